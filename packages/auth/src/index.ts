@@ -1,0 +1,3 @@
+export * from './principal.js';
+export * from './credential.js';
+export * from './password.js';

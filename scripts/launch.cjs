@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Entry for `npm start`, `npm test`, `npm run bench`: runs on any Node with npm (even an old one),
+// fetches Node 24 and pnpm from the npm registry into .tools/ when needed, installs, builds, then
+// hands over to turbo / the local stack. Written in plain CommonJS so Node 20 can still run it.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const TOOLS = path.join(ROOT, '.tools');
+const NODE_SPEC = 'node@24';
+const PNPM_SPEC = 'pnpm@10.34.9';
+const REQUIRED_MAJOR = 24;
+
+function log(message) {
+  process.stderr.write(`[waymark] ${message}\n`);
+}
+
+function run(cmd, args, options) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...options });
+  if (result.error) throw result.error;
+  return result.status === null ? 1 : result.status;
+}
+
+function mustRun(cmd, args, options) {
+  const status = run(cmd, args, options);
+  if (status !== 0) {
+    log(`"${[path.basename(cmd), ...args].join(' ')}" failed with exit code ${status}`);
+    process.exit(status);
+  }
+}
+
+function major(version) {
+  return Number(String(version).replace(/^v/, '').split('.')[0]);
+}
+
+function toolsInstall(specs) {
+  fs.mkdirSync(TOOLS, { recursive: true });
+  if (!fs.existsSync(path.join(TOOLS, 'package.json'))) {
+    fs.writeFileSync(path.join(TOOLS, 'package.json'), '{"name":"waymark-tools","private":true}\n');
+  }
+  log(`fetching ${specs.join(', ')} from the npm registry into .tools/`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  mustRun(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', TOOLS, ...specs]);
+}
+
+function localNode() {
+  const bin = path.join(TOOLS, 'node_modules', 'node', 'bin', 'node');
+  if (!fs.existsSync(bin)) return null;
+  const probe = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  return probe.status === 0 && major(probe.stdout.trim()) >= REQUIRED_MAJOR ? bin : null;
+}
+
+function withPath(dirs) {
+  const env = { ...process.env };
+  env.PATH = [...dirs, env.PATH || ''].join(path.delimiter);
+  return env;
+}
+
+// 1. Make sure we run on Node 24+.
+if (major(process.version) < REQUIRED_MAJOR) {
+  let node = localNode();
+  if (!node) {
+    log(`Node ${process.version} is too old (need ${REQUIRED_MAJOR}+)`);
+    toolsInstall([NODE_SPEC, PNPM_SPEC]);
+    node = localNode();
+    if (!node) {
+      log('could not install Node 24 from the npm registry');
+      process.exit(1);
+    }
+  }
+  const status = run(node, [__filename, ...process.argv.slice(2)], {
+    env: withPath([path.dirname(node)]),
+  });
+  process.exit(status);
+}
+
+// 2. From here on we are on Node 24+. Make sure pnpm is at hand.
+const pnpmCjs = path.join(TOOLS, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+if (!fs.existsSync(pnpmCjs)) toolsInstall([PNPM_SPEC]);
+const env = withPath([path.dirname(process.execPath), path.join(ROOT, 'node_modules', '.bin')]);
+env.WAYMARK_ROOT = ROOT;
+const pnpm = (args, extra) => mustRun(process.execPath, [pnpmCjs, ...args], { env, ...extra });
+
+// 3. Install when the lockfile is newer than the last install.
+function ensureInstalled() {
+  const lock = path.join(ROOT, 'pnpm-lock.yaml');
+  const marker = path.join(ROOT, 'node_modules', '.waymark-installed');
+  const stale =
+    !fs.existsSync(marker) ||
+    (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs);
+  if (!stale) return;
+  log('installing dependencies');
+  pnpm(['install', ...(fs.existsSync(lock) ? ['--frozen-lockfile'] : []), '--reporter=append-only']);
+  fs.writeFileSync(marker, new Date().toISOString() + '\n');
+}
+
+function build() {
+  pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+}
+
+const command = process.argv[2] || 'start';
+ensureInstalled();
+switch (command) {
+  case 'build':
+    build();
+    break;
+  case 'start':
+    build();
+    pnpm(['--filter', '@waymark/stack', 'run', 'start']);
+    break;
+  case 'test':
+    build();
+    pnpm(['exec', 'turbo', 'run', 'check', 'test', '--concurrency=1', '--output-logs=full']);
+    break;
+  case 'lint':
+    pnpm(['exec', 'turbo', 'run', 'lint', 'typecheck']);
+    break;
+  case 'bench':
+    build();
+    pnpm(['--filter', '@waymark/bench', 'run', 'bench']);
+    break;
+  default:
+    log(`unknown command "${command}" (start, test, build, lint, bench)`);
+    process.exit(2);
+}
