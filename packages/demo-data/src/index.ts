@@ -1,0 +1,400 @@
+import { createHash } from 'node:crypto';
+import {
+  academicYearOf,
+  makeUpn,
+  type DestinationKind,
+  type EncounterKind,
+  type VulnerableGroup,
+} from '@waymark/domain';
+
+/**
+ * The demo data set, generated deterministically so that each service can seed its own slice of
+ * it without reading another service's database: ids are derived from names, and the same call
+ * gives the same rows in every process.
+ */
+
+export const DEMO_PASSWORD = 'waymark-demo';
+
+/** A stable UUID (v5-shaped) from a name, so every service derives the same ids. */
+export function demoId(...parts: (string | number)[]): string {
+  const hex = createHash('sha1').update(`waymark-demo:${parts.join(':')}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Small seeded PRNG (mulberry32): the same seed gives the same demo school every time. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoTrust {
+  id: string;
+  name: string;
+}
+export interface DemoSchool {
+  id: string;
+  trustId: string;
+  name: string;
+  urn: string;
+  localAuthority: string;
+  laCode: string;
+  slug: string;
+}
+export interface DemoPupil {
+  id: string;
+  schoolId: string;
+  trustId: string;
+  upn: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  yearGroup: number | null;
+  tutorGroup: string | null;
+  flags: Record<VulnerableGroup, boolean>;
+  neetRiskScore: number | null;
+  leftOn: string | null;
+}
+export interface DemoEmployer {
+  id: string;
+  name: string;
+  sector: string;
+  kind: 'EMPLOYER' | 'FE_COLLEGE' | 'UNIVERSITY' | 'TRAINING_PROVIDER' | 'APPRENTICESHIP_PROVIDER';
+  postcode: string;
+}
+export interface DemoVolunteer {
+  id: string;
+  employerId: string | null;
+  kind: 'EMPLOYEE' | 'ALUMNI';
+  firstName: string;
+  lastName: string;
+  jobTitle: string;
+  email: string;
+  alumniOfSchoolId: string | null;
+  leftSchoolYear: number | null;
+  schoolIds: string[];
+}
+export interface DemoEncounter {
+  id: string;
+  schoolId: string;
+  trustId: string;
+  kind: EncounterKind;
+  title: string;
+  date: string;
+  inSchoolDay: boolean;
+  hours: number;
+  benchmarks: number[];
+  employerIds: string[];
+  volunteerIds: string[];
+  yearGroups: number[];
+}
+export interface DemoParticipation {
+  id: string;
+  encounterId: string;
+  pupilId: string;
+  schoolId: string;
+  trustId: string;
+  attended: boolean;
+}
+export interface DemoDestination {
+  id: string;
+  pupilId: string;
+  schoolId: string;
+  trustId: string;
+  stage: 'INTENDED' | 'IMMEDIATE';
+  kind: DestinationKind;
+  provider: string | null;
+  recordedOn: string;
+}
+export interface DemoAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  trustId: string | null;
+  schoolId: string | null;
+  pupilId: string | null;
+  volunteerId: string | null;
+  employerId: string | null;
+  pupilLevelAccess: boolean;
+}
+export interface DemoData {
+  trust: DemoTrust;
+  schools: DemoSchool[];
+  pupils: DemoPupil[];
+  employers: DemoEmployer[];
+  volunteers: DemoVolunteer[];
+  encounters: DemoEncounter[];
+  participations: DemoParticipation[];
+  destinations: DemoDestination[];
+  accounts: DemoAccount[];
+}
+
+const FORENAMES = [
+  'Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Muhammad', 'Freya', 'George', 'Lily', 'Leo', 'Maya', 'Arthur',
+  'Sophia', 'Jack', 'Zara', 'Harry', 'Aisha', 'Oscar', 'Grace', 'Theo', 'Chloe', 'Ethan', 'Priya', 'Kai',
+  'Evie', 'Jacob', 'Hannah', 'Reuben', 'Fatima', 'Daniel', 'Nia', 'Samuel', 'Ellie', 'Tomasz', 'Ruby', 'Yusuf',
+];
+const SURNAMES = [
+  'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright',
+  'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Khan', 'Ahmed', 'Okafor', 'Nowak',
+  'Hughes', 'Clarke', 'Begum', 'Murphy', 'Kaur', 'Lewis', 'Mensah', 'Edwards', 'Singh', 'Moore',
+];
+
+/** Roughly national rates for each group (share of pupils flagged). */
+const GROUP_RATES: Record<VulnerableGroup, number> = {
+  senSupport: 0.13,
+  ehcp: 0.03,
+  disadvantaged: 0.26,
+  lookedAfter: 0.012,
+  eal: 0.18,
+  youngCarer: 0.03,
+  youngParent: 0.003,
+  youthJustice: 0.006,
+  refugee: 0.01,
+  serviceChild: 0.015,
+  persistentAbsence: 0.18,
+  neetRisk: 0.08,
+};
+
+const PUPILS_PER_YEAR = 30;
+const LEAVERS_PER_SCHOOL = 30;
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The demo data, as of `today` (the academic year and year groups follow from it). */
+export function demoData(today: Date = new Date()): DemoData {
+  const random = rng(20260901);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const currentYear = academicYearOf(today);
+  const lastYear = currentYear - 1;
+
+  const trust: DemoTrust = { id: demoId('trust', 'waymark'), name: 'Waymark Learning Trust' };
+  const schools: DemoSchool[] = [
+    { slug: 'northfield', name: 'Northfield Academy', urn: '138201', localAuthority: 'Leeds', laCode: '383' },
+    { slug: 'southbank', name: 'Southbank School', urn: '141877', localAuthority: 'Bradford', laCode: '380' },
+  ].map((school) => ({ ...school, id: demoId('school', school.slug), trustId: trust.id }));
+
+  const pupils: DemoPupil[] = [];
+  let serial = 0;
+  const makePupil = (school: DemoSchool, index: number, yearGroup: number | null, leftOn: string | null, birthYear: number) => {
+    serial += 1;
+    const flags = Object.fromEntries(
+      Object.entries(GROUP_RATES).map(([group, rate]) => [group, random() < rate]),
+    ) as Record<VulnerableGroup, boolean>;
+    if (flags.ehcp) flags.senSupport = false;
+    if (yearGroup !== null && yearGroup < 12) flags.youngParent = false;
+    const month = Math.floor(random() * 12);
+    const dobYear = month >= 8 ? birthYear : birthYear + 1;
+    const dob = new Date(Date.UTC(dobYear, month, 1 + Math.floor(random() * 28)));
+    const forename = pick(FORENAMES);
+    pupils.push({
+      id: demoId('pupil', school.slug, index),
+      schoolId: school.id,
+      trustId: trust.id,
+      upn: makeUpn(`${school.laCode}${school.urn.slice(2)}${String(birthYear % 100).padStart(2, '0')}${String(serial).padStart(3, '0')}`.slice(0, 12)),
+      legalForename: forename,
+      legalSurname: pick(SURNAMES),
+      preferredName: random() < 0.05 ? forename.slice(0, 3) : null,
+      dateOfBirth: iso(dob),
+      yearGroup,
+      tutorGroup: yearGroup === null ? null : `${yearGroup}${school.slug[0].toUpperCase()}${1 + (index % 3)}`,
+      flags,
+      neetRiskScore: flags.neetRisk ? 60 + Math.floor(random() * 40) : Math.floor(random() * 50),
+      leftOn,
+    });
+  };
+
+  for (const school of schools) {
+    let index = 0;
+    for (let yearGroup = 7; yearGroup <= 13; yearGroup += 1) {
+      // Year 7 in academic year Y were born Sep (Y-12) – Aug (Y-11).
+      const birthYear = currentYear - 12 - (yearGroup - 7);
+      for (let i = 0; i < PUPILS_PER_YEAR; i += 1) makePupil(school, index++, yearGroup, null, birthYear);
+    }
+    // Last summer's Year 13 leavers, whose destinations the school now tracks.
+    for (let i = 0; i < LEAVERS_PER_SCHOOL; i += 1) {
+      makePupil(school, index++, null, `${currentYear}-07-22`, currentYear - 19);
+    }
+  }
+
+  // The pupil demo account: a Year 10 at Northfield with a name that is easy to spot.
+  const demoPupil = pupils.find((p) => p.schoolId === schools[0].id && p.yearGroup === 10)!;
+  Object.assign(demoPupil, { legalForename: 'Maya', legalSurname: 'Okafor', preferredName: null });
+
+  const employers: DemoEmployer[] = [
+    { name: 'Acme Engineering', sector: 'Engineering and manufacturing', kind: 'EMPLOYER', postcode: 'LS11 5AA' },
+    { name: 'Riverside NHS Foundation Trust', sector: 'Health and social care', kind: 'EMPLOYER', postcode: 'LS9 7TF' },
+    { name: 'Brightwave Digital', sector: 'Digital and technology', kind: 'EMPLOYER', postcode: 'BD1 4QR' },
+    { name: 'Castle Construction', sector: 'Construction', kind: 'EMPLOYER', postcode: 'BD4 8TE' },
+    { name: 'Aire Valley College', sector: 'Further education', kind: 'FE_COLLEGE', postcode: 'LS2 8QT' },
+    { name: 'University of the Pennines', sector: 'Higher education', kind: 'UNIVERSITY', postcode: 'LS2 9JT' },
+    { name: 'Yorkshire Apprenticeships Partnership', sector: 'Apprenticeships', kind: 'APPRENTICESHIP_PROVIDER', postcode: 'BD7 1AY' },
+  ].map((employer) => ({ ...employer, id: demoId('employer', employer.name) })) as DemoEmployer[];
+  const [acme, nhs, brightwave, castle, college, university, apprenticeships] = employers;
+
+  const volunteers: DemoVolunteer[] = [
+    { firstName: 'Sam', lastName: 'Patel', jobTitle: 'Mechanical engineer', email: 'employer@acme.test', employerId: acme.id, kind: 'EMPLOYEE', alumniOf: null, left: null, schools: [0, 1] },
+    { firstName: 'Jordan', lastName: 'Reid', jobTitle: 'Junior software developer', email: 'alumni@northfield.test', employerId: brightwave.id, kind: 'ALUMNI', alumniOf: 0, left: currentYear - 5, schools: [0] },
+    { firstName: 'Ruth', lastName: 'Adeyemi', jobTitle: 'Staff nurse', email: 'ruth.adeyemi@riverside-nhs.test', employerId: nhs.id, kind: 'EMPLOYEE', alumniOf: null, left: null, schools: [0, 1] },
+    { firstName: 'Marek', lastName: 'Nowak', jobTitle: 'Site manager', email: 'marek.nowak@castle.test', employerId: castle.id, kind: 'EMPLOYEE', alumniOf: null, left: null, schools: [1] },
+    { firstName: 'Hollie', lastName: 'Price', jobTitle: 'Admissions officer', email: 'hollie.price@aire-valley.test', employerId: college.id, kind: 'EMPLOYEE', alumniOf: null, left: null, schools: [0, 1] },
+  ].map((v) => ({
+    id: demoId('volunteer', v.email),
+    employerId: v.employerId,
+    kind: v.kind as DemoVolunteer['kind'],
+    firstName: v.firstName,
+    lastName: v.lastName,
+    jobTitle: v.jobTitle,
+    email: v.email,
+    alumniOfSchoolId: v.alumniOf === null ? null : schools[v.alumniOf].id,
+    leftSchoolYear: v.left,
+    schoolIds: v.schools.map((i) => schools[i].id),
+  }));
+  const [sam, jordan, ruth, marek, hollie] = volunteers;
+
+  // A year of activities per school: last year's programme plus this autumn's so far.
+  type Plan = { kind: EncounterKind; title: string; month: number; day: number; year: 'last' | 'this'; years: number[]; employers: DemoEmployer[]; volunteers: DemoVolunteer[]; hours: number; inSchoolDay?: boolean; benchmarks: number[] };
+  const plans: Plan[] = [
+    { kind: 'CAREERS_LESSON', title: 'Careers lesson: my future self', month: 9, day: 24, year: 'last', years: [7, 8, 9], employers: [], volunteers: [], hours: 1, benchmarks: [2] },
+    { kind: 'EMPLOYER_TALK', title: 'Engineering careers talk', month: 10, day: 8, year: 'last', years: [9, 10], employers: [acme], volunteers: [sam], hours: 1, benchmarks: [5] },
+    { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', title: 'Apprenticeships assembly', month: 11, day: 12, year: 'last', years: [8, 9, 10, 11], employers: [apprenticeships], volunteers: [], hours: 1, benchmarks: [7] },
+    { kind: 'LMI_SESSION', title: 'Jobs in our region: labour-market information', month: 1, day: 20, year: 'last', years: [10, 11, 12], employers: [], volunteers: [], hours: 1, benchmarks: [2] },
+    { kind: 'FE_COLLEGE_ENCOUNTER', title: 'Aire Valley College taster morning', month: 2, day: 4, year: 'last', years: [10, 11], employers: [college], volunteers: [hollie], hours: 3, benchmarks: [7] },
+    { kind: 'CAREERS_FAIR', title: 'Spring careers fair', month: 3, day: 11, year: 'last', years: [9, 10, 11, 12, 13], employers: [acme, nhs, brightwave, castle, college], volunteers: [sam, ruth, marek], hours: 2, benchmarks: [5, 7] },
+    { kind: 'MOCK_INTERVIEW', title: 'Mock interviews', month: 4, day: 29, year: 'last', years: [11, 13], employers: [nhs, brightwave], volunteers: [ruth, jordan], hours: 2, benchmarks: [5] },
+    { kind: 'UNIVERSITY_VISIT', title: 'University of the Pennines campus visit', month: 6, day: 17, year: 'last', years: [12], employers: [university], volunteers: [], hours: 5, inSchoolDay: true, benchmarks: [7] },
+    { kind: 'WORK_EXPERIENCE', title: 'Year 10 work experience week', month: 7, day: 6, year: 'last', years: [10], employers: [acme, nhs, castle], volunteers: [], hours: 30, benchmarks: [6] },
+    { kind: 'CURRICULUM_LESSON', title: 'Science: careers in healthcare', month: 9, day: 30, year: 'this', years: [8, 10], employers: [nhs], volunteers: [ruth], hours: 1, benchmarks: [4] },
+    { kind: 'EMPLOYER_TALK', title: 'Alumni talk: from Northfield to software', month: 10, day: 14, year: 'this', years: [10, 11], employers: [brightwave], volunteers: [jordan], hours: 1, benchmarks: [5] },
+    { kind: 'WORKPLACE_VISIT', title: 'Visit to Castle Construction site', month: 11, day: 5, year: 'this', years: [9], employers: [castle], volunteers: [marek], hours: 4, benchmarks: [6] },
+    { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', title: 'Apprenticeship routes workshop', month: 11, day: 18, year: 'this', years: [10, 11, 12, 13], employers: [apprenticeships], volunteers: [], hours: 1, benchmarks: [7] },
+  ];
+
+  const encounters: DemoEncounter[] = [];
+  const participations: DemoParticipation[] = [];
+  for (const school of schools) {
+    for (const plan of plans) {
+      if (plan.volunteers.some((v) => !v.schoolIds.includes(school.id)) && plan.volunteers.length === 1) continue;
+      const startYear = plan.year === 'last' ? lastYear : currentYear;
+      const calendarYear = plan.month >= 9 ? startYear : startYear + 1;
+      const date = new Date(Date.UTC(calendarYear, plan.month - 1, plan.day, 9, 30));
+      if (date > today) continue;
+      const encounter: DemoEncounter = {
+        id: demoId('encounter', school.slug, plan.title, startYear),
+        schoolId: school.id,
+        trustId: trust.id,
+        kind: plan.kind,
+        title: plan.title,
+        date: date.toISOString(),
+        inSchoolDay: plan.inSchoolDay ?? true,
+        hours: plan.hours,
+        benchmarks: plan.benchmarks,
+        employerIds: plan.employers.map((e) => e.id),
+        volunteerIds: plan.volunteers.filter((v) => v.schoolIds.includes(school.id)).map((v) => v.id),
+        yearGroups: plan.years,
+      };
+      encounters.push(encounter);
+      // Year groups then: last year's Year N is this year's Year N+1 (or a leaver after Year 13).
+      for (const pupil of pupils) {
+        if (pupil.schoolId !== school.id) continue;
+        // Last summer's leavers were in Year 13 last year and are gone this year.
+        const yearThen = plan.year === 'last' ? (pupil.yearGroup ?? 14) - 1 : pupil.yearGroup;
+        if (yearThen === null || !plan.years.includes(yearThen)) continue;
+        participations.push({
+          id: demoId('participation', encounter.id, pupil.id),
+          encounterId: encounter.id,
+          pupilId: pupil.id,
+          schoolId: school.id,
+          trustId: trust.id,
+          attended: random() < (pupil.flags.persistentAbsence ? 0.7 : 0.93),
+        });
+      }
+    }
+    // Personal guidance: one meeting each for a handful of Year 11 pupils this autumn.
+    const year11 = pupils.filter((p) => p.schoolId === school.id && p.yearGroup === 11).slice(0, 12);
+    year11.forEach((pupil, i) => {
+      const encounter: DemoEncounter = {
+        id: demoId('guidance', pupil.id),
+        schoolId: school.id,
+        trustId: trust.id,
+        kind: 'GUIDANCE_MEETING',
+        title: 'Personal guidance meeting',
+        date: new Date(Date.UTC(currentYear, 9, 1 + i, 10)).toISOString(),
+        inSchoolDay: true,
+        hours: 0.75,
+        benchmarks: [8],
+        employerIds: [],
+        volunteerIds: [],
+        yearGroups: [11],
+      };
+      encounters.push(encounter);
+      participations.push({ id: demoId('participation', encounter.id, pupil.id), encounterId: encounter.id, pupilId: pupil.id, schoolId: school.id, trustId: trust.id, attended: true });
+    });
+  }
+
+  const destinations: DemoDestination[] = [];
+  const intendedChoices: DestinationKind[] = ['SCHOOL_SIXTH_FORM', 'FE_COLLEGE', 'APPRENTICESHIP', 'SIXTH_FORM_COLLEGE', 'UNKNOWN'];
+  const leaverChoices: DestinationKind[] = ['HIGHER_EDUCATION', 'HIGHER_EDUCATION', 'APPRENTICESHIP', 'EMPLOYMENT', 'FE_COLLEGE', 'NEET_AVAILABLE', 'UNKNOWN'];
+  for (const pupil of pupils) {
+    if (pupil.yearGroup === 11 || pupil.yearGroup === 13) {
+      if (random() < 0.7) {
+        destinations.push({
+          id: demoId('destination', pupil.id, 'intended'),
+          pupilId: pupil.id,
+          schoolId: pupil.schoolId,
+          trustId: pupil.trustId,
+          stage: 'INTENDED',
+          kind: pupil.yearGroup === 13 ? pick(['HIGHER_EDUCATION', 'APPRENTICESHIP', 'EMPLOYMENT'] as const) : pick(intendedChoices),
+          provider: null,
+          recordedOn: `${currentYear}-11-0${1 + Math.floor(random() * 9)}`,
+        });
+      }
+    }
+    if (pupil.leftOn) {
+      const kind = pick(leaverChoices);
+      destinations.push({
+        id: demoId('destination', pupil.id, 'immediate'),
+        pupilId: pupil.id,
+        schoolId: pupil.schoolId,
+        trustId: pupil.trustId,
+        stage: 'IMMEDIATE',
+        kind,
+        provider: kind === 'HIGHER_EDUCATION' ? university.name : kind === 'APPRENTICESHIP' ? acme.name : kind === 'FE_COLLEGE' ? college.name : null,
+        recordedOn: `${currentYear}-10-01`,
+      });
+    }
+  }
+
+  const account = (email: string, displayName: string, roles: string[], extra: Partial<DemoAccount>): DemoAccount => ({
+    id: demoId('account', email),
+    email,
+    displayName,
+    roles,
+    trustId: null,
+    schoolId: null,
+    pupilId: null,
+    volunteerId: null,
+    employerId: null,
+    pupilLevelAccess: false,
+    ...extra,
+  });
+  const accounts: DemoAccount[] = [
+    account('leader@northfield.test', 'Priya Shah', ['careers_leader'], { trustId: trust.id, schoolId: schools[0].id }),
+    account('leader@southbank.test', 'Tom Hughes', ['careers_leader'], { trustId: trust.id, schoolId: schools[1].id }),
+    account('pupil@northfield.test', 'Maya Okafor', ['pupil'], { trustId: trust.id, schoolId: schools[0].id, pupilId: demoPupil.id }),
+    account('employer@acme.test', 'Sam Patel', ['employer_volunteer'], { volunteerId: sam.id, employerId: acme.id }),
+    account('alumni@northfield.test', 'Jordan Reid', ['alumni'], { volunteerId: jordan.id, employerId: brightwave.id }),
+    account('trust@waymark-trust.test', 'Alex Morgan', ['trust_analyst'], { trustId: trust.id }),
+  ];
+
+  return { trust, schools, pupils, employers, volunteers, encounters, participations, destinations, accounts };
+}

@@ -1,0 +1,5 @@
+export * from './academic-year.js';
+export * from './upn.js';
+export * from './groups.js';
+export * from './encounters.js';
+export * from './destinations.js';

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+import { nodeTestConfig } from '@waymark/config/vitest';
+
+export default defineConfig(nodeTestConfig());

@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from '@waymark/auth';
+
+/** What every resolver gets: who asks (as the gateway vouched), a forked entity manager, loaders. */
+export interface RequestContext {
+  principal: Principal;
+  em: EntityManager;
+  requestId: string;
+  /** The gateway's credential as received, to ask another subgraph on the caller's behalf. */
+  credential: string;
+  loaders: Map<string, DataLoader<string, unknown>>;
+}
+
+/**
+ * One DataLoader per request and per name: every `load` made in the same tick becomes one call of
+ * `batch`, which must answer in the order of the keys (null for a key it cannot or may not return).
+ */
+export function loaderFor<T>(
+  ctx: RequestContext,
+  name: string,
+  batch: (ids: readonly string[]) => Promise<(T | null)[]>,
+): DataLoader<string, T | null> {
+  let loader = ctx.loaders.get(name) as DataLoader<string, T | null> | undefined;
+  if (!loader) {
+    loader = new DataLoader<string, T | null>(batch, { maxBatchSize: 5000 });
+    ctx.loaders.set(name, loader as DataLoader<string, unknown>);
+  }
+  return loader;
+}
+
+/** Order rows by the keys asked for, null where a row is missing. */
+export function byKeys<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}

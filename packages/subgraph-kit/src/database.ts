@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import type { MikroORM, Options } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+import { MikroORM as PgliteORM } from '@mikro-orm/pglite';
+import type { EntityManager } from '@mikro-orm/sql';
+
+export type MigrationClass = new (...args: never[]) => Migration;
+
+export interface DatabaseOptions {
+  /** Service name: the PostgreSQL database is `<prefix><service>`, the PGlite folder `<dataDir>/<service>`. */
+  service: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  migrations: { name: string; class: MigrationClass }[];
+  /** A PostgreSQL server URL. Absent → embedded PGlite. */
+  databaseUrl?: string;
+  /** PostgreSQL database name prefix (tests use a throwaway one). */
+  databasePrefix?: string;
+  /** PGlite parent folder; `memory://` keeps everything in memory. */
+  dataDir?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+export type Orm = MikroORM & { em: EntityManager };
+
+export function databaseName(prefix: string, service: string): string {
+  return `${prefix}${service}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+}
+
+/** The URL of the service's own database on the server `databaseUrl` points at. */
+export function serviceDatabaseUrl(databaseUrl: string, name: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function ensurePostgresDatabase(databaseUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`create database "${name}"`);
+      } catch (error) {
+        // Another process created it between the check and the create.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropPostgresDatabase(databaseUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+function baseOptions(options: DatabaseOptions): Partial<Options> {
+  return {
+    entities: options.entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    migrations: {
+      migrationsList: options.migrations as never,
+      snapshot: false,
+      silent: true,
+      transactional: true,
+      allOrNothing: true,
+    },
+    discovery: { warnWhenNoEntities: false },
+    debug: false,
+  };
+}
+
+/** Opens the service's own database (PostgreSQL or PGlite) and applies its migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
+  let orm: MikroORM;
+  if (options.databaseUrl) {
+    const name = databaseName(options.databasePrefix ?? 'waymark_', options.service);
+    await ensurePostgresDatabase(options.databaseUrl, name);
+    orm = await PostgresORM.init({
+      ...(baseOptions(options) as object),
+      clientUrl: serviceDatabaseUrl(options.databaseUrl, name),
+      pool: { min: 0, max: 10 },
+    });
+  } else {
+    const parent = options.dataDir ?? 'memory://';
+    const dbName = parent === 'memory://' ? 'memory://' : `${parent}/${options.service}`;
+    if (dbName !== 'memory://') mkdirSync(dbName, { recursive: true });
+    orm = await PgliteORM.init({ ...(baseOptions(options) as object), dbName });
+  }
+  if (options.migrate !== false) await orm.migrator.up();
+  return orm as Orm;
+}

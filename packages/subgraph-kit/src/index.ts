@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+
+export * from './authorize.js';
+export * from './context.js';
+export * from './database.js';
+export * from './env.js';
+export * from './errors.js';
+export * from './graphql-types.js';
+export * from './reference.js';
+export * from './schema.js';
+export * from './server.js';
+export * from './service.js';
+export * from './tooling.js';
+export * from './entities.js';

@@ -1,0 +1,163 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { CREDENTIAL_HEADER, CredentialVerifier } from '@waymark/auth';
+import type { RequestContext } from './context.js';
+import { formatError, isExpected } from './errors.js';
+import type { Orm } from './database.js';
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: Orm;
+  publicKeyPem: string;
+  development?: boolean;
+  /** Extra HTTP routes (e.g. identity's internal endpoints); return false to fall through. */
+  routes?: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<boolean>;
+  log?: (line: string) => void;
+}
+
+export interface SubgraphServer {
+  http: Server;
+  apollo: ApolloServer<RequestContext>;
+  verifier: CredentialVerifier;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The HTTP side of every subgraph: /health, /ready, and /graphql, which refuses any call without a
+ * credential the gateway signed — `_service` and `_entities` included.
+ */
+export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`[${options.name}] ${line}\n`));
+  const verifier = new CredentialVerifier(options.publicKeyPem);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: options.development ?? false,
+    hideSchemaDetailsFromClientErrors: !options.development,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const error of errors) {
+                if (!isExpected(error)) log(`request ${contextValue.requestId}: ${error.originalError?.stack ?? error.message}`);
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: options.name });
+    if (url.pathname === '/ready') {
+      const ready = await options.orm.isConnected();
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable', service: options.name });
+    }
+    const body = req.method === 'POST' ? await readBody(req) : '';
+    if (options.routes && (await options.routes(req, res, body))) return;
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+
+    const credential = req.headers[CREDENTIAL_HEADER] as string | undefined;
+    const verified = await verifier.verify(credential);
+    if (!verified.ok) {
+      return sendJson(res, 401, {
+        errors: [{ message: 'This service only answers the Waymark gateway.', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let parsed: unknown = undefined;
+    if (body) {
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: 'Body is not JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
+      context: async () => ({
+        principal: verified.principal,
+        em: options.orm.em.fork(),
+        requestId,
+        credential: credential ?? '',
+        loaders: new Map(),
+      }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`unhandled: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  http.keepAliveTimeout = 65_000;
+
+  return {
+    http,
+    apollo,
+    verifier,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { GraphQLSchema } from 'graphql';
+import { openDatabase, type DatabaseOptions, type Orm } from './database.js';
+import { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server.js';
+import type { ServiceEnv } from './env.js';
+
+export interface ServiceDefinition {
+  name: string;
+  defaultPort: number;
+  entities: DatabaseOptions['entities'];
+  migrations: DatabaseOptions['migrations'];
+  buildSchema: () => Promise<GraphQLSchema>;
+  /** Fills an empty database with the demo data set. */
+  seed?: (orm: Orm) => Promise<void>;
+  routes?: (orm: Orm) => SubgraphServerOptions['routes'];
+}
+
+export async function openServiceDatabase(definition: ServiceDefinition, env: ServiceEnv): Promise<Orm> {
+  return openDatabase({
+    service: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    databaseUrl: env.databaseUrl,
+    dataDir: env.dataDir,
+  });
+}
+
+/** `createApp({ env, orm })`: the same factory `main.ts` and the tests use. */
+export async function createServiceApp(
+  definition: ServiceDefinition,
+  { env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'>; orm: Orm },
+): Promise<SubgraphServer> {
+  return createSubgraphServer({
+    name: definition.name,
+    schema: await definition.buildSchema(),
+    orm,
+    publicKeyPem: env.publicKeyPem,
+    development: env.nodeEnv !== 'production',
+    routes: definition.routes?.(orm),
+  });
+}
+
+/** The body of every `main.ts`: env → database (migrated, seeded) → listen; stops cleanly. */
+export async function runService(definition: ServiceDefinition, env: ServiceEnv): Promise<void> {
+  const orm = await openServiceDatabase(definition, env);
+  if (env.seedDemo && definition.seed) await definition.seed(orm);
+  const app = await createServiceApp(definition, { env, orm });
+  const port = await app.listen(env.port, process.env.HOST ?? '127.0.0.1');
+  process.stderr.write(`[${definition.name}] ready on http://127.0.0.1:${port}/graphql\n`);
+  const stop = async () => {
+    await app.close();
+    await orm.close(true);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}

@@ -1,0 +1,19 @@
+import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import { Pupil } from './modules/pupil/pupil.entity.js';
+import { School, Trust } from './modules/school/school.entity.js';
+import { migrations } from './migrations/index.js';
+import { buildPupilsSchema } from './schema.js';
+import { seedDemo } from './seed.js';
+
+export const pupilsService: ServiceDefinition = {
+  name: 'pupils',
+  defaultPort: 4102,
+  entities: [Trust, School, Pupil],
+  migrations,
+  buildSchema: buildPupilsSchema,
+  seed: seedDemo,
+};
+
+export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'>; orm: Orm }): Promise<SubgraphServer> {
+  return createServiceApp(pupilsService, deps);
+}

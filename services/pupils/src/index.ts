@@ -1,0 +1,2 @@
+export { pupilsService, createApp } from './app.js';
+export { buildPupilsSchema } from './schema.js';

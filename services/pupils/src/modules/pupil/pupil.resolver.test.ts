@@ -1,0 +1,145 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Orm, SubgraphServer } from '@waymark/subgraph-kit';
+import { openDatabase } from '@waymark/subgraph-kit';
+import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
+import { demoData } from '@waymark/demo-data';
+import { createApp, pupilsService } from '../../app.js';
+
+const data = demoData(new Date('2026-11-23T12:00:00Z'));
+const [northfield, southbank] = data.schools;
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id });
+const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId: data.trust.id });
+const northPupil = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 10)!;
+const otherNorthPupil = data.pupils.find((p) => p.schoolId === northfield.id && p.id !== northPupil.id)!;
+const pupil = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: northPupil.id });
+const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: data.volunteers[0].id });
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
+const analystWithPupils = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id, pupilLevelAccess: true });
+
+let orm: Orm;
+let app: SubgraphServer;
+let client: SubgraphTestClient;
+const db = testDatabase('pupils');
+
+beforeAll(async () => {
+  orm = await openDatabase({ service: 'pupils', entities: pupilsService.entities, migrations: pupilsService.migrations, ...db.options });
+  await pupilsService.seed!(orm);
+  app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
+  client = await SubgraphTestClient.start(app);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await orm?.close(true);
+  await db.dispose();
+});
+
+const PUPILS = `query ($first: Int, $after: String, $yearGroup: Int, $search: String) {
+  pupils(first: $first, after: $after, yearGroup: $yearGroup, search: $search) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id displayName yearGroup school { id } } }
+  }
+}`;
+
+describe('pupils query', () => {
+  it('lists only the leader\'s own school, paged by cursor without gaps or repeats', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const res: Awaited<ReturnType<typeof client.query>> = await client.query<{ pupils: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; school: { id: string } } }[] } }>(leaderNorth, PUPILS, { first: 37, after });
+      const page = (res.data as { pupils: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; school: { id: string } } }[] } }).pupils;
+      total = page.totalCount;
+      for (const edge of page.edges) {
+        expect(edge.node.school.id).toBe(northfield.id);
+        expect(seen.has(edge.node.id)).toBe(false);
+        seen.add(edge.node.id);
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    const onRoll = data.pupils.filter((p) => p.schoolId === northfield.id && !p.leftOn).length;
+    expect(total).toBe(onRoll);
+    expect(seen.size).toBe(onRoll);
+  });
+
+  it('filters by year group and search', async () => {
+    const res = await client.query<{ pupils: { totalCount: number; edges: { node: { yearGroup: number; displayName: string } }[] } }>(leaderNorth, PUPILS, { yearGroup: 10, search: 'Okafor' });
+    expect(res.data!.pupils.edges.map((e) => e.node.displayName)).toContain('Maya Okafor');
+    expect(res.data!.pupils.edges.every((e) => e.node.yearGroup === 10)).toBe(true);
+  });
+
+  it('refuses pupils and employers, and gives analysts without pupil-level access nothing', async () => {
+    for (const who of [pupil, volunteer]) {
+      const res = await client.query(who, PUPILS, {});
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    const res = await client.query<{ pupils: { totalCount: number } }>(analyst, PUPILS, {});
+    expect(res.data!.pupils.totalCount).toBe(0);
+    const granted = await client.query<{ pupils: { totalCount: number } }>(analystWithPupils, PUPILS, {});
+    expect(granted.data!.pupils.totalCount).toBe(data.pupils.filter((p) => !p.leftOn).length);
+  });
+});
+
+describe('pupil record and flags', () => {
+  const RECORD = `query ($id: ID!) { pupil(id: $id) { id displayName upn flags { senSupport ehcp disadvantaged } } }`;
+
+  it('shows flags to staff of the pupil\'s school', async () => {
+    const res = await client.query<{ pupil: { upn: string; flags: { disadvantaged: boolean } } }>(leaderNorth, RECORD, { id: northPupil.id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.pupil.upn).toBe(northPupil.upn);
+    expect(res.data!.pupil.flags.disadvantaged).toBe(northPupil.flags.disadvantaged);
+  });
+
+  it('gives another school\'s leader nothing', async () => {
+    const res = await client.query<{ pupil: unknown }>(leaderSouth, RECORD, { id: northPupil.id });
+    expect(res.data!.pupil).toBeNull();
+  });
+
+  it('lets a pupil read their own record but not their flags, and not anyone else\'s record', async () => {
+    const own = await client.query<{ pupil: { displayName: string; flags: unknown } }>(pupil, RECORD, { id: northPupil.id });
+    expect(own.data!.pupil.displayName).toBe('Maya Okafor');
+    expect(own.data!.pupil.flags).toBeNull();
+    expect(own.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const other = await client.query<{ pupil: unknown }>(pupil, RECORD, { id: otherNorthPupil.id });
+    expect(other.data!.pupil).toBeNull();
+  });
+
+  it('answers myPupilRecord for the pupil only', async () => {
+    const own = await client.query<{ myPupilRecord: { id: string } }>(pupil, '{ myPupilRecord { id } }');
+    expect(own.data!.myPupilRecord.id).toBe(northPupil.id);
+    const leader = await client.query(leaderNorth, '{ myPupilRecord { id } }');
+    expect(leader.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('_entities and the gateway credential', () => {
+  const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil { id displayName } } }`;
+  const reps = (ids: string[]) => ids.map((id) => ({ __typename: 'Pupil', id }));
+
+  it('resolves only the caller\'s own school\'s pupils by reference', async () => {
+    const ids = data.pupils.slice(0, 300).map((p) => p.id);
+    const res = await client.query<{ _entities: ({ id: string } | null)[] }>(leaderSouth, ENTITIES, { r: reps(ids) });
+    const expected = data.pupils.slice(0, 300).map((p) => (p.schoolId === southbank.id ? p.id : null));
+    expect(res.data!._entities.map((e) => e?.id ?? null)).toEqual(expected);
+  });
+
+  it('resolves no pupils for volunteers', async () => {
+    const res = await client.query<{ _entities: unknown[] }>(volunteer, ENTITIES, { r: reps([northPupil.id]) });
+    expect(res.data!._entities).toEqual([null]);
+  });
+
+  it('refuses calls without a valid credential, _service and _entities included', async () => {
+    for (const query of ['{ _service { sdl } }', '{ schools { id } }']) {
+      const res = await client.query(null, query);
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(res.data).toBeUndefined();
+    }
+    const forged = await fetch(`${client.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-waymark-credential': 'eyJhbGciOiJub25lIn0.eyJwIjp7fX0.' },
+      body: JSON.stringify({ query: '{ schools { id } }' }),
+    });
+    expect(forged.status).toBe(401);
+  });
+});

@@ -1,0 +1,45 @@
+import { Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { canSeeSchool, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
+import { isSchoolStaff, isTrustAnalyst } from '@waymark/auth';
+import { School, Trust } from './school.entity.js';
+import { findTrusts, listSchools } from './school.service.js';
+import { PupilService } from '../pupil/pupil.service.js';
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Authorized()
+  @Query(() => [School], { description: 'Staff and pupils: their school. Trust analysts: the trust\'s schools.' })
+  schools(@Ctx() ctx: RequestContext): Promise<School[]> {
+    return listSchools(ctx.em, ctx.principal);
+  }
+
+  @FieldResolver(() => Trust, { nullable: true })
+  trust(@Root() school: School, @Ctx() ctx: RequestContext): Promise<Trust | null> | null {
+    if (!school.trustId) return null;
+    return loaderFor<Trust>(ctx, 'trust', async (ids) => {
+      const rows = await findTrusts(ctx.em, ids);
+      const map = new Map(rows.map((t) => [t.id, t]));
+      return ids.map((id) => map.get(id) ?? null);
+    }).load(school.trustId);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Pupils on roll; staff of the school or analysts of its trust.' })
+  async pupilCount(@Root() school: School, @Ctx() ctx: RequestContext): Promise<number | null> {
+    const allowed = isSchoolStaff(ctx.principal, school.id) || isTrustAnalyst(ctx.principal, school.trustId);
+    if (!allowed || !canSeeSchool(ctx.principal, school.id, school.trustId)) return null;
+    const count = await loaderFor<number>(ctx, 'pupilCount', async (ids) => {
+      const counts = await new PupilService(ctx.em).countBySchool(ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }).load(school.id);
+    return count ?? 0;
+  }
+}
+
+@Resolver(() => Trust)
+export class TrustResolver {
+  @FieldResolver(() => [School])
+  schools(@Root() trust: Trust, @Ctx() ctx: RequestContext): Promise<School[]> {
+    if (!isTrustAnalyst(ctx.principal, trust.id) && ctx.principal.trustId !== trust.id) return Promise.resolve([]);
+    return ctx.em.find(School, { trustId: trust.id }, { orderBy: { name: 'asc' } });
+  }
+}
