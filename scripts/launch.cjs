@@ -97,7 +97,7 @@ function ensureInstalled() {
 }
 
 function build() {
-  pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+  pnpm(['exec', 'turbo', 'run', 'build', '--env-mode=loose', '--output-logs=errors-only']);
 }
 
 const command = process.argv[2] || 'start';
@@ -112,7 +112,7 @@ switch (command) {
     break;
   case 'test':
     build();
-    pnpm(['exec', 'turbo', 'run', 'check', 'test', '--concurrency=1', '--output-logs=full']);
+    pnpm(['exec', 'turbo', 'run', 'check', 'test', '--concurrency=1', '--env-mode=loose', '--output-logs=full']);
     break;
   case 'lint':
     pnpm(['exec', 'turbo', 'run', 'lint', 'typecheck']);

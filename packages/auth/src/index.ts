@@ -1,3 +1,4 @@
 export * from './principal.js';
 export * from './credential.js';
 export * from './password.js';
+export * from './errors.js';

@@ -4,6 +4,8 @@ export interface ServiceEnv {
   port: number;
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string | undefined;
+  /** PostgreSQL database names are `<prefix><service>`. */
+  databasePrefix: string;
   dataDir: string;
   publicKeyPem: string;
   seedDemo: boolean;
@@ -23,6 +25,7 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
   if (!publicKeyPem.includes('PUBLIC KEY')) problems.push('WAYMARK_CREDENTIAL_PUBLIC_KEY must hold the gateway\'s Ed25519 public key (PEM)');
   const databaseUrl = source.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  if (source.WAYMARK_DB_PREFIX && !/^[a-z][a-z0-9_]*$/.test(source.WAYMARK_DB_PREFIX)) problems.push('WAYMARK_DB_PREFIX may hold only lower-case letters, digits and _');
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -30,6 +33,7 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
     port,
     nodeEnv,
     databaseUrl,
+    databasePrefix: source.WAYMARK_DB_PREFIX ?? 'waymark_',
     dataDir: resolve(source.WAYMARK_DATA_DIR ?? '.data'),
     publicKeyPem,
     seedDemo: source.WAYMARK_SEED_DEMO === '1',

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { CLIENT_SAFE_ERROR_CODES as PASS_THROUGH, MASKED_MESSAGE } from '@waymark/auth';
 import { AuthorizationError, AuthenticationError, ArgumentValidationError } from 'type-graphql';
 
 /** The GraphQL error codes a client may see. Anything else is masked as INTERNAL_SERVER_ERROR. */
@@ -29,21 +30,8 @@ export class AccessError extends DomainError<'FORBIDDEN' | 'UNAUTHENTICATED'> {
   }
 }
 
-const PASS_THROUGH = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
 
-export const MASKED_MESSAGE = 'Something went wrong on our side. It has been logged.';
+export { MASKED_MESSAGE };
 
 /** The one place that turns thrown errors into what a client may see. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

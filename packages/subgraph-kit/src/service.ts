@@ -20,6 +20,7 @@ export async function openServiceDatabase(definition: ServiceDefinition, env: Se
     entities: definition.entities,
     migrations: definition.migrations,
     databaseUrl: env.databaseUrl,
+    databasePrefix: env.databasePrefix,
     dataDir: env.dataDir,
   });
 }

@@ -1,0 +1,3 @@
+import { PupilApp } from '../app/PupilApp';
+
+export default PupilApp;

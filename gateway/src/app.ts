@@ -1,0 +1,272 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, CredentialSigner, MASKED_MESSAGE, type Principal } from '@waymark/auth';
+import type { GatewayEnv, SubgraphName } from './env.js';
+import { IdentityClient, SESSION_COOKIE, readCookie, sessionCookie } from './sessions.js';
+import { StaticFiles } from './static.js';
+
+export interface GatewayContext {
+  principal: Principal;
+  requestId: string;
+  credential?: Promise<string>;
+}
+
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Signs one credential per client request and attaches it to every subgraph call it makes. */
+class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly signer: CredentialSigner, timeoutMs: number) {
+    super({
+      url,
+      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const ctx = context as Partial<GatewayContext>;
+    if (!ctx.principal || !request.http) return;
+    ctx.credential ??= this.signer.sign(ctx.principal);
+    request.http.headers.set(CREDENTIAL_HEADER, await ctx.credential);
+    if (ctx.requestId) request.http.headers.set('x-request-id', ctx.requestId);
+  }
+}
+
+/** What a client may see of an error: our own codes and messages, nothing about the insides. */
+export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (typeof code === 'string' && CLIENT_SAFE_ERROR_CODES.has(code)) {
+    return { ...base, message: formatted.message, extensions: { code } };
+  }
+  return { ...base, message: MASKED_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(Object.assign(new Error('body too large'), { status: 413 }));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (!text) return resolve(undefined);
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(Object.assign(new Error('Body is not JSON.'), { status: 400 }));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function text(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(message);
+}
+
+/** A fixed window per client address: enough to blunt password guessing at the front door. */
+class SignInLimiter {
+  private readonly hits = new Map<string, { count: number; until: number }>();
+  constructor(private readonly limit: number, private readonly windowMs: number) {}
+  allow(key: string): boolean {
+    const now = Date.now();
+    const entry = this.hits.get(key);
+    if (!entry || entry.until < now) {
+      if (this.hits.size > 50_000) this.hits.clear();
+      this.hits.set(key, { count: 1, until: now + this.windowMs });
+      return true;
+    }
+    entry.count += 1;
+    return entry.count <= this.limit;
+  }
+}
+
+export interface Gateway {
+  http: Server;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createGateway({ env, supergraphSdl, log = (line: string) => process.stderr.write(`[gateway] ${line}\n`) }: {
+  env: GatewayEnv;
+  supergraphSdl: string;
+  log?: (line: string) => void;
+}): Promise<Gateway> {
+  const development = env.nodeEnv === 'development';
+  const signer = new CredentialSigner(env.privateKeyPem);
+  const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs);
+  const statics = new StaticFiles(env.frontendsDir, env.remotesManifest);
+  const limiter = new SignInLimiter(30, 60_000);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => new SignedDataSource(env.subgraphUrls[name as SubgraphName], signer, env.subgraphTimeoutMs),
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 3000 },
+    maxDirectives: { n: 30 },
+    costLimit: { maxCost: 20_000 },
+    blockFieldSuggestion: { enabled: !development },
+  }).protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: development,
+    hideSchemaDetailsFromClientErrors: !development,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules as never[],
+    plugins: [
+      ...(armor.plugins as never[]),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const error of errors) {
+                const code = error.extensions?.code;
+                if (typeof code !== 'string' || !CLIENT_SAFE_ERROR_CODES.has(code)) log(`request ${contextValue.requestId}: ${error.message}`);
+              }
+            },
+          };
+        },
+      },
+    ],
+    formatError: (formatted) => maskError(formatted),
+  });
+  await apollo.start();
+
+  async function principalFor(req: IncomingMessage): Promise<Principal | null> {
+    const authorization = req.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) return identity.resolveApiKey(authorization.slice(7).trim());
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    return token ? identity.resolveSession(token) : null;
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const requestId = randomUUID();
+    let principal: Principal | null;
+    try {
+      principal = await principalFor(req);
+    } catch (error) {
+      log(`request ${requestId}: session lookup failed: ${(error as Error).message}`);
+      return json(res, 503, { errors: [{ message: 'Waymark cannot check your sign-in right now. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    }
+    if (!principal) {
+      return json(res, 401, { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const body = req.method === 'POST' ? await readJson(req) : undefined;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => ({ principal: principal!, requestId }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader('cache-control', 'no-store');
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') res.end(response.body.string);
+    else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!limiter.allow(req.socket.remoteAddress ?? 'unknown')) {
+      return text(res, 429, 'Too many sign-in attempts. Wait a minute and try again.', { 'retry-after': '60' });
+    }
+    const body = (await readJson(req)) as { email?: unknown; password?: unknown } | undefined;
+    if (typeof body?.email !== 'string' || typeof body.password !== 'string' || !body.email || !body.password) {
+      return text(res, 400, 'Enter your email address and password.');
+    }
+    const outcome = await identity.signIn(body.email, body.password);
+    if (!outcome.ok) return text(res, outcome.status, outcome.message);
+    const { principal } = outcome;
+    json(
+      res,
+      200,
+      { account: { id: principal.accountId, displayName: principal.displayName, roles: principal.roles } },
+      { 'set-cookie': sessionCookie(outcome.token, SESSION_MAX_AGE_SECONDS, env.secureCookies) },
+    );
+  }
+
+  async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (token) await identity.signOut(token);
+    res.writeHead(204, { 'set-cookie': sessionCookie('', 0, env.secureCookies), 'cache-control': 'no-store' }).end();
+  }
+
+  async function ready(res: ServerResponse): Promise<void> {
+    const checks = await Promise.all(
+      Object.entries(env.subgraphUrls).map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok] as const;
+        } catch {
+          return [name, false] as const;
+        }
+      }),
+    );
+    const allReady = checks.every(([, ok]) => ok);
+    json(res, allReady ? 200 : 503, { status: allReady ? 'ready' : 'waiting', subgraphs: Object.fromEntries(checks) });
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    const route = `${req.method} ${url.pathname}`;
+    if (url.pathname === '/graphql') return graphql(req, res, url);
+    if (route === 'POST /auth/sign-in') return signIn(req, res);
+    if (route === 'POST /auth/sign-out') return signOut(req, res);
+    if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
+    if (url.pathname === '/ready') return ready(res);
+    if (url.pathname.startsWith('/auth/')) return text(res, 404, 'Not found');
+    statics.handle(req, res, url.pathname);
+  };
+
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status = (error as { status?: number }).status;
+      if (status && status < 500) return text(res, status, (error as Error).message);
+      log(`unhandled: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) text(res, 500, 'Something went wrong on our side.');
+      else res.end();
+    });
+  });
+  http.keepAliveTimeout = 65_000;
+
+  return {
+    http,
+    listen: (port, host = env.host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}

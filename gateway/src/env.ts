@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+
+export const SUBGRAPHS = ['identity', 'pupils', 'employers', 'encounters', 'destinations'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
+  identity: 4101,
+  pupils: 4102,
+  employers: 4103,
+  encounters: 4104,
+  destinations: 4105,
+};
+
+export interface GatewayEnv {
+  port: number;
+  host: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  privateKeyPem: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  subgraphTimeoutMs: number;
+  /** Folder holding frontends/<name>/dist; the shell and the remotes are served from there. */
+  frontendsDir: string;
+  /** Optional JSON file overriding the remotes manifest (a remote can move without a shell rebuild). */
+  remotesManifest: string | undefined;
+  secureCookies: boolean;
+}
+
+/** The only reader of process.env for the gateway: parsed once, every problem listed. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const problems: string[] = [];
+  const port = Number(source.PORT ?? 4000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) problems.push(`PORT must be a port number, got "${source.PORT}"`);
+  const nodeEnv = (source.NODE_ENV ?? 'development') as GatewayEnv['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push('NODE_ENV must be development, production or test');
+  const privateKeyPem = source.WAYMARK_CREDENTIAL_PRIVATE_KEY ?? '';
+  if (!privateKeyPem.includes('PRIVATE KEY')) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY must hold the Ed25519 private key (PEM) that signs subgraph credentials');
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPHS) {
+    const value = source[`WAYMARK_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`;
+    try {
+      new URL(value);
+      subgraphUrls[name] = value;
+    } catch {
+      problems.push(`WAYMARK_${name.toUpperCase()}_URL is not a URL: "${value}"`);
+    }
+  }
+  const subgraphTimeoutMs = Number(source.WAYMARK_SUBGRAPH_TIMEOUT_MS ?? 10_000);
+  if (!(subgraphTimeoutMs > 0)) problems.push('WAYMARK_SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
+  if (problems.length > 0) throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}`);
+  return {
+    port,
+    host: source.HOST ?? '127.0.0.1',
+    nodeEnv,
+    privateKeyPem,
+    subgraphUrls,
+    subgraphTimeoutMs,
+    frontendsDir: resolve(source.WAYMARK_FRONTENDS_DIR ?? new URL('../../frontends', import.meta.url).pathname),
+    remotesManifest: source.WAYMARK_REMOTES_MANIFEST || undefined,
+    secureCookies: source.WAYMARK_SECURE_COOKIES === '1' || nodeEnv === 'production',
+  };
+}

@@ -1,0 +1,90 @@
+import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type CredentialSigner, type Principal } from '@waymark/auth';
+
+export const SESSION_COOKIE = 'waymark_session';
+const CACHE_TTL_MS = 30_000;
+const CACHE_MAX = 10_000;
+
+export type SignInOutcome =
+  | { ok: true; token: string; expiresAt: string; principal: Principal }
+  | { ok: false; status: number; message: string };
+
+/**
+ * Talks to the identity subgraph's internal routes with the gateway's own (system) credential, and
+ * keeps a short cache of resolved sessions so a page's burst of queries costs one lookup.
+ */
+export class IdentityClient {
+  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly base: string;
+
+  constructor(
+    identityGraphqlUrl: string,
+    private readonly signer: CredentialSigner,
+    private readonly timeoutMs: number,
+  ) {
+    this.base = new URL('/', identityGraphqlUrl).toString();
+  }
+
+  private async call(path: string, body: unknown): Promise<Response> {
+    return fetch(new URL(path, this.base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: await this.signer.sign(SYSTEM_PRINCIPAL) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+  }
+
+  async signIn(email: string, password: string): Promise<SignInOutcome> {
+    const response = await this.call('/internal/sign-in', { email, password });
+    const body = (await response.json().catch(() => ({}))) as { token?: string; expiresAt?: string; principal?: Principal; error?: string };
+    if (response.ok && body.token && body.principal) {
+      return { ok: true, token: body.token, expiresAt: body.expiresAt ?? '', principal: body.principal };
+    }
+    if (response.status === 401 || response.status === 423 || response.status === 429) {
+      return { ok: false, status: 401, message: body.error ?? 'Email or password is not right.' };
+    }
+    return { ok: false, status: 503, message: 'Sign-in is not available right now. Try again shortly.' };
+  }
+
+  async signOut(token: string): Promise<void> {
+    this.cache.delete(`s:${token}`);
+    await this.call('/internal/sign-out', { token }).catch(() => undefined);
+  }
+
+  resolveSession(token: string): Promise<Principal | null> {
+    return this.cached(`s:${token}`, () => this.lookup('/internal/session', { token }));
+  }
+
+  resolveApiKey(key: string): Promise<Principal | null> {
+    return this.cached(`k:${key}`, () => this.lookup('/internal/api-key', { key }));
+  }
+
+  private async lookup(path: string, body: unknown): Promise<Principal | null> {
+    const response = await this.call(path, body);
+    if (response.status === 401) return null;
+    if (!response.ok) throw new Error(`identity answered ${response.status}`);
+    return ((await response.json()) as { principal: Principal }).principal;
+  }
+
+  private async cached(key: string, load: () => Promise<Principal | null>): Promise<Principal | null> {
+    const hit = this.cache.get(key);
+    const now = Date.now();
+    if (hit && hit.until > now) return hit.principal;
+    const principal = await load();
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(key, { principal, until: now + CACHE_TTL_MS });
+    return principal;
+  }
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return [`${SESSION_COOKIE}=${encodeURIComponent(token)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+}

@@ -1,0 +1,102 @@
+/** One entry of a GraphQL response's `errors` list. */
+export interface GraphQLErrorItem {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+export type Variables = Record<string, unknown>;
+
+interface GraphQLResponseBody<TData> {
+  data?: TData | null;
+  errors?: GraphQLErrorItem[];
+}
+
+/**
+ * A GraphQL call that did not fully succeed: the response carried `errors`, the HTTP status was not
+ * OK, or the server could not be reached. `data` keeps whatever partial result came back.
+ */
+export class GraphQLRequestError<TData = unknown> extends Error {
+  readonly errors: GraphQLErrorItem[];
+  readonly status: number | null;
+  readonly data: TData | null;
+
+  constructor(errors: GraphQLErrorItem[], options: { status?: number | null; data?: TData | null } = {}) {
+    super(errors[0]?.message ?? 'The request failed');
+    this.name = 'GraphQLRequestError';
+    this.errors = errors;
+    this.status = options.status ?? null;
+    this.data = options.data ?? null;
+  }
+
+  /** The distinct `extensions.code` values of the errors, e.g. `UNAUTHENTICATED`. */
+  get codes(): string[] {
+    const codes = this.errors.map((error) => error.extensions?.code).filter((code): code is string => !!code);
+    return [...new Set(codes)];
+  }
+
+  hasCode(code: string): boolean {
+    return this.codes.includes(code);
+  }
+}
+
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+export const UNAUTHENTICATED = 'UNAUTHENTICATED';
+
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof GraphQLRequestError && (error.hasCode(UNAUTHENTICATED) || error.status === 401);
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Defaults to the same-origin `/graphql`. */
+  endpoint?: string;
+}
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+/** Sends one GraphQL operation and resolves with `data`, or rejects with a `GraphQLRequestError`. */
+export async function request<TData, TVariables extends Variables = Variables>(
+  document: string,
+  variables?: TVariables,
+  options: RequestOptions = {},
+): Promise<TData> {
+  let response: Response;
+  try {
+    response = await fetch(options.endpoint ?? GRAPHQL_ENDPOINT, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: document, variables: variables ?? {} }),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new GraphQLRequestError([
+      { message: 'Waymark could not be reached. Check your connection and try again.', extensions: { code: NETWORK_ERROR } },
+    ]);
+  }
+
+  const body = await readBody<TData>(response);
+  if (body?.errors?.length) {
+    throw new GraphQLRequestError<TData>(body.errors, { status: response.status, data: body.data ?? null });
+  }
+  if (!response.ok || !body || body.data == null) {
+    const code = response.status === 401 ? UNAUTHENTICATED : `HTTP_${response.status}`;
+    throw new GraphQLRequestError<TData>(
+      [{ message: `The server answered ${response.status} ${response.statusText}`.trim(), extensions: { code } }],
+      { status: response.status },
+    );
+  }
+  return body.data;
+}
+
+async function readBody<TData>(response: Response): Promise<GraphQLResponseBody<TData> | null> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return null;
+  try {
+    return (await response.json()) as GraphQLResponseBody<TData>;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,22 @@
+export {
+  GRAPHQL_ENDPOINT,
+  GraphQLRequestError,
+  NETWORK_ERROR,
+  UNAUTHENTICATED,
+  isUnauthenticated,
+  request,
+  type GraphQLErrorItem,
+  type RequestOptions,
+  type Variables,
+} from './client.js';
+export {
+  useMutation,
+  useQuery,
+  type MutationResult,
+  type MutationRunner,
+  type MutationState,
+  type QueryOptions,
+  type QueryState,
+} from './hooks.js';
+export { SignInError, signIn, signOut, type SessionAccount } from './auth.js';
+export { ME_QUERY, useSession, type Session, type SessionControls } from './session.js';

@@ -1,0 +1,2 @@
+export * from './stack.js';
+export { DEMO_ACCOUNTS_FOR_BANNER } from './banner.js';

@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCredentialKeys, type KeyPairPem } from '@waymark/auth';
+
+export const SERVICES = ['identity', 'pupils', 'employers', 'encounters', 'destinations'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export interface StackOptions {
+  /** The repository root (holds services/, gateway/, frontends/). */
+  root: string;
+  /** The one origin browsers use. */
+  port: number;
+  /** Subgraphs listen on subgraphBasePort + 1 … + 5. */
+  subgraphBasePort: number;
+  /** PGlite data (one folder per service) and the development signing keys. */
+  dataDir: string;
+  databaseUrl?: string;
+  databasePrefix?: string;
+  seedDemo: boolean;
+  frontendsDir?: string;
+  /** Extra environment for every process. */
+  env?: Record<string, string>;
+  log?: (source: string, line: string) => void;
+}
+
+export interface RunningStack {
+  url: string;
+  subgraphUrl(name: ServiceName): string;
+  /** Stops one subgraph (for failure tests); the rest keep running. */
+  stopService(name: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+  /** Resolves when any process exits unexpectedly. */
+  exited: Promise<{ source: string; code: number | null }>;
+}
+
+/**
+ * Development keys for the gateway's credential, kept beside the data so restarts keep sessions
+ * valid. Deployments pass their own through the environment instead.
+ */
+export function developmentKeys(dataDir: string): KeyPairPem {
+  const dir = join(dataDir, 'keys');
+  const privateFile = join(dir, 'credential-private.pem');
+  const publicFile = join(dir, 'credential-public.pem');
+  if (existsSync(privateFile) && existsSync(publicFile)) {
+    return { privateKeyPem: readFileSync(privateFile, 'utf8'), publicKeyPem: readFileSync(publicFile, 'utf8') };
+  }
+  mkdirSync(dir, { recursive: true });
+  const keys = generateCredentialKeys();
+  writeFileSync(privateFile, keys.privateKeyPem, { mode: 0o600 });
+  writeFileSync(publicFile, keys.publicKeyPem);
+  return keys;
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url} was not ready after ${timeoutMs / 1000}s`);
+}
+
+function pipe(child: ChildProcess, source: string, log: (source: string, line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) log(source, line.replace(/^\[[a-z-]+\] /, ''));
+    });
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts every subgraph (migrated, optionally seeded), waits until each is ready, then the gateway. */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const log = options.log ?? ((source, line) => process.stderr.write(`${source.padEnd(12)} ${line}\n`));
+  const keys = developmentKeys(options.dataDir);
+  const subgraphPort = (name: ServiceName) => options.subgraphBasePort + SERVICES.indexOf(name) + 1;
+  const subgraphUrl = (name: ServiceName) => `http://127.0.0.1:${subgraphPort(name)}/graphql`;
+  const common: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    WAYMARK_DATA_DIR: options.dataDir,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...(options.databasePrefix ? { WAYMARK_DB_PREFIX: options.databasePrefix } : {}),
+    ...Object.fromEntries(SERVICES.map((name) => [`WAYMARK_${name.toUpperCase()}_URL`, subgraphUrl(name)])),
+    ...options.env,
+  };
+  if (!options.databaseUrl) delete common.DATABASE_URL;
+  delete common.PORT;
+
+  const children = new Map<string, ChildProcess>();
+  const expectedExit = new Set<string>();
+  let reportExit: (value: { source: string; code: number | null }) => void = () => {};
+  const exited = new Promise<{ source: string; code: number | null }>((resolve) => (reportExit = resolve));
+  const launch = (source: string, script: string, env: Record<string, string>) => {
+    const child = spawn(process.execPath, [script], { cwd: options.root, env: { ...common, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    pipe(child, source, log);
+    child.once('exit', (code) => {
+      if (!expectedExit.has(source)) reportExit({ source, code });
+    });
+    children.set(source, child);
+    return child;
+  };
+
+  const stop = async () => {
+    for (const source of children.keys()) expectedExit.add(source);
+    await Promise.all([...children.values()].map(stopChild));
+  };
+
+  try {
+    await Promise.all(
+      SERVICES.map((name) => {
+        const child = launch(name, join(options.root, 'services', name, 'dist', 'main.js'), {
+          PORT: String(subgraphPort(name)),
+          WAYMARK_CREDENTIAL_PUBLIC_KEY: keys.publicKeyPem,
+          WAYMARK_SEED_DEMO: options.seedDemo ? '1' : '0',
+        });
+        return waitReady(`http://127.0.0.1:${subgraphPort(name)}/ready`, child, 180_000);
+      }),
+    );
+    const gateway = launch('gateway', join(options.root, 'gateway', 'dist', 'main.js'), {
+      PORT: String(options.port),
+      WAYMARK_CREDENTIAL_PRIVATE_KEY: keys.privateKeyPem,
+      ...(options.frontendsDir ? { WAYMARK_FRONTENDS_DIR: options.frontendsDir } : {}),
+    });
+    await waitReady(`http://127.0.0.1:${options.port}/ready`, gateway, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    url: `http://localhost:${options.port}`,
+    subgraphUrl,
+    stopService: async (name) => {
+      expectedExit.add(name);
+      const child = children.get(name);
+      if (child) await stopChild(child);
+    },
+    stop,
+    exited,
+  };
+}

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { DEMO_ACCOUNTS_FOR_BANNER } from './banner.js';
+import { startStack } from './stack.js';
+
+// `npm start`: everything on one origin, on the embedded database unless DATABASE_URL is set.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const port = Number(process.env.PORT ?? 4000);
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = resolve(process.env.WAYMARK_DATA_DIR ?? resolve(root, '.data'));
+
+process.stderr.write(`Starting Waymark on ${databaseUrl ? 'PostgreSQL' : `the embedded database (${dataDir})`}…\n`);
+const stack = await startStack({ root, port, subgraphBasePort: Number(process.env.WAYMARK_SUBGRAPH_BASE_PORT ?? 4100), dataDir, databaseUrl, seedDemo: true });
+
+process.stdout.write(
+  [
+    '',
+    `  Waymark is running: open ${stack.url}`,
+    '',
+    '  Demo accounts (password: waymark-demo):',
+    ...DEMO_ACCOUNTS_FOR_BANNER.map(([email, who]) => `    ${email.padEnd(28)} ${who}`),
+    '',
+    '  Press Ctrl+C to stop.',
+    '',
+  ].join('\n'),
+);
+
+const shutdown = async (code: number) => {
+  await stack.stop();
+  process.exit(code);
+};
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+const crashed = await stack.exited;
+process.stderr.write(`${crashed.source} stopped unexpectedly (exit code ${crashed.code}); stopping Waymark.\n`);
+await shutdown(1);

@@ -1,0 +1,25 @@
+export { BarChart, type BarChartProps, type BarDatum } from './BarChart.js';
+export { BuildLabel } from './BuildLabel.js';
+export { Button, type ButtonProps } from './Button.js';
+export { DataTable, type Column, type DataTableProps } from './DataTable.js';
+export { DateText } from './DateText.js';
+export { ErrorPanel, Loading, Notice, type ErrorPanelProps, type LoadingProps, type NoticeProps } from './feedback.js';
+export {
+  Checkbox,
+  Field,
+  Fieldset,
+  SelectField,
+  type CheckboxProps,
+  type FieldProps,
+  type FieldsetProps,
+  type SelectFieldProps,
+  type SelectOption,
+} from './form.js';
+export { formatDate, formatNumber } from './format.js';
+export { GlobalStyles } from './GlobalStyles.js';
+export { PageHeader, Section, SummaryList, type PageHeaderProps, type SectionProps, type SummaryListProps } from './layout.js';
+export { LocalNav, type LocalNavItem, type LocalNavProps } from './LocalNav.js';
+export { SignInForm, type SignInFormProps } from './SignInForm.js';
+export { StatCard, StatGrid, type StatCardProps, type StatGridProps } from './StatCard.js';
+export { waymarkCss } from './styles.js';
+export { colors, contrastRatio, fontFamily, NON_TEXT_PAIRS, radius, space, TEXT_PAIRS, type ColorName } from './tokens.js';
