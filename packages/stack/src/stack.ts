@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -162,4 +163,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     stop,
     exited,
   };
+}
+
+/** Drops the PostgreSQL databases a stack started with `databasePrefix` created (tests clean up). */
+export async function dropStackDatabases(databaseUrl: string, databasePrefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const name of SERVICES) await client.query(`drop database if exists "${databasePrefix}${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
 }

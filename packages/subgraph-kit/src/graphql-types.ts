@@ -1,7 +1,10 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+
+// These value types appear in several subgraphs, so Federation needs them marked shareable.
 
 /** A field that failed validation, with a message a person can act on. */
 @ObjectType()
+@Directive('@shareable')
 export class FieldError {
   @Field()
   field: string;
@@ -12,6 +15,7 @@ export class FieldError {
 
 /** The error half of every `<Mutation>Result`: expected outcomes live in the schema. */
 @ObjectType()
+@Directive('@shareable')
 export class MutationError {
   @Field()
   code: string;
@@ -28,6 +32,7 @@ export function mutationError(code: string, message: string, fields: FieldError[
 }
 
 @ObjectType()
+@Directive('@shareable')
 export class PageInfo {
   @Field()
   hasNextPage: boolean;

@@ -135,6 +135,9 @@ input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offs
 .wm-notice__title { color: var(--wm-success); font-size: 1.2rem; }
 .wm-alert > :last-child, .wm-notice > :last-child { margin-bottom: 0; }
 .wm-alert ul { margin: 0 0 var(--wm-space-sm); padding-left: 1.25rem; }
+.wm-alert details { margin-bottom: var(--wm-space-sm); }
+.wm-alert details p { margin: var(--wm-space-xs) 0 0; overflow-wrap: anywhere; }
+summary { cursor: pointer; }
 
 .wm-loading { display: flex; align-items: center; gap: var(--wm-space-sm); color: var(--wm-text-muted); padding: var(--wm-space-md) 0; }
 .wm-loading__spinner {

@@ -80,6 +80,19 @@ describe('pupils query', () => {
   });
 });
 
+describe('schools', () => {
+  it('counts pupils on roll for staff and analysts, and hides the count from pupils', async () => {
+    const onRoll = (schoolId: string) => data.pupils.filter((p) => p.schoolId === schoolId && !p.leftOn).length;
+    const leader = await client.query<{ schools: { id: string; pupilCount: number | null }[] }>(leaderNorth, '{ schools { id pupilCount } }');
+    expect(leader.data!.schools).toEqual([{ id: northfield.id, pupilCount: onRoll(northfield.id) }]);
+    const trust = await client.query<{ schools: { id: string; pupilCount: number | null }[] }>(analyst, '{ schools { id pupilCount } }');
+    expect(trust.data!.schools).toHaveLength(2);
+    for (const school of trust.data!.schools) expect(school.pupilCount).toBe(onRoll(school.id));
+    const own = await client.query<{ schools: { id: string; pupilCount: number | null }[] }>(pupil, '{ schools { id pupilCount } }');
+    expect(own.data!.schools).toEqual([{ id: northfield.id, pupilCount: null }]);
+  });
+});
+
 describe('pupil record and flags', () => {
   const RECORD = `query ($id: ID!) { pupil(id: $id) { id displayName upn flags { senSupport ehcp disadvantaged } } }`;
 

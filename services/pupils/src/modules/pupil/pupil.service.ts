@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sql';
+import { raw, type EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '@waymark/subgraph-kit';
 import { Pupil } from './pupil.entity.js';
@@ -62,10 +62,10 @@ export class PupilService {
   async countBySchool(schoolIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await this.em
       .createQueryBuilder(Pupil, 'p')
-      .select(['p.schoolId', 'count(*) as total'])
+      .select(['p.schoolId', raw('count(*) as on_roll')])
       .where({ schoolId: { $in: [...schoolIds] }, leftOn: null })
       .groupBy('p.schoolId')
-      .execute<{ schoolId: string; total: string | number }[]>('all');
-    return new Map(rows.map((row) => [row.schoolId, Number(row.total)]));
+      .execute<{ schoolId: string; on_roll: string | number }[]>('all');
+    return new Map(rows.map((row) => [row.schoolId, Number(row.on_roll)]));
   }
 }

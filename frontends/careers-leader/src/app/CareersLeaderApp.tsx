@@ -1,0 +1,22 @@
+import type { SessionAccount } from '@waymark/graphql-client';
+import { BuildLabel } from '@waymark/ui';
+import { LeaderWorkspace } from './LeaderWorkspace';
+import { TrustOverviewPage } from '../features/trust/components/TrustOverviewPage';
+
+export interface CareersLeaderAppProps {
+  /** The signed-in person, as the shell knows them. */
+  account: SessionAccount;
+}
+
+const buildLabel = import.meta.env.VITE_BUILD_LABEL ?? 'dev';
+
+/** Careers leaders and school staff run their programme here; trust analysts get the trust-wide view instead. */
+export function CareersLeaderApp({ account }: CareersLeaderAppProps) {
+  const isTrustAnalyst = account.roles.includes('trust_analyst');
+  return (
+    <div className="wm-remote" data-remote="careers-leader">
+      {isTrustAnalyst ? <TrustOverviewPage /> : <LeaderWorkspace />}
+      <BuildLabel label={buildLabel} />
+    </div>
+  );
+}

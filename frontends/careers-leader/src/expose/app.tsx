@@ -1,0 +1,3 @@
+import { CareersLeaderApp } from '../app/CareersLeaderApp';
+
+export default CareersLeaderApp;

@@ -1,0 +1,17 @@
+import { useQuery } from '@waymark/graphql-client';
+import { useMemo } from 'react';
+import { TRUST_SCHOOLS_QUERY, type TrustSchoolsData } from '../graphql/trust';
+
+/** The trust's schools by name, with trust-wide totals. */
+export function useTrustSchools() {
+  const query = useQuery<TrustSchoolsData>(TRUST_SCHOOLS_QUERY);
+  const schools = useMemo(
+    () => [...(query.data?.schools ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    [query.data],
+  );
+  const totals = {
+    pupils: schools.reduce((sum, school) => sum + (school.pupilCount ?? 0), 0),
+    encounters: schools.reduce((sum, school) => sum + (school.encounterCount ?? 0), 0),
+  };
+  return { ...query, schools, totals };
+}

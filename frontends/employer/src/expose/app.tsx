@@ -1,0 +1,3 @@
+import { EmployerApp } from '../app/EmployerApp';
+
+export default EmployerApp;

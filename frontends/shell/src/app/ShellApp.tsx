@@ -1,0 +1,32 @@
+import { useSession } from '@waymark/graphql-client';
+import { ErrorPanel, Loading } from '@waymark/ui';
+import { AppFrame } from '../features/layout/components/AppFrame';
+import { AppHeader } from '../features/layout/components/AppHeader';
+import { SignedInApp } from '../features/session/components/SignedInApp';
+import { SignInPage } from '../features/session/components/SignInPage';
+
+/** Asks who is signed in, then shows the sign-in page or the area for the person's role. */
+export function ShellApp() {
+  const { session, reload, signIn, signOut } = useSession();
+
+  switch (session.status) {
+    case 'loading':
+      return (
+        <AppFrame title="Waymark" header={<AppHeader />}>
+          <Loading label="Checking your session…" />
+        </AppFrame>
+      );
+    case 'error':
+      return (
+        <AppFrame title="Not available" header={<AppHeader />}>
+          <ErrorPanel title="Waymark is not available right now" headingLevel={1} onRetry={() => void reload()}>
+            {session.error.message}
+          </ErrorPanel>
+        </AppFrame>
+      );
+    case 'signed-out':
+      return <SignInPage onSignIn={signIn} />;
+    case 'signed-in':
+      return <SignedInApp account={session.account} onSignOut={() => void signOut()} />;
+  }
+}

@@ -1,0 +1,47 @@
+import type { SessionAccount } from '@waymark/graphql-client';
+import { PageHeader, Section } from '@waymark/ui';
+import { useEffect, useMemo } from 'react';
+import { areaForPath, areasForRoles } from '../../areas/areas';
+import { AppFrame } from '../../layout/components/AppFrame';
+import { AppHeader } from '../../layout/components/AppHeader';
+import { usePath } from '../../navigation/hooks/usePath';
+import { RemoteArea } from '../../remotes/components/RemoteArea';
+
+export interface SignedInAppProps {
+  account: SessionAccount;
+  onSignOut: () => void;
+}
+
+export function SignedInApp({ account, onSignOut }: SignedInAppProps) {
+  const [path, navigate] = usePath();
+  const areas = useMemo(() => areasForRoles(account.roles), [account.roles]);
+  const area = areaForPath(areas, path);
+
+  useEffect(() => {
+    if (area && !(path === area.path || path.startsWith(`${area.path}/`))) navigate(area.path, { replace: true });
+  }, [area, path, navigate]);
+
+  const header = (
+    <AppHeader personName={account.displayName} areas={areas} currentPath={area?.path} onNavigate={navigate} onSignOut={onSignOut} />
+  );
+
+  if (!area) {
+    return (
+      <AppFrame title="No access yet" header={header}>
+        <PageHeader title="Nothing to show yet" />
+        <Section title="Your account has no Waymark area">
+          <p>
+            Your account ({account.roles.join(', ') || 'no roles'}) does not give access to any part of Waymark yet. Ask your school's
+            careers leader or your trust to set up your access.
+          </p>
+        </Section>
+      </AppFrame>
+    );
+  }
+
+  return (
+    <AppFrame title={area.label} header={header} pageKey={area.path}>
+      <RemoteArea key={area.remote} remote={area.remote} account={account} />
+    </AppFrame>
+  );
+}

@@ -1,0 +1,34 @@
+/** A tiny cookie-keeping client for the gateway, as a browser would use it. */
+export class GatewayClient {
+  private cookie = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async signIn(email: string, password = 'waymark-demo'): Promise<Response> {
+    const response = await fetch(`${this.baseUrl}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    return response;
+  }
+
+  async signOut(): Promise<Response> {
+    return fetch(`${this.baseUrl}/auth/sign-out`, { method: 'POST', headers: { cookie: this.cookie } });
+  }
+
+  async query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] }> {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  }
+}

@@ -1,0 +1,170 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
+import { COUNT_REACT_RENDERERS, axeScan, launchBrowser, serious } from './browser.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const shots = join(root, 'test-results');
+const PASSWORD = 'waymark-demo';
+const REMOTES = ['pupil', 'employer', 'careers-leader'];
+
+let stack: RunningStack;
+let browser: Browser;
+let work: string;
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const databasePrefix = `waymark_e2e_${randomBytes(3).toString('hex')}_`;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'waymark-e2e-'));
+  // The portals are served from a copy, so the remote-redeploy test never touches the real builds.
+  for (const name of ['shell', ...REMOTES]) cpSync(join(root, 'frontends', name, 'dist'), join(work, 'frontends', name, 'dist'), { recursive: true });
+  stack = await startStack({
+    root,
+    port: 4610,
+    subgraphBasePort: 4620,
+    dataDir: join(work, 'data'),
+    databaseUrl,
+    databasePrefix,
+    seedDemo: true,
+    frontendsDir: join(work, 'frontends'),
+    log: () => {},
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(COUNT_REACT_RENDERERS);
+  const page = await context.newPage();
+  await page.goto(stack.url);
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  return { context, page };
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  expect(serious(await axeScan(page)), `axe on ${name}`).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __reactRenderers: number }).__reactRenderers)).toBe(1);
+}
+
+describe('sign-in page', () => {
+  it('is accessible and refuses a wrong password with a message', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(COUNT_REACT_RENDERERS);
+    const page = await context.newPage();
+    await page.goto(stack.url);
+    await page.getByLabel(/email/i).waitFor();
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel(/email/i).fill('leader@northfield.test');
+    await page.getByLabel(/password/i).fill('not-the-password');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/not right/i);
+    await context.close();
+  });
+});
+
+describe('each demo account lands in its own portal with real data', () => {
+  it('pupil: sees their own record', async () => {
+    const { context, page } = await signIn('pupil@northfield.test');
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: /record/i }).waitFor({ timeout: 30_000 });
+    await page.getByText('Maya Okafor').first().waitFor();
+    await page.getByText('Northfield Academy').first().waitFor();
+    // Activities from the demo programme the pupil attended.
+    await page.getByText(/careers talk|careers fair|assembly|workshop|lesson/i).first().waitFor();
+    await expectAccessible(page, 'pupil-record');
+    await context.close();
+  });
+
+  it('careers leader: sees the school, its pupils and encounters, and records an encounter with a register', async () => {
+    const { context, page } = await signIn('leader@northfield.test');
+    await page.getByText('Northfield Academy').first().waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'leader-overview');
+    expect(await page.getByText('Southbank School').count()).toBe(0);
+
+    await page.getByRole('button', { name: /^pupils$/i }).or(page.getByRole('link', { name: /^pupils$/i })).or(page.getByRole('tab', { name: /^pupils$/i })).first().click();
+    await page.getByRole('table').first().waitFor();
+    await expectAccessible(page, 'leader-pupils');
+
+    await page.getByRole('button', { name: /record an encounter/i }).or(page.getByRole('link', { name: /record an encounter/i })).or(page.getByRole('tab', { name: /record an encounter/i })).first().click();
+    const title = `E2E employer talk ${randomBytes(2).toString('hex')}`;
+    await page.getByLabel(/title/i).fill(title);
+    await page.getByLabel(/kind|type of activity|activity type/i).first().selectOption('EMPLOYER_TALK');
+    await page.getByLabel(/date/i).first().fill('2026-11-20');
+    await page.getByLabel(/hours/i).fill('1');
+    await page.getByLabel(/^year 9$/i).check();
+    await page.getByRole('checkbox', { name: /attended/i }).first().waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'leader-record-encounter');
+    await page.getByRole('button', { name: /save|record encounter|create/i }).last().click();
+    await page.getByText(/saved|recorded|created/i).first().waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: /^encounters$/i }).or(page.getByRole('link', { name: /^encounters$/i })).or(page.getByRole('tab', { name: /^encounters$/i })).first().click();
+    await page.getByText(title).waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'leader-encounters');
+    await context.close();
+  });
+
+  it('employer volunteer: sees their profile and engagements', async () => {
+    const { context, page } = await signIn('employer@acme.test');
+    await page.getByText('Sam Patel').first().waitFor({ timeout: 30_000 });
+    await page.getByText('Acme Engineering').first().waitFor();
+    await page.getByText('Engineering careers talk').first().waitFor();
+    await expectAccessible(page, 'employer-portal');
+    await context.close();
+  });
+
+  it('alumni: sees their profile and the school they left', async () => {
+    const { context, page } = await signIn('alumni@northfield.test');
+    await page.getByText('Jordan Reid').first().waitFor({ timeout: 30_000 });
+    await page.getByText('Northfield Academy').first().waitFor();
+    await expectAccessible(page, 'alumni-portal');
+    await context.close();
+  });
+
+  it('trust analyst: sees both schools of the trust', async () => {
+    const { context, page } = await signIn('trust@waymark-trust.test');
+    await page.getByText('Northfield Academy').first().waitFor({ timeout: 30_000 });
+    await page.getByText('Southbank School').first().waitFor();
+    await expectAccessible(page, 'trust-view');
+    await context.close();
+  });
+
+  it('the other school\'s leader sees their own school and nothing of Northfield\'s pupils', async () => {
+    const { context, page } = await signIn('leader@southbank.test');
+    await page.getByText('Southbank School').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Maya Okafor').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('independent deployment of a remote', () => {
+  it('shows a rebuilt pupil remote in the running shell without rebuilding the shell', async () => {
+    const shellIndex = join(work, 'frontends', 'shell', 'dist', 'index.html');
+    const shellBuiltAt = statSync(shellIndex).mtimeMs;
+    const label = `redeploy-${randomBytes(3).toString('hex')}`;
+    execFileSync(process.execPath, [join(root, 'frontends', 'pupil', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', join(work, 'frontends', 'pupil', 'dist'), '--emptyOutDir'], {
+      cwd: join(root, 'frontends', 'pupil'),
+      env: { ...process.env, VITE_BUILD_LABEL: label },
+      stdio: 'pipe',
+    });
+    const { context, page } = await signIn('pupil@northfield.test');
+    await expect.poll(() => page.getByTestId('build-label').textContent(), { timeout: 30_000 }).toContain(label);
+    expect(statSync(shellIndex).mtimeMs).toBe(shellBuiltAt);
+    await context.close();
+  });
+});

@@ -1,0 +1,2 @@
+export { destinationsService, createApp } from './app.js';
+export { buildDestinationsSchema } from './schema.js';

@@ -1,0 +1,50 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Principal } from '@waymark/auth';
+import { AccessError, scopeOf } from '@waymark/subgraph-kit';
+import type { Destination } from './destination.entity.js';
+import { DestinationError } from './destination.errors.js';
+
+/**
+ * The rows of `destination` a caller may read at all, as a filter every query starts from; null
+ * when the caller may read none. Destinations are pupil-level data: employers, alumni, analysts
+ * without pupil-level access and the gateway itself never read them.
+ */
+export function visibleDestinations(principal: Principal): FilterQuery<Destination> | null {
+  const scope = scopeOf(principal);
+  switch (scope.kind) {
+    case 'school':
+      return { schoolId: scope.schoolId };
+    case 'trust':
+      return scope.pupilLevel ? { trustId: scope.trustId } : null;
+    case 'pupil':
+      return { pupilId: scope.pupilId };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether a Pupil representation resolves here. This subgraph holds no pupil rows, so it decides
+ * by the caller's scope alone; the fields then return only the rows `visibleDestinations` allows.
+ * Staff get an empty list for a pupil with no rows at their school rather than null, because a
+ * null here would blank out the whole pupil at the gateway (`destinations` is non-null).
+ */
+export function mayAskAboutPupil(principal: Principal, pupilId: string): boolean {
+  const scope = scopeOf(principal);
+  if (scope.kind === 'pupil') return scope.pupilId === pupilId;
+  return scope.kind === 'school' || (scope.kind === 'trust' && scope.pupilLevel);
+}
+
+/**
+ * The rows `destinationSummary` counts over. Aggregates need no pupil-level access, so every trust
+ * analyst may ask; staff may ask only about their own school.
+ */
+export function summaryFilter(principal: Principal, schoolId: string | null | undefined): { schoolId?: string; trustId?: string } {
+  const scope = scopeOf(principal);
+  if (scope.kind === 'school') {
+    if (schoolId && schoolId !== scope.schoolId) throw DestinationError.otherSchool();
+    return { schoolId: scope.schoolId };
+  }
+  if (scope.kind === 'trust') return schoolId ? { trustId: scope.trustId, schoolId } : { trustId: scope.trustId };
+  throw AccessError.forbidden();
+}

@@ -1,0 +1,15 @@
+import { batchedReference, type ReferenceResolver } from '@waymark/subgraph-kit';
+import type { PupilStub } from '../external/pupil.stub.js';
+import { mayAskAboutPupil } from './destination.access.js';
+import { DestinationService } from './destination.service.js';
+
+/** `_entities` for Destination: one statement per batch, only the rows the caller may read. */
+export const resolveDestinationReference = batchedReference(
+  'Destination',
+  (ids, ctx) => new DestinationService(ctx.em).findVisible(ctx.principal, ids),
+  (destination) => destination.id,
+);
+
+/** `_entities` for Pupil: no database work here; the fields batch their own reads. */
+export const resolvePupilReference: ReferenceResolver = async (reference, ctx): Promise<PupilStub | null> =>
+  mayAskAboutPupil(ctx.principal, reference.id) ? { id: reference.id } : null;

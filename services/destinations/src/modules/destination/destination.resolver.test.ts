@@ -1,0 +1,256 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Orm, SubgraphServer } from '@waymark/subgraph-kit';
+import { openDatabase } from '@waymark/subgraph-kit';
+import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
+import { demoData, demoId, type DemoDestination } from '@waymark/demo-data';
+import { DESTINATION_KINDS, type DestinationKind } from '@waymark/domain';
+import type { Principal } from '@waymark/auth';
+import { createApp, destinationsService } from '../../app.js';
+import { Destination } from './destination.entity.js';
+
+// The same call the seed makes: which pupils have a destination follows from today's date.
+const data = demoData();
+const [northfield, southbank] = data.schools;
+const north = (d: { schoolId: string }) => d.schoolId === northfield.id;
+const south = (d: { schoolId: string }) => d.schoolId === southbank.id;
+const plannerRow = data.destinations.find((d) => north(d) && d.stage === 'INTENDED')!;
+const otherNorthRow = data.destinations.find((d) => north(d) && d.pupilId !== plannerRow.pupilId)!;
+const northLeaverRow = data.destinations.find((d) => north(d) && d.stage === 'IMMEDIATE')!;
+const southRow = data.destinations.find((d) => south(d))!;
+const maya = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 10)!;
+
+// Rows the demo data lacks: an earlier intention for the planner, and a leaver's destination a year on.
+const earlierPlan: DemoDestination = { ...plannerRow, id: demoId('test', 'earlier-plan'), kind: 'FE_COLLEGE', provider: 'Aire Valley College', recordedOn: '2024-06-14' };
+const yearOn: Omit<DemoDestination, 'stage'> & { stage: 'YEAR_1' } = { ...northLeaverRow, id: demoId('test', 'year-on'), stage: 'YEAR_1', kind: 'EMPLOYMENT', provider: null, recordedOn: '2099-10-01' };
+const allRows = [...data.destinations, earlierPlan, yearOn];
+
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id });
+const staffSouth = makePrincipal({ roles: ['staff'], schoolId: southbank.id, trustId: data.trust.id });
+const planner = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: plannerRow.pupilId });
+const employee = makePrincipal({ roles: ['employer_volunteer'], volunteerId: data.volunteers[0].id, employerId: data.volunteers[0].employerId });
+const alumni = makePrincipal({ roles: ['alumni'], volunteerId: data.volunteers[1].id });
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
+const analystWithPupils = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id, pupilLevelAccess: true });
+const otherTrustAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId: demoId('trust', 'elsewhere'), pupilLevelAccess: true });
+const gateway = makePrincipal({ kind: 'system', roles: [] });
+
+let orm: Orm;
+let app: SubgraphServer;
+let client: SubgraphTestClient;
+const db = testDatabase('destinations');
+
+beforeAll(async () => {
+  orm = await openDatabase({ service: 'destinations', entities: destinationsService.entities, migrations: destinationsService.migrations, ...db.options });
+  await destinationsService.seed!(orm);
+  const em = orm.em.fork();
+  for (const row of [earlierPlan, yearOn]) em.create(Destination, row);
+  await em.flush();
+  app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
+  client = await SubgraphTestClient.start(app);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await orm?.close(true);
+  await db.dispose();
+});
+
+/** The SQL statements run while `fn` runs (the server is in this process, on the same connection). */
+async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
+  const spy = vi.spyOn(orm.em.getConnection(), 'execute');
+  try {
+    await fn();
+    return spy.mock.calls.map((call) => String(call[0]));
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+
+describe('destinationSummary', () => {
+  const SUMMARY = `query ($schoolId: ID) { destinationSummary(schoolId: $schoolId) { kind kindLabel count } }`;
+  type Count = { kind: string; kindLabel: string; count: number };
+  const summarise = (who: Principal, schoolId?: string) => client.query<{ destinationSummary: Count[] }>(who, SUMMARY, { schoolId });
+  const expected = (rows: DemoDestination[]) =>
+    (Object.keys(DESTINATION_KINDS) as DestinationKind[]).map((kind) => ({
+      kind,
+      kindLabel: DESTINATION_KINDS[kind],
+      count: rows.filter((d) => d.stage === 'IMMEDIATE' && d.kind === kind).length,
+    }));
+  const total = (counts: Count[]) => counts.reduce((sum, c) => sum + c.count, 0);
+
+  it('counts the staff member\'s own school\'s leavers by kind, every kind listed, in one GROUP BY', async () => {
+    let res: Awaited<ReturnType<typeof summarise>> | undefined;
+    const statements = await statementsDuring(async () => {
+      res = await summarise(leaderNorth);
+    });
+    expect(res!.errors).toBeUndefined();
+    expect(res!.data!.destinationSummary).toEqual(expected(data.destinations.filter(north)));
+    // 30 leavers per demo school; the YEAR_1 row and the intentions are not immediate destinations.
+    expect(total(res!.data!.destinationSummary)).toBe(30);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/group by/i);
+    const named = await summarise(leaderNorth, northfield.id);
+    expect(named.data!.destinationSummary).toEqual(res!.data!.destinationSummary);
+  });
+
+  it('refuses staff another school\'s figures', async () => {
+    const res = await summarise(staffSouth, northfield.id);
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DESTINATION_OTHER_SCHOOL' });
+  });
+
+  it('gives trust analysts, with or without pupil-level access, the trust or one of its schools', async () => {
+    for (const who of [analyst, analystWithPupils]) {
+      const trust = await summarise(who);
+      expect(trust.data!.destinationSummary).toEqual(expected(data.destinations));
+      expect(total(trust.data!.destinationSummary)).toBe(60);
+      const one = await summarise(who, southbank.id);
+      expect(one.data!.destinationSummary).toEqual(expected(data.destinations.filter(south)));
+    }
+  });
+
+  it('gives an analyst of another trust nothing about this trust\'s school', async () => {
+    const res = await summarise(otherTrustAnalyst, northfield.id);
+    expect(res.errors).toBeUndefined();
+    expect(total(res.data!.destinationSummary)).toBe(0);
+  });
+
+  it('refuses pupils, volunteers, alumni and the gateway itself', async () => {
+    for (const who of [planner, employee, alumni, gateway]) {
+      const res = await summarise(who);
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+type DestinationView = { id: string; stage: string; kind: string; kindLabel: string; provider: string | null; recordedOn: string; pupil: { id: string } | null };
+const DESTINATION_FIELDS = 'id stage kind kindLabel provider recordedOn pupil { id }';
+
+describe('_entities for Pupil', () => {
+  const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil { id destinations { ${DESTINATION_FIELDS} } intendedDestination { id kind } } } }`;
+  type PupilView = { id: string; destinations: DestinationView[]; intendedDestination: { id: string; kind: string } | null };
+  const resolve = (who: Principal, pupilIds: string[]) =>
+    client.query<{ _entities: (PupilView | null)[] }>(who, ENTITIES, { r: pupilIds.map((id) => ({ __typename: 'Pupil', id })) });
+  const everyPupil = data.pupils.map((p) => p.id);
+
+  it('gives staff only their own school\'s rows, for every pupil in one statement', async () => {
+    let res: Awaited<ReturnType<typeof resolve>> | undefined;
+    const statements = await statementsDuring(async () => {
+      res = await resolve(leaderNorth, everyPupil);
+    });
+    expect(res!.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    const pupils = res!.data!._entities;
+    expect(pupils.map((p) => p?.id)).toEqual(everyPupil);
+    expect(ids(pupils.flatMap((p) => p!.destinations))).toEqual(ids(allRows.filter(north)));
+    expect(pupils.filter((p) => data.pupils.find((d) => d.id === p!.id)!.schoolId === southbank.id).every((p) => p!.destinations.length === 0 && p!.intendedDestination === null)).toBe(true);
+  });
+
+  it('lists a pupil\'s destinations oldest first and picks the latest intention', async () => {
+    const res = await resolve(leaderNorth, [plannerRow.pupilId, maya.id, northLeaverRow.pupilId]);
+    const [plans, none, leaver] = res.data!._entities;
+    expect(plans!.destinations.map((d) => d.id)).toEqual([earlierPlan.id, plannerRow.id]);
+    expect(plans!.destinations[0]).toEqual({
+      id: earlierPlan.id,
+      stage: 'INTENDED',
+      kind: 'FE_COLLEGE',
+      kindLabel: 'Further education college',
+      provider: 'Aire Valley College',
+      recordedOn: '2024-06-14',
+      pupil: { id: plannerRow.pupilId },
+    });
+    expect(plans!.intendedDestination).toEqual({ id: plannerRow.id, kind: plannerRow.kind });
+    expect(none).toEqual({ id: maya.id, destinations: [], intendedDestination: null });
+    expect(leaver!.destinations.map((d) => d.stage)).toEqual(['IMMEDIATE', 'YEAR_1']);
+    expect(leaver!.intendedDestination).toBeNull();
+  });
+
+  it('gives staff of another school an empty list, never the rows', async () => {
+    const res = await resolve(staffSouth, [plannerRow.pupilId, southRow.pupilId]);
+    expect(res.data!._entities[0]).toEqual({ id: plannerRow.pupilId, destinations: [], intendedDestination: null });
+    expect(res.data!._entities[1]!.destinations.map((d) => d.id)).toEqual([southRow.id]);
+  });
+
+  it('resolves a pupil\'s own record only, not another pupil\'s', async () => {
+    const res = await resolve(planner, [plannerRow.pupilId, otherNorthRow.pupilId, maya.id]);
+    expect(res.data!._entities[0]!.destinations.map((d) => d.id)).toEqual([earlierPlan.id, plannerRow.id]);
+    expect(res.data!._entities.slice(1)).toEqual([null, null]);
+  });
+
+  it('gives trust analysts with pupil-level access their trust\'s rows, and an analyst of another trust none', async () => {
+    const res = await resolve(analystWithPupils, everyPupil);
+    expect(ids(res.data!._entities.flatMap((p) => p!.destinations))).toEqual(ids(allRows));
+    const other = await resolve(otherTrustAnalyst, [plannerRow.pupilId, southRow.pupilId]);
+    expect(other.data!._entities.map((p) => p!.destinations)).toEqual([[], []]);
+  });
+
+  it('resolves no pupils for analysts without pupil-level access, volunteers, alumni or the gateway', async () => {
+    for (const who of [analyst, employee, alumni, gateway]) {
+      const res = await resolve(who, [plannerRow.pupilId, southRow.pupilId]);
+      expect(res.data!._entities).toEqual([null, null]);
+    }
+  });
+});
+
+describe('_entities for Destination', () => {
+  const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Destination { ${DESTINATION_FIELDS} } } }`;
+  const unknownId = '00000000-0000-4000-8000-000000000000';
+  const asked = [plannerRow.id, otherNorthRow.id, southRow.id, unknownId];
+  const resolve = (who: Principal) => client.query<{ _entities: (DestinationView | null)[] }>(who, ENTITIES, { r: asked.map((id) => ({ __typename: 'Destination', id })) });
+  const seen = (res: Awaited<ReturnType<typeof resolve>>) => res.data!._entities.map((d) => d?.id ?? null);
+
+  it('resolves for staff only their school\'s rows, in one statement', async () => {
+    let res: Awaited<ReturnType<typeof resolve>> | undefined;
+    const statements = await statementsDuring(async () => {
+      res = await resolve(leaderNorth);
+    });
+    expect(seen(res!)).toEqual([plannerRow.id, otherNorthRow.id, null, null]);
+    expect(statements).toHaveLength(1);
+    expect(res!.data!._entities[0]).toMatchObject({ stage: 'INTENDED', kind: plannerRow.kind, kindLabel: DESTINATION_KINDS[plannerRow.kind], pupil: { id: plannerRow.pupilId } });
+    expect(res!.data!._entities[0]!.recordedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(seen(await resolve(staffSouth))).toEqual([null, null, southRow.id, null]);
+  });
+
+  it('resolves for a pupil only their own rows, and for pupil-level analysts the trust\'s', async () => {
+    expect(seen(await resolve(planner))).toEqual([plannerRow.id, null, null, null]);
+    expect(seen(await resolve(analystWithPupils))).toEqual([plannerRow.id, otherNorthRow.id, southRow.id, null]);
+  });
+
+  it('resolves nothing for analysts without pupil-level access, volunteers, alumni or the gateway', async () => {
+    for (const who of [analyst, otherTrustAnalyst, employee, alumni, gateway]) {
+      expect(seen(await resolve(who))).toEqual([null, null, null, null]);
+    }
+  });
+
+  it('filters a destination\'s pupil\'s other destinations by the caller\'s scope too', async () => {
+    const nested = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Destination { id pupil { id destinations { id } } } } }`;
+    const res = await client.query<{ _entities: { id: string; pupil: { destinations: { id: string }[] } }[] }>(planner, nested, { r: [{ __typename: 'Destination', id: plannerRow.id }] });
+    expect(res.data!._entities[0].pupil.destinations.map((d) => d.id)).toEqual([earlierPlan.id, plannerRow.id]);
+  });
+});
+
+describe('the gateway credential', () => {
+  it('refuses calls without a valid credential, _service and _entities included', async () => {
+    const queries = [
+      '{ _service { sdl } }',
+      '{ destinationSummary { count } }',
+      `{ _entities(representations: [{ __typename: "Pupil", id: "${plannerRow.pupilId}" }]) { ... on Pupil { destinations { id } } } }`,
+    ];
+    for (const query of queries) {
+      const res = await client.query(null, query);
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(res.data).toBeUndefined();
+    }
+    const forged = await fetch(`${client.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-waymark-credential': 'eyJhbGciOiJub25lIn0.eyJwIjp7fX0.' },
+      body: JSON.stringify({ query: '{ destinationSummary { count } }' }),
+    });
+    expect(forged.status).toBe(401);
+  });
+});

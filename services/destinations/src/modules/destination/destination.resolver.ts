@@ -1,0 +1,30 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '@waymark/subgraph-kit';
+import { DESTINATION_KINDS } from '@waymark/domain';
+import { PupilStub } from '../external/pupil.stub.js';
+import { Destination, DestinationCount } from './destination.entity.js';
+import { DestinationService } from './destination.service.js';
+
+@Resolver(() => Destination)
+export class DestinationResolver {
+  @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
+  @Query(() => [DestinationCount], {
+    description: 'Immediate destinations of leavers by kind. Staff: their own school. Trust analysts: one school of the trust, or the whole trust.',
+  })
+  destinationSummary(
+    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DestinationCount[]> {
+    return new DestinationService(ctx.em).summary(ctx.principal, schoolId);
+  }
+
+  @FieldResolver(() => String)
+  kindLabel(@Root() destination: Destination): string {
+    return DESTINATION_KINDS[destination.kind];
+  }
+
+  @FieldResolver(() => PupilStub, { nullable: true })
+  pupil(@Root() destination: Destination): PupilStub {
+    return { id: destination.pupilId };
+  }
+}

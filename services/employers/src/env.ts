@@ -1,0 +1,5 @@
+import { readServiceEnv, type ServiceEnv } from '@waymark/subgraph-kit';
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServiceEnv {
+  return readServiceEnv(source, { port: 4103 });
+}

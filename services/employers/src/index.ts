@@ -1,0 +1,2 @@
+export { employersService, createApp } from './app.js';
+export { buildEmployersSchema } from './schema.js';

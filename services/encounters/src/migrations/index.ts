@@ -1,0 +1,6 @@
+// Listed by `pnpm migration:create`; the order is the order they run in.
+import { Migration20261123140743 } from './Migration20261123140743.js';
+
+export const migrations = [
+  { name: 'Migration20261123140743', class: Migration20261123140743 },
+];

@@ -1,0 +1,350 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePrincipal, type SubgraphTestClient } from '@waymark/subgraph-kit/testing';
+import { demoData } from '@waymark/demo-data';
+import { ENCOUNTER_KINDS } from '@waymark/domain';
+import { countStatements, startHarness, type Harness } from '../../../test/harness.js';
+import { Encounter, Participation } from './encounter.entity.js';
+
+// The seeds use today's demo data; so do the expectations.
+const data = demoData();
+const [northfield, southbank] = data.schools;
+const [sam, jordan] = data.volunteers;
+const maya = data.pupils.find((p) => p.legalForename === 'Maya' && p.legalSurname === 'Okafor')!;
+
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id });
+const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId: data.trust.id });
+const staffNorth = makePrincipal({ roles: ['staff'], schoolId: northfield.id, trustId: data.trust.id });
+const pupil = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: maya.id });
+const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: sam.id, employerId: sam.employerId });
+const alumni = makePrincipal({ roles: ['alumni'], volunteerId: jordan.id, employerId: jordan.employerId });
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
+const otherTrustAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId: randomUUID() });
+
+const northEncounters = data.encounters.filter((e) => e.schoolId === northfield.id);
+const byTitle = (schoolId: string, title: string) => data.encounters.find((e) => e.schoolId === schoolId && e.title === title)!;
+const engineeringTalk = byTitle(northfield.id, 'Engineering careers talk'); // Sam is on it
+const careersLesson = byTitle(northfield.id, 'Careers lesson: my future self'); // no volunteers
+const alumniTalk = byTitle(northfield.id, 'Alumni talk: from Northfield to software'); // Jordan is on it
+const southFair = byTitle(southbank.id, 'Spring careers fair');
+const registerOf = (encounterId: string) => data.participations.filter((p) => p.encounterId === encounterId);
+const mayaIn = data.encounters.find((e) => registerOf(e.id).some((p) => p.pupilId === maya.id))!;
+const mayaNotIn = northEncounters.find((e) => !registerOf(e.id).some((p) => p.pupilId === maya.id))!;
+
+let harness: Harness;
+let client: SubgraphTestClient;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  client = harness.client;
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+type Page = {
+  encounters: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; date: string; school: { id: string } } }[];
+  };
+};
+const ENCOUNTERS = `query ($first: Int, $after: String) {
+  encounters(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id date school { id } } }
+  }
+}`;
+
+describe('encounters query', () => {
+  it('lists the leader\'s own school newest first, paged by (date, id) without gaps or repeats', async () => {
+    const seen: { id: string; date: string }[] = [];
+    let after: string | null = null;
+    do {
+      const res: Awaited<ReturnType<typeof client.query<Page>>> = await client.query<Page>(leaderNorth, ENCOUNTERS, { first: 7, after });
+      expect(res.errors).toBeUndefined();
+      const page: Page['encounters'] = res.data!.encounters;
+      expect(page.totalCount).toBe(northEncounters.length);
+      for (const { node } of page.edges) {
+        expect(node.school.id).toBe(northfield.id);
+        seen.push(node);
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(northEncounters.length);
+    const dates = seen.map((e) => Date.parse(e.date));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('gives staff of another school only theirs, and trust analysts the whole trust', async () => {
+    const south = await client.query<Page>(leaderSouth, ENCOUNTERS, { first: 200 });
+    expect(south.data!.encounters.edges.every((e) => e.node.school.id === southbank.id)).toBe(true);
+    expect(south.data!.encounters.totalCount).toBe(data.encounters.length - northEncounters.length);
+    const trust = await client.query<Page>(analyst, ENCOUNTERS, { first: 200 });
+    expect(trust.data!.encounters.totalCount).toBe(data.encounters.length);
+    const other = await client.query<Page>(otherTrustAnalyst, ENCOUNTERS, {});
+    expect(other.data!.encounters.totalCount).toBe(0);
+  });
+
+  it('refuses pupils, volunteers and alumni', async () => {
+    for (const who of [pupil, volunteer, alumni]) {
+      const res = await client.query(who, ENCOUNTERS, {});
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(res.data).toBeNull();
+    }
+  });
+
+  it('answers every field of a page in a bounded number of statements', async () => {
+    const query = `{ encounters(first: 200) { edges { node { id kindLabel attendedCount invitedCount participations { id pupil { id } } } } } }`;
+    const { result, statements } = await countStatements(harness.orm, () => client.query(leaderNorth, query));
+    expect(result.errors).toBeUndefined();
+    // page + total + register counts + registers, whatever the number of encounters
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+});
+
+type Node = {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  hours: number;
+  benchmarks: number[];
+  yearGroups: number[];
+  inSchoolDay: boolean;
+  school: { id: string } | null;
+  employers: { id: string }[];
+  volunteers: { id: string }[];
+  attendedCount: number;
+  invitedCount: number;
+};
+const FIELDS = 'id kind kindLabel title date hours benchmarks yearGroups inSchoolDay school { id } employers { id } volunteers { id } attendedCount invitedCount';
+
+describe('encounter fields', () => {
+  it('match the demo data: labels, stubs of other subgraphs\' entities and register counts', async () => {
+    const res = await client.query<{ encounters: { edges: { node: Node }[] } }>(leaderNorth, `{ encounters(first: 200) { edges { node { ${FIELDS} } } } }`);
+    expect(res.errors).toBeUndefined();
+    const nodes = new Map(res.data!.encounters.edges.map((e) => [e.node.id, e.node]));
+    for (const expected of northEncounters) {
+      const node = nodes.get(expected.id)!;
+      const register = registerOf(expected.id);
+      expect(node).toMatchObject({
+        kind: expected.kind,
+        kindLabel: ENCOUNTER_KINDS[expected.kind].label,
+        title: expected.title,
+        hours: expected.hours,
+        benchmarks: expected.benchmarks,
+        yearGroups: [...expected.yearGroups].sort((a, b) => a - b),
+        inSchoolDay: expected.inSchoolDay,
+        school: { id: northfield.id },
+        employers: expected.employerIds.map((id) => ({ id })),
+        volunteers: expected.volunteerIds.map((id) => ({ id })),
+        invitedCount: register.length,
+        attendedCount: register.filter((p) => p.attended).length,
+      });
+    }
+  });
+
+  const REGISTER = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Encounter { id participations { id attended pupil { id } encounter { id } } } } }`;
+  const rep = (id: string) => ({ __typename: 'Encounter', id });
+
+  it('shows the register to staff of the school that ran it', async () => {
+    for (const who of [leaderNorth, staffNorth]) {
+      const res = await client.query<{ _entities: { participations: { attended: boolean; pupil: { id: string }; encounter: { id: string } }[] }[] }>(who, REGISTER, { r: [rep(engineeringTalk.id)] });
+      expect(res.errors).toBeUndefined();
+      const rows = res.data!._entities[0].participations;
+      const expected = registerOf(engineeringTalk.id);
+      expect(rows.map((r) => r.pupil.id).sort()).toEqual(expected.map((p) => p.pupilId).sort());
+      expect(rows.filter((r) => r.attended).length).toBe(expected.filter((p) => p.attended).length);
+      expect(rows.every((r) => r.encounter.id === engineeringTalk.id)).toBe(true);
+    }
+  });
+
+  it('refuses the register to anyone else who can read the encounter', async () => {
+    for (const [who, encounter] of [
+      [analyst, engineeringTalk],
+      [volunteer, engineeringTalk],
+      [alumni, alumniTalk],
+      [pupil, mayaIn],
+    ] as const) {
+      const res = await client.query<{ _entities: unknown[] }>(who, REGISTER, { r: [rep(encounter.id)] });
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(res.errors?.[0].path).toEqual(['_entities', 0, 'participations']);
+    }
+  });
+});
+
+describe('Encounter _entities', () => {
+  const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Encounter { id title } } }`;
+  const resolve = async (who: Parameters<typeof client.query>[0], ids: string[]) => {
+    const res = await client.query<{ _entities: ({ id: string } | null)[] }>(who, ENTITIES, { r: ids.map((id) => ({ __typename: 'Encounter', id })) });
+    expect(res.errors).toBeUndefined();
+    return res.data!._entities.map((e) => e?.id ?? null);
+  };
+
+  it('resolves for staff of its school only', async () => {
+    expect(await resolve(leaderNorth, [engineeringTalk.id, southFair.id])).toEqual([engineeringTalk.id, null]);
+    expect(await resolve(leaderSouth, [engineeringTalk.id, southFair.id])).toEqual([null, southFair.id]);
+  });
+
+  it('resolves for analysts of its trust only', async () => {
+    expect(await resolve(analyst, [engineeringTalk.id, southFair.id])).toEqual([engineeringTalk.id, southFair.id]);
+    expect(await resolve(otherTrustAnalyst, [engineeringTalk.id, southFair.id])).toEqual([null, null]);
+  });
+
+  it('resolves for a pupil on its register only', async () => {
+    expect(await resolve(pupil, [mayaIn.id, mayaNotIn.id, southFair.id])).toEqual([mayaIn.id, null, null]);
+  });
+
+  it('resolves for a volunteer or alumnus listed on it only', async () => {
+    expect(await resolve(volunteer, [engineeringTalk.id, careersLesson.id, alumniTalk.id])).toEqual([engineeringTalk.id, null, null]);
+    expect(await resolve(alumni, [engineeringTalk.id, careersLesson.id, alumniTalk.id])).toEqual([null, null, alumniTalk.id]);
+  });
+
+  it('treats ids that are not UUIDs as unknown', async () => {
+    expect(await resolve(leaderNorth, ['not-a-uuid'])).toEqual([null]);
+  });
+});
+
+type Created = {
+  createEncounter: {
+    encounter: { id: string; kind: string; title: string; benchmarks: number[]; yearGroups: number[]; invitedCount: number; attendedCount: number; school: { id: string } } | null;
+    error: { code: string; message: string; fields: { field: string; message: string }[] } | null;
+  };
+};
+const CREATE = `mutation ($input: CreateEncounterInput!) {
+  createEncounter(input: $input) {
+    encounter { id kind title benchmarks yearGroups invitedCount attendedCount school { id } }
+    error { code message fields { field message } }
+  }
+}`;
+
+describe('createEncounter', () => {
+  const northYear10 = data.pupils.filter((p) => p.schoolId === northfield.id && p.yearGroup === 10).slice(0, 5);
+  const southPupil = data.pupils.find((p) => p.schoolId === southbank.id && p.yearGroup === 10)!;
+  const valid = () => ({
+    kind: 'EMPLOYER_TALK',
+    title: '  Careers in green energy  ',
+    date: new Date(Date.now() - 86_400_000).toISOString(),
+    hours: 1.5,
+    inSchoolDay: true,
+    employerIds: [data.employers[0].id],
+    volunteerIds: [sam.id],
+    yearGroups: [10, 11, 10],
+    register: northYear10.map((p, i) => ({ pupilId: p.id, attended: i !== 0 })),
+  });
+  const rowCounts = async () => {
+    const em = harness.orm.em.fork();
+    return { encounters: await em.count(Encounter, {}), participations: await em.count(Participation, {}) };
+  };
+
+  it('records the encounter and its register for the leader\'s own school', async () => {
+    const before = await rowCounts();
+    const res = await client.query<Created>(leaderNorth, CREATE, { input: valid() });
+    expect(res.errors).toBeUndefined();
+    const { encounter, error } = res.data!.createEncounter;
+    expect(error).toBeNull();
+    expect(encounter).toMatchObject({
+      kind: 'EMPLOYER_TALK',
+      title: 'Careers in green energy',
+      benchmarks: [...ENCOUNTER_KINDS.EMPLOYER_TALK.benchmarks],
+      yearGroups: [10, 11],
+      invitedCount: 5,
+      attendedCount: 4,
+      school: { id: northfield.id },
+    });
+    expect(await rowCounts()).toEqual({ encounters: before.encounters + 1, participations: before.participations + 5 });
+
+    const em = harness.orm.em.fork();
+    const saved = await em.findOneOrFail(Encounter, { id: encounter!.id });
+    expect(saved).toMatchObject({ schoolId: northfield.id, trustId: data.trust.id, hours: 1.5, employerIds: [data.employers[0].id], volunteerIds: [sam.id] });
+    const rows = await em.find(Participation, { encounter: encounter!.id });
+    expect(rows.every((row) => row.schoolId === northfield.id && row.trustId === data.trust.id)).toBe(true);
+
+    // It is now on the leader's list, and on the register of the pupils on it.
+    const list = await client.query<Page>(leaderNorth, ENCOUNTERS, { first: 200 });
+    expect(list.data!.encounters.edges.map((e) => e.node.id)).toContain(encounter!.id);
+  });
+
+  it('keeps explicit benchmarks', async () => {
+    const res = await client.query<Created>(staffNorth, CREATE, { input: { ...valid(), benchmarks: [6, 5, 6], register: [] } });
+    expect(res.data!.createEncounter.encounter).toMatchObject({ benchmarks: [5, 6], invitedCount: 0, attendedCount: 0 });
+  });
+
+  it('returns every validation problem as a MutationError and saves nothing', async () => {
+    const before = await rowCounts();
+    const inTwoYears = new Date(Date.now() + 2 * 365 * 86_400_000).toISOString();
+    const input = {
+      ...valid(),
+      title: '   ',
+      hours: 0,
+      date: inTwoYears,
+      yearGroups: [],
+      benchmarks: [9],
+      register: [...valid().register, { pupilId: northYear10[0].id, attended: false }],
+    };
+    const res = await client.query<Created>(leaderNorth, CREATE, { input });
+    expect(res.errors).toBeUndefined();
+    const { encounter, error } = res.data!.createEncounter;
+    expect(encounter).toBeNull();
+    expect(error!.code).toBe('ENCOUNTER_INVALID');
+    expect(error!.fields.map((f) => f.field).sort()).toEqual(['benchmarks', 'date', 'hours', 'register', 'title', 'yearGroups']);
+    expect(error!.fields.find((f) => f.field === 'register')!.message).toContain(northYear10[0].id);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it.each([
+    ['title', { title: 'x'.repeat(201) }],
+    ['hours', { hours: 200.5 }],
+    ['yearGroups', { yearGroups: [6, 10] }],
+    ['yearGroups', { yearGroups: [14] }],
+    ['benchmarks', { benchmarks: [] }],
+    ['benchmarks', { benchmarks: [0] }],
+    ['employerIds', { employerIds: ['acme'] }],
+  ])('refuses a bad %s', async (field, change) => {
+    const before = await rowCounts();
+    const res = await client.query<Created>(leaderNorth, CREATE, { input: { ...valid(), ...change } });
+    expect(res.data!.createEncounter.error!.fields.map((f) => f.field)).toEqual([field]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('accepts the boundaries: 200 characters, 200 hours, a year ahead', async () => {
+    const nearlyAYear = new Date(Date.now() + 364 * 86_400_000).toISOString();
+    const res = await client.query<Created>(leaderNorth, CREATE, { input: { ...valid(), title: 'x'.repeat(200), hours: 200, date: nearlyAYear, yearGroups: [7, 13], register: [] } });
+    expect(res.data!.createEncounter.error).toBeNull();
+  });
+
+  it('refuses a register with another school\'s pupil, naming them, and saves nothing', async () => {
+    const before = await rowCounts();
+    const stranger = randomUUID();
+    const input = { ...valid(), register: [...valid().register, { pupilId: southPupil.id, attended: true }, { pupilId: stranger, attended: true }] };
+    const res = await client.query<Created>(leaderNorth, CREATE, { input });
+    expect(res.errors).toBeUndefined();
+    const { encounter, error } = res.data!.createEncounter;
+    expect(encounter).toBeNull();
+    expect(error!.code).toBe('ENCOUNTER_UNKNOWN_PUPILS');
+    expect(error!.fields[0].field).toBe('register');
+    expect(error!.fields[0].message).toContain(southPupil.id);
+    expect(error!.fields[0].message).toContain(stranger);
+    expect(error!.fields[0].message).not.toContain(northYear10[1].id);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('lets the other school record its own pupils but not the first school\'s', async () => {
+    const ok = await client.query<Created>(leaderSouth, CREATE, { input: { ...valid(), volunteerIds: [], register: [{ pupilId: southPupil.id, attended: true }] } });
+    expect(ok.data!.createEncounter.encounter!.school.id).toBe(southbank.id);
+    const refused = await client.query<Created>(leaderSouth, CREATE, { input: valid() });
+    expect(refused.data!.createEncounter.error!.code).toBe('ENCOUNTER_UNKNOWN_PUPILS');
+  });
+
+  it('is for school staff only', async () => {
+    for (const who of [pupil, volunteer, alumni, analyst]) {
+      const res = await client.query<Created>(who, CREATE, { input: { ...valid(), register: [] } });
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    const noSchool = makePrincipal({ roles: ['careers_leader'], trustId: data.trust.id });
+    const res = await client.query<Created>(noSchool, CREATE, { input: { ...valid(), register: [] } });
+    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

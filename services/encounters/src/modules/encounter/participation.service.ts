@@ -1,0 +1,53 @@
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from '@waymark/auth';
+import { Participation } from './encounter.entity.js';
+import { visibleParticipations } from './encounter.access.js';
+
+export interface RegisterCounts {
+  invited: number;
+  attended: number;
+}
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/** Register rows. Every method answers a whole batch of keys in one statement. */
+export class ParticipationService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Invited and attended per encounter. */
+  async countsFor(encounterIds: readonly string[]): Promise<Map<string, RegisterCounts>> {
+    const rows = await this.em
+      .createQueryBuilder(Participation, 'p')
+      // Aliases that are no property's name, or the result mapping would convert them as one.
+      .select(['p.encounter', raw('count(*) as invited_total'), raw('count(*) filter (where p.attended) as attended_total')])
+      .where({ encounter: { $in: [...encounterIds] } })
+      .groupBy('p.encounter')
+      .execute<{ encounter: string; invited_total: string | number; attended_total: string | number }[]>('all');
+    return new Map(rows.map((row) => [row.encounter, { invited: Number(row.invited_total), attended: Number(row.attended_total) }]));
+  }
+
+  /** The registers of encounters run by `schoolId` (rows of any other school are never returned). */
+  async registersOf(encounterIds: readonly string[], schoolId: string): Promise<Map<string, Participation[]>> {
+    const rows = await this.em.find(Participation, { encounter: { $in: [...encounterIds] }, schoolId }, { orderBy: { pupilId: 'asc' } });
+    return groupBy(rows, (row) => row.encounter.id);
+  }
+
+  /** Each pupil's register rows that the caller may read, newest encounter first. */
+  async ofPupils(principal: Principal, pupilIds: readonly string[]): Promise<Map<string, Participation[]>> {
+    const visible = visibleParticipations(principal);
+    if (!visible || pupilIds.length === 0) return new Map();
+    const where: FilterQuery<Participation> = { $and: [visible, { pupilId: { $in: [...pupilIds] } }] };
+    const rows = await this.em.find(Participation, where, { orderBy: { encounter: { date: 'desc' }, id: 'asc' } });
+    return groupBy(rows, (row) => row.pupilId);
+  }
+}

@@ -1,0 +1,38 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * Other subgraphs' entities as this subgraph knows them: the key, plus the fields this subgraph adds.
+ * The gateway fetches everything else from the owning subgraph.
+ */
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class School {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Employer {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Volunteer {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Pupil {
+  @Field(() => ID)
+  id: string;
+}
+
+export function stubOf<T extends { id: string }>(type: new () => T, id: string): T {
+  return Object.assign(new type(), { id });
+}

@@ -1,0 +1,21 @@
+import type { ReferenceResolver } from '@waymark/subgraph-kit';
+import { canSeeEngagementsOf, canSeeParticipationsOf, countableEncounters } from '../encounter/encounter.access.js';
+import { Pupil, School, Volunteer, stubOf } from './external.entity.js';
+
+/*
+ * Another subgraph's entity resolves here only when the caller may see something this subgraph adds
+ * to it; the fields themselves then return only the rows in the caller's scope. Deciding needs no
+ * SQL: the rules depend on who asks, not on the rows.
+ */
+
+export const resolvePupilReference: ReferenceResolver = async ({ id }, ctx) =>
+  canSeeParticipationsOf(ctx.principal, id) ? stubOf(Pupil, id) : null;
+
+export const resolveVolunteerReference: ReferenceResolver = async ({ id }, ctx) =>
+  canSeeEngagementsOf(ctx.principal, id) ? stubOf(Volunteer, id) : null;
+
+export const resolveSchoolReference: ReferenceResolver = async ({ id }, ctx) => {
+  const scope = countableEncounters(ctx.principal);
+  if (!scope || ('schoolId' in scope && scope.schoolId !== id)) return null;
+  return stubOf(School, id);
+};

@@ -1,0 +1,2 @@
+export { identityService, identityServiceFor, createApp } from './app.js';
+export { buildIdentitySchema } from './schema.js';

@@ -1,0 +1,74 @@
+import { Check, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
+import { ROLES, type Role } from '@waymark/auth';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * A person who signs in. Only `id`, `email`, `displayName` and `roles` are in the schema: the
+ * password hash, the second-factor secret and the lockout counters never leave this service.
+ */
+@Entity({ tableName: 'account' })
+@Check({ name: 'account_email_lower_case', expression: 'email = lower(email)' })
+@ObjectType({ description: 'A person who signs in to Waymark. Visible only to themself.' })
+@Directive('@key(fields: "id")')
+export class Account {
+  [OptionalProps]?: 'pupilLevelAccess' | 'failedSignIns';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string;
+
+  /** Always stored lower-cased, so the unique index is case-insensitive. */
+  @Property({ type: 'string', length: 254, unique: true })
+  @Field()
+  email: string;
+
+  @Property({ type: 'string' })
+  @Field()
+  displayName: string;
+
+  @Property({ type: 'string' })
+  passwordHash: string;
+
+  @Enum({ items: () => [...ROLES], array: true })
+  @Field(() => [String])
+  roles: Role[];
+
+  @Property({ type: 'uuid', nullable: true })
+  trustId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  schoolId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  pupilId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  volunteerId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  employerId: string | null = null;
+
+  @Property({ type: 'boolean', default: false })
+  pupilLevelAccess = false;
+
+  /** TOTP secret for staff who enrol in a second factor; not used by sign-in yet. */
+  @Property({ type: 'string', nullable: true })
+  mfaSecret: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  mfaEnrolledAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  disabledAt: Date | null = null;
+
+  /** Wrong passwords since the last success or lock; reset to 0 when the account locks. */
+  @Property({ type: 'integer', default: 0 })
+  failedSignIns = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  lockedUntil: Date | null = null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date;
+}

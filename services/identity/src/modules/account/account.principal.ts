@@ -1,0 +1,23 @@
+import type { Principal } from '@waymark/auth';
+import type { Account } from './account.entity.js';
+
+/** What the gateway vouches for on every call a signed-in person makes. */
+export function principalOf(account: Account): Principal {
+  return {
+    kind: 'user',
+    accountId: account.id,
+    displayName: account.displayName,
+    roles: [...account.roles],
+    trustId: account.trustId,
+    schoolId: account.schoolId,
+    pupilId: account.pupilId,
+    volunteerId: account.volunteerId,
+    employerId: account.employerId,
+    pupilLevelAccess: account.pupilLevelAccess,
+    scopes: [],
+  };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

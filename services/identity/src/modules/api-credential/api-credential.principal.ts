@@ -1,0 +1,19 @@
+import type { Principal } from '@waymark/auth';
+import type { ApiCredential } from './api-credential.entity.js';
+
+/** An integration acts as an analyst of its trust, limited by its scopes and never at pupil level. */
+export function apiPrincipalOf(credential: ApiCredential): Principal {
+  return {
+    kind: 'api',
+    accountId: credential.id,
+    displayName: credential.name,
+    roles: ['trust_analyst'],
+    trustId: credential.trustId,
+    schoolId: null,
+    pupilId: null,
+    volunteerId: null,
+    employerId: null,
+    pupilLevelAccess: false,
+    scopes: [...credential.scopes],
+  };
+}

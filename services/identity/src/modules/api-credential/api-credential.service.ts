@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/sql';
+import { hashToken, newToken, type Principal } from '@waymark/auth';
+import { FieldError } from '@waymark/subgraph-kit';
+import { isUuid } from '../../uuid.js';
+import { ApiCredential } from './api-credential.entity.js';
+import { managedTrust } from './api-credential.access.js';
+import { ApiCredentialErrors } from './api-credential.errors.js';
+import { API_SCOPES, CreateApiCredentialResult, RevokeApiCredentialResult, type CreateApiCredentialInput } from './api-credential.inputs.js';
+import { apiPrincipalOf } from './api-credential.principal.js';
+
+const MAX_NAME_LENGTH = 100;
+/** `wm_<credential id>_<43 base64url characters>`. */
+const KEY_PATTERN = /^wm_[0-9a-f-]{36}_[A-Za-z0-9_-]{43}$/;
+/** Keys used within this long are not written again: an integration may call many times a second. */
+const TOUCH_AFTER_MS = 60 * 1000;
+
+function fieldError(field: string, message: string): FieldError {
+  return Object.assign(new FieldError(), { field, message });
+}
+
+export class ApiCredentialService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(principal: Principal): Promise<ApiCredential[]> {
+    const trustId = managedTrust(principal);
+    return this.em.find(ApiCredential, { trustId }, { orderBy: { createdAt: 'desc', id: 'asc' } });
+  }
+
+  async create(principal: Principal, input: CreateApiCredentialInput, now = new Date()): Promise<CreateApiCredentialResult> {
+    const trustId = managedTrust(principal);
+    const name = input.name.trim();
+    const scopes = [...new Set(input.scopes)];
+    const problems: FieldError[] = [];
+    if (!name) problems.push(fieldError('name', 'Give the credential a name.'));
+    if (name.length > MAX_NAME_LENGTH) problems.push(fieldError('name', `Keep the name to ${MAX_NAME_LENGTH} characters.`));
+    if (scopes.length === 0) problems.push(fieldError('scopes', 'Choose at least one scope.'));
+    const unknown = scopes.filter((scope) => !(API_SCOPES as readonly string[]).includes(scope));
+    if (unknown.length > 0) problems.push(fieldError('scopes', `Unknown scope ${unknown.join(', ')}. Choose from ${API_SCOPES.join(', ')}.`));
+    if (problems.length > 0) return Object.assign(new CreateApiCredentialResult(), { credential: null, secret: null, error: ApiCredentialErrors.invalid(problems) });
+
+    const id = randomUUID();
+    const secret = `wm_${id}_${newToken()}`;
+    const credential = this.em.create(ApiCredential, { id, trustId, name, secretHash: hashToken(secret), scopes, createdAt: now });
+    await this.em.flush();
+    return Object.assign(new CreateApiCredentialResult(), { credential, secret, error: null });
+  }
+
+  /** Revoking twice keeps the first time; another trust's credential reads as not found. */
+  async revoke(principal: Principal, id: string, now = new Date()): Promise<RevokeApiCredentialResult> {
+    const trustId = managedTrust(principal);
+    const credential = isUuid(id) ? await this.em.findOne(ApiCredential, { id, trustId }) : null;
+    if (!credential) return Object.assign(new RevokeApiCredentialResult(), { credential: null, error: ApiCredentialErrors.notFound() });
+    credential.revokedAt ??= now;
+    await this.em.flush();
+    return Object.assign(new RevokeApiCredentialResult(), { credential, error: null });
+  }
+
+  /** The integration a key belongs to; null when it is malformed, unknown or revoked. */
+  async resolveKey(key: string, now = new Date()): Promise<Principal | null> {
+    if (!KEY_PATTERN.test(key)) return null;
+    const credential = await this.em.findOne(ApiCredential, { secretHash: hashToken(key), revokedAt: null });
+    if (!credential) return null;
+    if (!credential.lastUsedAt || now.getTime() - credential.lastUsedAt.getTime() >= TOUCH_AFTER_MS) {
+      credential.lastUsedAt = now;
+      await this.em.flush();
+    }
+    return apiPrincipalOf(credential);
+  }
+}

@@ -1,0 +1,33 @@
+import type { Orm } from '@waymark/subgraph-kit';
+import { demoData, DEMO_PASSWORD } from '@waymark/demo-data';
+import { hashPassword, ROLES, type Role } from '@waymark/auth';
+import { Account } from './modules/account/account.entity.js';
+import { normaliseEmail } from './modules/account/account.principal.js';
+
+const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
+
+/** Seeds the demo accounts, each with DEMO_PASSWORD, into an empty database; does nothing otherwise. */
+export async function seedDemo(orm: Orm): Promise<void> {
+  const em = orm.em.fork();
+  if ((await em.count(Account, {})) > 0) return;
+  const now = new Date();
+  const accounts = demoData().accounts;
+  const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
+  accounts.forEach((account, i) => {
+    em.create(Account, {
+      id: account.id,
+      email: normaliseEmail(account.email),
+      displayName: account.displayName,
+      passwordHash: hashes[i],
+      roles: account.roles.filter(isRole),
+      trustId: account.trustId,
+      schoolId: account.schoolId,
+      pupilId: account.pupilId,
+      volunteerId: account.volunteerId,
+      employerId: account.employerId,
+      pupilLevelAccess: account.pupilLevelAccess,
+      createdAt: now,
+    });
+  });
+  await em.flush();
+}

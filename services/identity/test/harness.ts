@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
+import { openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
+import { SubgraphTestClient, testDatabase, testKeys, testSigner, type GraphQLResponse } from '@waymark/subgraph-kit/testing';
+import { createApp, identityService } from '../src/app.js';
+import { Account } from '../src/modules/account/account.entity.js';
+import { ApiCredential } from '../src/modules/api-credential/api-credential.entity.js';
+import { Session } from '../src/modules/session/session.entity.js';
+
+export interface InternalResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+/** A seeded identity service on a throwaway database, called over HTTP as the gateway would. */
+export class IdentityHarness {
+  /** Every GraphQL response body, so a test can check none of them carries a hash or secret. */
+  readonly responses: string[] = [];
+
+  private constructor(
+    readonly orm: Orm,
+    readonly app: SubgraphServer,
+    readonly client: SubgraphTestClient,
+    private readonly dispose: () => Promise<void>,
+  ) {}
+
+  static async start(): Promise<IdentityHarness> {
+    const db = testDatabase('identity');
+    const orm = await openDatabase({ service: 'identity', entities: identityService.entities, migrations: identityService.migrations, ...db.options });
+    await identityService.seed!(orm);
+    const app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
+    const client = await SubgraphTestClient.start(app);
+    return new IdentityHarness(orm, app, client, db.dispose);
+  }
+
+  async close(): Promise<void> {
+    await this.app?.close();
+    await this.orm?.close(true);
+    await this.dispose();
+  }
+
+  async query<T = Record<string, unknown>>(principal: Principal | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const res = await this.client.query<T>(principal, query, variables);
+    this.responses.push(JSON.stringify(res));
+    return res;
+  }
+
+  /** POSTs to an internal route with the gateway's system credential unless told otherwise. */
+  async internal<T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    as: Principal | null = SYSTEM_PRINCIPAL,
+    init: { method?: string; raw?: string } = {},
+  ): Promise<InternalResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (as) headers[CREDENTIAL_HEADER] = await testSigner().sign(as);
+    const method = init.method ?? 'POST';
+    const response = await fetch(`${this.client.baseUrl}${path}`, {
+      method,
+      headers,
+      body: method === 'POST' ? (init.raw ?? JSON.stringify(body)) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+  }
+
+  /** Every stored hash and second-factor secret, to look for in responses. */
+  async storedSecrets(): Promise<string[]> {
+    const em = this.orm.em.fork();
+    const [accounts, sessions, credentials] = await Promise.all([em.find(Account, {}), em.find(Session, {}), em.find(ApiCredential, {})]);
+    return [
+      ...accounts.flatMap((a) => [a.passwordHash, ...(a.mfaSecret ? [a.mfaSecret] : [])]),
+      ...sessions.map((s) => s.tokenHash),
+      ...credentials.map((c) => c.secretHash),
+    ];
+  }
+}
