@@ -24,7 +24,13 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly signer: CredentialSigner, timeoutMs: number) {
     super({
       url,
-      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+      fetcher: ((input: string, init?: RequestInit) =>
+        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }).catch((error: unknown) => {
+          // Apollo rewrites the failure's message, which a DOMException (timeout) does not allow:
+          // hand it a plain Error so the failure stays on its own fields and the rest still resolves.
+          const timedOut = (error as { name?: string }).name === 'TimeoutError';
+          throw new Error(timedOut ? `no answer within ${timeoutMs} ms` : 'the subgraph could not be reached');
+        })) as never,
     });
   }
 
@@ -124,7 +130,7 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     maxAliases: { n: 15 },
     maxTokens: { n: 3000 },
     maxDirectives: { n: 30 },
-    costLimit: { maxCost: 20_000 },
+    costLimit: { maxCost: 60_000 },
     blockFieldSuggestion: { enabled: !development },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({

@@ -28,7 +28,7 @@ export interface GatewayEnv {
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   const problems: string[] = [];
   const port = Number(source.PORT ?? 4000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) problems.push(`PORT must be a port number, got "${source.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${source.PORT}"`);
   const nodeEnv = (source.NODE_ENV ?? 'development') as GatewayEnv['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push('NODE_ENV must be development, production or test');
   const privateKeyPem = source.WAYMARK_CREDENTIAL_PRIVATE_KEY ?? '';

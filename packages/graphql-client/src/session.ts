@@ -68,10 +68,12 @@ export function useSession(): SessionControls {
   const signOut = useCallback(async () => {
     try {
       await postSignOut();
-    } finally {
       setSession({ status: 'signed-out', account: null, error: null });
+    } catch {
+      // The cookie may still be valid: show what the server says rather than pretend to be signed out.
+      await reload();
     }
-  }, []);
+  }, [reload]);
 
   return { session, reload, signIn, signOut };
 }

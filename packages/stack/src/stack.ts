@@ -53,10 +53,12 @@ export function developmentKeys(dataDir: string): KeyPairPem {
   return keys;
 }
 
-async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number, recent: () => string[]): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null) {
+      throw new Error(`${url} exited with code ${child.exitCode} before it was ready. Its last output:\n${recent().join('\n')}`);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
@@ -68,7 +70,7 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
   throw new Error(`${url} was not ready after ${timeoutMs / 1000}s`);
 }
 
-function pipe(child: ChildProcess, source: string, log: (source: string, line: string) => void): void {
+function pipe(child: ChildProcess, source: string, log: (source: string, line: string) => void, recent: string[]): void {
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
     stream?.setEncoding('utf8');
@@ -76,7 +78,12 @@ function pipe(child: ChildProcess, source: string, log: (source: string, line: s
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) log(source, line.replace(/^\[[a-z-]+\] /, ''));
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        log(source, line.replace(/^\[[a-z-]+\] /, ''));
+        recent.push(line);
+        if (recent.length > 40) recent.shift();
+      }
     });
   }
 }
@@ -112,12 +119,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   delete common.PORT;
 
   const children = new Map<string, ChildProcess>();
+  const output = new Map<string, string[]>();
   const expectedExit = new Set<string>();
   let reportExit: (value: { source: string; code: number | null }) => void = () => {};
   const exited = new Promise<{ source: string; code: number | null }>((resolve) => (reportExit = resolve));
   const launch = (source: string, script: string, env: Record<string, string>) => {
     const child = spawn(process.execPath, [script], { cwd: options.root, env: { ...common, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    pipe(child, source, log);
+    const recent: string[] = [];
+    output.set(source, recent);
+    pipe(child, source, log, recent);
     child.once('exit', (code) => {
       if (!expectedExit.has(source)) reportExit({ source, code });
     });
@@ -138,7 +148,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           WAYMARK_CREDENTIAL_PUBLIC_KEY: keys.publicKeyPem,
           WAYMARK_SEED_DEMO: options.seedDemo ? '1' : '0',
         });
-        return waitReady(`http://127.0.0.1:${subgraphPort(name)}/ready`, child, 180_000);
+        return waitReady(`http://127.0.0.1:${subgraphPort(name)}/ready`, child, 180_000, () => output.get(name) ?? []);
       }),
     );
     const gateway = launch('gateway', join(options.root, 'gateway', 'dist', 'main.js'), {
@@ -146,7 +156,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       WAYMARK_CREDENTIAL_PRIVATE_KEY: keys.privateKeyPem,
       ...(options.frontendsDir ? { WAYMARK_FRONTENDS_DIR: options.frontendsDir } : {}),
     });
-    await waitReady(`http://127.0.0.1:${options.port}/ready`, gateway, 60_000);
+    await waitReady(`http://127.0.0.1:${options.port}/ready`, gateway, 60_000, () => output.get('gateway') ?? []);
   } catch (error) {
     await stop();
     throw error;

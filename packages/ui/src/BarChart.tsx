@@ -6,6 +6,12 @@ export interface BarDatum {
   value: number;
 }
 
+/** A zero shows no bar at all; any other value at least a sliver, so small counts stay visible. */
+function barWidth(value: number, max: number): string {
+  if (value <= 0 || max <= 0) return '0';
+  return `max(3px, ${(value / max) * 100}%)`;
+}
+
 export interface BarChartProps {
   caption: ReactNode;
   data: readonly BarDatum[];
@@ -33,7 +39,7 @@ export function BarChart({ caption, data, formatValue = formatNumber, emptyText 
               <span className="wm-bar-chart__track" aria-hidden="true">
                 <span
                   className="wm-bar-chart__bar"
-                  style={{ display: 'block', width: `${max > 0 ? (datum.value / max) * 100 : 0}%` }}
+                  style={{ display: 'block', width: barWidth(datum.value, max) }}
                 />
               </span>
               <span className="wm-bar-chart__value">

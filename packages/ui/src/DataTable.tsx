@@ -1,4 +1,4 @@
-import { useId, type Key, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type Key, type ReactNode } from 'react';
 
 export interface Column<Row> {
   /** Stable id of the column, used as React key. */
@@ -10,6 +10,22 @@ export interface Column<Row> {
   numeric?: boolean;
   /** Marks the column whose cells name the row (`<th scope="row">`). */
   rowHeader?: boolean;
+}
+
+function useScrollsSideways<Element extends HTMLElement>() {
+  const ref = useRef<Element>(null);
+  const [value, setValue] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setValue(element.scrollWidth > element.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    measure();
+    return () => observer.disconnect();
+  }, []);
+  return { ref, value };
 }
 
 export interface DataTableProps<Row> {
@@ -26,9 +42,17 @@ export interface DataTableProps<Row> {
 /** A real `<table>` with a caption and scoped header cells; scrolls sideways on narrow screens. */
 export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey, emptyText = 'Nothing to show yet.' }: DataTableProps<Row>) {
   const captionId = useId();
+  const scrollable = useScrollsSideways<HTMLDivElement>();
   return (
-    // The wrapper can scroll, so it is focusable and named to stay reachable from the keyboard.
-    <div className="wm-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+    // When the table is wider than the page, the wrapper scrolls: it then becomes a named, focusable
+    // region so keyboard users can scroll it too.
+    <div
+      ref={scrollable.ref}
+      className="wm-table-wrap"
+      role={scrollable.value ? 'region' : undefined}
+      aria-labelledby={scrollable.value ? captionId : undefined}
+      tabIndex={scrollable.value ? 0 : undefined}
+    >
       <table className="wm-table">
         <caption id={captionId} className={captionHidden ? 'wm-visually-hidden' : undefined}>
           {caption}

@@ -47,7 +47,7 @@ input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offs
   background: var(--wm-surface); color: var(--wm-text); font-weight: 700;
   border: 3px solid var(--wm-focus); border-radius: var(--wm-radius);
 }
-.wm-skip-link:focus { top: var(--wm-space-sm); }
+.wm-skip-link:focus { top: var(--wm-space-sm); outline: 3px solid var(--wm-header-focus); outline-offset: 0; }
 
 .wm-container { max-width: 72rem; margin: 0 auto; padding: 0 var(--wm-space-md); }
 
@@ -94,7 +94,7 @@ input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offs
 .wm-table th, .wm-table td { text-align: left; vertical-align: top; padding: var(--wm-space-sm) var(--wm-space-md); border-bottom: 1px solid var(--wm-border); }
 .wm-table thead th { background: var(--wm-surface-alt); border-bottom: 2px solid var(--wm-border-strong); white-space: nowrap; }
 .wm-table tbody th { font-weight: 600; }
-.wm-table .wm-num { text-align: right; }
+.wm-table .wm-num { text-align: right; white-space: nowrap; }
 .wm-table__empty { color: var(--wm-text-muted); font-style: italic; }
 
 .wm-stat-grid {
@@ -117,7 +117,7 @@ input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offs
   gap: var(--wm-space-md); padding: var(--wm-space-xs) 0;
 }
 .wm-bar-chart__track { background: var(--wm-bar-track); border-radius: 3px; height: 1.25rem; overflow: hidden; }
-.wm-bar-chart__bar { background: var(--wm-bar); height: 100%; min-width: 2px; }
+.wm-bar-chart__bar { background: var(--wm-bar); height: 100%; }
 .wm-bar-chart__value { text-align: right; font-weight: 700; font-variant-numeric: tabular-nums; }
 .wm-bar-chart__empty { color: var(--wm-text-muted); }
 @media (max-width: 40rem) {

@@ -25,10 +25,10 @@ export type EncounterKind = (typeof ENCOUNTER_KINDS)[number]['value'];
 
 export const YEAR_GROUPS = [7, 8, 9, 10, 11, 12, 13] as const;
 
+/** "Year 9" or "Years 10, 11 and 12". */
 export function formatYearGroups(years: readonly number[]): string {
   if (years.length === 0) return 'None';
-  return [...years]
-    .sort((a, b) => a - b)
-    .map((year) => `Year ${year}`)
-    .join(', ');
+  const sorted = [...years].sort((a, b) => a - b);
+  if (sorted.length === 1) return `Year ${sorted[0]}`;
+  return `Years ${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
 }

@@ -1,5 +1,4 @@
-import { raw } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sql';
+import { raw, type EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { DESTINATION_KINDS } from '@waymark/domain';
 import { Destination, DestinationCount, DestinationKind } from './destination.entity.js';
@@ -25,7 +24,11 @@ export class DestinationService {
       { $and: [visible, { pupilId: { $in: [...pupilIds] } }] },
       { orderBy: { recordedOn: 'asc', id: 'asc' } },
     );
-    for (const row of rows) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), row]);
+    for (const row of rows) {
+      const list = byPupil.get(row.pupilId);
+      if (list) list.push(row);
+      else byPupil.set(row.pupilId, [row]);
+    }
     return byPupil;
   }
 
