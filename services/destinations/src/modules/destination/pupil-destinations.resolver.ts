@@ -16,7 +16,9 @@ async function destinationsOf(ctx: RequestContext, pupilId: string): Promise<Des
 /** The fields this subgraph adds to the pupils subgraph's Pupil. */
 @Resolver(() => PupilStub)
 export class PupilDestinationsResolver {
+  // Nullable: it crosses into this subgraph, and an outage here must not blank the pupil.
   @FieldResolver(() => [Destination], {
+    nullable: true,
     description: 'Oldest first. Staff of the pupil\'s school, the pupil themself, or trust analysts with pupil-level access.',
   })
   destinations(@Root() pupil: PupilStub, @Ctx() ctx: RequestContext): Promise<Destination[]> {

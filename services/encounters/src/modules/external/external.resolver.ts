@@ -7,7 +7,9 @@ import { Pupil, School, Volunteer } from './external.entity.js';
 
 @Resolver(() => Pupil)
 export class PupilResolver {
+  // Nullable: it crosses into this subgraph, and an outage here must not blank the pupil.
   @FieldResolver(() => [Participation], {
+    nullable: true,
     description: 'Staff of the school: its register rows; the pupil themself: their own; trust analysts with pupil-level access: their trust\'s.',
   })
   async participations(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<Participation[]> {
@@ -21,7 +23,7 @@ export class PupilResolver {
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
-  @FieldResolver(() => [Encounter], { description: 'The volunteer themself: all of them; staff: those at their own school.' })
+  @FieldResolver(() => [Encounter], { nullable: true, description: 'The volunteer themself: all of them; staff: those at their own school.' })
   async engagements(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<Encounter[]> {
     const rows = await loaderFor<Encounter[]>(ctx, 'engagements', async (ids) => {
       const byVolunteer = await new EncounterService(ctx.em).engagementsOf(ctx.principal, ids);
