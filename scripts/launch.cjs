@@ -79,7 +79,8 @@ if (major(process.version) < REQUIRED_MAJOR) {
 // 2. From here on we are on Node 24+. Make sure pnpm is at hand.
 const pnpmCjs = path.join(TOOLS, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 if (!fs.existsSync(pnpmCjs)) toolsInstall([PNPM_SPEC]);
-const env = withPath([path.dirname(process.execPath), path.join(ROOT, 'node_modules', '.bin')]);
+// turbo looks for the package manager's binary on PATH, so .tools/node_modules/.bin goes first too.
+const env = withPath([path.dirname(process.execPath), path.join(TOOLS, 'node_modules', '.bin'), path.join(ROOT, 'node_modules', '.bin')]);
 env.WAYMARK_ROOT = ROOT;
 const pnpm = (args, extra) => mustRun(process.execPath, [pnpmCjs, ...args], { env, ...extra });
 

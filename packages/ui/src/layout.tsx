@@ -55,7 +55,7 @@ export function SummaryList({ items }: SummaryListProps) {
   return (
     <dl className="wm-summary">
       {items.map((item) => (
-        <div key={item.term} style={{ display: 'contents' }}>
+        <div key={item.term} className="wm-summary__row">
           <dt>{item.term}</dt>
           <dd>{item.value}</dd>
         </div>

@@ -195,6 +195,7 @@ summary { cursor: pointer; }
 .wm-local-nav button[aria-current='page'] { color: var(--wm-text); text-decoration: none; border-bottom-color: var(--wm-brand); }
 
 .wm-summary { display: grid; grid-template-columns: max-content 1fr; gap: var(--wm-space-xs) var(--wm-space-lg); margin: 0; }
+.wm-summary__row { display: contents; }
 .wm-summary dt { font-weight: 700; }
 .wm-summary dd { margin: 0; }
 
