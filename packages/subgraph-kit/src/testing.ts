@@ -6,7 +6,7 @@ import {
   type KeyPairPem,
   type Principal,
 } from '@waymark/auth';
-import { databaseName, dropPostgresDatabase, type DatabaseOptions } from './database.js';
+import { databaseName, dropPostgresDatabase, type DatabaseOptions, type Orm } from './database.js';
 import type { SubgraphServer } from './server.js';
 
 /** One key pair per test process: subgraphs verify with the public half, tests sign with the private. */
@@ -86,5 +86,21 @@ export class SubgraphTestClient {
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
     return { status: response.status, ...body };
+  }
+}
+
+/** Counts the SQL statements `run` sends through `orm` (every statement reaches the logger, enabled or not). */
+export async function countStatements<T>(orm: Orm, run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const logger = orm.config.getLogger();
+  const original = logger.logQuery.bind(logger);
+  const statements: string[] = [];
+  logger.logQuery = (context) => {
+    if (context.query) statements.push(context.query);
+    original(context);
+  };
+  try {
+    return { result: await run(), statements };
+  } finally {
+    logger.logQuery = original;
   }
 }

@@ -49,18 +49,4 @@ export async function startHarness(): Promise<Harness> {
   }
 }
 
-/** Counts the SQL statements `run` sends through `orm` (every statement is logged through its logger, enabled or not). */
-export async function countStatements<T>(orm: Orm, run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const logger = orm.config.getLogger();
-  const original = logger.logQuery.bind(logger);
-  const statements: string[] = [];
-  logger.logQuery = (context) => {
-    if (context.query) statements.push(context.query);
-    original(context);
-  };
-  try {
-    return { result: await run(), statements };
-  } finally {
-    logger.logQuery = original;
-  }
-}
+export { countStatements } from '@waymark/subgraph-kit/testing';

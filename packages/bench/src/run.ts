@@ -1,0 +1,38 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import pg from 'pg';
+import { entitiesScenarios } from './entities.js';
+import { overviewScenario } from './overview.js';
+import type { Result } from './measure.js';
+
+// `npm run bench`: every figure is a ratio against a floor measured in the same run.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const results: Result[] = [];
+const notes: string[] = [];
+results.push(...(await entitiesScenarios()));
+if (await reachable(databaseUrl)) results.push(await overviewScenario(root, databaseUrl));
+else notes.push(`school overview: skipped, no PostgreSQL at ${databaseUrl} for the SQL floor (set DATABASE_URL)`);
+
+const rows = results.map((r) => [r.pass ? 'pass' : 'FAIL', r.name, `${r.value} ${r.unit}`, `${r.floor} ${r.unit}`, `${r.ratio}×`, r.target]);
+const header = ['', 'scenario', 'value', 'floor', 'ratio', 'target'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+for (const note of notes) console.log(`note: ${note}`);
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwrote bench/results.json (${results.filter((r) => r.pass).length} of ${results.length} within target)`);
+process.exit(0);
