@@ -24,7 +24,7 @@ export function isYearGroup(value: number): value is YearGroup {
  */
 export function expectedYearGroup(dateOfBirth: Date, academicYear: number): number {
   const birthAcademicYear = academicYearOf(dateOfBirth);
-  return academicYear - birthAcademicYear - 4;
+  return academicYear - birthAcademicYear - 5;
 }
 
 export function keyStageOf(yearGroup: number): 'KS3' | 'KS4' | 'KS5' {

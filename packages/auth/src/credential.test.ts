@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
+import { createPrivateKey } from 'node:crypto';
+import { CredentialSigner, CredentialVerifier, generateCredentialKeys } from './credential.js';
+import { SYSTEM_PRINCIPAL, type Principal } from './principal.js';
+import { hashPassword, hashToken, newToken, verifyPassword } from './password.js';
+
+const keys = generateCredentialKeys();
+const leader: Principal = { ...SYSTEM_PRINCIPAL, kind: 'user', accountId: 'a1', roles: ['careers_leader'], schoolId: 's1' };
+
+describe('internal credential', () => {
+  it('round-trips the principal the gateway signed', async () => {
+    const token = await new CredentialSigner(keys.privateKeyPem).sign(leader);
+    const result = await new CredentialVerifier(keys.publicKeyPem).verify(token);
+    expect(result).toEqual({ ok: true, principal: leader });
+  });
+
+  it('refuses a credential signed by another key, an expired one, a tampered one and none', async () => {
+    const verifier = new CredentialVerifier(keys.publicKeyPem);
+    const other = await new CredentialSigner(generateCredentialKeys().privateKeyPem).sign(leader);
+    expect(await verifier.verify(other)).toEqual({ ok: false, reason: 'invalid credential' });
+    const expired = await new SignJWT({ p: leader })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('waymark-gateway')
+      .setAudience('waymark-subgraphs')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
+      .sign(createPrivateKey(keys.privateKeyPem));
+    expect(await verifier.verify(expired)).toEqual({ ok: false, reason: 'expired credential' });
+    const good = await new CredentialSigner(keys.privateKeyPem).sign(leader);
+    const [header, , signature] = good.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ p: { ...leader, schoolId: 's2' }, iss: 'waymark-gateway', aud: 'waymark-subgraphs', exp: 9999999999 })).toString('base64url');
+    expect((await verifier.verify(`${header}.${forgedPayload}.${signature}`)).ok).toBe(false);
+    expect(await verifier.verify(undefined)).toEqual({ ok: false, reason: 'missing credential' });
+  });
+});
+
+describe('passwords and tokens', () => {
+  it('verifies the right password only, with a fresh salt each time', async () => {
+    const first = await hashPassword('waymark-demo');
+    const second = await hashPassword('waymark-demo');
+    expect(first).not.toBe(second);
+    expect(first).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await verifyPassword('waymark-demo', first)).toBe(true);
+    expect(await verifyPassword('waymark-dem0', first)).toBe(false);
+    expect(await verifyPassword('waymark-demo', 'bcrypt$nonsense')).toBe(false);
+  });
+
+  it('stores tokens only as a hash', () => {
+    const token = newToken();
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashToken(token)).not.toContain(token);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { checkUpn, expectedYearGroup, academicYearOf } from '@waymark/domain';
+import { demoData, demoId } from './index.js';
+
+const today = new Date('2026-11-23T12:00:00Z');
+const data = demoData(today);
+
+describe('demo data', () => {
+  it('is the same in every process (ids and rows derive from names)', () => {
+    expect(demoData(today)).toEqual(data);
+    expect(demoId('school', 'northfield')).toBe(data.schools[0].id);
+    expect(demoId('school', 'northfield')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('gives every pupil a valid, unique UPN and a date of birth that fits their year group', () => {
+    const upns = new Set<string>();
+    for (const pupil of data.pupils) {
+      expect(checkUpn(pupil.upn), pupil.upn).toBeNull();
+      upns.add(pupil.upn);
+      if (pupil.yearGroup !== null) expect(expectedYearGroup(new Date(pupil.dateOfBirth), academicYearOf(today))).toBe(pupil.yearGroup);
+    }
+    expect(upns.size).toBe(data.pupils.length);
+  });
+
+  it('links every participation and destination to a pupil of the same school', () => {
+    const pupils = new Map(data.pupils.map((p) => [p.id, p]));
+    const encounters = new Map(data.encounters.map((e) => [e.id, e]));
+    for (const row of [...data.participations, ...data.destinations]) expect(pupils.get(row.pupilId)?.schoolId).toBe(row.schoolId);
+    for (const row of data.participations) expect(encounters.get(row.encounterId)?.schoolId).toBe(row.schoolId);
+  });
+
+  it('has the six demo accounts, the pupil account pointing at a Year 10 pupil', () => {
+    expect(data.accounts.map((a) => a.email).sort()).toEqual(
+      ['alumni@northfield.test', 'employer@acme.test', 'leader@northfield.test', 'leader@southbank.test', 'pupil@northfield.test', 'trust@waymark-trust.test'],
+    );
+    const account = data.accounts.find((a) => a.email === 'pupil@northfield.test')!;
+    expect(data.pupils.find((p) => p.id === account.pupilId)?.yearGroup).toBe(10);
+  });
+});
