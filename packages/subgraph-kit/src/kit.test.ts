@@ -1,0 +1,120 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
+import { Authorized, Ctx, Field, ID, ObjectType, Query, Resolver, Directive } from 'type-graphql';
+import { AccessError, DomainError, formatError, MASKED_MESSAGE } from './errors.js';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection } from './graphql-types.js';
+import { buildFederatedSchema } from './schema.js';
+import { createSubgraphServer, type SubgraphServer } from './server.js';
+import { openDatabase, type Orm } from './database.js';
+import { batchedReference } from './reference.js';
+import type { RequestContext } from './context.js';
+import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from './testing.js';
+
+describe('formatError', () => {
+  it('passes domain errors through with their kind as the code', () => {
+    // As a resolver's error arrives: wrapped in a GraphQLError with the field's path.
+    const error = new GraphQLError('wrapped', { path: ['things'], originalError: new DomainError('CONFLICT', 'THING_TAKEN', 'That name is taken.') });
+    expect(formatError({ message: 'wrapped', path: ['things'] }, error)).toEqual({ message: 'That name is taken.', path: ['things'], extensions: { code: 'CONFLICT', reason: 'THING_TAKEN' } });
+    const forbidden = new GraphQLError('x', { path: ['things'], originalError: AccessError.forbidden() });
+    expect(formatError({ message: 'x', path: ['things'] }, forbidden).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('masks anything unexpected: no message, no stack, no SQL', () => {
+    const error = new GraphQLError('select * from pupil failed', { path: ['things'], originalError: new Error('connect ECONNREFUSED 10.0.0.5:5432') });
+    const formatted = formatError({ message: 'select * from pupil failed', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, error);
+    expect(formatted).toEqual({ message: MASKED_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(formatted)).not.toMatch(/ECONNREFUSED|select|stack/);
+  });
+});
+
+describe('cursor pagination helpers', () => {
+  it('clamps the page size and survives garbage cursors', () => {
+    expect(pageSize(undefined)).toBe(50);
+    expect(pageSize(0)).toBe(1);
+    expect(pageSize(10_000)).toBe(MAX_PAGE_SIZE);
+    expect(decodeCursor(encodeCursor(['Okafor', 'Maya', 'id-1']))).toEqual(['Okafor', 'Maya', 'id-1']);
+    expect(decodeCursor('not a cursor!')).toBeNull();
+    expect(decodeCursor(Buffer.from('{"a":1}').toString('base64url'))).toBeNull();
+  });
+
+  it('builds a page from limit + 1 rows', () => {
+    const page = toConnection([1, 2, 3], 2, 10, (n) => `c${n}`);
+    expect(page.edges.map((e) => e.node)).toEqual([1, 2]);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: true, endCursor: 'c2' });
+    expect(toConnection([1], 2, 1, (n) => `c${n}`).pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+class Widget {
+  @Field(() => ID)
+  id: string;
+}
+
+@Resolver(() => Widget)
+class WidgetResolver {
+  @Authorized('careers_leader')
+  @Query(() => [Widget])
+  widgets(@Ctx() ctx: RequestContext): Widget[] {
+    return [{ id: `for-${ctx.principal.schoolId}` }];
+  }
+}
+
+describe('subgraph server', () => {
+  let orm: Orm;
+  let server: SubgraphServer;
+  let client: SubgraphTestClient;
+  const db = testDatabase('kit');
+  const batches: string[][] = [];
+
+  beforeAll(async () => {
+    orm = await openDatabase({ service: 'kit', entities: [], migrations: [], ...db.options });
+    const schema = await buildFederatedSchema({
+      resolvers: [WidgetResolver],
+      references: {
+        Widget: batchedReference(
+          'Widget',
+          async (ids) => {
+            batches.push([...ids]);
+            return ids.filter((id) => id !== 'hidden').map((id) => ({ id }));
+          },
+          (w) => w.id,
+        ),
+      },
+    });
+    server = await createSubgraphServer({ name: 'kit', schema, orm, publicKeyPem: testKeys().publicKeyPem, log: () => {} });
+    client = await SubgraphTestClient.start(server);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await orm?.close(true);
+    await db.dispose();
+  });
+
+  it('answers health and readiness without a credential', async () => {
+    expect((await fetch(`${client.baseUrl}/health`)).status).toBe(200);
+    const ready = await fetch(`${client.baseUrl}/ready`);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('refuses GraphQL without a credential and runs it with one, role checks included', async () => {
+    expect((await client.query(null, '{ widgets { id } }')).status).toBe(401);
+    const leader = makePrincipal({ roles: ['careers_leader'], schoolId: 's1' });
+    expect((await client.query<{ widgets: { id: string }[] }>(leader, '{ widgets { id } }')).data?.widgets).toEqual([{ id: 'for-s1' }]);
+    const pupil = makePrincipal({ roles: ['pupil'], pupilId: 'p1' });
+    expect((await client.query(pupil, '{ widgets { id } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('batches every representation of a type in one _entities call into one load', async () => {
+    batches.length = 0;
+    const leader = makePrincipal({ roles: ['careers_leader'], schoolId: 's1' });
+    const res = await client.query<{ _entities: ({ id: string } | null)[] }>(leader, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Widget { id } } }', {
+      r: ['a', 'hidden', 'b'].map((id) => ({ __typename: 'Widget', id })),
+    });
+    expect(res.data?._entities).toEqual([{ id: 'a' }, null, { id: 'b' }]);
+    expect(batches).toEqual([['a', 'hidden', 'b']]);
+  });
+});
