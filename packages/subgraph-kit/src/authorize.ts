@@ -49,3 +49,23 @@ export function canSeeSchool(principal: Principal, schoolId: string, trustId: st
   if (scope.kind === 'pupil') return scope.schoolId === schoolId;
   return false;
 }
+
+/**
+ * The pupil-level rows (rows carrying `schoolId`, `trustId` and `pupilId`) a caller may read, as a
+ * filter every query over them starts from; null when the caller may read none. Staff: their
+ * school's; trust analysts granted pupil-level access: their trust's; a pupil: their own.
+ * Employers, alumni, analysts without pupil-level access and the gateway itself: none.
+ */
+export function pupilRowScope(principal: Principal): { schoolId: string } | { trustId: string } | { pupilId: string } | null {
+  const scope = scopeOf(principal);
+  switch (scope.kind) {
+    case 'school':
+      return { schoolId: scope.schoolId };
+    case 'trust':
+      return scope.pupilLevel ? { trustId: scope.trustId } : null;
+    case 'pupil':
+      return { pupilId: scope.pupilId };
+    default:
+      return null;
+  }
+}

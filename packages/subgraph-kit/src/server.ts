@@ -15,8 +15,11 @@ export interface SubgraphServerOptions {
   orm: Orm;
   publicKeyPem: string;
   development?: boolean;
-  /** Extra HTTP routes (e.g. identity's internal endpoints); return false to fall through. */
-  routes?: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<boolean>;
+  /**
+   * Extra HTTP routes (e.g. identity's internal endpoints); return false to fall through. They get
+   * the server's own verifier, so they check credentials with the same key as /graphql.
+   */
+  routes?: (req: IncomingMessage, res: ServerResponse, body: string, verifier: CredentialVerifier) => Promise<boolean>;
   log?: (line: string) => void;
 }
 
@@ -92,7 +95,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable', service: options.name });
     }
     const body = req.method === 'POST' ? await readBody(req) : '';
-    if (options.routes && (await options.routes(req, res, body))) return;
+    if (options.routes && (await options.routes(req, res, body, verifier))) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
 
     const credential = req.headers[CREDENTIAL_HEADER] as string | undefined;

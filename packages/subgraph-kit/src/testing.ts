@@ -6,7 +6,8 @@ import {
   type KeyPairPem,
   type Principal,
 } from '@waymark/auth';
-import { databaseName, dropPostgresDatabase, type DatabaseOptions, type Orm } from './database.js';
+import { databaseName, dropPostgresDatabase, openDatabase, type DatabaseOptions, type Orm } from './database.js';
+import type { ServiceDefinition } from './service.js';
 import type { SubgraphServer } from './server.js';
 
 /** One key pair per test process: subgraphs verify with the public half, tests sign with the private. */
@@ -102,5 +103,40 @@ export async function countStatements<T>(orm: Orm, run: () => Promise<T>): Promi
     return { result: await run(), statements };
   } finally {
     logger.logQuery = original;
+  }
+}
+
+export interface TestSubgraph {
+  orm: Orm;
+  app: SubgraphServer;
+  client: SubgraphTestClient;
+  close(): Promise<void>;
+}
+
+/**
+ * A subgraph as its resolver tests use it: its own real database (see `testDatabase`), migrated and
+ * seeded with the demo data, served through its `createApp` on a free port.
+ */
+export async function startTestSubgraph(
+  definition: Pick<ServiceDefinition, 'name' | 'entities' | 'migrations' | 'seed'>,
+  createApp: (deps: { env: { publicKeyPem: string; nodeEnv: 'test' }; orm: Orm }) => Promise<SubgraphServer>,
+  { seed = true }: { seed?: boolean } = {},
+): Promise<TestSubgraph> {
+  const db = testDatabase(definition.name);
+  let orm: Orm | undefined;
+  let app: SubgraphServer | undefined;
+  const close = async () => {
+    await app?.close();
+    await orm?.close(true);
+    await db.dispose();
+  };
+  try {
+    orm = await openDatabase({ service: definition.name, entities: definition.entities, migrations: definition.migrations, ...db.options });
+    if (seed) await definition.seed?.(orm);
+    app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
+    return { orm, app, client: await SubgraphTestClient.start(app), close };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }

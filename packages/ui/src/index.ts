@@ -23,3 +23,4 @@ export { SignInForm, type SignInFormProps } from './SignInForm.js';
 export { StatCard, StatGrid, type StatCardProps, type StatGridProps } from './StatCard.js';
 export { waymarkCss } from './styles.js';
 export { colors, contrastRatio, fontFamily, NON_TEXT_PAIRS, radius, space, TEXT_PAIRS, type ColorName } from './tokens.js';
+export { StandaloneRemote } from './StandaloneRemote.js';

@@ -1,4 +1,3 @@
-import { CredentialVerifier } from '@waymark/auth';
 import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { Account } from './modules/account/account.entity.js';
 import { ApiCredential } from './modules/api-credential/api-credential.entity.js';
@@ -15,17 +14,9 @@ export const identityService: ServiceDefinition = {
   migrations,
   buildSchema: buildIdentitySchema,
   seed: seedDemo,
+  routes: internalRoutes,
 };
 
-/**
- * identity plus the gateway's internal routes. The kit hands a routes factory only the database,
- * so the routes get their own verifier for the same public key /graphql checks with.
- */
-export function identityServiceFor(env: Pick<ServiceEnv, 'publicKeyPem'>): ServiceDefinition {
-  const verifier = new CredentialVerifier(env.publicKeyPem);
-  return { ...identityService, routes: (orm) => internalRoutes(orm, verifier) };
-}
-
 export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'>; orm: Orm }): Promise<SubgraphServer> {
-  return createServiceApp(identityServiceFor(deps.env), deps);
+  return createServiceApp(identityService, deps);
 }

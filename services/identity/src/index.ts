@@ -1,2 +1,2 @@
-export { identityService, identityServiceFor, createApp } from './app.js';
+export { identityService, createApp } from './app.js';
 export { buildIdentitySchema } from './schema.js';

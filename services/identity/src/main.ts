@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@waymark/subgraph-kit';
-import { identityServiceFor } from './app.js';
+import { identityService } from './app.js';
 import { loadEnv } from './env.js';
 
 const env = loadEnv();
-await runService(identityServiceFor(env), env);
+await runService(identityService, env);

@@ -54,10 +54,10 @@ function parseBody(body: string): Body | null {
   }
 }
 
-/** The kit's `routes` option for identity; `verifier` must check with the same key as /graphql. */
-export function internalRoutes(orm: Orm, verifier: CredentialVerifier): NonNullable<SubgraphServerOptions['routes']> {
+/** The kit's `routes` option for identity. */
+export function internalRoutes(orm: Orm): NonNullable<SubgraphServerOptions['routes']> {
   void warmDummyHash();
-  return async (req: IncomingMessage, res: ServerResponse, raw: string): Promise<boolean> => {
+  return async (req: IncomingMessage, res: ServerResponse, raw: string, verifier: CredentialVerifier): Promise<boolean> => {
     const { pathname } = new URL(req.url ?? '/', 'http://identity');
     if (!pathname.startsWith('/internal/')) return false;
     const verified = await verifier.verify(req.headers[CREDENTIAL_HEADER] as string | undefined);

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '@waymark/auth';
-import { AccessError, scopeOf } from '@waymark/subgraph-kit';
+import { AccessError, pupilRowScope, scopeOf } from '@waymark/subgraph-kit';
 import type { Destination } from './destination.entity.js';
 import { DestinationError } from './destination.errors.js';
 
@@ -10,17 +10,7 @@ import { DestinationError } from './destination.errors.js';
  * without pupil-level access and the gateway itself never read them.
  */
 export function visibleDestinations(principal: Principal): FilterQuery<Destination> | null {
-  const scope = scopeOf(principal);
-  switch (scope.kind) {
-    case 'school':
-      return { schoolId: scope.schoolId };
-    case 'trust':
-      return scope.pupilLevel ? { trustId: scope.trustId } : null;
-    case 'pupil':
-      return { pupilId: scope.pupilId };
-    default:
-      return null;
-  }
+  return pupilRowScope(principal);
 }
 
 /**

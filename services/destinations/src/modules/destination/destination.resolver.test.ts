@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Orm, SubgraphServer } from '@waymark/subgraph-kit';
-import { openDatabase } from '@waymark/subgraph-kit';
-import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
+import type { Orm } from '@waymark/subgraph-kit';
+import { SubgraphTestClient, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData, demoId, type DemoDestination } from '@waymark/demo-data';
 import { DESTINATION_KINDS, type DestinationKind } from '@waymark/domain';
 import type { Principal } from '@waymark/auth';
@@ -36,25 +35,18 @@ const otherTrustAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId: dem
 const gateway = makePrincipal({ kind: 'system', roles: [] });
 
 let orm: Orm;
-let app: SubgraphServer;
 let client: SubgraphTestClient;
-const db = testDatabase('destinations');
+let subgraph: TestSubgraph;
 
 beforeAll(async () => {
-  orm = await openDatabase({ service: 'destinations', entities: destinationsService.entities, migrations: destinationsService.migrations, ...db.options });
-  await destinationsService.seed!(orm);
+  subgraph = await startTestSubgraph(destinationsService, createApp);
+  ({ orm, client } = subgraph);
   const em = orm.em.fork();
   for (const row of [earlierPlan, yearOn]) em.create(Destination, row);
   await em.flush();
-  app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
-  client = await SubgraphTestClient.start(app);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await orm?.close(true);
-  await db.dispose();
-});
+afterAll(() => subgraph?.close());
 
 /** The SQL statements run while `fn` runs (the server is in this process, on the same connection). */
 async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {

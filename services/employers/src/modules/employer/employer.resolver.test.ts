@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm, SubgraphServer } from '@waymark/subgraph-kit';
-import { openDatabase } from '@waymark/subgraph-kit';
-import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
+import { SubgraphTestClient, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { createApp, employersService } from '../../app.js';
 
@@ -17,25 +15,17 @@ const alumni = makePrincipal({ roles: ['alumni'], volunteerId: jordan.id, employ
 const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
 const gateway = makePrincipal({ kind: 'system', roles: [] });
 
-let orm: Orm;
-let app: SubgraphServer;
 let client: SubgraphTestClient;
-const db = testDatabase('employers');
+let subgraph: TestSubgraph;
 
 beforeAll(async () => {
-  orm = await openDatabase({ service: 'employers', entities: employersService.entities, migrations: employersService.migrations, ...db.options });
-  await employersService.seed!(orm);
+  subgraph = await startTestSubgraph(employersService, createApp);
   // Seeding twice must not duplicate anything.
-  await employersService.seed!(orm);
-  app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
-  client = await SubgraphTestClient.start(app);
+  await employersService.seed!(subgraph.orm);
+  client = subgraph.client;
 });
 
-afterAll(async () => {
-  await app?.close();
-  await orm?.close(true);
-  await db.dispose();
-});
+afterAll(() => subgraph?.close());
 
 type EmployerView = { id: string; name: string; sector: string; kind: string; postcode: string | null };
 const FIELDS = 'id name sector kind postcode';

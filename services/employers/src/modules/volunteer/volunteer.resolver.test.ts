@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Orm, SubgraphServer } from '@waymark/subgraph-kit';
-import { openDatabase } from '@waymark/subgraph-kit';
-import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
+import type { Orm } from '@waymark/subgraph-kit';
+import { SubgraphTestClient, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { createApp, employersService } from '../../app.js';
 
@@ -22,22 +21,15 @@ const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id
 const gateway = makePrincipal({ kind: 'system', roles: [] });
 
 let orm: Orm;
-let app: SubgraphServer;
 let client: SubgraphTestClient;
-const db = testDatabase('employers');
+let subgraph: TestSubgraph;
 
 beforeAll(async () => {
-  orm = await openDatabase({ service: 'employers', entities: employersService.entities, migrations: employersService.migrations, ...db.options });
-  await employersService.seed!(orm);
-  app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
-  client = await SubgraphTestClient.start(app);
+  subgraph = await startTestSubgraph(employersService, createApp);
+  ({ orm, client } = subgraph);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await orm?.close(true);
-  await db.dispose();
-});
+afterAll(() => subgraph?.close());
 
 /** The SQL statements run while `fn` runs (the server is in this process, on the same connection). */
 async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {

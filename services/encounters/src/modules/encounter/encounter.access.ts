@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '@waymark/auth';
-import { scopeOf } from '@waymark/subgraph-kit';
+import { pupilRowScope, scopeOf } from '@waymark/subgraph-kit';
 import type { Encounter, Participation } from './encounter.entity.js';
 
 /**
@@ -29,17 +29,7 @@ export function visibleEncounters(principal: Principal, registeredIn: (pupilId: 
  * pupil-level access their trust's, a pupil their own. Volunteers and alumni never see registers.
  */
 export function visibleParticipations(principal: Principal): FilterQuery<Participation> | null {
-  const scope = scopeOf(principal);
-  switch (scope.kind) {
-    case 'school':
-      return { schoolId: scope.schoolId };
-    case 'trust':
-      return scope.pupilLevel ? { trustId: scope.trustId } : null;
-    case 'pupil':
-      return { pupilId: scope.pupilId };
-    default:
-      return null;
-  }
+  return pupilRowScope(principal);
 }
 
 /** Whether a caller may see any register rows of a pupil (the same rule, for one pupil). */

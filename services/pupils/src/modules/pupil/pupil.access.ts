@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '@waymark/auth';
-import { scopeOf } from '@waymark/subgraph-kit';
+import { pupilRowScope, scopeOf } from '@waymark/subgraph-kit';
 import type { Pupil } from './pupil.entity.js';
 
 /**
@@ -8,17 +8,9 @@ import type { Pupil } from './pupil.entity.js';
  * the caller may read none. Employers, alumni and the gateway itself never read pupils.
  */
 export function visiblePupils(principal: Principal): FilterQuery<Pupil> | null {
-  const scope = scopeOf(principal);
-  switch (scope.kind) {
-    case 'school':
-      return { schoolId: scope.schoolId };
-    case 'trust':
-      return scope.pupilLevel ? { trustId: scope.trustId } : null;
-    case 'pupil':
-      return { id: scope.pupilId };
-    default:
-      return null;
-  }
+  const rows = pupilRowScope(principal);
+  // Here the pupil's own row is keyed by `id`.
+  return rows && 'pupilId' in rows ? { id: rows.pupilId } : rows;
 }
 
 /** Staff of the pupil's school, or a trust analyst granted pupil-level access to its trust. */

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm, SubgraphServer } from '@waymark/subgraph-kit';
-import { openDatabase } from '@waymark/subgraph-kit';
-import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
+import type { Orm } from '@waymark/subgraph-kit';
+import { SubgraphTestClient, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { createApp, pupilsService } from '../../app.js';
 
@@ -18,22 +17,15 @@ const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id
 const analystWithPupils = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id, pupilLevelAccess: true });
 
 let orm: Orm;
-let app: SubgraphServer;
 let client: SubgraphTestClient;
-const db = testDatabase('pupils');
+let subgraph: TestSubgraph;
 
 beforeAll(async () => {
-  orm = await openDatabase({ service: 'pupils', entities: pupilsService.entities, migrations: pupilsService.migrations, ...db.options });
-  await pupilsService.seed!(orm);
-  app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
-  client = await SubgraphTestClient.start(app);
+  subgraph = await startTestSubgraph(pupilsService, createApp);
+  ({ orm, client } = subgraph);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await orm?.close(true);
-  await db.dispose();
-});
+afterAll(() => subgraph?.close());
 
 const PUPILS = `query ($first: Int, $after: String, $yearGroup: Int, $search: String) {
   pupils(first: $first, after: $after, yearGroup: $yearGroup, search: $search) {

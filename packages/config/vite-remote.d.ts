@@ -1,0 +1,2 @@
+import type { UserConfig } from 'vite';
+export declare function remoteViteConfig(remote: { name: string; devPort: number }): UserConfig;
