@@ -117,7 +117,7 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
 }): Promise<Gateway> {
   const development = env.nodeEnv === 'development';
   const signer = new CredentialSigner(env.privateKeyPem);
-  const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs);
+  const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs, env.sessionCacheMs);
   const statics = new StaticFiles(env.frontendsDir, env.remotesManifest);
   const limiter = new SignInLimiter(30, 60_000);
 

@@ -17,6 +17,8 @@ export interface GatewayEnv {
   privateKeyPem: string;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
+  /** How long a resolved session or API key is cached (a revocation takes at most this long to bite). */
+  sessionCacheMs: number;
   /** Folder holding frontends/<name>/dist; the shell and the remotes are served from there. */
   frontendsDir: string;
   /** Optional JSON file overriding the remotes manifest (a remote can move without a shell rebuild). */
@@ -45,6 +47,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   }
   const subgraphTimeoutMs = Number(source.WAYMARK_SUBGRAPH_TIMEOUT_MS ?? 10_000);
   if (!(subgraphTimeoutMs > 0)) problems.push('WAYMARK_SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
+  const sessionCacheMs = Number(source.WAYMARK_SESSION_CACHE_MS ?? 15_000);
+  if (!(sessionCacheMs >= 0)) problems.push('WAYMARK_SESSION_CACHE_MS must be zero or a positive number of milliseconds');
   if (problems.length > 0) throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -53,6 +57,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
     privateKeyPem,
     subgraphUrls,
     subgraphTimeoutMs,
+    sessionCacheMs,
     frontendsDir: resolve(source.WAYMARK_FRONTENDS_DIR ?? new URL('../../frontends', import.meta.url).pathname),
     remotesManifest: source.WAYMARK_REMOTES_MANIFEST || undefined,
     secureCookies: source.WAYMARK_SECURE_COOKIES === '1' || nodeEnv === 'production',

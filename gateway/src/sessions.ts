@@ -1,7 +1,6 @@
 import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type CredentialSigner, type Principal } from '@waymark/auth';
 
 export const SESSION_COOKIE = 'waymark_session';
-const CACHE_TTL_MS = 30_000;
 const CACHE_MAX = 10_000;
 
 export type SignInOutcome =
@@ -20,6 +19,8 @@ export class IdentityClient {
     identityGraphqlUrl: string,
     private readonly signer: CredentialSigner,
     private readonly timeoutMs: number,
+    /** How long a resolved session or key is trusted without asking identity again. */
+    private readonly cacheMs: number,
   ) {
     this.base = new URL('/', identityGraphqlUrl).toString();
   }
@@ -71,7 +72,7 @@ export class IdentityClient {
     if (hit && hit.until > now) return hit.principal;
     const principal = await load();
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(key, { principal, until: now + CACHE_TTL_MS });
+    if (this.cacheMs > 0) this.cache.set(key, { principal, until: now + this.cacheMs });
     return principal;
   }
 }

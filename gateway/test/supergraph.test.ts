@@ -30,7 +30,7 @@ beforeAll(async () => {
     databaseUrl,
     databasePrefix,
     seedDemo: true,
-    env: { NODE_ENV: 'production' },
+    env: { NODE_ENV: 'production', WAYMARK_SESSION_CACHE_MS: '0' },
     log: () => {},
   });
 });
@@ -79,6 +79,28 @@ describe('sign-in and sessions', () => {
     expect((await client.signOut()).status).toBe(204);
     const after = await client.query('{ me { id } }');
     expect(after.status).toBe(401);
+  });
+});
+
+describe('trust API credentials', () => {
+  it('lets an integration read the trust\'s figures with a Bearer key until the key is revoked', async () => {
+    const analyst = await as('trust@waymark-trust.test');
+    const created = await analyst.query<{ createApiCredential: { secret: string | null; credential: { id: string } | null; error: unknown } }>(
+      'mutation { createApiCredential(input: { name: "MIS sync", scopes: ["reports:read"] }) { secret credential { id } error { code message } } }',
+    );
+    const { secret, credential } = created.data!.createApiCredential;
+    expect(secret).toMatch(/^wm_/);
+    const integration = new GatewayClient(stack.url);
+    const bearer = { authorization: `Bearer ${secret}` };
+    const schools = await integration.query<{ schools: { name: string; pupilCount: number }[] }>('{ schools { name pupilCount } }', {}, bearer);
+    expect(schools.data!.schools.map((s) => s.name).sort()).toEqual(['Northfield Academy', 'Southbank School']);
+    const pupils = await integration.query<{ pupils: { totalCount: number } }>('{ pupils { totalCount } }', {}, bearer);
+    expect(pupils.data!.pupils.totalCount).toBe(0);
+    await analyst.query('mutation ($id: ID!) { revokeApiCredential(id: $id) { error { code } } }', { id: credential!.id });
+    // This stack runs with the gateway's session cache off, so the revocation shows at once.
+    const refused = await integration.query('{ schools { name } }', {}, bearer);
+    expect(refused.status).toBe(401);
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 
