@@ -29,6 +29,8 @@ export interface Principal {
   pupilId: string | null;
   volunteerId: string | null;
   employerId: string | null;
+  /** A parent or carer's linked children (their records are readable where the school allows it). */
+  childPupilIds: string[];
   /** Trust analysts see pupil-level rows (and flags) only when the trust granted it. */
   pupilLevelAccess: boolean;
   /** API credentials carry scopes such as `roster:write`; people carry none. */
@@ -59,6 +61,7 @@ export const SYSTEM_PRINCIPAL: Principal = {
   pupilId: null,
   volunteerId: null,
   employerId: null,
+  childPupilIds: [],
   pupilLevelAccess: false,
   scopes: [],
 };

@@ -31,6 +31,7 @@ export function makePrincipal(partial: Partial<Principal> & Pick<Principal, 'rol
     pupilId: null,
     volunteerId: null,
     employerId: null,
+    childPupilIds: [],
     pupilLevelAccess: false,
     scopes: [],
     ...partial,

@@ -13,6 +13,7 @@ export function apiPrincipalOf(credential: ApiCredential): Principal {
     pupilId: null,
     volunteerId: null,
     employerId: null,
+    childPupilIds: [],
     pupilLevelAccess: false,
     scopes: [...credential.scopes],
   };
