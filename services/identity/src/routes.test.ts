@@ -48,6 +48,7 @@ describe('POST /internal/sign-in', () => {
       pupilId: null,
       volunteerId: null,
       employerId: null,
+    childPupilIds: [],
       pupilLevelAccess: false,
       scopes: [],
     };
