@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { entitiesScenarios } from './entities.js';
 import { overviewScenario } from './overview.js';
+import { rosterImportScenario } from './roster-import.js';
 import type { Result } from './measure.js';
 
 // `npm run bench`: every figure is a ratio against a floor measured in the same run.
@@ -24,8 +25,14 @@ async function reachable(url: string): Promise<boolean> {
 const results: Result[] = [];
 const notes: string[] = [];
 results.push(...(await entitiesScenarios()));
-if (await reachable(databaseUrl)) results.push(await overviewScenario(root, databaseUrl));
-else notes.push(`school overview: skipped, no PostgreSQL at ${databaseUrl} for the SQL floor (set DATABASE_URL)`);
+if (await reachable(databaseUrl)) {
+  // The floors (hand-written SQL, COPY) need a PostgreSQL server; the scenarios use throwaway databases on it.
+  process.env.DATABASE_URL = databaseUrl;
+  results.push(await overviewScenario(root, databaseUrl));
+  results.push(await rosterImportScenario());
+} else {
+  notes.push(`school overview and roster import: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`);
+}
 
 const rows = results.map((r) => [r.pass ? 'pass' : 'FAIL', r.name, `${r.value} ${r.unit}`, `${r.floor} ${r.unit}`, `${r.ratio}×`, r.target]);
 const header = ['', 'scenario', 'value', 'floor', 'ratio', 'target'];

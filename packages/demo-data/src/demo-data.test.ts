@@ -29,11 +29,27 @@ describe('demo data', () => {
     for (const row of data.participations) expect(encounters.get(row.encounterId)?.schoolId).toBe(row.schoolId);
   });
 
-  it('has the six demo accounts, the pupil account pointing at a Year 10 pupil', () => {
-    expect(data.accounts.map((a) => a.email).sort()).toEqual(
-      ['alumni@northfield.test', 'employer@acme.test', 'leader@northfield.test', 'leader@southbank.test', 'pupil@northfield.test', 'trust@waymark-trust.test'],
-    );
+  it('has the seven demo accounts, the pupil account pointing at a Year 10 pupil', () => {
+    expect(data.accounts.map((a) => a.email).sort()).toEqual([
+      'alumni@northfield.test',
+      'employer@acme.test',
+      'leader@northfield.test',
+      'leader@southbank.test',
+      'parent@northfield.test',
+      'pupil@northfield.test',
+      'trust@waymark-trust.test',
+    ]);
     const account = data.accounts.find((a) => a.email === 'pupil@northfield.test')!;
     expect(data.pupils.find((p) => p.id === account.pupilId)?.yearGroup).toBe(10);
+  });
+
+  it('links the parent account to the pupil account\'s pupil, at her school, and nobody else to any child', () => {
+    const pupil = data.accounts.find((a) => a.email === 'pupil@northfield.test')!;
+    const parent = data.accounts.find((a) => a.email === 'parent@northfield.test')!;
+    expect(parent).toMatchObject({ displayName: 'Grace Okafor', roles: ['parent'], trustId: data.trust.id, schoolId: data.schools[0].id, pupilId: null });
+    expect(parent.childPupilIds).toEqual([pupil.pupilId]);
+    const child = data.pupils.find((p) => p.id === pupil.pupilId)!;
+    expect(child.schoolId).toBe(parent.schoolId);
+    for (const other of data.accounts.filter((a) => a !== parent)) expect(other.childPupilIds, other.email).toEqual([]);
   });
 });

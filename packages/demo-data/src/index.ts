@@ -122,6 +122,8 @@ export interface DemoAccount {
   pupilId: string | null;
   volunteerId: string | null;
   employerId: string | null;
+  /** A parent or carer's linked children; [] for everyone else. */
+  childPupilIds: string[];
   pupilLevelAccess: boolean;
 }
 export interface DemoData {
@@ -384,6 +386,7 @@ export function demoData(today: Date = new Date()): DemoData {
     pupilId: null,
     volunteerId: null,
     employerId: null,
+    childPupilIds: [],
     pupilLevelAccess: false,
     ...extra,
   });
@@ -394,6 +397,8 @@ export function demoData(today: Date = new Date()): DemoData {
     account('employer@acme.test', 'Sam Patel', ['employer_volunteer'], { volunteerId: sam.id, employerId: acme.id }),
     account('alumni@northfield.test', 'Jordan Reid', ['alumni'], { volunteerId: jordan.id, employerId: brightwave.id }),
     account('trust@waymark-trust.test', 'Alex Morgan', ['trust_analyst'], { trustId: trust.id }),
+    // Maya's mother, linked to her by Northfield's staff.
+    account('parent@northfield.test', 'Grace Okafor', ['parent'], { trustId: trust.id, schoolId: schools[0].id, childPupilIds: [demoPupil.id] }),
   ];
 
   return { trust, schools, pupils, employers, volunteers, encounters, participations, destinations, accounts };

@@ -21,7 +21,11 @@ export async function fetchEntities<T extends { id: string }>(
     body: JSON.stringify({ query, variables: { representations: ids.map((id) => ({ __typename: typename, id })) } }),
     signal: AbortSignal.timeout(10_000),
   });
-  const body = (await response.json()) as { data?: { _entities: (T | null)[] } };
+  const body = (await response.json().catch(() => ({}))) as { data?: { _entities: (T | null)[] }; errors?: unknown[] };
+  // Any failure is an error, never an empty answer: callers fail closed and the failure is seen.
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new Error(`${typename} lookup at another subgraph failed (HTTP ${response.status})`);
+  }
   const found = new Map<string, T>();
   for (const entity of body.data?._entities ?? []) if (entity) found.set(entity.id, entity);
   return found;

@@ -12,3 +12,4 @@ export * from './server.js';
 export * from './service.js';
 export * from './tooling.js';
 export * from './entities.js';
+export * from './record-access.js';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@waymark/subgraph-kit';
-import { destinationsService } from './app.js';
+import { defineDestinationsService } from './app.js';
 import { loadEnv } from './env.js';
 
-await runService(destinationsService, loadEnv());
+const env = loadEnv();
+await runService(defineDestinationsService(env), env);

@@ -2,18 +2,21 @@ import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { EncounterResolver, ParticipationResolver, encounterMutationResolver } from './modules/encounter/encounter.resolver.js';
 import { resolveEncounterReference } from './modules/encounter/encounter.reference.js';
-import { PupilResolver, SchoolResolver, VolunteerResolver } from './modules/external/external.resolver.js';
+import { SchoolResolver, VolunteerResolver, pupilResolver } from './modules/external/external.resolver.js';
 import { resolvePupilReference, resolveSchoolReference, resolveVolunteerReference } from './modules/external/external.reference.js';
 import { Employer } from './modules/external/external.entity.js';
 
 export interface EncountersSchemaConfig {
-  /** The pupils subgraph, asked on the caller's behalf whether a register's pupils are theirs. */
+  /**
+   * The pupils subgraph, asked on the caller's behalf whether a register's pupils are theirs, and how
+   * much of a pupil's history (across transfers) they may read.
+   */
   pupilsUrl: string;
 }
 
 export function buildEncountersSchema(config: EncountersSchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EncounterResolver, ParticipationResolver, encounterMutationResolver(config), PupilResolver, VolunteerResolver, SchoolResolver],
+    resolvers: [EncounterResolver, ParticipationResolver, encounterMutationResolver(config), pupilResolver(config), VolunteerResolver, SchoolResolver],
     orphanedTypes: [Employer],
     references: {
       Encounter: resolveEncounterReference,

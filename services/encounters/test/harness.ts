@@ -3,29 +3,40 @@ import { openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-k
 import { SubgraphTestClient, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
 import { createApp as createPupilsApp, pupilsService } from '@waymark/pupils';
 import { createApp, encountersService } from '../src/app.js';
+import { startPupilsStandIn, type PupilsStandIn, type StandInFixture } from './pupils-stand-in.js';
 
 export interface Harness {
   /** The encounters subgraph's own database. */
   orm: Orm;
-  /** Calls the encounters subgraph as the gateway would. */
+  /** Calls the encounters subgraph as the gateway would; it asks the real pupils subgraph. */
   client: SubgraphTestClient;
+  /** The pupils subgraph's contract stand-in for `Pupil.recordAccess` (see pupils-stand-in.ts). */
+  standIn: PupilsStandIn;
+  /** Calls another encounters app on the same database, which asks the stand-in instead. */
+  standInClient: SubgraphTestClient;
+  /** Yet another app on the same database, asking the pupils subgraph at `pupilsUrl`. */
+  clientFor(pupilsUrl: string): Promise<SubgraphTestClient>;
   close(): Promise<void>;
 }
 
 /**
  * A seeded encounters subgraph, plus a seeded pupils subgraph it asks about registers, both on real
- * databases (PGlite, or throwaway PostgreSQL databases when DATABASE_URL is set).
+ * databases (PGlite, or throwaway PostgreSQL databases when DATABASE_URL is set); and, for what the
+ * real pupils subgraph cannot answer yet (`Pupil.recordAccess`), a contract stand-in answering from
+ * `fixture` with a second encounters app asking it.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(fixture: StandInFixture = { pupils: [], parentAccessSchoolIds: [] }): Promise<Harness> {
   const env = { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' as const };
   const pupilsDb = testDatabase('pupils');
   const db = testDatabase('encounters');
   let pupilsOrm: Orm | undefined;
   let pupilsApp: SubgraphServer | undefined;
   let orm: Orm | undefined;
-  let app: SubgraphServer | undefined;
+  let standIn: PupilsStandIn | undefined;
+  const apps: SubgraphServer[] = [];
   const close = async () => {
-    await app?.close();
+    for (const app of apps) await app.close();
+    await standIn?.close();
     await pupilsApp?.close();
     await orm?.close(true);
     await pupilsOrm?.close(true);
@@ -40,9 +51,16 @@ export async function startHarness(): Promise<Harness> {
 
     orm = await openDatabase({ service: 'encounters', entities: encountersService.entities, migrations: encountersService.migrations, ...db.options });
     await encountersService.seed!(orm);
-    app = await createApp({ env: { ...env, pupilsUrl: `${pupils.baseUrl}/graphql` }, orm });
-    const client = await SubgraphTestClient.start(app);
-    return { orm, client, close };
+    const opened = orm;
+    const clientFor = async (pupilsUrl: string) => {
+      const app = await createApp({ env: { ...env, pupilsUrl }, orm: opened });
+      apps.push(app);
+      return SubgraphTestClient.start(app);
+    };
+    const client = await clientFor(`${pupils.baseUrl}/graphql`);
+    standIn = await startPupilsStandIn(fixture);
+    const standInClient = await clientFor(standIn.url);
+    return { orm, client, standIn, standInClient, clientFor, close };
   } catch (error) {
     await close();
     throw error;

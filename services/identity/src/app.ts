@@ -4,19 +4,25 @@ import { ApiCredential } from './modules/api-credential/api-credential.entity.js
 import { Session } from './modules/session/session.entity.js';
 import { migrations } from './migrations/index.js';
 import { internalRoutes } from './routes.js';
-import { buildIdentitySchema } from './schema.js';
+import { buildIdentitySchema, type IdentitySchemaConfig } from './schema.js';
 import { seedDemo } from './seed.js';
+import { DEFAULT_PUPILS_URL } from './env.js';
 
-export const identityService: ServiceDefinition = {
-  name: 'identity',
-  defaultPort: 4101,
-  entities: [Account, Session, ApiCredential],
-  migrations,
-  buildSchema: buildIdentitySchema,
-  seed: seedDemo,
-  routes: internalRoutes,
-};
+export function defineIdentityService(config: IdentitySchemaConfig): ServiceDefinition {
+  return {
+    name: 'identity',
+    defaultPort: 4101,
+    entities: [Account, Session, ApiCredential],
+    migrations,
+    buildSchema: () => buildIdentitySchema(config),
+    seed: seedDemo,
+    routes: internalRoutes,
+  };
+}
 
-export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'>; orm: Orm }): Promise<SubgraphServer> {
-  return createServiceApp(identityService, deps);
+/** With the default pupils address: what the tooling and the composition build (the schema is the same). */
+export const identityService: ServiceDefinition = defineIdentityService({ pupilsUrl: DEFAULT_PUPILS_URL });
+
+export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & IdentitySchemaConfig; orm: Orm }): Promise<SubgraphServer> {
+  return createServiceApp(defineIdentityService(deps.env), deps);
 }

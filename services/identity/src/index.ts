@@ -1,2 +1,3 @@
-export { identityService, createApp } from './app.js';
-export { buildIdentitySchema } from './schema.js';
+export { identityService, defineIdentityService, createApp } from './app.js';
+export { buildIdentitySchema, type IdentitySchemaConfig } from './schema.js';
+export { loadEnv, DEFAULT_PUPILS_URL, type IdentityEnv } from './env.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@waymark/subgraph-kit';
-import { identityService } from './app.js';
+import { defineIdentityService } from './app.js';
 import { loadEnv } from './env.js';
 
 const env = loadEnv();
-await runService(identityService, env);
+await runService(defineIdentityService(env), env);

@@ -15,6 +15,7 @@ const pupil = account('pupil@northfield.test');
 const employer = account('employer@acme.test');
 const alumni = account('alumni@northfield.test');
 const southLeader = account('leader@southbank.test');
+const parent = account('parent@northfield.test');
 
 type SignedIn = { token: string; expiresAt: string; principal: Principal };
 const WRONG = { error: 'Email or password is not right.' };
@@ -48,7 +49,7 @@ describe('POST /internal/sign-in', () => {
       pupilId: null,
       volunteerId: null,
       employerId: null,
-    childPupilIds: [],
+      childPupilIds: [],
       pupilLevelAccess: false,
       scopes: [],
     };
@@ -60,6 +61,27 @@ describe('POST /internal/sign-in', () => {
     const resolved = await session(res.body.token);
     expect(resolved.status).toBe(200);
     expect(resolved.body.principal).toEqual(expected);
+  });
+
+  it('gives the demo parent a principal carrying her linked child, and nothing of a pupil\'s or staff\'s', async () => {
+    const res = await signIn(parent.email, DEMO_PASSWORD);
+    expect(res.status).toBe(200);
+    const expected: Principal = {
+      kind: 'user',
+      accountId: parent.id,
+      displayName: 'Grace Okafor',
+      roles: ['parent'],
+      trustId: data.trust.id,
+      schoolId: data.schools[0].id,
+      pupilId: null,
+      volunteerId: null,
+      employerId: null,
+      childPupilIds: [pupil.pupilId!],
+      pupilLevelAccess: false,
+      scopes: [],
+    };
+    expect(res.body.principal).toEqual(expected);
+    expect((await session(res.body.token)).body.principal).toEqual(expected);
   });
 
   it('stores only the hash of the token', async () => {

@@ -3,10 +3,16 @@ import type { GraphQLSchema } from 'graphql';
 import { AccountResolver } from './modules/account/account.resolver.js';
 import { resolveAccountReference } from './modules/account/account.reference.js';
 import { ApiCredentialResolver } from './modules/api-credential/api-credential.resolver.js';
+import { parentLinkResolver } from './modules/parent-link/parent-link.resolver.js';
 
-export function buildIdentitySchema(): Promise<GraphQLSchema> {
+export interface IdentitySchemaConfig {
+  /** The pupils subgraph, asked on the caller's behalf whether the pupil a parent is linked to is theirs. */
+  pupilsUrl: string;
+}
+
+export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [AccountResolver, ApiCredentialResolver],
+    resolvers: [AccountResolver, ApiCredentialResolver, parentLinkResolver(config)],
     references: { Account: resolveAccountReference },
   });
 }

@@ -25,6 +25,7 @@ export async function seedDemo(orm: Orm): Promise<void> {
       pupilId: account.pupilId,
       volunteerId: account.volunteerId,
       employerId: account.employerId,
+      childPupilIds: [...account.childPupilIds],
       pupilLevelAccess: account.pupilLevelAccess,
       createdAt: now,
     });

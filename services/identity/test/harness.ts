@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
 import { openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
-import { SubgraphTestClient, testDatabase, testKeys, testSigner, type GraphQLResponse } from '@waymark/subgraph-kit/testing';
+import { startTestSubgraph, SubgraphTestClient, testDatabase, testKeys, testSigner, type GraphQLResponse, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { createApp as createPupilsApp, pupilsService } from '@waymark/pupils';
 import { createApp, identityService } from '../src/app.js';
+import { DEFAULT_PUPILS_URL } from '../src/env.js';
 import { Account } from '../src/modules/account/account.entity.js';
 import { ApiCredential } from '../src/modules/api-credential/api-credential.entity.js';
 import { Session } from '../src/modules/session/session.entity.js';
@@ -12,7 +14,10 @@ export interface InternalResponse<T = Record<string, unknown>> {
   body: T;
 }
 
-/** A seeded identity service on a throwaway database, called over HTTP as the gateway would. */
+/**
+ * A seeded identity service on a throwaway database, called over HTTP as the gateway would. With
+ * `pupils`, also a seeded pupils subgraph (its own database) that identity asks about pupils.
+ */
 export class IdentityHarness {
   /** Every GraphQL response body, so a test can check none of them carries a hash or secret. */
   readonly responses: string[] = [];
@@ -21,21 +26,36 @@ export class IdentityHarness {
     readonly orm: Orm,
     readonly app: SubgraphServer,
     readonly client: SubgraphTestClient,
+    readonly pupils: TestSubgraph | null,
     private readonly dispose: () => Promise<void>,
   ) {}
 
-  static async start(): Promise<IdentityHarness> {
+  static async start({ pupils: withPupils = false }: { pupils?: boolean } = {}): Promise<IdentityHarness> {
     const db = testDatabase('identity');
-    const orm = await openDatabase({ service: 'identity', entities: identityService.entities, migrations: identityService.migrations, ...db.options });
-    await identityService.seed!(orm);
-    const app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
-    const client = await SubgraphTestClient.start(app);
-    return new IdentityHarness(orm, app, client, db.dispose);
+    let pupils: TestSubgraph | null = null;
+    let orm: Orm | undefined;
+    let app: SubgraphServer | undefined;
+    const dispose = async () => {
+      await app?.close();
+      await orm?.close(true);
+      await db.dispose();
+      await pupils?.close();
+    };
+    try {
+      if (withPupils) pupils = await startTestSubgraph(pupilsService, createPupilsApp);
+      const pupilsUrl = pupils ? `${pupils.client.baseUrl}/graphql` : DEFAULT_PUPILS_URL;
+      orm = await openDatabase({ service: 'identity', entities: identityService.entities, migrations: identityService.migrations, ...db.options });
+      await identityService.seed!(orm);
+      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl }, orm });
+      const client = await SubgraphTestClient.start(app);
+      return new IdentityHarness(orm, app, client, pupils, dispose);
+    } catch (error) {
+      await dispose();
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
-    await this.app?.close();
-    await this.orm?.close(true);
     await this.dispose();
   }
 

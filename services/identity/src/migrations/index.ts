@@ -1,6 +1,8 @@
 // Listed by `pnpm migration:create`; the order is the order they run in.
 import { Migration20261123140638 } from './Migration20261123140638.js';
+import { Migration20261123144800 } from './Migration20261123144800.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
+  { name: 'Migration20261123144800', class: Migration20261123144800 },
 ];

@@ -1,28 +1,29 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '@waymark/auth';
-import { AccessError, pupilRowScope, scopeOf } from '@waymark/subgraph-kit';
+import { AccessError, pupilRecordRoute, pupilRowScope, scopeOf } from '@waymark/subgraph-kit';
 import type { Destination } from './destination.entity.js';
 import { DestinationError } from './destination.errors.js';
 
 /**
- * The rows of `destination` a caller may read at all, as a filter every query starts from; null
- * when the caller may read none. Destinations are pupil-level data: employers, alumni, analysts
- * without pupil-level access and the gateway itself never read them.
+ * The rows of `destination` a caller may read by id (`_entities` for Destination), as a filter the
+ * query starts from; null when the caller may read none. Destinations are pupil-level data:
+ * employers, alumni, analysts without pupil-level access and the gateway itself never read them.
+ * A pupil's own list (`Pupil.destinations`) follows the pupil across transfers instead: see
+ * `pupilRecordRoute`.
  */
 export function visibleDestinations(principal: Principal): FilterQuery<Destination> | null {
   return pupilRowScope(principal);
 }
 
+
 /**
  * Whether a Pupil representation resolves here. This subgraph holds no pupil rows, so it decides
- * by the caller's scope alone; the fields then return only the rows `visibleDestinations` allows.
- * Staff get an empty list for a pupil with no rows at their school rather than null, because a
- * null here would blank out the whole pupil at the gateway (`destinations` is non-null).
+ * by the caller alone (`pupilRecordRoute`); the fields then return only the rows the pupils
+ * subgraph's answer allows. Staff get an empty list for a pupil whose history they may not read
+ * rather than null, because a null here would blank out the whole pupil at the gateway.
  */
 export function mayAskAboutPupil(principal: Principal, pupilId: string): boolean {
-  const scope = scopeOf(principal);
-  if (scope.kind === 'pupil') return scope.pupilId === pupilId;
-  return scope.kind === 'school' || (scope.kind === 'trust' && scope.pupilLevel);
+  return pupilRecordRoute(principal, pupilId) !== null;
 }
 
 /**

@@ -1,8 +1,10 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { raw, type EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { DESTINATION_KINDS } from '@waymark/domain';
 import { Destination, DestinationCount, DestinationKind } from './destination.entity.js';
 import { summaryFilter, visibleDestinations } from './destination.access.js';
+import { groupScopes, type RecordScope } from '@waymark/subgraph-kit';
 
 export class DestinationService {
   constructor(private readonly em: EntityManager) {}
@@ -14,16 +16,22 @@ export class DestinationService {
     return this.em.find(Destination, { $and: [visible, { id: { $in: [...ids] } }] });
   }
 
-  /** Each pupil's destinations that the caller may read, oldest first, in one statement for a batch of pupils. */
-  async forPupils(principal: Principal, pupilIds: readonly string[]): Promise<Map<string, Destination[]>> {
-    const visible = visibleDestinations(principal);
+  /**
+   * Each pupil's destinations within their scope (see RecordScope) — in full, or a former school's
+   * rows recorded before the pupil left it — oldest first, in one statement for a batch of pupils.
+   * A pupil with no scope gets nothing.
+   */
+  async forPupils(scopes: ReadonlyMap<string, RecordScope>): Promise<Map<string, Destination[]>> {
     const byPupil = new Map<string, Destination[]>();
-    if (!visible || pupilIds.length === 0) return byPupil;
-    const rows = await this.em.find(
-      Destination,
-      { $and: [visible, { pupilId: { $in: [...pupilIds] } }] },
-      { orderBy: { recordedOn: 'asc', id: 'asc' } },
-    );
+    const { everything, former } = groupScopes(scopes);
+    const branches: FilterQuery<Destination>[] = former.map((group) => ({
+      pupilId: { $in: group.pupilIds },
+      schoolId: group.schoolId,
+      recordedOn: { $lt: group.until },
+    }));
+    if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
+    if (branches.length === 0) return byPupil;
+    const rows = await this.em.find(Destination, { $or: branches }, { orderBy: { recordedOn: 'asc', id: 'asc' } });
     for (const row of rows) {
       const list = byPupil.get(row.pupilId);
       if (list) list.push(row);

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '@waymark/auth';
-import { pupilRowScope, scopeOf } from '@waymark/subgraph-kit';
-import type { Encounter, Participation } from './encounter.entity.js';
+import { pupilRecordRoute, scopeOf } from '@waymark/subgraph-kit';
+import type { Encounter } from './encounter.entity.js';
 
 /**
  * The encounters a caller may read at all, as a filter every query starts from; null when the
@@ -24,19 +24,10 @@ export function visibleEncounters(principal: Principal, registeredIn: (pupilId: 
   }
 }
 
-/**
- * The register rows a caller may read about pupils: staff their school's, analysts granted
- * pupil-level access their trust's, a pupil their own. Volunteers and alumni never see registers.
- */
-export function visibleParticipations(principal: Principal): FilterQuery<Participation> | null {
-  return pupilRowScope(principal);
-}
 
 /** Whether a caller may see any register rows of a pupil (the same rule, for one pupil). */
 export function canSeeParticipationsOf(principal: Principal, pupilId: string): boolean {
-  const scope = scopeOf(principal);
-  if (scope.kind === 'pupil') return scope.pupilId === pupilId;
-  return visibleParticipations(principal) !== null;
+  return pupilRecordRoute(principal, pupilId) !== null;
 }
 
 /** An encounter's full register: staff of the encounter's school only. */

@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { ENCOUNTER_KINDS } from '@waymark/domain';
 import { byKeys, connectionTypes, fetchEntities, loaderFor, type Connection, type RequestContext } from '@waymark/subgraph-kit';
@@ -16,6 +17,17 @@ function registerCounts(ctx: RequestContext, encounterId: string): Promise<Regis
     const counts = await new ParticipationService(ctx.em).countsFor(ids);
     return ids.map((id) => counts.get(id) ?? { invited: 0, attended: 0 });
   }).load(encounterId);
+}
+
+/**
+ * Encounters by id as far as the caller may read them. Shared, so that rows read under another
+ * rule (a pupil's register rows, which carry their encounter) can prime it: whoever may read a
+ * register row may read its encounter.
+ */
+export function encounterLoader(ctx: RequestContext): DataLoader<string, Encounter | null> {
+  return loaderFor<Encounter>(ctx, 'encounter', async (ids) =>
+    byKeys(ids, await new EncounterService(ctx.em).findVisible(ctx.principal, ids), (encounter) => encounter.id),
+  );
 }
 
 @Resolver(() => Encounter)
@@ -78,9 +90,7 @@ export class ParticipationResolver {
 
   @FieldResolver(() => Encounter, { nullable: true })
   encounter(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<Encounter | null> {
-    return loaderFor<Encounter>(ctx, 'encounter', async (ids) =>
-      byKeys(ids, await new EncounterService(ctx.em).findVisible(ctx.principal, ids), (encounter) => encounter.id),
-    ).load(participation.encounter.id);
+    return encounterLoader(ctx).load(participation.encounter.id);
   }
 }
 

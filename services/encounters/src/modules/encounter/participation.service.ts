@@ -1,8 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
-import type { Principal } from '@waymark/auth';
 import { Participation } from './encounter.entity.js';
-import { visibleParticipations } from './encounter.access.js';
+import { groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 
 export interface RegisterCounts {
   invited: number;
@@ -42,12 +41,21 @@ export class ParticipationService {
     return groupBy(rows, (row) => row.encounter.id);
   }
 
-  /** Each pupil's register rows that the caller may read, newest encounter first. */
-  async ofPupils(principal: Principal, pupilIds: readonly string[]): Promise<Map<string, Participation[]>> {
-    const visible = visibleParticipations(principal);
-    if (!visible || pupilIds.length === 0) return new Map();
-    const where: FilterQuery<Participation> = { $and: [visible, { pupilId: { $in: [...pupilIds] } }] };
-    const rows = await this.em.find(Participation, where, { orderBy: { encounter: { date: 'desc' }, id: 'asc' } });
+  /**
+   * Each pupil's register rows within their scope (see RecordScope) — in full, or a former school's
+   * rows of encounters before the pupil left it — newest encounter first, each with its encounter,
+   * in one statement. A pupil with no scope gets nothing.
+   */
+  async ofPupils(scopes: ReadonlyMap<string, RecordScope>): Promise<Map<string, Participation[]>> {
+    const { everything, former } = groupScopes(scopes);
+    const branches: FilterQuery<Participation>[] = former.map((group) => ({
+      pupilId: { $in: group.pupilIds },
+      schoolId: group.schoolId,
+      encounter: { date: { $lt: startOfSchoolDay(group.until) } },
+    }));
+    if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
+    if (branches.length === 0) return new Map();
+    const rows = await this.em.find(Participation, { $or: branches }, { populate: ['encounter'], orderBy: { encounter: { date: 'desc' }, id: 'asc' } });
     return groupBy(rows, (row) => row.pupilId);
   }
 }

@@ -5,7 +5,9 @@ import { Pupil, School, Volunteer, stubOf } from './external.entity.js';
 /*
  * Another subgraph's entity resolves here only when the caller may see something this subgraph adds
  * to it; the fields themselves then return only the rows in the caller's scope. Deciding needs no
- * SQL: the rules depend on who asks, not on the rows.
+ * SQL: the rules depend on who asks, not on the rows. A Pupil resolves for its own pupil, staff,
+ * trust analysts with pupil-level access and a linked parent; `participations` then asks the pupils
+ * subgraph how much of the pupil's history each of them may read.
  */
 
 export const resolvePupilReference: ReferenceResolver = async ({ id }, ctx) =>

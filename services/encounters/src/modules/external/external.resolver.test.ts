@@ -5,6 +5,7 @@ import { makePrincipal, type SubgraphTestClient } from '@waymark/subgraph-kit/te
 import type { Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
 import { countStatements, startHarness, type Harness } from '../../../test/harness.js';
+import { fixtureFromDemo } from '../../../test/pupils-stand-in.js';
 
 // The seeds use today's demo data; so do the expectations.
 const data = demoData();
@@ -22,6 +23,8 @@ const alumni = makePrincipal({ roles: ['alumni'], volunteerId: jordan.id, employ
 const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
 const analystWithPupils = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id, pupilLevelAccess: true });
 const otherTrustAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId: randomUUID(), pupilLevelAccess: true });
+// Northfield lets parents read their children's records; Southbank does not.
+const mayasParent = makePrincipal({ roles: ['parent'], childPupilIds: [maya.id, southPupil.id] });
 
 const participationsOf = (pupilId: string) => data.participations.filter((p) => p.pupilId === pupilId);
 const engagementsOf = (volunteerId: string, schoolId?: string) =>
@@ -29,20 +32,23 @@ const engagementsOf = (volunteerId: string, schoolId?: string) =>
 const encountersAt = (schoolId: string) => data.encounters.filter((e) => e.schoolId === schoolId).length;
 
 let harness: Harness;
+/** Asks the real pupils subgraph (registers, the pupil themself, volunteers: no recordAccess needed). */
 let client: SubgraphTestClient;
+/** Asks the pupils subgraph's contract stand-in for `recordAccess` (staff, analysts, parents). */
+let standInClient: SubgraphTestClient;
 
 beforeAll(async () => {
-  harness = await startHarness();
-  client = harness.client;
+  harness = await startHarness(fixtureFromDemo(data, { parentAccessSchoolIds: [northfield.id] }));
+  ({ client, standInClient } = harness);
 });
 
 afterAll(async () => {
   await harness?.close();
 });
 
-async function entities<T>(who: Principal, typename: string, selection: string, ids: string[]): Promise<(T | null)[]> {
+async function entities<T>(who: Principal, typename: string, selection: string, ids: string[], via: SubgraphTestClient = client): Promise<(T | null)[]> {
   const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id ${selection} } } }`;
-  const res = await client.query<{ _entities: (T | null)[] }>(who, query, { r: ids.map((id) => ({ __typename: typename, id })) });
+  const res = await via.query<{ _entities: (T | null)[] }>(who, query, { r: ids.map((id) => ({ __typename: typename, id })) });
   expect(res.errors).toBeUndefined();
   return res.data!._entities;
 }
@@ -51,8 +57,13 @@ type PupilStub = { id: string; participations: { id: string; attended: boolean; 
 const PARTICIPATIONS = 'participations { id attended pupil { id } encounter { id title } }';
 
 describe('Pupil.participations', () => {
-  it('gives staff their own school\'s rows, with the encounter and pupil of each', async () => {
-    const [own, other] = await entities<PupilStub>(leaderNorth, 'Pupil', PARTICIPATIONS, [maya.id, southPupil.id]);
+  const asked = () => harness.standIn.requests.length;
+
+  it('gives staff of the pupil\'s school their rows, with the encounter and pupil of each, asking the pupils subgraph once', async () => {
+    const before = asked();
+    const [own, other] = await entities<PupilStub>(leaderNorth, 'Pupil', PARTICIPATIONS, [maya.id, southPupil.id], standInClient);
+    expect(asked() - before).toBe(1);
+    expect(harness.standIn.requests.at(-1)).toMatchObject({ principal: { accountId: leaderNorth.accountId }, pupilIds: [maya.id, southPupil.id] });
     const expected = participationsOf(maya.id);
     expect(own!.participations.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
     expect(own!.participations.every((p) => p.pupil.id === maya.id && p.encounter !== null)).toBe(true);
@@ -62,42 +73,74 @@ describe('Pupil.participations', () => {
     expect(other!.participations).toEqual([]);
   });
 
-  it('gives staff of another school none of them', async () => {
-    const [north] = await entities<PupilStub>(leaderSouth, 'Pupil', PARTICIPATIONS, [maya.id]);
+  it('gives staff of another school none of them (the pupils subgraph gives them no access)', async () => {
+    const [north] = await entities<PupilStub>(leaderSouth, 'Pupil', PARTICIPATIONS, [maya.id], standInClient);
     expect(north!.participations).toEqual([]);
   });
 
-  it('gives a pupil their own rows and nobody else\'s', async () => {
-    const [own, other] = await entities<PupilStub>(pupil, 'Pupil', PARTICIPATIONS, [maya.id, otherNorthPupil.id]);
-    expect(own!.participations.length).toBe(participationsOf(maya.id).length);
-    expect(own!.participations.every((p) => p.encounter !== null)).toBe(true);
-    expect(other).toBeNull();
+  it('gives a pupil their own rows and nobody else\'s, without asking the pupils subgraph', async () => {
+    for (const via of [client, standInClient]) {
+      const before = asked();
+      const [own, other] = await entities<PupilStub>(pupil, 'Pupil', PARTICIPATIONS, [maya.id, otherNorthPupil.id], via);
+      expect(asked()).toBe(before);
+      expect(own!.participations.length).toBe(participationsOf(maya.id).length);
+      expect(own!.participations.every((p) => p.encounter !== null)).toBe(true);
+      expect(other).toBeNull();
+    }
   });
 
-  it('gives analysts their trust\'s rows only with pupil-level access', async () => {
-    const [granted] = await entities<PupilStub>(analystWithPupils, 'Pupil', PARTICIPATIONS, [maya.id]);
+  it('gives analysts their trust\'s pupils\' rows only with pupil-level access', async () => {
+    const [granted] = await entities<PupilStub>(analystWithPupils, 'Pupil', PARTICIPATIONS, [maya.id], standInClient);
     expect(granted!.participations.length).toBe(participationsOf(maya.id).length);
-    expect(await entities<PupilStub>(analyst, 'Pupil', PARTICIPATIONS, [maya.id])).toEqual([null]);
-    const [otherTrust] = await entities<PupilStub>(otherTrustAnalyst, 'Pupil', PARTICIPATIONS, [maya.id]);
+    expect(granted!.participations.every((p) => p.encounter !== null)).toBe(true);
+    const before = asked();
+    expect(await entities<PupilStub>(analyst, 'Pupil', PARTICIPATIONS, [maya.id], standInClient)).toEqual([null]);
+    expect(asked()).toBe(before);
+    const [otherTrust] = await entities<PupilStub>(otherTrustAnalyst, 'Pupil', PARTICIPATIONS, [maya.id], standInClient);
     expect(otherTrust!.participations).toEqual([]);
+  });
+
+  it('gives a parent their linked child\'s rows where the school allows it, and nobody else\'s', async () => {
+    const [child, otherChild, stranger] = await entities<PupilStub>(mayasParent, 'Pupil', PARTICIPATIONS, [maya.id, southPupil.id, otherNorthPupil.id], standInClient);
+    expect(child!.participations.map((p) => p.id).sort()).toEqual(participationsOf(maya.id).map((p) => p.id).sort());
+    // Parents read no encounters of their own, but those of their child's rows come with them.
+    expect(child!.participations.every((p) => p.encounter !== null && p.encounter.title.length > 0)).toBe(true);
+    // Linked, but Southbank does not let parents in: the pupils subgraph answers null.
+    expect(otherChild!.participations).toEqual([]);
+    // Not their child: not even the stub.
+    expect(stranger).toBeNull();
+    expect(harness.standIn.requests.at(-1)!.pupilIds).toEqual([maya.id, southPupil.id]);
   });
 
   it('gives volunteers and alumni nothing, not even for pupils on their encounters', async () => {
     for (const who of [volunteer, alumni]) {
-      expect(await entities<PupilStub>(who, 'Pupil', PARTICIPATIONS, [maya.id])).toEqual([null]);
+      expect(await entities<PupilStub>(who, 'Pupil', PARTICIPATIONS, [maya.id], standInClient)).toEqual([null]);
     }
   });
 
-  it('answers 1,000 pupil representations with a bounded number of SQL statements', async () => {
+  it('answers 1,000 pupil representations with one SQL statement and one request to the pupils subgraph', async () => {
     const ids = [...data.pupils.map((p) => p.id)];
     while (ids.length < 1000) ids.push(randomUUID());
+    const before = asked();
     const { result, statements } = await countStatements(harness.orm, () =>
-      entities<{ id: string; participations: { id: string; attended: boolean }[] }>(leaderNorth, 'Pupil', 'participations { id attended }', ids),
+      entities<{ id: string; participations: { id: string; attended: boolean; encounter: { title: string } }[] }>(
+        leaderNorth,
+        'Pupil',
+        'participations { id attended encounter { title } }',
+        ids,
+        standInClient,
+      ),
     );
-    expect(statements.length).toBeLessThanOrEqual(3);
+    expect(statements).toHaveLength(1);
+    expect(asked() - before).toBe(1);
+    expect(harness.standIn.requests.at(-1)!.pupilIds).toHaveLength(1000);
     expect(result).toHaveLength(1000);
     const northRows = data.participations.filter((p) => p.schoolId === northfield.id).length;
     expect(result.reduce((sum, pupil) => sum + pupil!.participations.length, 0)).toBe(northRows);
+  });
+
+  it('never sent the stand-in anything but the contract\'s recordAccess request', () => {
+    expect(harness.standIn.refused).toEqual([]);
   });
 });
 

@@ -1,18 +1,19 @@
 import { Check, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { OptionalProps } from '@mikro-orm/core';
+import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { ROLES, type Role } from '@waymark/auth';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * A person who signs in. Only `id`, `email`, `displayName` and `roles` are in the schema: the
- * password hash, the second-factor secret and the lockout counters never leave this service.
+ * password hash, the second-factor secret, the lockout counters and a parent's links to children
+ * never leave this service (the links travel only inside the principal).
  */
 @Entity({ tableName: 'account' })
 @Check({ name: 'account_email_lower_case', expression: 'email = lower(email)' })
 @ObjectType({ description: 'A person who signs in to Waymark. Visible only to themself.' })
 @Directive('@key(fields: "id")')
 export class Account {
-  [OptionalProps]?: 'pupilLevelAccess' | 'failedSignIns';
+  [OptionalProps]?: 'pupilLevelAccess' | 'failedSignIns' | 'childPupilIds';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -48,6 +49,10 @@ export class Account {
 
   @Property({ type: 'uuid', nullable: true })
   employerId: string | null = null;
+
+  /** A parent or carer's linked children (pupil ids in the pupils subgraph); staff of a child's school set them. */
+  @Property({ type: new ArrayType(), columnType: 'uuid[]', defaultRaw: `'{}'` })
+  childPupilIds: string[] = [];
 
   @Property({ type: 'boolean', default: false })
   pupilLevelAccess = false;

@@ -13,8 +13,7 @@ export function principalOf(account: Account): Principal {
     pupilId: account.pupilId,
     volunteerId: account.volunteerId,
     employerId: account.employerId,
-    // Parent accounts' links to their children arrive with issue 3's parent access.
-    childPupilIds: [],
+    childPupilIds: [...account.childPupilIds],
     pupilLevelAccess: account.pupilLevelAccess,
     scopes: [],
   };

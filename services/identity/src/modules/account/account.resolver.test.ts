@@ -81,13 +81,16 @@ describe('Account _entities', () => {
 });
 
 describe('what the schema can reveal', () => {
-  it('has no field for a hash, a secret or a lockout counter, except the one-time secret of a new credential', async () => {
+  it('has no field for a hash, a secret, a lockout counter or a child link, except the one-time secrets of a new credential or parent account', async () => {
     const res = await h.query<{ __schema: { types: { name: string; fields: { name: string }[] | null }[] } }>(
       leader,
       '{ __schema { types { name fields { name } } } }',
     );
     const fields = res.data!.__schema.types.flatMap((t) => (t.fields ?? []).map((f) => `${t.name}.${f.name}`));
-    expect(fields.filter((f) => /hash|secret|mfa|failed|locked|token/i.test(f))).toEqual(['CreateApiCredentialResult.secret']);
+    expect(fields.filter((f) => /hash|secret|password|mfa|failed|locked|token|child/i.test(f)).sort()).toEqual([
+      'CreateApiCredentialResult.secret',
+      'LinkParentAccountResult.temporaryPassword',
+    ]);
     const account = res.data!.__schema.types.find((t) => t.name === 'Account')!;
     expect(account.fields!.map((f) => f.name)).toEqual(['id', 'email', 'displayName', 'roles']);
   });

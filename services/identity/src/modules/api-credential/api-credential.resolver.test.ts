@@ -75,6 +75,7 @@ describe('API credential lifecycle', () => {
       pupilId: null,
       volunteerId: null,
       employerId: null,
+      childPupilIds: [],
       pupilLevelAccess: false,
       scopes: ['roster:write', 'reports:read'],
     });

@@ -1,0 +1,133 @@
+import { hasRole, type Principal } from '@waymark/auth';
+import { scopeOf } from './authorize.js';
+import type { RequestContext } from './context.js';
+import { fetchEntities } from './entities.js';
+
+/*
+ * How much of a pupil's history a caller may read here once pupils move school. The pupils subgraph
+ * decides it for the caller as `Pupil.recordAccess` (docs/pupil-records-contract.md, "Transfers");
+ * this subgraph asks it on the caller's behalf, once per batch, and narrows its rows to the answer.
+ */
+
+/**
+ * How a caller may read a pupil's rows in a subgraph that holds pupil-level rows but not pupils:
+ * - 'own': the pupil themself — all their own rows, no need to ask;
+ * - 'ask': staff, trust analysts with pupil-level access, and a parent about a linked child — the
+ *   pupils subgraph decides how much of that pupil's history they may read (`Pupil.recordAccess`);
+ * - null: never (volunteers, alumni, analysts without pupil-level access, the gateway itself, a
+ *   pupil about anyone else, a parent about a child not linked to them).
+ */
+export function pupilRecordRoute(principal: Principal, pupilId: string): 'own' | 'ask' | null {
+  if (principal.kind === 'system') return null;
+  if (hasRole(principal, 'pupil') && principal.pupilId === pupilId) return 'own';
+  const scope = scopeOf(principal);
+  if (scope.kind === 'school' || (scope.kind === 'trust' && scope.pupilLevel)) return 'ask';
+  // `?? []`: a credential signed before parents were linked carries no children.
+  if (hasRole(principal, 'parent') && (principal.childPupilIds ?? []).includes(pupilId)) return 'ask';
+  return null;
+}
+
+/** `Pupil.recordAccess`, as the pupils subgraph answers it. */
+export interface PupilRecordAccess {
+  current: boolean;
+  schoolId: string | null;
+  until: string | null;
+}
+
+/**
+ * One pupil's readable history: every row from any school, or only the rows of one former school
+ * dated before `until` (the day the pupil left it, YYYY-MM-DD). A pupil with no scope: nothing.
+ */
+export type RecordScope = { all: true } | { all: false; schoolId: string; until: string };
+
+export const RECORD_ACCESS_SELECTION = 'recordAccess { current schoolId until }';
+
+const EVERYTHING: RecordScope = { all: true };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** An answer this subgraph can act on, or null (nothing): anything malformed reads as no access. */
+export function recordScopeOf(access: PupilRecordAccess | null | undefined): RecordScope | null {
+  if (!access) return null;
+  if (access.current === true) return EVERYTHING;
+  if (access.current !== false) return null;
+  const { schoolId, until } = access;
+  if (typeof schoolId !== 'string' || !UUID.test(schoolId) || typeof until !== 'string' || !isDay(until)) return null;
+  return { all: false, schoolId, until };
+}
+
+/**
+ * The scopes of a batch of pupils for the caller. A pupil asking about themself reads all their
+ * own rows without asking anyone; staff, trust analysts with pupil-level access and linked parents
+ * get what the pupils subgraph answers, in ONE request for the whole batch, made with the caller's
+ * own credential. Anyone else, and any pupil the answer leaves out: no scope. If the pupils subgraph
+ * cannot be reached this throws, so the fields fail closed (null, with a masked error).
+ */
+export async function recordScopes(ctx: RequestContext, pupilsUrl: string, pupilIds: readonly string[]): Promise<Map<string, RecordScope>> {
+  const scopes = new Map<string, RecordScope>();
+  const ask: string[] = [];
+  for (const id of new Set(pupilIds)) {
+    if (!UUID.test(id)) continue;
+    const route = pupilRecordRoute(ctx.principal, id);
+    if (route === 'own') scopes.set(id, EVERYTHING);
+    else if (route === 'ask') ask.push(id);
+  }
+  if (ask.length === 0) return scopes;
+  const answers = await fetchEntities<{ id: string; recordAccess: PupilRecordAccess | null }>(ctx, pupilsUrl, 'Pupil', ask, RECORD_ACCESS_SELECTION);
+  for (const id of ask) {
+    const scope = recordScopeOf(answers.get(id)?.recordAccess);
+    if (scope) scopes.set(id, scope);
+  }
+  return scopes;
+}
+
+/**
+ * The scopes regrouped for one query: the pupils readable in full, and per (former school, leaving
+ * day) the pupils readable up to that day — one filter branch per group, not per pupil.
+ */
+export function groupScopes(scopes: ReadonlyMap<string, RecordScope>): {
+  everything: string[];
+  former: { schoolId: string; until: string; pupilIds: string[] }[];
+} {
+  const everything: string[] = [];
+  const former = new Map<string, { schoolId: string; until: string; pupilIds: string[] }>();
+  for (const [pupilId, scope] of scopes) {
+    if (scope.all) {
+      everything.push(pupilId);
+      continue;
+    }
+    const key = `${scope.schoolId}/${scope.until}`;
+    const group = former.get(key);
+    if (group) group.pupilIds.push(pupilId);
+    else former.set(key, { schoolId: scope.schoolId, until: scope.until, pupilIds: [pupilId] });
+  }
+  return { everything, former: [...former.values()] };
+}
+
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/**
+ * The instant a day (YYYY-MM-DD) begins in England, where every school is: an encounter is "dated
+ * before" a leaving day when it took place before that midnight, BST or not.
+ */
+export function startOfSchoolDay(day: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  const parts = Object.fromEntries(londonClock.formatToParts(utcMidnight).map((part) => [part.type, Number(part.value)]));
+  const londonAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  // England is at UTC or one hour ahead, and clocks change at 01:00 UTC, so midnight is never skipped.
+  return new Date(utcMidnight.getTime() - (londonAsUtc - utcMidnight.getTime()));
+}

@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CREDENTIAL_HEADER, CredentialVerifier, SCHOOL_STAFF_ROLES, hasRole, type Principal } from '@waymark/auth';
+import { testKeys } from '@waymark/subgraph-kit/testing';
+import type { DemoData } from '@waymark/demo-data';
+
+/*
+ * CONTRACT STAND-IN FOR THE PUPILS SUBGRAPH — TESTS ONLY.
+ *
+ * `Pupil.recordAccess` (docs/pupil-records-contract.md, "Transfers") is being added to the pupils
+ * subgraph at the same time as this subgraph starts asking for it. Until it lands, these tests talk
+ * to this tiny HTTP server instead: it answers exactly the `_entities` request this subgraph makes
+ * (`... on Pupil { id recordAccess { current schoolId until } }`), by the contract's rules, from a
+ * fixture. Like the real subgraph it refuses calls without a credential the gateway signed (checked
+ * with the test public key), and it records every request so tests can count them. Anything else it
+ * is asked is refused the way a subgraph refuses a field it does not have. Replace it with the real
+ * pupils subgraph in these tests once `recordAccess` is there.
+ */
+
+export interface StandInPupil {
+  id: string;
+  /** The current school. */
+  schoolId: string;
+  trustId: string | null;
+  /** Schools the pupil left (an enrolment with leftOn, YYYY-MM-DD). */
+  formerSchools: { schoolId: string; trustId: string | null; leftOn: string }[];
+}
+
+export interface StandInFixture {
+  pupils: StandInPupil[];
+  /** Schools whose parents may read their children's records. */
+  parentAccessSchoolIds: string[];
+}
+
+export interface RecordAccess {
+  current: boolean;
+  schoolId: string | null;
+  until: string | null;
+}
+
+/** The contract's rules for `Pupil.recordAccess`, for one caller and one pupil. */
+export function recordAccessFor(principal: Principal, pupil: StandInPupil, fixture: StandInFixture): RecordAccess | null {
+  if (principal.kind === 'system') return null;
+  const staffOf = (schoolId: string) => hasRole(principal, ...SCHOOL_STAFF_ROLES) && principal.schoolId === schoolId;
+  const analystOf = (trustId: string | null) =>
+    hasRole(principal, 'trust_analyst') && principal.pupilLevelAccess && trustId !== null && principal.trustId === trustId;
+  const self = hasRole(principal, 'pupil') && principal.pupilId === pupil.id;
+  const parent =
+    hasRole(principal, 'parent') && principal.childPupilIds.includes(pupil.id) && fixture.parentAccessSchoolIds.includes(pupil.schoolId);
+  if (staffOf(pupil.schoolId) || self || parent || analystOf(pupil.trustId)) return { current: true, schoolId: null, until: null };
+  const former = pupil.formerSchools.find((school) => staffOf(school.schoolId) || analystOf(school.trustId));
+  return former ? { current: false, schoolId: former.schoolId, until: former.leftOn } : null;
+}
+
+/** The demo pupils as the stand-in knows them, with some of them moved in from another school. */
+export function fixtureFromDemo(
+  data: DemoData,
+  options: { transfers?: { pupilId: string; fromSchoolId: string; leftOn: string }[]; parentAccessSchoolIds?: string[] } = {},
+): StandInFixture {
+  const trustOf = (schoolId: string) => data.schools.find((school) => school.id === schoolId)?.trustId ?? null;
+  return {
+    pupils: data.pupils.map((pupil) => ({
+      id: pupil.id,
+      schoolId: pupil.schoolId,
+      trustId: pupil.trustId,
+      formerSchools: (options.transfers ?? [])
+        .filter((transfer) => transfer.pupilId === pupil.id)
+        .map((transfer) => ({ schoolId: transfer.fromSchoolId, trustId: trustOf(transfer.fromSchoolId), leftOn: transfer.leftOn })),
+    })),
+    parentAccessSchoolIds: options.parentAccessSchoolIds ?? [],
+  };
+}
+
+export interface PupilsStandIn {
+  /** Its /graphql address, for WAYMARK_PUPILS_URL. */
+  url: string;
+  /** Every `recordAccess` request answered: who asked, about which pupils. */
+  requests: { principal: Principal; pupilIds: string[] }[];
+  /** Requests it refused (not the contract's `_entities` request): should stay empty. */
+  refused: string[];
+  /** While true it answers as a pupils subgraph without `recordAccess` would: errors, no data. */
+  failing: boolean;
+  close(): Promise<void>;
+}
+
+const EXPECTED_QUERY = /^query \(\$representations: \[_Any!\]!\) \{ _entities\(representations: \$representations\) \{ \.\.\. on Pupil \{ id recordAccess \{ current schoolId until \} \} \} \}$/;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startPupilsStandIn(fixture: StandInFixture): Promise<PupilsStandIn> {
+  const verifier = new CredentialVerifier(testKeys().publicKeyPem);
+  const pupils = new Map(fixture.pupils.map((pupil) => [pupil.id, pupil]));
+  const standIn: Omit<PupilsStandIn, 'url' | 'close'> = { requests: [], refused: [], failing: false };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://stand-in').pathname !== '/graphql') return send(res, 404, { error: 'not found' });
+      const verified = await verifier.verify(req.headers[CREDENTIAL_HEADER] as string | undefined);
+      if (!verified.ok) return send(res, 401, { errors: [{ message: 'This service only answers the Waymark gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      const { query, variables } = JSON.parse(body) as { query?: string; variables?: { representations?: { __typename?: string; id?: string }[] } };
+      const representations = variables?.representations ?? [];
+      if (standIn.failing || !EXPECTED_QUERY.test(query ?? '') || representations.some((rep) => rep.__typename !== 'Pupil' || typeof rep.id !== 'string')) {
+        if (!standIn.failing) standIn.refused.push(query ?? '');
+        return send(res, 400, { errors: [{ message: 'Cannot query field "recordAccess" on type "Pupil".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+      }
+      const principal = verified.principal;
+      standIn.requests.push({ principal, pupilIds: representations.map((rep) => rep.id!) });
+      // An unknown pupil resolves to null; a known one carries the caller's recordAccess (maybe null).
+      const entities = representations.map((rep) => {
+        const pupil = pupils.get(rep.id!);
+        return pupil ? { id: pupil.id, recordAccess: recordAccessFor(principal, pupil, fixture) } : null;
+      });
+      send(res, 200, { data: { _entities: entities } });
+    })().catch((error: unknown) => send(res, 500, { errors: [{ message: String(error) }] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return Object.assign(standIn, {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+/** An address nothing listens on (a port just released), for "the pupils subgraph is down". */
+export async function unreachableUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/graphql`;
+}

@@ -1,0 +1,33 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver, type ClassType } from 'type-graphql';
+import { fetchEntities, type RequestContext } from '@waymark/subgraph-kit';
+import { PARENT_LINKING_ROLES } from './parent-link.access.js';
+import { LinkParentAccountInput, LinkParentAccountResult, UnlinkParentAccountInput, UnlinkParentAccountResult } from './parent-link.inputs.js';
+import { ParentLinkService } from './parent-link.service.js';
+
+/**
+ * Linking checks the pupil with the pupils subgraph, whose address comes from the app's
+ * configuration, so each app gets its own resolver class holding it.
+ */
+export function parentLinkResolver(config: { pupilsUrl: string }): ClassType {
+  const service = (ctx: RequestContext) =>
+    // Asked with the caller's own credential, so the pupils subgraph answers only the pupils they may see.
+    new ParentLinkService(ctx.em, async (ids) => new Set((await fetchEntities(ctx, config.pupilsUrl, 'Pupil', ids, '')).keys()));
+
+  @Resolver()
+  class ParentLinkResolver {
+    @Authorized(...PARENT_LINKING_ROLES)
+    @Mutation(() => LinkParentAccountResult, {
+      description: 'Careers leaders and staff: links a parent or carer to a pupil of their school, creating a parent account with a temporary password when the email has none.',
+    })
+    linkParentAccount(@Arg('input', () => LinkParentAccountInput) input: LinkParentAccountInput, @Ctx() ctx: RequestContext): Promise<LinkParentAccountResult> {
+      return service(ctx).link(ctx.principal, input);
+    }
+
+    @Authorized(...PARENT_LINKING_ROLES)
+    @Mutation(() => UnlinkParentAccountResult, { description: 'Careers leaders and staff: ends a parent\'s link to a pupil of their school.' })
+    unlinkParentAccount(@Arg('input', () => UnlinkParentAccountInput) input: UnlinkParentAccountInput, @Ctx() ctx: RequestContext): Promise<UnlinkParentAccountResult> {
+      return service(ctx).unlink(ctx.principal, input);
+    }
+  }
+  return ParentLinkResolver;
+}
