@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 
@@ -55,4 +57,25 @@ export function serious(violations: AxeViolation[]): string[] {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+export const DEMO_PASSWORD = 'waymark-demo';
+
+/** A fresh browser context signed in through the shell's form, counting React renderers. */
+export async function signInAs(browser: Browser, url: string, email: string, password = DEMO_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(COUNT_REACT_RENDERERS);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  return { context, page };
+}
+
+/** Screenshot to `shotsDir`, no serious or critical axe violations, and one React on the page. */
+export async function expectAccessible(page: Page, shotsDir: string, name: string): Promise<void> {
+  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+  expect(serious(await axeScan(page)), `axe on ${name}`).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __reactRenderers: number }).__reactRenderers)).toBe(1);
 }

@@ -7,11 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
-import { COUNT_REACT_RENDERERS, axeScan, launchBrowser, serious } from './browser.js';
+import { COUNT_REACT_RENDERERS, expectAccessible as expectAccessibleIn, launchBrowser, signInAs } from './browser.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shots = join(root, 'test-results');
-const PASSWORD = 'waymark-demo';
 const REMOTES = ['pupil', 'employer', 'careers-leader'];
 
 let stack: RunningStack;
@@ -46,21 +45,12 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(COUNT_REACT_RENDERERS);
-  const page = await context.newPage();
-  await page.goto(stack.url);
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  return { context, page };
+function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+  return signInAs(browser, stack.url, email);
 }
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  expect(serious(await axeScan(page)), `axe on ${name}`).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { __reactRenderers: number }).__reactRenderers)).toBe(1);
+function expectAccessible(page: Page, name: string): Promise<void> {
+  return expectAccessibleIn(page, shots, name);
 }
 
 describe('sign-in page', () => {

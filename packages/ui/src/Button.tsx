@@ -1,7 +1,8 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'on-dark';
+  ref?: Ref<HTMLButtonElement>;
 }
 
 /** A native button; `type` defaults to "button" so it never submits a form by accident. */

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface FieldTextProps {
   label: ReactNode;
@@ -37,6 +37,7 @@ function FieldMessages({ hint, error, hintId, errorId }: { hint: ReactNode; erro
 export interface FieldProps extends FieldTextProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> {
   /** Narrows the input for short values such as hours or dates. */
   narrow?: boolean;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled `<input>` with optional hint and error text. */
@@ -59,6 +60,31 @@ export function Field({ label, hint, error, id, narrow, className, ...input }: F
   );
 }
 
+export interface TextAreaFieldProps extends FieldTextProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'> {
+  ref?: Ref<HTMLTextAreaElement>;
+}
+
+/** A labelled `<textarea>` with optional hint and error text. */
+export function TextAreaField({ label, hint, error, id, className, ref, ...textarea }: TextAreaFieldProps) {
+  const { controlId, hintId, errorId, describedBy } = useFieldIds(id, hint, error);
+  return (
+    <div className={error ? 'wm-field wm-field--error' : 'wm-field'}>
+      <label className="wm-field__label" htmlFor={controlId}>
+        {label}
+      </label>
+      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
+      <textarea
+        ref={ref}
+        id={controlId}
+        className={['wm-input', 'wm-textarea', className ?? ''].filter(Boolean).join(' ')}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        {...textarea}
+      />
+    </div>
+  );
+}
+
 export interface SelectOption {
   value: string;
   label: string;
@@ -68,6 +94,7 @@ export interface SelectFieldProps extends FieldTextProps, Omit<SelectHTMLAttribu
   options: readonly SelectOption[];
   /** A first, empty choice such as "Choose a kind". */
   placeholder?: string;
+  ref?: Ref<HTMLSelectElement>;
 }
 
 /** A labelled `<select>` with optional hint and error text. */

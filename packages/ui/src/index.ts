@@ -9,11 +9,13 @@ export {
   Field,
   Fieldset,
   SelectField,
+  TextAreaField,
   type CheckboxProps,
   type FieldProps,
   type FieldsetProps,
   type SelectFieldProps,
   type SelectOption,
+  type TextAreaFieldProps,
 } from './form.js';
 export { formatDate, formatNumber } from './format.js';
 export { GlobalStyles } from './GlobalStyles.js';
@@ -24,3 +26,8 @@ export { StatCard, StatGrid, type StatCardProps, type StatGridProps } from './St
 export { waymarkCss } from './styles.js';
 export { colors, contrastRatio, fontFamily, NON_TEXT_PAIRS, radius, space, TEXT_PAIRS, type ColorName } from './tokens.js';
 export { StandaloneRemote } from './StandaloneRemote.js';
+export { CommentForm, CommentList, type CommentFormProps, type CommentListProps, type RecordCommentView } from './Comments.js';
+export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog.js';
+export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './ErrorSummary.js';
+export { errorsAt, isForbidden } from './graphqlErrors.js';
+export { percentDone, ProgressBar, type ProgressBarProps } from './ProgressBar.js';

@@ -15,7 +15,8 @@ export function PageHeader({ title, caption, description, actions }: PageHeaderP
       <div className="wm-page-header__top">
         <div>
           {caption ? <p className="wm-page-header__caption">{caption}</p> : null}
-          <h1>{title}</h1>
+          {/* Focusable from script, so a view can move focus here after navigation. */}
+          <h1 tabIndex={-1}>{title}</h1>
         </div>
         {actions ? <div className="wm-button-row">{actions}</div> : null}
       </div>

@@ -24,6 +24,8 @@ body {
   color: var(--wm-text);
   background: var(--wm-background);
 }
+h1:focus { outline: none; }
+h1:focus-visible { outline: 3px solid var(--wm-focus); outline-offset: 4px; }
 h1, h2, h3, h4 { line-height: 1.25; margin: 0 0 var(--wm-space-sm); color: var(--wm-text); }
 h1 { font-size: 2rem; }
 h2 { font-size: 1.5rem; }
@@ -203,8 +205,43 @@ summary { cursor: pointer; }
   display: inline-block; padding: 0 var(--wm-space-sm); border-radius: 999px; font-size: 0.875rem; font-weight: 600;
   background: var(--wm-brand-tint); color: var(--wm-brand); margin: 0 var(--wm-space-xs) var(--wm-space-xs) 0;
 }
+.wm-tag-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; display: flex; flex-wrap: wrap; }
 .wm-muted { color: var(--wm-text-muted); }
 .wm-build-label { margin: var(--wm-space-xl) 0 0; padding-top: var(--wm-space-sm); border-top: 1px solid var(--wm-border); color: var(--wm-text-muted); font-size: 0.875rem; }
+
+.wm-textarea { max-width: 40rem; min-height: 6rem; resize: vertical; }
+input[type='file'].wm-input { padding: var(--wm-space-xs); }
+
+.wm-progress { margin: var(--wm-space-md) 0; max-width: 40rem; }
+.wm-progress__label { display: block; font-weight: 700; margin-bottom: var(--wm-space-xs); }
+.wm-progress__track {
+  height: 1.5rem; background: var(--wm-bar-track); border: 1px solid var(--wm-border-strong);
+  border-radius: 4px; overflow: hidden;
+}
+.wm-progress__bar { display: block; height: 100%; background: var(--wm-bar); transition: width 0.3s ease-out; }
+.wm-progress__text { margin: var(--wm-space-xs) 0 0; font-variant-numeric: tabular-nums; }
+
+.wm-dialog {
+  max-width: 36rem; width: calc(100% - 2rem); padding: var(--wm-space-lg);
+  border: 2px solid var(--wm-border-strong); border-radius: var(--wm-radius);
+  background: var(--wm-surface); color: var(--wm-text);
+}
+.wm-dialog::backdrop { background: rgba(20, 33, 61, 0.6); }
+.wm-dialog ul { padding-left: 1.25rem; }
+
+.wm-error-summary:focus { outline: 3px solid var(--wm-focus); outline-offset: 2px; }
+
+.wm-comments { list-style: none; margin: 0 0 var(--wm-space-lg); padding: 0; }
+.wm-comment { border-left: 4px solid var(--wm-border-strong); padding: var(--wm-space-xs) var(--wm-space-md); margin-bottom: var(--wm-space-md); }
+.wm-comment__meta { margin: 0 0 var(--wm-space-xs); color: var(--wm-text-muted); }
+.wm-comment__meta strong { color: var(--wm-text); }
+.wm-comment__body { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+
+.wm-inset { border-left: 6px solid var(--wm-brand); background: var(--wm-brand-tint); padding: var(--wm-space-sm) var(--wm-space-md); margin: 0 0 var(--wm-space-md); }
+.wm-inset > :last-child { margin-bottom: 0; }
+.wm-download { display: flex; flex-direction: column; align-items: flex-start; gap: var(--wm-space-xs); max-width: 22rem; }
+.wm-download p { margin: 0; }
+.wm-back-link { display: inline-block; margin-bottom: var(--wm-space-md); }
 
 .wm-sign-in { max-width: 30rem; margin: var(--wm-space-xl) auto; }
 .wm-sign-in .wm-section { padding: var(--wm-space-xl) var(--wm-space-lg); }

@@ -15,7 +15,7 @@ export function CareersLeaderApp({ account }: CareersLeaderAppProps) {
   const isTrustAnalyst = account.roles.includes('trust_analyst');
   return (
     <div className="wm-remote" data-remote="careers-leader">
-      {isTrustAnalyst ? <TrustOverviewPage /> : <LeaderWorkspace />}
+      {isTrustAnalyst ? <TrustOverviewPage /> : <LeaderWorkspace account={account} />}
       <BuildLabel label={buildLabel} />
     </div>
   );

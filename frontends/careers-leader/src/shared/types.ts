@@ -29,3 +29,10 @@ export const ENCOUNTER_SUMMARY_FIELDS = /* GraphQL */ `
   attendedCount
   invitedCount
 `;
+
+/** What a mutation's result carries when it did not do what was asked. */
+export interface MutationError {
+  code: string;
+  message: string;
+  fields: { field: string; message: string }[];
+}

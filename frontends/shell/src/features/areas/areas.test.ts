@@ -17,6 +17,11 @@ describe('areasForRoles', () => {
     expect(areasForRoles(roles).map((area) => area.remote)).toEqual(remotes);
   });
 
+  it("names a parent's area after their child's record, at the pupil remote's path", () => {
+    expect(areasForRoles(['parent'])).toEqual([{ remote: 'pupil', path: '/my-record', label: "My child's record" }]);
+    expect(areasForRoles(['pupil'])).toEqual([{ remote: 'pupil', path: '/my-record', label: 'My record' }]);
+  });
+
   it('labels the careers-leader remote as the trust overview for analysts', () => {
     expect(areasForRoles(['trust_analyst', 'staff'])).toEqual([{ remote: 'careers_leader', path: '/trust', label: 'Trust overview' }]);
   });

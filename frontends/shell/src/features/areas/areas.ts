@@ -22,7 +22,8 @@ export function areasForRoles(roles: readonly string[]): Area[] {
   } else if (has(STAFF_ROLES)) {
     areas.push({ remote: 'careers_leader', path: '/careers', label: 'Careers programme' });
   }
-  if (has(['pupil', 'parent'])) areas.push({ remote: 'pupil', path: '/my-record', label: 'My record' });
+  // Parents read their child's record in the same remote as pupils read their own.
+  if (has(['pupil', 'parent'])) areas.push({ remote: 'pupil', path: '/my-record', label: has(['pupil']) ? 'My record' : "My child's record" });
   if (has(['employer_volunteer', 'alumni'])) areas.push({ remote: 'employer', path: '/volunteering', label: 'My volunteering' });
   return areas;
 }

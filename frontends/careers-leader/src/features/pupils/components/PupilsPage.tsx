@@ -1,15 +1,21 @@
 import { Button, ErrorPanel, formatNumber, Loading, PageHeader, Section } from '@waymark/ui';
-import { useState } from 'react';
+import type { PupilFilters } from '../graphql/pupils';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { usePupilList } from '../hooks/usePupilList';
 import { PupilFiltersForm } from './PupilFiltersForm';
 import { PupilsTable } from './PupilsTable';
 
-export function PupilsPage() {
-  const [yearGroup, setYearGroup] = useState<number | null>(null);
-  const [search, setSearch] = useState('');
-  const settledSearch = useDebouncedValue(search);
-  const list = usePupilList({ yearGroup, search: settledSearch });
+export interface PupilsPageProps {
+  /** Kept by the workspace, so they are still set on coming back from a pupil's page. */
+  filters: PupilFilters;
+  onFiltersChange: (filters: PupilFilters) => void;
+}
+
+export function PupilsPage({ filters, onFiltersChange }: PupilsPageProps) {
+  // Typing waits for a pause before asking; choices apply at once.
+  const search = useDebouncedValue(filters.search);
+  const tutorGroup = useDebouncedValue(filters.tutorGroup);
+  const list = usePupilList({ yearGroup: filters.yearGroup, groups: filters.groups, search, tutorGroup });
 
   const shown = list.pupils.length;
   const summary =
@@ -17,9 +23,12 @@ export function PupilsPage() {
 
   return (
     <>
-      <PageHeader title="Pupils" description="Pupils on roll at your school. Filter by year group or search by name." />
+      <PageHeader
+        title="Pupils"
+        description="Pupils on roll at your school. Filter by year group, tutor group or vulnerable group, or search by name, then open a pupil to see their whole record."
+      />
       <Section title="Find pupils">
-        <PupilFiltersForm yearGroup={yearGroup} search={search} onYearGroupChange={setYearGroup} onSearchChange={setSearch} />
+        <PupilFiltersForm filters={filters} onChange={onFiltersChange} />
         <p role="status" aria-live="polite" className="wm-muted">
           {list.loading ? '' : summary}
         </p>

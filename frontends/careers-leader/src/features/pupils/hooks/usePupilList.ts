@@ -1,13 +1,8 @@
 import { GraphQLRequestError, request } from '@waymark/graphql-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PUPILS_QUERY, type PupilRow, type PupilsData, type PupilsVariables } from '../graphql/pupils';
+import { pupilsRequest, type PupilFilters, type PupilRow, type PupilsData } from '../graphql/pupils';
 
 export const PAGE_SIZE = 50;
-
-export interface PupilFilters {
-  yearGroup: number | null;
-  search: string;
-}
 
 interface ListState {
   pupils: PupilRow[];
@@ -34,26 +29,24 @@ function toError(error: unknown): GraphQLRequestError {
 }
 
 /** Pupils matching the filters, 50 at a time; `loadMore` appends the next page. */
-export function usePupilList({ yearGroup, search }: PupilFilters) {
+export function usePupilList({ yearGroup, tutorGroup, search, groups }: PupilFilters) {
   const [state, setState] = useState<ListState>(initial);
   // A newer filter must win over a slower answer to an older one.
   const generation = useRef(0);
+  const groupsKey = groups.join(',');
 
-  const variables = useCallback(
-    (after: string | null): PupilsVariables => ({
-      first: PAGE_SIZE,
-      after,
-      yearGroup,
-      search: search.trim() || null,
-    }),
-    [yearGroup, search],
+  const pageRequest = useCallback(
+    (after: string | null) =>
+      pupilsRequest({ yearGroup, tutorGroup, search, groups: groupsKey ? (groupsKey.split(',') as PupilFilters['groups']) : [] }, PAGE_SIZE, after),
+    [yearGroup, tutorGroup, search, groupsKey],
   );
 
   const loadFirstPage = useCallback(async () => {
     const id = ++generation.current;
     setState((previous) => ({ ...previous, loading: true, error: null }));
     try {
-      const { pupils } = await request<PupilsData>(PUPILS_QUERY, variables(null));
+      const { document, variables } = pageRequest(null);
+      const { pupils } = await request<PupilsData>(document, variables);
       if (id !== generation.current) return;
       setState({
         pupils: pupils.edges.map((edge) => edge.node),
@@ -67,7 +60,7 @@ export function usePupilList({ yearGroup, search }: PupilFilters) {
     } catch (error) {
       if (id === generation.current) setState({ ...initial, loading: false, error: toError(error) });
     }
-  }, [variables]);
+  }, [pageRequest]);
 
   useEffect(() => {
     void loadFirstPage();
@@ -78,7 +71,8 @@ export function usePupilList({ yearGroup, search }: PupilFilters) {
     const id = generation.current;
     setState((previous) => ({ ...previous, loadingMore: true, error: null }));
     try {
-      const { pupils } = await request<PupilsData>(PUPILS_QUERY, variables(state.endCursor));
+      const { document, variables } = pageRequest(state.endCursor);
+      const { pupils } = await request<PupilsData>(document, variables);
       if (id !== generation.current) return;
       setState((previous) => ({
         ...previous,
@@ -91,7 +85,7 @@ export function usePupilList({ yearGroup, search }: PupilFilters) {
     } catch (error) {
       if (id === generation.current) setState((previous) => ({ ...previous, loadingMore: false, error: toError(error) }));
     }
-  }, [state.hasNextPage, state.loadingMore, state.endCursor, variables]);
+  }, [state.hasNextPage, state.loadingMore, state.endCursor, pageRequest]);
 
   return { ...state, loadMore, reload: loadFirstPage };
 }

@@ -1,4 +1,4 @@
-import { ENCOUNTER_SUMMARY_FIELDS, type EncounterSummary } from '../../../shared/types';
+import { ENCOUNTER_SUMMARY_FIELDS, type EncounterSummary, type MutationError } from '../../../shared/types';
 import type { EncounterKind } from '../../../shared/encounterKinds';
 
 export const CREATE_ENCOUNTER_MUTATION = /* GraphQL */ `
@@ -32,12 +32,6 @@ export interface CreateEncounterInput {
 export interface CreateEncounterVariables {
   [name: string]: unknown;
   input: CreateEncounterInput;
-}
-
-export interface MutationError {
-  code: string;
-  message: string;
-  fields: { field: string; message: string }[];
 }
 
 export interface CreateEncounterData {

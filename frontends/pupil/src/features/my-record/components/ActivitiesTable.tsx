@@ -1,5 +1,6 @@
 import { DataTable, DateText, type Column } from '@waymark/ui';
-import type { AttendedActivity } from '../hooks/useMyPupilRecord';
+import type { AttendedActivity } from '../lib/record';
+import { subject, type Audience } from './audience';
 
 const columns: Column<AttendedActivity>[] = [
   { key: 'date', header: 'Date', render: (activity) => <DateText value={activity.date} /> },
@@ -12,15 +13,16 @@ const columns: Column<AttendedActivity>[] = [
   },
 ];
 
-export function ActivitiesTable({ activities }: { activities: AttendedActivity[] }) {
+export function ActivitiesTable({ activities, audience }: { activities: AttendedActivity[]; audience: Audience }) {
+  const { has, who } = subject(audience);
   return (
     <DataTable
-      caption="Careers activities you attended"
+      caption={audience.kind === 'pupil' ? 'Careers activities you attended' : `Careers activities ${who} attended`}
       captionHidden
       columns={columns}
       rows={activities}
       rowKey={(activity) => activity.participationId}
-      emptyText="You have not attended any recorded careers activities yet."
+      emptyText={`${has.charAt(0).toUpperCase()}${has.slice(1)} not attended any recorded careers activities yet.`}
     />
   );
 }

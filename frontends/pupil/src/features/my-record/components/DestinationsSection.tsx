@@ -1,34 +1,30 @@
 import { Section, SummaryList } from '@waymark/ui';
-import type { DestinationStage, MyPupilRecord } from '../graphql/myPupilRecord';
+import type { PupilRecordView } from '../graphql/myPupilRecord';
+import { LATER_STAGE_LABELS, laterDestinations } from '../lib/record';
+import type { Audience } from './audience';
 
-const STAGE_LABELS: Record<DestinationStage, string> = {
-  INTENDED: 'What you plan to do',
-  IMMEDIATE: 'On leaving school',
-  YEAR_1: 'One year after leaving',
-  YEAR_2: 'Two years after leaving',
-  YEAR_3: 'Three years after leaving',
-};
-
-const STAGE_ORDER: DestinationStage[] = ['INTENDED', 'IMMEDIATE', 'YEAR_1', 'YEAR_2', 'YEAR_3'];
-
-export function DestinationsSection({ record }: { record: MyPupilRecord }) {
-  const later = record.destinations
-    .filter((destination) => destination.stage !== 'INTENDED')
-    .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
-
+export function DestinationsSection({ record, audience }: { record: PupilRecordView; audience: Audience }) {
+  const later = laterDestinations(record);
+  const pupil = audience.kind === 'pupil';
+  const destination = record.intendedDestination;
   return (
-    <Section title="Your intended destination">
-      {record.intendedDestination ? (
+    <Section title={pupil ? 'Your intended destination' : 'Intended destination'}>
+      {destination ? (
         <p>
-          You plan to go on to: <strong>{record.intendedDestination.kindLabel}</strong>
+          {pupil ? 'You plan to go on to' : `${audience.childName} plans to go on to`}:{' '}
+          <strong>{[destination.kindLabel, destination.provider].filter(Boolean).join(', ')}</strong>
         </p>
       ) : (
-        <p>Your intended destination has not been recorded yet. Talk to your careers adviser about your plans.</p>
+        <p>
+          {pupil
+            ? 'Your intended destination has not been recorded yet. Talk to your careers adviser about your plans.'
+            : 'No intended destination has been recorded yet.'}
+        </p>
       )}
       {later.length ? (
         <>
-          <h3>Where you went</h3>
-          <SummaryList items={later.map((destination) => ({ term: STAGE_LABELS[destination.stage], value: destination.kindLabel }))} />
+          <h3>{pupil ? 'Where you went' : `Where ${audience.childName} went`}</h3>
+          <SummaryList items={later.map((entry) => ({ term: LATER_STAGE_LABELS[entry.stage], value: entry.kindLabel }))} />
         </>
       ) : null}
     </Section>

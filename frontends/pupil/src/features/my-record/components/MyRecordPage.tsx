@@ -1,13 +1,24 @@
-import type { SessionAccount } from '@waymark/graphql-client';
-import { ErrorPanel, Loading, PageHeader, Section, StatCard, StatGrid, SummaryList } from '@waymark/ui';
-import { useMyPupilRecord } from '../hooks/useMyPupilRecord';
-import { ActivitiesTable } from './ActivitiesTable';
-import { DestinationsSection } from './DestinationsSection';
+import { useQuery, type SessionAccount } from '@waymark/graphql-client';
+import { errorsAt, ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
+import { ageOn } from '../../../shared/age';
+import { MY_PUPIL_RECORD_QUERY, MY_RECORD_EXTRAS_QUERY, type MyPupilRecordData, type MyRecordExtrasData } from '../graphql/myPupilRecord';
+import { useRecordActions } from '../hooks/useRecordActions';
+import type { Audience } from './audience';
+import { CommentsSection } from './CommentsSection';
+import { ConsentSection } from './ConsentSection';
+import { DownloadRecordButton } from './DownloadRecordButton';
+import { RecordSummary } from './RecordSummary';
 
+const AUDIENCE: Audience = { kind: 'pupil' };
+
+/** The pupil's own record: activities, details, destinations, consent (theirs to change from 16), comments, and the PDF. */
 export function MyRecordPage({ account }: { account: SessionAccount }) {
-  const { record, attended, benchmarksCovered, loading, error, refetch } = useMyPupilRecord();
+  const query = useQuery<MyPupilRecordData>(MY_PUPIL_RECORD_QUERY);
+  const extras = useQuery<MyRecordExtrasData>(MY_RECORD_EXTRAS_QUERY);
+  const record = query.data?.myPupilRecord ?? null;
+  const actions = useRecordActions(record?.id ?? null, extras.refetch);
 
-  if (loading && !record) {
+  if (query.loading && !record) {
     return (
       <>
         <PageHeader title="My record" />
@@ -20,15 +31,15 @@ export function MyRecordPage({ account }: { account: SessionAccount }) {
     return (
       <>
         <PageHeader title="My record" />
-        {error ? (
-          <ErrorPanel title="Your record could not be loaded" onRetry={() => void refetch()}>
-            {error.message}
+        {query.error ? (
+          <ErrorPanel title="Your record could not be loaded" onRetry={() => void query.refetch()}>
+            {query.error.message}
           </ErrorPanel>
         ) : (
           <Section title="No pupil record yet">
             <p>
-              There is no pupil record linked to {account.displayName}'s account. If you think this is wrong, ask your school's
-              careers leader.
+              There is no pupil record linked to {account.displayName}'s account. If you think this is wrong, ask your school's careers
+              leader.
             </p>
           </Section>
         )}
@@ -36,41 +47,34 @@ export function MyRecordPage({ account }: { account: SessionAccount }) {
     );
   }
 
+  const extra = extras.data?.myPupilRecord ?? null;
+  // The whole extras request failing (e.g. the fields are not there yet) shows as an error on each section.
+  const extrasErrors = (field: string) =>
+    extras.error && !extra ? extras.error.errors : errorsAt(extras.error, ['myPupilRecord', field]);
+
   return (
     <>
       <PageHeader
         title="My record"
         caption={record.school?.name}
         description="The careers activities you have taken part in and your plans for after school."
+        actions={<DownloadRecordButton record={record} label="Download my record (PDF)" />}
       />
-      {error ? <ErrorPanel title="Part of your record could not be loaded">{error.message}</ErrorPanel> : null}
-
-      <StatGrid label="Your careers record in numbers">
-        <StatCard label="Activities attended" value={attended.length} />
-        <StatCard
-          label="Gatsby benchmarks covered"
-          value={benchmarksCovered.length}
-          hint={benchmarksCovered.length ? `Benchmarks ${benchmarksCovered.join(', ')}` : 'None yet'}
-        />
-        <StatCard label="Intended destination" value={record.intendedDestination?.kindLabel ?? 'Not recorded'} />
-      </StatGrid>
-
-      <Section title="Your details">
-        <SummaryList
-          items={[
-            { term: 'Name', value: record.displayName },
-            { term: 'School', value: record.school?.name ?? 'Not recorded' },
-            { term: 'Year group', value: record.yearGroup != null ? `Year ${record.yearGroup}` : 'Not recorded' },
-            { term: 'Tutor group', value: record.tutorGroup ?? 'Not recorded' },
-          ]}
-        />
-      </Section>
-
-      <Section title="Activities you attended" description="Newest first.">
-        <ActivitiesTable activities={attended} />
-      </Section>
-
-      <DestinationsSection record={record} />
+      {query.error ? <ErrorPanel title="Part of your record could not be loaded">{query.error.message}</ErrorPanel> : null}
+      <RecordSummary record={record} audience={AUDIENCE} />
+      {extras.loading && !extra ? <Loading label="Loading your consent settings and comments…" /> : null}
+      {!extras.loading || extra ? (
+        <>
+          <ConsentSection
+            audience={AUDIENCE}
+            consent={extra?.consent ?? null}
+            errors={extrasErrors('consent')}
+            age={ageOn(record.dateOfBirth, new Date())}
+            onSave={actions.saveConsent}
+          />
+          <CommentsSection audience={AUDIENCE} comments={extra?.comments ?? null} errors={extrasErrors('comments')} />
+        </>
+      ) : null}
     </>
   );
 }

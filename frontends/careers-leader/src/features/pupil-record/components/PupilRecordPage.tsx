@@ -1,0 +1,107 @@
+import { CommentForm, CommentList, DateText, ErrorPanel, Loading, PageHeader, Section, SummaryList } from '@waymark/ui';
+import { routeHref } from '../../../shared/route';
+import { usePupilRecord } from '../hooks/usePupilRecord';
+import { ConsentSection } from './ConsentSection';
+import { FlagsSection } from './FlagsSection';
+import { ActivitiesSection, DestinationsSection, EnrolmentsSection } from './RecordTables';
+import { SectionProblem } from './SectionProblem';
+
+export interface PupilRecordPageProps {
+  pupilId: string;
+}
+
+const backLink = (
+  <a className="wm-back-link" href={routeHref({ view: 'pupils' })}>
+    Back to pupils
+  </a>
+);
+
+/** A pupil's whole record for staff, assembled through the gateway in one request. */
+export function PupilRecordPage({ pupilId }: PupilRecordPageProps) {
+  const record = usePupilRecord(pupilId);
+  const { pupil } = record;
+
+  if (!pupil) {
+    return (
+      <>
+        {backLink}
+        <PageHeader title="Pupil record" />
+        {record.loading ? <Loading label="Loading the pupil's record…" /> : null}
+        {!record.loading && record.fatal ? (
+          <ErrorPanel title="The record could not be loaded" onRetry={() => void record.refetch()}>
+            {record.fatal.message}
+          </ErrorPanel>
+        ) : null}
+        {!record.loading && !record.fatal ? (
+          <Section title="No record to show">
+            <p>This pupil could not be found, or their record is not one you can see.</p>
+          </Section>
+        ) : null}
+      </>
+    );
+  }
+
+  const access = pupil.recordAccess;
+  const current = access?.current !== false;
+  return (
+    <>
+      {backLink}
+      <PageHeader
+        title={pupil.displayName}
+        caption={pupil.school?.name}
+        description="Everything Waymark holds on this pupil's careers education, from every school they have attended."
+      />
+      {!current ? (
+        <div className="wm-inset">
+          <p>
+            {pupil.displayName} left your school
+            {access?.until ? (
+              <>
+                {' '}
+                on <DateText value={access.until} />
+              </>
+            ) : null}
+            . You can see their record up to that date; what happened after the move is for their new school.
+          </p>
+        </div>
+      ) : null}
+
+      <Section title="Details">
+        <SummaryList
+          items={[
+            { term: 'UPN', value: pupil.upn ?? 'Not shown' },
+            { term: 'Date of birth', value: pupil.dateOfBirth ? <DateText value={pupil.dateOfBirth} /> : 'Not shown' },
+            { term: 'Year group', value: pupil.yearGroup != null ? `Year ${pupil.yearGroup}` : 'Not recorded' },
+            { term: 'Tutor group', value: pupil.tutorGroup ?? 'Not recorded' },
+            { term: 'School', value: pupil.school?.name ?? 'Not recorded' },
+            ...(pupil.leftOn ? [{ term: 'Left on', value: <DateText value={pupil.leftOn} /> }] : []),
+          ]}
+        />
+      </Section>
+
+      <FlagsSection
+        pupil={pupil}
+        flagErrors={record.errorsFor('flags')}         historyErrors={record.errorsFor('flagHistory')}
+        editable={current}
+        onSaved={record.refetch}
+      />
+      <ActivitiesSection pupil={pupil} errors={record.errorsFor('participations')} />
+      <DestinationsSection pupil={pupil} errors={record.errorsFor('destinations')} />
+      <ConsentSection
+        pupilId={pupil.id}
+        pupilName={pupil.displayName}
+        consent={pupil.consent}
+        errors={record.errorsFor('consent')}
+        editable={current}
+        onSaved={() => void record.refetch()}
+      />
+      <EnrolmentsSection pupil={pupil} errors={record.errorsFor('enrolments')} />
+
+      <Section title="Comments" description="Comments from staff and from the pupil's parents or carers. The pupil can read them.">
+        <SectionProblem items={record.errorsFor('comments')} what="comments" />
+        {pupil.comments ? <CommentList comments={pupil.comments} emptyText="No comments yet." /> : null}
+        {current ? <CommentForm onSubmit={record.addComment} hint="The pupil, and parents or carers who can see this record, will read it too." /> : null}
+      </Section>
+    </>
+  );
+}
