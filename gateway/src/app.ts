@@ -17,7 +17,8 @@ export interface GatewayContext {
 }
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-const MAX_BODY_BYTES = 1024 * 1024;
+// Large enough for a 25,000-row roster file (base64) in one request.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Signs one credential per client request and attaches it to every subgraph call it makes. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {

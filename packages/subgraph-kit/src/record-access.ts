@@ -131,3 +131,13 @@ export function startOfSchoolDay(day: string): Date {
   // England is at UTC or one hour ahead, and clocks change at 01:00 UTC, so midnight is never skipped.
   return new Date(utcMidnight.getTime() - (londonAsUtc - utcMidnight.getTime()));
 }
+
+/**
+ * The pupils among `ids` whose current school the caller acts for (`recordAccess.current`), asked
+ * of the pupils subgraph with the caller's own credential. Writing about a pupil (a register, a
+ * parent link) needs this, not mere visibility: a former school can still see a pupil who moved.
+ */
+export async function currentPupilIds(ctx: RequestContext, pupilsUrl: string, ids: readonly string[]): Promise<Set<string>> {
+  const answers = await fetchEntities<{ id: string; recordAccess: PupilRecordAccess | null }>(ctx, pupilsUrl, 'Pupil', ids, RECORD_ACCESS_SELECTION);
+  return new Set([...answers.values()].filter((pupil) => pupil.recordAccess?.current === true).map((pupil) => pupil.id));
+}

@@ -31,7 +31,8 @@ export interface SubgraphServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// Large enough for a 25,000-row roster file (base64) in one request.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

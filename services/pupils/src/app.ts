@@ -1,5 +1,10 @@
 import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import { RecordComment } from './modules/comment/comment.entity.js';
+import { Enrolment } from './modules/enrolment/enrolment.entity.js';
+import { FlagChange } from './modules/flags/flag-change.entity.js';
 import { Pupil } from './modules/pupil/pupil.entity.js';
+import { YearRollover } from './modules/rollover/rollover.entity.js';
+import { RosterColumnMapping, RosterImport } from './modules/roster-import/roster-import.entity.js';
 import { School, Trust } from './modules/school/school.entity.js';
 import { migrations } from './migrations/index.js';
 import { buildPupilsSchema } from './schema.js';
@@ -8,7 +13,7 @@ import { seedDemo } from './seed.js';
 export const pupilsService: ServiceDefinition = {
   name: 'pupils',
   defaultPort: 4102,
-  entities: [Trust, School, Pupil],
+  entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping],
   migrations,
   buildSchema: buildPupilsSchema,
   seed: seedDemo,

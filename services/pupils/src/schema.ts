@@ -1,13 +1,29 @@
 import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
+import { PupilCommentsResolver } from './modules/comment/comment.resolver.js';
+import { PupilConsentResolver } from './modules/consent/consent.resolver.js';
+import { EnrolmentResolver } from './modules/enrolment/enrolment.resolver.js';
+import { PupilFlagsResolver } from './modules/flags/flags.resolver.js';
 import { PupilResolver } from './modules/pupil/pupil.resolver.js';
 import { resolvePupilReference } from './modules/pupil/pupil.reference.js';
+import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
+import { RosterImportResolver } from './modules/roster-import/roster-import.resolver.js';
 import { SchoolResolver, TrustResolver } from './modules/school/school.resolver.js';
 import { resolveSchoolReference, resolveTrustReference } from './modules/school/school.reference.js';
 
 export function buildPupilsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [PupilResolver, SchoolResolver, TrustResolver],
+    resolvers: [
+      PupilResolver,
+      PupilFlagsResolver,
+      PupilConsentResolver,
+      PupilCommentsResolver,
+      EnrolmentResolver,
+      SchoolResolver,
+      TrustResolver,
+      RosterImportResolver,
+      RolloverResolver,
+    ],
     references: { Pupil: resolvePupilReference, School: resolveSchoolReference, Trust: resolveTrustReference },
   });
 }

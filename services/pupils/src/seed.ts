@@ -1,19 +1,39 @@
 import type { Orm } from '@waymark/subgraph-kit';
-import { demoData } from '@waymark/demo-data';
+import { academicYearOf } from '@waymark/domain';
+import { demoData, demoId } from '@waymark/demo-data';
+import { Enrolment } from './modules/enrolment/enrolment.entity.js';
 import { Pupil } from './modules/pupil/pupil.entity.js';
 import { School, Trust } from './modules/school/school.entity.js';
 
-/** Seeds the demo trust, schools and pupils into an empty database; does nothing otherwise. */
+/** The September a pupil started Year 7: on-roll pupils from their year group, leavers from their last summer (Year 13). */
+function startedSecondary(yearGroup: number | null, leftOn: string | null, currentYear: number): string {
+  if (yearGroup !== null) return `${currentYear - (yearGroup - 7)}-09-01`;
+  const leavingYear = academicYearOf(new Date(`${leftOn ?? `${currentYear}-07-31`}T00:00:00Z`));
+  return `${leavingYear - 6}-09-01`;
+}
+
+/**
+ * Seeds the demo trust, schools, pupils and their enrolments into an empty database; does nothing
+ * otherwise. Northfield lets parents in, so the demo parent can see their child; Southbank does not.
+ */
 export async function seedDemo(orm: Orm): Promise<void> {
   const em = orm.em.fork();
   if ((await em.count(School, {})) > 0) return;
   const data = demoData();
+  const currentYear = academicYearOf(new Date());
   em.create(Trust, { id: data.trust.id, name: data.trust.name });
-  for (const school of data.schools) {
-    em.create(School, { id: school.id, trustId: school.trustId, name: school.name, urn: school.urn, localAuthority: school.localAuthority });
-  }
+  data.schools.forEach((school, index) => {
+    em.create(School, {
+      id: school.id,
+      trustId: school.trustId,
+      name: school.name,
+      urn: school.urn,
+      localAuthority: school.localAuthority,
+      parentAccessEnabled: index === 0,
+    });
+  });
   for (const pupil of data.pupils) {
-    em.create(Pupil, {
+    const row = em.create(Pupil, {
       id: pupil.id,
       schoolId: pupil.schoolId,
       trustId: pupil.trustId,
@@ -23,10 +43,19 @@ export async function seedDemo(orm: Orm): Promise<void> {
       preferredName: pupil.preferredName,
       dateOfBirth: pupil.dateOfBirth,
       yearGroup: pupil.yearGroup,
+      yearGroupAcademicYear: pupil.yearGroup === null ? null : currentYear,
       tutorGroup: pupil.tutorGroup,
       leftOn: pupil.leftOn,
       ...pupil.flags,
       neetRiskScore: pupil.neetRiskScore,
+    });
+    em.create(Enrolment, {
+      id: demoId('enrolment', pupil.id),
+      pupil: row,
+      schoolId: pupil.schoolId,
+      trustId: pupil.trustId,
+      startedOn: startedSecondary(pupil.yearGroup, pupil.leftOn, currentYear),
+      leftOn: pupil.leftOn,
     });
   }
   await em.flush();

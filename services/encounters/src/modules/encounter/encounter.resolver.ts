@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { ENCOUNTER_KINDS } from '@waymark/domain';
-import { byKeys, connectionTypes, fetchEntities, loaderFor, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { byKeys, connectionTypes, currentPupilIds, loaderFor, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Employer, Pupil, School, Volunteer, stubOf } from '../external/external.entity.js';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { canSeeRegister } from './encounter.access.js';
@@ -104,9 +104,8 @@ export function encounterMutationResolver(config: { pupilsUrl: string }): ClassT
     @Authorized('careers_leader', 'staff', 'careers_adviser')
     @Mutation(() => CreateEncounterResult, { description: 'Records an encounter and its register for the caller\'s own school.' })
     createEncounter(@Arg('input', () => CreateEncounterInput) input: CreateEncounterInput, @Ctx() ctx: RequestContext): Promise<CreateEncounterResult> {
-      // Asked with the caller's own credential, so the pupils subgraph answers only the pupils they may see.
-      const visiblePupilIds = async (ids: string[]) => new Set((await fetchEntities(ctx, config.pupilsUrl, 'Pupil', ids, '')).keys());
-      return new EncounterService(ctx.em).create(ctx.principal, input, visiblePupilIds);
+      // Only pupils whose current school the caller acts for go on a register.
+      return new EncounterService(ctx.em).create(ctx.principal, input, (ids) => currentPupilIds(ctx, config.pupilsUrl, ids));
     }
   }
   return EncounterMutationResolver;

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver, type ClassType } from 'type-graphql';
-import { fetchEntities, type RequestContext } from '@waymark/subgraph-kit';
+import { currentPupilIds, type RequestContext } from '@waymark/subgraph-kit';
 import { PARENT_LINKING_ROLES } from './parent-link.access.js';
 import { LinkParentAccountInput, LinkParentAccountResult, UnlinkParentAccountInput, UnlinkParentAccountResult } from './parent-link.inputs.js';
 import { ParentLinkService } from './parent-link.service.js';
@@ -10,8 +10,8 @@ import { ParentLinkService } from './parent-link.service.js';
  */
 export function parentLinkResolver(config: { pupilsUrl: string }): ClassType {
   const service = (ctx: RequestContext) =>
-    // Asked with the caller's own credential, so the pupils subgraph answers only the pupils they may see.
-    new ParentLinkService(ctx.em, async (ids) => new Set((await fetchEntities(ctx, config.pupilsUrl, 'Pupil', ids, '')).keys()));
+    // Only a pupil whose current school the caller acts for may get a parent linked.
+    new ParentLinkService(ctx.em, (ids) => currentPupilIds(ctx, config.pupilsUrl, ids));
 
   @Resolver()
   class ParentLinkResolver {

@@ -1,16 +1,23 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
+/** Who opted a pupil out of sharing with the local authority. */
+export type OptOutBy = 'PARENT' | 'PUPIL';
+
 /**
- * A young person's record at one school. `schoolId` and `trustId` are on the row so every query can
- * be scoped to the caller's tenant.
+ * One young person, wherever they are: the UPN is unique across Waymark, so a pupil who changes
+ * school keeps this row (and every record other subgraphs hold against its id). `schoolId` and
+ * `trustId` are the current (or last) school's, so every query can be scoped to the caller's
+ * tenant; `enrolment` rows keep the schools before.
  */
 @Entity({ tableName: 'pupil' })
-@Unique({ properties: ['schoolId', 'upn'] })
 @Index({ properties: ['schoolId', 'yearGroup', 'legalSurname'] })
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Pupil {
+  [OptionalProps]?: 'destinationTracking' | 'localAuthoritySharingOptOut';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id: string;
@@ -22,8 +29,7 @@ export class Pupil {
   @Property({ type: 'uuid', nullable: true })
   trustId: string | null;
 
-  @Index()
-  @Property({ type: 'string', length: 13 })
+  @Property({ type: 'string', length: 13, unique: true })
   upn: string;
 
   @Property({ type: 'string' })
@@ -39,15 +45,16 @@ export class Pupil {
   dateOfBirth: string;
 
   @Property({ type: 'smallint', nullable: true })
-  @Field(() => Int, { nullable: true })
   yearGroup: number | null;
 
+  /** The academic year `yearGroup` was set for, so a rollover never moves a pupil up twice. */
+  @Property({ type: 'smallint', nullable: true })
+  yearGroupAcademicYear: number | null = null;
+
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true })
   tutorGroup: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => String, { nullable: true })
   leftOn: string | null;
 
   @Property({ type: 'boolean', default: false }) senSupport = false;
@@ -63,6 +70,12 @@ export class Pupil {
   @Property({ type: 'boolean', default: false }) persistentAbsence = false;
   @Property({ type: 'boolean', default: false }) neetRisk = false;
   @Property({ type: 'smallint', nullable: true }) neetRiskScore: number | null = null;
+
+  @Property({ type: 'boolean', default: false }) destinationTracking = false;
+  @Property({ type: 'boolean', default: false }) localAuthoritySharingOptOut = false;
+  @Property({ type: 'string', length: 10, nullable: true }) optOutBy: OptOutBy | null = null;
+  @Property({ type: 'datetime', nullable: true }) consentUpdatedAt: Date | null = null;
+  @Property({ type: 'string', nullable: true }) consentUpdatedBy: string | null = null;
 }
 
 @ObjectType({ description: 'Vulnerable and target groups. Staff of the pupil\'s own school only.' })
@@ -80,4 +93,16 @@ export class PupilFlags {
   @Field() persistentAbsence: boolean;
   @Field() neetRisk: boolean;
   @Field(() => Int, { nullable: true }) neetRiskScore: number | null;
+}
+
+@ObjectType({ description: 'How much of a pupil\'s history the caller may read in any subgraph.' })
+export class PupilRecordAccess {
+  @Field({ description: 'True: every record of the pupil, from any school.' })
+  current: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Not current: only records of this (former) school …' })
+  schoolId: string | null;
+
+  @Field(() => String, { nullable: true, description: '… dated before this day, when the pupil left it.' })
+  until: string | null;
 }

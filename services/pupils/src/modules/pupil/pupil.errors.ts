@@ -1,12 +1,27 @@
-import { DomainError } from '@waymark/subgraph-kit';
+import { DomainError, mutationError, type MutationError } from '@waymark/subgraph-kit';
 
 export enum PupilErrorCode {
   FlagsForbidden = 'PUPIL_FLAGS_FORBIDDEN',
+  FlagHistoryForbidden = 'PUPIL_FLAG_HISTORY_FORBIDDEN',
   NotVisible = 'PUPIL_NOT_VISIBLE',
+  FlagsInvalid = 'PUPIL_FLAGS_INVALID',
 }
 
 export class PupilError extends DomainError<PupilErrorCode> {
   static flagsForbidden(): PupilError {
     return new PupilError('FORBIDDEN', PupilErrorCode.FlagsForbidden, 'Only staff of the pupil\'s own school can see vulnerable-group flags.');
   }
+
+  static flagHistoryForbidden(): PupilError {
+    return new PupilError('FORBIDDEN', PupilErrorCode.FlagHistoryForbidden, 'Only staff of the pupil\'s current school can see the history of their vulnerable-group flags.');
+  }
 }
+
+export const PupilProblems = {
+  notVisible(): MutationError {
+    return mutationError(PupilErrorCode.NotVisible, 'There is no pupil with that id that you can change.', [{ field: 'pupilId', message: 'Not a pupil you can change.' }]);
+  },
+  flagsInvalid(message: string): MutationError {
+    return mutationError(PupilErrorCode.FlagsInvalid, message, [{ field: 'flags', message }]);
+  },
+};

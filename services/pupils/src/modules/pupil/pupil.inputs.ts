@@ -1,4 +1,6 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import type { VulnerableGroupCode } from '@waymark/domain';
+import { VulnerableGroupEnum } from './vulnerable-group.js';
 
 @ArgsType()
 export class PupilsArgs {
@@ -20,6 +22,9 @@ export class PupilsArgs {
   @Field(() => String, { nullable: true, description: 'Matches the start of a surname, forename or UPN.' })
   search?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Include pupils who have left (default false).' })
+  @Field(() => Boolean, { nullable: true, description: 'Include pupils who have left, or moved on to another school (default false).' })
   includeLeavers?: boolean | null;
+
+  @Field(() => [VulnerableGroupEnum], { nullable: true, description: 'Pupils in every listed group.' })
+  groups?: VulnerableGroupCode[] | null;
 }

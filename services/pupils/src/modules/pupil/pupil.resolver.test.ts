@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm } from '@waymark/subgraph-kit';
 import { SubgraphTestClient, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { createApp, pupilsService } from '../../app.js';
@@ -16,13 +15,12 @@ const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: da
 const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
 const analystWithPupils = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id, pupilLevelAccess: true });
 
-let orm: Orm;
 let client: SubgraphTestClient;
 let subgraph: TestSubgraph;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(pupilsService, createApp);
-  ({ orm, client } = subgraph);
+  client = subgraph.client;
 });
 
 afterAll(() => subgraph?.close());

@@ -1,29 +1,66 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { raw, type EntityManager } from '@mikro-orm/sql';
-import type { Principal } from '@waymark/auth';
-import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '@waymark/subgraph-kit';
+import { hasRole, type Principal } from '@waymark/auth';
+import { vulnerableGroupOfCode } from '@waymark/domain';
+import { decodeCursor, encodeCursor, pageSize, scopeOf, toConnection, type Connection } from '@waymark/subgraph-kit';
+import { Enrolment } from '../enrolment/enrolment.entity.js';
+import { School } from '../school/school.entity.js';
 import { Pupil } from './pupil.entity.js';
-import { visiblePupils } from './pupil.access.js';
+import { visiblePupils, type PupilSubqueries } from './pupil.access.js';
 import type { PupilsArgs } from './pupil.inputs.js';
 
 const cursorOf = (pupil: Pupil) => encodeCursor([pupil.legalSurname, pupil.legalForename, pupil.id]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Where a list's pupils are (or were): a school, a trust, or one school of a trust. */
+type Home = { schoolId: string } | { trustId: string } | { trustId: string; schoolId: string };
+
 export class PupilService {
   constructor(private readonly em: EntityManager) {}
 
+  readonly subqueries: PupilSubqueries = {
+    enrolledAt: (where) => ({ id: { $in: this.em.createQueryBuilder(Enrolment, 'en').select('en.pupil').where(where) } }),
+    atParentAccessSchools: () => ({ schoolId: { $in: this.em.createQueryBuilder(School, 'sc').select('sc.id').where({ parentAccessEnabled: true }) } }),
+  };
+
+  private homeOf(principal: Principal, schoolId: string | null | undefined): Home | null {
+    const scope = scopeOf(principal);
+    if (scope.kind === 'school') return schoolId && schoolId !== scope.schoolId ? null : { schoolId: scope.schoolId };
+    if (scope.kind === 'trust' && scope.pupilLevel) return schoolId ? { trustId: scope.trustId, schoolId } : { trustId: scope.trustId };
+    return null;
+  }
+
+  /**
+   * Staff: the pupils on roll at their school; analysts with pupil-level access: their trust's (or one
+   * school's). With `includeLeavers`, also those who left, and those who moved on to another school
+   * (found through their enrolments here). Filters on year, tutor group or groups describe the pupil
+   * now, so they only ever match the caller's own current pupils.
+   */
   async list(principal: Principal, args: PupilsArgs): Promise<Connection<Pupil>> {
-    const visible = visiblePupils(principal);
     const limit = pageSize(args.first);
-    if (!visible) return toConnection([], limit, 0, cursorOf);
-    const filters: FilterQuery<Pupil>[] = [visible];
-    if (args.schoolId) filters.push({ schoolId: args.schoolId });
-    if (args.yearGroup) filters.push({ yearGroup: args.yearGroup });
-    if (args.tutorGroup) filters.push({ tutorGroup: args.tutorGroup });
-    if (!args.includeLeavers) filters.push({ leftOn: null });
+    const home = this.homeOf(principal, args.schoolId);
+    if (!home) return toConnection([], limit, 0, cursorOf);
+
+    const current: FilterQuery<Pupil>[] = [home];
+    if (!args.includeLeavers) current.push({ leftOn: null });
+    if (args.yearGroup) current.push({ yearGroup: args.yearGroup });
+    if (args.tutorGroup) current.push({ tutorGroup: args.tutorGroup });
+    for (const code of args.groups ?? []) {
+      const flag = vulnerableGroupOfCode(code);
+      if (flag) current.push({ [flag]: true });
+    }
+    const describesNow = Boolean(args.yearGroup || args.tutorGroup || args.groups?.length);
+    let where: FilterQuery<Pupil> = { $and: current };
+    if (args.includeLeavers && !describesNow) {
+      const elsewhere: FilterQuery<Pupil> =
+        'schoolId' in home ? { schoolId: { $ne: home.schoolId } } : { $or: [{ trustId: { $ne: home.trustId } }, { trustId: null }] };
+      where = { $or: [where, { $and: [this.subqueries.enrolledAt(home), elsewhere] }] };
+    }
+    const filters: FilterQuery<Pupil>[] = [where];
     const search = args.search?.trim();
     if (search) {
       const like = `${escapeLike(search)}%`;
@@ -31,7 +68,6 @@ export class PupilService {
         $or: [{ legalSurname: { $ilike: like } }, { legalForename: { $ilike: like } }, { preferredName: { $ilike: like } }, { upn: search.toUpperCase() }],
       });
     }
-    const where: FilterQuery<Pupil> = { $and: filters };
     const after = decodeCursor(args.after);
     const page: FilterQuery<Pupil>[] = [...filters];
     if (after && after.length === 3) {
@@ -46,16 +82,32 @@ export class PupilService {
     }
     const [rows, total] = await Promise.all([
       this.em.find(Pupil, { $and: page }, { orderBy: { legalSurname: 'asc', legalForename: 'asc', id: 'asc' }, limit: limit + 1 }),
-      this.em.count(Pupil, where),
+      this.em.count(Pupil, { $and: filters }),
     ]);
     return toConnection(rows, limit, total, cursorOf);
   }
 
   /** The pupils among `ids` that the caller may read, in one statement. */
   async findVisible(principal: Principal, ids: readonly string[]): Promise<Pupil[]> {
-    const visible = visiblePupils(principal);
-    if (!visible || ids.length === 0) return [];
-    return this.em.find(Pupil, { $and: [visible, { id: { $in: [...ids] } }] });
+    const visible = visiblePupils(principal, this.subqueries);
+    const wanted = ids.filter((id) => UUID.test(id));
+    if (!visible || wanted.length === 0) return [];
+    return this.em.find(Pupil, { $and: [visible, { id: { $in: wanted } }] });
+  }
+
+  async findOneVisible(principal: Principal, id: string): Promise<Pupil | null> {
+    const [pupil] = await this.findVisible(principal, [id]);
+    return pupil ?? null;
+  }
+
+  /** A parent's linked children whose current school lets parents in. */
+  async childrenOf(principal: Principal): Promise<Pupil[]> {
+    if (principal.kind !== 'user' || !hasRole(principal, 'parent') || principal.childPupilIds.length === 0) return [];
+    return this.em.find(
+      Pupil,
+      { $and: [{ id: { $in: principal.childPupilIds.filter((id) => UUID.test(id)) } }, this.subqueries.atParentAccessSchools()] },
+      { orderBy: { legalSurname: 'asc', legalForename: 'asc', id: 'asc' } },
+    );
   }
 
   /** Pupils on roll per school, in one statement for a batch of schools. */

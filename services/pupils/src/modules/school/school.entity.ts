@@ -1,5 +1,7 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { MutationError } from '@waymark/subgraph-kit';
 
 @Entity({ tableName: 'trust' })
 @ObjectType()
@@ -18,6 +20,8 @@ export class Trust {
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class School {
+  [OptionalProps]?: 'parentAccessEnabled';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id: string;
@@ -38,4 +42,17 @@ export class School {
   @Property({ type: 'string' })
   @Field()
   localAuthority: string;
+
+  /** Whether linked parents and carers may read their child's record (and comment); the careers leader decides. */
+  @Property({ type: 'boolean', default: false })
+  parentAccessEnabled = false;
+}
+
+@ObjectType()
+export class SetParentAccessResult {
+  @Field(() => School, { nullable: true })
+  school: School | null;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
 }

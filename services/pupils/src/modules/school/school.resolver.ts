@@ -1,8 +1,8 @@
-import { Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeeSchool, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
 import { isSchoolStaff, isTrustAnalyst } from '@waymark/auth';
-import { School, Trust } from './school.entity.js';
-import { findTrusts, listSchools } from './school.service.js';
+import { School, SetParentAccessResult, Trust } from './school.entity.js';
+import { findTrusts, listSchools, setParentAccess } from './school.service.js';
 import { PupilService } from '../pupil/pupil.service.js';
 
 @Resolver(() => School)
@@ -32,6 +32,17 @@ export class SchoolResolver {
       return ids.map((id) => counts.get(id) ?? 0);
     }).load(school.id);
     return count ?? 0;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether linked parents and carers may read their child\'s record; staff of the school.' })
+  parentAccessEnabled(@Root() school: School, @Ctx() ctx: RequestContext): boolean | null {
+    return isSchoolStaff(ctx.principal, school.id) ? school.parentAccessEnabled : null;
+  }
+
+  @Authorized('careers_leader')
+  @Mutation(() => SetParentAccessResult, { description: 'Careers leader: lets linked parents and carers read (and comment on) their child\'s record, or stops it.' })
+  setParentAccess(@Arg('enabled') enabled: boolean, @Ctx() ctx: RequestContext): Promise<SetParentAccessResult> {
+    return setParentAccess(ctx.em, ctx.principal, enabled);
   }
 }
 

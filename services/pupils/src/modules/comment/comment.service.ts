@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from '@waymark/auth';
+import { mutationError, type MutationError } from '@waymark/subgraph-kit';
+import { relationTo } from '../pupil/pupil.access.js';
+import { PupilProblems } from '../pupil/pupil.errors.js';
+import { PupilService } from '../pupil/pupil.service.js';
+import { RecordComment } from './comment.entity.js';
+import { AddRecordCommentResult, type AddRecordCommentInput } from './comment.types.js';
+
+export const MAX_COMMENT_LENGTH = 2000;
+
+function result(comment: RecordComment | null, error: MutationError | null): AddRecordCommentResult {
+  return Object.assign(new AddRecordCommentResult(), { comment, error });
+}
+
+export class CommentService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Each pupil's comments, oldest first (a conversation), in one statement for a batch. */
+  async commentsOf(pupilIds: readonly string[]): Promise<Map<string, RecordComment[]>> {
+    const rows = await this.em.find(RecordComment, { pupil: { $in: [...pupilIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const byPupil = new Map<string, RecordComment[]>(pupilIds.map((id) => [id, []]));
+    for (const row of rows) byPupil.get(row.pupil.id)?.push(row);
+    return byPupil;
+  }
+
+  /** A linked parent (where the school allows parents in) or staff of the pupil's current school. */
+  async add(principal: Principal, input: AddRecordCommentInput, now = new Date()): Promise<AddRecordCommentResult> {
+    const pupil = await new PupilService(this.em).findOneVisible(principal, input.pupilId);
+    const relation = pupil ? relationTo(principal, pupil) : null;
+    if (!pupil || (relation !== 'staff' && relation !== 'parent')) return result(null, PupilProblems.notVisible());
+    const body = input.body.trim();
+    if (body === '' || body.length > MAX_COMMENT_LENGTH) {
+      const message = body === '' ? 'Write something first.' : `Keep the comment to ${MAX_COMMENT_LENGTH} characters or fewer.`;
+      return result(null, mutationError('COMMENT_INVALID', message, [{ field: 'body', message }]));
+    }
+    const comment = this.em.create(RecordComment, {
+      id: randomUUID(),
+      pupil,
+      schoolId: pupil.schoolId,
+      trustId: pupil.trustId,
+      body,
+      authorId: principal.accountId,
+      authorName: principal.displayName,
+      authorRole: relation === 'parent' ? 'PARENT' : 'STAFF',
+      createdAt: now,
+    });
+    await this.em.flush();
+    return result(comment, null);
+  }
+}

@@ -1,0 +1,35 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { Pupil } from '../pupil/pupil.entity.js';
+
+/**
+ * A pupil's time at one school: opened when they join (from a roster import or the seed), closed
+ * when they leave (full-roster import, rollover) or move on. The rows are the pupil's school history,
+ * and tell a former school which period of the record is still its own.
+ */
+@Entity({ tableName: 'enrolment' })
+@Index({ properties: ['schoolId', 'pupil'] })
+@ObjectType({ description: 'A period at one school.' })
+export class Enrolment {
+  @PrimaryKey({ type: 'uuid' })
+  id: string;
+
+  @Index()
+  @ManyToOne(() => Pupil)
+  pupil: Pupil;
+
+  @Property({ type: 'uuid' })
+  schoolId: string;
+
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  trustId: string | null;
+
+  @Property({ type: 'date' })
+  @Field(() => String)
+  startedOn: string;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => String, { nullable: true })
+  leftOn: string | null;
+}

@@ -1,0 +1,130 @@
+/** The pupil details a roster column can feed, in the order the mapping screen lists them. */
+export const ROSTER_FIELDS = [
+  { key: 'upn', label: 'UPN', required: true },
+  { key: 'legalSurname', label: 'Legal surname', required: true },
+  { key: 'legalForename', label: 'Legal forename', required: true },
+  { key: 'preferredName', label: 'Preferred forename', required: false },
+  { key: 'dateOfBirth', label: 'Date of birth', required: true },
+  { key: 'yearGroup', label: 'Year group', required: true },
+  { key: 'tutorGroup', label: 'Registration (tutor) group', required: false },
+  { key: 'senStatus', label: 'SEN status (N, K = SEN support, E = EHCP)', required: false },
+  { key: 'disadvantaged', label: 'Free school meals / pupil premium', required: false },
+  { key: 'eal', label: 'English as an additional language', required: false },
+  { key: 'lookedAfter', label: 'Looked after (in care)', required: false },
+  { key: 'youngCarer', label: 'Young carer', required: false },
+  { key: 'serviceChild', label: 'Service child', required: false },
+  { key: 'refugee', label: 'Refugee or asylum seeker', required: false },
+] as const;
+
+export type RosterFieldKey = (typeof ROSTER_FIELDS)[number]['key'];
+export type RosterFlagField = 'disadvantaged' | 'eal' | 'lookedAfter' | 'youngCarer' | 'serviceChild' | 'refugee';
+
+export const ROSTER_FLAG_FIELDS: readonly RosterFlagField[] = ['disadvantaged', 'eal', 'lookedAfter', 'youngCarer', 'serviceChild', 'refugee'];
+export const REQUIRED_ROSTER_FIELDS: readonly RosterFieldKey[] = ROSTER_FIELDS.filter((f) => f.required).map((f) => f.key);
+
+const FIELD_KEYS = new Set<string>(ROSTER_FIELDS.map((f) => f.key));
+export const isRosterField = (value: string): value is RosterFieldKey => FIELD_KEYS.has(value);
+
+export function rosterFieldLabel(key: RosterFieldKey): string {
+  return ROSTER_FIELDS.find((f) => f.key === key)!.label;
+}
+
+/** Case, spaces and punctuation do not matter: "Legal Surname", "legal_surname" and "LEGAL-SURNAME" are one header. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Header spellings seen in SIMS, Arbor, Bromcom and similar exports, each with a priority: where a
+ * file has two columns for one field ("Legal Surname" and "Surname"), the higher one is used.
+ */
+const SPELLINGS: Record<RosterFieldKey, Record<string, number>> = {
+  upn: { upn: 2, uniquepupilnumber: 2, pupilupn: 2, studentupn: 2 },
+  legalSurname: { legalsurname: 3, legallastname: 3, surname: 2, lastname: 2, familyname: 2, studentsurname: 2, pupilsurname: 2 },
+  legalForename: { legalforename: 3, legalfirstname: 3, forename: 2, forenames: 2, firstname: 2, givenname: 2, studentforename: 2, pupilforename: 2 },
+  preferredName: { preferredforename: 2, preferredname: 2, preferredfirstname: 2, knownas: 1, chosenname: 1 },
+  dateOfBirth: { dob: 2, dateofbirth: 2, birthdate: 2, dateofbirthddmmyyyy: 2 },
+  yearGroup: { ncyear: 3, ncyearactual: 3, nationalcurriculumyear: 3, yeargroup: 2, year: 1, yr: 1, curriculumyear: 2 },
+  tutorGroup: { reggroup: 3, registrationgroup: 3, tutorgroup: 2, form: 1, formgroup: 2, tutor: 1, regform: 2 },
+  senStatus: { senstatus: 3, senprovision: 3, sen: 2, senneed: 1, senstage: 2, senprovisiontype: 2 },
+  disadvantaged: { fsm: 2, fsmeligible: 2, fsmever6: 2, ever6fsm: 2, ever6: 1, freeschoolmeals: 2, pupilpremium: 2, pp: 2, ppeligible: 2, pupilpremiumeligible: 2, disadvantaged: 2 },
+  eal: { eal: 2, englishasanadditionallanguage: 2, ealstatus: 2 },
+  lookedAfter: { incare: 2, lookedafter: 2, cla: 2, lac: 2, childlookedafter: 2, lookedafterchild: 2, previouslylookedafter: 2, pla: 2 },
+  youngCarer: { youngcarer: 2, carer: 1 },
+  serviceChild: { servicechild: 2, serviceschild: 2, servicechildren: 2, forcesfamily: 1, servicepremium: 1 },
+  refugee: { refugee: 2, asylumseeker: 2, refugeeorasylumseeker: 2, refugeestatus: 2 },
+};
+
+const RECOGNISED = new Map<string, { field: RosterFieldKey; priority: number }>();
+for (const [field, spellings] of Object.entries(SPELLINGS) as [RosterFieldKey, Record<string, number>][]) {
+  for (const [spelling, priority] of Object.entries(spellings)) RECOGNISED.set(spelling, { field, priority });
+}
+
+export function recogniseHeader(header: string): RosterFieldKey | null {
+  return RECOGNISED.get(normaliseHeader(header))?.field ?? null;
+}
+
+/** A header the leader mapped (now, or in an earlier import for the school): a field, or null to ignore the column. */
+export type HeaderChoices = Map<string, RosterFieldKey | null>;
+
+export interface ColumnPlan {
+  /** Every non-blank header, with the field it feeds (null: ignored). */
+  columns: { header: string; field: RosterFieldKey | null }[];
+  /** Headers Waymark did not recognise and nobody has mapped yet. */
+  unmapped: string[];
+  /** Required fields no column feeds. */
+  missing: RosterFieldKey[];
+  /** Column indexes per field: one for most fields, every column for yes/no flags (a pupil is in the group if any says so). */
+  indexes: Map<RosterFieldKey, number[]>;
+}
+
+const CHOSEN = 10;
+
+/** Decides which column feeds which field: the leader's choices first, then the known spellings. */
+export function planColumns(headers: string[], choices: HeaderChoices): ColumnPlan {
+  const candidates = new Map<RosterFieldKey, { index: number; priority: number }[]>();
+  const columns: ColumnPlan['columns'] = [];
+  const unmapped: string[] = [];
+  headers.forEach((raw, index) => {
+    const header = raw.trim();
+    if (header === '') return;
+    const key = normaliseHeader(header);
+    let field: RosterFieldKey | null;
+    let priority: number;
+    if (choices.has(key)) {
+      field = choices.get(key) ?? null;
+      priority = CHOSEN;
+    } else {
+      const known = RECOGNISED.get(key);
+      field = known?.field ?? null;
+      priority = known?.priority ?? 0;
+      if (!known) unmapped.push(header);
+    }
+    columns.push({ header, field });
+    if (field) candidates.set(field, [...(candidates.get(field) ?? []), { index, priority }]);
+  });
+
+  const indexes = new Map<RosterFieldKey, number[]>();
+  for (const [field, found] of candidates) {
+    if ((ROSTER_FLAG_FIELDS as readonly string[]).includes(field)) {
+      indexes.set(field, found.map((c) => c.index));
+    } else {
+      const best = found.reduce((a, b) => (b.priority > a.priority ? b : a));
+      indexes.set(field, [best.index]);
+    }
+  }
+  // A column that lost to a better one for the same field is shown as ignored.
+  const used = new Set([...indexes.values()].flat());
+  let position = 0;
+  headers.forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    if (!used.has(index)) columns[position].field = null;
+    position += 1;
+  });
+  const missing = REQUIRED_ROSTER_FIELDS.filter((field) => !indexes.has(field));
+  return { columns, unmapped, missing, indexes };
+}

@@ -1,0 +1,446 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { academicYearOf } from '@waymark/domain';
+import { demoData } from '@waymark/demo-data';
+import type { Orm } from '@waymark/subgraph-kit';
+import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { createApp, pupilsService } from '../../app.js';
+import { School } from '../school/school.entity.js';
+import { dateInEngland } from '../school/school-calendar.js';
+import {
+  commit,
+  GET_IMPORT,
+  generatePupils,
+  importRoster,
+  preview,
+  rosterCsv,
+  rosterRows,
+  utf8Base64,
+  waitForImport,
+  win1252Base64,
+  type FixturePupil,
+} from '../../../test/roster-fixtures.js';
+
+const data = demoData();
+const trustId = data.trust.id;
+const [northfield, southbank] = data.schools;
+const academicYear = academicYearOf(new Date());
+const today = dateInEngland(new Date());
+
+const EASTFIELD = '0e5f1e1d-0000-4000-8000-000000000001';
+const WESTGATE = '0e5f1e1d-0000-4000-8000-000000000002';
+const OTHER_TRUST_SCHOOL = '0e5f1e1d-0000-4000-8000-000000000003';
+
+const leaderEast = makePrincipal({ roles: ['careers_leader'], schoolId: EASTFIELD, trustId, displayName: 'Erin East' });
+const otherLeaderEast = makePrincipal({ roles: ['careers_leader'], schoolId: EASTFIELD, trustId });
+const leaderWest = makePrincipal({ roles: ['careers_leader'], schoolId: WESTGATE, trustId });
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId });
+const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId });
+const integration = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId, scopes: ['roster:write'], displayName: 'MIS sync' });
+const readOnlyIntegration = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId, scopes: ['reports:read'] });
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId, pupilLevelAccess: true });
+const pupilPrincipal = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId, pupilId: data.pupils[0].id });
+
+let subgraph: TestSubgraph;
+let orm: Orm;
+let client: SubgraphTestClient;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(pupilsService, createApp);
+  ({ orm, client } = subgraph);
+  const em = orm.em.fork();
+  em.create(School, { id: EASTFIELD, trustId, name: 'Eastfield High', urn: '900001', localAuthority: 'Leeds' });
+  em.create(School, { id: WESTGATE, trustId, name: 'Westgate Academy', urn: '900002', localAuthority: 'Leeds' });
+  em.create(School, { id: OTHER_TRUST_SCHOOL, trustId: null, name: 'Elsewhere School', urn: '900003', localAuthority: 'York' });
+  await em.flush();
+});
+
+afterAll(() => subgraph?.close());
+
+async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+  return orm.em.fork().execute<T[]>(query, params);
+}
+
+/** The whole state an import can touch, for before/after comparisons. */
+async function snapshot(schoolId?: string) {
+  const where = schoolId ? 'where school_id = ?' : '';
+  const params = schoolId ? [schoolId] : [];
+  return {
+    pupils: await sql(`select id, upn, school_id, left_on::text, legal_forename, legal_surname, preferred_name, date_of_birth::text, year_group, tutor_group,
+      sen_support, ehcp, disadvantaged, eal, looked_after from pupil ${where} order by id`, params),
+    enrolments: await sql(`select pupil_id, school_id, started_on::text, left_on::text from enrolment ${where} order by pupil_id, started_on`, params),
+    flagChanges: await sql(`select pupil_id, "group", value, source from flag_change ${where} order by pupil_id, "group"`, params),
+  };
+}
+
+const csvInput = (pupils: FixturePupil[], extra: Record<string, unknown> = {}, csv?: { style?: 'sims' | 'arbor' | 'bromcom'; extraRows?: string[][] }) => ({
+  fileBase64: utf8Base64(rosterCsv(pupils, csv), true),
+  fullRoster: true,
+  ...extra,
+});
+
+describe('a school\'s first import, then the same file again', () => {
+  const pupils = generatePupils(60, { seed: 1, academicYear });
+  // Names that trip simple parsers: a comma inside quotes, an apostrophe, an accent.
+  pupils[0].surname = 'Smith, Jnr';
+  pupils[1].surname = 'O\u2019Brien';
+  pupils[2].forename = 'Zoë "Zo"';
+
+  it('previews without changing anything, and reads every row of a messy file', async () => {
+    const before = await snapshot();
+    const result = await preview(client, leaderEast, csvInput(pupils));
+    expect(result.error).toBeNull();
+    expect(result.import).toMatchObject({ status: 'PREVIEWED', totalRows: 60, toAdd: 60, toChange: 0, toMarkLeft: 0, unchanged: 0, transfersIn: 0, rejected: [], unmappedColumns: [] });
+    expect(result.import!.columns).toContainEqual({ header: 'Reg Group', field: 'tutorGroup' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('commits exactly what was previewed: pupils, enrolments and the flags as history', async () => {
+    const { previewed, committed } = await importRoster(client, leaderEast, csvInput(pupils));
+    expect(committed).toMatchObject({ status: 'COMMITTED', processedRows: 60, totalRows: 60, toAdd: previewed.toAdd });
+    expect(committed.committedAt).not.toBeNull();
+    const state = await snapshot(EASTFIELD);
+    expect(state.pupils).toHaveLength(60);
+    expect(state.enrolments).toHaveLength(60);
+    expect(state.enrolments.every((e) => e.started_on === today && e.left_on === null)).toBe(true);
+    const oBrien = state.pupils.find((p) => p.upn === pupils[1].upn)!;
+    expect(oBrien).toMatchObject({ legal_surname: 'O\u2019Brien', year_group: pupils[1].year, tutor_group: pupils[1].reg, date_of_birth: pupils[1].dob });
+    expect(state.pupils.find((p) => p.upn === pupils[0].upn)!.legal_surname).toBe('Smith, Jnr');
+    expect(state.pupils.find((p) => p.upn === pupils[2].upn)!.legal_forename).toBe('Zoë "Zo"');
+    const expectedFlags = pupils.reduce((n, p) => n + [p.sen === 'K', p.sen === 'E', p.fsm, p.eal, p.inCare].filter(Boolean).length, 0);
+    expect(state.flagChanges).toHaveLength(expectedFlags);
+    expect(state.flagChanges.every((f) => f.source === 'IMPORT' && f.value === true)).toBe(true);
+  });
+
+  it('finds nothing to do in the same file a second time, and changes nothing committing it', async () => {
+    const before = await snapshot();
+    const again = await importRoster(client, leaderEast, csvInput(pupils));
+    expect(again.previewed).toMatchObject({ toAdd: 0, toChange: 0, toMarkLeft: 0, transfersIn: 0, unchanged: 60, rejected: [] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reads the same pupils from an Arbor-style or a Windows-1252 export as unchanged', async () => {
+    const arbor = await preview(client, leaderEast, csvInput(pupils, {}, { style: 'arbor' }));
+    expect(arbor.import).toMatchObject({ unchanged: 60, toChange: 0, rejected: [] });
+    const latin = await preview(client, leaderEast, { fileBase64: win1252Base64(rosterCsv(pupils, { style: 'bromcom', eol: '\n' })), fullRoster: true });
+    expect(latin.import).toMatchObject({ unchanged: 60, toChange: 0, rejected: [] });
+  });
+});
+
+describe('a full roster with changes, leavers and bad rows', () => {
+  const pupils = generatePupils(40, { seed: 2, academicYear });
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    await importRoster(client, leaderWest, csvInput(pupils));
+    for (const row of await sql<{ id: string; upn: string }>('select id, upn from pupil where school_id = ?', [WESTGATE])) ids.set(row.upn, row.id);
+  });
+
+  it('reports changes, leavers and every rejected row with its line, then imports the valid rows only', async () => {
+    const next = pupils.slice(0, 35).map((p) => ({ ...p }));
+    next[0].reg = '7Z';
+    next[1].fsm = !next[1].fsm;
+    next[2].surname = 'Renamed';
+    const newcomers = generatePupils(2, { seed: 3, academicYear });
+    const badDob = { ...pupils[36], dob: '2012-02-30' };
+    const file = [...next, ...newcomers];
+    // Line numbers: header 1, then the file's rows from 2; the bad rows come last.
+    const extraRows = [
+      [badDob.upn, badDob.surname, badDob.forename, '', '30/02/2012', `Year ${badDob.year}`, badDob.reg, 'N', 'No', 'No', 'No'],
+      ['X123', 'Nobody', 'No', '', '01/01/2012', 'Year 9', '9A', 'N', 'No', 'No', 'No'],
+      [pupils[37].upn, pupils[37].surname, pupils[37].forename, '', '01/01/2012', 'Reception', '9A', 'Q', 'No', 'No', 'No'],
+    ];
+    const before = await snapshot();
+    const result = await preview(client, leaderWest, csvInput(file, {}, { extraRows }));
+    const firstBad = file.length + 2;
+    expect(result.import).toMatchObject({ totalRows: 40, toAdd: 2, toChange: 3, unchanged: 32, transfersIn: 0 });
+    // 40 on roll; 35 in the file and 2 on rejected rows stay; pupils[35], [38] and [39] leave.
+    expect(result.import!.toMarkLeft).toBe(3);
+    expect(result.import!.rejected).toEqual([
+      { line: firstBad, upn: badDob.upn, field: 'dateOfBirth', reason: '"30/02/2012" in "DOB" is not a real date.' },
+      { line: firstBad + 1, upn: 'X123', field: 'upn', reason: 'The UPN "X123" should be 13 characters: a letter followed by 12 digits.' },
+      { line: firstBad + 2, upn: pupils[37].upn, field: 'yearGroup', reason: '"Reception" in "Year" is not a year group Waymark takes: Years 7 to 13.' },
+      expect.objectContaining({ line: firstBad + 2, field: 'senStatus' }),
+    ]);
+    expect(await snapshot()).toEqual(before);
+
+    const started = await commit(client, leaderWest, result.import!.id);
+    expect(started.import!.status).toBe('COMMITTING');
+    const { final } = await waitForImport(client, leaderWest, result.import!.id);
+    expect(final.status).toBe('COMMITTED');
+
+    const state = await snapshot(WESTGATE);
+    const byUpn = new Map(state.pupils.map((p) => [p.upn, p]));
+    expect(state.pupils).toHaveLength(42);
+    expect(byUpn.get(next[0].upn)!.tutor_group).toBe('7Z');
+    expect(byUpn.get(next[2].upn)!.legal_surname).toBe('Renamed');
+    for (const left of [pupils[35], pupils[38], pupils[39]]) {
+      expect(byUpn.get(left.upn)).toMatchObject({ id: ids.get(left.upn), left_on: today });
+      expect(state.enrolments.find((e) => e.pupil_id === ids.get(left.upn))!.left_on).toBe(today);
+    }
+    for (const kept of [pupils[36], pupils[37]]) expect(byUpn.get(kept.upn)!.left_on).toBeNull();
+    expect(byUpn.get(pupils[36].upn)!.date_of_birth).toBe(pupils[36].dob);
+    const fsmChange = state.flagChanges.filter((f) => f.pupil_id === ids.get(next[1].upn) && f.group === 'DISADVANTAGED');
+    expect(fsmChange.map((f) => f.value)).toContain(next[1].fsm);
+  });
+
+  it('commits a previewed import once only', async () => {
+    const result = await preview(client, leaderWest, csvInput(pupils.slice(0, 35), { fullRoster: false }));
+    await commit(client, leaderWest, result.import!.id);
+    await waitForImport(client, leaderWest, result.import!.id);
+    const again = await commit(client, leaderWest, result.import!.id);
+    expect(again.error!.code).toBe('ROSTER_IMPORT_NOT_PREVIEWED');
+  });
+});
+
+describe('column mapping', () => {
+  const pupils = generatePupils(5, { seed: 4, academicYear });
+  const custom = (p: FixturePupil[]) =>
+    utf8Base64(
+      ['Pupil Ref,Surname,Forename,DOB,Curriculum Stage,House,Gender', ...p.map((x) => `${x.upn},${x.surname},${x.forename},${x.dob},${x.year},Red,F`)].join('\n'),
+    );
+  const SCHOOL = '0e5f1e1d-0000-4000-8000-000000000004';
+  const leader = makePrincipal({ roles: ['careers_leader'], schoolId: SCHOOL, trustId });
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: SCHOOL, trustId, name: 'Mapping School', urn: '900004', localAuthority: 'Leeds' });
+    await em.flush();
+  });
+
+  it('asks for the columns it needs, listing the headers it did not recognise', async () => {
+    const result = await preview(client, leader, { fileBase64: custom(pupils), fullRoster: false });
+    expect(result.error!.code).toBe('ROSTER_COLUMNS_MISSING');
+    expect(result.error!.fields.map((f) => f.field)).toEqual(['upn', 'yearGroup']);
+    expect(result.import!.unmappedColumns).toEqual(['Pupil Ref', 'Curriculum Stage', 'House', 'Gender']);
+    const refused = await commit(client, leader, result.import!.id);
+    expect(refused.error!.code).toBe('ROSTER_COLUMNS_MISSING');
+  });
+
+  it('refuses a mapping to a field that does not exist', async () => {
+    const result = await preview(client, leader, { fileBase64: custom(pupils), fullRoster: false, mapping: [{ header: 'House', field: 'house' }] });
+    expect(result.error!.code).toBe('ROSTER_INPUT_INVALID');
+    expect(result.import).toBeNull();
+  });
+
+  it('uses the leader\'s mapping, and remembers it for the school\'s next file', async () => {
+    const mapping = [
+      { header: 'Pupil Ref', field: 'upn' },
+      { header: 'Curriculum Stage', field: 'yearGroup' },
+      { header: 'House', field: null },
+      { header: 'Gender', field: null },
+    ];
+    const mapped = await preview(client, leader, { fileBase64: custom(pupils), fullRoster: false, mapping });
+    expect(mapped.error).toBeNull();
+    expect(mapped.import).toMatchObject({ toAdd: 5, unmappedColumns: [] });
+    const later = await preview(client, leader, { fileBase64: custom(pupils), fullRoster: false });
+    expect(later.error).toBeNull();
+    expect(later.import!.columns).toEqual([
+      { header: 'Pupil Ref', field: 'upn' },
+      { header: 'Surname', field: 'legalSurname' },
+      { header: 'Forename', field: 'legalForename' },
+      { header: 'DOB', field: 'dateOfBirth' },
+      { header: 'Curriculum Stage', field: 'yearGroup' },
+      { header: 'House', field: null },
+      { header: 'Gender', field: null },
+    ]);
+    // Another school's leader has their own memory.
+    const west = await preview(client, leaderWest, { fileBase64: custom(pupils), fullRoster: false });
+    expect(west.error!.code).toBe('ROSTER_COLUMNS_MISSING');
+  });
+
+  it('lists the fields a column can map to', async () => {
+    const res = await client.query<{ rosterFields: { key: string; required: boolean }[] }>(leader, '{ rosterFields { key label required } }');
+    expect(res.data!.rosterFields.filter((f) => f.required).map((f) => f.key)).toEqual(['upn', 'legalSurname', 'legalForename', 'dateOfBirth', 'yearGroup']);
+  });
+});
+
+describe('who may import and read an import', () => {
+  const pupils = generatePupils(3, { seed: 5, academicYear });
+  let importId: string;
+
+  it('lets a trust integration import rows into a school of its trust, with the same report', async () => {
+    const result = await preview(client, integration, { rows: [...rosterRows(pupils), { ...rosterRows(pupils)[0], upn: 'bad' }], fullRoster: false, schoolId: EASTFIELD });
+    expect(result.error).toBeNull();
+    expect(result.import).toMatchObject({ toAdd: 3, totalRows: 4, rejected: [expect.objectContaining({ line: 4, field: 'upn' })] });
+    importId = result.import!.id;
+  });
+
+  it('shows an import to its author and the trust integration only', async () => {
+    for (const who of [integration]) {
+      const res = await client.query<{ rosterImport: { id: string } | null }>(who, GET_IMPORT, { id: importId });
+      expect(res.data!.rosterImport?.id).toBe(importId);
+    }
+    for (const who of [otherLeaderEast, leaderEast, leaderNorth, readOnlyIntegration, analyst]) {
+      const res = await client.query<{ rosterImport: unknown }>(who, GET_IMPORT, { id: importId });
+      expect(res.data!.rosterImport).toBeNull();
+    }
+    const refused = await commit(client, leaderEast, importId);
+    expect(refused.error!.code).toBe('ROSTER_IMPORT_NOT_FOUND');
+    const started = await commit(client, integration, importId);
+    expect(started.error).toBeNull();
+    expect((await waitForImport(client, integration, importId)).final.status).toBe('COMMITTED');
+  });
+
+  it('needs a school of the integration\'s own trust', async () => {
+    const missing = await preview(client, integration, { rows: rosterRows(pupils), fullRoster: false });
+    expect(missing.error).toMatchObject({ code: 'ROSTER_INPUT_INVALID', fields: [{ field: 'schoolId' }] });
+    const foreign = await preview(client, integration, { rows: rosterRows(pupils), fullRoster: false, schoolId: OTHER_TRUST_SCHOOL });
+    expect(foreign.error!.code).toBe('ROSTER_UNKNOWN_SCHOOL');
+  });
+
+  it('forbids integrations without roster:write, analysts, pupils, and staff naming another school', async () => {
+    const cases = [
+      { who: readOnlyIntegration, schoolId: EASTFIELD },
+      { who: analyst, schoolId: EASTFIELD },
+      { who: leaderEast, schoolId: WESTGATE },
+    ];
+    for (const { who, schoolId } of cases) {
+      const res = await client.query(who, `mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { error { code } } }`, {
+        input: { rows: rosterRows(pupils), fullRoster: false, schoolId },
+      });
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    const res = await client.query(pupilPrincipal, `mutation { previewRosterImport(input: { rows: [], fullRoster: false }) { error { code } } }`);
+    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses an empty file, and a file and rows together', async () => {
+    expect((await preview(client, leaderEast, { fileBase64: utf8Base64('UPN,Surname\r\n\r\n'), fullRoster: true })).error!.code).toBe('ROSTER_EMPTY');
+    expect((await preview(client, leaderEast, { fileBase64: utf8Base64('x'), rows: [], fullRoster: true })).error!.code).toBe('ROSTER_INPUT_INVALID');
+  });
+});
+
+describe('clashes and transfers between schools', () => {
+  const northPupil = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 9)!;
+  const asFixture = (p: typeof northPupil): FixturePupil => ({
+    upn: p.upn, surname: p.legalSurname, forename: p.legalForename, preferred: p.preferredName, dob: p.dateOfBirth, year: p.yearGroup ?? 13,
+    reg: '9S1', sen: 'N', fsm: false, eal: false, inCare: false,
+  });
+
+  it('rejects a UPN on roll at another school, without naming it', async () => {
+    const result = await preview(client, leaderSouth, csvInput([asFixture(northPupil)], { fullRoster: false }));
+    expect(result.import).toMatchObject({ toAdd: 0, transfersIn: 0 });
+    expect(result.import!.rejected).toEqual([
+      { line: 2, upn: northPupil.upn, field: 'upn', reason: expect.stringContaining('on roll at another school') },
+    ]);
+    expect(result.import!.rejected[0].reason).not.toContain(northfield.name);
+  });
+
+  it('moves a pupil who left another school: the same row, a new enrolment, the history kept', async () => {
+    await sql('update pupil set left_on = ? where id = ?', ['2026-10-31', northPupil.id]);
+    await sql('update enrolment set left_on = ? where pupil_id = ?', ['2026-10-31', northPupil.id]);
+    const { previewed } = await importRoster(client, leaderSouth, csvInput([asFixture(northPupil)], { fullRoster: false }));
+    expect(previewed).toMatchObject({ transfersIn: 1, toAdd: 0, rejected: [] });
+    const [row] = await sql('select id, school_id, left_on, tutor_group from pupil where upn = ?', [northPupil.upn]);
+    expect(row).toEqual({ id: northPupil.id, school_id: southbank.id, left_on: null, tutor_group: '9S1' });
+    const enrolments = await sql('select school_id, left_on::text from enrolment where pupil_id = ? order by started_on', [northPupil.id]);
+    expect(enrolments).toEqual([
+      { school_id: northfield.id, left_on: '2026-10-31' },
+      { school_id: southbank.id, left_on: null },
+    ]);
+  });
+});
+
+describe('a commit that fails or finds the roster changed', () => {
+  const SCHOOL = '0e5f1e1d-0000-4000-8000-000000000005';
+  const leader = makePrincipal({ roles: ['careers_leader', 'staff'], schoolId: SCHOOL, trustId });
+  const pupils = generatePupils(2500, { seed: 6, academicYear });
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: SCHOOL, trustId, name: 'Failing School', urn: '900005', localAuthority: 'Leeds' });
+    await em.flush();
+    await importRoster(client, leader, { rows: rosterRows(pupils.slice(0, 100)), fullRoster: false });
+  });
+
+  it('leaves the database as it was when a statement fails half-way through', async () => {
+    // A trigger stands in for any database failure: it fires on the last pupil, after the first
+    // batch of 2,000 pupils has been written inside the transaction.
+    const poison = pupils[2499].upn;
+    await sql(`create function refuse_poison() returns trigger language plpgsql as $$ begin
+      if new.upn = '${poison}' then raise exception 'poisoned row'; end if; return new; end $$`);
+    await sql('create trigger refuse_poison before insert or update on pupil for each row execute function refuse_poison()');
+    try {
+      const changed = pupils.map((p, i) => (i < 100 ? { ...p, reg: 'CHANGED' } : p));
+      const result = await preview(client, leader, { rows: rosterRows(changed), fullRoster: true });
+      expect(result.import).toMatchObject({ toAdd: 2400, toChange: 100 });
+      const before = await snapshot();
+      const imports = await sql('select count(*)::int as n from roster_import');
+      await commit(client, leader, result.import!.id);
+      const { final } = await waitForImport(client, leader, result.import!.id);
+      expect(final.status).toBe('FAILED');
+      expect(final.failureMessage).toMatch(/nothing was imported/);
+      expect(final.processedRows).toBe(0);
+      expect(await snapshot()).toEqual(before);
+      expect(await sql('select count(*)::int as n from roster_import')).toEqual(imports);
+    } finally {
+      await sql('drop trigger refuse_poison on pupil');
+      await sql('drop function refuse_poison()');
+    }
+  });
+
+  it('fails cleanly when the roster changed after the preview', async () => {
+    const changed = pupils.slice(0, 100).map((p) => ({ ...p, reg: 'NEW' }));
+    const result = await preview(client, leader, { rows: rosterRows(changed), fullRoster: false });
+    const [target] = await sql<{ id: string }>('select id from pupil where upn = ?', [pupils[5].upn]);
+    const flags = await client.query<{ setPupilFlags: { error: unknown } }>(leader, `mutation ($input: SetPupilFlagsInput!) { setPupilFlags(input: $input) { error { code } } }`, {
+      input: { pupilId: target.id, flags: [{ group: 'YOUNG_CARER', value: true }] },
+    });
+    expect(flags.data!.setPupilFlags.error).toBeNull();
+    const before = await snapshot();
+    await commit(client, leader, result.import!.id);
+    const { final } = await waitForImport(client, leader, result.import!.id);
+    expect(final).toMatchObject({ status: 'FAILED', failureMessage: expect.stringContaining('roster changed after this preview') });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('runs two commits of one school one after the other: one lands whole, the other finds the roster changed', async () => {
+    const base = pupils.slice(0, 100);
+    const a = [...base.map((p) => ({ ...p, reg: 'A' })), ...generatePupils(50, { seed: 7, academicYear })];
+    const b = [...base.map((p) => ({ ...p, reg: 'B' })), ...generatePupils(50, { seed: 8, academicYear })];
+    const previewA = await preview(client, leader, { rows: rosterRows(a), fullRoster: false });
+    const previewB = await preview(client, leader, { rows: rosterRows(b), fullRoster: false });
+    const [startA, startB] = await Promise.all([commit(client, leader, previewA.import!.id), commit(client, leader, previewB.import!.id)]);
+    expect([startA.error, startB.error]).toEqual([null, null]);
+    const [endA, endB] = await Promise.all([waitForImport(client, leader, previewA.import!.id), waitForImport(client, leader, previewB.import!.id)]);
+    const statuses = [endA.final.status, endB.final.status].sort();
+    expect(statuses).toEqual(['COMMITTED', 'FAILED']);
+    const winner = endA.final.status === 'COMMITTED' ? a : b;
+    const loser = winner === a ? b : a;
+    const tutorGroups = await sql<{ tutor_group: string }>(
+      'select distinct tutor_group from pupil where upn in (select jsonb_array_elements_text(?::jsonb))',
+      [JSON.stringify(base.map((p) => p.upn))],
+    );
+    expect(tutorGroups).toEqual([{ tutor_group: winner === a ? 'A' : 'B' }]);
+    const count = async (list: FixturePupil[]) =>
+      (await sql<{ n: number }>('select count(*)::int as n from pupil where upn in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(list.slice(100).map((p) => p.upn))]))[0].n;
+    expect(await count(winner)).toBe(50);
+    expect(await count(loser)).toBe(0);
+  });
+});
+
+describe('a 1,500-pupil school file', () => {
+  const SCHOOL = '0e5f1e1d-0000-4000-8000-000000000006';
+  const leader = makePrincipal({ roles: ['careers_leader'], schoolId: SCHOOL, trustId });
+  const pupils = generatePupils(1500, { seed: 9, academicYear });
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: SCHOOL, trustId, name: 'Big School', urn: '900006', localAuthority: 'Leeds' });
+    await em.flush();
+  });
+
+  it('imports through the API as a leader would, then finds it unchanged', async () => {
+    const started = Date.now();
+    const { committed } = await importRoster(client, leader, csvInput(pupils, {}, { style: 'bromcom' }));
+    const took = Date.now() - started;
+    expect(committed).toMatchObject({ toAdd: 1500, processedRows: 1500, rejected: [] });
+    const [{ n }] = await sql<{ n: number }>('select count(*)::int as n from enrolment where school_id = ?', [SCHOOL]);
+    expect(n).toBe(1500);
+    const again = await preview(client, leader, csvInput(pupils, {}, { style: 'bromcom' }));
+    expect(again.import).toMatchObject({ unchanged: 1500, toAdd: 0, toChange: 0, toMarkLeft: 0 });
+    console.info(`1,500-pupil CSV: preview + commit ${took} ms`);
+  });
+});
+

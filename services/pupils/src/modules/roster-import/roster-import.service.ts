@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type QueryResult } from '@mikro-orm/core';
+import { PgliteDriver } from '@mikro-orm/pglite';
+import type { EntityManager } from '@mikro-orm/sql';
+import { hasRole, type Principal } from '@waymark/auth';
+import { academicYearOf } from '@waymark/domain';
+import type { FieldError, MutationError } from '@waymark/subgraph-kit';
+import { School } from '../school/school.entity.js';
+import { asUtcDate, dateInEngland } from '../school/school-calendar.js';
+import { lockSchoolRoster } from '../school/school-lock.js';
+import { RosterColumnMapping, RosterImport, RosterImportResult, RosterImportStatus } from './roster-import.entity.js';
+import { RosterCommitFailure, RosterCommitFailures, RosterImportError, RosterImportProblems } from './roster-import.errors.js';
+import type { RosterImportInput } from './roster-import.inputs.js';
+import { rosterImportJobs, type RosterImportJobs } from './roster-import.jobs.js';
+import { bulkSql } from './bulk-sql.js';
+import { loadRosterState, writeRosterPlan } from './roster-import.writer.js';
+import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
+import { planRoster, rosterFingerprint } from './roster-plan.js';
+import { rosterSourceFromFile, rosterSourceFromRows, type RosterSource } from './roster-source.js';
+import { validateRoster, type RosterRow } from './roster-validate.js';
+
+export const MAX_ROSTER_ROWS = 50_000;
+export const ROSTER_WRITE_SCOPE = 'roster:write';
+/** A COMMITTING import with no sign of life for this long was cut off by a restart. */
+const STALE_AFTER_MS = 10 * 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function result(rosterImport: RosterImport | null, error: MutationError | null): RosterImportResult {
+  return Object.assign(new RosterImportResult(), { rosterImport, error });
+}
+
+/** A plain copy of an import (no rows), safe to keep after its entity manager is gone. */
+function detached(source: RosterImport): RosterImport {
+  const { id, schoolId, trustId, createdById, createdByName, createdByKind, status, fullRoster, totalRows, processedRows, toAdd, toChange,
+    toMarkLeft, unchanged, transfersIn, rejected, columns, unmappedColumns, missingFields, fingerprint, createdAt, commitStartedAt,
+    heartbeatAt, committedAt, failureMessage } = source;
+  return Object.assign(new RosterImport(), {
+    id, schoolId, trustId, createdById, createdByName, createdByKind, status, fullRoster, totalRows, processedRows, toAdd, toChange,
+    toMarkLeft, unchanged, transfersIn, rejected, columns, unmappedColumns, missingFields, fingerprint, createdAt, commitStartedAt,
+    heartbeatAt, committedAt, failureMessage,
+  });
+}
+
+/** The person who started an import, or an integration of its trust allowed to import. */
+export function canUseImport(principal: Principal, rosterImport: RosterImport): boolean {
+  if (principal.kind === 'api') {
+    return principal.trustId !== null && principal.trustId === rosterImport.trustId && principal.scopes.includes(ROSTER_WRITE_SCOPE);
+  }
+  return (
+    principal.kind === 'user' &&
+    rosterImport.createdByKind === 'user' &&
+    rosterImport.createdById === principal.accountId &&
+    principal.schoolId === rosterImport.schoolId
+  );
+}
+
+/** PGlite serves one connection: a statement outside the commit's transaction would wait for it to end. */
+function hasOneConnection(em: EntityManager): boolean {
+  return em.getDriver() instanceof PgliteDriver;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof UniqueConstraintViolationException || (error as { code?: string } | null)?.code === '23505';
+}
+
+export class RosterImportService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly jobs: RosterImportJobs = rosterImportJobs,
+    private readonly log: (line: string) => void = (line) => process.stderr.write(`[pupils] ${line}\n`),
+  ) {}
+
+  /** Which school the caller imports into: staff their own; a trust integration (roster:write) one of its trust's. */
+  private async target(principal: Principal, schoolId: string | null | undefined): Promise<{ school: School } | { error: MutationError }> {
+    if (principal.kind === 'api') {
+      if (!principal.trustId || !principal.scopes.includes(ROSTER_WRITE_SCOPE)) {
+        throw RosterImportError.forbidden('This API credential cannot import rosters: it needs the roster:write scope.');
+      }
+      if (!schoolId) return { error: RosterImportProblems.schoolRequired() };
+      const school = UUID.test(schoolId) ? await this.em.findOne(School, { id: schoolId, trustId: principal.trustId }) : null;
+      return school ? { school } : { error: RosterImportProblems.unknownSchool() };
+    }
+    if (principal.kind !== 'user' || !hasRole(principal, 'careers_leader', 'staff') || !principal.schoolId) throw RosterImportError.forbidden();
+    if (schoolId && schoolId !== principal.schoolId) throw RosterImportError.forbidden('Staff can import only their own school\'s roster.');
+    const school = await this.em.findOne(School, { id: principal.schoolId });
+    if (!school) throw RosterImportError.forbidden();
+    return { school };
+  }
+
+  /**
+   * The leader's column choices for this import, checked, and remembered for the school (a preference,
+   * not roster data: it is kept even if this preview is never committed). Saved on the next flush.
+   */
+  private async columnChoices(schoolId: string, mapping: RosterImportInput['mapping'], now: Date): Promise<{ choices: HeaderChoices } | { error: MutationError }> {
+    const problems: FieldError[] = [];
+    const chosen = new Map<string, { label: string; field: RosterColumnMapping['field'] }>();
+    for (const entry of mapping ?? []) {
+      const key = normaliseHeader(entry.header);
+      if (key === '') continue;
+      const field = entry.field ?? null;
+      if (field !== null && !isRosterField(field)) problems.push(RosterImportProblems.unknownField(entry.header, field));
+      else chosen.set(key, { label: entry.header.trim(), field });
+    }
+    if (problems.length > 0) return { error: RosterImportProblems.invalid(problems) };
+
+    const saved = await this.em.find(RosterColumnMapping, { schoolId });
+    const byHeader = new Map(saved.map((row) => [row.header, row]));
+    for (const [header, { label, field }] of chosen) {
+      const row = byHeader.get(header);
+      if (row) Object.assign(row, { label, field, updatedAt: now });
+      else byHeader.set(header, this.em.create(RosterColumnMapping, { id: randomUUID(), schoolId, header, label, field, updatedAt: now }));
+    }
+    return { choices: new Map([...byHeader].map(([header, row]) => [header, row.field])) };
+  }
+
+  /**
+   * The dry run: reads and checks every row, works out what would change, and stores that as an
+   * import the leader can commit. No pupil, enrolment or flag changes.
+   */
+  async preview(principal: Principal, input: RosterImportInput, now = new Date()): Promise<RosterImportResult> {
+    const target = await this.target(principal, input.schoolId);
+    if ('error' in target) return result(null, target.error);
+    const { school } = target;
+    const hasFile = typeof input.fileBase64 === 'string';
+    if (hasFile === Array.isArray(input.rows)) return result(null, RosterImportProblems.fileOrRows());
+    const chosen = await this.columnChoices(school.id, input.mapping, now);
+    if ('error' in chosen) return result(null, chosen.error);
+
+    const source: RosterSource = hasFile ? rosterSourceFromFile(Buffer.from(input.fileBase64!, 'base64'), chosen.choices) : rosterSourceFromRows(input.rows!);
+    if (source.rows.length === 0) return result(null, RosterImportProblems.empty());
+    if (source.rows.length > MAX_ROSTER_ROWS) return result(null, RosterImportProblems.tooLarge(MAX_ROSTER_ROWS));
+
+    const today = asUtcDate(dateInEngland(now));
+    type Outcome = Pick<RosterImport, 'toAdd' | 'toChange' | 'toMarkLeft' | 'unchanged' | 'transfersIn' | 'rejected' | 'rows' | 'protectedUpns' | 'fingerprint'>;
+    const record = (outcome: Outcome) =>
+      this.em.create(RosterImport, {
+        id: randomUUID(),
+        schoolId: school.id,
+        trustId: school.trustId,
+        createdById: principal.accountId,
+        createdByName: principal.displayName,
+        createdByKind: principal.kind === 'api' ? 'api' : 'user',
+        status: RosterImportStatus.PREVIEWED,
+        fullRoster: input.fullRoster,
+        totalRows: source.rows.length,
+        columns: source.columns,
+        unmappedColumns: source.unmapped,
+        missingFields: source.missing,
+        createdAt: now,
+        ...outcome,
+      });
+
+    if (source.missing.length > 0) {
+      // Kept, so the mapping screen can show what was read; it cannot be committed.
+      const nothing = { toAdd: 0, toChange: 0, toMarkLeft: 0, unchanged: 0, transfersIn: 0, rows: [], protectedUpns: [], fingerprint: '' };
+      const rosterImport = record({ ...nothing, rejected: source.fileProblems });
+      await this.em.flush();
+      return result(rosterImport, RosterImportProblems.columnsMissing(source.missing));
+    }
+
+    const validation = validateRoster(source.rows, source.labels, today);
+    const existing = await loadRosterState(this.em, school.id, validation.rows.map((row) => row.upn));
+    const plan = planRoster({
+      schoolId: school.id,
+      trustId: school.trustId,
+      academicYear: academicYearOf(today),
+      fullRoster: input.fullRoster,
+      rows: validation.rows,
+      existing,
+      protectedUpns: validation.protectedUpns,
+      newId: randomUUID,
+    });
+    const rosterImport = record({
+      ...plan.counts,
+      rejected: [...source.fileProblems, ...validation.rejected, ...plan.clashes].sort((a, b) => a.line - b.line),
+      rows: [],
+      protectedUpns: [],
+      fingerprint: rosterFingerprint(existing),
+    });
+    await this.em.transactional(async (tx) => {
+      await tx.flush();
+      // The rows go in as one bound parameter: the ORM would write megabytes of JSON into the SQL text.
+      await bulkSql(tx, 'update roster_import set rows = $1::json, protected_upns = $2::json where id = $3', [
+        JSON.stringify(validation.rows),
+        JSON.stringify(validation.protectedUpns),
+        rosterImport.id,
+      ]);
+    });
+    return result(rosterImport, null);
+  }
+
+  /**
+   * Starts committing a previewed import and returns at once (status COMMITTING); the work runs in
+   * the background and the client polls `rosterImport(id)`. Rejected rows stay out: the leader saw
+   * them in the preview, and pupils on them are never marked as left.
+   */
+  async commit(principal: Principal, id: string, now = new Date()): Promise<RosterImportResult> {
+    const rosterImport = UUID.test(id) ? await this.em.findOne(RosterImport, { id }) : null;
+    if (!rosterImport || !canUseImport(principal, rosterImport)) return result(null, RosterImportProblems.notFound());
+    if (rosterImport.missingFields.length > 0) return result(rosterImport, RosterImportProblems.columnsMissing(rosterImport.missingFields));
+    if (rosterImport.status !== RosterImportStatus.PREVIEWED || this.jobs.isRunning(id)) {
+      return result(rosterImport, RosterImportProblems.notPreviewed(rosterImport.status));
+    }
+    if (rosterImport.toAdd + rosterImport.toChange + rosterImport.unchanged + rosterImport.transfersIn === 0) {
+      return result(rosterImport, RosterImportProblems.nothingValid());
+    }
+
+    const snapshot = Object.assign(detached(rosterImport), { status: RosterImportStatus.COMMITTING, processedRows: 0, commitStartedAt: now });
+    const job = this.jobs.register(snapshot);
+    const claimed = await this.em.execute<QueryResult>(
+      'update roster_import set status = ?, commit_started_at = ?, heartbeat_at = ? where id = ? and status = ?',
+      [RosterImportStatus.COMMITTING, now, now, id, RosterImportStatus.PREVIEWED],
+      'run',
+    );
+    if (claimed.affectedRows !== 1) {
+      job.cancel();
+      return result(rosterImport, RosterImportProblems.notPreviewed(RosterImportStatus.COMMITTING));
+    }
+    job.run(() => this.runCommit(snapshot, principal, now, job.progress));
+    return result(this.jobs.current(id), null);
+  }
+
+  /**
+   * The commit itself: one transaction, after the school's advisory lock (a second import of the same
+   * school waits here). The preview's plan is recomputed from the rows it validated; if the roster it
+   * was made against has changed meanwhile, nothing is written and the import fails with a reason.
+   */
+  private async runCommit(snapshot: RosterImport, principal: Principal, now: Date, progress: (rows: number) => void): Promise<void> {
+    const em = this.em.fork();
+    const side = this.em.fork();
+    const reportToDatabase = !hasOneConnection(em);
+    const today = dateInEngland(now);
+    try {
+      await em.transactional(async (tx) => {
+        await lockSchoolRoster(tx, snapshot.schoolId);
+        const [stored] = await tx.execute<{ rows: RosterRow[]; protected_upns: string[] }[]>(
+          'select rows, protected_upns from roster_import where id = ?',
+          [snapshot.id],
+        );
+        const existing = await loadRosterState(tx, snapshot.schoolId, stored.rows.map((row) => row.upn));
+        if (rosterFingerprint(existing) !== snapshot.fingerprint) throw new RosterCommitFailure(RosterCommitFailures.rosterChanged);
+        const plan = planRoster({
+          schoolId: snapshot.schoolId,
+          trustId: snapshot.trustId,
+          academicYear: academicYearOf(asUtcDate(today)),
+          fullRoster: snapshot.fullRoster,
+          rows: stored.rows,
+          existing,
+          protectedUpns: stored.protected_upns,
+          newId: randomUUID,
+        });
+        const context = {
+          schoolId: snapshot.schoolId,
+          trustId: snapshot.trustId,
+          today,
+          now,
+          changedById: principal.accountId,
+          changedBy: principal.displayName,
+          // PGlite runs each statement on the event loop itself, so polls need a real pause between
+          // batches; on PostgreSQL the loop is free while a statement runs.
+          pause: () => new Promise<void>((resolve) => (reportToDatabase ? setImmediate(resolve) : setTimeout(resolve, 10))),
+        };
+        await writeRosterPlan(tx, plan, context, async (done, total) => {
+          const processed = Math.floor((snapshot.totalRows * done) / Math.max(total, 1));
+          progress(processed);
+          if (reportToDatabase) {
+            await side.execute('update roster_import set processed_rows = ?, heartbeat_at = ? where id = ? and status = ?', [processed, new Date(), snapshot.id, RosterImportStatus.COMMITTING], 'run');
+          }
+        });
+        await tx.execute(
+          'update roster_import set status = ?, processed_rows = total_rows, committed_at = ?, heartbeat_at = null where id = ?',
+          [RosterImportStatus.COMMITTED, new Date(), snapshot.id],
+          'run',
+        );
+      });
+    } catch (error) {
+      let message = RosterCommitFailures.unexpected;
+      if (error instanceof RosterCommitFailure) message = error.leaderMessage;
+      else if (isUniqueViolation(error)) message = RosterCommitFailures.upnTaken;
+      else this.log(`roster import ${snapshot.id} failed: ${(error as Error)?.stack ?? String(error)}`);
+      try {
+        await side.execute('update roster_import set status = ?, failure_message = ?, processed_rows = 0, heartbeat_at = null where id = ?', [RosterImportStatus.FAILED, message, snapshot.id], 'run');
+      } catch (writeError) {
+        this.log(`roster import ${snapshot.id}: could not record the failure: ${(writeError as Error)?.stack ?? String(writeError)}`);
+      }
+    }
+  }
+
+  /** An import as its author (or the trust's integration) may see it: a running commit with its progress. */
+  async find(principal: Principal, id: string, now = new Date()): Promise<RosterImport | null> {
+    const running = this.jobs.current(id);
+    if (running) return canUseImport(principal, running) ? running : null;
+    const rosterImport = UUID.test(id) ? await this.em.findOne(RosterImport, { id }) : null;
+    if (!rosterImport || !canUseImport(principal, rosterImport)) return null;
+    if (rosterImport.status === RosterImportStatus.COMMITTING && this.cutOff(rosterImport, now)) {
+      return Object.assign(detached(rosterImport), { status: RosterImportStatus.FAILED, processedRows: 0, failureMessage: RosterCommitFailures.interrupted });
+    }
+    return rosterImport;
+  }
+
+  /** COMMITTING in the database but running nowhere: on PGlite only this process could run it; on PostgreSQL it stopped reporting. */
+  private cutOff(rosterImport: RosterImport, now: Date): boolean {
+    if (hasOneConnection(this.em)) return true;
+    const lastSign = rosterImport.heartbeatAt ?? rosterImport.commitStartedAt ?? rosterImport.createdAt;
+    return now.getTime() - lastSign.getTime() > STALE_AFTER_MS;
+  }
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { makeUpn } from '@waymark/domain';
+import { planRoster, rosterFingerprint, type RosterPupil } from './roster-plan.js';
+import type { RosterRow } from './roster-validate.js';
+
+const HERE = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const THERE = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const upn = (n: number) => makeUpn(`9990000000${String(n).padStart(2, '0')}`);
+
+function pupil(n: number, extra: Partial<RosterPupil> = {}): RosterPupil {
+  return {
+    id: `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
+    upn: upn(n),
+    schoolId: HERE,
+    trustId: null,
+    leftOn: null,
+    legalForename: `F${n}`,
+    legalSurname: `S${n}`,
+    preferredName: null,
+    dateOfBirth: '2011-04-03',
+    yearGroup: 10,
+    yearGroupAcademicYear: 2026,
+    tutorGroup: '10A',
+    senSupport: false,
+    ehcp: false,
+    disadvantaged: false,
+    eal: false,
+    lookedAfter: false,
+    youngCarer: false,
+    serviceChild: false,
+    refugee: false,
+    ...extra,
+  };
+}
+
+const rowOf = (p: RosterPupil, extra: Partial<RosterRow> = {}): RosterRow => ({
+  line: 2,
+  upn: p.upn,
+  legalSurname: p.legalSurname,
+  legalForename: p.legalForename,
+  dateOfBirth: p.dateOfBirth,
+  yearGroup: p.yearGroup!,
+  tutorGroup: p.tutorGroup,
+  ...extra,
+});
+
+const plan = (rows: RosterRow[], existing: RosterPupil[], fullRoster = true, protectedUpns: string[] = []) =>
+  planRoster({ schoolId: HERE, trustId: null, academicYear: 2026, fullRoster, rows, existing, protectedUpns, newId: () => 'new-id' });
+
+describe('planRoster', () => {
+  it('sorts every row into add, change, unchanged, transfer in, back on roll or clash', () => {
+    const same = pupil(1);
+    const changed = pupil(2);
+    const leftHere = pupil(3, { leftOn: '2026-07-20' });
+    const leftThere = pupil(4, { schoolId: THERE, leftOn: '2026-07-20', eal: true });
+    const onRollThere = pupil(5, { schoolId: THERE });
+    const result = plan(
+      [rowOf(same), rowOf(changed, { tutorGroup: '10B' }), rowOf(leftHere), rowOf(leftThere), rowOf(onRollThere, { line: 9 }), { ...rowOf(pupil(6)), disadvantaged: true }],
+      [same, changed, leftHere, leftThere, onRollThere],
+    );
+    expect(result.writes.map((w) => [w.action, w.after.upn])).toEqual([
+      ['change', changed.upn],
+      ['rejoin', leftHere.upn],
+      ['transfer', leftThere.upn],
+      ['add', upn(6)],
+    ]);
+    expect(result.counts).toEqual({ toAdd: 1, toChange: 2, toMarkLeft: 0, unchanged: 1, transfersIn: 1 });
+    expect(result.clashes).toEqual([expect.objectContaining({ line: 9, upn: onRollThere.upn, field: 'upn' })]);
+    const transfer = result.writes.find((w) => w.action === 'transfer')!;
+    expect(transfer.after).toMatchObject({ id: leftThere.id, schoolId: HERE, leftOn: null, eal: true });
+    expect(result.writes.find((w) => w.action === 'add')!.flagChanges).toEqual([{ group: 'DISADVANTAGED', value: true }]);
+  });
+
+  it('records a flag change only for groups the file has, and only when the value differs', () => {
+    const before = pupil(1, { senSupport: true, refugee: true });
+    const [write] = plan([rowOf(before, { senSupport: false, ehcp: true, refugee: true })], [before]).writes;
+    expect(write.flagChanges).toEqual([
+      { group: 'SEN_SUPPORT', value: false },
+      { group: 'EHCP', value: true },
+    ]);
+    expect(write.after.refugee).toBe(true);
+  });
+
+  it('marks pupils missing from a full roster as left, but never those on a rejected row', () => {
+    const kept = pupil(1);
+    const missing = pupil(2);
+    const rejected = pupil(3);
+    const elsewhere = pupil(4, { schoolId: THERE });
+    const full = plan([rowOf(kept)], [kept, missing, rejected, elsewhere], true, [rejected.upn]);
+    expect(full.markLeft.map((p) => p.upn)).toEqual([missing.upn]);
+    expect(plan([rowOf(kept)], [kept, missing], false).markLeft).toEqual([]);
+  });
+
+  it('writes an unchanged pupil only to note that the year group is this year\'s', () => {
+    const lastYear = pupil(1, { yearGroupAcademicYear: 2025 });
+    const result = plan([rowOf(lastYear)], [lastYear]);
+    expect(result.counts.unchanged).toBe(1);
+    expect(result.writes.map((w) => w.action)).toEqual(['touch']);
+  });
+
+  it('fingerprints the state regardless of order, and notices any change', () => {
+    const a = pupil(1);
+    const b = pupil(2);
+    expect(rosterFingerprint([a, b])).toBe(rosterFingerprint([b, a]));
+    expect(rosterFingerprint([a, b])).not.toBe(rosterFingerprint([a, { ...b, tutorGroup: '10Z' }]));
+    expect(rosterFingerprint([a, b])).not.toBe(rosterFingerprint([a]));
+  });
+});

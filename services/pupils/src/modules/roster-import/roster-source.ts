@@ -1,0 +1,103 @@
+import { isBlankRecord, parseCsv, type CsvRecord } from './roster-csv.js';
+import { decodeRosterBytes, type RosterEncoding } from './roster-decode.js';
+import { normaliseHeader, planColumns, recogniseHeader, ROSTER_FIELDS, type ColumnPlan, type HeaderChoices, type RosterFieldKey } from './roster-fields.js';
+import type { RejectedRowData, RosterLabels, RosterSourceRow } from './roster-validate.js';
+
+/** What a file or an API call gives the validator: rows, how to name each field, and what was read. */
+export interface RosterSource {
+  rows: RosterSourceRow[];
+  labels: RosterLabels;
+  columns: ColumnPlan['columns'];
+  unmapped: string[];
+  missing: RosterFieldKey[];
+  /** Problems with the file itself, reported like rejected rows. */
+  fileProblems: RejectedRowData[];
+  encoding: RosterEncoding | null;
+}
+
+/** Reports sometimes open with a title line; the header is the first record (of the first few) that names the most known fields. */
+const HEADER_SEARCH = 5;
+
+function findHeader(records: CsvRecord[], choices: HeaderChoices): number {
+  let best = -1;
+  let bestScore = 0;
+  let seen = 0;
+  for (let i = 0; i < records.length && seen < HEADER_SEARCH; i += 1) {
+    if (isBlankRecord(records[i])) continue;
+    seen += 1;
+    const score = records[i].cells.filter((cell) => recogniseHeader(cell) !== null || choices.get(normaliseHeader(cell))).length;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  if (best >= 0) return best;
+  return records.findIndex((record) => !isBlankRecord(record));
+}
+
+export function rosterSourceFromFile(bytes: Uint8Array, choices: HeaderChoices): RosterSource {
+  const { text, encoding } = decodeRosterBytes(bytes);
+  const { records, unclosedQuoteLine } = parseCsv(text);
+  const headerIndex = findHeader(records, choices);
+  if (headerIndex < 0) return { rows: [], labels: {}, columns: [], unmapped: [], missing: [], fileProblems: [], encoding };
+
+  const headers = records[headerIndex].cells;
+  const plan = planColumns(headers, choices);
+  const labels: RosterLabels = {};
+  for (const [field, indexes] of plan.indexes) labels[field] = indexes.map((i) => `"${headers[i].trim()}"`).join(' / ');
+
+  const rows: RosterSourceRow[] = [];
+  for (const record of records.slice(headerIndex + 1)) {
+    if (isBlankRecord(record)) continue;
+    const values: RosterSourceRow['values'] = {};
+    for (const [field, indexes] of plan.indexes) values[field] = indexes.map((i) => record.cells[i] ?? '');
+    rows.push({ line: record.line, values });
+  }
+  const fileProblems: RejectedRowData[] =
+    unclosedQuoteLine === null
+      ? []
+      : [{ line: unclosedQuoteLine, upn: null, field: null, reason: 'A quotation mark on this line is never closed, so everything after it was read as one value. Check the file in a spreadsheet and save it again.' }];
+  return { rows, labels, columns: plan.columns, unmapped: plan.unmapped, missing: plan.missing, fileProblems, encoding };
+}
+
+/** A row from a trust's API integration (the GraphQL `RosterRowInput`). */
+export interface RosterApiRow {
+  upn: string;
+  legalSurname: string;
+  legalForename: string;
+  preferredName?: string | null;
+  dateOfBirth: string;
+  yearGroup: number;
+  tutorGroup?: string | null;
+  senStatus?: string | null;
+  disadvantaged?: boolean | null;
+  eal?: boolean | null;
+  lookedAfter?: boolean | null;
+  youngCarer?: boolean | null;
+  serviceChild?: boolean | null;
+  refugee?: boolean | null;
+}
+
+const API_TEXT_FIELDS = ['preferredName', 'tutorGroup', 'senStatus'] as const;
+const API_FLAG_FIELDS = ['disadvantaged', 'eal', 'lookedAfter', 'youngCarer', 'serviceChild', 'refugee'] as const;
+
+/**
+ * API rows go through the same validation as a file. A text field left out is left alone, and
+ * null clears it; a yes/no field left out or null is left alone. `line` is the row's position, from 1.
+ */
+export function rosterSourceFromRows(input: RosterApiRow[]): RosterSource {
+  const rows = input.map((row, index): RosterSourceRow => {
+    const values: RosterSourceRow['values'] = {
+      upn: [row.upn],
+      legalSurname: [row.legalSurname],
+      legalForename: [row.legalForename],
+      dateOfBirth: [row.dateOfBirth],
+      yearGroup: [String(row.yearGroup)],
+    };
+    for (const field of API_TEXT_FIELDS) if (row[field] !== undefined) values[field] = [row[field] ?? ''];
+    for (const field of API_FLAG_FIELDS) if (row[field] !== undefined && row[field] !== null) values[field] = [row[field] ? 'Y' : 'N'];
+    return { line: index + 1, values };
+  });
+  const labels = Object.fromEntries(ROSTER_FIELDS.map((field) => [field.key, field.key])) as RosterLabels;
+  return { rows, labels, columns: [], unmapped: [], missing: [], fileProblems: [], encoding: null };
+}
