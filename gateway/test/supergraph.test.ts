@@ -178,6 +178,67 @@ describe('subgraphs refuse callers other than the gateway', () => {
   });
 });
 
+describe('a pupil moving school, across the supergraph', () => {
+  const IMPORT = 'mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { id toAdd toMarkLeft transfersIn rejected { line reason } } error { code message } } }';
+  const csvOf = (pupils: typeof data.pupils) =>
+    ['UPN,Legal Surname,Legal Forename,Date of Birth,Year Group,Tutor Group']
+      .concat(pupils.map((p) => [p.upn, p.legalSurname, p.legalForename, p.dateOfBirth.split('-').reverse().join('/'), p.yearGroup, p.tutorGroup].join(',')))
+      .join('\r\n');
+  async function importRoster(client: GatewayClient, csv: string, fullRoster: boolean) {
+    const preview = await client.query<{ previewRosterImport: { import: { id: string; toMarkLeft: number; transfersIn: number; rejected: unknown[] } } }>(IMPORT, {
+      input: { fileBase64: Buffer.from(csv).toString('base64'), fullRoster },
+    });
+    const report = preview.data!.previewRosterImport.import;
+    expect(report.rejected).toEqual([]);
+    await client.query('mutation ($id: ID!) { commitRosterImport(id: $id) { error { message } } }', { id: report.id });
+    await expect
+      .poll(async () => (await client.query<{ rosterImport: { status: string } }>('query ($id: ID!) { rosterImport(id: $id) { status } }', { id: report.id })).data?.rosterImport.status, { timeout: 30_000 })
+      .toBe('COMMITTED');
+    return report;
+  }
+  const HISTORY = `query ($id: ID!) { pupil(id: $id) { id participations { encounter { title date school { id } } } } }`;
+
+  it('takes the whole record to the new school, and ends the old school\'s view at the move', async () => {
+    const mover = data.pupils.find((p) => p.schoolId === southbank.id && p.yearGroup === 10)!;
+    const stayers = data.pupils.filter((p) => p.schoolId === southbank.id && !p.leftOn && p.id !== mover.id);
+    const south = await as('leader@southbank.test');
+    const north = await as('leader@northfield.test');
+
+    // Southbank's next full roster no longer lists the pupil: marked as left, not deleted.
+    expect((await importRoster(south, csvOf(stayers), true)).toMarkLeft).toBe(1);
+    // Northfield's roster brings the same UPN in: a transfer, the same pupil.
+    expect((await importRoster(north, csvOf([mover]), false)).transfersIn).toBe(1);
+
+    const southRows = data.participations.filter((p) => p.pupilId === mover.id);
+    expect(southRows.length).toBeGreaterThan(0);
+    const seenByNorth = await north.query<{ pupil: { participations: { encounter: { school: { id: string } } }[] } }>(HISTORY, { id: mover.id });
+    expect(seenByNorth.errors).toBeUndefined();
+    expect(seenByNorth.data!.pupil.participations.filter((p) => p.encounter.school.id === southbank.id)).toHaveLength(southRows.length);
+
+    // Northfield records an activity after the move; Southbank sees its own period only.
+    const recorded = await north.query<{ createEncounter: { encounter: { id: string } | null; error: unknown } }>(
+      'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } error { code message } } }',
+      { input: { kind: 'EMPLOYER_TALK', title: 'After the move', date: new Date().toISOString(), hours: 1, inSchoolDay: true, yearGroups: [10], register: [{ pupilId: mover.id, attended: true }] } },
+    );
+    expect(recorded.data!.createEncounter.error).toBeNull();
+    const seenBySouth = await south.query<{ pupil: { participations: { encounter: { title: string; school: { id: string } } }[] } | null }>(HISTORY, { id: mover.id });
+    const southView = seenBySouth.data!.pupil!.participations;
+    expect(southView.map((p) => p.encounter.title)).not.toContain('After the move');
+    expect(southView.every((p) => p.encounter.school.id === southbank.id)).toBe(true);
+    expect(southView).toHaveLength(southRows.length);
+    const flags = await south.query('query ($id: ID!) { pupil(id: $id) { flags { ehcp } } }', { id: mover.id });
+    expect(flags.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // The old school can no longer put the pupil on a register.
+    const refused = await south.query<{ createEncounter: { encounter: unknown; error: { code: string } | null } }>(
+      'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } error { code } } }',
+      { input: { kind: 'EMPLOYER_TALK', title: 'Too late', date: new Date().toISOString(), hours: 1, inSchoolDay: true, yearGroups: [10], register: [{ pupilId: mover.id, attended: true }] } },
+    );
+    expect(refused.data!.createEncounter.encounter).toBeNull();
+    expect(refused.data!.createEncounter.error?.code).toBeTruthy();
+  });
+});
+
 describe('limits and masking at the gateway', () => {
   it('rejects an over-deep query and hides introspection and suggestions in production', async () => {
     const client = await as('leader@northfield.test');
