@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 
+/** Where the pupils subgraph answers, for subgraphs that ask it on a caller's behalf. */
+export const DEFAULT_PUPILS_URL = 'http://127.0.0.1:4102/graphql';
+
 export interface ServiceEnv {
   port: number;
   nodeEnv: 'development' | 'production' | 'test';
@@ -9,6 +12,16 @@ export interface ServiceEnv {
   dataDir: string;
   publicKeyPem: string;
   seedDemo: boolean;
+  /** The pupils subgraph, asked on the caller's behalf (registers, parent links, record access). */
+  pupilsUrl: string;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -25,6 +38,8 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
   if (!publicKeyPem.includes('PUBLIC KEY')) problems.push('WAYMARK_CREDENTIAL_PUBLIC_KEY must hold the gateway\'s Ed25519 public key (PEM)');
   const databaseUrl = source.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  const pupilsUrl = source.WAYMARK_PUPILS_URL || DEFAULT_PUPILS_URL;
+  if (!isHttpUrl(pupilsUrl)) problems.push(`WAYMARK_PUPILS_URL must be an http(s) URL, got "${pupilsUrl}"`);
   if (source.WAYMARK_DB_PREFIX && !/^[a-z][a-z0-9_]*$/.test(source.WAYMARK_DB_PREFIX)) problems.push('WAYMARK_DB_PREFIX may hold only lower-case letters, digits and _');
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -37,5 +52,6 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
     dataDir: resolve(source.WAYMARK_DATA_DIR ?? '.data'),
     publicKeyPem,
     seedDemo: source.WAYMARK_SEED_DEMO === '1',
+    pupilsUrl,
   };
 }

@@ -199,12 +199,14 @@ export async function writeRosterPlan(
   const total = plan.writes.length + (plan.markLeft.length > 0 ? 1 : 0);
   for (let start = 0; start < plan.writes.length; start += WRITE_BATCH) {
     const batch = plan.writes.slice(start, start + WRITE_BATCH);
-    await upsertPupils(em, batch);
-    await openEnrolments(em, batch, ctx);
-    await recordFlagChanges(em, batch, ctx);
-    await onProgress(start + batch.length, total);
-    await ctx.pause();
+    let t = performance.now(); const P = process.env.ROSTER_PROFILE ? (l: string) => { const n = performance.now(); (globalThis as any).__rp ??= {}; (globalThis as any).__rp[l] = ((globalThis as any).__rp[l] ?? 0) + n - t; t = n; } : () => {};
+    await upsertPupils(em, batch); P('upsert');
+    await openEnrolments(em, batch, ctx); P('enrol');
+    await recordFlagChanges(em, batch, ctx); P('flags');
+    await onProgress(start + batch.length, total); P('progress');
+    await ctx.pause(); P('pause');
   }
   await markLeft(em, plan.markLeft, ctx);
   await onProgress(total, total);
+  if (process.env.ROSTER_PROFILE) { process.stderr.write(`  batches: ${JSON.stringify(Object.fromEntries(Object.entries((globalThis as any).__rp ?? {}).map(([k, v]) => [k, Math.round(v as number)])))}\n`); (globalThis as any).__rp = {}; }
 }
