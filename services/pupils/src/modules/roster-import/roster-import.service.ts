@@ -12,14 +12,13 @@ import { RosterColumnMapping, RosterImport, RosterImportResult, RosterImportStat
 import { RosterCommitFailure, RosterCommitFailures, RosterImportError, RosterImportProblems } from './roster-import.errors.js';
 import type { RosterImportInput } from './roster-import.inputs.js';
 import { rosterImportJobs, type RosterImportJobs } from './roster-import.jobs.js';
-import { bulkSql } from './bulk-sql.js';
-import { loadRosterState, writeRosterPlan } from './roster-import.writer.js';
+import { bulkSql, orderedIdSource } from './bulk-sql.js';
+import { loadRosterState, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
 import { planRoster, rosterFingerprint } from './roster-plan.js';
 import { rosterSourceFromFile, rosterSourceFromRows, type RosterSource } from './roster-source.js';
 import { validateRoster, type RosterRow } from './roster-validate.js';
 
-const PROF = process.env.ROSTER_PROFILE ? (() => { let t = performance.now(); return (label: string) => { const n = performance.now(); process.stderr.write(`  ${label}: ${Math.round(n - t)}ms\n`); t = n; }; }) : () => () => {};
 export const MAX_ROSTER_ROWS = 50_000;
 export const ROSTER_WRITE_SCOPE = 'roster:write';
 /** A COMMITTING import with no sign of life for this long was cut off by a restart. */
@@ -119,7 +118,6 @@ export class RosterImportService {
    * import the leader can commit. No pupil, enrolment or flag changes.
    */
   async preview(principal: Principal, input: RosterImportInput, now = new Date()): Promise<RosterImportResult> {
-    const T = PROF(); 
     const target = await this.target(principal, input.schoolId);
     if ('error' in target) return result(null, target.error);
     const { school } = target;
@@ -128,9 +126,7 @@ export class RosterImportService {
     const chosen = await this.columnChoices(school.id, input.mapping, now);
     if ('error' in chosen) return result(null, chosen.error);
 
-    T('target+choices');
     const source: RosterSource = hasFile ? rosterSourceFromFile(Buffer.from(input.fileBase64!, 'base64'), chosen.choices) : rosterSourceFromRows(input.rows!);
-    T('source');
     if (source.rows.length === 0) return result(null, RosterImportProblems.empty());
     if (source.rows.length > MAX_ROSTER_ROWS) return result(null, RosterImportProblems.tooLarge(MAX_ROSTER_ROWS));
 
@@ -163,9 +159,7 @@ export class RosterImportService {
     }
 
     const validation = validateRoster(source.rows, source.labels, today);
-    T('validate');
     const existing = await loadRosterState(this.em, school.id, validation.rows.map((row) => row.upn));
-    T('load');
     const plan = planRoster({
       schoolId: school.id,
       trustId: school.trustId,
@@ -176,7 +170,6 @@ export class RosterImportService {
       protectedUpns: validation.protectedUpns,
       newId: randomUUID,
     });
-    T('plan');
     const rosterImport = record({
       ...plan.counts,
       rejected: [...source.fileProblems, ...validation.rejected, ...plan.clashes].sort((a, b) => a.line - b.line),
@@ -184,10 +177,8 @@ export class RosterImportService {
       protectedUpns: [],
       fingerprint: rosterFingerprint(existing),
     });
-    T('fingerprint+record');
     await this.em.transactional(async (tx) => {
       await tx.flush();
-      T('flush');
       // The rows go in as one bound parameter: the ORM would write megabytes of JSON into the SQL text.
       await bulkSql(tx, 'update roster_import set rows = $1::json, protected_upns = $2::json where id = $3', [
         JSON.stringify(validation.rows),
@@ -195,7 +186,6 @@ export class RosterImportService {
         rosterImport.id,
       ]);
     });
-    T('store rows');
     return result(rosterImport, null);
   }
 
@@ -242,18 +232,15 @@ export class RosterImportService {
     const today = dateInEngland(now);
     try {
       await em.transactional(async (tx) => {
-        const T = PROF();
         await lockSchoolRoster(tx, snapshot.schoolId);
-        T('lock');
+        // Every row the commit creates gets an id in creation order (see orderedIdSource).
+        const newId = orderedIdSource();
         const [stored] = await tx.execute<{ rows: RosterRow[]; protected_upns: string[] }[]>(
           'select rows, protected_upns from roster_import where id = ?',
           [snapshot.id],
         );
-        T('select rows');
         const existing = await loadRosterState(tx, snapshot.schoolId, stored.rows.map((row) => row.upn));
-        T('load');
         if (rosterFingerprint(existing) !== snapshot.fingerprint) throw new RosterCommitFailure(RosterCommitFailures.rosterChanged);
-        T('fingerprint');
         const plan = planRoster({
           schoolId: snapshot.schoolId,
           trustId: snapshot.trustId,
@@ -262,9 +249,8 @@ export class RosterImportService {
           rows: stored.rows,
           existing,
           protectedUpns: stored.protected_upns,
-          newId: randomUUID,
+          newId,
         });
-        T('plan');
         const context = {
           schoolId: snapshot.schoolId,
           trustId: snapshot.trustId,
@@ -275,15 +261,25 @@ export class RosterImportService {
           // PGlite runs each statement on the event loop itself, so polls need a real pause between
           // batches; on PostgreSQL the loop is free while a statement runs.
           pause: () => new Promise<void>((resolve) => (reportToDatabase ? setImmediate(resolve) : setTimeout(resolve, 10))),
+          newId,
+          batchSize: reportToDatabase ? WRITE_BATCH_POSTGRES : WRITE_BATCH,
         };
+        // Progress goes to the database on the side connection while the next batch runs; one write at
+        // a time, in order, and all of them done before the outcome is written.
+        let reported = Promise.resolve();
         await writeRosterPlan(tx, plan, context, async (done, total) => {
           const processed = Math.floor((snapshot.totalRows * done) / Math.max(total, 1));
           progress(processed);
           if (reportToDatabase) {
-            await side.execute('update roster_import set processed_rows = ?, heartbeat_at = ? where id = ? and status = ?', [processed, new Date(), snapshot.id, RosterImportStatus.COMMITTING], 'run');
+            const write = async () => {
+              await side.execute('update roster_import set processed_rows = ?, heartbeat_at = ? where id = ? and status = ?', [processed, new Date(), snapshot.id, RosterImportStatus.COMMITTING], 'run');
+            };
+            reported = reported.then(write);
+            // Surfaces a failed write as the commit's failure (as when it was awaited), without an unhandled rejection.
+            reported.catch(() => undefined);
           }
         });
-        T('write');
+        await reported;
         await tx.execute(
           'update roster_import set status = ?, processed_rows = total_rows, committed_at = ?, heartbeat_at = null where id = ?',
           [RosterImportStatus.COMMITTED, new Date(), snapshot.id],

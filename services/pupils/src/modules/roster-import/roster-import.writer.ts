@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { bulkSql, pgArray } from './bulk-sql.js';
 import type { PlannedWrite, RosterPlan, RosterPupil } from './roster-plan.js';
@@ -58,29 +57,6 @@ const fromRecord = (r: PupilRecord): RosterPupil => ({
   refugee: r.refugee,
 });
 
-const toRecord = (p: RosterPupil): PupilRecord => ({
-  id: p.id,
-  upn: p.upn,
-  school_id: p.schoolId,
-  trust_id: p.trustId,
-  left_on: p.leftOn,
-  legal_forename: p.legalForename,
-  legal_surname: p.legalSurname,
-  preferred_name: p.preferredName,
-  date_of_birth: p.dateOfBirth,
-  year_group: p.yearGroup,
-  year_group_academic_year: p.yearGroupAcademicYear,
-  tutor_group: p.tutorGroup,
-  sen_support: p.senSupport,
-  ehcp: p.ehcp,
-  disadvantaged: p.disadvantaged,
-  eal: p.eal,
-  looked_after: p.lookedAfter,
-  young_carer: p.youngCarer,
-  service_child: p.serviceChild,
-  refugee: p.refugee,
-});
-
 /** Every pupil on roll at the school, and every pupil anywhere with one of `upns`, in one statement. */
 export async function loadRosterState(em: EntityManager, schoolId: string, upns: string[]): Promise<RosterPupil[]> {
   const { rows } = await bulkSql<PupilRecord>(
@@ -103,38 +79,42 @@ export interface WriteContext {
   changedBy: string;
   /** Between batches: lets the event loop answer progress polls. */
   pause: () => Promise<void>;
+  /** Ids for the enrolments and flag changes the commit creates (see orderedIdSource). */
+  newId: () => string;
+  /** Pupil writes per batch of statements. */
+  batchSize: number;
 }
 
 const PUPIL_WRITE_COLUMNS = [
-  ['id', 'uuid'],
-  ['upn', 'varchar'],
-  ['school_id', 'uuid'],
-  ['trust_id', 'uuid'],
-  ['left_on', 'date'],
-  ['legal_forename', 'varchar'],
-  ['legal_surname', 'varchar'],
-  ['preferred_name', 'varchar'],
-  ['date_of_birth', 'date'],
-  ['year_group', 'smallint'],
-  ['year_group_academic_year', 'smallint'],
-  ['tutor_group', 'varchar'],
-  ['sen_support', 'boolean'],
-  ['ehcp', 'boolean'],
-  ['disadvantaged', 'boolean'],
-  ['eal', 'boolean'],
-  ['looked_after', 'boolean'],
-  ['young_carer', 'boolean'],
-  ['service_child', 'boolean'],
-  ['refugee', 'boolean'],
-] as const satisfies readonly (readonly [keyof PupilRecord, string])[];
+  ['id', 'uuid', 'id'],
+  ['upn', 'varchar', 'upn'],
+  ['school_id', 'uuid', 'schoolId'],
+  ['trust_id', 'uuid', 'trustId'],
+  ['left_on', 'date', 'leftOn'],
+  ['legal_forename', 'varchar', 'legalForename'],
+  ['legal_surname', 'varchar', 'legalSurname'],
+  ['preferred_name', 'varchar', 'preferredName'],
+  ['date_of_birth', 'date', 'dateOfBirth'],
+  ['year_group', 'smallint', 'yearGroup'],
+  ['year_group_academic_year', 'smallint', 'yearGroupAcademicYear'],
+  ['tutor_group', 'varchar', 'tutorGroup'],
+  ['sen_support', 'boolean', 'senSupport'],
+  ['ehcp', 'boolean', 'ehcp'],
+  ['disadvantaged', 'boolean', 'disadvantaged'],
+  ['eal', 'boolean', 'eal'],
+  ['looked_after', 'boolean', 'lookedAfter'],
+  ['young_carer', 'boolean', 'youngCarer'],
+  ['service_child', 'boolean', 'serviceChild'],
+  ['refugee', 'boolean', 'refugee'],
+] as const satisfies readonly (readonly [keyof PupilRecord, string, keyof RosterPupil])[];
 
 const UPSERT_PUPILS = `insert into pupil (${PUPIL_WRITE_COLUMNS.map(([name]) => name).join(', ')})
   select * from unnest(${PUPIL_WRITE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
   on conflict (id) do update set ${PUPIL_WRITE_COLUMNS.slice(1).map(([name]) => `${name} = excluded.${name}`).join(', ')}`;
 
 async function upsertPupils(em: EntityManager, batch: PlannedWrite[]): Promise<void> {
-  const records = batch.map((write) => toRecord(write.after));
-  await bulkSql(em, UPSERT_PUPILS, PUPIL_WRITE_COLUMNS.map(([name]) => pgArray(records.map((record) => record[name]))));
+  const pupils = batch.map((write) => write.after);
+  await bulkSql(em, UPSERT_PUPILS, PUPIL_WRITE_COLUMNS.map(([, , key]) => pgArray(pupils.map((pupil) => pupil[key]))));
 }
 
 async function openEnrolments(em: EntityManager, batch: PlannedWrite[], ctx: WriteContext): Promise<void> {
@@ -154,7 +134,7 @@ async function openEnrolments(em: EntityManager, batch: PlannedWrite[], ctx: Wri
     em,
     `insert into enrolment (id, pupil_id, school_id, trust_id, started_on, left_on)
      select id, pupil_id, $1::uuid, $2::uuid, $3::date, null from unnest($4::uuid[], $5::uuid[]) as r(id, pupil_id)`,
-    [ctx.schoolId, ctx.trustId, ctx.today, pgArray(joining.map(() => randomUUID())), pgArray(joining.map((write) => write.after.id))],
+    [ctx.schoolId, ctx.trustId, ctx.today, pgArray(joining.map(() => ctx.newId())), pgArray(joining.map((write) => write.after.id))],
   );
 }
 
@@ -172,7 +152,7 @@ async function recordFlagChanges(em: EntityManager, batch: PlannedWrite[], ctx: 
       ctx.now.toISOString(),
       ctx.changedById,
       ctx.changedBy,
-      pgArray(changes.map(() => randomUUID())),
+      pgArray(changes.map(() => ctx.newId())),
       pgArray(changes.map((change) => change.pupilId)),
       pgArray(changes.map((change) => change.group)),
       pgArray(changes.map((change) => change.value)),
@@ -187,7 +167,10 @@ async function markLeft(em: EntityManager, pupils: RosterPupil[], ctx: WriteCont
   await bulkSql(em, 'update enrolment set left_on = $1::date where school_id = $2 and left_on is null and pupil_id = any($3::uuid[])', [ctx.today, ctx.schoolId, ids]);
 }
 
+/** Pupil writes per batch where polls need the event loop between batches (PGlite). */
 export const WRITE_BATCH = 2000;
+/** On PostgreSQL the loop is free while a statement runs, so batches are only for progress. */
+export const WRITE_BATCH_POSTGRES = 5000;
 
 /** Applies a plan inside the caller's transaction, batch by batch, reporting how many of its writes are done after each. */
 export async function writeRosterPlan(
@@ -197,16 +180,14 @@ export async function writeRosterPlan(
   onProgress: (done: number, total: number) => Promise<void>,
 ): Promise<void> {
   const total = plan.writes.length + (plan.markLeft.length > 0 ? 1 : 0);
-  for (let start = 0; start < plan.writes.length; start += WRITE_BATCH) {
-    const batch = plan.writes.slice(start, start + WRITE_BATCH);
-    let t = performance.now(); const P = process.env.ROSTER_PROFILE ? (l: string) => { const n = performance.now(); (globalThis as any).__rp ??= {}; (globalThis as any).__rp[l] = ((globalThis as any).__rp[l] ?? 0) + n - t; t = n; } : () => {};
-    await upsertPupils(em, batch); P('upsert');
-    await openEnrolments(em, batch, ctx); P('enrol');
-    await recordFlagChanges(em, batch, ctx); P('flags');
-    await onProgress(start + batch.length, total); P('progress');
-    await ctx.pause(); P('pause');
+  for (let start = 0; start < plan.writes.length; start += ctx.batchSize) {
+    const batch = plan.writes.slice(start, start + ctx.batchSize);
+    await upsertPupils(em, batch);
+    await openEnrolments(em, batch, ctx);
+    await recordFlagChanges(em, batch, ctx);
+    await onProgress(start + batch.length, total);
+    await ctx.pause();
   }
   await markLeft(em, plan.markLeft, ctx);
   await onProgress(total, total);
-  if (process.env.ROSTER_PROFILE) { process.stderr.write(`  batches: ${JSON.stringify(Object.fromEntries(Object.entries((globalThis as any).__rp ?? {}).map(([k, v]) => [k, Math.round(v as number)])))}\n`); (globalThis as any).__rp = {}; }
 }
