@@ -1,5 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -78,4 +82,63 @@ export async function expectAccessible(page: Page, shotsDir: string, name: strin
   await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
   expect(serious(await axeScan(page)), `axe on ${name}`).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __reactRenderers: number }).__reactRenderers)).toBe(1);
+}
+
+export interface Portals {
+  stack: RunningStack;
+  browser: Browser;
+  /** This run's scratch folder (data, and the portals' copy when `copyFrontends`). */
+  work: string;
+  root: string;
+  signIn(email: string): Promise<{ context: BrowserContext; page: Page }>;
+  expectAccessible(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole product for a browser test file: its own ports, data folder and (on PostgreSQL)
+ * throwaway databases, seeded with the demo data, plus headless Chromium. With `copyFrontends`
+ * the portals are served from a copy, so a test may rebuild one without touching the real builds.
+ */
+export async function startPortals(options: { name: string; port: number; subgraphBasePort: number; copyFrontends?: boolean }): Promise<Portals> {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const shots = join(root, 'test-results');
+  mkdirSync(shots, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), `waymark-${options.name}-`));
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const databasePrefix = `waymark_${options.name.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}_`;
+  let frontendsDir = join(root, 'frontends');
+  if (options.copyFrontends) {
+    frontendsDir = join(work, 'frontends');
+    for (const name of ['shell', 'pupil', 'employer', 'careers-leader']) cpSync(join(root, 'frontends', name, 'dist'), join(frontendsDir, name, 'dist'), { recursive: true });
+  }
+  const stack = await startStack({
+    root,
+    port: options.port,
+    subgraphBasePort: options.subgraphBasePort,
+    dataDir: join(work, 'data'),
+    databaseUrl,
+    databasePrefix,
+    seedDemo: true,
+    frontendsDir,
+    log: () => {},
+  });
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
+  return {
+    stack,
+    browser,
+    work,
+    root,
+    signIn: (email) => signInAs(browser, stack.url, email),
+    expectAccessible: (page, name) => expectAccessible(page, shots, name),
+    close: async () => {
+      await browser.close();
+      await stack.stop();
+      if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
 }

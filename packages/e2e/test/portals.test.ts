@@ -1,57 +1,27 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
-import { COUNT_REACT_RENDERERS, expectAccessible as expectAccessibleIn, launchBrowser, signInAs } from './browser.js';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningStack } from '@waymark/stack';
+import { COUNT_REACT_RENDERERS, startPortals, type Portals } from './browser.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const shots = join(root, 'test-results');
-const REMOTES = ['pupil', 'employer', 'careers-leader'];
-
+let portals: Portals;
 let stack: RunningStack;
 let browser: Browser;
 let work: string;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePrefix = `waymark_e2e_${randomBytes(3).toString('hex')}_`;
+let root: string;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'waymark-e2e-'));
-  // The portals are served from a copy, so the remote-redeploy test never touches the real builds.
-  for (const name of ['shell', ...REMOTES]) cpSync(join(root, 'frontends', name, 'dist'), join(work, 'frontends', name, 'dist'), { recursive: true });
-  stack = await startStack({
-    root,
-    port: 4610,
-    subgraphBasePort: 4620,
-    dataDir: join(work, 'data'),
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    frontendsDir: join(work, 'frontends'),
-    log: () => {},
-  });
-  browser = await launchBrowser();
+  portals = await startPortals({ name: 'e2e-portals', port: 4610, subgraphBasePort: 4620, copyFrontends: true });
+  ({ stack, browser, work, root } = portals);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => portals?.close());
 
-function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  return signInAs(browser, stack.url, email);
-}
-
-function expectAccessible(page: Page, name: string): Promise<void> {
-  return expectAccessibleIn(page, shots, name);
-}
+const signIn = (email: string) => portals.signIn(email);
+const expectAccessible = (page: Page, name: string) => portals.expectAccessible(page, name);
 
 describe('sign-in page', () => {
   it('is accessible and refuses a wrong password with a message', async () => {

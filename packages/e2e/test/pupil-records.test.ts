@@ -1,58 +1,24 @@
 // Pupil records in the browser (issue 3): a careers leader imports a messy roster, reads the report,
 // fixes the file and commits it; opens the new pupils; changes a pupil's groups; the school settings;
 // a pupil downloads their record as a PDF. Written against docs/pupil-records-contract.md.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { randomBytes, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { makeUpn } from '@waymark/domain';
-import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
-import { expectAccessible as expectAccessibleIn, launchBrowser, signInAs } from './browser.js';
+import { startPortals, type Portals } from './browser.js';
 import { pdfText } from './pdf.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const shots = join(root, 'test-results');
-
-let stack: RunningStack;
-let browser: Browser;
-let work: string;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePrefix = `waymark_e2e_records_${randomBytes(3).toString('hex')}_`;
+let portals: Portals;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'waymark-e2e-records-'));
-  stack = await startStack({
-    root,
-    port: 4710,
-    subgraphBasePort: 4720,
-    dataDir: join(work, 'data'),
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    frontendsDir: join(root, 'frontends'),
-    log: () => {},
-  });
-  browser = await launchBrowser();
+  portals = await startPortals({ name: 'e2e-records', port: 4710, subgraphBasePort: 4720 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => portals?.close());
 
-function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  return signInAs(browser, stack.url, email);
-}
-
-function expectAccessible(page: Page, name: string): Promise<void> {
-  return expectAccessibleIn(page, shots, name);
-}
+const signIn = (email: string): Promise<{ context: BrowserContext; page: Page }> => portals.signIn(email);
+const expectAccessible = (page: Page, name: string) => portals.expectAccessible(page, name);
 
 async function openLeaderPage(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: 'Careers programme' }).getByRole('button', { name }).click();
