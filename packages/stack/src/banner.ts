@@ -5,4 +5,5 @@ export const DEMO_ACCOUNTS_FOR_BANNER: [string, string][] = [
   ['employer@acme.test', 'employer volunteer, Acme Engineering'],
   ['alumni@northfield.test', 'alumni volunteer, Northfield Academy'],
   ['trust@waymark-trust.test', 'trust analyst, Waymark Learning Trust'],
+  ['parent@northfield.test', 'parent of the Year 10 pupil'],
 ];
