@@ -141,3 +141,5 @@ export async function startTestSubgraph(
     throw error;
   }
 }
+
+export * from './pupils-stand-in.js';

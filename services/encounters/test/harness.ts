@@ -3,7 +3,7 @@ import { openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-k
 import { SubgraphTestClient, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
 import { createApp as createPupilsApp, pupilsService } from '@waymark/pupils';
 import { createApp, encountersService } from '../src/app.js';
-import { startPupilsStandIn, type PupilsStandIn, type StandInFixture } from './pupils-stand-in.js';
+import { startPupilsStandIn, type PupilsStandIn, type StandInFixture } from '@waymark/subgraph-kit/testing';
 
 export interface Harness {
   /** The encounters subgraph's own database. */

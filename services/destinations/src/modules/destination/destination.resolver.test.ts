@@ -7,7 +7,7 @@ import { demoData, demoId, type DemoDestination } from '@waymark/demo-data';
 import { DESTINATION_KINDS, type DestinationKind } from '@waymark/domain';
 import { MASKED_MESSAGE, type Principal } from '@waymark/auth';
 import { createApp, destinationsService } from '../../app.js';
-import { fixtureFromDemo, startPupilsStandIn, unreachableUrl, type PupilsStandIn } from '../../../test/pupils-stand-in.js';
+import { fixtureFromDemo, startPupilsStandIn, unreachableUrl, type PupilsStandIn } from '@waymark/subgraph-kit/testing';
 import { Destination } from './destination.entity.js';
 
 // The same call the seed makes: which pupils have a destination follows from today's date.

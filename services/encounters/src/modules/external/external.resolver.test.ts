@@ -5,7 +5,7 @@ import { makePrincipal, type SubgraphTestClient } from '@waymark/subgraph-kit/te
 import type { Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
 import { countStatements, startHarness, type Harness } from '../../../test/harness.js';
-import { fixtureFromDemo } from '../../../test/pupils-stand-in.js';
+import { fixtureFromDemo } from '@waymark/subgraph-kit/testing';
 
 // The seeds use today's demo data; so do the expectations.
 const data = demoData();

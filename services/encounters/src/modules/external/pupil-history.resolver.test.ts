@@ -5,7 +5,7 @@ import { makePrincipal, type SubgraphTestClient } from '@waymark/subgraph-kit/te
 import { MASKED_MESSAGE, type Principal } from '@waymark/auth';
 import { demoData, demoId } from '@waymark/demo-data';
 import { countStatements, startHarness, type Harness } from '../../../test/harness.js';
-import { fixtureFromDemo, unreachableUrl } from '../../../test/pupils-stand-in.js';
+import { fixtureFromDemo, unreachableUrl } from '@waymark/subgraph-kit/testing';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { recordScopeOf, startOfSchoolDay } from '@waymark/subgraph-kit';
 

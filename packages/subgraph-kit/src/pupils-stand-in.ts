@@ -1,20 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CREDENTIAL_HEADER, CredentialVerifier, SCHOOL_STAFF_ROLES, hasRole, type Principal } from '@waymark/auth';
-import { testKeys } from '@waymark/subgraph-kit/testing';
-import type { DemoData } from '@waymark/demo-data';
+import { testKeys } from './testing.js';
 
 /*
- * CONTRACT STAND-IN FOR THE PUPILS SUBGRAPH — TESTS ONLY.
+ * A STAND-IN FOR THE PUPILS SUBGRAPH'S `Pupil.recordAccess` — TESTS ONLY.
  *
- * `Pupil.recordAccess` (docs/pupil-records-contract.md, "Transfers") is being added to the pupils
- * subgraph at the same time as this subgraph starts asking for it. Until it lands, these tests talk
- * to this tiny HTTP server instead: it answers exactly the `_entities` request this subgraph makes
- * (`... on Pupil { id recordAccess { current schoolId until } }`), by the contract's rules, from a
- * fixture. Like the real subgraph it refuses calls without a credential the gateway signed (checked
- * with the test public key), and it records every request so tests can count them. Anything else it
- * is asked is refused the way a subgraph refuses a field it does not have. Replace it with the real
- * pupils subgraph in these tests once `recordAccess` is there.
+ * Subgraphs that hold pupil-level rows ask the pupils subgraph how much of a pupil's history the
+ * caller may read (docs/pupil-records-contract.md, "Transfers"). Their tests use this tiny HTTP
+ * server where they need answers the demo data cannot give (pupils who moved school on a chosen
+ * day), a subgraph that errors, or a count of the requests made. It answers exactly that
+ * `_entities` request by the contract's rules, from a fixture; like the real subgraph it refuses
+ * calls without a credential the gateway signed, and anything else it is asked is refused the way
+ * a subgraph refuses a field it does not have. The real rules live in services/pupils; the
+ * gateway tests check the two agree for a real transfer.
  */
 
 export interface StandInPupil {
@@ -54,7 +53,7 @@ export function recordAccessFor(principal: Principal, pupil: StandInPupil, fixtu
 
 /** The demo pupils as the stand-in knows them, with some of them moved in from another school. */
 export function fixtureFromDemo(
-  data: DemoData,
+  data: { schools: { id: string; trustId: string | null }[]; pupils: { id: string; schoolId: string; trustId: string | null }[] },
   options: { transfers?: { pupilId: string; fromSchoolId: string; leftOn: string }[]; parentAccessSchoolIds?: string[] } = {},
 ): StandInFixture {
   const trustOf = (schoolId: string) => data.schools.find((school) => school.id === schoolId)?.trustId ?? null;
