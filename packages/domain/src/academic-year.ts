@@ -32,3 +32,15 @@ export function keyStageOf(yearGroup: number): 'KS3' | 'KS4' | 'KS5' {
   if (yearGroup <= 11) return 'KS4';
   return 'KS5';
 }
+
+/** A calendar day written YYYY-MM-DD that exists (no 31 June), or null. */
+export function parseDay(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
+}
+
+/** Today in England (the academic calendar's time zone), YYYY-MM-DD. */
+export function todayInEngland(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -3,3 +3,4 @@ export * from './upn.js';
 export * from './groups.js';
 export * from './encounters.js';
 export * from './destinations.js';
+export * from './benchmarks.js';

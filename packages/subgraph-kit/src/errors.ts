@@ -30,6 +30,12 @@ export class AccessError extends DomainError<'FORBIDDEN' | 'UNAUTHENTICATED'> {
   }
 }
 
+/** Input a resolver cannot act on at all (a malformed day, an unknown id); forms get MutationError instead. */
+export class InputError extends DomainError<'BAD_USER_INPUT'> {
+  static invalid(message: string): InputError {
+    return new InputError('BAD_USER_INPUT', 'BAD_USER_INPUT', message);
+  }
+}
 
 export { MASKED_MESSAGE };
 

@@ -13,3 +13,4 @@ export * from './service.js';
 export * from './tooling.js';
 export * from './entities.js';
 export * from './record-access.js';
+export * from './sql.js';

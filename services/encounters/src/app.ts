@@ -1,5 +1,8 @@
 import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { Encounter, Participation } from './modules/encounter/encounter.entity.js';
+import { OwnActivity } from './modules/activity/own-activity.entity.js';
+import { PupilOutlook } from './modules/outlook/pupil-outlook.entity.js';
+import { AgreedAction } from './modules/guidance/agreed-action.entity.js';
 import { migrations } from './migrations/index.js';
 import { buildEncountersSchema, type EncountersSchemaConfig } from './schema.js';
 import { seedDemo } from './seed.js';
@@ -9,7 +12,7 @@ export function defineEncountersService(config: EncountersSchemaConfig): Service
   return {
     name: 'encounters',
     defaultPort: 4104,
-    entities: [Encounter, Participation],
+    entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction],
     migrations,
     buildSchema: () => buildEncountersSchema(config),
     seed: seedDemo,

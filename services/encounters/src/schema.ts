@@ -5,6 +5,7 @@ import { resolveEncounterReference } from './modules/encounter/encounter.referen
 import { SchoolResolver, VolunteerResolver, pupilResolver } from './modules/external/external.resolver.js';
 import { resolvePupilReference, resolveSchoolReference, resolveVolunteerReference } from './modules/external/external.reference.js';
 import { Employer } from './modules/external/external.entity.js';
+import { engineResolvers } from './modules/engine/engine.resolver.js';
 
 export interface EncountersSchemaConfig {
   /**
@@ -16,7 +17,15 @@ export interface EncountersSchemaConfig {
 
 export function buildEncountersSchema(config: EncountersSchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EncounterResolver, ParticipationResolver, encounterMutationResolver(config), pupilResolver(config), VolunteerResolver, SchoolResolver],
+    resolvers: [
+      EncounterResolver,
+      ParticipationResolver,
+      encounterMutationResolver(config),
+      pupilResolver(config),
+      VolunteerResolver,
+      SchoolResolver,
+      ...engineResolvers(config),
+    ],
     orphanedTypes: [Employer],
     references: {
       Encounter: resolveEncounterReference,

@@ -7,6 +7,7 @@ import { PupilFlagsResolver } from './modules/flags/flags.resolver.js';
 import { PupilResolver } from './modules/pupil/pupil.resolver.js';
 import { resolvePupilReference } from './modules/pupil/pupil.reference.js';
 import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
+import { CohortResolver } from './modules/cohort/cohort.resolver.js';
 import { RosterImportResolver } from './modules/roster-import/roster-import.resolver.js';
 import { SchoolResolver, TrustResolver } from './modules/school/school.resolver.js';
 import { resolveSchoolReference, resolveTrustReference } from './modules/school/school.reference.js';
@@ -23,6 +24,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       TrustResolver,
       RosterImportResolver,
       RolloverResolver,
+      CohortResolver,
     ],
     references: { Pupil: resolvePupilReference, School: resolveSchoolReference, Trust: resolveTrustReference },
   });

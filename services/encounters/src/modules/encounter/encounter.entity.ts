@@ -1,4 +1,4 @@
-import { ArrayType } from '@mikro-orm/core';
+import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ENCOUNTER_KIND_KEYS, type EncounterKind } from '@waymark/domain';
@@ -18,6 +18,8 @@ registerEnumType(EncounterKindEnum, { name: 'EncounterKind' });
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Encounter {
+  [OptionalProps]?: 'endsAt' | 'subject' | 'hashtags' | 'checklistTicked' | 'checklistMet' | 'adviserName' | 'adviserLevel' | 'staffNotes' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id: string;
@@ -37,9 +39,14 @@ export class Encounter {
   @Field()
   title: string;
 
+  /** When it starts. */
   @Property({ type: 'datetime' })
   @Field(() => Date)
   date: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true })
+  endsAt: Date | null = null;
 
   @Property({ type: 'boolean' })
   @Field()
@@ -63,16 +70,54 @@ export class Encounter {
   @Property({ type: new ArrayType(), columnType: 'uuid[]' })
   volunteerIds: string[];
 
+  /** CURRICULUM_LESSON: the subject it is linked to (one of CURRICULUM_SUBJECTS). */
+  @Property({ type: 'string', length: 60, nullable: true })
+  @Field(() => String, { nullable: true })
+  subject: string | null = null;
+
+  /** Lower-case, without '#'. */
+  @Property({ type: new ArrayType(), columnType: 'text[]', defaultRaw: `'{}'` })
+  @Field(() => [String])
+  hashtags: string[] = [];
+
+  /** What the leader ticked of the meaningful checklist (keys of CHECKLIST_ITEMS). */
+  @Property({ type: new ArrayType(), columnType: 'text[]', defaultRaw: `'{}'` })
+  checklistTicked: string[] = [];
+
+  /** Every checklist item that applies to this kind is ticked; kept on the row for the engine. */
+  @Property({ type: 'boolean', default: false })
+  @Field({ description: 'Every item of the meaningful checklist that applies to this kind is ticked.' })
+  checklistMet: boolean = false;
+
+  /** GUIDANCE_MEETING: the adviser and their qualification level (6 or above counts for Benchmark 8). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true })
+  adviserName: string | null = null;
+
+  @Property({ type: 'smallint', nullable: true })
+  @Field(() => Int, { nullable: true })
+  adviserLevel: number | null = null;
+
+  /** GUIDANCE_MEETING: the adviser's notes; staff only, never pupils, parents, employers or alumni. */
+  @Property({ type: 'text', nullable: true })
+  staffNotes: string | null = null;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  updatedAt: Date | null = null;
 }
 
 /** One pupil on an encounter's register. A pupil appears at most once per encounter. */
 @Entity({ tableName: 'participation' })
 @Unique({ properties: ['encounter', 'pupilId'] })
 @Index({ properties: ['schoolId', 'pupilId'] })
+@Index({ properties: ['pupilId', 'encounter'] })
 @ObjectType()
 export class Participation {
+  [OptionalProps]?: 'reflection' | 'reflectedAt';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id: string;
@@ -80,7 +125,6 @@ export class Participation {
   @ManyToOne(() => Encounter, { deleteRule: 'cascade' })
   encounter: Encounter;
 
-  @Index()
   @Property({ type: 'uuid' })
   pupilId: string;
 
@@ -93,6 +137,13 @@ export class Participation {
   @Property({ type: 'boolean' })
   @Field()
   attended: boolean;
+
+  /** The pupil's reflection afterwards (or one staff recorded with them): part of "meaningful". */
+  @Property({ type: 'text', nullable: true })
+  reflection: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  reflectedAt: Date | null = null;
 }
 
 @ObjectType()

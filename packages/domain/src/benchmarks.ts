@@ -1,0 +1,112 @@
+import type { EncounterKind } from './encounters.js';
+
+/*
+ * The facts behind the benchmark engine (DESIGN.md §3), in the project's own words. The rules that
+ * use them are computed in the encounters subgraph (docs: services/encounters/docs/benchmark-engine.md).
+ */
+
+/** Kinds that are experiences of workplaces (Benchmark 6). */
+export const WORKPLACE_KINDS = ['WORKPLACE_VISIT', 'WORK_SHADOWING', 'WORK_EXPERIENCE'] as const satisfies readonly EncounterKind[];
+
+/** Kinds that are encounters with education and training providers (Benchmark 7). */
+export const PROVIDER_KINDS = [
+  'SIXTH_FORM_ENCOUNTER',
+  'FE_COLLEGE_ENCOUNTER',
+  'UNIVERSITY_ENCOUNTER',
+  'UNIVERSITY_VISIT',
+  'TRAINING_PROVIDER_ENCOUNTER',
+  'APPRENTICESHIP_PROVIDER_ENCOUNTER',
+] as const satisfies readonly EncounterKind[];
+
+/** Technical-education and apprenticeship providers: the encounters the provider-access duty asks for. */
+export const PROVIDER_ACCESS_KINDS = ['FE_COLLEGE_ENCOUNTER', 'TRAINING_PROVIDER_ENCOUNTER', 'APPRENTICESHIP_PROVIDER_ENCOUNTER'] as const satisfies readonly EncounterKind[];
+
+/** The four parts of "the full range" of Benchmark 7 by 16, and the kinds that cover each. */
+export const PROVIDER_RANGE = {
+  sixthForm: ['SIXTH_FORM_ENCOUNTER'],
+  feCollege: ['FE_COLLEGE_ENCOUNTER'],
+  university: ['UNIVERSITY_ENCOUNTER', 'UNIVERSITY_VISIT'],
+  trainingProvider: ['TRAINING_PROVIDER_ENCOUNTER', 'APPRENTICESHIP_PROVIDER_ENCOUNTER'],
+} as const satisfies Record<string, readonly EncounterKind[]>;
+
+export type ChecklistScope = 'all' | 'workplace' | 'provider';
+
+/** The meaningful checklist: every kind needs the 'all' items; workplace and provider kinds add theirs. */
+export const CHECKLIST_ITEMS = [
+  { key: 'purposeShared', scope: 'all', label: 'The purpose was agreed with the people running it and explained to pupils beforehand' },
+  { key: 'learningOutcomes', scope: 'all', label: 'What pupils should learn was set to suit their age and needs' },
+  { key: 'twoWayInteraction', scope: 'all', label: 'Pupils could ask questions and talk with the visitors, not only listen' },
+  { key: 'reflectionTime', scope: 'all', label: 'Pupils had time afterwards to think about what they learned' },
+  { key: 'staffInteraction', scope: 'workplace', label: 'Pupils spent real time with people who work there' },
+  { key: 'rangeOfPeople', scope: 'workplace', label: 'Pupils met people in several different roles' },
+  { key: 'employerTask', scope: 'workplace', label: 'The employer set pupils a task to do' },
+  { key: 'employerFeedback', scope: 'workplace', label: 'The employer gave pupils feedback' },
+  { key: 'metStaffAndLearners', scope: 'provider', label: 'Pupils met both staff and current students' },
+  { key: 'entryRoutesInfo', scope: 'provider', label: 'Pupils heard about entry routes, qualifications and where they lead' },
+  { key: 'learningExperience', scope: 'provider', label: 'Pupils saw what learning there is like' },
+] as const satisfies readonly { key: string; scope: ChecklistScope; label: string }[];
+export type ChecklistKey = (typeof CHECKLIST_ITEMS)[number]['key'];
+export const CHECKLIST_KEYS = CHECKLIST_ITEMS.map((item) => item.key) as ChecklistKey[];
+
+const includes = (list: readonly string[], kind: string) => list.includes(kind);
+
+/** The checklist items that apply to an encounter of this kind, in order. */
+export function checklistItemsFor(kind: EncounterKind): (typeof CHECKLIST_ITEMS)[number][] {
+  return CHECKLIST_ITEMS.filter(
+    (item) => item.scope === 'all' || (item.scope === 'workplace' && includes(WORKPLACE_KINDS, kind)) || (item.scope === 'provider' && includes(PROVIDER_KINDS, kind)),
+  );
+}
+
+/** Whether every item that applies to the kind is ticked. */
+export function checklistMet(kind: EncounterKind, ticked: readonly string[]): boolean {
+  return checklistItemsFor(kind).every((item) => ticked.includes(item.key));
+}
+
+/** The subjects a school's curriculum-linked careers coverage (Benchmark 4) is measured over. */
+export const CURRICULUM_SUBJECTS = [
+  'English',
+  'Mathematics',
+  'Science',
+  'History',
+  'Geography',
+  'Modern languages',
+  'Computing',
+  'Design and technology',
+  'Art and design',
+  'Physical education',
+] as const;
+
+/** A guidance meeting counts for Benchmark 8 when the adviser holds a qualification at this level or above. */
+export const QUALIFIED_ADVISER_LEVEL = 6;
+
+/** Work experience is tallied in hours; a day is this many. */
+export const HOURS_PER_DAY = 5;
+
+/** The measures the engine computes per pupil, in display order. */
+export const BENCHMARK_MEASURES = [
+  { key: 'B2_LMI', benchmark: 2, label: 'Careers and labour-market information this key stage' },
+  { key: 'B4_CURRICULUM', benchmark: 4, label: 'Careers in every subject this year' },
+  { key: 'B5_EMPLOYERS', benchmark: 5, label: 'Meaningful employer encounter this year' },
+  { key: 'B6_BY_16', benchmark: 6, label: 'Two workplace experiences by 16' },
+  { key: 'B6_BY_18', benchmark: 6, label: 'A further workplace experience by 18' },
+  { key: 'B7_BY_16', benchmark: 7, label: 'Every kind of college and university by 16' },
+  { key: 'B7_BY_18', benchmark: 7, label: 'Two university visits by 18 (considering higher education)' },
+  { key: 'B8_BY_16', benchmark: 8, label: 'Guidance meeting with a qualified adviser by 16' },
+  { key: 'B8_BY_18', benchmark: 8, label: 'A further guidance meeting by 18' },
+  { key: 'PROVIDER_ACCESS_Y8_9', benchmark: 7, label: 'Provider access: two encounters, Year 8 to February of Year 9' },
+  { key: 'PROVIDER_ACCESS_Y10_11', benchmark: 7, label: 'Provider access: two encounters, Year 10 to February of Year 11' },
+  { key: 'PROVIDER_ACCESS_Y12_13', benchmark: 7, label: 'Provider access (offered): two encounters, Year 12 to February of Year 13' },
+] as const;
+export type BenchmarkMeasureKey = (typeof BENCHMARK_MEASURES)[number]['key'];
+export const BENCHMARK_MEASURE_KEYS = BENCHMARK_MEASURES.map((m) => m.key) as BenchmarkMeasureKey[];
+
+/** Pupils' own activities: what each can count as once staff verify it. */
+export const OWN_ACTIVITY_KINDS = {
+  PART_TIME_JOB: { label: 'Part-time job', countsAs: null, benchmarks: [5] },
+  WORK_EXPERIENCE: { label: 'Work experience I found', countsAs: 'WORK_EXPERIENCE', benchmarks: [6] },
+  UNIVERSITY_OPEN_DAY: { label: 'University open day', countsAs: 'UNIVERSITY_VISIT', benchmarks: [7] },
+  VOLUNTEERING: { label: 'Volunteering', countsAs: null, benchmarks: [] },
+  OTHER: { label: 'Something else', countsAs: null, benchmarks: [] },
+} as const satisfies Record<string, { label: string; countsAs: EncounterKind | null; benchmarks: number[] }>;
+export type OwnActivityKind = keyof typeof OWN_ACTIVITY_KINDS;
+export const OWN_ACTIVITY_KIND_KEYS = Object.keys(OWN_ACTIVITY_KINDS) as OwnActivityKind[];

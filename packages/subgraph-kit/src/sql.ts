@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/sql';
+
+/**
+ * Runs one statement with bound parameters ($1, $2 …) on the entity manager's connection, inside its
+ * transaction when it has one. `em.execute` writes parameters into the SQL text instead, which for
+ * large arrays (a cohort of 25,000 ids) costs more than the statement itself.
+ */
+export async function boundSql<Row = Record<string, unknown>>(em: EntityManager, sql: string, parameters: unknown[]): Promise<{ rows: Row[]; affected: number }> {
+  const kysely = em.getKysely();
+  // Kysely's CompiledQuery.raw(sql, parameters), built by hand: kysely is MikroORM's dependency, not ours.
+  const compiled = {
+    sql,
+    parameters,
+    query: { kind: 'RawNode', sqlFragments: [sql], parameters: [] },
+    queryId: { queryId: `bound-${Math.random().toString(36).slice(2)}` },
+  };
+  const result = await kysely.executeQuery(compiled as unknown as Parameters<typeof kysely.executeQuery>[0]);
+  return { rows: result.rows as Row[], affected: Number(result.numAffectedRows ?? 0) };
+}
+
+const NEEDS_ESCAPE = /["\\]/;
+
+/**
+ * A PostgreSQL array literal ('{"a","b",NULL}'), cast in the statement (`$1::uuid[]`) and spread
+ * back into rows with `unnest`: the fastest way to hand PostgreSQL many values in one statement.
+ */
+export function pgArray(values: readonly (string | number | boolean | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i += 1) {
+    if (i > 0) out += ',';
+    const value = values[i];
+    if (value === null) out += 'NULL';
+    else if (typeof value === 'boolean') out += value ? 't' : 'f';
+    else if (typeof value === 'number') out += `"${value}"`;
+    else out += NEEDS_ESCAPE.test(value) ? `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${value}"`;
+  }
+  return `${out}}`;
+}

@@ -1,0 +1,234 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import {
+  BENCHMARK_MEASURES,
+  HOURS_PER_DAY,
+  academicYearOf,
+  parseDay,
+  todayInEngland,
+  vulnerableGroupOfCode,
+  VULNERABLE_GROUP_CODES,
+  type BenchmarkMeasureKey,
+  type VulnerableGroupCode,
+} from '@waymark/domain';
+import { AccessError, InputError, decodeCursor, encodeCursor, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { Pupil, School, stubOf } from '../external/external.entity.js';
+import { fetchCohort } from './cohort.client.js';
+import { describeMeasure, evidenceFor } from './engine.describe.js';
+import { BenchmarkEngine, groupBit, usableCohort, type Cell } from './engine.service.js';
+import {
+  BenchmarkMeasureEnum,
+  DashboardCell,
+  GapConnection,
+  GapRow,
+  PupilProgress,
+  SchoolDashboard,
+  TrustDashboard,
+  VulnerableGroupEnum,
+} from './engine.types.js';
+
+const CODE_OF_GROUP = VULNERABLE_GROUP_CODES as Record<string, VulnerableGroupCode>;
+
+/** `asOf` as given (a real day), or today in England. */
+function asOfDay(asOf: string | null | undefined): string {
+  if (asOf == null || asOf === '') return todayInEngland();
+  const day = parseDay(asOf);
+  if (!day) throw InputError.invalid('asOf must be a day written YYYY-MM-DD.');
+  return day;
+}
+
+function bitOf(group: VulnerableGroupCode | null | undefined): number | null {
+  if (!group) return null;
+  const key = vulnerableGroupOfCode(group);
+  if (!key) throw InputError.invalid('Unknown vulnerable group.');
+  return groupBit(key);
+}
+
+function checkYearGroup(yearGroup: number | null | undefined): number | null {
+  if (yearGroup == null) return null;
+  if (!Number.isInteger(yearGroup) || yearGroup < 7 || yearGroup > 13) throw InputError.invalid('Year groups run from 7 to 13.');
+  return yearGroup;
+}
+
+const toCell = (cell: Cell): DashboardCell => Object.assign(new DashboardCell(), { ...cell, group: cell.group ? CODE_OF_GROUP[cell.group] : null });
+
+/**
+ * The school a staff member or analyst asks about: staff their own (naming another is forbidden);
+ * analysts must name one, and the pupils subgraph then says whether it is in their trust.
+ */
+function schoolAsked(ctx: RequestContext, schoolId: string | null | undefined): string {
+  const scope = scopeOf(ctx.principal);
+  if (scope.kind === 'school') {
+    if (schoolId && schoolId !== scope.schoolId) throw AccessError.forbidden('You can only see your own school.');
+    return scope.schoolId;
+  }
+  if (scope.kind === 'trust') {
+    if (!schoolId) throw InputError.invalid('Choose a school of your trust.');
+    return schoolId;
+  }
+  throw AccessError.forbidden();
+}
+
+/** The engine's queries and `Pupil.benchmarkProgress`, asking the pupils subgraph at `pupilsUrl` for cohorts. */
+export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
+  @Resolver()
+  class DashboardResolver {
+    @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
+    @Query(() => SchoolDashboard, {
+      description: 'Every measure by year group and by vulnerable group for one school. Staff: their own school (the default); trust analysts: a school of their trust.',
+    })
+    async schoolDashboard(
+      @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
+      @Arg('asOf', () => String, { nullable: true, description: 'YYYY-MM-DD; today when left out.' }) asOf: string | null,
+      @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
+      @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
+      @Ctx() ctx: RequestContext,
+    ): Promise<SchoolDashboard> {
+      const school = schoolAsked(ctx, schoolId);
+      const day = asOfDay(asOf);
+      const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
+      const cohort = await fetchCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
+      if (!cohort.schoolsAllowed.includes(school)) throw AccessError.forbidden('That school is not one of yours.');
+      const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(usableCohort(cohort), day, filter);
+      return Object.assign(new SchoolDashboard(), {
+        school: stubOf(School, school),
+        asOf: day,
+        academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+        pupilCount: aggregate.pupilCount,
+        cells: aggregate.cells.map(toCell),
+        groupCells: aggregate.groupCells.map(toCell),
+        workExperience: aggregate.workExperience,
+      });
+    }
+
+    @Authorized('trust_analyst')
+    @Query(() => TrustDashboard, { description: 'Trust analysts: every measure for each school of their trust, and the trust as a whole.' })
+    async trustDashboard(
+      @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
+      @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
+      @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
+      @Ctx() ctx: RequestContext,
+    ): Promise<TrustDashboard> {
+      if (scopeOf(ctx.principal).kind !== 'trust') throw AccessError.forbidden();
+      const day = asOfDay(asOf);
+      const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
+      const cohort = await fetchCohort(ctx, config.pupilsUrl, { asOf: day });
+      const aggregate = await new BenchmarkEngine(ctx.em).trustAggregate(usableCohort(cohort, filter), day);
+      return Object.assign(new TrustDashboard(), {
+        asOf: day,
+        academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+        pupilCount: aggregate.pupilCount,
+        // Every school of the trust, those with no pupils in the filter too (all zero).
+        schools: cohort.schoolsAllowed.map((id) => {
+          const row = aggregate.bySchool.get(id);
+          const cells = row?.cells ?? aggregate.totals.map((cell) => ({ ...cell, schoolId: id, eligible: 0, met: 0, inProgress: 0, notMet: 0 }));
+          return { school: stubOf(School, id), pupilCount: row?.pupilCount ?? 0, cells: cells.map(toCell) };
+        }),
+        totals: aggregate.totals.map(toCell),
+      });
+    }
+
+    @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
+    @Query(() => GapConnection, {
+      description: 'Pupils not (yet) meeting a measure, by year group then id. Staff of the school; trust analysts with pupil-level access.',
+    })
+    async benchmarkGaps(
+      @Arg('measure', () => BenchmarkMeasureEnum) measure: BenchmarkMeasureKey,
+      @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
+      @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
+      @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
+      @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
+      @Arg('first', () => Int, { nullable: true }) first: number | null,
+      @Arg('after', () => String, { nullable: true }) after: string | null,
+      @Ctx() ctx: RequestContext,
+    ): Promise<Connection<GapRow>> {
+      const scope = scopeOf(ctx.principal);
+      if (scope.kind === 'trust' && !scope.pupilLevel) throw AccessError.forbidden('Lists of pupils need pupil-level access.');
+      const school = schoolAsked(ctx, schoolId);
+      const day = asOfDay(asOf);
+      const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
+      const cohort = await fetchCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
+      if (!cohort.schoolsAllowed.includes(school)) throw AccessError.forbidden('That school is not one of yours.');
+      const limit = pageSize(first);
+      const cursor = decodeCursor(after);
+      const offset = cursor?.length === 1 && Number.isInteger(Number(cursor[0])) && Number(cursor[0]) >= 0 ? Number(cursor[0]) : 0;
+      const { rows, total } = await new BenchmarkEngine(ctx.em).pupilStates(usableCohort(cohort, filter), day, { measure, limit: limit + 1, offset });
+      const gapRows = rows.map((row, i) => {
+        const status = row.states[measure];
+        return {
+          position: offset + i + 1,
+          row: Object.assign(new GapRow(), {
+            pupil: stubOf(Pupil, row.pupilId),
+            yearGroup: row.yearGroup,
+            state: status.state,
+            detail: describeMeasure(measure, status.state, status.count, status.needed),
+          }),
+        };
+      });
+      const page = gapRows.slice(0, limit);
+      return {
+        edges: page.map((entry) => ({ cursor: encodeCursor([entry.position]), node: entry.row })),
+        pageInfo: { hasNextPage: gapRows.length > limit, endCursor: page.length > 0 ? encodeCursor([page[page.length - 1].position]) : null },
+        totalCount: total,
+      };
+    }
+  }
+
+  @Resolver(() => Pupil)
+  class PupilProgressResolver {
+    @FieldResolver(() => PupilProgress, {
+      nullable: true,
+      description:
+        'The pupil\'s state on every measure, with the evidence. The pupil, linked parents, staff of the current school, trust analysts with pupil-level access; null for a pupil not on roll on `asOf`.',
+    })
+    async benchmarkProgress(
+      @Root() pupil: Pupil,
+      @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
+      @Ctx() ctx: RequestContext,
+    ): Promise<PupilProgress | null> {
+      if (pupilRecordRoute(ctx.principal, pupil.id) === null) throw AccessError.forbidden();
+      const day = asOfDay(asOf);
+      // One cohort request and two statements for every pupil asked about in the request.
+      const progress = await loaderFor<PupilProgress | null>(ctx, `progress:${day}`, async (ids) => {
+        const cohort = usableCohort(await fetchCohort(ctx, config.pupilsUrl, { pupilIds: [...ids], asOf: day }));
+        const engine = new BenchmarkEngine(ctx.em);
+        const [{ rows }, facts] = await Promise.all([engine.pupilStates(cohort, day), engine.factsOf(cohort, day)]);
+        const byId = new Map(rows.map((row) => [row.pupilId, row]));
+        const factsOf = new Map<string, typeof facts>();
+        for (const fact of facts) factsOf.set(fact.pupilId, [...(factsOf.get(fact.pupilId) ?? []), fact]);
+        return ids.map((id) => {
+          const row = byId.get(id);
+          if (!row) return null;
+          const own = factsOf.get(id) ?? [];
+          const total = row.hoursYears7to9 + row.hoursYears10to11;
+          return Object.assign(new PupilProgress(), {
+            asOf: day,
+            academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+            yearGroup: row.yearGroup,
+            measures: BENCHMARK_MEASURES.map((m) => {
+              const status = row.states[m.key];
+              return {
+                measure: m.key,
+                benchmark: m.benchmark,
+                label: m.label,
+                state: status.state,
+                count: status.count,
+                needed: status.needed,
+                detail: describeMeasure(m.key, status.state, status.count, status.needed),
+                evidence: evidenceFor(m.key, own),
+              };
+            }),
+            workExperience: {
+              hoursYears7to9: row.hoursYears7to9,
+              hoursYears10to11: row.hoursYears10to11,
+              hoursTotal: total,
+              days: Math.round((total / HOURS_PER_DAY) * 10) / 10,
+            },
+          });
+        });
+      }).load(pupil.id);
+      return progress ?? null;
+    }
+  }
+
+  return [DashboardResolver, PupilProgressResolver];
+}

@@ -1,0 +1,210 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BENCHMARK_MEASURE_KEYS, VULNERABLE_GROUP_CODES, type BenchmarkMeasureKey, type VulnerableGroupCode } from '@waymark/domain';
+import { connectionTypes } from '@waymark/subgraph-kit';
+import { Pupil, School } from '../external/external.entity.js';
+import { STATE_CODES, type StateName } from './engine.sql.js';
+
+export const BenchmarkMeasureEnum = Object.fromEntries(BENCHMARK_MEASURE_KEYS.map((key) => [key, key])) as { [K in BenchmarkMeasureKey]: K };
+registerEnumType(BenchmarkMeasureEnum, { name: 'BenchmarkMeasure', description: 'What the engine measures per pupil (docs/benchmarks-contract.md).' });
+
+export const BenchmarkStateEnum = Object.fromEntries(STATE_CODES.map((key) => [key, key])) as { [K in StateName]: K };
+registerEnumType(BenchmarkStateEnum, { name: 'BenchmarkState' });
+
+/** The same enum as the pupils subgraph's (same name and values, so it composes). */
+export const VulnerableGroupEnum = Object.fromEntries(Object.values(VULNERABLE_GROUP_CODES).map((code) => [code, code])) as {
+  [C in VulnerableGroupCode]: C;
+};
+registerEnumType(VulnerableGroupEnum, { name: 'VulnerableGroup' });
+
+@ObjectType({ description: 'Pupils on one measure, for one year group (null: all) and one vulnerable group (null: all pupils).' })
+export class DashboardCell {
+  @Field(() => BenchmarkMeasureEnum)
+  measure: BenchmarkMeasureKey;
+
+  @Field(() => Int, { nullable: true })
+  yearGroup: number | null;
+
+  @Field(() => VulnerableGroupEnum, { nullable: true })
+  group: VulnerableGroupCode | null;
+
+  @Field(() => Int, { description: 'Pupils the measure applies to.' })
+  eligible: number;
+
+  @Field(() => Int)
+  met: number;
+
+  @Field(() => Int)
+  inProgress: number;
+
+  @Field(() => Int)
+  notMet: number;
+}
+
+@ObjectType()
+export class WorkExperienceByYear {
+  @Field(() => Int)
+  yearGroup: number;
+
+  @Field(() => Int)
+  pupils: number;
+
+  @Field(() => Float)
+  averageHours: number;
+
+  @Field(() => Int, { description: 'Pupils whose hours so far reach their stage\'s target: 25 by the end of Year 9, 50 by the end of Year 11.' })
+  reachedTarget: number;
+}
+
+@ObjectType()
+export class SchoolDashboard {
+  @Field(() => School, { nullable: true })
+  school: School;
+
+  @Field()
+  asOf: string;
+
+  @Field(() => Int)
+  academicYear: number;
+
+  @Field(() => Int)
+  pupilCount: number;
+
+  @Field(() => [DashboardCell], { description: 'Each measure by year group (and null: all years), for the chosen group (null: all pupils).' })
+  cells: DashboardCell[];
+
+  @Field(() => [DashboardCell], { description: 'Each measure for each vulnerable group, over the chosen year group (null: all years).' })
+  groupCells: DashboardCell[];
+
+  @Field(() => [WorkExperienceByYear])
+  workExperience: WorkExperienceByYear[];
+}
+
+@ObjectType()
+export class TrustSchoolRow {
+  @Field(() => School, { nullable: true })
+  school: School;
+
+  @Field(() => Int)
+  pupilCount: number;
+
+  @Field(() => [DashboardCell])
+  cells: DashboardCell[];
+}
+
+@ObjectType()
+export class TrustDashboard {
+  @Field()
+  asOf: string;
+
+  @Field(() => Int)
+  academicYear: number;
+
+  @Field(() => Int)
+  pupilCount: number;
+
+  @Field(() => [TrustSchoolRow])
+  schools: TrustSchoolRow[];
+
+  @Field(() => [DashboardCell])
+  totals: DashboardCell[];
+}
+
+@ObjectType()
+export class GapRow {
+  @Field(() => Pupil, { nullable: true })
+  pupil: Pupil;
+
+  @Field(() => Int)
+  yearGroup: number;
+
+  @Field(() => BenchmarkStateEnum)
+  state: StateName;
+
+  @Field()
+  detail: string;
+}
+export const GapConnection = connectionTypes(GapRow, 'Gap');
+
+@ObjectType({ description: 'Something that counted towards a measure, or did not, and why.' })
+export class Evidence {
+  @Field()
+  title: string;
+
+  @Field()
+  kindLabel: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  date: string;
+
+  @Field()
+  counts: boolean;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field(() => ID, { nullable: true })
+  encounterId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  ownActivityId: string | null;
+}
+
+@ObjectType()
+export class MeasureStatus {
+  @Field(() => BenchmarkMeasureEnum)
+  measure: BenchmarkMeasureKey;
+
+  @Field(() => Int)
+  benchmark: number;
+
+  @Field()
+  label: string;
+
+  @Field(() => BenchmarkStateEnum)
+  state: StateName;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => Int)
+  needed: number;
+
+  @Field()
+  detail: string;
+
+  @Field(() => [Evidence])
+  evidence: Evidence[];
+}
+
+@ObjectType()
+export class WorkExperienceTally {
+  @Field(() => Float)
+  hoursYears7to9: number;
+
+  @Field(() => Float)
+  hoursYears10to11: number;
+
+  @Field(() => Float)
+  hoursTotal: number;
+
+  @Field(() => Float, { description: 'Hours as days of five hours.' })
+  days: number;
+}
+
+@ObjectType()
+export class PupilProgress {
+  @Field()
+  asOf: string;
+
+  @Field(() => Int)
+  academicYear: number;
+
+  @Field(() => Int, { nullable: true })
+  yearGroup: number | null;
+
+  @Field(() => [MeasureStatus])
+  measures: MeasureStatus[];
+
+  @Field(() => WorkExperienceTally)
+  workExperience: WorkExperienceTally;
+}
