@@ -4,3 +4,4 @@ export * from './groups.js';
 export * from './encounters.js';
 export * from './destinations.js';
 export * from './benchmarks.js';
+export * from './csv.js';

@@ -6,6 +6,10 @@ import { SchoolResolver, VolunteerResolver, pupilResolver } from './modules/exte
 import { resolvePupilReference, resolveSchoolReference, resolveVolunteerReference } from './modules/external/external.reference.js';
 import { Employer } from './modules/external/external.entity.js';
 import { engineResolvers } from './modules/engine/engine.resolver.js';
+import { ParticipationMeaningResolver, registerResolvers } from './modules/register/register.resolver.js';
+import { ownActivityResolvers } from './modules/activity/own-activity.resolver.js';
+import { outlookResolvers } from './modules/outlook/outlook.resolver.js';
+import { guidanceResolvers } from './modules/guidance/guidance.resolver.js';
 
 export interface EncountersSchemaConfig {
   /**
@@ -25,6 +29,11 @@ export function buildEncountersSchema(config: EncountersSchemaConfig): Promise<G
       VolunteerResolver,
       SchoolResolver,
       ...engineResolvers(config),
+      ...registerResolvers(config),
+      ParticipationMeaningResolver,
+      ...ownActivityResolvers(config),
+      ...outlookResolvers(config),
+      ...guidanceResolvers(config),
     ],
     orphanedTypes: [Employer],
     references: {

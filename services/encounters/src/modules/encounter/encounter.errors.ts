@@ -5,6 +5,7 @@ export enum EncounterErrorCode {
   NoSchool = 'ENCOUNTER_NO_SCHOOL',
   Invalid = 'ENCOUNTER_INVALID',
   UnknownPupils = 'ENCOUNTER_UNKNOWN_PUPILS',
+  NotFound = 'ENCOUNTER_NOT_FOUND',
 }
 
 export class EncounterError extends DomainError<EncounterErrorCode> {
@@ -21,6 +22,9 @@ export class EncounterError extends DomainError<EncounterErrorCode> {
 export const EncounterProblems = {
   invalid(fields: FieldError[]): MutationError {
     return mutationError(EncounterErrorCode.Invalid, 'Some details of the encounter need changing.', fields);
+  },
+  notFound(): MutationError {
+    return mutationError(EncounterErrorCode.NotFound, 'There is no such encounter at your school.');
   },
   unknownPupils(pupilIds: string[]): MutationError {
     return mutationError(EncounterErrorCode.UnknownPupils, `${pupilIds.length} pupil(s) on the register are not pupils of your school.`, [

@@ -20,8 +20,45 @@ export class RegisterEntryInput {
   attended: boolean;
 }
 
+@InputType({ description: 'The meaningful checklist: every item left out is not ticked.' })
+export class MeaningfulChecklistInput {
+  @Field({ nullable: true }) purposeShared?: boolean;
+  @Field({ nullable: true }) learningOutcomes?: boolean;
+  @Field({ nullable: true }) twoWayInteraction?: boolean;
+  @Field({ nullable: true }) reflectionTime?: boolean;
+  @Field({ nullable: true }) staffInteraction?: boolean;
+  @Field({ nullable: true }) rangeOfPeople?: boolean;
+  @Field({ nullable: true }) employerTask?: boolean;
+  @Field({ nullable: true }) employerFeedback?: boolean;
+  @Field({ nullable: true }) metStaffAndLearners?: boolean;
+  @Field({ nullable: true }) entryRoutesInfo?: boolean;
+  @Field({ nullable: true }) learningExperience?: boolean;
+}
+
+/** What create and update share; every field optional here, `CreateEncounterInput` requires its own. */
+@InputType({ description: "Details create and update share." })
+export class EncounterDetailsInput {
+  @Field(() => Date, { nullable: true })
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Curriculum-linked lessons: the subject (one of the school\'s curriculum subjects).' })
+  subject?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Lower-case words; a leading # is dropped.' })
+  hashtags?: string[] | null;
+
+  @Field(() => MeaningfulChecklistInput, { nullable: true })
+  checklist?: MeaningfulChecklistInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Guidance meetings: the adviser.' })
+  adviserName?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Guidance meetings: the adviser\'s qualification level (1–8).' })
+  adviserLevel?: number | null;
+}
+
 @InputType()
-export class CreateEncounterInput {
+export class CreateEncounterInput extends EncounterDetailsInput {
   @Field(() => EncounterKindEnum)
   kind: EncounterKind;
 
@@ -51,4 +88,37 @@ export class CreateEncounterInput {
 
   @Field(() => [RegisterEntryInput])
   register: RegisterEntryInput[];
+}
+
+@InputType()
+export class UpdateEncounterInput extends EncounterDetailsInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EncounterKindEnum, { nullable: true })
+  kind?: EncounterKind | null;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  date?: Date | null;
+
+  @Field(() => Float, { nullable: true })
+  hours?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  inSchoolDay?: boolean | null;
+
+  @Field(() => [Int], { nullable: true })
+  benchmarks?: number[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  employerIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  volunteerIds?: string[] | null;
+
+  @Field(() => [Int], { nullable: true })
+  yearGroups?: number[] | null;
 }

@@ -1,12 +1,13 @@
 import type DataLoader from 'dataloader';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { ENCOUNTER_KINDS } from '@waymark/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { CHECKLIST_KEYS, ENCOUNTER_KINDS, checklistItemsFor } from '@waymark/domain';
 import { byKeys, connectionTypes, currentPupilIds, loaderFor, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Employer, Pupil, School, Volunteer, stubOf } from '../external/external.entity.js';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { canSeeRegister } from './encounter.access.js';
 import { EncounterError } from './encounter.errors.js';
-import { CreateEncounterInput, EncountersArgs } from './encounter.inputs.js';
+import { CreateEncounterInput, EncountersArgs, UpdateEncounterInput } from './encounter.inputs.js';
+import { ChecklistItem, MeaningfulChecklist } from './encounter.types.js';
 import { EncounterService } from './encounter.service.js';
 import { ParticipationService, type RegisterCounts } from './participation.service.js';
 
@@ -38,9 +39,25 @@ export class EncounterResolver {
     return new EncounterService(ctx.em).list(ctx.principal, args);
   }
 
+  @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst', 'pupil')
+  @Query(() => Encounter, { nullable: true, description: 'One encounter, as far as the caller may read encounters (see `encounters`; a pupil: those they are on the register of).' })
+  encounter(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Encounter | null> {
+    return encounterLoader(ctx).load(id);
+  }
+
   @FieldResolver(() => String)
   kindLabel(@Root() encounter: Encounter): string {
     return ENCOUNTER_KINDS[encounter.kind].label;
+  }
+
+  @FieldResolver(() => MeaningfulChecklist)
+  checklist(@Root() encounter: Encounter): MeaningfulChecklist {
+    return Object.assign(new MeaningfulChecklist(), Object.fromEntries(CHECKLIST_KEYS.map((key) => [key, encounter.checklistTicked.includes(key)])));
+  }
+
+  @FieldResolver(() => [ChecklistItem], { description: 'The checklist items that apply to this kind, in order.' })
+  checklistItems(@Root() encounter: Encounter): ChecklistItem[] {
+    return checklistItemsFor(encounter.kind).map((item) => ({ key: item.key, label: item.label, ticked: encounter.checklistTicked.includes(item.key) }));
   }
 
   @FieldResolver(() => School, { nullable: true })
@@ -106,6 +123,12 @@ export function encounterMutationResolver(config: { pupilsUrl: string }): ClassT
     createEncounter(@Arg('input', () => CreateEncounterInput) input: CreateEncounterInput, @Ctx() ctx: RequestContext): Promise<CreateEncounterResult> {
       // Only pupils whose current school the caller acts for go on a register.
       return new EncounterService(ctx.em).create(ctx.principal, input, (ids) => currentPupilIds(ctx, config.pupilsUrl, ids));
+    }
+
+    @Authorized('careers_leader', 'staff', 'careers_adviser')
+    @Mutation(() => CreateEncounterResult, { description: 'Changes an encounter of the caller\'s own school; fields left out stay as they are.' })
+    updateEncounter(@Arg('input', () => UpdateEncounterInput) input: UpdateEncounterInput, @Ctx() ctx: RequestContext): Promise<CreateEncounterResult> {
+      return new EncounterService(ctx.em).update(ctx.principal, input);
     }
   }
   return EncounterMutationResolver;

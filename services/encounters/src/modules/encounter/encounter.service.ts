@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
-import { ENCOUNTER_KINDS, isYearGroup } from '@waymark/domain';
+import { CHECKLIST_KEYS, CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, checklistMet, isYearGroup, type EncounterKind } from '@waymark/domain';
 import { decodeCursor, encodeCursor, pageSize, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { countableEncounters, visibleEncounters, visibleEngagements } from './encounter.access.js';
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
-import type { CreateEncounterInput, EncountersArgs } from './encounter.inputs.js';
+import type { CreateEncounterInput, EncountersArgs, MeaningfulChecklistInput, UpdateEncounterInput } from './encounter.inputs.js';
 
 const cursorOf = (encounter: Encounter) => encodeCursor([encounter.date.toISOString(), encounter.id]);
 
@@ -15,17 +15,47 @@ export const MAX_TITLE_LENGTH = 200;
 export const MAX_HOURS = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Every value of an encounter as it will be saved (create: the input; update: the row with the changes). */
+export interface EncounterValues {
+  kind: EncounterKind;
+  title: string;
+  date: Date;
+  endsAt: Date | null;
+  hours: number;
+  inSchoolDay: boolean;
+  benchmarks: number[] | null;
+  employerIds: string[];
+  volunteerIds: string[];
+  yearGroups: number[];
+  subject: string | null;
+  hashtags: string[];
+  checklistTicked: string[];
+  adviserName: string | null;
+  adviserLevel: number | null;
+}
+
 interface CheckedEncounter {
   fields: FieldError[];
-  title: string;
-  benchmarks: number[];
-  yearGroups: number[];
+  values: EncounterValues & { benchmarks: number[]; checklistMet: boolean };
 }
 
 const distinctSorted = (values: readonly number[]) => [...new Set(values)].sort((a, b) => a - b);
+const HASHTAG = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+export const MAX_HASHTAGS = 10;
 
-/** Every problem with the input at once, so the form can show them all; `now` bounds the date. */
-export function checkEncounterInput(input: CreateEncounterInput, now: Date): CheckedEncounter {
+/** '#Engineering ' → 'engineering'. */
+export function normaliseHashtag(tag: string): string {
+  return tag.trim().replace(/^#+/, '').toLowerCase();
+}
+
+/** The checklist input as the list of ticked keys. */
+export function tickedItems(checklist: MeaningfulChecklistInput | null | undefined): string[] {
+  if (!checklist) return [];
+  return CHECKLIST_KEYS.filter((key) => checklist[key] === true);
+}
+
+/** Every problem with the values at once, so the form can show them all; `now` bounds the date. */
+export function checkEncounterValues(input: EncounterValues, now: Date): CheckedEncounter {
   const fields: FieldError[] = [];
   const problem = (field: string, message: string) => fields.push({ field, message });
 
@@ -40,6 +70,7 @@ export function checkEncounterInput(input: CreateEncounterInput, now: Date): Che
   latest.setUTCFullYear(latest.getUTCFullYear() + 1);
   if (Number.isNaN(input.date.getTime())) problem('date', 'Give a valid date.');
   else if (input.date > latest) problem('date', 'The date cannot be more than a year ahead.');
+  if (input.endsAt && (Number.isNaN(input.endsAt.getTime()) || input.endsAt <= input.date)) problem('endsAt', 'The end must be after the start.');
 
   if (input.yearGroups.length === 0) problem('yearGroups', 'Choose at least one year group.');
   else if (!input.yearGroups.every(isYearGroup)) problem('yearGroups', 'Year groups run from 7 to 13.');
@@ -48,19 +79,65 @@ export function checkEncounterInput(input: CreateEncounterInput, now: Date): Che
   if (benchmarks.length === 0) problem('benchmarks', 'Choose at least one benchmark, or leave them out to use the defaults for this kind.');
   else if (!benchmarks.every((b) => Number.isInteger(b) && b >= 1 && b <= 8)) problem('benchmarks', 'Benchmarks run from 1 to 8.');
 
-  if ((input.employerIds ?? []).some((id) => !UUID.test(id))) problem('employerIds', 'Some employer ids are not valid.');
-  if ((input.volunteerIds ?? []).some((id) => !UUID.test(id))) problem('volunteerIds', 'Some volunteer ids are not valid.');
+  if (input.employerIds.some((id) => !UUID.test(id))) problem('employerIds', 'Some employer ids are not valid.');
+  if (input.volunteerIds.some((id) => !UUID.test(id))) problem('volunteerIds', 'Some volunteer ids are not valid.');
 
+  let subject = input.subject?.trim() || null;
+  if (input.kind === 'CURRICULUM_LESSON') {
+    const known = CURRICULUM_SUBJECTS.find((s) => s.toLowerCase() === subject?.toLowerCase());
+    if (!known) problem('subject', `Choose the subject: ${CURRICULUM_SUBJECTS.join(', ')}.`);
+    subject = known ?? null;
+  } else {
+    subject = null;
+  }
+
+  const hashtags = [...new Set(input.hashtags.map(normaliseHashtag).filter((tag) => tag.length > 0))];
+  if (hashtags.some((tag) => !HASHTAG.test(tag))) problem('hashtags', 'Hashtags are single words of letters, digits, - or _ (up to 40 characters).');
+  else if (hashtags.length > MAX_HASHTAGS) problem('hashtags', `Use at most ${MAX_HASHTAGS} hashtags.`);
+
+  let adviserName = input.adviserName?.trim() || null;
+  let adviserLevel = input.adviserLevel ?? null;
+  if (input.kind === 'GUIDANCE_MEETING') {
+    if (!adviserName) problem('adviserName', 'Give the adviser\'s name.');
+    else if (adviserName.length > 200) problem('adviserName', 'Keep the adviser\'s name to 200 characters or fewer.');
+    if (adviserLevel === null || !Number.isInteger(adviserLevel) || adviserLevel < 1 || adviserLevel > 8) problem('adviserLevel', 'Give the adviser\'s qualification level, from 1 to 8.');
+  } else {
+    adviserName = null;
+    adviserLevel = null;
+  }
+
+  const checklistTicked = CHECKLIST_KEYS.filter((key) => input.checklistTicked.includes(key));
+  return {
+    fields,
+    values: {
+      ...input,
+      title,
+      subject,
+      hashtags,
+      adviserName,
+      adviserLevel,
+      checklistTicked,
+      benchmarks: distinctSorted(benchmarks),
+      yearGroups: distinctSorted(input.yearGroups),
+      employerIds: [...new Set(input.employerIds)],
+      volunteerIds: [...new Set(input.volunteerIds)],
+      checklistMet: checklistMet(input.kind, checklistTicked),
+    },
+  };
+}
+
+/** The register's own problems: a pupil twice, or an id that is not one. */
+export function checkRegister(register: readonly { pupilId: string }[]): FieldError[] {
+  const fields: FieldError[] = [];
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const entry of input.register) {
+  for (const entry of register) {
     if (seen.has(entry.pupilId)) repeated.add(entry.pupilId);
     seen.add(entry.pupilId);
   }
-  if (repeated.size > 0) problem('register', `Each pupil can be on the register once; repeated: ${[...repeated].join(', ')}`);
-  if (input.register.some((entry) => !UUID.test(entry.pupilId))) problem('register', 'Some pupil ids are not valid.');
-
-  return { fields, title, benchmarks: distinctSorted(benchmarks), yearGroups: distinctSorted(input.yearGroups) };
+  if (repeated.size > 0) fields.push({ field: 'register', message: `Each pupil can be on the register once; repeated: ${[...repeated].join(', ')}` });
+  if (register.some((entry) => !UUID.test(entry.pupilId))) fields.push({ field: 'register', message: 'Some pupil ids are not valid.' });
+  return fields;
 }
 
 function result(encounter: Encounter | null, error: MutationError | null): CreateEncounterResult {
@@ -152,8 +229,28 @@ export class EncounterService {
   ): Promise<CreateEncounterResult> {
     const scope = scopeOf(principal);
     if (scope.kind !== 'school') throw EncounterError.noSchool();
-    const checked = checkEncounterInput(input, new Date());
-    if (checked.fields.length > 0) return result(null, EncounterProblems.invalid(checked.fields));
+    const checked = checkEncounterValues(
+      {
+        kind: input.kind,
+        title: input.title,
+        date: input.date,
+        endsAt: input.endsAt ?? null,
+        hours: input.hours,
+        inSchoolDay: input.inSchoolDay,
+        benchmarks: input.benchmarks ?? null,
+        employerIds: input.employerIds ?? [],
+        volunteerIds: input.volunteerIds ?? [],
+        yearGroups: input.yearGroups,
+        subject: input.subject ?? null,
+        hashtags: input.hashtags ?? [],
+        checklistTicked: tickedItems(input.checklist),
+        adviserName: input.adviserName ?? null,
+        adviserLevel: input.adviserLevel ?? null,
+      },
+      new Date(),
+    );
+    const fields = [...checked.fields, ...checkRegister(input.register)];
+    if (fields.length > 0) return result(null, EncounterProblems.invalid(fields));
 
     const pupilIds = input.register.map((entry) => entry.pupilId);
     const known = await visiblePupilIds(pupilIds);
@@ -164,15 +261,8 @@ export class EncounterService {
       id: randomUUID(),
       schoolId: scope.schoolId,
       trustId: principal.trustId,
-      kind: input.kind,
-      title: checked.title,
-      date: input.date,
-      inSchoolDay: input.inSchoolDay,
-      hours: input.hours,
-      benchmarks: checked.benchmarks,
-      yearGroups: checked.yearGroups,
-      employerIds: [...new Set(input.employerIds ?? [])],
-      volunteerIds: [...new Set(input.volunteerIds ?? [])],
+      ...checked.values,
+      staffNotes: null,
       createdAt: new Date(),
     });
     for (const entry of input.register) {
@@ -185,6 +275,42 @@ export class EncounterService {
         attended: entry.attended,
       });
     }
+    await this.em.flush();
+    return result(encounter, null);
+  }
+
+  /**
+   * Changes an encounter of the caller's own school: the row with the changes is checked as a whole
+   * (a guidance meeting still needs its adviser, a lesson its subject), then saved.
+   */
+  async update(principal: Principal, input: UpdateEncounterInput): Promise<CreateEncounterResult> {
+    const scope = scopeOf(principal);
+    if (scope.kind !== 'school') throw EncounterError.noSchool();
+    const encounter = UUID.test(input.id) ? await this.em.findOne(Encounter, { id: input.id, schoolId: scope.schoolId }) : null;
+    if (!encounter) return result(null, EncounterProblems.notFound());
+    const pick = <T>(value: T | null | undefined, current: T): T => (value === undefined || value === null ? current : value);
+    const checked = checkEncounterValues(
+      {
+        kind: pick(input.kind, encounter.kind),
+        title: pick(input.title, encounter.title),
+        date: pick(input.date, encounter.date),
+        endsAt: input.endsAt === undefined ? encounter.endsAt : input.endsAt,
+        hours: pick(input.hours, encounter.hours),
+        inSchoolDay: pick(input.inSchoolDay, encounter.inSchoolDay),
+        benchmarks: input.benchmarks === undefined || input.benchmarks === null ? (input.kind && input.kind !== encounter.kind ? null : encounter.benchmarks) : input.benchmarks,
+        employerIds: pick(input.employerIds, encounter.employerIds),
+        volunteerIds: pick(input.volunteerIds, encounter.volunteerIds),
+        yearGroups: pick(input.yearGroups, encounter.yearGroups),
+        subject: input.subject === undefined ? encounter.subject : input.subject,
+        hashtags: pick(input.hashtags, encounter.hashtags),
+        checklistTicked: input.checklist === undefined || input.checklist === null ? encounter.checklistTicked : tickedItems(input.checklist),
+        adviserName: input.adviserName === undefined ? encounter.adviserName : input.adviserName,
+        adviserLevel: input.adviserLevel === undefined ? encounter.adviserLevel : input.adviserLevel,
+      },
+      new Date(),
+    );
+    if (checked.fields.length > 0) return result(null, EncounterProblems.invalid(checked.fields));
+    this.em.assign(encounter, { ...checked.values, updatedAt: new Date() });
     await this.em.flush();
     return result(encounter, null);
   }

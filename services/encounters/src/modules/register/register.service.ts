@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from '@waymark/auth';
+import { isBlankRecord, parseCsv, vulnerableGroupOfCode, type VulnerableGroupCode } from '@waymark/domain';
+import { boundSql, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
+import { Encounter, Participation } from '../encounter/encounter.entity.js';
+import { EncounterError } from '../encounter/encounter.errors.js';
+import { groupBit } from '../engine/engine.service.js';
+import type { Cohort } from '../engine/cohort.client.js';
+import { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, type ImportRegisterInput, type InviteInput, type MarkAttendanceInput } from './register.types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const MAX_REFLECTION_LENGTH = 2000;
+export const MAX_REGISTER_ROWS = 5000;
+
+const YES = new Set(['yes', 'y', 'present', 'attended', 'true', '1', 'x', '/']);
+const NO = new Set(['no', 'n', 'absent', 'false', '0', '']);
+
+/** A yes/no cell of a register, or null when it is neither. */
+export function attendanceOf(cell: string): boolean | null {
+  const value = cell.trim().toLowerCase();
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return false;
+  return null;
+}
+
+const squash = (header: string) => header.toLowerCase().replace(/[^a-z]/g, '');
+const UPN_HEADERS = new Set(['upn', 'uniquepupilnumber', 'pupilupn']);
+const ATTENDED_HEADERS = new Set(['attended', 'attendance', 'present', 'attendedyn', 'mark']);
+
+export interface ParsedRegister {
+  rows: { line: number; upn: string; attended: boolean }[];
+  rejected: { line: number; upn: string | null; reason: string }[];
+  /** A problem with the file as a whole (no header, missing column). */
+  fileProblem: string | null;
+}
+
+/**
+ * A register CSV: a header with a UPN column and an attendance column, then one pupil per row. Every
+ * row's problem is listed (a UPN not on roll, a mark that is not yes or no, a UPN twice).
+ */
+export function parseRegisterCsv(csv: string, upnsOnRoll: ReadonlySet<string>): ParsedRegister {
+  const { records, unclosedQuoteLine } = parseCsv(csv);
+  const rejected: ParsedRegister['rejected'] = [];
+  if (records.length === 0) return { rows: [], rejected, fileProblem: 'The file is empty.' };
+  if (unclosedQuoteLine !== null) return { rows: [], rejected, fileProblem: `A quote opened on line ${unclosedQuoteLine} never closes.` };
+  const header = records[0].cells.map(squash);
+  const upnColumn = header.findIndex((h) => UPN_HEADERS.has(h));
+  const attendedColumn = header.findIndex((h) => ATTENDED_HEADERS.has(h));
+  if (upnColumn === -1 || attendedColumn === -1) {
+    return { rows: [], rejected, fileProblem: 'The first row must name a UPN column and an Attended column.' };
+  }
+  const body = records.slice(1).filter((record) => !isBlankRecord(record));
+  if (body.length > MAX_REGISTER_ROWS) return { rows: [], rejected, fileProblem: `A register can have at most ${MAX_REGISTER_ROWS} rows.` };
+  const rows: ParsedRegister['rows'] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const record of body) {
+    const upn = (record.cells[upnColumn] ?? '').trim().toUpperCase();
+    const attended = attendanceOf(record.cells[attendedColumn] ?? '');
+    if (upn === '') {
+      rejected.push({ line: record.line, upn: null, reason: 'The UPN is missing.' });
+      continue;
+    }
+    const problems: string[] = [];
+    if (!upnsOnRoll.has(upn)) problems.push('No pupil on roll at your school has this UPN.');
+    if (attended === null) problems.push(`"${record.cells[attendedColumn]}" is not yes or no.`);
+    const first = firstLineOf.get(upn);
+    if (first !== undefined) problems.push(`This UPN is also on line ${first}.`);
+    else firstLineOf.set(upn, record.line);
+    if (problems.length > 0) rejected.push({ line: record.line, upn, reason: problems.join(' ') });
+    else rows.push({ line: record.line, upn, attended: attended! });
+  }
+  return { rows, rejected, fileProblem: null };
+}
+
+export const RegisterProblems = {
+  invalid(message: string): MutationError {
+    return mutationError('REGISTER_INVALID', message);
+  },
+  notOnRoll(ids: string[]): MutationError {
+    return mutationError('REGISTER_UNKNOWN_PUPILS', `${ids.length} pupil(s) are not on roll at your school.`, [{ field: 'pupilIds', message: `Not on roll: ${ids.join(', ')}` }]);
+  },
+  notOnRegister(ids: string[]): MutationError {
+    return mutationError('REGISTER_NOT_INVITED', `${ids.length} pupil(s) are not on this register; invite them first.`, [{ field: 'pupilIds', message: `Not on the register: ${ids.join(', ')}` }]);
+  },
+  notFound(): MutationError {
+    return mutationError('ENCOUNTER_NOT_FOUND', 'There is no such encounter at your school.');
+  },
+};
+
+/** Registers: inviting, marking, importing (each in one transaction), and reflections. */
+export class RegisterService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The caller's school's encounter, or null. Staff only. */
+  private async ownEncounter(principal: Principal, encounterId: string): Promise<Encounter | null> {
+    const scope = scopeOf(principal);
+    if (scope.kind !== 'school') throw EncounterError.noSchool();
+    if (!UUID.test(encounterId)) return null;
+    return this.em.findOne(Encounter, { id: encounterId, schoolId: scope.schoolId });
+  }
+
+  /** Adds pupils not yet on the register (not attending until marked); one statement. */
+  private async addToRegister(encounter: Encounter, pupilIds: string[]): Promise<number> {
+    if (pupilIds.length === 0) return 0;
+    const { affected } = await boundSql(
+      this.em,
+      `insert into participation (id, encounter_id, pupil_id, school_id, trust_id, attended)
+       select id, $2::uuid, pupil_id, $3::uuid, $4::uuid, false from unnest($1::uuid[], $5::uuid[]) as t(id, pupil_id)
+       on conflict (encounter_id, pupil_id) do nothing`,
+      [pgArray(pupilIds.map(() => randomUUID())), encounter.id, encounter.schoolId, encounter.trustId, pgArray(pupilIds)],
+    );
+    return affected;
+  }
+
+  async invite(principal: Principal, input: InviteInput, cohortOf: () => Promise<Cohort>): Promise<RegisterChangeResult> {
+    const encounter = await this.ownEncounter(principal, input.encounterId);
+    if (!encounter) return { encounter: null, added: 0, changed: 0, error: RegisterProblems.notFound() };
+    const cohort = await cohortOf();
+    const years = new Set(input.yearGroups ?? []);
+    const tutorGroups = new Set((input.tutorGroups ?? []).map((t) => t.trim().toLowerCase()));
+    const bits = (input.groups ?? []).map((code: VulnerableGroupCode) => groupBit(vulnerableGroupOfCode(code) ?? ''));
+    const picked = new Set(input.pupilIds ?? []);
+    const onRoll = new Set(cohort.pupilIds);
+    const unknown = [...picked].filter((id) => !onRoll.has(id));
+    if (unknown.length > 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.notOnRoll(unknown) };
+    if (years.size + tutorGroups.size + bits.length + picked.size === 0) {
+      return { encounter, added: 0, changed: 0, error: RegisterProblems.invalid('Choose year groups, tutor groups, groups or pupils to invite.') };
+    }
+    const chosen = cohort.pupilIds.filter(
+      (id, i) =>
+        picked.has(id) ||
+        years.has(cohort.yearGroups[i]) ||
+        tutorGroups.has((cohort.tutorGroups?.[i] ?? '').toLowerCase()) ||
+        bits.some((bit) => bit >= 0 && (cohort.groupMasks[i] & (1 << bit)) !== 0),
+    );
+    const added = await this.em.transactional((tx) => new RegisterService(tx).addToRegister(encounter, chosen));
+    return { encounter, added, changed: 0, error: null };
+  }
+
+  async mark(principal: Principal, input: MarkAttendanceInput): Promise<RegisterChangeResult> {
+    const encounter = await this.ownEncounter(principal, input.encounterId);
+    if (!encounter) return { encounter: null, added: 0, changed: 0, error: RegisterProblems.notFound() };
+    const ids = [...new Set(input.pupilIds)].filter((id) => UUID.test(id));
+    if (ids.length === 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.invalid('Choose at least one pupil.') };
+    const onRegister = await this.em.find(Participation, { encounter: encounter.id, pupilId: { $in: ids } });
+    const missing = ids.filter((id) => !onRegister.some((row) => row.pupilId === id));
+    if (missing.length > 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.notOnRegister(missing) };
+    const { affected } = await boundSql(
+      this.em,
+      'update participation set attended = $3 where encounter_id = $1::uuid and pupil_id = any($2::uuid[]) and attended <> $3',
+      [encounter.id, pgArray(ids), input.attended],
+    );
+    return { encounter, added: 0, changed: affected, error: null };
+  }
+
+  /**
+   * A register from a CSV: all or nothing. Any rejected row saves nothing and lists every problem;
+   * otherwise pupils not yet on the register are added and every mark is set, in one transaction.
+   * Importing the same file again changes nothing.
+   */
+  async importCsv(principal: Principal, input: ImportRegisterInput, cohortOf: () => Promise<Cohort>): Promise<RegisterImportResult> {
+    const empty = { added: 0, changed: 0, unchanged: 0, rejected: [] };
+    const encounter = await this.ownEncounter(principal, input.encounterId);
+    if (!encounter) return { encounter: null, ...empty, error: RegisterProblems.notFound() };
+    const cohort = await cohortOf();
+    const idOfUpn = new Map((cohort.upns ?? []).map((upn, i) => [upn.toUpperCase(), cohort.pupilIds[i]]));
+    const parsed = parseRegisterCsv(input.csv, new Set(idOfUpn.keys()));
+    if (parsed.fileProblem) return { encounter, ...empty, error: RegisterProblems.invalid(parsed.fileProblem) };
+    if (parsed.rejected.length > 0) {
+      return { encounter, ...empty, rejected: parsed.rejected, error: RegisterProblems.invalid(`${parsed.rejected.length} row(s) need fixing; nothing was saved.`) };
+    }
+    if (parsed.rows.length === 0) return { encounter, ...empty, error: RegisterProblems.invalid('The file has no pupils in it.') };
+    const marks = parsed.rows.map((row) => ({ pupilId: idOfUpn.get(row.upn)!, attended: row.attended }));
+    return this.em.transactional(async (tx) => {
+      const before = await boundSql<{ pupil_id: string; attended: boolean }>(
+        tx,
+        'select pupil_id, attended from participation where encounter_id = $1::uuid and pupil_id = any($2::uuid[]) for update',
+        [encounter.id, pgArray(marks.map((m) => m.pupilId))],
+      );
+      const existing = new Map(before.rows.map((row) => [row.pupil_id, row.attended]));
+      const added = marks.filter((m) => !existing.has(m.pupilId)).length;
+      const changed = marks.filter((m) => existing.has(m.pupilId) && existing.get(m.pupilId) !== m.attended).length;
+      await new RegisterService(tx).addToRegister(encounter, marks.filter((m) => !existing.has(m.pupilId)).map((m) => m.pupilId));
+      await boundSql(
+        tx,
+        `update participation p set attended = t.attended
+           from unnest($2::uuid[], $3::boolean[]) as t(pupil_id, attended)
+          where p.encounter_id = $1::uuid and p.pupil_id = t.pupil_id and p.attended <> t.attended`,
+        [encounter.id, pgArray(marks.map((m) => m.pupilId)), pgArray(marks.map((m) => m.attended))],
+      );
+      return { encounter, added, changed, unchanged: marks.length - added - changed, rejected: [], error: null };
+    });
+  }
+
+  /** The pupil themself, or staff of the school that ran the encounter. */
+  async reflect(principal: Principal, participationId: string, text: string): Promise<RecordReflectionResult> {
+    const notFound = { participation: null, error: mutationError('PARTICIPATION_NOT_FOUND', 'There is no such activity on your record.') };
+    if (!UUID.test(participationId)) return notFound;
+    const row = await this.em.findOne(Participation, { id: participationId }, { populate: ['encounter'] });
+    if (!row) return notFound;
+    const scope = scopeOf(principal);
+    const self = pupilRecordRoute(principal, row.pupilId) === 'own';
+    const staff = scope.kind === 'school' && scope.schoolId === row.schoolId;
+    if (!self && !staff) return notFound;
+    const reflection = text.trim();
+    if (reflection.length === 0) return { participation: null, error: mutationError('REFLECTION_INVALID', 'Write a reflection first.', [{ field: 'reflection', message: 'Write a reflection first.' }]) };
+    if (reflection.length > MAX_REFLECTION_LENGTH) {
+      return { participation: null, error: mutationError('REFLECTION_INVALID', `Keep it to ${MAX_REFLECTION_LENGTH} characters or fewer.`, [{ field: 'reflection', message: `Keep it to ${MAX_REFLECTION_LENGTH} characters or fewer.` }]) };
+    }
+    if (!row.attended) return { participation: null, error: mutationError('REFLECTION_NOT_ATTENDED', 'Reflections are for activities the pupil attended.') };
+    row.reflection = reflection;
+    row.reflectedAt = new Date();
+    await this.em.flush();
+    return { participation: row, error: null };
+  }
+}
