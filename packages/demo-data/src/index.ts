@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   academicYearOf,
+  checklistItemsFor,
   makeUpn,
   type DestinationKind,
   type EncounterKind,
@@ -93,6 +94,13 @@ export interface DemoEncounter {
   employerIds: string[];
   volunteerIds: string[];
   yearGroups: number[];
+  /** The meaningful checklist items the leader ticked (keys of CHECKLIST_ITEMS). */
+  checklistTicked: string[];
+  subject: string | null;
+  hashtags: string[];
+  adviserName: string | null;
+  adviserLevel: number | null;
+  staffNotes: string | null;
 }
 export interface DemoParticipation {
   id: string;
@@ -101,6 +109,32 @@ export interface DemoParticipation {
   schoolId: string;
   trustId: string;
   attended: boolean;
+  reflection: string | null;
+}
+export interface DemoOwnActivity {
+  id: string;
+  pupilId: string;
+  schoolId: string;
+  trustId: string;
+  kind: 'PART_TIME_JOB' | 'WORK_EXPERIENCE' | 'UNIVERSITY_OPEN_DAY';
+  title: string;
+  startedOn: string;
+  endedOn: string | null;
+  hours: number;
+  status: 'SUBMITTED' | 'VERIFIED';
+}
+export interface DemoOutlook {
+  pupilId: string;
+  interests: string[];
+  consideringHigherEducation: boolean;
+}
+export interface DemoAgreedAction {
+  id: string;
+  meetingId: string;
+  pupilId: string;
+  text: string;
+  dueOn: string | null;
+  position: number;
 }
 export interface DemoDestination {
   id: string;
@@ -134,6 +168,10 @@ export interface DemoData {
   volunteers: DemoVolunteer[];
   encounters: DemoEncounter[];
   participations: DemoParticipation[];
+  /** Next steps agreed in personal guidance meetings (encounters of kind GUIDANCE_MEETING). */
+  agreedActions: DemoAgreedAction[];
+  ownActivities: DemoOwnActivity[];
+  outlooks: DemoOutlook[];
   destinations: DemoDestination[];
   accounts: DemoAccount[];
 }
@@ -264,25 +302,26 @@ export function demoData(today: Date = new Date()): DemoData {
   const [sam, jordan, ruth, marek, hollie] = volunteers;
 
   // A year of activities per school: last year's programme plus this autumn's so far.
-  type Plan = { kind: EncounterKind; title: string; month: number; day: number; year: 'last' | 'this'; years: number[]; employers: DemoEmployer[]; volunteers: DemoVolunteer[]; hours: number; inSchoolDay?: boolean; benchmarks: number[] };
+  type Plan = { kind: EncounterKind; title: string; month: number; day: number; year: 'last' | 'this'; years: number[]; employers: DemoEmployer[]; volunteers: DemoVolunteer[]; hours: number; inSchoolDay?: boolean; benchmarks: number[]; tags?: string[]; subject?: string; notMeaningful?: boolean };
   const plans: Plan[] = [
     { kind: 'CAREERS_LESSON', title: 'Careers lesson: my future self', month: 9, day: 24, year: 'last', years: [7, 8, 9], employers: [], volunteers: [], hours: 1, benchmarks: [2] },
-    { kind: 'EMPLOYER_TALK', title: 'Engineering careers talk', month: 10, day: 8, year: 'last', years: [9, 10], employers: [acme], volunteers: [sam], hours: 1, benchmarks: [5] },
-    { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', title: 'Apprenticeships assembly', month: 11, day: 12, year: 'last', years: [8, 9, 10, 11], employers: [apprenticeships], volunteers: [], hours: 1, benchmarks: [7] },
+    { kind: 'EMPLOYER_TALK', title: 'Engineering careers talk', month: 10, day: 8, year: 'last', years: [9, 10], employers: [acme], volunteers: [sam], hours: 1, benchmarks: [5], tags: ['engineering'] },
+    { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', title: 'Apprenticeships assembly', month: 11, day: 12, year: 'last', years: [8, 9, 10, 11], employers: [apprenticeships], volunteers: [], hours: 1, benchmarks: [7], tags: ['apprenticeships'] },
     { kind: 'LMI_SESSION', title: 'Jobs in our region: labour-market information', month: 1, day: 20, year: 'last', years: [10, 11, 12], employers: [], volunteers: [], hours: 1, benchmarks: [2] },
     { kind: 'FE_COLLEGE_ENCOUNTER', title: 'Aire Valley College taster morning', month: 2, day: 4, year: 'last', years: [10, 11], employers: [college], volunteers: [hollie], hours: 3, benchmarks: [7] },
-    { kind: 'CAREERS_FAIR', title: 'Spring careers fair', month: 3, day: 11, year: 'last', years: [9, 10, 11, 12, 13], employers: [acme, nhs, brightwave, castle, college], volunteers: [sam, ruth, marek], hours: 2, benchmarks: [5, 7] },
+    { kind: 'CAREERS_FAIR', title: 'Spring careers fair', month: 3, day: 11, year: 'last', years: [9, 10, 11, 12, 13], employers: [acme, nhs, brightwave, castle, college], volunteers: [sam, ruth, marek], hours: 2, benchmarks: [5, 7], notMeaningful: true },
     { kind: 'MOCK_INTERVIEW', title: 'Mock interviews', month: 4, day: 29, year: 'last', years: [11, 13], employers: [nhs, brightwave], volunteers: [ruth, jordan], hours: 2, benchmarks: [5] },
-    { kind: 'UNIVERSITY_VISIT', title: 'University of the Pennines campus visit', month: 6, day: 17, year: 'last', years: [12], employers: [university], volunteers: [], hours: 5, inSchoolDay: true, benchmarks: [7] },
+    { kind: 'UNIVERSITY_VISIT', title: 'University of the Pennines campus visit', month: 6, day: 17, year: 'last', years: [12], employers: [university], volunteers: [], hours: 5, inSchoolDay: true, benchmarks: [7], tags: ['university'] },
     { kind: 'WORK_EXPERIENCE', title: 'Year 10 work experience week', month: 7, day: 6, year: 'last', years: [10], employers: [acme, nhs, castle], volunteers: [], hours: 30, benchmarks: [6] },
-    { kind: 'CURRICULUM_LESSON', title: 'Science: careers in healthcare', month: 9, day: 30, year: 'this', years: [8, 10], employers: [nhs], volunteers: [ruth], hours: 1, benchmarks: [4] },
-    { kind: 'EMPLOYER_TALK', title: 'Alumni talk: from Northfield to software', month: 10, day: 14, year: 'this', years: [10, 11], employers: [brightwave], volunteers: [jordan], hours: 1, benchmarks: [5] },
-    { kind: 'WORKPLACE_VISIT', title: 'Visit to Castle Construction site', month: 11, day: 5, year: 'this', years: [9], employers: [castle], volunteers: [marek], hours: 4, benchmarks: [6] },
-    { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', title: 'Apprenticeship routes workshop', month: 11, day: 18, year: 'this', years: [10, 11, 12, 13], employers: [apprenticeships], volunteers: [], hours: 1, benchmarks: [7] },
+    { kind: 'CURRICULUM_LESSON', title: 'Science: careers in healthcare', month: 9, day: 30, year: 'this', years: [8, 10], employers: [nhs], volunteers: [ruth], hours: 1, benchmarks: [4], tags: ['healthcare'], subject: 'Science' },
+    { kind: 'EMPLOYER_TALK', title: 'Alumni talk: from Northfield to software', month: 10, day: 14, year: 'this', years: [10, 11], employers: [brightwave], volunteers: [jordan], hours: 1, benchmarks: [5], tags: ['software', 'engineering'] },
+    { kind: 'WORKPLACE_VISIT', title: 'Visit to Castle Construction site', month: 11, day: 5, year: 'this', years: [9], employers: [castle], volunteers: [marek], hours: 4, benchmarks: [6], tags: ['construction'] },
+    { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', title: 'Apprenticeship routes workshop', month: 11, day: 18, year: 'this', years: [10, 11, 12, 13], employers: [apprenticeships], volunteers: [], hours: 1, benchmarks: [7], tags: ['apprenticeships'] },
   ];
 
   const encounters: DemoEncounter[] = [];
   const participations: DemoParticipation[] = [];
+  const agreedActions: DemoAgreedAction[] = [];
   for (const school of schools) {
     for (const plan of plans) {
       if (plan.volunteers.some((v) => !v.schoolIds.includes(school.id)) && plan.volunteers.length === 1) continue;
@@ -303,6 +342,14 @@ export function demoData(today: Date = new Date()): DemoData {
         employerIds: plan.employers.map((e) => e.id),
         volunteerIds: plan.volunteers.filter((v) => v.schoolIds.includes(school.id)).map((v) => v.id),
         yearGroups: plan.years,
+        checklistTicked: checklistItemsFor(plan.kind)
+          .map((item) => item.key)
+          .filter((key) => !plan.notMeaningful || key !== 'reflectionTime'),
+        subject: plan.subject ?? null,
+        hashtags: plan.tags ?? [],
+        adviserName: null,
+        adviserLevel: null,
+        staffNotes: null,
       };
       encounters.push(encounter);
       // Year groups then: last year's Year N is this year's Year N+1 (or a leaver after Year 13).
@@ -318,6 +365,7 @@ export function demoData(today: Date = new Date()): DemoData {
           schoolId: school.id,
           trustId: trust.id,
           attended: random() < (pupil.flags.persistentAbsence ? 0.7 : 0.93),
+          reflection: null,
         });
       }
     }
@@ -337,10 +385,63 @@ export function demoData(today: Date = new Date()): DemoData {
         employerIds: [],
         volunteerIds: [],
         yearGroups: [11],
+        checklistTicked: [],
+        subject: null,
+        hashtags: [],
+        adviserName: 'Dana Whitfield',
+        // One adviser in five holds a level 4 qualification: those meetings do not count for Benchmark 8.
+        adviserLevel: i % 5 === 4 ? 4 : 6,
+        staffNotes: 'Talked through post-16 options and what the pupil enjoys in school.',
       };
       encounters.push(encounter);
-      participations.push({ id: demoId('participation', encounter.id, pupil.id), encounterId: encounter.id, pupilId: pupil.id, schoolId: school.id, trustId: trust.id, attended: true });
+      participations.push({ id: demoId('participation', encounter.id, pupil.id), encounterId: encounter.id, pupilId: pupil.id, schoolId: school.id, trustId: trust.id, attended: true, reflection: null });
+      agreedActions.push(
+        { id: demoId('action', encounter.id, 0), meetingId: encounter.id, pupilId: pupil.id, text: 'Look up two sixth-form or college courses and their entry requirements', dueOn: `${currentYear}-12-12`, position: 0 },
+        { id: demoId('action', encounter.id, 1), meetingId: encounter.id, pupilId: pupil.id, text: 'Ask a teacher about work experience in a subject you enjoy', dueOn: null, position: 1 },
+      );
     });
+  }
+
+  // Maya (the demo pupil, Year 10) had a guidance meeting this autumn, so her record shows agreed actions.
+  const mayaMeeting: DemoEncounter = {
+    id: demoId('guidance', demoPupil.id),
+    schoolId: demoPupil.schoolId,
+    trustId: trust.id,
+    kind: 'GUIDANCE_MEETING',
+    title: 'Personal guidance meeting',
+    date: new Date(Date.UTC(currentYear, 10, 3, 11)).toISOString(),
+    inSchoolDay: true,
+    hours: 0.75,
+    benchmarks: [8],
+    employerIds: [],
+    volunteerIds: [],
+    yearGroups: [10],
+    checklistTicked: [],
+    subject: null,
+    hashtags: [],
+    adviserName: 'Dana Whitfield',
+    adviserLevel: 6,
+    staffNotes: 'Keen on engineering; unsure between A levels and an apprenticeship. Check in again before the mock exams.',
+  };
+  if (new Date(mayaMeeting.date) <= today) {
+    encounters.push(mayaMeeting);
+    participations.push({ id: demoId('participation', mayaMeeting.id, demoPupil.id), encounterId: mayaMeeting.id, pupilId: demoPupil.id, schoolId: demoPupil.schoolId, trustId: trust.id, attended: true, reflection: null });
+    agreedActions.push(
+      { id: demoId('action', mayaMeeting.id, 0), meetingId: mayaMeeting.id, pupilId: demoPupil.id, text: 'Compare an engineering apprenticeship with A levels in maths and physics', dueOn: `${currentYear}-12-19`, position: 0 },
+      { id: demoId('action', mayaMeeting.id, 1), meetingId: mayaMeeting.id, pupilId: demoPupil.id, text: 'Sign up for the spring university taster day', dueOn: null, position: 1 },
+    );
+  }
+
+  // Reflections: most pupils write one after most activities (decided by the row's id, not the random stream).
+  const REFLECTIONS = [
+    'I did not know how many different jobs there are in this sector.',
+    'Asking questions helped me see what the work is really like.',
+    'I want to find out more about the qualifications I would need.',
+    'It made me think about apprenticeships as well as university.',
+  ];
+  for (const participation of participations) {
+    const hash = createHash('sha256').update(participation.id).digest();
+    if (participation.attended && hash[0] % 100 < 70) participation.reflection = REFLECTIONS[hash[1] % REFLECTIONS.length];
   }
 
   const destinations: DemoDestination[] = [];
@@ -376,6 +477,42 @@ export function demoData(today: Date = new Date()): DemoData {
     }
   }
 
+  // Pupils' own activities and plans: a few part-time jobs and open days, and who is thinking of university.
+  const ownActivities: DemoOwnActivity[] = [];
+  const outlooks: DemoOutlook[] = [];
+  for (const pupil of pupils) {
+    if (pupil.leftOn || pupil.yearGroup === null) continue;
+    const hash = createHash('sha256').update(`outlook:${pupil.id}`).digest();
+    if (pupil.yearGroup >= 12) outlooks.push({ pupilId: pupil.id, interests: [], consideringHigherEducation: hash[0] % 100 < 55 });
+    if (pupil.yearGroup >= 11 && hash[1] % 100 < 15) {
+      ownActivities.push({
+        id: demoId('own-activity', pupil.id, 'job'),
+        pupilId: pupil.id,
+        schoolId: pupil.schoolId,
+        trustId: pupil.trustId,
+        kind: 'PART_TIME_JOB',
+        title: pick(['Saturday job at a garden centre', 'Waiting tables at a café', 'Paper round']),
+        startedOn: `${lastYear + 1}-05-01`,
+        endedOn: null,
+        hours: 120,
+        status: hash[2] % 100 < 70 ? 'VERIFIED' : 'SUBMITTED',
+      });
+    }
+  }
+  outlooks.push({ pupilId: demoPupil.id, interests: ['engineering', 'healthcare'], consideringHigherEducation: true });
+  ownActivities.push({
+    id: demoId('own-activity', demoPupil.id, 'job'),
+    pupilId: demoPupil.id,
+    schoolId: demoPupil.schoolId,
+    trustId: demoPupil.trustId,
+    kind: 'PART_TIME_JOB',
+    title: 'Saturday job at Hill Street Bakery',
+    startedOn: `${currentYear}-06-06`,
+    endedOn: null,
+    hours: 60,
+    status: 'SUBMITTED',
+  });
+
   const account = (email: string, displayName: string, roles: string[], extra: Partial<DemoAccount>): DemoAccount => ({
     id: demoId('account', email),
     email,
@@ -401,5 +538,5 @@ export function demoData(today: Date = new Date()): DemoData {
     account('parent@northfield.test', 'Grace Okafor', ['parent'], { trustId: trust.id, schoolId: schools[0].id, childPupilIds: [demoPupil.id] }),
   ];
 
-  return { trust, schools, pupils, employers, volunteers, encounters, participations, destinations, accounts };
+  return { trust, schools, pupils, employers, volunteers, encounters, participations, agreedActions, ownActivities, outlooks, destinations, accounts };
 }

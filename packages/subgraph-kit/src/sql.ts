@@ -14,8 +14,12 @@ export async function boundSql<Row = Record<string, unknown>>(em: EntityManager,
     query: { kind: 'RawNode', sqlFragments: [sql], parameters: [] },
     queryId: { queryId: `bound-${Math.random().toString(36).slice(2)}` },
   };
+  const started = performance.now();
   const result = await kysely.executeQuery(compiled as unknown as Parameters<typeof kysely.executeQuery>[0]);
-  return { rows: result.rows as Row[], affected: Number(result.numAffectedRows ?? 0) };
+  const affected = Number(result.numAffectedRows ?? 0);
+  // Through the ORM's logger like every other statement, so debug logs and statement counts see it.
+  em.config.getLogger().logQuery({ query: sql, took: Math.round(performance.now() - started), results: result.rows.length, affected, level: 'info' });
+  return { rows: result.rows as Row[], affected };
 }
 
 const NEEDS_ESCAPE = /["\\]/;

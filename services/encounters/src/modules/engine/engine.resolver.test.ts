@@ -1,0 +1,379 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePrincipal, type SubgraphTestClient } from '@waymark/subgraph-kit/testing';
+import { demoData } from '@waymark/demo-data';
+import { todayInEngland } from '@waymark/domain';
+import { countStatements, startHarness, type Harness } from '../../../test/harness.js';
+
+/*
+ * The engine's API on the encounters subgraph, asking the real (seeded) pupils subgraph for cohorts:
+ * who may read what, registers and reflections changing a pupil's progress, staff-only notes.
+ */
+const data = demoData();
+const [northfield, southbank] = data.schools;
+const maya = data.pupils.find((p) => p.legalForename === 'Maya' && p.legalSurname === 'Okafor')!;
+const northPupils = data.pupils.filter((p) => p.schoolId === northfield.id && !p.leftOn && p.yearGroup !== null);
+const otherNorth = northPupils.find((p) => p.id !== maya.id && p.yearGroup === maya.yearGroup)!;
+const [sam] = data.volunteers;
+
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id, displayName: 'Priya Shah' });
+const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId: data.trust.id });
+const pupil = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: maya.id });
+const parent = makePrincipal({ roles: ['parent'], trustId: data.trust.id, schoolId: northfield.id, childPupilIds: [maya.id] });
+const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: sam.id, employerId: sam.employerId });
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
+const pupilLevelAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id, pupilLevelAccess: true });
+const otherTrustAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId: randomUUID() });
+
+let harness: Harness;
+let client: SubgraphTestClient;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  client = harness.client;
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+type Cell = { measure: string; yearGroup: number | null; group: string | null; eligible: number; met: number; inProgress: number; notMet: number };
+const DASHBOARD = `query ($schoolId: ID, $group: VulnerableGroup, $yearGroup: Int, $asOf: String) {
+  schoolDashboard(schoolId: $schoolId, group: $group, yearGroup: $yearGroup, asOf: $asOf) {
+    asOf academicYear pupilCount school { id }
+    cells { measure yearGroup group eligible met inProgress notMet }
+    groupCells { measure yearGroup group eligible met inProgress notMet }
+    workExperience { yearGroup pupils averageHours reachedTarget }
+  }
+}`;
+type Dashboard = { schoolDashboard: { asOf: string; pupilCount: number; school: { id: string }; cells: Cell[]; groupCells: Cell[]; workExperience: { yearGroup: number; pupils: number }[] } };
+
+const PROGRESS = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil {
+  benchmarkProgress { yearGroup measures { measure state count needed detail evidence { title counts reason encounterId ownActivityId } } workExperience { hoursTotal days } }
+} } }`;
+type Progress = { _entities: { benchmarkProgress: { yearGroup: number; measures: { measure: string; state: string; count: number; detail: string; evidence: { title: string; counts: boolean; reason: string | null; encounterId: string | null; ownActivityId: string | null }[] }[] } | null }[] };
+const progressOf = async (who: ReturnType<typeof makePrincipal>, id = maya.id) => {
+  const res = await client.query<Progress>(who, PROGRESS, { id });
+  return { res, progress: res.data?._entities[0]?.benchmarkProgress ?? null };
+};
+const measure = (progress: NonNullable<Progress['_entities'][0]['benchmarkProgress']>, key: string) => progress.measures.find((m) => m.measure === key)!;
+
+describe('schoolDashboard', () => {
+  it('counts every pupil on roll once per measure, by year group and in total', async () => {
+    const res = await client.query<Dashboard>(leaderNorth, DASHBOARD, {});
+    expect(res.errors).toBeUndefined();
+    const board = res.data!.schoolDashboard;
+    expect(board.school.id).toBe(northfield.id);
+    expect(board.asOf).toBe(todayInEngland());
+    expect(board.pupilCount).toBe(northPupils.length);
+    const b5 = board.cells.filter((c) => c.measure === 'B5_EMPLOYERS');
+    const total = b5.find((c) => c.yearGroup === null)!;
+    expect(total.eligible).toBe(northPupils.length);
+    expect(total.met + total.inProgress + total.notMet).toBe(total.eligible);
+    for (let year = 7; year <= 13; year += 1) {
+      expect(b5.find((c) => c.yearGroup === year)!.eligible).toBe(northPupils.filter((p) => p.yearGroup === year).length);
+    }
+    // Years 7–11 never count for a "by 18" measure.
+    const b8by18 = board.cells.filter((c) => c.measure === 'B8_BY_18' && c.yearGroup !== null && c.yearGroup <= 11);
+    expect(b8by18.every((c) => c.eligible === 0)).toBe(true);
+  });
+
+  it('narrows to a vulnerable group, and crosses every measure with each group', async () => {
+    const disadvantaged = northPupils.filter((p) => p.flags.disadvantaged);
+    const res = await client.query<Dashboard>(leaderNorth, DASHBOARD, { group: 'DISADVANTAGED' });
+    expect(res.errors).toBeUndefined();
+    const total = res.data!.schoolDashboard.cells.find((c) => c.measure === 'B2_LMI' && c.yearGroup === null)!;
+    expect(total.eligible).toBe(disadvantaged.length);
+    const crossed = res.data!.schoolDashboard.groupCells.find((c) => c.measure === 'B2_LMI' && c.group === 'DISADVANTAGED')!;
+    expect(crossed.eligible).toBe(disadvantaged.length);
+    expect(crossed.met).toBe(total.met);
+  });
+
+  it('is the caller\'s own school for staff, any school of the trust for analysts, and forbidden otherwise', async () => {
+    const other = await client.query(leaderNorth, DASHBOARD, { schoolId: southbank.id });
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const trust = await client.query<Dashboard>(analyst, DASHBOARD, { schoolId: southbank.id });
+    expect(trust.errors).toBeUndefined();
+    expect(trust.data!.schoolDashboard.school.id).toBe(southbank.id);
+    const outsider = await client.query(otherTrustAnalyst, DASHBOARD, { schoolId: southbank.id });
+    expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    for (const who of [pupil, parent, volunteer]) {
+      const res = await client.query(who, DASHBOARD, {});
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuses a malformed as-of day', async () => {
+    const res = await client.query(leaderNorth, DASHBOARD, { asOf: '2026-02-30' });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('uses the same number of statements for a school and a single year group', async () => {
+    const all = await countStatements(harness.orm, () => client.query(leaderNorth, DASHBOARD, {}));
+    const one = await countStatements(harness.orm, () => client.query(leaderNorth, DASHBOARD, { yearGroup: 7 }));
+    expect(all.result.errors).toBeUndefined();
+    expect(all.statements.length).toBe(one.statements.length);
+    expect(all.statements.length).toBe(1);
+  });
+});
+
+describe('trustDashboard', () => {
+  const TRUST = '{ trustDashboard { pupilCount schools { school { id } pupilCount cells { measure eligible met } } totals { measure eligible met } } }';
+  type Trust = { trustDashboard: { pupilCount: number; schools: { school: { id: string }; pupilCount: number; cells: { measure: string; eligible: number; met: number }[] }[]; totals: { measure: string; eligible: number; met: number }[] } };
+
+  it('gives analysts each school of their trust, adding up to the totals', async () => {
+    const res = await client.query<Trust>(analyst, TRUST);
+    expect(res.errors).toBeUndefined();
+    const board = res.data!.trustDashboard;
+    expect(board.schools.map((s) => s.school.id).sort()).toEqual([northfield.id, southbank.id].sort());
+    expect(board.pupilCount).toBe(board.schools.reduce((sum, s) => sum + s.pupilCount, 0));
+    const metB5 = (cells: { measure: string; met: number }[]) => cells.find((c) => c.measure === 'B5_EMPLOYERS')!.met;
+    expect(metB5(board.totals)).toBe(board.schools.reduce((sum, s) => sum + metB5(s.cells), 0));
+  });
+
+  it('is for trust analysts only, and empty for another trust\'s', async () => {
+    expect((await client.query(leaderNorth, TRUST)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const other = await client.query<Trust>(otherTrustAnalyst, TRUST);
+    expect(other.data!.trustDashboard.schools).toEqual([]);
+  });
+});
+
+describe('benchmarkGaps', () => {
+  const GAPS = `query ($measure: BenchmarkMeasure!, $yearGroup: Int, $schoolId: ID, $after: String) {
+    benchmarkGaps(measure: $measure, yearGroup: $yearGroup, schoolId: $schoolId, first: 5, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { pupil { id } yearGroup state detail } }
+    }
+  }`;
+  type Gaps = { benchmarkGaps: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { pupil: { id: string }; yearGroup: number; state: string; detail: string } }[] } };
+
+  it('lists the pupils missing out, page by page, matching the dashboard\'s count', async () => {
+    const board = await client.query<Dashboard>(leaderNorth, DASHBOARD, {});
+    const cell = board.data!.schoolDashboard.cells.find((c) => c.measure === 'B8_BY_16' && c.yearGroup === 11)!;
+    const seen = new Set<string>();
+    let after: string | null = null;
+    do {
+      const res: Awaited<ReturnType<typeof client.query<Gaps>>> = await client.query<Gaps>(leaderNorth, GAPS, { measure: 'B8_BY_16', yearGroup: 11, after });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.benchmarkGaps.totalCount).toBe(cell.notMet + cell.inProgress);
+      for (const { node } of res.data!.benchmarkGaps.edges) {
+        expect(node.yearGroup).toBe(11);
+        expect(node.state).not.toBe('MET');
+        seen.add(node.pupil.id);
+      }
+      after = res.data!.benchmarkGaps.pageInfo.hasNextPage ? res.data!.benchmarkGaps.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.size).toBe(cell.notMet + cell.inProgress);
+  });
+
+  it('needs pupil-level access for analysts', async () => {
+    expect((await client.query(analyst, GAPS, { measure: 'B5_EMPLOYERS', schoolId: northfield.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await client.query(pupilLevelAnalyst, GAPS, { measure: 'B5_EMPLOYERS', schoolId: northfield.id })).errors).toBeUndefined();
+  });
+});
+
+describe('a pupil\'s progress', () => {
+  it('is readable by the pupil, a linked parent, staff of the current school and analysts with pupil-level access', async () => {
+    for (const who of [pupil, parent, leaderNorth, pupilLevelAnalyst]) {
+      const { res, progress } = await progressOf(who);
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(progress!.yearGroup).toBe(maya.yearGroup);
+      expect(progress!.measures).toHaveLength(12);
+    }
+  });
+
+  it('is hidden from volunteers, analysts without pupil-level access and other pupils; staff of another school get nothing', async () => {
+    // The pupil does not even resolve for them here (nor in the pupils subgraph).
+    for (const [who, id] of [[volunteer, maya.id], [analyst, maya.id], [pupil, otherNorth.id]] as const) {
+      const { res } = await progressOf(who, id);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!._entities).toEqual([null]);
+    }
+    const south = await progressOf(leaderSouth);
+    expect(south.res.errors).toBeUndefined();
+    expect(south.progress).toBeNull();
+  });
+
+  it('moves when a register, a reflection and a verified activity land', async () => {
+    const before = (await progressOf(pupil)).progress!;
+    const b6Before = measure(before, 'B6_BY_16').count;
+
+    // A meaningful workplace visit this year: created, Maya invited by year group, marked present.
+    const created = await client.query<{ createEncounter: { encounter: { id: string; checklistMet: boolean } | null; error: unknown } }>(
+      leaderNorth,
+      `mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id checklistMet } error { code message fields { field message } } } }`,
+      {
+        input: {
+          kind: 'WORKPLACE_VISIT',
+          title: 'Hospital visit',
+          date: new Date(Date.now() - 86_400_000).toISOString(),
+          hours: 4,
+          inSchoolDay: true,
+          yearGroups: [maya.yearGroup],
+          register: [],
+          checklist: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflectionTime: true, staffInteraction: true, rangeOfPeople: true, employerTask: true, employerFeedback: true },
+        },
+      },
+    );
+    expect(created.data!.createEncounter.error).toBeNull();
+    const encounterId = created.data!.createEncounter.encounter!.id;
+    expect(created.data!.createEncounter.encounter!.checklistMet).toBe(true);
+    const invited = await client.query<{ inviteToEncounter: { added: number; error: unknown } }>(
+      leaderNorth,
+      'mutation ($input: InviteInput!) { inviteToEncounter(input: $input) { added error { code message } } }',
+      { input: { encounterId, yearGroups: [maya.yearGroup] } },
+    );
+    expect(invited.data!.inviteToEncounter).toEqual({ added: northPupils.filter((p) => p.yearGroup === maya.yearGroup).length, error: null });
+    const marked = await client.query<{ markAttendance: { changed: number; error: unknown } }>(
+      leaderNorth,
+      'mutation ($input: MarkAttendanceInput!) { markAttendance(input: $input) { changed error { code } } }',
+      { input: { encounterId, pupilIds: [maya.id], attended: true } },
+    );
+    expect(marked.data!.markAttendance).toEqual({ changed: 1, error: null });
+
+    // Attended but no reflection yet: listed, not counted, with the reason.
+    const attended = (await progressOf(pupil)).progress!;
+    const pending = measure(attended, 'B6_BY_16').evidence.find((e) => e.encounterId === encounterId)!;
+    expect(pending).toMatchObject({ counts: false, reason: expect.stringContaining('reflection') });
+    expect(measure(attended, 'B6_BY_16').count).toBe(b6Before);
+
+    // Maya reflects; now it counts.
+    const rows = await client.query<{ _entities: { participations: { id: string; encounter: { id: string } }[] }[] }>(
+      pupil,
+      `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil { participations { id encounter { id } } } } }`,
+      { id: maya.id },
+    );
+    const row = rows.data!._entities[0].participations.find((p) => p.encounter.id === encounterId)!;
+    const reflected = await client.query<{ recordReflection: { participation: { meaningful: boolean; reflection: string } | null; error: unknown } }>(
+      pupil,
+      'mutation ($input: RecordReflectionInput!) { recordReflection(input: $input) { participation { meaningful reflection } error { code } } }',
+      { input: { participationId: row.id, reflection: 'Nurses and porters work together more than I thought.' } },
+    );
+    expect(reflected.data!.recordReflection).toEqual({ participation: { meaningful: true, reflection: 'Nurses and porters work together more than I thought.' }, error: null });
+    const after = (await progressOf(pupil)).progress!;
+    expect(measure(after, 'B6_BY_16').count).toBe(b6Before + 1);
+    expect(measure(after, 'B6_BY_16').evidence.find((e) => e.encounterId === encounterId)).toMatchObject({ counts: true, reason: null });
+    expect(after.workExperience.hoursTotal).toBeGreaterThanOrEqual(4);
+
+    // Another pupil cannot reflect on Maya's row; staff of another school cannot mark this register.
+    const stranger = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: otherNorth.id });
+    const refused = await client.query<{ recordReflection: { error: { code: string } | null } }>(
+      stranger,
+      'mutation ($input: RecordReflectionInput!) { recordReflection(input: $input) { error { code } } }',
+      { input: { participationId: row.id, reflection: 'Not mine' } },
+    );
+    expect(refused.data!.recordReflection.error?.code).toBe('PARTICIPATION_NOT_FOUND');
+    const southMark = await client.query<{ markAttendance: { error: { code: string } | null } }>(
+      leaderSouth,
+      'mutation ($input: MarkAttendanceInput!) { markAttendance(input: $input) { error { code } } }',
+      { input: { encounterId, pupilIds: [maya.id], attended: false } },
+    );
+    expect(southMark.data!.markAttendance.error?.code).toBe('ENCOUNTER_NOT_FOUND');
+  });
+
+  it('counts a part-time job for Benchmark 5 only once staff verify it', async () => {
+    const job = data.ownActivities.find((a) => a.pupilId === maya.id && a.kind === 'PART_TIME_JOB')!;
+    const before = (await progressOf(pupil)).progress!;
+    const jobEvidence = (p: typeof before) => measure(p, 'B5_EMPLOYERS').evidence.find((e) => e.ownActivityId === job.id);
+    expect(jobEvidence(before)).toBeUndefined();
+    const waiting = await client.query<{ activitiesToVerify: { id: string; pupil: { id: string } }[] }>(leaderNorth, '{ activitiesToVerify { id pupil { id } } }');
+    expect(waiting.data!.activitiesToVerify.map((a) => a.id)).toContain(job.id);
+    expect((await client.query(leaderSouth, '{ activitiesToVerify { id } }')).data).toEqual({ activitiesToVerify: expect.not.arrayContaining([expect.objectContaining({ id: job.id })]) });
+    const verified = await client.query<{ verifyOwnActivity: { activity: { status: string; decidedBy: string } | null } }>(
+      leaderNorth,
+      'mutation ($id: ID!) { verifyOwnActivity(id: $id) { activity { status decidedBy } } }',
+      { id: job.id },
+    );
+    expect(verified.data!.verifyOwnActivity.activity).toEqual({ status: 'VERIFIED', decidedBy: 'Priya Shah' });
+    const after = (await progressOf(pupil)).progress!;
+    expect(jobEvidence(after)).toMatchObject({ counts: true });
+    expect(measure(after, 'B5_EMPLOYERS').state).toBe('MET');
+  });
+});
+
+describe('registers from a CSV', () => {
+  const IMPORT = 'mutation ($input: ImportRegisterInput!) { importRegister(input: $input) { added changed unchanged rejected { line upn reason } error { code message } } }';
+  type Imported = { importRegister: { added: number; changed: number; unchanged: number; rejected: { line: number; upn: string | null; reason: string }[]; error: { code: string } | null } };
+  const newEncounter = async () => {
+    const res = await client.query<{ createEncounter: { encounter: { id: string } } }>(
+      leaderNorth,
+      'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } } }',
+      { input: { kind: 'EMPLOYER_TALK', title: 'Register import talk', date: new Date().toISOString(), hours: 1, inSchoolDay: true, yearGroups: [10], register: [] } },
+    );
+    return res.data!.createEncounter.encounter.id;
+  };
+  const registerOf = async (encounterId: string) => {
+    const res = await client.query<{ encounter: { participations: { attended: boolean; pupil: { id: string } }[] } }>(leaderNorth, 'query ($id: ID!) { encounter(id: $id) { participations { attended pupil { id } } } }', { id: encounterId });
+    return res.data!.encounter.participations;
+  };
+  const [a, b, c] = northPupils;
+
+  it('saves nothing when any row is wrong, and lists every problem with its line', async () => {
+    const encounterId = await newEncounter();
+    const csv = `UPN,Attended\r\n${a.upn},yes\r\n${b.upn},maybe\r\nZ999999999999,no\r\n${a.upn},no\r\n`;
+    const res = await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId, csv } });
+    expect(res.data!.importRegister.error?.code).toBe('REGISTER_INVALID');
+    expect(res.data!.importRegister.rejected.map((r) => r.line)).toEqual([3, 4, 5]);
+    expect(res.data!.importRegister.rejected[0].reason).toContain('not yes or no');
+    expect(await registerOf(encounterId)).toEqual([]);
+  });
+
+  it('adds and marks the pupils, and changes nothing when imported again', async () => {
+    const encounterId = await newEncounter();
+    const csv = `\uFEFF"Pupil UPN","Attended"\n${a.upn},Y\n${b.upn},absent\n${c.upn},present\n`;
+    const first = await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId, csv } });
+    expect(first.data!.importRegister).toMatchObject({ added: 3, changed: 0, unchanged: 0, rejected: [], error: null });
+    const again = await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId, csv } });
+    expect(again.data!.importRegister).toMatchObject({ added: 0, changed: 0, unchanged: 3, error: null });
+    const register = await registerOf(encounterId);
+    expect(register.filter((r) => r.attended).map((r) => r.pupil.id).sort()).toEqual([a.id, c.id].sort());
+  });
+});
+
+describe('personal guidance', () => {
+  const MEETINGS = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil { guidanceMeetings { id adviserName adviserLevel notes agreedActions { id text doneAt } } } } }`;
+  type Meetings = { _entities: { guidanceMeetings: { id: string; adviserName: string; notes: string | null; agreedActions: { id: string; text: string; doneAt: string | null }[] }[] | null }[] };
+
+  it('keeps the adviser\'s notes for staff and shows the agreed actions to the pupil and parent', async () => {
+    const recorded = await client.query<{ recordGuidanceMeeting: { meeting: { id: string; notes: string } | null; error: unknown } }>(
+      leaderNorth,
+      'mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { meeting { id notes } error { code message fields { field message } } } }',
+      { input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'Dana Whitfield', adviserLevel: 6, notes: 'Private: discussed a worry at home.', actions: [{ text: 'Visit the college open evening', dueOn: '2027-01-20' }] } },
+    );
+    expect(recorded.data!.recordGuidanceMeeting.error).toBeNull();
+    const meetingId = recorded.data!.recordGuidanceMeeting.meeting!.id;
+
+    const staffView = await client.query<Meetings>(leaderNorth, MEETINGS, { id: maya.id });
+    expect(staffView.data!._entities[0].guidanceMeetings!.find((m) => m.id === meetingId)!.notes).toBe('Private: discussed a worry at home.');
+    for (const who of [pupil, parent, pupilLevelAnalyst]) {
+      const view = await client.query<Meetings>(who, MEETINGS, { id: maya.id });
+      expect(view.errors).toBeUndefined();
+      const meetings = view.data!._entities[0].guidanceMeetings!;
+      expect(meetings.length).toBeGreaterThan(0);
+      expect(meetings.every((m) => m.notes === null)).toBe(true);
+      expect(meetings.find((m) => m.id === meetingId)!.agreedActions.map((a) => a.text)).toEqual(['Visit the college open evening']);
+    }
+    const volunteerView = await client.query<Meetings>(volunteer, MEETINGS, { id: maya.id });
+    expect(volunteerView.data?._entities[0]?.guidanceMeetings ?? []).toEqual([]);
+
+    // The pupil ticks the action off.
+    const actionId = staffView.data!._entities[0].guidanceMeetings!.find((m) => m.id === meetingId)!.agreedActions[0].id;
+    const done = await client.query<{ setAgreedActionDone: { action: { doneAt: string | null } | null } }>(pupil, 'mutation ($id: ID!) { setAgreedActionDone(id: $id, done: true) { action { doneAt } } }', { id: actionId });
+    expect(done.data!.setAgreedActionDone.action!.doneAt).not.toBeNull();
+  });
+
+  it('refuses a meeting for a pupil of another school, and a missing adviser level', async () => {
+    const other = await client.query<{ recordGuidanceMeeting: { error: { code: string } | null } }>(
+      leaderSouth,
+      'mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { error { code } } }',
+      { input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'X', adviserLevel: 6 } },
+    );
+    expect(other.data!.recordGuidanceMeeting.error?.code).toBe('PUPIL_NOT_FOUND');
+    const bad = await client.query<{ recordGuidanceMeeting: { error: { code: string; fields: { field: string }[] } | null } }>(
+      leaderNorth,
+      'mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { error { code fields { field } } } }',
+      { input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'X', adviserLevel: 12 } },
+    );
+    expect(bad.data!.recordGuidanceMeeting.error).toMatchObject({ code: 'GUIDANCE_INVALID', fields: [{ field: 'adviserLevel' }] });
+  });
+});
