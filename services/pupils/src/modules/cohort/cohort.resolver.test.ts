@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoData } from '@waymark/demo-data';
+import { VULNERABLE_GROUPS, academicYearOf } from '@waymark/domain';
+import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { createApp, pupilsService } from '../../app.js';
+
+/* `cohort`: what the benchmark engine aggregates over, asked by the encounters subgraph with the caller's credential. */
+const data = demoData();
+const trustId = data.trust.id;
+const [northfield, southbank] = data.schools;
+const onRoll = (schoolId: string) => data.pupils.filter((p) => p.schoolId === schoolId && !p.leftOn);
+const maya = data.pupils.find((p) => p.legalForename === 'Maya' && p.legalSurname === 'Okafor')!;
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId });
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId });
+const otherAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId: randomUUID() });
+const pupil = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId, pupilId: maya.id });
+const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: randomUUID() });
+
+const COHORT = `query ($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!) {
+  cohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) { schoolsAllowed pupilIds schoolIds yearGroups groupMasks tutorGroups upns }
+}`;
+type Cohort = { cohort: { schoolsAllowed: string[]; pupilIds: string[]; schoolIds: string[]; yearGroups: number[]; groupMasks: number[]; tutorGroups: (string | null)[]; upns: string[] } };
+const today = new Date().toISOString().slice(0, 10);
+
+let subgraph: TestSubgraph;
+let client: SubgraphTestClient;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(pupilsService, createApp);
+  client = subgraph.client;
+});
+
+afterAll(() => subgraph?.close());
+
+describe('cohort', () => {
+  it('gives staff their own school\'s pupils on roll, with year groups and group masks', async () => {
+    const res = await client.query<Cohort>(leaderNorth, COHORT, { schoolIds: [northfield.id, southbank.id], asOf: today });
+    expect(res.errors).toBeUndefined();
+    const cohort = res.data!.cohort;
+    expect(cohort.schoolsAllowed).toEqual([northfield.id]);
+    expect(new Set(cohort.pupilIds)).toEqual(new Set(onRoll(northfield.id).map((p) => p.id)));
+    const i = cohort.pupilIds.indexOf(maya.id);
+    expect(cohort.yearGroups[i]).toBe(maya.yearGroup);
+    expect(cohort.upns[i]).toBe(maya.upn);
+    const expectedMask = VULNERABLE_GROUPS.reduce((mask, group, bit) => (maya.flags[group.key] ? mask | (1 << bit) : mask), 0);
+    expect(cohort.groupMasks[i]).toBe(expectedMask);
+  });
+
+  it('gives a year group as it was in an earlier academic year', async () => {
+    const lastYear = `${academicYearOf(new Date()) - 1}-12-01`;
+    const res = await client.query<Cohort>(leaderNorth, COHORT, { schoolIds: [northfield.id], pupilIds: [maya.id], asOf: lastYear });
+    expect(res.data!.cohort.yearGroups).toEqual([maya.yearGroup! - 1]);
+  });
+
+  it('gives analysts every school of their trust, and nothing of another trust', async () => {
+    const res = await client.query<Cohort>(analyst, COHORT, { asOf: today });
+    expect(res.data!.cohort.schoolsAllowed.sort()).toEqual([northfield.id, southbank.id].sort());
+    expect(res.data!.cohort.pupilIds).toHaveLength(onRoll(northfield.id).length + onRoll(southbank.id).length);
+    const other = await client.query<Cohort>(otherAnalyst, COHORT, { schoolIds: [northfield.id], asOf: today });
+    expect(other.data!.cohort).toMatchObject({ schoolsAllowed: [], pupilIds: [] });
+  });
+
+  it('gives a pupil only themself, without flags; volunteers nothing', async () => {
+    const res = await client.query<Cohort>(pupil, COHORT, { pupilIds: [maya.id, onRoll(northfield.id)[0].id], asOf: today });
+    expect(res.data!.cohort.pupilIds).toEqual([maya.id]);
+    expect(res.data!.cohort.groupMasks).toEqual([0]);
+    const none = await client.query<Cohort>(volunteer, COHORT, { schoolIds: [northfield.id], asOf: today });
+    expect(none.data!.cohort.pupilIds).toEqual([]);
+  });
+
+  it('refuses a day that does not exist', async () => {
+    const res = await client.query(leaderNorth, COHORT, { asOf: '2026-13-01' });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
