@@ -484,6 +484,21 @@ export function demoData(today: Date = new Date()): DemoData {
     if (pupil.leftOn || pupil.yearGroup === null) continue;
     const hash = createHash('sha256').update(`outlook:${pupil.id}`).digest();
     if (pupil.yearGroup >= 12) outlooks.push({ pupilId: pupil.id, interests: [], consideringHigherEducation: hash[0] % 100 < 55 });
+    // Some Year 13s thinking of university went to an open day last summer, which staff verified.
+    if (pupil.yearGroup === 13 && hash[0] % 100 < 55 && hash[3] % 100 < 50) {
+      ownActivities.push({
+        id: demoId('own-activity', pupil.id, 'open-day'),
+        pupilId: pupil.id,
+        schoolId: pupil.schoolId,
+        trustId: pupil.trustId,
+        kind: 'UNIVERSITY_OPEN_DAY',
+        title: 'University open day',
+        startedOn: `${lastYear + 1}-07-04`,
+        endedOn: `${lastYear + 1}-07-04`,
+        hours: 6,
+        status: 'VERIFIED',
+      });
+    }
     if (pupil.yearGroup >= 11 && hash[1] % 100 < 15) {
       ownActivities.push({
         id: demoId('own-activity', pupil.id, 'job'),
