@@ -5,7 +5,7 @@ import { CHECKLIST_KEYS, ENCOUNTER_KINDS, type BenchmarkMeasureKey, type Encount
 import { openDatabase, type Orm } from '@waymark/subgraph-kit';
 import { testDatabase } from '@waymark/subgraph-kit/testing';
 import { encountersService } from '../../app.js';
-import { BenchmarkEngine, type CohortArrays, type PupilStates } from './engine.service.js';
+import { BenchmarkEngine, LARGE_COHORT, type CohortArrays, type PupilStates } from './engine.service.js';
 import type { StateName } from './engine.sql.js';
 
 /*
@@ -138,6 +138,7 @@ const CASES: Case[] = [
 let db: ReturnType<typeof testDatabase>;
 let orm: Orm;
 let states: Map<string, PupilStates>;
+let cohortOfCases: CohortArrays;
 const pupilOf = new Map<Case, string>();
 
 async function insertCase(orm: Orm, testCase: Case, pupilId: string): Promise<void> {
@@ -197,6 +198,7 @@ beforeAll(async () => {
     cohort.yearGroups.push(testCase.year);
     cohort.groupMasks.push(0);
   }
+  cohortOfCases = cohort;
   const { rows } = await new BenchmarkEngine(orm.em.fork()).pupilStates(cohort, AS_OF);
   states = new Map(rows.map((row) => [row.pupilId, row]));
 });
@@ -221,5 +223,18 @@ describe('benchmark rules, as of 1 July 2027', () => {
     const row = states.get(pupilOf.get(testCase)!)!;
     expect(row.states.B5_EMPLOYERS.state).toBe('NOT_MET');
     expect(row.states.B6_BY_18.state).toBe('NOT_APPLICABLE');
+  });
+
+  it('gives the same states when the cohort is large enough to be read with the table-scan plan', async () => {
+    const padding = LARGE_COHORT - cohortOfCases.pupilIds.length;
+    const large: CohortArrays = {
+      pupilIds: [...cohortOfCases.pupilIds, ...Array.from({ length: padding }, () => randomUUID())],
+      schoolIds: [...cohortOfCases.schoolIds, ...Array.from({ length: padding }, () => SCHOOL)],
+      yearGroups: [...cohortOfCases.yearGroups, ...Array.from({ length: padding }, () => 10)],
+      groupMasks: [...cohortOfCases.groupMasks, ...Array.from({ length: padding }, () => 0)],
+    };
+    const { rows } = await new BenchmarkEngine(orm.em.fork()).pupilStates(large, AS_OF);
+    expect(rows).toHaveLength(LARGE_COHORT);
+    for (const pupilId of cohortOfCases.pupilIds) expect(rows.find((row) => row.pupilId === pupilId)).toEqual(states.get(pupilId));
   });
 });

@@ -46,6 +46,9 @@ export interface FactRow {
   flags: Record<string, boolean>;
 }
 
+/** From this many pupils a statement reads most register rows (see BenchmarkEngine.run). */
+export const LARGE_COHORT = 5000;
+
 /** Bit i of a group mask is VULNERABLE_GROUPS[i]. */
 export const groupBit = (groupKey: string) => VULNERABLE_GROUPS.findIndex((group) => group.key === groupKey);
 
@@ -65,6 +68,21 @@ export function usableCohort(cohort: CohortArrays, filter: { yearGroup?: number 
   return out;
 }
 
+/** The distinct schools of a cohort, and each pupil's school as its place among them (small ints travel cheaper than ids). */
+function schoolIndexes(cohort: CohortArrays): { schools: string[]; indexes: number[] } {
+  const schools: string[] = [];
+  const place = new Map<string, number>();
+  const indexes = cohort.schoolIds.map((id) => {
+    let at = place.get(id);
+    if (at === undefined) {
+      at = schools.push(id) - 1;
+      place.set(id, at);
+    }
+    return at;
+  });
+  return { schools, indexes };
+}
+
 function baseParams(cohort: CohortArrays, asOf: string): unknown[] {
   return [
     pgArray(cohort.pupilIds),
@@ -72,7 +90,7 @@ function baseParams(cohort: CohortArrays, asOf: string): unknown[] {
     pgArray(cohort.groupMasks),
     asOf,
     academicYearOf(new Date(`${asOf}T00:00:00Z`)),
-    pgArray(cohort.schoolIds),
+    pgArray(schoolIndexes(cohort).indexes),
   ];
 }
 
@@ -106,6 +124,20 @@ export interface SchoolAggregate {
 export class BenchmarkEngine {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * Runs an engine statement. A school's cohort reads a few thousand register rows, best found through
+   * the index on pupil (the connection prices random reads for SSDs); a trust's reads most of the
+   * table, where scanning it and hashing is several times faster, so for large cohorts the statement
+   * runs with random reads priced at PostgreSQL's default instead.
+   */
+  private async run(cohort: CohortArrays, sql: string, params: unknown[]): Promise<{ rows: AggregateRow[] }> {
+    if (cohort.pupilIds.length < LARGE_COHORT) return boundSql<AggregateRow>(this.em, sql, params);
+    return this.em.transactional(async (tx) => {
+      await tx.execute('set local random_page_cost = 4');
+      return boundSql<AggregateRow>(tx, sql, params);
+    });
+  }
+
   /** Each pupil's state on every measure. */
   async pupilStates(cohort: CohortArrays, asOf: string, page?: { measure: BenchmarkMeasureKey; limit: number; offset: number }): Promise<{ rows: PupilStates[]; total: number }> {
     const params = baseParams(cohort, asOf);
@@ -114,7 +146,7 @@ export class BenchmarkEngine {
       params.push(page.limit, page.offset);
       tail = `select *, count(*) over () as total from states where ${stateColumn(page.measure)} in (1, 2) order by cur, pupil_id limit $7 offset $8`;
     }
-    const { rows } = await boundSql<AggregateRow>(this.em, `${WITH}\n${tail}`, params);
+    const { rows } = await this.run(cohort, `${WITH}\n${tail}`, params);
     return {
       total: rows.length > 0 ? Number(rows[0].total) : 0,
       rows: rows.map((row) => ({
@@ -135,8 +167,8 @@ export class BenchmarkEngine {
   /** The cohort's facts with what each counts towards: the evidence behind their states. */
   async factsOf(cohort: CohortArrays, asOf: string): Promise<FactRow[]> {
     const flagColumns = ['f_b2', 'f_b4', 'f_b5', 'f_b6_16', 'f_b6_18', 'f_b7_sixth', 'f_b7_fe', 'f_b7_uni', 'f_b7_training', 'f_b7_18', 'f_b8_16', 'f_b8_18', 'f_pa1', 'f_pa2', 'f_pa3'];
-    const { rows } = await boundSql<AggregateRow>(
-      this.em,
+    const { rows } = await this.run(
+      cohort,
       `${WITH}
        select fl.*, to_char(fl.day, 'YYYY-MM-DD') as day_text, coalesce(e.title, a.title) as title
          from flagged fl
@@ -172,8 +204,8 @@ export class BenchmarkEngine {
     params.push(filter.groupBit === null ? 0 : 1 << filter.groupBit, filter.yearGroup ?? 0);
     const lowerTarget = 5 * HOURS_PER_DAY;
     const totalTarget = 10 * HOURS_PER_DAY;
-    const { rows } = await boundSql<AggregateRow>(
-      this.em,
+    const { rows } = await this.run(
+      cohort,
       `${WITH}
        select 'year' as axis, cur as key, grouping(cur) as rolled, count(*) as pupils,
               avg(we_lower + we_upper) as we_avg,
@@ -194,7 +226,7 @@ export class BenchmarkEngine {
         const yearGroup = Number(row.rolled) === 1 ? null : Number(row.key);
         if (yearGroup === null) result.pupilCount = Number(row.pupils);
         else result.workExperience.push({ yearGroup, pupils: Number(row.pupils), averageHours: Math.round(Number(row.we_avg) * 10) / 10, reachedTarget: Number(row.we_reached) });
-        result.cells.push(...cellsOf(row, { yearGroup, group: null }));
+        result.cells.push(...cellsOf(row, { yearGroup, group: filter.groupBit === null ? null : VULNERABLE_GROUPS[filter.groupBit].key }));
       } else {
         result.groupCells.push(...cellsOf(row, { yearGroup: filter.yearGroup, group: VULNERABLE_GROUPS[Number(row.key)].key }));
       }
@@ -205,11 +237,12 @@ export class BenchmarkEngine {
 
   /** A trust's dashboard: every measure per school (and for the whole trust). */
   async trustAggregate(cohort: CohortArrays, asOf: string): Promise<{ pupilCount: number; bySchool: Map<string, { pupilCount: number; cells: Cell[] }>; totals: Cell[] }> {
-    const { rows } = await boundSql<AggregateRow>(
-      this.em,
+    const { schools } = schoolIndexes(cohort);
+    const { rows } = await this.run(
+      cohort,
       `${WITH}
-       select school_id, grouping(school_id) as rolled, count(*) as pupils, ${CELL_AGGREGATES}
-         from states group by rollup(school_id)`,
+       select school_ix, grouping(school_ix) as rolled, count(*) as pupils, ${CELL_AGGREGATES}
+         from states group by rollup(school_ix)`,
       baseParams(cohort, asOf),
     );
     const bySchool = new Map<string, { pupilCount: number; cells: Cell[] }>();
@@ -220,7 +253,7 @@ export class BenchmarkEngine {
         pupilCount = Number(row.pupils);
         totals = cellsOf(row, { yearGroup: null, group: null });
       } else {
-        const schoolId = String(row.school_id);
+        const schoolId = schools[Number(row.school_ix)];
         bySchool.set(schoolId, { pupilCount: Number(row.pupils), cells: cellsOf(row, { yearGroup: null, group: null, schoolId }) });
       }
     }
