@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import pg from 'pg';
+import { dashboardScenarios } from './dashboards.js';
 import { entitiesScenarios } from './entities.js';
 import { overviewScenario } from './overview.js';
 import { rosterImportScenario } from './roster-import.js';
@@ -22,16 +23,25 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+// `node dist/run.js dashboards entities …` runs only the scenario groups named (all when none are).
+const only = process.argv.slice(2);
+const wanted = (group: string) => only.length === 0 || only.includes(group);
+
 const results: Result[] = [];
 const notes: string[] = [];
-results.push(...(await entitiesScenarios()));
+if (wanted('entities')) results.push(...(await entitiesScenarios()));
 if (await reachable(databaseUrl)) {
   // The floors (hand-written SQL, COPY) need a PostgreSQL server; the scenarios use throwaway databases on it.
   process.env.DATABASE_URL = databaseUrl;
-  results.push(await overviewScenario(root, databaseUrl));
-  results.push(await rosterImportScenario());
+  if (wanted('overview')) results.push(await overviewScenario(root, databaseUrl));
+  if (wanted('roster-import')) results.push(await rosterImportScenario());
+  if (wanted('dashboards')) {
+    const dashboards = await dashboardScenarios(root, databaseUrl);
+    results.push(...dashboards.results);
+    notes.push(...dashboards.notes);
+  }
 } else {
-  notes.push(`school overview and roster import: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`);
+  notes.push(`school overview, roster import and dashboards: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`);
 }
 
 const rows = results.map((r) => [r.pass ? 'pass' : 'FAIL', r.name, `${r.value} ${r.unit}`, `${r.floor} ${r.unit}`, `${r.ratio}×`, r.target]);
