@@ -1,7 +1,6 @@
 import type { Orm } from '@waymark/subgraph-kit';
 import { academicYearOf } from '@waymark/domain';
-import { demoData, demoId } from '@waymark/demo-data';
-import { Enrolment } from './modules/enrolment/enrolment.entity.js';
+import { demoData } from '@waymark/demo-data';
 import { Pupil } from './modules/pupil/pupil.entity.js';
 import { School, Trust } from './modules/school/school.entity.js';
 
@@ -13,7 +12,7 @@ function startedSecondary(yearGroup: number | null, leftOn: string | null, curre
 }
 
 /**
- * Seeds the demo trust, schools, pupils and their enrolments into an empty database; does nothing
+ * Seeds the demo trust, schools and pupils (with their period at school) into an empty database; does nothing
  * otherwise. Northfield lets parents in, so the demo parent can see their child; Southbank does not.
  */
 export async function seedDemo(orm: Orm): Promise<void> {
@@ -33,7 +32,8 @@ export async function seedDemo(orm: Orm): Promise<void> {
     });
   });
   for (const pupil of data.pupils) {
-    const row = em.create(Pupil, {
+    // Each pupil's one period so far, at their (last) school, lives on the pupil row.
+    em.create(Pupil, {
       id: pupil.id,
       schoolId: pupil.schoolId,
       trustId: pupil.trustId,
@@ -46,16 +46,9 @@ export async function seedDemo(orm: Orm): Promise<void> {
       yearGroupAcademicYear: pupil.yearGroup === null ? null : currentYear,
       tutorGroup: pupil.tutorGroup,
       leftOn: pupil.leftOn,
+      enrolledOn: startedSecondary(pupil.yearGroup, pupil.leftOn, currentYear),
       ...pupil.flags,
       neetRiskScore: pupil.neetRiskScore,
-    });
-    em.create(Enrolment, {
-      id: demoId('enrolment', pupil.id),
-      pupil: row,
-      schoolId: pupil.schoolId,
-      trustId: pupil.trustId,
-      startedOn: startedSecondary(pupil.yearGroup, pupil.leftOn, currentYear),
-      leftOn: pupil.leftOn,
     });
   }
   await em.flush();

@@ -3,8 +3,9 @@ import { Field, ObjectType } from 'type-graphql';
 import { Pupil } from '../pupil/pupil.entity.js';
 
 /**
- * A pupil's time at one school: opened when they join (from a roster import or the seed), closed
- * when they leave (full-roster import, rollover) or move on. The rows are the pupil's school history,
+ * A pupil's past time at one school. The latest period (open, or closed when they left) lives on the
+ * pupil row itself (`schoolId`, `enrolledOn`, `leftOn`); it becomes an `enrolment` row when the
+ * pupil joins another school or rejoins this one. With it, the rows are the pupil's school history,
  * and tell a former school which period of the record is still its own.
  */
 @Entity({ tableName: 'enrolment' })

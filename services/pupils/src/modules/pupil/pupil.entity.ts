@@ -9,7 +9,8 @@ export type OptOutBy = 'PARENT' | 'PUPIL';
  * One young person, wherever they are: the UPN is unique across Waymark, so a pupil who changes
  * school keeps this row (and every record other subgraphs hold against its id). `schoolId` and
  * `trustId` are the current (or last) school's, so every query can be scoped to the caller's
- * tenant; `enrolment` rows keep the schools before.
+ * tenant; with `enrolledOn` and `leftOn` they are the pupil's latest period at a school, and
+ * `enrolment` rows keep the periods before it.
  */
 @Entity({ tableName: 'pupil' })
 @Index({ properties: ['schoolId', 'yearGroup', 'legalSurname'] })
@@ -57,6 +58,10 @@ export class Pupil {
   @Property({ type: 'date', nullable: true })
   leftOn: string | null;
 
+  /** The day the pupil's latest period at `schoolId` began (it ended on `leftOn`, when set); the database's today if not given. */
+  @Property({ type: 'date', defaultRaw: 'current_date' })
+  enrolledOn: string;
+
   @Property({ type: 'boolean', default: false }) senSupport = false;
   @Property({ type: 'boolean', default: false }) ehcp = false;
   @Property({ type: 'boolean', default: false }) disadvantaged = false;
@@ -70,6 +75,13 @@ export class Pupil {
   @Property({ type: 'boolean', default: false }) persistentAbsence = false;
   @Property({ type: 'boolean', default: false }) neetRisk = false;
   @Property({ type: 'smallint', nullable: true }) neetRiskScore: number | null = null;
+
+  /**
+   * A pupil a roster import added: the imported flags they started with (bit i for IMPORTED_FLAGS[i])
+   * and that import. The flag history shows those as set by the import; later changes are FlagChange rows.
+   */
+  @Property({ type: 'smallint', nullable: true }) baselineFlags: number | null = null;
+  @Property({ type: 'uuid', nullable: true }) baselineImportId: string | null = null;
 
   @Property({ type: 'boolean', default: false }) destinationTracking = false;
   @Property({ type: 'boolean', default: false }) localAuthoritySharingOptOut = false;

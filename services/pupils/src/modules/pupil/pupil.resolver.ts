@@ -16,7 +16,7 @@ const day = (value: string | Date | null): string | null => (value === null ? nu
 
 /** The caller's enrolments of a pupil at a school (trust) the pupil has left, latest last. */
 async function formerEnrolments(ctx: RequestContext, pupil: Pupil): Promise<Enrolment[]> {
-  return ownEnrolments(ctx.principal, await loadEnrolments(ctx, pupil.id));
+  return ownEnrolments(ctx.principal, await loadEnrolments(ctx, pupil));
 }
 
 @Resolver(() => Pupil)
@@ -122,7 +122,7 @@ export class PupilResolver {
   @FieldResolver(() => [Enrolment], { nullable: true, description: 'Staff of the current school: every school; a former school: its own.' })
   async enrolments(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<Enrolment[] | null> {
     const relation = relationTo(ctx.principal, pupil);
-    if (relation === 'staff' || relation === 'analyst') return loadEnrolments(ctx, pupil.id);
+    if (relation === 'staff' || relation === 'analyst') return loadEnrolments(ctx, pupil);
     if (relation === 'former') return formerEnrolments(ctx, pupil);
     return null;
   }

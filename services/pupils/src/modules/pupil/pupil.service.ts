@@ -23,7 +23,8 @@ export class PupilService {
   constructor(private readonly em: EntityManager) {}
 
   readonly subqueries: PupilSubqueries = {
-    enrolledAt: (where) => ({ id: { $in: this.em.createQueryBuilder(Enrolment, 'en').select('en.pupil').where(where) } }),
+    // The latest period is the pupil row's own school; earlier ones are enrolment rows.
+    enrolledAt: (where) => ({ $or: [where, { id: { $in: this.em.createQueryBuilder(Enrolment, 'en').select('en.pupil').where(where) } }] }),
     atParentAccessSchools: () => ({ schoolId: { $in: this.em.createQueryBuilder(School, 'sc').select('sc.id').where({ parentAccessEnabled: true }) } }),
   };
 

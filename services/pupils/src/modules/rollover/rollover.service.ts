@@ -46,7 +46,7 @@ export class RolloverService {
 
   /**
    * Moves the leader's school into `academicYear` (the year starting 1 September): Years 7–12 up one,
-   * Year 13 leave on the 31 August before, their enrolment closed; nothing is deleted. Once per school
+   * Year 13 leave on the 31 August before, which ends their period here; nothing is deleted. Once per school
    * per year, in one transaction under the school's roster lock.
    */
   async rollOver(principal: Principal, academicYear: number, now = new Date()): Promise<RollOverYearResult> {
@@ -84,12 +84,10 @@ export class RolloverService {
           );
         }
         if (leavers.length > 0) {
-          const leftOn = rolloverLeavingDate(academicYear);
-          const ids = JSON.stringify(leavers);
-          await tx.execute('update pupil set left_on = ?::date where id in (select (jsonb_array_elements_text(?::jsonb))::uuid)', [leftOn, ids], 'run');
+          // Their period here (held on the pupil row) ends on the leaving date.
           await tx.execute(
-            'update enrolment set left_on = ?::date where school_id = ? and left_on is null and pupil_id in (select (jsonb_array_elements_text(?::jsonb))::uuid)',
-            [leftOn, schoolId, ids],
+            'update pupil set left_on = ?::date where id in (select (jsonb_array_elements_text(?::jsonb))::uuid)',
+            [rolloverLeavingDate(academicYear), JSON.stringify(leavers)],
             'run',
           );
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRosterBytes, decodeWindows1252 } from './roster-decode.js';
-import { parseCsv } from './roster-csv.js';
+import { parseCsv } from '@waymark/domain';
 import { normaliseHeader, planColumns, recogniseHeader, type RosterFieldKey } from './roster-fields.js';
 import { rosterSourceFromFile } from './roster-source.js';
 

@@ -3,7 +3,7 @@ import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/de
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MutationError } from '@waymark/subgraph-kit';
 import type { RosterFieldKey } from './roster-fields.js';
-import type { RejectedRowData, RosterRow } from './roster-validate.js';
+import type { RejectedRowData } from './roster-validate.js';
 
 export enum RosterImportStatus {
   PREVIEWED = 'PREVIEWED',
@@ -131,9 +131,12 @@ export class RosterImport {
   @Property({ type: 'json' })
   missingFields: RosterFieldKey[];
 
-  /** The valid rows, as validated at preview (loaded only by the commit); plain json, as nothing queries inside it. */
-  @Property({ type: 'json', columnType: 'json', lazy: true })
-  rows: RosterRow[];
+  /**
+   * The valid rows, as validated at preview (loaded only by the commit, see packRosterRows); null for
+   * an import that cannot be committed.
+   */
+  @Property({ type: 'blob', nullable: true, lazy: true })
+  rows: Buffer | null = null;
 
   @Property({ type: 'json', columnType: 'json', lazy: true })
   protectedUpns: string[];
@@ -156,6 +159,16 @@ export class RosterImport {
   @Property({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true })
   committedAt: Date | null = null;
+
+  /**
+   * Who committed it (the author, or another integration of the trust). Pupils it added show their
+   * starting flags as set by this person at `commitStartedAt` (see FlagService.historyOf).
+   */
+  @Property({ type: 'string', nullable: true })
+  committedById: string | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  committedByName: string | null = null;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })

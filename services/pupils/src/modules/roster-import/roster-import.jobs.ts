@@ -1,4 +1,5 @@
 import { RosterImport, RosterImportStatus } from './roster-import.entity.js';
+import type { RosterRow } from './roster-validate.js';
 
 interface RunningCommit {
   snapshot: RosterImport;
@@ -50,3 +51,46 @@ export class RosterImportJobs {
 }
 
 export const rosterImportJobs = new RosterImportJobs();
+
+interface Previewed {
+  rows: RosterRow[];
+  protectedUpns: string[];
+  at: number;
+}
+
+/**
+ * The rows of the latest previews made by this process, so that a commit here need not read them
+ * back from the database (a 25,000-row file is 2 MB of JSON to fetch and parse). The database holds
+ * the same rows and stays the source: a commit on another replica, after a restart, or of a preview
+ * this cache has let go reads them from there.
+ */
+export class PreviewedRows {
+  private readonly entries = new Map<string, Previewed>();
+
+  constructor(
+    /** Rows kept at most, over all previews (the oldest go first). */
+    private readonly maxRows = 100_000,
+    private readonly maxAgeMs = 15 * 60_000,
+  ) {}
+
+  keep(id: string, rows: RosterRow[], protectedUpns: string[], now = Date.now()): void {
+    if (rows.length > this.maxRows) return;
+    this.entries.set(id, { rows, protectedUpns, at: now });
+    let total = 0;
+    for (const entry of this.entries.values()) total += entry.rows.length;
+    for (const [key, entry] of this.entries) {
+      if (total <= this.maxRows && now - entry.at <= this.maxAgeMs) continue;
+      this.entries.delete(key);
+      total -= entry.rows.length;
+    }
+  }
+
+  /** The preview's rows, if this process still has them; a commit takes them once. */
+  take(id: string, now = Date.now()): Omit<Previewed, 'at'> | null {
+    const entry = this.entries.get(id);
+    this.entries.delete(id);
+    return entry && now - entry.at <= this.maxAgeMs ? entry : null;
+  }
+}
+
+export const previewedRows = new PreviewedRows();

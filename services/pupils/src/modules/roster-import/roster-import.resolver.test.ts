@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { academicYearOf } from '@waymark/domain';
 import { demoData } from '@waymark/demo-data';
 import type { Orm } from '@waymark/subgraph-kit';
+import type { Principal } from '@waymark/auth';
 import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
 import { School } from '../school/school.entity.js';
 import { dateInEngland } from '../school/school-calendar.js';
+import { PreviewedRows, RosterImportJobs } from './roster-import.jobs.js';
+import { RosterImportService } from './roster-import.service.js';
+import type { RosterApiRow } from './roster-source.js';
 import {
   commit,
   GET_IMPORT,
@@ -61,16 +65,32 @@ async function sql<T = Record<string, unknown>>(query: string, params: unknown[]
   return orm.em.fork().execute<T[]>(query, params);
 }
 
+/** Every pupil's periods at school: the past ones (enrolment rows) and the latest, which the pupil row holds. */
+const PERIODS = `(select pupil_id, school_id, started_on, left_on from enrolment
+  union all select id, school_id, enrolled_on, left_on from pupil) as period`;
+
 /** The whole state an import can touch, for before/after comparisons. */
 async function snapshot(schoolId?: string) {
   const where = schoolId ? 'where school_id = ?' : '';
   const params = schoolId ? [schoolId] : [];
   return {
-    pupils: await sql(`select id, upn, school_id, left_on::text, legal_forename, legal_surname, preferred_name, date_of_birth::text, year_group, tutor_group,
-      sen_support, ehcp, disadvantaged, eal, looked_after from pupil ${where} order by id`, params),
-    enrolments: await sql(`select pupil_id, school_id, started_on::text, left_on::text from enrolment ${where} order by pupil_id, started_on`, params),
+    pupils: await sql(`select id, upn, school_id, left_on::text, enrolled_on::text, legal_forename, legal_surname, preferred_name, date_of_birth::text, year_group,
+      tutor_group, sen_support, ehcp, disadvantaged, eal, looked_after, baseline_flags, baseline_import_id from pupil ${where} order by id`, params),
+    enrolments: await sql(`select pupil_id, school_id, started_on::text, left_on::text from ${PERIODS} ${where} order by pupil_id, started_on`, params),
     flagChanges: await sql(`select pupil_id, "group", value, source from flag_change ${where} order by pupil_id, "group"`, params),
   };
+}
+
+type FlagHistory = { group: string; value: boolean; source: string; changedBy: string | null }[];
+
+/** Each of the school's pupils' flag history, as its staff see it. */
+async function flagHistories(who: Principal): Promise<Map<string, FlagHistory>> {
+  const res = await client.query<{ pupils: { edges: { node: { upn: string; flagHistory: FlagHistory } }[] } }>(
+    who,
+    '{ pupils(first: 100) { edges { node { upn flagHistory { group value source changedBy } } } } }',
+  );
+  expect(res.errors).toBeUndefined();
+  return new Map(res.data!.pupils.edges.map(({ node }) => [node.upn, node.flagHistory]));
 }
 
 const csvInput = (pupils: FixturePupil[], extra: Record<string, unknown> = {}, csv?: { style?: 'sims' | 'arbor' | 'bromcom'; extraRows?: string[][] }) => ({
@@ -108,15 +128,29 @@ describe('a school\'s first import, then the same file again', () => {
     expect(state.pupils.find((p) => p.upn === pupils[0].upn)!.legal_surname).toBe('Smith, Jnr');
     expect(state.pupils.find((p) => p.upn === pupils[2].upn)!.legal_forename).toBe('Zoë "Zo"');
     const expectedFlags = pupils.reduce((n, p) => n + [p.sen === 'K', p.sen === 'E', p.fsm, p.eal, p.inCare].filter(Boolean).length, 0);
-    expect(state.flagChanges).toHaveLength(expectedFlags);
-    expect(state.flagChanges.every((f) => f.source === 'IMPORT' && f.value === true)).toBe(true);
+    const history = [...(await flagHistories(leaderEast)).values()].flat();
+    expect(history).toHaveLength(expectedFlags);
+    expect(history.every((f) => f.source === 'IMPORT' && f.value === true && f.changedBy === 'Erin East')).toBe(true);
+    expect((await flagHistories(leaderEast)).get(pupils[0].upn)).toEqual(
+      [
+        pupils[0].sen === 'K' && 'SEN_SUPPORT',
+        pupils[0].sen === 'E' && 'EHCP',
+        pupils[0].fsm && 'DISADVANTAGED',
+        pupils[0].eal && 'EAL',
+        pupils[0].inCare && 'LOOKED_AFTER',
+      ]
+        .filter(Boolean)
+        .map((group) => ({ group, value: true, source: 'IMPORT', changedBy: 'Erin East' })),
+    );
   });
 
   it('finds nothing to do in the same file a second time, and changes nothing committing it', async () => {
     const before = await snapshot();
+    const histories = await flagHistories(leaderEast);
     const again = await importRoster(client, leaderEast, csvInput(pupils));
     expect(again.previewed).toMatchObject({ toAdd: 0, toChange: 0, toMarkLeft: 0, transfersIn: 0, unchanged: 60, rejected: [] });
     expect(await snapshot()).toEqual(before);
+    expect(await flagHistories(leaderEast)).toEqual(histories);
   });
 
   it('reads the same pupils from an Arbor-style or a Windows-1252 export as unchanged', async () => {
@@ -124,6 +158,58 @@ describe('a school\'s first import, then the same file again', () => {
     expect(arbor.import).toMatchObject({ unchanged: 60, toChange: 0, rejected: [] });
     const latin = await preview(client, leaderEast, { fileBase64: win1252Base64(rosterCsv(pupils, { style: 'bromcom', eol: '\n' })), fullRoster: true });
     expect(latin.import).toMatchObject({ unchanged: 60, toChange: 0, rejected: [] });
+  });
+});
+
+describe('the history a first import leaves', () => {
+  const SCHOOL = '0e5f1e1d-0000-4000-8000-000000000007';
+  const leader = makePrincipal({ roles: ['careers_leader'], schoolId: SCHOOL, trustId, displayName: 'Nia North' });
+  const pupils = generatePupils(12, { seed: 10, academicYear });
+  const HISTORY = `query ($id: ID!) { pupil(id: $id) { flagHistory { group value source changedBy } enrolments { school { id } startedOn leftOn } } }`;
+  type Record = { flagHistory: FlagHistory; enrolments: { school: { id: string }; startedOn: string; leftOn: string | null }[] };
+  const read = async (id: string) => (await client.query<{ pupil: Record }>(leader, HISTORY, { id })).data!.pupil;
+  const idOf = async (upn: string) => (await sql<{ id: string }>('select id from pupil where upn = ?', [upn]))[0].id;
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: SCHOOL, trustId, name: 'History School', urn: '900007', localAuthority: 'Leeds' });
+    await em.flush();
+    await importRoster(client, leader, csvInput(pupils));
+  });
+
+  it('shows a new pupil\'s flags as set by the import, below every change made since', async () => {
+    const pupil = pupils[0];
+    expect(pupil).toMatchObject({ sen: 'K', fsm: true, eal: true, inCare: true });
+    const id = await idOf(pupil.upn);
+    const fromImport = ['SEN_SUPPORT', 'DISADVANTAGED', 'EAL', 'LOOKED_AFTER'].map((group) => ({ group, value: true, source: 'IMPORT', changedBy: 'Nia North' }));
+    expect((await read(id)).flagHistory).toEqual(fromImport);
+    const set = await client.query<{ setPupilFlags: { error: unknown } }>(leader, `mutation ($input: SetPupilFlagsInput!) { setPupilFlags(input: $input) { error { code } } }`, {
+      input: { pupilId: id, flags: [{ group: 'EAL', value: false }] },
+    });
+    expect(set.data!.setPupilFlags.error).toBeNull();
+    expect((await read(id)).flagHistory).toEqual([{ group: 'EAL', value: false, source: 'STAFF', changedBy: 'Nia North' }, ...fromImport]);
+    // The next file still says EAL: the import changes it back, as a change of its own.
+    const again = await importRoster(client, leader, csvInput(pupils));
+    expect(again.previewed).toMatchObject({ toChange: 1, unchanged: 11 });
+    expect((await read(id)).flagHistory).toEqual([
+      { group: 'EAL', value: true, source: 'IMPORT', changedBy: 'Nia North' },
+      { group: 'EAL', value: false, source: 'STAFF', changedBy: 'Nia North' },
+      ...fromImport,
+    ]);
+  });
+
+  it('gives a pupil who left and came back both periods here', async () => {
+    const pupil = pupils[1];
+    const id = await idOf(pupil.upn);
+    expect((await read(id)).enrolments).toEqual([{ school: { id: SCHOOL }, startedOn: today, leftOn: null }]);
+    await importRoster(client, leader, csvInput(pupils.filter((p) => p !== pupil)));
+    expect((await read(id)).enrolments).toEqual([{ school: { id: SCHOOL }, startedOn: today, leftOn: today }]);
+    const back = await importRoster(client, leader, csvInput(pupils, { fullRoster: false }));
+    expect(back.previewed).toMatchObject({ toChange: 1, unchanged: 11 });
+    expect((await read(id)).enrolments).toEqual([
+      { school: { id: SCHOOL }, startedOn: today, leftOn: today },
+      { school: { id: SCHOOL }, startedOn: today, leftOn: null },
+    ]);
   });
 });
 
@@ -329,12 +415,11 @@ describe('clashes and transfers between schools', () => {
 
   it('moves a pupil who left another school: the same row, a new enrolment, the history kept', async () => {
     await sql('update pupil set left_on = ? where id = ?', ['2026-10-31', northPupil.id]);
-    await sql('update enrolment set left_on = ? where pupil_id = ?', ['2026-10-31', northPupil.id]);
     const { previewed } = await importRoster(client, leaderSouth, csvInput([asFixture(northPupil)], { fullRoster: false }));
     expect(previewed).toMatchObject({ transfersIn: 1, toAdd: 0, rejected: [] });
     const [row] = await sql('select id, school_id, left_on, tutor_group from pupil where upn = ?', [northPupil.upn]);
     expect(row).toEqual({ id: northPupil.id, school_id: southbank.id, left_on: null, tutor_group: '9S1' });
-    const enrolments = await sql('select school_id, left_on::text from enrolment where pupil_id = ? order by started_on', [northPupil.id]);
+    const enrolments = await sql(`select school_id, left_on::text from ${PERIODS} where pupil_id = ? order by started_on`, [northPupil.id]);
     expect(enrolments).toEqual([
       { school_id: northfield.id, left_on: '2026-10-31' },
       { school_id: southbank.id, left_on: null },
@@ -420,6 +505,37 @@ describe('a commit that fails or finds the roster changed', () => {
   });
 });
 
+describe('a commit where the preview was made by another process', () => {
+  const SCHOOL = '0e5f1e1d-0000-4000-8000-000000000008';
+  const leader = makePrincipal({ roles: ['careers_leader'], schoolId: SCHOOL, trustId });
+  const pupils = generatePupils(30, { seed: 11, academicYear });
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: SCHOOL, trustId, name: 'Replica School', urn: '900008', localAuthority: 'Leeds' });
+    await em.flush();
+  });
+
+  it('commits exactly the rows the preview stored', async () => {
+    const jobs = new RosterImportJobs();
+    const rows: RosterApiRow[] = rosterRows(pupils);
+    rows[3] = { ...rows[3], preferredName: null, tutorGroup: null };
+    delete rows[4].tutorGroup;
+    const previewed = await new RosterImportService(orm.em.fork(), jobs, new PreviewedRows()).preview(leader, { rows, fullRoster: false });
+    const id = previewed.rosterImport!.id;
+    // Nothing in memory here, as on another replica or after a restart: the rows come from the database.
+    const started = await new RosterImportService(orm.em.fork(), jobs, new PreviewedRows()).commit(leader, id);
+    expect(started.error).toBeNull();
+    await jobs.settled(id);
+    expect(await sql('select status, processed_rows from roster_import where id = ?', [id])).toEqual([{ status: 'COMMITTED', processed_rows: 30 }]);
+    const byUpn = new Map((await snapshot(SCHOOL)).pupils.map((p) => [p.upn, p]));
+    expect(byUpn.size).toBe(30);
+    expect(byUpn.get(pupils[0].upn)).toMatchObject({ tutor_group: pupils[0].reg, disadvantaged: pupils[0].fsm, enrolled_on: today, baseline_import_id: id });
+    expect(byUpn.get(pupils[3].upn)).toMatchObject({ tutor_group: null, preferred_name: null });
+    expect(byUpn.get(pupils[4].upn)!.tutor_group).toBeNull();
+  });
+});
+
 describe('a 1,500-pupil school file', () => {
   const SCHOOL = '0e5f1e1d-0000-4000-8000-000000000006';
   const leader = makePrincipal({ roles: ['careers_leader'], schoolId: SCHOOL, trustId });
@@ -436,7 +552,7 @@ describe('a 1,500-pupil school file', () => {
     const { committed } = await importRoster(client, leader, csvInput(pupils, {}, { style: 'bromcom' }));
     const took = Date.now() - started;
     expect(committed).toMatchObject({ toAdd: 1500, processedRows: 1500, rejected: [] });
-    const [{ n }] = await sql<{ n: number }>('select count(*)::int as n from enrolment where school_id = ?', [SCHOOL]);
+    const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from ${PERIODS} where school_id = ?`, [SCHOOL]);
     expect(n).toBe(1500);
     const again = await preview(client, leader, csvInput(pupils, {}, { style: 'bromcom' }));
     expect(again.import).toMatchObject({ unchanged: 1500, toAdd: 0, toChange: 0, toMarkLeft: 0 });

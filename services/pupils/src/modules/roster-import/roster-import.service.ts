@@ -11,13 +11,15 @@ import { lockSchoolRoster } from '../school/school-lock.js';
 import { RosterColumnMapping, RosterImport, RosterImportResult, RosterImportStatus } from './roster-import.entity.js';
 import { RosterCommitFailure, RosterCommitFailures, RosterImportError, RosterImportProblems } from './roster-import.errors.js';
 import type { RosterImportInput } from './roster-import.inputs.js';
-import { rosterImportJobs, type RosterImportJobs } from './roster-import.jobs.js';
-import { bulkSql, orderedIdSource } from './bulk-sql.js';
+import { previewedRows, rosterImportJobs, type PreviewedRows, type RosterImportJobs } from './roster-import.jobs.js';
+import { boundSql } from '@waymark/subgraph-kit';
+import { orderedIdSource } from './bulk-sql.js';
 import { loadRosterState, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
 import { planRoster, rosterFingerprint } from './roster-plan.js';
-import { rosterSourceFromFile, rosterSourceFromRows, type RosterSource } from './roster-source.js';
-import { validateRoster, type RosterRow } from './roster-validate.js';
+import { openRosterFile, rosterSourceFromRows, type RosterSource } from './roster-source.js';
+import { packRosterRows, unpackRosterRows } from './roster-stored-rows.js';
+import { RosterValidator, validateRoster, type RosterRow, type RosterValidation } from './roster-validate.js';
 
 export const MAX_ROSTER_ROWS = 50_000;
 export const ROSTER_WRITE_SCOPE = 'roster:write';
@@ -54,6 +56,29 @@ export function canUseImport(principal: Principal, rosterImport: RosterImport): 
   );
 }
 
+interface ReadRoster extends Pick<RosterSource, 'columns' | 'unmapped' | 'missing' | 'fileProblems'> {
+  /** Data rows (blank lines not counted). */
+  totalRows: number;
+  /** The rows checked; null when they could not be (a required column is missing, or there are too many). */
+  validation: RosterValidation | null;
+}
+
+/** Reads the file (or the API rows), checking each row as it is read rather than holding every row read first. */
+function readRoster(input: RosterImportInput, choices: HeaderChoices, today: Date): ReadRoster {
+  if (typeof input.fileBase64 !== 'string') {
+    const { rows, labels, ...source } = rosterSourceFromRows(input.rows ?? []);
+    return { ...source, totalRows: rows.length, validation: rows.length <= MAX_ROSTER_ROWS ? validateRoster(rows, labels, today) : null };
+  }
+  const { readRows, labels, ...file } = openRosterFile(Buffer.from(input.fileBase64, 'base64'), choices);
+  const validator = file.missing.length === 0 ? new RosterValidator(labels, today) : null;
+  let totalRows = 0;
+  const fileProblems = readRows((row) => {
+    totalRows += 1;
+    if (totalRows <= MAX_ROSTER_ROWS) validator?.add(row);
+  });
+  return { ...file, fileProblems, totalRows, validation: validator && totalRows <= MAX_ROSTER_ROWS ? validator.result() : null };
+}
+
 /** PGlite serves one connection: a statement outside the commit's transaction would wait for it to end. */
 function hasOneConnection(em: EntityManager): boolean {
   return em.getDriver() instanceof PgliteDriver;
@@ -67,6 +92,7 @@ export class RosterImportService {
   constructor(
     private readonly em: EntityManager,
     private readonly jobs: RosterImportJobs = rosterImportJobs,
+    private readonly previewed: PreviewedRows = previewedRows,
     private readonly log: (line: string) => void = (line) => process.stderr.write(`[pupils] ${line}\n`),
   ) {}
 
@@ -126,11 +152,11 @@ export class RosterImportService {
     const chosen = await this.columnChoices(school.id, input.mapping, now);
     if ('error' in chosen) return result(null, chosen.error);
 
-    const source: RosterSource = hasFile ? rosterSourceFromFile(Buffer.from(input.fileBase64!, 'base64'), chosen.choices) : rosterSourceFromRows(input.rows!);
-    if (source.rows.length === 0) return result(null, RosterImportProblems.empty());
-    if (source.rows.length > MAX_ROSTER_ROWS) return result(null, RosterImportProblems.tooLarge(MAX_ROSTER_ROWS));
-
     const today = asUtcDate(dateInEngland(now));
+    const source = readRoster(input, chosen.choices, today);
+    if (source.totalRows === 0) return result(null, RosterImportProblems.empty());
+    if (source.totalRows > MAX_ROSTER_ROWS) return result(null, RosterImportProblems.tooLarge(MAX_ROSTER_ROWS));
+
     type Outcome = Pick<RosterImport, 'toAdd' | 'toChange' | 'toMarkLeft' | 'unchanged' | 'transfersIn' | 'rejected' | 'rows' | 'protectedUpns' | 'fingerprint'>;
     const record = (outcome: Outcome) =>
       this.em.create(RosterImport, {
@@ -142,7 +168,7 @@ export class RosterImportService {
         createdByKind: principal.kind === 'api' ? 'api' : 'user',
         status: RosterImportStatus.PREVIEWED,
         fullRoster: input.fullRoster,
-        totalRows: source.rows.length,
+        totalRows: source.totalRows,
         columns: source.columns,
         unmappedColumns: source.unmapped,
         missingFields: source.missing,
@@ -152,40 +178,55 @@ export class RosterImportService {
 
     if (source.missing.length > 0) {
       // Kept, so the mapping screen can show what was read; it cannot be committed.
-      const nothing = { toAdd: 0, toChange: 0, toMarkLeft: 0, unchanged: 0, transfersIn: 0, rows: [], protectedUpns: [], fingerprint: '' };
+      const nothing = { toAdd: 0, toChange: 0, toMarkLeft: 0, unchanged: 0, transfersIn: 0, rows: null, protectedUpns: [], fingerprint: '' };
       const rosterImport = record({ ...nothing, rejected: source.fileProblems });
       await this.em.flush();
       return result(rosterImport, RosterImportProblems.columnsMissing(source.missing));
     }
 
-    const validation = validateRoster(source.rows, source.labels, today);
-    const existing = await loadRosterState(this.em, school.id, validation.rows.map((row) => row.upn));
+    const validation = source.validation!;
+    // The rows are packed for storing while the database looks up the pupils they name: the lookup is
+    // sent first, and the compression runs on libuv's threads while the plan is made. (Both are awaited
+    // below; the catches only stop an early failure from counting as unhandled meanwhile.)
+    const state = loadRosterState(this.em, school.id, validation.rows.map((row) => row.upn));
+    state.catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    const packed = packRosterRows(validation.rows);
+    packed.catch(() => undefined);
+    const existing = await state;
     const plan = planRoster({
       schoolId: school.id,
       trustId: school.trustId,
       academicYear: academicYearOf(today),
+      today: dateInEngland(now),
       fullRoster: input.fullRoster,
       rows: validation.rows,
       existing,
       protectedUpns: validation.protectedUpns,
-      newId: randomUUID,
+      // The preview's ids are never used.
+      newId: orderedIdSource(),
     });
     const rosterImport = record({
       ...plan.counts,
       rejected: [...source.fileProblems, ...validation.rejected, ...plan.clashes].sort((a, b) => a.line - b.line),
-      rows: [],
+      rows: null,
       protectedUpns: [],
       fingerprint: rosterFingerprint(existing),
     });
+    const rows = await packed;
     await this.em.transactional(async (tx) => {
+      // A preview is a draft: if the server crashed just after it, the leader would preview again. Not
+      // waiting for its ~2 MB to reach the disk saves a flush; it is still all or nothing, and seen at once.
+      await tx.execute('set local synchronous_commit = off');
       await tx.flush();
-      // The rows go in as one bound parameter: the ORM would write megabytes of JSON into the SQL text.
-      await bulkSql(tx, 'update roster_import set rows = $1::json, protected_upns = $2::json where id = $3', [
-        JSON.stringify(validation.rows),
+      // The rows go in as one bound parameter: the ORM would write them into the SQL text.
+      await boundSql(tx, 'update roster_import set rows = $1, protected_upns = $2::json where id = $3', [
+        rows,
         JSON.stringify(validation.protectedUpns),
         rosterImport.id,
       ]);
     });
+    this.previewed.keep(rosterImport.id, validation.rows, validation.protectedUpns);
     return result(rosterImport, null);
   }
 
@@ -235,32 +276,33 @@ export class RosterImportService {
         await lockSchoolRoster(tx, snapshot.schoolId);
         // Every row the commit creates gets an id in creation order (see orderedIdSource).
         const newId = orderedIdSource();
-        const [stored] = await tx.execute<{ rows: RosterRow[]; protected_upns: string[] }[]>(
-          'select rows, protected_upns from roster_import where id = ?',
-          [snapshot.id],
-        );
-        const existing = await loadRosterState(tx, snapshot.schoolId, stored.rows.map((row) => row.upn));
+        const { rows, protectedUpns } = this.previewed.take(snapshot.id) ?? (await this.storedRows(tx, snapshot.id));
+        const existing = await loadRosterState(tx, snapshot.schoolId, rows.map((row) => row.upn));
         if (rosterFingerprint(existing) !== snapshot.fingerprint) throw new RosterCommitFailure(RosterCommitFailures.rosterChanged);
+        const academicYear = academicYearOf(asUtcDate(today));
         const plan = planRoster({
           schoolId: snapshot.schoolId,
           trustId: snapshot.trustId,
-          academicYear: academicYearOf(asUtcDate(today)),
+          academicYear,
+          today,
           fullRoster: snapshot.fullRoster,
-          rows: stored.rows,
+          rows,
           existing,
-          protectedUpns: stored.protected_upns,
+          protectedUpns,
           newId,
         });
         const context = {
           schoolId: snapshot.schoolId,
           trustId: snapshot.trustId,
+          importId: snapshot.id,
           today,
+          academicYear,
           now,
           changedById: principal.accountId,
           changedBy: principal.displayName,
           // PGlite runs each statement on the event loop itself, so polls need a real pause between
-          // batches; on PostgreSQL the loop is free while a statement runs.
-          pause: () => new Promise<void>((resolve) => (reportToDatabase ? setImmediate(resolve) : setTimeout(resolve, 10))),
+          // batches; on PostgreSQL the loop is free while a statement runs, so the next one goes at once.
+          pause: reportToDatabase ? () => Promise.resolve() : () => new Promise<void>((resolve) => setTimeout(resolve, 10)),
           newId,
           batchSize: reportToDatabase ? WRITE_BATCH_POSTGRES : WRITE_BATCH,
         };
@@ -271,9 +313,13 @@ export class RosterImportService {
           const processed = Math.floor((snapshot.totalRows * done) / Math.max(total, 1));
           progress(processed);
           if (reportToDatabase) {
-            const write = async () => {
-              await side.execute('update roster_import set processed_rows = ?, heartbeat_at = ? where id = ? and status = ?', [processed, new Date(), snapshot.id, RosterImportStatus.COMMITTING], 'run');
-            };
+            const write = () =>
+              side.transactional(async (t) => {
+                // Progress is throwaway (a crash ends the commit anyway), so it need not wait for the disk:
+                // a flush here would hold up the commit's own writes, which fill the same log.
+                await t.execute('set local synchronous_commit = off');
+                await t.execute('update roster_import set processed_rows = ?, heartbeat_at = ? where id = ? and status = ?', [processed, new Date(), snapshot.id, RosterImportStatus.COMMITTING], 'run');
+              });
             reported = reported.then(write);
             // Surfaces a failed write as the commit's failure (as when it was awaited), without an unhandled rejection.
             reported.catch(() => undefined);
@@ -281,8 +327,8 @@ export class RosterImportService {
         });
         await reported;
         await tx.execute(
-          'update roster_import set status = ?, processed_rows = total_rows, committed_at = ?, heartbeat_at = null where id = ?',
-          [RosterImportStatus.COMMITTED, new Date(), snapshot.id],
+          'update roster_import set status = ?, processed_rows = total_rows, committed_at = ?, committed_by_id = ?, committed_by_name = ?, heartbeat_at = null where id = ?',
+          [RosterImportStatus.COMMITTED, new Date(), principal.accountId, principal.displayName, snapshot.id],
           'run',
         );
       });
@@ -297,6 +343,12 @@ export class RosterImportService {
         this.log(`roster import ${snapshot.id}: could not record the failure: ${(writeError as Error)?.stack ?? String(writeError)}`);
       }
     }
+  }
+
+  /** The rows an import's preview validated, as it stored them. */
+  private async storedRows(tx: EntityManager, id: string): Promise<{ rows: RosterRow[]; protectedUpns: string[] }> {
+    const [stored] = await tx.execute<{ rows: Uint8Array; protected_upns: string[] }[]>('select rows, protected_upns from roster_import where id = ?', [id]);
+    return { rows: await unpackRosterRows(stored.rows), protectedUpns: stored.protected_upns };
   }
 
   /** An import as its author (or the trust's integration) may see it: a running commit with its progress. */

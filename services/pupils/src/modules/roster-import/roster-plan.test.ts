@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeUpn } from '@waymark/domain';
-import { planRoster, rosterFingerprint, type RosterPupil } from './roster-plan.js';
+import { flagBits, IMPORTED_FLAGS, planRoster, rosterFingerprint, type RosterPupil } from './roster-plan.js';
 import type { RosterRow } from './roster-validate.js';
 
 const HERE = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -14,6 +14,7 @@ function pupil(n: number, extra: Partial<RosterPupil> = {}): RosterPupil {
     schoolId: HERE,
     trustId: null,
     leftOn: null,
+    enrolledOn: '2020-09-01',
     legalForename: `F${n}`,
     legalSurname: `S${n}`,
     preferredName: null,
@@ -45,7 +46,7 @@ const rowOf = (p: RosterPupil, extra: Partial<RosterRow> = {}): RosterRow => ({
 });
 
 const plan = (rows: RosterRow[], existing: RosterPupil[], fullRoster = true, protectedUpns: string[] = []) =>
-  planRoster({ schoolId: HERE, trustId: null, academicYear: 2026, fullRoster, rows, existing, protectedUpns, newId: () => 'new-id' });
+  planRoster({ schoolId: HERE, trustId: null, academicYear: 2026, today: '2026-11-23', fullRoster, rows, existing, protectedUpns, newId: () => 'new-id' });
 
 describe('planRoster', () => {
   it('sorts every row into add, change, unchanged, transfer in, back on roll or clash', () => {
@@ -67,8 +68,14 @@ describe('planRoster', () => {
     expect(result.counts).toEqual({ toAdd: 1, toChange: 2, toMarkLeft: 0, unchanged: 1, transfersIn: 1 });
     expect(result.clashes).toEqual([expect.objectContaining({ line: 9, upn: onRollThere.upn, field: 'upn' })]);
     const transfer = result.writes.find((w) => w.action === 'transfer')!;
-    expect(transfer.after).toMatchObject({ id: leftThere.id, schoolId: HERE, leftOn: null, eal: true });
-    expect(result.writes.find((w) => w.action === 'add')!.flagChanges).toEqual([{ group: 'DISADVANTAGED', value: true }]);
+    expect(transfer.after).toMatchObject({ id: leftThere.id, schoolId: HERE, leftOn: null, enrolledOn: '2026-11-23', eal: true });
+    expect(result.writes.find((w) => w.action === 'rejoin')!.after).toMatchObject({ leftOn: null, enrolledOn: '2026-11-23' });
+    expect(result.writes.find((w) => w.action === 'change')!.after.enrolledOn).toBe('2020-09-01');
+    // A new pupil's flags are where they start, not changes: kept on the row (see flagBits).
+    const added = result.writes.find((w) => w.action === 'add')!;
+    expect(added.after).toMatchObject({ id: 'new-id', enrolledOn: '2026-11-23', disadvantaged: true, eal: false });
+    expect(added.flagChanges).toEqual([]);
+    expect(flagBits(added.after)).toBe(1 << IMPORTED_FLAGS.indexOf('disadvantaged'));
   });
 
   it('records a flag change only for groups the file has, and only when the value differs', () => {
@@ -96,6 +103,10 @@ describe('planRoster', () => {
     const result = plan([rowOf(lastYear)], [lastYear]);
     expect(result.counts.unchanged).toBe(1);
     expect(result.writes.map((w) => w.action)).toEqual(['touch']);
+  });
+
+  it.each(IMPORTED_FLAGS)('keeps a new pupil\'s %s as its own bit, in IMPORTED_FLAGS order', (flag) => {
+    expect(flagBits({ ...pupil(1), [flag]: true })).toBe(1 << IMPORTED_FLAGS.indexOf(flag));
   });
 
   it('fingerprints the state regardless of order, and notices any change', () => {

@@ -9,6 +9,8 @@ export interface RosterPupil {
   schoolId: string;
   trustId: string | null;
   leftOn: string | null;
+  /** When the pupil's latest period at `schoolId` began (it ended on `leftOn`, if set). */
+  enrolledOn: string;
   legalForename: string;
   legalSurname: string;
   preferredName: string | null;
@@ -52,6 +54,8 @@ export interface PlanInput {
   schoolId: string;
   trustId: string | null;
   academicYear: number;
+  /** The day the import lands (yyyy-mm-dd): new periods at the school start on it. */
+  today: string;
   fullRoster: boolean;
   rows: RosterRow[];
   /** Every pupil on roll at the school, and every pupil anywhere whose UPN is in `rows`. */
@@ -81,11 +85,76 @@ function merged(before: RosterPupil, row: RosterRow, schoolId: string, trustId: 
   return after;
 }
 
-function flagChanges(before: RosterPupil | null, after: RosterPupil): PlannedWrite['flagChanges'] {
-  return IMPORTED_FLAGS.filter((flag) => after[flag] !== (before ? before[flag] : false)).map((flag) => ({
-    group: VULNERABLE_GROUP_CODES[flag],
-    value: after[flag],
-  }));
+function flagChanges(before: RosterPupil, after: RosterPupil): PlannedWrite['flagChanges'] {
+  const changes: PlannedWrite['flagChanges'] = [];
+  for (const flag of IMPORTED_FLAGS) if (after[flag] !== before[flag]) changes.push({ group: VULNERABLE_GROUP_CODES[flag], value: after[flag] });
+  return changes;
+}
+
+/**
+ * The imported flags a new pupil starts with, one bit each in IMPORTED_FLAGS order. A new pupil's
+ * starting values are kept on its row (`pupil.baseline_flags`), not as flag changes: the flag history
+ * shows them as set by the import that created the pupil.
+ */
+export function flagBits(pupil: RosterPupil): number {
+  // By name, in IMPORTED_FLAGS order: a loop reading pupil[flag] is markedly slower over 25,000 pupils.
+  return (
+    (pupil.senSupport ? 1 : 0) |
+    (pupil.ehcp ? 2 : 0) |
+    (pupil.disadvantaged ? 4 : 0) |
+    (pupil.eal ? 8 : 0) |
+    (pupil.lookedAfter ? 16 : 0) |
+    (pupil.youngCarer ? 32 : 0) |
+    (pupil.serviceChild ? 64 : 0) |
+    (pupil.refugee ? 128 : 0)
+  );
+}
+
+/**
+ * A new pupil, as a planned write. The row it becomes is built when asked for, and not kept: a
+ * preview needs just the counts, and the commit writes each batch's rows once, so 25,000 of them
+ * need not all be held at once.
+ */
+class NewPupil implements PlannedWrite {
+  readonly action = 'add';
+  readonly before = null;
+  readonly flagChanges = [];
+  readonly line: number;
+
+  constructor(
+    private readonly row: RosterRow,
+    private readonly id: string,
+    private readonly input: PlanInput,
+  ) {
+    this.line = row.line;
+  }
+
+  get after(): RosterPupil {
+    const { row, input } = this;
+    return {
+      id: this.id,
+      upn: row.upn,
+      schoolId: input.schoolId,
+      trustId: input.trustId,
+      leftOn: null,
+      enrolledOn: input.today,
+      legalForename: row.legalForename,
+      legalSurname: row.legalSurname,
+      preferredName: row.preferredName ?? null,
+      dateOfBirth: row.dateOfBirth,
+      yearGroup: row.yearGroup,
+      yearGroupAcademicYear: input.academicYear,
+      tutorGroup: row.tutorGroup ?? null,
+      senSupport: row.senSupport ?? false,
+      ehcp: row.ehcp ?? false,
+      disadvantaged: row.disadvantaged ?? false,
+      eal: row.eal ?? false,
+      lookedAfter: row.lookedAfter ?? false,
+      youngCarer: row.youngCarer ?? false,
+      serviceChild: row.serviceChild ?? false,
+      refugee: row.refugee ?? false,
+    };
+  }
 }
 
 /**
@@ -106,32 +175,9 @@ export function planRoster(input: PlanInput): RosterPlan {
   let unchanged = 0;
 
   for (const row of input.rows) {
-    const before = byUpn.get(row.upn) ?? null;
+    const before = byUpn.get(row.upn);
     if (!before) {
-      const blank: RosterPupil = {
-        id: input.newId(),
-        upn: row.upn,
-        schoolId: input.schoolId,
-        trustId: input.trustId,
-        leftOn: null,
-        legalForename: row.legalForename,
-        legalSurname: row.legalSurname,
-        preferredName: null,
-        dateOfBirth: row.dateOfBirth,
-        yearGroup: row.yearGroup,
-        yearGroupAcademicYear: input.academicYear,
-        tutorGroup: null,
-        senSupport: false,
-        ehcp: false,
-        disadvantaged: false,
-        eal: false,
-        lookedAfter: false,
-        youngCarer: false,
-        serviceChild: false,
-        refugee: false,
-      };
-      const after = merged(blank, row, input.schoolId, input.trustId, input.academicYear);
-      writes.push({ action: 'add', line: row.line, before: null, after, flagChanges: flagChanges(null, after) });
+      writes.push(new NewPupil(row, input.newId(), input));
       continue;
     }
     if (before.schoolId !== input.schoolId && before.leftOn === null) {
@@ -146,8 +192,11 @@ export function planRoster(input: PlanInput): RosterPlan {
     const after = merged(before, row, input.schoolId, input.trustId, input.academicYear);
     const changes = flagChanges(before, after);
     if (before.schoolId !== input.schoolId) {
+      // A new period begins here; the one at the old school becomes history (see writeRosterPlan).
+      after.enrolledOn = input.today;
       writes.push({ action: 'transfer', line: row.line, before, after, flagChanges: changes });
     } else if (before.leftOn !== null) {
+      after.enrolledOn = input.today;
       writes.push({ action: 'rejoin', line: row.line, before, after, flagChanges: changes });
     } else if (changes.length > 0 || DETAIL_FIELDS.some((field) => after[field] !== before[field])) {
       writes.push({ action: 'change', line: row.line, before, after, flagChanges: changes });
@@ -158,19 +207,19 @@ export function planRoster(input: PlanInput): RosterPlan {
     }
   }
 
-  const inFile = new Set([...input.rows.map((row) => row.upn), ...input.protectedUpns]);
-  const markLeft = input.fullRoster
-    ? input.existing.filter((pupil) => pupil.schoolId === input.schoolId && pupil.leftOn === null && !inFile.has(pupil.upn))
-    : [];
+  let markLeft: RosterPupil[] = [];
+  if (input.fullRoster) {
+    const inFile = new Set([...input.rows.map((row) => row.upn), ...input.protectedUpns]);
+    markLeft = input.existing.filter((pupil) => pupil.schoolId === input.schoolId && pupil.leftOn === null && !inFile.has(pupil.upn));
+  }
 
-  const count = (...actions: RosterAction[]) => writes.filter((write) => actions.includes(write.action)).length;
-  return {
-    writes,
-    unchanged,
-    clashes,
-    markLeft,
-    counts: { toAdd: count('add'), toChange: count('change', 'rejoin'), toMarkLeft: markLeft.length, unchanged, transfersIn: count('transfer') },
-  };
+  const counts = { toAdd: 0, toChange: 0, toMarkLeft: markLeft.length, unchanged, transfersIn: 0 };
+  for (const { action } of writes) {
+    if (action === 'add') counts.toAdd += 1;
+    else if (action === 'change' || action === 'rejoin') counts.toChange += 1;
+    else if (action === 'transfer') counts.transfersIn += 1;
+  }
+  return { writes, unchanged, clashes, markLeft, counts };
 }
 
 /** A digest of the state a plan was made from: when it differs at commit, the roster changed since the preview. */

@@ -1,4 +1,4 @@
-import { isBlankRecord, parseCsv, type CsvRecord } from './roster-csv.js';
+import { CsvScanner, isBlankRecord, type CsvRecord } from '@waymark/domain';
 import { decodeRosterBytes, type RosterEncoding } from './roster-decode.js';
 import { normaliseHeader, planColumns, recogniseHeader, ROSTER_FIELDS, type ColumnPlan, type HeaderChoices, type RosterFieldKey } from './roster-fields.js';
 import type { RejectedRowData, RosterLabels, RosterSourceRow } from './roster-validate.js';
@@ -35,29 +35,64 @@ function findHeader(records: CsvRecord[], choices: HeaderChoices): number {
   return records.findIndex((record) => !isBlankRecord(record));
 }
 
-export function rosterSourceFromFile(bytes: Uint8Array, choices: HeaderChoices): RosterSource {
-  const { text, encoding } = decodeRosterBytes(bytes);
-  const { records, unclosedQuoteLine } = parseCsv(text);
-  const headerIndex = findHeader(records, choices);
-  if (headerIndex < 0) return { rows: [], labels: {}, columns: [], unmapped: [], missing: [], fileProblems: [], encoding };
+/** A file whose header has been read: what its columns feed, and its data rows still to come. */
+export interface RosterFile extends Omit<RosterSource, 'rows' | 'fileProblems'> {
+  /**
+   * Hands each data row to `each` as it is read, in file order (blank rows skipped), so a caller can
+   * check it and let it go. Returns the problems with the file itself, found once it has all been read.
+   */
+  readRows(each: (row: RosterSourceRow) => void): RejectedRowData[];
+}
 
-  const headers = records[headerIndex].cells;
+export function openRosterFile(bytes: Uint8Array, choices: HeaderChoices): RosterFile {
+  const { text, encoding } = decodeRosterBytes(bytes);
+  const scanner = new CsvScanner(text);
+  const head: CsvRecord[] = [];
+  for (let nonBlank = 0; nonBlank < HEADER_SEARCH; ) {
+    const record = scanner.next();
+    if (!record) break;
+    head.push(record);
+    if (!isBlankRecord(record)) nonBlank += 1;
+  }
+  const headerIndex = findHeader(head, choices);
+  if (headerIndex < 0) return { labels: {}, columns: [], unmapped: [], missing: [], encoding, readRows: () => [] };
+
+  const headers = head[headerIndex].cells;
   const plan = planColumns(headers, choices);
   const labels: RosterLabels = {};
   for (const [field, indexes] of plan.indexes) labels[field] = indexes.map((i) => `"${headers[i].trim()}"`).join(' / ');
-
-  const rows: RosterSourceRow[] = [];
-  for (const record of records.slice(headerIndex + 1)) {
-    if (isBlankRecord(record)) continue;
+  const feeds = [...plan.indexes];
+  const toRow = (record: CsvRecord): RosterSourceRow => {
     const values: RosterSourceRow['values'] = {};
-    for (const [field, indexes] of plan.indexes) values[field] = indexes.map((i) => record.cells[i] ?? '');
-    rows.push({ line: record.line, values });
-  }
-  const fileProblems: RejectedRowData[] =
-    unclosedQuoteLine === null
-      ? []
-      : [{ line: unclosedQuoteLine, upn: null, field: null, reason: 'A quotation mark on this line is never closed, so everything after it was read as one value. Check the file in a spreadsheet and save it again.' }];
-  return { rows, labels, columns: plan.columns, unmapped: plan.unmapped, missing: plan.missing, fileProblems, encoding };
+    for (const [field, indexes] of feeds) {
+      values[field] = indexes.length === 1 ? [record.cells[indexes[0]] ?? ''] : indexes.map((i) => record.cells[i] ?? '');
+    }
+    return { line: record.line, values };
+  };
+
+  return {
+    labels,
+    columns: plan.columns,
+    unmapped: plan.unmapped,
+    missing: plan.missing,
+    encoding,
+    readRows(each) {
+      for (let i = headerIndex + 1; i < head.length; i += 1) if (!isBlankRecord(head[i])) each(toRow(head[i]));
+      for (let record = scanner.next(); record; record = scanner.next()) if (!isBlankRecord(record)) each(toRow(record));
+      const unclosedQuoteLine = scanner.unclosedQuoteLine;
+      return unclosedQuoteLine === null
+        ? []
+        : [{ line: unclosedQuoteLine, upn: null, field: null, reason: 'A quotation mark on this line is never closed, so everything after it was read as one value. Check the file in a spreadsheet and save it again.' }];
+    },
+  };
+}
+
+/** Every data row of a file at once (see openRosterFile to take them one at a time). */
+export function rosterSourceFromFile(bytes: Uint8Array, choices: HeaderChoices): RosterSource {
+  const { readRows, ...file } = openRosterFile(bytes, choices);
+  const rows: RosterSourceRow[] = [];
+  const fileProblems = readRows((row) => rows.push(row));
+  return { ...file, rows, fileProblems };
 }
 
 /** A row from a trust's API integration (the GraphQL `RosterRowInput`). */

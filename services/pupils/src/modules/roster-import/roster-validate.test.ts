@@ -3,6 +3,7 @@ import { makeUpn } from '@waymark/domain';
 import { parseRosterDate, parseSenStatus, parseYearGroup, parseYesNo } from './roster-values.js';
 import { validateRoster, type RosterSourceRow } from './roster-validate.js';
 import { rosterSourceFromRows } from './roster-source.js';
+import { ROSTER_FLAG_FIELDS } from './roster-fields.js';
 
 const today = new Date('2026-11-23T00:00:00Z');
 const UPN = makeUpn('938200112001');
@@ -154,6 +155,12 @@ describe('validateRoster', () => {
     expect(valid.disadvantaged).toBe(true);
     expect('eal' in valid).toBe(false);
     expect('tutorGroup' in valid).toBe(false);
+  });
+
+  it.each(ROSTER_FLAG_FIELDS)('reads the %s group from its column', (field) => {
+    expect(validateRoster([row(2, { [field]: 'Y' })], labels, today).rows[0][field]).toBe(true);
+    expect(validateRoster([row(2, { [field]: 'No' })], labels, today).rows[0][field]).toBe(false);
+    expect(validateRoster([row(2, { [field]: '?' })], labels, today).rejected).toEqual([expect.objectContaining({ line: 2, field })]);
   });
 
   it('validates API rows the same way, numbering them from 1', () => {

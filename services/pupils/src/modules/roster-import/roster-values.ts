@@ -5,12 +5,14 @@
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real date as yyyy-mm-dd, or null (31/02, month 13, and years before 100, which no pupil has). */
 function isoDate(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 31/02 over into March: a real date survives the round trip.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (year < 100 || month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return null;
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Two-digit years are this century unless that would be in the future (pupils are 10–20). */
@@ -28,11 +30,16 @@ export type DateProblem = 'format' | 'impossible';
  * yyyy-mm-dd, "12-Mar-2012" or "12 March 2012", and any of them followed by a midnight time that
  * spreadsheets add. Never month-first: UK exports are day-first.
  */
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+
 export function parseRosterDate(value: string, today: Date): { date: string } | { problem: DateProblem } {
+  // Most exports write plain dd/mm/yyyy: read that before trying to strip a time off it.
+  let match = DAY_FIRST.exec(value);
+  if (match) return checked(isoDate(fullYear(match[3], today), Number(match[2]), Number(match[1])));
   const text = value.trim().replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[AP]M)?$/i, '').trim();
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (match) return checked(isoDate(Number(match[1]), Number(match[2]), Number(match[3])));
-  match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text);
+  match = DAY_FIRST.exec(text);
   if (match) return checked(isoDate(fullYear(match[3], today), Number(match[2]), Number(match[1])));
   match = /^(\d{1,2})[\s/-]+([a-z]{3,9})[\s/-]+(\d{4}|\d{2})$/i.exec(text);
   if (match) {
@@ -47,8 +54,17 @@ function checked(date: string | null): { date: string } | { problem: DateProblem
   return date ? { date } : { problem: 'impossible' };
 }
 
+/** One or two digits, nothing else. */
+function isDigits(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (value.length === 0 || value.length > 2 || first < 0x30 || first > 0x39) return false;
+  const second = value.charCodeAt(1);
+  return value.length === 1 || (second >= 0x30 && second <= 0x39);
+}
+
 /** "10", "Y10", "Yr 10", "Year 10", "NC Year 10", "10.0" → 10; anything else → null (range is the validator's job). */
 export function parseYearGroup(value: string): number | null {
+  if (isDigits(value)) return Number(value);
   const text = value.trim().toLowerCase().replace(/\s+/g, ' ');
   const match = /^(?:nc\s?)?(?:y|yr|year|year group)?\s?(\d{1,2})(?:\.0+)?$/.exec(text);
   return match ? Number(match[1]) : null;
@@ -59,6 +75,20 @@ const NO = new Set(['n', 'no', 'false', 'f', '0', '']);
 
 /** Y/N, Yes/No, True/False, T/F, 1/0; blank means no. Null for anything else. */
 export function parseYesNo(value: string): boolean | null {
+  // The spellings exports use, without trimming or lower-casing them first.
+  switch (value) {
+    case 'Y':
+    case 'Yes':
+    case 'TRUE':
+    case '1':
+      return true;
+    case 'N':
+    case 'No':
+    case 'FALSE':
+    case '0':
+    case '':
+      return false;
+  }
   const text = value.trim().toLowerCase();
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
@@ -93,6 +123,9 @@ const SEN_WORDS: Record<string, SenStatus> = {
 
 /** N / K / E (and the older A, P, S), the words for them, or a code with its description ("K - SEN Support"). Blank is none. */
 export function parseSenStatus(value: string): SenStatus | null {
+  if (value === 'N' || value === '') return 'NONE';
+  if (value === 'K') return 'SEN_SUPPORT';
+  if (value === 'E') return 'EHCP';
   const text = value.trim().toLowerCase();
   if (text === '') return 'NONE';
   const code = /^([a-z])\s*[-–:]\s*\S/.exec(text);
@@ -100,9 +133,14 @@ export function parseSenStatus(value: string): SenStatus | null {
   return SEN_WORDS[text.replace(/[^a-z]/g, '')] ?? null;
 }
 
+/** Leading or trailing space, a run of spaces, or a space other than ' ': the text needs cleaning. */
+const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
+
 /** Trimmed, inner runs of spaces collapsed; blank → null. */
 export function cleanText(value: string | undefined): string | null {
-  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  if (value === undefined || value === '') return null;
+  if (!UNTIDY.test(value)) return value;
+  const text = value.replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
 }
 

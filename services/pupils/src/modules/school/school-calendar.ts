@@ -12,7 +12,12 @@ export function asUtcDate(isoDate: string): Date {
 
 /** Whole years between a date of birth and `today`. */
 export function ageOn(dateOfBirth: string, today: Date): number {
-  const [year, month, day] = dateOfBirth.slice(0, 10).split('-').map(Number);
+  const text = dateOfBirth.slice(0, 10);
+  const first = text.indexOf('-');
+  const second = text.indexOf('-', first + 1);
+  const year = Number(text.slice(0, first));
+  const month = Number(text.slice(first + 1, second));
+  const day = Number(text.slice(second + 1));
   const todayMonth = today.getUTCMonth() + 1;
   const hadBirthday = todayMonth > month || (todayMonth === month && today.getUTCDate() >= day);
   return today.getUTCFullYear() - year - (hadBirthday ? 0 : 1);
