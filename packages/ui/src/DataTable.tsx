@@ -37,10 +37,12 @@ export interface DataTableProps<Row> {
   rowKey: (row: Row) => Key;
   /** Shown in a single cell when there are no rows. */
   emptyText?: ReactNode;
+  /** Extra classes for the `<table>`, e.g. `wm-table--matrix` for a grid of figures. */
+  className?: string;
 }
 
 /** A real `<table>` with a caption and scoped header cells; scrolls sideways on narrow screens. */
-export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey, emptyText = 'Nothing to show yet.' }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey, emptyText = 'Nothing to show yet.', className }: DataTableProps<Row>) {
   const captionId = useId();
   const scrollable = useScrollsSideways<HTMLDivElement>();
   return (
@@ -53,7 +55,7 @@ export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey, 
       aria-labelledby={scrollable.value ? captionId : undefined}
       tabIndex={scrollable.value ? 0 : undefined}
     >
-      <table className="wm-table">
+      <table className={className ? `wm-table ${className}` : 'wm-table'}>
         <caption id={captionId} className={captionHidden ? 'wm-visually-hidden' : undefined}>
           {caption}
         </caption>

@@ -31,3 +31,5 @@ export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog.js';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './ErrorSummary.js';
 export { errorsAt, isForbidden } from './graphqlErrors.js';
 export { percentDone, ProgressBar, type ProgressBarProps } from './ProgressBar.js';
+export { segmentWidth, StackedBarChart, type StackedBarChartProps, type StackedBarRow, type StackedBarSeries } from './StackedBarChart.js';
+export { formatHashtags, parseHashtags } from './hashtags.js';

@@ -162,6 +162,7 @@ summary { cursor: pointer; }
 .wm-button--on-dark { background: transparent; color: var(--wm-on-header); border-color: var(--wm-on-header); }
 .wm-button--on-dark:hover { background: rgba(255, 255, 255, 0.15); border-color: var(--wm-on-header); }
 .wm-button[disabled] { cursor: not-allowed; opacity: 0.7; }
+.wm-button--small { min-height: 2.25rem; padding: var(--wm-space-xs) var(--wm-space-sm); font-size: 0.9rem; }
 .wm-button-row { display: flex; flex-wrap: wrap; gap: var(--wm-space-sm); align-items: center; margin: var(--wm-space-md) 0; }
 
 .wm-form { max-width: 40rem; }
@@ -180,6 +181,7 @@ summary { cursor: pointer; }
 .wm-fieldset { border: 0; padding: 0; margin: 0 0 var(--wm-space-lg); min-width: 0; }
 .wm-fieldset legend { font-weight: 700; padding: 0; margin-bottom: var(--wm-space-xs); }
 .wm-checkbox-list { display: flex; flex-wrap: wrap; gap: var(--wm-space-sm) var(--wm-space-lg); }
+.wm-checkbox-stack { display: flex; flex-direction: column; gap: var(--wm-space-xs); align-items: flex-start; }
 .wm-checkbox { display: inline-flex; align-items: center; gap: var(--wm-space-sm); min-height: 2.25rem; cursor: pointer; }
 .wm-checkbox input { width: 1.4rem; height: 1.4rem; margin: 0; accent-color: var(--wm-brand); }
 
@@ -202,7 +204,7 @@ summary { cursor: pointer; }
 .wm-summary dd { margin: 0; }
 
 .wm-tag {
-  display: inline-block; padding: 0 var(--wm-space-sm); border-radius: 999px; font-size: 0.875rem; font-weight: 600;
+  display: inline-block; padding: 0 var(--wm-space-sm); border-radius: 999px; font-size: 0.875rem; font-weight: 600; white-space: nowrap;
   background: var(--wm-brand-tint); color: var(--wm-brand); margin: 0 var(--wm-space-xs) var(--wm-space-xs) 0;
 }
 .wm-tag-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; display: flex; flex-wrap: wrap; }
@@ -242,6 +244,33 @@ input[type='file'].wm-input { padding: var(--wm-space-xs); }
 .wm-download { display: flex; flex-direction: column; align-items: flex-start; gap: var(--wm-space-xs); max-width: 22rem; }
 .wm-download p { margin: 0; }
 .wm-back-link { display: inline-block; margin-bottom: var(--wm-space-md); }
+
+.wm-figures { margin: 0 0 var(--wm-space-lg); }
+.wm-figures > summary { font-weight: 600; color: var(--wm-link); text-decoration: underline; padding: var(--wm-space-xs) 0; margin-bottom: var(--wm-space-sm); }
+.wm-matrix__extra { display: block; font-size: 0.8rem; color: var(--wm-text-muted); white-space: nowrap; }
+.wm-table--matrix th, .wm-table--matrix td { padding: var(--wm-space-sm); }
+.wm-table--matrix thead th { white-space: normal; vertical-align: bottom; }
+.wm-table--matrix tbody th { min-width: 13rem; }
+.wm-tag--met { background: var(--wm-success-tint); color: var(--wm-success); }
+.wm-tag--progress { background: var(--wm-surface-alt); color: var(--wm-text); border: 1px dashed var(--wm-border-strong); }
+.wm-tag--not-met { background: var(--wm-error-tint); color: var(--wm-error); }
+.wm-tag--muted { background: var(--wm-surface-alt); color: var(--wm-text-muted); }
+.wm-card-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; }
+.wm-card-list > li { border: 1px solid var(--wm-border); border-left: 6px solid var(--wm-border-strong); border-radius: var(--wm-radius); padding: var(--wm-space-md); margin-bottom: var(--wm-space-md); }
+.wm-card-list > li.wm-card--met { border-left-color: var(--wm-success); }
+.wm-card-list > li.wm-card--progress { border-left-color: var(--wm-bar-alt); }
+.wm-card-list > li > :last-child { margin-bottom: 0; }
+.wm-card-list h3 { margin-bottom: var(--wm-space-xs); }
+.wm-register-cell { display: flex; flex-wrap: wrap; align-items: center; gap: var(--wm-space-sm); }
+.wm-reflection { white-space: pre-wrap; overflow-wrap: anywhere; }
+.wm-plain-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; }
+.wm-plain-list > li { margin-bottom: var(--wm-space-xs); }
+.wm-outcome:focus { outline: none; }
+.wm-action-row { border-left: 4px solid var(--wm-border); padding-left: var(--wm-space-md); margin-bottom: var(--wm-space-md); }
+.wm-action-row .wm-field { margin-bottom: var(--wm-space-sm); }
+.wm-evidence-reason { display: block; color: var(--wm-text-muted); }
+.wm-pick-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; max-width: 40rem; }
+.wm-pick-list li { display: flex; justify-content: space-between; align-items: center; gap: var(--wm-space-md); padding: var(--wm-space-xs) 0; border-bottom: 1px solid var(--wm-border); }
 
 .wm-sign-in { max-width: 30rem; margin: var(--wm-space-xl) auto; }
 .wm-sign-in .wm-section { padding: var(--wm-space-xl) var(--wm-space-lg); }

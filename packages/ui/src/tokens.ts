@@ -24,6 +24,8 @@ export const colors = {
   success: '#1d6b38',
   successTint: '#e8f4ec',
   bar: '#0b4f71',
+  /** The second series of a stacked bar (e.g. "in progress"), drawn striped so it never relies on colour alone. */
+  barAlt: '#c26a00',
   barTrack: '#dfe5ec',
 } as const;
 
@@ -70,6 +72,8 @@ export const NON_TEXT_PAIRS: readonly [ColorName, ColorName][] = [
   ['focus', 'background'],
   ['headerFocus', 'header'],
   ['bar', 'surface'],
+  ['barAlt', 'surface'],
+  ['barAlt', 'barTrack'],
   ['borderStrong', 'surface'],
 ];
 

@@ -1,7 +1,7 @@
 import type { SessionAccount } from '@waymark/graphql-client';
 import { BuildLabel } from '@waymark/ui';
 import { LeaderWorkspace } from './LeaderWorkspace';
-import { TrustOverviewPage } from '../features/trust/components/TrustOverviewPage';
+import { TrustWorkspace } from './TrustWorkspace';
 
 export interface CareersLeaderAppProps {
   /** The signed-in person, as the shell knows them. */
@@ -15,7 +15,7 @@ export function CareersLeaderApp({ account }: CareersLeaderAppProps) {
   const isTrustAnalyst = account.roles.includes('trust_analyst');
   return (
     <div className="wm-remote" data-remote="careers-leader">
-      {isTrustAnalyst ? <TrustOverviewPage /> : <LeaderWorkspace account={account} />}
+      {isTrustAnalyst ? <TrustWorkspace /> : <LeaderWorkspace account={account} />}
       <BuildLabel label={buildLabel} />
     </div>
   );

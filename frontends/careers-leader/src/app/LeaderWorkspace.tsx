@@ -1,65 +1,78 @@
 import type { SessionAccount } from '@waymark/graphql-client';
 import { LocalNav } from '@waymark/ui';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { GapListPage } from '../features/benchmarks/components/GapListPage';
+import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDashboardView';
+import { EncounterPage } from '../features/encounter/components/EncounterPage';
 import { EncountersPage } from '../features/encounters/components/EncountersPage';
 import { OverviewPage } from '../features/overview/components/OverviewPage';
 import { PupilRecordPage } from '../features/pupil-record/components/PupilRecordPage';
 import { EMPTY_FILTERS } from '../features/pupils/components/PupilFiltersForm';
 import { PupilsPage } from '../features/pupils/components/PupilsPage';
 import type { PupilFilters } from '../features/pupils/graphql/pupils';
+import { EditEncounterPage } from '../features/record-encounter/components/EditEncounterPage';
 import { RecordEncounterPage } from '../features/record-encounter/components/RecordEncounterPage';
 import { ImportPupilsPage } from '../features/roster-import/components/ImportPupilsPage';
 import { SchoolSettingsPage } from '../features/school-settings/components/SchoolSettingsPage';
-import { routeKey, useRoute } from '../shared/route';
-import type { EncounterSummary } from '../shared/types';
-import { navItems, type NavView } from './navigation';
+import { VerifyActivitiesPage } from '../features/verify-activities/components/VerifyActivitiesPage';
+import { NO_FILTERS, useRoute, type Route } from '../shared/route';
+import { FocusOnPageChange } from './FocusOnPageChange';
+import { navItems, navViewOf, type NavView } from './navigation';
+
+/** Pages reached from another page rather than the navigation. */
+const LINKED_VIEWS: readonly Route['view'][] = ['gaps', 'pupil', 'encounter', 'edit-encounter'];
 
 export function LeaderWorkspace({ account }: { account: SessionAccount }) {
   const [route, navigate] = useRoute();
-  const [justRecorded, setJustRecorded] = useState<EncounterSummary | null>(null);
+  const [justSaved, setJustSaved] = useState<{ encounterId: string; how: 'recorded' | 'saved' } | null>(null);
   const [pupilFilters, setPupilFilters] = useState<PupilFilters>(EMPTY_FILTERS);
   const items = navItems(account.roles);
-  const pageRef = useRef<HTMLDivElement>(null);
-  const firstPage = useRef(true);
-  const key = routeKey(route);
-
-  // After moving to another page, put focus on its heading so screen readers start there.
-  useEffect(() => {
-    if (firstPage.current) {
-      firstPage.current = false;
-      return;
-    }
-    pageRef.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [key]);
 
   const select = (next: NavView) => {
-    setJustRecorded(null);
-    navigate({ view: next });
+    setJustSaved(null);
+    navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : ({ view: next } as Route));
   };
 
-  const allowed = route.view === 'pupil' || items.some((item) => item.id === route.view);
-  const view = allowed ? route.view : 'overview';
-  const current: NavView = view === 'pupil' ? 'pupils' : view;
+  const allowed = LINKED_VIEWS.includes(route.view) || items.some((item) => item.id === route.view);
+  const page: Route = allowed ? route : { view: 'dashboard', filters: NO_FILTERS };
+  const current = navViewOf(page) ?? 'dashboard';
 
   return (
     <>
       <LocalNav label="Careers programme" items={items} current={current} onSelect={select} />
-      <div ref={pageRef} key={key}>
-        {view === 'overview' ? <OverviewPage /> : null}
-        {view === 'pupils' ? <PupilsPage filters={pupilFilters} onFiltersChange={setPupilFilters} /> : null}
-        {route.view === 'pupil' ? <PupilRecordPage pupilId={route.pupilId} /> : null}
-        {view === 'encounters' ? <EncountersPage justRecorded={justRecorded} onRecordNew={() => select('record')} /> : null}
-        {view === 'record' ? (
-          <RecordEncounterPage
-            onRecorded={(encounter) => {
-              setJustRecorded(encounter);
-              navigate({ view: 'encounters' });
+      <FocusOnPageChange route={page}>
+        {page.view === 'dashboard' ? (
+          <SchoolDashboardView schoolId={null} filters={page.filters} onFiltersChange={(filters) => navigate({ view: 'dashboard', filters })} />
+        ) : null}
+        {page.view === 'gaps' ? <GapListPage query={page.query} linkPupils /> : null}
+        {page.view === 'overview' ? <OverviewPage /> : null}
+        {page.view === 'pupils' ? <PupilsPage filters={pupilFilters} onFiltersChange={setPupilFilters} /> : null}
+        {page.view === 'pupil' ? <PupilRecordPage pupilId={page.pupilId} /> : null}
+        {page.view === 'encounters' ? <EncountersPage onRecordNew={() => select('record')} /> : null}
+        {page.view === 'encounter' ? (
+          <EncounterPage encounterId={page.encounterId} justSaved={justSaved?.encounterId === page.encounterId ? justSaved.how : null} />
+        ) : null}
+        {page.view === 'edit-encounter' ? (
+          <EditEncounterPage
+            encounterId={page.encounterId}
+            onSaved={(encounter) => {
+              setJustSaved({ encounterId: encounter.id, how: 'saved' });
+              navigate({ view: 'encounter', encounterId: encounter.id });
             }}
           />
         ) : null}
-        {view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}
-        {view === 'settings' ? <SchoolSettingsPage /> : null}
-      </div>
+        {page.view === 'record' ? (
+          <RecordEncounterPage
+            onRecorded={(encounter) => {
+              setJustSaved({ encounterId: encounter.id, how: 'recorded' });
+              navigate({ view: 'encounter', encounterId: encounter.id });
+            }}
+          />
+        ) : null}
+        {page.view === 'verify' ? <VerifyActivitiesPage /> : null}
+        {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}
+        {page.view === 'settings' ? <SchoolSettingsPage /> : null}
+      </FocusOnPageChange>
     </>
   );
 }

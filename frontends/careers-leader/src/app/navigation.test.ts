@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { navItems } from './navigation';
+import { NO_FILTERS } from '../shared/route';
+import { navItems, navViewOf } from './navigation';
 
 describe('navItems', () => {
-  it('gives careers leaders importing and school settings', () => {
-    expect(navItems(['careers_leader']).map((item) => item.id)).toEqual(['overview', 'pupils', 'encounters', 'record', 'import', 'settings']);
+  it('gives careers leaders the dashboard first, importing and school settings', () => {
+    expect(navItems(['careers_leader']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify', 'import', 'settings']);
   });
 
   it('lets school staff import but not change school settings', () => {
-    expect(navItems(['staff']).map((item) => item.id)).toEqual(['overview', 'pupils', 'encounters', 'record', 'import']);
+    expect(navItems(['staff']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify', 'import']);
   });
 
   it('gives careers advisers neither', () => {
-    expect(navItems(['careers_adviser']).map((item) => item.id)).toEqual(['overview', 'pupils', 'encounters', 'record']);
+    expect(navItems(['careers_adviser']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify']);
+  });
+});
+
+describe('navViewOf', () => {
+  it('puts each page under its navigation entry', () => {
+    expect(navViewOf({ view: 'gaps', query: { measure: 'B5_EMPLOYERS', schoolId: null, ...NO_FILTERS } })).toBe('dashboard');
+    expect(navViewOf({ view: 'pupil', pupilId: 'p' })).toBe('pupils');
+    expect(navViewOf({ view: 'edit-encounter', encounterId: 'e' })).toBe('encounters');
+    expect(navViewOf({ view: 'verify' })).toBe('verify');
+    expect(navViewOf({ view: 'school', schoolId: 's', filters: NO_FILTERS })).toBeNull();
   });
 });

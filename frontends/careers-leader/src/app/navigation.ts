@@ -1,18 +1,42 @@
 import type { LocalNavItem } from '@waymark/ui';
-import type { View } from '../shared/route';
+import type { Route } from '../shared/route';
 
-export type NavView = Exclude<View, 'pupil'>;
+export type NavView = 'dashboard' | 'overview' | 'pupils' | 'encounters' | 'record' | 'verify' | 'import' | 'settings';
 
-/** The pages a person's roles open: importing for careers leaders and school staff, settings for careers leaders. */
+/**
+ * The pages a person's roles open, the benchmark dashboard first (it is the landing page):
+ * importing for careers leaders and school staff, settings for careers leaders.
+ */
 export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
   const leader = roles.includes('careers_leader');
   const items: (LocalNavItem<NavView> | false)[] = [
+    { id: 'dashboard', label: 'Benchmarks' },
     { id: 'overview', label: 'Overview' },
     { id: 'pupils', label: 'Pupils' },
     { id: 'encounters', label: 'Encounters' },
     { id: 'record', label: 'Record an encounter' },
+    { id: 'verify', label: 'Activities to verify' },
     (leader || roles.includes('staff')) && { id: 'import', label: 'Import pupils' },
     leader && { id: 'settings', label: 'School settings' },
   ];
   return items.filter((item): item is LocalNavItem<NavView> => !!item);
+}
+
+/** The navigation entry a page belongs to: a pupil's page under Pupils, a gap list under Benchmarks, and so on. */
+export function navViewOf(route: Route): NavView | null {
+  switch (route.view) {
+    case 'dashboard':
+    case 'gaps':
+      return 'dashboard';
+    case 'pupil':
+      return 'pupils';
+    case 'encounter':
+    case 'edit-encounter':
+      return 'encounters';
+    case 'school':
+    case 'destinations':
+      return null;
+    default:
+      return route.view;
+  }
 }

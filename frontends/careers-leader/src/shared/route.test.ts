@@ -1,24 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, type Route } from './route';
+import { NO_FILTERS, parseRoute, routeHref, routeKey, type Route } from './route';
 
 describe('routes in the fragment', () => {
   it.each<[string, Route | null]>([
-    ['', { view: 'overview' }],
-    ['#/', { view: 'overview' }],
+    ['', { view: 'dashboard', filters: NO_FILTERS }],
+    ['#/', { view: 'dashboard', filters: NO_FILTERS }],
+    ['#/?year=9&group=EAL&asOf=2026-03-01', { view: 'dashboard', filters: { yearGroup: 9, group: 'EAL', asOf: '2026-03-01' } }],
+    ['#/?year=3&group=NOPE&asOf=yesterday', { view: 'dashboard', filters: NO_FILTERS }],
+    ['#/overview', { view: 'overview' }],
     ['#/pupils', { view: 'pupils' }],
     ['#/pupils/abc-123', { view: 'pupil', pupilId: 'abc-123' }],
+    ['#/encounters/e1', { view: 'encounter', encounterId: 'e1' }],
+    ['#/encounters/e1/edit', { view: 'edit-encounter', encounterId: 'e1' }],
+    ['#/verify', { view: 'verify' }],
     ['#/import', { view: 'import' }],
     ['#/settings', { view: 'settings' }],
+    ['#/schools/s1?year=10', { view: 'school', schoolId: 's1', filters: { ...NO_FILTERS, yearGroup: 10 } }],
+    [
+      '#/gaps?measure=B6_BY_16&year=10&school=s1',
+      { view: 'gaps', query: { measure: 'B6_BY_16', schoolId: 's1', yearGroup: 10, group: null, asOf: null } },
+    ],
+    ['#/gaps?measure=B9', null],
     ['#main', null],
     ['#/nowhere', null],
     ['#/import/extra', null],
     ['#/pupils/a/b', null],
+    ['#/encounters/e1/delete', null],
   ])('%s → %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
 
-  it('round-trips every route, ids included', () => {
-    const routes: Route[] = [{ view: 'overview' }, { view: 'encounters' }, { view: 'pupil', pupilId: 'a/b c' }];
+  it('round-trips every route, ids and filters included', () => {
+    const routes: Route[] = [
+      { view: 'dashboard', filters: NO_FILTERS },
+      { view: 'dashboard', filters: { yearGroup: 11, group: 'YOUNG_CARER', asOf: '2026-02-28' } },
+      { view: 'overview' },
+      { view: 'encounters' },
+      { view: 'encounter', encounterId: 'a/b c' },
+      { view: 'edit-encounter', encounterId: 'x?y' },
+      { view: 'pupil', pupilId: 'a/b c' },
+      { view: 'gaps', query: { measure: 'PROVIDER_ACCESS_Y8_9', schoolId: null, yearGroup: null, group: 'EHCP', asOf: null } },
+      { view: 'school', schoolId: 's 1', filters: { ...NO_FILTERS, asOf: '2025-12-31' } },
+      { view: 'destinations' },
+    ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  it('keeps the dashboard the same page whatever its filters', () => {
+    expect(routeKey({ view: 'dashboard', filters: { ...NO_FILTERS, yearGroup: 9 } })).toBe(routeKey({ view: 'dashboard', filters: NO_FILTERS }));
+    expect(routeKey({ view: 'school', schoolId: 's1', filters: { ...NO_FILTERS, group: 'EAL' } })).toBe(
+      routeKey({ view: 'school', schoolId: 's1', filters: NO_FILTERS }),
+    );
+    expect(routeKey({ view: 'encounter', encounterId: 'e1' })).not.toBe(routeKey({ view: 'edit-encounter', encounterId: 'e1' }));
   });
 });

@@ -1,8 +1,10 @@
 import type { SessionAccount } from '@waymark/graphql-client';
-import { BuildLabel, LocalNav } from '@waymark/ui';
-import { useState } from 'react';
+import { BuildLabel, LocalNav, type LocalNavItem } from '@waymark/ui';
+import { useEffect, useRef } from 'react';
 import { ChildRecordPage } from '../features/child-record/components/ChildRecordPage';
+import { MyProgressPage } from '../features/my-progress/components/MyProgressPage';
 import { MyRecordPage } from '../features/my-record/components/MyRecordPage';
+import { useView, type PupilView } from '../shared/route';
 
 export interface PupilAppProps {
   /** The signed-in person, as the shell knows them. */
@@ -11,27 +13,49 @@ export interface PupilAppProps {
 
 const buildLabel = import.meta.env.VITE_BUILD_LABEL ?? 'dev';
 
-type View = 'mine' | 'child';
-
-/** The pupil's view of their own careers record, and a parent's view of their child's. */
+/** The pupil's own record and progress, and a parent's view of their child's record. */
 export function PupilApp({ account }: PupilAppProps) {
   const isPupil = account.roles.includes('pupil');
   const isParent = account.roles.includes('parent');
-  const [view, setView] = useState<View>(isPupil ? 'mine' : 'child');
+  const [requested, navigate] = useView(isPupil ? 'record' : 'child');
+  const items: LocalNavItem<PupilView>[] = [
+    ...(isPupil
+      ? [
+          { id: 'record' as const, label: 'My record' },
+          { id: 'progress' as const, label: 'My progress' },
+        ]
+      : []),
+    ...(isParent && isPupil ? [{ id: 'child' as const, label: "My child's record" }] : []),
+  ];
+  const view: PupilView = !isPupil ? 'child' : requested === 'child' && !isParent ? 'record' : requested;
+
+  // After moving to another page, put focus on its heading so screen readers start there.
+  const pageRef = useRef<HTMLDivElement>(null);
+  const firstPage = useRef(true);
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    let frame = 0;
+    let tries = 0;
+    const focusHeading = () => {
+      const heading = pageRef.current?.querySelector<HTMLElement>('h1');
+      if (heading) heading.focus();
+      else if (tries++ < 30) frame = requestAnimationFrame(focusHeading);
+    };
+    focusHeading();
+    return () => cancelAnimationFrame(frame);
+  }, [view]);
+
   return (
     <div className="wm-remote" data-remote="pupil">
-      {isPupil && isParent ? (
-        <LocalNav<View>
-          label="Records"
-          items={[
-            { id: 'mine', label: 'My record' },
-            { id: 'child', label: "My child's record" },
-          ]}
-          current={view}
-          onSelect={setView}
-        />
-      ) : null}
-      {view === 'mine' ? <MyRecordPage account={account} /> : <ChildRecordPage />}
+      {items.length > 1 ? <LocalNav<PupilView> label="Your careers record" items={items} current={view} onSelect={navigate} /> : null}
+      <div ref={pageRef} key={view}>
+        {view === 'record' ? <MyRecordPage account={account} /> : null}
+        {view === 'progress' ? <MyProgressPage account={account} /> : null}
+        {view === 'child' ? <ChildRecordPage /> : null}
+      </div>
       <BuildLabel label={buildLabel} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { DataTable, DateText, formatNumber, type Column } from '@waymark/ui';
 import { formatYearGroups } from '../../../shared/encounterKinds';
+import { routeHref } from '../../../shared/route';
 import type { EncounterSummary } from '../../../shared/types';
 
 function columns(highlightId?: string): Column<EncounterSummary>[] {
@@ -11,7 +12,7 @@ function columns(highlightId?: string): Column<EncounterSummary>[] {
       rowHeader: true,
       render: (encounter) => (
         <>
-          {encounter.title}
+          <a href={routeHref({ view: 'encounter', encounterId: encounter.id })}>{encounter.title}</a>
           {encounter.id === highlightId ? (
             <>
               {' '}

@@ -1,5 +1,6 @@
 import { CommentForm, CommentList, DateText, ErrorPanel, Loading, PageHeader, Section, SummaryList } from '@waymark/ui';
 import { routeHref } from '../../../shared/route';
+import { PupilProgressSections } from '../../guidance/components/PupilProgressSections';
 import { usePupilRecord } from '../hooks/usePupilRecord';
 import { ConsentSection } from './ConsentSection';
 import { FlagsSection } from './FlagsSection';
@@ -81,10 +82,12 @@ export function PupilRecordPage({ pupilId }: PupilRecordPageProps) {
 
       <FlagsSection
         pupil={pupil}
-        flagErrors={record.errorsFor('flags')}         historyErrors={record.errorsFor('flagHistory')}
+        flagErrors={record.errorsFor('flags')}
+        historyErrors={record.errorsFor('flagHistory')}
         editable={current}
         onSaved={record.refetch}
       />
+      <PupilProgressSections pupilId={pupil.id} pupilName={pupil.firstName} editable={current} />
       <ActivitiesSection pupil={pupil} errors={record.errorsFor('participations')} />
       <DestinationsSection pupil={pupil} errors={record.errorsFor('destinations')} />
       <ConsentSection

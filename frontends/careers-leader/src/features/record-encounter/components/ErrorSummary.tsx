@@ -1,6 +1,6 @@
 import { ErrorPanel } from '@waymark/ui';
 import type { Ref } from 'react';
-import type { FormProblem } from '../hooks/useRecordEncounterForm';
+import type { FormProblem } from '../lib/encounterDraft';
 import { FIELD_IDS } from './fieldIds';
 
 export interface ErrorSummaryProps {

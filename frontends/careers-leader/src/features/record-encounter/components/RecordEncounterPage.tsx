@@ -1,9 +1,9 @@
-import { Button, PageHeader, Section } from '@waymark/ui';
+import { Button, PageHeader } from '@waymark/ui';
 import { useRef, type FormEvent } from 'react';
 import type { EncounterSummary } from '../../../shared/types';
-import { useRecordEncounterForm } from '../hooks/useRecordEncounterForm';
+import { useEncounterForm } from '../hooks/useEncounterForm';
 import { useRegister } from '../hooks/useRegister';
-import { EncounterDetailsFields } from './EncounterDetailsFields';
+import { EncounterFormSections } from './EncounterFormSections';
 import { ErrorSummary } from './ErrorSummary';
 import { RegisterSection } from './RegisterSection';
 
@@ -11,8 +11,10 @@ export interface RecordEncounterPageProps {
   onRecorded: (encounter: EncounterSummary) => void;
 }
 
+const CREATE = { mode: 'create' } as const;
+
 export function RecordEncounterPage({ onRecorded }: RecordEncounterPageProps) {
-  const form = useRecordEncounterForm(onRecorded);
+  const form = useEncounterForm(CREATE, onRecorded);
   const register = useRegister(form.draft.yearGroups);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -27,18 +29,11 @@ export function RecordEncounterPage({ onRecorded }: RecordEncounterPageProps) {
     <>
       <PageHeader
         title="Record an encounter"
-        description="Record a careers activity and who attended it. It then counts towards each pupil's Gatsby benchmarks."
+        description="Record a careers activity and who attended it. It then counts towards each pupil's Gatsby benchmarks. You can also record it now and invite pupils from its page afterwards."
       />
       <ErrorSummary ref={summaryRef} message={form.errorMessage} problems={form.problems} />
       <form noValidate onSubmit={submit} aria-label="Record an encounter">
-        <Section title="About the encounter">
-          <EncounterDetailsFields
-            draft={form.draft}
-            errors={form.fieldErrors}
-            onChange={form.update}
-            onToggleYearGroup={form.toggleYearGroup}
-          />
-        </Section>
+        <EncounterFormSections form={form} />
         <RegisterSection yearGroups={form.draft.yearGroups} register={register} error={form.fieldErrors.register} />
         <div className="wm-button-row">
           <Button type="submit" disabled={form.submitting}>

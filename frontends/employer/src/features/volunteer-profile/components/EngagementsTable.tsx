@@ -6,6 +6,7 @@ const columns: Column<Engagement>[] = [
   { key: 'title', header: 'Encounter', rowHeader: true, render: (engagement) => engagement.title },
   { key: 'kind', header: 'Kind', render: (engagement) => engagement.kindLabel },
   { key: 'school', header: 'School', render: (engagement) => engagement.school?.name ?? 'Not recorded' },
+  { key: 'invited', header: 'Pupils invited', numeric: true, render: (engagement) => formatNumber(engagement.invitedCount) },
   { key: 'attended', header: 'Pupils attended', numeric: true, render: (engagement) => formatNumber(engagement.attendedCount) },
 ];
 

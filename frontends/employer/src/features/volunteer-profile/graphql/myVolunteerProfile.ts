@@ -21,6 +21,7 @@ export const MY_VOLUNTEER_PROFILE_QUERY = /* GraphQL */ `
           name
         }
         attendedCount
+        invitedCount
       }
     }
   }
@@ -35,6 +36,7 @@ export interface Engagement {
   date: string;
   school: { name: string } | null;
   attendedCount: number;
+  invitedCount: number;
 }
 
 export interface VolunteerProfile {

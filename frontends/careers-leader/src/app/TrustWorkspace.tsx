@@ -1,0 +1,50 @@
+import { LocalNav } from '@waymark/ui';
+import { GapListPage } from '../features/benchmarks/components/GapListPage';
+import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDashboardView';
+import { TrustDashboardPage } from '../features/benchmarks/components/TrustDashboardPage';
+import { TrustOverviewPage } from '../features/trust/components/TrustOverviewPage';
+import { NO_FILTERS, routeHref, useRoute, type Route } from '../shared/route';
+import { FocusOnPageChange } from './FocusOnPageChange';
+
+type TrustNav = 'dashboard' | 'destinations';
+
+const ITEMS = [
+  { id: 'dashboard' as const, label: 'Benchmarks' },
+  { id: 'destinations' as const, label: 'Schools and destinations' },
+];
+
+/** For trust analysts: the trust's benchmarks (landing), each school's own, gap lists, and destinations. */
+export function TrustWorkspace() {
+  const [route, navigate] = useRoute();
+  const allowed = route.view === 'dashboard' || route.view === 'school' || route.view === 'gaps' || route.view === 'destinations';
+  const page: Route = allowed ? route : { view: 'dashboard', filters: NO_FILTERS };
+  const current: TrustNav = page.view === 'destinations' ? 'destinations' : 'dashboard';
+
+  return (
+    <>
+      <LocalNav
+        label="Trust"
+        items={ITEMS}
+        current={current}
+        onSelect={(next) => navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : { view: 'destinations' })}
+      />
+      <FocusOnPageChange route={page}>
+        {page.view === 'dashboard' ? <TrustDashboardPage filters={page.filters} onFiltersChange={(filters) => navigate({ view: 'dashboard', filters })} /> : null}
+        {page.view === 'school' ? (
+          <SchoolDashboardView
+            schoolId={page.schoolId}
+            filters={page.filters}
+            onFiltersChange={(filters) => navigate({ view: 'school', schoolId: page.schoolId, filters })}
+            before={
+              <a className="wm-back-link" href={routeHref({ view: 'dashboard', filters: page.filters })}>
+                Back to the trust's benchmarks
+              </a>
+            }
+          />
+        ) : null}
+        {page.view === 'gaps' ? <GapListPage query={page.query} linkPupils={false} /> : null}
+        {page.view === 'destinations' ? <TrustOverviewPage /> : null}
+      </FocusOnPageChange>
+    </>
+  );
+}

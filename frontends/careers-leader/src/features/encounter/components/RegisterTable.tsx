@@ -1,0 +1,140 @@
+import { Button, DataTable, ErrorPanel, formatNumber, Notice, type Column } from '@waymark/ui';
+import { useEffect, useMemo, useState } from 'react';
+import { routeHref } from '../../../shared/route';
+import type { RegisterEntry } from '../graphql/encounter';
+import type { ActionOutcome } from '../hooks/useEncounter';
+import { keepOnRegister, meaningfulText, registerCounts, selectAll, sortRegister, toggleOne } from '../lib/register';
+
+export interface RegisterTableProps {
+  entries: readonly RegisterEntry[];
+  checklistMet: boolean;
+  onMark: (pupilIds: string[], attended: boolean) => Promise<ActionOutcome<unknown>>;
+}
+
+type Feedback = { kind: 'done'; text: string } | { kind: 'error'; text: string } | null;
+
+/**
+ * The register: attendance one pupil at a time, or for the pupils ticked (with "select all"), and
+ * for each pupil whether it counts as meaningful and what they reflected.
+ */
+export function RegisterTable({ entries, checklistMet, onMark }: RegisterTableProps) {
+  const rows = useMemo(() => sortRegister(entries.filter((entry) => entry.pupil)), [entries]);
+  const ids = useMemo(() => rows.map((entry) => entry.pupil!.id), [rows]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const counts = registerCounts(rows);
+
+  useEffect(() => setSelected((previous) => keepOnRegister(previous, ids)), [ids]);
+
+  const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
+  const someSelected = selected.size > 0 && !allSelected;
+
+  const mark = async (pupilIds: string[], attended: boolean, names: string) => {
+    setBusy(true);
+    setFeedback(null);
+    const outcome = await onMark(pupilIds, attended);
+    setBusy(false);
+    setFeedback(outcome.ok ? { kind: 'done', text: `${names} marked as ${attended ? 'attended' : 'absent'}.` } : { kind: 'error', text: outcome.message });
+  };
+
+  const markSelected = (attended: boolean) => {
+    const chosen = ids.filter((id) => selected.has(id));
+    void mark(chosen, attended, `${chosen.length} ${chosen.length === 1 ? 'pupil' : 'pupils'}`).then(() => setSelected(new Set()));
+  };
+
+  const columns: Column<RegisterEntry>[] = [
+    {
+      key: 'select',
+      header: <span className="wm-visually-hidden">Selected</span>,
+      render: (entry) => (
+        <label className="wm-checkbox">
+          <input
+            type="checkbox"
+            checked={selected.has(entry.pupil!.id)}
+            onChange={(event) => setSelected((previous) => toggleOne(previous, entry.pupil!.id, event.target.checked))}
+          />
+          <span className="wm-visually-hidden">Select {entry.pupil!.displayName}</span>
+        </label>
+      ),
+    },
+    {
+      key: 'pupil',
+      header: 'Pupil',
+      rowHeader: true,
+      render: (entry) => <a href={routeHref({ view: 'pupil', pupilId: entry.pupil!.id })}>{entry.pupil!.displayName}</a>,
+    },
+    { key: 'year', header: 'Year', render: (entry) => (entry.pupil!.yearGroup != null ? `Year\u00a0${entry.pupil!.yearGroup}` : '–') },
+    { key: 'tutor', header: 'Tutor group', render: (entry) => entry.pupil!.tutorGroup ?? '–' },
+    {
+      key: 'attended',
+      header: 'Attended',
+      render: (entry) => (
+        <div className="wm-register-cell">
+          <span>{entry.attended ? 'Attended' : 'Absent'}</span>
+          <Button variant="secondary" className="wm-button--small" disabled={busy} onClick={() => void mark([entry.pupil!.id], !entry.attended, entry.pupil!.displayName)}>
+            {entry.attended ? 'Mark absent' : 'Mark attended'}
+            <span className="wm-visually-hidden"> ({entry.pupil!.displayName})</span>
+          </Button>
+        </div>
+      ),
+    },
+    { key: 'meaningful', header: 'Meaningful', render: (entry) => meaningfulText(entry, checklistMet) },
+    {
+      key: 'reflection',
+      header: 'Reflection',
+      render: (entry) => (entry.reflection ? <span className="wm-reflection">{entry.reflection}</span> : <span className="wm-muted">None yet</span>),
+    },
+  ];
+
+  return (
+    <>
+      <p>
+        {formatNumber(counts.attended)} of {formatNumber(counts.invited)} pupils attended. {formatNumber(counts.reflected)} have recorded a reflection;{' '}
+        {formatNumber(counts.meaningful)} {counts.meaningful === 1 ? 'counts' : 'count'} as meaningful.
+      </p>
+      {feedback?.kind === 'done' ? (
+        <Notice title="Register updated" headingLevel={3}>
+          {feedback.text}
+        </Notice>
+      ) : null}
+      {feedback?.kind === 'error' ? (
+        <ErrorPanel title="The register was not changed" headingLevel={3}>
+          {feedback.text}
+        </ErrorPanel>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="wm-toolbar wm-register-actions">
+          <label className="wm-checkbox">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              ref={(input) => {
+                if (input) input.indeterminate = someSelected;
+              }}
+              onChange={(event) => setSelected((previous) => selectAll(previous, ids, event.target.checked))}
+            />
+            <span>Select all {formatNumber(ids.length)} pupils</span>
+          </label>
+          <Button variant="secondary" disabled={busy || selected.size === 0} onClick={() => markSelected(true)}>
+            Mark selected as attended
+          </Button>
+          <Button variant="secondary" disabled={busy || selected.size === 0} onClick={() => markSelected(false)}>
+            Mark selected as absent
+          </Button>
+          <span className="wm-muted" aria-live="polite">
+            {formatNumber(selected.size)} selected
+          </span>
+        </div>
+      ) : null}
+      <DataTable
+        caption="Register"
+        captionHidden
+        columns={columns}
+        rows={rows}
+        rowKey={(entry) => entry.id}
+        emptyText="Nobody is on the register yet. Invite pupils below, or import a register."
+      />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { RegisterEntry } from '../graphql/encounter';
+import { importOutcome, inviteOutcome, keepOnRegister, meaningfulText, parseTutorGroups, registerCounts, selectAll, sortRegister, toggleOne } from './register';
+
+const entry = (id: string, name: string, yearGroup: number, tutorGroup: string, extra: Partial<RegisterEntry> = {}): RegisterEntry => ({
+  id: `part-${id}`,
+  attended: true,
+  meaningful: false,
+  reflection: null,
+  reflectedAt: null,
+  pupil: { id, displayName: name, upn: null, yearGroup, tutorGroup },
+  ...extra,
+});
+
+describe('sortRegister', () => {
+  it('orders by year group, tutor group, then name', () => {
+    const sorted = sortRegister([entry('a', 'Zac', 10, '10N2'), entry('b', 'Amy', 11, '11N1'), entry('c', 'Bea', 10, '10N1'), entry('d', 'Al', 10, '10N1')]);
+    expect(sorted.map((row) => row.pupil?.displayName)).toEqual(['Al', 'Bea', 'Zac', 'Amy']);
+  });
+});
+
+describe('meaningfulText', () => {
+  it('explains what is missing', () => {
+    expect(meaningfulText({ attended: true, meaningful: true, reflection: 'Good' }, true)).toBe('Yes');
+    expect(meaningfulText({ attended: false, meaningful: false, reflection: null }, true)).toBe('No: did not attend');
+    expect(meaningfulText({ attended: true, meaningful: false, reflection: 'Good' }, false)).toBe('Not yet: the checklist is not complete');
+    expect(meaningfulText({ attended: true, meaningful: false, reflection: null }, true)).toBe('Not yet: no reflection recorded');
+  });
+});
+
+describe('selection', () => {
+  it('selects and clears everyone, keeping the rest', () => {
+    const all = selectAll(new Set(['x']), ['a', 'b'], true);
+    expect([...all].sort()).toEqual(['a', 'b', 'x']);
+    expect([...selectAll(all, ['a', 'b'], false)]).toEqual(['x']);
+    expect([...toggleOne(new Set(['a']), 'a', false)]).toEqual([]);
+    expect([...toggleOne(new Set(), 'b', true)]).toEqual(['b']);
+  });
+
+  it('forgets pupils no longer on the register', () => {
+    expect([...keepOnRegister(new Set(['a', 'gone']), ['a', 'b'])]).toEqual(['a']);
+  });
+});
+
+describe('registerCounts', () => {
+  it('counts attendance, reflections and meaningful participations', () => {
+    expect(
+      registerCounts([
+        entry('a', 'A', 9, '9A', { meaningful: true, reflection: 'r' }),
+        entry('b', 'B', 9, '9A', { attended: false }),
+        entry('c', 'C', 9, '9A', { reflection: 'r' }),
+      ]),
+    ).toEqual({ invited: 3, attended: 2, meaningful: 1, reflected: 2 });
+  });
+});
+
+describe('parseTutorGroups', () => {
+  it('reads a typed list of tutor groups', () => {
+    expect(parseTutorGroups(' 10n1, 10N2 ;; 11b 10N1')).toEqual(['10N1', '10N2', '11B']);
+    expect(parseTutorGroups('  ')).toEqual([]);
+  });
+});
+
+describe('outcomes', () => {
+  it('says what happened', () => {
+    expect(inviteOutcome(0)).toBe('Everyone who matched is already on the register.');
+    expect(inviteOutcome(1)).toBe('1 pupil was added to the register, marked as not attended.');
+    expect(importOutcome({ added: 2, changed: 1, unchanged: 0 })).toBe('Register imported: 2 pupils added, 1 changed, 0 already as in the file.');
+  });
+});

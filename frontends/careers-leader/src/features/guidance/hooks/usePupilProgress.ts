@@ -1,0 +1,75 @@
+import { request, useQuery } from '@waymark/graphql-client';
+import { errorsAt } from '@waymark/ui';
+import { useCallback } from 'react';
+import {
+  PUPIL_PROGRESS_QUERY,
+  RECORD_GUIDANCE_MEETING_MUTATION,
+  SET_AGREED_ACTION_DONE_MUTATION,
+  SET_CONSIDERING_HIGHER_EDUCATION_MUTATION,
+  type PupilProgressData,
+  type RecordGuidanceMeetingData,
+  type RecordGuidanceMeetingInput,
+  type SetAgreedActionDoneData,
+  type SetConsideringHigherEducationData,
+} from '../graphql/guidance';
+
+const message = (error: unknown, fallback: string) => (error instanceof Error ? error.message : fallback);
+
+/** A pupil's benchmark progress and guidance meetings for staff, and the changes staff make; each resolves with a problem or null. */
+export function usePupilProgress(pupilId: string) {
+  const query = useQuery<PupilProgressData>(PUPIL_PROGRESS_QUERY, { id: pupilId });
+  const { refetch } = query;
+  const pupil = query.data?.pupil ?? null;
+  // The whole request failing (no pupil at all) shows against every section.
+  const errorsFor = useCallback(
+    (field: string) => (query.error && !pupil ? query.error.errors : errorsAt(query.error, ['pupil', field])),
+    [query.error, pupil],
+  );
+
+  const recordMeeting = useCallback(
+    async (input: RecordGuidanceMeetingInput): Promise<string | null> => {
+      try {
+        const { recordGuidanceMeeting } = await request<RecordGuidanceMeetingData>(RECORD_GUIDANCE_MEETING_MUTATION, { input });
+        if (recordGuidanceMeeting.error || !recordGuidanceMeeting.meeting) return recordGuidanceMeeting.error?.message ?? 'The meeting was not recorded.';
+        await refetch();
+        return null;
+      } catch (error) {
+        return message(error, 'The meeting was not recorded.');
+      }
+    },
+    [refetch],
+  );
+
+  const setActionDone = useCallback(
+    async (id: string, done: boolean): Promise<string | null> => {
+      try {
+        const { setAgreedActionDone } = await request<SetAgreedActionDoneData>(SET_AGREED_ACTION_DONE_MUTATION, { id, done });
+        if (setAgreedActionDone.error) return setAgreedActionDone.error.message;
+        await refetch();
+        return null;
+      } catch (error) {
+        return message(error, 'The action was not updated.');
+      }
+    },
+    [refetch],
+  );
+
+  const setConsidering = useCallback(
+    async (considering: boolean): Promise<string | null> => {
+      try {
+        const { setConsideringHigherEducation: result } = await request<SetConsideringHigherEducationData>(SET_CONSIDERING_HIGHER_EDUCATION_MUTATION, {
+          pupilId,
+          considering,
+        });
+        if (result.error) return result.error.message;
+        await refetch();
+        return null;
+      } catch (error) {
+        return message(error, 'It was not saved.');
+      }
+    },
+    [pupilId, refetch],
+  );
+
+  return { ...query, pupil, errorsFor, recordMeeting, setActionDone, setConsidering };
+}

@@ -1,0 +1,85 @@
+import type { GraphQLErrorItem } from '@waymark/graphql-client';
+import { DateText, formatDate, Section } from '@waymark/ui';
+import type { Evidence, MeasureStatus, PupilProgress } from '../graphql/myProgress';
+import { splitEvidence, splitMeasures, STATE_TEXT } from '../lib/progress';
+import { PartProblem } from './PartProblem';
+
+const CARD: Record<string, string | undefined> = { MET: 'wm-card--met', IN_PROGRESS: 'wm-card--progress' };
+const TAG: Record<string, string> = { MET: 'wm-tag wm-tag--met', IN_PROGRESS: 'wm-tag wm-tag--progress', NOT_MET: 'wm-tag wm-tag--not-met' };
+
+function EvidenceList({ items }: { items: Evidence[] }) {
+  return (
+    <ul className="wm-plain-list">
+      {items.map((item, index) => (
+        <li key={`${item.title}-${item.date}-${index}`}>
+          <strong>{item.title}</strong> ({item.kindLabel}, <DateText value={item.date} />)
+          {item.reason ? <span className="wm-evidence-reason">{item.reason}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MeasureCard({ measure }: { measure: MeasureStatus }) {
+  const { counted, notCounted } = splitEvidence(measure.evidence);
+  return (
+    <li className={CARD[measure.state]}>
+      <h3>{measure.label}</h3>
+      <p>
+        <span className={TAG[measure.state] ?? 'wm-tag'}>{STATE_TEXT[measure.state]}</span> {measure.detail}
+      </p>
+      {measure.evidence.length ? (
+        <details>
+          <summary>
+            What counted ({counted.length}) and what did not ({notCounted.length})<span className="wm-visually-hidden">: {measure.label}</span>
+          </summary>
+          <h4>What counted</h4>
+          {counted.length ? <EvidenceList items={counted} /> : <p className="wm-muted">Nothing yet.</p>}
+          {notCounted.length ? (
+            <>
+              <h4>What did not count, and why</h4>
+              <EvidenceList items={notCounted} />
+            </>
+          ) : null}
+        </details>
+      ) : (
+        <p className="wm-muted">No activities towards this yet.</p>
+      )}
+    </li>
+  );
+}
+
+/** Each benchmark measure: where the pupil stands, and the activities behind it. */
+export function MeasuresSection({ progress, errors }: { progress: PupilProgress | null; errors: readonly GraphQLErrorItem[] }) {
+  const { current, later } = splitMeasures(progress?.measures ?? []);
+  return (
+    <Section
+      title="Your Gatsby Benchmarks"
+      description={`The careers experiences every young person should have. ${progress ? `As of ${formatDate(progress.asOf)}.` : ''} An activity counts when you took part, it met the school's checklist, and you wrote a reflection.`}
+    >
+      <PartProblem items={errors} what="benchmarks" />
+      {progress ? (
+        <>
+          <ul className="wm-card-list">
+            {current.map((measure) => (
+              <MeasureCard key={measure.measure} measure={measure} />
+            ))}
+          </ul>
+          {later.length ? (
+            <details>
+              <summary>Coming up in later years ({later.length})</summary>
+              <ul className="wm-plain-list">
+                {later.map((measure) => (
+                  <li key={measure.measure}>
+                    {measure.label}
+                    {measure.detail ? `: ${measure.detail}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      ) : null}
+    </Section>
+  );
+}
