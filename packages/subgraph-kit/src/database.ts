@@ -39,16 +39,12 @@ export function serviceDatabaseUrl(databaseUrl: string, name: string): string {
 }
 
 /**
- * Session settings for every subgraph connection, unless the URL sets its own `options`: JIT off
- * (it costs more than it saves on the short, repeated statements of an API) and random reads priced
- * for SSD storage (the default, 4, dates from spinning disks and steers the planner away from
- * index lookups a dashboard needs).
+ * Session settings for every subgraph connection (sent as the connection's startup `options`): JIT
+ * off (it costs more than it saves on the short, repeated statements of an API) and random reads
+ * priced for SSD storage (the default, 4, dates from spinning disks and steers the planner away from
+ * the index lookups a school's dashboard needs).
  */
-export function withSessionSettings(databaseUrl: string): string {
-  const url = new URL(databaseUrl);
-  if (!url.searchParams.has('options')) url.searchParams.set('options', '-c jit=off -c random_page_cost=1.1');
-  return url.toString();
-}
+export const SESSION_OPTIONS = '-c jit=off -c random_page_cost=1.1';
 
 export async function ensurePostgresDatabase(databaseUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -104,8 +100,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     await ensurePostgresDatabase(options.databaseUrl, name);
     orm = await PostgresORM.init({
       ...(baseOptions(options) as object),
-      clientUrl: withSessionSettings(serviceDatabaseUrl(options.databaseUrl, name)),
+      clientUrl: serviceDatabaseUrl(options.databaseUrl, name),
       pool: { min: 0, max: 10 },
+      // MikroORM reads only host, port, user, password and database from the URL; the rest goes to pg's pool.
+      driverOptions: { options: SESSION_OPTIONS },
     });
   } else {
     const parent = options.dataDir ?? 'memory://';
