@@ -29,6 +29,18 @@ export function loaderFor<T>(
   return loader;
 }
 
+/** Rows grouped by a key, in their order (for answering a batch of keys from one statement). */
+export function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
 /** Order rows by the keys asked for, null where a row is missing. */
 export function byKeys<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
   const map = new Map(rows.map((row) => [keyOf(row), row]));

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { groupScopes, mutationError, scopeOf, type FieldError, type RecordScope } from '@waymark/subgraph-kit';
+import { groupBy, groupScopes, mutationError, scopeOf, type FieldError, type RecordScope } from '@waymark/subgraph-kit';
 import { OwnActivity, OwnActivityResult, OwnActivityStatus } from './own-activity.entity.js';
 import type { SubmitOwnActivityInput } from './own-activity.inputs.js';
 
@@ -91,10 +91,8 @@ export class OwnActivityService {
     const { everything, former } = groupScopes(scopes);
     const branches: FilterQuery<OwnActivity>[] = former.map((group) => ({ pupilId: { $in: group.pupilIds }, schoolId: group.schoolId, startedOn: { $lt: group.until } }));
     if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
-    const byPupil = new Map<string, OwnActivity[]>();
-    if (branches.length === 0) return byPupil;
+    if (branches.length === 0) return new Map();
     const rows = await this.em.find(OwnActivity, { $or: branches }, { orderBy: { startedOn: 'desc', id: 'asc' } });
-    for (const row of rows) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), row]);
-    return byPupil;
+    return groupBy(rows, (row) => row.pupilId);
   }
 }

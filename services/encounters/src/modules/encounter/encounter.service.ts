@@ -48,6 +48,14 @@ export function normaliseHashtag(tag: string): string {
   return tag.trim().replace(/^#+/, '').toLowerCase();
 }
 
+/** Hashtags normalised and de-duplicated, with what is wrong with them (null: nothing). Encounters and pupils' interests share it. */
+export function checkHashtags(raw: readonly string[]): { hashtags: string[]; problem: string | null } {
+  const hashtags = [...new Set(raw.map(normaliseHashtag).filter((tag) => tag.length > 0))];
+  if (hashtags.some((tag) => !HASHTAG.test(tag))) return { hashtags, problem: 'Hashtags are single words of letters, digits, - or _ (up to 40 characters).' };
+  if (hashtags.length > MAX_HASHTAGS) return { hashtags, problem: `Use at most ${MAX_HASHTAGS} hashtags.` };
+  return { hashtags, problem: null };
+}
+
 /** The checklist input as the list of ticked keys. */
 export function tickedItems(checklist: MeaningfulChecklistInput | null | undefined): string[] {
   if (!checklist) return [];
@@ -91,9 +99,8 @@ export function checkEncounterValues(input: EncounterValues, now: Date): Checked
     subject = null;
   }
 
-  const hashtags = [...new Set(input.hashtags.map(normaliseHashtag).filter((tag) => tag.length > 0))];
-  if (hashtags.some((tag) => !HASHTAG.test(tag))) problem('hashtags', 'Hashtags are single words of letters, digits, - or _ (up to 40 characters).');
-  else if (hashtags.length > MAX_HASHTAGS) problem('hashtags', `Use at most ${MAX_HASHTAGS} hashtags.`);
+  const { hashtags, problem: hashtagProblem } = checkHashtags(input.hashtags);
+  if (hashtagProblem) problem('hashtags', hashtagProblem);
 
   let adviserName = input.adviserName?.trim() || null;
   let adviserLevel = input.adviserLevel ?? null;

@@ -1,22 +1,11 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Participation } from './encounter.entity.js';
-import { groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import { groupBy, groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 
 export interface RegisterCounts {
   invited: number;
   attended: number;
-}
-
-function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
 }
 
 /** Register rows. Every method answers a whole batch of keys in one statement. */

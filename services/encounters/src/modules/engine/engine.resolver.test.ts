@@ -362,6 +362,23 @@ describe('personal guidance', () => {
     expect(done.data!.setAgreedActionDone.action!.doneAt).not.toBeNull();
   });
 
+  it('never shows a classmate\'s upcoming guidance meeting among a pupil\'s upcoming encounters', async () => {
+    const soon = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const recorded = await client.query<{ recordGuidanceMeeting: { meeting: { id: string } | null } }>(
+      leaderNorth,
+      'mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { meeting { id } } }',
+      { input: { pupilId: otherNorth.id, date: soon, adviserName: 'Dana Whitfield', adviserLevel: 6 } },
+    );
+    const meetingId = recorded.data!.recordGuidanceMeeting.meeting!.id;
+    const UPCOMING = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil { upcomingEncounters { id } } } }`;
+    const mine = await client.query<{ _entities: { upcomingEncounters: { id: string }[] }[] }>(pupil, UPCOMING, { id: maya.id });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!._entities[0].upcomingEncounters.map((e) => e.id)).not.toContain(meetingId);
+    const stranger = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: otherNorth.id });
+    const theirs = await client.query<{ _entities: { upcomingEncounters: { id: string }[] }[] }>(stranger, UPCOMING, { id: otherNorth.id });
+    expect(theirs.data!._entities[0].upcomingEncounters.map((e) => e.id)).toContain(meetingId);
+  });
+
   it('refuses a meeting for a pupil of another school, and a missing adviser level', async () => {
     const other = await client.query<{ recordGuidanceMeeting: { error: { code: string } | null } }>(
       leaderSouth,

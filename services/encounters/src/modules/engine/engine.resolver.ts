@@ -10,7 +10,7 @@ import {
   type BenchmarkMeasureKey,
   type VulnerableGroupCode,
 } from '@waymark/domain';
-import { AccessError, InputError, decodeCursor, encodeCursor, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, InputError, decodeCursor, groupBy, encodeCursor, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Pupil, School, stubOf } from '../external/external.entity.js';
 import { fetchCohort } from './cohort.client.js';
 import { describeMeasure, evidenceFor } from './engine.describe.js';
@@ -70,6 +70,13 @@ function schoolAsked(ctx: RequestContext, schoolId: string | null | undefined): 
 
 /** The engine's queries and `Pupil.benchmarkProgress`, asking the pupils subgraph at `pupilsUrl` for cohorts. */
 export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
+  /** The pupils on roll at one school on a day; forbidden when the pupils subgraph says the school is not the caller's. */
+  async function schoolCohort(ctx: RequestContext, school: string, day: string) {
+    const cohort = await fetchCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
+    if (!cohort.schoolsAllowed.includes(school)) throw AccessError.forbidden('That school is not one of yours.');
+    return cohort;
+  }
+
   @Resolver()
   class DashboardResolver {
     @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
@@ -86,8 +93,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
       const school = schoolAsked(ctx, schoolId);
       const day = asOfDay(asOf);
       const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
-      const cohort = await fetchCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
-      if (!cohort.schoolsAllowed.includes(school)) throw AccessError.forbidden('That school is not one of yours.');
+      const cohort = await schoolCohort(ctx, school, day);
       const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(usableCohort(cohort), day, filter);
       return Object.assign(new SchoolDashboard(), {
         school: stubOf(School, school),
@@ -146,8 +152,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
       const school = schoolAsked(ctx, schoolId);
       const day = asOfDay(asOf);
       const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
-      const cohort = await fetchCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
-      if (!cohort.schoolsAllowed.includes(school)) throw AccessError.forbidden('That school is not one of yours.');
+      const cohort = await schoolCohort(ctx, school, day);
       const limit = pageSize(first);
       const cursor = decodeCursor(after);
       const offset = cursor?.length === 1 && Number.isInteger(Number(cursor[0])) && Number(cursor[0]) >= 0 ? Number(cursor[0]) : 0;
@@ -193,8 +198,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
         const engine = new BenchmarkEngine(ctx.em);
         const [{ rows }, facts] = await Promise.all([engine.pupilStates(cohort, day), engine.factsOf(cohort, day)]);
         const byId = new Map(rows.map((row) => [row.pupilId, row]));
-        const factsOf = new Map<string, typeof facts>();
-        for (const fact of facts) factsOf.set(fact.pupilId, [...(factsOf.get(fact.pupilId) ?? []), fact]);
+        const factsOf = groupBy(facts, (fact) => fact.pupilId);
         return ids.map((id) => {
           const row = byId.get(id);
           if (!row) return null;

@@ -32,10 +32,10 @@ const autumnOrSpring = (day: string) => `((extract(month from ${day}) * 100 + ex
 const academicYear = (day: string) => `(extract(year from ${day})::int - case when extract(month from ${day}) < 9 then 1 else 0 end)`;
 
 /** Own activities counted as the encounter kind they stand for once verified (see OWN_ACTIVITY_KINDS). */
-const ownKindSql = `case a.kind ${Object.entries(OWN_ACTIVITY_KINDS)
+const ownKindSql = (kind: string) => `case ${kind} ${Object.entries(OWN_ACTIVITY_KINDS)
   .map(([kind, spec]) => `when '${kind}' then '${spec.countsAs ?? kind}'`)
   .join(' ')} end`;
-const ownBenchmarksSql = `case a.kind ${Object.entries(OWN_ACTIVITY_KINDS)
+const ownBenchmarksSql = (kind: string) => `case ${kind} ${Object.entries(OWN_ACTIVITY_KINDS)
   .map(([kind, spec]) => `when '${kind}' then '{${spec.benchmarks.join(',')}}'::int[]`)
   .join(' ')} end`;
 
@@ -96,7 +96,7 @@ raw_facts as (
          true, true, true, true, ${autumnOrSpring('a.day')},
          ${classify('a', 'a.kind')}
     from (
-      select c.pupil_id, c.cur, c.cur_ks, o.id, ${ownKindSql.replaceAll('a.kind', 'o.kind')} as kind, ${ownBenchmarksSql.replaceAll('a.kind', 'o.kind')} as benchmarks,
+      select c.pupil_id, c.cur, c.cur_ks, o.id, ${ownKindSql('o.kind')} as kind, ${ownBenchmarksSql('o.kind')} as benchmarks,
              null::text as subject, o.hours,
              case when o.kind = 'PART_TIME_JOB' and coalesce(o.ended_on, $4::date) >= make_date($5, 9, 1) then greatest(o.started_on, make_date($5, 9, 1)) else o.started_on end as day
         from cohort c join own_activity o on o.pupil_id = c.pupil_id and o.status = 'VERIFIED'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { groupScopes, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
+import { groupBy, groupScopes, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { checkEncounterValues } from '../encounter/encounter.service.js';
@@ -52,11 +52,9 @@ export function guidanceResolvers(config: { pupilsUrl: string }): ClassType[] {
           { populate: ['encounter'], orderBy: { encounter: { date: 'desc' } } },
         );
         const actions = registered.length > 0 ? await ctx.em.find(AgreedAction, { meeting: { $in: registered.map((r) => r.encounter.id) } }, { orderBy: { position: 'asc' } }) : [];
-        const byPupil = new Map<string, GuidanceMeeting[]>();
-        for (const row of registered) {
-          const own = actions.filter((a) => a.meeting.id === row.encounter.id && a.pupilId === row.pupilId);
-          byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), meetingOf(row.encounter, row.pupilId, own, staff)]);
-        }
+        const actionsOf = groupBy(actions, (a) => `${a.meeting.id}/${a.pupilId}`);
+        const meetings = registered.map((row) => meetingOf(row.encounter, row.pupilId, actionsOf.get(`${row.encounter.id}/${row.pupilId}`) ?? [], staff));
+        const byPupil = groupBy(meetings, (meeting) => meeting.pupil.id);
         return ids.map((id) => byPupil.get(id) ?? []);
       }).load(pupil.id);
       return rows ?? [];

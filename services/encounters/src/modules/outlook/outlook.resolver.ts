@@ -2,12 +2,10 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, R
 import { todayInEngland } from '@waymark/domain';
 import { AccessError, boundSql, currentPupilIds, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, MutationError, type RequestContext } from '@waymark/subgraph-kit';
 import { Encounter } from '../encounter/encounter.entity.js';
-import { normaliseHashtag, MAX_HASHTAGS } from '../encounter/encounter.service.js';
+import { checkHashtags } from '../encounter/encounter.service.js';
 import { fetchCohort } from '../engine/cohort.client.js';
 import { Pupil, stubOf } from '../external/external.entity.js';
 import { PupilOutlook } from './pupil-outlook.entity.js';
-
-const HASHTAG = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 @ObjectType()
 export class SetInterestsResult {
@@ -49,7 +47,7 @@ export function outlookResolvers(config: { pupilsUrl: string }): ClassType[] {
     @FieldResolver(() => [Encounter], {
       nullable: true,
       description:
-        'Encounters from today on that the pupil is on the register of, or that their school runs for their year group; only those matching their interests when they have any. The pupil and linked parents.',
+        'Encounters from today on that the pupil is on the register of, or that their school runs for their year group (never another pupil\'s guidance meeting); only those matching their interests when they have any. The pupil and linked parents.',
     })
     async upcomingEncounters(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<Encounter[] | null> {
       const route = pupilRecordRoute(ctx.principal, pupil.id);
@@ -64,7 +62,7 @@ export function outlookResolvers(config: { pupilsUrl: string }): ClassType[] {
         `select e.id from encounter e
           where e.date >= $1::date
             and (exists (select 1 from participation p where p.encounter_id = e.id and p.pupil_id = $2::uuid)
-                 or (e.school_id = $3::uuid and $4::int = any(e.year_groups)))
+                 or (e.school_id = $3::uuid and $4::int = any(e.year_groups) and e.kind <> 'GUIDANCE_MEETING'))
             and (cardinality($5::text[]) = 0 or e.hashtags && $5::text[])
           order by e.date, e.id limit 20`,
         [today, pupil.id, cohort.schoolIds[0], cohort.yearGroups[0], `{${(outlook?.interests ?? []).join(',')}}`],
@@ -83,11 +81,8 @@ export function outlookResolvers(config: { pupilsUrl: string }): ClassType[] {
     async setInterests(@Arg('hashtags', () => [String]) hashtags: string[], @Ctx() ctx: RequestContext): Promise<SetInterestsResult> {
       const scope = scopeOf(ctx.principal);
       if (scope.kind !== 'pupil') throw AccessError.forbidden();
-      const tags = [...new Set(hashtags.map(normaliseHashtag).filter((tag) => tag.length > 0))];
-      if (tags.some((tag) => !HASHTAG.test(tag)) || tags.length > MAX_HASHTAGS) {
-        const message = `Up to ${MAX_HASHTAGS} single words of letters, digits, - or _.`;
-        return { pupil: null, error: mutationError('INTERESTS_INVALID', message, [{ field: 'hashtags', message }]) };
-      }
+      const { hashtags: tags, problem } = checkHashtags(hashtags);
+      if (problem) return { pupil: null, error: mutationError('INTERESTS_INVALID', problem, [{ field: 'hashtags', message: problem }]) };
       await ctx.em.upsert(PupilOutlook, { pupilId: scope.pupilId, interests: tags, updatedAt: new Date() });
       return { pupil: stubOf(Pupil, scope.pupilId), error: null };
     }

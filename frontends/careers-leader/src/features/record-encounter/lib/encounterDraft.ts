@@ -1,6 +1,7 @@
 import { formatHashtags, parseHashtags } from '@waymark/ui';
 import { checklistInput, type MeaningfulChecklist } from '../../../shared/checklist';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../shared/encounterKinds';
+import type { EncounterInputFields } from '../graphql/createEncounter';
 
 /** The encounter form as the person fills it in: text as typed, so nothing is lost while they type. */
 export interface EncounterDraft {
@@ -142,21 +143,7 @@ export function fromIsoDateTime(iso: string | null | undefined): { date: string;
 }
 
 /** The encounter's fields as `createEncounter` and `updateEncounter` take them (a valid draft only). */
-export interface EncounterFields {
-  kind: EncounterKind;
-  title: string;
-  date: string;
-  endsAt: string | null;
-  hours: number;
-  inSchoolDay: boolean;
-  yearGroups: number[];
-  benchmarks: number[];
-  subject: string | null;
-  hashtags: string[];
-  checklist: MeaningfulChecklist;
-  adviserName: string | null;
-  adviserLevel: number | null;
-}
+export type EncounterFields = EncounterInputFields;
 
 export function toEncounterFields(draft: EncounterDraft): EncounterFields {
   const kind = draft.kind as EncounterKind;
