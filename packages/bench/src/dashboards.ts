@@ -258,7 +258,7 @@ async function gatewayClient(base: string): Promise<GatewayClient> {
 
 /**
  * One dashboard request taken apart: the whole through the gateway, the encounters subgraph called
- * directly (a credential signed with the stack's development key), the pupils subgraph's `cohort`
+ * directly (a credential signed with the stack's development key), the pupils subgraph's `packedCohort`
  * called directly, and the SQL each database ran (timed at the proxy).
  */
 async function breakdown(args: {
@@ -302,7 +302,7 @@ async function breakdown(args: {
       return body;
     };
     const subgraphQuery = (args.kind === 'school' ? SCHOOL_DASHBOARD_QUERY : TRUST_DASHBOARD_QUERY).replace('school { id name }', 'school { id }');
-    const cohortQuery = 'query ($asOf: String!) { cohort(asOf: $asOf) { schoolsAllowed pupilIds schoolIds yearGroups groupMasks tutorGroups upns } }';
+    const cohortQuery = 'query ($asOf: String!) { packedCohort(asOf: $asOf) { schoolsAllowed size schoolIds pupilIds schoolIndexes yearGroups groupMasks } }';
     const median = async (fn: () => Promise<unknown>) => round(percentile(await sample(fn, args.runs, 2), 50));
     const viaGateway = await median(args.viaGateway);
     const encounters = await median(() => direct('encounters', subgraphQuery, { asOf }));
@@ -312,7 +312,7 @@ async function breakdown(args: {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const statements = proxy.take();
     return [
-      `where the ${args.kind} dashboard's time goes (${args.pupils} pupils, medians of ${args.runs}): through the gateway ${viaGateway} ms; the encounters subgraph called directly ${encounters} ms; the pupils subgraph's cohort called directly ${cohort} ms; the SQL of one request:`,
+      `where the ${args.kind} dashboard's time goes (${args.pupils} pupils, medians of ${args.runs}): through the gateway ${viaGateway} ms; the encounters subgraph called directly ${encounters} ms; the pupils subgraph's packedCohort called directly ${cohort} ms; the SQL of one request:`,
       ...statements.map((s) => `  ${s.database.replace(prefix, '')} ${round(s.ms)} ms (${Math.round(s.sentBytes / 1024)} kB sent, ${Math.round(s.receivedBytes / 1024)} kB back): ${s.sql.slice(0, 80)}`),
     ];
   } catch (error) {

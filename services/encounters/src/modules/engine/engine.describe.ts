@@ -1,23 +1,21 @@
 import { CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, QUALIFIED_ADVISER_LEVEL, type BenchmarkMeasureKey } from '@waymark/domain';
-import type { StateName } from './engine.sql.js';
+import { RULES, type Need, type StateName } from './engine.sql.js';
 import type { FactRow } from './engine.service.js';
 
-type Need = 'meaningful' | 'qualified' | 'schoolDay' | null;
-
-/** Which facts bear on each measure (the `f_*` flags of engine.sql.ts) and what they must meet to count. */
-const EVIDENCE: Record<BenchmarkMeasureKey, { flags: string[]; needs: Need; noun: string; notApplicable: string }> = {
-  B2_LMI: { flags: ['f_b2'], needs: null, noun: 'careers or labour-market information activities this key stage', notApplicable: '' },
-  B4_CURRICULUM: { flags: ['f_b4'], needs: null, noun: `of ${CURRICULUM_SUBJECTS.length} subjects linked to careers this year`, notApplicable: '' },
-  B5_EMPLOYERS: { flags: ['f_b5'], needs: 'meaningful', noun: 'meaningful employer encounters this year', notApplicable: '' },
-  B6_BY_16: { flags: ['f_b6_16'], needs: 'meaningful', noun: 'meaningful workplace experiences in Years 7–11', notApplicable: '' },
-  B6_BY_18: { flags: ['f_b6_18'], needs: 'meaningful', noun: 'meaningful workplace experiences in Years 12–13', notApplicable: 'Applies from Year 12.' },
-  B7_BY_16: { flags: ['f_b7_sixth', 'f_b7_fe', 'f_b7_uni', 'f_b7_training'], needs: 'meaningful', noun: 'of 4 kinds of provider: sixth form, FE college, university, training or apprenticeship provider', notApplicable: '' },
-  B7_BY_18: { flags: ['f_b7_18'], needs: 'meaningful', noun: 'meaningful university visits', notApplicable: 'Applies in Years 12–13 to pupils considering higher education.' },
-  B8_BY_16: { flags: ['f_b8_16'], needs: 'qualified', noun: 'guidance meetings with a qualified adviser in Years 7–11', notApplicable: '' },
-  B8_BY_18: { flags: ['f_b8_18'], needs: 'qualified', noun: 'guidance meetings with a qualified adviser in Years 12–13', notApplicable: 'Applies from Year 12.' },
-  PROVIDER_ACCESS_Y8_9: { flags: ['f_pa1'], needs: 'schoolDay', noun: 'provider encounters in the school day, Year 8 to 28 February of Year 9', notApplicable: 'Applies from Year 8.' },
-  PROVIDER_ACCESS_Y10_11: { flags: ['f_pa2'], needs: 'schoolDay', noun: 'provider encounters in the school day, Year 10 to 28 February of Year 11', notApplicable: 'Applies from Year 10.' },
-  PROVIDER_ACCESS_Y12_13: { flags: ['f_pa3'], needs: 'schoolDay', noun: 'provider encounters offered in the school day, Year 12 to 28 February of Year 13', notApplicable: 'Applies from Year 12.' },
+/** How each measure reads to people (which facts bear on it, and what they must meet, are engine.sql.ts's RULES). */
+const EVIDENCE: Record<BenchmarkMeasureKey, { noun: string; notApplicable: string }> = {
+  B2_LMI: { noun: 'careers or labour-market information activities this key stage', notApplicable: '' },
+  B4_CURRICULUM: { noun: `of ${CURRICULUM_SUBJECTS.length} subjects linked to careers this year`, notApplicable: '' },
+  B5_EMPLOYERS: { noun: 'meaningful employer encounters this year', notApplicable: '' },
+  B6_BY_16: { noun: 'meaningful workplace experiences in Years 7–11', notApplicable: '' },
+  B6_BY_18: { noun: 'meaningful workplace experiences in Years 12–13', notApplicable: 'Applies from Year 12.' },
+  B7_BY_16: { noun: 'of 4 kinds of provider: sixth form, FE college, university, training or apprenticeship provider', notApplicable: '' },
+  B7_BY_18: { noun: 'meaningful university visits', notApplicable: 'Applies in Years 12–13 to pupils considering higher education.' },
+  B8_BY_16: { noun: 'guidance meetings with a qualified adviser in Years 7–11', notApplicable: '' },
+  B8_BY_18: { noun: 'guidance meetings with a qualified adviser in Years 12–13', notApplicable: 'Applies from Year 12.' },
+  PROVIDER_ACCESS_Y8_9: { noun: 'provider encounters in the school day, Year 8 to 28 February of Year 9', notApplicable: 'Applies from Year 8.' },
+  PROVIDER_ACCESS_Y10_11: { noun: 'provider encounters in the school day, Year 10 to 28 February of Year 11', notApplicable: 'Applies from Year 10.' },
+  PROVIDER_ACCESS_Y12_13: { noun: 'provider encounters offered in the school day, Year 12 to 28 February of Year 13', notApplicable: 'Applies from Year 12.' },
 };
 
 /** "1 of 2 meaningful workplace experiences in Years 7–11", or why the measure does not apply. */
@@ -51,11 +49,10 @@ const kindLabel = (fact: FactRow) =>
 
 /** The facts that bear on a measure: those that count, and those that would if they met its extra condition (with why not). */
 export function evidenceFor(measure: BenchmarkMeasureKey, facts: FactRow[]): EvidenceItem[] {
-  const spec = EVIDENCE[measure];
   return facts
-    .filter((fact) => spec.flags.some((flag) => fact.flags[flag]))
+    .filter((fact) => fact.bearsOn.includes(measure))
     .map((fact) => {
-      const reason = reasonItFails(fact, spec.needs);
+      const reason = reasonItFails(fact, RULES[measure].needs);
       return {
         title: fact.title,
         kindLabel: kindLabel(fact),

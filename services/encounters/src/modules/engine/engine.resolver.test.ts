@@ -52,7 +52,7 @@ type Dashboard = { schoolDashboard: { asOf: string; pupilCount: number; school: 
 const PROGRESS = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil {
   benchmarkProgress { yearGroup measures { measure state count needed detail evidence { title counts reason encounterId ownActivityId } } workExperience { hoursTotal days } }
 } } }`;
-type Progress = { _entities: { benchmarkProgress: { yearGroup: number; measures: { measure: string; state: string; count: number; detail: string; evidence: { title: string; counts: boolean; reason: string | null; encounterId: string | null; ownActivityId: string | null }[] }[] } | null }[] };
+type Progress = { _entities: { benchmarkProgress: { yearGroup: number; measures: { measure: string; state: string; count: number; detail: string; evidence: { title: string; counts: boolean; reason: string | null; encounterId: string | null; ownActivityId: string | null }[] }[]; workExperience: { hoursTotal: number } } | null }[] };
 const progressOf = async (who: ReturnType<typeof makePrincipal>, id = maya.id) => {
   const res = await client.query<Progress>(who, PROGRESS, { id });
   return { res, progress: res.data?._entities[0]?.benchmarkProgress ?? null };

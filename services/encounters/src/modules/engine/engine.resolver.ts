@@ -12,9 +12,9 @@ import {
 } from '@waymark/domain';
 import { AccessError, InputError, decodeCursor, groupBy, encodeCursor, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Pupil, School, stubOf } from '../external/external.entity.js';
-import { fetchCohort } from './cohort.client.js';
+import { fetchPackedCohort } from './cohort.client.js';
 import { describeMeasure, evidenceFor } from './engine.describe.js';
-import { BenchmarkEngine, groupBit, usableCohort, type Cell } from './engine.service.js';
+import { BenchmarkEngine, groupBit, type Cell } from './engine.service.js';
 import {
   BenchmarkMeasureEnum,
   DashboardCell,
@@ -72,7 +72,7 @@ function schoolAsked(ctx: RequestContext, schoolId: string | null | undefined): 
 export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
   /** The pupils on roll at one school on a day; forbidden when the pupils subgraph says the school is not the caller's. */
   async function schoolCohort(ctx: RequestContext, school: string, day: string) {
-    const cohort = await fetchCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
+    const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
     if (!cohort.schoolsAllowed.includes(school)) throw AccessError.forbidden('That school is not one of yours.');
     return cohort;
   }
@@ -94,7 +94,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
       const day = asOfDay(asOf);
       const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
       const cohort = await schoolCohort(ctx, school, day);
-      const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(usableCohort(cohort), day, filter);
+      const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(cohort, day, filter);
       return Object.assign(new SchoolDashboard(), {
         school: stubOf(School, school),
         asOf: day,
@@ -117,8 +117,8 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
       if (scopeOf(ctx.principal).kind !== 'trust') throw AccessError.forbidden();
       const day = asOfDay(asOf);
       const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
-      const cohort = await fetchCohort(ctx, config.pupilsUrl, { asOf: day });
-      const aggregate = await new BenchmarkEngine(ctx.em).trustAggregate(usableCohort(cohort, filter), day);
+      const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { asOf: day });
+      const aggregate = await new BenchmarkEngine(ctx.em).trustAggregate(cohort, day, filter);
       return Object.assign(new TrustDashboard(), {
         asOf: day,
         academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
@@ -156,7 +156,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
       const limit = pageSize(first);
       const cursor = decodeCursor(after);
       const offset = cursor?.length === 1 && Number.isInteger(Number(cursor[0])) && Number(cursor[0]) >= 0 ? Number(cursor[0]) : 0;
-      const { rows, total } = await new BenchmarkEngine(ctx.em).pupilStates(usableCohort(cohort, filter), day, { measure, limit: limit + 1, offset });
+      const { rows, total } = await new BenchmarkEngine(ctx.em).pupilStates(cohort, day, filter, { measure, limit: limit + 1, offset });
       const gapRows = rows.map((row, i) => {
         const status = row.states[measure];
         return {
@@ -192,11 +192,12 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
     ): Promise<PupilProgress | null> {
       if (pupilRecordRoute(ctx.principal, pupil.id) === null) throw AccessError.forbidden();
       const day = asOfDay(asOf);
-      // One cohort request and two statements for every pupil asked about in the request.
+      // One cohort request and two statements (states, then evidence) for every pupil asked about in the request.
       const progress = await loaderFor<PupilProgress | null>(ctx, `progress:${day}`, async (ids) => {
-        const cohort = usableCohort(await fetchCohort(ctx, config.pupilsUrl, { pupilIds: [...ids], asOf: day }));
+        const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { pupilIds: [...ids], asOf: day });
         const engine = new BenchmarkEngine(ctx.em);
-        const [{ rows }, facts] = await Promise.all([engine.pupilStates(cohort, day), engine.factsOf(cohort, day)]);
+        const { rows } = await engine.pupilStates(cohort, day);
+        const facts = await engine.factsOf(cohort, day);
         const byId = new Map(rows.map((row) => [row.pupilId, row]));
         const factsOf = groupBy(facts, (fact) => fact.pupilId);
         return ids.map((id) => {

@@ -5,8 +5,9 @@ import { CHECKLIST_KEYS, ENCOUNTER_KINDS, type BenchmarkMeasureKey, type Encount
 import { openDatabase, type Orm } from '@waymark/subgraph-kit';
 import { testDatabase } from '@waymark/subgraph-kit/testing';
 import { encountersService } from '../../app.js';
-import { BenchmarkEngine, LARGE_COHORT, type CohortArrays, type PupilStates } from './engine.service.js';
-import type { StateName } from './engine.sql.js';
+import { BenchmarkEngine, LARGE_COHORT, packCohort, type CohortArrays, type PupilStates } from './engine.service.js';
+import { RULES, MEASURE_KEYS, type StateName } from './engine.sql.js';
+import { evidenceFor } from './engine.describe.js';
 
 /*
  * The benchmark rules (DESIGN.md §3) as a table of cases, each with its reason, on a real database.
@@ -199,7 +200,7 @@ beforeAll(async () => {
     cohort.groupMasks.push(0);
   }
   cohortOfCases = cohort;
-  const { rows } = await new BenchmarkEngine(orm.em.fork()).pupilStates(cohort, AS_OF);
+  const { rows } = await new BenchmarkEngine(orm.em.fork()).pupilStates(packCohort(cohort), AS_OF);
   states = new Map(rows.map((row) => [row.pupilId, row]));
 });
 
@@ -233,8 +234,24 @@ describe('benchmark rules, as of 1 July 2027', () => {
       yearGroups: [...cohortOfCases.yearGroups, ...Array.from({ length: padding }, () => 10)],
       groupMasks: [...cohortOfCases.groupMasks, ...Array.from({ length: padding }, () => 0)],
     };
-    const { rows } = await new BenchmarkEngine(orm.em.fork()).pupilStates(large, AS_OF);
+    const { rows } = await new BenchmarkEngine(orm.em.fork()).pupilStates(packCohort(large), AS_OF);
     expect(rows).toHaveLength(LARGE_COHORT);
     for (const pupilId of cohortOfCases.pupilIds) expect(rows.find((row) => row.pupilId === pupilId)).toEqual(states.get(pupilId));
+  });
+
+  it('agrees with the evidence: for every counted measure, the facts shown as counting are the count', async () => {
+    const facts = await new BenchmarkEngine(orm.em.fork()).factsOf(packCohort(cohortOfCases), AS_OF);
+    const mismatches: string[] = [];
+    for (const testCase of CASES) {
+      const pupilId = pupilOf.get(testCase)!;
+      const own = facts.filter((fact) => fact.pupilId === pupilId);
+      for (const measure of MEASURE_KEYS.filter((m) => RULES[m].tally === 'count')) {
+        const counting = evidenceFor(measure, own).filter((item) => item.counts).length;
+        const count = states.get(pupilId)!.states[measure].count;
+        if (counting !== count) mismatches.push(`${testCase.reason} / ${measure}: evidence ${counting}, count ${count}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(facts.some((fact) => fact.bearsOn.length > 0)).toBe(true);
   });
 });

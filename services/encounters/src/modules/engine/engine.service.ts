@@ -1,14 +1,56 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { BENCHMARK_MEASURES, HOURS_PER_DAY, VULNERABLE_GROUPS, academicYearOf, type BenchmarkMeasureKey } from '@waymark/domain';
 import { boundSql, pgArray } from '@waymark/subgraph-kit';
-import { CELL_AGGREGATES, COUNTS_CTE, FACTS_CTE, MEASURE_KEYS, MEASURE_SQL, STATES_CTE, STATE_CODES, stateColumn, type StateName } from './engine.sql.js';
+import { CELL_AGGREGATES, COHORT_CTE, FLAGGED_CTE, MEASURE_KEYS, RULES, STATE_CODES, countColumn, flagColumn, stateColumn, statesCtes, type StateName } from './engine.sql.js';
 
-/** The pupils a computation runs over, as the pupils subgraph's `cohort` answers (parallel arrays). */
+/**
+ * The pupils a computation runs over, as the pupils subgraph's `packedCohort` answers: each column one
+ * comma-separated string, in the same order, handed to the database as it is.
+ */
+export interface PackedCohort {
+  size: number;
+  /** Each pupil's school is its place in this list. */
+  schoolIds: string[];
+  pupilIds: string;
+  schoolIndexes: string;
+  yearGroups: string;
+  groupMasks: string;
+}
+
+/** The same, as arrays (a cohort built in code, e.g. in tests). */
 export interface CohortArrays {
   pupilIds: string[];
   schoolIds: string[];
   yearGroups: number[];
   groupMasks: number[];
+}
+
+/** Packs a cohort held as arrays. */
+export function packCohort(cohort: CohortArrays): PackedCohort {
+  const schoolIds: string[] = [];
+  const place = new Map<string, number>();
+  const indexes = cohort.schoolIds.map((id) => {
+    let at = place.get(id);
+    if (at === undefined) {
+      at = schoolIds.push(id) - 1;
+      place.set(id, at);
+    }
+    return at;
+  });
+  return {
+    size: cohort.pupilIds.length,
+    schoolIds,
+    pupilIds: cohort.pupilIds.join(','),
+    schoolIndexes: indexes.join(','),
+    yearGroups: cohort.yearGroups.join(','),
+    groupMasks: cohort.groupMasks.join(','),
+  };
+}
+
+/** Which of the cohort's pupils a computation keeps (besides Years 7–13, always): those in a group, in a year group. */
+export interface CohortFilter {
+  groupBit?: number | null;
+  yearGroup?: number | null;
 }
 
 export interface Cell {
@@ -43,60 +85,35 @@ export interface FactRow {
   reflected: boolean;
   inSchoolDay: boolean;
   qualified: boolean;
-  flags: Record<string, boolean>;
+  /** The measures the fact bears on (the right sort, in the right year groups), whether or not it meets their need. */
+  bearsOn: BenchmarkMeasureKey[];
 }
 
 /** From this many pupils a statement reads most register rows (see BenchmarkEngine.run). */
 export const LARGE_COHORT = 5000;
+/** Memory a large cohort's statement may hash in (its pupil-year tallies are a few tens of MB for a trust). */
+const LARGE_COHORT_WORK_MEM = '64MB';
 
 /** Bit i of a group mask is VULNERABLE_GROUPS[i]. */
 export const groupBit = (groupKey: string) => VULNERABLE_GROUPS.findIndex((group) => group.key === groupKey);
 
-/** Only pupils with a known year group (7–13) are measured. */
-export function usableCohort(cohort: CohortArrays, filter: { yearGroup?: number | null; groupBit?: number | null } = {}): CohortArrays {
-  const out: CohortArrays = { pupilIds: [], schoolIds: [], yearGroups: [], groupMasks: [] };
-  for (let i = 0; i < cohort.pupilIds.length; i += 1) {
-    const yearGroup = cohort.yearGroups[i];
-    if (yearGroup < 7 || yearGroup > 13) continue;
-    if (filter.yearGroup != null && yearGroup !== filter.yearGroup) continue;
-    if (filter.groupBit != null && (cohort.groupMasks[i] & (1 << filter.groupBit)) === 0) continue;
-    out.pupilIds.push(cohort.pupilIds[i]);
-    out.schoolIds.push(cohort.schoolIds[i]);
-    out.yearGroups.push(yearGroup);
-    out.groupMasks.push(cohort.groupMasks[i]);
-  }
-  return out;
-}
-
-/** The distinct schools of a cohort, and each pupil's school as its place among them (small ints travel cheaper than ids). */
-function schoolIndexes(cohort: CohortArrays): { schools: string[]; indexes: number[] } {
-  const schools: string[] = [];
-  const place = new Map<string, number>();
-  const indexes = cohort.schoolIds.map((id) => {
-    let at = place.get(id);
-    if (at === undefined) {
-      at = schools.push(id) - 1;
-      place.set(id, at);
-    }
-    return at;
-  });
-  return { schools, indexes };
-}
-
-function baseParams(cohort: CohortArrays, asOf: string): unknown[] {
+function baseParams(cohort: PackedCohort, asOf: string, filter: CohortFilter = {}): unknown[] {
+  // A packed column is an array literal's contents: the database parses each once, when it binds it.
+  const literal = (packed: string) => `{${packed}}`;
   return [
-    pgArray(cohort.pupilIds),
-    pgArray(cohort.yearGroups),
-    pgArray(cohort.groupMasks),
+    literal(cohort.pupilIds),
+    literal(cohort.yearGroups),
+    literal(cohort.groupMasks),
     asOf,
     academicYearOf(new Date(`${asOf}T00:00:00Z`)),
-    pgArray(schoolIndexes(cohort).indexes),
+    literal(cohort.schoolIndexes),
+    filter.groupBit == null ? 0 : 1 << filter.groupBit,
+    filter.yearGroup ?? 0,
   ];
 }
 
-const WITH = `with ${FACTS_CTE},
-${COUNTS_CTE},
-${STATES_CTE}`;
+/** Every statement of the engine starts with the cohort; states are read with the plan that suits its size. */
+const statesWith = (cohort: PackedCohort) => `with ${COHORT_CTE},\n${statesCtes(cohort.size >= LARGE_COHORT)}`;
 
 type AggregateRow = Record<string, number | string | null>;
 
@@ -119,34 +136,40 @@ export interface SchoolAggregate {
 
 /**
  * Reads the engine's answers. Every method is ONE statement whatever the cohort's size: the cohort
- * travels as arrays, and the rules are the shared CTEs of engine.sql.ts.
+ * travels packed, and the rules are those of engine.sql.ts.
  */
 export class BenchmarkEngine {
   constructor(private readonly em: EntityManager) {}
 
   /**
    * Runs an engine statement. A school's cohort reads a few thousand register rows, best found through
-   * the index on pupil (the connection prices random reads for SSDs); a trust's reads most of the
-   * table, where scanning it and hashing is several times faster, so for large cohorts the statement
-   * runs with random reads priced at PostgreSQL's default instead.
+   * the index on pupil (the connection prices random reads for SSDs). A trust's reads most of the
+   * table: scanning it and hashing is several times faster, and its per-pupil, per-year tallies (tens
+   * of thousands of groups, which the planner cannot foresee from packed input) are best hashed in
+   * memory, so large cohorts run with random reads at PostgreSQL's default price and room to hash.
    */
-  private async run(cohort: CohortArrays, sql: string, params: unknown[]): Promise<{ rows: AggregateRow[] }> {
-    if (cohort.pupilIds.length < LARGE_COHORT) return boundSql<AggregateRow>(this.em, sql, params);
+  private async run(cohort: PackedCohort, sql: string, params: unknown[]): Promise<{ rows: AggregateRow[] }> {
+    if (cohort.size < LARGE_COHORT) return boundSql<AggregateRow>(this.em, sql, params);
     return this.em.transactional(async (tx) => {
-      await tx.execute('set local random_page_cost = 4');
+      await tx.execute(`set local random_page_cost = 4; set local work_mem = '${LARGE_COHORT_WORK_MEM}'`);
       return boundSql<AggregateRow>(tx, sql, params);
     });
   }
 
-  /** Each pupil's state on every measure. */
-  async pupilStates(cohort: CohortArrays, asOf: string, page?: { measure: BenchmarkMeasureKey; limit: number; offset: number }): Promise<{ rows: PupilStates[]; total: number }> {
-    const params = baseParams(cohort, asOf);
+  /** Each pupil's state on every measure (those kept by `filter`); a page of those not meeting `page.measure` when asked. */
+  async pupilStates(
+    cohort: PackedCohort,
+    asOf: string,
+    filter: CohortFilter = {},
+    page?: { measure: BenchmarkMeasureKey; limit: number; offset: number },
+  ): Promise<{ rows: PupilStates[]; total: number }> {
+    const params = baseParams(cohort, asOf, filter);
     let tail = 'select *, count(*) over () as total from states order by cur, pupil_id';
     if (page) {
       params.push(page.limit, page.offset);
-      tail = `select *, count(*) over () as total from states where ${stateColumn(page.measure)} in (1, 2) order by cur, pupil_id limit $7 offset $8`;
+      tail = `select *, count(*) over () as total from states where ${stateColumn(page.measure)} in (1, 2) order by cur, pupil_id limit $9 offset $10`;
     }
-    const { rows } = await this.run(cohort, `${WITH}\n${tail}`, params);
+    const { rows } = await this.run(cohort, `${statesWith(cohort)}\n${tail}`, params);
     return {
       total: rows.length > 0 ? Number(rows[0].total) : 0,
       rows: rows.map((row) => ({
@@ -157,19 +180,19 @@ export class BenchmarkEngine {
         states: Object.fromEntries(
           MEASURE_KEYS.map((measure) => [
             measure,
-            { state: STATE_CODES[Number(row[stateColumn(measure)])], count: Number(row[MEASURE_SQL[measure].count]), needed: MEASURE_SQL[measure].needed },
+            { state: STATE_CODES[Number(row[stateColumn(measure)])], count: Number(row[countColumn(measure)]), needed: RULES[measure].needed },
           ]),
         ) as PupilStates['states'],
       })),
     };
   }
 
-  /** The cohort's facts with what each counts towards: the evidence behind their states. */
-  async factsOf(cohort: CohortArrays, asOf: string): Promise<FactRow[]> {
-    const flagColumns = ['f_b2', 'f_b4', 'f_b5', 'f_b6_16', 'f_b6_18', 'f_b7_sixth', 'f_b7_fe', 'f_b7_uni', 'f_b7_training', 'f_b7_18', 'f_b8_16', 'f_b8_18', 'f_pa1', 'f_pa2', 'f_pa3'];
+  /** The cohort's facts with the measures each bears on: the evidence behind their states. */
+  async factsOf(cohort: PackedCohort, asOf: string): Promise<FactRow[]> {
     const { rows } = await this.run(
       cohort,
-      `${WITH}
+      `with ${COHORT_CTE},
+       ${FLAGGED_CTE}
        select fl.*, to_char(fl.day, 'YYYY-MM-DD') as day_text, coalesce(e.title, a.title) as title
          from flagged fl
          left join encounter e on fl.source = 'E' and e.id = fl.ref_id
@@ -190,7 +213,7 @@ export class BenchmarkEngine {
       reflected: Boolean(row.reflected),
       inSchoolDay: Boolean(row.in_school_day),
       qualified: Boolean(row.qualified),
-      flags: Object.fromEntries(flagColumns.map((column) => [column, Boolean(row[column])])),
+      bearsOn: MEASURE_KEYS.filter((measure) => Boolean(row[flagColumn(measure)])),
     }));
   }
 
@@ -199,24 +222,24 @@ export class BenchmarkEngine {
    * (all when null), and by each vulnerable group for `yearGroup` (all when null); work experience
    * by year group.
    */
-  async schoolAggregate(cohort: CohortArrays, asOf: string, filter: { groupBit: number | null; yearGroup: number | null }): Promise<SchoolAggregate> {
+  async schoolAggregate(cohort: PackedCohort, asOf: string, filter: { groupBit: number | null; yearGroup: number | null }): Promise<SchoolAggregate> {
     const params = baseParams(cohort, asOf);
     params.push(filter.groupBit === null ? 0 : 1 << filter.groupBit, filter.yearGroup ?? 0);
     const lowerTarget = 5 * HOURS_PER_DAY;
     const totalTarget = 10 * HOURS_PER_DAY;
     const { rows } = await this.run(
       cohort,
-      `${WITH}
+      `${statesWith(cohort)}
        select 'year' as axis, cur as key, grouping(cur) as rolled, count(*) as pupils,
               avg(we_lower + we_upper) as we_avg,
               count(*) filter (where (cur <= 9 and we_lower >= ${lowerTarget}) or (cur >= 10 and we_lower + we_upper >= ${totalTarget})) as we_reached,
               ${CELL_AGGREGATES}
-         from states where ($7::int = 0 or mask & $7::int <> 0)
+         from states where ($9::int = 0 or mask & $9::int <> 0)
         group by rollup(cur)
        union all
        select 'group', g.bit, 0, count(*), 0, 0, ${CELL_AGGREGATES}
          from states cross join generate_series(0, ${VULNERABLE_GROUPS.length - 1}) as g(bit)
-        where mask & (1 << g.bit) <> 0 and ($8::int = 0 or cur = $8::int)
+        where mask & (1 << g.bit) <> 0 and ($10::int = 0 or cur = $10::int)
         group by g.bit`,
       params,
     );
@@ -235,15 +258,18 @@ export class BenchmarkEngine {
     return result;
   }
 
-  /** A trust's dashboard: every measure per school (and for the whole trust). */
-  async trustAggregate(cohort: CohortArrays, asOf: string): Promise<{ pupilCount: number; bySchool: Map<string, { pupilCount: number; cells: Cell[] }>; totals: Cell[] }> {
-    const { schools } = schoolIndexes(cohort);
+  /** A trust's dashboard: every measure per school (and for the whole trust), for the pupils kept by `filter`. */
+  async trustAggregate(
+    cohort: PackedCohort,
+    asOf: string,
+    filter: CohortFilter = {},
+  ): Promise<{ pupilCount: number; bySchool: Map<string, { pupilCount: number; cells: Cell[] }>; totals: Cell[] }> {
     const { rows } = await this.run(
       cohort,
-      `${WITH}
+      `${statesWith(cohort)}
        select school_ix, grouping(school_ix) as rolled, count(*) as pupils, ${CELL_AGGREGATES}
          from states group by rollup(school_ix)`,
-      baseParams(cohort, asOf),
+      baseParams(cohort, asOf, filter),
     );
     const bySchool = new Map<string, { pupilCount: number; cells: Cell[] }>();
     let totals: Cell[] = [];
@@ -253,7 +279,7 @@ export class BenchmarkEngine {
         pupilCount = Number(row.pupils);
         totals = cellsOf(row, { yearGroup: null, group: null });
       } else {
-        const schoolId = schools[Number(row.school_ix)];
+        const schoolId = cohort.schoolIds[Number(row.school_ix)];
         bySchool.set(schoolId, { pupilCount: Number(row.pupils), cells: cellsOf(row, { yearGroup: null, group: null, schoolId }) });
       }
     }

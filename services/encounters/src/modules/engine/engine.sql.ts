@@ -10,23 +10,26 @@ import {
 
 /*
  * The benchmark rules (DESIGN.md §3) as SQL, in one place. Every consumer (a pupil's progress, a
- * school's or trust's dashboard, gap lists) runs the same `facts` and `states` below, so a count on
- * a dashboard and a pupil's own status can never disagree.
+ * school's or trust's dashboard, gap lists) runs the same `states` below, and a pupil's evidence runs
+ * `flagged`, built from the same rules, so a count on a dashboard and a pupil's own status can never
+ * disagree.
  *
- * Parameters shared by every statement:
- *   $1 uuid[]  the cohort's pupil ids          $2 int[]  their year groups in the academic year of $4
- *   $3 int[]   their vulnerable-group masks    $4 date   as of (inclusive)
- *   $5 int     the academic year of $4 (named by the year it starts in)
- *   $6 int[]   each pupil's school (where they are on roll on $4), as its place in a list the caller keeps
+ * Parameters shared by every statement (the cohort's columns arrive as array literals, made from the
+ * pupils subgraph's `packedCohort` without touching a pupil one by one):
+ *   $1 uuid[] the cohort's pupil ids             $2 int[] their year groups in the academic year of $4
+ *   $3 int[]  their vulnerable-group masks       $4 date  as of (inclusive)
+ *   $5 int    the academic year of $4 (named by the year it starts in)
+ *   $6 int[]  each pupil's school, as its place in the cohort's list of schools
+ *   $7 int   only pupils in any of these groups (a mask; 0: everyone)
+ *   $8 int   only pupils in this year group (0: every year group)
  *
  * A fact is one thing a pupil did: an attended register row, or one of their own activities staff
- * verified. `yg` is the pupil's year group when it happened, from their year group now and the
- * academic years between (a pupil's history follows them across schools: facts are not filtered by
- * school).
+ * verified. The year group a pupil was in when it happened is their year group now less the academic
+ * years since (a pupil's history follows them across schools: facts are not filtered by school).
  */
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-const ks = (yearGroup: string) => `(case when ${yearGroup} <= 9 then 3 when ${yearGroup} <= 11 then 4 else 5 end)`;
+export const ks = (yearGroup: string) => `(case when ${yearGroup} <= 9 then 3 when ${yearGroup} <= 11 then 4 else 5 end)`;
 /** In the provider-access window's second year: 1 September to 28 February. */
 const autumnOrSpring = (day: string) => `((extract(month from ${day}) * 100 + extract(day from ${day})) not between 301 and 831)`;
 const academicYear = (day: string) => `(extract(year from ${day})::int - case when extract(month from ${day}) < 9 then 1 else 0 end)`;
@@ -45,9 +48,9 @@ const SUBJECTS = `array[${list(CURRICULUM_SUBJECTS)}]`;
 const kindIn = (k: string, kinds: readonly string[]) => `${k} in (${list(kinds)})`;
 
 /**
- * What an encounter can count for, worked out once per encounter rather than once per register row
- * (a trust's dashboard reads hundreds of thousands of rows but only thousands of encounters).
- * `subject_no` is the subject's place in CURRICULUM_SUBJECTS (0: none or not Benchmark 4);
+ * What a fact can count for, from its encounter (or own activity) alone: worked out once per
+ * encounter rather than once per register row where the plan allows it.
+ * `subject_no` is the subject's place in CURRICULUM_SUBJECTS (0: none, or not Benchmark 4);
  * `b7_range` is the part of Benchmark 7's full range it covers, as a bit (0: none).
  */
 const classify = (e: string, kind: string) => `
@@ -63,135 +66,330 @@ const classify = (e: string, kind: string) => `
     ${kindIn(kind, PROVIDER_ACCESS_KINDS)} as pa,
     ${kindIn(kind, WORKPLACE_KINDS)} as workplace`;
 
+// ---------------------------------------------------------------------------------------------
+// The rules: what bears on each measure, what it must meet on top, and in which year groups.
+// ---------------------------------------------------------------------------------------------
+
+/** What a fact must meet, beyond bearing on a measure, to count: meaningful, a qualified adviser, the school day. */
+export type Need = 'meaningful' | 'qualified' | 'schoolDay' | null;
+
+/** A fact's columns as SQL (over one classified fact): its classification plus whether it meets each need. */
+interface FactSql {
+  column: (name: string) => string;
+  meets: Record<Exclude<Need, null>, string>;
+}
+
+/** When a year group bears on a measure: SQL over the year group then (`yg`), now (`cur`, `curKs`) and whether the fact fell in the window. */
+interface Years {
+  yg: string;
+  cur: string;
+  curKs: string;
+  inWindow: string;
+}
+
+interface Rule {
+  /** Counted facts (`count`), or the distinct parts covered (`bits`: a bit per part, from `part`). */
+  tally: 'count' | 'bits';
+  /** SQL over a fact: whether it bears on the measure (count), or the bit of the part it covers (bits; 0: none). */
+  bears: (f: FactSql) => string;
+  needs: Need;
+  years: (y: Years) => string;
+  needed: number;
+  /** SQL over a pupil's tallies row `t` (cur, he): when the measure applies at all. */
+  applies?: string;
+}
+
+const providerWindow = (first: number) => (y: Years) => `(${y.yg} = ${first} or (${y.yg} = ${first + 1} and ${y.inWindow}))`;
+
+export const RULES: Record<BenchmarkMeasureKey, Rule> = {
+  B2_LMI: { tally: 'count', bears: (f) => f.column('b2'), needs: null, years: (y) => `${ks(y.yg)} = ${y.curKs}`, needed: 1 },
+  B4_CURRICULUM: {
+    tally: 'bits',
+    bears: (f) => `(case when ${f.column('subject_no')} > 0 then 1 << ${f.column('subject_no')} else 0 end)`,
+    needs: null,
+    years: (y) => `${y.yg} = ${y.cur}`,
+    needed: CURRICULUM_SUBJECTS.length,
+  },
+  B5_EMPLOYERS: { tally: 'count', bears: (f) => f.column('b5'), needs: 'meaningful', years: (y) => `${y.yg} = ${y.cur}`, needed: 1 },
+  B6_BY_16: { tally: 'count', bears: (f) => f.column('b6'), needs: 'meaningful', years: (y) => `${y.yg} <= 11`, needed: 2 },
+  B6_BY_18: { tally: 'count', bears: (f) => f.column('b6'), needs: 'meaningful', years: (y) => `${y.yg} >= 12`, needed: 1, applies: 't.cur >= 12' },
+  B7_BY_16: { tally: 'bits', bears: (f) => f.column('b7_range'), needs: 'meaningful', years: (y) => `${y.yg} <= 11`, needed: Object.keys(PROVIDER_RANGE).length },
+  B7_BY_18: { tally: 'count', bears: (f) => f.column('b7_visit'), needs: 'meaningful', years: () => 'true', needed: 2, applies: 't.cur >= 12 and t.he' },
+  B8_BY_16: { tally: 'count', bears: (f) => f.column('guidance'), needs: 'qualified', years: (y) => `${y.yg} <= 11`, needed: 1 },
+  B8_BY_18: { tally: 'count', bears: (f) => f.column('guidance'), needs: 'qualified', years: (y) => `${y.yg} >= 12`, needed: 1, applies: 't.cur >= 12' },
+  PROVIDER_ACCESS_Y8_9: { tally: 'count', bears: (f) => f.column('pa'), needs: 'schoolDay', years: providerWindow(8), needed: 2, applies: 't.cur >= 8' },
+  PROVIDER_ACCESS_Y10_11: { tally: 'count', bears: (f) => f.column('pa'), needs: 'schoolDay', years: providerWindow(10), needed: 2, applies: 't.cur >= 10' },
+  PROVIDER_ACCESS_Y12_13: { tally: 'count', bears: (f) => f.column('pa'), needs: 'schoolDay', years: providerWindow(12), needed: 2, applies: 't.cur >= 12' },
+};
+export const MEASURE_KEYS = Object.keys(RULES) as BenchmarkMeasureKey[];
+
+/** Work-experience hours (in workplace kinds, no other condition), by the year groups they fell in. */
+const HOURS: Record<'we_lower' | 'we_upper', (yg: string) => string> = {
+  we_lower: (yg) => `${yg} between 7 and 9`,
+  we_upper: (yg) => `${yg} between 10 and 11`,
+};
+
+/** A measure's count column in `states` (b2_lmi, …), its state column (s_b2_lmi, …) and its evidence flag (f_b2_lmi, …). */
+export const countColumn = (measure: BenchmarkMeasureKey) => measure.toLowerCase();
+export const stateColumn = (measure: BenchmarkMeasureKey) => `s_${measure.toLowerCase()}`;
+export const flagColumn = (measure: BenchmarkMeasureKey) => `f_${measure.toLowerCase()}`;
+
+/** The facts' SQL for a classified fact `alias` whose needs are met by the given SQL. */
+const factSql = (alias: string, meets: FactSql['meets']): FactSql => ({ column: (name) => `${alias}.${name}`, meets });
+const counted = (rule: Rule, f: FactSql) =>
+  rule.tally === 'count' ? `(${rule.bears(f)}${rule.needs ? ` and ${f.meets[rule.needs]}` : ''})` : `(case when ${rule.needs ? f.meets[rule.needs] : 'true'} then ${rule.bears(f)} else 0 end)`;
+
+// ---------------------------------------------------------------------------------------------
+// Tallies: each fact folds into a few packed numbers, summed per pupil and academic year.
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a rule's year groups depend on the provider-access window (then its facts are also tallied in the window). */
+const windowed = (rule: Rule) => rule.years({ yg: 'yg', cur: 'cur', curKs: 'ks', inWindow: '<window>' }).includes('<window>');
+
 /**
- * Each fact with, per measure, whether it is of the right sort and time (`f_*`) and whether it meets
- * what that measure asks on top (meaningful, a qualified adviser, the school day): counting is both.
+ * A lane: some bits of a packed integer holding one measure's tally (a count, or a set of parts).
+ * Each counted measure has a lane, and a second for its facts in the provider-access window when its
+ * years depend on the window; each bits measure has one. Counts go two to an int, 15 bits each (no
+ * pupil does 32,767 things of one sort), so that summing them stays in plain integers; bit sets
+ * share one int, 16 bits each.
  */
-export const FACTS_CTE = `
+interface Lane {
+  measure: BenchmarkMeasureKey;
+  part: 'all' | 'window' | 'bits';
+  /** SQL over a classified fact: how much it adds (count) or the bits it sets (bits). */
+  value: (f: FactSql) => string;
+  /** SQL over a year group then and now (`Years`): whether the lane's facts count in that year group. */
+  selected: (y: Years) => string;
+}
+const LANE_WIDTH = 15;
+const LANE_MASK = (1 << LANE_WIDTH) - 1;
+const LANES_PER_PACK = 2;
+const BIT_LANE_WIDTH = 16;
+const BIT_LANE_MASK = (1 << BIT_LANE_WIDTH) - 1;
+
+/*
+ * A windowed measure counts its facts in years where `years` holds whatever the window, and only its
+ * in-window facts in years where it holds only in the window (the window can only widen the years a
+ * rule accepts, never narrow them).
+ */
+const COUNT_LANES: Lane[] = MEASURE_KEYS.filter((m) => RULES[m].tally === 'count').flatMap((measure): Lane[] => {
+  const rule = RULES[measure];
+  const inAnyCase = (y: Years) => rule.years({ ...y, inWindow: 'false' });
+  const all: Lane = { measure, part: 'all', value: (f) => `${counted(rule, f)}::int`, selected: inAnyCase };
+  if (!windowed(rule)) return [all];
+  return [
+    all,
+    {
+      measure,
+      part: 'window',
+      value: (f) => `(${counted(rule, f)} and ${f.column('in_window')})::int`,
+      selected: (y) => `(not ${inAnyCase(y)} and ${rule.years({ ...y, inWindow: 'true' })})`,
+    },
+  ];
+});
+const BIT_LANES: Lane[] = MEASURE_KEYS.filter((m) => RULES[m].tally === 'bits').map((measure) => {
+  const rule = RULES[measure];
+  return { measure, part: 'bits', value: (f) => counted(rule, f), selected: (y) => rule.years({ ...y, inWindow: 'false' }) };
+});
+const PACKS = Math.ceil(COUNT_LANES.length / LANES_PER_PACK);
+const laneAt = (i: number) => ({ pack: `t${Math.floor(i / LANES_PER_PACK)}`, shift: (i % LANES_PER_PACK) * LANE_WIDTH });
+
+/** SQL: the packed tallies (t0, t1, …), bits and work-experience hours one classified fact adds. */
+function packedValues(f: FactSql): string[] {
+  const packs = Array.from({ length: PACKS }, (_, p) =>
+    COUNT_LANES.slice(p * LANES_PER_PACK, (p + 1) * LANES_PER_PACK)
+      .map((lane, i) => `(${lane.value(f)} << ${i * LANE_WIDTH})`)
+      .join(' + '),
+  );
+  const bits = BIT_LANES.map((lane, i) => `(${lane.value(f)} << ${i * BIT_LANE_WIDTH})`).join(' | ');
+  return [...packs, bits, `(case when ${f.column('workplace')} then ${f.column('hours')} else 0 end)::float8`];
+}
+const PACKED_COLUMNS = [...Array.from({ length: PACKS }, (_, p) => `t${p}`), 'bits', 'hours'];
+
+/** Every encounter up to the as-of day, classified. */
+const CLASSIFIED_ENCOUNTERS = `(
+          select e.id, e.kind::text as kind, e.date::date as day, ${academicYear('e.date')} as ay, e.in_school_day, e.hours, e.checklist_met,
+                 coalesce(e.adviser_level >= ${QUALIFIED_ADVISER_LEVEL}, false) as qualified, ${autumnOrSpring('e.date')} as in_window,
+                 ${classify('e', 'e.kind')}
+            from encounter e
+           where e.date < ($4::date + 1)
+        )`;
+
+const tallies = (variant: 'r' | 'n') =>
+  packedValues(factSql('x', { meaningful: variant === 'r' ? 'x.checklist_met' : 'false', qualified: 'x.qualified', schoolDay: 'x.in_school_day' })).map(
+    (sql, i) => `${sql} as ${PACKED_COLUMNS[i]}_${variant}`,
+  );
+
+/**
+ * The encounters that add anything to any measure, with what a register row adds (`*_r` when the
+ * pupil reflected, `*_n` when not), as `e`, worked out once per encounter (`offset 0` keeps the
+ * planner from computing them for every register row; it still knows `x.id` is unique). A large
+ * cohort's registers cover most encounters: all of them up to the day are worked out. A small
+ * cohort's only those its pupils attended, found through the pupil index.
+ */
+const encounterTallies = (large: boolean) => `(
+      select y.* from (
+        select x.id, x.ay, ${[...tallies('r'), ...tallies('n')].join(', ')}
+          from ${CLASSIFIED_ENCOUNTERS} x${large ? '' : '\n         where x.id in (select p.encounter_id from participation p where p.attended and p.pupil_id = any($1::uuid[]))'}
+        offset 0
+      ) y
+      where ${PACKED_COLUMNS.flatMap((c) => [`y.${c}_r <> 0`, `y.${c}_n <> 0`]).join(' or ')}
+    )`;
+
+/** Verified own activities of the cohort's pupils (of the `cohort` CTE), classified as `a` (they are always meaningful, never in the school day). */
+const OWN_ACTIVITIES = `(
+      select a.*, true as meaningful, true as qualified, false as in_school_day, ${academicYear('a.day')} as ay, ${autumnOrSpring('a.day')} as in_window,
+             ${classify('a', 'a.kind')}
+        from (
+          -- A job still going (or ended this academic year) counts in this academic year; anything else when it started.
+          select o.pupil_id, c.cur, c.cur_ks, o.id, o.title, ${ownKindSql('o.kind')} as kind, ${ownBenchmarksSql('o.kind')} as benchmarks, null::text as subject, o.hours,
+                 case when o.kind = 'PART_TIME_JOB' and coalesce(o.ended_on, $4::date) >= make_date($5, 9, 1) then greatest(o.started_on, make_date($5, 9, 1)) else o.started_on end as day
+            from cohort c join own_activity o on o.pupil_id = c.pupil_id
+           where o.status = 'VERIFIED' and o.started_on <= $4::date
+        ) a
+    )`;
+
+/** The cohort: pupils in Years 7–13 within the filter, whether they are considering higher education. */
+export const COHORT_CTE = `
 cohort as (
   select c.pupil_id, c.cur, ${ks('c.cur')} as cur_ks, c.mask, c.school_ix, coalesce(o.considering_higher_education, false) as he
     from unnest($1::uuid[], $2::int[], $3::int[], $6::int[]) as c(pupil_id, cur, mask, school_ix)
     left join pupil_outlook o on o.pupil_id = c.pupil_id
-),
-regs as materialized (
-  select c.pupil_id, c.cur, c.cur_ks, p.encounter_id, (p.reflection is not null) as reflected
-    from cohort c join participation p on p.pupil_id = c.pupil_id and p.attended
-),
-enc as materialized (
-  select e.id, e.kind::text as kind, e.date::date as day, ${academicYear('e.date')} as ay, e.in_school_day, e.hours, e.checklist_met,
-         coalesce(e.adviser_level >= ${QUALIFIED_ADVISER_LEVEL}, false) as qualified, ${autumnOrSpring('e.date')} as in_window,
-         ${classify('e', 'e.kind')}
-    from encounter e
-   where e.id in (select encounter_id from regs) and e.date < ($4::date + 1)
-),
-raw_facts as (
-  select r.pupil_id, r.cur, r.cur_ks, 'E'::text as source, e.id as ref_id, e.kind, e.day, e.ay, e.in_school_day, e.hours,
-         e.checklist_met, r.reflected, (e.checklist_met and r.reflected) as meaningful, e.qualified, e.in_window,
-         e.b2, e.subject_no, e.b5, e.b6, e.b7_range, e.b7_visit, e.guidance, e.pa, e.workplace
-    from regs r join enc e on e.id = r.encounter_id
-  union all
-  -- Verified own activities count as the kind they stand for. A job still going (or ended this
-  -- academic year) counts in this academic year; anything else when it started.
-  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, ${academicYear('a.day')}, false, a.hours,
-         true, true, true, true, ${autumnOrSpring('a.day')},
-         ${classify('a', 'a.kind')}
-    from (
-      select c.pupil_id, c.cur, c.cur_ks, o.id, ${ownKindSql('o.kind')} as kind, ${ownBenchmarksSql('o.kind')} as benchmarks,
-             null::text as subject, o.hours,
-             case when o.kind = 'PART_TIME_JOB' and coalesce(o.ended_on, $4::date) >= make_date($5, 9, 1) then greatest(o.started_on, make_date($5, 9, 1)) else o.started_on end as day
-        from cohort c join own_activity o on o.pupil_id = c.pupil_id and o.status = 'VERIFIED'
-       where o.started_on <= $4::date
-    ) a
-),
-facts as (
-  select f.*, f.cur - ($5 - f.ay) as yg from raw_facts f
-),
-flagged as (
-  select f.*,
-    (f.b2 and ${ks('f.yg')} = f.cur_ks) as f_b2,
-    (f.subject_no > 0 and f.yg = f.cur) as f_b4,
-    (f.b5 and f.yg = f.cur) as f_b5,
-    (f.b6 and f.yg <= 11) as f_b6_16,
-    (f.b6 and f.yg >= 12) as f_b6_18,
-    (f.b7_range = 1 and f.yg <= 11) as f_b7_sixth,
-    (f.b7_range = 2 and f.yg <= 11) as f_b7_fe,
-    (f.b7_range = 4 and f.yg <= 11) as f_b7_uni,
-    (f.b7_range = 8 and f.yg <= 11) as f_b7_training,
-    f.b7_visit as f_b7_18,
-    (f.guidance and f.yg <= 11) as f_b8_16,
-    (f.guidance and f.yg >= 12) as f_b8_18,
-    (f.pa and (f.yg = 8 or (f.yg = 9 and f.in_window))) as f_pa1,
-    (f.pa and (f.yg = 10 or (f.yg = 11 and f.in_window))) as f_pa2,
-    (f.pa and (f.yg = 12 or (f.yg = 13 and f.in_window))) as f_pa3,
-    (f.workplace and f.yg between 7 and 9) as f_we_lower,
-    (f.workplace and f.yg between 10 and 11) as f_we_upper
-  from facts f
+   where c.cur between 7 and 13 and ($7::int = 0 or c.mask & $7::int <> 0) and ($8::int = 0 or c.cur = $8::int)
 )`;
+
+const ownPacked = packedValues(factSql('a', { meaningful: 'a.meaningful', qualified: 'a.qualified', schoolDay: 'a.in_school_day' }));
+
+/** The most academic years back a fact is looked for (a Year 13 pupil's Year 7 was six years ago). */
+const YEARS_BACK = 30;
+const SELECTOR_COLUMNS = [...Array.from({ length: PACKS }, (_, p) => `m${p}`), 'mbits', ...Object.keys(HOURS)];
+/**
+ * A selector column's entry for a pupil-year row: the arrays have one entry per year group now (7–13)
+ * and number of years back (0–YEARS_BACK). An array lookup rather than a join, so that the plan cannot
+ * go wrong on it; each array is read once (an init plan), not copied into every row.
+ */
+const SELECTED = `(case when $5 - y.ay between 0 and ${YEARS_BACK} then (c.cur - 7) * ${YEARS_BACK + 1} + ($5 - y.ay) + 1 end)`;
+const selected = (column: string) => `(select ${column} from selector)[${SELECTED}]`;
+
+/**
+ * Per pupil of the cohort (facts or none): a count per measure and a state per measure.
+ *  - `per_year` reads the registers once: each row adds its encounter's precomputed tallies (one set
+ *    for reflected rows, one for the rest, the only thing a row adds to its encounter), summed by
+ *    pupil and academic year.
+ *  - `selector`: for each year group now and number of years back, which lanes count (a mask per
+ *    packed int), from the rules' years; one row of arrays.
+ *  - `counts` masks each pupil-year's tallies by its selector and sums them per pupil.
+ */
+export const statesCtes = (large: boolean) => `
+per_year as (
+  select x.pupil_id, x.ay, ${PACKED_COLUMNS.slice(0, PACKS).map((c) => `sum(x.${c}) as ${c}`).join(', ')}, bit_or(x.bits) as bits, sum(x.hours) as hours
+    from (
+      select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when p.reflection is not null then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
+        from participation p
+        join ${encounterTallies(large)} e on e.id = p.encounter_id
+       where p.attended and p.pupil_id = any($1::uuid[])
+      union all
+      select a.pupil_id, a.ay, ${ownPacked.map((sql, i) => `${sql} as ${PACKED_COLUMNS[i]}`).join(', ')}
+        from ${OWN_ACTIVITIES} a
+    ) x
+   group by x.pupil_id, x.ay
+),
+selector as (
+  select ${SELECTOR_COLUMNS.map((name) => `array_agg(${name} order by cur, back) as ${name}`).join(', ')}
+    from (
+      select n.cur, b.back,
+        ${Array.from({ length: PACKS }, (_, p) => `(${laneMasks(COUNT_LANES, p * LANES_PER_PACK, (p + 1) * LANES_PER_PACK, LANE_WIDTH)}) as m${p}`).join(',\n        ')},
+        (${laneMasks(BIT_LANES, 0, BIT_LANES.length, BIT_LANE_WIDTH)}) as mbits,
+        ${Object.entries(HOURS)
+          .map(([name, years]) => `${years('(n.cur - b.back)')} as ${name}`)
+          .join(', ')}
+        from generate_series(7, 13) as n(cur) cross join generate_series(0, ${YEARS_BACK}) as b(back)
+    ) one_per_year
+),
+counts as (
+  select c.pupil_id, c.cur, c.mask, c.he, c.school_ix,
+    ${Array.from({ length: PACKS }, (_, p) => `coalesce(sum((y.t${p} & ${selected(`m${p}`)}::int8)::int), 0) as t${p}`).join(', ')},
+    coalesce(bit_or(y.bits & ${selected('mbits')}), 0) as bits,
+    ${Object.keys(HOURS)
+      .map((name) => `coalesce(sum(case when ${selected(name)} then y.hours end), 0)::float8 as ${name}`)
+      .join(', ')}
+    from cohort c
+    left join per_year y on y.pupil_id = c.pupil_id
+   group by c.pupil_id, c.cur, c.mask, c.he, c.school_ix
+),
+tallies as (
+  select t.*,
+    ${MEASURE_KEYS.map((m) => `${countSql(m)} as ${countColumn(m)}`).join(',\n    ')}
+  from counts t
+),
+states as (
+  select t.*,
+    ${MEASURE_KEYS.map((m) => `${stateSql(m)} as ${stateColumn(m)}`).join(',\n    ')}
+  from tallies t
+)`;
+
+/** SQL: the mask of lanes [from, to) that count for a year group now (`n.cur`) a number of years back (`b.back`). */
+function laneMasks(lanes: Lane[], from: number, to: number, width: number): string {
+  const years: Years = { yg: '(n.cur - b.back)', cur: 'n.cur', curKs: ks('n.cur'), inWindow: '' };
+  return lanes
+    .slice(from, to)
+    .map((lane, i) => `case when ${lane.selected(years)} then ${(1 << width) - 1} << ${i * width} else 0 end`)
+    .join(' | ');
+}
 
 /** The number of bits set in a small int (PostgreSQL 15 has no bit_count for integers). */
-const bits = (x: string) => `length(replace((${x})::bit(16)::text, '0', ''))`;
+const bitCount = (x: string) => `length(replace((${x})::bit(${BIT_LANE_WIDTH})::text, '0', ''))`;
 
-/** Per pupil: the counts each measure's state comes from. */
-export const COUNTS_CTE = `
-counts as (
-  select pupil_id,
-    count(*) filter (where f_b2) as b2,
-    ${bits('bit_or(case when f_b4 then 1 << subject_no else 0 end)')} as b4,
-    count(*) filter (where f_b5 and meaningful) as b5,
-    count(*) filter (where f_b6_16 and meaningful) as b6_16,
-    count(*) filter (where f_b6_18 and meaningful) as b6_18,
-    ${bits('bit_or(case when meaningful and f.yg <= 11 then b7_range else 0 end)')} as b7_16,
-    count(*) filter (where f_b7_18 and meaningful) as b7_18,
-    count(*) filter (where f_b8_16 and qualified) as b8_16,
-    count(*) filter (where f_b8_18 and qualified) as b8_18,
-    count(*) filter (where f_pa1 and in_school_day) as pa1,
-    count(*) filter (where f_pa2 and in_school_day) as pa2,
-    count(*) filter (where f_pa3 and in_school_day) as pa3,
-    coalesce(sum(hours) filter (where f_we_lower), 0) as we_lower,
-    coalesce(sum(hours) filter (where f_we_upper), 0) as we_upper
-  from flagged f group by pupil_id
-)`;
+/** SQL (over a pupil's `counts` row `t`): the measure's count, its lanes added up. */
+function countSql(measure: BenchmarkMeasureKey): string {
+  if (RULES[measure].tally === 'bits') {
+    const i = BIT_LANES.findIndex((lane) => lane.measure === measure);
+    return bitCount(`((t.bits >> ${i * BIT_LANE_WIDTH}) & ${BIT_LANE_MASK})`);
+  }
+  return COUNT_LANES.map((lane, i) => ({ lane, ...laneAt(i) }))
+    .filter(({ lane }) => lane.measure === measure)
+    .map(({ pack, shift }) => `((t.${pack} >> ${shift}) & ${LANE_MASK})::int`)
+    .join(' + ');
+}
 
 /** State codes: 0 not applicable, 1 not met, 2 in progress, 3 met. */
 export const STATE_CODES = ['NOT_APPLICABLE', 'NOT_MET', 'IN_PROGRESS', 'MET'] as const;
 export type StateName = (typeof STATE_CODES)[number];
 
-const subjectCount = CURRICULUM_SUBJECTS.length;
-/** 3 when n ≥ needed, 2 when some, 1 when none. */
-const graded = (n: string, needed: number) => `(case when ${n} >= ${needed} then 3 when ${n} > 0 then 2 else 1 end)`;
-const applicable = (condition: string, state: string) => `(case when ${condition} then ${state} else 0 end)`;
+function stateSql(measure: BenchmarkMeasureKey): string {
+  const rule = RULES[measure];
+  const n = `t.${countColumn(measure)}`;
+  const graded = `(case when ${n} >= ${rule.needed} then 3 when ${n} > 0 then 2 else 1 end)`;
+  return rule.applies ? `(case when ${rule.applies} then ${graded} else 0 end)` : graded;
+}
 
-/** Each measure: its column in `states`, its count column, how many it needs, and its state. */
-export const MEASURE_SQL: Record<BenchmarkMeasureKey, { count: string; needed: number; state: string }> = {
-  B2_LMI: { count: 'b2', needed: 1, state: graded('t.b2', 1) },
-  B4_CURRICULUM: { count: 'b4', needed: subjectCount, state: graded('t.b4', subjectCount) },
-  B5_EMPLOYERS: { count: 'b5', needed: 1, state: graded('t.b5', 1) },
-  B6_BY_16: { count: 'b6_16', needed: 2, state: graded('t.b6_16', 2) },
-  B6_BY_18: { count: 'b6_18', needed: 1, state: applicable('t.cur >= 12', graded('t.b6_18', 1)) },
-  B7_BY_16: { count: 'b7_16', needed: 4, state: graded('t.b7_16', 4) },
-  B7_BY_18: { count: 'b7_18', needed: 2, state: applicable('t.cur >= 12 and t.he', graded('t.b7_18', 2)) },
-  B8_BY_16: { count: 'b8_16', needed: 1, state: graded('t.b8_16', 1) },
-  B8_BY_18: { count: 'b8_18', needed: 1, state: applicable('t.cur >= 12', graded('t.b8_18', 1)) },
-  PROVIDER_ACCESS_Y8_9: { count: 'pa1', needed: 2, state: applicable('t.cur >= 8', graded('t.pa1', 2)) },
-  PROVIDER_ACCESS_Y10_11: { count: 'pa2', needed: 2, state: applicable('t.cur >= 10', graded('t.pa2', 2)) },
-  PROVIDER_ACCESS_Y12_13: { count: 'pa3', needed: 2, state: applicable('t.cur >= 12', graded('t.pa3', 2)) },
-};
-export const MEASURE_KEYS = Object.keys(MEASURE_SQL) as BenchmarkMeasureKey[];
-/** The column holding a measure's state in `states`: s_b2_lmi, … */
-export const stateColumn = (measure: BenchmarkMeasureKey) => `s_${measure.toLowerCase()}`;
-
-/** Per pupil of the cohort (with or without any facts): counts and a state per measure. */
-export const STATES_CTE = `
-tallies as (
-  select c.pupil_id, c.cur, c.mask, c.he, c.school_ix,
-    ${MEASURE_KEYS.map((m) => `coalesce(n.${MEASURE_SQL[m].count}, 0)::int as ${MEASURE_SQL[m].count}`).join(',\n    ')},
-    coalesce(n.we_lower, 0)::float8 as we_lower, coalesce(n.we_upper, 0)::float8 as we_upper
-  from cohort c left join counts n on n.pupil_id = c.pupil_id
+/**
+ * Each fact of the cohort with, per measure, whether it bears on it (`f_*`: the right sort, in the
+ * right year groups); whether it also meets the measure's need is in its own columns (`meaningful`,
+ * `qualified`, `in_school_day`). The evidence behind a pupil's states; meant for small cohorts.
+ */
+export const FLAGGED_CTE = `
+facts as (
+  select c.pupil_id, c.cur, c.cur_ks, 'E'::text as source, e.id as ref_id, e.kind, e.day, e.ay, e.in_school_day, e.checklist_met,
+         (p.reflection is not null) as reflected, (e.checklist_met and p.reflection is not null) as meaningful, e.qualified, e.in_window,
+         e.b2, e.subject_no, e.b5, e.b6, e.b7_range, e.b7_visit, e.guidance, e.pa, e.workplace
+    from cohort c
+    join participation p on p.pupil_id = c.pupil_id and p.attended
+    join ${CLASSIFIED_ENCOUNTERS} e on e.id = p.encounter_id
+  union all
+  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, true, true, true, a.in_window,
+         a.b2, a.subject_no, a.b5, a.b6, a.b7_range, a.b7_visit, a.guidance, a.pa, a.workplace
+    from ${OWN_ACTIVITIES} a
 ),
-states as (
-  select t.*,
-    ${MEASURE_KEYS.map((m) => `${MEASURE_SQL[m].state} as ${stateColumn(m)}`).join(',\n    ')}
-  from tallies t
+flagged as (
+  select f.*, f.cur - ($5 - f.ay) as yg,
+    ${MEASURE_KEYS.map((m) => {
+      const rule = RULES[m];
+      const fact = factSql('f', { meaningful: 'f.meaningful', qualified: 'f.qualified', schoolDay: 'f.in_school_day' });
+      const bears = rule.tally === 'count' ? rule.bears(fact) : `${rule.bears(fact)} <> 0`;
+      return `(${bears} and ${rule.years({ yg: '(f.cur - ($5 - f.ay))', cur: 'f.cur', curKs: 'f.cur_ks', inWindow: 'f.in_window' })}) as ${flagColumn(m)}`;
+    }).join(',\n    ')}
+  from facts f
 )`;
 
 /** The aggregates a dashboard cell needs for every measure: pupils met, in progress, not met. */

@@ -74,4 +74,37 @@ describe('cohort', () => {
     const res = await client.query(leaderNorth, COHORT, { asOf: '2026-13-01' });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('packs the same cohort into comma-separated columns, for every kind of caller', async () => {
+    const PACKED = `query ($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!) {
+      packedCohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) { schoolsAllowed size schoolIds pupilIds schoolIndexes yearGroups groupMasks }
+    }`;
+    type Packed = { packedCohort: { schoolsAllowed: string[]; size: number; schoolIds: string[]; pupilIds: string; schoolIndexes: string; yearGroups: string; groupMasks: string } };
+    const split = (text: string) => (text === '' ? [] : text.split(','));
+    const cases: [ReturnType<typeof makePrincipal>, Record<string, unknown>][] = [
+      [analyst, { asOf: today }],
+      [leaderNorth, { schoolIds: [northfield.id], asOf: today }],
+      [pupil, { pupilIds: [maya.id], asOf: today }],
+      [otherAnalyst, { asOf: today }],
+      [volunteer, { asOf: today }],
+    ];
+    for (const [principal, variables] of cases) {
+      const [arrays, packed] = await Promise.all([client.query<Cohort>(principal, COHORT, variables), client.query<Packed>(principal, PACKED, variables)]);
+      expect(packed.errors).toBeUndefined();
+      const a = arrays.data!.cohort;
+      const p = packed.data!.packedCohort;
+      expect(p.schoolsAllowed).toEqual(a.schoolsAllowed);
+      expect(p.size).toBe(a.pupilIds.length);
+      const ids = split(p.pupilIds);
+      expect(ids).toHaveLength(p.size);
+      const byId = new Map(a.pupilIds.map((id, i) => [id, i]));
+      expect(new Set(ids)).toEqual(new Set(a.pupilIds));
+      split(p.schoolIndexes).forEach((ix, k) => expect(p.schoolIds[Number(ix)]).toBe(a.schoolIds[byId.get(ids[k])!]));
+      split(p.yearGroups).forEach((yg, k) => expect(Number(yg)).toBe(a.yearGroups[byId.get(ids[k])!]));
+      split(p.groupMasks).forEach((mask, k) => expect(Number(mask)).toBe(a.groupMasks[byId.get(ids[k])!]));
+    }
+    const all = await client.query<Packed>(analyst, PACKED, { asOf: today });
+    expect(all.data!.packedCohort.schoolIds.sort()).toEqual([northfield.id, southbank.id].sort());
+    expect(all.data!.packedCohort.groupMasks).not.toMatch(/^[0,]*$/);
+  });
 });

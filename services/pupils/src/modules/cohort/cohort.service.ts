@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { VULNERABLE_GROUPS, academicYearOf } from '@waymark/domain';
 import { boundSql, pgArray, scopeOf } from '@waymark/subgraph-kit';
-import type { Cohort } from './cohort.types.js';
+import type { Cohort, PackedCohort } from './cohort.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -39,21 +39,32 @@ function emptyCohort(): Cohort {
   return { schoolsAllowed: [], pupilIds: [], schoolIds: [], yearGroups: [], groupMasks: [], tutorGroups: [], upns: [] };
 }
 
+/** The pupils a cohort query selects, as SQL over `pupil p`, or why it selects none. */
+interface CohortSelection {
+  schoolsAllowed: string[];
+  /** Null when the caller may read no pupils at all. */
+  where: string[] | null;
+  params: unknown[];
+  /** The group-mask expression: the flags for callers who may read them, 0 otherwise. */
+  mask: string;
+  /** Every school the pupils can be at, when the scope names them (staff, analysts); null for pupils and parents. */
+  schools: string[] | null;
+}
+
 /**
- * Pupils on roll on `asOf` (not left by then) at the schools asked for, within what the caller may
- * read: staff their own school, analysts their trust's schools, a pupil themself, a parent their
- * linked children. One statement for the pupils (and one for the schools of an analyst's trust).
+ * Which pupils a caller's cohort query covers: staff their own school, analysts their trust's
+ * schools, a pupil themself, a parent their linked children; only pupils on roll on `asOf` (not left
+ * by then). `$1` is the day and `$2` its academic year. One statement for an analyst's schools.
  */
-export async function loadCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<Cohort> {
+async function selectCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<CohortSelection> {
   const scope = cohortScope(principal);
-  if (scope.kind === 'none') return emptyCohort();
   const asOfDate = new Date(`${query.asOf}T00:00:00Z`);
-  const academicYear = academicYearOf(asOfDate);
+  const params: unknown[] = [query.asOf, academicYearOf(asOfDate)];
+  if (scope.kind === 'none') return { schoolsAllowed: [], where: null, params, mask: '0', schools: null };
   const askedSchools = query.schoolIds?.filter((id) => UUID.test(id)) ?? null;
   const askedPupils = query.pupilIds?.filter((id) => UUID.test(id)) ?? null;
 
   const where: string[] = ['(p.left_on is null or p.left_on > $1::date)'];
-  const params: unknown[] = [query.asOf, academicYear];
   const bind = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
@@ -76,28 +87,85 @@ export async function loadCohort(em: EntityManager, principal: Principal, query:
   }
   if (askedSchools && scope.kind !== 'trust') where.push(`p.school_id = any(${bind(pgArray(askedSchools))}::uuid[])`);
   if (askedPupils) where.push(`p.id = any(${bind(pgArray(askedPupils))}::uuid[])`);
-  if (schoolsAllowed.length === 0 && scope.kind !== 'pupils') return { ...emptyCohort(), schoolsAllowed };
+  if (schoolsAllowed.length === 0 && scope.kind !== 'pupils') return { schoolsAllowed, where: null, params, mask: '0', schools: null };
+  return { schoolsAllowed, where, params, mask: scope.flags ? MASK_SQL : '0', schools: scope.kind === 'pupils' ? null : schoolsAllowed };
+}
 
-  const mask = scope.flags ? MASK_SQL : '0';
-  const { rows } = await boundSql<{ id: string; school_id: string; yg: number | null; mask: number; tutor_group: string | null; upn: string }>(
+/** The year group in the academic year of `$2`, 0 when unknown or outside 7–13. */
+const YEAR_GROUP_SQL = `coalesce(case when p.year_group + ($2::int - coalesce(p.year_group_academic_year, $2::int)) between 7 and 13
+                                     then p.year_group + ($2::int - coalesce(p.year_group_academic_year, $2::int)) end, 0)`;
+
+/** The cohort as parallel arrays, with tutor groups and UPNs (for registers and one pupil's lookups). */
+export async function loadCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<Cohort> {
+  const selection = await selectCohort(em, principal, query);
+  if (selection.where === null) return { ...emptyCohort(), schoolsAllowed: selection.schoolsAllowed };
+  const { rows } = await boundSql<{ id: string; school_id: string; yg: number; mask: number; tutor_group: string | null; upn: string }>(
     em,
-    `select p.id, p.school_id, p.year_group + ($2::int - coalesce(p.year_group_academic_year, $2::int)) as yg,
-            ${mask} as mask, p.tutor_group, p.upn
+    `select p.id, p.school_id, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask, p.tutor_group, p.upn
        from pupil p
-      where ${where.join(' and ')}
+      where ${selection.where.join(' and ')}
       order by p.school_id, p.id`,
-    params,
+    selection.params,
   );
   const cohort = emptyCohort();
-  cohort.schoolsAllowed = schoolsAllowed;
+  cohort.schoolsAllowed = selection.schoolsAllowed;
   for (const row of rows) {
     cohort.pupilIds.push(row.id);
     cohort.schoolIds.push(row.school_id);
-    const yearGroup = row.yg === null ? 0 : Number(row.yg);
-    cohort.yearGroups.push(yearGroup >= 7 && yearGroup <= 13 ? yearGroup : 0);
+    cohort.yearGroups.push(Number(row.yg));
     cohort.groupMasks.push(Number(row.mask));
     cohort.tutorGroups.push(row.tutor_group);
     cohort.upns.push(row.upn);
   }
   return cohort;
+}
+
+/**
+ * The same cohort packed for bulk use (a trust's 25,000 pupils): each column one comma-separated
+ * string built by the database, so neither this subgraph nor GraphQL touches a pupil one by one, and
+ * the encounters subgraph hands the strings to its own database as they are. Each pupil's school is
+ * its place in `schoolIds`.
+ */
+export async function loadPackedCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<PackedCohort> {
+  const selection = await selectCohort(em, principal, query);
+  const packed: PackedCohort = { schoolsAllowed: selection.schoolsAllowed, size: 0, schoolIds: [], pupilIds: '', schoolIndexes: '', yearGroups: '', groupMasks: '' };
+  if (selection.where === null) return packed;
+  // Each pupil's school as its place in the scope's schools; for pupils and parents (a handful of
+  // pupils), in the schools they are at. No ORDER BY anywhere (each would sort again): the
+  // aggregates of one pass all see the rows in the same order, which is all parallel columns need.
+  const params = [...selection.params];
+  let schoolIndex: string;
+  let schoolIds: string;
+  if (selection.schools) {
+    params.push(pgArray(selection.schools));
+    schoolIndex = `array_position($${params.length}::uuid[], p.school_id) - 1`;
+    schoolIds = `$${params.length}::uuid[]`;
+  } else {
+    schoolIndex = 'dense_rank() over (order by p.school_id) - 1';
+    schoolIds = 'array_agg(distinct school_id order by school_id)';
+  }
+  const { rows } = await boundSql<{ size: number; school_ids: string[] | null; pupil_ids: string | null; school_indexes: string | null; year_groups: string | null; group_masks: string | null }>(
+    em,
+    `select count(*)::int as size, ${schoolIds} as school_ids,
+            string_agg(id::text, ',') as pupil_ids,
+            string_agg(school_ix::text, ',') as school_indexes,
+            string_agg(yg::text, ',') as year_groups,
+            string_agg(mask::text, ',') as group_masks
+       from (
+         select p.id, p.school_id, ${schoolIndex} as school_ix, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask
+           from pupil p
+          where ${selection.where.join(' and ')}
+       ) c`,
+    params,
+  );
+  const row = rows[0];
+  return {
+    ...packed,
+    size: Number(row.size),
+    schoolIds: row.school_ids ?? [],
+    pupilIds: row.pupil_ids ?? '',
+    schoolIndexes: row.school_indexes ?? '',
+    yearGroups: row.year_groups ?? '',
+    groupMasks: row.group_masks ?? '',
+  };
 }

@@ -29,3 +29,32 @@ export class Cohort {
   @Field(() => [String])
   upns: string[];
 }
+
+/**
+ * The same cohort packed for bulk use: every per-pupil column is one comma-separated string, in the
+ * same order (by school, then pupil id). Subgraph-to-subgraph only (`@inaccessible`).
+ */
+@ObjectType()
+@Directive('@inaccessible')
+export class PackedCohort {
+  @Field(() => [ID], { description: 'The schools asked for that the caller may read (all of an analyst\'s trust when none were named).' })
+  schoolsAllowed: string[];
+
+  @Field(() => Int, { description: 'How many pupils.' })
+  size: number;
+
+  @Field(() => [ID], { description: 'The schools the pupils are on roll at; each pupil\'s school is its place in this list.' })
+  schoolIds: string[];
+
+  @Field(() => String, { description: 'Pupil ids, comma-separated.' })
+  pupilIds: string;
+
+  @Field(() => String, { description: 'Each pupil\'s school as its place in `schoolIds` (from 0), comma-separated.' })
+  schoolIndexes: string;
+
+  @Field(() => String, { description: 'Year groups in the academic year of `asOf` (0 when unknown), comma-separated.' })
+  yearGroups: string;
+
+  @Field(() => String, { description: 'Group masks (bit i: VULNERABLE_GROUPS[i]; 0 for callers who may not read flags), comma-separated.' })
+  groupMasks: string;
+}
