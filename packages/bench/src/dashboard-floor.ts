@@ -339,6 +339,7 @@ export const TRUST_DASHBOARD_QUERY = `query TrustDashboard($asOf: String, $group
     asOf academicYear pupilCount
     schools { school { id name } pupilCount cells { ${CELL_FIELDS} } }
     totals { ${CELL_FIELDS} }
+    groupFiguresRounded
   }
 }`;
 
@@ -350,6 +351,8 @@ export interface GatewaySchoolDashboard {
 }
 export interface GatewayTrustDashboard {
   pupilCount: number;
+  /** The figures (about one vulnerable group) are rounded to the nearest 5 for an analyst without pupil-level access. */
+  groupFiguresRounded?: boolean;
   schools: { school: { id: string } | null; pupilCount: number; cells: Cell[] }[];
   totals: Cell[];
 }
@@ -394,6 +397,20 @@ export function compareSchoolDashboard(gateway: GatewaySchoolDashboard, floor: S
 }
 
 /** Every difference between the gateway's trust dashboard and the floor's figures (empty: equal). */
+/**
+ * The floor's trust figures as an analyst without pupil-level access is shown them for one vulnerable
+ * group: each rounded to the nearest 5 (docs/benchmarks-contract.md, "Vulnerable-group figures").
+ */
+export function roundedForGroup(floor: TrustNumbers): TrustNumbers {
+  const round = (n: number) => Math.round(n / 5) * 5;
+  const cells = (list: Cell[]) => list.map((c) => ({ ...c, eligible: round(c.eligible), met: round(c.met), inProgress: round(c.inProgress), notMet: round(c.notMet) }));
+  return {
+    pupilCount: round(floor.pupilCount),
+    totals: cells(floor.totals),
+    schools: floor.schools.map((s) => ({ ...s, pupilCount: round(s.pupilCount), cells: cells(s.cells) })),
+  };
+}
+
 export function compareTrustDashboard(gateway: GatewayTrustDashboard, floor: TrustNumbers): string[] {
   const differences: string[] = [];
   if (gateway.pupilCount !== floor.pupilCount) differences.push(`pupilCount: gateway ${gateway.pupilCount}; floor ${floor.pupilCount}`);

@@ -40,7 +40,10 @@ export function parseDay(value: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
 }
 
+/** The academic calendar's time zone: days, academic years and windows are read in England. */
+export const ACADEMIC_TIME_ZONE = 'Europe/London';
+
 /** Today in England (the academic calendar's time zone), YYYY-MM-DD. */
 export function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ACADEMIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -99,6 +99,8 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     await page.getByLabel('Vulnerable or target group').selectOption('DISADVANTAGED');
     await page.getByRole('status').filter({ hasText: /Year 10, Disadvantaged/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('heading', { level: 2, name: 'By vulnerable group' }).waitFor();
+    // The school's own staff see vulnerable groups exactly.
+    expect(await page.getByText(/rounded to the nearest 5/).count()).toBe(0);
     await expectAccessible(page, 'benchmarks-dashboard-filtered');
     await context.close();
   });
@@ -378,6 +380,8 @@ describe('a trust analyst', () => {
     // The demo analyst has no pupil-level access: figures, but no lists of pupils behind them.
     await page.getByText(/need pupil-level access/).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('link', { name: /see the pupils missing out/ }).count()).toBe(0);
+    // …and vulnerable-group figures rounded to the nearest 5, said so on the page.
+    await page.getByText(/Figures for vulnerable groups are rounded to the nearest 5/).waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'benchmarks-trust-school');
     await page.getByRole('link', { name: "Back to the trust's benchmarks" }).click();
     await page.getByRole('heading', { level: 1, name: 'Trust benchmarks' }).waitFor();

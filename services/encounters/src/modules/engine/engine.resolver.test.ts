@@ -104,6 +104,29 @@ describe('schoolDashboard', () => {
     }
   });
 
+  it('rounds vulnerable-group figures to the nearest 5 for analysts without pupil-level access, and only those', async () => {
+    const ROUNDED = DASHBOARD.replace('workExperience {', 'groupFiguresRounded workExperience {');
+    type Rounded = { schoolDashboard: Dashboard['schoolDashboard'] & { groupFiguresRounded: boolean } };
+    const ask = (who: typeof analyst, group?: string) => client.query<Rounded>(who, ROUNDED, { schoolId: northfield.id, ...(group ? { group } : {}) });
+    const [exact, plain, filtered, staff] = await Promise.all([ask(pupilLevelAnalyst, 'DISADVANTAGED'), ask(analyst), ask(analyst, 'DISADVANTAGED'), ask(leaderNorth, 'DISADVANTAGED')]);
+    const figures = (cells: Cell[]) => cells.flatMap((c) => [c.eligible, c.met, c.inProgress, c.notMet]);
+    // The unrounded truth has figures that are not multiples of 5, so rounding is visible.
+    expect(figures(exact.data!.schoolDashboard.groupCells).some((n) => n % 5 !== 0)).toBe(true);
+    expect(exact.data!.schoolDashboard.groupFiguresRounded).toBe(false);
+    expect(staff.data!.schoolDashboard).toMatchObject({ groupFiguresRounded: false, cells: exact.data!.schoolDashboard.cells, groupCells: exact.data!.schoolDashboard.groupCells });
+    // Without pupil-level access: whole year groups exact, every group figure a multiple of 5 near the truth.
+    expect(plain.data!.schoolDashboard.groupFiguresRounded).toBe(true);
+    const truthAll = await ask(pupilLevelAnalyst);
+    expect(plain.data!.schoolDashboard.cells).toEqual(truthAll.data!.schoolDashboard.cells);
+    expect(plain.data!.schoolDashboard.pupilCount).toBe(truthAll.data!.schoolDashboard.pupilCount);
+    const roundedGroups = figures(plain.data!.schoolDashboard.groupCells);
+    expect(roundedGroups.every((n) => n % 5 === 0)).toBe(true);
+    figures(truthAll.data!.schoolDashboard.groupCells).forEach((n, i) => expect(Math.abs(roundedGroups[i] - n)).toBeLessThanOrEqual(2));
+    // Filtered by a group, everything is about the group: all rounded, the pupil count and work experience too.
+    const board = filtered.data!.schoolDashboard;
+    expect([...figures(board.cells), board.pupilCount, ...board.workExperience.map((w) => w.pupils)].every((n) => n % 5 === 0)).toBe(true);
+  });
+
   it('refuses a malformed as-of day', async () => {
     const res = await client.query(leaderNorth, DASHBOARD, { asOf: '2026-02-30' });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -130,6 +153,28 @@ describe('trustDashboard', () => {
     expect(board.pupilCount).toBe(board.schools.reduce((sum, s) => sum + s.pupilCount, 0));
     const metB5 = (cells: { measure: string; met: number }[]) => cells.find((c) => c.measure === 'B5_EMPLOYERS')!.met;
     expect(metB5(board.totals)).toBe(board.schools.reduce((sum, s) => sum + metB5(s.cells), 0));
+  });
+
+  it('rounds a vulnerable group\'s figures for analysts without pupil-level access', async () => {
+    const GROUPED = `{ trustDashboard(group: EAL) { groupFiguresRounded pupilCount schools { pupilCount cells { eligible met inProgress notMet } } totals { eligible met inProgress notMet } } }`;
+    type Grouped = { trustDashboard: { groupFiguresRounded: boolean; pupilCount: number; schools: { pupilCount: number; cells: Cell[] }[]; totals: Cell[] } };
+    const figures = (board: Grouped['trustDashboard']) => [
+      board.pupilCount,
+      ...board.schools.flatMap((s) => [s.pupilCount, ...s.cells.flatMap((c) => [c.eligible, c.met, c.inProgress, c.notMet])]),
+      ...board.totals.flatMap((c) => [c.eligible, c.met, c.inProgress, c.notMet]),
+    ];
+    const [rounded, exact, unfiltered] = await Promise.all([
+      client.query<Grouped>(analyst, GROUPED),
+      client.query<Grouped>(pupilLevelAnalyst, GROUPED),
+      client.query<{ trustDashboard: { groupFiguresRounded: boolean } }>(analyst, '{ trustDashboard { groupFiguresRounded } }'),
+    ]);
+    expect(rounded.data!.trustDashboard.groupFiguresRounded).toBe(true);
+    expect(exact.data!.trustDashboard.groupFiguresRounded).toBe(false);
+    expect(unfiltered.data!.trustDashboard.groupFiguresRounded).toBe(false);
+    expect(figures(exact.data!.trustDashboard).some((n) => n % 5 !== 0)).toBe(true);
+    const roundedFigures = figures(rounded.data!.trustDashboard);
+    expect(roundedFigures.every((n) => n % 5 === 0)).toBe(true);
+    figures(exact.data!.trustDashboard).forEach((n, i) => expect(Math.abs(roundedFigures[i] - n)).toBeLessThanOrEqual(2));
   });
 
   it('is for trust analysts only, and empty for another trust\'s', async () => {

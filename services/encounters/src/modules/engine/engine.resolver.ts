@@ -51,6 +51,21 @@ function checkYearGroup(yearGroup: number | null | undefined): number | null {
 
 const toCell = (cell: Cell): DashboardCell => Object.assign(new DashboardCell(), { ...cell, group: cell.group ? CODE_OF_GROUP[cell.group] : null });
 
+/** Figures restricted to a vulnerable group are rounded to this for callers who may not see pupils' flags. */
+export const GROUP_ROUNDING = 5;
+const rounded = (n: number) => Math.round(n / GROUP_ROUNDING) * GROUP_ROUNDING;
+const roundCell = (cell: Cell): Cell => ({ ...cell, eligible: rounded(cell.eligible), met: rounded(cell.met), inProgress: rounded(cell.inProgress), notMet: rounded(cell.notMet) });
+
+/**
+ * Whether the caller may see exact figures for a vulnerable group. Flags are for staff of the pupil's
+ * school and analysts with pupil-level access (DESIGN.md); other analysts see group figures rounded
+ * to the nearest 5, so that neither a small number nor the difference of two reveals a pupil's group.
+ */
+function groupFiguresExact(ctx: RequestContext): boolean {
+  const scope = scopeOf(ctx.principal);
+  return scope.kind !== 'trust' || scope.pupilLevel;
+}
+
 /**
  * The school a staff member or analyst asks about: staff their own (naming another is forbidden);
  * analysts must name one, and the pupils subgraph then says whether it is in their trust.
@@ -95,14 +110,20 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
       const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
       const cohort = await schoolCohort(ctx, school, day);
       const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(cohort, day, filter);
+      // Rounded for callers who may not see flags: every group cell, and everything when a group is chosen.
+      const round = !groupFiguresExact(ctx);
+      const grouped = round && filter.groupBit !== null;
       return Object.assign(new SchoolDashboard(), {
         school: stubOf(School, school),
         asOf: day,
         academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
-        pupilCount: aggregate.pupilCount,
-        cells: aggregate.cells.map(toCell),
-        groupCells: aggregate.groupCells.map(toCell),
-        workExperience: aggregate.workExperience,
+        pupilCount: grouped ? rounded(aggregate.pupilCount) : aggregate.pupilCount,
+        cells: aggregate.cells.map((cell) => toCell(grouped ? roundCell(cell) : cell)),
+        groupCells: aggregate.groupCells.map((cell) => toCell(round ? roundCell(cell) : cell)),
+        workExperience: grouped
+          ? aggregate.workExperience.map((row) => ({ ...row, pupils: rounded(row.pupils), reachedTarget: rounded(row.reachedTarget) }))
+          : aggregate.workExperience,
+        groupFiguresRounded: round,
       });
     }
 
@@ -119,17 +140,22 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
       const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
       const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { asOf: day });
       const aggregate = await new BenchmarkEngine(ctx.em).trustAggregate(cohort, day, filter);
+      // A trust's figures for a vulnerable group are rounded for analysts who may not see flags.
+      const round = !groupFiguresExact(ctx) && filter.groupBit !== null;
+      const count = (n: number) => (round ? rounded(n) : n);
+      const cell = (c: Cell) => toCell(round ? roundCell(c) : c);
       return Object.assign(new TrustDashboard(), {
         asOf: day,
         academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
-        pupilCount: aggregate.pupilCount,
+        pupilCount: count(aggregate.pupilCount),
         // Every school of the trust, those with no pupils in the filter too (all zero).
         schools: cohort.schoolsAllowed.map((id) => {
           const row = aggregate.bySchool.get(id);
-          const cells = row?.cells ?? aggregate.totals.map((cell) => ({ ...cell, schoolId: id, eligible: 0, met: 0, inProgress: 0, notMet: 0 }));
-          return { school: stubOf(School, id), pupilCount: row?.pupilCount ?? 0, cells: cells.map(toCell) };
+          const cells = row?.cells ?? aggregate.totals.map((total) => ({ ...total, schoolId: id, eligible: 0, met: 0, inProgress: 0, notMet: 0 }));
+          return { school: stubOf(School, id), pupilCount: count(row?.pupilCount ?? 0), cells: cells.map(cell) };
         }),
-        totals: aggregate.totals.map(toCell),
+        totals: aggregate.totals.map(cell),
+        groupFiguresRounded: round,
       });
     }
 

@@ -31,6 +31,8 @@ interface Fact {
   benchmarks?: number[];
   attended?: boolean;
   schoolId?: string;
+  /** The exact instant, instead of 10:00 UTC on `date`. */
+  at?: string;
 }
 interface Own {
   kind: 'PART_TIME_JOB' | 'WORK_EXPERIENCE' | 'UNIVERSITY_OPEN_DAY';
@@ -130,6 +132,8 @@ const CASES: Case[] = [
   { reason: 'Year 12 whose only meeting was in Year 11: the further one is still to come', year: 12, facts: [{ kind: 'GUIDANCE_MEETING', date: '2026-03-01', adviserLevel: 7 }], expect: { B8_BY_16: 'MET', B8_BY_18: 'NOT_MET' } },
 
   // Benchmarks 2 and 4.
+  { reason: 'half past midnight on 1 September in England (23:30 UTC the day before) is in the new academic year', year: 10, facts: [{ kind: 'LMI_SESSION', date: '2026-08-31', at: '2026-08-31T23:30:00Z' }], expect: { B2_LMI: 'MET' } },
+  { reason: 'half past eleven on 31 August in England is still the old academic year', year: 10, facts: [{ kind: 'LMI_SESSION', date: '2026-08-31', at: '2026-08-31T22:30:00Z' }], expect: { B2_LMI: 'NOT_MET' } },
   { reason: 'an LMI session in Year 9 does not count in Key Stage 4', year: 10, facts: [{ kind: 'LMI_SESSION', date: '2026-03-01' }], expect: { B2_LMI: 'NOT_MET' } },
   { reason: 'an LMI session in Year 8 counts for Key Stage 3 in Year 9', year: 9, facts: [{ kind: 'LMI_SESSION', date: '2026-03-01', meaningful: false }], expect: { B2_LMI: 'MET' } },
   { reason: 'curriculum-linked lessons in two of ten subjects: in progress', year: 8, facts: [{ kind: 'CURRICULUM_LESSON', date: '2026-10-01', subject: 'Mathematics' }, { kind: 'CURRICULUM_LESSON', date: '2026-11-01', subject: 'Science' }, { kind: 'CURRICULUM_LESSON', date: '2026-12-01', subject: 'Science' }], expect: { B4_CURRICULUM: 'IN_PROGRESS' } },
@@ -159,7 +163,7 @@ async function insertCase(orm: Orm, testCase: Case, pupilId: string): Promise<vo
         fact.schoolId ?? SCHOOL,
         fact.kind,
         `${fact.kind} ${fact.date}`,
-        `${fact.date}T10:00:00Z`,
+        fact.at ?? `${fact.date}T10:00:00Z`,
         fact.inSchoolDay ?? true,
         fact.hours ?? 2,
         `{${(fact.benchmarks ?? ENCOUNTER_KINDS[fact.kind].benchmarks).join(',')}}`,

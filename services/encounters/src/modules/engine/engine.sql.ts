@@ -1,4 +1,5 @@
 import {
+  ACADEMIC_TIME_ZONE,
   CURRICULUM_SUBJECTS,
   OWN_ACTIVITY_KINDS,
   PROVIDER_ACCESS_KINDS,
@@ -32,6 +33,10 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 export const ks = (yearGroup: string) => `(case when ${yearGroup} <= 9 then 3 when ${yearGroup} <= 11 then 4 else 5 end)`;
 /** In the provider-access window's second year: 1 September to 28 February. */
 const autumnOrSpring = (day: string) => `((extract(month from ${day}) * 100 + extract(day from ${day})) not between 301 and 831)`;
+/** A point in time (timestamptz) as the clock read in England: days and academic years are England's. */
+const inEngland = (instant: string) => `(${instant} at time zone '${ACADEMIC_TIME_ZONE}')`;
+/** The first instant after the as-of day ($4) in England. */
+const START_OF_DAY_AFTER = `(($4::date + 1)::timestamp at time zone '${ACADEMIC_TIME_ZONE}')`;
 const academicYear = (day: string) => `(extract(year from ${day})::int - case when extract(month from ${day}) < 9 then 1 else 0 end)`;
 
 /** Own activities counted as the encounter kind they stand for once verified (see OWN_ACTIVITY_KINDS). */
@@ -206,13 +211,14 @@ function packedValues(f: FactSql): string[] {
 }
 const PACKED_COLUMNS = [...Array.from({ length: PACKS }, (_, p) => `t${p}`), 'bits', 'hours'];
 
-/** Every encounter up to the as-of day, classified. */
+/** Every encounter up to the end of the as-of day in England, classified (its day, academic year and window read in England). */
 const CLASSIFIED_ENCOUNTERS = `(
-          select e.id, e.kind::text as kind, e.date::date as day, ${academicYear('e.date')} as ay, e.in_school_day, e.hours, e.checklist_met,
-                 coalesce(e.adviser_level >= ${QUALIFIED_ADVISER_LEVEL}, false) as qualified, ${autumnOrSpring('e.date')} as in_window,
+          select e.id, e.kind::text as kind, ${inEngland('e.date')}::date as day, ${academicYear(inEngland('e.date'))} as ay, e.in_school_day, e.hours,
+                 e.checklist_met, coalesce(e.adviser_level >= ${QUALIFIED_ADVISER_LEVEL}, false) as qualified,
+                 ${autumnOrSpring(inEngland('e.date'))} as in_window,
                  ${classify('e', 'e.kind')}
             from encounter e
-           where e.date < ($4::date + 1)
+           where e.date < ${START_OF_DAY_AFTER}
         )`;
 
 const tallies = (variant: 'r' | 'n') =>

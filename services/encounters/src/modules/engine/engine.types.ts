@@ -77,6 +77,12 @@ export class SchoolDashboard {
 
   @Field(() => [WorkExperienceByYear])
   workExperience: WorkExperienceByYear[];
+
+  @Field({
+    description:
+      'True when figures restricted to a vulnerable group are rounded to the nearest 5, because the caller may not see pupils\' flags (a trust analyst without pupil-level access): no pupil\'s group can be read off a small number or a difference.',
+  })
+  groupFiguresRounded: boolean;
 }
 
 @ObjectType()
@@ -107,6 +113,12 @@ export class TrustDashboard {
 
   @Field(() => [DashboardCell])
   totals: DashboardCell[];
+
+  @Field({
+    description:
+      'True when figures restricted to a vulnerable group are rounded to the nearest 5, because the caller may not see pupils\' flags (a trust analyst without pupil-level access): no pupil\'s group can be read off a small number or a difference.',
+  })
+  groupFiguresRounded: boolean;
 }
 
 @ObjectType()

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
-import { todayInEngland } from '@waymark/domain';
+import { ACADEMIC_TIME_ZONE, todayInEngland } from '@waymark/domain';
 import { AccessError, boundSql, currentPupilIds, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, MutationError, type RequestContext } from '@waymark/subgraph-kit';
 import { Encounter } from '../encounter/encounter.entity.js';
 import { checkHashtags } from '../encounter/encounter.service.js';
@@ -60,7 +60,7 @@ export function outlookResolvers(config: { pupilsUrl: string }): ClassType[] {
       const { rows } = await boundSql<{ id: string }>(
         ctx.em,
         `select e.id from encounter e
-          where e.date >= $1::date
+          where e.date >= ($1::date)::timestamp at time zone '${ACADEMIC_TIME_ZONE}'
             and (exists (select 1 from participation p where p.encounter_id = e.id and p.pupil_id = $2::uuid)
                  or (e.school_id = $3::uuid and $4::int = any(e.year_groups) and e.kind <> 'GUIDANCE_MEETING'))
             and (cardinality($5::text[]) = 0 or e.hashtags && $5::text[])

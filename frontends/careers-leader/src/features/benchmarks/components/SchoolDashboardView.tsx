@@ -69,6 +69,11 @@ export function SchoolDashboardView({ schoolId, filters, onFiltersChange, before
       {canListPupils === false ? (
         <p className="wm-inset">These are the school's figures only: lists of individual pupils need pupil-level access, which your trust can grant.</p>
       ) : null}
+      {dashboard?.groupFiguresRounded ? (
+        <p className="wm-inset">
+          Figures for vulnerable groups are rounded to the nearest 5, so that no pupil's group can be worked out from them. Pupil-level access, which your trust can grant, shows them exactly.
+        </p>
+      ) : null}
       <Section title="Choose the figures">
         <DashboardFiltersForm filters={filters} onChange={onFiltersChange} />
         <p role="status" aria-live="polite" className="wm-muted">

@@ -53,6 +53,11 @@ export function TrustDashboardPage({ filters, onFiltersChange }: TrustDashboardP
         title="Trust benchmarks"
         description="How the schools of your trust compare on each Gatsby Benchmark measure. Select a school to see its own figures by year group and vulnerable group."
       />
+      {dashboard?.groupFiguresRounded ? (
+        <p className="wm-inset">
+          These figures, all about one vulnerable group, are rounded to the nearest 5, so that no pupil's group can be worked out from them. Pupil-level access, which your trust can grant, shows them exactly.
+        </p>
+      ) : null}
       <Section title="Choose the figures">
         <DashboardFiltersForm filters={filters} onChange={onFiltersChange} idPrefix="trust" />
         <p role="status" aria-live="polite" className="wm-muted">

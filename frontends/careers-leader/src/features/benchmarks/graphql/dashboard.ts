@@ -33,7 +33,7 @@ export const SCHOOL_DASHBOARD_QUERY = /* GraphQL */ `
         pupils
         averageHours
         reachedTarget
-      }
+      }      groupFiguresRounded
     }
   }
 `;
@@ -56,7 +56,7 @@ export const TRUST_DASHBOARD_QUERY = /* GraphQL */ `
       }
       totals {
         ${CELL_FIELDS}
-      }
+      }      groupFiguresRounded
     }
   }
 `;
@@ -114,6 +114,8 @@ export interface SchoolDashboard {
   cells: DashboardCell[];
   groupCells: DashboardCell[];
   workExperience: WorkExperienceByYear[];
+  /** Vulnerable-group figures rounded to the nearest 5 (the viewer may not see pupils' flags). */
+  groupFiguresRounded: boolean;
 }
 
 export interface SchoolDashboardVariables {
@@ -140,6 +142,8 @@ export interface TrustDashboard {
   pupilCount: number;
   schools: TrustSchoolRow[];
   totals: DashboardCell[];
+  /** The figures, all about one vulnerable group, rounded to the nearest 5 (the viewer may not see pupils' flags). */
+  groupFiguresRounded: boolean;
 }
 
 export interface TrustDashboardData {
