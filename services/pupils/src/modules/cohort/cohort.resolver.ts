@@ -1,8 +1,26 @@
-import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Directive, Field, ID, Query, Resolver } from 'type-graphql';
 import { parseDay } from '@waymark/domain';
 import { InputError, type RequestContext } from '@waymark/subgraph-kit';
 import { Cohort, PackedCohort } from './cohort.types.js';
-import { loadCohort, loadPackedCohort } from './cohort.service.js';
+import { loadCohort, loadPackedCohort, type CohortQuery } from './cohort.service.js';
+
+/** Which pupils: those on roll on `asOf`, at the schools or among the pupils named (all the caller may read when none are). */
+@ArgsType()
+class CohortArgs {
+  @Field(() => String)
+  asOf: string;
+
+  @Field(() => [ID], { nullable: true })
+  schoolIds: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  pupilIds: string[] | null;
+}
+
+function cohortQuery(args: CohortArgs): CohortQuery {
+  if (!parseDay(args.asOf)) throw InputError.invalid('asOf must be a day written YYYY-MM-DD.');
+  return { asOf: args.asOf, schoolIds: args.schoolIds, pupilIds: args.pupilIds };
+}
 
 @Resolver()
 export class CohortResolver {
@@ -11,27 +29,15 @@ export class CohortResolver {
     description:
       'Subgraph-to-subgraph only: pupils on roll on `asOf` at the schools (or among the pupils) asked for, within what the caller may read, as parallel arrays.',
   })
-  cohort(
-    @Arg('asOf', () => String) asOf: string,
-    @Arg('schoolIds', () => [ID], { nullable: true }) schoolIds: string[] | null,
-    @Arg('pupilIds', () => [ID], { nullable: true }) pupilIds: string[] | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Cohort> {
-    if (!parseDay(asOf)) throw InputError.invalid('asOf must be a day written YYYY-MM-DD.');
-    return loadCohort(ctx.em, ctx.principal, { asOf, schoolIds, pupilIds });
+  cohort(@Args() args: CohortArgs, @Ctx() ctx: RequestContext): Promise<Cohort> {
+    return loadCohort(ctx.em, ctx.principal, cohortQuery(args));
   }
 
   @Directive('@inaccessible')
   @Query(() => PackedCohort, {
     description: 'Subgraph-to-subgraph only: the same pupils as `cohort`, each column packed into one comma-separated string (for trust-sized cohorts).',
   })
-  packedCohort(
-    @Arg('asOf', () => String) asOf: string,
-    @Arg('schoolIds', () => [ID], { nullable: true }) schoolIds: string[] | null,
-    @Arg('pupilIds', () => [ID], { nullable: true }) pupilIds: string[] | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<PackedCohort> {
-    if (!parseDay(asOf)) throw InputError.invalid('asOf must be a day written YYYY-MM-DD.');
-    return loadPackedCohort(ctx.em, ctx.principal, { asOf, schoolIds, pupilIds });
+  packedCohort(@Args() args: CohortArgs, @Ctx() ctx: RequestContext): Promise<PackedCohort> {
+    return loadPackedCohort(ctx.em, ctx.principal, cohortQuery(args));
   }
 }
