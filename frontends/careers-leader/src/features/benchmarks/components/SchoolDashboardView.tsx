@@ -111,7 +111,7 @@ function DashboardFigures({ dashboard, filters, gapHref, compared, onCompare }: 
   const who = filters.group ? ` (${groupLabel(filters.group)})` : '';
   const comparedMeasure = measures.includes(compared) ? compared : (measures[0] ?? compared);
   const allCell = filters.group ? null : (findCell(dashboard.cells, comparedMeasure, filters.yearGroup) ?? null);
-  const groupRows = rowsByGroup(dashboard.groupCells, allCell, comparedMeasure, filters.yearGroup);
+  const groupRows = rowsByGroup(dashboard.groupCells, allCell, comparedMeasure, filters.yearGroup, dashboard.groupFiguresRounded);
 
   return (
     <>
@@ -128,7 +128,7 @@ function DashboardFigures({ dashboard, filters, gapHref, compared, onCompare }: 
         <MeasureMatrix
           caption={`Share of pupils who have met each measure, by year group${who}`}
           columns={columns}
-          rows={measures.map((measure) => ({ measure, cells: rowsByYear(dashboard.cells, measure, filters.group, filters.yearGroup) }))}
+          rows={measures.map((measure) => ({ measure, cells: rowsByYear(dashboard.cells, measure, filters.group, filters.yearGroup, dashboard.groupFiguresRounded) }))}
           linkFor={gapHref}
           linkHint="see the pupils missing out"
         />
@@ -137,7 +137,7 @@ function DashboardFigures({ dashboard, filters, gapHref, compared, onCompare }: 
       <Section title="Each measure by year group" description="Solid bars show the share who have met the measure; striped bars the share in progress.">
         {measures.map((measure) => {
           const info = measureInfo(measure);
-          const rows = rowsByYear(dashboard.cells, measure, filters.group, filters.yearGroup);
+          const rows = rowsByYear(dashboard.cells, measure, filters.group, filters.yearGroup, dashboard.groupFiguresRounded);
           return (
             <section key={measure} aria-labelledby={`measure-${measure}`}>
               <h3 id={`measure-${measure}`}>{info.label}</h3>

@@ -3,7 +3,7 @@ import { measureInfo, type BenchmarkMeasure } from '../../../shared/benchmarks';
 import { routeHref, type DashboardFilters } from '../../../shared/route';
 import { groupLabel } from '../../../shared/vulnerableGroups';
 import type { DashboardCell, TrustDashboard } from '../graphql/dashboard';
-import { findCell, measuresIn, toShareRow, type ShareRow } from '../lib/dashboardData';
+import { approximately, findCell, measuresIn, toShareRow, type ShareRow } from '../lib/dashboardData';
 import { useTrustDashboard } from '../hooks/useDashboards';
 import { DashboardFiltersForm } from './DashboardFiltersForm';
 import { academicYearLabel, filtersText } from './SchoolDashboardView';
@@ -37,9 +37,10 @@ export function schoolLines(dashboard: TrustDashboard): SchoolLine[] {
 }
 
 /** A school's (or the trust's) figure for a measure: one cell per measure, for the chosen year group or all of them. */
-function shareFor(line: SchoolLine, measure: BenchmarkMeasure, filters: DashboardFilters): ShareRow {
+function shareFor(line: SchoolLine, measure: BenchmarkMeasure, filters: DashboardFilters, rounded: boolean): ShareRow {
   const cell = findCell(line.cells, measure, filters.yearGroup) ?? line.cells.find((entry) => entry.measure === measure);
-  return { ...toShareRow(cell, line.key, line.name, filters.yearGroup, filters.group), schoolId: line.schoolId };
+  const row = { ...toShareRow(cell, line.key, line.name, filters.yearGroup, filters.group), schoolId: line.schoolId };
+  return rounded ? approximately(row) : row;
 }
 
 /** For trust analysts: each measure school by school, with the same filters as a school's dashboard; every school opens its own. */
@@ -102,12 +103,12 @@ function TrustFigures({ dashboard, filters, schoolHref }: { dashboard: TrustDash
         ),
         numeric: true,
         render: (line) => {
-          const share = shareFor(line, measure, filters);
+          const share = shareFor(line, measure, filters, dashboard.groupFiguresRounded);
           if (share.eligible === 0) {
             return (
               <>
                 <span aria-hidden="true">–</span>
-                <span className="wm-visually-hidden">Does not apply</span>
+                <span className="wm-visually-hidden">{share.approximate ? share.emptyText : 'Does not apply'}</span>
               </>
             );
           }
@@ -148,7 +149,7 @@ function TrustFigures({ dashboard, filters, schoolHref }: { dashboard: TrustDash
                 caption={`${info.short}: met and in progress by school${who}`}
                 tableCaption={`${info.label}, by school${who}`}
                 rowHeading="School"
-                rows={lines.map((line) => shareFor(line, measure, filters))}
+                rows={lines.map((line) => shareFor(line, measure, filters, dashboard.groupFiguresRounded))}
                 linkFor={(row) => schoolHref(row.schoolId ?? null)}
                 linkHint="open the school's benchmarks"
                 linkText={() => "Open the school's benchmarks"}

@@ -75,6 +75,16 @@ describe('rowsByGroup', () => {
     expect(shareText(rows[0])).toBe('20% met (of 100 pupils)');
   });
 
+  it('reads rounded group figures as "about", and a rounded none as possibly a few', () => {
+    const groupCells = [cell('B8_BY_16', null, [5, 0, 10], 'DISADVANTAGED')];
+    const rows = rowsByGroup(groupCells, cell('B8_BY_16', null, [20, 0, 80]), 'B8_BY_16', null, true);
+    expect(shareText(rows[0])).toBe('20% met (of 100 pupils)');
+    expect(shareText(rows.find((row) => row.group === 'DISADVANTAGED')!)).toBe('33% met (of about 15 pupils)');
+    expect(shareText(rows.find((row) => row.group === 'REFUGEE')!)).toBe('None, or too few to show');
+    expect(shareText(rowsByYear([cell('B5_EMPLOYERS', 9, [5, 0, 5], 'EAL')], 'B5_EMPLOYERS', 'EAL', 9, true)[0])).toBe('50% met (of about 10 pupils)');
+    expect(shareText(rowsByYear([cell('B5_EMPLOYERS', 9, [5, 0, 5])], 'B5_EMPLOYERS', null, 9, true)[0])).toBe('50% met (of 10 pupils)');
+  });
+
   it('leaves out all pupils when there is no figure for them', () => {
     expect(rowsByGroup([], null, 'B8_BY_16', 9).map((row) => row.group)).not.toContain(null);
     expect(rowsByGroup([], null, 'B8_BY_16', 9)).toHaveLength(12);

@@ -28,6 +28,8 @@ export interface ShareRow {
   missingOut: number;
   /** Said instead of the figures when nobody is counted. */
   emptyText?: string;
+  /** The counts are rounded to the nearest 5 (vulnerable-group figures for a viewer who may not see flags). */
+  approximate?: boolean;
 }
 
 /** A whole percent; 0 when nobody is counted. */
@@ -79,19 +81,34 @@ export function measuresIn(cells: readonly DashboardCell[]): BenchmarkMeasure[] 
  * A measure by year group: Years 7–13 (only the chosen one when the dashboard is narrowed to a
  * year), then every year group together. `group` is the group the cells are for (null: all pupils).
  */
-export function rowsByYear(cells: readonly DashboardCell[], measure: BenchmarkMeasure, group: VulnerableGroup | null, onlyYear: number | null = null): ShareRow[] {
+export function rowsByYear(
+  cells: readonly DashboardCell[],
+  measure: BenchmarkMeasure,
+  group: VulnerableGroup | null,
+  onlyYear: number | null = null,
+  rounded = false,
+): ShareRow[] {
   const years = onlyYear != null ? [onlyYear] : [...YEAR_GROUPS];
   const rows = years.map((year) => toShareRow(findCell(cells, measure, year), `year-${year}`, `Year ${year}`, year, group));
   if (onlyYear == null) rows.push(toShareRow(findCell(cells, measure, null), 'all', 'All year groups', null, group));
-  return rows;
+  return group != null && rounded ? rows.map(approximately) : rows;
 }
+
+/** A row whose counts were rounded to the nearest 5: read as "about", and none may mean a few. */
+export const approximately = (row: ShareRow): ShareRow => ({ ...row, approximate: true, emptyText: 'None, or too few to show' });
 
 /**
  * A measure by vulnerable group: `groupCells` hold one cell per group (across year groups, or the
  * chosen one). `allCell`, the same measure for every pupil, comes first when there is one (there is
  * not when the dashboard itself is narrowed to a group).
  */
-export function rowsByGroup(groupCells: readonly DashboardCell[], allCell: DashboardCell | null, measure: BenchmarkMeasure, yearGroup: number | null): ShareRow[] {
+export function rowsByGroup(
+  groupCells: readonly DashboardCell[],
+  allCell: DashboardCell | null,
+  measure: BenchmarkMeasure,
+  yearGroup: number | null,
+  rounded = false,
+): ShareRow[] {
   return [
     ...(allCell ? [toShareRow(allCell, 'all', 'All pupils', yearGroup, null)] : []),
     ...VULNERABLE_GROUPS.map((group) =>
@@ -102,7 +119,7 @@ export function rowsByGroup(groupCells: readonly DashboardCell[], allCell: Dashb
         yearGroup,
         group.value,
       ),
-    ).map((row) => ({ ...row, emptyText: 'No pupils in this group' })),
+    ).map((row) => (rounded ? approximately(row) : { ...row, emptyText: 'No pupils in this group' })),
   ];
 }
 
@@ -111,5 +128,5 @@ export function shareText(row: ShareRow): string {
   if (row.eligible === 0) return row.emptyText ?? 'Does not apply to any pupil';
   const parts = [`${row.metPercent}% met`];
   if (row.inProgress > 0) parts.push(`${row.inProgressPercent}% in progress`);
-  return `${parts.join(', ')} (of ${formatNumber(row.eligible)} ${row.eligible === 1 ? 'pupil' : 'pupils'})`;
+  return `${parts.join(', ')} (of ${row.approximate ? 'about ' : ''}${formatNumber(row.eligible)} ${row.eligible === 1 ? 'pupil' : 'pupils'})`;
 }
