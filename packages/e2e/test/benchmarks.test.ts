@@ -22,6 +22,7 @@ const expectAccessible = (page: Page, name: string) => portals.expectAccessible(
 
 const LEADER = 'leader@northfield.test';
 const PUPIL = 'pupil@northfield.test';
+const PARENT = 'parent@northfield.test';
 const tag = randomBytes(3).toString('hex');
 const visitTitle = `Hospital estates visit ${tag}`;
 const B6_TABLE = 'Benchmark 6: two workplace experiences by 16, by year group';
@@ -360,6 +361,17 @@ describe("pupils' own activities and personal guidance", () => {
     await page.getByRole('heading', { level: 1, name: 'My progress' }).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByRole('checkbox', { name: new RegExp(action) }).isChecked(), { timeout: 30_000 }).toBe(true);
     await pupil.context.close();
+
+    // Maya's mother reads her progress and the action, done, but never the adviser's notes.
+    const parent = await signIn(PARENT);
+    page = parent.page;
+    await page.getByRole('heading', { level: 1, name: /Maya .*'s record/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { level: 2, name: "Maya's Gatsby Benchmarks" }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { level: 2, name: 'Things Maya agreed to do' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: action }).filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Keen on nursing').count()).toBe(0);
+    await expectAccessible(page, 'benchmarks-parent-progress');
+    await parent.context.close();
   });
 });
 

@@ -18,11 +18,15 @@ const EVIDENCE: Record<BenchmarkMeasureKey, { noun: string; notApplicable: strin
   PROVIDER_ACCESS_Y12_13: { noun: 'provider encounters offered in the school day, Year 12 to 28 February of Year 13', notApplicable: 'Applies from Year 12.' },
 };
 
-/** "1 of 2 meaningful workplace experiences in Years 7–11", or why the measure does not apply. */
+/**
+ * "1 of 2 meaningful workplace experiences in Years 7–11"; past what is needed, "3 meaningful
+ * employer encounters this year (1 needed)"; or why the measure does not apply.
+ */
 export function describeMeasure(measure: BenchmarkMeasureKey, state: StateName, count: number, needed: number): string {
   const spec = EVIDENCE[measure];
   if (state === 'NOT_APPLICABLE') return spec.notApplicable || 'Does not apply.';
-  return spec.noun.startsWith('of ') ? `${count} ${spec.noun}` : `${count} of ${needed} ${spec.noun}`;
+  if (spec.noun.startsWith('of ')) return `${count} ${spec.noun}`;
+  return count > needed ? `${count} ${spec.noun} (${needed} needed)` : `${count} of ${needed} ${spec.noun}`;
 }
 
 function reasonItFails(fact: FactRow, needs: Need): string | null {

@@ -8,9 +8,12 @@ import { ConsentSection } from '../../my-record/components/ConsentSection';
 import { DownloadRecordButton } from '../../my-record/components/DownloadRecordButton';
 import { RecordSummary } from '../../my-record/components/RecordSummary';
 import { useRecordActions } from '../../my-record/hooks/useRecordActions';
+import { MeasuresSection } from '../../my-progress/components/MeasuresSection';
+import { WorkExperienceSection } from '../../my-progress/components/WorkExperienceSection';
 import { MY_CHILDREN_QUERY, type MyChildrenData } from '../graphql/myChildren';
+import { ChildActionsSection } from './ChildActionsSection';
 
-/** A parent or carer reads their child's record (read-only), sets consent while the child is under 16, and comments. */
+/** A parent or carer reads their child's record and progress (read-only), sets consent while the child is under 16, and comments. */
 export function ChildRecordPage() {
   const query = useQuery<MyChildrenData>(MY_CHILDREN_QUERY);
   const children = query.data?.myChildren ?? [];
@@ -56,7 +59,7 @@ export function ChildRecordPage() {
       <PageHeader
         title={`${child.displayName}'s record`}
         caption={child.school?.name}
-        description={`The careers activities ${child.firstName} has taken part in and their plans for after school. You can read it, and add comments for the school.`}
+        description={`The careers activities ${child.firstName} has taken part in, how far they have got with the Gatsby Benchmarks, and their plans for after school. You can read it, and add comments for the school.`}
         actions={<DownloadRecordButton record={child} label="Download this record (PDF)" />}
       />
       {children.length > 1 ? (
@@ -71,6 +74,9 @@ export function ChildRecordPage() {
         </form>
       ) : null}
       <RecordSummary key={child.id} record={child} audience={audience} />
+      <MeasuresSection key={`progress-${child.id}`} progress={child.benchmarkProgress} errors={errors('benchmarkProgress')} childName={child.firstName} />
+      {child.benchmarkProgress ? <WorkExperienceSection tally={child.benchmarkProgress.workExperience} /> : null}
+      <ChildActionsSection key={`actions-${child.id}`} childName={child.firstName} meetings={child.guidanceMeetings} errors={errors('guidanceMeetings')} />
       <ConsentSection
         key={`consent-${child.id}`}
         audience={audience}

@@ -49,13 +49,21 @@ function MeasureCard({ measure }: { measure: MeasureStatus }) {
   );
 }
 
-/** Each benchmark measure: where the pupil stands, and the activities behind it. */
-export function MeasuresSection({ progress, errors }: { progress: PupilProgress | null; errors: readonly GraphQLErrorItem[] }) {
+/**
+ * Each benchmark measure: where the pupil stands, and the activities behind it. Written to the pupil,
+ * or about them to a parent when `childName` is given.
+ */
+export function MeasuresSection({ progress, errors, childName }: { progress: PupilProgress | null; errors: readonly GraphQLErrorItem[]; childName?: string }) {
   const { current, later } = splitMeasures(progress?.measures ?? []);
+  const asOf = progress ? `As of ${formatDate(progress.asOf)}.` : '';
   return (
     <Section
-      title="Your Gatsby Benchmarks"
-      description={`The careers experiences every young person should have. ${progress ? `As of ${formatDate(progress.asOf)}.` : ''} An activity counts when you took part, it met the school's checklist, and you wrote a reflection.`}
+      title={childName ? `${childName}'s Gatsby Benchmarks` : 'Your Gatsby Benchmarks'}
+      description={
+        childName
+          ? `The careers experiences every young person should have. ${asOf} An activity counts when ${childName} took part, it met the school's checklist, and ${childName} wrote a reflection.`
+          : `The careers experiences every young person should have. ${asOf} An activity counts when you took part, it met the school's checklist, and you wrote a reflection.`
+      }
     >
       <PartProblem items={errors} what="benchmarks" />
       {progress ? (

@@ -19,6 +19,48 @@ const OWN_ACTIVITY_FIELDS = /* GraphQL */ `
   decidedAt
 `;
 
+/** A pupil's benchmark progress with its evidence, as "My progress" and a parent's view show it. */
+export const BENCHMARK_PROGRESS_FIELDS = /* GraphQL */ `
+  asOf
+  academicYear
+  yearGroup
+  measures {
+    measure
+    benchmark
+    label
+    state
+    count
+    needed
+    detail
+    evidence {
+      title
+      kindLabel
+      date
+      counts
+      reason
+    }
+  }
+  workExperience {
+    hoursYears7to9
+    hoursYears10to11
+    hoursTotal
+    days
+  }
+`;
+
+/** Guidance meetings as the pupil (and a parent) see them: no notes, the agreed actions. */
+export const GUIDANCE_MEETING_FIELDS = /* GraphQL */ `
+  id
+  date
+  adviserName
+  agreedActions {
+    id
+    text
+    dueOn
+    doneAt
+  }
+`;
+
 /** Everything "My progress" shows, in one request; each part that fails comes back as an error on its own path. */
 export const MY_PROGRESS_QUERY = /* GraphQL */ `
   query MyProgress {
@@ -29,31 +71,7 @@ export const MY_PROGRESS_QUERY = /* GraphQL */ `
       interests
       consideringHigherEducation
       benchmarkProgress {
-        asOf
-        academicYear
-        yearGroup
-        measures {
-          measure
-          benchmark
-          label
-          state
-          count
-          needed
-          detail
-          evidence {
-            title
-            kindLabel
-            date
-            counts
-            reason
-          }
-        }
-        workExperience {
-          hoursYears7to9
-          hoursYears10to11
-          hoursTotal
-          days
-        }
+        ${BENCHMARK_PROGRESS_FIELDS}
       }
       upcomingEncounters {
         id
@@ -64,15 +82,7 @@ export const MY_PROGRESS_QUERY = /* GraphQL */ `
         hashtags
       }
       guidanceMeetings {
-        id
-        date
-        adviserName
-        agreedActions {
-          id
-          text
-          dueOn
-          doneAt
-        }
+        ${GUIDANCE_MEETING_FIELDS}
       }
       participations {
         id
