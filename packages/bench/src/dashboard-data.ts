@@ -246,14 +246,11 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
         id, schools[school].id, trustId, makeUpn(`9${String(school).padStart(2, '0')}${String(serial).padStart(9, '0')}`), forename, pick(SURNAMES),
         chance(0.04) ? forename.slice(0, 3) : null, day(dob), yearGroup, `${yearGroup}${'ABCDEF'[Math.floor(random() * 6)]}${1 + Math.floor(random() * 3)}`,
         leftOn, ...VULNERABLE_GROUPS.map((g) => flags[g.key]), flags.neetRisk ? 60 + Math.floor(random() * 40) : Math.floor(random() * 50), ay,
+        // The pupil row holds the latest period at school; `enrolment` rows the earlier ones.
+        previousSchool >= 0 ? `${AY}-09-01` : `${ay - (yearGroup - 7)}-09-01`,
       ]);
       const startedYear7 = ay - (yearGroup - 7);
-      if (previousSchool >= 0) {
-        enrolmentRows.push([uuid(), id, schools[previousSchool].id, trustId, `${startedYear7}-09-01`, `${AY}-07-20`]);
-        enrolmentRows.push([uuid(), id, schools[school].id, trustId, `${AY}-09-01`, leftOn]);
-      } else {
-        enrolmentRows.push([uuid(), id, schools[school].id, trustId, `${startedYear7}-09-01`, leftOn]);
-      }
+      if (previousSchool >= 0) enrolmentRows.push([uuid(), id, schools[previousSchool].id, trustId, `${startedYear7}-09-01`, `${AY}-07-20`]);
       const pupil: RosterPupil = { id, school, previousSchool, yearGroup, ay, leftOn, persistentAbsence: flags.persistentAbsence };
       roster.push(pupil);
       return pupil;
@@ -480,7 +477,7 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
       `insert into school (id, trust_id, name, urn, local_authority) select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) on conflict (id) do nothing`,
       [schools.map((s) => s.id), schools.map(() => trustId), schools.map((s) => s.name), schools.map((_, i) => `9${String(10000 + i)}`), schools.map((_, i) => (i % 2 ? 'Leeds' : 'Bradford'))],
     );
-    const pupilColumns = ['id', 'school_id', 'trust_id', 'upn', 'legal_forename', 'legal_surname', 'preferred_name', 'date_of_birth', 'year_group', 'tutor_group', 'left_on', ...FLAG_COLUMNS, 'neet_risk_score', 'year_group_academic_year'];
+    const pupilColumns = ['id', 'school_id', 'trust_id', 'upn', 'legal_forename', 'legal_surname', 'preferred_name', 'date_of_birth', 'year_group', 'tutor_group', 'left_on', ...FLAG_COLUMNS, 'neet_risk_score', 'year_group_academic_year', 'enrolled_on'];
     const encounterColumns = ['id', 'school_id', 'trust_id', 'kind', 'title', 'date', 'in_school_day', 'hours', 'benchmarks', 'year_groups', 'employer_ids', 'volunteer_ids', 'created_at', 'subject', 'hashtags', 'checklist_ticked', 'checklist_met', 'adviser_name', 'adviser_level', 'staff_notes'];
     await settleAll([
       (async () => {
@@ -567,10 +564,13 @@ async function bulkLoad(client: pg.Client, table: string, load: () => Promise<un
 
 /** The pupil attributes the rules need, beside the participations (ONE database for the floor). */
 export const BENCH_PUPIL_TABLE = 'bench_pupil';
+/** Pupils' earlier periods at school (the pupils database's `enrolment`), for the floor's as-of cohorts. */
+export const BENCH_ENROLMENT_TABLE = 'bench_enrolment';
 
 /**
  * Copies every pupil's school, year group, leaving date and group mask (bit i = VULNERABLE_GROUPS[i])
- * from the pupils database into `bench_pupil` in the encounters database, for the hand-written floor.
+ * from the pupils database into `bench_pupil` in the encounters database, and their earlier periods
+ * at school into `bench_enrolment`, for the hand-written floor.
  */
 export async function loadBenchPupils(pupilsDb: pg.Client, encountersDb: pg.Client): Promise<number> {
   const mask = FLAG_COLUMNS.map((column, i) => `(${column}::int << ${i})`).join(' | ');
@@ -590,5 +590,18 @@ export async function loadBenchPupils(pupilsDb: pg.Client, encountersDb: pg.Clie
   await encountersDb.query(`create index on ${BENCH_PUPIL_TABLE} (school_id)`);
   await encountersDb.query(`create index on ${BENCH_PUPIL_TABLE} (trust_id)`);
   await encountersDb.query(`vacuum analyze ${BENCH_PUPIL_TABLE}`);
+  const periods = await pupilsDb.query<{ pupil_id: string; school_id: string; trust_id: string | null; started_on: string; left_on: string | null }>(
+    'select pupil_id, school_id, trust_id, started_on::text as started_on, left_on::text as left_on from enrolment',
+  );
+  await encountersDb.query(`drop table if exists ${BENCH_ENROLMENT_TABLE}`);
+  await encountersDb.query(`create table ${BENCH_ENROLMENT_TABLE} (pupil_id uuid not null, school_id uuid not null, trust_id uuid, started_on date not null, left_on date)`);
+  await copyRows(
+    encountersDb,
+    BENCH_ENROLMENT_TABLE,
+    ['pupil_id', 'school_id', 'trust_id', 'started_on', 'left_on'],
+    periods.rows.map((r) => [r.pupil_id, r.school_id, r.trust_id, r.started_on, r.left_on]),
+  );
+  await encountersDb.query(`create index on ${BENCH_ENROLMENT_TABLE} (pupil_id)`);
+  await encountersDb.query(`vacuum analyze ${BENCH_ENROLMENT_TABLE}`);
   return rows.length;
 }

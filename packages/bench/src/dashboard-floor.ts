@@ -16,7 +16,7 @@ import {
  * The floor of the dashboard benchmarks: the same figures as `schoolDashboard` / `trustDashboard`,
  * computed by ONE hand-written SQL statement on ONE database (the encounters database, with the
  * pupils' school, year group, leaving date and group mask copied beside the registers in
- * `bench_pupil`, see dashboard-data.ts). Written from the rules in docs/benchmarks-contract.md and
+ * `bench_pupil`, and their earlier periods at school in `bench_enrolment`, see dashboard-data.ts). Written from the rules in docs/benchmarks-contract.md and
  * DESIGN.md §3, independently of the engine's SQL, so that comparing the two checks the engine.
  *
  * Where the contract says it, the contract wins: for B5, a verified part-time job OR volunteering
@@ -106,6 +106,23 @@ const RANGE_BITS = `case ${Object.values(PROVIDER_RANGE)
   .join(' ')} else 0 end`;
 
 /**
+ * The pupils on roll on the day, each at the school they were at (docs/benchmarks-contract.md, "The
+ * cohort"): at their current school until the day they left it, unless an earlier period at another
+ * school (`bench_enrolment`) covers the day. Rows: pupil_id, school_id, trust_id.
+ */
+const ON_ROLL = `(
+      select b.id as pupil_id, b.school_id, b.trust_id
+        from bench_pupil b
+       where (b.left_on is null or b.left_on > ${AS_OF})
+         and not exists (select 1 from bench_enrolment e
+                          where e.pupil_id = b.id and e.school_id <> b.school_id and e.started_on <= ${AS_OF} and (e.left_on is null or e.left_on > ${AS_OF}))
+      union
+      select e.pupil_id, e.school_id, e.trust_id
+        from bench_enrolment e
+       where e.started_on <= ${AS_OF} and (e.left_on is null or e.left_on > ${AS_OF})
+    ) r`;
+
+/**
  * Per pupil of the cohort (on roll on the day, Years 7–13), their state on every measure. What
  * each encounter can count towards is worked out once per encounter (`ee`), so the 500,000
  * register rows only add up bits and counts; encounters that can count for nothing are left out.
@@ -113,10 +130,10 @@ const RANGE_BITS = `case ${Object.values(PROVIDER_RANGE)
 function statesSql(scope: 'school' | 'trust'): string {
   return `
 with c as (
-  select b.id, b.school_id, b.mask, b.year_group + (${AY} - coalesce(b.year_group_academic_year, ${AY})) as yg
-    from bench_pupil b
-   where b.${scope === 'school' ? 'school_id' : 'trust_id'} = $1::uuid
-     and (b.left_on is null or b.left_on > ${AS_OF})
+  select b.id, r.school_id, b.mask, b.year_group + (${AY} - coalesce(b.year_group_academic_year, ${AY})) as yg
+    from ${ON_ROLL}
+    join bench_pupil b on b.id = r.pupil_id
+   where r.${scope === 'school' ? 'school_id' : 'trust_id'} = $1::uuid
      and b.year_group + (${AY} - coalesce(b.year_group_academic_year, ${AY})) between 7 and 13
 ),
 ee as (
@@ -177,8 +194,8 @@ t as (
                 : // A trust's pupils on roll, any year group: the planner misjudges how many the
                   // year-group test keeps, and then hashes the wrong side of the big join.
                   `join (select b.id, b.year_group + (${AY} - coalesce(b.year_group_academic_year, ${AY})) as yg
-                           from bench_pupil b
-                          where b.trust_id = $1::uuid and (b.left_on is null or b.left_on > ${AS_OF})) c on c.id = p.pupil_id`
+                           from ${ON_ROLL} join bench_pupil b on b.id = r.pupil_id
+                          where r.trust_id = $1::uuid) c on c.id = p.pupil_id`
             }
             cross join lateral (select c.yg - ee.years_ago as yg_then, ee.checklist_met and p.reflection is not null as meaningful) v
            where p.attended

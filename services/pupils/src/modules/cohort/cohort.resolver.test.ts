@@ -70,6 +70,38 @@ describe('cohort', () => {
     expect(none.data!.cohort.pupilIds).toEqual([]);
   });
 
+  it('counts a pupil who moved at their former school for days before the move, and at the new one after', async () => {
+    // A Northfield pupil moves to Southbank on 1 October: their Northfield period becomes history.
+    const mover = onRoll(northfield.id).find((p) => p.id !== maya.id && p.yearGroup != null && p.yearGroup >= 7)!;
+    const conn = subgraph.orm.em.fork().getConnection();
+    const year = academicYearOf(new Date());
+    const moved = `${year}-10-01`;
+    await conn.execute('insert into enrolment (id, pupil_id, school_id, trust_id, started_on, left_on) select ?, id, school_id, trust_id, enrolled_on, ? from pupil where id = ?', [randomUUID(), moved, mover.id]);
+    await conn.execute('update pupil set school_id = ?, enrolled_on = ? where id = ?', [southbank.id, moved, mover.id]);
+    try {
+      const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId });
+      const on = async (who: typeof analyst, day: string, schoolIds?: string[]) => (await client.query<Cohort>(who, COHORT, { asOf: day, ...(schoolIds ? { schoolIds } : {}) })).data!.cohort;
+      const before = `${year}-09-20`;
+      const after = `${year}-10-02`;
+      expect((await on(leaderNorth, before)).pupilIds).toContain(mover.id);
+      expect((await on(leaderSouth, before)).pupilIds).not.toContain(mover.id);
+      expect((await on(leaderNorth, after)).pupilIds).not.toContain(mover.id);
+      expect((await on(leaderSouth, after)).pupilIds).toContain(mover.id);
+      // The trust sees them once, at the school they were at that day.
+      for (const [day, school] of [[before, northfield.id], [after, southbank.id]] as const) {
+        const trust = await on(analyst, day);
+        expect(trust.pupilIds.filter((id) => id === mover.id)).toHaveLength(1);
+        expect(trust.schoolIds[trust.pupilIds.indexOf(mover.id)]).toBe(school);
+      }
+      // Pupils with no history count at their current school whatever the day (a first import knows no earlier school).
+      const lastYear = `${year - 1}-12-01`;
+      expect((await on(leaderNorth, lastYear)).pupilIds).toContain(maya.id);
+    } finally {
+      await conn.execute('update pupil set school_id = ?, enrolled_on = (select started_on from enrolment where pupil_id = ? and left_on = ?) where id = ?', [northfield.id, mover.id, moved, mover.id]);
+      await conn.execute('delete from enrolment where pupil_id = ? and left_on = ?', [mover.id, moved]);
+    }
+  });
+
   it('refuses a day that does not exist', async () => {
     const res = await client.query(leaderNorth, COHORT, { asOf: '2026-13-01' });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -39,11 +39,14 @@ function emptyCohort(): Cohort {
   return { schoolsAllowed: [], pupilIds: [], schoolIds: [], yearGroups: [], groupMasks: [], tutorGroups: [], upns: [] };
 }
 
-/** The pupils a cohort query selects, as SQL over `pupil p`, or why it selects none. */
+/** The pupils a cohort query selects, or why it selects none. */
 interface CohortSelection {
   schoolsAllowed: string[];
-  /** Null when the caller may read no pupils at all. */
-  where: string[] | null;
+  /**
+   * SQL: `pupil p` joined with the school each was on roll at on the day (`r.school_id`); null when
+   * the caller may read no pupils at all.
+   */
+  from: string | null;
   params: unknown[];
   /** The group-mask expression: the flags for callers who may read them, 0 otherwise. */
   mask: string;
@@ -51,28 +54,45 @@ interface CohortSelection {
   schools: string[] | null;
 }
 
+/** A period at a school: the pupil row's latest one, or an `enrolment` row's earlier one. */
+interface PeriodColumns {
+  pupil: string;
+  school: string;
+  trust: string;
+}
+
 /**
  * Which pupils a caller's cohort query covers: staff their own school, analysts their trust's
- * schools, a pupil themself, a parent their linked children; only pupils on roll on `asOf` (not left
- * by then). `$1` is the day and `$2` its academic year. One statement for an analyst's schools.
+ * schools, a pupil themself, a parent their linked children; only pupils on roll on `asOf`, at the
+ * school they were at that day. A pupil is at their current school up to the day they leave it,
+ * unless their history (`enrolment`) has them at another school that day: a pupil who moved counts
+ * at their former school for days before the move, and a first import, which knows no history,
+ * counts everyone at their current school. `$1` is the day and `$2` its academic year. One
+ * statement for an analyst's schools.
  */
 async function selectCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<CohortSelection> {
   const scope = cohortScope(principal);
   const asOfDate = new Date(`${query.asOf}T00:00:00Z`);
   const params: unknown[] = [query.asOf, academicYearOf(asOfDate)];
-  if (scope.kind === 'none') return { schoolsAllowed: [], where: null, params, mask: '0', schools: null };
+  const none = (schoolsAllowed: string[]): CohortSelection => ({ schoolsAllowed, from: null, params, mask: '0', schools: null });
+  if (scope.kind === 'none') return none([]);
   const askedSchools = query.schoolIds?.filter((id) => UUID.test(id)) ?? null;
   const askedPupils = query.pupilIds?.filter((id) => UUID.test(id)) ?? null;
 
-  const where: string[] = ['(p.left_on is null or p.left_on > $1::date)'];
   const bind = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
+  /** Conditions on a period, bound once and written for either kind of period. */
+  const conditions: ((c: PeriodColumns) => string)[] = [];
+  const condition = (value: unknown, sql: (c: PeriodColumns, param: string) => string) => {
+    const param = bind(value);
+    conditions.push((c) => sql(c, param));
+  };
   let schoolsAllowed: string[];
   if (scope.kind === 'school') {
     schoolsAllowed = askedSchools === null || askedSchools.includes(scope.schoolId) ? [scope.schoolId] : [];
-    where.push(`p.school_id = ${bind(scope.schoolId)}::uuid`);
+    condition(scope.schoolId, (c, param) => `${c.school} = ${param}::uuid`);
   } else if (scope.kind === 'trust') {
     const schools = await boundSql<{ id: string }>(
       em,
@@ -80,15 +100,30 @@ async function selectCohort(em: EntityManager, principal: Principal, query: Coho
       askedSchools ? [scope.trustId, pgArray(askedSchools)] : [scope.trustId],
     );
     schoolsAllowed = schools.rows.map((row) => row.id);
-    where.push(`p.trust_id = ${bind(scope.trustId)}::uuid`, `p.school_id = any(${bind(pgArray(schoolsAllowed))}::uuid[])`);
+    condition(scope.trustId, (c, param) => `${c.trust} = ${param}::uuid`);
+    condition(pgArray(schoolsAllowed), (c, param) => `${c.school} = any(${param}::uuid[])`);
   } else {
     schoolsAllowed = [];
-    where.push(`p.id = any(${bind(pgArray(scope.pupilIds))}::uuid[])`);
+    condition(pgArray(scope.pupilIds), (c, param) => `${c.pupil} = any(${param}::uuid[])`);
   }
-  if (askedSchools && scope.kind !== 'trust') where.push(`p.school_id = any(${bind(pgArray(askedSchools))}::uuid[])`);
-  if (askedPupils) where.push(`p.id = any(${bind(pgArray(askedPupils))}::uuid[])`);
-  if (schoolsAllowed.length === 0 && scope.kind !== 'pupils') return { schoolsAllowed, where: null, params, mask: '0', schools: null };
-  return { schoolsAllowed, where, params, mask: scope.flags ? MASK_SQL : '0', schools: scope.kind === 'pupils' ? null : schoolsAllowed };
+  if (askedSchools && scope.kind !== 'trust') condition(pgArray(askedSchools), (c, param) => `${c.school} = any(${param}::uuid[])`);
+  if (askedPupils) condition(pgArray(askedPupils), (c, param) => `${c.pupil} = any(${param}::uuid[])`);
+  if (schoolsAllowed.length === 0 && scope.kind !== 'pupils') return none(schoolsAllowed);
+
+  const scoped = (c: PeriodColumns) => conditions.map((sql) => ` and ${sql(c)}`).join('');
+  const from = `(
+         select p.id as pupil_id, p.school_id
+           from pupil p
+          where (p.left_on is null or p.left_on > $1::date)${scoped({ pupil: 'p.id', school: 'p.school_id', trust: 'p.trust_id' })}
+            and not exists (select 1 from enrolment e
+                             where e.pupil_id = p.id and e.school_id <> p.school_id and e.started_on <= $1::date and (e.left_on is null or e.left_on > $1::date))
+         union
+         select e.pupil_id, e.school_id
+           from enrolment e
+          where e.started_on <= $1::date and (e.left_on is null or e.left_on > $1::date)${scoped({ pupil: 'e.pupil_id', school: 'e.school_id', trust: 'e.trust_id' })}
+       ) r
+       join pupil p on p.id = r.pupil_id`;
+  return { schoolsAllowed, from, params, mask: scope.flags ? MASK_SQL : '0', schools: scope.kind === 'pupils' ? null : schoolsAllowed };
 }
 
 /** The year group in the academic year of `$2`, 0 when unknown or outside 7–13. */
@@ -98,13 +133,12 @@ const YEAR_GROUP_SQL = `coalesce(case when p.year_group + ($2::int - coalesce(p.
 /** The cohort as parallel arrays, with tutor groups and UPNs (for registers and one pupil's lookups). */
 export async function loadCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<Cohort> {
   const selection = await selectCohort(em, principal, query);
-  if (selection.where === null) return { ...emptyCohort(), schoolsAllowed: selection.schoolsAllowed };
+  if (selection.from === null) return { ...emptyCohort(), schoolsAllowed: selection.schoolsAllowed };
   const { rows } = await boundSql<{ id: string; school_id: string; yg: number; mask: number; tutor_group: string | null; upn: string }>(
     em,
-    `select p.id, p.school_id, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask, p.tutor_group, p.upn
-       from pupil p
-      where ${selection.where.join(' and ')}
-      order by p.school_id, p.id`,
+    `select p.id, r.school_id, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask, p.tutor_group, p.upn
+       from ${selection.from}
+      order by r.school_id, p.id`,
     selection.params,
   );
   const cohort = emptyCohort();
@@ -129,7 +163,7 @@ export async function loadCohort(em: EntityManager, principal: Principal, query:
 export async function loadPackedCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<PackedCohort> {
   const selection = await selectCohort(em, principal, query);
   const packed: PackedCohort = { schoolsAllowed: selection.schoolsAllowed, size: 0, schoolIds: [], pupilIds: '', schoolIndexes: '', yearGroups: '', groupMasks: '' };
-  if (selection.where === null) return packed;
+  if (selection.from === null) return packed;
   // Each pupil's school as its place in the scope's schools; for pupils and parents (a handful of
   // pupils), in the schools they are at. No ORDER BY anywhere (each would sort again): the
   // aggregates of one pass all see the rows in the same order, which is all parallel columns need.
@@ -138,10 +172,10 @@ export async function loadPackedCohort(em: EntityManager, principal: Principal, 
   let schoolIds: string;
   if (selection.schools) {
     params.push(pgArray(selection.schools));
-    schoolIndex = `array_position($${params.length}::uuid[], p.school_id) - 1`;
+    schoolIndex = `array_position($${params.length}::uuid[], r.school_id) - 1`;
     schoolIds = `$${params.length}::uuid[]`;
   } else {
-    schoolIndex = 'dense_rank() over (order by p.school_id) - 1';
+    schoolIndex = 'dense_rank() over (order by r.school_id) - 1';
     schoolIds = 'array_agg(distinct school_id order by school_id)';
   }
   const { rows } = await boundSql<{ size: number; school_ids: string[] | null; pupil_ids: string | null; school_indexes: string | null; year_groups: string | null; group_masks: string | null }>(
@@ -152,9 +186,8 @@ export async function loadPackedCohort(em: EntityManager, principal: Principal, 
             string_agg(yg::text, ',') as year_groups,
             string_agg(mask::text, ',') as group_masks
        from (
-         select p.id, p.school_id, ${schoolIndex} as school_ix, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask
-           from pupil p
-          where ${selection.where.join(' and ')}
+         select p.id, r.school_id, ${schoolIndex} as school_ix, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask
+           from ${selection.from}
        ) c`,
     params,
   );
