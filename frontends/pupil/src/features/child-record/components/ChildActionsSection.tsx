@@ -1,7 +1,8 @@
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
-import { DateText, Section } from '@waymark/ui';
+import { Section } from '@waymark/ui';
 import type { PupilGuidanceMeeting } from '../../my-progress/graphql/myProgress';
 import { agreedActions } from '../../my-progress/lib/progress';
+import { AgreedWhen } from '../../my-progress/components/ActionsSection';
 import { PartProblem } from '../../my-progress/components/PartProblem';
 
 /** What the child agreed to do in guidance meetings, for a parent to read (the child ticks them off). */
@@ -16,16 +17,7 @@ export function ChildActionsSection({ childName, meetings, errors }: { childName
             {actions.map((action) => (
               <li key={action.id}>
                 <span className={action.doneAt ? 'wm-tag wm-tag--met' : 'wm-tag'}>{action.doneAt ? 'Done' : 'To do'}</span> {action.text}
-                <span className="wm-muted">
-                  {' '}
-                  (agreed with {action.adviserName} on <DateText value={action.meetingDate} />
-                  {action.dueOn ? (
-                    <>
-                      , by <DateText value={action.dueOn} />
-                    </>
-                  ) : null}
-                  )
-                </span>
+                <AgreedWhen action={action} />
               </li>
             ))}
           </ul>

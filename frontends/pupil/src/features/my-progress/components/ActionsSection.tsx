@@ -2,13 +2,29 @@ import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { DateText, Section } from '@waymark/ui';
 import { useOptimistic, useState, useTransition } from 'react';
 import type { PupilGuidanceMeeting } from '../graphql/myProgress';
-import { agreedActions } from '../lib/progress';
+import { agreedActions, type ActionWithMeeting } from '../lib/progress';
 import { PartProblem } from './PartProblem';
 
 export interface ActionsSectionProps {
   meetings: PupilGuidanceMeeting[] | null;
   errors: readonly GraphQLErrorItem[];
   onDone: (actionId: string, done: boolean) => Promise<string | null>;
+}
+
+/** " (agreed with Sam Lee on 3/11/2026, by 1/12/2026)": who an action was agreed with, when, and by when. */
+export function AgreedWhen({ action }: { action: ActionWithMeeting }) {
+  return (
+    <span className="wm-muted">
+      {' '}
+      (agreed with {action.adviserName} on <DateText value={action.meetingDate} />
+      {action.dueOn ? (
+        <>
+          , by <DateText value={action.dueOn} />
+        </>
+      ) : null}
+      )
+    </span>
+  );
 }
 
 /** What the pupil agreed to do in guidance meetings; they tick each one off when it is done. */
@@ -45,16 +61,7 @@ export function ActionsSection({ meetings, errors, onDone }: ActionsSectionProps
                   />
                   <span>
                     {action.text}
-                    <span className="wm-muted">
-                      {' '}
-                      (agreed with {action.adviserName} on <DateText value={action.meetingDate} />
-                      {action.dueOn ? (
-                        <>
-                          , by <DateText value={action.dueOn} />
-                        </>
-                      ) : null}
-                      )
-                    </span>
+                    <AgreedWhen action={action} />
                   </span>
                 </label>
               </li>
