@@ -284,7 +284,9 @@ const selected = (column: string) => `(select ${column} from selector)[${SELECTE
  *    pupil and academic year.
  *  - `selector`: for each year group now and number of years back, which lanes count (a mask per
  *    packed int), from the rules' years; one row of arrays.
- *  - `counts` masks each pupil-year's tallies by its selector and sums them per pupil.
+ *  - `counts` masks each pupil-year's tallies by its selector and sums them per pupil;
+ *  - `tallies` unpacks each measure's count from its lanes, and `states` grades it (0 not applicable,
+ *    1 not met, 2 in progress, 3 met).
  */
 export const statesCtes = (large: boolean) => `
 per_year as (
