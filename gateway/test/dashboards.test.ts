@@ -64,7 +64,7 @@ async function byHand(met: string, eligible = 'true'): Promise<Map<number, { eli
     select c.yg, count(*) filter (where ${eligible}) as eligible, count(*) filter (where (${eligible}) and (${met})) as met
       from hand_pupil c group by c.yg`;
   const rows = await orm.em.fork().getConnection().execute<{ yg: number; eligible: string; met: string }[]>(sql);
-  return new Map(rows.map((r) => [Number(r.yg), { eligible: Number(r.eligible), met: Number(r.met) }]));
+  return new Map(rows.map((r: { yg: number; eligible: string; met: string }) => [Number(r.yg), { eligible: Number(r.eligible), met: Number(r.met) }]));
 }
 
 /** The year a fact happened in, as the pupil's year group then. */
