@@ -102,6 +102,51 @@ describe('cohort', () => {
     }
   });
 
+  it('gives the flags a pupil had at the end of a past day, from their flag history', async () => {
+    // Last academic year: EAL set on 1 October and cleared on 1 November; disadvantaged set at
+    // 23:30 UTC on 10 October, which is already 11 October in England (summer time).
+    const mover = onRoll(northfield.id).find((p) => p.id !== maya.id && !p.flags.eal && !p.flags.disadvantaged)!;
+    const y = academicYearOf(new Date()) - 1;
+    const bit = (key: string) => 1 << VULNERABLE_GROUPS.findIndex((group) => group.key === key);
+    const base = VULNERABLE_GROUPS.reduce((mask, group, i) => (mover.flags[group.key] ? mask | (1 << i) : mask), 0);
+    const conn = subgraph.orm.em.fork().getConnection();
+    const change = (group: string, value: boolean, at: string) =>
+      conn.execute(`insert into flag_change (id, pupil_id, school_id, trust_id, "group", value, changed_at, source) values (?, ?, ?, ?, ?, ?, ?, 'STAFF')`, [randomUUID(), mover.id, northfield.id, trustId, group, value, at]);
+    await change('EAL', true, `${y}-10-01T09:00:00Z`);
+    await change('DISADVANTAGED', true, `${y}-10-10T23:30:00Z`);
+    await change('EAL', false, `${y}-11-01T09:00:00Z`);
+    await conn.execute('update pupil set disadvantaged = true where id = ?', [mover.id]);
+    try {
+      const maskOn = async (who: typeof analyst, day: string) => {
+        const cohort = (await client.query<Cohort>(who, COHORT, { pupilIds: [mover.id], asOf: day })).data!.cohort;
+        return cohort.groupMasks[cohort.pupilIds.indexOf(mover.id)];
+      };
+      const expected: [string, number][] = [
+        [`${y}-09-20`, base],
+        [`${y}-10-01`, base | bit('eal')],
+        [`${y}-10-10`, base | bit('eal')],
+        [`${y}-10-11`, base | bit('eal') | bit('disadvantaged')],
+        [`${y}-11-02`, base | bit('disadvantaged')],
+        [today, base | bit('disadvantaged')],
+      ];
+      for (const [day, mask] of expected) {
+        expect(await maskOn(leaderNorth, day), day).toBe(mask);
+        expect(await maskOn(analyst, day), day).toBe(mask);
+      }
+      // The packed cohort reads the same history.
+      const packed = await client.query<{ packedCohort: { pupilIds: string; groupMasks: string } }>(
+        analyst,
+        `query ($asOf: String!) { packedCohort(asOf: $asOf) { pupilIds groupMasks } }`,
+        { asOf: `${y}-10-15` },
+      );
+      const ids = packed.data!.packedCohort.pupilIds.split(',');
+      expect(Number(packed.data!.packedCohort.groupMasks.split(',')[ids.indexOf(mover.id)])).toBe(base | bit('eal') | bit('disadvantaged'));
+    } finally {
+      await conn.execute('update pupil set disadvantaged = false where id = ?', [mover.id]);
+      await conn.execute('delete from flag_change where pupil_id = ?', [mover.id]);
+    }
+  });
+
   it('refuses a day that does not exist', async () => {
     const res = await client.query(leaderNorth, COHORT, { asOf: '2026-13-01' });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

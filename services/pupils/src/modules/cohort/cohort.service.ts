@@ -1,14 +1,34 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
-import { VULNERABLE_GROUPS, academicYearOf } from '@waymark/domain';
+import { ACADEMIC_TIME_ZONE, VULNERABLE_GROUPS, VULNERABLE_GROUP_CODES, academicYearOf, todayInEngland } from '@waymark/domain';
 import { boundSql, pgArray, scopeOf } from '@waymark/subgraph-kit';
 import type { Cohort, PackedCohort } from './cohort.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** `sen_support::int | ehcp::int << 1 | …`: bit i is VULNERABLE_GROUPS[i]. */
-const MASK_SQL = VULNERABLE_GROUPS.map((group, i) => `(${snake(group.key)}::int << ${i})`).join(' | ');
+/** `p.sen_support::int | p.ehcp::int << 1 | …` over pupil `alias`: bit i is VULNERABLE_GROUPS[i]. */
+const maskOf = (alias: string) => `(${VULNERABLE_GROUPS.map((group, i) => `(${alias}.${snake(group.key)}::int << ${i})`).join(' | ')})`;
+const GROUP_CODES = `{${VULNERABLE_GROUPS.map((group) => VULNERABLE_GROUP_CODES[group.key]).join(',')}}`;
+
+/**
+ * The flags a pupil had at the end of a past day, as bits to flip in today's mask: for each group
+ * changed since (`$param` is the first instant after the day), the first change after the day
+ * undid what the pupil had then, so the bit differs from today's exactly when that change set
+ * today's value. `flag_change` keeps only real changes; an import's starting values have none and
+ * hold from the pupil's first day. Joined to `p`, one row per pupil with such changes.
+ */
+const flagsChangedSince = (param: string) => `left join (
+         select f.pupil_id, bit_or(1 << f.bit) as bits
+           from (select distinct on (fc.pupil_id, fc."group") fc.pupil_id, fc.value,
+                        array_position('${GROUP_CODES}'::text[], fc."group"::text) - 1 as bit
+                   from flag_change fc
+                  where fc.changed_at >= ${param}
+                  order by fc.pupil_id, fc."group", fc.changed_at, fc.id) f
+           join pupil q on q.id = f.pupil_id
+          where f.value = ((${maskOf('q')} >> f.bit) & 1 = 1)
+          group by f.pupil_id
+       ) late on late.pupil_id = p.id`;
 
 export interface CohortQuery {
   schoolIds?: readonly string[] | null;
@@ -48,7 +68,7 @@ interface CohortSelection {
    */
   from: string | null;
   params: unknown[];
-  /** The group-mask expression: the flags for callers who may read them, 0 otherwise. */
+  /** The group-mask expression: the flags on the day for callers who may read them, 0 otherwise. */
   mask: string;
   /** Every school the pupils can be at, when the scope names them (staff, analysts); null for pupils and parents. */
   schools: string[] | null;
@@ -123,7 +143,18 @@ async function selectCohort(em: EntityManager, principal: Principal, query: Coho
           where e.started_on <= $1::date and (e.left_on is null or e.left_on > $1::date)${scoped({ pupil: 'e.pupil_id', school: 'e.school_id', trust: 'e.trust_id' })}
        ) r
        join pupil p on p.id = r.pupil_id`;
-  return { schoolsAllowed, from, params, mask: scope.flags ? MASK_SQL : '0', schools: scope.kind === 'pupils' ? null : schoolsAllowed };
+  if (!scope.flags) return { schoolsAllowed, from, params, mask: '0', schools: null };
+  // Today's flags are the pupil row's; a past day's undo the changes made since.
+  if (query.asOf >= todayInEngland()) return { schoolsAllowed, from, params, mask: maskOf('p'), schools: schoolsAllowed };
+  const after = bind(ACADEMIC_TIME_ZONE);
+  return {
+    schoolsAllowed,
+    from: `${from}
+       ${flagsChangedSince(`(($1::date + 1)::timestamp at time zone ${after})`)}`,
+    params,
+    mask: `(${maskOf('p')} # coalesce(late.bits, 0))`,
+    schools: schoolsAllowed,
+  };
 }
 
 /** The year group in the academic year of `$2`, 0 when unknown or outside 7–13. */
