@@ -334,6 +334,26 @@ describe('a pupil\'s progress', () => {
     expect(jobEvidence(after)).toMatchObject({ counts: true });
     expect(measure(after, 'B5_EMPLOYERS').state).toBe('MET');
   });
+
+  it('is one statement, states with their evidence, for every pupil asked about in a request', async () => {
+    // After the tests above, Maya has evidence (a register, a reflection, a verified job).
+    const asked = [maya, ...northPupils.filter((p) => p.id !== maya.id).slice(0, 4)];
+    const ids = asked.map((p) => p.id);
+    const MANY = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Pupil { id benchmarkProgress { yearGroup measures { measure count evidence { title counts } } } } } }`;
+    type Many = { _entities: { id: string; benchmarkProgress: { yearGroup: number; measures: { measure: string; count: number; evidence: { counts: boolean }[] }[] } | null }[] };
+    const { result, statements } = await countStatements(harness.orm, () => client.query<Many>(leaderNorth, MANY, { reps: ids.map((id) => ({ __typename: 'Pupil', id })) }));
+    expect(result.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    const entities = result.data!._entities;
+    expect(entities.map((e) => e.id)).toEqual(ids);
+    entities.forEach((e, i) => expect(e.benchmarkProgress!.yearGroup).toBe(asked[i].yearGroup));
+    // Each pupil's evidence is their own: asked alone, every pupil gets the same progress.
+    for (const entity of entities.slice(0, 2)) {
+      const alone = await client.query<Many>(leaderNorth, MANY, { reps: [{ __typename: 'Pupil', id: entity.id }] });
+      expect(alone.data!._entities[0]).toEqual(entity);
+    }
+    expect(entities[0].benchmarkProgress!.measures.some((m) => m.evidence.some((item) => item.counts))).toBe(true);
+  });
 });
 
 describe('registers from a CSV', () => {

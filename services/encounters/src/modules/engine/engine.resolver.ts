@@ -10,7 +10,7 @@ import {
   type BenchmarkMeasureKey,
   type VulnerableGroupCode,
 } from '@waymark/domain';
-import { AccessError, InputError, decodeCursor, groupBy, encodeCursor, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, InputError, decodeCursor, encodeCursor, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Pupil, School, stubOf } from '../external/external.entity.js';
 import { fetchPackedCohort } from './cohort.client.js';
 import { describeMeasure, evidenceFor } from './engine.describe.js';
@@ -218,18 +218,14 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
     ): Promise<PupilProgress | null> {
       if (pupilRecordRoute(ctx.principal, pupil.id) === null) throw AccessError.forbidden();
       const day = asOfDay(asOf);
-      // One cohort request and two statements (states, then evidence) for every pupil asked about in the request.
+      // One cohort request and one statement (states with their evidence) for every pupil asked about in the request.
       const progress = await loaderFor<PupilProgress | null>(ctx, `progress:${day}`, async (ids) => {
         const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { pupilIds: [...ids], asOf: day });
-        const engine = new BenchmarkEngine(ctx.em);
-        const { rows } = await engine.pupilStates(cohort, day);
-        const facts = await engine.factsOf(cohort, day);
-        const byId = new Map(rows.map((row) => [row.pupilId, row]));
-        const factsOf = groupBy(facts, (fact) => fact.pupilId);
+        const byId = new Map((await new BenchmarkEngine(ctx.em).progressOf(cohort, day)).map((entry) => [entry.states.pupilId, entry]));
         return ids.map((id) => {
-          const row = byId.get(id);
-          if (!row) return null;
-          const own = factsOf.get(id) ?? [];
+          const entry = byId.get(id);
+          if (!entry) return null;
+          const { states: row, facts: own } = entry;
           const total = row.hoursYears7to9 + row.hoursYears10to11;
           return Object.assign(new PupilProgress(), {
             asOf: day,

@@ -244,7 +244,11 @@ describe('benchmark rules, as of 1 July 2027', () => {
   });
 
   it('agrees with the evidence: for every counted measure, the facts shown as counting are the count', async () => {
-    const facts = await new BenchmarkEngine(orm.em.fork()).factsOf(packCohort(cohortOfCases), AS_OF);
+    const progress = await new BenchmarkEngine(orm.em.fork()).progressOf(packCohort(cohortOfCases), AS_OF);
+    // The one statement's states are those pupilStates gives.
+    expect(new Map(progress.map((entry) => [entry.states.pupilId, entry.states]))).toEqual(states);
+    const facts = progress.flatMap((entry) => entry.facts);
+    expect(facts.every((fact, i) => i === 0 || facts[i - 1].pupilId !== fact.pupilId || facts[i - 1].day >= fact.day)).toBe(true);
     const mismatches: string[] = [];
     for (const testCase of CASES) {
       const pupilId = pupilOf.get(testCase)!;

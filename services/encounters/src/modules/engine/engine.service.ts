@@ -117,6 +117,44 @@ const statesWith = (cohort: PackedCohort) => `with ${COHORT_CTE},\n${statesCtes(
 
 type AggregateRow = Record<string, number | string | null>;
 
+/** A `states` row as a pupil's states. */
+function statesOf(row: AggregateRow): PupilStates {
+  return {
+    pupilId: String(row.pupil_id),
+    yearGroup: Number(row.cur),
+    hoursYears7to9: Number(row.we_lower),
+    hoursYears10to11: Number(row.we_upper),
+    states: Object.fromEntries(
+      MEASURE_KEYS.map((measure) => [
+        measure,
+        { state: STATE_CODES[Number(row[stateColumn(measure)])], count: Number(row[countColumn(measure)]), needed: RULES[measure].needed },
+      ]),
+    ) as PupilStates['states'],
+  };
+}
+
+/** What a fact of the `flagged` CTE (as `fl`, its encounter `e` or own activity `a`) carries into a pupil's evidence. */
+const FACT_FIELDS = {
+  source: 'fl.source',
+  refId: 'fl.ref_id',
+  kind: 'fl.kind',
+  title: "coalesce(e.title, a.title, '')",
+  day: "to_char(fl.day, 'YYYY-MM-DD')",
+  yearGroupThen: 'fl.yg',
+  meaningful: 'fl.meaningful',
+  checklistMet: 'fl.checklist_met',
+  reflected: 'fl.reflected',
+  inSchoolDay: 'fl.in_school_day',
+  qualified: 'fl.qualified',
+  bears: `json_build_array(${MEASURE_KEYS.map((m) => `fl.${flagColumn(m)}`).join(', ')})`,
+} as const;
+type RawFact = Omit<FactRow, 'pupilId' | 'bearsOn'> & { bears: (boolean | null)[] };
+
+function factOf(pupilId: string, raw: RawFact): FactRow {
+  const { bears, ...fact } = raw;
+  return { pupilId, ...fact, refId: String(fact.refId), bearsOn: MEASURE_KEYS.filter((_, i) => bears[i] === true) };
+}
+
 function cellsOf(row: AggregateRow, key: { yearGroup: number | null; group: string | null; schoolId?: string | null }): Cell[] {
   return MEASURE_KEYS.map((measure) => {
     const column = stateColumn(measure);
@@ -151,7 +189,9 @@ export class BenchmarkEngine {
   private async run(cohort: PackedCohort, sql: string, params: unknown[]): Promise<{ rows: AggregateRow[] }> {
     if (cohort.size < LARGE_COHORT) return boundSql<AggregateRow>(this.em, sql, params);
     return this.em.transactional(async (tx) => {
-      await tx.execute(`set local random_page_cost = 4; set local work_mem = '${LARGE_COHORT_WORK_MEM}'`);
+      // One setting per statement: PGlite (like any extended-protocol client) takes one command at a time.
+      await tx.execute('set local random_page_cost = 4');
+      await tx.execute(`set local work_mem = '${LARGE_COHORT_WORK_MEM}'`);
       return boundSql<AggregateRow>(tx, sql, params);
     });
   }
@@ -170,51 +210,37 @@ export class BenchmarkEngine {
       tail = `select *, count(*) over () as total from states where ${stateColumn(page.measure)} in (1, 2) order by cur, pupil_id limit $9 offset $10`;
     }
     const { rows } = await this.run(cohort, `${statesWith(cohort)}\n${tail}`, params);
-    return {
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
-      rows: rows.map((row) => ({
-        pupilId: String(row.pupil_id),
-        yearGroup: Number(row.cur),
-        hoursYears7to9: Number(row.we_lower),
-        hoursYears10to11: Number(row.we_upper),
-        states: Object.fromEntries(
-          MEASURE_KEYS.map((measure) => [
-            measure,
-            { state: STATE_CODES[Number(row[stateColumn(measure)])], count: Number(row[countColumn(measure)]), needed: RULES[measure].needed },
-          ]),
-        ) as PupilStates['states'],
-      })),
-    };
+    return { total: rows.length > 0 ? Number(rows[0].total) : 0, rows: rows.map(statesOf) };
   }
 
-  /** The cohort's facts with the measures each bears on: the evidence behind their states. */
-  async factsOf(cohort: PackedCohort, asOf: string): Promise<FactRow[]> {
+  /**
+   * Each pupil's states with the evidence behind them, in one statement: the states, and each
+   * pupil's facts (with the measures each bears on) as one JSON array, newest first. Meant for the
+   * small cohorts of a progress request.
+   */
+  async progressOf(cohort: PackedCohort, asOf: string): Promise<{ states: PupilStates; facts: FactRow[] }[]> {
     const { rows } = await this.run(
       cohort,
-      `with ${COHORT_CTE},
-       ${FLAGGED_CTE}
-       select fl.*, to_char(fl.day, 'YYYY-MM-DD') as day_text, coalesce(e.title, a.title) as title
-         from flagged fl
-         left join encounter e on fl.source = 'E' and e.id = fl.ref_id
-         left join own_activity a on fl.source = 'A' and a.id = fl.ref_id
-        order by fl.day desc, fl.ref_id`,
+      `${statesWith(cohort)},
+       ${FLAGGED_CTE},
+       evidence as (
+         select fl.pupil_id,
+                json_agg(json_build_object(${Object.entries(FACT_FIELDS)
+                  .map(([name, sql]) => `'${name}', ${sql}`)
+                  .join(', ')}) order by fl.day desc, fl.ref_id) as facts
+           from flagged fl
+           left join encounter e on fl.source = 'E' and e.id = fl.ref_id
+           left join own_activity a on fl.source = 'A' and a.id = fl.ref_id
+          group by fl.pupil_id
+       )
+       select s.*, ev.facts from states s left join evidence ev on ev.pupil_id = s.pupil_id order by s.cur, s.pupil_id`,
       baseParams(cohort, asOf),
     );
-    return rows.map((row) => ({
-      pupilId: String(row.pupil_id),
-      source: row.source as 'E' | 'A',
-      refId: String(row.ref_id),
-      kind: String(row.kind),
-      title: String(row.title ?? ''),
-      day: String(row.day_text),
-      yearGroupThen: Number(row.yg),
-      meaningful: Boolean(row.meaningful),
-      checklistMet: Boolean(row.checklist_met),
-      reflected: Boolean(row.reflected),
-      inSchoolDay: Boolean(row.in_school_day),
-      qualified: Boolean(row.qualified),
-      bearsOn: MEASURE_KEYS.filter((measure) => Boolean(row[flagColumn(measure)])),
-    }));
+    return rows.map((row) => {
+      const pupilId = String(row.pupil_id);
+      const raw = typeof row.facts === 'string' ? (JSON.parse(row.facts) as RawFact[]) : ((row.facts as unknown as RawFact[] | null) ?? []);
+      return { states: statesOf(row), facts: raw.map((fact) => factOf(pupilId, fact)) };
+    });
   }
 
   /**
