@@ -14,3 +14,4 @@ export * from './tooling.js';
 export * from './entities.js';
 export * from './record-access.js';
 export * from './sql.js';
+export * from './ids.js';

@@ -2,6 +2,7 @@ import { hasRole, type Principal } from '@waymark/auth';
 import { scopeOf } from './authorize.js';
 import type { RequestContext } from './context.js';
 import { fetchEntities } from './entities.js';
+import { isUuid } from './ids.js';
 
 /*
  * How much of a pupil's history a caller may read here once pupils move school. The pupils subgraph
@@ -43,7 +44,6 @@ export type RecordScope = { all: true } | { all: false; schoolId: string; until:
 export const RECORD_ACCESS_SELECTION = 'recordAccess { current schoolId until }';
 
 const EVERYTHING: RecordScope = { all: true };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -57,7 +57,7 @@ export function recordScopeOf(access: PupilRecordAccess | null | undefined): Rec
   if (access.current === true) return EVERYTHING;
   if (access.current !== false) return null;
   const { schoolId, until } = access;
-  if (typeof schoolId !== 'string' || !UUID.test(schoolId) || typeof until !== 'string' || !isDay(until)) return null;
+  if (!isUuid(schoolId) || typeof until !== 'string' || !isDay(until)) return null;
   return { all: false, schoolId, until };
 }
 
@@ -72,7 +72,7 @@ export async function recordScopes(ctx: RequestContext, pupilsUrl: string, pupil
   const scopes = new Map<string, RecordScope>();
   const ask: string[] = [];
   for (const id of new Set(pupilIds)) {
-    if (!UUID.test(id)) continue;
+    if (!isUuid(id)) continue;
     const route = pupilRecordRoute(ctx.principal, id);
     if (route === 'own') scopes.set(id, EVERYTHING);
     else if (route === 'ask') ask.push(id);

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '@waymark/auth';
-import { AccessError, pupilRecordRoute, pupilRowScope, scopeOf } from '@waymark/subgraph-kit';
+import { AccessError, InputError, isUuid, pupilRecordRoute, pupilRowScope, scopeOf } from '@waymark/subgraph-kit';
 import type { Destination } from './destination.entity.js';
 import { DestinationError } from './destination.errors.js';
 
@@ -36,6 +36,10 @@ export function summaryFilter(principal: Principal, schoolId: string | null | un
     if (schoolId && schoolId !== scope.schoolId) throw DestinationError.otherSchool();
     return { schoolId: scope.schoolId };
   }
-  if (scope.kind === 'trust') return schoolId ? { trustId: scope.trustId, schoolId } : { trustId: scope.trustId };
+  if (scope.kind === 'trust') {
+    if (!schoolId) return { trustId: scope.trustId };
+    if (!isUuid(schoolId)) throw InputError.invalid('schoolId is not a school id.');
+    return { trustId: scope.trustId, schoolId };
+  }
   throw AccessError.forbidden();
 }

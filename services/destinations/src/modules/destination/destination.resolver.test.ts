@@ -145,6 +145,11 @@ describe('destinationSummary', () => {
     expect(total(res.data!.destinationSummary)).toBe(0);
   });
 
+  it('tells an analyst a school id that is not one is bad input, not a server error', async () => {
+    const res = await summarise(analyst, 'northfield');
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses pupils, volunteers, alumni and the gateway itself', async () => {
     for (const who of [planner, employee, alumni, gateway]) {
       const res = await summarise(who);
@@ -363,6 +368,12 @@ describe('_entities for Destination', () => {
   it('resolves for a pupil only their own rows, and for pupil-level analysts the trust\'s', async () => {
     expect(seen(await resolve(planner))).toEqual([plannerRow.id, null, null, null]);
     expect(seen(await resolve(analystWithPupils))).toEqual([plannerRow.id, otherNorthRow.id, southRow.id, null]);
+  });
+
+  it('treats an id that is not a UUID as unknown, not as a database error', async () => {
+    const res = await client.query<{ _entities: (DestinationView | null)[] }>(leaderNorth, ENTITIES, { r: ['not-an-id', plannerRow.id].map((id) => ({ __typename: 'Destination', id })) });
+    expect(res.errors).toBeUndefined();
+    expect(seen(res)).toEqual([null, plannerRow.id]);
   });
 
   it('resolves nothing for analysts without pupil-level access, volunteers, alumni or the gateway', async () => {

@@ -4,7 +4,7 @@ import type { Principal } from '@waymark/auth';
 import { DESTINATION_KINDS } from '@waymark/domain';
 import { Destination, DestinationCount, DestinationKind } from './destination.entity.js';
 import { summaryFilter, visibleDestinations } from './destination.access.js';
-import { groupScopes, type RecordScope } from '@waymark/subgraph-kit';
+import { groupScopes, isUuid, type RecordScope } from '@waymark/subgraph-kit';
 
 export class DestinationService {
   constructor(private readonly em: EntityManager) {}
@@ -13,7 +13,7 @@ export class DestinationService {
   async findVisible(principal: Principal, ids: readonly string[]): Promise<Destination[]> {
     const visible = visibleDestinations(principal);
     if (!visible || ids.length === 0) return [];
-    return this.em.find(Destination, { $and: [visible, { id: { $in: [...ids] } }] });
+    return this.em.find(Destination, { $and: [visible, { id: { $in: ids.filter(isUuid) } }] });
   }
 
   /**

@@ -62,6 +62,12 @@ describe('_entities for Employer and the gateway credential', () => {
     }
   });
 
+  it('treats an id that is not a UUID as unknown, not as a database error', async () => {
+    const res = await client.query<{ _entities: (EmployerView | null)[] }>(pupil, ENTITIES, { r: [{ __typename: 'Employer', id: 'not-an-id' }, reps[0]] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!._entities.map((e) => e?.id ?? null)).toEqual([null, data.employers[0].id]);
+  });
+
   it('refuses to resolve employers for the gateway\'s own principal', async () => {
     const res = await client.query<{ _entities: unknown[] }>(gateway, ENTITIES, { r: reps.slice(0, 2) });
     expect(res.data!._entities).toEqual([null, null]);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { Employer } from './employer.entity.js';
+import { isUuid } from '@waymark/subgraph-kit';
 
 /** Employers are public organisations: any signed-in person may list them or resolve one by id. */
 export function listEmployers(em: EntityManager): Promise<Employer[]> {
@@ -7,5 +8,5 @@ export function listEmployers(em: EntityManager): Promise<Employer[]> {
 }
 
 export function findEmployers(em: EntityManager, ids: readonly string[]): Promise<Employer[]> {
-  return em.find(Employer, { id: { $in: [...ids] } });
+  return em.find(Employer, { id: { $in: ids.filter(isUuid) } });
 }

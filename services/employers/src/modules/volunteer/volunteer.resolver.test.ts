@@ -136,6 +136,12 @@ describe('_entities for Volunteer', () => {
     expect(statements.filter((sql) => /from "employer"/.test(sql))).toHaveLength(1);
   });
 
+  it('treats an id that is not a UUID as unknown, not as a database error', async () => {
+    const res = await client.query<{ _entities: (VolunteerView | null)[] }>(adviserSouth, ENTITIES, { r: [{ __typename: 'Volunteer', id: 'not-an-id' }, everyone[0]] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!._entities.map((v) => v?.id ?? null)).toEqual([null, sam.id]);
+  });
+
   it('shows pupils the role models linked to their school, without emails', async () => {
     const north = await resolve(pupilNorth);
     expect(north.data!._entities.map((v) => v?.id ?? null)).toEqual([sam.id, jordan.id, ruth.id, null, hollie.id]);

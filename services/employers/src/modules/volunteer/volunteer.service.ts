@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
+import { isUuid } from '@waymark/subgraph-kit';
 import { Volunteer } from './volunteer.entity.js';
 import { visibleVolunteers } from './volunteer.access.js';
 
@@ -17,6 +18,6 @@ export class VolunteerService {
   async findVisible(principal: Principal, ids: readonly string[]): Promise<Volunteer[]> {
     const visible = visibleVolunteers(principal);
     if (!visible || ids.length === 0) return [];
-    return this.em.find(Volunteer, { $and: [visible, { id: { $in: [...ids] } }] });
+    return this.em.find(Volunteer, { $and: [visible, { id: { $in: ids.filter(isUuid) } }] });
   }
 }

@@ -3,11 +3,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { groupBy, groupScopes, mutationError, scopeOf, type FieldError, type RecordScope } from '@waymark/subgraph-kit';
+import { groupBy, groupScopes, isUuid, mutationError, scopeOf, type FieldError, type RecordScope } from '@waymark/subgraph-kit';
 import { OwnActivity, OwnActivityResult, OwnActivityStatus } from './own-activity.entity.js';
 import type { SubmitOwnActivityInput } from './own-activity.inputs.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_ACTIVITY_HOURS = 2000;
 
 const result = (activity: OwnActivity | null, error: OwnActivityResult['error']): OwnActivityResult => Object.assign(new OwnActivityResult(), { activity, error });
@@ -60,7 +59,7 @@ export class OwnActivityService {
   /** Staff of the school the pupil submitted it at decide; a decision can be changed. */
   async decide(principal: Principal, id: string, verdict: { verified: true } | { verified: false; reason: string }): Promise<OwnActivityResult> {
     const scope = scopeOf(principal);
-    if (scope.kind !== 'school' || !UUID.test(id)) return notFound();
+    if (scope.kind !== 'school' || !isUuid(id)) return notFound();
     const activity = await this.em.findOne(OwnActivity, { id, schoolId: scope.schoolId });
     if (!activity) return notFound();
     if (!verdict.verified) {

@@ -3,7 +3,7 @@ import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { CHECKLIST_KEYS, CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, checklistMet, isYearGroup, type EncounterKind } from '@waymark/domain';
-import { decodeCursor, encodeCursor, pageSize, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
+import { decodeCursor, encodeCursor, isUuid, pageSize, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { countableEncounters, visibleEncounters, visibleEngagements } from './encounter.access.js';
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
@@ -13,7 +13,6 @@ const cursorOf = (encounter: Encounter) => encodeCursor([encounter.date.toISOStr
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_HOURS = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every value of an encounter as it will be saved (create: the input; update: the row with the changes). */
 export interface EncounterValues {
@@ -87,8 +86,8 @@ export function checkEncounterValues(input: EncounterValues, now: Date): Checked
   if (benchmarks.length === 0) problem('benchmarks', 'Choose at least one benchmark, or leave them out to use the defaults for this kind.');
   else if (!benchmarks.every((b) => Number.isInteger(b) && b >= 1 && b <= 8)) problem('benchmarks', 'Benchmarks run from 1 to 8.');
 
-  if (input.employerIds.some((id) => !UUID.test(id))) problem('employerIds', 'Some employer ids are not valid.');
-  if (input.volunteerIds.some((id) => !UUID.test(id))) problem('volunteerIds', 'Some volunteer ids are not valid.');
+  if (input.employerIds.some((id) => !isUuid(id))) problem('employerIds', 'Some employer ids are not valid.');
+  if (input.volunteerIds.some((id) => !isUuid(id))) problem('volunteerIds', 'Some volunteer ids are not valid.');
 
   let subject = input.subject?.trim() || null;
   if (input.kind === 'CURRICULUM_LESSON') {
@@ -143,7 +142,7 @@ export function checkRegister(register: readonly { pupilId: string }[]): FieldEr
     seen.add(entry.pupilId);
   }
   if (repeated.size > 0) fields.push({ field: 'register', message: `Each pupil can be on the register once; repeated: ${[...repeated].join(', ')}` });
-  if (register.some((entry) => !UUID.test(entry.pupilId))) fields.push({ field: 'register', message: 'Some pupil ids are not valid.' });
+  if (register.some((entry) => !isUuid(entry.pupilId))) fields.push({ field: 'register', message: 'Some pupil ids are not valid.' });
   return fields;
 }
 
@@ -170,7 +169,7 @@ export class EncounterService {
     const afterDate = after?.length === 2 ? new Date(String(after[0])) : null;
     if (after && afterDate && !Number.isNaN(afterDate.getTime())) {
       const id = String(after[1]);
-      if (UUID.test(id)) page.push({ $or: [{ date: { $lt: afterDate } }, { date: afterDate, id: { $lt: id } }] });
+      if (isUuid(id)) page.push({ $or: [{ date: { $lt: afterDate } }, { date: afterDate, id: { $lt: id } }] });
     }
     const [rows, total] = await Promise.all([
       this.em.find(Encounter, { $and: page }, { orderBy: { date: 'desc', id: 'desc' }, limit: limit + 1 }),
@@ -182,7 +181,7 @@ export class EncounterService {
   /** The encounters among `ids` that the caller may read, in one statement. */
   async findVisible(principal: Principal, ids: readonly string[]): Promise<Encounter[]> {
     const visible = this.visible(principal);
-    const wanted = ids.filter((id) => UUID.test(id));
+    const wanted = ids.filter((id) => isUuid(id));
     if (!visible || wanted.length === 0) return [];
     return this.em.find(Encounter, { $and: [visible, { id: { $in: wanted } }] });
   }
@@ -191,7 +190,7 @@ export class EncounterService {
   async engagementsOf(principal: Principal, volunteerIds: readonly string[]): Promise<Map<string, Encounter[]>> {
     const visible = visibleEngagements(principal);
     if (!visible) return new Map();
-    const wanted = 'volunteerId' in visible ? volunteerIds.filter((id) => id === visible.volunteerId) : volunteerIds.filter((id) => UUID.test(id));
+    const wanted = 'volunteerId' in visible ? volunteerIds.filter((id) => id === visible.volunteerId) : volunteerIds.filter((id) => isUuid(id));
     if (wanted.length === 0) return new Map();
     const where: FilterQuery<Encounter> =
       'volunteerId' in visible ? { volunteerIds: { $contains: [visible.volunteerId] } } : { schoolId: visible.schoolId, volunteerIds: { $overlap: wanted } };
@@ -212,7 +211,7 @@ export class EncounterService {
       if (counts.has(scope.schoolId)) counts.set(scope.schoolId, await this.em.count(Encounter, { schoolId: scope.schoolId }));
       return counts;
     }
-    const wanted = schoolIds.filter((id) => UUID.test(id));
+    const wanted = schoolIds.filter((id) => isUuid(id));
     if (wanted.length === 0) return counts;
     const rows = await this.em
       .createQueryBuilder(Encounter, 'e')
@@ -293,7 +292,7 @@ export class EncounterService {
   async update(principal: Principal, input: UpdateEncounterInput): Promise<CreateEncounterResult> {
     const scope = scopeOf(principal);
     if (scope.kind !== 'school') throw EncounterError.noSchool();
-    const encounter = UUID.test(input.id) ? await this.em.findOne(Encounter, { id: input.id, schoolId: scope.schoolId }) : null;
+    const encounter = isUuid(input.id) ? await this.em.findOne(Encounter, { id: input.id, schoolId: scope.schoolId }) : null;
     if (!encounter) return result(null, EncounterProblems.notFound());
     const pick = <T>(value: T | null | undefined, current: T): T => (value === undefined || value === null ? current : value);
     const checked = checkEncounterValues(

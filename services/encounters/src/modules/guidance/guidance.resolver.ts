@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { groupBy, groupScopes, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
+import { groupBy, groupScopes, isUuid, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { checkEncounterValues } from '../encounter/encounter.service.js';
@@ -11,7 +11,6 @@ import { AgreedAction } from './agreed-action.entity.js';
 import { AgreedActionResult, GuidanceMeeting, GuidanceMeetingResult, RecordGuidanceMeetingInput } from './guidance.types.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_ACTIONS = 20;
 
 function meetingOf(encounter: Encounter, pupilId: string, actions: AgreedAction[], staff: boolean): GuidanceMeeting {
@@ -68,7 +67,7 @@ export function guidanceResolvers(config: { pupilsUrl: string }): ClassType[] {
     async recordGuidanceMeeting(@Arg('input', () => RecordGuidanceMeetingInput) input: RecordGuidanceMeetingInput, @Ctx() ctx: RequestContext): Promise<GuidanceMeetingResult> {
       const scope = scopeOf(ctx.principal);
       const notFound = { meeting: null, error: mutationError('PUPIL_NOT_FOUND', 'There is no such pupil on roll at your school.') };
-      if (scope.kind !== 'school' || !UUID.test(input.pupilId)) return notFound;
+      if (scope.kind !== 'school' || !isUuid(input.pupilId)) return notFound;
       const cohort = await fetchCohort(ctx, config.pupilsUrl, { pupilIds: [input.pupilId], asOf: todayInEngland() });
       if (cohort.pupilIds.length === 0) return notFound;
       const checked = checkEncounterValues(
@@ -118,7 +117,7 @@ export function guidanceResolvers(config: { pupilsUrl: string }): ClassType[] {
     @Mutation(() => AgreedActionResult, { description: 'Marks an agreed action done (or not): the pupil themself, or staff of the school that held the meeting.' })
     async setAgreedActionDone(@Arg('id', () => ID) id: string, @Arg('done') done: boolean, @Ctx() ctx: RequestContext): Promise<AgreedActionResult> {
       const notFound = { action: null, error: mutationError('ACTION_NOT_FOUND', 'There is no such action on your record.') };
-      if (!UUID.test(id)) return notFound;
+      if (!isUuid(id)) return notFound;
       const action = await ctx.em.findOne(AgreedAction, { id }, { populate: ['meeting'] });
       if (!action) return notFound;
       const scope = scopeOf(ctx.principal);

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { isBlankRecord, parseCsv, vulnerableGroupOfCode, type VulnerableGroupCode } from '@waymark/domain';
-import { boundSql, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
+import { boundSql, isUuid, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { EncounterError } from '../encounter/encounter.errors.js';
 import { groupBit } from '../engine/engine.service.js';
 import type { Cohort } from '../engine/cohort.client.js';
 import { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, type ImportRegisterInput, type InviteInput, type MarkAttendanceInput } from './register.types.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_REFLECTION_LENGTH = 2000;
 export const MAX_REGISTER_ROWS = 5000;
 
@@ -96,7 +95,7 @@ export class RegisterService {
   private async ownEncounter(principal: Principal, encounterId: string): Promise<Encounter | null> {
     const scope = scopeOf(principal);
     if (scope.kind !== 'school') throw EncounterError.noSchool();
-    if (!UUID.test(encounterId)) return null;
+    if (!isUuid(encounterId)) return null;
     return this.em.findOne(Encounter, { id: encounterId, schoolId: scope.schoolId });
   }
 
@@ -141,7 +140,7 @@ export class RegisterService {
   async mark(principal: Principal, input: MarkAttendanceInput): Promise<RegisterChangeResult> {
     const encounter = await this.ownEncounter(principal, input.encounterId);
     if (!encounter) return { encounter: null, added: 0, changed: 0, error: RegisterProblems.notFound() };
-    const ids = [...new Set(input.pupilIds)].filter((id) => UUID.test(id));
+    const ids = [...new Set(input.pupilIds)].filter((id) => isUuid(id));
     if (ids.length === 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.invalid('Choose at least one pupil.') };
     const onRegister = await this.em.find(Participation, { encounter: encounter.id, pupilId: { $in: ids } });
     const missing = ids.filter((id) => !onRegister.some((row) => row.pupilId === id));
@@ -196,7 +195,7 @@ export class RegisterService {
   /** The pupil themself, or staff of the school that ran the encounter. */
   async reflect(principal: Principal, participationId: string, text: string): Promise<RecordReflectionResult> {
     const notFound = { participation: null, error: mutationError('PARTICIPATION_NOT_FOUND', 'There is no such activity on your record.') };
-    if (!UUID.test(participationId)) return notFound;
+    if (!isUuid(participationId)) return notFound;
     const row = await this.em.findOne(Participation, { id: participationId }, { populate: ['encounter'] });
     if (!row) return notFound;
     const scope = scopeOf(principal);

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { hasRole, type Principal } from '@waymark/auth';
-import { isUuid } from '../../uuid.js';
+import { isUuid } from '@waymark/subgraph-kit';
 import type { Account } from './account.entity.js';
 
 /**

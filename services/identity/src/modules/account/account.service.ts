@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
-import { isUuid } from '../../uuid.js';
+import { isUuid } from '@waymark/subgraph-kit';
 import { Account } from './account.entity.js';
 import { visibleAccounts } from './account.access.js';
 

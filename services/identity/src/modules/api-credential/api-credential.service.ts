@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { hashToken, newToken, type Principal } from '@waymark/auth';
-import { FieldError } from '@waymark/subgraph-kit';
-import { isUuid } from '../../uuid.js';
+import { FieldError, isUuid } from '@waymark/subgraph-kit';
 import { ApiCredential } from './api-credential.entity.js';
 import { managedTrust } from './api-credential.access.js';
 import { ApiCredentialErrors } from './api-credential.errors.js';

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { ACADEMIC_TIME_ZONE, VULNERABLE_GROUPS, VULNERABLE_GROUP_CODES, academicYearOf, todayInEngland } from '@waymark/domain';
-import { boundSql, pgArray, scopeOf } from '@waymark/subgraph-kit';
+import { boundSql, isUuid, pgArray, scopeOf } from '@waymark/subgraph-kit';
 import type { Cohort, PackedCohort } from './cohort.types.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** `p.sen_support::int | p.ehcp::int << 1 | …` over pupil `alias`: bit i is VULNERABLE_GROUPS[i]. */
@@ -96,8 +95,8 @@ async function selectCohort(em: EntityManager, principal: Principal, query: Coho
   const params: unknown[] = [query.asOf, academicYearOf(asOfDate)];
   const none = (schoolsAllowed: string[]): CohortSelection => ({ schoolsAllowed, from: null, params, mask: '0', schools: null });
   if (scope.kind === 'none') return none([]);
-  const askedSchools = query.schoolIds?.filter((id) => UUID.test(id)) ?? null;
-  const askedPupils = query.pupilIds?.filter((id) => UUID.test(id)) ?? null;
+  const askedSchools = query.schoolIds?.filter((id) => isUuid(id)) ?? null;
+  const askedPupils = query.pupilIds?.filter((id) => isUuid(id)) ?? null;
 
   const bind = (value: unknown) => {
     params.push(value);

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { raw, type EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { vulnerableGroupOfCode } from '@waymark/domain';
-import { decodeCursor, encodeCursor, pageSize, scopeOf, toConnection, type Connection } from '@waymark/subgraph-kit';
+import { decodeCursor, encodeCursor, isUuid, pageSize, scopeOf, toConnection, type Connection } from '@waymark/subgraph-kit';
 import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { School } from '../school/school.entity.js';
 import { Pupil } from './pupil.entity.js';
@@ -10,7 +10,6 @@ import { visiblePupils, type PupilSubqueries } from './pupil.access.js';
 import type { PupilsArgs } from './pupil.inputs.js';
 
 const cursorOf = (pupil: Pupil) => encodeCursor([pupil.legalSurname, pupil.legalForename, pupil.id]);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -91,7 +90,7 @@ export class PupilService {
   /** The pupils among `ids` that the caller may read, in one statement. */
   async findVisible(principal: Principal, ids: readonly string[]): Promise<Pupil[]> {
     const visible = visiblePupils(principal, this.subqueries);
-    const wanted = ids.filter((id) => UUID.test(id));
+    const wanted = ids.filter((id) => isUuid(id));
     if (!visible || wanted.length === 0) return [];
     return this.em.find(Pupil, { $and: [visible, { id: { $in: wanted } }] });
   }
@@ -106,7 +105,7 @@ export class PupilService {
     if (principal.kind !== 'user' || !hasRole(principal, 'parent') || principal.childPupilIds.length === 0) return [];
     return this.em.find(
       Pupil,
-      { $and: [{ id: { $in: principal.childPupilIds.filter((id) => UUID.test(id)) } }, this.subqueries.atParentAccessSchools()] },
+      { $and: [{ id: { $in: principal.childPupilIds.filter((id) => isUuid(id)) } }, this.subqueries.atParentAccessSchools()] },
       { orderBy: { legalSurname: 'asc', legalForename: 'asc', id: 'asc' } },
     );
   }

@@ -12,7 +12,7 @@ import { RosterColumnMapping, RosterImport, RosterImportResult, RosterImportStat
 import { RosterCommitFailure, RosterCommitFailures, RosterImportError, RosterImportProblems } from './roster-import.errors.js';
 import type { RosterImportInput } from './roster-import.inputs.js';
 import { previewedRows, rosterImportJobs, type PreviewedRows, type RosterImportJobs } from './roster-import.jobs.js';
-import { boundSql } from '@waymark/subgraph-kit';
+import { boundSql, isUuid } from '@waymark/subgraph-kit';
 import { orderedIdSource } from './bulk-sql.js';
 import { loadRosterState, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
@@ -25,7 +25,6 @@ export const MAX_ROSTER_ROWS = 50_000;
 export const ROSTER_WRITE_SCOPE = 'roster:write';
 /** A COMMITTING import with no sign of life for this long was cut off by a restart. */
 const STALE_AFTER_MS = 10 * 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function result(rosterImport: RosterImport | null, error: MutationError | null): RosterImportResult {
   return Object.assign(new RosterImportResult(), { rosterImport, error });
@@ -103,7 +102,7 @@ export class RosterImportService {
         throw RosterImportError.forbidden('This API credential cannot import rosters: it needs the roster:write scope.');
       }
       if (!schoolId) return { error: RosterImportProblems.schoolRequired() };
-      const school = UUID.test(schoolId) ? await this.em.findOne(School, { id: schoolId, trustId: principal.trustId }) : null;
+      const school = isUuid(schoolId) ? await this.em.findOne(School, { id: schoolId, trustId: principal.trustId }) : null;
       return school ? { school } : { error: RosterImportProblems.unknownSchool() };
     }
     if (principal.kind !== 'user' || !hasRole(principal, 'careers_leader', 'staff') || !principal.schoolId) throw RosterImportError.forbidden();
@@ -236,7 +235,7 @@ export class RosterImportService {
    * them in the preview, and pupils on them are never marked as left.
    */
   async commit(principal: Principal, id: string, now = new Date()): Promise<RosterImportResult> {
-    const rosterImport = UUID.test(id) ? await this.em.findOne(RosterImport, { id }) : null;
+    const rosterImport = isUuid(id) ? await this.em.findOne(RosterImport, { id }) : null;
     if (!rosterImport || !canUseImport(principal, rosterImport)) return result(null, RosterImportProblems.notFound());
     if (rosterImport.missingFields.length > 0) return result(rosterImport, RosterImportProblems.columnsMissing(rosterImport.missingFields));
     if (rosterImport.status !== RosterImportStatus.PREVIEWED || this.jobs.isRunning(id)) {
@@ -355,7 +354,7 @@ export class RosterImportService {
   async find(principal: Principal, id: string, now = new Date()): Promise<RosterImport | null> {
     const running = this.jobs.current(id);
     if (running) return canUseImport(principal, running) ? running : null;
-    const rosterImport = UUID.test(id) ? await this.em.findOne(RosterImport, { id }) : null;
+    const rosterImport = isUuid(id) ? await this.em.findOne(RosterImport, { id }) : null;
     if (!rosterImport || !canUseImport(principal, rosterImport)) return null;
     if (rosterImport.status === RosterImportStatus.COMMITTING && this.cutOff(rosterImport, now)) {
       return Object.assign(detached(rosterImport), { status: RosterImportStatus.FAILED, processedRows: 0, failureMessage: RosterCommitFailures.interrupted });
