@@ -55,19 +55,33 @@ export class WorkExperienceByYear {
   reachedTarget: number;
 }
 
+/** What every engine answer says first: the day it is as of, and that day's academic year. */
 @ObjectType()
-export class SchoolDashboard {
-  @Field(() => School, { nullable: true })
-  school: School;
-
-  @Field()
+abstract class AsOfAnswer {
+  @Field({ description: 'The day the answer is as of (YYYY-MM-DD, in England).' })
   asOf: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The academic year of `asOf`, by the year it starts in.' })
   academicYear: number;
+}
 
+/** What a school's and a trust's dashboards both carry besides their cells. */
+@ObjectType()
+abstract class DashboardAnswer extends AsOfAnswer {
   @Field(() => Int)
   pupilCount: number;
+
+  @Field({
+    description:
+      'True when figures restricted to a vulnerable group are rounded to the nearest 5, because the caller may not see pupils\' flags (a trust analyst without pupil-level access): no pupil\'s group can be read off a small number or a difference.',
+  })
+  groupFiguresRounded: boolean;
+}
+
+@ObjectType()
+export class SchoolDashboard extends DashboardAnswer {
+  @Field(() => School, { nullable: true })
+  school: School;
 
   @Field(() => [DashboardCell], { description: 'Each measure by year group (and null: all years), for the chosen group (null: all pupils).' })
   cells: DashboardCell[];
@@ -77,12 +91,6 @@ export class SchoolDashboard {
 
   @Field(() => [WorkExperienceByYear])
   workExperience: WorkExperienceByYear[];
-
-  @Field({
-    description:
-      'True when figures restricted to a vulnerable group are rounded to the nearest 5, because the caller may not see pupils\' flags (a trust analyst without pupil-level access): no pupil\'s group can be read off a small number or a difference.',
-  })
-  groupFiguresRounded: boolean;
 }
 
 @ObjectType()
@@ -98,27 +106,12 @@ export class TrustSchoolRow {
 }
 
 @ObjectType()
-export class TrustDashboard {
-  @Field()
-  asOf: string;
-
-  @Field(() => Int)
-  academicYear: number;
-
-  @Field(() => Int)
-  pupilCount: number;
-
+export class TrustDashboard extends DashboardAnswer {
   @Field(() => [TrustSchoolRow])
   schools: TrustSchoolRow[];
 
   @Field(() => [DashboardCell])
   totals: DashboardCell[];
-
-  @Field({
-    description:
-      'True when figures restricted to a vulnerable group are rounded to the nearest 5, because the caller may not see pupils\' flags (a trust analyst without pupil-level access): no pupil\'s group can be read off a small number or a difference.',
-  })
-  groupFiguresRounded: boolean;
 }
 
 @ObjectType()
@@ -204,13 +197,7 @@ export class WorkExperienceTally {
 }
 
 @ObjectType()
-export class PupilProgress {
-  @Field()
-  asOf: string;
-
-  @Field(() => Int)
-  academicYear: number;
-
+export class PupilProgress extends AsOfAnswer {
   @Field(() => Int, { nullable: true })
   yearGroup: number | null;
 
