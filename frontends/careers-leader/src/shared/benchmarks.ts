@@ -1,3 +1,5 @@
+import { BENCHMARK_MEASURES, CURRICULUM_SUBJECTS, type BenchmarkMeasureKey } from '@waymark/domain';
+
 /** The eight Gatsby Benchmarks (2025 names). */
 export const GATSBY_BENCHMARKS = [
   { number: 1, name: 'A stable careers programme' },
@@ -10,41 +12,43 @@ export const GATSBY_BENCHMARKS = [
   { number: 8, name: 'Personal guidance' },
 ] as const;
 
+/** A short name of each measure, for table headings. */
+const SHORT_NAMES: Record<BenchmarkMeasureKey, string> = {
+  B2_LMI: 'B2 information',
+  B4_CURRICULUM: 'B4 subjects',
+  B5_EMPLOYERS: 'B5 employers',
+  B6_BY_16: 'B6 by 16',
+  B6_BY_18: 'B6 by 18',
+  B7_BY_16: 'B7 by 16',
+  B7_BY_18: 'B7 by 18',
+  B8_BY_16: 'B8 by 16',
+  B8_BY_18: 'B8 by 18',
+  PROVIDER_ACCESS_Y8_9: 'Providers Y8–9',
+  PROVIDER_ACCESS_Y10_11: 'Providers Y10–11',
+  PROVIDER_ACCESS_Y12_13: 'Providers Y12–13',
+};
+
 /**
- * What the benchmark engine measures per pupil (docs/benchmarks-contract.md), in the order the
- * dashboard shows them, each with a short name for table headings and the label of
- * `BENCHMARK_MEASURES` in @waymark/domain (with its benchmark's number).
+ * What the benchmark engine measures per pupil (docs/benchmarks-contract.md), from
+ * `BENCHMARK_MEASURES` in @waymark/domain, in the order the dashboard shows them: each with a
+ * short name for table headings, and its label led by its benchmark's number (the provider-access
+ * duty says its own name).
  */
-export const MEASURES = [
-  { value: 'B2_LMI', benchmark: 2, short: 'B2 information', label: 'Benchmark 2: careers and labour-market information this key stage' },
-  { value: 'B4_CURRICULUM', benchmark: 4, short: 'B4 subjects', label: 'Benchmark 4: careers in every subject this year' },
-  { value: 'B5_EMPLOYERS', benchmark: 5, short: 'B5 employers', label: 'Benchmark 5: meaningful employer encounter this year' },
-  { value: 'B6_BY_16', benchmark: 6, short: 'B6 by 16', label: 'Benchmark 6: two workplace experiences by 16' },
-  { value: 'B6_BY_18', benchmark: 6, short: 'B6 by 18', label: 'Benchmark 6: a further workplace experience by 18' },
-  { value: 'B7_BY_16', benchmark: 7, short: 'B7 by 16', label: 'Benchmark 7: every kind of college and university by 16' },
-  { value: 'B7_BY_18', benchmark: 7, short: 'B7 by 18', label: 'Benchmark 7: two university visits by 18 (considering higher education)' },
-  { value: 'B8_BY_16', benchmark: 8, short: 'B8 by 16', label: 'Benchmark 8: guidance meeting with a qualified adviser by 16' },
-  { value: 'B8_BY_18', benchmark: 8, short: 'B8 by 18', label: 'Benchmark 8: a further guidance meeting by 18' },
-  { value: 'PROVIDER_ACCESS_Y8_9', benchmark: 7, short: 'Providers Y8–9', label: 'Provider access: two encounters, Year 8 to February of Year 9' },
-  { value: 'PROVIDER_ACCESS_Y10_11', benchmark: 7, short: 'Providers Y10–11', label: 'Provider access: two encounters, Year 10 to February of Year 11' },
-  { value: 'PROVIDER_ACCESS_Y12_13', benchmark: 7, short: 'Providers Y12–13', label: 'Provider access (offered): two encounters, Year 12 to February of Year 13' },
-] as const;
+export const MEASURES: readonly { value: BenchmarkMeasureKey; benchmark: number; short: string; label: string }[] = BENCHMARK_MEASURES.map((measure) => ({
+  value: measure.key,
+  benchmark: measure.benchmark,
+  short: SHORT_NAMES[measure.key],
+  label: measure.label.startsWith('Provider access') ? measure.label : `Benchmark ${measure.benchmark}: ${lowerFirst(measure.label)}`,
+}));
 
-/** The subjects Benchmark 4 is measured over (`CURRICULUM_SUBJECTS` in @waymark/domain); a curriculum-linked lesson names one. */
-export const CURRICULUM_SUBJECTS = [
-  'English',
-  'Mathematics',
-  'Science',
-  'History',
-  'Geography',
-  'Modern languages',
-  'Computing',
-  'Design and technology',
-  'Art and design',
-  'Physical education',
-] as const;
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
 
-export type BenchmarkMeasure = (typeof MEASURES)[number]['value'];
+/** The subjects Benchmark 4 is measured over; a curriculum-linked lesson names one. */
+export { CURRICULUM_SUBJECTS };
+
+export type BenchmarkMeasure = BenchmarkMeasureKey;
 export type BenchmarkState = 'MET' | 'IN_PROGRESS' | 'NOT_MET' | 'NOT_APPLICABLE';
 
 export const STATE_LABELS: Record<BenchmarkState, string> = {
