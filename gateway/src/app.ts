@@ -20,7 +20,7 @@ const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 // Large enough for a 25,000-row roster file (base64) in one request.
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-/** Signs one credential per client request and attaches it to every subgraph call it makes. */
+/** Attaches the caller's credential (one per principal for a while, see CredentialSigner.credentialFor) to every subgraph call. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly signer: CredentialSigner, timeoutMs: number) {
     super({
@@ -38,7 +38,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const ctx = context as Partial<GatewayContext>;
     if (!ctx.principal || !request.http) return;
-    ctx.credential ??= this.signer.sign(ctx.principal);
+    ctx.credential ??= this.signer.credentialFor(ctx.principal);
     request.http.headers.set(CREDENTIAL_HEADER, await ctx.credential);
     if (ctx.requestId) request.http.headers.set('x-request-id', ctx.requestId);
   }

@@ -28,7 +28,7 @@ export class IdentityClient {
   private async call(path: string, body: unknown): Promise<Response> {
     return fetch(new URL(path, this.base), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: await this.signer.sign(SYSTEM_PRINCIPAL) },
+      headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: await this.signer.credentialFor(SYSTEM_PRINCIPAL) },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(this.timeoutMs),
     });

@@ -35,6 +35,32 @@ describe('internal credential', () => {
   });
 });
 
+describe('credential reuse', () => {
+  it('hands out the same credential for the same principal during half its life, and a new one after or for a changed principal', async () => {
+    const signer = new CredentialSigner(keys.privateKeyPem);
+    const now = Date.now();
+    const first = await signer.credentialFor(leader, now);
+    expect(await signer.credentialFor({ ...leader }, now + 29_000)).toBe(first);
+    expect(await signer.credentialFor({ ...leader, schoolId: 's2' }, now + 1_000)).not.toBe(first);
+    // Issued-at has one-second resolution: a credential signed a second later differs.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await signer.credentialFor(leader, now + 31_000)).not.toBe(first);
+  });
+
+  it('remembers a verified credential only until it expires, and never a bad one', async () => {
+    const verifier = new CredentialVerifier(keys.publicKeyPem);
+    const token = await new CredentialSigner(keys.privateKeyPem).sign(leader, 60);
+    const now = Date.now();
+    expect(await verifier.verify(token, now)).toEqual({ ok: true, principal: leader });
+    expect(await verifier.verify(token, now + 30_000)).toEqual({ ok: true, principal: leader });
+    expect(await verifier.verify(token, now + 61_000)).toEqual({ ok: false, reason: 'expired credential' });
+    const [header, payload, signature] = token.split('.');
+    const tampered = `${header}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    expect((await verifier.verify(tampered)).ok).toBe(false);
+    expect((await verifier.verify(tampered)).ok).toBe(false);
+  });
+});
+
 describe('passwords and tokens', () => {
   it('verifies the right password only, with a fresh salt each time', async () => {
     const first = await hashPassword('waymark-demo');

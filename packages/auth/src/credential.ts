@@ -25,8 +25,13 @@ export function generateCredentialKeys(): KeyPairPem {
   };
 }
 
+/** At most this many principals' credentials (signer) or verified credentials (verifier) are remembered. */
+const REMEMBERED = 10_000;
+
 export class CredentialSigner {
   private readonly key: KeyObject;
+  /** Each principal's current credential (by the principal's JSON), and until when it is handed out again. */
+  private readonly current = new Map<string, { token: Promise<string>; reuseUntil: number }>();
 
   constructor(privateKeyPem: string) {
     this.key = createPrivateKey(privateKeyPem);
@@ -42,6 +47,23 @@ export class CredentialSigner {
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.key);
   }
+
+  /**
+   * A credential for the principal, the same one for every request during the first half of its
+   * life, so subgraphs verify it once (see CredentialVerifier) rather than on every call. Any
+   * change to the principal (roles, school, children) makes a new one; a reused credential still
+   * has at least half its lifetime left when a subgraph receives it.
+   */
+  credentialFor(principal: Principal, now = Date.now()): Promise<string> {
+    const key = JSON.stringify(principal);
+    const held = this.current.get(key);
+    if (held && now < held.reuseUntil) return held.token;
+    if (this.current.size >= REMEMBERED) this.current.clear();
+    const token = this.sign(principal);
+    this.current.set(key, { token, reuseUntil: now + (CREDENTIAL_TTL_SECONDS * 1000) / 2 });
+    token.catch(() => this.current.delete(key));
+    return token;
+  }
 }
 
 export type VerifyResult = { ok: true; principal: Principal } | { ok: false; reason: string };
@@ -53,19 +75,40 @@ export class CredentialVerifier {
     this.key = createPublicKey(publicKeyPem);
   }
 
-  async verify(token: string | undefined | null): Promise<VerifyResult> {
+  /** Credentials already verified, with their expiry (ms): a gateway hands the same one out for a while. */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
+  async verify(token: string | undefined | null, now = Date.now()): Promise<VerifyResult> {
     if (!token) return { ok: false, reason: 'missing credential' };
+    const known = this.verified.get(token);
+    if (known) {
+      if (now < known.expiresAt) return { ok: true, principal: known.principal };
+      this.verified.delete(token);
+      return { ok: false, reason: 'expired credential' };
+    }
+    const result = await this.check(token);
+    if (result.ok) {
+      if (this.verified.size >= REMEMBERED) this.verified.clear();
+      this.verified.set(token, { principal: result.principal, expiresAt: result.expiresAt });
+      return { ok: true, principal: result.principal };
+    }
+    return result;
+  }
+
+  private async check(token: string): Promise<{ ok: true; principal: Principal; expiresAt: number } | { ok: false; reason: string }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: [ALGORITHM],
+        requiredClaims: ['exp'],
       });
       const principal = (payload as { p?: Principal }).p;
       if (!principal || typeof principal.accountId !== 'string' || !Array.isArray(principal.roles)) {
         return { ok: false, reason: 'malformed credential' };
       }
-      return { ok: true, principal };
+      // jwtVerify has checked that `exp` is there and in the future.
+      return { ok: true, principal, expiresAt: Number(payload.exp) * 1000 };
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired credential' };
       return { ok: false, reason: 'invalid credential' };

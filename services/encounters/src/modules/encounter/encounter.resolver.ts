@@ -13,11 +13,15 @@ import { ParticipationService, type RegisterCounts } from './participation.servi
 
 export const EncounterConnection = connectionTypes(Encounter, 'Encounter');
 
-function registerCounts(ctx: RequestContext, encounterId: string): Promise<RegisterCounts | null> {
+function registerCountsLoader(ctx: RequestContext): DataLoader<string, RegisterCounts | null> {
   return loaderFor<RegisterCounts>(ctx, 'registerCounts', async (ids) => {
     const counts = await new ParticipationService(ctx.em).countsFor(ids);
     return ids.map((id) => counts.get(id) ?? { invited: 0, attended: 0 });
-  }).load(encounterId);
+  });
+}
+
+function registerCounts(ctx: RequestContext, encounterId: string): Promise<RegisterCounts | null> {
+  return registerCountsLoader(ctx).load(encounterId);
 }
 
 /**
@@ -35,8 +39,11 @@ export function encounterLoader(ctx: RequestContext): DataLoader<string, Encount
 export class EncounterResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
   @Query(() => EncounterConnection, { description: 'Newest first. Staff: their school\'s encounters; trust analysts: their trust\'s.' })
-  encounters(@Args() args: EncountersArgs, @Ctx() ctx: RequestContext): Promise<Connection<Encounter>> {
-    return new EncounterService(ctx.em).list(ctx.principal, args);
+  async encounters(@Args() args: EncountersArgs, @Ctx() ctx: RequestContext): Promise<Connection<Encounter>> {
+    const { registerCounts: counts, ...connection } = await new EncounterService(ctx.em).list(ctx.principal, args);
+    const loader = registerCountsLoader(ctx);
+    for (const [id, count] of counts) loader.prime(id, count);
+    return connection;
   }
 
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst', 'pupil')

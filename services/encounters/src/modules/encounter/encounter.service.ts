@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sql';
+import type { EntityManager, QBFilterQuery } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { CHECKLIST_KEYS, CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, checklistMet, isYearGroup, type EncounterKind } from '@waymark/domain';
 import { decodeCursor, encodeCursor, isUuid, pageSize, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
@@ -8,6 +8,7 @@ import { CreateEncounterResult, Encounter, Participation } from './encounter.ent
 import { countableEncounters, visibleEncounters, visibleEngagements } from './encounter.access.js';
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
 import type { CreateEncounterInput, EncountersArgs, MeaningfulChecklistInput, UpdateEncounterInput } from './encounter.inputs.js';
+import type { RegisterCounts } from './participation.service.js';
 
 const cursorOf = (encounter: Encounter) => encodeCursor([encounter.date.toISOString(), encounter.id]);
 
@@ -159,11 +160,16 @@ export class EncounterService {
     }));
   }
 
-  /** Newest first, paged by (date, id). */
-  async list(principal: Principal, args: EncountersArgs): Promise<Connection<Encounter>> {
+  /**
+   * Newest first, paged by (date, id), with each encounter's register counts read in the same
+   * statement (`registerCounts`, to prime the loader the count fields use): a list is rarely shown
+   * without them, and a separate statement costs a round trip on every page.
+   */
+  async list(principal: Principal, args: EncountersArgs): Promise<Connection<Encounter> & { registerCounts: Map<string, RegisterCounts> }> {
     const visible = this.visible(principal);
     const limit = pageSize(args.first);
-    if (!visible) return toConnection([], limit, 0, cursorOf);
+    const registerCounts = new Map<string, RegisterCounts>();
+    if (!visible) return { ...toConnection([], limit, 0, cursorOf), registerCounts };
     const page: FilterQuery<Encounter>[] = [visible];
     const after = decodeCursor(args.after);
     const afterDate = after?.length === 2 ? new Date(String(after[0])) : null;
@@ -171,11 +177,27 @@ export class EncounterService {
       const id = String(after[1]);
       if (isUuid(id)) page.push({ $or: [{ date: { $lt: afterDate } }, { date: afterDate, id: { $lt: id } }] });
     }
-    const [rows, total] = await Promise.all([
-      this.em.find(Encounter, { $and: page }, { orderBy: { date: 'desc', id: 'desc' }, limit: limit + 1 }),
+    const pageQuery = this.em
+      .createQueryBuilder(Encounter, 'e')
+      .select([
+        'e.*',
+        // Aliases that are no property's name, so the raw row keeps them apart from the entity's columns.
+        raw('(select count(*) from participation r where r.encounter_id = e.id) as register_invited'),
+        raw('(select count(*) from participation r where r.encounter_id = e.id and r.attended) as register_attended'),
+      ])
+      .where({ $and: page } as QBFilterQuery<Encounter>)
+      .orderBy({ date: 'desc', id: 'desc' })
+      .limit(limit + 1);
+    const [found, total] = await Promise.all([
+      pageQuery.execute<(Record<string, unknown> & { register_invited: string | number; register_attended: string | number })[]>('all', false),
       this.em.count(Encounter, visible),
     ]);
-    return toConnection(rows, limit, total, cursorOf);
+    const rows = found.map(({ register_invited: invited, register_attended: attended, ...columns }) => {
+      const encounter = this.em.map(Encounter, columns);
+      registerCounts.set(encounter.id, { invited: Number(invited), attended: Number(attended) });
+      return encounter;
+    });
+    return { ...toConnection(rows, limit, total, cursorOf), registerCounts };
   }
 
   /** The encounters among `ids` that the caller may read, in one statement. */

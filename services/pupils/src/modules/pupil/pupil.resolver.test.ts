@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SubgraphTestClient, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { SubgraphTestClient, countStatements, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { createApp, pupilsService } from '../../app.js';
 
@@ -80,6 +80,20 @@ describe('schools', () => {
     for (const school of trust.data!.schools) expect(school.pupilCount).toBe(onRoll(school.id));
     const own = await client.query<{ schools: { id: string; pupilCount: number | null }[] }>(pupil, '{ schools { id pupilCount } }');
     expect(own.data!.schools).toEqual([{ id: northfield.id, pupilCount: null }]);
+  });
+
+  it('lists the schools with their counts in one statement, and counts schools asked for by reference in one more', async () => {
+    const listed = await countStatements(subgraph.orm, () => client.query(analyst, '{ schools { id name pupilCount } }'));
+    expect(listed.result.errors).toBeUndefined();
+    expect(listed.statements).toHaveLength(1);
+    const onRoll = (schoolId: string) => data.pupils.filter((p) => p.schoolId === schoolId && !p.leftOn).length;
+    const reps = data.schools.map((school) => ({ __typename: 'School', id: school.id }));
+    const referenced = await countStatements(subgraph.orm, () =>
+      client.query<{ _entities: { id: string; pupilCount: number | null }[] }>(analyst, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { id pupilCount } } }', { r: reps }),
+    );
+    expect(referenced.result.errors).toBeUndefined();
+    expect(referenced.result.data!._entities).toEqual(data.schools.map((school) => ({ id: school.id, pupilCount: onRoll(school.id) })));
+    expect(referenced.statements).toHaveLength(2);
   });
 });
 

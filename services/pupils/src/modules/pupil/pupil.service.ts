@@ -18,6 +18,9 @@ function escapeLike(value: string): string {
 /** Where a list's pupils are (or were): a school, a trust, or one school of a trust. */
 type Home = { schoolId: string } | { trustId: string } | { trustId: string; schoolId: string };
 
+/** SQL: the number of pupils on roll at the school whose id is `schoolId` (a column or parameter). */
+export const pupilsOnRollSql = (schoolId: string) => `(select count(*) from pupil p where p.school_id = ${schoolId} and p.left_on is null)`;
+
 export class PupilService {
   constructor(private readonly em: EntityManager) {}
 
@@ -113,11 +116,11 @@ export class PupilService {
   /** Pupils on roll per school, in one statement for a batch of schools. */
   async countBySchool(schoolIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await this.em
-      .createQueryBuilder(Pupil, 'p')
-      .select(['p.schoolId', raw('count(*) as on_roll')])
-      .where({ schoolId: { $in: [...schoolIds] }, leftOn: null })
-      .groupBy('p.schoolId')
-      .execute<{ schoolId: string; on_roll: string | number }[]>('all');
-    return new Map(rows.map((row) => [row.schoolId, Number(row.on_roll)]));
+      .createQueryBuilder(School, 's')
+      .select(['s.id', raw(`${pupilsOnRollSql('s.id')} as on_roll`)])
+      .where({ id: { $in: [...schoolIds] } })
+      .execute<{ id: string; on_roll: string | number }[]>('all');
+    return new Map(rows.map((row) => [row.id, Number(row.on_roll)]));
   }
+
 }

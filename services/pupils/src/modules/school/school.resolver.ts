@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeeSchool, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
 import { isSchoolStaff, isTrustAnalyst } from '@waymark/auth';
@@ -5,12 +6,23 @@ import { School, SetParentAccessResult, Trust } from './school.entity.js';
 import { findTrusts, listSchools, setParentAccess } from './school.service.js';
 import { PupilService } from '../pupil/pupil.service.js';
 
+/** Pupils on roll per school, batched; `schools` primes it from its own statement. */
+function pupilCountLoader(ctx: RequestContext): DataLoader<string, number | null> {
+  return loaderFor<number>(ctx, 'pupilCount', async (ids) => {
+    const counts = await new PupilService(ctx.em).countBySchool(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}
+
 @Resolver(() => School)
 export class SchoolResolver {
   @Authorized()
   @Query(() => [School], { description: 'Staff and pupils: their school. Trust analysts: the trust\'s schools.' })
-  schools(@Ctx() ctx: RequestContext): Promise<School[]> {
-    return listSchools(ctx.em, ctx.principal);
+  async schools(@Ctx() ctx: RequestContext): Promise<School[]> {
+    const { schools, onRoll } = await listSchools(ctx.em, ctx.principal);
+    const counts = pupilCountLoader(ctx);
+    for (const [id, count] of onRoll) counts.prime(id, count);
+    return schools;
   }
 
   @FieldResolver(() => Trust, { nullable: true })
@@ -27,11 +39,7 @@ export class SchoolResolver {
   async pupilCount(@Root() school: School, @Ctx() ctx: RequestContext): Promise<number | null> {
     const allowed = isSchoolStaff(ctx.principal, school.id) || isTrustAnalyst(ctx.principal, school.trustId);
     if (!allowed || !canSeeSchool(ctx.principal, school.id, school.trustId)) return null;
-    const count = await loaderFor<number>(ctx, 'pupilCount', async (ids) => {
-      const counts = await new PupilService(ctx.em).countBySchool(ids);
-      return ids.map((id) => counts.get(id) ?? 0);
-    }).load(school.id);
-    return count ?? 0;
+    return (await pupilCountLoader(ctx).load(school.id)) ?? 0;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Whether linked parents and carers may read their child\'s record; staff of the school.' })

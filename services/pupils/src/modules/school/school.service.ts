@@ -1,21 +1,38 @@
-import type { EntityManager } from '@mikro-orm/sql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type QBFilterQuery } from '@mikro-orm/sql';
+import { pupilsOnRollSql } from '../pupil/pupil.service.js';
 import { AccessError, loaderFor, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
 import { hasRole, type Principal } from '@waymark/auth';
 import { School, SetParentAccessResult, Trust } from './school.entity.js';
 
-/** Schools are public institutions, but each caller lists only the ones they work with. */
-export function listSchools(em: EntityManager, principal: Principal): Promise<School[]> {
+/**
+ * Schools are public institutions, but each caller lists only the ones they work with; each comes
+ * with its pupils on roll, counted in the same statement (`onRoll`, for `School.pupilCount`, which
+ * decides who may see it).
+ */
+export async function listSchools(em: EntityManager, principal: Principal): Promise<{ schools: School[]; onRoll: Map<string, number> }> {
   const scope = scopeOf(principal);
-  switch (scope.kind) {
-    case 'school':
-      return em.find(School, { id: scope.schoolId });
-    case 'pupil':
-      return scope.schoolId ? em.find(School, { id: scope.schoolId }) : Promise.resolve([]);
-    case 'trust':
-      return em.find(School, { trustId: scope.trustId }, { orderBy: { name: 'asc' } });
-    default:
-      return Promise.resolve([]);
-  }
+  const where: FilterQuery<School> | null =
+    scope.kind === 'school' || (scope.kind === 'pupil' && scope.schoolId)
+      ? { id: scope.schoolId }
+      : scope.kind === 'trust'
+        ? { trustId: scope.trustId }
+        : null;
+  const onRoll = new Map<string, number>();
+  if (!where) return { schools: [], onRoll };
+  const rows = await em
+    .createQueryBuilder(School, 's')
+    // An alias that is no property's name, so the raw row keeps it apart from the entity's columns.
+    .select(['s.*', raw(`${pupilsOnRollSql('s.id')} as pupils_on_roll`)])
+    .where(where as QBFilterQuery<School>)
+    .orderBy({ name: 'asc', id: 'asc' })
+    .execute<(Record<string, unknown> & { pupils_on_roll: string | number })[]>('all', false);
+  const schools = rows.map(({ pupils_on_roll: count, ...columns }) => {
+    const school = em.map(School, columns);
+    onRoll.set(school.id, Number(count));
+    return school;
+  });
+  return { schools, onRoll };
 }
 
 /** Any signed-in person may resolve a school or trust by id (names and URNs are public). */
