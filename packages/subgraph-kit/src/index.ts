@@ -15,3 +15,4 @@ export * from './entities.js';
 export * from './record-access.js';
 export * from './sql.js';
 export * from './ids.js';
+export * from './selection.js';

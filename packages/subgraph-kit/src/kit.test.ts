@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, buildSchema, executeSync, parse, type GraphQLResolveInfo } from 'graphql';
 import { Authorized, Ctx, Field, ID, ObjectType, Query, Resolver, Directive } from 'type-graphql';
 import { AccessError, DomainError, formatError, MASKED_MESSAGE } from './errors.js';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection } from './graphql-types.js';
@@ -8,6 +8,7 @@ import { buildFederatedSchema } from './schema.js';
 import { createSubgraphServer, type SubgraphServer } from './server.js';
 import { openDatabase, type Orm } from './database.js';
 import { batchedReference } from './reference.js';
+import { asksFor } from './selection.js';
 import type { RequestContext } from './context.js';
 import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from './testing.js';
 
@@ -116,5 +117,31 @@ describe('subgraph server', () => {
     });
     expect(res.data?._entities).toEqual([{ id: 'a' }, null, { id: 'b' }]);
     expect(batches).toEqual([['a', 'hidden', 'b']]);
+  });
+});
+
+describe('asksFor', () => {
+  const schema = buildSchema(`
+    type Node { id: ID! count: Int name: String }
+    type Edge { node: Node }
+    type Page { total: Int edges: [Edge] }
+    type Query { page: Page }
+  `);
+  const seen = (query: string): boolean => {
+    let asked = false;
+    const rootValue = { page: (_args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => ((asked = asksFor(info, ['edges', 'node'], ['count'])), { total: 0, edges: [] }) };
+    executeSync({ schema, document: parse(query), rootValue });
+    return asked;
+  };
+
+  it('finds a field down a path, directly or through inline and named fragments', () => {
+    expect(seen('{ page { edges { node { id count } } } }')).toBe(true);
+    expect(seen('{ page { edges { ... on Edge { node { ... on Node { count } } } } } }')).toBe(true);
+    expect(seen('query { page { ...P } } fragment P on Page { edges { node { ...N } } } fragment N on Node { count }')).toBe(true);
+  });
+
+  it('says no when the field is not asked for, or only somewhere else', () => {
+    expect(seen('{ page { total edges { node { id name } } } }')).toBe(false);
+    expect(seen('{ page { total } }')).toBe(false);
   });
 });

@@ -101,6 +101,10 @@ describe('encounters query', () => {
     expect(result.errors).toBeUndefined();
     // the page with its register counts, the total, and the registers, whatever the number of encounters
     expect(statements).toHaveLength(3);
+    // A page that shows no counts does not count registers.
+    const plain = await countStatements(harness.orm, () => client.query(leaderNorth, '{ encounters(first: 200) { totalCount edges { node { id title } } } }'));
+    expect(plain.statements).toHaveLength(2);
+    expect(plain.statements.some((sql) => sql.includes('participation'))).toBe(false);
   });
 });
 

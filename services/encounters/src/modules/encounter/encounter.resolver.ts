@@ -1,7 +1,8 @@
 import type DataLoader from 'dataloader';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { CHECKLIST_KEYS, ENCOUNTER_KINDS, checklistItemsFor } from '@waymark/domain';
-import { byKeys, connectionTypes, currentPupilIds, loaderFor, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { asksFor, byKeys, connectionTypes, currentPupilIds, loaderFor, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Employer, Pupil, School, Volunteer, stubOf } from '../external/external.entity.js';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { canSeeRegister } from './encounter.access.js';
@@ -39,8 +40,9 @@ export function encounterLoader(ctx: RequestContext): DataLoader<string, Encount
 export class EncounterResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
   @Query(() => EncounterConnection, { description: 'Newest first. Staff: their school\'s encounters; trust analysts: their trust\'s.' })
-  async encounters(@Args() args: EncountersArgs, @Ctx() ctx: RequestContext): Promise<Connection<Encounter>> {
-    const { registerCounts: counts, ...connection } = await new EncounterService(ctx.em).list(ctx.principal, args);
+  async encounters(@Args() args: EncountersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Encounter>> {
+    const withCounts = asksFor(info, ['edges', 'node'], ['attendedCount', 'invitedCount']);
+    const { registerCounts: counts, ...connection } = await new EncounterService(ctx.em).list(ctx.principal, args, withCounts);
     const loader = registerCountsLoader(ctx);
     for (const [id, count] of counts) loader.prime(id, count);
     return connection;

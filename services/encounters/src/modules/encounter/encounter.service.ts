@@ -161,11 +161,15 @@ export class EncounterService {
   }
 
   /**
-   * Newest first, paged by (date, id), with each encounter's register counts read in the same
-   * statement (`registerCounts`, to prime the loader the count fields use): a list is rarely shown
-   * without them, and a separate statement costs a round trip on every page.
+   * Newest first, paged by (date, id). With `withRegisterCounts`, each encounter's register counts
+   * come in the same statement (`registerCounts`, to prime the loader the count fields use), saving
+   * a round trip on every page that shows them.
    */
-  async list(principal: Principal, args: EncountersArgs): Promise<Connection<Encounter> & { registerCounts: Map<string, RegisterCounts> }> {
+  async list(
+    principal: Principal,
+    args: EncountersArgs,
+    withRegisterCounts = false,
+  ): Promise<Connection<Encounter> & { registerCounts: Map<string, RegisterCounts> }> {
     const visible = this.visible(principal);
     const limit = pageSize(args.first);
     const registerCounts = new Map<string, RegisterCounts>();
@@ -181,20 +185,20 @@ export class EncounterService {
       .createQueryBuilder(Encounter, 'e')
       .select([
         'e.*',
-        // Aliases that are no property's name, so the raw row keeps them apart from the entity's columns.
-        raw('(select count(*) from participation r where r.encounter_id = e.id) as register_invited'),
-        raw('(select count(*) from participation r where r.encounter_id = e.id and r.attended) as register_attended'),
+        // An alias that is no property's name, so the raw row keeps it apart from the entity's columns.
+        // One look at each register: [invited, attended].
+        ...(withRegisterCounts ? [raw('(select array[count(*), count(*) filter (where r.attended)] from participation r where r.encounter_id = e.id) as register_counts')] : []),
       ])
       .where({ $and: page } as QBFilterQuery<Encounter>)
       .orderBy({ date: 'desc', id: 'desc' })
       .limit(limit + 1);
     const [found, total] = await Promise.all([
-      pageQuery.execute<(Record<string, unknown> & { register_invited: string | number; register_attended: string | number })[]>('all', false),
+      pageQuery.execute<(Record<string, unknown> & { register_counts?: (string | number)[] })[]>('all', false),
       this.em.count(Encounter, visible),
     ]);
-    const rows = found.map(({ register_invited: invited, register_attended: attended, ...columns }) => {
+    const rows = found.map(({ register_counts: counts, ...columns }) => {
       const encounter = this.em.map(Encounter, columns);
-      registerCounts.set(encounter.id, { invited: Number(invited), attended: Number(attended) });
+      if (counts) registerCounts.set(encounter.id, { invited: Number(counts[0]), attended: Number(counts[1]) });
       return encounter;
     });
     return { ...toConnection(rows, limit, total, cursorOf), registerCounts };

@@ -86,6 +86,10 @@ describe('schools', () => {
     const listed = await countStatements(subgraph.orm, () => client.query(analyst, '{ schools { id name pupilCount } }'));
     expect(listed.result.errors).toBeUndefined();
     expect(listed.statements).toHaveLength(1);
+    // Counted only when asked for, and only for those who may see the counts.
+    const unasked = await countStatements(subgraph.orm, () => client.query(analyst, '{ schools { id name } }'));
+    const forPupil = await countStatements(subgraph.orm, () => client.query(pupil, '{ schools { id pupilCount } }'));
+    expect([listed, unasked, forPupil].map(({ statements }) => statements.some((sql) => /from "?pupil"? /.test(sql)))).toEqual([true, false, false]);
     const onRoll = (schoolId: string) => data.pupils.filter((p) => p.schoolId === schoolId && !p.leftOn).length;
     const reps = data.schools.map((school) => ({ __typename: 'School', id: school.id }));
     const referenced = await countStatements(subgraph.orm, () =>

@@ -122,5 +122,4 @@ export class PupilService {
       .execute<{ id: string; on_roll: string | number }[]>('all');
     return new Map(rows.map((row) => [row.id, Number(row.on_roll)]));
   }
-
 }

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canSeeSchool, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asksFor, canSeeSchool, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
 import { isSchoolStaff, isTrustAnalyst } from '@waymark/auth';
 import { School, SetParentAccessResult, Trust } from './school.entity.js';
 import { findTrusts, listSchools, setParentAccess } from './school.service.js';
@@ -18,8 +19,10 @@ function pupilCountLoader(ctx: RequestContext): DataLoader<string, number | null
 export class SchoolResolver {
   @Authorized()
   @Query(() => [School], { description: 'Staff and pupils: their school. Trust analysts: the trust\'s schools.' })
-  async schools(@Ctx() ctx: RequestContext): Promise<School[]> {
-    const { schools, onRoll } = await listSchools(ctx.em, ctx.principal);
+  async schools(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<School[]> {
+    // Counted with the list only for those who may see the counts (staff, analysts) and when asked for.
+    const mayCount = isSchoolStaff(ctx.principal) || isTrustAnalyst(ctx.principal);
+    const { schools, onRoll } = await listSchools(ctx.em, ctx.principal, mayCount && asksFor(info, [], ['pupilCount']));
     const counts = pupilCountLoader(ctx);
     for (const [id, count] of onRoll) counts.prime(id, count);
     return schools;

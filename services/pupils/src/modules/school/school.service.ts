@@ -6,11 +6,11 @@ import { hasRole, type Principal } from '@waymark/auth';
 import { School, SetParentAccessResult, Trust } from './school.entity.js';
 
 /**
- * Schools are public institutions, but each caller lists only the ones they work with; each comes
- * with its pupils on roll, counted in the same statement (`onRoll`, for `School.pupilCount`, which
- * decides who may see it).
+ * Schools are public institutions, but each caller lists only the ones they work with. With
+ * `withOnRoll`, each comes with its pupils on roll, counted in the same statement (`onRoll`, for
+ * `School.pupilCount`, which decides who may see it).
  */
-export async function listSchools(em: EntityManager, principal: Principal): Promise<{ schools: School[]; onRoll: Map<string, number> }> {
+export async function listSchools(em: EntityManager, principal: Principal, withOnRoll = false): Promise<{ schools: School[]; onRoll: Map<string, number> }> {
   const scope = scopeOf(principal);
   const where: FilterQuery<School> | null =
     scope.kind === 'school' || (scope.kind === 'pupil' && scope.schoolId)
@@ -23,13 +23,13 @@ export async function listSchools(em: EntityManager, principal: Principal): Prom
   const rows = await em
     .createQueryBuilder(School, 's')
     // An alias that is no property's name, so the raw row keeps it apart from the entity's columns.
-    .select(['s.*', raw(`${pupilsOnRollSql('s.id')} as pupils_on_roll`)])
+    .select(['s.*', ...(withOnRoll ? [raw(`${pupilsOnRollSql('s.id')} as pupils_on_roll`)] : [])])
     .where(where as QBFilterQuery<School>)
     .orderBy({ name: 'asc', id: 'asc' })
     .execute<(Record<string, unknown> & { pupils_on_roll: string | number })[]>('all', false);
   const schools = rows.map(({ pupils_on_roll: count, ...columns }) => {
     const school = em.map(School, columns);
-    onRoll.set(school.id, Number(count));
+    if (withOnRoll) onRoll.set(school.id, Number(count));
     return school;
   });
   return { schools, onRoll };
