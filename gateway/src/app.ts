@@ -9,6 +9,7 @@ import { CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, CredentialSigner, MASKED_ME
 import type { GatewayEnv, SubgraphName } from './env.js';
 import { IdentityClient, SESSION_COOKIE, readCookie, sessionCookie } from './sessions.js';
 import { StaticFiles } from './static.js';
+import { subgraphFetcher } from './subgraph-fetch.js';
 
 export interface GatewayContext {
   principal: Principal;
@@ -23,16 +24,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** Attaches the caller's credential (one per principal for a while, see CredentialSigner.credentialFor) to every subgraph call. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly signer: CredentialSigner, timeoutMs: number) {
-    super({
-      url,
-      fetcher: ((input: string, init?: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }).catch((error: unknown) => {
-          // Apollo rewrites the failure's message, which a DOMException (timeout) does not allow:
-          // hand it a plain Error so the failure stays on its own fields and the rest still resolves.
-          const timedOut = (error as { name?: string }).name === 'TimeoutError';
-          throw new Error(timedOut ? `no answer within ${timeoutMs} ms` : 'the subgraph could not be reached');
-        })) as never,
-    });
+    super({ url, fetcher: subgraphFetcher(timeoutMs) as never });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
