@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, CredentialSigner, MASKED_MESSAGE, type Principal } from '@waymark/auth';
@@ -135,6 +136,8 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules as never[],
     plugins: [
+      // Every answer is `no-store` (see graphql() below): no cache policy to compute.
+      ApolloServerPluginCacheControlDisabled(),
       ...(armor.plugins as never[]),
       {
         async requestDidStart() {

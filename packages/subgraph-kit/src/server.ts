@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { CREDENTIAL_HEADER, CredentialVerifier } from '@waymark/auth';
 import type { RequestContext } from './context.js';
 import { formatError, isExpected } from './errors.js';
@@ -73,6 +73,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     formatError,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // Every answer is `no-store`; the cache-control plugin would still wrap every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
           return {

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sql';
+import type { EntityClass, EntityManager } from '@mikro-orm/sql';
 
 /**
  * Runs one statement with bound parameters ($1, $2 …) on the entity manager's connection, inside its
@@ -39,4 +39,19 @@ export function pgArray(values: readonly (string | number | boolean | null)[]): 
     else out += NEEDS_ESCAPE.test(value) ? `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${value}"`;
   }
   return `${out}}`;
+}
+
+/**
+ * A raw row as the entity's properties (column names mapped, values as the driver reads them), in an
+ * object the unit of work never sees. For pages that are only read: `em.map` makes a managed entity,
+ * which costs a property definition per field and a snapshot per row. The object has the entity's
+ * prototype, so `instanceof` holds and type-graphql hands it to field resolvers as it is (it rebuilds
+ * any root that is not an instance of the class, through the same costly setters). Only for
+ * entities without relations, whose columns the driver already reads as the properties' types
+ * (arrays, dates, numbers); the result must not be persisted or flushed.
+ */
+export function readOnly<T extends object>(em: EntityManager, entity: EntityClass<T>, row: Record<string, unknown>): T {
+  const data = em.getDriver().mapResult(row as never, em.getMetadata().get(entity)) as object;
+  // Own data properties shadow the accessors MikroORM puts on the prototype, so no setter runs.
+  return Object.setPrototypeOf(data, entity.prototype) as T;
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import type { EntityManager, QBFilterQuery } from '@mikro-orm/sql';
+import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { CHECKLIST_KEYS, CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, checklistMet, isYearGroup, type EncounterKind } from '@waymark/domain';
-import { decodeCursor, encodeCursor, isUuid, pageSize, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
+import { boundSql, decodeCursor, encodeCursor, isUuid, pageSize, readOnly, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { countableEncounters, visibleEncounters, visibleEngagements } from './encounter.access.js';
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
@@ -161,47 +161,55 @@ export class EncounterService {
   }
 
   /**
-   * Newest first, paged by (date, id). With `withRegisterCounts`, each encounter's register counts
-   * come in the same statement (`registerCounts`, to prime the loader the count fields use), saving
-   * a round trip on every page that shows them.
+   * Newest first, paged by (date, id): staff their school's encounters, analysts their trust's. One
+   * statement answers the page and the total; with `withRegisterCounts`, each encounter's register
+   * counts too (`registerCounts`, to prime the loader the count fields use), one look at each
+   * register. The SQL is written out rather than built per request: this is the page every careers
+   * leader opens first, and building the query cost more than running it.
    */
   async list(
     principal: Principal,
     args: EncountersArgs,
     withRegisterCounts = false,
   ): Promise<Connection<Encounter> & { registerCounts: Map<string, RegisterCounts> }> {
-    const visible = this.visible(principal);
     const limit = pageSize(args.first);
     const registerCounts = new Map<string, RegisterCounts>();
-    if (!visible) return { ...toConnection([], limit, 0, cursorOf), registerCounts };
-    const page: FilterQuery<Encounter>[] = [visible];
+    const tenant = countableEncounters(principal);
+    if (!tenant) return { ...toConnection([], limit, 0, cursorOf), registerCounts };
+    const [column, tenantId] = 'schoolId' in tenant ? ['school_id', tenant.schoolId] : ['trust_id', tenant.trustId];
+    const parameters: unknown[] = [tenantId, limit + 1];
+    let afterCursor = '';
     const after = decodeCursor(args.after);
     const afterDate = after?.length === 2 ? new Date(String(after[0])) : null;
-    if (after && afterDate && !Number.isNaN(afterDate.getTime())) {
-      const id = String(after[1]);
-      if (isUuid(id)) page.push({ $or: [{ date: { $lt: afterDate } }, { date: afterDate, id: { $lt: id } }] });
+    if (after && afterDate && !Number.isNaN(afterDate.getTime()) && isUuid(String(after[1]))) {
+      parameters.push(afterDate, String(after[1]));
+      afterCursor = 'and (e.date, e.id) < ($3::timestamptz, $4::uuid)';
     }
-    const pageQuery = this.em
-      .createQueryBuilder(Encounter, 'e')
-      .select([
-        'e.*',
-        // An alias that is no property's name, so the raw row keeps it apart from the entity's columns.
-        // One look at each register: [invited, attended].
-        ...(withRegisterCounts ? [raw('(select array[count(*), count(*) filter (where r.attended)] from participation r where r.encounter_id = e.id) as register_counts')] : []),
-      ])
-      .where({ $and: page } as QBFilterQuery<Encounter>)
-      .orderBy({ date: 'desc', id: 'desc' })
-      .limit(limit + 1);
-    const [found, total] = await Promise.all([
-      pageQuery.execute<(Record<string, unknown> & { register_counts?: (string | number)[] })[]>('all', false),
-      this.em.count(Encounter, visible),
-    ]);
-    const rows = found.map(({ register_counts: counts, ...columns }) => {
-      const encounter = this.em.map(Encounter, columns);
-      if (counts) registerCounts.set(encounter.id, { invited: Number(counts[0]), attended: Number(counts[1]) });
-      return encounter;
-    });
-    return { ...toConnection(rows, limit, total, cursorOf), registerCounts };
+    const counts = withRegisterCounts
+      ? '(select array[count(*), count(*) filter (where r.attended)] from participation r where r.encounter_id = e.id)'
+      : 'null::bigint[]';
+    // The left join keeps one row (of nulls) when the page is empty, so the total still comes back.
+    const { rows } = await boundSql<Record<string, unknown> & { total_count: string | number; register_counts: (string | number)[] | null }>(
+      this.em,
+      `select (select count(*) from encounter where ${column} = $1) as total_count, page.*
+         from (select 1) as one
+         left join (select e.*, ${counts} as register_counts
+                      from encounter e
+                     where e.${column} = $1 ${afterCursor}
+                     order by e.date desc, e.id desc
+                     limit $2) as page on true
+        order by page.date desc, page.id desc`,
+      parameters,
+    );
+    const total = Number(rows[0]?.total_count ?? 0);
+    const page = rows
+      .filter((row) => row.id !== null)
+      .map(({ total_count: _total, register_counts: registered, ...columns }) => {
+        const encounter = readOnly(this.em, Encounter, columns);
+        if (registered) registerCounts.set(encounter.id, { invited: Number(registered[0]), attended: Number(registered[1]) });
+        return encounter;
+      });
+    return { ...toConnection(page, limit, total, cursorOf), registerCounts };
   }
 
   /** The encounters among `ids` that the caller may read, in one statement. */
