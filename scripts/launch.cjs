@@ -3,7 +3,7 @@
 // fetches Node 24 and pnpm from the npm registry into .tools/ when needed, installs, builds, then
 // hands over to turbo / the local stack. Written in plain CommonJS so Node 20 can still run it.
 'use strict';
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -101,6 +101,19 @@ function build() {
   pnpm(['exec', 'turbo', 'run', 'build', '--env-mode=loose', '--output-logs=errors-only']);
 }
 
+/**
+ * Runs the stack in the foreground and passes SIGINT/SIGTERM on to it, so stopping `npm start` (by
+ * Ctrl+C, or a supervisor's SIGTERM to this process alone) stops every service it started. The stack
+ * runs under this Node directly: a package-manager script in between would not pass SIGTERM on.
+ */
+function serve() {
+  const child = spawn(process.execPath, [path.join(ROOT, 'packages', 'stack', 'dist', 'start.js')], { stdio: 'inherit', cwd: ROOT, env });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal));
+  }
+  child.on('exit', (code, signal) => process.exit(code === null ? (signal ? 1 : 0) : code));
+}
+
 const command = process.argv[2] || 'start';
 ensureInstalled();
 switch (command) {
@@ -109,7 +122,7 @@ switch (command) {
     break;
   case 'start':
     build();
-    pnpm(['--filter', '@waymark/stack', 'run', 'start']);
+    serve();
     break;
   case 'test':
     build();
