@@ -107,7 +107,7 @@ function stopChild(child: ChildProcess): Promise<void> {
  * the cores. A 32 MB semi-space collects a quarter as often: in `npm run bench`, the school
  * overview's 95th percentile fell by about a fifth.
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 /** Starts every subgraph (migrated, optionally seeded), waits until each is ready, then the gateway. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {

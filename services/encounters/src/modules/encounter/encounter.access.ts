@@ -9,12 +9,10 @@ import type { Encounter } from './encounter.entity.js';
  * on the register of (`registeredIn` is that sub-query). A volunteer: the ones they are listed on.
  */
 export function visibleEncounters(principal: Principal, registeredIn: (pupilId: string) => FilterQuery<Encounter>): FilterQuery<Encounter> | null {
+  const tenant = encounterTenant(principal);
+  if (tenant) return tenant;
   const scope = scopeOf(principal);
   switch (scope.kind) {
-    case 'school':
-      return { schoolId: scope.schoolId };
-    case 'trust':
-      return { trustId: scope.trustId };
     case 'pupil':
       return registeredIn(scope.pupilId);
     case 'volunteer':
@@ -54,12 +52,12 @@ export function canSeeEngagementsOf(principal: Principal, volunteerId: string): 
 }
 
 /**
- * Whose encounters a caller may count per school: staff their own school's (0 when none), a trust
- * analyst their trust's rows at any school. This subgraph cannot tell which trust a school with no
- * encounters belongs to, so for analysts such a school has no count (null), as any school outside
- * their trust.
+ * The tenant whose encounters staff and analysts read, list and count: staff their own school's, a
+ * trust analyst their trust's rows at any school; null for everyone else. This subgraph cannot tell
+ * which trust a school with no encounters belongs to, so for analysts such a school has no count
+ * (null), as any school outside their trust.
  */
-export function countableEncounters(principal: Principal): { schoolId: string } | { trustId: string } | null {
+export function encounterTenant(principal: Principal): { schoolId: string } | { trustId: string } | null {
   const scope = scopeOf(principal);
   if (scope.kind === 'school') return { schoolId: scope.schoolId };
   if (scope.kind === 'trust') return { trustId: scope.trustId };

@@ -5,7 +5,7 @@ import type { Principal } from '@waymark/auth';
 import { CHECKLIST_KEYS, CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, checklistMet, isYearGroup, type EncounterKind } from '@waymark/domain';
 import { boundSql, decodeCursor, encodeCursor, isUuid, pageSize, readOnly, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
-import { countableEncounters, visibleEncounters, visibleEngagements } from './encounter.access.js';
+import { encounterTenant, visibleEncounters, visibleEngagements } from './encounter.access.js';
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
 import type { CreateEncounterInput, EncountersArgs, MeaningfulChecklistInput, UpdateEncounterInput } from './encounter.inputs.js';
 import type { RegisterCounts } from './participation.service.js';
@@ -174,7 +174,7 @@ export class EncounterService {
   ): Promise<Connection<Encounter> & { registerCounts: Map<string, RegisterCounts> }> {
     const limit = pageSize(args.first);
     const registerCounts = new Map<string, RegisterCounts>();
-    const tenant = countableEncounters(principal);
+    const tenant = encounterTenant(principal);
     if (!tenant) return { ...toConnection([], limit, 0, cursorOf), registerCounts };
     const [column, tenantId] = 'schoolId' in tenant ? ['school_id', tenant.schoolId] : ['trust_id', tenant.trustId];
     const parameters: unknown[] = [tenantId, limit + 1];
@@ -239,7 +239,7 @@ export class EncounterService {
   /** Encounters per school, as far as the caller may count them; null where they may not. */
   async countBySchool(principal: Principal, schoolIds: readonly string[]): Promise<Map<string, number | null>> {
     const counts = new Map<string, number | null>(schoolIds.map((id) => [id, null]));
-    const scope = countableEncounters(principal);
+    const scope = encounterTenant(principal);
     if (!scope) return counts;
     if ('schoolId' in scope) {
       if (counts.has(scope.schoolId)) counts.set(scope.schoolId, await this.em.count(Encounter, { schoolId: scope.schoolId }));

@@ -1,5 +1,5 @@
 import type { ReferenceResolver } from '@waymark/subgraph-kit';
-import { canSeeEngagementsOf, canSeeParticipationsOf, countableEncounters } from '../encounter/encounter.access.js';
+import { canSeeEngagementsOf, canSeeParticipationsOf, encounterTenant } from '../encounter/encounter.access.js';
 import { Pupil, School, Volunteer, stubOf } from './external.entity.js';
 
 /*
@@ -17,7 +17,7 @@ export const resolveVolunteerReference: ReferenceResolver = async ({ id }, ctx) 
   canSeeEngagementsOf(ctx.principal, id) ? stubOf(Volunteer, id) : null;
 
 export const resolveSchoolReference: ReferenceResolver = async ({ id }, ctx) => {
-  const scope = countableEncounters(ctx.principal);
+  const scope = encounterTenant(ctx.principal);
   if (!scope || ('schoolId' in scope && scope.schoolId !== id)) return null;
   return stubOf(School, id);
 };
