@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
+import type { AuditCollector } from './audit.js';
 
 /** What every resolver gets: who asks (as the gateway vouched), a forked entity manager, loaders. */
 export interface RequestContext {
@@ -10,6 +11,8 @@ export interface RequestContext {
   /** The gateway's credential as received, to ask another subgraph on the caller's behalf. */
   credential: string;
   loaders: Map<string, DataLoader<string, unknown>>;
+  /** What this request revealed or changed about pupils, written to the audit trail before the answer leaves. */
+  audit: AuditCollector;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { CREDENTIAL_HEADER, CredentialVerifier } from '@waymark/auth';
+import { AuditCollector } from './audit.js';
 import type { RequestContext } from './context.js';
 import { formatError, isExpected } from './errors.js';
 import type { Orm } from './database.js';
@@ -121,16 +122,28 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       }
     }
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+    let context: RequestContext | undefined;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
-      context: async () => ({
-        principal: verified.principal,
-        em: options.orm.em.fork(),
-        requestId,
-        credential: credential ?? '',
-        loaders: new Map(),
-      }),
+      context: async () =>
+        (context = {
+          principal: verified.principal,
+          em: options.orm.em.fork(),
+          requestId,
+          credential: credential ?? '',
+          loaders: new Map(),
+          audit: new AuditCollector(),
+        }),
     });
+    // Fail closed: an answer whose reading could not be recorded is never sent.
+    if (context && context.audit.size > 0) {
+      try {
+        await context.audit.flush(context);
+      } catch (error) {
+        log(`request ${requestId}: audit write failed: ${(error as Error).stack ?? String(error)}`);
+        return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      }
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
