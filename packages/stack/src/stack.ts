@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCredentialKeys, type KeyPairPem } from '@waymark/auth';
+import { describeExit, formatDelay, RestartBackoff } from './restart.js';
 
 export const SERVICES = ['identity', 'pupils', 'employers', 'encounters', 'destinations'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -28,10 +29,15 @@ export interface StackOptions {
 export interface RunningStack {
   url: string;
   subgraphUrl(name: ServiceName): string;
-  /** Stops one subgraph (for failure tests); the rest keep running. */
+  /** The process id a subgraph runs as now (a restart gives it a new one); undefined while it is down. */
+  servicePid(name: ServiceName): number | undefined;
+  /** Stops one subgraph for good (for failure tests): it is not restarted, and the rest keep running. */
   stopService(name: ServiceName): Promise<void>;
   stop(): Promise<void>;
-  /** Resolves when any process exits unexpectedly. */
+  /**
+   * Resolves when a process first exits unexpectedly. Once the stack is up, the runner restarts
+   * that process all the same (see restart.ts); before it is up, the start fails instead.
+   */
   exited: Promise<{ source: string; code: number | null }>;
 }
 
@@ -56,8 +62,8 @@ export function developmentKeys(dataDir: string): KeyPairPem {
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number, recent: () => string[]): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`${url} exited with code ${child.exitCode} before it was ready. Its last output:\n${recent().join('\n')}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${url} stopped (${describeExit(child.exitCode, child.signalCode)}) before it was ready. Its last output:\n${recent().join('\n')}`);
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
@@ -109,7 +115,11 @@ function stopChild(child: ChildProcess): Promise<void> {
  */
 const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
 
-/** Starts every subgraph (migrated, optionally seeded), waits until each is ready, then the gateway. */
+/**
+ * Starts every subgraph (migrated, optionally seeded), waits until each is ready, then the gateway.
+ * From then on a process that crashes is restarted after a growing wait (restart.ts), and the log
+ * says so; the gateway answers with what the other subgraphs have meanwhile.
+ */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? ((source, line) => process.stderr.write(`${source.padEnd(12)} ${line}\n`));
   const keys = developmentKeys(options.dataDir);
@@ -130,15 +140,39 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const children = new Map<string, ChildProcess>();
   const output = new Map<string, string[]>();
   const expectedExit = new Set<string>();
+  const pendingRestarts = new Map<string, NodeJS.Timeout>();
+  const backoffs = new Map<string, RestartBackoff>();
+  // Crashes during the start fail the start (with the process's last output); after it, they restart.
+  let up = false;
   let reportExit: (value: { source: string; code: number | null }) => void = () => {};
   const exited = new Promise<{ source: string; code: number | null }>((resolve) => (reportExit = resolve));
-  const launch = (source: string, script: string, env: Record<string, string>) => {
+  const launch = (source: string, script: string, env: Record<string, string>, readyUrl: string) => {
     const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script], { cwd: options.root, env: { ...common, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const startedAt = Date.now();
     const recent: string[] = [];
     output.set(source, recent);
     pipe(child, source, log, recent);
-    child.once('exit', (code) => {
-      if (!expectedExit.has(source)) reportExit({ source, code });
+    child.once('exit', (code, signal) => {
+      if (expectedExit.has(source)) return;
+      reportExit({ source, code });
+      if (!up) return;
+      const backoff = backoffs.get(source) ?? new RestartBackoff();
+      backoffs.set(source, backoff);
+      const delay = backoff.delayAfter(Date.now() - startedAt);
+      log(source, `${source} stopped unexpectedly (${describeExit(code, signal)}); restarting in ${formatDelay(delay)}`);
+      pendingRestarts.set(
+        source,
+        setTimeout(() => {
+          pendingRestarts.delete(source);
+          if (expectedExit.has(source)) return;
+          const again = launch(source, script, env, readyUrl);
+          waitReady(readyUrl, again, 180_000, () => output.get(source) ?? []).then(
+            () => log(source, `${source} is running again`),
+            // A restart that dies before it is ready is reported, and retried, by its own exit.
+            () => {},
+          );
+        }, delay),
+      );
     });
     children.set(source, child);
     return child;
@@ -146,26 +180,41 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   const stop = async () => {
     for (const source of children.keys()) expectedExit.add(source);
+    for (const timer of pendingRestarts.values()) clearTimeout(timer);
+    pendingRestarts.clear();
     await Promise.all([...children.values()].map(stopChild));
   };
 
   try {
     await Promise.all(
       SERVICES.map((name) => {
-        const child = launch(name, join(options.root, 'services', name, 'dist', 'main.js'), {
-          PORT: String(subgraphPort(name)),
-          WAYMARK_CREDENTIAL_PUBLIC_KEY: keys.publicKeyPem,
-          WAYMARK_SEED_DEMO: options.seedDemo ? '1' : '0',
-        });
-        return waitReady(`http://127.0.0.1:${subgraphPort(name)}/ready`, child, 180_000, () => output.get(name) ?? []);
+        const readyUrl = `http://127.0.0.1:${subgraphPort(name)}/ready`;
+        const child = launch(
+          name,
+          join(options.root, 'services', name, 'dist', 'main.js'),
+          {
+            PORT: String(subgraphPort(name)),
+            WAYMARK_CREDENTIAL_PUBLIC_KEY: keys.publicKeyPem,
+            WAYMARK_SEED_DEMO: options.seedDemo ? '1' : '0',
+          },
+          readyUrl,
+        );
+        return waitReady(readyUrl, child, 180_000, () => output.get(name) ?? []);
       }),
     );
-    const gateway = launch('gateway', join(options.root, 'gateway', 'dist', 'main.js'), {
-      PORT: String(options.port),
-      WAYMARK_CREDENTIAL_PRIVATE_KEY: keys.privateKeyPem,
-      ...(options.frontendsDir ? { WAYMARK_FRONTENDS_DIR: options.frontendsDir } : {}),
-    });
-    await waitReady(`http://127.0.0.1:${options.port}/ready`, gateway, 60_000, () => output.get('gateway') ?? []);
+    const gatewayReadyUrl = `http://127.0.0.1:${options.port}/ready`;
+    const gateway = launch(
+      'gateway',
+      join(options.root, 'gateway', 'dist', 'main.js'),
+      {
+        PORT: String(options.port),
+        WAYMARK_CREDENTIAL_PRIVATE_KEY: keys.privateKeyPem,
+        ...(options.frontendsDir ? { WAYMARK_FRONTENDS_DIR: options.frontendsDir } : {}),
+      },
+      gatewayReadyUrl,
+    );
+    await waitReady(gatewayReadyUrl, gateway, 60_000, () => output.get('gateway') ?? []);
+    up = true;
   } catch (error) {
     await stop();
     throw error;
@@ -174,8 +223,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   return {
     url: `http://localhost:${options.port}`,
     subgraphUrl,
+    servicePid: (name) => {
+      const child = children.get(name);
+      return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+    },
     stopService: async (name) => {
       expectedExit.add(name);
+      clearTimeout(pendingRestarts.get(name));
+      pendingRestarts.delete(name);
       const child = children.get(name);
       if (child) await stopChild(child);
     },

@@ -25,12 +25,10 @@ process.stdout.write(
   ].join('\n'),
 );
 
-const shutdown = async (code: number) => {
+const shutdown = async () => {
   await stack.stop();
-  process.exit(code);
+  process.exit(0);
 };
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
-const crashed = await stack.exited;
-process.stderr.write(`${crashed.source} stopped unexpectedly (exit code ${crashed.code}); stopping Waymark.\n`);
-await shutdown(1);
+// A process that crashes is restarted by the stack (and the log says so); only a signal stops Waymark.
+process.once('SIGINT', () => void shutdown());
+process.once('SIGTERM', () => void shutdown());
