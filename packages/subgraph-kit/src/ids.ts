@@ -4,3 +4,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
+
+/** C0 and C1 control characters, NUL among them: never part of a name, a search or a key, and PostgreSQL refuses NUL in text. */
+const CONTROL = /\p{Cc}/u;
+
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL.test(value);
+}

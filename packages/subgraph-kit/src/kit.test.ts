@@ -30,13 +30,54 @@ describe('formatError', () => {
 });
 
 describe('cursor pagination helpers', () => {
-  it('clamps the page size and survives garbage cursors', () => {
+  it('clamps the page size', () => {
     expect(pageSize(undefined)).toBe(50);
     expect(pageSize(0)).toBe(1);
     expect(pageSize(10_000)).toBe(MAX_PAGE_SIZE);
-    expect(decodeCursor(encodeCursor(['Okafor', 'Maya', 'id-1']))).toEqual(['Okafor', 'Maya', 'id-1']);
-    expect(decodeCursor('not a cursor!')).toBeNull();
-    expect(decodeCursor(Buffer.from('{"a":1}').toString('base64url'))).toBeNull();
+  });
+
+  const ID = '0e5f1e1d-0000-4000-8000-000000000001';
+  const raw = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+  it('reads back the cursors it makes, and no cursor as none', () => {
+    expect(decodeCursor(encodeCursor(['Okafor', 'Maya', ID]), ['text', 'text', 'uuid'])).toEqual(['Okafor', 'Maya', ID]);
+    const at = new Date('2026-11-23T09:30:00.000Z').toISOString();
+    expect(decodeCursor(encodeCursor([at, ID]), ['timestamp', 'uuid'])).toEqual([at, ID]);
+    expect(decodeCursor(encodeCursor([0]), ['position'])).toEqual([0]);
+    expect(decodeCursor(null, ['position'])).toBeNull();
+    expect(decodeCursor(undefined, ['position'])).toBeNull();
+    expect(decodeCursor('', ['position'])).toBeNull();
+  });
+
+  it.each([
+    ['not base64url', 'not a cursor!', ['text']],
+    ['longer than any list makes', encodeCursor(['a'.repeat(2000)]), ['text']],
+    ['not JSON', raw('{"a":'), ['text']],
+    ['an object', raw({ a: 1 }), ['text']],
+    ['too few parts', encodeCursor(['Okafor']), ['text', 'uuid']],
+    ['too many parts', encodeCursor(['Okafor', ID, 'x']), ['text', 'uuid']],
+    ['a number for text', raw([1]), ['text']],
+    ['null for text', raw([null]), ['text']],
+    ['a list for text', raw([['Okafor']]), ['text']],
+    ['text over 255 characters', encodeCursor(['a'.repeat(256)]), ['text']],
+    ['a NUL in text', encodeCursor(['Oka\u0000for']), ['text']],
+    ['another control character in text', encodeCursor(['Oka\u009bfor']), ['text']],
+    ['a malformed uuid', encodeCursor(['not-a-uuid']), ['uuid']],
+    ['a timestamp that is not ISO', encodeCursor(['23/11/2026']), ['timestamp']],
+    ['an impossible timestamp', encodeCursor(['2026-02-30T00:00:00.000Z']), ['timestamp']],
+    ['a negative position', encodeCursor([-1]), ['position']],
+    ['a fractional position', encodeCursor([1.5]), ['position']],
+    ['a position beyond safe integers', raw('[1e300]'), ['position']],
+    ['a position as text', encodeCursor(['3']), ['position']],
+  ] as const)('refuses a cursor that is %s as the caller\'s mistake', (_why, cursor, shape) => {
+    let thrown: unknown;
+    try {
+      decodeCursor(cursor, shape);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect(thrown).toMatchObject({ kind: 'BAD_USER_INPUT', message: expect.stringContaining('cursor') });
   });
 
   it('builds a page from limit + 1 rows', () => {

@@ -84,6 +84,15 @@ describe('encounters query', () => {
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });
 
+  it('refuses a cursor it did not give out as the caller\'s mistake, never as a server error', async () => {
+    const cursor = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const id = northEncounters[0].id;
+    for (const after of [cursor(['-200000-01-01T00:00:00.000Z', id]), cursor(['2026-11-23T00:00:00.000Z\u0000', id]), cursor([1, 2]), cursor(['2026-11-23T00:00:00.000Z']), 'not a cursor!']) {
+      const res = await client.query<Page>(leaderNorth, ENCOUNTERS, { first: 7, after });
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('gives staff of another school only theirs, and trust analysts the whole trust', async () => {
     const south = await client.query<Page>(leaderSouth, ENCOUNTERS, { first: 200 });
     expect(south.data!.encounters.edges.every((e) => e.node.school.id === southbank.id)).toBe(true);

@@ -179,7 +179,7 @@ export class EncounterService {
     const [column, tenantId] = 'schoolId' in tenant ? ['school_id', tenant.schoolId] : ['trust_id', tenant.trustId];
     const parameters: unknown[] = [tenantId, limit + 1];
     let afterCursor = '';
-    const after = decodeCursor(args.after);
+    const after = decodeCursor(args.after, ['timestamp', 'uuid']);
     const afterDate = after?.length === 2 ? new Date(String(after[0])) : null;
     if (after && afterDate && !Number.isNaN(afterDate.getTime()) && isUuid(String(after[1]))) {
       parameters.push(afterDate, String(after[1]));

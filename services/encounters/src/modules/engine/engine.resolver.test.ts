@@ -211,6 +211,14 @@ describe('benchmarkGaps', () => {
     expect(seen.size).toBe(cell.notMet + cell.inProgress);
   });
 
+  it('refuses a cursor it did not give out as the caller\'s mistake', async () => {
+    const cursor = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    for (const after of [cursor([-1]), cursor(['5']), cursor([5, 6]), cursor([1e300]), 'not a cursor!']) {
+      const res = await client.query<Gaps>(leaderNorth, GAPS, { measure: 'B8_BY_16', yearGroup: 11, after });
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('needs pupil-level access for analysts', async () => {
     expect((await client.query(analyst, GAPS, { measure: 'B5_EMPLOYERS', schoolId: northfield.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await client.query(pupilLevelAnalyst, GAPS, { measure: 'B5_EMPLOYERS', schoolId: northfield.id })).errors).toBeUndefined();

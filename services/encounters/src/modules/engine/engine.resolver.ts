@@ -180,7 +180,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
       const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
       const cohort = await schoolCohort(ctx, school, day);
       const limit = pageSize(first);
-      const cursor = decodeCursor(after);
+      const cursor = decodeCursor(after, ['position']);
       const offset = cursor?.length === 1 && Number.isInteger(Number(cursor[0])) && Number(cursor[0]) >= 0 ? Number(cursor[0]) : 0;
       const { rows, total } = await new BenchmarkEngine(ctx.em).pupilStates(cohort, day, filter, { measure, limit: limit + 1, offset });
       const gapRows = rows.map((row, i) => {

@@ -5,6 +5,7 @@ export enum PupilErrorCode {
   FlagHistoryForbidden = 'PUPIL_FLAG_HISTORY_FORBIDDEN',
   NotVisible = 'PUPIL_NOT_VISIBLE',
   FlagsInvalid = 'PUPIL_FLAGS_INVALID',
+  ListInputInvalid = 'PUPIL_LIST_INPUT_INVALID',
 }
 
 export class PupilError extends DomainError<PupilErrorCode> {
@@ -14,6 +15,10 @@ export class PupilError extends DomainError<PupilErrorCode> {
 
   static flagHistoryForbidden(): PupilError {
     return new PupilError('FORBIDDEN', PupilErrorCode.FlagHistoryForbidden, 'Only staff of the pupil\'s current school can see the history of their vulnerable-group flags.');
+  }
+
+  static listInputInvalid(message: string): PupilError {
+    return new PupilError('BAD_USER_INPUT', PupilErrorCode.ListInputInvalid, message);
   }
 }
 

@@ -70,6 +70,73 @@ describe('pupils query', () => {
   });
 });
 
+describe('pupils query input', () => {
+  const LIST = `query ($after: String, $search: String, $tutorGroup: String, $schoolId: ID) {
+    pupils(first: 5, after: $after, search: $search, tutorGroup: $tutorGroup, schoolId: $schoolId) { totalCount edges { cursor node { id } } }
+  }`;
+  const cursor = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+  const realCursor = async () => {
+    const res = await client.query<{ pupils: { edges: { cursor: string }[] } }>(leaderNorth, LIST, {});
+    return res.data!.pupils.edges[0].cursor;
+  };
+
+  /** The request fails as the caller's mistake, with a message, and no SQL reaches the database. */
+  async function refused(who: typeof leaderNorth, variables: Record<string, unknown>): Promise<string> {
+    const { result: res, statements } = await countStatements(subgraph.orm, () => client.query(who, LIST, variables));
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.data?.pupils ?? null).toBeNull();
+    expect(statements).toEqual([]);
+    return res.errors![0].message;
+  }
+
+  it('refuses a search longer than 100 characters before asking the database, and takes one of 100', async () => {
+    expect(await refused(leaderNorth, { search: 'a'.repeat(101) })).toMatch(/100 characters/);
+    expect(await refused(leaderNorth, { search: 'a'.repeat(1_000_000) })).toMatch(/100 characters/);
+    const longest = await client.query<{ pupils: { totalCount: number } }>(leaderNorth, LIST, { search: 'a'.repeat(100) });
+    expect(longest.errors).toBeUndefined();
+    expect(longest.data!.pupils.totalCount).toBe(0);
+  });
+
+  it('refuses NUL and other control characters in a search or tutor group', async () => {
+    for (const search of ['Oka\u0000for', '\u0000', 'Oka\nfor', 'Oka\tfor', 'Oka\u001bfor', 'Oka\u007ffor']) {
+      expect(await refused(leaderNorth, { search })).toMatch(/search/i);
+    }
+    expect(await refused(leaderNorth, { tutorGroup: '10\u0000A' })).toMatch(/tutor group/i);
+    expect(await refused(leaderNorth, { tutorGroup: 'x'.repeat(256) })).toMatch(/tutor group/i);
+  });
+
+  it('refuses a school id that is not an id', async () => {
+    expect(await refused(analystWithPupils, { schoolId: 'not-a-school' })).toMatch(/school/i);
+  });
+
+  it('refuses every cursor it did not give out as the caller\'s mistake, never as a server error', async () => {
+    const good = JSON.parse(Buffer.from(await realCursor(), 'base64url').toString('utf8')) as [string, string, string];
+    const crafted = [
+      'not a cursor!',
+      cursor('{"a":1}'),
+      cursor('not json'),
+      cursor({ a: 1 }),
+      cursor([]),
+      cursor(good.slice(0, 2)),
+      cursor([...good, 'extra']),
+      cursor([1, 2, 3]),
+      cursor([good[0], good[1], 'not-a-uuid']),
+      cursor([good[0], null, good[2]]),
+      cursor([good[0], [good[1]], good[2]]),
+      cursor([`${good[0]}\u0000`, good[1], good[2]]),
+      cursor(['x'.repeat(300), good[1], good[2]]),
+      'A'.repeat(5000),
+    ];
+    for (const after of crafted) expect(await refused(leaderNorth, { after })).toMatch(/cursor/i);
+  });
+
+  it('still pages with the cursors it gives out', async () => {
+    const res = await client.query<{ pupils: { edges: { node: { id: string } }[] } }>(leaderNorth, LIST, { after: await realCursor() });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.pupils.edges).toHaveLength(5);
+  });
+});
+
 describe('schools', () => {
   it('counts pupils on roll for staff and analysts, and hides the count from pupils', async () => {
     const onRoll = (schoolId: string) => data.pupils.filter((p) => p.schoolId === schoolId && !p.leftOn).length;

@@ -2,14 +2,36 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { raw, type EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { vulnerableGroupOfCode } from '@waymark/domain';
-import { decodeCursor, encodeCursor, isUuid, pageSize, scopeOf, toConnection, type Connection } from '@waymark/subgraph-kit';
+import { decodeCursor, encodeCursor, hasControlCharacters, isUuid, pageSize, scopeOf, toConnection, type Connection } from '@waymark/subgraph-kit';
 import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { School } from '../school/school.entity.js';
 import { Pupil } from './pupil.entity.js';
 import { visiblePupils, type PupilSubqueries } from './pupil.access.js';
+import { PupilError } from './pupil.errors.js';
 import type { PupilsArgs } from './pupil.inputs.js';
 
 const cursorOf = (pupil: Pupil) => encodeCursor([pupil.legalSurname, pupil.legalForename, pupil.id]);
+
+/** A name, or the start of one, is never longer: a longer search only costs the database time. */
+export const MAX_SEARCH_LENGTH = 100;
+/** The longest tutor group a roster can hold. */
+const MAX_TUTOR_GROUP_LENGTH = 255;
+
+/**
+ * The list's text arguments, checked before any SQL: a NUL byte would fail the statement (a server
+ * error), and a search of a megabyte cost seconds of pattern matching per request.
+ */
+function checkedListArgs(args: PupilsArgs): { search: string | null; after: [string, string, string] | null } {
+  const search = args.search?.trim() || null;
+  if (search !== null && search.length > MAX_SEARCH_LENGTH) throw PupilError.listInputInvalid(`A search can be up to ${MAX_SEARCH_LENGTH} characters long.`);
+  if (search !== null && hasControlCharacters(search)) throw PupilError.listInputInvalid('A search can only contain letters, numbers, spaces and punctuation.');
+  const { tutorGroup, schoolId } = args;
+  if (tutorGroup && (tutorGroup.length > MAX_TUTOR_GROUP_LENGTH || hasControlCharacters(tutorGroup))) {
+    throw PupilError.listInputInvalid('That is not a tutor group Waymark could hold: check it and ask again.');
+  }
+  if (schoolId && !isUuid(schoolId)) throw PupilError.listInputInvalid('The school id is not a Waymark school id.');
+  return { search, after: decodeCursor(args.after, ['text', 'text', 'uuid']) };
+}
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -44,6 +66,7 @@ export class PupilService {
    * now, so they only ever match the caller's own current pupils.
    */
   async list(principal: Principal, args: PupilsArgs): Promise<Connection<Pupil>> {
+    const { search, after } = checkedListArgs(args);
     const limit = pageSize(args.first);
     const home = this.homeOf(principal, args.schoolId);
     if (!home) return toConnection([], limit, 0, cursorOf);
@@ -64,17 +87,15 @@ export class PupilService {
       where = { $or: [where, { $and: [this.subqueries.enrolledAt(home), elsewhere] }] };
     }
     const filters: FilterQuery<Pupil>[] = [where];
-    const search = args.search?.trim();
     if (search) {
       const like = `${escapeLike(search)}%`;
       filters.push({
         $or: [{ legalSurname: { $ilike: like } }, { legalForename: { $ilike: like } }, { preferredName: { $ilike: like } }, { upn: search.toUpperCase() }],
       });
     }
-    const after = decodeCursor(args.after);
     const page: FilterQuery<Pupil>[] = [...filters];
-    if (after && after.length === 3) {
-      const [surname, forename, id] = after.map(String);
+    if (after) {
+      const [surname, forename, id] = after;
       page.push({
         $or: [
           { legalSurname: { $gt: surname } },
