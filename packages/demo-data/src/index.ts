@@ -161,7 +161,10 @@ export interface DemoAccount {
   pupilLevelAccess: boolean;
 }
 export interface DemoData {
+  /** The first trust (the one every demo account but the second trust's belongs to). */
   trust: DemoTrust;
+  /** Every trust: one, or two when asked for a second (see DemoOptions). */
+  trusts: DemoTrust[];
   schools: DemoSchool[];
   pupils: DemoPupil[];
   employers: DemoEmployer[];
@@ -210,8 +213,18 @@ function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+export interface DemoOptions {
+  /**
+   * Adds a second trust with one school of its own (Eastgate School, Riverside Schools Partnership),
+   * its careers leader, a pupil and a trust analyst with pupil-level access: enough to test that
+   * nothing crosses from one trust to another. (The first trust's generated activity differs in detail
+   * from the one-trust data set, as the generator draws from one random sequence.)
+   */
+  secondTrust?: boolean;
+}
+
 /** The demo data, as of `today` (the academic year and year groups follow from it). */
-export function demoData(today: Date = new Date()): DemoData {
+export function demoData(today: Date = new Date(), options: DemoOptions = {}): DemoData {
   const random = rng(20260901);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const currentYear = academicYearOf(today);
@@ -222,6 +235,12 @@ export function demoData(today: Date = new Date()): DemoData {
     { slug: 'northfield', name: 'Northfield Academy', urn: '138201', localAuthority: 'Leeds', laCode: '383' },
     { slug: 'southbank', name: 'Southbank School', urn: '141877', localAuthority: 'Bradford', laCode: '380' },
   ].map((school) => ({ ...school, id: demoId('school', school.slug), trustId: trust.id }));
+  const trusts = [trust];
+  if (options.secondTrust) {
+    const riverside: DemoTrust = { id: demoId('trust', 'riverside'), name: 'Riverside Schools Partnership' };
+    trusts.push(riverside);
+    schools.push({ slug: 'eastgate', name: 'Eastgate School', urn: '145920', localAuthority: 'Wakefield', laCode: '384', id: demoId('school', 'eastgate'), trustId: riverside.id });
+  }
 
   const pupils: DemoPupil[] = [];
   let serial = 0;
@@ -239,7 +258,7 @@ export function demoData(today: Date = new Date()): DemoData {
     pupils.push({
       id: demoId('pupil', school.slug, index),
       schoolId: school.id,
-      trustId: trust.id,
+      trustId: school.trustId,
       upn: makeUpn(`${school.laCode}${school.urn.slice(2)}${String(birthYear % 100).padStart(2, '0')}${String(serial).padStart(3, '0')}`.slice(0, 12)),
       legalForename: forename,
       legalSurname: pick(SURNAMES),
@@ -332,7 +351,7 @@ export function demoData(today: Date = new Date()): DemoData {
       const encounter: DemoEncounter = {
         id: demoId('encounter', school.slug, plan.title, startYear),
         schoolId: school.id,
-        trustId: trust.id,
+        trustId: school.trustId,
         kind: plan.kind,
         title: plan.title,
         date: date.toISOString(),
@@ -363,7 +382,7 @@ export function demoData(today: Date = new Date()): DemoData {
           encounterId: encounter.id,
           pupilId: pupil.id,
           schoolId: school.id,
-          trustId: trust.id,
+          trustId: school.trustId,
           attended: random() < (pupil.flags.persistentAbsence ? 0.7 : 0.93),
           reflection: null,
         });
@@ -375,7 +394,7 @@ export function demoData(today: Date = new Date()): DemoData {
       const encounter: DemoEncounter = {
         id: demoId('guidance', pupil.id),
         schoolId: school.id,
-        trustId: trust.id,
+        trustId: school.trustId,
         kind: 'GUIDANCE_MEETING',
         title: 'Personal guidance meeting',
         date: new Date(Date.UTC(currentYear, 9, 1 + i, 10)).toISOString(),
@@ -394,7 +413,7 @@ export function demoData(today: Date = new Date()): DemoData {
         staffNotes: 'Talked through post-16 options and what the pupil enjoys in school.',
       };
       encounters.push(encounter);
-      participations.push({ id: demoId('participation', encounter.id, pupil.id), encounterId: encounter.id, pupilId: pupil.id, schoolId: school.id, trustId: trust.id, attended: true, reflection: null });
+      participations.push({ id: demoId('participation', encounter.id, pupil.id), encounterId: encounter.id, pupilId: pupil.id, schoolId: school.id, trustId: school.trustId, attended: true, reflection: null });
       agreedActions.push(
         { id: demoId('action', encounter.id, 0), meetingId: encounter.id, pupilId: pupil.id, text: 'Look up two sixth-form or college courses and their entry requirements', dueOn: `${currentYear}-12-12`, position: 0 },
         { id: demoId('action', encounter.id, 1), meetingId: encounter.id, pupilId: pupil.id, text: 'Ask a teacher about work experience in a subject you enjoy', dueOn: null, position: 1 },
@@ -553,5 +572,15 @@ export function demoData(today: Date = new Date()): DemoData {
     account('parent@northfield.test', 'Grace Okafor', ['parent'], { trustId: trust.id, schoolId: schools[0].id, childPupilIds: [demoPupil.id] }),
   ];
 
-  return { trust, schools, pupils, employers, volunteers, encounters, participations, agreedActions, ownActivities, outlooks, destinations, accounts };
+  if (options.secondTrust) {
+    const eastgate = schools[2];
+    const eastgatePupil = pupils.find((p) => p.schoolId === eastgate.id && p.yearGroup === 10)!;
+    accounts.push(
+      account('leader@eastgate.test', 'Dana Whitfield', ['careers_leader'], { trustId: eastgate.trustId, schoolId: eastgate.id }),
+      account('pupil@eastgate.test', `${eastgatePupil.legalForename} ${eastgatePupil.legalSurname}`, ['pupil'], { trustId: eastgate.trustId, schoolId: eastgate.id, pupilId: eastgatePupil.id }),
+      account('trust@riverside-trust.test', 'Chris Lowe', ['trust_analyst'], { trustId: eastgate.trustId, pupilLevelAccess: true }),
+    );
+  }
+
+  return { trust, trusts, schools, pupils, employers, volunteers, encounters, participations, agreedActions, ownActivities, outlooks, destinations, accounts };
 }

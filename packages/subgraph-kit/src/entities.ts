@@ -40,3 +40,13 @@ export async function fetchEntities<T extends { id: string }>(
   for (const entity of data._entities ?? []) if (entity) found.set(entity.id, entity);
   return found;
 }
+
+/**
+ * Whether a school belongs to a trust, asked of the pupils subgraph (which owns schools; a school and
+ * its trust are public facts). Subgraphs that hold only a school's id use it to refuse a trust
+ * analyst's question about a school outside their trust, rather than answer it with zeros.
+ */
+export async function schoolIsInTrust(ctx: RequestContext, pupilsUrl: string, schoolId: string, trustId: string): Promise<boolean> {
+  const found = await fetchEntities<{ id: string; trust: { id: string } | null }>(ctx, pupilsUrl, 'School', [schoolId], 'trust { id }');
+  return found.get(schoolId)?.trust?.id === trustId;
+}

@@ -12,6 +12,8 @@ export interface ServiceEnv {
   dataDir: string;
   publicKeyPem: string;
   seedDemo: boolean;
+  /** Seed the demo data with a second trust (for tests that cross trusts): WAYMARK_DEMO_SECOND_TRUST=1. */
+  demoSecondTrust: boolean;
   /** The pupils subgraph, asked on the caller's behalf (registers, parent links, record access). */
   pupilsUrl: string;
 }
@@ -52,6 +54,7 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
     dataDir: resolve(source.WAYMARK_DATA_DIR ?? '.data'),
     publicKeyPem,
     seedDemo: source.WAYMARK_SEED_DEMO === '1',
+    demoSecondTrust: source.WAYMARK_DEMO_SECOND_TRUST === '1',
     pupilsUrl,
   };
 }

@@ -4,13 +4,13 @@ import { CREDENTIAL_HEADER, CredentialVerifier, SCHOOL_STAFF_ROLES, hasRole, typ
 import { testKeys } from './testing.js';
 
 /*
- * A STAND-IN FOR THE PUPILS SUBGRAPH'S `Pupil.recordAccess` — TESTS ONLY.
+ * A STAND-IN FOR THE PUPILS SUBGRAPH'S `Pupil.recordAccess` (AND A SCHOOL'S TRUST) — TESTS ONLY.
  *
  * Subgraphs that hold pupil-level rows ask the pupils subgraph how much of a pupil's history the
  * caller may read (docs/pupil-records-contract.md, "Transfers"). Their tests use this tiny HTTP
  * server where they need answers the demo data cannot give (pupils who moved school on a chosen
  * day), a subgraph that errors, or a count of the requests made. It answers exactly that
- * `_entities` request by the contract's rules, from a fixture; like the real subgraph it refuses
+ * `_entities` request by the contract's rules, and `School { id trust { id } }` lookups, from a fixture; like the real subgraph it refuses
  * calls without a credential the gateway signed, and anything else it is asked is refused the way
  * a subgraph refuses a field it does not have. The real rules live in services/pupils; the
  * gateway tests check the two agree for a real transfer.
@@ -27,6 +27,8 @@ export interface StandInPupil {
 
 export interface StandInFixture {
   pupils: StandInPupil[];
+  /** Schools and their trusts (public facts: any signed-in caller may resolve a School). */
+  schools?: { id: string; trustId: string | null }[];
   /** Schools whose parents may read their children's records. */
   parentAccessSchoolIds: string[];
 }
@@ -58,6 +60,7 @@ export function fixtureFromDemo(
 ): StandInFixture {
   const trustOf = (schoolId: string) => data.schools.find((school) => school.id === schoolId)?.trustId ?? null;
   return {
+    schools: data.schools.map((school) => ({ id: school.id, trustId: school.trustId })),
     pupils: data.pupils.map((pupil) => ({
       id: pupil.id,
       schoolId: pupil.schoolId,
@@ -83,6 +86,7 @@ export interface PupilsStandIn {
 }
 
 const EXPECTED_QUERY = /^query \(\$representations: \[_Any!\]!\) \{ _entities\(representations: \$representations\) \{ \.\.\. on Pupil \{ id recordAccess \{ current schoolId until \} \} \} \}$/;
+const SCHOOL_QUERY = /^query \(\$representations: \[_Any!\]!\) \{ _entities\(representations: \$representations\) \{ \.\.\. on School \{ id trust \{ id \} \} \} \}$/;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -108,6 +112,14 @@ export async function startPupilsStandIn(fixture: StandInFixture): Promise<Pupil
       if (!verified.ok) return send(res, 401, { errors: [{ message: 'This service only answers the Waymark gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
       const { query, variables } = JSON.parse(body) as { query?: string; variables?: { representations?: { __typename?: string; id?: string }[] } };
       const representations = variables?.representations ?? [];
+      if (!standIn.failing && SCHOOL_QUERY.test(query ?? '') && representations.every((rep) => rep.__typename === 'School')) {
+        const schools = new Map((fixture.schools ?? []).map((school) => [school.id, school]));
+        const entities = representations.map((rep) => {
+          const school = schools.get(rep.id ?? '');
+          return school ? { id: school.id, trust: school.trustId ? { id: school.trustId } : null } : null;
+        });
+        return send(res, 200, { data: { _entities: entities } });
+      }
       if (standIn.failing || !EXPECTED_QUERY.test(query ?? '') || representations.some((rep) => rep.__typename !== 'Pupil' || typeof rep.id !== 'string')) {
         if (!standIn.failing) standIn.refused.push(query ?? '');
         return send(res, 400, { errors: [{ message: 'Cannot query field "recordAccess" on type "Pupil".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });

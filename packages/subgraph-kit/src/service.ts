@@ -10,7 +10,7 @@ export interface ServiceDefinition {
   migrations: DatabaseOptions['migrations'];
   buildSchema: () => Promise<GraphQLSchema>;
   /** Fills an empty database with the demo data set. */
-  seed?: (orm: Orm) => Promise<void>;
+  seed?: (orm: Orm, options: { secondTrust: boolean }) => Promise<void>;
   routes?: (orm: Orm) => SubgraphServerOptions['routes'];
 }
 
@@ -43,7 +43,7 @@ export async function createServiceApp(
 /** The body of every `main.ts`: env → database (migrated, seeded) → listen; stops cleanly. */
 export async function runService(definition: ServiceDefinition, env: ServiceEnv): Promise<void> {
   const orm = await openServiceDatabase(definition, env);
-  if (env.seedDemo && definition.seed) await definition.seed(orm);
+  if (env.seedDemo && definition.seed) await definition.seed(orm, { secondTrust: env.demoSecondTrust });
   const app = await createServiceApp(definition, { env, orm });
   const port = await app.listen(env.port, process.env.HOST ?? '127.0.0.1');
   process.stderr.write(`[${definition.name}] ready on http://127.0.0.1:${port}/graphql\n`);

@@ -133,7 +133,7 @@ export async function startTestSubgraph(
   };
   try {
     orm = await openDatabase({ service: definition.name, entities: definition.entities, migrations: definition.migrations, ...db.options });
-    if (seed) await definition.seed?.(orm);
+    if (seed) await definition.seed?.(orm, { secondTrust: false });
     app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
     return { orm, app, client: await SubgraphTestClient.start(app), close };
   } catch (error) {

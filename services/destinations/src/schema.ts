@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { Destination } from './modules/destination/destination.entity.js';
-import { DestinationResolver } from './modules/destination/destination.resolver.js';
+import { destinationResolver } from './modules/destination/destination.resolver.js';
 import { pupilDestinationsResolver } from './modules/destination/pupil-destinations.resolver.js';
 import { resolveDestinationReference, resolvePupilReference } from './modules/destination/destination.reference.js';
 import { PupilStub } from './modules/external/pupil.stub.js';
@@ -13,7 +13,7 @@ export interface DestinationsSchemaConfig {
 
 export function buildDestinationsSchema(config: DestinationsSchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [DestinationResolver, pupilDestinationsResolver(config)],
+    resolvers: [destinationResolver(config), pupilDestinationsResolver(config)],
     // No query returns these; the gateway reaches them only through `_entities`.
     orphanedTypes: [Destination, PupilStub],
     references: { Destination: resolveDestinationReference, Pupil: resolvePupilReference },

@@ -1,13 +1,13 @@
 import type { Orm } from '@waymark/subgraph-kit';
-import { demoData } from '@waymark/demo-data';
+import { demoData, type DemoOptions } from '@waymark/demo-data';
 import { Employer, OrganisationKind } from './modules/employer/employer.entity.js';
 import { Volunteer, VolunteerKind } from './modules/volunteer/volunteer.entity.js';
 
 /** Seeds the demo employers, providers and volunteers into an empty database; does nothing otherwise. */
-export async function seedDemo(orm: Orm): Promise<void> {
+export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<void> {
   const em = orm.em.fork();
   if ((await em.count(Employer, {})) > 0) return;
-  const data = demoData();
+  const data = demoData(new Date(), options);
   for (const employer of data.employers) {
     em.create(Employer, {
       id: employer.id,

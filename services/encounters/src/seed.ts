@@ -1,5 +1,5 @@
 import type { Orm } from '@waymark/subgraph-kit';
-import { demoData } from '@waymark/demo-data';
+import { demoData, type DemoOptions } from '@waymark/demo-data';
 import { checklistMet } from '@waymark/domain';
 import { Encounter, Participation } from './modules/encounter/encounter.entity.js';
 import { AgreedAction } from './modules/guidance/agreed-action.entity.js';
@@ -10,10 +10,10 @@ import { PupilOutlook } from './modules/outlook/pupil-outlook.entity.js';
  * Seeds the demo encounters and registers into an empty database; does nothing otherwise. Written
  * as two multi-row inserts in one transaction rather than through the unit of work: it is ~2k rows.
  */
-export async function seedDemo(orm: Orm): Promise<void> {
+export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<void> {
   const em = orm.em.fork();
   if ((await em.count(Encounter, {})) > 0) return;
-  const data = demoData();
+  const data = demoData(new Date(), options);
   const createdAt = new Date();
   const dateOf = new Map(data.encounters.map((encounter) => [encounter.id, encounter.date]));
   await em.transactional(async (tx) => {

@@ -1,5 +1,5 @@
 import type { Orm } from '@waymark/subgraph-kit';
-import { demoData, DEMO_PASSWORD } from '@waymark/demo-data';
+import { demoData, DEMO_PASSWORD, type DemoOptions } from '@waymark/demo-data';
 import { hashPassword, ROLES, type Role } from '@waymark/auth';
 import { Account } from './modules/account/account.entity.js';
 import { normaliseEmail } from './modules/account/account.principal.js';
@@ -7,11 +7,11 @@ import { normaliseEmail } from './modules/account/account.principal.js';
 const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 
 /** Seeds the demo accounts, each with DEMO_PASSWORD, into an empty database; does nothing otherwise. */
-export async function seedDemo(orm: Orm): Promise<void> {
+export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<void> {
   const em = orm.em.fork();
   if ((await em.count(Account, {})) > 0) return;
   const now = new Date();
-  const accounts = demoData().accounts;
+  const accounts = demoData(new Date(), options).accounts;
   const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
   accounts.forEach((account, i) => {
     em.create(Account, {

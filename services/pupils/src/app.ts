@@ -1,4 +1,5 @@
 import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import { AuditEvent, AuditEventField } from './modules/audit/audit-event.entity.js';
 import { RecordComment } from './modules/comment/comment.entity.js';
 import { Enrolment } from './modules/enrolment/enrolment.entity.js';
 import { FlagChange } from './modules/flags/flag-change.entity.js';
@@ -13,7 +14,7 @@ import { seedDemo } from './seed.js';
 export const pupilsService: ServiceDefinition = {
   name: 'pupils',
   defaultPort: 4102,
-  entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping],
+  entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping, AuditEvent, AuditEventField],
   migrations,
   buildSchema: buildPupilsSchema,
   seed: seedDemo,

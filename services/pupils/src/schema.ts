@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { PupilCommentsResolver } from './modules/comment/comment.resolver.js';
 import { PupilConsentResolver } from './modules/consent/consent.resolver.js';
 import { EnrolmentResolver } from './modules/enrolment/enrolment.resolver.js';
@@ -25,6 +26,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       RosterImportResolver,
       RolloverResolver,
       CohortResolver,
+      AuditResolver,
     ],
     references: { Pupil: resolvePupilReference, School: resolveSchoolReference, Trust: resolveTrustReference },
   });

@@ -1,6 +1,6 @@
 import type { Orm } from '@waymark/subgraph-kit';
 import { academicYearOf } from '@waymark/domain';
-import { demoData } from '@waymark/demo-data';
+import { demoData, type DemoOptions } from '@waymark/demo-data';
 import { Pupil } from './modules/pupil/pupil.entity.js';
 import { School, Trust } from './modules/school/school.entity.js';
 
@@ -15,12 +15,12 @@ function startedSecondary(yearGroup: number | null, leftOn: string | null, curre
  * Seeds the demo trust, schools and pupils (with their period at school) into an empty database; does nothing
  * otherwise. Northfield lets parents in, so the demo parent can see their child; Southbank does not.
  */
-export async function seedDemo(orm: Orm): Promise<void> {
+export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<void> {
   const em = orm.em.fork();
   if ((await em.count(School, {})) > 0) return;
-  const data = demoData();
+  const data = demoData(new Date(), options);
   const currentYear = academicYearOf(new Date());
-  em.create(Trust, { id: data.trust.id, name: data.trust.name });
+  for (const trust of data.trusts) em.create(Trust, { id: trust.id, name: trust.name });
   data.schools.forEach((school, index) => {
     em.create(School, {
       id: school.id,

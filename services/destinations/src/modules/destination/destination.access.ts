@@ -28,9 +28,15 @@ export function mayAskAboutPupil(principal: Principal, pupilId: string): boolean
 
 /**
  * The rows `destinationSummary` counts over. Aggregates need no pupil-level access, so every trust
- * analyst may ask; staff may ask only about their own school.
+ * analyst may ask about their trust or one of its schools; staff only about their own school. A
+ * school outside the analyst's trust is refused, not answered with zeros that read as "no leavers":
+ * `isTrustSchool` asks the pupils subgraph, which owns schools, whether the school is the trust's.
  */
-export function summaryFilter(principal: Principal, schoolId: string | null | undefined): { schoolId?: string; trustId?: string } {
+export async function summaryFilter(
+  principal: Principal,
+  schoolId: string | null | undefined,
+  isTrustSchool: (schoolId: string, trustId: string) => Promise<boolean>,
+): Promise<{ schoolId?: string; trustId?: string }> {
   const scope = scopeOf(principal);
   if (scope.kind === 'school') {
     if (schoolId && schoolId !== scope.schoolId) throw DestinationError.otherSchool();
@@ -39,6 +45,7 @@ export function summaryFilter(principal: Principal, schoolId: string | null | un
   if (scope.kind === 'trust') {
     if (!schoolId) return { trustId: scope.trustId };
     if (!isUuid(schoolId)) throw InputError.invalid('schoolId is not a school id.');
+    if (!(await isTrustSchool(schoolId, scope.trustId))) throw DestinationError.otherTrust();
     return { trustId: scope.trustId, schoolId };
   }
   throw AccessError.forbidden();

@@ -41,11 +41,16 @@ export class DestinationService {
   }
 
   /** Immediate destinations by kind, every kind listed (zero included) in the domain's order. */
-  async summary(principal: Principal, schoolId: string | null | undefined): Promise<DestinationCount[]> {
+  async summary(
+    principal: Principal,
+    schoolId: string | null | undefined,
+    isTrustSchool: (schoolId: string, trustId: string) => Promise<boolean>,
+  ): Promise<DestinationCount[]> {
+    const filter = await summaryFilter(principal, schoolId, isTrustSchool);
     const rows = await this.em
       .createQueryBuilder(Destination, 'd')
       .select(['d.kind', raw('count(*) as total')])
-      .where({ ...summaryFilter(principal, schoolId), stage: 'IMMEDIATE' })
+      .where({ ...filter, stage: 'IMMEDIATE' })
       .groupBy('d.kind')
       .execute<{ kind: DestinationKind; total: string | number }[]>('all');
     const counts = new Map(rows.map((row) => [row.kind, Number(row.total)]));

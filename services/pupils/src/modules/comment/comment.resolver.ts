@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { loaderFor, type RequestContext } from '@waymark/subgraph-kit';
+import { auditChange } from '../audit/audit.hooks.js';
 import { Pupil } from '../pupil/pupil.entity.js';
 import { relationTo } from '../pupil/pupil.access.js';
 import { RecordComment } from './comment.entity.js';
@@ -21,6 +22,7 @@ export class PupilCommentsResolver {
 
   @Authorized('parent', 'careers_leader', 'staff', 'careers_adviser')
   @Mutation(() => AddRecordCommentResult, { description: 'A linked parent (where the school allows it) or staff of the pupil\'s current school.' })
+  @UseMiddleware(auditChange('comments', (args) => ({ pupilId: (args.input as AddRecordCommentInput).pupilId })))
   addRecordComment(@Arg('input', () => AddRecordCommentInput) input: AddRecordCommentInput, @Ctx() ctx: RequestContext): Promise<AddRecordCommentResult> {
     return new CommentService(ctx.em).add(ctx.principal, input);
   }

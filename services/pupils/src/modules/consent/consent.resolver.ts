@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { RequestContext } from '@waymark/subgraph-kit';
+import { auditChange } from '../audit/audit.hooks.js';
 import { Pupil } from '../pupil/pupil.entity.js';
 import { relationTo } from '../pupil/pupil.access.js';
 import { PupilConsent, SetPupilConsentInput, SetPupilConsentResult } from './consent.types.js';
@@ -15,6 +16,7 @@ export class PupilConsentResolver {
 
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'pupil', 'parent')
   @Mutation(() => SetPupilConsentResult, { description: 'Staff of the current school any time; the pupil at 16 or over; a linked parent while the pupil is under 16.' })
+  @UseMiddleware(auditChange('consent', (args) => ({ pupilId: (args.input as SetPupilConsentInput).pupilId })))
   setPupilConsent(@Arg('input', () => SetPupilConsentInput) input: SetPupilConsentInput, @Ctx() ctx: RequestContext): Promise<SetPupilConsentResult> {
     return new ConsentService(ctx.em).setConsent(ctx.principal, input);
   }

@@ -1,5 +1,6 @@
-import { Args, Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { AccessError, connectionTypes, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { auditPupilRead } from '../audit/audit.hooks.js';
 import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { loadEnrolments } from '../enrolment/enrolment.service.js';
 import { School } from '../school/school.entity.js';
@@ -68,6 +69,7 @@ export class PupilResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Staff of the school, or the pupil themself.' })
+  @UseMiddleware(auditPupilRead('dateOfBirth'))
   dateOfBirth(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): string | null {
     const relation = relationTo(ctx.principal, pupil);
     return relation === 'staff' || relation === 'analyst' || relation === 'self' ? day(pupil.dateOfBirth) : null;
@@ -93,6 +95,7 @@ export class PupilResolver {
   }
 
   @FieldResolver(() => PupilFlags, { nullable: true, description: 'Forbidden unless the caller is staff of the pupil\'s school.' })
+  @UseMiddleware(auditPupilRead('flags'))
   flags(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): PupilFlags {
     if (!canSeeSensitive(ctx.principal, pupil)) throw PupilError.flagsForbidden();
     return Object.assign(new PupilFlags(), {
