@@ -1,0 +1,60 @@
+import type { ArgsDictionary, MiddlewareFn } from 'type-graphql';
+import { auditRead, type AuditSink, type RequestContext } from '@waymark/subgraph-kit';
+import { AuditService } from './audit.service.js';
+
+/*
+ * The hooks the pupils subgraph's resolvers carry (docs/audit-trail.md lists every field and
+ * mutation that has one). Reads are noted and written once when the request has been answered;
+ * changes are written in the same transaction as the change itself, so a change is never kept
+ * without its event.
+ */
+
+/** The pupils subgraph writes its own entries straight into the trail. */
+export const pupilsAuditSink: AuditSink = (ctx, entries) => new AuditService(ctx.em).write(ctx, 'pupils', entries);
+
+/** `@UseMiddleware(auditPupilRead('flags'))` on a Pupil field that reveals something sensitive. */
+export function auditPupilRead(field: string): MiddlewareFn<RequestContext> {
+  return auditRead(pupilsAuditSink, field);
+}
+
+type ChangeSubject = { pupilId: string } | { schoolId: string; trustId: string | null; detail: string };
+
+/**
+ * Runs a mutation and its audit event in one transaction: the event is written when the mutation
+ * succeeded (its result carries no error); if the event cannot be written, the change is rolled back.
+ * `subjectOf` names what changed from the mutation's arguments and result: a pupil, or (for changes
+ * to many pupils at once, such as a roster commit) a school.
+ *
+ * `sharedTransaction: false` is for a mutation that starts work which outlives the request (a roster
+ * commit runs in the background, in its own transaction): its event is written once it has started,
+ * and if that fails the request fails.
+ */
+export function auditChange<Result extends { error: unknown } | null>(
+  field: string,
+  subjectOf: (args: ArgsDictionary, result: Result) => ChangeSubject | null,
+  { sharedTransaction = true }: { sharedTransaction?: boolean } = {},
+): MiddlewareFn<RequestContext> {
+  const record = async (context: RequestContext, args: ArgsDictionary, result: Result) => {
+    const subject = result && !result.error ? subjectOf(args, result) : null;
+    if (!subject) return;
+    const target = 'pupilId' in subject ? { pupilId: subject.pupilId } : { pupilId: null, ...subject };
+    await new AuditService(context.em).write(context, 'pupils', [{ ...target, action: 'CHANGE', fields: [field] }]);
+  };
+  return async ({ args, context }, next) => {
+    if (!sharedTransaction) {
+      const result = (await next()) as Result;
+      await record(context, args, result);
+      return result;
+    }
+    await context.em.begin();
+    try {
+      const result = (await next()) as Result;
+      await record(context, args, result);
+      await context.em.commit();
+      return result;
+    } catch (error) {
+      await context.em.rollback();
+      throw error;
+    }
+  };
+}
