@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, CredentialSigner, MASKED_MESSAGE, type Principal } from '@waymark/auth';
+import { apiFieldRefusal, CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, CredentialSigner, MASKED_MESSAGE, operationRootFields, type Principal } from '@waymark/auth';
 import type { GatewayEnv, SubgraphName } from './env.js';
 import { IdentityClient, SESSION_COOKIE, readCookie, sessionCookie } from './sessions.js';
 import { StaticFiles } from './static.js';
@@ -142,6 +142,14 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
       {
         async requestDidStart() {
           return {
+            // An API key reaches only the root fields its scopes allow (the catalogue in
+            // @waymark/auth); checked on the parsed operation before anything is planned or executed.
+            async didResolveOperation({ operation, document, contextValue }) {
+              // Without an operation nothing runs: execution refuses the request.
+              if (!operation) return;
+              const refusal = apiFieldRefusal(contextValue.principal, operation.operation, operationRootFields(document, operation));
+              if (refusal) throw new GraphQLError(refusal.message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+            },
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
                 const code = error.extensions?.code;

@@ -17,7 +17,7 @@ export interface GatewayEnv {
   privateKeyPem: string;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
-  /** How long a resolved session or API key is cached (a revocation takes at most this long to bite). */
+  /** How long a resolved session is cached (signing out elsewhere takes at most this long to bite on another replica). API keys are never cached. */
   sessionCacheMs: number;
   /** Folder holding frontends/<name>/dist; the shell and the remotes are served from there. */
   frontendsDir: string;

@@ -9,7 +9,9 @@ export type SignInOutcome =
 
 /**
  * Talks to the identity subgraph's internal routes with the gateway's own (system) credential, and
- * keeps a short cache of resolved sessions so a page's burst of queries costs one lookup.
+ * keeps a short cache of resolved sessions so a page's burst of queries costs one lookup. API keys
+ * are looked up on every request, never cached: revoking a key must stop it on the next request,
+ * on every gateway replica.
  */
 export class IdentityClient {
   private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
@@ -19,7 +21,7 @@ export class IdentityClient {
     identityGraphqlUrl: string,
     private readonly signer: CredentialSigner,
     private readonly timeoutMs: number,
-    /** How long a resolved session or key is trusted without asking identity again. */
+    /** How long a resolved session is trusted without asking identity again. */
     private readonly cacheMs: number,
   ) {
     this.base = new URL('/', identityGraphqlUrl).toString();
@@ -56,7 +58,7 @@ export class IdentityClient {
   }
 
   resolveApiKey(key: string): Promise<Principal | null> {
-    return this.cached(`k:${key}`, () => this.lookup('/internal/api-key', { key }));
+    return this.lookup('/internal/api-key', { key });
   }
 
   private async lookup(path: string, body: unknown): Promise<Principal | null> {

@@ -2,3 +2,4 @@ export * from './principal.js';
 export * from './credential.js';
 export * from './password.js';
 export * from './errors.js';
+export * from './api-scopes.js';

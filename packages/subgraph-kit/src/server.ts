@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { CREDENTIAL_HEADER, CredentialVerifier } from '@waymark/auth';
+import { apiFieldRefusal, CREDENTIAL_HEADER, CredentialVerifier, operationRootFields } from '@waymark/auth';
 import { AuditCollector } from './audit.js';
 import type { RequestContext } from './context.js';
 import { formatError, isExpected } from './errors.js';
@@ -79,6 +79,14 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       {
         async requestDidStart() {
           return {
+            // The scope catalogue again, so a subgraph never relies on the gateway alone to keep an
+            // API key to its scopes. `_entities` continues a root field already checked.
+            async didResolveOperation({ operation, document, contextValue }) {
+              // Without an operation nothing runs: execution refuses the request.
+              if (!operation) return;
+              const refusal = apiFieldRefusal(contextValue.principal, operation.operation, operationRootFields(document, operation), { federationJoins: true });
+              if (refusal) throw new GraphQLError(refusal.message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+            },
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
                 if (!isExpected(error)) log(`request ${contextValue.requestId}: ${error.originalError?.stack ?? error.message}`);

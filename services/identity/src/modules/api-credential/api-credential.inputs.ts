@@ -1,10 +1,7 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { API_SCOPES } from '@waymark/auth';
 import { MutationError } from '@waymark/subgraph-kit';
 import { ApiCredential } from './api-credential.entity.js';
-
-/** What an API credential may be granted; anything else is refused when it is created. */
-export const API_SCOPES = ['roster:write', 'reports:read'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
 
 @InputType()
 export class CreateApiCredentialInput {

@@ -126,7 +126,7 @@ describe('who may manage API credentials', () => {
     for (const who of [leader, integration]) {
       const res = await create(who, 'Sneaky', ['reports:read']);
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(res.data).toBeNull();
+      expect(res.data ?? null).toBeNull();
       const list = await h.query(who, LIST);
       expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const revoke = await h.query(who, REVOKE, { id: '0b5d3c1e-7a1f-4c0e-9d7e-2f1a6b3c4d5e' });

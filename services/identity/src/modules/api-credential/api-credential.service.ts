@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
-import { hashToken, newToken, type Principal } from '@waymark/auth';
+import { API_SCOPES, hashToken, newToken, type Principal } from '@waymark/auth';
 import { FieldError, isUuid } from '@waymark/subgraph-kit';
 import { ApiCredential } from './api-credential.entity.js';
 import { managedTrust } from './api-credential.access.js';
 import { ApiCredentialErrors } from './api-credential.errors.js';
-import { API_SCOPES, CreateApiCredentialResult, RevokeApiCredentialResult, type CreateApiCredentialInput } from './api-credential.inputs.js';
+import { CreateApiCredentialResult, RevokeApiCredentialResult, type CreateApiCredentialInput } from './api-credential.inputs.js';
 import { apiPrincipalOf } from './api-credential.principal.js';
 
 const MAX_NAME_LENGTH = 100;

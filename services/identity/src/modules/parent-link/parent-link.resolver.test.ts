@@ -252,7 +252,7 @@ describe('who may link and unlink parents', () => {
     for (const who of callers) {
       const linked = await link(who, 'sneaky@example.test', 'Sneaky', maya.id);
       expect(linked.errors?.[0].extensions?.code, JSON.stringify(who.roles)).toBe('FORBIDDEN');
-      expect(linked.data).toBeNull();
+      expect(linked.data ?? null).toBeNull();
       const unlinked = await unlink(who, grace.id, maya.id);
       expect(unlinked.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }

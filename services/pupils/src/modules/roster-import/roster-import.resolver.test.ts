@@ -357,10 +357,14 @@ describe('who may import and read an import', () => {
       const res = await client.query<{ rosterImport: { id: string } | null }>(who, GET_IMPORT, { id: importId });
       expect(res.data!.rosterImport?.id).toBe(importId);
     }
-    for (const who of [otherLeaderEast, leaderEast, leaderNorth, readOnlyIntegration, analyst]) {
+    for (const who of [otherLeaderEast, leaderEast, leaderNorth, analyst]) {
       const res = await client.query<{ rosterImport: unknown }>(who, GET_IMPORT, { id: importId });
       expect(res.data!.rosterImport).toBeNull();
     }
+    // rosterImport needs roster:write in the API scope catalogue.
+    const readOnly = await client.query<{ rosterImport: unknown }>(readOnlyIntegration, GET_IMPORT, { id: importId });
+    expect(readOnly.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(readOnly.data ?? null).toBeNull();
     const refused = await commit(client, leaderEast, importId);
     expect(refused.error!.code).toBe('ROSTER_IMPORT_NOT_FOUND');
     const started = await commit(client, integration, importId);

@@ -1,0 +1,209 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema, getNamedType, isCompositeType, isNonNullType, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { API_FIELD_SCOPES, API_SCOPES, CREDENTIAL_HEADER, CredentialSigner, type ApiScope, type Principal, type RootOperation } from '@waymark/auth';
+import { demoData } from '@waymark/demo-data';
+import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, type ServiceName } from '@waymark/stack';
+import { GatewayClient } from './client.js';
+
+/*
+ * The attacks found against the gateway, each replayed against the real gateway and subgraphs.
+ * Ports 4730/4740, apart from the other gateway tests.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const data = demoData();
+const [northfield] = data.schools;
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const databasePrefix = `waymark_sec_${randomBytes(3).toString('hex')}_`;
+const supergraph = buildSchema(readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8'));
+let stack: RunningStack;
+let work: string;
+let analyst: GatewayClient;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'waymark-security-'));
+  // The gateway's default session cache stays on: a revoked key must stop working despite it.
+  stack = await startStack({ root, port: 4730, subgraphBasePort: 4740, dataDir: work, databaseUrl, databasePrefix, seedDemo: true, env: { NODE_ENV: 'production' }, log: () => {} });
+  analyst = new GatewayClient(stack.url);
+  expect((await analyst.signIn('trust@waymark-trust.test')).status).toBe(200);
+}, 300_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+type Answer = Awaited<ReturnType<GatewayClient['query']>>;
+
+async function apiKey(scopes: readonly string[]): Promise<{ id: string; bearer: Record<string, string> }> {
+  const created = await analyst.query<{ createApiCredential: { secret: string; credential: { id: string } } }>(
+    'mutation ($input: CreateApiCredentialInput!) { createApiCredential(input: $input) { secret credential { id } error { message } } }',
+    { input: { name: `key ${scopes.join(' ')}`, scopes } },
+  );
+  const { secret, credential } = created.data!.createApiCredential;
+  return { id: credential.id, bearer: { authorization: `Bearer ${secret}` } };
+}
+
+function asKey(bearer: Record<string, string>) {
+  const client = new GatewayClient(stack.url);
+  return (query: string, variables?: Record<string, unknown>) => client.query(query, variables, bearer);
+}
+
+interface RootField {
+  operation: RootOperation;
+  field: GraphQLField<unknown, unknown>;
+  subgraph: ServiceName;
+  accessible: boolean;
+}
+
+/** Every root field of the supergraph, with the subgraph that answers it and whether clients can reach it. */
+function rootFields(): RootField[] {
+  const roots: [RootOperation, GraphQLObjectType | null | undefined][] = [
+    ['query', supergraph.getQueryType()],
+    ['mutation', supergraph.getMutationType()],
+    ['subscription', supergraph.getSubscriptionType()],
+  ];
+  return roots.flatMap(([operation, type]) =>
+    Object.values(type?.getFields() ?? {}).map((field) => {
+      const directives = field.astNode?.directives ?? [];
+      const join = directives.find((d) => d.name.value === 'join__field')?.arguments?.find((a) => a.name.value === 'graph')?.value;
+      const subgraph = (join && 'value' in join ? String(join.value) : '').toLowerCase() as ServiceName;
+      return { operation, field, subgraph, accessible: !directives.some((d) => d.name.value === 'inaccessible') };
+    }),
+  );
+}
+
+/** A valid operation selecting just this root field (its required arguments as variables, which are never sent). */
+function operationFor({ operation, field }: RootField): string {
+  const required = field.args.filter((arg) => isNonNullType(arg.type));
+  const definitions = required.length ? `(${required.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ')})` : '';
+  const call = required.length ? `${field.name}(${required.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})` : field.name;
+  return `${operation} ${definitions} { ${call}${isCompositeType(getNamedType(field.type)) ? ' { __typename }' : ''} }`;
+}
+
+function expectForbidden(answer: Answer | { status: number; errors?: Answer['errors']; data?: unknown }, mentions: string, what: string): void {
+  expect(answer.errors?.[0]?.extensions?.code, `${what}: ${JSON.stringify(answer)}`).toBe('FORBIDDEN');
+  expect(answer.errors?.[0]?.message, what).toContain(mentions);
+  expect(answer.data ?? null, what).toBeNull();
+}
+
+const catalogued = (f: RootField): ApiScope | undefined => (API_FIELD_SCOPES[f.operation] as Record<string, ApiScope>)[f.field.name];
+
+describe('API key scopes at the gateway', () => {
+  it('refuses a roster:write key the dashboards, destination figures and encounters, naming the scope it lacks', async () => {
+    const roster = asKey((await apiKey(['roster:write'])).bearer);
+    for (const query of [
+      '{ trustDashboard { pupilCount } }',
+      `{ schoolDashboard(schoolId: "${northfield.id}") { pupilCount } }`,
+      '{ destinationSummary { kind count } }',
+      '{ encounters { totalCount } }',
+      // A fragment must not hide a root field.
+      '{ ...Figures } fragment Figures on Query { trustDashboard { pupilCount } }',
+    ]) {
+      expectForbidden(await roster(query), 'reports:read', query);
+    }
+  });
+
+  it('refuses every root field outside the catalogue to a key with every scope, and every catalogued one to a key lacking its scope', async () => {
+    const everything = asKey((await apiKey(API_SCOPES)).bearer);
+    const without = new Map<ApiScope, ReturnType<typeof asKey>>();
+    for (const scope of API_SCOPES) without.set(scope, asKey((await apiKey(API_SCOPES.filter((s) => s !== scope))).bearer));
+    const reachable = rootFields().filter((f) => f.accessible);
+    expect(reachable.length).toBeGreaterThan(30);
+    for (const root of reachable) {
+      const scope = catalogued(root);
+      const query = operationFor(root);
+      if (scope) expectForbidden(await without.get(scope)!(query), scope, query);
+      else expectForbidden(await everything(query), root.field.name, query);
+    }
+  });
+
+  it('names only root fields that exist in the supergraph', () => {
+    const fields = new Set(rootFields().map((f) => `${f.operation}.${f.field.name}`));
+    for (const [operation, entries] of Object.entries(API_FIELD_SCOPES)) {
+      for (const name of Object.keys(entries)) expect(fields, `${operation}.${name}`).toContain(`${operation}.${name}`);
+    }
+  });
+
+  it('still answers a key the fields its scopes allow', async () => {
+    const reports = asKey((await apiKey(['reports:read'])).bearer);
+    const figures = await reports('{ schools { name } trustDashboard { pupilCount } destinationSummary { kind } encounters { totalCount } }');
+    expect(figures.errors, JSON.stringify(figures.errors)).toBeUndefined();
+    expect(figures.data?.schools).toHaveLength(2);
+    const roster = asKey((await apiKey(['roster:write'])).bearer);
+    const fields = await roster('{ rosterFields { key } }');
+    expect(fields.errors).toBeUndefined();
+    const preview = await roster(
+      'mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { totalRows } error { code } } }',
+      { input: { schoolId: northfield.id, fullRoster: false, rows: [] } },
+    );
+    expect(preview.errors, JSON.stringify(preview.errors)).toBeUndefined();
+  });
+});
+
+describe('API key scopes in every subgraph (without the gateway\'s check)', () => {
+  // The stack's own signing key: these calls reach the subgraphs as if the gateway had let them through.
+  const signer = () => new CredentialSigner(developmentKeys(work).privateKeyPem);
+  const keyPrincipal = (scopes: readonly string[]): Principal => ({
+    kind: 'api',
+    accountId: '00000000-0000-4000-8000-000000000001',
+    displayName: 'integration',
+    roles: ['trust_analyst'],
+    trustId: data.trust.id,
+    schoolId: null,
+    pupilId: null,
+    volunteerId: null,
+    employerId: null,
+    childPupilIds: [],
+    pupilLevelAccess: false,
+    scopes: [...scopes],
+  });
+  async function direct(subgraph: ServiceName, principal: Principal, query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(stack.subgraphUrl(subgraph), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: await signer().sign(principal) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as { data?: unknown; errors?: Answer['errors'] }) };
+  }
+
+  it('refuses each subgraph\'s uncatalogued root fields (subgraph-only ones too) to every scope, and catalogued ones without their scope', async () => {
+    const all = rootFields();
+    expect(new Set(all.map((f) => f.subgraph))).toEqual(new Set(SERVICES));
+    for (const root of all) {
+      const scope = catalogued(root);
+      const query = operationFor(root);
+      const answer = scope
+        ? await direct(root.subgraph, keyPrincipal(API_SCOPES.filter((s) => s !== scope)), query)
+        : await direct(root.subgraph, keyPrincipal(API_SCOPES), query);
+      expectForbidden(answer, scope ?? root.field.name, `${root.subgraph}: ${query}`);
+    }
+    for (const subgraph of SERVICES) expectForbidden(await direct(subgraph, keyPrincipal(API_SCOPES), '{ _service { sdl } }'), '_service', subgraph);
+  });
+
+  it('lets the gateway\'s entity joins through for a key', async () => {
+    const join = await direct('pupils', keyPrincipal(['reports:read']), 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { name } } }', {
+      r: [{ __typename: 'School', id: northfield.id }],
+    });
+    expect(join.errors, JSON.stringify(join.errors)).toBeUndefined();
+    expect(join.data).toEqual({ _entities: [{ name: 'Northfield Academy' }] });
+  });
+});
+
+describe('revoking an API key', () => {
+  it('refuses the very next request, though the key was used a moment before', async () => {
+    const key = await apiKey(['reports:read']);
+    const integration = asKey(key.bearer);
+    expect((await integration('{ schools { name } }')).data?.schools).toHaveLength(2);
+    const revoked = await analyst.query<{ revokeApiCredential: { error: unknown } }>('mutation ($id: ID!) { revokeApiCredential(id: $id) { error { code } } }', { id: key.id });
+    expect(revoked.data?.revokeApiCredential.error).toBeNull();
+    const next = await integration('{ schools { name } }');
+    expect(next.status).toBe(401);
+    expect(next.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,115 @@
+import type { Principal } from './principal.js';
+
+/** What an API credential may be granted; anything else is refused when it is created. */
+export const API_SCOPES = ['roster:write', 'reports:read'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export type RootOperation = 'query' | 'mutation' | 'subscription';
+
+/**
+ * The scope catalogue: every root field of the supergraph a trust's API key may use, and the scope
+ * it needs. A root field missing here is refused to every API key, whatever its scopes (deny by
+ * default), both at the gateway and again in the subgraph that owns it. Adding a root field to the
+ * supergraph therefore keeps it away from integrations until someone decides which scope it needs
+ * and writes it here (docs/security.md describes the catalogue).
+ */
+export const API_FIELD_SCOPES: Readonly<Record<RootOperation, Readonly<Record<string, ApiScope>>>> = {
+  query: {
+    schools: 'reports:read',
+    schoolDashboard: 'reports:read',
+    trustDashboard: 'reports:read',
+    destinationSummary: 'reports:read',
+    encounters: 'reports:read',
+    encounter: 'reports:read',
+    // Subgraph to subgraph only (not in the public schema): the dashboards ask the pupils subgraph
+    // for their cohort with the caller's own credential.
+    cohort: 'reports:read',
+    packedCohort: 'reports:read',
+    rosterImport: 'roster:write',
+    rosterFields: 'roster:write',
+  },
+  mutation: {
+    previewRosterImport: 'roster:write',
+    commitRosterImport: 'roster:write',
+  },
+  subscription: {},
+};
+
+/** Free for anyone: it names a type and reads nothing. */
+const ALWAYS_ALLOWED = '__typename';
+/**
+ * How the gateway joins one subgraph's answer to another's. A subgraph only ever receives it from
+ * the gateway (or from another subgraph acting on the caller's behalf) while answering a root field
+ * that has already been checked, so inside a subgraph it continues that field.
+ */
+const FEDERATION_JOIN = '_entities';
+
+export interface ApiFieldRefusal {
+  field: string;
+  /** The scope the field needs; null when no API key may use it at all. */
+  scope: ApiScope | null;
+  message: string;
+}
+
+/**
+ * Why the caller may not use one of these root fields, or null when it may use them all. Only API
+ * credentials are limited by scopes (people are limited by their roles, in the resolvers).
+ * `operation` is the operation's type (query, mutation, subscription). `federationJoins`: true inside a subgraph, where `_entities` continues a checked root field.
+ */
+export function apiFieldRefusal(
+  principal: Pick<Principal, 'kind' | 'scopes'>,
+  operation: string,
+  fields: Iterable<string>,
+  { federationJoins = false }: { federationJoins?: boolean } = {},
+): ApiFieldRefusal | null {
+  if (principal.kind !== 'api') return null;
+  const catalogue: Readonly<Record<string, ApiScope>> = Object.hasOwn(API_FIELD_SCOPES, operation) ? API_FIELD_SCOPES[operation as RootOperation] : {};
+  for (const field of fields) {
+    if (field === ALWAYS_ALLOWED || (federationJoins && operation === 'query' && field === FEDERATION_JOIN)) continue;
+    const scope = Object.hasOwn(catalogue, field) ? catalogue[field] : null;
+    if (scope === null) return { field, scope, message: `API keys cannot use ${field}. It is only for people signed in to Waymark.` };
+    if (!principal.scopes.includes(scope)) return { field, scope, message: `This API key needs the ${scope} scope to use ${field}.` };
+  }
+  return null;
+}
+
+/** The parts of graphql-js's document nodes read here, so this package needs no graphql of its own. */
+interface SelectionLike {
+  readonly kind: string;
+  readonly name?: { readonly value: string };
+  readonly selectionSet?: { readonly selections: readonly SelectionLike[] };
+}
+interface DefinitionLike {
+  readonly kind: string;
+  readonly name?: { readonly value: string };
+  readonly selectionSet?: { readonly selections: readonly SelectionLike[] };
+}
+
+/**
+ * The names of the root fields an operation selects, looking through fragment spreads and inline
+ * fragments (`{ ...Everything }` must not hide a field). Fields under @skip/@include count too: a
+ * field the caller may not use is refused even if the variables would leave it out.
+ */
+export function operationRootFields(document: { readonly definitions: readonly DefinitionLike[] }, operation: { readonly selectionSet: { readonly selections: readonly SelectionLike[] } }): string[] {
+  const fragments = new Map<string, DefinitionLike>();
+  for (const definition of document.definitions) {
+    if (definition.kind === 'FragmentDefinition' && definition.name) fragments.set(definition.name.value, definition);
+  }
+  const fields = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (selections: readonly SelectionLike[]) => {
+    for (const selection of selections) {
+      if (selection.kind === 'Field' && selection.name) fields.add(selection.name.value);
+      else if (selection.kind === 'InlineFragment' && selection.selectionSet) visit(selection.selectionSet.selections);
+      else if (selection.kind === 'FragmentSpread' && selection.name && !seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        // A spread of a fragment that is not there cannot be checked: refuse it by its name.
+        if (fragment?.selectionSet) visit(fragment.selectionSet.selections);
+        else fields.add(`...${selection.name.value}`);
+      }
+    }
+  };
+  visit(operation.selectionSet.selections);
+  return [...fields];
+}
