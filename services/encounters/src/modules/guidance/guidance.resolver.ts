@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware, type ClassType } from 'type-graphql';
 import { parseDay, todayInEngland } from '@waymark/domain';
 import { groupBy, groupScopes, isUuid, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
+import { auditGuidanceChange, auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { checkEncounterValues } from '../encounter/encounter.service.js';
 import { fetchCohort } from '../engine/cohort.client.js';
@@ -28,12 +29,15 @@ function meetingOf(encounter: Encounter, pupilId: string, actions: AgreedAction[
 
 /** Personal guidance meetings, their staff-only notes and the actions agreed. */
 export function guidanceResolvers(config: { pupilsUrl: string }): ClassType[] {
+  const audit = pupilsAuditSink(config.pupilsUrl);
+
   @Resolver(() => Pupil)
   class PupilGuidanceResolver {
     @FieldResolver(() => [GuidanceMeeting], {
       nullable: true,
       description: 'Newest first; readable as Pupil.participations. Notes are for staff only.',
     })
+    @UseMiddleware(auditGuidanceNotes(audit))
     async guidanceMeetings(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<GuidanceMeeting[]> {
       const staff = scopeOf(ctx.principal).kind === 'school';
       const rows = await loaderFor<GuidanceMeeting[]>(ctx, 'guidanceOfPupil', async (ids) => {
@@ -64,6 +68,7 @@ export function guidanceResolvers(config: { pupilsUrl: string }): ClassType[] {
   class GuidanceMutations {
     @Authorized(...STAFF)
     @Mutation(() => GuidanceMeetingResult, { description: 'Records a personal guidance meeting for a pupil of the caller\'s school, with notes (staff only) and agreed actions (the pupil sees them).' })
+    @UseMiddleware(auditGuidanceChange(audit, 'guidanceMeeting', (args) => (args.input as RecordGuidanceMeetingInput).pupilId))
     async recordGuidanceMeeting(@Arg('input', () => RecordGuidanceMeetingInput) input: RecordGuidanceMeetingInput, @Ctx() ctx: RequestContext): Promise<GuidanceMeetingResult> {
       const scope = scopeOf(ctx.principal);
       const notFound = { meeting: null, error: mutationError('PUPIL_NOT_FOUND', 'There is no such pupil on roll at your school.') };
