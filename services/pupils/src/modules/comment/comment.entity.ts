@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Pupil } from '../pupil/pupil.entity.js';
 
@@ -7,6 +7,7 @@ export type CommentAuthorRole = 'PARENT' | 'STAFF';
 /** A note on a pupil's record from a linked parent or a member of staff. */
 @Entity({ tableName: 'record_comment' })
 @Index({ properties: ['pupil', 'createdAt'] })
+@Unique({ properties: ['authorId', 'idempotencyKey'] })
 @ObjectType({ description: 'A comment on a pupil\'s record.' })
 export class RecordComment {
   @PrimaryKey({ type: 'uuid' })
@@ -40,4 +41,8 @@ export class RecordComment {
   @Property({ type: 'datetime' })
   @Field(() => Date)
   createdAt: Date;
+
+  /** The author's key for this write: a retry with the same key gets this comment back instead of a copy. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey: string | null = null;
 }

@@ -104,3 +104,38 @@ describe('parents and carers', () => {
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('a comment sent with an idempotency key', () => {
+  const send = (who: Principal, pupilId: string, body: string, idempotencyKey: string) =>
+    client.query<{ addRecordComment: { comment: { id: string; body: string } | null; error: { code: string } | null } }>(who, COMMENT, {
+      input: { pupilId, body, idempotencyKey },
+    });
+  const countWith = (key: string) => subgraph.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from record_comment where idempotency_key = ?', [key]);
+
+  it('is saved once however often it is retried, and the retry gets the saved comment back', async () => {
+    const first = await send(staffNorth, child.id, 'Retried after a timeout.', 'retry-1');
+    const again = await send(staffNorth, child.id, 'Retried after a timeout.', 'retry-1');
+    expect(first.data!.addRecordComment.error).toBeNull();
+    expect(again.data!.addRecordComment.comment).toEqual(first.data!.addRecordComment.comment);
+    expect(Number((await countWith('retry-1'))[0].n)).toBe(1);
+  });
+
+  it('belongs to its author: another person\'s same key is a separate comment', async () => {
+    await send(staffNorth, child.id, 'Mine.', 'shared-key');
+    const other = await send(leaderNorth, child.id, 'Mine too.', 'shared-key');
+    expect(other.data!.addRecordComment.comment?.body).toBe('Mine too.');
+    expect(Number((await countWith('shared-key'))[0].n)).toBe(2);
+  });
+
+  it('refuses a key reused for a different comment, or one that is not a plain token', async () => {
+    await send(staffNorth, child.id, 'First.', 'reuse-me');
+    expect((await send(staffNorth, child.id, 'Something else.', 'reuse-me')).data!.addRecordComment.error!.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await send(staffNorth, child.id, 'Hi', 'no spaces please')).data!.addRecordComment.error!.code).toBe('IDEMPOTENCY_KEY_INVALID');
+    expect((await send(staffNorth, child.id, 'Hi', 'k'.repeat(101))).data!.addRecordComment.error!.code).toBe('IDEMPOTENCY_KEY_INVALID');
+  });
+
+  it('gives nothing away to someone who may not comment on the pupil', async () => {
+    await send(staffNorth, child.id, 'Private.', 'probe-key');
+    expect((await send(leaderSouth, child.id, 'Private.', 'probe-key')).data!.addRecordComment.error!.code).toBe('PUPIL_NOT_VISIBLE');
+  });
+});

@@ -9,6 +9,7 @@ import { RecordComment } from './comment.entity.js';
 import { AddRecordCommentResult, type AddRecordCommentInput } from './comment.types.js';
 
 export const MAX_COMMENT_LENGTH = 2000;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 function result(comment: RecordComment | null, error: MutationError | null): AddRecordCommentResult {
   return Object.assign(new AddRecordCommentResult(), { comment, error });
@@ -35,6 +36,20 @@ export class CommentService {
       const message = body === '' ? 'Write something first.' : `Keep the comment to ${MAX_COMMENT_LENGTH} characters or fewer.`;
       return result(null, mutationError('COMMENT_INVALID', message, [{ field: 'body', message }]));
     }
+    const key = input.idempotencyKey ?? null;
+    if (key !== null) {
+      if (!IDEMPOTENCY_KEY.test(key)) {
+        const message = 'Use up to 100 letters, digits, dots, colons, underscores or hyphens for the idempotency key.';
+        return result(null, mutationError('IDEMPOTENCY_KEY_INVALID', message, [{ field: 'idempotencyKey', message }]));
+      }
+      // A retry: the first attempt may have been saved even though its answer was lost.
+      const earlier = await this.em.findOne(RecordComment, { authorId: principal.accountId, idempotencyKey: key });
+      if (earlier) {
+        if (earlier.pupil.id === pupil.id && earlier.body === body) return result(earlier, null);
+        const message = 'This idempotency key was already used for a different comment. Use a new key for each comment.';
+        return result(null, mutationError('IDEMPOTENCY_KEY_REUSED', message, [{ field: 'idempotencyKey', message }]));
+      }
+    }
     const comment = this.em.create(RecordComment, {
       id: randomUUID(),
       pupil,
@@ -45,6 +60,7 @@ export class CommentService {
       authorName: principal.displayName,
       authorRole: relation === 'parent' ? 'PARENT' : 'STAFF',
       createdAt: now,
+      idempotencyKey: key,
     });
     await this.em.flush();
     return result(comment, null);

@@ -9,6 +9,13 @@ export class AddRecordCommentInput {
 
   @Field()
   body: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Any string of up to 100 letters, digits, dots, colons, underscores and hyphens, unique to this comment. Sending the same key again (after a timeout, say) returns the comment already saved instead of adding it twice.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType()
