@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoData } from '@waymark/demo-data';
+import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
+import { GatewayClient } from './client.js';
+
+/*
+ * The data access audit trail across subgraphs, through the real gateway: a leader's read of a
+ * pupil's date of birth and flags (pupils subgraph) and guidance notes (encounters subgraph) in one
+ * request is one event in the pupils subgraph's trail, which only that school's careers leader sees.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const data = demoData();
+const maya = data.pupils.find((p) => p.legalForename === 'Maya' && p.legalSurname === 'Okafor')!;
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const databasePrefix = `waymark_audit_${randomBytes(3).toString('hex')}_`;
+let stack: RunningStack;
+let work: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'waymark-audit-'));
+  stack = await startStack({ root, port: 4650, subgraphBasePort: 4660, dataDir: work, databaseUrl, databasePrefix, seedDemo: true, env: { NODE_ENV: 'production' }, log: () => {} });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function as(email: string): Promise<GatewayClient> {
+  const client = new GatewayClient(stack.url);
+  expect((await client.signIn(email)).status).toBe(200);
+  return client;
+}
+
+const LOG = `query ($filter: AuditEventFilter) { auditEvents(filter: $filter, first: 100) {
+  totalCount edges { node { action fields pupilId pupilName actorName actorRoles credentialKind requestId source } } } }`;
+interface LogNode {
+  action: string;
+  fields: string[];
+  pupilId: string | null;
+  pupilName: string | null;
+  actorName: string;
+  actorRoles: string[];
+  credentialKind: string;
+  requestId: string;
+  source: string;
+}
+type Log = { auditEvents: { totalCount: number; edges: { node: LogNode }[] } | null };
+
+describe('audit trail through the gateway', () => {
+  it('records a read across pupils and encounters as ONE event, with the guidance notes among its fields', async () => {
+    const leader = await as('leader@northfield.test');
+    const read = await leader.query<{ pupil: { dateOfBirth: string; flags: { eal: boolean }; guidanceMeetings: { notes: string | null }[] } }>(
+      'query ($id: ID!) { pupil(id: $id) { dateOfBirth flags { eal } guidanceMeetings { notes } } }',
+      { id: maya.id },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.pupil.guidanceMeetings.some((m) => m.notes !== null)).toBe(true);
+
+    const log = await leader.query<Log>(LOG, { filter: { pupilId: maya.id, action: 'READ' } });
+    expect(log.errors).toBeUndefined();
+    const events = log.data!.auditEvents!.edges.map((e) => e.node);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: 'READ',
+      fields: ['dateOfBirth', 'flags', 'guidanceNotes'],
+      pupilId: maya.id,
+      pupilName: 'Maya Okafor',
+      actorRoles: ['careers_leader'],
+      credentialKind: 'SESSION',
+      source: 'pupils',
+    });
+
+    // A second request is a second event.
+    await leader.query('query ($id: ID!) { pupil(id: $id) { guidanceMeetings { notes } } }', { id: maya.id });
+    const after = await leader.query<Log>(LOG, { filter: { pupilId: maya.id, action: 'READ' } });
+    const nodes = after.data!.auditEvents!.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(2);
+    expect(nodes[0]).toMatchObject({ fields: ['guidanceNotes'], source: 'encounters' });
+    expect(nodes[0].requestId).not.toBe(nodes[1].requestId);
+  });
+
+  it('adds nothing to the trail for a dashboard', async () => {
+    const leader = await as('leader@northfield.test');
+    const before = (await leader.query<Log>(LOG, {})).data!.auditEvents!.totalCount;
+    const dashboard = await leader.query('{ schoolDashboard { cells { measure yearGroup eligible met } } }');
+    expect(dashboard.errors).toBeUndefined();
+    expect((await leader.query<Log>(LOG, {})).data!.auditEvents!.totalCount).toBe(before);
+  });
+
+  it('shows the log to no one but the school\'s careers leader', async () => {
+    const south = await as('leader@southbank.test');
+    const theirs = await south.query<Log>(LOG, { filter: { pupilId: maya.id } });
+    expect(theirs.data!.auditEvents!.totalCount).toBe(0);
+    for (const email of ['pupil@northfield.test', 'employer@acme.test', 'alumni@northfield.test', 'parent@northfield.test', 'trust@waymark-trust.test']) {
+      const res = await (await as(email)).query<Log>(LOG, {});
+      expect(res.errors?.[0].extensions?.code, email).toBe('FORBIDDEN');
+      expect(res.data?.auditEvents ?? null).toBeNull();
+    }
+  });
+});
