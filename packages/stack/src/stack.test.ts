@@ -41,8 +41,8 @@ describe('a subgraph that crashes', () => {
   beforeAll(async () => {
     stack = await startStack({
       root,
-      port: 4560,
-      subgraphBasePort: 4570,
+      port: 4580,
+      subgraphBasePort: 4590,
       dataDir: mkdtempSync(join(dir, 'data-')),
       databaseUrl,
       databasePrefix,
