@@ -81,6 +81,33 @@ function text(res: ServerResponse, status: number, message: string, headers: Rec
   res.end(message);
 }
 
+/** True when the body is declared as JSON (`application/json`, with or without parameters). */
+function isJson(req: IncomingMessage): boolean {
+  return req.headers['content-type']?.split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Whether a request to /auth/* comes from Waymark's own pages (docs/security.md, "Sign-in and
+ * sign-out"). A browser says where a request comes from: `Sec-Fetch-Site` must be `same-origin`, and
+ * `Origin` must be one of ours (the configured public origins, or else the origin of the Host the
+ * request was sent to). A request with neither header is not from a browser page (a script, curl, a
+ * test): it is let through, because the JSON-only rule already keeps browsers' cross-site forms out,
+ * and another site's script cannot send JSON here without a CORS preflight the gateway never grants.
+ */
+function fromOwnPages(req: IncomingMessage, publicOrigins: readonly string[]): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (publicOrigins.length > 0) return publicOrigins.includes(origin);
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    // `Origin: null` (a sandboxed frame, a redirect) and anything unreadable.
+    return false;
+  }
+}
+
 /** A fixed window per client address: enough to blunt password guessing at the front door. */
 class SignInLimiter {
   private readonly hits = new Map<string, { count: number; until: number }>();
@@ -246,6 +273,11 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     const url = new URL(req.url ?? '/', 'http://gateway');
     const route = `${req.method} ${url.pathname}`;
     if (url.pathname === '/graphql') return graphql(req, res, url);
+    if (url.pathname.startsWith('/auth/') && req.method === 'POST') {
+      // A browser sends a cross-site form as text/plain or a form encoding without asking first.
+      if (!isJson(req)) return text(res, 415, 'Send this as JSON (content-type: application/json).');
+      if (!fromOwnPages(req, env.publicOrigins)) return text(res, 403, 'Sign in and out from Waymark\'s own pages.');
+    }
     if (route === 'POST /auth/sign-in') return signIn(req, res);
     if (route === 'POST /auth/sign-out') return signOut(req, res);
     if (url.pathname === '/health') return json(res, 200, { status: 'ok' });

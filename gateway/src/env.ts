@@ -24,6 +24,20 @@ export interface GatewayEnv {
   /** Optional JSON file overriding the remotes manifest (a remote can move without a shell rebuild). */
   remotesManifest: string | undefined;
   secureCookies: boolean;
+  /**
+   * The origins browsers reach Waymark at (e.g. https://waymark.example.org); /auth/* accepts
+   * requests from these only. Empty: the origin of the Host each request was sent to.
+   */
+  publicOrigins: string[];
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
 }
 
 /** The only reader of process.env for the gateway: parsed once, every problem listed. */
@@ -49,6 +63,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   if (!(subgraphTimeoutMs > 0)) problems.push('WAYMARK_SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
   const sessionCacheMs = Number(source.WAYMARK_SESSION_CACHE_MS ?? 15_000);
   if (!(sessionCacheMs >= 0)) problems.push('WAYMARK_SESSION_CACHE_MS must be zero or a positive number of milliseconds');
+  const publicOrigins = (source.WAYMARK_PUBLIC_ORIGIN ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+  for (const origin of publicOrigins) {
+    if (!isOrigin(origin)) problems.push(`WAYMARK_PUBLIC_ORIGIN must list origins such as https://waymark.example.org (scheme, host and port only), got "${origin}"`);
+  }
   if (problems.length > 0) throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -61,5 +79,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
     frontendsDir: resolve(source.WAYMARK_FRONTENDS_DIR ?? new URL('../../frontends', import.meta.url).pathname),
     remotesManifest: source.WAYMARK_REMOTES_MANIFEST || undefined,
     secureCookies: source.WAYMARK_SECURE_COOKIES === '1' || nodeEnv === 'production',
+    publicOrigins,
   };
 }

@@ -16,7 +16,7 @@ export class GatewayClient {
   }
 
   async signOut(): Promise<Response> {
-    return fetch(`${this.baseUrl}/auth/sign-out`, { method: 'POST', headers: { cookie: this.cookie } });
+    return fetch(`${this.baseUrl}/auth/sign-out`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: this.cookie }, body: '{}' });
   }
 
   async query<T = Record<string, unknown>>(

@@ -207,3 +207,65 @@ describe('revoking an API key', () => {
     expect(next.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('sign-in and sign-out only from Waymark\'s own pages', () => {
+  const LEADER = JSON.stringify({ email: 'leader@northfield.test', password: 'waymark-demo' });
+  const auth = (path: string, headers: Record<string, string>, body?: string) => fetch(`${stack.url}/auth/${path}`, { method: 'POST', headers, body });
+
+  it('refuses a sign-in posted as a plain form from another site, and sets no cookie', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const res = await auth('sign-in', { 'content-type': type, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, LEADER);
+      expect(res.status, type).toBe(415);
+      expect(res.headers.get('set-cookie'), type).toBeNull();
+    }
+    // Even from our own origin, only JSON is read.
+    const plain = await auth('sign-in', { 'content-type': 'text/plain', origin: new URL(stack.url).origin }, LEADER);
+    expect(plain.status).toBe(415);
+    expect(plain.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses JSON from a foreign origin, a null origin or a cross-site fetch', async () => {
+    const json = { 'content-type': 'application/json' };
+    for (const headers of [
+      { ...json, origin: 'https://evil.example' },
+      { ...json, origin: 'null' },
+      { ...json, origin: `${new URL(stack.url).origin}.evil.example` },
+      { ...json, 'sec-fetch-site': 'cross-site' },
+      { ...json, 'sec-fetch-site': 'same-site' },
+      { ...json, origin: new URL(stack.url).origin, 'sec-fetch-site': 'cross-site' },
+    ]) {
+      const res = await auth('sign-in', headers, LEADER);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('signs in with JSON from its own origin, from a same-origin fetch, and from a client that is not a browser', async () => {
+    for (const headers of [
+      { origin: new URL(stack.url).origin },
+      { 'sec-fetch-site': 'same-origin' },
+      { origin: new URL(stack.url).origin, 'sec-fetch-site': 'same-origin' },
+      {},
+    ]) {
+      const res = await auth('sign-in', { 'content-type': 'application/json; charset=utf-8', ...headers }, LEADER);
+      expect(res.status, JSON.stringify(headers)).toBe(200);
+      expect(res.headers.get('set-cookie')).toMatch(/^waymark_session=/);
+    }
+  });
+
+  it('refuses a cross-site sign-out and keeps the session', async () => {
+    const victim = new GatewayClient(stack.url);
+    const signedIn = await victim.signIn('leader@northfield.test');
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const forged = [
+      await auth('sign-out', { cookie, origin: 'https://evil.example' }),
+      await auth('sign-out', { cookie, 'content-type': 'application/json', origin: 'https://evil.example' }),
+      await auth('sign-out', { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }),
+    ];
+    expect(forged.map((res) => res.status)).toEqual([415, 403, 403]);
+    expect((await victim.query('{ me { id } }')).status).toBe(200);
+    const own = await auth('sign-out', { cookie, 'content-type': 'application/json', origin: new URL(stack.url).origin }, '{}');
+    expect(own.status).toBe(204);
+    expect((await victim.query('{ me { id } }')).status).toBe(401);
+  });
+});

@@ -43,6 +43,12 @@ export async function signIn(email: string, password: string): Promise<SessionAc
 }
 
 export async function signOut(): Promise<void> {
-  const response = await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
+  // The gateway reads /auth/* only as JSON, so another site's form cannot sign anyone out.
+  const response = await fetch('/auth/sign-out', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   if (!response.ok) throw new Error(`Sign-out failed (${response.status})`);
 }
