@@ -1,6 +1,7 @@
 import type { SessionAccount } from '@waymark/graphql-client';
 import { LocalNav } from '@waymark/ui';
 import { useState } from 'react';
+import { AuditLogPage } from '../features/audit-log/components/AuditLogPage';
 import { GapListPage } from '../features/benchmarks/components/GapListPage';
 import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDashboardView';
 import { EncounterPage } from '../features/encounter/components/EncounterPage';
@@ -30,7 +31,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
 
   const select = (next: NavView) => {
     setJustSaved(null);
-    navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : ({ view: next } as Route));
+    navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : next === 'audit' ? { view: 'audit', pupilId: null } : ({ view: next } as Route));
   };
 
   const allowed = LINKED_VIEWS.includes(route.view) || items.some((item) => item.id === route.view);
@@ -72,6 +73,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'verify' ? <VerifyActivitiesPage /> : null}
         {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}
         {page.view === 'settings' ? <SchoolSettingsPage /> : null}
+        {page.view === 'audit' ? <AuditLogPage key={page.pupilId ?? ''} pupilId={page.pupilId ?? null} /> : null}
       </FocusOnPageChange>
     </>
   );

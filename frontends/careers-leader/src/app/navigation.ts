@@ -1,11 +1,11 @@
 import type { LocalNavItem } from '@waymark/ui';
 import type { Route } from '../shared/route';
 
-export type NavView = 'dashboard' | 'overview' | 'pupils' | 'encounters' | 'record' | 'verify' | 'import' | 'settings';
+export type NavView = 'dashboard' | 'overview' | 'pupils' | 'encounters' | 'record' | 'verify' | 'import' | 'settings' | 'audit';
 
 /**
  * The pages a person's roles open, the benchmark dashboard first (it is the landing page):
- * importing for careers leaders and school staff, settings for careers leaders.
+ * importing for careers leaders and school staff, settings and the data access log for careers leaders.
  */
 export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
   const leader = roles.includes('careers_leader');
@@ -18,6 +18,7 @@ export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
     { id: 'verify', label: 'Activities to verify' },
     (leader || roles.includes('staff')) && { id: 'import', label: 'Import pupils' },
     leader && { id: 'settings', label: 'School settings' },
+    leader && { id: 'audit', label: 'Data access log' },
   ];
   return items.filter((item): item is LocalNavItem<NavView> => !!item);
 }

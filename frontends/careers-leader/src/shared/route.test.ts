@@ -15,6 +15,8 @@ describe('routes in the fragment', () => {
     ['#/verify', { view: 'verify' }],
     ['#/import', { view: 'import' }],
     ['#/settings', { view: 'settings' }],
+    ['#/audit-log', { view: 'audit', pupilId: null }],
+    ['#/audit-log?pupil=p1', { view: 'audit', pupilId: 'p1' }],
     ['#/schools/s1?year=10', { view: 'school', schoolId: 's1', filters: { ...NO_FILTERS, yearGroup: 10 } }],
     [
       '#/gaps?measure=B6_BY_16&year=10&school=s1',
@@ -42,6 +44,8 @@ describe('routes in the fragment', () => {
       { view: 'gaps', query: { measure: 'PROVIDER_ACCESS_Y8_9', schoolId: null, yearGroup: null, group: 'EHCP', asOf: null } },
       { view: 'school', schoolId: 's 1', filters: { ...NO_FILTERS, asOf: '2025-12-31' } },
       { view: 'destinations' },
+      { view: 'audit', pupilId: null },
+      { view: 'audit', pupilId: 'a/b c' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

@@ -38,6 +38,7 @@ export type Route =
   | { view: 'verify' }
   | { view: 'import' }
   | { view: 'settings' }
+  | { view: 'audit'; pupilId: string | null }
   | { view: 'destinations' };
 
 export type View = Route['view'];
@@ -89,6 +90,7 @@ export function parseRoute(hash: string): Route | null {
     if (third === 'edit') return { view: 'edit-encounter', encounterId: decodeURIComponent(second) };
     return null;
   }
+  if (first === 'audit-log' && second === undefined) return { view: 'audit', pupilId: params.get('pupil') || null };
   if (second !== undefined) return null;
   return (SIMPLE_VIEWS as readonly string[]).includes(first) ? ({ view: first as SimpleView } as Route) : null;
 }
@@ -109,6 +111,8 @@ export function routeHref(route: Route): string {
       return `#/encounters/${encodeURIComponent(route.encounterId)}`;
     case 'edit-encounter':
       return `#/encounters/${encodeURIComponent(route.encounterId)}/edit`;
+    case 'audit':
+      return route.pupilId ? `#/audit-log?pupil=${encodeURIComponent(route.pupilId)}` : '#/audit-log';
     default:
       return `#/${route.view}`;
   }

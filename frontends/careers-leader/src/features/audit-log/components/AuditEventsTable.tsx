@@ -1,0 +1,83 @@
+import { Button, DataTable, type Column } from '@waymark/ui';
+import { routeHref } from '../../../shared/route';
+import type { AuditEventRow } from '../graphql/auditLog';
+import { actionLabel, fieldsLabel, rolesLabel } from '../lib/auditFilters';
+
+const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+
+export interface AuditEventsTableProps {
+  events: readonly AuditEventRow[];
+  onPupil: (pupilId: string, name: string | null) => void;
+  onActor: (accountId: string, name: string) => void;
+}
+
+/** One row per event: when, who (and how they signed in), what they did, to whose record. */
+export function AuditEventsTable({ events, onPupil, onActor }: AuditEventsTableProps) {
+  const columns: Column<AuditEventRow>[] = [
+    {
+      key: 'when',
+      header: 'When',
+      rowHeader: true,
+      render: (event) => <time dateTime={event.occurredAt}>{when.format(new Date(event.occurredAt))}</time>,
+    },
+    {
+      key: 'who',
+      header: 'Who',
+      render: (event) => (
+        <>
+          <strong>{event.actorName}</strong>
+          <br />
+          <span className="wm-muted">
+            {rolesLabel(event.actorRoles)} · {event.credentialKind === 'API_KEY' ? `API key ${event.apiKeyId ?? ''}` : 'signed in'}
+          </span>
+          <br />
+          <Button variant="secondary" className="wm-button--small" onClick={() => onActor(event.actorAccountId, event.actorName)} aria-label={`Only show what ${event.actorName} did`}>
+            Only this person
+          </Button>
+        </>
+      ),
+    },
+    {
+      key: 'what',
+      header: 'What',
+      render: (event) => (
+        <>
+          {actionLabel(event.action)}: {fieldsLabel(event.fields)}
+          {event.detail ? (
+            <>
+              <br />
+              <span className="wm-muted">{event.detail}</span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'pupil',
+      header: 'Pupil',
+      render: (event) =>
+        event.pupilId ? (
+          <>
+            <a href={routeHref({ view: 'pupil', pupilId: event.pupilId })}>{event.pupilName ?? 'Pupil record'}</a>
+            <br />
+            <Button
+              variant="secondary"
+              className="wm-button--small"
+              onClick={() => onPupil(event.pupilId!, event.pupilName)}
+              aria-label={`Only show events about ${event.pupilName ?? 'this pupil'}`}
+            >
+              Only this pupil
+            </Button>
+          </>
+        ) : (
+          <span className="wm-muted">Whole school</span>
+        ),
+    },
+    {
+      key: 'request',
+      header: 'Request',
+      render: (event) => <code className="wm-muted">{event.requestId.slice(0, 8)}</code>,
+    },
+  ];
+  return <DataTable caption="Data access events, newest first" captionHidden columns={columns} rows={events} rowKey={(event) => event.id} emptyText="No events match these filters." />;
+}
