@@ -96,7 +96,7 @@ export class RosterImport {
   processedRows = 0;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'New pupils the preview would add; once COMMITTED, the new pupils added.' })
   toAdd: number;
 
   @Property({ type: 'integer' })
@@ -116,7 +116,11 @@ export class RosterImport {
   transfersIn: number;
 
   @Property({ type: 'json' })
-  @Field(() => [RejectedRow])
+  @Field(() => [RejectedRow], {
+    description:
+      'Rows left out, and why. Once COMMITTED, also the rows the commit could not import: a UPN Waymark already holds under another legal name or date of birth ' +
+      '(the preview shows those as new pupils, exactly as it shows a UPN Waymark has never seen).',
+  })
   rejected: RejectedRowData[];
 
   @Property({ type: 'json' })

@@ -431,6 +431,109 @@ describe('clashes and transfers between schools', () => {
   });
 });
 
+describe('a pupil known at another school: only their own identity moves them', () => {
+  const FORMER = '0e5f1e1d-0000-4000-8000-000000000009';
+  const NEW = '0e5f1e1d-0000-4000-8000-00000000000a';
+  const leaderFormer = makePrincipal({ roles: ['careers_leader'], schoolId: FORMER, trustId, displayName: 'Fay Former' });
+  const leaderNew = makePrincipal({ roles: ['careers_leader'], schoolId: NEW, trustId, displayName: 'Ned New' });
+  const pupils = generatePupils(6, { seed: 12, academicYear });
+  // 0 and 1 stay on roll at FORMER; 2 to 5 leave it.
+  const [onRoll, , leaver, toTransfer, toRename] = pupils;
+  const neverSeen = generatePupils(1, { seed: 13, academicYear })[0];
+  const madeUp = (upn: string): FixturePupil => ({ ...neverSeen, upn, surname: 'Madeup', forename: 'Nobody', dob: neverSeen.dob });
+  const one = (p: FixturePupil) => csvInput([p], { fullRoster: false });
+  const PUPIL = `query ($id: ID!) { pupil(id: $id) { id upn dateOfBirth recordAccess { current } } }`;
+  const row = async (upn: string) => (await sql('select id, school_id, left_on::text, legal_forename, legal_surname, date_of_birth::text from pupil where upn = ?', [upn]))[0];
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: FORMER, trustId, name: 'Former School', urn: '900009', localAuthority: 'Leeds' });
+    em.create(School, { id: NEW, trustId: null, name: 'New School', urn: '900010', localAuthority: 'Hull' });
+    await em.flush();
+    await importRoster(client, leaderFormer, csvInput(pupils));
+    await importRoster(client, leaderFormer, csvInput(pupils.slice(0, 2)));
+  });
+
+  it('does not hand a leaver to a school that knows only their UPN, nor let it rewrite who they are', async () => {
+    const before = await snapshot();
+    const { previewed, committed } = await importRoster(client, leaderNew, one(madeUp(leaver.upn)));
+    // The preview looked like a new pupil (see the next test); the commit leaves the row out and says why.
+    expect(previewed).toMatchObject({ toAdd: 1, transfersIn: 0, rejected: [] });
+    expect(committed).toMatchObject({ status: 'COMMITTED', toAdd: 0, transfersIn: 0 });
+    expect(committed.rejected).toEqual([{ line: 2, upn: leaver.upn, field: null, reason: expect.stringMatching(/^Not imported.*previous school/s) }]);
+    expect(await snapshot()).toEqual(before);
+    const moved = await row(leaver.upn);
+    expect(moved).toMatchObject({ school_id: FORMER, legal_surname: leaver.surname, legal_forename: leaver.forename, date_of_birth: leaver.dob });
+    // So the importing school has no way into the record (nor, through it, the former school's activities and destinations).
+    const read = await client.query<{ pupil: unknown }>(leaderNew, PUPIL, { id: moved.id });
+    expect(read.data!.pupil).toBeNull();
+  });
+
+  it('does not take a pupil on roll elsewhere either, whatever the made-up details', async () => {
+    const before = await snapshot();
+    const { committed } = await importRoster(client, leaderNew, one(madeUp(onRoll.upn)));
+    expect(committed.rejected).toEqual([expect.objectContaining({ upn: onRoll.upn, reason: expect.stringContaining('Not imported') })]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers a preview of a UPN known elsewhere, under other details, exactly as one Waymark has never seen', async () => {
+    const comparable = (result: Awaited<ReturnType<typeof preview>>, upn: string) =>
+      JSON.parse(JSON.stringify({ ...result, import: { ...result.import!, id: 'x', createdAt: 'x' } }).replaceAll(upn, 'UPN'));
+    for (const fullRoster of [false, true]) {
+      const unknown = comparable(await preview(client, leaderNew, csvInput([madeUp(neverSeen.upn)], { fullRoster })), neverSeen.upn);
+      expect(unknown.import).toMatchObject({ toAdd: 1, transfersIn: 0, rejected: [] });
+      for (const known of [leaver, onRoll]) {
+        expect(comparable(await preview(client, leaderNew, csvInput([madeUp(known.upn)], { fullRoster })), known.upn)).toEqual(unknown);
+        // Right name, wrong date of birth; right date of birth, wrong name: still nothing to tell them apart.
+        const halfRight = [{ ...known, dob: neverSeen.dob === known.dob ? '2012-01-01' : neverSeen.dob }, { ...known, surname: 'Madeup' }];
+        for (const guess of halfRight) {
+          const result = comparable(await preview(client, leaderNew, csvInput([guess], { fullRoster })), known.upn);
+          expect(result.import).toMatchObject({ toAdd: 1, transfersIn: 0, toChange: 0, unchanged: 0, rejected: [] });
+        }
+      }
+    }
+  });
+
+  it('moves a leaver whose UPN, legal name and date of birth all match, ignoring case, accents and spaces, and keeps their details', async () => {
+    const stored = await row(toTransfer.upn);
+    const asTyped = { ...toTransfer, surname: ` ${toTransfer.surname.toUpperCase()} `, forename: toTransfer.forename.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(), reg: '9N' };
+    const { previewed, committed } = await importRoster(client, leaderNew, one(asTyped));
+    expect(previewed).toMatchObject({ transfersIn: 1, toAdd: 0, rejected: [] });
+    expect(committed.rejected).toEqual([]);
+    expect(await row(toTransfer.upn)).toEqual({ ...stored, school_id: NEW, left_on: null });
+    const read = await client.query<{ pupil: { recordAccess: { current: boolean } } }>(leaderNew, PUPIL, { id: stored.id });
+    expect(read.data!.pupil.recordAccess.current).toBe(true);
+  });
+
+  it('still tells someone who knows the pupil\'s identity that they are on roll at another school', async () => {
+    const result = await preview(client, leaderNew, one(onRoll));
+    expect(result.import).toMatchObject({ toAdd: 0, transfersIn: 0 });
+    expect(result.import!.rejected).toEqual([expect.objectContaining({ upn: onRoll.upn, reason: expect.stringContaining('on roll at another school') })]);
+  });
+
+  it('never changes the legal name or date of birth of a pupil who came from another school', async () => {
+    await importRoster(client, leaderNew, one(toRename));
+    const stored = await row(toRename.upn);
+    expect(stored.school_id).toBe(NEW);
+    for (const changed of [{ ...toRename, surname: 'Someone-Else' }, { ...toRename, forename: 'Other' }, { ...toRename, dob: neverSeen.dob }]) {
+      const result = await preview(client, leaderNew, one({ ...changed, reg: '9Z' }));
+      expect(result.import).toMatchObject({ toChange: 0, unchanged: 0, toAdd: 0 });
+      expect(result.import!.rejected).toEqual([{ line: 2, upn: toRename.upn, field: null, reason: expect.stringContaining('came from another school') }]);
+    }
+    // Their other details still update, and the same identity typed differently changes nothing.
+    const { committed } = await importRoster(client, leaderNew, one({ ...toRename, surname: toRename.surname.toLowerCase(), reg: '9Z' }));
+    expect(committed).toMatchObject({ toChange: 1, rejected: [] });
+    expect(await row(toRename.upn)).toEqual(stored);
+    expect((await sql('select tutor_group from pupil where upn = ?', [toRename.upn]))[0].tutor_group).toBe('9Z');
+  });
+
+  it('still lets a school correct the names of a pupil who has only ever been theirs', async () => {
+    const { committed } = await importRoster(client, leaderFormer, one({ ...onRoll, surname: 'Corrected' }));
+    expect(committed).toMatchObject({ toChange: 1, rejected: [] });
+    expect((await row(onRoll.upn)).legal_surname).toBe('Corrected');
+  });
+});
+
 describe('a commit that fails or finds the roster changed', () => {
   const SCHOOL = '0e5f1e1d-0000-4000-8000-000000000005';
   const leader = makePrincipal({ roles: ['careers_leader', 'staff'], schoolId: SCHOOL, trustId });

@@ -14,9 +14,9 @@ import type { RosterImportInput } from './roster-import.inputs.js';
 import { previewedRows, rosterImportJobs, type PreviewedRows, type RosterImportJobs } from './roster-import.jobs.js';
 import { boundSql, isUuid } from '@waymark/subgraph-kit';
 import { orderedIdSource } from './bulk-sql.js';
-import { loadRosterState, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES } from './roster-import.writer.js';
+import { loadRosterState, pupilsFromOtherSchools, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
-import { planRoster, rosterFingerprint } from './roster-plan.js';
+import { identityEditsHere, planRoster, rosterFingerprint, type RosterPupil } from './roster-plan.js';
 import { openRosterFile, rosterSourceFromRows, type RosterSource } from './roster-source.js';
 import { packRosterRows, unpackRosterRows } from './roster-stored-rows.js';
 import { RosterValidator, validateRoster, type RosterRow, type RosterValidation } from './roster-validate.js';
@@ -81,6 +81,16 @@ function readRoster(input: RosterImportInput, choices: HeaderChoices, today: Dat
 /** PGlite serves one connection: a statement outside the commit's transaction would wait for it to end. */
 function hasOneConnection(em: EntityManager): boolean {
   return em.getDriver() instanceof PgliteDriver;
+}
+
+/**
+ * What a plan is made from: every pupil the rows name or the school has on roll, and which of those
+ * whose legal name or date of birth the rows would edit came from another school (usually none, so
+ * the second look is usually skipped).
+ */
+async function rosterState(em: EntityManager, schoolId: string, rows: RosterRow[]): Promise<{ existing: RosterPupil[]; fromAnotherSchool: Set<string> }> {
+  const existing = await loadRosterState(em, schoolId, rows.map((row) => row.upn));
+  return { existing, fromAnotherSchool: await pupilsFromOtherSchools(em, identityEditsHere(schoolId, rows, existing)) };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -187,12 +197,12 @@ export class RosterImportService {
     // The rows are packed for storing while the database looks up the pupils they name: the lookup is
     // sent first, and the compression runs on libuv's threads while the plan is made. (Both are awaited
     // below; the catches only stop an early failure from counting as unhandled meanwhile.)
-    const state = loadRosterState(this.em, school.id, validation.rows.map((row) => row.upn));
+    const state = rosterState(this.em, school.id, validation.rows);
     state.catch(() => undefined);
     await new Promise((resolve) => setImmediate(resolve));
     const packed = packRosterRows(validation.rows);
     packed.catch(() => undefined);
-    const existing = await state;
+    const { existing, fromAnotherSchool } = await state;
     const plan = planRoster({
       schoolId: school.id,
       trustId: school.trustId,
@@ -202,11 +212,15 @@ export class RosterImportService {
       rows: validation.rows,
       existing,
       protectedUpns: validation.protectedUpns,
+      fromAnotherSchool,
       // The preview's ids are never used.
       newId: orderedIdSource(),
     });
     const rosterImport = record({
       ...plan.counts,
+      // A row naming a pupil held elsewhere under other details is counted as the new pupil it would be
+      // if Waymark had never seen the UPN: the preview must not tell anyone which UPNs Waymark holds.
+      toAdd: plan.counts.toAdd + plan.unmatched.length,
       rejected: [...source.fileProblems, ...validation.rejected, ...plan.clashes].sort((a, b) => a.line - b.line),
       rows: null,
       protectedUpns: [],
@@ -276,7 +290,7 @@ export class RosterImportService {
         // Every row the commit creates gets an id in creation order (see orderedIdSource).
         const newId = orderedIdSource();
         const { rows, protectedUpns } = this.previewed.take(snapshot.id) ?? (await this.storedRows(tx, snapshot.id));
-        const existing = await loadRosterState(tx, snapshot.schoolId, rows.map((row) => row.upn));
+        const { existing, fromAnotherSchool } = await rosterState(tx, snapshot.schoolId, rows);
         if (rosterFingerprint(existing) !== snapshot.fingerprint) throw new RosterCommitFailure(RosterCommitFailures.rosterChanged);
         const academicYear = academicYearOf(asUtcDate(today));
         const plan = planRoster({
@@ -288,6 +302,7 @@ export class RosterImportService {
           rows,
           existing,
           protectedUpns,
+          fromAnotherSchool,
           newId,
         });
         const context = {
@@ -325,9 +340,11 @@ export class RosterImportService {
           }
         });
         await reported;
+        // What landed: the rows left out as unmatched join the rejected ones, and are no longer counted as added.
+        const rejected = [...snapshot.rejected, ...plan.unmatched].sort((a, b) => a.line - b.line);
         await tx.execute(
-          'update roster_import set status = ?, processed_rows = total_rows, committed_at = ?, committed_by_id = ?, committed_by_name = ?, heartbeat_at = null where id = ?',
-          [RosterImportStatus.COMMITTED, new Date(), principal.accountId, principal.displayName, snapshot.id],
+          'update roster_import set status = ?, processed_rows = total_rows, to_add = ?, rejected = ?, committed_at = ?, committed_by_id = ?, committed_by_name = ?, heartbeat_at = null where id = ?',
+          [RosterImportStatus.COMMITTED, plan.counts.toAdd, JSON.stringify(rejected), new Date(), principal.accountId, principal.displayName, snapshot.id],
           'run',
         );
       });

@@ -78,6 +78,21 @@ export async function loadRosterState(em: EntityManager, schoolId: string, upns:
   return rows.map(fromRecord);
 }
 
+/**
+ * Of `ids`, the pupils who have had a period at a school other than the one their row names (an
+ * `enrolment` row elsewhere): their legal name and date of birth are shared with that school.
+ */
+export async function pupilsFromOtherSchools(em: EntityManager, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await boundSql<{ pupil_id: string }>(
+    em,
+    `select distinct e.pupil_id from enrolment e join pupil p on p.id = e.pupil_id
+     where e.pupil_id = any($1::uuid[]) and e.school_id <> p.school_id`,
+    [pgArray(ids)],
+  );
+  return new Set(rows.map((row) => row.pupil_id));
+}
+
 export interface WriteContext {
   schoolId: string;
   trustId: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeUpn } from '@waymark/domain';
-import { flagBits, IMPORTED_FLAGS, planRoster, rosterFingerprint, type RosterPupil } from './roster-plan.js';
+import { flagBits, IDENTITY_MESSAGES, identityEditsHere, IMPORTED_FLAGS, planRoster, rosterFingerprint, sameIdentity, type RosterPupil } from './roster-plan.js';
 import type { RosterRow } from './roster-validate.js';
 
 const HERE = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -45,8 +45,8 @@ const rowOf = (p: RosterPupil, extra: Partial<RosterRow> = {}): RosterRow => ({
   ...extra,
 });
 
-const plan = (rows: RosterRow[], existing: RosterPupil[], fullRoster = true, protectedUpns: string[] = []) =>
-  planRoster({ schoolId: HERE, trustId: null, academicYear: 2026, today: '2026-11-23', fullRoster, rows, existing, protectedUpns, newId: () => 'new-id' });
+const plan = (rows: RosterRow[], existing: RosterPupil[], fullRoster = true, protectedUpns: string[] = [], fromAnotherSchool: string[] = []) =>
+  planRoster({ schoolId: HERE, trustId: null, academicYear: 2026, today: '2026-11-23', fullRoster, rows, existing, protectedUpns, fromAnotherSchool: new Set(fromAnotherSchool), newId: () => 'new-id' });
 
 describe('planRoster', () => {
   it('sorts every row into add, change, unchanged, transfer in, back on roll or clash', () => {
@@ -76,6 +76,44 @@ describe('planRoster', () => {
     expect(added.after).toMatchObject({ id: 'new-id', enrolledOn: '2026-11-23', disadvantaged: true, eal: false });
     expect(added.flagChanges).toEqual([]);
     expect(flagBits(added.after)).toBe(1 << IMPORTED_FLAGS.indexOf('disadvantaged'));
+  });
+
+  it('moves a pupil from another school only on their own legal name and date of birth, and never rewrites them', () => {
+    const leftThere = pupil(1, { schoolId: THERE, leftOn: '2026-07-20', legalForename: 'Zoë', legalSurname: 'Smith-Jones' });
+    const onRollThere = pupil(2, { schoolId: THERE });
+    const cameHere = pupil(3);
+    const rows = [
+      rowOf(leftThere, { legalForename: 'ZOE', legalSurname: ' smith-jones ', line: 2 }),
+      rowOf(onRollThere, { legalSurname: 'Madeup', line: 3 }),
+      rowOf(cameHere, { dateOfBirth: '2011-04-04', line: 4 }),
+    ];
+    // Of the pupils here, only the one whose identity the file edits needs its history looked up.
+    expect(identityEditsHere(HERE, rows, [leftThere, onRollThere, cameHere, pupil(4)])).toEqual([cameHere.id]);
+    const result = plan(rows, [leftThere, onRollThere, cameHere], false, [], [cameHere.id]);
+    expect(result.writes.map((w) => [w.action, w.after.upn])).toEqual([['transfer', leftThere.upn]]);
+    expect(result.writes[0].after).toMatchObject({ legalForename: 'Zoë', legalSurname: 'Smith-Jones', schoolId: HERE });
+    expect(result.unmatched).toEqual([{ line: 3, upn: onRollThere.upn, field: null, reason: IDENTITY_MESSAGES.unmatched }]);
+    expect(result.clashes).toEqual([{ line: 4, upn: cameHere.upn, field: null, reason: IDENTITY_MESSAGES.kept }]);
+    // Unmatched rows are in no count: the preview decides how to show them.
+    expect(result.counts).toEqual({ toAdd: 0, toChange: 0, toMarkLeft: 0, unchanged: 0, transfersIn: 1 });
+    // A pupil who has only ever been here can have their identity corrected.
+    const corrected = plan([rows[2]], [cameHere], false);
+    expect(corrected.writes.map((w) => [w.action, w.after.dateOfBirth])).toEqual([['change', '2011-04-04']]);
+  });
+
+  it.each<[string, Partial<RosterRow>, boolean, Partial<RosterPupil>?]>([
+    ['the same details', {}, true],
+    ['case', { legalForename: 'f1', legalSurname: 'S1' }, true],
+    ['accents', { legalForename: 'Zoe' }, true, { legalForename: 'Zoë' }],
+    ['spaces around and inside', { legalSurname: '  Mc  Neil ' }, true, { legalSurname: 'Mc Neil' }],
+    ['a German sharp s written as SS', { legalSurname: 'STRASSE' }, true, { legalSurname: 'Straße' }],
+    ['another surname', { legalSurname: 'S2' }, false],
+    ['another forename', { legalForename: 'F2' }, false],
+    ['another date of birth', { dateOfBirth: '2011-04-04' }, false],
+    ['forename and surname swapped', { legalForename: 'S1', legalSurname: 'F1' }, false],
+  ])('compares identities ignoring only case, accents and spacing: %s', (_why, row, same, stored = {}) => {
+    const record = pupil(1, stored);
+    expect(sameIdentity(rowOf(record, row), record)).toBe(same);
   });
 
   it('records a flag change only for groups the file has, and only when the value differs', () => {

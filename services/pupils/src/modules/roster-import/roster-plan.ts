@@ -46,6 +46,12 @@ export interface RosterPlan {
   writes: PlannedWrite[];
   unchanged: number;
   clashes: RejectedRowData[];
+  /**
+   * Rows naming a pupil Waymark holds at another school under a different legal name or date of
+   * birth: never written. The preview counts them as new pupils, as it would a UPN Waymark has never
+   * seen, so that it cannot be used to find out which UPNs Waymark holds; the commit reports them.
+   */
+  unmatched: RejectedRowData[];
   markLeft: RosterPupil[];
   counts: { toAdd: number; toChange: number; toMarkLeft: number; unchanged: number; transfersIn: number };
 }
@@ -61,21 +67,62 @@ export interface PlanInput {
   /** Every pupil on roll at the school, and every pupil anywhere whose UPN is in `rows`. */
   existing: RosterPupil[];
   protectedUpns: readonly string[];
+  /**
+   * Pupils who have had a period at a school other than their row's, whose identity is therefore
+   * shared with that school. Only the pupils `identityEditsHere` names need to be in it.
+   */
+  fromAnotherSchool: ReadonlySet<string>;
   /** Id for a new pupil; the preview's ids are never used, so any source works there. */
   newId: () => string;
 }
 
 const DETAIL_FIELDS = ['legalForename', 'legalSurname', 'preferredName', 'dateOfBirth', 'yearGroup', 'tutorGroup'] as const;
 
-function merged(before: RosterPupil, row: RosterRow, schoolId: string, trustId: string | null, academicYear: number): RosterPupil {
+/** A legal name as people type it, so that "Zoë" and " ZOE " are one name: accents, case and spacing aside. */
+function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The row names the same person as the record: legal forename, legal surname and date of birth. */
+export function sameIdentity(row: Pick<RosterRow, 'legalForename' | 'legalSurname' | 'dateOfBirth'>, pupil: Pick<RosterPupil, 'legalForename' | 'legalSurname' | 'dateOfBirth'>): boolean {
+  return row.dateOfBirth === pupil.dateOfBirth && nameKey(row.legalSurname) === nameKey(pupil.legalSurname) && nameKey(row.legalForename) === nameKey(pupil.legalForename);
+}
+
+export const IDENTITY_MESSAGES = {
+  unmatched:
+    'Not imported: Waymark already has a pupil with this UPN, under a different legal name or date of birth. Check the UPN; if it is right, ' +
+    'contact the pupil\'s previous school to agree their legal name and date of birth, then import this pupil again.',
+  kept:
+    'Not imported: this pupil came from another school, so an import cannot change their legal name or date of birth, and this row has ' +
+    'different ones. Check them in your MIS; if Waymark has them wrong, contact Waymark support.',
+};
+
+/**
+ * The pupils on roll at (or left) the school whose row would change their legal name or date of birth
+ * as written. That is allowed only for a pupil who has never been at another school, so of these alone
+ * the plan needs to know who has (usually none, so the history need not be read for every pupil).
+ */
+export function identityEditsHere(schoolId: string, rows: RosterRow[], existing: RosterPupil[]): string[] {
+  const byUpn = new Map(existing.map((pupil) => [pupil.upn, pupil]));
+  const ids: string[] = [];
+  for (const row of rows) {
+    const pupil = byUpn.get(row.upn);
+    if (!pupil || pupil.schoolId !== schoolId) continue;
+    if (row.legalForename !== pupil.legalForename || row.legalSurname !== pupil.legalSurname || row.dateOfBirth !== pupil.dateOfBirth) ids.push(pupil.id);
+  }
+  return ids;
+}
+
+/** The pupil after the row: its identity (legal names, date of birth) only when it is not shared with another school. */
+function merged(before: RosterPupil, row: RosterRow, schoolId: string, trustId: string | null, academicYear: number, keepIdentity: boolean): RosterPupil {
   const after: RosterPupil = {
     ...before,
     schoolId,
     trustId,
     leftOn: null,
-    legalForename: row.legalForename,
-    legalSurname: row.legalSurname,
-    dateOfBirth: row.dateOfBirth,
+    legalForename: keepIdentity ? before.legalForename : row.legalForename,
+    legalSurname: keepIdentity ? before.legalSurname : row.legalSurname,
+    dateOfBirth: keepIdentity ? before.dateOfBirth : row.dateOfBirth,
     yearGroup: row.yearGroup,
     yearGroupAcademicYear: academicYear,
   };
@@ -163,8 +210,13 @@ class NewPupil implements PlannedWrite {
  * - a UPN Waymark has never seen → a new pupil;
  * - on roll here → changed, or unchanged when nothing differs;
  * - left here → back on roll (a new enrolment);
- * - left another school → a transfer in: the same pupil row moves here;
- * - on roll at another school → rejected as a clash;
+ * - left another school, with the same legal name and date of birth → a transfer in: the same pupil
+ *   row moves here;
+ * - on roll at another school, with the same legal name and date of birth → rejected as a clash;
+ * - at (or left) another school under a different legal name or date of birth → unmatched: never
+ *   written, and shown by the preview as a new pupil (see RosterPlan.unmatched);
+ * - a pupil who came from another school keeps their legal name and date of birth: a row that
+ *   differs is rejected (a UPN alone proves nothing, and the other school's records hang on them);
  * - a full roster marks every pupil on roll here but absent from the file as left, except those
  *   whose row was rejected (they are in the file, only unreadable).
  */
@@ -172,6 +224,7 @@ export function planRoster(input: PlanInput): RosterPlan {
   const byUpn = new Map(input.existing.map((pupil) => [pupil.upn, pupil]));
   const writes: PlannedWrite[] = [];
   const clashes: RejectedRowData[] = [];
+  const unmatched: RejectedRowData[] = [];
   let unchanged = 0;
 
   for (const row of input.rows) {
@@ -180,7 +233,16 @@ export function planRoster(input: PlanInput): RosterPlan {
       writes.push(new NewPupil(row, input.newId(), input));
       continue;
     }
-    if (before.schoolId !== input.schoolId && before.leftOn === null) {
+    const elsewhere = before.schoolId !== input.schoolId;
+    // An identity shared with another school (the pupil is at it, left it, or came from it) is matched,
+    // never rewritten: a UPN alone proves nothing, and that school's records of the pupil hang on it.
+    const shared = elsewhere || input.fromAnotherSchool.has(before.id);
+    if (shared && !sameIdentity(row, before)) {
+      if (elsewhere) unmatched.push({ line: row.line, upn: row.upn, field: null, reason: IDENTITY_MESSAGES.unmatched });
+      else clashes.push({ line: row.line, upn: row.upn, field: null, reason: IDENTITY_MESSAGES.kept });
+      continue;
+    }
+    if (elsewhere && before.leftOn === null) {
       clashes.push({
         line: row.line,
         upn: row.upn,
@@ -189,9 +251,9 @@ export function planRoster(input: PlanInput): RosterPlan {
       });
       continue;
     }
-    const after = merged(before, row, input.schoolId, input.trustId, input.academicYear);
+    const after = merged(before, row, input.schoolId, input.trustId, input.academicYear, shared);
     const changes = flagChanges(before, after);
-    if (before.schoolId !== input.schoolId) {
+    if (elsewhere) {
       // A new period begins here; the one at the old school becomes history (see writeRosterPlan).
       after.enrolledOn = input.today;
       writes.push({ action: 'transfer', line: row.line, before, after, flagChanges: changes });
@@ -219,7 +281,7 @@ export function planRoster(input: PlanInput): RosterPlan {
     else if (action === 'change' || action === 'rejoin') counts.toChange += 1;
     else if (action === 'transfer') counts.transfersIn += 1;
   }
-  return { writes, unchanged, clashes, markLeft, counts };
+  return { writes, unchanged, clashes, unmatched, markLeft, counts };
 }
 
 /** A digest of the state a plan was made from: when it differs at commit, the roster changed since the preview. */
