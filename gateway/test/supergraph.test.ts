@@ -256,8 +256,8 @@ describe('limits and masking at the gateway', () => {
 });
 
 describe('a subgraph that is down or hangs', () => {
-  it('cuts a hanging subgraph off at the timeout with partial data and a masked error', async () => {
-    // A subgraph that accepts the connection and never answers.
+  /** A gateway of the test's own whose `hanging` subgraph accepts connections and never answers. */
+  async function withHangingSubgraph(hanging: (typeof SERVICES)[number], run: (url: string) => Promise<void>): Promise<void> {
     const sockets = new Set<import('node:net').Socket>();
     const blackhole: Server = createServer(() => {});
     blackhole.on('connection', (socket) => sockets.add(socket));
@@ -268,23 +268,46 @@ describe('a subgraph that is down or hangs', () => {
       PORT: '0',
       WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(work).privateKeyPem,
       WAYMARK_SUBGRAPH_TIMEOUT_MS: '1500',
-      ...Object.fromEntries(SERVICES.map((name) => [`WAYMARK_${name.toUpperCase()}_URL`, name === 'employers' ? hangingUrl : stack.subgraphUrl(name)])),
+      ...Object.fromEntries(SERVICES.map((name) => [`WAYMARK_${name.toUpperCase()}_URL`, name === hanging ? hangingUrl : stack.subgraphUrl(name)])),
     });
     const gateway = await createGateway({ env, supergraphSdl: readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8'), log: () => {} });
     const port = await gateway.listen(0, '127.0.0.1');
     try {
-      const client = new GatewayClient(`http://127.0.0.1:${port}`);
+      await run(`http://127.0.0.1:${port}`);
+    } finally {
+      await gateway.close();
+      for (const socket of sockets) socket.destroy();
+      blackhole.close();
+    }
+  }
+
+  it('cuts a hanging subgraph off at the timeout with partial data and a masked error', async () => {
+    await withHangingSubgraph('employers', async (url) => {
+      const client = new GatewayClient(url);
       expect((await client.signIn('alumni@northfield.test')).status).toBe(200);
       const res = await client.query<{ me: { displayName: string }; myVolunteerProfile: unknown }>('{ me { displayName } myVolunteerProfile { displayName } }');
       expect(res.data?.me.displayName, JSON.stringify(res)).toBe('Jordan Reid');
       expect(res.data?.myVolunteerProfile).toBeNull();
       expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(res.errors)).not.toMatch(/127\.0\.0\.1|localhost|http:|ECONN|abort/i);
-    } finally {
-      await gateway.close();
-      for (const socket of sockets) socket.destroy();
-      blackhole.close();
-    }
+    });
+  });
+
+  it('keeps the other subgraphs\' root fields when a hanging one\'s list and object root fields are asked for beside them', async () => {
+    await withHangingSubgraph('encounters', async (url) => {
+      const client = new GatewayClient(url);
+      expect((await client.signIn('leader@northfield.test')).status).toBe(200);
+      const res = await client.query<{ schools: { name: string }[]; employers: { name: string }[]; encounters: unknown; activitiesToVerify: unknown; schoolDashboard: unknown }>(
+        '{ schools { name } employers { name } encounters(first: 5) { totalCount } activitiesToVerify { id } schoolDashboard { pupilCount } }',
+      );
+      expect(res.data?.schools, JSON.stringify(res)).toEqual([{ name: northfield.name }]);
+      expect(res.data?.employers.length).toBeGreaterThan(0);
+      expect(res.data?.encounters).toBeNull();
+      expect(res.data?.activitiesToVerify).toBeNull();
+      expect(res.data?.schoolDashboard).toBeNull();
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(res.errors?.every((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')).toBe(true);
+    });
   });
 
   it('answers with partial data and a masked error when a subgraph is stopped', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignInError, signIn } from './auth.js';
-import { GraphQLRequestError, isUnauthenticated, request } from './client.js';
+import { GraphQLRequestError, isUnauthenticated, MISSING_DATA, request, required } from './client.js';
 
 function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -81,5 +81,25 @@ describe('signIn', () => {
     expect(error).toBeInstanceOf(SignInError);
     expect((error as SignInError).message).toBe('Unknown email or wrong password');
     expect((error as SignInError).status).toBe(401);
+  });
+});
+
+describe('required', () => {
+  it('hands back a value that is there, falsy ones included', () => {
+    expect(required({ edges: [] })).toEqual({ edges: [] });
+    expect(required(0)).toBe(0);
+    expect(required('')).toBe('');
+  });
+
+  it('turns a root field answered with null into a request error a page can show', () => {
+    const error = (() => {
+      try {
+        return required(null);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(GraphQLRequestError);
+    expect((error as GraphQLRequestError).codes).toEqual([MISSING_DATA]);
   });
 });

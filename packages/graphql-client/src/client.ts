@@ -100,3 +100,15 @@ async function readBody<TData>(response: Response): Promise<GraphQLResponseBody<
     return null;
   }
 }
+
+export const MISSING_DATA = 'MISSING_DATA';
+
+/**
+ * A root field's value, for callers that need it whole. Every root field is nullable, so that one
+ * slow or failed subgraph nulls only its own fields; its error normally arrives in the same answer
+ * (and `request` rejects with it), so this only guards an answer that has the null without one.
+ */
+export function required<T>(value: T | null | undefined): T {
+  if (value == null) throw new GraphQLRequestError([{ message: 'Part of the answer is missing. Try again in a moment.', extensions: { code: MISSING_DATA } }]);
+  return value;
+}

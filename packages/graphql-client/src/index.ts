@@ -1,10 +1,12 @@
 export {
   GRAPHQL_ENDPOINT,
   GraphQLRequestError,
+  MISSING_DATA,
   NETWORK_ERROR,
   UNAUTHENTICATED,
   isUnauthenticated,
   request,
+  required,
   type GraphQLErrorItem,
   type RequestOptions,
   type Variables,

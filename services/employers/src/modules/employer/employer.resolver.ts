@@ -6,7 +6,7 @@ import { listEmployers } from './employer.service.js';
 @Resolver(() => Employer)
 export class EmployerResolver {
   @Authorized()
-  @Query(() => [Employer], { description: 'Every employer and provider, by name. Any signed-in person.' })
+  @Query(() => [Employer], { nullable: true, description: 'Every employer and provider, by name. Any signed-in person.' })
   employers(@Ctx() ctx: RequestContext): Promise<Employer[]> {
     return listEmployers(ctx.em);
   }

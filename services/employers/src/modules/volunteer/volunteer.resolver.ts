@@ -10,7 +10,7 @@ import { VolunteerService } from './volunteer.service.js';
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser')
-  @Query(() => [Volunteer], { description: 'The volunteers who work with the caller\'s school.' })
+  @Query(() => [Volunteer], { nullable: true, description: 'The volunteers who work with the caller\'s school.' })
   volunteers(@Ctx() ctx: RequestContext): Promise<Volunteer[]> {
     return new VolunteerService(ctx.em).list(ctx.principal);
   }

@@ -12,7 +12,7 @@ export function ownActivityResolvers(config: { pupilsUrl: string }): ClassType[]
   @Resolver(() => OwnActivity)
   class OwnActivityResolver {
     @Authorized(...STAFF)
-    @Query(() => [OwnActivity], { description: 'Staff: pupils\' own activities at their school waiting for a decision (or with the status given).' })
+    @Query(() => [OwnActivity], { nullable: true, description: 'Staff: pupils\' own activities at their school waiting for a decision (or with the status given).' })
     activitiesToVerify(
       @Arg('status', () => OwnActivityStatus, { nullable: true, defaultValue: OwnActivityStatus.SUBMITTED }) status: OwnActivityStatus,
       @Ctx() ctx: RequestContext,

@@ -39,7 +39,7 @@ export function encounterLoader(ctx: RequestContext): DataLoader<string, Encount
 @Resolver(() => Encounter)
 export class EncounterResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
-  @Query(() => EncounterConnection, { description: 'Newest first. Staff: their school\'s encounters; trust analysts: their trust\'s.' })
+  @Query(() => EncounterConnection, { nullable: true, description: 'Newest first. Staff: their school\'s encounters; trust analysts: their trust\'s.' })
   async encounters(@Args() args: EncountersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Encounter>> {
     const withCounts = asksFor(info, ['edges', 'node'], ['attendedCount', 'invitedCount']);
     const { registerCounts: counts, ...connection } = await new EncounterService(ctx.em).list(ctx.principal, args, withCounts);

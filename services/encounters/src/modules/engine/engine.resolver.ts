@@ -96,6 +96,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
   class DashboardResolver {
     @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
     @Query(() => SchoolDashboard, {
+      nullable: true,
       description: 'Every measure by year group and by vulnerable group for one school. Staff: their own school (the default); trust analysts: a school of their trust.',
     })
     async schoolDashboard(
@@ -128,7 +129,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
     }
 
     @Authorized('trust_analyst')
-    @Query(() => TrustDashboard, { description: 'Trust analysts: every measure for each school of their trust, and the trust as a whole.' })
+    @Query(() => TrustDashboard, { nullable: true, description: 'Trust analysts: every measure for each school of their trust, and the trust as a whole.' })
     async trustDashboard(
       @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
       @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
@@ -161,6 +162,7 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
 
     @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
     @Query(() => GapConnection, {
+      nullable: true,
       description: 'Pupils not (yet) meeting a measure, by year group then id. Staff of the school; trust analysts with pupil-level access.',
     })
     async benchmarkGaps(

@@ -7,7 +7,7 @@ import { ApiCredentialService } from './api-credential.service.js';
 @Resolver(() => ApiCredential)
 export class ApiCredentialResolver {
   @Authorized('trust_analyst')
-  @Query(() => [ApiCredential], { description: 'Trust analysts: their trust\'s API credentials, newest first, revoked ones included.' })
+  @Query(() => [ApiCredential], { nullable: true, description: 'Trust analysts: their trust\'s API credentials, newest first, revoked ones included.' })
   apiCredentials(@Ctx() ctx: RequestContext): Promise<ApiCredential[]> {
     return new ApiCredentialService(ctx.em).list(ctx.principal);
   }

@@ -23,7 +23,7 @@ async function formerEnrolments(ctx: RequestContext, pupil: Pupil): Promise<Enro
 @Resolver(() => Pupil)
 export class PupilResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
-  @Query(() => PupilConnection, { description: 'Pupils the caller may see: staff their own school, analysts with pupil-level access their trust.' })
+  @Query(() => PupilConnection, { nullable: true, description: 'Pupils the caller may see: staff their own school, analysts with pupil-level access their trust.' })
   pupils(@Args() args: PupilsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Pupil>> {
     return new PupilService(ctx.em).list(ctx.principal, args);
   }
@@ -42,7 +42,7 @@ export class PupilResolver {
   }
 
   @Authorized('parent')
-  @Query(() => [Pupil], { description: 'A parent or carer\'s linked children, where their school allows parent access.' })
+  @Query(() => [Pupil], { nullable: true, description: 'A parent or carer\'s linked children, where their school allows parent access.' })
   myChildren(@Ctx() ctx: RequestContext): Promise<Pupil[]> {
     return new PupilService(ctx.em).childrenOf(ctx.principal);
   }

@@ -15,7 +15,7 @@ export class RosterImportResolver {
   }
 
   @Authorized()
-  @Query(() => [RosterField], { description: 'The fields a column can map to, for the mapping screen.' })
+  @Query(() => [RosterField], { nullable: true, description: 'The fields a column can map to, for the mapping screen.' })
   rosterFields(): RosterField[] {
     return ROSTER_FIELDS.map((field) => Object.assign(new RosterField(), { key: field.key, label: field.label, required: field.required }));
   }

@@ -18,7 +18,7 @@ function pupilCountLoader(ctx: RequestContext): DataLoader<string, number | null
 @Resolver(() => School)
 export class SchoolResolver {
   @Authorized()
-  @Query(() => [School], { description: 'Staff and pupils: their school. Trust analysts: the trust\'s schools.' })
+  @Query(() => [School], { nullable: true, description: 'Staff and pupils: their school. Trust analysts: the trust\'s schools.' })
   async schools(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<School[]> {
     // Counted with the list only for those who may see the counts (staff, analysts) and when asked for.
     const mayCount = isSchoolStaff(ctx.principal) || isTrustAnalyst(ctx.principal);

@@ -127,7 +127,7 @@ export interface SchoolDashboardVariables {
 }
 
 export interface SchoolDashboardData {
-  schoolDashboard: SchoolDashboard;
+  schoolDashboard: SchoolDashboard | null;
 }
 
 export interface TrustSchoolRow {
@@ -147,7 +147,7 @@ export interface TrustDashboard {
 }
 
 export interface TrustDashboardData {
-  trustDashboard: TrustDashboard;
+  trustDashboard: TrustDashboard | null;
 }
 
 export interface GapRow {
@@ -164,5 +164,5 @@ export interface GapConnection {
 }
 
 export interface BenchmarkGapsData {
-  benchmarkGaps: GapConnection;
+  benchmarkGaps: GapConnection | null;
 }

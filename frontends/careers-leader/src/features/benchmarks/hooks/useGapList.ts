@@ -1,4 +1,4 @@
-import { GraphQLRequestError, request } from '@waymark/graphql-client';
+import { GraphQLRequestError, request, required } from '@waymark/graphql-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GapQuery } from '../../../shared/route';
 import { BENCHMARK_GAPS_QUERY, type BenchmarkGapsData, type GapConnection, type GapRow } from '../graphql/dashboard';
@@ -21,7 +21,7 @@ export function fetchGapPage(query: GapQuery, first: number, after: string | nul
     group: query.group,
     first,
     after,
-  }).then((data) => data.benchmarkGaps);
+  }).then((data) => required(data.benchmarkGaps));
 }
 
 interface GapListState {

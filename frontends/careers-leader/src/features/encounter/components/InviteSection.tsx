@@ -28,7 +28,7 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
 
   const term = useDebouncedValue(search.trim());
   const found = useQuery<FindPupilsData>(FIND_PUPILS_QUERY, { search: term }, { skip: term.length < 2 });
-  const results = (found.data?.pupils.edges ?? []).map((edge) => edge.node).filter((pupil) => !picked.some((chosen) => chosen.id === pupil.id));
+  const results = (found.data?.pupils?.edges ?? []).map((edge) => edge.node).filter((pupil) => !picked.some((chosen) => chosen.id === pupil.id));
 
   const toggle = <T,>(list: T[], value: T, chosen: boolean): T[] => (chosen ? [...new Set([...list, value])] : list.filter((entry) => entry !== value));
 

@@ -202,5 +202,5 @@ export interface FoundPupil {
 }
 
 export interface FindPupilsData {
-  pupils: { edges: { node: FoundPupil }[] };
+  pupils: { edges: { node: FoundPupil }[] } | null;
 }

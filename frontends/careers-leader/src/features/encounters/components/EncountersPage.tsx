@@ -10,7 +10,7 @@ export interface EncountersPageProps {
 }
 
 export function EncountersPage({ justRecorded, onRecordNew }: EncountersPageProps) {
-  const { encounters, totalCount, data, loading, error, refetch } = useEncounters(justRecorded);
+  const { encounters, listed, totalCount, data, loading, error, refetch } = useEncounters(justRecorded);
 
   return (
     <>
@@ -36,7 +36,11 @@ export function EncountersPage({ justRecorded, onRecordNew }: EncountersPageProp
         title="Recorded encounters"
         description={totalCount != null && totalCount > encounters.length ? `The latest ${encounters.length} of ${formatNumber(totalCount)}.` : undefined}
       >
-        {loading && !data ? <Loading label="Loading encounters…" /> : <EncountersTable encounters={encounters} highlightId={justRecorded?.id} />}
+        {loading && !data ? (
+          <Loading label="Loading encounters…" />
+        ) : listed || justRecorded ? (
+          <EncountersTable encounters={encounters} highlightId={justRecorded?.id} />
+        ) : null}
       </Section>
     </>
   );

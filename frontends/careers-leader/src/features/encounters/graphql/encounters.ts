@@ -14,5 +14,5 @@ export const ENCOUNTERS_QUERY = /* GraphQL */ `
 `;
 
 export interface EncountersData {
-  encounters: Connection<EncounterSummary>;
+  encounters: Connection<EncounterSummary> | null;
 }

@@ -10,9 +10,10 @@ import { ENCOUNTERS_QUERY, type EncountersData } from '../graphql/encounters';
 export function useEncounters(include?: EncounterSummary | null) {
   const query = useQuery<EncountersData>(ENCOUNTERS_QUERY);
   const encounters = useMemo(() => {
-    const listed = query.data?.encounters.edges.map((edge) => edge.node) ?? [];
+    const listed = query.data?.encounters?.edges.map((edge) => edge.node) ?? [];
     const merged = include && !listed.some((encounter) => encounter.id === include.id) ? [include, ...listed] : listed;
     return [...merged].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
   }, [query.data, include]);
-  return { ...query, encounters, totalCount: query.data?.encounters.totalCount ?? null };
+  // `listed` is false when the list could not be read (its error panel shows), so no empty table stands in for it.
+  return { ...query, encounters, listed: query.data?.encounters != null, totalCount: query.data?.encounters?.totalCount ?? null };
 }

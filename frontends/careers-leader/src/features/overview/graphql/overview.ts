@@ -13,6 +13,6 @@ export const OVERVIEW_QUERY = /* GraphQL */ `
 `;
 
 export interface OverviewData {
-  schools: { name: string; pupilCount: number | null; encounterCount: number | null }[];
-  destinationSummary: { kindLabel: string; count: number }[];
+  schools: { name: string; pupilCount: number | null; encounterCount: number | null }[] | null;
+  destinationSummary: { kindLabel: string; count: number }[] | null;
 }

@@ -3,8 +3,9 @@ import { OVERVIEW_QUERY, type OverviewData } from '../graphql/overview';
 
 export function useOverview() {
   const query = useQuery<OverviewData>(OVERVIEW_QUERY);
-  const schools = query.data?.schools ?? [];
-  const destinations = query.data?.destinationSummary ?? [];
-  const leavers = destinations.reduce((sum, destination) => sum + destination.count, 0);
+  // Each is null until read, or when its subgraph could not answer: the other still shows.
+  const schools = query.data?.schools ?? null;
+  const destinations = query.data?.destinationSummary ?? null;
+  const leavers = destinations?.reduce((sum, destination) => sum + destination.count, 0) ?? null;
   return { ...query, schools, destinations, leavers };
 }

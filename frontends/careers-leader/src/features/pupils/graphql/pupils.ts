@@ -53,7 +53,7 @@ export interface PupilsVariables {
 }
 
 export interface PupilsData {
-  pupils: Connection<PupilRow>;
+  pupils: Connection<PupilRow> | null;
 }
 
 export interface PupilFilters {

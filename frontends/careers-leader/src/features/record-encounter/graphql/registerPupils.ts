@@ -25,5 +25,5 @@ export interface RegisterPupil {
 }
 
 export interface RegisterPupilsData {
-  pupils: { totalCount: number; edges: { node: RegisterPupil }[] };
+  pupils: { totalCount: number; edges: { node: RegisterPupil }[] } | null;
 }

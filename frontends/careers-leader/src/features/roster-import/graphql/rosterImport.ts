@@ -143,7 +143,7 @@ export interface RosterImportProgressData {
 }
 
 export interface RosterFieldsData {
-  rosterFields: RosterField[];
+  rosterFields: RosterField[] | null;
 }
 
 export interface PreviewRosterImportVariables {

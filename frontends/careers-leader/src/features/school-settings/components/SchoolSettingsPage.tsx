@@ -7,7 +7,7 @@ import { RolloverSection } from './RolloverSection';
 /** For the careers leader: parents' access to records, and starting a new academic year. */
 export function SchoolSettingsPage() {
   const query = useQuery<SchoolSettingsData>(SCHOOL_SETTINGS_QUERY);
-  const school = query.data?.schools[0] ?? null;
+  const school = query.data?.schools?.[0] ?? null;
   return (
     <>
       <PageHeader title="School settings" caption={school?.name} description="Settings for your whole school. Only careers leaders can change them." />

@@ -11,7 +11,7 @@ export const SCHOOL_SETTINGS_QUERY = /* GraphQL */ `
 `;
 
 export interface SchoolSettingsData {
-  schools: { id: string; name: string; parentAccessEnabled: boolean | null }[];
+  schools: { id: string; name: string; parentAccessEnabled: boolean | null }[] | null;
 }
 
 export const SET_PARENT_ACCESS_MUTATION = /* GraphQL */ `

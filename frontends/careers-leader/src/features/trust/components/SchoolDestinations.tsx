@@ -3,7 +3,7 @@ import { useSchoolDestinations } from '../hooks/useSchoolDestinations';
 
 export function SchoolDestinations({ schoolId, schoolName }: { schoolId: string; schoolName: string }) {
   const { destinations, data, loading, error, refetch } = useSchoolDestinations(schoolId);
-  if (error && !data) {
+  if (error && !destinations) {
     return (
       <ErrorPanel title={`Destinations for ${schoolName} could not be loaded`} headingLevel={3} onRetry={() => void refetch()}>
         {error.message}
@@ -11,6 +11,7 @@ export function SchoolDestinations({ schoolId, schoolName }: { schoolId: string;
     );
   }
   if (loading && !data) return <Loading label={`Loading destinations for ${schoolName}…`} />;
+  if (!destinations) return null;
   return (
     <BarChart
       caption={`Immediate destinations of leavers from ${schoolName} (number of pupils)`}

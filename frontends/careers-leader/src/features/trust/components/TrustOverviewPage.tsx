@@ -24,7 +24,7 @@ export function TrustOverviewPage() {
         </ErrorPanel>
       ) : null}
       {loading && !data ? <Loading label="Loading the trust's schools…" /> : null}
-      {data ? (
+      {schools ? (
         <>
           <StatGrid label="The trust in numbers">
             <StatCard label="Schools" value={formatNumber(schools.length)} />

@@ -17,7 +17,7 @@ export interface TrustSchool {
 }
 
 export interface TrustSchoolsData {
-  schools: TrustSchool[];
+  schools: TrustSchool[] | null;
 }
 
 export const SCHOOL_DESTINATIONS_QUERY = /* GraphQL */ `
@@ -31,5 +31,5 @@ export const SCHOOL_DESTINATIONS_QUERY = /* GraphQL */ `
 `;
 
 export interface SchoolDestinationsData {
-  destinationSummary: { kind: string; kindLabel: string; count: number }[];
+  destinationSummary: { kind: string; kindLabel: string; count: number }[] | null;
 }

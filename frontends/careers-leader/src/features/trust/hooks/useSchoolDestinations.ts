@@ -3,5 +3,6 @@ import { SCHOOL_DESTINATIONS_QUERY, type SchoolDestinationsData } from '../graph
 
 export function useSchoolDestinations(schoolId: string) {
   const query = useQuery<SchoolDestinationsData>(SCHOOL_DESTINATIONS_QUERY, { schoolId });
-  return { ...query, destinations: query.data?.destinationSummary ?? [] };
+  // Null until read, or when the destinations could not be read (the rest of the page still shows).
+  return { ...query, destinations: query.data?.destinationSummary ?? null };
 }

@@ -5,13 +5,14 @@ import { TRUST_SCHOOLS_QUERY, type TrustSchoolsData } from '../graphql/trust';
 /** The trust's schools by name, with trust-wide totals. */
 export function useTrustSchools() {
   const query = useQuery<TrustSchoolsData>(TRUST_SCHOOLS_QUERY);
-  const schools = useMemo(
-    () => [...(query.data?.schools ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
-    [query.data],
-  );
+  // Null until read, or when the schools could not be read (the page shows its error panel instead).
+  const schools = useMemo(() => {
+    const listed = query.data?.schools;
+    return listed ? [...listed].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')) : null;
+  }, [query.data]);
   const totals = {
-    pupils: schools.reduce((sum, school) => sum + (school.pupilCount ?? 0), 0),
-    encounters: schools.reduce((sum, school) => sum + (school.encounterCount ?? 0), 0),
+    pupils: (schools ?? []).reduce((sum, school) => sum + (school.pupilCount ?? 0), 0),
+    encounters: (schools ?? []).reduce((sum, school) => sum + (school.encounterCount ?? 0), 0),
   };
   return { ...query, schools, totals };
 }

@@ -27,7 +27,9 @@ export function VerifyActivitiesPage() {
   const [status, setStatus] = useState<OwnActivityStatus>('SUBMITTED');
   const query = useQuery<ActivitiesToVerifyData>(ACTIVITIES_TO_VERIFY_QUERY, { status });
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const activities = oldestFirst(query.data?.activitiesToVerify ?? []);
+  // Null when the list could not be read (its error panel shows); an empty list is a real answer.
+  const listed = query.data?.activitiesToVerify ?? null;
+  const activities = oldestFirst(listed ?? []);
 
   const decide = async (activity: OwnActivity, reason: string | null): Promise<string | null> => {
     let result: OwnActivityResult;
@@ -69,7 +71,7 @@ export function VerifyActivitiesPage() {
           />
         </div>
         <p role="status" aria-live="polite" className="wm-muted">
-          {query.loading ? '' : `${activities.length} ${activities.length === 1 ? 'activity' : 'activities'}: ${STATUS_LABELS[status].toLowerCase()}.`}
+          {query.loading || !listed ? '' : `${activities.length} ${activities.length === 1 ? 'activity' : 'activities'}: ${STATUS_LABELS[status].toLowerCase()}.`}
         </p>
         {query.error ? (
           <ErrorPanel title="The activities could not be loaded" headingLevel={3} onRetry={() => void query.refetch()}>
@@ -77,7 +79,7 @@ export function VerifyActivitiesPage() {
           </ErrorPanel>
         ) : null}
         {query.loading && !query.data ? <Loading label="Loading the activities…" /> : null}
-        {query.data && activities.length === 0 ? <p>There are no activities to show.</p> : null}
+        {listed && activities.length === 0 ? <p>There are no activities to show.</p> : null}
         <ul className="wm-card-list">
           {activities.map((activity) => (
             <ActivityCard key={activity.id} activity={activity} onDecide={(reason) => decide(activity, reason)} />

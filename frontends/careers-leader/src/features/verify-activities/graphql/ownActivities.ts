@@ -46,7 +46,7 @@ export interface OwnActivity {
 }
 
 export interface ActivitiesToVerifyData {
-  activitiesToVerify: OwnActivity[];
+  activitiesToVerify: OwnActivity[] | null;
 }
 
 const RESULT_FIELDS = /* GraphQL */ `

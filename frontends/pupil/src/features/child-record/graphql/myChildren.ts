@@ -24,5 +24,5 @@ export type ChildRecord = PupilRecordView &
   };
 
 export interface MyChildrenData {
-  myChildren: ChildRecord[];
+  myChildren: ChildRecord[] | null;
 }
