@@ -123,3 +123,42 @@ export function parseCsv(input: string): CsvParse {
 export function isBlankRecord(record: CsvRecord): boolean {
   return isBlank(record.cells);
 }
+
+/** A value for one cell of a CSV file we write; null and undefined leave the cell empty. */
+export type CsvValue = string | number | boolean | null | undefined;
+
+// What a spreadsheet skips before it looks for a formula sign: spaces of every kind, control
+// characters, and the invisible joiners and marks a pasted name can carry.
+const INVISIBLE = '\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u2060\\ufeff';
+/** A cell a spreadsheet would run: a formula sign after nothing visible, or a leading tab or carriage return. */
+const FORMULA_AT_START = new RegExp(`^(?:[${INVISIBLE}]*[=+\\-@]|[\\t\\r])`);
+/**
+ * A formula sign where another reading of the file starts a new cell just before it (after anything
+ * invisible): after a semicolon (the list separator of many European locales), a comma or a quote
+ * (for a reader that splits without honouring quotes), a tab (a "text" import) or a line break (a
+ * reader that splits lines first).
+ */
+const FORMULA_AFTER_SEPARATOR = new RegExp(`([;,"\\t\\r\\n][${INVISIBLE}]*)(?=[=+\\-@])`, 'g');
+/** Quoted so that every reader, whichever separator it splits on, keeps the cell whole and its spaces. */
+const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
+
+/**
+ * One cell of a CSV file that a careers leader will open in a spreadsheet. Text that a spreadsheet
+ * would run as a formula (a pupil's name like "=HYPERLINK(…)", " =1+1", "Jo;=cmd|…") gets an
+ * apostrophe, which spreadsheets read as "this is text" and do not show: at the start of the cell,
+ * and before the formula sign wherever some reader might split the cell. The
+ * cell is quoted when it holds a separator, a quote, a line break or edge spaces. Numbers are
+ * written as they are (a negative count is a number, not a formula).
+ */
+export function csvCell(value: CsvValue): string {
+  if (value == null) return '';
+  if (typeof value !== 'string') return String(value);
+  let text = value.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  if (FORMULA_AT_START.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as CSV text: comma-separated, each cell through `csvCell`, Windows line endings (which Excel and every MIS read). */
+export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -90,4 +90,27 @@ describe('auditCsv', () => {
     const [, row] = auditCsv([event]).split('\r\n');
     expect(row).toBe(`2026-01-02T03:04:05.000Z,READ,flags,"'=HYPERLINK(""x"")",p,"Shah, Priya",a,careers_leader,Session,r,pupils,`);
   });
+
+  it('neutralises a formula behind a space or after a semicolon too', () => {
+    const event = Object.assign(new AuditEventNode(), {
+      id: 'e',
+      occurredAt: new Date('2026-01-02T03:04:05.000Z'),
+      action: 'CHANGE',
+      fields: [],
+      pupilId: null,
+      pupilName: ' =1+1',
+      schoolId: 's',
+      trustId: null,
+      actorAccountId: 'a',
+      actorName: 'Jo;=cmd',
+      actorRoles: [],
+      credentialKind: 'API_KEY',
+      apiKeyId: 'k',
+      requestId: 'r',
+      source: 'pupils',
+      detail: null,
+    });
+    const [, row] = auditCsv([event]).split('\r\n');
+    expect(row).toBe(`2026-01-02T03:04:05.000Z,CHANGE,,' =1+1,,"Jo;'=cmd",a,,API key,r,pupils,`);
+  });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
-import { parseDay } from '@waymark/domain';
+import { parseDay, toCsv } from '@waymark/domain';
 import {
   boundSql,
   decodeCursor,
@@ -134,36 +134,25 @@ function whereParameters(query: LogQuery): unknown[] {
 
 const CSV_HEADER = ['When (UTC)', 'Action', 'Fields', 'Pupil', 'Pupil id', 'Who', 'Account or API key id', 'Roles', 'Signed in with', 'Request id', 'Recorded by', 'Detail'];
 
-/** One CSV cell: quoted when it must be, and never read by a spreadsheet as a formula. */
-function csvCell(value: string | null): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** The log as CSV text, through the shared writer, which keeps every cell from running as a formula. */
 export function auditCsv(events: readonly AuditEventNode[]): string {
-  const lines = [CSV_HEADER.map(csvCell).join(',')];
-  for (const event of events) {
-    lines.push(
-      [
-        event.occurredAt.toISOString(),
-        event.action,
-        event.fields.join(' '),
-        event.pupilName,
-        event.pupilId,
-        event.actorName,
-        event.actorAccountId,
-        event.actorRoles.join(' '),
-        event.credentialKind === 'API_KEY' ? 'API key' : 'Session',
-        event.requestId,
-        event.source,
-        event.detail,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([
+    CSV_HEADER,
+    ...events.map((event) => [
+      event.occurredAt.toISOString(),
+      event.action,
+      event.fields.join(' '),
+      event.pupilName,
+      event.pupilId,
+      event.actorName,
+      event.actorAccountId,
+      event.actorRoles.join(' '),
+      event.credentialKind === 'API_KEY' ? 'API key' : 'Session',
+      event.requestId,
+      event.source,
+      event.detail,
+    ]),
+  ]);
 }
 
 export class AuditService {

@@ -1,31 +1,13 @@
+import { toCsv } from '@waymark/domain';
 import { STATE_LABELS, type BenchmarkMeasure } from '../../../shared/benchmarks';
 import type { VulnerableGroup } from '../../../shared/vulnerableGroups';
 import type { GapRow } from '../graphql/dashboard';
-
-type CsvValue = string | number | null | undefined;
-
-/**
- * One CSV field: quoted when it holds a comma, quote or line break. A field that a spreadsheet would
- * run as a formula (starting =, +, -, @, tab or carriage return) gets a leading apostrophe, so a
- * pupil's name can never become a formula in the careers leader's Excel.
- */
-export function csvField(value: CsvValue): string {
-  if (value == null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows as CSV text with Windows line endings, which Excel and every MIS read. */
-export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
 
 export const GAP_CSV_HEADER = ['Pupil', 'UPN', 'Year group', 'Tutor group', 'State', 'Detail'] as const;
 
 /**
  * The gap list as a CSV file's text. It starts with a byte-order mark so Excel reads names with
- * accents correctly.
+ * accents correctly; every cell goes through the shared writer, so no name can become a formula.
  */
 export function gapListCsv(rows: readonly GapRow[]): string {
   return (
