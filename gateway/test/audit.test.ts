@@ -105,3 +105,35 @@ describe('audit trail through the gateway', () => {
     }
   });
 });
+
+describe('subject-access export through the gateway', () => {
+  const EXPORT = 'query ($id: ID!) { pupil(id: $id) { id pupilsSubjectAccess encountersSubjectAccess } }';
+  interface Part {
+    source: string;
+    sections: { title: string; rows: Record<string, unknown>[] }[];
+  }
+  type Exported = { pupil: { pupilsSubjectAccess: Part | null; encountersSubjectAccess: Part | null } | null };
+
+  it('gathers what every subgraph holds about a pupil in one request, recorded as one EXPORT', async () => {
+    const leader = await as('leader@northfield.test');
+    const res = await leader.query<Exported>(EXPORT, { id: maya.id });
+    expect(res.errors).toBeUndefined();
+    const { pupilsSubjectAccess: pupils, encountersSubjectAccess: encounters } = res.data!.pupil!;
+    const section = (part: Part | null, title: string) => part!.sections.find((s) => s.title === title)!.rows;
+    expect(section(pupils, 'Pupil record')).toEqual([expect.objectContaining({ upn: maya.upn, legal_surname: 'Okafor' })]);
+    expect(section(pupils, 'Who has looked at, downloaded or changed this record').length).toBeGreaterThan(0);
+    expect(section(encounters, 'Personal guidance meetings').some((row) => String(row.notes).includes('Keen on engineering'))).toBe(true);
+    expect(section(encounters, 'Encounters and registers').length).toBeGreaterThan(0);
+
+    const log = await leader.query<Log>(LOG, { filter: { pupilId: maya.id, action: 'EXPORT' } });
+    expect(log.data!.auditEvents!.edges.map((e) => e.node)).toEqual([expect.objectContaining({ fields: ['subjectAccess'], action: 'EXPORT' })]);
+  });
+
+  it('is for staff of the pupil\'s school only', async () => {
+    for (const email of ['pupil@northfield.test', 'parent@northfield.test', 'leader@southbank.test', 'trust@waymark-trust.test']) {
+      const res = await (await as(email)).query<Exported>(EXPORT, { id: maya.id });
+      expect(res.data?.pupil?.pupilsSubjectAccess ?? null, email).toBeNull();
+      expect(res.data?.pupil?.encountersSubjectAccess ?? null, email).toBeNull();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { ParticipationMeaningResolver, registerResolvers } from './modules/regis
 import { ownActivityResolvers } from './modules/activity/own-activity.resolver.js';
 import { outlookResolvers } from './modules/outlook/outlook.resolver.js';
 import { guidanceResolvers } from './modules/guidance/guidance.resolver.js';
+import { subjectAccessResolvers } from './modules/subject-access/subject-access.resolver.js';
 
 export interface EncountersSchemaConfig {
   /**
@@ -34,6 +35,7 @@ export function buildEncountersSchema(config: EncountersSchemaConfig): Promise<G
       ...ownActivityResolvers(config),
       ...outlookResolvers(config),
       ...guidanceResolvers(config),
+      ...subjectAccessResolvers(config),
     ],
     orphanedTypes: [Employer],
     references: {

@@ -10,6 +10,7 @@ import { resolvePupilReference } from './modules/pupil/pupil.reference.js';
 import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
 import { CohortResolver } from './modules/cohort/cohort.resolver.js';
 import { RosterImportResolver } from './modules/roster-import/roster-import.resolver.js';
+import { PupilSubjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
 import { SchoolResolver, TrustResolver } from './modules/school/school.resolver.js';
 import { resolveSchoolReference, resolveTrustReference } from './modules/school/school.reference.js';
 
@@ -27,6 +28,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       RolloverResolver,
       CohortResolver,
       AuditResolver,
+      PupilSubjectAccessResolver,
     ],
     references: { Pupil: resolvePupilReference, School: resolveSchoolReference, Trust: resolveTrustReference },
   });
