@@ -1,6 +1,7 @@
 import { CommentForm, CommentList, DateText, ErrorPanel, Loading, PageHeader, Section, SummaryList } from '@waymark/ui';
 import { routeHref } from '../../../shared/route';
 import { PupilProgressSections } from '../../guidance/components/PupilProgressSections';
+import { SubjectAccessSection } from '../../subject-access/components/SubjectAccessSection';
 import { usePupilRecord } from '../hooks/usePupilRecord';
 import { ConsentSection } from './ConsentSection';
 import { FlagsSection } from './FlagsSection';
@@ -105,6 +106,7 @@ export function PupilRecordPage({ pupilId }: PupilRecordPageProps) {
         {pupil.comments ? <CommentList comments={pupil.comments} emptyText="No comments yet." /> : null}
         {current ? <CommentForm onSubmit={record.addComment} hint="The pupil, and parents or carers who can see this record, will read it too." /> : null}
       </Section>
+      {current ? <SubjectAccessSection pupilId={pupil.id} pupilName={pupil.displayName} /> : null}
     </>
   );
 }
