@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -8,7 +8,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { apiFieldRefusal, CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, CredentialSigner, MASKED_MESSAGE, operationRootFields, type Principal } from '@waymark/auth';
 import type { GatewayEnv, SubgraphName } from './env.js';
-import { IdentityClient, SESSION_COOKIE, readCookie, sessionCookie } from './sessions.js';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, IdentityClient, SESSION_COOKIE, readCookie, sessionCookie } from './sessions.js';
 import { StaticFiles } from './static.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
 
@@ -108,7 +108,26 @@ function fromOwnPages(req: IncomingMessage, publicOrigins: readonly string[]): b
   }
 }
 
-/** A fixed window per client address: enough to blunt password guessing at the front door. */
+/**
+ * The client's address: the socket's peer, or, behind `trustedProxies` proxies of our own, the
+ * address the outermost of them saw (the entry that many places from the end of X-Forwarded-For;
+ * anything further left was written by the client and proves nothing).
+ */
+export function clientAddress(req: IncomingMessage, trustedProxies: number): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  if (trustedProxies === 0) return peer;
+  const forwarded = (req.headers['x-forwarded-for'] ?? '').toString().split(',').map((part) => part.trim()).filter(Boolean);
+  return forwarded[forwarded.length - trustedProxies] ?? forwarded[0] ?? peer;
+}
+
+const DEVICE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * A fixed window per client address, per gateway: a guard against floods of sign-ins (each costs
+ * identity a deliberately slow password hash). Password guessing itself is slowed in identity, per
+ * email and per address, across every replica. Generous, because a whole school can sit behind one
+ * address and sign in at the start of a lesson.
+ */
 class SignInLimiter {
   private readonly hits = new Map<string, { count: number; until: number }>();
   constructor(private readonly limit: number, private readonly windowMs: number) {}
@@ -140,7 +159,7 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
   const signer = new CredentialSigner(env.privateKeyPem);
   const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs, env.sessionCacheMs);
   const statics = new StaticFiles(env.frontendsDir, env.remotesManifest);
-  const limiter = new SignInLimiter(30, 60_000);
+  const limiter = new SignInLimiter(300, 60_000);
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -230,22 +249,26 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
   }
 
   async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!limiter.allow(req.socket.remoteAddress ?? 'unknown')) {
+    const address = clientAddress(req, env.trustedProxies);
+    if (!limiter.allow(address)) {
       return text(res, 429, 'Too many sign-in attempts. Wait a minute and try again.', { 'retry-after': '60' });
     }
     const body = (await readJson(req)) as { email?: unknown; password?: unknown } | undefined;
     if (typeof body?.email !== 'string' || typeof body.password !== 'string' || !body.email || !body.password) {
       return text(res, 400, 'Enter your email address and password.');
     }
-    const outcome = await identity.signIn(body.email, body.password);
-    if (!outcome.ok) return text(res, outcome.status, outcome.message);
+    const held = readCookie(req.headers.cookie, DEVICE_COOKIE);
+    const device = held && DEVICE_PATTERN.test(held) ? held : randomBytes(32).toString('base64url');
+    const outcome = await identity.signIn(body.email, body.password, { address, device });
+    if (!outcome.ok) {
+      return text(res, outcome.status, outcome.message, outcome.retryAfterSeconds ? { 'retry-after': String(outcome.retryAfterSeconds) } : {});
+    }
     const { principal } = outcome;
-    json(
-      res,
-      200,
-      { account: { id: principal.accountId, displayName: principal.displayName, roles: principal.roles } },
-      { 'set-cookie': sessionCookie(outcome.token, SESSION_MAX_AGE_SECONDS, env.secureCookies) },
-    );
+    res.setHeader('set-cookie', [
+      sessionCookie(outcome.token, SESSION_MAX_AGE_SECONDS, env.secureCookies),
+      sessionCookie(device, DEVICE_MAX_AGE_SECONDS, env.secureCookies, DEVICE_COOKIE),
+    ]);
+    json(res, 200, { account: { id: principal.accountId, displayName: principal.displayName, roles: principal.roles } });
   }
 
   async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {

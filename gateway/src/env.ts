@@ -29,6 +29,8 @@ export interface GatewayEnv {
    * requests from these only. Empty: the origin of the Host each request was sent to.
    */
   publicOrigins: string[];
+  /** How many proxies of our own stand in front of the gateway (X-Forwarded-For entries it may believe). */
+  trustedProxies: number;
 }
 
 function isOrigin(value: string): boolean {
@@ -67,6 +69,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   for (const origin of publicOrigins) {
     if (!isOrigin(origin)) problems.push(`WAYMARK_PUBLIC_ORIGIN must list origins such as https://waymark.example.org (scheme, host and port only), got "${origin}"`);
   }
+  const trustedProxies = Number(source.WAYMARK_TRUSTED_PROXIES ?? 0);
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) problems.push('WAYMARK_TRUSTED_PROXIES must be the number of proxies in front of the gateway (0 to 10)');
   if (problems.length > 0) throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -80,5 +84,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
     remotesManifest: source.WAYMARK_REMOTES_MANIFEST || undefined,
     secureCookies: source.WAYMARK_SECURE_COOKIES === '1' || nodeEnv === 'production',
     publicOrigins,
+    trustedProxies,
   };
 }

@@ -3,9 +3,20 @@ import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type CredentialSigner, type Princi
 export const SESSION_COOKIE = 'waymark_session';
 const CACHE_MAX = 10_000;
 
+export const DEVICE_COOKIE = 'waymark_device';
+/** A browser keeps its device cookie for a year; signing in renews it. */
+export const DEVICE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
 export type SignInOutcome =
   | { ok: true; token: string; expiresAt: string; principal: Principal }
-  | { ok: false; status: number; message: string };
+  | { ok: false; status: number; message: string; retryAfterSeconds?: number };
+
+/** Where a sign-in attempt comes from, for identity's slowing of password guessing. */
+export interface SignInOrigin {
+  address: string;
+  /** The browser's device cookie: sign-ins from a browser the owner used before are not slowed by other people's guesses. */
+  device: string;
+}
 
 /**
  * Talks to the identity subgraph's internal routes with the gateway's own (system) credential, and
@@ -36,14 +47,16 @@ export class IdentityClient {
     });
   }
 
-  async signIn(email: string, password: string): Promise<SignInOutcome> {
-    const response = await this.call('/internal/sign-in', { email, password });
-    const body = (await response.json().catch(() => ({}))) as { token?: string; expiresAt?: string; principal?: Principal; error?: string };
+  async signIn(email: string, password: string, origin: SignInOrigin): Promise<SignInOutcome> {
+    const response = await this.call('/internal/sign-in', { email, password, address: origin.address, device: origin.device });
+    const body = (await response.json().catch(() => ({}))) as { token?: string; expiresAt?: string; principal?: Principal; error?: string; retryAfterSeconds?: number };
     if (response.ok && body.token && body.principal) {
       return { ok: true, token: body.token, expiresAt: body.expiresAt ?? '', principal: body.principal };
     }
-    if (response.status === 401 || response.status === 423 || response.status === 429) {
-      return { ok: false, status: 401, message: body.error ?? 'Email or password is not right.' };
+    if (response.status === 401) return { ok: false, status: 401, message: body.error ?? 'Email or password is not right.' };
+    if (response.status === 429) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(Number(body.retryAfterSeconds) || 1));
+      return { ok: false, status: 429, message: body.error ?? 'Too many sign-in attempts. Wait a moment and try again.', retryAfterSeconds };
     }
     return { ok: false, status: 503, message: 'Sign-in is not available right now. Try again shortly.' };
   }
@@ -88,6 +101,6 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${encodeURIComponent(token)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean, name = SESSION_COOKIE): string {
+  return [`${name}=${encodeURIComponent(token)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
 }

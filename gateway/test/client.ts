@@ -10,8 +10,9 @@ export class GatewayClient {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
     });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0];
+    // The session cookie and the browser's device cookie, as a browser keeps them.
+    const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+    if (cookies.length > 0) this.cookie = cookies.join('; ');
     return response;
   }
 

@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +10,8 @@ import { buildSchema, getNamedType, isCompositeType, isNonNullType, type GraphQL
 import { API_FIELD_SCOPES, API_SCOPES, CREDENTIAL_HEADER, CredentialSigner, type ApiScope, type Principal, type RootOperation } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
 import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, type ServiceName } from '@waymark/stack';
+import { createGateway } from '../src/app.js';
+import { loadEnv } from '../src/env.js';
 import { GatewayClient } from './client.js';
 
 /*
@@ -241,12 +245,13 @@ describe('sign-in and sign-out only from Waymark\'s own pages', () => {
   });
 
   it('signs in with JSON from its own origin, from a same-origin fetch, and from a client that is not a browser', async () => {
-    for (const headers of [
+    const variants: Record<string, string>[] = [
       { origin: new URL(stack.url).origin },
       { 'sec-fetch-site': 'same-origin' },
       { origin: new URL(stack.url).origin, 'sec-fetch-site': 'same-origin' },
       {},
-    ]) {
+    ];
+    for (const headers of variants) {
       const res = await auth('sign-in', { 'content-type': 'application/json; charset=utf-8', ...headers }, LEADER);
       expect(res.status, JSON.stringify(headers)).toBe(200);
       expect(res.headers.get('set-cookie')).toMatch(/^waymark_session=/);
@@ -267,5 +272,66 @@ describe('sign-in and sign-out only from Waymark\'s own pages', () => {
     const own = await auth('sign-out', { cookie, 'content-type': 'application/json', origin: new URL(stack.url).origin }, '{}');
     expect(own.status).toBe(204);
     expect((await victim.query('{ me { id } }')).status).toBe(401);
+  });
+});
+
+describe('sign-in slowing through the gateway', () => {
+  it('tells identity the client\'s address and browser, passes its wait on as 429 with Retry-After, and keeps the browser\'s device cookie', async () => {
+    // A stand-in for identity's sign-in route: the right password signs in, anything else is told to wait.
+    const received: { address?: string; device?: string }[] = [];
+    const identity = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      req.on('end', () => {
+        const body = JSON.parse(raw) as { password: string; address: string; device: string };
+        received.push({ address: body.address, device: body.device });
+        res.writeHead(body.password === 'right' ? 200 : 429, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify(
+            body.password === 'right'
+              ? { token: 'session-token', expiresAt: new Date().toISOString(), principal: { kind: 'user', accountId: 'a1', displayName: 'Priya Shah', roles: ['careers_leader'] } }
+              : { error: 'Too many sign-in attempts. Wait 42 seconds and try again.', retryAfterSeconds: 42 },
+          ),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => identity.listen(0, '127.0.0.1', resolve));
+    const env = loadEnv({
+      NODE_ENV: 'production',
+      PORT: '0',
+      WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(work).privateKeyPem,
+      WAYMARK_IDENTITY_URL: `http://127.0.0.1:${(identity.address() as AddressInfo).port}/graphql`,
+      WAYMARK_TRUSTED_PROXIES: '1',
+    });
+    const gateway = await createGateway({ env, supergraphSdl: readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8'), log: () => {} });
+    const base = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}`;
+    const signIn = (password: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email: 'leader@northfield.test', password }) });
+    try {
+      const slowed = await signIn('wrong', { 'x-forwarded-for': '10.9.9.9, 203.0.113.9' });
+      expect(slowed.status).toBe(429);
+      expect(slowed.headers.get('retry-after')).toBe('42');
+      expect(await slowed.text()).toBe('Too many sign-in attempts. Wait 42 seconds and try again.');
+      expect(slowed.headers.get('set-cookie')).toBeNull();
+      // One proxy of ours: the address it saw is the last entry; what the client wrote before it is not believed.
+      expect(received[0].address).toBe('203.0.113.9');
+
+      const signedIn = await signIn('right');
+      expect(signedIn.status).toBe(200);
+      const cookies = signedIn.headers.getSetCookie();
+      const device = cookies.find((cookie) => cookie.startsWith('waymark_device='))!;
+      expect(device).toMatch(/^waymark_device=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=31536000; Secure$/);
+      const deviceId = device.split(';')[0].split('=')[1];
+      expect(received[1].device).toBe(deviceId);
+      // The same browser signs in with the same device; a made-up device cookie is replaced.
+      await signIn('right', { cookie: `waymark_device=${deviceId}` });
+      expect(received[2].device).toBe(deviceId);
+      await signIn('right', { cookie: 'waymark_device=guessed' });
+      expect(received[3].device).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(received[3].device).not.toBe(deviceId);
+    } finally {
+      await gateway.close();
+      identity.close();
+    }
   });
 });

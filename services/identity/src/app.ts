@@ -2,6 +2,7 @@ import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, ty
 import { Account } from './modules/account/account.entity.js';
 import { ApiCredential } from './modules/api-credential/api-credential.entity.js';
 import { Session } from './modules/session/session.entity.js';
+import { SignInThrottleEntry, TrustedDevice } from './modules/sign-in-throttle/sign-in-throttle.entity.js';
 import { migrations } from './migrations/index.js';
 import { internalRoutes } from './routes.js';
 import { buildIdentitySchema, type IdentitySchemaConfig } from './schema.js';
@@ -12,7 +13,7 @@ export function defineIdentityService(config: IdentitySchemaConfig): ServiceDefi
   return {
     name: 'identity',
     defaultPort: 4101,
-    entities: [Account, Session, ApiCredential],
+    entities: [Account, Session, ApiCredential, SignInThrottleEntry, TrustedDevice],
     migrations,
     buildSchema: () => buildIdentitySchema(config),
     seed: seedDemo,

@@ -2,16 +2,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CREDENTIAL_HEADER, type CredentialVerifier } from '@waymark/auth';
 import { sendJson, type Orm, type SubgraphServerOptions } from '@waymark/subgraph-kit';
 import { ApiCredentialService } from './modules/api-credential/api-credential.service.js';
-import { SessionService, WRONG_CREDENTIALS, lockedMessage, warmDummyHash } from './modules/session/session.service.js';
+import { SessionService, WRONG_CREDENTIALS, warmDummyHash } from './modules/session/session.service.js';
+import { waitMessage } from './modules/sign-in-throttle/sign-in-throttle.service.js';
 
 type Body = Record<string, unknown>;
 type Route = (body: Body, services: { sessions: SessionService; apiCredentials: ApiCredentialService }, res: ServerResponse) => Promise<void>;
 
 const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? (body[key] as string) : '');
+/** The gateway's device cookies are 43 base64url characters; anything else is no device. */
+const device = (body: Body): string | null => (/^[A-Za-z0-9_-]{32,128}$/.test(text(body, 'device')) ? text(body, 'device') : null);
 
 /**
  * The gateway's view of identity, outside the supergraph:
- *   POST /internal/sign-in  { email, password } → 200 { token, expiresAt, principal } | 401 { error } | 423 { error } (locked)
+ *   POST /internal/sign-in  { email, password, address, device? }
+ *                           → 200 { token, expiresAt, principal } | 401 { error } | 429 { error, retryAfterSeconds } (slowed down)
  *   POST /internal/session  { token }           → 200 { principal } | 401 { error }
  *   POST /internal/sign-out { token }           → 204
  *   POST /internal/api-key  { key }             → 200 { principal } | 401 { error }
@@ -19,10 +23,11 @@ const text = (body: Body, key: string): string => (typeof body[key] === 'string'
  */
 const ROUTES: Record<string, Route> = {
   '/internal/sign-in': async (body, { sessions }, res) => {
-    const now = new Date();
-    const outcome = await sessions.signIn(text(body, 'email'), text(body, 'password'), now);
+    const outcome = await sessions.signIn(text(body, 'email'), text(body, 'password'), { address: text(body, 'address') || 'unknown', device: device(body) });
     if (outcome.ok) return sendJson(res, 200, { token: outcome.token, expiresAt: outcome.expiresAt.toISOString(), principal: outcome.principal });
-    if (outcome.reason === 'locked') return sendJson(res, 423, { error: lockedMessage(outcome.until, now) });
+    if (outcome.reason === 'throttled') {
+      return sendJson(res, 429, { error: waitMessage(outcome.retryAfterMs), retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)) });
+    }
     sendJson(res, 401, { error: WRONG_CREDENTIALS });
   },
   '/internal/session': async (body, { sessions }, res) => {

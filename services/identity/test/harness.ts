@@ -45,7 +45,7 @@ export class IdentityHarness {
       if (withPupils) pupils = await startTestSubgraph(pupilsService, createPupilsApp);
       const pupilsUrl = pupils ? `${pupils.client.baseUrl}/graphql` : DEFAULT_PUPILS_URL;
       orm = await openDatabase({ service: 'identity', entities: identityService.entities, migrations: identityService.migrations, ...db.options });
-      await identityService.seed!(orm);
+      await identityService.seed!(orm, { secondTrust: false });
       app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl }, orm });
       const client = await SubgraphTestClient.start(app);
       return new IdentityHarness(orm, app, client, pupils, dispose);

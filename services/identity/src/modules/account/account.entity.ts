@@ -5,7 +5,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * A person who signs in. Only `id`, `email`, `displayName` and `roles` are in the schema: the
- * password hash, the second-factor secret, the lockout counters and a parent's links to children
+ * password hash, the second-factor secret and a parent's links to children
  * never leave this service (the links travel only inside the principal).
  */
 @Entity({ tableName: 'account' })
@@ -13,7 +13,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A person who signs in to Waymark. Visible only to themself.' })
 @Directive('@key(fields: "id")')
 export class Account {
-  [OptionalProps]?: 'pupilLevelAccess' | 'failedSignIns' | 'childPupilIds';
+  [OptionalProps]?: 'pupilLevelAccess' | 'childPupilIds';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -66,13 +66,6 @@ export class Account {
 
   @Property({ type: 'datetime', nullable: true })
   disabledAt: Date | null = null;
-
-  /** Wrong passwords since the last success or lock; reset to 0 when the account locks. */
-  @Property({ type: 'integer', default: 0 })
-  failedSignIns = 0;
-
-  @Property({ type: 'datetime', nullable: true })
-  lockedUntil: Date | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date;

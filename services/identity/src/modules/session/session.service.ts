@@ -1,25 +1,31 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { hashPassword, hashToken, newToken, verifyPassword, type Principal } from '@waymark/auth';
 import { Account } from '../account/account.entity.js';
 import { normaliseEmail, principalOf } from '../account/account.principal.js';
+import { SignInThrottle, throttleKeys } from '../sign-in-throttle/sign-in-throttle.service.js';
 import { Session } from './session.entity.js';
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
-export const MAX_FAILED_SIGN_INS = 10;
-export const LOCKOUT_MS = 15 * 60 * 1000;
 /** Sessions seen within this long are not written again: the gateway asks on every page's queries. */
 const TOUCH_AFTER_MS = 60 * 1000;
 const MAX_PASSWORD_LENGTH = 1024;
 
 export const WRONG_CREDENTIALS = 'Email or password is not right.';
 
+/** Where an attempt comes from, as the gateway saw it. */
+export interface SignInOrigin {
+  /** The client's network address. */
+  address: string;
+  /** The browser's device cookie (see TrustedDevice); null for a client without one. */
+  device: string | null;
+}
+
 export type SignInOutcome =
   | { ok: true; token: string; expiresAt: Date; principal: Principal }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: Date };
+  | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
 // A hash of a password nobody knows: unknown emails are checked against it so that they take as
 // long as known ones and the timing does not tell which emails have accounts.
@@ -29,11 +35,6 @@ export function warmDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-export function lockedMessage(until: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return `Too many wrong attempts, so sign-in to this account is locked. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
-}
-
 function slidingExpiry(createdAt: Date, now: Date): Date {
   return new Date(Math.min(now.getTime() + SESSION_IDLE_MS, createdAt.getTime() + SESSION_MAX_MS));
 }
@@ -41,31 +42,33 @@ function slidingExpiry(createdAt: Date, now: Date): Date {
 export class SessionService {
   constructor(private readonly em: EntityManager) {}
 
-  async signIn(email: string, password: string, now = new Date()): Promise<SignInOutcome> {
-    const account = email && password.length <= MAX_PASSWORD_LENGTH ? await this.em.findOne(Account, { email: normaliseEmail(email) }) : null;
-    if (!account || account.disabledAt) {
+  /**
+   * Checks a password, slowed by SignInThrottle: an unknown email, a disabled account and a wrong
+   * password all count and answer alike. From a device the owner has signed in on, only that
+   * device's own count applies, so other people's guesses never keep the owner out.
+   */
+  async signIn(email: string, password: string, origin: SignInOrigin, now = new Date()): Promise<SignInOutcome> {
+    const normalised = normaliseEmail(email);
+    const checkable = normalised !== '' && password.length <= MAX_PASSWORD_LENGTH;
+    const account = checkable ? await this.em.findOne(Account, { email: normalised }) : null;
+    const throttle = new SignInThrottle(this.em);
+    const deviceHash = origin.device ? hashToken(origin.device) : null;
+    const trusted = account !== null && deviceHash !== null && (await throttle.isTrusted(account.id, deviceHash, now));
+    const keys = trusted ? [throttleKeys.device(account.id, deviceHash)] : [throttleKeys.account(normalised), throttleKeys.address(origin.address)];
+
+    const reserved = await throttle.reserve(keys, now);
+    if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfterMs: reserved.retryAfterMs };
+    if (!account || account.disabledAt || !checkable) {
       await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), await warmDummyHash());
       return { ok: false, reason: 'invalid' };
     }
-    if (account.lockedUntil && account.lockedUntil > now) return { ok: false, reason: 'locked', until: account.lockedUntil };
+    if (!(await verifyPassword(password, account.passwordHash))) return { ok: false, reason: 'invalid' };
 
-    // The attempt is counted before the password is checked, so parallel guesses cannot all slip
-    // in before the counter reaches the limit.
-    const attempt = await this.countAttempt(account.id, now);
-    if (attempt === null || attempt > MAX_FAILED_SIGN_INS) {
-      const locked = await this.em.findOne(Account, { id: account.id }, { refresh: true });
-      return { ok: false, reason: 'locked', until: locked?.lockedUntil ?? new Date(now.getTime() + LOCKOUT_MS) };
-    }
-    if (!(await verifyPassword(password, account.passwordHash))) {
-      if (attempt < MAX_FAILED_SIGN_INS) return { ok: false, reason: 'invalid' };
-      const until = new Date(now.getTime() + LOCKOUT_MS);
-      await this.em.nativeUpdate(Account, { id: account.id }, { failedSignIns: 0, lockedUntil: until });
-      return { ok: false, reason: 'locked', until };
-    }
-
+    const [own, shared] = trusted ? [keys, []] : [[keys[0]], [keys[1]]];
+    await throttle.forgive({ reset: own, undo: shared }, now);
+    if (deviceHash) await throttle.trust(account.id, deviceHash, now);
     const token = newToken();
     const expiresAt = slidingExpiry(now, now);
-    await this.em.nativeUpdate(Account, { id: account.id }, { failedSignIns: 0, lockedUntil: null });
     await this.em.nativeDelete(Session, { accountId: account.id, expiresAt: { $lte: now } });
     this.em.create(Session, { id: randomUUID(), tokenHash: hashToken(token), accountId: account.id, createdAt: now, expiresAt, lastSeenAt: now });
     await this.em.flush();
@@ -88,16 +91,5 @@ export class SessionService {
 
   async signOut(token: string): Promise<void> {
     await this.em.nativeDelete(Session, { tokenHash: hashToken(token) });
-  }
-
-  /** Adds one to the account's attempt counter unless it is locked; the new count, or null when locked. */
-  private async countAttempt(accountId: string, now: Date): Promise<number | null> {
-    const rows = await this.em
-      .createQueryBuilder(Account)
-      .update({ failedSignIns: raw('failed_sign_ins + 1') })
-      .where({ id: accountId, $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }] })
-      .returning(['failedSignIns'])
-      .execute<{ failedSignIns: number }[]>('all');
-    return rows.length > 0 ? Number(rows[0].failedSignIns) : null;
   }
 }
