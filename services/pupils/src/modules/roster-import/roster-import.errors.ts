@@ -58,7 +58,6 @@ export const RosterImportProblems = {
     const why: Record<string, string> = {
       COMMITTING: 'This import is already being committed.',
       COMMITTED: 'This import has already been committed.',
-      FAILED: 'This import failed; preview the file again to try once more.',
     };
     return mutationError(RosterImportErrorCode.NotPreviewed, why[status] ?? 'Only a previewed import can be committed.');
   },
@@ -71,8 +70,8 @@ export const RosterImportProblems = {
 export const RosterCommitFailures = {
   rosterChanged: 'The school\'s roster changed after this preview (another import, a rollover or an edit), so nothing was imported. Preview the file again to see what it would change now.',
   upnTaken: 'Another school added one of these pupils while this import was running, so nothing was imported. Preview the file again.',
-  unexpected: 'Something went wrong while saving, so nothing was imported. Try again; if it keeps failing, contact Waymark support.',
-  interrupted: 'The commit stopped before it finished (the service restarted), so nothing was imported. Preview the file again.',
+  unexpected: 'Something went wrong while saving, so nothing was imported. Commit the import again; if it keeps failing, contact Waymark support.',
+  interrupted: 'The commit stopped before it finished (the service restarted), so nothing was imported. Commit the import again.',
 };
 
 /** Thrown inside the commit's transaction to roll it back with a message for the leader. */

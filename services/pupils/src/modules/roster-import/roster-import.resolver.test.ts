@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgliteDriver } from '@mikro-orm/pglite';
+import type { EntityManager } from '@mikro-orm/sql';
 import { academicYearOf } from '@waymark/domain';
 import { demoData } from '@waymark/demo-data';
 import type { Orm } from '@waymark/subgraph-kit';
@@ -609,6 +611,115 @@ describe('a commit that fails or finds the roster changed', () => {
       (await sql<{ n: number }>('select count(*)::int as n from pupil where upn in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(list.slice(100).map((p) => p.upn))]))[0].n;
     expect(await count(winner)).toBe(50);
     expect(await count(loser)).toBe(0);
+  });
+});
+
+describe('a commit cut off part-way', () => {
+  const SCHOOL = '0e5f1e1d-0000-4000-8000-00000000000b';
+  const ELSEWHERE = '0e5f1e1d-0000-4000-8000-00000000000c';
+  const leader = makePrincipal({ roles: ['careers_leader'], schoolId: SCHOOL, trustId, displayName: 'Cai Cut' });
+  const leaderElsewhere = makePrincipal({ roles: ['careers_leader'], schoolId: ELSEWHERE, trustId });
+  const onRoll = generatePupils(110, { seed: 14, academicYear });
+  const arriving = generatePupils(21, { seed: 15, academicYear });
+  const newcomers = generatePupils(5480, { seed: 16, academicYear });
+  // More writes than one batch on either database (5,000 on PostgreSQL, 2,000 on PGlite): the commit is
+  // cut off after its first batch, with pupils added, changed and transferred in, and flags recorded.
+  const file = [...onRoll.slice(0, 100).map((p) => ({ ...p, fsm: !p.fsm })), ...arriving.slice(0, 20), ...newcomers];
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: SCHOOL, trustId, name: 'Cut-off School', urn: '900011', localAuthority: 'Leeds' });
+    em.create(School, { id: ELSEWHERE, trustId, name: 'Elsewhere Academy', urn: '900012', localAuthority: 'Leeds' });
+    await em.flush();
+    await importRoster(client, leader, { rows: rosterRows(onRoll), fullRoster: true });
+    await importRoster(client, leaderElsewhere, { rows: rosterRows(arriving), fullRoster: true });
+    // All but one of them leave Elsewhere Academy, so twenty can transfer in.
+    await importRoster(client, leaderElsewhere, { rows: rosterRows(arriving.slice(20)), fullRoster: true });
+  });
+
+  /**
+   * On PostgreSQL the commit's own connection is killed from outside, as when the process dies or the
+   * network drops: the server, not the code, ends the transaction. PGlite runs inside this process on
+   * one connection, so there is nothing to cut; there the commit fails by an error thrown at that point.
+   */
+  const onPostgres = () => !(orm.em.getDriver() instanceof PgliteDriver);
+
+  async function cutOff(tx: EntityManager): Promise<void> {
+    if (!onPostgres()) throw new Error('cut off part-way');
+    const [{ pid }] = await tx.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
+    await sql('select pg_terminate_backend(?)', [pid]);
+    expect(await sql('select 1 from pg_stat_activity where pid = ?', [pid])).toEqual([]);
+  }
+
+  it('leaves the school exactly as it was, and a second commit lands every row once', async () => {
+    const result = await preview(client, leader, { rows: rosterRows(file), fullRoster: true });
+    expect(result.import).toMatchObject({ toAdd: 5480, toChange: 100, transfersIn: 20, toMarkLeft: 10, rejected: [] });
+    const id = result.import!.id;
+    const before = await snapshot();
+
+    const jobs = new RosterImportJobs();
+    let batches = 0;
+    const service = new RosterImportService(orm.em.fork(), jobs, new PreviewedRows(), () => undefined, {
+      afterBatch: async (tx) => {
+        batches += 1;
+        const [{ n }] = await tx.execute<{ n: number }[]>('select count(*)::int as n from pupil where school_id = ?', [SCHOOL]);
+        // The first batch really is written, inside the transaction, when the commit is cut off.
+        expect(n).toBeGreaterThan(110 + 1000);
+        await cutOff(tx);
+      },
+    });
+    expect((await service.commit(leader, id)).error).toBeNull();
+    await jobs.settled(id);
+    expect(batches).toBe(1);
+    if (onPostgres()) {
+      // The dead connection left the pool rather than staying checked out for good.
+      const pool = await (orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ totalCount: number; idleCount: number }> }).getNativeClient();
+      expect(pool.totalCount - pool.idleCount).toBe(0);
+    }
+
+    expect(await snapshot()).toEqual(before);
+    const [failed] = await sql('select status, processed_rows, committed_at, committed_by_id, failure_message from roster_import where id = ?', [id]);
+    expect(failed).toMatchObject({ status: 'FAILED', processed_rows: 0, committed_at: null, committed_by_id: null, failure_message: expect.stringContaining('nothing was imported') });
+
+    // Committed again, through the API as the leader would: every row lands, once.
+    const again = await commit(client, leader, id);
+    expect(again.error).toBeNull();
+    const { final } = await waitForImport(client, leader, id);
+    expect(final).toMatchObject({ status: 'COMMITTED', processedRows: 5600, failureMessage: null, toAdd: 5480, rejected: [] });
+    const after = await snapshot(SCHOOL);
+    expect(after.pupils.filter((p) => p.left_on === null)).toHaveLength(5600);
+    expect(after.pupils.filter((p) => p.left_on === today)).toHaveLength(10);
+    const upns = await sql<{ upn: string; n: number }>(
+      'select upn, count(*)::int as n from pupil where upn in (select jsonb_array_elements_text(?::jsonb)) group by upn',
+      [JSON.stringify(file.map((p) => p.upn))],
+    );
+    expect(upns).toHaveLength(5600);
+    expect(upns.every((row) => row.n === 1)).toBe(true);
+    // Each arrival's time at Elsewhere Academy became history once; each changed flag was recorded once.
+    const periods = await sql<{ n: number }>(`select count(*)::int as n from enrolment where school_id = ?`, [ELSEWHERE]);
+    expect(periods[0].n).toBe(20);
+    const flags = await sql<{ n: number }>(`select count(*)::int as n from flag_change where school_id = ? and "group" = 'DISADVANTAGED'`, [SCHOOL]);
+    expect(flags[0].n).toBe(100);
+    expect((await commit(client, leader, id)).error!.code).toBe('ROSTER_IMPORT_NOT_PREVIEWED');
+  });
+
+  it('commits again, once, an import whose commit a restart cut off', async () => {
+    const rows = rosterRows(generatePupils(30, { seed: 17, academicYear }));
+    const result = await preview(client, leader, { rows, fullRoster: false });
+    const id = result.import!.id;
+    const before = await snapshot();
+    // What a process killed mid-commit leaves: COMMITTING, some progress, and no sign of life for eleven minutes.
+    await sql(`update roster_import set status = 'COMMITTING', processed_rows = 12, commit_started_at = now() - interval '11 minutes',
+      heartbeat_at = now() - interval '11 minutes' where id = ?`, [id]);
+    const shown = await client.query<{ rosterImport: { status: string; processedRows: number; failureMessage: string } }>(leader, GET_IMPORT, { id });
+    expect(shown.data!.rosterImport).toMatchObject({ status: 'FAILED', processedRows: 0, failureMessage: expect.stringContaining('Commit the import again') });
+    expect(await snapshot()).toEqual(before);
+    expect((await commit(client, leader, id)).error).toBeNull();
+    const { final } = await waitForImport(client, leader, id);
+    expect(final).toMatchObject({ status: 'COMMITTED', processedRows: 30, toAdd: 30, failureMessage: null });
+    const landed = await sql<{ n: number }>('select count(*)::int as n from pupil where upn in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(rows.map((r) => r.upn))]);
+    expect(landed[0].n).toBe(30);
+    expect((await commit(client, leader, id)).error!.code).toBe('ROSTER_IMPORT_NOT_PREVIEWED');
   });
 });
 

@@ -14,11 +14,12 @@ import type { RosterImportInput } from './roster-import.inputs.js';
 import { previewedRows, rosterImportJobs, type PreviewedRows, type RosterImportJobs } from './roster-import.jobs.js';
 import { boundSql, isUuid } from '@waymark/subgraph-kit';
 import { orderedIdSource } from './bulk-sql.js';
-import { loadRosterState, pupilsFromOtherSchools, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES } from './roster-import.writer.js';
+import { loadRosterState, pupilsFromOtherSchools, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES, type WriteContext } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
 import { identityEditsHere, planRoster, rosterFingerprint, type RosterPupil } from './roster-plan.js';
 import { openRosterFile, rosterSourceFromRows, type RosterSource } from './roster-source.js';
 import { packRosterRows, unpackRosterRows } from './roster-stored-rows.js';
+import { inTransaction } from './roster-transaction.js';
 import { RosterValidator, validateRoster, type RosterRow, type RosterValidation } from './roster-validate.js';
 
 export const MAX_ROSTER_ROWS = 50_000;
@@ -97,12 +98,18 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof UniqueConstraintViolationException || (error as { code?: string } | null)?.code === '23505';
 }
 
+/** Tests only: a way into a running commit (see WriteContext.afterBatch). */
+export interface CommitHooks {
+  afterBatch?: WriteContext['afterBatch'];
+}
+
 export class RosterImportService {
   constructor(
     private readonly em: EntityManager,
     private readonly jobs: RosterImportJobs = rosterImportJobs,
     private readonly previewed: PreviewedRows = previewedRows,
     private readonly log: (line: string) => void = (line) => process.stderr.write(`[pupils] ${line}\n`),
+    private readonly hooks: CommitHooks = {},
   ) {}
 
   /** Which school the caller imports into: staff their own; a trust integration (roster:write) one of its trust's. */
@@ -247,23 +254,38 @@ export class RosterImportService {
    * Starts committing a previewed import and returns at once (status COMMITTING); the work runs in
    * the background and the client polls `rosterImport(id)`. Rejected rows stay out: the leader saw
    * them in the preview, and pupils on them are never marked as left.
+   *
+   * A commit that failed, or was cut off by a restart, changed nothing, so it can be committed again:
+   * the plan is made afresh inside the new transaction, and if the roster changed meanwhile the commit
+   * fails with that reason rather than landing anything twice.
    */
   async commit(principal: Principal, id: string, now = new Date()): Promise<RosterImportResult> {
     const rosterImport = isUuid(id) ? await this.em.findOne(RosterImport, { id }) : null;
     if (!rosterImport || !canUseImport(principal, rosterImport)) return result(null, RosterImportProblems.notFound());
     if (rosterImport.missingFields.length > 0) return result(rosterImport, RosterImportProblems.columnsMissing(rosterImport.missingFields));
-    if (rosterImport.status !== RosterImportStatus.PREVIEWED || this.jobs.isRunning(id)) {
-      return result(rosterImport, RosterImportProblems.notPreviewed(rosterImport.status));
+    const { status } = rosterImport;
+    const cutOff = status === RosterImportStatus.COMMITTING && this.cutOff(rosterImport, now);
+    if ((status !== RosterImportStatus.PREVIEWED && status !== RosterImportStatus.FAILED && !cutOff) || this.jobs.isRunning(id)) {
+      return result(rosterImport, RosterImportProblems.notPreviewed(status));
     }
     if (rosterImport.toAdd + rosterImport.toChange + rosterImport.unchanged + rosterImport.transfersIn === 0) {
       return result(rosterImport, RosterImportProblems.nothingValid());
     }
 
-    const snapshot = Object.assign(detached(rosterImport), { status: RosterImportStatus.COMMITTING, processedRows: 0, commitStartedAt: now });
+    const snapshot = Object.assign(detached(rosterImport), {
+      status: RosterImportStatus.COMMITTING,
+      processedRows: 0,
+      commitStartedAt: now,
+      heartbeatAt: now,
+      failureMessage: null,
+    });
     const job = this.jobs.register(snapshot);
+    // Claimed only while still in the state it was read in (a cut-off commit: still silent), so two
+    // requests or replicas never both run it.
     const claimed = await this.em.execute<QueryResult>(
-      'update roster_import set status = ?, commit_started_at = ?, heartbeat_at = ? where id = ? and status = ?',
-      [RosterImportStatus.COMMITTING, now, now, id, RosterImportStatus.PREVIEWED],
+      `update roster_import set status = ?, commit_started_at = ?, heartbeat_at = ?, processed_rows = 0, failure_message = null
+       where id = ? and status = ? and (status <> ? or coalesce(heartbeat_at, commit_started_at) < ?)`,
+      [RosterImportStatus.COMMITTING, now, now, id, status, RosterImportStatus.COMMITTING, this.silentSince(now)],
       'run',
     );
     if (claimed.affectedRows !== 1) {
@@ -284,8 +306,11 @@ export class RosterImportService {
     const side = this.em.fork();
     const reportToDatabase = !hasOneConnection(em);
     const today = dateInEngland(now);
+    // Progress goes to the database on the side connection while the next batch runs; one write at a
+    // time, in order, and all of them done before the outcome is written, whichever it is.
+    let reported = Promise.resolve();
     try {
-      await em.transactional(async (tx) => {
+      await inTransaction(em, async (tx) => {
         await lockSchoolRoster(tx, snapshot.schoolId);
         // Every row the commit creates gets an id in creation order (see orderedIdSource).
         const newId = orderedIdSource();
@@ -319,10 +344,8 @@ export class RosterImportService {
           pause: reportToDatabase ? () => Promise.resolve() : () => new Promise<void>((resolve) => setTimeout(resolve, 10)),
           newId,
           batchSize: reportToDatabase ? WRITE_BATCH_POSTGRES : WRITE_BATCH,
+          afterBatch: this.hooks.afterBatch,
         };
-        // Progress goes to the database on the side connection while the next batch runs; one write at
-        // a time, in order, and all of them done before the outcome is written.
-        let reported = Promise.resolve();
         await writeRosterPlan(tx, plan, context, async (done, total) => {
           const processed = Math.floor((snapshot.totalRows * done) / Math.max(total, 1));
           progress(processed);
@@ -349,12 +372,19 @@ export class RosterImportService {
         );
       });
     } catch (error) {
+      await reported.catch(() => undefined);
       let message = RosterCommitFailures.unexpected;
       if (error instanceof RosterCommitFailure) message = error.leaderMessage;
       else if (isUniqueViolation(error)) message = RosterCommitFailures.upnTaken;
       else this.log(`roster import ${snapshot.id} failed: ${(error as Error)?.stack ?? String(error)}`);
       try {
-        await side.execute('update roster_import set status = ?, failure_message = ?, processed_rows = 0, heartbeat_at = null where id = ?', [RosterImportStatus.FAILED, message, snapshot.id], 'run');
+        // Only over this commit's own claim: if the database did commit before the connection was lost,
+        // the import is COMMITTED and stays so.
+        await side.execute(
+          'update roster_import set status = ?, failure_message = ?, processed_rows = 0, heartbeat_at = null where id = ? and status = ? and commit_started_at = ?',
+          [RosterImportStatus.FAILED, message, snapshot.id, RosterImportStatus.COMMITTING, snapshot.commitStartedAt],
+          'run',
+        );
       } catch (writeError) {
         this.log(`roster import ${snapshot.id}: could not record the failure: ${(writeError as Error)?.stack ?? String(writeError)}`);
       }
@@ -383,6 +413,11 @@ export class RosterImportService {
   private cutOff(rosterImport: RosterImport, now: Date): boolean {
     if (hasOneConnection(this.em)) return true;
     const lastSign = rosterImport.heartbeatAt ?? rosterImport.commitStartedAt ?? rosterImport.createdAt;
-    return now.getTime() - lastSign.getTime() > STALE_AFTER_MS;
+    return lastSign < this.silentSince(now);
+  }
+
+  /** A commit with no sign of life since this moment runs nowhere (on PGlite, one not running here never will). */
+  private silentSince(now: Date): Date {
+    return hasOneConnection(this.em) ? now : new Date(now.getTime() - STALE_AFTER_MS);
   }
 }

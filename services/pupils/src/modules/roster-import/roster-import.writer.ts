@@ -111,6 +111,8 @@ export interface WriteContext {
   newId: () => string;
   /** Pupil writes per batch of statements. */
   batchSize: number;
+  /** Tests only: runs inside the transaction after each batch's writes, so a test can cut the commit off part-way. */
+  afterBatch?: (tx: EntityManager) => Promise<void>;
 }
 
 type Value = string | number | boolean | null;
@@ -286,6 +288,7 @@ export async function writeRosterPlan(
     await archivePeriods(em, existing, ctx);
     await upsertPupils(em, existing);
     await recordFlagChanges(em, existing, ctx);
+    await ctx.afterBatch?.(em);
     await onProgress(start + batch.length, total);
     await ctx.pause();
   }
