@@ -10,6 +10,7 @@ import { apiFieldRefusal, CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, Credential
 import type { GatewayEnv, SubgraphName } from './env.js';
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, IdentityClient, SESSION_COOKIE, readCookie, sessionCookie } from './sessions.js';
 import { StaticFiles } from './static.js';
+import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
 
 export interface GatewayContext {
@@ -21,6 +22,7 @@ export interface GatewayContext {
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 // Large enough for a 25,000-row roster file (base64) in one request.
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
 
 /** Attaches the caller's credential (one per principal for a while, see CredentialSigner.credentialFor) to every subgraph call. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -47,28 +49,46 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
   return { ...base, message: MASKED_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+/** Thrown for a body over MAX_BODY_BYTES, once the rest of it has been read and thrown away. */
+class BodyTooLarge extends Error {
+  readonly status = 413;
+}
+
+/**
+ * The request body. One over MAX_BODY_BYTES is still read to its end (and discarded) before the
+ * caller answers 413: a client still sending when the connection closes sees a reset instead of the
+ * answer. Past DRAIN_LIMIT_BYTES the client is not worth waiting for and the connection is cut.
+ */
+function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > DRAIN_LIMIT_BYTES) {
+      req.destroy();
+      return reject(new BodyTooLarge('body too large'));
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size > DRAIN_LIMIT_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!text) return resolve(undefined);
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(Object.assign(new Error('Body is not JSON.'), { status: 400 }));
-      }
-    });
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge('body too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new BodyTooLarge('body too large'));
+    });
   });
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw Object.assign(new Error('Body is not JSON.'), { status: 400 });
+  }
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -190,11 +210,13 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
           return {
             // An API key reaches only the root fields its scopes allow (the catalogue in
             // @waymark/auth); checked on the parsed operation before anything is planned or executed.
-            async didResolveOperation({ operation, document, contextValue }) {
+            async didResolveOperation({ operation, document, contextValue, schema, request }) {
               // Without an operation nothing runs: execution refuses the request.
               if (!operation) return;
               const refusal = apiFieldRefusal(contextValue.principal, operation.operation, operationRootFields(document, operation));
               if (refusal) throw new GraphQLError(refusal.message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+              const oversized = oversizedInput(schema, operation, request.variables);
+              if (oversized) throw new GraphQLError(oversized, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             },
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
@@ -234,6 +256,10 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = req.method === 'POST' ? await readJson(req) : undefined;
+    const document = (body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query');
+    if (typeof document === 'string' && document.length > MAX_DOCUMENT_CHARS) {
+      return json(res, 400, { errors: [{ message: `This query is too long: send at most ${MAX_DOCUMENT_CHARS / 1024} KB of query text, and long values as variables.`, extensions: { code: 'BAD_REQUEST' } }] });
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => ({ principal: principal!, requestId }),
@@ -311,6 +337,10 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
 
   const http = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLarge) {
+        if (res.headersSent || req.socket.destroyed) return res.destroy();
+        return json(res, 413, { errors: [{ message: 'This request is too large: Waymark takes at most 16 MB in one request.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
+      }
       const status = (error as { status?: number }).status;
       if (status && status < 500) return text(res, status, (error as Error).message);
       log(`unhandled: ${(error as Error).stack ?? String(error)}`);

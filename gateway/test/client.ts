@@ -4,6 +4,11 @@ export class GatewayClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The cookies held, as a Cookie header. */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   async signIn(email: string, password = 'waymark-demo'): Promise<Response> {
     const response = await fetch(`${this.baseUrl}/auth/sign-in`, {
       method: 'POST',

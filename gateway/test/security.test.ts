@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, getNamedType, isCompositeType, isNonNullType, type GraphQLField, type GraphQLObjectType } from 'graphql';
-import { API_FIELD_SCOPES, API_SCOPES, CREDENTIAL_HEADER, CredentialSigner, type ApiScope, type Principal, type RootOperation } from '@waymark/auth';
+import { API_FIELD_SCOPES, API_SCOPES, CREDENTIAL_HEADER, CredentialSigner, SYSTEM_PRINCIPAL, type ApiScope, type Principal, type RootOperation } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
 import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, type ServiceName } from '@waymark/stack';
 import { createGateway } from '../src/app.js';
@@ -332,6 +332,47 @@ describe('sign-in slowing through the gateway', () => {
     } finally {
       await gateway.close();
       identity.close();
+    }
+  });
+});
+
+describe('request bodies over the limit', () => {
+  // 17 MB: over the 16 MB a roster file may take. A JSON string, so only its size is wrong.
+  const huge = JSON.stringify({ query: '{ schools { name } }', variables: { padding: 'x'.repeat(17 * 1024 * 1024) } });
+  const expectTooLarge = async (response: Response, what: string) => {
+    expect(response.status, what).toBe(413);
+    expect(response.headers.get('content-type'), what).toMatch(/application\/json/);
+    expect(response.headers.get('connection'), what).toBe('close');
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code, what).toBe('PAYLOAD_TOO_LARGE');
+    expect(body.errors[0].message, what).toMatch(/16 MB/);
+  };
+
+  it('answers 413 with a JSON error at the gateway, for GraphQL and for sign-in, instead of resetting the connection', async () => {
+    await expectTooLarge(await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: analyst.cookieHeader }, body: huge }), 'graphql');
+    await expectTooLarge(await fetch(`${stack.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }), 'sign-in');
+    // And keeps answering.
+    expect((await analyst.query('{ schools { name } }')).status).toBe(200);
+  });
+
+  it('refuses an over-long value at the gateway before any subgraph sees it, and over-long query text', async () => {
+    const notes = await analyst.query('mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { error { code } } }', {
+      input: { pupilId: data.pupils[0].id, adviserName: 'A. Adviser', notes: 'n'.repeat(30_000) },
+    });
+    expect(notes.status).toBe(400);
+    expect(notes.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(notes.errors?.[0].message).toBe('The value of $input.notes is too long: it can hold at most 20,000 characters.');
+    const literal = await analyst.query(`{ schools { name } pupils(search: "${'s'.repeat(70_000)}") { totalCount } }`);
+    expect(literal.status).toBe(400);
+    expect(literal.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers 413 with a JSON error in every subgraph', async () => {
+    const leader: Principal = { ...SYSTEM_PRINCIPAL, kind: 'user', accountId: data.accounts[0].id, roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id };
+    const credential = await new CredentialSigner(developmentKeys(work).privateKeyPem).sign(leader);
+    for (const subgraph of SERVICES) {
+      const response = await fetch(stack.subgraphUrl(subgraph), { method: 'POST', headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: credential }, body: huge });
+      await expectTooLarge(response, subgraph);
     }
   });
 });

@@ -34,22 +34,38 @@ export interface SubgraphServer {
 
 // Large enough for a 25,000-row roster file (base64) in one request.
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
 
+/** Thrown for a body over the limit, once the rest of it has been read and thrown away. */
+export class BodyTooLargeError extends Error {
+  constructor() {
+    super('The request is too large: at most 16 MB in one request.');
+  }
+}
+
+/**
+ * The request body. One over the limit is still read to its end (and discarded) before the server
+ * answers 413: a client still sending when the connection closes sees a reset, not the answer.
+ * Past DRAIN_LIMIT_BYTES the client is not worth waiting for and the connection is cut.
+ */
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    if (Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT_BYTES) {
+      req.destroy();
+      return reject(new BodyTooLargeError());
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > DRAIN_LIMIT_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new BodyTooLargeError());
+    });
   });
 }
 
@@ -164,6 +180,11 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
 
   const http = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        if (res.headersSent || req.socket.destroyed) return res.destroy();
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      }
       log(`unhandled: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
