@@ -11,3 +11,10 @@ const CONTROL = /\p{Cc}/u;
 export function hasControlCharacters(value: string): boolean {
   return CONTROL.test(value);
 }
+
+/** The same for text that may run over several lines (notes, reflections): tabs and line breaks are allowed there. */
+const CONTROL_BESIDES_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
+
+export function hasControlCharactersBesidesLineBreaks(value: string): boolean {
+  return CONTROL_BESIDES_LINE_BREAKS.test(value);
+}

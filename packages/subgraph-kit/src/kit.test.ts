@@ -9,6 +9,7 @@ import { createSubgraphServer, type SubgraphServer } from './server.js';
 import { openDatabase, type Orm } from './database.js';
 import { batchedReference } from './reference.js';
 import { asksFor } from './selection.js';
+import { hasControlCharacters, hasControlCharactersBesidesLineBreaks } from './ids.js';
 import type { RequestContext } from './context.js';
 import { SubgraphTestClient, makePrincipal, testDatabase, testKeys } from './testing.js';
 
@@ -184,5 +185,20 @@ describe('asksFor', () => {
   it('says no when the field is not asked for, or only somewhere else', () => {
     expect(seen('{ page { total edges { node { id name } } } }')).toBe(false);
     expect(seen('{ page { total } }')).toBe(false);
+  });
+});
+
+describe('control characters in text', () => {
+  it.each([
+    { text: 'Maya Okafor', line: false, lines: false, reason: 'ordinary text has none' },
+    { text: 'Zoë – “quoted” ✓', line: false, lines: false, reason: 'punctuation and letters beyond ASCII are not controls' },
+    { text: 'two\nlines', line: true, lines: false, reason: 'a line break is a control on one line, fine over several' },
+    { text: 'a\ttab and a\r\nCRLF', line: true, lines: false, reason: 'so are tabs and carriage returns' },
+    { text: 'nul\u0000', line: true, lines: true, reason: 'a NUL never is fine (PostgreSQL refuses it in text)' },
+    { text: '\u001b[2J', line: true, lines: true, reason: 'an escape sequence never is' },
+    { text: 'c1\u0085', line: true, lines: true, reason: 'nor a C1 control' },
+  ])('$reason', ({ text, line, lines }) => {
+    expect(hasControlCharacters(text)).toBe(line);
+    expect(hasControlCharactersBesidesLineBreaks(text)).toBe(lines);
   });
 });

@@ -45,12 +45,12 @@ export async function startHarness(fixture: StandInFixture = { pupils: [], paren
   };
   try {
     pupilsOrm = await openDatabase({ service: 'pupils', entities: pupilsService.entities, migrations: pupilsService.migrations, ...pupilsDb.options });
-    await pupilsService.seed!(pupilsOrm);
+    await pupilsService.seed!(pupilsOrm, { secondTrust: false });
     pupilsApp = await createPupilsApp({ env, orm: pupilsOrm });
     const pupils = await SubgraphTestClient.start(pupilsApp);
 
     orm = await openDatabase({ service: 'encounters', entities: encountersService.entities, migrations: encountersService.migrations, ...db.options });
-    await encountersService.seed!(orm);
+    await encountersService.seed!(orm, { secondTrust: false });
     const opened = orm;
     const clientFor = async (pupilsUrl: string) => {
       const app = await createApp({ env: { ...env, pupilsUrl }, orm: opened });

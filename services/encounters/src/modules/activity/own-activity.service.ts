@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { groupBy, groupScopes, isUuid, mutationError, scopeOf, type FieldError, type RecordScope } from '@waymark/subgraph-kit';
+import { groupBy, groupScopes, hasControlCharacters, hasControlCharactersBesidesLineBreaks, isUuid, mutationError, scopeOf, type FieldError, type RecordScope } from '@waymark/subgraph-kit';
 import { OwnActivity, OwnActivityResult, OwnActivityStatus } from './own-activity.entity.js';
 import type { SubmitOwnActivityInput } from './own-activity.inputs.js';
 
@@ -18,7 +18,10 @@ export function checkSubmission(input: SubmitOwnActivityInput, today: string): F
   const title = input.title.trim();
   if (title.length === 0) fields.push({ field: 'title', message: 'Say what you did.' });
   else if (title.length > 200) fields.push({ field: 'title', message: 'Keep the title to 200 characters or fewer.' });
-  if ((input.description ?? '').length > 2000) fields.push({ field: 'description', message: 'Keep the description to 2,000 characters or fewer.' });
+  else if (hasControlCharacters(title)) fields.push({ field: 'title', message: 'The title has a hidden character in it that cannot be saved. Type it again.' });
+  const description = input.description ?? '';
+  if (description.length > 2000) fields.push({ field: 'description', message: 'Keep the description to 2,000 characters or fewer.' });
+  else if (hasControlCharactersBesidesLineBreaks(description)) fields.push({ field: 'description', message: 'The description has a hidden character in it that cannot be saved. Type it again.' });
   const started = parseDay(input.startedOn);
   if (!started) fields.push({ field: 'startedOn', message: 'Give the start date as a real date.' });
   else if (started > today) fields.push({ field: 'startedOn', message: 'The start date cannot be in the future.' });
@@ -66,6 +69,10 @@ export class OwnActivityService {
       const reason = verdict.reason.trim();
       if (reason.length === 0 || reason.length > 500) {
         return result(null, mutationError('ACTIVITY_INVALID', 'Give the pupil a reason (up to 500 characters).', [{ field: 'reason', message: 'Give the pupil a reason (up to 500 characters).' }]));
+      }
+      if (hasControlCharactersBesidesLineBreaks(reason)) {
+        const message = 'The reason has a hidden character in it that cannot be saved. Type it again.';
+        return result(null, mutationError('ACTIVITY_INVALID', message, [{ field: 'reason', message }]));
       }
       activity.declineReason = reason;
     } else {

@@ -3,7 +3,7 @@ import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { CHECKLIST_KEYS, CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, checklistMet, isYearGroup, type EncounterKind } from '@waymark/domain';
-import { boundSql, decodeCursor, encodeCursor, isUuid, pageSize, readOnly, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
+import { boundSql, decodeCursor, encodeCursor, hasControlCharacters, isUuid, pageSize, readOnly, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { encounterTenant, visibleEncounters, visibleEngagements } from './encounter.access.js';
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
@@ -70,6 +70,7 @@ export function checkEncounterValues(input: EncounterValues, now: Date): Checked
   const title = input.title.trim();
   if (title.length === 0) problem('title', 'Give the encounter a title.');
   else if (title.length > MAX_TITLE_LENGTH) problem('title', `Keep the title to ${MAX_TITLE_LENGTH} characters or fewer.`);
+  else if (hasControlCharacters(title)) problem('title', 'The title has a hidden character in it that cannot be saved. Type it again.');
 
   if (!Number.isFinite(input.hours) || input.hours <= 0) problem('hours', 'Hours must be more than 0.');
   else if (input.hours > MAX_HOURS) problem('hours', `Hours must be ${MAX_HOURS} or fewer.`);
@@ -107,6 +108,7 @@ export function checkEncounterValues(input: EncounterValues, now: Date): Checked
   if (input.kind === 'GUIDANCE_MEETING') {
     if (!adviserName) problem('adviserName', 'Give the adviser\'s name.');
     else if (adviserName.length > 200) problem('adviserName', 'Keep the adviser\'s name to 200 characters or fewer.');
+    else if (hasControlCharacters(adviserName)) problem('adviserName', 'The adviser\'s name has a hidden character in it that cannot be saved. Type it again.');
     if (adviserLevel === null || !Number.isInteger(adviserLevel) || adviserLevel < 1 || adviserLevel > 8) problem('adviserLevel', 'Give the adviser\'s qualification level, from 1 to 8.');
   } else {
     adviserName = null;

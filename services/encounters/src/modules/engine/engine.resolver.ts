@@ -10,7 +10,7 @@ import {
   type BenchmarkMeasureKey,
   type VulnerableGroupCode,
 } from '@waymark/domain';
-import { AccessError, InputError, decodeCursor, encodeCursor, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, InputError, decodeCursor, encodeCursor, isUuid, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Pupil, School, stubOf } from '../external/external.entity.js';
 import { fetchPackedCohort } from './cohort.client.js';
 import { describeMeasure, evidenceFor } from './engine.describe.js';
@@ -68,9 +68,12 @@ function groupFiguresExact(ctx: RequestContext): boolean {
 
 /**
  * The school a staff member or analyst asks about: staff their own (naming another is forbidden);
- * analysts must name one, and the pupils subgraph then says whether it is in their trust.
+ * analysts must name one, and the pupils subgraph then says whether it is in their trust. Anything
+ * that is not a school id (a NUL, a megabyte) is refused here, before any lookup.
  */
-function schoolAsked(ctx: RequestContext, schoolId: string | null | undefined): string {
+function schoolAsked(ctx: RequestContext, given: string | null | undefined): string {
+  if (given && !isUuid(given)) throw InputError.invalid('The school id is not a Waymark school id.');
+  const schoolId = given ? given.toLowerCase() : null;
   const scope = scopeOf(ctx.principal);
   if (scope.kind === 'school') {
     if (schoolId && schoolId !== scope.schoolId) throw AccessError.forbidden('You can only see your own school.');
@@ -88,7 +91,10 @@ export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
   /** The pupils on roll at one school on a day; forbidden when the pupils subgraph says the school is not the caller's. */
   async function schoolCohort(ctx: RequestContext, school: string, day: string) {
     const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
-    if (!cohort.schoolsAllowed.includes(school)) throw AccessError.forbidden('That school is not one of yours.');
+    // Refused, not answered with zeros: an empty cohort would look like a school with no pupils.
+    if (!cohort.schoolsAllowed.includes(school)) {
+      throw AccessError.forbidden(scopeOf(ctx.principal).kind === 'trust' ? 'That school is not one of your trust\'s schools.' : 'That school is not one of yours.');
+    }
     return cohort;
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware, type ClassType } from 'type-graphql';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { groupBy, groupScopes, isUuid, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
+import { groupBy, groupScopes, hasControlCharactersBesidesLineBreaks, isUuid, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { auditGuidanceChange, auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
@@ -96,10 +96,13 @@ export function guidanceResolvers(config: { pupilsUrl: string }): ClassType[] {
         new Date(),
       );
       const fields: FieldError[] = checked.fields.filter((f) => f.field !== 'yearGroups');
-      if ((input.notes ?? '').length > 10_000) fields.push({ field: 'notes', message: 'Keep the notes to 10,000 characters or fewer.' });
+      const notes = input.notes ?? '';
+      if (notes.length > 10_000) fields.push({ field: 'notes', message: 'Keep the notes to 10,000 characters or fewer.' });
+      else if (hasControlCharactersBesidesLineBreaks(notes)) fields.push({ field: 'notes', message: 'The notes have a hidden character in them that cannot be saved. Type them again.' });
       const actions = (input.actions ?? []).map((a) => ({ text: a.text.trim(), dueOn: a.dueOn?.trim() || null })).filter((a) => a.text.length > 0);
       if (actions.length > MAX_ACTIONS) fields.push({ field: 'actions', message: `Agree at most ${MAX_ACTIONS} actions in one meeting.` });
       if (actions.some((a) => a.text.length > 500)) fields.push({ field: 'actions', message: 'Keep each action to 500 characters or fewer.' });
+      else if (actions.some((a) => hasControlCharactersBesidesLineBreaks(a.text))) fields.push({ field: 'actions', message: 'An action has a hidden character in it that cannot be saved. Type it again.' });
       if (actions.some((a) => a.dueOn !== null && !parseDay(a.dueOn))) fields.push({ field: 'actions', message: 'Give due dates as real dates.' });
       if (fields.length > 0) return { meeting: null, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', fields) };
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { isBlankRecord, parseCsv, vulnerableGroupOfCode, type VulnerableGroupCode } from '@waymark/domain';
-import { boundSql, isUuid, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
+import { boundSql, hasControlCharacters, hasControlCharactersBesidesLineBreaks, InputError, isUuid, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { EncounterError } from '../encounter/encounter.errors.js';
 import { groupBit } from '../engine/engine.service.js';
@@ -11,6 +11,23 @@ import { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, typ
 
 export const MAX_REFLECTION_LENGTH = 2000;
 export const MAX_REGISTER_ROWS = 5000;
+/** The longest tutor group a roster can hold. */
+export const MAX_TUTOR_GROUP_LENGTH = 255;
+/** More than any school has; a longer list only costs time. */
+export const MAX_TUTOR_GROUPS = 200;
+
+/**
+ * The tutor groups an invitation filters on, checked before anything is read: a list no school
+ * could have (too many, too long, with control characters) is the caller's mistake.
+ */
+function checkedTutorGroups(tutorGroups: readonly string[] | null | undefined): Set<string> {
+  const given = tutorGroups ?? [];
+  if (given.length > MAX_TUTOR_GROUPS) throw InputError.invalid(`Invite at most ${MAX_TUTOR_GROUPS} tutor groups at once.`);
+  if (given.some((group) => group.length > MAX_TUTOR_GROUP_LENGTH || hasControlCharacters(group))) {
+    throw InputError.invalid('That is not a tutor group Waymark could hold: check it and try again.');
+  }
+  return new Set(given.map((group) => group.trim().toLowerCase()));
+}
 
 const YES = new Set(['yes', 'y', 'present', 'attended', 'true', '1', 'x', '/']);
 const NO = new Set(['no', 'n', 'absent', 'false', '0', '']);
@@ -113,11 +130,11 @@ export class RegisterService {
   }
 
   async invite(principal: Principal, input: InviteInput, cohortOf: () => Promise<Cohort>): Promise<RegisterChangeResult> {
+    const tutorGroups = checkedTutorGroups(input.tutorGroups);
     const encounter = await this.ownEncounter(principal, input.encounterId);
     if (!encounter) return { encounter: null, added: 0, changed: 0, error: RegisterProblems.notFound() };
     const cohort = await cohortOf();
     const years = new Set(input.yearGroups ?? []);
-    const tutorGroups = new Set((input.tutorGroups ?? []).map((t) => t.trim().toLowerCase()));
     const bits = (input.groups ?? []).map((code: VulnerableGroupCode) => groupBit(vulnerableGroupOfCode(code) ?? ''));
     const picked = new Set(input.pupilIds ?? []);
     const onRoll = new Set(cohort.pupilIds);
@@ -206,6 +223,10 @@ export class RegisterService {
     if (reflection.length === 0) return { participation: null, error: mutationError('REFLECTION_INVALID', 'Write a reflection first.', [{ field: 'reflection', message: 'Write a reflection first.' }]) };
     if (reflection.length > MAX_REFLECTION_LENGTH) {
       return { participation: null, error: mutationError('REFLECTION_INVALID', `Keep it to ${MAX_REFLECTION_LENGTH} characters or fewer.`, [{ field: 'reflection', message: `Keep it to ${MAX_REFLECTION_LENGTH} characters or fewer.` }]) };
+    }
+    if (hasControlCharactersBesidesLineBreaks(reflection)) {
+      const message = 'Your reflection has a hidden character in it that cannot be saved. Type it again.';
+      return { participation: null, error: mutationError('REFLECTION_INVALID', message, [{ field: 'reflection', message }]) };
     }
     if (!row.attended) return { participation: null, error: mutationError('REFLECTION_NOT_ATTENDED', 'Reflections are for activities the pupil attended.') };
     row.reflection = reflection;
