@@ -11,6 +11,7 @@ export enum RosterImportErrorCode {
   NotFound = 'ROSTER_IMPORT_NOT_FOUND',
   NotPreviewed = 'ROSTER_IMPORT_NOT_PREVIEWED',
   NothingValid = 'ROSTER_NOTHING_VALID',
+  NotText = 'ROSTER_NOT_TEXT',
 }
 
 export class RosterImportError extends DomainError<RosterImportErrorCode> {
@@ -31,6 +32,16 @@ export const RosterImportProblems = {
   },
   unknownField(header: string, field: string): FieldError {
     return { field: 'mapping', message: `"${field}" (for the column "${header}") is not a roster field; use one of ${fieldKeys}, or none to ignore the column.` };
+  },
+  unusableHeader(max: number): FieldError {
+    return { field: 'mapping', message: `A column header in the mapping is longer than ${max} characters or holds characters that are not text; choose columns by their headers as the file has them.` };
+  },
+  notText(): MutationError {
+    return mutationError(
+      RosterImportErrorCode.NotText,
+      'This file is not a CSV or text export (it may be a spreadsheet workbook). Save it as CSV from your MIS or spreadsheet, then upload that file.',
+      [{ field: 'fileBase64', message: 'Not a CSV or text file.' }],
+    );
   },
   schoolRequired(): MutationError {
     return RosterImportProblems.invalid([{ field: 'schoolId', message: 'Say which school of your trust this roster is for.' }]);

@@ -403,6 +403,64 @@ describe('who may import and read an import', () => {
   });
 });
 
+describe('characters no roster holds', () => {
+  const SCHOOL = '0e5f1e1d-0000-4000-8000-00000000000d';
+  const leader = makePrincipal({ roles: ['careers_leader'], schoolId: SCHOOL, trustId });
+  const pupils = generatePupils(3, { seed: 18, academicYear });
+  const NUL = '\u0000';
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: SCHOOL, trustId, name: 'Plain Text School', urn: '900013', localAuthority: 'Leeds' });
+    await em.flush();
+  });
+
+  it('rejects the rows with a NUL or other control character, and still imports the rest', async () => {
+    const rows = rosterRows(pupils);
+    rows[0] = { ...rows[0], legalSurname: `Sm${NUL}ith` };
+    rows[1] = { ...rows[1], dateOfBirth: `01/0${NUL}1/2012`, tutorGroup: '9\u0007A' };
+    const { previewed, committed } = await importRoster(client, leader, { rows, fullRoster: false });
+    expect(previewed).toMatchObject({ toAdd: 1, totalRows: 3 });
+    expect(previewed.rejected.map((r) => [r.line, r.field])).toEqual([
+      [1, 'legalSurname'],
+      [2, 'dateOfBirth'],
+      [2, 'tutorGroup'],
+    ]);
+    expect(JSON.stringify(previewed.rejected)).not.toMatch(/\\u0000|\\u0007/);
+    expect(previewed.rejected[0].reason).toMatch(/character/);
+    expect(committed.status).toBe('COMMITTED');
+    expect((await sql('select upn from pupil where school_id = ?', [SCHOOL])).map((r) => r.upn)).toEqual([pupils[2].upn]);
+  });
+
+  it('does not echo a megabyte of a bad value back in the reason', async () => {
+    const rows = rosterRows(pupils.slice(0, 1));
+    rows[0] = { ...rows[0], upn: 'X'.repeat(1_000_000) };
+    const result = await preview(client, leader, { rows, fullRoster: false });
+    expect(result.import!.rejected).toHaveLength(1);
+    expect(result.import!.rejected[0].reason.length).toBeLessThan(200);
+    expect(result.import!.rejected[0].upn!.length).toBeLessThan(200);
+  });
+
+  it('refuses a file that is not text (a spreadsheet workbook, say) before storing anything', async () => {
+    const imports = await sql('select count(*)::int as n from roster_import where school_id = ?', [SCHOOL]);
+    const workbook = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00', 'latin1'), Buffer.from(rosterCsv(pupils))]).toString('base64');
+    const nulInHeader = utf8Base64(rosterCsv(pupils).replace('Reg Group', `Reg${NUL}Group`));
+    for (const fileBase64 of [workbook, nulInHeader]) {
+      const result = await preview(client, leader, { fileBase64, fullRoster: false });
+      expect(result.import).toBeNull();
+      expect(result.error).toMatchObject({ code: 'ROSTER_NOT_TEXT', message: expect.stringContaining('CSV') });
+    }
+    expect(await sql('select count(*)::int as n from roster_import where school_id = ?', [SCHOOL])).toEqual(imports);
+  });
+
+  it('refuses a column choice it could not keep', async () => {
+    for (const header of [`House${NUL}`, 'H'.repeat(256)]) {
+      const result = await preview(client, leader, { rows: rosterRows(pupils), fullRoster: false, mapping: [{ header, field: null }] });
+      expect(result.error).toMatchObject({ code: 'ROSTER_INPUT_INVALID', fields: [expect.objectContaining({ field: 'mapping' })] });
+    }
+  });
+});
+
 describe('clashes and transfers between schools', () => {
   const northPupil = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 9)!;
   const asFixture = (p: typeof northPupil): FixturePupil => ({

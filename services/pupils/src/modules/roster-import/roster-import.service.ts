@@ -12,7 +12,7 @@ import { RosterColumnMapping, RosterImport, RosterImportResult, RosterImportStat
 import { RosterCommitFailure, RosterCommitFailures, RosterImportError, RosterImportProblems } from './roster-import.errors.js';
 import type { RosterImportInput } from './roster-import.inputs.js';
 import { previewedRows, rosterImportJobs, type PreviewedRows, type RosterImportJobs } from './roster-import.jobs.js';
-import { boundSql, isUuid } from '@waymark/subgraph-kit';
+import { boundSql, hasControlCharacters, isUuid } from '@waymark/subgraph-kit';
 import { orderedIdSource } from './bulk-sql.js';
 import { loadRosterState, pupilsFromOtherSchools, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES, type WriteContext } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
@@ -23,6 +23,8 @@ import { inTransaction } from './roster-transaction.js';
 import { RosterValidator, validateRoster, type RosterRow, type RosterValidation } from './roster-validate.js';
 
 export const MAX_ROSTER_ROWS = 50_000;
+/** A remembered column header, as `roster_column_mapping` holds it. */
+const MAX_HEADER_LENGTH = 255;
 export const ROSTER_WRITE_SCOPE = 'roster:write';
 /** A COMMITTING import with no sign of life for this long was cut off by a restart. */
 const STALE_AFTER_MS = 10 * 60_000;
@@ -57,6 +59,8 @@ export function canUseImport(principal: Principal, rosterImport: RosterImport): 
 }
 
 interface ReadRoster extends Pick<RosterSource, 'columns' | 'unmapped' | 'missing' | 'fileProblems'> {
+  /** The file is not text (see RosterFile.notText); nothing was read. */
+  notText: boolean;
   /** Data rows (blank lines not counted). */
   totalRows: number;
   /** The rows checked; null when they could not be (a required column is missing, or there are too many). */
@@ -67,7 +71,7 @@ interface ReadRoster extends Pick<RosterSource, 'columns' | 'unmapped' | 'missin
 function readRoster(input: RosterImportInput, choices: HeaderChoices, today: Date): ReadRoster {
   if (typeof input.fileBase64 !== 'string') {
     const { rows, labels, ...source } = rosterSourceFromRows(input.rows ?? []);
-    return { ...source, totalRows: rows.length, validation: rows.length <= MAX_ROSTER_ROWS ? validateRoster(rows, labels, today) : null };
+    return { ...source, notText: false, totalRows: rows.length, validation: rows.length <= MAX_ROSTER_ROWS ? validateRoster(rows, labels, today) : null };
   }
   const { readRows, labels, ...file } = openRosterFile(Buffer.from(input.fileBase64, 'base64'), choices);
   const validator = file.missing.length === 0 ? new RosterValidator(labels, today) : null;
@@ -140,8 +144,11 @@ export class RosterImportService {
       const key = normaliseHeader(entry.header);
       if (key === '') continue;
       const field = entry.field ?? null;
-      if (field !== null && !isRosterField(field)) problems.push(RosterImportProblems.unknownField(entry.header, field));
-      else chosen.set(key, { label: entry.header.trim(), field });
+      const label = entry.header.trim();
+      // Kept as the school's choice, so it must fit its column and be text.
+      if (label.length > MAX_HEADER_LENGTH || hasControlCharacters(label)) problems.push(RosterImportProblems.unusableHeader(MAX_HEADER_LENGTH));
+      else if (field !== null && !isRosterField(field)) problems.push(RosterImportProblems.unknownField(entry.header, field));
+      else chosen.set(key, { label, field });
     }
     if (problems.length > 0) return { error: RosterImportProblems.invalid(problems) };
 
@@ -170,6 +177,7 @@ export class RosterImportService {
 
     const today = asUtcDate(dateInEngland(now));
     const source = readRoster(input, chosen.choices, today);
+    if (source.notText) return result(null, RosterImportProblems.notText());
     if (source.totalRows === 0) return result(null, RosterImportProblems.empty());
     if (source.totalRows > MAX_ROSTER_ROWS) return result(null, RosterImportProblems.tooLarge(MAX_ROSTER_ROWS));
 

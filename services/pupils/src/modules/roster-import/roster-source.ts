@@ -37,6 +37,8 @@ function findHeader(records: CsvRecord[], choices: HeaderChoices): number {
 
 /** A file whose header has been read: what its columns feed, and its data rows still to come. */
 export interface RosterFile extends Omit<RosterSource, 'rows' | 'fileProblems'> {
+  /** The bytes hold NUL characters, which no text export has: a workbook or other binary file. Nothing was read. */
+  notText: boolean;
   /**
    * Hands each data row to `each` as it is read, in file order (blank rows skipped), so a caller can
    * check it and let it go. Returns the problems with the file itself, found once it has all been read.
@@ -46,6 +48,7 @@ export interface RosterFile extends Omit<RosterSource, 'rows' | 'fileProblems'> 
 
 export function openRosterFile(bytes: Uint8Array, choices: HeaderChoices): RosterFile {
   const { text, encoding } = decodeRosterBytes(bytes);
+  if (text.includes('\u0000')) return { notText: true, labels: {}, columns: [], unmapped: [], missing: [], encoding, readRows: () => [] };
   const scanner = new CsvScanner(text);
   const head: CsvRecord[] = [];
   for (let nonBlank = 0; nonBlank < HEADER_SEARCH; ) {
@@ -55,7 +58,7 @@ export function openRosterFile(bytes: Uint8Array, choices: HeaderChoices): Roste
     if (!isBlankRecord(record)) nonBlank += 1;
   }
   const headerIndex = findHeader(head, choices);
-  if (headerIndex < 0) return { labels: {}, columns: [], unmapped: [], missing: [], encoding, readRows: () => [] };
+  if (headerIndex < 0) return { notText: false, labels: {}, columns: [], unmapped: [], missing: [], encoding, readRows: () => [] };
 
   const headers = head[headerIndex].cells;
   const plan = planColumns(headers, choices);
@@ -71,6 +74,7 @@ export function openRosterFile(bytes: Uint8Array, choices: HeaderChoices): Roste
   };
 
   return {
+    notText: false,
     labels,
     columns: plan.columns,
     unmapped: plan.unmapped,

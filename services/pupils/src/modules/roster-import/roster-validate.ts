@@ -1,7 +1,8 @@
 import { checkUpn, isYearGroup } from '@waymark/domain';
 import type { RosterFieldKey, RosterFlagField } from './roster-fields.js';
 import { ageOn } from '../school/school-calendar.js';
-import { cleanText, normaliseUpn, parseRosterDate, parseSenStatus, parseYearGroup, parseYesNo } from './roster-values.js';
+import { hasControlCharacters } from '@waymark/subgraph-kit';
+import { cleanText, normaliseUpn, parseRosterDate, parseSenStatus, parseYearGroup, parseYesNo, shown } from './roster-values.js';
 
 /** One data row as read from a file or the API, before validation. */
 export interface RosterSourceRow {
@@ -73,6 +74,9 @@ function report(problems: RejectedRowData[] | null, line: number, upn: string | 
 
 const labelOf = (labels: RosterLabels, field: RosterFieldKey) => labels[field] ?? field;
 
+/** Control characters (NUL, bell, escape…) are never part of a name, and the database cannot store NUL at all. */
+const notText = (what: string) => `The ${what} contains a character that is not text (an invisible control character); correct it in your MIS and export again.`;
+
 interface FlagCheck {
   line: number;
   at: string | null;
@@ -86,7 +90,7 @@ function yesNo(check: FlagCheck, field: RosterFlagField, cells: string[]): boole
   for (const cell of cells) {
     const parsed = parseYesNo(cell);
     if (parsed === null) {
-      check.problems = report(check.problems, check.line, check.at, field, `"${cell.trim()}" in ${labelOf(check.labels, field)} is not yes or no; use Y or N (blank means no).`);
+      check.problems = report(check.problems, check.line, check.at, field, `"${shown(cell.trim())}" in ${labelOf(check.labels, field)} is not yes or no; use Y or N (blank means no).`);
     } else {
       value ||= parsed;
     }
@@ -100,21 +104,24 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
 
   const rawUpn = values.upn?.[0] ?? '';
   const upn = normaliseUpn(rawUpn);
-  const at = upn || null;
+  // As the report shows it: a UPN too broken to check may hold anything.
+  const at = upn ? shown(upn) : null;
 
   const upnProblem = upn === '' ? 'missing' : checkUpn(upn);
   if (upnProblem === 'missing') problems = report(problems, line, at, 'upn', 'The UPN is missing.');
-  else if (upnProblem === 'length') problems = report(problems, line, at, 'upn', `The UPN "${rawUpn.trim()}" should be 13 characters: a letter followed by 12 digits.`);
+  else if (upnProblem === 'length') problems = report(problems, line, at, 'upn', `The UPN "${shown(rawUpn.trim())}" should be 13 characters: a letter followed by 12 digits.`);
   else if (upnProblem === 'format' && /^[A-Z]\d{11}[A-Z]$/.test(upn)) problems = report(problems, line, at, 'upn', `"${upn}" is a temporary UPN; Waymark needs the pupil's permanent UPN.`);
-  else if (upnProblem === 'format') problems = report(problems, line, at, 'upn', `The UPN "${rawUpn.trim()}" should be a letter followed by 12 digits.`);
+  else if (upnProblem === 'format') problems = report(problems, line, at, 'upn', `The UPN "${shown(rawUpn.trim())}" should be a letter followed by 12 digits.`);
   else if (upnProblem === 'check-letter') problems = report(problems, line, at, 'upn', `The UPN "${upn}" does not add up (its check letter is wrong), so it has probably been mistyped.`);
 
   const legalSurname = cleanText(values.legalSurname?.[0]);
   if (legalSurname === null) problems = report(problems, line, at, 'legalSurname', 'The legal surname is missing.');
   else if (legalSurname.length > MAX_TEXT) problems = report(problems, line, at, 'legalSurname', `The legal surname is longer than ${MAX_TEXT} characters.`);
+  else if (hasControlCharacters(legalSurname)) problems = report(problems, line, at, 'legalSurname', notText('legal surname'));
   const legalForename = cleanText(values.legalForename?.[0]);
   if (legalForename === null) problems = report(problems, line, at, 'legalForename', 'The legal forename is missing.');
   else if (legalForename.length > MAX_TEXT) problems = report(problems, line, at, 'legalForename', `The legal forename is longer than ${MAX_TEXT} characters.`);
+  else if (hasControlCharacters(legalForename)) problems = report(problems, line, at, 'legalForename', notText('legal forename'));
 
   let dateOfBirth: string | null = null;
   const rawDob = (values.dateOfBirth?.[0] ?? '').trim();
@@ -129,7 +136,7 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
         line,
         at,
         'dateOfBirth',
-        parsed.problem === 'impossible' ? `"${rawDob}" in ${where} is not a real date.` : `"${rawDob}" in ${where} is not a date Waymark can read; use dd/mm/yyyy.`,
+        parsed.problem === 'impossible' ? `"${shown(rawDob)}" in ${where} is not a real date.` : `"${shown(rawDob)}" in ${where} is not a date Waymark can read; use dd/mm/yyyy.`,
       );
     } else {
       const age = ageOn(parsed.date, today);
@@ -148,7 +155,7 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
   } else {
     const parsed = parseYearGroup(rawYear);
     if (parsed === null || !isYearGroup(parsed)) {
-      problems = report(problems, line, at, 'yearGroup', `"${rawYear}" in ${labelOf(labels, 'yearGroup')} is not a year group Waymark takes: Years 7 to 13.`);
+      problems = report(problems, line, at, 'yearGroup', `"${shown(rawYear)}" in ${labelOf(labels, 'yearGroup')} is not a year group Waymark takes: Years 7 to 13.`);
     } else {
       yearGroup = parsed;
     }
@@ -162,12 +169,14 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
   if (values.preferredName) {
     const preferred = cleanText(values.preferredName[0]);
     if (preferred !== null && preferred.length > MAX_TEXT) problems = report(problems, line, at, 'preferredName', `The preferred name is longer than ${MAX_TEXT} characters.`);
+    else if (preferred !== null && hasControlCharacters(preferred)) problems = report(problems, line, at, 'preferredName', notText('preferred name'));
     // A preferred name that is just the legal forename says nothing more.
     preferredName = preferred === legalForename ? null : preferred;
   }
   if (values.tutorGroup) {
     tutorGroup = cleanText(values.tutorGroup[0]);
     if (tutorGroup !== null && tutorGroup.length > MAX_TEXT) problems = report(problems, line, at, 'tutorGroup', `The registration group is longer than ${MAX_TEXT} characters.`);
+    else if (tutorGroup !== null && hasControlCharacters(tutorGroup)) problems = report(problems, line, at, 'tutorGroup', notText('registration group'));
   }
   if (values.senStatus) {
     const rawSen = values.senStatus[0] ?? '';
@@ -178,7 +187,7 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
         line,
         at,
         'senStatus',
-        `"${rawSen.trim()}" in ${labelOf(labels, 'senStatus')} is not an SEN status Waymark knows; use N (none), K (SEN support) or E (EHC plan).`,
+        `"${shown(rawSen.trim())}" in ${labelOf(labels, 'senStatus')} is not an SEN status Waymark knows; use N (none), K (SEN support) or E (EHC plan).`,
       );
     } else {
       senSupport = sen === 'SEN_SUPPORT';

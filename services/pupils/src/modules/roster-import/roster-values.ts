@@ -147,3 +147,13 @@ export function cleanText(value: string | undefined): string | null {
 export function normaliseUpn(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
 }
+
+/** The longest part of a cell a reason quotes back: enough to find the cell, never a whole megabyte. */
+const QUOTED_LENGTH = 60;
+const CONTROL = /\p{Cc}/gu;
+
+/** A cell as a reason quotes it: control characters (NUL among them, which no database text holds) shown as �, and cut short. */
+export function shown(value: string): string {
+  const visible = value.replace(CONTROL, '\uFFFD');
+  return visible.length > QUOTED_LENGTH ? `${visible.slice(0, QUOTED_LENGTH)}…` : visible;
+}
