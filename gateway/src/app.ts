@@ -175,7 +175,7 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
   supergraphSdl: string;
   log?: (line: string) => void;
 }): Promise<Gateway> {
-  const development = env.nodeEnv === 'development';
+  const development = env.devMode;
   const signer = new CredentialSigner(env.privateKeyPem);
   const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs, env.sessionCacheMs);
   const statics = new StaticFiles(env.frontendsDir, env.remotesManifest);

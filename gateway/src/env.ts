@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 
 export const SUBGRAPHS = ['identity', 'pupils', 'employers', 'encounters', 'destinations'] as const;
@@ -13,7 +14,12 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
 export interface GatewayEnv {
   port: number;
   host: string;
-  nodeEnv: 'development' | 'production' | 'test';
+  /**
+   * Development settings: introspection and "did you mean" suggestions on, cookies without
+   * `Secure` (so http://localhost works). Only when WAYMARK_DEV_MODE=1, which the local runner
+   * (`npm start`, the tests) sets; anything else gets production settings.
+   */
+  devMode: boolean;
   privateKeyPem: string;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
@@ -23,6 +29,7 @@ export interface GatewayEnv {
   frontendsDir: string;
   /** Optional JSON file overriding the remotes manifest (a remote can move without a shell rebuild). */
   remotesManifest: string | undefined;
+  /** Cookies carry `Secure` (sent over HTTPS only): always, outside development mode. */
   secureCookies: boolean;
   /**
    * The origins browsers reach Waymark at (e.g. https://waymark.example.org); /auth/* accepts
@@ -42,15 +49,31 @@ function isOrigin(value: string): boolean {
   }
 }
 
-/** The only reader of process.env for the gateway: parsed once, every problem listed. */
+function isEd25519PrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The only reader of process.env for the gateway: parsed once, every problem listed. Production
+ * settings unless WAYMARK_DEV_MODE=1; docs/security.md lists what a deployment must set.
+ */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   const problems: string[] = [];
   const port = Number(source.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${source.PORT}"`);
-  const nodeEnv = (source.NODE_ENV ?? 'development') as GatewayEnv['nodeEnv'];
-  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push('NODE_ENV must be development, production or test');
+  const nodeEnv = source.NODE_ENV;
+  if (nodeEnv !== undefined && !['development', 'production', 'test'].includes(nodeEnv)) problems.push('NODE_ENV must be development, production or test');
+  const devFlag = source.WAYMARK_DEV_MODE;
+  if (devFlag !== undefined && devFlag !== '' && devFlag !== '0' && devFlag !== '1') problems.push(`WAYMARK_DEV_MODE must be 1 (development settings) or 0, got "${devFlag}"`);
+  const devMode = devFlag === '1';
+  if (devMode && nodeEnv === 'production') problems.push('WAYMARK_DEV_MODE=1 (introspection, suggestions, cookies without Secure) cannot be used with NODE_ENV=production');
   const privateKeyPem = source.WAYMARK_CREDENTIAL_PRIVATE_KEY ?? '';
-  if (!privateKeyPem.includes('PRIVATE KEY')) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY must hold the Ed25519 private key (PEM) that signs subgraph credentials');
+  if (!privateKeyPem) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY is missing: it must hold the Ed25519 private key (PEM) that signs subgraph credentials');
+  else if (!isEd25519PrivateKey(privateKeyPem)) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY is not an Ed25519 private key in PEM form');
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPHS) {
     const value = source[`WAYMARK_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`;
@@ -71,18 +94,21 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   }
   const trustedProxies = Number(source.WAYMARK_TRUSTED_PROXIES ?? 0);
   if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) problems.push('WAYMARK_TRUSTED_PROXIES must be the number of proxies in front of the gateway (0 to 10)');
-  if (problems.length > 0) throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0) {
+    const hint = devMode ? '' : '\n(Production settings apply unless WAYMARK_DEV_MODE=1; `npm start` sets it, with keys of its own, for a local run.)';
+    throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}${hint}`);
+  }
   return {
     port,
     host: source.HOST ?? '127.0.0.1',
-    nodeEnv,
+    devMode,
     privateKeyPem,
     subgraphUrls,
     subgraphTimeoutMs,
     sessionCacheMs,
     frontendsDir: resolve(source.WAYMARK_FRONTENDS_DIR ?? new URL('../../frontends', import.meta.url).pathname),
     remotesManifest: source.WAYMARK_REMOTES_MANIFEST || undefined,
-    secureCookies: source.WAYMARK_SECURE_COOKIES === '1' || nodeEnv === 'production',
+    secureCookies: !devMode,
     publicOrigins,
     trustedProxies,
   };

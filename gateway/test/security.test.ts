@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -374,5 +375,55 @@ describe('request bodies over the limit', () => {
       const response = await fetch(stack.subgraphUrl(subgraph), { method: 'POST', headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: credential }, body: huge });
       await expectTooLarge(response, subgraph);
     }
+  });
+});
+
+describe('secure by default', () => {
+  const supergraphSdl = () => readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
+  const bare = (extra: Record<string, string> = {}) =>
+    loadEnv({
+      PORT: '0',
+      WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(work).privateKeyPem,
+      ...Object.fromEntries(SERVICES.map((name) => [`WAYMARK_${name.toUpperCase()}_URL`, stack.subgraphUrl(name)])),
+      ...extra,
+    });
+
+  it('gives a gateway started without any settings no introspection, no suggestions and Secure cookies', async () => {
+    const gateway = await createGateway({ env: bare(), supergraphSdl: supergraphSdl(), log: () => {} });
+    try {
+      const client = new GatewayClient(`http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}`);
+      const signedIn = await client.signIn('leader@northfield.test');
+      expect(signedIn.status).toBe(200);
+      for (const cookie of signedIn.headers.getSetCookie()) expect(cookie).toMatch(/; Secure$/);
+      const introspection = await client.query('{ __schema { types { name } } }');
+      expect(introspection.errors?.[0].message).toMatch(/introspection/i);
+      const typo = await client.query('{ schoolz { name } }');
+      expect(typo.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('turns introspection, suggestions and plain cookies on only for WAYMARK_DEV_MODE=1', async () => {
+    const gateway = await createGateway({ env: bare({ WAYMARK_DEV_MODE: '1' }), supergraphSdl: supergraphSdl(), log: () => {} });
+    try {
+      const client = new GatewayClient(`http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}`);
+      const signedIn = await client.signIn('leader@northfield.test');
+      for (const cookie of signedIn.headers.getSetCookie()) expect(cookie).not.toMatch(/Secure/);
+      const introspection = await client.query<{ __schema: { types: unknown[] } }>('{ __schema { types { name } } }');
+      expect(introspection.data?.__schema.types.length).toBeGreaterThan(10);
+      expect(JSON.stringify((await client.query('{ schoolz { name } }')).errors)).toMatch(/Did you mean/);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('will not start in production without its signing key, and says what is missing', () => {
+    const started = spawnSync(process.execPath, [fileURLToPath(new URL('../dist/main.js', import.meta.url))], { env: { PATH: process.env.PATH ?? '', PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain('Invalid gateway configuration');
+    expect(started.stderr).toContain('WAYMARK_CREDENTIAL_PRIVATE_KEY is missing');
+    expect(started.stderr).not.toMatch(/\n\s+at /);
   });
 });

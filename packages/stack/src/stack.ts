@@ -136,6 +136,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   if (!options.databaseUrl) delete common.DATABASE_URL;
   delete common.PORT;
+  // The gateway gives production settings unless told otherwise; a local run (npm start, the tests)
+  // is development unless it asks for production or says otherwise itself.
+  if (common.WAYMARK_DEV_MODE === undefined && common.NODE_ENV !== 'production') common.WAYMARK_DEV_MODE = '1';
 
   const children = new Map<string, ChildProcess>();
   const output = new Map<string, string[]>();
