@@ -31,7 +31,8 @@ export function AuditEventsTable({ events, onPupil, onActor }: AuditEventsTableP
             {rolesLabel(event.actorRoles)} · {event.credentialKind === 'API_KEY' ? `API key ${event.apiKeyId ?? ''}` : 'signed in'}
           </span>
           <br />
-          <Button variant="secondary" className="wm-button--small" onClick={() => onActor(event.actorAccountId, event.actorName)} aria-label={`Only show what ${event.actorName} did`}>
+          {/* The name goes in the label, not a visually hidden span: one positioned inside the scrolling table escapes it and widens the page. */}
+          <Button variant="secondary" className="wm-button--small" onClick={() => onActor(event.actorAccountId, event.actorName)} aria-label={`Only this person: ${event.actorName}`}>
             Only this person
           </Button>
         </>
@@ -64,7 +65,7 @@ export function AuditEventsTable({ events, onPupil, onActor }: AuditEventsTableP
               variant="secondary"
               className="wm-button--small"
               onClick={() => onPupil(event.pupilId!, event.pupilName)}
-              aria-label={`Only show events about ${event.pupilName ?? 'this pupil'}`}
+              aria-label={`Only this pupil: ${event.pupilName ?? 'pupil record'}`}
             >
               Only this pupil
             </Button>
