@@ -139,3 +139,19 @@ describe('a comment sent with an idempotency key', () => {
     expect((await send(leaderSouth, child.id, 'Private.', 'probe-key')).data!.addRecordComment.error!.code).toBe('PUPIL_NOT_VISIBLE');
   });
 });
+
+describe('a comment\'s text', () => {
+  const other = data.pupils.find((p) => p.schoolId === northfield.id && p.id !== child.id)!;
+
+  it('refuses NUL and other control characters as the writer\'s mistake, never a server error', async () => {
+    for (const body of ['Hello\u0000', 'Ring\u0007', 'Esc\u001b[0m', 'C1\u0085']) {
+      const res = await client.query<{ addRecordComment: { error: { code: string } | null } }>(leaderNorth, COMMENT, { input: { pupilId: other.id, body } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.addRecordComment.error!.code).toBe('COMMENT_INVALID');
+    }
+  });
+
+  it('keeps line breaks and tabs, which a comment may well have', async () => {
+    expect((await comment(leaderNorth, other.id, 'First line\r\n\tSecond line')).comment!.body).toBe('First line\r\n\tSecond line');
+  });
+});

@@ -9,6 +9,8 @@ import { RecordComment } from './comment.entity.js';
 import { AddRecordCommentResult, type AddRecordCommentInput } from './comment.types.js';
 
 export const MAX_COMMENT_LENGTH = 2000;
+/** Control characters other than tab and line breaks: never part of a comment, and the database cannot store NUL. */
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 function result(comment: RecordComment | null, error: MutationError | null): AddRecordCommentResult {
@@ -32,8 +34,13 @@ export class CommentService {
     const relation = pupil ? relationTo(principal, pupil) : null;
     if (!pupil || (relation !== 'staff' && relation !== 'parent')) return result(null, PupilProblems.notVisible());
     const body = input.body.trim();
-    if (body === '' || body.length > MAX_COMMENT_LENGTH) {
-      const message = body === '' ? 'Write something first.' : `Keep the comment to ${MAX_COMMENT_LENGTH} characters or fewer.`;
+    if (body === '' || body.length > MAX_COMMENT_LENGTH || NOT_TEXT.test(body)) {
+      const message =
+        body === ''
+          ? 'Write something first.'
+          : body.length > MAX_COMMENT_LENGTH
+            ? `Keep the comment to ${MAX_COMMENT_LENGTH} characters or fewer.`
+            : 'The comment contains a character that is not text (an invisible control character); type or paste it again.';
       return result(null, mutationError('COMMENT_INVALID', message, [{ field: 'body', message }]));
     }
     const key = input.idempotencyKey ?? null;
