@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from './context.js';
+import { querySubgraph } from './entities.js';
 
 /*
  * The data-access audit trail, as every subgraph sees it. A resolver that reveals a pupil's
@@ -61,3 +62,39 @@ export function auditRead<Root = { id: string }>(sink: AuditSink, field: string,
     return value;
   };
 }
+
+const RECORD = 'mutation ($input: RecordAuditEventsInput!) { recordAuditEvents(input: $input) { recorded error { code } } }';
+
+// One sink per pupils address and source: a request's collector insists on a single sink.
+const remoteSinks = new Map<string, AuditSink>();
+
+/**
+ * The sink of a subgraph other than pupils: its entries go to the pupils subgraph's
+ * `recordAuditEvents` in one call, made with the caller's own credential, so the pupils subgraph
+ * records them only about pupils that caller may read. A refusal or failure throws.
+ */
+export function remoteAuditSink(pupilsUrl: string, source: string): AuditSink {
+  const key = `${source} ${pupilsUrl}`;
+  let sink = remoteSinks.get(key);
+  if (!sink) {
+    sink = async (ctx, entries) => {
+      const data = await querySubgraph<{ recordAuditEvents: { error: { code: string } | null } }>(ctx, pupilsUrl, 'Audit write', RECORD, { input: { source, entries } });
+      if (data.recordAuditEvents.error) throw new Error(`Audit write refused: ${data.recordAuditEvents.error.code}`);
+    };
+    remoteSinks.set(key, sink);
+  }
+  return sink;
+}
+
+/**
+ * type-graphql middleware for a mutation that changes a pupil's record: when its result carries no
+ * error, note a CHANGE of `field` for the pupil `pupilIdOf(args)`.
+ */
+export function auditNoteChange(sink: AuditSink, field: string, pupilIdOf: (args: Record<string, unknown>) => string): MiddlewareFn<RequestContext> {
+  return async ({ args, context }, next) => {
+    const result = (await next()) as { error?: unknown } | null;
+    if (result && !result.error) context.audit.note(sink, pupilIdOf(args), 'CHANGE', field);
+    return result;
+  };
+}
+

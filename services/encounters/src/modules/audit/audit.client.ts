@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
-import { asksFor, querySubgraph, type AuditSink, type RequestContext } from '@waymark/subgraph-kit';
+import { asksFor, remoteAuditSink, type AuditSink, type RequestContext } from '@waymark/subgraph-kit';
 
 /*
  * The audit trail lives in the pupils subgraph (docs/audit-trail.md). This subgraph notes what a
@@ -9,23 +9,8 @@ import { asksFor, querySubgraph, type AuditSink, type RequestContext } from '@wa
  * about pupils that caller may read. If the call fails, this subgraph's answer becomes an error.
  */
 
-const RECORD = `mutation ($input: RecordAuditEventsInput!) { recordAuditEvents(input: $input) { recorded error { code } } }`;
-
-// One sink per pupils address: a request's collector insists on a single sink.
-const sinks = new Map<string, AuditSink>();
-
 export function pupilsAuditSink(pupilsUrl: string): AuditSink {
-  let sink = sinks.get(pupilsUrl);
-  if (!sink) {
-    sink = async (ctx, entries) => {
-      const data = await querySubgraph<{ recordAuditEvents: { recorded: number; error: { code: string } | null } }>(ctx, pupilsUrl, 'Audit write', RECORD, {
-        input: { source: 'encounters', entries },
-      });
-      if (data.recordAuditEvents.error) throw new Error(`Audit write refused: ${data.recordAuditEvents.error.code}`);
-    };
-    sinks.set(pupilsUrl, sink);
-  }
-  return sink;
+  return remoteAuditSink(pupilsUrl, 'encounters');
 }
 
 /** On `Pupil.guidanceMeetings`: a READ of `guidanceNotes` for each pupil whose notes the answer shows. */
@@ -36,14 +21,5 @@ export function auditGuidanceNotes(sink: AuditSink): MiddlewareFn<RequestContext
       for (const meeting of meetings) if (meeting.notes !== null) context.audit.note(sink, meeting.pupil.id, 'READ', 'guidanceNotes');
     }
     return meetings;
-  };
-}
-
-/** On a mutation that changes a pupil's guidance record: a CHANGE of `field` when it succeeded. */
-export function auditGuidanceChange(sink: AuditSink, field: string, pupilIdOf: (args: Record<string, unknown>) => string): MiddlewareFn<RequestContext> {
-  return async ({ args, context }, next) => {
-    const result = (await next()) as { error: unknown } | null;
-    if (result && !result.error) context.audit.note(sink, pupilIdOf(args), 'CHANGE', field);
-    return result;
   };
 }

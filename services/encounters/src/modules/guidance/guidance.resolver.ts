@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware, type ClassType } from 'type-graphql';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { groupBy, groupScopes, hasControlCharactersBesidesLineBreaks, isUuid, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
+import { auditNoteChange, groupBy, groupScopes, hasControlCharactersBesidesLineBreaks, isUuid, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
-import { auditGuidanceChange, auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
+import { auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { checkEncounterValues } from '../encounter/encounter.service.js';
 import { fetchCohort } from '../engine/cohort.client.js';
@@ -68,7 +68,7 @@ export function guidanceResolvers(config: { pupilsUrl: string }): ClassType[] {
   class GuidanceMutations {
     @Authorized(...STAFF)
     @Mutation(() => GuidanceMeetingResult, { description: 'Records a personal guidance meeting for a pupil of the caller\'s school, with notes (staff only) and agreed actions (the pupil sees them).' })
-    @UseMiddleware(auditGuidanceChange(audit, 'guidanceMeeting', (args) => (args.input as RecordGuidanceMeetingInput).pupilId))
+    @UseMiddleware(auditNoteChange(audit, 'guidanceMeeting', (args) => (args.input as RecordGuidanceMeetingInput).pupilId))
     async recordGuidanceMeeting(@Arg('input', () => RecordGuidanceMeetingInput) input: RecordGuidanceMeetingInput, @Ctx() ctx: RequestContext): Promise<GuidanceMeetingResult> {
       const scope = scopeOf(ctx.principal);
       const notFound = { meeting: null, error: mutationError('PUPIL_NOT_FOUND', 'There is no such pupil on roll at your school.') };

@@ -21,6 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
   guidanceMeeting: 'guidance meeting',
   consent: 'consent',
   comments: 'comments',
+  parentLinks: 'parent or carer access',
   roster: 'roster import',
   auditLog: 'this log',
   subjectAccess: 'whole record (subject access request)',
