@@ -107,12 +107,12 @@ describe('audit trail through the gateway', () => {
 });
 
 describe('subject-access export through the gateway', () => {
-  const EXPORT = 'query ($id: ID!) { pupil(id: $id) { id pupilsSubjectAccess encountersSubjectAccess } }';
+  const EXPORT = 'query ($id: ID!) { pupil(id: $id) { id pupilsSubjectAccess encountersSubjectAccess destinationsSubjectAccess } }';
   interface Part {
     source: string;
     sections: { title: string; rows: Record<string, unknown>[] }[];
   }
-  type Exported = { pupil: { pupilsSubjectAccess: Part | null; encountersSubjectAccess: Part | null } | null };
+  type Exported = { pupil: { pupilsSubjectAccess: Part | null; encountersSubjectAccess: Part | null; destinationsSubjectAccess: Part | null } | null };
 
   it('gathers what every subgraph holds about a pupil in one request, recorded as one EXPORT', async () => {
     const leader = await as('leader@northfield.test');
@@ -124,6 +124,7 @@ describe('subject-access export through the gateway', () => {
     expect(section(pupils, 'Who has looked at, downloaded or changed this record').length).toBeGreaterThan(0);
     expect(section(encounters, 'Personal guidance meetings').some((row) => String(row.notes).includes('Keen on engineering'))).toBe(true);
     expect(section(encounters, 'Encounters and registers').length).toBeGreaterThan(0);
+    expect(res.data!.pupil!.destinationsSubjectAccess!.sections.map((s) => s.title)).toEqual(['Destinations']);
 
     const log = await leader.query<Log>(LOG, { filter: { pupilId: maya.id, action: 'EXPORT' } });
     expect(log.data!.auditEvents!.edges.map((e) => e.node)).toEqual([expect.objectContaining({ fields: ['subjectAccess'], action: 'EXPORT' })]);
@@ -134,6 +135,7 @@ describe('subject-access export through the gateway', () => {
       const res = await (await as(email)).query<Exported>(EXPORT, { id: maya.id });
       expect(res.data?.pupil?.pupilsSubjectAccess ?? null, email).toBeNull();
       expect(res.data?.pupil?.encountersSubjectAccess ?? null, email).toBeNull();
+      expect(res.data?.pupil?.destinationsSubjectAccess ?? null, email).toBeNull();
     }
   });
 });

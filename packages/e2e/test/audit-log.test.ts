@@ -54,7 +54,7 @@ describe('the data access log', () => {
     const jsonDownload = first.suggestedFilename().endsWith('.json') ? first : html;
     expect(jsonDownload.suggestedFilename()).toMatch(/^subject-access-maya-okafor-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as { parts: { source: string }[] };
-    expect(exported.parts.map((part) => part.source)).toEqual(['pupils', 'encounters']);
+    expect(exported.parts.map((part) => part.source)).toEqual(['pupils', 'encounters', 'destinations']);
     expect(readFileSync((await html.path())!, 'utf8')).toContain('Everything Waymark holds about Maya Okafor');
     await page.getByText(/^Downloaded subject-access-maya-okafor-.*\.json and /).waitFor();
     await portals.expectAccessible(page, 'audit-pupil-record');

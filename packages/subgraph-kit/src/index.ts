@@ -17,3 +17,4 @@ export * from './record-access.js';
 export * from './sql.js';
 export * from './ids.js';
 export * from './selection.js';
+export * from './subject-access.js';

@@ -5,6 +5,7 @@ import { destinationResolver } from './modules/destination/destination.resolver.
 import { pupilDestinationsResolver } from './modules/destination/pupil-destinations.resolver.js';
 import { resolveDestinationReference, resolvePupilReference } from './modules/destination/destination.reference.js';
 import { PupilStub } from './modules/external/pupil.stub.js';
+import { subjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
 
 export interface DestinationsSchemaConfig {
   /** The pupils subgraph, asked on the caller's behalf how much of a pupil's history (across transfers) they may read. */
@@ -13,7 +14,7 @@ export interface DestinationsSchemaConfig {
 
 export function buildDestinationsSchema(config: DestinationsSchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [destinationResolver(config), pupilDestinationsResolver(config)],
+    resolvers: [destinationResolver(config), pupilDestinationsResolver(config), subjectAccessResolver(config)],
     // No query returns these; the gateway reaches them only through `_entities`.
     orphanedTypes: [Destination, PupilStub],
     references: { Destination: resolveDestinationReference, Pupil: resolvePupilReference },

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AccessError, boundSql, currentPupilIds, isUuid, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, isCurrentSchoolStaff, readSubjectAccess, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
 import { pupilsAuditSink } from '../audit/audit.client.js';
 import { Pupil } from '../external/external.entity.js';
 
@@ -38,16 +38,11 @@ export function subjectAccessResolvers(config: { pupilsUrl: string }): ClassType
       description:
         'Subject access: everything the encounters subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil\'s current school only; recorded in the data access log.',
     })
-    async encountersSubjectAccess(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<{ source: string; sections: { title: string; rows: unknown[] }[] }> {
-      // Staff, and of the pupil's current school: the pupils subgraph decides the second, for this caller.
-      const staff = scopeOf(ctx.principal).kind === 'school';
-      if (!staff || !isUuid(pupil.id) || !(await currentPupilIds(ctx, config.pupilsUrl, [pupil.id])).has(pupil.id)) {
-        throw AccessError.forbidden('Only staff of the pupil\'s school can export their record.');
-      }
-      const sections: { title: string; rows: unknown[] }[] = [];
-      for (const section of SECTIONS) sections.push({ title: section.title, rows: (await boundSql(ctx.em, section.sql, [pupil.id])).rows });
+    async encountersSubjectAccess(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
+      if (!(await isCurrentSchoolStaff(ctx, config.pupilsUrl, pupil.id))) throw AccessError.forbidden('Only staff of the pupil\'s school can export their record.');
+      const part = await readSubjectAccess(ctx.em, 'encounters', SECTIONS, pupil.id);
       ctx.audit.note(audit, pupil.id, 'EXPORT', 'subjectAccess');
-      return { source: 'encounters', sections };
+      return part;
     }
   }
 

@@ -1,16 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AccessError, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
 import { pupilsAuditSink } from '../audit/audit.hooks.js';
 import { relationTo } from '../pupil/pupil.access.js';
 import { Pupil } from '../pupil/pupil.entity.js';
-import { pupilsSubjectAccess, type SubjectAccessPart } from './subject-access.service.js';
+import { pupilsSubjectAccess } from './subject-access.service.js';
 
-/**
- * A subject-access export gathers one pupil's data from every subgraph in one request through the
- * gateway: each subgraph answers its own `Pupil.<subgraph>SubjectAccess` field. Staff of the pupil's
- * current school only; every answer is an EXPORT in the audit trail.
- */
+/** This subgraph's part of a pupil's subject-access export: staff of the pupil's current school only, recorded as an EXPORT. */
 @Resolver(() => Pupil)
 export class PupilSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {

@@ -1,17 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { boundSql } from '@waymark/subgraph-kit';
-
-/** One part of a subject-access export: a heading for people and the rows as the database holds them. */
-export interface SubjectAccessSection {
-  title: string;
-  rows: Record<string, unknown>[];
-}
-
-/** What a subgraph contributes to a subject-access export (`Pupil.*SubjectAccess`). */
-export interface SubjectAccessPart {
-  source: string;
-  sections: SubjectAccessSection[];
-}
+import { readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit';
 
 // Every column of every row this subgraph holds about the pupil, read as it is stored. The roster
 // import's own working columns (the starting-flags bit mask and the import it came from) are left
@@ -39,11 +27,6 @@ const SECTIONS: { title: string; sql: string }[] = [
 ];
 
 /** Everything the pupils subgraph holds about one pupil, section by section. */
-export async function pupilsSubjectAccess(em: EntityManager, pupilId: string): Promise<SubjectAccessPart> {
-  const sections: SubjectAccessSection[] = [];
-  for (const section of SECTIONS) {
-    const { rows } = await boundSql<Record<string, unknown>>(em, section.sql, [pupilId]);
-    sections.push({ title: section.title, rows });
-  }
-  return { source: 'pupils', sections };
+export function pupilsSubjectAccess(em: EntityManager, pupilId: string): Promise<SubjectAccessPart> {
+  return readSubjectAccess(em, 'pupils', SECTIONS, pupilId);
 }

@@ -23,7 +23,7 @@ export function SubjectAccessSection({ pupilId, pupilName }: SubjectAccessSectio
     setState({ status: 'fetching' });
     try {
       const pupil = required((await request<SubjectAccessData>(SUBJECT_ACCESS_QUERY, { id: pupilId })).pupil);
-      const parts = [pupil.pupilsSubjectAccess, pupil.encountersSubjectAccess].filter((part): part is SubjectAccessPart => part !== null);
+      const parts = [pupil.pupilsSubjectAccess, pupil.encountersSubjectAccess, pupil.destinationsSubjectAccess].filter((part): part is SubjectAccessPart => part !== null);
       const data: SubjectAccessExport = {
         pupil: { id: pupil.id, name: pupil.displayName },
         generatedAt: new Date().toISOString(),

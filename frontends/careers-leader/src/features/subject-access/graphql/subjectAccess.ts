@@ -12,6 +12,7 @@ export const SUBJECT_ACCESS_QUERY = /* GraphQL */ `
       displayName
       pupilsSubjectAccess
       encountersSubjectAccess
+      destinationsSubjectAccess
     }
   }
 `;
@@ -22,5 +23,6 @@ export interface SubjectAccessData {
     displayName: string;
     pupilsSubjectAccess: SubjectAccessPart | null;
     encountersSubjectAccess: SubjectAccessPart | null;
+    destinationsSubjectAccess: SubjectAccessPart | null;
   } | null;
 }

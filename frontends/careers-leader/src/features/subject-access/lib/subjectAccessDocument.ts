@@ -10,6 +10,7 @@ export interface SubjectAccessExport {
 const PART_TITLES: Record<string, string> = {
   pupils: 'The pupil record',
   encounters: 'Careers activities and guidance',
+  destinations: 'Destinations after school',
 };
 
 function escapeHtml(text: string): string {
