@@ -36,7 +36,7 @@ beforeAll(async () => {
   stack = await startStack({ root, port: 4510, subgraphBasePort: 4520, dataDir: work, databaseUrl, databasePrefix, seedDemo: true, env: { NODE_ENV: 'production' }, log: () => {} });
   scratch = testDatabase('encounters');
   orm = await openDatabase({ service: 'encounters', entities: encountersService.entities, migrations: encountersService.migrations, ...scratch.options });
-  await encountersService.seed!(orm);
+  await encountersService.seed!(orm, { secondTrust: false });
   const conn = orm.em.fork().getConnection();
   await conn.execute('create table hand_pupil (pupil_id uuid primary key, yg int not null, he boolean not null)');
   const he = new Map(data.outlooks.map((o) => [o.pupilId, o.consideringHigherEducation]));

@@ -14,7 +14,7 @@ async function withService<T>(definition: ServiceDefinition, run: (orm: Orm) => 
   const db = testDatabase(definition.name);
   const orm = await openDatabase({ service: definition.name, entities: definition.entities, migrations: definition.migrations, ...db.options });
   try {
-    await definition.seed?.(orm);
+    await definition.seed?.(orm, { secondTrust: false });
     return await run(orm);
   } finally {
     await orm.close(true);
