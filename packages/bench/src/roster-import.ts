@@ -82,7 +82,7 @@ async function copyFloor(rows: RosterRow[], schoolId: string, trustId: string): 
 /** The whole import as a leader runs it: preview (decode, parse, validate), then commit until done. */
 async function importTime(csv: string, schoolId: string, trustId: string): Promise<number> {
   const { orm, dispose } = await freshPupilsDatabase();
-  await pupilsService.seed!(orm);
+  await pupilsService.seed!(orm, { secondTrust: false });
   const app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
   const client = await SubgraphTestClient.start(app);
   const leader = makePrincipal({ roles: ['careers_leader'], schoolId, trustId });
