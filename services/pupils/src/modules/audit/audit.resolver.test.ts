@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
 import type { Orm } from '@waymark/subgraph-kit';
 import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { academicYearOf } from '@waymark/domain';
 import { createApp, pupilsService } from '../../app.js';
+import { School } from '../school/school.entity.js';
+import { generatePupils, importRoster, rosterRows } from '../../../test/roster-fixtures.js';
 
 const data = demoData();
 const trustId = data.trust.id;
@@ -22,9 +25,15 @@ let subgraph: TestSubgraph;
 let orm: Orm;
 let client: SubgraphTestClient;
 
+/** A school with no pupils yet, for a roster import of its own. */
+const EASTFIELD = '0e5f1e1d-0000-4000-8000-0000000000a1';
+
 beforeAll(async () => {
   subgraph = await startTestSubgraph(pupilsService, createApp);
   ({ orm, client } = subgraph);
+  const em = orm.em.fork();
+  em.create(School, { id: EASTFIELD, trustId, name: 'Eastfield High', urn: '900101', localAuthority: 'Leeds' });
+  await em.flush();
 });
 
 afterAll(() => subgraph?.close());
@@ -142,6 +151,21 @@ describe('changes', () => {
       input: { pupilId: classmate.id, flags: [{ group: 'EAL', value: true }] },
     });
     expect(await eventsBy(outsider.accountId)).toEqual([]);
+  });
+
+  it('records a roster commit through an API key as one CHANGE for the school, naming the key and the import', async () => {
+    const { committed } = await importRoster(client, apiKey, {
+      rows: rosterRows(generatePupils(5, { seed: 7, academicYear: academicYearOf(new Date()) })),
+      fullRoster: false,
+      schoolId: EASTFIELD,
+    });
+    const events = await eventsBy(apiKey.accountId);
+    expect(events).toEqual([
+      expect.objectContaining({ action: 'CHANGE', pupil_id: null, school_id: EASTFIELD, credential_kind: 'API_KEY', actor_name: 'MIS sync', fields: ['roster'] }),
+    ]);
+    const leaderEast = makePrincipal({ roles: ['careers_leader'], schoolId: EASTFIELD, trustId });
+    const log = await client.query<{ auditEvents: { edges: { node: { apiKeyId: string | null; detail: string | null } }[] } }>(leaderEast, LOG, { filter: { action: 'CHANGE' } });
+    expect(log.data!.auditEvents.edges.map((e) => e.node)).toEqual([expect.objectContaining({ apiKeyId: apiKey.accountId, detail: `Roster import ${committed.id} committed` })]);
   });
 });
 
