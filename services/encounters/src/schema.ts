@@ -5,7 +5,7 @@ import { resolveEncounterReference } from './modules/encounter/encounter.referen
 import { SchoolResolver, VolunteerResolver, pupilResolver } from './modules/external/external.resolver.js';
 import { resolvePupilReference, resolveSchoolReference, resolveVolunteerReference } from './modules/external/external.reference.js';
 import { Employer } from './modules/external/external.entity.js';
-import { engineResolvers } from './modules/engine/engine.resolver.js';
+import { benchmarksResolvers } from './modules/benchmarks/benchmarks.resolver.js';
 import { ParticipationMeaningResolver, registerResolvers } from './modules/register/register.resolver.js';
 import { ownActivityResolvers } from './modules/activity/own-activity.resolver.js';
 import { outlookResolvers } from './modules/outlook/outlook.resolver.js';
@@ -29,7 +29,7 @@ export function buildEncountersSchema(config: EncountersSchemaConfig): Promise<G
       pupilResolver(config),
       VolunteerResolver,
       SchoolResolver,
-      ...engineResolvers(config),
+      ...benchmarksResolvers(config),
       ...registerResolvers(config),
       ParticipationMeaningResolver,
       ...ownActivityResolvers(config),

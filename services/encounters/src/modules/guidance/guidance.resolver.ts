@@ -6,7 +6,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { checkEncounterValues } from '../encounter/encounter.service.js';
-import { fetchCohort } from '../engine/cohort.client.js';
+import { fetchCohort } from '../benchmarks/cohort.client.js';
 import { Pupil, stubOf } from '../external/external.entity.js';
 import { AgreedAction } from './agreed-action.entity.js';
 import { AgreedActionResult, GuidanceMeeting, GuidanceMeetingResult, RecordGuidanceMeetingInput } from './guidance.types.js';

@@ -3,7 +3,7 @@ import { ACADEMIC_TIME_ZONE, todayInEngland } from '@waymark/domain';
 import { AccessError, boundSql, currentPupilIds, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, MutationError, type RequestContext } from '@waymark/subgraph-kit';
 import { Encounter } from '../encounter/encounter.entity.js';
 import { checkHashtags } from '../encounter/encounter.service.js';
-import { fetchCohort } from '../engine/cohort.client.js';
+import { fetchCohort } from '../benchmarks/cohort.client.js';
 import { Pupil, stubOf } from '../external/external.entity.js';
 import { PupilOutlook } from './pupil-outlook.entity.js';
 

@@ -4,7 +4,7 @@ import { todayInEngland } from '@waymark/domain';
 import type { RequestContext } from '@waymark/subgraph-kit';
 import { Participation } from '../encounter/encounter.entity.js';
 import { encounterLoader } from '../encounter/encounter.resolver.js';
-import { fetchCohort } from '../engine/cohort.client.js';
+import { fetchCohort } from '../benchmarks/cohort.client.js';
 import { RegisterService } from './register.service.js';
 import {
   ImportRegisterInput,

@@ -5,8 +5,8 @@ import { isBlankRecord, parseCsv, vulnerableGroupOfCode, type VulnerableGroupCod
 import { boundSql, hasControlCharacters, hasControlCharactersBesidesLineBreaks, InputError, isUuid, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { EncounterError } from '../encounter/encounter.errors.js';
-import { groupBit } from '../engine/engine.service.js';
-import type { Cohort } from '../engine/cohort.client.js';
+import { groupBit } from '../benchmarks/benchmarks.service.js';
+import type { Cohort } from '../benchmarks/cohort.client.js';
 import { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, type ImportRegisterInput, type InviteInput, type MarkAttendanceInput } from './register.types.js';
 
 export const MAX_REFLECTION_LENGTH = 2000;

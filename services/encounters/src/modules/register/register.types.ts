@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MutationError } from '@waymark/subgraph-kit';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
-import { VulnerableGroupEnum } from '../engine/engine.types.js';
+import { VulnerableGroupEnum } from '../benchmarks/benchmarks.types.js';
 import type { VulnerableGroupCode } from '@waymark/domain';
 
 @InputType({ description: 'Pupils on roll at the caller\'s school matching ANY of the lists are added to the register (not yet marked as attending).' })

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { BENCHMARK_MEASURES, HOURS_PER_DAY, VULNERABLE_GROUPS, academicYearOf, type BenchmarkMeasureKey } from '@waymark/domain';
 import { boundSql, pgArray } from '@waymark/subgraph-kit';
-import { CELL_AGGREGATES, COHORT_CTE, FLAGGED_CTE, MEASURE_KEYS, RULES, STATE_CODES, countColumn, flagColumn, stateColumn, statesCtes, type StateName } from './engine.sql.js';
+import { CELL_AGGREGATES, COHORT_CTE, FLAGGED_CTE, MEASURE_KEYS, RULES, STATE_CODES, countColumn, flagColumn, stateColumn, statesCtes, type StateName } from './benchmarks.sql.js';
 
 /**
  * The pupils a computation runs over, as the pupils subgraph's `packedCohort` answers: each column one
@@ -174,7 +174,7 @@ export interface SchoolAggregate {
 
 /**
  * Reads the engine's answers. Every method is ONE statement whatever the cohort's size: the cohort
- * travels packed, and the rules are those of engine.sql.ts.
+ * travels packed, and the rules are those of benchmarks.sql.ts.
  */
 export class BenchmarkEngine {
   constructor(private readonly em: EntityManager) {}

@@ -1,8 +1,8 @@
 import { CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, QUALIFIED_ADVISER_LEVEL, type BenchmarkMeasureKey } from '@waymark/domain';
-import { RULES, type Need, type StateName } from './engine.sql.js';
-import type { FactRow } from './engine.service.js';
+import { RULES, type Need, type StateName } from './benchmarks.sql.js';
+import type { FactRow } from './benchmarks.service.js';
 
-/** How each measure reads to people (which facts bear on it, and what they must meet, are engine.sql.ts's RULES). */
+/** How each measure reads to people (which facts bear on it, and what they must meet, are benchmarks.sql.ts's RULES). */
 const EVIDENCE: Record<BenchmarkMeasureKey, { noun: string; notApplicable: string }> = {
   B2_LMI: { noun: 'careers or labour-market information activities this key stage', notApplicable: '' },
   B4_CURRICULUM: { noun: `of ${CURRICULUM_SUBJECTS.length} subjects linked to careers this year`, notApplicable: '' },

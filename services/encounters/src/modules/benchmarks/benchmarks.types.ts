@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { BENCHMARK_MEASURE_KEYS, VULNERABLE_GROUP_CODES, type BenchmarkMeasureKey, type VulnerableGroupCode } from '@waymark/domain';
 import { connectionTypes } from '@waymark/subgraph-kit';
 import { Pupil, School } from '../external/external.entity.js';
-import { STATE_CODES, type StateName } from './engine.sql.js';
+import { STATE_CODES, type StateName } from './benchmarks.sql.js';
 
 export const BenchmarkMeasureEnum = Object.fromEntries(BENCHMARK_MEASURE_KEYS.map((key) => [key, key])) as { [K in BenchmarkMeasureKey]: K };
 registerEnumType(BenchmarkMeasureEnum, { name: 'BenchmarkMeasure', description: 'What the engine measures per pupil (docs/benchmarks-contract.md).' });

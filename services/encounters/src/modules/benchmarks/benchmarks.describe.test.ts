@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMeasure } from './engine.describe.js';
+import { describeMeasure } from './benchmarks.describe.js';
 
 describe('describeMeasure', () => {
   it('reads a count against what is needed, and past it without "2 of 1"', () => {

@@ -1,5 +1,5 @@
 import { querySubgraph, type RequestContext } from '@waymark/subgraph-kit';
-import type { PackedCohort } from './engine.service.js';
+import type { PackedCohort } from './benchmarks.service.js';
 
 /** The pupils subgraph's answer for a cohort: who is on roll, within what the caller may read. */
 export interface Cohort {

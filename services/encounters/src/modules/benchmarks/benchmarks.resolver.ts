@@ -13,8 +13,8 @@ import {
 import { AccessError, InputError, decodeCursor, encodeCursor, isUuid, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Pupil, School, stubOf } from '../external/external.entity.js';
 import { fetchPackedCohort } from './cohort.client.js';
-import { describeMeasure, evidenceFor } from './engine.describe.js';
-import { BenchmarkEngine, groupBit, type Cell } from './engine.service.js';
+import { describeMeasure, evidenceFor } from './benchmarks.describe.js';
+import { BenchmarkEngine, groupBit, type Cell } from './benchmarks.service.js';
 import {
   BenchmarkMeasureEnum,
   DashboardCell,
@@ -24,7 +24,7 @@ import {
   SchoolDashboard,
   TrustDashboard,
   VulnerableGroupEnum,
-} from './engine.types.js';
+} from './benchmarks.types.js';
 
 const CODE_OF_GROUP = VULNERABLE_GROUP_CODES as Record<string, VulnerableGroupCode>;
 
@@ -87,7 +87,7 @@ function schoolAsked(ctx: RequestContext, given: string | null | undefined): str
 }
 
 /** The engine's queries and `Pupil.benchmarkProgress`, asking the pupils subgraph at `pupilsUrl` for cohorts. */
-export function engineResolvers(config: { pupilsUrl: string }): ClassType[] {
+export function benchmarksResolvers(config: { pupilsUrl: string }): ClassType[] {
   /** The pupils on roll at one school on a day; forbidden when the pupils subgraph says the school is not the caller's. */
   async function schoolCohort(ctx: RequestContext, school: string, day: string) {
     const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });

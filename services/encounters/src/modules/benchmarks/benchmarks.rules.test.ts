@@ -5,9 +5,9 @@ import { CHECKLIST_KEYS, ENCOUNTER_KINDS, type BenchmarkMeasureKey, type Encount
 import { openDatabase, type Orm } from '@waymark/subgraph-kit';
 import { testDatabase } from '@waymark/subgraph-kit/testing';
 import { encountersService } from '../../app.js';
-import { BenchmarkEngine, LARGE_COHORT, packCohort, type CohortArrays, type PupilStates } from './engine.service.js';
-import { RULES, MEASURE_KEYS, type StateName } from './engine.sql.js';
-import { evidenceFor } from './engine.describe.js';
+import { BenchmarkEngine, LARGE_COHORT, packCohort, type CohortArrays, type PupilStates } from './benchmarks.service.js';
+import { RULES, MEASURE_KEYS, type StateName } from './benchmarks.sql.js';
+import { evidenceFor } from './benchmarks.describe.js';
 
 /*
  * The benchmark rules (DESIGN.md §3) as a table of cases, each with its reason, on a real database.
