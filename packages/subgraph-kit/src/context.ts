@@ -3,8 +3,13 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import type { AuditCollector } from './audit.js';
 
-/** What every resolver gets: who asks (as the gateway vouched), a forked entity manager, loaders. */
-export interface RequestContext {
+/**
+ * What every resolver gets: who asks (as the gateway vouched), a forked entity manager, loaders, and
+ * `deps`, what the service gave the app when it was created (e.g. a client for another subgraph at
+ * the address the app was configured with). `Deps` lets a service type its own bag; resolvers stay
+ * plain classes instead of closures over the app's configuration.
+ */
+export interface RequestContext<Deps extends object = object> {
   principal: Principal;
   em: EntityManager;
   requestId: string;
@@ -13,6 +18,8 @@ export interface RequestContext {
   loaders: Map<string, DataLoader<string, unknown>>;
   /** What this request revealed or changed about pupils, written to the audit trail before the answer leaves. */
   audit: AuditCollector;
+  /** The app's dependencies, the same object for every request of one app. */
+  deps: Deps;
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLError, buildSchema, executeSync, parse, type GraphQLResolveInfo } from 'graphql';
+import { GraphQLError, buildSchema, executeSync, parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { Authorized, Ctx, Field, ID, ObjectType, Query, Resolver, Directive } from 'type-graphql';
 import { AccessError, DomainError, formatError, MASKED_MESSAGE } from './errors.js';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection } from './graphql-types.js';
@@ -103,18 +103,25 @@ class WidgetResolver {
   widgets(@Ctx() ctx: RequestContext): Widget[] {
     return [{ id: `for-${ctx.principal.schoolId}` }];
   }
+
+  @Authorized('careers_leader')
+  @Query(() => String)
+  widgetSource(@Ctx() ctx: RequestContext<{ source: { name: string } }>): string {
+    return ctx.deps.source.name;
+  }
 }
 
 describe('subgraph server', () => {
   let orm: Orm;
   let server: SubgraphServer;
   let client: SubgraphTestClient;
+  let schema: GraphQLSchema;
   const db = testDatabase('kit');
   const batches: string[][] = [];
 
   beforeAll(async () => {
     orm = await openDatabase({ service: 'kit', entities: [], migrations: [], ...db.options });
-    const schema = await buildFederatedSchema({
+    schema = await buildFederatedSchema({
       resolvers: [WidgetResolver],
       references: {
         Widget: batchedReference(
@@ -127,7 +134,7 @@ describe('subgraph server', () => {
         ),
       },
     });
-    server = await createSubgraphServer({ name: 'kit', schema, orm, publicKeyPem: testKeys().publicKeyPem, log: () => {} });
+    server = await createSubgraphServer({ name: 'kit', schema, orm, publicKeyPem: testKeys().publicKeyPem, log: () => {}, deps: { source: { name: 'first' } } });
     client = await SubgraphTestClient.start(server);
   });
 
@@ -159,6 +166,18 @@ describe('subgraph server', () => {
     });
     expect(res.data?._entities).toEqual([{ id: 'a' }, null, { id: 'b' }]);
     expect(batches).toEqual([['a', 'hidden', 'b']]);
+  });
+
+  it('hands each request the deps of its own app, so two apps on one schema keep theirs apart', async () => {
+    const second = await createSubgraphServer({ name: 'kit', schema, orm, publicKeyPem: testKeys().publicKeyPem, log: () => {}, deps: { source: { name: 'second' } } });
+    try {
+      const secondClient = await SubgraphTestClient.start(second);
+      const leader = makePrincipal({ roles: ['careers_leader'], schoolId: 's1' });
+      const [a, b] = await Promise.all([client, secondClient].map((c) => c.query<{ widgetSource: string }>(leader, '{ widgetSource }')));
+      expect([a.data?.widgetSource, b.data?.widgetSource]).toEqual(['first', 'second']);
+    } finally {
+      await second.close();
+    }
   });
 });
 

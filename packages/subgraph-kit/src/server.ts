@@ -22,6 +22,8 @@ export interface SubgraphServerOptions {
    */
   routes?: (req: IncomingMessage, res: ServerResponse, body: string, verifier: CredentialVerifier) => Promise<boolean>;
   log?: (line: string) => void;
+  /** Handed to every request as `ctx.deps` (see RequestContext); an empty bag when left out. */
+  deps?: object;
 }
 
 export interface SubgraphServer {
@@ -81,6 +83,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[${options.name}] ${line}\n`));
   const verifier = new CredentialVerifier(options.publicKeyPem);
+  const deps = options.deps ?? {};
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: options.development ?? false,
@@ -157,6 +160,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
           credential: credential ?? '',
           loaders: new Map(),
           audit: new AuditCollector(),
+          deps,
         }),
     });
     // Fail closed: an answer whose reading could not be recorded is never sent.

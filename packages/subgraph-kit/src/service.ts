@@ -25,10 +25,13 @@ export async function openServiceDatabase(definition: ServiceDefinition, env: Se
   });
 }
 
-/** `createApp({ env, orm })`: the same factory `main.ts` and the tests use. */
+/**
+ * `createApp({ env, orm })`: the same factory `main.ts` and the tests use. `deps` becomes every
+ * request's `ctx.deps`: built once per app by the service, from the app's own configuration.
+ */
 export async function createServiceApp(
   definition: ServiceDefinition,
-  { env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'>; orm: Orm },
+  { env, orm, deps }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'>; orm: Orm; deps?: object },
 ): Promise<SubgraphServer> {
   return createSubgraphServer({
     name: definition.name,
@@ -37,14 +40,15 @@ export async function createServiceApp(
     publicKeyPem: env.publicKeyPem,
     development: env.nodeEnv !== 'production',
     routes: definition.routes?.(orm),
+    deps,
   });
 }
 
-/** The body of every `main.ts`: env → database (migrated, seeded) → listen; stops cleanly. */
-export async function runService(definition: ServiceDefinition, env: ServiceEnv): Promise<void> {
+/** The body of every `main.ts`: env → database (migrated, seeded) → listen; stops cleanly. `deps` as for createServiceApp. */
+export async function runService(definition: ServiceDefinition, env: ServiceEnv, deps?: object): Promise<void> {
   const orm = await openServiceDatabase(definition, env);
   if (env.seedDemo && definition.seed) await definition.seed(orm, { secondTrust: env.demoSecondTrust });
-  const app = await createServiceApp(definition, { env, orm });
+  const app = await createServiceApp(definition, { env, orm, deps });
   const port = await app.listen(env.port, process.env.HOST ?? '127.0.0.1');
   process.stderr.write(`[${definition.name}] ready on http://127.0.0.1:${port}/graphql\n`);
   const stop = async () => {
