@@ -1,27 +1,36 @@
-import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import { createServiceApp, type Orm, type RequestContext, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { Encounter, Participation } from './modules/encounter/encounter.entity.js';
 import { OwnActivity } from './modules/activity/own-activity.entity.js';
 import { PupilOutlook } from './modules/outlook/pupil-outlook.entity.js';
 import { AgreedAction } from './modules/guidance/agreed-action.entity.js';
+import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
-import { buildEncountersSchema, type EncountersSchemaConfig } from './schema.js';
+import { buildEncountersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
-import { DEFAULT_PUPILS_URL } from './env.js';
 
-export function defineEncountersService(config: EncountersSchemaConfig): ServiceDefinition {
-  return {
-    name: 'encounters',
-    defaultPort: 4104,
-    entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction],
-    migrations,
-    buildSchema: () => buildEncountersSchema(config),
-    seed: seedDemo,
-  };
+/** What an encounters app gives every request (`ctx.deps`): the pupils subgraph it asks, at the address it was configured with. */
+export interface EncountersDeps {
+  pupils: PupilsClient;
 }
 
-/** With the default pupils address: what the tooling and the composition build (the schema is the same). */
-export const encountersService: ServiceDefinition = defineEncountersService({ pupilsUrl: DEFAULT_PUPILS_URL });
+/** The request context of every encounters resolver. */
+export type EncountersContext = RequestContext<EncountersDeps>;
 
-export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & EncountersSchemaConfig; orm: Orm }): Promise<SubgraphServer> {
-  return createServiceApp(defineEncountersService(deps.env), deps);
+/** Built once per app, from its configuration. */
+export function encountersDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): EncountersDeps {
+  return { pupils: new PupilsClient(config.pupilsUrl) };
+}
+
+/** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
+export const encountersService: ServiceDefinition = {
+  name: 'encounters',
+  defaultPort: 4104,
+  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction],
+  migrations,
+  buildSchema: buildEncountersSchema,
+  seed: seedDemo,
+};
+
+export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {
+  return createServiceApp(encountersService, { env, orm, deps: encountersDeps(env) });
 }

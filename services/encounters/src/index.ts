@@ -1,3 +1,3 @@
-export { encountersService, defineEncountersService, createApp } from './app.js';
-export { buildEncountersSchema, type EncountersSchemaConfig } from './schema.js';
+export { encountersService, encountersDeps, createApp, type EncountersContext, type EncountersDeps } from './app.js';
+export { buildEncountersSchema } from './schema.js';
 export { loadEnv, DEFAULT_PUPILS_URL, type EncountersEnv } from './env.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@waymark/subgraph-kit';
-import { defineEncountersService } from './app.js';
+import { encountersDeps, encountersService } from './app.js';
 import { loadEnv } from './env.js';
 
 const env = loadEnv();
-await runService(defineEncountersService(env), env);
+await runService(encountersService, env, encountersDeps(env));

@@ -1,41 +1,38 @@
 import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
-import { EncounterResolver, ParticipationResolver, encounterMutationResolver } from './modules/encounter/encounter.resolver.js';
+import { EncounterMutationResolver, EncounterResolver, ParticipationResolver } from './modules/encounter/encounter.resolver.js';
 import { resolveEncounterReference } from './modules/encounter/encounter.reference.js';
-import { SchoolResolver, VolunteerResolver, pupilResolver } from './modules/external/external.resolver.js';
+import { PupilResolver, SchoolResolver, VolunteerResolver } from './modules/external/external.resolver.js';
 import { resolvePupilReference, resolveSchoolReference, resolveVolunteerReference } from './modules/external/external.reference.js';
 import { Employer } from './modules/external/external.entity.js';
-import { benchmarksResolvers } from './modules/benchmarks/benchmarks.resolver.js';
-import { ParticipationMeaningResolver, registerResolvers } from './modules/register/register.resolver.js';
-import { ownActivityResolvers } from './modules/activity/own-activity.resolver.js';
-import { outlookResolvers } from './modules/outlook/outlook.resolver.js';
-import { guidanceResolvers } from './modules/guidance/guidance.resolver.js';
-import { subjectAccessResolvers } from './modules/subject-access/subject-access.resolver.js';
+import { DashboardResolver, PupilProgressResolver } from './modules/benchmarks/benchmarks.resolver.js';
+import { ParticipationMeaningResolver, RegisterMutations } from './modules/register/register.resolver.js';
+import { OwnActivityResolver, PupilActivitiesResolver } from './modules/activity/own-activity.resolver.js';
+import { OutlookMutations, PupilOutlookResolver } from './modules/outlook/outlook.resolver.js';
+import { GuidanceMutations, PupilGuidanceResolver } from './modules/guidance/guidance.resolver.js';
+import { PupilSubjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
 
-export interface EncountersSchemaConfig {
-  /**
-   * The pupils subgraph, asked on the caller's behalf whether a register's pupils are theirs, and how
-   * much of a pupil's history (across transfers) they may read.
-   */
-  pupilsUrl: string;
-}
-
-export function buildEncountersSchema(config: EncountersSchemaConfig): Promise<GraphQLSchema> {
+/** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
+export function buildEncountersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       EncounterResolver,
       ParticipationResolver,
-      encounterMutationResolver(config),
-      pupilResolver(config),
+      EncounterMutationResolver,
+      PupilResolver,
       VolunteerResolver,
       SchoolResolver,
-      ...benchmarksResolvers(config),
-      ...registerResolvers(config),
+      DashboardResolver,
+      PupilProgressResolver,
+      RegisterMutations,
       ParticipationMeaningResolver,
-      ...ownActivityResolvers(config),
-      ...outlookResolvers(config),
-      ...guidanceResolvers(config),
-      ...subjectAccessResolvers(config),
+      OwnActivityResolver,
+      PupilActivitiesResolver,
+      PupilOutlookResolver,
+      OutlookMutations,
+      PupilGuidanceResolver,
+      GuidanceMutations,
+      PupilSubjectAccessResolver,
     ],
     orphanedTypes: [Employer],
     references: {

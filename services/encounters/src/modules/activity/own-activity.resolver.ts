@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OWN_ACTIVITY_KINDS } from '@waymark/domain';
-import { loaderFor, recordScopes, type RequestContext } from '@waymark/subgraph-kit';
+import { loaderFor, type RequestContext } from '@waymark/subgraph-kit';
+import type { EncountersContext } from '../../app.js';
 import { Pupil, stubOf } from '../external/external.entity.js';
 import { OwnActivity, OwnActivityResult, OwnActivityStatus } from './own-activity.entity.js';
 import { SubmitOwnActivityInput } from './own-activity.inputs.js';
@@ -8,61 +9,58 @@ import { OwnActivityService } from './own-activity.service.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 
-export function ownActivityResolvers(config: { pupilsUrl: string }): ClassType[] {
-  @Resolver(() => OwnActivity)
-  class OwnActivityResolver {
-    @Authorized(...STAFF)
-    @Query(() => [OwnActivity], { nullable: true, description: 'Staff: pupils\' own activities at their school waiting for a decision (or with the status given).' })
-    activitiesToVerify(
-      @Arg('status', () => OwnActivityStatus, { nullable: true, defaultValue: OwnActivityStatus.SUBMITTED }) status: OwnActivityStatus,
-      @Ctx() ctx: RequestContext,
-    ): Promise<OwnActivity[]> {
-      return new OwnActivityService(ctx.em).toVerify(ctx.principal, status);
-    }
-
-    @FieldResolver(() => String)
-    kindLabel(@Root() activity: OwnActivity): string {
-      return OWN_ACTIVITY_KINDS[activity.kind].label;
-    }
-
-    @FieldResolver(() => Pupil, { nullable: true })
-    pupil(@Root() activity: OwnActivity): Pupil {
-      return stubOf(Pupil, activity.pupilId);
-    }
-
-    @Authorized('pupil')
-    @Mutation(() => OwnActivityResult, { description: 'A pupil adds something they did themself, for staff of their school to verify.' })
-    submitOwnActivity(@Arg('input', () => SubmitOwnActivityInput) input: SubmitOwnActivityInput, @Ctx() ctx: RequestContext): Promise<OwnActivityResult> {
-      return new OwnActivityService(ctx.em).submit(ctx.principal, input);
-    }
-
-    @Authorized(...STAFF)
-    @Mutation(() => OwnActivityResult, { description: 'Staff: the activity happened as described; it now counts.' })
-    verifyOwnActivity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OwnActivityResult> {
-      return new OwnActivityService(ctx.em).decide(ctx.principal, id, { verified: true });
-    }
-
-    @Authorized(...STAFF)
-    @Mutation(() => OwnActivityResult, { description: 'Staff: the activity does not count; the reason is shown to the pupil.' })
-    declineOwnActivity(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<OwnActivityResult> {
-      return new OwnActivityService(ctx.em).decide(ctx.principal, id, { verified: false, reason });
-    }
+@Resolver(() => OwnActivity)
+export class OwnActivityResolver {
+  @Authorized(...STAFF)
+  @Query(() => [OwnActivity], { nullable: true, description: 'Staff: pupils\' own activities at their school waiting for a decision (or with the status given).' })
+  activitiesToVerify(
+    @Arg('status', () => OwnActivityStatus, { nullable: true, defaultValue: OwnActivityStatus.SUBMITTED }) status: OwnActivityStatus,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OwnActivity[]> {
+    return new OwnActivityService(ctx.em).toVerify(ctx.principal, status);
   }
 
-  @Resolver(() => Pupil)
-  class PupilActivitiesResolver {
-    @FieldResolver(() => [OwnActivity], {
-      nullable: true,
-      description: 'The pupil\'s own activities, newest first; readable as Pupil.participations (a former school: its own period).',
-    })
-    async ownActivities(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<OwnActivity[]> {
-      const rows = await loaderFor<OwnActivity[]>(ctx, 'ownActivitiesOfPupil', async (ids) => {
-        const byPupil = await new OwnActivityService(ctx.em).ofPupils(await recordScopes(ctx, config.pupilsUrl, ids));
-        return ids.map((id) => byPupil.get(id) ?? []);
-      }).load(pupil.id);
-      return rows ?? [];
-    }
+  @FieldResolver(() => String)
+  kindLabel(@Root() activity: OwnActivity): string {
+    return OWN_ACTIVITY_KINDS[activity.kind].label;
   }
 
-  return [OwnActivityResolver, PupilActivitiesResolver];
+  @FieldResolver(() => Pupil, { nullable: true })
+  pupil(@Root() activity: OwnActivity): Pupil {
+    return stubOf(Pupil, activity.pupilId);
+  }
+
+  @Authorized('pupil')
+  @Mutation(() => OwnActivityResult, { description: 'A pupil adds something they did themself, for staff of their school to verify.' })
+  submitOwnActivity(@Arg('input', () => SubmitOwnActivityInput) input: SubmitOwnActivityInput, @Ctx() ctx: RequestContext): Promise<OwnActivityResult> {
+    return new OwnActivityService(ctx.em).submit(ctx.principal, input);
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => OwnActivityResult, { description: 'Staff: the activity happened as described; it now counts.' })
+  verifyOwnActivity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OwnActivityResult> {
+    return new OwnActivityService(ctx.em).decide(ctx.principal, id, { verified: true });
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => OwnActivityResult, { description: 'Staff: the activity does not count; the reason is shown to the pupil.' })
+  declineOwnActivity(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<OwnActivityResult> {
+    return new OwnActivityService(ctx.em).decide(ctx.principal, id, { verified: false, reason });
+  }
 }
+
+@Resolver(() => Pupil)
+export class PupilActivitiesResolver {
+  @FieldResolver(() => [OwnActivity], {
+    nullable: true,
+    description: 'The pupil\'s own activities, newest first; readable as Pupil.participations (a former school: its own period).',
+  })
+  async ownActivities(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<OwnActivity[]> {
+    const rows = await loaderFor<OwnActivity[]>(ctx, 'ownActivitiesOfPupil', async (ids) => {
+      const byPupil = await new OwnActivityService(ctx.em).ofPupils(await ctx.deps.pupils.recordAccess(ctx, ids));
+      return ids.map((id) => byPupil.get(id) ?? []);
+    }).load(pupil.id);
+    return rows ?? [];
+  }
+}
+

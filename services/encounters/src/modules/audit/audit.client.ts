@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
-import { asksFor, remoteAuditSink, type AuditSink, type RequestContext } from '@waymark/subgraph-kit';
+import { asksFor, type AuditSink, type RequestContext } from '@waymark/subgraph-kit';
+import type { EncountersContext } from '../../app.js';
 
 /*
  * The audit trail lives in the pupils subgraph (docs/audit-trail.md). This subgraph notes what a
@@ -9,9 +10,11 @@ import { asksFor, remoteAuditSink, type AuditSink, type RequestContext } from '@
  * about pupils that caller may read. If the call fails, this subgraph's answer becomes an error.
  */
 
-export function pupilsAuditSink(pupilsUrl: string): AuditSink {
-  return remoteAuditSink(pupilsUrl, 'encounters');
-}
+/**
+ * This subgraph's one sink (a request's collector takes a single sink): the pupils subgraph that the
+ * request's own app asks, `ctx.deps.pupils`, which createApp gives every request of the app.
+ */
+export const pupilsAuditSink: AuditSink = (ctx, entries) => (ctx as EncountersContext).deps.pupils.recordAudit(ctx, entries);
 
 /** On `Pupil.guidanceMeetings`: a READ of `guidanceNotes` for each pupil whose notes the answer shows. */
 export function auditGuidanceNotes(sink: AuditSink): MiddlewareFn<RequestContext> {

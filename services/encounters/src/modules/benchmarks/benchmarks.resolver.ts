@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   BENCHMARK_MEASURES,
   HOURS_PER_DAY,
@@ -12,7 +12,7 @@ import {
 } from '@waymark/domain';
 import { AccessError, InputError, decodeCursor, encodeCursor, isUuid, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Pupil, School, stubOf } from '../external/external.entity.js';
-import { fetchPackedCohort } from './cohort.client.js';
+import type { EncountersContext } from '../../app.js';
 import { describeMeasure, evidenceFor } from './benchmarks.describe.js';
 import { BenchmarkEngine, groupBit, type Cell } from './benchmarks.service.js';
 import {
@@ -86,184 +86,180 @@ function schoolAsked(ctx: RequestContext, given: string | null | undefined): str
   throw AccessError.forbidden();
 }
 
-/** The engine's queries and `Pupil.benchmarkProgress`, asking the pupils subgraph at `pupilsUrl` for cohorts. */
-export function benchmarksResolvers(config: { pupilsUrl: string }): ClassType[] {
-  /** The pupils on roll at one school on a day; forbidden when the pupils subgraph says the school is not the caller's. */
-  async function schoolCohort(ctx: RequestContext, school: string, day: string) {
-    const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { schoolIds: [school], asOf: day });
-    // Refused, not answered with zeros: an empty cohort would look like a school with no pupils.
-    if (!cohort.schoolsAllowed.includes(school)) {
-      throw AccessError.forbidden(scopeOf(ctx.principal).kind === 'trust' ? 'That school is not one of your trust\'s schools.' : 'That school is not one of yours.');
-    }
-    return cohort;
+/** The pupils on roll at one school on a day; forbidden when the pupils subgraph says the school is not the caller's. */
+async function schoolCohort(ctx: EncountersContext, school: string, day: string) {
+  const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { schoolIds: [school], asOf: day });
+  // Refused, not answered with zeros: an empty cohort would look like a school with no pupils.
+  if (!cohort.schoolsAllowed.includes(school)) {
+    throw AccessError.forbidden(scopeOf(ctx.principal).kind === 'trust' ? 'That school is not one of your trust\'s schools.' : 'That school is not one of yours.');
   }
-
-  @Resolver()
-  class DashboardResolver {
-    @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
-    @Query(() => SchoolDashboard, {
-      nullable: true,
-      description: 'Every measure by year group and by vulnerable group for one school. Staff: their own school (the default); trust analysts: a school of their trust.',
-    })
-    async schoolDashboard(
-      @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
-      @Arg('asOf', () => String, { nullable: true, description: 'YYYY-MM-DD; today when left out.' }) asOf: string | null,
-      @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
-      @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
-      @Ctx() ctx: RequestContext,
-    ): Promise<SchoolDashboard> {
-      const school = schoolAsked(ctx, schoolId);
-      const day = asOfDay(asOf);
-      const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
-      const cohort = await schoolCohort(ctx, school, day);
-      const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(cohort, day, filter);
-      // Rounded for callers who may not see flags: every group cell, and everything when a group is chosen.
-      const round = !groupFiguresExact(ctx);
-      const grouped = round && filter.groupBit !== null;
-      return Object.assign(new SchoolDashboard(), {
-        school: stubOf(School, school),
-        asOf: day,
-        academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
-        pupilCount: grouped ? rounded(aggregate.pupilCount) : aggregate.pupilCount,
-        cells: aggregate.cells.map((cell) => toCell(grouped ? roundCell(cell) : cell)),
-        groupCells: aggregate.groupCells.map((cell) => toCell(round ? roundCell(cell) : cell)),
-        workExperience: grouped
-          ? aggregate.workExperience.map((row) => ({ ...row, pupils: rounded(row.pupils), reachedTarget: rounded(row.reachedTarget) }))
-          : aggregate.workExperience,
-        groupFiguresRounded: round,
-      });
-    }
-
-    @Authorized('trust_analyst')
-    @Query(() => TrustDashboard, { nullable: true, description: 'Trust analysts: every measure for each school of their trust, and the trust as a whole.' })
-    async trustDashboard(
-      @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
-      @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
-      @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
-      @Ctx() ctx: RequestContext,
-    ): Promise<TrustDashboard> {
-      if (scopeOf(ctx.principal).kind !== 'trust') throw AccessError.forbidden();
-      const day = asOfDay(asOf);
-      const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
-      const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { asOf: day });
-      const aggregate = await new BenchmarkEngine(ctx.em).trustAggregate(cohort, day, filter);
-      // A trust's figures for a vulnerable group are rounded for analysts who may not see flags.
-      const round = !groupFiguresExact(ctx) && filter.groupBit !== null;
-      const count = (n: number) => (round ? rounded(n) : n);
-      const cell = (c: Cell) => toCell(round ? roundCell(c) : c);
-      return Object.assign(new TrustDashboard(), {
-        asOf: day,
-        academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
-        pupilCount: count(aggregate.pupilCount),
-        // Every school of the trust, those with no pupils in the filter too (all zero).
-        schools: cohort.schoolsAllowed.map((id) => {
-          const row = aggregate.bySchool.get(id);
-          const cells = row?.cells ?? aggregate.totals.map((total) => ({ ...total, schoolId: id, eligible: 0, met: 0, inProgress: 0, notMet: 0 }));
-          return { school: stubOf(School, id), pupilCount: count(row?.pupilCount ?? 0), cells: cells.map(cell) };
-        }),
-        totals: aggregate.totals.map(cell),
-        groupFiguresRounded: round,
-      });
-    }
-
-    @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
-    @Query(() => GapConnection, {
-      nullable: true,
-      description: 'Pupils not (yet) meeting a measure, by year group then id. Staff of the school; trust analysts with pupil-level access.',
-    })
-    async benchmarkGaps(
-      @Arg('measure', () => BenchmarkMeasureEnum) measure: BenchmarkMeasureKey,
-      @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
-      @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
-      @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
-      @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
-      @Arg('first', () => Int, { nullable: true }) first: number | null,
-      @Arg('after', () => String, { nullable: true }) after: string | null,
-      @Ctx() ctx: RequestContext,
-    ): Promise<Connection<GapRow>> {
-      const scope = scopeOf(ctx.principal);
-      if (scope.kind === 'trust' && !scope.pupilLevel) throw AccessError.forbidden('Lists of pupils need pupil-level access.');
-      const school = schoolAsked(ctx, schoolId);
-      const day = asOfDay(asOf);
-      const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
-      const cohort = await schoolCohort(ctx, school, day);
-      const limit = pageSize(first);
-      const cursor = decodeCursor(after, ['position']);
-      const offset = cursor?.length === 1 && Number.isInteger(Number(cursor[0])) && Number(cursor[0]) >= 0 ? Number(cursor[0]) : 0;
-      const { rows, total } = await new BenchmarkEngine(ctx.em).pupilStates(cohort, day, filter, { measure, limit: limit + 1, offset });
-      const gapRows = rows.map((row, i) => {
-        const status = row.states[measure];
-        return {
-          position: offset + i + 1,
-          row: Object.assign(new GapRow(), {
-            pupil: stubOf(Pupil, row.pupilId),
-            yearGroup: row.yearGroup,
-            state: status.state,
-            detail: describeMeasure(measure, status.state, status.count, status.needed),
-          }),
-        };
-      });
-      const page = gapRows.slice(0, limit);
-      return {
-        edges: page.map((entry) => ({ cursor: encodeCursor([entry.position]), node: entry.row })),
-        pageInfo: { hasNextPage: gapRows.length > limit, endCursor: page.length > 0 ? encodeCursor([page[page.length - 1].position]) : null },
-        totalCount: total,
-      };
-    }
-  }
-
-  @Resolver(() => Pupil)
-  class PupilProgressResolver {
-    @FieldResolver(() => PupilProgress, {
-      nullable: true,
-      description:
-        'The pupil\'s state on every measure, with the evidence. The pupil, linked parents, staff of the current school, trust analysts with pupil-level access; null for a pupil not on roll on `asOf`.',
-    })
-    async benchmarkProgress(
-      @Root() pupil: Pupil,
-      @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
-      @Ctx() ctx: RequestContext,
-    ): Promise<PupilProgress | null> {
-      if (pupilRecordRoute(ctx.principal, pupil.id) === null) throw AccessError.forbidden();
-      const day = asOfDay(asOf);
-      // One cohort request and one statement (states with their evidence) for every pupil asked about in the request.
-      const progress = await loaderFor<PupilProgress | null>(ctx, `progress:${day}`, async (ids) => {
-        const cohort = await fetchPackedCohort(ctx, config.pupilsUrl, { pupilIds: [...ids], asOf: day });
-        const byId = new Map((await new BenchmarkEngine(ctx.em).progressOf(cohort, day)).map((entry) => [entry.states.pupilId, entry]));
-        return ids.map((id) => {
-          const entry = byId.get(id);
-          if (!entry) return null;
-          const { states: row, facts: own } = entry;
-          const total = row.hoursYears7to9 + row.hoursYears10to11;
-          return Object.assign(new PupilProgress(), {
-            asOf: day,
-            academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
-            yearGroup: row.yearGroup,
-            measures: BENCHMARK_MEASURES.map((m) => {
-              const status = row.states[m.key];
-              return {
-                measure: m.key,
-                benchmark: m.benchmark,
-                label: m.label,
-                state: status.state,
-                count: status.count,
-                needed: status.needed,
-                detail: describeMeasure(m.key, status.state, status.count, status.needed),
-                evidence: evidenceFor(m.key, own),
-              };
-            }),
-            workExperience: {
-              hoursYears7to9: row.hoursYears7to9,
-              hoursYears10to11: row.hoursYears10to11,
-              hoursTotal: total,
-              days: Math.round((total / HOURS_PER_DAY) * 10) / 10,
-            },
-          });
-        });
-      }).load(pupil.id);
-      return progress ?? null;
-    }
-  }
-
-  return [DashboardResolver, PupilProgressResolver];
+  return cohort;
 }
+
+@Resolver()
+export class DashboardResolver {
+  @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
+  @Query(() => SchoolDashboard, {
+    nullable: true,
+    description: 'Every measure by year group and by vulnerable group for one school. Staff: their own school (the default); trust analysts: a school of their trust.',
+  })
+  async schoolDashboard(
+    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
+    @Arg('asOf', () => String, { nullable: true, description: 'YYYY-MM-DD; today when left out.' }) asOf: string | null,
+    @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
+    @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<SchoolDashboard> {
+    const school = schoolAsked(ctx, schoolId);
+    const day = asOfDay(asOf);
+    const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
+    const cohort = await schoolCohort(ctx, school, day);
+    const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(cohort, day, filter);
+    // Rounded for callers who may not see flags: every group cell, and everything when a group is chosen.
+    const round = !groupFiguresExact(ctx);
+    const grouped = round && filter.groupBit !== null;
+    return Object.assign(new SchoolDashboard(), {
+      school: stubOf(School, school),
+      asOf: day,
+      academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+      pupilCount: grouped ? rounded(aggregate.pupilCount) : aggregate.pupilCount,
+      cells: aggregate.cells.map((cell) => toCell(grouped ? roundCell(cell) : cell)),
+      groupCells: aggregate.groupCells.map((cell) => toCell(round ? roundCell(cell) : cell)),
+      workExperience: grouped
+        ? aggregate.workExperience.map((row) => ({ ...row, pupils: rounded(row.pupils), reachedTarget: rounded(row.reachedTarget) }))
+        : aggregate.workExperience,
+      groupFiguresRounded: round,
+    });
+  }
+
+  @Authorized('trust_analyst')
+  @Query(() => TrustDashboard, { nullable: true, description: 'Trust analysts: every measure for each school of their trust, and the trust as a whole.' })
+  async trustDashboard(
+    @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
+    @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
+    @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<TrustDashboard> {
+    if (scopeOf(ctx.principal).kind !== 'trust') throw AccessError.forbidden();
+    const day = asOfDay(asOf);
+    const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
+    const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { asOf: day });
+    const aggregate = await new BenchmarkEngine(ctx.em).trustAggregate(cohort, day, filter);
+    // A trust's figures for a vulnerable group are rounded for analysts who may not see flags.
+    const round = !groupFiguresExact(ctx) && filter.groupBit !== null;
+    const count = (n: number) => (round ? rounded(n) : n);
+    const cell = (c: Cell) => toCell(round ? roundCell(c) : c);
+    return Object.assign(new TrustDashboard(), {
+      asOf: day,
+      academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+      pupilCount: count(aggregate.pupilCount),
+      // Every school of the trust, those with no pupils in the filter too (all zero).
+      schools: cohort.schoolsAllowed.map((id) => {
+        const row = aggregate.bySchool.get(id);
+        const cells = row?.cells ?? aggregate.totals.map((total) => ({ ...total, schoolId: id, eligible: 0, met: 0, inProgress: 0, notMet: 0 }));
+        return { school: stubOf(School, id), pupilCount: count(row?.pupilCount ?? 0), cells: cells.map(cell) };
+      }),
+      totals: aggregate.totals.map(cell),
+      groupFiguresRounded: round,
+    });
+  }
+
+  @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
+  @Query(() => GapConnection, {
+    nullable: true,
+    description: 'Pupils not (yet) meeting a measure, by year group then id. Staff of the school; trust analysts with pupil-level access.',
+  })
+  async benchmarkGaps(
+    @Arg('measure', () => BenchmarkMeasureEnum) measure: BenchmarkMeasureKey,
+    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
+    @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
+    @Arg('yearGroup', () => Int, { nullable: true }) yearGroup: number | null,
+    @Arg('group', () => VulnerableGroupEnum, { nullable: true }) group: VulnerableGroupCode | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<Connection<GapRow>> {
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind === 'trust' && !scope.pupilLevel) throw AccessError.forbidden('Lists of pupils need pupil-level access.');
+    const school = schoolAsked(ctx, schoolId);
+    const day = asOfDay(asOf);
+    const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
+    const cohort = await schoolCohort(ctx, school, day);
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after, ['position']);
+    const offset = cursor?.length === 1 && Number.isInteger(Number(cursor[0])) && Number(cursor[0]) >= 0 ? Number(cursor[0]) : 0;
+    const { rows, total } = await new BenchmarkEngine(ctx.em).pupilStates(cohort, day, filter, { measure, limit: limit + 1, offset });
+    const gapRows = rows.map((row, i) => {
+      const status = row.states[measure];
+      return {
+        position: offset + i + 1,
+        row: Object.assign(new GapRow(), {
+          pupil: stubOf(Pupil, row.pupilId),
+          yearGroup: row.yearGroup,
+          state: status.state,
+          detail: describeMeasure(measure, status.state, status.count, status.needed),
+        }),
+      };
+    });
+    const page = gapRows.slice(0, limit);
+    return {
+      edges: page.map((entry) => ({ cursor: encodeCursor([entry.position]), node: entry.row })),
+      pageInfo: { hasNextPage: gapRows.length > limit, endCursor: page.length > 0 ? encodeCursor([page[page.length - 1].position]) : null },
+      totalCount: total,
+    };
+  }
+}
+
+@Resolver(() => Pupil)
+export class PupilProgressResolver {
+  @FieldResolver(() => PupilProgress, {
+    nullable: true,
+    description:
+      'The pupil\'s state on every measure, with the evidence. The pupil, linked parents, staff of the current school, trust analysts with pupil-level access; null for a pupil not on roll on `asOf`.',
+  })
+  async benchmarkProgress(
+    @Root() pupil: Pupil,
+    @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<PupilProgress | null> {
+    if (pupilRecordRoute(ctx.principal, pupil.id) === null) throw AccessError.forbidden();
+    const day = asOfDay(asOf);
+    // One cohort request and one statement (states with their evidence) for every pupil asked about in the request.
+    const progress = await loaderFor<PupilProgress | null>(ctx, `progress:${day}`, async (ids) => {
+      const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { pupilIds: [...ids], asOf: day });
+      const byId = new Map((await new BenchmarkEngine(ctx.em).progressOf(cohort, day)).map((entry) => [entry.states.pupilId, entry]));
+      return ids.map((id) => {
+        const entry = byId.get(id);
+        if (!entry) return null;
+        const { states: row, facts: own } = entry;
+        const total = row.hoursYears7to9 + row.hoursYears10to11;
+        return Object.assign(new PupilProgress(), {
+          asOf: day,
+          academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+          yearGroup: row.yearGroup,
+          measures: BENCHMARK_MEASURES.map((m) => {
+            const status = row.states[m.key];
+            return {
+              measure: m.key,
+              benchmark: m.benchmark,
+              label: m.label,
+              state: status.state,
+              count: status.count,
+              needed: status.needed,
+              detail: describeMeasure(m.key, status.state, status.count, status.needed),
+              evidence: evidenceFor(m.key, own),
+            };
+          }),
+          workExperience: {
+            hoursYears7to9: row.hoursYears7to9,
+            hoursYears10to11: row.hoursYears10to11,
+            hoursTotal: total,
+            days: Math.round((total / HOURS_PER_DAY) * 10) / 10,
+          },
+        });
+      });
+    }).load(pupil.id);
+    return progress ?? null;
+  }
+}
+

@@ -1,8 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CHECKLIST_KEYS, ENCOUNTER_KINDS, checklistItemsFor } from '@waymark/domain';
-import { asksFor, byKeys, connectionTypes, currentPupilIds, loaderFor, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { asksFor, byKeys, connectionTypes, loaderFor, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import type { EncountersContext } from '../../app.js';
 import { Employer, Pupil, School, Volunteer, stubOf } from '../external/external.entity.js';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { canSeeRegister } from './encounter.access.js';
@@ -120,25 +121,18 @@ export class ParticipationResolver {
   }
 }
 
-/**
- * `createEncounter` checks the register with the pupils subgraph, whose address comes from the
- * app's configuration, so each app gets its own resolver class holding it.
- */
-export function encounterMutationResolver(config: { pupilsUrl: string }): ClassType {
-  @Resolver()
-  class EncounterMutationResolver {
-    @Authorized('careers_leader', 'staff', 'careers_adviser')
-    @Mutation(() => CreateEncounterResult, { description: 'Records an encounter and its register for the caller\'s own school.' })
-    createEncounter(@Arg('input', () => CreateEncounterInput) input: CreateEncounterInput, @Ctx() ctx: RequestContext): Promise<CreateEncounterResult> {
-      // Only pupils whose current school the caller acts for go on a register.
-      return new EncounterService(ctx.em).create(ctx.principal, input, (ids) => currentPupilIds(ctx, config.pupilsUrl, ids));
-    }
-
-    @Authorized('careers_leader', 'staff', 'careers_adviser')
-    @Mutation(() => CreateEncounterResult, { description: 'Changes an encounter of the caller\'s own school; fields left out stay as they are.' })
-    updateEncounter(@Arg('input', () => UpdateEncounterInput) input: UpdateEncounterInput, @Ctx() ctx: RequestContext): Promise<CreateEncounterResult> {
-      return new EncounterService(ctx.em).update(ctx.principal, input);
-    }
+@Resolver()
+export class EncounterMutationResolver {
+  @Authorized('careers_leader', 'staff', 'careers_adviser')
+  @Mutation(() => CreateEncounterResult, { description: 'Records an encounter and its register for the caller\'s own school.' })
+  createEncounter(@Arg('input', () => CreateEncounterInput) input: CreateEncounterInput, @Ctx() ctx: EncountersContext): Promise<CreateEncounterResult> {
+    // Only pupils whose current school the caller acts for (the pupils subgraph says) go on a register.
+    return new EncounterService(ctx.em).create(ctx.principal, input, (ids) => ctx.deps.pupils.currentPupilIds(ctx, ids));
   }
-  return EncounterMutationResolver;
+
+  @Authorized('careers_leader', 'staff', 'careers_adviser')
+  @Mutation(() => CreateEncounterResult, { description: 'Changes an encounter of the caller\'s own school; fields left out stay as they are.' })
+  updateEncounter(@Arg('input', () => UpdateEncounterInput) input: UpdateEncounterInput, @Ctx() ctx: RequestContext): Promise<CreateEncounterResult> {
+    return new EncounterService(ctx.em).update(ctx.principal, input);
+  }
 }

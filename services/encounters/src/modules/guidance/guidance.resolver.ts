@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware, type ClassType } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { auditNoteChange, groupBy, groupScopes, hasControlCharactersBesidesLineBreaks, isUuid, loaderFor, mutationError, pupilRecordRoute, recordScopes, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
+import { auditNoteChange, groupBy, groupScopes, hasControlCharactersBesidesLineBreaks, isUuid, loaderFor, mutationError, pupilRecordRoute, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { checkEncounterValues } from '../encounter/encounter.service.js';
-import { fetchCohort } from '../benchmarks/cohort.client.js';
+import type { EncountersContext } from '../../app.js';
 import { Pupil, stubOf } from '../external/external.entity.js';
 import { AgreedAction } from './agreed-action.entity.js';
 import { AgreedActionResult, GuidanceMeeting, GuidanceMeetingResult, RecordGuidanceMeetingInput } from './guidance.types.js';
@@ -28,114 +28,109 @@ function meetingOf(encounter: Encounter, pupilId: string, actions: AgreedAction[
 }
 
 /** Personal guidance meetings, their staff-only notes and the actions agreed. */
-export function guidanceResolvers(config: { pupilsUrl: string }): ClassType[] {
-  const audit = pupilsAuditSink(config.pupilsUrl);
-
-  @Resolver(() => Pupil)
-  class PupilGuidanceResolver {
-    @FieldResolver(() => [GuidanceMeeting], {
-      nullable: true,
-      description: 'Newest first; readable as Pupil.participations. Notes are for staff only.',
-    })
-    @UseMiddleware(auditGuidanceNotes(audit))
-    async guidanceMeetings(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<GuidanceMeeting[]> {
-      const staff = scopeOf(ctx.principal).kind === 'school';
-      const rows = await loaderFor<GuidanceMeeting[]>(ctx, 'guidanceOfPupil', async (ids) => {
-        const { everything, former } = groupScopes(await recordScopes(ctx, config.pupilsUrl, ids));
-        const branches: FilterQuery<Participation>[] = former.map((group) => ({
-          pupilId: { $in: group.pupilIds },
-          schoolId: group.schoolId,
-          encounter: { date: { $lt: startOfSchoolDay(group.until) } },
-        }));
-        if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
-        if (branches.length === 0) return ids.map(() => []);
-        const registered = await ctx.em.find(
-          Participation,
-          { $and: [{ $or: branches }, { encounter: { kind: 'GUIDANCE_MEETING' } }, { attended: true }] },
-          { populate: ['encounter'], orderBy: { encounter: { date: 'desc' } } },
-        );
-        const actions = registered.length > 0 ? await ctx.em.find(AgreedAction, { meeting: { $in: registered.map((r) => r.encounter.id) } }, { orderBy: { position: 'asc' } }) : [];
-        const actionsOf = groupBy(actions, (a) => `${a.meeting.id}/${a.pupilId}`);
-        const meetings = registered.map((row) => meetingOf(row.encounter, row.pupilId, actionsOf.get(`${row.encounter.id}/${row.pupilId}`) ?? [], staff));
-        const byPupil = groupBy(meetings, (meeting) => meeting.pupil.id);
-        return ids.map((id) => byPupil.get(id) ?? []);
-      }).load(pupil.id);
-      return rows ?? [];
-    }
-  }
-
-  @Resolver()
-  class GuidanceMutations {
-    @Authorized(...STAFF)
-    @Mutation(() => GuidanceMeetingResult, { description: 'Records a personal guidance meeting for a pupil of the caller\'s school, with notes (staff only) and agreed actions (the pupil sees them).' })
-    @UseMiddleware(auditNoteChange(audit, 'guidanceMeeting', (args) => (args.input as RecordGuidanceMeetingInput).pupilId))
-    async recordGuidanceMeeting(@Arg('input', () => RecordGuidanceMeetingInput) input: RecordGuidanceMeetingInput, @Ctx() ctx: RequestContext): Promise<GuidanceMeetingResult> {
-      const scope = scopeOf(ctx.principal);
-      const notFound = { meeting: null, error: mutationError('PUPIL_NOT_FOUND', 'There is no such pupil on roll at your school.') };
-      if (scope.kind !== 'school' || !isUuid(input.pupilId)) return notFound;
-      const cohort = await fetchCohort(ctx, config.pupilsUrl, { pupilIds: [input.pupilId], asOf: todayInEngland() });
-      if (cohort.pupilIds.length === 0) return notFound;
-      const checked = checkEncounterValues(
-        {
-          kind: 'GUIDANCE_MEETING',
-          title: 'Personal guidance meeting',
-          date: input.date,
-          endsAt: null,
-          hours: 1,
-          inSchoolDay: true,
-          benchmarks: [8],
-          employerIds: [],
-          volunteerIds: [],
-          yearGroups: cohort.yearGroups[0] >= 7 ? [cohort.yearGroups[0]] : [],
-          subject: null,
-          hashtags: [],
-          checklistTicked: [],
-          adviserName: input.adviserName,
-          adviserLevel: input.adviserLevel,
-        },
-        new Date(),
+@Resolver(() => Pupil)
+export class PupilGuidanceResolver {
+  @FieldResolver(() => [GuidanceMeeting], {
+    nullable: true,
+    description: 'Newest first; readable as Pupil.participations. Notes are for staff only.',
+  })
+  @UseMiddleware(auditGuidanceNotes(pupilsAuditSink))
+  async guidanceMeetings(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<GuidanceMeeting[]> {
+    const staff = scopeOf(ctx.principal).kind === 'school';
+    const rows = await loaderFor<GuidanceMeeting[]>(ctx, 'guidanceOfPupil', async (ids) => {
+      const { everything, former } = groupScopes(await ctx.deps.pupils.recordAccess(ctx, ids));
+      const branches: FilterQuery<Participation>[] = former.map((group) => ({
+        pupilId: { $in: group.pupilIds },
+        schoolId: group.schoolId,
+        encounter: { date: { $lt: startOfSchoolDay(group.until) } },
+      }));
+      if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
+      if (branches.length === 0) return ids.map(() => []);
+      const registered = await ctx.em.find(
+        Participation,
+        { $and: [{ $or: branches }, { encounter: { kind: 'GUIDANCE_MEETING' } }, { attended: true }] },
+        { populate: ['encounter'], orderBy: { encounter: { date: 'desc' } } },
       );
-      const fields: FieldError[] = checked.fields.filter((f) => f.field !== 'yearGroups');
-      const notes = input.notes ?? '';
-      if (notes.length > 10_000) fields.push({ field: 'notes', message: 'Keep the notes to 10,000 characters or fewer.' });
-      else if (hasControlCharactersBesidesLineBreaks(notes)) fields.push({ field: 'notes', message: 'The notes have a hidden character in them that cannot be saved. Type them again.' });
-      const actions = (input.actions ?? []).map((a) => ({ text: a.text.trim(), dueOn: a.dueOn?.trim() || null })).filter((a) => a.text.length > 0);
-      if (actions.length > MAX_ACTIONS) fields.push({ field: 'actions', message: `Agree at most ${MAX_ACTIONS} actions in one meeting.` });
-      if (actions.some((a) => a.text.length > 500)) fields.push({ field: 'actions', message: 'Keep each action to 500 characters or fewer.' });
-      else if (actions.some((a) => hasControlCharactersBesidesLineBreaks(a.text))) fields.push({ field: 'actions', message: 'An action has a hidden character in it that cannot be saved. Type it again.' });
-      if (actions.some((a) => a.dueOn !== null && !parseDay(a.dueOn))) fields.push({ field: 'actions', message: 'Give due dates as real dates.' });
-      if (fields.length > 0) return { meeting: null, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', fields) };
+      const actions = registered.length > 0 ? await ctx.em.find(AgreedAction, { meeting: { $in: registered.map((r) => r.encounter.id) } }, { orderBy: { position: 'asc' } }) : [];
+      const actionsOf = groupBy(actions, (a) => `${a.meeting.id}/${a.pupilId}`);
+      const meetings = registered.map((row) => meetingOf(row.encounter, row.pupilId, actionsOf.get(`${row.encounter.id}/${row.pupilId}`) ?? [], staff));
+      const byPupil = groupBy(meetings, (meeting) => meeting.pupil.id);
+      return ids.map((id) => byPupil.get(id) ?? []);
+    }).load(pupil.id);
+    return rows ?? [];
+  }
+}
 
-      const encounter = ctx.em.create(Encounter, {
-        id: randomUUID(),
-        schoolId: scope.schoolId,
-        trustId: ctx.principal.trustId,
-        ...checked.values,
-        yearGroups: checked.values.yearGroups.length > 0 ? checked.values.yearGroups : [7],
-        staffNotes: input.notes?.trim() || null,
-        createdAt: new Date(),
-      });
-      ctx.em.create(Participation, { id: randomUUID(), encounter, pupilId: input.pupilId, schoolId: scope.schoolId, trustId: ctx.principal.trustId, attended: true });
-      const saved = actions.map((action, position) => ctx.em.create(AgreedAction, { id: randomUUID(), meeting: encounter, pupilId: input.pupilId, text: action.text, dueOn: action.dueOn, position }));
-      await ctx.em.flush();
-      return { meeting: meetingOf(encounter, input.pupilId, saved, true), error: null };
-    }
+@Resolver()
+export class GuidanceMutations {
+  @Authorized(...STAFF)
+  @Mutation(() => GuidanceMeetingResult, { description: 'Records a personal guidance meeting for a pupil of the caller\'s school, with notes (staff only) and agreed actions (the pupil sees them).' })
+  @UseMiddleware(auditNoteChange(pupilsAuditSink, 'guidanceMeeting', (args) => (args.input as RecordGuidanceMeetingInput).pupilId))
+  async recordGuidanceMeeting(@Arg('input', () => RecordGuidanceMeetingInput) input: RecordGuidanceMeetingInput, @Ctx() ctx: EncountersContext): Promise<GuidanceMeetingResult> {
+    const scope = scopeOf(ctx.principal);
+    const notFound = { meeting: null, error: mutationError('PUPIL_NOT_FOUND', 'There is no such pupil on roll at your school.') };
+    if (scope.kind !== 'school' || !isUuid(input.pupilId)) return notFound;
+    const cohort = await ctx.deps.pupils.fetchCohort(ctx, { pupilIds: [input.pupilId], asOf: todayInEngland() });
+    if (cohort.pupilIds.length === 0) return notFound;
+    const checked = checkEncounterValues(
+      {
+        kind: 'GUIDANCE_MEETING',
+        title: 'Personal guidance meeting',
+        date: input.date,
+        endsAt: null,
+        hours: 1,
+        inSchoolDay: true,
+        benchmarks: [8],
+        employerIds: [],
+        volunteerIds: [],
+        yearGroups: cohort.yearGroups[0] >= 7 ? [cohort.yearGroups[0]] : [],
+        subject: null,
+        hashtags: [],
+        checklistTicked: [],
+        adviserName: input.adviserName,
+        adviserLevel: input.adviserLevel,
+      },
+      new Date(),
+    );
+    const fields: FieldError[] = checked.fields.filter((f) => f.field !== 'yearGroups');
+    const notes = input.notes ?? '';
+    if (notes.length > 10_000) fields.push({ field: 'notes', message: 'Keep the notes to 10,000 characters or fewer.' });
+    else if (hasControlCharactersBesidesLineBreaks(notes)) fields.push({ field: 'notes', message: 'The notes have a hidden character in them that cannot be saved. Type them again.' });
+    const actions = (input.actions ?? []).map((a) => ({ text: a.text.trim(), dueOn: a.dueOn?.trim() || null })).filter((a) => a.text.length > 0);
+    if (actions.length > MAX_ACTIONS) fields.push({ field: 'actions', message: `Agree at most ${MAX_ACTIONS} actions in one meeting.` });
+    if (actions.some((a) => a.text.length > 500)) fields.push({ field: 'actions', message: 'Keep each action to 500 characters or fewer.' });
+    else if (actions.some((a) => hasControlCharactersBesidesLineBreaks(a.text))) fields.push({ field: 'actions', message: 'An action has a hidden character in it that cannot be saved. Type it again.' });
+    if (actions.some((a) => a.dueOn !== null && !parseDay(a.dueOn))) fields.push({ field: 'actions', message: 'Give due dates as real dates.' });
+    if (fields.length > 0) return { meeting: null, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', fields) };
 
-    @Authorized('pupil', ...STAFF)
-    @Mutation(() => AgreedActionResult, { description: 'Marks an agreed action done (or not): the pupil themself, or staff of the school that held the meeting.' })
-    async setAgreedActionDone(@Arg('id', () => ID) id: string, @Arg('done') done: boolean, @Ctx() ctx: RequestContext): Promise<AgreedActionResult> {
-      const notFound = { action: null, error: mutationError('ACTION_NOT_FOUND', 'There is no such action on your record.') };
-      if (!isUuid(id)) return notFound;
-      const action = await ctx.em.findOne(AgreedAction, { id }, { populate: ['meeting'] });
-      if (!action) return notFound;
-      const scope = scopeOf(ctx.principal);
-      const allowed = pupilRecordRoute(ctx.principal, action.pupilId) === 'own' || (scope.kind === 'school' && scope.schoolId === action.meeting.schoolId);
-      if (!allowed) return notFound;
-      action.doneAt = done ? (action.doneAt ?? new Date()) : null;
-      await ctx.em.flush();
-      return { action, error: null };
-    }
+    const encounter = ctx.em.create(Encounter, {
+      id: randomUUID(),
+      schoolId: scope.schoolId,
+      trustId: ctx.principal.trustId,
+      ...checked.values,
+      yearGroups: checked.values.yearGroups.length > 0 ? checked.values.yearGroups : [7],
+      staffNotes: input.notes?.trim() || null,
+      createdAt: new Date(),
+    });
+    ctx.em.create(Participation, { id: randomUUID(), encounter, pupilId: input.pupilId, schoolId: scope.schoolId, trustId: ctx.principal.trustId, attended: true });
+    const saved = actions.map((action, position) => ctx.em.create(AgreedAction, { id: randomUUID(), meeting: encounter, pupilId: input.pupilId, text: action.text, dueOn: action.dueOn, position }));
+    await ctx.em.flush();
+    return { meeting: meetingOf(encounter, input.pupilId, saved, true), error: null };
   }
 
-  return [PupilGuidanceResolver, GuidanceMutations];
+  @Authorized('pupil', ...STAFF)
+  @Mutation(() => AgreedActionResult, { description: 'Marks an agreed action done (or not): the pupil themself, or staff of the school that held the meeting.' })
+  async setAgreedActionDone(@Arg('id', () => ID) id: string, @Arg('done') done: boolean, @Ctx() ctx: RequestContext): Promise<AgreedActionResult> {
+    const notFound = { action: null, error: mutationError('ACTION_NOT_FOUND', 'There is no such action on your record.') };
+    if (!isUuid(id)) return notFound;
+    const action = await ctx.em.findOne(AgreedAction, { id }, { populate: ['meeting'] });
+    if (!action) return notFound;
+    const scope = scopeOf(ctx.principal);
+    const allowed = pupilRecordRoute(ctx.principal, action.pupilId) === 'own' || (scope.kind === 'school' && scope.schoolId === action.meeting.schoolId);
+    if (!allowed) return notFound;
+    action.doneAt = done ? (action.doneAt ?? new Date()) : null;
+    await ctx.em.flush();
+    return { action, error: null };
+  }
 }
+

@@ -1,10 +1,10 @@
 import { wrap } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { todayInEngland } from '@waymark/domain';
 import type { RequestContext } from '@waymark/subgraph-kit';
 import { Participation } from '../encounter/encounter.entity.js';
 import { encounterLoader } from '../encounter/encounter.resolver.js';
-import { fetchCohort } from '../benchmarks/cohort.client.js';
+import type { EncountersContext } from '../../app.js';
 import { RegisterService } from './register.service.js';
 import {
   ImportRegisterInput,
@@ -18,40 +18,37 @@ import {
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 
-/** Registers and reflections; invites and imports ask the pupils subgraph at `pupilsUrl` who is on roll. */
-export function registerResolvers(config: { pupilsUrl: string }): ClassType[] {
-  const ownCohort = (ctx: RequestContext) => () =>
-    fetchCohort(ctx, config.pupilsUrl, { schoolIds: ctx.principal.schoolId ? [ctx.principal.schoolId] : [], asOf: todayInEngland() }, { details: true });
+/** Invites and imports ask the pupils subgraph who is on roll at the caller's school today. */
+const ownCohort = (ctx: EncountersContext) => () =>
+  ctx.deps.pupils.fetchCohort(ctx, { schoolIds: ctx.principal.schoolId ? [ctx.principal.schoolId] : [], asOf: todayInEngland() }, { details: true });
 
-  @Resolver()
-  class RegisterMutations {
-    @Authorized(...STAFF)
-    @Mutation(() => RegisterChangeResult, { description: 'Adds pupils on roll at the caller\'s school to an encounter\'s register (not yet marked as attending).' })
-    inviteToEncounter(@Arg('input', () => InviteInput) input: InviteInput, @Ctx() ctx: RequestContext): Promise<RegisterChangeResult> {
-      return new RegisterService(ctx.em).invite(ctx.principal, input, ownCohort(ctx));
-    }
-
-    @Authorized(...STAFF)
-    @Mutation(() => RegisterChangeResult, { description: 'Marks pupils on the register as attended or absent, one or many at once.' })
-    markAttendance(@Arg('input', () => MarkAttendanceInput) input: MarkAttendanceInput, @Ctx() ctx: RequestContext): Promise<RegisterChangeResult> {
-      return new RegisterService(ctx.em).mark(ctx.principal, input);
-    }
-
-    @Authorized(...STAFF)
-    @Mutation(() => RegisterImportResult, { description: 'A register from a CSV (UPN, Attended): all or nothing; importing it again changes nothing.' })
-    importRegister(@Arg('input', () => ImportRegisterInput) input: ImportRegisterInput, @Ctx() ctx: RequestContext): Promise<RegisterImportResult> {
-      return new RegisterService(ctx.em).importCsv(ctx.principal, input, ownCohort(ctx));
-    }
-
-    @Authorized('pupil', ...STAFF)
-    @Mutation(() => RecordReflectionResult, { description: 'The pupil\'s reflection on an activity they attended (by the pupil, or staff of the school with them).' })
-    recordReflection(@Arg('input', () => RecordReflectionInput) input: RecordReflectionInput, @Ctx() ctx: RequestContext): Promise<RecordReflectionResult> {
-      return new RegisterService(ctx.em).reflect(ctx.principal, input.participationId, input.reflection);
-    }
+@Resolver()
+export class RegisterMutations {
+  @Authorized(...STAFF)
+  @Mutation(() => RegisterChangeResult, { description: 'Adds pupils on roll at the caller\'s school to an encounter\'s register (not yet marked as attending).' })
+  inviteToEncounter(@Arg('input', () => InviteInput) input: InviteInput, @Ctx() ctx: EncountersContext): Promise<RegisterChangeResult> {
+    return new RegisterService(ctx.em).invite(ctx.principal, input, ownCohort(ctx));
   }
 
-  return [RegisterMutations];
+  @Authorized(...STAFF)
+  @Mutation(() => RegisterChangeResult, { description: 'Marks pupils on the register as attended or absent, one or many at once.' })
+  markAttendance(@Arg('input', () => MarkAttendanceInput) input: MarkAttendanceInput, @Ctx() ctx: RequestContext): Promise<RegisterChangeResult> {
+    return new RegisterService(ctx.em).mark(ctx.principal, input);
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => RegisterImportResult, { description: 'A register from a CSV (UPN, Attended): all or nothing; importing it again changes nothing.' })
+  importRegister(@Arg('input', () => ImportRegisterInput) input: ImportRegisterInput, @Ctx() ctx: EncountersContext): Promise<RegisterImportResult> {
+    return new RegisterService(ctx.em).importCsv(ctx.principal, input, ownCohort(ctx));
+  }
+
+  @Authorized('pupil', ...STAFF)
+  @Mutation(() => RecordReflectionResult, { description: 'The pupil\'s reflection on an activity they attended (by the pupil, or staff of the school with them).' })
+  recordReflection(@Arg('input', () => RecordReflectionInput) input: RecordReflectionInput, @Ctx() ctx: RequestContext): Promise<RecordReflectionResult> {
+    return new RegisterService(ctx.em).reflect(ctx.principal, input.participationId, input.reflection);
+  }
 }
+
 
 @Resolver(() => Participation)
 export class ParticipationMeaningResolver {

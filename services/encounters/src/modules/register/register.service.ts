@@ -6,7 +6,7 @@ import { boundSql, hasControlCharacters, hasControlCharactersBesidesLineBreaks, 
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { EncounterError } from '../encounter/encounter.errors.js';
 import { groupBit } from '../benchmarks/benchmarks.service.js';
-import type { Cohort } from '../benchmarks/cohort.client.js';
+import type { Cohort } from '../external/pupils.client.js';
 import { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, type ImportRegisterInput, type InviteInput, type MarkAttendanceInput } from './register.types.js';
 
 export const MAX_REFLECTION_LENGTH = 2000;

@@ -1,6 +1,7 @@
-import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AccessError, isCurrentSchoolStaff, readSubjectAccess, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
+import { AccessError, readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit';
+import type { EncountersContext } from '../../app.js';
 import { pupilsAuditSink } from '../audit/audit.client.js';
 import { Pupil } from '../external/external.entity.js';
 
@@ -28,23 +29,18 @@ const SECTIONS: { title: string; sql: string }[] = [
 ];
 
 /** `Pupil.encountersSubjectAccess`: this subgraph's part of a subject-access export. */
-export function subjectAccessResolvers(config: { pupilsUrl: string }): ClassType[] {
-  const audit = pupilsAuditSink(config.pupilsUrl);
-
-  @Resolver(() => Pupil)
-  class PupilSubjectAccessResolver {
-    @FieldResolver(() => GraphQLJSONObject, {
-      nullable: true,
-      description:
-        'Subject access: everything the encounters subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil\'s current school only; recorded in the data access log.',
-    })
-    async encountersSubjectAccess(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
-      if (!(await isCurrentSchoolStaff(ctx, config.pupilsUrl, pupil.id))) throw AccessError.forbidden('Only staff of the pupil\'s school can export their record.');
-      const part = await readSubjectAccess(ctx.em, 'encounters', SECTIONS, pupil.id);
-      ctx.audit.note(audit, pupil.id, 'EXPORT', 'subjectAccess');
-      return part;
-    }
+@Resolver(() => Pupil)
+export class PupilSubjectAccessResolver {
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'Subject access: everything the encounters subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil\'s current school only; recorded in the data access log.',
+  })
+  async encountersSubjectAccess(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<SubjectAccessPart> {
+    if (!(await ctx.deps.pupils.isCurrentSchoolStaff(ctx, pupil.id))) throw AccessError.forbidden('Only staff of the pupil\'s school can export their record.');
+    const part = await readSubjectAccess(ctx.em, 'encounters', SECTIONS, pupil.id);
+    ctx.audit.note(pupilsAuditSink, pupil.id, 'EXPORT', 'subjectAccess');
+    return part;
   }
-
-  return [PupilSubjectAccessResolver];
 }
+
