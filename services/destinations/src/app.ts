@@ -1,24 +1,33 @@
-import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import { createServiceApp, type Orm, type RequestContext, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { Destination } from './modules/destination/destination.entity.js';
+import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
-import { buildDestinationsSchema, type DestinationsSchemaConfig } from './schema.js';
+import { buildDestinationsSchema } from './schema.js';
 import { seedDemo } from './seed.js';
-import { DEFAULT_PUPILS_URL } from './env.js';
 
-export function defineDestinationsService(config: DestinationsSchemaConfig): ServiceDefinition {
-  return {
-    name: 'destinations',
-    defaultPort: 4105,
-    entities: [Destination],
-    migrations,
-    buildSchema: () => buildDestinationsSchema(config),
-    seed: seedDemo,
-  };
+/** What a destinations app gives every request (`ctx.deps`): the pupils subgraph it asks, at the address it was configured with. */
+export interface DestinationsDeps {
+  pupils: PupilsClient;
 }
 
-/** With the default pupils address: what the tooling and the composition build (the schema is the same). */
-export const destinationsService: ServiceDefinition = defineDestinationsService({ pupilsUrl: DEFAULT_PUPILS_URL });
+/** The request context of every destinations resolver. */
+export type DestinationsContext = RequestContext<DestinationsDeps>;
 
-export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & DestinationsSchemaConfig; orm: Orm }): Promise<SubgraphServer> {
-  return createServiceApp(defineDestinationsService(deps.env), deps);
+/** Built once per app, from its configuration. */
+export function destinationsDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): DestinationsDeps {
+  return { pupils: new PupilsClient(config.pupilsUrl) };
+}
+
+/** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
+export const destinationsService: ServiceDefinition = {
+  name: 'destinations',
+  defaultPort: 4105,
+  entities: [Destination],
+  migrations,
+  buildSchema: buildDestinationsSchema,
+  seed: seedDemo,
+};
+
+export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {
+  return createServiceApp(destinationsService, { env, orm, deps: destinationsDeps(env) });
 }

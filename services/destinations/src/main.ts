@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@waymark/subgraph-kit';
-import { defineDestinationsService } from './app.js';
+import { destinationsDeps, destinationsService } from './app.js';
 import { loadEnv } from './env.js';
 
 const env = loadEnv();
-await runService(defineDestinationsService(env), env);
+await runService(destinationsService, env, destinationsDeps(env));
