@@ -23,16 +23,12 @@ type ChangeSubject = { pupilId: string } | { schoolId: string; trustId: string |
  * Runs a mutation and its audit event in one transaction: the event is written when the mutation
  * succeeded (its result carries no error); if the event cannot be written, the change is rolled back.
  * `subjectOf` names what changed from the mutation's arguments and result: a pupil, or (for changes
- * to many pupils at once, such as a roster commit) a school.
- *
- * `sharedTransaction: false` is for a mutation that starts work which outlives the request (a roster
- * commit runs in the background, in its own transaction): its event is written once it has started,
- * and if that fails the request fails.
+ * to many pupils at once) a school. (A roster commit, which runs in the background in a transaction
+ * of its own, writes its event in that transaction instead: see RosterImportService.)
  */
 export function auditChange<Result extends { error: unknown } | null>(
   field: string,
   subjectOf: (args: ArgsDictionary, result: Result) => ChangeSubject | null,
-  { sharedTransaction = true }: { sharedTransaction?: boolean } = {},
 ): MiddlewareFn<RequestContext> {
   const record = async (context: RequestContext, args: ArgsDictionary, result: Result) => {
     const subject = result && !result.error ? subjectOf(args, result) : null;
@@ -41,11 +37,6 @@ export function auditChange<Result extends { error: unknown } | null>(
     await new AuditService(context.em).write(context, 'pupils', [{ ...target, action: 'CHANGE', fields: [field] }]);
   };
   return async ({ args, context }, next) => {
-    if (!sharedTransaction) {
-      const result = (await next()) as Result;
-      await record(context, args, result);
-      return result;
-    }
     await context.em.begin();
     try {
       const result = (await next()) as Result;

@@ -83,6 +83,12 @@ async function snapshot(schoolId?: string) {
   };
 }
 
+/** The audit trail's CHANGE events for an import's commit. */
+async function committedEvents(importId: string): Promise<number> {
+  const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from audit_event where action = 'CHANGE' and detail = ?`, [`Roster import ${importId} committed`]);
+  return n;
+}
+
 type FlagHistory = { group: string; value: boolean; source: string; changedBy: string | null }[];
 
 /** Each of the school's pupils' flag history, as its staff see it. */
@@ -645,6 +651,8 @@ describe('a commit that fails or finds the roster changed', () => {
     const { final } = await waitForImport(client, leader, result.import!.id);
     expect(final).toMatchObject({ status: 'FAILED', failureMessage: expect.stringContaining('roster changed after this preview') });
     expect(await snapshot()).toEqual(before);
+    // Nothing changed, so the audit trail records no change either.
+    expect(await committedEvents(result.import!.id)).toBe(0);
   });
 
   it('runs two commits of one school one after the other: one lands whole, the other finds the roster changed', async () => {
@@ -738,6 +746,7 @@ describe('a commit cut off part-way', () => {
     expect(await snapshot()).toEqual(before);
     const [failed] = await sql('select status, processed_rows, committed_at, committed_by_id, failure_message from roster_import where id = ?', [id]);
     expect(failed).toMatchObject({ status: 'FAILED', processed_rows: 0, committed_at: null, committed_by_id: null, failure_message: expect.stringContaining('nothing was imported') });
+    expect(await committedEvents(id)).toBe(0);
 
     // Committed again, through the API as the leader would: every row lands, once.
     const again = await commit(client, leader, id);
@@ -758,6 +767,7 @@ describe('a commit cut off part-way', () => {
     expect(periods[0].n).toBe(20);
     const flags = await sql<{ n: number }>(`select count(*)::int as n from flag_change where school_id = ? and "group" = 'DISADVANTAGED'`, [SCHOOL]);
     expect(flags[0].n).toBe(100);
+    expect(await committedEvents(id)).toBe(1);
     expect((await commit(client, leader, id)).error!.code).toBe('ROSTER_IMPORT_NOT_PREVIEWED');
   });
 

@@ -1,6 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '@waymark/subgraph-kit';
-import { auditChange } from '../audit/audit.hooks.js';
 import { RosterField, RosterImport, RosterImportResult } from './roster-import.entity.js';
 import { RosterImportInput } from './roster-import.inputs.js';
 import { RosterImportService } from './roster-import.service.js';
@@ -33,14 +32,7 @@ export class RosterImportResolver {
       'The valid rows are imported and the rejected rows the preview listed are left out (their pupils are never marked as left). ' +
       'If the roster changed since the preview, nothing is imported and the import fails with a reason.',
   })
-  @UseMiddleware(
-    auditChange<RosterImportResult>(
-      'roster',
-      (_args, result) => result.rosterImport && { schoolId: result.rosterImport.schoolId, trustId: result.rosterImport.trustId, detail: `Roster import ${result.rosterImport.id} committed` },
-      { sharedTransaction: false },
-    ),
-  )
   commitRosterImport(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RosterImportResult> {
-    return new RosterImportService(ctx.em).commit(ctx.principal, id);
+    return new RosterImportService(ctx.em).commit(ctx.principal, id, { requestId: ctx.requestId });
   }
 }

@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { academicYearOf } from '@waymark/domain';
 import type { FieldError, MutationError } from '@waymark/subgraph-kit';
+import { AuditService } from '../audit/audit.service.js';
 import { School } from '../school/school.entity.js';
 import { asUtcDate, dateInEngland } from '../school/school-calendar.js';
 import { lockSchoolRoster } from '../school/school-lock.js';
@@ -267,7 +268,7 @@ export class RosterImportService {
    * the plan is made afresh inside the new transaction, and if the roster changed meanwhile the commit
    * fails with that reason rather than landing anything twice.
    */
-  async commit(principal: Principal, id: string, now = new Date()): Promise<RosterImportResult> {
+  async commit(principal: Principal, id: string, { now = new Date(), requestId = randomUUID() }: { now?: Date; requestId?: string } = {}): Promise<RosterImportResult> {
     const rosterImport = isUuid(id) ? await this.em.findOne(RosterImport, { id }) : null;
     if (!rosterImport || !canUseImport(principal, rosterImport)) return result(null, RosterImportProblems.notFound());
     if (rosterImport.missingFields.length > 0) return result(rosterImport, RosterImportProblems.columnsMissing(rosterImport.missingFields));
@@ -300,7 +301,7 @@ export class RosterImportService {
       job.cancel();
       return result(rosterImport, RosterImportProblems.notPreviewed(RosterImportStatus.COMMITTING));
     }
-    job.run(() => this.runCommit(snapshot, principal, now, job.progress));
+    job.run(() => this.runCommit(snapshot, principal, requestId, now, job.progress));
     return result(this.jobs.current(id), null);
   }
 
@@ -308,8 +309,10 @@ export class RosterImportService {
    * The commit itself: one transaction, after the school's advisory lock (a second import of the same
    * school waits here). The preview's plan is recomputed from the rows it validated; if the roster it
    * was made against has changed meanwhile, nothing is written and the import fails with a reason.
+   * The audit trail's CHANGE event for the school is written in the same transaction, so it is there
+   * exactly when the commit landed.
    */
-  private async runCommit(snapshot: RosterImport, principal: Principal, now: Date, progress: (rows: number) => void): Promise<void> {
+  private async runCommit(snapshot: RosterImport, principal: Principal, requestId: string, now: Date, progress: (rows: number) => void): Promise<void> {
     const em = this.em.fork();
     const side = this.em.fork();
     const reportToDatabase = !hasOneConnection(em);
@@ -371,6 +374,8 @@ export class RosterImportService {
           }
         });
         await reported;
+        const change = { pupilId: null, schoolId: snapshot.schoolId, trustId: snapshot.trustId, detail: `Roster import ${snapshot.id} committed` };
+        await new AuditService(tx).write({ principal, requestId }, 'pupils', [{ ...change, action: 'CHANGE', fields: ['roster'] }]);
         // What landed: the rows left out as unmatched join the rejected ones, and are no longer counted as added.
         const rejected = [...snapshot.rejected, ...plan.unmatched].sort((a, b) => a.line - b.line);
         await tx.execute(
