@@ -5,7 +5,7 @@ import { DestinationResolver } from './modules/destination/destination.resolver.
 import { PupilDestinationsResolver } from './modules/destination/pupil-destinations.resolver.js';
 import { resolveDestinationReference, resolvePupilReference } from './modules/destination/destination.reference.js';
 import { PupilStub } from './modules/external/pupil.stub.js';
-import { PupilSubjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
+import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subject-access.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildDestinationsSchema(): Promise<GraphQLSchema> {

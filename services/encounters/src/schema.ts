@@ -2,37 +2,45 @@ import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { EncounterMutationResolver, EncounterResolver, ParticipationResolver } from './modules/encounter/encounter.resolver.js';
 import { resolveEncounterReference } from './modules/encounter/encounter.reference.js';
-import { PupilResolver, SchoolResolver, VolunteerResolver } from './modules/external/external.resolver.js';
+import { PupilEncounterResolver } from './modules/encounter/pupil-encounter.resolver.js';
+import { VolunteerEncounterResolver } from './modules/encounter/volunteer-encounter.resolver.js';
+import { SchoolEncounterResolver } from './modules/encounter/school-encounter.resolver.js';
 import { resolvePupilReference, resolveSchoolReference, resolveVolunteerReference } from './modules/external/external.reference.js';
 import { Employer } from './modules/external/external.entity.js';
-import { DashboardResolver, PupilProgressResolver } from './modules/benchmarks/benchmarks.resolver.js';
+import { DashboardResolver } from './modules/benchmarks/benchmarks.resolver.js';
+import { PupilBenchmarksResolver } from './modules/benchmarks/pupil-benchmarks.resolver.js';
 import { ParticipationMeaningResolver, RegisterMutations } from './modules/register/register.resolver.js';
-import { OwnActivityResolver, PupilActivitiesResolver } from './modules/activity/own-activity.resolver.js';
-import { OutlookMutations, PupilOutlookResolver } from './modules/outlook/outlook.resolver.js';
-import { GuidanceMutations, PupilGuidanceResolver } from './modules/guidance/guidance.resolver.js';
-import { PupilSubjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
+import { OwnActivityResolver } from './modules/activity/own-activity.resolver.js';
+import { PupilActivityResolver } from './modules/activity/pupil-activity.resolver.js';
+import { OutlookMutations } from './modules/outlook/outlook.resolver.js';
+import { PupilOutlookResolver } from './modules/outlook/pupil-outlook.resolver.js';
+import { GuidanceMutations } from './modules/guidance/guidance.resolver.js';
+import { PupilGuidanceResolver } from './modules/guidance/pupil-guidance.resolver.js';
+import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subject-access.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildEncountersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      // This subgraph's own types and root fields.
       EncounterResolver,
       ParticipationResolver,
       EncounterMutationResolver,
-      PupilResolver,
-      VolunteerResolver,
-      SchoolResolver,
       DashboardResolver,
-      PupilProgressResolver,
       RegisterMutations,
       ParticipationMeaningResolver,
       OwnActivityResolver,
-      PupilActivitiesResolver,
-      PupilOutlookResolver,
       OutlookMutations,
-      PupilGuidanceResolver,
       GuidanceMutations,
+      // Fields added to other subgraphs' entities: `<entity>-<module>.resolver.ts`, one per module (this service's docs/layout.md).
+      PupilEncounterResolver,
+      PupilBenchmarksResolver,
+      PupilActivityResolver,
+      PupilOutlookResolver,
+      PupilGuidanceResolver,
       PupilSubjectAccessResolver,
+      VolunteerEncounterResolver,
+      SchoolEncounterResolver,
     ],
     orphanedTypes: [Employer],
     references: {

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OWN_ACTIVITY_KINDS } from '@waymark/domain';
-import { loaderFor, type RequestContext } from '@waymark/subgraph-kit';
-import type { EncountersContext } from '../../app.js';
+import type { RequestContext } from '@waymark/subgraph-kit';
 import { Pupil, stubOf } from '../external/external.entity.js';
 import { OwnActivity, OwnActivityResult, OwnActivityStatus } from './own-activity.entity.js';
 import { SubmitOwnActivityInput } from './own-activity.inputs.js';
@@ -48,19 +47,3 @@ export class OwnActivityResolver {
     return new OwnActivityService(ctx.em).decide(ctx.principal, id, { verified: false, reason });
   }
 }
-
-@Resolver(() => Pupil)
-export class PupilActivitiesResolver {
-  @FieldResolver(() => [OwnActivity], {
-    nullable: true,
-    description: 'The pupil\'s own activities, newest first; readable as Pupil.participations (a former school: its own period).',
-  })
-  async ownActivities(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<OwnActivity[]> {
-    const rows = await loaderFor<OwnActivity[]>(ctx, 'ownActivitiesOfPupil', async (ids) => {
-      const byPupil = await new OwnActivityService(ctx.em).ofPupils(await ctx.deps.pupils.recordAccess(ctx, ids));
-      return ids.map((id) => byPupil.get(id) ?? []);
-    }).load(pupil.id);
-    return rows ?? [];
-  }
-}
-

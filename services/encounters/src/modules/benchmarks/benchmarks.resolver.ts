@@ -1,7 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import {
-  BENCHMARK_MEASURES,
-  HOURS_PER_DAY,
   academicYearOf,
   parseDay,
   todayInEngland,
@@ -10,17 +8,16 @@ import {
   type BenchmarkMeasureKey,
   type VulnerableGroupCode,
 } from '@waymark/domain';
-import { AccessError, InputError, decodeCursor, encodeCursor, isUuid, loaderFor, pageSize, pupilRecordRoute, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, InputError, decodeCursor, encodeCursor, isUuid, pageSize, scopeOf, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { Pupil, School, stubOf } from '../external/external.entity.js';
 import type { EncountersContext } from '../../app.js';
-import { describeMeasure, evidenceFor } from './benchmarks.describe.js';
+import { describeMeasure } from './benchmarks.describe.js';
 import { BenchmarkEngine, groupBit, type Cell } from './benchmarks.service.js';
 import {
   BenchmarkMeasureEnum,
   DashboardCell,
   GapConnection,
   GapRow,
-  PupilProgress,
   SchoolDashboard,
   TrustDashboard,
   VulnerableGroupEnum,
@@ -29,7 +26,7 @@ import {
 const CODE_OF_GROUP = VULNERABLE_GROUP_CODES as Record<string, VulnerableGroupCode>;
 
 /** `asOf` as given (a real day), or today in England. */
-function asOfDay(asOf: string | null | undefined): string {
+export function asOfDay(asOf: string | null | undefined): string {
   if (asOf == null || asOf === '') return todayInEngland();
   const day = parseDay(asOf);
   if (!day) throw InputError.invalid('asOf must be a day written YYYY-MM-DD.');
@@ -209,57 +206,3 @@ export class DashboardResolver {
     };
   }
 }
-
-@Resolver(() => Pupil)
-export class PupilProgressResolver {
-  @FieldResolver(() => PupilProgress, {
-    nullable: true,
-    description:
-      'The pupil\'s state on every measure, with the evidence. The pupil, linked parents, staff of the current school, trust analysts with pupil-level access; null for a pupil not on roll on `asOf`.',
-  })
-  async benchmarkProgress(
-    @Root() pupil: Pupil,
-    @Arg('asOf', () => String, { nullable: true }) asOf: string | null,
-    @Ctx() ctx: EncountersContext,
-  ): Promise<PupilProgress | null> {
-    if (pupilRecordRoute(ctx.principal, pupil.id) === null) throw AccessError.forbidden();
-    const day = asOfDay(asOf);
-    // One cohort request and one statement (states with their evidence) for every pupil asked about in the request.
-    const progress = await loaderFor<PupilProgress | null>(ctx, `progress:${day}`, async (ids) => {
-      const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { pupilIds: [...ids], asOf: day });
-      const byId = new Map((await new BenchmarkEngine(ctx.em).progressOf(cohort, day)).map((entry) => [entry.states.pupilId, entry]));
-      return ids.map((id) => {
-        const entry = byId.get(id);
-        if (!entry) return null;
-        const { states: row, facts: own } = entry;
-        const total = row.hoursYears7to9 + row.hoursYears10to11;
-        return Object.assign(new PupilProgress(), {
-          asOf: day,
-          academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
-          yearGroup: row.yearGroup,
-          measures: BENCHMARK_MEASURES.map((m) => {
-            const status = row.states[m.key];
-            return {
-              measure: m.key,
-              benchmark: m.benchmark,
-              label: m.label,
-              state: status.state,
-              count: status.count,
-              needed: status.needed,
-              detail: describeMeasure(m.key, status.state, status.count, status.needed),
-              evidence: evidenceFor(m.key, own),
-            };
-          }),
-          workExperience: {
-            hoursYears7to9: row.hoursYears7to9,
-            hoursYears10to11: row.hoursYears10to11,
-            hoursTotal: total,
-            days: Math.round((total / HOURS_PER_DAY) * 10) / 10,
-          },
-        });
-      });
-    }).load(pupil.id);
-    return progress ?? null;
-  }
-}
-

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { parseDay, todayInEngland } from '@waymark/domain';
-import { auditNoteChange, groupBy, groupScopes, hasControlCharactersBesidesLineBreaks, isUuid, loaderFor, mutationError, pupilRecordRoute, scopeOf, startOfSchoolDay, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
-import type { FilterQuery } from '@mikro-orm/core';
-import { auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
+import { auditNoteChange, hasControlCharactersBesidesLineBreaks, isUuid, mutationError, pupilRecordRoute, scopeOf, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
+import { pupilsAuditSink } from '../audit/audit.client.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { checkEncounterValues } from '../encounter/encounter.service.js';
 import type { EncountersContext } from '../../app.js';
@@ -14,7 +13,7 @@ import { AgreedActionResult, GuidanceMeeting, GuidanceMeetingResult, RecordGuida
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 export const MAX_ACTIONS = 20;
 
-function meetingOf(encounter: Encounter, pupilId: string, actions: AgreedAction[], staff: boolean): GuidanceMeeting {
+export function meetingOf(encounter: Encounter, pupilId: string, actions: AgreedAction[], staff: boolean): GuidanceMeeting {
   return Object.assign(new GuidanceMeeting(), {
     id: encounter.id,
     date: encounter.date,
@@ -25,40 +24,6 @@ function meetingOf(encounter: Encounter, pupilId: string, actions: AgreedAction[
     agreedActions: actions,
     pupil: stubOf(Pupil, pupilId),
   });
-}
-
-/** Personal guidance meetings, their staff-only notes and the actions agreed. */
-@Resolver(() => Pupil)
-export class PupilGuidanceResolver {
-  @FieldResolver(() => [GuidanceMeeting], {
-    nullable: true,
-    description: 'Newest first; readable as Pupil.participations. Notes are for staff only.',
-  })
-  @UseMiddleware(auditGuidanceNotes(pupilsAuditSink))
-  async guidanceMeetings(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<GuidanceMeeting[]> {
-    const staff = scopeOf(ctx.principal).kind === 'school';
-    const rows = await loaderFor<GuidanceMeeting[]>(ctx, 'guidanceOfPupil', async (ids) => {
-      const { everything, former } = groupScopes(await ctx.deps.pupils.recordAccess(ctx, ids));
-      const branches: FilterQuery<Participation>[] = former.map((group) => ({
-        pupilId: { $in: group.pupilIds },
-        schoolId: group.schoolId,
-        encounter: { date: { $lt: startOfSchoolDay(group.until) } },
-      }));
-      if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
-      if (branches.length === 0) return ids.map(() => []);
-      const registered = await ctx.em.find(
-        Participation,
-        { $and: [{ $or: branches }, { encounter: { kind: 'GUIDANCE_MEETING' } }, { attended: true }] },
-        { populate: ['encounter'], orderBy: { encounter: { date: 'desc' } } },
-      );
-      const actions = registered.length > 0 ? await ctx.em.find(AgreedAction, { meeting: { $in: registered.map((r) => r.encounter.id) } }, { orderBy: { position: 'asc' } }) : [];
-      const actionsOf = groupBy(actions, (a) => `${a.meeting.id}/${a.pupilId}`);
-      const meetings = registered.map((row) => meetingOf(row.encounter, row.pupilId, actionsOf.get(`${row.encounter.id}/${row.pupilId}`) ?? [], staff));
-      const byPupil = groupBy(meetings, (meeting) => meeting.pupil.id);
-      return ids.map((id) => byPupil.get(id) ?? []);
-    }).load(pupil.id);
-    return rows ?? [];
-  }
 }
 
 @Resolver()
@@ -133,4 +98,3 @@ export class GuidanceMutations {
     return { action, error: null };
   }
 }
-
