@@ -55,7 +55,7 @@ const roundCell = (cell: Cell): Cell => ({ ...cell, eligible: rounded(cell.eligi
 
 /**
  * Whether the caller may see exact figures for a vulnerable group. Flags are for staff of the pupil's
- * school and analysts with pupil-level access (DESIGN.md); other analysts see group figures rounded
+ * school and analysts with pupil-level access (docs/benchmarks-contract.md); other analysts see group figures rounded
  * to the nearest 5, so that neither a small number nor the difference of two reveals a pupil's group.
  */
 function groupFiguresExact(ctx: RequestContext): boolean {

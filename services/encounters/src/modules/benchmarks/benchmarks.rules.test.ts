@@ -10,7 +10,7 @@ import { RULES, MEASURE_KEYS, type StateName } from './benchmarks.sql.js';
 import { evidenceFor } from './benchmarks.describe.js';
 
 /*
- * The benchmark rules (DESIGN.md §3) as a table of cases, each with its reason, on a real database.
+ * The benchmark rules (docs/benchmarks-contract.md) as a table of cases, each with its reason, on a real database.
  * As of 1 July 2027: academic year 2026/27. `year` is the pupil's year group in 2026/27; a fact's
  * date decides which year group the pupil was in when it happened.
  */

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { BENCHMARK_MEASURES, HOURS_PER_DAY, VULNERABLE_GROUPS, academicYearOf, type BenchmarkMeasureKey } from '@waymark/domain';
-import { boundSql, pgArray } from '@waymark/subgraph-kit';
-import { CELL_AGGREGATES, COHORT_CTE, FLAGGED_CTE, MEASURE_KEYS, RULES, STATE_CODES, countColumn, flagColumn, stateColumn, statesCtes, type StateName } from './benchmarks.sql.js';
+import { VULNERABLE_GROUPS, academicYearOf, type BenchmarkMeasureKey } from '@waymark/domain';
+import { boundSql } from '@waymark/subgraph-kit';
+import { MEASURE_KEYS, RULES, STATE_CODES, STATEMENTS, countColumn, stateColumn, type StateName } from './benchmarks.sql.js';
+import type { NamedStatement } from './named-params.js';
 
 /**
  * The pupils a computation runs over, as the pupils subgraph's `packedCohort` answers: each column one
@@ -97,23 +98,27 @@ const LARGE_COHORT_WORK_MEM = '64MB';
 /** Bit i of a group mask is VULNERABLE_GROUPS[i]. */
 export const groupBit = (groupKey: string) => VULNERABLE_GROUPS.findIndex((group) => group.key === groupKey);
 
-function baseParams(cohort: PackedCohort, asOf: string, filter: CohortFilter = {}): unknown[] {
+/** A vulnerable group's bit as a mask; 0 (everyone) for none. */
+const groupMask = (bit: number | null | undefined) => (bit == null ? 0 : 1 << bit);
+
+/** The parameters every statement shares (see benchmarks.sql.ts), by name. */
+function cohortParams(cohort: PackedCohort, asOf: string, filter: CohortFilter = {}): Record<string, unknown> {
   // A packed column is an array literal's contents: the database parses each once, when it binds it.
   const literal = (packed: string) => `{${packed}}`;
-  return [
-    literal(cohort.pupilIds),
-    literal(cohort.yearGroups),
-    literal(cohort.groupMasks),
+  return {
+    pupilIds: literal(cohort.pupilIds),
+    yearGroups: literal(cohort.yearGroups),
+    groupMasks: literal(cohort.groupMasks),
+    schoolIndexes: literal(cohort.schoolIndexes),
     asOf,
-    academicYearOf(new Date(`${asOf}T00:00:00Z`)),
-    literal(cohort.schoolIndexes),
-    filter.groupBit == null ? 0 : 1 << filter.groupBit,
-    filter.yearGroup ?? 0,
-  ];
+    academicYear: academicYearOf(new Date(`${asOf}T00:00:00Z`)),
+    onlyGroups: groupMask(filter.groupBit),
+    onlyYearGroup: filter.yearGroup ?? 0,
+  };
 }
 
-/** Every statement of the engine starts with the cohort; states are read with the plan that suits its size. */
-const statesWith = (cohort: PackedCohort) => `with ${COHORT_CTE},\n${statesCtes(cohort.size >= LARGE_COHORT)}`;
+/** The plan a cohort's statements take (see BenchmarkEngine.run). */
+const isLarge = (cohort: PackedCohort) => cohort.size >= LARGE_COHORT;
 
 type AggregateRow = Record<string, number | string | null>;
 
@@ -133,21 +138,6 @@ function statesOf(row: AggregateRow): PupilStates {
   };
 }
 
-/** What a fact of the `flagged` CTE (as `fl`, its encounter `e` or own activity `a`) carries into a pupil's evidence. */
-const FACT_FIELDS = {
-  source: 'fl.source',
-  refId: 'fl.ref_id',
-  kind: 'fl.kind',
-  title: "coalesce(e.title, a.title, '')",
-  day: "to_char(fl.day, 'YYYY-MM-DD')",
-  yearGroupThen: 'fl.yg',
-  meaningful: 'fl.meaningful',
-  checklistMet: 'fl.checklist_met',
-  reflected: 'fl.reflected',
-  inSchoolDay: 'fl.in_school_day',
-  qualified: 'fl.qualified',
-  bears: `json_build_array(${MEASURE_KEYS.map((m) => `fl.${flagColumn(m)}`).join(', ')})`,
-} as const;
 type RawFact = Omit<FactRow, 'pupilId' | 'bearsOn'> & { bears: (boolean | null)[] };
 
 function factOf(pupilId: string, raw: RawFact): FactRow {
@@ -186,13 +176,15 @@ export class BenchmarkEngine {
    * of thousands of groups, which the planner cannot foresee from packed input) are best hashed in
    * memory, so large cohorts run with random reads at PostgreSQL's default price and room to hash.
    */
-  private async run(cohort: PackedCohort, sql: string, params: unknown[]): Promise<{ rows: AggregateRow[] }> {
-    if (cohort.size < LARGE_COHORT) return boundSql<AggregateRow>(this.em, sql, params);
+  private async run(cohort: PackedCohort, statement: NamedStatement, params: Record<string, unknown>): Promise<{ rows: AggregateRow[] }> {
+    const { text } = statement;
+    const values = statement.values(params);
+    if (!isLarge(cohort)) return boundSql<AggregateRow>(this.em, text, values);
     return this.em.transactional(async (tx) => {
       // One setting per statement: PGlite (like any extended-protocol client) takes one command at a time.
       await tx.execute('set local random_page_cost = 4');
       await tx.execute(`set local work_mem = '${LARGE_COHORT_WORK_MEM}'`);
-      return boundSql<AggregateRow>(tx, sql, params);
+      return boundSql<AggregateRow>(tx, text, values);
     });
   }
 
@@ -203,13 +195,10 @@ export class BenchmarkEngine {
     filter: CohortFilter = {},
     page?: { measure: BenchmarkMeasureKey; limit: number; offset: number },
   ): Promise<{ rows: PupilStates[]; total: number }> {
-    const params = baseParams(cohort, asOf, filter);
-    let tail = 'select *, count(*) over () as total from states order by cur, pupil_id';
-    if (page) {
-      params.push(page.limit, page.offset);
-      tail = `select *, count(*) over () as total from states where ${stateColumn(page.measure)} in (1, 2) order by cur, pupil_id limit $9 offset $10`;
-    }
-    const { rows } = await this.run(cohort, `${statesWith(cohort)}\n${tail}`, params);
+    const params = cohortParams(cohort, asOf, filter);
+    const { rows } = page
+      ? await this.run(cohort, STATEMENTS.gaps(isLarge(cohort), page.measure), { ...params, limit: page.limit, offset: page.offset })
+      : await this.run(cohort, STATEMENTS.pupilStates(isLarge(cohort)), params);
     return { total: rows.length > 0 ? Number(rows[0].total) : 0, rows: rows.map(statesOf) };
   }
 
@@ -219,23 +208,7 @@ export class BenchmarkEngine {
    * small cohorts of a progress request.
    */
   async progressOf(cohort: PackedCohort, asOf: string): Promise<{ states: PupilStates; facts: FactRow[] }[]> {
-    const { rows } = await this.run(
-      cohort,
-      `${statesWith(cohort)},
-       ${FLAGGED_CTE},
-       evidence as (
-         select fl.pupil_id,
-                json_agg(json_build_object(${Object.entries(FACT_FIELDS)
-                  .map(([name, sql]) => `'${name}', ${sql}`)
-                  .join(', ')}) order by fl.day desc, fl.ref_id) as facts
-           from flagged fl
-           left join encounter e on fl.source = 'E' and e.id = fl.ref_id
-           left join own_activity a on fl.source = 'A' and a.id = fl.ref_id
-          group by fl.pupil_id
-       )
-       select s.*, ev.facts from states s left join evidence ev on ev.pupil_id = s.pupil_id order by s.cur, s.pupil_id`,
-      baseParams(cohort, asOf),
-    );
+    const { rows } = await this.run(cohort, STATEMENTS.progress(isLarge(cohort)), cohortParams(cohort, asOf));
     return rows.map((row) => {
       const pupilId = String(row.pupil_id);
       const raw = typeof row.facts === 'string' ? (JSON.parse(row.facts) as RawFact[]) : ((row.facts as unknown as RawFact[] | null) ?? []);
@@ -249,26 +222,12 @@ export class BenchmarkEngine {
    * by year group.
    */
   async schoolAggregate(cohort: PackedCohort, asOf: string, filter: { groupBit: number | null; yearGroup: number | null }): Promise<SchoolAggregate> {
-    const params = baseParams(cohort, asOf);
-    params.push(filter.groupBit === null ? 0 : 1 << filter.groupBit, filter.yearGroup ?? 0);
-    const lowerTarget = 5 * HOURS_PER_DAY;
-    const totalTarget = 10 * HOURS_PER_DAY;
-    const { rows } = await this.run(
-      cohort,
-      `${statesWith(cohort)}
-       select 'year' as axis, cur as key, grouping(cur) as rolled, count(*) as pupils,
-              avg(we_lower + we_upper) as we_avg,
-              count(*) filter (where (cur <= 9 and we_lower >= ${lowerTarget}) or (cur >= 10 and we_lower + we_upper >= ${totalTarget})) as we_reached,
-              ${CELL_AGGREGATES}
-         from states where ($9::int = 0 or mask & $9::int <> 0)
-        group by rollup(cur)
-       union all
-       select 'group', g.bit, 0, count(*), 0, 0, ${CELL_AGGREGATES}
-         from states cross join generate_series(0, ${VULNERABLE_GROUPS.length - 1}) as g(bit)
-        where mask & (1 << g.bit) <> 0 and ($10::int = 0 or cur = $10::int)
-        group by g.bit`,
-      params,
-    );
+    // The cohort filters stay open: the filter applies to each axis on its own.
+    const { rows } = await this.run(cohort, STATEMENTS.schoolAggregate(isLarge(cohort)), {
+      ...cohortParams(cohort, asOf),
+      yearRowsGroups: groupMask(filter.groupBit),
+      groupRowsYearGroup: filter.yearGroup ?? 0,
+    });
     const result: SchoolAggregate = { pupilCount: 0, cells: [], groupCells: [], workExperience: [] };
     for (const row of rows) {
       if (row.axis === 'year') {
@@ -290,13 +249,7 @@ export class BenchmarkEngine {
     asOf: string,
     filter: CohortFilter = {},
   ): Promise<{ pupilCount: number; bySchool: Map<string, { pupilCount: number; cells: Cell[] }>; totals: Cell[] }> {
-    const { rows } = await this.run(
-      cohort,
-      `${statesWith(cohort)}
-       select school_ix, grouping(school_ix) as rolled, count(*) as pupils, ${CELL_AGGREGATES}
-         from states group by rollup(school_ix)`,
-      baseParams(cohort, asOf, filter),
-    );
+    const { rows } = await this.run(cohort, STATEMENTS.trustAggregate(isLarge(cohort)), cohortParams(cohort, asOf, filter));
     const bySchool = new Map<string, { pupilCount: number; cells: Cell[] }>();
     let totals: Cell[] = [];
     let pupilCount = 0;
@@ -312,5 +265,3 @@ export class BenchmarkEngine {
     return { pupilCount, bySchool, totals };
   }
 }
-
-export const MEASURE_INFO = new Map(BENCHMARK_MEASURES.map((m) => [m.key as BenchmarkMeasureKey, m]));

@@ -1,28 +1,34 @@
 import {
   ACADEMIC_TIME_ZONE,
   CURRICULUM_SUBJECTS,
+  HOURS_PER_DAY,
   OWN_ACTIVITY_KINDS,
   PROVIDER_ACCESS_KINDS,
   PROVIDER_RANGE,
   QUALIFIED_ADVISER_LEVEL,
+  VULNERABLE_GROUPS,
   WORKPLACE_KINDS,
   type BenchmarkMeasureKey,
 } from '@waymark/domain';
+import { NamedStatement } from './named-params.js';
 
 /*
- * The benchmark rules (DESIGN.md §3) as SQL, in one place. Every consumer (a pupil's progress, a
+ * The benchmark rules (docs/benchmarks-contract.md, "The benchmark engine") as SQL, in one place. Every consumer (a pupil's progress, a
  * school's or trust's dashboard, gap lists) runs the same `states` below, and a pupil's evidence runs
  * `flagged`, built from the same rules, so a count on a dashboard and a pupil's own status can never
  * disagree.
  *
- * Parameters shared by every statement (the cohort's columns arrive as array literals, made from the
- * pupils subgraph's `packedCohort` without touching a pupil one by one):
- *   $1 uuid[] the cohort's pupil ids             $2 int[] their year groups in the academic year of $4
- *   $3 int[]  their vulnerable-group masks       $4 date  as of (inclusive)
- *   $5 int    the academic year of $4 (named by the year it starts in)
- *   $6 int[]  each pupil's school, as its place in the cohort's list of schools
- *   $7 int   only pupils in any of these groups (a mask; 0: everyone)
- *   $8 int   only pupils in this year group (0: every year group)
+ * Every statement has the cohort's parameters, by name (see named-params.ts); its columns arrive as
+ * array literals, made from the pupils subgraph's `packedCohort` without touching a pupil one by one:
+ *   :pupilIds      uuid[] the cohort's pupil ids
+ *   :yearGroups    int[]  their year groups in the academic year of :asOf
+ *   :groupMasks    int[]  their vulnerable-group masks (bit i: VULNERABLE_GROUPS[i])
+ *   :schoolIndexes int[]  each pupil's school, as its place in the cohort's list of schools
+ *   :asOf          date   as of (inclusive)
+ *   :academicYear  int    the academic year of :asOf (named by the year it starts in)
+ *   :onlyGroups    int    only pupils in any of these groups (a mask; 0: everyone)
+ *   :onlyYearGroup int    only pupils in this year group (0: every year group)
+ * A statement's own parameters are listed with it, under "Statements" below.
  *
  * A fact is one thing a pupil did: an attended register row, or one of their own activities staff
  * verified. The year group a pupil was in when it happened is their year group now less the academic
@@ -35,8 +41,8 @@ export const ks = (yearGroup: string) => `(case when ${yearGroup} <= 9 then 3 wh
 const autumnOrSpring = (day: string) => `((extract(month from ${day}) * 100 + extract(day from ${day})) not between 301 and 831)`;
 /** A point in time (timestamptz) as the clock read in England: days and academic years are England's. */
 const inEngland = (instant: string) => `(${instant} at time zone '${ACADEMIC_TIME_ZONE}')`;
-/** The first instant after the as-of day ($4) in England. */
-const START_OF_DAY_AFTER = `(($4::date + 1)::timestamp at time zone '${ACADEMIC_TIME_ZONE}')`;
+/** The first instant after the as-of day in England. */
+const START_OF_DAY_AFTER = `((:asOf::date + 1)::timestamp at time zone '${ACADEMIC_TIME_ZONE}')`;
 const academicYear = (day: string) => `(extract(year from ${day})::int - case when extract(month from ${day}) < 9 then 1 else 0 end)`;
 
 /** Own activities counted as the encounter kind they stand for once verified (see OWN_ACTIVITY_KINDS). */
@@ -236,7 +242,7 @@ const tallies = (variant: 'r' | 'n') =>
 const encounterTallies = (large: boolean) => `(
       select y.* from (
         select x.id, x.ay, ${[...tallies('r'), ...tallies('n')].join(', ')}
-          from ${CLASSIFIED_ENCOUNTERS} x${large ? '' : '\n         where x.id in (select p.encounter_id from participation p where p.attended and p.pupil_id = any($1::uuid[]))'}
+          from ${CLASSIFIED_ENCOUNTERS} x${large ? '' : '\n         where x.id in (select p.encounter_id from participation p where p.attended and p.pupil_id = any(:pupilIds::uuid[]))'}
         offset 0
       ) y
       where ${PACKED_COLUMNS.flatMap((c) => [`y.${c}_r <> 0`, `y.${c}_n <> 0`]).join(' or ')}
@@ -249,19 +255,19 @@ const OWN_ACTIVITIES = `(
         from (
           -- A job still going (or ended this academic year) counts in this academic year; anything else when it started.
           select o.pupil_id, c.cur, c.cur_ks, o.id, o.title, ${ownKindSql('o.kind')} as kind, ${ownBenchmarksSql('o.kind')} as benchmarks, null::text as subject, o.hours,
-                 case when o.kind = 'PART_TIME_JOB' and coalesce(o.ended_on, $4::date) >= make_date($5, 9, 1) then greatest(o.started_on, make_date($5, 9, 1)) else o.started_on end as day
+                 case when o.kind = 'PART_TIME_JOB' and coalesce(o.ended_on, :asOf::date) >= make_date(:academicYear, 9, 1) then greatest(o.started_on, make_date(:academicYear, 9, 1)) else o.started_on end as day
             from cohort c join own_activity o on o.pupil_id = c.pupil_id
-           where o.status = 'VERIFIED' and o.started_on <= $4::date
+           where o.status = 'VERIFIED' and o.started_on <= :asOf::date
         ) a
     )`;
 
 /** The cohort: pupils in Years 7–13 within the filter, whether they are considering higher education. */
-export const COHORT_CTE = `
+const COHORT_CTE = `
 cohort as (
   select c.pupil_id, c.cur, ${ks('c.cur')} as cur_ks, c.mask, c.school_ix, coalesce(o.considering_higher_education, false) as he
-    from unnest($1::uuid[], $2::int[], $3::int[], $6::int[]) as c(pupil_id, cur, mask, school_ix)
+    from unnest(:pupilIds::uuid[], :yearGroups::int[], :groupMasks::int[], :schoolIndexes::int[]) as c(pupil_id, cur, mask, school_ix)
     left join pupil_outlook o on o.pupil_id = c.pupil_id
-   where c.cur between 7 and 13 and ($7::int = 0 or c.mask & $7::int <> 0) and ($8::int = 0 or c.cur = $8::int)
+   where c.cur between 7 and 13 and (:onlyGroups::int = 0 or c.mask & :onlyGroups::int <> 0) and (:onlyYearGroup::int = 0 or c.cur = :onlyYearGroup::int)
 )`;
 
 const ownPacked = packedValues(factSql('a', { meaningful: 'a.meaningful', qualified: 'a.qualified', schoolDay: 'a.in_school_day' }));
@@ -274,7 +280,7 @@ const SELECTOR_COLUMNS = [...Array.from({ length: PACKS }, (_, p) => `m${p}`), '
  * and number of years back (0–YEARS_BACK). An array lookup rather than a join, so that the plan cannot
  * go wrong on it; each array is read once (an init plan), not copied into every row.
  */
-const SELECTED = `(case when $5 - y.ay between 0 and ${YEARS_BACK} then (c.cur - 7) * ${YEARS_BACK + 1} + ($5 - y.ay) + 1 end)`;
+const SELECTED = `(case when :academicYear - y.ay between 0 and ${YEARS_BACK} then (c.cur - 7) * ${YEARS_BACK + 1} + (:academicYear - y.ay) + 1 end)`;
 const selected = (column: string) => `(select ${column} from selector)[${SELECTED}]`;
 
 /**
@@ -288,14 +294,14 @@ const selected = (column: string) => `(select ${column} from selector)[${SELECTE
  *  - `tallies` unpacks each measure's count from its lanes, and `states` grades it (0 not applicable,
  *    1 not met, 2 in progress, 3 met).
  */
-export const statesCtes = (large: boolean) => `
+const statesCtes = (large: boolean) => `
 per_year as (
   select x.pupil_id, x.ay, ${PACKED_COLUMNS.slice(0, PACKS).map((c) => `sum(x.${c}) as ${c}`).join(', ')}, bit_or(x.bits) as bits, sum(x.hours) as hours
     from (
       select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when p.reflection is not null then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
         from participation p
         join ${encounterTallies(large)} e on e.id = p.encounter_id
-       where p.attended and p.pupil_id = any($1::uuid[])
+       where p.attended and p.pupil_id = any(:pupilIds::uuid[])
       union all
       select a.pupil_id, a.ay, ${ownPacked.map((sql, i) => `${sql} as ${PACKED_COLUMNS[i]}`).join(', ')}
         from ${OWN_ACTIVITIES} a
@@ -376,7 +382,7 @@ function stateSql(measure: BenchmarkMeasureKey): string {
  * right year groups); whether it also meets the measure's need is in its own columns (`meaningful`,
  * `qualified`, `in_school_day`). The evidence behind a pupil's states; meant for small cohorts.
  */
-export const FLAGGED_CTE = `
+const FLAGGED_CTE = `
 facts as (
   select c.pupil_id, c.cur, c.cur_ks, 'E'::text as source, e.id as ref_id, e.kind, e.day, e.ay, e.in_school_day, e.checklist_met,
          (p.reflection is not null) as reflected, (e.checklist_met and p.reflection is not null) as meaningful, e.qualified, e.in_window,
@@ -390,18 +396,106 @@ facts as (
     from ${OWN_ACTIVITIES} a
 ),
 flagged as (
-  select f.*, f.cur - ($5 - f.ay) as yg,
+  select f.*, f.cur - (:academicYear - f.ay) as yg,
     ${MEASURE_KEYS.map((m) => {
       const rule = RULES[m];
       const fact = factSql('f', { meaningful: 'f.meaningful', qualified: 'f.qualified', schoolDay: 'f.in_school_day' });
       const bears = rule.tally === 'count' ? rule.bears(fact) : `${rule.bears(fact)} <> 0`;
-      return `(${bears} and ${rule.years({ yg: '(f.cur - ($5 - f.ay))', cur: 'f.cur', curKs: 'f.cur_ks', inWindow: 'f.in_window' })}) as ${flagColumn(m)}`;
+      return `(${bears} and ${rule.years({ yg: '(f.cur - (:academicYear - f.ay))', cur: 'f.cur', curKs: 'f.cur_ks', inWindow: 'f.in_window' })}) as ${flagColumn(m)}`;
     }).join(',\n    ')}
   from facts f
 )`;
 
 /** The aggregates a dashboard cell needs for every measure: pupils met, in progress, not met. */
-export const CELL_AGGREGATES = MEASURE_KEYS.map((m) => {
+const CELL_AGGREGATES = MEASURE_KEYS.map((m) => {
   const column = stateColumn(m);
   return `count(*) filter (where ${column} = 3) as ${column}_met, count(*) filter (where ${column} = 2) as ${column}_progress, count(*) filter (where ${column} = 1) as ${column}_not`;
 }).join(',\n  ');
+
+// ---------------------------------------------------------------------------------------------
+// Statements: everything the engine runs, each one statement whatever the cohort's size.
+// ---------------------------------------------------------------------------------------------
+
+/** Every statement starts with the cohort; states are read with the plan that suits its size (see BenchmarkEngine.run). */
+const statesWith = (large: boolean) => `with ${COHORT_CTE},\n${statesCtes(large)}`;
+
+/** What a fact of the `flagged` CTE (as `fl`, its encounter `e` or own activity `a`) carries into a pupil's evidence. */
+const FACT_FIELDS = {
+  source: 'fl.source',
+  refId: 'fl.ref_id',
+  kind: 'fl.kind',
+  title: "coalesce(e.title, a.title, '')",
+  day: "to_char(fl.day, 'YYYY-MM-DD')",
+  yearGroupThen: 'fl.yg',
+  meaningful: 'fl.meaningful',
+  checklistMet: 'fl.checklist_met',
+  reflected: 'fl.reflected',
+  inSchoolDay: 'fl.in_school_day',
+  qualified: 'fl.qualified',
+  bears: `json_build_array(${MEASURE_KEYS.map((m) => `fl.${flagColumn(m)}`).join(', ')})`,
+} as const;
+
+/** Work-experience targets in hours: 5 days by the end of Year 9, 10 by the end of Year 11. */
+const LOWER_TARGET = 5 * HOURS_PER_DAY;
+const TOTAL_TARGET = 10 * HOURS_PER_DAY;
+
+/** Each statement built once per shape, then reused: building and numbering the SQL is not per request. */
+function once<A extends (string | boolean)[]>(build: (...args: A) => string): (...args: A) => NamedStatement {
+  const built = new Map<string, NamedStatement>();
+  return (...args) => {
+    const key = args.join('/');
+    let statement = built.get(key);
+    if (!statement) built.set(key, (statement = new NamedStatement(build(...args))));
+    return statement;
+  };
+}
+
+export const STATEMENTS = {
+  /** Each pupil's state on every measure (those the cohort filters keep), by year group then pupil. */
+  pupilStates: once((large: boolean) => `${statesWith(large)}
+select *, count(*) over () as total from states order by cur, pupil_id`),
+
+  /** A page of the pupils not (yet) meeting `measure`. Own parameters: :limit, :offset. */
+  gaps: once(
+    (large: boolean, measure: BenchmarkMeasureKey) => `${statesWith(large)}
+select *, count(*) over () as total from states where ${stateColumn(measure)} in (1, 2) order by cur, pupil_id limit :limit offset :offset`,
+  ),
+
+  /** Each pupil's states and, as one JSON array newest first, the facts behind them. For the small cohorts of a progress request. */
+  progress: once((large: boolean) => `${statesWith(large)},
+${FLAGGED_CTE},
+evidence as (
+  select fl.pupil_id,
+         json_agg(json_build_object(${Object.entries(FACT_FIELDS)
+           .map(([name, sql]) => `'${name}', ${sql}`)
+           .join(', ')}) order by fl.day desc, fl.ref_id) as facts
+    from flagged fl
+    left join encounter e on fl.source = 'E' and e.id = fl.ref_id
+    left join own_activity a on fl.source = 'A' and a.id = fl.ref_id
+   group by fl.pupil_id
+)
+select s.*, ev.facts from states s left join evidence ev on ev.pupil_id = s.pupil_id order by s.cur, s.pupil_id`),
+
+  /**
+   * A school's dashboard, its two axes filtered apart (the cohort filters stay open): rows by year group
+   * (and all years) for the pupils in :yearRowsGroups (a mask; 0: everyone), and a row per vulnerable
+   * group for the pupils in :groupRowsYearGroup (0: every year group); work-experience figures per year group.
+   */
+  schoolAggregate: once((large: boolean) => `${statesWith(large)}
+select 'year' as axis, cur as key, grouping(cur) as rolled, count(*) as pupils,
+       avg(we_lower + we_upper) as we_avg,
+       count(*) filter (where (cur <= 9 and we_lower >= ${LOWER_TARGET}) or (cur >= 10 and we_lower + we_upper >= ${TOTAL_TARGET})) as we_reached,
+       ${CELL_AGGREGATES}
+  from states where (:yearRowsGroups::int = 0 or mask & :yearRowsGroups::int <> 0)
+ group by rollup(cur)
+union all
+select 'group', g.bit, 0, count(*), 0, 0, ${CELL_AGGREGATES}
+  from states cross join generate_series(0, ${VULNERABLE_GROUPS.length - 1}) as g(bit)
+ where mask & (1 << g.bit) <> 0 and (:groupRowsYearGroup::int = 0 or cur = :groupRowsYearGroup::int)
+ group by g.bit`),
+
+  /** A trust's dashboard: every measure per school (its place in the cohort's list) and for the whole trust. */
+  trustAggregate: once((large: boolean) => `${statesWith(large)}
+select school_ix, grouping(school_ix) as rolled, count(*) as pupils, ${CELL_AGGREGATES}
+  from states group by rollup(school_ix)`),
+};
