@@ -11,7 +11,21 @@ export type AuditCredentialKind = 'SESSION' | 'API_KEY';
  * (docs/audit-trail.md). `id` is derived from (request, actor, pupil or school, action), so one
  * request writes one event per pupil and action however many subgraph calls it takes.
  */
-@Entity({ tableName: 'audit_event' })
+/*
+ * The guard itself (function "audit_trail_guard", and triggers that refuse TRUNCATE) is created by the
+ * migration that made these tables. The row triggers are declared here too, as written, so the schema
+ * comparator knows them and never proposes dropping them; TRUNCATE triggers are invisible to it.
+ */
+const guardedBy = (table: string) => [
+  {
+    name: `${table}_append_only`,
+    timing: 'before' as const,
+    events: ['update' as const, 'delete' as const],
+    expression: `create trigger "${table}_append_only" before update or delete on "${table}" for each row execute function "audit_trail_guard"();`,
+  },
+];
+
+@Entity({ tableName: 'audit_event', triggers: guardedBy('audit_event') })
 @Index({ properties: ['schoolId', 'occurredAt', 'id'] })
 @Index({ properties: ['pupilId', 'occurredAt'] })
 export class AuditEvent {
@@ -64,7 +78,7 @@ export class AuditEvent {
 }
 
 /** Which fields an event touched; a request adds fields to its event, never changes one. */
-@Entity({ tableName: 'audit_event_field' })
+@Entity({ tableName: 'audit_event_field', triggers: guardedBy('audit_event_field') })
 export class AuditEventField {
   @ManyToOne(() => AuditEvent, { primary: true, deleteRule: 'no action' })
   event: AuditEvent;
