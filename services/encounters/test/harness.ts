@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import { openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
 import { SubgraphTestClient, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
 import { createApp as createPupilsApp, pupilsService } from '@waymark/pupils';
@@ -10,6 +11,8 @@ export interface Harness {
   orm: Orm;
   /** Calls the encounters subgraph as the gateway would; it asks the real pupils subgraph. */
   client: SubgraphTestClient;
+  /** How many GraphQL requests the real pupils subgraph has received so far (to count a request's calls to it). */
+  pupilsRequests(): number;
   /** The pupils subgraph's contract stand-in for `Pupil.recordAccess` (see pupils-stand-in.ts). */
   standIn: PupilsStandIn;
   /** Calls another encounters app on the same database, which asks the stand-in instead. */
@@ -34,6 +37,7 @@ export async function startHarness(fixture: StandInFixture = { pupils: [], paren
   let orm: Orm | undefined;
   let standIn: PupilsStandIn | undefined;
   const apps: SubgraphServer[] = [];
+  let pupilsRequestCount = 0;
   const close = async () => {
     for (const app of apps) await app.close();
     await standIn?.close();
@@ -47,6 +51,9 @@ export async function startHarness(fixture: StandInFixture = { pupils: [], paren
     pupilsOrm = await openDatabase({ service: 'pupils', entities: pupilsService.entities, migrations: pupilsService.migrations, ...pupilsDb.options });
     await pupilsService.seed!(pupilsOrm, { secondTrust: false });
     pupilsApp = await createPupilsApp({ env, orm: pupilsOrm });
+    pupilsApp.http.on('request', (req: IncomingMessage) => {
+      if (req.url?.startsWith('/graphql')) pupilsRequestCount += 1;
+    });
     const pupils = await SubgraphTestClient.start(pupilsApp);
 
     orm = await openDatabase({ service: 'encounters', entities: encountersService.entities, migrations: encountersService.migrations, ...db.options });
@@ -60,7 +67,7 @@ export async function startHarness(fixture: StandInFixture = { pupils: [], paren
     const client = await clientFor(`${pupils.baseUrl}/graphql`);
     standIn = await startPupilsStandIn(fixture);
     const standInClient = await clientFor(standIn.url);
-    return { orm, client, standIn, standInClient, clientFor, close };
+    return { orm, client, pupilsRequests: () => pupilsRequestCount, standIn, standInClient, clientFor, close };
   } catch (error) {
     await close();
     throw error;

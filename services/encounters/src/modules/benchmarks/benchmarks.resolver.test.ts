@@ -139,6 +139,34 @@ describe('schoolDashboard', () => {
     expect(all.statements.length).toBe(one.statements.length);
     expect(all.statements.length).toBe(1);
   });
+
+  it('says whether the caller may list the school\'s pupils within the same request: one call to the pupils subgraph, one statement', async () => {
+    const WITH_LISTS = DASHBOARD.replace('workExperience {', 'canListPupils workExperience {');
+    const GAPS = 'query ($schoolId: ID) { benchmarkGaps(measure: B5_EMPLOYERS, schoolId: $schoolId, first: 1) { totalCount } }';
+    const staff = makePrincipal({ roles: ['staff'], schoolId: northfield.id, trustId: data.trust.id });
+    const cases: [string, ReturnType<typeof makePrincipal>, string | null, boolean][] = [
+      ['a careers leader', leaderNorth, null, true],
+      ['staff', staff, null, true],
+      ['an analyst with pupil-level access', pupilLevelAnalyst, northfield.id, true],
+      ['an analyst without it', analyst, northfield.id, false],
+    ];
+    for (const [who, principal, schoolId, expected] of cases) {
+      const before = harness.pupilsRequests();
+      const { result, statements } = await countStatements(harness.orm, () =>
+        client.query<{ schoolDashboard: { canListPupils: boolean } }>(principal, WITH_LISTS, schoolId ? { schoolId } : {}),
+      );
+      expect(result.errors, who).toBeUndefined();
+      expect({ who, canListPupils: result.data!.schoolDashboard.canListPupils }).toEqual({ who, canListPupils: expected });
+      expect({ who, statements: statements.length, pupilsCalls: harness.pupilsRequests() - before }).toEqual({ who, statements: 1, pupilsCalls: 1 });
+      // The same answer the gap list itself gives that caller.
+      const gaps = await client.query<{ benchmarkGaps: { totalCount: number } | null }>(principal, GAPS, schoolId ? { schoolId } : {});
+      expect({ who, listed: gaps.data?.benchmarkGaps != null, code: gaps.errors?.[0].extensions?.code ?? null }).toEqual({
+        who,
+        listed: expected,
+        code: expected ? null : 'FORBIDDEN',
+      });
+    }
+  });
 });
 
 describe('trustDashboard', () => {

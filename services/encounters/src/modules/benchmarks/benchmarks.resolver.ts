@@ -64,6 +64,15 @@ function groupFiguresExact(ctx: RequestContext): boolean {
 }
 
 /**
+ * Whether the caller may list pupils (gap lists) of a school whose figures they may see: staff of the
+ * school may; trust analysts only with pupil-level access, as lists name pupils.
+ */
+function mayListPupils(ctx: RequestContext): boolean {
+  const scope = scopeOf(ctx.principal);
+  return scope.kind === 'school' || (scope.kind === 'trust' && scope.pupilLevel);
+}
+
+/**
  * The school a staff member or analyst asks about: staff their own (naming another is forbidden);
  * analysts must name one, and the pupils subgraph then says whether it is in their trust. Anything
  * that is not a school id (a NUL, a megabyte) is refused here, before any lookup.
@@ -126,6 +135,9 @@ export class DashboardResolver {
         ? aggregate.workExperience.map((row) => ({ ...row, pupils: rounded(row.pupils), reachedTarget: rounded(row.reachedTarget) }))
         : aggregate.workExperience,
       groupFiguresRounded: round,
+      // What benchmarkGaps decides for the same caller and school (which they may see, or this threw):
+      // the portal links figures to lists of pupils only then, without asking for a list to find out.
+      canListPupils: mayListPupils(ctx),
     });
   }
 
@@ -176,8 +188,7 @@ export class DashboardResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: EncountersContext,
   ): Promise<Connection<GapRow>> {
-    const scope = scopeOf(ctx.principal);
-    if (scope.kind === 'trust' && !scope.pupilLevel) throw AccessError.forbidden('Lists of pupils need pupil-level access.');
+    if (!mayListPupils(ctx)) throw AccessError.forbidden(scopeOf(ctx.principal).kind === 'trust' ? 'Lists of pupils need pupil-level access.' : undefined);
     const school = schoolAsked(ctx, schoolId);
     const day = asOfDay(asOf);
     const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };

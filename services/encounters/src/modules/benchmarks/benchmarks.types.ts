@@ -91,6 +91,12 @@ export class SchoolDashboard extends DashboardAnswer {
 
   @Field(() => [WorkExperienceByYear])
   workExperience: WorkExperienceByYear[];
+
+  @Field({
+    description:
+      'Whether the caller may list this school\'s pupils (`benchmarkGaps`): staff of the school, and trust analysts with pupil-level access. The portal links figures to the pupils behind them only when true.',
+  })
+  canListPupils: boolean;
 }
 
 @ObjectType()

@@ -6,7 +6,7 @@ import { routeHref, type DashboardFilters } from '../../../shared/route';
 import { groupLabel } from '../../../shared/vulnerableGroups';
 import type { SchoolDashboard, WorkExperienceByYear } from '../graphql/dashboard';
 import { findCell, measuresIn, percent, rowsByGroup, rowsByYear, type ShareRow } from '../lib/dashboardData';
-import { useCanListPupils, useSchoolDashboard } from '../hooks/useDashboards';
+import { useSchoolDashboard } from '../hooks/useDashboards';
 import { DashboardFiltersForm } from './DashboardFiltersForm';
 import { MeasureMatrix } from './MeasureMatrix';
 import { ShareChart } from './ShareChart';
@@ -51,7 +51,8 @@ const workExperienceColumns: Column<WorkExperienceByYear>[] = [
 export function SchoolDashboardView({ schoolId, filters, onFiltersChange, before }: SchoolDashboardViewProps) {
   const { dashboard, loading, error, refetch } = useSchoolDashboard(schoolId, filters);
   const [compared, setCompared] = useState<BenchmarkMeasure>('B5_EMPLOYERS');
-  const canListPupils = useCanListPupils(schoolId);
+  // Answered with the figures (null until they arrive): no second request to find out.
+  const canListPupils = dashboard ? dashboard.canListPupils : null;
 
   const gapHref = (measure: BenchmarkMeasure, row: ShareRow): string | undefined =>
     canListPupils && row.missingOut > 0

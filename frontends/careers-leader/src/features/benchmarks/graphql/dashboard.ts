@@ -33,7 +33,9 @@ export const SCHOOL_DASHBOARD_QUERY = /* GraphQL */ `
         pupils
         averageHours
         reachedTarget
-      }      groupFiguresRounded
+      }
+      groupFiguresRounded
+      canListPupils
     }
   }
 `;
@@ -56,7 +58,8 @@ export const TRUST_DASHBOARD_QUERY = /* GraphQL */ `
       }
       totals {
         ${CELL_FIELDS}
-      }      groupFiguresRounded
+      }
+      groupFiguresRounded
     }
   }
 `;
@@ -116,6 +119,8 @@ export interface SchoolDashboard {
   workExperience: WorkExperienceByYear[];
   /** Vulnerable-group figures rounded to the nearest 5 (the viewer may not see pupils' flags). */
   groupFiguresRounded: boolean;
+  /** Whether the viewer may list this school's pupils (the gap lists behind the figures). */
+  canListPupils: boolean;
 }
 
 export interface SchoolDashboardVariables {

@@ -1,8 +1,6 @@
 import { useQuery } from '@waymark/graphql-client';
 import type { DashboardFilters } from '../../../shared/route';
-import { isForbidden } from '@waymark/ui';
 import {
-  BENCHMARK_GAPS_QUERY,
   SCHOOL_DASHBOARD_QUERY,
   TRUST_DASHBOARD_QUERY,
   type SchoolDashboardData,
@@ -25,15 +23,4 @@ export function useSchoolDashboard(schoolId: string | null, filters: DashboardFi
 export function useTrustDashboard(filters: DashboardFilters) {
   const query = useQuery<TrustDashboardData>(TRUST_DASHBOARD_QUERY, { asOf: filters.asOf, group: filters.group, yearGroup: filters.yearGroup });
   return { ...query, dashboard: query.data?.trustDashboard ?? null };
-}
-
-/**
- * Whether the caller may list a school's pupils (trust analysts need pupil-level access). Staff of
- * the school always may; for another school one row of a gap list is asked for to find out.
- */
-export function useCanListPupils(schoolId: string | null): boolean | null {
-  const probe = useQuery(BENCHMARK_GAPS_QUERY, { measure: 'B5_EMPLOYERS', schoolId, first: 1 }, { skip: schoolId == null });
-  if (schoolId == null) return true;
-  if (probe.loading) return null;
-  return !(probe.error && isForbidden(probe.error.errors));
 }
