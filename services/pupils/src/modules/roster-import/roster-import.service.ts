@@ -390,14 +390,19 @@ export class RosterImportService {
       if (error instanceof RosterCommitFailure) message = error.leaderMessage;
       else if (isUniqueViolation(error)) message = RosterCommitFailures.upnTaken;
       else this.log(`roster import ${snapshot.id} failed: ${(error as Error)?.stack ?? String(error)}`);
-      try {
-        // Only over this commit's own claim: if the database did commit before the connection was lost,
-        // the import is COMMITTED and stays so.
-        await side.execute(
+      // Only over this commit's own claim: if the database did commit before the connection was lost,
+      // the import is COMMITTED and stays so.
+      const recordFailure = () =>
+        side.execute(
           'update roster_import set status = ?, failure_message = ?, processed_rows = 0, heartbeat_at = null where id = ? and status = ? and commit_started_at = ?',
           [RosterImportStatus.FAILED, message, snapshot.id, RosterImportStatus.COMMITTING, snapshot.commitStartedAt],
           'run',
         );
+      try {
+        // Once more on failure: when the database ended the commit's connection, pg can hand that
+        // connection back to the pool before it has seen the socket close, and the next statement on
+        // it (this one) fails; the pool has dropped it by the second try.
+        await recordFailure().catch(recordFailure);
       } catch (writeError) {
         this.log(`roster import ${snapshot.id}: could not record the failure: ${(writeError as Error)?.stack ?? String(writeError)}`);
       }
