@@ -8,7 +8,19 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { apiFieldRefusal, CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, CredentialSigner, MASKED_MESSAGE, operationRootFields, type Principal } from '@waymark/auth';
 import type { GatewayEnv, SubgraphName } from './env.js';
-import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, IdentityClient, SESSION_COOKIE, readCookie, sessionCookie } from './sessions.js';
+import {
+  DEVICE_COOKIE,
+  DEVICE_MAX_AGE_SECONDS,
+  IdentityClient,
+  PENDING_COOKIE,
+  PENDING_MAX_AGE_SECONDS,
+  SESSION_COOKIE,
+  pendingCookie,
+  readCookie,
+  sessionCookie,
+  type SignInOrigin,
+  type SignInOutcome,
+} from './sessions.js';
 import { StaticFiles } from './static.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
@@ -274,27 +286,62 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     }
   }
 
+  /** Where a sign-in step comes from; a browser without a (well-formed) device cookie gets a new one. */
+  function originOf(req: IncomingMessage): SignInOrigin {
+    const held = readCookie(req.headers.cookie, DEVICE_COOKIE);
+    return {
+      address: clientAddress(req, env.trustedProxies),
+      device: held && DEVICE_PATTERN.test(held) ? held : randomBytes(32).toString('base64url'),
+      userAgent: (req.headers['user-agent'] ?? '').slice(0, 200),
+    };
+  }
+
+  /** Answers a finished sign-in: the session and device cookies (the pending one cleared), and who signed in. */
+  function signedIn(res: ServerResponse, outcome: Extract<SignInOutcome, { ok: true }>, origin: SignInOrigin, afterSecondFactor = false): void {
+    const { principal, recoveryCodes } = outcome;
+    res.setHeader('set-cookie', [
+      sessionCookie(outcome.token, SESSION_MAX_AGE_SECONDS, env.secureCookies),
+      sessionCookie(origin.device, DEVICE_MAX_AGE_SECONDS, env.secureCookies, DEVICE_COOKIE),
+      ...(afterSecondFactor ? [pendingCookie('', 0, env.secureCookies)] : []),
+    ]);
+    json(res, 200, { account: { id: principal.accountId, displayName: principal.displayName, roles: principal.roles }, ...(recoveryCodes ? { recoveryCodes } : {}) });
+  }
+
+  function refused(res: ServerResponse, outcome: { status: number; message: string; retryAfterSeconds?: number }, headers: Record<string, string> = {}): void {
+    text(res, outcome.status, outcome.message, { ...headers, ...(outcome.retryAfterSeconds ? { 'retry-after': String(outcome.retryAfterSeconds) } : {}) });
+  }
+
   async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const address = clientAddress(req, env.trustedProxies);
-    if (!limiter.allow(address)) {
+    const origin = originOf(req);
+    if (!limiter.allow(origin.address)) {
       return text(res, 429, 'Too many sign-in attempts. Wait a minute and try again.', { 'retry-after': '60' });
     }
     const body = (await readJson(req)) as { email?: unknown; password?: unknown } | undefined;
     if (typeof body?.email !== 'string' || typeof body.password !== 'string' || !body.email || !body.password) {
       return text(res, 400, 'Enter your email address and password.');
     }
-    const held = readCookie(req.headers.cookie, DEVICE_COOKIE);
-    const device = held && DEVICE_PATTERN.test(held) ? held : randomBytes(32).toString('base64url');
-    const outcome = await identity.signIn(body.email, body.password, { address, device });
-    if (!outcome.ok) {
-      return text(res, outcome.status, outcome.message, outcome.retryAfterSeconds ? { 'retry-after': String(outcome.retryAfterSeconds) } : {});
+    const outcome = await identity.signIn(body.email, body.password, origin);
+    if (outcome.ok) return signedIn(res, outcome, origin);
+    if (!('secondFactor' in outcome)) return refused(res, outcome);
+    // The password was right; the pending sign-in's token waits in a cookie only /auth/* sees.
+    const { step, pendingToken, secret, otpauthUri } = outcome.secondFactor;
+    res.setHeader('set-cookie', pendingCookie(pendingToken, PENDING_MAX_AGE_SECONDS, env.secureCookies));
+    json(res, 200, { secondFactor: step, ...(secret ? { secret, otpauthUri } : {}) });
+  }
+
+  async function secondFactor(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = originOf(req);
+    if (!limiter.allow(origin.address)) {
+      return text(res, 429, 'Too many sign-in attempts. Wait a minute and try again.', { 'retry-after': '60' });
     }
-    const { principal } = outcome;
-    res.setHeader('set-cookie', [
-      sessionCookie(outcome.token, SESSION_MAX_AGE_SECONDS, env.secureCookies),
-      sessionCookie(device, DEVICE_MAX_AGE_SECONDS, env.secureCookies, DEVICE_COOKIE),
-    ]);
-    json(res, 200, { account: { id: principal.accountId, displayName: principal.displayName, roles: principal.roles } });
+    const body = (await readJson(req)) as { code?: unknown } | undefined;
+    if (typeof body?.code !== 'string' || !body.code.trim()) return text(res, 400, 'Enter the code from your authenticator app, or a recovery code.');
+    const pending = readCookie(req.headers.cookie, PENDING_COOKIE);
+    if (!pending) return text(res, 401, 'Sign in again: that took too long.');
+    const outcome = await identity.completeSecondFactor(pending, body.code, origin);
+    if (outcome.ok) return signedIn(res, outcome, origin, true);
+    if ('secondFactor' in outcome) return text(res, 503, 'Sign-in is not available right now. Try again shortly.');
+    refused(res, outcome, outcome.signInAgain ? { 'set-cookie': pendingCookie('', 0, env.secureCookies) } : {});
   }
 
   async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -328,6 +375,7 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
       if (!fromOwnPages(req, env.publicOrigins)) return text(res, 403, 'Sign in and out from Waymark\'s own pages.');
     }
     if (route === 'POST /auth/sign-in') return signIn(req, res);
+    if (route === 'POST /auth/second-factor') return secondFactor(req, res);
     if (route === 'POST /auth/sign-out') return signOut(req, res);
     if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') return ready(res);

@@ -7,15 +7,30 @@ export const DEVICE_COOKIE = 'waymark_device';
 /** A browser keeps its device cookie for a year; signing in renews it. */
 export const DEVICE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
-export type SignInOutcome =
-  | { ok: true; token: string; expiresAt: string; principal: Principal }
-  | { ok: false; status: number; message: string; retryAfterSeconds?: number };
+/** A sign-in whose password was right, waiting for its second factor. */
+export const PENDING_COOKIE = 'waymark_pending';
+export const PENDING_MAX_AGE_SECONDS = 5 * 60;
 
-/** Where a sign-in attempt comes from, for identity's slowing of password guessing. */
+/** The password was right: next, a code from the person's app (`code`), or setting one up first (`enrol`, with its secret). */
+export interface SecondFactorChallenge {
+  step: 'code' | 'enrol';
+  pendingToken: string;
+  expiresAt: string;
+  secret?: string;
+  otpauthUri?: string;
+}
+
+export type SignInOutcome =
+  | { ok: true; token: string; expiresAt: string; principal: Principal; recoveryCodes?: string[] }
+  | { ok: false; secondFactor: SecondFactorChallenge }
+  | { ok: false; status: number; message: string; retryAfterSeconds?: number; signInAgain?: boolean };
+
+/** Where a sign-in attempt comes from, for identity's slowing of password guessing and the list of signed-in devices. */
 export interface SignInOrigin {
   address: string;
   /** The browser's device cookie: sign-ins from a browser the owner used before are not slowed by other people's guesses. */
   device: string;
+  userAgent: string;
 }
 
 /**
@@ -47,13 +62,32 @@ export class IdentityClient {
     });
   }
 
-  async signIn(email: string, password: string, origin: SignInOrigin): Promise<SignInOutcome> {
-    const response = await this.call('/internal/sign-in', { email, password, address: origin.address, device: origin.device });
-    const body = (await response.json().catch(() => ({}))) as { token?: string; expiresAt?: string; principal?: Principal; error?: string; retryAfterSeconds?: number };
+  signIn(email: string, password: string, origin: SignInOrigin): Promise<SignInOutcome> {
+    return this.signInStep('/internal/sign-in', { email, password, ...origin });
+  }
+
+  /** The second step of a sign-in: the code for the pending sign-in the first step started. */
+  completeSecondFactor(pendingToken: string, code: string, origin: SignInOrigin): Promise<SignInOutcome> {
+    return this.signInStep('/internal/second-factor', { pendingToken, code, ...origin });
+  }
+
+  private async signInStep(path: string, request: Record<string, unknown>): Promise<SignInOutcome> {
+    const response = await this.call(path, request);
+    const body = (await response.json().catch(() => ({}))) as {
+      token?: string;
+      expiresAt?: string;
+      principal?: Principal;
+      recoveryCodes?: string[];
+      secondFactor?: SecondFactorChallenge;
+      error?: string;
+      retryAfterSeconds?: number;
+      signInAgain?: boolean;
+    };
     if (response.ok && body.token && body.principal) {
-      return { ok: true, token: body.token, expiresAt: body.expiresAt ?? '', principal: body.principal };
+      return { ok: true, token: body.token, expiresAt: body.expiresAt ?? '', principal: body.principal, ...(body.recoveryCodes ? { recoveryCodes: body.recoveryCodes } : {}) };
     }
-    if (response.status === 401) return { ok: false, status: 401, message: body.error ?? 'Email or password is not right.' };
+    if (response.ok && body.secondFactor?.pendingToken) return { ok: false, secondFactor: body.secondFactor };
+    if (response.status === 401) return { ok: false, status: 401, message: body.error ?? 'Email or password is not right.', signInAgain: body.signInAgain === true };
     if (response.status === 429) {
       const retryAfterSeconds = Math.max(1, Math.ceil(Number(body.retryAfterSeconds) || 1));
       return { ok: false, status: 429, message: body.error ?? 'Too many sign-in attempts. Wait a moment and try again.', retryAfterSeconds };
@@ -99,6 +133,11 @@ export function readCookie(header: string | undefined, name: string): string | u
     if (key === name) return decodeURIComponent(rest.join('='));
   }
   return undefined;
+}
+
+/** The pending sign-in's cookie: only /auth/* sees it, and only same-site requests carry it. */
+export function pendingCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return [`${PENDING_COOKIE}=${encodeURIComponent(token)}`, 'Path=/auth', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean, name = SESSION_COOKIE): string {

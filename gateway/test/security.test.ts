@@ -13,6 +13,7 @@ import { demoData } from '@waymark/demo-data';
 import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, type ServiceName } from '@waymark/stack';
 import { createGateway } from '../src/app.js';
 import { loadEnv } from '../src/env.js';
+import { base32Decode, totp } from '@waymark/identity';
 import { GatewayClient } from './client.js';
 
 /*
@@ -425,5 +426,75 @@ describe('secure by default', () => {
     expect(started.stderr).toContain('Invalid gateway configuration');
     expect(started.stderr).toContain('WAYMARK_CREDENTIAL_PRIVATE_KEY is missing');
     expect(started.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a second factor and signed-in devices, through the gateway', () => {
+  const codeNow = (secret: string) => totp(base32Decode(secret)!, new Date());
+  const authPost = (client: GatewayClient, path: string, body: unknown) =>
+    fetch(`${stack.url}/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: client.cookieHeader }, body: JSON.stringify(body) });
+
+  it('asks a member of staff who set up an app for a code after the password, and opens the session only then', async () => {
+    const email = 'leader@southbank.test';
+    const leader = new GatewayClient(stack.url);
+    expect((await leader.signIn(email)).status).toBe(200);
+    const started = await leader.query<{ startSecondFactorEnrolment: { secret: string } }>('mutation { startSecondFactorEnrolment { secret error { code } } }');
+    const secret = started.data!.startSecondFactorEnrolment.secret;
+    const confirmed = await leader.query<{ confirmSecondFactor: { recoveryCodes: string[] } }>('mutation ($code: String!) { confirmSecondFactor(input: { code: $code }) { recoveryCodes error { code } } }', { code: codeNow(secret) });
+    const recoveryCodes = confirmed.data!.confirmSecondFactor.recoveryCodes;
+    expect(recoveryCodes).toHaveLength(10);
+
+    const browser = new GatewayClient(stack.url);
+    const first = await browser.signIn(email);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ secondFactor: 'code' });
+    const cookies = first.headers.getSetCookie();
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatch(/^waymark_pending=[^;]+; Path=\/auth; HttpOnly; SameSite=Strict; Max-Age=300; Secure$/);
+    expect((await browser.query('{ me { id } }')).status).toBe(401);
+
+    const wrong = await authPost(browser, 'second-factor', { code: '000000' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toMatch(/That code is not right/);
+    const done = await authPost(browser, 'second-factor', { code: recoveryCodes[0] });
+    expect(done.status).toBe(200);
+    expect(((await done.json()) as { account: { displayName: string } }).account.displayName).toBe('Tom Hughes');
+    const session = done.headers.getSetCookie().find((cookie) => cookie.startsWith('waymark_session='))!.split(';')[0];
+    const me = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: JSON.stringify({ query: '{ me { email } }' }) });
+    expect(((await me.json()) as { data: { me: { email: string } } }).data.me.email).toBe(email);
+    // Another site cannot finish someone's sign-in.
+    expect((await fetch(`${stack.url}/auth/second-factor`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{"code":"123456"}' })).status).toBe(403);
+
+    const off = await leader.query<{ turnOffSecondFactor: { error: unknown } }>('mutation { turnOffSecondFactor(input: { password: "waymark-demo" }) { error { code } } }');
+    expect(off.data!.turnOffSecondFactor.error).toBeNull();
+  });
+
+  it('lists a person\'s signed-in devices, signs one out, and signs every other one out when the password changes', async () => {
+    const email = 'pupil@northfield.test';
+    const here = new GatewayClient(stack.url);
+    const other = new GatewayClient(stack.url);
+    const third = new GatewayClient(stack.url);
+    for (const client of [here, other, third]) expect((await client.signIn(email)).status).toBe(200);
+    const devices = await here.query<{ signedInDevices: { id: string; current: boolean }[] }>('{ signedInDevices { id current } }');
+    expect(devices.data!.signedInDevices.length).toBeGreaterThanOrEqual(3);
+    expect(devices.data!.signedInDevices.filter((d) => d.current)).toHaveLength(1);
+
+    // `other` has not been used since it signed in, so no gateway holds its session: the sign-out shows at once.
+    const otherId = devices.data!.signedInDevices.find((d) => !d.current)!.id;
+    const ended = await here.query<{ endSignedInDevice: { id: string } }>('mutation ($id: ID!) { endSignedInDevice(input: { id: $id }) { id error { code } } }', { id: otherId });
+    expect(ended.data!.endSignedInDevice.id).toBe(otherId);
+    const stillIn = (await Promise.all([other, third].map(async (client) => (await client.query('{ me { id } }')).status))).filter((status) => status === 200).length;
+    expect(stillIn).toBe(1);
+
+    const changed = await here.query<{ changePassword: { signedOutDevices: number; error: unknown } }>(
+      'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { signedOutDevices error { code } } }',
+      { input: { currentPassword: 'waymark-demo', newPassword: 'a different long password' } },
+    );
+    expect(changed.data!.changePassword.error).toBeNull();
+    expect(changed.data!.changePassword.signedOutDevices).toBeGreaterThanOrEqual(1);
+    const late = new GatewayClient(stack.url);
+    expect((await late.signIn(email)).status).toBe(401);
+    expect((await late.signIn(email, 'a different long password')).status).toBe(200);
+    expect((await here.query('{ me { id } }')).status).toBe(200);
   });
 });

@@ -35,6 +35,8 @@ export interface Principal {
   pupilLevelAccess: boolean;
   /** API credentials carry scopes such as `roster:write`; people carry none. */
   scopes: string[];
+  /** A person's session (its id, never its token): which of their signed-in devices is asking. */
+  sessionId?: string;
 }
 
 export function hasRole(principal: Principal, ...roles: Role[]): boolean {

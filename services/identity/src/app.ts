@@ -2,6 +2,7 @@ import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, ty
 import { Account } from './modules/account/account.entity.js';
 import { ApiCredential } from './modules/api-credential/api-credential.entity.js';
 import { Session } from './modules/session/session.entity.js';
+import { PendingSignIn, RecoveryCode, SecondFactorPolicy } from './modules/second-factor/second-factor.entity.js';
 import { SignInThrottleEntry, TrustedDevice } from './modules/sign-in-throttle/sign-in-throttle.entity.js';
 import { migrations } from './migrations/index.js';
 import { internalRoutes } from './routes.js';
@@ -13,7 +14,7 @@ export function defineIdentityService(config: IdentitySchemaConfig): ServiceDefi
   return {
     name: 'identity',
     defaultPort: 4101,
-    entities: [Account, Session, ApiCredential, SignInThrottleEntry, TrustedDevice],
+    entities: [Account, Session, ApiCredential, SignInThrottleEntry, TrustedDevice, RecoveryCode, PendingSignIn, SecondFactorPolicy],
     migrations,
     buildSchema: () => buildIdentitySchema(config),
     seed: seedDemo,

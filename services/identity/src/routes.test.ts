@@ -61,6 +61,7 @@ describe('POST /internal/sign-in', () => {
       childPupilIds: [],
       pupilLevelAccess: false,
       scopes: [],
+      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
     };
     expect(res.body.principal).toEqual(expected);
     const expiresIn = new Date(res.body.expiresAt).getTime() - before;
@@ -69,7 +70,8 @@ describe('POST /internal/sign-in', () => {
 
     const resolved = await session(res.body.token);
     expect(resolved.status).toBe(200);
-    expect(resolved.body.principal).toEqual(expected);
+    expect(resolved.body.principal).toEqual(res.body.principal);
+    expect(resolved.body.principal!.sessionId).toBe((await sessionRow(res.body.token)).id);
   });
 
   it('gives the demo parent a principal carrying her linked child, and nothing of a pupil\'s or staff\'s', async () => {
@@ -88,6 +90,7 @@ describe('POST /internal/sign-in', () => {
       childPupilIds: [pupil.pupilId!],
       pupilLevelAccess: false,
       scopes: [],
+      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
     };
     expect(res.body.principal).toEqual(expected);
     expect((await session(res.body.token)).body.principal).toEqual(expected);

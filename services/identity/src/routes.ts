@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CREDENTIAL_HEADER, type CredentialVerifier } from '@waymark/auth';
 import { sendJson, type Orm, type SubgraphServerOptions } from '@waymark/subgraph-kit';
 import { ApiCredentialService } from './modules/api-credential/api-credential.service.js';
-import { SessionService, WRONG_CREDENTIALS, warmDummyHash } from './modules/session/session.service.js';
+import { otpauthUri } from './modules/second-factor/totp.js';
+import { SessionService, WRONG_CREDENTIALS, warmDummyHash, type OpenedSession, type SignInOrigin } from './modules/session/session.service.js';
 import { waitMessage } from './modules/sign-in-throttle/sign-in-throttle.service.js';
 
 type Body = Record<string, unknown>;
@@ -11,11 +12,28 @@ type Route = (body: Body, services: { sessions: SessionService; apiCredentials: 
 const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? (body[key] as string) : '');
 /** The gateway's device cookies are 43 base64url characters; anything else is no device. */
 const device = (body: Body): string | null => (/^[A-Za-z0-9_-]{32,128}$/.test(text(body, 'device')) ? text(body, 'device') : null);
+const originOf = (body: Body): SignInOrigin => ({ address: text(body, 'address') || 'unknown', device: device(body), userAgent: text(body, 'userAgent') || null });
+
+const WRONG_CODE = 'That code is not right. Enter the six digits your authenticator app shows now, or one of your recovery codes.';
+const SIGN_IN_AGAIN = 'That took too long or too many tries. Sign in again.';
+
+function sendSession(res: ServerResponse, session: OpenedSession): void {
+  const { token, expiresAt, principal, recoveryCodes } = session;
+  sendJson(res, 200, { token, expiresAt: expiresAt.toISOString(), principal, ...(recoveryCodes ? { recoveryCodes } : {}) });
+}
+
+function sendWait(res: ServerResponse, retryAfterMs: number): void {
+  sendJson(res, 429, { error: waitMessage(retryAfterMs), retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+}
 
 /**
  * The gateway's view of identity, outside the supergraph:
- *   POST /internal/sign-in  { email, password, address, device? }
+ *   POST /internal/sign-in  { email, password, address, device?, userAgent? }
  *                           → 200 { token, expiresAt, principal } | 401 { error } | 429 { error, retryAfterSeconds } (slowed down)
+ *                           | 200 { secondFactor: { step: 'code' | 'enrol', pendingToken, expiresAt, secret?, otpauthUri? } }
+ *   POST /internal/second-factor { pendingToken, code, address, device?, userAgent? }
+ *                           → 200 { token, expiresAt, principal, recoveryCodes? } | 401 { error, attemptsLeft } (wrong code)
+ *                           | 401 { error, signInAgain: true } | 429 { error, retryAfterSeconds }
  *   POST /internal/session  { token }           → 200 { principal } | 401 { error }
  *   POST /internal/sign-out { token }           → 204
  *   POST /internal/api-key  { key }             → 200 { principal } | 401 { error }
@@ -23,12 +41,22 @@ const device = (body: Body): string | null => (/^[A-Za-z0-9_-]{32,128}$/.test(te
  */
 const ROUTES: Record<string, Route> = {
   '/internal/sign-in': async (body, { sessions }, res) => {
-    const outcome = await sessions.signIn(text(body, 'email'), text(body, 'password'), { address: text(body, 'address') || 'unknown', device: device(body) });
-    if (outcome.ok) return sendJson(res, 200, { token: outcome.token, expiresAt: outcome.expiresAt.toISOString(), principal: outcome.principal });
-    if (outcome.reason === 'throttled') {
-      return sendJson(res, 429, { error: waitMessage(outcome.retryAfterMs), retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)) });
+    const outcome = await sessions.signIn(text(body, 'email'), text(body, 'password'), originOf(body));
+    if (outcome.ok) return sendSession(res, outcome);
+    if (outcome.reason === 'throttled') return sendWait(res, outcome.retryAfterMs);
+    if (outcome.reason === 'second-factor') {
+      const { step, pendingToken, expiresAt, secret, email } = outcome;
+      return sendJson(res, 200, { secondFactor: { step, pendingToken, expiresAt: expiresAt.toISOString(), ...(secret ? { secret, otpauthUri: otpauthUri(secret, email) } : {}) } });
     }
     sendJson(res, 401, { error: WRONG_CREDENTIALS });
+  },
+  '/internal/second-factor': async (body, { sessions }, res) => {
+    const pending = text(body, 'pendingToken');
+    const outcome = pending ? await sessions.completeSecondFactor(pending, text(body, 'code'), originOf(body)) : ({ ok: false, reason: 'expired' } as const);
+    if (outcome.ok) return sendSession(res, outcome);
+    if (outcome.reason === 'throttled') return sendWait(res, outcome.retryAfterMs);
+    if (outcome.reason === 'wrong') return sendJson(res, 401, { error: WRONG_CODE, attemptsLeft: outcome.attemptsLeft });
+    sendJson(res, 401, { error: SIGN_IN_AGAIN, signInAgain: true });
   },
   '/internal/session': async (body, { sessions }, res) => {
     const token = text(body, 'token');

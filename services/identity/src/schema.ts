@@ -4,6 +4,8 @@ import { AccountResolver } from './modules/account/account.resolver.js';
 import { resolveAccountReference } from './modules/account/account.reference.js';
 import { ApiCredentialResolver } from './modules/api-credential/api-credential.resolver.js';
 import { parentLinkResolver } from './modules/parent-link/parent-link.resolver.js';
+import { SecondFactorResolver } from './modules/second-factor/second-factor.resolver.js';
+import { SessionResolver } from './modules/session/session.resolver.js';
 
 export interface IdentitySchemaConfig {
   /** The pupils subgraph, asked on the caller's behalf whether the pupil a parent is linked to is theirs. */
@@ -12,7 +14,7 @@ export interface IdentitySchemaConfig {
 
 export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [AccountResolver, ApiCredentialResolver, parentLinkResolver(config)],
+    resolvers: [AccountResolver, ApiCredentialResolver, parentLinkResolver(config), SessionResolver, SecondFactorResolver],
     references: { Account: resolveAccountReference },
   });
 }

@@ -57,12 +57,20 @@ export class Account {
   @Property({ type: 'boolean', default: false })
   pupilLevelAccess = false;
 
-  /** TOTP secret for staff who enrol in a second factor; not used by sign-in yet. */
+  /** The TOTP secret (base32) of a person who uses a second factor; sign-in asks for a code from it. */
   @Property({ type: 'string', nullable: true })
   mfaSecret: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   mfaEnrolledAt: Date | null = null;
+
+  /** The time step of the last code accepted: a code is good once. */
+  @Property({ type: 'integer', nullable: true })
+  mfaLastStep: number | null = null;
+
+  /** A secret offered to a signed-in person setting up a second factor, until a code from it confirms it. */
+  @Property({ type: 'string', nullable: true })
+  mfaPendingSecret: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   disabledAt: Date | null = null;

@@ -1,8 +1,8 @@
 import type { Principal } from '@waymark/auth';
 import type { Account } from './account.entity.js';
 
-/** What the gateway vouches for on every call a signed-in person makes. */
-export function principalOf(account: Account): Principal {
+/** What the gateway vouches for on every call a signed-in person makes, from the session `sessionId`. */
+export function principalOf(account: Account, sessionId: string): Principal {
   return {
     kind: 'user',
     accountId: account.id,
@@ -16,6 +16,7 @@ export function principalOf(account: Account): Principal {
     childPupilIds: [...account.childPupilIds],
     pupilLevelAccess: account.pupilLevelAccess,
     scopes: [],
+    sessionId,
   };
 }
 

@@ -81,15 +81,20 @@ describe('Account _entities', () => {
 });
 
 describe('what the schema can reveal', () => {
-  it('has no field for a hash, a secret, a lockout counter or a child link, except the one-time secrets of a new credential or parent account', async () => {
+  it('has no field for a hash, a secret, a lockout counter or a child link, except the one-time secrets of a new credential, parent account or authenticator app', async () => {
     const res = await h.query<{ __schema: { types: { name: string; fields: { name: string }[] | null }[] } }>(
       leader,
       '{ __schema { types { name fields { name } } } }',
     );
     const fields = res.data!.__schema.types.flatMap((t) => (t.fields ?? []).map((f) => `${t.name}.${f.name}`));
     expect(fields.filter((f) => /hash|secret|password|mfa|failed|locked|token|child/i.test(f)).sort()).toEqual([
+      // Changing one's own password answers with a count and an error, never a password.
+      'ChangePasswordResult.error',
+      'ChangePasswordResult.signedOutDevices',
       'CreateApiCredentialResult.secret',
       'LinkParentAccountResult.temporaryPassword',
+      'Mutation.changePassword',
+      'StartSecondFactorEnrolmentResult.secret',
     ]);
     const account = res.data!.__schema.types.find((t) => t.name === 'Account')!;
     expect(account.fields!.map((f) => f.name)).toEqual(['id', 'email', 'displayName', 'roles']);

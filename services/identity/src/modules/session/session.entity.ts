@@ -21,4 +21,8 @@ export class Session {
 
   @Property({ type: 'datetime' })
   lastSeenAt: Date;
+
+  /** The browser's own description of itself at sign-in, so its owner can tell their devices apart. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  userAgent: string | null = null;
 }

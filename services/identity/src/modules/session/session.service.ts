@@ -3,8 +3,16 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hashPassword, hashToken, newToken, verifyPassword, type Principal } from '@waymark/auth';
 import { Account } from '../account/account.entity.js';
 import { normaliseEmail, principalOf } from '../account/account.principal.js';
+import { SecondFactorService } from '../second-factor/second-factor.service.js';
 import { SignInThrottle, throttleKeys } from '../sign-in-throttle/sign-in-throttle.service.js';
+import { AccessError, isUuid } from '@waymark/subgraph-kit';
+import { confirmPassword } from '../account/account.password.js';
+import { PendingSignIn } from '../second-factor/second-factor.entity.js';
+import { waitMessage } from '../sign-in-throttle/sign-in-throttle.service.js';
+import { ownAccountId } from './session.access.js';
 import { Session } from './session.entity.js';
+import { MIN_PASSWORD_LENGTH, SessionErrors } from './session.errors.js';
+import { ChangePasswordResult, EndSignedInDeviceResult, SignedInDevice, type ChangePasswordInput, type EndSignedInDeviceInput } from './session.inputs.js';
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
@@ -20,12 +28,27 @@ export interface SignInOrigin {
   address: string;
   /** The browser's device cookie (see TrustedDevice); null for a client without one. */
   device: string | null;
+  /** The browser's User-Agent, kept with the session for the owner's list of signed-in devices. */
+  userAgent?: string | null;
+}
+
+export interface OpenedSession {
+  ok: true;
+  token: string;
+  expiresAt: Date;
+  principal: Principal;
+  /** Recovery codes, once, when the sign-in set up a second factor. */
+  recoveryCodes?: string[];
 }
 
 export type SignInOutcome =
-  | { ok: true; token: string; expiresAt: Date; principal: Principal }
+  | OpenedSession
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; retryAfterMs: number };
+  | { ok: false; reason: 'throttled'; retryAfterMs: number }
+  /** The password was right; a second factor comes next (`secret`: to add to an app first). */
+  | { ok: false; reason: 'second-factor'; step: 'code' | 'enrol'; pendingToken: string; expiresAt: Date; secret: string | null; email: string };
+
+export type SecondFactorOutcome = OpenedSession | { ok: false; reason: 'wrong'; attemptsLeft: number } | { ok: false; reason: 'expired' } | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
 // A hash of a password nobody knows: unknown emails are checked against it so that they take as
 // long as known ones and the timing does not tell which emails have accounts.
@@ -33,6 +56,14 @@ let dummyHash: Promise<string> | undefined;
 export function warmDummyHash(): Promise<string> {
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   return dummyHash;
+}
+
+/** Why a new password will not do, in words for the person choosing it; null when it will. */
+export function passwordWeakness(password: string, current: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters. Three random words work well.`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  if (password === current) return 'Choose a password different from your current one.';
+  return null;
 }
 
 function slidingExpiry(createdAt: Date, now: Date): Date {
@@ -66,13 +97,29 @@ export class SessionService {
 
     const [own, shared] = trusted ? [keys, []] : [[keys[0]], [keys[1]]];
     await throttle.forgive({ reset: own, undo: shared }, now);
-    if (deviceHash) await throttle.trust(account.id, deviceHash, now);
+    const next = await new SecondFactorService(this.em).afterPassword(account, now);
+    if (next.step !== 'none') return { ok: false, reason: 'second-factor', ...next, email: account.email };
+    return this.open(account, origin, now);
+  }
+
+  /** The second step of a sign-in that needs one: the code for the pending sign-in's token. */
+  async completeSecondFactor(pendingToken: string, code: string, origin: SignInOrigin, now = new Date()): Promise<SecondFactorOutcome> {
+    const checked = await new SecondFactorService(this.em).completePending(pendingToken, code, now);
+    if (!checked.ok) return checked;
+    const opened = await this.open(checked.account, origin, now);
+    return checked.recoveryCodes ? { ...opened, recoveryCodes: checked.recoveryCodes } : opened;
+  }
+
+  /** A new session for a person who has proved who they are; their browser becomes one they are known to use. */
+  private async open(account: Account, origin: SignInOrigin, now: Date): Promise<OpenedSession> {
+    if (origin.device) await new SignInThrottle(this.em).trust(account.id, hashToken(origin.device), now);
     const token = newToken();
     const expiresAt = slidingExpiry(now, now);
+    const id = randomUUID();
     await this.em.nativeDelete(Session, { accountId: account.id, expiresAt: { $lte: now } });
-    this.em.create(Session, { id: randomUUID(), tokenHash: hashToken(token), accountId: account.id, createdAt: now, expiresAt, lastSeenAt: now });
-    await this.em.flush();
-    return { ok: true, token, expiresAt, principal: principalOf(account) };
+    const userAgent = origin.userAgent ? origin.userAgent.slice(0, 200) : null;
+    await this.em.insert(Session, { id, tokenHash: hashToken(token), accountId: account.id, createdAt: now, expiresAt, lastSeenAt: now, userAgent });
+    return { ok: true, token, expiresAt, principal: principalOf(account, id) };
   }
 
   /** The person a session token belongs to; null when it is unknown, expired, or the account is disabled. */
@@ -86,10 +133,51 @@ export class SessionService {
       session.expiresAt = slidingExpiry(session.createdAt, now);
       await this.em.flush();
     }
-    return principalOf(account);
+    return principalOf(account, session.id);
   }
 
   async signOut(token: string): Promise<void> {
     await this.em.nativeDelete(Session, { tokenHash: hashToken(token) });
+  }
+
+  /** The caller's own signed-in devices, the most recently used first. */
+  async devices(principal: Principal, now = new Date()): Promise<SignedInDevice[]> {
+    const sessions = await this.em.find(Session, { accountId: ownAccountId(principal), expiresAt: { $gt: now } }, { orderBy: { lastSeenAt: 'desc', id: 'asc' } });
+    return sessions.map((session) =>
+      Object.assign(new SignedInDevice(), {
+        id: session.id,
+        signedInAt: session.createdAt,
+        lastSeenAt: session.lastSeenAt,
+        expiresAt: session.expiresAt,
+        userAgent: session.userAgent,
+        current: session.id === principal.sessionId,
+      }),
+    );
+  }
+
+  /** Signs one of the caller's devices out; another person's session reads as not found. */
+  async endDevice(principal: Principal, input: EndSignedInDeviceInput): Promise<EndSignedInDeviceResult> {
+    const accountId = ownAccountId(principal);
+    const ended = isUuid(input.id) ? await this.em.nativeDelete(Session, { id: input.id, accountId }) : 0;
+    return Object.assign(new EndSignedInDeviceResult(), ended > 0 ? { id: input.id, error: null } : { id: null, error: SessionErrors.notFound() });
+  }
+
+  /**
+   * A new password, after the current one (counted like a sign-in attempt). Every other device is
+   * signed out, and sign-ins waiting for a second factor are dropped: whoever had the old password
+   * or a session keeps nothing. The device asking stays signed in.
+   */
+  async changePassword(principal: Principal, input: ChangePasswordInput, now = new Date()): Promise<ChangePasswordResult> {
+    const failed = (error: ChangePasswordResult['error']) => Object.assign(new ChangePasswordResult(), { signedOutDevices: null, error });
+    const account = await this.em.findOne(Account, { id: ownAccountId(principal), disabledAt: null });
+    if (!account) throw AccessError.forbidden();
+    const weakness = passwordWeakness(input.newPassword, input.currentPassword);
+    if (weakness) return failed(SessionErrors.weakPassword(weakness));
+    const confirmed = await confirmPassword(this.em, account, input.currentPassword, now);
+    if (!confirmed.ok) return failed(confirmed.retryAfterMs === null ? SessionErrors.wrongPassword() : SessionErrors.slowDown(waitMessage(confirmed.retryAfterMs)));
+    await this.em.nativeUpdate(Account, { id: account.id }, { passwordHash: await hashPassword(input.newPassword) });
+    const signedOutDevices = await this.em.nativeDelete(Session, { accountId: account.id, ...(principal.sessionId ? { id: { $ne: principal.sessionId } } : {}) });
+    await this.em.nativeDelete(PendingSignIn, { accountId: account.id });
+    return Object.assign(new ChangePasswordResult(), { signedOutDevices, error: null });
   }
 }

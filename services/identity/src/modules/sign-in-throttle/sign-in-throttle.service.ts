@@ -30,6 +30,12 @@ export const ADDRESS_RULE: ThrottleRule = { free: 20, drainMs: 30_000, maxDelayM
  */
 export const DEVICE_RULE: ThrottleRule = { free: 10, drainMs: 3 * 60_000, maxDelayMs: 15 * 60_000 };
 
+/**
+ * Per account, for second-factor codes after a right password: a code has a million values, and
+ * the password's own count starts again each time it is right, so codes need a count of their own.
+ */
+export const SECOND_FACTOR_RULE: ThrottleRule = { free: 5, drainMs: 5 * 60_000, maxDelayMs: 15 * 60_000 };
+
 /** A device counts as its owner's for this long after it last signed in to the account. */
 export const TRUSTED_FOR_MS = 90 * 24 * 60 * 60 * 1000;
 /** Counts left alone this long are deleted (by then they have drained away, or nearly). */
@@ -45,6 +51,7 @@ export const throttleKeys = {
   account: (normalisedEmail: string): ThrottleKey => ({ key: hashToken(`account:${normalisedEmail}`), rule: ACCOUNT_RULE }),
   address: (address: string): ThrottleKey => ({ key: hashToken(`address:${address}`), rule: ADDRESS_RULE }),
   device: (accountId: string, deviceHash: string): ThrottleKey => ({ key: hashToken(`device:${accountId}:${deviceHash}`), rule: DEVICE_RULE }),
+  secondFactor: (accountId: string): ThrottleKey => ({ key: hashToken(`second-factor:${accountId}`), rule: SECOND_FACTOR_RULE }),
 };
 
 /** The count left of `level` after draining since `since`. */
