@@ -1,14 +1,22 @@
-/** The academic year runs 1 September to 31 August; it is named by the year it starts in. */
-export function academicYearOf(date: Date): number {
-  return date.getUTCMonth() >= 8 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+import { dayInEngland } from './london-time.js';
+
+// Days are parsed where every other date rule lives; academic-year code has always offered it too.
+export { parseDay } from './london-time.js';
+
+/** The academic year (1 September to 31 August) a day (YYYY-MM-DD) falls in, named by the year it starts in. */
+export function academicYearOfDay(day: string): number {
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) >= 9 ? year : year - 1;
 }
 
+/** The academic year an instant falls in, on the calendar in England. */
+export function academicYearOf(date: Date): number {
+  return academicYearOfDay(dayInEngland(date));
+}
+
+/** "2026/27": how an academic year is written for people. */
 export function academicYearLabel(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
-
-export function academicYearBounds(startYear: number): { start: Date; end: Date } {
-  return { start: new Date(Date.UTC(startYear, 8, 1)), end: new Date(Date.UTC(startYear + 1, 7, 31, 23, 59, 59)) };
 }
 
 export const YEAR_GROUPS = [7, 8, 9, 10, 11, 12, 13] as const;
@@ -31,19 +39,4 @@ export function keyStageOf(yearGroup: number): 'KS3' | 'KS4' | 'KS5' {
   if (yearGroup <= 9) return 'KS3';
   if (yearGroup <= 11) return 'KS4';
   return 'KS5';
-}
-
-/** A calendar day written YYYY-MM-DD that exists (no 31 June), or null. */
-export function parseDay(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
-}
-
-/** The academic calendar's time zone: days, academic years and windows are read in England. */
-export const ACADEMIC_TIME_ZONE = 'Europe/London';
-
-/** Today in England (the academic calendar's time zone), YYYY-MM-DD. */
-export function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ACADEMIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

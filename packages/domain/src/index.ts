@@ -1,3 +1,4 @@
+export * from './london-time.js';
 export * from './academic-year.js';
 export * from './upn.js';
 export * from './groups.js';
