@@ -1,3 +1,5 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+
 /** One entry of a GraphQL response's `errors` list. */
 export interface GraphQLErrorItem {
   message: string;
@@ -6,6 +8,12 @@ export interface GraphQLErrorItem {
 }
 
 export type Variables = Record<string, unknown>;
+
+/**
+ * A document as GraphQL Code Generator types it: text at run time, carrying the types of its result
+ * and variables, so `request`, `useQuery` and `useMutation` infer both from the document alone.
+ */
+export type TypedDocument<TData, TVariables extends Variables = Variables> = DocumentTypeDecoration<TData, TVariables>;
 
 interface GraphQLResponseBody<TData> {
   data?: TData | null;
@@ -57,17 +65,20 @@ export const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Sends one GraphQL operation and resolves with `data`, or rejects with a `GraphQLRequestError`. */
 export async function request<TData, TVariables extends Variables = Variables>(
-  document: string,
+  document: TypedDocument<TData, TVariables>,
   variables?: TVariables,
-  options: RequestOptions = {},
-): Promise<TData> {
+  options?: RequestOptions,
+): Promise<TData>;
+/** The same for a document that is not typed: the caller names what it expects back. */
+export async function request<TData, TVariables extends Variables = Variables>(document: string, variables?: TVariables, options?: RequestOptions): Promise<TData>;
+export async function request<TData>(document: TypedDocument<TData> | string, variables?: Variables, options: RequestOptions = {}): Promise<TData> {
   let response: Response;
   try {
     response = await fetch(options.endpoint ?? GRAPHQL_ENDPOINT, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query: document, variables: variables ?? {} }),
+      body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
       signal: options.signal,
     });
   } catch (cause) {

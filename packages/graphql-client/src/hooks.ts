@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { GraphQLRequestError, request, type Variables } from './client.js';
+import { GraphQLRequestError, request, type TypedDocument, type Variables } from './client.js';
 
 export interface QueryState<TData> {
   data: TData | null;
@@ -24,10 +24,14 @@ function toRequestError<TData>(error: unknown): GraphQLRequestError<TData> {
  * Partial data that arrives together with errors is kept in `data`.
  */
 export function useQuery<TData, TVariables extends Variables = Variables>(
-  document: string,
+  document: TypedDocument<TData, TVariables>,
   variables?: TVariables,
-  options: QueryOptions = {},
-): QueryState<TData> {
+  options?: QueryOptions,
+): QueryState<TData>;
+export function useQuery<TData, TVariables extends Variables = Variables>(document: string, variables?: TVariables, options?: QueryOptions): QueryState<TData>;
+export function useQuery<TData>(typedDocument: TypedDocument<TData> | string, variables?: Variables, options: QueryOptions = {}): QueryState<TData> {
+  // Compared as text, so a document rebuilt on every render does not send the query again.
+  const document = String(typedDocument);
   const variablesKey = JSON.stringify(variables ?? {});
   const skip = options.skip ?? false;
   const [state, setState] = useState<Omit<QueryState<TData>, 'refetch'>>({ data: null, error: null, loading: !skip });
@@ -76,8 +80,13 @@ export type MutationRunner<TData, TVariables extends Variables> = (variables: TV
 
 /** Returns a function that sends the mutation; it resolves with `{ data, error }` and never rejects. */
 export function useMutation<TData, TVariables extends Variables = Variables>(
-  document: string,
+  document: TypedDocument<TData, TVariables>,
+): [MutationRunner<TData, TVariables>, MutationState<TData>];
+export function useMutation<TData, TVariables extends Variables = Variables>(document: string): [MutationRunner<TData, TVariables>, MutationState<TData>];
+export function useMutation<TData, TVariables extends Variables = Variables>(
+  typedDocument: TypedDocument<TData, TVariables> | string,
 ): [MutationRunner<TData, TVariables>, MutationState<TData>] {
+  const document = String(typedDocument);
   const [state, setState] = useState<MutationState<TData>>({ data: null, error: null, loading: false });
   const mounted = useRef(true);
   useEffect(() => {

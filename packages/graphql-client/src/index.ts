@@ -9,6 +9,7 @@ export {
   required,
   type GraphQLErrorItem,
   type RequestOptions,
+  type TypedDocument,
   type Variables,
 } from './client.js';
 export {

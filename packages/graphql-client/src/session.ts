@@ -1,16 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { signIn as postSignIn, signOut as postSignOut, type SessionAccount } from './auth.js';
 import { GraphQLRequestError, isUnauthenticated, request } from './client.js';
+import { MeDocument } from './gql/graphql.js';
 
-export const ME_QUERY = /* GraphQL */ `
-  query Me {
-    me {
-      id
-      displayName
-      roles
-    }
-  }
-`;
+/** `{ me { id displayName roles } }`: who is signed in (null for nobody). */
+export const ME_QUERY = MeDocument.toString();
 
 export type Session =
   | { status: 'loading'; account: null; error: null }
@@ -29,7 +23,7 @@ export interface SessionControls {
 
 async function loadSession(): Promise<Session> {
   try {
-    const data = await request<{ me: SessionAccount | null }>(ME_QUERY);
+    const data = await request(ME_QUERY);
     if (!data.me) return { status: 'signed-out', account: null, error: null };
     return { status: 'signed-in', account: data.me, error: null };
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { SessionAccount } from '@waymark/graphql-client';
 import { ErrorPanel, Loading, PageHeader, Section, StatCard, StatGrid, SummaryList } from '@waymark/ui';
-import type { VolunteerKind } from '../graphql/myVolunteerProfile';
+import type { VolunteerKind } from '../../../gql/graphql';
 import { useVolunteerProfile } from '../hooks/useVolunteerProfile';
 import { EngagementsTable } from './EngagementsTable';
 

@@ -1,53 +1,6 @@
-// Deliberately asks for no pupil fields: volunteers see counts, never pupils.
-export const MY_VOLUNTEER_PROFILE_QUERY = /* GraphQL */ `
-  query MyVolunteerProfile {
-    myVolunteerProfile {
-      displayName
-      jobTitle
-      kind
-      employer {
-        name
-        sector
-      }
-      alumniOf {
-        name
-      }
-      engagements {
-        id
-        title
-        kindLabel
-        date
-        school {
-          name
-        }
-        attendedCount
-        invitedCount
-      }
-    }
-  }
-`;
+import { MyVolunteerProfileDocument, type MyVolunteerProfileQuery } from '../../../gql/graphql';
 
-export type VolunteerKind = 'EMPLOYEE' | 'ALUMNI';
+export const MY_VOLUNTEER_PROFILE_QUERY = MyVolunteerProfileDocument.toString();
 
-export interface Engagement {
-  id: string;
-  title: string;
-  kindLabel: string;
-  date: string;
-  school: { name: string } | null;
-  attendedCount: number;
-  invitedCount: number;
-}
-
-export interface VolunteerProfile {
-  displayName: string;
-  jobTitle: string;
-  kind: VolunteerKind;
-  employer: { name: string; sector: string } | null;
-  alumniOf: { name: string } | null;
-  engagements: Engagement[];
-}
-
-export interface MyVolunteerProfileData {
-  myVolunteerProfile: VolunteerProfile | null;
-}
+export type VolunteerProfile = NonNullable<MyVolunteerProfileQuery['myVolunteerProfile']>;
+export type Engagement = NonNullable<VolunteerProfile['engagements']>[number];

@@ -1,10 +1,10 @@
 import { useQuery } from '@waymark/graphql-client';
 import { useMemo } from 'react';
-import { MY_VOLUNTEER_PROFILE_QUERY, type Engagement, type MyVolunteerProfileData } from '../graphql/myVolunteerProfile';
+import { MY_VOLUNTEER_PROFILE_QUERY, type Engagement } from '../graphql/myVolunteerProfile';
 
 /** The signed-in volunteer's profile, engagements newest first, and how many pupils they reached. */
 export function useVolunteerProfile() {
-  const query = useQuery<MyVolunteerProfileData>(MY_VOLUNTEER_PROFILE_QUERY);
+  const query = useQuery(MY_VOLUNTEER_PROFILE_QUERY);
   const profile = query.data?.myVolunteerProfile ?? null;
 
   const engagements = useMemo<Engagement[]>(
