@@ -6,3 +6,4 @@ export * from './encounters.js';
 export * from './destinations.js';
 export * from './benchmarks.js';
 export * from './csv.js';
+export * from './forms/index.js';
