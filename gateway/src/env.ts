@@ -1,15 +1,10 @@
 import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
+import { GATEWAY_PORT, localSubgraphUrl, SUBGRAPH_PORTS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '@waymark/auth';
 
-export const SUBGRAPHS = ['identity', 'pupils', 'employers', 'encounters', 'destinations'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
-  identity: 4101,
-  pupils: 4102,
-  employers: 4103,
-  encounters: 4104,
-  destinations: 4105,
-};
+// The subgraphs and their ports come from the deployment's one list (packages/auth/src/topology.ts).
+export { SUBGRAPHS, type SubgraphName };
+export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<SubgraphName, number>> = SUBGRAPH_PORTS;
 
 export interface GatewayEnv {
   port: number;
@@ -63,7 +58,7 @@ function isEd25519PrivateKey(pem: string): boolean {
  */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   const problems: string[] = [];
-  const port = Number(source.PORT ?? 4000);
+  const port = Number(source.PORT ?? GATEWAY_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${source.PORT}"`);
   const nodeEnv = source.NODE_ENV;
   if (nodeEnv !== undefined && !['development', 'production', 'test'].includes(nodeEnv)) problems.push('NODE_ENV must be development, production or test');
@@ -76,12 +71,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   else if (!isEd25519PrivateKey(privateKeyPem)) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY is not an Ed25519 private key in PEM form');
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPHS) {
-    const value = source[`WAYMARK_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`;
+    const value = source[subgraphUrlVariable(name)] ?? localSubgraphUrl(name);
     try {
       new URL(value);
       subgraphUrls[name] = value;
     } catch {
-      problems.push(`WAYMARK_${name.toUpperCase()}_URL is not a URL: "${value}"`);
+      problems.push(`${subgraphUrlVariable(name)} is not a URL: "${value}"`);
     }
   }
   const subgraphTimeoutMs = Number(source.WAYMARK_SUBGRAPH_TIMEOUT_MS ?? 10_000);

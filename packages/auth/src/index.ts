@@ -3,3 +3,4 @@ export * from './credential.js';
 export * from './password.js';
 export * from './errors.js';
 export * from './api-scopes.js';
+export * from './topology.js';

@@ -2,18 +2,19 @@ import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCredentialKeys, type KeyPairPem } from '@waymark/auth';
+import { generateCredentialKeys, localSubgraphUrl, subgraphPort as portOf, subgraphUrlVariable, SUBGRAPHS, type KeyPairPem, type SubgraphName } from '@waymark/auth';
 import { describeExit, formatDelay, RestartBackoff } from './restart.js';
 
-export const SERVICES = ['identity', 'pupils', 'employers', 'encounters', 'destinations'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+/** The subgraphs the stack runs: the deployment's one list (`@waymark/auth`'s topology). */
+export const SERVICES = SUBGRAPHS;
+export type ServiceName = SubgraphName;
 
 export interface StackOptions {
   /** The repository root (holds services/, gateway/, frontends/). */
   root: string;
   /** The one origin browsers use. */
   port: number;
-  /** Subgraphs listen on subgraphBasePort + 1 … + 5. */
+  /** Subgraphs listen on subgraphBasePort + 1 … + 5, in the order of SERVICES. */
   subgraphBasePort: number;
   /** PGlite data (one folder per service) and the development signing keys. */
   dataDir: string;
@@ -123,15 +124,15 @@ const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? ((source, line) => process.stderr.write(`${source.padEnd(12)} ${line}\n`));
   const keys = developmentKeys(options.dataDir);
-  const subgraphPort = (name: ServiceName) => options.subgraphBasePort + SERVICES.indexOf(name) + 1;
-  const subgraphUrl = (name: ServiceName) => `http://127.0.0.1:${subgraphPort(name)}/graphql`;
+  const subgraphPort = (name: ServiceName) => portOf(name, options.subgraphBasePort);
+  const subgraphUrl = (name: ServiceName) => localSubgraphUrl(name, options.subgraphBasePort);
   const common: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     WAYMARK_DATA_DIR: options.dataDir,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.databasePrefix ? { WAYMARK_DB_PREFIX: options.databasePrefix } : {}),
-    ...Object.fromEntries(SERVICES.map((name) => [`WAYMARK_${name.toUpperCase()}_URL`, subgraphUrl(name)])),
+    ...Object.fromEntries(SERVICES.map((name) => [subgraphUrlVariable(name), subgraphUrl(name)])),
     ...options.env,
   };
   if (!options.databaseUrl) delete common.DATABASE_URL;

@@ -1,16 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { GATEWAY_PORT, SUBGRAPH_BASE_PORT } from '@waymark/auth';
 import { DEMO_ACCOUNTS_FOR_BANNER } from './banner.js';
 import { startStack } from './stack.js';
 
 // `npm start`: everything on one origin, on the embedded database unless DATABASE_URL is set.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const port = Number(process.env.PORT ?? 4000);
+const port = Number(process.env.PORT ?? GATEWAY_PORT);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(process.env.WAYMARK_DATA_DIR ?? resolve(root, '.data'));
 
 process.stderr.write(`Starting Waymark on ${databaseUrl ? 'PostgreSQL' : `the embedded database (${dataDir})`}…\n`);
-const stack = await startStack({ root, port, subgraphBasePort: Number(process.env.WAYMARK_SUBGRAPH_BASE_PORT ?? 4100), dataDir, databaseUrl, seedDemo: true });
+const stack = await startStack({ root, port, subgraphBasePort: Number(process.env.WAYMARK_SUBGRAPH_BASE_PORT ?? SUBGRAPH_BASE_PORT), dataDir, databaseUrl, seedDemo: true });
 
 process.stdout.write(
   [

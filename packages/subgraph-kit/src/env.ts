@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
+import { localSubgraphUrl } from '@waymark/auth';
 
-/** Where the pupils subgraph answers, for subgraphs that ask it on a caller's behalf. */
-export const DEFAULT_PUPILS_URL = 'http://127.0.0.1:4102/graphql';
+/** Where the pupils subgraph answers by default, for subgraphs that ask it on a caller's behalf. */
+export const DEFAULT_PUPILS_URL = localSubgraphUrl('pupils');
 
 export interface ServiceEnv {
   port: number;
+  /** The interface to listen on (HOST): 127.0.0.1 unless a container needs 0.0.0.0. */
+  host: string;
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string | undefined;
   /** PostgreSQL database names are `<prefix><service>`. */
@@ -48,6 +51,7 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
   }
   return {
     port,
+    host: source.HOST || '127.0.0.1',
     nodeEnv,
     databaseUrl,
     databasePrefix: source.WAYMARK_DB_PREFIX ?? 'waymark_',

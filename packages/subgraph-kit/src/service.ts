@@ -5,7 +5,6 @@ import type { ServiceEnv } from './env.js';
 
 export interface ServiceDefinition {
   name: string;
-  defaultPort: number;
   entities: DatabaseOptions['entities'];
   migrations: DatabaseOptions['migrations'];
   buildSchema: () => Promise<GraphQLSchema>;
@@ -49,7 +48,7 @@ export async function runService(definition: ServiceDefinition, env: ServiceEnv,
   const orm = await openServiceDatabase(definition, env);
   if (env.seedDemo && definition.seed) await definition.seed(orm, { secondTrust: env.demoSecondTrust });
   const app = await createServiceApp(definition, { env, orm, deps });
-  const port = await app.listen(env.port, process.env.HOST ?? '127.0.0.1');
+  const port = await app.listen(env.port, env.host);
   process.stderr.write(`[${definition.name}] ready on http://127.0.0.1:${port}/graphql\n`);
   const stop = async () => {
     await app.close();

@@ -21,7 +21,6 @@ export function destinationsDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Destina
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const destinationsService: ServiceDefinition = {
   name: 'destinations',
-  defaultPort: 4105,
   entities: [Destination],
   migrations,
   buildSchema: buildDestinationsSchema,

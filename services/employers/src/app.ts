@@ -7,7 +7,6 @@ import { seedDemo } from './seed.js';
 
 export const employersService: ServiceDefinition = {
   name: 'employers',
-  defaultPort: 4103,
   entities: [Employer, Volunteer],
   migrations,
   buildSchema: buildEmployersSchema,

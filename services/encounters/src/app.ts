@@ -24,7 +24,6 @@ export function encountersDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Encounter
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const encountersService: ServiceDefinition = {
   name: 'encounters',
-  defaultPort: 4104,
   entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction],
   migrations,
   buildSchema: buildEncountersSchema,

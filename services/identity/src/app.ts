@@ -13,7 +13,6 @@ import { DEFAULT_PUPILS_URL } from './env.js';
 export function defineIdentityService(config: IdentitySchemaConfig): ServiceDefinition {
   return {
     name: 'identity',
-    defaultPort: 4101,
     entities: [Account, Session, ApiCredential, SignInThrottleEntry, TrustedDevice, RecoveryCode, PendingSignIn, SecondFactorPolicy],
     migrations,
     buildSchema: () => buildIdentitySchema(config),

@@ -1,8 +1,9 @@
+import { SUBGRAPH_PORTS } from '@waymark/auth';
 import { readServiceEnv, type ServiceEnv } from '@waymark/subgraph-kit';
 
 export { DEFAULT_PUPILS_URL } from '@waymark/subgraph-kit';
 export type IdentityEnv = ServiceEnv;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdentityEnv {
-  return readServiceEnv(source, { port: 4101 });
+  return readServiceEnv(source, { port: SUBGRAPH_PORTS.identity });
 }

@@ -13,7 +13,6 @@ import { seedDemo } from './seed.js';
 
 export const pupilsService: ServiceDefinition = {
   name: 'pupils',
-  defaultPort: 4102,
   entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping, AuditEvent, AuditEventField],
   migrations,
   buildSchema: buildPupilsSchema,

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { GATEWAY_PORT, localSubgraphUrl, SUBGRAPH_PORTS, subgraphPort, subgraphUrlVariable, SUBGRAPHS, type SubgraphName } from './topology.js';
+
+const infra = fileURLToPath(new URL('../../../infra/', import.meta.url));
+const PROCESSES = ['gateway', ...SUBGRAPHS].sort();
+
+const portOf = (name: string): number => (name === 'gateway' ? GATEWAY_PORT : SUBGRAPH_PORTS[name as SubgraphName]);
+const entryOf = (name: string): string => (name === 'gateway' ? 'gateway/dist/main.js' : `services/${name}/dist/main.js`);
+
+/** Every subgraph address a manifest hands a process must name a listed subgraph at its listed port. */
+function expectAddressesFollowTheList(where: string, env: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^WAYMARK_([A-Z]+)_URL$/.exec(key);
+    if (!match) continue;
+    const name = match[1].toLowerCase() as SubgraphName;
+    expect(SUBGRAPHS, `${where}: ${key} names no subgraph of the list`).toContain(name);
+    expect(value, `${where}: ${key}`).toBe(`http://${name}:${SUBGRAPH_PORTS[name]}/graphql`);
+  }
+}
+
+describe('the list of services and ports', () => {
+  it('gives each subgraph its own port after the base, in order, and the gateway its own', () => {
+    expect(SUBGRAPH_PORTS).toEqual({ identity: 4101, pupils: 4102, employers: 4103, encounters: 4104, destinations: 4105 });
+    expect(new Set([GATEWAY_PORT, ...Object.values(SUBGRAPH_PORTS)]).size).toBe(SUBGRAPHS.length + 1);
+    expect(subgraphPort('encounters', 4800)).toBe(4804);
+    expect(localSubgraphUrl('pupils', 4590)).toBe('http://127.0.0.1:4592/graphql');
+    expect(subgraphUrlVariable('destinations')).toBe('WAYMARK_DESTINATIONS_URL');
+  });
+});
+
+describe('infra/compose.yaml', () => {
+  interface ComposeService {
+    command?: string[];
+    ports?: string[];
+    environment?: Record<string, unknown>;
+  }
+  const compose = parse(readFileSync(`${infra}compose.yaml`, 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+  const waymark = Object.entries(compose.services).filter(([name]) => name !== 'postgres');
+
+  it('runs the gateway and every subgraph of the list, and nothing else of ours', () => {
+    expect(waymark.map(([name]) => name).sort()).toEqual(PROCESSES);
+  });
+
+  it('starts each on its own entry and listed port, and points every address at the listed ports', () => {
+    for (const [name, service] of waymark) {
+      expect(service.command, name).toEqual(['node', entryOf(name)]);
+      expect(service.environment?.PORT, `${name}: PORT`).toBe(String(portOf(name)));
+      expectAddressesFollowTheList(name, service.environment ?? {});
+    }
+  });
+
+  it('tells the gateway where every subgraph is, and publishes only the gateway', () => {
+    const gateway = compose.services.gateway;
+    for (const name of SUBGRAPHS) expect(gateway.environment?.[subgraphUrlVariable(name)], name).toBeDefined();
+    for (const [name, service] of waymark) {
+      const published = (service.ports ?? []).map((mapping) => Number(mapping.split(':').at(-1)));
+      expect(published, name).toEqual(name === 'gateway' ? [GATEWAY_PORT] : []);
+    }
+  });
+});
+
+describe('infra/k8s', () => {
+  interface Manifest {
+    kind: string;
+    metadata: { name: string };
+    spec: {
+      ports?: { port: number; targetPort: number }[];
+      template?: {
+        spec: {
+          containers: {
+            command: string[];
+            ports: { containerPort: number }[];
+            env: { name: string; value?: string }[];
+            readinessProbe: { httpGet: { port: number } };
+            livenessProbe: { httpGet: { port: number } };
+          }[];
+        };
+      };
+    };
+  }
+  const files = readdirSync(`${infra}k8s`).filter((file) => /\.ya?ml$/.test(file));
+  const manifests = files.flatMap((file) =>
+    parseAllDocuments(readFileSync(`${infra}k8s/${file}`, 'utf8')).map((document) => document.toJS() as Manifest),
+  );
+  const ofKind = (kind: string) => manifests.filter((manifest) => manifest.kind === kind);
+
+  it('has a Deployment and a Service for the gateway and every subgraph of the list', () => {
+    expect(files.length).toBeGreaterThan(0);
+    expect(ofKind('Deployment').map((m) => m.metadata.name).sort()).toEqual(PROCESSES);
+    expect(ofKind('Service').map((m) => m.metadata.name).sort()).toEqual(PROCESSES);
+  });
+
+  it('runs each Deployment on its own entry and listed port, probed there, with every address at the listed ports', () => {
+    for (const deployment of ofKind('Deployment')) {
+      const name = deployment.metadata.name;
+      const [container] = deployment.spec.template!.spec.containers;
+      const env = Object.fromEntries(container.env.map((variable) => [variable.name, variable.value]));
+      expect(container.command, name).toEqual(['node', entryOf(name)]);
+      expect(container.ports.map((p) => p.containerPort), name).toEqual([portOf(name)]);
+      expect(env.PORT, `${name}: PORT`).toBe(String(portOf(name)));
+      expect([container.readinessProbe.httpGet.port, container.livenessProbe.httpGet.port], `${name}: probes`).toEqual([portOf(name), portOf(name)]);
+      expectAddressesFollowTheList(name, env);
+      if (name === 'gateway') for (const subgraph of SUBGRAPHS) expect(env[subgraphUrlVariable(subgraph)], subgraph).toBeDefined();
+    }
+  });
+
+  it('sends each Service to its listed port, and reaches subgraphs on that same port', () => {
+    for (const service of ofKind('Service')) {
+      const name = service.metadata.name;
+      expect(service.spec.ports?.map((p) => p.targetPort), name).toEqual([portOf(name)]);
+      if (name !== 'gateway') expect(service.spec.ports?.map((p) => p.port), name).toEqual([portOf(name)]);
+    }
+  });
+});
