@@ -14,7 +14,7 @@ import { GatewayClient } from './client.js';
 /*
  * The dashboards through the real gateway and subgraphs equal counts written by hand in SQL over the
  * same data: a fresh copy of the demo encounters in a scratch database, with the demo pupils beside
- * them. The hand-written queries below follow DESIGN.md §3 on their own; they share no code with the
+ * them. The hand-written queries below follow docs/domain-rules.md on their own; they share no code with the
  * engine.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));

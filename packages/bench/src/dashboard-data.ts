@@ -13,7 +13,7 @@ import {
 import { copyRows, copyText, type CopyValue } from './copy.js';
 
 /*
- * Generated data for the dashboard benchmarks (issue 4; DESIGN.md §4): a trust of 20 schools,
+ * Generated data for the dashboard benchmarks (docs/performance-targets.md): a trust of 20 schools,
  * 25,000 pupils on roll and 500,000 participations, written straight into a stack's PostgreSQL
  * databases (`<prefix>pupils`, `<prefix>encounters`) with COPY. Deterministic: the same seed and
  * as-of day give the same rows. The bench's schools are generated INTO the demo trust, and the two

@@ -17,7 +17,7 @@ import {
  * computed by ONE hand-written SQL statement on ONE database (the encounters database, with the
  * pupils' school, year group, leaving date and group mask copied beside the registers in
  * `bench_pupil`, and their earlier periods at school in `bench_enrolment`, see dashboard-data.ts). Written from the rules in docs/benchmarks-contract.md and
- * DESIGN.md §3, independently of the engine's SQL, so that comparing the two checks the engine.
+ * docs/domain-rules.md, independently of the engine's SQL, so that comparing the two checks the engine.
  *
  * Where the contract says it, the contract wins: for B5, a verified part-time job OR volunteering
  * overlapping this academic year counts (the contract's table). Provider-access windows end on 28

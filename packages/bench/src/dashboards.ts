@@ -25,7 +25,7 @@ import { percentile, sample, sideBySide, type Result } from './measure.js';
 import { startCountingProxy, type CountingProxy, type StatementRecord } from './pg-proxy.js';
 
 /*
- * Issue 4's dashboard benchmarks (DESIGN.md §4), on generated data for a trust of 20 schools,
+ * The dashboard benchmarks (docs/performance-targets.md), on generated data for a trust of 20 schools,
  * 25,000 pupils and 500,000 participations (dashboard-data.ts):
  *  - the school dashboard through the gateway, as the careers leader, against the hand-written SQL
  *    floor, interleaved: p95 within 2 × floor + 10 ms;

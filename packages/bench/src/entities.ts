@@ -23,7 +23,7 @@ async function withService<T>(definition: ServiceDefinition, run: (orm: Orm) => 
 }
 
 /**
- * `_entities` for 1,000 pupils (DESIGN.md §4: at most 2 SQL statements, not growing with rows):
+ * `_entities` for 1,000 pupils (docs/performance-targets.md: at most 2 SQL statements, not growing with rows):
  * pupils' own Pupil reference, and encounters' Pupil.participations.
  */
 export async function entitiesScenarios(): Promise<Result[]> {

@@ -16,7 +16,7 @@ const OVERVIEW = `{
 /**
  * The careers leader's school overview through the real gateway and subgraphs, against the same
  * figures from hand-written SQL on the same PostgreSQL databases, interleaved in one run.
- * Target (DESIGN.md §4): p95 within 2× the floor + 10 ms.
+ * Target (docs/performance-targets.md): p95 within 2× the floor + 10 ms.
  */
 export async function overviewScenario(root: string, databaseUrl: string): Promise<Result> {
   const prefix = `waymark_bench_${randomBytes(3).toString('hex')}_`;

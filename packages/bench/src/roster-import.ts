@@ -112,7 +112,7 @@ async function importTime(csv: string, schoolId: string, trustId: string): Promi
   }
 }
 
-/** Issue 3's target: the importer at least half the speed of COPY (time ≤ 2 × COPY's). Best of three each. */
+/** The target (docs/performance-targets.md): the importer at least half the speed of COPY (time ≤ 2 × COPY's). Best of three each. */
 export async function rosterImportScenario(): Promise<Result> {
   const data = demoData();
   const school = data.schools[0];

@@ -1,7 +1,7 @@
 import type { EncounterKind } from './encounters.js';
 
 /*
- * The facts behind the benchmark engine (DESIGN.md §3), in the project's own words. The rules that
+ * The facts behind the benchmark engine (docs/domain-rules.md), in the project's own words. The rules that
  * use them are computed in the encounters subgraph (docs: services/encounters/docs/benchmark-engine.md).
  */
 

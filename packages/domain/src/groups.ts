@@ -1,4 +1,4 @@
-/** The vulnerable and target groups DESIGN.md lists, as flags on a pupil. */
+/** The vulnerable and target groups (docs/domain-rules.md), as flags on a pupil. */
 export const VULNERABLE_GROUPS = [
   { key: 'senSupport', label: 'SEN support' },
   { key: 'ehcp', label: 'EHCP' },

@@ -1,4 +1,4 @@
-// Encounters and the benchmark engine in the browser (issue 4): a careers leader records a meaningful
+// Encounters and the benchmark engine in the browser: a careers leader records a meaningful
 // workplace visit with its register, the pupil reflects on it, and the school's dashboard and the pupil's
 // progress both move; the gap list downloads as CSV; pupils' own activities are verified and declined; a
 // guidance meeting's actions reach the pupil; the trust sees its schools. Written against

@@ -1,4 +1,4 @@
-// Pupil records in the browser (issue 3): a careers leader imports a messy roster, reads the report,
+// Pupil records in the browser: a careers leader imports a messy roster, reads the report,
 // fixes the file and commits it; opens the new pupils; changes a pupil's groups; the school settings;
 // a pupil downloads their record as a PDF. Written against docs/pupil-records-contract.md.
 import { readFileSync } from 'node:fs';

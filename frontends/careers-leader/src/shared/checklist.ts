@@ -2,7 +2,7 @@ import { CHECKLIST_ITEMS as ITEMS, checklistItemsFor as itemsFor, type Checklist
 import type { EncounterKind } from './encounterKinds';
 
 /**
- * What makes an activity meaningful (DESIGN.md §3): the items of `CHECKLIST_ITEMS` in
+ * What makes an activity meaningful (docs/domain-rules.md): the items of `CHECKLIST_ITEMS` in
  * @waymark/domain, which the API's `checklistItems` use too, so the form can show them before
  * anything is saved. The keys are the fields of `MeaningfulChecklist`.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MY_VOLUNTEER_PROFILE_QUERY } from './myVolunteerProfile';
 
-// DESIGN.md §3 (safeguarding): volunteers see the encounters they took part in, with counts only.
+// Safeguarding (docs/domain-rules.md): volunteers see the encounters they took part in, with counts only.
 describe('MY_VOLUNTEER_PROFILE_QUERY', () => {
   it('asks for the date, school, kind and counts of each engagement', () => {
     for (const field of ['date', 'school', 'kindLabel', 'attendedCount', 'invitedCount']) expect(MY_VOLUNTEER_PROFILE_QUERY).toMatch(new RegExp(`\\b${field}\\b`));
