@@ -66,7 +66,8 @@ export const GRAPHQL_ENDPOINT = '/graphql';
 /** Sends one GraphQL operation and resolves with `data`, or rejects with a `GraphQLRequestError`. */
 export async function request<TData, TVariables extends Variables = Variables>(
   document: TypedDocument<TData, TVariables>,
-  variables?: TVariables,
+  // Checked against the document's variables, never inferred from the call.
+  variables?: NoInfer<TVariables>,
   options?: RequestOptions,
 ): Promise<TData>;
 /** The same for a document that is not typed: the caller names what it expects back. */

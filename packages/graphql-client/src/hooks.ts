@@ -25,7 +25,7 @@ function toRequestError<TData>(error: unknown): GraphQLRequestError<TData> {
  */
 export function useQuery<TData, TVariables extends Variables = Variables>(
   document: TypedDocument<TData, TVariables>,
-  variables?: TVariables,
+  variables?: NoInfer<TVariables>,
   options?: QueryOptions,
 ): QueryState<TData>;
 export function useQuery<TData, TVariables extends Variables = Variables>(document: string, variables?: TVariables, options?: QueryOptions): QueryState<TData>;

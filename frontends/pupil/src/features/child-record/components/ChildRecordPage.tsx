@@ -10,12 +10,12 @@ import { RecordSummary } from '../../my-record/components/RecordSummary';
 import { useRecordActions } from '../../my-record/hooks/useRecordActions';
 import { MeasuresSection } from '../../my-progress/components/MeasuresSection';
 import { WorkExperienceSection } from '../../my-progress/components/WorkExperienceSection';
-import { MY_CHILDREN_QUERY, type MyChildrenData } from '../graphql/myChildren';
+import { MY_CHILDREN_QUERY } from '../graphql/myChildren';
 import { ChildActionsSection } from './ChildActionsSection';
 
 /** A parent or carer reads their child's record and progress (read-only), sets consent while the child is under 16, and comments. */
 export function ChildRecordPage() {
-  const query = useQuery<MyChildrenData>(MY_CHILDREN_QUERY);
+  const query = useQuery(MY_CHILDREN_QUERY);
   const children = query.data?.myChildren ?? [];
   const [chosenId, setChosenId] = useState<string | null>(null);
   const index = Math.max(0, children.findIndex((child) => child.id === chosenId));

@@ -1,4 +1,4 @@
-import { request, useQuery } from '@waymark/graphql-client';
+import { request, useQuery, type TypedDocument, type Variables } from '@waymark/graphql-client';
 import { errorsAt } from '@waymark/ui';
 import { useCallback } from 'react';
 import {
@@ -8,12 +8,6 @@ import {
   SET_CONSIDERING_HIGHER_EDUCATION_MUTATION,
   SET_INTERESTS_MUTATION,
   SUBMIT_OWN_ACTIVITY_MUTATION,
-  type MyProgressData,
-  type RecordReflectionData,
-  type SetAgreedActionDoneData,
-  type SetConsideringHigherEducationData,
-  type SetInterestsData,
-  type SubmitOwnActivityData,
   type SubmitOwnActivityInput,
 } from '../graphql/myProgress';
 
@@ -22,9 +16,15 @@ type Problem = string | null;
 const message = (error: unknown, fallback: string) => (error instanceof Error ? error.message : fallback);
 
 /** Sends a mutation; resolves with the problem to show, or null once it worked and the page has reloaded. */
-async function run<Data>(document: string, variables: Record<string, unknown>, pick: (data: Data) => { error: { message: string } | null }, fallback: string, reload: () => Promise<void>): Promise<Problem> {
+async function run<Data, Vars extends Variables>(
+  document: TypedDocument<Data, Vars>,
+  variables: Vars,
+  pick: (data: Data) => { error: { message: string } | null },
+  fallback: string,
+  reload: () => Promise<void>,
+): Promise<Problem> {
   try {
-    const result = pick(await request<Data>(document, variables));
+    const result = pick(await request(document, variables));
     if (result.error) return result.error.message;
     await reload();
     return null;
@@ -35,7 +35,7 @@ async function run<Data>(document: string, variables: Record<string, unknown>, p
 
 /** The signed-in pupil's progress, and what they can change on it. */
 export function useMyProgress() {
-  const query = useQuery<MyProgressData>(MY_PROGRESS_QUERY);
+  const query = useQuery(MY_PROGRESS_QUERY);
   const { refetch } = query;
   const record = query.data?.myPupilRecord ?? null;
   const errorsFor = useCallback(
@@ -45,27 +45,27 @@ export function useMyProgress() {
 
   const recordReflection = useCallback(
     (participationId: string, reflection: string) =>
-      run<RecordReflectionData>(RECORD_REFLECTION_MUTATION, { input: { participationId, reflection } }, (data) => data.recordReflection, 'Your reflection was not saved.', refetch),
+      run(RECORD_REFLECTION_MUTATION, { input: { participationId, reflection } }, (data) => data.recordReflection, 'Your reflection was not saved.', refetch),
     [refetch],
   );
   const submitOwnActivity = useCallback(
     (input: SubmitOwnActivityInput) =>
-      run<SubmitOwnActivityData>(SUBMIT_OWN_ACTIVITY_MUTATION, { input }, (data) => data.submitOwnActivity, 'Your activity was not sent.', refetch),
+      run(SUBMIT_OWN_ACTIVITY_MUTATION, { input }, (data) => data.submitOwnActivity, 'Your activity was not sent.', refetch),
     [refetch],
   );
   const setActionDone = useCallback(
     (id: string, done: boolean) =>
-      run<SetAgreedActionDoneData>(SET_AGREED_ACTION_DONE_MUTATION, { id, done }, (data) => data.setAgreedActionDone, 'It was not saved.', refetch),
+      run(SET_AGREED_ACTION_DONE_MUTATION, { id, done }, (data) => data.setAgreedActionDone, 'It was not saved.', refetch),
     [refetch],
   );
   const setInterests = useCallback(
-    (hashtags: string[]) => run<SetInterestsData>(SET_INTERESTS_MUTATION, { hashtags }, (data) => data.setInterests, 'Your interests were not saved.', refetch),
+    (hashtags: string[]) => run(SET_INTERESTS_MUTATION, { hashtags }, (data) => data.setInterests, 'Your interests were not saved.', refetch),
     [refetch],
   );
   const setConsidering = useCallback(
     (considering: boolean) =>
       record
-        ? run<SetConsideringHigherEducationData>(
+        ? run(
             SET_CONSIDERING_HIGHER_EDUCATION_MUTATION,
             { pupilId: record.id, considering },
             (data) => data.setConsideringHigherEducation,

@@ -13,7 +13,7 @@ import {
   workExperienceText,
 } from './progress';
 
-const measure = (name: string, state: MeasureStatus['state']): MeasureStatus => ({ measure: name, benchmark: 5, label: name, state, count: 0, needed: 1, detail: '', evidence: [] });
+const measure = (name: string, state: MeasureStatus['state']): MeasureStatus => ({ measure: name as MeasureStatus['measure'], benchmark: 5, label: name, state, count: 0, needed: 1, detail: '', evidence: [] });
 
 describe('splitMeasures', () => {
   it('keeps what applies now apart from what comes later, in order', () => {

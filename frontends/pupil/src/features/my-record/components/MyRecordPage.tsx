@@ -1,7 +1,7 @@
 import { useQuery, type SessionAccount } from '@waymark/graphql-client';
 import { errorsAt, ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
 import { ageOn } from '../../../shared/age';
-import { MY_PUPIL_RECORD_QUERY, MY_RECORD_EXTRAS_QUERY, type MyPupilRecordData, type MyRecordExtrasData } from '../graphql/myPupilRecord';
+import { MY_PUPIL_RECORD_QUERY, MY_RECORD_EXTRAS_QUERY } from '../graphql/myPupilRecord';
 import { useRecordActions } from '../hooks/useRecordActions';
 import type { Audience } from './audience';
 import { CommentsSection } from './CommentsSection';
@@ -13,8 +13,8 @@ const AUDIENCE: Audience = { kind: 'pupil' };
 
 /** The pupil's own record: activities, details, destinations, consent (theirs to change from 16), comments, and the PDF. */
 export function MyRecordPage({ account }: { account: SessionAccount }) {
-  const query = useQuery<MyPupilRecordData>(MY_PUPIL_RECORD_QUERY);
-  const extras = useQuery<MyRecordExtrasData>(MY_RECORD_EXTRAS_QUERY);
+  const query = useQuery(MY_PUPIL_RECORD_QUERY);
+  const extras = useQuery(MY_RECORD_EXTRAS_QUERY);
   const record = query.data?.myPupilRecord ?? null;
   const actions = useRecordActions(record?.id ?? null, extras.refetch);
 

@@ -1,11 +1,6 @@
 import { GraphQLRequestError, request } from '@waymark/graphql-client';
 import { useCallback } from 'react';
-import {
-  ADD_RECORD_COMMENT_MUTATION,
-  SET_PUPIL_CONSENT_MUTATION,
-  type AddRecordCommentData,
-  type SetPupilConsentData,
-} from '../graphql/myPupilRecord';
+import { ADD_RECORD_COMMENT_MUTATION, SET_PUPIL_CONSENT_MUTATION } from '../graphql/myPupilRecord';
 
 const message = (error: unknown, fallback: string) =>
   error instanceof GraphQLRequestError || error instanceof Error ? error.message : fallback;
@@ -16,7 +11,7 @@ export function useRecordActions(pupilId: string | null, reload: () => Promise<v
     async (choice: { destinationTracking: boolean; localAuthoritySharingOptOut: boolean }): Promise<string | null> => {
       if (!pupilId) return 'There is no record to change.';
       try {
-        const { setPupilConsent } = await request<SetPupilConsentData>(SET_PUPIL_CONSENT_MUTATION, { input: { pupilId, ...choice } });
+        const { setPupilConsent } = await request(SET_PUPIL_CONSENT_MUTATION, { input: { pupilId, ...choice } });
         if (setPupilConsent.error || !setPupilConsent.consent) return setPupilConsent.error?.message ?? 'Your choices were not saved.';
         await reload();
         return null;
@@ -31,7 +26,7 @@ export function useRecordActions(pupilId: string | null, reload: () => Promise<v
     async (body: string): Promise<string | null> => {
       if (!pupilId) return 'There is no record to comment on.';
       try {
-        const { addRecordComment } = await request<AddRecordCommentData>(ADD_RECORD_COMMENT_MUTATION, { input: { pupilId, body } });
+        const { addRecordComment } = await request(ADD_RECORD_COMMENT_MUTATION, { input: { pupilId, body } });
         if (addRecordComment.error || !addRecordComment.comment) return addRecordComment.error?.message ?? 'Your comment was not added.';
         await reload();
         return null;
