@@ -81,7 +81,6 @@ const pnpmCjs = path.join(TOOLS, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 if (!fs.existsSync(pnpmCjs)) toolsInstall([PNPM_SPEC]);
 // turbo looks for the package manager's binary on PATH, so .tools/node_modules/.bin goes first too.
 const env = withPath([path.dirname(process.execPath), path.join(TOOLS, 'node_modules', '.bin'), path.join(ROOT, 'node_modules', '.bin')]);
-env.WAYMARK_ROOT = ROOT;
 const pnpm = (args, extra) => mustRun(process.execPath, [pnpmCjs, ...args], { env, ...extra });
 
 // 3. Install when the lockfile is newer than the last install.
