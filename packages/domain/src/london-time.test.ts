@@ -107,6 +107,12 @@ describe('encounter starts', () => {
     expect(encounterStartParts(start.date.toISOString(), start.hasTime)).toEqual({ day, time });
   });
 
+  it('are invalid for what is not a day or a time', () => {
+    expect(encounterStart('2026-02-30', '').date.getTime()).toBeNaN();
+    expect(encounterStart('', '09:30').date.getTime()).toBeNaN();
+    expect(instantInEngland('2026-03-04', '9.30').getTime()).toBeNaN();
+  });
+
   it('send a day without a time as noon UTC', () => {
     expect(encounterStart('2026-03-04', '')).toEqual({ date: dayAsInstant('2026-03-04'), hasTime: false });
     expect(dayAsInstant('2026-03-04').toISOString()).toBe('2026-03-04T12:00:00.000Z');

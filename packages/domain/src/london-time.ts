@@ -54,6 +54,7 @@ export function timeInEngland(instant: Date): string {
  * first of the two.
  */
 export function instantInEngland(day: string, time: string): Date {
+  if (!parseDay(day) || !parseTime(time)) return new Date(Number.NaN);
   const [year, month, date] = day.split('-').map(Number);
   const [hours, minutes] = time.split(':').map(Number);
   return new Date(new TZDate(year, month - 1, date, hours, minutes, ACADEMIC_TIME_ZONE).getTime());
@@ -70,7 +71,7 @@ export function startOfDayInEngland(day: string): Date {
  * a day or a moment is said separately (an encounter's `hasTime`), never guessed from the clock.
  */
 export function dayAsInstant(day: string): Date {
-  return new Date(`${day}T12:00:00.000Z`);
+  return parseDay(day) ? new Date(`${day}T12:00:00.000Z`) : new Date(Number.NaN);
 }
 
 /** The day `days` after `day` (before, when negative). */

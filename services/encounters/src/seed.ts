@@ -26,6 +26,8 @@ export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<voi
         kind: encounter.kind,
         title: encounter.title,
         date: new Date(encounter.date),
+        // The demo programme's activities all have start times.
+        hasTime: true,
         inSchoolDay: encounter.inSchoolDay,
         hours: encounter.hours,
         benchmarks: encounter.benchmarks,

@@ -133,6 +133,11 @@ describe('guidance meeting', () => {
     expect(checkGuidanceMeeting({ ...valid, day: '' }, today).date).toBe('Enter the date of the meeting');
   });
 
+  it('takes a planned meeting up to a year ahead when asked to', () => {
+    expect(checkGuidanceMeeting({ ...valid, day: '2027-03-04' }, today, { planned: true })).toEqual({});
+    expect(checkGuidanceMeeting({ ...valid, day: '2027-03-05' }, today, { planned: true })).toEqual({ date: 'The date cannot be more than a year ahead' });
+  });
+
   it('agrees at most 20 actions', () => {
     const actions = Array.from({ length: 21 }, (_, i) => ({ text: `Action ${i}`, dueOn: null }));
     expect(checkGuidanceMeeting({ ...valid, actions }, today)).toEqual({ actions: 'Agree at most 20 actions in one meeting' });

@@ -1,4 +1,4 @@
-import { parseDay } from '../london-time.js';
+import { addDays, parseDay } from '../london-time.js';
 import { ENCOUNTER_LIMITS } from './encounter-form.js';
 import { textProblem, type FieldProblems } from './text.js';
 
@@ -17,12 +17,18 @@ export interface GuidanceFormValues {
   actions: readonly { text: string; dueOn: string | null }[];
 }
 
-/** Every problem with a guidance meeting at once; `today` (YYYY-MM-DD, in England) bounds the date. */
-export function checkGuidanceMeeting(values: GuidanceFormValues, today: string): FieldProblems<GuidanceFormField> {
+/**
+ * Every problem with a guidance meeting at once; `today` (YYYY-MM-DD, in England) bounds the date.
+ * The portal's form records meetings that have happened (notes are written afterwards); the API
+ * also takes a meeting planned up to a year ahead (`planned`), so it shows among the pupil's
+ * upcoming activities.
+ */
+export function checkGuidanceMeeting(values: GuidanceFormValues, today: string, options: { planned?: boolean } = {}): FieldProblems<GuidanceFormField> {
   const problems: FieldProblems<GuidanceFormField> = {};
   const day = parseDay(values.day);
   if (!day) problems.date = 'Enter the date of the meeting';
-  else if (day > today) problems.date = 'The meeting must have happened: the date cannot be in the future';
+  else if (!options.planned && day > today) problems.date = 'The meeting must have happened: the date cannot be in the future';
+  else if (day > addDays(today, 365)) problems.date = 'The date cannot be more than a year ahead';
 
   const adviserName = textProblem(values.adviserName, { missing: "Enter the adviser's name", max: ENCOUNTER_LIMITS.adviserNameLength, name: "the adviser's name" });
   if (adviserName) problems.adviserName = adviserName;

@@ -11,10 +11,10 @@ export interface OwnActivityFormValues {
   /** '' until one is chosen. */
   kind: string;
   title: string;
-  description: string | null;
+  description?: string | null;
   startedOn: string;
   /** null or '' while it is still going on, or for one day. */
-  endedOn: string | null;
+  endedOn?: string | null;
   hours: number;
 }
 

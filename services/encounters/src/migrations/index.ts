@@ -1,8 +1,10 @@
 // Listed by `pnpm migration:create`; the order is the order they run in.
 import { Migration20261123140743 } from './Migration20261123140743.js';
 import { Migration20261123161906 } from './Migration20261123161906.js';
+import { Migration20261206073252 } from './Migration20261206073252.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
   { name: 'Migration20261123161906', class: Migration20261123161906 },
+  { name: 'Migration20261206073252', class: Migration20261206073252 },
 ];

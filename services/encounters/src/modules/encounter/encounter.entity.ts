@@ -18,7 +18,7 @@ registerEnumType(EncounterKindEnum, { name: 'EncounterKind' });
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Encounter {
-  [OptionalProps]?: 'endsAt' | 'subject' | 'hashtags' | 'checklistTicked' | 'checklistMet' | 'adviserName' | 'adviserLevel' | 'staffNotes' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'hasTime' | 'endsAt' | 'subject' | 'hashtags' | 'checklistTicked' | 'checklistMet' | 'adviserName' | 'adviserLevel' | 'staffNotes' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -39,10 +39,15 @@ export class Encounter {
   @Field()
   title: string;
 
-  /** When it starts. */
+  /** When it starts: the moment when `hasTime`, otherwise the day (carried as noon UTC, the same day in England). */
   @Property({ type: 'datetime' })
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it starts. With `hasTime` false only the day is known: read it as the day of `date` in England.' })
   date: Date;
+
+  /** Whether a start time was given, said outright: no time of day is taken to mean "no time given". */
+  @Property({ type: 'boolean', default: true })
+  @Field({ description: 'Whether `date` includes the start time (on a clock in England), or only the day is known.' })
+  hasTime: boolean = true;
 
   @Property({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true })

@@ -38,7 +38,13 @@ export class MeaningfulChecklistInput {
 /** What create and update share; every field optional here, `CreateEncounterInput` requires its own. */
 @InputType({ description: "Details create and update share." })
 export class EncounterDetailsInput {
-  @Field(() => Date, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether `date` includes the start time. Left out with a `date`: true; false means only the day of `date` (in England) is known. Left out on update without a `date`: unchanged.',
+  })
+  hasTime?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it finishes; needs a start time.' })
   endsAt?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Curriculum-linked lessons: the subject (one of the school\'s curriculum subjects).' })

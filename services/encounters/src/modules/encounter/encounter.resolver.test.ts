@@ -368,3 +368,47 @@ describe('createEncounter', () => {
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('start times', () => {
+  type Start = { id: string; date: string; hasTime: boolean; endsAt: string | null };
+  type Saved = { encounter: Start | null; error: { fields: { field: string; message: string }[] } | null };
+  const START = 'id date hasTime endsAt';
+  const create = async (change: Record<string, unknown>): Promise<Saved> => {
+    const input = { kind: 'EMPLOYER_TALK', title: 'Start time', hours: 1, inSchoolDay: true, yearGroups: [10], register: [], ...change };
+    const res = await client.query<{ createEncounter: Saved }>(leaderNorth, `mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { ${START} } error { fields { field message } } } }`, { input });
+    expect(res.errors).toBeUndefined();
+    return res.data!.createEncounter;
+  };
+  const update = async (input: Record<string, unknown>): Promise<Saved> => {
+    const res = await client.query<{ updateEncounter: Saved }>(leaderNorth, `mutation ($input: UpdateEncounterInput!) { updateEncounter(input: $input) { encounter { ${START} } error { fields { field message } } } }`, { input });
+    expect(res.errors).toBeUndefined();
+    return res.data!.updateEncounter;
+  };
+
+  it.each([
+    ['12:00 GMT in winter', '2026-01-15T12:00:00.000Z'],
+    ['13:00 BST in summer', '2026-07-15T12:00:00.000Z'],
+  ])('keeps a start at %s through an edit of something else', async (_when, date) => {
+    const created = (await create({ date, hasTime: true })).encounter!;
+    expect(created).toMatchObject({ date, hasTime: true });
+    const edited = await update({ id: created.id, title: 'Start time, renamed' });
+    expect(edited.error).toBeNull();
+    expect(edited.encounter).toMatchObject({ date, hasTime: true });
+  });
+
+  it('keeps a day without a time as a day, and takes a new date alone as a moment', async () => {
+    const created = (await create({ date: '2026-03-04T12:00:00.000Z', hasTime: false })).encounter!;
+    expect((await update({ id: created.id, hours: 2 })).encounter).toMatchObject({ hasTime: false });
+    expect((await update({ id: created.id, date: '2026-03-05T09:30:00.000Z' })).encounter).toMatchObject({ date: '2026-03-05T09:30:00.000Z', hasTime: true });
+    expect((await update({ id: created.id, hasTime: false })).encounter).toMatchObject({ date: '2026-03-05T09:30:00.000Z', hasTime: false });
+  });
+
+  it('takes a date without the flag as the moment it starts', async () => {
+    expect((await create({ date: '2026-02-10T12:00:00.000Z' })).encounter).toMatchObject({ hasTime: true });
+  });
+
+  it('needs a start time before a finish time', async () => {
+    const saved = await create({ date: '2026-03-04T12:00:00.000Z', hasTime: false, endsAt: '2026-03-04T15:00:00.000Z' });
+    expect(saved.error!.fields.map((f) => f.field)).toEqual(['endsAt']);
+  });
+});

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
-import { CHECKLIST_KEYS, CURRICULUM_SUBJECTS, ENCOUNTER_KINDS, checklistMet, isYearGroup, type EncounterKind } from '@waymark/domain';
-import { boundSql, decodeCursor, encodeCursor, hasControlCharacters, isUuid, pageSize, readOnly, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
+import { CHECKLIST_KEYS, ENCOUNTER_KINDS, checkEncounter, checkHashtags, checklistMet, curriculumSubject, problemList, type EncounterKind } from '@waymark/domain';
+import { boundSql, decodeCursor, encodeCursor, isUuid, pageSize, readOnly, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { encounterTenant, visibleEncounters, visibleEngagements } from './encounter.access.js';
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
@@ -12,14 +12,12 @@ import type { RegisterCounts } from './participation.service.js';
 
 const cursorOf = (encounter: Encounter) => encodeCursor([encounter.date.toISOString(), encounter.id]);
 
-export const MAX_TITLE_LENGTH = 200;
-export const MAX_HOURS = 200;
-
 /** Every value of an encounter as it will be saved (create: the input; update: the row with the changes). */
 export interface EncounterValues {
   kind: EncounterKind;
   title: string;
   date: Date;
+  hasTime: boolean;
   endsAt: Date | null;
   hours: number;
   inSchoolDay: boolean;
@@ -40,21 +38,6 @@ interface CheckedEncounter {
 }
 
 const distinctSorted = (values: readonly number[]) => [...new Set(values)].sort((a, b) => a - b);
-const HASHTAG = /^[a-z0-9][a-z0-9_-]{0,39}$/;
-export const MAX_HASHTAGS = 10;
-
-/** '#Engineering ' → 'engineering'. */
-export function normaliseHashtag(tag: string): string {
-  return tag.trim().replace(/^#+/, '').toLowerCase();
-}
-
-/** Hashtags normalised and de-duplicated, with what is wrong with them (null: nothing). Encounters and pupils' interests share it. */
-export function checkHashtags(raw: readonly string[]): { hashtags: string[]; problem: string | null } {
-  const hashtags = [...new Set(raw.map(normaliseHashtag).filter((tag) => tag.length > 0))];
-  if (hashtags.some((tag) => !HASHTAG.test(tag))) return { hashtags, problem: 'Hashtags are single words of letters, digits, - or _ (up to 40 characters).' };
-  if (hashtags.length > MAX_HASHTAGS) return { hashtags, problem: `Use at most ${MAX_HASHTAGS} hashtags.` };
-  return { hashtags, problem: null };
-}
 
 /** The checklist input as the list of ticked keys. */
 export function tickedItems(checklist: MeaningfulChecklistInput | null | undefined): string[] {
@@ -62,71 +45,29 @@ export function tickedItems(checklist: MeaningfulChecklistInput | null | undefin
   return CHECKLIST_KEYS.filter((key) => checklist[key] === true);
 }
 
-/** Every problem with the values at once, so the form can show them all; `now` bounds the date. */
+/**
+ * Every problem with the values at once, so the form can show them all (the portal's form runs the
+ * same rules, `checkEncounter` of @waymark/domain, before sending); `now` bounds the date. Ids are
+ * checked here only: a form never types them.
+ */
 export function checkEncounterValues(input: EncounterValues, now: Date): CheckedEncounter {
-  const fields: FieldError[] = [];
-  const problem = (field: string, message: string) => fields.push({ field, message });
+  const fields: FieldError[] = problemList(checkEncounter(input, now));
+  if (input.employerIds.some((id) => !isUuid(id))) fields.push({ field: 'employerIds', message: 'Some employer ids are not valid.' });
+  if (input.volunteerIds.some((id) => !isUuid(id))) fields.push({ field: 'volunteerIds', message: 'Some volunteer ids are not valid.' });
 
-  const title = input.title.trim();
-  if (title.length === 0) problem('title', 'Give the encounter a title.');
-  else if (title.length > MAX_TITLE_LENGTH) problem('title', `Keep the title to ${MAX_TITLE_LENGTH} characters or fewer.`);
-  else if (hasControlCharacters(title)) problem('title', 'The title has a hidden character in it that cannot be saved. Type it again.');
-
-  if (!Number.isFinite(input.hours) || input.hours <= 0) problem('hours', 'Hours must be more than 0.');
-  else if (input.hours > MAX_HOURS) problem('hours', `Hours must be ${MAX_HOURS} or fewer.`);
-
-  const latest = new Date(now);
-  latest.setUTCFullYear(latest.getUTCFullYear() + 1);
-  if (Number.isNaN(input.date.getTime())) problem('date', 'Give a valid date.');
-  else if (input.date > latest) problem('date', 'The date cannot be more than a year ahead.');
-  if (input.endsAt && (Number.isNaN(input.endsAt.getTime()) || input.endsAt <= input.date)) problem('endsAt', 'The end must be after the start.');
-
-  if (input.yearGroups.length === 0) problem('yearGroups', 'Choose at least one year group.');
-  else if (!input.yearGroups.every(isYearGroup)) problem('yearGroups', 'Year groups run from 7 to 13.');
-
-  const benchmarks = input.benchmarks ?? [...ENCOUNTER_KINDS[input.kind].benchmarks];
-  if (benchmarks.length === 0) problem('benchmarks', 'Choose at least one benchmark, or leave them out to use the defaults for this kind.');
-  else if (!benchmarks.every((b) => Number.isInteger(b) && b >= 1 && b <= 8)) problem('benchmarks', 'Benchmarks run from 1 to 8.');
-
-  if (input.employerIds.some((id) => !isUuid(id))) problem('employerIds', 'Some employer ids are not valid.');
-  if (input.volunteerIds.some((id) => !isUuid(id))) problem('volunteerIds', 'Some volunteer ids are not valid.');
-
-  let subject = input.subject?.trim() || null;
-  if (input.kind === 'CURRICULUM_LESSON') {
-    const known = CURRICULUM_SUBJECTS.find((s) => s.toLowerCase() === subject?.toLowerCase());
-    if (!known) problem('subject', `Choose the subject: ${CURRICULUM_SUBJECTS.join(', ')}.`);
-    subject = known ?? null;
-  } else {
-    subject = null;
-  }
-
-  const { hashtags, problem: hashtagProblem } = checkHashtags(input.hashtags);
-  if (hashtagProblem) problem('hashtags', hashtagProblem);
-
-  let adviserName = input.adviserName?.trim() || null;
-  let adviserLevel = input.adviserLevel ?? null;
-  if (input.kind === 'GUIDANCE_MEETING') {
-    if (!adviserName) problem('adviserName', 'Give the adviser\'s name.');
-    else if (adviserName.length > 200) problem('adviserName', 'Keep the adviser\'s name to 200 characters or fewer.');
-    else if (hasControlCharacters(adviserName)) problem('adviserName', 'The adviser\'s name has a hidden character in it that cannot be saved. Type it again.');
-    if (adviserLevel === null || !Number.isInteger(adviserLevel) || adviserLevel < 1 || adviserLevel > 8) problem('adviserLevel', 'Give the adviser\'s qualification level, from 1 to 8.');
-  } else {
-    adviserName = null;
-    adviserLevel = null;
-  }
-
+  const guidance = input.kind === 'GUIDANCE_MEETING';
   const checklistTicked = CHECKLIST_KEYS.filter((key) => input.checklistTicked.includes(key));
   return {
     fields,
     values: {
       ...input,
-      title,
-      subject,
-      hashtags,
-      adviserName,
-      adviserLevel,
+      title: input.title.trim(),
+      subject: input.kind === 'CURRICULUM_LESSON' ? curriculumSubject(input.subject) : null,
+      hashtags: checkHashtags(input.hashtags).hashtags,
+      adviserName: guidance ? input.adviserName?.trim() || null : null,
+      adviserLevel: guidance ? input.adviserLevel : null,
       checklistTicked,
-      benchmarks: distinctSorted(benchmarks),
+      benchmarks: distinctSorted(input.benchmarks ?? [...ENCOUNTER_KINDS[input.kind].benchmarks]),
       yearGroups: distinctSorted(input.yearGroups),
       employerIds: [...new Set(input.employerIds)],
       volunteerIds: [...new Set(input.volunteerIds)],
@@ -276,6 +217,7 @@ export class EncounterService {
         kind: input.kind,
         title: input.title,
         date: input.date,
+        hasTime: input.hasTime ?? true,
         endsAt: input.endsAt ?? null,
         hours: input.hours,
         inSchoolDay: input.inSchoolDay,
@@ -336,6 +278,8 @@ export class EncounterService {
         kind: pick(input.kind, encounter.kind),
         title: pick(input.title, encounter.title),
         date: pick(input.date, encounter.date),
+        // A new date without the flag is a moment, as on create; the flag alone changes only the flag.
+        hasTime: pick(input.hasTime, input.date ? true : encounter.hasTime),
         endsAt: input.endsAt === undefined ? encounter.endsAt : input.endsAt,
         hours: pick(input.hours, encounter.hours),
         inSchoolDay: pick(input.inSchoolDay, encounter.inSchoolDay),

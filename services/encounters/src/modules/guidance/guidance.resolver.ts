@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
-import { parseDay, todayInEngland } from '@waymark/domain';
-import { auditNoteChange, hasControlCharactersBesidesLineBreaks, isUuid, mutationError, pupilRecordRoute, scopeOf, type FieldError, type RequestContext } from '@waymark/subgraph-kit';
+import { checkGuidanceMeeting, dayAsInstant, dayInEngland, problemList, todayInEngland } from '@waymark/domain';
+import { auditNoteChange, isUuid, mutationError, pupilRecordRoute, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
 import { pupilsAuditSink } from '../audit/audit.client.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
-import { checkEncounterValues } from '../encounter/encounter.service.js';
 import type { EncountersContext } from '../../app.js';
 import { Pupil, stubOf } from '../external/external.entity.js';
 import { AgreedAction } from './agreed-action.entity.js';
 import { AgreedActionResult, GuidanceMeeting, GuidanceMeetingResult, RecordGuidanceMeetingInput } from './guidance.types.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
-export const MAX_ACTIONS = 20;
 
 export function meetingOf(encounter: Encounter, pupilId: string, actions: AgreedAction[], staff: boolean): GuidanceMeeting {
   return Object.assign(new GuidanceMeeting(), {
@@ -37,48 +35,41 @@ export class GuidanceMutations {
     if (scope.kind !== 'school' || !isUuid(input.pupilId)) return notFound;
     const cohort = await ctx.deps.pupils.fetchCohort(ctx, { pupilIds: [input.pupilId], asOf: todayInEngland() });
     if (cohort.pupilIds.length === 0) return notFound;
-    const checked = checkEncounterValues(
-      {
-        kind: 'GUIDANCE_MEETING',
-        title: 'Personal guidance meeting',
-        date: input.date,
-        endsAt: null,
-        hours: 1,
-        inSchoolDay: true,
-        benchmarks: [8],
-        employerIds: [],
-        volunteerIds: [],
-        yearGroups: cohort.yearGroups[0] >= 7 ? [cohort.yearGroups[0]] : [],
-        subject: null,
-        hashtags: [],
-        checklistTicked: [],
-        adviserName: input.adviserName,
-        adviserLevel: input.adviserLevel,
-      },
-      new Date(),
-    );
-    const fields: FieldError[] = checked.fields.filter((f) => f.field !== 'yearGroups');
-    const notes = input.notes ?? '';
-    if (notes.length > 10_000) fields.push({ field: 'notes', message: 'Keep the notes to 10,000 characters or fewer.' });
-    else if (hasControlCharactersBesidesLineBreaks(notes)) fields.push({ field: 'notes', message: 'The notes have a hidden character in them that cannot be saved. Type them again.' });
-    const actions = (input.actions ?? []).map((a) => ({ text: a.text.trim(), dueOn: a.dueOn?.trim() || null })).filter((a) => a.text.length > 0);
-    if (actions.length > MAX_ACTIONS) fields.push({ field: 'actions', message: `Agree at most ${MAX_ACTIONS} actions in one meeting.` });
-    if (actions.some((a) => a.text.length > 500)) fields.push({ field: 'actions', message: 'Keep each action to 500 characters or fewer.' });
-    else if (actions.some((a) => hasControlCharactersBesidesLineBreaks(a.text))) fields.push({ field: 'actions', message: 'An action has a hidden character in it that cannot be saved. Type it again.' });
-    if (actions.some((a) => a.dueOn !== null && !parseDay(a.dueOn))) fields.push({ field: 'actions', message: 'Give due dates as real dates.' });
-    if (fields.length > 0) return { meeting: null, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', fields) };
+    const day = Number.isNaN(input.date.getTime()) ? '' : dayInEngland(input.date);
+    const actions = (input.actions ?? []).map((a) => ({ text: a.text, dueOn: a.dueOn?.trim() || null }));
+    // The portal's form runs the same rules before sending (for meetings that have happened; the API also takes planned ones).
+    const values = { day, adviserName: input.adviserName, adviserLevel: input.adviserLevel, notes: input.notes ?? null, actions };
+    const problems = checkGuidanceMeeting(values, todayInEngland(), { planned: true });
+    if (Object.keys(problems).length > 0) return { meeting: null, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', problemList(problems)) };
+    const agreed = actions.map((a) => ({ text: a.text.trim(), dueOn: a.dueOn })).filter((a) => a.text.length > 0);
 
     const encounter = ctx.em.create(Encounter, {
       id: randomUUID(),
       schoolId: scope.schoolId,
       trustId: ctx.principal.trustId,
-      ...checked.values,
-      yearGroups: checked.values.yearGroups.length > 0 ? checked.values.yearGroups : [7],
+      kind: 'GUIDANCE_MEETING',
+      title: 'Personal guidance meeting',
+      // A meeting is recorded by its day: the day travels as noon UTC, and has no start time.
+      date: dayAsInstant(day),
+      hasTime: false,
+      endsAt: null,
+      hours: 1,
+      inSchoolDay: true,
+      benchmarks: [8],
+      employerIds: [],
+      volunteerIds: [],
+      yearGroups: [cohort.yearGroups[0] >= 7 ? cohort.yearGroups[0] : 7],
+      subject: null,
+      hashtags: [],
+      checklistTicked: [],
+      checklistMet: false,
+      adviserName: input.adviserName.trim(),
+      adviserLevel: input.adviserLevel,
       staffNotes: input.notes?.trim() || null,
       createdAt: new Date(),
     });
     ctx.em.create(Participation, { id: randomUUID(), encounter, pupilId: input.pupilId, schoolId: scope.schoolId, trustId: ctx.principal.trustId, attended: true });
-    const saved = actions.map((action, position) => ctx.em.create(AgreedAction, { id: randomUUID(), meeting: encounter, pupilId: input.pupilId, text: action.text, dueOn: action.dueOn, position }));
+    const saved = agreed.map((action, position) => ctx.em.create(AgreedAction, { id: randomUUID(), meeting: encounter, pupilId: input.pupilId, text: action.text, dueOn: action.dueOn, position }));
     await ctx.em.flush();
     return { meeting: meetingOf(encounter, input.pupilId, saved, true), error: null };
   }

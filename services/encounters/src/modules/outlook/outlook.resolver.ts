@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { checkHashtags } from '@waymark/domain';
 import { AccessError, mutationError, pupilRecordRoute, scopeOf, MutationError, type RequestContext } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
-import { checkHashtags } from '../encounter/encounter.service.js';
 import { Pupil, stubOf } from '../external/external.entity.js';
 import { PupilOutlook } from './pupil-outlook.entity.js';
 

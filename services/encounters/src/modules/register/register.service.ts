@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
-import { isBlankRecord, parseCsv, vulnerableGroupOfCode, type VulnerableGroupCode } from '@waymark/domain';
-import { boundSql, hasControlCharacters, hasControlCharactersBesidesLineBreaks, InputError, isUuid, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
+import { isBlankRecord, parseCsv, reflectionProblem, vulnerableGroupOfCode, type VulnerableGroupCode } from '@waymark/domain';
+import { boundSql, hasControlCharacters, InputError, isUuid, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { EncounterError } from '../encounter/encounter.errors.js';
 import { groupBit } from '../benchmarks/benchmarks.service.js';
 import type { Cohort } from '../external/pupils.client.js';
 import { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, type ImportRegisterInput, type InviteInput, type MarkAttendanceInput } from './register.types.js';
 
-export const MAX_REFLECTION_LENGTH = 2000;
 export const MAX_REGISTER_ROWS = 5000;
 /** The longest tutor group a roster can hold. */
 export const MAX_TUTOR_GROUP_LENGTH = 255;
@@ -219,15 +218,10 @@ export class RegisterService {
     const self = pupilRecordRoute(principal, row.pupilId) === 'own';
     const staff = scope.kind === 'school' && scope.schoolId === row.schoolId;
     if (!self && !staff) return notFound;
+    // The pupil's form runs the same rule before sending.
+    const problem = reflectionProblem(text);
+    if (problem) return { participation: null, error: mutationError('REFLECTION_INVALID', problem, [{ field: 'reflection', message: problem }]) };
     const reflection = text.trim();
-    if (reflection.length === 0) return { participation: null, error: mutationError('REFLECTION_INVALID', 'Write a reflection first.', [{ field: 'reflection', message: 'Write a reflection first.' }]) };
-    if (reflection.length > MAX_REFLECTION_LENGTH) {
-      return { participation: null, error: mutationError('REFLECTION_INVALID', `Keep it to ${MAX_REFLECTION_LENGTH} characters or fewer.`, [{ field: 'reflection', message: `Keep it to ${MAX_REFLECTION_LENGTH} characters or fewer.` }]) };
-    }
-    if (hasControlCharactersBesidesLineBreaks(reflection)) {
-      const message = 'Your reflection has a hidden character in it that cannot be saved. Type it again.';
-      return { participation: null, error: mutationError('REFLECTION_INVALID', message, [{ field: 'reflection', message }]) };
-    }
     if (!row.attended) return { participation: null, error: mutationError('REFLECTION_NOT_ATTENDED', 'Reflections are for activities the pupil attended.') };
     row.reflection = reflection;
     row.reflectedAt = new Date();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
+import { commentProblem } from '@waymark/domain';
 import { mutationError, type MutationError } from '@waymark/subgraph-kit';
 import { relationTo } from '../pupil/pupil.access.js';
 import { PupilProblems } from '../pupil/pupil.errors.js';
@@ -8,9 +9,6 @@ import { PupilService } from '../pupil/pupil.service.js';
 import { RecordComment } from './comment.entity.js';
 import { AddRecordCommentResult, type AddRecordCommentInput } from './comment.types.js';
 
-export const MAX_COMMENT_LENGTH = 2000;
-/** Control characters other than tab and line breaks: never part of a comment, and the database cannot store NUL. */
-const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 function result(comment: RecordComment | null, error: MutationError | null): AddRecordCommentResult {
@@ -33,16 +31,10 @@ export class CommentService {
     const pupil = await new PupilService(this.em).findOneVisible(principal, input.pupilId);
     const relation = pupil ? relationTo(principal, pupil) : null;
     if (!pupil || (relation !== 'staff' && relation !== 'parent')) return result(null, PupilProblems.notVisible());
+    // The comment form runs the same rule before sending; control characters never reach the database (it cannot store NUL).
+    const message = commentProblem(input.body);
+    if (message) return result(null, mutationError('COMMENT_INVALID', message, [{ field: 'body', message }]));
     const body = input.body.trim();
-    if (body === '' || body.length > MAX_COMMENT_LENGTH || NOT_TEXT.test(body)) {
-      const message =
-        body === ''
-          ? 'Write something first.'
-          : body.length > MAX_COMMENT_LENGTH
-            ? `Keep the comment to ${MAX_COMMENT_LENGTH} characters or fewer.`
-            : 'The comment contains a character that is not text (an invisible control character); type or paste it again.';
-      return result(null, mutationError('COMMENT_INVALID', message, [{ field: 'body', message }]));
-    }
     const key = input.idempotencyKey ?? null;
     if (key !== null) {
       if (!IDEMPOTENCY_KEY.test(key)) {
