@@ -1,3 +1,4 @@
+import { formatTime } from '@waymark/domain';
 import { DateText, ErrorPanel, formatNumber, isForbidden, Loading, Notice, PageHeader, Section, SummaryList } from '@waymark/ui';
 import { benchmarkName } from '../../../shared/benchmarks';
 import { formatYearGroups } from '../../../shared/encounterKinds';
@@ -20,18 +21,14 @@ const back = (
   </a>
 );
 
-// The browser's own time zone, as the form that recorded the times used.
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** "09:30 to 11:00", or nothing when only the day was recorded (noon UTC). */
-export function timesText(date: string, endsAt: string | null): string | null {
-  if (/T12:00:00(\.000)?Z$/.test(date) && !endsAt) return null;
-  const start = timeFormat.format(new Date(date));
-  return endsAt ? `${start} to ${timeFormat.format(new Date(endsAt))}` : start;
+/** "09:30 to 11:00" on a clock in England, or nothing when only the day was recorded. */
+export function timesText(date: string, hasTime: boolean, endsAt: string | null): string | null {
+  if (!hasTime) return null;
+  return endsAt ? `${formatTime(date)} to ${formatTime(endsAt)}` : formatTime(date);
 }
 
 function details(encounter: EncounterDetail) {
-  const times = timesText(encounter.date, encounter.endsAt);
+  const times = timesText(encounter.date, encounter.hasTime, encounter.endsAt);
   return [
     { term: 'Kind', value: encounter.kindLabel },
     {

@@ -10,7 +10,7 @@ import {
   type EncounterResult,
   type UpdateEncounterData,
 } from '../graphql/createEncounter';
-import { emptyDraft, toEncounterFields, toFormField, validate, withKind, type EncounterDraft, type FieldErrors, type FormField, type FormProblem } from '../lib/encounterDraft';
+import { emptyDraft, toEncounterInput, toFormField, validate, withKind, type EncounterDraft, type FieldErrors, type FormField, type FormProblem } from '../lib/encounterDraft';
 import type { RegisterState } from './useRegister';
 
 export type EncounterFormMode = { mode: 'create' } | { mode: 'edit'; encounterId: string; initial: EncounterDraft };
@@ -64,7 +64,7 @@ export function useEncounterForm(options: EncounterFormMode, onSaved: (encounter
     fail(errors, Object.entries(errors).map(([field, message]) => ({ field: field as FormField, message })), null);
     if (Object.keys(errors).length > 0) return false;
 
-    const fields = toEncounterFields(draft);
+    const fields = toEncounterInput(draft);
     let result: EncounterResult | undefined;
     setSubmitting(true);
     try {

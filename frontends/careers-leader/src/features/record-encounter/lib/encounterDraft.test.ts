@@ -6,6 +6,7 @@ import {
   emptyDraft,
   fromIsoDateTime,
   toEncounterFields,
+  toEncounterInput,
   toFormField,
   toIsoDate,
   toIsoDateTime,
@@ -145,5 +146,25 @@ describe('dates and year groups', () => {
     expect(formatYearGroups([])).toBe('None');
     expect(formatYearGroups([9])).toBe('Year 9');
     expect(formatYearGroups([12, 10, 11])).toBe('Years 10, 11 and 12');
+  });
+});
+
+describe('a start time through an edit', () => {
+  it.each([
+    ['12:00 GMT in winter', '2026-01-15', '12:00', '2026-01-15T12:00:00.000Z'],
+    ['13:00 BST in summer', '2026-07-15', '13:00', '2026-07-15T12:00:00.000Z'],
+  ])('keeps %s', (_when, date, startTime, instant) => {
+    const input = toEncounterInput({ ...draft, date, startTime });
+    expect(input).toMatchObject({ date: instant, hasTime: true });
+    // What the API gives back for editing is what was sent: the instant and the flag.
+    const back = draftFromEncounter({ ...input, checklist: EMPTY_CHECKLIST });
+    expect(back).toMatchObject({ date, startTime });
+    expect(toEncounterInput(back)).toEqual(input);
+  });
+
+  it('keeps a day without a time as a day', () => {
+    const input = toEncounterInput({ ...draft, date: '2026-07-15', startTime: '' });
+    expect(input).toMatchObject({ date: '2026-07-15T12:00:00.000Z', hasTime: false });
+    expect(draftFromEncounter({ ...input, checklist: EMPTY_CHECKLIST })).toMatchObject({ date: '2026-07-15', startTime: '', endTime: '' });
   });
 });

@@ -1,3 +1,4 @@
+import { checkEncounter, encounterStart, encounterStartParts, instantInEngland, parseTime } from '@waymark/domain';
 import { formatHashtags, parseHashtags } from '@waymark/ui';
 import { checklistInput, type MeaningfulChecklist } from '../../../shared/checklist';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../shared/encounterKinds';
@@ -80,31 +81,22 @@ export function withKind(draft: EncounterDraft, kind: EncounterKind | ''): Encou
   return { ...draft, kind, benchmarks: draft.benchmarksChosen ? draft.benchmarks : defaultBenchmarks(kind) };
 }
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function validate(draft: EncounterDraft): FieldErrors {
+/**
+ * Problems with the draft, keyed by form field. The times are read here (the API takes instants);
+ * everything else is judged by `checkEncounter` of @waymark/domain, the rules the API runs too.
+ */
+export function validate(draft: EncounterDraft, now = new Date()): FieldErrors {
   const errors: FieldErrors = {};
-  if (!draft.kind) errors.kind = 'Choose the kind of encounter';
-  if (!draft.title.trim()) errors.title = 'Enter a title';
-  if (!DAY.test(draft.date) || Number.isNaN(Date.parse(draft.date))) errors.date = 'Enter the date of the encounter';
-  if (draft.startTime && !TIME.test(draft.startTime)) errors.startTime = 'Enter the start time as hours and minutes, for example 09:30';
-  if (draft.endTime) {
-    if (!TIME.test(draft.endTime)) errors.endTime = 'Enter the finish time as hours and minutes, for example 11:00';
-    else if (!draft.startTime) errors.endTime = 'Enter the start time as well as the finish time';
-    else if (TIME.test(draft.startTime) && draft.endTime <= draft.startTime) errors.endTime = 'The finish time must be after the start time';
+  const startTime = parseTime(draft.startTime);
+  const endTime = parseTime(draft.endTime);
+  if (draft.startTime && !startTime) errors.startTime = 'Enter the start time as hours and minutes, for example 09:30';
+  if (draft.endTime && !endTime) errors.endTime = 'Enter the finish time as hours and minutes, for example 11:00';
+  const fields = toEncounterInput({ ...draft, startTime: startTime ?? '', endTime: endTime ?? '' });
+  const problems = checkEncounter({ ...fields, date: new Date(fields.date), endsAt: fields.endsAt ? new Date(fields.endsAt) : null }, now);
+  for (const [field, message] of Object.entries(problems)) {
+    const formField = toFormField(field);
+    if (formField && !errors[formField]) errors[formField] = message;
   }
-  const hours = Number(draft.hours);
-  if (draft.hours.trim() === '' || !Number.isFinite(hours) || hours <= 0) errors.hours = 'Enter how many hours it lasted, for example 1.5';
-  else if (hours > 24 * 14) errors.hours = 'Hours must be 336 or fewer';
-  if (draft.yearGroups.length === 0) errors.yearGroups = 'Choose at least one year group';
-  if (draft.kind === 'CURRICULUM_LESSON' && !draft.subject.trim()) errors.subject = 'Choose the subject the lesson was part of';
-  if (draft.kind === 'GUIDANCE_MEETING') {
-    if (!draft.adviserName.trim()) errors.adviserName = "Enter the adviser's name";
-    const level = Number(draft.adviserLevel);
-    if (!Number.isInteger(level) || level < 1 || level > 8) errors.adviserLevel = "Enter the adviser's qualification level, a whole number from 1 to 8";
-  }
-  if (draft.benchmarks.length === 0) errors.benchmarks = 'Choose at least one benchmark it counts towards';
   return errors;
 }
 
@@ -116,11 +108,13 @@ export function toFormField(path: string): FormField | undefined {
 }
 
 /**
- * The moment a day and time name, as ISO. Without a time the day is sent as noon UTC, so it is the
- * same day wherever it is shown; with one, the time is the browser's (the school's) local time.
+ * The moment a day and time name, as ISO: the time on a clock in England (where every school is),
+ * whatever the browser's time zone. Without a time, the day travels as noon UTC, and the API is
+ * told so (`hasTime`) rather than left to guess from the clock.
  */
 export function toIsoDateTime(date: string, time: string): string {
-  return time ? new Date(`${date}T${time}:00`).toISOString() : `${date}T12:00:00.000Z`;
+  const start = encounterStart(date, time);
+  return Number.isNaN(start.date.getTime()) ? '' : start.date.toISOString();
 }
 
 /** Kept for callers that only know the day. */
@@ -128,18 +122,11 @@ export function toIsoDate(date: string): string {
   return toIsoDateTime(date, '');
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** The day and time an ISO moment shows as in the browser's time zone; noon UTC means "just the day". */
-export function fromIsoDateTime(iso: string | null | undefined): { date: string; time: string } {
+/** The day and time of an ISO moment in England; with `hasTime` false, only its day. */
+export function fromIsoDateTime(iso: string | null | undefined, hasTime = false): { date: string; time: string } {
   if (!iso) return { date: '', time: '' };
-  if (/T12:00:00(\.000)?Z$/.test(iso)) return { date: iso.slice(0, 10), time: '' };
-  const moment = new Date(iso);
-  if (Number.isNaN(moment.getTime())) return { date: '', time: '' };
-  return {
-    date: `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`,
-    time: `${pad(moment.getHours())}:${pad(moment.getMinutes())}`,
-  };
+  const { day, time } = encounterStartParts(iso, hasTime);
+  return { date: day, time };
 }
 
 /** The encounter's fields as `createEncounter` and `updateEncounter` take them (a valid draft only). */
@@ -152,7 +139,7 @@ export function toEncounterFields(draft: EncounterDraft): EncounterFields {
     kind,
     title: draft.title.trim(),
     date: toIsoDateTime(draft.date, draft.startTime),
-    endsAt: draft.endTime ? toIsoDateTime(draft.date, draft.endTime) : null,
+    endsAt: draft.endTime ? finishOf(draft.date, draft.endTime) : null,
     hours: Number(draft.hours),
     inSchoolDay: draft.inSchoolDay,
     yearGroups: [...draft.yearGroups].sort((a, b) => a - b),
@@ -165,11 +152,24 @@ export function toEncounterFields(draft: EncounterDraft): EncounterFields {
   };
 }
 
+/** The finish on the encounter's day, in England; '' when the day or time cannot be read. */
+function finishOf(date: string, time: string): string {
+  const finish = instantInEngland(date, time);
+  return Number.isNaN(finish.getTime()) ? '' : finish.toISOString();
+}
+
+/** What `createEncounter` and `updateEncounter` are sent: the fields, and whether the start has a time. */
+export function toEncounterInput(draft: EncounterDraft): EncounterFields & { hasTime: boolean } {
+  return { ...toEncounterFields(draft), hasTime: draft.startTime !== '' };
+}
+
 /** What an encounter already recorded looks like in the form, for editing. */
 export interface EditableEncounter {
   kind: EncounterKind;
   title: string;
   date: string;
+  /** Whether `date` carries a start time; as the API reads a date without the flag, a moment when left out. */
+  hasTime?: boolean;
   endsAt: string | null;
   hours: number;
   inSchoolDay: boolean;
@@ -183,8 +183,8 @@ export interface EditableEncounter {
 }
 
 export function draftFromEncounter(encounter: EditableEncounter): EncounterDraft {
-  const start = fromIsoDateTime(encounter.date);
-  const end = fromIsoDateTime(encounter.endsAt);
+  const start = fromIsoDateTime(encounter.date, encounter.hasTime ?? true);
+  const end = fromIsoDateTime(encounter.endsAt, true);
   return {
     kind: encounter.kind,
     title: encounter.title,
