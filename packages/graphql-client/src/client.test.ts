@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignInError, signIn } from './auth.js';
-import { GraphQLRequestError, isUnauthenticated, MISSING_DATA, request, required } from './client.js';
+import { GraphQLRequestError, isUnauthenticated, MISSING_DATA, request, required, type TypedDocument } from './client.js';
+
+/** Text typed as a document, as the generated documents are. */
+const typed = <TData = unknown>(text: string) => text as string & TypedDocument<TData>;
 
 function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -15,7 +18,7 @@ describe('request', () => {
     const fetchMock = vi.fn(async () => jsonResponse({ data: { me: { id: '1' } } }));
     vi.stubGlobal('fetch', fetchMock);
 
-    const data = await request<{ me: { id: string } }>('query { me { id } }', { first: 2 });
+    const data = await request(typed<{ me: { id: string } }>('query { me { id } }'), { first: 2 });
 
     expect(data).toEqual({ me: { id: '1' } });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
@@ -33,7 +36,7 @@ describe('request', () => {
       ),
     );
 
-    const error = await request('query { me { id } }').catch((caught: unknown) => caught);
+    const error = await request(typed('query { me { id } }')).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(GraphQLRequestError);
     const requestError = error as GraphQLRequestError;
@@ -51,7 +54,7 @@ describe('request', () => {
       }),
     );
 
-    const error = (await request('{ me { id } }').catch((caught: unknown) => caught)) as GraphQLRequestError;
+    const error = (await request(typed('{ me { id } }')).catch((caught: unknown) => caught)) as GraphQLRequestError;
 
     expect(error.codes).toEqual(['NETWORK_ERROR']);
   });
@@ -59,7 +62,7 @@ describe('request', () => {
   it('reports a non-JSON HTTP failure with its status', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway' })));
 
-    const error = (await request('{ me { id } }').catch((caught: unknown) => caught)) as GraphQLRequestError;
+    const error = (await request(typed('{ me { id } }')).catch((caught: unknown) => caught)) as GraphQLRequestError;
 
     expect(error.status).toBe(502);
     expect(error.codes).toEqual(['HTTP_502']);

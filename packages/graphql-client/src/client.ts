@@ -63,16 +63,15 @@ export interface RequestOptions {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
-/** Sends one GraphQL operation and resolves with `data`, or rejects with a `GraphQLRequestError`. */
+/**
+ * Sends one GraphQL operation and resolves with `data`, or rejects with a `GraphQLRequestError`.
+ * The variables are checked against the document's, never inferred from the call.
+ */
 export async function request<TData, TVariables extends Variables = Variables>(
   document: TypedDocument<TData, TVariables>,
-  // Checked against the document's variables, never inferred from the call.
   variables?: NoInfer<TVariables>,
-  options?: RequestOptions,
-): Promise<TData>;
-/** The same for a document that is not typed: the caller names what it expects back. */
-export async function request<TData, TVariables extends Variables = Variables>(document: string, variables?: TVariables, options?: RequestOptions): Promise<TData>;
-export async function request<TData>(document: TypedDocument<TData> | string, variables?: Variables, options: RequestOptions = {}): Promise<TData> {
+  options: RequestOptions = {},
+): Promise<TData> {
   let response: Response;
   try {
     response = await fetch(options.endpoint ?? GRAPHQL_ENDPOINT, {

@@ -24,14 +24,12 @@ function toRequestError<TData>(error: unknown): GraphQLRequestError<TData> {
  * Partial data that arrives together with errors is kept in `data`.
  */
 export function useQuery<TData, TVariables extends Variables = Variables>(
-  document: TypedDocument<TData, TVariables>,
+  typedDocument: TypedDocument<TData, TVariables>,
   variables?: NoInfer<TVariables>,
-  options?: QueryOptions,
-): QueryState<TData>;
-export function useQuery<TData, TVariables extends Variables = Variables>(document: string, variables?: TVariables, options?: QueryOptions): QueryState<TData>;
-export function useQuery<TData>(typedDocument: TypedDocument<TData> | string, variables?: Variables, options: QueryOptions = {}): QueryState<TData> {
+  options: QueryOptions = {},
+): QueryState<TData> {
   // Compared as text, so a document rebuilt on every render does not send the query again.
-  const document = String(typedDocument);
+  const document = String(typedDocument) as string & TypedDocument<TData, TVariables>;
   const variablesKey = JSON.stringify(variables ?? {});
   const skip = options.skip ?? false;
   const [state, setState] = useState<Omit<QueryState<TData>, 'refetch'>>({ data: null, error: null, loading: !skip });
@@ -42,7 +40,7 @@ export function useQuery<TData>(typedDocument: TypedDocument<TData> | string, va
     const id = ++latest.current;
     setState((previous) => ({ ...previous, loading: true }));
     try {
-      const data = await request<TData>(document, JSON.parse(variablesKey) as Variables);
+      const data = await request(document, JSON.parse(variablesKey) as TVariables);
       if (id === latest.current) setState({ data, error: null, loading: false });
     } catch (error) {
       const requestError = toRequestError<TData>(error);
@@ -80,13 +78,9 @@ export type MutationRunner<TData, TVariables extends Variables> = (variables: TV
 
 /** Returns a function that sends the mutation; it resolves with `{ data, error }` and never rejects. */
 export function useMutation<TData, TVariables extends Variables = Variables>(
-  document: TypedDocument<TData, TVariables>,
-): [MutationRunner<TData, TVariables>, MutationState<TData>];
-export function useMutation<TData, TVariables extends Variables = Variables>(document: string): [MutationRunner<TData, TVariables>, MutationState<TData>];
-export function useMutation<TData, TVariables extends Variables = Variables>(
-  typedDocument: TypedDocument<TData, TVariables> | string,
+  typedDocument: TypedDocument<TData, TVariables>,
 ): [MutationRunner<TData, TVariables>, MutationState<TData>] {
-  const document = String(typedDocument);
+  const document = String(typedDocument) as string & TypedDocument<TData, TVariables>;
   const [state, setState] = useState<MutationState<TData>>({ data: null, error: null, loading: false });
   const mounted = useRef(true);
   useEffect(() => {
@@ -101,7 +95,7 @@ export function useMutation<TData, TVariables extends Variables = Variables>(
       setState((previous) => ({ ...previous, loading: true, error: null }));
       let result: MutationResult<TData>;
       try {
-        result = { data: await request<TData>(document, variables), error: null };
+        result = { data: await request(document, variables), error: null };
       } catch (error) {
         const requestError = toRequestError<TData>(error);
         result = { data: requestError.data, error: requestError };

@@ -14,9 +14,6 @@ export type MeaningfulChecklist = Record<ChecklistKey, boolean>;
 
 export const EMPTY_CHECKLIST: MeaningfulChecklist = Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item.key, false])) as MeaningfulChecklist;
 
-/** The selection of every `MeaningfulChecklist` field. */
-export const CHECKLIST_FIELDS = CHECKLIST_ITEMS.map((item) => item.key).join('\n');
-
 /** The items that apply to a kind of encounter, in order; none until a kind is chosen. */
 export function checklistItemsFor(kind: EncounterKind | ''): ChecklistItemDefinition[] {
   return kind ? itemsFor(kind) : [];

@@ -1,38 +1,7 @@
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+import type { EncounterSummaryFieldsFragment, MutationErrorFieldsFragment } from '../gql/graphql';
 
-export interface Connection<Node> {
-  edges: { cursor?: string; node: Node }[];
-  pageInfo?: PageInfo;
-  totalCount?: number;
-}
-
-/** A row of the encounters list, and what `createEncounter` hands back. */
-export interface EncounterSummary {
-  id: string;
-  title: string;
-  kindLabel: string;
-  date: string;
-  yearGroups: number[];
-  attendedCount: number;
-  invitedCount: number;
-}
-
-export const ENCOUNTER_SUMMARY_FIELDS = /* GraphQL */ `
-  id
-  title
-  kindLabel
-  date
-  yearGroups
-  attendedCount
-  invitedCount
-`;
+/** A row of the encounters list, and what `createEncounter` and `updateEncounter` hand back. */
+export type EncounterSummary = EncounterSummaryFieldsFragment;
 
 /** What a mutation's result carries when it did not do what was asked. */
-export interface MutationError {
-  code: string;
-  message: string;
-  fields: { field: string; message: string }[];
-}
+export type MutationError = MutationErrorFieldsFragment;

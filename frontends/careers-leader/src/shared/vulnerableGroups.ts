@@ -1,4 +1,5 @@
 import { VULNERABLE_GROUPS as GROUPS, VULNERABLE_GROUP_CODES, type VulnerableGroupCode } from '@waymark/domain';
+import type { PupilFlagsFieldsFragment } from '../gql/graphql';
 
 /** The VulnerableGroup enum value of a group. */
 export type VulnerableGroup = VulnerableGroupCode;
@@ -12,13 +13,8 @@ export const VULNERABLE_GROUPS: readonly { value: VulnerableGroup; flag: FlagNam
   label: group.label,
 }));
 
-/** `PupilFlags` as the API returns it. */
-export type PupilFlags = Record<FlagName, boolean> & { neetRiskScore: number | null };
-
-export const PUPIL_FLAGS_FIELDS = /* GraphQL */ `
-  ${VULNERABLE_GROUPS.map((group) => group.flag).join('\n  ')}
-  neetRiskScore
-`;
+/** `PupilFlags` as the API returns it (every flag: graphql/fragments.graphql, `PupilFlagsFields`). */
+export type PupilFlags = PupilFlagsFieldsFragment;
 
 export function groupLabel(value: string): string {
   return VULNERABLE_GROUPS.find((group) => group.value === value)?.label ?? value;

@@ -2,7 +2,7 @@ import { request, required } from '@waymark/graphql-client';
 import { Button, ErrorPanel, formatNumber, isForbidden, Loading, PageHeader, Section } from '@waymark/ui';
 import { useState } from 'react';
 import { downloadText, todayIso } from '../../../shared/download';
-import { AUDIT_EVENTS_CSV_QUERY, type AuditEventsCsvData, type AuditFilter } from '../graphql/auditLog';
+import { AUDIT_EVENTS_CSV_QUERY, type AuditFilter } from '../graphql/auditLog';
 import { useAuditLog } from '../hooks/useAuditLog';
 import { auditCsvFileName, NO_AUDIT_FILTER } from '../lib/auditFilters';
 import { AuditEventsTable } from './AuditEventsTable';
@@ -31,7 +31,7 @@ export function AuditLogPage({ pupilId }: AuditLogPageProps) {
   const startDownload = async () => {
     setDownload({ status: 'fetching' });
     try {
-      const csv = required((await request<AuditEventsCsvData>(AUDIT_EVENTS_CSV_QUERY, { filter })).auditEventsCsv);
+      const csv = required((await request(AUDIT_EVENTS_CSV_QUERY, { filter })).auditEventsCsv);
       const fileName = auditCsvFileName(todayIso());
       downloadText(csv, fileName, 'text/csv;charset=utf-8');
       setDownload({ status: 'done', fileName });

@@ -1,71 +1,17 @@
-import type { Connection } from '../../../shared/types';
+import { AuditEventsCsvDocument, AuditEventsDocument, type AuditEventsQuery } from '../../../gql/graphql';
 
-export type AuditAction = 'READ' | 'EXPORT' | 'CHANGE';
+// The documents are in auditLog.graphql; these are their typed texts (frontends/README.md).
+export const AUDIT_EVENTS_QUERY = AuditEventsDocument.toString();
+export const AUDIT_EVENTS_CSV_QUERY = AuditEventsCsvDocument.toString();
 
-/** What `auditEvents` and `auditEventsCsv` filter by; null is "any". Days are YYYY-MM-DD, both included. */
+export type { AuditAction } from '../../../gql/graphql';
+export type AuditEventRow = NonNullable<AuditEventsQuery['auditEvents']>['edges'][number]['node'];
+
+/** What `auditEvents` and `auditEventsCsv` filter by, as the form holds it; null is "any". Days are YYYY-MM-DD, both included. */
 export interface AuditFilter {
   pupilId: string | null;
   actorAccountId: string | null;
-  action: AuditAction | null;
+  action: AuditEventRow['action'] | null;
   from: string | null;
   to: string | null;
-}
-
-export const AUDIT_EVENTS_QUERY = /* GraphQL */ `
-  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          occurredAt
-          action
-          fields
-          pupilId
-          pupilName
-          actorAccountId
-          actorName
-          actorRoles
-          credentialKind
-          apiKeyId
-          requestId
-          detail
-        }
-      }
-    }
-  }
-`;
-
-export const AUDIT_EVENTS_CSV_QUERY = /* GraphQL */ `
-  query AuditEventsCsv($filter: AuditEventFilter) {
-    auditEventsCsv(filter: $filter)
-  }
-`;
-
-export interface AuditEventRow {
-  id: string;
-  occurredAt: string;
-  action: AuditAction;
-  fields: string[];
-  pupilId: string | null;
-  pupilName: string | null;
-  actorAccountId: string;
-  actorName: string;
-  actorRoles: string[];
-  credentialKind: 'SESSION' | 'API_KEY';
-  apiKeyId: string | null;
-  requestId: string;
-  detail: string | null;
-}
-
-export interface AuditEventsData {
-  auditEvents: Connection<AuditEventRow> | null;
-}
-
-export interface AuditEventsCsvData {
-  auditEventsCsv: string | null;
 }

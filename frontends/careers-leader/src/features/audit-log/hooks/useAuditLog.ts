@@ -1,6 +1,6 @@
 import { GraphQLRequestError, request, required } from '@waymark/graphql-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AUDIT_EVENTS_QUERY, type AuditEventRow, type AuditEventsData, type AuditFilter } from '../graphql/auditLog';
+import { AUDIT_EVENTS_QUERY, type AuditEventRow, type AuditFilter } from '../graphql/auditLog';
 
 export const PAGE_SIZE = 50;
 
@@ -29,7 +29,7 @@ export function useAuditLog(filter: AuditFilter) {
 
   const fetchPage = useCallback(
     async (after: string | null) =>
-      required((await request<AuditEventsData>(AUDIT_EVENTS_QUERY, { filter: { pupilId, actorAccountId, action, from, to }, first: PAGE_SIZE, after })).auditEvents),
+      required((await request(AUDIT_EVENTS_QUERY, { filter: { pupilId, actorAccountId, action, from, to }, first: PAGE_SIZE, after })).auditEvents),
     [pupilId, actorAccountId, action, from, to],
   );
 

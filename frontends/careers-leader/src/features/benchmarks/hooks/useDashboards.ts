@@ -1,16 +1,10 @@
 import { useQuery } from '@waymark/graphql-client';
 import type { DashboardFilters } from '../../../shared/route';
-import {
-  SCHOOL_DASHBOARD_QUERY,
-  TRUST_DASHBOARD_QUERY,
-  type SchoolDashboardData,
-  type SchoolDashboardVariables,
-  type TrustDashboardData,
-} from '../graphql/dashboard';
+import { SCHOOL_DASHBOARD_QUERY, TRUST_DASHBOARD_QUERY } from '../graphql/dashboard';
 
 /** A school's benchmark figures: the caller's own school, or (for a trust analyst) the one chosen. */
 export function useSchoolDashboard(schoolId: string | null, filters: DashboardFilters) {
-  const query = useQuery<SchoolDashboardData, SchoolDashboardVariables>(SCHOOL_DASHBOARD_QUERY, {
+  const query = useQuery(SCHOOL_DASHBOARD_QUERY, {
     schoolId,
     asOf: filters.asOf,
     group: filters.group,
@@ -21,6 +15,6 @@ export function useSchoolDashboard(schoolId: string | null, filters: DashboardFi
 
 /** The trust's figures, school by school. */
 export function useTrustDashboard(filters: DashboardFilters) {
-  const query = useQuery<TrustDashboardData>(TRUST_DASHBOARD_QUERY, { asOf: filters.asOf, group: filters.group, yearGroup: filters.yearGroup });
+  const query = useQuery(TRUST_DASHBOARD_QUERY, { asOf: filters.asOf, group: filters.group, yearGroup: filters.yearGroup });
   return { ...query, dashboard: query.data?.trustDashboard ?? null };
 }

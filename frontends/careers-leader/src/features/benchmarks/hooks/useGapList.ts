@@ -1,7 +1,7 @@
 import { GraphQLRequestError, request, required } from '@waymark/graphql-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GapQuery } from '../../../shared/route';
-import { BENCHMARK_GAPS_QUERY, type BenchmarkGapsData, type GapConnection, type GapRow } from '../graphql/dashboard';
+import { BENCHMARK_GAPS_QUERY, type GapConnection, type GapRow } from '../graphql/dashboard';
 import { fetchAllPages } from '../lib/fetchAll';
 
 export const GAP_PAGE_SIZE = 50;
@@ -13,7 +13,7 @@ function toError(error: unknown): GraphQLRequestError {
 }
 
 export function fetchGapPage(query: GapQuery, first: number, after: string | null): Promise<GapConnection> {
-  return request<BenchmarkGapsData>(BENCHMARK_GAPS_QUERY, {
+  return request(BENCHMARK_GAPS_QUERY, {
     measure: query.measure,
     schoolId: query.schoolId,
     asOf: query.asOf,

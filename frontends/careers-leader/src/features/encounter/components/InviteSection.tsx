@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { YEAR_GROUPS } from '../../../shared/encounterKinds';
 import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/vulnerableGroups';
 import { useDebouncedValue } from '../../pupils/hooks/useDebouncedValue';
-import { FIND_PUPILS_QUERY, type FindPupilsData, type FoundPupil, type InviteInput, type RegisterChangeResult } from '../graphql/encounter';
+import { FIND_PUPILS_QUERY, type FoundPupil, type InviteInput, type RegisterChangeResult } from '../graphql/encounter';
 import type { ActionOutcome } from '../hooks/useEncounter';
 import { inviteOutcome, parseTutorGroups } from '../lib/register';
 
@@ -27,7 +27,7 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const term = useDebouncedValue(search.trim());
-  const found = useQuery<FindPupilsData>(FIND_PUPILS_QUERY, { search: term }, { skip: term.length < 2 });
+  const found = useQuery(FIND_PUPILS_QUERY, { search: term }, { skip: term.length < 2 });
   const results = (found.data?.pupils?.edges ?? []).map((edge) => edge.node).filter((pupil) => !picked.some((chosen) => chosen.id === pupil.id));
 
   const toggle = <T,>(list: T[], value: T, chosen: boolean): T[] => (chosen ? [...new Set([...list, value])] : list.filter((entry) => entry !== value));

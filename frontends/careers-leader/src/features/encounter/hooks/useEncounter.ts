@@ -1,19 +1,7 @@
 import { request, useQuery } from '@waymark/graphql-client';
 import { useCallback } from 'react';
 import type { MutationError } from '../../../shared/types';
-import {
-  ENCOUNTER_QUERY,
-  IMPORT_REGISTER_MUTATION,
-  INVITE_TO_ENCOUNTER_MUTATION,
-  MARK_ATTENDANCE_MUTATION,
-  type EncounterData,
-  type ImportRegisterData,
-  type ImportRegisterResult,
-  type InviteInput,
-  type InviteToEncounterData,
-  type MarkAttendanceData,
-  type RegisterChangeResult,
-} from '../graphql/encounter';
+import { ENCOUNTER_QUERY, IMPORT_REGISTER_MUTATION, INVITE_TO_ENCOUNTER_MUTATION, MARK_ATTENDANCE_MUTATION, type ImportRegisterResult, type InviteInput, type RegisterChangeResult } from '../graphql/encounter';
 
 export type ActionOutcome<Result> = { ok: true; result: Result } | { ok: false; message: string; error?: MutationError | null; result?: Result };
 
@@ -23,13 +11,13 @@ function failure<Result>(error: unknown, fallback: string): ActionOutcome<Result
 
 /** One encounter with its register, and the changes staff make to the register (each reloads it). */
 export function useEncounter(encounterId: string) {
-  const query = useQuery<EncounterData>(ENCOUNTER_QUERY, { id: encounterId });
+  const query = useQuery(ENCOUNTER_QUERY, { id: encounterId });
   const { refetch } = query;
 
   const invite = useCallback(
     async (input: Omit<InviteInput, 'encounterId'>): Promise<ActionOutcome<RegisterChangeResult>> => {
       try {
-        const { inviteToEncounter: result } = await request<InviteToEncounterData>(INVITE_TO_ENCOUNTER_MUTATION, { input: { encounterId, ...input } });
+        const { inviteToEncounter: result } = await request(INVITE_TO_ENCOUNTER_MUTATION, { input: { encounterId, ...input } });
         if (result.error) return { ok: false, message: result.error.message, error: result.error, result };
         await refetch();
         return { ok: true, result };
@@ -43,7 +31,7 @@ export function useEncounter(encounterId: string) {
   const markAttendance = useCallback(
     async (pupilIds: string[], attended: boolean): Promise<ActionOutcome<RegisterChangeResult>> => {
       try {
-        const { markAttendance: result } = await request<MarkAttendanceData>(MARK_ATTENDANCE_MUTATION, { input: { encounterId, pupilIds, attended } });
+        const { markAttendance: result } = await request(MARK_ATTENDANCE_MUTATION, { input: { encounterId, pupilIds, attended } });
         if (result.error) return { ok: false, message: result.error.message, error: result.error, result };
         await refetch();
         return { ok: true, result };
@@ -57,7 +45,7 @@ export function useEncounter(encounterId: string) {
   const importRegister = useCallback(
     async (csv: string): Promise<ActionOutcome<ImportRegisterResult>> => {
       try {
-        const { importRegister: result } = await request<ImportRegisterData>(IMPORT_REGISTER_MUTATION, { input: { encounterId, csv } });
+        const { importRegister: result } = await request(IMPORT_REGISTER_MUTATION, { input: { encounterId, csv } });
         if (result.error || result.rejected.length > 0) {
           return { ok: false, message: result.error?.message ?? 'Some rows of the file could not be used.', error: result.error, result };
         }

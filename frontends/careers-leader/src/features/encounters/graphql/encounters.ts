@@ -1,18 +1,4 @@
-import { ENCOUNTER_SUMMARY_FIELDS, type Connection, type EncounterSummary } from '../../../shared/types';
+import { EncountersDocument } from '../../../gql/graphql';
 
-export const ENCOUNTERS_QUERY = /* GraphQL */ `
-  query Encounters {
-    encounters(first: 50) {
-      totalCount
-      edges {
-        node {
-          ${ENCOUNTER_SUMMARY_FIELDS}
-        }
-      }
-    }
-  }
-`;
-
-export interface EncountersData {
-  encounters: Connection<EncounterSummary> | null;
-}
+// The document is in encounters.graphql; this is its typed text (frontends/README.md).
+export const ENCOUNTERS_QUERY = EncountersDocument.toString();

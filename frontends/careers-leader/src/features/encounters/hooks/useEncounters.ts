@@ -1,14 +1,14 @@
 import { useQuery } from '@waymark/graphql-client';
 import { useMemo } from 'react';
 import type { EncounterSummary } from '../../../shared/types';
-import { ENCOUNTERS_QUERY, type EncountersData } from '../graphql/encounters';
+import { ENCOUNTERS_QUERY } from '../graphql/encounters';
 
 /**
  * The school's latest encounters, newest first. `include` is merged in so an encounter recorded a
  * moment ago shows even if the list was read before the write landed.
  */
 export function useEncounters(include?: EncounterSummary | null) {
-  const query = useQuery<EncountersData>(ENCOUNTERS_QUERY);
+  const query = useQuery(ENCOUNTERS_QUERY);
   const encounters = useMemo(() => {
     const listed = query.data?.encounters?.edges.map((edge) => edge.node) ?? [];
     const merged = include && !listed.some((encounter) => encounter.id === include.id) ? [include, ...listed] : listed;

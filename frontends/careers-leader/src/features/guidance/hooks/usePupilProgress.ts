@@ -1,23 +1,13 @@
 import { request, useQuery } from '@waymark/graphql-client';
 import { errorsAt } from '@waymark/ui';
 import { useCallback } from 'react';
-import {
-  PUPIL_PROGRESS_QUERY,
-  RECORD_GUIDANCE_MEETING_MUTATION,
-  SET_AGREED_ACTION_DONE_MUTATION,
-  SET_CONSIDERING_HIGHER_EDUCATION_MUTATION,
-  type PupilProgressData,
-  type RecordGuidanceMeetingData,
-  type RecordGuidanceMeetingInput,
-  type SetAgreedActionDoneData,
-  type SetConsideringHigherEducationData,
-} from '../graphql/guidance';
+import { PUPIL_PROGRESS_QUERY, RECORD_GUIDANCE_MEETING_MUTATION, SET_AGREED_ACTION_DONE_MUTATION, SET_CONSIDERING_HIGHER_EDUCATION_MUTATION, type RecordGuidanceMeetingInput } from '../graphql/guidance';
 
 const message = (error: unknown, fallback: string) => (error instanceof Error ? error.message : fallback);
 
 /** A pupil's benchmark progress and guidance meetings for staff, and the changes staff make; each resolves with a problem or null. */
 export function usePupilProgress(pupilId: string) {
-  const query = useQuery<PupilProgressData>(PUPIL_PROGRESS_QUERY, { id: pupilId });
+  const query = useQuery(PUPIL_PROGRESS_QUERY, { id: pupilId });
   const { refetch } = query;
   const pupil = query.data?.pupil ?? null;
   // The whole request failing (no pupil at all) shows against every section.
@@ -29,7 +19,7 @@ export function usePupilProgress(pupilId: string) {
   const recordMeeting = useCallback(
     async (input: RecordGuidanceMeetingInput): Promise<string | null> => {
       try {
-        const { recordGuidanceMeeting } = await request<RecordGuidanceMeetingData>(RECORD_GUIDANCE_MEETING_MUTATION, { input });
+        const { recordGuidanceMeeting } = await request(RECORD_GUIDANCE_MEETING_MUTATION, { input });
         if (recordGuidanceMeeting.error || !recordGuidanceMeeting.meeting) return recordGuidanceMeeting.error?.message ?? 'The meeting was not recorded.';
         await refetch();
         return null;
@@ -43,7 +33,7 @@ export function usePupilProgress(pupilId: string) {
   const setActionDone = useCallback(
     async (id: string, done: boolean): Promise<string | null> => {
       try {
-        const { setAgreedActionDone } = await request<SetAgreedActionDoneData>(SET_AGREED_ACTION_DONE_MUTATION, { id, done });
+        const { setAgreedActionDone } = await request(SET_AGREED_ACTION_DONE_MUTATION, { id, done });
         if (setAgreedActionDone.error) return setAgreedActionDone.error.message;
         await refetch();
         return null;
@@ -57,7 +47,7 @@ export function usePupilProgress(pupilId: string) {
   const setConsidering = useCallback(
     async (considering: boolean): Promise<string | null> => {
       try {
-        const { setConsideringHigherEducation: result } = await request<SetConsideringHigherEducationData>(SET_CONSIDERING_HIGHER_EDUCATION_MUTATION, {
+        const { setConsideringHigherEducation: result } = await request(SET_CONSIDERING_HIGHER_EDUCATION_MUTATION, {
           pupilId,
           considering,
         });

@@ -1,18 +1,4 @@
-export const OVERVIEW_QUERY = /* GraphQL */ `
-  query CareersOverview {
-    schools {
-      name
-      pupilCount
-      encounterCount
-    }
-    destinationSummary {
-      kindLabel
-      count
-    }
-  }
-`;
+import { CareersOverviewDocument } from '../../../gql/graphql';
 
-export interface OverviewData {
-  schools: { name: string; pupilCount: number | null; encounterCount: number | null }[] | null;
-  destinationSummary: { kindLabel: string; count: number }[] | null;
-}
+// The document is in overview.graphql; this is its typed text (frontends/README.md).
+export const OVERVIEW_QUERY = CareersOverviewDocument.toString();

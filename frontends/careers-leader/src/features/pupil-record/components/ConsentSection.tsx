@@ -1,7 +1,7 @@
 import { useMutation, type GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, Checkbox, DateText, ErrorPanel, Notice, Section, SummaryList } from '@waymark/ui';
 import { useEffect, useState, type FormEvent } from 'react';
-import { SET_PUPIL_CONSENT_MUTATION, type PupilConsent, type SetPupilConsentData } from '../graphql/pupilRecord';
+import { SET_PUPIL_CONSENT_MUTATION, type PupilConsent } from '../graphql/pupilRecord';
 import { SectionProblem } from './SectionProblem';
 
 export interface ConsentSectionProps {
@@ -22,7 +22,7 @@ export function ConsentSection({ pupilId, pupilName, consent, errors, editable, 
   const [optOut, setOptOut] = useState(consent?.localAuthoritySharingOptOut ?? false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [save, mutation] = useMutation<SetPupilConsentData>(SET_PUPIL_CONSENT_MUTATION);
+  const [save, mutation] = useMutation(SET_PUPIL_CONSENT_MUTATION);
 
   useEffect(() => {
     setTracking(consent?.destinationTracking ?? false);

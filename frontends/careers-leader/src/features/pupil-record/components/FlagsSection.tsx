@@ -2,7 +2,7 @@ import { useMutation, type GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, Checkbox, ConfirmDialog, DataTable, DateText, ErrorPanel, Fieldset, isForbidden, Notice, Section, type Column } from '@waymark/ui';
 import { useRef, useState } from 'react';
 import { groupLabel, VULNERABLE_GROUPS } from '../../../shared/vulnerableGroups';
-import { SET_PUPIL_FLAGS_MUTATION, type FlagChange, type PupilRecord, type SetPupilFlagsData } from '../graphql/pupilRecord';
+import { SET_PUPIL_FLAGS_MUTATION, type FlagChange, type PupilRecord } from '../graphql/pupilRecord';
 import { draftFrom, flagEdits, sourceLabel, toFlagInput, type FlagDraft } from '../lib/flags';
 import { SectionProblem } from './SectionProblem';
 
@@ -34,7 +34,7 @@ export function FlagsSection({ pupil, flagErrors, historyErrors, editable, onSav
   const [nothingChanged, setNothingChanged] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [setFlags, mutation] = useMutation<SetPupilFlagsData>(SET_PUPIL_FLAGS_MUTATION);
+  const [setFlags, mutation] = useMutation(SET_PUPIL_FLAGS_MUTATION);
   const failureRef = useRef<HTMLDivElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
 

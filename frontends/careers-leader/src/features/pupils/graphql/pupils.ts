@@ -1,60 +1,18 @@
-import type { Connection } from '../../../shared/types';
-import type { VulnerableGroup } from '../../../shared/vulnerableGroups';
+import type { TypedDocument } from '@waymark/graphql-client';
+import {
+  PupilsDocument,
+  PupilsInGroupsDocument,
+  type PupilListFieldsFragment,
+  type PupilsInGroupsQuery,
+  type PupilsInGroupsQueryVariables,
+  type VulnerableGroup,
+} from '../../../gql/graphql';
 
-const PUPIL_ROW_FIELDS = /* GraphQL */ `
-  totalCount
-  pageInfo {
-    hasNextPage
-    endCursor
-  }
-  edges {
-    cursor
-    node {
-      id
-      displayName
-      yearGroup
-      tutorGroup
-    }
-  }
-`;
+// The documents are in pupils.graphql; these are their typed texts (frontends/README.md).
+export const PUPILS_QUERY = PupilsDocument.toString();
+export const PUPILS_IN_GROUPS_QUERY = PupilsInGroupsDocument.toString();
 
-export const PUPILS_QUERY = /* GraphQL */ `
-  query Pupils($first: Int, $after: String, $yearGroup: Int, $tutorGroup: String, $search: String) {
-    pupils(first: $first, after: $after, yearGroup: $yearGroup, tutorGroup: $tutorGroup, search: $search) {
-      ${PUPIL_ROW_FIELDS}
-    }
-  }
-`;
-
-/** The same list narrowed to pupils in every one of `groups`. */
-export const PUPILS_IN_GROUPS_QUERY = /* GraphQL */ `
-  query PupilsInGroups($first: Int, $after: String, $yearGroup: Int, $tutorGroup: String, $search: String, $groups: [VulnerableGroup!]) {
-    pupils(first: $first, after: $after, yearGroup: $yearGroup, tutorGroup: $tutorGroup, search: $search, groups: $groups) {
-      ${PUPIL_ROW_FIELDS}
-    }
-  }
-`;
-
-export interface PupilRow {
-  id: string;
-  displayName: string;
-  yearGroup: number | null;
-  tutorGroup: string | null;
-}
-
-export interface PupilsVariables {
-  [name: string]: unknown;
-  first: number;
-  after?: string | null;
-  yearGroup?: number | null;
-  tutorGroup?: string | null;
-  search?: string | null;
-  groups?: VulnerableGroup[];
-}
-
-export interface PupilsData {
-  pupils: Connection<PupilRow> | null;
-}
+export type PupilRow = PupilListFieldsFragment['edges'][number]['node'];
 
 export interface PupilFilters {
   yearGroup: number | null;
@@ -63,12 +21,15 @@ export interface PupilFilters {
   groups: readonly VulnerableGroup[];
 }
 
+/** Both documents answer the same list (`PupilListFields`); the plain one takes no `groups`. */
+type PupilsRequest = { document: TypedDocument<PupilsInGroupsQuery, PupilsInGroupsQueryVariables>; variables: PupilsInGroupsQueryVariables };
+
 /**
  * The document and variables for a page of the list. The group filter is only part of the request
  * when a group is ticked, so the plain list never depends on it.
  */
-export function pupilsRequest(filters: PupilFilters, first: number, after: string | null): { document: string; variables: PupilsVariables } {
-  const variables: PupilsVariables = {
+export function pupilsRequest(filters: PupilFilters, first: number, after: string | null): PupilsRequest {
+  const variables = {
     first,
     after,
     yearGroup: filters.yearGroup,

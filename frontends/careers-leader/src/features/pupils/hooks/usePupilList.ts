@@ -1,6 +1,6 @@
 import { GraphQLRequestError, request, required } from '@waymark/graphql-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { pupilsRequest, type PupilFilters, type PupilRow, type PupilsData } from '../graphql/pupils';
+import { pupilsRequest, type PupilFilters, type PupilRow } from '../graphql/pupils';
 
 export const PAGE_SIZE = 50;
 
@@ -46,7 +46,7 @@ export function usePupilList({ yearGroup, tutorGroup, search, groups }: PupilFil
     setState((previous) => ({ ...previous, loading: true, error: null }));
     try {
       const { document, variables } = pageRequest(null);
-      const pupils = required((await request<PupilsData>(document, variables)).pupils);
+      const pupils = required((await request(document, variables)).pupils);
       if (id !== generation.current) return;
       setState({
         pupils: pupils.edges.map((edge) => edge.node),
@@ -72,7 +72,7 @@ export function usePupilList({ yearGroup, tutorGroup, search, groups }: PupilFil
     setState((previous) => ({ ...previous, loadingMore: true, error: null }));
     try {
       const { document, variables } = pageRequest(state.endCursor);
-      const pupils = required((await request<PupilsData>(document, variables)).pupils);
+      const pupils = required((await request(document, variables)).pupils);
       if (id !== generation.current) return;
       setState((previous) => ({
         ...previous,

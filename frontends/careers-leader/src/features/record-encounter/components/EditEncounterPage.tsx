@@ -3,7 +3,7 @@ import { Button, ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
 import { useRef, type FormEvent } from 'react';
 import { routeHref } from '../../../shared/route';
 import type { EncounterSummary } from '../../../shared/types';
-import { EDITABLE_ENCOUNTER_QUERY, type EditableEncounterData } from '../graphql/createEncounter';
+import { EDITABLE_ENCOUNTER_QUERY } from '../graphql/createEncounter';
 import { useEncounterForm } from '../hooks/useEncounterForm';
 import { draftFromEncounter, type EncounterDraft } from '../lib/encounterDraft';
 import { EncounterFormSections } from './EncounterFormSections';
@@ -16,7 +16,7 @@ export interface EditEncounterPageProps {
 
 /** Change an encounter already recorded; its register is changed on the encounter's own page. */
 export function EditEncounterPage({ encounterId, onSaved }: EditEncounterPageProps) {
-  const query = useQuery<EditableEncounterData>(EDITABLE_ENCOUNTER_QUERY, { id: encounterId });
+  const query = useQuery(EDITABLE_ENCOUNTER_QUERY, { id: encounterId });
   const encounter = query.data?.encounter ?? null;
   const back = (
     <a className="wm-back-link" href={routeHref({ view: 'encounter', encounterId })}>

@@ -1,29 +1,9 @@
-export const REGISTER_PUPILS_QUERY = /* GraphQL */ `
-  query RegisterPupils($yearGroup: Int!, $first: Int!) {
-    pupils(yearGroup: $yearGroup, first: $first) {
-      totalCount
-      edges {
-        node {
-          id
-          displayName
-          yearGroup
-          tutorGroup
-        }
-      }
-    }
-  }
-`;
+import { RegisterPupilsDocument, type RegisterPupilsQuery } from '../../../gql/graphql';
+
+// The document is in registerPupils.graphql; this is its typed text (frontends/README.md).
+export const REGISTER_PUPILS_QUERY = RegisterPupilsDocument.toString();
 
 /** The register lists at most this many pupils per year group. */
 export const REGISTER_PAGE_SIZE = 200;
 
-export interface RegisterPupil {
-  id: string;
-  displayName: string;
-  yearGroup: number | null;
-  tutorGroup: string | null;
-}
-
-export interface RegisterPupilsData {
-  pupils: { totalCount: number; edges: { node: RegisterPupil }[] } | null;
-}
+export type RegisterPupil = NonNullable<RegisterPupilsQuery['pupils']>['edges'][number]['node'];

@@ -3,13 +3,7 @@ import { useState } from 'react';
 import { todayIso } from '../../../shared/download';
 import type { EncounterKind } from '../../../shared/encounterKinds';
 import type { EncounterSummary } from '../../../shared/types';
-import {
-  CREATE_ENCOUNTER_MUTATION,
-  UPDATE_ENCOUNTER_MUTATION,
-  type CreateEncounterData,
-  type EncounterResult,
-  type UpdateEncounterData,
-} from '../graphql/createEncounter';
+import { CREATE_ENCOUNTER_MUTATION, UPDATE_ENCOUNTER_MUTATION, type EncounterResult } from '../graphql/createEncounter';
 import { emptyDraft, toEncounterInput, toFormField, validate, withKind, type EncounterDraft, type FieldErrors, type FormField, type FormProblem } from '../lib/encounterDraft';
 import type { RegisterState } from './useRegister';
 
@@ -69,11 +63,11 @@ export function useEncounterForm(options: EncounterFormMode, onSaved: (encounter
     setSubmitting(true);
     try {
       if (options.mode === 'edit') {
-        const data = await request<UpdateEncounterData, Variables>(UPDATE_ENCOUNTER_MUTATION, { input: { id: options.encounterId, ...fields } });
+        const data = await request(UPDATE_ENCOUNTER_MUTATION, { input: { id: options.encounterId, ...fields } });
         result = data.updateEncounter;
       } else {
         const registerEntries = (register?.pupils ?? []).map((pupil) => ({ pupilId: pupil.id, attended: register?.attendance[pupil.id] !== false }));
-        const data = await request<CreateEncounterData, Variables>(CREATE_ENCOUNTER_MUTATION, { input: { ...fields, register: registerEntries } });
+        const data = await request(CREATE_ENCOUNTER_MUTATION, { input: { ...fields, register: registerEntries } });
         result = data.createEncounter;
       }
     } catch (error) {

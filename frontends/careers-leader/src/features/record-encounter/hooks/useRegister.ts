@@ -1,6 +1,6 @@
 import { GraphQLRequestError, request, required } from '@waymark/graphql-client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { REGISTER_PAGE_SIZE, REGISTER_PUPILS_QUERY, type RegisterPupil, type RegisterPupilsData } from '../graphql/registerPupils';
+import { REGISTER_PAGE_SIZE, REGISTER_PUPILS_QUERY, type RegisterPupil } from '../graphql/registerPupils';
 
 type YearState =
   | { status: 'loading' }
@@ -36,7 +36,7 @@ export function useRegister(yearGroups: readonly number[]): RegisterState {
     requested.current.add(yearGroup);
     setYears((previous) => ({ ...previous, [yearGroup]: { status: 'loading' } }));
     try {
-      const pupils = required((await request<RegisterPupilsData>(REGISTER_PUPILS_QUERY, { yearGroup, first: REGISTER_PAGE_SIZE })).pupils);
+      const pupils = required((await request(REGISTER_PUPILS_QUERY, { yearGroup, first: REGISTER_PAGE_SIZE })).pupils);
       const list = pupils.edges.map((edge) => edge.node);
       setYears((previous) => ({ ...previous, [yearGroup]: { status: 'ready', pupils: list, totalCount: pupils.totalCount } }));
       setAttendance((previous) => {

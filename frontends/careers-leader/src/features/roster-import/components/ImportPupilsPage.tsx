@@ -1,7 +1,7 @@
 import { useQuery } from '@waymark/graphql-client';
 import { ErrorSummary, Loading, PageHeader, ProgressBar, Section } from '@waymark/ui';
 import { useEffect, useRef, useState } from 'react';
-import { ROSTER_FIELDS_QUERY, type RosterFieldsData } from '../graphql/rosterImport';
+import { ROSTER_FIELDS_QUERY } from '../graphql/rosterImport';
 import { FILE_INPUT_ID, useRosterImport } from '../hooks/useRosterImport';
 import { fileSize } from '../lib/summary';
 import { ChooseFileSection } from './ChooseFileSection';
@@ -23,7 +23,7 @@ export function ImportPupilsPage({ onViewPupils }: ImportPupilsPageProps) {
   const outcomeHeadingRef = useRef<HTMLHeadingElement>(null);
 
   // The field labels name rejected rows' fields and fill the mapping selects; only needed once there is a preview.
-  const fieldsQuery = useQuery<RosterFieldsData>(ROSTER_FIELDS_QUERY, undefined, { skip: !preview });
+  const fieldsQuery = useQuery(ROSTER_FIELDS_QUERY, undefined, { skip: !preview });
   const fields = fieldsQuery.data?.rosterFields ?? [];
 
   // Move focus to what just appeared, so keyboard and screen-reader users are taken to it.

@@ -1,18 +1,9 @@
 import { GraphQLRequestError, request } from '@waymark/graphql-client';
 import type { ErrorSummaryItem } from '@waymark/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CommitRosterImportMutation, PreviewRosterImportMutationVariables } from '../../../gql/graphql';
 import type { MutationError } from '../../../shared/types';
-import {
-  COMMIT_ROSTER_IMPORT_MUTATION,
-  PREVIEW_ROSTER_IMPORT_MUTATION,
-  ROSTER_IMPORT_PROGRESS_QUERY,
-  type CommitRosterImportData,
-  type PreviewRosterImportData,
-  type PreviewRosterImportVariables,
-  type RosterImport,
-  type RosterImportProgress,
-  type RosterImportProgressData,
-} from '../graphql/rosterImport';
+import { COMMIT_ROSTER_IMPORT_MUTATION, PREVIEW_ROSTER_IMPORT_MUTATION, ROSTER_IMPORT_PROGRESS_QUERY, type RosterImport, type RosterImportProgress } from '../graphql/rosterImport';
 import { bytesToBase64 } from '../lib/base64';
 import { isSettled, pollUntilSettled } from '../lib/pollImport';
 import { readFileBytes } from '../lib/readFile';
@@ -122,10 +113,10 @@ export function useRosterImport() {
       setPhase({ name: 'checking' });
       const headers = [...new Set([...mappingHeaders, ...Object.keys(choices)])];
       const sentChoices = { ...choices };
-      const variables: PreviewRosterImportVariables = {
+      const variables: PreviewRosterImportMutationVariables = {
         input: { fileBase64: base64, fullRoster, ...(headers.length ? { mapping: toMappingInput(headers, sentChoices) } : {}) },
       };
-      const data = await request<PreviewRosterImportData>(PREVIEW_ROSTER_IMPORT_MUTATION, variables, { signal: controller.signal });
+      const data = await request(PREVIEW_ROSTER_IMPORT_MUTATION, variables, { signal: controller.signal });
       const result = data.previewRosterImport;
       if (result.error || !result.import) {
         setProblems(problemsFrom('The file could not be checked', result.error ?? { code: 'UNKNOWN', message: 'The file could not be checked. Try again.', fields: [] }));
@@ -157,7 +148,7 @@ export function useRosterImport() {
         id: preview.id,
         signal: controller.signal,
         fetchProgress: async (id) =>
-          (await request<RosterImportProgressData>(ROSTER_IMPORT_PROGRESS_QUERY, { id }, { signal: controller.signal })).rosterImport,
+          (await request(ROSTER_IMPORT_PROGRESS_QUERY, { id }, { signal: controller.signal })).rosterImport,
         onProgress: (progress) => setPhase({ name: 'committing', preview, progress, lostContact: null }),
       });
       setPhase(
@@ -177,9 +168,9 @@ export function useRosterImport() {
     const preview = phase.preview;
     setProblems(null);
     setPhase({ name: 'committing', preview, progress: { ...progressOf(preview), status: 'COMMITTING', processedRows: 0 }, lostContact: null });
-    let data: CommitRosterImportData;
+    let data: CommitRosterImportMutation;
     try {
-      data = await request<CommitRosterImportData>(COMMIT_ROSTER_IMPORT_MUTATION, { id: preview.id });
+      data = await request(COMMIT_ROSTER_IMPORT_MUTATION, { id: preview.id });
     } catch (error) {
       setProblems({ title: 'The import was not started', items: [{ message: messageOf(error) }] });
       setPhase({ name: 'previewed', preview });

@@ -1,7 +1,7 @@
 import { useMutation } from '@waymark/graphql-client';
 import { Button, ErrorPanel, Notice, Section } from '@waymark/ui';
 import { useState } from 'react';
-import { SET_PARENT_ACCESS_MUTATION, type SetParentAccessData } from '../graphql/settings';
+import { SET_PARENT_ACCESS_MUTATION } from '../graphql/settings';
 
 export interface ParentAccessSectionProps {
   enabled: boolean | null;
@@ -9,7 +9,7 @@ export interface ParentAccessSectionProps {
 }
 
 export function ParentAccessSection({ enabled, onChanged }: ParentAccessSectionProps) {
-  const [setParentAccess, mutation] = useMutation<SetParentAccessData>(SET_PARENT_ACCESS_MUTATION);
+  const [setParentAccess, mutation] = useMutation(SET_PARENT_ACCESS_MUTATION);
   const [now, setNow] = useState<boolean | null>(enabled);
   const [changed, setChanged] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { useMutation } from '@waymark/graphql-client';
 import { Button, ConfirmDialog, ErrorPanel, formatNumber, Notice, Section, SelectField } from '@waymark/ui';
 import { useRef, useState } from 'react';
-import { ROLL_OVER_YEAR_MUTATION, type RollOverYearData } from '../graphql/settings';
+import { ROLL_OVER_YEAR_MUTATION } from '../graphql/settings';
 import { academicYearLabel, rolloverChoices } from '../lib/academicYear';
 
 const WHAT_IT_DOES = (
@@ -19,7 +19,7 @@ export function RolloverSection({ schoolName }: { schoolName: string }) {
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<{ promoted: number; leavers: number; year: number } | null>(null);
-  const [rollOver, mutation] = useMutation<RollOverYearData>(ROLL_OVER_YEAR_MUTATION);
+  const [rollOver, mutation] = useMutation(ROLL_OVER_YEAR_MUTATION);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
   const confirm = async () => {

@@ -1,12 +1,12 @@
 import { useQuery } from '@waymark/graphql-client';
 import { ErrorPanel, Loading, PageHeader } from '@waymark/ui';
-import { SCHOOL_SETTINGS_QUERY, type SchoolSettingsData } from '../graphql/settings';
+import { SCHOOL_SETTINGS_QUERY } from '../graphql/settings';
 import { ParentAccessSection } from './ParentAccessSection';
 import { RolloverSection } from './RolloverSection';
 
 /** For the careers leader: parents' access to records, and starting a new academic year. */
 export function SchoolSettingsPage() {
-  const query = useQuery<SchoolSettingsData>(SCHOOL_SETTINGS_QUERY);
+  const query = useQuery(SCHOOL_SETTINGS_QUERY);
   const school = query.data?.schools?.[0] ?? null;
   return (
     <>

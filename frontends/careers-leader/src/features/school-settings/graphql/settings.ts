@@ -1,59 +1,6 @@
-import type { MutationError } from '../../../shared/types';
+import { RollOverYearDocument, SchoolSettingsDocument, SetParentAccessDocument } from '../../../gql/graphql';
 
-export const SCHOOL_SETTINGS_QUERY = /* GraphQL */ `
-  query SchoolSettings {
-    schools {
-      id
-      name
-      parentAccessEnabled
-    }
-  }
-`;
-
-export interface SchoolSettingsData {
-  schools: { id: string; name: string; parentAccessEnabled: boolean | null }[] | null;
-}
-
-export const SET_PARENT_ACCESS_MUTATION = /* GraphQL */ `
-  mutation SetParentAccess($enabled: Boolean!) {
-    setParentAccess(enabled: $enabled) {
-      school {
-        id
-        parentAccessEnabled
-      }
-      error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
-    }
-  }
-`;
-
-export interface SetParentAccessData {
-  setParentAccess: { school: { id: string; parentAccessEnabled: boolean | null } | null; error: MutationError | null };
-}
-
-export const ROLL_OVER_YEAR_MUTATION = /* GraphQL */ `
-  mutation RollOverYear($input: RollOverYearInput!) {
-    rollOverYear(input: $input) {
-      promoted
-      leavers
-      error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
-    }
-  }
-`;
-
-export interface RollOverYearData {
-  rollOverYear: { promoted: number; leavers: number; error: MutationError | null };
-}
+// The documents are in settings.graphql; these are their typed texts (frontends/README.md).
+export const SCHOOL_SETTINGS_QUERY = SchoolSettingsDocument.toString();
+export const SET_PARENT_ACCESS_MUTATION = SetParentAccessDocument.toString();
+export const ROLL_OVER_YEAR_MUTATION = RollOverYearDocument.toString();

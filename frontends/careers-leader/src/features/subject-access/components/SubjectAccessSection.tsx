@@ -2,7 +2,7 @@ import { request, required } from '@waymark/graphql-client';
 import { Button, ErrorPanel, Section } from '@waymark/ui';
 import { useState } from 'react';
 import { downloadText, todayIso } from '../../../shared/download';
-import { SUBJECT_ACCESS_QUERY, type SubjectAccessData, type SubjectAccessPart } from '../graphql/subjectAccess';
+import { SUBJECT_ACCESS_QUERY, subjectAccessPart, type SubjectAccessPart } from '../graphql/subjectAccess';
 import { subjectAccessFileName, subjectAccessHtml, type SubjectAccessExport } from '../lib/subjectAccessDocument';
 
 type State = { status: 'idle' } | { status: 'fetching' } | { status: 'done'; files: string[] } | { status: 'error'; message: string };
@@ -22,8 +22,10 @@ export function SubjectAccessSection({ pupilId, pupilName }: SubjectAccessSectio
   const run = async () => {
     setState({ status: 'fetching' });
     try {
-      const pupil = required((await request<SubjectAccessData>(SUBJECT_ACCESS_QUERY, { id: pupilId })).pupil);
-      const parts = [pupil.pupilsSubjectAccess, pupil.encountersSubjectAccess, pupil.destinationsSubjectAccess].filter((part): part is SubjectAccessPart => part !== null);
+      const pupil = required((await request(SUBJECT_ACCESS_QUERY, { id: pupilId })).pupil);
+      const parts = [pupil.pupilsSubjectAccess, pupil.encountersSubjectAccess, pupil.destinationsSubjectAccess]
+        .map(subjectAccessPart)
+        .filter((part): part is SubjectAccessPart => part !== null);
       const data: SubjectAccessExport = {
         pupil: { id: pupil.id, name: pupil.displayName },
         generatedAt: new Date().toISOString(),

@@ -1,35 +1,7 @@
-export const TRUST_SCHOOLS_QUERY = /* GraphQL */ `
-  query TrustSchools {
-    schools {
-      id
-      name
-      pupilCount
-      encounterCount
-    }
-  }
-`;
+import { SchoolDestinationsDocument, TrustSchoolsDocument, type TrustSchoolsQuery } from '../../../gql/graphql';
 
-export interface TrustSchool {
-  id: string;
-  name: string;
-  pupilCount: number | null;
-  encounterCount: number | null;
-}
+// The documents are in trust.graphql; these are their typed texts (frontends/README.md).
+export const TRUST_SCHOOLS_QUERY = TrustSchoolsDocument.toString();
+export const SCHOOL_DESTINATIONS_QUERY = SchoolDestinationsDocument.toString();
 
-export interface TrustSchoolsData {
-  schools: TrustSchool[] | null;
-}
-
-export const SCHOOL_DESTINATIONS_QUERY = /* GraphQL */ `
-  query SchoolDestinations($schoolId: ID) {
-    destinationSummary(schoolId: $schoolId) {
-      kind
-      kindLabel
-      count
-    }
-  }
-`;
-
-export interface SchoolDestinationsData {
-  destinationSummary: { kind: string; kindLabel: string; count: number }[] | null;
-}
+export type TrustSchool = NonNullable<TrustSchoolsQuery['schools']>[number];

@@ -1,10 +1,10 @@
 import { useQuery } from '@waymark/graphql-client';
 import { useMemo } from 'react';
-import { TRUST_SCHOOLS_QUERY, type TrustSchoolsData } from '../graphql/trust';
+import { TRUST_SCHOOLS_QUERY } from '../graphql/trust';
 
 /** The trust's schools by name, with trust-wide totals. */
 export function useTrustSchools() {
-  const query = useQuery<TrustSchoolsData>(TRUST_SCHOOLS_QUERY);
+  const query = useQuery(TRUST_SCHOOLS_QUERY);
   // Null until read, or when the schools could not be read (the page shows its error panel instead).
   const schools = useMemo(() => {
     const listed = query.data?.schools;

@@ -2,17 +2,7 @@ import { request, useQuery } from '@waymark/graphql-client';
 import { Button, DateText, ErrorPanel, Loading, Notice, PageHeader, Section, SelectField, TextAreaField } from '@waymark/ui';
 import { useState } from 'react';
 import { routeHref } from '../../../shared/route';
-import {
-  ACTIVITIES_TO_VERIFY_QUERY,
-  DECLINE_OWN_ACTIVITY_MUTATION,
-  VERIFY_OWN_ACTIVITY_MUTATION,
-  type ActivitiesToVerifyData,
-  type DeclineOwnActivityData,
-  type OwnActivity,
-  type OwnActivityResult,
-  type OwnActivityStatus,
-  type VerifyOwnActivityData,
-} from '../graphql/ownActivities';
+import { ACTIVITIES_TO_VERIFY_QUERY, DECLINE_OWN_ACTIVITY_MUTATION, VERIFY_OWN_ACTIVITY_MUTATION, type OwnActivity, type OwnActivityResult, type OwnActivityStatus } from '../graphql/ownActivities';
 import { declineReasonProblem, oldestFirst, periodText, STATUS_LABELS } from '../lib/activities';
 
 const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as OwnActivityStatus[]).map((value) => ({ value, label: STATUS_LABELS[value] }));
@@ -25,7 +15,7 @@ type Feedback = { ok: boolean; text: string } | null;
  */
 export function VerifyActivitiesPage() {
   const [status, setStatus] = useState<OwnActivityStatus>('SUBMITTED');
-  const query = useQuery<ActivitiesToVerifyData>(ACTIVITIES_TO_VERIFY_QUERY, { status });
+  const query = useQuery(ACTIVITIES_TO_VERIFY_QUERY, { status });
   const [feedback, setFeedback] = useState<Feedback>(null);
   // Null when the list could not be read (its error panel shows); an empty list is a real answer.
   const listed = query.data?.activitiesToVerify ?? null;
@@ -36,8 +26,8 @@ export function VerifyActivitiesPage() {
     try {
       result =
         reason == null
-          ? (await request<VerifyOwnActivityData>(VERIFY_OWN_ACTIVITY_MUTATION, { id: activity.id })).verifyOwnActivity
-          : (await request<DeclineOwnActivityData>(DECLINE_OWN_ACTIVITY_MUTATION, { id: activity.id, reason })).declineOwnActivity;
+          ? (await request(VERIFY_OWN_ACTIVITY_MUTATION, { id: activity.id })).verifyOwnActivity
+          : (await request(DECLINE_OWN_ACTIVITY_MUTATION, { id: activity.id, reason })).declineOwnActivity;
     } catch (error) {
       return error instanceof Error ? error.message : 'It was not saved. Try again.';
     }
