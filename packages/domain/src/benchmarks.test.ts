@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistItemsFor, checklistMet } from './benchmarks.js';
+import { GATSBY_BENCHMARKS, benchmarkName, checklistItemsFor, checklistMet } from './benchmarks.js';
 import { parseDay } from './academic-year.js';
 
 describe('the meaningful checklist', () => {
@@ -24,5 +24,13 @@ describe('parseDay', () => {
     expect(parseDay('2027-02-29')).toBeNull();
     expect(parseDay('2028-02-29')).toBe('2028-02-29');
     expect(parseDay('28/02/2027')).toBeNull();
+  });
+});
+
+describe('benchmark names', () => {
+  it('names the eight benchmarks once, by number', () => {
+    expect(GATSBY_BENCHMARKS.map((benchmark) => benchmark.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(benchmarkName(8)).toBe('Personal guidance');
+    expect(benchmarkName(9)).toBe('Benchmark 9');
   });
 });

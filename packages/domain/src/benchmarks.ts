@@ -5,6 +5,23 @@ import type { EncounterKind } from './encounters.js';
  * use them are computed in the encounters subgraph (docs: services/encounters/docs/benchmark-engine.md).
  */
 
+/** The eight Gatsby Benchmarks, by number, with their 2025 names. */
+export const GATSBY_BENCHMARKS = [
+  { number: 1, name: 'A stable careers programme' },
+  { number: 2, name: 'Learning from career and labour market information' },
+  { number: 3, name: 'Addressing the needs of each young person' },
+  { number: 4, name: 'Linking curriculum learning to careers' },
+  { number: 5, name: 'Encounters with employers and employees' },
+  { number: 6, name: 'Experiences of workplaces' },
+  { number: 7, name: 'Encounters with further and higher education' },
+  { number: 8, name: 'Personal guidance' },
+] as const;
+
+/** A benchmark's 2025 name; "Benchmark 9" for a number that is not one. */
+export function benchmarkName(number: number): string {
+  return GATSBY_BENCHMARKS.find((benchmark) => benchmark.number === number)?.name ?? `Benchmark ${number}`;
+}
+
 /** Kinds that are experiences of workplaces (Benchmark 6). */
 export const WORKPLACE_KINDS = ['WORKPLACE_VISIT', 'WORK_SHADOWING', 'WORK_EXPERIENCE'] as const satisfies readonly EncounterKind[];
 
@@ -100,13 +117,13 @@ export const BENCHMARK_MEASURES = [
 export type BenchmarkMeasureKey = (typeof BENCHMARK_MEASURES)[number]['key'];
 export const BENCHMARK_MEASURE_KEYS = BENCHMARK_MEASURES.map((m) => m.key) as BenchmarkMeasureKey[];
 
-/** Pupils' own activities: what each can count as once staff verify it. */
+/** Pupils' own activities: what each can count as once staff verify it, and a hint for the pupil choosing it. */
 export const OWN_ACTIVITY_KINDS = {
-  PART_TIME_JOB: { label: 'Part-time job', countsAs: null, benchmarks: [5] },
-  WORK_EXPERIENCE: { label: 'Work experience I found', countsAs: 'WORK_EXPERIENCE', benchmarks: [6] },
-  UNIVERSITY_OPEN_DAY: { label: 'University open day', countsAs: 'UNIVERSITY_VISIT', benchmarks: [7] },
-  VOLUNTEERING: { label: 'Volunteering', countsAs: null, benchmarks: [] },
-  OTHER: { label: 'Something else', countsAs: null, benchmarks: [] },
-} as const satisfies Record<string, { label: string; countsAs: EncounterKind | null; benchmarks: number[] }>;
+  PART_TIME_JOB: { label: 'Part-time job', hint: 'Paid work, such as a Saturday job', countsAs: null, benchmarks: [5] },
+  WORK_EXPERIENCE: { label: 'Work experience I found', hint: 'Time at a workplace you arranged yourself', countsAs: 'WORK_EXPERIENCE', benchmarks: [6] },
+  UNIVERSITY_OPEN_DAY: { label: 'University open day', hint: 'A visit to a university, in person or online', countsAs: 'UNIVERSITY_VISIT', benchmarks: [7] },
+  VOLUNTEERING: { label: 'Volunteering', hint: 'Unpaid work for a charity, club or community group', countsAs: null, benchmarks: [] },
+  OTHER: { label: 'Something else', hint: 'Any other careers activity', countsAs: null, benchmarks: [] },
+} as const satisfies Record<string, { label: string; hint: string; countsAs: EncounterKind | null; benchmarks: number[] }>;
 export type OwnActivityKind = keyof typeof OWN_ACTIVITY_KINDS;
 export const OWN_ACTIVITY_KIND_KEYS = Object.keys(OWN_ACTIVITY_KINDS) as OwnActivityKind[];

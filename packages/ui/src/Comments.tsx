@@ -1,3 +1,4 @@
+import { commentProblem } from '@waymark/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from './Button.js';
 import { DateText } from './DateText.js';
@@ -44,7 +45,7 @@ export interface CommentFormProps {
   hint?: string;
 }
 
-/** "Add a comment": a labelled text box, an inline error when empty, the server's refusal, a confirmation when added. */
+/** "Add a comment": a labelled text box, an inline error when the text breaks the comment rule, the server's refusal, a confirmation when added. */
 export function CommentForm({ onSubmit, label = 'Add a comment', fieldLabel = 'Your comment', hint }: CommentFormProps) {
   const [body, setBody] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -58,12 +59,13 @@ export function CommentForm({ onSubmit, label = 'Add a comment', fieldLabel = 'Y
     event.preventDefault();
     setAdded(false);
     setFailure(null);
-    if (!body.trim()) {
-      setFieldError('Enter your comment');
+    // The same rule the API runs on a comment.
+    const invalid = commentProblem(body);
+    setFieldError(invalid);
+    if (invalid) {
       fieldRef.current?.focus();
       return;
     }
-    setFieldError(null);
     setBusy(true);
     const problem = await onSubmit(body.trim());
     setBusy(false);

@@ -1,16 +1,7 @@
-import { BENCHMARK_MEASURES, CURRICULUM_SUBJECTS, type BenchmarkMeasureKey } from '@waymark/domain';
+import { BENCHMARK_MEASURES, CURRICULUM_SUBJECTS, GATSBY_BENCHMARKS, benchmarkName, type BenchmarkMeasureKey } from '@waymark/domain';
 
-/** The eight Gatsby Benchmarks (2025 names). */
-export const GATSBY_BENCHMARKS = [
-  { number: 1, name: 'A stable careers programme' },
-  { number: 2, name: 'Learning from career and labour market information' },
-  { number: 3, name: 'Addressing the needs of each young person' },
-  { number: 4, name: 'Linking curriculum learning to careers' },
-  { number: 5, name: 'Encounters with employers and employees' },
-  { number: 6, name: 'Experiences of workplaces' },
-  { number: 7, name: 'Encounters with further and higher education' },
-  { number: 8, name: 'Personal guidance' },
-] as const;
+/** The eight Gatsby Benchmarks (2025 names) and a benchmark's name, from @waymark/domain. */
+export { GATSBY_BENCHMARKS, benchmarkName };
 
 /** A short name of each measure, for table headings. */
 const SHORT_NAMES: Record<BenchmarkMeasureKey, string> = {
@@ -64,8 +55,4 @@ export function isMeasure(value: string): value is BenchmarkMeasure {
 
 export function measureInfo(value: string): { value: string; benchmark: number; short: string; label: string } {
   return MEASURES.find((measure) => measure.value === value) ?? { value, benchmark: 0, short: value, label: value };
-}
-
-export function benchmarkName(number: number): string {
-  return GATSBY_BENCHMARKS.find((benchmark) => benchmark.number === number)?.name ?? `Benchmark ${number}`;
 }

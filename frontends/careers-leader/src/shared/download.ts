@@ -12,9 +12,5 @@ export function downloadText(text: string, fileName: string, type: string): void
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Today as YYYY-MM-DD, in the browser's time zone. */
-export function todayIso(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today as YYYY-MM-DD, in England (where every school is), from @waymark/domain. */
+export { todayInEngland as todayIso } from '@waymark/domain';

@@ -1,10 +1,8 @@
-/** Whole years old on `today`, from a YYYY-MM-DD date of birth; null when there is none to read. */
+import { ageOn as ageOnDay, dayInEngland } from '@waymark/domain';
+
+/** Whole years old on `today` (its day in England), from a YYYY-MM-DD date of birth; null when there is none to read. */
 export function ageOn(dateOfBirth: string | null | undefined, today: Date): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(dateOfBirth ?? '');
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const hadBirthday = today.getMonth() + 1 > month || (today.getMonth() + 1 === month && today.getDate() >= day);
-  return today.getFullYear() - year - (hadBirthday ? 0 : 1);
+  return ageOnDay(dateOfBirth, dayInEngland(today));
 }
 
 /**

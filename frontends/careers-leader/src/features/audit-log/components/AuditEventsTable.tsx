@@ -1,9 +1,9 @@
+import { formatDateTime } from '@waymark/domain';
 import { Button, DataTable, type Column } from '@waymark/ui';
 import { routeHref } from '../../../shared/route';
 import type { AuditEventRow } from '../graphql/auditLog';
 import { actionLabel, fieldsLabel, rolesLabel } from '../lib/auditFilters';
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
 export interface AuditEventsTableProps {
   events: readonly AuditEventRow[];
@@ -18,7 +18,7 @@ export function AuditEventsTable({ events, onPupil, onActor }: AuditEventsTableP
       key: 'when',
       header: 'When',
       rowHeader: true,
-      render: (event) => <time dateTime={event.occurredAt}>{when.format(new Date(event.occurredAt))}</time>,
+      render: (event) => <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>,
     },
     {
       key: 'who',

@@ -1,3 +1,4 @@
+import { academicYearLabel } from '@waymark/domain';
 import { DataTable, ErrorPanel, formatDate, formatNumber, Loading, PageHeader, Section, SelectField, StatCard, StatGrid, type Column } from '@waymark/ui';
 import { useState, type ReactNode } from 'react';
 import { MEASURES, measureInfo, type BenchmarkMeasure } from '../../../shared/benchmarks';
@@ -20,10 +21,6 @@ export interface SchoolDashboardViewProps {
   before?: ReactNode;
 }
 
-/** "2025/26". */
-export function academicYearLabel(startYear: number): string {
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
 
 /** Says what the figures are narrowed to, e.g. "Year 9, young carers". */
 export function filtersText(filters: DashboardFilters): string {

@@ -1,3 +1,4 @@
+import { academicYearLabel } from '@waymark/domain';
 import { DataTable, ErrorPanel, formatDate, formatNumber, Loading, PageHeader, Section, StatCard, StatGrid, type Column } from '@waymark/ui';
 import { measureInfo, type BenchmarkMeasure } from '../../../shared/benchmarks';
 import { routeHref, type DashboardFilters } from '../../../shared/route';
@@ -6,7 +7,7 @@ import type { DashboardCell, TrustDashboard } from '../graphql/dashboard';
 import { approximately, findCell, measuresIn, toShareRow, type ShareRow } from '../lib/dashboardData';
 import { useTrustDashboard } from '../hooks/useDashboards';
 import { DashboardFiltersForm } from './DashboardFiltersForm';
-import { academicYearLabel, filtersText } from './SchoolDashboardView';
+import { filtersText } from './SchoolDashboardView';
 import { ShareChart } from './ShareChart';
 
 export interface TrustDashboardPageProps {

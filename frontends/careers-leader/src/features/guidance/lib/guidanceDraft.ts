@@ -1,3 +1,4 @@
+import { QUALIFIED_ADVISER_LEVEL, checkGuidanceMeeting, dayAsInstant } from '@waymark/domain';
 import type { RecordGuidanceMeetingInput } from '../graphql/guidance';
 
 export interface ActionDraft {
@@ -18,36 +19,36 @@ export interface GuidanceDraft {
 export type GuidanceField = 'date' | 'adviserName' | 'adviserLevel' | 'notes' | `action-${number}` | `due-${number}`;
 export type GuidanceErrors = Partial<Record<GuidanceField, string>>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function emptyGuidanceDraft(today: string): GuidanceDraft {
   return { date: today, adviserName: '', adviserLevel: '6', notes: '', actions: [{ key: 0, text: '', dueOn: '' }] };
 }
 
-/** Problems with the draft, keyed by field (actions by their row key); empty rows of actions are ignored. */
+/**
+ * Problems with the draft, keyed by field (actions by their row key); empty rows of actions are
+ * ignored. The rules are the API's (`checkGuidanceMeeting` of @waymark/domain), for a meeting that
+ * has happened.
+ */
 export function validateGuidance(draft: GuidanceDraft, today: string): GuidanceErrors {
+  const level = draft.adviserLevel.trim() === '' ? null : Number(draft.adviserLevel);
+  const problems = checkGuidanceMeeting(
+    { day: draft.date, adviserName: draft.adviserName, adviserLevel: level, notes: draft.notes, actions: draft.actions.map((action) => ({ text: action.text, dueOn: action.dueOn || null })) },
+    today,
+  );
   const errors: GuidanceErrors = {};
-  if (!DAY.test(draft.date) || Number.isNaN(Date.parse(draft.date))) errors.date = 'Enter the date of the meeting';
-  else if (draft.date > today) errors.date = 'The meeting must have happened: the date cannot be in the future';
-  if (!draft.adviserName.trim()) errors.adviserName = "Enter the adviser's name";
-  const level = Number(draft.adviserLevel);
-  if (draft.adviserLevel.trim() === '' || !Number.isInteger(level) || level < 1 || level > 8) {
-    errors.adviserLevel = "Enter the adviser's qualification level, a whole number from 1 to 8";
-  }
-  if (draft.notes.length > 5000) errors.notes = 'Notes must be 5,000 characters or fewer';
-  for (const action of draft.actions) {
-    if (!action.text.trim() && action.dueOn) errors[`action-${action.key}`] = 'Say what was agreed, or remove the due date';
-    if (action.text.length > 500) errors[`action-${action.key}`] = 'An action must be 500 characters or fewer';
-    if (action.dueOn && !DAY.test(action.dueOn)) errors[`due-${action.key}`] = 'Enter the due date as a date';
+  for (const [field, message] of Object.entries(problems)) {
+    const row = /^actions\.(\d+)\.(text|dueOn)$/.exec(field);
+    if (row) errors[`${row[2] === 'text' ? 'action' : 'due'}-${draft.actions[Number(row[1])].key}`] = message;
+    else if (field === 'actions') errors[`action-${draft.actions[draft.actions.length - 1].key}`] = message;
+    else errors[field as 'date' | 'adviserName' | 'adviserLevel' | 'notes'] = message;
   }
   return errors;
 }
 
-/** The mutation's input from a valid draft: the meeting at noon UTC on its day, empty action rows dropped. */
+/** The mutation's input from a valid draft: the meeting's day (as the domain carries a day), empty action rows dropped. */
 export function toGuidanceInput(pupilId: string, draft: GuidanceDraft): RecordGuidanceMeetingInput {
   return {
     pupilId,
-    date: `${draft.date}T12:00:00.000Z`,
+    date: dayAsInstant(draft.date).toISOString(),
     adviserName: draft.adviserName.trim(),
     adviserLevel: Number(draft.adviserLevel),
     notes: draft.notes.trim() || null,
@@ -57,5 +58,5 @@ export function toGuidanceInput(pupilId: string, draft: GuidanceDraft): RecordGu
 
 /** Whether a meeting with an adviser of this level counts towards Benchmark 8. */
 export function countsForBenchmark8(level: number): boolean {
-  return level >= 6;
+  return level >= QUALIFIED_ADVISER_LEVEL;
 }

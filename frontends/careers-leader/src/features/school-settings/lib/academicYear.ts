@@ -1,12 +1,7 @@
-/** The academic year (1 September to 31 August) a date falls in, named by the year it starts. */
-export function academicYearOf(date: Date): number {
-  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
-}
+import { academicYearLabel, academicYearOf, dayInEngland } from '@waymark/domain';
 
-/** "2027/28". */
-export function academicYearLabel(startYear: number): string {
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
+/** The academic year an instant falls in and how it is written ("2027/28"), from @waymark/domain. */
+export { academicYearLabel, academicYearOf };
 
 /**
  * The years a leader may start: the one under way (from September, when the rollover is due) and
@@ -15,6 +10,6 @@ export function academicYearLabel(startYear: number): string {
  */
 export function rolloverChoices(today: Date): { years: [number, number]; suggested: number } {
   const current = academicYearOf(today);
-  const suggested = today.getMonth() >= 8 ? current : current + 1;
-  return { years: [current, current + 1], suggested };
+  const autumn = Number(dayInEngland(today).slice(5, 7)) >= 9;
+  return { years: [current, current + 1], suggested: autumn ? current : current + 1 };
 }

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@waymark/domain';
 import type { SubjectAccessPart } from '../graphql/subjectAccess';
 
 /** The export as one machine-readable document. */
@@ -54,7 +55,7 @@ function sectionHtml(title: string, rows: readonly Record<string, unknown>[]): s
 
 /** The same export as a printable page that stands alone: no scripts, no links out, everything escaped. */
 export function subjectAccessHtml(data: SubjectAccessExport): string {
-  const generated = new Date(data.generatedAt).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
+  const generated = formatDateTime(data.generatedAt, 'long');
   const parts = data.parts
     .map((part) => `<h2>${escapeHtml(PART_TITLES[part.source] ?? part.source)}</h2>${part.sections.map((section) => sectionHtml(section.title, section.rows)).join('')}`)
     .join('');

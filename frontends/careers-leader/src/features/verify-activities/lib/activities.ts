@@ -1,3 +1,4 @@
+import { declineReasonProblem, formatDay } from '@waymark/domain';
 import type { OwnActivity, OwnActivityStatus } from '../graphql/ownActivities';
 
 export const STATUS_LABELS: Record<OwnActivityStatus, string> = {
@@ -6,11 +7,10 @@ export const STATUS_LABELS: Record<OwnActivityStatus, string> = {
   DECLINED: 'Declined',
 };
 
-/** "3 March 2026", or "3 March to 28 March 2026" for a run of days. */
+/** "3 March 2026", or "3 March 2026 to 28 March 2026" for a run of days. */
 export function periodText(startedOn: string, endedOn: string | null): string {
-  const format = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  if (!endedOn || endedOn === startedOn) return format(startedOn);
-  return `${format(startedOn)} to ${format(endedOn)}`;
+  if (!endedOn || endedOn === startedOn) return formatDay(startedOn, 'long');
+  return `${formatDay(startedOn, 'long')} to ${formatDay(endedOn, 'long')}`;
 }
 
 /** Oldest submission first: the one waiting longest is checked first. */
@@ -18,10 +18,5 @@ export function oldestFirst(activities: readonly OwnActivity[]): OwnActivity[] {
   return [...activities].sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt));
 }
 
-/** A decline needs a reason the pupil can act on. */
-export function declineReasonProblem(reason: string): string | null {
-  const trimmed = reason.trim();
-  if (!trimmed) return 'Enter a reason: the pupil will see it';
-  if (trimmed.length > 500) return 'The reason must be 500 characters or fewer';
-  return null;
-}
+/** A decline needs a reason the pupil can act on: the rule the API runs too. */
+export { declineReasonProblem };

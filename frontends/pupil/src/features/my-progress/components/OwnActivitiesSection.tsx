@@ -1,3 +1,4 @@
+import { formatDay, todayInEngland } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, DataTable, ErrorSummary, Field, Notice, Section, SelectField, TextAreaField, type Column } from '@waymark/ui';
 import { useRef, useState, type FormEvent } from 'react';
@@ -22,19 +23,13 @@ const FIELD_IDS: Record<keyof OwnActivityDraft, string> = {
 
 const TAG: Record<string, string> = { SUBMITTED: 'wm-tag wm-tag--progress', VERIFIED: 'wm-tag wm-tag--met', DECLINED: 'wm-tag wm-tag--not-met' };
 
-function today(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const columns: Column<OwnActivity>[] = [
   { key: 'title', header: 'Activity', rowHeader: true, render: (activity) => activity.title },
   { key: 'kind', header: 'Kind', render: (activity) => activity.kindLabel },
   {
     key: 'when',
     header: 'When',
-    render: (activity) => `${activity.startedOn.split('-').reverse().join('/')}${activity.endedOn && activity.endedOn !== activity.startedOn ? ` to ${activity.endedOn.split('-').reverse().join('/')}` : ''}`,
+    render: (activity) => `${formatDay(activity.startedOn)}${activity.endedOn && activity.endedOn !== activity.startedOn ? ` to ${formatDay(activity.endedOn)}` : ''}`,
   },
   { key: 'hours', header: 'Hours', numeric: true, render: (activity) => activity.hours.toLocaleString('en-GB') },
   {
@@ -61,7 +56,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = validateOwnActivity(draft, today());
+    const found = validateOwnActivity(draft, todayInEngland());
     setFieldErrors(found);
     setServerProblem(null);
     setSent(null);

@@ -1,3 +1,4 @@
+import { reflectionProblem } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, DateText, Section, TextAreaField } from '@waymark/ui';
 import { useState, type FormEvent } from 'react';
@@ -59,13 +60,10 @@ function ReflectionCard({ entry, onSave }: { entry: ReflectableParticipation; on
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!text.trim()) {
-      setError('Write a sentence or two about what you learnt');
-      document.getElementById(fieldId)?.focus();
-      return;
-    }
-    if (text.length > 2000) {
-      setError('Keep your reflection to 2,000 characters or fewer');
+    // The same rule the API runs on a reflection.
+    const invalid = reflectionProblem(text);
+    if (invalid) {
+      setError(invalid);
       document.getElementById(fieldId)?.focus();
       return;
     }

@@ -1,3 +1,4 @@
+import { OWN_ACTIVITY_KINDS as KINDS, OWN_ACTIVITY_KIND_KEYS, checkOwnActivity } from '@waymark/domain';
 import type {
   AgreedAction,
   BenchmarkState,
@@ -20,13 +21,12 @@ export const STATE_TEXT: Record<BenchmarkState, string> = {
   NOT_APPLICABLE: 'Not for you yet',
 };
 
-export const OWN_ACTIVITY_KINDS: readonly { value: OwnActivityKind; label: string; hint: string }[] = [
-  { value: 'PART_TIME_JOB', label: 'Part-time job', hint: 'Paid work, such as a Saturday job' },
-  { value: 'WORK_EXPERIENCE', label: 'Work experience', hint: 'Time at a workplace you arranged yourself' },
-  { value: 'UNIVERSITY_OPEN_DAY', label: 'University open day', hint: 'A visit to a university, in person or online' },
-  { value: 'VOLUNTEERING', label: 'Volunteering', hint: 'Unpaid work for a charity, club or community group' },
-  { value: 'OTHER', label: 'Something else', hint: 'Any other careers activity' },
-];
+/** The kinds a pupil can choose, with the labels the API uses for them and a hint each (from @waymark/domain). */
+export const OWN_ACTIVITY_KINDS: readonly { value: OwnActivityKind; label: string; hint: string }[] = OWN_ACTIVITY_KIND_KEYS.map((value) => ({
+  value,
+  label: KINDS[value].label,
+  hint: KINDS[value].hint,
+}));
 
 export const STATUS_TEXT: Record<OwnActivityStatus, string> = {
   SUBMITTED: 'Waiting for school to check',
@@ -106,25 +106,9 @@ export type OwnActivityErrors = Partial<Record<OwnActivityField, string>>;
 
 export const EMPTY_OWN_ACTIVITY: OwnActivityDraft = { kind: '', title: '', description: '', startedOn: '', endedOn: '', hours: '' };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(value));
-
+/** Problems with the draft, keyed by field: the rules the API runs too (`checkOwnActivity` of @waymark/domain). */
 export function validateOwnActivity(draft: OwnActivityDraft, today: string): OwnActivityErrors {
-  const errors: OwnActivityErrors = {};
-  if (!draft.kind) errors.kind = 'Choose what kind of activity it was';
-  if (!draft.title.trim()) errors.title = 'Say what it was, for example "Saturday job at Greggs"';
-  else if (draft.title.trim().length > 200) errors.title = 'Keep the name to 200 characters or fewer';
-  if (!isDay(draft.startedOn)) errors.startedOn = 'Enter the day it started';
-  else if (draft.startedOn > today) errors.startedOn = 'Add it once it has started: the day cannot be in the future';
-  if (draft.endedOn) {
-    if (!isDay(draft.endedOn)) errors.endedOn = 'Enter the day it finished, or leave it empty';
-    else if (isDay(draft.startedOn) && draft.endedOn < draft.startedOn) errors.endedOn = 'The day it finished must be on or after the day it started';
-  }
-  const hours = Number(draft.hours);
-  if (draft.hours.trim() === '' || !Number.isFinite(hours) || hours <= 0) errors.hours = 'Enter how many hours in total, for example 6';
-  else if (hours > 2000) errors.hours = 'Hours must be 2,000 or fewer';
-  if (draft.description.length > 2000) errors.description = 'Keep the description to 2,000 characters or fewer';
-  return errors;
+  return checkOwnActivity({ ...toSubmitOwnActivityInput(draft), kind: draft.kind, hours: draft.hours.trim() === '' ? Number.NaN : Number(draft.hours) }, today);
 }
 
 export function toSubmitOwnActivityInput(draft: OwnActivityDraft): SubmitOwnActivityInput {

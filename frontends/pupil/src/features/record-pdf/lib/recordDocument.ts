@@ -1,3 +1,5 @@
+import { GATSBY_BENCHMARKS, formatDay } from '@waymark/domain';
+
 /**
  * What goes in the downloadable record, as plain blocks of text. Kept apart from the PDF drawing so
  * the content can be tested (and read) without a PDF library.
@@ -33,23 +35,9 @@ export interface RecordDocument {
   blocks: PdfBlock[];
 }
 
-/** The Gatsby Benchmarks by number, with their 2025 names. */
-export const BENCHMARK_NAMES: Record<number, string> = {
-  1: 'A stable careers programme',
-  2: 'Learning from career and labour market information',
-  3: 'Addressing the needs of each young person',
-  4: 'Linking curriculum learning to careers',
-  5: 'Encounters with employers and employees',
-  6: 'Experiences of workplaces',
-  7: 'Encounters with further and higher education',
-  8: 'Personal guidance',
-};
-
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-
+/** A day or an instant as people write it, "4 March 2026", on the calendar in England. */
 export function formatLongDate(value: string | Date): string {
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? String(value) : longDate.format(date);
+  return formatDay(value, 'long');
 }
 
 /** "maya-okafor" from "Maya Okafor"; accents dropped, anything else becomes a hyphen. */
@@ -70,7 +58,10 @@ export function recordFileName(displayName: string): string {
 export function benchmarksLine(benchmarks: readonly number[]): string {
   if (benchmarks.length === 0) return 'Gatsby Benchmarks: none';
   const sorted = [...new Set(benchmarks)].sort((a, b) => a - b);
-  const named = sorted.map((number) => (BENCHMARK_NAMES[number] ? `${number} (${BENCHMARK_NAMES[number]})` : String(number)));
+  const named = sorted.map((number) => {
+    const known = GATSBY_BENCHMARKS.find((benchmark) => benchmark.number === number);
+    return known ? `${number} (${known.name})` : String(number);
+  });
   return `Gatsby Benchmark${sorted.length === 1 ? '' : 's'}: ${named.join('; ')}`;
 }
 
