@@ -20,7 +20,6 @@ import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fie
 import { identityEditsHere, planRoster, rosterFingerprint, type RosterPupil } from './roster-plan.js';
 import { openRosterFile, rosterSourceFromRows, type RosterSource } from './roster-source.js';
 import { packRosterRows, unpackRosterRows } from './roster-stored-rows.js';
-import { inTransaction } from './roster-transaction.js';
 import { RosterValidator, validateRoster, type RosterRow, type RosterValidation } from './roster-validate.js';
 
 export const MAX_ROSTER_ROWS = 50_000;
@@ -321,7 +320,7 @@ export class RosterImportService {
     // time, in order, and all of them done before the outcome is written, whichever it is.
     let reported = Promise.resolve();
     try {
-      await inTransaction(em, async (tx) => {
+      await em.transactional(async (tx) => {
         await lockSchoolRoster(tx, snapshot.schoolId);
         // Every row the commit creates gets an id in creation order (see orderedIdSource).
         const newId = orderedIdSource();
