@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from './context.js';
 import { querySubgraph } from './entities.js';
+import { RecordAuditEventsDocument } from './pupils-calls.generated.js';
 
 /*
  * The data-access audit trail, as every subgraph sees it. A resolver that reveals a pupil's
@@ -63,8 +64,6 @@ export function auditRead<Root = { id: string }>(sink: AuditSink, field: string,
   };
 }
 
-const RECORD = 'mutation ($input: RecordAuditEventsInput!) { recordAuditEvents(input: $input) { recorded error { code } } }';
-
 // One sink per pupils address and source: a request's collector insists on a single sink.
 const remoteSinks = new Map<string, AuditSink>();
 
@@ -78,7 +77,7 @@ export function remoteAuditSink(pupilsUrl: string, source: string): AuditSink {
   let sink = remoteSinks.get(key);
   if (!sink) {
     sink = async (ctx, entries) => {
-      const data = await querySubgraph<{ recordAuditEvents: { error: { code: string } | null } }>(ctx, pupilsUrl, 'Audit write', RECORD, { input: { source, entries } });
+      const data = await querySubgraph(ctx, pupilsUrl, 'Audit write', RecordAuditEventsDocument, { input: { source, entries } });
       if (data.recordAuditEvents.error) throw new Error(`Audit write refused: ${data.recordAuditEvents.error.code}`);
     };
     remoteSinks.set(key, sink);

@@ -1,19 +1,33 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { CREDENTIAL_HEADER } from '@waymark/auth';
 import type { RequestContext } from './context.js';
+import { SchoolTrustDocument } from './pupils-calls.generated.js';
+
+/**
+ * A document one subgraph sends another, as GraphQL Code Generator types it from the other's
+ * committed schema.graphql: text, carrying the types of its answer and variables.
+ */
+export type SubgraphDocument<TData, TVariables extends Record<string, unknown>> = DocumentTypeDecoration<TData, TVariables>;
 
 /**
  * Runs a query at another subgraph on the caller's behalf, with the caller's own credential, so the
  * other subgraph applies the caller's access rules. Any failure throws (never an empty answer), so
  * callers fail closed and the failure is seen. `what` names the lookup in the error.
  */
-export async function querySubgraph<T>(ctx: RequestContext, subgraphUrl: string, what: string, query: string, variables: Record<string, unknown>): Promise<T> {
+export async function querySubgraph<TData, TVariables extends Record<string, unknown>>(
+  ctx: RequestContext,
+  subgraphUrl: string,
+  what: string,
+  document: SubgraphDocument<TData, TVariables>,
+  variables: NoInfer<TVariables>,
+): Promise<TData> {
   const response = await fetch(subgraphUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: ctx.credential, 'x-request-id': ctx.requestId },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(document), variables }),
     signal: AbortSignal.timeout(10_000),
   });
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: unknown[] };
+  const body = (await response.json().catch(() => ({}))) as { data?: TData; errors?: unknown[] };
   if (!response.ok || body.errors?.length || !body.data) {
     throw new Error(`${what} at another subgraph failed (HTTP ${response.status})`);
   }
@@ -21,23 +35,31 @@ export async function querySubgraph<T>(ctx: RequestContext, subgraphUrl: string,
 }
 
 /**
- * Asks another subgraph for entities on the caller's behalf. Returns only the entities it answered
- * with, keyed by id: an id the caller may not see is simply missing.
+ * An `_entities` query for one type, selecting `... on <typename> { id … }`. Other members of the
+ * entity union come back typed as empty objects, which no representation sent here asks for.
  */
-export async function fetchEntities<T extends { id: string }>(
+export type EntitiesDocument<TEntity extends { id: string }> = SubgraphDocument<
+  { _entities: (TEntity | Record<PropertyKey, never> | null)[] },
+  { representations: { __typename: string; id: string }[] }
+>;
+
+/**
+ * Asks another subgraph for entities of `typename` on the caller's behalf. Returns only the entities
+ * it answered with, keyed by id: an id the caller may not see is simply missing.
+ */
+export async function fetchEntities<TEntity extends { id: string }>(
   ctx: RequestContext,
   subgraphUrl: string,
   typename: string,
   ids: readonly string[],
-  selection: string,
-): Promise<Map<string, T>> {
+  document: EntitiesDocument<TEntity>,
+): Promise<Map<string, TEntity>> {
   if (ids.length === 0) return new Map();
-  const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { id ${selection} } } }`;
-  const data = await querySubgraph<{ _entities: (T | null)[] }>(ctx, subgraphUrl, `${typename} lookup`, query, {
+  const data = await querySubgraph(ctx, subgraphUrl, `${typename} lookup`, document, {
     representations: ids.map((id) => ({ __typename: typename, id })),
   });
-  const found = new Map<string, T>();
-  for (const entity of data._entities ?? []) if (entity) found.set(entity.id, entity);
+  const found = new Map<string, TEntity>();
+  for (const entity of data._entities ?? []) if (entity && 'id' in entity) found.set(entity.id, entity);
   return found;
 }
 
@@ -47,6 +69,6 @@ export async function fetchEntities<T extends { id: string }>(
  * analyst's question about a school outside their trust, rather than answer it with zeros.
  */
 export async function schoolIsInTrust(ctx: RequestContext, pupilsUrl: string, schoolId: string, trustId: string): Promise<boolean> {
-  const found = await fetchEntities<{ id: string; trust: { id: string } | null }>(ctx, pupilsUrl, 'School', [schoolId], 'trust { id }');
+  const found = await fetchEntities(ctx, pupilsUrl, 'School', [schoolId], SchoolTrustDocument);
   return found.get(schoolId)?.trust?.id === trustId;
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CREDENTIAL_HEADER, CredentialVerifier, SCHOOL_STAFF_ROLES, hasRole, type Principal } from '@waymark/auth';
 import { testKeys } from './testing.js';
+import { PupilRecordAccessDocument, SchoolTrustDocument } from './pupils-calls.generated.js';
 
 /*
  * A STAND-IN FOR THE PUPILS SUBGRAPH'S `Pupil.recordAccess` (AND A SCHOOL'S TRUST) — TESTS ONLY.
@@ -85,8 +86,9 @@ export interface PupilsStandIn {
   close(): Promise<void>;
 }
 
-const EXPECTED_QUERY = /^query \(\$representations: \[_Any!\]!\) \{ _entities\(representations: \$representations\) \{ \.\.\. on Pupil \{ id recordAccess \{ current schoolId until \} \} \} \}$/;
-const SCHOOL_QUERY = /^query \(\$representations: \[_Any!\]!\) \{ _entities\(representations: \$representations\) \{ \.\.\. on School \{ id trust \{ id \} \} \} \}$/;
+// It answers only the kit's own documents, word for word, as the contract's requests.
+const EXPECTED_QUERY = String(PupilRecordAccessDocument);
+const SCHOOL_QUERY = String(SchoolTrustDocument);
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -112,7 +114,7 @@ export async function startPupilsStandIn(fixture: StandInFixture): Promise<Pupil
       if (!verified.ok) return send(res, 401, { errors: [{ message: 'This service only answers the Waymark gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
       const { query, variables } = JSON.parse(body) as { query?: string; variables?: { representations?: { __typename?: string; id?: string }[] } };
       const representations = variables?.representations ?? [];
-      if (!standIn.failing && SCHOOL_QUERY.test(query ?? '') && representations.every((rep) => rep.__typename === 'School')) {
+      if (!standIn.failing && query === SCHOOL_QUERY && representations.every((rep) => rep.__typename === 'School')) {
         const schools = new Map((fixture.schools ?? []).map((school) => [school.id, school]));
         const entities = representations.map((rep) => {
           const school = schools.get(rep.id ?? '');
@@ -120,7 +122,7 @@ export async function startPupilsStandIn(fixture: StandInFixture): Promise<Pupil
         });
         return send(res, 200, { data: { _entities: entities } });
       }
-      if (standIn.failing || !EXPECTED_QUERY.test(query ?? '') || representations.some((rep) => rep.__typename !== 'Pupil' || typeof rep.id !== 'string')) {
+      if (standIn.failing || query !== EXPECTED_QUERY || representations.some((rep) => rep.__typename !== 'Pupil' || typeof rep.id !== 'string')) {
         if (!standIn.failing) standIn.refused.push(query ?? '');
         return send(res, 400, { errors: [{ message: 'Cannot query field "recordAccess" on type "Pupil".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
       }

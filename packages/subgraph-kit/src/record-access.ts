@@ -2,6 +2,7 @@ import { hasRole, type Principal } from '@waymark/auth';
 import { scopeOf } from './authorize.js';
 import type { RequestContext } from './context.js';
 import { fetchEntities } from './entities.js';
+import { PupilRecordAccessDocument, type PupilRecordAccessQuery } from './pupils-calls.generated.js';
 import { isUuid } from './ids.js';
 
 /*
@@ -29,19 +30,13 @@ export function pupilRecordRoute(principal: Principal, pupilId: string): 'own' |
 }
 
 /** `Pupil.recordAccess`, as the pupils subgraph answers it. */
-export interface PupilRecordAccess {
-  current: boolean;
-  schoolId: string | null;
-  until: string | null;
-}
+export type PupilRecordAccess = NonNullable<Extract<PupilRecordAccessQuery['_entities'][number], { id: string }>['recordAccess']>;
 
 /**
  * One pupil's readable history: every row from any school, or only the rows of one former school
  * dated before `until` (the day the pupil left it, YYYY-MM-DD). A pupil with no scope: nothing.
  */
 export type RecordScope = { all: true } | { all: false; schoolId: string; until: string };
-
-export const RECORD_ACCESS_SELECTION = 'recordAccess { current schoolId until }';
 
 const EVERYTHING: RecordScope = { all: true };
 
@@ -78,7 +73,7 @@ export async function recordScopes(ctx: RequestContext, pupilsUrl: string, pupil
     else if (route === 'ask') ask.push(id);
   }
   if (ask.length === 0) return scopes;
-  const answers = await fetchEntities<{ id: string; recordAccess: PupilRecordAccess | null }>(ctx, pupilsUrl, 'Pupil', ask, RECORD_ACCESS_SELECTION);
+  const answers = await fetchEntities(ctx, pupilsUrl, 'Pupil', ask, PupilRecordAccessDocument);
   for (const id of ask) {
     const scope = recordScopeOf(answers.get(id)?.recordAccess);
     if (scope) scopes.set(id, scope);
@@ -138,6 +133,6 @@ export function startOfSchoolDay(day: string): Date {
  * parent link) needs this, not mere visibility: a former school can still see a pupil who moved.
  */
 export async function currentPupilIds(ctx: RequestContext, pupilsUrl: string, ids: readonly string[]): Promise<Set<string>> {
-  const answers = await fetchEntities<{ id: string; recordAccess: PupilRecordAccess | null }>(ctx, pupilsUrl, 'Pupil', ids, RECORD_ACCESS_SELECTION);
+  const answers = await fetchEntities(ctx, pupilsUrl, 'Pupil', ids, PupilRecordAccessDocument);
   return new Set([...answers.values()].filter((pupil) => pupil.recordAccess?.current === true).map((pupil) => pupil.id));
 }

@@ -2,21 +2,15 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { VULNERABLE_GROUPS, academicYearOf, type BenchmarkMeasureKey } from '@waymark/domain';
 import { boundSql } from '@waymark/subgraph-kit';
 import { MEASURE_KEYS, RULES, STATE_CODES, STATEMENTS, countColumn, stateColumn, type StateName } from './benchmarks.sql.js';
+import type { PackedCohortQuery } from '../external/pupils.generated.js';
 import type { NamedStatement } from './named-params.js';
 
 /**
- * The pupils a computation runs over, as the pupils subgraph's `packedCohort` answers: each column one
- * comma-separated string, in the same order, handed to the database as it is.
+ * The pupils a computation runs over, as the pupils subgraph's `packedCohort` answers (typed from its
+ * schema): each column one comma-separated string, in the same order, handed to the database as it
+ * is; each pupil's school is its place in `schoolIds`.
  */
-export interface PackedCohort {
-  size: number;
-  /** Each pupil's school is its place in this list. */
-  schoolIds: string[];
-  pupilIds: string;
-  schoolIndexes: string;
-  yearGroups: string;
-  groupMasks: string;
-}
+export type PackedCohort = Omit<PackedCohortQuery['packedCohort'], 'schoolsAllowed'>;
 
 /** The same, as arrays (a cohort built in code, e.g. in tests). */
 export interface CohortArrays {

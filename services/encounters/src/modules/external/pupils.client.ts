@@ -9,19 +9,17 @@ import {
   type RecordScope,
   type RequestContext,
 } from '@waymark/subgraph-kit';
-import type { PackedCohort } from '../benchmarks/benchmarks.service.js';
+import { CohortDocument, PackedCohortDocument, type CohortQuery, type PackedCohortQuery } from './pupils.generated.js';
 
-/** The pupils subgraph's answer for a cohort: who is on roll, within what the caller may read. */
-export interface Cohort {
-  /** The schools asked for that the caller may read (every school of an analyst's trust when none were named). */
-  schoolsAllowed: string[];
-  pupilIds: string[];
-  schoolIds: string[];
-  yearGroups: number[];
-  groupMasks: number[];
-  tutorGroups?: (string | null)[];
-  upns?: string[];
-}
+/**
+ * The pupils subgraph's answer for a cohort: who is on roll, within what the caller may read
+ * (`schoolsAllowed`: the schools asked for that the caller may read, every school of an analyst's
+ * trust when none were named). Typed from its schema (pupils.graphql).
+ */
+export type Cohort = CohortQuery['cohort'];
+
+/** The same pupils packed for the benchmark engine (`packedCohort`). */
+export type PackedCohortAnswer = PackedCohortQuery['packedCohort'];
 
 export interface CohortArgs {
   schoolIds?: string[] | null;
@@ -29,7 +27,6 @@ export interface CohortArgs {
   asOf: string;
 }
 
-const ARGS = 'query ($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!)';
 const variables = (args: CohortArgs) => ({ schoolIds: args.schoolIds ?? null, pupilIds: args.pupilIds ?? null, asOf: args.asOf });
 
 /**
@@ -46,26 +43,13 @@ export class PupilsClient {
 
   /** The pupils on roll on `asOf`, from the pupils subgraph's `cohort` (subgraph-to-subgraph only). */
   async fetchCohort(ctx: RequestContext, args: CohortArgs, options: { details?: boolean } = {}): Promise<Cohort> {
-    const details = options.details ? ' tutorGroups upns' : '';
-    const data = await querySubgraph<{ cohort: Cohort }>(
-      ctx,
-      this.url,
-      'Cohort lookup',
-      `${ARGS} { cohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) { schoolsAllowed pupilIds schoolIds yearGroups groupMasks${details} } }`,
-      variables(args),
-    );
+    const data = await querySubgraph(ctx, this.url, 'Cohort lookup', CohortDocument, { ...variables(args), details: options.details ?? false });
     return data.cohort;
   }
 
   /** The same pupils packed for the benchmark engine (`packedCohort`): nothing per pupil on either side. */
-  async fetchPackedCohort(ctx: RequestContext, args: CohortArgs): Promise<PackedCohort & { schoolsAllowed: string[] }> {
-    const data = await querySubgraph<{ packedCohort: PackedCohort & { schoolsAllowed: string[] } }>(
-      ctx,
-      this.url,
-      'Packed cohort lookup',
-      `${ARGS} { packedCohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) { schoolsAllowed size schoolIds pupilIds schoolIndexes yearGroups groupMasks } }`,
-      variables(args),
-    );
+  async fetchPackedCohort(ctx: RequestContext, args: CohortArgs): Promise<PackedCohortAnswer> {
+    const data = await querySubgraph(ctx, this.url, 'Packed cohort lookup', PackedCohortDocument, variables(args));
     return data.packedCohort;
   }
 
