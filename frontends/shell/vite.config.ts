@@ -1,6 +1,7 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { sharedSingletons } from '@waymark/config/vite-remote';
 
 // In development the gateway serves the API, /remotes.json and the built remotes.
 const gateway = 'http://localhost:4000';
@@ -17,11 +18,8 @@ export default defineConfig({
       name: 'shell',
       // Remotes come from /remotes.json at run time, so a remote can be redeployed without rebuilding the shell.
       remotes: {},
-      shared: {
-        react: { singleton: true },
-        'react-dom': { singleton: true },
-        '@waymark/graphql-client': { singleton: true },
-      },
+      // The same singletons and version ranges as every remote.
+      shared: sharedSingletons,
       dts: false,
     }),
   ],

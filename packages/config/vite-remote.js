@@ -6,6 +6,17 @@ import { defineConfig } from 'vite';
 
 const gateway = 'http://localhost:4000';
 
+/**
+ * The singletons the shell provides and every remote uses, with the versions each side asks for:
+ * one React and one GraphQL client on the page. A remote built against a version outside the range
+ * is told so when it loads, instead of silently running against a copy it was not built for.
+ */
+export const sharedSingletons = {
+  react: { singleton: true, requiredVersion: '^19.0.0' },
+  'react-dom': { singleton: true, requiredVersion: '^19.0.0' },
+  '@waymark/graphql-client': { singleton: true, requiredVersion: '^0.1.0' },
+};
+
 /** @param {{ name: string, devPort: number }} remote */
 export function remoteViteConfig({ name, devPort }) {
   const proxy = { '/graphql': gateway, '/auth': gateway };
@@ -21,11 +32,7 @@ export function remoteViteConfig({ name, devPort }) {
         filename: 'remoteEntry.js',
         manifest: true,
         exposes: { './App': './src/expose/app.tsx' },
-        shared: {
-          react: { singleton: true },
-          'react-dom': { singleton: true },
-          '@waymark/graphql-client': { singleton: true },
-        },
+        shared: sharedSingletons,
         dts: false,
       }),
     ],

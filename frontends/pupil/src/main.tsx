@@ -1,7 +1,7 @@
 import { StandaloneRemote } from '@waymark/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PupilApp } from './app/PupilApp';
+import PupilApp from './expose/app';
 
 // Development only: the remote on its own, signing in itself (in the shell, the shell does that).
 const root = document.getElementById('root');

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -127,6 +127,52 @@ describe('independent deployment of a remote', () => {
     const { context, page } = await signIn('pupil@northfield.test');
     await expect.poll(() => page.getByTestId('build-label').textContent(), { timeout: 30_000 }).toContain(label);
     expect(statSync(shellIndex).mtimeMs).toBe(shellBuiltAt);
+    await context.close();
+  });
+
+  it("shows a rebuilt remote's changed style in the running shell without rebuilding the shell", async () => {
+    const shellIndex = join(work, 'frontends', 'shell', 'dist', 'index.html');
+    const shellBuiltAt = statSync(shellIndex).mtimeMs;
+    const pupilDir = join(root, 'frontends', 'pupil');
+    const recolour = 'rgb(123, 45, 67)';
+    // "Download my record" is set off by a rule of the pupil portal's own stylesheet, not the shell's.
+    const accent = (page: Page) => page.locator('[data-remote="pupil"] .wm-record-download').evaluate((element) => getComputedStyle(element).borderLeftColor);
+
+    const before = await signIn('pupil@northfield.test');
+    await before.page.locator('[data-remote="pupil"] .wm-record-download').waitFor({ timeout: 30_000 });
+    expect(await accent(before.page)).not.toBe(recolour);
+    await before.context.close();
+
+    // The portal's source with one colour changed, built alone as a deployment would build it.
+    const source = join(work, 'pupil-source');
+    for (const entry of ['src', 'index.html', 'package.json', 'tsconfig.json', 'vite.config.ts']) cpSync(join(pupilDir, entry), join(source, entry), { recursive: true });
+    symlinkSync(join(pupilDir, 'node_modules'), join(source, 'node_modules'), 'dir');
+    const stylesheet = join(source, 'src', 'app', 'pupil.css');
+    const css = readFileSync(stylesheet, 'utf8');
+    const changed = css.replace('border-left: 4px solid var(--wm-brand);', `border-left: 4px solid ${recolour};`);
+    expect(changed).not.toBe(css);
+    writeFileSync(stylesheet, changed);
+    execFileSync(process.execPath, [join(pupilDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', join(work, 'frontends', 'pupil', 'dist'), '--emptyOutDir'], {
+      cwd: source,
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))), NODE_ENV: 'production' },
+      stdio: 'pipe',
+    });
+
+    const { context, page } = await signIn('pupil@northfield.test');
+    await page.locator('[data-remote="pupil"] .wm-record-download').waitFor({ timeout: 30_000 });
+    await expect.poll(() => accent(page), { timeout: 30_000 }).toBe(recolour);
+    // The rule is the portal's alone: the same class outside the portal (here in the shell's header) is not touched.
+    const outside = await page.locator('.wm-app-header').evaluate((header) => {
+      const probe = document.createElement('div');
+      probe.className = 'wm-record-download';
+      header.append(probe);
+      const colour = getComputedStyle(probe).borderLeftColor;
+      probe.remove();
+      return colour;
+    });
+    expect(outside).not.toBe(recolour);
+    expect(statSync(shellIndex).mtimeMs).toBe(shellBuiltAt);
+    await expectAccessible(page, 'pupil-restyled');
     await context.close();
   });
 });

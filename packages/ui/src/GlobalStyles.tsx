@@ -1,12 +1,13 @@
-import { waymarkCss } from './styles.js';
+import { waymarkCss, waymarkCssVersion } from './styles.js';
 
 /**
  * Puts the Waymark stylesheet into the document head. React 19 hoists a `<style>` with `href` and
- * `precedence` and keeps one copy per href, so the shell and a standalone remote may both render it.
+ * `precedence` and keeps one copy per href; the href names the stylesheet's version, so the shell and
+ * every remote render it (each carries the styles it was built with) and equal versions load once.
  */
 export function GlobalStyles() {
   return (
-    <style href="waymark-ui" precedence="default">
+    <style href={`waymark-ui-${waymarkCssVersion}`} precedence="default">
       {waymarkCss}
     </style>
   );

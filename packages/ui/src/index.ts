@@ -23,7 +23,7 @@ export { PageHeader, Section, SummaryList, type PageHeaderProps, type SectionPro
 export { LocalNav, type LocalNavItem, type LocalNavProps } from './LocalNav.js';
 export { SignInForm, type SignInFormProps } from './SignInForm.js';
 export { StatCard, StatGrid, type StatCardProps, type StatGridProps } from './StatCard.js';
-export { waymarkCss } from './styles.js';
+export { waymarkCss, waymarkCssVersion } from './styles.js';
 export { colors, contrastRatio, fontFamily, NON_TEXT_PAIRS, radius, space, TEXT_PAIRS, type ColorName } from './tokens.js';
 export { StandaloneRemote } from './StandaloneRemote.js';
 export { CommentForm, CommentList, type CommentFormProps, type CommentListProps, type RecordCommentView } from './Comments.js';

@@ -9,7 +9,11 @@ const customProperties = [
   `--wm-font: ${fontFamily};`,
 ].join('\n  ');
 
-/** The whole Waymark stylesheet; `GlobalStyles` puts it in the document head once. */
+/**
+ * The Waymark stylesheet: tokens, the base and every @waymark/ui component, plus the patterns
+ * several portals share (tags, cards, insets). Rules only one portal needs live in that portal's own
+ * stylesheet. `GlobalStyles` puts it in the document head once per version.
+ */
 export const waymarkCss = `
 :root {
   ${customProperties}
@@ -207,7 +211,6 @@ summary { cursor: pointer; }
   display: inline-block; padding: 0 var(--wm-space-sm); border-radius: 999px; font-size: 0.875rem; font-weight: 600; white-space: nowrap;
   background: var(--wm-brand-tint); color: var(--wm-brand); margin: 0 var(--wm-space-xs) var(--wm-space-xs) 0;
 }
-.wm-tag-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; display: flex; flex-wrap: wrap; }
 .wm-muted { color: var(--wm-text-muted); }
 .wm-build-label { margin: var(--wm-space-xl) 0 0; padding-top: var(--wm-space-sm); border-top: 1px solid var(--wm-border); color: var(--wm-text-muted); font-size: 0.875rem; }
 
@@ -243,35 +246,35 @@ input[type='file'].wm-input { padding: var(--wm-space-xs); }
 .wm-inset > :last-child { margin-bottom: 0; }
 .wm-download { display: flex; flex-direction: column; align-items: flex-start; gap: var(--wm-space-xs); max-width: 22rem; }
 .wm-download p { margin: 0; }
-.wm-back-link { display: inline-block; margin-bottom: var(--wm-space-md); }
 
-.wm-figures { margin: 0 0 var(--wm-space-lg); }
-.wm-figures > summary { font-weight: 600; color: var(--wm-link); text-decoration: underline; padding: var(--wm-space-xs) 0; margin-bottom: var(--wm-space-sm); }
-.wm-matrix__extra { display: block; font-size: 0.8rem; color: var(--wm-text-muted); white-space: nowrap; }
-.wm-table--matrix th, .wm-table--matrix td { padding: var(--wm-space-sm); }
-.wm-table--matrix thead th { white-space: normal; vertical-align: bottom; }
-.wm-table--matrix tbody th { min-width: 13rem; }
 .wm-tag--met { background: var(--wm-success-tint); color: var(--wm-success); }
 .wm-tag--progress { background: var(--wm-surface-alt); color: var(--wm-text); border: 1px dashed var(--wm-border-strong); }
 .wm-tag--not-met { background: var(--wm-error-tint); color: var(--wm-error); }
-.wm-tag--muted { background: var(--wm-surface-alt); color: var(--wm-text-muted); }
 .wm-card-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; }
 .wm-card-list > li { border: 1px solid var(--wm-border); border-left: 6px solid var(--wm-border-strong); border-radius: var(--wm-radius); padding: var(--wm-space-md); margin-bottom: var(--wm-space-md); }
 .wm-card-list > li.wm-card--met { border-left-color: var(--wm-success); }
-.wm-card-list > li.wm-card--progress { border-left-color: var(--wm-bar-alt); }
 .wm-card-list > li > :last-child { margin-bottom: 0; }
 .wm-card-list h3 { margin-bottom: var(--wm-space-xs); }
-.wm-register-cell { display: flex; flex-wrap: wrap; align-items: center; gap: var(--wm-space-sm); }
 .wm-reflection { white-space: pre-wrap; overflow-wrap: anywhere; }
 .wm-plain-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; }
 .wm-plain-list > li { margin-bottom: var(--wm-space-xs); }
-.wm-outcome:focus { outline: none; }
-.wm-action-row { border-left: 4px solid var(--wm-border); padding-left: var(--wm-space-md); margin-bottom: var(--wm-space-md); }
-.wm-action-row .wm-field { margin-bottom: var(--wm-space-sm); }
-.wm-evidence-reason { display: block; color: var(--wm-text-muted); }
-.wm-pick-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; max-width: 40rem; }
-.wm-pick-list li { display: flex; justify-content: space-between; align-items: center; gap: var(--wm-space-md); padding: var(--wm-space-xs) 0; border-bottom: 1px solid var(--wm-border); }
 
 .wm-sign-in { max-width: 30rem; margin: var(--wm-space-xl) auto; }
 .wm-sign-in .wm-section { padding: var(--wm-space-xl) var(--wm-space-lg); }
 `;
+
+/**
+ * A short fingerprint of the stylesheet (FNV-1a), so each version is its own `<style>`: the shell and
+ * a remote built with the same @waymark/ui share one copy, and a remote built with a newer one
+ * brings its rules along instead of being served the shell's older copy.
+ */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+export const waymarkCssVersion = fingerprint(waymarkCss);

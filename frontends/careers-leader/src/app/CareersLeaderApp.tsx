@@ -1,5 +1,5 @@
 import type { SessionAccount } from '@waymark/graphql-client';
-import { BuildLabel } from '@waymark/ui';
+import { BuildLabel, GlobalStyles } from '@waymark/ui';
 import { LeaderWorkspace } from './LeaderWorkspace';
 import { TrustWorkspace } from './TrustWorkspace';
 
@@ -15,6 +15,8 @@ export function CareersLeaderApp({ account }: CareersLeaderAppProps) {
   const isTrustAnalyst = account.roles.includes('trust_analyst');
   return (
     <div className="wm-remote" data-remote="careers-leader">
+      {/* The @waymark/ui styles this portal was built with (one copy per version, shared with the shell when equal). */}
+      <GlobalStyles />
       {isTrustAnalyst ? <TrustWorkspace /> : <LeaderWorkspace account={account} />}
       <BuildLabel label={buildLabel} />
     </div>

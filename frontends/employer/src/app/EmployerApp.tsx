@@ -1,5 +1,5 @@
 import type { SessionAccount } from '@waymark/graphql-client';
-import { BuildLabel } from '@waymark/ui';
+import { BuildLabel, GlobalStyles } from '@waymark/ui';
 import { VolunteerProfilePage } from '../features/volunteer-profile/components/VolunteerProfilePage';
 
 export interface EmployerAppProps {
@@ -13,6 +13,8 @@ const buildLabel = import.meta.env.VITE_BUILD_LABEL ?? 'dev';
 export function EmployerApp({ account }: EmployerAppProps) {
   return (
     <div className="wm-remote" data-remote="employer">
+      {/* The @waymark/ui styles this portal was built with (one copy per version, shared with the shell when equal). */}
+      <GlobalStyles />
       <VolunteerProfilePage account={account} />
       <BuildLabel label={buildLabel} />
     </div>

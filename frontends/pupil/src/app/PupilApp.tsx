@@ -1,5 +1,5 @@
 import type { SessionAccount } from '@waymark/graphql-client';
-import { BuildLabel, LocalNav, type LocalNavItem } from '@waymark/ui';
+import { BuildLabel, GlobalStyles, LocalNav, type LocalNavItem } from '@waymark/ui';
 import { useEffect, useRef } from 'react';
 import { ChildRecordPage } from '../features/child-record/components/ChildRecordPage';
 import { MyProgressPage } from '../features/my-progress/components/MyProgressPage';
@@ -50,6 +50,8 @@ export function PupilApp({ account }: PupilAppProps) {
 
   return (
     <div className="wm-remote" data-remote="pupil">
+      {/* The @waymark/ui styles this portal was built with (one copy per version, shared with the shell when equal). */}
+      <GlobalStyles />
       {items.length > 1 ? <LocalNav<PupilView> label="Your careers record" items={items} current={view} onSelect={navigate} /> : null}
       <div ref={pageRef} key={view}>
         {view === 'record' ? <MyRecordPage account={account} /> : null}

@@ -27,7 +27,7 @@ export function DownloadRecordButton({ record, label }: { record: PupilRecordVie
   };
 
   return (
-    <div className="wm-download">
+    <div className="wm-record-download">
       <Button variant="secondary" onClick={() => void download()} disabled={state.status === 'building'}>
         {state.status === 'building' ? 'Preparing the PDF…' : label}
       </Button>
