@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from '@waymark/auth';
 import { scopeOf } from './authorize.js';
 import type { RequestContext } from './context.js';
+import { AccessError } from './errors.js';
 import { isUuid } from './ids.js';
 import { currentPupilIds } from './record-access.js';
+import type { ReferenceResolver } from './reference.js';
 import { boundSql } from './sql.js';
 
 /*
@@ -36,4 +39,37 @@ export async function readSubjectAccess(em: EntityManager, source: string, secti
 export async function isCurrentSchoolStaff(ctx: RequestContext, pupilsUrl: string, pupilId: string): Promise<boolean> {
   if (scopeOf(ctx.principal).kind !== 'school' || !isUuid(pupilId)) return false;
   return (await currentPupilIds(ctx, pupilsUrl, [pupilId])).has(pupilId);
+}
+
+/*
+ * A person's own export ("Download my data"): each subgraph adds a field to the federated `Account`
+ * (`Account.identitySubjectAccess`, `Account.pupilsSubjectAccess`, …) with the rows it holds about
+ * the signed-in person. Only that person may read them: not staff, not analysts, not platform admins,
+ * not the gateway. The entity's reference resolver refuses every other account, and each field checks
+ * again, so neither `_entities` nor a field reached some other way (a mutation answering with another
+ * person's account) lets anyone else in.
+ */
+
+/** The field an own export notes in the data access log (docs/audit-trail.md). */
+export const OWN_SUBJECT_ACCESS_FIELD = 'ownSubjectAccess';
+
+/** Whether the account is the signed-in person's own. */
+export function isOwnAccount(principal: Principal, accountId: string): boolean {
+  return principal.kind === 'user' && isUuid(accountId) && principal.accountId === accountId;
+}
+
+/** Throws FORBIDDEN unless the account is the signed-in person's own. */
+export function requireOwnAccount(principal: Principal, accountId: string): void {
+  if (!isOwnAccount(principal, accountId)) throw AccessError.forbidden('Only the person themself can download their own data.');
+}
+
+/** `_entities` for Account where a subgraph adds a person's own export: the caller's own account, or FORBIDDEN. */
+export const resolveOwnAccountReference: ReferenceResolver = async (reference, ctx) => {
+  requireOwnAccount(ctx.principal, reference.id);
+  return { id: reference.id };
+};
+
+/** Puts several reads of the same subgraph (one per way the person is known to it) into one part. */
+export function joinParts(source: string, parts: readonly SubjectAccessPart[]): SubjectAccessPart {
+  return { source, sections: parts.flatMap((part) => part.sections) };
 }

@@ -6,6 +6,7 @@ import { ApiCredentialResolver } from './modules/api-credential/api-credential.r
 import { parentLinkResolver } from './modules/parent-link/parent-link.resolver.js';
 import { SecondFactorResolver } from './modules/second-factor/second-factor.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
+import { accountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 
 export interface IdentitySchemaConfig {
   /** The pupils subgraph, asked on the caller's behalf whether the pupil a parent is linked to is theirs. */
@@ -14,7 +15,7 @@ export interface IdentitySchemaConfig {
 
 export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [AccountResolver, ApiCredentialResolver, parentLinkResolver(config), SessionResolver, SecondFactorResolver],
+    resolvers: [AccountResolver, ApiCredentialResolver, parentLinkResolver(config), SessionResolver, SecondFactorResolver, accountSubjectAccessResolver(config)],
     references: { Account: resolveAccountReference },
   });
 }

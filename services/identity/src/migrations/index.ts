@@ -3,10 +3,12 @@ import { Migration20261123140638 } from './Migration20261123140638.js';
 import { Migration20261123144800 } from './Migration20261123144800.js';
 import { Migration20261206064305 } from './Migration20261206064305.js';
 import { Migration20261206070733 } from './Migration20261206070733.js';
+import { Migration20261206074756 } from './Migration20261206074756.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
   { name: 'Migration20261123144800', class: Migration20261123144800 },
   { name: 'Migration20261206064305', class: Migration20261206064305 },
   { name: 'Migration20261206070733', class: Migration20261206070733 },
+  { name: 'Migration20261206074756', class: Migration20261206074756 },
 ];

@@ -28,6 +28,10 @@ export class ApiCredential {
   @Field()
   createdAt: Date;
 
+  /** The analyst who created it, so that person's own data export lists it; null for keys made before this was kept. */
+  @Property({ type: 'uuid', nullable: true })
+  createdById: string | null = null;
+
   @Property({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true })
   revokedAt: Date | null = null;

@@ -40,7 +40,15 @@ export class ApiCredentialService {
 
     const id = randomUUID();
     const secret = `wm_${id}_${newToken()}`;
-    const credential = this.em.create(ApiCredential, { id, trustId, name, secretHash: hashToken(secret), scopes, createdAt: now });
+    const credential = this.em.create(ApiCredential, {
+      id,
+      trustId,
+      name,
+      secretHash: hashToken(secret),
+      scopes,
+      createdAt: now,
+      createdById: isUuid(principal.accountId) ? principal.accountId : null,
+    });
     await this.em.flush();
     return Object.assign(new CreateApiCredentialResult(), { credential, secret, error: null });
   }
