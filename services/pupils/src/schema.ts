@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@waymark/subgraph-kit';
+import { buildFederatedSchema, resolveOwnAccountReference } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { PupilCommentsResolver } from './modules/comment/comment.resolver.js';
@@ -11,6 +11,8 @@ import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
 import { CohortResolver } from './modules/cohort/cohort.resolver.js';
 import { RosterImportResolver } from './modules/roster-import/roster-import.resolver.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
+import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
+import { AccountStub } from './modules/external/account.stub.js';
 import { SchoolResolver, TrustResolver } from './modules/school/school.resolver.js';
 import { resolveSchoolReference, resolveTrustReference } from './modules/school/school.reference.js';
 
@@ -29,7 +31,10 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       CohortResolver,
       AuditResolver,
       PupilSubjectAccessResolver,
+      AccountSubjectAccessResolver,
     ],
-    references: { Pupil: resolvePupilReference, School: resolveSchoolReference, Trust: resolveTrustReference },
+    // Reached only through `_entities`: the gateway brings the signed-in person's account from identity.
+    orphanedTypes: [AccountStub],
+    references: { Pupil: resolvePupilReference, School: resolveSchoolReference, Trust: resolveTrustReference, Account: resolveOwnAccountReference },
   });
 }

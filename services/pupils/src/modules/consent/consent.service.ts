@@ -63,6 +63,7 @@ export class ConsentService {
     }
     pupil.consentUpdatedAt = now;
     pupil.consentUpdatedBy = principal.displayName;
+    pupil.consentUpdatedById = principal.accountId;
     await this.em.flush();
     return result(consentOf(pupil), null);
   }

@@ -88,6 +88,8 @@ export class Pupil {
   @Property({ type: 'string', length: 10, nullable: true }) optOutBy: OptOutBy | null = null;
   @Property({ type: 'datetime', nullable: true }) consentUpdatedAt: Date | null = null;
   @Property({ type: 'string', nullable: true }) consentUpdatedBy: string | null = null;
+  /** The account that last changed consent (the name above is what people read), so that person's own data export lists it. */
+  @Property({ type: 'string', nullable: true }) consentUpdatedById: string | null = null;
 }
 
 @ObjectType({ description: 'Vulnerable and target groups. Staff of the pupil\'s own school only.' })
