@@ -1,13 +1,17 @@
-import { buildFederatedSchema } from '@waymark/subgraph-kit';
+import { buildFederatedSchema, resolveOwnAccountReference } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { EmployerResolver } from './modules/employer/employer.resolver.js';
 import { resolveEmployerReference } from './modules/employer/employer.reference.js';
 import { VolunteerResolver } from './modules/volunteer/volunteer.resolver.js';
 import { resolveVolunteerReference } from './modules/volunteer/volunteer.reference.js';
+import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
+import { AccountStub } from './modules/external/account.stub.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EmployerResolver, VolunteerResolver],
-    references: { Employer: resolveEmployerReference, Volunteer: resolveVolunteerReference },
+    resolvers: [EmployerResolver, VolunteerResolver, AccountSubjectAccessResolver],
+    // Reached only through `_entities`: the gateway brings the signed-in person's account from identity.
+    orphanedTypes: [AccountStub],
+    references: { Employer: resolveEmployerReference, Volunteer: resolveVolunteerReference, Account: resolveOwnAccountReference },
   });
 }

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_PRINCIPAL } from '@waymark/auth';
+import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { demoData } from '@waymark/demo-data';
+import { createApp, employersService } from '../../app.js';
+
+/* Account.employersSubjectAccess ("Download my data"): a volunteer's profile and organisation, for them alone. */
+const data = demoData();
+const [northfield] = data.schools;
+const account = (email: string) => data.accounts.find((a) => a.email === email)!;
+const samAccount = account('employer@acme.test');
+const jordanAccount = account('alumni@northfield.test');
+const pupilAccount = account('pupil@northfield.test');
+const sam = data.volunteers.find((v) => v.id === samAccount.volunteerId)!;
+const acme = data.employers.find((e) => e.id === sam.employerId)!;
+
+const employee = makePrincipal({ roles: ['employer_volunteer'], accountId: samAccount.id, volunteerId: sam.id, employerId: sam.employerId });
+const alumni = makePrincipal({ roles: ['alumni'], accountId: jordanAccount.id, volunteerId: jordanAccount.volunteerId, employerId: jordanAccount.employerId });
+const pupil = makePrincipal({ roles: ['pupil'], accountId: pupilAccount.id, pupilId: pupilAccount.pupilId, schoolId: northfield.id });
+const leader = makePrincipal({ roles: ['careers_leader'], accountId: randomUUID(), schoolId: northfield.id, trustId: data.trust.id });
+
+interface Part {
+  source: string;
+  sections: { title: string; rows: Record<string, unknown>[] }[];
+}
+const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Account { id employersSubjectAccess } } }';
+const reps = (id: string) => ({ r: [{ __typename: 'Account', id }] });
+
+let subgraph: TestSubgraph;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(employersService, createApp);
+});
+
+afterAll(() => subgraph?.close());
+
+async function ownPart(who: ReturnType<typeof makePrincipal>): Promise<Part> {
+  const res = await subgraph.client.query<{ _entities: { employersSubjectAccess: Part }[] }>(who, ENTITIES, reps(who.accountId));
+  expect(res.errors).toBeUndefined();
+  return res.data!._entities[0].employersSubjectAccess;
+}
+
+describe('Account.employersSubjectAccess', () => {
+  it('gives a volunteer their own profile, email included, and their organisation', async () => {
+    const part = await ownPart(employee);
+    expect(part.source).toBe('employers');
+    expect(part.sections.map((s) => s.title)).toEqual(['Your volunteer profile', 'The organisation you volunteer for']);
+    expect(part.sections[0].rows).toEqual([
+      expect.objectContaining({ id: sam.id, first_name: 'Sam', last_name: 'Patel', email: 'employer@acme.test', kind: 'EMPLOYEE', schools_you_volunteer_with: sam.schoolIds }),
+    ]);
+    expect(part.sections[1].rows).toEqual([expect.objectContaining({ id: acme.id, name: acme.name })]);
+  });
+
+  it('gives an alumnus their own profile and nobody else\'s', async () => {
+    const part = await ownPart(alumni);
+    expect(part.sections[0].rows.map((row) => row.email)).toEqual(['alumni@northfield.test']);
+    expect(JSON.stringify(part)).not.toContain('employer@acme.test');
+  });
+
+  it('holds nothing about a pupil', async () => {
+    expect(await ownPart(pupil)).toEqual({ source: 'employers', sections: [] });
+  });
+
+  it('is FORBIDDEN to staff of a school the volunteer works with, another volunteer and the gateway', async () => {
+    for (const who of [leader, alumni, SYSTEM_PRINCIPAL]) {
+      const res = await subgraph.client.query<{ _entities: unknown[] }>(who, ENTITIES, reps(samAccount.id));
+      expect(res.errors?.map((e) => e.extensions?.code), who.roles.join()).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify(res.data ?? null)).not.toContain('employer@acme.test');
+    }
+  });
+});

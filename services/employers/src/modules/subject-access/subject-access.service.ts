@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { hasRole, type Principal } from '@waymark/auth';
+import { isUuid, readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit';
+
+// A volunteer's profile as stored (their email included: it is theirs), and the organisation they
+// volunteer for. Organisations are public; nothing else here is about a person.
+const VOLUNTEER: { title: string; sql: string }[] = [
+  {
+    title: 'Your volunteer profile',
+    sql: `select id, kind, first_name, last_name, job_title, email, alumni_of_school_id, left_school_year, school_ids as schools_you_volunteer_with
+      from volunteer where id = $1`,
+  },
+  {
+    title: 'The organisation you volunteer for',
+    sql: 'select e.id, e.name, e.sector, e.kind, e.postcode from volunteer v join employer e on e.id = v.employer_id where v.id = $1',
+  },
+];
+
+/** Everything the employers subgraph holds about the signed-in person: a volunteer's profile; nothing for anyone else. */
+export async function employersSubjectAccess(em: EntityManager, principal: Principal): Promise<SubjectAccessPart> {
+  const volunteerId = hasRole(principal, 'employer_volunteer', 'alumni') ? principal.volunteerId : null;
+  if (!volunteerId || !isUuid(volunteerId)) return { source: 'employers', sections: [] };
+  return readSubjectAccess(em, 'employers', VOLUNTEER, volunteerId);
+}
