@@ -5,8 +5,8 @@ import { resolveEncounterReference } from './modules/encounter/encounter.referen
 import { PupilEncounterResolver } from './modules/encounter/pupil-encounter.resolver.js';
 import { VolunteerEncounterResolver } from './modules/encounter/volunteer-encounter.resolver.js';
 import { SchoolEncounterResolver } from './modules/encounter/school-encounter.resolver.js';
-import { resolvePupilReference, resolveSchoolReference, resolveVolunteerReference } from './modules/external/external.reference.js';
-import { Employer } from './modules/external/external.entity.js';
+import { resolveAccountReference, resolvePupilReference, resolveSchoolReference, resolveVolunteerReference } from './modules/external/external.reference.js';
+import { Account, Employer } from './modules/external/external.entity.js';
 import { DashboardResolver } from './modules/benchmarks/benchmarks.resolver.js';
 import { PupilBenchmarksResolver } from './modules/benchmarks/pupil-benchmarks.resolver.js';
 import { ParticipationMeaningResolver, RegisterMutations } from './modules/register/register.resolver.js';
@@ -17,6 +17,7 @@ import { PupilOutlookResolver } from './modules/outlook/pupil-outlook.resolver.j
 import { GuidanceMutations } from './modules/guidance/guidance.resolver.js';
 import { PupilGuidanceResolver } from './modules/guidance/pupil-guidance.resolver.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subject-access.resolver.js';
+import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildEncountersSchema(): Promise<GraphQLSchema> {
@@ -41,13 +42,15 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
       PupilSubjectAccessResolver,
       VolunteerEncounterResolver,
       SchoolEncounterResolver,
+      AccountSubjectAccessResolver,
     ],
-    orphanedTypes: [Employer],
+    orphanedTypes: [Employer, Account],
     references: {
       Encounter: resolveEncounterReference,
       Pupil: resolvePupilReference,
       Volunteer: resolveVolunteerReference,
       School: resolveSchoolReference,
+      Account: resolveAccountReference,
     },
   });
 }

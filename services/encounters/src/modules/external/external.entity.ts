@@ -33,6 +33,14 @@ export class Pupil {
   id: string;
 }
 
+/** The identity subgraph's Account: this subgraph adds the person's own export (`encountersSubjectAccess`). */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Account {
+  @Field(() => ID)
+  id: string;
+}
+
 export function stubOf<T extends { id: string }>(type: new () => T, id: string): T {
   return Object.assign(new type(), { id });
 }

@@ -1,4 +1,4 @@
-import type { ReferenceResolver } from '@waymark/subgraph-kit';
+import { resolveOwnAccountReference, type ReferenceResolver } from '@waymark/subgraph-kit';
 import { canSeeEngagementsOf, canSeeParticipationsOf, encounterTenant } from '../encounter/encounter.access.js';
 import { Pupil, School, Volunteer, stubOf } from './external.entity.js';
 
@@ -21,3 +21,6 @@ export const resolveSchoolReference: ReferenceResolver = async ({ id }, ctx) => 
   if (!scope || ('schoolId' in scope && scope.schoolId !== id)) return null;
   return stubOf(School, id);
 };
+
+/** An Account resolves only for the person themself: all this subgraph adds to it is their own export. */
+export const resolveAccountReference: ReferenceResolver = resolveOwnAccountReference;

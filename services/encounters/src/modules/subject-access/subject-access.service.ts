@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { hasRole, type Principal } from '@waymark/auth';
+import { isUuid, joinParts, readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit';
+
+// Each statement's one parameter, $1, is the pupil's (or the volunteer's) id.
+const PARTICIPATIONS = `select e.date, e.kind, e.title, e.hours, e.in_school_day, e.benchmarks, p.attended, p.reflection, p.reflected_at, p.school_id
+  from participation p join encounter e on e.id = p.encounter_id where p.pupil_id = $1 order by e.date`;
+const ACTIONS = 'select text, due_on, done_at from agreed_action where pupil_id = $1 order by due_on nulls last, position';
+const OWN_ACTIVITIES = `select kind, title, description, started_on, ended_on, hours, status, decline_reason, submitted_at, decided_at, decided_by, school_id
+  from own_activity where pupil_id = $1 order by started_on`;
+const OUTLOOK = 'select interests, considering_higher_education, updated_at from pupil_outlook where pupil_id = $1';
+
+/**
+ * Everything this subgraph holds about one pupil, as stored, for staff of their school: the encounters
+ * they were registered for (with the school's notes of any guidance meeting), their own activities,
+ * their aspirations and interests, and the actions agreed with them.
+ */
+const STAFF_SECTIONS: { title: string; sql: string }[] = [
+  { title: 'Encounters and registers', sql: PARTICIPATIONS },
+  {
+    title: 'Personal guidance meetings',
+    sql: `select e.date, e.adviser_name, e.adviser_level, e.staff_notes as notes, e.school_id
+      from participation p join encounter e on e.id = p.encounter_id where p.pupil_id = $1 and e.kind = 'GUIDANCE_MEETING' order by e.date`,
+  },
+  { title: 'Agreed actions', sql: ACTIONS },
+  { title: 'Activities the pupil added', sql: OWN_ACTIVITIES },
+  { title: 'Aspirations and interests', sql: OUTLOOK },
+];
+
+/**
+ * The same, as a pupil downloads it themself. The adviser's notes of a guidance meeting are written
+ * for staff (docs/domain-rules.md, safeguarding) and stay out: a pupil asks their school for them.
+ */
+const OWN_PUPIL_SECTIONS: { title: string; sql: string }[] = [
+  { title: 'Careers activities you were invited to, and your reflections', sql: PARTICIPATIONS },
+  {
+    title: 'Your personal guidance meetings',
+    sql: `select e.date, e.adviser_name, e.adviser_level, e.school_id
+      from participation p join encounter e on e.id = p.encounter_id where p.pupil_id = $1 and e.kind = 'GUIDANCE_MEETING' order by e.date`,
+  },
+  { title: 'Actions you agreed', sql: ACTIONS },
+  { title: 'Activities you added', sql: OWN_ACTIVITIES },
+  { title: 'Your plans and interests', sql: OUTLOOK },
+];
+
+/** A volunteer's engagements: when, what and which school; never the pupils who were there. */
+const VOLUNTEER_SECTIONS: { title: string; sql: string }[] = [
+  {
+    title: 'Careers activities you helped with',
+    sql: 'select e.date, e.ends_at, e.kind, e.title, e.hours, e.school_id from encounter e where $1::uuid = any(e.volunteer_ids) order by e.date',
+  },
+];
+
+/** A pupil's part of the staff export (`Pupil.encountersSubjectAccess`). */
+export function pupilEncountersSubjectAccess(em: EntityManager, pupilId: string): Promise<SubjectAccessPart> {
+  return readSubjectAccess(em, 'encounters', STAFF_SECTIONS, pupilId);
+}
+
+/** The id of the pupil the signed-in person is, if they are one. */
+export function ownPupilId(principal: Principal): string | null {
+  return hasRole(principal, 'pupil') && isUuid(principal.pupilId) ? principal.pupilId : null;
+}
+
+/** Everything this subgraph holds about the signed-in person: as a pupil, as a volunteer, or both. */
+export async function ownEncountersSubjectAccess(em: EntityManager, principal: Principal): Promise<SubjectAccessPart> {
+  const parts: SubjectAccessPart[] = [];
+  const pupilId = ownPupilId(principal);
+  if (pupilId) parts.push(await readSubjectAccess(em, 'encounters', OWN_PUPIL_SECTIONS, pupilId));
+  const volunteerId = hasRole(principal, 'employer_volunteer', 'alumni') && isUuid(principal.volunteerId) ? principal.volunteerId : null;
+  if (volunteerId) parts.push(await readSubjectAccess(em, 'encounters', VOLUNTEER_SECTIONS, volunteerId));
+  return joinParts('encounters', parts);
+}
