@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@waymark/subgraph-kit';
+import { buildFederatedSchema, resolveOwnAccountReference } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { Destination } from './modules/destination/destination.entity.js';
 import { DestinationResolver } from './modules/destination/destination.resolver.js';
@@ -6,13 +6,15 @@ import { PupilDestinationsResolver } from './modules/destination/pupil-destinati
 import { resolveDestinationReference, resolvePupilReference } from './modules/destination/destination.reference.js';
 import { PupilStub } from './modules/external/pupil.stub.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subject-access.resolver.js';
+import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
+import { AccountStub } from './modules/external/account.stub.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildDestinationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [DestinationResolver, PupilDestinationsResolver, PupilSubjectAccessResolver],
+    resolvers: [DestinationResolver, PupilDestinationsResolver, PupilSubjectAccessResolver, AccountSubjectAccessResolver],
     // No query returns these; the gateway reaches them only through `_entities`.
-    orphanedTypes: [Destination, PupilStub],
-    references: { Destination: resolveDestinationReference, Pupil: resolvePupilReference },
+    orphanedTypes: [Destination, PupilStub, AccountStub],
+    references: { Destination: resolveDestinationReference, Pupil: resolvePupilReference, Account: resolveOwnAccountReference },
   });
 }

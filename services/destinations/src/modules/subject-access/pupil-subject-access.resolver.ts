@@ -1,11 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AccessError, readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit';
+import { AccessError, type SubjectAccessPart } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
 import { PupilStub } from '../external/pupil.stub.js';
-
-// Everything this subgraph holds about one pupil: the destinations recorded for them, as stored.
-const SECTIONS = [{ title: 'Destinations', sql: 'select * from destination where pupil_id = $1 order by recorded_on' }];
+import { pupilDestinationsSubjectAccess } from './subject-access.service.js';
 
 /** `Pupil.destinationsSubjectAccess`: this subgraph's part of a subject-access export. */
 @Resolver(() => PupilStub)
@@ -17,7 +15,7 @@ export class PupilSubjectAccessResolver {
   })
   async destinationsSubjectAccess(@Root() pupil: PupilStub, @Ctx() ctx: DestinationsContext): Promise<SubjectAccessPart> {
     if (!(await ctx.deps.pupils.isCurrentSchoolStaff(ctx, pupil.id))) throw AccessError.forbidden('Only staff of the pupil\'s school can export their record.');
-    const part = await readSubjectAccess(ctx.em, 'destinations', SECTIONS, pupil.id);
+    const part = await pupilDestinationsSubjectAccess(ctx.em, pupil.id);
     ctx.audit.note(ctx.deps.pupils.auditSink, pupil.id, 'EXPORT', 'subjectAccess');
     return part;
   }
