@@ -1,3 +1,4 @@
+import { parseDay, startOfDayInEngland } from '@waymark/domain';
 import { hasRole, type Principal } from '@waymark/auth';
 import { scopeOf } from './authorize.js';
 import type { RequestContext } from './context.js';
@@ -40,11 +41,7 @@ export type RecordScope = { all: true } | { all: false; schoolId: string; until:
 
 const EVERYTHING: RecordScope = { all: true };
 
-function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+const isDay = (value: string): boolean => parseDay(value) !== null;
 
 /** An answer this subgraph can act on, or null (nothing): anything malformed reads as no access. */
 export function recordScopeOf(access: PupilRecordAccess | null | undefined): RecordScope | null {
@@ -104,28 +101,11 @@ export function groupScopes(scopes: ReadonlyMap<string, RecordScope>): {
   return { everything, former: [...former.values()] };
 }
 
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /**
  * The instant a day (YYYY-MM-DD) begins in England, where every school is: an encounter is "dated
- * before" a leaving day when it took place before that midnight, BST or not.
+ * before" a leaving day when it took place before that midnight, BST or not (from @waymark/domain).
  */
-export function startOfSchoolDay(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const parts = Object.fromEntries(londonClock.formatToParts(utcMidnight).map((part) => [part.type, Number(part.value)]));
-  const londonAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  // England is at UTC or one hour ahead, and clocks change at 01:00 UTC, so midnight is never skipped.
-  return new Date(utcMidnight.getTime() - (londonAsUtc - utcMidnight.getTime()));
-}
+export const startOfSchoolDay = startOfDayInEngland;
 
 /**
  * The pupils among `ids` whose current school the caller acts for (`recordAccess.current`), asked

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import {
-  academicYearOf,
+  academicYearOfDay,
   parseDay,
   todayInEngland,
   vulnerableGroupOfCode,
@@ -127,7 +127,7 @@ export class DashboardResolver {
     return Object.assign(new SchoolDashboard(), {
       school: stubOf(School, school),
       asOf: day,
-      academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+      academicYear: academicYearOfDay(day),
       pupilCount: grouped ? rounded(aggregate.pupilCount) : aggregate.pupilCount,
       cells: aggregate.cells.map((cell) => toCell(grouped ? roundCell(cell) : cell)),
       groupCells: aggregate.groupCells.map((cell) => toCell(round ? roundCell(cell) : cell)),
@@ -160,7 +160,7 @@ export class DashboardResolver {
     const cell = (c: Cell) => toCell(round ? roundCell(c) : c);
     return Object.assign(new TrustDashboard(), {
       asOf: day,
-      academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+      academicYear: academicYearOfDay(day),
       pupilCount: count(aggregate.pupilCount),
       // Every school of the trust, those with no pupils in the filter too (all zero).
       schools: cohort.schoolsAllowed.map((id) => {

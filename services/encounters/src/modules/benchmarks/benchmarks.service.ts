@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { VULNERABLE_GROUPS, academicYearOf, type BenchmarkMeasureKey } from '@waymark/domain';
+import { VULNERABLE_GROUPS, academicYearOfDay, type BenchmarkMeasureKey } from '@waymark/domain';
 import { boundSql } from '@waymark/subgraph-kit';
 import { MEASURE_KEYS, RULES, STATE_CODES, STATEMENTS, countColumn, stateColumn, type StateName } from './benchmarks.sql.js';
 import type { PackedCohortQuery } from '../external/pupils.generated.js';
@@ -105,7 +105,7 @@ function cohortParams(cohort: PackedCohort, asOf: string, filter: CohortFilter =
     groupMasks: literal(cohort.groupMasks),
     schoolIndexes: literal(cohort.schoolIndexes),
     asOf,
-    academicYear: academicYearOf(new Date(`${asOf}T00:00:00Z`)),
+    academicYear: academicYearOfDay(asOf),
     onlyGroups: groupMask(filter.groupBit),
     onlyYearGroup: filter.yearGroup ?? 0,
   };

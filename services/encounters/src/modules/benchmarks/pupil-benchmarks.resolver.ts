@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BENCHMARK_MEASURES, HOURS_PER_DAY, academicYearOf } from '@waymark/domain';
+import { BENCHMARK_MEASURES, HOURS_PER_DAY, academicYearOfDay } from '@waymark/domain';
 import { AccessError, loaderFor, pupilRecordRoute } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { Pupil } from '../external/external.entity.js';
@@ -34,7 +34,7 @@ export class PupilBenchmarksResolver {
         const total = row.hoursYears7to9 + row.hoursYears10to11;
         return Object.assign(new PupilProgress(), {
           asOf: day,
-          academicYear: academicYearOf(new Date(`${day}T00:00:00Z`)),
+          academicYear: academicYearOfDay(day),
           yearGroup: row.yearGroup,
           measures: BENCHMARK_MEASURES.map((m) => {
             const status = row.states[m.key];

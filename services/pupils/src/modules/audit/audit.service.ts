@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
-import { parseDay, toCsv } from '@waymark/domain';
+import { addDays, parseDay, toCsv } from '@waymark/domain';
 import {
   boundSql,
   decodeCursor,
@@ -230,13 +230,6 @@ export class AuditService {
   }
 }
 
-/** The day after a day (YYYY-MM-DD). */
-function nextDay(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * The filter as asked, made into a query over the caller's own school: `from` and `to` are whole days
  * in England, both included. Throws AuditError for a malformed id, action or day.
@@ -253,6 +246,6 @@ export function toLogQuery(schoolId: string, filter: AuditEventFilter | null | u
     actorAccountId: filter?.actorAccountId?.trim() || null,
     action: filter?.action ?? null,
     from: from ? startOfSchoolDay(from) : null,
-    to: to ? startOfSchoolDay(nextDay(to)) : null,
+    to: to ? startOfSchoolDay(addDays(to, 1)) : null,
   };
 }

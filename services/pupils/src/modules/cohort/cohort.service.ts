@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
-import { ACADEMIC_TIME_ZONE, VULNERABLE_GROUPS, VULNERABLE_GROUP_CODES, academicYearOf, todayInEngland } from '@waymark/domain';
+import { ACADEMIC_TIME_ZONE, VULNERABLE_GROUPS, VULNERABLE_GROUP_CODES, academicYearOfDay, todayInEngland } from '@waymark/domain';
 import { boundSql, isUuid, pgArray, scopeOf } from '@waymark/subgraph-kit';
 import type { Cohort, PackedCohort } from './cohort.types.js';
 
@@ -91,8 +91,7 @@ interface PeriodColumns {
  */
 async function selectCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<CohortSelection> {
   const scope = cohortScope(principal);
-  const asOfDate = new Date(`${query.asOf}T00:00:00Z`);
-  const params: unknown[] = [query.asOf, academicYearOf(asOfDate)];
+  const params: unknown[] = [query.asOf, academicYearOfDay(query.asOf)];
   const none = (schoolsAllowed: string[]): CohortSelection => ({ schoolsAllowed, from: null, params, mask: '0', schools: null });
   if (scope.kind === 'none') return none([]);
   const askedSchools = query.schoolIds?.filter((id) => isUuid(id)) ?? null;

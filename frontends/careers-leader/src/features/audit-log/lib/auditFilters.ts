@@ -1,3 +1,4 @@
+import { parseDay } from '@waymark/domain';
 import type { AuditAction, AuditFilter } from '../graphql/auditLog';
 
 export const NO_AUDIT_FILTER: AuditFilter = { pupilId: null, actorAccountId: null, action: null, from: null, to: null };
@@ -56,13 +57,7 @@ export interface DraftProblem {
   message: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+const isDay = (value: string): boolean => parseDay(value) !== null;
 
 /** Checks the form and, when it is fine, the filter it asks for (keeping the pupil and person chosen in the table). */
 export function applyDraft(draft: AuditFilterDraft, current: AuditFilter): { filter: AuditFilter | null; problems: DraftProblem[] } {
