@@ -103,6 +103,19 @@ describe('Account.pupilsSubjectAccess for the person themself', () => {
     );
   });
 
+  it('records a member of staff\'s export in the log of each pupil their comments name', async () => {
+    const staff = makePrincipal({ roles: ['staff'], accountId: randomUUID(), schoolId: northfield.id, trustId: data.trust.id, displayName: 'Sam Staff' });
+    const added = await subgraph.client.query<{ addRecordComment: { error: unknown } }>(
+      staff,
+      'mutation ($input: AddRecordCommentInput!) { addRecordComment(input: $input) { error { code } } }',
+      { input: { pupilId: maya.id, body: 'Follow up after the fair.' } },
+    );
+    expect(added.data!.addRecordComment.error).toBeNull();
+    const part = await ownPart(staff);
+    expect(rowsOf(part, 'Comments you wrote')).toEqual([expect.objectContaining({ pupil_id: maya.id, body: 'Follow up after the fair.' })]);
+    expect(await exportsBy(staff.accountId)).toEqual([{ pupil_id: maya.id, school_id: northfield.id, fields: ['ownSubjectAccess'] }]);
+  });
+
   it('gives a volunteer only what they wrote or set here (nothing), and writes nothing to any school\'s log', async () => {
     const part = await ownPart(volunteer);
     expect(part.sections.map((s) => [s.title, s.rows.length])).toEqual([

@@ -16,7 +16,8 @@ export class AccountSubjectAccessResolver {
   async pupilsSubjectAccess(@Root() account: AccountStub, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
     requireOwnAccount(ctx.principal, account.id);
     const { part, recordedFor } = await ownSubjectAccess(ctx.em, ctx.principal);
-    // Each pupil it names is recorded, in the log of the pupil's school: a pupil's own, a parent's children.
+    // Each pupil it names is recorded in the log of that pupil's school: a pupil's own record, a parent's
+    // children, the pupils a member of staff commented on or set consent for.
     for (const pupilId of recordedFor) ctx.audit.note(pupilsAuditSink, pupilId, 'EXPORT', OWN_SUBJECT_ACCESS_FIELD);
     return part;
   }

@@ -24,7 +24,7 @@ const CHILDREN = `select id as pupil_id, legal_forename, legal_surname, preferre
 
 export interface OwnSubjectAccess {
   part: SubjectAccessPart;
-  /** The pupils whose school's data access log records this export: the pupil themself, or a parent's children. */
+  /** The pupils whose school's data access log records this export: every pupil it names. */
   recordedFor: string[];
 }
 
@@ -46,6 +46,9 @@ export async function ownSubjectAccess(em: EntityManager, principal: Principal):
     parts.push({ source: 'pupils', sections: [{ title: 'Your children (their names only)', rows }] });
     recordedFor.push(...rows.map((row) => row.pupil_id));
   }
-  parts.push(await readSubjectAccess(em, 'pupils', AUTHORED, principal.accountId));
-  return { part: joinParts('pupils', parts), recordedFor };
+  const authored = await readSubjectAccess(em, 'pupils', AUTHORED, principal.accountId);
+  parts.push(authored);
+  // A comment or consent names the pupil it is about (staff write about many): each of them is recorded too.
+  for (const section of authored.sections) for (const row of section.rows) if (typeof row.pupil_id === 'string') recordedFor.push(row.pupil_id);
+  return { part: joinParts('pupils', parts), recordedFor: [...new Set(recordedFor)] };
 }
