@@ -1,4 +1,4 @@
-import { ENCOUNTER_KINDS as KINDS, ENCOUNTER_KIND_KEYS, type EncounterKind } from '@waymark/domain';
+import { ENCOUNTER_KINDS as KINDS, ENCOUNTER_KIND_KEYS, YEAR_GROUPS, type EncounterKind } from '@waymark/domain';
 
 export type { EncounterKind };
 
@@ -9,7 +9,8 @@ export const ENCOUNTER_KINDS: readonly { value: EncounterKind; label: string; be
   benchmarks: KINDS[value].benchmarks,
 }));
 
-export const YEAR_GROUPS = [7, 8, 9, 10, 11, 12, 13] as const;
+/** Years 7 to 13, from @waymark/domain. */
+export { YEAR_GROUPS };
 
 /** "Year 9" or "Years 10, 11 and 12". */
 export function formatYearGroups(years: readonly number[]): string {

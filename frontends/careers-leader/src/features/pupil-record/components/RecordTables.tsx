@@ -1,3 +1,4 @@
+import { DESTINATION_STAGES, DESTINATION_STAGE_LABELS } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { DataTable, DateText, Section, type Column } from '@waymark/ui';
 import type { DestinationStage, PupilRecord, StaffDestination, StaffParticipation } from '../graphql/pupilRecord';
@@ -37,14 +38,8 @@ export function ActivitiesSection({ pupil, errors }: { pupil: PupilRecord; error
   );
 }
 
-const STAGES: Record<DestinationStage, string> = {
-  INTENDED: 'Intended',
-  IMMEDIATE: 'On leaving',
-  YEAR_1: 'One year on',
-  YEAR_2: 'Two years on',
-  YEAR_3: 'Three years on',
-};
-const STAGE_ORDER = Object.keys(STAGES);
+const STAGES: Record<DestinationStage, string> = DESTINATION_STAGE_LABELS;
+const STAGE_ORDER: readonly string[] = DESTINATION_STAGES;
 
 const destinationColumns: Column<StaffDestination>[] = [
   { key: 'stage', header: 'Stage', rowHeader: true, render: (row) => STAGES[row.stage] ?? row.stage },

@@ -1,3 +1,4 @@
+import { DESTINATION_STAGES, DESTINATION_STAGE_LABELS } from '@waymark/domain';
 import type { RecordForPdf } from '../../record-pdf/lib/recordDocument';
 import type { DestinationStage, PupilRecordView, RecordEncounter } from '../graphql/myPupilRecord';
 
@@ -17,14 +18,10 @@ export function benchmarksCovered(activities: readonly AttendedActivity[]): numb
   return [...new Set(activities.flatMap((activity) => activity.benchmarks))].sort((a, b) => a - b);
 }
 
-export const LATER_STAGE_LABELS: Record<Exclude<DestinationStage, 'INTENDED'>, string> = {
-  IMMEDIATE: 'On leaving school',
-  YEAR_1: 'One year after leaving',
-  YEAR_2: 'Two years after leaving',
-  YEAR_3: 'Three years after leaving',
-};
+/** The stages after leaving, as people read them (from @waymark/domain). */
+export const LATER_STAGE_LABELS: Record<Exclude<DestinationStage, 'INTENDED'>, string> = DESTINATION_STAGE_LABELS;
 
-const STAGE_ORDER: DestinationStage[] = ['INTENDED', 'IMMEDIATE', 'YEAR_1', 'YEAR_2', 'YEAR_3'];
+const STAGE_ORDER: readonly DestinationStage[] = DESTINATION_STAGES;
 
 /** Destinations after leaving, in stage order. */
 export function laterDestinations(record: Pick<PupilRecordView, 'destinations'>): { stage: Exclude<DestinationStage, 'INTENDED'>; kindLabel: string }[] {
