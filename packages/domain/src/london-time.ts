@@ -1,5 +1,4 @@
-import { TZDate, tz } from '@date-fns/tz';
-import { format, isValid } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 
 /*
  * Days and times as schools in England mean them. Every school is in England, so a day, a start
@@ -13,7 +12,12 @@ import { format, isValid } from 'date-fns';
 /** The academic calendar's time zone: days, academic years and windows are read in England. */
 export const ACADEMIC_TIME_ZONE = 'Europe/London';
 
-const inEngland = tz(ACADEMIC_TIME_ZONE);
+const pad = (value: number) => String(value).padStart(2, '0');
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The clock and calendar in England at an instant (TZDate reads its fields in the time zone it is given). */
+const inEngland = (instant: Date) => new TZDate(instant.getTime(), ACADEMIC_TIME_ZONE);
+const validInstant = (value: Date): boolean => !Number.isNaN(value.getTime());
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -23,7 +27,7 @@ export function parseDay(value: string): string | null {
   const match = DAY.exec(value);
   if (!match) return null;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return isValid(date) && date.toISOString().startsWith(value) ? value : null;
+  return validInstant(date) && date.toISOString().startsWith(value) ? value : null;
 }
 
 /** A time of day written HH:MM (00:00 to 23:59), or null. */
@@ -31,11 +35,10 @@ export function parseTime(value: string): string | null {
   return TIME.test(value) ? value : null;
 }
 
-const validInstant = (value: Date): boolean => isValid(value);
-
 /** The day it is in England at `instant`. */
 export function dayInEngland(instant: Date): string {
-  return format(instant, 'yyyy-MM-dd', { in: inEngland });
+  const england = inEngland(instant);
+  return `${england.getFullYear()}-${pad(england.getMonth() + 1)}-${pad(england.getDate())}`;
 }
 
 /** Today in England, YYYY-MM-DD. */
@@ -45,7 +48,8 @@ export function todayInEngland(now = new Date()): string {
 
 /** The time on a clock in England at `instant`, HH:MM. */
 export function timeInEngland(instant: Date): string {
-  return format(instant, 'HH:mm', { in: inEngland });
+  const england = inEngland(instant);
+  return `${pad(england.getHours())}:${pad(england.getMinutes())}`;
 }
 
 /**
@@ -91,8 +95,7 @@ function dayOf(value: string | Date): string | null {
   return validInstant(instant) ? dayInEngland(instant) : null;
 }
 
-const DAY_PATTERNS = { short: 'dd/MM/yyyy', medium: 'd MMM yyyy', long: 'd MMMM yyyy' } as const;
-export type DayStyle = keyof typeof DAY_PATTERNS;
+export type DayStyle = 'short' | 'medium' | 'long';
 
 /**
  * A day for people: "04/03/2026" (short), "4 Mar 2026" (medium) or "4 March 2026" (long). Takes a
@@ -102,8 +105,10 @@ export function formatDay(value: string | Date | null | undefined, style: DaySty
   if (value == null || value === '') return '';
   const day = dayOf(value);
   if (!day) return String(value);
-  const [year, month, date] = day.split('-').map(Number);
-  return format(new Date(year, month - 1, date), DAY_PATTERNS[style]);
+  const [year, month, date] = day.split('-');
+  if (style === 'short') return `${date}/${month}/${year}`;
+  const name = MONTHS[Number(month) - 1];
+  return `${Number(date)} ${style === 'medium' ? name.slice(0, 3) : name} ${year}`;
 }
 
 /** The time of an instant on a clock in England, "09:30"; anything unreadable is given back as it is. */
