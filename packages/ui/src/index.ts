@@ -33,3 +33,15 @@ export { errorsAt, isForbidden } from './graphqlErrors.js';
 export { percentDone, ProgressBar, type ProgressBarProps } from './ProgressBar.js';
 export { segmentWidth, StackedBarChart, type StackedBarChartProps, type StackedBarRow, type StackedBarSeries } from './StackedBarChart.js';
 export { formatHashtags, parseHashtags } from './hashtags.js';
+export {
+  cellText,
+  columnHeading,
+  downloadText,
+  subjectAccessFileName,
+  subjectAccessHtml,
+  subjectAccessPart,
+  subjectAccessParts,
+  type SubjectAccessPage,
+  type SubjectAccessPart,
+} from './subjectAccess.js';
+export { MyDataDownload, myDataHtml, type MyData, type MyDataDownloadProps } from './MyDataDownload.js';

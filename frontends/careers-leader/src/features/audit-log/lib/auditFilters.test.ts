@@ -26,6 +26,7 @@ describe('applyDraft', () => {
 describe('labels', () => {
   it('names fields and roles in plain words, and the file by its day', () => {
     expect(fieldsLabel(['dateOfBirth', 'flags', 'guidanceNotes'])).toBe('date of birth, vulnerable groups, guidance meeting notes');
+    expect(fieldsLabel(['ownSubjectAccess'])).toBe('their own data (Download my data)');
     expect(rolesLabel(['careers_leader', 'trust_analyst'])).toBe('careers leader, trust analyst');
     expect(auditCsvFileName('2026-12-06')).toBe('data-access-log-2026-12-06.csv');
   });

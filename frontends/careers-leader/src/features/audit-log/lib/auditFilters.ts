@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<string, string> = {
   roster: 'roster import',
   auditLog: 'this log',
   subjectAccess: 'whole record (subject access request)',
+  ownSubjectAccess: 'their own data (Download my data)',
 };
 
 export function fieldsLabel(fields: readonly string[]): string {

@@ -1,9 +1,9 @@
 import { request, required } from '@waymark/graphql-client';
-import { Button, ErrorPanel, Section } from '@waymark/ui';
+import { Button, ErrorPanel, Section, subjectAccessParts } from '@waymark/ui';
 import { useState } from 'react';
 import { downloadText, todayIso } from '../../../shared/download';
-import { SUBJECT_ACCESS_QUERY, subjectAccessPart, type SubjectAccessPart } from '../graphql/subjectAccess';
-import { subjectAccessFileName, subjectAccessHtml, type SubjectAccessExport } from '../lib/subjectAccessDocument';
+import { SUBJECT_ACCESS_QUERY } from '../graphql/subjectAccess';
+import { pupilSubjectAccessFileName, pupilSubjectAccessHtml, type SubjectAccessExport } from '../lib/subjectAccessDocument';
 
 type State = { status: 'idle' } | { status: 'fetching' } | { status: 'done'; files: string[] } | { status: 'error'; message: string };
 
@@ -23,18 +23,16 @@ export function SubjectAccessSection({ pupilId, pupilName }: SubjectAccessSectio
     setState({ status: 'fetching' });
     try {
       const pupil = required((await request(SUBJECT_ACCESS_QUERY, { id: pupilId })).pupil);
-      const parts = [pupil.pupilsSubjectAccess, pupil.encountersSubjectAccess, pupil.destinationsSubjectAccess]
-        .map(subjectAccessPart)
-        .filter((part): part is SubjectAccessPart => part !== null);
+      const parts = subjectAccessParts([pupil.pupilsSubjectAccess, pupil.encountersSubjectAccess, pupil.destinationsSubjectAccess]);
       const data: SubjectAccessExport = {
         pupil: { id: pupil.id, name: pupil.displayName },
         generatedAt: new Date().toISOString(),
         parts,
       };
       const day = todayIso();
-      const files = [subjectAccessFileName(pupil.displayName, day, 'json'), subjectAccessFileName(pupil.displayName, day, 'html')];
+      const files = [pupilSubjectAccessFileName(pupil.displayName, day, 'json'), pupilSubjectAccessFileName(pupil.displayName, day, 'html')];
       downloadText(JSON.stringify(data, null, 2), files[0], 'application/json');
-      downloadText(subjectAccessHtml(data), files[1], 'text/html;charset=utf-8');
+      downloadText(pupilSubjectAccessHtml(data), files[1], 'text/html;charset=utf-8');
       setState({ status: 'done', files });
     } catch (error) {
       setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
