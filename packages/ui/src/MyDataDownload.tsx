@@ -3,13 +3,32 @@ import { useState } from 'react';
 import { Button } from './Button.js';
 import { ErrorPanel } from './feedback.js';
 import { Section } from './layout.js';
-import { downloadText, subjectAccessFileName, subjectAccessHtml, type SubjectAccessPart } from './subjectAccess.js';
+import { downloadText, subjectAccessFileName, subjectAccessHtml, subjectAccessParts, type SubjectAccessPart } from './subjectAccess.js';
 
 /** The signed-in person's own export, as one request through the gateway gives it. */
 export interface MyData {
   id: string;
   name: string;
   parts: SubjectAccessPart[];
+}
+
+type JsonPart = { [key: string]: unknown } | null;
+
+/** What a portal's "Download my data" document asks of `me`: every subgraph's part. */
+export interface MyDataFields {
+  id: string;
+  displayName: string;
+  identitySubjectAccess: JsonPart;
+  pupilsSubjectAccess: JsonPart;
+  employersSubjectAccess: JsonPart;
+  encountersSubjectAccess: JsonPart;
+  destinationsSubjectAccess: JsonPart;
+}
+
+/** The answer to that document, read as an export. */
+export function myDataOf(me: MyDataFields): MyData {
+  const parts = subjectAccessParts([me.identitySubjectAccess, me.pupilsSubjectAccess, me.employersSubjectAccess, me.encountersSubjectAccess, me.destinationsSubjectAccess]);
+  return { id: me.id, name: me.displayName, parts };
 }
 
 export interface MyDataDownloadProps {

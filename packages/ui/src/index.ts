@@ -44,4 +44,4 @@ export {
   type SubjectAccessPage,
   type SubjectAccessPart,
 } from './subjectAccess.js';
-export { MyDataDownload, myDataHtml, type MyData, type MyDataDownloadProps } from './MyDataDownload.js';
+export { MyDataDownload, myDataHtml, myDataOf, type MyData, type MyDataDownloadProps, type MyDataFields } from './MyDataDownload.js';

@@ -10,6 +10,11 @@ export type VolunteerKind =
   | 'ALUMNI'
   | 'EMPLOYEE';
 
+export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDataQuery = { me: { id: string, displayName: string, identitySubjectAccess: { [key: string]: unknown } | null, pupilsSubjectAccess: { [key: string]: unknown } | null, employersSubjectAccess: { [key: string]: unknown } | null, encountersSubjectAccess: { [key: string]: unknown } | null, destinationsSubjectAccess: { [key: string]: unknown } | null } | null };
+
 export type MyVolunteerProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -34,6 +39,19 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const MyDataDocument = new TypedDocumentString(`
+    query MyData {
+  me {
+    id
+    displayName
+    identitySubjectAccess
+    pupilsSubjectAccess
+    employersSubjectAccess
+    encountersSubjectAccess
+    destinationsSubjectAccess
+  }
+}
+    `) as unknown as TypedDocumentString<MyDataQuery, MyDataQueryVariables>;
 export const MyVolunteerProfileDocument = new TypedDocumentString(`
     query MyVolunteerProfile {
   myVolunteerProfile {

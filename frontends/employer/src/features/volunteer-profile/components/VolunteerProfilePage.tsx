@@ -1,6 +1,7 @@
 import type { SessionAccount } from '@waymark/graphql-client';
 import { ErrorPanel, Loading, PageHeader, Section, StatCard, StatGrid, SummaryList } from '@waymark/ui';
 import type { VolunteerKind } from '../../../gql/graphql';
+import { MyDataSection } from '../../my-data/components/MyDataSection';
 import { useVolunteerProfile } from '../hooks/useVolunteerProfile';
 import { EngagementsTable } from './EngagementsTable';
 
@@ -37,6 +38,7 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
             </p>
           </Section>
         )}
+        <MyDataSection />
       </>
     );
   }
@@ -74,6 +76,8 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
       <Section title="Encounters you took part in" description="Newest first. Only attendance totals are shown.">
         <EngagementsTable engagements={engagements} />
       </Section>
+
+      <MyDataSection />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@waymark/graphql-client';
 import { errorsAt, ErrorPanel, Loading, PageHeader, Section, SelectField } from '@waymark/ui';
 import { useState } from 'react';
 import { ageOn } from '../../../shared/age';
+import { MyDataSection } from '../../my-data/components/MyDataSection';
 import type { Audience } from '../../my-record/components/audience';
 import { CommentsSection } from '../../my-record/components/CommentsSection';
 import { ConsentSection } from '../../my-record/components/ConsentSection';
@@ -47,6 +48,7 @@ export function ChildRecordPage() {
             </p>
           </Section>
         )}
+        <MyDataSection audience="parent" />
       </>
     );
   }
@@ -86,6 +88,7 @@ export function ChildRecordPage() {
         onSave={actions.saveConsent}
       />
       <CommentsSection key={`comments-${child.id}`} audience={audience} comments={child.comments} errors={errors('comments')} onAdd={actions.addComment} />
+      <MyDataSection audience="parent" />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery, type SessionAccount } from '@waymark/graphql-client';
 import { errorsAt, ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
 import { ageOn } from '../../../shared/age';
+import { MyDataSection } from '../../my-data/components/MyDataSection';
 import { MY_PUPIL_RECORD_QUERY, MY_RECORD_EXTRAS_QUERY } from '../graphql/myPupilRecord';
 import { useRecordActions } from '../hooks/useRecordActions';
 import type { Audience } from './audience';
@@ -43,6 +44,7 @@ export function MyRecordPage({ account }: { account: SessionAccount }) {
             </p>
           </Section>
         )}
+        <MyDataSection audience="pupil" />
       </>
     );
   }
@@ -75,6 +77,7 @@ export function MyRecordPage({ account }: { account: SessionAccount }) {
           <CommentsSection audience={AUDIENCE} comments={extra?.comments ?? null} errors={extrasErrors('comments')} />
         </>
       ) : null}
+      <MyDataSection audience="pupil" />
     </>
   );
 }
