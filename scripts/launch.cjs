@@ -128,7 +128,9 @@ switch (command) {
     pnpm(['exec', 'turbo', 'run', 'check', 'test', '--concurrency=1', '--env-mode=loose', '--output-logs=full']);
     break;
   case 'lint':
-    pnpm(['exec', 'turbo', 'run', 'lint', 'typecheck']);
+    // ESLint and tsc (sources and tests) in every package, then the layout of every file Prettier owns.
+    pnpm(['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only']);
+    pnpm(['exec', 'prettier', '--check', '--log-level=warn', '.']);
     break;
   case 'bench':
     build();
