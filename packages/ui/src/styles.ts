@@ -206,6 +206,11 @@ summary { cursor: pointer; }
 .wm-summary__row { display: contents; }
 .wm-summary dt { font-weight: 700; }
 .wm-summary dd { margin: 0; }
+/* On a phone a long term would push its value off the screen: each term sits above its value instead. */
+@media (max-width: 40rem) {
+  .wm-summary { grid-template-columns: minmax(0, 1fr); }
+  .wm-summary dd { margin-bottom: var(--wm-space-sm); }
+}
 
 .wm-tag {
   display: inline-block; padding: 0 var(--wm-space-sm); border-radius: 999px; font-size: 0.875rem; font-weight: 600; white-space: nowrap;

@@ -32,6 +32,7 @@ describe('subjectAccessHtml', () => {
   it('lays one record out as a list, several as a table, and says when nothing is held', () => {
     expect(html).toContain('<dt>Legal surname</dt><dd>Okafor</dd><dt>Eal</dt><dd>Yes</dd><dt>Neet risk score</dt><dd>—</dd>');
     expect(html).toContain('<th scope="col">Title</th><th scope="col">Attended</th>');
+    expect(html).toContain('<div class="wrap" role="region" aria-label="Encounters and registers" tabindex="0"><table>');
     expect(html).toMatch(/<h3>Agreed actions<\/h3><p>Nothing held\.<\/p>/);
     expect(html).toContain('<h2>employers</h2><p>Nothing held.</p>');
   });

@@ -72,7 +72,8 @@ function sectionHtml(title: string, rows: readonly Record<string, unknown>[]): s
   }
   const head = columns.map((column) => `<th scope="col">${escapeHtml(columnHeading(column))}</th>`).join('');
   const body = rows.map((row) => `<tr>${columns.map((column) => `<td>${escapeHtml(cellText(row[column]))}</td>`).join('')}</tr>`).join('');
-  return `<section><h3>${escapeHtml(title)}</h3><div class="wrap"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></section>`;
+  // A wide table scrolls inside its own box, which keyboard users must be able to reach to scroll.
+  return `<section><h3>${escapeHtml(title)}</h3><div class="wrap" role="region" aria-label="${escapeHtml(title)}" tabindex="0"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 function partHtml(part: SubjectAccessPart, titles: Readonly<Record<string, string>>): string {
