@@ -28,7 +28,17 @@ let work: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'waymark-own-export-'));
-  stack = await startStack({ root, port: 4750, subgraphBasePort: 4760, dataDir: work, databaseUrl, databasePrefix, seedDemo: true, env: { NODE_ENV: 'production' }, log: () => {} });
+  stack = await startStack({
+    root,
+    port: 4750,
+    subgraphBasePort: 4760,
+    dataDir: work,
+    databaseUrl,
+    databasePrefix,
+    seedDemo: true,
+    env: { NODE_ENV: 'production' },
+    log: () => {},
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -74,7 +84,7 @@ async function exportsLoggedBy(accountId: string) {
 }
 
 describe('Download my data through the gateway', () => {
-  it('gathers everything about a pupil from every subgraph in one request, as one EXPORT in their school\'s log', async () => {
+  it("gathers everything about a pupil from every subgraph in one request, as one EXPORT in their school's log", async () => {
     const me = await myData(await as('pupil@northfield.test'));
     expect(me.id).toBe(pupilAccount.id);
     expect(rowsOf(me.identitySubjectAccess, 'Your account')).toEqual([expect.objectContaining({ email: 'pupil@northfield.test' })]);
@@ -85,10 +95,12 @@ describe('Download my data through the gateway', () => {
     expect(me.destinationsSubjectAccess!.sections.map((s) => s.title)).toEqual(['Your plans and destinations after school']);
     expect(me.employersSubjectAccess!.sections).toEqual([]);
 
-    expect(await exportsLoggedBy(pupilAccount.id)).toEqual([{ action: 'EXPORT', fields: ['ownSubjectAccess'], pupilId: maya.id, actorAccountId: pupilAccount.id, actorRoles: ['pupil'] }]);
+    expect(await exportsLoggedBy(pupilAccount.id)).toEqual([
+      { action: 'EXPORT', fields: ['ownSubjectAccess'], pupilId: maya.id, actorAccountId: pupilAccount.id, actorRoles: ['pupil'] },
+    ]);
   });
 
-  it('gathers a parent\'s own data with their child\'s name only, logged at the child\'s school', async () => {
+  it("gathers a parent's own data with their child's name only, logged at the child's school", async () => {
     const me = await myData(await as('parent@northfield.test'));
     expect(rowsOf(me.identitySubjectAccess, 'Children you are linked to as a parent or carer')).toEqual([{ pupil_id: maya.id }]);
     expect(rowsOf(me.pupilsSubjectAccess, 'Your children (their names only)')).toEqual([
@@ -99,10 +111,12 @@ describe('Download my data through the gateway', () => {
     expect(text).not.toContain(maya.dateOfBirth);
     for (const part of [me.employersSubjectAccess, me.encountersSubjectAccess, me.destinationsSubjectAccess]) expect(part!.sections).toEqual([]);
 
-    expect(await exportsLoggedBy(parentAccount.id)).toEqual([{ action: 'EXPORT', fields: ['ownSubjectAccess'], pupilId: maya.id, actorAccountId: parentAccount.id, actorRoles: ['parent'] }]);
+    expect(await exportsLoggedBy(parentAccount.id)).toEqual([
+      { action: 'EXPORT', fields: ['ownSubjectAccess'], pupilId: maya.id, actorAccountId: parentAccount.id, actorRoles: ['parent'] },
+    ]);
   });
 
-  it('gathers a volunteer\'s profile and engagements, without a pupil, and puts nothing in any school\'s log', async () => {
+  it("gathers a volunteer's profile and engagements, without a pupil, and puts nothing in any school's log", async () => {
     const me = await myData(await as('employer@acme.test'));
     expect(rowsOf(me.employersSubjectAccess, 'Your volunteer profile')).toEqual([expect.objectContaining({ email: 'employer@acme.test', first_name: 'Sam' })]);
     const engagements = rowsOf(me.encountersSubjectAccess, 'Careers activities you helped with')!;
@@ -114,8 +128,8 @@ describe('Download my data through the gateway', () => {
   });
 });
 
-describe('nobody else gets a person\'s data', () => {
-  it('refuses every part of a parent\'s account to the careers leader whose mutation hands it back', async () => {
+describe("nobody else gets a person's data", () => {
+  it("refuses every part of a parent's account to the careers leader whose mutation hands it back", async () => {
     const leader = await as('leader@northfield.test');
     const res = await leader.query<{ linkParentAccount: { account: (Parts & { id: string }) | null } }>(
       `mutation ($input: LinkParentAccountInput!) { linkParentAccount(input: $input) { account { id ${PARTS.join(' ')} } error { code } } }`,
@@ -126,14 +140,11 @@ describe('nobody else gets a person\'s data', () => {
     for (const field of PARTS) expect(account[field], field).toBeNull();
     // One refusal per subgraph: identity's on its field, the others' on the account their entity reference refused.
     const refused = (res.errors ?? []).map((e) => `${e.path?.join('.')} ${e.extensions?.code}`).sort();
-    expect(refused).toEqual([
-      ...Array<string>(4).fill('linkParentAccount.account FORBIDDEN'),
-      'linkParentAccount.account.identitySubjectAccess FORBIDDEN',
-    ]);
+    expect(refused).toEqual([...Array<string>(4).fill('linkParentAccount.account FORBIDDEN'), 'linkParentAccount.account.identitySubjectAccess FORBIDDEN']);
     expect(await exportsLoggedBy((await leader.query<{ me: { id: string } }>('{ me { id } }')).data!.me.id)).toEqual([]);
   });
 
-  it('gives another person (the pupil\'s own parent, a leader, another volunteer) only their own data', async () => {
+  it("gives another person (the pupil's own parent, a leader, another volunteer) only their own data", async () => {
     const others: [string, string][] = [
       ['parent@northfield.test', maya.upn],
       ['leader@northfield.test', maya.upn],

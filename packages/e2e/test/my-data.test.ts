@@ -37,7 +37,7 @@ async function downloadMyData(page: Page, name: string): Promise<{ json: Exporte
   const names = downloads.map((download) => download.suggestedFilename()).sort();
   expect(names[0]).toMatch(new RegExp(`^my-waymark-data-${slug}-\\d{4}-\\d{2}-\\d{2}\\.html$`));
   expect(names[1]).toMatch(new RegExp(`^my-waymark-data-${slug}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
-  const read = async (extension: string) => readFileSync((await downloads.find((d) => d.suggestedFilename().endsWith(extension))!.path())!, 'utf8');
+  const read = async (extension: string) => readFileSync(await downloads.find((d) => d.suggestedFilename().endsWith(extension))!.path(), 'utf8');
   await section.getByText(/^Downloaded my-waymark-data-.*\.html and .*\.json\.$/).waitFor();
   return { json: JSON.parse(await read('.json')) as Exported, html: await read('.html') };
 }

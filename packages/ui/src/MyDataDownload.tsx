@@ -27,7 +27,13 @@ export interface MyDataFields {
 
 /** The answer to that document, read as an export. */
 export function myDataOf(me: MyDataFields): MyData {
-  const parts = subjectAccessParts([me.identitySubjectAccess, me.pupilsSubjectAccess, me.employersSubjectAccess, me.encountersSubjectAccess, me.destinationsSubjectAccess]);
+  const parts = subjectAccessParts([
+    me.identitySubjectAccess,
+    me.pupilsSubjectAccess,
+    me.employersSubjectAccess,
+    me.encountersSubjectAccess,
+    me.destinationsSubjectAccess,
+  ]);
   return { id: me.id, name: me.displayName, parts };
 }
 

@@ -12,7 +12,13 @@ const page: SubjectAccessPage = {
     {
       source: 'encounters',
       sections: [
-        { title: 'Encounters and registers', rows: [{ title: 'Talk', attended: false }, { title: '<script>alert(1)</script>', attended: true }] },
+        {
+          title: 'Encounters and registers',
+          rows: [
+            { title: 'Talk', attended: false },
+            { title: '<script>alert(1)</script>', attended: true },
+          ],
+        },
         { title: 'Agreed actions', rows: [] },
       ],
     },
@@ -47,7 +53,11 @@ describe('subjectAccessHtml', () => {
 
 describe('myDataHtml', () => {
   it('speaks to the person about themself, says secrets are left out, and says who to ask', () => {
-    const html = myDataHtml({ id: 'a1', name: 'Sam Patel', parts: [{ source: 'identity', sections: [] }] }, '2026-07-06T10:00:00.000Z', 'Ask the school you volunteer with.');
+    const html = myDataHtml(
+      { id: 'a1', name: 'Sam Patel', parts: [{ source: 'identity', sections: [] }] },
+      '2026-07-06T10:00:00.000Z',
+      'Ask the school you volunteer with.',
+    );
     expect(html).toContain('<h1>Everything Waymark keeps about you, Sam Patel</h1>');
     expect(html).toContain('<h2>Your account and signing in</h2>');
     expect(html).toMatch(/password.*not in this file/);
@@ -68,7 +78,7 @@ describe('cells, parts and names', () => {
   });
 
   it('names files by prefix, person and day', () => {
-    expect(subjectAccessFileName('subject-access', 'Zoë O\'Neil', '2026-12-06', 'json')).toBe('subject-access-zoe-o-neil-2026-12-06.json');
+    expect(subjectAccessFileName('subject-access', "Zoë O'Neil", '2026-12-06', 'json')).toBe('subject-access-zoe-o-neil-2026-12-06.json');
     expect(subjectAccessFileName('my-waymark-data', '', '2026-12-06', 'html')).toBe('my-waymark-data-person-2026-12-06.html');
   });
 });

@@ -51,8 +51,8 @@ export function cellText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(cellText).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '—';
 }
 
 /** Columns in the order they first appear across the rows. */
@@ -110,7 +110,12 @@ ${page.parts.map((part) => partHtml(part, page.partTitles)).join('')}
 
 /** A file name from a prefix, a person's name and the day: `subject-access-zoe-o-neil-2026-12-06.json`. */
 export function subjectAccessFileName(prefix: string, name: string, day: string, extension: 'json' | 'html'): string {
-  const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'person';
+  const slug =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'person';
   return `${prefix}-${slug}-${day}.${extension}`;
 }
 

@@ -44,7 +44,7 @@ function ask(who: Principal, accountId = who.accountId) {
 }
 
 describe('Account.destinationsSubjectAccess', () => {
-  it('is shown to a pupil only once their school\'s log has it: with the log out of reach, an error and none of their destinations', async () => {
+  it("is shown to a pupil only once their school's log has it: with the log out of reach, an error and none of their destinations", async () => {
     expect(leaverDestinations.length).toBeGreaterThan(0);
     const res = await ask(pupil);
     expect(res.errors?.length).toBeGreaterThan(0);
@@ -52,7 +52,7 @@ describe('Account.destinationsSubjectAccess', () => {
     for (const destination of leaverDestinations) expect(text).not.toContain(destination.id);
   });
 
-  it('reads a pupil\'s own destinations, and nobody else\'s', async () => {
+  it("reads a pupil's own destinations, and nobody else's", async () => {
     // The statement itself, on the subgraph's database (the field needs the log, out of reach here; the gateway test has it).
     const part = await ownDestinationsSubjectAccess(subgraph.orm.em.fork(), pupil);
     expect(part.sections.map((s) => s.title)).toEqual(['Your plans and destinations after school']);
@@ -60,16 +60,19 @@ describe('Account.destinationsSubjectAccess', () => {
     expect(part.sections[0].rows.every((row) => row.pupil_id === leaver.id)).toBe(true);
   });
 
-  it('holds nothing about a volunteer, and answers them without any school\'s log', async () => {
+  it("holds nothing about a volunteer, and answers them without any school's log", async () => {
     const res = await ask(volunteer);
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities).toEqual([{ id: samAccount.id, destinationsSubjectAccess: { source: 'destinations', sections: [] } }]);
   });
 
-  it('is FORBIDDEN to staff of the pupil\'s school, their parent, a volunteer and the gateway', async () => {
+  it("is FORBIDDEN to staff of the pupil's school, their parent, a volunteer and the gateway", async () => {
     for (const who of [leader, parent, volunteer, SYSTEM_PRINCIPAL]) {
       const res = await ask(who, pupilAccount.id);
-      expect(res.errors?.map((e) => e.extensions?.code), who.roles.join()).toEqual(['FORBIDDEN']);
+      expect(
+        res.errors?.map((e) => e.extensions?.code),
+        who.roles.join(),
+      ).toEqual(['FORBIDDEN']);
       expect(res.data?._entities ?? [null]).toEqual([null]);
     }
   });

@@ -11,7 +11,7 @@ export class AccountSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      'Download my data: everything the destinations subgraph holds about this person (a pupil\'s own destinations), as { source, sections: [{ title, rows }] }. The person themself only; a pupil\'s export is recorded in their school\'s data access log.',
+      "Download my data: everything the destinations subgraph holds about this person (a pupil's own destinations), as { source, sections: [{ title, rows }] }. The person themself only; a pupil's export is recorded in their school's data access log.",
   })
   async destinationsSubjectAccess(@Root() account: AccountStub, @Ctx() ctx: DestinationsContext): Promise<SubjectAccessPart> {
     requireOwnAccount(ctx.principal, account.id);

@@ -48,12 +48,19 @@ describe('Account.employersSubjectAccess', () => {
     expect(part.source).toBe('employers');
     expect(part.sections.map((s) => s.title)).toEqual(['Your volunteer profile', 'The organisation you volunteer for']);
     expect(part.sections[0].rows).toEqual([
-      expect.objectContaining({ id: sam.id, first_name: 'Sam', last_name: 'Patel', email: 'employer@acme.test', kind: 'EMPLOYEE', schools_you_volunteer_with: sam.schoolIds }),
+      expect.objectContaining({
+        id: sam.id,
+        first_name: 'Sam',
+        last_name: 'Patel',
+        email: 'employer@acme.test',
+        kind: 'EMPLOYEE',
+        schools_you_volunteer_with: sam.schoolIds,
+      }),
     ]);
     expect(part.sections[1].rows).toEqual([expect.objectContaining({ id: acme.id, name: acme.name })]);
   });
 
-  it('gives an alumnus their own profile and nobody else\'s', async () => {
+  it("gives an alumnus their own profile and nobody else's", async () => {
     const part = await ownPart(alumni);
     expect(part.sections[0].rows.map((row) => row.email)).toEqual(['alumni@northfield.test']);
     expect(JSON.stringify(part)).not.toContain('employer@acme.test');
@@ -66,7 +73,10 @@ describe('Account.employersSubjectAccess', () => {
   it('is FORBIDDEN to staff of a school the volunteer works with, another volunteer and the gateway', async () => {
     for (const who of [leader, alumni, SYSTEM_PRINCIPAL]) {
       const res = await subgraph.client.query<{ _entities: unknown[] }>(who, ENTITIES, reps(samAccount.id));
-      expect(res.errors?.map((e) => e.extensions?.code), who.roles.join()).toEqual(['FORBIDDEN']);
+      expect(
+        res.errors?.map((e) => e.extensions?.code),
+        who.roles.join(),
+      ).toEqual(['FORBIDDEN']);
       expect(JSON.stringify(res.data ?? null)).not.toContain('employer@acme.test');
     }
   });

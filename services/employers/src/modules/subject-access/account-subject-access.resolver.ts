@@ -13,7 +13,7 @@ export class AccountSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      'Download my data: everything the employers subgraph holds about this person (a volunteer\'s profile and organisation), as { source, sections: [{ title, rows }] }. The person themself only.',
+      "Download my data: everything the employers subgraph holds about this person (a volunteer's profile and organisation), as { source, sections: [{ title, rows }] }. The person themself only.",
   })
   async employersSubjectAccess(@Root() account: AccountStub, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
     requireOwnAccount(ctx.principal, account.id);

@@ -22,7 +22,12 @@ const mayaId = pupilAccount.pupilId!;
 
 const pupil = makePrincipal({ roles: ['pupil'], accountId: pupilAccount.id, pupilId: mayaId, schoolId: northfield.id, trustId: data.trust.id });
 const parent = makePrincipal({ roles: ['parent'], accountId: parentAccount.id, childPupilIds: [mayaId] });
-const volunteer = makePrincipal({ roles: ['employer_volunteer'], accountId: samAccount.id, volunteerId: samAccount.volunteerId, employerId: samAccount.employerId });
+const volunteer = makePrincipal({
+  roles: ['employer_volunteer'],
+  accountId: samAccount.id,
+  volunteerId: samAccount.volunteerId,
+  employerId: samAccount.employerId,
+});
 const leader = makePrincipal({ roles: ['careers_leader'], accountId: randomUUID(), schoolId: northfield.id, trustId: data.trust.id });
 
 interface Part {
@@ -49,12 +54,14 @@ async function ownPart(who: Principal): Promise<Part> {
 const rowsOf = (part: Part, title: string) => part.sections.find((s) => s.title === title)!.rows;
 
 describe('Account.encountersSubjectAccess for the person themself', () => {
-  it('gives a pupil their activities, reflections, meetings without the adviser\'s notes, actions and interests, and sends one EXPORT to the trail', async () => {
+  it("gives a pupil their activities, reflections, meetings without the adviser's notes, actions and interests, and sends one EXPORT to the trail", async () => {
     const before = h.pupilsRequests();
     const part = await ownPart(pupil);
     expect(h.pupilsRequests() - before).toBe(1);
     expect(part.source).toBe('encounters');
-    expect(rowsOf(part, 'Careers activities you were invited to, and your reflections')).toHaveLength(data.participations.filter((p) => p.pupilId === mayaId).length);
+    expect(rowsOf(part, 'Careers activities you were invited to, and your reflections')).toHaveLength(
+      data.participations.filter((p) => p.pupilId === mayaId).length,
+    );
     const meetings = rowsOf(part, 'Your personal guidance meetings');
     expect(meetings.length).toBeGreaterThan(0);
     for (const meeting of meetings) expect(Object.keys(meeting).sort()).toEqual(['adviser_level', 'adviser_name', 'date', 'school_id']);
@@ -79,16 +86,19 @@ describe('Account.encountersSubjectAccess for the person themself', () => {
     for (const p of data.pupils) expect(text).not.toContain(p.id);
   });
 
-  it('holds nothing of a parent\'s own', async () => {
+  it("holds nothing of a parent's own", async () => {
     expect(await ownPart(parent)).toEqual({ source: 'encounters', sections: [] });
   });
 });
 
 describe('Account.encountersSubjectAccess for anyone else', () => {
-  it('is FORBIDDEN to staff of the pupil\'s school, their parent, a volunteer and the gateway', async () => {
+  it("is FORBIDDEN to staff of the pupil's school, their parent, a volunteer and the gateway", async () => {
     for (const who of [leader, parent, volunteer, SYSTEM_PRINCIPAL]) {
       const res = await h.client.query<{ _entities: unknown[] }>(who, ENTITIES, reps(pupilAccount.id));
-      expect(res.errors?.map((e) => e.extensions?.code), who.roles.join()).toEqual(['FORBIDDEN']);
+      expect(
+        res.errors?.map((e) => e.extensions?.code),
+        who.roles.join(),
+      ).toEqual(['FORBIDDEN']);
       expect(res.data?._entities ?? [null]).toEqual([null]);
     }
   });

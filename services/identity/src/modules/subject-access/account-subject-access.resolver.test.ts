@@ -60,12 +60,18 @@ async function exportsBy(accountId: string): Promise<{ pupil_id: string; action:
 }
 
 describe('Account.identitySubjectAccess for the person themself', () => {
-  it('gives a pupil their account and devices, names the password without giving it, and records the export in their school\'s log', async () => {
+  it("gives a pupil their account and devices, names the password without giving it, and records the export in their school's log", async () => {
     const pupil = await signIn(pupilAccount.email);
     const part = await ownPart(pupil);
     expect(part.source).toBe('identity');
     const [account] = rowsOf(part, 'Your account');
-    expect(account).toMatchObject({ id: pupilAccount.id, email: 'pupil@northfield.test', pupil_id: pupilAccount.pupilId, roles: ['pupil'], second_factor: 'Not set up' });
+    expect(account).toMatchObject({
+      id: pupilAccount.id,
+      email: 'pupil@northfield.test',
+      pupil_id: pupilAccount.pupilId,
+      roles: ['pupil'],
+      second_factor: 'Not set up',
+    });
     expect(account.password).toMatch(/not included/);
     expect(account).not.toHaveProperty('password_hash');
     expect(rowsOf(part, 'Devices you are signed in on').map((row) => row.user_agent)).toContain('Test browser');
@@ -73,7 +79,7 @@ describe('Account.identitySubjectAccess for the person themself', () => {
     expect(await exportsBy(pupilAccount.id)).toEqual([{ pupil_id: pupilAccount.pupilId, action: 'EXPORT', source: 'identity', fields: ['ownSubjectAccess'] }]);
   });
 
-  it('lists a parent\'s linked children by id, and leaves the parent\'s log entries to the pupils subgraph', async () => {
+  it("lists a parent's linked children by id, and leaves the parent's log entries to the pupils subgraph", async () => {
     const parent = await signIn(parentAccount.email);
     const part = await ownPart(parent);
     expect(rowsOf(part, 'Children you are linked to as a parent or carer')).toEqual(parentAccount.childPupilIds.map((id) => ({ pupil_id: id })));
@@ -90,7 +96,11 @@ describe('Account.identitySubjectAccess for the person themself', () => {
     // A second factor with two recovery codes, one used, written straight to the database.
     const em = h.orm.em.fork();
     const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-    await em.nativeUpdate(Account, { id: analystAccount.id }, { mfaSecret: secret, mfaEnrolledAt: new Date(), mfaPendingSecret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU' });
+    await em.nativeUpdate(
+      Account,
+      { id: analystAccount.id },
+      { mfaSecret: secret, mfaEnrolledAt: new Date(), mfaPendingSecret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU' },
+    );
     const codeHashes = ['a'.repeat(64), 'b'.repeat(64)];
     await em.insertMany(RecoveryCode, [
       { id: randomUUID(), accountId: analystAccount.id, codeHash: codeHashes[0], createdAt: new Date(), usedAt: null },
@@ -98,7 +108,9 @@ describe('Account.identitySubjectAccess for the person themself', () => {
     ]);
 
     const part = await ownPart(analyst);
-    expect(rowsOf(part, 'API keys you created')).toEqual([expect.objectContaining({ id: keyId, name: 'Roster sync', scopes: ['roster:write'], trust_id: analystAccount.trustId })]);
+    expect(rowsOf(part, 'API keys you created')).toEqual([
+      expect.objectContaining({ id: keyId, name: 'Roster sync', scopes: ['roster:write'], trust_id: analystAccount.trustId }),
+    ]);
     expect(rowsOf(part, 'API keys you created')[0].secret).toMatch(/not included/);
     const [account] = rowsOf(part, 'Your account');
     expect(account.second_factor).toMatch(/^Set up\. .*not included$/);
@@ -113,7 +125,7 @@ describe('Account.identitySubjectAccess for the person themself', () => {
 });
 
 describe('Account.identitySubjectAccess for anyone else', () => {
-  it('is refused to staff who get another person\'s account from a mutation', async () => {
+  it("is refused to staff who get another person's account from a mutation", async () => {
     const leader = makePrincipal({ roles: ['careers_leader'], accountId: leaderAccount.id, schoolId: leaderAccount.schoolId, trustId: leaderAccount.trustId });
     const res = await h.query<{ linkParentAccount: { account: { id: string; identitySubjectAccess: unknown } } }>(leader, LINK, {
       input: { email: parentAccount.email, displayName: 'Grace Okafor', pupilId: pupilAccount.pupilId },

@@ -17,7 +17,7 @@ export function accountSubjectAccessResolver(config: { pupilsUrl: string }): Cla
     @FieldResolver(() => GraphQLJSONObject, {
       nullable: true,
       description:
-        'Download my data: everything the identity subgraph holds about this person, as { source, sections: [{ title, rows }] } (secrets are named, never given). The person themself only; a pupil\'s export is recorded in their school\'s data access log.',
+        "Download my data: everything the identity subgraph holds about this person, as { source, sections: [{ title, rows }] } (secrets are named, never given). The person themself only; a pupil's export is recorded in their school's data access log.",
     })
     async identitySubjectAccess(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
       requireOwnAccount(ctx.principal, account.id);

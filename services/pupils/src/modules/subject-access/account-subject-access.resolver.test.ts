@@ -20,10 +20,22 @@ const volunteerAccount = account('employer@acme.test');
 const maya = data.pupils.find((p) => p.id === pupilAccount.pupilId)!;
 const southChild = data.pupils.find((p) => p.schoolId === southbank.id && p.leftOn === null)!;
 
-const pupil = makePrincipal({ roles: ['pupil'], accountId: pupilAccount.id, pupilId: maya.id, schoolId: northfield.id, trustId: data.trust.id, displayName: 'Maya Okafor' });
+const pupil = makePrincipal({
+  roles: ['pupil'],
+  accountId: pupilAccount.id,
+  pupilId: maya.id,
+  schoolId: northfield.id,
+  trustId: data.trust.id,
+  displayName: 'Maya Okafor',
+});
 // Linked to a second child at a school that does not let parents in: still named, and still logged there.
 const parent = makePrincipal({ roles: ['parent'], accountId: parentAccount.id, childPupilIds: [maya.id, southChild.id], displayName: 'Grace Okafor' });
-const volunteer = makePrincipal({ roles: ['employer_volunteer'], accountId: volunteerAccount.id, volunteerId: volunteerAccount.volunteerId, employerId: volunteerAccount.employerId });
+const volunteer = makePrincipal({
+  roles: ['employer_volunteer'],
+  accountId: volunteerAccount.id,
+  volunteerId: volunteerAccount.volunteerId,
+  employerId: volunteerAccount.employerId,
+});
 const leader = makePrincipal({ roles: ['careers_leader'], accountId: randomUUID(), schoolId: northfield.id, trustId: data.trust.id });
 
 interface Part {
@@ -58,15 +70,17 @@ async function exportsBy(accountId: string): Promise<{ pupil_id: string; school_
 }
 
 describe('Account.pupilsSubjectAccess for the person themself', () => {
-  it('gives a pupil their own record as the staff export has it, and records an EXPORT in their school\'s log', async () => {
+  it("gives a pupil their own record as the staff export has it, and records an EXPORT in their school's log", async () => {
     const part = await ownPart(pupil);
     expect(part.source).toBe('pupils');
     expect(rowsOf(part, 'Pupil record')).toEqual([expect.objectContaining({ id: maya.id, upn: maya.upn, legal_surname: 'Okafor', school_id: northfield.id })]);
-    expect(part.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Earlier periods at a school', 'Who has looked at, downloaded or changed this record', 'Comments you wrote']));
+    expect(part.sections.map((s) => s.title)).toEqual(
+      expect.arrayContaining(['Earlier periods at a school', 'Who has looked at, downloaded or changed this record', 'Comments you wrote']),
+    );
     expect(await exportsBy(pupilAccount.id)).toEqual([{ pupil_id: maya.id, school_id: northfield.id, fields: ['ownSubjectAccess'] }]);
   });
 
-  it('gives a parent their children\'s names only, with the comments and consent they wrote or set, and logs it at each child\'s school', async () => {
+  it("gives a parent their children's names only, with the comments and consent they wrote or set, and logs it at each child's school", async () => {
     const added = await subgraph.client.query<{ addRecordComment: { error: unknown } }>(
       parent,
       'mutation ($input: AddRecordCommentInput!) { addRecordComment(input: $input) { error { code } } }',
@@ -86,7 +100,9 @@ describe('Account.pupilsSubjectAccess for the person themself', () => {
     for (const child of children) expect(Object.keys(child).sort()).toEqual(['legal_forename', 'legal_surname', 'preferred_name', 'pupil_id']);
     expect(rowsOf(part, 'Pupil record')).toBeUndefined();
     expect(JSON.stringify(part)).not.toContain(maya.upn);
-    expect(rowsOf(part, 'Comments you wrote')).toEqual([expect.objectContaining({ pupil_id: maya.id, body: 'Maya loved the engineering talk.', author_role: 'PARENT' })]);
+    expect(rowsOf(part, 'Comments you wrote')).toEqual([
+      expect.objectContaining({ pupil_id: maya.id, body: 'Maya loved the engineering talk.', author_role: 'PARENT' }),
+    ]);
     expect(rowsOf(part, 'Consent you set')).toEqual([expect.objectContaining({ pupil_id: maya.id, destination_tracking: true })]);
     expect(rowsOf(part, 'What data access logs recorded you doing')!.map((row) => [row.action, row.fields])).toEqual(
       expect.arrayContaining([
@@ -103,7 +119,7 @@ describe('Account.pupilsSubjectAccess for the person themself', () => {
     );
   });
 
-  it('records a member of staff\'s export in the log of each pupil their comments name', async () => {
+  it("records a member of staff's export in the log of each pupil their comments name", async () => {
     const staff = makePrincipal({ roles: ['staff'], accountId: randomUUID(), schoolId: northfield.id, trustId: data.trust.id, displayName: 'Sam Staff' });
     const added = await subgraph.client.query<{ addRecordComment: { error: unknown } }>(
       staff,
@@ -116,7 +132,7 @@ describe('Account.pupilsSubjectAccess for the person themself', () => {
     expect(await exportsBy(staff.accountId)).toEqual([{ pupil_id: maya.id, school_id: northfield.id, fields: ['ownSubjectAccess'] }]);
   });
 
-  it('gives a volunteer only what they wrote or set here (nothing), and writes nothing to any school\'s log', async () => {
+  it("gives a volunteer only what they wrote or set here (nothing), and writes nothing to any school's log", async () => {
     const part = await ownPart(volunteer);
     expect(part.sections.map((s) => [s.title, s.rows.length])).toEqual([
       ['Comments you wrote', 0],
@@ -128,17 +144,22 @@ describe('Account.pupilsSubjectAccess for the person themself', () => {
 });
 
 describe('Account.pupilsSubjectAccess for anyone else', () => {
-  it('is FORBIDDEN to staff of the pupil\'s school, another person, and the gateway, and records nothing', async () => {
+  it("is FORBIDDEN to staff of the pupil's school, another person, and the gateway, and records nothing", async () => {
     for (const who of [leader, parent, volunteer, SYSTEM_PRINCIPAL]) {
       const res = await subgraph.client.query<{ _entities: unknown[] }>(who, ENTITIES, reps(pupilAccount.id));
-      expect(res.errors?.map((e) => e.extensions?.code), who.roles.join()).toEqual(['FORBIDDEN']);
+      expect(
+        res.errors?.map((e) => e.extensions?.code),
+        who.roles.join(),
+      ).toEqual(['FORBIDDEN']);
       expect(res.data?._entities ?? [null]).toEqual([null]);
     }
-    const refusedNow = await subgraph.orm.em.fork().execute(`select count(*)::int as n from audit_event where actor_account_id = ? and action = 'EXPORT'`, [leader.accountId]);
+    const refusedNow = await subgraph.orm.em
+      .fork()
+      .execute(`select count(*)::int as n from audit_event where actor_account_id = ? and action = 'EXPORT'`, [leader.accountId]);
     expect(refusedNow).toEqual([{ n: 0 }]);
   });
 
-  it('is FORBIDDEN to an API credential that carries the person\'s account id', async () => {
+  it("is FORBIDDEN to an API credential that carries the person's account id", async () => {
     const api = makePrincipal({ kind: 'api', roles: ['trust_analyst'], accountId: pupilAccount.id, trustId: data.trust.id, scopes: ['reports:read'] });
     const res = await subgraph.client.query(api, ENTITIES, reps(pupilAccount.id));
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);

@@ -11,7 +11,7 @@ export class AccountSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      'Download my data: everything the pupils subgraph holds about this person, as { source, sections: [{ title, rows }] }: a pupil\'s own record, a parent\'s children\'s names, and the comments and consent they wrote or set. The person themself only; recorded in the data access log of each pupil it names.',
+      "Download my data: everything the pupils subgraph holds about this person, as { source, sections: [{ title, rows }] }: a pupil's own record, a parent's children's names, and the comments and consent they wrote or set. The person themself only; recorded in the data access log of each pupil it names.",
   })
   async pupilsSubjectAccess(@Root() account: AccountStub, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
     requireOwnAccount(ctx.principal, account.id);

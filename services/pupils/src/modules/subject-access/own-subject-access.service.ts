@@ -6,7 +6,10 @@ import { pupilsSubjectAccess } from './subject-access.service.js';
 // What anyone may have left here under their own account: comments, consent, and the entries the
 // data access log holds about things they did (without the pupils those entries name).
 const AUTHORED: { title: string; sql: string }[] = [
-  { title: 'Comments you wrote', sql: 'select created_at, pupil_id, body, author_name, author_role, school_id from record_comment where author_id = $1 order by created_at' },
+  {
+    title: 'Comments you wrote',
+    sql: 'select created_at, pupil_id, body, author_name, author_role, school_id from record_comment where author_id = $1 order by created_at',
+  },
   {
     title: 'Consent you set',
     sql: 'select id as pupil_id, destination_tracking, local_authority_sharing_opt_out, opt_out_by, consent_updated_at from pupil where consent_updated_by_id = $1 order by consent_updated_at',

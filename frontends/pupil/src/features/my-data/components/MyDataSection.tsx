@@ -7,8 +7,8 @@ async function loadMyData(): Promise<MyData> {
 }
 
 const WHO_TO_ASK = {
-  pupil: 'If something here is wrong, or you have a question about it, talk to your school\'s careers leader.',
-  parent: 'This is what Waymark keeps about you. Your child\'s record is theirs: if you want a copy of it, or something here is wrong, ask your child\'s school.',
+  pupil: "If something here is wrong, or you have a question about it, talk to your school's careers leader.",
+  parent: "This is what Waymark keeps about you. Your child's record is theirs: if you want a copy of it, or something here is wrong, ask your child's school.",
 } as const;
 
 /** "Download my data" for a pupil, or a parent or carer (their own data, which names their children only). */
