@@ -36,7 +36,11 @@ export const PROVIDER_KINDS = [
 ] as const satisfies readonly EncounterKind[];
 
 /** Technical-education and apprenticeship providers: the encounters the provider-access duty asks for. */
-export const PROVIDER_ACCESS_KINDS = ['FE_COLLEGE_ENCOUNTER', 'TRAINING_PROVIDER_ENCOUNTER', 'APPRENTICESHIP_PROVIDER_ENCOUNTER'] as const satisfies readonly EncounterKind[];
+export const PROVIDER_ACCESS_KINDS = [
+  'FE_COLLEGE_ENCOUNTER',
+  'TRAINING_PROVIDER_ENCOUNTER',
+  'APPRENTICESHIP_PROVIDER_ENCOUNTER',
+] as const satisfies readonly EncounterKind[];
 
 /** The four parts of "the full range" of Benchmark 7 by 16, and the kinds that cover each. */
 export const PROVIDER_RANGE = {
@@ -70,7 +74,8 @@ const includes = (list: readonly string[], kind: string) => list.includes(kind);
 /** The checklist items that apply to an encounter of this kind, in order. */
 export function checklistItemsFor(kind: EncounterKind): (typeof CHECKLIST_ITEMS)[number][] {
   return CHECKLIST_ITEMS.filter(
-    (item) => item.scope === 'all' || (item.scope === 'workplace' && includes(WORKPLACE_KINDS, kind)) || (item.scope === 'provider' && includes(PROVIDER_KINDS, kind)),
+    (item) =>
+      item.scope === 'all' || (item.scope === 'workplace' && includes(WORKPLACE_KINDS, kind)) || (item.scope === 'provider' && includes(PROVIDER_KINDS, kind)),
   );
 }
 

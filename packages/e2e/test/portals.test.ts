@@ -42,11 +42,17 @@ describe('sign-in page', () => {
 describe('each demo account lands in its own portal with real data', () => {
   it('pupil: sees their own record', async () => {
     const { context, page } = await signIn('pupil@northfield.test');
-    await page.getByRole('heading', { level: 1 }).filter({ hasText: /record/i }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { level: 1 })
+      .filter({ hasText: /record/i })
+      .waitFor({ timeout: 30_000 });
     await page.getByText('Maya Okafor').first().waitFor();
     await page.getByText('Northfield Academy').first().waitFor();
     // Activities from the demo programme the pupil attended.
-    await page.getByText(/careers talk|careers fair|assembly|workshop|lesson/i).first().waitFor();
+    await page
+      .getByText(/careers talk|careers fair|assembly|workshop|lesson/i)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'pupil-record');
     await context.close();
   });
@@ -57,23 +63,50 @@ describe('each demo account lands in its own portal with real data', () => {
     await expectAccessible(page, 'leader-overview');
     expect(await page.getByText('Southbank School').count()).toBe(0);
 
-    await page.getByRole('button', { name: /^pupils$/i }).or(page.getByRole('link', { name: /^pupils$/i })).or(page.getByRole('tab', { name: /^pupils$/i })).first().click();
+    await page
+      .getByRole('button', { name: /^pupils$/i })
+      .or(page.getByRole('link', { name: /^pupils$/i }))
+      .or(page.getByRole('tab', { name: /^pupils$/i }))
+      .first()
+      .click();
     await page.getByRole('table').first().waitFor();
     await expectAccessible(page, 'leader-pupils');
 
-    await page.getByRole('button', { name: /record an encounter/i }).or(page.getByRole('link', { name: /record an encounter/i })).or(page.getByRole('tab', { name: /record an encounter/i })).first().click();
+    await page
+      .getByRole('button', { name: /record an encounter/i })
+      .or(page.getByRole('link', { name: /record an encounter/i }))
+      .or(page.getByRole('tab', { name: /record an encounter/i }))
+      .first()
+      .click();
     const title = `E2E employer talk ${randomBytes(2).toString('hex')}`;
     await page.getByLabel(/title/i).fill(title);
-    await page.getByLabel(/kind|type of activity|activity type/i).first().selectOption('EMPLOYER_TALK');
+    await page
+      .getByLabel(/kind|type of activity|activity type/i)
+      .first()
+      .selectOption('EMPLOYER_TALK');
     await page.getByLabel(/date/i).first().fill('2026-11-20');
     await page.getByLabel(/hours/i).fill('1');
     await page.getByLabel(/^year 9$/i).check();
-    await page.getByRole('checkbox', { name: /attended/i }).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('checkbox', { name: /attended/i })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'leader-record-encounter');
-    await page.getByRole('button', { name: /save|record encounter|create/i }).last().click();
-    await page.getByText(/saved|recorded|created/i).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('button', { name: /save|record encounter|create/i })
+      .last()
+      .click();
+    await page
+      .getByText(/saved|recorded|created/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
 
-    await page.getByRole('button', { name: /^encounters$/i }).or(page.getByRole('link', { name: /^encounters$/i })).or(page.getByRole('tab', { name: /^encounters$/i })).first().click();
+    await page
+      .getByRole('button', { name: /^encounters$/i })
+      .or(page.getByRole('link', { name: /^encounters$/i }))
+      .or(page.getByRole('tab', { name: /^encounters$/i }))
+      .first()
+      .click();
     await page.getByText(title).waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'leader-encounters');
     await context.close();
@@ -104,7 +137,7 @@ describe('each demo account lands in its own portal with real data', () => {
     await context.close();
   });
 
-  it('the other school\'s leader sees their own school and nothing of Northfield\'s pupils', async () => {
+  it("the other school's leader sees their own school and nothing of Northfield's pupils", async () => {
     const { context, page } = await signIn('leader@southbank.test');
     await page.getByText('Southbank School').first().waitFor({ timeout: 30_000 });
     expect(await page.getByText('Maya Okafor').count()).toBe(0);
@@ -117,12 +150,26 @@ describe('independent deployment of a remote', () => {
     const shellIndex = join(work, 'frontends', 'shell', 'dist', 'index.html');
     const shellBuiltAt = statSync(shellIndex).mtimeMs;
     const label = `redeploy-${randomBytes(3).toString('hex')}`;
-    execFileSync(process.execPath, [join(root, 'frontends', 'pupil', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', join(work, 'frontends', 'pupil', 'dist'), '--emptyOutDir'], {
-      cwd: join(root, 'frontends', 'pupil'),
-      // A production build as a deployment would run it: under Vitest's variables the federation plugin stays out.
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))), NODE_ENV: 'production', VITE_BUILD_LABEL: label },
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'frontends', 'pupil', 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--outDir',
+        join(work, 'frontends', 'pupil', 'dist'),
+        '--emptyOutDir',
+      ],
+      {
+        cwd: join(root, 'frontends', 'pupil'),
+        // A production build as a deployment would run it: under Vitest's variables the federation plugin stays out.
+        env: {
+          ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))),
+          NODE_ENV: 'production',
+          VITE_BUILD_LABEL: label,
+        },
+        stdio: 'pipe',
+      },
+    );
     expect(readFileSync(join(work, 'frontends', 'pupil', 'dist', 'remoteEntry.js'), 'utf8').length).toBeGreaterThan(0);
     const { context, page } = await signIn('pupil@northfield.test');
     await expect.poll(() => page.getByTestId('build-label').textContent(), { timeout: 30_000 }).toContain(label);
@@ -145,18 +192,23 @@ describe('independent deployment of a remote', () => {
 
     // The portal's source with one colour changed, built alone as a deployment would build it.
     const source = join(work, 'pupil-source');
-    for (const entry of ['src', 'index.html', 'package.json', 'tsconfig.json', 'vite.config.ts']) cpSync(join(pupilDir, entry), join(source, entry), { recursive: true });
+    for (const entry of ['src', 'index.html', 'package.json', 'tsconfig.json', 'vite.config.ts'])
+      cpSync(join(pupilDir, entry), join(source, entry), { recursive: true });
     symlinkSync(join(pupilDir, 'node_modules'), join(source, 'node_modules'), 'dir');
     const stylesheet = join(source, 'src', 'app', 'pupil.css');
     const css = readFileSync(stylesheet, 'utf8');
     const changed = css.replace('border-left: 4px solid var(--wm-brand);', `border-left: 4px solid ${recolour};`);
     expect(changed).not.toBe(css);
     writeFileSync(stylesheet, changed);
-    execFileSync(process.execPath, [join(pupilDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', join(work, 'frontends', 'pupil', 'dist'), '--emptyOutDir'], {
-      cwd: source,
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))), NODE_ENV: 'production' },
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [join(pupilDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', join(work, 'frontends', 'pupil', 'dist'), '--emptyOutDir'],
+      {
+        cwd: source,
+        env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))), NODE_ENV: 'production' },
+        stdio: 'pipe',
+      },
+    );
 
     const { context, page } = await signIn('pupil@northfield.test');
     await page.locator('[data-remote="pupil"] .wm-record-download').waitFor({ timeout: 30_000 });

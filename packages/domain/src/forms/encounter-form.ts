@@ -7,7 +7,8 @@ import { hoursProblem, textProblem, type FieldProblems } from './text.js';
 export const ENCOUNTER_LIMITS = { titleLength: 200, hours: 200, adviserNameLength: 200, lowestAdviserLevel: 1, highestAdviserLevel: 8 } as const;
 
 /** The fields of `createEncounter` and `updateEncounter` the rules look at. */
-export type EncounterFormField = 'kind' | 'title' | 'date' | 'endsAt' | 'hours' | 'yearGroups' | 'subject' | 'adviserName' | 'adviserLevel' | 'benchmarks' | 'hashtags';
+export type EncounterFormField =
+  'kind' | 'title' | 'date' | 'endsAt' | 'hours' | 'yearGroups' | 'subject' | 'adviserName' | 'adviserLevel' | 'benchmarks' | 'hashtags';
 
 /** An encounter's values as the API takes them (an invalid Date or NaN where the form could not read one). */
 export interface EncounterFormValues {
@@ -67,7 +68,11 @@ export function checkEncounter(values: EncounterFormValues, now: Date): FieldPro
   if (kind === 'CURRICULUM_LESSON' && !curriculumSubject(values.subject)) problems.subject = 'Choose the subject the lesson was part of';
 
   if (kind === 'GUIDANCE_MEETING') {
-    const adviserName = textProblem(values.adviserName, { missing: "Enter the adviser's name", max: ENCOUNTER_LIMITS.adviserNameLength, name: "the adviser's name" });
+    const adviserName = textProblem(values.adviserName, {
+      missing: "Enter the adviser's name",
+      max: ENCOUNTER_LIMITS.adviserNameLength,
+      name: "the adviser's name",
+    });
     if (adviserName) problems.adviserName = adviserName;
     const level = values.adviserLevel;
     if (level === null || !Number.isInteger(level) || level < ENCOUNTER_LIMITS.lowestAdviserLevel || level > ENCOUNTER_LIMITS.highestAdviserLevel) {

@@ -60,7 +60,9 @@ describe('encounter', () => {
 
   it('accepts a complete encounter, and the boundaries', () => {
     expect(checkEncounter(valid, now)).toEqual({});
-    expect(checkEncounter({ ...valid, title: 'x'.repeat(200), hours: 200, date: new Date('2027-12-06T09:00:00Z'), endsAt: null, benchmarks: null }, now)).toEqual({});
+    expect(
+      checkEncounter({ ...valid, title: 'x'.repeat(200), hours: 200, date: new Date('2027-12-06T09:00:00Z'), endsAt: null, benchmarks: null }, now),
+    ).toEqual({});
   });
 
   it.each<[string, Partial<EncounterFormValues>, string]>([
@@ -118,7 +120,17 @@ describe('guidance meeting', () => {
   it('names each problem, action rows by their place', () => {
     expect(
       checkGuidanceMeeting(
-        { day: '2026-03-05', adviserName: '', adviserLevel: 10, notes: 'x'.repeat(10_001), actions: [{ text: 'ok', dueOn: '2026-02-30' }, { text: '', dueOn: '2026-04-01' }, { text: 'y'.repeat(501), dueOn: null }] },
+        {
+          day: '2026-03-05',
+          adviserName: '',
+          adviserLevel: 10,
+          notes: 'x'.repeat(10_001),
+          actions: [
+            { text: 'ok', dueOn: '2026-02-30' },
+            { text: '', dueOn: '2026-04-01' },
+            { text: 'y'.repeat(501), dueOn: null },
+          ],
+        },
         today,
       ),
     ).toEqual({
@@ -160,7 +172,9 @@ describe('own activity', () => {
       startedOn: 'Enter the day it started',
       hours: 'Enter how many hours in total, for example 6',
     });
-    expect(checkOwnActivity({ ...valid, startedOn: '2026-03-05' }, today)).toEqual({ startedOn: 'Add it once it has started: the day cannot be in the future' });
+    expect(checkOwnActivity({ ...valid, startedOn: '2026-03-05' }, today)).toEqual({
+      startedOn: 'Add it once it has started: the day cannot be in the future',
+    });
     expect(checkOwnActivity({ ...valid, endedOn: '2025-09-01' }, today)).toEqual({ endedOn: 'The day it finished must be on or after the day it started' });
     expect(checkOwnActivity({ ...valid, endedOn: '2025-09-31' }, today)).toEqual({ endedOn: 'Enter the day it finished, or leave it empty' });
     expect(checkOwnActivity({ ...valid, hours: 2000.5 }, today)).toEqual({ hours: 'Hours must be 2,000 or fewer' });

@@ -30,7 +30,11 @@ export function checkGuidanceMeeting(values: GuidanceFormValues, today: string, 
   else if (!options.planned && day > today) problems.date = 'The meeting must have happened: the date cannot be in the future';
   else if (day > addDays(today, 365)) problems.date = 'The date cannot be more than a year ahead';
 
-  const adviserName = textProblem(values.adviserName, { missing: "Enter the adviser's name", max: ENCOUNTER_LIMITS.adviserNameLength, name: "the adviser's name" });
+  const adviserName = textProblem(values.adviserName, {
+    missing: "Enter the adviser's name",
+    max: ENCOUNTER_LIMITS.adviserNameLength,
+    name: "the adviser's name",
+  });
   if (adviserName) problems.adviserName = adviserName;
   const level = values.adviserLevel;
   if (level === null || !Number.isInteger(level) || level < ENCOUNTER_LIMITS.lowestAdviserLevel || level > ENCOUNTER_LIMITS.highestAdviserLevel) {

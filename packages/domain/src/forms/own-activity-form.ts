@@ -22,7 +22,11 @@ export interface OwnActivityFormValues {
 export function checkOwnActivity(values: OwnActivityFormValues, today: string): FieldProblems<OwnActivityFormField> {
   const problems: FieldProblems<OwnActivityFormField> = {};
   if (!Object.hasOwn(OWN_ACTIVITY_KINDS, values.kind)) problems.kind = 'Choose what kind of activity it was';
-  const title = textProblem(values.title, { missing: 'Say what it was, for example "Saturday job at Greggs"', max: OWN_ACTIVITY_LIMITS.titleLength, name: 'the name' });
+  const title = textProblem(values.title, {
+    missing: 'Say what it was, for example "Saturday job at Greggs"',
+    max: OWN_ACTIVITY_LIMITS.titleLength,
+    name: 'the name',
+  });
   if (title) problems.title = title;
   const started = parseDay(values.startedOn);
   if (!started) problems.startedOn = 'Enter the day it started';

@@ -11,7 +11,12 @@ export const DECLINE_REASON_LIMITS = { length: 500 } as const;
 
 /** A pupil's reflection on an activity (the field `reflection`). */
 export function reflectionProblem(text: string): string | null {
-  return textProblem(text, { missing: 'Write a sentence or two about what you learnt', max: REFLECTION_LIMITS.length, name: 'your reflection', multiline: true });
+  return textProblem(text, {
+    missing: 'Write a sentence or two about what you learnt',
+    max: REFLECTION_LIMITS.length,
+    name: 'your reflection',
+    multiline: true,
+  });
 }
 
 /** A comment on a pupil's record (the field `body`). */

@@ -7,7 +7,8 @@ import { groupBy, groupScopes, isUuid, mutationError, scopeOf, type FieldError, 
 import { OwnActivity, OwnActivityResult, OwnActivityStatus } from './own-activity.entity.js';
 import type { SubmitOwnActivityInput } from './own-activity.inputs.js';
 
-const result = (activity: OwnActivity | null, error: OwnActivityResult['error']): OwnActivityResult => Object.assign(new OwnActivityResult(), { activity, error });
+const result = (activity: OwnActivity | null, error: OwnActivityResult['error']): OwnActivityResult =>
+  Object.assign(new OwnActivityResult(), { activity, error });
 const notFound = () => result(null, mutationError('ACTIVITY_NOT_FOUND', 'There is no such activity waiting at your school.'));
 
 /** Every problem with a submission at once (the pupil's form runs the same rules before sending); `today` bounds the dates. */
@@ -70,7 +71,11 @@ export class OwnActivityService {
   /** Each pupil's activities within what the caller may read of their record (RecordScope), newest first; one statement. */
   async ofPupils(scopes: ReadonlyMap<string, RecordScope>): Promise<Map<string, OwnActivity[]>> {
     const { everything, former } = groupScopes(scopes);
-    const branches: FilterQuery<OwnActivity>[] = former.map((group) => ({ pupilId: { $in: group.pupilIds }, schoolId: group.schoolId, startedOn: { $lt: group.until } }));
+    const branches: FilterQuery<OwnActivity>[] = former.map((group) => ({
+      pupilId: { $in: group.pupilIds },
+      schoolId: group.schoolId,
+      startedOn: { $lt: group.until },
+    }));
     if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
     if (branches.length === 0) return new Map();
     const rows = await this.em.find(OwnActivity, { $or: branches }, { orderBy: { startedOn: 'desc', id: 'asc' } });

@@ -13,15 +13,7 @@ import { Pupil, School, stubOf } from '../external/external.entity.js';
 import type { EncountersContext } from '../../app.js';
 import { describeMeasure } from './benchmarks.describe.js';
 import { BenchmarkEngine, groupBit, type Cell } from './benchmarks.service.js';
-import {
-  BenchmarkMeasureEnum,
-  DashboardCell,
-  GapConnection,
-  GapRow,
-  SchoolDashboard,
-  TrustDashboard,
-  VulnerableGroupEnum,
-} from './benchmarks.types.js';
+import { BenchmarkMeasureEnum, DashboardCell, GapConnection, GapRow, SchoolDashboard, TrustDashboard, VulnerableGroupEnum } from './benchmarks.types.js';
 
 const CODE_OF_GROUP = VULNERABLE_GROUP_CODES as Record<string, VulnerableGroupCode>;
 
@@ -51,7 +43,13 @@ const toCell = (cell: Cell): DashboardCell => Object.assign(new DashboardCell(),
 /** Figures restricted to a vulnerable group are rounded to this for callers who may not see pupils' flags. */
 export const GROUP_ROUNDING = 5;
 const rounded = (n: number) => Math.round(n / GROUP_ROUNDING) * GROUP_ROUNDING;
-const roundCell = (cell: Cell): Cell => ({ ...cell, eligible: rounded(cell.eligible), met: rounded(cell.met), inProgress: rounded(cell.inProgress), notMet: rounded(cell.notMet) });
+const roundCell = (cell: Cell): Cell => ({
+  ...cell,
+  eligible: rounded(cell.eligible),
+  met: rounded(cell.met),
+  inProgress: rounded(cell.inProgress),
+  notMet: rounded(cell.notMet),
+});
 
 /**
  * Whether the caller may see exact figures for a vulnerable group. Flags are for staff of the pupil's
@@ -97,7 +95,9 @@ async function schoolCohort(ctx: EncountersContext, school: string, day: string)
   const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { schoolIds: [school], asOf: day });
   // Refused, not answered with zeros: an empty cohort would look like a school with no pupils.
   if (!cohort.schoolsAllowed.includes(school)) {
-    throw AccessError.forbidden(scopeOf(ctx.principal).kind === 'trust' ? 'That school is not one of your trust\'s schools.' : 'That school is not one of yours.');
+    throw AccessError.forbidden(
+      scopeOf(ctx.principal).kind === 'trust' ? "That school is not one of your trust's schools." : 'That school is not one of yours.',
+    );
   }
   return cohort;
 }
@@ -107,7 +107,8 @@ export class DashboardResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
   @Query(() => SchoolDashboard, {
     nullable: true,
-    description: 'Every measure by year group and by vulnerable group for one school. Staff: their own school (the default); trust analysts: a school of their trust.',
+    description:
+      'Every measure by year group and by vulnerable group for one school. Staff: their own school (the default); trust analysts: a school of their trust.',
   })
   async schoolDashboard(
     @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,

@@ -227,7 +227,13 @@ export class BenchmarkEngine {
       if (row.axis === 'year') {
         const yearGroup = Number(row.rolled) === 1 ? null : Number(row.key);
         if (yearGroup === null) result.pupilCount = Number(row.pupils);
-        else result.workExperience.push({ yearGroup, pupils: Number(row.pupils), averageHours: Math.round(Number(row.we_avg) * 10) / 10, reachedTarget: Number(row.we_reached) });
+        else
+          result.workExperience.push({
+            yearGroup,
+            pupils: Number(row.pupils),
+            averageHours: Math.round(Number(row.we_avg) * 10) / 10,
+            reachedTarget: Number(row.we_reached),
+          });
         result.cells.push(...cellsOf(row, { yearGroup, group: filter.groupBit === null ? null : VULNERABLE_GROUPS[filter.groupBit].key }));
       } else {
         result.groupCells.push(...cellsOf(row, { yearGroup: filter.yearGroup, group: VULNERABLE_GROUPS[Number(row.key)].key }));

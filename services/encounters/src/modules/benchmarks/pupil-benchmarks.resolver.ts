@@ -14,7 +14,7 @@ export class PupilBenchmarksResolver {
   @FieldResolver(() => PupilProgress, {
     nullable: true,
     description:
-      'The pupil\'s state on every measure, with the evidence. The pupil, linked parents, staff of the current school, trust analysts with pupil-level access; null for a pupil not on roll on `asOf`.',
+      "The pupil's state on every measure, with the evidence. The pupil, linked parents, staff of the current school, trust analysts with pupil-level access; null for a pupil not on roll on `asOf`.",
   })
   async benchmarkProgress(
     @Root() pupil: Pupil,
@@ -61,4 +61,3 @@ export class PupilBenchmarksResolver {
     return progress ?? null;
   }
 }
-

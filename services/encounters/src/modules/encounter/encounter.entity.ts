@@ -18,7 +18,18 @@ registerEnumType(EncounterKindEnum, { name: 'EncounterKind' });
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Encounter {
-  [OptionalProps]?: 'hasTime' | 'endsAt' | 'subject' | 'hashtags' | 'checklistTicked' | 'checklistMet' | 'adviserName' | 'adviserLevel' | 'staffNotes' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'hasTime'
+    | 'endsAt'
+    | 'subject'
+    | 'hashtags'
+    | 'checklistTicked'
+    | 'checklistMet'
+    | 'adviserName'
+    | 'adviserLevel'
+    | 'staffNotes'
+    | 'createdAt'
+    | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)

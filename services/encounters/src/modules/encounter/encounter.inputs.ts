@@ -36,18 +36,19 @@ export class MeaningfulChecklistInput {
 }
 
 /** What create and update share; every field optional here, `CreateEncounterInput` requires its own. */
-@InputType({ description: "Details create and update share." })
+@InputType({ description: 'Details create and update share.' })
 export class EncounterDetailsInput {
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Whether `date` includes the start time. Left out with a `date`: true; false means only the day of `date` (in England) is known. Left out on update without a `date`: unchanged.',
+    description:
+      'Whether `date` includes the start time. Left out with a `date`: true; false means only the day of `date` (in England) is known. Left out on update without a `date`: unchanged.',
   })
   hasTime?: boolean | null;
 
   @Field(() => Date, { nullable: true, description: 'When it finishes; needs a start time.' })
   endsAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Curriculum-linked lessons: the subject (one of the school\'s curriculum subjects).' })
+  @Field(() => String, { nullable: true, description: "Curriculum-linked lessons: the subject (one of the school's curriculum subjects)." })
   subject?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Lower-case words; a leading # is dropped.' })
@@ -59,7 +60,7 @@ export class EncounterDetailsInput {
   @Field(() => String, { nullable: true, description: 'Guidance meetings: the adviser.' })
   adviserName?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Guidance meetings: the adviser\'s qualification level (1–8).' })
+  @Field(() => Int, { nullable: true, description: "Guidance meetings: the adviser's qualification level (1–8)." })
   adviserLevel?: number | null;
 }
 
@@ -80,7 +81,7 @@ export class CreateEncounterInput extends EncounterDetailsInput {
   @Field()
   inSchoolDay: boolean;
 
-  @Field(() => [Int], { nullable: true, description: 'Gatsby Benchmarks 1–8; the kind\'s defaults when left out.' })
+  @Field(() => [Int], { nullable: true, description: "Gatsby Benchmarks 1–8; the kind's defaults when left out." })
   benchmarks?: number[] | null;
 
   @Field(() => [ID], { nullable: true })

@@ -58,7 +58,7 @@ const ENCOUNTERS = `query ($first: Int, $after: String) {
 }`;
 
 describe('encounters query', () => {
-  it('lists the leader\'s own school newest first, paged by (date, id) without gaps or repeats', async () => {
+  it("lists the leader's own school newest first, paged by (date, id) without gaps or repeats", async () => {
     const seen: { id: string; date: string }[] = [];
     let after: string | null = null;
     let lastCursor: string | null = null;
@@ -84,10 +84,16 @@ describe('encounters query', () => {
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });
 
-  it('refuses a cursor it did not give out as the caller\'s mistake, never as a server error', async () => {
+  it("refuses a cursor it did not give out as the caller's mistake, never as a server error", async () => {
     const cursor = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
     const id = northEncounters[0].id;
-    for (const after of [cursor(['-200000-01-01T00:00:00.000Z', id]), cursor(['2026-11-23T00:00:00.000Z\u0000', id]), cursor([1, 2]), cursor(['2026-11-23T00:00:00.000Z']), 'not a cursor!']) {
+    for (const after of [
+      cursor(['-200000-01-01T00:00:00.000Z', id]),
+      cursor(['2026-11-23T00:00:00.000Z\u0000', id]),
+      cursor([1, 2]),
+      cursor(['2026-11-23T00:00:00.000Z']),
+      'not a cursor!',
+    ]) {
       const res = await client.query<Page>(leaderNorth, ENCOUNTERS, { first: 7, after });
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -139,10 +145,11 @@ type Node = {
   attendedCount: number;
   invitedCount: number;
 };
-const FIELDS = 'id kind kindLabel title date hours benchmarks yearGroups inSchoolDay school { id } employers { id } volunteers { id } attendedCount invitedCount';
+const FIELDS =
+  'id kind kindLabel title date hours benchmarks yearGroups inSchoolDay school { id } employers { id } volunteers { id } attendedCount invitedCount';
 
 describe('encounter fields', () => {
-  it('match the demo data: labels, stubs of other subgraphs\' entities and register counts', async () => {
+  it("match the demo data: labels, stubs of other subgraphs' entities and register counts", async () => {
     const res = await client.query<{ encounters: { edges: { node: Node }[] } }>(leaderNorth, `{ encounters(first: 200) { edges { node { ${FIELDS} } } } }`);
     expect(res.errors).toBeUndefined();
     const nodes = new Map(res.data!.encounters.edges.map((e) => [e.node.id, e.node]));
@@ -171,7 +178,11 @@ describe('encounter fields', () => {
 
   it('shows the register to staff of the school that ran it', async () => {
     for (const who of [leaderNorth, staffNorth]) {
-      const res = await client.query<{ _entities: { participations: { attended: boolean; pupil: { id: string }; encounter: { id: string } }[] }[] }>(who, REGISTER, { r: [rep(engineeringTalk.id)] });
+      const res = await client.query<{ _entities: { participations: { attended: boolean; pupil: { id: string }; encounter: { id: string } }[] }[] }>(
+        who,
+        REGISTER,
+        { r: [rep(engineeringTalk.id)] },
+      );
       expect(res.errors).toBeUndefined();
       const rows = res.data!._entities[0].participations;
       const expected = registerOf(engineeringTalk.id);
@@ -229,7 +240,16 @@ describe('Encounter _entities', () => {
 
 type Created = {
   createEncounter: {
-    encounter: { id: string; kind: string; title: string; benchmarks: number[]; yearGroups: number[]; invitedCount: number; attendedCount: number; school: { id: string } } | null;
+    encounter: {
+      id: string;
+      kind: string;
+      title: string;
+      benchmarks: number[];
+      yearGroups: number[];
+      invitedCount: number;
+      attendedCount: number;
+      school: { id: string };
+    } | null;
     error: { code: string; message: string; fields: { field: string; message: string }[] } | null;
   };
 };
@@ -259,7 +279,7 @@ describe('createEncounter', () => {
     return { encounters: await em.count(Encounter, {}), participations: await em.count(Participation, {}) };
   };
 
-  it('records the encounter and its register for the leader\'s own school', async () => {
+  it("records the encounter and its register for the leader's own school", async () => {
     const before = await rowCounts();
     const res = await client.query<Created>(leaderNorth, CREATE, { input: valid() });
     expect(res.errors).toBeUndefined();
@@ -331,11 +351,13 @@ describe('createEncounter', () => {
 
   it('accepts the boundaries: 200 characters, 200 hours, a year ahead', async () => {
     const nearlyAYear = new Date(Date.now() + 364 * 86_400_000).toISOString();
-    const res = await client.query<Created>(leaderNorth, CREATE, { input: { ...valid(), title: 'x'.repeat(200), hours: 200, date: nearlyAYear, yearGroups: [7, 13], register: [] } });
+    const res = await client.query<Created>(leaderNorth, CREATE, {
+      input: { ...valid(), title: 'x'.repeat(200), hours: 200, date: nearlyAYear, yearGroups: [7, 13], register: [] },
+    });
     expect(res.data!.createEncounter.error).toBeNull();
   });
 
-  it('refuses a register with another school\'s pupil, naming them, and saves nothing', async () => {
+  it("refuses a register with another school's pupil, naming them, and saves nothing", async () => {
     const before = await rowCounts();
     const stranger = randomUUID();
     const input = { ...valid(), register: [...valid().register, { pupilId: southPupil.id, attended: true }, { pupilId: stranger, attended: true }] };
@@ -351,8 +373,10 @@ describe('createEncounter', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  it('lets the other school record its own pupils but not the first school\'s', async () => {
-    const ok = await client.query<Created>(leaderSouth, CREATE, { input: { ...valid(), volunteerIds: [], register: [{ pupilId: southPupil.id, attended: true }] } });
+  it("lets the other school record its own pupils but not the first school's", async () => {
+    const ok = await client.query<Created>(leaderSouth, CREATE, {
+      input: { ...valid(), volunteerIds: [], register: [{ pupilId: southPupil.id, attended: true }] },
+    });
     expect(ok.data!.createEncounter.encounter!.school.id).toBe(southbank.id);
     const refused = await client.query<Created>(leaderSouth, CREATE, { input: valid() });
     expect(refused.data!.createEncounter.error!.code).toBe('ENCOUNTER_UNKNOWN_PUPILS');
@@ -375,12 +399,20 @@ describe('start times', () => {
   const START = 'id date hasTime endsAt';
   const create = async (change: Record<string, unknown>): Promise<Saved> => {
     const input = { kind: 'EMPLOYER_TALK', title: 'Start time', hours: 1, inSchoolDay: true, yearGroups: [10], register: [], ...change };
-    const res = await client.query<{ createEncounter: Saved }>(leaderNorth, `mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { ${START} } error { fields { field message } } } }`, { input });
+    const res = await client.query<{ createEncounter: Saved }>(
+      leaderNorth,
+      `mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { ${START} } error { fields { field message } } } }`,
+      { input },
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.createEncounter;
   };
   const update = async (input: Record<string, unknown>): Promise<Saved> => {
-    const res = await client.query<{ updateEncounter: Saved }>(leaderNorth, `mutation ($input: UpdateEncounterInput!) { updateEncounter(input: $input) { encounter { ${START} } error { fields { field message } } } }`, { input });
+    const res = await client.query<{ updateEncounter: Saved }>(
+      leaderNorth,
+      `mutation ($input: UpdateEncounterInput!) { updateEncounter(input: $input) { encounter { ${START} } error { fields { field message } } } }`,
+      { input },
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.updateEncounter;
   };

@@ -2,8 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
-import { CHECKLIST_KEYS, ENCOUNTER_KINDS, checkEncounter, checkHashtags, checklistMet, curriculumSubject, problemList, type EncounterKind } from '@waymark/domain';
-import { boundSql, decodeCursor, encodeCursor, isUuid, pageSize, readOnly, scopeOf, toConnection, type Connection, type FieldError, type MutationError } from '@waymark/subgraph-kit';
+import {
+  CHECKLIST_KEYS,
+  ENCOUNTER_KINDS,
+  checkEncounter,
+  checkHashtags,
+  checklistMet,
+  curriculumSubject,
+  problemList,
+  type EncounterKind,
+} from '@waymark/domain';
+import {
+  boundSql,
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  pageSize,
+  readOnly,
+  scopeOf,
+  toConnection,
+  type Connection,
+  type FieldError,
+  type MutationError,
+} from '@waymark/subgraph-kit';
 import { CreateEncounterResult, Encounter, Participation } from './encounter.entity.js';
 import { encounterTenant, visibleEncounters, visibleEngagements } from './encounter.access.js';
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
@@ -205,11 +226,7 @@ export class EncounterService {
    * of the register's pupils the caller may see (the pupils subgraph's answer); any other pupil
    * refuses the whole register. The encounter and every row are written in one flush.
    */
-  async create(
-    principal: Principal,
-    input: CreateEncounterInput,
-    visiblePupilIds: (ids: string[]) => Promise<Set<string>>,
-  ): Promise<CreateEncounterResult> {
+  async create(principal: Principal, input: CreateEncounterInput, visiblePupilIds: (ids: string[]) => Promise<Set<string>>): Promise<CreateEncounterResult> {
     const scope = scopeOf(principal);
     if (scope.kind !== 'school') throw EncounterError.noSchool();
     const checked = checkEncounterValues(
@@ -283,7 +300,12 @@ export class EncounterService {
         endsAt: input.endsAt === undefined ? encounter.endsAt : input.endsAt,
         hours: pick(input.hours, encounter.hours),
         inSchoolDay: pick(input.inSchoolDay, encounter.inSchoolDay),
-        benchmarks: input.benchmarks === undefined || input.benchmarks === null ? (input.kind && input.kind !== encounter.kind ? null : encounter.benchmarks) : input.benchmarks,
+        benchmarks:
+          input.benchmarks === undefined || input.benchmarks === null
+            ? input.kind && input.kind !== encounter.kind
+              ? null
+              : encounter.benchmarks
+            : input.benchmarks,
         employerIds: pick(input.employerIds, encounter.employerIds),
         volunteerIds: pick(input.volunteerIds, encounter.volunteerIds),
         yearGroups: pick(input.yearGroups, encounter.yearGroups),

@@ -27,9 +27,14 @@ export function meetingOf(encounter: Encounter, pupilId: string, actions: Agreed
 @Resolver()
 export class GuidanceMutations {
   @Authorized(...STAFF)
-  @Mutation(() => GuidanceMeetingResult, { description: 'Records a personal guidance meeting for a pupil of the caller\'s school, with notes (staff only) and agreed actions (the pupil sees them).' })
+  @Mutation(() => GuidanceMeetingResult, {
+    description: "Records a personal guidance meeting for a pupil of the caller's school, with notes (staff only) and agreed actions (the pupil sees them).",
+  })
   @UseMiddleware(auditNoteChange(pupilsAuditSink, 'guidanceMeeting', (args) => (args.input as RecordGuidanceMeetingInput).pupilId))
-  async recordGuidanceMeeting(@Arg('input', () => RecordGuidanceMeetingInput) input: RecordGuidanceMeetingInput, @Ctx() ctx: EncountersContext): Promise<GuidanceMeetingResult> {
+  async recordGuidanceMeeting(
+    @Arg('input', () => RecordGuidanceMeetingInput) input: RecordGuidanceMeetingInput,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<GuidanceMeetingResult> {
     const scope = scopeOf(ctx.principal);
     const notFound = { meeting: null, error: mutationError('PUPIL_NOT_FOUND', 'There is no such pupil on roll at your school.') };
     if (scope.kind !== 'school' || !isUuid(input.pupilId)) return notFound;
@@ -40,7 +45,8 @@ export class GuidanceMutations {
     // The portal's form runs the same rules before sending (for meetings that have happened; the API also takes planned ones).
     const values = { day, adviserName: input.adviserName, adviserLevel: input.adviserLevel, notes: input.notes ?? null, actions };
     const problems = checkGuidanceMeeting(values, todayInEngland(), { planned: true });
-    if (Object.keys(problems).length > 0) return { meeting: null, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', problemList(problems)) };
+    if (Object.keys(problems).length > 0)
+      return { meeting: null, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', problemList(problems)) };
     const agreed = actions.map((a) => ({ text: a.text.trim(), dueOn: a.dueOn })).filter((a) => a.text.length > 0);
 
     const encounter = ctx.em.create(Encounter, {
@@ -68,14 +74,25 @@ export class GuidanceMutations {
       staffNotes: input.notes?.trim() || null,
       createdAt: new Date(),
     });
-    ctx.em.create(Participation, { id: randomUUID(), encounter, pupilId: input.pupilId, schoolId: scope.schoolId, trustId: ctx.principal.trustId, attended: true });
-    const saved = agreed.map((action, position) => ctx.em.create(AgreedAction, { id: randomUUID(), meeting: encounter, pupilId: input.pupilId, text: action.text, dueOn: action.dueOn, position }));
+    ctx.em.create(Participation, {
+      id: randomUUID(),
+      encounter,
+      pupilId: input.pupilId,
+      schoolId: scope.schoolId,
+      trustId: ctx.principal.trustId,
+      attended: true,
+    });
+    const saved = agreed.map((action, position) =>
+      ctx.em.create(AgreedAction, { id: randomUUID(), meeting: encounter, pupilId: input.pupilId, text: action.text, dueOn: action.dueOn, position }),
+    );
     await ctx.em.flush();
     return { meeting: meetingOf(encounter, input.pupilId, saved, true), error: null };
   }
 
   @Authorized('pupil', ...STAFF)
-  @Mutation(() => AgreedActionResult, { description: 'Marks an agreed action done (or not): the pupil themself, or staff of the school that held the meeting.' })
+  @Mutation(() => AgreedActionResult, {
+    description: 'Marks an agreed action done (or not): the pupil themself, or staff of the school that held the meeting.',
+  })
   async setAgreedActionDone(@Arg('id', () => ID) id: string, @Arg('done') done: boolean, @Ctx() ctx: RequestContext): Promise<AgreedActionResult> {
     const notFound = { action: null, error: mutationError('ACTION_NOT_FOUND', 'There is no such action on your record.') };
     if (!isUuid(id)) return notFound;

@@ -17,7 +17,7 @@ export class SetInterestsResult {
 @Resolver()
 export class OutlookMutations {
   @Authorized('pupil')
-  @Mutation(() => SetInterestsResult, { description: 'A pupil\'s interests, as hashtags (replacing the ones before).' })
+  @Mutation(() => SetInterestsResult, { description: "A pupil's interests, as hashtags (replacing the ones before)." })
   async setInterests(@Arg('hashtags', () => [String]) hashtags: string[], @Ctx() ctx: RequestContext): Promise<SetInterestsResult> {
     const scope = scopeOf(ctx.principal);
     if (scope.kind !== 'pupil') throw AccessError.forbidden();

@@ -132,7 +132,20 @@ function whereParameters(query: LogQuery): unknown[] {
   return [query.schoolId, query.pupilId, query.actorAccountId, query.action, query.from?.toISOString() ?? null, query.to?.toISOString() ?? null];
 }
 
-const CSV_HEADER = ['When (UTC)', 'Action', 'Fields', 'Pupil', 'Pupil id', 'Who', 'Account or API key id', 'Roles', 'Signed in with', 'Request id', 'Recorded by', 'Detail'];
+const CSV_HEADER = [
+  'When (UTC)',
+  'Action',
+  'Fields',
+  'Pupil',
+  'Pupil id',
+  'Who',
+  'Account or API key id',
+  'Roles',
+  'Signed in with',
+  'Request id',
+  'Recorded by',
+  'Detail',
+];
 
 /** The log as CSV text, through the shared writer, which keeps every cell from running as a formula. */
 export function auditCsv(events: readonly AuditEventNode[]): string {
@@ -212,7 +225,11 @@ export class AuditService {
 
   /** Every event the filter matches (at most MAX_EXPORT_ROWS, newest first), for a download. */
   async all(query: LogQuery): Promise<AuditEventNode[]> {
-    const { rows } = await boundSql<EventRow>(this.em, `${SELECT} where ${WHERE} order by e.occurred_at desc, e.id desc limit ${MAX_EXPORT_ROWS}`, whereParameters(query));
+    const { rows } = await boundSql<EventRow>(
+      this.em,
+      `${SELECT} where ${WHERE} order by e.occurred_at desc, e.id desc limit ${MAX_EXPORT_ROWS}`,
+      whereParameters(query),
+    );
     return rows.map(nodeOf);
   }
 

@@ -191,7 +191,15 @@ export async function loadCohort(em: EntityManager, principal: Principal, query:
  */
 export async function loadPackedCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<PackedCohort> {
   const selection = await selectCohort(em, principal, query);
-  const packed: PackedCohort = { schoolsAllowed: selection.schoolsAllowed, size: 0, schoolIds: [], pupilIds: '', schoolIndexes: '', yearGroups: '', groupMasks: '' };
+  const packed: PackedCohort = {
+    schoolsAllowed: selection.schoolsAllowed,
+    size: 0,
+    schoolIds: [],
+    pupilIds: '',
+    schoolIndexes: '',
+    yearGroups: '',
+    groupMasks: '',
+  };
   if (selection.from === null) return packed;
   // Each pupil's school as its place in the scope's schools; for pupils and parents (a handful of
   // pupils), in the schools they are at. No ORDER BY anywhere (each would sort again): the
@@ -207,7 +215,14 @@ export async function loadPackedCohort(em: EntityManager, principal: Principal, 
     schoolIndex = 'dense_rank() over (order by r.school_id) - 1';
     schoolIds = 'array_agg(distinct school_id order by school_id)';
   }
-  const { rows } = await boundSql<{ size: number; school_ids: string[] | null; pupil_ids: string | null; school_indexes: string | null; year_groups: string | null; group_masks: string | null }>(
+  const { rows } = await boundSql<{
+    size: number;
+    school_ids: string[] | null;
+    pupil_ids: string | null;
+    school_indexes: string | null;
+    year_groups: string | null;
+    group_masks: string | null;
+  }>(
     em,
     `select count(*)::int as size, ${schoolIds} as school_ids,
             string_agg(id::text, ',') as pupil_ids,

@@ -4,7 +4,6 @@ import { routeHref } from '../../../shared/route';
 import type { AuditEventRow } from '../graphql/auditLog';
 import { actionLabel, fieldsLabel, rolesLabel } from '../lib/auditFilters';
 
-
 export interface AuditEventsTableProps {
   events: readonly AuditEventRow[];
   onPupil: (pupilId: string, name: string | null) => void;
@@ -32,7 +31,12 @@ export function AuditEventsTable({ events, onPupil, onActor }: AuditEventsTableP
           </span>
           <br />
           {/* The name goes in the label, not a visually hidden span: one positioned inside the scrolling table escapes it and widens the page. */}
-          <Button variant="secondary" className="wm-button--small" onClick={() => onActor(event.actorAccountId, event.actorName)} aria-label={`Only this person: ${event.actorName}`}>
+          <Button
+            variant="secondary"
+            className="wm-button--small"
+            onClick={() => onActor(event.actorAccountId, event.actorName)}
+            aria-label={`Only this person: ${event.actorName}`}
+          >
             Only this person
           </Button>
         </>
@@ -80,5 +84,14 @@ export function AuditEventsTable({ events, onPupil, onActor }: AuditEventsTableP
       render: (event) => <code className="wm-muted">{event.requestId.slice(0, 8)}</code>,
     },
   ];
-  return <DataTable caption="Data access events, newest first" captionHidden columns={columns} rows={events} rowKey={(event) => event.id} emptyText="No events match these filters." />;
+  return (
+    <DataTable
+      caption="Data access events, newest first"
+      captionHidden
+      columns={columns}
+      rows={events}
+      rowKey={(event) => event.id}
+      emptyText="No events match these filters."
+    />
+  );
 }

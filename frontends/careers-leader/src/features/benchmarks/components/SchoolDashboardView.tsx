@@ -21,7 +21,6 @@ export interface SchoolDashboardViewProps {
   before?: ReactNode;
 }
 
-
 /** Says what the figures are narrowed to, e.g. "Year 9, young carers". */
 export function filtersText(filters: DashboardFilters): string {
   const parts = [filters.yearGroup != null ? `Year ${filters.yearGroup}` : 'all year groups', filters.group ? groupLabel(filters.group) : 'all pupils'];
@@ -69,7 +68,8 @@ export function SchoolDashboardView({ schoolId, filters, onFiltersChange, before
       ) : null}
       {dashboard?.groupFiguresRounded ? (
         <p className="wm-inset">
-          Figures for vulnerable groups are rounded to the nearest 5, so that no pupil's group can be worked out from them. Pupil-level access, which your trust can grant, shows them exactly.
+          Figures for vulnerable groups are rounded to the nearest 5, so that no pupil's group can be worked out from them. Pupil-level access, which your trust
+          can grant, shows them exactly.
         </p>
       ) : null}
       <Section title="Choose the figures">
@@ -84,9 +84,7 @@ export function SchoolDashboardView({ schoolId, filters, onFiltersChange, before
         </ErrorPanel>
       ) : null}
       {loading && !dashboard ? <Loading label="Loading the benchmark figures…" /> : null}
-      {dashboard ? (
-        <DashboardFigures dashboard={dashboard} filters={filters} gapHref={gapHref} compared={compared} onCompare={setCompared} />
-      ) : null}
+      {dashboard ? <DashboardFigures dashboard={dashboard} filters={filters} gapHref={gapHref} compared={compared} onCompare={setCompared} /> : null}
     </>
   );
 }
@@ -126,7 +124,10 @@ function DashboardFigures({ dashboard, filters, gapHref, compared, onCompare }: 
         <MeasureMatrix
           caption={`Share of pupils who have met each measure, by year group${who}`}
           columns={columns}
-          rows={measures.map((measure) => ({ measure, cells: rowsByYear(dashboard.cells, measure, filters.group, filters.yearGroup, dashboard.groupFiguresRounded) }))}
+          rows={measures.map((measure) => ({
+            measure,
+            cells: rowsByYear(dashboard.cells, measure, filters.group, filters.yearGroup, dashboard.groupFiguresRounded),
+          }))}
           linkFor={gapHref}
           linkHint="see the pupils missing out"
         />

@@ -57,7 +57,8 @@ export function TrustDashboardPage({ filters, onFiltersChange }: TrustDashboardP
       />
       {dashboard?.groupFiguresRounded ? (
         <p className="wm-inset">
-          These figures, all about one vulnerable group, are rounded to the nearest 5, so that no pupil's group can be worked out from them. Pupil-level access, which your trust can grant, shows them exactly.
+          These figures, all about one vulnerable group, are rounded to the nearest 5, so that no pupil's group can be worked out from them. Pupil-level access,
+          which your trust can grant, shows them exactly.
         </p>
       ) : null}
       <Section title="Choose the figures">
@@ -77,7 +78,15 @@ export function TrustDashboardPage({ filters, onFiltersChange }: TrustDashboardP
   );
 }
 
-function TrustFigures({ dashboard, filters, schoolHref }: { dashboard: TrustDashboard; filters: DashboardFilters; schoolHref: (id: string | null) => string | undefined }) {
+function TrustFigures({
+  dashboard,
+  filters,
+  schoolHref,
+}: {
+  dashboard: TrustDashboard;
+  filters: DashboardFilters;
+  schoolHref: (id: string | null) => string | undefined;
+}) {
   const lines = schoolLines(dashboard);
   const measures = measuresIn([...dashboard.totals, ...dashboard.schools.flatMap((school) => school.cells)]);
   const who = filters.group ? ` (${groupLabel(filters.group)})` : '';
@@ -93,39 +102,37 @@ function TrustFigures({ dashboard, filters, schoolHref }: { dashboard: TrustDash
       },
     },
     { key: 'pupils', header: 'Pupils', numeric: true, render: (line) => formatNumber(line.pupilCount) },
-    ...measures.map(
-      (measure): Column<SchoolLine> => ({
-        key: measure,
-        header: (
-          <>
-            <span aria-hidden="true">{measureInfo(measure).short}</span>
-            <span className="wm-visually-hidden">{measureInfo(measure).label}</span>
-          </>
-        ),
-        numeric: true,
-        render: (line) => {
-          const share = shareFor(line, measure, filters, dashboard.groupFiguresRounded);
-          if (share.eligible === 0) {
-            return (
-              <>
-                <span aria-hidden="true">–</span>
-                <span className="wm-visually-hidden">{share.approximate ? share.emptyText : 'Does not apply'}</span>
-              </>
-            );
-          }
+    ...measures.map((measure): Column<SchoolLine> => ({
+      key: measure,
+      header: (
+        <>
+          <span aria-hidden="true">{measureInfo(measure).short}</span>
+          <span className="wm-visually-hidden">{measureInfo(measure).label}</span>
+        </>
+      ),
+      numeric: true,
+      render: (line) => {
+        const share = shareFor(line, measure, filters, dashboard.groupFiguresRounded);
+        if (share.eligible === 0) {
           return (
             <>
-              {share.metPercent}%<span className="wm-visually-hidden"> met</span>
-              {share.inProgress > 0 ? (
-                <span className="wm-matrix__extra">
-                  +{share.inProgressPercent}%<span className="wm-visually-hidden"> in progress</span>
-                </span>
-              ) : null}
+              <span aria-hidden="true">–</span>
+              <span className="wm-visually-hidden">{share.approximate ? share.emptyText : 'Does not apply'}</span>
             </>
           );
-        },
-      }),
-    ),
+        }
+        return (
+          <>
+            {share.metPercent}%<span className="wm-visually-hidden"> met</span>
+            {share.inProgress > 0 ? (
+              <span className="wm-matrix__extra">
+                +{share.inProgressPercent}%<span className="wm-visually-hidden"> in progress</span>
+              </span>
+            ) : null}
+          </>
+        );
+      },
+    })),
   ];
 
   return (
@@ -136,11 +143,23 @@ function TrustFigures({ dashboard, filters, schoolHref }: { dashboard: TrustDash
         <StatCard label="Academic year" value={academicYearLabel(dashboard.academicYear)} hint={`As of ${formatDate(dashboard.asOf)}`} />
       </StatGrid>
 
-      <Section title="Every school at a glance" description="The share of pupils who have met each measure, school by school. A smaller figure underneath, such as +10%, is the share part-way there. A dash means the measure does not apply.">
-        <DataTable caption={`Share of pupils who have met each measure, by school${who}`} className="wm-table--matrix" columns={columns} rows={lines} rowKey={(line) => line.key} />
+      <Section
+        title="Every school at a glance"
+        description="The share of pupils who have met each measure, school by school. A smaller figure underneath, such as +10%, is the share part-way there. A dash means the measure does not apply."
+      >
+        <DataTable
+          caption={`Share of pupils who have met each measure, by school${who}`}
+          className="wm-table--matrix"
+          columns={columns}
+          rows={lines}
+          rowKey={(line) => line.key}
+        />
       </Section>
 
-      <Section title="Each measure by school" description="Solid bars show the share who have met the measure; striped bars the share in progress. Select a school to open its figures.">
+      <Section
+        title="Each measure by school"
+        description="Solid bars show the share who have met the measure; striped bars the share in progress. Select a school to open its figures."
+      >
         {measures.map((measure) => {
           const info = measureInfo(measure);
           return (

@@ -31,7 +31,13 @@ export function emptyGuidanceDraft(today: string): GuidanceDraft {
 export function validateGuidance(draft: GuidanceDraft, today: string): GuidanceErrors {
   const level = draft.adviserLevel.trim() === '' ? null : Number(draft.adviserLevel);
   const problems = checkGuidanceMeeting(
-    { day: draft.date, adviserName: draft.adviserName, adviserLevel: level, notes: draft.notes, actions: draft.actions.map((action) => ({ text: action.text, dueOn: action.dueOn || null })) },
+    {
+      day: draft.date,
+      adviserName: draft.adviserName,
+      adviserLevel: level,
+      notes: draft.notes,
+      actions: draft.actions.map((action) => ({ text: action.text, dueOn: action.dueOn || null })),
+    },
     today,
   );
   const errors: GuidanceErrors = {};

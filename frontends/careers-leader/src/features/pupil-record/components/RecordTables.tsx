@@ -22,7 +22,10 @@ export function ActivitiesSection({ pupil, errors }: { pupil: PupilRecord; error
   const schools = new Set(activities.map((row) => row.encounter.school?.name ?? ''));
   const attended = activities.filter((row) => row.attended).length;
   return (
-    <Section title="Careers activities" description={`Every activity ${pupil.firstName} was invited to, newest first. Attended ${attended} of ${activities.length}.`}>
+    <Section
+      title="Careers activities"
+      description={`Every activity ${pupil.firstName} was invited to, newest first. Attended ${attended} of ${activities.length}.`}
+    >
       <SectionProblem items={errors} what="activities" />
       {pupil.participations ? (
         <DataTable

@@ -4,7 +4,17 @@ import { todayIso } from '../../../shared/download';
 import type { EncounterKind } from '../../../shared/encounterKinds';
 import type { EncounterSummary } from '../../../shared/types';
 import { CREATE_ENCOUNTER_MUTATION, UPDATE_ENCOUNTER_MUTATION, type EncounterResult } from '../graphql/createEncounter';
-import { emptyDraft, toEncounterInput, toFormField, validate, withKind, type EncounterDraft, type FieldErrors, type FormField, type FormProblem } from '../lib/encounterDraft';
+import {
+  emptyDraft,
+  toEncounterInput,
+  toFormField,
+  validate,
+  withKind,
+  type EncounterDraft,
+  type FieldErrors,
+  type FormField,
+  type FormProblem,
+} from '../lib/encounterDraft';
 import type { RegisterState } from './useRegister';
 
 export type EncounterFormMode = { mode: 'create' } | { mode: 'edit'; encounterId: string; initial: EncounterDraft };
@@ -27,9 +37,7 @@ export function useEncounterForm(options: EncounterFormMode, onSaved: (encounter
   const toggleYearGroup = (yearGroup: number, chosen: boolean) => {
     setDraft((previous) => ({
       ...previous,
-      yearGroups: chosen
-        ? [...new Set([...previous.yearGroups, yearGroup])].sort((a, b) => a - b)
-        : previous.yearGroups.filter((year) => year !== yearGroup),
+      yearGroups: chosen ? [...new Set([...previous.yearGroups, yearGroup])].sort((a, b) => a - b) : previous.yearGroups.filter((year) => year !== yearGroup),
     }));
   };
 
@@ -55,7 +63,11 @@ export function useEncounterForm(options: EncounterFormMode, onSaved: (encounter
   const submit = async (register?: RegisterState): Promise<boolean> => {
     const errors = validate(draft);
     if (register && draft.yearGroups.length > 0 && register.loading) errors.register = 'Wait for the register to finish loading';
-    fail(errors, Object.entries(errors).map(([field, message]) => ({ field: field as FormField, message })), null);
+    fail(
+      errors,
+      Object.entries(errors).map(([field, message]) => ({ field: field as FormField, message })),
+      null,
+    );
     if (Object.keys(errors).length > 0) return false;
 
     const fields = toEncounterInput(draft);

@@ -93,7 +93,14 @@ describe('toEncounterFields', () => {
 
   it('sends the subject, the adviser and the times where they apply', () => {
     expect(toEncounterFields({ ...draft, kind: 'CURRICULUM_LESSON', subject: ' Mathematics ' }).subject).toBe('Mathematics');
-    const guidance = toEncounterFields({ ...draft, kind: 'GUIDANCE_MEETING', adviserName: ' Sam Lee ', adviserLevel: '6', startTime: '09:30', endTime: '10:15' });
+    const guidance = toEncounterFields({
+      ...draft,
+      kind: 'GUIDANCE_MEETING',
+      adviserName: ' Sam Lee ',
+      adviserLevel: '6',
+      startTime: '09:30',
+      endTime: '10:15',
+    });
     expect([guidance.adviserName, guidance.adviserLevel]).toEqual(['Sam Lee', 6]);
     expect(guidance.date).toBe(new Date('2026-03-04T09:30:00').toISOString());
     expect(guidance.endsAt).toBe(new Date('2026-03-04T10:15:00').toISOString());

@@ -18,7 +18,7 @@ export function pupilSubjectAccessHtml(data: SubjectAccessExport): string {
   return subjectAccessHtml({
     title: `Everything Waymark holds about ${data.pupil.name}`,
     introduction: [
-      'A subject access request: this is every record Waymark holds about this pupil, from every part of Waymark. Downloading it was recorded in the school\'s data access log.',
+      "A subject access request: this is every record Waymark holds about this pupil, from every part of Waymark. Downloading it was recorded in the school's data access log.",
       'Check it before you share it: it includes staff notes from guidance meetings, and names of other people who wrote or read the record.',
     ],
     partTitles: PART_TITLES,

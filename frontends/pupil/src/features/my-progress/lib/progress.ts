@@ -71,9 +71,7 @@ export function waitingForReflection(participations: readonly ReflectablePartici
 
 /** Activities the pupil has reflected on, newest first. */
 export function reflectedOn(participations: readonly ReflectableParticipation[]): ReflectableParticipation[] {
-  return participations
-    .filter((entry) => entry.encounter && entry.reflection)
-    .sort((a, b) => Date.parse(b.encounter!.date) - Date.parse(a.encounter!.date));
+  return participations.filter((entry) => entry.encounter && entry.reflection).sort((a, b) => Date.parse(b.encounter!.date) - Date.parse(a.encounter!.date));
 }
 
 export interface ActionWithMeeting extends AgreedAction {
@@ -83,7 +81,9 @@ export interface ActionWithMeeting extends AgreedAction {
 
 /** Every agreed action: those still to do first (soonest due first), then those done. */
 export function agreedActions(meetings: readonly PupilGuidanceMeeting[]): ActionWithMeeting[] {
-  const all = meetings.flatMap((meeting) => meeting.agreedActions.map((action) => ({ ...action, meetingDate: meeting.date, adviserName: meeting.adviserName })));
+  const all = meetings.flatMap((meeting) =>
+    meeting.agreedActions.map((action) => ({ ...action, meetingDate: meeting.date, adviserName: meeting.adviserName })),
+  );
   const due = (action: ActionWithMeeting) => action.dueOn ?? '9999-12-31';
   return all.sort((a, b) => Number(!!a.doneAt) - Number(!!b.doneAt) || due(a).localeCompare(due(b)) || Date.parse(b.meetingDate) - Date.parse(a.meetingDate));
 }

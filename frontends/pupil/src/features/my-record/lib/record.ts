@@ -38,6 +38,9 @@ export function toPdfRecord(record: PupilRecordView): RecordForPdf {
     yearGroup: record.yearGroup,
     activities: attendedActivities(record),
     intendedDestination: record.intendedDestination,
-    laterDestinations: laterDestinations(record).map((destination) => ({ stageLabel: LATER_STAGE_LABELS[destination.stage], kindLabel: destination.kindLabel })),
+    laterDestinations: laterDestinations(record).map((destination) => ({
+      stageLabel: LATER_STAGE_LABELS[destination.stage],
+      kindLabel: destination.kindLabel,
+    })),
   };
 }
