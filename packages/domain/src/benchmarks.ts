@@ -67,7 +67,7 @@ export const CHECKLIST_ITEMS = [
   { key: 'learningExperience', scope: 'provider', label: 'Pupils saw what learning there is like' },
 ] as const satisfies readonly { key: string; scope: ChecklistScope; label: string }[];
 export type ChecklistKey = (typeof CHECKLIST_ITEMS)[number]['key'];
-export const CHECKLIST_KEYS = CHECKLIST_ITEMS.map((item) => item.key) as ChecklistKey[];
+export const CHECKLIST_KEYS = CHECKLIST_ITEMS.map<ChecklistKey>((item) => item.key);
 
 const includes = (list: readonly string[], kind: string) => list.includes(kind);
 
@@ -120,7 +120,7 @@ export const BENCHMARK_MEASURES = [
   { key: 'PROVIDER_ACCESS_Y12_13', benchmark: 7, label: 'Provider access (offered): two encounters, Year 12 to February of Year 13' },
 ] as const;
 export type BenchmarkMeasureKey = (typeof BENCHMARK_MEASURES)[number]['key'];
-export const BENCHMARK_MEASURE_KEYS = BENCHMARK_MEASURES.map((m) => m.key) as BenchmarkMeasureKey[];
+export const BENCHMARK_MEASURE_KEYS = BENCHMARK_MEASURES.map<BenchmarkMeasureKey>((m) => m.key);
 
 /** Pupils' own activities: what each can count as once staff verify it, and a hint for the pupil choosing it. */
 export const OWN_ACTIVITY_KINDS = {
