@@ -21,5 +21,5 @@ export {
   type QueryOptions,
   type QueryState,
 } from './hooks.js';
-export { SignInError, signIn, signOut, type SessionAccount } from './auth.js';
+export { SignInError, signIn, signInStepOf, signOut, submitSecondFactor, type SessionAccount, type SignInStep } from './auth.js';
 export { ME_QUERY, useSession, type Session, type SessionControls } from './session.js';

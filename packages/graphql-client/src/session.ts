@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { signIn as postSignIn, signOut as postSignOut, type SessionAccount } from './auth.js';
+import { signIn as postSignIn, signOut as postSignOut, submitSecondFactor as postSecondFactor, type SessionAccount, type SignInStep } from './auth.js';
 import { GraphQLRequestError, isUnauthenticated, request } from './client.js';
 import { MeDocument } from './gql/graphql.js';
 
@@ -16,8 +16,13 @@ export interface SessionControls {
   session: Session;
   /** Asks `{ me }` again, e.g. after signing in. */
   reload: () => Promise<void>;
-  /** Throws `SignInError` when refused; on success the session is reloaded. */
-  signIn: (email: string, password: string) => Promise<void>;
+  /**
+   * Throws `SignInError` when refused. Answers the next step; once signed in the session is
+   * reloaded, except when there are recovery codes to show first (then call `reload` after).
+   */
+  signIn: (email: string, password: string) => Promise<SignInStep>;
+  /** The code step after the password, with the same answers as `signIn`. */
+  submitSecondFactor: (code: string) => Promise<SignInStep>;
   signOut: () => Promise<void>;
 }
 
@@ -51,13 +56,17 @@ export function useSession(): SessionControls {
     };
   }, []);
 
-  const signIn = useCallback(
-    async (email: string, password: string) => {
-      await postSignIn(email, password);
-      await reload();
+  const settle = useCallback(
+    async (step: SignInStep) => {
+      if (step.kind === 'signed-in' && !step.recoveryCodes) await reload();
+      return step;
     },
     [reload],
   );
+
+  const signIn = useCallback(async (email: string, password: string) => settle(await postSignIn(email, password)), [settle]);
+
+  const submitSecondFactor = useCallback(async (code: string) => settle(await postSecondFactor(code)), [settle]);
 
   const signOut = useCallback(async () => {
     try {
@@ -69,5 +78,5 @@ export function useSession(): SessionControls {
     }
   }, [reload]);
 
-  return { session, reload, signIn, signOut };
+  return { session, reload, signIn, submitSecondFactor, signOut };
 }

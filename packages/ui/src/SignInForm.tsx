@@ -4,8 +4,8 @@ import { ErrorPanel } from './feedback.js';
 import { Field } from './form.js';
 
 export interface SignInFormProps {
-  /** Resolves when signed in; rejects with an Error whose message is shown to the person. */
-  onSignIn: (email: string, password: string) => Promise<void>;
+  /** Resolves when the password was right (the next step, if any, is the caller's); rejects with an Error whose message is shown to the person. */
+  onSignIn: (email: string, password: string) => Promise<unknown>;
   title?: string;
 }
 

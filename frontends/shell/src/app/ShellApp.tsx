@@ -7,7 +7,7 @@ import { SignInPage } from '../features/session/components/SignInPage';
 
 /** Asks who is signed in, then shows the sign-in page or the area for the person's role. */
 export function ShellApp() {
-  const { session, reload, signIn, signOut } = useSession();
+  const { session, reload, signIn, submitSecondFactor, signOut } = useSession();
 
   switch (session.status) {
     case 'loading':
@@ -25,7 +25,7 @@ export function ShellApp() {
         </AppFrame>
       );
     case 'signed-out':
-      return <SignInPage onSignIn={signIn} />;
+      return <SignInPage onSignIn={signIn} onSecondFactor={submitSecondFactor} onContinue={reload} />;
     case 'signed-in':
       return <SignedInApp account={session.account} onSignOut={() => void signOut()} />;
   }
