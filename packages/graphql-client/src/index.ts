@@ -23,3 +23,14 @@ export {
 } from './hooks.js';
 export { SignInError, signIn, signInStepOf, signOut, submitSecondFactor, type SessionAccount, type SignInStep } from './auth.js';
 export { ME_QUERY, useSession, type Session, type SessionControls } from './session.js';
+export {
+  ChangePasswordDocument,
+  ConfirmSecondFactorDocument,
+  CreateRecoveryCodesDocument,
+  EndSignedInDeviceDocument,
+  SetSecondFactorRequirementDocument,
+  StartSecondFactorEnrolmentDocument,
+  TurnOffSecondFactorDocument,
+  YourAccountDocument,
+  type YourAccountQuery,
+} from './gql/graphql.js';

@@ -6,6 +6,87 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least 12 characters; three random words work well. */
+  newPassword: string;
+};
+
+export type ConfirmSecondFactorInput = {
+  /** The six digits the authenticator app shows now. */
+  code: string;
+};
+
+export type CreateRecoveryCodesInput = {
+  /** The six digits the authenticator app shows now. */
+  code: string;
+};
+
+export type EndSignedInDeviceInput = {
+  id: string | number;
+};
+
+export type SetSecondFactorRequirementInput = {
+  /** True: every member of staff (or analyst) must give a code from an authenticator app at sign-in. */
+  required: boolean;
+};
+
+export type TurnOffSecondFactorInput = {
+  password: string;
+};
+
+export type YourAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type YourAccountQuery = { secondFactorRequired: boolean | null, me: { id: string, email: string, displayName: string, roles: Array<string> } | null, secondFactor: { enabled: boolean, enabledAt: string | null, recoveryCodesLeft: number, required: boolean } | null, signedInDevices: Array<{ id: string, signedInAt: string, lastSeenAt: string, userAgent: string | null, current: boolean }> | null };
+
+export type StartSecondFactorEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartSecondFactorEnrolmentMutation = { startSecondFactorEnrolment: { secret: string | null, otpauthUri: string | null, error: { code: string, message: string } | null } };
+
+export type ConfirmSecondFactorMutationVariables = Exact<{
+  input: ConfirmSecondFactorInput;
+}>;
+
+
+export type ConfirmSecondFactorMutation = { confirmSecondFactor: { recoveryCodes: Array<string> | null, error: { code: string, message: string } | null } };
+
+export type CreateRecoveryCodesMutationVariables = Exact<{
+  input: CreateRecoveryCodesInput;
+}>;
+
+
+export type CreateRecoveryCodesMutation = { createRecoveryCodes: { recoveryCodes: Array<string> | null, error: { code: string, message: string } | null } };
+
+export type TurnOffSecondFactorMutationVariables = Exact<{
+  input: TurnOffSecondFactorInput;
+}>;
+
+
+export type TurnOffSecondFactorMutation = { turnOffSecondFactor: { status: { enabled: boolean } | null, error: { code: string, message: string } | null } };
+
+export type SetSecondFactorRequirementMutationVariables = Exact<{
+  input: SetSecondFactorRequirementInput;
+}>;
+
+
+export type SetSecondFactorRequirementMutation = { setSecondFactorRequirement: { required: boolean | null, error: { code: string, message: string } | null } };
+
+export type EndSignedInDeviceMutationVariables = Exact<{
+  input: EndSignedInDeviceInput;
+}>;
+
+
+export type EndSignedInDeviceMutation = { endSignedInDevice: { id: string | null, error: { code: string, message: string } | null } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { signedOutDevices: number | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -30,6 +111,114 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const YourAccountDocument = new TypedDocumentString(`
+    query YourAccount {
+  me {
+    id
+    email
+    displayName
+    roles
+  }
+  secondFactor {
+    enabled
+    enabledAt
+    recoveryCodesLeft
+    required
+  }
+  secondFactorRequired
+  signedInDevices {
+    id
+    signedInAt
+    lastSeenAt
+    userAgent
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<YourAccountQuery, YourAccountQueryVariables>;
+export const StartSecondFactorEnrolmentDocument = new TypedDocumentString(`
+    mutation StartSecondFactorEnrolment {
+  startSecondFactorEnrolment {
+    secret
+    otpauthUri
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartSecondFactorEnrolmentMutation, StartSecondFactorEnrolmentMutationVariables>;
+export const ConfirmSecondFactorDocument = new TypedDocumentString(`
+    mutation ConfirmSecondFactor($input: ConfirmSecondFactorInput!) {
+  confirmSecondFactor(input: $input) {
+    recoveryCodes
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmSecondFactorMutation, ConfirmSecondFactorMutationVariables>;
+export const CreateRecoveryCodesDocument = new TypedDocumentString(`
+    mutation CreateRecoveryCodes($input: CreateRecoveryCodesInput!) {
+  createRecoveryCodes(input: $input) {
+    recoveryCodes
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRecoveryCodesMutation, CreateRecoveryCodesMutationVariables>;
+export const TurnOffSecondFactorDocument = new TypedDocumentString(`
+    mutation TurnOffSecondFactor($input: TurnOffSecondFactorInput!) {
+  turnOffSecondFactor(input: $input) {
+    status {
+      enabled
+    }
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TurnOffSecondFactorMutation, TurnOffSecondFactorMutationVariables>;
+export const SetSecondFactorRequirementDocument = new TypedDocumentString(`
+    mutation SetSecondFactorRequirement($input: SetSecondFactorRequirementInput!) {
+  setSecondFactorRequirement(input: $input) {
+    required
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetSecondFactorRequirementMutation, SetSecondFactorRequirementMutationVariables>;
+export const EndSignedInDeviceDocument = new TypedDocumentString(`
+    mutation EndSignedInDevice($input: EndSignedInDeviceInput!) {
+  endSignedInDevice(input: $input) {
+    id
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EndSignedInDeviceMutation, EndSignedInDeviceMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    signedOutDevices
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

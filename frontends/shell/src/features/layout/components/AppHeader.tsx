@@ -3,7 +3,8 @@ import type { Area } from '../../areas/areas';
 
 export interface AppHeaderProps {
   personName?: string;
-  areas?: Area[];
+  /** The person's areas, then any page of the shell's own such as "Your account". */
+  areas?: Pick<Area, 'path' | 'label'>[];
   currentPath?: string;
   onNavigate?: (path: string) => void;
   onSignOut?: () => void;

@@ -3,8 +3,9 @@ import { Button, Loading, Notice, SignInForm } from '@waymark/ui';
 import { useEffect, useRef, useState } from 'react';
 import { AppFrame } from '../../layout/components/AppFrame';
 import { AppHeader } from '../../layout/components/AppHeader';
-import { groupSecret, screenAfter, type SignInScreen } from '../signInSteps';
+import { screenAfter, type SignInScreen } from '../signInSteps';
 import { CodeForm } from './CodeForm';
+import { EnrolInstructions } from './EnrolInstructions';
 
 export interface SignInPageProps {
   onSignIn: (email: string, password: string) => Promise<SignInStep>;
@@ -65,18 +66,7 @@ export function SignInPage({ onSignIn, onSecondFactor, onContinue }: SignInPageP
           </h1>
           <CodeForm label="Set up your authenticator app" allowRecoveryCode={false} submitText="Turn it on and sign in" onSubmit={async (code) => setScreen(screenAfter(await onSecondFactor(code)))}>
             <p>Your school or trust asks everyone on its staff to give a code from an authenticator app when they sign in.</p>
-            <ol>
-              <li>
-                Open an authenticator app on your phone (for example Microsoft Authenticator or Google Authenticator) and choose to add an
-                account by typing a key.
-              </li>
-              <li>
-                Type this key: <code>{groupSecret(screen.secret)}</code>
-                <br />
-                On the phone you are using now, you can <a href={screen.otpauthUri}>open it in your authenticator app</a> instead.
-              </li>
-              <li>Enter the 6-digit code the app shows for Waymark.</li>
-            </ol>
+            <EnrolInstructions secret={screen.secret} otpauthUri={screen.otpauthUri} />
           </CodeForm>
           {startAgain}
         </>
@@ -108,10 +98,10 @@ export function SignInPage({ onSignIn, onSecondFactor, onContinue }: SignInPageP
 }
 
 /** The one-time recovery codes, with what they are for; Waymark shows them only this once. */
-export function RecoveryCodes({ codes }: { codes: readonly string[] }) {
+export function RecoveryCodes({ codes, headingLevel = 2 }: { codes: readonly string[]; headingLevel?: 2 | 3 }) {
   return (
     <>
-      <Notice title="Save these codes now" headingLevel={2}>
+      <Notice title="Save these codes now" headingLevel={headingLevel}>
         You will not see them again. If you lose your phone, each code lets you sign in once instead of a code from your app. Print
         them or keep them in a password manager, not on your phone.
       </Notice>

@@ -1,6 +1,7 @@
 import type { SessionAccount } from '@waymark/graphql-client';
 import { PageHeader, Section } from '@waymark/ui';
 import { useEffect, useMemo } from 'react';
+import { AccountPage } from '../../account/components/AccountPage';
 import { areaForPath, areasForRoles } from '../../areas/areas';
 import { AppFrame } from '../../layout/components/AppFrame';
 import { AppHeader } from '../../layout/components/AppHeader';
@@ -12,18 +13,37 @@ export interface SignedInAppProps {
   onSignOut: () => void;
 }
 
+/** The shell's own page for everyone signed in, after the areas in the navigation. */
+export const ACCOUNT_PATH = '/account';
+const ACCOUNT_LINK = { path: ACCOUNT_PATH, label: 'Your account' };
+
 export function SignedInApp({ account, onSignOut }: SignedInAppProps) {
   const [path, navigate] = usePath();
   const areas = useMemo(() => areasForRoles(account.roles), [account.roles]);
-  const area = areaForPath(areas, path);
+  const onAccountPage = path === ACCOUNT_PATH;
+  const area = onAccountPage ? undefined : areaForPath(areas, path);
 
   useEffect(() => {
     if (area && !(path === area.path || path.startsWith(`${area.path}/`))) navigate(area.path, { replace: true });
   }, [area, path, navigate]);
 
   const header = (
-    <AppHeader personName={account.displayName} areas={areas} currentPath={area?.path} onNavigate={navigate} onSignOut={onSignOut} />
+    <AppHeader
+      personName={account.displayName}
+      areas={[...areas, ACCOUNT_LINK]}
+      currentPath={onAccountPage ? ACCOUNT_PATH : area?.path}
+      onNavigate={navigate}
+      onSignOut={onSignOut}
+    />
   );
+
+  if (onAccountPage) {
+    return (
+      <AppFrame title="Your account" header={header} pageKey={ACCOUNT_PATH}>
+        <AccountPage />
+      </AppFrame>
+    );
+  }
 
   if (!area) {
     return (

@@ -1,0 +1,41 @@
+import { useQuery, YourAccountDocument } from '@waymark/graphql-client';
+import { ErrorPanel, Loading, PageHeader, SummaryList } from '@waymark/ui';
+import { ChangePasswordSection } from './ChangePasswordSection';
+import { DevicesSection } from './DevicesSection';
+import { RequirementSection } from './RequirementSection';
+import { SecondFactorSection } from './SecondFactorSection';
+
+/** "Your account", for everyone signed in: password, authenticator app (staff and analysts), devices, and the school's or trust's rule. */
+export function AccountPage() {
+  const { data, error, loading, refetch } = useQuery(YourAccountDocument);
+  const refresh = () => void refetch();
+
+  if (loading && !data) return <Loading label="Loading your account…" />;
+  if (error && !data?.me) {
+    return (
+      <ErrorPanel title="Your account could not be loaded" headingLevel={1} onRetry={refresh}>
+        {error.message}
+      </ErrorPanel>
+    );
+  }
+  const me = data?.me;
+  return (
+    <>
+      <PageHeader title="Your account" description="How you sign in to Waymark, and where you are signed in." />
+      {me ? (
+        <SummaryList
+          items={[
+            { term: 'Name', value: me.displayName },
+            { term: 'Email address', value: me.email },
+          ]}
+        />
+      ) : null}
+      <ChangePasswordSection onChanged={refresh} />
+      {data?.secondFactor ? <SecondFactorSection status={data.secondFactor} onChanged={refresh} /> : null}
+      {data?.secondFactorRequired != null ? (
+        <RequirementSection required={data.secondFactorRequired} isAnalyst={me?.roles.includes('trust_analyst') ?? false} onChanged={refresh} />
+      ) : null}
+      <DevicesSection devices={data?.signedInDevices ?? []} onChanged={refresh} />
+    </>
+  );
+}
