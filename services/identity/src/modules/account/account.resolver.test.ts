@@ -97,7 +97,8 @@ describe('what the schema can reveal', () => {
       'StartSecondFactorEnrolmentResult.secret',
     ]);
     const account = res.data!.__schema.types.find((t) => t.name === 'Account')!;
-    expect(account.fields!.map((f) => f.name)).toEqual(['id', 'email', 'displayName', 'roles']);
+    // identitySubjectAccess is the person's own export, which names each secret without giving it (subject-access tests).
+    expect(account.fields!.map((f) => f.name)).toEqual(['id', 'email', 'displayName', 'roles', 'identitySubjectAccess']);
   });
 
   it('never puts a stored hash in a GraphQL response', async () => {
