@@ -39,7 +39,7 @@ const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
 /** Attaches the caller's credential (one per principal for a while, see CredentialSigner.credentialFor) to every subgraph call. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly signer: CredentialSigner, timeoutMs: number) {
-    super({ url, fetcher: subgraphFetcher(timeoutMs) as never });
+    super({ url, fetcher: subgraphFetcher(timeoutMs) });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -212,7 +212,7 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: armor.validationRules as never[],
+    validationRules: armor.validationRules,
     plugins: [
       // Every answer is `no-store` (see graphql() below): no cache policy to compute.
       ApolloServerPluginCacheControlDisabled(),
@@ -274,7 +274,7 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ principal: principal!, requestId }),
+      context: async () => ({ principal: principal, requestId }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('cache-control', 'no-store');

@@ -46,7 +46,7 @@ export class StaticFiles {
   ) {}
 
   manifest(): { remotes: { name: string; entry: string }[] } {
-    if (this.manifestFile) return JSON.parse(readFileSync(this.manifestFile, 'utf8'));
+    if (this.manifestFile) return JSON.parse(readFileSync(this.manifestFile, 'utf8')) as { remotes: { name: string; entry: string }[] };
     return {
       remotes: REMOTE_NAMES.filter((name) => existsSync(join(this.frontendsDir, name, 'dist', 'remoteEntry.js'))).map((name) => ({
         name,

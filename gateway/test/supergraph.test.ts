@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -258,7 +258,7 @@ describe('limits and masking at the gateway', () => {
 describe('a subgraph that is down or hangs', () => {
   /** A gateway of the test's own whose `hanging` subgraph accepts connections and never answers. */
   async function withHangingSubgraph(hanging: (typeof SERVICES)[number], run: (url: string) => Promise<void>): Promise<void> {
-    const sockets = new Set<import('node:net').Socket>();
+    const sockets = new Set<Socket>();
     const blackhole: Server = createServer(() => {});
     blackhole.on('connection', (socket) => sockets.add(socket));
     await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));

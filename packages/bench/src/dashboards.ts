@@ -108,7 +108,7 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
     const school = (cookie: string, variables: Record<string, unknown>) => gateway.query<{ schoolDashboard: GatewaySchoolDashboard }>(cookie, SCHOOL_DASHBOARD_QUERY, variables);
     const trust = (cookie: string, variables: Record<string, unknown>) => gateway.query<{ trustDashboard: GatewayTrustDashboard }>(cookie, TRUST_DASHBOARD_QUERY, variables);
 
-    const probe = await school(leader, { asOf }).catch((error: Error) => error);
+    const probe = await school(leader, { asOf }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (probe instanceof Error) {
       notes.push(`dashboards: the gateway cannot answer schoolDashboard yet (${probe.message.slice(0, 160)}); only the floors were timed`);
       const schoolFloorTimes = await sample(() => schoolFloor(db, data.leaderSchool.id, { asOf }), 30, 5);

@@ -139,7 +139,7 @@ export async function startCountingProxy(upstream: { host: string; port: number 
           // Parse: statement name \0 query \0 …
           const text = head.toString('utf8');
           const start = text.indexOf('\0') + 1;
-          statements.push(`${text.slice(start).replace(/\0.*$/s, '')}`);
+          statements.push(text.slice(start).replace(/\0.*$/s, ''));
         } else if (t === 'E' && statements.length === 0) statements.push('(execute of a prepared statement)');
         else if (t === 'X') busySince = null;
       },

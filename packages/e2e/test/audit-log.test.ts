@@ -30,7 +30,7 @@ async function tabTo(page: Page, accessibleName: RegExp, limit = 80): Promise<vo
     });
     if (accessibleName.test(name)) return;
   }
-  throw new Error(`Tab never reached ${accessibleName}`);
+  throw new Error(`Tab never reached ${accessibleName.source}`);
 }
 
 const rows = (page: Page) => page.getByRole('table', { name: /data access events/i }).locator('tbody tr');
@@ -53,9 +53,9 @@ describe('the data access log', () => {
     const [first, html] = await Promise.all(saved);
     const jsonDownload = first.suggestedFilename().endsWith('.json') ? first : html;
     expect(jsonDownload.suggestedFilename()).toMatch(/^subject-access-maya-okafor-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as { parts: { source: string }[] };
+    const exported = JSON.parse(readFileSync((await jsonDownload.path()), 'utf8')) as { parts: { source: string }[] };
     expect(exported.parts.map((part) => part.source)).toEqual(['pupils', 'encounters', 'destinations']);
-    expect(readFileSync((await html.path())!, 'utf8')).toContain('Everything Waymark holds about Maya Okafor');
+    expect(readFileSync((await html.path()), 'utf8')).toContain('Everything Waymark holds about Maya Okafor');
     await page.getByText(/^Downloaded subject-access-maya-okafor-.*\.json and /).waitFor();
     await portals.expectAccessible(page, 'audit-pupil-record');
 
@@ -109,7 +109,7 @@ describe('the data access log', () => {
     await page.getByRole('button', { name: 'Download these events (CSV)' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^data-access-log-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync((await download.path()), 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^When \(UTC\),Action,Fields,Pupil/);
     expect(csv).toContain('Maya Okafor');
     await page.getByText(/The download is recorded in the log/).waitFor();

@@ -249,7 +249,7 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     await expectAccessible(page, 'benchmarks-gap-list');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^gaps-b6-by-16-year-10-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = readFileSync((await download.path()), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Pupil,UPN,Year group,Tutor group,State,Detail');
     expect(lines).toHaveLength(total + 1);
     if (after === 'Part-way there') expect(lines.find((line) => line.startsWith('Maya Okafor,'))).toMatch(/,In progress,1 of 2 /);

@@ -221,7 +221,7 @@ describe('a pupil and their record', () => {
       page.getByRole('button', { name: 'Download my record (PDF)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('waymark-record-maya-okafor.pdf');
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync((await download.path()));
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(bytes);
     expect(text).toContain('Maya Okafor');

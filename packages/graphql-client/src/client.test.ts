@@ -25,7 +25,7 @@ describe('request', () => {
     expect(url).toBe('/graphql');
     expect(init.method).toBe('POST');
     expect(init.credentials).toBe('same-origin');
-    expect(JSON.parse(String(init.body))).toEqual({ query: 'query { me { id } }', variables: { first: 2 } });
+    expect(JSON.parse(init.body as string)).toEqual({ query: 'query { me { id } }', variables: { first: 2 } });
   });
 
   it('rejects with the errors and keeps partial data', async () => {

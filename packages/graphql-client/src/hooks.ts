@@ -55,8 +55,10 @@ export function useQuery<TData, TVariables extends Variables = Variables>(
       return;
     }
     void run();
+    // A request counter, not a rendered node: bumping the same ref on cleanup is the point.
+    const counter = latest;
     return () => {
-      latest.current++;
+      counter.current++;
     };
   }, [run, skip]);
 

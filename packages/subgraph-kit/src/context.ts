@@ -34,7 +34,7 @@ export function loaderFor<T>(
   let loader = ctx.loaders.get(name) as DataLoader<string, T | null> | undefined;
   if (!loader) {
     loader = new DataLoader<string, T | null>(batch, { maxBatchSize: 5000 });
-    ctx.loaders.set(name, loader as DataLoader<string, unknown>);
+    ctx.loaders.set(name, loader);
   }
   return loader;
 }

@@ -37,7 +37,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<RequestContext>;
   for (const [typename, resolveReference] of Object.entries(options.references ?? {})) {
     const existing = (resolvers[typename] ?? {}) as Record<string, unknown>;
-    resolvers[typename] = { ...existing, __resolveReference: resolveReference } as never;
+    resolvers[typename] = { ...existing, __resolveReference: resolveReference };
   }
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }

@@ -53,5 +53,5 @@ export function pgArray(values: readonly (string | number | boolean | null)[]): 
 export function readOnly<T extends object>(em: EntityManager, entity: EntityClass<T>, row: Record<string, unknown>): T {
   const data = em.getDriver().mapResult(row as never, em.getMetadata().get(entity)) as object;
   // Own data properties shadow the accessors MikroORM puts on the prototype, so no setter runs.
-  return Object.setPrototypeOf(data, entity.prototype) as T;
+  return Object.setPrototypeOf(data, entity.prototype as object) as T;
 }

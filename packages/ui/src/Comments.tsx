@@ -1,5 +1,5 @@
 import { commentProblem } from '@waymark/domain';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { Button } from './Button.js';
 import { DateText } from './DateText.js';
 import { ErrorPanel, Notice } from './feedback.js';
@@ -55,7 +55,7 @@ export function CommentForm({ onSubmit, label = 'Add a comment', fieldLabel = 'Y
   const fieldId = useId();
   const fieldRef = useRef<HTMLTextAreaElement>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setAdded(false);
     setFailure(null);
@@ -79,7 +79,7 @@ export function CommentForm({ onSubmit, label = 'Add a comment', fieldLabel = 'Y
   }
 
   return (
-    <form className="wm-form" noValidate onSubmit={submit} aria-label={label}>
+    <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label={label}>
       {failure ? (
         <ErrorPanel title="Your comment was not added" headingLevel={3}>
           {failure}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button } from './Button.js';
 import { ErrorPanel } from './feedback.js';
 import { Field } from './form.js';
@@ -17,7 +17,7 @@ export function SignInForm({ onSignIn, title = 'Sign in to Waymark' }: SignInFor
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const missing = {
       email: email.trim() ? undefined : 'Enter your email address',
@@ -44,7 +44,7 @@ export function SignInForm({ onSignIn, title = 'Sign in to Waymark' }: SignInFor
         <h1>{title}</h1>
         <p className="wm-muted">Careers guidance records for your school.</p>
         {error ? <ErrorPanel title="You could not be signed in">{error}</ErrorPanel> : null}
-        <form className="wm-form" noValidate onSubmit={submit} aria-label="Sign in">
+        <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Sign in">
           <Field
             label="Email address"
             name="email"

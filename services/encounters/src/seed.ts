@@ -3,7 +3,7 @@ import { demoData, type DemoOptions } from '@waymark/demo-data';
 import { checklistMet } from '@waymark/domain';
 import { Encounter, Participation } from './modules/encounter/encounter.entity.js';
 import { AgreedAction } from './modules/guidance/agreed-action.entity.js';
-import { OwnActivity, OwnActivityStatus } from './modules/activity/own-activity.entity.js';
+import { OwnActivity, type OwnActivityStatus } from './modules/activity/own-activity.entity.js';
 import { PupilOutlook } from './modules/outlook/pupil-outlook.entity.js';
 
 /**

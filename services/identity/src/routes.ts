@@ -9,7 +9,7 @@ import { waitMessage } from './modules/sign-in-throttle/sign-in-throttle.service
 type Body = Record<string, unknown>;
 type Route = (body: Body, services: { sessions: SessionService; apiCredentials: ApiCredentialService }, res: ServerResponse) => Promise<void>;
 
-const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? (body[key] as string) : '');
+const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
 /** The gateway's device cookies are 43 base64url characters; anything else is no device. */
 const device = (body: Body): string | null => (/^[A-Za-z0-9_-]{32,128}$/.test(text(body, 'device')) ? text(body, 'device') : null);
 const originOf = (body: Body): SignInOrigin => ({ address: text(body, 'address') || 'unknown', device: device(body), userAgent: text(body, 'userAgent') || null });

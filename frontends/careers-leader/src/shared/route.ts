@@ -92,7 +92,7 @@ export function parseRoute(hash: string): Route | null {
   }
   if (first === 'audit-log' && second === undefined) return { view: 'audit', pupilId: params.get('pupil') || null };
   if (second !== undefined) return null;
-  return (SIMPLE_VIEWS as readonly string[]).includes(first) ? ({ view: first as SimpleView } as Route) : null;
+  return (SIMPLE_VIEWS as readonly string[]).includes(first) ? { view: first as SimpleView } : null;
 }
 
 export function routeHref(route: Route): string {

@@ -1,4 +1,3 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import { asksFor, type AuditSink, type RequestContext } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
@@ -20,7 +19,7 @@ export const pupilsAuditSink: AuditSink = (ctx, entries) => (ctx as EncountersCo
 export function auditGuidanceNotes(sink: AuditSink): MiddlewareFn<RequestContext> {
   return async ({ context, info }, next) => {
     const meetings = (await next()) as { notes: string | null; pupil: { id: string } }[] | null;
-    if (meetings && asksFor(info as GraphQLResolveInfo, [], ['notes'])) {
+    if (meetings && asksFor(info, [], ['notes'])) {
       for (const meeting of meetings) if (meeting.notes !== null) context.audit.note(sink, meeting.pupil.id, 'READ', 'guidanceNotes');
     }
     return meetings;

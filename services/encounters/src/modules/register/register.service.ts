@@ -7,7 +7,7 @@ import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { EncounterError } from '../encounter/encounter.errors.js';
 import { groupBit } from '../benchmarks/benchmarks.service.js';
 import type { Cohort } from '../external/pupils.client.js';
-import { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, type ImportRegisterInput, type InviteInput, type MarkAttendanceInput } from './register.types.js';
+import type { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, ImportRegisterInput, InviteInput, MarkAttendanceInput } from './register.types.js';
 
 export const MAX_REGISTER_ROWS = 5000;
 /** The longest tutor group a roster can hold. */

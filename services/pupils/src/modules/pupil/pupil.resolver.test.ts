@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SubgraphTestClient, countStatements, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { type SubgraphTestClient, countStatements, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { createApp, pupilsService } from '../../app.js';
 

@@ -43,7 +43,7 @@ export interface RosterFile extends Omit<RosterSource, 'rows' | 'fileProblems'> 
    * Hands each data row to `each` as it is read, in file order (blank rows skipped), so a caller can
    * check it and let it go. Returns the problems with the file itself, found once it has all been read.
    */
-  readRows(each: (row: RosterSourceRow) => void): RejectedRowData[];
+  readRows: (each: (row: RosterSourceRow) => void) => RejectedRowData[];
 }
 
 export function openRosterFile(bytes: Uint8Array, choices: HeaderChoices): RosterFile {

@@ -1,5 +1,5 @@
 import { Button, ErrorSummary, Field, SelectField } from '@waymark/ui';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import type { AuditFilter } from '../graphql/auditLog';
 import { ACTION_OPTIONS, applyDraft, draftOf, NO_AUDIT_FILTER, type AuditFilterDraft, type DraftProblem } from '../lib/auditFilters';
 
@@ -24,7 +24,7 @@ export function AuditFiltersForm({ filter, pupilName, actorName, onApply }: Audi
   const set = (patch: Partial<AuditFilterDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
   const problemAt = (field: DraftProblem['field']) => problems.find((problem) => problem.field === field)?.message;
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const result = applyDraft(draft, filter);
     setProblems(result.problems);

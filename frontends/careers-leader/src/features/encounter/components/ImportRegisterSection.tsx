@@ -1,5 +1,5 @@
 import { Button, DataTable, ErrorPanel, Field, Notice, Section, type Column } from '@waymark/ui';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import type { ImportRegisterResult, RegisterRowError } from '../graphql/encounter';
 import type { ActionOutcome } from '../hooks/useEncounter';
 import { importOutcome } from '../lib/register';
@@ -31,7 +31,7 @@ export function ImportRegisterSection({ onImport }: ImportRegisterSectionProps) 
   const [inputKey, setInputKey] = useState(0);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!file) {
       setFileError('Choose the CSV file of the register');
@@ -65,7 +65,7 @@ export function ImportRegisterSection({ onImport }: ImportRegisterSectionProps) 
       title="Import a register"
       description="Use a CSV file with a header row and the columns UPN and Attended (yes or no). Pupils not on the register yet are added. If any row has a problem, nothing is saved."
     >
-      <form className="wm-form" noValidate onSubmit={submit} aria-label="Import a register">
+      <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Import a register">
         <Field
           key={inputKey}
           id={FILE_ID}

@@ -1,6 +1,6 @@
 import { useQuery } from '@waymark/graphql-client';
 import { Button, Checkbox, ErrorSummary, Field, Fieldset, Notice, Section } from '@waymark/ui';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { YEAR_GROUPS } from '../../../shared/encounterKinds';
 import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/vulnerableGroups';
 import { useDebouncedValue } from '../../pupils/hooks/useDebouncedValue';
@@ -32,7 +32,7 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
 
   const toggle = <T,>(list: T[], value: T, chosen: boolean): T[] => (chosen ? [...new Set([...list, value])] : list.filter((entry) => entry !== value));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const input = {
       yearGroups: years,
@@ -77,7 +77,7 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
           {outcome.text}
         </Notice>
       ) : null}
-      <form noValidate onSubmit={submit} aria-label="Invite pupils">
+      <form noValidate onSubmit={(event) => void submit(event)} aria-label="Invite pupils">
         <Fieldset label="Year groups">
           <div className="wm-checkbox-list">
             {YEAR_GROUPS.map((year) => (

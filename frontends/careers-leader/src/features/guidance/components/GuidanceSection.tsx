@@ -1,6 +1,6 @@
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, DateText, ErrorSummary, Field, Notice, Section, TextAreaField } from '@waymark/ui';
-import { useEffect, useOptimistic, useRef, useState, useTransition, type FormEvent } from 'react';
+import { useEffect, useOptimistic, useRef, useState, useTransition, type SubmitEvent } from 'react';
 import { todayIso } from '../../../shared/download';
 import { SectionProblem } from '../../pupil-record/components/SectionProblem';
 import type { GuidanceMeeting, RecordGuidanceMeetingInput } from '../graphql/guidance';
@@ -171,7 +171,7 @@ function RecordGuidanceForm({ pupilId, onRecord, onCancel }: { pupilId: string; 
   const setAction = (key: number, change: Partial<{ text: string; dueOn: string }>) =>
     setDraft((previous) => ({ ...previous, actions: previous.actions.map((action) => (action.key === key ? { ...action, ...change } : action)) }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = validateGuidance(draft, todayIso());
     setErrors(found);
@@ -195,7 +195,7 @@ function RecordGuidanceForm({ pupilId, onRecord, onCancel }: { pupilId: string; 
   ];
 
   return (
-    <form className="wm-form" noValidate onSubmit={submit} aria-labelledby="guidance-form-heading">
+    <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="guidance-form-heading">
       <h3 id="guidance-form-heading">Record a guidance meeting</h3>
       <ErrorSummary ref={summaryRef} items={items} />
       <Field ref={firstField} id={FIELD_ID.date} label="Date of the meeting" type="date" narrow value={draft.date} error={errors.date} onChange={(event) => set('date', event.target.value)} />

@@ -1,6 +1,6 @@
 import { useMutation, type GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, Checkbox, DateText, ErrorPanel, Notice, Section, SummaryList } from '@waymark/ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { SET_PUPIL_CONSENT_MUTATION, type PupilConsent } from '../graphql/pupilRecord';
 import { SectionProblem } from './SectionProblem';
 
@@ -31,7 +31,7 @@ export function ConsentSection({ pupilId, pupilName, consent, errors, editable, 
 
   const changed = !!consent && (tracking !== consent.destinationTracking || optOut !== consent.localAuthoritySharingOptOut);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSaved(false);
     setFailure(null);
@@ -64,7 +64,7 @@ export function ConsentSection({ pupilId, pupilName, consent, errors, editable, 
       ) : null}
       {consent && editable ? (
         <>
-          <form className="wm-form wm-consent-form" noValidate onSubmit={submit} aria-label={`Change ${pupilName}'s consent and sharing`}>
+          <form className="wm-form wm-consent-form" noValidate onSubmit={(event) => void submit(event)} aria-label={`Change ${pupilName}'s consent and sharing`}>
             {failure ? (
               <ErrorPanel title="The consent settings were not saved" headingLevel={3}>
                 {failure}

@@ -1,6 +1,6 @@
 import { useQuery } from '@waymark/graphql-client';
 import { Button, ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
-import { useRef, type FormEvent } from 'react';
+import { useRef, type SubmitEvent } from 'react';
 import { routeHref } from '../../../shared/route';
 import type { EncounterSummary } from '../../../shared/types';
 import { EDITABLE_ENCOUNTER_QUERY } from '../graphql/createEncounter';
@@ -56,7 +56,7 @@ function EditEncounterForm({ encounterId, initial, onSaved }: { encounterId: str
   const form = useEncounterForm({ mode: 'edit', encounterId, initial }, onSaved);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const saved = await form.submit();
     if (!saved) requestAnimationFrame(() => summaryRef.current?.focus());
@@ -66,7 +66,7 @@ function EditEncounterForm({ encounterId, initial, onSaved }: { encounterId: str
     <>
       <PageHeader title="Edit encounter" caption={initial.title} description="Change the details of this encounter. Pupils' benchmarks are worked out again from the changes." />
       <ErrorSummary ref={summaryRef} message={form.errorMessage} problems={form.problems} />
-      <form noValidate onSubmit={submit} aria-label="Edit encounter">
+      <form noValidate onSubmit={(event) => void submit(event)} aria-label="Edit encounter">
         <EncounterFormSections form={form} />
         <div className="wm-button-row">
           <Button type="submit" disabled={form.submitting}>

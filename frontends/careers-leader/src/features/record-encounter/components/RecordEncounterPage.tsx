@@ -1,5 +1,5 @@
 import { Button, PageHeader } from '@waymark/ui';
-import { useRef, type FormEvent } from 'react';
+import { useRef, type SubmitEvent } from 'react';
 import type { EncounterSummary } from '../../../shared/types';
 import { useEncounterForm } from '../hooks/useEncounterForm';
 import { useRegister } from '../hooks/useRegister';
@@ -18,7 +18,7 @@ export function RecordEncounterPage({ onRecorded }: RecordEncounterPageProps) {
   const register = useRegister(form.draft.yearGroups);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const recorded = await form.submit(register);
     // The summary renders on the state update; focus it on the next frame so screen readers hear it.
@@ -32,7 +32,7 @@ export function RecordEncounterPage({ onRecorded }: RecordEncounterPageProps) {
         description="Record a careers activity and who attended it. It then counts towards each pupil's Gatsby benchmarks. You can also record it now and invite pupils from its page afterwards."
       />
       <ErrorSummary ref={summaryRef} message={form.errorMessage} problems={form.problems} />
-      <form noValidate onSubmit={submit} aria-label="Record an encounter">
+      <form noValidate onSubmit={(event) => void submit(event)} aria-label="Record an encounter">
         <EncounterFormSections form={form} />
         <RegisterSection yearGroups={form.draft.yearGroups} register={register} error={form.fieldErrors.register} />
         <div className="wm-button-row">

@@ -1,4 +1,4 @@
-import { request, type Variables } from '@waymark/graphql-client';
+import { request } from '@waymark/graphql-client';
 import { useState } from 'react';
 import { todayIso } from '../../../shared/download';
 import type { EncounterKind } from '../../../shared/encounterKinds';

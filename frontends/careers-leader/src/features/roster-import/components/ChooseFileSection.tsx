@@ -1,5 +1,5 @@
 import { Button, Field, Section } from '@waymark/ui';
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import { FILE_INPUT_ID } from '../hooks/useRosterImport';
 import { fileSize } from '../lib/summary';
 
@@ -18,7 +18,7 @@ export interface ChooseFileSectionProps {
 const FULL_ROSTER_ID = 'roster-full';
 
 export function ChooseFileSection({ file, fullRoster, fileError, busy, inputKey, onChooseFile, onFullRosterChange, onCheck }: ChooseFileSectionProps) {
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     onCheck();
   };

@@ -1,6 +1,6 @@
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, Checkbox, Field, formatHashtags, parseHashtags, Section } from '@waymark/ui';
-import { useEffect, useOptimistic, useState, useTransition, type FormEvent } from 'react';
+import { useEffect, useOptimistic, useState, useTransition, type SubmitEvent } from 'react';
 import { PartProblem } from './PartProblem';
 
 export interface InterestsSectionProps {
@@ -22,7 +22,7 @@ export function InterestsSection({ interests, considering, errors, onSaveInteres
   const saved = formatHashtags(interests ?? []);
   useEffect(() => setText(saved), [saved]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
     const tags = parseHashtags(text);
@@ -35,7 +35,7 @@ export function InterestsSection({ interests, considering, errors, onSaveInteres
     <Section title="Your interests" description="Follow topics to see the activities coming up that match them.">
       <PartProblem items={errors} what="interests" />
       {interests ? (
-        <form className="wm-form" noValidate onSubmit={submit} aria-label="Your interests">
+        <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Your interests">
           <Field
             id="interests"
             label="Topics you are interested in"

@@ -1,7 +1,7 @@
 import { formatDay, todayInEngland } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, DataTable, ErrorSummary, Field, Notice, Section, SelectField, TextAreaField, type Column } from '@waymark/ui';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import type { OwnActivity, OwnActivityKind, SubmitOwnActivityInput } from '../graphql/myProgress';
 import { EMPTY_OWN_ACTIVITY, OWN_ACTIVITY_KINDS, STATUS_TEXT, toSubmitOwnActivityInput, validateOwnActivity, type OwnActivityDraft, type OwnActivityErrors } from '../lib/progress';
 import { PartProblem } from './PartProblem';
@@ -54,7 +54,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
   const summaryRef = useRef<HTMLDivElement>(null);
   const set = <Key extends keyof OwnActivityDraft>(key: Key, value: OwnActivityDraft[Key]) => setDraft((previous) => ({ ...previous, [key]: value }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = validateOwnActivity(draft, todayInEngland());
     setFieldErrors(found);
@@ -78,7 +78,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
 
   const kind = OWN_ACTIVITY_KINDS.find((entry) => entry.value === draft.kind);
   const items = [
-    ...Object.entries(fieldErrors).map(([field, message]) => ({ message: message!, targetId: FIELD_IDS[field as keyof OwnActivityDraft] })),
+    ...Object.entries(fieldErrors).map(([field, message]) => ({ message: message, targetId: FIELD_IDS[field as keyof OwnActivityDraft] })),
     ...(serverProblem ? [{ message: serverProblem }] : []),
   ];
 
@@ -106,7 +106,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
         </Notice>
       ) : null}
       <ErrorSummary ref={summaryRef} items={items} />
-      <form className="wm-form" noValidate onSubmit={submit} aria-label="Add an activity">
+      <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Add an activity">
         <SelectField
           id={FIELD_IDS.kind}
           label="What kind of activity was it?"

@@ -1,7 +1,7 @@
 import { reflectionProblem } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, DateText, Section, TextAreaField } from '@waymark/ui';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ReflectableParticipation } from '../graphql/myProgress';
 import { reflectedOn, waitingForReflection } from '../lib/progress';
 import { PartProblem } from './PartProblem';
@@ -58,7 +58,7 @@ function ReflectionCard({ entry, onSave }: { entry: ReflectableParticipation; on
   const encounter = entry.encounter!;
   const fieldId = `reflection-${entry.id}`;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     // The same rule the API runs on a reflection.
     const invalid = reflectionProblem(text);
@@ -81,7 +81,7 @@ function ReflectionCard({ entry, onSave }: { entry: ReflectableParticipation; on
         {encounter.kindLabel}, <DateText value={encounter.date} />
       </p>
       {editing ? (
-        <form noValidate onSubmit={submit} aria-label={`Reflection on ${encounter.title}`}>
+        <form noValidate onSubmit={(event) => void submit(event)} aria-label={`Reflection on ${encounter.title}`}>
           <TextAreaField
             id={fieldId}
             label={`Your reflection on “${encounter.title}”`}

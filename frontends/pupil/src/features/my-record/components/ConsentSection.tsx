@@ -1,6 +1,6 @@
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, Checkbox, DateText, ErrorPanel, isForbidden, Notice, Section, SummaryList } from '@waymark/ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { mayChangeConsent } from '../../../shared/age';
 import type { PupilConsent } from '../graphql/myPupilRecord';
 import type { Audience } from './audience';
@@ -38,7 +38,7 @@ export function ConsentSection({ audience, consent, errors, age, onSave }: Conse
   const changed = !!consent && (tracking !== consent.destinationTracking || optOut !== consent.localAuthoritySharingOptOut);
   const name = pupil ? '' : audience.childName;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFailure(null);
     setSaved(false);
@@ -77,7 +77,7 @@ export function ConsentSection({ audience, consent, errors, age, onSave }: Conse
           ) : null}
           {saved ? <Notice title="Your choices have been saved" headingLevel={3} /> : null}
           {editable ? (
-            <form className="wm-form" noValidate onSubmit={submit} aria-label="Consent and sharing">
+            <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Consent and sharing">
               <div className="wm-field">
                 <Checkbox
                   label={trackingLabel}

@@ -31,7 +31,7 @@ export function toDrawable(text: string, supported: ReadonlySet<number>): string
       continue;
     }
     const decomposed = char.normalize('NFKD').replace(/\p{M}/gu, '');
-    if (decomposed && [...decomposed].every((part) => supported.has(part.codePointAt(0)!))) out += decomposed;
+    if (decomposed && Array.from(decomposed).every((part) => supported.has(part.codePointAt(0)!))) out += decomposed;
     else out += FALLBACKS[char] ?? '?';
   }
   return out;
