@@ -1,17 +1,12 @@
 import type { AuthChecker } from 'type-graphql';
 import { hasRole, type Principal, type Role } from '@waymark/auth';
 import type { RequestContext } from './context.js';
-import { AccessError } from './errors.js';
 
 /** type-graphql's `@Authorized(...roles)`: the caller must hold one of the roles. */
 export const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {
   if (context.principal.kind === 'system') return false;
   return roles.length === 0 || hasRole(context.principal, ...roles);
 };
-
-export function requireRole(principal: Principal, ...roles: Role[]): void {
-  if (principal.kind === 'system' || !hasRole(principal, ...roles)) throw AccessError.forbidden();
-}
 
 /**
  * Which rows of school-owned data a caller may read. Every query over such rows applies this
