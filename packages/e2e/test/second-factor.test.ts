@@ -117,4 +117,15 @@ describe('a second factor in the browser', () => {
     await other.context.close();
     await context.close();
   });
+
+  it('a pupil has Your account with a password and devices, and no authenticator app to set up', async () => {
+    const { context, page } = await portals.signIn('pupil@northfield.test');
+    await openYourAccount(page);
+    await page.getByRole('region', { name: 'Change your password' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Authenticator app' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: /Authenticator apps (for|in) your/ }).count()).toBe(0);
+    expect(await page.getByRole('list', { name: 'Signed-in devices' }).getByText('This device', { exact: true }).count()).toBe(1);
+    await expectFitsAndAccessible(page, 'your-account-pupil', 'Your account');
+    await context.close();
+  });
 });

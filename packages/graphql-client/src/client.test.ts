@@ -70,10 +70,16 @@ describe('request', () => {
 });
 
 describe('signIn', () => {
-  it('returns the account on success', async () => {
+  it('answers signed in, with the account, on success', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ account: { id: 'a', displayName: 'Ada', roles: ['pupil'] } })));
 
-    await expect(signIn('ada@example.org', 'secret')).resolves.toEqual({ id: 'a', displayName: 'Ada', roles: ['pupil'] });
+    await expect(signIn('ada@example.org', 'secret')).resolves.toEqual({ kind: 'signed-in', account: { id: 'a', displayName: 'Ada', roles: ['pupil'] }, recoveryCodes: null });
+  });
+
+  it('answers the code step when the gateway asks for a second factor', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ secondFactor: 'code' })));
+
+    await expect(signIn('ada@example.org', 'secret')).resolves.toEqual({ kind: 'code' });
   });
 
   it('throws a SignInError with the plain-text message on 401', async () => {

@@ -35,10 +35,13 @@ export type TurnOffSecondFactorInput = {
   password: string;
 };
 
-export type YourAccountQueryVariables = Exact<{ [key: string]: never; }>;
+export type YourAccountQueryVariables = Exact<{
+  usesSecondFactor: boolean;
+  setsRequirement: boolean;
+}>;
 
 
-export type YourAccountQuery = { secondFactorRequired: boolean | null, me: { id: string, email: string, displayName: string, roles: Array<string> } | null, secondFactor: { enabled: boolean, enabledAt: string | null, recoveryCodesLeft: number, required: boolean } | null, signedInDevices: Array<{ id: string, signedInAt: string, lastSeenAt: string, userAgent: string | null, current: boolean }> | null };
+export type YourAccountQuery = { secondFactorRequired?: boolean | null, me: { id: string, email: string, displayName: string, roles: Array<string> } | null, secondFactor?: { enabled: boolean, enabledAt: string | null, recoveryCodesLeft: number, required: boolean } | null, signedInDevices: Array<{ id: string, signedInAt: string, lastSeenAt: string, userAgent: string | null, current: boolean }> | null };
 
 export type StartSecondFactorEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -112,20 +115,20 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const YourAccountDocument = new TypedDocumentString(`
-    query YourAccount {
+    query YourAccount($usesSecondFactor: Boolean!, $setsRequirement: Boolean!) {
   me {
     id
     email
     displayName
     roles
   }
-  secondFactor {
+  secondFactor @include(if: $usesSecondFactor) {
     enabled
     enabledAt
     recoveryCodesLeft
     required
   }
-  secondFactorRequired
+  secondFactorRequired @include(if: $setsRequirement)
   signedInDevices {
     id
     signedInAt

@@ -6,8 +6,14 @@ import { RequirementSection } from './RequirementSection';
 import { SecondFactorSection } from './SecondFactorSection';
 
 /** "Your account", for everyone signed in: password, authenticator app (staff and analysts), devices, and the school's or trust's rule. */
-export function AccountPage() {
-  const { data, error, loading, refetch } = useQuery(YourAccountDocument);
+const SECOND_FACTOR_ROLES = ['careers_leader', 'staff', 'careers_adviser', 'trust_analyst', 'platform_admin'];
+const REQUIREMENT_ROLES = ['careers_leader', 'trust_analyst'];
+
+export function AccountPage({ roles }: { roles: readonly string[] }) {
+  const { data, error, loading, refetch } = useQuery(YourAccountDocument, {
+    usesSecondFactor: roles.some((role) => SECOND_FACTOR_ROLES.includes(role)),
+    setsRequirement: roles.some((role) => REQUIREMENT_ROLES.includes(role)),
+  });
   const refresh = () => void refetch();
 
   if (loading && !data) return <Loading label="Loading your account…" />;

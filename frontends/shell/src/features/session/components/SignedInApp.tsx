@@ -40,7 +40,7 @@ export function SignedInApp({ account, onSignOut }: SignedInAppProps) {
   if (onAccountPage) {
     return (
       <AppFrame title="Your account" header={header} pageKey={ACCOUNT_PATH}>
-        <AccountPage />
+        <AccountPage roles={account.roles} />
       </AppFrame>
     );
   }
