@@ -63,7 +63,7 @@ export function DevicesSection({ devices, onChanged }: { devices: readonly Devic
           <li key={device.id}>
             <p>
               <strong>{describeDevice(device.userAgent)}</strong>
-              {device.current ? <span className="wm-tag wm-tag--met">This device</span> : null}
+              {device.current ? <> <span className="wm-tag wm-tag--met">This device</span></> : null}
             </p>
             <p className="wm-muted">
               Signed in <DateText value={device.signedInAt} />, last used <DateText value={device.lastSeenAt} />
