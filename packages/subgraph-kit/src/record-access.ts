@@ -46,8 +46,10 @@ const isDay = (value: string): boolean => parseDay(value) !== null;
 /** An answer this subgraph can act on, or null (nothing): anything malformed reads as no access. */
 export function recordScopeOf(access: PupilRecordAccess | null | undefined): RecordScope | null {
   if (!access) return null;
-  if (access.current) return EVERYTHING;
-  if (access.current) return null;
+  // The answer comes over the wire: its type says boolean, but only true and false are trusted.
+  const current: unknown = access.current;
+  if (current === true) return EVERYTHING;
+  if (current !== false) return null;
   const { schoolId, until } = access;
   if (!isUuid(schoolId) || typeof until !== 'string' || !isDay(until)) return null;
   return { all: false, schoolId, until };
