@@ -62,6 +62,9 @@ export function waymarkEslint({ dir, react = false }) {
         '@typescript-eslint/require-await': 'off',
         // A type parameter used once documents what a generic helper returns to its caller.
         '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+        // A lookup in a record may be undefined (noUncheckedIndexedAccess is off) and answers from other services are
+        // untrusted, so `x !== false` and `x === true` mean something its autofix would silently change.
+        '@typescript-eslint/no-unnecessary-boolean-literal-compare': 'off',
         // Number()/String() around raw SQL and JSON values is deliberate: drivers hand back counts as text whatever the declared type says.
         '@typescript-eslint/no-unnecessary-type-conversion': 'off',
         // Answers are plain objects built by spreading result classes; nothing reads their prototype.

@@ -138,7 +138,7 @@ describe('a school\'s first import, then the same file again', () => {
     const expectedFlags = pupils.reduce((n, p) => n + [p.sen === 'K', p.sen === 'E', p.fsm, p.eal, p.inCare].filter(Boolean).length, 0);
     const history = [...(await flagHistories(leaderEast)).values()].flat();
     expect(history).toHaveLength(expectedFlags);
-    expect(history.every((f) => f.source === 'IMPORT' && f.value && f.changedBy === 'Erin East')).toBe(true);
+    expect(history.every((f) => f.source === 'IMPORT' && f.value === true && f.changedBy === 'Erin East')).toBe(true);
     expect((await flagHistories(leaderEast)).get(pupils[0].upn)).toEqual(
       [
         pupils[0].sen === 'K' && 'SEN_SUPPORT',

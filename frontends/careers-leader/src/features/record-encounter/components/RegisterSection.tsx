@@ -19,7 +19,7 @@ export function RegisterSection({ yearGroups, register, error }: RegisterSection
         <label className="wm-checkbox">
           <input
             type="checkbox"
-            checked={register.attendance[pupil.id]}
+            checked={register.attendance[pupil.id] !== false}
             onChange={(event) => register.setAttended(pupil.id, event.target.checked)}
           />
           <span className="wm-visually-hidden">{pupil.displayName} attended</span>

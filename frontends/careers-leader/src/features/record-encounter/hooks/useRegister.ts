@@ -87,7 +87,7 @@ export function useRegister(yearGroups: readonly number[]): RegisterState {
   return {
     pupils,
     attendance,
-    attendedCount: pupils.filter((pupil) => attendance[pupil.id]).length,
+    attendedCount: pupils.filter((pupil) => attendance[pupil.id] !== false).length,
     loading: chosen.some(({ state }) => !state || state.status === 'loading'),
     errors: chosen.flatMap(({ yearGroup, state }) => (state?.status === 'error' ? [{ yearGroup, message: state.error.message }] : [])),
     truncated: chosen.flatMap(({ yearGroup, state }) =>
