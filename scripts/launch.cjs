@@ -87,9 +87,7 @@ const pnpm = (args, extra) => mustRun(process.execPath, [pnpmCjs, ...args], { en
 function ensureInstalled() {
   const lock = path.join(ROOT, 'pnpm-lock.yaml');
   const marker = path.join(ROOT, 'node_modules', '.waymark-installed');
-  const stale =
-    !fs.existsSync(marker) ||
-    (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs);
+  const stale = !fs.existsSync(marker) || (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs);
   if (!stale) return;
   log('installing dependencies');
   pnpm(['install', ...(fs.existsSync(lock) ? ['--frozen-lockfile'] : []), '--reporter=append-only']);

@@ -6,7 +6,15 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { apiFieldRefusal, CLIENT_SAFE_ERROR_CODES, CREDENTIAL_HEADER, CredentialSigner, MASKED_MESSAGE, operationRootFields, type Principal } from '@waymark/auth';
+import {
+  apiFieldRefusal,
+  CLIENT_SAFE_ERROR_CODES,
+  CREDENTIAL_HEADER,
+  CredentialSigner,
+  MASKED_MESSAGE,
+  operationRootFields,
+  type Principal,
+} from '@waymark/auth';
 import type { GatewayEnv, SubgraphName } from './env.js';
 import {
   DEVICE_COOKIE,
@@ -38,7 +46,11 @@ const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
 
 /** Attaches the caller's credential (one per principal for a while, see CredentialSigner.credentialFor) to every subgraph call. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly signer: CredentialSigner, timeoutMs: number) {
+  constructor(
+    url: string,
+    private readonly signer: CredentialSigner,
+    timeoutMs: number,
+  ) {
     super({ url, fetcher: subgraphFetcher(timeoutMs) });
   }
 
@@ -148,7 +160,11 @@ function fromOwnPages(req: IncomingMessage, publicOrigins: readonly string[]): b
 export function clientAddress(req: IncomingMessage, trustedProxies: number): string {
   const peer = req.socket.remoteAddress ?? 'unknown';
   if (trustedProxies === 0) return peer;
-  const forwarded = (req.headers['x-forwarded-for'] ?? '').toString().split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = (req.headers['x-forwarded-for'] ?? '')
+    .toString()
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   return forwarded[forwarded.length - trustedProxies] ?? forwarded[0] ?? peer;
 }
 
@@ -162,7 +178,10 @@ const DEVICE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  */
 class SignInLimiter {
   private readonly hits = new Map<string, { count: number; until: number }>();
-  constructor(private readonly limit: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
   allow(key: string): boolean {
     const now = Date.now();
     const entry = this.hits.get(key);
@@ -182,7 +201,11 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export async function createGateway({ env, supergraphSdl, log = (line: string) => process.stderr.write(`[gateway] ${line}\n`) }: {
+export async function createGateway({
+  env,
+  supergraphSdl,
+  log = (line: string) => process.stderr.write(`[gateway] ${line}\n`),
+}: {
   env: GatewayEnv;
   supergraphSdl: string;
   log?: (line: string) => void;
@@ -258,7 +281,9 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
       principal = await principalFor(req);
     } catch (error) {
       log(`request ${requestId}: session lookup failed: ${(error as Error).message}`);
-      return json(res, 503, { errors: [{ message: 'Waymark cannot check your sign-in right now. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return json(res, 503, {
+        errors: [{ message: 'Waymark cannot check your sign-in right now. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
     }
     if (!principal) {
       return json(res, 401, { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -270,7 +295,14 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     const body = req.method === 'POST' ? await readJson(req) : undefined;
     const document = (body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query');
     if (typeof document === 'string' && document.length > MAX_DOCUMENT_CHARS) {
-      return json(res, 400, { errors: [{ message: `This query is too long: send at most ${MAX_DOCUMENT_CHARS / 1024} KB of query text, and long values as variables.`, extensions: { code: 'BAD_REQUEST' } }] });
+      return json(res, 400, {
+        errors: [
+          {
+            message: `This query is too long: send at most ${MAX_DOCUMENT_CHARS / 1024} KB of query text, and long values as variables.`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -304,7 +336,10 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
       sessionCookie(origin.device, DEVICE_MAX_AGE_SECONDS, env.secureCookies, DEVICE_COOKIE),
       ...(afterSecondFactor ? [pendingCookie('', 0, env.secureCookies)] : []),
     ]);
-    json(res, 200, { account: { id: principal.accountId, displayName: principal.displayName, roles: principal.roles }, ...(recoveryCodes ? { recoveryCodes } : {}) });
+    json(res, 200, {
+      account: { id: principal.accountId, displayName: principal.displayName, roles: principal.roles },
+      ...(recoveryCodes ? { recoveryCodes } : {}),
+    });
   }
 
   function refused(res: ServerResponse, outcome: { status: number; message: string; retryAfterSeconds?: number }, headers: Record<string, string> = {}): void {
@@ -372,7 +407,7 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     if (url.pathname.startsWith('/auth/') && req.method === 'POST') {
       // A browser sends a cross-site form as text/plain or a form encoding without asking first.
       if (!isJson(req)) return text(res, 415, 'Send this as JSON (content-type: application/json).');
-      if (!fromOwnPages(req, env.publicOrigins)) return text(res, 403, 'Sign in and out from Waymark\'s own pages.');
+      if (!fromOwnPages(req, env.publicOrigins)) return text(res, 403, "Sign in and out from Waymark's own pages.");
     }
     if (route === 'POST /auth/sign-in') return signIn(req, res);
     if (route === 'POST /auth/second-factor') return secondFactor(req, res);
@@ -387,7 +422,12 @@ export async function createGateway({ env, supergraphSdl, log = (line: string) =
     handle(req, res).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
         if (res.headersSent || req.socket.destroyed) return res.destroy();
-        return json(res, 413, { errors: [{ message: 'This request is too large: Waymark takes at most 16 MB in one request.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
+        return json(
+          res,
+          413,
+          { errors: [{ message: 'This request is too large: Waymark takes at most 16 MB in one request.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+          { connection: 'close' },
+        );
       }
       const status = (error as { status?: number }).status;
       if (status && status < 500) return text(res, status, (error as Error).message);

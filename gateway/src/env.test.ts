@@ -27,7 +27,9 @@ describe('gateway configuration', () => {
     const env = loadEnv({ WAYMARK_CREDENTIAL_PRIVATE_KEY: key, WAYMARK_DEV_MODE: '1' });
     expect(env.devMode).toBe(true);
     expect(env.secureCookies).toBe(false);
-    expect(problemsOf({ WAYMARK_CREDENTIAL_PRIVATE_KEY: key, WAYMARK_DEV_MODE: '1', NODE_ENV: 'production' })).toMatch(/WAYMARK_DEV_MODE=1 .* cannot be used with NODE_ENV=production/);
+    expect(problemsOf({ WAYMARK_CREDENTIAL_PRIVATE_KEY: key, WAYMARK_DEV_MODE: '1', NODE_ENV: 'production' })).toMatch(
+      /WAYMARK_DEV_MODE=1 .* cannot be used with NODE_ENV=production/,
+    );
     expect(problemsOf({ WAYMARK_CREDENTIAL_PRIVATE_KEY: key, WAYMARK_DEV_MODE: 'yes' })).toContain('WAYMARK_DEV_MODE must be 1');
   });
 
@@ -42,12 +44,22 @@ describe('gateway configuration', () => {
   });
 
   it('lists every problem at once', () => {
-    const message = problemsOf({ PORT: 'eighty', WAYMARK_IDENTITY_URL: 'not a url', WAYMARK_PUBLIC_ORIGIN: 'https://waymark.example.org/path', WAYMARK_TRUSTED_PROXIES: '-1' });
-    for (const name of ['PORT', 'WAYMARK_CREDENTIAL_PRIVATE_KEY', 'WAYMARK_IDENTITY_URL', 'WAYMARK_PUBLIC_ORIGIN', 'WAYMARK_TRUSTED_PROXIES']) expect(message).toContain(name);
+    const message = problemsOf({
+      PORT: 'eighty',
+      WAYMARK_IDENTITY_URL: 'not a url',
+      WAYMARK_PUBLIC_ORIGIN: 'https://waymark.example.org/path',
+      WAYMARK_TRUSTED_PROXIES: '-1',
+    });
+    for (const name of ['PORT', 'WAYMARK_CREDENTIAL_PRIVATE_KEY', 'WAYMARK_IDENTITY_URL', 'WAYMARK_PUBLIC_ORIGIN', 'WAYMARK_TRUSTED_PROXIES'])
+      expect(message).toContain(name);
   });
 
   it('reads the public origins and the proxies in front', () => {
-    const env = loadEnv({ WAYMARK_CREDENTIAL_PRIVATE_KEY: key, WAYMARK_PUBLIC_ORIGIN: 'https://waymark.example.org, https://careers.example.org:8443', WAYMARK_TRUSTED_PROXIES: '2' });
+    const env = loadEnv({
+      WAYMARK_CREDENTIAL_PRIVATE_KEY: key,
+      WAYMARK_PUBLIC_ORIGIN: 'https://waymark.example.org, https://careers.example.org:8443',
+      WAYMARK_TRUSTED_PROXIES: '2',
+    });
     expect(env.publicOrigins).toEqual(['https://waymark.example.org', 'https://careers.example.org:8443']);
     expect(env.trustedProxies).toBe(2);
     expect(loadEnv({ WAYMARK_CREDENTIAL_PRIVATE_KEY: key }).publicOrigins).toEqual([]);

@@ -63,9 +63,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   const nodeEnv = source.NODE_ENV;
   if (nodeEnv !== undefined && !['development', 'production', 'test'].includes(nodeEnv)) problems.push('NODE_ENV must be development, production or test');
   const devFlag = source.WAYMARK_DEV_MODE;
-  if (devFlag !== undefined && devFlag !== '' && devFlag !== '0' && devFlag !== '1') problems.push(`WAYMARK_DEV_MODE must be 1 (development settings) or 0, got "${devFlag}"`);
+  if (devFlag !== undefined && devFlag !== '' && devFlag !== '0' && devFlag !== '1')
+    problems.push(`WAYMARK_DEV_MODE must be 1 (development settings) or 0, got "${devFlag}"`);
   const devMode = devFlag === '1';
-  if (devMode && nodeEnv === 'production') problems.push('WAYMARK_DEV_MODE=1 (introspection, suggestions, cookies without Secure) cannot be used with NODE_ENV=production');
+  if (devMode && nodeEnv === 'production')
+    problems.push('WAYMARK_DEV_MODE=1 (introspection, suggestions, cookies without Secure) cannot be used with NODE_ENV=production');
   const privateKeyPem = source.WAYMARK_CREDENTIAL_PRIVATE_KEY ?? '';
   if (!privateKeyPem) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY is missing: it must hold the Ed25519 private key (PEM) that signs subgraph credentials');
   else if (!isEd25519PrivateKey(privateKeyPem)) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY is not an Ed25519 private key in PEM form');
@@ -83,12 +85,17 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   if (!(subgraphTimeoutMs > 0)) problems.push('WAYMARK_SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
   const sessionCacheMs = Number(source.WAYMARK_SESSION_CACHE_MS ?? 15_000);
   if (!(sessionCacheMs >= 0)) problems.push('WAYMARK_SESSION_CACHE_MS must be zero or a positive number of milliseconds');
-  const publicOrigins = (source.WAYMARK_PUBLIC_ORIGIN ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+  const publicOrigins = (source.WAYMARK_PUBLIC_ORIGIN ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
   for (const origin of publicOrigins) {
-    if (!isOrigin(origin)) problems.push(`WAYMARK_PUBLIC_ORIGIN must list origins such as https://waymark.example.org (scheme, host and port only), got "${origin}"`);
+    if (!isOrigin(origin))
+      problems.push(`WAYMARK_PUBLIC_ORIGIN must list origins such as https://waymark.example.org (scheme, host and port only), got "${origin}"`);
   }
   const trustedProxies = Number(source.WAYMARK_TRUSTED_PROXIES ?? 0);
-  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) problems.push('WAYMARK_TRUSTED_PROXIES must be the number of proxies in front of the gateway (0 to 10)');
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10)
+    problems.push('WAYMARK_TRUSTED_PROXIES must be the number of proxies in front of the gateway (0 to 10)');
   if (problems.length > 0) {
     const hint = devMode ? '' : '\n(Production settings apply unless WAYMARK_DEV_MODE=1; `npm start` sets it, with keys of its own, for a local run.)';
     throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}${hint}`);

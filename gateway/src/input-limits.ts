@@ -91,7 +91,8 @@ function check(type: GraphQLInputType, value: unknown, path: string, largeInputs
 /** A custom scalar's value, which may be any JSON: every string and list in it is held to the limits. */
 function checkAny(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.length > MAX_STRING_CHARS ? tooLong(path, MAX_STRING_CHARS) : null;
-  if (Array.isArray(value) && value.length > MAX_LIST_ITEMS) return `The value of ${path} is too long: it can hold at most ${MAX_LIST_ITEMS.toLocaleString('en-GB')} items.`;
+  if (Array.isArray(value) && value.length > MAX_LIST_ITEMS)
+    return `The value of ${path} is too long: it can hold at most ${MAX_LIST_ITEMS.toLocaleString('en-GB')} items.`;
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const problem = checkAny(item, `${path}.${key}`);

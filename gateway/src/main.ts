@@ -11,7 +11,9 @@ try {
   process.exit(1);
 }
 if (env.devMode) {
-  process.stderr.write('[gateway] DEVELOPMENT MODE (WAYMARK_DEV_MODE=1): introspection and suggestions are on and cookies are sent without Secure. Never run real data like this.\n');
+  process.stderr.write(
+    '[gateway] DEVELOPMENT MODE (WAYMARK_DEV_MODE=1): introspection and suggestions are on and cookies are sent without Secure. Never run real data like this.\n',
+  );
 }
 const supergraphSdl = readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
 const gateway = await createGateway({ env, supergraphSdl });

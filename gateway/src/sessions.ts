@@ -84,10 +84,17 @@ export class IdentityClient {
       signInAgain?: boolean;
     };
     if (response.ok && body.token && body.principal) {
-      return { ok: true, token: body.token, expiresAt: body.expiresAt ?? '', principal: body.principal, ...(body.recoveryCodes ? { recoveryCodes: body.recoveryCodes } : {}) };
+      return {
+        ok: true,
+        token: body.token,
+        expiresAt: body.expiresAt ?? '',
+        principal: body.principal,
+        ...(body.recoveryCodes ? { recoveryCodes: body.recoveryCodes } : {}),
+      };
     }
     if (response.ok && body.secondFactor?.pendingToken) return { ok: false, secondFactor: body.secondFactor };
-    if (response.status === 401) return { ok: false, status: 401, message: body.error ?? 'Email or password is not right.', signInAgain: body.signInAgain === true };
+    if (response.status === 401)
+      return { ok: false, status: 401, message: body.error ?? 'Email or password is not right.', signInAgain: body.signInAgain === true };
     if (response.status === 429) {
       const retryAfterSeconds = Math.max(1, Math.ceil(Number(body.retryAfterSeconds) || 1));
       return { ok: false, status: 429, message: body.error ?? 'Too many sign-in attempts. Wait a moment and try again.', retryAfterSeconds };
@@ -137,7 +144,14 @@ export function readCookie(header: string | undefined, name: string): string | u
 
 /** The pending sign-in's cookie: only /auth/* sees it, and only same-site requests carry it. */
 export function pendingCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${PENDING_COOKIE}=${encodeURIComponent(token)}`, 'Path=/auth', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${PENDING_COOKIE}=${encodeURIComponent(token)}`,
+    'Path=/auth',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean, name = SESSION_COOKIE): string {

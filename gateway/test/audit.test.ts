@@ -23,7 +23,17 @@ let work: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'waymark-audit-'));
-  stack = await startStack({ root, port: 4650, subgraphBasePort: 4660, dataDir: work, databaseUrl, databasePrefix, seedDemo: true, env: { NODE_ENV: 'production' }, log: () => {} });
+  stack = await startStack({
+    root,
+    port: 4650,
+    subgraphBasePort: 4660,
+    dataDir: work,
+    databaseUrl,
+    databasePrefix,
+    seedDemo: true,
+    env: { NODE_ENV: 'production' },
+    log: () => {},
+  });
 });
 
 afterAll(async () => {
@@ -94,7 +104,7 @@ describe('audit trail through the gateway', () => {
     expect((await leader.query<Log>(LOG, {})).data!.auditEvents!.totalCount).toBe(before);
   });
 
-  it('shows the log to no one but the school\'s careers leader', async () => {
+  it("shows the log to no one but the school's careers leader", async () => {
     const south = await as('leader@southbank.test');
     const theirs = await south.query<Log>(LOG, { filter: { pupilId: maya.id } });
     expect(theirs.data!.auditEvents!.totalCount).toBe(0);
@@ -130,7 +140,7 @@ describe('subject-access export through the gateway', () => {
     expect(log.data!.auditEvents!.edges.map((e) => e.node)).toEqual([expect.objectContaining({ fields: ['subjectAccess'], action: 'EXPORT' })]);
   });
 
-  it('is for staff of the pupil\'s school only', async () => {
+  it("is for staff of the pupil's school only", async () => {
     for (const email of ['pupil@northfield.test', 'parent@northfield.test', 'leader@southbank.test', 'trust@waymark-trust.test']) {
       const res = await (await as(email)).query<Exported>(EXPORT, { id: maya.id });
       expect(res.data?.pupil?.pupilsSubjectAccess ?? null, email).toBeNull();

@@ -41,10 +41,14 @@ interface Owner {
 const owners = new Map<string, Owner>();
 const schoolTrust = new Map(data.schools.map((school) => [school.id, school.trustId]));
 for (const pupil of data.pupils) owners.set(pupil.id, { id: pupil.id, kind: 'pupil', schoolId: pupil.schoolId, trustId: pupil.trustId, pupilId: pupil.id });
-for (const encounter of data.encounters) owners.set(encounter.id, { id: encounter.id, kind: 'encounter', schoolId: encounter.schoolId, trustId: encounter.trustId, pupilId: null });
-for (const row of data.participations) owners.set(row.id, { id: row.id, kind: 'participation', schoolId: row.schoolId, trustId: row.trustId, pupilId: row.pupilId });
-for (const row of data.ownActivities) owners.set(row.id, { id: row.id, kind: 'ownActivity', schoolId: row.schoolId, trustId: row.trustId, pupilId: row.pupilId });
-for (const row of data.destinations) owners.set(row.id, { id: row.id, kind: 'destination', schoolId: row.schoolId, trustId: row.trustId, pupilId: row.pupilId });
+for (const encounter of data.encounters)
+  owners.set(encounter.id, { id: encounter.id, kind: 'encounter', schoolId: encounter.schoolId, trustId: encounter.trustId, pupilId: null });
+for (const row of data.participations)
+  owners.set(row.id, { id: row.id, kind: 'participation', schoolId: row.schoolId, trustId: row.trustId, pupilId: row.pupilId });
+for (const row of data.ownActivities)
+  owners.set(row.id, { id: row.id, kind: 'ownActivity', schoolId: row.schoolId, trustId: row.trustId, pupilId: row.pupilId });
+for (const row of data.destinations)
+  owners.set(row.id, { id: row.id, kind: 'destination', schoolId: row.schoolId, trustId: row.trustId, pupilId: row.pupilId });
 for (const row of data.agreedActions) {
   const pupil = data.pupils.find((p) => p.id === row.pupilId)!;
   owners.set(row.id, { id: row.id, kind: 'agreedAction', schoolId: pupil.schoolId, trustId: pupil.trustId, pupilId: row.pupilId });
@@ -259,11 +263,33 @@ const pick = <T>(rows: T[], n: number): T[] => rows.filter((_, i) => i % Math.ma
 const targetsOf = (kind: Target['kind']): Target[] => {
   switch (kind) {
     case 'pupil':
-      return data.schools.flatMap((s) => pick(data.pupils.filter((p) => p.schoolId === s.id), 12)).concat(ACTORS.flatMap((a) => a.pupils).map((id) => data.pupils.find((p) => p.id === id)!)).map((p) => ({ kind: 'pupil', id: p.id }));
+      return data.schools
+        .flatMap((s) =>
+          pick(
+            data.pupils.filter((p) => p.schoolId === s.id),
+            12,
+          ),
+        )
+        .concat(ACTORS.flatMap((a) => a.pupils).map((id) => data.pupils.find((p) => p.id === id)!))
+        .map((p) => ({ kind: 'pupil', id: p.id }));
     case 'encounter':
-      return data.schools.flatMap((s) => pick(data.encounters.filter((e) => e.schoolId === s.id), 10)).map((e) => ({ kind: 'encounter', id: e.id }));
+      return data.schools
+        .flatMap((s) =>
+          pick(
+            data.encounters.filter((e) => e.schoolId === s.id),
+            10,
+          ),
+        )
+        .map((e) => ({ kind: 'encounter', id: e.id }));
     case 'ownActivity':
-      return data.schools.flatMap((s) => pick(data.ownActivities.filter((a) => a.schoolId === s.id), 5)).map((a) => ({ kind: 'ownActivity', id: a.id }));
+      return data.schools
+        .flatMap((s) =>
+          pick(
+            data.ownActivities.filter((a) => a.schoolId === s.id),
+            5,
+          ),
+        )
+        .map((a) => ({ kind: 'ownActivity', id: a.id }));
     case 'school':
       return data.schools.map((s) => ({ kind: 'school', id: s.id }));
     case 'none':
@@ -332,7 +358,7 @@ function violations({ actor, operation, target }: Case, answer: { data?: Record<
   if (allowed === false) {
     if (operation.write) {
       const result = rootValue as { error?: unknown } | null | undefined;
-      if (result && !result.error) found.push('a write outside the actor\'s reach succeeded');
+      if (result && !result.error) found.push("a write outside the actor's reach succeeded");
     } else if (!isEmpty(rootValue)) {
       found.push(`${operation.root} answered outside the actor's reach`);
     }

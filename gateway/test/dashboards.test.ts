@@ -33,7 +33,17 @@ let orm: Orm;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'waymark-dashboards-'));
-  stack = await startStack({ root, port: 4510, subgraphBasePort: 4520, dataDir: work, databaseUrl, databasePrefix, seedDemo: true, env: { NODE_ENV: 'production' }, log: () => {} });
+  stack = await startStack({
+    root,
+    port: 4510,
+    subgraphBasePort: 4520,
+    dataDir: work,
+    databaseUrl,
+    databasePrefix,
+    seedDemo: true,
+    env: { NODE_ENV: 'production' },
+    log: () => {},
+  });
   scratch = testDatabase('encounters');
   orm = await openDatabase({ service: 'encounters', entities: encountersService.entities, migrations: encountersService.migrations, ...scratch.options });
   await encountersService.seed!(orm, { secondTrust: false });
@@ -78,7 +88,9 @@ const HAND: Record<string, { met: string; eligible?: string }> = {
                   and o.started_on <= '${asOf}' and coalesce(o.ended_on, '${asOf}') >= '${year}-09-01')`,
   },
   // A guidance meeting with a level 6+ adviser in Years 7–11.
-  B8_BY_16: { met: `exists (select 1 from attended a where a.pupil_id = c.pupil_id and a.kind = 'GUIDANCE_MEETING' and a.adviser_level >= 6 and ${yearThen} <= 11)` },
+  B8_BY_16: {
+    met: `exists (select 1 from attended a where a.pupil_id = c.pupil_id and a.kind = 'GUIDANCE_MEETING' and a.adviser_level >= 6 and ${yearThen} <= 11)`,
+  },
   // Two technical-education or apprenticeship provider encounters in the school day, Sept of Y10 to 28 Feb of Y11.
   PROVIDER_ACCESS_Y10_11: {
     eligible: 'c.yg >= 10',
@@ -127,7 +139,9 @@ describe('dashboards through the gateway', () => {
     const [leader, analyst] = [new GatewayClient(stack.url), new GatewayClient(stack.url)];
     await leader.signIn('leader@northfield.test');
     await analyst.signIn('trust@waymark-trust.test');
-    const school = await leader.query<{ schoolDashboard: { cells: { measure: string; yearGroup: number | null; met: number }[] } }>('{ schoolDashboard { cells { measure yearGroup met } } }');
+    const school = await leader.query<{ schoolDashboard: { cells: { measure: string; yearGroup: number | null; met: number }[] } }>(
+      '{ schoolDashboard { cells { measure yearGroup met } } }',
+    );
     const trust = await analyst.query<{ trustDashboard: { schools: { school: { id: string; name: string }; cells: { measure: string; met: number }[] }[] } }>(
       '{ trustDashboard { schools { school { id name } cells { measure met } } } }',
     );

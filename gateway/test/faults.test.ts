@@ -75,7 +75,10 @@ describe('idempotent writes through faults', () => {
       const deadline = Date.now() + 120_000;
       for (;;) {
         try {
-          const answer = await leader.query<{ addRecordComment: { comment: { id: string } | null; error: { code: string; message: string } | null } | null }>(COMMENT, { input });
+          const answer = await leader.query<{ addRecordComment: { comment: { id: string } | null; error: { code: string; message: string } | null } | null }>(
+            COMMENT,
+            { input },
+          );
           const result = answer.data?.addRecordComment;
           if (result?.comment) break;
           if (result?.error) {
@@ -130,7 +133,9 @@ describe('idempotent writes through faults', () => {
     // Every write is there exactly once, read back through the gateway.
     const seen = new Map<string, number>();
     for (const pupil of pupils) {
-      const answer = await leader.query<{ pupil: { comments: { body: string }[] } }>('query ($id: ID!) { pupil(id: $id) { comments { body } } }', { id: pupil.id });
+      const answer = await leader.query<{ pupil: { comments: { body: string }[] } }>('query ($id: ID!) { pupil(id: $id) { comments { body } } }', {
+        id: pupil.id,
+      });
       for (const comment of answer.data!.pupil.comments) {
         if (comment.body.startsWith('Fault write #')) seen.set(comment.body, (seen.get(comment.body) ?? 0) + 1);
       }

@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, getNamedType, isCompositeType, isNonNullType, type GraphQLField, type GraphQLObjectType } from 'graphql';
-import { API_FIELD_SCOPES, API_SCOPES, CREDENTIAL_HEADER, CredentialSigner, SYSTEM_PRINCIPAL, type ApiScope, type Principal, type RootOperation } from '@waymark/auth';
+import {
+  API_FIELD_SCOPES,
+  API_SCOPES,
+  CREDENTIAL_HEADER,
+  CredentialSigner,
+  SYSTEM_PRINCIPAL,
+  type ApiScope,
+  type Principal,
+  type RootOperation,
+} from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
 import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, type ServiceName } from '@waymark/stack';
 import { createGateway } from '../src/app.js';
@@ -33,7 +42,17 @@ let analyst: GatewayClient;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'waymark-security-'));
   // The gateway's default session cache stays on: a revoked key must stop working despite it.
-  stack = await startStack({ root, port: 4730, subgraphBasePort: 4740, dataDir: work, databaseUrl, databasePrefix, seedDemo: true, env: { NODE_ENV: 'production' }, log: () => {} });
+  stack = await startStack({
+    root,
+    port: 4730,
+    subgraphBasePort: 4740,
+    dataDir: work,
+    databaseUrl,
+    databasePrefix,
+    seedDemo: true,
+    env: { NODE_ENV: 'production' },
+    log: () => {},
+  });
   analyst = new GatewayClient(stack.url);
   expect((await analyst.signIn('trust@waymark-trust.test')).status).toBe(200);
 }, 300_000);
@@ -144,15 +163,14 @@ describe('API key scopes at the gateway', () => {
     const roster = asKey((await apiKey(['roster:write'])).bearer);
     const fields = await roster('{ rosterFields { key } }');
     expect(fields.errors).toBeUndefined();
-    const preview = await roster(
-      'mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { totalRows } error { code } } }',
-      { input: { schoolId: northfield.id, fullRoster: false, rows: [] } },
-    );
+    const preview = await roster('mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { totalRows } error { code } } }', {
+      input: { schoolId: northfield.id, fullRoster: false, rows: [] },
+    });
     expect(preview.errors, JSON.stringify(preview.errors)).toBeUndefined();
   });
 });
 
-describe('API key scopes in every subgraph (without the gateway\'s check)', () => {
+describe("API key scopes in every subgraph (without the gateway's check)", () => {
   // The stack's own signing key: these calls reach the subgraphs as if the gateway had let them through.
   const signer = () => new CredentialSigner(developmentKeys(work).privateKeyPem);
   const keyPrincipal = (scopes: readonly string[]): Principal => ({
@@ -178,7 +196,7 @@ describe('API key scopes in every subgraph (without the gateway\'s check)', () =
     return { status: response.status, ...((await response.json()) as { data?: unknown; errors?: Answer['errors'] }) };
   }
 
-  it('refuses each subgraph\'s uncatalogued root fields (subgraph-only ones too) to every scope, and catalogued ones without their scope', async () => {
+  it("refuses each subgraph's uncatalogued root fields (subgraph-only ones too) to every scope, and catalogued ones without their scope", async () => {
     const all = rootFields();
     expect(new Set(all.map((f) => f.subgraph))).toEqual(new Set(SERVICES));
     for (const root of all) {
@@ -192,7 +210,7 @@ describe('API key scopes in every subgraph (without the gateway\'s check)', () =
     for (const subgraph of SERVICES) expectForbidden(await direct(subgraph, keyPrincipal(API_SCOPES), '{ _service { sdl } }'), '_service', subgraph);
   });
 
-  it('lets the gateway\'s entity joins through for a key', async () => {
+  it("lets the gateway's entity joins through for a key", async () => {
     const join = await direct('pupils', keyPrincipal(['reports:read']), 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { name } } }', {
       r: [{ __typename: 'School', id: northfield.id }],
     });
@@ -206,7 +224,10 @@ describe('revoking an API key', () => {
     const key = await apiKey(['reports:read']);
     const integration = asKey(key.bearer);
     expect((await integration('{ schools { name } }')).data?.schools).toHaveLength(2);
-    const revoked = await analyst.query<{ revokeApiCredential: { error: unknown } }>('mutation ($id: ID!) { revokeApiCredential(id: $id) { error { code } } }', { id: key.id });
+    const revoked = await analyst.query<{ revokeApiCredential: { error: unknown } }>(
+      'mutation ($id: ID!) { revokeApiCredential(id: $id) { error { code } } }',
+      { id: key.id },
+    );
     expect(revoked.data?.revokeApiCredential.error).toBeNull();
     const next = await integration('{ schools { name } }');
     expect(next.status).toBe(401);
@@ -214,7 +235,7 @@ describe('revoking an API key', () => {
   });
 });
 
-describe('sign-in and sign-out only from Waymark\'s own pages', () => {
+describe("sign-in and sign-out only from Waymark's own pages", () => {
   const LEADER = JSON.stringify({ email: 'leader@northfield.test', password: 'waymark-demo' });
   const auth = (path: string, headers: Record<string, string>, body?: string) => fetch(`${stack.url}/auth/${path}`, { method: 'POST', headers, body });
 
@@ -278,7 +299,7 @@ describe('sign-in and sign-out only from Waymark\'s own pages', () => {
 });
 
 describe('sign-in slowing through the gateway', () => {
-  it('tells identity the client\'s address and browser, passes its wait on as 429 with Retry-After, and keeps the browser\'s device cookie', async () => {
+  it("tells identity the client's address and browser, passes its wait on as 429 with Retry-After, and keeps the browser's device cookie", async () => {
     // A stand-in for identity's sign-in route: the right password signs in, anything else is told to wait.
     const received: { address?: string; device?: string }[] = [];
     const identity = createServer((req, res) => {
@@ -291,7 +312,11 @@ describe('sign-in slowing through the gateway', () => {
         res.end(
           JSON.stringify(
             body.password === 'right'
-              ? { token: 'session-token', expiresAt: new Date().toISOString(), principal: { kind: 'user', accountId: 'a1', displayName: 'Priya Shah', roles: ['careers_leader'] } }
+              ? {
+                  token: 'session-token',
+                  expiresAt: new Date().toISOString(),
+                  principal: { kind: 'user', accountId: 'a1', displayName: 'Priya Shah', roles: ['careers_leader'] },
+                }
               : { error: 'Too many sign-in attempts. Wait 42 seconds and try again.', retryAfterSeconds: 42 },
           ),
         );
@@ -308,7 +333,11 @@ describe('sign-in slowing through the gateway', () => {
     const gateway = await createGateway({ env, supergraphSdl: readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8'), log: () => {} });
     const base = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}`;
     const signIn = (password: string, headers: Record<string, string> = {}) =>
-      fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email: 'leader@northfield.test', password }) });
+      fetch(`${base}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ email: 'leader@northfield.test', password }),
+      });
     try {
       const slowed = await signIn('wrong', { 'x-forwarded-for': '10.9.9.9, 203.0.113.9' });
       expect(slowed.status).toBe(429);
@@ -351,7 +380,10 @@ describe('request bodies over the limit', () => {
   };
 
   it('answers 413 with a JSON error at the gateway, for GraphQL and for sign-in, instead of resetting the connection', async () => {
-    await expectTooLarge(await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: analyst.cookieHeader }, body: huge }), 'graphql');
+    await expectTooLarge(
+      await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: analyst.cookieHeader }, body: huge }),
+      'graphql',
+    );
     await expectTooLarge(await fetch(`${stack.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }), 'sign-in');
     // And keeps answering.
     expect((await analyst.query('{ schools { name } }')).status).toBe(200);
@@ -370,10 +402,21 @@ describe('request bodies over the limit', () => {
   });
 
   it('answers 413 with a JSON error in every subgraph', async () => {
-    const leader: Principal = { ...SYSTEM_PRINCIPAL, kind: 'user', accountId: data.accounts[0].id, roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id };
+    const leader: Principal = {
+      ...SYSTEM_PRINCIPAL,
+      kind: 'user',
+      accountId: data.accounts[0].id,
+      roles: ['careers_leader'],
+      schoolId: northfield.id,
+      trustId: data.trust.id,
+    };
     const credential = await new CredentialSigner(developmentKeys(work).privateKeyPem).sign(leader);
     for (const subgraph of SERVICES) {
-      const response = await fetch(stack.subgraphUrl(subgraph), { method: 'POST', headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: credential }, body: huge });
+      const response = await fetch(stack.subgraphUrl(subgraph), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: credential },
+        body: huge,
+      });
       await expectTooLarge(response, subgraph);
     }
   });
@@ -421,7 +464,11 @@ describe('secure by default', () => {
   });
 
   it('will not start in production without its signing key, and says what is missing', () => {
-    const started = spawnSync(process.execPath, [fileURLToPath(new URL('../dist/main.js', import.meta.url))], { env: { PATH: process.env.PATH ?? '', PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    const started = spawnSync(process.execPath, [fileURLToPath(new URL('../dist/main.js', import.meta.url))], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(started.status).toBe(1);
     expect(started.stderr).toContain('Invalid gateway configuration');
     expect(started.stderr).toContain('WAYMARK_CREDENTIAL_PRIVATE_KEY is missing');
@@ -432,7 +479,11 @@ describe('secure by default', () => {
 describe('a second factor and signed-in devices, through the gateway', () => {
   const codeNow = (secret: string) => totp(base32Decode(secret)!, new Date());
   const authPost = (client: GatewayClient, path: string, body: unknown) =>
-    fetch(`${stack.url}/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: client.cookieHeader }, body: JSON.stringify(body) });
+    fetch(`${stack.url}/auth/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: client.cookieHeader },
+      body: JSON.stringify(body),
+    });
 
   it('asks a member of staff who set up an app for a code after the password, and opens the session only then', async () => {
     const email = 'leader@southbank.test';
@@ -440,7 +491,10 @@ describe('a second factor and signed-in devices, through the gateway', () => {
     expect((await leader.signIn(email)).status).toBe(200);
     const started = await leader.query<{ startSecondFactorEnrolment: { secret: string } }>('mutation { startSecondFactorEnrolment { secret error { code } } }');
     const secret = started.data!.startSecondFactorEnrolment.secret;
-    const confirmed = await leader.query<{ confirmSecondFactor: { recoveryCodes: string[] } }>('mutation ($code: String!) { confirmSecondFactor(input: { code: $code }) { recoveryCodes error { code } } }', { code: codeNow(secret) });
+    const confirmed = await leader.query<{ confirmSecondFactor: { recoveryCodes: string[] } }>(
+      'mutation ($code: String!) { confirmSecondFactor(input: { code: $code }) { recoveryCodes error { code } } }',
+      { code: codeNow(secret) },
+    );
     const recoveryCodes = confirmed.data!.confirmSecondFactor.recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
 
@@ -459,17 +513,34 @@ describe('a second factor and signed-in devices, through the gateway', () => {
     const done = await authPost(browser, 'second-factor', { code: recoveryCodes[0] });
     expect(done.status).toBe(200);
     expect(((await done.json()) as { account: { displayName: string } }).account.displayName).toBe('Tom Hughes');
-    const session = done.headers.getSetCookie().find((cookie) => cookie.startsWith('waymark_session='))!.split(';')[0];
-    const me = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: JSON.stringify({ query: '{ me { email } }' }) });
+    const session = done.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('waymark_session='))!
+      .split(';')[0];
+    const me = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: session },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    });
     expect(((await me.json()) as { data: { me: { email: string } } }).data.me.email).toBe(email);
     // Another site cannot finish someone's sign-in.
-    expect((await fetch(`${stack.url}/auth/second-factor`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{"code":"123456"}' })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${stack.url}/auth/second-factor`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+          body: '{"code":"123456"}',
+        })
+      ).status,
+    ).toBe(403);
 
-    const off = await leader.query<{ turnOffSecondFactor: { error: unknown } }>('mutation { turnOffSecondFactor(input: { password: "waymark-demo" }) { error { code } } }');
+    const off = await leader.query<{ turnOffSecondFactor: { error: unknown } }>(
+      'mutation { turnOffSecondFactor(input: { password: "waymark-demo" }) { error { code } } }',
+    );
     expect(off.data!.turnOffSecondFactor.error).toBeNull();
   });
 
-  it('lists a person\'s signed-in devices, signs one out, and signs every other one out when the password changes', async () => {
+  it("lists a person's signed-in devices, signs one out, and signs every other one out when the password changes", async () => {
     const email = 'pupil@northfield.test';
     const here = new GatewayClient(stack.url);
     const other = new GatewayClient(stack.url);
@@ -481,9 +552,14 @@ describe('a second factor and signed-in devices, through the gateway', () => {
 
     // `other` has not been used since it signed in, so no gateway holds its session: the sign-out shows at once.
     const otherId = devices.data!.signedInDevices.find((d) => !d.current)!.id;
-    const ended = await here.query<{ endSignedInDevice: { id: string } }>('mutation ($id: ID!) { endSignedInDevice(input: { id: $id }) { id error { code } } }', { id: otherId });
+    const ended = await here.query<{ endSignedInDevice: { id: string } }>(
+      'mutation ($id: ID!) { endSignedInDevice(input: { id: $id }) { id error { code } } }',
+      { id: otherId },
+    );
     expect(ended.data!.endSignedInDevice.id).toBe(otherId);
-    const stillIn = (await Promise.all([other, third].map(async (client) => (await client.query('{ me { id } }')).status))).filter((status) => status === 200).length;
+    const stillIn = (await Promise.all([other, third].map(async (client) => (await client.query('{ me { id } }')).status))).filter(
+      (status) => status === 200,
+    ).length;
     expect(stillIn).toBe(1);
 
     const changed = await here.query<{ changePassword: { signedOutDevices: number; error: unknown } }>(

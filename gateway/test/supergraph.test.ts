@@ -83,7 +83,7 @@ describe('sign-in and sessions', () => {
 });
 
 describe('trust API credentials', () => {
-  it('lets an integration read the trust\'s figures with a Bearer key until the key is revoked', async () => {
+  it("lets an integration read the trust's figures with a Bearer key until the key is revoked", async () => {
     const analyst = await as('trust@waymark-trust.test');
     const created = await analyst.query<{ createApiCredential: { secret: string | null; credential: { id: string } | null; error: unknown } }>(
       'mutation { createApiCredential(input: { name: "MIS sync", scopes: ["reports:read"] }) { secret credential { id } error { code message } } }',
@@ -109,7 +109,17 @@ describe('one query across all four domain subgraphs', () => {
   it('joins pupils, encounters, employers and destinations for a careers leader', async () => {
     const client = await as('leader@northfield.test');
     const res = await client.query<{
-      pupils: { edges: { node: { id: string; displayName: string; school: { name: string }; participations: { attended: boolean; encounter: { title: string; employers: { name: string }[] } }[]; destinations: { stage: string; kind: string }[] } }[] };
+      pupils: {
+        edges: {
+          node: {
+            id: string;
+            displayName: string;
+            school: { name: string };
+            participations: { attended: boolean; encounter: { title: string; employers: { name: string }[] } }[];
+            destinations: { stage: string; kind: string }[];
+          };
+        }[];
+      };
     }>(`{
       pupils(first: 200, yearGroup: 11) { edges { node {
         id displayName school { name }
@@ -134,18 +144,20 @@ describe('one query across all four domain subgraphs', () => {
 });
 
 describe('cross-school isolation', () => {
-  it('gives the second school\'s leader nothing of the first school\'s pupils through any query', async () => {
+  it("gives the second school's leader nothing of the first school's pupils through any query", async () => {
     const client = await as('leader@southbank.test');
     const northPupils = data.pupils.filter((p) => p.schoolId === northfield.id);
-    const list = await client.query<{ pupils: { totalCount: number; edges: { node: { id: string } }[] } }>('{ pupils(first: 200, includeLeavers: true) { totalCount edges { node { id } } } }');
+    const list = await client.query<{ pupils: { totalCount: number; edges: { node: { id: string } }[] } }>(
+      '{ pupils(first: 200, includeLeavers: true) { totalCount edges { node { id } } } }',
+    );
     expect(list.data!.pupils.totalCount).toBe(data.pupils.filter((p) => p.schoolId === southbank.id).length);
     const northIds = new Set(northPupils.map((p) => p.id));
     expect(list.data!.pupils.edges.some((e) => northIds.has(e.node.id))).toBe(false);
     const one = await client.query<{ pupil: unknown }>('query ($id: ID!) { pupil(id: $id) { id displayName flags { ehcp } } }', { id: northPupils[0].id });
     expect(one.data!.pupil).toBeNull();
-    const encounters = await client.query<{ encounters: { edges: { node: { school: { id: string }; participations: { pupil: { id: string } | null }[] } }[] } }>(
-      '{ encounters(first: 200) { edges { node { school { id } participations { pupil { id } } } } } }',
-    );
+    const encounters = await client.query<{
+      encounters: { edges: { node: { school: { id: string }; participations: { pupil: { id: string } | null }[] } }[] };
+    }>('{ encounters(first: 200) { edges { node { school { id } participations { pupil { id } } } } } }');
     for (const edge of encounters.data!.encounters.edges) {
       expect(edge.node.school.id).toBe(southbank.id);
       for (const participation of edge.node.participations) expect(northIds.has(participation.pupil?.id ?? '')).toBe(false);
@@ -171,7 +183,11 @@ describe('subgraphs refuse callers other than the gateway', () => {
   it('answers 401 to a direct call without the credential, _service and _entities included', async () => {
     for (const name of SERVICES) {
       for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{ __typename: "Pupil", id: "x" }]) { __typename } }']) {
-        const response = await fetch(stack.subgraphUrl(name), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        const response = await fetch(stack.subgraphUrl(name), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
         expect(response.status, `${name} ${query}`).toBe(401);
         expect(await response.text()).not.toMatch(/sdl|Pupil/);
       }
@@ -180,26 +196,35 @@ describe('subgraphs refuse callers other than the gateway', () => {
 });
 
 describe('a pupil moving school, across the supergraph', () => {
-  const IMPORT = 'mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { id toAdd toMarkLeft transfersIn rejected { line reason } } error { code message } } }';
+  const IMPORT =
+    'mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { id toAdd toMarkLeft transfersIn rejected { line reason } } error { code message } } }';
   const csvOf = (pupils: typeof data.pupils) =>
     ['UPN,Legal Surname,Legal Forename,Date of Birth,Year Group,Tutor Group']
       .concat(pupils.map((p) => [p.upn, p.legalSurname, p.legalForename, p.dateOfBirth.split('-').reverse().join('/'), p.yearGroup, p.tutorGroup].join(',')))
       .join('\r\n');
   async function importRoster(client: GatewayClient, csv: string, fullRoster: boolean) {
-    const preview = await client.query<{ previewRosterImport: { import: { id: string; toMarkLeft: number; transfersIn: number; rejected: unknown[] } } }>(IMPORT, {
-      input: { fileBase64: Buffer.from(csv).toString('base64'), fullRoster },
-    });
+    const preview = await client.query<{ previewRosterImport: { import: { id: string; toMarkLeft: number; transfersIn: number; rejected: unknown[] } } }>(
+      IMPORT,
+      {
+        input: { fileBase64: Buffer.from(csv).toString('base64'), fullRoster },
+      },
+    );
     const report = preview.data!.previewRosterImport.import;
     expect(report.rejected).toEqual([]);
     await client.query('mutation ($id: ID!) { commitRosterImport(id: $id) { error { message } } }', { id: report.id });
     await expect
-      .poll(async () => (await client.query<{ rosterImport: { status: string } }>('query ($id: ID!) { rosterImport(id: $id) { status } }', { id: report.id })).data?.rosterImport.status, { timeout: 30_000 })
+      .poll(
+        async () =>
+          (await client.query<{ rosterImport: { status: string } }>('query ($id: ID!) { rosterImport(id: $id) { status } }', { id: report.id })).data
+            ?.rosterImport.status,
+        { timeout: 30_000 },
+      )
       .toBe('COMMITTED');
     return report;
   }
   const HISTORY = `query ($id: ID!) { pupil(id: $id) { id participations { encounter { title date school { id } } } } }`;
 
-  it('takes the whole record to the new school, and ends the old school\'s view at the move', async () => {
+  it("takes the whole record to the new school, and ends the old school's view at the move", async () => {
     const mover = data.pupils.find((p) => p.schoolId === southbank.id && p.yearGroup === 10)!;
     const stayers = data.pupils.filter((p) => p.schoolId === southbank.id && !p.leftOn && p.id !== mover.id);
     const south = await as('leader@southbank.test');
@@ -219,10 +244,22 @@ describe('a pupil moving school, across the supergraph', () => {
     // Northfield records an activity after the move; Southbank sees its own period only.
     const recorded = await north.query<{ createEncounter: { encounter: { id: string } | null; error: unknown } }>(
       'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } error { code message } } }',
-      { input: { kind: 'EMPLOYER_TALK', title: 'After the move', date: new Date().toISOString(), hours: 1, inSchoolDay: true, yearGroups: [10], register: [{ pupilId: mover.id, attended: true }] } },
+      {
+        input: {
+          kind: 'EMPLOYER_TALK',
+          title: 'After the move',
+          date: new Date().toISOString(),
+          hours: 1,
+          inSchoolDay: true,
+          yearGroups: [10],
+          register: [{ pupilId: mover.id, attended: true }],
+        },
+      },
     );
     expect(recorded.data!.createEncounter.error).toBeNull();
-    const seenBySouth = await south.query<{ pupil: { participations: { encounter: { title: string; school: { id: string } } }[] } | null }>(HISTORY, { id: mover.id });
+    const seenBySouth = await south.query<{ pupil: { participations: { encounter: { title: string; school: { id: string } } }[] } | null }>(HISTORY, {
+      id: mover.id,
+    });
     const southView = seenBySouth.data!.pupil!.participations;
     expect(southView.map((p) => p.encounter.title)).not.toContain('After the move');
     expect(southView.every((p) => p.encounter.school.id === southbank.id)).toBe(true);
@@ -233,7 +270,17 @@ describe('a pupil moving school, across the supergraph', () => {
     // The old school can no longer put the pupil on a register.
     const refused = await south.query<{ createEncounter: { encounter: unknown; error: { code: string } | null } }>(
       'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } error { code } } }',
-      { input: { kind: 'EMPLOYER_TALK', title: 'Too late', date: new Date().toISOString(), hours: 1, inSchoolDay: true, yearGroups: [10], register: [{ pupilId: mover.id, attended: true }] } },
+      {
+        input: {
+          kind: 'EMPLOYER_TALK',
+          title: 'Too late',
+          date: new Date().toISOString(),
+          hours: 1,
+          inSchoolDay: true,
+          yearGroups: [10],
+          register: [{ pupilId: mover.id, attended: true }],
+        },
+      },
     );
     expect(refused.data!.createEncounter.encounter).toBeNull();
     expect(refused.data!.createEncounter.error?.code).toBeTruthy();
@@ -243,7 +290,9 @@ describe('a pupil moving school, across the supergraph', () => {
 describe('limits and masking at the gateway', () => {
   it('rejects an over-deep query and hides introspection and suggestions in production', async () => {
     const client = await as('leader@northfield.test');
-    const deep = await client.query(`{ encounters { edges { node { participations { encounter { participations { encounter { participations { encounter { participations { encounter { participations { encounter { id } } } } } } } } } } } } } }`);
+    const deep = await client.query(
+      `{ encounters { edges { node { participations { encounter { participations { encounter { participations { encounter { participations { encounter { participations { encounter { id } } } } } } } } } } } } } }`,
+    );
     expect(deep.errors?.length).toBeGreaterThan(0);
     expect(deep.data ?? null).toBeNull();
     const introspection = await client.query('{ __schema { types { name } } }');
@@ -293,13 +342,17 @@ describe('a subgraph that is down or hangs', () => {
     });
   });
 
-  it('keeps the other subgraphs\' root fields when a hanging one\'s list and object root fields are asked for beside them', async () => {
+  it("keeps the other subgraphs' root fields when a hanging one's list and object root fields are asked for beside them", async () => {
     await withHangingSubgraph('encounters', async (url) => {
       const client = new GatewayClient(url);
       expect((await client.signIn('leader@northfield.test')).status).toBe(200);
-      const res = await client.query<{ schools: { name: string }[]; employers: { name: string }[]; encounters: unknown; activitiesToVerify: unknown; schoolDashboard: unknown }>(
-        '{ schools { name } employers { name } encounters(first: 5) { totalCount } activitiesToVerify { id } schoolDashboard { pupilCount } }',
-      );
+      const res = await client.query<{
+        schools: { name: string }[];
+        employers: { name: string }[];
+        encounters: unknown;
+        activitiesToVerify: unknown;
+        schoolDashboard: unknown;
+      }>('{ schools { name } employers { name } encounters(first: 5) { totalCount } activitiesToVerify { id } schoolDashboard { pupilCount } }');
       expect(res.data?.schools, JSON.stringify(res)).toEqual([{ name: northfield.name }]);
       expect(res.data?.employers.length).toBeGreaterThan(0);
       expect(res.data?.encounters).toBeNull();
@@ -313,7 +366,9 @@ describe('a subgraph that is down or hangs', () => {
   it('answers with partial data and a masked error when a subgraph is stopped', async () => {
     const client = await as('leader@northfield.test');
     await stack.stopService('pupils');
-    const res = await client.query<{ encounters: { edges: { node: { title: string; school: unknown } }[] } }>('{ encounters(first: 5) { edges { node { title school { name } } } } }');
+    const res = await client.query<{ encounters: { edges: { node: { title: string; school: unknown } }[] } }>(
+      '{ encounters(first: 5) { edges { node { title school { name } } } } }',
+    );
     expect(res.data!.encounters.edges.length).toBeGreaterThan(0);
     for (const edge of res.data!.encounters.edges) {
       expect(edge.node.title).toBeTruthy();

@@ -73,7 +73,10 @@ export function waymarkEslint({ dir, react = false }) {
         '@typescript-eslint/no-unsafe-enum-comparison': 'off',
         '@typescript-eslint/no-unsafe-enum-assignment': 'off',
         // Generated typed documents are strings at run time behind a typed interface.
-        '@typescript-eslint/no-base-to-string': ['error', { ignoredTypeNames: ['TypedDocument', 'TypedDocumentString', 'DocumentTypeDecoration', 'SubgraphDocument'] }],
+        '@typescript-eslint/no-base-to-string': [
+          'error',
+          { ignoredTypeNames: ['TypedDocument', 'TypedDocumentString', 'DocumentTypeDecoration', 'SubgraphDocument'] },
+        ],
       },
     },
     {

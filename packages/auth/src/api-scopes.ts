@@ -90,7 +90,10 @@ interface DefinitionLike {
  * fragments (`{ ...Everything }` must not hide a field). Fields under @skip/@include count too: a
  * field the caller may not use is refused even if the variables would leave it out.
  */
-export function operationRootFields(document: { readonly definitions: readonly DefinitionLike[] }, operation: { readonly selectionSet: { readonly selections: readonly SelectionLike[] } }): string[] {
+export function operationRootFields(
+  document: { readonly definitions: readonly DefinitionLike[] },
+  operation: { readonly selectionSet: { readonly selections: readonly SelectionLike[] } },
+): string[] {
   const fragments = new Map<string, DefinitionLike>();
   for (const definition of document.definitions) {
     if (definition.kind === 'FragmentDefinition' && definition.name) fragments.set(definition.name.value, definition);

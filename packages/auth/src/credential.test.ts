@@ -29,7 +29,9 @@ describe('internal credential', () => {
     expect(await verifier.verify(expired)).toEqual({ ok: false, reason: 'expired credential' });
     const good = await new CredentialSigner(keys.privateKeyPem).sign(leader);
     const [header, , signature] = good.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ p: { ...leader, schoolId: 's2' }, iss: 'waymark-gateway', aud: 'waymark-subgraphs', exp: 9999999999 })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ p: { ...leader, schoolId: 's2' }, iss: 'waymark-gateway', aud: 'waymark-subgraphs', exp: 9999999999 }),
+    ).toString('base64url');
     expect((await verifier.verify(`${header}.${forgedPayload}.${signature}`)).ok).toBe(false);
     expect(await verifier.verify(undefined)).toEqual({ ok: false, reason: 'missing credential' });
   });

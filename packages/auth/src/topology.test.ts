@@ -82,15 +82,21 @@ describe('infra/k8s', () => {
     };
   }
   const files = readdirSync(`${infra}k8s`).filter((file) => /\.ya?ml$/.test(file));
-  const manifests = files.flatMap((file) =>
-    parseAllDocuments(readFileSync(`${infra}k8s/${file}`, 'utf8')).map((document) => document.toJS() as Manifest),
-  );
+  const manifests = files.flatMap((file) => parseAllDocuments(readFileSync(`${infra}k8s/${file}`, 'utf8')).map((document) => document.toJS() as Manifest));
   const ofKind = (kind: string) => manifests.filter((manifest) => manifest.kind === kind);
 
   it('has a Deployment and a Service for the gateway and every subgraph of the list', () => {
     expect(files.length).toBeGreaterThan(0);
-    expect(ofKind('Deployment').map((m) => m.metadata.name).sort()).toEqual(PROCESSES);
-    expect(ofKind('Service').map((m) => m.metadata.name).sort()).toEqual(PROCESSES);
+    expect(
+      ofKind('Deployment')
+        .map((m) => m.metadata.name)
+        .sort(),
+    ).toEqual(PROCESSES);
+    expect(
+      ofKind('Service')
+        .map((m) => m.metadata.name)
+        .sort(),
+    ).toEqual(PROCESSES);
   });
 
   it('runs each Deployment on its own entry and listed port, probed there, with every address at the listed ports', () => {
@@ -99,7 +105,10 @@ describe('infra/k8s', () => {
       const [container] = deployment.spec.template!.spec.containers;
       const env = Object.fromEntries(container.env.map((variable) => [variable.name, variable.value]));
       expect(container.command, name).toEqual(['node', entryOf(name)]);
-      expect(container.ports.map((p) => p.containerPort), name).toEqual([portOf(name)]);
+      expect(
+        container.ports.map((p) => p.containerPort),
+        name,
+      ).toEqual([portOf(name)]);
       expect(env.PORT, `${name}: PORT`).toBe(String(portOf(name)));
       expect([container.readinessProbe.httpGet.port, container.livenessProbe.httpGet.port], `${name}: probes`).toEqual([portOf(name), portOf(name)]);
       expectAddressesFollowTheList(name, env);
@@ -110,8 +119,15 @@ describe('infra/k8s', () => {
   it('sends each Service to its listed port, and reaches subgraphs on that same port', () => {
     for (const service of ofKind('Service')) {
       const name = service.metadata.name;
-      expect(service.spec.ports?.map((p) => p.targetPort), name).toEqual([portOf(name)]);
-      if (name !== 'gateway') expect(service.spec.ports?.map((p) => p.port), name).toEqual([portOf(name)]);
+      expect(
+        service.spec.ports?.map((p) => p.targetPort),
+        name,
+      ).toEqual([portOf(name)]);
+      if (name !== 'gateway')
+        expect(
+          service.spec.ports?.map((p) => p.port),
+          name,
+        ).toEqual([portOf(name)]);
     }
   });
 });

@@ -104,11 +104,86 @@ const GROUP_RATES: Record<VulnerableGroup, number> = {
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const FLAG_COLUMNS = VULNERABLE_GROUPS.map((g) => snake(g.key));
 
-const FORENAMES = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Muhammad', 'Freya', 'George', 'Lily', 'Leo', 'Maya', 'Arthur', 'Sophia', 'Jack', 'Zara', 'Harry', 'Aisha', 'Oscar', 'Grace', 'Theo', 'Chloe', 'Ethan', 'Priya', 'Kai'];
-const SURNAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'Khan', 'Ahmed', 'Okafor', 'Nowak', 'Hughes', 'Begum', 'Kaur', 'Singh', 'Mensah', 'Moore'];
-const TOWNS = ['Ashworth', 'Brampton', 'Calder', 'Denholme', 'Elland', 'Farsley', 'Garforth', 'Harden', 'Ilkley', 'Kirkstall', 'Lofthouse', 'Meanwood', 'Netherton', 'Otley', 'Pudsey', 'Rothwell', 'Shipley', 'Thornton'];
+const FORENAMES = [
+  'Amelia',
+  'Oliver',
+  'Isla',
+  'Noah',
+  'Ava',
+  'Muhammad',
+  'Freya',
+  'George',
+  'Lily',
+  'Leo',
+  'Maya',
+  'Arthur',
+  'Sophia',
+  'Jack',
+  'Zara',
+  'Harry',
+  'Aisha',
+  'Oscar',
+  'Grace',
+  'Theo',
+  'Chloe',
+  'Ethan',
+  'Priya',
+  'Kai',
+];
+const SURNAMES = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'Khan',
+  'Ahmed',
+  'Okafor',
+  'Nowak',
+  'Hughes',
+  'Begum',
+  'Kaur',
+  'Singh',
+  'Mensah',
+  'Moore',
+];
+const TOWNS = [
+  'Ashworth',
+  'Brampton',
+  'Calder',
+  'Denholme',
+  'Elland',
+  'Farsley',
+  'Garforth',
+  'Harden',
+  'Ilkley',
+  'Kirkstall',
+  'Lofthouse',
+  'Meanwood',
+  'Netherton',
+  'Otley',
+  'Pudsey',
+  'Rothwell',
+  'Shipley',
+  'Thornton',
+];
 const HASHTAGS = ['engineering', 'nhs', 'digital', 'construction', 'law', 'finance', 'creative', 'science', 'teaching', 'apprenticeships'];
-const REFLECTIONS = ['I learned what the job is really like.', 'It made me think about apprenticeships.', 'I want to find out more about this route.', 'Useful: I asked about entry requirements.', 'Not for me, but I know why now.'];
+const REFLECTIONS = [
+  'I learned what the job is really like.',
+  'It made me think about apprenticeships.',
+  'I want to find out more about this route.',
+  'Useful: I asked about entry requirements.',
+  'Not for me, but I know why now.',
+];
 
 /** Year-group shares within a school: sixth forms are smaller. */
 const YEAR_WEIGHTS: Record<number, number> = { 7: 1, 8: 1, 9: 1, 10: 1, 11: 1, 12: 0.6, 13: 0.6 };
@@ -131,7 +206,17 @@ const TEMPLATES: Template[] = [
   { kind: 'LMI_SESSION', weight: 4, years: [[9], [10, 11], [11], [12, 13], [12]], rate: 0.9, hours: 1, schoolDay: 1 },
   { kind: 'CURRICULUM_LESSON', weight: 16, years: [[7], [8], [9], [10], [11], [12]], rate: 0.55, hours: 1, schoolDay: 1 },
   { kind: 'EMPLOYER_TALK', weight: 7, years: [[8], [9, 10], [10], [11], [12, 13], [7, 8]], rate: 0.85, hours: 1, schoolDay: 0.95 },
-  { kind: 'CAREERS_FAIR', weight: 2, years: [[9, 10, 11, 12, 13], [7, 8, 9]], rate: 0.85, hours: 2, schoolDay: 0.8 },
+  {
+    kind: 'CAREERS_FAIR',
+    weight: 2,
+    years: [
+      [9, 10, 11, 12, 13],
+      [7, 8, 9],
+    ],
+    rate: 0.85,
+    hours: 2,
+    schoolDay: 0.8,
+  },
   { kind: 'MENTORING', weight: 2, years: [[10], [11], [12], [13]], rate: 0.08, hours: 6, schoolDay: 0.7 },
   { kind: 'ENTERPRISE_CHALLENGE', weight: 2, years: [[8], [9], [10]], rate: 0.9, hours: 5, schoolDay: 1 },
   { kind: 'MOCK_INTERVIEW', weight: 2, years: [[11], [13]], rate: 0.9, hours: 1, schoolDay: 1 },
@@ -194,10 +279,14 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
   const [pupilsDb, encountersDb] = await Promise.all([connect('pupils'), connect('encounters')]);
   try {
     // ---- Schools: the two demo schools and eighteen more, sized to 25,000 on roll. ----
-    const existing = await pupilsDb.query<{ id: string; school_id: string; year_group: number | null; year_group_academic_year: number | null; left_on: string | null; persistent_absence: boolean }>(
-      `select id, school_id, year_group, year_group_academic_year, left_on::text as left_on, persistent_absence from pupil where trust_id = $1`,
-      [trustId],
-    );
+    const existing = await pupilsDb.query<{
+      id: string;
+      school_id: string;
+      year_group: number | null;
+      year_group_academic_year: number | null;
+      left_on: string | null;
+      persistent_absence: boolean;
+    }>(`select id, school_id, year_group, year_group_academic_year, left_on::text as left_on, persistent_absence from pupil where trust_id = $1`, [trustId]);
     const [northfield, southbank] = demo.schools;
     const sizes = [Math.round(totalPupils * 0.048), Math.round(totalPupils * 0.024), Math.round(totalPupils * 0.072)];
     const rest = Array.from({ length: 17 }, () => 900 + random() * 600);
@@ -243,9 +332,20 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
       const id = uuid();
       const forename = pick(FORENAMES);
       pupilRows.push([
-        id, schools[school].id, trustId, makeUpn(`9${String(school).padStart(2, '0')}${String(serial).padStart(9, '0')}`), forename, pick(SURNAMES),
-        chance(0.04) ? forename.slice(0, 3) : null, day(dob), yearGroup, `${yearGroup}${'ABCDEF'[Math.floor(random() * 6)]}${1 + Math.floor(random() * 3)}`,
-        leftOn, ...VULNERABLE_GROUPS.map((g) => flags[g.key]), flags.neetRisk ? 60 + Math.floor(random() * 40) : Math.floor(random() * 50), ay,
+        id,
+        schools[school].id,
+        trustId,
+        makeUpn(`9${String(school).padStart(2, '0')}${String(serial).padStart(9, '0')}`),
+        forename,
+        pick(SURNAMES),
+        chance(0.04) ? forename.slice(0, 3) : null,
+        day(dob),
+        yearGroup,
+        `${yearGroup}${'ABCDEF'[Math.floor(random() * 6)]}${1 + Math.floor(random() * 3)}`,
+        leftOn,
+        ...VULNERABLE_GROUPS.map((g) => flags[g.key]),
+        flags.neetRisk ? 60 + Math.floor(random() * 40) : Math.floor(random() * 50),
+        ay,
         // The pupil row holds the latest period at school; `enrolment` rows the earlier ones.
         previousSchool >= 0 ? `${AY}-09-01` : `${ay - (yearGroup - 7)}-09-01`,
       ]);
@@ -310,13 +410,43 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
       const missing = new Set([pick(items), ...(chance(0.4) ? [pick(items)] : [])]);
       return { ticked: items.filter((key) => !missing.has(key)), met: false };
     };
-    const addEncounter = (s: number, kind: EncounterKind, date: Date, fields: { title: string; yearGroups: number[]; hours: number; inSchoolDay: boolean; subject?: string | null; adviser?: [string, number] | null; notes?: string | null }) => {
+    const addEncounter = (
+      s: number,
+      kind: EncounterKind,
+      date: Date,
+      fields: {
+        title: string;
+        yearGroups: number[];
+        hours: number;
+        inSchoolDay: boolean;
+        subject?: string | null;
+        adviser?: [string, number] | null;
+        notes?: string | null;
+      },
+    ) => {
       const id = uuid();
       const checklist = checklistFor(kind);
       encounterRows.push([
-        id, schools[s].id, trustId, kind, fields.title, date.toISOString(), fields.inSchoolDay, fields.hours, [...ENCOUNTER_KINDS[kind].benchmarks], fields.yearGroups, [], [],
-        addDays(date, -14).toISOString(), fields.subject ?? null, chance(0.5) ? [pick(HASHTAGS)] : [], checklist.ticked, checklist.met,
-        fields.adviser?.[0] ?? null, fields.adviser?.[1] ?? null, fields.notes ?? null,
+        id,
+        schools[s].id,
+        trustId,
+        kind,
+        fields.title,
+        date.toISOString(),
+        fields.inSchoolDay,
+        fields.hours,
+        [...ENCOUNTER_KINDS[kind].benchmarks],
+        fields.yearGroups,
+        [],
+        [],
+        addDays(date, -14).toISOString(),
+        fields.subject ?? null,
+        chance(0.5) ? [pick(HASHTAGS)] : [],
+        checklist.ticked,
+        checklist.met,
+        fields.adviser?.[0] ?? null,
+        fields.adviser?.[1] ?? null,
+        fields.notes ?? null,
       ]);
       return id;
     };
@@ -350,11 +480,27 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
             const date = dateBetween(new Date(Date.UTC(ay, 8, 2)), new Date(Date.UTC(ay + 1, 6, 20)))!;
             if (date.getTime() >= asOfMs) continue;
             const level = pick([4, 5, 6, 6, 6, 7, 7, 6, 5, 7]);
-            const id = addEncounter(s, 'GUIDANCE_MEETING', date, { title: 'Personal guidance meeting', yearGroups: [Number(yg)], hours: 0.75, inSchoolDay: true, adviser: [`Adviser ${1 + (s % 4)}`, level], notes: 'Talked through options after Year 11.' });
+            const id = addEncounter(s, 'GUIDANCE_MEETING', date, {
+              title: 'Personal guidance meeting',
+              yearGroups: [Number(yg)],
+              hours: 0.75,
+              inSchoolDay: true,
+              adviser: [`Adviser ${1 + (s % 4)}`, level],
+              notes: 'Talked through options after Year 11.',
+            });
             encounterMeta.push({ id, s, date, attend: 0.97, reflect: 0.4 });
             register(encounterMeta.length - 1, i);
             const actions = 1 + Math.floor(random() * 2);
-            for (let k = 0; k < actions; k += 1) actionRows.push([uuid(), id, roster[i].id, k === 0 ? 'Research two apprenticeships' : 'Book a college open evening', day(addDays(date, 30)), chance(0.5) ? addDays(date, 20).toISOString() : null, k]);
+            for (let k = 0; k < actions; k += 1)
+              actionRows.push([
+                uuid(),
+                id,
+                roster[i].id,
+                k === 0 ? 'Research two apprenticeships' : 'Book a college open evening',
+                day(addDays(date, 30)),
+                chance(0.5) ? addDays(date, 20).toISOString() : null,
+                k,
+              ]);
           }
         }
       });
@@ -362,7 +508,14 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
     const guidanceParticipations = registered;
 
     // Group encounters: plan them, then scale invitations so the registers add up to the target.
-    interface Planned { s: number; template: Template; date: Date; yearGroups: number[]; future: boolean; candidates: number[] }
+    interface Planned {
+      s: number;
+      template: Template;
+      date: Date;
+      yearGroups: number[];
+      future: boolean;
+      candidates: number[];
+    }
     const planned: Planned[] = [];
     schools.forEach((_, s) => {
       years.forEach((ay, y) => {
@@ -397,7 +550,13 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
       const { kind } = p.template;
       const subject = kind === 'CURRICULUM_LESSON' ? pick(CURRICULUM_SUBJECTS) : null;
       const title = subject ? `${subject}: careers in ${pick(HASHTAGS)}` : `${ENCOUNTER_KINDS[kind].label} (Year ${p.yearGroups.join(', ')})`;
-      const id = addEncounter(p.s, kind, p.date, { title, yearGroups: p.yearGroups, hours: p.template.hours, inSchoolDay: chance(p.template.schoolDay), subject });
+      const id = addEncounter(p.s, kind, p.date, {
+        title,
+        yearGroups: p.yearGroups,
+        hours: p.template.hours,
+        inSchoolDay: chance(p.template.schoolDay),
+        subject,
+      });
       const rate = Math.min(1, p.template.rate * scale);
       encounterMeta.push({ id, s: p.s, date: p.date, attend: 0.87, reflect: 0.6 });
       for (const i of p.candidates) if (chance(rate)) register(encounterMeta.length - 1, i);
@@ -445,10 +604,28 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
       const own = (kind: string, title: string, hours: number, ongoing: boolean) => {
         const startedOn = dateBetween(start, addDays(asOfDate, -1));
         if (!startedOn) return;
-        const ended = ongoing ? null : day(addDays(startedOn, kind === 'PART_TIME_JOB' || kind === 'VOLUNTEERING' ? 30 + Math.floor(random() * 300) : Math.floor(random() * 5)));
+        const ended = ongoing
+          ? null
+          : day(addDays(startedOn, kind === 'PART_TIME_JOB' || kind === 'VOLUNTEERING' ? 30 + Math.floor(random() * 300) : Math.floor(random() * 5)));
         const status = chance(0.7) ? 'VERIFIED' : chance(0.65) ? 'SUBMITTED' : 'DECLINED';
         const submitted = addDays(startedOn, 2);
-        ownRows.push([uuid(), pupil.id, schools[pupil.school].id, trustId, kind, title, null, day(startedOn), ended, hours, status, status === 'DECLINED' ? 'Please add who supervised you.' : null, submitted.toISOString(), status === 'SUBMITTED' ? null : addDays(submitted, 3).toISOString(), status === 'SUBMITTED' ? null : staffName]);
+        ownRows.push([
+          uuid(),
+          pupil.id,
+          schools[pupil.school].id,
+          trustId,
+          kind,
+          title,
+          null,
+          day(startedOn),
+          ended,
+          hours,
+          status,
+          status === 'DECLINED' ? 'Please add who supervised you.' : null,
+          submitted.toISOString(),
+          status === 'SUBMITTED' ? null : addDays(submitted, 3).toISOString(),
+          status === 'SUBMITTED' ? null : staffName,
+        ]);
       };
       if (yg >= 10 && chance(0.1)) own('PART_TIME_JOB', 'Saturday job', 8, chance(0.6));
       if (yg >= 10 && chance(0.04)) own('WORK_EXPERIENCE', 'Week at a family firm', 20 + Math.floor(random() * 16), false);
@@ -457,7 +634,12 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
       if (chance(0.03)) own('OTHER', 'Coding club', 2, false);
       if (chance(0.5) && !hasOutlook.has(pupil.id)) {
         const he = chance(yg >= 12 ? 0.6 : 0.35);
-        outlookRows.push([pupil.id, Array.from({ length: Math.floor(random() * 4) }, () => pick(HASHTAGS)), he, addDays(asOfDate, -Math.floor(random() * 60)).toISOString()]);
+        outlookRows.push([
+          pupil.id,
+          Array.from({ length: Math.floor(random() * 4) }, () => pick(HASHTAGS)),
+          he,
+          addDays(asOfDate, -Math.floor(random() * 60)).toISOString(),
+        ]);
       }
     }
     // What is on roll now, per school (the demo's pupils included: a small run may have more than asked).
@@ -475,10 +657,53 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
     for (const db of [pupilsDb, encountersDb]) await db.query(`set maintenance_work_mem = '256MB'; set synchronous_commit = off`);
     await pupilsDb.query(
       `insert into school (id, trust_id, name, urn, local_authority) select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) on conflict (id) do nothing`,
-      [schools.map((s) => s.id), schools.map(() => trustId), schools.map((s) => s.name), schools.map((_, i) => `9${String(10000 + i)}`), schools.map((_, i) => (i % 2 ? 'Leeds' : 'Bradford'))],
+      [
+        schools.map((s) => s.id),
+        schools.map(() => trustId),
+        schools.map((s) => s.name),
+        schools.map((_, i) => `9${String(10000 + i)}`),
+        schools.map((_, i) => (i % 2 ? 'Leeds' : 'Bradford')),
+      ],
     );
-    const pupilColumns = ['id', 'school_id', 'trust_id', 'upn', 'legal_forename', 'legal_surname', 'preferred_name', 'date_of_birth', 'year_group', 'tutor_group', 'left_on', ...FLAG_COLUMNS, 'neet_risk_score', 'year_group_academic_year', 'enrolled_on'];
-    const encounterColumns = ['id', 'school_id', 'trust_id', 'kind', 'title', 'date', 'in_school_day', 'hours', 'benchmarks', 'year_groups', 'employer_ids', 'volunteer_ids', 'created_at', 'subject', 'hashtags', 'checklist_ticked', 'checklist_met', 'adviser_name', 'adviser_level', 'staff_notes'];
+    const pupilColumns = [
+      'id',
+      'school_id',
+      'trust_id',
+      'upn',
+      'legal_forename',
+      'legal_surname',
+      'preferred_name',
+      'date_of_birth',
+      'year_group',
+      'tutor_group',
+      'left_on',
+      ...FLAG_COLUMNS,
+      'neet_risk_score',
+      'year_group_academic_year',
+      'enrolled_on',
+    ];
+    const encounterColumns = [
+      'id',
+      'school_id',
+      'trust_id',
+      'kind',
+      'title',
+      'date',
+      'in_school_day',
+      'hours',
+      'benchmarks',
+      'year_groups',
+      'employer_ids',
+      'volunteer_ids',
+      'created_at',
+      'subject',
+      'hashtags',
+      'checklist_ticked',
+      'checklist_met',
+      'adviser_name',
+      'adviser_level',
+      'staff_notes',
+    ];
     await settleAll([
       (async () => {
         await timed('pupil', () => copyRows(pupilsDb, 'pupil', pupilColumns, pupilRows));
@@ -489,12 +714,38 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
         await timed('encounter', () => copyRows(encountersDb, 'encounter', encounterColumns, encounterRows));
         await timed('participation', () =>
           bulkLoad(encountersDb, 'participation', () =>
-            copyText(encountersDb, 'participation', ['id', 'encounter_id', 'pupil_id', 'school_id', 'trust_id', 'attended', 'reflection', 'reflected_at'], participationChunks),
+            copyText(
+              encountersDb,
+              'participation',
+              ['id', 'encounter_id', 'pupil_id', 'school_id', 'trust_id', 'attended', 'reflection', 'reflected_at'],
+              participationChunks,
+            ),
           ),
         );
         await timed('others', async () => {
           await copyRows(encountersDb, 'agreed_action', ['id', 'meeting_id', 'pupil_id', 'text', 'due_on', 'done_at', 'position'], actionRows);
-          await copyRows(encountersDb, 'own_activity', ['id', 'pupil_id', 'school_id', 'trust_id', 'kind', 'title', 'description', 'started_on', 'ended_on', 'hours', 'status', 'decline_reason', 'submitted_at', 'decided_at', 'decided_by'], ownRows);
+          await copyRows(
+            encountersDb,
+            'own_activity',
+            [
+              'id',
+              'pupil_id',
+              'school_id',
+              'trust_id',
+              'kind',
+              'title',
+              'description',
+              'started_on',
+              'ended_on',
+              'hours',
+              'status',
+              'decline_reason',
+              'submitted_at',
+              'decided_at',
+              'decided_by',
+            ],
+            ownRows,
+          );
           await copyRows(encountersDb, 'pupil_outlook', ['pupil_id', 'interests', 'considering_higher_education', 'updated_at'], outlookRows);
         });
         await timed('encounters vacuum', () => vacuum(encountersDb, ['encounter', 'participation', 'agreed_action', 'own_activity', 'pupil_outlook']));
@@ -574,9 +825,15 @@ export const BENCH_ENROLMENT_TABLE = 'bench_enrolment';
  */
 export async function loadBenchPupils(pupilsDb: pg.Client, encountersDb: pg.Client): Promise<number> {
   const mask = FLAG_COLUMNS.map((column, i) => `(${column}::int << ${i})`).join(' | ');
-  const { rows } = await pupilsDb.query<{ id: string; school_id: string; trust_id: string | null; year_group: number | null; year_group_academic_year: number | null; left_on: string | null; mask: number }>(
-    `select id, school_id, trust_id, year_group, year_group_academic_year, left_on::text as left_on, ${mask} as mask from pupil`,
-  );
+  const { rows } = await pupilsDb.query<{
+    id: string;
+    school_id: string;
+    trust_id: string | null;
+    year_group: number | null;
+    year_group_academic_year: number | null;
+    left_on: string | null;
+    mask: number;
+  }>(`select id, school_id, trust_id, year_group, year_group_academic_year, left_on::text as left_on, ${mask} as mask from pupil`);
   await encountersDb.query(`drop table if exists ${BENCH_PUPIL_TABLE}`);
   await encountersDb.query(
     `create table ${BENCH_PUPIL_TABLE} (id uuid primary key, school_id uuid not null, trust_id uuid, year_group smallint, year_group_academic_year smallint, left_on date, mask int not null)`,
@@ -594,7 +851,9 @@ export async function loadBenchPupils(pupilsDb: pg.Client, encountersDb: pg.Clie
     'select pupil_id, school_id, trust_id, started_on::text as started_on, left_on::text as left_on from enrolment',
   );
   await encountersDb.query(`drop table if exists ${BENCH_ENROLMENT_TABLE}`);
-  await encountersDb.query(`create table ${BENCH_ENROLMENT_TABLE} (pupil_id uuid not null, school_id uuid not null, trust_id uuid, started_on date not null, left_on date)`);
+  await encountersDb.query(
+    `create table ${BENCH_ENROLMENT_TABLE} (pupil_id uuid not null, school_id uuid not null, trust_id uuid, started_on date not null, left_on date)`,
+  );
   await copyRows(
     encountersDb,
     BENCH_ENROLMENT_TABLE,

@@ -55,7 +55,10 @@ const STATE_SQL: Record<BenchmarkMeasureKey, string> = {
   B6_BY_16: graded(`${n('t.workplace_16')} + ${n('o.work_16')}`, 2),
   B6_BY_18: `case when c.yg < 12 then ${NOT_APPLICABLE} when ${n('t.workplace_18')} + ${n('o.work_18')} >= 1 then ${MET} else ${NOT_MET} end`,
   // The university part is also met by a verified open day in Years 7–11 (it counts as a university visit).
-  B7_BY_16: graded(`bit_count((${n('t.range')} | case when ${yes('o.open_day_16')} then ${1 << Object.keys(PROVIDER_RANGE).indexOf('university')} else 0 end)::bit(${Object.keys(PROVIDER_RANGE).length}))`, Object.keys(PROVIDER_RANGE).length),
+  B7_BY_16: graded(
+    `bit_count((${n('t.range')} | case when ${yes('o.open_day_16')} then ${1 << Object.keys(PROVIDER_RANGE).indexOf('university')} else 0 end)::bit(${Object.keys(PROVIDER_RANGE).length}))`,
+    Object.keys(PROVIDER_RANGE).length,
+  ),
   B7_BY_18: `case when c.yg < 12 or not ${yes('po.considering_higher_education')} then ${NOT_APPLICABLE}
                   else ${graded(`${n('t.university_visits')} + ${n('o.open_days')}`, 2)} end`,
   B8_BY_16: `case when ${yes('t.guidance_16')} then ${MET} else ${NOT_MET} end`,
@@ -387,7 +390,11 @@ function compareCells(label: string, actual: Cell[], expected: Cell[], keyOf: (c
   for (const key of new Set([...a.keys(), ...e.keys()])) {
     const x = a.get(key);
     const y = e.get(key);
-    const same = (x?.eligible ?? 0) === (y?.eligible ?? 0) && (x?.met ?? 0) === (y?.met ?? 0) && (x?.inProgress ?? 0) === (y?.inProgress ?? 0) && (x?.notMet ?? 0) === (y?.notMet ?? 0);
+    const same =
+      (x?.eligible ?? 0) === (y?.eligible ?? 0) &&
+      (x?.met ?? 0) === (y?.met ?? 0) &&
+      (x?.inProgress ?? 0) === (y?.inProgress ?? 0) &&
+      (x?.notMet ?? 0) === (y?.notMet ?? 0);
     if (!same) differences.push(`${label} ${key}: gateway ${counts(x)}; floor ${counts(y)}`);
   }
 }
@@ -420,7 +427,8 @@ export function compareSchoolDashboard(gateway: GatewaySchoolDashboard, floor: S
  */
 export function roundedForGroup(floor: TrustNumbers): TrustNumbers {
   const round = (n: number) => Math.round(n / 5) * 5;
-  const cells = (list: Cell[]) => list.map((c) => ({ ...c, eligible: round(c.eligible), met: round(c.met), inProgress: round(c.inProgress), notMet: round(c.notMet) }));
+  const cells = (list: Cell[]) =>
+    list.map((c) => ({ ...c, eligible: round(c.eligible), met: round(c.met), inProgress: round(c.inProgress), notMet: round(c.notMet) }));
   return {
     pupilCount: round(floor.pupilCount),
     totals: cells(floor.totals),

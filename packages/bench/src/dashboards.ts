@@ -93,7 +93,9 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
     const asOf = todayInEngland();
     log('dashboards: generating 20 schools, 25,000 pupils, 500,000 participations…');
     const data = await generateDashboardData({ databaseUrl, prefix, asOf, log: (line) => log(`dashboards: ${line}`) });
-    notes.push(`dashboard data: ${data.counts.pupilsOnRoll} pupils on roll in ${data.counts.schools} schools, ${data.counts.participations} participations, ${data.counts.encounters} encounters (${data.counts.guidanceMeetings} guidance meetings), generated and loaded in ${(data.ms / 1000).toFixed(1)} s`);
+    notes.push(
+      `dashboard data: ${data.counts.pupilsOnRoll} pupils on roll in ${data.counts.schools} schools, ${data.counts.participations} participations, ${data.counts.encounters} encounters (${data.counts.guidanceMeetings} guidance meetings), generated and loaded in ${(data.ms / 1000).toFixed(1)} s`,
+    );
 
     const url = new URL(databaseUrl);
     url.pathname = `/${prefix}encounters`;
@@ -105,8 +107,10 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
     const gateway = await gatewayClient(stack.url);
     const leader = await gateway.signIn('leader@northfield.test');
     const analyst = await gateway.signIn('trust@waymark-trust.test');
-    const school = (cookie: string, variables: Record<string, unknown>) => gateway.query<{ schoolDashboard: GatewaySchoolDashboard }>(cookie, SCHOOL_DASHBOARD_QUERY, variables);
-    const trust = (cookie: string, variables: Record<string, unknown>) => gateway.query<{ trustDashboard: GatewayTrustDashboard }>(cookie, TRUST_DASHBOARD_QUERY, variables);
+    const school = (cookie: string, variables: Record<string, unknown>) =>
+      gateway.query<{ schoolDashboard: GatewaySchoolDashboard }>(cookie, SCHOOL_DASHBOARD_QUERY, variables);
+    const trust = (cookie: string, variables: Record<string, unknown>) =>
+      gateway.query<{ trustDashboard: GatewayTrustDashboard }>(cookie, TRUST_DASHBOARD_QUERY, variables);
 
     const probe = await school(leader, { asOf }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (probe instanceof Error) {
@@ -126,7 +130,10 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
       const label = `school${filter.group ? ` (${filter.group}, Year ${filter.yearGroup})` : ''}${filter.asOf !== asOf ? ` as of ${filter.asOf}` : ''}`;
       checks.push({ label, differences: compareSchoolDashboard(answer.schoolDashboard, floor) });
       const mislabelled = answer.schoolDashboard.cells.filter((c) => (c.group ?? null) !== (filter.group ?? null)).length;
-      if (mislabelled > 0) notes.push(`school dashboard for ${filter.group}: ${mislabelled} of its cells say group ${answer.schoolDashboard.cells.find((c) => (c.group ?? null) !== (filter.group ?? null))?.group ?? 'null'} (null reads "all pupils" in the contract); the figures were compared regardless`);
+      if (mislabelled > 0)
+        notes.push(
+          `school dashboard for ${filter.group}: ${mislabelled} of its cells say group ${answer.schoolDashboard.cells.find((c) => (c.group ?? null) !== (filter.group ?? null))?.group ?? 'null'} (null reads "all pupils" in the contract); the figures were compared regardless`,
+        );
     }
     for (const filter of [{ asOf }, { asOf, group: 'EAL', yearGroup: 12 }] as DashboardFilter[]) {
       const [answer, floor] = await Promise.all([trust(analyst, { ...filter }), trustFloor(db, data.trustId, filter)]);
@@ -166,7 +173,9 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
     const small = await statementsFor(data.smallSchool.id);
     const large = await statementsFor(data.largeSchool.id);
     const byDatabase = (records: StatementRecord[]) =>
-      Object.entries(records.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.database.replace(prefix, '')]: (acc[r.database.replace(prefix, '')] ?? 0) + 1 }), {}))
+      Object.entries(
+        records.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.database.replace(prefix, '')]: (acc[r.database.replace(prefix, '')] ?? 0) + 1 }), {}),
+      )
         .map(([name, n]) => `${name} ${n}`)
         .join(', ');
     results.push({
@@ -178,11 +187,39 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
       unit: 'SQL statements',
       pass: large.length === small.length,
     });
-    notes.push(`statements per school dashboard request: ${data.smallSchool.onRoll} pupils: ${byDatabase(small)}; ${data.largeSchool.onRoll} pupils: ${byDatabase(large)}`);
+    notes.push(
+      `statements per school dashboard request: ${data.smallSchool.onRoll} pupils: ${byDatabase(small)}; ${data.largeSchool.onRoll} pupils: ${byDatabase(large)}`,
+    );
 
     // ---- Where a request's milliseconds go (evidence for tuning, not scored). ----
-    notes.push(...(await breakdown({ kind: 'school', email: 'leader@northfield.test', stack, work, proxy, asOf, prefix, viaGateway: () => school(leader, { asOf }), pupils: data.leaderSchool.onRoll, runs: 10 })));
-    notes.push(...(await breakdown({ kind: 'trust', email: 'trust@waymark-trust.test', stack, work, proxy, asOf, prefix, viaGateway: () => trust(analyst, { asOf }), pupils: data.counts.pupilsOnRoll, runs: 3 })));
+    notes.push(
+      ...(await breakdown({
+        kind: 'school',
+        email: 'leader@northfield.test',
+        stack,
+        work,
+        proxy,
+        asOf,
+        prefix,
+        viaGateway: () => school(leader, { asOf }),
+        pupils: data.leaderSchool.onRoll,
+        runs: 10,
+      })),
+    );
+    notes.push(
+      ...(await breakdown({
+        kind: 'trust',
+        email: 'trust@waymark-trust.test',
+        stack,
+        work,
+        proxy,
+        asOf,
+        prefix,
+        viaGateway: () => trust(analyst, { asOf }),
+        pupils: data.counts.pupilsOnRoll,
+        runs: 3,
+      })),
+    );
 
     // The subgraphs' SQL goes through the counting proxy, the floors' does not: what the extra hop
     // costs (about 0.1 ms a round trip, a few ms per MB carried; against the product, never for it).
@@ -191,8 +228,15 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
       await viaProxy.connect();
       try {
         await viaProxy.query(FLOOR_SESSION);
-        const [direct, proxied] = await sideBySide(() => schoolFloor(db, data.leaderSchool.id, { asOf }), () => schoolFloor(viaProxy, data.leaderSchool.id, { asOf }), 15, 2);
-        notes.push(`counting proxy: the school floor takes ${round(percentile(direct, 50))} ms direct, ${round(percentile(proxied, 50))} ms through the proxy (p50)`);
+        const [direct, proxied] = await sideBySide(
+          () => schoolFloor(db, data.leaderSchool.id, { asOf }),
+          () => schoolFloor(viaProxy, data.leaderSchool.id, { asOf }),
+          15,
+          2,
+        );
+        notes.push(
+          `counting proxy: the school floor takes ${round(percentile(direct, 50))} ms direct, ${round(percentile(proxied, 50))} ms through the proxy (p50)`,
+        );
       } finally {
         await viaProxy.end();
       }
@@ -200,7 +244,12 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
 
     // ---- Timings, interleaved with the floors. ----
     log(`dashboards: school dashboard vs floor, ${SCHOOL_ROUNDS} rounds…`);
-    const [schoolTimes, schoolFloorTimes] = await sideBySide(() => school(leader, { asOf }), () => schoolFloor(db, data.leaderSchool.id, { asOf }), SCHOOL_ROUNDS, 10);
+    const [schoolTimes, schoolFloorTimes] = await sideBySide(
+      () => school(leader, { asOf }),
+      () => schoolFloor(db, data.leaderSchool.id, { asOf }),
+      SCHOOL_ROUNDS,
+      10,
+    );
     const schoolP95 = percentile(schoolTimes, 95);
     const schoolFloorP95 = percentile(schoolFloorTimes, 95);
     results.push({
@@ -215,7 +264,12 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
     notes.push(`school dashboard p50: gateway ${round(percentile(schoolTimes, 50))} ms, floor ${round(percentile(schoolFloorTimes, 50))} ms`);
 
     log(`dashboards: trust dashboard vs floor, ${TRUST_ROUNDS} rounds…`);
-    const [trustTimes, trustFloorTimes] = await sideBySide(() => trust(analyst, { asOf }), () => trustFloor(db, data.trustId, { asOf }), TRUST_ROUNDS, 3);
+    const [trustTimes, trustFloorTimes] = await sideBySide(
+      () => trust(analyst, { asOf }),
+      () => trustFloor(db, data.trustId, { asOf }),
+      TRUST_ROUNDS,
+      3,
+    );
     const trustP95 = percentile(trustTimes, 95);
     const trustFloorP95 = percentile(trustFloorTimes, 95);
     results.push({
@@ -246,13 +300,21 @@ interface GatewayClient {
 async function gatewayClient(base: string): Promise<GatewayClient> {
   return {
     async signIn(email) {
-      const response = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+      const response = await fetch(`${base}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
       const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
       if (!response.ok || !cookie) throw new Error(`sign-in as ${email} failed: ${response.status}`);
       return cookie;
     },
     async query<T>(cookie: string, query: string, variables: Record<string, unknown>) {
-      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
       if (body.errors || !body.data) throw new Error(`dashboard query failed: ${JSON.stringify(body.errors ?? body)}`);
       return body.data;
@@ -317,7 +379,10 @@ async function breakdown(args: {
     const statements = proxy.take();
     return [
       `where the ${args.kind} dashboard's time goes (${args.pupils} pupils, medians of ${args.runs}): through the gateway ${viaGateway} ms; the encounters subgraph called directly ${encounters} ms; the pupils subgraph's packedCohort called directly ${cohort} ms; the SQL of one request:`,
-      ...statements.map((s) => `  ${s.database.replace(prefix, '')} ${round(s.ms)} ms (${Math.round(s.sentBytes / 1024)} kB sent, ${Math.round(s.receivedBytes / 1024)} kB back): ${s.sql.slice(0, 80)}`),
+      ...statements.map(
+        (s) =>
+          `  ${s.database.replace(prefix, '')} ${round(s.ms)} ms (${Math.round(s.sentBytes / 1024)} kB sent, ${Math.round(s.receivedBytes / 1024)} kB back): ${s.sql.slice(0, 80)}`,
+      ),
     ];
   } catch (error) {
     return [`${args.kind} breakdown skipped: ${(error as Error).message}`];

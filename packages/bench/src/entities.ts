@@ -57,10 +57,22 @@ export async function entitiesScenarios(): Promise<Result[]> {
     const pupils = await SubgraphTestClient.start(pupilsApp);
     try {
       const { result, statements } = await countStatements(pupilsOrm, () =>
-        pupils.query<{ _entities: unknown[] }>(leader, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil { id displayName school { name } } } }', { r: representations }),
+        pupils.query<{ _entities: unknown[] }>(
+          leader,
+          'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil { id displayName school { name } } } }',
+          { r: representations },
+        ),
       );
       if (result.data?._entities.filter(Boolean).length !== PUPILS) throw new Error('pupils _entities did not return every pupil');
-      results.push({ name: 'pupils: _entities for 1,000 pupils', value: statements.length, floor: 1, ratio: statements.length, target: '≤ 2 statements', unit: 'SQL statements', pass: statements.length <= 2 });
+      results.push({
+        name: 'pupils: _entities for 1,000 pupils',
+        value: statements.length,
+        floor: 1,
+        ratio: statements.length,
+        target: '≤ 2 statements',
+        unit: 'SQL statements',
+        pass: statements.length <= 2,
+      });
 
       await withService(encountersService, async (orm) => {
         const app = await createEncounters({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl: `${pupils.baseUrl}/graphql` }, orm });
@@ -69,12 +81,24 @@ export async function entitiesScenarios(): Promise<Result[]> {
           const demoIds = data.pupils.filter((p) => p.schoolId === school.id).map((p) => p.id);
           const reps = [...demoIds, ...ids].slice(0, PUPILS).map((id) => ({ __typename: 'Pupil', id }));
           const { result: answer, statements: sql } = await countStatements(orm, () =>
-            client.query<{ _entities: ({ participations: unknown[] | null } | null)[] }>(leader, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil { participations { attended encounter { title } } } } }', { r: reps }),
+            client.query<{ _entities: ({ participations: unknown[] | null } | null)[] }>(
+              leader,
+              'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil { participations { attended encounter { title } } } } }',
+              { r: reps },
+            ),
           );
           if (answer.errors || !answer.data?._entities.some((e) => (e?.participations?.length ?? 0) > 0)) {
             throw new Error(`participations scenario returned no rows: ${JSON.stringify(answer.errors)}`);
           }
-          results.push({ name: 'encounters: Pupil.participations for 1,000 pupils', value: sql.length, floor: 1, ratio: sql.length, target: '≤ 2 statements', unit: 'SQL statements', pass: sql.length <= 2 });
+          results.push({
+            name: 'encounters: Pupil.participations for 1,000 pupils',
+            value: sql.length,
+            floor: 1,
+            ratio: sql.length,
+            target: '≤ 2 statements',
+            unit: 'SQL statements',
+            pass: sql.length <= 2,
+          });
         } finally {
           await app.close();
         }

@@ -21,7 +21,17 @@ const OVERVIEW = `{
 export async function overviewScenario(root: string, databaseUrl: string): Promise<Result> {
   const prefix = `waymark_bench_${randomBytes(3).toString('hex')}_`;
   const work = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
-  const stack = await startStack({ root, port: 4910, subgraphBasePort: 4920, dataDir: work, databaseUrl, databasePrefix: prefix, seedDemo: true, env: { NODE_ENV: 'production' }, log: () => {} });
+  const stack = await startStack({
+    root,
+    port: 4910,
+    subgraphBasePort: 4920,
+    dataDir: work,
+    databaseUrl,
+    databasePrefix: prefix,
+    seedDemo: true,
+    env: { NODE_ENV: 'production' },
+    log: () => {},
+  });
   const connect = async (service: string) => {
     const url = new URL(databaseUrl);
     url.pathname = `/${prefix}${service}`;
@@ -39,7 +49,11 @@ export async function overviewScenario(root: string, databaseUrl: string): Promi
     });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
     const viaGateway = async () => {
-      const response = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: OVERVIEW }) });
+      const response = await fetch(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query: OVERVIEW }),
+      });
       const body = (await response.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(`overview failed: ${JSON.stringify(body.errors)}`);
     };

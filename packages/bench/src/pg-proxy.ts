@@ -108,48 +108,46 @@ export async function startCountingProxy(upstream: { host: string; port: number 
     let sent = 0;
     let received = 0;
 
-    const fromClient = new Framer(
-      (type, head) => {
-        if (fromClient.untyped) {
-          const code = head.readInt32BE(0);
-          if (code === SSL_REQUEST || code === GSS_REQUEST) {
-            awaitingSslAnswer = true;
-            return;
-          }
-          if (code === PROTOCOL_3) {
-            const parts = head.subarray(4).toString('utf8').split('\0');
-            for (let i = 0; i + 1 < parts.length; i += 2) {
-              if (parts[i] === 'database') database = parts[i + 1];
-              if (parts[i] === 'user') user = parts[i + 1];
-            }
-            if (database === '?') database = user;
-            fromClient.untyped = false;
-          }
+    const fromClient = new Framer((type, head) => {
+      if (fromClient.untyped) {
+        const code = head.readInt32BE(0);
+        if (code === SSL_REQUEST || code === GSS_REQUEST) {
+          awaitingSslAnswer = true;
           return;
         }
-        if (busySince === null) {
-          busySince = process.hrtime.bigint();
-          statements = [];
-          sent = 0;
-          received = 0;
+        if (code === PROTOCOL_3) {
+          const parts = head.subarray(4).toString('utf8').split('\0');
+          for (let i = 0; i + 1 < parts.length; i += 2) {
+            if (parts[i] === 'database') database = parts[i + 1];
+            if (parts[i] === 'user') user = parts[i + 1];
+          }
+          if (database === '?') database = user;
+          fromClient.untyped = false;
         }
-        const t = String.fromCharCode(type);
-        if (t === 'Q') statements.push(head.toString('utf8').replace(/\0.*$/s, ''));
-        else if (t === 'P') {
-          // Parse: statement name \0 query \0 …
-          const text = head.toString('utf8');
-          const start = text.indexOf('\0') + 1;
-          statements.push(text.slice(start).replace(/\0.*$/s, ''));
-        } else if (t === 'E' && statements.length === 0) statements.push('(execute of a prepared statement)');
-        else if (t === 'X') busySince = null;
-      },
-      true,
-    );
+        return;
+      }
+      if (busySince === null) {
+        busySince = process.hrtime.bigint();
+        statements = [];
+        sent = 0;
+        received = 0;
+      }
+      const t = String.fromCharCode(type);
+      if (t === 'Q') statements.push(head.toString('utf8').replace(/\0.*$/s, ''));
+      else if (t === 'P') {
+        // Parse: statement name \0 query \0 …
+        const text = head.toString('utf8');
+        const start = text.indexOf('\0') + 1;
+        statements.push(text.slice(start).replace(/\0.*$/s, ''));
+      } else if (t === 'E' && statements.length === 0) statements.push('(execute of a prepared statement)');
+      else if (t === 'X') busySince = null;
+    }, true);
     const fromServer = new Framer((type) => {
       if (String.fromCharCode(type) !== 'Z' || busySince === null) return;
       const ms = Number(process.hrtime.bigint() - busySince) / 1e6;
       if (recording && statements.length > 0) {
-        for (const sql of statements) records.push({ database, sql: sql.replace(/\s+/g, ' ').trim().slice(0, 200), ms: ms / statements.length, sentBytes: sent, receivedBytes: received });
+        for (const sql of statements)
+          records.push({ database, sql: sql.replace(/\s+/g, ' ').trim().slice(0, 200), ms: ms / statements.length, sentBytes: sent, receivedBytes: received });
       }
       busySince = null;
     });

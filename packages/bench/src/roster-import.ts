@@ -54,7 +54,14 @@ async function freshPupilsDatabase(): Promise<{ orm: Orm; dispose: () => Promise
   const orm = await openDatabase({ service: 'pupils', entities: pupilsService.entities, migrations: pupilsService.migrations, ...db.options });
   const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `/${db.options.databasePrefix}pupils`;
-  return { orm, url: url.toString(), dispose: async () => { await orm.close(true); await db.dispose(); } };
+  return {
+    orm,
+    url: url.toString(),
+    dispose: async () => {
+      await orm.close(true);
+      await db.dispose();
+    },
+  };
 }
 
 /** PostgreSQL COPY of the same rows into the same table: the floor an importer is measured against. */
@@ -65,12 +72,32 @@ async function copyFloor(rows: RosterRow[], schoolId: string, trustId: string): 
   try {
     const toIso = (dob: string) => dob.split('/').reverse().join('-');
     const text = rows
-      .map((r) => [randomUUID(), schoolId, trustId, r.upn, r.forename, r.surname, toIso(r.dob), r.year, r.reg, r.sen === 'K' ? 't' : 'f', r.sen === 'E' ? 't' : 'f', r.fsm === 'Y' ? 't' : 'f', r.eal === 'Y' ? 't' : 'f'].join('\t'))
+      .map((r) =>
+        [
+          randomUUID(),
+          schoolId,
+          trustId,
+          r.upn,
+          r.forename,
+          r.surname,
+          toIso(r.dob),
+          r.year,
+          r.reg,
+          r.sen === 'K' ? 't' : 'f',
+          r.sen === 'E' ? 't' : 'f',
+          r.fsm === 'Y' ? 't' : 'f',
+          r.eal === 'Y' ? 't' : 'f',
+        ].join('\t'),
+      )
       .join('\n');
     const started = process.hrtime.bigint();
     await pipeline(
       Readable.from([`${text}\n`]),
-      client.query(copyFrom('copy pupil (id, school_id, trust_id, upn, legal_forename, legal_surname, date_of_birth, year_group, tutor_group, sen_support, ehcp, disadvantaged, eal) from stdin')),
+      client.query(
+        copyFrom(
+          'copy pupil (id, school_id, trust_id, upn, legal_forename, legal_surname, date_of_birth, year_group, tutor_group, sen_support, ehcp, disadvantaged, eal) from stdin',
+        ),
+      ),
     );
     return Number(process.hrtime.bigint() - started) / 1e6;
   } finally {
@@ -99,7 +126,11 @@ async function importTime(csv: string, schoolId: string, trustId: string): Promi
     if (rejected > 0) throw new Error(`the bench file has ${rejected} rejected rows`);
     await client.query(leader, 'mutation ($id: ID!) { commitRosterImport(id: $id) { error { message } } }', { id });
     for (;;) {
-      const state = await client.query<{ rosterImport: { status: string; failureMessage: string | null } }>(leader, 'query ($id: ID!) { rosterImport(id: $id) { status failureMessage } }', { id });
+      const state = await client.query<{ rosterImport: { status: string; failureMessage: string | null } }>(
+        leader,
+        'query ($id: ID!) { rosterImport(id: $id) { status failureMessage } }',
+        { id },
+      );
       const status = state.data?.rosterImport.status;
       if (status === 'COMMITTED') break;
       if (status !== 'COMMITTING') throw new Error(`import ended ${status}: ${state.data?.rosterImport.failureMessage}`);

@@ -43,7 +43,7 @@ describe('demo data', () => {
     expect(data.pupils.find((p) => p.id === account.pupilId)?.yearGroup).toBe(10);
   });
 
-  it('links the parent account to the pupil account\'s pupil, at her school, and nobody else to any child', () => {
+  it("links the parent account to the pupil account's pupil, at her school, and nobody else to any child", () => {
     const pupil = data.accounts.find((a) => a.email === 'pupil@northfield.test')!;
     const parent = data.accounts.find((a) => a.email === 'parent@northfield.test')!;
     expect(parent).toMatchObject({ displayName: 'Grace Okafor', roles: ['parent'], trustId: data.trust.id, schoolId: data.schools[0].id, pupilId: null });

@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  academicYearOf,
-  checklistItemsFor,
-  makeUpn,
-  type DestinationKind,
-  type EncounterKind,
-  type VulnerableGroup,
-} from '@waymark/domain';
+import { academicYearOf, checklistItemsFor, makeUpn, type DestinationKind, type EncounterKind, type VulnerableGroup } from '@waymark/domain';
 
 /**
  * The demo data set, generated deterministically so that each service can seed its own slice of
@@ -18,7 +11,9 @@ export const DEMO_PASSWORD = 'waymark-demo';
 
 /** A stable UUID (v5-shaped) from a name, so every service derives the same ids. */
 export function demoId(...parts: (string | number)[]): string {
-  const hex = createHash('sha1').update(`waymark-demo:${parts.join(':')}`).digest('hex');
+  const hex = createHash('sha1')
+    .update(`waymark-demo:${parts.join(':')}`)
+    .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -180,14 +175,76 @@ export interface DemoData {
 }
 
 const FORENAMES = [
-  'Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Muhammad', 'Freya', 'George', 'Lily', 'Leo', 'Maya', 'Arthur',
-  'Sophia', 'Jack', 'Zara', 'Harry', 'Aisha', 'Oscar', 'Grace', 'Theo', 'Chloe', 'Ethan', 'Priya', 'Kai',
-  'Evie', 'Jacob', 'Hannah', 'Reuben', 'Fatima', 'Daniel', 'Nia', 'Samuel', 'Ellie', 'Tomasz', 'Ruby', 'Yusuf',
+  'Amelia',
+  'Oliver',
+  'Isla',
+  'Noah',
+  'Ava',
+  'Muhammad',
+  'Freya',
+  'George',
+  'Lily',
+  'Leo',
+  'Maya',
+  'Arthur',
+  'Sophia',
+  'Jack',
+  'Zara',
+  'Harry',
+  'Aisha',
+  'Oscar',
+  'Grace',
+  'Theo',
+  'Chloe',
+  'Ethan',
+  'Priya',
+  'Kai',
+  'Evie',
+  'Jacob',
+  'Hannah',
+  'Reuben',
+  'Fatima',
+  'Daniel',
+  'Nia',
+  'Samuel',
+  'Ellie',
+  'Tomasz',
+  'Ruby',
+  'Yusuf',
 ];
 const SURNAMES = [
-  'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright',
-  'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Khan', 'Ahmed', 'Okafor', 'Nowak',
-  'Hughes', 'Clarke', 'Begum', 'Murphy', 'Kaur', 'Lewis', 'Mensah', 'Edwards', 'Singh', 'Moore',
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'White',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Khan',
+  'Ahmed',
+  'Okafor',
+  'Nowak',
+  'Hughes',
+  'Clarke',
+  'Begum',
+  'Murphy',
+  'Kaur',
+  'Lewis',
+  'Mensah',
+  'Edwards',
+  'Singh',
+  'Moore',
 ];
 
 /** Roughly national rates for each group (share of pupils flagged). */
@@ -239,16 +296,22 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
   if (options.secondTrust) {
     const riverside: DemoTrust = { id: demoId('trust', 'riverside'), name: 'Riverside Schools Partnership' };
     trusts.push(riverside);
-    schools.push({ slug: 'eastgate', name: 'Eastgate School', urn: '145920', localAuthority: 'Wakefield', laCode: '384', id: demoId('school', 'eastgate'), trustId: riverside.id });
+    schools.push({
+      slug: 'eastgate',
+      name: 'Eastgate School',
+      urn: '145920',
+      localAuthority: 'Wakefield',
+      laCode: '384',
+      id: demoId('school', 'eastgate'),
+      trustId: riverside.id,
+    });
   }
 
   const pupils: DemoPupil[] = [];
   let serial = 0;
   const makePupil = (school: DemoSchool, index: number, yearGroup: number | null, leftOn: string | null, birthYear: number) => {
     serial += 1;
-    const flags = Object.fromEntries(
-      Object.entries(GROUP_RATES).map(([group, rate]) => [group, random() < rate]),
-    ) as Record<VulnerableGroup, boolean>;
+    const flags = Object.fromEntries(Object.entries(GROUP_RATES).map(([group, rate]) => [group, random() < rate])) as Record<VulnerableGroup, boolean>;
     if (flags.ehcp) flags.senSupport = false;
     if (yearGroup !== null && yearGroup < 12) flags.youngParent = false;
     const month = Math.floor(random() * 12);
@@ -301,11 +364,61 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
   const [acme, nhs, brightwave, castle, college, university, apprenticeships] = employers;
 
   const volunteers: DemoVolunteer[] = [
-    { firstName: 'Sam', lastName: 'Patel', jobTitle: 'Mechanical engineer', email: 'employer@acme.test', employerId: acme.id, kind: 'EMPLOYEE', alumniOf: null, left: null, schools: [0, 1] },
-    { firstName: 'Jordan', lastName: 'Reid', jobTitle: 'Junior software developer', email: 'alumni@northfield.test', employerId: brightwave.id, kind: 'ALUMNI', alumniOf: 0, left: currentYear - 5, schools: [0] },
-    { firstName: 'Ruth', lastName: 'Adeyemi', jobTitle: 'Staff nurse', email: 'ruth.adeyemi@riverside-nhs.test', employerId: nhs.id, kind: 'EMPLOYEE', alumniOf: null, left: null, schools: [0, 1] },
-    { firstName: 'Marek', lastName: 'Nowak', jobTitle: 'Site manager', email: 'marek.nowak@castle.test', employerId: castle.id, kind: 'EMPLOYEE', alumniOf: null, left: null, schools: [1] },
-    { firstName: 'Hollie', lastName: 'Price', jobTitle: 'Admissions officer', email: 'hollie.price@aire-valley.test', employerId: college.id, kind: 'EMPLOYEE', alumniOf: null, left: null, schools: [0, 1] },
+    {
+      firstName: 'Sam',
+      lastName: 'Patel',
+      jobTitle: 'Mechanical engineer',
+      email: 'employer@acme.test',
+      employerId: acme.id,
+      kind: 'EMPLOYEE',
+      alumniOf: null,
+      left: null,
+      schools: [0, 1],
+    },
+    {
+      firstName: 'Jordan',
+      lastName: 'Reid',
+      jobTitle: 'Junior software developer',
+      email: 'alumni@northfield.test',
+      employerId: brightwave.id,
+      kind: 'ALUMNI',
+      alumniOf: 0,
+      left: currentYear - 5,
+      schools: [0],
+    },
+    {
+      firstName: 'Ruth',
+      lastName: 'Adeyemi',
+      jobTitle: 'Staff nurse',
+      email: 'ruth.adeyemi@riverside-nhs.test',
+      employerId: nhs.id,
+      kind: 'EMPLOYEE',
+      alumniOf: null,
+      left: null,
+      schools: [0, 1],
+    },
+    {
+      firstName: 'Marek',
+      lastName: 'Nowak',
+      jobTitle: 'Site manager',
+      email: 'marek.nowak@castle.test',
+      employerId: castle.id,
+      kind: 'EMPLOYEE',
+      alumniOf: null,
+      left: null,
+      schools: [1],
+    },
+    {
+      firstName: 'Hollie',
+      lastName: 'Price',
+      jobTitle: 'Admissions officer',
+      email: 'hollie.price@aire-valley.test',
+      employerId: college.id,
+      kind: 'EMPLOYEE',
+      alumniOf: null,
+      left: null,
+      schools: [0, 1],
+    },
   ].map((v) => ({
     id: demoId('volunteer', v.email),
     employerId: v.employerId,
@@ -321,21 +434,189 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
   const [sam, jordan, ruth, marek, hollie] = volunteers;
 
   // A year of activities per school: last year's programme plus this autumn's so far.
-  type Plan = { kind: EncounterKind; title: string; month: number; day: number; year: 'last' | 'this'; years: number[]; employers: DemoEmployer[]; volunteers: DemoVolunteer[]; hours: number; inSchoolDay?: boolean; benchmarks: number[]; tags?: string[]; subject?: string; notMeaningful?: boolean };
+  type Plan = {
+    kind: EncounterKind;
+    title: string;
+    month: number;
+    day: number;
+    year: 'last' | 'this';
+    years: number[];
+    employers: DemoEmployer[];
+    volunteers: DemoVolunteer[];
+    hours: number;
+    inSchoolDay?: boolean;
+    benchmarks: number[];
+    tags?: string[];
+    subject?: string;
+    notMeaningful?: boolean;
+  };
   const plans: Plan[] = [
-    { kind: 'CAREERS_LESSON', title: 'Careers lesson: my future self', month: 9, day: 24, year: 'last', years: [7, 8, 9], employers: [], volunteers: [], hours: 1, benchmarks: [2] },
-    { kind: 'EMPLOYER_TALK', title: 'Engineering careers talk', month: 10, day: 8, year: 'last', years: [9, 10], employers: [acme], volunteers: [sam], hours: 1, benchmarks: [5], tags: ['engineering'] },
-    { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', title: 'Apprenticeships assembly', month: 11, day: 12, year: 'last', years: [8, 9, 10, 11], employers: [apprenticeships], volunteers: [], hours: 1, benchmarks: [7], tags: ['apprenticeships'] },
-    { kind: 'LMI_SESSION', title: 'Jobs in our region: labour-market information', month: 1, day: 20, year: 'last', years: [10, 11, 12], employers: [], volunteers: [], hours: 1, benchmarks: [2] },
-    { kind: 'FE_COLLEGE_ENCOUNTER', title: 'Aire Valley College taster morning', month: 2, day: 4, year: 'last', years: [10, 11], employers: [college], volunteers: [hollie], hours: 3, benchmarks: [7] },
-    { kind: 'CAREERS_FAIR', title: 'Spring careers fair', month: 3, day: 11, year: 'last', years: [9, 10, 11, 12, 13], employers: [acme, nhs, brightwave, castle, college], volunteers: [sam, ruth, marek], hours: 2, benchmarks: [5, 7], notMeaningful: true },
-    { kind: 'MOCK_INTERVIEW', title: 'Mock interviews', month: 4, day: 29, year: 'last', years: [11, 13], employers: [nhs, brightwave], volunteers: [ruth, jordan], hours: 2, benchmarks: [5] },
-    { kind: 'UNIVERSITY_VISIT', title: 'University of the Pennines campus visit', month: 6, day: 17, year: 'last', years: [12], employers: [university], volunteers: [], hours: 5, inSchoolDay: true, benchmarks: [7], tags: ['university'] },
-    { kind: 'WORK_EXPERIENCE', title: 'Year 10 work experience week', month: 7, day: 6, year: 'last', years: [10], employers: [acme, nhs, castle], volunteers: [], hours: 30, benchmarks: [6] },
-    { kind: 'CURRICULUM_LESSON', title: 'Science: careers in healthcare', month: 9, day: 30, year: 'this', years: [8, 10], employers: [nhs], volunteers: [ruth], hours: 1, benchmarks: [4], tags: ['healthcare'], subject: 'Science' },
-    { kind: 'EMPLOYER_TALK', title: 'Alumni talk: from Northfield to software', month: 10, day: 14, year: 'this', years: [10, 11], employers: [brightwave], volunteers: [jordan], hours: 1, benchmarks: [5], tags: ['software', 'engineering'] },
-    { kind: 'WORKPLACE_VISIT', title: 'Visit to Castle Construction site', month: 11, day: 5, year: 'this', years: [9], employers: [castle], volunteers: [marek], hours: 4, benchmarks: [6], tags: ['construction'] },
-    { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', title: 'Apprenticeship routes workshop', month: 11, day: 18, year: 'this', years: [10, 11, 12, 13], employers: [apprenticeships], volunteers: [], hours: 1, benchmarks: [7], tags: ['apprenticeships'] },
+    {
+      kind: 'CAREERS_LESSON',
+      title: 'Careers lesson: my future self',
+      month: 9,
+      day: 24,
+      year: 'last',
+      years: [7, 8, 9],
+      employers: [],
+      volunteers: [],
+      hours: 1,
+      benchmarks: [2],
+    },
+    {
+      kind: 'EMPLOYER_TALK',
+      title: 'Engineering careers talk',
+      month: 10,
+      day: 8,
+      year: 'last',
+      years: [9, 10],
+      employers: [acme],
+      volunteers: [sam],
+      hours: 1,
+      benchmarks: [5],
+      tags: ['engineering'],
+    },
+    {
+      kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER',
+      title: 'Apprenticeships assembly',
+      month: 11,
+      day: 12,
+      year: 'last',
+      years: [8, 9, 10, 11],
+      employers: [apprenticeships],
+      volunteers: [],
+      hours: 1,
+      benchmarks: [7],
+      tags: ['apprenticeships'],
+    },
+    {
+      kind: 'LMI_SESSION',
+      title: 'Jobs in our region: labour-market information',
+      month: 1,
+      day: 20,
+      year: 'last',
+      years: [10, 11, 12],
+      employers: [],
+      volunteers: [],
+      hours: 1,
+      benchmarks: [2],
+    },
+    {
+      kind: 'FE_COLLEGE_ENCOUNTER',
+      title: 'Aire Valley College taster morning',
+      month: 2,
+      day: 4,
+      year: 'last',
+      years: [10, 11],
+      employers: [college],
+      volunteers: [hollie],
+      hours: 3,
+      benchmarks: [7],
+    },
+    {
+      kind: 'CAREERS_FAIR',
+      title: 'Spring careers fair',
+      month: 3,
+      day: 11,
+      year: 'last',
+      years: [9, 10, 11, 12, 13],
+      employers: [acme, nhs, brightwave, castle, college],
+      volunteers: [sam, ruth, marek],
+      hours: 2,
+      benchmarks: [5, 7],
+      notMeaningful: true,
+    },
+    {
+      kind: 'MOCK_INTERVIEW',
+      title: 'Mock interviews',
+      month: 4,
+      day: 29,
+      year: 'last',
+      years: [11, 13],
+      employers: [nhs, brightwave],
+      volunteers: [ruth, jordan],
+      hours: 2,
+      benchmarks: [5],
+    },
+    {
+      kind: 'UNIVERSITY_VISIT',
+      title: 'University of the Pennines campus visit',
+      month: 6,
+      day: 17,
+      year: 'last',
+      years: [12],
+      employers: [university],
+      volunteers: [],
+      hours: 5,
+      inSchoolDay: true,
+      benchmarks: [7],
+      tags: ['university'],
+    },
+    {
+      kind: 'WORK_EXPERIENCE',
+      title: 'Year 10 work experience week',
+      month: 7,
+      day: 6,
+      year: 'last',
+      years: [10],
+      employers: [acme, nhs, castle],
+      volunteers: [],
+      hours: 30,
+      benchmarks: [6],
+    },
+    {
+      kind: 'CURRICULUM_LESSON',
+      title: 'Science: careers in healthcare',
+      month: 9,
+      day: 30,
+      year: 'this',
+      years: [8, 10],
+      employers: [nhs],
+      volunteers: [ruth],
+      hours: 1,
+      benchmarks: [4],
+      tags: ['healthcare'],
+      subject: 'Science',
+    },
+    {
+      kind: 'EMPLOYER_TALK',
+      title: 'Alumni talk: from Northfield to software',
+      month: 10,
+      day: 14,
+      year: 'this',
+      years: [10, 11],
+      employers: [brightwave],
+      volunteers: [jordan],
+      hours: 1,
+      benchmarks: [5],
+      tags: ['software', 'engineering'],
+    },
+    {
+      kind: 'WORKPLACE_VISIT',
+      title: 'Visit to Castle Construction site',
+      month: 11,
+      day: 5,
+      year: 'this',
+      years: [9],
+      employers: [castle],
+      volunteers: [marek],
+      hours: 4,
+      benchmarks: [6],
+      tags: ['construction'],
+    },
+    {
+      kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER',
+      title: 'Apprenticeship routes workshop',
+      month: 11,
+      day: 18,
+      year: 'this',
+      years: [10, 11, 12, 13],
+      employers: [apprenticeships],
+      volunteers: [],
+      hours: 1,
+      benchmarks: [7],
+      tags: ['apprenticeships'],
+    },
   ];
 
   const encounters: DemoEncounter[] = [];
@@ -413,10 +694,32 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
         staffNotes: 'Talked through post-16 options and what the pupil enjoys in school.',
       };
       encounters.push(encounter);
-      participations.push({ id: demoId('participation', encounter.id, pupil.id), encounterId: encounter.id, pupilId: pupil.id, schoolId: school.id, trustId: school.trustId, attended: true, reflection: null });
+      participations.push({
+        id: demoId('participation', encounter.id, pupil.id),
+        encounterId: encounter.id,
+        pupilId: pupil.id,
+        schoolId: school.id,
+        trustId: school.trustId,
+        attended: true,
+        reflection: null,
+      });
       agreedActions.push(
-        { id: demoId('action', encounter.id, 0), meetingId: encounter.id, pupilId: pupil.id, text: 'Look up two sixth-form or college courses and their entry requirements', dueOn: `${currentYear}-12-12`, position: 0 },
-        { id: demoId('action', encounter.id, 1), meetingId: encounter.id, pupilId: pupil.id, text: 'Ask a teacher about work experience in a subject you enjoy', dueOn: null, position: 1 },
+        {
+          id: demoId('action', encounter.id, 0),
+          meetingId: encounter.id,
+          pupilId: pupil.id,
+          text: 'Look up two sixth-form or college courses and their entry requirements',
+          dueOn: `${currentYear}-12-12`,
+          position: 0,
+        },
+        {
+          id: demoId('action', encounter.id, 1),
+          meetingId: encounter.id,
+          pupilId: pupil.id,
+          text: 'Ask a teacher about work experience in a subject you enjoy',
+          dueOn: null,
+          position: 1,
+        },
       );
     });
   }
@@ -444,10 +747,32 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
   };
   if (new Date(mayaMeeting.date) <= today) {
     encounters.push(mayaMeeting);
-    participations.push({ id: demoId('participation', mayaMeeting.id, demoPupil.id), encounterId: mayaMeeting.id, pupilId: demoPupil.id, schoolId: demoPupil.schoolId, trustId: trust.id, attended: true, reflection: null });
+    participations.push({
+      id: demoId('participation', mayaMeeting.id, demoPupil.id),
+      encounterId: mayaMeeting.id,
+      pupilId: demoPupil.id,
+      schoolId: demoPupil.schoolId,
+      trustId: trust.id,
+      attended: true,
+      reflection: null,
+    });
     agreedActions.push(
-      { id: demoId('action', mayaMeeting.id, 0), meetingId: mayaMeeting.id, pupilId: demoPupil.id, text: 'Compare an engineering apprenticeship with A levels in maths and physics', dueOn: `${currentYear}-12-19`, position: 0 },
-      { id: demoId('action', mayaMeeting.id, 1), meetingId: mayaMeeting.id, pupilId: demoPupil.id, text: 'Sign up for the spring university taster day', dueOn: null, position: 1 },
+      {
+        id: demoId('action', mayaMeeting.id, 0),
+        meetingId: mayaMeeting.id,
+        pupilId: demoPupil.id,
+        text: 'Compare an engineering apprenticeship with A levels in maths and physics',
+        dueOn: `${currentYear}-12-19`,
+        position: 0,
+      },
+      {
+        id: demoId('action', mayaMeeting.id, 1),
+        meetingId: mayaMeeting.id,
+        pupilId: demoPupil.id,
+        text: 'Sign up for the spring university taster day',
+        dueOn: null,
+        position: 1,
+      },
     );
   }
 
@@ -577,7 +902,11 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
     const eastgatePupil = pupils.find((p) => p.schoolId === eastgate.id && p.yearGroup === 10)!;
     accounts.push(
       account('leader@eastgate.test', 'Dana Whitfield', ['careers_leader'], { trustId: eastgate.trustId, schoolId: eastgate.id }),
-      account('pupil@eastgate.test', `${eastgatePupil.legalForename} ${eastgatePupil.legalSurname}`, ['pupil'], { trustId: eastgate.trustId, schoolId: eastgate.id, pupilId: eastgatePupil.id }),
+      account('pupil@eastgate.test', `${eastgatePupil.legalForename} ${eastgatePupil.legalSurname}`, ['pupil'], {
+        trustId: eastgate.trustId,
+        schoolId: eastgate.id,
+        pupilId: eastgatePupil.id,
+      }),
       account('trust@riverside-trust.test', 'Chris Lowe', ['trust_analyst'], { trustId: eastgate.trustId, pupilLevelAccess: true }),
     );
   }

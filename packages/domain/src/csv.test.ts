@@ -59,35 +59,36 @@ describe('csvCell', () => {
   });
 
   // Every way a spreadsheet might cut the cell up, and after whatever it skips, no piece starts a formula.
-  it.each([
-    '=1+1',
-    ' =1+1',
-    '\t\t=1',
-    'a;=1',
-    'a , -1',
-    'x\n\n=1',
-    'x\r\r+1',
-    '\u2060@x',
-    'a;;=1',
-    '"=1";"=2"',
-    '\u0085=1',
-  ])('leaves nothing to run in %j, however it is split', (value) => {
-    const cell = csvCell(value);
-    const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
-    for (const piece of unquoted.split(/[;,\t\r\n"]/)) {
-      // eslint-disable-next-line no-control-regex -- the test looks for the control characters a spreadsheet ignores
-      expect(piece, `${JSON.stringify(value)} → ${JSON.stringify(cell)}`).not.toMatch(/^[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]*[=+\-@]/);
-    }
-  });
+  it.each(['=1+1', ' =1+1', '\t\t=1', 'a;=1', 'a , -1', 'x\n\n=1', 'x\r\r+1', '\u2060@x', 'a;;=1', '"=1";"=2"', '\u0085=1'])(
+    'leaves nothing to run in %j, however it is split',
+    (value) => {
+      const cell = csvCell(value);
+      const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+      for (const piece of unquoted.split(/[;,\t\r\n"]/)) {
+        // eslint-disable-next-line no-control-regex -- the test looks for the control characters a spreadsheet ignores
+        expect(piece, `${JSON.stringify(value)} → ${JSON.stringify(cell)}`).not.toMatch(/^[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]*[=+\-@]/);
+      }
+    },
+  );
 });
 
 describe('toCsv', () => {
   it('joins cells with commas and rows with Windows line endings, ending with one', () => {
-    expect(toCsv([['a', 'b'], ['c', 1]])).toBe('a,b\r\nc,1\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['c', 1],
+      ]),
+    ).toBe('a,b\r\nc,1\r\n');
   });
 
   it('reads back through the parser as written, for text that needs no neutralising', () => {
-    const rows = [['Pupil', 'Detail'], ['Zoë Ná, Jr', 'She said "hi"'], ['two\nlines', ' padded '], ['a;b', '']];
+    const rows = [
+      ['Pupil', 'Detail'],
+      ['Zoë Ná, Jr', 'She said "hi"'],
+      ['two\nlines', ' padded '],
+      ['a;b', ''],
+    ];
     expect(parseCsv(toCsv(rows)).records.map((record) => record.cells)).toEqual(rows);
   });
 });

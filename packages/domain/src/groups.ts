@@ -35,9 +35,7 @@ export const VULNERABLE_GROUP_CODES = {
 } as const satisfies Record<VulnerableGroup, string>;
 export type VulnerableGroupCode = (typeof VULNERABLE_GROUP_CODES)[VulnerableGroup];
 
-const GROUP_BY_CODE = new Map(
-  (Object.entries(VULNERABLE_GROUP_CODES) as [VulnerableGroup, VulnerableGroupCode][]).map(([group, code]) => [code, group]),
-);
+const GROUP_BY_CODE = new Map((Object.entries(VULNERABLE_GROUP_CODES) as [VulnerableGroup, VulnerableGroupCode][]).map(([group, code]) => [code, group]));
 
 /** The flag behind an enum name; undefined for anything that is not one. */
 export function vulnerableGroupOfCode(code: string): VulnerableGroup | undefined {

@@ -36,7 +36,7 @@ async function tabTo(page: Page, accessibleName: RegExp, limit = 80): Promise<vo
 const rows = (page: Page) => page.getByRole('table', { name: /data access events/i }).locator('tbody tr');
 
 describe('the data access log', () => {
-  it('shows a leader\'s read of a pupil\'s record, filters by keyboard, explains mistakes, downloads CSV, and reads well at 390 and 1,366 px', async () => {
+  it("shows a leader's read of a pupil's record, filters by keyboard, explains mistakes, downloads CSV, and reads well at 390 and 1,366 px", async () => {
     const { context, page } = await portals.signIn('leader@northfield.test');
     await page.getByText('Northfield Academy').first().waitFor({ timeout: 30_000 });
 
@@ -48,27 +48,40 @@ describe('the data access log', () => {
     await page.getByText(/Keen on engineering/).waitFor({ timeout: 30_000 });
 
     // A subject access request from the same page: one request, saved as JSON and as a printable page.
-    const saved: Promise<Download>[] = [page.waitForEvent('download'), page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith('.html') })];
+    const saved: Promise<Download>[] = [
+      page.waitForEvent('download'),
+      page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith('.html') }),
+    ];
     await page.getByRole('button', { name: 'Download everything Waymark holds' }).click();
     const [first, html] = await Promise.all(saved);
     const jsonDownload = first.suggestedFilename().endsWith('.json') ? first : html;
     expect(jsonDownload.suggestedFilename()).toMatch(/^subject-access-maya-okafor-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = JSON.parse(readFileSync((await jsonDownload.path()), 'utf8')) as { parts: { source: string }[] };
+    const exported = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8')) as { parts: { source: string }[] };
     expect(exported.parts.map((part) => part.source)).toEqual(['pupils', 'encounters', 'destinations']);
-    expect(readFileSync((await html.path()), 'utf8')).toContain('Everything Waymark holds about Maya Okafor');
+    expect(readFileSync(await html.path(), 'utf8')).toContain('Everything Waymark holds about Maya Okafor');
     await page.getByText(/^Downloaded subject-access-maya-okafor-.*\.json and /).waitFor();
     await portals.expectAccessible(page, 'audit-pupil-record');
 
     await openLeaderPage(page, /^data access log$/i);
     await page.getByRole('heading', { level: 1, name: 'Data access log' }).waitFor();
-    const mayaRow = rows(page).filter({ has: page.getByRole('link', { name: 'Maya Okafor' }) }).first();
+    const mayaRow = rows(page)
+      .filter({ has: page.getByRole('link', { name: 'Maya Okafor' }) })
+      .first();
     await mayaRow.waitFor({ timeout: 30_000 });
-    const mayaText = (await rows(page).filter({ has: page.getByRole('link', { name: 'Maya Okafor' }) }).allTextContents()).join(' ');
+    const mayaText = (
+      await rows(page)
+        .filter({ has: page.getByRole('link', { name: 'Maya Okafor' }) })
+        .allTextContents()
+    ).join(' ');
     expect(mayaText).toMatch(/Looked at: .*date of birth/);
     expect(mayaText).toMatch(/vulnerable groups/);
     expect(mayaText).toMatch(/guidance meeting notes/);
     expect(mayaText).toMatch(/careers leader · signed in/);
-    expect(await rows(page).filter({ hasText: /Downloaded: whole record \(subject access request\)/ }).count()).toBe(1);
+    expect(
+      await rows(page)
+        .filter({ hasText: /Downloaded: whole record \(subject access request\)/ })
+        .count(),
+    ).toBe(1);
     await portals.expectAccessible(page, 'audit-log');
 
     // Keyboard only: choose "Changed" and apply; no change was made, so nothing matches.
@@ -109,11 +122,14 @@ describe('the data access log', () => {
     await page.getByRole('button', { name: 'Download these events (CSV)' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^data-access-log-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await download.path()), 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^When \(UTC\),Action,Fields,Pupil/);
     expect(csv).toContain('Maya Okafor');
     await page.getByText(/The download is recorded in the log/).waitFor();
-    await rows(page).filter({ hasText: /Downloaded: this log/ }).first().waitFor({ timeout: 30_000 });
+    await rows(page)
+      .filter({ hasText: /Downloaded: this log/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     // Laptop and phone widths: nothing wider than the window, and still accessible.
     for (const width of [1366, 390]) {
@@ -126,7 +142,7 @@ describe('the data access log', () => {
     await context.close();
   });
 
-  it('shows another school\'s leader their own log, with nothing of Northfield\'s pupils', async () => {
+  it("shows another school's leader their own log, with nothing of Northfield's pupils", async () => {
     const { context, page } = await portals.signIn('leader@southbank.test');
     await page.getByText('Southbank School').first().waitFor({ timeout: 30_000 });
     await openLeaderPage(page, /^data access log$/i);

@@ -96,9 +96,15 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     // The filters are kept in the address; narrowing to a year keeps focus where it is.
     await page.getByLabel('Year group', { exact: true }).selectOption('10');
     await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 30_000 }).toContain('year=10');
-    await page.getByRole('status').filter({ hasText: /Showing Year 10, all pupils/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Showing Year 10, all pupils/ })
+      .waitFor({ timeout: 60_000 });
     await page.getByLabel('Vulnerable or target group').selectOption('DISADVANTAGED');
-    await page.getByRole('status').filter({ hasText: /Year 10, Disadvantaged/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Year 10, Disadvantaged/ })
+      .waitFor({ timeout: 60_000 });
     await page.getByRole('heading', { level: 2, name: 'By vulnerable group' }).waitFor();
     // The school's own staff see vulnerable groups exactly.
     expect(await page.getByText(/rounded to the nearest 5/).count()).toBe(0);
@@ -181,7 +187,9 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     await page.getByLabel('Tutor groups').fill('11n1');
     await page.getByRole('button', { name: 'Invite pupils' }).click();
     await page.getByText(/pupils? (was|were) added to the register/).waitFor({ timeout: 30_000 });
-    await expect.poll(async () => Number((await textOf(page.getByText(/^\d+ of \d+ pupils attended\./))).match(/of (\d+)/)?.[1]), { timeout: 30_000 }).toBeGreaterThan(invited);
+    await expect
+      .poll(async () => Number((await textOf(page.getByText(/^\d+ of \d+ pupils attended\./))).match(/of (\d+)/)?.[1]), { timeout: 30_000 })
+      .toBeGreaterThan(invited);
 
     // A register file with a bad row is refused whole, with the row named.
     const { pupil } = await graphql<{ pupil: { upn: string } }>(page, `{ pupil(id: ${JSON.stringify(mayaId)}) { upn } }`);
@@ -222,7 +230,9 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     expect(await textOf(card)).toMatch(/no reflection recorded yet/i);
 
     const reflection = pupilPage.getByRole('form', { name: `Reflection on ${visitTitle}` });
-    await reflection.getByLabel(`Your reflection on “${visitTitle}”`).fill('I did not know how many jobs keep a hospital running. I want to look at engineering apprenticeships.');
+    await reflection
+      .getByLabel(`Your reflection on “${visitTitle}”`)
+      .fill('I did not know how many jobs keep a hospital running. I want to look at engineering apprenticeships.');
     await reflection.getByRole('button', { name: 'Save reflection' }).click();
     await pupilPage.getByRole('heading', { level: 3, name: /Reflections you have written/ }).waitFor({ timeout: 30_000 });
     await expect.poll(async () => textOf(measureCard(pupilPage, B6_PUPIL_LABEL).locator('.wm-tag').first()), { timeout: 30_000 }).not.toBe(mayaBefore);
@@ -240,7 +250,10 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     else expect(now.met).toBe(before.met + 1);
 
     // The drill-down: Year 10's pupils missing out on B6 by 16, downloadable as CSV.
-    await page.getByRole('figure', { name: /B6 by 16: met and in progress by year group/ }).getByRole('link', { name: /^Year 10\s*\(see the pupils missing out\)$/ }).click();
+    await page
+      .getByRole('figure', { name: /B6 by 16: met and in progress by year group/ })
+      .getByRole('link', { name: /^Year 10\s*\(see the pupils missing out\)$/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Pupils missing out' }).waitFor();
     await expect.poll(() => focusedText(page)).toBe('H1 Pupils missing out');
     await page.getByRole('table', { name: /Pupils missing out: B6 by 16/ }).waitFor({ timeout: 60_000 });
@@ -249,7 +262,10 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     await expectAccessible(page, 'benchmarks-gap-list');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^gaps-b6-by-16-year-10-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = readFileSync((await download.path()), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Pupil,UPN,Year group,Tutor group,State,Detail');
     expect(lines).toHaveLength(total + 1);
     if (after === 'Part-way there') expect(lines.find((line) => line.startsWith('Maya Okafor,'))).toMatch(/,In progress,1 of 2 /);

@@ -18,7 +18,16 @@ export function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -60,7 +69,13 @@ export async function axeScan(page: Page): Promise<AxeViolation[]> {
 export function serious(violations: AxeViolation[]): string[] {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.impact}: ${v.id} — ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 export const DEMO_PASSWORD = 'waymark-demo';
@@ -110,7 +125,8 @@ export async function startPortals(options: { name: string; port: number; subgra
   let frontendsDir = join(root, 'frontends');
   if (options.copyFrontends) {
     frontendsDir = join(work, 'frontends');
-    for (const name of ['shell', 'pupil', 'employer', 'careers-leader']) cpSync(join(root, 'frontends', name, 'dist'), join(frontendsDir, name, 'dist'), { recursive: true });
+    for (const name of ['shell', 'pupil', 'employer', 'careers-leader'])
+      cpSync(join(root, 'frontends', name, 'dist'), join(frontendsDir, name, 'dist'), { recursive: true });
   }
   const stack = await startStack({
     root,

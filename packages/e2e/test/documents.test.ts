@@ -59,7 +59,10 @@ const documents = operations();
 describe('the portals’ GraphQL documents', () => {
   it('are found in every portal', () => {
     for (const portal of ['careers-leader', 'pupil', 'employer']) {
-      expect(documents.some((document) => document.where.includes(`frontends/${portal}/`)), portal).toBe(true);
+      expect(
+        documents.some((document) => document.where.includes(`frontends/${portal}/`)),
+        portal,
+      ).toBe(true);
     }
     expect(documents.length).toBeGreaterThan(30);
   });

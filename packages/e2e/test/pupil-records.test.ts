@@ -177,7 +177,11 @@ describe('a careers leader imports pupils from the MIS', () => {
     await expectAccessible(page, 'records-flags-confirm');
     await dialog.getByRole('button', { name: 'Yes, change the groups' }).click();
     await page.getByText('Groups updated').waitFor({ timeout: 30_000 });
-    await page.getByRole('table', { name: /changes to this pupil's groups/i }).getByRole('rowheader', { name: 'Young carer' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('table', { name: /changes to this pupil's groups/i })
+      .getByRole('rowheader', { name: 'Young carer' })
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     // Back to the list: Ada is now found by the group filter.
     await page.goBack();
@@ -221,7 +225,7 @@ describe('a pupil and their record', () => {
       page.getByRole('button', { name: 'Download my record (PDF)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('waymark-record-maya-okafor.pdf');
-    const bytes = readFileSync((await download.path()));
+    const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(bytes);
     expect(text).toContain('Maya Okafor');
@@ -238,7 +242,10 @@ describe('a pupil and their record', () => {
     await page.getByText(/under 16, a parent or carer, or your school, sets these/i).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('button', { name: /save my choices/i }).count()).toBe(0);
     await page.getByRole('heading', { name: 'Comments' }).waitFor();
-    await page.getByText(/no comments yet|, \d{2}\/\d{2}\/\d{4}/i).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/no comments yet|, \d{2}\/\d{2}\/\d{4}/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'records-pupil-record');
     await context.close();
   });

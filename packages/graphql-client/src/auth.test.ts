@@ -6,9 +6,17 @@ const account = { id: 'a1', displayName: 'Priya Shah', roles: ['careers_leader']
 describe('signInStepOf', () => {
   it.each([
     ['a finished sign-in', { account }, { kind: 'signed-in', account, recoveryCodes: null }],
-    ['a finished set-up, with its recovery codes', { account, recoveryCodes: ['k7pq-9xmz-3h'] }, { kind: 'signed-in', account, recoveryCodes: ['k7pq-9xmz-3h'] }],
+    [
+      'a finished set-up, with its recovery codes',
+      { account, recoveryCodes: ['k7pq-9xmz-3h'] },
+      { kind: 'signed-in', account, recoveryCodes: ['k7pq-9xmz-3h'] },
+    ],
     ['a code is needed next', { secondFactor: 'code' }, { kind: 'code' }],
-    ['an app must be set up first', { secondFactor: 'enrol', secret: 'JBSWY3DP', otpauthUri: 'otpauth://totp/x' }, { kind: 'enrol', secret: 'JBSWY3DP', otpauthUri: 'otpauth://totp/x' }],
+    [
+      'an app must be set up first',
+      { secondFactor: 'enrol', secret: 'JBSWY3DP', otpauthUri: 'otpauth://totp/x' },
+      { kind: 'enrol', secret: 'JBSWY3DP', otpauthUri: 'otpauth://totp/x' },
+    ],
   ])('reads %s', (_reason, body, expected) => {
     expect(signInStepOf(body)).toEqual(expected);
   });

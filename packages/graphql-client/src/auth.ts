@@ -26,9 +26,7 @@ const UNREACHABLE_MESSAGE = 'Waymark could not be reached. Check your connection
  * new secret to add to the app first. Recovery codes come only once, after setting it up.
  */
 export type SignInStep =
-  | { kind: 'signed-in'; account: SessionAccount; recoveryCodes: string[] | null }
-  | { kind: 'code' }
-  | { kind: 'enrol'; secret: string; otpauthUri: string };
+  { kind: 'signed-in'; account: SessionAccount; recoveryCodes: string[] | null } | { kind: 'code' } | { kind: 'enrol'; secret: string; otpauthUri: string };
 
 /** What the gateway answers with 200 from `/auth/sign-in` and `/auth/second-factor`. */
 interface StepBody {

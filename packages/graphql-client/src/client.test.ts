@@ -31,9 +31,7 @@ describe('request', () => {
   it('rejects with the errors and keeps partial data', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        jsonResponse({ data: { me: null }, errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }),
-      ),
+      vi.fn(async () => jsonResponse({ data: { me: null }, errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] })),
     );
 
     const error = await request(typed('query { me { id } }')).catch((caught: unknown) => caught);
@@ -60,7 +58,10 @@ describe('request', () => {
   });
 
   it('reports a non-JSON HTTP failure with its status', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway' })),
+    );
 
     const error = (await request(typed('{ me { id } }')).catch((caught: unknown) => caught)) as GraphQLRequestError;
 
@@ -71,19 +72,32 @@ describe('request', () => {
 
 describe('signIn', () => {
   it('answers signed in, with the account, on success', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ account: { id: 'a', displayName: 'Ada', roles: ['pupil'] } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ account: { id: 'a', displayName: 'Ada', roles: ['pupil'] } })),
+    );
 
-    await expect(signIn('ada@example.org', 'secret')).resolves.toEqual({ kind: 'signed-in', account: { id: 'a', displayName: 'Ada', roles: ['pupil'] }, recoveryCodes: null });
+    await expect(signIn('ada@example.org', 'secret')).resolves.toEqual({
+      kind: 'signed-in',
+      account: { id: 'a', displayName: 'Ada', roles: ['pupil'] },
+      recoveryCodes: null,
+    });
   });
 
   it('answers the code step when the gateway asks for a second factor', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ secondFactor: 'code' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ secondFactor: 'code' })),
+    );
 
     await expect(signIn('ada@example.org', 'secret')).resolves.toEqual({ kind: 'code' });
   });
 
   it('throws a SignInError with the plain-text message on 401', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('Unknown email or wrong password', { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('Unknown email or wrong password', { status: 401 })),
+    );
 
     const error = await signIn('ada@example.org', 'nope').catch((caught: unknown) => caught);
 

@@ -83,9 +83,7 @@ export async function request<TData, TVariables extends Variables = Variables>(
     });
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
-    throw new GraphQLRequestError([
-      { message: 'Waymark could not be reached. Check your connection and try again.', extensions: { code: NETWORK_ERROR } },
-    ]);
+    throw new GraphQLRequestError([{ message: 'Waymark could not be reached. Check your connection and try again.', extensions: { code: NETWORK_ERROR } }]);
   }
 
   const body = await readBody<TData>(response);
@@ -94,10 +92,9 @@ export async function request<TData, TVariables extends Variables = Variables>(
   }
   if (!response.ok || !body || body.data == null) {
     const code = response.status === 401 ? UNAUTHENTICATED : `HTTP_${response.status}`;
-    throw new GraphQLRequestError<TData>(
-      [{ message: `The server answered ${response.status} ${response.statusText}`.trim(), extensions: { code } }],
-      { status: response.status },
-    );
+    throw new GraphQLRequestError<TData>([{ message: `The server answered ${response.status} ${response.statusText}`.trim(), extensions: { code } }], {
+      status: response.status,
+    });
   }
   return body.data;
 }

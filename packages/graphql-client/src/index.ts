@@ -12,15 +12,7 @@ export {
   type TypedDocument,
   type Variables,
 } from './client.js';
-export {
-  useMutation,
-  useQuery,
-  type MutationResult,
-  type MutationRunner,
-  type MutationState,
-  type QueryOptions,
-  type QueryState,
-} from './hooks.js';
+export { useMutation, useQuery, type MutationResult, type MutationRunner, type MutationState, type QueryOptions, type QueryState } from './hooks.js';
 export { SignInError, signIn, signInStepOf, signOut, submitSecondFactor, type SessionAccount, type SignInStep } from './auth.js';
 export { ME_QUERY, useSession, type Session, type SessionControls } from './session.js';
 export {

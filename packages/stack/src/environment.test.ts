@@ -29,9 +29,7 @@ const otherReaders = [
 ];
 
 describe('.env.example', () => {
-  const documented = new Set(
-    [...readFileSync(join(root, '.env.example'), 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]),
-  );
+  const documented = new Set([...readFileSync(join(root, '.env.example'), 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
 
   const read = new Set([...serverEnvReaders, ...otherReaders].flatMap(variablesRead));
   for (const name of SUBGRAPHS) read.add(subgraphUrlVariable(name));

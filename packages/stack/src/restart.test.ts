@@ -5,7 +5,11 @@ describe('restart backoff', () => {
   it.each([
     { reason: 'a first crash waits half a second', uptimes: [1_000], waits: [500] },
     { reason: 'quick crashes double the wait each time', uptimes: [1_000, 1_000, 1_000, 1_000], waits: [500, 1_000, 2_000, 4_000] },
-    { reason: 'the wait stops growing at half a minute', uptimes: Array<number>(9).fill(0), waits: [500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000] },
+    {
+      reason: 'the wait stops growing at half a minute',
+      uptimes: Array<number>(9).fill(0),
+      waits: [500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000],
+    },
     { reason: 'a process that stayed up a minute starts over', uptimes: [0, 0, 0, 60_000], waits: [500, 1_000, 2_000, 500] },
     { reason: 'just under a minute up is still a crash loop', uptimes: [0, 59_999], waits: [500, 1_000] },
     { reason: 'after starting over it doubles again', uptimes: [0, 0, 120_000, 0], waits: [500, 1_000, 500, 1_000] },

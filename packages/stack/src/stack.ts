@@ -2,7 +2,15 @@ import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCredentialKeys, localSubgraphUrl, subgraphPort as portOf, subgraphUrlVariable, SUBGRAPHS, type KeyPairPem, type SubgraphName } from '@waymark/auth';
+import {
+  generateCredentialKeys,
+  localSubgraphUrl,
+  subgraphPort as portOf,
+  subgraphUrlVariable,
+  SUBGRAPHS,
+  type KeyPairPem,
+  type SubgraphName,
+} from '@waymark/auth';
 import { describeExit, formatDelay, RestartBackoff } from './restart.js';
 
 /** The subgraphs the stack runs: the deployment's one list (`@waymark/auth`'s topology). */

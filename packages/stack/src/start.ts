@@ -11,7 +11,14 @@ const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(process.env.WAYMARK_DATA_DIR ?? resolve(root, '.data'));
 
 process.stderr.write(`Starting Waymark on ${databaseUrl ? 'PostgreSQL' : `the embedded database (${dataDir})`}…\n`);
-const stack = await startStack({ root, port, subgraphBasePort: Number(process.env.WAYMARK_SUBGRAPH_BASE_PORT ?? SUBGRAPH_BASE_PORT), dataDir, databaseUrl, seedDemo: true });
+const stack = await startStack({
+  root,
+  port,
+  subgraphBasePort: Number(process.env.WAYMARK_SUBGRAPH_BASE_PORT ?? SUBGRAPH_BASE_PORT),
+  dataDir,
+  databaseUrl,
+  seedDemo: true,
+});
 
 process.stdout.write(
   [

@@ -56,7 +56,11 @@ export class AuditCollector {
  * resolver hands back a value (not null: nothing was revealed), note a READ of `field` for the
  * pupil `pupilIdOf(root)`. Fields without it add nothing to a request, so dashboards pay nothing.
  */
-export function auditRead<Root = { id: string }>(sink: AuditSink, field: string, pupilIdOf: (root: Root) => string = (root) => (root as { id: string }).id): MiddlewareFn<RequestContext> {
+export function auditRead<Root = { id: string }>(
+  sink: AuditSink,
+  field: string,
+  pupilIdOf: (root: Root) => string = (root) => (root as { id: string }).id,
+): MiddlewareFn<RequestContext> {
   return async ({ root, context }, next) => {
     const value: unknown = await next();
     if (value !== null && value !== undefined) context.audit.note(sink, pupilIdOf(root as Root), 'READ', field);
@@ -96,4 +100,3 @@ export function auditNoteChange(sink: AuditSink, field: string, pupilIdOf: (args
     return result;
   };
 }
-

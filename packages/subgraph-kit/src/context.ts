@@ -26,11 +26,7 @@ export interface RequestContext<Deps extends object = object> {
  * One DataLoader per request and per name: every `load` made in the same tick becomes one call of
  * `batch`, which must answer in the order of the keys (null for a key it cannot or may not return).
  */
-export function loaderFor<T>(
-  ctx: RequestContext,
-  name: string,
-  batch: (ids: readonly string[]) => Promise<(T | null)[]>,
-): DataLoader<string, T | null> {
+export function loaderFor<T>(ctx: RequestContext, name: string, batch: (ids: readonly string[]) => Promise<(T | null)[]>): DataLoader<string, T | null> {
   let loader = ctx.loaders.get(name) as DataLoader<string, T | null> | undefined;
   if (!loader) {
     loader = new DataLoader<string, T | null>(batch, { maxBatchSize: 5000 });

@@ -40,12 +40,13 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
   const nodeEnv = (source.NODE_ENV ?? 'development') as ServiceEnv['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test`);
   const publicKeyPem = source.WAYMARK_CREDENTIAL_PUBLIC_KEY ?? '';
-  if (!publicKeyPem.includes('PUBLIC KEY')) problems.push('WAYMARK_CREDENTIAL_PUBLIC_KEY must hold the gateway\'s Ed25519 public key (PEM)');
+  if (!publicKeyPem.includes('PUBLIC KEY')) problems.push("WAYMARK_CREDENTIAL_PUBLIC_KEY must hold the gateway's Ed25519 public key (PEM)");
   const databaseUrl = source.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
   const pupilsUrl = source.WAYMARK_PUPILS_URL || DEFAULT_PUPILS_URL;
   if (!isHttpUrl(pupilsUrl)) problems.push(`WAYMARK_PUPILS_URL must be an http(s) URL, got "${pupilsUrl}"`);
-  if (source.WAYMARK_DB_PREFIX && !/^[a-z][a-z0-9_]*$/.test(source.WAYMARK_DB_PREFIX)) problems.push('WAYMARK_DB_PREFIX may hold only lower-case letters, digits and _');
+  if (source.WAYMARK_DB_PREFIX && !/^[a-z][a-z0-9_]*$/.test(source.WAYMARK_DB_PREFIX))
+    problems.push('WAYMARK_DB_PREFIX may hold only lower-case letters, digits and _');
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

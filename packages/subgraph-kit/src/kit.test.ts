@@ -17,7 +17,11 @@ describe('formatError', () => {
   it('passes domain errors through with their kind as the code', () => {
     // As a resolver's error arrives: wrapped in a GraphQLError with the field's path.
     const error = new GraphQLError('wrapped', { path: ['things'], originalError: new DomainError('CONFLICT', 'THING_TAKEN', 'That name is taken.') });
-    expect(formatError({ message: 'wrapped', path: ['things'] }, error)).toEqual({ message: 'That name is taken.', path: ['things'], extensions: { code: 'CONFLICT', reason: 'THING_TAKEN' } });
+    expect(formatError({ message: 'wrapped', path: ['things'] }, error)).toEqual({
+      message: 'That name is taken.',
+      path: ['things'],
+      extensions: { code: 'CONFLICT', reason: 'THING_TAKEN' },
+    });
     const forbidden = new GraphQLError('x', { path: ['things'], originalError: AccessError.forbidden() });
     expect(formatError({ message: 'x', path: ['things'] }, forbidden).extensions?.code).toBe('FORBIDDEN');
   });
@@ -70,7 +74,7 @@ describe('cursor pagination helpers', () => {
     ['a fractional position', encodeCursor([1.5]), ['position']],
     ['a position beyond safe integers', raw('[1e300]'), ['position']],
     ['a position as text', encodeCursor(['3']), ['position']],
-  ] as const)('refuses a cursor that is %s as the caller\'s mistake', (_why, cursor, shape) => {
+  ] as const)("refuses a cursor that is %s as the caller's mistake", (_why, cursor, shape) => {
     let thrown: unknown;
     try {
       decodeCursor(cursor, shape);
@@ -134,7 +138,14 @@ describe('subgraph server', () => {
         ),
       },
     });
-    server = await createSubgraphServer({ name: 'kit', schema, orm, publicKeyPem: testKeys().publicKeyPem, log: () => {}, deps: { source: { name: 'first' } } });
+    server = await createSubgraphServer({
+      name: 'kit',
+      schema,
+      orm,
+      publicKeyPem: testKeys().publicKeyPem,
+      log: () => {},
+      deps: { source: { name: 'first' } },
+    });
     client = await SubgraphTestClient.start(server);
   });
 
@@ -161,15 +172,26 @@ describe('subgraph server', () => {
   it('batches every representation of a type in one _entities call into one load', async () => {
     batches.length = 0;
     const leader = makePrincipal({ roles: ['careers_leader'], schoolId: 's1' });
-    const res = await client.query<{ _entities: ({ id: string } | null)[] }>(leader, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Widget { id } } }', {
-      r: ['a', 'hidden', 'b'].map((id) => ({ __typename: 'Widget', id })),
-    });
+    const res = await client.query<{ _entities: ({ id: string } | null)[] }>(
+      leader,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Widget { id } } }',
+      {
+        r: ['a', 'hidden', 'b'].map((id) => ({ __typename: 'Widget', id })),
+      },
+    );
     expect(res.data?._entities).toEqual([{ id: 'a' }, null, { id: 'b' }]);
     expect(batches).toEqual([['a', 'hidden', 'b']]);
   });
 
   it('hands each request the deps of its own app, so two apps on one schema keep theirs apart', async () => {
-    const second = await createSubgraphServer({ name: 'kit', schema, orm, publicKeyPem: testKeys().publicKeyPem, log: () => {}, deps: { source: { name: 'second' } } });
+    const second = await createSubgraphServer({
+      name: 'kit',
+      schema,
+      orm,
+      publicKeyPem: testKeys().publicKeyPem,
+      log: () => {},
+      deps: { source: { name: 'second' } },
+    });
     try {
       const secondClient = await SubgraphTestClient.start(second);
       const leader = makePrincipal({ roles: ['careers_leader'], schoolId: 's1' });
@@ -190,7 +212,9 @@ describe('asksFor', () => {
   `);
   const seen = (query: string): boolean => {
     let asked = false;
-    const rootValue = { page: (_args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => ((asked = asksFor(info, ['edges', 'node'], ['count'])), { total: 0, edges: [] }) };
+    const rootValue = {
+      page: (_args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => ((asked = asksFor(info, ['edges', 'node'], ['count'])), { total: 0, edges: [] }),
+    };
     executeSync({ schema, document: parse(query), rootValue });
     return asked;
   };

@@ -47,8 +47,7 @@ export function recordAccessFor(principal: Principal, pupil: StandInPupil, fixtu
   const analystOf = (trustId: string | null) =>
     hasRole(principal, 'trust_analyst') && principal.pupilLevelAccess && trustId !== null && principal.trustId === trustId;
   const self = hasRole(principal, 'pupil') && principal.pupilId === pupil.id;
-  const parent =
-    hasRole(principal, 'parent') && principal.childPupilIds.includes(pupil.id) && fixture.parentAccessSchoolIds.includes(pupil.schoolId);
+  const parent = hasRole(principal, 'parent') && principal.childPupilIds.includes(pupil.id) && fixture.parentAccessSchoolIds.includes(pupil.schoolId);
   if (staffOf(pupil.schoolId) || self || parent || analystOf(pupil.trustId)) return { current: true, schoolId: null, until: null };
   const former = pupil.formerSchools.find((school) => staffOf(school.schoolId) || analystOf(school.trustId));
   return former ? { current: false, schoolId: former.schoolId, until: former.leftOn } : null;
@@ -111,7 +110,8 @@ export async function startPupilsStandIn(fixture: StandInFixture): Promise<Pupil
       const body = await readBody(req);
       if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://stand-in').pathname !== '/graphql') return send(res, 404, { error: 'not found' });
       const verified = await verifier.verify(req.headers[CREDENTIAL_HEADER] as string | undefined);
-      if (!verified.ok) return send(res, 401, { errors: [{ message: 'This service only answers the Waymark gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      if (!verified.ok)
+        return send(res, 401, { errors: [{ message: 'This service only answers the Waymark gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
       const { query, variables } = JSON.parse(body) as { query?: string; variables?: { representations?: { __typename?: string; id?: string }[] } };
       const representations = variables?.representations ?? [];
       if (!standIn.failing && query === SCHOOL_QUERY && representations.every((rep) => rep.__typename === 'School')) {
@@ -124,7 +124,9 @@ export async function startPupilsStandIn(fixture: StandInFixture): Promise<Pupil
       }
       if (standIn.failing || query !== EXPECTED_QUERY || representations.some((rep) => rep.__typename !== 'Pupil' || typeof rep.id !== 'string')) {
         if (!standIn.failing) standIn.refused.push(query ?? '');
-        return send(res, 400, { errors: [{ message: 'Cannot query field "recordAccess" on type "Pupil".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+        return send(res, 400, {
+          errors: [{ message: 'Cannot query field "recordAccess" on type "Pupil".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+        });
       }
       const principal = verified.principal;
       standIn.requests.push({ principal, pupilIds: representations.map((rep) => rep.id!) });

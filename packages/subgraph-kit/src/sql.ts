@@ -5,7 +5,11 @@ import type { EntityClass, EntityManager } from '@mikro-orm/sql';
  * transaction when it has one. `em.execute` writes parameters into the SQL text instead, which for
  * large arrays (a cohort of 25,000 ids) costs more than the statement itself.
  */
-export async function boundSql<Row = Record<string, unknown>>(em: EntityManager, sql: string, parameters: unknown[]): Promise<{ rows: Row[]; affected: number }> {
+export async function boundSql<Row = Record<string, unknown>>(
+  em: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): Promise<{ rows: Row[]; affected: number }> {
   const kysely = em.getKysely();
   // Kysely's CompiledQuery.raw(sql, parameters), built by hand: kysely is MikroORM's dependency, not ours.
   const compiled = {

@@ -26,7 +26,12 @@ export interface SubjectAccessPart {
 }
 
 /** Runs each section's statement (its one parameter, $1, is the person's id) and gathers the rows. */
-export async function readSubjectAccess(em: EntityManager, source: string, sections: readonly { title: string; sql: string }[], id: string): Promise<SubjectAccessPart> {
+export async function readSubjectAccess(
+  em: EntityManager,
+  source: string,
+  sections: readonly { title: string; sql: string }[],
+  id: string,
+): Promise<SubjectAccessPart> {
   const read: SubjectAccessSection[] = [];
   for (const section of sections) read.push({ title: section.title, rows: (await boundSql(em, section.sql, [id])).rows });
   return { source, sections: read };

@@ -1,11 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  CREDENTIAL_HEADER,
-  CredentialSigner,
-  generateCredentialKeys,
-  type KeyPairPem,
-  type Principal,
-} from '@waymark/auth';
+import { CREDENTIAL_HEADER, CredentialSigner, generateCredentialKeys, type KeyPairPem, type Principal } from '@waymark/auth';
 import { databaseName, dropPostgresDatabase, openDatabase, type DatabaseOptions, type Orm } from './database.js';
 import type { ServiceDefinition } from './service.js';
 import type { SubgraphServer } from './server.js';
@@ -74,11 +68,7 @@ export class SubgraphTestClient {
     return this.url;
   }
 
-  async query<T = Record<string, unknown>>(
-    principal: Principal | null,
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<T>> {
+  async query<T = Record<string, unknown>>(principal: Principal | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (principal) headers[CREDENTIAL_HEADER] = await testSigner().sign(principal);
     const response = await fetch(`${this.url}/graphql`, {

@@ -92,7 +92,8 @@ export async function runServiceTool(
       const schemaOk = emitSchemaFile(await definition.buildSchema(), schemaFile, true);
       const migration = await createMigration(dbOptions, migrationsDir, true);
       if (!schemaOk) console.error(`${definition.name}: schema.graphql is stale; run \`pnpm --filter @waymark/${definition.name} emit-schema\``);
-      if (migration.needed) console.error(`${definition.name}: entities changed without a migration; run \`pnpm --filter @waymark/${definition.name} migration:create\``);
+      if (migration.needed)
+        console.error(`${definition.name}: entities changed without a migration; run \`pnpm --filter @waymark/${definition.name} migration:create\``);
       if (schemaOk && !migration.needed) console.log(`${definition.name}: schema.graphql and migrations are up to date`);
       return schemaOk && !migration.needed ? 0 : 1;
     }

@@ -37,10 +37,7 @@ export function BarChart({ caption, data, formatValue = formatNumber, emptyText 
             <li key={datum.label}>
               <span>{datum.label}</span>
               <span className="wm-bar-chart__track" aria-hidden="true">
-                <span
-                  className="wm-bar-chart__bar"
-                  style={{ display: 'block', width: barWidth(datum.value, max) }}
-                />
+                <span className="wm-bar-chart__bar" style={{ display: 'block', width: barWidth(datum.value, max) }} />
               </span>
               <span className="wm-bar-chart__value">
                 <span className="wm-visually-hidden">: </span>

@@ -97,11 +97,7 @@ export function StackedBarChart({ caption, series, rows, emptyText = 'No figures
                 </span>
                 <span className="wm-stacked-chart__track" aria-hidden="true">
                   {series.map((entry, index) => (
-                    <span
-                      key={entry.key}
-                      className={`wm-stacked-chart__s${index}`}
-                      style={{ display: 'block', width: segmentWidth(row.values[index] ?? 0) }}
-                    />
+                    <span key={entry.key} className={`wm-stacked-chart__s${index}`} style={{ display: 'block', width: segmentWidth(row.values[index] ?? 0) }} />
                   ))}
                 </span>
                 <span className="wm-stacked-chart__value">

@@ -5,7 +5,12 @@
 export function parseHashtags(text: string): string[] {
   const tags = text
     .split(/[\s,;]+/)
-    .map((tag) => tag.replace(/^#+/, '').toLowerCase().replace(/[^\p{L}\p{N}_-]/gu, ''))
+    .map((tag) =>
+      tag
+        .replace(/^#+/, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}_-]/gu, ''),
+    )
     .filter(Boolean);
   return [...new Set(tags)];
 }

@@ -38,8 +38,7 @@ export const space = {
 } as const;
 
 export const radius = '6px';
-export const fontFamily =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
+export const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
 
 export type ColorName = keyof typeof colors;
 

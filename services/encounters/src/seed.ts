@@ -60,7 +60,14 @@ export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<voi
     if (data.agreedActions.length > 0) {
       await tx.insertMany(
         AgreedAction,
-        data.agreedActions.map((action) => ({ id: action.id, meeting: action.meetingId, pupilId: action.pupilId, text: action.text, dueOn: action.dueOn, position: action.position })),
+        data.agreedActions.map((action) => ({
+          id: action.id,
+          meeting: action.meetingId,
+          pupilId: action.pupilId,
+          text: action.text,
+          dueOn: action.dueOn,
+          position: action.position,
+        })),
       );
     }
     if (data.ownActivities.length > 0) {
@@ -76,7 +83,10 @@ export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<voi
       );
     }
     if (data.outlooks.length > 0) {
-      await tx.insertMany(PupilOutlook, data.outlooks.map((outlook) => ({ ...outlook, updatedAt: createdAt })));
+      await tx.insertMany(
+        PupilOutlook,
+        data.outlooks.map((outlook) => ({ ...outlook, updatedAt: createdAt })),
+      );
     }
   });
 }

@@ -33,15 +33,16 @@ afterAll(async () => {
 });
 
 const DASHBOARD = 'query ($schoolId: ID, $asOf: String) { schoolDashboard(schoolId: $schoolId, asOf: $asOf) { pupilCount cells { measure eligible met } } }';
-const GAPS = 'query ($schoolId: ID, $asOf: String, $after: String) { benchmarkGaps(measure: B5_EMPLOYERS, schoolId: $schoolId, asOf: $asOf, after: $after, first: 5) { totalCount edges { node { yearGroup } } } }';
+const GAPS =
+  'query ($schoolId: ID, $asOf: String, $after: String) { benchmarkGaps(measure: B5_EMPLOYERS, schoolId: $schoolId, asOf: $asOf, after: $after, first: 5) { totalCount edges { node { yearGroup } } } }';
 
-describe('a school outside the caller\'s trust', () => {
+describe("a school outside the caller's trust", () => {
   const cases = [
-    { who: 'an analyst of the trust', principal: pupilLevelAnalyst, schoolId: demoId('school', 'eastgate'), reason: 'another trust\'s school' },
-    { who: 'an analyst without pupil-level access', principal: analyst, schoolId: demoId('school', 'eastgate'), reason: 'another trust\'s school' },
+    { who: 'an analyst of the trust', principal: pupilLevelAnalyst, schoolId: demoId('school', 'eastgate'), reason: "another trust's school" },
+    { who: 'an analyst without pupil-level access', principal: analyst, schoolId: demoId('school', 'eastgate'), reason: "another trust's school" },
     { who: 'an analyst of the trust', principal: pupilLevelAnalyst, schoolId: randomUUID(), reason: 'a school Waymark does not know' },
-    { who: 'an analyst of another trust', principal: riversideAnalyst, schoolId: northfield.id, reason: 'this trust\'s school' },
-    { who: 'an analyst of another trust', principal: riversideAnalyst, schoolId: southbank.id, reason: 'this trust\'s other school' },
+    { who: 'an analyst of another trust', principal: riversideAnalyst, schoolId: northfield.id, reason: "this trust's school" },
+    { who: 'an analyst of another trust', principal: riversideAnalyst, schoolId: southbank.id, reason: "this trust's other school" },
   ];
 
   it.each(cases)('is refused to $who asking for $reason: dashboard', async ({ principal, schoolId }) => {
@@ -57,7 +58,7 @@ describe('a school outside the caller\'s trust', () => {
     expect(res.data?.benchmarkGaps ?? null).toBeNull();
   });
 
-  it('is answered for the analyst\'s own trust, so the refusals above are about tenancy', async () => {
+  it("is answered for the analyst's own trust, so the refusals above are about tenancy", async () => {
     const res = await client.query<{ schoolDashboard: { pupilCount: number } }>(pupilLevelAnalyst, DASHBOARD, { schoolId: southbank.id });
     expect(res.errors).toBeUndefined();
     expect(res.data!.schoolDashboard.pupilCount).toBeGreaterThan(0);
@@ -97,7 +98,9 @@ describe('text in what staff and pupils send', () => {
     { tutorGroups: ['x'.repeat(256)], reason: 'a tutor group longer than any roster holds' },
     { tutorGroups: Array.from({ length: 201 }, (_, i) => `T${i}`), reason: 'more tutor groups than any school has' },
   ])('an invitation by $reason is refused and invites nobody', async ({ tutorGroups }) => {
-    const res = await client.query<{ inviteToEncounter: { added: number; error: { code: string } | null } }>(leaderNorth, INVITE, { input: { encounterId, tutorGroups } });
+    const res = await client.query<{ inviteToEncounter: { added: number; error: { code: string } | null } }>(leaderNorth, INVITE, {
+      input: { encounterId, tutorGroups },
+    });
     expect(res.errors?.[0].extensions?.code, JSON.stringify(res).slice(0, 300)).toBe('BAD_USER_INPUT');
     expect(res.data?.inviteToEncounter ?? null).toBeNull();
   });
@@ -107,10 +110,12 @@ describe('text in what staff and pupils send', () => {
       reason: 'an encounter title',
       who: leaderNorth,
       query: 'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } error { code } } }',
-      variables: { input: { kind: 'EMPLOYER_TALK', title: 'Talk\u0000', date: new Date().toISOString(), hours: 1, inSchoolDay: true, yearGroups: [10], register: [] } },
+      variables: {
+        input: { kind: 'EMPLOYER_TALK', title: 'Talk\u0000', date: new Date().toISOString(), hours: 1, inSchoolDay: true, yearGroups: [10], register: [] },
+      },
     },
     {
-      reason: 'an own activity\'s description',
+      reason: "an own activity's description",
       who: pupil,
       query: 'mutation ($input: SubmitOwnActivityInput!) { submitOwnActivity(input: $input) { activity { id } error { code } } }',
       variables: { input: { kind: 'PART_TIME_JOB', title: 'Shop work', description: 'Tills\u0000', startedOn: '2025-10-01', hours: 4 } },
@@ -140,24 +145,28 @@ describe('text in what staff and pupils send', () => {
       variables: { id: data.ownActivities.find((a) => a.schoolId === northfield.id)!.id, reason: 'Not\u0000 this' },
     },
     {
-      reason: 'a guidance meeting\'s notes',
+      reason: "a guidance meeting's notes",
       who: leaderNorth,
       query: 'mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { meeting { id } error { code } } }',
-      variables: { input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'Dana Whitfield', adviserLevel: 6, notes: 'Notes\u0000', actions: [] } },
+      variables: {
+        input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'Dana Whitfield', adviserLevel: 6, notes: 'Notes\u0000', actions: [] },
+      },
     },
     {
       reason: 'an agreed action',
       who: leaderNorth,
       query: 'mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { meeting { id } error { code } } }',
-      variables: { input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'Dana Whitfield', adviserLevel: 6, actions: [{ text: 'Visit\u0000' }] } },
+      variables: {
+        input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'Dana Whitfield', adviserLevel: 6, actions: [{ text: 'Visit\u0000' }] },
+      },
     },
     {
-      reason: 'an adviser\'s name',
+      reason: "an adviser's name",
       who: leaderNorth,
       query: 'mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { meeting { id } error { code } } }',
       variables: { input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'Dana\u0000', adviserLevel: 6, actions: [] } },
     },
-  ])('a NUL in $reason is the caller\'s mistake, never a server error', async ({ who, query, variables }) => {
+  ])("a NUL in $reason is the caller's mistake, never a server error", async ({ who, query, variables }) => {
     const res = await client.query<Record<string, { error: { code: string } | null } | null>>(who, query, variables);
     const codes = (res.errors ?? []).map((error) => error.extensions?.code);
     expect(codes, JSON.stringify(res).slice(0, 300)).not.toContain('INTERNAL_SERVER_ERROR');

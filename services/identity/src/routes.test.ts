@@ -36,10 +36,17 @@ afterAll(async () => {
 let addresses = 0;
 const nextAddress = () => `198.51.100.${(addresses += 1) % 250}:${addresses}`;
 const signIn = (email: string, password: string, from: { address?: string; device?: string } = {}) =>
-  h.internal<SignedIn & { error?: string; retryAfterSeconds?: number }>('/internal/sign-in', { email, password, address: from.address ?? nextAddress(), device: from.device });
+  h.internal<SignedIn & { error?: string; retryAfterSeconds?: number }>('/internal/sign-in', {
+    email,
+    password,
+    address: from.address ?? nextAddress(),
+    device: from.device,
+  });
 /** As if someone had just guessed at the email enough to make the next attempt wait `ms`. */
 const slowDown = (email: string, ms: number) =>
-  h.orm.em.fork().upsert(SignInThrottleEntry, { key: throttleKeys.account(email).key, level: 50, updatedAt: new Date(), blockedUntil: new Date(Date.now() + ms) });
+  h.orm.em
+    .fork()
+    .upsert(SignInThrottleEntry, { key: throttleKeys.account(email).key, level: 50, updatedAt: new Date(), blockedUntil: new Date(Date.now() + ms) });
 const session = (token: string) => h.internal<{ principal?: Principal; error?: string }>('/internal/session', { token });
 const sessionRow = (token: string) => h.orm.em.fork().findOneOrFail(Session, { tokenHash: hashToken(token) });
 
@@ -74,7 +81,7 @@ describe('POST /internal/sign-in', () => {
     expect(resolved.body.principal!.sessionId).toBe((await sessionRow(res.body.token)).id);
   });
 
-  it('gives the demo parent a principal carrying her linked child, and nothing of a pupil\'s or staff\'s', async () => {
+  it("gives the demo parent a principal carrying her linked child, and nothing of a pupil's or staff's", async () => {
     const res = await signIn(parent.email, DEMO_PASSWORD);
     expect(res.status).toBe(200);
     const expected: Principal = {
@@ -129,7 +136,10 @@ describe('POST /internal/sign-in', () => {
 
   it('gives an unknown email and a known one the same answers, wrong password or slowed down', async () => {
     const wrong = [await signIn(employer.email, 'wrong'), await signIn('nobody-here@acme.test', 'wrong')];
-    expect(wrong).toEqual([{ status: 401, body: WRONG }, { status: 401, body: WRONG }]);
+    expect(wrong).toEqual([
+      { status: 401, body: WRONG },
+      { status: 401, body: WRONG },
+    ]);
     await slowDown(employer.email, 10 * 60_000);
     await slowDown('nobody-here@acme.test', 10 * 60_000);
     const slowed = [await signIn(employer.email, DEMO_PASSWORD), await signIn('nobody-here@acme.test', DEMO_PASSWORD)];
@@ -180,7 +190,11 @@ describe('POST /internal/session and /internal/sign-out', () => {
     const { body } = await signIn(leader.email, DEMO_PASSWORD);
     const hour = 60 * 60 * 1000;
     const em = h.orm.em.fork();
-    await em.nativeUpdate(Session, { tokenHash: hashToken(body.token) }, { lastSeenAt: new Date(Date.now() - 2 * hour), expiresAt: new Date(Date.now() + 10 * hour) });
+    await em.nativeUpdate(
+      Session,
+      { tokenHash: hashToken(body.token) },
+      { lastSeenAt: new Date(Date.now() - 2 * hour), expiresAt: new Date(Date.now() + 10 * hour) },
+    );
     expect((await session(body.token)).status).toBe(200);
     const slid = await sessionRow(body.token);
     expect(slid.expiresAt.getTime() - Date.now()).toBeGreaterThan(SESSION_IDLE_MS - 60_000);
@@ -197,7 +211,7 @@ describe('the gateway credential on internal routes', () => {
   const user = makePrincipal({ roles: ['platform_admin'], accountId: leader.id });
   const api = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: data.trust.id });
 
-  it('refuses a person\'s or an integration\'s credential, a missing one and a forged one, on every route', async () => {
+  it("refuses a person's or an integration's credential, a missing one and a forged one, on every route", async () => {
     for (const path of ['/internal/sign-in', '/internal/session', '/internal/sign-out', '/internal/api-key', '/internal/anything']) {
       for (const as of [user, api, null]) {
         const res = await h.internal(path, { email: leader.email, password: DEMO_PASSWORD, token: 'x', key: 'x' }, as);

@@ -12,7 +12,11 @@ type Route = (body: Body, services: { sessions: SessionService; apiCredentials: 
 const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
 /** The gateway's device cookies are 43 base64url characters; anything else is no device. */
 const device = (body: Body): string | null => (/^[A-Za-z0-9_-]{32,128}$/.test(text(body, 'device')) ? text(body, 'device') : null);
-const originOf = (body: Body): SignInOrigin => ({ address: text(body, 'address') || 'unknown', device: device(body), userAgent: text(body, 'userAgent') || null });
+const originOf = (body: Body): SignInOrigin => ({
+  address: text(body, 'address') || 'unknown',
+  device: device(body),
+  userAgent: text(body, 'userAgent') || null,
+});
 
 const WRONG_CODE = 'That code is not right. Enter the six digits your authenticator app shows now, or one of your recovery codes.';
 const SIGN_IN_AGAIN = 'That took too long or too many tries. Sign in again.';
@@ -46,7 +50,9 @@ const ROUTES: Record<string, Route> = {
     if (outcome.reason === 'throttled') return sendWait(res, outcome.retryAfterMs);
     if (outcome.reason === 'second-factor') {
       const { step, pendingToken, expiresAt, secret, email } = outcome;
-      return sendJson(res, 200, { secondFactor: { step, pendingToken, expiresAt: expiresAt.toISOString(), ...(secret ? { secret, otpauthUri: otpauthUri(secret, email) } : {}) } });
+      return sendJson(res, 200, {
+        secondFactor: { step, pendingToken, expiresAt: expiresAt.toISOString(), ...(secret ? { secret, otpauthUri: otpauthUri(secret, email) } : {}) },
+      });
     }
     sendJson(res, 401, { error: WRONG_CREDENTIALS });
   },

@@ -15,7 +15,14 @@ export interface IdentitySchemaConfig {
 
 export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [AccountResolver, ApiCredentialResolver, parentLinkResolver(config), SessionResolver, SecondFactorResolver, accountSubjectAccessResolver(config)],
+    resolvers: [
+      AccountResolver,
+      ApiCredentialResolver,
+      parentLinkResolver(config),
+      SessionResolver,
+      SecondFactorResolver,
+      accountSubjectAccessResolver(config),
+    ],
     references: { Account: resolveAccountReference },
   });
 }

@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
 import { openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
-import { startTestSubgraph, SubgraphTestClient, testDatabase, testKeys, testSigner, type GraphQLResponse, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import {
+  startTestSubgraph,
+  SubgraphTestClient,
+  testDatabase,
+  testKeys,
+  testSigner,
+  type GraphQLResponse,
+  type TestSubgraph,
+} from '@waymark/subgraph-kit/testing';
 import { createApp as createPupilsApp, pupilsService } from '@waymark/pupils';
 import { createApp, identityService } from '../src/app.js';
 import { DEFAULT_PUPILS_URL } from '../src/env.js';

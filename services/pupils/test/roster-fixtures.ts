@@ -26,7 +26,10 @@ const FORENAMES = ['Amelia', 'Oliver', 'Zoë', 'Noah', 'Aisha', 'Tomasz', 'René
  * `count` pupils with UPNs unique to `seed` (so two fixtures never share one), spread over Years 7–13
  * with dates of birth that fit their year in `academicYear`.
  */
-export function generatePupils(count: number, { seed, academicYear, firstYear = 7, lastYear = 13 }: { seed: number; academicYear: number; firstYear?: number; lastYear?: number }): FixturePupil[] {
+export function generatePupils(
+  count: number,
+  { seed, academicYear, firstYear = 7, lastYear = 13 }: { seed: number; academicYear: number; firstYear?: number; lastYear?: number },
+): FixturePupil[] {
   const span = lastYear - firstYear + 1;
   return Array.from({ length: count }, (_, i) => {
     const year = firstYear + (i % span);
@@ -61,11 +64,34 @@ export type MisStyle = 'sims' | 'arbor' | 'bromcom';
 const STYLES: Record<MisStyle, { headers: string[]; cells: (p: FixturePupil) => string[] }> = {
   sims: {
     headers: ['UPN', 'Legal Surname', 'Legal Forename', 'Preferred Forename', 'DOB', 'Year', 'Reg Group', 'SEN Status', 'FSM Eligible', 'EAL', 'In Care'],
-    cells: (p) => [p.upn, p.surname, p.forename, p.preferred ?? p.forename, dmy(p.dob), `Year ${p.year}`, p.reg, p.sen, p.fsm ? 'Yes' : 'No', p.eal ? 'Yes' : 'No', p.inCare ? 'Yes' : 'No'],
+    cells: (p) => [
+      p.upn,
+      p.surname,
+      p.forename,
+      p.preferred ?? p.forename,
+      dmy(p.dob),
+      `Year ${p.year}`,
+      p.reg,
+      p.sen,
+      p.fsm ? 'Yes' : 'No',
+      p.eal ? 'Yes' : 'No',
+      p.inCare ? 'Yes' : 'No',
+    ],
   },
   arbor: {
     headers: ['UPN', 'Last Name', 'First Name', 'Date of Birth', 'Year Group', 'Registration Group', 'SEN Provision', 'Pupil Premium', 'EAL', 'Looked After'],
-    cells: (p) => [p.upn, p.surname, p.forename, p.dob, `Y${p.year}`, p.reg, { N: 'None', K: 'SEN Support', E: 'EHC Plan' }[p.sen], String(p.fsm).toUpperCase(), String(p.eal).toUpperCase(), p.inCare ? 'TRUE' : ''],
+    cells: (p) => [
+      p.upn,
+      p.surname,
+      p.forename,
+      p.dob,
+      `Y${p.year}`,
+      p.reg,
+      { N: 'None', K: 'SEN Support', E: 'EHC Plan' }[p.sen],
+      String(p.fsm).toUpperCase(),
+      String(p.eal).toUpperCase(),
+      p.inCare ? 'TRUE' : '',
+    ],
   },
   bromcom: {
     headers: ['UPN', 'Surname', 'Forename', 'DOB', 'NC Year', 'Tutor Group', 'SEN', 'PP', 'EAL', 'CLA'],
@@ -73,12 +99,16 @@ const STYLES: Record<MisStyle, { headers: string[]; cells: (p: FixturePupil) => 
   },
 };
 
-export function rosterCsv(pupils: FixturePupil[], { style = 'sims', eol = '\r\n', extraRows = [] }: { style?: MisStyle; eol?: string; extraRows?: string[][] } = {}): string {
+export function rosterCsv(
+  pupils: FixturePupil[],
+  { style = 'sims', eol = '\r\n', extraRows = [] }: { style?: MisStyle; eol?: string; extraRows?: string[][] } = {},
+): string {
   const { headers, cells } = STYLES[style];
   return [headers, ...pupils.map(cells), ...extraRows].map((row) => row.map(quote).join(',')).join(eol) + eol;
 }
 
-export const utf8Base64 = (text: string, bom = false) => Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]).toString('base64');
+export const utf8Base64 = (text: string, bom = false) =>
+  Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]).toString('base64');
 /** Windows-1252 for the characters the fixtures use (Latin-1 plus the curly apostrophe). */
 export const win1252Base64 = (text: string) => Buffer.from(text.replace(/\u2019/g, '\x92'), 'latin1').toString('base64');
 
@@ -160,7 +190,11 @@ export async function waitForImport(
 }
 
 /** Preview then commit, expecting a clean run; returns the preview and the committed import. */
-export async function importRoster(client: SubgraphTestClient, who: Principal, input: Record<string, unknown>): Promise<{ previewed: ImportView; committed: ImportView }> {
+export async function importRoster(
+  client: SubgraphTestClient,
+  who: Principal,
+  input: Record<string, unknown>,
+): Promise<{ previewed: ImportView; committed: ImportView }> {
   const previewed = await preview(client, who, input);
   expect(previewed.error).toBeNull();
   const started = await commit(client, who, previewed.import!.id);

@@ -31,7 +31,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
 
   const select = (next: NavView) => {
     setJustSaved(null);
-    navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : next === 'audit' ? { view: 'audit', pupilId: null } : ({ view: next }));
+    navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : next === 'audit' ? { view: 'audit', pupilId: null } : { view: next });
   };
 
   const allowed = LINKED_VIEWS.includes(route.view) || items.some((item) => item.id === route.view);

@@ -29,7 +29,9 @@ export function TrustWorkspace() {
         onSelect={(next) => navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : { view: 'destinations' })}
       />
       <FocusOnPageChange route={page}>
-        {page.view === 'dashboard' ? <TrustDashboardPage filters={page.filters} onFiltersChange={(filters) => navigate({ view: 'dashboard', filters })} /> : null}
+        {page.view === 'dashboard' ? (
+          <TrustDashboardPage filters={page.filters} onFiltersChange={(filters) => navigate({ view: 'dashboard', filters })} />
+        ) : null}
         {page.view === 'school' ? (
           <SchoolDashboardView
             schoolId={page.schoolId}

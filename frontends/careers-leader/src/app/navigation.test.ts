@@ -4,7 +4,17 @@ import { navItems, navViewOf } from './navigation';
 
 describe('navItems', () => {
   it('gives careers leaders the dashboard first, importing, school settings and the data access log', () => {
-    expect(navItems(['careers_leader']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify', 'import', 'settings', 'audit']);
+    expect(navItems(['careers_leader']).map((item) => item.id)).toEqual([
+      'dashboard',
+      'overview',
+      'pupils',
+      'encounters',
+      'record',
+      'verify',
+      'import',
+      'settings',
+      'audit',
+    ]);
   });
 
   it('lets school staff import but not change school settings', () => {

@@ -52,7 +52,9 @@ describe('checklistComplete', () => {
     const common = Object.fromEntries(COMMON.map((key) => [key, true]));
     expect(checklistComplete('EMPLOYER_TALK', common)).toBe(true);
     expect(checklistComplete('WORK_EXPERIENCE', common)).toBe(false);
-    expect(checklistComplete('WORK_EXPERIENCE', { ...common, staffInteraction: true, rangeOfPeople: true, employerTask: true, employerFeedback: true })).toBe(true);
+    expect(checklistComplete('WORK_EXPERIENCE', { ...common, staffInteraction: true, rangeOfPeople: true, employerTask: true, employerFeedback: true })).toBe(
+      true,
+    );
     expect(checklistComplete('', common)).toBe(false);
   });
 });

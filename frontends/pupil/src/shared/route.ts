@@ -22,7 +22,9 @@ export function viewHref(view: PupilView): string {
 
 /** The current view (falling back to `initial` when the fragment names none) and a way to change it. */
 export function useView(initial: PupilView): [PupilView, (next: PupilView) => void] {
-  const [view, setView] = useState<PupilView>(() => (window.location.hash && window.location.hash !== '#/' ? (parseView(window.location.hash) ?? initial) : initial));
+  const [view, setView] = useState<PupilView>(() =>
+    window.location.hash && window.location.hash !== '#/' ? (parseView(window.location.hash) ?? initial) : initial,
+  );
 
   useEffect(() => {
     const follow = () => {

@@ -1,6 +1,4 @@
 // Listed by `pnpm migration:create`; the order is the order they run in.
 import { Migration20261123140920 } from './Migration20261123140920.js';
 
-export const migrations = [
-  { name: 'Migration20261123140920', class: Migration20261123140920 },
-];
+export const migrations = [{ name: 'Migration20261123140920', class: Migration20261123140920 }];

@@ -21,7 +21,10 @@ const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = [])
 beforeAll(async () => {
   orm = await openDatabase({ service: 'pupils', entities: pupilsService.entities, migrations: pupilsService.migrations, ...db.options, migrate: false });
   await orm.migrator.up({ to: BEFORE });
-  await sql(`insert into school (id, trust_id, name, urn, local_authority) values (?, null, 'Old', '800001', 'Leeds'), (?, null, 'Here', '800002', 'Leeds')`, [OLD, HERE]);
+  await sql(`insert into school (id, trust_id, name, urn, local_authority) values (?, null, 'Old', '800001', 'Leeds'), (?, null, 'Here', '800002', 'Leeds')`, [
+    OLD,
+    HERE,
+  ]);
   const pupil = (n: number, leftOn: string | null) =>
     sql(
       `insert into pupil (id, school_id, trust_id, upn, legal_forename, legal_surname, date_of_birth, year_group, left_on)
@@ -29,7 +32,13 @@ beforeAll(async () => {
       [pupilId(n), HERE, `A00000000000${n}`, leftOn],
     );
   const enrolment = (n: number, pupil: number, schoolId: string, startedOn: string, leftOn: string | null) =>
-    sql('insert into enrolment (id, pupil_id, school_id, trust_id, started_on, left_on) values (?, ?, ?, null, ?, ?)', [enrolmentId(n), pupilId(pupil), schoolId, startedOn, leftOn]);
+    sql('insert into enrolment (id, pupil_id, school_id, trust_id, started_on, left_on) values (?, ?, ?, null, ?, ?)', [
+      enrolmentId(n),
+      pupilId(pupil),
+      schoolId,
+      startedOn,
+      leftOn,
+    ]);
   // 1: moved here from Old; 2: left here; 3: no enrolment at all; 4: an older period here never closed.
   await pupil(1, null);
   await enrolment(1, 1, OLD, '2019-09-01', '2021-07-20');
@@ -55,7 +64,7 @@ afterAll(async () => {
 });
 
 describe('moving the latest period onto the pupil row', () => {
-  it('keeps each pupil\'s latest period at their school on their row, and the periods before as enrolments', async () => {
+  it("keeps each pupil's latest period at their school on their row, and the periods before as enrolments", async () => {
     const pupils = await sql<{ id: string; enrolled_on: string; left_on: string | null }>('select id, enrolled_on::text, left_on::text from pupil order by id');
     const periods = await sql<{ id: string; left_on: string | null }>('select id, left_on::text from enrolment order by id');
     expect(pupils.map((p) => [p.enrolled_on, p.left_on])).toEqual([
@@ -71,7 +80,7 @@ describe('moving the latest period onto the pupil row', () => {
     ]);
   });
 
-  it('keeps a previewed import\'s rows readable for its commit', async () => {
+  it("keeps a previewed import's rows readable for its commit", async () => {
     const [stored] = await sql<{ rows: Uint8Array }>('select rows from roster_import where id = ?', [IMPORT]);
     expect(await unpackRosterRows(stored.rows)).toEqual(storedRows);
   });

@@ -6,7 +6,10 @@ import { VULNERABLE_GROUPS } from '../vulnerableGroups';
 /** The fields a fragment selects, in order (these fragments select only plain fields). */
 function fieldsOf(fragment: { toString(): string }): string[] {
   const text = fragment.toString();
-  return text.slice(text.indexOf('{') + 1, text.lastIndexOf('}')).trim().split(/\s+/);
+  return text
+    .slice(text.indexOf('{') + 1, text.lastIndexOf('}'))
+    .trim()
+    .split(/\s+/);
 }
 
 // The fragments are written out in full (a document must be text the generator can read), so these

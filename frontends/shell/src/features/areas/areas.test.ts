@@ -11,7 +11,10 @@ describe('areasForRoles', () => {
     [['staff'], ['careers_leader']],
     [['careers_adviser'], ['careers_leader']],
     [['trust_analyst'], ['careers_leader']],
-    [['staff', 'parent'], ['careers_leader', 'pupil']],
+    [
+      ['staff', 'parent'],
+      ['careers_leader', 'pupil'],
+    ],
     [['platform_admin'], []],
   ])('%j opens %j', (roles, remotes) => {
     expect(areasForRoles(roles).map((area) => area.remote)).toEqual(remotes);

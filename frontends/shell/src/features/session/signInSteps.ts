@@ -36,7 +36,12 @@ export type CodeCheck = { ok: true; code: string } | { ok: false; message: strin
 export function checkCode(typed: string, allowRecoveryCode: boolean): CodeCheck {
   const compact = typed.replace(/\s+/g, '');
   if (!compact) {
-    return { ok: false, message: allowRecoveryCode ? 'Enter the 6-digit code from your authenticator app, or a recovery code' : 'Enter the 6-digit code from your authenticator app' };
+    return {
+      ok: false,
+      message: allowRecoveryCode
+        ? 'Enter the 6-digit code from your authenticator app, or a recovery code'
+        : 'Enter the 6-digit code from your authenticator app',
+    };
   }
   if (/^\d{6}$/.test(compact)) return { ok: true, code: compact };
   if (allowRecoveryCode && /^[a-z0-9-]{8,}$/i.test(compact) && /[a-z]/i.test(compact)) return { ok: true, code: compact };

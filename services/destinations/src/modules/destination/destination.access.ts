@@ -15,7 +15,6 @@ export function visibleDestinations(principal: Principal): FilterQuery<Destinati
   return pupilRowScope(principal);
 }
 
-
 /**
  * Whether a Pupil representation resolves here. This subgraph holds no pupil rows, so it decides
  * by the caller alone (`pupilRecordRoute`); the fields then return only the rows the pupils

@@ -7,10 +7,14 @@ export enum DestinationErrorCode {
 
 export class DestinationError extends DomainError<DestinationErrorCode> {
   static otherSchool(): DestinationError {
-    return new DestinationError('FORBIDDEN', DestinationErrorCode.OtherSchool, 'Staff can only see their own school\'s destinations.');
+    return new DestinationError('FORBIDDEN', DestinationErrorCode.OtherSchool, "Staff can only see their own school's destinations.");
   }
 
   static otherTrust(): DestinationError {
-    return new DestinationError('FORBIDDEN', DestinationErrorCode.OtherTrust, 'That school is not part of your trust, so its destinations are not yours to see.');
+    return new DestinationError(
+      'FORBIDDEN',
+      DestinationErrorCode.OtherTrust,
+      'That school is not part of your trust, so its destinations are not yours to see.',
+    );
   }
 }

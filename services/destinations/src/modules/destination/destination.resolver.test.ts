@@ -22,8 +22,21 @@ const southRow = data.destinations.find((d) => south(d))!;
 const maya = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 10)!;
 
 // Rows the demo data lacks: an earlier intention for the planner, and a leaver's destination a year on.
-const earlierPlan: DemoDestination = { ...plannerRow, id: demoId('test', 'earlier-plan'), kind: 'FE_COLLEGE', provider: 'Aire Valley College', recordedOn: '2024-06-14' };
-const yearOn: Omit<DemoDestination, 'stage'> & { stage: 'YEAR_1' } = { ...northLeaverRow, id: demoId('test', 'year-on'), stage: 'YEAR_1', kind: 'EMPLOYMENT', provider: null, recordedOn: '2099-10-01' };
+const earlierPlan: DemoDestination = {
+  ...plannerRow,
+  id: demoId('test', 'earlier-plan'),
+  kind: 'FE_COLLEGE',
+  provider: 'Aire Valley College',
+  recordedOn: '2024-06-14',
+};
+const yearOn: Omit<DemoDestination, 'stage'> & { stage: 'YEAR_1' } = {
+  ...northLeaverRow,
+  id: demoId('test', 'year-on'),
+  stage: 'YEAR_1',
+  kind: 'EMPLOYMENT',
+  provider: null,
+  recordedOn: '2099-10-01',
+};
 /*
  * A transfer: `mover` was at Southbank until they left on LEFT_ON, and is now at Northfield. Their
  * destinations: three recorded by Southbank (before, on and after the leaving day), one by Northfield.
@@ -108,7 +121,7 @@ describe('destinationSummary', () => {
     }));
   const total = (counts: Count[]) => counts.reduce((sum, c) => sum + c.count, 0);
 
-  it('counts the staff member\'s own school\'s leavers by kind, every kind listed, in one GROUP BY', async () => {
+  it("counts the staff member's own school's leavers by kind, every kind listed, in one GROUP BY", async () => {
     let res: Awaited<ReturnType<typeof summarise>> | undefined;
     const statements = await statementsDuring(async () => {
       res = await summarise(leaderNorth);
@@ -123,7 +136,7 @@ describe('destinationSummary', () => {
     expect(named.data!.destinationSummary).toEqual(res!.data!.destinationSummary);
   });
 
-  it('refuses staff another school\'s figures', async () => {
+  it("refuses staff another school's figures", async () => {
     const res = await summarise(staffSouth, northfield.id);
     expect(res.data?.destinationSummary ?? null).toBeNull();
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DESTINATION_OTHER_SCHOOL' });
@@ -139,7 +152,7 @@ describe('destinationSummary', () => {
     }
   });
 
-  it('refuses an analyst of another trust this trust\'s school, rather than answering with zeros', async () => {
+  it("refuses an analyst of another trust this trust's school, rather than answering with zeros", async () => {
     const res = await summarise(otherTrustAnalyst, northfield.id);
     expect(res.data?.destinationSummary ?? null).toBeNull();
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DESTINATION_OTHER_TRUST' });
@@ -159,7 +172,15 @@ describe('destinationSummary', () => {
   });
 });
 
-type DestinationView = { id: string; stage: string; kind: string; kindLabel: string; provider: string | null; recordedOn: string; pupil: { id: string } | null };
+type DestinationView = {
+  id: string;
+  stage: string;
+  kind: string;
+  kindLabel: string;
+  provider: string | null;
+  recordedOn: string;
+  pupil: { id: string } | null;
+};
 const DESTINATION_FIELDS = 'id stage kind kindLabel provider recordedOn pupil { id }';
 
 describe('_entities for Pupil', () => {
@@ -169,7 +190,7 @@ describe('_entities for Pupil', () => {
     client.query<{ _entities: (PupilView | null)[] }>(who, ENTITIES, { r: pupilIds.map((id) => ({ __typename: 'Pupil', id })) });
   const everyPupil = data.pupils.map((p) => p.id);
 
-  it('gives staff every row of their own school\'s pupils, for every pupil in one statement and one request to the pupils subgraph', async () => {
+  it("gives staff every row of their own school's pupils, for every pupil in one statement and one request to the pupils subgraph", async () => {
     let res: Awaited<ReturnType<typeof resolve>> | undefined;
     const asked = standIn.requests.length;
     const statements = await statementsDuring(async () => {
@@ -183,10 +204,14 @@ describe('_entities for Pupil', () => {
     expect(pupils.map((p) => p?.id)).toEqual(everyPupil);
     // Their pupils' rows from any school: the mover's Southbank rows included.
     expect(ids(pupils.flatMap((p) => p!.destinations))).toEqual(ids(allRows.filter((row) => pupilsOf(northfield.id).has(row.pupilId))));
-    expect(pupils.filter((p) => data.pupils.find((d) => d.id === p!.id)!.schoolId === southbank.id).every((p) => p!.destinations.length === 0 && p!.intendedDestination === null)).toBe(true);
+    expect(
+      pupils
+        .filter((p) => data.pupils.find((d) => d.id === p!.id)!.schoolId === southbank.id)
+        .every((p) => p!.destinations.length === 0 && p!.intendedDestination === null),
+    ).toBe(true);
   });
 
-  it('lists a pupil\'s destinations oldest first and picks the latest intention', async () => {
+  it("lists a pupil's destinations oldest first and picks the latest intention", async () => {
     const res = await resolve(leaderNorth, [plannerRow.pupilId, maya.id, northLeaverRow.pupilId]);
     const [plans, none, leaver] = res.data!._entities;
     expect(plans!.destinations.map((d) => d.id)).toEqual([earlierPlan.id, plannerRow.id]);
@@ -211,7 +236,7 @@ describe('_entities for Pupil', () => {
     expect(res.data!._entities[1]!.destinations.map((d) => d.id)).toEqual([southRow.id]);
   });
 
-  it('resolves a pupil\'s own record only, not another pupil\'s, without asking the pupils subgraph', async () => {
+  it("resolves a pupil's own record only, not another pupil's, without asking the pupils subgraph", async () => {
     const asked = standIn.requests.length;
     const res = await resolve(planner, [plannerRow.pupilId, otherNorthRow.pupilId, maya.id]);
     expect(standIn.requests.length).toBe(asked);
@@ -219,7 +244,7 @@ describe('_entities for Pupil', () => {
     expect(res.data!._entities.slice(1)).toEqual([null, null]);
   });
 
-  it('gives trust analysts with pupil-level access their trust\'s rows, and an analyst of another trust none', async () => {
+  it("gives trust analysts with pupil-level access their trust's rows, and an analyst of another trust none", async () => {
     const res = await resolve(analystWithPupils, everyPupil);
     expect(ids(res.data!._entities.flatMap((p) => p!.destinations))).toEqual(ids(allRows));
     const other = await resolve(otherTrustAnalyst, [plannerRow.pupilId, southRow.pupilId]);
@@ -235,7 +260,7 @@ describe('_entities for Pupil', () => {
     expect(standIn.requests.length).toBe(asked);
   });
 
-  it('gives a parent their linked child\'s rows where the school allows it, and nobody else\'s', async () => {
+  it("gives a parent their linked child's rows where the school allows it, and nobody else's", async () => {
     const res = await resolve(plannersParent, [plannerRow.pupilId, southRow.pupilId, otherNorthRow.pupilId]);
     expect(res.errors).toBeUndefined();
     const [child, otherChild, stranger] = res.data!._entities;
@@ -260,13 +285,13 @@ describe('_entities for Pupil after a transfer', () => {
     return res.data!._entities[0];
   };
 
-  it('gives the new school\'s staff, pupil-level analysts and a linked parent the old school\'s rows too, oldest first', async () => {
+  it("gives the new school's staff, pupil-level analysts and a linked parent the old school's rows too, oldest first", async () => {
     for (const who of [leaderNorth, analystWithPupils, moversParent]) {
       expect(await history(who)).toEqual({ id: mover.id, destinations: moverRows.map((row) => ({ id: row.id })), intendedDestination: { id: northSince.id } });
     }
   });
 
-  it('gives the old school\'s staff only their own rows recorded before the leaving day, and nothing after', async () => {
+  it("gives the old school's staff only their own rows recorded before the leaving day, and nothing after", async () => {
     expect(await history(staffSouth)).toEqual({ id: mover.id, destinations: [{ id: southBefore.id }], intendedDestination: { id: southBefore.id } });
     expect(standIn.requests.at(-1)).toMatchObject({ principal: { accountId: staffSouth.accountId }, pupilIds: [mover.id] });
   });
@@ -341,7 +366,7 @@ describe('_entities for Pupil after a transfer', () => {
     }
   });
 
-  it('never sent the stand-in anything but the contract\'s recordAccess request', () => {
+  it("never sent the stand-in anything but the contract's recordAccess request", () => {
     expect(standIn.refused).toEqual([]);
   });
 });
@@ -350,28 +375,36 @@ describe('_entities for Destination', () => {
   const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Destination { ${DESTINATION_FIELDS} } } }`;
   const unknownId = '00000000-0000-4000-8000-000000000000';
   const asked = [plannerRow.id, otherNorthRow.id, southRow.id, unknownId];
-  const resolve = (who: Principal) => client.query<{ _entities: (DestinationView | null)[] }>(who, ENTITIES, { r: asked.map((id) => ({ __typename: 'Destination', id })) });
+  const resolve = (who: Principal) =>
+    client.query<{ _entities: (DestinationView | null)[] }>(who, ENTITIES, { r: asked.map((id) => ({ __typename: 'Destination', id })) });
   const seen = (res: Awaited<ReturnType<typeof resolve>>) => res.data!._entities.map((d) => d?.id ?? null);
 
-  it('resolves for staff only their school\'s rows, in one statement', async () => {
+  it("resolves for staff only their school's rows, in one statement", async () => {
     let res: Awaited<ReturnType<typeof resolve>> | undefined;
     const statements = await statementsDuring(async () => {
       res = await resolve(leaderNorth);
     });
     expect(seen(res!)).toEqual([plannerRow.id, otherNorthRow.id, null, null]);
     expect(statements).toHaveLength(1);
-    expect(res!.data!._entities[0]).toMatchObject({ stage: 'INTENDED', kind: plannerRow.kind, kindLabel: DESTINATION_KINDS[plannerRow.kind], pupil: { id: plannerRow.pupilId } });
+    expect(res!.data!._entities[0]).toMatchObject({
+      stage: 'INTENDED',
+      kind: plannerRow.kind,
+      kindLabel: DESTINATION_KINDS[plannerRow.kind],
+      pupil: { id: plannerRow.pupilId },
+    });
     expect(res!.data!._entities[0]!.recordedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(seen(await resolve(staffSouth))).toEqual([null, null, southRow.id, null]);
   });
 
-  it('resolves for a pupil only their own rows, and for pupil-level analysts the trust\'s', async () => {
+  it("resolves for a pupil only their own rows, and for pupil-level analysts the trust's", async () => {
     expect(seen(await resolve(planner))).toEqual([plannerRow.id, null, null, null]);
     expect(seen(await resolve(analystWithPupils))).toEqual([plannerRow.id, otherNorthRow.id, southRow.id, null]);
   });
 
   it('treats an id that is not a UUID as unknown, not as a database error', async () => {
-    const res = await client.query<{ _entities: (DestinationView | null)[] }>(leaderNorth, ENTITIES, { r: ['not-an-id', plannerRow.id].map((id) => ({ __typename: 'Destination', id })) });
+    const res = await client.query<{ _entities: (DestinationView | null)[] }>(leaderNorth, ENTITIES, {
+      r: ['not-an-id', plannerRow.id].map((id) => ({ __typename: 'Destination', id })),
+    });
     expect(res.errors).toBeUndefined();
     expect(seen(res)).toEqual([null, plannerRow.id]);
   });
@@ -382,9 +415,11 @@ describe('_entities for Destination', () => {
     }
   });
 
-  it('filters a destination\'s pupil\'s other destinations by the caller\'s scope too', async () => {
+  it("filters a destination's pupil's other destinations by the caller's scope too", async () => {
     const nested = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Destination { id pupil { id destinations { id } } } } }`;
-    const res = await client.query<{ _entities: { id: string; pupil: { destinations: { id: string }[] } }[] }>(planner, nested, { r: [{ __typename: 'Destination', id: plannerRow.id }] });
+    const res = await client.query<{ _entities: { id: string; pupil: { destinations: { id: string }[] } }[] }>(planner, nested, {
+      r: [{ __typename: 'Destination', id: plannerRow.id }],
+    });
     expect(res.data!._entities[0].pupil.destinations.map((d) => d.id)).toEqual([earlierPlan.id, plannerRow.id]);
   });
 });

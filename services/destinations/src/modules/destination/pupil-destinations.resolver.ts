@@ -25,13 +25,16 @@ export class PupilDestinationsResolver {
   @FieldResolver(() => [Destination], {
     nullable: true,
     description:
-      'Oldest first, following the pupil across schools. Staff of the pupil\'s current school, trust analysts (with pupil-level access) of its trust, linked parents and the pupil themself: every row, from any school; staff of a former school: that school\'s rows recorded before the pupil left.',
+      "Oldest first, following the pupil across schools. Staff of the pupil's current school, trust analysts (with pupil-level access) of its trust, linked parents and the pupil themself: every row, from any school; staff of a former school: that school's rows recorded before the pupil left.",
   })
   destinations(@Root() pupil: PupilStub, @Ctx() ctx: DestinationsContext): Promise<Destination[]> {
     return destinationsOf(ctx, pupil.id);
   }
 
-  @FieldResolver(() => Destination, { nullable: true, description: 'The most recently recorded intended destination (of those `destinations` gives the caller).' })
+  @FieldResolver(() => Destination, {
+    nullable: true,
+    description: 'The most recently recorded intended destination (of those `destinations` gives the caller).',
+  })
   async intendedDestination(@Root() pupil: PupilStub, @Ctx() ctx: DestinationsContext): Promise<Destination | null> {
     const rows = await destinationsOf(ctx, pupil.id);
     return rows.filter((row) => row.stage === 'INTENDED').at(-1) ?? null;

@@ -1,4 +1,12 @@
-import { isCurrentSchoolStaff, recordScopes, remoteAuditSink, schoolIsInTrust, type AuditSink, type RecordScope, type RequestContext } from '@waymark/subgraph-kit';
+import {
+  isCurrentSchoolStaff,
+  recordScopes,
+  remoteAuditSink,
+  schoolIsInTrust,
+  type AuditSink,
+  type RecordScope,
+  type RequestContext,
+} from '@waymark/subgraph-kit';
 
 /**
  * Everything this subgraph asks the pupils subgraph, at the address its app was configured with.

@@ -32,7 +32,9 @@ const FIELDS = 'id name sector kind postcode';
 
 describe('employers query', () => {
   it('lists every organisation by name to anyone signed in', async () => {
-    const expected = [...data.employers].sort((a, b) => a.name.localeCompare(b.name)).map((e) => ({ id: e.id, name: e.name, sector: e.sector, kind: e.kind, postcode: e.postcode }));
+    const expected = [...data.employers]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((e) => ({ id: e.id, name: e.name, sector: e.sector, kind: e.kind, postcode: e.postcode }));
     for (const who of [leader, pupil, employee, alumni, analyst]) {
       const res = await client.query<{ employers: EmployerView[] }>(who, `{ employers { ${FIELDS} } }`);
       expect(res.errors).toBeUndefined();
@@ -40,7 +42,7 @@ describe('employers query', () => {
     }
   });
 
-  it('refuses the gateway\'s own principal', async () => {
+  it("refuses the gateway's own principal", async () => {
     const res = await client.query(gateway, '{ employers { id } }');
     // type-graphql reports a failed bare @Authorized() as UNAUTHENTICATED rather than FORBIDDEN.
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -58,7 +60,13 @@ describe('_entities for Employer and the gateway credential', () => {
       const res = await client.query<{ _entities: (EmployerView | null)[] }>(who, ENTITIES, { r: reps });
       expect(res.errors).toBeUndefined();
       expect(res.data!._entities.map((e) => e?.id ?? null)).toEqual([...data.employers.map((e) => e.id), null]);
-      expect(res.data!._entities[4]).toEqual({ id: data.employers[4].id, name: 'Aire Valley College', sector: 'Further education', kind: 'FE_COLLEGE', postcode: 'LS2 8QT' });
+      expect(res.data!._entities[4]).toEqual({
+        id: data.employers[4].id,
+        name: 'Aire Valley College',
+        sector: 'Further education',
+        kind: 'FE_COLLEGE',
+        postcode: 'LS2 8QT',
+      });
     }
   });
 
@@ -68,14 +76,18 @@ describe('_entities for Employer and the gateway credential', () => {
     expect(res.data!._entities.map((e) => e?.id ?? null)).toEqual([null, data.employers[0].id]);
   });
 
-  it('refuses to resolve employers for the gateway\'s own principal', async () => {
+  it("refuses to resolve employers for the gateway's own principal", async () => {
     const res = await client.query<{ _entities: unknown[] }>(gateway, ENTITIES, { r: reps.slice(0, 2) });
     expect(res.data!._entities).toEqual([null, null]);
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 
   it('refuses calls without a valid credential, _service and _entities included', async () => {
-    for (const query of ['{ _service { sdl } }', '{ employers { id } }', `{ _entities(representations: [{ __typename: "Employer", id: "${data.employers[0].id}" }]) { ... on Employer { id } } }`]) {
+    for (const query of [
+      '{ _service { sdl } }',
+      '{ employers { id } }',
+      `{ _entities(representations: [{ __typename: "Employer", id: "${data.employers[0].id}" }]) { ... on Employer { id } } }`,
+    ]) {
       const res = await client.query(null, query);
       expect(res.status).toBe(401);
       expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -57,7 +57,10 @@ const linkedTo = (schoolId: string) => data.volunteers.filter((v) => v.schoolIds
 
 describe('volunteers query', () => {
   it('gives staff the volunteers linked to their own school only, by surname, with their emails', async () => {
-    for (const [who, school] of [[leaderNorth, northfield], [adviserSouth, southbank]] as const) {
+    for (const [who, school] of [
+      [leaderNorth, northfield],
+      [adviserSouth, southbank],
+    ] as const) {
       const res = await client.query<{ volunteers: VolunteerView[] }>(who, `{ volunteers { ${FIELDS} } }`);
       expect(res.errors).toBeUndefined();
       const expected = linkedTo(school.id).sort((a, b) => a.lastName.localeCompare(b.lastName));
@@ -137,7 +140,9 @@ describe('_entities for Volunteer', () => {
   });
 
   it('treats an id that is not a UUID as unknown, not as a database error', async () => {
-    const res = await client.query<{ _entities: (VolunteerView | null)[] }>(adviserSouth, ENTITIES, { r: [{ __typename: 'Volunteer', id: 'not-an-id' }, everyone[0]] });
+    const res = await client.query<{ _entities: (VolunteerView | null)[] }>(adviserSouth, ENTITIES, {
+      r: [{ __typename: 'Volunteer', id: 'not-an-id' }, everyone[0]],
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities.map((v) => v?.id ?? null)).toEqual([null, sam.id]);
   });
@@ -164,7 +169,9 @@ describe('_entities for Volunteer', () => {
       const res = await resolve(who);
       expect(res.data!._entities).toEqual([null, null, null, null, null]);
     }
-    const unknown = await client.query<{ _entities: unknown[] }>(leaderNorth, ENTITIES, { r: [{ __typename: 'Volunteer', id: '00000000-0000-4000-8000-000000000000' }] });
+    const unknown = await client.query<{ _entities: unknown[] }>(leaderNorth, ENTITIES, {
+      r: [{ __typename: 'Volunteer', id: '00000000-0000-4000-8000-000000000000' }],
+    });
     expect(unknown.data!._entities).toEqual([null]);
   });
 });

@@ -10,13 +10,13 @@ import { VolunteerService } from './volunteer.service.js';
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser')
-  @Query(() => [Volunteer], { nullable: true, description: 'The volunteers who work with the caller\'s school.' })
+  @Query(() => [Volunteer], { nullable: true, description: "The volunteers who work with the caller's school." })
   volunteers(@Ctx() ctx: RequestContext): Promise<Volunteer[]> {
     return new VolunteerService(ctx.em).list(ctx.principal);
   }
 
   @Authorized('employer_volunteer', 'alumni')
-  @Query(() => Volunteer, { nullable: true, description: 'The signed-in volunteer\'s own profile.' })
+  @Query(() => Volunteer, { nullable: true, description: "The signed-in volunteer's own profile." })
   async myVolunteerProfile(@Ctx() ctx: RequestContext): Promise<Volunteer | null> {
     if (!ctx.principal.volunteerId) return null;
     const [volunteer] = await new VolunteerService(ctx.em).findVisible(ctx.principal, [ctx.principal.volunteerId]);

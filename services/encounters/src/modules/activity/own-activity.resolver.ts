@@ -11,7 +11,10 @@ const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 @Resolver(() => OwnActivity)
 export class OwnActivityResolver {
   @Authorized(...STAFF)
-  @Query(() => [OwnActivity], { nullable: true, description: 'Staff: pupils\' own activities at their school waiting for a decision (or with the status given).' })
+  @Query(() => [OwnActivity], {
+    nullable: true,
+    description: "Staff: pupils' own activities at their school waiting for a decision (or with the status given).",
+  })
   activitiesToVerify(
     @Arg('status', () => OwnActivityStatus, { nullable: true, defaultValue: OwnActivityStatus.SUBMITTED }) status: OwnActivityStatus,
     @Ctx() ctx: RequestContext,

@@ -10,7 +10,7 @@ import { OwnActivityService } from './own-activity.service.js';
 export class PupilActivityResolver {
   @FieldResolver(() => [OwnActivity], {
     nullable: true,
-    description: 'The pupil\'s own activities, newest first; readable as Pupil.participations (a former school: its own period).',
+    description: "The pupil's own activities, newest first; readable as Pupil.participations (a former school: its own period).",
   })
   async ownActivities(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<OwnActivity[]> {
     const rows = await loaderFor<OwnActivity[]>(ctx, 'ownActivitiesOfPupil', async (ids) => {

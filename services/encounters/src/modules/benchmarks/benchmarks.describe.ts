@@ -31,7 +31,7 @@ export function describeMeasure(measure: BenchmarkMeasureKey, state: StateName, 
 
 function reasonItFails(fact: FactRow, needs: Need): string | null {
   if (needs === 'meaningful' && !fact.meaningful) {
-    return fact.checklistMet ? 'No reflection recorded yet: add one to make it count.' : 'Not meaningful yet: the activity\'s checklist is not complete.';
+    return fact.checklistMet ? 'No reflection recorded yet: add one to make it count.' : "Not meaningful yet: the activity's checklist is not complete.";
   }
   if (needs === 'qualified' && !fact.qualified) return `The adviser is not qualified to level ${QUALIFIED_ADVISER_LEVEL} or above.`;
   if (needs === 'schoolDay' && !fact.inSchoolDay) return 'Not in the school day.';
@@ -49,7 +49,7 @@ export interface EvidenceItem {
 }
 
 const kindLabel = (fact: FactRow) =>
-  fact.source === 'A' ? 'Own activity (verified by school staff)' : ENCOUNTER_KINDS[fact.kind as keyof typeof ENCOUNTER_KINDS]?.label ?? fact.kind;
+  fact.source === 'A' ? 'Own activity (verified by school staff)' : (ENCOUNTER_KINDS[fact.kind as keyof typeof ENCOUNTER_KINDS]?.label ?? fact.kind);
 
 /** The facts that bear on a measure: those that count, and those that would if they met its extra condition (with why not). */
 export function evidenceFor(measure: BenchmarkMeasureKey, facts: FactRow[]): EvidenceItem[] {

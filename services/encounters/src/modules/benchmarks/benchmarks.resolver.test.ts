@@ -47,12 +47,35 @@ const DASHBOARD = `query ($schoolId: ID, $group: VulnerableGroup, $yearGroup: In
     workExperience { yearGroup pupils averageHours reachedTarget }
   }
 }`;
-type Dashboard = { schoolDashboard: { asOf: string; pupilCount: number; school: { id: string }; cells: Cell[]; groupCells: Cell[]; workExperience: { yearGroup: number; pupils: number }[] } };
+type Dashboard = {
+  schoolDashboard: {
+    asOf: string;
+    pupilCount: number;
+    school: { id: string };
+    cells: Cell[];
+    groupCells: Cell[];
+    workExperience: { yearGroup: number; pupils: number }[];
+  };
+};
 
 const PROGRESS = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil {
   benchmarkProgress { yearGroup measures { measure state count needed detail evidence { title counts reason encounterId ownActivityId } } workExperience { hoursTotal days } }
 } } }`;
-type Progress = { _entities: { benchmarkProgress: { yearGroup: number; measures: { measure: string; state: string; count: number; detail: string; evidence: { title: string; counts: boolean; reason: string | null; encounterId: string | null; ownActivityId: string | null }[] }[]; workExperience: { hoursTotal: number } } | null }[] };
+type Progress = {
+  _entities: {
+    benchmarkProgress: {
+      yearGroup: number;
+      measures: {
+        measure: string;
+        state: string;
+        count: number;
+        detail: string;
+        evidence: { title: string; counts: boolean; reason: string | null; encounterId: string | null; ownActivityId: string | null }[];
+      }[];
+      workExperience: { hoursTotal: number };
+    } | null;
+  }[];
+};
 const progressOf = async (who: ReturnType<typeof makePrincipal>, id = maya.id) => {
   const res = await client.query<Progress>(who, PROGRESS, { id });
   return { res, progress: res.data?._entities[0]?.benchmarkProgress ?? null };
@@ -90,7 +113,7 @@ describe('schoolDashboard', () => {
     expect(crossed.met).toBe(total.met);
   });
 
-  it('is the caller\'s own school for staff, any school of the trust for analysts, and forbidden otherwise', async () => {
+  it("is the caller's own school for staff, any school of the trust for analysts, and forbidden otherwise", async () => {
     const other = await client.query(leaderNorth, DASHBOARD, { schoolId: southbank.id });
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const trust = await client.query<Dashboard>(analyst, DASHBOARD, { schoolId: southbank.id });
@@ -108,12 +131,21 @@ describe('schoolDashboard', () => {
     const ROUNDED = DASHBOARD.replace('workExperience {', 'groupFiguresRounded workExperience {');
     type Rounded = { schoolDashboard: Dashboard['schoolDashboard'] & { groupFiguresRounded: boolean } };
     const ask = (who: typeof analyst, group?: string) => client.query<Rounded>(who, ROUNDED, { schoolId: northfield.id, ...(group ? { group } : {}) });
-    const [exact, plain, filtered, staff] = await Promise.all([ask(pupilLevelAnalyst, 'DISADVANTAGED'), ask(analyst), ask(analyst, 'DISADVANTAGED'), ask(leaderNorth, 'DISADVANTAGED')]);
+    const [exact, plain, filtered, staff] = await Promise.all([
+      ask(pupilLevelAnalyst, 'DISADVANTAGED'),
+      ask(analyst),
+      ask(analyst, 'DISADVANTAGED'),
+      ask(leaderNorth, 'DISADVANTAGED'),
+    ]);
     const figures = (cells: Cell[]) => cells.flatMap((c) => [c.eligible, c.met, c.inProgress, c.notMet]);
     // The unrounded truth has figures that are not multiples of 5, so rounding is visible.
     expect(figures(exact.data!.schoolDashboard.groupCells).some((n) => n % 5 !== 0)).toBe(true);
     expect(exact.data!.schoolDashboard.groupFiguresRounded).toBe(false);
-    expect(staff.data!.schoolDashboard).toMatchObject({ groupFiguresRounded: false, cells: exact.data!.schoolDashboard.cells, groupCells: exact.data!.schoolDashboard.groupCells });
+    expect(staff.data!.schoolDashboard).toMatchObject({
+      groupFiguresRounded: false,
+      cells: exact.data!.schoolDashboard.cells,
+      groupCells: exact.data!.schoolDashboard.groupCells,
+    });
     // Without pupil-level access: whole year groups exact, every group figure a multiple of 5 near the truth.
     expect(plain.data!.schoolDashboard.groupFiguresRounded).toBe(true);
     const truthAll = await ask(pupilLevelAnalyst);
@@ -140,7 +172,7 @@ describe('schoolDashboard', () => {
     expect(all.statements.length).toBe(1);
   });
 
-  it('says whether the caller may list the school\'s pupils within the same request: one call to the pupils subgraph, one statement', async () => {
+  it("says whether the caller may list the school's pupils within the same request: one call to the pupils subgraph, one statement", async () => {
     const WITH_LISTS = DASHBOARD.replace('workExperience {', 'canListPupils workExperience {');
     const GAPS = 'query ($schoolId: ID) { benchmarkGaps(measure: B5_EMPLOYERS, schoolId: $schoolId, first: 1) { totalCount } }';
     const staff = makePrincipal({ roles: ['staff'], schoolId: northfield.id, trustId: data.trust.id });
@@ -171,7 +203,13 @@ describe('schoolDashboard', () => {
 
 describe('trustDashboard', () => {
   const TRUST = '{ trustDashboard { pupilCount schools { school { id } pupilCount cells { measure eligible met } } totals { measure eligible met } } }';
-  type Trust = { trustDashboard: { pupilCount: number; schools: { school: { id: string }; pupilCount: number; cells: { measure: string; eligible: number; met: number }[] }[]; totals: { measure: string; eligible: number; met: number }[] } };
+  type Trust = {
+    trustDashboard: {
+      pupilCount: number;
+      schools: { school: { id: string }; pupilCount: number; cells: { measure: string; eligible: number; met: number }[] }[];
+      totals: { measure: string; eligible: number; met: number }[];
+    };
+  };
 
   it('gives analysts each school of their trust, adding up to the totals', async () => {
     const res = await client.query<Trust>(analyst, TRUST);
@@ -183,7 +221,7 @@ describe('trustDashboard', () => {
     expect(metB5(board.totals)).toBe(board.schools.reduce((sum, s) => sum + metB5(s.cells), 0));
   });
 
-  it('rounds a vulnerable group\'s figures for analysts without pupil-level access', async () => {
+  it("rounds a vulnerable group's figures for analysts without pupil-level access", async () => {
     const GROUPED = `{ trustDashboard(group: EAL) { groupFiguresRounded pupilCount schools { pupilCount cells { eligible met inProgress notMet } } totals { eligible met inProgress notMet } } }`;
     type Grouped = { trustDashboard: { groupFiguresRounded: boolean; pupilCount: number; schools: { pupilCount: number; cells: Cell[] }[]; totals: Cell[] } };
     const figures = (board: Grouped['trustDashboard']) => [
@@ -205,7 +243,7 @@ describe('trustDashboard', () => {
     figures(exact.data!.trustDashboard).forEach((n, i) => expect(Math.abs(roundedFigures[i] - n)).toBeLessThanOrEqual(2));
   });
 
-  it('is for trust analysts only, and empty for another trust\'s', async () => {
+  it("is for trust analysts only, and empty for another trust's", async () => {
     expect((await client.query(leaderNorth, TRUST)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const other = await client.query<Trust>(otherTrustAnalyst, TRUST);
     expect(other.data!.trustDashboard.schools).toEqual([]);
@@ -218,9 +256,15 @@ describe('benchmarkGaps', () => {
       totalCount pageInfo { hasNextPage endCursor } edges { node { pupil { id } yearGroup state detail } }
     }
   }`;
-  type Gaps = { benchmarkGaps: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { pupil: { id: string }; yearGroup: number; state: string; detail: string } }[] } };
+  type Gaps = {
+    benchmarkGaps: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { node: { pupil: { id: string }; yearGroup: number; state: string; detail: string } }[];
+    };
+  };
 
-  it('lists the pupils missing out, page by page, matching the dashboard\'s count', async () => {
+  it("lists the pupils missing out, page by page, matching the dashboard's count", async () => {
     const board = await client.query<Dashboard>(leaderNorth, DASHBOARD, {});
     const cell = board.data!.schoolDashboard.cells.find((c) => c.measure === 'B8_BY_16' && c.yearGroup === 11)!;
     const seen = new Set<string>();
@@ -239,7 +283,7 @@ describe('benchmarkGaps', () => {
     expect(seen.size).toBe(cell.notMet + cell.inProgress);
   });
 
-  it('refuses a cursor it did not give out as the caller\'s mistake', async () => {
+  it("refuses a cursor it did not give out as the caller's mistake", async () => {
     const cursor = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
     for (const after of [cursor([-1]), cursor(['5']), cursor([5, 6]), cursor([1e300]), 'not a cursor!']) {
       const res = await client.query<Gaps>(leaderNorth, GAPS, { measure: 'B8_BY_16', yearGroup: 11, after });
@@ -253,7 +297,7 @@ describe('benchmarkGaps', () => {
   });
 });
 
-describe('a pupil\'s progress', () => {
+describe("a pupil's progress", () => {
   it('is readable by the pupil, a linked parent, staff of the current school and analysts with pupil-level access', async () => {
     for (const who of [pupil, parent, leaderNorth, pupilLevelAnalyst]) {
       const { res, progress } = await progressOf(who);
@@ -265,7 +309,11 @@ describe('a pupil\'s progress', () => {
 
   it('is hidden from volunteers, analysts without pupil-level access and other pupils; staff of another school get nothing', async () => {
     // The pupil does not even resolve for them here (nor in the pupils subgraph).
-    for (const [who, id] of [[volunteer, maya.id], [analyst, maya.id], [pupil, otherNorth.id]] as const) {
+    for (const [who, id] of [
+      [volunteer, maya.id],
+      [analyst, maya.id],
+      [pupil, otherNorth.id],
+    ] as const) {
       const { res } = await progressOf(who, id);
       expect(res.errors).toBeUndefined();
       expect(res.data!._entities).toEqual([null]);
@@ -292,7 +340,16 @@ describe('a pupil\'s progress', () => {
           inSchoolDay: true,
           yearGroups: [maya.yearGroup],
           register: [],
-          checklist: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflectionTime: true, staffInteraction: true, rangeOfPeople: true, employerTask: true, employerFeedback: true },
+          checklist: {
+            purposeShared: true,
+            learningOutcomes: true,
+            twoWayInteraction: true,
+            reflectionTime: true,
+            staffInteraction: true,
+            rangeOfPeople: true,
+            employerTask: true,
+            employerFeedback: true,
+          },
         },
       },
     );
@@ -330,7 +387,10 @@ describe('a pupil\'s progress', () => {
       'mutation ($input: RecordReflectionInput!) { recordReflection(input: $input) { participation { meaningful reflection } error { code } } }',
       { input: { participationId: row.id, reflection: 'Nurses and porters work together more than I thought.' } },
     );
-    expect(reflected.data!.recordReflection).toEqual({ participation: { meaningful: true, reflection: 'Nurses and porters work together more than I thought.' }, error: null });
+    expect(reflected.data!.recordReflection).toEqual({
+      participation: { meaningful: true, reflection: 'Nurses and porters work together more than I thought.' },
+      error: null,
+    });
     const after = (await progressOf(pupil)).progress!;
     expect(measure(after, 'B6_BY_16').count).toBe(b6Before + 1);
     expect(measure(after, 'B6_BY_16').evidence.find((e) => e.encounterId === encounterId)).toMatchObject({ counts: true, reason: null });
@@ -357,9 +417,14 @@ describe('a pupil\'s progress', () => {
     const before = (await progressOf(pupil)).progress!;
     const jobEvidence = (p: typeof before) => measure(p, 'B5_EMPLOYERS').evidence.find((e) => e.ownActivityId === job.id);
     expect(jobEvidence(before)).toBeUndefined();
-    const waiting = await client.query<{ activitiesToVerify: { id: string; pupil: { id: string } }[] }>(leaderNorth, '{ activitiesToVerify { id pupil { id } } }');
+    const waiting = await client.query<{ activitiesToVerify: { id: string; pupil: { id: string } }[] }>(
+      leaderNorth,
+      '{ activitiesToVerify { id pupil { id } } }',
+    );
     expect(waiting.data!.activitiesToVerify.map((a) => a.id)).toContain(job.id);
-    expect((await client.query(leaderSouth, '{ activitiesToVerify { id } }')).data).toEqual({ activitiesToVerify: expect.not.arrayContaining([expect.objectContaining({ id: job.id })]) });
+    expect((await client.query(leaderSouth, '{ activitiesToVerify { id } }')).data).toEqual({
+      activitiesToVerify: expect.not.arrayContaining([expect.objectContaining({ id: job.id })]),
+    });
     const verified = await client.query<{ verifyOwnActivity: { activity: { status: string; decidedBy: string } | null } }>(
       leaderNorth,
       'mutation ($id: ID!) { verifyOwnActivity(id: $id) { activity { status decidedBy } } }',
@@ -376,8 +441,15 @@ describe('a pupil\'s progress', () => {
     const asked = [maya, ...northPupils.filter((p) => p.id !== maya.id).slice(0, 4)];
     const ids = asked.map((p) => p.id);
     const MANY = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Pupil { id benchmarkProgress { yearGroup measures { measure count evidence { title counts } } } } } }`;
-    type Many = { _entities: { id: string; benchmarkProgress: { yearGroup: number; measures: { measure: string; count: number; evidence: { counts: boolean }[] }[] } | null }[] };
-    const { result, statements } = await countStatements(harness.orm, () => client.query<Many>(leaderNorth, MANY, { reps: ids.map((id) => ({ __typename: 'Pupil', id })) }));
+    type Many = {
+      _entities: {
+        id: string;
+        benchmarkProgress: { yearGroup: number; measures: { measure: string; count: number; evidence: { counts: boolean }[] }[] } | null;
+      }[];
+    };
+    const { result, statements } = await countStatements(harness.orm, () =>
+      client.query<Many>(leaderNorth, MANY, { reps: ids.map((id) => ({ __typename: 'Pupil', id })) }),
+    );
     expect(result.errors).toBeUndefined();
     expect(statements).toHaveLength(1);
     const entities = result.data!._entities;
@@ -393,18 +465,41 @@ describe('a pupil\'s progress', () => {
 });
 
 describe('registers from a CSV', () => {
-  const IMPORT = 'mutation ($input: ImportRegisterInput!) { importRegister(input: $input) { added changed unchanged rejected { line upn reason } error { code message } } }';
-  type Imported = { importRegister: { added: number; changed: number; unchanged: number; rejected: { line: number; upn: string | null; reason: string }[]; error: { code: string } | null } };
+  const IMPORT =
+    'mutation ($input: ImportRegisterInput!) { importRegister(input: $input) { added changed unchanged rejected { line upn reason } error { code message } } }';
+  type Imported = {
+    importRegister: {
+      added: number;
+      changed: number;
+      unchanged: number;
+      rejected: { line: number; upn: string | null; reason: string }[];
+      error: { code: string } | null;
+    };
+  };
   const newEncounter = async () => {
     const res = await client.query<{ createEncounter: { encounter: { id: string } } }>(
       leaderNorth,
       'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } } }',
-      { input: { kind: 'EMPLOYER_TALK', title: 'Register import talk', date: new Date().toISOString(), hours: 1, inSchoolDay: true, yearGroups: [10], register: [] } },
+      {
+        input: {
+          kind: 'EMPLOYER_TALK',
+          title: 'Register import talk',
+          date: new Date().toISOString(),
+          hours: 1,
+          inSchoolDay: true,
+          yearGroups: [10],
+          register: [],
+        },
+      },
     );
     return res.data!.createEncounter.encounter.id;
   };
   const registerOf = async (encounterId: string) => {
-    const res = await client.query<{ encounter: { participations: { attended: boolean; pupil: { id: string } }[] } }>(leaderNorth, 'query ($id: ID!) { encounter(id: $id) { participations { attended pupil { id } } } }', { id: encounterId });
+    const res = await client.query<{ encounter: { participations: { attended: boolean; pupil: { id: string } }[] } }>(
+      leaderNorth,
+      'query ($id: ID!) { encounter(id: $id) { participations { attended pupil { id } } } }',
+      { id: encounterId },
+    );
     return res.data!.encounter.participations;
   };
   const [a, b, c] = northPupils;
@@ -427,19 +522,38 @@ describe('registers from a CSV', () => {
     const again = await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId, csv } });
     expect(again.data!.importRegister).toMatchObject({ added: 0, changed: 0, unchanged: 3, error: null });
     const register = await registerOf(encounterId);
-    expect(register.filter((r) => r.attended).map((r) => r.pupil.id).sort()).toEqual([a.id, c.id].sort());
+    expect(
+      register
+        .filter((r) => r.attended)
+        .map((r) => r.pupil.id)
+        .sort(),
+    ).toEqual([a.id, c.id].sort());
   });
 });
 
 describe('personal guidance', () => {
   const MEETINGS = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil { guidanceMeetings { id adviserName adviserLevel notes agreedActions { id text doneAt } } } } }`;
-  type Meetings = { _entities: { guidanceMeetings: { id: string; adviserName: string; notes: string | null; agreedActions: { id: string; text: string; doneAt: string | null }[] }[] | null }[] };
+  type Meetings = {
+    _entities: {
+      guidanceMeetings:
+        { id: string; adviserName: string; notes: string | null; agreedActions: { id: string; text: string; doneAt: string | null }[] }[] | null;
+    }[];
+  };
 
-  it('keeps the adviser\'s notes for staff and shows the agreed actions to the pupil and parent', async () => {
+  it("keeps the adviser's notes for staff and shows the agreed actions to the pupil and parent", async () => {
     const recorded = await client.query<{ recordGuidanceMeeting: { meeting: { id: string; notes: string } | null; error: unknown } }>(
       leaderNorth,
       'mutation ($input: RecordGuidanceMeetingInput!) { recordGuidanceMeeting(input: $input) { meeting { id notes } error { code message fields { field message } } } }',
-      { input: { pupilId: maya.id, date: new Date().toISOString(), adviserName: 'Dana Whitfield', adviserLevel: 6, notes: 'Private: discussed a worry at home.', actions: [{ text: 'Visit the college open evening', dueOn: '2027-01-20' }] } },
+      {
+        input: {
+          pupilId: maya.id,
+          date: new Date().toISOString(),
+          adviserName: 'Dana Whitfield',
+          adviserLevel: 6,
+          notes: 'Private: discussed a worry at home.',
+          actions: [{ text: 'Visit the college open evening', dueOn: '2027-01-20' }],
+        },
+      },
     );
     expect(recorded.data!.recordGuidanceMeeting.error).toBeNull();
     const meetingId = recorded.data!.recordGuidanceMeeting.meeting!.id;
@@ -459,11 +573,15 @@ describe('personal guidance', () => {
 
     // The pupil ticks the action off.
     const actionId = staffView.data!._entities[0].guidanceMeetings!.find((m) => m.id === meetingId)!.agreedActions[0].id;
-    const done = await client.query<{ setAgreedActionDone: { action: { doneAt: string | null } | null } }>(pupil, 'mutation ($id: ID!) { setAgreedActionDone(id: $id, done: true) { action { doneAt } } }', { id: actionId });
+    const done = await client.query<{ setAgreedActionDone: { action: { doneAt: string | null } | null } }>(
+      pupil,
+      'mutation ($id: ID!) { setAgreedActionDone(id: $id, done: true) { action { doneAt } } }',
+      { id: actionId },
+    );
     expect(done.data!.setAgreedActionDone.action!.doneAt).not.toBeNull();
   });
 
-  it('never shows a classmate\'s upcoming guidance meeting among a pupil\'s upcoming encounters', async () => {
+  it("never shows a classmate's upcoming guidance meeting among a pupil's upcoming encounters", async () => {
     const soon = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const recorded = await client.query<{ recordGuidanceMeeting: { meeting: { id: string } | null } }>(
       leaderNorth,

@@ -55,31 +55,132 @@ const provider = (date: string, extra: Partial<Fact> = {}): Fact => ({ kind: 'FE
 
 const CASES: Case[] = [
   // Provider access, Years 8–9: 1 September of Year 8 to 28 February of Year 9.
-  { reason: 'two provider encounters, the second on 28 February of Year 9: met', year: 9, facts: [provider('2025-10-01'), provider('2027-02-28')], expect: { PROVIDER_ACCESS_Y8_9: 'MET' } },
-  { reason: 'the second on 1 March of Year 9 is after the window: one of two', year: 9, facts: [provider('2025-10-01'), provider('2027-03-01')], expect: { PROVIDER_ACCESS_Y8_9: 'IN_PROGRESS' } },
-  { reason: 'one in Year 7 is before the window: one of two', year: 9, facts: [provider('2024-10-01'), provider('2026-10-01')], expect: { PROVIDER_ACCESS_Y8_9: 'IN_PROGRESS' } },
-  { reason: 'an evening encounter is not in the school day and does not count', year: 9, facts: [provider('2025-10-01'), provider('2025-11-01', { inSchoolDay: false })], expect: { PROVIDER_ACCESS_Y8_9: 'IN_PROGRESS' } },
-  { reason: 'a parents\' event is not a provider encounter', year: 9, facts: [{ kind: 'PARENTS_EVENT', date: '2025-10-01' }, { kind: 'PARENTS_EVENT', date: '2025-11-01' }], expect: { PROVIDER_ACCESS_Y8_9: 'NOT_MET' } },
-  { reason: 'apprenticeship and training providers count for the duty; meaningfulness is not required', year: 9, facts: [provider('2025-10-01', { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', meaningful: false }), provider('2025-12-01', { kind: 'TRAINING_PROVIDER_ENCOUNTER' })], expect: { PROVIDER_ACCESS_Y8_9: 'MET' } },
-  { reason: 'a university is not a technical-education provider', year: 9, facts: [provider('2025-10-01', { kind: 'UNIVERSITY_ENCOUNTER' }), provider('2025-12-01', { kind: 'UNIVERSITY_VISIT' })], expect: { PROVIDER_ACCESS_Y8_9: 'NOT_MET' } },
+  {
+    reason: 'two provider encounters, the second on 28 February of Year 9: met',
+    year: 9,
+    facts: [provider('2025-10-01'), provider('2027-02-28')],
+    expect: { PROVIDER_ACCESS_Y8_9: 'MET' },
+  },
+  {
+    reason: 'the second on 1 March of Year 9 is after the window: one of two',
+    year: 9,
+    facts: [provider('2025-10-01'), provider('2027-03-01')],
+    expect: { PROVIDER_ACCESS_Y8_9: 'IN_PROGRESS' },
+  },
+  {
+    reason: 'one in Year 7 is before the window: one of two',
+    year: 9,
+    facts: [provider('2024-10-01'), provider('2026-10-01')],
+    expect: { PROVIDER_ACCESS_Y8_9: 'IN_PROGRESS' },
+  },
+  {
+    reason: 'an evening encounter is not in the school day and does not count',
+    year: 9,
+    facts: [provider('2025-10-01'), provider('2025-11-01', { inSchoolDay: false })],
+    expect: { PROVIDER_ACCESS_Y8_9: 'IN_PROGRESS' },
+  },
+  {
+    reason: "a parents' event is not a provider encounter",
+    year: 9,
+    facts: [
+      { kind: 'PARENTS_EVENT', date: '2025-10-01' },
+      { kind: 'PARENTS_EVENT', date: '2025-11-01' },
+    ],
+    expect: { PROVIDER_ACCESS_Y8_9: 'NOT_MET' },
+  },
+  {
+    reason: 'apprenticeship and training providers count for the duty; meaningfulness is not required',
+    year: 9,
+    facts: [
+      provider('2025-10-01', { kind: 'APPRENTICESHIP_PROVIDER_ENCOUNTER', meaningful: false }),
+      provider('2025-12-01', { kind: 'TRAINING_PROVIDER_ENCOUNTER' }),
+    ],
+    expect: { PROVIDER_ACCESS_Y8_9: 'MET' },
+  },
+  {
+    reason: 'a university is not a technical-education provider',
+    year: 9,
+    facts: [provider('2025-10-01', { kind: 'UNIVERSITY_ENCOUNTER' }), provider('2025-12-01', { kind: 'UNIVERSITY_VISIT' })],
+    expect: { PROVIDER_ACCESS_Y8_9: 'NOT_MET' },
+  },
   { reason: 'Year 7: the duty does not apply yet', year: 7, expect: { PROVIDER_ACCESS_Y8_9: 'NOT_APPLICABLE', PROVIDER_ACCESS_Y10_11: 'NOT_APPLICABLE' } },
-  { reason: 'Years 10–11 window, second encounter on 28 February of Year 11', year: 11, facts: [provider('2025-09-15'), provider('2027-02-28')], expect: { PROVIDER_ACCESS_Y10_11: 'MET' } },
+  {
+    reason: 'Years 10–11 window, second encounter on 28 February of Year 11',
+    year: 11,
+    facts: [provider('2025-09-15'), provider('2027-02-28')],
+    expect: { PROVIDER_ACCESS_Y10_11: 'MET' },
+  },
   { reason: 'Years 12–13 are offered, not mandatory: none is NOT_MET but still applies', year: 12, expect: { PROVIDER_ACCESS_Y12_13: 'NOT_MET' } },
-  { reason: 'Years 12–13 optional encounters count when attended', year: 13, facts: [provider('2025-10-01'), provider('2027-01-10')], expect: { PROVIDER_ACCESS_Y12_13: 'MET' } },
+  {
+    reason: 'Years 12–13 optional encounters count when attended',
+    year: 13,
+    facts: [provider('2025-10-01'), provider('2027-01-10')],
+    expect: { PROVIDER_ACCESS_Y12_13: 'MET' },
+  },
   { reason: 'Year 11: the sixth-form window does not apply', year: 11, expect: { PROVIDER_ACCESS_Y12_13: 'NOT_APPLICABLE' } },
 
   // Meaningful encounters (Benchmark 5 this year).
   { reason: 'a meaningful employer talk this year', year: 10, facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01' }], expect: { B5_EMPLOYERS: 'MET' } },
-  { reason: 'checklist met but no reflection: not meaningful', year: 10, facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', checklist: true, reflection: false }], expect: { B5_EMPLOYERS: 'NOT_MET' } },
-  { reason: 'a reflection but the checklist is incomplete: not meaningful', year: 10, facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', checklist: false, reflection: true }], expect: { B5_EMPLOYERS: 'NOT_MET' } },
-  { reason: 'absent from the register: does not count', year: 10, facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', attended: false }], expect: { B5_EMPLOYERS: 'NOT_MET' } },
-  { reason: 'last academic year\'s employer talk does not count for this year', year: 10, facts: [{ kind: 'EMPLOYER_TALK', date: '2026-07-01' }], expect: { B5_EMPLOYERS: 'NOT_MET' } },
-  { reason: 'an encounter after the as-of date does not count yet', year: 10, facts: [{ kind: 'EMPLOYER_TALK', date: '2027-07-02' }], expect: { B5_EMPLOYERS: 'NOT_MET' } },
-  { reason: 'the leader can take Benchmark 5 off an encounter', year: 10, facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', benchmarks: [2] }], expect: { B5_EMPLOYERS: 'NOT_MET', B2_LMI: 'MET' } },
-  { reason: 'a verified part-time job still going counts for Benchmark 5 this year', year: 11, own: [{ kind: 'PART_TIME_JOB', startedOn: '2025-06-01', status: 'VERIFIED' }], expect: { B5_EMPLOYERS: 'MET' } },
-  { reason: 'an unverified part-time job does not count', year: 11, own: [{ kind: 'PART_TIME_JOB', startedOn: '2025-06-01', status: 'SUBMITTED' }], expect: { B5_EMPLOYERS: 'NOT_MET' } },
-  { reason: 'a declined part-time job does not count', year: 11, own: [{ kind: 'PART_TIME_JOB', startedOn: '2025-06-01', status: 'DECLINED' }], expect: { B5_EMPLOYERS: 'NOT_MET' } },
-  { reason: 'a job that ended last year does not count this year', year: 11, own: [{ kind: 'PART_TIME_JOB', startedOn: '2025-06-01', endedOn: '2026-06-30', status: 'VERIFIED' }], expect: { B5_EMPLOYERS: 'NOT_MET' } },
+  {
+    reason: 'checklist met but no reflection: not meaningful',
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', checklist: true, reflection: false }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: 'a reflection but the checklist is incomplete: not meaningful',
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', checklist: false, reflection: true }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: 'absent from the register: does not count',
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', attended: false }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: "last academic year's employer talk does not count for this year",
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-07-01' }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: 'an encounter after the as-of date does not count yet',
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2027-07-02' }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: 'the leader can take Benchmark 5 off an encounter',
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', benchmarks: [2] }],
+    expect: { B5_EMPLOYERS: 'NOT_MET', B2_LMI: 'MET' },
+  },
+  {
+    reason: 'a verified part-time job still going counts for Benchmark 5 this year',
+    year: 11,
+    own: [{ kind: 'PART_TIME_JOB', startedOn: '2025-06-01', status: 'VERIFIED' }],
+    expect: { B5_EMPLOYERS: 'MET' },
+  },
+  {
+    reason: 'an unverified part-time job does not count',
+    year: 11,
+    own: [{ kind: 'PART_TIME_JOB', startedOn: '2025-06-01', status: 'SUBMITTED' }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: 'a declined part-time job does not count',
+    year: 11,
+    own: [{ kind: 'PART_TIME_JOB', startedOn: '2025-06-01', status: 'DECLINED' }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: 'a job that ended last year does not count this year',
+    year: 11,
+    own: [{ kind: 'PART_TIME_JOB', startedOn: '2025-06-01', endedOn: '2026-06-30', status: 'VERIFIED' }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
 
   // Benchmark 6 and work-experience hours; a pupil's history follows them from another school.
   {
@@ -92,9 +193,27 @@ const CASES: Case[] = [
     expect: { B6_BY_16: 'MET', B6_BY_18: 'NOT_APPLICABLE' },
     hours: { lower: 6, upper: 30 },
   },
-  { reason: 'one not meaningful workplace visit: none of two, but its hours still count', year: 9, facts: [{ kind: 'WORKPLACE_VISIT', date: '2026-10-10', meaningful: false, hours: 5 }], expect: { B6_BY_16: 'NOT_MET' }, hours: { lower: 5, upper: 0 } },
-  { reason: 'verified work experience the pupil found counts as a workplace experience', year: 11, facts: [{ kind: 'WORKPLACE_VISIT', date: '2026-10-10', hours: 5 }], own: [{ kind: 'WORK_EXPERIENCE', startedOn: '2026-07-20', status: 'VERIFIED', hours: 35 }], expect: { B6_BY_16: 'MET' }, hours: { lower: 0, upper: 40 } },
-  { reason: 'Year 12 with a workplace experience in Year 12: met by 18', year: 12, facts: [{ kind: 'WORK_EXPERIENCE', date: '2026-12-01' }], expect: { B6_BY_18: 'MET', B6_BY_16: 'NOT_MET' } },
+  {
+    reason: 'one not meaningful workplace visit: none of two, but its hours still count',
+    year: 9,
+    facts: [{ kind: 'WORKPLACE_VISIT', date: '2026-10-10', meaningful: false, hours: 5 }],
+    expect: { B6_BY_16: 'NOT_MET' },
+    hours: { lower: 5, upper: 0 },
+  },
+  {
+    reason: 'verified work experience the pupil found counts as a workplace experience',
+    year: 11,
+    facts: [{ kind: 'WORKPLACE_VISIT', date: '2026-10-10', hours: 5 }],
+    own: [{ kind: 'WORK_EXPERIENCE', startedOn: '2026-07-20', status: 'VERIFIED', hours: 35 }],
+    expect: { B6_BY_16: 'MET' },
+    hours: { lower: 0, upper: 40 },
+  },
+  {
+    reason: 'Year 12 with a workplace experience in Year 12: met by 18',
+    year: 12,
+    facts: [{ kind: 'WORK_EXPERIENCE', date: '2026-12-01' }],
+    expect: { B6_BY_18: 'MET', B6_BY_16: 'NOT_MET' },
+  },
 
   // Benchmark 7.
   {
@@ -119,25 +238,104 @@ const CASES: Case[] = [
     ],
     expect: { B7_BY_16: 'IN_PROGRESS' },
   },
-  { reason: 'considering higher education with two university visits by 18: met', year: 13, consideringHE: true, facts: [{ kind: 'UNIVERSITY_VISIT', date: '2025-11-01' }, { kind: 'UNIVERSITY_VISIT', date: '2026-11-01' }], expect: { B7_BY_18: 'MET' } },
-  { reason: 'considering higher education with one visit and a verified open day: met', year: 12, consideringHE: true, facts: [{ kind: 'UNIVERSITY_VISIT', date: '2026-11-01' }], own: [{ kind: 'UNIVERSITY_OPEN_DAY', startedOn: '2027-06-01', status: 'VERIFIED' }], expect: { B7_BY_18: 'MET' } },
-  { reason: 'considering higher education with one visit: in progress', year: 12, consideringHE: true, facts: [{ kind: 'UNIVERSITY_VISIT', date: '2026-11-01' }], expect: { B7_BY_18: 'IN_PROGRESS' } },
+  {
+    reason: 'considering higher education with two university visits by 18: met',
+    year: 13,
+    consideringHE: true,
+    facts: [
+      { kind: 'UNIVERSITY_VISIT', date: '2025-11-01' },
+      { kind: 'UNIVERSITY_VISIT', date: '2026-11-01' },
+    ],
+    expect: { B7_BY_18: 'MET' },
+  },
+  {
+    reason: 'considering higher education with one visit and a verified open day: met',
+    year: 12,
+    consideringHE: true,
+    facts: [{ kind: 'UNIVERSITY_VISIT', date: '2026-11-01' }],
+    own: [{ kind: 'UNIVERSITY_OPEN_DAY', startedOn: '2027-06-01', status: 'VERIFIED' }],
+    expect: { B7_BY_18: 'MET' },
+  },
+  {
+    reason: 'considering higher education with one visit: in progress',
+    year: 12,
+    consideringHE: true,
+    facts: [{ kind: 'UNIVERSITY_VISIT', date: '2026-11-01' }],
+    expect: { B7_BY_18: 'IN_PROGRESS' },
+  },
   { reason: 'not considering higher education: the two visits do not apply', year: 13, consideringHE: false, expect: { B7_BY_18: 'NOT_APPLICABLE' } },
   { reason: 'Year 11 considering higher education: by 18 does not apply yet', year: 11, consideringHE: true, expect: { B7_BY_18: 'NOT_APPLICABLE' } },
 
   // Benchmark 8.
-  { reason: 'a guidance meeting with a level 6 adviser by 16', year: 11, facts: [{ kind: 'GUIDANCE_MEETING', date: '2026-12-01', adviserLevel: 6, meaningful: false }], expect: { B8_BY_16: 'MET' } },
-  { reason: 'an adviser below level 6 does not count', year: 11, facts: [{ kind: 'GUIDANCE_MEETING', date: '2026-12-01', adviserLevel: 4 }], expect: { B8_BY_16: 'NOT_MET' } },
-  { reason: 'Year 13: one by 16 and a further one in Year 12', year: 13, facts: [{ kind: 'GUIDANCE_MEETING', date: '2024-12-01', adviserLevel: 7 }, { kind: 'GUIDANCE_MEETING', date: '2025-12-01', adviserLevel: 6 }], expect: { B8_BY_16: 'MET', B8_BY_18: 'MET' } },
-  { reason: 'Year 12 whose only meeting was in Year 11: the further one is still to come', year: 12, facts: [{ kind: 'GUIDANCE_MEETING', date: '2026-03-01', adviserLevel: 7 }], expect: { B8_BY_16: 'MET', B8_BY_18: 'NOT_MET' } },
+  {
+    reason: 'a guidance meeting with a level 6 adviser by 16',
+    year: 11,
+    facts: [{ kind: 'GUIDANCE_MEETING', date: '2026-12-01', adviserLevel: 6, meaningful: false }],
+    expect: { B8_BY_16: 'MET' },
+  },
+  {
+    reason: 'an adviser below level 6 does not count',
+    year: 11,
+    facts: [{ kind: 'GUIDANCE_MEETING', date: '2026-12-01', adviserLevel: 4 }],
+    expect: { B8_BY_16: 'NOT_MET' },
+  },
+  {
+    reason: 'Year 13: one by 16 and a further one in Year 12',
+    year: 13,
+    facts: [
+      { kind: 'GUIDANCE_MEETING', date: '2024-12-01', adviserLevel: 7 },
+      { kind: 'GUIDANCE_MEETING', date: '2025-12-01', adviserLevel: 6 },
+    ],
+    expect: { B8_BY_16: 'MET', B8_BY_18: 'MET' },
+  },
+  {
+    reason: 'Year 12 whose only meeting was in Year 11: the further one is still to come',
+    year: 12,
+    facts: [{ kind: 'GUIDANCE_MEETING', date: '2026-03-01', adviserLevel: 7 }],
+    expect: { B8_BY_16: 'MET', B8_BY_18: 'NOT_MET' },
+  },
 
   // Benchmarks 2 and 4.
-  { reason: 'half past midnight on 1 September in England (23:30 UTC the day before) is in the new academic year', year: 10, facts: [{ kind: 'LMI_SESSION', date: '2026-08-31', at: '2026-08-31T23:30:00Z' }], expect: { B2_LMI: 'MET' } },
-  { reason: 'half past eleven on 31 August in England is still the old academic year', year: 10, facts: [{ kind: 'LMI_SESSION', date: '2026-08-31', at: '2026-08-31T22:30:00Z' }], expect: { B2_LMI: 'NOT_MET' } },
-  { reason: 'an LMI session in Year 9 does not count in Key Stage 4', year: 10, facts: [{ kind: 'LMI_SESSION', date: '2026-03-01' }], expect: { B2_LMI: 'NOT_MET' } },
-  { reason: 'an LMI session in Year 8 counts for Key Stage 3 in Year 9', year: 9, facts: [{ kind: 'LMI_SESSION', date: '2026-03-01', meaningful: false }], expect: { B2_LMI: 'MET' } },
-  { reason: 'curriculum-linked lessons in two of ten subjects: in progress', year: 8, facts: [{ kind: 'CURRICULUM_LESSON', date: '2026-10-01', subject: 'Mathematics' }, { kind: 'CURRICULUM_LESSON', date: '2026-11-01', subject: 'Science' }, { kind: 'CURRICULUM_LESSON', date: '2026-12-01', subject: 'Science' }], expect: { B4_CURRICULUM: 'IN_PROGRESS' } },
-  { reason: 'no curriculum-linked lesson this year', year: 8, facts: [{ kind: 'CURRICULUM_LESSON', date: '2026-03-01', subject: 'Mathematics' }], expect: { B4_CURRICULUM: 'NOT_MET' } },
+  {
+    reason: 'half past midnight on 1 September in England (23:30 UTC the day before) is in the new academic year',
+    year: 10,
+    facts: [{ kind: 'LMI_SESSION', date: '2026-08-31', at: '2026-08-31T23:30:00Z' }],
+    expect: { B2_LMI: 'MET' },
+  },
+  {
+    reason: 'half past eleven on 31 August in England is still the old academic year',
+    year: 10,
+    facts: [{ kind: 'LMI_SESSION', date: '2026-08-31', at: '2026-08-31T22:30:00Z' }],
+    expect: { B2_LMI: 'NOT_MET' },
+  },
+  {
+    reason: 'an LMI session in Year 9 does not count in Key Stage 4',
+    year: 10,
+    facts: [{ kind: 'LMI_SESSION', date: '2026-03-01' }],
+    expect: { B2_LMI: 'NOT_MET' },
+  },
+  {
+    reason: 'an LMI session in Year 8 counts for Key Stage 3 in Year 9',
+    year: 9,
+    facts: [{ kind: 'LMI_SESSION', date: '2026-03-01', meaningful: false }],
+    expect: { B2_LMI: 'MET' },
+  },
+  {
+    reason: 'curriculum-linked lessons in two of ten subjects: in progress',
+    year: 8,
+    facts: [
+      { kind: 'CURRICULUM_LESSON', date: '2026-10-01', subject: 'Mathematics' },
+      { kind: 'CURRICULUM_LESSON', date: '2026-11-01', subject: 'Science' },
+      { kind: 'CURRICULUM_LESSON', date: '2026-12-01', subject: 'Science' },
+    ],
+    expect: { B4_CURRICULUM: 'IN_PROGRESS' },
+  },
+  {
+    reason: 'no curriculum-linked lesson this year',
+    year: 8,
+    facts: [{ kind: 'CURRICULUM_LESSON', date: '2026-03-01', subject: 'Mathematics' }],
+    expect: { B4_CURRICULUM: 'NOT_MET' },
+  },
 ];
 
 let db: ReturnType<typeof testDatabase>;
@@ -150,7 +348,11 @@ async function insertCase(orm: Orm, testCase: Case, pupilId: string): Promise<vo
   const em = orm.em.fork();
   const conn = em.getConnection();
   if (testCase.consideringHE !== undefined) {
-    await conn.execute('insert into pupil_outlook (pupil_id, interests, considering_higher_education, updated_at) values (?, ?, ?, now())', [pupilId, '{}', testCase.consideringHE]);
+    await conn.execute('insert into pupil_outlook (pupil_id, interests, considering_higher_education, updated_at) values (?, ?, ?, now())', [
+      pupilId,
+      '{}',
+      testCase.consideringHE,
+    ]);
   }
   for (const fact of testCase.facts ?? []) {
     const meaningful = fact.meaningful ?? true;

@@ -18,8 +18,8 @@ const CASES: [file: string, statement: NamedStatement, own: string[]][] = [
   ['trust-dashboard', STATEMENTS.trustAggregate(true), []],
 ];
 
-describe('the engine\'s statements', () => {
-  it.each(CASES)('%s is the committed SQL, binding the cohort\'s parameters and its own by name', async (file, statement, own) => {
+describe("the engine's statements", () => {
+  it.each(CASES)("%s is the committed SQL, binding the cohort's parameters and its own by name", async (file, statement, own) => {
     await expect(statement.named).toMatchFileSnapshot(`__snapshots__/${file}.sql`);
     expect([...statement.names].sort()).toEqual([...COHORT, ...own].sort());
     expect(statement.text).not.toMatch(/(?<![:\w]):[A-Za-z_]/);

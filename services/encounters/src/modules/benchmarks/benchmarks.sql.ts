@@ -46,12 +46,14 @@ const START_OF_DAY_AFTER = `((:asOf::date + 1)::timestamp at time zone '${ACADEM
 const academicYear = (day: string) => `(extract(year from ${day})::int - case when extract(month from ${day}) < 9 then 1 else 0 end)`;
 
 /** Own activities counted as the encounter kind they stand for once verified (see OWN_ACTIVITY_KINDS). */
-const ownKindSql = (kind: string) => `case ${kind} ${Object.entries(OWN_ACTIVITY_KINDS)
-  .map(([kind, spec]) => `when '${kind}' then '${spec.countsAs ?? kind}'`)
-  .join(' ')} end`;
-const ownBenchmarksSql = (kind: string) => `case ${kind} ${Object.entries(OWN_ACTIVITY_KINDS)
-  .map(([kind, spec]) => `when '${kind}' then '{${spec.benchmarks.join(',')}}'::int[]`)
-  .join(' ')} end`;
+const ownKindSql = (kind: string) =>
+  `case ${kind} ${Object.entries(OWN_ACTIVITY_KINDS)
+    .map(([kind, spec]) => `when '${kind}' then '${spec.countsAs ?? kind}'`)
+    .join(' ')} end`;
+const ownBenchmarksSql = (kind: string) =>
+  `case ${kind} ${Object.entries(OWN_ACTIVITY_KINDS)
+    .map(([kind, spec]) => `when '${kind}' then '{${spec.benchmarks.join(',')}}'::int[]`)
+    .join(' ')} end`;
 
 const SUBJECTS = `array[${list(CURRICULUM_SUBJECTS)}]`;
 
@@ -124,7 +126,13 @@ export const RULES: Record<BenchmarkMeasureKey, Rule> = {
   B5_EMPLOYERS: { tally: 'count', bears: (f) => f.column('b5'), needs: 'meaningful', years: (y) => `${y.yg} = ${y.cur}`, needed: 1 },
   B6_BY_16: { tally: 'count', bears: (f) => f.column('b6'), needs: 'meaningful', years: (y) => `${y.yg} <= 11`, needed: 2 },
   B6_BY_18: { tally: 'count', bears: (f) => f.column('b6'), needs: 'meaningful', years: (y) => `${y.yg} >= 12`, needed: 1, applies: 't.cur >= 12' },
-  B7_BY_16: { tally: 'bits', bears: (f) => f.column('b7_range'), needs: 'meaningful', years: (y) => `${y.yg} <= 11`, needed: Object.keys(PROVIDER_RANGE).length },
+  B7_BY_16: {
+    tally: 'bits',
+    bears: (f) => f.column('b7_range'),
+    needs: 'meaningful',
+    years: (y) => `${y.yg} <= 11`,
+    needed: Object.keys(PROVIDER_RANGE).length,
+  },
   B7_BY_18: { tally: 'count', bears: (f) => f.column('b7_visit'), needs: 'meaningful', years: () => 'true', needed: 2, applies: 't.cur >= 12 and t.he' },
   B8_BY_16: { tally: 'count', bears: (f) => f.column('guidance'), needs: 'qualified', years: (y) => `${y.yg} <= 11`, needed: 1 },
   B8_BY_18: { tally: 'count', bears: (f) => f.column('guidance'), needs: 'qualified', years: (y) => `${y.yg} >= 12`, needed: 1, applies: 't.cur >= 12' },
@@ -148,7 +156,9 @@ export const flagColumn = (measure: BenchmarkMeasureKey) => `f_${measure.toLower
 /** The facts' SQL for a classified fact `alias` whose needs are met by the given SQL. */
 const factSql = (alias: string, meets: FactSql['meets']): FactSql => ({ column: (name) => `${alias}.${name}`, meets });
 const counted = (rule: Rule, f: FactSql) =>
-  rule.tally === 'count' ? `(${rule.bears(f)}${rule.needs ? ` and ${f.meets[rule.needs]}` : ''})` : `(case when ${rule.needs ? f.meets[rule.needs] : 'true'} then ${rule.bears(f)} else 0 end)`;
+  rule.tally === 'count'
+    ? `(${rule.bears(f)}${rule.needs ? ` and ${f.meets[rule.needs]}` : ''})`
+    : `(case when ${rule.needs ? f.meets[rule.needs] : 'true'} then ${rule.bears(f)} else 0 end)`;
 
 // ---------------------------------------------------------------------------------------------
 // Tallies: each fact folds into a few packed numbers, summed per pupil and academic year.
@@ -296,7 +306,9 @@ const selected = (column: string) => `(select ${column} from selector)[${SELECTE
  */
 const statesCtes = (large: boolean) => `
 per_year as (
-  select x.pupil_id, x.ay, ${PACKED_COLUMNS.slice(0, PACKS).map((c) => `sum(x.${c}) as ${c}`).join(', ')}, bit_or(x.bits) as bits, sum(x.hours) as hours
+  select x.pupil_id, x.ay, ${PACKED_COLUMNS.slice(0, PACKS)
+    .map((c) => `sum(x.${c}) as ${c}`)
+    .join(', ')}, bit_or(x.bits) as bits, sum(x.hours) as hours
     from (
       select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when p.reflection is not null then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
         from participation p
@@ -452,8 +464,10 @@ function once<A extends (string | boolean)[]>(build: (...args: A) => string): (.
 
 export const STATEMENTS = {
   /** Each pupil's state on every measure (those the cohort filters keep), by year group then pupil. */
-  pupilStates: once((large: boolean) => `${statesWith(large)}
-select *, count(*) over () as total from states order by cur, pupil_id`),
+  pupilStates: once(
+    (large: boolean) => `${statesWith(large)}
+select *, count(*) over () as total from states order by cur, pupil_id`,
+  ),
 
   /** A page of the pupils not (yet) meeting `measure`. Own parameters: :limit, :offset. */
   gaps: once(
@@ -462,7 +476,8 @@ select *, count(*) over () as total from states where ${stateColumn(measure)} in
   ),
 
   /** Each pupil's states and, as one JSON array newest first, the facts behind them. For the small cohorts of a progress request. */
-  progress: once((large: boolean) => `${statesWith(large)},
+  progress: once(
+    (large: boolean) => `${statesWith(large)},
 ${FLAGGED_CTE},
 evidence as (
   select fl.pupil_id,
@@ -474,14 +489,16 @@ evidence as (
     left join own_activity a on fl.source = 'A' and a.id = fl.ref_id
    group by fl.pupil_id
 )
-select s.*, ev.facts from states s left join evidence ev on ev.pupil_id = s.pupil_id order by s.cur, s.pupil_id`),
+select s.*, ev.facts from states s left join evidence ev on ev.pupil_id = s.pupil_id order by s.cur, s.pupil_id`,
+  ),
 
   /**
    * A school's dashboard, its two axes filtered apart (the cohort filters stay open): rows by year group
    * (and all years) for the pupils in :yearRowsGroups (a mask; 0: everyone), and a row per vulnerable
    * group for the pupils in :groupRowsYearGroup (0: every year group); work-experience figures per year group.
    */
-  schoolAggregate: once((large: boolean) => `${statesWith(large)}
+  schoolAggregate: once(
+    (large: boolean) => `${statesWith(large)}
 select 'year' as axis, cur as key, grouping(cur) as rolled, count(*) as pupils,
        avg(we_lower + we_upper) as we_avg,
        count(*) filter (where (cur <= 9 and we_lower >= ${LOWER_TARGET}) or (cur >= 10 and we_lower + we_upper >= ${TOTAL_TARGET})) as we_reached,
@@ -492,10 +509,13 @@ union all
 select 'group', g.bit, 0, count(*), 0, 0, ${CELL_AGGREGATES}
   from states cross join generate_series(0, ${VULNERABLE_GROUPS.length - 1}) as g(bit)
  where mask & (1 << g.bit) <> 0 and (:groupRowsYearGroup::int = 0 or cur = :groupRowsYearGroup::int)
- group by g.bit`),
+ group by g.bit`,
+  ),
 
   /** A trust's dashboard: every measure per school (its place in the cohort's list) and for the whole trust. */
-  trustAggregate: once((large: boolean) => `${statesWith(large)}
+  trustAggregate: once(
+    (large: boolean) => `${statesWith(large)}
 select school_ix, grouping(school_ix) as rolled, count(*) as pupils, ${CELL_AGGREGATES}
-  from states group by rollup(school_ix)`),
+  from states group by rollup(school_ix)`,
+  ),
 };

@@ -51,7 +51,7 @@ export class WorkExperienceByYear {
   @Field(() => Float)
   averageHours: number;
 
-  @Field(() => Int, { description: 'Pupils whose hours so far reach their stage\'s target: 25 by the end of Year 9, 50 by the end of Year 11.' })
+  @Field(() => Int, { description: "Pupils whose hours so far reach their stage's target: 25 by the end of Year 9, 50 by the end of Year 11." })
   reachedTarget: number;
 }
 
@@ -73,7 +73,7 @@ abstract class DashboardAnswer extends AsOfAnswer {
 
   @Field({
     description:
-      'True when figures restricted to a vulnerable group are rounded to the nearest 5, because the caller may not see pupils\' flags (a trust analyst without pupil-level access): no pupil\'s group can be read off a small number or a difference.',
+      "True when figures restricted to a vulnerable group are rounded to the nearest 5, because the caller may not see pupils' flags (a trust analyst without pupil-level access): no pupil's group can be read off a small number or a difference.",
   })
   groupFiguresRounded: boolean;
 }
@@ -94,7 +94,7 @@ export class SchoolDashboard extends DashboardAnswer {
 
   @Field({
     description:
-      'Whether the caller may list this school\'s pupils (`benchmarkGaps`): staff of the school, and trust analysts with pupil-level access. The portal links figures to the pupils behind them only when true.',
+      "Whether the caller may list this school's pupils (`benchmarkGaps`): staff of the school, and trust analysts with pupil-level access. The portal links figures to the pupils behind them only when true.",
   })
   canListPupils: boolean;
 }

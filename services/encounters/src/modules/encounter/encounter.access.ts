@@ -22,7 +22,6 @@ export function visibleEncounters(principal: Principal, registeredIn: (pupilId: 
   }
 }
 
-
 /** Whether a caller may see any register rows of a pupil (the same rule, for one pupil). */
 export function canSeeParticipationsOf(principal: Principal, pupilId: string): boolean {
   return pupilRecordRoute(principal, pupilId) !== null;

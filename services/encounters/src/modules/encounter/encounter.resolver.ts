@@ -40,7 +40,7 @@ export function encounterLoader(ctx: RequestContext): DataLoader<string, Encount
 @Resolver(() => Encounter)
 export class EncounterResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
-  @Query(() => EncounterConnection, { nullable: true, description: 'Newest first. Staff: their school\'s encounters; trust analysts: their trust\'s.' })
+  @Query(() => EncounterConnection, { nullable: true, description: "Newest first. Staff: their school's encounters; trust analysts: their trust's." })
   async encounters(@Args() args: EncountersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Encounter>> {
     const withCounts = asksFor(info, ['edges', 'node'], ['attendedCount', 'invitedCount']);
     const { registerCounts: counts, ...connection } = await new EncounterService(ctx.em).list(ctx.principal, args, withCounts);
@@ -50,7 +50,10 @@ export class EncounterResolver {
   }
 
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst', 'pupil')
-  @Query(() => Encounter, { nullable: true, description: 'One encounter, as far as the caller may read encounters (see `encounters`; a pupil: those they are on the register of).' })
+  @Query(() => Encounter, {
+    nullable: true,
+    description: 'One encounter, as far as the caller may read encounters (see `encounters`; a pupil: those they are on the register of).',
+  })
   encounter(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Encounter | null> {
     return encounterLoader(ctx).load(id);
   }
@@ -124,14 +127,14 @@ export class ParticipationResolver {
 @Resolver()
 export class EncounterMutationResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser')
-  @Mutation(() => CreateEncounterResult, { description: 'Records an encounter and its register for the caller\'s own school.' })
+  @Mutation(() => CreateEncounterResult, { description: "Records an encounter and its register for the caller's own school." })
   createEncounter(@Arg('input', () => CreateEncounterInput) input: CreateEncounterInput, @Ctx() ctx: EncountersContext): Promise<CreateEncounterResult> {
     // Only pupils whose current school the caller acts for (the pupils subgraph says) go on a register.
     return new EncounterService(ctx.em).create(ctx.principal, input, (ids) => ctx.deps.pupils.currentPupilIds(ctx, ids));
   }
 
   @Authorized('careers_leader', 'staff', 'careers_adviser')
-  @Mutation(() => CreateEncounterResult, { description: 'Changes an encounter of the caller\'s own school; fields left out stay as they are.' })
+  @Mutation(() => CreateEncounterResult, { description: "Changes an encounter of the caller's own school; fields left out stay as they are." })
   updateEncounter(@Arg('input', () => UpdateEncounterInput) input: UpdateEncounterInput, @Ctx() ctx: RequestContext): Promise<CreateEncounterResult> {
     return new EncounterService(ctx.em).update(ctx.principal, input);
   }

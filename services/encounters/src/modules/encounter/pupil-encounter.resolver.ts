@@ -13,7 +13,7 @@ export class PupilEncounterResolver {
   @FieldResolver(() => [Participation], {
     nullable: true,
     description:
-      'Newest first, following the pupil across schools. Staff of the pupil\'s current school, trust analysts (with pupil-level access) of its trust, linked parents and the pupil themself: every row, from any school; staff of a former school: that school\'s rows from before the pupil left.',
+      "Newest first, following the pupil across schools. Staff of the pupil's current school, trust analysts (with pupil-level access) of its trust, linked parents and the pupil themself: every row, from any school; staff of a former school: that school's rows from before the pupil left.",
   })
   async participations(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<Participation[]> {
     const rows = await loaderFor<Participation[]>(ctx, 'participationsOfPupil', async (ids) => {

@@ -59,7 +59,7 @@ const PARTICIPATIONS = 'participations { id attended pupil { id } encounter { id
 describe('Pupil.participations', () => {
   const asked = () => harness.standIn.requests.length;
 
-  it('gives staff of the pupil\'s school their rows, with the encounter and pupil of each, asking the pupils subgraph once', async () => {
+  it("gives staff of the pupil's school their rows, with the encounter and pupil of each, asking the pupils subgraph once", async () => {
     const before = asked();
     const [own, other] = await entities<PupilStub>(leaderNorth, 'Pupil', PARTICIPATIONS, [maya.id, southPupil.id], standInClient);
     expect(asked() - before).toBe(1);
@@ -78,7 +78,7 @@ describe('Pupil.participations', () => {
     expect(north!.participations).toEqual([]);
   });
 
-  it('gives a pupil their own rows and nobody else\'s, without asking the pupils subgraph', async () => {
+  it("gives a pupil their own rows and nobody else's, without asking the pupils subgraph", async () => {
     for (const via of [client, standInClient]) {
       const before = asked();
       const [own, other] = await entities<PupilStub>(pupil, 'Pupil', PARTICIPATIONS, [maya.id, otherNorthPupil.id], via);
@@ -89,7 +89,7 @@ describe('Pupil.participations', () => {
     }
   });
 
-  it('gives analysts their trust\'s pupils\' rows only with pupil-level access', async () => {
+  it("gives analysts their trust's pupils' rows only with pupil-level access", async () => {
     const [granted] = await entities<PupilStub>(analystWithPupils, 'Pupil', PARTICIPATIONS, [maya.id], standInClient);
     expect(granted!.participations.length).toBe(participationsOf(maya.id).length);
     expect(granted!.participations.every((p) => p.encounter !== null)).toBe(true);
@@ -100,9 +100,19 @@ describe('Pupil.participations', () => {
     expect(otherTrust!.participations).toEqual([]);
   });
 
-  it('gives a parent their linked child\'s rows where the school allows it, and nobody else\'s', async () => {
-    const [child, otherChild, stranger] = await entities<PupilStub>(mayasParent, 'Pupil', PARTICIPATIONS, [maya.id, southPupil.id, otherNorthPupil.id], standInClient);
-    expect(child!.participations.map((p) => p.id).sort()).toEqual(participationsOf(maya.id).map((p) => p.id).sort());
+  it("gives a parent their linked child's rows where the school allows it, and nobody else's", async () => {
+    const [child, otherChild, stranger] = await entities<PupilStub>(
+      mayasParent,
+      'Pupil',
+      PARTICIPATIONS,
+      [maya.id, southPupil.id, otherNorthPupil.id],
+      standInClient,
+    );
+    expect(child!.participations.map((p) => p.id).sort()).toEqual(
+      participationsOf(maya.id)
+        .map((p) => p.id)
+        .sort(),
+    );
     // Parents read no encounters of their own, but those of their child's rows come with them.
     expect(child!.participations.every((p) => p.encounter !== null && p.encounter.title.length > 0)).toBe(true);
     // Linked, but Southbank does not let parents in: the pupils subgraph answers null.
@@ -139,7 +149,7 @@ describe('Pupil.participations', () => {
     expect(result.reduce((sum, pupil) => sum + pupil!.participations.length, 0)).toBe(northRows);
   });
 
-  it('never sent the stand-in anything but the contract\'s recordAccess request', () => {
+  it("never sent the stand-in anything but the contract's recordAccess request", () => {
     expect(harness.standIn.refused).toEqual([]);
   });
 });
@@ -149,16 +159,28 @@ type VolunteerStub = { id: string; engagements: { id: string; title: string }[] 
 describe('Volunteer.engagements', () => {
   it('gives the volunteer all of their own, at every school', async () => {
     const [own, other] = await entities<VolunteerStub>(volunteer, 'Volunteer', 'engagements { id title }', [sam.id, ruth.id]);
-    expect(own!.engagements.map((e) => e.id).sort()).toEqual(engagementsOf(sam.id).map((e) => e.id).sort());
+    expect(own!.engagements.map((e) => e.id).sort()).toEqual(
+      engagementsOf(sam.id)
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(new Set(engagementsOf(sam.id).map((e) => e.schoolId)).size).toBe(2);
     expect(other).toBeNull();
     const [alumnus] = await entities<VolunteerStub>(alumni, 'Volunteer', 'engagements { id }', [jordan.id]);
-    expect(alumnus!.engagements.map((e) => e.id).sort()).toEqual(engagementsOf(jordan.id).map((e) => e.id).sort());
+    expect(alumnus!.engagements.map((e) => e.id).sort()).toEqual(
+      engagementsOf(jordan.id)
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 
   it('gives staff those at their own school', async () => {
     const [samNorth, marekNorth] = await entities<VolunteerStub>(leaderNorth, 'Volunteer', 'engagements { id }', [sam.id, marek.id]);
-    expect(samNorth!.engagements.map((e) => e.id).sort()).toEqual(engagementsOf(sam.id, northfield.id).map((e) => e.id).sort());
+    expect(samNorth!.engagements.map((e) => e.id).sort()).toEqual(
+      engagementsOf(sam.id, northfield.id)
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(marekNorth!.engagements).toEqual([]);
     const [jordanSouth] = await entities<VolunteerStub>(leaderSouth, 'Volunteer', 'engagements { id }', [jordan.id]);
     expect(jordanSouth!.engagements).toEqual([]);
@@ -181,7 +203,7 @@ describe('School.encounterCount', () => {
     ]);
   });
 
-  it('counts for analysts of the school\'s trust only', async () => {
+  it("counts for analysts of the school's trust only", async () => {
     expect(await entities<SchoolStub>(analyst, 'School', 'encounterCount', [northfield.id, southbank.id])).toEqual([
       { id: northfield.id, encounterCount: encountersAt(northfield.id) },
       { id: southbank.id, encounterCount: encountersAt(southbank.id) },
@@ -196,7 +218,7 @@ describe('School.encounterCount', () => {
     }
   });
 
-  it('is answered on an encounter\'s school too, as far as the caller may count', async () => {
+  it("is answered on an encounter's school too, as far as the caller may count", async () => {
     const res = await client.query<{ encounters: { edges: { node: { school: SchoolStub } }[] } }>(
       leaderNorth,
       '{ encounters(first: 3) { edges { node { school { id encounterCount } } } } }',

@@ -10,11 +10,9 @@ import { Pupil, School, Volunteer, stubOf } from './external.entity.js';
  * subgraph how much of the pupil's history each of them may read.
  */
 
-export const resolvePupilReference: ReferenceResolver = async ({ id }, ctx) =>
-  canSeeParticipationsOf(ctx.principal, id) ? stubOf(Pupil, id) : null;
+export const resolvePupilReference: ReferenceResolver = async ({ id }, ctx) => (canSeeParticipationsOf(ctx.principal, id) ? stubOf(Pupil, id) : null);
 
-export const resolveVolunteerReference: ReferenceResolver = async ({ id }, ctx) =>
-  canSeeEngagementsOf(ctx.principal, id) ? stubOf(Volunteer, id) : null;
+export const resolveVolunteerReference: ReferenceResolver = async ({ id }, ctx) => (canSeeEngagementsOf(ctx.principal, id) ? stubOf(Volunteer, id) : null);
 
 export const resolveSchoolReference: ReferenceResolver = async ({ id }, ctx) => {
   const scope = encounterTenant(ctx.principal);

@@ -90,17 +90,19 @@ const sorted = (ids: string[]) => [...ids].sort();
 const idsOf = (rows: Row[] | null) => sorted((rows ?? []).map((r) => r.id));
 
 describe('Pupil.participations after a transfer', () => {
-  it('gives the new school\'s staff every row of the pupil, the old school\'s included, with their encounters', async () => {
+  it("gives the new school's staff every row of the pupil, the old school's included, with their encounters", async () => {
     const [rows] = await rowsOf(leaderNorth, [mover.id]);
     expect(idsOf(rows)).toEqual(sorted([...demoRowsOf(mover.id), ...rowIds(() => true)]));
     const fromSouthbank = rows!.filter((r) => r.encounter?.school.id === southbank.id);
     expect(sorted(fromSouthbank.map((r) => r.encounter!.title))).toEqual(sorted(southbankHistory.map((e) => e.title)));
     // Newest first, across both schools.
-    const dates = rows!.map((r) => r.encounter!.id).map((id) => southbankHistory.find((e) => e.id === id)?.date ?? data.encounters.find((e) => e.id === id)!.date);
+    const dates = rows!
+      .map((r) => r.encounter!.id)
+      .map((id) => southbankHistory.find((e) => e.id === id)?.date ?? data.encounters.find((e) => e.id === id)!.date);
     expect(dates.map(Date.parse)).toEqual(dates.map(Date.parse).sort((a, b) => b - a));
   });
 
-  it('gives the old school\'s staff only their own rows from before the leaving day (in England\'s time), and nothing after', async () => {
+  it("gives the old school's staff only their own rows from before the leaving day (in England's time), and nothing after", async () => {
     const [rows] = await rowsOf(staffSouth, [mover.id]);
     expect(idsOf(rows)).toEqual(sorted(rowIds((e) => e.beforeLeaving)));
     expect(rows!.every((r) => r.encounter?.school.id === southbank.id)).toBe(true);
@@ -109,19 +111,19 @@ describe('Pupil.participations after a transfer', () => {
     expect(last.pupilIds).toEqual([mover.id]);
   });
 
-  it('keeps the old school\'s own pupils whole for its staff, alongside the one who left', async () => {
+  it("keeps the old school's own pupils whole for its staff, alongside the one who left", async () => {
     const [left, stayed, never] = await rowsOf(staffSouth, [mover.id, southPupil.id, northPupil.id]);
     expect(idsOf(left)).toEqual(sorted(rowIds((e) => e.beforeLeaving)));
     expect(idsOf(stayed)).toEqual(sorted(demoRowsOf(southPupil.id)));
     expect(never).toEqual([]);
   });
 
-  it('gives trust analysts with pupil-level access of the current school\'s trust the whole history', async () => {
+  it("gives trust analysts with pupil-level access of the current school's trust the whole history", async () => {
     const [rows] = await rowsOf(analystWithPupils, [mover.id]);
     expect(idsOf(rows)).toEqual(sorted([...demoRowsOf(mover.id), ...rowIds(() => true)]));
   });
 
-  it('gives a linked parent the whole history, and another child\'s nothing', async () => {
+  it("gives a linked parent the whole history, and another child's nothing", async () => {
     const before = harness.standIn.requests.length;
     const [child, other] = await rowsOf(moversParent, [mover.id, northPupil.id]);
     expect(idsOf(child)).toEqual(sorted([...demoRowsOf(mover.id), ...rowIds(() => true)]));
@@ -191,7 +193,7 @@ describe('when the pupils subgraph cannot say', () => {
     }
   });
 
-  it('never sent the stand-in anything but the contract\'s recordAccess request', () => {
+  it("never sent the stand-in anything but the contract's recordAccess request", () => {
     expect(harness.standIn.refused).toEqual([]);
   });
 });

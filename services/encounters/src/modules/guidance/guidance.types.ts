@@ -5,7 +5,7 @@ import { AgreedAction } from './agreed-action.entity.js';
 
 @ObjectType({ description: 'A personal guidance meeting (Benchmark 8): an encounter of kind GUIDANCE_MEETING with one pupil.' })
 export class GuidanceMeeting {
-  @Field(() => ID, { description: 'The encounter\'s id.' })
+  @Field(() => ID, { description: "The encounter's id." })
   id: string;
 
   @Field(() => Date)
@@ -17,7 +17,7 @@ export class GuidanceMeeting {
   @Field(() => Int)
   adviserLevel: number;
 
-  @Field(() => String, { nullable: true, description: 'The adviser\'s notes: staff only. Always null for pupils, parents, analysts, employers and alumni.' })
+  @Field(() => String, { nullable: true, description: "The adviser's notes: staff only. Always null for pupils, parents, analysts, employers and alumni." })
   notes: string | null;
 
   @Field(() => [AgreedAction])
@@ -47,7 +47,7 @@ export class RecordGuidanceMeetingInput {
   @Field()
   adviserName: string;
 
-  @Field(() => Int, { description: 'The adviser\'s qualification level; 6 or above counts for Benchmark 8.' })
+  @Field(() => Int, { description: "The adviser's qualification level; 6 or above counts for Benchmark 8." })
   adviserLevel: number;
 
   @Field(() => String, { nullable: true })

@@ -32,7 +32,10 @@ export class PupilGuidanceResolver {
         { $and: [{ $or: branches }, { encounter: { kind: 'GUIDANCE_MEETING' } }, { attended: true }] },
         { populate: ['encounter'], orderBy: { encounter: { date: 'desc' } } },
       );
-      const actions = registered.length > 0 ? await ctx.em.find(AgreedAction, { meeting: { $in: registered.map((r) => r.encounter.id) } }, { orderBy: { position: 'asc' } }) : [];
+      const actions =
+        registered.length > 0
+          ? await ctx.em.find(AgreedAction, { meeting: { $in: registered.map((r) => r.encounter.id) } }, { orderBy: { position: 'asc' } })
+          : [];
       const actionsOf = groupBy(actions, (a) => `${a.meeting.id}/${a.pupilId}`);
       const meetings = registered.map((row) => meetingOf(row.encounter, row.pupilId, actionsOf.get(`${row.encounter.id}/${row.pupilId}`) ?? [], staff));
       const byPupil = groupBy(meetings, (meeting) => meeting.pupil.id);

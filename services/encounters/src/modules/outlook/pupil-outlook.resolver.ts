@@ -19,14 +19,20 @@ const outlookOf = (ctx: EncountersContext, pupilId: string) =>
 /** Interests, considering higher education, and what is coming up for a pupil. */
 @Resolver(() => Pupil)
 export class PupilOutlookResolver {
-  @FieldResolver(() => [String], { nullable: true, description: 'Hashtags the pupil is interested in. The pupil, linked parents, staff of the current school.' })
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description: 'Hashtags the pupil is interested in. The pupil, linked parents, staff of the current school.',
+  })
   async interests(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<string[] | null> {
     const outlook = await outlookOf(ctx, pupil.id);
     if (outlook === 'hidden' || outlook === null) return null;
     return outlook === 'none' ? [] : outlook.interests;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the pupil is considering higher education. The pupil, linked parents, staff of the current school.' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the pupil is considering higher education. The pupil, linked parents, staff of the current school.',
+  })
   async consideringHigherEducation(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<boolean | null> {
     const outlook = await outlookOf(ctx, pupil.id);
     if (outlook === 'hidden' || outlook === null) return null;
@@ -36,7 +42,7 @@ export class PupilOutlookResolver {
   @FieldResolver(() => [Encounter], {
     nullable: true,
     description:
-      'Encounters from today on that the pupil is on the register of, or that their school runs for their year group (never another pupil\'s guidance meeting); only those matching their interests when they have any. The pupil and linked parents.',
+      "Encounters from today on that the pupil is on the register of, or that their school runs for their year group (never another pupil's guidance meeting); only those matching their interests when they have any. The pupil and linked parents.",
   })
   async upcomingEncounters(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<Encounter[] | null> {
     const route = pupilRecordRoute(ctx.principal, pupil.id);

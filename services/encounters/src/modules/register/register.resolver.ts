@@ -25,7 +25,7 @@ const ownCohort = (ctx: EncountersContext) => () =>
 @Resolver()
 export class RegisterMutations {
   @Authorized(...STAFF)
-  @Mutation(() => RegisterChangeResult, { description: 'Adds pupils on roll at the caller\'s school to an encounter\'s register (not yet marked as attending).' })
+  @Mutation(() => RegisterChangeResult, { description: "Adds pupils on roll at the caller's school to an encounter's register (not yet marked as attending)." })
   inviteToEncounter(@Arg('input', () => InviteInput) input: InviteInput, @Ctx() ctx: EncountersContext): Promise<RegisterChangeResult> {
     return new RegisterService(ctx.em).invite(ctx.principal, input, ownCohort(ctx));
   }
@@ -43,16 +43,17 @@ export class RegisterMutations {
   }
 
   @Authorized('pupil', ...STAFF)
-  @Mutation(() => RecordReflectionResult, { description: 'The pupil\'s reflection on an activity they attended (by the pupil, or staff of the school with them).' })
+  @Mutation(() => RecordReflectionResult, {
+    description: "The pupil's reflection on an activity they attended (by the pupil, or staff of the school with them).",
+  })
   recordReflection(@Arg('input', () => RecordReflectionInput) input: RecordReflectionInput, @Ctx() ctx: RequestContext): Promise<RecordReflectionResult> {
     return new RegisterService(ctx.em).reflect(ctx.principal, input.participationId, input.reflection);
   }
 }
 
-
 @Resolver(() => Participation)
 export class ParticipationMeaningResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'The pupil\'s reflection afterwards.' })
+  @FieldResolver(() => String, { nullable: true, description: "The pupil's reflection afterwards." })
   reflection(@Root() row: Participation): string | null {
     return row.reflection;
   }
@@ -62,7 +63,7 @@ export class ParticipationMeaningResolver {
     return row.reflectedAt;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Attended, the encounter\'s checklist is met, and a reflection is recorded.' })
+  @FieldResolver(() => Boolean, { description: "Attended, the encounter's checklist is met, and a reflection is recorded." })
   async meaningful(@Root() row: Participation, @Ctx() ctx: RequestContext): Promise<boolean> {
     if (!row.attended || !row.reflection) return false;
     const encounter = wrap(row.encounter).isInitialized() ? row.encounter : await encounterLoader(ctx).load(row.encounter.id);

@@ -2,12 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { isBlankRecord, parseCsv, reflectionProblem, vulnerableGroupOfCode, type VulnerableGroupCode } from '@waymark/domain';
-import { boundSql, hasControlCharacters, InputError, isUuid, mutationError, pgArray, pupilRecordRoute, scopeOf, type MutationError } from '@waymark/subgraph-kit';
+import {
+  boundSql,
+  hasControlCharacters,
+  InputError,
+  isUuid,
+  mutationError,
+  pgArray,
+  pupilRecordRoute,
+  scopeOf,
+  type MutationError,
+} from '@waymark/subgraph-kit';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { EncounterError } from '../encounter/encounter.errors.js';
 import { groupBit } from '../benchmarks/benchmarks.service.js';
 import type { Cohort } from '../external/pupils.client.js';
-import type { RecordReflectionResult, RegisterChangeResult, RegisterImportResult, ImportRegisterInput, InviteInput, MarkAttendanceInput } from './register.types.js';
+import type {
+  RecordReflectionResult,
+  RegisterChangeResult,
+  RegisterImportResult,
+  ImportRegisterInput,
+  InviteInput,
+  MarkAttendanceInput,
+} from './register.types.js';
 
 export const MAX_REGISTER_ROWS = 5000;
 /** The longest tutor group a roster can hold. */
@@ -93,10 +110,14 @@ export const RegisterProblems = {
     return mutationError('REGISTER_INVALID', message);
   },
   notOnRoll(ids: string[]): MutationError {
-    return mutationError('REGISTER_UNKNOWN_PUPILS', `${ids.length} pupil(s) are not on roll at your school.`, [{ field: 'pupilIds', message: `Not on roll: ${ids.join(', ')}` }]);
+    return mutationError('REGISTER_UNKNOWN_PUPILS', `${ids.length} pupil(s) are not on roll at your school.`, [
+      { field: 'pupilIds', message: `Not on roll: ${ids.join(', ')}` },
+    ]);
   },
   notOnRegister(ids: string[]): MutationError {
-    return mutationError('REGISTER_NOT_INVITED', `${ids.length} pupil(s) are not on this register; invite them first.`, [{ field: 'pupilIds', message: `Not on the register: ${ids.join(', ')}` }]);
+    return mutationError('REGISTER_NOT_INVITED', `${ids.length} pupil(s) are not on this register; invite them first.`, [
+      { field: 'pupilIds', message: `Not on the register: ${ids.join(', ')}` },
+    ]);
   },
   notFound(): MutationError {
     return mutationError('ENCOUNTER_NOT_FOUND', 'There is no such encounter at your school.');
@@ -183,7 +204,12 @@ export class RegisterService {
     const parsed = parseRegisterCsv(input.csv, new Set(idOfUpn.keys()));
     if (parsed.fileProblem) return { encounter, ...empty, error: RegisterProblems.invalid(parsed.fileProblem) };
     if (parsed.rejected.length > 0) {
-      return { encounter, ...empty, rejected: parsed.rejected, error: RegisterProblems.invalid(`${parsed.rejected.length} row(s) need fixing; nothing was saved.`) };
+      return {
+        encounter,
+        ...empty,
+        rejected: parsed.rejected,
+        error: RegisterProblems.invalid(`${parsed.rejected.length} row(s) need fixing; nothing was saved.`),
+      };
     }
     if (parsed.rows.length === 0) return { encounter, ...empty, error: RegisterProblems.invalid('The file has no pupils in it.') };
     const marks = parsed.rows.map((row) => ({ pupilId: idOfUpn.get(row.upn)!, attended: row.attended }));
@@ -196,7 +222,10 @@ export class RegisterService {
       const existing = new Map(before.rows.map((row) => [row.pupil_id, row.attended]));
       const added = marks.filter((m) => !existing.has(m.pupilId)).length;
       const changed = marks.filter((m) => existing.has(m.pupilId) && existing.get(m.pupilId) !== m.attended).length;
-      await new RegisterService(tx).addToRegister(encounter, marks.filter((m) => !existing.has(m.pupilId)).map((m) => m.pupilId));
+      await new RegisterService(tx).addToRegister(
+        encounter,
+        marks.filter((m) => !existing.has(m.pupilId)).map((m) => m.pupilId),
+      );
       await boundSql(
         tx,
         `update participation p set attended = t.attended

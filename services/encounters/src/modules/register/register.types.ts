@@ -4,7 +4,7 @@ import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { VulnerableGroupEnum } from '../benchmarks/benchmarks.types.js';
 import type { VulnerableGroupCode } from '@waymark/domain';
 
-@InputType({ description: 'Pupils on roll at the caller\'s school matching ANY of the lists are added to the register (not yet marked as attending).' })
+@InputType({ description: "Pupils on roll at the caller's school matching ANY of the lists are added to the register (not yet marked as attending)." })
 export class InviteInput {
   @Field(() => ID)
   encounterId: string;

@@ -28,7 +28,7 @@ const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on
 const reps = (ids: string[]) => ids.map((id) => ({ __typename: 'Account', id }));
 
 describe('me', () => {
-  it('returns the caller\'s own account and nothing else', async () => {
+  it("returns the caller's own account and nothing else", async () => {
     const res = await h.query<{ me: AccountView }>(leader, ME);
     expect(res.errors).toBeUndefined();
     expect(res.data!.me).toEqual({ id: leaderAccount.id, email: 'leader@northfield.test', displayName: 'Priya Shah', roles: ['careers_leader'] });
@@ -41,13 +41,19 @@ describe('me', () => {
     const unknown = await h.query<{ me: unknown }>(makePrincipal({ roles: ['careers_leader'] }), ME);
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data!.me).toBeNull();
-    const api = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: data.trust.id, accountId: leaderAccount.id, scopes: ['reports:read', 'roster:write'] });
+    const api = makePrincipal({
+      kind: 'api',
+      roles: ['trust_analyst'],
+      trustId: data.trust.id,
+      accountId: leaderAccount.id,
+      scopes: ['reports:read', 'roster:write'],
+    });
     const refused = await h.query<{ me: unknown }>(api, ME);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(refused.data ?? null).toBeNull();
   });
 
-  it('refuses the gateway\'s own credential and calls without one', async () => {
+  it("refuses the gateway's own credential and calls without one", async () => {
     const system = await h.query<{ me: unknown }>(SYSTEM_PRINCIPAL, ME);
     // type-graphql reports a failed role-less @Authorized() as UNAUTHENTICATED.
     expect(system.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -58,7 +64,7 @@ describe('me', () => {
 });
 
 describe('Account _entities', () => {
-  it('resolves only the caller\'s own account', async () => {
+  it("resolves only the caller's own account", async () => {
     const ids = data.accounts.map((a) => a.id);
     const res = await h.query<{ _entities: (AccountView | null)[] }>(leader, ENTITIES, { r: reps([...ids, 'not-a-uuid']) });
     expect(res.errors).toBeUndefined();

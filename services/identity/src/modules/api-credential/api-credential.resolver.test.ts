@@ -62,7 +62,7 @@ describe('API credential lifecycle', () => {
     expect(list.data!.apiCredentials.map((c) => c.id)).toEqual([credential.id]);
   });
 
-  it('resolves the key to an api principal of the trust with the credential\'s scopes', async () => {
+  it("resolves the key to an api principal of the trust with the credential's scopes", async () => {
     const res = await apiKey(secret);
     expect(res.status).toBe(200);
     expect(res.body.principal).toEqual({
@@ -90,7 +90,7 @@ describe('API credential lifecycle', () => {
     }
   });
 
-  it('does not let another trust\'s analyst see or revoke it', async () => {
+  it("does not let another trust's analyst see or revoke it", async () => {
     const res = await h.query<Revoked>(otherTrustAnalyst, REVOKE, { id: credential.id });
     expect(res.data!.revokeApiCredential.credential).toBeNull();
     expect(res.data!.revokeApiCredential.error!.code).toBe('API_CREDENTIAL_NOT_FOUND');

@@ -7,7 +7,7 @@ import { ApiCredentialService } from './api-credential.service.js';
 @Resolver(() => ApiCredential)
 export class ApiCredentialResolver {
   @Authorized('trust_analyst')
-  @Query(() => [ApiCredential], { nullable: true, description: 'Trust analysts: their trust\'s API credentials, newest first, revoked ones included.' })
+  @Query(() => [ApiCredential], { nullable: true, description: "Trust analysts: their trust's API credentials, newest first, revoked ones included." })
   apiCredentials(@Ctx() ctx: RequestContext): Promise<ApiCredential[]> {
     return new ApiCredentialService(ctx.em).list(ctx.principal);
   }
@@ -19,7 +19,7 @@ export class ApiCredentialResolver {
   }
 
   @Authorized('trust_analyst')
-  @Mutation(() => RevokeApiCredentialResult, { description: 'Trust analysts: stops one of their trust\'s API keys working.' })
+  @Mutation(() => RevokeApiCredentialResult, { description: "Trust analysts: stops one of their trust's API keys working." })
   revokeApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RevokeApiCredentialResult> {
     return new ApiCredentialService(ctx.em).revoke(ctx.principal, id);
   }

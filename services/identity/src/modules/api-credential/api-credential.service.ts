@@ -36,7 +36,8 @@ export class ApiCredentialService {
     if (scopes.length === 0) problems.push(fieldError('scopes', 'Choose at least one scope.'));
     const unknown = scopes.filter((scope) => !(API_SCOPES as readonly string[]).includes(scope));
     if (unknown.length > 0) problems.push(fieldError('scopes', `Unknown scope ${unknown.join(', ')}. Choose from ${API_SCOPES.join(', ')}.`));
-    if (problems.length > 0) return Object.assign(new CreateApiCredentialResult(), { credential: null, secret: null, error: ApiCredentialErrors.invalid(problems) });
+    if (problems.length > 0)
+      return Object.assign(new CreateApiCredentialResult(), { credential: null, secret: null, error: ApiCredentialErrors.invalid(problems) });
 
     const id = randomUUID();
     const secret = `wm_${id}_${newToken()}`;

@@ -29,14 +29,18 @@ async function eventsBy(accountId: string): Promise<{ pupil_id: string; action: 
 }
 
 describe('parent links in the data access log', () => {
-  it('records linking a parent as a CHANGE to the pupil\'s record, through the pupils subgraph', async () => {
-    const res = await h.query<{ linkParentAccount: { error: unknown } }>(leaderNorth, LINK, { input: { email: 'audit.parent@example.test', displayName: 'Audit Parent', pupilId: pupil.id } });
+  it("records linking a parent as a CHANGE to the pupil's record, through the pupils subgraph", async () => {
+    const res = await h.query<{ linkParentAccount: { error: unknown } }>(leaderNorth, LINK, {
+      input: { email: 'audit.parent@example.test', displayName: 'Audit Parent', pupilId: pupil.id },
+    });
     expect(res.data!.linkParentAccount.error).toBeNull();
     expect(await eventsBy(leaderNorth.accountId)).toEqual([{ pupil_id: pupil.id, action: 'CHANGE', source: 'identity', fields: ['parentLinks'] }]);
   });
 
   it('records nothing for a link that was refused', async () => {
-    const res = await h.query<{ linkParentAccount: { error: { code: string } | null } }>(leaderSouth, LINK, { input: { email: 'other.parent@example.test', displayName: 'Other Parent', pupilId: pupil.id } });
+    const res = await h.query<{ linkParentAccount: { error: { code: string } | null } }>(leaderSouth, LINK, {
+      input: { email: 'other.parent@example.test', displayName: 'Other Parent', pupilId: pupil.id },
+    });
     expect(res.data!.linkParentAccount.error).not.toBeNull();
     expect(await eventsBy(leaderSouth.accountId)).toEqual([]);
   });

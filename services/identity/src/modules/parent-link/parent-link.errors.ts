@@ -21,16 +21,14 @@ export const ParentLinkErrors = {
   notAParentAccount(): MutationError {
     return mutationError(
       ParentLinkErrorCode.NotAParentAccount,
-      'That email already belongs to a Waymark account that is not a parent\'s, so it cannot be linked to a pupil. Use another email for the parent.',
-      [{ field: 'email', message: 'Already used by an account that is not a parent\'s.' }],
+      "That email already belongs to a Waymark account that is not a parent's, so it cannot be linked to a pupil. Use another email for the parent.",
+      [{ field: 'email', message: "Already used by an account that is not a parent's." }],
     );
   },
   accountDisabled(): MutationError {
-    return mutationError(
-      ParentLinkErrorCode.AccountDisabled,
-      'That parent\'s account has been disabled, so it cannot be linked. Contact Waymark support.',
-      [{ field: 'email', message: 'The account with this email is disabled.' }],
-    );
+    return mutationError(ParentLinkErrorCode.AccountDisabled, "That parent's account has been disabled, so it cannot be linked. Contact Waymark support.", [
+      { field: 'email', message: 'The account with this email is disabled.' },
+    ]);
   },
   notFound(): MutationError {
     return mutationError(ParentLinkErrorCode.NotFound, 'That parent account is not linked to a pupil of your school with that id.');

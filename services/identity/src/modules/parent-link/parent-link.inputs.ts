@@ -4,13 +4,13 @@ import { Account } from '../account/account.entity.js';
 
 @InputType()
 export class LinkParentAccountInput {
-  @Field({ description: 'The parent or carer\'s email: their sign-in name.' })
+  @Field({ description: "The parent or carer's email: their sign-in name." })
   email: string;
 
   @Field({ description: 'Their name, as the school knows it. Used only when a new account is created.' })
   displayName: string;
 
-  @Field(() => ID, { description: 'A pupil of the caller\'s school.' })
+  @Field(() => ID, { description: "A pupil of the caller's school." })
   pupilId: string;
 }
 

@@ -56,7 +56,7 @@ describe('linkParentAccount for a new parent', () => {
   let created: AccountView;
   let temporaryPassword: string;
 
-  it('creates a parent account of the caller\'s school linked to the pupil, showing a temporary password once', async () => {
+  it("creates a parent account of the caller's school linked to the pupil, showing a temporary password once", async () => {
     const res = await link(leaderNorth, '  Olu.Adeyemi@Example.TEST ', '  Olu Adeyemi ', northPupil.id);
     expect(res.errors).toBeUndefined();
     const result = res.data!.linkParentAccount;
@@ -89,7 +89,7 @@ describe('linkParentAccount for a new parent', () => {
     expect(me.data!.me).toEqual({ id: created.id, email: 'olu.adeyemi@example.test' });
   });
 
-  it('never shows the parent\'s account to staff afterwards, the ones who linked them included', async () => {
+  it("never shows the parent's account to staff afterwards, the ones who linked them included", async () => {
     for (const who of [leaderNorth, staffNorth, leaderSouth]) {
       const res = await h.query<{ _entities: unknown[] }>(who, ENTITIES, { r: [{ __typename: 'Account', id: created.id }] });
       expect(res.data!._entities).toEqual([null]);
@@ -106,7 +106,7 @@ describe('linkParentAccount for a new parent', () => {
     expect((await signIn('olu.adeyemi@example.test', temporaryPassword)).body.principal.childPupilIds).toEqual([northPupil.id, northSibling.id]);
   });
 
-  it('unlinks a child, and the parent\'s next session no longer carries it', async () => {
+  it("unlinks a child, and the parent's next session no longer carries it", async () => {
     const res = await unlink(leaderNorth, created.id, northPupil.id);
     expect(res.errors).toBeUndefined();
     expect(res.data!.unlinkParentAccount).toEqual({ accountId: created.id, error: null });
@@ -160,7 +160,7 @@ describe('linkParentAccount for an email that already has an account', () => {
     expect((await childrenOf(results[0].account!.id)).sort()).toEqual([northPupil.id, northThird.id].sort());
   });
 
-  it('refuses an email whose account is anyone but a parent\'s, changing nothing', async () => {
+  it("refuses an email whose account is anyone but a parent's, changing nothing", async () => {
     for (const email of ['leader@southbank.test', 'pupil@northfield.test', 'trust@waymark-trust.test', 'employer@acme.test']) {
       const before = (await row({ email }))!;
       const res = await link(leaderNorth, email, 'A Parent', northPupil.id);
@@ -189,7 +189,7 @@ describe('linkParentAccount for an email that already has an account', () => {
 });
 
 describe('pupils the caller cannot see', () => {
-  it('refuses an unknown pupil, another school\'s pupil and an id that is not one, saving nothing', async () => {
+  it("refuses an unknown pupil, another school's pupil and an id that is not one, saving nothing", async () => {
     const before = await h.orm.em.fork().count(Account, {});
     for (const pupilId of [randomUUID(), southPupil.id, 'not-a-uuid']) {
       const res = await link(leaderNorth, 'stranger@example.test', 'A Stranger', pupilId);
@@ -215,7 +215,7 @@ describe('pupils the caller cannot see', () => {
     expect(await childrenOf(grace.id)).toEqual([maya.id]);
   });
 
-  it('does not unlink from an account that is not a parent\'s', async () => {
+  it("does not unlink from an account that is not a parent's", async () => {
     const res = await unlink(leaderNorth, pupilAccount.id, maya.id);
     expect(res.data!.unlinkParentAccount.error!.code).toBe('PARENT_LINK_NOT_FOUND');
     const bad = await unlink(leaderNorth, 'not-a-uuid', maya.id);

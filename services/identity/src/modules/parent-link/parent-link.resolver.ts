@@ -19,7 +19,8 @@ export function parentLinkResolver(config: { pupilsUrl: string }): ClassType {
   class ParentLinkResolver {
     @Authorized(...PARENT_LINKING_ROLES)
     @Mutation(() => LinkParentAccountResult, {
-      description: 'Careers leaders and staff: links a parent or carer to a pupil of their school, creating a parent account with a temporary password when the email has none.',
+      description:
+        'Careers leaders and staff: links a parent or carer to a pupil of their school, creating a parent account with a temporary password when the email has none.',
     })
     @UseMiddleware(auditNoteChange(audit, 'parentLinks', (args) => (args.input as LinkParentAccountInput).pupilId))
     linkParentAccount(@Arg('input', () => LinkParentAccountInput) input: LinkParentAccountInput, @Ctx() ctx: RequestContext): Promise<LinkParentAccountResult> {
@@ -27,9 +28,12 @@ export function parentLinkResolver(config: { pupilsUrl: string }): ClassType {
     }
 
     @Authorized(...PARENT_LINKING_ROLES)
-    @Mutation(() => UnlinkParentAccountResult, { description: 'Careers leaders and staff: ends a parent\'s link to a pupil of their school.' })
+    @Mutation(() => UnlinkParentAccountResult, { description: "Careers leaders and staff: ends a parent's link to a pupil of their school." })
     @UseMiddleware(auditNoteChange(audit, 'parentLinks', (args) => (args.input as UnlinkParentAccountInput).pupilId))
-    unlinkParentAccount(@Arg('input', () => UnlinkParentAccountInput) input: UnlinkParentAccountInput, @Ctx() ctx: RequestContext): Promise<UnlinkParentAccountResult> {
+    unlinkParentAccount(
+      @Arg('input', () => UnlinkParentAccountInput) input: UnlinkParentAccountInput,
+      @Ctx() ctx: RequestContext,
+    ): Promise<UnlinkParentAccountResult> {
       return service(ctx).unlink(ctx.principal, input);
     }
   }

@@ -63,7 +63,7 @@ export class ParentLinkService {
     const problems: FieldError[] = [];
     if (!EMAIL_PATTERN.test(email)) problems.push(fieldError('email', 'Enter an email address, like name@example.com.'));
     else if (email.length > MAX_EMAIL_LENGTH) problems.push(fieldError('email', `Keep the email to ${MAX_EMAIL_LENGTH} characters.`));
-    if (!displayName) problems.push(fieldError('displayName', 'Give the parent\'s name.'));
+    if (!displayName) problems.push(fieldError('displayName', "Give the parent's name."));
     if (displayName.length > MAX_NAME_LENGTH) problems.push(fieldError('displayName', `Keep the name to ${MAX_NAME_LENGTH} characters.`));
     if (problems.length > 0) return linked(null, null, ParentLinkErrors.invalid(problems));
 

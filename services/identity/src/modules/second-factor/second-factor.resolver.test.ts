@@ -23,9 +23,16 @@ afterAll(async () => {
   await h?.close();
 });
 
-type SignedIn = { token?: string; principal?: Principal; error?: string; recoveryCodes?: string[]; secondFactor?: { step: string; pendingToken: string; secret?: string } };
+type SignedIn = {
+  token?: string;
+  principal?: Principal;
+  error?: string;
+  recoveryCodes?: string[];
+  secondFactor?: { step: string; pendingToken: string; secret?: string };
+};
 let addresses = 0;
-const signIn = (email: string, password = DEMO_PASSWORD) => h.internal<SignedIn>('/internal/sign-in', { email, password, address: `192.0.2.${(addresses += 1)}` });
+const signIn = (email: string, password = DEMO_PASSWORD) =>
+  h.internal<SignedIn>('/internal/sign-in', { email, password, address: `192.0.2.${(addresses += 1)}` });
 const complete = (pendingToken: string, code: string) => h.internal<SignedIn>('/internal/second-factor', { pendingToken, code, address: '192.0.2.250' });
 const codeNow = (secret: string, stepsAhead = 0) => totp(base32Decode(secret)!, new Date(Date.now() + stepsAhead * 30_000));
 async function principalOf(email: string): Promise<Principal> {
@@ -36,7 +43,8 @@ async function principalOf(email: string): Promise<Principal> {
 
 const STATUS = '{ secondFactor { enabled recoveryCodesLeft required } }';
 const START = 'mutation { startSecondFactorEnrolment { secret otpauthUri error { code } } }';
-const CONFIRM = 'mutation ($code: String!) { confirmSecondFactor(input: { code: $code }) { status { enabled recoveryCodesLeft } recoveryCodes error { code message } } }';
+const CONFIRM =
+  'mutation ($code: String!) { confirmSecondFactor(input: { code: $code }) { status { enabled recoveryCodesLeft } recoveryCodes error { code message } } }';
 const NEW_CODES = 'mutation ($code: String!) { createRecoveryCodes(input: { code: $code }) { recoveryCodes error { code } } }';
 const TURN_OFF = 'mutation ($password: String!) { turnOffSecondFactor(input: { password: $password }) { status { enabled } error { code } } }';
 const REQUIRE = 'mutation ($required: Boolean!) { setSecondFactorRequirement(input: { required: $required }) { required error { code } } }';
@@ -53,7 +61,7 @@ async function enrol(who: Principal): Promise<{ secret: string; recoveryCodes: s
   return { secret, recoveryCodes: confirmed.data!.confirmSecondFactor.recoveryCodes! };
 }
 
-describe('a member of staff\'s own second factor', () => {
+describe("a member of staff's own second factor", () => {
   it('is set up with an authenticator app, shows recovery codes once, asks for a code at sign-in, and turns off only with the password', async () => {
     const email = 'leader@southbank.test';
     const leader = await principalOf(email);
@@ -105,7 +113,12 @@ describe('a member of staff\'s own second factor', () => {
       SYSTEM_PRINCIPAL,
     ];
     for (const who of refused) {
-      for (const [query, variables] of [[STATUS, {}], [START, {}], [CONFIRM, { code: '123456' }], [TURN_OFF, { password: DEMO_PASSWORD }]] as const) {
+      for (const [query, variables] of [
+        [STATUS, {}],
+        [START, {}],
+        [CONFIRM, { code: '123456' }],
+        [TURN_OFF, { password: DEMO_PASSWORD }],
+      ] as const) {
         const res = await h.query(who, query, variables);
         expect(res.errors?.[0].extensions?.code, `${who.roles.join()} ${query}`).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
         // Nothing of it answered: no data at all, or the (nullable) field null.
@@ -135,12 +148,16 @@ describe('a school or trust requiring a second factor', () => {
     expect(off.data!.turnOffSecondFactor.error!.code).toBe('SECOND_FACTOR_REQUIRED');
 
     await h.query(withApp, REQUIRE, { required: false });
-    expect((await h.query<{ turnOffSecondFactor: { error: unknown } }>(withApp, TURN_OFF, { password: DEMO_PASSWORD })).data!.turnOffSecondFactor.error).toBeNull();
+    expect(
+      (await h.query<{ turnOffSecondFactor: { error: unknown } }>(withApp, TURN_OFF, { password: DEMO_PASSWORD })).data!.turnOffSecondFactor.error,
+    ).toBeNull();
   });
 
   it('is set by a trust analyst for the trust, and by nobody else', async () => {
     const analyst = await principalOf('trust@waymark-trust.test');
-    expect((await h.query<{ setSecondFactorRequirement: { required: boolean } }>(analyst, REQUIRE, { required: true })).data!.setSecondFactorRequirement.required).toBe(true);
+    expect(
+      (await h.query<{ setSecondFactorRequirement: { required: boolean } }>(analyst, REQUIRE, { required: true })).data!.setSecondFactorRequirement.required,
+    ).toBe(true);
     expect((await signIn('leader@southbank.test')).body.secondFactor).toMatchObject({ step: 'enrol' });
     await h.query(analyst, REQUIRE, { required: false });
     expect((await signIn('leader@southbank.test')).body.token).toBeTruthy();

@@ -24,38 +24,63 @@ export class SecondFactorResolver {
   }
 
   @Authorized(...SECOND_FACTOR_ROLES)
-  @Mutation(() => StartSecondFactorEnrolmentResult, { description: 'Staff and analysts: a secret for their authenticator app; confirmSecondFactor with a code from it turns the second factor on.' })
+  @Mutation(() => StartSecondFactorEnrolmentResult, {
+    description: 'Staff and analysts: a secret for their authenticator app; confirmSecondFactor with a code from it turns the second factor on.',
+  })
   startSecondFactorEnrolment(@Ctx() ctx: RequestContext): Promise<StartSecondFactorEnrolmentResult> {
     return new SecondFactorService(ctx.em).startEnrolment(ctx.principal);
   }
 
   @Authorized(...SECOND_FACTOR_ROLES)
-  @Mutation(() => ConfirmSecondFactorResult, { description: 'Turns the second factor on with a code from the app just set up; answers with one-time recovery codes.' })
-  confirmSecondFactor(@Arg('input', () => ConfirmSecondFactorInput) input: ConfirmSecondFactorInput, @Ctx() ctx: RequestContext): Promise<ConfirmSecondFactorResult> {
+  @Mutation(() => ConfirmSecondFactorResult, {
+    description: 'Turns the second factor on with a code from the app just set up; answers with one-time recovery codes.',
+  })
+  confirmSecondFactor(
+    @Arg('input', () => ConfirmSecondFactorInput) input: ConfirmSecondFactorInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConfirmSecondFactorResult> {
     return new SecondFactorService(ctx.em).confirmEnrolment(ctx.principal, input);
   }
 
   @Authorized(...SECOND_FACTOR_ROLES)
   @Mutation(() => CreateRecoveryCodesResult, { description: 'New one-time recovery codes, with a code from the app; the old ones stop working.' })
-  createRecoveryCodes(@Arg('input', () => CreateRecoveryCodesInput) input: CreateRecoveryCodesInput, @Ctx() ctx: RequestContext): Promise<CreateRecoveryCodesResult> {
+  createRecoveryCodes(
+    @Arg('input', () => CreateRecoveryCodesInput) input: CreateRecoveryCodesInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CreateRecoveryCodesResult> {
     return new SecondFactorService(ctx.em).createRecoveryCodes(ctx.principal, input);
   }
 
   @Authorized(...SECOND_FACTOR_ROLES)
-  @Mutation(() => TurnOffSecondFactorResult, { description: 'Stops asking for a code at sign-in, after the password; refused while the school or trust requires it.' })
-  turnOffSecondFactor(@Arg('input', () => TurnOffSecondFactorInput) input: TurnOffSecondFactorInput, @Ctx() ctx: RequestContext): Promise<TurnOffSecondFactorResult> {
+  @Mutation(() => TurnOffSecondFactorResult, {
+    description: 'Stops asking for a code at sign-in, after the password; refused while the school or trust requires it.',
+  })
+  turnOffSecondFactor(
+    @Arg('input', () => TurnOffSecondFactorInput) input: TurnOffSecondFactorInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TurnOffSecondFactorResult> {
     return new SecondFactorService(ctx.em).turnOff(ctx.principal, input);
   }
 
   @Authorized('careers_leader', 'trust_analyst')
-  @Query(() => Boolean, { nullable: true, description: 'Careers leaders: whether their school requires a second factor of its staff; trust analysts: whether their trust requires it of everyone in it.' })
+  @Query(() => Boolean, {
+    nullable: true,
+    description:
+      'Careers leaders: whether their school requires a second factor of its staff; trust analysts: whether their trust requires it of everyone in it.',
+  })
   secondFactorRequired(@Ctx() ctx: RequestContext): Promise<boolean> {
     return new SecondFactorService(ctx.em).requirement(ctx.principal);
   }
 
   @Authorized('careers_leader', 'trust_analyst')
-  @Mutation(() => SetSecondFactorRequirementResult, { description: 'Careers leaders for their school, trust analysts for their trust: require a code from an authenticator app at every staff and analyst sign-in, or stop requiring it.' })
-  setSecondFactorRequirement(@Arg('input', () => SetSecondFactorRequirementInput) input: SetSecondFactorRequirementInput, @Ctx() ctx: RequestContext): Promise<SetSecondFactorRequirementResult> {
+  @Mutation(() => SetSecondFactorRequirementResult, {
+    description:
+      'Careers leaders for their school, trust analysts for their trust: require a code from an authenticator app at every staff and analyst sign-in, or stop requiring it.',
+  })
+  setSecondFactorRequirement(
+    @Arg('input', () => SetSecondFactorRequirementInput) input: SetSecondFactorRequirementInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SetSecondFactorRequirementResult> {
     return new SecondFactorService(ctx.em).setRequirement(ctx.principal, input);
   }
 }

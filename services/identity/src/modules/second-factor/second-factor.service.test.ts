@@ -103,7 +103,8 @@ describe('signing in with a second factor', () => {
     const secret = newTotpSecret();
     const staff = await account(['careers_adviser'], northfield.id, secret);
     const pending = pendingOf(await signIn(staff.email, at(10)));
-    for (let left = MAX_CODES_PER_SIGN_IN - 1; left > 0; left -= 1) expect(await complete(pending.pendingToken, '111111', at(10))).toEqual({ ok: false, reason: 'wrong', attemptsLeft: left });
+    for (let left = MAX_CODES_PER_SIGN_IN - 1; left > 0; left -= 1)
+      expect(await complete(pending.pendingToken, '111111', at(10))).toEqual({ ok: false, reason: 'wrong', attemptsLeft: left });
     expect(await complete(pending.pendingToken, '111111', at(10))).toEqual({ ok: false, reason: 'expired' });
     expect(await complete(pending.pendingToken, code(secret, at(10)), at(10))).toEqual({ ok: false, reason: 'expired' });
 
@@ -149,7 +150,8 @@ describe('signing in with a second factor', () => {
 
     // Not asked: staff of another school, and pupils, parents and volunteers of this one.
     expect(opened(await signIn((await account(['staff'], southbank.id)).email, at(43)))).toBe(true);
-    for (const roles of [['pupil'], ['parent']] as Account['roles'][]) expect(opened(await signIn((await account(roles, northfield.id)).email, at(43)))).toBe(true);
+    for (const roles of [['pupil'], ['parent']] as Account['roles'][])
+      expect(opened(await signIn((await account(roles, northfield.id)).email, at(43)))).toBe(true);
     expect(opened(await signIn('pupil@northfield.test', at(43), DEMO_PASSWORD))).toBe(true);
 
     // The trust requires it too: then staff of every school of the trust.

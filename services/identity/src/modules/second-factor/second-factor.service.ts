@@ -51,7 +51,12 @@ export type PendingCheck =
 export type SignInStep = { step: 'none' } | { step: 'code' | 'enrol'; pendingToken: string; expiresAt: Date; secret: string | null };
 
 function status(account: Account, codesLeft: number, required: boolean): SecondFactorStatus {
-  return Object.assign(new SecondFactorStatus(), { enabled: account.mfaEnrolledAt !== null, enabledAt: account.mfaEnrolledAt, recoveryCodesLeft: codesLeft, required });
+  return Object.assign(new SecondFactorStatus(), {
+    enabled: account.mfaEnrolledAt !== null,
+    enabledAt: account.mfaEnrolledAt,
+    recoveryCodesLeft: codesLeft,
+    required,
+  });
 }
 
 /**
@@ -117,7 +122,8 @@ export class SecondFactorService {
   /** A new secret for the caller's authenticator app; the second factor is on once a code from it is confirmed. */
   async startEnrolment(principal: Principal): Promise<StartSecondFactorEnrolmentResult> {
     const account = await this.ownAccount(principal);
-    if (account.mfaEnrolledAt) return Object.assign(new StartSecondFactorEnrolmentResult(), { secret: null, otpauthUri: null, error: SecondFactorErrors.alreadyOn() });
+    if (account.mfaEnrolledAt)
+      return Object.assign(new StartSecondFactorEnrolmentResult(), { secret: null, otpauthUri: null, error: SecondFactorErrors.alreadyOn() });
     const secret = newTotpSecret();
     await this.em.nativeUpdate(Account, { id: account.id }, { mfaPendingSecret: secret });
     return Object.assign(new StartSecondFactorEnrolmentResult(), { secret, otpauthUri: otpauthUri(secret, account.email), error: null });
@@ -130,10 +136,18 @@ export class SecondFactorService {
     if (!account.mfaPendingSecret) return failed(SecondFactorErrors.notStarted());
     const step = matchTotp(account.mfaPendingSecret, input.code, now, null);
     if (!(await this.withCodeCount(account.id, now, async () => step !== null)) || step === null) return failed(SecondFactorErrors.wrongCode());
-    await this.em.nativeUpdate(Account, { id: account.id }, { mfaSecret: account.mfaPendingSecret, mfaEnrolledAt: now, mfaLastStep: step, mfaPendingSecret: null });
+    await this.em.nativeUpdate(
+      Account,
+      { id: account.id },
+      { mfaSecret: account.mfaPendingSecret, mfaEnrolledAt: now, mfaLastStep: step, mfaPendingSecret: null },
+    );
     const recoveryCodes = await this.replaceRecoveryCodes(account.id, now);
     const updated = await this.em.findOneOrFail(Account, { id: account.id }, { refresh: true });
-    return Object.assign(new ConfirmSecondFactorResult(), { status: status(updated, recoveryCodes.length, await this.isRequired(updated)), recoveryCodes, error: null });
+    return Object.assign(new ConfirmSecondFactorResult(), {
+      status: status(updated, recoveryCodes.length, await this.isRequired(updated)),
+      recoveryCodes,
+      error: null,
+    });
   }
 
   /** New recovery codes for the caller, who proves they still hold the app; the old ones stop working. */

@@ -5,12 +5,12 @@ import { base32Decode, base32Encode, hotp, matchTotp, newTotpSecret, otpauthUri,
 const RFC_KEY = Buffer.from('12345678901234567890', 'ascii');
 
 describe('HOTP and TOTP', () => {
-  it('gives RFC 4226 appendix D\'s codes for counters 0 to 9', () => {
+  it("gives RFC 4226 appendix D's codes for counters 0 to 9", () => {
     const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
     expect(expected.map((_, counter) => hotp(RFC_KEY, counter))).toEqual(expected);
   });
 
-  it('gives RFC 6238 appendix B\'s eight-digit SHA-1 codes', () => {
+  it("gives RFC 6238 appendix B's eight-digit SHA-1 codes", () => {
     const vectors: [number, string][] = [
       [59, '94287082'],
       [1111111109, '07081804'],

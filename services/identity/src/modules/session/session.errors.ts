@@ -15,7 +15,9 @@ export const SessionErrors = {
     return mutationError(SessionErrorCode.NotFound, 'You are not signed in on a device with that id.');
   },
   wrongPassword(): MutationError {
-    return mutationError(SessionErrorCode.WrongPassword, 'Your current password is not right.', [{ field: 'currentPassword', message: 'Not your current password.' }]);
+    return mutationError(SessionErrorCode.WrongPassword, 'Your current password is not right.', [
+      { field: 'currentPassword', message: 'Not your current password.' },
+    ]);
   },
   slowDown(message: string): MutationError {
     return mutationError(SessionErrorCode.SlowDown, message, [{ field: 'currentPassword', message }]);

@@ -30,11 +30,11 @@ const CHANGE = 'mutation ($input: ChangePasswordInput!) { changePassword(input: 
 type Device = { id: string; userAgent: string | null; current: boolean };
 
 describe('signed-in devices', () => {
-  it('lists the person\'s own devices with the one asking marked, and signs one out', async () => {
+  it("lists the person's own devices with the one asking marked, and signs one out", async () => {
     const laptop = await signIn('trust@waymark-trust.test', 'Laptop browser');
     const phone = await signIn('trust@waymark-trust.test', 'Phone browser');
     const tablet = await signIn('trust@waymark-trust.test', 'Tablet browser');
-    await signIn('leader@northfield.test', 'Someone else\'s browser');
+    await signIn('leader@northfield.test', "Someone else's browser");
 
     const listed = await h.query<{ signedInDevices: Device[] }>(phone.principal, DEVICES);
     const devices = listed.data!.signedInDevices;
@@ -56,8 +56,15 @@ describe('signed-in devices', () => {
   });
 
   it('is for people signed in as themselves only', async () => {
-    for (const who of [makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: data.trust.id, scopes: ['reports:read', 'roster:write'] }), SYSTEM_PRINCIPAL]) {
-      for (const [query, variables] of [[DEVICES, {}], [END, { id: '0b5d3c1e-7a1f-4c0e-9d7e-2f1a6b3c4d5e' }], [CHANGE, { input: { currentPassword: DEMO_PASSWORD, newPassword: 'a long new password' } }]] as const) {
+    for (const who of [
+      makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: data.trust.id, scopes: ['reports:read', 'roster:write'] }),
+      SYSTEM_PRINCIPAL,
+    ]) {
+      for (const [query, variables] of [
+        [DEVICES, {}],
+        [END, { id: '0b5d3c1e-7a1f-4c0e-9d7e-2f1a6b3c4d5e' }],
+        [CHANGE, { input: { currentPassword: DEMO_PASSWORD, newPassword: 'a long new password' } }],
+      ] as const) {
         const res = await h.query(who, query, variables);
         expect(res.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
       }
@@ -71,7 +78,9 @@ describe('changing password', () => {
     const here = await signIn(email, 'This browser');
     const elsewhere = [await signIn(email, 'Old phone'), await signIn(email, 'Library computer')];
     const change = (currentPassword: string, newPassword: string) =>
-      h.query<{ changePassword: { signedOutDevices: number | null; error: { code: string; fields: { field: string }[] } | null } }>(here.principal, CHANGE, { input: { currentPassword, newPassword } });
+      h.query<{ changePassword: { signedOutDevices: number | null; error: { code: string; fields: { field: string }[] } | null } }>(here.principal, CHANGE, {
+        input: { currentPassword, newPassword },
+      });
 
     const short = await change(DEMO_PASSWORD, 'too short');
     expect(short.data!.changePassword.error).toMatchObject({ code: 'PASSWORD_TOO_WEAK', fields: [{ field: 'newPassword' }] });

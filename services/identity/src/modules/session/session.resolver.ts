@@ -12,7 +12,9 @@ export class SessionResolver {
   }
 
   @Authorized()
-  @Mutation(() => EndSignedInDeviceResult, { description: 'Signs one of the signed-in person\'s devices out (at once on that device\'s next request, give or take the gateway\'s short session cache).' })
+  @Mutation(() => EndSignedInDeviceResult, {
+    description: "Signs one of the signed-in person's devices out (at once on that device's next request, give or take the gateway's short session cache).",
+  })
   endSignedInDevice(@Arg('input', () => EndSignedInDeviceInput) input: EndSignedInDeviceInput, @Ctx() ctx: RequestContext): Promise<EndSignedInDeviceResult> {
     return new SessionService(ctx.em).endDevice(ctx.principal, input);
   }

@@ -24,7 +24,8 @@ afterAll(async () => {
 let addresses = 0;
 /** A client address of its own each time, unless a test shares one on purpose. */
 const elsewhere = (): SignInOrigin => ({ address: `203.0.113.${(addresses += 1)}`, device: null });
-const attempt = (who: string, password: string, at: Date, origin: SignInOrigin = elsewhere()) => new SessionService(h.orm.em.fork()).signIn(who, password, origin, at);
+const attempt = (who: string, password: string, at: Date, origin: SignInOrigin = elsewhere()) =>
+  new SessionService(h.orm.em.fork()).signIn(who, password, origin, at);
 const seen = (outcome: SignInOutcome) => (outcome.ok ? 'ok' : outcome.reason === 'throttled' ? `wait ${outcome.retryAfterMs}` : 'invalid');
 const later = (at: Date, ms: number) => new Date(at.getTime() + ms);
 
@@ -101,6 +102,11 @@ describe('slowing sign-in down', () => {
     const at = new Date('2026-01-16T09:00:00Z');
     const outcomes = await Promise.all(Array.from({ length: 15 }, (_, i) => attempt(email('parent@northfield.test'), `guess-${i}`, at)));
     const counts = outcomes.map(seen).reduce((acc, s) => acc.set(s, (acc.get(s) ?? 0) + 1), new Map<string, number>());
-    expect(counts).toEqual(new Map([['invalid', ACCOUNT_RULE.free + 1], ['wait 1000', 15 - ACCOUNT_RULE.free - 1]]));
+    expect(counts).toEqual(
+      new Map([
+        ['invalid', ACCOUNT_RULE.free + 1],
+        ['wait 1000', 15 - ACCOUNT_RULE.free - 1],
+      ]),
+    );
   });
 });

@@ -48,7 +48,11 @@ export type SignInOutcome =
   /** The password was right; a second factor comes next (`secret`: to add to an app first). */
   | { ok: false; reason: 'second-factor'; step: 'code' | 'enrol'; pendingToken: string; expiresAt: Date; secret: string | null; email: string };
 
-export type SecondFactorOutcome = OpenedSession | { ok: false; reason: 'wrong'; attemptsLeft: number } | { ok: false; reason: 'expired' } | { ok: false; reason: 'throttled'; retryAfterMs: number };
+export type SecondFactorOutcome =
+  | OpenedSession
+  | { ok: false; reason: 'wrong'; attemptsLeft: number }
+  | { ok: false; reason: 'expired' }
+  | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
 // A hash of a password nobody knows: unknown emails are checked against it so that they take as
 // long as known ones and the timing does not tell which emails have accounts.
@@ -142,7 +146,11 @@ export class SessionService {
 
   /** The caller's own signed-in devices, the most recently used first. */
   async devices(principal: Principal, now = new Date()): Promise<SignedInDevice[]> {
-    const sessions = await this.em.find(Session, { accountId: ownAccountId(principal), expiresAt: { $gt: now } }, { orderBy: { lastSeenAt: 'desc', id: 'asc' } });
+    const sessions = await this.em.find(
+      Session,
+      { accountId: ownAccountId(principal), expiresAt: { $gt: now } },
+      { orderBy: { lastSeenAt: 'desc', id: 'asc' } },
+    );
     return sessions.map((session) =>
       Object.assign(new SignedInDevice(), {
         id: session.id,
@@ -174,9 +182,13 @@ export class SessionService {
     const weakness = passwordWeakness(input.newPassword, input.currentPassword);
     if (weakness) return failed(SessionErrors.weakPassword(weakness));
     const confirmed = await confirmPassword(this.em, account, input.currentPassword, now);
-    if (!confirmed.ok) return failed(confirmed.retryAfterMs === null ? SessionErrors.wrongPassword() : SessionErrors.slowDown(waitMessage(confirmed.retryAfterMs)));
+    if (!confirmed.ok)
+      return failed(confirmed.retryAfterMs === null ? SessionErrors.wrongPassword() : SessionErrors.slowDown(waitMessage(confirmed.retryAfterMs)));
     await this.em.nativeUpdate(Account, { id: account.id }, { passwordHash: await hashPassword(input.newPassword) });
-    const signedOutDevices = await this.em.nativeDelete(Session, { accountId: account.id, ...(principal.sessionId ? { id: { $ne: principal.sessionId } } : {}) });
+    const signedOutDevices = await this.em.nativeDelete(Session, {
+      accountId: account.id,
+      ...(principal.sessionId ? { id: { $ne: principal.sessionId } } : {}),
+    });
     await this.em.nativeDelete(PendingSignIn, { accountId: account.id });
     return Object.assign(new ChangePasswordResult(), { signedOutDevices, error: null });
   }

@@ -95,9 +95,16 @@ export class SignInThrottle {
     const rules = new Map(keys.map((k) => [k.key, k.rule]));
     const ids = pgArray([...rules.keys()]);
     return this.em.transactional(async (tx) => {
-      await boundSql(tx, 'insert into sign_in_throttle (key, level, updated_at) select unnest($1::text[]), 0, $2::timestamptz on conflict (key) do nothing', [ids, now.toISOString()]);
+      await boundSql(tx, 'insert into sign_in_throttle (key, level, updated_at) select unnest($1::text[]), 0, $2::timestamptz on conflict (key) do nothing', [
+        ids,
+        now.toISOString(),
+      ]);
       // In key order, so two attempts sharing keys always lock them in the same order.
-      const { rows } = await boundSql<EntryRow>(tx, 'select key, level, updated_at, blocked_until from sign_in_throttle where key = any($1::text[]) order by key for update', [ids]);
+      const { rows } = await boundSql<EntryRow>(
+        tx,
+        'select key, level, updated_at, blocked_until from sign_in_throttle where key = any($1::text[]) order by key for update',
+        [ids],
+      );
       const wait = Math.max(0, ...rows.map((row) => (row.blocked_until ? new Date(row.blocked_until).getTime() - now.getTime() : 0)));
       if (wait > 0) return { ok: false, retryAfterMs: wait };
       const levels: number[] = [];
@@ -130,7 +137,8 @@ export class SignInThrottle {
       'delete from sign_in_throttle where key = any($1::text[]) or (updated_at < $2::timestamptz and (blocked_until is null or blocked_until < $3::timestamptz))',
       [pgArray(reset.map((k) => k.key)), new Date(now.getTime() - FORGET_AFTER_MS).toISOString(), now.toISOString()],
     );
-    if (undo.length > 0) await boundSql(this.em, 'update sign_in_throttle set level = greatest(0, level - 1) where key = any($1::text[])', [pgArray(undo.map((k) => k.key))]);
+    if (undo.length > 0)
+      await boundSql(this.em, 'update sign_in_throttle set level = greatest(0, level - 1) where key = any($1::text[])', [pgArray(undo.map((k) => k.key))]);
   }
 
   /** Whether the owner has signed in to the account on this device lately. */
@@ -151,6 +159,9 @@ export class SignInThrottle {
          on conflict (account_id, device_hash) do update set last_sign_in_at = excluded.last_sign_in_at`,
       [accountId, deviceHash, now.toISOString()],
     );
-    await boundSql(this.em, 'delete from trusted_device where account_id = $1 and last_sign_in_at <= $2::timestamptz', [accountId, new Date(now.getTime() - TRUSTED_FOR_MS).toISOString()]);
+    await boundSql(this.em, 'delete from trusted_device where account_id = $1 and last_sign_in_at <= $2::timestamptz', [
+      accountId,
+      new Date(now.getTime() - TRUSTED_FOR_MS).toISOString(),
+    ]);
   }
 }

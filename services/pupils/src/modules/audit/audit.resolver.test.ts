@@ -67,7 +67,20 @@ type LogResult = {
   auditEvents: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; action: string; fields: string[]; pupilId: string | null; pupilName: string | null; schoolId: string; actorName: string; actorRoles: string[]; credentialKind: string; requestId: string } }[];
+    edges: {
+      node: {
+        id: string;
+        action: string;
+        fields: string[];
+        pupilId: string | null;
+        pupilName: string | null;
+        schoolId: string;
+        actorName: string;
+        actorRoles: string[];
+        credentialKind: string;
+        requestId: string;
+      };
+    }[];
   };
 };
 
@@ -98,7 +111,7 @@ describe('reads of sensitive fields', () => {
     expect(await eventsBy(reader.accountId)).toHaveLength(4);
   });
 
-  it('records nothing when nothing sensitive was shown (another school\'s staff see no flags)', async () => {
+  it("records nothing when nothing sensitive was shown (another school's staff see no flags)", async () => {
     const outsider = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId });
     await client.query(outsider, `query ($id: ID!) { pupil(id: $id) { id dateOfBirth } }`, { id: pupil.id });
     expect(await eventsBy(outsider.accountId)).toEqual([]);
@@ -124,7 +137,10 @@ describe('reads of sensitive fields', () => {
     }
     const [after] = await em.execute<{ service_child: boolean }[]>('select service_child from pupil where id = ?', [pupil.id]);
     expect(after.service_child).toBe(before.service_child);
-    const [{ n }] = await em.execute<{ n: number }[]>('select count(*)::int as n from flag_change where pupil_id = ? and "group" = ?', [pupil.id, 'SERVICE_CHILD']);
+    const [{ n }] = await em.execute<{ n: number }[]>('select count(*)::int as n from flag_change where pupil_id = ? and "group" = ?', [
+      pupil.id,
+      'SERVICE_CHILD',
+    ]);
     expect(n).toBe(0);
   });
 });
@@ -161,16 +177,27 @@ describe('changes', () => {
     });
     const events = await eventsBy(apiKey.accountId);
     expect(events).toEqual([
-      expect.objectContaining({ action: 'CHANGE', pupil_id: null, school_id: EASTFIELD, credential_kind: 'API_KEY', actor_name: 'MIS sync', fields: ['roster'] }),
+      expect.objectContaining({
+        action: 'CHANGE',
+        pupil_id: null,
+        school_id: EASTFIELD,
+        credential_kind: 'API_KEY',
+        actor_name: 'MIS sync',
+        fields: ['roster'],
+      }),
     ]);
     const leaderEast = makePrincipal({ roles: ['careers_leader'], schoolId: EASTFIELD, trustId });
-    const log = await client.query<{ auditEvents: { edges: { node: { apiKeyId: string | null; detail: string | null } }[] } }>(leaderEast, LOG, { filter: { action: 'CHANGE' } });
-    expect(log.data!.auditEvents.edges.map((e) => e.node)).toEqual([expect.objectContaining({ apiKeyId: apiKey.accountId, detail: `Roster import ${committed.id} committed` })]);
+    const log = await client.query<{ auditEvents: { edges: { node: { apiKeyId: string | null; detail: string | null } }[] } }>(leaderEast, LOG, {
+      filter: { action: 'CHANGE' },
+    });
+    expect(log.data!.auditEvents.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ apiKeyId: apiKey.accountId, detail: `Roster import ${committed.id} committed` }),
+    ]);
   });
 });
 
 describe('auditEvents', () => {
-  it('shows the careers leader their own school\'s log, newest first, paged by cursor', async () => {
+  it("shows the careers leader their own school's log, newest first, paged by cursor", async () => {
     const reader = makePrincipal({ roles: ['staff'], schoolId: northfield.id, trustId, displayName: 'Paged Reader' });
     for (const id of [pupil.id, classmate.id, pupil.id]) await client.query(reader, `query ($id: ID!) { pupil(id: $id) { dateOfBirth } }`, { id });
 
@@ -183,7 +210,15 @@ describe('auditEvents', () => {
     const nodes = [...first.data!.auditEvents.edges, ...rest.data!.auditEvents.edges].map((e) => e.node);
     expect(nodes.map((n) => n.pupilId)).toEqual([pupil.id, classmate.id, pupil.id]);
     expect(rest.data!.auditEvents.pageInfo.hasNextPage).toBe(false);
-    expect(nodes[0]).toMatchObject({ action: 'READ', fields: ['dateOfBirth'], actorName: 'Paged Reader', actorRoles: ['staff'], credentialKind: 'SESSION', schoolId: northfield.id, source: 'pupils' });
+    expect(nodes[0]).toMatchObject({
+      action: 'READ',
+      fields: ['dateOfBirth'],
+      actorName: 'Paged Reader',
+      actorRoles: ['staff'],
+      credentialKind: 'SESSION',
+      schoolId: northfield.id,
+      source: 'pupils',
+    });
     expect(nodes[0].pupilName).toMatch(/\S+ \S+/);
     expect(new Set(nodes.map((n) => n.requestId)).size).toBe(3);
   });
@@ -201,7 +236,7 @@ describe('auditEvents', () => {
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('shows another school nothing of this school\'s log', async () => {
+  it("shows another school nothing of this school's log", async () => {
     const south = await client.query<LogResult>(leaderSouth, LOG, { filter: { pupilId: pupil.id }, first: 200 });
     expect(south.data!.auditEvents.totalCount).toBe(0);
     const all = await client.query<LogResult>(leaderSouth, LOG, { first: 200 });
@@ -250,7 +285,13 @@ describe('recordAuditEvents (other subgraphs)', () => {
     const caller = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId });
     for (const who of [caller, volunteer]) {
       const res = await client.query<{ recordAuditEvents: { recorded: number; error: { code: string } | null } }>(who, RECORD, {
-        input: { source: 'encounters', entries: [{ pupilId: pupil.id, action: 'READ', fields: ['guidanceNotes'] }, { pupilId: southPupil.id, action: 'READ', fields: ['guidanceNotes'] }] },
+        input: {
+          source: 'encounters',
+          entries: [
+            { pupilId: pupil.id, action: 'READ', fields: ['guidanceNotes'] },
+            { pupilId: southPupil.id, action: 'READ', fields: ['guidanceNotes'] },
+          ],
+        },
       });
       expect(res.data!.recordAuditEvents).toEqual({ recorded: 0, error: { code: 'AUDIT_PUPIL_NOT_VISIBLE' } });
       expect(await eventsBy(who.accountId)).toEqual([]);

@@ -4,7 +4,14 @@ import { isUuid, type Connection, type RequestContext } from '@waymark/subgraph-
 import { PupilService } from '../pupil/pupil.service.js';
 import { AuditError, AuditProblems } from './audit.errors.js';
 import { AuditService, auditCsv, toLogQuery, type LogQuery } from './audit.service.js';
-import { AuditEventConnection, AuditEventFilter, AuditEventsArgs, RecordAuditEventsInput, RecordAuditEventsResult, type AuditEventNode } from './audit.types.js';
+import {
+  AuditEventConnection,
+  AuditEventFilter,
+  AuditEventsArgs,
+  RecordAuditEventsInput,
+  RecordAuditEventsResult,
+  type AuditEventNode,
+} from './audit.types.js';
 
 /** The subgraphs that write into the trail through `recordAuditEvents`. */
 const SOURCES = ['encounters', 'destinations', 'employers', 'identity'];
@@ -37,15 +44,21 @@ export class AuditResolver {
   @Authorized('careers_leader')
   @Query(() => AuditEventConnection, {
     nullable: true,
-    description: 'The data access log of the careers leader\'s own school, newest first: who read, exported or changed which pupil\'s record, when, and how.',
+    description: "The data access log of the careers leader's own school, newest first: who read, exported or changed which pupil's record, when, and how.",
   })
   auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext): Promise<Connection<AuditEventNode>> {
     return new AuditService(ctx.em).list(toLogQuery(logSchoolOf(ctx.principal), args.filter), args);
   }
 
   @Authorized('careers_leader')
-  @Query(() => String, { nullable: true, description: 'The same log, filtered the same way, as a CSV file (newest first, at most 50,000 rows). The export is itself recorded in the log.' })
-  async auditEventsCsv(@Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null, @Ctx() ctx: RequestContext): Promise<string> {
+  @Query(() => String, {
+    nullable: true,
+    description: 'The same log, filtered the same way, as a CSV file (newest first, at most 50,000 rows). The export is itself recorded in the log.',
+  })
+  async auditEventsCsv(
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
     const schoolId = logSchoolOf(ctx.principal);
     const query = toLogQuery(schoolId, filter);
     const service = new AuditService(ctx.em);
@@ -60,12 +73,17 @@ export class AuditResolver {
   @Authorized()
   @Mutation(() => RecordAuditEventsResult, {
     description:
-      'Subgraph-to-subgraph only: another subgraph records what a request of the caller\'s read or changed there, called with the caller\'s own credential. Only pupils the caller may read are accepted.',
+      "Subgraph-to-subgraph only: another subgraph records what a request of the caller's read or changed there, called with the caller's own credential. Only pupils the caller may read are accepted.",
   })
-  async recordAuditEvents(@Arg('input', () => RecordAuditEventsInput) input: RecordAuditEventsInput, @Ctx() ctx: RequestContext): Promise<RecordAuditEventsResult> {
+  async recordAuditEvents(
+    @Arg('input', () => RecordAuditEventsInput) input: RecordAuditEventsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordAuditEventsResult> {
     if (!SOURCES.includes(input.source)) return recorded(0, AuditProblems.entriesInvalid('Unknown source.'));
     if (input.entries.length === 0 || input.entries.length > MAX_ENTRIES) return recorded(0, AuditProblems.entriesInvalid(`Send 1 to ${MAX_ENTRIES} entries.`));
-    const wellFormed = input.entries.every((entry) => isUuid(entry.pupilId) && entry.fields.length > 0 && entry.fields.length <= 20 && entry.fields.every((field) => FIELD_NAME.test(field)));
+    const wellFormed = input.entries.every(
+      (entry) => isUuid(entry.pupilId) && entry.fields.length > 0 && entry.fields.length <= 20 && entry.fields.every((field) => FIELD_NAME.test(field)),
+    );
     if (!wellFormed) return recorded(0, AuditProblems.entriesInvalid('Each entry needs a pupil id and 1 to 20 field names.'));
     const pupilIds = [...new Set(input.entries.map((entry) => entry.pupilId))];
     const visible = await new PupilService(ctx.em).findVisible(ctx.principal, pupilIds);

@@ -16,9 +16,9 @@ export enum AuditCredentialKindEnum {
   SESSION = 'SESSION',
   API_KEY = 'API_KEY',
 }
-registerEnumType(AuditCredentialKindEnum, { name: 'AuditCredentialKind', description: 'A person signed in (SESSION), or a trust\'s API key.' });
+registerEnumType(AuditCredentialKindEnum, { name: 'AuditCredentialKind', description: "A person signed in (SESSION), or a trust's API key." });
 
-@ObjectType('AuditEvent', { description: 'One request\'s access to one pupil\'s record (or to the school\'s records as a whole, when no pupil is named).' })
+@ObjectType('AuditEvent', { description: "One request's access to one pupil's record (or to the school's records as a whole, when no pupil is named)." })
 export class AuditEventNode {
   @Field(() => ID)
   id: string;
@@ -35,7 +35,7 @@ export class AuditEventNode {
   @Field(() => ID, { nullable: true })
   pupilId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The pupil\'s name as their record has it now.' })
+  @Field(() => String, { nullable: true, description: "The pupil's name as their record has it now." })
   pupilName: string | null;
 
   @Field(() => ID)
@@ -44,7 +44,7 @@ export class AuditEventNode {
   @Field(() => ID, { nullable: true })
   trustId: string | null;
 
-  @Field({ description: 'The person\'s account id, or the API key\'s id.' })
+  @Field({ description: "The person's account id, or the API key's id." })
   actorAccountId: string;
 
   @Field()
@@ -59,7 +59,7 @@ export class AuditEventNode {
   @Field(() => ID, { nullable: true, description: 'The API key used, when it was one.' })
   apiKeyId: string | null;
 
-  @Field({ description: 'The request, as the gateway numbered it: every subgraph\'s part of one request shares it.' })
+  @Field({ description: "The request, as the gateway numbered it: every subgraph's part of one request shares it." })
   requestId: string;
 
   @Field({ description: 'The part of Waymark that saw the access: pupils, encounters, …' })

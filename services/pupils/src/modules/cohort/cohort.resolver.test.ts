@@ -21,7 +21,17 @@ const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: ra
 const COHORT = `query ($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!) {
   cohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) { schoolsAllowed pupilIds schoolIds yearGroups groupMasks tutorGroups upns }
 }`;
-type Cohort = { cohort: { schoolsAllowed: string[]; pupilIds: string[]; schoolIds: string[]; yearGroups: number[]; groupMasks: number[]; tutorGroups: (string | null)[]; upns: string[] } };
+type Cohort = {
+  cohort: {
+    schoolsAllowed: string[];
+    pupilIds: string[];
+    schoolIds: string[];
+    yearGroups: number[];
+    groupMasks: number[];
+    tutorGroups: (string | null)[];
+    upns: string[];
+  };
+};
 const today = new Date().toISOString().slice(0, 10);
 
 let subgraph: TestSubgraph;
@@ -35,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => subgraph?.close());
 
 describe('cohort', () => {
-  it('gives staff their own school\'s pupils on roll, with year groups and group masks', async () => {
+  it("gives staff their own school's pupils on roll, with year groups and group masks", async () => {
     const res = await client.query<Cohort>(leaderNorth, COHORT, { schoolIds: [northfield.id, southbank.id], asOf: today });
     expect(res.errors).toBeUndefined();
     const cohort = res.data!.cohort;
@@ -76,11 +86,15 @@ describe('cohort', () => {
     const conn = subgraph.orm.em.fork().getConnection();
     const year = academicYearOf(new Date());
     const moved = `${year}-10-01`;
-    await conn.execute('insert into enrolment (id, pupil_id, school_id, trust_id, started_on, left_on) select ?, id, school_id, trust_id, enrolled_on, ? from pupil where id = ?', [randomUUID(), moved, mover.id]);
+    await conn.execute(
+      'insert into enrolment (id, pupil_id, school_id, trust_id, started_on, left_on) select ?, id, school_id, trust_id, enrolled_on, ? from pupil where id = ?',
+      [randomUUID(), moved, mover.id],
+    );
     await conn.execute('update pupil set school_id = ?, enrolled_on = ? where id = ?', [southbank.id, moved, mover.id]);
     try {
       const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId });
-      const on = async (who: typeof analyst, day: string, schoolIds?: string[]) => (await client.query<Cohort>(who, COHORT, { asOf: day, ...(schoolIds ? { schoolIds } : {}) })).data!.cohort;
+      const on = async (who: typeof analyst, day: string, schoolIds?: string[]) =>
+        (await client.query<Cohort>(who, COHORT, { asOf: day, ...(schoolIds ? { schoolIds } : {}) })).data!.cohort;
       const before = `${year}-09-20`;
       const after = `${year}-10-02`;
       expect((await on(leaderNorth, before)).pupilIds).toContain(mover.id);
@@ -88,7 +102,10 @@ describe('cohort', () => {
       expect((await on(leaderNorth, after)).pupilIds).not.toContain(mover.id);
       expect((await on(leaderSouth, after)).pupilIds).toContain(mover.id);
       // The trust sees them once, at the school they were at that day.
-      for (const [day, school] of [[before, northfield.id], [after, southbank.id]] as const) {
+      for (const [day, school] of [
+        [before, northfield.id],
+        [after, southbank.id],
+      ] as const) {
         const trust = await on(analyst, day);
         expect(trust.pupilIds.filter((id) => id === mover.id)).toHaveLength(1);
         expect(trust.schoolIds[trust.pupilIds.indexOf(mover.id)]).toBe(school);
@@ -97,7 +114,12 @@ describe('cohort', () => {
       const lastYear = `${year - 1}-12-01`;
       expect((await on(leaderNorth, lastYear)).pupilIds).toContain(maya.id);
     } finally {
-      await conn.execute('update pupil set school_id = ?, enrolled_on = (select started_on from enrolment where pupil_id = ? and left_on = ?) where id = ?', [northfield.id, mover.id, moved, mover.id]);
+      await conn.execute('update pupil set school_id = ?, enrolled_on = (select started_on from enrolment where pupil_id = ? and left_on = ?) where id = ?', [
+        northfield.id,
+        mover.id,
+        moved,
+        mover.id,
+      ]);
       await conn.execute('delete from enrolment where pupil_id = ? and left_on = ?', [mover.id, moved]);
     }
   });
@@ -111,7 +133,15 @@ describe('cohort', () => {
     const base = VULNERABLE_GROUPS.reduce((mask, group, i) => (mover.flags[group.key] ? mask | (1 << i) : mask), 0);
     const conn = subgraph.orm.em.fork().getConnection();
     const change = (group: string, value: boolean, at: string) =>
-      conn.execute(`insert into flag_change (id, pupil_id, school_id, trust_id, "group", value, changed_at, source) values (?, ?, ?, ?, ?, ?, ?, 'STAFF')`, [randomUUID(), mover.id, northfield.id, trustId, group, value, at]);
+      conn.execute(`insert into flag_change (id, pupil_id, school_id, trust_id, "group", value, changed_at, source) values (?, ?, ?, ?, ?, ?, ?, 'STAFF')`, [
+        randomUUID(),
+        mover.id,
+        northfield.id,
+        trustId,
+        group,
+        value,
+        at,
+      ]);
     await change('EAL', true, `${y}-10-01T09:00:00Z`);
     await change('DISADVANTAGED', true, `${y}-10-10T23:30:00Z`);
     await change('EAL', false, `${y}-11-01T09:00:00Z`);
@@ -156,7 +186,17 @@ describe('cohort', () => {
     const PACKED = `query ($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!) {
       packedCohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) { schoolsAllowed size schoolIds pupilIds schoolIndexes yearGroups groupMasks }
     }`;
-    type Packed = { packedCohort: { schoolsAllowed: string[]; size: number; schoolIds: string[]; pupilIds: string; schoolIndexes: string; yearGroups: string; groupMasks: string } };
+    type Packed = {
+      packedCohort: {
+        schoolsAllowed: string[];
+        size: number;
+        schoolIds: string[];
+        pupilIds: string;
+        schoolIndexes: string;
+        yearGroups: string;
+        groupMasks: string;
+      };
+    };
     const split = (text: string) => (text === '' ? [] : text.split(','));
     const cases: [ReturnType<typeof makePrincipal>, Record<string, unknown>][] = [
       [analyst, { asOf: today }],

@@ -8,7 +8,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType()
 @Directive('@inaccessible')
 export class Cohort {
-  @Field(() => [ID], { description: 'The schools asked for that the caller may read (all of an analyst\'s trust when none were named).' })
+  @Field(() => [ID], { description: "The schools asked for that the caller may read (all of an analyst's trust when none were named)." })
   schoolsAllowed: string[];
 
   @Field(() => [ID])
@@ -37,19 +37,19 @@ export class Cohort {
 @ObjectType()
 @Directive('@inaccessible')
 export class PackedCohort {
-  @Field(() => [ID], { description: 'The schools asked for that the caller may read (all of an analyst\'s trust when none were named).' })
+  @Field(() => [ID], { description: "The schools asked for that the caller may read (all of an analyst's trust when none were named)." })
   schoolsAllowed: string[];
 
   @Field(() => Int, { description: 'How many pupils.' })
   size: number;
 
-  @Field(() => [ID], { description: 'The schools the pupils are on roll at; each pupil\'s school is its place in this list.' })
+  @Field(() => [ID], { description: "The schools the pupils are on roll at; each pupil's school is its place in this list." })
   schoolIds: string[];
 
   @Field(() => String, { description: 'Pupil ids, comma-separated.' })
   pupilIds: string;
 
-  @Field(() => String, { description: 'Each pupil\'s school as its place in `schoolIds` (from 0), comma-separated.' })
+  @Field(() => String, { description: "Each pupil's school as its place in `schoolIds` (from 0), comma-separated." })
   schoolIndexes: string;
 
   @Field(() => String, { description: 'Year groups in the academic year of `asOf` (0 when unknown), comma-separated.' })

@@ -8,7 +8,7 @@ export type CommentAuthorRole = 'PARENT' | 'STAFF';
 @Entity({ tableName: 'record_comment' })
 @Index({ properties: ['pupil', 'createdAt'] })
 @Unique({ properties: ['authorId', 'idempotencyKey'] })
-@ObjectType({ description: 'A comment on a pupil\'s record.' })
+@ObjectType({ description: "A comment on a pupil's record." })
 export class RecordComment {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)

@@ -32,13 +32,18 @@ const COMMENT = `mutation ($input: AddRecordCommentInput!) { addRecordComment(in
 const ACCESS = `mutation ($enabled: Boolean!) { setParentAccess(enabled: $enabled) { school { id parentAccessEnabled } error { code } } }`;
 
 async function children(who: Principal) {
-  const res = await client.query<{ myChildren: { id: string; upn: string | null; dateOfBirth: string | null; school: { id: string }; comments: unknown[] }[] }>(who, CHILDREN);
+  const res = await client.query<{ myChildren: { id: string; upn: string | null; dateOfBirth: string | null; school: { id: string }; comments: unknown[] }[] }>(
+    who,
+    CHILDREN,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.myChildren;
 }
 
 async function comment(who: Principal, pupilId: string, body: string) {
-  const res = await client.query<{ addRecordComment: { comment: { body: string; authorName: string } | null; error: { code: string } | null } }>(who, COMMENT, { input: { pupilId, body } });
+  const res = await client.query<{ addRecordComment: { comment: { body: string; authorName: string } | null; error: { code: string } | null } }>(who, COMMENT, {
+    input: { pupilId, body },
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.addRecordComment;
 }
@@ -47,7 +52,14 @@ describe('parents and carers', () => {
   it('see their linked children at schools that allow it, read-only: no UPN, date of birth or flags', async () => {
     const list = await children(parent);
     expect(list.map((c) => c.id)).toEqual([child.id]);
-    expect(list[0]).toMatchObject({ yearGroup: 9, school: { id: northfield.id, name: northfield.name }, upn: null, dateOfBirth: null, consent: { destinationTracking: false }, comments: [] });
+    expect(list[0]).toMatchObject({
+      yearGroup: 9,
+      school: { id: northfield.id, name: northfield.name },
+      upn: null,
+      dateOfBirth: null,
+      consent: { destinationTracking: false },
+      comments: [],
+    });
     const flags = await client.query<{ pupil: { flags: unknown } }>(parent, `query ($id: ID!) { pupil(id: $id) { flags { eal } } }`, { id: child.id });
     expect(flags.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const south = await client.query<{ pupil: unknown }>(parent, `query ($id: ID!) { pupil(id: $id) { id } }`, { id: southChild.id });
@@ -55,21 +67,26 @@ describe('parents and carers', () => {
   });
 
   it('comment, as staff do; the pupil, the parent and the school read the comments', async () => {
-    expect((await comment(parent, child.id, '  She loved the hospital visit.  ')).comment).toMatchObject({ body: 'She loved the hospital visit.', authorName: 'Grace Okafor' });
+    expect((await comment(parent, child.id, '  She loved the hospital visit.  ')).comment).toMatchObject({
+      body: 'She loved the hospital visit.',
+      authorName: 'Grace Okafor',
+    });
     expect((await comment(staffNorth, child.id, 'Booked a guidance meeting.')).comment).toMatchObject({ authorName: 'Sam Staff' });
     const expected = [
       { body: 'She loved the hospital visit.', authorName: 'Grace Okafor' },
       { body: 'Booked a guidance meeting.', authorName: 'Sam Staff' },
     ];
     for (const who of [parent, childPrincipal, leaderNorth]) {
-      const res = await client.query<{ pupil: { comments: unknown[] } }>(who, `query ($id: ID!) { pupil(id: $id) { comments { body authorName } } }`, { id: child.id });
+      const res = await client.query<{ pupil: { comments: unknown[] } }>(who, `query ($id: ID!) { pupil(id: $id) { comments { body authorName } } }`, {
+        id: child.id,
+      });
       expect(res.data!.pupil.comments).toEqual(expected);
     }
     const trust = await client.query<{ pupil: { comments: unknown } }>(analyst, `query ($id: ID!) { pupil(id: $id) { comments { body } } }`, { id: child.id });
     expect(trust.data!.pupil.comments).toBeNull();
   });
 
-  it('cannot comment on a child whose school keeps parents out, nor can the pupil or other schools\' staff', async () => {
+  it("cannot comment on a child whose school keeps parents out, nor can the pupil or other schools' staff", async () => {
     expect((await comment(parent, southChild.id, 'Hello')).error!.code).toBe('PUPIL_NOT_VISIBLE');
     expect((await comment(leaderSouth, child.id, 'Hello')).error!.code).toBe('PUPIL_NOT_VISIBLE');
     expect((await comment(leaderNorth, child.id, '   ')).error!.code).toBe('COMMENT_INVALID');
@@ -82,15 +99,19 @@ describe('parents and carers', () => {
     expect(off.data!.setParentAccess.school).toEqual({ id: northfield.id, parentAccessEnabled: false });
     expect(await children(parent)).toEqual([]);
     expect((await comment(parent, child.id, 'Still there?')).error!.code).toBe('PUPIL_NOT_VISIBLE');
-    const consent = await client.query<{ setPupilConsent: { error: { code: string } } }>(parent, `mutation ($input: SetPupilConsentInput!) { setPupilConsent(input: $input) { error { code } } }`, {
-      input: { pupilId: child.id, destinationTracking: true },
-    });
+    const consent = await client.query<{ setPupilConsent: { error: { code: string } } }>(
+      parent,
+      `mutation ($input: SetPupilConsentInput!) { setPupilConsent(input: $input) { error { code } } }`,
+      {
+        input: { pupilId: child.id, destinationTracking: true },
+      },
+    );
     expect(consent.data!.setPupilConsent.error.code).toBe('PUPIL_NOT_VISIBLE');
     await client.query(leaderNorth, ACCESS, { enabled: true });
     expect((await children(parent)).map((c) => c.id)).toEqual([child.id]);
   });
 
-  it('is the careers leader\'s switch, shown to the school\'s staff only', async () => {
+  it("is the careers leader's switch, shown to the school's staff only", async () => {
     const staff = await client.query(staffNorth, ACCESS, { enabled: false });
     expect(staff.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const schools = await client.query<{ schools: { id: string; parentAccessEnabled: boolean | null }[] }>(analyst, '{ schools { id parentAccessEnabled } }');
@@ -110,7 +131,8 @@ describe('a comment sent with an idempotency key', () => {
     client.query<{ addRecordComment: { comment: { id: string; body: string } | null; error: { code: string } | null } }>(who, COMMENT, {
       input: { pupilId, body, idempotencyKey },
     });
-  const countWith = (key: string) => subgraph.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from record_comment where idempotency_key = ?', [key]);
+  const countWith = (key: string) =>
+    subgraph.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from record_comment where idempotency_key = ?', [key]);
 
   it('is saved once however often it is retried, and the retry gets the saved comment back', async () => {
     const first = await send(staffNorth, child.id, 'Retried after a timeout.', 'retry-1');
@@ -120,7 +142,7 @@ describe('a comment sent with an idempotency key', () => {
     expect(Number((await countWith('retry-1'))[0].n)).toBe(1);
   });
 
-  it('belongs to its author: another person\'s same key is a separate comment', async () => {
+  it("belongs to its author: another person's same key is a separate comment", async () => {
     await send(staffNorth, child.id, 'Mine.', 'shared-key');
     const other = await send(leaderNorth, child.id, 'Mine too.', 'shared-key');
     expect(other.data!.addRecordComment.comment?.body).toBe('Mine too.');
@@ -140,10 +162,10 @@ describe('a comment sent with an idempotency key', () => {
   });
 });
 
-describe('a comment\'s text', () => {
+describe("a comment's text", () => {
   const other = data.pupils.find((p) => p.schoolId === northfield.id && p.id !== child.id)!;
 
-  it('refuses NUL and other control characters as the writer\'s mistake, never a server error', async () => {
+  it("refuses NUL and other control characters as the writer's mistake, never a server error", async () => {
     for (const body of ['Hello\u0000', 'Ring\u0007', 'Esc\u001b[0m', 'C1\u0085']) {
       const res = await client.query<{ addRecordComment: { error: { code: string } | null } }>(leaderNorth, COMMENT, { input: { pupilId: other.id, body } });
       expect(res.errors).toBeUndefined();

@@ -21,7 +21,7 @@ export class PupilCommentsResolver {
   }
 
   @Authorized('parent', 'careers_leader', 'staff', 'careers_adviser')
-  @Mutation(() => AddRecordCommentResult, { description: 'A linked parent (where the school allows it) or staff of the pupil\'s current school.' })
+  @Mutation(() => AddRecordCommentResult, { description: "A linked parent (where the school allows it) or staff of the pupil's current school." })
   @UseMiddleware(auditChange('comments', (args) => ({ pupilId: (args.input as AddRecordCommentInput).pupilId })))
   addRecordComment(@Arg('input', () => AddRecordCommentInput) input: AddRecordCommentInput, @Ctx() ctx: RequestContext): Promise<AddRecordCommentResult> {
     return new CommentService(ctx.em).add(ctx.principal, input);

@@ -40,16 +40,25 @@ async function set(who: Principal, input: Record<string, unknown>) {
 }
 
 async function consentOf(who: Principal, pupilId: string): Promise<Consent | null> {
-  const res = await client.query<{ pupil: { consent: Consent | null } | null }>(who, `query ($id: ID!) { pupil(id: $id) { consent { destinationTracking localAuthoritySharingOptOut optOutBy updatedAt } } }`, { id: pupilId });
+  const res = await client.query<{ pupil: { consent: Consent | null } | null }>(
+    who,
+    `query ($id: ID!) { pupil(id: $id) { consent { destinationTracking localAuthoritySharingOptOut optOutBy updatedAt } } }`,
+    { id: pupilId },
+  );
   return res.data!.pupil?.consent ?? null;
 }
 
 describe('setPupilConsent', () => {
   it('starts with no consent and no opt-out, unrecorded', async () => {
-    expect(await consentOf(leaderNorth, under16.id)).toEqual({ destinationTracking: false, localAuthoritySharingOptOut: false, optOutBy: null, updatedAt: null });
+    expect(await consentOf(leaderNorth, under16.id)).toEqual({
+      destinationTracking: false,
+      localAuthoritySharingOptOut: false,
+      optOutBy: null,
+      updatedAt: null,
+    });
   });
 
-  it('lets a parent decide while the pupil is under 16, and records it as the parent\'s opt-out', async () => {
+  it("lets a parent decide while the pupil is under 16, and records it as the parent's opt-out", async () => {
     const result = await set(parent, { pupilId: under16.id, localAuthoritySharingOptOut: true, destinationTracking: true });
     expect(result.error).toBeNull();
     expect(result.consent).toMatchObject({ destinationTracking: true, localAuthoritySharingOptOut: true, optOutBy: 'PARENT' });

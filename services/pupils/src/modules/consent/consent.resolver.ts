@@ -15,7 +15,9 @@ export class PupilConsentResolver {
   }
 
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'pupil', 'parent')
-  @Mutation(() => SetPupilConsentResult, { description: 'Staff of the current school any time; the pupil at 16 or over; a linked parent while the pupil is under 16.' })
+  @Mutation(() => SetPupilConsentResult, {
+    description: 'Staff of the current school any time; the pupil at 16 or over; a linked parent while the pupil is under 16.',
+  })
   @UseMiddleware(auditChange('consent', (args) => ({ pupilId: (args.input as SetPupilConsentInput).pupilId })))
   setPupilConsent(@Arg('input', () => SetPupilConsentInput) input: SetPupilConsentInput, @Ctx() ctx: RequestContext): Promise<SetPupilConsentResult> {
     return new ConsentService(ctx.em).setConsent(ctx.principal, input);

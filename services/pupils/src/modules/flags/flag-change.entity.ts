@@ -48,6 +48,6 @@ export class FlagChange {
   changedById: string | null;
 
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Who made the change: a member of staff, or the import\'s author.' })
+  @Field(() => String, { nullable: true, description: "Who made the change: a member of staff, or the import's author." })
   changedBy: string | null;
 }

@@ -28,12 +28,20 @@ afterAll(() => subgraph?.close());
 
 const SET = `mutation ($input: SetPupilFlagsInput!) { setPupilFlags(input: $input) {
   pupil { id flags { youthJustice refugee } flagHistory { group value source changedBy } } error { code message } } }`;
-type SetResult = { setPupilFlags: { pupil: { flags: Record<string, boolean>; flagHistory: { group: string; value: boolean }[] } | null; error: { code: string } | null } };
+type SetResult = {
+  setPupilFlags: { pupil: { flags: Record<string, boolean>; flagHistory: { group: string; value: boolean }[] } | null; error: { code: string } | null };
+};
 
 describe('setPupilFlags', () => {
-  it('sets flags for staff of the pupil\'s school, keeping each real change in the history', async () => {
+  it("sets flags for staff of the pupil's school, keeping each real change in the history", async () => {
     const res = await client.query<SetResult>(leaderNorth, SET, {
-      input: { pupilId: pupil.id, flags: [{ group: 'YOUTH_JUSTICE', value: true }, { group: 'REFUGEE', value: false }] },
+      input: {
+        pupilId: pupil.id,
+        flags: [
+          { group: 'YOUTH_JUSTICE', value: true },
+          { group: 'REFUGEE', value: false },
+        ],
+      },
     });
     expect(res.data!.setPupilFlags.error).toBeNull();
     expect(res.data!.setPupilFlags.pupil!.flags).toEqual({ youthJustice: true, refugee: false });
@@ -48,10 +56,18 @@ describe('setPupilFlags', () => {
     expect(row.youth_justice).toBe(false);
   });
 
-  it('refuses another school\'s staff as an unknown pupil, and asks for each group once', async () => {
+  it("refuses another school's staff as an unknown pupil, and asks for each group once", async () => {
     const other = await client.query<SetResult>(leaderSouth, SET, { input: { pupilId: pupil.id, flags: [{ group: 'EAL', value: true }] } });
     expect(other.data!.setPupilFlags).toEqual({ pupil: null, error: expect.objectContaining({ code: 'PUPIL_NOT_VISIBLE' }) });
-    const twice = await client.query<SetResult>(leaderNorth, SET, { input: { pupilId: pupil.id, flags: [{ group: 'EAL', value: true }, { group: 'EAL', value: false }] } });
+    const twice = await client.query<SetResult>(leaderNorth, SET, {
+      input: {
+        pupilId: pupil.id,
+        flags: [
+          { group: 'EAL', value: true },
+          { group: 'EAL', value: false },
+        ],
+      },
+    });
     expect(twice.data!.setPupilFlags.error!.code).toBe('PUPIL_FLAGS_INVALID');
     const empty = await client.query<SetResult>(leaderNorth, SET, { input: { pupilId: pupil.id, flags: [] } });
     expect(empty.data!.setPupilFlags.error!.code).toBe('PUPIL_FLAGS_INVALID');
@@ -67,13 +83,15 @@ describe('setPupilFlags', () => {
 
 describe('pupils(groups: …)', () => {
   it('lists the pupils in every listed group, for staff and pupil-level analysts', async () => {
-    const [{ n }] = await orm.em.fork().execute<{ n: number }[]>(
-      'select count(*)::int as n from pupil where school_id = ? and left_on is null and eal and disadvantaged',
-      [northfield.id],
-    );
+    const [{ n }] = await orm.em
+      .fork()
+      .execute<{ n: number }[]>('select count(*)::int as n from pupil where school_id = ? and left_on is null and eal and disadvantaged', [northfield.id]);
     expect(n).toBeGreaterThan(0);
     const query = `{ pupils(first: 200, groups: [EAL, DISADVANTAGED]) { totalCount edges { node { flags { eal disadvantaged } school { id } } } } }`;
-    const res = await client.query<{ pupils: { totalCount: number; edges: { node: { flags: { eal: boolean; disadvantaged: boolean } } }[] } }>(leaderNorth, query);
+    const res = await client.query<{ pupils: { totalCount: number; edges: { node: { flags: { eal: boolean; disadvantaged: boolean } } }[] } }>(
+      leaderNorth,
+      query,
+    );
     expect(res.data!.pupils.totalCount).toBe(n);
     expect(res.data!.pupils.edges.every((e) => e.node.flags.eal && e.node.flags.disadvantaged)).toBe(true);
     const trust = await client.query<{ pupils: { totalCount: number } }>(analyst, query);

@@ -10,7 +10,7 @@ import { FlagService } from './flags.service.js';
 
 @Resolver(() => Pupil)
 export class PupilFlagsResolver {
-  @FieldResolver(() => [FlagChange], { nullable: true, description: 'Newest first. Forbidden unless the caller is staff of the pupil\'s current school.' })
+  @FieldResolver(() => [FlagChange], { nullable: true, description: "Newest first. Forbidden unless the caller is staff of the pupil's current school." })
   @UseMiddleware(auditPupilRead('flagHistory'))
   async flagHistory(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<FlagChange[]> {
     if (relationTo(ctx.principal, pupil) !== 'staff') throw PupilError.flagHistoryForbidden();
@@ -22,7 +22,7 @@ export class PupilFlagsResolver {
   }
 
   @Authorized('careers_leader', 'staff', 'careers_adviser')
-  @Mutation(() => SetPupilFlagsResult, { description: 'Staff of the pupil\'s current school; every change is kept in flagHistory.' })
+  @Mutation(() => SetPupilFlagsResult, { description: "Staff of the pupil's current school; every change is kept in flagHistory." })
   @UseMiddleware(auditChange('flags', (args) => ({ pupilId: (args.input as SetPupilFlagsInput).pupilId })))
   setPupilFlags(@Arg('input', () => SetPupilFlagsInput) input: SetPupilFlagsInput, @Ctx() ctx: RequestContext): Promise<SetPupilFlagsResult> {
     return new FlagService(ctx.em).setFlags(ctx.principal, input);

@@ -49,9 +49,13 @@ beforeAll(async () => {
   await orm.em.fork().execute('update pupil set young_carer = false, service_child = false');
   for (const pupil of [maya, southPupil]) {
     const leader = pupil === maya ? who.leaderNorth : who.leaderSouth;
-    const flags = await client.query<{ setPupilFlags: { error: unknown } }>(leader, SET_FLAGS, { input: { pupilId: pupil.id, flags: [{ group: 'YOUNG_CARER', value: true }] } });
+    const flags = await client.query<{ setPupilFlags: { error: unknown } }>(leader, SET_FLAGS, {
+      input: { pupilId: pupil.id, flags: [{ group: 'YOUNG_CARER', value: true }] },
+    });
     expect(flags.data!.setPupilFlags.error).toBeNull();
-    const comment = await client.query<{ addRecordComment: { error: unknown } }>(leader, COMMENT, { input: { pupilId: pupil.id, body: 'Interested in nursing.' } });
+    const comment = await client.query<{ addRecordComment: { error: unknown } }>(leader, COMMENT, {
+      input: { pupilId: pupil.id, body: 'Interested in nursing.' },
+    });
     expect(comment.data!.addRecordComment.error).toBeNull();
   }
 });
@@ -101,7 +105,11 @@ describe('every role, on a pupil of their own school and of another', () => {
     ['southParent', none, none],
     ['unlinkedParent', none, none],
     ['analyst', none, none],
-    ['analystWithPupils', { sees: true, upn: true, dob: true, flags: true, history: false, consent: false }, { sees: true, upn: true, dob: true, flags: true, history: false, consent: false }],
+    [
+      'analystWithPupils',
+      { sees: true, upn: true, dob: true, flags: true, history: false, consent: false },
+      { sees: true, upn: true, dob: true, flags: true, history: false, consent: false },
+    ],
     ['otherTrustAnalyst', none, none],
     ['integration', none, none],
     ['volunteer', none, none],
@@ -109,7 +117,10 @@ describe('every role, on a pupil of their own school and of another', () => {
   ];
 
   it.each(matrix)('%s', async (name, onMaya, onSouth) => {
-    for (const [pupil, expected] of [[maya, onMaya], [southPupil, onSouth]] as const) {
+    for (const [pupil, expected] of [
+      [maya, onMaya],
+      [southPupil, onSouth],
+    ] as const) {
       const { pupil: record, forbidden } = await read(who[name], pupil.id);
       if (!expected.sees) {
         expect(record).toBeNull();
@@ -223,7 +234,10 @@ describe('a pupil who moves from Northfield to Southbank', () => {
 
   it('lists them for the old school only among leavers, and never by what they are now', async () => {
     const list = async (principal: Principal, args: string) => {
-      const res = await client.query<{ pupils: { edges: { node: { id: string } }[] } }>(principal, `{ pupils(first: 200, search: "${mover.upn}"${args}) { edges { node { id } } } }`);
+      const res = await client.query<{ pupils: { edges: { node: { id: string } }[] } }>(
+        principal,
+        `{ pupils(first: 200, search: "${mover.upn}"${args}) { edges { node { id } } } }`,
+      );
       return res.data!.pupils.edges.map((e) => e.node.id);
     };
     expect(await list(who.leaderNorth, '')).toEqual([]);

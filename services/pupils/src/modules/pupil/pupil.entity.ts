@@ -92,7 +92,7 @@ export class Pupil {
   @Property({ type: 'string', nullable: true }) consentUpdatedById: string | null = null;
 }
 
-@ObjectType({ description: 'Vulnerable and target groups. Staff of the pupil\'s own school only.' })
+@ObjectType({ description: "Vulnerable and target groups. Staff of the pupil's own school only." })
 export class PupilFlags {
   @Field() senSupport: boolean;
   @Field() ehcp: boolean;
@@ -109,7 +109,7 @@ export class PupilFlags {
   @Field(() => Int, { nullable: true }) neetRiskScore: number | null;
 }
 
-@ObjectType({ description: 'How much of a pupil\'s history the caller may read in any subgraph.' })
+@ObjectType({ description: "How much of a pupil's history the caller may read in any subgraph." })
 export class PupilRecordAccess {
   @Field({ description: 'True: every record of the pupil, from any school.' })
   current: boolean;

@@ -10,11 +10,15 @@ export enum PupilErrorCode {
 
 export class PupilError extends DomainError<PupilErrorCode> {
   static flagsForbidden(): PupilError {
-    return new PupilError('FORBIDDEN', PupilErrorCode.FlagsForbidden, 'Only staff of the pupil\'s own school can see vulnerable-group flags.');
+    return new PupilError('FORBIDDEN', PupilErrorCode.FlagsForbidden, "Only staff of the pupil's own school can see vulnerable-group flags.");
   }
 
   static flagHistoryForbidden(): PupilError {
-    return new PupilError('FORBIDDEN', PupilErrorCode.FlagHistoryForbidden, 'Only staff of the pupil\'s current school can see the history of their vulnerable-group flags.');
+    return new PupilError(
+      'FORBIDDEN',
+      PupilErrorCode.FlagHistoryForbidden,
+      "Only staff of the pupil's current school can see the history of their vulnerable-group flags.",
+    );
   }
 
   static listInputInvalid(message: string): PupilError {
@@ -24,7 +28,9 @@ export class PupilError extends DomainError<PupilErrorCode> {
 
 export const PupilProblems = {
   notVisible(): MutationError {
-    return mutationError(PupilErrorCode.NotVisible, 'There is no pupil with that id that you can change.', [{ field: 'pupilId', message: 'Not a pupil you can change.' }]);
+    return mutationError(PupilErrorCode.NotVisible, 'There is no pupil with that id that you can change.', [
+      { field: 'pupilId', message: 'Not a pupil you can change.' },
+    ]);
   },
   flagsInvalid(message: string): MutationError {
     return mutationError(PupilErrorCode.FlagsInvalid, message, [{ field: 'flags', message }]);

@@ -32,13 +32,23 @@ const PUPILS = `query ($first: Int, $after: String, $yearGroup: Int, $search: St
 }`;
 
 describe('pupils query', () => {
-  it('lists only the leader\'s own school, paged by cursor without gaps or repeats', async () => {
+  it("lists only the leader's own school, paged by cursor without gaps or repeats", async () => {
     const seen = new Set<string>();
     let after: string | null = null;
     let total = 0;
     do {
-      const res: Awaited<ReturnType<typeof client.query>> = await client.query<{ pupils: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; school: { id: string } } }[] } }>(leaderNorth, PUPILS, { first: 37, after });
-      const page = (res.data as { pupils: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; school: { id: string } } }[] } }).pupils;
+      const res: Awaited<ReturnType<typeof client.query>> = await client.query<{
+        pupils: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; school: { id: string } } }[] };
+      }>(leaderNorth, PUPILS, { first: 37, after });
+      const page = (
+        res.data as {
+          pupils: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            edges: { node: { id: string; school: { id: string } } }[];
+          };
+        }
+      ).pupils;
       total = page.totalCount;
       for (const edge of page.edges) {
         expect(edge.node.school.id).toBe(northfield.id);
@@ -53,7 +63,10 @@ describe('pupils query', () => {
   });
 
   it('filters by year group and search', async () => {
-    const res = await client.query<{ pupils: { totalCount: number; edges: { node: { yearGroup: number; displayName: string } }[] } }>(leaderNorth, PUPILS, { yearGroup: 10, search: 'Okafor' });
+    const res = await client.query<{ pupils: { totalCount: number; edges: { node: { yearGroup: number; displayName: string } }[] } }>(leaderNorth, PUPILS, {
+      yearGroup: 10,
+      search: 'Okafor',
+    });
     expect(res.data!.pupils.edges.map((e) => e.node.displayName)).toContain('Maya Okafor');
     expect(res.data!.pupils.edges.every((e) => e.node.yearGroup === 10)).toBe(true);
   });
@@ -109,7 +122,7 @@ describe('pupils query input', () => {
     expect(await refused(analystWithPupils, { schoolId: 'not-a-school' })).toMatch(/school/i);
   });
 
-  it('refuses every cursor it did not give out as the caller\'s mistake, never as a server error', async () => {
+  it("refuses every cursor it did not give out as the caller's mistake, never as a server error", async () => {
     const good = JSON.parse(Buffer.from(await realCursor(), 'base64url').toString('utf8')) as [string, string, string];
     const crafted = [
       'not a cursor!',
@@ -160,7 +173,11 @@ describe('schools', () => {
     const onRoll = (schoolId: string) => data.pupils.filter((p) => p.schoolId === schoolId && !p.leftOn).length;
     const reps = data.schools.map((school) => ({ __typename: 'School', id: school.id }));
     const referenced = await countStatements(subgraph.orm, () =>
-      client.query<{ _entities: { id: string; pupilCount: number | null }[] }>(analyst, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { id pupilCount } } }', { r: reps }),
+      client.query<{ _entities: { id: string; pupilCount: number | null }[] }>(
+        analyst,
+        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { id pupilCount } } }',
+        { r: reps },
+      ),
     );
     expect(referenced.result.errors).toBeUndefined();
     expect(referenced.result.data!._entities).toEqual(data.schools.map((school) => ({ id: school.id, pupilCount: onRoll(school.id) })));
@@ -171,19 +188,19 @@ describe('schools', () => {
 describe('pupil record and flags', () => {
   const RECORD = `query ($id: ID!) { pupil(id: $id) { id displayName upn flags { senSupport ehcp disadvantaged } } }`;
 
-  it('shows flags to staff of the pupil\'s school', async () => {
+  it("shows flags to staff of the pupil's school", async () => {
     const res = await client.query<{ pupil: { upn: string; flags: { disadvantaged: boolean } } }>(leaderNorth, RECORD, { id: northPupil.id });
     expect(res.errors).toBeUndefined();
     expect(res.data!.pupil.upn).toBe(northPupil.upn);
     expect(res.data!.pupil.flags.disadvantaged).toBe(northPupil.flags.disadvantaged);
   });
 
-  it('gives another school\'s leader nothing', async () => {
+  it("gives another school's leader nothing", async () => {
     const res = await client.query<{ pupil: unknown }>(leaderSouth, RECORD, { id: northPupil.id });
     expect(res.data!.pupil).toBeNull();
   });
 
-  it('lets a pupil read their own record but not their flags, and not anyone else\'s record', async () => {
+  it("lets a pupil read their own record but not their flags, and not anyone else's record", async () => {
     const own = await client.query<{ pupil: { displayName: string; flags: unknown } }>(pupil, RECORD, { id: northPupil.id });
     expect(own.data!.pupil.displayName).toBe('Maya Okafor');
     expect(own.data!.pupil.flags).toBeNull();
@@ -204,7 +221,7 @@ describe('_entities and the gateway credential', () => {
   const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil { id displayName } } }`;
   const reps = (ids: string[]) => ids.map((id) => ({ __typename: 'Pupil', id }));
 
-  it('resolves only the caller\'s own school\'s pupils by reference', async () => {
+  it("resolves only the caller's own school's pupils by reference", async () => {
     const ids = data.pupils.slice(0, 300).map((p) => p.id);
     const res = await client.query<{ _entities: ({ id: string } | null)[] }>(leaderSouth, ENTITIES, { r: reps(ids) });
     const expected = data.pupils.slice(0, 300).map((p) => (p.schoolId === southbank.id ? p.id : null));

@@ -13,7 +13,8 @@ import { PupilService } from './pupil.service.js';
 
 export const PupilConnection = connectionTypes(Pupil, 'Pupil');
 
-const day = (value: string | Date | null): string | null => (value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+const day = (value: string | Date | null): string | null =>
+  value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 
 /** The caller's enrolments of a pupil at a school (trust) the pupil has left, latest last. */
 async function formerEnrolments(ctx: RequestContext, pupil: Pupil): Promise<Enrolment[]> {
@@ -23,7 +24,10 @@ async function formerEnrolments(ctx: RequestContext, pupil: Pupil): Promise<Enro
 @Resolver(() => Pupil)
 export class PupilResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
-  @Query(() => PupilConnection, { nullable: true, description: 'Pupils the caller may see: staff their own school, analysts with pupil-level access their trust.' })
+  @Query(() => PupilConnection, {
+    nullable: true,
+    description: 'Pupils the caller may see: staff their own school, analysts with pupil-level access their trust.',
+  })
   pupils(@Args() args: PupilsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Pupil>> {
     return new PupilService(ctx.em).list(ctx.principal, args);
   }
@@ -35,14 +39,14 @@ export class PupilResolver {
   }
 
   @Authorized('pupil')
-  @Query(() => Pupil, { nullable: true, description: 'The signed-in pupil\'s own record.' })
+  @Query(() => Pupil, { nullable: true, description: "The signed-in pupil's own record." })
   async myPupilRecord(@Ctx() ctx: RequestContext): Promise<Pupil | null> {
     if (!ctx.principal.pupilId) return null;
     return new PupilService(ctx.em).findOneVisible(ctx.principal, ctx.principal.pupilId);
   }
 
   @Authorized('parent')
-  @Query(() => [Pupil], { nullable: true, description: 'A parent or carer\'s linked children, where their school allows parent access.' })
+  @Query(() => [Pupil], { nullable: true, description: "A parent or carer's linked children, where their school allows parent access." })
   myChildren(@Ctx() ctx: RequestContext): Promise<Pupil[]> {
     return new PupilService(ctx.em).childrenOf(ctx.principal);
   }
@@ -94,7 +98,7 @@ export class PupilResolver {
     return day(own.at(-1)?.leftOn ?? null);
   }
 
-  @FieldResolver(() => PupilFlags, { nullable: true, description: 'Forbidden unless the caller is staff of the pupil\'s school.' })
+  @FieldResolver(() => PupilFlags, { nullable: true, description: "Forbidden unless the caller is staff of the pupil's school." })
   @UseMiddleware(auditPupilRead('flags'))
   flags(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): PupilFlags {
     if (!canSeeSensitive(ctx.principal, pupil)) throw PupilError.flagsForbidden();
@@ -115,7 +119,7 @@ export class PupilResolver {
     });
   }
 
-  @FieldResolver(() => School, { nullable: true, description: 'The pupil\'s current (or last) school; not shown to a former school.' })
+  @FieldResolver(() => School, { nullable: true, description: "The pupil's current (or last) school; not shown to a former school." })
   school(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<School | null> | null {
     if (ctx.principal.kind === 'system') throw AccessError.forbidden();
     if (!isCurrentRelation(relationTo(ctx.principal, pupil))) return null;
@@ -132,7 +136,7 @@ export class PupilResolver {
 
   @FieldResolver(() => PupilRecordAccess, {
     nullable: true,
-    description: 'How much of this pupil\'s history the caller may read anywhere: all of it, a former school\'s own period, or nothing (null).',
+    description: "How much of this pupil's history the caller may read anywhere: all of it, a former school's own period, or nothing (null).",
   })
   async recordAccess(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<PupilRecordAccess | null> {
     const relation = relationTo(ctx.principal, pupil);

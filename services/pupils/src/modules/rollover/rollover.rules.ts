@@ -8,9 +8,7 @@ export interface RolloverPupil {
 }
 
 export type RolloverOutcome =
-  | { kind: 'promote'; yearGroup: number }
-  | { kind: 'leave'; leftOn: string }
-  | { kind: 'stay'; reason: 'left' | 'no-year-group' | 'already-placed' };
+  { kind: 'promote'; yearGroup: number } | { kind: 'leave'; leftOn: string } | { kind: 'stay'; reason: 'left' | 'no-year-group' | 'already-placed' };
 
 /** The day a Year 13 leaves when the school rolls over into `academicYear`: the 31 August before it. */
 export function rolloverLeavingDate(academicYear: number): string {

@@ -30,7 +30,9 @@ afterAll(() => subgraph?.close());
 
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => orm.em.fork().execute<T[]>(query, params);
 const state = (schoolId: string) =>
-  sql<{ id: string; year_group: number | null; left_on: string | null }>('select id, year_group, left_on::text from pupil where school_id = ? order by id', [schoolId]);
+  sql<{ id: string; year_group: number | null; left_on: string | null }>('select id, year_group, left_on::text from pupil where school_id = ? order by id', [
+    schoolId,
+  ]);
 
 describe('rollOverYear', () => {
   const joinedInFebruary = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 9)!;

@@ -50,7 +50,8 @@ export class RolloverService {
    * per year, in one transaction under the school's roster lock.
    */
   async rollOver(principal: Principal, academicYear: number, now = new Date()): Promise<RollOverYearResult> {
-    if (principal.kind !== 'user' || !hasRole(principal, 'careers_leader') || !principal.schoolId) throw AccessError.forbidden('Only a careers leader can roll their school over.');
+    if (principal.kind !== 'user' || !hasRole(principal, 'careers_leader') || !principal.schoolId)
+      throw AccessError.forbidden('Only a careers leader can roll their school over.');
     const schoolId = principal.schoolId;
     const current = academicYearOf(asUtcDate(dateInEngland(now)));
     if (academicYear !== current) return result(0, 0, Problems.notThisYear(academicYear, current));

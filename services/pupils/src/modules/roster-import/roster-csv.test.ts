@@ -13,7 +13,7 @@ describe('decodeRosterBytes', () => {
     { name: 'plain UTF-8', input: bytes('UPN,Surname\n'), text: 'UPN,Surname\n', encoding: 'utf-8' },
     { name: 'UTF-8 with a byte-order mark (the BOM is dropped)', input: bytes([0xef, 0xbb, 0xbf], 'UPN,Surname'), text: 'UPN,Surname', encoding: 'utf-8' },
     { name: 'UTF-8 accents stay UTF-8', input: bytes('Zoë,Renée'), text: 'Zoë,Renée', encoding: 'utf-8' },
-    { name: 'Windows-1252 right single quote 0x92', input: latin("O\x92Brien"), text: 'O\u2019Brien', encoding: 'windows-1252' },
+    { name: 'Windows-1252 right single quote 0x92', input: latin('O\x92Brien'), text: 'O\u2019Brien', encoding: 'windows-1252' },
     { name: 'Windows-1252 é (0xE9) in a name', input: latin('Ren\xe9e'), text: 'Renée', encoding: 'windows-1252' },
     { name: 'Windows-1252 euro, dashes and œ', input: latin('\x80 \x96 \x97 \x9c \x85'), text: '€ – — œ …', encoding: 'windows-1252' },
     { name: 'Windows-1252 unassigned 0x81 keeps its code point', input: latin('a\x81b'), text: 'a\u0081b', encoding: 'windows-1252' },
@@ -43,22 +43,115 @@ describe('decodeRosterBytes', () => {
 
 describe('parseCsv', () => {
   const cases: { name: string; input: string; cells: string[][]; lines?: number[]; unclosed?: number | null }[] = [
-    { name: 'LF line endings', input: 'a,b\n1,2\n', cells: [['a', 'b'], ['1', '2']] },
-    { name: 'CRLF line endings', input: 'a,b\r\n1,2\r\n', cells: [['a', 'b'], ['1', '2']] },
-    { name: 'lone CR (old Mac Excel)', input: 'a,b\r1,2', cells: [['a', 'b'], ['1', '2']] },
-    { name: 'no newline at the end', input: 'a,b\n1,2', cells: [['a', 'b'], ['1', '2']] },
-    { name: 'a quoted comma', input: 'name,tutor\n"Smith, Jo",10A\n', cells: [['name', 'tutor'], ['Smith, Jo', '10A']] },
+    {
+      name: 'LF line endings',
+      input: 'a,b\n1,2\n',
+      cells: [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    },
+    {
+      name: 'CRLF line endings',
+      input: 'a,b\r\n1,2\r\n',
+      cells: [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    },
+    {
+      name: 'lone CR (old Mac Excel)',
+      input: 'a,b\r1,2',
+      cells: [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    },
+    {
+      name: 'no newline at the end',
+      input: 'a,b\n1,2',
+      cells: [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    },
+    {
+      name: 'a quoted comma',
+      input: 'name,tutor\n"Smith, Jo",10A\n',
+      cells: [
+        ['name', 'tutor'],
+        ['Smith, Jo', '10A'],
+      ],
+    },
     { name: 'doubled quotes inside quotes', input: 'a\n"say ""hi"""\n', cells: [['a'], ['say "hi"']] },
-    { name: 'a newline inside quotes stays in the value, and the record keeps one number', input: 'a,b\n"x\r\ny",2\n3,4\n', cells: [['a', 'b'], ['x\r\ny', '2'], ['3', '4']], lines: [1, 2, 3] },
-    { name: 'blank trailing lines are dropped', input: 'a,b\n1,2\n\n\r\n,\n', cells: [['a', 'b'], ['1', '2']] },
-    { name: 'a blank line in the middle keeps its number (as a spreadsheet shows it)', input: 'a\n1\n\n2\n', cells: [['a'], ['1'], [''], ['2']], lines: [1, 2, 3, 4] },
-    { name: 'empty fields', input: 'a,b,c\n,,\n1,,3', cells: [['a', 'b', 'c'], ['', '', ''], ['1', '', '3']] },
+    {
+      name: 'a newline inside quotes stays in the value, and the record keeps one number',
+      input: 'a,b\n"x\r\ny",2\n3,4\n',
+      cells: [
+        ['a', 'b'],
+        ['x\r\ny', '2'],
+        ['3', '4'],
+      ],
+      lines: [1, 2, 3],
+    },
+    {
+      name: 'blank trailing lines are dropped',
+      input: 'a,b\n1,2\n\n\r\n,\n',
+      cells: [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    },
+    {
+      name: 'a blank line in the middle keeps its number (as a spreadsheet shows it)',
+      input: 'a\n1\n\n2\n',
+      cells: [['a'], ['1'], [''], ['2']],
+      lines: [1, 2, 3, 4],
+    },
+    {
+      name: 'empty fields',
+      input: 'a,b,c\n,,\n1,,3',
+      cells: [
+        ['a', 'b', 'c'],
+        ['', '', ''],
+        ['1', '', '3'],
+      ],
+    },
     { name: 'a quote inside an unquoted field is text', input: 'a\nO"Neil\n', cells: [['a'], ['O"Neil']] },
-    { name: 'spaces before an opening quote', input: 'a,b\n1,  "x,y"\n', cells: [['a', 'b'], ['1', 'x,y']] },
-    { name: 'semicolons when the header has no commas', input: 'UPN;Surname\nA1;Smith\n', cells: [['UPN', 'Surname'], ['A1', 'Smith']] },
-    { name: 'tabs when the header has no commas', input: 'UPN\tSurname\nA1\tSmith, Jo\n', cells: [['UPN', 'Surname'], ['A1', 'Smith, Jo']] },
+    {
+      name: 'spaces before an opening quote',
+      input: 'a,b\n1,  "x,y"\n',
+      cells: [
+        ['a', 'b'],
+        ['1', 'x,y'],
+      ],
+    },
+    {
+      name: 'semicolons when the header has no commas',
+      input: 'UPN;Surname\nA1;Smith\n',
+      cells: [
+        ['UPN', 'Surname'],
+        ['A1', 'Smith'],
+      ],
+    },
+    {
+      name: 'tabs when the header has no commas',
+      input: 'UPN\tSurname\nA1\tSmith, Jo\n',
+      cells: [
+        ['UPN', 'Surname'],
+        ['A1', 'Smith, Jo'],
+      ],
+    },
     { name: 'a BOM left in the text', input: '\ufeffUPN,Surname\n', cells: [['UPN', 'Surname']] },
-    { name: 'an unclosed quote is reported with its line', input: 'a,b\n1,"oops\n2,3\n', cells: [['a', 'b'], ['1', 'oops\n2,3\n']], unclosed: 2 },
+    {
+      name: 'an unclosed quote is reported with its line',
+      input: 'a,b\n1,"oops\n2,3\n',
+      cells: [
+        ['a', 'b'],
+        ['1', 'oops\n2,3\n'],
+      ],
+      unclosed: 2,
+    },
   ];
   it.each(cases)('$name', ({ input, cells, lines, unclosed }) => {
     const parsed = parseCsv(input);
@@ -130,7 +223,7 @@ describe('header recognition', () => {
     expect(plan.missing).toEqual(['legalSurname', 'legalForename', 'dateOfBirth', 'yearGroup']);
   });
 
-  it('lets the leader\'s choices override the spellings, map unknown headers and ignore columns', () => {
+  it("lets the leader's choices override the spellings, map unknown headers and ignore columns", () => {
     const choices = new Map<string, RosterFieldKey | null>([
       ['pupilref', 'upn'],
       ['gender', null],

@@ -51,7 +51,19 @@ const SPELLINGS: Record<RosterFieldKey, Record<string, number>> = {
   yearGroup: { ncyear: 3, ncyearactual: 3, nationalcurriculumyear: 3, yeargroup: 2, year: 1, yr: 1, curriculumyear: 2 },
   tutorGroup: { reggroup: 3, registrationgroup: 3, tutorgroup: 2, form: 1, formgroup: 2, tutor: 1, regform: 2 },
   senStatus: { senstatus: 3, senprovision: 3, sen: 2, senneed: 1, senstage: 2, senprovisiontype: 2 },
-  disadvantaged: { fsm: 2, fsmeligible: 2, fsmever6: 2, ever6fsm: 2, ever6: 1, freeschoolmeals: 2, pupilpremium: 2, pp: 2, ppeligible: 2, pupilpremiumeligible: 2, disadvantaged: 2 },
+  disadvantaged: {
+    fsm: 2,
+    fsmeligible: 2,
+    fsmever6: 2,
+    ever6fsm: 2,
+    ever6: 1,
+    freeschoolmeals: 2,
+    pupilpremium: 2,
+    pp: 2,
+    ppeligible: 2,
+    pupilpremiumeligible: 2,
+    disadvantaged: 2,
+  },
   eal: { eal: 2, englishasanadditionallanguage: 2, ealstatus: 2 },
   lookedAfter: { incare: 2, lookedafter: 2, cla: 2, lac: 2, childlookedafter: 2, lookedafterchild: 2, previouslylookedafter: 2, pla: 2 },
   youngCarer: { youngcarer: 2, carer: 1 },
@@ -111,7 +123,10 @@ export function planColumns(headers: string[], choices: HeaderChoices): ColumnPl
   const indexes = new Map<RosterFieldKey, number[]>();
   for (const [field, found] of candidates) {
     if ((ROSTER_FLAG_FIELDS as readonly string[]).includes(field)) {
-      indexes.set(field, found.map((c) => c.index));
+      indexes.set(
+        field,
+        found.map((c) => c.index),
+      );
     } else {
       const best = found.reduce((a, b) => (b.priority > a.priority ? b : a));
       indexes.set(field, [best.index]);

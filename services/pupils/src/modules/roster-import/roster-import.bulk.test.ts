@@ -42,7 +42,11 @@ describe('a 25,000-row trust file', () => {
     const previewed = await new RosterImportService(orm.em.fork()).preview(integration, { rows, fullRoster: true, schoolId: SCHOOL });
     const previewMs = Date.now() - started;
     expect(previewed.error).toBeNull();
-    expect(previewed.rosterImport).toMatchObject({ totalRows: ROWS, toAdd: ROWS - 1, rejected: [expect.objectContaining({ line: 124, field: 'dateOfBirth' })] });
+    expect(previewed.rosterImport).toMatchObject({
+      totalRows: ROWS,
+      toAdd: ROWS - 1,
+      rejected: [expect.objectContaining({ line: 124, field: 'dateOfBirth' })],
+    });
 
     started = Date.now();
     const begun = await commit(client, integration, previewed.rosterImport!.id);
@@ -54,7 +58,11 @@ describe('a 25,000-row trust file', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(await count('pupil')).toBe(ROWS - 1);
     // A school's first import writes pupil rows only: each holds its period here and the flags it starts with.
-    expect(await count(`pupil where school_id = '${SCHOOL}' and enrolled_on is not null and left_on is null and baseline_import_id = '${previewed.rosterImport!.id}'`)).toBe(ROWS - 1);
+    expect(
+      await count(
+        `pupil where school_id = '${SCHOOL}' and enrolled_on is not null and left_on is null and baseline_import_id = '${previewed.rosterImport!.id}'`,
+      ),
+    ).toBe(ROWS - 1);
     expect(await count('enrolment')).toBe(0);
     expect(await count('flag_change')).toBe(0);
 
@@ -63,10 +71,11 @@ describe('a 25,000-row trust file', () => {
     const secondPreviewMs = Date.now() - started;
     expect(again.rosterImport).toMatchObject({ unchanged: ROWS - 1, toAdd: 0, toChange: 0, toMarkLeft: 0 });
 
-    const [{ ms }] = await orm.em.fork().execute<{ ms: number }[]>(
-      'select round(extract(epoch from committed_at - commit_started_at) * 1000)::int as ms from roster_import where id = ?',
-      [previewed.rosterImport!.id],
-    );
+    const [{ ms }] = await orm.em
+      .fork()
+      .execute<{ ms: number }[]>('select round(extract(epoch from committed_at - commit_started_at) * 1000)::int as ms from roster_import where id = ?', [
+        previewed.rosterImport!.id,
+      ]);
     const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
     console.info(
       `${engine}, ${ROWS.toLocaleString('en-GB')} rows: preview ${previewMs} ms; commit ${ms} ms in the database, ${commitMs} ms until a poll saw it ` +

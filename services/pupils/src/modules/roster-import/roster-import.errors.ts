@@ -15,7 +15,9 @@ export enum RosterImportErrorCode {
 }
 
 export class RosterImportError extends DomainError<RosterImportErrorCode> {
-  static forbidden(message = 'Only a school\'s careers leader or staff, or a trust integration with the roster:write scope, can import its roster.'): RosterImportError {
+  static forbidden(
+    message = "Only a school's careers leader or staff, or a trust integration with the roster:write scope, can import its roster.",
+  ): RosterImportError {
     return new RosterImportError('FORBIDDEN', RosterImportErrorCode.Forbidden, message);
   }
 }
@@ -25,16 +27,22 @@ const fieldKeys = ROSTER_FIELDS.map((field) => field.key).join(', ');
 /** The expected ways an import can be refused: returned in the result, never thrown. */
 export const RosterImportProblems = {
   invalid(fields: FieldError[]): MutationError {
-    return mutationError(RosterImportErrorCode.InputInvalid, 'Some of the import\'s settings need changing.', fields);
+    return mutationError(RosterImportErrorCode.InputInvalid, "Some of the import's settings need changing.", fields);
   },
   fileOrRows(): MutationError {
     return RosterImportProblems.invalid([{ field: 'fileBase64', message: 'Send either a file or rows, not both and not neither.' }]);
   },
   unknownField(header: string, field: string): FieldError {
-    return { field: 'mapping', message: `"${field}" (for the column "${header}") is not a roster field; use one of ${fieldKeys}, or none to ignore the column.` };
+    return {
+      field: 'mapping',
+      message: `"${field}" (for the column "${header}") is not a roster field; use one of ${fieldKeys}, or none to ignore the column.`,
+    };
   },
   unusableHeader(max: number): FieldError {
-    return { field: 'mapping', message: `A column header in the mapping is longer than ${max} characters or holds characters that are not text; choose columns by their headers as the file has them.` };
+    return {
+      field: 'mapping',
+      message: `A column header in the mapping is longer than ${max} characters or holds characters that are not text; choose columns by their headers as the file has them.`,
+    };
   },
   notText(): MutationError {
     return mutationError(
@@ -47,7 +55,9 @@ export const RosterImportProblems = {
     return RosterImportProblems.invalid([{ field: 'schoolId', message: 'Say which school of your trust this roster is for.' }]);
   },
   unknownSchool(): MutationError {
-    return mutationError(RosterImportErrorCode.UnknownSchool, 'There is no school with that id in your trust.', [{ field: 'schoolId', message: 'Not a school of your trust.' }]);
+    return mutationError(RosterImportErrorCode.UnknownSchool, 'There is no school with that id in your trust.', [
+      { field: 'schoolId', message: 'Not a school of your trust.' },
+    ]);
   },
   empty(): MutationError {
     return mutationError(RosterImportErrorCode.Empty, 'There are no pupils in this file: it needs a header row and a row per pupil.');
@@ -79,7 +89,8 @@ export const RosterImportProblems = {
 
 /** Why a commit failed, in words for the leader; stored on the import. */
 export const RosterCommitFailures = {
-  rosterChanged: 'The school\'s roster changed after this preview (another import, a rollover or an edit), so nothing was imported. Preview the file again to see what it would change now.',
+  rosterChanged:
+    "The school's roster changed after this preview (another import, a rollover or an edit), so nothing was imported. Preview the file again to see what it would change now.",
   upnTaken: 'Another school added one of these pupils while this import was running, so nothing was imported. Preview the file again.',
   unexpected: 'Something went wrong while saving, so nothing was imported. Commit the import again; if it keeps failing, contact Waymark support.',
   interrupted: 'The commit stopped before it finished (the service restarted), so nothing was imported. Commit the import again.',

@@ -10,7 +10,7 @@ export class ColumnMappingInput {
   field?: string | null;
 }
 
-@InputType({ description: 'One pupil, as a trust\'s MIS integration sends it. Yes/no fields left out or null are left alone.' })
+@InputType({ description: "One pupil, as a trust's MIS integration sends it. Yes/no fields left out or null are left alone." })
 export class RosterRowInput implements RosterApiRow {
   @Field()
   upn: string;
@@ -57,10 +57,10 @@ export class RosterRowInput implements RosterApiRow {
 
 @InputType()
 export class RosterImportInput {
-  @Field(() => String, { nullable: true, description: 'The MIS export\'s bytes (UTF-8 with or without BOM, UTF-16 or Windows-1252), base64.' })
+  @Field(() => String, { nullable: true, description: "The MIS export's bytes (UTF-8 with or without BOM, UTF-16 or Windows-1252), base64." })
   fileBase64?: string | null;
 
-  @Field(() => [RosterRowInput], { nullable: true, description: 'Or rows, for trusts\' API integrations (same validation and report).' })
+  @Field(() => [RosterRowInput], { nullable: true, description: "Or rows, for trusts' API integrations (same validation and report)." })
   rows?: RosterRowInput[] | null;
 
   @Field({ description: 'True: pupils of the school missing from the file are marked as left.' })

@@ -76,8 +76,11 @@ async function snapshot(schoolId?: string) {
   const where = schoolId ? 'where school_id = ?' : '';
   const params = schoolId ? [schoolId] : [];
   return {
-    pupils: await sql(`select id, upn, school_id, left_on::text, enrolled_on::text, legal_forename, legal_surname, preferred_name, date_of_birth::text, year_group,
-      tutor_group, sen_support, ehcp, disadvantaged, eal, looked_after, baseline_flags, baseline_import_id from pupil ${where} order by id`, params),
+    pupils: await sql(
+      `select id, upn, school_id, left_on::text, enrolled_on::text, legal_forename, legal_surname, preferred_name, date_of_birth::text, year_group,
+      tutor_group, sen_support, ehcp, disadvantaged, eal, looked_after, baseline_flags, baseline_import_id from pupil ${where} order by id`,
+      params,
+    ),
     enrolments: await sql(`select pupil_id, school_id, started_on::text, left_on::text from ${PERIODS} ${where} order by pupil_id, started_on`, params),
     flagChanges: await sql(`select pupil_id, "group", value, source from flag_change ${where} order by pupil_id, "group"`, params),
   };
@@ -85,7 +88,9 @@ async function snapshot(schoolId?: string) {
 
 /** The audit trail's CHANGE events for an import's commit. */
 async function committedEvents(importId: string): Promise<number> {
-  const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from audit_event where action = 'CHANGE' and detail = ?`, [`Roster import ${importId} committed`]);
+  const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from audit_event where action = 'CHANGE' and detail = ?`, [
+    `Roster import ${importId} committed`,
+  ]);
   return n;
 }
 
@@ -107,7 +112,7 @@ const csvInput = (pupils: FixturePupil[], extra: Record<string, unknown> = {}, c
   ...extra,
 });
 
-describe('a school\'s first import, then the same file again', () => {
+describe("a school's first import, then the same file again", () => {
   const pupils = generatePupils(60, { seed: 1, academicYear });
   // Names that trip simple parsers: a comma inside quotes, an apostrophe, an accent.
   pupils[0].surname = 'Smith, Jnr';
@@ -118,7 +123,17 @@ describe('a school\'s first import, then the same file again', () => {
     const before = await snapshot();
     const result = await preview(client, leaderEast, csvInput(pupils));
     expect(result.error).toBeNull();
-    expect(result.import).toMatchObject({ status: 'PREVIEWED', totalRows: 60, toAdd: 60, toChange: 0, toMarkLeft: 0, unchanged: 0, transfersIn: 0, rejected: [], unmappedColumns: [] });
+    expect(result.import).toMatchObject({
+      status: 'PREVIEWED',
+      totalRows: 60,
+      toAdd: 60,
+      toChange: 0,
+      toMarkLeft: 0,
+      unchanged: 0,
+      transfersIn: 0,
+      rejected: [],
+      unmappedColumns: [],
+    });
     expect(result.import!.columns).toContainEqual({ header: 'Reg Group', field: 'tutorGroup' });
     expect(await snapshot()).toEqual(before);
   });
@@ -185,15 +200,24 @@ describe('the history a first import leaves', () => {
     await importRoster(client, leader, csvInput(pupils));
   });
 
-  it('shows a new pupil\'s flags as set by the import, below every change made since', async () => {
+  it("shows a new pupil's flags as set by the import, below every change made since", async () => {
     const pupil = pupils[0];
     expect(pupil).toMatchObject({ sen: 'K', fsm: true, eal: true, inCare: true });
     const id = await idOf(pupil.upn);
-    const fromImport = ['SEN_SUPPORT', 'DISADVANTAGED', 'EAL', 'LOOKED_AFTER'].map((group) => ({ group, value: true, source: 'IMPORT', changedBy: 'Nia North' }));
+    const fromImport = ['SEN_SUPPORT', 'DISADVANTAGED', 'EAL', 'LOOKED_AFTER'].map((group) => ({
+      group,
+      value: true,
+      source: 'IMPORT',
+      changedBy: 'Nia North',
+    }));
     expect((await read(id)).flagHistory).toEqual(fromImport);
-    const set = await client.query<{ setPupilFlags: { error: unknown } }>(leader, `mutation ($input: SetPupilFlagsInput!) { setPupilFlags(input: $input) { error { code } } }`, {
-      input: { pupilId: id, flags: [{ group: 'EAL', value: false }] },
-    });
+    const set = await client.query<{ setPupilFlags: { error: unknown } }>(
+      leader,
+      `mutation ($input: SetPupilFlagsInput!) { setPupilFlags(input: $input) { error { code } } }`,
+      {
+        input: { pupilId: id, flags: [{ group: 'EAL', value: false }] },
+      },
+    );
     expect(set.data!.setPupilFlags.error).toBeNull();
     expect((await read(id)).flagHistory).toEqual([{ group: 'EAL', value: false, source: 'STAFF', changedBy: 'Nia North' }, ...fromImport]);
     // The next file still says EAL: the import changes it back, as a change of its own.
@@ -291,7 +315,9 @@ describe('column mapping', () => {
   const pupils = generatePupils(5, { seed: 4, academicYear });
   const custom = (p: FixturePupil[]) =>
     utf8Base64(
-      ['Pupil Ref,Surname,Forename,DOB,Curriculum Stage,House,Gender', ...p.map((x) => `${x.upn},${x.surname},${x.forename},${x.dob},${x.year},Red,F`)].join('\n'),
+      ['Pupil Ref,Surname,Forename,DOB,Curriculum Stage,House,Gender', ...p.map((x) => `${x.upn},${x.surname},${x.forename},${x.dob},${x.year},Red,F`)].join(
+        '\n',
+      ),
     );
   const SCHOOL = '0e5f1e1d-0000-4000-8000-000000000004';
   const leader = makePrincipal({ roles: ['careers_leader'], schoolId: SCHOOL, trustId });
@@ -317,7 +343,7 @@ describe('column mapping', () => {
     expect(result.import).toBeNull();
   });
 
-  it('uses the leader\'s mapping, and remembers it for the school\'s next file', async () => {
+  it("uses the leader's mapping, and remembers it for the school's next file", async () => {
     const mapping = [
       { header: 'Pupil Ref', field: 'upn' },
       { header: 'Curriculum Stage', field: 'yearGroup' },
@@ -354,7 +380,11 @@ describe('who may import and read an import', () => {
   let importId: string;
 
   it('lets a trust integration import rows into a school of its trust, with the same report', async () => {
-    const result = await preview(client, integration, { rows: [...rosterRows(pupils), { ...rosterRows(pupils)[0], upn: 'bad' }], fullRoster: false, schoolId: EASTFIELD });
+    const result = await preview(client, integration, {
+      rows: [...rosterRows(pupils), { ...rosterRows(pupils)[0], upn: 'bad' }],
+      fullRoster: false,
+      schoolId: EASTFIELD,
+    });
     expect(result.error).toBeNull();
     expect(result.import).toMatchObject({ toAdd: 3, totalRows: 4, rejected: [expect.objectContaining({ line: 4, field: 'upn' })] });
     importId = result.import!.id;
@@ -380,7 +410,7 @@ describe('who may import and read an import', () => {
     expect((await waitForImport(client, integration, importId)).final.status).toBe('COMMITTED');
   });
 
-  it('needs a school of the integration\'s own trust', async () => {
+  it("needs a school of the integration's own trust", async () => {
     const missing = await preview(client, integration, { rows: rosterRows(pupils), fullRoster: false });
     expect(missing.error).toMatchObject({ code: 'ROSTER_INPUT_INVALID', fields: [{ field: 'schoolId' }] });
     const foreign = await preview(client, integration, { rows: rosterRows(pupils), fullRoster: false, schoolId: OTHER_TRUST_SCHOOL });
@@ -449,7 +479,9 @@ describe('characters no roster holds', () => {
 
   it('refuses a file that is not text (a spreadsheet workbook, say) before storing anything', async () => {
     const imports = await sql('select count(*)::int as n from roster_import where school_id = ?', [SCHOOL]);
-    const workbook = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00', 'latin1'), Buffer.from(rosterCsv(pupils))]).toString('base64');
+    const workbook = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00', 'latin1'), Buffer.from(rosterCsv(pupils))]).toString(
+      'base64',
+    );
     const nulInHeader = utf8Base64(rosterCsv(pupils).replace('Reg Group', `Reg${NUL}Group`));
     for (const fileBase64 of [workbook, nulInHeader]) {
       const result = await preview(client, leader, { fileBase64, fullRoster: false });
@@ -470,16 +502,23 @@ describe('characters no roster holds', () => {
 describe('clashes and transfers between schools', () => {
   const northPupil = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 9)!;
   const asFixture = (p: typeof northPupil): FixturePupil => ({
-    upn: p.upn, surname: p.legalSurname, forename: p.legalForename, preferred: p.preferredName, dob: p.dateOfBirth, year: p.yearGroup ?? 13,
-    reg: '9S1', sen: 'N', fsm: false, eal: false, inCare: false,
+    upn: p.upn,
+    surname: p.legalSurname,
+    forename: p.legalForename,
+    preferred: p.preferredName,
+    dob: p.dateOfBirth,
+    year: p.yearGroup ?? 13,
+    reg: '9S1',
+    sen: 'N',
+    fsm: false,
+    eal: false,
+    inCare: false,
   });
 
   it('rejects a UPN on roll at another school, without naming it', async () => {
     const result = await preview(client, leaderSouth, csvInput([asFixture(northPupil)], { fullRoster: false }));
     expect(result.import).toMatchObject({ toAdd: 0, transfersIn: 0 });
-    expect(result.import!.rejected).toEqual([
-      { line: 2, upn: northPupil.upn, field: 'upn', reason: expect.stringContaining('on roll at another school') },
-    ]);
+    expect(result.import!.rejected).toEqual([{ line: 2, upn: northPupil.upn, field: 'upn', reason: expect.stringContaining('on roll at another school') }]);
     expect(result.import!.rejected[0].reason).not.toContain(northfield.name);
   });
 
@@ -509,7 +548,8 @@ describe('a pupil known at another school: only their own identity moves them', 
   const madeUp = (upn: string): FixturePupil => ({ ...neverSeen, upn, surname: 'Madeup', forename: 'Nobody', dob: neverSeen.dob });
   const one = (p: FixturePupil) => csvInput([p], { fullRoster: false });
   const PUPIL = `query ($id: ID!) { pupil(id: $id) { id upn dateOfBirth recordAccess { current } } }`;
-  const row = async (upn: string) => (await sql('select id, school_id, left_on::text, legal_forename, legal_surname, date_of_birth::text from pupil where upn = ?', [upn]))[0];
+  const row = async (upn: string) =>
+    (await sql('select id, school_id, left_on::text, legal_forename, legal_surname, date_of_birth::text from pupil where upn = ?', [upn]))[0];
 
   beforeAll(async () => {
     const em = orm.em.fork();
@@ -551,7 +591,10 @@ describe('a pupil known at another school: only their own identity moves them', 
       for (const known of [leaver, onRoll]) {
         expect(comparable(await preview(client, leaderNew, csvInput([madeUp(known.upn)], { fullRoster })), known.upn)).toEqual(unknown);
         // Right name, wrong date of birth; right date of birth, wrong name: still nothing to tell them apart.
-        const halfRight = [{ ...known, dob: neverSeen.dob === known.dob ? '2012-01-01' : neverSeen.dob }, { ...known, surname: 'Madeup' }];
+        const halfRight = [
+          { ...known, dob: neverSeen.dob === known.dob ? '2012-01-01' : neverSeen.dob },
+          { ...known, surname: 'Madeup' },
+        ];
         for (const guess of halfRight) {
           const result = comparable(await preview(client, leaderNew, csvInput([guess], { fullRoster })), known.upn);
           expect(result.import).toMatchObject({ toAdd: 1, transfersIn: 0, toChange: 0, unchanged: 0, rejected: [] });
@@ -562,7 +605,12 @@ describe('a pupil known at another school: only their own identity moves them', 
 
   it('moves a leaver whose UPN, legal name and date of birth all match, ignoring case, accents and spaces, and keeps their details', async () => {
     const stored = await row(toTransfer.upn);
-    const asTyped = { ...toTransfer, surname: ` ${toTransfer.surname.toUpperCase()} `, forename: toTransfer.forename.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(), reg: '9N' };
+    const asTyped = {
+      ...toTransfer,
+      surname: ` ${toTransfer.surname.toUpperCase()} `,
+      forename: toTransfer.forename.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+      reg: '9N',
+    };
     const { previewed, committed } = await importRoster(client, leaderNew, one(asTyped));
     expect(previewed).toMatchObject({ transfersIn: 1, toAdd: 0, rejected: [] });
     expect(committed.rejected).toEqual([]);
@@ -571,7 +619,7 @@ describe('a pupil known at another school: only their own identity moves them', 
     expect(read.data!.pupil.recordAccess.current).toBe(true);
   });
 
-  it('still tells someone who knows the pupil\'s identity that they are on roll at another school', async () => {
+  it("still tells someone who knows the pupil's identity that they are on roll at another school", async () => {
     const result = await preview(client, leaderNew, one(onRoll));
     expect(result.import).toMatchObject({ toAdd: 0, transfersIn: 0 });
     expect(result.import!.rejected).toEqual([expect.objectContaining({ upn: onRoll.upn, reason: expect.stringContaining('on roll at another school') })]);
@@ -581,7 +629,11 @@ describe('a pupil known at another school: only their own identity moves them', 
     await importRoster(client, leaderNew, one(toRename));
     const stored = await row(toRename.upn);
     expect(stored.school_id).toBe(NEW);
-    for (const changed of [{ ...toRename, surname: 'Someone-Else' }, { ...toRename, forename: 'Other' }, { ...toRename, dob: neverSeen.dob }]) {
+    for (const changed of [
+      { ...toRename, surname: 'Someone-Else' },
+      { ...toRename, forename: 'Other' },
+      { ...toRename, dob: neverSeen.dob },
+    ]) {
       const result = await preview(client, leaderNew, one({ ...changed, reg: '9Z' }));
       expect(result.import).toMatchObject({ toChange: 0, unchanged: 0, toAdd: 0 });
       expect(result.import!.rejected).toEqual([{ line: 2, upn: toRename.upn, field: null, reason: expect.stringContaining('came from another school') }]);
@@ -642,9 +694,13 @@ describe('a commit that fails or finds the roster changed', () => {
     const changed = pupils.slice(0, 100).map((p) => ({ ...p, reg: 'NEW' }));
     const result = await preview(client, leader, { rows: rosterRows(changed), fullRoster: false });
     const [target] = await sql<{ id: string }>('select id from pupil where upn = ?', [pupils[5].upn]);
-    const flags = await client.query<{ setPupilFlags: { error: unknown } }>(leader, `mutation ($input: SetPupilFlagsInput!) { setPupilFlags(input: $input) { error { code } } }`, {
-      input: { pupilId: target.id, flags: [{ group: 'YOUNG_CARER', value: true }] },
-    });
+    const flags = await client.query<{ setPupilFlags: { error: unknown } }>(
+      leader,
+      `mutation ($input: SetPupilFlagsInput!) { setPupilFlags(input: $input) { error { code } } }`,
+      {
+        input: { pupilId: target.id, flags: [{ group: 'YOUNG_CARER', value: true }] },
+      },
+    );
     expect(flags.data!.setPupilFlags.error).toBeNull();
     const before = await snapshot();
     await commit(client, leader, result.import!.id);
@@ -668,13 +724,16 @@ describe('a commit that fails or finds the roster changed', () => {
     expect(statuses).toEqual(['COMMITTED', 'FAILED']);
     const winner = endA.final.status === 'COMMITTED' ? a : b;
     const loser = winner === a ? b : a;
-    const tutorGroups = await sql<{ tutor_group: string }>(
-      'select distinct tutor_group from pupil where upn in (select jsonb_array_elements_text(?::jsonb))',
-      [JSON.stringify(base.map((p) => p.upn))],
-    );
+    const tutorGroups = await sql<{ tutor_group: string }>('select distinct tutor_group from pupil where upn in (select jsonb_array_elements_text(?::jsonb))', [
+      JSON.stringify(base.map((p) => p.upn)),
+    ]);
     expect(tutorGroups).toEqual([{ tutor_group: winner === a ? 'A' : 'B' }]);
     const count = async (list: FixturePupil[]) =>
-      (await sql<{ n: number }>('select count(*)::int as n from pupil where upn in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(list.slice(100).map((p) => p.upn))]))[0].n;
+      (
+        await sql<{ n: number }>('select count(*)::int as n from pupil where upn in (select jsonb_array_elements_text(?::jsonb))', [
+          JSON.stringify(list.slice(100).map((p) => p.upn)),
+        ])
+      )[0].n;
     expect(await count(winner)).toBe(50);
     expect(await count(loser)).toBe(0);
   });
@@ -745,7 +804,13 @@ describe('a commit cut off part-way', () => {
 
     expect(await snapshot()).toEqual(before);
     const [failed] = await sql('select status, processed_rows, committed_at, committed_by_id, failure_message from roster_import where id = ?', [id]);
-    expect(failed).toMatchObject({ status: 'FAILED', processed_rows: 0, committed_at: null, committed_by_id: null, failure_message: expect.stringContaining('nothing was imported') });
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      processed_rows: 0,
+      committed_at: null,
+      committed_by_id: null,
+      failure_message: expect.stringContaining('nothing was imported'),
+    });
     expect(await committedEvents(id)).toBe(0);
 
     // Committed again, through the API as the leader would: every row lands, once.
@@ -777,15 +842,20 @@ describe('a commit cut off part-way', () => {
     const id = result.import!.id;
     const before = await snapshot();
     // What a process killed mid-commit leaves: COMMITTING, some progress, and no sign of life for eleven minutes.
-    await sql(`update roster_import set status = 'COMMITTING', processed_rows = 12, commit_started_at = now() - interval '11 minutes',
-      heartbeat_at = now() - interval '11 minutes' where id = ?`, [id]);
+    await sql(
+      `update roster_import set status = 'COMMITTING', processed_rows = 12, commit_started_at = now() - interval '11 minutes',
+      heartbeat_at = now() - interval '11 minutes' where id = ?`,
+      [id],
+    );
     const shown = await client.query<{ rosterImport: { status: string; processedRows: number; failureMessage: string } }>(leader, GET_IMPORT, { id });
     expect(shown.data!.rosterImport).toMatchObject({ status: 'FAILED', processedRows: 0, failureMessage: expect.stringContaining('Commit the import again') });
     expect(await snapshot()).toEqual(before);
     expect((await commit(client, leader, id)).error).toBeNull();
     const { final } = await waitForImport(client, leader, id);
     expect(final).toMatchObject({ status: 'COMMITTED', processedRows: 30, toAdd: 30, failureMessage: null });
-    const landed = await sql<{ n: number }>('select count(*)::int as n from pupil where upn in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(rows.map((r) => r.upn))]);
+    const landed = await sql<{ n: number }>('select count(*)::int as n from pupil where upn in (select jsonb_array_elements_text(?::jsonb))', [
+      JSON.stringify(rows.map((r) => r.upn)),
+    ]);
     expect(landed[0].n).toBe(30);
     expect((await commit(client, leader, id)).error!.code).toBe('ROSTER_IMPORT_NOT_PREVIEWED');
   });
@@ -845,4 +915,3 @@ describe('a 1,500-pupil school file', () => {
     console.info(`1,500-pupil CSV: preview + commit ${took} ms`);
   });
 });
-

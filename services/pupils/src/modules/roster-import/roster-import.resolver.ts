@@ -8,7 +8,10 @@ import { ROSTER_FIELDS } from './roster-fields.js';
 @Resolver(() => RosterImport)
 export class RosterImportResolver {
   @Authorized('careers_leader', 'staff', 'trust_analyst')
-  @Query(() => RosterImport, { nullable: true, description: 'An import, for the person who started it (or the trust\'s API credential); poll it while COMMITTING.' })
+  @Query(() => RosterImport, {
+    nullable: true,
+    description: "An import, for the person who started it (or the trust's API credential); poll it while COMMITTING.",
+  })
   rosterImport(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RosterImport | null> {
     return new RosterImportService(ctx.em).find(ctx.principal, id);
   }

@@ -35,13 +35,59 @@ function result(rosterImport: RosterImport | null, error: MutationError | null):
 
 /** A plain copy of an import (no rows), safe to keep after its entity manager is gone. */
 function detached(source: RosterImport): RosterImport {
-  const { id, schoolId, trustId, createdById, createdByName, createdByKind, status, fullRoster, totalRows, processedRows, toAdd, toChange,
-    toMarkLeft, unchanged, transfersIn, rejected, columns, unmappedColumns, missingFields, fingerprint, createdAt, commitStartedAt,
-    heartbeatAt, committedAt, failureMessage } = source;
+  const {
+    id,
+    schoolId,
+    trustId,
+    createdById,
+    createdByName,
+    createdByKind,
+    status,
+    fullRoster,
+    totalRows,
+    processedRows,
+    toAdd,
+    toChange,
+    toMarkLeft,
+    unchanged,
+    transfersIn,
+    rejected,
+    columns,
+    unmappedColumns,
+    missingFields,
+    fingerprint,
+    createdAt,
+    commitStartedAt,
+    heartbeatAt,
+    committedAt,
+    failureMessage,
+  } = source;
   return Object.assign(new RosterImport(), {
-    id, schoolId, trustId, createdById, createdByName, createdByKind, status, fullRoster, totalRows, processedRows, toAdd, toChange,
-    toMarkLeft, unchanged, transfersIn, rejected, columns, unmappedColumns, missingFields, fingerprint, createdAt, commitStartedAt,
-    heartbeatAt, committedAt, failureMessage,
+    id,
+    schoolId,
+    trustId,
+    createdById,
+    createdByName,
+    createdByKind,
+    status,
+    fullRoster,
+    totalRows,
+    processedRows,
+    toAdd,
+    toChange,
+    toMarkLeft,
+    unchanged,
+    transfersIn,
+    rejected,
+    columns,
+    unmappedColumns,
+    missingFields,
+    fingerprint,
+    createdAt,
+    commitStartedAt,
+    heartbeatAt,
+    committedAt,
+    failureMessage,
   });
 }
 
@@ -94,7 +140,11 @@ function hasOneConnection(em: EntityManager): boolean {
  * the second look is usually skipped).
  */
 async function rosterState(em: EntityManager, schoolId: string, rows: RosterRow[]): Promise<{ existing: RosterPupil[]; fromAnotherSchool: Set<string> }> {
-  const existing = await loadRosterState(em, schoolId, rows.map((row) => row.upn));
+  const existing = await loadRosterState(
+    em,
+    schoolId,
+    rows.map((row) => row.upn),
+  );
   return { existing, fromAnotherSchool: await pupilsFromOtherSchools(em, identityEditsHere(schoolId, rows, existing)) };
 }
 
@@ -127,7 +177,7 @@ export class RosterImportService {
       return school ? { school } : { error: RosterImportProblems.unknownSchool() };
     }
     if (principal.kind !== 'user' || !hasRole(principal, 'careers_leader', 'staff') || !principal.schoolId) throw RosterImportError.forbidden();
-    if (schoolId && schoolId !== principal.schoolId) throw RosterImportError.forbidden('Staff can import only their own school\'s roster.');
+    if (schoolId && schoolId !== principal.schoolId) throw RosterImportError.forbidden("Staff can import only their own school's roster.");
     const school = await this.em.findOne(School, { id: principal.schoolId });
     if (!school) throw RosterImportError.forbidden();
     return { school };
@@ -137,7 +187,11 @@ export class RosterImportService {
    * The leader's column choices for this import, checked, and remembered for the school (a preference,
    * not roster data: it is kept even if this preview is never committed). Saved on the next flush.
    */
-  private async columnChoices(schoolId: string, mapping: RosterImportInput['mapping'], now: Date): Promise<{ choices: HeaderChoices } | { error: MutationError }> {
+  private async columnChoices(
+    schoolId: string,
+    mapping: RosterImportInput['mapping'],
+    now: Date,
+  ): Promise<{ choices: HeaderChoices } | { error: MutationError }> {
     const problems: FieldError[] = [];
     const chosen = new Map<string, { label: string; field: RosterColumnMapping['field'] }>();
     for (const entry of mapping ?? []) {
@@ -181,7 +235,10 @@ export class RosterImportService {
     if (source.totalRows === 0) return result(null, RosterImportProblems.empty());
     if (source.totalRows > MAX_ROSTER_ROWS) return result(null, RosterImportProblems.tooLarge(MAX_ROSTER_ROWS));
 
-    type Outcome = Pick<RosterImport, 'toAdd' | 'toChange' | 'toMarkLeft' | 'unchanged' | 'transfersIn' | 'rejected' | 'rows' | 'protectedUpns' | 'fingerprint'>;
+    type Outcome = Pick<
+      RosterImport,
+      'toAdd' | 'toChange' | 'toMarkLeft' | 'unchanged' | 'transfersIn' | 'rejected' | 'rows' | 'protectedUpns' | 'fingerprint'
+    >;
     const record = (outcome: Outcome) =>
       this.em.create(RosterImport, {
         id: randomUUID(),
@@ -267,7 +324,11 @@ export class RosterImportService {
    * the plan is made afresh inside the new transaction, and if the roster changed meanwhile the commit
    * fails with that reason rather than landing anything twice.
    */
-  async commit(principal: Principal, id: string, { now = new Date(), requestId = randomUUID() }: { now?: Date; requestId?: string } = {}): Promise<RosterImportResult> {
+  async commit(
+    principal: Principal,
+    id: string,
+    { now = new Date(), requestId = randomUUID() }: { now?: Date; requestId?: string } = {},
+  ): Promise<RosterImportResult> {
     const rosterImport = isUuid(id) ? await this.em.findOne(RosterImport, { id }) : null;
     if (!rosterImport || !canUseImport(principal, rosterImport)) return result(null, RosterImportProblems.notFound());
     if (rosterImport.missingFields.length > 0) return result(rosterImport, RosterImportProblems.columnsMissing(rosterImport.missingFields));
@@ -365,7 +426,11 @@ export class RosterImportService {
                 // Progress is throwaway (a crash ends the commit anyway), so it need not wait for the disk:
                 // a flush here would hold up the commit's own writes, which fill the same log.
                 await t.execute('set local synchronous_commit = off');
-                await t.execute('update roster_import set processed_rows = ?, heartbeat_at = ? where id = ? and status = ?', [processed, new Date(), snapshot.id, RosterImportStatus.COMMITTING], 'run');
+                await t.execute(
+                  'update roster_import set processed_rows = ?, heartbeat_at = ? where id = ? and status = ?',
+                  [processed, new Date(), snapshot.id, RosterImportStatus.COMMITTING],
+                  'run',
+                );
               });
             reported = reported.then(write);
             // Surfaces a failed write as the commit's failure (as when it was awaited), without an unhandled rejection.

@@ -147,13 +147,19 @@ const column = (name: keyof PupilRecord) => PUPIL_WRITE_COLUMNS.find(([each]) =>
 
 const UPSERT_PUPILS = `insert into pupil (${PUPIL_WRITE_COLUMNS.map(([name]) => name).join(', ')})
   select * from unnest(${PUPIL_WRITE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
-  on conflict (id) do update set ${PUPIL_WRITE_COLUMNS.slice(1).map(([name]) => `${name} = excluded.${name}`).join(', ')}`;
+  on conflict (id) do update set ${PUPIL_WRITE_COLUMNS.slice(1)
+    .map(([name]) => `${name} = excluded.${name}`)
+    .join(', ')}`;
 
 /** Pupils already in Waymark whose row the import changes (details, a rejoin, a transfer in). */
 async function upsertPupils(em: EntityManager, writes: PlannedWrite[]): Promise<void> {
   if (writes.length === 0) return;
   const pupils = writes.map((write) => write.after);
-  await boundSql(em, UPSERT_PUPILS, PUPIL_WRITE_COLUMNS.map(([, , value]) => pgArray(pupils.map(value))));
+  await boundSql(
+    em,
+    UPSERT_PUPILS,
+    PUPIL_WRITE_COLUMNS.map(([, , value]) => pgArray(pupils.map(value))),
+  );
 }
 
 /** What every new pupil of one import shares: bound once per statement rather than once per row. */
@@ -270,7 +276,11 @@ export async function writeRosterPlan(
 ): Promise<void> {
   const total = plan.writes.length + (plan.markLeft.length > 0 ? 1 : 0);
   const batchAt = (start: number) => plan.writes.slice(start, start + ctx.batchSize);
-  const newPupilsAt = (start: number) => insertNewPupils(batchAt(start).filter((write) => write.action === 'add'), ctx);
+  const newPupilsAt = (start: number) =>
+    insertNewPupils(
+      batchAt(start).filter((write) => write.action === 'add'),
+      ctx,
+    );
   let newPupils = newPupilsAt(0);
   for (let start = 0; start < plan.writes.length; start += ctx.batchSize) {
     const batch = batchAt(start);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeUpn } from '@waymark/domain';
-import { flagBits, IDENTITY_MESSAGES, identityEditsHere, IMPORTED_FLAGS, planRoster, rosterFingerprint, sameIdentity, type RosterPupil } from './roster-plan.js';
+import {
+  flagBits,
+  IDENTITY_MESSAGES,
+  identityEditsHere,
+  IMPORTED_FLAGS,
+  planRoster,
+  rosterFingerprint,
+  sameIdentity,
+  type RosterPupil,
+} from './roster-plan.js';
 import type { RosterRow } from './roster-validate.js';
 
 const HERE = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -46,7 +55,18 @@ const rowOf = (p: RosterPupil, extra: Partial<RosterRow> = {}): RosterRow => ({
 });
 
 const plan = (rows: RosterRow[], existing: RosterPupil[], fullRoster = true, protectedUpns: string[] = [], fromAnotherSchool: string[] = []) =>
-  planRoster({ schoolId: HERE, trustId: null, academicYear: 2026, today: '2026-11-23', fullRoster, rows, existing, protectedUpns, fromAnotherSchool: new Set(fromAnotherSchool), newId: () => 'new-id' });
+  planRoster({
+    schoolId: HERE,
+    trustId: null,
+    academicYear: 2026,
+    today: '2026-11-23',
+    fullRoster,
+    rows,
+    existing,
+    protectedUpns,
+    fromAnotherSchool: new Set(fromAnotherSchool),
+    newId: () => 'new-id',
+  });
 
 describe('planRoster', () => {
   it('sorts every row into add, change, unchanged, transfer in, back on roll or clash', () => {
@@ -56,7 +76,14 @@ describe('planRoster', () => {
     const leftThere = pupil(4, { schoolId: THERE, leftOn: '2026-07-20', eal: true });
     const onRollThere = pupil(5, { schoolId: THERE });
     const result = plan(
-      [rowOf(same), rowOf(changed, { tutorGroup: '10B' }), rowOf(leftHere), rowOf(leftThere), rowOf(onRollThere, { line: 9 }), { ...rowOf(pupil(6)), disadvantaged: true }],
+      [
+        rowOf(same),
+        rowOf(changed, { tutorGroup: '10B' }),
+        rowOf(leftHere),
+        rowOf(leftThere),
+        rowOf(onRollThere, { line: 9 }),
+        { ...rowOf(pupil(6)), disadvantaged: true },
+      ],
       [same, changed, leftHere, leftThere, onRollThere],
     );
     expect(result.writes.map((w) => [w.action, w.after.upn])).toEqual([
@@ -136,14 +163,14 @@ describe('planRoster', () => {
     expect(plan([rowOf(kept)], [kept, missing], false).markLeft).toEqual([]);
   });
 
-  it('writes an unchanged pupil only to note that the year group is this year\'s', () => {
+  it("writes an unchanged pupil only to note that the year group is this year's", () => {
     const lastYear = pupil(1, { yearGroupAcademicYear: 2025 });
     const result = plan([rowOf(lastYear)], [lastYear]);
     expect(result.counts.unchanged).toBe(1);
     expect(result.writes.map((w) => w.action)).toEqual(['touch']);
   });
 
-  it.each(IMPORTED_FLAGS)('keeps a new pupil\'s %s as its own bit, in IMPORTED_FLAGS order', (flag) => {
+  it.each(IMPORTED_FLAGS)("keeps a new pupil's %s as its own bit, in IMPORTED_FLAGS order", (flag) => {
     expect(flagBits({ ...pupil(1), [flag]: true })).toBe(1 << IMPORTED_FLAGS.indexOf(flag));
   });
 

@@ -84,14 +84,21 @@ function nameKey(name: string): string {
 }
 
 /** The row names the same person as the record: legal forename, legal surname and date of birth. */
-export function sameIdentity(row: Pick<RosterRow, 'legalForename' | 'legalSurname' | 'dateOfBirth'>, pupil: Pick<RosterPupil, 'legalForename' | 'legalSurname' | 'dateOfBirth'>): boolean {
-  return row.dateOfBirth === pupil.dateOfBirth && nameKey(row.legalSurname) === nameKey(pupil.legalSurname) && nameKey(row.legalForename) === nameKey(pupil.legalForename);
+export function sameIdentity(
+  row: Pick<RosterRow, 'legalForename' | 'legalSurname' | 'dateOfBirth'>,
+  pupil: Pick<RosterPupil, 'legalForename' | 'legalSurname' | 'dateOfBirth'>,
+): boolean {
+  return (
+    row.dateOfBirth === pupil.dateOfBirth &&
+    nameKey(row.legalSurname) === nameKey(pupil.legalSurname) &&
+    nameKey(row.legalForename) === nameKey(pupil.legalForename)
+  );
 }
 
 export const IDENTITY_MESSAGES = {
   unmatched:
     'Not imported: Waymark already has a pupil with this UPN, under a different legal name or date of birth. Check the UPN; if it is right, ' +
-    'contact the pupil\'s previous school to agree their legal name and date of birth, then import this pupil again.',
+    "contact the pupil's previous school to agree their legal name and date of birth, then import this pupil again.",
   kept:
     'Not imported: this pupil came from another school, so an import cannot change their legal name or date of birth, and this row has ' +
     'different ones. Check them in your MIS; if Waymark has them wrong, contact Waymark support.',
@@ -290,8 +297,18 @@ export function rosterFingerprint(existing: RosterPupil[]): string {
   for (const pupil of [...existing].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     hash.update(
       JSON.stringify([
-        pupil.id, pupil.upn, pupil.schoolId, pupil.trustId, pupil.leftOn, pupil.legalForename, pupil.legalSurname, pupil.preferredName,
-        pupil.dateOfBirth, pupil.yearGroup, pupil.yearGroupAcademicYear, pupil.tutorGroup,
+        pupil.id,
+        pupil.upn,
+        pupil.schoolId,
+        pupil.trustId,
+        pupil.leftOn,
+        pupil.legalForename,
+        pupil.legalSurname,
+        pupil.preferredName,
+        pupil.dateOfBirth,
+        pupil.yearGroup,
+        pupil.yearGroupAcademicYear,
+        pupil.tutorGroup,
         ...IMPORTED_FLAGS.map((flag) => pupil[flag]),
       ]),
     );

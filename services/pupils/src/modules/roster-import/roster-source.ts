@@ -51,7 +51,7 @@ export function openRosterFile(bytes: Uint8Array, choices: HeaderChoices): Roste
   if (text.includes('\u0000')) return { notText: true, labels: {}, columns: [], unmapped: [], missing: [], encoding, readRows: () => [] };
   const scanner = new CsvScanner(text);
   const head: CsvRecord[] = [];
-  for (let nonBlank = 0; nonBlank < HEADER_SEARCH; ) {
+  for (let nonBlank = 0; nonBlank < HEADER_SEARCH;) {
     const record = scanner.next();
     if (!record) break;
     head.push(record);
@@ -86,7 +86,15 @@ export function openRosterFile(bytes: Uint8Array, choices: HeaderChoices): Roste
       const unclosedQuoteLine = scanner.unclosedQuoteLine;
       return unclosedQuoteLine === null
         ? []
-        : [{ line: unclosedQuoteLine, upn: null, field: null, reason: 'A quotation mark on this line is never closed, so everything after it was read as one value. Check the file in a spreadsheet and save it again.' }];
+        : [
+            {
+              line: unclosedQuoteLine,
+              upn: null,
+              field: null,
+              reason:
+                'A quotation mark on this line is never closed, so everything after it was read as one value. Check the file in a spreadsheet and save it again.',
+            },
+          ];
     },
   };
 }

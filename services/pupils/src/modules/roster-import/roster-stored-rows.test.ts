@@ -31,7 +31,13 @@ describe('stored rows', () => {
   });
 
   it('are stored compressed, and read back', async () => {
-    const rows: RosterRow[] = Array.from({ length: 500 }, (_, i) => ({ line: i + 2, ...base, upn: `A${String(i).padStart(12, '0')}`, tutorGroup: '10A', eal: i % 2 === 0 }));
+    const rows: RosterRow[] = Array.from({ length: 500 }, (_, i) => ({
+      line: i + 2,
+      ...base,
+      upn: `A${String(i).padStart(12, '0')}`,
+      tutorGroup: '10A',
+      eal: i % 2 === 0,
+    }));
     const packed = await packRosterRows(rows);
     expect(packed.length).toBeLessThan(encodeRosterRows(rows).length / 3);
     expect(await unpackRosterRows(packed)).toEqual(rows);

@@ -39,7 +39,14 @@ const bit = (value: boolean | undefined, i: number) => (value === undefined ? 0 
 
 /** Named one by one (a loop over IMPORTED_FLAGS reads rows of many shapes slowly); the order is IMPORTED_FLAGS'. */
 const flagsOf = (row: RosterRow) =>
-  bit(row.senSupport, 0) | bit(row.ehcp, 1) | bit(row.disadvantaged, 2) | bit(row.eal, 3) | bit(row.lookedAfter, 4) | bit(row.youngCarer, 5) | bit(row.serviceChild, 6) | bit(row.refugee, 7);
+  bit(row.senSupport, 0) |
+  bit(row.ehcp, 1) |
+  bit(row.disadvantaged, 2) |
+  bit(row.eal, 3) |
+  bit(row.lookedAfter, 4) |
+  bit(row.youngCarer, 5) |
+  bit(row.serviceChild, 6) |
+  bit(row.refugee, 7);
 
 export function encodeRosterRows(rows: RosterRow[]): string {
   const flags = rows.map(flagsOf);

@@ -62,18 +62,39 @@ describe('value parsers', () => {
   });
 
   it.each([
-    ['Y', true], ['yes', true], ['TRUE', true], ['1', true], ['T', true],
-    ['N', false], ['No', false], ['false', false], ['0', false], ['', false], ['  ', false],
-    ['maybe', null], ['2', null],
+    ['Y', true],
+    ['yes', true],
+    ['TRUE', true],
+    ['1', true],
+    ['T', true],
+    ['N', false],
+    ['No', false],
+    ['false', false],
+    ['0', false],
+    ['', false],
+    ['  ', false],
+    ['maybe', null],
+    ['2', null],
   ])('reads %j as %s', (input, value) => {
     expect(parseYesNo(input)).toBe(value);
   });
 
   it.each([
-    ['N', 'NONE'], ['', 'NONE'], ['No SEN', 'NONE'],
-    ['K', 'SEN_SUPPORT'], ['SEN Support', 'SEN_SUPPORT'], ['K - SEN Support', 'SEN_SUPPORT'], ['P', 'SEN_SUPPORT'],
-    ['E', 'EHCP'], ['EHCP', 'EHCP'], ['EHC Plan', 'EHCP'], ['E - Education, Health and Care Plan', 'EHCP'], ['S', 'EHCP'], ['Statement', 'EHCP'],
-    ['X', null], ['unknown', null],
+    ['N', 'NONE'],
+    ['', 'NONE'],
+    ['No SEN', 'NONE'],
+    ['K', 'SEN_SUPPORT'],
+    ['SEN Support', 'SEN_SUPPORT'],
+    ['K - SEN Support', 'SEN_SUPPORT'],
+    ['P', 'SEN_SUPPORT'],
+    ['E', 'EHCP'],
+    ['EHCP', 'EHCP'],
+    ['EHC Plan', 'EHCP'],
+    ['E - Education, Health and Care Plan', 'EHCP'],
+    ['S', 'EHCP'],
+    ['Statement', 'EHCP'],
+    ['X', null],
+    ['unknown', null],
   ])('reads the SEN status %j as %s', (input, status) => {
     expect(parseSenStatus(input)).toBe(status);
   });
@@ -81,17 +102,39 @@ describe('value parsers', () => {
 
 function row(line: number, values: Partial<Record<string, string>>): RosterSourceRow {
   const base = { upn: UPN, legalSurname: 'Okafor', legalForename: 'Maya', dateOfBirth: '03/04/2011', yearGroup: '10', ...values };
-  return { line, values: Object.fromEntries(Object.entries(base).filter(([, v]) => v !== undefined).map(([k, v]) => [k, [v]])) };
+  return {
+    line,
+    values: Object.fromEntries(
+      Object.entries(base)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, [v]]),
+    ),
+  };
 }
 
 describe('validateRoster', () => {
   const labels = { dateOfBirth: '"DOB"', yearGroup: '"Year"', senStatus: '"SEN"', disadvantaged: '"FSM"' };
 
   it('accepts a good row and normalises it', () => {
-    const result = validateRoster([row(2, { upn: ` ${UPN.toLowerCase()} `, legalSurname: '  Okafor  ', tutorGroup: '10A', senStatus: 'K', disadvantaged: 'Y' })], labels, today);
+    const result = validateRoster(
+      [row(2, { upn: ` ${UPN.toLowerCase()} `, legalSurname: '  Okafor  ', tutorGroup: '10A', senStatus: 'K', disadvantaged: 'Y' })],
+      labels,
+      today,
+    );
     expect(result.rejected).toEqual([]);
     expect(result.rows).toEqual([
-      { line: 2, upn: UPN, legalSurname: 'Okafor', legalForename: 'Maya', dateOfBirth: '2011-04-03', yearGroup: 10, tutorGroup: '10A', senSupport: true, ehcp: false, disadvantaged: true },
+      {
+        line: 2,
+        upn: UPN,
+        legalSurname: 'Okafor',
+        legalForename: 'Maya',
+        dateOfBirth: '2011-04-03',
+        yearGroup: 10,
+        tutorGroup: '10A',
+        senSupport: true,
+        ehcp: false,
+        disadvantaged: true,
+      },
     ]);
   });
 
@@ -110,10 +153,25 @@ describe('validateRoster', () => {
     { name: 'date in the future', values: { dateOfBirth: '01/01/2030' }, field: 'dateOfBirth', reason: /would make the pupil 0; check the date/ },
     { name: 'a grown-up', values: { dateOfBirth: '01/01/1980' }, field: 'dateOfBirth', reason: /would make the pupil 46/ },
     { name: 'missing year group', values: { yearGroup: '' }, field: 'yearGroup', reason: /year group is missing/ },
-    { name: 'primary year group', values: { yearGroup: 'Year 6' }, field: 'yearGroup', reason: /"Year 6" in "Year" is not a year group Waymark takes: Years 7 to 13/ },
+    {
+      name: 'primary year group',
+      values: { yearGroup: 'Year 6' },
+      field: 'yearGroup',
+      reason: /"Year 6" in "Year" is not a year group Waymark takes: Years 7 to 13/,
+    },
     { name: 'year 14', values: { yearGroup: '14' }, field: 'yearGroup', reason: /Years 7 to 13/ },
-    { name: 'unknown SEN status', values: { senStatus: 'Q' }, field: 'senStatus', reason: /"Q" in "SEN" is not an SEN status.*N \(none\), K \(SEN support\) or E \(EHC plan\)/ },
-    { name: 'not yes or no', values: { disadvantaged: 'sometimes' }, field: 'disadvantaged', reason: /"sometimes" in "FSM" is not yes or no; use Y or N \(blank means no\)/ },
+    {
+      name: 'unknown SEN status',
+      values: { senStatus: 'Q' },
+      field: 'senStatus',
+      reason: /"Q" in "SEN" is not an SEN status.*N \(none\), K \(SEN support\) or E \(EHC plan\)/,
+    },
+    {
+      name: 'not yes or no',
+      values: { disadvantaged: 'sometimes' },
+      field: 'disadvantaged',
+      reason: /"sometimes" in "FSM" is not yes or no; use Y or N \(blank means no\)/,
+    },
   ];
   it.each(cases)('rejects a row with $name, saying why', ({ values, field, reason }) => {
     const result = validateRoster([row(7, values)], labels, today);
@@ -139,7 +197,7 @@ describe('validateRoster', () => {
     expect(result.protectedUpns).toEqual([UPN]);
   });
 
-  it('protects the well-formed UPNs of rejected rows from a full roster\'s leavers', () => {
+  it("protects the well-formed UPNs of rejected rows from a full roster's leavers", () => {
     const result = validateRoster([row(2, { dateOfBirth: 'x' }), row(3, { upn: 'bad', legalSurname: '' })], labels, today);
     expect(result.protectedUpns).toEqual([UPN]);
   });

@@ -75,7 +75,8 @@ function report(problems: RejectedRowData[] | null, line: number, upn: string | 
 const labelOf = (labels: RosterLabels, field: RosterFieldKey) => labels[field] ?? field;
 
 /** Control characters (NUL, bell, escape…) are never part of a name, and the database cannot store NUL at all. */
-const notText = (what: string) => `The ${what} contains a character that is not text (an invisible control character); correct it in your MIS and export again.`;
+const notText = (what: string) =>
+  `The ${what} contains a character that is not text (an invisible control character); correct it in your MIS and export again.`;
 
 interface FlagCheck {
   line: number;
@@ -90,7 +91,13 @@ function yesNo(check: FlagCheck, field: RosterFlagField, cells: string[]): boole
   for (const cell of cells) {
     const parsed = parseYesNo(cell);
     if (parsed === null) {
-      check.problems = report(check.problems, check.line, check.at, field, `"${shown(cell.trim())}" in ${labelOf(check.labels, field)} is not yes or no; use Y or N (blank means no).`);
+      check.problems = report(
+        check.problems,
+        check.line,
+        check.at,
+        field,
+        `"${shown(cell.trim())}" in ${labelOf(check.labels, field)} is not yes or no; use Y or N (blank means no).`,
+      );
     } else {
       value ||= parsed;
     }
@@ -109,10 +116,13 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
 
   const upnProblem = upn === '' ? 'missing' : checkUpn(upn);
   if (upnProblem === 'missing') problems = report(problems, line, at, 'upn', 'The UPN is missing.');
-  else if (upnProblem === 'length') problems = report(problems, line, at, 'upn', `The UPN "${shown(rawUpn.trim())}" should be 13 characters: a letter followed by 12 digits.`);
-  else if (upnProblem === 'format' && /^[A-Z]\d{11}[A-Z]$/.test(upn)) problems = report(problems, line, at, 'upn', `"${upn}" is a temporary UPN; Waymark needs the pupil's permanent UPN.`);
+  else if (upnProblem === 'length')
+    problems = report(problems, line, at, 'upn', `The UPN "${shown(rawUpn.trim())}" should be 13 characters: a letter followed by 12 digits.`);
+  else if (upnProblem === 'format' && /^[A-Z]\d{11}[A-Z]$/.test(upn))
+    problems = report(problems, line, at, 'upn', `"${upn}" is a temporary UPN; Waymark needs the pupil's permanent UPN.`);
   else if (upnProblem === 'format') problems = report(problems, line, at, 'upn', `The UPN "${shown(rawUpn.trim())}" should be a letter followed by 12 digits.`);
-  else if (upnProblem === 'check-letter') problems = report(problems, line, at, 'upn', `The UPN "${upn}" does not add up (its check letter is wrong), so it has probably been mistyped.`);
+  else if (upnProblem === 'check-letter')
+    problems = report(problems, line, at, 'upn', `The UPN "${upn}" does not add up (its check letter is wrong), so it has probably been mistyped.`);
 
   const legalSurname = cleanText(values.legalSurname?.[0]);
   if (legalSurname === null) problems = report(problems, line, at, 'legalSurname', 'The legal surname is missing.');
@@ -136,12 +146,20 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
         line,
         at,
         'dateOfBirth',
-        parsed.problem === 'impossible' ? `"${shown(rawDob)}" in ${where} is not a real date.` : `"${shown(rawDob)}" in ${where} is not a date Waymark can read; use dd/mm/yyyy.`,
+        parsed.problem === 'impossible'
+          ? `"${shown(rawDob)}" in ${where} is not a real date.`
+          : `"${shown(rawDob)}" in ${where} is not a date Waymark can read; use dd/mm/yyyy.`,
       );
     } else {
       const age = ageOn(parsed.date, today);
       if (age < YOUNGEST || age > OLDEST) {
-        problems = report(problems, line, at, 'dateOfBirth', `A date of birth of ${formatDate(parsed.date)} would make the pupil ${Math.max(age, 0)}; check the date.`);
+        problems = report(
+          problems,
+          line,
+          at,
+          'dateOfBirth',
+          `A date of birth of ${formatDate(parsed.date)} would make the pupil ${Math.max(age, 0)}; check the date.`,
+        );
       } else {
         dateOfBirth = parsed.date;
       }
@@ -155,7 +173,13 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
   } else {
     const parsed = parseYearGroup(rawYear);
     if (parsed === null || !isYearGroup(parsed)) {
-      problems = report(problems, line, at, 'yearGroup', `"${shown(rawYear)}" in ${labelOf(labels, 'yearGroup')} is not a year group Waymark takes: Years 7 to 13.`);
+      problems = report(
+        problems,
+        line,
+        at,
+        'yearGroup',
+        `"${shown(rawYear)}" in ${labelOf(labels, 'yearGroup')} is not a year group Waymark takes: Years 7 to 13.`,
+      );
     } else {
       yearGroup = parsed;
     }
@@ -168,14 +192,16 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
   let ehcp: boolean | undefined;
   if (values.preferredName) {
     const preferred = cleanText(values.preferredName[0]);
-    if (preferred !== null && preferred.length > MAX_TEXT) problems = report(problems, line, at, 'preferredName', `The preferred name is longer than ${MAX_TEXT} characters.`);
+    if (preferred !== null && preferred.length > MAX_TEXT)
+      problems = report(problems, line, at, 'preferredName', `The preferred name is longer than ${MAX_TEXT} characters.`);
     else if (preferred !== null && hasControlCharacters(preferred)) problems = report(problems, line, at, 'preferredName', notText('preferred name'));
     // A preferred name that is just the legal forename says nothing more.
     preferredName = preferred === legalForename ? null : preferred;
   }
   if (values.tutorGroup) {
     tutorGroup = cleanText(values.tutorGroup[0]);
-    if (tutorGroup !== null && tutorGroup.length > MAX_TEXT) problems = report(problems, line, at, 'tutorGroup', `The registration group is longer than ${MAX_TEXT} characters.`);
+    if (tutorGroup !== null && tutorGroup.length > MAX_TEXT)
+      problems = report(problems, line, at, 'tutorGroup', `The registration group is longer than ${MAX_TEXT} characters.`);
     else if (tutorGroup !== null && hasControlCharacters(tutorGroup)) problems = report(problems, line, at, 'tutorGroup', notText('registration group'));
   }
   if (values.senStatus) {
@@ -275,7 +301,12 @@ export class RosterValidator {
       const lines = upn ? linesByUpn.get(upn) : undefined;
       if (lines) {
         const others = lines.filter((other) => other !== line);
-        rejected.push({ line, upn, field: 'upn', reason: `UPN ${upn} is also on line${others.length > 1 ? 's' : ''} ${others.join(', ')}; keep one row per pupil.` });
+        rejected.push({
+          line,
+          upn,
+          field: 'upn',
+          reason: `UPN ${upn} is also on line${others.length > 1 ? 's' : ''} ${others.join(', ')}; keep one row per pupil.`,
+        });
       }
       if (upn) protectedUpns.add(upn);
     }

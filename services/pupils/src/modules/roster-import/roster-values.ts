@@ -36,7 +36,10 @@ export function parseRosterDate(value: string, today: Date): { date: string } | 
   // Most exports write plain dd/mm/yyyy: read that before trying to strip a time off it.
   let match = DAY_FIRST.exec(value);
   if (match) return checked(isoDate(fullYear(match[3], today), Number(match[2]), Number(match[1])));
-  const text = value.trim().replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[AP]M)?$/i, '').trim();
+  const text = value
+    .trim()
+    .replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[AP]M)?$/i, '')
+    .trim();
   match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (match) return checked(isoDate(Number(match[1]), Number(match[2]), Number(match[3])));
   match = DAY_FIRST.exec(text);

@@ -18,7 +18,7 @@ function pupilCountLoader(ctx: RequestContext): DataLoader<string, number | null
 @Resolver(() => School)
 export class SchoolResolver {
   @Authorized()
-  @Query(() => [School], { nullable: true, description: 'Staff and pupils: their school. Trust analysts: the trust\'s schools.' })
+  @Query(() => [School], { nullable: true, description: "Staff and pupils: their school. Trust analysts: the trust's schools." })
   async schools(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<School[]> {
     // Counted with the list only for those who may see the counts (staff, analysts) and when asked for.
     const mayCount = isSchoolStaff(ctx.principal) || isTrustAnalyst(ctx.principal);
@@ -45,13 +45,15 @@ export class SchoolResolver {
     return (await pupilCountLoader(ctx).load(school.id)) ?? 0;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether linked parents and carers may read their child\'s record; staff of the school.' })
+  @FieldResolver(() => Boolean, { nullable: true, description: "Whether linked parents and carers may read their child's record; staff of the school." })
   parentAccessEnabled(@Root() school: School, @Ctx() ctx: RequestContext): boolean | null {
     return isSchoolStaff(ctx.principal, school.id) ? school.parentAccessEnabled : null;
   }
 
   @Authorized('careers_leader')
-  @Mutation(() => SetParentAccessResult, { description: 'Careers leader: lets linked parents and carers read (and comment on) their child\'s record, or stops it.' })
+  @Mutation(() => SetParentAccessResult, {
+    description: "Careers leader: lets linked parents and carers read (and comment on) their child's record, or stops it.",
+  })
   setParentAccess(@Arg('enabled') enabled: boolean, @Ctx() ctx: RequestContext): Promise<SetParentAccessResult> {
     return setParentAccess(ctx.em, ctx.principal, enabled);
   }

@@ -13,11 +13,7 @@ import { School, SetParentAccessResult, Trust } from './school.entity.js';
 export async function listSchools(em: EntityManager, principal: Principal, withOnRoll = false): Promise<{ schools: School[]; onRoll: Map<string, number> }> {
   const scope = scopeOf(principal);
   const where: FilterQuery<School> | null =
-    scope.kind === 'school' || (scope.kind === 'pupil' && scope.schoolId)
-      ? { id: scope.schoolId }
-      : scope.kind === 'trust'
-        ? { trustId: scope.trustId }
-        : null;
+    scope.kind === 'school' || (scope.kind === 'pupil' && scope.schoolId) ? { id: scope.schoolId } : scope.kind === 'trust' ? { trustId: scope.trustId } : null;
   const onRoll = new Map<string, number>();
   if (!where) return { schools: [], onRoll };
   const rows = await em

@@ -12,10 +12,10 @@ export class PupilSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      'Subject access: everything the pupils subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil\'s current school only; recorded in the data access log.',
+      "Subject access: everything the pupils subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil's current school only; recorded in the data access log.",
   })
   async pupilsSubjectAccess(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
-    if (relationTo(ctx.principal, pupil) !== 'staff') throw AccessError.forbidden('Only staff of the pupil\'s school can export their record.');
+    if (relationTo(ctx.principal, pupil) !== 'staff') throw AccessError.forbidden("Only staff of the pupil's school can export their record.");
     const part = await pupilsSubjectAccess(ctx.em, pupil.id);
     ctx.audit.note(pupilsAuditSink, pupil.id, 'EXPORT', 'subjectAccess');
     return part;

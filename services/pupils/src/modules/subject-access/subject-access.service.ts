@@ -18,7 +18,10 @@ const SECTIONS: { title: string; sql: string }[] = [
     title: 'Changes to vulnerable and target groups',
     sql: 'select "group", value, changed_at, source, changed_by, school_id from flag_change where pupil_id = $1 order by changed_at',
   },
-  { title: 'Comments on the record', sql: 'select created_at, author_name, author_role, body, school_id from record_comment where pupil_id = $1 order by created_at' },
+  {
+    title: 'Comments on the record',
+    sql: 'select created_at, author_name, author_role, body, school_id from record_comment where pupil_id = $1 order by created_at',
+  },
   {
     title: 'Who has looked at, downloaded or changed this record',
     sql: `select e.occurred_at, e.action, array(select f.field from audit_event_field f where f.event_id = e.id order by f.field) as fields,

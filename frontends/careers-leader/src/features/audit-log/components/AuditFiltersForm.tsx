@@ -51,8 +51,27 @@ export function AuditFiltersForm({ filter, pupilName, actorName, onApply }: Audi
           value={draft.action}
           onChange={(event) => set({ action: event.target.value as AuditFilterDraft['action'] })}
         />
-        <Field id={IDS.from} label="From" name="from" type="date" narrow value={draft.from} error={problemAt('from')} onChange={(event) => set({ from: event.target.value })} />
-        <Field id={IDS.to} label="To" hint="Includes this day" name="to" type="date" narrow value={draft.to} error={problemAt('to')} onChange={(event) => set({ to: event.target.value })} />
+        <Field
+          id={IDS.from}
+          label="From"
+          name="from"
+          type="date"
+          narrow
+          value={draft.from}
+          error={problemAt('from')}
+          onChange={(event) => set({ from: event.target.value })}
+        />
+        <Field
+          id={IDS.to}
+          label="To"
+          hint="Includes this day"
+          name="to"
+          type="date"
+          narrow
+          value={draft.to}
+          error={problemAt('to')}
+          onChange={(event) => set({ to: event.target.value })}
+        />
       </div>
       {pupilName || actorName ? (
         <ul className="wm-tag-list" aria-label="Also showing only">

@@ -26,7 +26,8 @@ export function AuditLogPage({ pupilId }: AuditLogPageProps) {
   const log = useAuditLog(filter);
 
   const pupilName = names.pupil ?? (filter.pupilId ? (log.events.find((event) => event.pupilId === filter.pupilId)?.pupilName ?? null) : null);
-  const actorName = names.actor ?? (filter.actorAccountId ? (log.events.find((event) => event.actorAccountId === filter.actorAccountId)?.actorName ?? null) : null);
+  const actorName =
+    names.actor ?? (filter.actorAccountId ? (log.events.find((event) => event.actorAccountId === filter.actorAccountId)?.actorName ?? null) : null);
 
   const startDownload = async () => {
     setDownload({ status: 'fetching' });

@@ -85,11 +85,7 @@ export function GapListPage({ query, linkPupils }: GapListPageProps) {
       <a className="wm-back-link" href={back.href}>
         {back.text}
       </a>
-      <PageHeader
-        title="Pupils missing out"
-        caption={info.label}
-        description={gapListDescription(filters)}
-      />
+      <PageHeader title="Pupils missing out" caption={info.label} description={gapListDescription(filters)} />
       {forbidden ? (
         <ErrorPanel title="You cannot see these pupils">
           <p>Lists of individual pupils are only for staff of the school and for trust analysts with pupil-level access.</p>
@@ -101,7 +97,10 @@ export function GapListPage({ query, linkPupils }: GapListPageProps) {
       ) : null}
 
       {!forbidden ? (
-        <Section title="Download" description="A spreadsheet (CSV) of every pupil on this list: name, UPN, year group, tutor group, state and what they have so far.">
+        <Section
+          title="Download"
+          description="A spreadsheet (CSV) of every pupil on this list: name, UPN, year group, tutor group, state and what they have so far."
+        >
           <div className="wm-download">
             <Button variant="secondary" onClick={() => void startDownload()} disabled={download.status === 'fetching' || list.loading || total === 0}>
               {download.status === 'fetching' ? 'Preparing the CSV…' : 'Download CSV'}

@@ -26,49 +26,49 @@ export interface MeasureMatrixProps {
 export function MeasureMatrix({ caption, columns, rows, linkFor, linkHint }: MeasureMatrixProps) {
   const tableColumns: Column<MatrixRow>[] = [
     { key: 'measure', header: 'Measure', rowHeader: true, render: (row) => measureInfo(row.measure).label },
-    ...columns.map(
-      (column, index): Column<MatrixRow> => ({
-        key: column.key,
-        header: column.header,
-        numeric: true,
-        render: (row) => {
-          const cell = row.cells[index];
-          if (!cell || cell.eligible === 0) {
-            return (
-              <>
-                <span aria-hidden="true">–</span>
-                <span className="wm-visually-hidden">Does not apply</span>
-              </>
-            );
-          }
-          const href = linkFor(row.measure, cell);
-          const text = `${cell.metPercent}%`;
+    ...columns.map((column, index): Column<MatrixRow> => ({
+      key: column.key,
+      header: column.header,
+      numeric: true,
+      render: (row) => {
+        const cell = row.cells[index];
+        if (!cell || cell.eligible === 0) {
           return (
             <>
-              {href ? (
-                <a href={href}>
-                  {text}
-                  <span className="wm-visually-hidden">
-                    {' '}
-                    met; {linkHint} ({formatNumber(cell.missingOut)})
-                  </span>
-                </a>
-              ) : (
-                <>
-                  {text}
-                  <span className="wm-visually-hidden"> met</span>
-                </>
-              )}
-              {cell.inProgress > 0 ? (
-                <span className="wm-matrix__extra">
-                  +{cell.inProgressPercent}%<span className="wm-visually-hidden"> in progress</span>
-                </span>
-              ) : null}
+              <span aria-hidden="true">–</span>
+              <span className="wm-visually-hidden">Does not apply</span>
             </>
           );
-        },
-      }),
-    ),
+        }
+        const href = linkFor(row.measure, cell);
+        const text = `${cell.metPercent}%`;
+        return (
+          <>
+            {href ? (
+              <a href={href}>
+                {text}
+                <span className="wm-visually-hidden">
+                  {' '}
+                  met; {linkHint} ({formatNumber(cell.missingOut)})
+                </span>
+              </a>
+            ) : (
+              <>
+                {text}
+                <span className="wm-visually-hidden"> met</span>
+              </>
+            )}
+            {cell.inProgress > 0 ? (
+              <span className="wm-matrix__extra">
+                +{cell.inProgressPercent}%<span className="wm-visually-hidden"> in progress</span>
+              </span>
+            ) : null}
+          </>
+        );
+      },
+    })),
   ];
-  return <DataTable caption={caption} className="wm-table--matrix" columns={tableColumns} rows={rows} rowKey={(row) => row.measure} emptyText="No figures yet." />;
+  return (
+    <DataTable caption={caption} className="wm-table--matrix" columns={tableColumns} rows={rows} rowKey={(row) => row.measure} emptyText="No figures yet." />
+  );
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { DashboardCell } from '../graphql/dashboard';
 import { findCell, measuresIn, percent, rowsByGroup, rowsByYear, shareText, toShareRow } from './dashboardData';
 
-const cell = (measure: DashboardCell['measure'], yearGroup: number | null, counts: [number, number, number], group: DashboardCell['group'] = null): DashboardCell => ({
+const cell = (
+  measure: DashboardCell['measure'],
+  yearGroup: number | null,
+  counts: [number, number, number],
+  group: DashboardCell['group'] = null,
+): DashboardCell => ({
   measure,
   yearGroup,
   group,

@@ -63,10 +63,13 @@ export function toShareRow(cell: DashboardCell | undefined, key: string, label: 
  * The cell of a measure for one year group (null: all). `cells` are all for one group (the
  * dashboard's filter), so the group is only compared when one is asked for.
  */
-export function findCell(cells: readonly DashboardCell[], measure: BenchmarkMeasure, yearGroup: number | null, group?: VulnerableGroup | null): DashboardCell | undefined {
-  return cells.find(
-    (cell) => cell.measure === measure && (cell.yearGroup ?? null) === yearGroup && (group === undefined || (cell.group ?? null) === group),
-  );
+export function findCell(
+  cells: readonly DashboardCell[],
+  measure: BenchmarkMeasure,
+  yearGroup: number | null,
+  group?: VulnerableGroup | null,
+): DashboardCell | undefined {
+  return cells.find((cell) => cell.measure === measure && (cell.yearGroup ?? null) === yearGroup && (group === undefined || (cell.group ?? null) === group));
 }
 
 /** The measures the figures cover, in the dashboard's order (measures the API adds later go last). */

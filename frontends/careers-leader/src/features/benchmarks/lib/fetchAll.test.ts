@@ -8,7 +8,11 @@ function pages(total: number, size: number) {
     const start = after == null ? 0 : Number(after);
     const nodes = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, index) => start + index);
     const end = start + nodes.length;
-    return { edges: nodes.map((node) => ({ cursor: String(node + 1), node })), pageInfo: { hasNextPage: end < total, endCursor: nodes.length ? String(end) : null }, totalCount: total };
+    return {
+      edges: nodes.map((node) => ({ cursor: String(node + 1), node })),
+      pageInfo: { hasNextPage: end < total, endCursor: nodes.length ? String(end) : null },
+      totalCount: total,
+    };
   };
   return { calls, fetchPage };
 }

@@ -4,7 +4,12 @@ import { gapListCsv, gapListFileName } from './gapsCsv';
 
 describe('gapListCsv', () => {
   const rows: GapRow[] = [
-    { pupil: { id: 'p1', displayName: 'Maya Okafor', upn: 'A123456789012', tutorGroup: '10N1' }, yearGroup: 10, state: 'IN_PROGRESS', detail: '1 of 2 workplace experiences' },
+    {
+      pupil: { id: 'p1', displayName: 'Maya Okafor', upn: 'A123456789012', tutorGroup: '10N1' },
+      yearGroup: 10,
+      state: 'IN_PROGRESS',
+      detail: '1 of 2 workplace experiences',
+    },
     { pupil: { id: 'p2', displayName: 'Zoë Ná, Jr', upn: null, tutorGroup: null }, yearGroup: 10, state: 'NOT_MET', detail: 'None yet' },
     { pupil: null, yearGroup: 9, state: 'NOT_MET', detail: 'None yet' },
   ];
@@ -30,6 +35,8 @@ describe('gapListCsv', () => {
 describe('gapListFileName', () => {
   it('names the measure and the narrowing', () => {
     expect(gapListFileName({ measure: 'B6_BY_16', yearGroup: 10, group: 'EAL', asOf: null }, '2026-03-04')).toBe('gaps-b6-by-16-year-10-eal-2026-03-04.csv');
-    expect(gapListFileName({ measure: 'B5_EMPLOYERS', yearGroup: null, group: null, asOf: '2025-12-31' }, '2026-03-04')).toBe('gaps-b5-employers-2025-12-31.csv');
+    expect(gapListFileName({ measure: 'B5_EMPLOYERS', yearGroup: null, group: null, asOf: '2025-12-31' }, '2026-03-04')).toBe(
+      'gaps-b5-employers-2025-12-31.csv',
+    );
   });
 });

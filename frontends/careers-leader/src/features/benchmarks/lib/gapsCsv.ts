@@ -14,13 +14,23 @@ export function gapListCsv(rows: readonly GapRow[]): string {
     '\uFEFF' +
     toCsv([
       GAP_CSV_HEADER,
-      ...rows.map((row) => [row.pupil?.displayName ?? 'Pupil not available', row.pupil?.upn ?? '', row.yearGroup, row.pupil?.tutorGroup ?? '', STATE_LABELS[row.state] ?? row.state, row.detail]),
+      ...rows.map((row) => [
+        row.pupil?.displayName ?? 'Pupil not available',
+        row.pupil?.upn ?? '',
+        row.yearGroup,
+        row.pupil?.tutorGroup ?? '',
+        STATE_LABELS[row.state] ?? row.state,
+        row.detail,
+      ]),
     ])
   );
 }
 
 /** E.g. `gaps-b6-by-16-year-10-eal-2026-03-04.csv`. */
-export function gapListFileName(query: { measure: BenchmarkMeasure; yearGroup: number | null; group: VulnerableGroup | null; asOf: string | null }, today: string): string {
+export function gapListFileName(
+  query: { measure: BenchmarkMeasure; yearGroup: number | null; group: VulnerableGroup | null; asOf: string | null },
+  today: string,
+): string {
   const parts = ['gaps', query.measure, query.yearGroup != null ? `year-${query.yearGroup}` : null, query.group, query.asOf ?? today];
   return `${parts
     .filter(Boolean)

@@ -149,7 +149,11 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
               {picked.map((pupil) => (
                 <li key={pupil.id}>
                   <span>{pupil.displayName}</span>
-                  <Button variant="secondary" className="wm-button--small" onClick={() => setPicked((previous) => previous.filter((entry) => entry.id !== pupil.id))}>
+                  <Button
+                    variant="secondary"
+                    className="wm-button--small"
+                    onClick={() => setPicked((previous) => previous.filter((entry) => entry.id !== pupil.id))}
+                  >
                     Remove<span className="wm-visually-hidden"> {pupil.displayName}</span>
                   </Button>
                 </li>

@@ -72,7 +72,12 @@ export function RegisterTable({ entries, checklistMet, onMark }: RegisterTablePr
       render: (entry) => (
         <div className="wm-register-cell">
           <span>{entry.attended ? 'Attended' : 'Absent'}</span>
-          <Button variant="secondary" className="wm-button--small" disabled={busy} onClick={() => void mark([entry.pupil!.id], !entry.attended, entry.pupil!.displayName)}>
+          <Button
+            variant="secondary"
+            className="wm-button--small"
+            disabled={busy}
+            onClick={() => void mark([entry.pupil!.id], !entry.attended, entry.pupil!.displayName)}
+          >
             {entry.attended ? 'Mark absent' : 'Mark attended'}
             <span className="wm-visually-hidden"> ({entry.pupil!.displayName})</span>
           </Button>

@@ -1,7 +1,15 @@
 import { request, useQuery } from '@waymark/graphql-client';
 import { useCallback } from 'react';
 import type { MutationError } from '../../../shared/types';
-import { ENCOUNTER_QUERY, IMPORT_REGISTER_MUTATION, INVITE_TO_ENCOUNTER_MUTATION, MARK_ATTENDANCE_MUTATION, type ImportRegisterResult, type InviteInput, type RegisterChangeResult } from '../graphql/encounter';
+import {
+  ENCOUNTER_QUERY,
+  IMPORT_REGISTER_MUTATION,
+  INVITE_TO_ENCOUNTER_MUTATION,
+  MARK_ATTENDANCE_MUTATION,
+  type ImportRegisterResult,
+  type InviteInput,
+  type RegisterChangeResult,
+} from '../graphql/encounter';
 
 export type ActionOutcome<Result> = { ok: true; result: Result } | { ok: false; message: string; error?: MutationError | null; result?: Result };
 

@@ -58,7 +58,14 @@ export function registerCounts(entries: readonly RegisterEntry[]): RegisterCount
 
 /** "10N1, 10N2 ,, 11b" → ["10N1", "10N2", "11B"]: tutor groups as MIS exports write them, upper-case. */
 export function parseTutorGroups(text: string): string[] {
-  return [...new Set(text.split(/[,;\s]+/).map((group) => group.trim().toUpperCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,;\s]+/)
+        .map((group) => group.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** How an invitation went, in words. */
@@ -69,10 +76,6 @@ export function inviteOutcome(added: number): string {
 
 /** How an import went, in words. */
 export function importOutcome(result: { added: number; changed: number; unchanged: number }): string {
-  const parts = [
-    `${result.added} ${result.added === 1 ? 'pupil' : 'pupils'} added`,
-    `${result.changed} changed`,
-    `${result.unchanged} already as in the file`,
-  ];
+  const parts = [`${result.added} ${result.added === 1 ? 'pupil' : 'pupils'} added`, `${result.changed} changed`, `${result.unchanged} already as in the file`];
   return `Register imported: ${parts.join(', ')}.`;
 }

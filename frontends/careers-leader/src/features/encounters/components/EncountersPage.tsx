@@ -22,8 +22,8 @@ export function EncountersPage({ justRecorded, onRecordNew }: EncountersPageProp
       {justRecorded ? (
         <Notice title="Encounter recorded">
           <p>
-            “{justRecorded.title}” has been recorded with {formatNumber(justRecorded.attendedCount)} of{' '}
-            {formatNumber(justRecorded.invitedCount)} pupils attending. It is now in the list below.
+            “{justRecorded.title}” has been recorded with {formatNumber(justRecorded.attendedCount)} of {formatNumber(justRecorded.invitedCount)} pupils
+            attending. It is now in the list below.
           </p>
         </Notice>
       ) : null}

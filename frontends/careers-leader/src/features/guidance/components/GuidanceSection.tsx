@@ -85,7 +85,10 @@ export function GuidanceSection({ pupilId, pupilName, meetings, errors, editable
 function MeetingCard({ meeting, editable, onActionDone }: { meeting: GuidanceMeeting; editable: boolean; onActionDone: GuidanceSectionProps['onActionDone'] }) {
   const [problem, setProblem] = useState<string | null>(null);
   // The box shows the new state at once, while it is saved; it goes back if saving fails.
-  const [optimistic, setOptimistic] = useOptimistic<Record<string, boolean>, { id: string; done: boolean }>({}, (state, change) => ({ ...state, [change.id]: change.done }));
+  const [optimistic, setOptimistic] = useOptimistic<Record<string, boolean>, { id: string; done: boolean }>({}, (state, change) => ({
+    ...state,
+    [change.id]: change.done,
+  }));
   const [, startTransition] = useTransition();
   const qualified = countsForBenchmark8(meeting.adviserLevel);
   return (
@@ -123,7 +126,12 @@ function MeetingCard({ meeting, editable, onActionDone }: { meeting: GuidanceMee
                   />
                   <span>
                     {action.text}
-                    {action.dueOn ? <span className="wm-muted"> (by <DateText value={action.dueOn} />)</span> : null}
+                    {action.dueOn ? (
+                      <span className="wm-muted">
+                        {' '}
+                        (by <DateText value={action.dueOn} />)
+                      </span>
+                    ) : null}
                     <span className="wm-visually-hidden">{(optimistic[action.id] ?? !!action.doneAt) ? ' (done)' : ' (not done yet)'}</span>
                   </span>
                 </label>
@@ -156,7 +164,15 @@ function MeetingCard({ meeting, editable, onActionDone }: { meeting: GuidanceMee
 
 let nextActionKey = 1;
 
-function RecordGuidanceForm({ pupilId, onRecord, onCancel }: { pupilId: string; onRecord: (input: RecordGuidanceMeetingInput) => Promise<string | null>; onCancel: () => void }) {
+function RecordGuidanceForm({
+  pupilId,
+  onRecord,
+  onCancel,
+}: {
+  pupilId: string;
+  onRecord: (input: RecordGuidanceMeetingInput) => Promise<string | null>;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState<GuidanceDraft>(() => emptyGuidanceDraft(todayIso()));
   const [errors, setErrors] = useState<GuidanceErrors>({});
   const [serverProblem, setServerProblem] = useState<string | null>(null);
@@ -198,7 +214,16 @@ function RecordGuidanceForm({ pupilId, onRecord, onCancel }: { pupilId: string; 
     <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="guidance-form-heading">
       <h3 id="guidance-form-heading">Record a guidance meeting</h3>
       <ErrorSummary ref={summaryRef} items={items} />
-      <Field ref={firstField} id={FIELD_ID.date} label="Date of the meeting" type="date" narrow value={draft.date} error={errors.date} onChange={(event) => set('date', event.target.value)} />
+      <Field
+        ref={firstField}
+        id={FIELD_ID.date}
+        label="Date of the meeting"
+        type="date"
+        narrow
+        value={draft.date}
+        error={errors.date}
+        onChange={(event) => set('date', event.target.value)}
+      />
       <Field
         id={FIELD_ID.adviserName}
         label="Adviser's name"
@@ -255,7 +280,12 @@ function RecordGuidanceForm({ pupilId, onRecord, onCancel }: { pupilId: string; 
               <Button
                 variant="secondary"
                 className="wm-button--small"
-                onClick={() => set('actions', draft.actions.filter((entry) => entry.key !== action.key))}
+                onClick={() =>
+                  set(
+                    'actions',
+                    draft.actions.filter((entry) => entry.key !== action.key),
+                  )
+                }
               >
                 Remove action {index + 1}
               </Button>

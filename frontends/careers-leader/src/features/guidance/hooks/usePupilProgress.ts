@@ -1,7 +1,13 @@
 import { request, useQuery } from '@waymark/graphql-client';
 import { errorsAt } from '@waymark/ui';
 import { useCallback } from 'react';
-import { PUPIL_PROGRESS_QUERY, RECORD_GUIDANCE_MEETING_MUTATION, SET_AGREED_ACTION_DONE_MUTATION, SET_CONSIDERING_HIGHER_EDUCATION_MUTATION, type RecordGuidanceMeetingInput } from '../graphql/guidance';
+import {
+  PUPIL_PROGRESS_QUERY,
+  RECORD_GUIDANCE_MEETING_MUTATION,
+  SET_AGREED_ACTION_DONE_MUTATION,
+  SET_CONSIDERING_HIGHER_EDUCATION_MUTATION,
+  type RecordGuidanceMeetingInput,
+} from '../graphql/guidance';
 
 const message = (error: unknown, fallback: string) => (error instanceof Error ? error.message : fallback);
 

@@ -9,11 +9,7 @@ export function OverviewPage() {
 
   return (
     <>
-      <PageHeader
-        title="Overview"
-        caption={schools?.length === 1 ? school?.name : undefined}
-        description="Your school's careers programme at a glance."
-      />
+      <PageHeader title="Overview" caption={schools?.length === 1 ? school?.name : undefined} description="Your school's careers programme at a glance." />
       {loading && !data ? <Loading label="Loading the overview…" /> : null}
       {error && !data ? (
         <ErrorPanel title="The overview could not be loaded" onRetry={() => void refetch()}>

@@ -64,7 +64,12 @@ export function ConsentSection({ pupilId, pupilName, consent, errors, editable, 
       ) : null}
       {consent && editable ? (
         <>
-          <form className="wm-form wm-consent-form" noValidate onSubmit={(event) => void submit(event)} aria-label={`Change ${pupilName}'s consent and sharing`}>
+          <form
+            className="wm-form wm-consent-form"
+            noValidate
+            onSubmit={(event) => void submit(event)}
+            aria-label={`Change ${pupilName}'s consent and sharing`}
+          >
             {failure ? (
               <ErrorPanel title="The consent settings were not saved" headingLevel={3}>
                 {failure}
@@ -98,8 +103,8 @@ export function ConsentSection({ pupilId, pupilName, consent, errors, editable, 
                 }}
               />
               <span id="staff-consent-sharing-hint" className="wm-field__hint">
-                When ticked, the pupil's intended destination is left out of the export to the local authority. A parent decides this while
-                the pupil is under 16, the pupil from 16.
+                When ticked, the pupil's intended destination is left out of the export to the local authority. A parent decides this while the pupil is under
+                16, the pupil from 16.
               </span>
             </div>
             <Button type="submit" disabled={!changed || mutation.loading}>
@@ -112,9 +117,7 @@ export function ConsentSection({ pupilId, pupilName, consent, errors, editable, 
           </p>
         </>
       ) : null}
-      {!consent && errors.length === 0 ? (
-        <p className="wm-muted">No consent settings are recorded.</p>
-      ) : null}
+      {!consent && errors.length === 0 ? <p className="wm-muted">No consent settings are recorded.</p> : null}
     </Section>
   );
 }

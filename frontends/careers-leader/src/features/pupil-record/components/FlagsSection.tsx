@@ -83,7 +83,11 @@ export function FlagsSection({ pupil, flagErrors, historyErrors, editable, onSav
       description="Sensitive: only staff at this pupil's school can see these. Every change is kept in the history below."
     >
       <SectionProblem items={flagErrors} what="vulnerable and target groups" forbiddenText={FORBIDDEN} />
-      {saved ? <Notice title="Groups updated" headingLevel={3}>The change is recorded in the history below.</Notice> : null}
+      {saved ? (
+        <Notice title="Groups updated" headingLevel={3}>
+          The change is recorded in the history below.
+        </Notice>
+      ) : null}
       {failure ? (
         <div ref={failureRef} tabIndex={-1}>
           <ErrorPanel title="The groups were not changed" headingLevel={3}>
@@ -134,7 +138,11 @@ export function FlagsSection({ pupil, flagErrors, historyErrors, editable, onSav
             review();
           }}
         >
-          <Fieldset label={`Groups ${pupil.displayName} is in`} hint="Tick every group that applies now." error={nothingChanged ? 'You have not changed any group' : undefined}>
+          <Fieldset
+            label={`Groups ${pupil.displayName} is in`}
+            hint="Tick every group that applies now."
+            error={nothingChanged ? 'You have not changed any group' : undefined}
+          >
             <div className="wm-checkbox-list">
               {VULNERABLE_GROUPS.map((group) => (
                 <Checkbox
@@ -196,8 +204,8 @@ export function FlagsSection({ pupil, flagErrors, historyErrors, editable, onSav
           </>
         ) : null}
         <p>
-          Staff at your school will see the change straight away, and it is recorded in the pupil's history with your name and today's date.
-          Reports by group use the new groups from now on.
+          Staff at your school will see the change straight away, and it is recorded in the pupil's history with your name and today's date. Reports by group
+          use the new groups from now on.
         </p>
       </ConfirmDialog>
 

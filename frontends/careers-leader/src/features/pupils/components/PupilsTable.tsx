@@ -15,14 +15,5 @@ const columns: Column<PupilRow>[] = [
 ];
 
 export function PupilsTable({ pupils }: { pupils: PupilRow[] }) {
-  return (
-    <DataTable
-      caption="Pupils"
-      captionHidden
-      columns={columns}
-      rows={pupils}
-      rowKey={(pupil) => pupil.id}
-      emptyText="No pupils match these filters."
-    />
-  );
+  return <DataTable caption="Pupils" captionHidden columns={columns} rows={pupils} rowKey={(pupil) => pupil.id} emptyText="No pupils match these filters." />;
 }

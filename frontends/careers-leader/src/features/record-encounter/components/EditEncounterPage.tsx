@@ -52,7 +52,15 @@ export function EditEncounterPage({ encounterId, onSaved }: EditEncounterPagePro
   );
 }
 
-function EditEncounterForm({ encounterId, initial, onSaved }: { encounterId: string; initial: EncounterDraft; onSaved: (encounter: EncounterSummary) => void }) {
+function EditEncounterForm({
+  encounterId,
+  initial,
+  onSaved,
+}: {
+  encounterId: string;
+  initial: EncounterDraft;
+  onSaved: (encounter: EncounterSummary) => void;
+}) {
   const form = useEncounterForm({ mode: 'edit', encounterId, initial }, onSaved);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -64,7 +72,11 @@ function EditEncounterForm({ encounterId, initial, onSaved }: { encounterId: str
 
   return (
     <>
-      <PageHeader title="Edit encounter" caption={initial.title} description="Change the details of this encounter. Pupils' benchmarks are worked out again from the changes." />
+      <PageHeader
+        title="Edit encounter"
+        caption={initial.title}
+        description="Change the details of this encounter. Pupils' benchmarks are worked out again from the changes."
+      />
       <ErrorSummary ref={summaryRef} message={form.errorMessage} problems={form.problems} />
       <form noValidate onSubmit={(event) => void submit(event)} aria-label="Edit encounter">
         <EncounterFormSections form={form} />

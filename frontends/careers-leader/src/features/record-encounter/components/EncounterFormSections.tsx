@@ -19,7 +19,10 @@ export function EncounterFormSections({ form }: { form: ReturnType<typeof useEnc
           onHashtagsChange={(text) => form.update('hashtags', text)}
         />
       </Section>
-      <Section title="Was it meaningful?" description="What made this encounter worthwhile for the pupils. Only the points that apply to this kind of encounter are listed.">
+      <Section
+        title="Was it meaningful?"
+        description="What made this encounter worthwhile for the pupils. Only the points that apply to this kind of encounter are listed."
+      >
         <ChecklistFields draft={form.draft} onTick={form.tick} />
       </Section>
     </>

@@ -17,11 +17,7 @@ export function RegisterSection({ yearGroups, register, error }: RegisterSection
       header: 'Attended',
       render: (pupil) => (
         <label className="wm-checkbox">
-          <input
-            type="checkbox"
-            checked={register.attendance[pupil.id] !== false}
-            onChange={(event) => register.setAttended(pupil.id, event.target.checked)}
-          />
+          <input type="checkbox" checked={register.attendance[pupil.id] !== false} onChange={(event) => register.setAttended(pupil.id, event.target.checked)} />
           <span className="wm-visually-hidden">{pupil.displayName} attended</span>
         </label>
       ),

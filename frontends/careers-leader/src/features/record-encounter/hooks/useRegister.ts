@@ -2,10 +2,7 @@ import { GraphQLRequestError, request, required } from '@waymark/graphql-client'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { REGISTER_PAGE_SIZE, REGISTER_PUPILS_QUERY, type RegisterPupil } from '../graphql/registerPupils';
 
-type YearState =
-  | { status: 'loading' }
-  | { status: 'ready'; pupils: RegisterPupil[]; totalCount: number }
-  | { status: 'error'; error: GraphQLRequestError };
+type YearState = { status: 'loading' } | { status: 'ready'; pupils: RegisterPupil[]; totalCount: number } | { status: 'error'; error: GraphQLRequestError };
 
 export interface RegisterState {
   pupils: RegisterPupil[];
@@ -20,8 +17,7 @@ export interface RegisterState {
   retry: () => void;
 }
 
-const byYearThenName = (a: RegisterPupil, b: RegisterPupil) =>
-  (a.yearGroup ?? 0) - (b.yearGroup ?? 0) || a.displayName.localeCompare(b.displayName, 'en-GB');
+const byYearThenName = (a: RegisterPupil, b: RegisterPupil) => (a.yearGroup ?? 0) - (b.yearGroup ?? 0) || a.displayName.localeCompare(b.displayName, 'en-GB');
 
 /**
  * The register for the chosen year groups: each year's pupils are fetched once (`pupils(yearGroup, first: 200)`)

@@ -58,8 +58,8 @@ export function ChooseFileSection({ file, fullRoster, fileError, busy, inputKey,
           </label>
           <div id={`${FULL_ROSTER_ID}-hint`} className="wm-field__hint">
             <p>
-              Ticked: pupils of your school who are <strong>not</strong> in the file are marked as having left, with today's date.
-              Nobody is deleted, and their records are kept.
+              Ticked: pupils of your school who are <strong>not</strong> in the file are marked as having left, with today's date. Nobody is deleted, and their
+              records are kept.
             </p>
             <p>Untick it when the file holds only some pupils, such as new arrivals: then only the pupils in the file are added or updated.</p>
           </div>

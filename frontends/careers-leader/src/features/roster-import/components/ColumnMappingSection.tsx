@@ -42,8 +42,8 @@ export function ColumnMappingSection({
     <section className="wm-section" aria-labelledby="roster-mapping-heading">
       <h2 id="roster-mapping-heading">Columns Waymark did not recognise</h2>
       <p className="wm-section__description">
-        Say what each of these columns holds, or leave it ignored. Waymark remembers your choices for your school's next import. Then check
-        the file again to see the effect.
+        Say what each of these columns holds, or leave it ignored. Waymark remembers your choices for your school's next import. Then check the file again to
+        see the effect.
       </p>
       {fieldsError ? (
         <ErrorPanel title="The list of fields could not be loaded" headingLevel={3} onRetry={onRetryFields}>

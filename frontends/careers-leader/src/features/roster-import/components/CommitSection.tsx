@@ -22,8 +22,8 @@ export function CommitSection({ preview, mappingChanged, onCommit }: CommitSecti
   return (
     <Section title="3. Commit the import">
       <p>
-        Committing makes every change listed above in one go. If anything goes wrong part-way, nothing is changed. Importing the same file
-        again later changes nothing.
+        Committing makes every change listed above in one go. If anything goes wrong part-way, nothing is changed. Importing the same file again later changes
+        nothing.
       </p>
       {reason ? (
         <p id={REASON_ID} className="wm-field__error">

@@ -65,12 +65,7 @@ export function ImportPupilsPage({ onViewPupils }: ImportPupilsPageProps) {
 
       {phase.name === 'reading' ? (
         <Section title="Reading the file">
-          <ProgressBar
-            label="File read"
-            value={phase.loaded}
-            max={phase.total}
-            valueText={`${fileSize(phase.loaded)} of ${fileSize(phase.total)} read`}
-          />
+          <ProgressBar label="File read" value={phase.loaded} max={phase.total} valueText={`${fileSize(phase.loaded)} of ${fileSize(phase.total)} read`} />
         </Section>
       ) : null}
       {phase.name === 'checking' ? <Loading label="Checking every row of the file. Nothing is changed yet…" /> : null}

@@ -51,9 +51,8 @@ export function PreviewSection({ preview, fields, headingRef }: PreviewSectionPr
       {preview.toMarkLeft > 0 ? (
         <div className="wm-inset">
           <p>
-            <strong>{pupils(preview.toMarkLeft)}</strong> will be marked as left because they are on roll but not
-            in this file. If the file does not list every pupil, untick "This file lists every pupil on roll" and check it
-            again.
+            <strong>{pupils(preview.toMarkLeft)}</strong> will be marked as left because they are on roll but not in this file. If the file does not list every
+            pupil, untick "This file lists every pupil on roll" and check it again.
           </p>
         </div>
       ) : null}
@@ -61,8 +60,8 @@ export function PreviewSection({ preview, fields, headingRef }: PreviewSectionPr
         <>
           <h3>Rows that will not be imported ({formatNumber(badLines)})</h3>
           <p>
-            Correct these rows in your MIS or in the file, choose the corrected file above and check it again. You can also commit now:
-            these rows are skipped and the rest are imported.
+            Correct these rows in your MIS or in the file, choose the corrected file above and check it again. You can also commit now: these rows are skipped
+            and the rest are imported.
           </p>
           <DataTable
             caption={`Problems found in ${rows(badLines)} of the file, by line number`}

@@ -3,7 +3,13 @@ import type { ErrorSummaryItem } from '@waymark/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommitRosterImportMutation, PreviewRosterImportMutationVariables } from '../../../gql/graphql';
 import type { MutationError } from '../../../shared/types';
-import { COMMIT_ROSTER_IMPORT_MUTATION, PREVIEW_ROSTER_IMPORT_MUTATION, ROSTER_IMPORT_PROGRESS_QUERY, type RosterImport, type RosterImportProgress } from '../graphql/rosterImport';
+import {
+  COMMIT_ROSTER_IMPORT_MUTATION,
+  PREVIEW_ROSTER_IMPORT_MUTATION,
+  ROSTER_IMPORT_PROGRESS_QUERY,
+  type RosterImport,
+  type RosterImportProgress,
+} from '../graphql/rosterImport';
 import { bytesToBase64 } from '../lib/base64';
 import { isSettled, pollUntilSettled } from '../lib/pollImport';
 import { readFileBytes } from '../lib/readFile';
@@ -97,7 +103,10 @@ export function useRosterImport() {
       return false;
     }
     if (file.size === 0) {
-      setProblems({ title: 'There is a problem', items: [{ message: 'The file you chose is empty. Export it from your MIS again.', targetId: FILE_INPUT_ID }] });
+      setProblems({
+        title: 'There is a problem',
+        items: [{ message: 'The file you chose is empty. Export it from your MIS again.', targetId: FILE_INPUT_ID }],
+      });
       return false;
     }
     const controller = startTask();
@@ -119,7 +128,9 @@ export function useRosterImport() {
       const data = await request(PREVIEW_ROSTER_IMPORT_MUTATION, variables, { signal: controller.signal });
       const result = data.previewRosterImport;
       if (result.error || !result.import) {
-        setProblems(problemsFrom('The file could not be checked', result.error ?? { code: 'UNKNOWN', message: 'The file could not be checked. Try again.', fields: [] }));
+        setProblems(
+          problemsFrom('The file could not be checked', result.error ?? { code: 'UNKNOWN', message: 'The file could not be checked. Try again.', fields: [] }),
+        );
         setPhase({ name: 'choose' });
         return false;
       }
@@ -147,18 +158,13 @@ export function useRosterImport() {
       const settled = await pollUntilSettled({
         id: preview.id,
         signal: controller.signal,
-        fetchProgress: async (id) =>
-          (await request(ROSTER_IMPORT_PROGRESS_QUERY, { id }, { signal: controller.signal })).rosterImport,
+        fetchProgress: async (id) => (await request(ROSTER_IMPORT_PROGRESS_QUERY, { id }, { signal: controller.signal })).rosterImport,
         onProgress: (progress) => setPhase({ name: 'committing', preview, progress, lostContact: null }),
       });
-      setPhase(
-        settled.status === 'COMMITTED' ? { name: 'committed', preview, progress: settled } : { name: 'failed', preview, progress: settled },
-      );
+      setPhase(settled.status === 'COMMITTED' ? { name: 'committed', preview, progress: settled } : { name: 'failed', preview, progress: settled });
     } catch (error) {
       if (isAbort(error)) return;
-      setPhase((previous) =>
-        previous.name === 'committing' ? { ...previous, lostContact: messageOf(error) } : previous,
-      );
+      setPhase((previous) => (previous.name === 'committing' ? { ...previous, lostContact: messageOf(error) } : previous));
     }
   }, []);
 
@@ -178,7 +184,9 @@ export function useRosterImport() {
     }
     const result = data.commitRosterImport;
     if (result.error || !result.import) {
-      setProblems(problemsFrom('The import was not started', result.error ?? { code: 'UNKNOWN', message: 'The import was not started. Try again.', fields: [] }));
+      setProblems(
+        problemsFrom('The import was not started', result.error ?? { code: 'UNKNOWN', message: 'The import was not started. Try again.', fields: [] }),
+      );
       setPhase({ name: 'previewed', preview });
       return;
     }

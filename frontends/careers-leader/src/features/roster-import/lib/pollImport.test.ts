@@ -65,17 +65,13 @@ describe('pollUntilSettled', () => {
 
   it('gives up after too many failures in a row with the last error', async () => {
     const { fetchProgress } = scripted([new Error('one'), new Error('two'), new Error('three')]);
-    await expect(
-      pollUntilSettled({ id: 'imp-1', fetchProgress, onProgress: () => {}, maxFailures: 3, sleep: async () => {} }),
-    ).rejects.toThrow('three');
+    await expect(pollUntilSettled({ id: 'imp-1', fetchProgress, onProgress: () => {}, maxFailures: 3, sleep: async () => {} })).rejects.toThrow('three');
     expect(fetchProgress).toHaveBeenCalledTimes(3);
   });
 
   it('says so when the import is not found', async () => {
     const { fetchProgress } = scripted([null]);
-    await expect(pollUntilSettled({ id: 'imp-1', fetchProgress, onProgress: () => {}, sleep: async () => {} })).rejects.toThrow(
-      /no longer knows this import/,
-    );
+    await expect(pollUntilSettled({ id: 'imp-1', fetchProgress, onProgress: () => {}, sleep: async () => {} })).rejects.toThrow(/no longer knows this import/);
   });
 
   it('stops when aborted, mid-wait, with an AbortError', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pupilSubjectAccessFileName, pupilSubjectAccessHtml } from './subjectAccessDocument';
 
 // The layout itself is @waymark/ui's (subjectAccess.test.ts); this is what the staff export says around it.
-describe('a pupil\'s subject-access export', () => {
+describe("a pupil's subject-access export", () => {
   const html = pupilSubjectAccessHtml({
     pupil: { id: 'p1', name: 'Maya Okafor' },
     generatedAt: '2026-12-06T10:00:00.000Z',
@@ -16,6 +16,6 @@ describe('a pupil\'s subject-access export', () => {
   });
 
   it('names files by pupil and day', () => {
-    expect(pupilSubjectAccessFileName('Zoë O\'Neil', '2026-12-06', 'json')).toBe('subject-access-zoe-o-neil-2026-12-06.json');
+    expect(pupilSubjectAccessFileName("Zoë O'Neil", '2026-12-06', 'json')).toBe('subject-access-zoe-o-neil-2026-12-06.json');
   });
 });

@@ -2,7 +2,14 @@ import { request, useQuery } from '@waymark/graphql-client';
 import { Button, DateText, ErrorPanel, Loading, Notice, PageHeader, Section, SelectField, TextAreaField } from '@waymark/ui';
 import { useState } from 'react';
 import { routeHref } from '../../../shared/route';
-import { ACTIVITIES_TO_VERIFY_QUERY, DECLINE_OWN_ACTIVITY_MUTATION, VERIFY_OWN_ACTIVITY_MUTATION, type OwnActivity, type OwnActivityResult, type OwnActivityStatus } from '../graphql/ownActivities';
+import {
+  ACTIVITIES_TO_VERIFY_QUERY,
+  DECLINE_OWN_ACTIVITY_MUTATION,
+  VERIFY_OWN_ACTIVITY_MUTATION,
+  type OwnActivity,
+  type OwnActivityResult,
+  type OwnActivityStatus,
+} from '../graphql/ownActivities';
 import { declineReasonProblem, oldestFirst, periodText, STATUS_LABELS } from '../lib/activities';
 
 const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as OwnActivityStatus[]).map((value) => ({ value, label: STATUS_LABELS[value] }));
@@ -33,7 +40,11 @@ export function VerifyActivitiesPage() {
     }
     if (result.error || !result.activity) return result.error?.message ?? 'It was not saved. Try again.';
     const who = activity.pupil?.displayName ?? 'the pupil';
-    setFeedback({ ok: true, text: reason == null ? `“${activity.title}” for ${who} is verified and now counts.` : `“${activity.title}” for ${who} is declined. They can see your reason.` });
+    setFeedback({
+      ok: true,
+      text:
+        reason == null ? `“${activity.title}” for ${who} is verified and now counts.` : `“${activity.title}” for ${who} is declined. They can see your reason.`,
+    });
     await query.refetch();
     return null;
   };
@@ -44,9 +55,7 @@ export function VerifyActivitiesPage() {
         title="Activities to verify"
         description="Activities pupils have added themselves, such as a part-time job, work experience or a university open day. A verified activity counts towards the pupil's benchmarks. If you decline one, say why: the pupil sees your reason."
       />
-      {feedback ? (
-        <Notice title={feedback.ok ? 'Done' : 'There is a problem'}>{feedback.text}</Notice>
-      ) : null}
+      {feedback ? <Notice title={feedback.ok ? 'Done' : 'There is a problem'}>{feedback.text}</Notice> : null}
       <Section title="Activities">
         <div className="wm-toolbar">
           <SelectField
@@ -61,7 +70,9 @@ export function VerifyActivitiesPage() {
           />
         </div>
         <p role="status" aria-live="polite" className="wm-muted">
-          {query.loading || !listed ? '' : `${activities.length} ${activities.length === 1 ? 'activity' : 'activities'}: ${STATUS_LABELS[status].toLowerCase()}.`}
+          {query.loading || !listed
+            ? ''
+            : `${activities.length} ${activities.length === 1 ? 'activity' : 'activities'}: ${STATUS_LABELS[status].toLowerCase()}.`}
         </p>
         {query.error ? (
           <ErrorPanel title="The activities could not be loaded" headingLevel={3} onRetry={() => void query.refetch()}>

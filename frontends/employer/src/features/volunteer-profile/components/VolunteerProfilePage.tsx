@@ -33,8 +33,7 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
         ) : (
           <Section title="No volunteer profile yet">
             <p>
-              There is no volunteer profile linked to {account.displayName}'s account yet. The careers leader of the school you
-              work with can link it for you.
+              There is no volunteer profile linked to {account.displayName}'s account yet. The careers leader of the school you work with can link it for you.
             </p>
           </Section>
         )}

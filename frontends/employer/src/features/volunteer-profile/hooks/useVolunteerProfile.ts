@@ -7,10 +7,7 @@ export function useVolunteerProfile() {
   const query = useQuery(MY_VOLUNTEER_PROFILE_QUERY);
   const profile = query.data?.myVolunteerProfile ?? null;
 
-  const engagements = useMemo<Engagement[]>(
-    () => [...(profile?.engagements ?? [])].sort((a, b) => Date.parse(b.date) - Date.parse(a.date)),
-    [profile],
-  );
+  const engagements = useMemo<Engagement[]>(() => [...(profile?.engagements ?? [])].sort((a, b) => Date.parse(b.date) - Date.parse(a.date)), [profile]);
   const pupilsReached = engagements.reduce((sum, engagement) => sum + engagement.attendedCount, 0);
   const schools = new Set(engagements.map((engagement) => engagement.school?.name).filter(Boolean)).size;
 

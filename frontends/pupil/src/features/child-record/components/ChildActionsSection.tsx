@@ -6,10 +6,21 @@ import { AgreedWhen } from '../../my-progress/components/ActionsSection';
 import { PartProblem } from '../../my-progress/components/PartProblem';
 
 /** What the child agreed to do in guidance meetings, for a parent to read (the child ticks them off). */
-export function ChildActionsSection({ childName, meetings, errors }: { childName: string; meetings: PupilGuidanceMeeting[] | null; errors: readonly GraphQLErrorItem[] }) {
+export function ChildActionsSection({
+  childName,
+  meetings,
+  errors,
+}: {
+  childName: string;
+  meetings: PupilGuidanceMeeting[] | null;
+  errors: readonly GraphQLErrorItem[];
+}) {
   const actions = agreedActions(meetings ?? []);
   return (
-    <Section title={`Things ${childName} agreed to do`} description={`From ${childName}'s meetings with a careers adviser. ${childName} ticks each one off when it is done.`}>
+    <Section
+      title={`Things ${childName} agreed to do`}
+      description={`From ${childName}'s meetings with a careers adviser. ${childName} ticks each one off when it is done.`}
+    >
       <PartProblem items={errors} what="agreed actions" />
       {meetings ? (
         actions.length ? (

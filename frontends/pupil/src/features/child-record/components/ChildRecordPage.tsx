@@ -19,7 +19,10 @@ export function ChildRecordPage() {
   const query = useQuery(MY_CHILDREN_QUERY);
   const children = query.data?.myChildren ?? [];
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const index = Math.max(0, children.findIndex((child) => child.id === chosenId));
+  const index = Math.max(
+    0,
+    children.findIndex((child) => child.id === chosenId),
+  );
   const child = children[index] ?? null;
   const actions = useRecordActions(child?.id ?? null, query.refetch);
 
@@ -43,8 +46,8 @@ export function ChildRecordPage() {
         ) : (
           <Section title="No record to show yet">
             <p>
-              Your account is not linked to a child whose school shares careers records with parents and carers. If you think it should be,
-              ask your child's school.
+              Your account is not linked to a child whose school shares careers records with parents and carers. If you think it should be, ask your child's
+              school.
             </p>
           </Section>
         )}

@@ -31,7 +31,10 @@ export function AgreedWhen({ action }: { action: ActionWithMeeting }) {
 export function ActionsSection({ meetings, errors, onDone }: ActionsSectionProps) {
   const [problem, setProblem] = useState<string | null>(null);
   // The box shows the new state at once, while it is saved; it goes back if saving fails.
-  const [optimistic, setOptimistic] = useOptimistic<Record<string, boolean>, { id: string; done: boolean }>({}, (state, change) => ({ ...state, [change.id]: change.done }));
+  const [optimistic, setOptimistic] = useOptimistic<Record<string, boolean>, { id: string; done: boolean }>({}, (state, change) => ({
+    ...state,
+    [change.id]: change.done,
+  }));
   const [, startTransition] = useTransition();
   const actions = agreedActions(meetings ?? []);
   return (

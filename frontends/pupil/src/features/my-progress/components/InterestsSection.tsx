@@ -28,7 +28,11 @@ export function InterestsSection({ interests, considering, errors, onSaveInteres
     const tags = parseHashtags(text);
     const problem = await onSaveInterests(tags);
     setBusy(false);
-    setStatus(problem ? { ok: false, text: problem } : { ok: true, text: tags.length ? `Saved: ${formatHashtags(tags)}` : 'Saved: you follow no topics, so you see everything for your year group.' });
+    setStatus(
+      problem
+        ? { ok: false, text: problem }
+        : { ok: true, text: tags.length ? `Saved: ${formatHashtags(tags)}` : 'Saved: you follow no topics, so you see everything for your year group.' },
+    );
   };
 
   return (

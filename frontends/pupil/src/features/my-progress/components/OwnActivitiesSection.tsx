@@ -3,7 +3,15 @@ import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, DataTable, ErrorSummary, Field, Notice, Section, SelectField, TextAreaField, type Column } from '@waymark/ui';
 import { useRef, useState, type SubmitEvent } from 'react';
 import type { OwnActivity, OwnActivityKind, SubmitOwnActivityInput } from '../graphql/myProgress';
-import { EMPTY_OWN_ACTIVITY, OWN_ACTIVITY_KINDS, STATUS_TEXT, toSubmitOwnActivityInput, validateOwnActivity, type OwnActivityDraft, type OwnActivityErrors } from '../lib/progress';
+import {
+  EMPTY_OWN_ACTIVITY,
+  OWN_ACTIVITY_KINDS,
+  STATUS_TEXT,
+  toSubmitOwnActivityInput,
+  validateOwnActivity,
+  type OwnActivityDraft,
+  type OwnActivityErrors,
+} from '../lib/progress';
 import { PartProblem } from './PartProblem';
 
 export interface OwnActivitiesSectionProps {
@@ -29,7 +37,8 @@ const columns: Column<OwnActivity>[] = [
   {
     key: 'when',
     header: 'When',
-    render: (activity) => `${formatDay(activity.startedOn)}${activity.endedOn && activity.endedOn !== activity.startedOn ? ` to ${formatDay(activity.endedOn)}` : ''}`,
+    render: (activity) =>
+      `${formatDay(activity.startedOn)}${activity.endedOn && activity.endedOn !== activity.startedOn ? ` to ${formatDay(activity.endedOn)}` : ''}`,
   },
   { key: 'hours', header: 'Hours', numeric: true, render: (activity) => activity.hours.toLocaleString('en-GB') },
   {

@@ -49,13 +49,11 @@ export function useMyProgress() {
     [refetch],
   );
   const submitOwnActivity = useCallback(
-    (input: SubmitOwnActivityInput) =>
-      run(SUBMIT_OWN_ACTIVITY_MUTATION, { input }, (data) => data.submitOwnActivity, 'Your activity was not sent.', refetch),
+    (input: SubmitOwnActivityInput) => run(SUBMIT_OWN_ACTIVITY_MUTATION, { input }, (data) => data.submitOwnActivity, 'Your activity was not sent.', refetch),
     [refetch],
   );
   const setActionDone = useCallback(
-    (id: string, done: boolean) =>
-      run(SET_AGREED_ACTION_DONE_MUTATION, { id, done }, (data) => data.setAgreedActionDone, 'It was not saved.', refetch),
+    (id: string, done: boolean) => run(SET_AGREED_ACTION_DONE_MUTATION, { id, done }, (data) => data.setAgreedActionDone, 'It was not saved.', refetch),
     [refetch],
   );
   const setInterests = useCallback(

@@ -13,7 +13,16 @@ import {
   workExperienceText,
 } from './progress';
 
-const measure = (name: string, state: MeasureStatus['state']): MeasureStatus => ({ measure: name as MeasureStatus['measure'], benchmark: 5, label: name, state, count: 0, needed: 1, detail: '', evidence: [] });
+const measure = (name: string, state: MeasureStatus['state']): MeasureStatus => ({
+  measure: name as MeasureStatus['measure'],
+  benchmark: 5,
+  label: name,
+  state,
+  count: 0,
+  needed: 1,
+  detail: '',
+  evidence: [],
+});
 
 describe('splitMeasures', () => {
   it('keeps what applies now apart from what comes later, in order', () => {
@@ -25,7 +34,13 @@ describe('splitMeasures', () => {
 
 describe('splitEvidence', () => {
   it('separates what counted from what did not, newest first', () => {
-    const item = (title: string, date: string, counts: boolean): Evidence => ({ title, kindLabel: 'Talk', date, counts, reason: counts ? null : 'No reflection yet' });
+    const item = (title: string, date: string, counts: boolean): Evidence => ({
+      title,
+      kindLabel: 'Talk',
+      date,
+      counts,
+      reason: counts ? null : 'No reflection yet',
+    });
     const { counted, notCounted } = splitEvidence([item('old', '2025-10-01', true), item('new', '2026-01-01', true), item('skip', '2025-11-01', false)]);
     expect(counted.map((entry) => entry.title)).toEqual(['new', 'old']);
     expect(notCounted.map((entry) => entry.title)).toEqual(['skip']);
@@ -98,7 +113,14 @@ describe('own activities', () => {
 
   it('accepts a complete activity and sends it tidied', () => {
     expect(validateOwnActivity(draft, today)).toEqual({});
-    expect(toSubmitOwnActivityInput(draft)).toEqual({ kind: 'PART_TIME_JOB', title: 'Saturday job', description: null, startedOn: '2025-09-06', endedOn: null, hours: 40 });
+    expect(toSubmitOwnActivityInput(draft)).toEqual({
+      kind: 'PART_TIME_JOB',
+      title: 'Saturday job',
+      description: null,
+      startedOn: '2025-09-06',
+      endedOn: null,
+      hours: 40,
+    });
   });
 
   it('names every problem', () => {

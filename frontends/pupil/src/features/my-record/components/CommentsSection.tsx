@@ -23,9 +23,7 @@ export function CommentsSection({ audience, comments, errors, onAdd }: CommentsS
       }
     >
       {errors.length ? (
-        <p className="wm-inset">
-          {isForbidden(errors) ? 'Comments are not available to you.' : 'The comments could not be loaded just now. Try again later.'}
-        </p>
+        <p className="wm-inset">{isForbidden(errors) ? 'Comments are not available to you.' : 'The comments could not be loaded just now. Try again later.'}</p>
       ) : null}
       {comments ? <CommentList comments={comments} emptyText="No comments yet." /> : null}
       {onAdd ? <CommentForm onSubmit={onAdd} label="Add a comment" /> : null}

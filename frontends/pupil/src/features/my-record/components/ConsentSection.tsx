@@ -91,8 +91,8 @@ export function ConsentSection({ audience, consent, errors, age, onSave }: Conse
                   }}
                 />
                 <span id="consent-tracking-hint" className="wm-field__hint">
-                  For up to three years after leaving, the school records what {pupil ? 'you are' : `${name} is`} doing, such as college, an
-                  apprenticeship or a job. This helps the school improve its careers guidance.
+                  For up to three years after leaving, the school records what {pupil ? 'you are' : `${name} is`} doing, such as college, an apprenticeship or a
+                  job. This helps the school improve its careers guidance.
                 </span>
               </div>
               <div className="wm-field">
@@ -108,8 +108,8 @@ export function ConsentSection({ audience, consent, errors, age, onSave }: Conse
                   }}
                 />
                 <span id="consent-sharing-hint" className="wm-field__hint">
-                  Schools tell the local authority what each Year 11 pupil plans to do next, so it can make sure everyone has a place in
-                  education or training. Tick this to leave {pupil ? 'yours' : `${name}'s`} out.
+                  Schools tell the local authority what each Year 11 pupil plans to do next, so it can make sure everyone has a place in education or training.
+                  Tick this to leave {pupil ? 'yours' : `${name}'s`} out.
                 </span>
               </div>
               <Button type="submit" disabled={!changed || busy}>

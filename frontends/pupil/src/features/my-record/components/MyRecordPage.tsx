@@ -38,10 +38,7 @@ export function MyRecordPage({ account }: { account: SessionAccount }) {
           </ErrorPanel>
         ) : (
           <Section title="No pupil record yet">
-            <p>
-              There is no pupil record linked to {account.displayName}'s account. If you think this is wrong, ask your school's careers
-              leader.
-            </p>
+            <p>There is no pupil record linked to {account.displayName}'s account. If you think this is wrong, ask your school's careers leader.</p>
           </Section>
         )}
         <MyDataSection audience="pupil" />
@@ -51,8 +48,7 @@ export function MyRecordPage({ account }: { account: SessionAccount }) {
 
   const extra = extras.data?.myPupilRecord ?? null;
   // The whole extras request failing (e.g. the fields are not there yet) shows as an error on each section.
-  const extrasErrors = (field: string) =>
-    extras.error && !extra ? extras.error.errors : errorsAt(extras.error, ['myPupilRecord', field]);
+  const extrasErrors = (field: string) => (extras.error && !extra ? extras.error.errors : errorsAt(extras.error, ['myPupilRecord', field]));
 
   return (
     <>

@@ -2,8 +2,7 @@ import { GraphQLRequestError, request } from '@waymark/graphql-client';
 import { useCallback } from 'react';
 import { ADD_RECORD_COMMENT_MUTATION, SET_PUPIL_CONSENT_MUTATION } from '../graphql/myPupilRecord';
 
-const message = (error: unknown, fallback: string) =>
-  error instanceof GraphQLRequestError || error instanceof Error ? error.message : fallback;
+const message = (error: unknown, fallback: string) => (error instanceof GraphQLRequestError || error instanceof Error ? error.message : fallback);
 
 /** Saving consent and adding a comment for one pupil; each resolves with a message when it did not work, then reloads. */
 export function useRecordActions(pupilId: string | null, reload: () => Promise<void>) {

@@ -14,7 +14,11 @@ const record: PupilRecordView = {
     { id: 'a', attended: true, encounter: { id: 'e1', title: 'Fair', kindLabel: 'Careers fair', date: '2026-02-10T12:00:00Z', benchmarks: [7, 5] } },
     { id: 'b', attended: false, encounter: { id: 'e2', title: 'Missed talk', kindLabel: 'Employer talk', date: '2026-03-10T12:00:00Z', benchmarks: [5] } },
     { id: 'c', attended: true, encounter: null },
-    { id: 'd', attended: true, encounter: { id: 'e3', title: 'Guidance', kindLabel: 'Personal guidance meeting', date: '2026-04-01T12:00:00Z', benchmarks: [8] } },
+    {
+      id: 'd',
+      attended: true,
+      encounter: { id: 'e3', title: 'Guidance', kindLabel: 'Personal guidance meeting', date: '2026-04-01T12:00:00Z', benchmarks: [8] },
+    },
   ],
   destinations: [
     { stage: 'YEAR_1', kindLabel: 'Employment' },

@@ -95,8 +95,6 @@ describe('names and numbers', () => {
   });
 
   it('writes benchmarks once each, in order', () => {
-    expect(benchmarksLine([8, 8, 2])).toBe(
-      'Gatsby Benchmarks: 2 (Learning from career and labour market information); 8 (Personal guidance)',
-    );
+    expect(benchmarksLine([8, 8, 2])).toBe('Gatsby Benchmarks: 2 (Learning from career and labour market information); 8 (Personal guidance)');
   });
 });

@@ -57,7 +57,9 @@ describe('renderRecordPdf', () => {
 
   it('wraps a long title rather than running off the page', async () => {
     const long = 'A very long activity title that goes on and on about the visit to the regional engineering employers network showcase';
-    const bytes = await renderRecordPdf(buildRecordDocument(record(0, { activities: [{ title: long, kindLabel: 'Workplace visit', date: '2026-01-01', benchmarks: [6] }] }), producedOn));
+    const bytes = await renderRecordPdf(
+      buildRecordDocument(record(0, { activities: [{ title: long, kindLabel: 'Workplace visit', date: '2026-01-01', benchmarks: [6] }] }), producedOn),
+    );
     const lines = pdfText(bytes).split('\n');
     const start = lines.findIndex((line) => long.startsWith(line) && line.length > 10);
     expect(start).toBeGreaterThan(-1);

@@ -15,8 +15,24 @@ const RULE = rgb(0.773, 0.8, 0.839);
 
 // Characters the standard fonts' WinAnsi encoding lacks and that do not decompose to a base letter.
 const FALLBACKS: Record<string, string> = {
-  'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ø': 'O', 'ø': 'o', 'ß': 'ss', 'Œ': 'OE', 'œ': 'oe',
-  '‐': '-', '‑': '-', '−': '-', '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ø: 'O',
+  ø: 'o',
+  ß: 'ss',
+  Œ: 'OE',
+  œ: 'oe',
+  '‐': '-',
+  '‑': '-',
+  '−': '-',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
 };
 
 /**

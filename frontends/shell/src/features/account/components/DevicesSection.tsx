@@ -63,14 +63,23 @@ export function DevicesSection({ devices, onChanged }: { devices: readonly Devic
           <li key={device.id}>
             <p>
               <strong>{describeDevice(device.userAgent)}</strong>
-              {device.current ? <> <span className="wm-tag wm-tag--met">This device</span></> : null}
+              {device.current ? (
+                <>
+                  {' '}
+                  <span className="wm-tag wm-tag--met">This device</span>
+                </>
+              ) : null}
             </p>
             <p className="wm-muted">
               Signed in <DateText value={device.signedInAt} />, last used <DateText value={device.lastSeenAt} />
             </p>
             {device.current ? null : (
               <Button variant="secondary" onClick={() => void end(device)} disabled={mutation.loading}>
-                Sign out this device<span className="wm-visually-hidden"> ({describeDevice(device.userAgent)}, last used {device.lastSeenAt.slice(0, 10)})</span>
+                Sign out this device
+                <span className="wm-visually-hidden">
+                  {' '}
+                  ({describeDevice(device.userAgent)}, last used {device.lastSeenAt.slice(0, 10)})
+                </span>
               </Button>
             )}
           </li>

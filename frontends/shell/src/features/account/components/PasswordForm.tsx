@@ -32,7 +32,13 @@ export function PasswordForm({ label, submitText, withNewPassword = false, onSub
     event.preventDefault();
     const found = {
       current: current ? undefined : 'Enter your current password',
-      next: !withNewPassword ? undefined : !next ? 'Enter a new password' : next.length < MIN_LENGTH ? `Make your new password at least ${MIN_LENGTH} characters long` : undefined,
+      next: !withNewPassword
+        ? undefined
+        : !next
+          ? 'Enter a new password'
+          : next.length < MIN_LENGTH
+            ? `Make your new password at least ${MIN_LENGTH} characters long`
+            : undefined,
     };
     if (found.current || found.next) {
       setErrors(found);

@@ -15,7 +15,8 @@ import { PasswordForm } from './PasswordForm';
 
 type Status = NonNullable<YourAccountQuery['secondFactor']>;
 
-type Mode = { mode: 'idle' } | { mode: 'enrol'; secret: string; otpauthUri: string } | { mode: 'new-codes' } | { mode: 'turn-off' } | { mode: 'codes'; codes: string[] };
+type Mode =
+  { mode: 'idle' } | { mode: 'enrol'; secret: string; otpauthUri: string } | { mode: 'new-codes' } | { mode: 'turn-off' } | { mode: 'codes'; codes: string[] };
 
 /** Staff and analysts: turning the authenticator app on or off, and new recovery codes. */
 export function SecondFactorSection({ status, onChanged }: { status: Status; onChanged: () => void }) {
@@ -72,7 +73,8 @@ export function SecondFactorSection({ status, onChanged }: { status: Status; onC
             onSubmit={async (code) => {
               const { data, error } = await confirm({ input: { code } });
               const result = data?.confirmSecondFactor;
-              if (error || !result?.recoveryCodes) throw new Error(error?.message ?? result?.error?.message ?? 'That code is not right. Try the code your app shows now.');
+              if (error || !result?.recoveryCodes)
+                throw new Error(error?.message ?? result?.error?.message ?? 'That code is not right. Try the code your app shows now.');
               setMode({ mode: 'codes', codes: result.recoveryCodes });
             }}
           >
@@ -92,7 +94,8 @@ export function SecondFactorSection({ status, onChanged }: { status: Status; onC
             onSubmit={async (code) => {
               const { data, error } = await createCodes({ input: { code } });
               const result = data?.createRecoveryCodes;
-              if (error || !result?.recoveryCodes) throw new Error(error?.message ?? result?.error?.message ?? 'That code is not right. Try the code your app shows now.');
+              if (error || !result?.recoveryCodes)
+                throw new Error(error?.message ?? result?.error?.message ?? 'That code is not right. Try the code your app shows now.');
               setMode({ mode: 'codes', codes: result.recoveryCodes });
             }}
           >
@@ -126,8 +129,14 @@ export function SecondFactorSection({ status, onChanged }: { status: Status; onC
       body = status.enabled ? (
         <>
           <p>
-            Signing in asks for a code from your authenticator app{status.enabledAt ? <> (on since <DateText value={status.enabledAt} />)</> : null}.
-            You have {status.recoveryCodesLeft === 1 ? '1 recovery code' : `${status.recoveryCodesLeft} recovery codes`} left.
+            Signing in asks for a code from your authenticator app
+            {status.enabledAt ? (
+              <>
+                {' '}
+                (on since <DateText value={status.enabledAt} />)
+              </>
+            ) : null}
+            . You have {status.recoveryCodesLeft === 1 ? '1 recovery code' : `${status.recoveryCodesLeft} recovery codes`} left.
           </p>
           {status.required ? <p>Your school or trust requires it, so it cannot be turned off.</p> : null}
           <div className="wm-button-row">
@@ -144,8 +153,8 @@ export function SecondFactorSection({ status, onChanged }: { status: Status; onC
       ) : (
         <>
           <p>
-            An authenticator app on your phone gives you a new 6-digit code every 30 seconds. With it turned on, someone who learns your
-            password still cannot sign in as you.
+            An authenticator app on your phone gives you a new 6-digit code every 30 seconds. With it turned on, someone who learns your password still cannot
+            sign in as you.
           </p>
           <Button onClick={() => void begin()} disabled={starting.loading}>
             {starting.loading ? 'Starting…' : 'Set up an authenticator app'}

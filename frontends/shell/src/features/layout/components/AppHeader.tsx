@@ -43,11 +43,7 @@ export function AppHeader({ personName, areas = [], currentPath, onNavigate, onS
             <ul>
               {areas.map((area) => (
                 <li key={area.path}>
-                  <a
-                    href={area.path}
-                    aria-current={currentPath === area.path ? 'page' : undefined}
-                    onClick={(event) => follow(event, area.path)}
-                  >
+                  <a href={area.path} aria-current={currentPath === area.path ? 'page' : undefined} onClick={(event) => follow(event, area.path)}>
                     {area.label}
                   </a>
                 </li>

@@ -51,10 +51,7 @@ export function CodeForm({ label, allowRecoveryCode, submitText, onSubmit, child
     }
   }
 
-  const items = [
-    ...(fieldError ? [{ message: fieldError, targetId: FIELD_ID }] : []),
-    ...(formError ? [{ message: formError, targetId: FIELD_ID }] : []),
-  ];
+  const items = [...(fieldError ? [{ message: fieldError, targetId: FIELD_ID }] : []), ...(formError ? [{ message: formError, targetId: FIELD_ID }] : [])];
 
   return (
     <>

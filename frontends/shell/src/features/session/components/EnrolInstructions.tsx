@@ -5,8 +5,7 @@ export function EnrolInstructions({ secret, otpauthUri }: { secret: string; otpa
   return (
     <ol>
       <li>
-        Open an authenticator app on your phone (for example Microsoft Authenticator or Google Authenticator) and choose to add an account
-        by typing a key.
+        Open an authenticator app on your phone (for example Microsoft Authenticator or Google Authenticator) and choose to add an account by typing a key.
       </li>
       <li>
         Type this key: <code>{groupSecret(secret)}</code>

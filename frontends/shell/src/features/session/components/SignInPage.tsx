@@ -51,7 +51,12 @@ export function SignInPage({ onSignIn, onSecondFactor, onContinue }: SignInPageP
           <h1 ref={headingRef} tabIndex={-1}>
             Enter your code
           </h1>
-          <CodeForm label="Enter your code" allowRecoveryCode submitText="Continue" onSubmit={async (code) => setScreen(screenAfter(await onSecondFactor(code)))}>
+          <CodeForm
+            label="Enter your code"
+            allowRecoveryCode
+            submitText="Continue"
+            onSubmit={async (code) => setScreen(screenAfter(await onSecondFactor(code)))}
+          >
             <p>Enter the 6-digit code from your authenticator app (or a recovery code).</p>
           </CodeForm>
           {startAgain}
@@ -64,7 +69,12 @@ export function SignInPage({ onSignIn, onSecondFactor, onContinue }: SignInPageP
           <h1 ref={headingRef} tabIndex={-1}>
             Set up your authenticator app
           </h1>
-          <CodeForm label="Set up your authenticator app" allowRecoveryCode={false} submitText="Turn it on and sign in" onSubmit={async (code) => setScreen(screenAfter(await onSecondFactor(code)))}>
+          <CodeForm
+            label="Set up your authenticator app"
+            allowRecoveryCode={false}
+            submitText="Turn it on and sign in"
+            onSubmit={async (code) => setScreen(screenAfter(await onSecondFactor(code)))}
+          >
             <p>Your school or trust asks everyone on its staff to give a code from an authenticator app when they sign in.</p>
             <EnrolInstructions secret={screen.secret} otpauthUri={screen.otpauthUri} />
           </CodeForm>
@@ -102,8 +112,8 @@ export function RecoveryCodes({ codes, headingLevel = 2 }: { codes: readonly str
   return (
     <>
       <Notice title="Save these codes now" headingLevel={headingLevel}>
-        You will not see them again. If you lose your phone, each code lets you sign in once instead of a code from your app. Print
-        them or keep them in a password manager, not on your phone.
+        You will not see them again. If you lose your phone, each code lets you sign in once instead of a code from your app. Print them or keep them in a
+        password manager, not on your phone.
       </Notice>
       <ul className="wm-plain-list wm-recovery-codes" aria-label="Recovery codes">
         {codes.map((code) => (

@@ -51,8 +51,8 @@ export function SignedInApp({ account, onSignOut }: SignedInAppProps) {
         <PageHeader title="Nothing to show yet" />
         <Section title="Your account has no Waymark area">
           <p>
-            Your account ({account.roles.join(', ') || 'no roles'}) does not give access to any part of Waymark yet. Ask your school's
-            careers leader or your trust to set up your access.
+            Your account ({account.roles.join(', ') || 'no roles'}) does not give access to any part of Waymark yet. Ask your school's careers leader or your
+            trust to set up your access.
           </p>
         </Section>
       </AppFrame>
