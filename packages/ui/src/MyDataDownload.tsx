@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from './Button.js';
 import { ErrorPanel } from './feedback.js';
 import { Section } from './layout.js';
-import { downloadText, subjectAccessFileName, subjectAccessHtml, subjectAccessParts, type SubjectAccessPart } from './subjectAccess.js';
+import { downloadFile, subjectAccessFileName, subjectAccessHtml, subjectAccessParts, type SubjectAccessPart } from './subjectAccess.js';
 
 /** The signed-in person's own export, as one request through the gateway gives it. */
 export interface MyData {
@@ -84,8 +84,8 @@ export function MyDataDownload({ load, whoToAsk }: MyDataDownloadProps) {
       const generatedAt = new Date().toISOString();
       const day = todayInEngland();
       const files = [subjectAccessFileName('my-waymark-data', data.name, day, 'html'), subjectAccessFileName('my-waymark-data', data.name, day, 'json')];
-      downloadText(myDataHtml(data, generatedAt, whoToAsk), files[0], 'text/html;charset=utf-8');
-      downloadText(JSON.stringify({ person: { id: data.id, name: data.name }, generatedAt, parts: data.parts }, null, 2), files[1], 'application/json');
+      downloadFile(myDataHtml(data, generatedAt, whoToAsk), files[0], 'text/html;charset=utf-8');
+      downloadFile(JSON.stringify({ person: { id: data.id, name: data.name }, generatedAt, parts: data.parts }, null, 2), files[1], 'application/json');
       setState({ status: 'done', files });
     } catch (error) {
       setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -36,7 +36,7 @@ export { formatHashtags, parseHashtags } from './hashtags.js';
 export {
   cellText,
   columnHeading,
-  downloadText,
+  downloadFile,
   subjectAccessFileName,
   subjectAccessHtml,
   subjectAccessPart,

@@ -119,9 +119,10 @@ export function subjectAccessFileName(prefix: string, name: string, day: string,
   return `${prefix}-${slug}-${day}.${extension}`;
 }
 
-/** Hands text to the browser as a file download with the given name. */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands text or bytes (a CSV, a printable page, a PDF) to the browser as a file download with the given name. */
+export function downloadFile(content: string | Uint8Array, fileName: string, type: string): void {
+  // Bytes made in this page are backed by a plain ArrayBuffer, which is what a Blob takes.
+  const url = URL.createObjectURL(new Blob([content as string | Uint8Array<ArrayBuffer>], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -129,6 +130,6 @@ export function downloadText(text: string, fileName: string, type: string): void
   document.body.append(link);
   link.click();
   link.remove();
-  // Give the browser time to start the download before the text goes.
+  // Give the browser time to start the download before the content goes.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

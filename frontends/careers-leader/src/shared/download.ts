@@ -1,5 +1,5 @@
 /** Hands text to the browser as a file download with the given name (shared with the other portals' downloads). */
-export { downloadText } from '@waymark/ui';
+export { downloadFile } from '@waymark/ui';
 
 /** Today as YYYY-MM-DD, in England (where every school is), from @waymark/domain. */
 export { todayInEngland as todayIso } from '@waymark/domain';

@@ -1,7 +1,7 @@
 import { request, required } from '@waymark/graphql-client';
 import { Button, ErrorPanel, formatNumber, isForbidden, Loading, PageHeader, Section } from '@waymark/ui';
 import { useState } from 'react';
-import { downloadText, todayIso } from '../../../shared/download';
+import { downloadFile, todayIso } from '../../../shared/download';
 import { AUDIT_EVENTS_CSV_QUERY, type AuditFilter } from '../graphql/auditLog';
 import { useAuditLog } from '../hooks/useAuditLog';
 import { auditCsvFileName, NO_AUDIT_FILTER } from '../lib/auditFilters';
@@ -34,7 +34,7 @@ export function AuditLogPage({ pupilId }: AuditLogPageProps) {
     try {
       const csv = required((await request(AUDIT_EVENTS_CSV_QUERY, { filter })).auditEventsCsv);
       const fileName = auditCsvFileName(todayIso());
-      downloadText(csv, fileName, 'text/csv;charset=utf-8');
+      downloadFile(csv, fileName, 'text/csv;charset=utf-8');
       setDownload({ status: 'done', fileName });
       // The download is itself in the log.
       void log.reload();

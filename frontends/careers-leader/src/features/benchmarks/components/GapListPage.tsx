@@ -1,7 +1,7 @@
 import { Button, DataTable, ErrorPanel, formatNumber, isForbidden, Loading, PageHeader, Section, type Column } from '@waymark/ui';
 import { useState } from 'react';
 import { measureInfo, STATE_LABELS } from '../../../shared/benchmarks';
-import { downloadText, todayIso } from '../../../shared/download';
+import { downloadFile, todayIso } from '../../../shared/download';
 import { routeHref, type GapQuery } from '../../../shared/route';
 import type { GapRow } from '../graphql/dashboard';
 import { useGapList } from '../hooks/useGapList';
@@ -70,7 +70,7 @@ export function GapListPage({ query, linkPupils }: GapListPageProps) {
     try {
       const rows = await list.fetchAll((loaded, total) => setDownload({ status: 'fetching', loaded, total }));
       const fileName = gapListFileName(query, todayIso());
-      downloadText(gapListCsv(rows), fileName, 'text/csv;charset=utf-8');
+      downloadFile(gapListCsv(rows), fileName, 'text/csv;charset=utf-8');
       setDownload({ status: 'done', fileName, count: rows.length });
     } catch (error) {
       setDownload({ status: 'error', message: error instanceof Error ? error.message : String(error) });

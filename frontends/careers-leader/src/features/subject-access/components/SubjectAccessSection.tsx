@@ -1,7 +1,7 @@
 import { request, required } from '@waymark/graphql-client';
 import { Button, ErrorPanel, Section, subjectAccessParts } from '@waymark/ui';
 import { useState } from 'react';
-import { downloadText, todayIso } from '../../../shared/download';
+import { downloadFile, todayIso } from '../../../shared/download';
 import { SUBJECT_ACCESS_QUERY } from '../graphql/subjectAccess';
 import { pupilSubjectAccessFileName, pupilSubjectAccessHtml, type SubjectAccessExport } from '../lib/subjectAccessDocument';
 
@@ -31,8 +31,8 @@ export function SubjectAccessSection({ pupilId, pupilName }: SubjectAccessSectio
       };
       const day = todayIso();
       const files = [pupilSubjectAccessFileName(pupil.displayName, day, 'json'), pupilSubjectAccessFileName(pupil.displayName, day, 'html')];
-      downloadText(JSON.stringify(data, null, 2), files[0], 'application/json');
-      downloadText(pupilSubjectAccessHtml(data), files[1], 'text/html;charset=utf-8');
+      downloadFile(JSON.stringify(data, null, 2), files[0], 'application/json');
+      downloadFile(pupilSubjectAccessHtml(data), files[1], 'text/html;charset=utf-8');
       setState({ status: 'done', files });
     } catch (error) {
       setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });

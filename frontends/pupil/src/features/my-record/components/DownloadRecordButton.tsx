@@ -1,6 +1,5 @@
-import { Button } from '@waymark/ui';
+import { Button, downloadFile } from '@waymark/ui';
 import { useState } from 'react';
-import { downloadFile } from '../../record-pdf/lib/download';
 import { buildRecordDocument } from '../../record-pdf/lib/recordDocument';
 import type { PupilRecordView } from '../graphql/myPupilRecord';
 import { toPdfRecord } from '../lib/record';
