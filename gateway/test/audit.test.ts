@@ -1,46 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
 import { GatewayClient } from './client.js';
+import { useTestStack } from './test-stack.js';
 
 /*
  * The data access audit trail across subgraphs, through the real gateway: a leader's read of a
  * pupil's date of birth and flags (pupils subgraph) and guidance notes (encounters subgraph) in one
  * request is one event in the pupils subgraph's trail, which only that school's careers leader sees.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const data = demoData();
 const maya = data.pupils.find((p) => p.legalForename === 'Maya' && p.legalSurname === 'Okafor')!;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePrefix = `waymark_audit_${randomBytes(3).toString('hex')}_`;
-let stack: RunningStack;
-let work: string;
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'waymark-audit-'));
-  stack = await startStack({
-    root,
-    port: 4650,
-    subgraphBasePort: 4660,
-    dataDir: work,
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    env: { NODE_ENV: 'production' },
-    log: () => {},
-  });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const stack = useTestStack({ name: 'audit', port: 4650, subgraphBasePort: 4660 });
 
 async function as(email: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);

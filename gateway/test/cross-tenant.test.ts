@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
 import { GatewayClient } from './client.js';
+import { useTestStack } from './test-stack.js';
 
 /*
  * A property test of tenancy through the real gateway and every real subgraph: generated actors ×
@@ -19,11 +14,8 @@ import { GatewayClient } from './client.js';
  * Employers and alumni must never receive a pupil's date of birth, UPN or flags.
  */
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const data = demoData(new Date(), { secondTrust: true });
 const [northfield, southbank, eastgate] = data.schools;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePrefix = `waymark_xt_${randomBytes(3).toString('hex')}_`;
 const CASES = 10_000;
 const CONCURRENCY = 6;
 
@@ -297,35 +289,17 @@ const targetsOf = (kind: Target['kind']): Target[] => {
   }
 };
 
-let stack: RunningStack;
-let work: string;
 const clients = new Map<string, GatewayClient>();
 
+const stack = useTestStack({ name: 'xt', port: 4530, subgraphBasePort: 4540, env: { WAYMARK_SESSION_CACHE_MS: '0', WAYMARK_DEMO_SECOND_TRUST: '1' } });
+
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'waymark-cross-tenant-'));
-  stack = await startStack({
-    root,
-    port: 4530,
-    subgraphBasePort: 4540,
-    dataDir: work,
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    env: { NODE_ENV: 'production', WAYMARK_SESSION_CACHE_MS: '0', WAYMARK_DEMO_SECOND_TRUST: '1' },
-    log: () => {},
-  });
   for (const actor of ACTORS) {
     const client = new GatewayClient(stack.url);
     const response = await client.signIn(actor.email);
     if (response.status !== 200) throw new Error(`${actor.email} could not sign in (${response.status})`);
     clients.set(actor.email, client);
   }
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 interface Case {

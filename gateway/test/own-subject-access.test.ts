@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
 import { GatewayClient } from './client.js';
+import { useTestStack } from './test-stack.js';
 
 /*
  * "Download my data" through the real gateway and subgraphs: one request for `me` gathers every
@@ -14,38 +9,14 @@ import { GatewayClient } from './client.js';
  * the school's data access log records a pupil's or parent's export as one EXPORT, and nobody else
  * gets any of it, even staff handed the person's account by a mutation. Ports 4750/4760.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const data = demoData();
 const account = (email: string) => data.accounts.find((a) => a.email === email)!;
 const pupilAccount = account('pupil@northfield.test');
 const parentAccount = account('parent@northfield.test');
 const samAccount = account('employer@acme.test');
 const maya = data.pupils.find((p) => p.id === pupilAccount.pupilId)!;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePrefix = `waymark_own_${randomBytes(3).toString('hex')}_`;
-let stack: RunningStack;
-let work: string;
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'waymark-own-export-'));
-  stack = await startStack({
-    root,
-    port: 4750,
-    subgraphBasePort: 4760,
-    dataDir: work,
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    env: { NODE_ENV: 'production' },
-    log: () => {},
-  });
-}, 300_000);
-
-afterAll(async () => {
-  await stack?.stop();
-  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const stack = useTestStack({ name: 'own', port: 4750, subgraphBasePort: 4760 });
 
 async function as(email: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);
