@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import { ErrorPanel } from './feedback.js';
 
 export interface ErrorSummaryItem {
@@ -10,15 +10,31 @@ export interface ErrorSummaryItem {
 export interface ErrorSummaryProps {
   title?: string;
   items: readonly ErrorSummaryItem[];
-  /** Focus it after a failed submit so screen readers read it out. */
+  /**
+   * Count of failed submits. Each time it goes up (and there is a problem to show) the summary takes
+   * focus as it renders, so screen readers read it out and keyboard users start from it.
+   */
+  attempt?: number;
   ref?: Ref<HTMLDivElement>;
 }
 
 /** "There is a problem" with every problem listed, each linked to its control. Renders nothing when there are none. */
-export function ErrorSummary({ title = 'There is a problem', items, ref }: ErrorSummaryProps) {
-  if (items.length === 0) return null;
+export function ErrorSummary({ title = 'There is a problem', items, attempt = 0, ref }: ErrorSummaryProps) {
+  const own = useRef<HTMLDivElement>(null);
+  // Handed out on every commit, since the element comes and goes with the problems.
+  useImperativeHandle(ref, () => own.current as HTMLDivElement);
+  const shown = items.length > 0;
+
+  // A layout effect runs before the browser paints, so focus moves in the same frame the summary appears.
+  useLayoutEffect(() => {
+    if (attempt > 0 && shown) own.current?.focus();
+    // Only a new attempt moves focus; a summary that changes while the user fixes fields must not steal it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt]);
+
+  if (!shown) return null;
   return (
-    <div ref={ref} tabIndex={-1} className="wm-error-summary">
+    <div ref={own} tabIndex={-1} className="wm-error-summary">
       <ErrorPanel title={title}>
         <ul>
           {items.map((item, index) => (

@@ -1,5 +1,5 @@
 import { Button, ErrorSummary, Field, SelectField } from '@waymark/ui';
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { AuditFilter } from '../graphql/auditLog';
 import { ACTION_OPTIONS, applyDraft, draftOf, NO_AUDIT_FILTER, type AuditFilterDraft, type DraftProblem } from '../lib/auditFilters';
 
@@ -20,7 +20,7 @@ const IDS = { action: 'audit-action', from: 'audit-from', to: 'audit-to' } as co
 export function AuditFiltersForm({ filter, pupilName, actorName, onApply }: AuditFiltersFormProps) {
   const [draft, setDraft] = useState<AuditFilterDraft>(() => draftOf(filter));
   const [problems, setProblems] = useState<DraftProblem[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
   const set = (patch: Partial<AuditFilterDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
   const problemAt = (field: DraftProblem['field']) => problems.find((problem) => problem.field === field)?.message;
 
@@ -29,7 +29,7 @@ export function AuditFiltersForm({ filter, pupilName, actorName, onApply }: Audi
     const result = applyDraft(draft, filter);
     setProblems(result.problems);
     if (result.filter) onApply(result.filter);
-    else window.setTimeout(() => summary.current?.focus(), 0);
+    else setAttempt((count) => count + 1);
   };
 
   const clear = () => {
@@ -40,7 +40,7 @@ export function AuditFiltersForm({ filter, pupilName, actorName, onApply }: Audi
 
   return (
     <form aria-label="Filter the log" onSubmit={submit} noValidate>
-      <ErrorSummary ref={summary} items={problems.map((problem) => ({ message: problem.message, targetId: IDS[problem.field] }))} />
+      <ErrorSummary attempt={attempt} items={problems.map((problem) => ({ message: problem.message, targetId: IDS[problem.field] }))} />
       <div className="wm-toolbar">
         <SelectField
           id={IDS.action}

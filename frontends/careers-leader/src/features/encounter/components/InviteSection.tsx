@@ -1,6 +1,6 @@
 import { useQuery } from '@waymark/graphql-client';
 import { Button, Checkbox, ErrorSummary, Field, Fieldset, Notice, Section } from '@waymark/ui';
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { YEAR_GROUPS } from '../../../shared/encounterKinds';
 import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/vulnerableGroups';
 import { useDebouncedValue } from '../../pupils/hooks/useDebouncedValue';
@@ -24,7 +24,7 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
   const [search, setSearch] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
 
   const term = useDebouncedValue(search.trim());
   const found = useQuery(FIND_PUPILS_QUERY, { search: term }, { skip: term.length < 2 });
@@ -42,7 +42,7 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
     };
     if (input.yearGroups.length + input.tutorGroups.length + input.groups.length + input.pupilIds.length === 0) {
       setOutcome({ ok: false, text: 'Choose who to invite: a year group, a tutor group, a vulnerable group or a pupil' });
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setAttempt((count) => count + 1);
       return;
     }
     setBusy(true);
@@ -58,7 +58,7 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
       setSearch('');
     } else {
       setOutcome({ ok: false, text: result.message });
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setAttempt((count) => count + 1);
     }
   };
 
@@ -68,7 +68,7 @@ export function InviteSection({ onInvite }: InviteSectionProps) {
       description="Add pupils on roll to the register, marked as not attended. Everyone who matches any of your choices is added; pupils already on the register stay as they are."
     >
       <ErrorSummary
-        ref={summaryRef}
+        attempt={attempt}
         title="The pupils were not invited"
         items={outcome && !outcome.ok ? [{ message: outcome.text, targetId: outcome.text.startsWith('Choose who') ? YEAR_ID : undefined }] : []}
       />

@@ -177,7 +177,7 @@ function RecordGuidanceForm({
   const [errors, setErrors] = useState<GuidanceErrors>({});
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
   const firstField = useRef<HTMLInputElement>(null);
 
   // The form opens from a button: take the person to its first field.
@@ -193,7 +193,7 @@ function RecordGuidanceForm({
     setErrors(found);
     setServerProblem(null);
     if (Object.keys(found).length) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setAttempt((count) => count + 1);
       return;
     }
     setBusy(true);
@@ -201,7 +201,7 @@ function RecordGuidanceForm({
     setBusy(false);
     if (problem) {
       setServerProblem(problem);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setAttempt((count) => count + 1);
     }
   };
 
@@ -213,7 +213,7 @@ function RecordGuidanceForm({
   return (
     <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="guidance-form-heading">
       <h3 id="guidance-form-heading">Record a guidance meeting</h3>
-      <ErrorSummary ref={summaryRef} items={items} />
+      <ErrorSummary attempt={attempt} items={items} />
       <Field
         ref={firstField}
         id={FIELD_ID.date}

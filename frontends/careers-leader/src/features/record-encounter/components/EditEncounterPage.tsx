@@ -1,13 +1,13 @@
 import { useQuery } from '@waymark/graphql-client';
 import { Button, ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
-import { useRef, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { routeHref } from '../../../shared/route';
 import type { EncounterSummary } from '../../../shared/types';
 import { EDITABLE_ENCOUNTER_QUERY } from '../graphql/createEncounter';
 import { useEncounterForm } from '../hooks/useEncounterForm';
 import { draftFromEncounter, type EncounterDraft } from '../lib/encounterDraft';
 import { EncounterFormSections } from './EncounterFormSections';
-import { ErrorSummary } from './ErrorSummary';
+import { EncounterErrorSummary } from './ErrorSummary';
 
 export interface EditEncounterPageProps {
   encounterId: string;
@@ -62,12 +62,12 @@ function EditEncounterForm({
   onSaved: (encounter: EncounterSummary) => void;
 }) {
   const form = useEncounterForm({ mode: 'edit', encounterId, initial }, onSaved);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const saved = await form.submit();
-    if (!saved) requestAnimationFrame(() => summaryRef.current?.focus());
+    if (!saved) setAttempt((count) => count + 1);
   };
 
   return (
@@ -77,7 +77,7 @@ function EditEncounterForm({
         caption={initial.title}
         description="Change the details of this encounter. Pupils' benchmarks are worked out again from the changes."
       />
-      <ErrorSummary ref={summaryRef} message={form.errorMessage} problems={form.problems} />
+      <EncounterErrorSummary attempt={attempt} message={form.errorMessage} problems={form.problems} />
       <form noValidate onSubmit={(event) => void submit(event)} aria-label="Edit encounter">
         <EncounterFormSections form={form} />
         <div className="wm-button-row">

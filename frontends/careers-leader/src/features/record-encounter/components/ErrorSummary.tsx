@@ -1,45 +1,18 @@
-import { ErrorPanel } from '@waymark/ui';
-import type { Ref } from 'react';
+import { ErrorSummary as Summary } from '@waymark/ui';
 import type { FormProblem } from '../lib/encounterDraft';
 import { FIELD_IDS } from './fieldIds';
 
-export interface ErrorSummaryProps {
+export interface EncounterErrorSummaryProps {
   message: string | null;
   problems: FormProblem[];
-  ref?: Ref<HTMLDivElement>;
+  /** Count of failed submits; each new one moves focus to the summary. */
+  attempt: number;
 }
 
-/** Lists what stops the encounter being recorded, each linked to its field; receives focus after a failed submit. */
-export function ErrorSummary({ message, problems, ref }: ErrorSummaryProps) {
-  if (!message && problems.length === 0) return null;
-  return (
-    <div ref={ref} tabIndex={-1}>
-      <ErrorPanel title={message ?? 'There is a problem'}>
-        {problems.length ? (
-          <ul>
-            {problems.map((problem, index) => (
-              <li key={`${problem.field ?? 'form'}-${index}`}>
-                {problem.field ? (
-                  <a
-                    href={`#${FIELD_IDS[problem.field]}`}
-                    onClick={(event) => {
-                      const target = document.getElementById(FIELD_IDS[problem.field!]);
-                      if (!target) return;
-                      event.preventDefault();
-                      target.focus();
-                      target.scrollIntoView({ block: 'center' });
-                    }}
-                  >
-                    {problem.message}
-                  </a>
-                ) : (
-                  problem.message
-                )}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </ErrorPanel>
-    </div>
-  );
+/** Lists what stops the encounter being recorded, each linked to its field; takes focus after a failed submit. */
+export function EncounterErrorSummary({ message, problems, attempt }: EncounterErrorSummaryProps) {
+  const items = problems.map((problem) => ({ message: problem.message, targetId: problem.field ? FIELD_IDS[problem.field] : undefined }));
+  // A message from the server with no field to point at is listed as the one problem.
+  if (message && items.length === 0) return <Summary items={[{ message }]} attempt={attempt} />;
+  return <Summary title={message ?? undefined} items={items} attempt={attempt} />;
 }

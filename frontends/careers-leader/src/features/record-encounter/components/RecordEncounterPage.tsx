@@ -1,10 +1,10 @@
 import { Button, PageHeader } from '@waymark/ui';
-import { useRef, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { EncounterSummary } from '../../../shared/types';
 import { useEncounterForm } from '../hooks/useEncounterForm';
 import { useRegister } from '../hooks/useRegister';
 import { EncounterFormSections } from './EncounterFormSections';
-import { ErrorSummary } from './ErrorSummary';
+import { EncounterErrorSummary } from './ErrorSummary';
 import { RegisterSection } from './RegisterSection';
 
 export interface RecordEncounterPageProps {
@@ -16,13 +16,12 @@ const CREATE = { mode: 'create' } as const;
 export function RecordEncounterPage({ onRecorded }: RecordEncounterPageProps) {
   const form = useEncounterForm(CREATE, onRecorded);
   const register = useRegister(form.draft.yearGroups);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const recorded = await form.submit(register);
-    // The summary renders on the state update; focus it on the next frame so screen readers hear it.
-    if (!recorded) requestAnimationFrame(() => summaryRef.current?.focus());
+    if (!recorded) setAttempt((count) => count + 1);
   };
 
   return (
@@ -31,7 +30,7 @@ export function RecordEncounterPage({ onRecorded }: RecordEncounterPageProps) {
         title="Record an encounter"
         description="Record a careers activity and who attended it. It then counts towards each pupil's Gatsby benchmarks. You can also record it now and invite pupils from its page afterwards."
       />
-      <ErrorSummary ref={summaryRef} message={form.errorMessage} problems={form.problems} />
+      <EncounterErrorSummary attempt={attempt} message={form.errorMessage} problems={form.problems} />
       <form noValidate onSubmit={(event) => void submit(event)} aria-label="Record an encounter">
         <EncounterFormSections form={form} />
         <RegisterSection yearGroups={form.draft.yearGroups} register={register} error={form.fieldErrors.register} />

@@ -1,7 +1,7 @@
 import { formatDay, todayInEngland } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Button, DataTable, ErrorSummary, Field, Notice, Section, SelectField, TextAreaField, type Column } from '@waymark/ui';
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { OwnActivity, OwnActivityKind, SubmitOwnActivityInput } from '../graphql/myProgress';
 import {
   EMPTY_OWN_ACTIVITY,
@@ -60,7 +60,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
   const set = <Key extends keyof OwnActivityDraft>(key: Key, value: OwnActivityDraft[Key]) => setDraft((previous) => ({ ...previous, [key]: value }));
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
@@ -70,7 +70,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
     setServerProblem(null);
     setSent(null);
     if (Object.keys(found).length) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setAttempt((count) => count + 1);
       return;
     }
     setBusy(true);
@@ -78,7 +78,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
     setBusy(false);
     if (problem) {
       setServerProblem(problem);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setAttempt((count) => count + 1);
       return;
     }
     setSent(draft.title.trim());
@@ -114,7 +114,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
           “{sent}” is waiting for school to check it. You can see its status above.
         </Notice>
       ) : null}
-      <ErrorSummary ref={summaryRef} items={items} />
+      <ErrorSummary attempt={attempt} items={items} />
       <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Add an activity">
         <SelectField
           id={FIELD_IDS.kind}

@@ -1,5 +1,5 @@
 import { Button, ErrorSummary, Field } from '@waymark/ui';
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 
 export interface PasswordFormProps {
   label: string;
@@ -22,11 +22,6 @@ export function PasswordForm({ label, submitText, withNewPassword = false, onSub
   const [errors, setErrors] = useState<{ current?: string; next?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,7 +61,7 @@ export function PasswordForm({ label, submitText, withNewPassword = false, onSub
 
   return (
     <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label={label}>
-      <ErrorSummary ref={summaryRef} items={items} />
+      <ErrorSummary attempt={attempt} items={items} />
       <Field
         id={currentId}
         label="Current password"

@@ -1,5 +1,5 @@
 import { Button, ErrorSummary, Field } from '@waymark/ui';
-import { useEffect, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
+import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { checkCode } from '../signInSteps';
 
 export interface CodeFormProps {
@@ -23,11 +23,6 @@ export function CodeForm({ label, allowRecoveryCode, submitText, onSubmit, child
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,7 +50,7 @@ export function CodeForm({ label, allowRecoveryCode, submitText, onSubmit, child
 
   return (
     <>
-      <ErrorSummary ref={summaryRef} items={items} />
+      <ErrorSummary attempt={attempt} items={items} />
       {children}
       <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label={label}>
         <Field
