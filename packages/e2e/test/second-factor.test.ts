@@ -61,7 +61,7 @@ describe('a second factor in the browser', () => {
 
     // Not set up yet: the key to type into an app, grouped in fours, and the link for a phone.
     await page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' }).waitFor({ timeout: 30_000 });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Set up your authenticator app');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Set up your authenticator app');
     const shownKey = (await page.locator('main ol code').textContent())!;
     expect(shownKey).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
     expect(await page.getByRole('link', { name: 'open it in your authenticator app' }).getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
