@@ -4,6 +4,7 @@ export * from './upn.js';
 export * from './groups.js';
 export * from './encounters.js';
 export * from './destinations.js';
+export * from './destinations/index.js';
 export * from './benchmarks.js';
 export * from './csv.js';
 export * from './forms/index.js';

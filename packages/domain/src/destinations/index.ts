@@ -1,0 +1,3 @@
+export * from './activity-spells.js';
+export * from './sustained.js';
+export * from './intentions.js';
