@@ -129,6 +129,8 @@ switch (command) {
     // ESLint and tsc (sources and tests) in every package, then the layout of every file Prettier owns.
     pnpm(['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only']);
     pnpm(['exec', 'prettier', '--check', '--log-level=warn', '.']);
+    // Exports nothing imports (knip.json says where each package starts; a package's index is its public API).
+    pnpm(['exec', 'knip', '--include', 'exports,types', '--no-progress']);
     break;
   case 'bench':
     build();

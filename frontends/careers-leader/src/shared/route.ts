@@ -41,8 +41,6 @@ export type Route =
   | { view: 'audit'; pupilId: string | null }
   | { view: 'destinations' };
 
-export type View = Route['view'];
-
 const SIMPLE_VIEWS = ['overview', 'pupils', 'encounters', 'record', 'verify', 'import', 'settings', 'destinations'] as const;
 type SimpleView = (typeof SIMPLE_VIEWS)[number];
 

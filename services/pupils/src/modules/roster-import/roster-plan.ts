@@ -29,7 +29,6 @@ export interface RosterPupil {
 }
 
 export const IMPORTED_FLAGS = ['senSupport', 'ehcp', 'disadvantaged', 'eal', 'lookedAfter', 'youngCarer', 'serviceChild', 'refugee'] as const;
-export type ImportedFlag = (typeof IMPORTED_FLAGS)[number];
 
 export type RosterAction = 'add' | 'change' | 'rejoin' | 'transfer' | 'touch';
 

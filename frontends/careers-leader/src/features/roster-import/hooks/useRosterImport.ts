@@ -227,5 +227,3 @@ export function useRosterImport() {
     startAgain,
   };
 }
-
-export type RosterImportState = ReturnType<typeof useRosterImport>;
