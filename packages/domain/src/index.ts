@@ -8,3 +8,4 @@ export * from './destinations/index.js';
 export * from './benchmarks.js';
 export * from './csv.js';
 export * from './forms/index.js';
+export * from './volunteering.js';

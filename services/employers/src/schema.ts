@@ -6,10 +6,11 @@ import { VolunteerResolver } from './modules/volunteer/volunteer.resolver.js';
 import { resolveVolunteerReference } from './modules/volunteer/volunteer.reference.js';
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 import { AccountStub } from './modules/external/account.stub.js';
+import { VolunteerProfileResolver } from './modules/volunteer-profile/volunteer-profile.resolver.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EmployerResolver, VolunteerResolver, AccountSubjectAccessResolver],
+    resolvers: [EmployerResolver, VolunteerResolver, VolunteerProfileResolver, AccountSubjectAccessResolver],
     // Reached only through `_entities`: the gateway brings the signed-in person's account from identity.
     orphanedTypes: [AccountStub],
     references: { Employer: resolveEmployerReference, Volunteer: resolveVolunteerReference, Account: resolveOwnAccountReference },

@@ -14,6 +14,12 @@ const VOLUNTEER: { title: string; sql: string }[] = [
     title: 'The organisation you volunteer for',
     sql: 'select e.id, e.name, e.sector, e.kind, e.postcode from volunteer v join employer e on e.id = v.employer_id where v.id = $1',
   },
+  {
+    title: 'What you offer schools',
+    sql: `select activities, sectors, home_postcode, reach, reach_districts, radius_miles, availability, role_model_job, role_model_route,
+      role_model_characteristics, role_model_consented_at, profile_updated_at
+      from volunteer where id = $1 and profile_updated_at is not null`,
+  },
 ];
 
 /** Everything the employers subgraph holds about the signed-in person: a volunteer's profile; nothing for anyone else. */

@@ -1,0 +1,205 @@
+/*
+ * Volunteering: what employer and alumni volunteers offer schools, and how a school's request for
+ * help is matched to them. The rules are written out in docs/domain-rules.md ("Volunteering"); the
+ * volunteer portal, the leader's portal and the employers subgraph all run these same checks.
+ */
+import type { EncounterKind } from './encounters.js';
+import { type FieldProblems, textProblem } from './forms/text.js';
+import { addDays, parseDay, todayInEngland } from './london-time.js';
+
+/** What a volunteer can offer, and the kind of encounter it becomes once a school takes it up. */
+export const VOLUNTEER_ACTIVITIES = {
+  TALK: { label: 'Talk to a class or assembly', encounterKind: 'EMPLOYER_TALK' },
+  CAREERS_FAIR: { label: 'Careers fair stand', encounterKind: 'CAREERS_FAIR' },
+  MOCK_INTERVIEW: { label: 'Mock interviews', encounterKind: 'MOCK_INTERVIEW' },
+  CV_WORKSHOP: { label: 'CV workshop', encounterKind: 'EMPLOYER_TALK' },
+  MENTORING: { label: 'Mentoring', encounterKind: 'MENTORING' },
+  WORKPLACE_VISIT: { label: 'Workplace visit', encounterKind: 'WORKPLACE_VISIT' },
+  WORK_SHADOWING: { label: 'Work shadowing', encounterKind: 'WORK_SHADOWING' },
+  PLACEMENT_HOST: { label: 'Host a work experience placement', encounterKind: 'WORK_EXPERIENCE' },
+  ENTERPRISE_CHALLENGE: { label: 'Enterprise challenge', encounterKind: 'ENTERPRISE_CHALLENGE' },
+  VIRTUAL_SESSION: { label: 'Virtual session', encounterKind: 'EMPLOYER_TALK' },
+} as const satisfies Record<string, { label: string; encounterKind: EncounterKind }>;
+export type VolunteerActivity = keyof typeof VOLUNTEER_ACTIVITIES;
+export const VOLUNTEER_ACTIVITY_KEYS = Object.keys(VOLUNTEER_ACTIVITIES) as VolunteerActivity[];
+
+/** The sections of the UK Standard Industrial Classification 2007 (SIC 2007), by letter. */
+export const SIC_SECTIONS = {
+  A: 'Agriculture, forestry and fishing',
+  B: 'Mining and quarrying',
+  C: 'Manufacturing',
+  D: 'Electricity, gas, steam and air conditioning supply',
+  E: 'Water supply; sewerage, waste management and remediation activities',
+  F: 'Construction',
+  G: 'Wholesale and retail trade; repair of motor vehicles and motorcycles',
+  H: 'Transportation and storage',
+  I: 'Accommodation and food service activities',
+  J: 'Information and communication',
+  K: 'Financial and insurance activities',
+  L: 'Real estate activities',
+  M: 'Professional, scientific and technical activities',
+  N: 'Administrative and support service activities',
+  O: 'Public administration and defence; compulsory social security',
+  P: 'Education',
+  Q: 'Human health and social work activities',
+  R: 'Arts, entertainment and recreation',
+  S: 'Other service activities',
+  T: 'Activities of households as employers; undifferentiated goods- and services-producing activities of households for own use',
+  U: 'Activities of extraterritorial organisations and bodies',
+} as const;
+export type SicSection = keyof typeof SIC_SECTIONS;
+export const SIC_SECTION_KEYS = Object.keys(SIC_SECTIONS) as SicSection[];
+
+/** How far a volunteer will travel: named postcode districts, a radius from home, or online only. */
+export const VOLUNTEER_REACH_KINDS = ['DISTRICTS', 'RADIUS', 'VIRTUAL_ONLY'] as const;
+export type VolunteerReachKind = (typeof VOLUNTEER_REACH_KINDS)[number];
+
+const OUTWARD = /^([A-Z]{1,2})[0-9][A-Z0-9]?$/;
+const FULL_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
+
+/** A UK postcode in its usual form ("LS11 5AA"), or null when it is not one. */
+export function normalisePostcode(value: string): string | null {
+  const match = FULL_POSTCODE.exec(value.trim().toUpperCase().replace(/\s+/g, ' '));
+  return match ? `${match[1]} ${match[2]}` : null;
+}
+
+/** A postcode district (the outward code, "LS11"), or null when it is not one. */
+export function normaliseDistrict(value: string): string | null {
+  const district = value.trim().toUpperCase();
+  return OUTWARD.test(district) ? district : null;
+}
+
+/** The district of a well-formed postcode ("LS11 5AA" → "LS11"). */
+export function postcodeDistrict(postcode: string): string | null {
+  const normal = normalisePostcode(postcode);
+  return normal ? normal.split(' ')[0] : null;
+}
+
+/** The area of a district or postcode: its leading letters ("LS11" → "LS"). */
+export function postcodeArea(districtOrPostcode: string): string | null {
+  const district = normaliseDistrict(districtOrPostcode.split(' ')[0]);
+  return district ? OUTWARD.exec(district)![1] : null;
+}
+
+export interface VolunteerProfileValues {
+  activities: readonly string[];
+  sectors: readonly string[];
+  homePostcode: string;
+  reach: string;
+  districts: readonly string[];
+  radiusMiles: number | null;
+  availability: string;
+  roleModel: { jobTitle: string; route: string; characteristics: string } | null;
+}
+
+export type VolunteerProfileField = 'activities' | 'sectors' | 'homePostcode' | 'reach' | 'districts' | 'radiusMiles' | 'availability' | 'roleModel';
+
+export const MAX_RADIUS_MILES = 200;
+export const MAX_DISTRICTS = 30;
+
+/** Every problem with a volunteer's profile, one per field. */
+export function checkVolunteerProfile(values: VolunteerProfileValues): FieldProblems<VolunteerProfileField> {
+  const problems: FieldProblems<VolunteerProfileField> = {};
+  if (values.activities.length === 0) problems.activities = 'Choose at least one thing you can offer';
+  else if (values.activities.some((a) => !(VOLUNTEER_ACTIVITY_KEYS as readonly string[]).includes(a))) problems.activities = 'Choose from the list';
+  if (values.sectors.some((s) => !(SIC_SECTION_KEYS as readonly string[]).includes(s))) problems.sectors = 'Choose sectors from the list';
+  if (values.homePostcode.trim() === '') problems.homePostcode = 'Enter your home postcode';
+  else if (!normalisePostcode(values.homePostcode)) problems.homePostcode = 'Enter a UK postcode like LS11 5AA';
+  if (!(VOLUNTEER_REACH_KINDS as readonly string[]).includes(values.reach)) problems.reach = 'Choose how far you can travel';
+  if (values.reach === 'DISTRICTS') {
+    const bad = values.districts.filter((d) => !normaliseDistrict(d));
+    if (values.districts.length === 0) problems.districts = 'Enter at least one postcode district, like LS6';
+    else if (bad.length > 0) problems.districts = `These are not postcode districts: ${bad.join(', ')}. Write them like LS6 or BD1`;
+    else if (values.districts.length > MAX_DISTRICTS) problems.districts = `Enter ${MAX_DISTRICTS} districts or fewer`;
+  }
+  if (values.reach === 'RADIUS') {
+    const miles = values.radiusMiles;
+    if (miles === null || !Number.isInteger(miles) || miles < 1 || miles > MAX_RADIUS_MILES)
+      problems.radiusMiles = `Enter a whole number of miles from 1 to ${MAX_RADIUS_MILES}`;
+  }
+  const availability = textProblem(values.availability, { max: 1000, name: 'your availability', multiline: true });
+  if (availability) problems.availability = availability;
+  if (values.roleModel) {
+    const job = textProblem(values.roleModel.jobTitle, { missing: 'Enter your job for your role-model profile', max: 200, name: 'your job' });
+    const route = textProblem(values.roleModel.route, { missing: 'Say how you got into your job', max: 2000, name: 'your route', multiline: true });
+    const about = textProblem(values.roleModel.characteristics, { max: 500, name: 'what you say about yourself', multiline: true });
+    const first = job ?? route ?? about;
+    if (first) problems.roleModel = first;
+  }
+  return problems;
+}
+
+export interface VolunteerRequestValues {
+  activity: string;
+  dateFrom: string;
+  dateTo: string;
+  yearGroups: readonly number[];
+  volunteersWanted: number;
+  sectors: readonly string[];
+  virtual: boolean;
+  postcode: string | null;
+  details: string;
+}
+
+export type VolunteerRequestField = 'activity' | 'dateFrom' | 'dateTo' | 'yearGroups' | 'volunteersWanted' | 'sectors' | 'postcode' | 'details';
+
+/** How far ahead a school may ask. */
+export const REQUEST_MAX_DAYS_AHEAD = 366;
+
+/** Every problem with a school's request for volunteers; `now` decides what is in the past. */
+export function checkVolunteerRequest(values: VolunteerRequestValues, now: Date): FieldProblems<VolunteerRequestField> {
+  const problems: FieldProblems<VolunteerRequestField> = {};
+  const today = todayInEngland(now);
+  if (!(VOLUNTEER_ACTIVITY_KEYS as readonly string[]).includes(values.activity)) problems.activity = 'Choose the kind of help you need';
+  const from = parseDay(values.dateFrom);
+  const to = parseDay(values.dateTo);
+  if (!from) problems.dateFrom = 'Enter the first day it could happen';
+  else if (from < today) problems.dateFrom = 'The first day cannot be in the past';
+  if (!to) problems.dateTo = 'Enter the last day it could happen';
+  else if (from && to < from) problems.dateTo = 'The last day must be the same as or after the first day';
+  else if (to > addDays(today, REQUEST_MAX_DAYS_AHEAD)) problems.dateTo = 'The last day cannot be more than a year ahead';
+  if (values.yearGroups.length === 0) problems.yearGroups = 'Choose at least one year group';
+  else if (values.yearGroups.some((y) => !Number.isInteger(y) || y < 7 || y > 13)) problems.yearGroups = 'Year groups are 7 to 13';
+  if (!Number.isInteger(values.volunteersWanted) || values.volunteersWanted < 1 || values.volunteersWanted > 50)
+    problems.volunteersWanted = 'Ask for between 1 and 50 volunteers';
+  if (values.sectors.some((s) => !(SIC_SECTION_KEYS as readonly string[]).includes(s))) problems.sectors = 'Choose sectors from the list';
+  if (!values.virtual) {
+    if (!values.postcode?.trim()) problems.postcode = "Enter the postcode of the place it happens, usually the school's";
+    else if (!normalisePostcode(values.postcode)) problems.postcode = 'Enter a UK postcode like LS6 2AB';
+  }
+  const details = textProblem(values.details, { max: 2000, name: 'the details', multiline: true });
+  if (details) problems.details = details;
+  return problems;
+}
+
+/** The parts of a volunteer's profile and a request that decide whether the request is shown to them. */
+export interface ReachProfile {
+  activities: readonly string[];
+  sectors: readonly string[];
+  homePostcode: string | null;
+  reach: string | null;
+  districts: readonly string[];
+}
+export interface ReachRequest {
+  activity: string;
+  sectors: readonly string[];
+  virtual: boolean;
+  postcode: string | null;
+}
+
+/**
+ * Whether an open request fits a volunteer (docs/domain-rules.md, "Volunteering"): they offer the
+ * activity; when the school names sectors, one of the volunteer's is among them; a virtual request
+ * fits anyone, an in-person one fits a volunteer who named its district, or who gave a radius and
+ * lives in the same postcode area (distances are not computed), and never a virtual-only volunteer.
+ */
+export function requestFitsVolunteer(request: ReachRequest, profile: ReachProfile): boolean {
+  if (!profile.activities.includes(request.activity)) return false;
+  if (request.sectors.length > 0 && !request.sectors.some((s) => profile.sectors.includes(s))) return false;
+  if (request.virtual) return true;
+  const district = request.postcode ? postcodeDistrict(request.postcode) : null;
+  if (!district) return false;
+  if (profile.reach === 'DISTRICTS') return profile.districts.includes(district);
+  if (profile.reach === 'RADIUS') return profile.homePostcode !== null && postcodeArea(profile.homePostcode) === postcodeArea(district);
+  return false;
+}
