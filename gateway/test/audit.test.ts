@@ -11,7 +11,7 @@ import { useTestStack } from './test-stack.js';
 const data = demoData();
 const maya = data.pupils.find((p) => p.legalForename === 'Maya' && p.legalSurname === 'Okafor')!;
 
-const stack = useTestStack({ name: 'audit', port: 4650, subgraphBasePort: 4660 });
+const stack = useTestStack({ name: 'audit' });
 
 async function as(email: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);

@@ -291,7 +291,7 @@ const targetsOf = (kind: Target['kind']): Target[] => {
 
 const clients = new Map<string, GatewayClient>();
 
-const stack = useTestStack({ name: 'xt', port: 4530, subgraphBasePort: 4540, env: { WAYMARK_SESSION_CACHE_MS: '0', WAYMARK_DEMO_SECOND_TRUST: '1' } });
+const stack = useTestStack({ name: 'xt', env: { WAYMARK_SESSION_CACHE_MS: '0', WAYMARK_DEMO_SECOND_TRUST: '1' } });
 
 beforeAll(async () => {
   for (const actor of ACTORS) {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
+import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } from '@waymark/stack';
 import { openDatabase, type Orm } from '@waymark/subgraph-kit';
 import { testDatabase } from '@waymark/subgraph-kit/testing';
 import { encountersService } from '@waymark/encounters';
@@ -35,8 +35,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'waymark-dashboards-'));
   stack = await startStack({
     root,
-    port: 4510,
-    subgraphBasePort: 4520,
+    ...(await freeStackPorts()),
     dataDir: work,
     databaseUrl,
     databasePrefix,

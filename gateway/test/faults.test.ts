@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { startStack, type RunningStack } from '@waymark/stack';
+import { startStack, type RunningStack, freeStackPorts } from '@waymark/stack';
 import { GatewayClient } from './client.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
 
@@ -33,8 +33,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'waymark-faults-'));
   stack = await startStack({
     root,
-    port: 4560,
-    subgraphBasePort: 4570,
+    ...(await freeStackPorts()),
     dataDir: work,
     databaseUrl: postgres.url,
     databasePrefix: 'waymark_faults_',

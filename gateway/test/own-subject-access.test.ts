@@ -7,7 +7,7 @@ import { useTestStack } from './test-stack.js';
  * "Download my data" through the real gateway and subgraphs: one request for `me` gathers every
  * subgraph's part of what Waymark holds about the signed-in person (a pupil, a parent, a volunteer),
  * the school's data access log records a pupil's or parent's export as one EXPORT, and nobody else
- * gets any of it, even staff handed the person's account by a mutation. Ports 4750/4760.
+ * gets any of it, even staff handed the person's account by a mutation.
  */
 const data = demoData();
 const account = (email: string) => data.accounts.find((a) => a.email === email)!;
@@ -16,7 +16,7 @@ const parentAccount = account('parent@northfield.test');
 const samAccount = account('employer@acme.test');
 const maya = data.pupils.find((p) => p.id === pupilAccount.pupilId)!;
 
-const stack = useTestStack({ name: 'own', port: 4750, subgraphBasePort: 4760 });
+const stack = useTestStack({ name: 'own' });
 
 async function as(email: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);

@@ -19,7 +19,7 @@ import {
   type RootOperation,
 } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
-import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, type ServiceName } from '@waymark/stack';
+import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, type ServiceName, freeStackPorts } from '@waymark/stack';
 import { createGateway } from '../src/app.js';
 import { loadEnv } from '../src/env.js';
 import { base32Decode, totp } from '@waymark/identity';
@@ -27,7 +27,6 @@ import { GatewayClient } from './client.js';
 
 /*
  * The attacks found against the gateway, each replayed against the real gateway and subgraphs.
- * Ports 4730/4740, apart from the other gateway tests.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const data = demoData();
@@ -44,8 +43,7 @@ beforeAll(async () => {
   // The gateway's default session cache stays on: a revoked key must stop working despite it.
   stack = await startStack({
     root,
-    port: 4730,
-    subgraphBasePort: 4740,
+    ...(await freeStackPorts()),
     dataDir: work,
     databaseUrl,
     databasePrefix,

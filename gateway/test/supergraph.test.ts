@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack } from '@waymark/stack';
+import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, freeStackPorts } from '@waymark/stack';
 import { createGateway } from '../src/app.js';
 import { loadEnv } from '../src/env.js';
 import { GatewayClient } from './client.js';
@@ -24,8 +24,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'waymark-gateway-'));
   stack = await startStack({
     root,
-    port: 4510,
-    subgraphBasePort: 4520,
+    ...(await freeStackPorts()),
     dataDir: work,
     databaseUrl,
     databasePrefix,

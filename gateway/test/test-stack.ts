@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
+import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } from '@waymark/stack';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The whole product for one test file: every subgraph and the gateway on the ports given, on
+ * The whole product for one test file: every subgraph and the gateway on a free block of ports, on
  * PostgreSQL (DATABASE_URL, throwaway databases dropped afterwards) or PGlite, seeded with the demo
  * data and running with production settings. Started before the file's tests, stopped after them;
  * what it returns reads the running stack.
  */
-export function useTestStack(options: { name: string; port: number; subgraphBasePort: number; env?: Record<string, string> }): RunningStack {
+export function useTestStack(options: { name: string; env?: Record<string, string> }): RunningStack {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const databasePrefix = `waymark_${options.name}_${randomBytes(3).toString('hex')}_`;
   let running: RunningStack | undefined;
@@ -23,8 +23,7 @@ export function useTestStack(options: { name: string; port: number; subgraphBase
     work = mkdtempSync(join(tmpdir(), `waymark-${options.name}-`));
     running = await startStack({
       root,
-      port: options.port,
-      subgraphBasePort: options.subgraphBasePort,
+      ...(await freeStackPorts()),
       dataDir: work,
       databaseUrl,
       databasePrefix,

@@ -9,7 +9,7 @@ import { startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-audit', port: 4810, subgraphBasePort: 4820 });
+  portals = await startPortals({ name: 'e2e-audit' });
 });
 
 afterAll(() => portals?.close());

@@ -12,7 +12,7 @@ import { startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-benchmarks', port: 4710, subgraphBasePort: 4720 });
+  portals = await startPortals({ name: 'e2e-benchmarks' });
 });
 
 afterAll(() => portals?.close());

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
+import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } from '@waymark/stack';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -111,11 +111,11 @@ export interface Portals {
 }
 
 /**
- * The whole product for a browser test file: its own ports, data folder and (on PostgreSQL)
+ * The whole product for a browser test file: its own free ports, data folder and (on PostgreSQL)
  * throwaway databases, seeded with the demo data, plus headless Chromium. With `copyFrontends`
  * the portals are served from a copy, so a test may rebuild one without touching the real builds.
  */
-export async function startPortals(options: { name: string; port: number; subgraphBasePort: number; copyFrontends?: boolean }): Promise<Portals> {
+export async function startPortals(options: { name: string; copyFrontends?: boolean }): Promise<Portals> {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const shots = join(root, 'test-results');
   mkdirSync(shots, { recursive: true });
@@ -130,8 +130,7 @@ export async function startPortals(options: { name: string; port: number; subgra
   }
   const stack = await startStack({
     root,
-    port: options.port,
-    subgraphBasePort: options.subgraphBasePort,
+    ...(await freeStackPorts()),
     dataDir: join(work, 'data'),
     databaseUrl,
     databasePrefix,

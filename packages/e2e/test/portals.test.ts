@@ -14,7 +14,7 @@ let work: string;
 let root: string;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-portals', port: 4610, subgraphBasePort: 4620, copyFrontends: true });
+  portals = await startPortals({ name: 'e2e-portals', copyFrontends: true });
   ({ stack, browser, work, root } = portals);
 });
 

@@ -12,7 +12,7 @@ import { pdfText } from './pdf.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-records', port: 4710, subgraphBasePort: 4720 });
+  portals = await startPortals({ name: 'e2e-records' });
 });
 
 afterAll(() => portals?.close());

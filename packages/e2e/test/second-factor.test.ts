@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-second-factor', port: 4930, subgraphBasePort: 4940 });
+  portals = await startPortals({ name: 'e2e-second-factor' });
 });
 
 afterAll(() => portals?.close());

@@ -1,2 +1,3 @@
 export * from './stack.js';
 export { DEMO_ACCOUNTS_FOR_BANNER } from './banner.js';
+export * from './ports.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { developmentKeys, dropStackDatabases, startStack, type RunningStack } from './stack.js';
+import { freeStackPorts } from './ports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'waymark-stack-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,8 +42,7 @@ describe('a subgraph that crashes', () => {
   beforeAll(async () => {
     stack = await startStack({
       root,
-      port: 4580,
-      subgraphBasePort: 4590,
+      ...(await freeStackPorts()),
       dataDir: mkdtempSync(join(dir, 'data-')),
       databaseUrl,
       databasePrefix,
