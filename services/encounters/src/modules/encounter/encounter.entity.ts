@@ -15,6 +15,7 @@ registerEnumType(EncounterKindEnum, { name: 'EncounterKind' });
  */
 @Entity({ tableName: 'encounter' })
 @Index({ properties: ['schoolId', 'date'] })
+@Unique({ properties: ['schoolId', 'idempotencyKey'] })
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Encounter {
@@ -29,7 +30,8 @@ export class Encounter {
     | 'adviserLevel'
     | 'staffNotes'
     | 'createdAt'
-    | 'updatedAt';
+    | 'updatedAt'
+    | 'idempotencyKey';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -123,6 +125,10 @@ export class Encounter {
 
   @Property({ type: 'datetime', nullable: true })
   updatedAt: Date | null = null;
+
+  /** The key a caller sent with `createEncounter`, so a retry answers the encounter it first made. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey: string | null = null;
 }
 
 /** One pupil on an encounter's register. A pupil appears at most once per encounter. */

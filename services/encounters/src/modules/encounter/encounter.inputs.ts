@@ -95,6 +95,13 @@ export class CreateEncounterInput extends EncounterDetailsInput {
 
   @Field(() => [RegisterEntryInput])
   register: RegisterEntryInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Sent again with a retry, the same key answers the encounter it first made at the caller's school instead of making another (up to 100 letters, digits, dots, colons, underscores or hyphens).",
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType()

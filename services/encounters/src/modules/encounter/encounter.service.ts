@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { raw, type FilterQuery } from '@mikro-orm/core';
+import { raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import {
@@ -30,6 +30,8 @@ import { encounterTenant, visibleEncounters, visibleEngagements } from './encoun
 import { EncounterError, EncounterProblems } from './encounter.errors.js';
 import type { CreateEncounterInput, EncountersArgs, MeaningfulChecklistInput, UpdateEncounterInput } from './encounter.inputs.js';
 import type { RegisterCounts } from './participation.service.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 const cursorOf = (encounter: Encounter) => encodeCursor([encounter.date.toISOString(), encounter.id]);
 
@@ -251,7 +253,13 @@ export class EncounterService {
       new Date(),
     );
     const fields = [...checked.fields, ...checkRegister(input.register)];
+    const key = input.idempotencyKey ?? null;
+    if (key !== null && !IDEMPOTENCY_KEY.test(key))
+      fields.push({ field: 'idempotencyKey', message: 'Use up to 100 letters, digits, dots, colons, underscores or hyphens for the idempotency key.' });
     if (fields.length > 0) return result(null, EncounterProblems.invalid(fields));
+    // A retry: the first attempt may have been saved even though its answer was lost.
+    const earlier = key === null ? null : await this.em.findOne(Encounter, { schoolId: scope.schoolId, idempotencyKey: key });
+    if (earlier) return result(earlier, null);
 
     const pupilIds = input.register.map((entry) => entry.pupilId);
     const known = await visiblePupilIds(pupilIds);
@@ -265,6 +273,7 @@ export class EncounterService {
       ...checked.values,
       staffNotes: null,
       createdAt: new Date(),
+      idempotencyKey: key,
     });
     for (const entry of input.register) {
       this.em.create(Participation, {
@@ -276,7 +285,15 @@ export class EncounterService {
         attended: entry.attended,
       });
     }
-    await this.em.flush();
+    try {
+      await this.em.flush();
+    } catch (error) {
+      // Two attempts with one key at once: the other one saved it first, and its encounter is the answer.
+      if (!(error instanceof UniqueConstraintViolationException) || key === null) throw error;
+      const saved = await this.em.fork().findOne(Encounter, { schoolId: scope.schoolId, idempotencyKey: key });
+      if (!saved) throw error;
+      return result(saved, null);
+    }
     return result(encounter, null);
   }
 
