@@ -8,11 +8,21 @@ import { PupilStub } from './modules/external/pupil.stub.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subject-access.resolver.js';
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 import { AccountStub } from './modules/external/account.stub.js';
+import { IntentionResolver } from './modules/intention/intention.resolver.js';
+import { IntentionFieldsResolver, PupilIntentionResolver } from './modules/intention/pupil-intention.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildDestinationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [DestinationResolver, PupilDestinationsResolver, PupilSubjectAccessResolver, AccountSubjectAccessResolver],
+    resolvers: [
+      DestinationResolver,
+      PupilDestinationsResolver,
+      PupilSubjectAccessResolver,
+      AccountSubjectAccessResolver,
+      IntentionResolver,
+      PupilIntentionResolver,
+      IntentionFieldsResolver,
+    ],
     // No query returns these; the gateway reaches them only through `_entities`.
     orphanedTypes: [Destination, PupilStub, AccountStub],
     references: { Destination: resolveDestinationReference, Pupil: resolvePupilReference, Account: resolveOwnAccountReference },

@@ -1,5 +1,8 @@
 import {
+  currentPupilIds,
+  fetchEntities,
   isCurrentSchoolStaff,
+  querySubgraph,
   recordScopes,
   remoteAuditSink,
   schoolIsInTrust,
@@ -7,6 +10,14 @@ import {
   type RecordScope,
   type RequestContext,
 } from '@waymark/subgraph-kit';
+import { DestinationsCohortDocument, PupilBirthDatesDocument } from './pupils.generated.js';
+
+/** A pupil on roll, as the pupils subgraph's `cohort` answers it (year group 0: not known). */
+export interface OnRoll {
+  pupilId: string;
+  schoolId: string;
+  yearGroup: number;
+}
 
 /**
  * Everything this subgraph asks the pupils subgraph, at the address its app was configured with.
@@ -34,5 +45,28 @@ export class PupilsClient {
   /** Whether the caller is staff of the pupil's current school. */
   isCurrentSchoolStaff(ctx: RequestContext, pupilId: string): Promise<boolean> {
     return isCurrentSchoolStaff(ctx, this.url, pupilId);
+  }
+
+  /** The pupils among `ids` whose current (or, for a leaver, last) school the caller acts for: who may be written about. */
+  currentPupilIds(ctx: RequestContext, ids: readonly string[]): Promise<Set<string>> {
+    return currentPupilIds(ctx, this.url, ids);
+  }
+
+  /** The pupils on roll on `asOf` at the schools or among the pupils named, within what the caller may read (`cohort`), in one request. */
+  async onRoll(ctx: RequestContext, args: { schoolIds?: string[]; pupilIds?: string[]; asOf: string }): Promise<OnRoll[]> {
+    const { cohort } = await querySubgraph(ctx, this.url, 'Cohort lookup', DestinationsCohortDocument, {
+      schoolIds: args.schoolIds ?? null,
+      pupilIds: args.pupilIds ?? null,
+      asOf: args.asOf,
+    });
+    return cohort.pupilIds.map((pupilId, i) => ({ pupilId, schoolId: cohort.schoolIds[i], yearGroup: cohort.yearGroups[i] }));
+  }
+
+  /** Dates of birth (YYYY-MM-DD) of the pupils the caller may read them for (staff of their school, the pupil themself). */
+  async datesOfBirth(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
+    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilBirthDatesDocument);
+    const days = new Map<string, string>();
+    for (const [id, pupil] of answers) if (pupil.dateOfBirth) days.set(id, pupil.dateOfBirth);
+    return days;
   }
 }
