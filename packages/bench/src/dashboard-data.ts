@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { demoData } from '@waymark/demo-data';
+import { demoData, FORENAMES, SURNAMES } from '@waymark/demo-data';
 import {
   CURRICULUM_SUBJECTS,
   ENCOUNTER_KINDS,
@@ -104,58 +104,6 @@ const GROUP_RATES: Record<VulnerableGroup, number> = {
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const FLAG_COLUMNS = VULNERABLE_GROUPS.map((g) => snake(g.key));
 
-const FORENAMES = [
-  'Amelia',
-  'Oliver',
-  'Isla',
-  'Noah',
-  'Ava',
-  'Muhammad',
-  'Freya',
-  'George',
-  'Lily',
-  'Leo',
-  'Maya',
-  'Arthur',
-  'Sophia',
-  'Jack',
-  'Zara',
-  'Harry',
-  'Aisha',
-  'Oscar',
-  'Grace',
-  'Theo',
-  'Chloe',
-  'Ethan',
-  'Priya',
-  'Kai',
-];
-const SURNAMES = [
-  'Smith',
-  'Jones',
-  'Taylor',
-  'Brown',
-  'Williams',
-  'Wilson',
-  'Johnson',
-  'Davies',
-  'Patel',
-  'Robinson',
-  'Wright',
-  'Thompson',
-  'Evans',
-  'Walker',
-  'Khan',
-  'Ahmed',
-  'Okafor',
-  'Nowak',
-  'Hughes',
-  'Begum',
-  'Kaur',
-  'Singh',
-  'Mensah',
-  'Moore',
-];
 const TOWNS = [
   'Ashworth',
   'Brampton',

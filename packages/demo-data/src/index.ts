@@ -174,7 +174,8 @@ export interface DemoData {
   accounts: DemoAccount[];
 }
 
-const FORENAMES = [
+/** Forenames and surnames the generated pupils are drawn from (the benchmark's generated trust uses them too). */
+export const FORENAMES = [
   'Amelia',
   'Oliver',
   'Isla',
@@ -212,7 +213,7 @@ const FORENAMES = [
   'Ruby',
   'Yusuf',
 ];
-const SURNAMES = [
+export const SURNAMES = [
   'Smith',
   'Jones',
   'Taylor',
