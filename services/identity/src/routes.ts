@@ -41,6 +41,8 @@ function sendWait(res: ServerResponse, retryAfterMs: number): void {
  *   POST /internal/session  { token }           → 200 { principal } | 401 { error }
  *   POST /internal/sign-out { token }           → 204
  *   POST /internal/api-key  { key }             → 200 { principal } | 401 { error }
+ *   POST /internal/api-key-usage { usage: [{ id, requests, errors, lastUsedAt }] }
+ *                           → 204 (the counts added to each key's totals) | 400 { error }
  * Every call must carry the gateway's own (system) credential; anything else gets 401.
  */
 const ROUTES: Record<string, Route> = {
@@ -82,7 +84,32 @@ const ROUTES: Record<string, Route> = {
     if (principal) return sendJson(res, 200, { principal });
     sendJson(res, 401, { error: 'This API key is not valid.' });
   },
+  '/internal/api-key-usage': async (body, { apiCredentials }, res) => {
+    const entries = usageEntries(body.usage);
+    if (!entries) return sendJson(res, 400, { error: 'usage must be a list of { id, requests, errors, lastUsedAt }.' });
+    await apiCredentials.addUsage(entries);
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
+  },
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1_000_000_000;
+
+/** The gateway's usage counts, all well-formed (ids, whole counts, errors within requests, a date) or none. */
+function usageEntries(value: unknown): { id: string; requests: number; errors: number; lastUsedAt: Date }[] | null {
+  if (!Array.isArray(value) || value.length > 100_000) return null;
+  const entries: { id: string; requests: number; errors: number; lastUsedAt: Date }[] = [];
+  for (const item of value as unknown[]) {
+    if (!item || typeof item !== 'object') return null;
+    const { id, requests, errors, lastUsedAt } = item as Record<string, unknown>;
+    const when = typeof lastUsedAt === 'string' ? new Date(lastUsedAt) : null;
+    if (typeof id !== 'string' || !UUID.test(id) || !count(requests) || !count(errors) || errors > requests || !when || Number.isNaN(when.getTime()))
+      return null;
+    entries.push({ id, requests, errors, lastUsedAt: when });
+  }
+  return entries;
+}
 
 function parseBody(body: string): Body | null {
   try {

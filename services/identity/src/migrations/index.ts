@@ -4,6 +4,7 @@ import { Migration20261123144800 } from './Migration20261123144800.js';
 import { Migration20261206064305 } from './Migration20261206064305.js';
 import { Migration20261206070733 } from './Migration20261206070733.js';
 import { Migration20261206074756 } from './Migration20261206074756.js';
+import { Migration20261206093755 } from './Migration20261206093755.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261206064305', class: Migration20261206064305 },
   { name: 'Migration20261206070733', class: Migration20261206070733 },
   { name: 'Migration20261206074756', class: Migration20261206074756 },
+  { name: 'Migration20261206093755', class: Migration20261206093755 },
 ];

@@ -1,10 +1,13 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** A multi-academy trust's integration key. Only the SHA-256 of the secret is stored. */
 @Entity({ tableName: 'api_credential' })
 @ObjectType({ description: 'An API key for a trust integration. Its secret is shown once, when it is created.' })
 export class ApiCredential {
+  [OptionalProps]?: 'requestCount' | 'errorCount';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id: string;
@@ -37,6 +40,15 @@ export class ApiCredential {
   revokedAt: Date | null = null;
 
   @Property({ type: 'datetime', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the key was last used (to within a minute or so).' })
   lastUsedAt: Date | null = null;
+
+  /** Added to by the gateways (POST /internal/api-key-usage): counts only, never the requests themselves. */
+  @Property({ type: 'integer', default: 0 })
+  @Field(() => Int, { description: 'Requests made with this key through the gateway, refused ones included.' })
+  requestCount = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  @Field(() => Int, { description: 'Of those requests, the ones answered with an error (over the rate limit, refused, or failed).' })
+  errorCount = 0;
 }

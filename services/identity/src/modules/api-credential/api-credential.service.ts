@@ -64,6 +64,22 @@ export class ApiCredentialService {
     return Object.assign(new RevokeApiCredentialResult(), { credential, error: null });
   }
 
+  /**
+   * Adds the gateways' counts to each key's totals, in one statement (added, never set, so
+   * every gateway replica's counts land). Unknown ids are ignored; last used only moves forwards.
+   */
+  async addUsage(entries: readonly { id: string; requests: number; errors: number; lastUsedAt: Date }[]): Promise<void> {
+    const rows = entries.map(({ id, requests, errors, lastUsedAt }) => ({ id, requests, errors, last_used_at: lastUsedAt.toISOString() }));
+    if (rows.length === 0) return;
+    await this.em.execute(
+      `update api_credential c set request_count = c.request_count + u.requests, error_count = c.error_count + u.errors,
+         last_used_at = greatest(coalesce(c.last_used_at, u.last_used_at), u.last_used_at)
+       from jsonb_to_recordset(?::jsonb) as u(id uuid, requests int, errors int, last_used_at timestamptz) where c.id = u.id`,
+      [JSON.stringify(rows)],
+      'run',
+    );
+  }
+
   /** The integration a key belongs to; null when it is malformed, unknown or revoked. */
   async resolveKey(key: string, now = new Date()): Promise<Principal | null> {
     if (!KEY_PATTERN.test(key)) return null;
