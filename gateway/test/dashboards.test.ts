@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } from '@waymark/stack';
 import { openDatabase, type Orm } from '@waymark/subgraph-kit';
 import { testDatabase } from '@waymark/subgraph-kit/testing';
 import { encountersService } from '@waymark/encounters';
 import { GatewayClient } from './client.js';
+import { useTestStack } from './test-stack.js';
 
 /*
  * The dashboards through the real gateway and subgraphs equal counts written by hand in SQL over the
@@ -17,32 +12,18 @@ import { GatewayClient } from './client.js';
  * them. The hand-written queries below follow docs/domain-rules.md on their own; they share no code with the
  * engine.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const data = demoData();
 const [northfield] = data.schools;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePrefix = `waymark_dash_${randomBytes(3).toString('hex')}_`;
 const asOf = new Date().toISOString().slice(0, 10);
 const today = new Date(`${asOf}T00:00:00Z`);
 /** The academic year (named by the year it starts in) of today. */
 const year = today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
-let stack: RunningStack;
-let work: string;
 let scratch: ReturnType<typeof testDatabase>;
 let orm: Orm;
 
+const stack = useTestStack({ name: 'dash' });
+
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'waymark-dashboards-'));
-  stack = await startStack({
-    root,
-    ...(await freeStackPorts()),
-    dataDir: work,
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    env: { NODE_ENV: 'production' },
-    log: () => {},
-  });
   scratch = testDatabase('encounters');
   orm = await openDatabase({ service: 'encounters', entities: encountersService.entities, migrations: encountersService.migrations, ...scratch.options });
   await encountersService.seed!(orm, { secondTrust: false });
@@ -54,11 +35,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await stack?.stop();
   await orm?.close(true);
   await scratch?.dispose();
-  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 /** Met / eligible per year group for one measure, written by hand. `met` and `eligible` are SQL over `c` (a hand_pupil row). */

@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, getNamedType, isCompositeType, isNonNullType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import {
   API_FIELD_SCOPES,
@@ -19,47 +16,28 @@ import {
   type RootOperation,
 } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
-import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, type ServiceName, freeStackPorts } from '@waymark/stack';
+import { developmentKeys, SERVICES, type ServiceName } from '@waymark/stack';
 import { createGateway } from '../src/app.js';
 import { loadEnv } from '../src/env.js';
 import { base32Decode, totp } from '@waymark/identity';
 import { GatewayClient } from './client.js';
+import { useTestStack } from './test-stack.js';
 
 /*
  * The attacks found against the gateway, each replayed against the real gateway and subgraphs.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const data = demoData();
 const [northfield] = data.schools;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePrefix = `waymark_sec_${randomBytes(3).toString('hex')}_`;
 const supergraph = buildSchema(readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8'));
-let stack: RunningStack;
-let work: string;
 let analyst: GatewayClient;
 
+// The gateway's default session cache stays on: a revoked key must stop working despite it.
+const stack = useTestStack({ name: 'sec' });
+
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'waymark-security-'));
-  // The gateway's default session cache stays on: a revoked key must stop working despite it.
-  stack = await startStack({
-    root,
-    ...(await freeStackPorts()),
-    dataDir: work,
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    env: { NODE_ENV: 'production' },
-    log: () => {},
-  });
   analyst = new GatewayClient(stack.url);
   expect((await analyst.signIn('trust@waymark-trust.test')).status).toBe(200);
 }, 300_000);
-
-afterAll(async () => {
-  await stack?.stop();
-  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 type Answer = Awaited<ReturnType<GatewayClient['query']>>;
 
@@ -170,7 +148,7 @@ describe('API key scopes at the gateway', () => {
 
 describe("API key scopes in every subgraph (without the gateway's check)", () => {
   // The stack's own signing key: these calls reach the subgraphs as if the gateway had let them through.
-  const signer = () => new CredentialSigner(developmentKeys(work).privateKeyPem);
+  const signer = () => new CredentialSigner(developmentKeys(stack.dataDir).privateKeyPem);
   const keyPrincipal = (scopes: readonly string[]): Principal => ({
     kind: 'api',
     accountId: '00000000-0000-4000-8000-000000000001',
@@ -324,7 +302,7 @@ describe('sign-in slowing through the gateway', () => {
     const env = loadEnv({
       NODE_ENV: 'production',
       PORT: '0',
-      WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(work).privateKeyPem,
+      WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(stack.dataDir).privateKeyPem,
       WAYMARK_IDENTITY_URL: `http://127.0.0.1:${(identity.address() as AddressInfo).port}/graphql`,
       WAYMARK_TRUSTED_PROXIES: '1',
     });
@@ -408,7 +386,7 @@ describe('request bodies over the limit', () => {
       schoolId: northfield.id,
       trustId: data.trust.id,
     };
-    const credential = await new CredentialSigner(developmentKeys(work).privateKeyPem).sign(leader);
+    const credential = await new CredentialSigner(developmentKeys(stack.dataDir).privateKeyPem).sign(leader);
     for (const subgraph of SERVICES) {
       const response = await fetch(stack.subgraphUrl(subgraph), {
         method: 'POST',
@@ -425,7 +403,7 @@ describe('secure by default', () => {
   const bare = (extra: Record<string, string> = {}) =>
     loadEnv({
       PORT: '0',
-      WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(work).privateKeyPem,
+      WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(stack.dataDir).privateKeyPem,
       ...Object.fromEntries(SERVICES.map((name) => [`WAYMARK_${name.toUpperCase()}_URL`, stack.subgraphUrl(name)])),
       ...extra,
     });

@@ -1,44 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { developmentKeys, dropStackDatabases, startStack, SERVICES, type RunningStack, freeStackPorts } from '@waymark/stack';
+import { developmentKeys, SERVICES } from '@waymark/stack';
 import { createGateway } from '../src/app.js';
 import { loadEnv } from '../src/env.js';
 import { GatewayClient } from './client.js';
+import { useTestStack } from './test-stack.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const data = demoData();
 const [northfield, southbank] = data.schools;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const databasePrefix = `waymark_gw_${randomBytes(3).toString('hex')}_`;
-let stack: RunningStack;
-let work: string;
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'waymark-gateway-'));
-  stack = await startStack({
-    root,
-    ...(await freeStackPorts()),
-    dataDir: work,
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    env: { NODE_ENV: 'production' },
-    log: () => {},
-  });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const stack = useTestStack({ name: 'gw' });
 
 async function as(email: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);
@@ -314,7 +288,7 @@ describe('a subgraph that is down or hangs', () => {
     const env = loadEnv({
       NODE_ENV: 'production',
       PORT: '0',
-      WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(work).privateKeyPem,
+      WAYMARK_CREDENTIAL_PRIVATE_KEY: developmentKeys(stack.dataDir).privateKeyPem,
       WAYMARK_SUBGRAPH_TIMEOUT_MS: '1500',
       ...Object.fromEntries(SERVICES.map((name) => [`WAYMARK_${name.toUpperCase()}_URL`, name === hanging ? hangingUrl : stack.subgraphUrl(name)])),
     });

@@ -12,9 +12,15 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * The whole product for one test file: every subgraph and the gateway on a free block of ports, on
  * PostgreSQL (DATABASE_URL, throwaway databases dropped afterwards) or PGlite, seeded with the demo
  * data and running with production settings. Started before the file's tests, stopped after them;
- * what it returns reads the running stack.
+ * what it returns reads the running stack. A file that needs more set up adds its own beforeAll after
+ * this call (hooks run in the order they are registered).
  */
-export function useTestStack(options: { name: string; env?: Record<string, string> }): RunningStack {
+/** A running stack plus the folder holding its development signing keys (read them with developmentKeys). */
+export interface TestStack extends RunningStack {
+  readonly dataDir: string;
+}
+
+export function useTestStack(options: { name: string; env?: Record<string, string> }): TestStack {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const databasePrefix = `waymark_${options.name}_${randomBytes(3).toString('hex')}_`;
   let running: RunningStack | undefined;
@@ -42,6 +48,10 @@ export function useTestStack(options: { name: string; env?: Record<string, strin
     return running;
   };
   return {
+    get dataDir() {
+      if (!work) throw new Error('The test stack has not started.');
+      return work;
+    },
     get url() {
       return current().url;
     },
