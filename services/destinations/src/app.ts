@@ -1,6 +1,7 @@
 import { createServiceApp, type Orm, type RequestContext, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { Destination } from './modules/destination/destination.entity.js';
 import { Aspiration, Intention } from './modules/intention/intention.entity.js';
+import { ActivitySpellRow } from './modules/spell/spell.entity.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildDestinationsSchema } from './schema.js';
@@ -22,7 +23,7 @@ export function destinationsDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Destina
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const destinationsService: ServiceDefinition = {
   name: 'destinations',
-  entities: [Destination, Intention, Aspiration],
+  entities: [Destination, Intention, Aspiration, ActivitySpellRow],
   migrations,
   buildSchema: buildDestinationsSchema,
   seed: seedDemo,

@@ -8,6 +8,8 @@ import { PupilStub } from './modules/external/pupil.stub.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subject-access.resolver.js';
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 import { AccountStub } from './modules/external/account.stub.js';
+import { SpellResolver } from './modules/spell/spell.resolver.js';
+import { ActivitySpellFieldsResolver, PupilSpellResolver } from './modules/spell/pupil-spell.resolver.js';
 import { IntentionResolver } from './modules/intention/intention.resolver.js';
 import { IntentionFieldsResolver, PupilIntentionResolver } from './modules/intention/pupil-intention.resolver.js';
 
@@ -22,6 +24,9 @@ export function buildDestinationsSchema(): Promise<GraphQLSchema> {
       IntentionResolver,
       PupilIntentionResolver,
       IntentionFieldsResolver,
+      SpellResolver,
+      PupilSpellResolver,
+      ActivitySpellFieldsResolver,
     ],
     // No query returns these; the gateway reaches them only through `_entities`.
     orphanedTypes: [Destination, PupilStub, AccountStub],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidActivitySpellError, checkActivitySpell, type ActivitySpell } from './activity-spells.js';
-import { destinationYears, type SustainedStatus } from './sustained.js';
+import { destinationYears, hasLeftYear11, year11LeavingYear, type SustainedStatus } from './sustained.js';
 
 // Every case is a Year 11 leaver of summer 2024: destination year 1 runs from August 2024 to July 2025.
 const LEFT = 2024;
@@ -302,5 +302,20 @@ describe('spell validation', () => {
 
   it('accepts a same-day spell', () => {
     expect(checkActivitySpell(job('2024-09-04', '2024-09-04'))).toEqual({});
+  });
+});
+
+describe('year11LeavingYear and hasLeftYear11', () => {
+  it.each([
+    { dob: '2008-09-01', year: 2025, why: 'the oldest in the year: Year 7 in September 2020, Year 11 ends in summer 2025' },
+    { dob: '2009-08-31', year: 2025, why: 'the youngest in the same year' },
+    { dob: '2009-09-01', year: 2026, why: 'a day later is the next year group' },
+  ])('$dob finishes Year 11 in $year: $why', ({ dob, year }) => {
+    expect(year11LeavingYear(dob)).toBe(year);
+  });
+
+  it('counts a pupil as having left Year 11 from 1 June of that summer', () => {
+    expect(hasLeftYear11(2025, '2025-05-31')).toBe(false);
+    expect(hasLeftYear11(2025, '2025-06-01')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
  * Where a leaver went and whether it lasted, computed from their activity spells. The rules, and the
  * reading this code takes of them, are in docs/domain-rules.md ("Destinations").
  */
+import { academicYearOfDay } from '../academic-year.js';
 import { parseDay } from '../london-time.js';
 import { ACTIVITY_KEYS, activityLabel, assertActivitySpell, type Activity, type ActivitySpell } from './activity-spells.js';
 
@@ -220,6 +221,21 @@ function septemberDestination(
     tooEarly: false,
     reason: `In September ${leavingYear}: ${activityLabel(spell).toLowerCase()}, from ${spell.startsOn}`,
   };
+}
+
+/**
+ * The calendar year of the summer a pupil finishes Year 11, from their date of birth (YYYY-MM-DD):
+ * Year 11 is the academic year that starts 16 years after the one they were born in (see
+ * expectedYearGroup), and it ends the next summer. A pupil held back or moved up a year is not
+ * followed by this: it is the year group they belong to by age.
+ */
+export function year11LeavingYear(dateOfBirth: string): number {
+  return academicYearOfDay(dateOfBirth) + 17;
+}
+
+/** Whether a pupil who finishes Year 11 in `leavingYear` has done so by `today`: from 1 June of that summer, as Year 11 ends with the exams. */
+export function hasLeftYear11(leavingYear: number, today: string): boolean {
+  return today >= `${leavingYear}-06-01`;
 }
 
 /**

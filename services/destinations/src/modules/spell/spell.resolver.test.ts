@@ -1,0 +1,204 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePrincipal } from '@waymark/subgraph-kit/testing';
+import { demoData } from '@waymark/demo-data';
+import { year11LeavingYear } from '@waymark/domain';
+import type { Principal } from '@waymark/auth';
+import { startHarness, type Harness } from '../../../test/harness.js';
+import { ActivitySpellRow } from './spell.entity.js';
+
+// The same call the seeds make: who has left follows from today's date.
+const data = demoData();
+const [northfield, southbank] = data.schools;
+// The seed gives the first six leavers of each school their spells; these tests use others.
+const seededLeavers = data.destinations.filter((d) => d.schoolId === northfield.id && d.stage === 'IMMEDIATE').slice(0, 6);
+const [leaver, otherLeaver] = data.pupils.filter((p) => p.schoolId === northfield.id && p.leftOn !== null && !seededLeavers.some((d) => d.pupilId === p.id));
+const seededLeaver = seededLeavers[0];
+const year10 = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 10)!;
+// Last summer's Year 13 leavers finished Year 11 two summers before that.
+const L = year11LeavingYear(leaver.dateOfBirth);
+
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id });
+const staffSouth = makePrincipal({ roles: ['staff'], schoolId: southbank.id, trustId: data.trust.id });
+const leaverSelf = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: leaver.id });
+const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: data.volunteers[0].id, employerId: data.volunteers[0].employerId });
+
+const RECORD = `mutation ($input: RecordActivitySpellInput!) {
+  recordActivitySpell(input: $input) {
+    spell { id activity activityLabel providerKind apprenticeshipLevel provider startsOn endsOn source confirmed leavingYear }
+    destinationYears { leavingYear september { activity activityLabel reason } years { year from to mainActivity mainActivityLabel status sustained reason } }
+    error { code message fields { field message } }
+  }
+}`;
+const PUPIL = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil {
+  id activitySpells { activity startsOn endsOn } destinationYears { leavingYear years { year status reason } }
+} } }`;
+
+interface YearView {
+  year: number;
+  from: string;
+  to: string;
+  mainActivity: string | null;
+  mainActivityLabel: string | null;
+  status: string;
+  sustained: boolean;
+  reason: string;
+}
+interface RecordAnswer {
+  recordActivitySpell: {
+    spell: Record<string, unknown> | null;
+    destinationYears: { leavingYear: number; september: { activity: string | null; activityLabel: string | null; reason: string }; years: YearView[] } | null;
+    error: { code: string; message: string; fields: { field: string; message: string }[] } | null;
+  };
+}
+interface PupilView {
+  activitySpells: { activity: string; startsOn: string; endsOn: string | null }[] | null;
+  destinationYears: { leavingYear: number; years: { year: number; status: string; reason: string }[] } | null;
+}
+
+let harness: Harness;
+const record = (who: Principal, input: Record<string, unknown>) => harness.client.query<RecordAnswer>(who, RECORD, { input });
+const readPupil = async (who: Principal, id: string) =>
+  (await harness.client.query<{ _entities: (PupilView | null)[] }>(who, PUPIL, { r: [{ __typename: 'Pupil', id }] })).data?._entities[0] ?? null;
+const spellCount = (pupilId: string) => harness.orm.em.fork().count(ActivitySpellRow, { pupilId });
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('recordActivitySpell', () => {
+  it("records a leaver's college spell and answers their September destination and a sustained year 1, with reasons", async () => {
+    const res = await record(leaderNorth, {
+      pupilId: leaver.id,
+      activity: 'EDUCATION',
+      providerKind: 'FE_COLLEGE',
+      provider: 'Aire Valley College',
+      startsOn: `${L}-09-04`,
+      endsOn: `${L + 1}-07-18`,
+      confirmed: true,
+    });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.recordActivitySpell;
+    expect(answer.error).toBeNull();
+    expect(answer.spell).toMatchObject({
+      activity: 'EDUCATION',
+      activityLabel: 'Education (further education college)',
+      source: 'STAFF',
+      confirmed: true,
+      leavingYear: L,
+      startsOn: `${L}-09-04`,
+      endsOn: `${L + 1}-07-18`,
+    });
+    expect(answer.destinationYears!.september).toEqual({
+      activity: 'EDUCATION',
+      activityLabel: 'Education (further education college)',
+      reason: `In September ${L}: education (further education college), from ${L}-09-04`,
+    });
+    expect(answer.destinationYears!.years[0]).toEqual({
+      year: 1,
+      from: `${L}-08-01`,
+      to: `${L + 1}-07-31`,
+      mainActivity: 'EDUCATION',
+      mainActivityLabel: 'Education (further education college)',
+      status: 'SUSTAINED',
+      sustained: true,
+      reason: `Sustained: in education every month from October ${L} to March ${L + 1}`,
+    });
+  });
+
+  it('counts the next spell into year 2, and the leader reads the same through Pupil.destinationYears', async () => {
+    const res = await record(leaderNorth, {
+      pupilId: leaver.id,
+      activity: 'EMPLOYMENT_WITH_TRAINING',
+      provider: 'Acme Engineering',
+      startsOn: `${L + 1}-11-03`,
+      endsOn: `${L + 2}-07-31`,
+      source: 'LA_CONFIRMATION',
+    });
+    const year2 = res.data!.recordActivitySpell.destinationYears!.years[1];
+    expect(year2).toMatchObject({
+      status: 'SUSTAINED',
+      mainActivity: 'EMPLOYMENT_WITH_TRAINING',
+      reason: `Sustained: in employment for 5 of the 6 months from October ${L + 1} to March ${L + 2}`,
+    });
+    const seen = await readPupil(leaderNorth, leaver.id);
+    expect(seen!.activitySpells).toEqual([
+      { activity: 'EDUCATION', startsOn: `${L}-09-04`, endsOn: `${L + 1}-07-18` },
+      { activity: 'EMPLOYMENT_WITH_TRAINING', startsOn: `${L + 1}-11-03`, endsOn: `${L + 2}-07-31` },
+    ]);
+    expect(seen!.destinationYears!.years.slice(0, 2).map((y) => y.status)).toEqual(['SUSTAINED', 'SUSTAINED']);
+    expect((await readPupil(leaverSelf, leaver.id))!.destinationYears!.leavingYear).toBe(L);
+  });
+
+  it('refuses a spell that ends before it starts with a clear message, saving nothing', async () => {
+    const before = await spellCount(leaver.id);
+    const res = await record(leaderNorth, { pupilId: leaver.id, activity: 'NEET_AVAILABLE', startsOn: `${L}-10-10`, endsOn: `${L}-10-01` });
+    expect(res.data!.recordActivitySpell).toEqual({
+      spell: null,
+      destinationYears: null,
+      error: {
+        code: 'SPELL_INVALID',
+        message: 'Some details of the spell need changing. Nothing was saved.',
+        fields: [{ field: 'endsOn', message: `A spell cannot end before it starts: it starts on ${L}-10-10 but ends on ${L}-10-01` }],
+      },
+    });
+    expect(await spellCount(leaver.id)).toBe(before);
+  });
+
+  it.each([
+    { why: 'education with no kind of place', input: { activity: 'EDUCATION', startsOn: `${L}-09-04` }, field: 'providerKind' },
+    { why: 'an apprenticeship with no level', input: { activity: 'APPRENTICESHIP', startsOn: `${L}-09-04` }, field: 'apprenticeshipLevel' },
+    { why: 'a day that does not exist', input: { activity: 'NOT_KNOWN', startsOn: `${L}-02-30` }, field: 'startsOn' },
+  ])('names the field for $why', async ({ input, field }) => {
+    const res = await record(leaderNorth, { pupilId: otherLeaver.id, ...input });
+    expect(res.data!.recordActivitySpell.error?.fields.map((f) => f.field)).toEqual([field]);
+    expect(await spellCount(otherLeaver.id)).toBe(0);
+  });
+
+  it("refuses staff another school's leaver, a pupil who has not finished Year 11, and SELF_REPORTED", async () => {
+    const other = await record(staffSouth, { pupilId: leaver.id, activity: 'NOT_KNOWN', startsOn: `${L}-09-01` });
+    expect(other.data!.recordActivitySpell.error).toMatchObject({ code: 'PUPIL_NOT_FOUND' });
+    const young = await record(leaderNorth, { pupilId: year10.id, activity: 'NOT_KNOWN', startsOn: `${L}-09-01` });
+    expect(young.data!.recordActivitySpell.error).toMatchObject({ code: 'NOT_A_LEAVER' });
+    expect(young.data!.recordActivitySpell.error!.message).toMatch(
+      /^They have not finished Year 11 yet: they finish it in the summer of \d{4}\. Nothing was saved\.$/,
+    );
+    const self = await record(leaderNorth, { pupilId: otherLeaver.id, activity: 'NOT_KNOWN', startsOn: `${L}-09-01`, source: 'SELF_REPORTED' });
+    expect(self.data!.recordActivitySpell.error).toMatchObject({ code: 'SPELL_INVALID' });
+    expect(await spellCount(year10.id)).toBe(0);
+    expect(await spellCount(otherLeaver.id)).toBe(0);
+  });
+
+  it('is for staff only', async () => {
+    for (const who of [leaverSelf, volunteer]) {
+      const res = await record(who, { pupilId: leaver.id, activity: 'NOT_KNOWN', startsOn: `${L}-09-01` });
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('Pupil.activitySpells and Pupil.destinationYears', () => {
+  it('give nothing to staff of another school or to volunteers', async () => {
+    const south = await readPupil(staffSouth, leaver.id);
+    expect(south?.activitySpells ?? []).toEqual([]);
+    expect(south?.destinationYears ?? null).toBeNull();
+    expect(await readPupil(volunteer, leaver.id)).toBeNull();
+  });
+
+  it("computes a seeded leaver's years: two sustained years in the school's sixth form", async () => {
+    const seen = await readPupil(leaderNorth, seededLeaver.pupilId);
+    expect(seen!.activitySpells![0]).toMatchObject({ activity: 'EDUCATION' });
+    expect(seen!.destinationYears!.years.slice(0, 2).map((y) => y.reason)).toEqual([
+      `Sustained: in education every month from October ${L} to March ${L + 1}`,
+      `Sustained: in education every month from October ${L + 1} to March ${L + 2}`,
+    ]);
+  });
+
+  it('is null for a leaver with nothing recorded', async () => {
+    expect((await readPupil(leaderNorth, otherLeaver.id))!.destinationYears).toBeNull();
+  });
+});

@@ -1,0 +1,71 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { checkActivitySpell, hasLeftYear11, problemList, todayInEngland, year11LeavingYear } from '@waymark/domain';
+import { isUuid, mutationError, scopeOf } from '@waymark/subgraph-kit';
+import type { DestinationsContext } from '../../app.js';
+import { RecordActivitySpellInput, RecordActivitySpellResult } from './spell.types.js';
+import { SpellService } from './spell.service.js';
+
+const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
+
+const refused = (code: string, message: string, fields: { field: string; message: string }[] = []): RecordActivitySpellResult => ({
+  spell: null,
+  destinationYears: null,
+  error: mutationError(code, `${message} Nothing was saved.`, fields),
+});
+
+/** Staff record what their school's Year 11 leavers went on to do. */
+@Resolver()
+export class SpellResolver {
+  @Authorized(...STAFF)
+  @Mutation(() => RecordActivitySpellResult, {
+    description:
+      "Records an activity spell (education, an apprenticeship, employment, NEET or not known, from a day to a day) for a Year 11 leaver of the caller's school, and answers the leaver's destinations computed with it.",
+  })
+  async recordActivitySpell(
+    @Arg('input', () => RecordActivitySpellInput) input: RecordActivitySpellInput,
+    @Ctx() ctx: DestinationsContext,
+  ): Promise<RecordActivitySpellResult> {
+    const scope = scopeOf(ctx.principal);
+    const notOurs = () => refused('PUPIL_NOT_FOUND', 'That young person is not a pupil or leaver of your school, so you cannot record where they went.');
+    if (scope.kind !== 'school' || !isUuid(input.pupilId)) return notOurs();
+    // A leaver stays with the school they left; staff of another school are refused here.
+    if (!(await ctx.deps.pupils.currentPupilIds(ctx, [input.pupilId])).has(input.pupilId)) return notOurs();
+    const source = input.source ?? 'STAFF';
+    if (source === 'SELF_REPORTED')
+      return refused('SPELL_INVALID', 'Staff record a spell as STAFF or LA_CONFIRMATION; SELF_REPORTED is for the young person themself.');
+    const dateOfBirth = (await ctx.deps.pupils.datesOfBirth(ctx, [input.pupilId])).get(input.pupilId);
+    if (!dateOfBirth)
+      return refused(
+        'NO_DATE_OF_BIRTH',
+        "Their date of birth is not recorded, so Waymark cannot tell when they finished Year 11. Add it to the pupil's record first.",
+      );
+    const leavingYear = year11LeavingYear(dateOfBirth);
+    const today = todayInEngland();
+    if (!hasLeftYear11(leavingYear, today))
+      return refused('NOT_A_LEAVER', `They have not finished Year 11 yet: they finish it in the summer of ${leavingYear}.`);
+    const values = {
+      activity: input.activity,
+      providerKind: input.providerKind ?? null,
+      apprenticeshipLevel: input.apprenticeshipLevel ?? null,
+      provider: input.provider?.trim() || null,
+      startsOn: input.startsOn.trim(),
+      endsOn: input.endsOn?.trim() || null,
+    };
+    const problems = checkActivitySpell(values);
+    if (Object.keys(problems).length > 0) return refused('SPELL_INVALID', 'Some details of the spell need changing.', problemList(problems));
+    const { row, years } = await new SpellService(ctx.em).record(
+      {
+        pupilId: input.pupilId,
+        schoolId: scope.schoolId,
+        trustId: ctx.principal.trustId,
+        leavingYear,
+        ...values,
+        source,
+        confirmed: input.confirmed ?? false,
+        enteredById: ctx.principal.accountId,
+      },
+      today,
+    );
+    return { spell: row, destinationYears: years, error: null };
+  }
+}

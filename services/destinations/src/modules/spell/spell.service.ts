@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import { destinationYears, type ActivitySpell } from '@waymark/domain';
+import { groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
+import { destinationYearsOf, type DestinationYears } from './spell.types.js';
+
+export interface NewSpell {
+  pupilId: string;
+  schoolId: string;
+  trustId: string | null;
+  leavingYear: number;
+  activity: SpellActivity;
+  providerKind: EducationProviderKind | null;
+  apprenticeshipLevel: number | null;
+  provider: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  source: SpellSource;
+  confirmed: boolean;
+  enteredById: string;
+}
+
+/** A row as the domain's rule reads it. */
+const asSpell = (row: ActivitySpellRow): ActivitySpell => row;
+
+/** The computed destinations of one leaver's spells as things stand on `today`; null with no spells (the leaving year is not known). */
+export function computeYears(rows: readonly ActivitySpellRow[], today: string): DestinationYears | null {
+  const newest = rows.at(-1);
+  if (!newest) return null;
+  return destinationYearsOf(destinationYears(newest.leavingYear, rows.map(asSpell), today));
+}
+
+export class SpellService {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Saves a spell and computes the leaver's destinations with it, in one transaction: if the rule
+   * refuses any of the leaver's spells, nothing is saved.
+   */
+  async record(spell: NewSpell, today: string): Promise<{ row: ActivitySpellRow; years: DestinationYears }> {
+    return this.em.transactional(async (em) => {
+      const row = em.create(ActivitySpellRow, { id: randomUUID(), ...spell, enteredAt: new Date() });
+      await em.flush();
+      const rows = await em.find(ActivitySpellRow, { pupilId: spell.pupilId }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
+      return { row, years: computeYears(rows, today)! };
+    });
+  }
+
+  /** Each pupil's spells within their scope (a former school: its own, recorded before the pupil left), oldest recorded first, in one statement. */
+  async spellsFor(scopes: ReadonlyMap<string, RecordScope>): Promise<Map<string, ActivitySpellRow[]>> {
+    const { everything, former } = groupScopes(scopes);
+    const branches: FilterQuery<ActivitySpellRow>[] = former.map((group) => ({
+      pupilId: { $in: group.pupilIds },
+      schoolId: group.schoolId,
+      enteredAt: { $lt: startOfSchoolDay(group.until) },
+    }));
+    if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
+    const byPupil = new Map<string, ActivitySpellRow[]>();
+    if (branches.length === 0) return byPupil;
+    for (const row of await this.em.find(ActivitySpellRow, { $or: branches }, { orderBy: { enteredAt: 'asc', id: 'asc' } })) {
+      const list = byPupil.get(row.pupilId);
+      if (list) list.push(row);
+      else byPupil.set(row.pupilId, [row]);
+    }
+    return byPupil;
+  }
+}

@@ -1,0 +1,145 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  ACTIVITIES,
+  activityLabel,
+  type DestinationYear as DomainYear,
+  type DestinationYears as DomainYears,
+  type SustainedStatus as DomainStatus,
+} from '@waymark/domain';
+import { MutationError } from '@waymark/subgraph-kit';
+import { ActivitySpellRow, EducationProviderKind, SpellActivity, SpellSource } from './spell.entity.js';
+
+export const SustainedStatus: { [K in DomainStatus]: K } = {
+  SUSTAINED: 'SUSTAINED',
+  NOT_SUSTAINED: 'NOT_SUSTAINED',
+  TOO_EARLY: 'TOO_EARLY',
+  NOT_KNOWN: 'NOT_KNOWN',
+};
+export type SustainedStatus = DomainStatus;
+registerEnumType(SustainedStatus, {
+  name: 'SustainedStatus',
+  description:
+    'SUSTAINED and NOT_SUSTAINED are settled; TOO_EARLY: the months the rule needs have not all happened; NOT_KNOWN: nothing is recorded for the year.',
+});
+
+@ObjectType({ description: 'What a leaver was doing in September of the year they finished Year 11.' })
+export class SeptemberDestination {
+  @Field(() => SpellActivity, { nullable: true })
+  activity: SpellActivity | null;
+
+  @Field(() => String, { nullable: true, description: 'For people, e.g. "Education (further education college)".' })
+  activityLabel: string | null;
+
+  @Field({ description: 'True while September has not begun.' })
+  tooEarly: boolean;
+
+  @Field({ description: 'Plain English.' })
+  reason: string;
+}
+
+@ObjectType({ description: 'One destination year (1 August to 31 July) after Year 11: the main activity, and whether it was sustained.' })
+export class DestinationYear {
+  @Field(() => Int, { description: '1, 2 or 3.' })
+  year: number;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  from: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  to: string;
+
+  @Field(() => SpellActivity, { nullable: true })
+  mainActivity: SpellActivity | null;
+
+  @Field(() => String, { nullable: true })
+  mainActivityLabel: string | null;
+
+  @Field(() => SustainedStatus)
+  status: SustainedStatus;
+
+  @Field()
+  sustained: boolean;
+
+  @Field({ description: 'Plain English, e.g. "Sustained: in education every month from October 2024 to March 2025".' })
+  reason: string;
+}
+
+@ObjectType({ description: 'A leaver\'s destinations computed from their activity spells (docs/domain-rules.md, "Destinations").' })
+export class DestinationYears {
+  @Field(() => Int, { description: 'The calendar year of the summer they finished Year 11.' })
+  leavingYear: number;
+
+  @Field(() => SeptemberDestination)
+  september: SeptemberDestination;
+
+  @Field(() => [DestinationYear], { description: 'Years 1, 2 and 3.' })
+  years: DestinationYear[];
+}
+
+const label = (year: DomainYear): string | null => (year.mainSpell ? activityLabel(year.mainSpell) : year.mainActivity ? ACTIVITIES[year.mainActivity] : null);
+
+export function destinationYearsOf(computed: DomainYears): DestinationYears {
+  return Object.assign(new DestinationYears(), {
+    leavingYear: computed.leavingYear,
+    september: Object.assign(new SeptemberDestination(), {
+      activity: computed.september.activity,
+      activityLabel: computed.september.spell ? activityLabel(computed.september.spell) : null,
+      tooEarly: computed.september.tooEarly,
+      reason: computed.september.reason,
+    }),
+    years: computed.years.map((year) =>
+      Object.assign(new DestinationYear(), {
+        year: year.year,
+        from: year.from,
+        to: year.to,
+        mainActivity: year.mainActivity,
+        mainActivityLabel: label(year),
+        status: year.status,
+        sustained: year.sustained,
+        reason: year.reason,
+      }),
+    ),
+  });
+}
+
+@InputType()
+export class RecordActivitySpellInput {
+  @Field(() => ID)
+  pupilId: string;
+
+  @Field(() => SpellActivity)
+  activity: SpellActivity;
+
+  @Field(() => EducationProviderKind, { nullable: true, description: 'Education only (and then required).' })
+  providerKind?: EducationProviderKind | null;
+
+  @Field(() => Int, { nullable: true, description: 'Apprenticeships only (and then required): 2 to 7.' })
+  apprenticeshipLevel?: number | null;
+
+  @Field(() => String, { nullable: true })
+  provider?: string | null;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  startsOn: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; leave out while it is still going on.' })
+  endsOn?: string | null;
+
+  @Field(() => SpellSource, { nullable: true, description: 'STAFF (the default) or LA_CONFIRMATION; SELF_REPORTED is for the young person themself.' })
+  source?: SpellSource | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the school has confirmed it; false when left out.' })
+  confirmed?: boolean | null;
+}
+
+@ObjectType()
+export class RecordActivitySpellResult {
+  @Field(() => ActivitySpellRow, { nullable: true })
+  spell: ActivitySpellRow | null;
+
+  @Field(() => DestinationYears, { nullable: true, description: "The leaver's destinations with the new spell counted." })
+  destinationYears: DestinationYears | null;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}
