@@ -29,7 +29,11 @@ import {
   type SignInOrigin,
   type SignInOutcome,
 } from './sessions.js';
-import { StaticFiles } from './static.js';
+import { SECURITY_HEADERS, StaticFiles } from './static.js';
+import { readSupergraph, scopedSdl } from './developers/api-schema.js';
+import { developersPage } from './developers/page.js';
+import { TokenBuckets, type ApiKeyRateLimiter } from './developers/rate-limit.js';
+import { UsageCounter } from './developers/usage.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
 
@@ -37,6 +41,8 @@ export interface GatewayContext {
   principal: Principal;
   requestId: string;
   credential?: Promise<string>;
+  /** Set when the answer carries an error (an API key's usage counts it). */
+  failed?: boolean;
 }
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -205,16 +211,26 @@ export async function createGateway({
   env,
   supergraphSdl,
   log = (line: string) => process.stderr.write(`[gateway] ${line}\n`),
+  apiRateLimiter,
 }: {
   env: GatewayEnv;
   supergraphSdl: string;
   log?: (line: string) => void;
+  /** Each API key's allowance; by default a token bucket per key in this process (env.apiRateLimit). */
+  apiRateLimiter?: ApiKeyRateLimiter;
 }): Promise<Gateway> {
   const development = env.devMode;
   const signer = new CredentialSigner(env.privateKeyPem);
   const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs, env.sessionCacheMs);
   const statics = new StaticFiles(env.frontendsDir, env.remotesManifest);
   const limiter = new SignInLimiter(300, 60_000);
+  const rateLimiter = apiRateLimiter ?? new TokenBuckets(env.apiRateLimit);
+  const usage = new UsageCounter((counts) => identity.recordApiKeyUsage(counts));
+  usage.start(env.apiUsageFlushMs, (error) => log(`API key usage not recorded yet: ${error.message}`));
+  // The developer documentation and each scope set's schema, built from the supergraph being served.
+  const supergraph = readSupergraph(supergraphSdl);
+  const developersHtml = developersPage({ supergraph, origin: env.publicOrigins[0], rateLimit: env.apiRateLimit });
+  const scopedSchemas = new Map<string, string>();
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -254,6 +270,7 @@ export async function createGateway({
               if (oversized) throw new GraphQLError(oversized, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             },
             async didEncounterErrors({ errors, contextValue }) {
+              contextValue.failed = true;
               for (const error of errors) {
                 const code = error.extensions?.code;
                 if (typeof code !== 'string' || !CLIENT_SAFE_ERROR_CODES.has(code)) log(`request ${contextValue.requestId}: ${error.message}`);
@@ -288,6 +305,37 @@ export async function createGateway({
     if (!principal) {
       return json(res, 401, { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] });
     }
+    if (principal.kind === 'api' && !(await withinRate(principal, res))) return;
+    const context: GatewayContext = { principal, requestId };
+    try {
+      await execute(req, res, url, context);
+    } finally {
+      if (principal.kind === 'api') usage.record(principal.accountId, context.failed === true || res.statusCode >= 400);
+    }
+  }
+
+  /** Takes one request from an API key's allowance; over it, answers 429 (counted as an error) and false. */
+  async function withinRate(principal: Principal, res: ServerResponse): Promise<boolean> {
+    const decision = await rateLimiter.take(principal.accountId);
+    if (decision.allowed) return true;
+    usage.record(principal.accountId, true);
+    json(
+      res,
+      429,
+      {
+        errors: [
+          {
+            message: `This API key has sent too many requests. Wait ${decision.retryAfterSeconds} second${decision.retryAfterSeconds === 1 ? '' : 's'} and try again.`,
+            extensions: { code: 'RATE_LIMITED' },
+          },
+        ],
+      },
+      { 'retry-after': String(decision.retryAfterSeconds) },
+    );
+    return false;
+  }
+
+  async function execute(req: IncomingMessage, res: ServerResponse, url: URL, context: GatewayContext): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -306,7 +354,7 @@ export async function createGateway({
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ principal: principal, requestId }),
+      context: async () => context,
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('cache-control', 'no-store');
@@ -385,6 +433,54 @@ export async function createGateway({
     res.writeHead(204, { 'set-cookie': sessionCookie('', 0, env.secureCookies), 'cache-control': 'no-store' }).end();
   }
 
+  /** The developer documentation: public, the same for everyone, built at start. */
+  function developers(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : developersHtml);
+  }
+
+  /** The SDL of what the calling API key's scopes allow; only for API keys (401 otherwise). */
+  async function schemaForKey(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET') return text(res, 405, 'Use GET.', { allow: 'GET' });
+    const authorization = req.headers.authorization;
+    let principal: Principal | null = null;
+    try {
+      if (authorization?.startsWith('Bearer ')) principal = await identity.resolveApiKey(authorization.slice(7).trim());
+    } catch (error) {
+      log(`schema download: API key lookup failed: ${(error as Error).message}`);
+      return json(res, 503, {
+        errors: [{ message: 'Waymark cannot check your API key right now. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
+    }
+    if (principal?.kind !== 'api') {
+      return json(
+        res,
+        401,
+        { errors: [{ message: 'Send your API key: Authorization: Bearer wm_…', extensions: { code: 'UNAUTHENTICATED' } }] },
+        { 'www-authenticate': 'Bearer' },
+      );
+    }
+    if (!(await withinRate(principal, res))) return;
+    const scopes = [...principal.scopes].sort();
+    const cacheKey = scopes.join(' ');
+    let sdl = scopedSchemas.get(cacheKey);
+    if (sdl === undefined) {
+      sdl = scopedSdl(supergraph, scopes);
+      scopedSchemas.set(cacheKey, sdl);
+    }
+    usage.record(principal.accountId, false);
+    res.writeHead(200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-disposition': 'inline; filename="waymark.graphql"',
+    });
+    res.end(sdl);
+  }
+
   async function ready(res: ServerResponse): Promise<void> {
     const checks = await Promise.all(
       Object.entries(env.subgraphUrls).map(async ([name, url]) => {
@@ -412,6 +508,8 @@ export async function createGateway({
     if (route === 'POST /auth/sign-in') return signIn(req, res);
     if (route === 'POST /auth/second-factor') return secondFactor(req, res);
     if (route === 'POST /auth/sign-out') return signOut(req, res);
+    if (url.pathname === '/developers' || url.pathname === '/developers/') return developers(req, res);
+    if (url.pathname === '/developers/schema.graphql') return schemaForKey(req, res);
     if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') return ready(res);
     if (url.pathname.startsWith('/auth/')) return text(res, 404, 'Not found');
@@ -449,6 +547,7 @@ export async function createGateway({
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await closed;
+      await usage.stop().catch((error: unknown) => log(`API key usage not recorded: ${(error as Error).message}`));
       await apollo.stop();
     },
   };

@@ -33,6 +33,10 @@ export interface GatewayEnv {
   publicOrigins: string[];
   /** How many proxies of our own stand in front of the gateway (X-Forwarded-For entries it may believe). */
   trustedProxies: number;
+  /** Each API key's allowance: requests refilled per minute, and the most it may send at once (a token bucket per key). */
+  apiRateLimit: { perMinute: number; burst: number };
+  /** How often each API key's request and error counts are added to its totals in identity. */
+  apiUsageFlushMs: number;
 }
 
 function isOrigin(value: string): boolean {
@@ -96,6 +100,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   const trustedProxies = Number(source.WAYMARK_TRUSTED_PROXIES ?? 0);
   if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10)
     problems.push('WAYMARK_TRUSTED_PROXIES must be the number of proxies in front of the gateway (0 to 10)');
+  const apiRateLimit = { perMinute: Number(source.WAYMARK_API_KEY_RATE_PER_MINUTE ?? 600), burst: Number(source.WAYMARK_API_KEY_BURST ?? 120) };
+  if (!(apiRateLimit.perMinute > 0)) problems.push('WAYMARK_API_KEY_RATE_PER_MINUTE must be a positive number of requests a minute');
+  if (!Number.isInteger(apiRateLimit.burst) || apiRateLimit.burst < 1) problems.push('WAYMARK_API_KEY_BURST must be a whole number of requests, at least 1');
+  const apiUsageFlushMs = Number(source.WAYMARK_API_USAGE_FLUSH_MS ?? 30_000);
+  if (!(apiUsageFlushMs >= 100)) problems.push('WAYMARK_API_USAGE_FLUSH_MS must be a number of milliseconds, at least 100');
   if (problems.length > 0) {
     const hint = devMode ? '' : '\n(Production settings apply unless WAYMARK_DEV_MODE=1; `npm start` sets it, with keys of its own, for a local run.)';
     throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}${hint}`);
@@ -113,5 +122,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
     secureCookies: !devMode,
     publicOrigins,
     trustedProxies,
+    apiRateLimit,
+    apiUsageFlushMs,
   };
 }

@@ -1,3 +1,4 @@
+import type { KeyUsage } from './developers/usage.js';
 import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type CredentialSigner, type Principal } from '@waymark/auth';
 
 export const SESSION_COOKIE = 'waymark_session';
@@ -113,6 +114,13 @@ export class IdentityClient {
 
   resolveApiKey(key: string): Promise<Principal | null> {
     return this.lookup('/internal/api-key', { key });
+  }
+
+  /** Adds API keys' request and error counts to their totals (UsageCounter's flush). */
+  async recordApiKeyUsage(usage: Map<string, KeyUsage>): Promise<void> {
+    const entries = [...usage].map(([id, { requests, errors, lastUsedAt }]) => ({ id, requests, errors, lastUsedAt: lastUsedAt.toISOString() }));
+    const response = await this.call('/internal/api-key-usage', { usage: entries });
+    if (!response.ok) throw new Error(`identity answered ${response.status} to the API key usage`);
   }
 
   private async lookup(path: string, body: unknown): Promise<Principal | null> {
