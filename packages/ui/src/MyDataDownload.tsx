@@ -1,9 +1,6 @@
 import { todayInEngland } from '@waymark/domain';
-import { useState } from 'react';
-import { Button } from './Button.js';
-import { ErrorPanel } from './feedback.js';
-import { Section } from './layout.js';
-import { downloadFile, subjectAccessFileName, subjectAccessHtml, subjectAccessParts, type SubjectAccessPart } from './subjectAccess.js';
+import { DownloadSection } from './DownloadSection.js';
+import { subjectAccessFileName, subjectAccessHtml, subjectAccessParts, type SubjectAccessPart } from './subjectAccess.js';
 
 /** The signed-in person's own export, as one request through the gateway gives it. */
 export interface MyData {
@@ -53,8 +50,6 @@ const PART_TITLES: Record<string, string> = {
   destinations: 'Your plans after school',
 };
 
-type State = { status: 'idle' } | { status: 'fetching' } | { status: 'done'; files: string[] } | { status: 'error'; message: string };
-
 /** The printable page of a person's own export, in words an 11-year-old can follow. */
 export function myDataHtml(data: MyData, generatedAt: string, whoToAsk: string): string {
   return subjectAccessHtml({
@@ -75,41 +70,32 @@ export function myDataHtml(data: MyData, generatedAt: string, whoToAsk: string):
  * the browser saves it twice: a page to read and print, and a JSON file for other systems.
  */
 export function MyDataDownload({ load, whoToAsk }: MyDataDownloadProps) {
-  const [state, setState] = useState<State>({ status: 'idle' });
-
-  const run = async () => {
-    setState({ status: 'fetching' });
-    try {
-      const data = await load();
-      const generatedAt = new Date().toISOString();
-      const day = todayInEngland();
-      const files = [subjectAccessFileName('my-waymark-data', data.name, day, 'html'), subjectAccessFileName('my-waymark-data', data.name, day, 'json')];
-      downloadFile(myDataHtml(data, generatedAt, whoToAsk), files[0], 'text/html;charset=utf-8');
-      downloadFile(JSON.stringify({ person: { id: data.id, name: data.name }, generatedAt, parts: data.parts }, null, 2), files[1], 'application/json');
-      setState({ status: 'done', files });
-    } catch (error) {
-      setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
+  const prepare = async () => {
+    const data = await load();
+    const generatedAt = new Date().toISOString();
+    const day = todayInEngland();
+    return [
+      {
+        name: subjectAccessFileName('my-waymark-data', data.name, day, 'html'),
+        content: myDataHtml(data, generatedAt, whoToAsk),
+        type: 'text/html;charset=utf-8',
+      },
+      {
+        name: subjectAccessFileName('my-waymark-data', data.name, day, 'json'),
+        content: JSON.stringify({ person: { id: data.id, name: data.name }, generatedAt, parts: data.parts }, null, 2),
+        type: 'application/json',
+      },
+    ];
   };
 
   return (
-    <Section
+    <DownloadSection
       title="Your data"
       description="You can download a copy of everything Waymark keeps about you. You get two files: a page you can open in a web browser and print, and a file for computers (JSON)."
-    >
-      <div className="wm-button-row">
-        <Button variant="secondary" onClick={() => void run()} disabled={state.status === 'fetching'}>
-          {state.status === 'fetching' ? 'Getting your data…' : 'Download my data'}
-        </Button>
-      </div>
-      <p role="status" aria-live="polite" className="wm-muted">
-        {state.status === 'done' ? `Downloaded ${state.files.join(' and ')}.` : ''}
-      </p>
-      {state.status === 'error' ? (
-        <ErrorPanel title="Your data could not be downloaded" headingLevel={3}>
-          {state.message}
-        </ErrorPanel>
-      ) : null}
-    </Section>
+      buttonText="Download my data"
+      busyText="Getting your data…"
+      errorTitle="Your data could not be downloaded"
+      prepare={prepare}
+    />
   );
 }

@@ -45,3 +45,4 @@ export {
   type SubjectAccessPart,
 } from './subjectAccess.js';
 export { MyDataDownload, myDataHtml, myDataOf, type MyData, type MyDataDownloadProps, type MyDataFields } from './MyDataDownload.js';
+export { DownloadSection, type DownloadedFile, type DownloadSectionProps } from './DownloadSection.js';
