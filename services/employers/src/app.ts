@@ -1,18 +1,34 @@
-import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import { localSubgraphUrl } from '@waymark/auth';
+import { createServiceApp, type Orm, type RequestContext, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { Employer } from './modules/employer/employer.entity.js';
 import { Volunteer } from './modules/volunteer/volunteer.entity.js';
+import { EncounterOutbox, VolunteerOffer, VolunteerRequest } from './modules/request/request.entity.js';
+import { EncountersClient } from './modules/external/encounters.client.js';
 import { migrations } from './migrations/index.js';
 import { buildEmployersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
 
+/** What an employers app gives every request (`ctx.deps`): the encounters subgraph it asks, at the address it was configured with. */
+export interface EmployersDeps {
+  encounters: EncountersClient;
+}
+
+/** The request context of every employers resolver. */
+export type EmployersContext = RequestContext<EmployersDeps>;
+
 export const employersService: ServiceDefinition = {
   name: 'employers',
-  entities: [Employer, Volunteer],
+  entities: [Employer, Volunteer, VolunteerRequest, VolunteerOffer, EncounterOutbox],
   migrations,
   buildSchema: buildEmployersSchema,
   seed: seedDemo,
 };
 
-export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'>; orm: Orm }): Promise<SubgraphServer> {
-  return createServiceApp(employersService, deps);
+/** Built once per app, from its configuration. */
+export function employersDeps(config: { encountersUrl?: string }): EmployersDeps {
+  return { encounters: new EncountersClient(config.encountersUrl ?? localSubgraphUrl('encounters')) };
+}
+
+export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & { encountersUrl?: string }; orm: Orm }): Promise<SubgraphServer> {
+  return createServiceApp(employersService, { ...deps, deps: employersDeps(deps.env) });
 }

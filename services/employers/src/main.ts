@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@waymark/subgraph-kit';
-import { employersService } from './app.js';
+import { employersDeps, employersService } from './app.js';
 import { loadEnv } from './env.js';
 
-await runService(employersService, loadEnv());
+const env = loadEnv();
+await runService(employersService, env, employersDeps(env));

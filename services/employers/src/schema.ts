@@ -7,10 +7,11 @@ import { resolveVolunteerReference } from './modules/volunteer/volunteer.referen
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 import { AccountStub } from './modules/external/account.stub.js';
 import { VolunteerProfileResolver } from './modules/volunteer-profile/volunteer-profile.resolver.js';
+import { VolunteerOfferResolver, VolunteerRequestResolver } from './modules/request/request.resolver.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EmployerResolver, VolunteerResolver, VolunteerProfileResolver, AccountSubjectAccessResolver],
+    resolvers: [EmployerResolver, VolunteerResolver, VolunteerProfileResolver, VolunteerRequestResolver, VolunteerOfferResolver, AccountSubjectAccessResolver],
     // Reached only through `_entities`: the gateway brings the signed-in person's account from identity.
     orphanedTypes: [AccountStub],
     references: { Employer: resolveEmployerReference, Volunteer: resolveVolunteerReference, Account: resolveOwnAccountReference },

@@ -2,6 +2,8 @@ import type { Orm } from '@waymark/subgraph-kit';
 import { demoData, type DemoOptions } from '@waymark/demo-data';
 import { Employer, OrganisationKind } from './modules/employer/employer.entity.js';
 import { Volunteer, VolunteerKind } from './modules/volunteer/volunteer.entity.js';
+import { addDays, todayInEngland } from '@waymark/domain';
+import { VolunteerRequest } from './modules/request/request.entity.js';
 
 /** Seeds the demo employers, providers and volunteers into an empty database; does nothing otherwise. */
 export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<void> {
@@ -31,5 +33,47 @@ export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<voi
       schoolIds: volunteer.schoolIds,
     });
   }
+  // Open requests for volunteers to find: Northfield wants a talk in person in LS6, Southbank mock interviews online.
+  const today = todayInEngland();
+  const leaderOf = (schoolId: string) => data.accounts.find((a) => a.schoolId === schoolId && a.roles.includes('careers_leader'))!;
+  const [northfield, southbank] = data.schools;
+  em.create(VolunteerRequest, {
+    id: DEMO_REQUEST_IDS.northfieldTalk,
+    schoolId: northfield.id,
+    trustId: northfield.trustId,
+    activity: 'TALK',
+    dateFrom: addDays(today, 14),
+    dateTo: addDays(today, 42),
+    yearGroups: [10],
+    volunteersWanted: 2,
+    sectors: [],
+    virtual: false,
+    postcode: 'LS6 2AB',
+    district: 'LS6',
+    details: 'A 20-minute talk to Year 10 about your job and how you got into it, with time for questions.',
+    createdById: leaderOf(northfield.id).id,
+  });
+  em.create(VolunteerRequest, {
+    id: DEMO_REQUEST_IDS.southbankInterviews,
+    schoolId: southbank.id,
+    trustId: southbank.trustId,
+    activity: 'MOCK_INTERVIEW',
+    dateFrom: addDays(today, 21),
+    dateTo: addDays(today, 35),
+    yearGroups: [11],
+    volunteersWanted: 3,
+    sectors: [],
+    virtual: true,
+    postcode: null,
+    district: null,
+    details: 'Fifteen-minute mock interviews over video for Year 11 pupils applying for apprenticeships.',
+    createdById: leaderOf(southbank.id).id,
+  });
   await em.flush();
 }
+
+/** The demo requests' ids, so tests can find them. */
+export const DEMO_REQUEST_IDS = {
+  northfieldTalk: '7c1a0f3e-52d4-4e0b-9d1e-0a6b7c3d2e10',
+  southbankInterviews: '7c1a0f3e-52d4-4e0b-9d1e-0a6b7c3d2e11',
+};

@@ -1,8 +1,10 @@
 // Listed by `pnpm migration:create`; the order is the order they run in.
 import { Migration20261123140549 } from './Migration20261123140549.js';
 import { Migration20261206093656 } from './Migration20261206093656.js';
+import { Migration20261206094601 } from './Migration20261206094601.js';
 
 export const migrations = [
   { name: 'Migration20261123140549', class: Migration20261123140549 },
   { name: 'Migration20261206093656', class: Migration20261206093656 },
+  { name: 'Migration20261206094601', class: Migration20261206094601 },
 ];

@@ -46,7 +46,12 @@ describe('Account.employersSubjectAccess', () => {
   it('gives a volunteer their own profile, email included, and their organisation', async () => {
     const part = await ownPart(employee);
     expect(part.source).toBe('employers');
-    expect(part.sections.map((s) => s.title)).toEqual(['Your volunteer profile', 'The organisation you volunteer for', 'What you offer schools']);
+    expect(part.sections.map((s) => s.title)).toEqual([
+      'Your volunteer profile',
+      'The organisation you volunteer for',
+      'What you offer schools',
+      'Your offers to help schools',
+    ]);
     expect(part.sections[0].rows).toEqual([
       expect.objectContaining({
         id: sam.id,

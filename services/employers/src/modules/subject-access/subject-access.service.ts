@@ -20,6 +20,11 @@ const VOLUNTEER: { title: string; sql: string }[] = [
       role_model_characteristics, role_model_consented_at, profile_updated_at
       from volunteer where id = $1 and profile_updated_at is not null`,
   },
+  {
+    title: 'Your offers to help schools',
+    sql: `select o.id, o.request_id, r.school_id, r.activity, r.date_from, r.date_to, o.message, o.status, o.response, o.created_at, o.responded_at
+      from volunteer_offer o join volunteer_request r on r.id = o.request_id where o.volunteer_id = $1 order by o.created_at`,
+  },
 ];
 
 /** Everything the employers subgraph holds about the signed-in person: a volunteer's profile; nothing for anyone else. */

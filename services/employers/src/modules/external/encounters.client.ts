@@ -1,0 +1,23 @@
+import { querySubgraph, type RequestContext } from '@waymark/subgraph-kit';
+import type { SendEncounter } from '../request/encounter-outbox.service.js';
+import { CreateVolunteerEncounterDocument, type CreateEncounterInput } from './encounters.generated.js';
+
+/**
+ * What this subgraph asks the encounters subgraph, at the address its app was configured with,
+ * always with the caller's own credential (so encounters applies the caller's own rules).
+ */
+export class EncountersClient {
+  constructor(readonly url: string) {}
+
+  /** createEncounter for the outbox: the caller must be staff of the school the encounter is for. */
+  sender(ctx: RequestContext): SendEncounter {
+    return async (input) => {
+      const data = await querySubgraph(ctx, this.url, 'Encounter for a volunteer request', CreateVolunteerEncounterDocument, {
+        input: input as CreateEncounterInput,
+      });
+      const answer = data.createEncounter;
+      if (answer.encounter) return { encounterId: answer.encounter.id };
+      return { refused: answer.error?.message ?? 'no answer' };
+    };
+  }
+}
