@@ -142,6 +142,26 @@ describe('a comment sent with an idempotency key', () => {
     expect(Number((await countWith('retry-1'))[0].n)).toBe(1);
   });
 
+  it('is one change in the data access log, not one per retry', async () => {
+    const changes = async () =>
+      Number(
+        (
+          await subgraph.orm.em
+            .fork()
+            .getConnection()
+            .execute<{ n: string }[]>(
+              `select count(*) as n from audit_event e join audit_event_field f on f.event_id = e.id
+                where e.action = 'CHANGE' and f.field = 'comments' and e.pupil_id = ? and e.actor_account_id = ?`,
+              [child.id, staffNorth.accountId],
+            )
+        )[0].n,
+      );
+    const before = await changes();
+    await send(staffNorth, child.id, 'Sent twice over a bad connection.', 'retry-audit');
+    await send(staffNorth, child.id, 'Sent twice over a bad connection.', 'retry-audit');
+    expect((await changes()) - before).toBe(1);
+  });
+
   it("belongs to its author: another person's same key is a separate comment", async () => {
     await send(staffNorth, child.id, 'Mine.', 'shared-key');
     const other = await send(leaderNorth, child.id, 'Mine too.', 'shared-key');

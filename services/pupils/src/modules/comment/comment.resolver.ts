@@ -22,7 +22,9 @@ export class PupilCommentsResolver {
 
   @Authorized('parent', 'careers_leader', 'staff', 'careers_adviser')
   @Mutation(() => AddRecordCommentResult, { description: "A linked parent (where the school allows it) or staff of the pupil's current school." })
-  @UseMiddleware(auditChange('comments', (args) => ({ pupilId: (args.input as AddRecordCommentInput).pupilId })))
+  @UseMiddleware(
+    auditChange('comments', (args, result: AddRecordCommentResult) => (result.replayed ? null : { pupilId: (args.input as AddRecordCommentInput).pupilId })),
+  )
   addRecordComment(@Arg('input', () => AddRecordCommentInput) input: AddRecordCommentInput, @Ctx() ctx: RequestContext): Promise<AddRecordCommentResult> {
     return new CommentService(ctx.em).add(ctx.principal, input);
   }

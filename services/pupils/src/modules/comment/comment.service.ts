@@ -11,8 +11,8 @@ import { AddRecordCommentResult, type AddRecordCommentInput } from './comment.ty
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
-function result(comment: RecordComment | null, error: MutationError | null): AddRecordCommentResult {
-  return Object.assign(new AddRecordCommentResult(), { comment, error });
+function result(comment: RecordComment | null, error: MutationError | null, replayed = false): AddRecordCommentResult {
+  return Object.assign(new AddRecordCommentResult(), { comment, error, replayed });
 }
 
 export class CommentService {
@@ -44,7 +44,7 @@ export class CommentService {
       // A retry: the first attempt may have been saved even though its answer was lost.
       const earlier = await this.em.findOne(RecordComment, { authorId: principal.accountId, idempotencyKey: key });
       if (earlier) {
-        if (earlier.pupil.id === pupil.id && earlier.body === body) return result(earlier, null);
+        if (earlier.pupil.id === pupil.id && earlier.body === body) return result(earlier, null, true);
         const message = 'This idempotency key was already used for a different comment. Use a new key for each comment.';
         return result(null, mutationError('IDEMPOTENCY_KEY_REUSED', message, [{ field: 'idempotencyKey', message }]));
       }

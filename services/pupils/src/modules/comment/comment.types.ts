@@ -25,4 +25,7 @@ export class AddRecordCommentResult {
 
   @Field(() => MutationError, { nullable: true })
   error: MutationError | null;
+
+  /** A retry answered with the comment saved the first time: nothing changed, so nothing is logged. Not in the schema. */
+  replayed = false;
 }
