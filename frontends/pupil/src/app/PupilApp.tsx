@@ -2,6 +2,7 @@ import type { SessionAccount } from '@waymark/graphql-client';
 import { BuildLabel, GlobalStyles, LocalNav, type LocalNavItem } from '@waymark/ui';
 import { useEffect, useRef } from 'react';
 import { ChildRecordPage } from '../features/child-record/components/ChildRecordPage';
+import { MyFuturePage } from '../features/my-future/components/MyFuturePage';
 import { MyProgressPage } from '../features/my-progress/components/MyProgressPage';
 import { MyRecordPage } from '../features/my-record/components/MyRecordPage';
 import { useView, type PupilView } from '../shared/route';
@@ -23,6 +24,7 @@ export function PupilApp({ account }: PupilAppProps) {
       ? [
           { id: 'record' as const, label: 'My record' },
           { id: 'progress' as const, label: 'My progress' },
+          { id: 'future' as const, label: 'My future' },
         ]
       : []),
     ...(isParent && isPupil ? [{ id: 'child' as const, label: "My child's record" }] : []),
@@ -56,6 +58,7 @@ export function PupilApp({ account }: PupilAppProps) {
       <div ref={pageRef} key={view}>
         {view === 'record' ? <MyRecordPage account={account} /> : null}
         {view === 'progress' ? <MyProgressPage account={account} /> : null}
+        {view === 'future' ? <MyFuturePage account={account} /> : null}
         {view === 'child' ? <ChildRecordPage /> : null}
       </div>
       <BuildLabel label={buildLabel} />

@@ -41,6 +41,18 @@ export type DestinationStage =
   | 'YEAR_2'
   | 'YEAR_3';
 
+export type IntentionKind =
+  | 'APPRENTICESHIP'
+  | 'EMPLOYMENT_WITHOUT_TRAINING'
+  | 'EMPLOYMENT_WITH_TRAINING'
+  | 'FE_COLLEGE'
+  | 'GAP_YEAR'
+  | 'OTHER'
+  | 'SCHOOL_SIXTH_FORM'
+  | 'SIXTH_FORM_COLLEGE'
+  | 'SUPPORTED_INTERNSHIP_OR_TRAINEESHIP'
+  | 'UNIVERSITY';
+
 export type OwnActivityKind =
   | 'OTHER'
   | 'PART_TIME_JOB'
@@ -52,6 +64,20 @@ export type OwnActivityStatus =
   | 'DECLINED'
   | 'SUBMITTED'
   | 'VERIFIED';
+
+export type RecordAspirationInput = {
+  hashtags?: Array<string> | null | undefined;
+  text: string;
+};
+
+export type RecordIntentionInput = {
+  apprenticeshipLevel?: number | null | undefined;
+  course?: string | null | undefined;
+  kind: IntentionKind;
+  provider?: string | null | undefined;
+  /** Staff: the pupil of their school. A pupil leaves it out (or gives their own id): it is always their own. */
+  pupilId?: string | number | null | undefined;
+};
 
 export type RecordReflectionInput = {
   participationId: string | number;
@@ -84,6 +110,27 @@ export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyDataQuery = { me: { id: string, displayName: string, identitySubjectAccess: { [key: string]: unknown } | null, pupilsSubjectAccess: { [key: string]: unknown } | null, employersSubjectAccess: { [key: string]: unknown } | null, encountersSubjectAccess: { [key: string]: unknown } | null, destinationsSubjectAccess: { [key: string]: unknown } | null } | null };
+
+export type MyIntentionFieldsFragment = { id: string, yearGroup: number, kind: IntentionKind, kindLabel: string, apprenticeshipLevel: number | null, provider: string | null, course: string | null, enteredByRole: string, enteredAt: string };
+
+export type MyFutureQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFutureQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, currentIntention: { id: string, yearGroup: number, kind: IntentionKind, kindLabel: string, apprenticeshipLevel: number | null, provider: string | null, course: string | null, enteredByRole: string, enteredAt: string } | null, intentions: Array<{ id: string, yearGroup: number, kind: IntentionKind, kindLabel: string, apprenticeshipLevel: number | null, provider: string | null, course: string | null, enteredByRole: string, enteredAt: string }> | null, aspirations: Array<{ id: string, text: string, hashtags: Array<string>, enteredAt: string }> | null } | null };
+
+export type RecordMyIntentionMutationVariables = Exact<{
+  input: RecordIntentionInput;
+}>;
+
+
+export type RecordMyIntentionMutation = { recordIntention: { intention: { id: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RecordMyAspirationMutationVariables = Exact<{
+  input: RecordAspirationInput;
+}>;
+
+
+export type RecordMyAspirationMutation = { recordAspiration: { aspiration: { id: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type OwnActivityFieldsFragment = { id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null };
 
@@ -187,6 +234,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const MyIntentionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MyIntentionFields on Intention {
+  id
+  yearGroup
+  kind
+  kindLabel
+  apprenticeshipLevel
+  provider
+  course
+  enteredByRole
+  enteredAt
+}
+    `, {"fragmentName":"MyIntentionFields"}) as unknown as TypedDocumentString<MyIntentionFieldsFragment, unknown>;
 export const OwnActivityFieldsFragmentDoc = new TypedDocumentString(`
     fragment OwnActivityFields on OwnActivity {
   id
@@ -452,6 +512,75 @@ export const MyDataDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyDataQuery, MyDataQueryVariables>;
+export const MyFutureDocument = new TypedDocumentString(`
+    query MyFuture {
+  myPupilRecord {
+    id
+    firstName
+    yearGroup
+    currentIntention {
+      ...MyIntentionFields
+    }
+    intentions {
+      ...MyIntentionFields
+    }
+    aspirations {
+      id
+      text
+      hashtags
+      enteredAt
+    }
+  }
+}
+    fragment MyIntentionFields on Intention {
+  id
+  yearGroup
+  kind
+  kindLabel
+  apprenticeshipLevel
+  provider
+  course
+  enteredByRole
+  enteredAt
+}`) as unknown as TypedDocumentString<MyFutureQuery, MyFutureQueryVariables>;
+export const RecordMyIntentionDocument = new TypedDocumentString(`
+    mutation RecordMyIntention($input: RecordIntentionInput!) {
+  recordIntention(input: $input) {
+    intention {
+      id
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RecordMyIntentionMutation, RecordMyIntentionMutationVariables>;
+export const RecordMyAspirationDocument = new TypedDocumentString(`
+    mutation RecordMyAspiration($input: RecordAspirationInput!) {
+  recordAspiration(input: $input) {
+    aspiration {
+      id
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RecordMyAspirationMutation, RecordMyAspirationMutationVariables>;
 export const MyProgressDocument = new TypedDocumentString(`
     query MyProgress {
   myPupilRecord {

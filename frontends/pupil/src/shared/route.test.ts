@@ -6,6 +6,7 @@ describe('pupil views in the fragment', () => {
     ['', 'record'],
     ['#/', 'record'],
     ['#/progress', 'progress'],
+    ['#/future', 'future'],
     ['#/child', 'child'],
     ['#main', null],
     ['#/elsewhere', null],
@@ -14,6 +15,6 @@ describe('pupil views in the fragment', () => {
   });
 
   it('round-trips every view', () => {
-    for (const view of ['record', 'progress', 'child'] as const) expect(parseView(viewHref(view))).toBe(view);
+    for (const view of ['record', 'progress', 'future', 'child'] as const) expect(parseView(viewHref(view))).toBe(view);
   });
 });

@@ -1,0 +1,48 @@
+import type { SessionAccount } from '@waymark/graphql-client';
+import { ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
+import { useMyFuture } from '../hooks/useMyFuture';
+import { HopesSection } from './HopesSection';
+import { PlanSection } from './PlanSection';
+
+/** "My future": what the pupil plans to do after Year 11 or 13, and what they hope to do one day. */
+export function MyFuturePage({ account }: { account: SessionAccount }) {
+  const future = useMyFuture();
+  const { record } = future;
+
+  if (!record) {
+    return (
+      <>
+        <PageHeader title="My future" />
+        {future.loading ? <Loading label="Loading your plans…" /> : null}
+        {!future.loading && future.error ? (
+          <ErrorPanel title="Your plans could not be loaded" onRetry={() => void future.refetch()}>
+            {future.error.message}
+          </ErrorPanel>
+        ) : null}
+        {!future.loading && !future.error ? (
+          <Section title="No pupil record yet">
+            <p>There is no pupil record linked to {account.displayName}'s account. If you think this is wrong, ask your school's careers leader.</p>
+          </Section>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="My future"
+        caption={record.yearGroup != null ? `Year ${record.yearGroup}` : undefined}
+        description="Your plans for after school, and your hopes for one day. Your school's careers staff can see them and help you get there."
+      />
+      <PlanSection
+        yearGroup={record.yearGroup ?? null}
+        current={record.currentIntention ?? null}
+        history={record.intentions ?? null}
+        errors={[...future.errorsFor('intentions'), ...future.errorsFor('currentIntention')]}
+        onSave={future.recordIntention}
+      />
+      <HopesSection aspirations={record.aspirations ?? null} errors={future.errorsFor('aspirations')} onSave={future.recordAspiration} />
+    </>
+  );
+}
