@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { AuditLogPage } from '../features/audit-log/components/AuditLogPage';
 import { GapListPage } from '../features/benchmarks/components/GapListPage';
 import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDashboardView';
+import { DestinationsPage } from '../features/destinations/components/DestinationsPage';
 import { EncounterPage } from '../features/encounter/components/EncounterPage';
 import { EncountersPage } from '../features/encounters/components/EncountersPage';
 import { OverviewPage } from '../features/overview/components/OverviewPage';
@@ -71,6 +72,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
           />
         ) : null}
         {page.view === 'verify' ? <VerifyActivitiesPage /> : null}
+        {page.view === 'destinations' ? <DestinationsPage /> : null}
         {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}
         {page.view === 'settings' ? <SchoolSettingsPage /> : null}
         {page.view === 'audit' ? <AuditLogPage key={page.pupilId ?? ''} pupilId={page.pupilId ?? null} /> : null}

@@ -11,6 +11,7 @@ describe('navItems', () => {
       'encounters',
       'record',
       'verify',
+      'destinations',
       'import',
       'settings',
       'audit',
@@ -18,11 +19,11 @@ describe('navItems', () => {
   });
 
   it('lets school staff import but not change school settings', () => {
-    expect(navItems(['staff']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify', 'import']);
+    expect(navItems(['staff']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify', 'destinations', 'import']);
   });
 
   it('gives careers advisers neither', () => {
-    expect(navItems(['careers_adviser']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify']);
+    expect(navItems(['careers_adviser']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify', 'destinations']);
   });
 });
 

@@ -83,6 +83,8 @@ export type CreateEncounterInput = {
   /** Lower-case words; a leading # is dropped. */
   hashtags?: Array<string> | null | undefined;
   hours: number;
+  /** Sent again with a retry, the same key answers the encounter it first made at the caller's school instead of making another (up to 100 letters, digits, dots, colons, underscores or hyphens). */
+  idempotencyKey?: string | null | undefined;
   inSchoolDay: boolean;
   kind: EncounterKind;
   register: Array<RegisterEntryInput>;
@@ -112,6 +114,13 @@ export type DestinationStage =
   | 'YEAR_1'
   | 'YEAR_2'
   | 'YEAR_3';
+
+export type EducationProviderKind =
+  | 'FE_COLLEGE'
+  | 'OTHER'
+  | 'SCHOOL_SIXTH_FORM'
+  | 'SIXTH_FORM_COLLEGE'
+  | 'UNIVERSITY';
 
 export type EncounterKind =
   | 'APPRENTICESHIP_PROVIDER_ENCOUNTER'
@@ -187,6 +196,24 @@ export type OwnActivityStatus =
   | 'SUBMITTED'
   | 'VERIFIED';
 
+export type RecordActivitySpellInput = {
+  activity: SpellActivity;
+  /** Apprenticeships only (and then required): 2 to 7. */
+  apprenticeshipLevel?: number | null | undefined;
+  /** Whether the school has confirmed it; false when left out. */
+  confirmed?: boolean | null | undefined;
+  /** YYYY-MM-DD; leave out while it is still going on. */
+  endsOn?: string | null | undefined;
+  provider?: string | null | undefined;
+  /** Education only (and then required). */
+  providerKind?: EducationProviderKind | null | undefined;
+  pupilId: string | number;
+  /** STAFF (the default) or LA_CONFIRMATION; SELF_REPORTED is for the young person themself. */
+  source?: SpellSource | null | undefined;
+  /** YYYY-MM-DD */
+  startsOn: string;
+};
+
 export type RecordGuidanceMeetingInput = {
   actions?: Array<AgreedActionInput> | null | undefined;
   /** The adviser's qualification level; 6 or above counts for Benchmark 8. */
@@ -256,6 +283,29 @@ export type SetPupilFlagsInput = {
   flags: Array<FlagValueInput>;
   pupilId: string | number;
 };
+
+/** What a young person is doing during a spell after Year 11. */
+export type SpellActivity =
+  | 'APPRENTICESHIP'
+  | 'EDUCATION'
+  | 'EMPLOYMENT_WITHOUT_TRAINING'
+  | 'EMPLOYMENT_WITH_TRAINING'
+  | 'NEET_AVAILABLE'
+  | 'NEET_NOT_AVAILABLE'
+  | 'NOT_KNOWN';
+
+/** Who said so: the school's staff, the young person themself, or the local authority's confirmation. */
+export type SpellSource =
+  | 'LA_CONFIRMATION'
+  | 'SELF_REPORTED'
+  | 'STAFF';
+
+/** SUSTAINED and NOT_SUSTAINED are settled; TOO_EARLY: the months the rule needs have not all happened; NOT_KNOWN: nothing is recorded for the year. */
+export type SustainedStatus =
+  | 'NOT_KNOWN'
+  | 'NOT_SUSTAINED'
+  | 'SUSTAINED'
+  | 'TOO_EARLY';
 
 export type UpdateEncounterInput = {
   /** Guidance meetings: the adviser's qualification level (1–8). */
@@ -346,6 +396,36 @@ export type BenchmarkGapsQueryVariables = Exact<{
 
 
 export type BenchmarkGapsQuery = { benchmarkGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { yearGroup: number, state: BenchmarkState, detail: string, pupil: { id: string, displayName: string, upn: string | null, tutorGroup: string | null } | null } }> } | null };
+
+export type IntentionGapFieldsFragment = { yearGroup: number, onRoll: number, missing: Array<{ id: string, displayName: string, tutorGroup: string | null }> };
+
+export type IntentionGapListsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IntentionGapListsQuery = { year11: { yearGroup: number, onRoll: number, missing: Array<{ id: string, displayName: string, tutorGroup: string | null }> } | null, year13: { yearGroup: number, onRoll: number, missing: Array<{ id: string, displayName: string, tutorGroup: string | null }> } | null };
+
+export type FindLeaversQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type FindLeaversQuery = { pupils: { edges: Array<{ node: { id: string, displayName: string, yearGroup: number | null, leftOn: string | null } }> } | null };
+
+export type DestinationYearsFieldsFragment = { leavingYear: number, september: { activity: SpellActivity | null, activityLabel: string | null, tooEarly: boolean, reason: string }, years: Array<{ year: number, from: string, to: string, mainActivity: SpellActivity | null, mainActivityLabel: string | null, status: SustainedStatus, sustained: boolean, reason: string }> };
+
+export type LeaverDestinationsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LeaverDestinationsQuery = { pupil: { id: string, displayName: string, yearGroup: number | null, leftOn: string | null, activitySpells: Array<{ id: string, activity: SpellActivity, activityLabel: string, provider: string | null, startsOn: string, endsOn: string | null, source: SpellSource, confirmed: boolean }> | null, destinationYears: { leavingYear: number, september: { activity: SpellActivity | null, activityLabel: string | null, tooEarly: boolean, reason: string }, years: Array<{ year: number, from: string, to: string, mainActivity: SpellActivity | null, mainActivityLabel: string | null, status: SustainedStatus, sustained: boolean, reason: string }> } | null } | null };
+
+export type RecordActivitySpellMutationVariables = Exact<{
+  input: RecordActivitySpellInput;
+}>;
+
+
+export type RecordActivitySpellMutation = { recordActivitySpell: { spell: { id: string } | null, destinationYears: { leavingYear: number, september: { activity: SpellActivity | null, activityLabel: string | null, tooEarly: boolean, reason: string }, years: Array<{ year: number, from: string, to: string, mainActivity: SpellActivity | null, mainActivityLabel: string | null, status: SustainedStatus, sustained: boolean, reason: string }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type EncounterQueryVariables = Exact<{
   id: string | number;
@@ -647,6 +727,38 @@ export const DashboardCellFieldsFragmentDoc = new TypedDocumentString(`
   notMet
 }
     `, {"fragmentName":"DashboardCellFields"}) as unknown as TypedDocumentString<DashboardCellFieldsFragment, unknown>;
+export const IntentionGapFieldsFragmentDoc = new TypedDocumentString(`
+    fragment IntentionGapFields on IntentionGaps {
+  yearGroup
+  onRoll
+  missing {
+    id
+    displayName
+    tutorGroup
+  }
+}
+    `, {"fragmentName":"IntentionGapFields"}) as unknown as TypedDocumentString<IntentionGapFieldsFragment, unknown>;
+export const DestinationYearsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DestinationYearsFields on DestinationYears {
+  leavingYear
+  september {
+    activity
+    activityLabel
+    tooEarly
+    reason
+  }
+  years {
+    year
+    from
+    to
+    mainActivity
+    mainActivityLabel
+    status
+    sustained
+    reason
+  }
+}
+    `, {"fragmentName":"DestinationYearsFields"}) as unknown as TypedDocumentString<DestinationYearsFieldsFragment, unknown>;
 export const RegisterEntryFieldsFragmentDoc = new TypedDocumentString(`
     fragment RegisterEntryFields on Participation {
   id
@@ -1047,6 +1159,120 @@ export const BenchmarkGapsDocument = new TypedDocumentString(`
   hasNextPage
   endCursor
 }`) as unknown as TypedDocumentString<BenchmarkGapsQuery, BenchmarkGapsQueryVariables>;
+export const IntentionGapListsDocument = new TypedDocumentString(`
+    query IntentionGapLists {
+  year11: intentionGaps(yearGroup: 11) {
+    ...IntentionGapFields
+  }
+  year13: intentionGaps(yearGroup: 13) {
+    ...IntentionGapFields
+  }
+}
+    fragment IntentionGapFields on IntentionGaps {
+  yearGroup
+  onRoll
+  missing {
+    id
+    displayName
+    tutorGroup
+  }
+}`) as unknown as TypedDocumentString<IntentionGapListsQuery, IntentionGapListsQueryVariables>;
+export const FindLeaversDocument = new TypedDocumentString(`
+    query FindLeavers($search: String!) {
+  pupils(first: 20, search: $search, includeLeavers: true) {
+    edges {
+      node {
+        id
+        displayName
+        yearGroup
+        leftOn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindLeaversQuery, FindLeaversQueryVariables>;
+export const LeaverDestinationsDocument = new TypedDocumentString(`
+    query LeaverDestinations($id: ID!) {
+  pupil(id: $id) {
+    id
+    displayName
+    yearGroup
+    leftOn
+    activitySpells {
+      id
+      activity
+      activityLabel
+      provider
+      startsOn
+      endsOn
+      source
+      confirmed
+    }
+    destinationYears {
+      ...DestinationYearsFields
+    }
+  }
+}
+    fragment DestinationYearsFields on DestinationYears {
+  leavingYear
+  september {
+    activity
+    activityLabel
+    tooEarly
+    reason
+  }
+  years {
+    year
+    from
+    to
+    mainActivity
+    mainActivityLabel
+    status
+    sustained
+    reason
+  }
+}`) as unknown as TypedDocumentString<LeaverDestinationsQuery, LeaverDestinationsQueryVariables>;
+export const RecordActivitySpellDocument = new TypedDocumentString(`
+    mutation RecordActivitySpell($input: RecordActivitySpellInput!) {
+  recordActivitySpell(input: $input) {
+    spell {
+      id
+    }
+    destinationYears {
+      ...DestinationYearsFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment DestinationYearsFields on DestinationYears {
+  leavingYear
+  september {
+    activity
+    activityLabel
+    tooEarly
+    reason
+  }
+  years {
+    year
+    from
+    to
+    mainActivity
+    mainActivityLabel
+    status
+    sustained
+    reason
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RecordActivitySpellMutation, RecordActivitySpellMutationVariables>;
 export const EncounterDocument = new TypedDocumentString(`
     query Encounter($id: ID!) {
   encounter(id: $id) {

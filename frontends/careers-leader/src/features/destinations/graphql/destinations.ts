@@ -1,0 +1,23 @@
+import {
+  FindLeaversDocument,
+  IntentionGapListsDocument,
+  LeaverDestinationsDocument,
+  RecordActivitySpellDocument,
+  type DestinationYearsFieldsFragment,
+  type FindLeaversQuery,
+  type IntentionGapFieldsFragment,
+  type LeaverDestinationsQuery,
+} from '../../../gql/graphql';
+
+// The documents are in destinations.graphql; these are their typed texts (frontends/README.md).
+export const INTENTION_GAP_LISTS_QUERY = IntentionGapListsDocument.toString();
+export const FIND_LEAVERS_QUERY = FindLeaversDocument.toString();
+export const LEAVER_DESTINATIONS_QUERY = LeaverDestinationsDocument.toString();
+export const RECORD_ACTIVITY_SPELL_MUTATION = RecordActivitySpellDocument.toString();
+
+export type { EducationProviderKind, RecordActivitySpellInput, SpellActivity, SpellSource } from '../../../gql/graphql';
+export type IntentionGapList = IntentionGapFieldsFragment;
+export type DestinationYearsView = DestinationYearsFieldsFragment;
+export type LeaverView = NonNullable<LeaverDestinationsQuery['pupil']>;
+export type LeaverSpell = NonNullable<LeaverView['activitySpells']>[number];
+export type FoundLeaver = NonNullable<FindLeaversQuery['pupils']>['edges'][number]['node'];

@@ -1,0 +1,37 @@
+import { request, useQuery } from '@waymark/graphql-client';
+import { errorsAt } from '@waymark/ui';
+import { useCallback } from 'react';
+import { INTENTION_GAP_LISTS_QUERY, LEAVER_DESTINATIONS_QUERY, RECORD_ACTIVITY_SPELL_MUTATION, type RecordActivitySpellInput } from '../graphql/destinations';
+
+/** What a save answers: null once it worked (and the page has reloaded), otherwise the message and the fields it names. */
+export type SaveProblem = { message: string; fields: { field: string; message: string }[] } | null;
+
+/** The Year 11 and Year 13 pupils with no plan yet. */
+export function useIntentionGaps() {
+  return useQuery(INTENTION_GAP_LISTS_QUERY);
+}
+
+/** One young person's spells and computed destinations, and recording a new spell. */
+export function useLeaverDestinations(pupilId: string) {
+  const query = useQuery(LEAVER_DESTINATIONS_QUERY, { id: pupilId });
+  const { refetch } = query;
+  const pupil = query.data?.pupil ?? null;
+  const errorsFor = useCallback(
+    (field: string) => (query.error && !pupil ? query.error.errors : errorsAt(query.error, ['pupil', field])),
+    [query.error, pupil],
+  );
+  const recordSpell = useCallback(
+    async (input: RecordActivitySpellInput): Promise<SaveProblem> => {
+      try {
+        const { recordActivitySpell } = await request(RECORD_ACTIVITY_SPELL_MUTATION, { input });
+        if (recordActivitySpell.error) return recordActivitySpell.error;
+        await refetch();
+        return null;
+      } catch (error) {
+        return { message: error instanceof Error ? error.message : 'The spell was not recorded.', fields: [] };
+      }
+    },
+    [refetch],
+  );
+  return { ...query, pupil, errorsFor, recordSpell };
+}
