@@ -6,9 +6,118 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type OfferVolunteerHelpInput = {
+  /** What the volunteer would like the school to know. */
+  message: string;
+  requestId: string | number;
+};
+
+export type RoleModelInput = {
+  characteristics?: string | null | undefined;
+  /** The volunteer agrees to pupils and schools seeing this profile; it is not saved without it. */
+  consent: boolean;
+  jobTitle: string;
+  route: string;
+};
+
+/** A section of the UK Standard Industrial Classification 2007. */
+export type SicSection =
+  /** Agriculture, forestry and fishing */
+  | 'A'
+  /** Mining and quarrying */
+  | 'B'
+  /** Manufacturing */
+  | 'C'
+  /** Electricity, gas, steam and air conditioning supply */
+  | 'D'
+  /** Water supply; sewerage, waste management and remediation activities */
+  | 'E'
+  /** Construction */
+  | 'F'
+  /** Wholesale and retail trade; repair of motor vehicles and motorcycles */
+  | 'G'
+  /** Transportation and storage */
+  | 'H'
+  /** Accommodation and food service activities */
+  | 'I'
+  /** Information and communication */
+  | 'J'
+  /** Financial and insurance activities */
+  | 'K'
+  /** Real estate activities */
+  | 'L'
+  /** Professional, scientific and technical activities */
+  | 'M'
+  /** Administrative and support service activities */
+  | 'N'
+  /** Public administration and defence; compulsory social security */
+  | 'O'
+  /** Education */
+  | 'P'
+  /** Human health and social work activities */
+  | 'Q'
+  /** Arts, entertainment and recreation */
+  | 'R'
+  /** Other service activities */
+  | 'S'
+  /** Activities of households as employers; undifferentiated goods- and services-producing activities of households for own use */
+  | 'T'
+  /** Activities of extraterritorial organisations and bodies */
+  | 'U';
+
+/** The volunteer's whole profile; what is left out is cleared. */
+export type UpdateMyVolunteerProfileInput = {
+  activities: Array<VolunteerActivity>;
+  availability?: string | null | undefined;
+  /** DISTRICTS: postcode districts such as LS6. */
+  districts?: Array<string> | null | undefined;
+  homePostcode: string;
+  /** RADIUS: whole miles from home, 1 to 200. */
+  radiusMiles?: number | null | undefined;
+  reach: VolunteerReachKind;
+  /** Left out: no role-model profile (any earlier one is removed). */
+  roleModel?: RoleModelInput | null | undefined;
+  sectors?: Array<SicSection> | null | undefined;
+};
+
+/** What a volunteer can offer a school. */
+export type VolunteerActivity =
+  /** Careers fair stand */
+  | 'CAREERS_FAIR'
+  /** CV workshop */
+  | 'CV_WORKSHOP'
+  /** Enterprise challenge */
+  | 'ENTERPRISE_CHALLENGE'
+  /** Mentoring */
+  | 'MENTORING'
+  /** Mock interviews */
+  | 'MOCK_INTERVIEW'
+  /** Host a work experience placement */
+  | 'PLACEMENT_HOST'
+  /** Talk to a class or assembly */
+  | 'TALK'
+  /** Virtual session */
+  | 'VIRTUAL_SESSION'
+  /** Workplace visit */
+  | 'WORKPLACE_VISIT'
+  /** Work shadowing */
+  | 'WORK_SHADOWING';
+
 export type VolunteerKind =
   | 'ALUMNI'
   | 'EMPLOYEE';
+
+export type VolunteerOfferStatus =
+  | 'ACCEPTED'
+  | 'CLOSED'
+  | 'DECLINED'
+  | 'OPEN';
+
+/** How far a volunteer travels: named postcode districts, a radius from home, or online only. */
+export type VolunteerReachKind =
+  | 'DISTRICTS'
+  | 'RADIUS'
+  | 'VIRTUAL_ONLY';
 
 export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -19,6 +128,35 @@ export type MyVolunteerProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyVolunteerProfileQuery = { myVolunteerProfile: { displayName: string, jobTitle: string, kind: VolunteerKind, employer: { name: string, sector: string } | null, alumniOf: { name: string } | null, engagements: Array<{ id: string, title: string, kindLabel: string, date: string, attendedCount: number, invitedCount: number, school: { name: string } | null }> | null } | null };
+
+export type MyVolunteeringProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVolunteeringProfileQuery = { myVolunteerProfile: { id: string, activitiesOffered: Array<VolunteerActivity>, sectors: Array<SicSection>, homePostcode: string | null, availability: string | null, reach: { kind: VolunteerReachKind, districts: Array<string>, radiusMiles: number | null } | null, roleModel: { jobTitle: string, route: string, characteristics: string } | null } | null };
+
+export type UpdateMyVolunteerProfileMutationVariables = Exact<{
+  input: UpdateMyVolunteerProfileInput;
+}>;
+
+
+export type UpdateMyVolunteerProfileMutation = { updateMyVolunteerProfile: { volunteer: { id: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type OpenVolunteerRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenVolunteerRequestsQuery = { openVolunteerRequests: Array<{ id: string, activity: VolunteerActivity, dateFrom: string, dateTo: string, yearGroups: Array<number>, volunteersWanted: number, sectors: Array<SicSection>, virtual: boolean, district: string | null, details: string, school: { name: string } | null, myOffer: { id: string, status: VolunteerOfferStatus } | null }> | null };
+
+export type OfferVolunteerHelpMutationVariables = Exact<{
+  input: OfferVolunteerHelpInput;
+}>;
+
+
+export type OfferVolunteerHelpMutation = { offerVolunteerHelp: { offer: { id: string, status: VolunteerOfferStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type MyVolunteerOffersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVolunteerOffersQuery = { myVolunteerOffers: Array<{ id: string, status: VolunteerOfferStatus, message: string, response: string | null, createdAt: string, respondedAt: string | null, request: { id: string, activity: VolunteerActivity, dateFrom: string, dateTo: string, virtual: boolean, school: { name: string } | null } }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -79,3 +217,104 @@ export const MyVolunteerProfileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyVolunteerProfileQuery, MyVolunteerProfileQueryVariables>;
+export const MyVolunteeringProfileDocument = new TypedDocumentString(`
+    query MyVolunteeringProfile {
+  myVolunteerProfile {
+    id
+    activitiesOffered
+    sectors
+    homePostcode
+    availability
+    reach {
+      kind
+      districts
+      radiusMiles
+    }
+    roleModel {
+      jobTitle
+      route
+      characteristics
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyVolunteeringProfileQuery, MyVolunteeringProfileQueryVariables>;
+export const UpdateMyVolunteerProfileDocument = new TypedDocumentString(`
+    mutation UpdateMyVolunteerProfile($input: UpdateMyVolunteerProfileInput!) {
+  updateMyVolunteerProfile(input: $input) {
+    volunteer {
+      id
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMyVolunteerProfileMutation, UpdateMyVolunteerProfileMutationVariables>;
+export const OpenVolunteerRequestsDocument = new TypedDocumentString(`
+    query OpenVolunteerRequests {
+  openVolunteerRequests {
+    id
+    activity
+    dateFrom
+    dateTo
+    yearGroups
+    volunteersWanted
+    sectors
+    virtual
+    district
+    details
+    school {
+      name
+    }
+    myOffer {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenVolunteerRequestsQuery, OpenVolunteerRequestsQueryVariables>;
+export const OfferVolunteerHelpDocument = new TypedDocumentString(`
+    mutation OfferVolunteerHelp($input: OfferVolunteerHelpInput!) {
+  offerVolunteerHelp(input: $input) {
+    offer {
+      id
+      status
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfferVolunteerHelpMutation, OfferVolunteerHelpMutationVariables>;
+export const MyVolunteerOffersDocument = new TypedDocumentString(`
+    query MyVolunteerOffers {
+  myVolunteerOffers {
+    id
+    status
+    message
+    response
+    createdAt
+    respondedAt
+    request {
+      id
+      activity
+      dateFrom
+      dateTo
+      virtual
+      school {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyVolunteerOffersQuery, MyVolunteerOffersQueryVariables>;
