@@ -129,10 +129,10 @@ export function rosterRows(pupils: FixturePupil[]) {
   }));
 }
 
-export const IMPORT_FIELDS = `id status fullRoster totalRows processedRows toAdd toChange toMarkLeft unchanged transfersIn
+export const IMPORT_FIELDS = `id status fullRoster totalRows processedRows toAdd toChange toMarkLeft markLeftNeedsConfirmation unchanged transfersIn
   rejected { line upn field reason } columns { header field } unmappedColumns createdAt committedAt failureMessage`;
 export const PREVIEW = `mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { ${IMPORT_FIELDS} } error { code message fields { field message } } } }`;
-export const COMMIT = `mutation ($id: ID!) { commitRosterImport(id: $id) { import { ${IMPORT_FIELDS} } error { code message fields { field message } } } }`;
+export const COMMIT = `mutation ($id: ID!, $confirmMarkLeft: Int) { commitRosterImport(id: $id, confirmMarkLeft: $confirmMarkLeft) { import { ${IMPORT_FIELDS} } error { code message fields { field message } } } }`;
 export const GET_IMPORT = `query ($id: ID!) { rosterImport(id: $id) { ${IMPORT_FIELDS} } }`;
 
 export interface ImportView {
@@ -144,6 +144,7 @@ export interface ImportView {
   toAdd: number;
   toChange: number;
   toMarkLeft: number;
+  markLeftNeedsConfirmation: boolean;
   unchanged: number;
   transfersIn: number;
   rejected: { line: number; upn: string | null; field: string | null; reason: string }[];
@@ -163,8 +164,9 @@ export async function preview(client: SubgraphTestClient, who: Principal, input:
   return res.data!.previewRosterImport;
 }
 
-export async function commit(client: SubgraphTestClient, who: Principal, id: string): Promise<ImportResult> {
-  const res = await client.query<{ commitRosterImport: ImportResult }>(who, COMMIT, { id });
+/** Commits a preview; `confirmMarkLeft` is the number of leavers the person confirmed, when they were asked. */
+export async function commit(client: SubgraphTestClient, who: Principal, id: string, confirmMarkLeft?: number): Promise<ImportResult> {
+  const res = await client.query<{ commitRosterImport: ImportResult }>(who, COMMIT, { id, confirmMarkLeft });
   expect(res.errors).toBeUndefined();
   return res.data!.commitRosterImport;
 }
@@ -197,7 +199,8 @@ export async function importRoster(
 ): Promise<{ previewed: ImportView; committed: ImportView }> {
   const previewed = await preview(client, who, input);
   expect(previewed.error).toBeNull();
-  const started = await commit(client, who, previewed.import!.id);
+  // The person read the preview and confirmed its leavers (asked for only when they are many).
+  const started = await commit(client, who, previewed.import!.id, previewed.import!.toMarkLeft);
   expect(started.error).toBeNull();
   const { final } = await waitForImport(client, who, previewed.import!.id);
   expect(final.failureMessage).toBeNull();

@@ -198,6 +198,10 @@ describe('header recognition', () => {
     ['Service Child', 'serviceChild'],
     ['Refugee', 'refugee'],
     ['  Refugee  ', 'refugee'],
+    ['Reg', 'tutorGroup'],
+    ['Reg Group', 'tutorGroup'],
+    ['Form', 'tutorGroup'],
+    ['Registration', 'tutorGroup'],
     ['Gender', null],
     ['Adno', null],
   ];

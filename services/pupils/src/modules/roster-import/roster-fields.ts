@@ -49,7 +49,7 @@ const SPELLINGS: Record<RosterFieldKey, Record<string, number>> = {
   preferredName: { preferredforename: 2, preferredname: 2, preferredfirstname: 2, knownas: 1, chosenname: 1 },
   dateOfBirth: { dob: 2, dateofbirth: 2, birthdate: 2, dateofbirthddmmyyyy: 2 },
   yearGroup: { ncyear: 3, ncyearactual: 3, nationalcurriculumyear: 3, yeargroup: 2, year: 1, yr: 1, curriculumyear: 2 },
-  tutorGroup: { reggroup: 3, registrationgroup: 3, tutorgroup: 2, form: 1, formgroup: 2, tutor: 1, regform: 2 },
+  tutorGroup: { reggroup: 3, registrationgroup: 3, reg: 2, registration: 2, tutorgroup: 2, form: 1, formgroup: 2, tutor: 1, regform: 2 },
   senStatus: { senstatus: 3, senprovision: 3, sen: 2, senneed: 1, senstage: 2, senprovisiontype: 2 },
   disadvantaged: {
     fsm: 2,

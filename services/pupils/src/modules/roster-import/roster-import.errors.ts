@@ -12,6 +12,7 @@ export enum RosterImportErrorCode {
   NotPreviewed = 'ROSTER_IMPORT_NOT_PREVIEWED',
   NothingValid = 'ROSTER_NOTHING_VALID',
   NotText = 'ROSTER_NOT_TEXT',
+  MarkLeftNotConfirmed = 'ROSTER_MARK_LEFT_NOT_CONFIRMED',
 }
 
 export class RosterImportError extends DomainError<RosterImportErrorCode> {
@@ -81,6 +82,10 @@ export const RosterImportProblems = {
       COMMITTED: 'This import has already been committed.',
     };
     return mutationError(RosterImportErrorCode.NotPreviewed, why[status] ?? 'Only a previewed import can be committed.');
+  },
+  markLeftNotConfirmed(toMarkLeft: number, onRoll: number): MutationError {
+    const message = `This import marks ${toMarkLeft.toLocaleString('en-GB')} of your ${onRoll.toLocaleString('en-GB')} pupils on roll as left. If that is right, confirm the number of pupils to mark as left (${toMarkLeft.toLocaleString('en-GB')}) and commit again; if not, untick "full roster" and check the file again.`;
+    return mutationError(RosterImportErrorCode.MarkLeftNotConfirmed, message, [{ field: 'confirmMarkLeft', message }]);
   },
   nothingValid(): MutationError {
     return mutationError(RosterImportErrorCode.NothingValid, 'No row of this file can be imported. Fix the rejected rows and preview the file again.');

@@ -311,6 +311,46 @@ describe('a full roster with changes, leavers and bad rows', () => {
   });
 });
 
+describe('a full roster that would mark many pupils as left', () => {
+  const LAKESIDE = '0e5f1e1d-0000-4000-8000-0000000000a1';
+  const leaderLake = makePrincipal({ roles: ['careers_leader'], schoolId: LAKESIDE, trustId });
+  const pupils = generatePupils(30, { seed: 21, academicYear });
+
+  beforeAll(async () => {
+    const em = orm.em.fork();
+    em.create(School, { id: LAKESIDE, trustId, name: 'Lakeside School', urn: '900021', localAuthority: 'Leeds' });
+    await em.flush();
+    await importRoster(client, leaderLake, csvInput(pupils));
+  });
+
+  it('asks nothing when at most a tenth of the pupils on roll leave, or when the file is not a full roster', async () => {
+    const fewLeave = await preview(client, leaderLake, csvInput(pupils.slice(0, 27)));
+    expect(fewLeave.import).toMatchObject({ toMarkLeft: 3, markLeftNeedsConfirmation: false });
+    const partial = await preview(client, leaderLake, csvInput(pupils.slice(0, 3), { fullRoster: false }));
+    expect(partial.import).toMatchObject({ toMarkLeft: 0, markLeftNeedsConfirmation: false });
+  });
+
+  it('is committed only once the person confirms how many leave, and a wrong number changes nothing', async () => {
+    // Three rows of a 30-pupil school with "full roster" left on: the classic slip.
+    const result = await preview(client, leaderLake, csvInput(pupils.slice(0, 3)));
+    expect(result.import).toMatchObject({ toMarkLeft: 27, markLeftNeedsConfirmation: true });
+    const before = await snapshot(LAKESIDE);
+
+    const unconfirmed = await commit(client, leaderLake, result.import!.id);
+    expect(unconfirmed.error).toMatchObject({ code: 'ROSTER_MARK_LEFT_NOT_CONFIRMED', fields: [{ field: 'confirmMarkLeft' }] });
+    expect(unconfirmed.error!.message).toMatch(/marks 27 of your 30 pupils on roll as left/);
+    const wrong = await commit(client, leaderLake, result.import!.id, 3);
+    expect(wrong.error!.code).toBe('ROSTER_MARK_LEFT_NOT_CONFIRMED');
+    expect(await snapshot(LAKESIDE)).toEqual(before);
+
+    const confirmed = await commit(client, leaderLake, result.import!.id, 27);
+    expect(confirmed.error).toBeNull();
+    const { final } = await waitForImport(client, leaderLake, result.import!.id);
+    expect(final).toMatchObject({ status: 'COMMITTED', markLeftNeedsConfirmation: false });
+    expect((await sql('select id from pupil where school_id = ? and left_on is null', [LAKESIDE])).length).toBe(3);
+  });
+});
+
 describe('column mapping', () => {
   const pupils = generatePupils(5, { seed: 4, academicYear });
   const custom = (p: FixturePupil[]) =>

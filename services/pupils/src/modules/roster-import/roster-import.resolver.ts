@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@waymark/subgraph-kit';
 import { RosterField, RosterImport, RosterImportResult } from './roster-import.entity.js';
 import { RosterImportInput } from './roster-import.inputs.js';
@@ -35,7 +35,24 @@ export class RosterImportResolver {
       'The valid rows are imported and the rejected rows the preview listed are left out (their pupils are never marked as left). ' +
       'If the roster changed since the preview, nothing is imported and the import fails with a reason.',
   })
-  commitRosterImport(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RosterImportResult> {
-    return new RosterImportService(ctx.em).commit(ctx.principal, id, { requestId: ctx.requestId });
+  commitRosterImport(
+    @Arg('id', () => ID) id: string,
+    @Arg('confirmMarkLeft', () => Int, {
+      nullable: true,
+      description:
+        'Needed when markLeftNeedsConfirmation is true (a full roster marking more than a tenth of the pupils on roll as left): the number of pupils to mark as left, toMarkLeft, as the person confirmed it.',
+    })
+    confirmMarkLeft: number | null | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RosterImportResult> {
+    return new RosterImportService(ctx.em).commit(ctx.principal, id, { requestId: ctx.requestId, confirmMarkLeft: confirmMarkLeft ?? null });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when this full roster would mark more than a tenth of the pupils on roll as left: the commit then needs confirmMarkLeft. Always false once committed.',
+  })
+  markLeftNeedsConfirmation(@Root() rosterImport: RosterImport, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return new RosterImportService(ctx.em).needsMarkLeftConfirmation(rosterImport);
   }
 }

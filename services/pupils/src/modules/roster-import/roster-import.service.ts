@@ -23,6 +23,18 @@ import { packRosterRows, unpackRosterRows } from './roster-stored-rows.js';
 import { RosterValidator, validateRoster, type RosterRow, type RosterValidation } from './roster-validate.js';
 
 export const MAX_ROSTER_ROWS = 50_000;
+
+/**
+ * A full-roster import that would mark more than this share of the school's pupils on roll as left
+ * is more likely a partial file with "full roster" left on than a real change: it is committed only
+ * when the person confirms the number of pupils it marks as left.
+ */
+export const MARK_LEFT_CONFIRMATION_SHARE = 0.1;
+
+/** Whether marking `toMarkLeft` of `onRoll` pupils as left needs that confirmation. */
+export function markLeftNeedsConfirmation(toMarkLeft: number, onRoll: number): boolean {
+  return toMarkLeft > 0 && toMarkLeft > onRoll * MARK_LEFT_CONFIRMATION_SHARE;
+}
 /** A remembered column header, as `roster_column_mapping` holds it. */
 const MAX_HEADER_LENGTH = 255;
 export const ROSTER_WRITE_SCOPE = 'roster:write';
@@ -327,7 +339,7 @@ export class RosterImportService {
   async commit(
     principal: Principal,
     id: string,
-    { now = new Date(), requestId = randomUUID() }: { now?: Date; requestId?: string } = {},
+    { now = new Date(), requestId = randomUUID(), confirmMarkLeft = null }: { now?: Date; requestId?: string; confirmMarkLeft?: number | null } = {},
   ): Promise<RosterImportResult> {
     const rosterImport = isUuid(id) ? await this.em.findOne(RosterImport, { id }) : null;
     if (!rosterImport || !canUseImport(principal, rosterImport)) return result(null, RosterImportProblems.notFound());
@@ -339,6 +351,11 @@ export class RosterImportService {
     }
     if (rosterImport.toAdd + rosterImport.toChange + rosterImport.unchanged + rosterImport.transfersIn === 0) {
       return result(rosterImport, RosterImportProblems.nothingValid());
+    }
+    if (rosterImport.fullRoster && rosterImport.toMarkLeft > 0 && confirmMarkLeft !== rosterImport.toMarkLeft) {
+      const onRoll = await this.onRollCount(rosterImport.schoolId);
+      if (markLeftNeedsConfirmation(rosterImport.toMarkLeft, onRoll))
+        return result(rosterImport, RosterImportProblems.markLeftNotConfirmed(rosterImport.toMarkLeft, onRoll));
     }
 
     const snapshot = Object.assign(detached(rosterImport), {
@@ -363,6 +380,19 @@ export class RosterImportService {
     }
     job.run(() => this.runCommit(snapshot, principal, requestId, now, job.progress));
     return result(this.jobs.current(id), null);
+  }
+
+  /** Pupils on roll at the school now (not marked as left). */
+  async onRollCount(schoolId: string): Promise<number> {
+    const [row] = await this.em.execute<{ n: string }[]>('select count(*) as n from pupil where school_id = ? and left_on is null', [schoolId]);
+    return Number(row.n);
+  }
+
+  /** Whether committing this previewed import needs the number it marks as left confirmed first. */
+  async needsMarkLeftConfirmation(rosterImport: RosterImport): Promise<boolean> {
+    const open = rosterImport.status === RosterImportStatus.PREVIEWED || rosterImport.status === RosterImportStatus.FAILED;
+    if (!open || !rosterImport.fullRoster || rosterImport.toMarkLeft === 0) return false;
+    return markLeftNeedsConfirmation(rosterImport.toMarkLeft, await this.onRollCount(rosterImport.schoolId));
   }
 
   /**
