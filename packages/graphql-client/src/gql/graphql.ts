@@ -17,6 +17,13 @@ export type ConfirmSecondFactorInput = {
   code: string;
 };
 
+export type CreateApiCredentialInput = {
+  /** What the integration is, e.g. "MIS roster sync". */
+  name: string;
+  /** Any of: roster:write, reports:read. */
+  scopes: Array<string>;
+};
+
 export type CreateRecoveryCodesInput = {
   /** The six digits the authenticator app shows now. */
   code: string;
@@ -89,6 +96,25 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: { signedOutDevices: number | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type TrustApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrustApiKeysQuery = { apiCredentials: Array<{ id: string, name: string, scopes: Array<string>, createdAt: string, revokedAt: string | null, lastUsedAt: string | null, requestCount: number, errorCount: number }> | null };
+
+export type CreateTrustApiKeyMutationVariables = Exact<{
+  input: CreateApiCredentialInput;
+}>;
+
+
+export type CreateTrustApiKeyMutation = { createApiCredential: { secret: string | null, credential: { id: string, name: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RevokeTrustApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeTrustApiKeyMutation = { revokeApiCredential: { credential: { id: string, revokedAt: string | null } | null, error: { code: string, message: string } | null } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -222,6 +248,53 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const TrustApiKeysDocument = new TypedDocumentString(`
+    query TrustApiKeys {
+  apiCredentials {
+    id
+    name
+    scopes
+    createdAt
+    revokedAt
+    lastUsedAt
+    requestCount
+    errorCount
+  }
+}
+    `) as unknown as TypedDocumentString<TrustApiKeysQuery, TrustApiKeysQueryVariables>;
+export const CreateTrustApiKeyDocument = new TypedDocumentString(`
+    mutation CreateTrustApiKey($input: CreateApiCredentialInput!) {
+  createApiCredential(input: $input) {
+    secret
+    credential {
+      id
+      name
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTrustApiKeyMutation, CreateTrustApiKeyMutationVariables>;
+export const RevokeTrustApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeTrustApiKey($id: ID!) {
+  revokeApiCredential(id: $id) {
+    credential {
+      id
+      revokedAt
+    }
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeTrustApiKeyMutation, RevokeTrustApiKeyMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
