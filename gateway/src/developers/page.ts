@@ -213,7 +213,7 @@ in
 </ul></nav>
 
 <section aria-labelledby="keys"><h2 id="keys">API keys and scopes</h2>
-<p>A trust analyst creates keys for the trust's integrations while signed in to Waymark, choosing one or more scopes for each (<code>createApiCredential</code>), and can stop a key at once (<code>revokeApiCredential</code>). The key is shown once, when it is made: keep it in your secrets store. It starts <code>wm_</code>.</p>
+<p>A trust analyst makes keys for the trust's integrations on the <a href="/api-keys">API keys</a> page in Waymark (signed in), choosing one or more scopes for each, and can revoke a key there: it stops working at once. The page also shows how much each key has been used. The key is shown once, when it is made: keep it in your secrets store. It starts <code>wm_</code>.</p>
 <p>A key acts as an analyst of its trust without pupil-level access: it sees the trust's figures (small counts of vulnerable groups rounded), never a pupil's record, contact details or flags. It can use only the operations below, and only those its scopes allow; everything else in Waymark is for people signed in.</p>
 ${table('Scopes', ['Scope', 'What it is for', 'Operations'], scopeRows)}
 </section>
