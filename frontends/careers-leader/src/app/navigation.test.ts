@@ -12,6 +12,7 @@ describe('navItems', () => {
       'record',
       'verify',
       'destinations',
+      'requests',
       'import',
       'settings',
       'audit',
@@ -19,7 +20,17 @@ describe('navItems', () => {
   });
 
   it('lets school staff import but not change school settings', () => {
-    expect(navItems(['staff']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify', 'destinations', 'import']);
+    expect(navItems(['staff']).map((item) => item.id)).toEqual([
+      'dashboard',
+      'overview',
+      'pupils',
+      'encounters',
+      'record',
+      'verify',
+      'destinations',
+      'requests',
+      'import',
+    ]);
   });
 
   it('gives careers advisers neither', () => {

@@ -66,6 +66,10 @@ export type ColumnMappingInput = {
   header: string;
 };
 
+export type ConfirmVolunteerRequestInput = {
+  requestId: string | number;
+};
+
 export type CreateEncounterInput = {
   /** Guidance meetings: the adviser's qualification level (1–8). */
   adviserLevel?: number | null | undefined;
@@ -196,6 +200,23 @@ export type OwnActivityStatus =
   | 'SUBMITTED'
   | 'VERIFIED';
 
+export type PostVolunteerRequestInput = {
+  activity: VolunteerActivity;
+  /** The first day it could happen, YYYY-MM-DD; not in the past. */
+  dateFrom: string;
+  /** The last day it could happen, YYYY-MM-DD; on or after dateFrom. */
+  dateTo: string;
+  details?: string | null | undefined;
+  /** In person: the postcode of the place, usually the school. */
+  postcode?: string | null | undefined;
+  /** Left out or empty: any sector. */
+  sectors?: Array<SicSection> | null | undefined;
+  virtual: boolean;
+  /** At least 1. */
+  volunteersWanted: number;
+  yearGroups: Array<number>;
+};
+
 export type RecordActivitySpellInput = {
   activity: SpellActivity;
   /** Apprenticeships only (and then required): 2 to 7. */
@@ -227,6 +248,13 @@ export type RecordGuidanceMeetingInput = {
 export type RegisterEntryInput = {
   attended: boolean;
   pupilId: string | number;
+};
+
+export type RespondToVolunteerOfferInput = {
+  accept: boolean;
+  /** The message the volunteer reads with the answer. */
+  message: string;
+  offerId: string | number;
 };
 
 export type RollOverYearInput = {
@@ -284,6 +312,51 @@ export type SetPupilFlagsInput = {
   pupilId: string | number;
 };
 
+/** A section of the UK Standard Industrial Classification 2007. */
+export type SicSection =
+  /** Agriculture, forestry and fishing */
+  | 'A'
+  /** Mining and quarrying */
+  | 'B'
+  /** Manufacturing */
+  | 'C'
+  /** Electricity, gas, steam and air conditioning supply */
+  | 'D'
+  /** Water supply; sewerage, waste management and remediation activities */
+  | 'E'
+  /** Construction */
+  | 'F'
+  /** Wholesale and retail trade; repair of motor vehicles and motorcycles */
+  | 'G'
+  /** Transportation and storage */
+  | 'H'
+  /** Accommodation and food service activities */
+  | 'I'
+  /** Information and communication */
+  | 'J'
+  /** Financial and insurance activities */
+  | 'K'
+  /** Real estate activities */
+  | 'L'
+  /** Professional, scientific and technical activities */
+  | 'M'
+  /** Administrative and support service activities */
+  | 'N'
+  /** Public administration and defence; compulsory social security */
+  | 'O'
+  /** Education */
+  | 'P'
+  /** Human health and social work activities */
+  | 'Q'
+  /** Arts, entertainment and recreation */
+  | 'R'
+  /** Other service activities */
+  | 'S'
+  /** Activities of households as employers; undifferentiated goods- and services-producing activities of households for own use */
+  | 'T'
+  /** Activities of extraterritorial organisations and bodies */
+  | 'U';
+
 /** What a young person is doing during a spell after Year 11. */
 export type SpellActivity =
   | 'APPRENTICESHIP'
@@ -332,6 +405,40 @@ export type UpdateEncounterInput = {
   volunteerIds?: Array<string | number> | null | undefined;
   yearGroups?: Array<number> | null | undefined;
 };
+
+/** What a volunteer can offer a school. */
+export type VolunteerActivity =
+  /** Careers fair stand */
+  | 'CAREERS_FAIR'
+  /** CV workshop */
+  | 'CV_WORKSHOP'
+  /** Enterprise challenge */
+  | 'ENTERPRISE_CHALLENGE'
+  /** Mentoring */
+  | 'MENTORING'
+  /** Mock interviews */
+  | 'MOCK_INTERVIEW'
+  /** Host a work experience placement */
+  | 'PLACEMENT_HOST'
+  /** Talk to a class or assembly */
+  | 'TALK'
+  /** Virtual session */
+  | 'VIRTUAL_SESSION'
+  /** Workplace visit */
+  | 'WORKPLACE_VISIT'
+  /** Work shadowing */
+  | 'WORK_SHADOWING';
+
+export type VolunteerOfferStatus =
+  | 'ACCEPTED'
+  | 'CLOSED'
+  | 'DECLINED'
+  | 'OPEN';
+
+export type VolunteerRequestStatus =
+  | 'CLOSED'
+  | 'CONFIRMED'
+  | 'OPEN';
 
 export type VulnerableGroup =
   | 'DISADVANTAGED'
@@ -595,6 +702,32 @@ export type RegisterPupilsQueryVariables = Exact<{
 
 
 export type RegisterPupilsQuery = { pupils: { totalCount: number, edges: Array<{ node: { id: string, displayName: string, yearGroup: number | null, tutorGroup: string | null } }> } | null };
+
+export type VolunteerRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VolunteerRequestsQuery = { volunteerRequests: Array<{ id: string, activity: VolunteerActivity, dateFrom: string, dateTo: string, yearGroups: Array<number>, volunteersWanted: number, sectors: Array<SicSection>, virtual: boolean, postcode: string | null, details: string, status: VolunteerRequestStatus, closedReason: string | null, createdAt: string, acceptedCount: number, encounterPending: boolean, encounter: { id: string, title: string } | null, offers: Array<{ id: string, status: VolunteerOfferStatus, message: string, response: string | null, createdAt: string, volunteer: { id: string, displayName: string, jobTitle: string, employer: { name: string } | null } | null }> | null }> | null };
+
+export type PostVolunteerRequestMutationVariables = Exact<{
+  input: PostVolunteerRequestInput;
+}>;
+
+
+export type PostVolunteerRequestMutation = { postVolunteerRequest: { request: { id: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type RespondToVolunteerOfferMutationVariables = Exact<{
+  input: RespondToVolunteerOfferInput;
+}>;
+
+
+export type RespondToVolunteerOfferMutation = { respondToVolunteerOffer: { offer: { id: string, status: VolunteerOfferStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type ConfirmVolunteerRequestMutationVariables = Exact<{
+  input: ConfirmVolunteerRequestInput;
+}>;
+
+
+export type ConfirmVolunteerRequestMutation = { confirmVolunteerRequest: { request: { id: string, status: VolunteerRequestStatus, encounterPending: boolean, encounter: { id: string } | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
 export type RosterImportFieldsFragment = { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> };
 
@@ -1906,6 +2039,109 @@ export const RegisterPupilsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegisterPupilsQuery, RegisterPupilsQueryVariables>;
+export const VolunteerRequestsDocument = new TypedDocumentString(`
+    query VolunteerRequests {
+  volunteerRequests {
+    id
+    activity
+    dateFrom
+    dateTo
+    yearGroups
+    volunteersWanted
+    sectors
+    virtual
+    postcode
+    details
+    status
+    closedReason
+    createdAt
+    acceptedCount
+    encounterPending
+    encounter {
+      id
+      title
+    }
+    offers {
+      id
+      status
+      message
+      response
+      createdAt
+      volunteer {
+        id
+        displayName
+        jobTitle
+        employer {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VolunteerRequestsQuery, VolunteerRequestsQueryVariables>;
+export const PostVolunteerRequestDocument = new TypedDocumentString(`
+    mutation PostVolunteerRequest($input: PostVolunteerRequestInput!) {
+  postVolunteerRequest(input: $input) {
+    request {
+      id
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<PostVolunteerRequestMutation, PostVolunteerRequestMutationVariables>;
+export const RespondToVolunteerOfferDocument = new TypedDocumentString(`
+    mutation RespondToVolunteerOffer($input: RespondToVolunteerOfferInput!) {
+  respondToVolunteerOffer(input: $input) {
+    offer {
+      id
+      status
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RespondToVolunteerOfferMutation, RespondToVolunteerOfferMutationVariables>;
+export const ConfirmVolunteerRequestDocument = new TypedDocumentString(`
+    mutation ConfirmVolunteerRequest($input: ConfirmVolunteerRequestInput!) {
+  confirmVolunteerRequest(input: $input) {
+    request {
+      id
+      status
+      encounterPending
+      encounter {
+        id
+      }
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConfirmVolunteerRequestMutation, ConfirmVolunteerRequestMutationVariables>;
 export const PreviewRosterImportDocument = new TypedDocumentString(`
     mutation PreviewRosterImport($input: RosterImportInput!) {
   previewRosterImport(input: $input) {

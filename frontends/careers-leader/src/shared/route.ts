@@ -39,9 +39,10 @@ export type Route =
   | { view: 'import' }
   | { view: 'settings' }
   | { view: 'audit'; pupilId: string | null }
-  | { view: 'destinations' };
+  | { view: 'destinations' }
+  | { view: 'requests' };
 
-const SIMPLE_VIEWS = ['overview', 'pupils', 'encounters', 'record', 'verify', 'import', 'settings', 'destinations'] as const;
+const SIMPLE_VIEWS = ['overview', 'pupils', 'encounters', 'record', 'verify', 'import', 'settings', 'destinations', 'requests'] as const;
 type SimpleView = (typeof SIMPLE_VIEWS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,12 @@
+import type { VolunteerRequestsQuery } from '../../../gql/graphql';
+
+// The documents are in requests.graphql; these are their typed forms (frontends/README.md).
+export {
+  ConfirmVolunteerRequestDocument,
+  PostVolunteerRequestDocument,
+  RespondToVolunteerOfferDocument,
+  VolunteerRequestsDocument,
+} from '../../../gql/graphql';
+
+export type VolunteerRequest = NonNullable<VolunteerRequestsQuery['volunteerRequests']>[number];
+export type VolunteerOffer = NonNullable<VolunteerRequest['offers']>[number];
