@@ -70,10 +70,18 @@ describe('a careers leader imports pupils from the MIS', () => {
     await page.getByText('Northfield Academy').first().waitFor({ timeout: 30_000 });
     await openLeaderPage(page, /^import pupils$/i);
     await page.getByRole('heading', { level: 1, name: 'Import pupils' }).waitFor();
-    // Full roster is on by default, and says what it does.
+    // Full roster is off by default, and says what it does.
     const fullRoster = page.getByRole('checkbox', { name: /every pupil on roll/i });
-    expect(await fullRoster.isChecked()).toBe(true);
+    expect(await fullRoster.isChecked()).toBe(false);
     await page.getByText(/marked as having left/i).waitFor();
+    // The columns a file needs, and a template whose headers Waymark recognises.
+    await page.getByRole('heading', { name: 'Columns you must include' }).waitFor({ timeout: 30_000 });
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a template (CSV)' }).click()]);
+    expect(template.suggestedFilename()).toBe('waymark-pupil-import-template.csv');
+    const templateHeader = readFileSync(await template.path(), 'utf8')
+      .trim()
+      .split(',');
+    expect(templateHeader).toEqual(expect.arrayContaining(['UPN', 'Legal Surname', 'Legal Forename', 'Date of Birth', 'Year Group', 'Reg Group']));
     await expectAccessible(page, 'records-import-start');
 
     // Checking without a file says so, linked to the file input.
@@ -247,6 +255,39 @@ describe('a pupil and their record', () => {
       .first()
       .waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'records-pupil-record');
+    await context.close();
+  });
+});
+
+describe('a leader who leaves "full roster" ticked on a small file', () => {
+  it('sees a red warning and must type the number of leavers before anything is marked as left', async () => {
+    const { context, page } = await signIn('leader@southbank.test');
+    await openLeaderPage(page, /^import pupils$/i);
+    await page.getByRole('heading', { level: 1, name: 'Import pupils' }).waitFor({ timeout: 30_000 });
+    const small = csv([HEADER, [newUpn(), surname, 'Fay', dateOfBirthFor(8), '8', '8Z', 'L9']]);
+    await page.getByLabel(/csv file exported from your mis/i).setInputFiles({ name: 'some-pupils.csv', mimeType: 'text/csv', buffer: small });
+    await page.getByRole('checkbox', { name: /every pupil on roll/i }).check();
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const warning = page.locator('.wm-alert', { hasText: 'many pupils will be marked as left' });
+    await warning.waitFor({ timeout: 30_000 });
+    const leavers = Number((await textOf(page.locator('.wm-stat', { hasText: 'Pupils to mark as left' }).locator('dd'))).replace(/\D/g, ''));
+    expect(leavers).toBeGreaterThan(10);
+    await expectAccessible(page, 'records-import-many-leavers');
+
+    // One click is not enough, and a wrong number is refused with the field in focus.
+    const confirm = page.getByLabel(new RegExp(`To commit it, type ${leavers.toLocaleString('en-GB')}`));
+    await page.getByRole('button', { name: 'Commit import' }).click();
+    await page.getByText(/the number of pupils this import marks as left, to commit it/).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('inputmode'))).toBe('numeric');
+    await confirm.fill('1');
+    await page.getByRole('button', { name: 'Commit import' }).click();
+    expect(await page.getByRole('heading', { name: 'Import complete' }).count()).toBe(0);
+
+    // Typed right, it commits, and the school's pupils are marked as left as the preview said.
+    await confirm.fill(String(leavers));
+    await page.getByRole('button', { name: 'Commit import' }).click();
+    await page.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: 60_000 });
+    await page.getByText(`${leavers.toLocaleString('en-GB')} pupils marked as left`).waitFor();
     await context.close();
   });
 });

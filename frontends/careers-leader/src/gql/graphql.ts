@@ -729,23 +729,24 @@ export type ConfirmVolunteerRequestMutationVariables = Exact<{
 
 export type ConfirmVolunteerRequestMutation = { confirmVolunteerRequest: { request: { id: string, status: VolunteerRequestStatus, encounterPending: boolean, encounter: { id: string } | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
-export type RosterImportFieldsFragment = { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> };
+export type RosterImportFieldsFragment = { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, markLeftNeedsConfirmation: boolean, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> };
 
-export type RosterImportResultFieldsFragment = { import: { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
+export type RosterImportResultFieldsFragment = { import: { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, markLeftNeedsConfirmation: boolean, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
 
 export type PreviewRosterImportMutationVariables = Exact<{
   input: RosterImportInput;
 }>;
 
 
-export type PreviewRosterImportMutation = { previewRosterImport: { import: { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+export type PreviewRosterImportMutation = { previewRosterImport: { import: { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, markLeftNeedsConfirmation: boolean, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type CommitRosterImportMutationVariables = Exact<{
   id: string | number;
+  confirmMarkLeft?: number | null | undefined;
 }>;
 
 
-export type CommitRosterImportMutation = { commitRosterImport: { import: { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+export type CommitRosterImportMutation = { commitRosterImport: { import: { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, markLeftNeedsConfirmation: boolean, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type RosterImportProgressQueryVariables = Exact<{
   id: string | number;
@@ -757,7 +758,7 @@ export type RosterImportProgressQuery = { rosterImport: { id: string, status: Ro
 export type RosterFieldsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RosterFieldsQuery = { rosterFields: Array<{ key: string, label: string, required: boolean }> | null };
+export type RosterFieldsQuery = { rosterFields: Array<{ key: string, label: string, required: boolean, templateHeader: string }> | null };
 
 export type SchoolSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1038,6 +1039,7 @@ export const RosterImportFieldsFragmentDoc = new TypedDocumentString(`
   toAdd
   toChange
   toMarkLeft
+  markLeftNeedsConfirmation
   unchanged
   transfersIn
   rejected {
@@ -1074,6 +1076,7 @@ export const RosterImportResultFieldsFragmentDoc = new TypedDocumentString(`
   toAdd
   toChange
   toMarkLeft
+  markLeftNeedsConfirmation
   unchanged
   transfersIn
   rejected {
@@ -2157,6 +2160,7 @@ export const PreviewRosterImportDocument = new TypedDocumentString(`
   toAdd
   toChange
   toMarkLeft
+  markLeftNeedsConfirmation
   unchanged
   transfersIn
   rejected {
@@ -2191,8 +2195,8 @@ fragment MutationErrorFields on MutationError {
   }
 }`) as unknown as TypedDocumentString<PreviewRosterImportMutation, PreviewRosterImportMutationVariables>;
 export const CommitRosterImportDocument = new TypedDocumentString(`
-    mutation CommitRosterImport($id: ID!) {
-  commitRosterImport(id: $id) {
+    mutation CommitRosterImport($id: ID!, $confirmMarkLeft: Int) {
+  commitRosterImport(id: $id, confirmMarkLeft: $confirmMarkLeft) {
     ...RosterImportResultFields
   }
 }
@@ -2205,6 +2209,7 @@ export const CommitRosterImportDocument = new TypedDocumentString(`
   toAdd
   toChange
   toMarkLeft
+  markLeftNeedsConfirmation
   unchanged
   transfersIn
   rejected {
@@ -2256,6 +2261,7 @@ export const RosterFieldsDocument = new TypedDocumentString(`
     key
     label
     required
+    templateHeader
   }
 }
     `) as unknown as TypedDocumentString<RosterFieldsQuery, RosterFieldsQueryVariables>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRosterBytes, decodeWindows1252 } from './roster-decode.js';
 import { parseCsv } from '@waymark/domain';
-import { normaliseHeader, planColumns, recogniseHeader, type RosterFieldKey } from './roster-fields.js';
+import { normaliseHeader, planColumns, recogniseHeader, ROSTER_FIELDS, type RosterFieldKey } from './roster-fields.js';
 import { rosterSourceFromFile } from './roster-source.js';
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -207,6 +207,10 @@ describe('header recognition', () => {
   ];
   it.each(cases)('%s → %s', (header, field) => {
     expect(recogniseHeader(header)).toBe(field);
+  });
+
+  it("recognises every header of Waymark's own template as its field", () => {
+    for (const field of ROSTER_FIELDS) expect(recogniseHeader(field.header)).toBe(field.key);
   });
 
   it('ignores case, spaces, punctuation and accents', () => {

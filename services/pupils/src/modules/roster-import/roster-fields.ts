@@ -1,19 +1,19 @@
-/** The pupil details a roster column can feed, in the order the mapping screen lists them. */
+/** The pupil details a roster column can feed, in the order the mapping screen lists them, each with the header the import template gives it. */
 export const ROSTER_FIELDS = [
-  { key: 'upn', label: 'UPN', required: true },
-  { key: 'legalSurname', label: 'Legal surname', required: true },
-  { key: 'legalForename', label: 'Legal forename', required: true },
-  { key: 'preferredName', label: 'Preferred forename', required: false },
-  { key: 'dateOfBirth', label: 'Date of birth', required: true },
-  { key: 'yearGroup', label: 'Year group', required: true },
-  { key: 'tutorGroup', label: 'Registration (tutor) group', required: false },
-  { key: 'senStatus', label: 'SEN status (N, K = SEN support, E = EHCP)', required: false },
-  { key: 'disadvantaged', label: 'Free school meals / pupil premium', required: false },
-  { key: 'eal', label: 'English as an additional language', required: false },
-  { key: 'lookedAfter', label: 'Looked after (in care)', required: false },
-  { key: 'youngCarer', label: 'Young carer', required: false },
-  { key: 'serviceChild', label: 'Service child', required: false },
-  { key: 'refugee', label: 'Refugee or asylum seeker', required: false },
+  { key: 'upn', label: 'UPN', required: true, header: 'UPN' },
+  { key: 'legalSurname', label: 'Legal surname', required: true, header: 'Legal Surname' },
+  { key: 'legalForename', label: 'Legal forename', required: true, header: 'Legal Forename' },
+  { key: 'preferredName', label: 'Preferred forename', required: false, header: 'Preferred Forename' },
+  { key: 'dateOfBirth', label: 'Date of birth', required: true, header: 'Date of Birth' },
+  { key: 'yearGroup', label: 'Year group', required: true, header: 'Year Group' },
+  { key: 'tutorGroup', label: 'Registration (tutor) group', required: false, header: 'Reg Group' },
+  { key: 'senStatus', label: 'SEN status (N, K = SEN support, E = EHCP)', required: false, header: 'SEN Status' },
+  { key: 'disadvantaged', label: 'Free school meals / pupil premium', required: false, header: 'Pupil Premium' },
+  { key: 'eal', label: 'English as an additional language', required: false, header: 'EAL' },
+  { key: 'lookedAfter', label: 'Looked after (in care)', required: false, header: 'Looked After' },
+  { key: 'youngCarer', label: 'Young carer', required: false, header: 'Young Carer' },
+  { key: 'serviceChild', label: 'Service child', required: false, header: 'Service Child' },
+  { key: 'refugee', label: 'Refugee or asylum seeker', required: false, header: 'Refugee' },
 ] as const;
 
 export type RosterFieldKey = (typeof ROSTER_FIELDS)[number]['key'];

@@ -47,6 +47,9 @@ export class RosterField {
 
   @Field()
   required: boolean;
+
+  @Field({ description: "The column header Waymark's CSV template uses for this field (one it always recognises)." })
+  templateHeader: string;
 }
 
 /**

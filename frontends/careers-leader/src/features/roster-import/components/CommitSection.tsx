@@ -1,24 +1,47 @@
-import { Button, DateText, ErrorPanel, formatNumber, ProgressBar, Section } from '@waymark/ui';
-import type { Ref } from 'react';
+import { Button, DateText, ErrorPanel, Field, formatNumber, ProgressBar, Section } from '@waymark/ui';
+import { useRef, useState, type Ref, type SubmitEvent } from 'react';
 import type { RosterImport } from '../graphql/rosterImport';
 import { canCommit } from '../lib/summary';
 
 export interface CommitSectionProps {
   preview: RosterImport;
   mappingChanged: boolean;
-  onCommit: () => void;
+  /** `confirmMarkLeft` is the number of leavers the leader typed, when the preview asks for it. */
+  onCommit: (confirmMarkLeft?: number) => void;
 }
 
 const REASON_ID = 'roster-commit-reason';
+const CONFIRM_ID = 'roster-confirm-left';
 
-/** The commit button, with why it cannot be pressed yet when it cannot. */
+/**
+ * The commit button, with why it cannot be pressed yet when it cannot. When the import marks many
+ * pupils as left, the leader types that number first (a slip with a partial file costs a school its
+ * whole roster, so one click is not enough).
+ */
 export function CommitSection({ preview, mappingChanged, onCommit }: CommitSectionProps) {
+  const [typed, setTyped] = useState('');
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const confirmField = useRef<HTMLInputElement>(null);
   const ready = canCommit(preview) && !mappingChanged;
   const reason = !canCommit(preview)
     ? 'No row of this file can be imported. Correct the problems listed above, then choose the corrected file and check it again.'
     : mappingChanged
       ? 'You changed what some columns hold. Check the file again to see the effect before committing.'
       : null;
+  const leavers = formatNumber(preview.toMarkLeft);
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!preview.markLeftNeedsConfirmation) return onCommit();
+    if (typed.trim().replace(/,/g, '') !== String(preview.toMarkLeft)) {
+      setConfirmError(`Type ${leavers}, the number of pupils this import marks as left, to commit it`);
+      confirmField.current?.focus();
+      return;
+    }
+    setConfirmError(null);
+    onCommit(preview.toMarkLeft);
+  };
+
   return (
     <Section title="3. Commit the import">
       <p>
@@ -30,9 +53,25 @@ export function CommitSection({ preview, mappingChanged, onCommit }: CommitSecti
           {reason}
         </p>
       ) : null}
-      <Button onClick={onCommit} disabled={!ready} aria-describedby={reason ? REASON_ID : undefined}>
-        Commit import
-      </Button>
+      <form noValidate onSubmit={submit} aria-label="Commit the import">
+        {preview.markLeftNeedsConfirmation ? (
+          <Field
+            ref={confirmField}
+            id={CONFIRM_ID}
+            label={`This import marks ${leavers} pupils as left. To commit it, type ${leavers}`}
+            hint="That is more than a tenth of your pupils on roll. If the file lists only some pupils, untick the full roster box above and check the file again instead."
+            inputMode="numeric"
+            autoComplete="off"
+            narrow
+            value={typed}
+            error={confirmError ?? undefined}
+            onChange={(event) => setTyped(event.target.value)}
+          />
+        ) : null}
+        <Button type="submit" disabled={!ready} aria-describedby={reason ? REASON_ID : undefined}>
+          Commit import
+        </Button>
+      </form>
     </Section>
   );
 }

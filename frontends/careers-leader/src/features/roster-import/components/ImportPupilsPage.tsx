@@ -5,6 +5,7 @@ import { ROSTER_FIELDS_QUERY } from '../graphql/rosterImport';
 import { FILE_INPUT_ID, useRosterImport } from '../hooks/useRosterImport';
 import { fileSize } from '../lib/summary';
 import { ChooseFileSection } from './ChooseFileSection';
+import { FileColumnsSection } from './FileColumnsSection';
 import { ColumnMappingSection } from './ColumnMappingSection';
 import { CommitProgressSection, CommitSection, ImportFailedSection, ImportResultSection } from './CommitSection';
 import { PreviewSection } from './PreviewSection';
@@ -22,8 +23,8 @@ export function ImportPupilsPage({ onViewPupils }: ImportPupilsPageProps) {
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
   const outcomeHeadingRef = useRef<HTMLHeadingElement>(null);
 
-  // The field labels name rejected rows' fields and fill the mapping selects; only needed once there is a preview.
-  const fieldsQuery = useQuery(ROSTER_FIELDS_QUERY, undefined, { skip: !preview });
+  // The fields: the columns a file needs (shown before a file is chosen), rejected rows' field names and the mapping selects.
+  const fieldsQuery = useQuery(ROSTER_FIELDS_QUERY);
   const fields = fieldsQuery.data?.rosterFields ?? [];
 
   // Move focus to what just appeared, so keyboard and screen-reader users are taken to it.
@@ -63,6 +64,15 @@ export function ImportPupilsPage({ onViewPupils }: ImportPupilsPageProps) {
         />
       ) : null}
 
+      {phase.name === 'choose' && !preview ? (
+        <FileColumnsSection
+          fields={fields}
+          loading={fieldsQuery.loading}
+          error={fieldsQuery.error?.message ?? null}
+          onRetry={() => void fieldsQuery.refetch()}
+        />
+      ) : null}
+
       {phase.name === 'reading' ? (
         <Section title="Reading the file">
           <ProgressBar label="File read" value={phase.loaded} max={phase.total} valueText={`${fileSize(phase.loaded)} of ${fileSize(phase.total)} read`} />
@@ -88,7 +98,7 @@ export function ImportPupilsPage({ onViewPupils }: ImportPupilsPageProps) {
       ) : null}
 
       {phase.name === 'previewed' ? (
-        <CommitSection preview={phase.preview} mappingChanged={importer.mappingChanged} onCommit={() => void importer.commit()} />
+        <CommitSection preview={phase.preview} mappingChanged={importer.mappingChanged} onCommit={(confirmMarkLeft) => void importer.commit(confirmMarkLeft)} />
       ) : null}
 
       {phase.name === 'committing' ? (

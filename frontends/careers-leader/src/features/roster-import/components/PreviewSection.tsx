@@ -49,7 +49,9 @@ export function PreviewSection({ preview, fields, headingRef }: PreviewSectionPr
         <StatCard label="Transfers in" value={formatNumber(preview.transfersIn)} hint="Arriving from another school, with their history" />
       </StatGrid>
       {preview.toMarkLeft > 0 ? (
-        <div className="wm-inset">
+        // Many leavers usually means a partial file with "full roster" ticked: that is a warning, in red.
+        <div className={preview.markLeftNeedsConfirmation ? 'wm-alert' : 'wm-inset'}>
+          {preview.markLeftNeedsConfirmation ? <h3 className="wm-alert__title">Check before you commit: many pupils will be marked as left</h3> : null}
           <p>
             <strong>{pupils(preview.toMarkLeft)}</strong> will be marked as left because they are on roll but not in this file. If the file does not list every
             pupil, untick "This file lists every pupil on roll" and check it again.

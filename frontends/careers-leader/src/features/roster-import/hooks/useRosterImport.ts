@@ -60,7 +60,8 @@ function progressOf(preview: RosterImport): RosterImportProgress {
  */
 export function useRosterImport() {
   const [file, setFile] = useState<File | null>(null);
-  const [fullRoster, setFullRosterState] = useState(true);
+  // Off until the leader says the file lists every pupil: a partial file with it on would mark the rest as left.
+  const [fullRoster, setFullRosterState] = useState(false);
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [checkedChoices, setCheckedChoices] = useState<Record<string, string>>({});
   // Every header a preview has called unknown: the leader's choice for each (ignore included) is sent
@@ -168,30 +169,33 @@ export function useRosterImport() {
     }
   }, []);
 
-  /** Starts the commit of the showing preview, then follows it. */
-  const commit = useCallback(async () => {
-    if (phase.name !== 'previewed' || !canCommit(phase.preview)) return;
-    const preview = phase.preview;
-    setProblems(null);
-    setPhase({ name: 'committing', preview, progress: { ...progressOf(preview), status: 'COMMITTING', processedRows: 0 }, lostContact: null });
-    let data: CommitRosterImportMutation;
-    try {
-      data = await request(COMMIT_ROSTER_IMPORT_MUTATION, { id: preview.id });
-    } catch (error) {
-      setProblems({ title: 'The import was not started', items: [{ message: messageOf(error) }] });
-      setPhase({ name: 'previewed', preview });
-      return;
-    }
-    const result = data.commitRosterImport;
-    if (result.error || !result.import) {
-      setProblems(
-        problemsFrom('The import was not started', result.error ?? { code: 'UNKNOWN', message: 'The import was not started. Try again.', fields: [] }),
-      );
-      setPhase({ name: 'previewed', preview });
-      return;
-    }
-    await follow(preview, progressOf(result.import));
-  }, [phase, follow]);
+  /** Starts the commit of the showing preview, then follows it; `confirmMarkLeft` is the number of leavers the leader typed, when asked. */
+  const commit = useCallback(
+    async (confirmMarkLeft?: number) => {
+      if (phase.name !== 'previewed' || !canCommit(phase.preview)) return;
+      const preview = phase.preview;
+      setProblems(null);
+      setPhase({ name: 'committing', preview, progress: { ...progressOf(preview), status: 'COMMITTING', processedRows: 0 }, lostContact: null });
+      let data: CommitRosterImportMutation;
+      try {
+        data = await request(COMMIT_ROSTER_IMPORT_MUTATION, { id: preview.id, confirmMarkLeft: confirmMarkLeft ?? null });
+      } catch (error) {
+        setProblems({ title: 'The import was not started', items: [{ message: messageOf(error) }] });
+        setPhase({ name: 'previewed', preview });
+        return;
+      }
+      const result = data.commitRosterImport;
+      if (result.error || !result.import) {
+        setProblems(
+          problemsFrom('The import was not started', result.error ?? { code: 'UNKNOWN', message: 'The import was not started. Try again.', fields: [] }),
+        );
+        setPhase({ name: 'previewed', preview });
+        return;
+      }
+      await follow(preview, progressOf(result.import));
+    },
+    [phase, follow],
+  );
 
   /** After losing touch with a running commit: look again. */
   const resumeFollowing = useCallback(() => {

@@ -10,6 +10,7 @@ const preview = (overrides: Partial<RosterImport> = {}): RosterImport => ({
   processedRows: 0,
   toAdd: 0,
   toChange: 0,
+  markLeftNeedsConfirmation: false,
   toMarkLeft: 0,
   unchanged: 0,
   transfersIn: 0,
