@@ -29,7 +29,7 @@ describe('demo data', () => {
     for (const row of data.participations) expect(encounters.get(row.encounterId)?.schoolId).toBe(row.schoolId);
   });
 
-  it('has the seven demo accounts, the pupil account pointing at a Year 10 pupil', () => {
+  it('has the eight demo accounts, the pupil account pointing at a Year 10 pupil and the Year 11 one at a Year 11 pupil with no plan yet', () => {
     expect(data.accounts.map((a) => a.email).sort()).toEqual([
       'alumni@northfield.test',
       'employer@acme.test',
@@ -38,9 +38,13 @@ describe('demo data', () => {
       'parent@northfield.test',
       'pupil@northfield.test',
       'trust@waymark-trust.test',
+      'year11@northfield.test',
     ]);
     const account = data.accounts.find((a) => a.email === 'pupil@northfield.test')!;
     expect(data.pupils.find((p) => p.id === account.pupilId)?.yearGroup).toBe(10);
+    const year11 = data.accounts.find((a) => a.email === 'year11@northfield.test')!;
+    expect(data.pupils.find((p) => p.id === year11.pupilId)?.yearGroup).toBe(11);
+    expect(data.destinations.filter((d) => d.pupilId === year11.pupilId && d.stage === 'INTENDED' && d.kind !== 'UNKNOWN')).toEqual([]);
   });
 
   it("links the parent account to the pupil account's pupil, at her school, and nobody else to any child", () => {

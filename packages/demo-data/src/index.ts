@@ -897,6 +897,18 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
     // Maya's mother, linked to her by Northfield's staff.
     account('parent@northfield.test', 'Grace Okafor', ['parent'], { trustId: trust.id, schoolId: schools[0].id, childPupilIds: [demoPupil.id] }),
   ];
+  // A Year 11 pupil at Northfield who has not said what they plan to do next (on the careers leader's gap list).
+  const year11Pupil = pupils.find(
+    (p) =>
+      p.schoolId === schools[0].id && p.yearGroup === 11 && !destinations.some((d) => d.pupilId === p.id && d.stage === 'INTENDED' && d.kind !== 'UNKNOWN'),
+  )!;
+  accounts.push(
+    account('year11@northfield.test', `${year11Pupil.legalForename} ${year11Pupil.legalSurname}`, ['pupil'], {
+      trustId: trust.id,
+      schoolId: schools[0].id,
+      pupilId: year11Pupil.id,
+    }),
+  );
 
   if (options.secondTrust) {
     const eastgate = schools[2];

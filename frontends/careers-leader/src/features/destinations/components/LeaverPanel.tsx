@@ -62,7 +62,7 @@ export function LeaverPanel({ pupilId }: { pupilId: string }) {
       {years ? (
         <>
           <p>
-            <strong>September {years.leavingYear}:</strong> {years.september.reason}
+            <strong>September destination:</strong> {years.september.reason}
           </p>
           <DataTable
             caption={`Destination years of ${pupil.displayName}`}
