@@ -31,6 +31,13 @@ describe('sign-in page', () => {
     await page.goto(stack.url);
     await page.getByLabel(/email/i).waitFor();
     await expectAccessible(page, 'sign-in');
+    // Nothing filled in: an error summary takes focus, each problem linked to its field.
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('link', { name: 'Enter your email address' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('wm-error-summary');
+    await page.getByRole('link', { name: 'Enter your password' }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await expectAccessible(page, 'sign-in-problems');
     await page.getByLabel(/email/i).fill('leader@northfield.test');
     await page.getByLabel(/password/i).fill('not-the-password');
     await page.getByRole('button', { name: /sign in/i }).click();

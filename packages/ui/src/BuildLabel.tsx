@@ -1,8 +1,11 @@
-/** The small footer line that says which build of a remote is running. */
+/**
+ * Which build of a remote is running, for support and for the redeploy tests: in the page but hidden
+ * (people using Waymark never see it, and screen readers skip it).
+ */
 export function BuildLabel({ label }: { label: string }) {
   return (
-    <footer className="wm-build-label" data-testid="build-label">
+    <span hidden className="wm-build-label" data-testid="build-label">
       {`build ${label}`}
-    </footer>
+    </span>
   );
 }

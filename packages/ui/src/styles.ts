@@ -217,7 +217,6 @@ summary { cursor: pointer; }
   background: var(--wm-brand-tint); color: var(--wm-brand); margin: 0 var(--wm-space-xs) var(--wm-space-xs) 0;
 }
 .wm-muted { color: var(--wm-text-muted); }
-.wm-build-label { margin: var(--wm-space-xl) 0 0; padding-top: var(--wm-space-sm); border-top: 1px solid var(--wm-border); color: var(--wm-text-muted); font-size: 0.875rem; }
 
 .wm-textarea { max-width: 40rem; min-height: 6rem; resize: vertical; }
 input[type='file'].wm-input { padding: var(--wm-space-xs); }

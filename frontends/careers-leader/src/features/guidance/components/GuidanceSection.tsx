@@ -235,7 +235,7 @@ function RecordGuidanceForm({
       <Field
         id={FIELD_ID.adviserLevel}
         label="Adviser's qualification level"
-        hint="Level 6 or above counts towards Benchmark 8."
+        hint="Ask the adviser if you do not know it. Level 6 or above counts towards Benchmark 8."
         type="number"
         inputMode="numeric"
         min={1}

@@ -29,6 +29,10 @@ describe('validateGuidance', () => {
       'action-4': 'Say what was agreed, or remove the due date',
     });
     expect(validateGuidance({ ...emptyGuidanceDraft(today), date: '' }, today).date).toBe('Enter the date of the meeting');
+    // Nobody's level is assumed: a new form asks for it.
+    expect(validateGuidance({ ...emptyGuidanceDraft(today), adviserName: 'Sam Lee' }, today).adviserLevel).toBe(
+      "Enter the adviser's qualification level, a whole number from 1 to 8",
+    );
   });
 });
 

@@ -20,7 +20,8 @@ export type GuidanceField = 'date' | 'adviserName' | 'adviserLevel' | 'notes' | 
 export type GuidanceErrors = Partial<Record<GuidanceField, string>>;
 
 export function emptyGuidanceDraft(today: string): GuidanceDraft {
-  return { date: today, adviserName: '', adviserLevel: '6', notes: '', actions: [{ key: 0, text: '', dueOn: '' }] };
+  // The adviser's level starts empty: a preset would make every meeting count for Benchmark 8 unless someone changed it.
+  return { date: today, adviserName: '', adviserLevel: '', notes: '', actions: [{ key: 0, text: '', dueOn: '' }] };
 }
 
 /**
