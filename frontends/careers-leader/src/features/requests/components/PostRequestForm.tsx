@@ -89,15 +89,17 @@ export function PostRequestForm({ onPosted }: { onPosted: () => void }) {
           onChange={(event) => set('dateTo', event.target.value)}
         />
         <Fieldset label="Year groups" error={errors.yearGroups}>
-          {YEARS.map((year) => (
-            <Checkbox
-              key={year}
-              id={`request-year-${year}`}
-              label={`Year ${year}`}
-              checked={draft.yearGroups.includes(year)}
-              onChange={(event) => set('yearGroups', toggle(draft.yearGroups, year, event.target.checked))}
-            />
-          ))}
+          <div className="wm-checkbox-list">
+            {YEARS.map((year) => (
+              <Checkbox
+                key={year}
+                id={`request-year-${year}`}
+                label={`Year ${year}`}
+                checked={draft.yearGroups.includes(year)}
+                onChange={(event) => set('yearGroups', toggle(draft.yearGroups, year, event.target.checked))}
+              />
+            ))}
+          </div>
         </Fieldset>
         <Field
           id={REQUEST_FIELD_IDS.volunteersWanted}
@@ -109,15 +111,17 @@ export function PostRequestForm({ onPosted }: { onPosted: () => void }) {
           onChange={(event) => set('volunteersWanted', event.target.value)}
         />
         <Fieldset label="Sectors (optional)" hint="Leave all unticked for volunteers from any sector." error={errors.sectors}>
-          {SIC_SECTION_KEYS.map((key) => (
-            <Checkbox
-              key={key}
-              id={`request-sector-${key}`}
-              label={SIC_SECTIONS[key]}
-              checked={draft.sectors.includes(key)}
-              onChange={(event) => set('sectors', toggle(draft.sectors, key, event.target.checked))}
-            />
-          ))}
+          <div className="wm-checkbox-stack">
+            {SIC_SECTION_KEYS.map((key) => (
+              <Checkbox
+                key={key}
+                id={`request-sector-${key}`}
+                label={SIC_SECTIONS[key]}
+                checked={draft.sectors.includes(key)}
+                onChange={(event) => set('sectors', toggle(draft.sectors, key, event.target.checked))}
+              />
+            ))}
+          </div>
         </Fieldset>
         <Checkbox id="request-virtual" label="It happens online" checked={draft.virtual} onChange={(event) => set('virtual', event.target.checked)} />
         {draft.virtual ? null : (

@@ -88,30 +88,34 @@ function ProfileForm({ initial, onSaved }: { initial: ProfileDraft; onSaved: () 
       <ErrorSummary attempt={attempt} items={items} />
       <form className="wm-form" noValidate aria-label="What I can offer" onSubmit={(event) => void submit(event)}>
         <Fieldset label="What could you do with pupils?" hint="Choose all that apply." error={errors.activities}>
-          {VOLUNTEER_ACTIVITY_KEYS.map((key) => (
-            <Checkbox
-              key={key}
-              id={`profile-activity-${key}`}
-              label={VOLUNTEER_ACTIVITIES[key].label}
-              checked={draft.activities.includes(key)}
-              onChange={(event) => set('activities', toggle(draft.activities, key, event.target.checked))}
-            />
-          ))}
+          <div className="wm-checkbox-stack">
+            {VOLUNTEER_ACTIVITY_KEYS.map((key) => (
+              <Checkbox
+                key={key}
+                id={`profile-activity-${key}`}
+                label={VOLUNTEER_ACTIVITIES[key].label}
+                checked={draft.activities.includes(key)}
+                onChange={(event) => set('activities', toggle(draft.activities, key, event.target.checked))}
+              />
+            ))}
+          </div>
         </Fieldset>
         <Fieldset
           label="Which sectors can you talk about? (optional)"
           hint="Schools sometimes ask for a sector. These are the sections of the Standard Industrial Classification."
           error={errors.sectors}
         >
-          {SIC_SECTION_KEYS.map((key) => (
-            <Checkbox
-              key={key}
-              id={`profile-sector-${key}`}
-              label={SIC_SECTIONS[key]}
-              checked={draft.sectors.includes(key)}
-              onChange={(event) => set('sectors', toggle(draft.sectors, key, event.target.checked))}
-            />
-          ))}
+          <div className="wm-checkbox-stack">
+            {SIC_SECTION_KEYS.map((key) => (
+              <Checkbox
+                key={key}
+                id={`profile-sector-${key}`}
+                label={SIC_SECTIONS[key]}
+                checked={draft.sectors.includes(key)}
+                onChange={(event) => set('sectors', toggle(draft.sectors, key, event.target.checked))}
+              />
+            ))}
+          </div>
         </Fieldset>
         <Field
           id={PROFILE_FIELD_IDS.homePostcode}
