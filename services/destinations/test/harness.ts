@@ -9,6 +9,8 @@ export interface Harness {
   orm: Orm;
   /** Calls the destinations subgraph as the gateway would; it asks the real, seeded pupils subgraph. */
   client: SubgraphTestClient;
+  /** Calls the pupils subgraph directly (to set a pupil's consent, say). */
+  pupils: SubgraphTestClient;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export async function startHarness(): Promise<Harness> {
     orm = await openDatabase({ service: 'destinations', entities: destinationsService.entities, migrations: destinationsService.migrations, ...db.options });
     await destinationsService.seed!(orm, { secondTrust: false });
     app = await createApp({ env: { ...env, pupilsUrl: `${pupils.baseUrl}/graphql` }, orm });
-    return { orm, client: await SubgraphTestClient.start(app), close };
+    return { orm, client: await SubgraphTestClient.start(app), pupils, close };
   } catch (error) {
     await close();
     throw error;

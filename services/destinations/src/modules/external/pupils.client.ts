@@ -10,7 +10,19 @@ import {
   type RecordScope,
   type RequestContext,
 } from '@waymark/subgraph-kit';
-import { DestinationsCohortDocument, PupilBirthDatesDocument } from './pupils.generated.js';
+import {
+  DestinationsCohortDocument,
+  PupilBirthDatesDocument,
+  PupilReturnDetailsDocument,
+  SchoolReturnDetailsDocument,
+  type PupilReturnDetailsQuery,
+  type SchoolReturnDetailsQuery,
+} from './pupils.generated.js';
+
+/** What the local authority return names of a pupil, as the pupils subgraph answers it. */
+export type PupilReturnDetails = Extract<PupilReturnDetailsQuery['_entities'][number], { id: string }>;
+/** A school's public facts for the return. */
+export type SchoolReturnDetails = Extract<SchoolReturnDetailsQuery['_entities'][number], { id: string }>;
 
 /** A pupil on roll, as the pupils subgraph's `cohort` answers it (year group 0: not known). */
 export interface OnRoll {
@@ -68,5 +80,15 @@ export class PupilsClient {
     const days = new Map<string, string>();
     for (const [id, pupil] of answers) if (pupil.dateOfBirth) days.set(id, pupil.dateOfBirth);
     return days;
+  }
+
+  /** The return's details of each pupil (UPN, names, date of birth, sharing opt-out), in one request; pupils the caller may not read are missing. */
+  returnDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PupilReturnDetails>> {
+    return fetchEntities(ctx, this.url, 'Pupil', ids, PupilReturnDetailsDocument);
+  }
+
+  /** A school's name, URN and local authority, or null when the pupils subgraph does not know it. */
+  async school(ctx: RequestContext, schoolId: string): Promise<SchoolReturnDetails | null> {
+    return (await fetchEntities(ctx, this.url, 'School', [schoolId], SchoolReturnDetailsDocument)).get(schoolId) ?? null;
   }
 }

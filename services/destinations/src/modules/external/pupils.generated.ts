@@ -25,6 +25,26 @@ export type PupilBirthDatesQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
+export type PupilReturnDetailsQueryVariables = Exact<{
+  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+}>;
+
+
+export type PupilReturnDetailsQuery = { _entities: Array<
+    | { id: string, upn: string | null, firstName: string, lastName: string, dateOfBirth: string | null, consent: { localAuthoritySharingOptOut: boolean } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type SchoolReturnDetailsQueryVariables = Exact<{
+  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+}>;
+
+
+export type SchoolReturnDetailsQuery = { _entities: Array<
+    | { id: string, name: string, urn: string, localAuthority: string }
+    | Record<PropertyKey, never>
+   | null> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -63,3 +83,31 @@ export const PupilBirthDatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilBirthDatesQuery, PupilBirthDatesQueryVariables>;
+export const PupilReturnDetailsDocument = new TypedDocumentString(`
+    query PupilReturnDetails($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Pupil {
+      id
+      upn
+      firstName
+      lastName
+      dateOfBirth
+      consent {
+        localAuthoritySharingOptOut
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilReturnDetailsQuery, PupilReturnDetailsQueryVariables>;
+export const SchoolReturnDetailsDocument = new TypedDocumentString(`
+    query SchoolReturnDetails($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on School {
+      id
+      name
+      urn
+      localAuthority
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchoolReturnDetailsQuery, SchoolReturnDetailsQueryVariables>;

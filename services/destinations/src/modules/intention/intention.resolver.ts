@@ -3,8 +3,16 @@ import { checkAspiration, checkIntention, problemList, todayInEngland } from '@w
 import { hasRole } from '@waymark/auth';
 import { InputError, isUuid, mutationError, scopeOf } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
-import { IntentionGaps, RecordAspirationInput, RecordAspirationResult, RecordIntentionInput, RecordIntentionResult } from './intention.types.js';
+import {
+  IntentionGaps,
+  IntentionReturn,
+  RecordAspirationInput,
+  RecordAspirationResult,
+  RecordIntentionInput,
+  RecordIntentionResult,
+} from './intention.types.js';
 import { IntentionService } from './intention.service.js';
+import { intentionReturnRows, returnCsv, returnFileName } from './intention-return.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 
@@ -111,6 +119,36 @@ export class IntentionResolver {
       yearGroup,
       onRoll: onRoll.length,
       missing: onRoll.filter((pupil) => !recorded.has(pupil.pupilId)).map((pupil) => ({ id: pupil.pupilId })),
+    });
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => IntentionReturn, {
+    nullable: true,
+    description:
+      "The Year 11 intended-destinations return for the caller's school's local authority (CSV), leaving out pupils who, or whose parent, opted out of sharing with the authority.",
+  })
+  async intentionReturn(@Ctx() ctx: DestinationsContext): Promise<IntentionReturn> {
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind !== 'school') throw InputError.invalid('Only staff of a school send its return.');
+    const today = todayInEngland();
+    const [school, onRoll] = await Promise.all([
+      ctx.deps.pupils.school(ctx, scope.schoolId),
+      ctx.deps.pupils.onRoll(ctx, { schoolIds: [scope.schoolId], asOf: today }),
+    ]);
+    if (!school) throw InputError.invalid('Your school could not be found.');
+    const ids = onRoll.filter((pupil) => pupil.yearGroup === 11 && pupil.schoolId === scope.schoolId).map((pupil) => pupil.pupilId);
+    const [details, current] = await Promise.all([
+      ids.length > 0 ? ctx.deps.pupils.returnDetails(ctx, ids) : Promise.resolve(new Map()),
+      new IntentionService(ctx.em).currentIntentions(ids, 11),
+    ]);
+    const { rows, included, optedOut } = intentionReturnRows(ids, details, current);
+    return Object.assign(new IntentionReturn(), {
+      localAuthority: school.localAuthority,
+      fileName: returnFileName(school, today),
+      csv: returnCsv(rows),
+      included,
+      optedOut,
     });
   }
 }

@@ -69,4 +69,13 @@ export class IntentionService {
     const rows = await this.em.find(Intention, { pupilId: { $in: [...pupilIds] }, yearGroup }, { fields: ['pupilId'] });
     return new Set(rows.map((row) => row.pupilId));
   }
+
+  /** Each of `pupilIds`' newest intention recorded in `yearGroup` (at any school), in one statement. */
+  async currentIntentions(pupilIds: readonly string[], yearGroup: number): Promise<Map<string, Intention>> {
+    const current = new Map<string, Intention>();
+    if (pupilIds.length === 0) return current;
+    const rows = await this.em.find(Intention, { pupilId: { $in: [...pupilIds] }, yearGroup }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
+    for (const row of rows) current.set(row.pupilId, row);
+    return current;
+  }
 }

@@ -59,3 +59,21 @@ export class IntentionGaps {
   @Field(() => [PupilStub], { description: 'Those with no intention recorded yet.' })
   missing: PupilStub[];
 }
+
+@ObjectType({ description: "The Year 11 intended-destinations return for the school's local authority, as a CSV file." })
+export class IntentionReturn {
+  @Field()
+  localAuthority: string;
+
+  @Field({ description: 'A name to save it under, e.g. year-11-intended-destinations-123456-2026-12-06.csv' })
+  fileName: string;
+
+  @Field({ description: 'UPN, names, date of birth and current plan of each pupil in Year 11, surname first.' })
+  csv: string;
+
+  @Field(() => Int, { description: 'Pupils in the file.' })
+  included: number;
+
+  @Field(() => Int, { description: 'Pupils left out because they, or their parent, opted out of sharing with the local authority.' })
+  optedOut: number;
+}

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePrincipal } from '@waymark/subgraph-kit/testing';
+import { demoData } from '@waymark/demo-data';
+import { parseCsv } from '@waymark/domain';
+import { startHarness, type Harness } from '../../../test/harness.js';
+
+// The same call the seeds make: year groups follow from today's date.
+const data = demoData();
+const [northfield] = data.schools;
+const year11 = data.pupils.filter((p) => p.schoolId === northfield.id && p.yearGroup === 11);
+const [optingOut, planning] = year11.filter((p) => !data.destinations.some((d) => d.pupilId === p.id && d.stage === 'INTENDED'));
+
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id });
+const pupil = (id: string) => makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: id });
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id, pupilLevelAccess: true });
+
+const RETURN = '{ intentionReturn { localAuthority fileName csv included optedOut } }';
+interface ReturnView {
+  localAuthority: string;
+  fileName: string;
+  csv: string;
+  included: number;
+  optedOut: number;
+}
+
+let harness: Harness;
+const ask = async () => (await harness.client.query<{ intentionReturn: ReturnView | null }>(leaderNorth, RETURN)).data!.intentionReturn!;
+const rowsOf = (csv: string) => parseCsv(csv).records.map((record) => record.cells);
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('intentionReturn', () => {
+  it("lists every Year 11 pupil of the school with their current plan, or 'Not recorded'", async () => {
+    await harness.client.query(pupil(planning.id), 'mutation ($input: RecordIntentionInput!) { recordIntention(input: $input) { error { code } } }', {
+      input: { kind: 'FE_COLLEGE', provider: 'Aire Valley College', course: 'Level 3 Engineering' },
+    });
+    const answer = await ask();
+    expect(answer).toMatchObject({ localAuthority: northfield.localAuthority, included: year11.length, optedOut: 0 });
+    expect(answer.fileName).toMatch(new RegExp(`^year-11-intended-destinations-${northfield.urn}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const [header, ...rows] = rowsOf(answer.csv);
+    expect(header).toEqual([
+      'UPN',
+      'Surname',
+      'Forename',
+      'Date of birth',
+      'Intended destination',
+      'Apprenticeship level',
+      'Provider',
+      'Course',
+      'Recorded on',
+      'Recorded by',
+    ]);
+    expect(rows.map((row) => row[0]).sort()).toEqual(year11.map((p) => p.upn).sort());
+    expect(rows.find((row) => row[0] === planning.upn)).toEqual([
+      planning.upn,
+      planning.legalSurname,
+      planning.preferredName ?? planning.legalForename,
+      planning.dateOfBirth,
+      'Further education college',
+      '',
+      'Aire Valley College',
+      'Level 3 Engineering',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
+      'Pupil',
+    ]);
+    expect(rows.find((row) => row[0] === optingOut.upn)![4]).toBe('Not recorded');
+    const surnames = rows.map((row) => row[1]);
+    expect(surnames).toEqual([...surnames].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('leaves out a pupil who opted out of sharing with the local authority, and counts them', async () => {
+    const consent = await harness.pupils.query<{ setPupilConsent: { error: { code: string } | null } }>(
+      leaderNorth,
+      'mutation ($input: SetPupilConsentInput!) { setPupilConsent(input: $input) { error { code } } }',
+      { input: { pupilId: optingOut.id, localAuthoritySharingOptOut: true } },
+    );
+    expect(consent.data!.setPupilConsent.error).toBeNull();
+    const answer = await ask();
+    expect(answer).toMatchObject({ included: year11.length - 1, optedOut: 1 });
+    expect(answer.csv).not.toContain(optingOut.upn);
+    expect(answer.csv).not.toContain(optingOut.legalSurname + ',' + (optingOut.preferredName ?? optingOut.legalForename));
+  });
+
+  it('is for staff of a school only', async () => {
+    for (const who of [pupil(planning.id), analyst]) {
+      const res = await harness.client.query(who, RETURN);
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(res.data?.intentionReturn ?? null).toBeNull();
+    }
+  });
+});
