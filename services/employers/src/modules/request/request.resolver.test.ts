@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getNamedType } from 'graphql';
 import { type SubgraphTestClient, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { addDays, todayInEngland } from '@waymark/domain';
@@ -220,6 +221,29 @@ describe('answering and confirming', () => {
     const again = await client.query<{ confirmVolunteerRequest: { error: Problem } }>(leaderNorth, CONFIRM, { input: { requestId: request!.id } });
     expect(again.data!.confirmVolunteerRequest.error!.code).toBe('VOLUNTEER_REQUEST_CLOSED');
     expect(await subgraph.orm.em.fork().count(EncounterOutbox, { requestId: request!.id })).toBe(1);
+  });
+});
+
+describe('what volunteers can never reach through requests', () => {
+  it('names no pupil type anywhere a request or offer leads', async () => {
+    const schema = await employersService.buildSchema();
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      const type = schema.getType(name);
+      if (!type || !('getFields' in type)) return;
+      for (const field of Object.values(type.getFields())) visit(String(getNamedType(field.type)));
+    };
+    visit('VolunteerRequest');
+    visit('VolunteerOffer');
+    expect([...seen].filter((name) => /pupil|participation/i.test(name))).toEqual([]);
+    expect(seen).toContain('Volunteer');
+  });
+
+  it('refuses a volunteer the offers other volunteers made', async () => {
+    const res = await client.query<{ openVolunteerRequests: unknown }>(employee, '{ openVolunteerRequests { id offers { id message } } }');
+    expect(res.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
   });
 });
 
