@@ -1,8 +1,10 @@
 // Destinations in the browser: a Year 11 pupil records what they plan to do next on "My future" at
-// phone width, by keyboard; the careers leader sees their Year 11 "no plan yet" list shrink, finds a
-// leaver, is told plainly when a spell ends before it starts, records a college spell and reads the
-// destination years it gives with their reasons. Every new page is axe-clean with nothing sideways
-// at 1,366 and 390 px. See docs/domain-rules.md ("Destinations").
+// phone width, by keyboard; the careers leader sees their Year 11 "no plan yet" list shrink and the
+// plan in the local authority's return, finds a leaver, is told plainly when a spell ends before it
+// starts, records a college spell and reads the destination years it gives with their reasons.
+// Every new page is axe-clean with nothing sideways at 1,366 and 390 px. See docs/domain-rules.md
+// ("Destinations").
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoData } from '@waymark/demo-data';
@@ -19,7 +21,8 @@ afterAll(() => portals?.close());
 
 const data = demoData();
 const northfield = data.schools[0];
-const displayName = (p: { preferredName: string | null; legalForename: string; legalSurname: string }) => `${p.preferredName ?? p.legalForename} ${p.legalSurname}`;
+const displayName = (p: { preferredName: string | null; legalForename: string; legalSurname: string }) =>
+  `${p.preferredName ?? p.legalForename} ${p.legalSurname}`;
 const year11Account = data.accounts.find((a) => a.email === 'year11@northfield.test')!;
 const year11Pupil = data.pupils.find((p) => p.id === year11Account.pupilId)!;
 // A leaver the seed gave no spells (it gives the first six of each school some), found by their UPN.
@@ -62,7 +65,9 @@ describe('destinations', () => {
     const { context: leaderContext, page: leader } = await portals.signIn('leader@northfield.test');
     await openDestinations(leader);
     const before = await year11Missing(leader);
-    await year11Section(leader).getByRole('link', { name: displayName(year11Pupil) }).waitFor();
+    await year11Section(leader)
+      .getByRole('link', { name: displayName(year11Pupil) })
+      .waitFor();
 
     const { context, page } = await portals.signIn('year11@northfield.test');
     await page.setViewportSize({ width: 390, height: 900 });
@@ -94,7 +99,19 @@ describe('destinations', () => {
     await leader.reload();
     await leader.getByRole('heading', { level: 1, name: 'Destinations' }).waitFor({ timeout: 30_000 });
     expect(await year11Missing(leader)).toBe(before - 1);
-    expect(await year11Section(leader).getByRole('link', { name: displayName(year11Pupil) }).count()).toBe(0);
+    expect(
+      await year11Section(leader)
+        .getByRole('link', { name: displayName(year11Pupil) })
+        .count(),
+    ).toBe(0);
+
+    // The local authority's return has the plan against the pupil's UPN.
+    const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('button', { name: 'Download the Year 11 return' }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^year-11-intended-destinations-${northfield.urn}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('UPN,Surname,Forename,Date of birth,Intended destination,Apprenticeship level,Provider,Course,Recorded on,Recorded by');
+    expect(csv.split('\r\n').find((line) => line.startsWith(year11Pupil.upn))).toMatch(/,Apprenticeship,3,Acme Engineering,,\d{4}-\d{2}-\d{2},Pupil$/);
+    await leader.getByText(/^Downloaded year-11-intended-destinations-.*\.csv for .*: \d+ pupils\.$/).waitFor();
     await leaderContext.close();
   });
 

@@ -534,6 +534,11 @@ export type RecordActivitySpellMutationVariables = Exact<{
 
 export type RecordActivitySpellMutation = { recordActivitySpell: { spell: { id: string } | null, destinationYears: { leavingYear: number, september: { activity: SpellActivity | null, activityLabel: string | null, tooEarly: boolean, reason: string }, years: Array<{ year: number, from: string, to: string, mainActivity: SpellActivity | null, mainActivityLabel: string | null, status: SustainedStatus, sustained: boolean, reason: string }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
+export type IntentionReturnQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IntentionReturnQuery = { intentionReturn: { localAuthority: string, fileName: string, csv: string, included: number, optedOut: number } | null };
+
 export type EncounterQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1409,6 +1414,17 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<RecordActivitySpellMutation, RecordActivitySpellMutationVariables>;
+export const IntentionReturnDocument = new TypedDocumentString(`
+    query IntentionReturn {
+  intentionReturn {
+    localAuthority
+    fileName
+    csv
+    included
+    optedOut
+  }
+}
+    `) as unknown as TypedDocumentString<IntentionReturnQuery, IntentionReturnQueryVariables>;
 export const EncounterDocument = new TypedDocumentString(`
     query Encounter($id: ID!) {
   encounter(id: $id) {

@@ -5,6 +5,7 @@ import { FIND_LEAVERS_QUERY, type FoundLeaver } from '../graphql/destinations';
 import { useIntentionGaps } from '../hooks/useDestinations';
 import { IntentionGapSection } from './IntentionGapSection';
 import { LeaverPanel } from './LeaverPanel';
+import { ReturnSection } from './ReturnSection';
 
 /** "Destinations": who has not said what they plan to do next, and where leavers went (spells, and whether each year was sustained). */
 export function DestinationsPage() {
@@ -58,6 +59,7 @@ export function DestinationsPage() {
           <IntentionGapSection yearGroup={13} list={gaps.data.year13 ?? null} />
         </>
       ) : null}
+      <ReturnSection />
       <Section
         title="Where leavers went"
         description="Find a young person who has finished Year 11 to record what they did and see whether each year was sustained."

@@ -1,6 +1,7 @@
 import {
   FindLeaversDocument,
   IntentionGapListsDocument,
+  IntentionReturnDocument,
   LeaverDestinationsDocument,
   RecordActivitySpellDocument,
   type DestinationYearsFieldsFragment,
@@ -13,6 +14,7 @@ import {
 export const INTENTION_GAP_LISTS_QUERY = IntentionGapListsDocument.toString();
 export const FIND_LEAVERS_QUERY = FindLeaversDocument.toString();
 export const LEAVER_DESTINATIONS_QUERY = LeaverDestinationsDocument.toString();
+export const INTENTION_RETURN_QUERY = IntentionReturnDocument.toString();
 export const RECORD_ACTIVITY_SPELL_MUTATION = RecordActivitySpellDocument.toString();
 
 export type { EducationProviderKind, RecordActivitySpellInput, SpellActivity, SpellSource } from '../../../gql/graphql';
