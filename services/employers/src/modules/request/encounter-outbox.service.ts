@@ -44,6 +44,8 @@ export class EncounterOutboxService {
       } else {
         const reason = 'refused' in outcome ? `refused: ${outcome.refused}` : outcome.failed;
         await em.nativeUpdate(EncounterOutbox, { id: row.id, status: OutboxStatus.PENDING }, { attempts: row.attempts + 1, lastError: reason.slice(0, 1000) });
+        // Unreachable for one row is unreachable for the rest: the school's page should not wait on each in turn.
+        if ('failed' in outcome) break;
       }
     }
     return delivered;

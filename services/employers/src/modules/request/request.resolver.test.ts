@@ -213,9 +213,21 @@ describe('answering and confirming', () => {
     expect(await em.findOneOrFail(VolunteerOffer, { id: ruthOffer.id })).toMatchObject({ status: 'CLOSED', response: FILLED_OFFER });
     expect((await em.findOneOrFail(Volunteer, { id: sam.id })).schoolIds).toContain(northfield.id);
 
-    // Reading the requests tries again (still down): the row stays waiting, one more attempt.
+    // A second confirmation waits behind it: its own dispatch tries the oldest row first and stops there.
+    const second = (await post(valid({ virtual: true, postcode: null }))).request!;
+    await respond(leaderNorth, (await offer(employee, second.id)).offer!.id, true, 'Yes please');
+    await client.query(leaderNorth, CONFIRM, { input: { requestId: second.id } });
+    const attempts = async () => {
+      const rows = await subgraph.orm.em.fork().find(EncounterOutbox, { requestId: { $in: [request!.id, second.id] } });
+      return [request!.id, second.id].map((id) => rows.find((r) => r.requestId === id)!.attempts);
+    };
+    expect(await attempts()).toEqual([2, 0]);
+
+    // Reading the requests tries again (still down): the oldest row gets one more attempt, and the
+    // dispatcher stops there rather than wait on each row in turn; both stay waiting.
     await client.query(leaderNorth, '{ volunteerRequests { id } }');
-    expect((await subgraph.orm.em.fork().findOneOrFail(EncounterOutbox, { requestId: request!.id })).attempts).toBe(2);
+    expect(await attempts()).toEqual([3, 0]);
+    expect(await subgraph.orm.em.fork().count(EncounterOutbox, { status: OutboxStatus.PENDING, requestId: { $in: [request!.id, second.id] } })).toBe(2);
 
     expect((await offer(alumni, request!.id)).error!.code).toBe('VOLUNTEER_REQUEST_CLOSED');
     const again = await client.query<{ confirmVolunteerRequest: { error: Problem } }>(leaderNorth, CONFIRM, { input: { requestId: request!.id } });
