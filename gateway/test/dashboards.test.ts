@@ -43,7 +43,7 @@ afterAll(async () => {
 async function byHand(met: string, eligible = 'true'): Promise<Map<number, { eligible: number; met: number }>> {
   const sql = `
     with attended as (
-      select p.pupil_id, e.*, (e.checklist_met and p.reflection is not null) as meaningful,
+      select p.pupil_id, e.*, (e.checklist_met and (p.reflection is not null or p.group_reflection_on is not null)) as meaningful,
              extract(year from e.date - interval '8 months')::int as ay
         from participation p join encounter e on e.id = p.encounter_id
        where p.attended and e.date::date <= '${asOf}'::date

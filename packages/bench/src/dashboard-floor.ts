@@ -200,7 +200,7 @@ t as (
                            from ${ON_ROLL} join bench_pupil b on b.id = r.pupil_id
                           where r.trust_id = $1::uuid) c on c.id = p.pupil_id`
             }
-            cross join lateral (select c.yg - ee.years_ago as yg_then, ee.checklist_met and p.reflection is not null as meaningful) v
+            cross join lateral (select c.yg - ee.years_ago as yg_then, ee.checklist_met and (p.reflection is not null or p.group_reflection_on is not null) as meaningful) v
            where p.attended
           offset 0 -- the three numbers are made before aggregating, so only they are carried
         ) r

@@ -3,10 +3,12 @@ import { Migration20261123140743 } from './Migration20261123140743.js';
 import { Migration20261123161906 } from './Migration20261123161906.js';
 import { Migration20261206073252 } from './Migration20261206073252.js';
 import { Migration20261206093915 } from './Migration20261206093915.js';
+import { Migration20261206100055 } from './Migration20261206100055.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
   { name: 'Migration20261123161906', class: Migration20261123161906 },
   { name: 'Migration20261206073252', class: Migration20261206073252 },
   { name: 'Migration20261206093915', class: Migration20261206093915 },
+  { name: 'Migration20261206100055', class: Migration20261206100055 },
 ];

@@ -31,7 +31,9 @@ export function describeMeasure(measure: BenchmarkMeasureKey, state: StateName, 
 
 function reasonItFails(fact: FactRow, needs: Need): string | null {
   if (needs === 'meaningful' && !fact.meaningful) {
-    return fact.checklistMet ? 'No reflection recorded yet: add one to make it count.' : "Not meaningful yet: the activity's checklist is not complete.";
+    return fact.checklistMet
+      ? 'No reflection yet: it counts once a reflection is written, or the school records reflection time for the group.'
+      : "Not meaningful yet: the activity's checklist is not complete.";
   }
   if (needs === 'qualified' && !fact.qualified) return `The adviser is not qualified to level ${QUALIFIED_ADVISER_LEVEL} or above.`;
   if (needs === 'schoolDay' && !fact.inSchoolDay) return 'Not in the school day.';
@@ -46,6 +48,7 @@ export interface EvidenceItem {
   reason: string | null;
   encounterId: string | null;
   ownActivityId: string | null;
+  reflection: 'OWN' | 'GROUP' | null;
 }
 
 const kindLabel = (fact: FactRow) =>
@@ -65,6 +68,7 @@ export function evidenceFor(measure: BenchmarkMeasureKey, facts: FactRow[]): Evi
         reason,
         encounterId: fact.source === 'E' ? fact.refId : null,
         ownActivityId: fact.source === 'A' ? fact.refId : null,
+        reflection: fact.source === 'E' ? fact.reflected : null,
       };
     });
 }

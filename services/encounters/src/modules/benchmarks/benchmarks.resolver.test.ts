@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePrincipal, type SubgraphTestClient } from '@waymark/subgraph-kit/testing';
+import type { Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
-import { todayInEngland } from '@waymark/domain';
+import { addDays, todayInEngland } from '@waymark/domain';
 import { countStatements, startHarness, type Harness } from '../../../test/harness.js';
 
 /*
@@ -59,7 +60,7 @@ type Dashboard = {
 };
 
 const PROGRESS = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil {
-  benchmarkProgress { yearGroup measures { measure state count needed detail evidence { title counts reason encounterId ownActivityId } } workExperience { hoursTotal days } }
+  benchmarkProgress { yearGroup measures { measure state count needed detail evidence { title counts reason encounterId ownActivityId reflection } } workExperience { hoursTotal days } }
 } } }`;
 type Progress = {
   _entities: {
@@ -410,6 +411,63 @@ describe("a pupil's progress", () => {
       { input: { encounterId, pupilIds: [maya.id], attended: false } },
     );
     expect(southMark.data!.markAttendance.error?.code).toBe('ENCOUNTER_NOT_FOUND');
+  });
+
+  it("counts a talk for every pupil who attended once the school records the group's reflection time, and says which reflection applied", async () => {
+    const before = (await progressOf(pupil)).progress!;
+    const b5Before = measure(before, 'B5_EMPLOYERS').count;
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const created = await client.query<{ createEncounter: { encounter: { id: string } | null; error: unknown } }>(
+      leaderNorth,
+      'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } error { code message } } }',
+      {
+        input: {
+          kind: 'EMPLOYER_TALK',
+          title: 'Engineers at work',
+          date: yesterday.toISOString(),
+          hours: 1,
+          inSchoolDay: true,
+          yearGroups: [maya.yearGroup],
+          register: [],
+          checklist: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflectionTime: true },
+        },
+      },
+    );
+    expect(created.data!.createEncounter.error).toBeNull();
+    const encounterId = created.data!.createEncounter.encounter!.id;
+    await client.query(leaderNorth, 'mutation ($input: InviteInput!) { inviteToEncounter(input: $input) { added } }', {
+      input: { encounterId, pupilIds: [maya.id, otherNorth.id] },
+    });
+    await client.query(leaderNorth, 'mutation ($input: MarkAttendanceInput!) { markAttendance(input: $input) { changed } }', {
+      input: { encounterId, pupilIds: [maya.id], attended: true },
+    });
+    const RECORD = 'mutation ($input: RecordGroupReflectionInput!) { recordGroupReflection(input: $input) { recorded error { code fields { field } } } }';
+    const record = (who: Principal, on: string) =>
+      client.query<{ recordGroupReflection: { recorded: number; error: { code: string; fields: { field: string }[] } | null } }>(who, RECORD, {
+        input: { encounterId, on },
+      });
+
+    // Not another school's, not before the talk, not in the future, not a made-up day.
+    expect((await record(leaderSouth, todayInEngland())).data!.recordGroupReflection.error?.code).toBe('ENCOUNTER_NOT_FOUND');
+    for (const on of [addDays(todayInEngland(), -3), addDays(todayInEngland(), 1), '2026-02-30']) {
+      expect((await record(leaderNorth, on)).data!.recordGroupReflection.error).toMatchObject({ code: 'REFLECTION_DAY_INVALID', fields: [{ field: 'on' }] });
+    }
+    expect(measure((await progressOf(pupil)).progress!, 'B5_EMPLOYERS').count).toBe(b5Before);
+
+    // Recorded once for the whole register: only the pupil who attended gets it, and again changes nothing.
+    expect((await record(leaderNorth, todayInEngland())).data!.recordGroupReflection).toEqual({ recorded: 1, error: null });
+    expect((await record(leaderNorth, todayInEngland())).data!.recordGroupReflection).toEqual({ recorded: 0, error: null });
+    const after = (await progressOf(pupil)).progress!;
+    expect(measure(after, 'B5_EMPLOYERS').count).toBe(b5Before + 1);
+    expect(measure(after, 'B5_EMPLOYERS').evidence.find((e) => e.encounterId === encounterId)).toMatchObject({ counts: true, reflection: 'GROUP' });
+    const absent = await client.query<{
+      _entities: { participations: { encounter: { id: string }; meaningful: boolean; groupReflectionOn: string | null }[] }[];
+    }>(
+      leaderNorth,
+      'query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil { participations { encounter { id } meaningful groupReflectionOn } } } }',
+      { id: otherNorth.id },
+    );
+    expect(absent.data!._entities[0].participations.find((p) => p.encounter.id === encounterId)).toMatchObject({ meaningful: false, groupReflectionOn: null });
   });
 
   it('counts a part-time job for Benchmark 5 only once staff verify it', async () => {

@@ -24,6 +24,8 @@ interface Fact {
   meaningful?: boolean; // checklist met AND a reflection (default true)
   checklist?: boolean; // default: as meaningful
   reflection?: boolean; // default: as meaningful
+  /** The school recorded reflection time for the group (default false). */
+  groupReflection?: boolean;
   inSchoolDay?: boolean; // default true
   hours?: number;
   subject?: string;
@@ -131,6 +133,30 @@ const CASES: Case[] = [
     reason: 'a reflection but the checklist is incomplete: not meaningful',
     year: 10,
     facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', checklist: false, reflection: true }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: 'checklist met and the school recorded reflection time for the group, no words of the pupil: meaningful',
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', checklist: true, reflection: false, groupReflection: true }],
+    expect: { B5_EMPLOYERS: 'MET' },
+  },
+  {
+    reason: "the pupil's own reflection and the group's reflection time: meaningful (once)",
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', checklist: true, reflection: true, groupReflection: true }],
+    expect: { B5_EMPLOYERS: 'MET' },
+  },
+  {
+    reason: 'group reflection time but the checklist is incomplete: not meaningful',
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', checklist: false, reflection: false, groupReflection: true }],
+    expect: { B5_EMPLOYERS: 'NOT_MET' },
+  },
+  {
+    reason: 'absent from the encounter, though the group had reflection time: does not count',
+    year: 10,
+    facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01', attended: false, groupReflection: true }],
     expect: { B5_EMPLOYERS: 'NOT_MET' },
   },
   {
@@ -375,14 +401,18 @@ async function insertCase(orm: Orm, testCase: Case, pupilId: string): Promise<vo
         fact.adviserLevel ?? null,
       ],
     );
-    await conn.execute('insert into participation (id, encounter_id, pupil_id, school_id, attended, reflection) values (?, ?, ?, ?, ?, ?)', [
-      randomUUID(),
-      encounterId,
-      pupilId,
-      fact.schoolId ?? SCHOOL,
-      fact.attended ?? true,
-      (fact.reflection ?? meaningful) ? 'I learned what the job involves.' : null,
-    ]);
+    await conn.execute(
+      'insert into participation (id, encounter_id, pupil_id, school_id, attended, reflection, group_reflection_on) values (?, ?, ?, ?, ?, ?, ?)',
+      [
+        randomUUID(),
+        encounterId,
+        pupilId,
+        fact.schoolId ?? SCHOOL,
+        fact.attended ?? true,
+        (fact.reflection ?? meaningful) ? 'I learned what the job involves.' : null,
+        fact.groupReflection ? fact.date : null,
+      ],
+    );
   }
   for (const own of testCase.own ?? []) {
     await conn.execute(

@@ -77,7 +77,8 @@ export interface FactRow {
   yearGroupThen: number;
   meaningful: boolean;
   checklistMet: boolean;
-  reflected: boolean;
+  /** How the reflection item was met: the pupil's own reflection, reflection time for the group, or not at all. */
+  reflected: 'OWN' | 'GROUP' | null;
   inSchoolDay: boolean;
   qualified: boolean;
   /** The measures the fact bears on (the right sort, in the right year groups), whether or not it meets their need. */

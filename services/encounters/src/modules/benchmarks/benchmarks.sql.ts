@@ -225,6 +225,11 @@ function packedValues(f: FactSql): string[] {
   const bits = BIT_LANES.map((lane, i) => `(${lane.value(f)} << ${i * BIT_LANE_WIDTH})`).join(' | ');
   return [...packs, bits, `(case when ${f.column('workplace')} then ${f.column('hours')} else 0 end)::float8`];
 }
+/**
+ * A register row's reflection item is met by the pupil's own reflection or by reflection time the school
+ * recorded for the group (docs/domain-rules.md, "Meaningful activities").
+ */
+const REFLECTED = '(p.reflection is not null or p.group_reflection_on is not null)';
 const PACKED_COLUMNS = [...Array.from({ length: PACKS }, (_, p) => `t${p}`), 'bits', 'hours'];
 
 /** Every encounter up to the end of the as-of day in England, classified (its day, academic year and window read in England). */
@@ -310,7 +315,7 @@ per_year as (
     .map((c) => `sum(x.${c}) as ${c}`)
     .join(', ')}, bit_or(x.bits) as bits, sum(x.hours) as hours
     from (
-      select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when p.reflection is not null then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
+      select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when ${REFLECTED} then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
         from participation p
         join ${encounterTallies(large)} e on e.id = p.encounter_id
        where p.attended and p.pupil_id = any(:pupilIds::uuid[])
@@ -397,13 +402,13 @@ function stateSql(measure: BenchmarkMeasureKey): string {
 const FLAGGED_CTE = `
 facts as (
   select c.pupil_id, c.cur, c.cur_ks, 'E'::text as source, e.id as ref_id, e.kind, e.day, e.ay, e.in_school_day, e.checklist_met,
-         (p.reflection is not null) as reflected, (e.checklist_met and p.reflection is not null) as meaningful, e.qualified, e.in_window,
+         (case when p.reflection is not null then 'OWN' when p.group_reflection_on is not null then 'GROUP' end) as reflected, (e.checklist_met and ${REFLECTED}) as meaningful, e.qualified, e.in_window,
          e.b2, e.subject_no, e.b5, e.b6, e.b7_range, e.b7_visit, e.guidance, e.pa, e.workplace
     from cohort c
     join participation p on p.pupil_id = c.pupil_id and p.attended
     join ${CLASSIFIED_ENCOUNTERS} e on e.id = p.encounter_id
   union all
-  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, true, true, true, a.in_window,
+  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, 'OWN', true, true, a.in_window,
          a.b2, a.subject_no, a.b5, a.b6, a.b7_range, a.b7_visit, a.guidance, a.pa, a.workplace
     from ${OWN_ACTIVITIES} a
 ),

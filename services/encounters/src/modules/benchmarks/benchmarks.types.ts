@@ -136,6 +136,12 @@ export class GapRow {
 }
 export const GapConnection = connectionTypes(GapRow, 'Gap');
 
+export enum ReflectionSourceEnum {
+  OWN = 'OWN',
+  GROUP = 'GROUP',
+}
+registerEnumType(ReflectionSourceEnum, { name: 'ReflectionSource', description: "How an activity's reflection item was met." });
+
 @ObjectType({ description: 'Something that counted towards a measure, or did not, and why.' })
 export class Evidence {
   @Field()
@@ -158,6 +164,13 @@ export class Evidence {
 
   @Field(() => ID, { nullable: true })
   ownActivityId: string | null;
+
+  @Field(() => ReflectionSourceEnum, {
+    nullable: true,
+    description:
+      "For a school activity: how its reflection item was met (the pupil's own words, or reflection time the school gave the group), or null when it was not.",
+  })
+  reflection: 'OWN' | 'GROUP' | null;
 }
 
 @ObjectType()

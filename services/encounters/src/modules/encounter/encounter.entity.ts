@@ -138,7 +138,7 @@ export class Encounter {
 @Index({ properties: ['pupilId', 'encounter'] })
 @ObjectType()
 export class Participation {
-  [OptionalProps]?: 'reflection' | 'reflectedAt';
+  [OptionalProps]?: 'reflection' | 'reflectedAt' | 'groupReflectionOn';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -166,6 +166,14 @@ export class Participation {
 
   @Property({ type: 'datetime', nullable: true })
   reflectedAt: Date | null = null;
+
+  /**
+   * The day the school gave the group time to reflect on the activity (in tutor time, say), recorded
+   * for the whole register in one step. Either this or the pupil's own reflection meets the
+   * checklist's reflection item.
+   */
+  @Property({ type: 'date', nullable: true })
+  groupReflectionOn: string | null = null;
 }
 
 @ObjectType()

@@ -10,6 +10,8 @@ import {
   ImportRegisterInput,
   InviteInput,
   MarkAttendanceInput,
+  RecordGroupReflectionInput,
+  RecordGroupReflectionResult,
   RecordReflectionInput,
   RecordReflectionResult,
   RegisterChangeResult,
@@ -42,6 +44,18 @@ export class RegisterMutations {
     return new RegisterService(ctx.em).importCsv(ctx.principal, input, ownCohort(ctx));
   }
 
+  @Authorized(...STAFF)
+  @Mutation(() => RecordGroupReflectionResult, {
+    description:
+      'Reflection time the school gave the group after an encounter (in tutor time, say), recorded for every pupil who attended: it meets the reflection item of the checklist for each.',
+  })
+  recordGroupReflection(
+    @Arg('input', () => RecordGroupReflectionInput) input: RecordGroupReflectionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordGroupReflectionResult> {
+    return new RegisterService(ctx.em).recordGroupReflection(ctx.principal, input);
+  }
+
   @Authorized('pupil', ...STAFF)
   @Mutation(() => RecordReflectionResult, {
     description: "The pupil's reflection on an activity they attended (by the pupil, or staff of the school with them).",
@@ -63,9 +77,16 @@ export class ParticipationMeaningResolver {
     return row.reflectedAt;
   }
 
-  @FieldResolver(() => Boolean, { description: "Attended, the encounter's checklist is met, and a reflection is recorded." })
+  @FieldResolver(() => String, { nullable: true, description: 'The day the school gave the group reflection time on this activity (YYYY-MM-DD), if it has.' })
+  groupReflectionOn(@Root() row: Participation): string | null {
+    return row.groupReflectionOn;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Attended, the encounter's checklist is met, and the reflection item is met: the pupil's own reflection or the group's reflection time.",
+  })
   async meaningful(@Root() row: Participation, @Ctx() ctx: RequestContext): Promise<boolean> {
-    if (!row.attended || !row.reflection) return false;
+    if (!row.attended || (!row.reflection && !row.groupReflectionOn)) return false;
     const encounter = wrap(row.encounter).isInitialized() ? row.encounter : await encounterLoader(ctx).load(row.encounter.id);
     return encounter?.checklistMet === true;
   }

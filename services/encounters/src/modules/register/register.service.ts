@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
-import { isBlankRecord, parseCsv, reflectionProblem, vulnerableGroupOfCode, type VulnerableGroupCode } from '@waymark/domain';
+import {
+  dayInEngland,
+  isBlankRecord,
+  parseCsv,
+  parseDay,
+  reflectionProblem,
+  todayInEngland,
+  vulnerableGroupOfCode,
+  type VulnerableGroupCode,
+} from '@waymark/domain';
 import {
   boundSql,
   hasControlCharacters,
@@ -18,6 +27,8 @@ import { EncounterError } from '../encounter/encounter.errors.js';
 import { groupBit } from '../benchmarks/benchmarks.service.js';
 import type { Cohort } from '../external/pupils.client.js';
 import type {
+  RecordGroupReflectionInput,
+  RecordGroupReflectionResult,
   RecordReflectionResult,
   RegisterChangeResult,
   RegisterImportResult,
@@ -235,6 +246,32 @@ export class RegisterService {
       );
       return { encounter, added, changed, unchanged: marks.length - added - changed, rejected: [], error: null };
     });
+  }
+
+  /**
+   * Reflection time the school gave the group (in tutor time, say): recorded in one step for every
+   * pupil who attended, which meets the checklist's reflection item for each of them. Staff of the
+   * school that ran the encounter; the day is on or after the encounter and not in the future.
+   */
+  async recordGroupReflection(principal: Principal, input: RecordGroupReflectionInput, now = new Date()): Promise<RecordGroupReflectionResult> {
+    const encounter = await this.ownEncounter(principal, input.encounterId);
+    if (!encounter) return { encounter: null, recorded: 0, error: RegisterProblems.notFound() };
+    const day = parseDay(input.on);
+    const held = dayInEngland(encounter.date);
+    const problem = !day
+      ? 'Enter the day of the reflection time as a real date, like 2026-10-05'
+      : day < held
+        ? 'The reflection time must be on or after the day of the activity'
+        : day > todayInEngland(now)
+          ? 'The reflection time must have happened: the date cannot be in the future'
+          : null;
+    if (problem) return { encounter, recorded: 0, error: mutationError('REFLECTION_DAY_INVALID', problem, [{ field: 'on', message: problem }]) };
+    const { affected } = await boundSql(
+      this.em,
+      'update participation set group_reflection_on = $2::date where encounter_id = $1::uuid and attended and group_reflection_on is null',
+      [encounter.id, day],
+    );
+    return { encounter, recorded: affected, error: null };
   }
 
   /** The pupil themself, or staff of the school that ran the encounter. */

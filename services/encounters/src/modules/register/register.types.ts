@@ -108,3 +108,24 @@ export class RecordReflectionResult {
   @Field(() => MutationError, { nullable: true })
   error: MutationError | null;
 }
+
+@InputType()
+export class RecordGroupReflectionInput {
+  @Field(() => ID)
+  encounterId: string;
+
+  @Field({ description: 'The day the group had its reflection time (YYYY-MM-DD): on or after the encounter, and not in the future.' })
+  on: string;
+}
+
+@ObjectType()
+export class RecordGroupReflectionResult {
+  @Field(() => Encounter, { nullable: true })
+  encounter: Encounter | null;
+
+  @Field(() => Int, { description: 'Pupils who attended and now have reflection time recorded (those who already had it keep their first day).' })
+  recorded: number;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}

@@ -9,7 +9,7 @@ cohort as (
 per_year as (
   select x.pupil_id, x.ay, sum(x.t0) as t0, sum(x.t1) as t1, sum(x.t2) as t2, sum(x.t3) as t3, sum(x.t4) as t4, sum(x.t5) as t5, sum(x.t6) as t6, bit_or(x.bits) as bits, sum(x.hours) as hours
     from (
-      select p.pupil_id, e.ay, case when p.reflection is not null then e.t0_r else e.t0_n end as t0, case when p.reflection is not null then e.t1_r else e.t1_n end as t1, case when p.reflection is not null then e.t2_r else e.t2_n end as t2, case when p.reflection is not null then e.t3_r else e.t3_n end as t3, case when p.reflection is not null then e.t4_r else e.t4_n end as t4, case when p.reflection is not null then e.t5_r else e.t5_n end as t5, case when p.reflection is not null then e.t6_r else e.t6_n end as t6, case when p.reflection is not null then e.bits_r else e.bits_n end as bits, case when p.reflection is not null then e.hours_r else e.hours_n end as hours
+      select p.pupil_id, e.ay, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t0_r else e.t0_n end as t0, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t1_r else e.t1_n end as t1, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t2_r else e.t2_n end as t2, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t3_r else e.t3_n end as t3, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t4_r else e.t4_n end as t4, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t5_r else e.t5_n end as t5, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t6_r else e.t6_n end as t6, case when (p.reflection is not null or p.group_reflection_on is not null) then e.bits_r else e.bits_n end as bits, case when (p.reflection is not null or p.group_reflection_on is not null) then e.hours_r else e.hours_n end as hours
         from participation p
         join (
       select y.* from (
@@ -126,7 +126,7 @@ states as (
 
 facts as (
   select c.pupil_id, c.cur, c.cur_ks, 'E'::text as source, e.id as ref_id, e.kind, e.day, e.ay, e.in_school_day, e.checklist_met,
-         (p.reflection is not null) as reflected, (e.checklist_met and p.reflection is not null) as meaningful, e.qualified, e.in_window,
+         (case when p.reflection is not null then 'OWN' when p.group_reflection_on is not null then 'GROUP' end) as reflected, (e.checklist_met and (p.reflection is not null or p.group_reflection_on is not null)) as meaningful, e.qualified, e.in_window,
          e.b2, e.subject_no, e.b5, e.b6, e.b7_range, e.b7_visit, e.guidance, e.pa, e.workplace
     from cohort c
     join participation p on p.pupil_id = c.pupil_id and p.attended
@@ -150,7 +150,7 @@ facts as (
            where e.date < ((:asOf::date + 1)::timestamp at time zone 'Europe/London')
         ) e on e.id = p.encounter_id
   union all
-  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, true, true, true, a.in_window,
+  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, 'OWN', true, true, a.in_window,
          a.b2, a.subject_no, a.b5, a.b6, a.b7_range, a.b7_visit, a.guidance, a.pa, a.workplace
     from (
       select a.*, true as meaningful, true as qualified, false as in_school_day, (extract(year from a.day)::int - case when extract(month from a.day) < 9 then 1 else 0 end) as ay, ((extract(month from a.day) * 100 + extract(day from a.day)) not between 301 and 831) as in_window,
