@@ -32,6 +32,7 @@ import {
 import { SECURITY_HEADERS, StaticFiles } from './static.js';
 import { readSupergraph, scopedSdl } from './developers/api-schema.js';
 import { developersPage } from './developers/page.js';
+import { EXPLORER_SCRIPT, explorerPage } from './developers/explorer.js';
 import { TokenBuckets, type ApiKeyRateLimiter } from './developers/rate-limit.js';
 import { UsageCounter } from './developers/usage.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
@@ -231,6 +232,7 @@ export async function createGateway({
   const supergraph = readSupergraph(supergraphSdl);
   const developersHtml = developersPage({ supergraph, origin: env.publicOrigins[0], rateLimit: env.apiRateLimit });
   const scopedSchemas = new Map<string, string>();
+  const explorerHtml = explorerPage();
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -433,14 +435,14 @@ export async function createGateway({
     res.writeHead(204, { 'set-cookie': sessionCookie('', 0, env.secureCookies), 'cache-control': 'no-store' }).end();
   }
 
-  /** The developer documentation: public, the same for everyone, built at start. */
-  function developers(req: IncomingMessage, res: ServerResponse): void {
+  /** The developer documentation and the explorer: public, the same for everyone, built at start. */
+  function developers(req: IncomingMessage, res: ServerResponse, body: string, contentType: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...SECURITY_HEADERS });
-    res.end(req.method === 'HEAD' ? undefined : developersHtml);
+    res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   /** The SDL of what the calling API key's scopes allow; only for API keys (401 otherwise). */
@@ -508,7 +510,9 @@ export async function createGateway({
     if (route === 'POST /auth/sign-in') return signIn(req, res);
     if (route === 'POST /auth/second-factor') return secondFactor(req, res);
     if (route === 'POST /auth/sign-out') return signOut(req, res);
-    if (url.pathname === '/developers' || url.pathname === '/developers/') return developers(req, res);
+    if (url.pathname === '/developers' || url.pathname === '/developers/') return developers(req, res, developersHtml, 'text/html; charset=utf-8');
+    if (url.pathname === '/developers/explorer') return developers(req, res, explorerHtml, 'text/html; charset=utf-8');
+    if (url.pathname === '/developers/explorer.js') return developers(req, res, EXPLORER_SCRIPT, 'text/javascript; charset=utf-8');
     if (url.pathname === '/developers/schema.graphql') return schemaForKey(req, res);
     if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') return ready(res);

@@ -64,6 +64,20 @@ describe('/developers', () => {
     );
   });
 
+  it('serves the explorer and its one script under the same content security policy', async () => {
+    const page = await fetch(`${stack.url}/developers/explorer`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="/developers/explorer.js" defer>']);
+    const script = await fetch(`${stack.url}/developers/explorer.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const code = await script.text();
+    // Requests from the explorer carry the key and never the browser's cookies; the key is never stored.
+    expect(code).toContain("credentials: 'omit'");
+    expect(code).not.toMatch(/localStorage|sessionStorage|document\.cookie/);
+  });
+
   it('refuses every operation it lists to a key without that scope, and runs each example for a key with it', async () => {
     const operations = await documentedOperations();
     expect(operations.length).toBeGreaterThanOrEqual(10);

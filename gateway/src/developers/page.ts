@@ -52,7 +52,8 @@ ${code(`Example ${op.operation} using ${op.name}`, exampleDocument(op))}
 </section>`;
 }
 
-const STYLE = `
+/** The look shared by the documentation and the explorer. */
+export const PAGE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff}
 a{color:#1d4ed8}a:focus-visible,pre:focus-visible,.table:focus-visible{outline:3px solid #b45309;outline-offset:2px}
@@ -193,7 +194,7 @@ in
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Waymark API for trusts – developer documentation</title>
-<style>${STYLE}</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to the documentation</a>
@@ -210,6 +211,7 @@ in
 <li><a href="#errors">Errors</a></li>
 <li><a href="#limits">Limits</a></li>
 <li><a href="#examples">Examples: curl, Python, Power BI</a></li>
+<li><a href="/developers/explorer">Try the API with your key</a></li>
 </ul></nav>
 
 <section aria-labelledby="keys"><h2 id="keys">API keys and scopes</h2>
@@ -221,7 +223,7 @@ ${table('Scopes', ['Scope', 'What it is for', 'Operations'], scopeRows)}
 <section aria-labelledby="auth"><h2 id="auth">Sending a request</h2>
 <p>Send a JSON body <code>{"query": "…", "variables": {…}}</code> with <code>POST</code> to <code>/graphql</code>, the header <code>Content-Type: application/json</code>, and the key as a bearer token:</p>
 ${code('Request headers', 'Authorization: Bearer wm_…\nContent-Type: application/json')}
-<p>Waymark checks every root field of the operation against the key's scopes before anything runs. Schema introspection is switched off in production; download the schema for your key instead (<a href="#schema">below</a>).</p>
+<p>Waymark checks every root field of the operation against the key's scopes before anything runs. Schema introspection is switched off in production; download the schema for your key instead (<a href="#schema">below</a>). To try a query before writing code, use the <a href="/developers/explorer">explorer</a>.</p>
 </section>
 
 <section aria-labelledby="reads"><h2 id="reads">What you can read</h2>

@@ -1,7 +1,7 @@
 // The API for trusts in the browser: anyone can read the developer documentation at /developers
 // (plain HTML, axe-clean, nothing sideways at 390 px, a skip link first for keyboards); a trust
 // analyst makes a key on "API keys", sees it used (requests and errors counted by the gateway), and
-// revokes it. See docs/trust-api.md.
+// tries it in the explorer, and revokes it. See docs/trust-api.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeScan, serious, startPortals, type Portals } from './browser.js';
@@ -55,7 +55,7 @@ describe('the API for trusts', () => {
     await context.close();
   });
 
-  it('lets a trust analyst make a key, see its usage, and revoke it', async () => {
+  it('lets a trust analyst make a key, see its usage, try it in the explorer, and revoke it', async () => {
     const { context, page } = await portals.signIn('trust@waymark-trust.test');
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor({ timeout: 30_000 });
@@ -104,6 +104,30 @@ describe('the API for trusts', () => {
       await expectFits(page, width);
       await portals.expectAccessible(page, `api-keys-${width}`);
     }
+
+    // The explorer: the key stays in the form; nothing is sent without it.
+    const explorer = await context.newPage();
+    await explorer.goto(`${portals.stack.url}/developers/explorer`);
+    await explorer.getByRole('heading', { level: 1, name: 'Try the API' }).waitFor();
+    await explorer.getByRole('button', { name: 'Run query' }).click();
+    const problem = explorer.getByRole('alert');
+    await problem.getByText('Enter your API key.').waitFor();
+    expect(await problem.evaluate((element) => element === document.activeElement)).toBe(true);
+    await explorer.getByLabel('API key').fill(secret);
+    await explorer.getByRole('button', { name: 'Run query' }).click();
+    await explorer.getByRole('status').getByText('Query: HTTP 200.').waitFor();
+    expect(await explorer.locator('#answer').textContent()).toContain('Northfield Academy');
+    await explorer.getByRole('button', { name: 'Show the schema for this key' }).click();
+    await explorer.getByRole('status').getByText('Schema: HTTP 200.').waitFor();
+    const schema = (await explorer.locator('#answer').textContent()) ?? '';
+    expect(schema).toContain('trustDashboard');
+    expect(schema).not.toContain('previewRosterImport');
+    for (const width of [1366, 390]) {
+      await expectFits(explorer, width);
+      expect(serious(await axeScan(explorer)), `axe on the explorer at ${width}px`).toEqual([]);
+    }
+    expect(await explorer.evaluate(() => JSON.stringify({ ...localStorage }) + document.cookie)).not.toContain(secret);
+    await explorer.close();
 
     await page.setViewportSize({ width: 1366, height: 900 });
     await row.getByRole('button', { name: 'Revoke Power BI reports' }).click();
