@@ -1,9 +1,9 @@
 // Destinations in the browser: a Year 11 pupil records what they plan to do next on "My future" at
 // phone width, by keyboard; the careers leader sees their Year 11 "no plan yet" list shrink and the
-// plan in the local authority's return, finds a leaver, is told plainly when a spell ends before it
-// starts, records a college spell and reads the destination years it gives with their reasons.
-// Every new page is axe-clean with nothing sideways at 1,366 and 390 px. See docs/domain-rules.md
-// ("Destinations").
+// plan in the local authority's return, records a leaver's agreement to being followed, finds them,
+// is told plainly when a spell ends before it starts, records a college spell and reads the
+// destination years it gives with their reasons. Every new page is axe-clean with nothing sideways
+// at 1,366 and 390 px. See docs/domain-rules.md ("Destinations").
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -117,6 +117,13 @@ describe('destinations', () => {
 
   it("the leader records a leaver's college spell and reads the destination years with their reasons", async () => {
     const { context, page } = await portals.signIn('leader@northfield.test');
+    await page.getByRole('navigation', { name: 'Careers programme' }).waitFor({ timeout: 30_000 });
+    // Following a leaver needs their agreement, recorded on their record.
+    await page.goto(`${portals.stack.url}/careers#/pupils/${encodeURIComponent(leaver.id)}`);
+    await page.getByRole('heading', { level: 1, name: displayName(leaver) }).waitFor({ timeout: 30_000 });
+    await page.getByRole('checkbox', { name: 'Agreed to destination tracking after 16' }).check();
+    await page.getByRole('button', { name: 'Save consent settings' }).click();
+    await page.getByRole('heading', { name: 'Consent settings saved' }).waitFor({ timeout: 30_000 });
     await openDestinations(page);
 
     await page.getByLabel('Name or UPN').fill(leaver.upn);

@@ -12,7 +12,7 @@ import {
 } from '@waymark/subgraph-kit';
 import {
   DestinationsCohortDocument,
-  PupilBirthDatesDocument,
+  PupilLeaverDetailsDocument,
   PupilReturnDetailsDocument,
   SchoolReturnDetailsDocument,
   type PupilReturnDetailsQuery,
@@ -74,12 +74,16 @@ export class PupilsClient {
     return cohort.pupilIds.map((pupilId, i) => ({ pupilId, schoolId: cohort.schoolIds[i], yearGroup: cohort.yearGroups[i] }));
   }
 
-  /** Dates of birth (YYYY-MM-DD) of the pupils the caller may read them for (staff of their school, the pupil themself). */
-  async datesOfBirth(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
-    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilBirthDatesDocument);
-    const days = new Map<string, string>();
-    for (const [id, pupil] of answers) if (pupil.dateOfBirth) days.set(id, pupil.dateOfBirth);
-    return days;
+  /**
+   * Each pupil's date of birth (YYYY-MM-DD; null when not recorded) and whether they agreed to being
+   * followed after 16 (anything but a clear yes reads as no), for the callers who may read them
+   * (staff of their school); pupils the caller may not read are missing.
+   */
+  async leaverDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, { dateOfBirth: string | null; tracking: boolean }>> {
+    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilLeaverDetailsDocument);
+    const details = new Map<string, { dateOfBirth: string | null; tracking: boolean }>();
+    for (const [id, pupil] of answers) details.set(id, { dateOfBirth: pupil.dateOfBirth ?? null, tracking: pupil.consent?.destinationTracking === true });
+    return details;
   }
 
   /** The return's details of each pupil (UPN, names, date of birth, sharing opt-out), in one request; pupils the caller may not read are missing. */

@@ -15,13 +15,13 @@ export type DestinationsCohortQueryVariables = Exact<{
 
 export type DestinationsCohortQuery = { cohort: { pupilIds: Array<string>, schoolIds: Array<string>, yearGroups: Array<number> } };
 
-export type PupilBirthDatesQueryVariables = Exact<{
+export type PupilLeaverDetailsQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
 }>;
 
 
-export type PupilBirthDatesQuery = { _entities: Array<
-    | { id: string, dateOfBirth: string | null }
+export type PupilLeaverDetailsQuery = { _entities: Array<
+    | { id: string, dateOfBirth: string | null, consent: { destinationTracking: boolean } | null }
     | Record<PropertyKey, never>
    | null> };
 
@@ -73,16 +73,19 @@ export const DestinationsCohortDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DestinationsCohortQuery, DestinationsCohortQueryVariables>;
-export const PupilBirthDatesDocument = new TypedDocumentString(`
-    query PupilBirthDates($representations: [_Any!]!) {
+export const PupilLeaverDetailsDocument = new TypedDocumentString(`
+    query PupilLeaverDetails($representations: [_Any!]!) {
   _entities(representations: $representations) {
     ... on Pupil {
       id
       dateOfBirth
+      consent {
+        destinationTracking
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<PupilBirthDatesQuery, PupilBirthDatesQueryVariables>;
+    `) as unknown as TypedDocumentString<PupilLeaverDetailsQuery, PupilLeaverDetailsQueryVariables>;
 export const PupilReturnDetailsDocument = new TypedDocumentString(`
     query PupilReturnDetails($representations: [_Any!]!) {
   _entities(representations: $representations) {

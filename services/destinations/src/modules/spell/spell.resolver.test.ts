@@ -15,6 +15,8 @@ const seededLeavers = data.destinations.filter((d) => d.schoolId === northfield.
 const [leaver, otherLeaver] = data.pupils.filter((p) => p.schoolId === northfield.id && p.leftOn !== null && !seededLeavers.some((d) => d.pupilId === p.id));
 const seededLeaver = seededLeavers[0];
 const year10 = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 10)!;
+// Still at Northfield, in its sixth form: they finished Year 11 a summer or two ago.
+const sixthFormer = data.pupils.find((p) => p.schoolId === northfield.id && p.yearGroup === 13)!;
 // Last summer's Year 13 leavers finished Year 11 two summers before that.
 const L = year11LeavingYear(leaver.dateOfBirth);
 
@@ -64,6 +66,13 @@ const spellCount = (pupilId: string) => harness.orm.em.fork().count(ActivitySpel
 
 beforeAll(async () => {
   harness = await startHarness();
+  // `leaver` agreed to being followed after 16; nobody else here did (the demo default).
+  const consent = await harness.pupils.query<{ setPupilConsent: { error: unknown } }>(
+    leaderNorth,
+    'mutation ($input: SetPupilConsentInput!) { setPupilConsent(input: $input) { error { code } } }',
+    { input: { pupilId: leaver.id, destinationTracking: true } },
+  );
+  expect(consent.data!.setPupilConsent.error).toBeNull();
 });
 
 afterAll(async () => {
@@ -170,6 +179,23 @@ describe('recordActivitySpell', () => {
     const self = await record(leaderNorth, { pupilId: otherLeaver.id, activity: 'NOT_KNOWN', startsOn: `${L}-09-01`, source: 'SELF_REPORTED' });
     expect(self.data!.recordActivitySpell.error).toMatchObject({ code: 'SPELL_INVALID' });
     expect(await spellCount(year10.id)).toBe(0);
+    expect(await spellCount(otherLeaver.id)).toBe(0);
+  });
+
+  it("without their agreement to being followed, records only staying on in the school's own sixth form", async () => {
+    const S = year11LeavingYear(sixthFormer.dateOfBirth);
+    const job = await record(leaderNorth, { pupilId: sixthFormer.id, activity: 'EMPLOYMENT_WITHOUT_TRAINING', startsOn: `${S}-09-01` });
+    expect(job.data!.recordActivitySpell.error).toMatchObject({
+      code: 'NO_TRACKING_CONSENT',
+      message:
+        "They have not agreed to being followed after 16, so only their place in your own sixth form can be recorded. If they agree, record it under 'Consent and sharing' on their record first. Nothing was saved.",
+    });
+    const stayed = await record(leaderNorth, { pupilId: sixthFormer.id, activity: 'EDUCATION', providerKind: 'SCHOOL_SIXTH_FORM', startsOn: `${S}-09-03` });
+    expect(stayed.data!.recordActivitySpell.error).toBeNull();
+    expect(await spellCount(sixthFormer.id)).toBe(1);
+    // A leaver is no longer in the school's sixth form, whatever the spell says.
+    const left = await record(leaderNorth, { pupilId: otherLeaver.id, activity: 'EDUCATION', providerKind: 'SCHOOL_SIXTH_FORM', startsOn: `${L}-09-03` });
+    expect(left.data!.recordActivitySpell.error).toMatchObject({ code: 'NO_TRACKING_CONSENT' });
     expect(await spellCount(otherLeaver.id)).toBe(0);
   });
 

@@ -33,7 +33,8 @@ export class SpellResolver {
     const source = input.source ?? 'STAFF';
     if (source === 'SELF_REPORTED')
       return refused('SPELL_INVALID', 'Staff record a spell as STAFF or LA_CONFIRMATION; SELF_REPORTED is for the young person themself.');
-    const dateOfBirth = (await ctx.deps.pupils.datesOfBirth(ctx, [input.pupilId])).get(input.pupilId);
+    const details = (await ctx.deps.pupils.leaverDetails(ctx, [input.pupilId])).get(input.pupilId);
+    const dateOfBirth = details?.dateOfBirth;
     if (!dateOfBirth)
       return refused(
         'NO_DATE_OF_BIRTH',
@@ -53,6 +54,18 @@ export class SpellResolver {
     };
     const problems = checkActivitySpell(values);
     if (Object.keys(problems).length > 0) return refused('SPELL_INVALID', 'Some details of the spell need changing.', problemList(problems));
+    if (!details.tracking) {
+      // Without their agreement only staying on in this school's own sixth form may be recorded (docs/domain-rules.md, "Destinations").
+      const ownSixthForm =
+        values.activity === 'EDUCATION' &&
+        values.providerKind === 'SCHOOL_SIXTH_FORM' &&
+        (await ctx.deps.pupils.onRoll(ctx, { pupilIds: [input.pupilId], asOf: today })).some((pupil) => pupil.schoolId === scope.schoolId);
+      if (!ownSixthForm)
+        return refused(
+          'NO_TRACKING_CONSENT',
+          "They have not agreed to being followed after 16, so only their place in your own sixth form can be recorded. If they agree, record it under 'Consent and sharing' on their record first.",
+        );
+    }
     const { row, years } = await new SpellService(ctx.em).record(
       {
         pupilId: input.pupilId,
