@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { API_FIELD_SCOPES, API_SCOPES } from '@waymark/auth';
 import { apiOperations, isInaccessible, readSupergraph, scopedSdl } from './api-schema.js';
 import { exampleDocument } from './examples.js';
-import { developersPage, SCOPE_PURPOSES } from './page.js';
+import { developersPage, EXAMPLE_QUERIES, SCOPE_PURPOSES } from './page.js';
 
 const supergraphSdl = readFileSync(new URL('../../supergraph.graphql', import.meta.url), 'utf8');
 const supergraph = readSupergraph(supergraphSdl);
@@ -43,6 +43,13 @@ describe('the developer documentation', () => {
     for (const op of apiOperations(supergraph)) {
       const schema = buildSchema(scopedSdl(supergraph, [op.scope]));
       expect(validate(schema, parse(exampleDocument(op))), `${op.operation}.${op.name}`).toEqual([]);
+    }
+  });
+
+  it('writes its curl, Python and Power Query examples with queries valid for the scope they need', () => {
+    for (const [name, { scope, query }] of Object.entries(EXAMPLE_QUERIES)) {
+      expect(validate(buildSchema(scopedSdl(supergraph, [scope])), parse(query)), name).toEqual([]);
+      expect(html, name).toContain(query.replace(/"/g, '&quot;'));
     }
   });
 

@@ -10,6 +10,24 @@ export interface DevelopersPageOptions {
   rateLimit: { perMinute: number; burst: number };
 }
 
+/**
+ * The operations the hand-written examples send, each with the scope it needs; a test validates them
+ * against that scope's schema so the examples cannot drift from the API.
+ */
+export const EXAMPLE_QUERIES = {
+  curl: { scope: 'reports:read', query: '{ schools { id name urn } }' },
+  python: {
+    scope: 'reports:read',
+    query: `query ($after: String) {
+      encounters(first: 200, after: $after) {
+        edges { node { id title } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`,
+  },
+  powerQuery: { scope: 'reports:read', query: '{ trustDashboard { schools { school { name } pupilCount } } }' },
+} as const;
+
 /** What each scope is for, in a sentence; every scope of API_SCOPES must have one (a test checks). */
 export const SCOPE_PURPOSES: Readonly<Record<ApiScope, string>> = {
   'reports:read':
@@ -86,7 +104,7 @@ export function developersPage({ supergraph, origin, rateLimit }: DevelopersPage
   const curl = `curl ${base}/graphql \\
   -H "Authorization: Bearer $WAYMARK_API_KEY" \\
   -H "Content-Type: application/json" \\
-  -d '{"query":"{ schools { id name urn } }"}'`;
+  -d '{"query":"${EXAMPLE_QUERIES.curl.query}"}'`;
 
   const python = `import json, os, time, urllib.error, urllib.request
 
@@ -115,12 +133,7 @@ def graphql(query, variables=None):
 # Every encounter in the trust, 200 at a time.
 after, encounters = None, []
 while True:
-    page = graphql("""query ($after: String) {
-      encounters(first: 200, after: $after) {
-        edges { node { id title } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }""", {"after": after})["encounters"]
+    page = graphql("""${EXAMPLE_QUERIES.python.query}""", {"after": after})["encounters"]
     encounters += [edge["node"] for edge in page["edges"]]
     if not page["pageInfo"]["hasNextPage"]:
         break
@@ -130,15 +143,14 @@ print(len(encounters), "encounters")`;
   const powerQuery = `let
     // Keep the key in a Power BI parameter, not in the query text.
     Key = WaymarkApiKey,
-    Query = "{ trustDashboard { schools { school { name } pupilCount } } }",
+    Query = "${EXAMPLE_QUERIES.powerQuery.query}",
     Response = Json.Document(
         Web.Contents(
             "${base}",
             [
                 RelativePath = "graphql",
                 Headers = [#"Authorization" = "Bearer " & Key, #"Content-Type" = "application/json"],
-                Content = Json.FromValue([query = Query]),
-                ManualStatusHandling = {429}
+                Content = Json.FromValue([query = Query])
             ]
         )
     ),
