@@ -1,3 +1,4 @@
 export * from './activity-spells.js';
 export * from './sustained.js';
 export * from './intentions.js';
+export * from './follow-up.js';
