@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { startPortals, type Portals } from './browser.js';
+import { todayInEngland } from '@waymark/domain';
 
 let portals: Portals;
 
@@ -227,7 +228,7 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     // Before the reflection the visit is listed as not counting, with the reason.
     const card = measureCard(pupilPage, B6_PUPIL_LABEL);
     await card.getByText(visitTitle).first().waitFor({ state: 'attached', timeout: 30_000 });
-    expect(await textOf(card)).toMatch(/no reflection recorded yet/i);
+    expect(await textOf(card)).toMatch(/no reflection yet/i);
 
     const reflection = pupilPage.getByRole('form', { name: `Reflection on ${visitTitle}` });
     await reflection
@@ -285,6 +286,32 @@ describe("pupils' own activities and personal guidance", () => {
   const job = `Saturday job at the bakery ${tag}`;
   const openDay = `Open day at a university ${tag}`;
   const action = `Book a place at the college open evening ${tag}`;
+
+  it("records the group's reflection time on the visit's page, once for everyone who attended", async () => {
+    const { context, page } = await signIn(LEADER);
+    await page.getByRole('heading', { level: 1, name: 'Gatsby benchmarks' }).waitFor({ timeout: 30_000 });
+    await openLeaderPage(page, /^encounters$/i);
+    await page.getByRole('link', { name: visitTitle }).first().click();
+    await page.getByRole('heading', { level: 1, name: visitTitle }).waitFor({ timeout: 30_000 });
+    const mayaRow = page.locator('tbody tr', { has: page.getByRole('link', { name: 'Maya Okafor' }) });
+    // Reflection time for the group: offered for the one pupil who attended, then recorded.
+    const reflectionTime = page.getByRole('form', { name: 'Record reflection time' });
+    await page.getByText('1 of 1 pupils who attended have no reflection time recorded yet.').waitFor();
+    await reflectionTime.getByLabel('Day of the reflection time').fill(yesterday().replace(/\d{4}/, '2001'));
+    await reflectionTime.getByRole('button', { name: 'Record reflection time for everyone who attended' }).click();
+    await page.getByRole('link', { name: 'The reflection time must be on or after the day of the activity' }).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('wm-error-summary');
+    await reflectionTime.getByLabel('Day of the reflection time').fill(todayInEngland());
+    await reflectionTime.getByRole('button', { name: 'Record reflection time for everyone who attended' }).click();
+    await page.getByText('Recorded for 1 pupil.').waitFor({ timeout: 30_000 });
+    await page.getByText('Reflection time is recorded for everyone who attended.').waitFor();
+    await expect.poll(async () => textOf(mayaRow), { timeout: 30_000 }).toContain('Reflection time with the group');
+    await expectAccessible(page, 'benchmarks-group-reflection');
+
+    // Maya's own words stay her voice on the register; the visit already counted for her.
+    expect(await textOf(mayaRow)).toContain('I did not know how many jobs keep a hospital running.');
+    await context.close();
+  });
 
   it('a pupil adds activities; the school verifies one and declines the other with a reason the pupil sees', async () => {
     const pupilSession = await signIn(PUPIL);

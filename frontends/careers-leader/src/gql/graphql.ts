@@ -235,6 +235,12 @@ export type RecordActivitySpellInput = {
   startsOn: string;
 };
 
+export type RecordGroupReflectionInput = {
+  encounterId: string | number;
+  /** The day the group had its reflection time (YYYY-MM-DD): on or after the encounter, and not in the future. */
+  on: string;
+};
+
 export type RecordGuidanceMeetingInput = {
   actions?: Array<AgreedActionInput> | null | undefined;
   /** The adviser's qualification level; 6 or above counts for Benchmark 8. */
@@ -544,9 +550,9 @@ export type EncounterQueryVariables = Exact<{
 }>;
 
 
-export type EncounterQuery = { encounter: { id: string, kind: EncounterKind, kindLabel: string, title: string, date: string, hasTime: boolean, endsAt: string | null, hours: number, inSchoolDay: boolean, benchmarks: Array<number>, yearGroups: Array<number>, subject: string | null, hashtags: Array<string>, adviserName: string | null, adviserLevel: number | null, checklistMet: boolean, attendedCount: number, invitedCount: number, checklistItems: Array<{ key: string, label: string, ticked: boolean }>, school: { id: string, name: string } | null, employers: Array<{ id: string, name: string }>, participations: Array<{ id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null }> } | null };
+export type EncounterQuery = { encounter: { id: string, kind: EncounterKind, kindLabel: string, title: string, date: string, hasTime: boolean, endsAt: string | null, hours: number, inSchoolDay: boolean, benchmarks: Array<number>, yearGroups: Array<number>, subject: string | null, hashtags: Array<string>, adviserName: string | null, adviserLevel: number | null, checklistMet: boolean, attendedCount: number, invitedCount: number, checklistItems: Array<{ key: string, label: string, ticked: boolean }>, school: { id: string, name: string } | null, employers: Array<{ id: string, name: string }>, participations: Array<{ id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null }> } | null };
 
-export type RegisterEntryFieldsFragment = { id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null };
+export type RegisterEntryFieldsFragment = { id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null };
 
 export type RegisterChangeFieldsFragment = { added: number, changed: number, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
 
@@ -563,6 +569,13 @@ export type MarkAttendanceMutationVariables = Exact<{
 
 
 export type MarkAttendanceMutation = { markAttendance: { added: number, changed: number, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RecordGroupReflectionMutationVariables = Exact<{
+  input: RecordGroupReflectionInput;
+}>;
+
+
+export type RecordGroupReflectionMutation = { recordGroupReflection: { recorded: number, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type ImportRegisterMutationVariables = Exact<{
   input: ImportRegisterInput;
@@ -905,6 +918,7 @@ export const RegisterEntryFieldsFragmentDoc = new TypedDocumentString(`
   meaningful
   reflection
   reflectedAt
+  groupReflectionOn
   pupil {
     id
     displayName
@@ -1470,6 +1484,7 @@ export const EncounterDocument = new TypedDocumentString(`
   meaningful
   reflection
   reflectedAt
+  groupReflectionOn
   pupil {
     id
     displayName
@@ -1520,6 +1535,23 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<MarkAttendanceMutation, MarkAttendanceMutationVariables>;
+export const RecordGroupReflectionDocument = new TypedDocumentString(`
+    mutation RecordGroupReflection($input: RecordGroupReflectionInput!) {
+  recordGroupReflection(input: $input) {
+    recorded
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RecordGroupReflectionMutation, RecordGroupReflectionMutationVariables>;
 export const ImportRegisterDocument = new TypedDocumentString(`
     mutation ImportRegister($input: ImportRegisterInput!) {
   importRegister(input: $input) {

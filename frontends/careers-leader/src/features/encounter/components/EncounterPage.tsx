@@ -6,6 +6,7 @@ import { routeHref } from '../../../shared/route';
 import type { EncounterDetail } from '../graphql/encounter';
 import { useEncounter } from '../hooks/useEncounter';
 import { ImportRegisterSection } from './ImportRegisterSection';
+import { GroupReflectionSection } from './GroupReflectionSection';
 import { InviteSection } from './InviteSection';
 import { RegisterTable } from './RegisterTable';
 
@@ -68,7 +69,7 @@ function details(encounter: EncounterDetail) {
 
 /** One encounter: its details, how meaningful it was, its register (attendance, reflections), inviting and importing. */
 export function EncounterPage({ encounterId, justSaved }: EncounterPageProps) {
-  const { encounter, loading, error, refetch, invite, markAttendance, importRegister } = useEncounter(encounterId);
+  const { encounter, loading, error, refetch, invite, markAttendance, importRegister, recordGroupReflection } = useEncounter(encounterId);
 
   if (!encounter) {
     return (
@@ -118,7 +119,7 @@ export function EncounterPage({ encounterId, justSaved }: EncounterPageProps) {
 
       <Section
         title="Meaningful checklist"
-        description="An encounter counts towards a pupil's benchmarks only when every point is met, the pupil attended, and a reflection is recorded."
+        description="An encounter counts towards a pupil's benchmarks only when every point is met, the pupil attended, and they reflected: in their own words, or in reflection time the school records for the group."
       >
         <p>
           <strong>
@@ -143,6 +144,11 @@ export function EncounterPage({ encounterId, justSaved }: EncounterPageProps) {
         <RegisterTable entries={encounter.participations} checklistMet={encounter.checklistMet} onMark={markAttendance} />
       </Section>
 
+      <GroupReflectionSection
+        attended={encounter.participations.filter((row) => row.attended).length}
+        recorded={encounter.participations.filter((row) => row.attended && row.groupReflectionOn).length}
+        onRecord={recordGroupReflection}
+      />
       <InviteSection onInvite={invite} />
       <ImportRegisterSection onImport={importRegister} />
     </>

@@ -1,4 +1,4 @@
-import { Button, DataTable, ErrorPanel, formatNumber, Notice, type Column } from '@waymark/ui';
+import { Button, DataTable, DateText, ErrorPanel, formatNumber, Notice, type Column } from '@waymark/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { routeHref } from '../../../shared/route';
 import type { RegisterEntry } from '../graphql/encounter';
@@ -88,15 +88,29 @@ export function RegisterTable({ entries, checklistMet, onMark }: RegisterTablePr
     {
       key: 'reflection',
       header: 'Reflection',
-      render: (entry) => (entry.reflection ? <span className="wm-reflection">{entry.reflection}</span> : <span className="wm-muted">None yet</span>),
+      render: (entry) =>
+        entry.reflection || entry.groupReflectionOn ? (
+          <>
+            {entry.reflection ? <span className="wm-reflection">{entry.reflection}</span> : null}
+            {entry.reflection && entry.groupReflectionOn ? <br /> : null}
+            {entry.groupReflectionOn ? (
+              <span className={entry.reflection ? 'wm-muted' : undefined}>
+                Reflection time with the group, <DateText value={entry.groupReflectionOn} />
+              </span>
+            ) : null}
+          </>
+        ) : (
+          <span className="wm-muted">None yet</span>
+        ),
     },
   ];
 
   return (
     <>
       <p>
-        {formatNumber(counts.attended)} of {formatNumber(counts.invited)} pupils attended. {formatNumber(counts.reflected)} have recorded a reflection;{' '}
-        {formatNumber(counts.meaningful)} {counts.meaningful === 1 ? 'counts' : 'count'} as meaningful.
+        {formatNumber(counts.attended)} of {formatNumber(counts.invited)} pupils attended. {formatNumber(counts.reflected)} have written a reflection
+        {counts.groupReflected > 0 ? ` and ${formatNumber(counts.groupReflected)} had reflection time with their group` : ''}; {formatNumber(counts.meaningful)}{' '}
+        {counts.meaningful === 1 ? 'counts' : 'count'} as meaningful.
       </p>
       {feedback?.kind === 'done' ? (
         <Notice title="Register updated" headingLevel={3}>

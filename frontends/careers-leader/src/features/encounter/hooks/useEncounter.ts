@@ -6,6 +6,8 @@ import {
   IMPORT_REGISTER_MUTATION,
   INVITE_TO_ENCOUNTER_MUTATION,
   MARK_ATTENDANCE_MUTATION,
+  RECORD_GROUP_REFLECTION_MUTATION,
+  type GroupReflectionResult,
   type ImportRegisterResult,
   type InviteInput,
   type RegisterChangeResult,
@@ -66,5 +68,19 @@ export function useEncounter(encounterId: string) {
     [encounterId, refetch],
   );
 
-  return { ...query, encounter: query.data?.encounter ?? null, invite, markAttendance, importRegister };
+  const recordGroupReflection = useCallback(
+    async (on: string): Promise<ActionOutcome<GroupReflectionResult>> => {
+      try {
+        const { recordGroupReflection: result } = await request(RECORD_GROUP_REFLECTION_MUTATION, { input: { encounterId, on } });
+        if (result.error) return { ok: false, message: result.error.message, error: result.error, result };
+        await refetch();
+        return { ok: true, result };
+      } catch (error) {
+        return failure(error, 'The reflection time could not be recorded.');
+      }
+    },
+    [encounterId, refetch],
+  );
+
+  return { ...query, encounter: query.data?.encounter ?? null, invite, markAttendance, importRegister, recordGroupReflection };
 }

@@ -8,6 +8,7 @@ const entry = (id: string, name: string, yearGroup: number, tutorGroup: string, 
   meaningful: false,
   reflection: null,
   reflectedAt: null,
+  groupReflectionOn: null,
   pupil: { id, displayName: name, upn: null, yearGroup, tutorGroup },
   ...extra,
 });
@@ -21,10 +22,15 @@ describe('sortRegister', () => {
 
 describe('meaningfulText', () => {
   it('explains what is missing', () => {
-    expect(meaningfulText({ attended: true, meaningful: true, reflection: 'Good' }, true)).toBe('Yes');
-    expect(meaningfulText({ attended: false, meaningful: false, reflection: null }, true)).toBe('No: did not attend');
-    expect(meaningfulText({ attended: true, meaningful: false, reflection: 'Good' }, false)).toBe('Not yet: the checklist is not complete');
-    expect(meaningfulText({ attended: true, meaningful: false, reflection: null }, true)).toBe('Not yet: no reflection recorded');
+    const row = { groupReflectionOn: null };
+    expect(meaningfulText({ ...row, attended: true, meaningful: true, reflection: 'Good' }, true)).toBe('Yes');
+    expect(meaningfulText({ ...row, attended: false, meaningful: false, reflection: null }, true)).toBe('No: did not attend');
+    expect(meaningfulText({ ...row, attended: true, meaningful: false, reflection: 'Good' }, false)).toBe('Not yet: the checklist is not complete');
+    expect(meaningfulText({ ...row, attended: true, meaningful: false, reflection: null }, true)).toBe('Not yet: no reflection recorded');
+    // Reflection time with the group meets the reflection point too: what is missing is then the checklist.
+    expect(meaningfulText({ attended: true, meaningful: false, reflection: null, groupReflectionOn: '2026-10-05' }, false)).toBe(
+      'Not yet: the checklist is not complete',
+    );
   });
 });
 
@@ -49,8 +55,9 @@ describe('registerCounts', () => {
         entry('a', 'A', 9, '9A', { meaningful: true, reflection: 'r' }),
         entry('b', 'B', 9, '9A', { attended: false }),
         entry('c', 'C', 9, '9A', { reflection: 'r' }),
+        entry('d', 'D', 9, '9A', { meaningful: true, groupReflectionOn: '2026-10-05' }),
       ]),
-    ).toEqual({ invited: 3, attended: 2, meaningful: 1, reflected: 2 });
+    ).toEqual({ invited: 4, attended: 3, meaningful: 2, reflected: 2, groupReflected: 1 });
   });
 });
 

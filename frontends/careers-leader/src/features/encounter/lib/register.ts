@@ -11,11 +11,11 @@ export function sortRegister(entries: readonly RegisterEntry[]): RegisterEntry[]
 }
 
 /** Why an entry does (or does not yet) count as meaningful, in plain words. */
-export function meaningfulText(entry: Pick<RegisterEntry, 'attended' | 'meaningful' | 'reflection'>, checklistMet: boolean): string {
+export function meaningfulText(entry: Pick<RegisterEntry, 'attended' | 'meaningful' | 'reflection' | 'groupReflectionOn'>, checklistMet: boolean): string {
   if (entry.meaningful) return 'Yes';
   if (!entry.attended) return 'No: did not attend';
   if (!checklistMet) return 'Not yet: the checklist is not complete';
-  if (!entry.reflection) return 'Not yet: no reflection recorded';
+  if (!entry.reflection && !entry.groupReflectionOn) return 'Not yet: no reflection recorded';
   return 'No';
 }
 
@@ -44,7 +44,10 @@ export interface RegisterCounts {
   invited: number;
   attended: number;
   meaningful: number;
+  /** Pupils who wrote their own reflection. */
   reflected: number;
+  /** Pupils the school recorded reflection time for, with their group. */
+  groupReflected: number;
 }
 
 export function registerCounts(entries: readonly RegisterEntry[]): RegisterCounts {
@@ -53,6 +56,7 @@ export function registerCounts(entries: readonly RegisterEntry[]): RegisterCount
     attended: entries.filter((entry) => entry.attended).length,
     meaningful: entries.filter((entry) => entry.meaningful).length,
     reflected: entries.filter((entry) => !!entry.reflection).length,
+    groupReflected: entries.filter((entry) => !!entry.groupReflectionOn).length,
   };
 }
 
