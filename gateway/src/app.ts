@@ -311,6 +311,10 @@ export async function createGateway({
     const context: GatewayContext = { principal, requestId };
     try {
       await execute(req, res, url, context);
+    } catch (error) {
+      // Answered by the server's error handler (413, 400, 500): an error all the same.
+      context.failed = true;
+      throw error;
     } finally {
       if (principal.kind === 'api') usage.record(principal.accountId, context.failed === true || res.statusCode >= 400);
     }

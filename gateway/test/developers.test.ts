@@ -172,8 +172,14 @@ describe('rate limits and usage per API key', () => {
 
     const other = await asKey(quiet.headers)('{ schools { id } }');
     expect(other.status).toBe(200);
-    // A refused field is an error too.
+    // A refused field is an error too, and so is a body that is not JSON.
     expect((await asKey(quiet.headers)('{ apiCredentials { id } }')).status).toBe(403);
+    const garbled = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...quiet.headers },
+      body: '{ not json',
+    });
+    expect(garbled.status).toBe(400);
 
     // The gateway adds its counts to identity every 200 ms here; the analyst sees them by key.
     type Row = { id: string; name: string; requestCount: number; errorCount: number; lastUsedAt: string | null };
@@ -183,7 +189,7 @@ describe('rate limits and usage per API key', () => {
         answer.data!.apiCredentials.map((row) => [row.id, { requests: row.requestCount, errors: row.errorCount, used: row.lastUsedAt !== null }]),
       );
     };
-    await expect.poll(async () => (await usage())[quiet.id], { timeout: 20_000 }).toEqual({ requests: 2, errors: 1, used: true });
+    await expect.poll(async () => (await usage())[quiet.id], { timeout: 20_000 }).toEqual({ requests: 3, errors: 2, used: true });
     await expect.poll(async () => (await usage())[busy.id], { timeout: 20_000 }).toEqual({ requests: BURST + 1, errors: 1, used: true });
   });
 
