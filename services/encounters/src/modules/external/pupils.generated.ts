@@ -13,17 +13,8 @@ export type CohortQueryVariables = Exact<{
   details?: boolean;
 }>;
 
-export type CohortQuery = {
-  cohort: {
-    schoolsAllowed: Array<string>;
-    pupilIds: Array<string>;
-    schoolIds: Array<string>;
-    yearGroups: Array<number>;
-    groupMasks: Array<number>;
-    tutorGroups?: Array<string | null>;
-    upns?: Array<string>;
-  };
-};
+
+export type CohortQuery = { cohort: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, yearGroups: Array<number>, groupMasks: Array<number>, tutorGroups?: Array<string | null>, upns?: Array<string> } };
 
 export type PackedCohortQueryVariables = Exact<{
   schoolIds?: Array<string | number> | string | number | null | undefined;
@@ -31,19 +22,13 @@ export type PackedCohortQueryVariables = Exact<{
   asOf: string;
 }>;
 
-export type PackedCohortQuery = {
-  packedCohort: {
-    schoolsAllowed: Array<string>;
-    size: number;
-    schoolIds: Array<string>;
-    pupilIds: string;
-    schoolIndexes: string;
-    yearGroups: string;
-    groupMasks: string;
-  };
-};
 
-export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
+export type PackedCohortQuery = { packedCohort: { schoolsAllowed: Array<string>, size: number, schoolIds: Array<string>, pupilIds: string, schoolIndexes: string, yearGroups: string, groupMasks: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
   __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
   private value: string;
   public __meta__?: Record<string, any> | undefined;
