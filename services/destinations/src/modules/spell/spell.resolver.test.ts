@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
-import { year11LeavingYear } from '@waymark/domain';
+import { followUpOf, todayInEngland, year11LeavingYear } from '@waymark/domain';
 import type { Principal } from '@waymark/auth';
 import { startHarness, type Harness } from '../../../test/harness.js';
 import { ActivitySpellRow } from './spell.entity.js';
@@ -226,5 +226,51 @@ describe('Pupil.activitySpells and Pupil.destinationYears', () => {
 
   it('is null for a leaver with nothing recorded', async () => {
     expect((await readPupil(leaderNorth, otherLeaver.id))!.destinationYears).toBeNull();
+  });
+});
+
+describe('destinationsWorklist', () => {
+  const WORKLIST = '{ destinationsWorklist { pupil { id } leavingYear activity lastKnownOn reason } }';
+  type Entry = { pupil: { id: string }; leavingYear: number; activity: string | null; lastKnownOn: string | null; reason: string };
+  const worklist = async (who: Principal) =>
+    (await harness.client.query<{ destinationsWorklist: Entry[] | null }>(who, WORKLIST)).data?.destinationsWorklist ?? null;
+
+  it('lists a leaver who is NEET today, with the reason, and not one in the sixth form', async () => {
+    const today = todayInEngland();
+    const before = await worklist(leaderNorth);
+    expect(before!.some((entry) => entry.pupil.id === sixthFormer.id)).toBe(false);
+    await harness.pupils.query(leaderNorth, 'mutation ($input: SetPupilConsentInput!) { setPupilConsent(input: $input) { error { code } } }', {
+      input: { pupilId: sixthFormer.id, destinationTracking: true },
+    });
+    const neet = await record(leaderNorth, { pupilId: sixthFormer.id, activity: 'NEET_AVAILABLE', startsOn: today });
+    expect(neet.data!.recordActivitySpell.error).toBeNull();
+    const after = await worklist(leaderNorth);
+    expect(after!.find((entry) => entry.pupil.id === sixthFormer.id)).toEqual({
+      pupil: { id: sixthFormer.id },
+      leavingYear: year11LeavingYear(sixthFormer.dateOfBirth),
+      activity: 'NEET_AVAILABLE',
+      lastKnownOn: null,
+      reason: `Not in education, employment or training (available) since ${today}`,
+    });
+  });
+
+  it("answers for every leaver as the domain rule does, most recent leavers first, and only the caller's school", async () => {
+    const spells = await harness.orm.em.fork().find(ActivitySpellRow, { schoolId: northfield.id }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
+    const pupils = [...new Set(spells.map((spell) => spell.pupilId))];
+    const expected = pupils.flatMap((id) => {
+      const own = spells.filter((spell) => spell.pupilId === id);
+      const followUp = followUpOf(own.at(-1)!.leavingYear, own, todayInEngland());
+      return followUp ? [{ pupil: { id }, leavingYear: own.at(-1)!.leavingYear, ...followUp }] : [];
+    });
+    const list = (await worklist(leaderNorth))!;
+    expect([...list].sort((a, b) => a.pupil.id.localeCompare(b.pupil.id))).toEqual(expected.sort((a, b) => a.pupil.id.localeCompare(b.pupil.id)));
+    expect(list.map((entry) => entry.leavingYear)).toEqual(list.map((entry) => entry.leavingYear).sort((a, b) => b - a));
+    const south = (await worklist(staffSouth))!;
+    expect(south.some((entry) => pupils.includes(entry.pupil.id))).toBe(false);
+  });
+
+  it('is for staff only', async () => {
+    const res = await harness.client.query(leaverSelf, WORKLIST);
+    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { checkActivitySpell, hasLeftYear11, problemList, todayInEngland, year11LeavingYear } from '@waymark/domain';
-import { isUuid, mutationError, scopeOf } from '@waymark/subgraph-kit';
+import { InputError, isUuid, mutationError, scopeOf } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
-import { RecordActivitySpellInput, RecordActivitySpellResult } from './spell.types.js';
+import { LeaverFollowUp, RecordActivitySpellInput, RecordActivitySpellResult } from './spell.types.js';
 import { SpellService } from './spell.service.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
@@ -80,5 +80,17 @@ export class SpellResolver {
       today,
     );
     return { spell: row, destinationYears: years, error: null };
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => [LeaverFollowUp], {
+    nullable: true,
+    description:
+      "The caller's school's Year 11 leavers (those with spells recorded by the school) to follow up today: NEET or not known now, or nothing recorded for today, within their three destination years.",
+  })
+  destinationsWorklist(@Ctx() ctx: DestinationsContext): Promise<LeaverFollowUp[]> {
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind !== 'school') throw InputError.invalid('Only staff of a school have a list of leavers to follow up.');
+    return new SpellService(ctx.em).worklist(scope.schoolId, todayInEngland());
   }
 }

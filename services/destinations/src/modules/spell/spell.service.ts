@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
-import { destinationYears, type ActivitySpell } from '@waymark/domain';
+import { destinationYears, followUpOf, type ActivitySpell } from '@waymark/domain';
 import { groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
-import { destinationYearsOf, type DestinationYears } from './spell.types.js';
+import { destinationYearsOf, LeaverFollowUp, type DestinationYears } from './spell.types.js';
 
 export interface NewSpell {
   pupilId: string;
@@ -65,5 +65,19 @@ export class SpellService {
       else byPupil.set(row.pupilId, [row]);
     }
     return byPupil;
+  }
+
+  /** The school's leavers (those it has recorded spells for) who need following up today, most recent leavers first, in one statement. */
+  async worklist(schoolId: string, today: string): Promise<LeaverFollowUp[]> {
+    const rows = await this.em.find(ActivitySpellRow, { schoolId }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
+    const byPupil = new Map<string, ActivitySpellRow[]>();
+    for (const row of rows) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), row]);
+    const list: LeaverFollowUp[] = [];
+    for (const [pupilId, spells] of byPupil) {
+      const leavingYear = spells.at(-1)!.leavingYear;
+      const followUp = followUpOf(leavingYear, spells.map(asSpell), today);
+      if (followUp) list.push(Object.assign(new LeaverFollowUp(), { pupil: { id: pupilId }, leavingYear, ...followUp }));
+    }
+    return list.sort((a, b) => b.leavingYear - a.leavingYear || a.pupil.id.localeCompare(b.pupil.id));
   }
 }

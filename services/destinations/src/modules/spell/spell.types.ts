@@ -7,6 +7,7 @@ import {
   type SustainedStatus as DomainStatus,
 } from '@waymark/domain';
 import { MutationError } from '@waymark/subgraph-kit';
+import { PupilStub } from '../external/pupil.stub.js';
 import { ActivitySpellRow, EducationProviderKind, SpellActivity, SpellSource } from './spell.entity.js';
 
 export const SustainedStatus: { [K in DomainStatus]: K } = {
@@ -142,4 +143,22 @@ export class RecordActivitySpellResult {
 
   @Field(() => MutationError, { nullable: true })
   error: MutationError | null;
+}
+
+@ObjectType({ description: 'A leaver to follow up: NEET or not known now, or nothing recorded for today, within their three destination years.' })
+export class LeaverFollowUp {
+  @Field(() => PupilStub)
+  pupil: PupilStub;
+
+  @Field(() => Int, { description: 'The calendar year of the summer they finished Year 11.' })
+  leavingYear: number;
+
+  @Field(() => SpellActivity, { nullable: true, description: 'What the spell covering today says; null when none does.' })
+  activity: SpellActivity | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: when the last thing known about them ended, if nothing covers today.' })
+  lastKnownOn: string | null;
+
+  @Field({ description: 'Plain English, e.g. "Nothing recorded since 2025-07-18".' })
+  reason: string;
 }
