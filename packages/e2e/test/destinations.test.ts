@@ -128,7 +128,11 @@ describe('destinations', () => {
 
     await page.getByLabel('Name or UPN').fill(leaver.upn);
     await page.getByRole('button', { name: 'Find' }).click();
-    await page.getByRole('button', { name: `Show destinations of ${displayName(leaver)}` }).click();
+    await page.getByRole('region', { name: 'Leavers to follow up' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Where leavers went' })
+      .getByRole('button', { name: `Show destinations of ${displayName(leaver)}` })
+      .click();
     const panel = page.getByRole('region', { name: `Destinations of ${displayName(leaver)}` });
     await panel.getByText(/No spells are recorded yet/).waitFor({ timeout: 30_000 });
 

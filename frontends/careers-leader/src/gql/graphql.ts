@@ -545,6 +545,11 @@ export type IntentionReturnQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type IntentionReturnQuery = { intentionReturn: { localAuthority: string, fileName: string, csv: string, included: number, optedOut: number } | null };
 
+export type DestinationsWorklistQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DestinationsWorklistQuery = { destinationsWorklist: Array<{ leavingYear: number, activity: SpellActivity | null, lastKnownOn: string | null, reason: string, pupil: { id: string, displayName: string } }> | null };
+
 export type EncounterQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1439,6 +1444,20 @@ export const IntentionReturnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IntentionReturnQuery, IntentionReturnQueryVariables>;
+export const DestinationsWorklistDocument = new TypedDocumentString(`
+    query DestinationsWorklist {
+  destinationsWorklist {
+    pupil {
+      id
+      displayName
+    }
+    leavingYear
+    activity
+    lastKnownOn
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<DestinationsWorklistQuery, DestinationsWorklistQueryVariables>;
 export const EncounterDocument = new TypedDocumentString(`
     query Encounter($id: ID!) {
   encounter(id: $id) {

@@ -6,6 +6,7 @@ import { useIntentionGaps } from '../hooks/useDestinations';
 import { IntentionGapSection } from './IntentionGapSection';
 import { LeaverPanel } from './LeaverPanel';
 import { ReturnSection } from './ReturnSection';
+import { WorklistSection } from './WorklistSection';
 
 /** "Destinations": who has not said what they plan to do next, and where leavers went (spells, and whether each year was sustained). */
 export function DestinationsPage() {
@@ -14,6 +15,8 @@ export function DestinationsPage() {
   const [found, setFound] = useState<FoundLeaver[] | null>(null);
   const [searchProblem, setSearchProblem] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  // Bumped when a spell is recorded, so the follow-up list is asked again.
+  const [recorded, setRecorded] = useState(0);
 
   const find = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -60,6 +63,7 @@ export function DestinationsPage() {
         </>
       ) : null}
       <ReturnSection />
+      <WorklistSection key={recorded} onShow={setChosen} />
       <Section
         title="Where leavers went"
         description="Find a young person who has finished Year 11 to record what they did and see whether each year was sustained."
@@ -80,7 +84,7 @@ export function DestinationsPage() {
           <DataTable caption="Young people found" columns={columns} rows={found} rowKey={(pupil) => pupil.id} emptyText="Nobody matches that name or UPN." />
         ) : null}
       </Section>
-      {chosen ? <LeaverPanel key={chosen} pupilId={chosen} /> : null}
+      {chosen ? <LeaverPanel key={chosen} pupilId={chosen} onRecorded={() => setRecorded((count) => count + 1)} /> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { formatDay } from '@waymark/domain';
 import { DataTable, ErrorPanel, Loading, Section, type Column } from '@waymark/ui';
-import type { DestinationYearsView, LeaverSpell } from '../graphql/destinations';
+import type { DestinationYearsView, LeaverSpell, RecordActivitySpellInput } from '../graphql/destinations';
 import { useLeaverDestinations } from '../hooks/useDestinations';
 import { RecordSpellForm } from './RecordSpellForm';
 
@@ -43,8 +43,13 @@ const spellColumns: Column<LeaverSpell>[] = [
 ];
 
 /** One young person's spells after Year 11, their destinations computed from them with the reasons, and a form to add a spell. */
-export function LeaverPanel({ pupilId }: { pupilId: string }) {
+export function LeaverPanel({ pupilId, onRecorded }: { pupilId: string; onRecorded: () => void }) {
   const leaver = useLeaverDestinations(pupilId);
+  const save = async (input: RecordActivitySpellInput) => {
+    const problem = await leaver.recordSpell(input);
+    if (!problem) onRecorded();
+    return problem;
+  };
   const { pupil } = leaver;
   if (!pupil) {
     return leaver.loading ? (
@@ -78,7 +83,7 @@ export function LeaverPanel({ pupilId }: { pupilId: string }) {
       {pupil.activitySpells && pupil.activitySpells.length > 0 ? (
         <DataTable caption="Spells recorded" columns={spellColumns} rows={pupil.activitySpells} rowKey={(spell) => spell.id} emptyText="" />
       ) : null}
-      <RecordSpellForm pupilId={pupil.id} onSave={leaver.recordSpell} />
+      <RecordSpellForm pupilId={pupil.id} onSave={save} />
     </Section>
   );
 }

@@ -1,9 +1,11 @@
 import {
+  DestinationsWorklistDocument,
   FindLeaversDocument,
   IntentionGapListsDocument,
   IntentionReturnDocument,
   LeaverDestinationsDocument,
   RecordActivitySpellDocument,
+  type DestinationsWorklistQuery,
   type DestinationYearsFieldsFragment,
   type FindLeaversQuery,
   type IntentionGapFieldsFragment,
@@ -12,6 +14,7 @@ import {
 
 // The documents are in destinations.graphql; these are their typed texts (frontends/README.md).
 export const INTENTION_GAP_LISTS_QUERY = IntentionGapListsDocument.toString();
+export const DESTINATIONS_WORKLIST_QUERY = DestinationsWorklistDocument.toString();
 export const FIND_LEAVERS_QUERY = FindLeaversDocument.toString();
 export const LEAVER_DESTINATIONS_QUERY = LeaverDestinationsDocument.toString();
 export const INTENTION_RETURN_QUERY = IntentionReturnDocument.toString();
@@ -23,3 +26,4 @@ export type DestinationYearsView = DestinationYearsFieldsFragment;
 export type LeaverView = NonNullable<LeaverDestinationsQuery['pupil']>;
 export type LeaverSpell = NonNullable<LeaverView['activitySpells']>[number];
 export type FoundLeaver = NonNullable<FindLeaversQuery['pupils']>['edges'][number]['node'];
+export type FollowUpEntry = NonNullable<DestinationsWorklistQuery['destinationsWorklist']>[number];

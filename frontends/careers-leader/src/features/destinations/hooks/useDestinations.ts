@@ -1,7 +1,13 @@
 import { request, useQuery } from '@waymark/graphql-client';
 import { errorsAt } from '@waymark/ui';
 import { useCallback } from 'react';
-import { INTENTION_GAP_LISTS_QUERY, LEAVER_DESTINATIONS_QUERY, RECORD_ACTIVITY_SPELL_MUTATION, type RecordActivitySpellInput } from '../graphql/destinations';
+import {
+  DESTINATIONS_WORKLIST_QUERY,
+  INTENTION_GAP_LISTS_QUERY,
+  LEAVER_DESTINATIONS_QUERY,
+  RECORD_ACTIVITY_SPELL_MUTATION,
+  type RecordActivitySpellInput,
+} from '../graphql/destinations';
 
 /** What a save answers: null once it worked (and the page has reloaded), otherwise the message and the fields it names. */
 export type SaveProblem = { message: string; fields: { field: string; message: string }[] } | null;
@@ -9,6 +15,11 @@ export type SaveProblem = { message: string; fields: { field: string; message: s
 /** The Year 11 and Year 13 pupils with no plan yet. */
 export function useIntentionGaps() {
   return useQuery(INTENTION_GAP_LISTS_QUERY);
+}
+
+/** The leavers to follow up today. */
+export function useWorklist() {
+  return useQuery(DESTINATIONS_WORKLIST_QUERY);
 }
 
 /** One young person's spells and computed destinations, and recording a new spell. */
