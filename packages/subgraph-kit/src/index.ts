@@ -18,3 +18,4 @@ export * from './sql.js';
 export * from './ids.js';
 export * from './selection.js';
 export * from './subject-access.js';
+export * from './housekeeping.js';

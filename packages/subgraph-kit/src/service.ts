@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { openDatabase, type DatabaseOptions, type Orm } from './database.js';
 import { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server.js';
 import type { ServiceEnv } from './env.js';
+import { scheduleHousekeeping, type HousekeepingJob } from './housekeeping.js';
 
 export interface ServiceDefinition {
   name: string;
@@ -11,6 +12,8 @@ export interface ServiceDefinition {
   /** Fills an empty database with the demo data set. */
   seed?: (orm: Orm, options: { secondTrust: boolean }) => Promise<void>;
   routes?: (orm: Orm) => SubgraphServerOptions['routes'];
+  /** Jobs the running service does by itself (retention purges and the like); not run in tests' apps. */
+  housekeeping?: HousekeepingJob[];
 }
 
 export async function openServiceDatabase(definition: ServiceDefinition, env: ServiceEnv): Promise<Orm> {
@@ -50,7 +53,9 @@ export async function runService(definition: ServiceDefinition, env: ServiceEnv,
   const app = await createServiceApp(definition, { env, orm, deps });
   const port = await app.listen(env.port, env.host);
   process.stderr.write(`[${definition.name}] ready on http://127.0.0.1:${port}/graphql\n`);
+  const stopHousekeeping = scheduleHousekeeping(definition.name, definition.housekeeping ?? [], orm);
   const stop = async () => {
+    stopHousekeeping();
     await app.close();
     await orm.close(true);
     process.exit(0);

@@ -1,5 +1,6 @@
 import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { AuditEvent, AuditEventField } from './modules/audit/audit-event.entity.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { RecordComment } from './modules/comment/comment.entity.js';
 import { Enrolment } from './modules/enrolment/enrolment.entity.js';
 import { FlagChange } from './modules/flags/flag-change.entity.js';
@@ -17,6 +18,17 @@ export const pupilsService: ServiceDefinition = {
   migrations,
   buildSchema: buildPupilsSchema,
   seed: seedDemo,
+  housekeeping: [
+    {
+      // The data access log is kept for AUDIT_RETENTION (docs/audit-trail.md), then deleted: checked daily.
+      name: 'data access log retention',
+      everyMs: 24 * 60 * 60 * 1000,
+      run: async (orm) => {
+        const removed = await new AuditService(orm.em.fork()).purgeExpired();
+        return removed > 0 ? `${removed} events past the retention period deleted` : undefined;
+      },
+    },
+  ],
 };
 
 export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'>; orm: Orm }): Promise<SubgraphServer> {
