@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
-import { followUpOf, todayInEngland, year11LeavingYear } from '@waymark/domain';
+import { destinationYears, followUpOf, todayInEngland, year11LeavingYear } from '@waymark/domain';
 import type { Principal } from '@waymark/auth';
 import { startHarness, type Harness } from '../../../test/harness.js';
 import { ActivitySpellRow } from './spell.entity.js';
@@ -23,6 +23,7 @@ const L = year11LeavingYear(leaver.dateOfBirth);
 const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id });
 const staffSouth = makePrincipal({ roles: ['staff'], schoolId: southbank.id, trustId: data.trust.id });
 const leaverSelf = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: leaver.id });
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
 const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: data.volunteers[0].id, employerId: data.volunteers[0].employerId });
 
 const RECORD = `mutation ($input: RecordActivitySpellInput!) {
@@ -272,5 +273,49 @@ describe('destinationsWorklist', () => {
   it('is for staff only', async () => {
     const res = await harness.client.query(leaverSelf, WORKLIST);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('sustainedSummary', () => {
+  const SUMMARY = 'query ($schoolId: ID) { sustainedSummary(schoolId: $schoolId) { leavingYear year sustained notSustained tooEarly notKnown } }';
+  type Count = { leavingYear: number; year: number; sustained: number; notSustained: number; tooEarly: number; notKnown: number };
+  const summarise = (who: Principal, schoolId?: string) => harness.client.query<{ sustainedSummary: Count[] | null }>(who, SUMMARY, { schoolId });
+
+  /** The same figures worked out here from the rows, leaver by leaver, with the domain's rule. */
+  async function expected(filter: { schoolId?: string }): Promise<Count[]> {
+    const rows = await harness.orm.em.fork().find(ActivitySpellRow, filter, { orderBy: { enteredAt: 'asc', id: 'asc' } });
+    const counts = new Map<string, Count>();
+    for (const pupilId of new Set(rows.map((row) => row.pupilId))) {
+      const own = rows.filter((row) => row.pupilId === pupilId);
+      const computed = destinationYears(own.at(-1)!.leavingYear, own, todayInEngland());
+      for (const y of computed.years) {
+        const key = `${computed.leavingYear}/${y.year}`;
+        const count = counts.get(key) ?? { leavingYear: computed.leavingYear, year: y.year, sustained: 0, notSustained: 0, tooEarly: 0, notKnown: 0 };
+        const field = ({ SUSTAINED: 'sustained', NOT_SUSTAINED: 'notSustained', TOO_EARLY: 'tooEarly', NOT_KNOWN: 'notKnown' } as const)[y.status];
+        count[field] += 1;
+        counts.set(key, count);
+      }
+    }
+    return [...counts.values()].sort((a, b) => b.leavingYear - a.leavingYear || a.year - b.year);
+  }
+
+  it("counts the staff member's school's leavers by leaving year and destination year", async () => {
+    const res = await summarise(leaderNorth);
+    expect(res.errors).toBeUndefined();
+    const want = await expected({ schoolId: northfield.id });
+    expect(want.length).toBeGreaterThan(0);
+    expect(res.data!.sustainedSummary).toEqual(want);
+    // `leaver`'s first year is sustained, so at least one leaver of their year is counted as such.
+    expect(res.data!.sustainedSummary!.find((c) => c.leavingYear === L && c.year === 1)!.sustained).toBeGreaterThan(0);
+  });
+
+  it('gives a trust analyst (figures only) the whole trust or one of its schools', async () => {
+    expect((await summarise(analyst)).data!.sustainedSummary).toEqual(await expected({}));
+    expect((await summarise(analyst, southbank.id)).data!.sustainedSummary).toEqual(await expected({ schoolId: southbank.id }));
+  });
+
+  it("refuses staff another school's figures, and pupils any", async () => {
+    expect((await summarise(staffSouth, northfield.id)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DESTINATION_OTHER_SCHOOL' });
+    expect((await summarise(leaverSelf)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

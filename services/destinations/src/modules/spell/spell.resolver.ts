@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { checkActivitySpell, hasLeftYear11, problemList, todayInEngland, year11LeavingYear } from '@waymark/domain';
 import { InputError, isUuid, mutationError, scopeOf } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
-import { LeaverFollowUp, RecordActivitySpellInput, RecordActivitySpellResult } from './spell.types.js';
+import { LeaverFollowUp, RecordActivitySpellInput, RecordActivitySpellResult, SustainedCount } from './spell.types.js';
+import { summaryFilter } from '../destination/destination.access.js';
 import { SpellService } from './spell.service.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
@@ -92,5 +93,19 @@ export class SpellResolver {
     const scope = scopeOf(ctx.principal);
     if (scope.kind !== 'school') throw InputError.invalid('Only staff of a school have a list of leavers to follow up.');
     return new SpellService(ctx.em).worklist(scope.schoolId, todayInEngland());
+  }
+
+  @Authorized(...STAFF, 'trust_analyst')
+  @Query(() => [SustainedCount], {
+    nullable: true,
+    description:
+      'Sustained destinations of Year 11 leavers by leaving year and destination year, from their activity spells (figures only). Staff: their own school. Trust analysts: one school of the trust, or the whole trust.',
+  })
+  async sustainedSummary(
+    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null | undefined,
+    @Ctx() ctx: DestinationsContext,
+  ): Promise<SustainedCount[]> {
+    const filter = await summaryFilter(ctx.principal, schoolId, (id, trustId) => ctx.deps.pupils.schoolIsInTrust(ctx, id, trustId));
+    return new SpellService(ctx.em).sustainedSummary(filter, todayInEngland());
   }
 }

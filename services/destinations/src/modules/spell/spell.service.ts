@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { destinationYears, followUpOf, type ActivitySpell } from '@waymark/domain';
 import { groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
-import { destinationYearsOf, LeaverFollowUp, type DestinationYears } from './spell.types.js';
+import { destinationYearsOf, LeaverFollowUp, SustainedCount, type DestinationYears } from './spell.types.js';
 
 export interface NewSpell {
   pupilId: string;
@@ -79,5 +79,36 @@ export class SpellService {
       if (followUp) list.push(Object.assign(new LeaverFollowUp(), { pupil: { id: pupilId }, leavingYear, ...followUp }));
     }
     return list.sort((a, b) => b.leavingYear - a.leavingYear || a.pupil.id.localeCompare(b.pupil.id));
+  }
+
+  /**
+   * For each leaving year and destination year, how many leavers (those with spells recorded by the
+   * school or trust in `filter`) were sustained, not sustained, too early to tell or not known, as of
+   * `today`; newest leavers first. One statement; the rule runs per leaver in memory.
+   */
+  async sustainedSummary(filter: { schoolId?: string; trustId?: string }, today: string): Promise<SustainedCount[]> {
+    const rows = await this.em.find(ActivitySpellRow, filter, { orderBy: { pupilId: 'asc', enteredAt: 'asc', id: 'asc' } });
+    const byPupil = new Map<string, ActivitySpellRow[]>();
+    for (const row of rows) {
+      const list = byPupil.get(row.pupilId);
+      if (list) list.push(row);
+      else byPupil.set(row.pupilId, [row]);
+    }
+    const counts = new Map<string, SustainedCount>();
+    for (const spells of byPupil.values()) {
+      const computed = destinationYears(spells.at(-1)!.leavingYear, spells.map(asSpell), today);
+      for (const year of computed.years) {
+        const key = `${computed.leavingYear}/${year.year}`;
+        const count =
+          counts.get(key) ??
+          Object.assign(new SustainedCount(), { leavingYear: computed.leavingYear, year: year.year, sustained: 0, notSustained: 0, tooEarly: 0, notKnown: 0 });
+        if (year.status === 'SUSTAINED') count.sustained += 1;
+        else if (year.status === 'NOT_SUSTAINED') count.notSustained += 1;
+        else if (year.status === 'TOO_EARLY') count.tooEarly += 1;
+        else count.notKnown += 1;
+        counts.set(key, count);
+      }
+    }
+    return [...counts.values()].sort((a, b) => b.leavingYear - a.leavingYear || a.year - b.year);
   }
 }

@@ -162,3 +162,24 @@ export class LeaverFollowUp {
   @Field({ description: 'Plain English, e.g. "Nothing recorded since 2025-07-18".' })
   reason: string;
 }
+
+@ObjectType({ description: "How many of a year's Year 11 leavers were sustained in one destination year, counted from their activity spells." })
+export class SustainedCount {
+  @Field(() => Int, { description: 'The summer they finished Year 11.' })
+  leavingYear: number;
+
+  @Field(() => Int, { description: '1, 2 or 3.' })
+  year: number;
+
+  @Field(() => Int)
+  sustained: number;
+
+  @Field(() => Int)
+  notSustained: number;
+
+  @Field(() => Int)
+  tooEarly: number;
+
+  @Field(() => Int)
+  notKnown: number;
+}
