@@ -129,6 +129,7 @@ describe('destinations', () => {
     await page.getByLabel('Name or UPN').fill(leaver.upn);
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('region', { name: 'Leavers to follow up' }).waitFor();
+    await page.getByRole('region', { name: 'Sustained destinations' }).getByRole('table').waitFor({ timeout: 30_000 });
     await page
       .getByRole('region', { name: 'Where leavers went' })
       .getByRole('button', { name: `Show destinations of ${displayName(leaver)}` })

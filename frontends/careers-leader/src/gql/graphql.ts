@@ -550,6 +550,11 @@ export type DestinationsWorklistQueryVariables = Exact<{ [key: string]: never; }
 
 export type DestinationsWorklistQuery = { destinationsWorklist: Array<{ leavingYear: number, activity: SpellActivity | null, lastKnownOn: string | null, reason: string, pupil: { id: string, displayName: string } }> | null };
 
+export type SustainedSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SustainedSummaryQuery = { sustainedSummary: Array<{ leavingYear: number, year: number, sustained: number, notSustained: number, tooEarly: number, notKnown: number }> | null };
+
 export type EncounterQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1458,6 +1463,18 @@ export const DestinationsWorklistDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DestinationsWorklistQuery, DestinationsWorklistQueryVariables>;
+export const SustainedSummaryDocument = new TypedDocumentString(`
+    query SustainedSummary {
+  sustainedSummary {
+    leavingYear
+    year
+    sustained
+    notSustained
+    tooEarly
+    notKnown
+  }
+}
+    `) as unknown as TypedDocumentString<SustainedSummaryQuery, SustainedSummaryQueryVariables>;
 export const EncounterDocument = new TypedDocumentString(`
     query Encounter($id: ID!) {
   encounter(id: $id) {

@@ -6,6 +6,7 @@ import { useIntentionGaps } from '../hooks/useDestinations';
 import { IntentionGapSection } from './IntentionGapSection';
 import { LeaverPanel } from './LeaverPanel';
 import { ReturnSection } from './ReturnSection';
+import { SustainedSection } from './SustainedSection';
 import { WorklistSection } from './WorklistSection';
 
 /** "Destinations": who has not said what they plan to do next, and where leavers went (spells, and whether each year was sustained). */
@@ -63,7 +64,8 @@ export function DestinationsPage() {
         </>
       ) : null}
       <ReturnSection />
-      <WorklistSection key={recorded} onShow={setChosen} />
+      <WorklistSection key={`worklist-${recorded}`} onShow={setChosen} />
+      <SustainedSection key={`sustained-${recorded}`} />
       <Section
         title="Where leavers went"
         description="Find a young person who has finished Year 11 to record what they did and see whether each year was sustained."

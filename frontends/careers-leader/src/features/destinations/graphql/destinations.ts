@@ -5,11 +5,13 @@ import {
   IntentionReturnDocument,
   LeaverDestinationsDocument,
   RecordActivitySpellDocument,
+  SustainedSummaryDocument,
   type DestinationsWorklistQuery,
   type DestinationYearsFieldsFragment,
   type FindLeaversQuery,
   type IntentionGapFieldsFragment,
   type LeaverDestinationsQuery,
+  type SustainedSummaryQuery,
 } from '../../../gql/graphql';
 
 // The documents are in destinations.graphql; these are their typed texts (frontends/README.md).
@@ -18,6 +20,7 @@ export const DESTINATIONS_WORKLIST_QUERY = DestinationsWorklistDocument.toString
 export const FIND_LEAVERS_QUERY = FindLeaversDocument.toString();
 export const LEAVER_DESTINATIONS_QUERY = LeaverDestinationsDocument.toString();
 export const INTENTION_RETURN_QUERY = IntentionReturnDocument.toString();
+export const SUSTAINED_SUMMARY_QUERY = SustainedSummaryDocument.toString();
 export const RECORD_ACTIVITY_SPELL_MUTATION = RecordActivitySpellDocument.toString();
 
 export type { EducationProviderKind, RecordActivitySpellInput, SpellActivity, SpellSource } from '../../../gql/graphql';
@@ -27,3 +30,4 @@ export type LeaverView = NonNullable<LeaverDestinationsQuery['pupil']>;
 export type LeaverSpell = NonNullable<LeaverView['activitySpells']>[number];
 export type FoundLeaver = NonNullable<FindLeaversQuery['pupils']>['edges'][number]['node'];
 export type FollowUpEntry = NonNullable<DestinationsWorklistQuery['destinationsWorklist']>[number];
+export type SustainedCount = NonNullable<SustainedSummaryQuery['sustainedSummary']>[number];

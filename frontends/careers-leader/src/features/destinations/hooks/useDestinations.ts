@@ -6,6 +6,7 @@ import {
   INTENTION_GAP_LISTS_QUERY,
   LEAVER_DESTINATIONS_QUERY,
   RECORD_ACTIVITY_SPELL_MUTATION,
+  SUSTAINED_SUMMARY_QUERY,
   type RecordActivitySpellInput,
 } from '../graphql/destinations';
 
@@ -15,6 +16,11 @@ export type SaveProblem = { message: string; fields: { field: string; message: s
 /** The Year 11 and Year 13 pupils with no plan yet. */
 export function useIntentionGaps() {
   return useQuery(INTENTION_GAP_LISTS_QUERY);
+}
+
+/** Sustained figures by leaving year and destination year. */
+export function useSustainedSummary() {
+  return useQuery(SUSTAINED_SUMMARY_QUERY);
 }
 
 /** The leavers to follow up today. */
