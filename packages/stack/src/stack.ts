@@ -12,6 +12,7 @@ import {
   type SubgraphName,
 } from '@waymark/auth';
 import { describeExit, formatDelay, RestartBackoff } from './restart.js';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 
 /** The subgraphs the stack runs: the deployment's one list (`@waymark/auth`'s topology). */
 export const SERVICES = SUBGRAPHS;
@@ -43,6 +44,11 @@ export interface RunningStack {
   /** Stops one subgraph for good (for failure tests): it is not restarted, and the rest keep running. */
   stopService(name: ServiceName): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * The local mail catcher identity sends sign-up and password-reset mail to (each message is also
+   * kept in <dataDir>/mail as .eml); null when WAYMARK_SMTP_URL was given, so mail goes there instead.
+   */
+  mail: MailCatcher | null;
   /**
    * Resolves when a process first exits unexpectedly. Once the stack is up, the runner restarts
    * that process all the same (see restart.ts); before it is up, the start fails instead.
@@ -144,6 +150,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...options.env,
   };
   if (!options.databaseUrl) delete common.DATABASE_URL;
+  // Mail: a catcher on a free port, unless the environment names a real SMTP server.
+  const mail = common.WAYMARK_SMTP_URL ? null : await startMailCatcher({ folder: join(options.dataDir, 'mail') });
+  if (mail) common.WAYMARK_SMTP_URL = mail.smtpUrl;
+  common.WAYMARK_MAIL_FROM ??= 'Waymark <no-reply@waymark.localhost>';
   delete common.PORT;
   // The gateway gives production settings unless told otherwise; a local run (npm start, the tests)
   // is development unless it asks for production or says otherwise itself.
@@ -195,6 +205,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const timer of pendingRestarts.values()) clearTimeout(timer);
     pendingRestarts.clear();
     await Promise.all([...children.values()].map(stopChild));
+    await mail?.stop();
   };
 
   try {
@@ -235,6 +246,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   return {
     url: `http://localhost:${options.port}`,
     subgraphUrl,
+    mail,
     servicePid: (name) => {
       const child = children.get(name);
       return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;

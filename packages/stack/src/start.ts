@@ -28,6 +28,10 @@ process.stdout.write(
     '  Demo accounts (password: waymark-demo):',
     ...DEMO_ACCOUNTS_FOR_BANNER.map(([email, who]) => `    ${email.padEnd(28)} ${who}`),
     '',
+    stack.mail
+      ? `  Mail Waymark sends (sign-up, password resets) is caught, not delivered: read it at ${stack.mail.httpUrl}\n  (each message is also saved in ${resolve(dataDir, 'mail')} as an .eml file).`
+      : `  Mail goes to the SMTP server in WAYMARK_SMTP_URL.`,
+    '',
     '  Press Ctrl+C to stop.',
     '',
   ].join('\n'),

@@ -9,21 +9,45 @@ import { internalRoutes } from './routes.js';
 import { buildIdentitySchema, type IdentitySchemaConfig } from './schema.js';
 import { seedDemo } from './seed.js';
 import { DEFAULT_PUPILS_URL } from './env.js';
+import { smtpMailer, type Mailer, type MailSettings } from './modules/mail/mailer.js';
+import { EmailToken, VolunteerSignUp } from './modules/sign-up/sign-up.entity.js';
 
-export function defineIdentityService(config: IdentitySchemaConfig): ServiceDefinition {
+export interface IdentityServiceConfig extends IdentitySchemaConfig {
+  /** Where sign-up and password-reset mail goes (null: both are off), or a mailer of the caller's own. */
+  mail?: MailSettings | Mailer | null;
+}
+
+function mailerOf(mail: IdentityServiceConfig['mail']): Mailer | null {
+  if (!mail) return null;
+  return 'send' in mail ? mail : smtpMailer(mail);
+}
+
+export function defineIdentityService(config: IdentityServiceConfig): ServiceDefinition {
+  const mailer = mailerOf(config.mail);
   return {
     name: 'identity',
-    entities: [Account, Session, ApiCredential, SignInThrottleEntry, TrustedDevice, RecoveryCode, PendingSignIn, SecondFactorPolicy],
+    entities: [
+      Account,
+      Session,
+      ApiCredential,
+      SignInThrottleEntry,
+      TrustedDevice,
+      RecoveryCode,
+      PendingSignIn,
+      SecondFactorPolicy,
+      EmailToken,
+      VolunteerSignUp,
+    ],
     migrations,
     buildSchema: () => buildIdentitySchema(config),
     seed: seedDemo,
-    routes: internalRoutes,
+    routes: (orm) => internalRoutes(orm, mailer),
   };
 }
 
 /** With the default pupils address: what the tooling and the composition build (the schema is the same). */
 export const identityService: ServiceDefinition = defineIdentityService({ pupilsUrl: DEFAULT_PUPILS_URL });
 
-export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & IdentitySchemaConfig; orm: Orm }): Promise<SubgraphServer> {
+export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & IdentityServiceConfig; orm: Orm }): Promise<SubgraphServer> {
   return createServiceApp(defineIdentityService(deps.env), deps);
 }

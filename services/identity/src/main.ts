@@ -4,4 +4,5 @@ import { defineIdentityService } from './app.js';
 import { loadEnv } from './env.js';
 
 const env = loadEnv();
+if (!env.mail) process.stderr.write('[identity] WAYMARK_SMTP_URL is not set: volunteer sign-up and password resets are turned off (their pages say so).\n');
 await runService(defineIdentityService(env), env);

@@ -5,9 +5,19 @@ import { ApiCredentialService } from './modules/api-credential/api-credential.se
 import { otpauthUri } from './modules/second-factor/totp.js';
 import { SessionService, WRONG_CREDENTIALS, warmDummyHash, type OpenedSession, type SignInOrigin } from './modules/session/session.service.js';
 import { waitMessage } from './modules/sign-in-throttle/sign-in-throttle.service.js';
+import type { Mailer } from './modules/mail/mailer.js';
+import { PasswordResetService } from './modules/password-reset/password-reset.service.js';
+import { SignUpService } from './modules/sign-up/sign-up.service.js';
 
 type Body = Record<string, unknown>;
-type Route = (body: Body, services: { sessions: SessionService; apiCredentials: ApiCredentialService }, res: ServerResponse) => Promise<void>;
+interface Services {
+  sessions: SessionService;
+  apiCredentials: ApiCredentialService;
+  /** Null when no mail server is set up (WAYMARK_SMTP_URL): sign-up and password resets are off. */
+  signUp: SignUpService | null;
+  passwordReset: PasswordResetService | null;
+}
+type Route = (body: Body, services: Services, res: ServerResponse) => Promise<void>;
 
 const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
 /** The gateway's device cookies are 43 base64url characters; anything else is no device. */
@@ -17,6 +27,24 @@ const originOf = (body: Body): SignInOrigin => ({
   device: device(body),
   userAgent: text(body, 'userAgent') || null,
 });
+
+/** The origin the gateway says people reach Waymark at, for links in emails; null when it is not one. */
+function linkOrigin(body: Body): string | null {
+  try {
+    const url = new URL(text(body, 'origin'));
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text(body, 'origin') ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export const MAIL_OFF = 'Waymark cannot send email here, so signing up and resetting passwords are turned off. Ask the people who run this Waymark.';
+export const SIGN_UP_SENT =
+  'Check your email. We have sent a message to the address you gave: follow the link in it within 24 hours to finish signing up. If nothing arrives in a few minutes, check your spam folder.';
+export const RESET_SENT =
+  'If that email address has a Waymark account, we have sent it a link to choose a new password. The link works for 1 hour. If nothing arrives in a few minutes, check your spam folder and the address you typed.';
+export const LINK_NOT_VALID = 'This link has expired or has already been used. Ask for a new one.';
+const FIX_PROBLEMS = 'Check the answers marked below.';
 
 const WRONG_CODE = 'That code is not right. Enter the six digits your authenticator app shows now, or one of your recovery codes.';
 const SIGN_IN_AGAIN = 'That took too long or too many tries. Sign in again.';
@@ -40,6 +68,12 @@ function sendWait(res: ServerResponse, retryAfterMs: number): void {
  *                           | 401 { error, signInAgain: true } | 429 { error, retryAfterSeconds }
  *   POST /internal/session  { token }           → 200 { principal } | 401 { error }
  *   POST /internal/sign-out { token }           → 204
+ *   POST /internal/sign-up  { kind, name, email, password, jobTitle, …, origin }
+ *                           → 200 { message } (the same whether or not the email had an account) | 400 { error, problems }
+ *   POST /internal/verify-email { token }      → 200 { message } | 400 { error }
+ *   POST /internal/forgot-password { email, origin } → 200 { message } (always the same)
+ *   POST /internal/reset-password { token, password } → 200 { message } | 400 { error, problems? }
+ *                           (these four answer 503 { error } when no mail server is set up)
  *   POST /internal/api-key  { key }             → 200 { principal } | 401 { error }
  *   POST /internal/api-key-usage { usage: [{ id, requests, errors, lastUsedAt }] }
  *                           → 204 (the counts added to each key's totals) | 400 { error }
@@ -77,6 +111,33 @@ const ROUTES: Record<string, Route> = {
     if (token) await sessions.signOut(token);
     res.writeHead(204, { 'cache-control': 'no-store' });
     res.end();
+  },
+  '/internal/sign-up': async (body, { signUp }, res) => {
+    const origin = linkOrigin(body);
+    if (!signUp || !origin) return sendJson(res, 503, { error: MAIL_OFF });
+    const outcome = await signUp.signUp(body, origin);
+    if (!outcome.ok) return sendJson(res, 400, { error: FIX_PROBLEMS, problems: outcome.problems });
+    sendJson(res, 200, { message: SIGN_UP_SENT });
+  },
+  '/internal/verify-email': async (body, { signUp }, res) => {
+    if (!signUp) return sendJson(res, 503, { error: MAIL_OFF });
+    if (await signUp.verifyEmail(text(body, 'token'))) return sendJson(res, 200, { message: 'Your email address is confirmed. You can now sign in.' });
+    sendJson(res, 400, { error: LINK_NOT_VALID });
+  },
+  '/internal/forgot-password': async (body, { passwordReset }, res) => {
+    const origin = linkOrigin(body);
+    if (!passwordReset || !origin) return sendJson(res, 503, { error: MAIL_OFF });
+    await passwordReset.request(text(body, 'email'), origin);
+    sendJson(res, 200, { message: RESET_SENT });
+  },
+  '/internal/reset-password': async (body, { passwordReset }, res) => {
+    if (!passwordReset) return sendJson(res, 503, { error: MAIL_OFF });
+    const password = typeof body.password === 'string' ? body.password : '';
+    const outcome = await passwordReset.reset(text(body, 'token'), password);
+    if (outcome.ok)
+      return sendJson(res, 200, { message: 'Your password has been changed and you have been signed out everywhere. Sign in with your new password.' });
+    if ('problems' in outcome) return sendJson(res, 400, { error: FIX_PROBLEMS, problems: outcome.problems });
+    sendJson(res, 400, { error: LINK_NOT_VALID });
   },
   '/internal/api-key': async (body, { apiCredentials }, res) => {
     const key = text(body, 'key');
@@ -121,7 +182,7 @@ function parseBody(body: string): Body | null {
 }
 
 /** The kit's `routes` option for identity. */
-export function internalRoutes(orm: Orm): NonNullable<SubgraphServerOptions['routes']> {
+export function internalRoutes(orm: Orm, mailer: Mailer | null): NonNullable<SubgraphServerOptions['routes']> {
   void warmDummyHash();
   return async (req: IncomingMessage, res: ServerResponse, raw: string, verifier: CredentialVerifier): Promise<boolean> => {
     const { pathname } = new URL(req.url ?? '/', 'http://identity');
@@ -147,7 +208,16 @@ export function internalRoutes(orm: Orm): NonNullable<SubgraphServerOptions['rou
       return true;
     }
     const em = orm.em.fork();
-    await route(body, { sessions: new SessionService(em), apiCredentials: new ApiCredentialService(em) }, res);
+    await route(
+      body,
+      {
+        sessions: new SessionService(em),
+        apiCredentials: new ApiCredentialService(em),
+        signUp: mailer ? new SignUpService(em, mailer) : null,
+        passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
+      },
+      res,
+    );
     return true;
   };
 }

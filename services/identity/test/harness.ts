@@ -11,7 +11,7 @@ import {
   type TestSubgraph,
 } from '@waymark/subgraph-kit/testing';
 import { createApp as createPupilsApp, pupilsService } from '@waymark/pupils';
-import { createApp, identityService } from '../src/app.js';
+import { createApp, identityService, type IdentityServiceConfig } from '../src/app.js';
 import { DEFAULT_PUPILS_URL } from '../src/env.js';
 import { Account } from '../src/modules/account/account.entity.js';
 import { ApiCredential } from '../src/modules/api-credential/api-credential.entity.js';
@@ -38,7 +38,7 @@ export class IdentityHarness {
     private readonly dispose: () => Promise<void>,
   ) {}
 
-  static async start({ pupils: withPupils = false }: { pupils?: boolean } = {}): Promise<IdentityHarness> {
+  static async start({ pupils: withPupils = false, mail = null }: { pupils?: boolean; mail?: IdentityServiceConfig['mail'] } = {}): Promise<IdentityHarness> {
     const db = testDatabase('identity');
     let pupils: TestSubgraph | null = null;
     let orm: Orm | undefined;
@@ -54,7 +54,7 @@ export class IdentityHarness {
       const pupilsUrl = pupils ? `${pupils.client.baseUrl}/graphql` : DEFAULT_PUPILS_URL;
       orm = await openDatabase({ service: 'identity', entities: identityService.entities, migrations: identityService.migrations, ...db.options });
       await identityService.seed!(orm, { secondTrust: false });
-      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl }, orm });
+      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl, mail }, orm });
       const client = await SubgraphTestClient.start(app);
       return new IdentityHarness(orm, app, client, pupils, dispose);
     } catch (error) {

@@ -5,6 +5,7 @@ import { Migration20261206064305 } from './Migration20261206064305.js';
 import { Migration20261206070733 } from './Migration20261206070733.js';
 import { Migration20261206074756 } from './Migration20261206074756.js';
 import { Migration20261206093755 } from './Migration20261206093755.js';
+import { Migration20261206101410 } from './Migration20261206101410.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261206070733', class: Migration20261206070733 },
   { name: 'Migration20261206074756', class: Migration20261206074756 },
   { name: 'Migration20261206093755', class: Migration20261206093755 },
+  { name: 'Migration20261206101410', class: Migration20261206101410 },
 ];

@@ -13,7 +13,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A person who signs in to Waymark. Visible only to themself.' })
 @Directive('@key(fields: "id")')
 export class Account {
-  [OptionalProps]?: 'pupilLevelAccess' | 'childPupilIds';
+  [OptionalProps]?: 'pupilLevelAccess' | 'childPupilIds' | 'awaitingVerificationSince';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -74,6 +74,10 @@ export class Account {
 
   @Property({ type: 'datetime', nullable: true })
   disabledAt: Date | null = null;
+
+  /** Set for a volunteer who signed up and has not yet followed the link emailed to them: they cannot sign in. */
+  @Property({ type: 'datetime', nullable: true })
+  awaitingVerificationSince: Date | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date;

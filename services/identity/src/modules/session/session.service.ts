@@ -93,7 +93,7 @@ export class SessionService {
 
     const reserved = await throttle.reserve(keys, now);
     if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfterMs: reserved.retryAfterMs };
-    if (!account || account.disabledAt || !checkable) {
+    if (!account || account.disabledAt || account.awaitingVerificationSince || !checkable) {
       await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), await warmDummyHash());
       return { ok: false, reason: 'invalid' };
     }
@@ -130,7 +130,7 @@ export class SessionService {
   async resolve(token: string, now = new Date()): Promise<Principal | null> {
     const session = await this.em.findOne(Session, { tokenHash: hashToken(token), expiresAt: { $gt: now } });
     if (!session) return null;
-    const account = await this.em.findOne(Account, { id: session.accountId, disabledAt: null });
+    const account = await this.em.findOne(Account, { id: session.accountId, disabledAt: null, awaitingVerificationSince: null });
     if (!account) return null;
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
       session.lastSeenAt = now;

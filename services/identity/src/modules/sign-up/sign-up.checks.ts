@@ -1,0 +1,114 @@
+import { normalisePostcode, SIC_SECTION_KEYS } from '@waymark/domain';
+import { MIN_PASSWORD_LENGTH } from '../session/session.errors.js';
+import { VOLUNTEER_KINDS, type VolunteerKind } from './sign-up.entity.js';
+
+/** How many people work at the organisation, as the sign-up form offers it. */
+export const SIZE_BANDS = {
+  MICRO: '1 to 9 people',
+  SMALL: '10 to 49 people',
+  MEDIUM: '50 to 249 people',
+  LARGE: '250 people or more',
+} as const;
+export type SizeBand = keyof typeof SIZE_BANDS;
+
+export const MAX_PASSWORD_LENGTH = 1024;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export type SignUpField =
+  'kind' | 'name' | 'email' | 'password' | 'jobTitle' | 'organisationName' | 'sector' | 'sizeBand' | 'postcode' | 'website' | 'schoolName' | 'yearLeft';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A sign-up, checked and tidied: what is saved. */
+export interface SignUpValues {
+  kind: VolunteerKind;
+  name: string;
+  email: string;
+  password: string;
+  jobTitle: string;
+  organisationName: string | null;
+  sector: string | null;
+  sizeBand: SizeBand | null;
+  postcode: string | null;
+  website: string | null;
+  schoolName: string | null;
+  yearLeft: number | null;
+}
+
+const text = (body: Record<string, unknown>, key: string): string => (typeof body[key] === 'string' ? body[key].trim() : '');
+
+/** Why a new password will not do, in words for the person choosing it; null when it will. */
+export function newPasswordProblem(password: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters. Three random words work well.`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  return null;
+}
+
+/** Checks every field of a sign-up at once: the tidied values, or every problem with its field. */
+export function checkSignUp(body: Record<string, unknown>, now: Date): { ok: true; values: SignUpValues } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const problem = (field: SignUpField, message: string) => problems.push({ field, message });
+  const kind = text(body, 'kind') as VolunteerKind;
+  if (!VOLUNTEER_KINDS.includes(kind)) problem('kind', 'Choose whether you work for an employer or are a former pupil.');
+  const name = text(body, 'name');
+  if (!name) problem('name', 'Enter your name.');
+  else if (name.length > 120) problem('name', 'Use at most 120 characters for your name.');
+  const email = text(body, 'email').toLowerCase();
+  if (!EMAIL.test(email) || email.length > 254) problem('email', 'Enter an email address like name@example.com.');
+  const password = typeof body.password === 'string' ? body.password : '';
+  const weakness = newPasswordProblem(password);
+  if (weakness) problem('password', weakness);
+  const jobTitle = text(body, 'jobTitle');
+  if (!jobTitle) problem('jobTitle', 'Enter your job title.');
+  else if (jobTitle.length > 120) problem('jobTitle', 'Use at most 120 characters for your job title.');
+
+  const values: SignUpValues = {
+    kind,
+    name,
+    email,
+    password,
+    jobTitle,
+    organisationName: null,
+    sector: null,
+    sizeBand: null,
+    postcode: null,
+    website: null,
+    schoolName: null,
+    yearLeft: null,
+  };
+  if (kind === 'employer') {
+    values.organisationName = text(body, 'organisationName');
+    if (!values.organisationName) problem('organisationName', 'Enter the name of your organisation.');
+    else if (values.organisationName.length > 160) problem('organisationName', 'Use at most 160 characters for the organisation name.');
+    values.sector = text(body, 'sector');
+    if (!(SIC_SECTION_KEYS as string[]).includes(values.sector)) problem('sector', 'Choose the sector your organisation works in.');
+    const sizeBand = text(body, 'sizeBand');
+    values.sizeBand = sizeBand in SIZE_BANDS ? (sizeBand as SizeBand) : null;
+    if (!values.sizeBand) problem('sizeBand', 'Choose how many people work at your organisation.');
+    values.postcode = normalisePostcode(text(body, 'postcode'));
+    if (!values.postcode) problem('postcode', 'Enter the postcode of your workplace, like LS11 5AA.');
+    const website = text(body, 'website');
+    if (website) {
+      values.website = /^https?:\/\//i.test(website) ? website : `https://${website}`;
+      let valid = values.website.length <= 200;
+      try {
+        valid &&= new URL(values.website).hostname.includes('.');
+      } catch {
+        valid = false;
+      }
+      if (!valid) problem('website', 'Enter a website address like www.example.com, or leave it empty.');
+    }
+  }
+  if (kind === 'alumni') {
+    values.schoolName = text(body, 'schoolName');
+    if (!values.schoolName) problem('schoolName', 'Enter the name of the school you went to.');
+    else if (values.schoolName.length > 160) problem('schoolName', 'Use at most 160 characters for the school name.');
+    const year = Number(text(body, 'yearLeft'));
+    values.yearLeft = Number.isInteger(year) && year >= 1940 && year <= now.getUTCFullYear() ? year : null;
+    if (values.yearLeft === null) problem('yearLeft', `Enter the year you left school, like 2015 (1940 to ${now.getUTCFullYear()}).`);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
+}
