@@ -107,10 +107,24 @@ function monthsBySpell(spells: readonly ActivitySpell[], today: number): Map<Act
   return result;
 }
 
-function activitiesIn(month: number, bySpell: Map<ActivitySpell, Set<number>>): Set<Activity> {
-  const found = new Set<Activity>();
-  for (const [spell, months] of bySpell) if (months.has(month)) found.add(spell.activity);
-  return found;
+const NOTHING: ReadonlySet<Activity> = new Set();
+/** Each month's activities, worked out once per set of spells (the rules ask about every month many times). */
+const byMonthCache = new WeakMap<Map<ActivitySpell, Set<number>>, Map<number, Set<Activity>>>();
+
+function activitiesIn(month: number, bySpell: Map<ActivitySpell, Set<number>>): ReadonlySet<Activity> {
+  let byMonth = byMonthCache.get(bySpell);
+  if (!byMonth) {
+    byMonth = new Map();
+    for (const [spell, months] of bySpell) {
+      for (const m of months) {
+        const found = byMonth.get(m);
+        if (found) found.add(spell.activity);
+        else byMonth.set(m, new Set([spell.activity]));
+      }
+    }
+    byMonthCache.set(bySpell, byMonth);
+  }
+  return byMonth.get(month) ?? NOTHING;
 }
 
 function longestRun(months: readonly number[], has: (month: number) => boolean): { length: number; first: number; last: number } {
