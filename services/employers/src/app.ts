@@ -4,6 +4,8 @@ import { Employer } from './modules/employer/employer.entity.js';
 import { Volunteer } from './modules/volunteer/volunteer.entity.js';
 import { EncounterOutbox, VolunteerOffer, VolunteerRequest } from './modules/request/request.entity.js';
 import { EncountersClient } from './modules/external/encounters.client.js';
+import { Placement, PlacementApplication, PlacementOutbox } from './modules/placement/placement.entity.js';
+import { PupilsClient } from './modules/placement/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildEmployersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
@@ -11,6 +13,8 @@ import { seedDemo } from './seed.js';
 /** What an employers app gives every request (`ctx.deps`): the encounters subgraph it asks, at the address it was configured with. */
 export interface EmployersDeps {
   encounters: EncountersClient;
+  /** Asked with a pupil's own credential for their first name and year group (placement applications). */
+  pupils: PupilsClient;
 }
 
 /** The request context of every employers resolver. */
@@ -18,17 +22,23 @@ export type EmployersContext = RequestContext<EmployersDeps>;
 
 export const employersService: ServiceDefinition = {
   name: 'employers',
-  entities: [Employer, Volunteer, VolunteerRequest, VolunteerOffer, EncounterOutbox],
+  entities: [Employer, Volunteer, VolunteerRequest, VolunteerOffer, EncounterOutbox, Placement, PlacementApplication, PlacementOutbox],
   migrations,
   buildSchema: buildEmployersSchema,
   seed: seedDemo,
 };
 
 /** Built once per app, from its configuration. */
-export function employersDeps(config: { encountersUrl?: string }): EmployersDeps {
-  return { encounters: new EncountersClient(config.encountersUrl ?? localSubgraphUrl('encounters')) };
+export function employersDeps(config: { encountersUrl?: string; pupilsUrl?: string }): EmployersDeps {
+  return {
+    encounters: new EncountersClient(config.encountersUrl ?? localSubgraphUrl('encounters')),
+    pupils: new PupilsClient(config.pupilsUrl ?? localSubgraphUrl('pupils')),
+  };
 }
 
-export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & { encountersUrl?: string }; orm: Orm }): Promise<SubgraphServer> {
+export function createApp(deps: {
+  env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & { encountersUrl?: string; pupilsUrl?: string };
+  orm: Orm;
+}): Promise<SubgraphServer> {
   return createServiceApp(employersService, { ...deps, deps: employersDeps(deps.env) });
 }

@@ -8,10 +8,20 @@ import { AccountSubjectAccessResolver } from './modules/subject-access/account-s
 import { AccountStub } from './modules/external/account.stub.js';
 import { VolunteerProfileResolver } from './modules/volunteer-profile/volunteer-profile.resolver.js';
 import { VolunteerOfferResolver, VolunteerRequestResolver } from './modules/request/request.resolver.js';
+import { PlacementApplicationResolver, PlacementResolver } from './modules/placement/placement.resolver.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EmployerResolver, VolunteerResolver, VolunteerProfileResolver, VolunteerRequestResolver, VolunteerOfferResolver, AccountSubjectAccessResolver],
+    resolvers: [
+      EmployerResolver,
+      VolunteerResolver,
+      VolunteerProfileResolver,
+      VolunteerRequestResolver,
+      VolunteerOfferResolver,
+      PlacementResolver,
+      PlacementApplicationResolver,
+      AccountSubjectAccessResolver,
+    ],
     // Reached only through `_entities`: the gateway brings the signed-in person's account from identity.
     orphanedTypes: [AccountStub],
     references: { Employer: resolveEmployerReference, Volunteer: resolveVolunteerReference, Account: resolveOwnAccountReference },

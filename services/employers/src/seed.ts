@@ -4,6 +4,8 @@ import { Employer, OrganisationKind } from './modules/employer/employer.entity.j
 import { Volunteer, VolunteerKind } from './modules/volunteer/volunteer.entity.js';
 import { addDays, todayInEngland } from '@waymark/domain';
 import { VolunteerRequest } from './modules/request/request.entity.js';
+import { Placement } from './modules/placement/placement.entity.js';
+import { workingDays } from './modules/placement/placement.service.js';
 
 /** Seeds the demo employers, providers and volunteers into an empty database; does nothing otherwise. */
 export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<void> {
@@ -69,8 +71,30 @@ export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<voi
     details: 'Fifteen-minute mock interviews over video for Year 11 pupils applying for apprenticeships.',
     createdById: leaderOf(southbank.id).id,
   });
+  // A week's work-experience placement Sam (Acme) offers Year 10 at both schools, four weeks ahead.
+  const [sam] = data.volunteers;
+  const placementFrom = addDays(today, 28);
+  em.create(Placement, {
+    id: DEMO_PLACEMENT_IDS.acmeWorkshop,
+    volunteerId: sam.id,
+    employerId: sam.employerId,
+    title: 'A week in the engineering workshop',
+    tasks: 'Shadow our engineers, help test parts on the workshop floor and design a simple bracket on the computer.',
+    dateFrom: placementFrom,
+    dateTo: addDays(placementFrom, 4),
+    hoursPerDay: 6,
+    days: workingDays(placementFrom, addDays(placementFrom, 4)),
+    capacity: 4,
+    yearGroups: [10],
+    schoolIds: [northfield.id, southbank.id],
+  });
   await em.flush();
 }
+
+/** The demo placements' ids, so tests can find them. */
+export const DEMO_PLACEMENT_IDS = {
+  acmeWorkshop: '7c1a0f3e-52d4-4e0b-9d1e-0a6b7c3d2e20',
+};
 
 /** The demo requests' ids, so tests can find them. */
 export const DEMO_REQUEST_IDS = {
