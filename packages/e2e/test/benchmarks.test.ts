@@ -26,6 +26,7 @@ const PUPIL = 'pupil@northfield.test';
 const PARENT = 'parent@northfield.test';
 const tag = randomBytes(3).toString('hex');
 const visitTitle = `Hospital estates visit ${tag}`;
+const catchUpTitle = `Catch-up employer talk ${tag}`;
 const B6_TABLE = 'Benchmark 6: two workplace experiences by 16, by year group';
 const B6_PUPIL_LABEL = 'Two workplace experiences by 16';
 
@@ -272,6 +273,29 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     if (after === 'Part-way there') expect(lines.find((line) => line.startsWith('Maya Okafor,'))).toMatch(/,In progress,1 of 2 /);
     await page.getByText(`Downloaded gaps-b6-by-16-year-10-`).waitFor();
 
+    // From the list to action: record a new encounter for everyone on it (Year 13's register, so the
+    // Year 10 pupils on it come only from the invitation).
+    const firstOnList = await textOf(
+      page
+        .getByRole('table', { name: /Pupils missing out: B6 by 16/ })
+        .locator('tbody tr th')
+        .first(),
+    );
+    await page.getByRole('button', { name: 'Record a new encounter for them' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Record an encounter' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: `${total} ${total === 1 ? 'pupil' : 'pupils'} to invite` }).waitFor();
+    await page.getByLabel('Kind of encounter').selectOption('EMPLOYER_TALK');
+    await page.getByLabel('Title', { exact: true }).fill(catchUpTitle);
+    await page.getByLabel('Date', { exact: true }).fill(yesterday());
+    await page.getByLabel('Length in hours').fill('1');
+    await page.getByRole('checkbox', { name: 'Year 13', exact: true }).check();
+    await page.getByRole('button', { name: 'Mark all absent' }).click();
+    await page.getByRole('button', { name: 'Record encounter' }).click();
+    await page.getByRole('heading', { level: 1, name: catchUpTitle }).waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: firstOnList }).first().waitFor({ timeout: 30_000 });
+    const onRegister = Number((await textOf(page.getByText(/^\d+ of \d+ pupils attended\./))).match(/of (\d+)/)?.[1]);
+    expect(onRegister).toBeGreaterThanOrEqual(total);
+
     // The encounter's register shows the reflection and that it now counts.
     await openLeaderPage(page, /^encounters$/i);
     await page.getByRole('link', { name: visitTitle }).click();
@@ -280,12 +304,6 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     expect(await textOf(mayaRow)).toContain('Yes');
     await context.close();
   });
-});
-
-describe("pupils' own activities and personal guidance", () => {
-  const job = `Saturday job at the bakery ${tag}`;
-  const openDay = `Open day at a university ${tag}`;
-  const action = `Book a place at the college open evening ${tag}`;
 
   it("records the group's reflection time on the visit's page, once for everyone who attended", async () => {
     const { context, page } = await signIn(LEADER);
@@ -312,6 +330,12 @@ describe("pupils' own activities and personal guidance", () => {
     expect(await textOf(mayaRow)).toContain('I did not know how many jobs keep a hospital running.');
     await context.close();
   });
+});
+
+describe("pupils' own activities and personal guidance", () => {
+  const job = `Saturday job at the bakery ${tag}`;
+  const openDay = `Open day at a university ${tag}`;
+  const action = `Book a place at the college open evening ${tag}`;
 
   it('a pupil adds activities; the school verifies one and declines the other with a reason the pupil sees', async () => {
     const pupilSession = await signIn(PUPIL);

@@ -5,6 +5,7 @@ import { downloadFile, todayIso } from '../../../shared/download';
 import { routeHref, type GapQuery } from '../../../shared/route';
 import type { GapRow } from '../graphql/dashboard';
 import { useGapList } from '../hooks/useGapList';
+import { InviteGapSection } from './InviteGapSection';
 import { gapListCsv, gapListFileName } from '../lib/gapsCsv';
 import { groupLabel } from '../../../shared/vulnerableGroups';
 
@@ -114,6 +115,10 @@ export function GapListPage({ query, linkPupils }: GapListPageProps) {
             </p>
           </div>
         </Section>
+      ) : null}
+
+      {!forbidden && linkPupils && total != null && total > 0 ? (
+        <InviteGapSection fetchAll={list.fetchAll} total={total} listName={`Pupils missing out: ${info.short}`} />
       ) : null}
 
       {!forbidden ? (
