@@ -177,6 +177,22 @@ export function clientAddress(req: IncomingMessage, trustedProxies: number): str
 
 const DEVICE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/** What a volunteer's sign-up form sends (identity checks each). */
+const SIGN_UP_FIELDS = [
+  'kind',
+  'name',
+  'email',
+  'password',
+  'jobTitle',
+  'organisationName',
+  'sector',
+  'sizeBand',
+  'postcode',
+  'website',
+  'schoolName',
+  'yearLeft',
+] as const;
+
 /**
  * A fixed window per client address, per gateway: a guard against floods of sign-ins (each costs
  * identity a deliberately slow password hash). Password guessing itself is slowed in identity, per
@@ -225,6 +241,8 @@ export async function createGateway({
   const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs, env.sessionCacheMs);
   const statics = new StaticFiles(env.frontendsDir, env.remotesManifest);
   const limiter = new SignInLimiter(300, 60_000);
+  // Sign-up, confirmation and password resets each may send an email: fewer per address than sign-ins.
+  const accountLimiter = new SignInLimiter(20, 60_000);
   const rateLimiter = apiRateLimiter ?? new TokenBuckets(env.apiRateLimit);
   const usage = new UsageCounter((counts) => identity.recordApiKeyUsage(counts));
   usage.start(env.apiUsageFlushMs, (error) => log(`API key usage not recorded yet: ${error.message}`));
@@ -433,6 +451,27 @@ export async function createGateway({
     refused(res, outcome, outcome.signInAgain ? { 'set-cookie': pendingCookie('', 0, env.secureCookies) } : {});
   }
 
+  /**
+   * The public account steps: signing up as a volunteer, confirming an email address, and choosing a
+   * new password. Only the named text fields go on to identity, with the origin the links in its
+   * emails should open: the first public origin, or in development the origin this request came to.
+   */
+  async function accountStep(req: IncomingMessage, res: ServerResponse, path: string, fields: readonly string[]): Promise<void> {
+    const address = clientAddress(req, env.trustedProxies);
+    if (!accountLimiter.allow(address)) return json(res, 429, { error: 'Too many attempts. Wait a minute and try again.' }, { 'retry-after': '60' });
+    const body = await readJson(req);
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return json(res, 400, { error: 'Send a JSON object.' });
+    const request: Record<string, unknown> = {};
+    for (const field of fields) {
+      const value = (body as Record<string, unknown>)[field];
+      if (typeof value === 'string') request[field] = value.slice(0, 2000);
+    }
+    const origin = env.publicOrigins[0] ?? (env.devMode && req.headers.host ? `http://${req.headers.host}` : null);
+    if (origin) request.origin = origin;
+    const answer = await identity.accountStep(path, request);
+    json(res, answer.status, answer.body);
+  }
+
   async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (token) await identity.signOut(token);
@@ -514,6 +553,10 @@ export async function createGateway({
     if (route === 'POST /auth/sign-in') return signIn(req, res);
     if (route === 'POST /auth/second-factor') return secondFactor(req, res);
     if (route === 'POST /auth/sign-out') return signOut(req, res);
+    if (route === 'POST /auth/sign-up') return accountStep(req, res, '/internal/sign-up', SIGN_UP_FIELDS);
+    if (route === 'POST /auth/verify-email') return accountStep(req, res, '/internal/verify-email', ['token']);
+    if (route === 'POST /auth/forgot-password') return accountStep(req, res, '/internal/forgot-password', ['email']);
+    if (route === 'POST /auth/reset-password') return accountStep(req, res, '/internal/reset-password', ['token', 'password']);
     if (url.pathname === '/developers' || url.pathname === '/developers/') return developers(req, res, developersHtml, 'text/html; charset=utf-8');
     if (url.pathname === '/developers/explorer') return developers(req, res, explorerHtml, 'text/html; charset=utf-8');
     if (url.pathname === '/developers/explorer.js') return developers(req, res, EXPLORER_SCRIPT, 'text/javascript; charset=utf-8');

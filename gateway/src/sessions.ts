@@ -103,6 +103,17 @@ export class IdentityClient {
     return { ok: false, status: 503, message: 'Sign-in is not available right now. Try again shortly.' };
   }
 
+  /**
+   * Passes a sign-up, email confirmation or password reset step to identity and hands back its
+   * answer (status and JSON body) as it is; anything unexpected reads as not available.
+   */
+  async accountStep(path: string, request: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await this.call(path, request);
+    const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (body && typeof body === 'object' && [200, 400, 503].includes(response.status)) return { status: response.status, body };
+    return { status: 503, body: { error: 'This is not available right now. Try again shortly.' } };
+  }
+
   async signOut(token: string): Promise<void> {
     this.cache.delete(`s:${token}`);
     await this.call('/internal/sign-out', { token }).catch(() => undefined);

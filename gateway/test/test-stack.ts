@@ -58,6 +58,9 @@ export function useTestStack(options: { name: string; env?: Record<string, strin
     get exited() {
       return current().exited;
     },
+    get mail() {
+      return current().mail;
+    },
     subgraphUrl: (name) => current().subgraphUrl(name),
     servicePid: (name) => current().servicePid(name),
     stopService: (name) => current().stopService(name),

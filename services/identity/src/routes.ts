@@ -38,7 +38,7 @@ function linkOrigin(body: Body): string | null {
   }
 }
 
-export const MAIL_OFF = 'Waymark cannot send email here, so signing up and resetting passwords are turned off. Ask the people who run this Waymark.';
+export const MAIL_OFF = 'Signing up and resetting passwords are turned off on this Waymark. Ask the people who run it.';
 export const SIGN_UP_SENT =
   'Check your email. We have sent a message to the address you gave: follow the link in it within 24 hours to finish signing up. If nothing arrives in a few minutes, check your spam folder.';
 export const RESET_SENT =
