@@ -32,6 +32,7 @@ registerEnumType(SpellSource, {
 @Entity({ tableName: 'activity_spell' })
 @Index({ properties: ['pupilId', 'startsOn'] })
 @Index({ properties: ['schoolId', 'leavingYear'] })
+@Index({ properties: ['trustId', 'leavingYear'] })
 @ObjectType('ActivitySpell', { description: 'One stretch of time a leaver spent doing one thing after Year 11.' })
 export class ActivitySpellRow {
   @PrimaryKey({ type: 'uuid' })

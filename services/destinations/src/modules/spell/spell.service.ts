@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { destinationYears, followUpOf, type ActivitySpell } from '@waymark/domain';
-import { groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import { boundSql, groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
 import { destinationYearsOf, LeaverFollowUp, SustainedCount, type DestinationYears } from './spell.types.js';
 
@@ -87,16 +87,50 @@ export class SpellService {
    * `today`; newest leavers first. One statement; the rule runs per leaver in memory.
    */
   async sustainedSummary(filter: { schoolId?: string; trustId?: string }, today: string): Promise<SustainedCount[]> {
-    const rows = await this.em.find(ActivitySpellRow, filter, { orderBy: { pupilId: 'asc', enteredAt: 'asc', id: 'asc' } });
-    const byPupil = new Map<string, ActivitySpellRow[]>();
+    // Plain rows, not entities: a trust's leavers are tens of thousands of spells, read only to count.
+    const conditions: string[] = [];
+    const parameters: string[] = [];
+    for (const [column, value] of [
+      ['school_id', filter.schoolId],
+      ['trust_id', filter.trustId],
+    ] as const) {
+      if (!value) continue;
+      parameters.push(value);
+      conditions.push(`${column} = $${parameters.length}::uuid`);
+    }
+    if (conditions.length === 0) return [];
+    const { rows } = await boundSql<{
+      pupil_id: string;
+      leaving_year: number;
+      activity: SpellActivity;
+      provider_kind: EducationProviderKind | null;
+      apprenticeship_level: number | null;
+      starts_on: string;
+      ends_on: string | null;
+    }>(
+      this.em,
+      `select pupil_id, leaving_year, activity, provider_kind, apprenticeship_level, starts_on::text as starts_on, ends_on::text as ends_on
+         from activity_spell where ${conditions.join(' and ')} order by pupil_id, entered_at, id`,
+      parameters,
+    );
+    const byPupil = new Map<string, { leavingYear: number; spells: ActivitySpell[] }>();
     for (const row of rows) {
-      const list = byPupil.get(row.pupilId);
-      if (list) list.push(row);
-      else byPupil.set(row.pupilId, [row]);
+      const spell: ActivitySpell = {
+        activity: row.activity,
+        providerKind: row.provider_kind,
+        apprenticeshipLevel: row.apprenticeship_level,
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+      };
+      const leaver = byPupil.get(row.pupil_id);
+      if (leaver) {
+        leaver.spells.push(spell);
+        leaver.leavingYear = row.leaving_year;
+      } else byPupil.set(row.pupil_id, { leavingYear: row.leaving_year, spells: [spell] });
     }
     const counts = new Map<string, SustainedCount>();
-    for (const spells of byPupil.values()) {
-      const computed = destinationYears(spells.at(-1)!.leavingYear, spells.map(asSpell), today);
+    for (const { leavingYear, spells } of byPupil.values()) {
+      const computed = destinationYears(leavingYear, spells, today);
       for (const year of computed.years) {
         const key = `${computed.leavingYear}/${year.year}`;
         const count =
