@@ -101,6 +101,13 @@ export type SubmitOwnActivityInput = {
   title: string;
 };
 
+/** SUSTAINED and NOT_SUSTAINED are settled; TOO_EARLY: the months the rule needs have not all happened; NOT_KNOWN: nothing is recorded for the year. */
+export type SustainedStatus =
+  | 'NOT_KNOWN'
+  | 'NOT_SUSTAINED'
+  | 'SUSTAINED'
+  | 'TOO_EARLY';
+
 export type MyChildrenQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -116,7 +123,7 @@ export type MyIntentionFieldsFragment = { id: string, yearGroup: number, kind: I
 export type MyFutureQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyFutureQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, currentIntention: { id: string, yearGroup: number, kind: IntentionKind, kindLabel: string, apprenticeshipLevel: number | null, provider: string | null, course: string | null, enteredByRole: string, enteredAt: string } | null, intentions: Array<{ id: string, yearGroup: number, kind: IntentionKind, kindLabel: string, apprenticeshipLevel: number | null, provider: string | null, course: string | null, enteredByRole: string, enteredAt: string }> | null, aspirations: Array<{ id: string, text: string, hashtags: Array<string>, enteredAt: string }> | null } | null };
+export type MyFutureQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, currentIntention: { id: string, yearGroup: number, kind: IntentionKind, kindLabel: string, apprenticeshipLevel: number | null, provider: string | null, course: string | null, enteredByRole: string, enteredAt: string } | null, intentions: Array<{ id: string, yearGroup: number, kind: IntentionKind, kindLabel: string, apprenticeshipLevel: number | null, provider: string | null, course: string | null, enteredByRole: string, enteredAt: string }> | null, aspirations: Array<{ id: string, text: string, hashtags: Array<string>, enteredAt: string }> | null, destinationYears: { leavingYear: number, september: { reason: string }, years: Array<{ year: number, from: string, to: string, mainActivityLabel: string | null, status: SustainedStatus, reason: string }> } | null } | null };
 
 export type RecordMyIntentionMutationVariables = Exact<{
   input: RecordIntentionInput;
@@ -529,6 +536,20 @@ export const MyFutureDocument = new TypedDocumentString(`
       text
       hashtags
       enteredAt
+    }
+    destinationYears {
+      leavingYear
+      september {
+        reason
+      }
+      years {
+        year
+        from
+        to
+        mainActivityLabel
+        status
+        reason
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { SessionAccount } from '@waymark/graphql-client';
 import { ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
 import { useMyFuture } from '../hooks/useMyFuture';
+import { AfterYear11Section } from './AfterYear11Section';
 import { HopesSection } from './HopesSection';
 import { PlanSection } from './PlanSection';
 
@@ -42,6 +43,7 @@ export function MyFuturePage({ account }: { account: SessionAccount }) {
         errors={[...future.errorsFor('intentions'), ...future.errorsFor('currentIntention')]}
         onSave={future.recordIntention}
       />
+      <AfterYear11Section years={record.destinationYears ?? null} errors={future.errorsFor('destinationYears')} />
       <HopesSection aspirations={record.aspirations ?? null} errors={future.errorsFor('aspirations')} onSave={future.recordAspiration} />
     </>
   );

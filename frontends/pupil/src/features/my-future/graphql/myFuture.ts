@@ -14,3 +14,4 @@ export const RECORD_MY_ASPIRATION_MUTATION = RecordMyAspirationDocument.toString
 export type { IntentionKind, RecordIntentionInput } from '../../../gql/graphql';
 export type MyIntention = MyIntentionFieldsFragment;
 export type MyAspiration = NonNullable<NonNullable<MyFutureQuery['myPupilRecord']>['aspirations']>[number];
+export type MyDestinationYears = NonNullable<NonNullable<MyFutureQuery['myPupilRecord']>['destinationYears']>;
