@@ -4,6 +4,8 @@ import { AppFrame } from '../features/layout/components/AppFrame';
 import { AppHeader } from '../features/layout/components/AppHeader';
 import { SignedInApp } from '../features/session/components/SignedInApp';
 import { SignInPage } from '../features/session/components/SignInPage';
+import { publicPageOf } from '../features/volunteer-sign-up/accountSteps';
+import { PublicPage } from '../features/volunteer-sign-up/components/PublicPage';
 
 /** Asks who is signed in, then shows the sign-in page or the area for the person's role. */
 export function ShellApp() {
@@ -24,8 +26,11 @@ export function ShellApp() {
           </ErrorPanel>
         </AppFrame>
       );
-    case 'signed-out':
+    case 'signed-out': {
+      const page = publicPageOf(window.location.pathname);
+      if (page) return <PublicPage page={page} />;
       return <SignInPage onSignIn={signIn} onSecondFactor={submitSecondFactor} onContinue={reload} />;
+    }
     case 'signed-in':
       return <SignedInApp account={session.account} onSignOut={() => void signOut()} />;
   }

@@ -43,7 +43,17 @@ export function SignInPage({ onSignIn, onSecondFactor, onContinue }: SignInPageP
   let body;
   switch (screen.screen) {
     case 'password':
-      body = <SignInForm onSignIn={async (email, password) => setScreen(screenAfter(await onSignIn(email, password)))} />;
+      body = (
+        <>
+          <SignInForm onSignIn={async (email, password) => setScreen(screenAfter(await onSignIn(email, password)))} />
+          <p>
+            <a href="/forgot-password">Forgot your password?</a>
+          </p>
+          <p>
+            Work for an employer, or went to a school that uses Waymark? <a href="/volunteer-sign-up">Volunteer with schools</a>
+          </p>
+        </>
+      );
       break;
     case 'code':
       body = (
