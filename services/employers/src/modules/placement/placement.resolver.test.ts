@@ -138,7 +138,13 @@ describe('offerPlacement', () => {
   it('refuses pupils, school staff and trust analysts', async () => {
     for (const who of [pupilOf(amira), leaderNorth, analyst]) {
       expect((await client.query(who, OFFER, { input: valid() })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await client.query(who, '{ placementSchools { id } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('lists the schools the volunteer may offer a placement to', async () => {
+    const res = await client.query<{ placementSchools: { id: string }[] }>(siteManager, '{ placementSchools { id } }');
+    expect(res.data!.placementSchools).toEqual(marek.schoolIds.map((id) => ({ id })));
   });
 });
 

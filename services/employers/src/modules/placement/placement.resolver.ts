@@ -41,6 +41,12 @@ export class PlacementResolver {
     return new PlacementService(ctx.em).mine(ctx.principal);
   }
 
+  @Authorized(...VOLUNTEERS)
+  @Query(() => [SchoolStub], { nullable: true, description: 'The schools the signed-in volunteer works with: the ones they may offer a placement to.' })
+  placementSchools(@Ctx() ctx: RequestContext): Promise<SchoolStub[]> {
+    return new PlacementService(ctx.em).schoolsOf(ctx.principal);
+  }
+
   @Authorized('pupil')
   @Query(() => [Placement], {
     nullable: true,

@@ -136,6 +136,14 @@ export class PlacementService {
     return placementResult(placement, null);
   }
 
+  /** The schools the volunteer works with (the ones they may offer placements to). */
+  async schoolsOf(principal: Principal): Promise<{ id: string }[]> {
+    const volunteerId = placementVolunteer(principal);
+    if (!volunteerId) throw AccessError.forbidden();
+    const volunteer = await this.em.findOne(Volunteer, { id: volunteerId });
+    return (volunteer?.schoolIds ?? []).map((id) => ({ id }));
+  }
+
   /** The volunteer's own placements, newest first. */
   mine(principal: Principal): Promise<Placement[]> {
     const volunteerId = placementVolunteer(principal);
