@@ -91,8 +91,14 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     await page.getByRole('heading', { level: 1, name: 'Gatsby benchmarks' }).waitFor({ timeout: 30_000 });
     await page.getByText('Northfield Academy').first().waitFor({ timeout: 60_000 });
     await page.getByRole('table', { name: /share of pupils who have met each measure, by year group/i }).waitFor({ timeout: 60_000 });
+    // One measure in detail at a time: the matrix's measure names open it, and focus goes to it.
+    await page.getByRole('button', { name: /^Benchmark 6: two workplace experiences by 16\s*\(show in detail\)$/ }).click();
+    await expect.poll(() => focusedText(page)).toBe('H2 One measure in detail');
+    expect(await page.getByLabel('Measure', { exact: true }).inputValue()).toBe('B6_BY_16');
     before = await dashboardRow(page, B6_TABLE, 'Year 10');
     expect(before.met + before.inProgress + before.notMet).toBeGreaterThan(0);
+    // The page is one chart per view, not one per measure.
+    expect(await page.getByRole('figure').count()).toBe(2);
     await expectAccessible(page, 'benchmarks-dashboard');
 
     // The filters are kept in the address; narrowing to a year keeps focus where it is.
@@ -107,7 +113,7 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
       .getByRole('status')
       .filter({ hasText: /Year 10, Disadvantaged/ })
       .waitFor({ timeout: 60_000 });
-    await page.getByRole('heading', { level: 2, name: 'By vulnerable group' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'By vulnerable group' }).waitFor();
     // The school's own staff see vulnerable groups exactly.
     expect(await page.getByText(/rounded to the nearest 5/).count()).toBe(0);
     await expectAccessible(page, 'benchmarks-dashboard-filtered');
@@ -246,6 +252,7 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     // The leader sees Maya's reflection on the register, and the dashboard has moved by one pupil.
     const { context, page } = await signIn(LEADER);
     await page.getByRole('heading', { level: 1, name: 'Gatsby benchmarks' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Measure', { exact: true }).selectOption('B6_BY_16');
     const now = await dashboardRow(page, B6_TABLE, 'Year 10');
     expect(now.notMet + now.inProgress).toBe(before.notMet + before.inProgress - (after === 'Done' ? 1 : 0));
     if (mayaBefore === 'Not yet') expect(now.notMet).toBe(before.notMet - 1);

@@ -32,15 +32,20 @@ export interface SectionProps {
   description?: ReactNode;
   children: ReactNode;
   className?: string;
+  /** A fixed id for the heading, so the page can move focus to it (it then takes focus from script only). */
+  headingId?: string;
 }
 
 /** A titled region of a page, labelled by its own heading. */
-export function Section({ title, headingLevel = 2, description, children, className }: SectionProps) {
-  const headingId = useId();
+export function Section({ title, headingLevel = 2, description, children, className, headingId: fixedId }: SectionProps) {
+  const generatedId = useId();
+  const headingId = fixedId ?? generatedId;
   const Heading = `h${headingLevel}` as const;
   return (
     <section className={className ? `wm-section ${className}` : 'wm-section'} aria-labelledby={headingId}>
-      <Heading id={headingId}>{title}</Heading>
+      <Heading id={headingId} tabIndex={fixedId ? -1 : undefined}>
+        {title}
+      </Heading>
       {description ? <p className="wm-section__description">{description}</p> : null}
       {children}
     </section>

@@ -89,6 +89,8 @@ export function SchoolDashboardView({ schoolId, filters, onFiltersChange, before
   );
 }
 
+const DETAIL_HEADING = 'dashboard-measure-detail';
+
 interface DashboardFiguresProps {
   dashboard: SchoolDashboard;
   filters: DashboardFilters;
@@ -119,7 +121,7 @@ function DashboardFigures({ dashboard, filters, gapHref, compared, onCompare }: 
 
       <Section
         title="Every measure at a glance"
-        description="The share of pupils who have met each measure. A smaller figure underneath, such as +10%, is the share part-way there. A dash means the measure does not apply to that year group."
+        description="The share of pupils who have met each measure, shaded by how close it is to everyone (the bar under each figure shows the same). A smaller figure underneath, such as +10%, is the share part-way there. A dash means the measure does not apply to that year group. Choose a measure's name to see it in detail below."
       >
         <MeasureMatrix
           caption={`Share of pupils who have met each measure, by year group${who}`}
@@ -130,40 +132,39 @@ function DashboardFigures({ dashboard, filters, gapHref, compared, onCompare }: 
           }))}
           linkFor={gapHref}
           linkHint="see the pupils missing out"
+          onShowMeasure={(measure) => {
+            onCompare(measure);
+            // Take keyboard and screen-reader users to what they asked for.
+            requestAnimationFrame(() => document.getElementById(DETAIL_HEADING)?.focus());
+          }}
         />
       </Section>
 
-      <Section title="Each measure by year group" description="Solid bars show the share who have met the measure; striped bars the share in progress.">
-        {measures.map((measure) => {
-          const info = measureInfo(measure);
-          const rows = rowsByYear(dashboard.cells, measure, filters.group, filters.yearGroup, dashboard.groupFiguresRounded);
-          return (
-            <section key={measure} aria-labelledby={`measure-${measure}`}>
-              <h3 id={`measure-${measure}`}>{info.label}</h3>
-              <ShareChart
-                caption={`${info.short}: met and in progress by year group${who}`}
-                tableCaption={`${info.label}, by year group${who}`}
-                rowHeading="Year group"
-                rows={rows}
-                linkFor={(row) => gapHref(measure, row)}
-                linkHint="see the pupils missing out"
-              />
-            </section>
-          );
-        })}
-      </Section>
-
       <Section
-        title="By vulnerable group"
-        description={`How each vulnerable or target group compares with all pupils${filters.yearGroup != null ? ` in Year ${filters.yearGroup}` : ''}.`}
+        title="One measure in detail"
+        headingId={DETAIL_HEADING}
+        description="Solid bars show the share who have met the measure; striped bars the share in progress. Each chart has its figures in a table below it."
       >
         <SelectField
           id="dashboard-compare"
-          label="Measure to compare"
+          label="Measure"
           options={MEASURES.filter((measure) => measures.includes(measure.value)).map((measure) => ({ value: measure.value, label: measure.label }))}
           value={comparedMeasure}
           onChange={(event) => onCompare(event.target.value as BenchmarkMeasure)}
         />
+        <h3>By year group</h3>
+        <ShareChart
+          caption={`${measureInfo(comparedMeasure).short}: met and in progress by year group${who}`}
+          tableCaption={`${measureInfo(comparedMeasure).label}, by year group${who}`}
+          rowHeading="Year group"
+          rows={rowsByYear(dashboard.cells, comparedMeasure, filters.group, filters.yearGroup, dashboard.groupFiguresRounded)}
+          linkFor={(row) => gapHref(comparedMeasure, row)}
+          linkHint="see the pupils missing out"
+        />
+        <h3>By vulnerable group</h3>
+        <p className="wm-muted">
+          How each vulnerable or target group compares with all pupils{filters.yearGroup != null ? ` in Year ${filters.yearGroup}` : ''}.
+        </p>
         <ShareChart
           caption={`${measureInfo(comparedMeasure).short}: met and in progress for each group`}
           tableCaption={`${measureInfo(comparedMeasure).label}, by vulnerable group`}

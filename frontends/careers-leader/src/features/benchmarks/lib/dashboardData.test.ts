@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardCell } from '../graphql/dashboard';
-import { findCell, measuresIn, percent, rowsByGroup, rowsByYear, shareText, toShareRow } from './dashboardData';
+import { findCell, measuresIn, percent, rowsByGroup, rowsByYear, shareBand, shareText, toShareRow } from './dashboardData';
 
 const cell = (
   measure: DashboardCell['measure'],
@@ -112,5 +112,11 @@ describe('shareText', () => {
     expect(shareText(toShareRow(cell('B6_BY_16', 10, [3, 1, 6]), 'k', 'Year 10', 10, null))).toBe('30% met, 10% in progress (of 10 pupils)');
     expect(shareText(toShareRow(cell('B5_EMPLOYERS', 10, [1, 0, 0]), 'k', 'Year 10', 10, null))).toBe('100% met (of 1 pupil)');
     expect(shareText(toShareRow(undefined, 'k', 'Year 7', 7, null))).toBe('Does not apply to any pupil');
+  });
+});
+
+describe('shareBand', () => {
+  it('shades by how close the share met is to everyone', () => {
+    expect([100, 90, 89, 60, 59, 1, 0].map(shareBand)).toEqual(['high', 'high', 'good', 'good', 'low', 'low', 'none']);
   });
 });

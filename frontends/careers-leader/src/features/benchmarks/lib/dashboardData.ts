@@ -133,3 +133,14 @@ export function shareText(row: ShareRow): string {
   if (row.inProgress > 0) parts.push(`${row.inProgressPercent}% in progress`);
   return `${parts.join(', ')} (of ${row.approximate ? 'about ' : ''}${formatNumber(row.eligible)} ${row.eligible === 1 ? 'pupil' : 'pupils'})`;
 }
+
+/**
+ * How close a share met is to everyone, in four steps, for the cell's shade. The figure and the bar
+ * under it say the same thing, so the shade is never the only way to read it.
+ */
+export function shareBand(metPercent: number): 'high' | 'good' | 'low' | 'none' {
+  if (metPercent >= 90) return 'high';
+  if (metPercent >= 60) return 'good';
+  if (metPercent > 0) return 'low';
+  return 'none';
+}
