@@ -2,6 +2,7 @@ import type { SessionAccount } from '@waymark/graphql-client';
 import { BuildLabel, GlobalStyles, LocalNav } from '@waymark/ui';
 import { useEffect, useRef, useState } from 'react';
 import { VolunteerProfilePage } from '../features/volunteer-profile/components/VolunteerProfilePage';
+import { PlacementsPage } from '../features/placements/components/PlacementsPage';
 import { MyOffersPage } from '../features/volunteering/components/MyOffersPage';
 import { ProfilePage } from '../features/volunteering/components/ProfileForm';
 import { RequestsPage } from '../features/volunteering/components/RequestsPage';
@@ -11,13 +12,14 @@ export interface EmployerAppProps {
   account: SessionAccount;
 }
 
-type View = 'volunteering' | 'profile' | 'requests' | 'offers';
+type View = 'volunteering' | 'profile' | 'requests' | 'offers' | 'placements';
 
 const NAV: { id: View; label: string }[] = [
   { id: 'volunteering', label: 'My volunteering' },
   { id: 'profile', label: 'What I can offer' },
   { id: 'requests', label: 'Requests from schools' },
   { id: 'offers', label: 'My offers' },
+  { id: 'placements', label: 'Placements' },
 ];
 
 const buildLabel = import.meta.env.VITE_BUILD_LABEL ?? 'dev';
@@ -55,6 +57,7 @@ export function EmployerApp({ account }: EmployerAppProps) {
         {view === 'profile' ? <ProfilePage onSaved={() => undefined} /> : null}
         {view === 'requests' ? <RequestsPage onEditProfile={() => setView('profile')} /> : null}
         {view === 'offers' ? <MyOffersPage /> : null}
+        {view === 'placements' ? <PlacementsPage /> : null}
       </div>
       <BuildLabel label={buildLabel} />
     </div>

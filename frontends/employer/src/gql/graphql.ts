@@ -6,11 +6,51 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CompletePlacementInput = {
+  /** Feedback for some or all of the approved pupils. */
+  feedback?: Array<PlacementFeedbackInput> | null | undefined;
+  placementId: string | number;
+};
+
+export type OfferPlacementInput = {
+  /** Pupils it can take: at least 1. */
+  capacity: number;
+  /** The first day, YYYY-MM-DD; not in the past. */
+  dateFrom: string;
+  /** The last day, YYYY-MM-DD; on or after dateFrom. */
+  dateTo: string;
+  /** Hours a day, more than 0 and at most 8. */
+  hoursPerDay: number;
+  /** Schools it is offered to: among the schools the volunteer works with, at least one. */
+  schoolIds: Array<string | number>;
+  /** What the pupil will do. */
+  tasks: string;
+  title: string;
+  /** Year groups 7–13, at least one. */
+  yearGroups: Array<number>;
+};
+
 export type OfferVolunteerHelpInput = {
   /** What the volunteer would like the school to know. */
   message: string;
   requestId: string | number;
 };
+
+export type PlacementApplicationStatus =
+  | 'APPROVED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'PENDING';
+
+export type PlacementFeedbackInput = {
+  applicationId: string | number;
+  /** Feedback the pupil reads (up to 2,000 characters). */
+  feedback: string;
+};
+
+export type PlacementStatus =
+  | 'COMPLETED'
+  | 'OPEN';
 
 export type RoleModelInput = {
   characteristics?: string | null | undefined;
@@ -124,6 +164,30 @@ export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyDataQuery = { me: { id: string, displayName: string, identitySubjectAccess: { [key: string]: unknown } | null, pupilsSubjectAccess: { [key: string]: unknown } | null, employersSubjectAccess: { [key: string]: unknown } | null, encountersSubjectAccess: { [key: string]: unknown } | null, destinationsSubjectAccess: { [key: string]: unknown } | null } | null };
 
+export type PlacementSchoolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlacementSchoolsQuery = { placementSchools: Array<{ id: string, name: string }> | null };
+
+export type MyPlacementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPlacementsQuery = { myPlacements: Array<{ id: string, title: string, tasks: string, dateFrom: string, dateTo: string, hoursPerDay: number, days: number, totalHours: number, capacity: number, placesLeft: number, yearGroups: Array<number>, status: PlacementStatus, schools: Array<{ id: string, name: string }>, applications: Array<{ id: string, firstName: string, yearGroup: number, status: PlacementApplicationStatus, feedback: string | null }> }> | null };
+
+export type OfferPlacementMutationVariables = Exact<{
+  input: OfferPlacementInput;
+}>;
+
+
+export type OfferPlacementMutation = { offerPlacement: { placement: { id: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type CompletePlacementMutationVariables = Exact<{
+  input: CompletePlacementInput;
+}>;
+
+
+export type CompletePlacementMutation = { completePlacement: { placement: { id: string, status: PlacementStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
 export type MyVolunteerProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -190,6 +254,78 @@ export const MyDataDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyDataQuery, MyDataQueryVariables>;
+export const PlacementSchoolsDocument = new TypedDocumentString(`
+    query PlacementSchools {
+  placementSchools {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PlacementSchoolsQuery, PlacementSchoolsQueryVariables>;
+export const MyPlacementsDocument = new TypedDocumentString(`
+    query MyPlacements {
+  myPlacements {
+    id
+    title
+    tasks
+    dateFrom
+    dateTo
+    hoursPerDay
+    days
+    totalHours
+    capacity
+    placesLeft
+    yearGroups
+    status
+    schools {
+      id
+      name
+    }
+    applications {
+      id
+      firstName
+      yearGroup
+      status
+      feedback
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyPlacementsQuery, MyPlacementsQueryVariables>;
+export const OfferPlacementDocument = new TypedDocumentString(`
+    mutation OfferPlacement($input: OfferPlacementInput!) {
+  offerPlacement(input: $input) {
+    placement {
+      id
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfferPlacementMutation, OfferPlacementMutationVariables>;
+export const CompletePlacementDocument = new TypedDocumentString(`
+    mutation CompletePlacement($input: CompletePlacementInput!) {
+  completePlacement(input: $input) {
+    placement {
+      id
+      status
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompletePlacementMutation, CompletePlacementMutationVariables>;
 export const MyVolunteerProfileDocument = new TypedDocumentString(`
     query MyVolunteerProfile {
   myVolunteerProfile {
