@@ -5,6 +5,7 @@ import { ChildRecordPage } from '../features/child-record/components/ChildRecord
 import { MyFuturePage } from '../features/my-future/components/MyFuturePage';
 import { MyProgressPage } from '../features/my-progress/components/MyProgressPage';
 import { MyRecordPage } from '../features/my-record/components/MyRecordPage';
+import { PlacementsPage } from '../features/placements/components/PlacementsPage';
 import { useView, type PupilView } from '../shared/route';
 
 export interface PupilAppProps {
@@ -25,6 +26,7 @@ export function PupilApp({ account }: PupilAppProps) {
           { id: 'record' as const, label: 'My record' },
           { id: 'progress' as const, label: 'My progress' },
           { id: 'future' as const, label: 'My future' },
+          { id: 'placements' as const, label: 'Work experience' },
         ]
       : []),
     ...(isParent && isPupil ? [{ id: 'child' as const, label: "My child's record" }] : []),
@@ -59,6 +61,7 @@ export function PupilApp({ account }: PupilAppProps) {
         {view === 'record' ? <MyRecordPage account={account} /> : null}
         {view === 'progress' ? <MyProgressPage account={account} /> : null}
         {view === 'future' ? <MyFuturePage account={account} /> : null}
+        {view === 'placements' ? <PlacementsPage account={account} /> : null}
         {view === 'child' ? <ChildRecordPage /> : null}
       </div>
       <BuildLabel label={buildLabel} />

@@ -13,6 +13,12 @@ export type AddRecordCommentInput = {
   pupilId: string | number;
 };
 
+export type ApplyForPlacementInput = {
+  placementId: string | number;
+  /** Why the pupil would like the placement, for their school (up to 1,000 characters). */
+  statement: string;
+};
+
 /** What the engine measures per pupil (docs/benchmarks-contract.md). */
 export type BenchmarkMeasure =
   | 'B2_LMI'
@@ -64,6 +70,12 @@ export type OwnActivityStatus =
   | 'DECLINED'
   | 'SUBMITTED'
   | 'VERIFIED';
+
+export type PlacementApplicationStatus =
+  | 'APPROVED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'PENDING';
 
 export type RecordAspirationInput = {
   hashtags?: Array<string> | null | undefined;
@@ -220,6 +232,18 @@ export type AddRecordCommentMutationVariables = Exact<{
 
 
 export type AddRecordCommentMutation = { addRecordComment: { comment: { id: string, body: string, authorName: string, createdAt: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type PupilPlacementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PupilPlacementsQuery = { openPlacements: Array<{ id: string, title: string, tasks: string, dateFrom: string, dateTo: string, hoursPerDay: number, days: number, placesLeft: number, employerName: string | null, myApplication: { id: string, status: PlacementApplicationStatus } | null }> | null, myPlacementApplications: Array<{ id: string, status: PlacementApplicationStatus, response: string | null, feedback: string | null, encounterPending: boolean, placement: { id: string, title: string, dateFrom: string, dateTo: string, employerName: string | null } }> | null };
+
+export type ApplyForPlacementMutationVariables = Exact<{
+  input: ApplyForPlacementInput;
+}>;
+
+
+export type ApplyForPlacementMutation = { applyForPlacement: { application: { id: string, status: PlacementApplicationStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
 export type MutationErrorFieldsFragment = { code: string, message: string, fields: Array<{ field: string, message: string }> };
 
@@ -923,3 +947,54 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<AddRecordCommentMutation, AddRecordCommentMutationVariables>;
+export const PupilPlacementsDocument = new TypedDocumentString(`
+    query PupilPlacements {
+  openPlacements {
+    id
+    title
+    tasks
+    dateFrom
+    dateTo
+    hoursPerDay
+    days
+    placesLeft
+    employerName
+    myApplication {
+      id
+      status
+    }
+  }
+  myPlacementApplications {
+    id
+    status
+    response
+    feedback
+    encounterPending
+    placement {
+      id
+      title
+      dateFrom
+      dateTo
+      employerName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilPlacementsQuery, PupilPlacementsQueryVariables>;
+export const ApplyForPlacementDocument = new TypedDocumentString(`
+    mutation ApplyForPlacement($input: ApplyForPlacementInput!) {
+  applyForPlacement(input: $input) {
+    application {
+      id
+      status
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForPlacementMutation, ApplyForPlacementMutationVariables>;

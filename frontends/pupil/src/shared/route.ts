@@ -4,9 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
  * The page inside the pupil remote, kept in the URL's fragment (`/my-record#/progress`) so Back
  * works and a reload stays put without the shell knowing the remote's pages.
  */
-export type PupilView = 'record' | 'progress' | 'future' | 'child';
+export type PupilView = 'record' | 'progress' | 'future' | 'placements' | 'child';
 
-const VIEWS: readonly PupilView[] = ['record', 'progress', 'future', 'child'];
+const VIEWS: readonly PupilView[] = ['record', 'progress', 'future', 'placements', 'child'];
 
 /** The view a fragment names; null for fragments that are not views (such as `#main` from the skip link). */
 export function parseView(hash: string): PupilView | null {
