@@ -55,9 +55,24 @@ describe('Account.destinationsSubjectAccess', () => {
   it("reads a pupil's own destinations, and nobody else's", async () => {
     // The statement itself, on the subgraph's database (the field needs the log, out of reach here; the gateway test has it).
     const part = await ownDestinationsSubjectAccess(subgraph.orm.em.fork(), pupil);
-    expect(part.sections.map((s) => s.title)).toEqual(['Your plans and destinations after school']);
+    expect(part.sections[0].title).toBe('Your plans and destinations after school');
     expect(part.sections[0].rows.map((row) => row.id).sort()).toEqual(leaverDestinations.map((d) => d.id).sort());
-    expect(part.sections[0].rows.every((row) => row.pupil_id === leaver.id)).toBe(true);
+    for (const section of part.sections) expect(section.rows.every((row) => row.pupil_id === leaver.id)).toBe(true);
+  });
+
+  it('adds their plans, hopes and spells after Year 11 when there are any, and leaves those sections out when there are none', async () => {
+    const em = subgraph.orm.em.fork();
+    const withSpells = data.destinations.find((d) => d.schoolId === northfield.id && d.stage === 'IMMEDIATE')!.pupilId;
+    const spells = await ownDestinationsSubjectAccess(em, makePrincipal({ roles: ['pupil'], pupilId: withSpells, schoolId: northfield.id }));
+    expect(spells.sections.find((s) => s.title === 'What you did after Year 11')!.rows.length).toBeGreaterThan(0);
+    const planner = data.destinations.find((d) => d.schoolId === northfield.id && d.stage === 'INTENDED' && d.kind === 'FE_COLLEGE')!.pupilId;
+    const plans = await ownDestinationsSubjectAccess(em, makePrincipal({ roles: ['pupil'], pupilId: planner, schoolId: northfield.id }));
+    expect(plans.sections.find((s) => s.title === 'Your plans for after Year 11 and Year 13')!.rows).toEqual([
+      expect.objectContaining({ pupil_id: planner, kind: 'FE_COLLEGE' }),
+    ]);
+    const maya = data.accounts.find((a) => a.email === 'pupil@northfield.test')!.pupilId!;
+    const nothing = await ownDestinationsSubjectAccess(em, makePrincipal({ roles: ['pupil'], pupilId: maya, schoolId: northfield.id }));
+    expect(nothing.sections.map((s) => s.title)).toEqual(['Your plans and destinations after school']);
   });
 
   it("holds nothing about a volunteer, and answers them without any school's log", async () => {

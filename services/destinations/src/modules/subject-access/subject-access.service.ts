@@ -2,12 +2,29 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { isUuid, readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit';
 
-// Everything this subgraph holds about one pupil: the destinations recorded for them, as stored.
+// Everything this subgraph holds about one pupil, as stored: destinations, intended destinations, hopes and activity spells.
 const DESTINATIONS = 'select * from destination where pupil_id = $1 order by recorded_on';
+const INTENTIONS = 'select * from intention where pupil_id = $1 order by entered_at';
+const ASPIRATIONS = 'select * from aspiration where pupil_id = $1 order by entered_at';
+const SPELLS = 'select * from activity_spell where pupil_id = $1 order by starts_on, entered_at';
+
+/**
+ * The destinations section always, the others when they hold something: a pupil with no plans,
+ * hopes or spells gets the same export as before those were kept.
+ */
+async function read(em: EntityManager, titles: [string, string, string, string], pupilId: string): Promise<SubjectAccessPart> {
+  const part = await readSubjectAccess(
+    em,
+    'destinations',
+    [DESTINATIONS, INTENTIONS, ASPIRATIONS, SPELLS].map((sql, i) => ({ title: titles[i], sql })),
+    pupilId,
+  );
+  return { ...part, sections: part.sections.filter((section, i) => i === 0 || section.rows.length > 0) };
+}
 
 /** A pupil's part of the staff export (`Pupil.destinationsSubjectAccess`). */
 export function pupilDestinationsSubjectAccess(em: EntityManager, pupilId: string): Promise<SubjectAccessPart> {
-  return readSubjectAccess(em, 'destinations', [{ title: 'Destinations', sql: DESTINATIONS }], pupilId);
+  return read(em, ['Destinations', 'Intended destinations', 'Aspirations', 'Activity spells after Year 11'], pupilId);
 }
 
 /** The id of the pupil the signed-in person is, if they are one. */
@@ -15,9 +32,13 @@ export function ownPupilId(principal: Principal): string | null {
   return hasRole(principal, 'pupil') && isUuid(principal.pupilId) ? principal.pupilId : null;
 }
 
-/** Everything this subgraph holds about the signed-in person: a pupil's own destinations; nothing about anyone else. */
+/** Everything this subgraph holds about the signed-in person: a pupil's own destinations, plans, hopes and spells; nothing about anyone else. */
 export async function ownDestinationsSubjectAccess(em: EntityManager, principal: Principal): Promise<SubjectAccessPart> {
   const pupilId = ownPupilId(principal);
   if (!pupilId) return { source: 'destinations', sections: [] };
-  return readSubjectAccess(em, 'destinations', [{ title: 'Your plans and destinations after school', sql: DESTINATIONS }], pupilId);
+  return read(
+    em,
+    ['Your plans and destinations after school', 'Your plans for after Year 11 and Year 13', 'Your hopes for the future', 'What you did after Year 11'],
+    pupilId,
+  );
 }
