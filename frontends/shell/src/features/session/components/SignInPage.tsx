@@ -6,6 +6,7 @@ import { AppHeader } from '../../layout/components/AppHeader';
 import { screenAfter, type SignInScreen } from '../signInSteps';
 import { CodeForm } from './CodeForm';
 import { EnrolInstructions } from './EnrolInstructions';
+import { PageLink } from '../../volunteer-sign-up/components/PublicFrame';
 
 export interface SignInPageProps {
   onSignIn: (email: string, password: string) => Promise<SignInStep>;
@@ -47,10 +48,10 @@ export function SignInPage({ onSignIn, onSecondFactor, onContinue }: SignInPageP
         <>
           <SignInForm onSignIn={async (email, password) => setScreen(screenAfter(await onSignIn(email, password)))} />
           <p>
-            <a href="/forgot-password">Forgot your password?</a>
+            <PageLink href="/forgot-password">Forgot your password?</PageLink>
           </p>
           <p>
-            Work for an employer, or went to a school that uses Waymark? <a href="/volunteer-sign-up">Volunteer with schools</a>
+            Work for an employer, or went to a school that uses Waymark? <PageLink href="/volunteer-sign-up">Volunteer with schools</PageLink>
           </p>
         </>
       );

@@ -13,11 +13,20 @@ export function PublicFrame({ title, pageKey, children }: { title: string; pageK
   );
 }
 
+/** A link a finger can hit: at least 24 px high, whatever is next to it. */
+export function PageLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a href={href} style={{ display: 'inline-block', minHeight: '24px' }}>
+      {children}
+    </a>
+  );
+}
+
 /** A link back to the sign-in page. */
 export function BackToSignIn({ text = 'Back to sign in' }: { text?: string }) {
   return (
     <p>
-      <a href="/">{text}</a>
+      <PageLink href="/">{text}</PageLink>
     </p>
   );
 }

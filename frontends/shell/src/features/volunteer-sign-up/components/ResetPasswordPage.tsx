@@ -1,7 +1,7 @@
 import { Button, ErrorSummary, Field } from '@waymark/ui';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { postAccountStep, tokenFromHash } from '../accountSteps';
-import { BackToSignIn, PublicFrame } from './PublicFrame';
+import { BackToSignIn, PageLink, PublicFrame } from './PublicFrame';
 
 const PASSWORD_ID = 'reset-password-new';
 const MIN_PASSWORD = 12;
@@ -56,7 +56,7 @@ export function ResetPasswordPage() {
       <ErrorSummary items={error ? [{ message: error.message, ...(error.field ? { targetId: PASSWORD_ID } : {}) }] : []} attempt={attempt} />
       {error && !error.field ? (
         <p>
-          <a href="/forgot-password">Get a new link</a>
+          <PageLink href="/forgot-password">Get a new link</PageLink>
         </p>
       ) : null}
       <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Choose a new password">

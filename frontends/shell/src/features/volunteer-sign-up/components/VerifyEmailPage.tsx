@@ -1,7 +1,7 @@
 import { Loading } from '@waymark/ui';
 import { useEffect, useRef, useState } from 'react';
 import { postAccountStep, tokenFromHash, type StepAnswer } from '../accountSteps';
-import { BackToSignIn, PublicFrame } from './PublicFrame';
+import { BackToSignIn, PageLink, PublicFrame } from './PublicFrame';
 
 /** Opened from the link in a sign-up email: confirms the address once, then offers sign-in. */
 export function VerifyEmailPage() {
@@ -38,8 +38,8 @@ export function VerifyEmailPage() {
       <h1>This link does not work</h1>
       <p>{answer.message}</p>
       <p>
-        To get a new link, <a href="/forgot-password">enter your email address here</a>. If you signed up more than a day ago and never confirmed, sign up
-        again.
+        To get a new link, <PageLink href="/forgot-password">enter your email address here</PageLink>. If you signed up more than a day ago and never confirmed,
+        sign up again.
       </p>
       <BackToSignIn />
     </PublicFrame>
