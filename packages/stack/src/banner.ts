@@ -6,4 +6,5 @@ export const DEMO_ACCOUNTS_FOR_BANNER: [string, string][] = [
   ['alumni@northfield.test', 'alumni volunteer, Northfield Academy'],
   ['trust@waymark-trust.test', 'trust analyst, Waymark Learning Trust'],
   ['parent@northfield.test', 'parent of the Year 10 pupil'],
+  ['year11@northfield.test', 'Year 11 pupil with no plan yet, Northfield Academy'],
 ];
