@@ -6,6 +6,7 @@ import { GapListPage } from '../features/benchmarks/components/GapListPage';
 import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDashboardView';
 import { DestinationsPage } from '../features/destinations/components/DestinationsPage';
 import { VolunteerRequestsPage } from '../features/requests/components/VolunteerRequestsPage';
+import { PlacementApplicationsPage } from '../features/placements/components/PlacementApplicationsPage';
 import { EncounterPage } from '../features/encounter/components/EncounterPage';
 import { EncountersPage } from '../features/encounters/components/EncountersPage';
 import { OverviewPage } from '../features/overview/components/OverviewPage';
@@ -75,6 +76,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'verify' ? <VerifyActivitiesPage /> : null}
         {page.view === 'destinations' ? <DestinationsPage /> : null}
         {page.view === 'requests' ? <VolunteerRequestsPage /> : null}
+        {page.view === 'placements' ? <PlacementApplicationsPage /> : null}
         {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}
         {page.view === 'settings' ? <SchoolSettingsPage /> : null}
         {page.view === 'audit' ? <AuditLogPage key={page.pupilId ?? ''} pupilId={page.pupilId ?? null} /> : null}

@@ -13,6 +13,7 @@ describe('navItems', () => {
       'verify',
       'destinations',
       'requests',
+      'placements',
       'import',
       'settings',
       'audit',
@@ -29,6 +30,7 @@ describe('navItems', () => {
       'verify',
       'destinations',
       'requests',
+      'placements',
       'import',
     ]);
   });

@@ -1,7 +1,8 @@
 import type { LocalNavItem } from '@waymark/ui';
 import type { Route } from '../shared/route';
 
-export type NavView = 'dashboard' | 'overview' | 'pupils' | 'encounters' | 'record' | 'verify' | 'destinations' | 'requests' | 'import' | 'settings' | 'audit';
+export type NavView =
+  'dashboard' | 'overview' | 'pupils' | 'encounters' | 'record' | 'verify' | 'destinations' | 'requests' | 'placements' | 'import' | 'settings' | 'audit';
 
 /**
  * The pages a person's roles open, the benchmark dashboard first (it is the landing page):
@@ -18,6 +19,7 @@ export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
     { id: 'verify', label: 'Activities to verify' },
     { id: 'destinations', label: 'Destinations' },
     (leader || roles.includes('staff')) && { id: 'requests', label: 'Volunteer requests' },
+    (leader || roles.includes('staff')) && { id: 'placements', label: 'Placements' },
     (leader || roles.includes('staff')) && { id: 'import', label: 'Import pupils' },
     leader && { id: 'settings', label: 'School settings' },
     leader && { id: 'audit', label: 'Data access log' },

@@ -19,6 +19,13 @@ export type AgreedActionInput = {
   text: string;
 };
 
+export type AnswerPlacementApplicationInput = {
+  applicationId: string | number;
+  approve: boolean;
+  /** The message the pupil reads with the answer. */
+  message: string;
+};
+
 /** READ: sensitive data was shown; EXPORT: data left Waymark as a file; CHANGE: the record was changed. */
 export type AuditAction =
   | 'CHANGE'
@@ -199,6 +206,12 @@ export type OwnActivityStatus =
   | 'DECLINED'
   | 'SUBMITTED'
   | 'VERIFIED';
+
+export type PlacementApplicationStatus =
+  | 'APPROVED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'PENDING';
 
 export type PostVolunteerRequestInput = {
   activity: VolunteerActivity;
@@ -642,6 +655,18 @@ export type CareersOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CareersOverviewQuery = { schools: Array<{ name: string, pupilCount: number | null, encounterCount: number | null }> | null, destinationSummary: Array<{ kindLabel: string, count: number }> | null };
+
+export type PlacementApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlacementApplicationsQuery = { placementApplications: Array<{ id: string, firstName: string, yearGroup: number, statement: string | null, status: PlacementApplicationStatus, response: string | null, feedback: string | null, encounterPending: boolean, createdAt: string, encounter: { id: string } | null, placement: { id: string, title: string, tasks: string, dateFrom: string, dateTo: string, hoursPerDay: number, days: number, capacity: number, placesLeft: number, employerName: string | null } }> | null };
+
+export type AnswerPlacementApplicationMutationVariables = Exact<{
+  input: AnswerPlacementApplicationInput;
+}>;
+
+
+export type AnswerPlacementApplicationMutation = { answerPlacementApplication: { application: { id: string, status: PlacementApplicationStatus, response: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
 export type StaffConsentFieldsFragment = { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null };
 
@@ -1769,6 +1794,55 @@ export const CareersOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CareersOverviewQuery, CareersOverviewQueryVariables>;
+export const PlacementApplicationsDocument = new TypedDocumentString(`
+    query PlacementApplications {
+  placementApplications {
+    id
+    firstName
+    yearGroup
+    statement
+    status
+    response
+    feedback
+    encounterPending
+    createdAt
+    encounter {
+      id
+    }
+    placement {
+      id
+      title
+      tasks
+      dateFrom
+      dateTo
+      hoursPerDay
+      days
+      capacity
+      placesLeft
+      employerName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlacementApplicationsQuery, PlacementApplicationsQueryVariables>;
+export const AnswerPlacementApplicationDocument = new TypedDocumentString(`
+    mutation AnswerPlacementApplication($input: AnswerPlacementApplicationInput!) {
+  answerPlacementApplication(input: $input) {
+    application {
+      id
+      status
+      response
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerPlacementApplicationMutation, AnswerPlacementApplicationMutationVariables>;
 export const PupilRecordDocument = new TypedDocumentString(`
     query PupilRecord($id: ID!) {
   pupil(id: $id) {

@@ -1,0 +1,5 @@
+import type { PlacementApplicationsQuery } from '../../../gql/graphql';
+
+export { AnswerPlacementApplicationDocument, PlacementApplicationsDocument } from '../../../gql/graphql';
+
+export type SchoolPlacementApplication = NonNullable<PlacementApplicationsQuery['placementApplications']>[number];
