@@ -457,6 +457,24 @@ describe('a trust analyst', () => {
     await glance.waitFor({ timeout: 60_000 });
     await glance.getByRole('link', { name: 'Southbank School' }).waitFor();
     await glance.getByRole('rowheader', { name: 'Whole trust' }).waitFor();
+    // Ordered by any measure (the whole trust stays last), kept in view while it scrolls, and downloadable.
+    await page.getByLabel('Order the schools by').selectOption('B5_EMPLOYERS');
+    await page.getByText(/^Highest share met on B5/).waitFor();
+    const order = await glance.locator('tbody th').allTextContents();
+    expect(order[order.length - 1]).toBe('Whole trust');
+    await page.getByRole('figure', { name: /B5 employers: met and in progress by school/ }).waitFor();
+    expect(
+      await glance
+        .locator('tbody th')
+        .first()
+        .evaluate((cell) => getComputedStyle(cell).position),
+    ).toBe('sticky');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these figures (CSV)' }).click()]);
+    const csvLines = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csvLines[0]).toMatch(/^School,Pupils,.*B5 employers met %/);
+    expect(csvLines.map((csvLine) => csvLine.split(',')[0])).toEqual(['School', ...order]);
     await expectAccessible(page, 'benchmarks-trust-dashboard');
 
     await glance.getByRole('link', { name: 'Northfield Academy' }).click();

@@ -1,5 +1,20 @@
-import { academicYearLabel } from '@waymark/domain';
-import { DataTable, ErrorPanel, formatDate, formatNumber, Loading, PageHeader, Section, StatCard, StatGrid, type Column } from '@waymark/ui';
+import { academicYearLabel, toCsv, type CsvValue } from '@waymark/domain';
+import {
+  Button,
+  DataTable,
+  ErrorPanel,
+  formatDate,
+  formatNumber,
+  Loading,
+  PageHeader,
+  Section,
+  SelectField,
+  StatCard,
+  StatGrid,
+  type Column,
+} from '@waymark/ui';
+import { useState } from 'react';
+import { downloadFile, todayIso } from '../../../shared/download';
 import { measureInfo, type BenchmarkMeasure } from '../../../shared/benchmarks';
 import { routeHref, type DashboardFilters } from '../../../shared/route';
 import { groupLabel } from '../../../shared/vulnerableGroups';
@@ -15,7 +30,7 @@ export interface TrustDashboardPageProps {
   onFiltersChange: (filters: DashboardFilters) => void;
 }
 
-interface SchoolLine {
+export interface SchoolLine {
   key: string;
   schoolId: string | null;
   name: string;
@@ -35,6 +50,38 @@ export function schoolLines(dashboard: TrustDashboard): SchoolLine[] {
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   return [...schools, { key: 'trust', schoolId: null, name: 'Whole trust', pupilCount: dashboard.pupilCount, cells: dashboard.totals }];
+}
+
+/**
+ * The schools ordered by the share met on one measure, highest first (a school where it does not
+ * apply goes last; ties by name), with the whole trust kept at the foot.
+ */
+export function sortLines(lines: readonly SchoolLine[], share: (line: SchoolLine) => ShareRow): SchoolLine[] {
+  const schools = lines.filter((line) => line.schoolId !== null || line.key !== 'trust');
+  const trust = lines.filter((line) => line.key === 'trust');
+  const key = (line: SchoolLine) => {
+    const row = share(line);
+    return row.eligible === 0 ? -1 : row.metPercent;
+  };
+  return [...[...schools].sort((a, b) => key(b) - key(a) || a.name.localeCompare(b.name, 'en-GB')), ...trust];
+}
+
+/** The comparison as a spreadsheet: one row per school (then the trust), the share met and in progress for each measure. */
+export function comparisonCsv(
+  lines: readonly SchoolLine[],
+  measures: readonly BenchmarkMeasure[],
+  share: (line: SchoolLine, measure: BenchmarkMeasure) => ShareRow,
+): string {
+  const header = ['School', 'Pupils', ...measures.flatMap((measure) => [`${measureInfo(measure).short} met %`, `${measureInfo(measure).short} in progress %`])];
+  const rows = lines.map((line): CsvValue[] => [
+    line.name,
+    line.pupilCount,
+    ...measures.flatMap((measure): CsvValue[] => {
+      const row = share(line, measure);
+      return row.eligible === 0 ? ['', ''] : [row.metPercent, row.inProgressPercent];
+    }),
+  ]);
+  return toCsv([header, ...rows]);
 }
 
 /** A school's (or the trust's) figure for a measure: one cell per measure, for the chosen year group or all of them. */
@@ -87,9 +134,14 @@ function TrustFigures({
   filters: DashboardFilters;
   schoolHref: (id: string | null) => string | undefined;
 }) {
-  const lines = schoolLines(dashboard);
   const measures = measuresIn([...dashboard.totals, ...dashboard.schools.flatMap((school) => school.cells)]);
+  const [chosen, setChosen] = useState<BenchmarkMeasure | ''>('');
+  const sortedBy = chosen && measures.includes(chosen) ? chosen : null;
+  const share = (line: SchoolLine, measure: BenchmarkMeasure) => shareFor(line, measure, filters, dashboard.groupFiguresRounded);
+  const lines = sortedBy ? sortLines(schoolLines(dashboard), (line) => share(line, sortedBy)) : schoolLines(dashboard);
+  const detail = sortedBy ?? measures[0];
   const who = filters.group ? ` (${groupLabel(filters.group)})` : '';
+  const download = () => downloadFile(comparisonCsv(lines, measures, share), `trust-benchmarks-${todayIso()}.csv`, 'text/csv;charset=utf-8');
 
   const columns: Column<SchoolLine>[] = [
     {
@@ -147,37 +199,50 @@ function TrustFigures({
         title="Every school at a glance"
         description="The share of pupils who have met each measure, school by school. A smaller figure underneath, such as +10%, is the share part-way there. A dash means the measure does not apply."
       >
+        <div className="wm-toolbar">
+          <SelectField
+            id="trust-sort"
+            label="Order the schools by"
+            placeholder="School name"
+            options={measures.map((measure) => ({ value: measure, label: measureInfo(measure).label }))}
+            value={chosen}
+            onChange={(event) => setChosen(event.target.value as BenchmarkMeasure | '')}
+          />
+        </div>
+        <p className="wm-muted" id="trust-scroll-hint">
+          {sortedBy ? `Highest share met on ${measureInfo(sortedBy).short} first. ` : ''}
+          The table has {formatNumber(measures.length)} measures: on a narrow screen it scrolls sideways, with the school names kept in view.
+        </p>
         <DataTable
           caption={`Share of pupils who have met each measure, by school${who}`}
-          className="wm-table--matrix"
+          className="wm-table--matrix wm-table--sticky"
           columns={columns}
           rows={lines}
           rowKey={(line) => line.key}
         />
+        <div className="wm-button-row">
+          <Button variant="secondary" onClick={download}>
+            Download these figures (CSV)
+          </Button>
+        </div>
       </Section>
 
-      <Section
-        title="Each measure by school"
-        description="Solid bars show the share who have met the measure; striped bars the share in progress. Select a school to open its figures."
-      >
-        {measures.map((measure) => {
-          const info = measureInfo(measure);
-          return (
-            <section key={measure} aria-labelledby={`trust-measure-${measure}`}>
-              <h3 id={`trust-measure-${measure}`}>{info.label}</h3>
-              <ShareChart
-                caption={`${info.short}: met and in progress by school${who}`}
-                tableCaption={`${info.label}, by school${who}`}
-                rowHeading="School"
-                rows={lines.map((line) => shareFor(line, measure, filters, dashboard.groupFiguresRounded))}
-                linkFor={(row) => schoolHref(row.schoolId ?? null)}
-                linkHint="open the school's benchmarks"
-                linkText={() => "Open the school's benchmarks"}
-              />
-            </section>
-          );
-        })}
-      </Section>
+      {detail ? (
+        <Section
+          title="One measure by school"
+          description="Solid bars show the share who have met the measure; striped bars the share in progress. Choose the measure with “Order the schools by” above. Select a school to open its figures."
+        >
+          <ShareChart
+            caption={`${measureInfo(detail).short}: met and in progress by school${who}`}
+            tableCaption={`${measureInfo(detail).label}, by school${who}`}
+            rowHeading="School"
+            rows={lines.map((line) => share(line, detail))}
+            linkFor={(row) => schoolHref(row.schoolId ?? null)}
+            linkHint="open the school's benchmarks"
+            linkText={() => "Open the school's benchmarks"}
+          />
+        </Section>
+      ) : null}
     </>
   );
 }
