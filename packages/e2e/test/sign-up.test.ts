@@ -88,6 +88,8 @@ describe('volunteer sign-up and password reset in the browser', () => {
     await page.getByRole('link', { name: 'Sign in' }).click();
     await signIn(page, email, password);
     await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout: 30_000 });
+    // Their portal opens; a volunteer profile is linked to the account later (docs/security.md).
+    await page.getByRole('heading', { level: 1, name: 'My volunteering' }).waitFor({ timeout: 30_000 });
 
     // The link worked once.
     const again = await phonePage(portals.browser);

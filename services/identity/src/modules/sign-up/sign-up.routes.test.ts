@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '@waymark/auth';
 import { DEMO_PASSWORD } from '@waymark/demo-data';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@waymark/stack';
 import { IdentityHarness } from '../../../test/harness.js';
@@ -84,6 +85,17 @@ describe('volunteer sign-up', () => {
     const signedIn = await signIn(form.email, form.password);
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.token).toBeTruthy();
+
+    // What they told us is in their own data download.
+    type Part = { sections: { title: string; rows: Record<string, unknown>[] }[] };
+    const own = await h.query<{ me: { identitySubjectAccess: Part } }>(signedIn.body.principal!, '{ me { id identitySubjectAccess } }');
+    expect(own.errors).toBeUndefined();
+    const sections = own.data!.me.identitySubjectAccess.sections;
+    expect(sections.find((section) => section.title === 'What you told us when you signed up to volunteer')!.rows).toEqual([
+      expect.objectContaining({ kind: 'employer', organisation_name: 'Brightworks Ltd', postcode: 'LS11 5AA', job_title: 'Civil engineer' }),
+    ]);
+    expect(sections.find((section) => section.title === 'Links we have emailed you that are not used yet')!.rows).toEqual([]);
+    expect(JSON.stringify(own)).not.toContain(form.password);
   });
 
   it('a former pupil waits for their school to confirm them', async () => {

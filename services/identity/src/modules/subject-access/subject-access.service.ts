@@ -11,6 +11,7 @@ const SECTIONS: { title: string; sql: string }[] = [
   {
     title: 'Your account',
     sql: `select id, email, display_name, roles, school_id, trust_id, pupil_id, volunteer_id, employer_id, pupil_level_access, created_at, disabled_at,
+      awaiting_verification_since as waiting_for_email_confirmation_since,
       'Kept only in a scrambled form (a one-way hash) that cannot be turned back into your password, so it is not included' as password,
       case when mfa_secret is null then 'Not set up'
         else 'Set up. The secret your authenticator app shares with Waymark is kept, but not included' end as second_factor,
@@ -37,6 +38,17 @@ const SECTIONS: { title: string; sql: string }[] = [
     sql: `select id, name, scopes, trust_id, created_at, revoked_at, last_used_at,
       'Kept only in a scrambled form (a one-way hash), so it is not included' as secret
       from api_credential where created_by_id = $1 order by created_at`,
+  },
+  {
+    title: 'What you told us when you signed up to volunteer',
+    sql: `select kind, status, job_title, organisation_name, sector, size_band, postcode, website, school_name, year_left, created_at
+      from volunteer_sign_up where account_id = $1`,
+  },
+  {
+    title: 'Links we have emailed you that are not used yet',
+    sql: `select purpose, created_at, expires_at,
+      'Kept only in a scrambled form (a one-way hash), so it is not included' as link
+      from email_token where account_id = $1 order by created_at`,
   },
   {
     title: 'Second-factor rules you set for a school or trust',
