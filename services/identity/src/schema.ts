@@ -4,6 +4,8 @@ import { AccountResolver } from './modules/account/account.resolver.js';
 import { resolveAccountReference } from './modules/account/account.reference.js';
 import { ApiCredentialResolver } from './modules/api-credential/api-credential.resolver.js';
 import { parentLinkResolver } from './modules/parent-link/parent-link.resolver.js';
+import { pupilParentLinksResolver, resolvePupilReference } from './modules/parent-link/pupil-parent-links.resolver.js';
+import { PupilStub } from './modules/external/pupil.stub.js';
 import { SecondFactorResolver } from './modules/second-factor/second-factor.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
 import { accountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
@@ -19,10 +21,12 @@ export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<Graph
       AccountResolver,
       ApiCredentialResolver,
       parentLinkResolver(config),
+      pupilParentLinksResolver(config),
       SessionResolver,
       SecondFactorResolver,
       accountSubjectAccessResolver(config),
     ],
-    references: { Account: resolveAccountReference },
+    orphanedTypes: [PupilStub],
+    references: { Account: resolveAccountReference, Pupil: resolvePupilReference },
   });
 }

@@ -268,3 +268,40 @@ describe('who may link and unlink parents', () => {
     for (const body of h.responses) for (const value of secrets) expect(body).not.toContain(value);
   });
 });
+
+describe('Pupil.linkedParents', () => {
+  const PARENTS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Pupil { id linkedParents { accountId displayName email } } } }`;
+  const parentsOf = (who: Principal, pupilId: string) =>
+    h.query<{ _entities: ({ id: string; linkedParents: { accountId: string; displayName: string; email: string }[] | null } | null)[] }>(who, PARENTS, {
+      r: [{ __typename: 'Pupil', id: pupilId }],
+    });
+
+  it("lists the parents linked to a pupil for staff of the pupil's school, and follows a link and an unlink", async () => {
+    const linked = await link(leaderNorth, 'carer.for.third@example.test', 'Sam Carer', northThird.id);
+    expect(linked.data!.linkParentAccount.error).toBeNull();
+    const accountId = linked.data!.linkParentAccount.account!.id;
+    const listed = (await parentsOf(staffNorth, northThird.id)).data!._entities[0]!.linkedParents!;
+    expect(listed).toContainEqual({ accountId, displayName: 'Sam Carer', email: 'carer.for.third@example.test' });
+    expect(listed.map((parent) => parent.displayName)).toEqual([...listed.map((parent) => parent.displayName)].sort());
+    await unlink(leaderNorth, accountId, northThird.id);
+    const after = (await parentsOf(leaderNorth, northThird.id)).data!._entities[0]!.linkedParents!;
+    expect(after.map((parent) => parent.accountId)).not.toContain(accountId);
+    expect(after).toHaveLength(listed.length - 1);
+  });
+
+  it("tells nobody else: another school's staff, the pupil, a parent, an adviser or an integration get nothing", async () => {
+    expect((await parentsOf(leaderNorth, maya.id)).data!._entities[0]!.linkedParents!.map((p) => p.accountId)).toEqual([grace.id]);
+    const others = [
+      leaderSouth,
+      makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: maya.id }),
+      makePrincipal({ roles: ['parent'], schoolId: northfield.id, trustId: data.trust.id, childPupilIds: [maya.id] }),
+      staff(['careers_adviser'], northfield.id),
+      makePrincipal({ kind: 'api', roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id }),
+    ];
+    for (const who of others) {
+      const answer = await parentsOf(who, maya.id);
+      const entity = answer.data?._entities[0] ?? null;
+      expect(entity?.linkedParents ?? null, JSON.stringify(who.roles)).toBeNull();
+    }
+  });
+});
