@@ -53,7 +53,7 @@ const tokenIn = (mail: CaughtMail, page: string) => {
   return match![1];
 };
 const signIn = (email: string, password: string) =>
-  h.internal<{ token?: string; error?: string }>('/internal/sign-in', { email, password, address: '198.51.100.7' });
+  h.internal<{ token?: string; error?: string; principal?: Principal }>('/internal/sign-in', { email, password, address: '198.51.100.7' });
 const mailTo = (to: string) => catcher.messages().filter((mail) => mail.to.includes(to));
 
 describe('volunteer sign-up', () => {
