@@ -108,10 +108,12 @@ export class IdentityClient {
    * answer (status and JSON body) as it is; anything unexpected reads as not available.
    */
   async accountStep(path: string, request: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await this.call(path, request);
+    const unavailable = { status: 503, body: { error: 'This is not available right now. Try again shortly.' } };
+    const response = await this.call(path, request).catch(() => null);
+    if (!response) return unavailable;
     const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
     if (body && typeof body === 'object' && [200, 400, 503].includes(response.status)) return { status: response.status, body };
-    return { status: 503, body: { error: 'This is not available right now. Try again shortly.' } };
+    return unavailable;
   }
 
   async signOut(token: string): Promise<void> {

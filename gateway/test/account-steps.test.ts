@@ -61,4 +61,10 @@ describe('public account steps', () => {
     // A reset link is not a confirmation link.
     expect((await answer(await post('verify-email', { token }))).status).toBe(400);
   });
+
+  it('say so in plain words when identity is not answering (run last: it stops identity)', async () => {
+    await stack.stopService('identity');
+    const down = await answer(await post('forgot-password', { email: 'leader@northfield.test' }));
+    expect(down).toEqual({ status: 503, body: { error: 'This is not available right now. Try again shortly.' } });
+  });
 });
