@@ -6,7 +6,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { makeUpn } from '@waymark/domain';
-import { startPortals, type Portals } from './browser.js';
+import { signInAs, startPortals, type Portals } from './browser.js';
 import { pdfText } from './pdf.js';
 
 let portals: Portals;
@@ -196,6 +196,44 @@ describe('a careers leader imports pupils from the MIS', () => {
     await page.getByRole('heading', { level: 1, name: 'Pupils' }).waitFor();
     await page.getByRole('checkbox', { name: 'Young carer' }).check();
     await page.getByRole('link', { name: `Ada ${surname}` }).waitFor({ timeout: 30_000 });
+    await context.close();
+  });
+
+  it("links a parent from the pupil's page, who signs in with the temporary password, then unlinks them after a confirmation", async () => {
+    const { context, page } = await signIn('leader@northfield.test');
+    await page.getByText('Northfield Academy').first().waitFor({ timeout: 30_000 });
+    await openLeaderPage(page, /^pupils$/i);
+    await page.getByLabel('Search by name or UPN').fill(surname);
+    await page.getByRole('link', { name: `Ben ${surname}` }).click();
+    const section = page.getByRole('region', { name: 'Parents and carers' });
+    await section.getByText('No parent or carer is linked yet.').waitFor({ timeout: 30_000 });
+
+    // Nothing filled in: the error summary takes focus and names both fields.
+    const form = section.getByRole('form', { name: 'Link a parent or carer' });
+    await form.getByRole('button', { name: 'Link parent or carer' }).click();
+    await section.getByRole('link', { name: "Enter the parent's or carer's name" }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('wm-error-summary');
+    const parentEmail = `carer.${tag}@example.test`;
+    await form.getByLabel('Their name').fill('Bea Carer');
+    await form.getByLabel('Their email address').fill(parentEmail);
+    await form.getByRole('button', { name: 'Link parent or carer' }).click();
+    await section.getByRole('heading', { name: 'Bea Carer is linked' }).waitFor({ timeout: 30_000 });
+    const password = (await section.locator('code').textContent())!.trim();
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await section.getByText(parentEmail).waitFor();
+    await portals.expectAccessible(page, 'records-parent-linked');
+
+    // The parent signs in with it and sees Ben.
+    const parent = await signInAs(portals.browser, portals.stack.url, parentEmail, password);
+    await parent.page.getByText(`Ben ${surname}`).first().waitFor({ timeout: 30_000 });
+    await parent.context.close();
+
+    // Unlinking asks first.
+    await section.getByRole('button', { name: 'Unlink Bea Carer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Unlink Bea Carer?' });
+    await dialog.getByRole('button', { name: 'Yes, unlink them' }).click();
+    await section.getByRole('heading', { name: 'Bea Carer is no longer linked' }).waitFor({ timeout: 30_000 });
+    await section.getByText('No parent or carer is linked yet.').waitFor();
     await context.close();
   });
 

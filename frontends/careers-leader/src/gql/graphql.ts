@@ -174,6 +174,15 @@ export type InviteInput = {
   yearGroups?: Array<number> | null | undefined;
 };
 
+export type LinkParentAccountInput = {
+  /** Their name, as the school knows it. Used only when a new account is created. */
+  displayName: string;
+  /** The parent or carer's email: their sign-in name. */
+  email: string;
+  /** A pupil of the caller's school. */
+  pupilId: string | number;
+};
+
 export type MarkAttendanceInput = {
   attended: boolean;
   encounterId: string | number;
@@ -398,6 +407,11 @@ export type SustainedStatus =
   | 'NOT_SUSTAINED'
   | 'SUSTAINED'
   | 'TOO_EARLY';
+
+export type UnlinkParentAccountInput = {
+  accountId: string | number;
+  pupilId: string | number;
+};
 
 export type UpdateEncounterInput = {
   /** Guidance meetings: the adviser's qualification level (1–8). */
@@ -667,6 +681,27 @@ export type AnswerPlacementApplicationMutationVariables = Exact<{
 
 
 export type AnswerPlacementApplicationMutation = { answerPlacementApplication: { application: { id: string, status: PlacementApplicationStatus, response: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type PupilParentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PupilParentsQuery = { pupil: { id: string, linkedParents: Array<{ accountId: string, displayName: string, email: string }> | null } | null };
+
+export type LinkParentMutationVariables = Exact<{
+  input: LinkParentAccountInput;
+}>;
+
+
+export type LinkParentMutation = { linkParentAccount: { temporaryPassword: string | null, account: { id: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type UnlinkParentMutationVariables = Exact<{
+  input: UnlinkParentAccountInput;
+}>;
+
+
+export type UnlinkParentMutation = { unlinkParentAccount: { accountId: string | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type StaffConsentFieldsFragment = { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null };
 
@@ -1843,6 +1878,55 @@ export const AnswerPlacementApplicationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnswerPlacementApplicationMutation, AnswerPlacementApplicationMutationVariables>;
+export const PupilParentsDocument = new TypedDocumentString(`
+    query PupilParents($id: ID!) {
+  pupil(id: $id) {
+    id
+    linkedParents {
+      accountId
+      displayName
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilParentsQuery, PupilParentsQueryVariables>;
+export const LinkParentDocument = new TypedDocumentString(`
+    mutation LinkParent($input: LinkParentAccountInput!) {
+  linkParentAccount(input: $input) {
+    account {
+      id
+    }
+    temporaryPassword
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<LinkParentMutation, LinkParentMutationVariables>;
+export const UnlinkParentDocument = new TypedDocumentString(`
+    mutation UnlinkParent($input: UnlinkParentAccountInput!) {
+  unlinkParentAccount(input: $input) {
+    accountId
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<UnlinkParentMutation, UnlinkParentMutationVariables>;
 export const PupilRecordDocument = new TypedDocumentString(`
     query PupilRecord($id: ID!) {
   pupil(id: $id) {

@@ -5,6 +5,7 @@ import { SubjectAccessSection } from '../../subject-access/components/SubjectAcc
 import { usePupilRecord } from '../hooks/usePupilRecord';
 import { ConsentSection } from './ConsentSection';
 import { FlagsSection } from './FlagsSection';
+import { ParentsSection } from './ParentsSection';
 import { ActivitiesSection, DestinationsSection, EnrolmentsSection } from './RecordTables';
 import { SectionProblem } from './SectionProblem';
 
@@ -106,6 +107,7 @@ export function PupilRecordPage({ pupilId }: PupilRecordPageProps) {
         {pupil.comments ? <CommentList comments={pupil.comments} emptyText="No comments yet." /> : null}
         {current ? <CommentForm onSubmit={record.addComment} hint="The pupil, and parents or carers who can see this record, will read it too." /> : null}
       </Section>
+      {current ? <ParentsSection pupilId={pupil.id} pupilName={pupil.firstName} /> : null}
       {current ? <SubjectAccessSection pupilId={pupil.id} pupilName={pupil.displayName} /> : null}
     </>
   );
