@@ -71,9 +71,10 @@ export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<voi
     details: 'Fifteen-minute mock interviews over video for Year 11 pupils applying for apprenticeships.',
     createdById: leaderOf(southbank.id).id,
   });
-  // A week's work-experience placement Sam (Acme) offers Year 10 at both schools, four weeks ahead.
+  // A week's work-experience placement (Monday to Friday) Sam (Acme) offers Year 10 at both schools, about four weeks ahead.
   const [sam] = data.volunteers;
-  const placementFrom = addDays(today, 28);
+  let placementFrom = addDays(today, 28);
+  while (new Date(`${placementFrom}T12:00:00Z`).getUTCDay() !== 1) placementFrom = addDays(placementFrom, 1);
   em.create(Placement, {
     id: DEMO_PLACEMENT_IDS.acmeWorkshop,
     volunteerId: sam.id,

@@ -140,26 +140,30 @@ export function OfferPlacementForm({ onOffered }: { onOffered: () => void }) {
               onChange={(e) => setCapacity(e.target.value)}
             />
             <Fieldset label="Year groups" error={errors.yearGroups}>
-              {YEARS.map((year) => (
-                <Checkbox
-                  key={year}
-                  id={`placement-year-${year}`}
-                  label={`Year ${year}`}
-                  checked={yearGroups.includes(year)}
-                  onChange={(e) => setYearGroups(toggle(yearGroups, year, e.target.checked))}
-                />
-              ))}
+              <div className="wm-checkbox-list">
+                {YEARS.map((year) => (
+                  <Checkbox
+                    key={year}
+                    id={`placement-year-${year}`}
+                    label={`Year ${year}`}
+                    checked={yearGroups.includes(year)}
+                    onChange={(e) => setYearGroups(toggle(yearGroups, year, e.target.checked))}
+                  />
+                ))}
+              </div>
             </Fieldset>
             <Fieldset label="Schools" hint="The schools you work with." error={errors.schoolIds}>
-              {schools.map((school, index) => (
-                <Checkbox
-                  key={school.id}
-                  id={`placement-school-${index}`}
-                  label={school.name}
-                  checked={schoolIds.includes(school.id)}
-                  onChange={(e) => setSchoolIds(toggle(schoolIds, school.id, e.target.checked))}
-                />
-              ))}
+              <div className="wm-checkbox-stack">
+                {schools.map((school, index) => (
+                  <Checkbox
+                    key={school.id}
+                    id={`placement-school-${index}`}
+                    label={school.name}
+                    checked={schoolIds.includes(school.id)}
+                    onChange={(e) => setSchoolIds(toggle(schoolIds, school.id, e.target.checked))}
+                  />
+                ))}
+              </div>
             </Fieldset>
             <Button type="submit" disabled={state.loading}>
               {state.loading ? 'Saving…' : 'Offer placement'}
