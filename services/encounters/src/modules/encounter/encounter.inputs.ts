@@ -9,6 +9,24 @@ export class EncountersArgs {
 
   @Field(() => String, { nullable: true })
   after?: string | null;
+
+  @Field(() => EncounterKindEnum, { nullable: true, description: 'Only encounters of this kind.' })
+  kind?: EncounterKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Only encounters on or after this day in England (YYYY-MM-DD).' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only encounters on or before this day in England (YYYY-MM-DD); not before `from`.' })
+  to?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only encounters counting towards this Gatsby Benchmark (1–8).' })
+  benchmark?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only encounters for this year group (7–13).' })
+  yearGroup?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Only encounters whose title contains these words (any case).' })
+  search?: string | null;
 }
 
 @InputType()

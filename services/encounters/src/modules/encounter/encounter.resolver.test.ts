@@ -130,6 +130,119 @@ describe('encounters query', () => {
   });
 });
 
+type Filtered = {
+  encounters: { totalCount: number; edges: { node: { id: string; kind: string; title: string; date: string; benchmarks: number[]; yearGroups: number[] } }[] };
+};
+const FILTERED = `query ($kind: EncounterKind, $from: String, $to: String, $benchmark: Int, $yearGroup: Int, $search: String) {
+  encounters(first: 200, kind: $kind, from: $from, to: $to, benchmark: $benchmark, yearGroup: $yearGroup, search: $search) {
+    totalCount edges { node { id kind title date benchmarks yearGroups } }
+  }
+}`;
+const dayInEngland = (iso: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const idsOf = (list: { id: string }[]) => list.map((e) => e.id).sort();
+
+describe('encounters filters', () => {
+  const filtered = async (variables: Record<string, unknown>) => {
+    const res = await client.query<Filtered>(leaderNorth, FILTERED, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data!.encounters;
+  };
+
+  it('narrows by kind, benchmark, year group and title, the total with the page', async () => {
+    const guidance = northEncounters.filter((e) => e.kind === 'GUIDANCE_MEETING');
+    expect(guidance.length).toBeGreaterThan(1);
+    const byKind = await filtered({ kind: 'GUIDANCE_MEETING' });
+    expect(byKind.totalCount).toBe(guidance.length);
+    expect(idsOf(byKind.edges.map((e) => e.node))).toEqual(idsOf(guidance));
+
+    const b5 = await filtered({ benchmark: 5 });
+    expect(idsOf(b5.edges.map((e) => e.node))).toEqual(idsOf(northEncounters.filter((e) => e.benchmarks.includes(5))));
+
+    const year10 = await filtered({ yearGroup: 10 });
+    expect(idsOf(year10.edges.map((e) => e.node))).toEqual(idsOf(northEncounters.filter((e) => e.yearGroups.includes(10))));
+
+    // Any case, anywhere in the title; words that match nothing give an empty list with a total of 0.
+    const talks = await filtered({ search: '  CAREERS TALK ' });
+    expect(idsOf(talks.edges.map((e) => e.node))).toEqual(idsOf(northEncounters.filter((e) => e.title.toLowerCase().includes('careers talk'))));
+    expect(talks.totalCount).toBeGreaterThan(0);
+    expect(await filtered({ search: 'no such title anywhere' })).toEqual({ totalCount: 0, edges: [] });
+
+    const both = await filtered({ kind: 'GUIDANCE_MEETING', yearGroup: 10 });
+    expect(idsOf(both.edges.map((e) => e.node))).toEqual(idsOf(guidance.filter((e) => e.yearGroups.includes(10))));
+  });
+
+  it('narrows by days in England, both ends included', async () => {
+    const days = [...new Set(northEncounters.map((e) => dayInEngland(e.date)))].sort();
+    expect(days.length).toBeGreaterThan(2);
+    const [from, to] = [days[1], days[days.length - 2]];
+    const between = await filtered({ from, to });
+    const expected = northEncounters.filter((e) => dayInEngland(e.date) >= from && dayInEngland(e.date) <= to);
+    expect(between.totalCount).toBe(expected.length);
+    expect(idsOf(between.edges.map((e) => e.node))).toEqual(idsOf(expected));
+    const oneDay = await filtered({ from: days[0], to: days[0] });
+    expect(idsOf(oneDay.edges.map((e) => e.node))).toEqual(idsOf(northEncounters.filter((e) => dayInEngland(e.date) === days[0])));
+  });
+
+  it('refuses a malformed day, a range that ends before it starts and a benchmark or year group that does not exist', async () => {
+    for (const [variables, message] of [
+      [{ from: '2026-13-01' }, 'from must be a day written YYYY-MM-DD.'],
+      [{ to: 'yesterday' }, 'to must be a day written YYYY-MM-DD.'],
+      [{ from: '2026-10-02', to: '2026-10-01' }, 'to must not be before from.'],
+      [{ benchmark: 9 }, 'benchmark must be a number from 1 to 8.'],
+      [{ yearGroup: 6 }, 'yearGroup must be a number from 7 to 13.'],
+    ] as const) {
+      const res = await client.query(leaderNorth, FILTERED, variables);
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0].message).toBe(message);
+    }
+  });
+
+  it('pages a filtered list without gaps or repeats', async () => {
+    const guidance = northEncounters.filter((e) => e.kind === 'GUIDANCE_MEETING');
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const res: Awaited<ReturnType<typeof client.query<Page>>> = await client.query<Page>(
+        leaderNorth,
+        `query ($after: String) { encounters(first: 2, after: $after, kind: GUIDANCE_MEETING) { totalCount pageInfo { hasNextPage endCursor } edges { node { id date school { id } } } } }`,
+        { after },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.encounters.totalCount).toBe(guidance.length);
+      seen.push(...res.data!.encounters.edges.map((e) => e.node.id));
+      after = res.data!.encounters.pageInfo.hasNextPage ? res.data!.encounters.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.sort()).toEqual(idsOf(guidance));
+  });
+
+  it('names the one pupil of a one-to-one register, to staff of the school only, read with the page', async () => {
+    const query = `{ encounters(first: 200) { edges { node { id soloPupil { id } } } } }`;
+    const { result, statements } = await countStatements(harness.orm, () =>
+      client.query<{ encounters: { edges: { node: { id: string; soloPupil: { id: string } | null } }[] } }>(leaderNorth, query),
+    );
+    expect(result.errors).toBeUndefined();
+    // The register of one pupil is read in the page's own statement, whatever the number of encounters.
+    expect(statements).toHaveLength(1);
+    const named = new Map(result.data!.encounters.edges.map((e) => [e.node.id, e.node.soloPupil?.id ?? null]));
+    for (const encounter of northEncounters) {
+      const register = registerOf(encounter.id);
+      expect(named.get(encounter.id)).toBe(register.length === 1 ? register[0].pupilId : null);
+    }
+    expect([...named.values()].filter(Boolean).length).toBeGreaterThan(0);
+
+    // One encounter asked alone is answered from its register too.
+    const solo = northEncounters.find((e) => registerOf(e.id).length === 1)!;
+    const alone = await client.query<{ encounter: { soloPupil: { id: string } | null } }>(leaderNorth, `{ encounter(id: "${solo.id}") { soloPupil { id } } }`);
+    expect(alone.errors).toBeUndefined();
+    expect(alone.data!.encounter.soloPupil).toEqual({ id: registerOf(solo.id)[0].pupilId });
+
+    // A trust analyst reads the encounter but never whose meeting it was.
+    const trust = await client.query<{ encounters: { edges: { node: { soloPupil: unknown } }[] } }>(analyst, query);
+    expect(trust.errors).toBeUndefined();
+    expect(trust.data!.encounters.edges.every((e) => e.node.soloPupil === null)).toBe(true);
+  });
+});
+
 type Node = {
   id: string;
   kind: string;

@@ -22,6 +22,14 @@ function registerCountsLoader(ctx: RequestContext): DataLoader<string, RegisterC
   });
 }
 
+/** The one pupil on each encounter's register, when it holds exactly one; primed by the list, which reads them with the page. */
+function soloPupilLoader(ctx: RequestContext): DataLoader<string, string | null> {
+  return loaderFor<string>(ctx, 'soloPupil', async (ids) => {
+    const solo = await new ParticipationService(ctx.em).soloPupilsOf(ids);
+    return ids.map((id) => solo.get(id) ?? null);
+  });
+}
+
 function registerCounts(ctx: RequestContext, encounterId: string): Promise<RegisterCounts | null> {
   return registerCountsLoader(ctx).load(encounterId);
 }
@@ -43,9 +51,12 @@ export class EncounterResolver {
   @Query(() => EncounterConnection, { nullable: true, description: "Newest first. Staff: their school's encounters; trust analysts: their trust's." })
   async encounters(@Args() args: EncountersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Encounter>> {
     const withCounts = asksFor(info, ['edges', 'node'], ['attendedCount', 'invitedCount']);
-    const { registerCounts: counts, ...connection } = await new EncounterService(ctx.em).list(ctx.principal, args, withCounts);
+    const withSolo = asksFor(info, ['edges', 'node'], ['soloPupil']);
+    const { registerCounts: counts, soloPupils, ...connection } = await new EncounterService(ctx.em).list(ctx.principal, args, withCounts, withSolo);
     const loader = registerCountsLoader(ctx);
     for (const [id, count] of counts) loader.prime(id, count);
+    const soloLoader = soloPupilLoader(ctx);
+    for (const [id, pupilId] of soloPupils) soloLoader.prime(id, pupilId);
     return connection;
   }
 
@@ -108,6 +119,17 @@ export class EncounterResolver {
       return ids.map((id) => registers.get(id) ?? []);
     }).load(encounter.id);
     return rows ?? [];
+  }
+
+  @FieldResolver(() => Pupil, {
+    nullable: true,
+    description:
+      'The pupil, when the register holds exactly one (a one-to-one meeting, such as personal guidance). Staff of the school that ran it only; null for everyone else.',
+  })
+  async soloPupil(@Root() encounter: Encounter, @Ctx() ctx: RequestContext): Promise<Pupil | null> {
+    if (!canSeeRegister(ctx.principal, encounter)) return null;
+    const pupilId = await soloPupilLoader(ctx).load(encounter.id);
+    return pupilId ? stubOf(Pupil, pupilId) : null;
   }
 }
 

@@ -9,6 +9,7 @@ import {
   checkHashtags,
   checklistMet,
   curriculumSubject,
+  parseDay,
   problemList,
   type EncounterKind,
 } from '@waymark/domain';
@@ -16,6 +17,7 @@ import {
   boundSql,
   decodeCursor,
   encodeCursor,
+  InputError,
   isUuid,
   pageSize,
   readOnly,
@@ -137,31 +139,41 @@ export class EncounterService {
     principal: Principal,
     args: EncountersArgs,
     withRegisterCounts = false,
-  ): Promise<Connection<Encounter> & { registerCounts: Map<string, RegisterCounts> }> {
+    withSoloPupil = false,
+  ): Promise<Connection<Encounter> & { registerCounts: Map<string, RegisterCounts>; soloPupils: Map<string, string | null> }> {
     const limit = pageSize(args.first);
     const registerCounts = new Map<string, RegisterCounts>();
+    const soloPupils = new Map<string, string | null>();
     const tenant = encounterTenant(principal);
-    if (!tenant) return { ...toConnection([], limit, 0, cursorOf), registerCounts };
+    if (!tenant) return { ...toConnection([], limit, 0, cursorOf), registerCounts, soloPupils };
     const [column, tenantId] = 'schoolId' in tenant ? ['school_id', tenant.schoolId] : ['trust_id', tenant.trustId];
     const parameters: unknown[] = [tenantId, limit + 1];
+    // The filters narrow the total and the page alike, so they are one shared condition.
+    const filters = listFilters(args, parameters);
     let afterCursor = '';
     const after = decodeCursor(args.after, ['timestamp', 'uuid']);
     const afterDate = after?.length === 2 ? new Date(String(after[0])) : null;
     if (after && afterDate && !Number.isNaN(afterDate.getTime()) && isUuid(String(after[1]))) {
       parameters.push(afterDate, String(after[1]));
-      afterCursor = 'and (e.date, e.id) < ($3::timestamptz, $4::uuid)';
+      afterCursor = `and (e.date, e.id) < ($${parameters.length - 1}::timestamptz, $${parameters.length}::uuid)`;
     }
     const counts = withRegisterCounts
       ? '(select array[count(*), count(*) filter (where r.attended)] from participation r where r.encounter_id = e.id)'
       : 'null::bigint[]';
+    // A register of exactly one pupil (a one-to-one meeting) names them; read with the page, so no extra statement.
+    const solo = withSoloPupil
+      ? '(select case when count(*) = 1 then min(r.pupil_id::text) end from participation r where r.encounter_id = e.id)'
+      : 'null::text';
     // The left join keeps one row (of nulls) when the page is empty, so the total still comes back.
-    const { rows } = await boundSql<Record<string, unknown> & { total_count: string | number; register_counts: (string | number)[] | null }>(
+    const { rows } = await boundSql<
+      Record<string, unknown> & { total_count: string | number; register_counts: (string | number)[] | null; solo_pupil: string | null }
+    >(
       this.em,
-      `select (select count(*) from encounter where ${column} = $1) as total_count, page.*
+      `select (select count(*) from encounter e where e.${column} = $1 ${filters}) as total_count, page.*
          from (select 1) as one
-         left join (select e.*, ${counts} as register_counts
+         left join (select e.*, ${counts} as register_counts, ${solo} as solo_pupil
                       from encounter e
-                     where e.${column} = $1 ${afterCursor}
+                     where e.${column} = $1 ${filters} ${afterCursor}
                      order by e.date desc, e.id desc
                      limit $2) as page on true
         order by page.date desc, page.id desc`,
@@ -170,12 +182,13 @@ export class EncounterService {
     const total = Number(rows[0]?.total_count ?? 0);
     const page = rows
       .filter((row) => row.id !== null)
-      .map(({ total_count: _total, register_counts: registered, ...columns }) => {
+      .map(({ total_count: _total, register_counts: registered, solo_pupil: soloPupil, ...columns }) => {
         const encounter = readOnly(this.em, Encounter, columns);
         if (registered) registerCounts.set(encounter.id, { invited: Number(registered[0]), attended: Number(registered[1]) });
+        if (withSoloPupil) soloPupils.set(encounter.id, soloPupil);
         return encounter;
       });
-    return { ...toConnection(page, limit, total, cursorOf), registerCounts };
+    return { ...toConnection(page, limit, total, cursorOf), registerCounts, soloPupils };
   }
 
   /** The encounters among `ids` that the caller may read, in one statement. */
@@ -339,4 +352,42 @@ export class EncounterService {
     await this.em.flush();
     return result(encounter, null);
   }
+}
+
+/**
+ * The list's filters as SQL over `encounter e`, their values appended to `parameters`. Days are days
+ * in England, whatever the time of the encounter. Filters that make no sense are the caller's mistake.
+ */
+function listFilters(args: EncountersArgs, parameters: unknown[]): string {
+  const conditions: string[] = [];
+  const bind = (value: unknown) => {
+    parameters.push(value);
+    return `$${parameters.length}`;
+  };
+  const day = (value: string | null | undefined, name: string): string | null => {
+    if (value == null || value === '') return null;
+    const parsed = parseDay(value);
+    if (!parsed) throw InputError.invalid(`${name} must be a day written YYYY-MM-DD.`);
+    return parsed;
+  };
+  const from = day(args.from, 'from');
+  const to = day(args.to, 'to');
+  if (from && to && to < from) throw InputError.invalid('to must not be before from.');
+  if (args.kind) conditions.push(`e.kind = ${bind(args.kind)}`);
+  if (from) conditions.push(`(e.date at time zone 'Europe/London')::date >= ${bind(from)}::date`);
+  if (to) conditions.push(`(e.date at time zone 'Europe/London')::date <= ${bind(to)}::date`);
+  if (args.benchmark != null) {
+    if (!Number.isInteger(args.benchmark) || args.benchmark < 1 || args.benchmark > 8) throw InputError.invalid('benchmark must be a number from 1 to 8.');
+    conditions.push(`${bind(args.benchmark)}::int = any(e.benchmarks)`);
+  }
+  if (args.yearGroup != null) {
+    if (!Number.isInteger(args.yearGroup) || args.yearGroup < 7 || args.yearGroup > 13) throw InputError.invalid('yearGroup must be a number from 7 to 13.');
+    conditions.push(`${bind(args.yearGroup)}::int = any(e.year_groups)`);
+  }
+  const search = args.search?.trim();
+  if (search) {
+    if (search.length > 200) throw InputError.invalid('search must be at most 200 characters.');
+    conditions.push(`strpos(lower(e.title), lower(${bind(search)})) > 0`);
+  }
+  return conditions.map((condition) => `and ${condition}`).join(' ');
 }

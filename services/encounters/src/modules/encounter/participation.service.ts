@@ -1,7 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Participation } from './encounter.entity.js';
-import { groupBy, groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import { boundSql, groupBy, groupScopes, isUuid, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 
 export interface RegisterCounts {
   invited: number;
@@ -22,6 +22,20 @@ export class ParticipationService {
       .groupBy('p.encounter')
       .execute<{ encounter: string; invited_total: string | number; attended_total: string | number }[]>('all');
     return new Map(rows.map((row) => [row.encounter, { invited: Number(row.invited_total), attended: Number(row.attended_total) }]));
+  }
+
+  /** The pupil on each register that holds exactly one (a one-to-one meeting), in one statement. */
+  async soloPupilsOf(encounterIds: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await boundSql<{ encounter_id: string; solo_pupil: string }>(
+      this.em,
+      `select encounter_id::text as encounter_id, min(pupil_id::text) as solo_pupil
+         from participation
+        where encounter_id = any($1::uuid[])
+        group by encounter_id
+       having count(*) = 1`,
+      [encounterIds.filter((id) => isUuid(id))],
+    );
+    return new Map(rows.map((row) => [row.encounter_id, row.solo_pupil]));
   }
 
   /** The registers of encounters run by `schoolId` (rows of any other school are never returned). */
