@@ -141,8 +141,8 @@ export class PlacementApplication {
   @Field(() => PlacementApplicationStatus)
   status: PlacementApplicationStatus = PlacementApplicationStatus.PENDING;
 
+  /** The school's message to the pupil with its answer; never shown to the employer (PlacementApplicationResolver.response). */
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: "The school's message with its answer." })
   response: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })

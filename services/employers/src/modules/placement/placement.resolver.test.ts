@@ -173,14 +173,14 @@ describe('applying and what each person sees', () => {
   it('shows the employer only the first name and year group of approved pupils, never the statement', async () => {
     const { placement } = await offer(valid());
     const applied = (await apply(amira, placement!.id, 'My phone number is in here')).application!;
-    const QUERY = `{ myPlacements { id applications { id firstName yearGroup statement status } } }`;
+    const QUERY = `{ myPlacements { id applications { id firstName yearGroup statement response status } } }`;
     type Mine = { myPlacements: { id: string; applications: { id: string; firstName: string; yearGroup: number; statement: string | null }[] }[] };
     const before = await client.query<Mine>(employee, QUERY);
     expect(before.data!.myPlacements.find((p) => p.id === placement!.id)!.applications).toEqual([]);
     expect((await answer(leaderNorth, applied.id, true)).application!.status).toBe('APPROVED');
     const after = await client.query<Mine>(employee, QUERY);
     expect(after.data!.myPlacements.find((p) => p.id === placement!.id)!.applications).toEqual([
-      { id: applied.id, firstName: firstNameOf(amira), yearGroup: 10, statement: null, status: 'APPROVED' },
+      { id: applied.id, firstName: firstNameOf(amira), yearGroup: 10, statement: null, response: null, status: 'APPROVED' },
     ]);
     // Nothing a placement leads to is a pupil type.
     const schema = await employersService.buildSchema();
@@ -287,6 +287,36 @@ describe('capacity', () => {
     const full = await new PlacementService(subgraph.orm.em.fork()).openForPupil(pupilOf(amira), lookup(firstNameOf(amira), 10), new Date());
     expect(full.map((p) => p.id)).not.toContain(placement!.id);
     expect((await apply(amira, placement!.id)).error!.code).toBe('PLACEMENT_FULL');
+  }, 120_000);
+
+  it('takes one application per pupil and never more approvals than places when 500 pupils apply and are approved at once', async () => {
+    const { placement } = await offer(valid({ capacity: 30, yearGroups: [10] }));
+    // 250 pupils, each applying twice at the same moment, and the school approving as soon as each lands.
+    const pupils = Array.from({ length: 250 }, (_, i) => ({ id: randomUUID(), schoolId: northfield.id, name: `Applicant ${i}` }));
+    const attempts = [...pupils, ...pupils].map(async (pupil) => {
+      const principal = makePrincipal({ roles: ['pupil'], schoolId: pupil.schoolId, trustId: data.trust.id, pupilId: pupil.id });
+      const applied = await new PlacementService(subgraph.orm.em.fork()).apply(
+        principal,
+        lookup(pupil.name, 10),
+        { placementId: placement!.id, statement: 'Please' },
+        new Date(),
+      );
+      if (!applied.application) return { applied: applied.error!.code, answered: null };
+      const answered = await answer(leaderNorth, applied.application.id, true, 'Approved');
+      return { applied: 'APPLIED', answered: answered.application?.status ?? answered.error!.code };
+    });
+    const outcomes = await Promise.all(attempts);
+    const count = (check: (o: (typeof outcomes)[number]) => boolean) => outcomes.filter(check).length;
+    expect(count((o) => ['APPLIED', 'PLACEMENT_APPLICATION_EXISTS', 'PLACEMENT_FULL'].includes(o.applied))).toBe(500);
+    expect(count((o) => o.answered === 'APPROVED')).toBe(30);
+    expect(count((o) => o.answered !== null && o.answered !== 'APPROVED' && o.answered !== 'PLACEMENT_FULL')).toBe(0);
+    const check = subgraph.orm.em.fork();
+    expect(await check.count(PlacementApplication, { placement: placement!.id, status: PlacementApplicationStatus.APPROVED })).toBe(30);
+    expect((await check.findOneOrFail(Placement, { id: placement!.id })).taken).toBe(30);
+    // Nobody has two applications for it.
+    const rows = await check.find(PlacementApplication, { placement: placement!.id }, { fields: ['pupilId'] });
+    expect(new Set(rows.map((r) => r.pupilId)).size).toBe(rows.length);
+    expect(rows.length).toBeLessThanOrEqual(250);
   }, 120_000);
 
   it('lets the database refuse a place beyond capacity even when asked directly', async () => {

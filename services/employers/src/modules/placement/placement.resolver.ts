@@ -186,6 +186,14 @@ export class PlacementApplicationResolver {
     return canReadStatement(ctx.principal, application) ? application.statement : null;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The school's message to the pupil with its answer: for the pupil and staff of their school only (null for the employer).",
+  })
+  response(@Root() application: PlacementApplication, @Ctx() ctx: RequestContext): string | null {
+    return canReadStatement(ctx.principal, application) ? application.response : null;
+  }
+
   @FieldResolver(() => Boolean, {
     description: 'Completed, and the work experience is still waiting to be recorded (sent when the school next reads its applications).',
   })
