@@ -122,6 +122,61 @@ export const BENCHMARK_MEASURES = [
 export type BenchmarkMeasureKey = (typeof BENCHMARK_MEASURES)[number]['key'];
 export const BENCHMARK_MEASURE_KEYS = BENCHMARK_MEASURES.map<BenchmarkMeasureKey>((m) => m.key);
 
+/**
+ * Each measure in words an 11-year-old can follow, for pupils and their parents: a title (the official
+ * name stays one tap away) and the next step to take while it is not done yet.
+ */
+export const MEASURES_FOR_PUPILS: Readonly<Record<BenchmarkMeasureKey, { title: string; nextStep: string }>> = {
+  B2_LMI: {
+    title: 'Finding out about jobs and where the work is',
+    nextStep: 'Look out for lessons or talks about jobs and pay in your area, and ask your careers leader where to find out more.',
+  },
+  B4_CURRICULUM: {
+    title: 'Seeing how your subjects link to jobs',
+    nextStep: 'Ask your teachers which jobs use what you learn in their subject.',
+  },
+  B5_EMPLOYERS: {
+    title: 'Meeting people from work this year',
+    nextStep: 'Go to a talk, careers fair or workshop with people from work, then write down what you learned.',
+  },
+  B6_BY_16: {
+    title: 'Two visits to a workplace by age 16',
+    nextStep: 'Ask your careers leader about workplace visits or work experience, and write what you learned after each one.',
+  },
+  B6_BY_18: {
+    title: 'One more time in a workplace by age 18',
+    nextStep: 'Ask your careers leader about work experience or work shadowing in the sixth form.',
+  },
+  B7_BY_16: {
+    title: 'Finding out about colleges, sixth forms, universities and apprenticeships by 16',
+    nextStep: 'Go to an open day or a talk from a college, sixth form, university or apprenticeship provider.',
+  },
+  B7_BY_18: {
+    title: 'Two university visits by 18, if you are thinking about university',
+    nextStep: 'Visit a university in person or online, and tell your careers leader when you have.',
+  },
+  B8_BY_16: {
+    title: 'A one-to-one talk with a careers adviser by 16',
+    nextStep: 'Ask your careers leader for a meeting with the careers adviser.',
+  },
+  B8_BY_18: {
+    title: 'Another talk with a careers adviser by 18',
+    nextStep: 'Ask your careers leader for another meeting with the careers adviser before you leave.',
+  },
+  PROVIDER_ACCESS_Y8_9: {
+    title: 'Hearing from colleges and apprenticeship providers in Years 8 and 9',
+    nextStep: 'Your school arranges these visits and talks: go along and ask questions.',
+  },
+  PROVIDER_ACCESS_Y10_11: {
+    title: 'Hearing from colleges and apprenticeship providers in Years 10 and 11',
+    nextStep: 'Your school arranges these visits and talks: go along and ask questions.',
+  },
+  PROVIDER_ACCESS_Y12_13: {
+    title: 'Being offered talks from colleges and apprenticeship providers in Years 12 and 13',
+    nextStep: 'Your school offers these: go along if you want to find out about other routes.',
+  },
+};
+
 /** Pupils' own activities: what each can count as once staff verify it, and a hint for the pupil choosing it. */
 export const OWN_ACTIVITY_KINDS = {
   PART_TIME_JOB: { label: 'Part-time job', hint: 'Paid work, such as a Saturday job', countsAs: null, benchmarks: [5] },

@@ -28,7 +28,7 @@ const tag = randomBytes(3).toString('hex');
 const visitTitle = `Hospital estates visit ${tag}`;
 const catchUpTitle = `Catch-up employer talk ${tag}`;
 const B6_TABLE = 'Benchmark 6: two workplace experiences by 16, by year group';
-const B6_PUPIL_LABEL = 'Two workplace experiences by 16';
+const B6_PUPIL_LABEL = 'Two visits to a workplace by age 16';
 
 async function openLeaderPage(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: 'Careers programme' }).getByRole('button', { name }).click();
@@ -129,6 +129,9 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     await card.waitFor({ timeout: 30_000 });
     mayaBefore = await textOf(card.locator('.wm-tag').first());
     expect(mayaBefore).not.toBe('Done');
+    // Plain words first, the official name beside them, and what to do next while it is not done.
+    expect(await textOf(card)).toContain('Official name: Benchmark 6, Two workplace experiences by 16');
+    expect(await textOf(card)).toContain('Your next step: Ask your careers leader about workplace visits or work experience');
     for (const section of ['Work experience', 'Coming up', 'Things you agreed to do', 'Your reflections', 'Activities you have added', 'Your interests']) {
       await page.getByRole('heading', { level: 2, name: section }).waitFor();
     }

@@ -1,3 +1,4 @@
+import { MEASURES_FOR_PUPILS } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { DateText, formatDate, Section } from '@waymark/ui';
 import type { Evidence, MeasureStatus, PupilProgress } from '../graphql/myProgress';
@@ -20,18 +21,28 @@ function EvidenceList({ items }: { items: Evidence[] }) {
   );
 }
 
-function MeasureCard({ measure }: { measure: MeasureStatus }) {
+function MeasureCard({ measure, childName }: { measure: MeasureStatus; childName?: string }) {
   const { counted, notCounted } = splitEvidence(measure.evidence);
+  const plain = MEASURES_FOR_PUPILS[measure.measure];
+  const unfinished = measure.state === 'NOT_MET' || measure.state === 'IN_PROGRESS';
   return (
     <li className={CARD[measure.state]}>
-      <h3>{measure.label}</h3>
+      <h3>{plain.title}</h3>
+      <p className="wm-muted">
+        Official name: Benchmark {measure.benchmark}, {measure.label}
+      </p>
       <p>
         <span className={TAG[measure.state] ?? 'wm-tag'}>{STATE_TEXT[measure.state]}</span> {measure.detail}
       </p>
+      {unfinished && plain.nextStep ? (
+        <p>
+          <strong>{childName ? 'Next step for them:' : 'Your next step:'}</strong> {plain.nextStep}
+        </p>
+      ) : null}
       {measure.evidence.length ? (
         <details>
           <summary>
-            What counted ({counted.length}) and what did not ({notCounted.length})<span className="wm-visually-hidden">: {measure.label}</span>
+            What counted ({counted.length}) and what did not ({notCounted.length})<span className="wm-visually-hidden">: {plain.title}</span>
           </summary>
           <h4>What counted</h4>
           {counted.length ? <EvidenceList items={counted} /> : <p className="wm-muted">Nothing yet.</p>}
@@ -61,8 +72,8 @@ export function MeasuresSection({ progress, errors, childName }: { progress: Pup
       title={childName ? `${childName}'s Gatsby Benchmarks` : 'Your Gatsby Benchmarks'}
       description={
         childName
-          ? `The careers experiences every young person should have. ${asOf} An activity counts when ${childName} took part, it met the school's checklist, and ${childName} wrote a reflection.`
-          : `The careers experiences every young person should have. ${asOf} An activity counts when you took part, it met the school's checklist, and you wrote a reflection.`
+          ? `The careers experiences every young person should have. ${asOf} An activity counts when ${childName} took part, it met the school's checklist, and ${childName} had time to think about it afterwards (their own reflection, or reflection time the school gave the group).`
+          : `The careers experiences every young person should have. ${asOf} An activity counts when you took part, it met the school's checklist, and you had time to think about it afterwards (your own reflection, or reflection time your school gave your group).`
       }
     >
       <PartProblem items={errors} what="benchmarks" />
@@ -70,7 +81,7 @@ export function MeasuresSection({ progress, errors, childName }: { progress: Pup
         <>
           <ul className="wm-card-list">
             {current.map((measure) => (
-              <MeasureCard key={measure.measure} measure={measure} />
+              <MeasureCard key={measure.measure} measure={measure} childName={childName} />
             ))}
           </ul>
           {later.length ? (
@@ -79,7 +90,7 @@ export function MeasuresSection({ progress, errors, childName }: { progress: Pup
               <ul className="wm-plain-list">
                 {later.map((measure) => (
                   <li key={measure.measure}>
-                    {measure.label}
+                    {MEASURES_FOR_PUPILS[measure.measure].title}
                     {measure.detail ? `: ${measure.detail}` : ''}
                   </li>
                 ))}
