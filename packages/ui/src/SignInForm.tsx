@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { Button } from './Button.js';
 import { ErrorSummary, type ErrorSummaryItem } from './ErrorSummary.js';
 import { Field } from './form.js';
@@ -10,10 +10,12 @@ export interface SignInFormProps {
   /** Resolves when the password was right (the next step, if any, is the caller's); rejects with an Error whose message is shown to the person. */
   onSignIn: (email: string, password: string) => Promise<unknown>;
   title?: string;
+  /** Shown under the form, such as links to reset a password or to sign up. */
+  children?: ReactNode;
 }
 
 /** The sign-in page body: its own h1, labelled email and password fields, and an error summary (linked to the fields) that takes focus. */
-export function SignInForm({ onSignIn, title = 'Sign in to Waymark' }: SignInFormProps) {
+export function SignInForm({ onSignIn, title = 'Sign in to Waymark', children }: SignInFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -82,6 +84,7 @@ export function SignInForm({ onSignIn, title = 'Sign in to Waymark' }: SignInFor
             {busy ? 'Signing in…' : 'Sign in'}
           </Button>
         </form>
+        {children}
       </div>
     </div>
   );

@@ -45,15 +45,14 @@ export function SignInPage({ onSignIn, onSecondFactor, onContinue }: SignInPageP
   switch (screen.screen) {
     case 'password':
       body = (
-        <>
-          <SignInForm onSignIn={async (email, password) => setScreen(screenAfter(await onSignIn(email, password)))} />
-          <p>
+        <SignInForm onSignIn={async (email, password) => setScreen(screenAfter(await onSignIn(email, password)))}>
+          <p style={{ marginTop: 'var(--wm-space-lg)' }}>
             <PageLink href="/forgot-password">Forgot your password?</PageLink>
           </p>
           <p>
             Work for an employer, or went to a school that uses Waymark? <PageLink href="/volunteer-sign-up">Volunteer with schools</PageLink>
           </p>
-        </>
+        </SignInForm>
       );
       break;
     case 'code':
@@ -111,9 +110,14 @@ export function SignInPage({ onSignIn, onSecondFactor, onContinue }: SignInPageP
 
   return (
     <AppFrame title={TITLES[screen.screen]} header={<AppHeader />} pageKey={screen.screen}>
-      <div className="wm-sign-in">
-        <div className="wm-section">{body}</div>
-      </div>
+      {/* The password step's form brings its own box. */}
+      {screen.screen === 'password' ? (
+        body
+      ) : (
+        <div className="wm-sign-in">
+          <div className="wm-section">{body}</div>
+        </div>
+      )}
     </AppFrame>
   );
 }

@@ -25,7 +25,7 @@ export function PageLink({ href, children }: { href: string; children: ReactNode
 /** A link back to the sign-in page. */
 export function BackToSignIn({ text = 'Back to sign in' }: { text?: string }) {
   return (
-    <p>
+    <p style={{ marginTop: 'var(--wm-space-lg)' }}>
       <PageLink href="/">{text}</PageLink>
     </p>
   );
