@@ -9,6 +9,7 @@ import { VolunteerRequestsPage } from '../features/requests/components/Volunteer
 import { PlacementApplicationsPage } from '../features/placements/components/PlacementApplicationsPage';
 import { EncounterPage } from '../features/encounter/components/EncounterPage';
 import { EncountersPage } from '../features/encounters/components/EncountersPage';
+import { NO_ENCOUNTER_FILTERS } from '../features/encounters/lib/encounterFilters';
 import { OverviewPage } from '../features/overview/components/OverviewPage';
 import { PupilRecordPage } from '../features/pupil-record/components/PupilRecordPage';
 import { EMPTY_FILTERS } from '../features/pupils/components/PupilFiltersForm';
@@ -52,7 +53,13 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'overview' ? <OverviewPage /> : null}
         {page.view === 'pupils' ? <PupilsPage filters={pupilFilters} onFiltersChange={setPupilFilters} /> : null}
         {page.view === 'pupil' ? <PupilRecordPage pupilId={page.pupilId} /> : null}
-        {page.view === 'encounters' ? <EncountersPage onRecordNew={() => select('record')} /> : null}
+        {page.view === 'encounters' ? (
+          <EncountersPage
+            filters={page.filters ?? NO_ENCOUNTER_FILTERS}
+            onFiltersChange={(filters) => navigate({ view: 'encounters', filters })}
+            onRecordNew={() => select('record')}
+          />
+        ) : null}
         {page.view === 'encounter' ? (
           <EncounterPage encounterId={page.encounterId} justSaved={justSaved?.encounterId === page.encounterId ? justSaved.how : null} />
         ) : null}

@@ -633,6 +633,20 @@ export type EncountersQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EncountersQuery = { encounters: { totalCount: number, edges: Array<{ node: { id: string, title: string, kindLabel: string, date: string, yearGroups: Array<number>, attendedCount: number, invitedCount: number } }> } | null };
 
+export type EncounterListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  kind?: EncounterKind | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  benchmark?: number | null | undefined;
+  yearGroup?: number | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type EncounterListQuery = { encounters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, kindLabel: string, date: string, yearGroups: Array<number>, attendedCount: number, invitedCount: number, soloPupil: { id: string, displayName: string } | null } }> } | null };
+
 export type GuidanceMeetingFieldsFragment = { id: string, date: string, adviserName: string, adviserLevel: number, notes: string | null, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> };
 
 export type PupilProgressQueryVariables = Exact<{
@@ -735,7 +749,7 @@ export type AddRecordCommentMutationVariables = Exact<{
 
 export type AddRecordCommentMutation = { addRecordComment: { comment: { id: string, body: string, authorName: string, createdAt: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
-export type PupilListFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, yearGroup: number | null, tutorGroup: string | null } }> };
+export type PupilListFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null } }> };
 
 export type PupilsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -746,7 +760,7 @@ export type PupilsQueryVariables = Exact<{
 }>;
 
 
-export type PupilsQuery = { pupils: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, yearGroup: number | null, tutorGroup: string | null } }> } | null };
+export type PupilsQuery = { pupils: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null } }> } | null };
 
 export type PupilsInGroupsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -758,7 +772,7 @@ export type PupilsInGroupsQueryVariables = Exact<{
 }>;
 
 
-export type PupilsInGroupsQuery = { pupils: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, yearGroup: number | null, tutorGroup: string | null } }> } | null };
+export type PupilsInGroupsQuery = { pupils: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null } }> } | null };
 
 export type EncounterResultFieldsFragment = { encounter: { id: string, title: string, kindLabel: string, date: string, yearGroups: Array<number>, attendedCount: number, invitedCount: number } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
 
@@ -1061,6 +1075,23 @@ export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
   endCursor
 }
     `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
+export const PupilFlagsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PupilFlagsFields on PupilFlags {
+  senSupport
+  ehcp
+  disadvantaged
+  lookedAfter
+  eal
+  youngCarer
+  youngParent
+  youthJustice
+  refugee
+  serviceChild
+  persistentAbsence
+  neetRisk
+  neetRiskScore
+}
+    `, {"fragmentName":"PupilFlagsFields"}) as unknown as TypedDocumentString<PupilFlagsFieldsFragment, unknown>;
 export const PupilListFieldsFragmentDoc = new TypedDocumentString(`
     fragment PupilListFields on PupilConnection {
   totalCount
@@ -1072,12 +1103,31 @@ export const PupilListFieldsFragmentDoc = new TypedDocumentString(`
     node {
       id
       displayName
+      upn
       yearGroup
       tutorGroup
+      flags {
+        ...PupilFlagsFields
+      }
     }
   }
 }
-    fragment PageInfoFields on PageInfo {
+    fragment PupilFlagsFields on PupilFlags {
+  senSupport
+  ehcp
+  disadvantaged
+  lookedAfter
+  eal
+  youngCarer
+  youngParent
+  youthJustice
+  refugee
+  serviceChild
+  persistentAbsence
+  neetRisk
+  neetRiskScore
+}
+fragment PageInfoFields on PageInfo {
   hasNextPage
   endCursor
 }`, {"fragmentName":"PupilListFields"}) as unknown as TypedDocumentString<PupilListFieldsFragment, unknown>;
@@ -1226,23 +1276,6 @@ export const MeaningfulChecklistFieldsFragmentDoc = new TypedDocumentString(`
   learningExperience
 }
     `, {"fragmentName":"MeaningfulChecklistFields"}) as unknown as TypedDocumentString<MeaningfulChecklistFieldsFragment, unknown>;
-export const PupilFlagsFieldsFragmentDoc = new TypedDocumentString(`
-    fragment PupilFlagsFields on PupilFlags {
-  senSupport
-  ehcp
-  disadvantaged
-  lookedAfter
-  eal
-  youngCarer
-  youngParent
-  youthJustice
-  refugee
-  serviceChild
-  persistentAbsence
-  neetRisk
-  neetRiskScore
-}
-    `, {"fragmentName":"PupilFlagsFields"}) as unknown as TypedDocumentString<PupilFlagsFieldsFragment, unknown>;
 export const AuditEventsDocument = new TypedDocumentString(`
     query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
@@ -1706,6 +1739,47 @@ export const EncountersDocument = new TypedDocumentString(`
   attendedCount
   invitedCount
 }`) as unknown as TypedDocumentString<EncountersQuery, EncountersQueryVariables>;
+export const EncounterListDocument = new TypedDocumentString(`
+    query EncounterList($first: Int, $after: String, $kind: EncounterKind, $from: String, $to: String, $benchmark: Int, $yearGroup: Int, $search: String) {
+  encounters(
+    first: $first
+    after: $after
+    kind: $kind
+    from: $from
+    to: $to
+    benchmark: $benchmark
+    yearGroup: $yearGroup
+    search: $search
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...EncounterSummaryFields
+        soloPupil {
+          id
+          displayName
+        }
+      }
+    }
+  }
+}
+    fragment EncounterSummaryFields on Encounter {
+  id
+  title
+  kindLabel
+  date
+  yearGroups
+  attendedCount
+  invitedCount
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`) as unknown as TypedDocumentString<EncounterListQuery, EncounterListQueryVariables>;
 export const PupilProgressDocument = new TypedDocumentString(`
     query PupilProgress($id: ID!) {
   pupil(id: $id) {
@@ -2131,10 +2205,29 @@ export const PupilsDocument = new TypedDocumentString(`
     node {
       id
       displayName
+      upn
       yearGroup
       tutorGroup
+      flags {
+        ...PupilFlagsFields
+      }
     }
   }
+}
+fragment PupilFlagsFields on PupilFlags {
+  senSupport
+  ehcp
+  disadvantaged
+  lookedAfter
+  eal
+  youngCarer
+  youngParent
+  youthJustice
+  refugee
+  serviceChild
+  persistentAbsence
+  neetRisk
+  neetRiskScore
 }
 fragment PageInfoFields on PageInfo {
   hasNextPage
@@ -2163,10 +2256,29 @@ export const PupilsInGroupsDocument = new TypedDocumentString(`
     node {
       id
       displayName
+      upn
       yearGroup
       tutorGroup
+      flags {
+        ...PupilFlagsFields
+      }
     }
   }
+}
+fragment PupilFlagsFields on PupilFlags {
+  senSupport
+  ehcp
+  disadvantaged
+  lookedAfter
+  eal
+  youngCarer
+  youngParent
+  youthJustice
+  refugee
+  serviceChild
+  persistentAbsence
+  neetRisk
+  neetRiskScore
 }
 fragment PageInfoFields on PageInfo {
   hasNextPage

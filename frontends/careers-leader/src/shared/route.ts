@@ -1,4 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import {
+  hasEncounterFilters,
+  NO_ENCOUNTER_FILTERS,
+  readEncounterFilters,
+  writeEncounterFilters,
+  type EncounterFilters,
+} from '../features/encounters/lib/encounterFilters';
 import { isMeasure, type BenchmarkMeasure } from './benchmarks';
 import { VULNERABLE_GROUPS, type VulnerableGroup } from './vulnerableGroups';
 
@@ -31,7 +38,7 @@ export type Route =
   | { view: 'overview' }
   | { view: 'pupils' }
   | { view: 'pupil'; pupilId: string }
-  | { view: 'encounters' }
+  | { view: 'encounters'; filters?: EncounterFilters }
   | { view: 'encounter'; encounterId: string }
   | { view: 'edit-encounter'; encounterId: string }
   | { view: 'record' }
@@ -90,6 +97,10 @@ export function parseRoute(hash: string): Route | null {
     if (third === 'edit') return { view: 'edit-encounter', encounterId: decodeURIComponent(second) };
     return null;
   }
+  if (first === 'encounters' && second === undefined) {
+    const filters = readEncounterFilters(params);
+    return hasEncounterFilters(filters) ? { view: 'encounters', filters } : { view: 'encounters' };
+  }
   if (first === 'audit-log' && second === undefined) return { view: 'audit', pupilId: params.get('pupil') || null };
   if (second !== undefined) return null;
   return (SIMPLE_VIEWS as readonly string[]).includes(first) ? { view: first as SimpleView } : null;
@@ -105,6 +116,8 @@ export function routeHref(route: Route): string {
     }
     case 'school':
       return `#/schools/${encodeURIComponent(route.schoolId)}${writeFilters(route.filters)}`;
+    case 'encounters':
+      return `#/encounters${writeEncounterFilters(route.filters ?? NO_ENCOUNTER_FILTERS)}`;
     case 'pupil':
       return `#/pupils/${encodeURIComponent(route.pupilId)}`;
     case 'encounter':
@@ -124,6 +137,7 @@ export function routeHref(route: Route): string {
  */
 export function routeKey(route: Route): string {
   if (route.view === 'dashboard') return '#/';
+  if (route.view === 'encounters') return '#/encounters';
   if (route.view === 'school') return `#/schools/${encodeURIComponent(route.schoolId)}`;
   return routeHref(route);
 }

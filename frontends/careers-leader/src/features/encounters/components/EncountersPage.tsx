@@ -1,45 +1,50 @@
-import { Button, ErrorPanel, formatNumber, Loading, Notice, PageHeader, Section } from '@waymark/ui';
-import type { EncounterSummary } from '../../../shared/types';
-import { useEncounters } from '../hooks/useEncounters';
+import { Button, ErrorPanel, formatNumber, Loading, PageHeader, Section } from '@waymark/ui';
+import { useEncounterList } from '../hooks/useEncounterList';
+import { hasEncounterFilters, type EncounterFilters } from '../lib/encounterFilters';
+import { EncounterFiltersForm } from './EncounterFiltersForm';
 import { EncountersTable } from './EncountersTable';
 
 export interface EncountersPageProps {
-  /** The encounter recorded just before arriving here, confirmed at the top. */
-  justRecorded?: EncounterSummary | null;
+  /** From the address (shared/route.ts), so a link, a reload or Back shows the same list. */
+  filters: EncounterFilters;
+  onFiltersChange: (filters: EncounterFilters) => void;
   onRecordNew: () => void;
 }
 
-export function EncountersPage({ justRecorded, onRecordNew }: EncountersPageProps) {
-  const { encounters, listed, totalCount, data, loading, error, refetch } = useEncounters(justRecorded);
+export function EncountersPage({ filters, onFiltersChange, onRecordNew }: EncountersPageProps) {
+  const list = useEncounterList(filters);
+  const filtered = hasEncounterFilters(filters);
+  const shown = list.encounters.length;
+  const noun = filtered ? 'matching encounters' : 'encounters';
+  const summary =
+    list.totalCount == null ? `Showing ${formatNumber(shown)} ${noun}` : `Showing ${formatNumber(shown)} of ${formatNumber(list.totalCount)} ${noun}`;
 
   return (
     <>
       <PageHeader
         title="Encounters"
-        description="Careers encounters recorded for your school, newest first."
+        description="Careers encounters recorded for your school, newest first. Narrow them by kind, dates, benchmark, year group or title."
         actions={<Button onClick={onRecordNew}>Record an encounter</Button>}
       />
-      {justRecorded ? (
-        <Notice title="Encounter recorded">
-          <p>
-            “{justRecorded.title}” has been recorded with {formatNumber(justRecorded.attendedCount)} of {formatNumber(justRecorded.invitedCount)} pupils
-            attending. It is now in the list below.
-          </p>
-        </Notice>
-      ) : null}
-      {error ? (
-        <ErrorPanel title="Encounters could not be loaded" onRetry={() => void refetch()}>
-          {error.message}
-        </ErrorPanel>
-      ) : null}
-      <Section
-        title="Recorded encounters"
-        description={totalCount != null && totalCount > encounters.length ? `The latest ${encounters.length} of ${formatNumber(totalCount)}.` : undefined}
-      >
-        {loading && !data ? (
-          <Loading label="Loading encounters…" />
-        ) : listed || justRecorded ? (
-          <EncountersTable encounters={encounters} highlightId={justRecorded?.id} />
+      <Section title="Find encounters">
+        {/* A new key when the address changes (Back, a link), so the form shows what is applied. */}
+        <EncounterFiltersForm key={JSON.stringify(filters)} filters={filters} onApply={onFiltersChange} />
+        <p role="status" aria-live="polite" className="wm-muted">
+          {list.loading ? '' : summary}
+        </p>
+        {list.error ? (
+          <ErrorPanel title="Encounters could not be loaded" headingLevel={3} onRetry={() => void list.reload()}>
+            {list.error.message}
+          </ErrorPanel>
+        ) : null}
+        {list.loading && shown === 0 ? <Loading label="Loading encounters…" /> : null}
+        {!list.error && (!list.loading || shown > 0) ? <EncountersTable encounters={list.encounters} filtered={filtered} /> : null}
+        {list.hasNextPage ? (
+          <div className="wm-button-row">
+            <Button variant="secondary" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
+              {list.loadingMore ? 'Loading more encounters…' : 'Load more'}
+            </Button>
+          </div>
         ) : null}
       </Section>
     </>

@@ -1,47 +1,38 @@
 import { DataTable, DateText, formatNumber, type Column } from '@waymark/ui';
 import { formatYearGroups } from '../../../shared/encounterKinds';
 import { routeHref } from '../../../shared/route';
-import type { EncounterSummary } from '../../../shared/types';
+import type { EncounterListRow } from '../graphql/encounters';
+import { encounterRowTitle } from '../lib/encounterFilters';
 
-function columns(highlightId?: string): Column<EncounterSummary>[] {
-  return [
-    { key: 'date', header: 'Date', render: (encounter) => <DateText value={encounter.date} /> },
-    {
-      key: 'title',
-      header: 'Title',
-      rowHeader: true,
-      render: (encounter) => (
-        <>
-          <a href={routeHref({ view: 'encounter', encounterId: encounter.id })}>{encounter.title}</a>
-          {encounter.id === highlightId ? (
-            <>
-              {' '}
-              <span className="wm-tag">New</span>
-            </>
-          ) : null}
-        </>
-      ),
-    },
-    { key: 'kind', header: 'Kind', render: (encounter) => encounter.kindLabel },
-    { key: 'years', header: 'Year groups', render: (encounter) => formatYearGroups(encounter.yearGroups) },
-    {
-      key: 'attendance',
-      header: 'Attended',
-      numeric: true,
-      render: (encounter) => `${formatNumber(encounter.attendedCount)} of ${formatNumber(encounter.invitedCount)}`,
-    },
-  ];
-}
+const columns: Column<EncounterListRow>[] = [
+  { key: 'date', header: 'Date', render: (encounter) => <DateText value={encounter.date} /> },
+  {
+    key: 'title',
+    header: 'Title',
+    rowHeader: true,
+    render: (encounter) => (
+      <a href={routeHref({ view: 'encounter', encounterId: encounter.id })}>{encounterRowTitle(encounter.title, encounter.soloPupil?.displayName)}</a>
+    ),
+  },
+  { key: 'kind', header: 'Kind', render: (encounter) => encounter.kindLabel },
+  { key: 'years', header: 'Year groups', render: (encounter) => formatYearGroups(encounter.yearGroups) },
+  {
+    key: 'attendance',
+    header: 'Attended',
+    numeric: true,
+    render: (encounter) => `${formatNumber(encounter.attendedCount)} of ${formatNumber(encounter.invitedCount)}`,
+  },
+];
 
-export function EncountersTable({ encounters, highlightId }: { encounters: EncounterSummary[]; highlightId?: string }) {
+export function EncountersTable({ encounters, filtered }: { encounters: EncounterListRow[]; filtered: boolean }) {
   return (
     <DataTable
       caption="Encounters, newest first"
       captionHidden
-      columns={columns(highlightId)}
+      columns={columns}
       rows={encounters}
       rowKey={(encounter) => encounter.id}
-      emptyText="No encounters have been recorded yet."
+      emptyText={filtered ? 'No encounters match these filters.' : 'No encounters have been recorded yet.'}
     />
   );
 }

@@ -1,4 +1,8 @@
-import { EncountersDocument } from '../../../gql/graphql';
+import { EncounterListDocument, EncountersDocument, type EncounterListQuery } from '../../../gql/graphql';
 
-// The document is in encounters.graphql; this is its typed text (frontends/README.md).
+// The documents are in encounters.graphql; these are their typed texts (frontends/README.md).
 export const ENCOUNTERS_QUERY = EncountersDocument.toString();
+export const ENCOUNTER_LIST_QUERY = EncounterListDocument.toString();
+
+/** A row of the encounters page. */
+export type EncounterListRow = NonNullable<EncounterListQuery['encounters']>['edges'][number]['node'];

@@ -3,6 +3,7 @@ import type { PupilFilters } from '../graphql/pupils';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { usePupilList } from '../hooks/usePupilList';
 import { PupilFiltersForm } from './PupilFiltersForm';
+import { PupilsExport } from './PupilsExport';
 import { PupilsTable } from './PupilsTable';
 
 export interface PupilsPageProps {
@@ -25,7 +26,7 @@ export function PupilsPage({ filters, onFiltersChange }: PupilsPageProps) {
     <>
       <PageHeader
         title="Pupils"
-        description="Pupils on roll at your school. Filter by year group, tutor group or vulnerable group, or search by name, then open a pupil to see their whole record."
+        description="Pupils on roll at your school. Filter by year group, tutor group or vulnerable group, or search by name, then open a pupil to see their whole record or download the list."
       />
       <Section title="Find pupils">
         <PupilFiltersForm filters={filters} onChange={onFiltersChange} />
@@ -46,6 +47,12 @@ export function PupilsPage({ filters, onFiltersChange }: PupilsPageProps) {
             </Button>
           </div>
         ) : null}
+      </Section>
+      <Section
+        title="Download"
+        description="Every pupil matching the filters above, not only those shown, with their groups. Keep the file as safely as the record."
+      >
+        <PupilsExport filters={{ yearGroup: filters.yearGroup, groups: filters.groups, search, tutorGroup }} total={list.totalCount} />
       </Section>
     </>
   );

@@ -1,6 +1,24 @@
 import { DataTable, type Column } from '@waymark/ui';
 import { routeHref } from '../../../shared/route';
 import type { PupilRow } from '../graphql/pupils';
+import { pupilGroups } from '../lib/pupilList';
+
+function GroupTags({ pupil }: { pupil: PupilRow }) {
+  const groups = pupilGroups(pupil);
+  if (!pupil.flags) return <span className="wm-muted">Not shown</span>;
+  if (groups.length === 0) return <span className="wm-muted">None</span>;
+  return (
+    <ul className="wm-tag-list">
+      {groups.map((group) => (
+        <li key={group.flag}>
+          <span className="wm-tag" title={group.label}>
+            {group.short}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const columns: Column<PupilRow>[] = [
   {
@@ -12,6 +30,7 @@ const columns: Column<PupilRow>[] = [
   },
   { key: 'year', header: 'Year group', render: (pupil) => (pupil.yearGroup != null ? `Year ${pupil.yearGroup}` : 'Not recorded') },
   { key: 'tutor', header: 'Tutor group', render: (pupil) => pupil.tutorGroup ?? 'Not recorded' },
+  { key: 'groups', header: 'Groups', render: (pupil) => <GroupTags pupil={pupil} /> },
 ];
 
 export function PupilsTable({ pupils }: { pupils: PupilRow[] }) {
