@@ -116,6 +116,22 @@ describe('a work-experience placement becomes the pupil’s workplace experience
     expect(ok(await employer.query<EmployerView>(EMPLOYER_VIEW)).myPlacements.find((p) => p.id === placementId)!.applications).toEqual([]);
     expect((await employer.query(LEADER_LIST)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
+    // Another school's leader neither reads nor answers it; a parent and another volunteer may not list the school's applications.
+    const otherLeader = await as('leader@southbank.test');
+    expect(ok(await otherLeader.query<{ placementApplications: Application[] }>(LEADER_LIST)).placementApplications.map((a) => a.id)).not.toContain(
+      applicationId,
+    );
+    const foreign = ok(
+      await otherLeader.query<{ answerPlacementApplication: { error: { code: string } | null } }>(
+        `mutation ($input: AnswerPlacementApplicationInput!) { answerPlacementApplication(input: $input) { ${ERROR} } }`,
+        { input: { applicationId, approve: true, message: 'Yes' } },
+      ),
+    ).answerPlacementApplication;
+    expect(foreign.error!.code).toBe('PLACEMENT_APPLICATION_NOT_FOUND');
+    for (const email of ['parent@northfield.test', 'alumni@northfield.test']) {
+      expect((await (await as(email)).query(LEADER_LIST)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+
     const listed = ok(await leader.query<{ placementApplications: Application[] }>(LEADER_LIST)).placementApplications.find((a) => a.id === applicationId)!;
     expect(listed).toMatchObject({ firstName: 'Maya', statement: 'I want to be an engineer and I like fixing bikes.', status: 'PENDING' });
     const approved = ok(
