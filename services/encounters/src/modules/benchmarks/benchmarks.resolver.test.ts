@@ -656,6 +656,38 @@ describe('personal guidance', () => {
     expect(theirs.data!._entities[0].upcomingEncounters.map((e) => e.id)).toContain(meetingId);
   });
 
+  it("moves today's talk out of Coming up once it has started and the pupil is marked as there (it waits for their reflection instead)", async () => {
+    const UPCOMING = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil { upcomingEncounters { id } } } }`;
+    const upcoming = async () =>
+      (
+        await client.query<{ _entities: { upcomingEncounters: { id: string }[] }[] }>(pupil, UPCOMING, { id: maya.id })
+      ).data!._entities[0].upcomingEncounters.map((e) => e.id);
+    // Started a moment ago, today.
+    const earlierToday = new Date(Date.now() - 1000);
+    const created = await client.query<{ createEncounter: { encounter: { id: string } | null } }>(
+      leaderNorth,
+      'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } } }',
+      {
+        input: {
+          kind: 'EMPLOYER_TALK',
+          title: 'Talk earlier today',
+          date: earlierToday.toISOString(),
+          hours: 1,
+          inSchoolDay: true,
+          yearGroups: [maya.yearGroup],
+          register: [{ pupilId: maya.id, attended: false }],
+          checklist: {},
+        },
+      },
+    );
+    const encounterId = created.data!.createEncounter.encounter!.id;
+    expect(await upcoming()).toContain(encounterId);
+    await client.query(leaderNorth, 'mutation ($input: MarkAttendanceInput!) { markAttendance(input: $input) { changed } }', {
+      input: { encounterId, pupilIds: [maya.id], attended: true },
+    });
+    expect(await upcoming()).not.toContain(encounterId);
+  });
+
   it('refuses a meeting for a pupil of another school, and a missing adviser level', async () => {
     const other = await client.query<{ recordGuidanceMeeting: { error: { code: string } | null } }>(
       leaderSouth,

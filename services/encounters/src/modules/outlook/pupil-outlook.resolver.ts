@@ -42,7 +42,7 @@ export class PupilOutlookResolver {
   @FieldResolver(() => [Encounter], {
     nullable: true,
     description:
-      "Encounters from today on that the pupil is on the register of, or that their school runs for their year group (never another pupil's guidance meeting); only those matching their interests when they have any. The pupil and linked parents.",
+      "Encounters from today on that the pupil is on the register of, or that their school runs for their year group (never another pupil's guidance meeting; only those matching their interests when they have any); not those that have started and the pupil is marked as attending, which wait for their reflection instead. The pupil and linked parents.",
   })
   async upcomingEncounters(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<Encounter[] | null> {
     const route = pupilRecordRoute(ctx.principal, pupil.id);
@@ -56,9 +56,10 @@ export class PupilOutlookResolver {
       ctx.em,
       `select e.id from encounter e
         where e.date >= ($1::date)::timestamp at time zone '${ACADEMIC_TIME_ZONE}'
+          and not (e.date <= now() and exists (select 1 from participation p where p.encounter_id = e.id and p.pupil_id = $2::uuid and p.attended))
           and (exists (select 1 from participation p where p.encounter_id = e.id and p.pupil_id = $2::uuid)
-               or (e.school_id = $3::uuid and $4::int = any(e.year_groups) and e.kind <> 'GUIDANCE_MEETING'))
-          and (cardinality($5::text[]) = 0 or e.hashtags && $5::text[])
+               or (e.school_id = $3::uuid and $4::int = any(e.year_groups) and e.kind <> 'GUIDANCE_MEETING'
+                   and (cardinality($5::text[]) = 0 or e.hashtags && $5::text[])))
         order by e.date, e.id limit 20`,
       [today, pupil.id, cohort.schoolIds[0], cohort.yearGroups[0], `{${(outlook?.interests ?? []).join(',')}}`],
     );
