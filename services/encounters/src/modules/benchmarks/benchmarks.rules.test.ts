@@ -105,6 +105,28 @@ const CASES: Case[] = [
     facts: [provider('2025-10-01', { kind: 'UNIVERSITY_ENCOUNTER' }), provider('2025-12-01', { kind: 'UNIVERSITY_VISIT' })],
     expect: { PROVIDER_ACCESS_Y8_9: 'NOT_MET' },
   },
+  {
+    // A Year 12 pupil now was in Year 9 in 2023/24, whose February had 29 days.
+    reason: 'in a leap year, 29 February of Year 9 is already outside the window (it ends on the 28th): one of two',
+    year: 12,
+    facts: [provider('2022-10-03'), provider('2024-02-29')],
+    expect: { PROVIDER_ACCESS_Y8_9: 'IN_PROGRESS' },
+  },
+  {
+    reason: 'in the same leap year, 28 February of Year 9 is inside: met',
+    year: 12,
+    facts: [provider('2022-10-03'), provider('2024-02-28')],
+    expect: { PROVIDER_ACCESS_Y8_9: 'MET' },
+  },
+  {
+    reason: 'a school sixth form is not a technical-education provider: its encounters never count for provider access',
+    year: 9,
+    facts: [
+      { kind: 'SIXTH_FORM_ENCOUNTER', date: '2025-10-01' },
+      { kind: 'SIXTH_FORM_ENCOUNTER', date: '2026-10-01' },
+    ],
+    expect: { PROVIDER_ACCESS_Y8_9: 'NOT_MET' },
+  },
   { reason: 'Year 7: the duty does not apply yet', year: 7, expect: { PROVIDER_ACCESS_Y8_9: 'NOT_APPLICABLE', PROVIDER_ACCESS_Y10_11: 'NOT_APPLICABLE' } },
   {
     reason: 'Years 10–11 window, second encounter on 28 February of Year 11',

@@ -37,8 +37,8 @@ import { NamedStatement } from './named-params.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 export const ks = (yearGroup: string) => `(case when ${yearGroup} <= 9 then 3 when ${yearGroup} <= 11 then 4 else 5 end)`;
-/** In the provider-access window's second year: 1 September to 28 February. */
-const autumnOrSpring = (day: string) => `((extract(month from ${day}) * 100 + extract(day from ${day})) not between 301 and 831)`;
+/** In the provider-access window's second year: 1 September to 28 February (29 February, in a leap year, is outside it). */
+const autumnOrSpring = (day: string) => `((extract(month from ${day}) * 100 + extract(day from ${day})) not between 229 and 831)`;
 /** A point in time (timestamptz) as the clock read in England: days and academic years are England's. */
 const inEngland = (instant: string) => `(${instant} at time zone '${ACADEMIC_TIME_ZONE}')`;
 /** The first instant after the as-of day in England. */

@@ -17,7 +17,7 @@ per_year as (
           from (
           select e.id, e.kind::text as kind, (e.date at time zone 'Europe/London')::date as day, (extract(year from (e.date at time zone 'Europe/London'))::int - case when extract(month from (e.date at time zone 'Europe/London')) < 9 then 1 else 0 end) as ay, e.in_school_day, e.hours,
                  e.checklist_met, coalesce(e.adviser_level >= 6, false) as qualified,
-                 ((extract(month from (e.date at time zone 'Europe/London')) * 100 + extract(day from (e.date at time zone 'Europe/London'))) not between 301 and 831) as in_window,
+                 ((extract(month from (e.date at time zone 'Europe/London')) * 100 + extract(day from (e.date at time zone 'Europe/London'))) not between 229 and 831) as in_window,
                  
     2 = any(e.benchmarks) as b2,
     case when 4 = any(e.benchmarks) then coalesce(array_position(array['English', 'Mathematics', 'Science', 'History', 'Geography', 'Modern languages', 'Computing', 'Design and technology', 'Art and design', 'Physical education']::text[], e.subject::text), 0) else 0 end as subject_no,
@@ -42,7 +42,7 @@ per_year as (
       union all
       select a.pupil_id, a.ay, ((a.b2)::int << 0) + ((a.b5 and a.meaningful)::int << 15) as t0, ((a.b6 and a.meaningful)::int << 0) + ((a.b6 and a.meaningful)::int << 15) as t1, ((a.b7_visit and a.meaningful)::int << 0) + ((a.guidance and a.qualified)::int << 15) as t2, ((a.guidance and a.qualified)::int << 0) + ((a.pa and a.in_school_day)::int << 15) as t3, (((a.pa and a.in_school_day) and a.in_window)::int << 0) + ((a.pa and a.in_school_day)::int << 15) as t4, (((a.pa and a.in_school_day) and a.in_window)::int << 0) + ((a.pa and a.in_school_day)::int << 15) as t5, (((a.pa and a.in_school_day) and a.in_window)::int << 0) as t6, ((case when true then (case when a.subject_no > 0 then 1 << a.subject_no else 0 end) else 0 end) << 0) | ((case when a.meaningful then a.b7_range else 0 end) << 16) as bits, (case when a.workplace then a.hours else 0 end)::float8 as hours
         from (
-      select a.*, true as meaningful, true as qualified, false as in_school_day, (extract(year from a.day)::int - case when extract(month from a.day) < 9 then 1 else 0 end) as ay, ((extract(month from a.day) * 100 + extract(day from a.day)) not between 301 and 831) as in_window,
+      select a.*, true as meaningful, true as qualified, false as in_school_day, (extract(year from a.day)::int - case when extract(month from a.day) < 9 then 1 else 0 end) as ay, ((extract(month from a.day) * 100 + extract(day from a.day)) not between 229 and 831) as in_window,
              
     2 = any(a.benchmarks) as b2,
     case when 4 = any(a.benchmarks) then coalesce(array_position(array['English', 'Mathematics', 'Science', 'History', 'Geography', 'Modern languages', 'Computing', 'Design and technology', 'Art and design', 'Physical education']::text[], a.subject::text), 0) else 0 end as subject_no,
