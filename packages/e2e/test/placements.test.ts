@@ -1,16 +1,16 @@
 // Work-experience placements in the browser, by keyboard: an employer volunteer offers a placement
 // (told plainly that 0 places will not do), a pupil finds it on their phone and applies with a short
-// statement, their careers leader approves it with a message, and once its dates are over the
-// employer marks it done with feedback. The leader's next look at the placements records it, and the
+// statement, their careers leader approves it with a message, and on its last day the employer
+// marks it done with feedback. The leader's next look at the placements records it, and the
 // pupil's record then shows the work experience. Every page is axe-clean with nothing sideways at
 // 1,366 and 390 px. See docs/domain-rules.md ("Volunteering", "Placements").
 //
-// A placement can be marked done only after its last day, so the test moves its dates into the past
-// in the employers subgraph's own database: it runs on PostgreSQL (DATABASE_URL).
-import { execFileSync } from 'node:child_process';
+// A placement can be marked done from its last day, so the test's placement is one day, today: it
+// runs the same on PostgreSQL and PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoData } from '@waymark/demo-data';
+import { todayInEngland } from '@waymark/domain';
 import { startPortals, type Portals } from './browser.js';
 
 const NAME = 'e2e-placements';
@@ -26,29 +26,8 @@ const data = demoData();
 const northfield = data.schools[0];
 const TITLE = 'Browser test: a week with our engineers';
 
-/** The first weekday at least a week from now, YYYY-MM-DD (a placement needs a working day). */
-const firstDay = (() => {
-  let day = new Date(Date.now() + 7 * 86_400_000);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day = new Date(day.getTime() + 86_400_000);
-  return day.toISOString().slice(0, 10);
-})();
-
-/** Runs SQL in this run's employers database (named `waymark_e2e_placements_<random>_employers`). */
-function employersSql(sql: string): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('This test moves a placement into the past in the employers database: run it with DATABASE_URL set to PostgreSQL.');
-  const prefix = NAME.replace(/\W/g, '_').replace(/_/g, '\\_');
-  const names = execFileSync('psql', [url, '-Atc', `select datname from pg_database where datname like 'waymark\\_${prefix}\\_%\\_employers'`], {
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .filter(Boolean);
-  expect(names).toHaveLength(1);
-  const database = new URL(url);
-  database.pathname = `/${names[0]}`;
-  return execFileSync('psql', [database.toString(), '-q', '-v', 'ON_ERROR_STOP=1', '-Atc', sql], { encoding: 'utf8' }).trim();
-}
+/** The placement is one day long, today in England: it can be offered, applied for, approved and marked as done in one run. */
+const firstDay = todayInEngland();
 
 /** Nothing wider than the window, and no serious axe findings, at laptop and phone widths (ending at 390). */
 async function expectFitsAndAccessible(page: Page, name: string, heading: string): Promise<void> {
@@ -155,16 +134,14 @@ describe('work-experience placements', () => {
     await leader.page.keyboard.press('Enter');
     await leader.page.getByText(`Maya (Year 10), ${TITLE}: Approved`).waitFor({ timeout: 30_000 });
 
-    // The placement happens: its dates move into the past. The employer sees Maya and marks it done with feedback.
-    const placementId = employersSql(`select id from placement where title = '${TITLE}'`);
-    employersSql(`update placement set date_from = current_date - 3, date_to = current_date - 3 where id = '${placementId}'`);
+    // The placement happens (today). The employer sees Maya and marks it done with feedback.
     await employer.page.setViewportSize({ width: 1366, height: 900 });
     await employer.page.getByRole('navigation', { name: 'Volunteering' }).getByRole('button', { name: 'My offers' }).click();
     await employer.page.getByRole('heading', { level: 1, name: 'My offers' }).waitFor({ timeout: 30_000 });
     await openEmployerPlacements(employer.page);
     const done = employer.page.getByRole('region', { name: TITLE });
     await done.getByText('Maya, Year 10').waitFor({ timeout: 30_000 });
-    await done.getByRole('heading', { name: 'This placement has finished' }).waitFor();
+    await done.getByRole('heading', { name: 'This placement has reached its last day' }).waitFor();
     await expectFitsAndAccessible(employer.page, 'placements-employer-finished', 'Work experience placements');
     await done.getByLabel('Feedback for Maya (optional)').focus();
     await employer.page.keyboard.type('Maya asked great questions and designed a clever bracket.');

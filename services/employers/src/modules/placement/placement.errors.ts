@@ -40,7 +40,7 @@ export const PlacementProblems = {
     return mutationError(PlacementErrorCode.Answered, 'This application has already been answered.');
   },
   notOver(): MutationError {
-    return mutationError(PlacementErrorCode.NotOver, 'You can mark a placement as done only after its last day.');
+    return mutationError(PlacementErrorCode.NotOver, 'You can mark a placement as done from its last day.');
   },
   noRecord(): MutationError {
     return mutationError(PlacementErrorCode.NoRecord, 'We could not find your year group. Ask your school to check your record.');

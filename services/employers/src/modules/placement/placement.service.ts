@@ -31,14 +31,19 @@ export const FINISHED_UNANSWERED = 'The placement finished before your school an
 
 type PlacementField = 'title' | 'tasks' | 'dateFrom' | 'dateTo' | 'hoursPerDay' | 'capacity' | 'yearGroups' | 'schoolIds';
 
-/** Working days (Monday to Friday) from `from` to `to`, both included. */
+/**
+ * Working days from `from` to `to`, both included: the weekdays (Monday to Friday); a placement held
+ * only at a weekend (a Saturday in a shop, say) counts its weekend days instead.
+ */
 export function workingDays(from: string, to: string): number {
-  let count = 0;
-  for (let day = from; day <= to && count <= 400; day = addDays(day, 1)) {
+  let weekdays = 0;
+  let days = 0;
+  for (let day = from; day <= to && days <= 400; day = addDays(day, 1)) {
     const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) count += 1;
+    days += 1;
+    if (weekday !== 0 && weekday !== 6) weekdays += 1;
   }
-  return count;
+  return weekdays > 0 ? weekdays : days;
 }
 
 /** What is wrong with an offered placement (docs/domain-rules.md, "Placements"). */
@@ -61,7 +66,6 @@ export function checkPlacement(values: OfferPlacementInput, volunteerSchools: re
   else if (from > addDays(today, MAX_DAYS_AHEAD)) problems.dateFrom = 'The first day cannot be more than a year ahead';
   if (!to) problems.dateTo = 'Enter the last day as a date, for example 2027-06-18';
   else if (from && to < from) problems.dateTo = 'The last day must be the same as or after the first day';
-  else if (from && workingDays(from, to) === 0) problems.dateTo = 'The dates must include at least one weekday';
   else if (from && workingDays(from, to) > PLACEMENT_MAX_DAYS) problems.dateTo = `A placement can last at most ${PLACEMENT_MAX_DAYS} working days`;
   const hours = hoursProblem(values.hoursPerDay, PLACEMENT_MAX_HOURS_PER_DAY, 'Enter the hours a day, for example 6');
   if (hours) problems.hoursPerDay = hours;
@@ -293,7 +297,8 @@ export class PlacementService {
       const placement = await em.findOne(Placement, { id: input.placementId, volunteerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!placement) return placementResult(null, PlacementProblems.notFound());
       if (placement.status !== PlacementStatus.OPEN) return placementResult(null, PlacementProblems.closed());
-      if (placement.dateTo >= todayInEngland(now)) return placementResult(null, PlacementProblems.notOver());
+      // From the evening of its last day: the employer says how it went once the pupil has finished.
+      if (placement.dateTo > todayInEngland(now)) return placementResult(null, PlacementProblems.notOver());
       const applications = await em.find(PlacementApplication, { placement }, { orderBy: { createdAt: 'asc', id: 'asc' } });
       const approved = applications.filter((a) => a.status === PlacementApplicationStatus.APPROVED);
       const unknown = feedback.flatMap((entry, index) =>

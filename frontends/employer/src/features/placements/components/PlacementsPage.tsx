@@ -39,7 +39,8 @@ export function PlacementsPage() {
 
 function PlacementCard({ placement, onChanged }: { placement: MyPlacement; onChanged: () => void }) {
   const pupils = placement.applications;
-  const over = placement.dateTo < todayInEngland();
+  // From its last day it can be marked as done (the service's rule).
+  const over = placement.dateTo <= todayInEngland();
   return (
     <Section title={placement.title} description={placement.tasks}>
       <SummaryList
@@ -103,7 +104,7 @@ function CompleteForm({ placement, onDone }: { placement: MyPlacement; onDone: (
 
   return (
     <>
-      <Notice title="This placement has finished" headingLevel={3}>
+      <Notice title="This placement has reached its last day" headingLevel={3}>
         Mark it as done so it counts as work experience on each pupil's record. Feedback is optional; each pupil reads their own.
       </Notice>
       <ErrorSummary attempt={attempt} items={errors} />
