@@ -203,3 +203,12 @@ export function requestFitsVolunteer(request: ReachRequest, profile: ReachProfil
   if (profile.reach === 'RADIUS') return profile.homePostcode !== null && postcodeArea(profile.homePostcode) === postcodeArea(district);
   return false;
 }
+
+/** How many people work at an employer organisation, as volunteer sign-up offers it. */
+export const ORGANISATION_SIZE_BANDS = {
+  MICRO: '1 to 9 people',
+  SMALL: '10 to 49 people',
+  MEDIUM: '50 to 249 people',
+  LARGE: '250 people or more',
+} as const;
+export type OrganisationSizeBand = keyof typeof ORGANISATION_SIZE_BANDS;

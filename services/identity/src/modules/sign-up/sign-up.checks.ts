@@ -1,15 +1,10 @@
-import { normalisePostcode, SIC_SECTION_KEYS } from '@waymark/domain';
+import { normalisePostcode, ORGANISATION_SIZE_BANDS, SIC_SECTION_KEYS, type OrganisationSizeBand } from '@waymark/domain';
 import { MIN_PASSWORD_LENGTH } from '../session/session.errors.js';
 import { VOLUNTEER_KINDS, type VolunteerKind } from './sign-up.entity.js';
 
-/** How many people work at the organisation, as the sign-up form offers it. */
-export const SIZE_BANDS = {
-  MICRO: '1 to 9 people',
-  SMALL: '10 to 49 people',
-  MEDIUM: '50 to 249 people',
-  LARGE: '250 people or more',
-} as const;
-export type SizeBand = keyof typeof SIZE_BANDS;
+/** How many people work at the organisation, as the sign-up form offers it (one list, in @waymark/domain). */
+const SIZE_BANDS = ORGANISATION_SIZE_BANDS;
+type SizeBand = OrganisationSizeBand;
 
 export const MAX_PASSWORD_LENGTH = 1024;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

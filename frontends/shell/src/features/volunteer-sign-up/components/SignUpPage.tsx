@@ -1,4 +1,4 @@
-import { SIC_SECTION_KEYS, SIC_SECTIONS } from '@waymark/domain';
+import { ORGANISATION_SIZE_BANDS, SIC_SECTION_KEYS, SIC_SECTIONS } from '@waymark/domain';
 import { Button, ErrorSummary, Field, Fieldset, SelectField, type ErrorSummaryItem } from '@waymark/ui';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { postAccountStep } from '../accountSteps';
@@ -53,12 +53,7 @@ const MISSING: Record<FieldName, string> = {
   yearLeft: 'Enter the year you left school.',
 };
 
-const SIZE_BANDS = [
-  { value: 'MICRO', label: '1 to 9 people' },
-  { value: 'SMALL', label: '10 to 49 people' },
-  { value: 'MEDIUM', label: '50 to 249 people' },
-  { value: 'LARGE', label: '250 people or more' },
-];
+const SIZE_BANDS = Object.entries(ORGANISATION_SIZE_BANDS).map(([value, label]) => ({ value, label }));
 const SECTORS = SIC_SECTION_KEYS.map((key) => ({ value: key, label: SIC_SECTIONS[key] }));
 const MIN_PASSWORD = 12;
 const id = (field: FieldName) => `sign-up-${field}`;
