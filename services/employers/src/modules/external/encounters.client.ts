@@ -1,5 +1,5 @@
 import { querySubgraph, type RequestContext } from '@waymark/subgraph-kit';
-import type { SendEncounter } from '../request/encounter-outbox.service.js';
+import type { SendEncounter } from '../outbox/deliver-encounters.js';
 import { CreateVolunteerEncounterDocument, type CreateEncounterInput } from './encounters.generated.js';
 
 /**

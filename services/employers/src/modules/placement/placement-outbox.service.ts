@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import type { SendEncounter } from '../request/encounter-outbox.service.js';
+import { deliverEncounters, type SendEncounter } from '../outbox/deliver-encounters.js';
 import { PlacementApplication, PlacementOutbox, PlacementOutboxStatus } from './placement.entity.js';
 
 /** Rows one dispatch sends at most. */
@@ -22,35 +22,18 @@ export class PlacementOutboxService {
         { schoolId, status: PlacementOutboxStatus.PENDING },
         { orderBy: { createdAt: 'asc', id: 'asc' }, limit: PLACEMENT_DISPATCH_BATCH },
       );
-    let delivered = 0;
-    for (const row of rows) {
-      const em = this.em.fork();
-      let outcome: Awaited<ReturnType<SendEncounter>> | { failed: string };
-      try {
-        outcome = await send(row.payload);
-      } catch (error) {
-        outcome = { failed: error instanceof Error ? error.message : String(error) };
-      }
-      if ('encounterId' in outcome) {
-        await em.transactional(async (tx) => {
-          await tx.nativeUpdate(
-            PlacementOutbox,
-            { id: row.id },
-            { status: PlacementOutboxStatus.DONE, encounterId: outcome.encounterId, doneAt: now, attempts: row.attempts + 1, lastError: null },
-          );
-          await tx.nativeUpdate(PlacementApplication, { id: row.applicationId }, { encounterId: outcome.encounterId });
-        });
-        delivered += 1;
-      } else {
-        const reason = 'refused' in outcome ? `refused: ${outcome.refused}` : outcome.failed;
-        await em.nativeUpdate(
+    return deliverEncounters(this.em, rows, send, {
+      delivered: async (tx, row, encounterId) => {
+        await tx.nativeUpdate(
           PlacementOutbox,
-          { id: row.id, status: PlacementOutboxStatus.PENDING },
-          { attempts: row.attempts + 1, lastError: reason.slice(0, 1000) },
+          { id: row.id },
+          { status: PlacementOutboxStatus.DONE, encounterId, doneAt: now, attempts: row.attempts + 1, lastError: null },
         );
-        if ('failed' in outcome) break;
-      }
-    }
-    return delivered;
+        await tx.nativeUpdate(PlacementApplication, { id: row.applicationId }, { encounterId });
+      },
+      waiting: async (em, row, reason) => {
+        await em.nativeUpdate(PlacementOutbox, { id: row.id, status: PlacementOutboxStatus.PENDING }, { attempts: row.attempts + 1, lastError: reason });
+      },
+    });
   }
 }

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { deliverEncounters, type SendEncounter } from '../outbox/deliver-encounters.js';
 import { EncounterOutbox, OutboxStatus, VolunteerRequest } from './request.entity.js';
 
-/** Sends one createEncounter input to the encounters subgraph: the encounter's id, or why it was refused. Throws when it cannot be reached. */
-export type SendEncounter = (input: Record<string, unknown>) => Promise<{ encounterId: string } | { refused: string }>;
 
 /** Rows one dispatch sends at most (a school rarely has more than one waiting). */
 export const DISPATCH_BATCH = 10;
@@ -22,32 +21,18 @@ export class EncounterOutboxService {
     const rows = await this.em
       .fork()
       .find(EncounterOutbox, { schoolId, status: OutboxStatus.PENDING }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: DISPATCH_BATCH });
-    let delivered = 0;
-    for (const row of rows) {
-      const em = this.em.fork();
-      let outcome: Awaited<ReturnType<SendEncounter>> | { failed: string };
-      try {
-        outcome = await send(row.payload);
-      } catch (error) {
-        outcome = { failed: error instanceof Error ? error.message : String(error) };
-      }
-      if ('encounterId' in outcome) {
-        await em.transactional(async (tx) => {
-          await tx.nativeUpdate(
-            EncounterOutbox,
-            { id: row.id },
-            { status: OutboxStatus.DONE, encounterId: outcome.encounterId, doneAt: now, attempts: row.attempts + 1, lastError: null },
-          );
-          await tx.nativeUpdate(VolunteerRequest, { id: row.requestId }, { encounterId: outcome.encounterId });
-        });
-        delivered += 1;
-      } else {
-        const reason = 'refused' in outcome ? `refused: ${outcome.refused}` : outcome.failed;
-        await em.nativeUpdate(EncounterOutbox, { id: row.id, status: OutboxStatus.PENDING }, { attempts: row.attempts + 1, lastError: reason.slice(0, 1000) });
-        // Unreachable for one row is unreachable for the rest: the school's page should not wait on each in turn.
-        if ('failed' in outcome) break;
-      }
-    }
-    return delivered;
+    return deliverEncounters(this.em, rows, send, {
+      delivered: async (tx, row, encounterId) => {
+        await tx.nativeUpdate(
+          EncounterOutbox,
+          { id: row.id },
+          { status: OutboxStatus.DONE, encounterId, doneAt: now, attempts: row.attempts + 1, lastError: null },
+        );
+        await tx.nativeUpdate(VolunteerRequest, { id: row.requestId }, { encounterId });
+      },
+      waiting: async (em, row, reason) => {
+        await em.nativeUpdate(EncounterOutbox, { id: row.id, status: OutboxStatus.PENDING }, { attempts: row.attempts + 1, lastError: reason });
+      },
+    });
   }
 }
