@@ -106,8 +106,12 @@ describe("the careers leader's lists", () => {
 
     const rows = page.getByRole('table', { name: /encounters, newest first/i }).locator('tbody tr');
     const mayaMeeting = page.getByRole('link', { name: 'Personal guidance meeting with Maya Okafor' });
-    await mayaMeeting.waitFor({ timeout: 30_000 });
+    // The filtered list has arrived when the count says "matching".
+    await page.getByText(/^Showing \d+ of \d+ matching encounters$/).waitFor({ timeout: 30_000 });
+    await mayaMeeting.waitFor();
     expect(await summary.count()).toBe(0);
+    // Applying keeps focus where it was, on the button.
+    expect(await focusedName(page)).toBe('Show encounters');
     expect(page.url()).toContain(`#/encounters?kind=GUIDANCE_MEETING&from=${autumn}-11-01&to=${autumn}-11-30`);
     const texts = await rows.allTextContents();
     expect(texts.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import {
   type EncounterFilterProblem,
   type EncounterFilters,
   type EncounterFiltersDraft,
+  writeEncounterFilters,
 } from '../lib/encounterFilters';
 
 export interface EncounterFiltersFormProps {
@@ -31,6 +32,15 @@ export function EncounterFiltersForm({ filters, onApply }: EncounterFiltersFormP
   const [draft, setDraft] = useState<EncounterFiltersDraft>(() => encounterDraftOf(filters));
   const [problems, setProblems] = useState<EncounterFilterProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
+  // Filters that arrive from elsewhere (Back, a link) replace what the form holds; its own, applied, do not,
+  // so focus stays on the button that applied them.
+  const [shown, setShown] = useState(() => writeEncounterFilters(filters));
+  const current = writeEncounterFilters(filters);
+  if (current !== shown) {
+    setShown(current);
+    setDraft(encounterDraftOf(filters));
+    setProblems([]);
+  }
   const set = (patch: Partial<EncounterFiltersDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
   const problemAt = (field: EncounterFilterProblem['field']) => problems.find((problem) => problem.field === field)?.message;
 

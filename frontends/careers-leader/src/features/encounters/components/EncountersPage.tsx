@@ -27,8 +27,7 @@ export function EncountersPage({ filters, onFiltersChange, onRecordNew }: Encoun
         actions={<Button onClick={onRecordNew}>Record an encounter</Button>}
       />
       <Section title="Find encounters">
-        {/* A new key when the address changes (Back, a link), so the form shows what is applied. */}
-        <EncounterFiltersForm key={JSON.stringify(filters)} filters={filters} onApply={onFiltersChange} />
+        <EncounterFiltersForm filters={filters} onApply={onFiltersChange} />
         <p role="status" aria-live="polite" className="wm-muted">
           {list.loading ? '' : summary}
         </p>
