@@ -1,5 +1,6 @@
 import type { SessionAccount } from '@waymark/graphql-client';
-import { ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
+import { PageHeader } from '@waymark/ui';
+import { RecordNotReady } from '../../../shared/RecordNotReady';
 import { useMyFuture } from '../hooks/useMyFuture';
 import { AfterYear11Section } from './AfterYear11Section';
 import { HopesSection } from './HopesSection';
@@ -12,20 +13,15 @@ export function MyFuturePage({ account }: { account: SessionAccount }) {
 
   if (!record) {
     return (
-      <>
-        <PageHeader title="My future" />
-        {future.loading ? <Loading label="Loading your plans…" /> : null}
-        {!future.loading && future.error ? (
-          <ErrorPanel title="Your plans could not be loaded" onRetry={() => void future.refetch()}>
-            {future.error.message}
-          </ErrorPanel>
-        ) : null}
-        {!future.loading && !future.error ? (
-          <Section title="No pupil record yet">
-            <p>There is no pupil record linked to {account.displayName}'s account. If you think this is wrong, ask your school's careers leader.</p>
-          </Section>
-        ) : null}
-      </>
+      <RecordNotReady
+        title="My future"
+        displayName={account.displayName}
+        loading={future.loading}
+        loadingLabel="Loading your plans…"
+        error={future.error}
+        errorTitle="Your plans could not be loaded"
+        onRetry={() => void future.refetch()}
+      />
     );
   }
 

@@ -1,5 +1,6 @@
 import type { SessionAccount } from '@waymark/graphql-client';
-import { ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
+import { PageHeader } from '@waymark/ui';
+import { RecordNotReady } from '../../../shared/RecordNotReady';
 import { useMyProgress } from '../hooks/useMyProgress';
 import { ActionsSection } from './ActionsSection';
 import { InterestsSection } from './InterestsSection';
@@ -16,20 +17,15 @@ export function MyProgressPage({ account }: { account: SessionAccount }) {
 
   if (!record) {
     return (
-      <>
-        <PageHeader title="My progress" />
-        {progress.loading ? <Loading label="Loading your progress…" /> : null}
-        {!progress.loading && progress.error ? (
-          <ErrorPanel title="Your progress could not be loaded" onRetry={() => void progress.refetch()}>
-            {progress.error.message}
-          </ErrorPanel>
-        ) : null}
-        {!progress.loading && !progress.error ? (
-          <Section title="No pupil record yet">
-            <p>There is no pupil record linked to {account.displayName}'s account. If you think this is wrong, ask your school's careers leader.</p>
-          </Section>
-        ) : null}
-      </>
+      <RecordNotReady
+        title="My progress"
+        displayName={account.displayName}
+        loading={progress.loading}
+        loadingLabel="Loading your progress…"
+        error={progress.error}
+        errorTitle="Your progress could not be loaded"
+        onRetry={() => void progress.refetch()}
+      />
     );
   }
 
