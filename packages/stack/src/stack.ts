@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -72,6 +73,19 @@ export function developmentKeys(dataDir: string): KeyPairPem {
   writeFileSync(privateFile, keys.privateKeyPem, { mode: 0o600 });
   writeFileSync(publicFile, keys.publicKeyPem);
   return keys;
+}
+
+/**
+ * The key identity seals second-factor secrets with, kept beside the data (like the credential keys)
+ * so restarts can still read them. Deployments pass their own as WAYMARK_SECRETS_KEY.
+ */
+export function developmentSecretsKey(dataDir: string): string {
+  const file = join(dataDir, 'keys', 'secrets.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(join(dataDir, 'keys'), { recursive: true });
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number, recent: () => string[]): Promise<void> {
@@ -154,6 +168,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const mail = common.WAYMARK_SMTP_URL ? null : await startMailCatcher({ folder: join(options.dataDir, 'mail') });
   if (mail) common.WAYMARK_SMTP_URL = mail.smtpUrl;
   common.WAYMARK_MAIL_FROM ??= 'Waymark <no-reply@waymark.localhost>';
+  common.WAYMARK_SECRETS_KEY ||= developmentSecretsKey(options.dataDir);
   delete common.PORT;
   // The gateway gives production settings unless told otherwise; a local run (npm start, the tests)
   // is development unless it asks for production or says otherwise itself.

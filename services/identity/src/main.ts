@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { runService } from '@waymark/subgraph-kit';
 import { defineIdentityService } from './app.js';
 import { loadEnv } from './env.js';
+import { useSecretsKey } from './modules/second-factor/secret-box.js';
 
 const env = loadEnv();
+useSecretsKey(env.secretsKey);
 if (!env.mail) process.stderr.write('[identity] WAYMARK_SMTP_URL is not set: volunteer sign-up and password resets are turned off (their pages say so).\n');
 await runService(defineIdentityService(env), env);

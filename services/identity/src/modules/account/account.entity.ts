@@ -1,3 +1,4 @@
+import { SealedSecretType } from '../second-factor/secret-box.js';
 import { Check, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { ROLES, type Role } from '@waymark/auth';
@@ -57,8 +58,8 @@ export class Account {
   @Property({ type: 'boolean', default: false })
   pupilLevelAccess = false;
 
-  /** The TOTP secret (base32) of a person who uses a second factor; sign-in asks for a code from it. */
-  @Property({ type: 'string', nullable: true })
+  /** The TOTP secret (base32) of a person who uses a second factor; sign-in asks for a code from it. Stored sealed. */
+  @Property({ type: SealedSecretType, nullable: true })
   mfaSecret: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
@@ -69,7 +70,7 @@ export class Account {
   mfaLastStep: number | null = null;
 
   /** A secret offered to a signed-in person setting up a second factor, until a code from it confirms it. */
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: SealedSecretType, nullable: true })
   mfaPendingSecret: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })

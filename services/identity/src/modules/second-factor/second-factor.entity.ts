@@ -1,3 +1,4 @@
+import { SealedSecretType } from './secret-box.js';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** A one-time recovery code, for a person who has lost their authenticator. Only its SHA-256 is kept. */
@@ -34,7 +35,8 @@ export class PendingSignIn {
   @Property({ type: 'uuid' })
   accountId: string;
 
-  @Property({ type: 'string', nullable: true })
+  /** Stored sealed, like the account's. */
+  @Property({ type: SealedSecretType, nullable: true })
   secret: string | null = null;
 
   @Property({ type: 'integer', default: 0 })

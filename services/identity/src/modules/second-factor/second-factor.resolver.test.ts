@@ -78,6 +78,10 @@ describe("a member of staff's own second factor", () => {
     expect(confirmed.data!.confirmSecondFactor.status).toEqual({ enabled: true, recoveryCodesLeft: RECOVERY_CODE_COUNT });
     const recoveryCodes = confirmed.data!.confirmSecondFactor.recoveryCodes!;
     expect(new Set(recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
+    // The secret is kept sealed: the database holds no copy an attacker could type into an app.
+    const [stored] = await h.orm.em.fork().getConnection().execute<{ mfa_secret: string }[]>('select mfa_secret from account where email = ?', [email]);
+    expect(stored.mfa_secret).toMatch(/^v1:/);
+    expect(stored.mfa_secret).not.toContain(secret!);
     expect((await h.query<Started>(leader, START)).data!.startSecondFactorEnrolment.error!.code).toBe('SECOND_FACTOR_ALREADY_ON');
 
     // Sign-in now stops after the password until a code (here a recovery code) is given.
