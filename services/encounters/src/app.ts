@@ -3,6 +3,7 @@ import { Encounter, Participation } from './modules/encounter/encounter.entity.j
 import { OwnActivity } from './modules/activity/own-activity.entity.js';
 import { PupilOutlook } from './modules/outlook/pupil-outlook.entity.js';
 import { AgreedAction } from './modules/guidance/agreed-action.entity.js';
+import { SelfEvaluationOverride } from './modules/self-evaluation/self-evaluation-override.entity.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildEncountersSchema } from './schema.js';
@@ -24,7 +25,7 @@ export function encountersDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Encounter
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const encountersService: ServiceDefinition = {
   name: 'encounters',
-  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction],
+  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction, SelfEvaluationOverride],
   migrations,
   buildSchema: buildEncountersSchema,
   seed: seedDemo,

@@ -18,6 +18,7 @@ import { GuidanceMutations } from './modules/guidance/guidance.resolver.js';
 import { PupilGuidanceResolver } from './modules/guidance/pupil-guidance.resolver.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subject-access.resolver.js';
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
+import { SelfEvaluationResolver } from './modules/self-evaluation/self-evaluation.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildEncountersSchema(): Promise<GraphQLSchema> {
@@ -33,6 +34,7 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
       OwnActivityResolver,
       OutlookMutations,
       GuidanceMutations,
+      SelfEvaluationResolver,
       // Fields added to other subgraphs' entities: `<entity>-<module>.resolver.ts`, one per module (this service's docs/layout.md).
       PupilEncounterResolver,
       PupilBenchmarksResolver,

@@ -4,6 +4,7 @@ import { Migration20261123161906 } from './Migration20261123161906.js';
 import { Migration20261206073252 } from './Migration20261206073252.js';
 import { Migration20261206093915 } from './Migration20261206093915.js';
 import { Migration20261206100055 } from './Migration20261206100055.js';
+import { Migration20261206105048 } from './Migration20261206105048.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261206073252', class: Migration20261206073252 },
   { name: 'Migration20261206093915', class: Migration20261206093915 },
   { name: 'Migration20261206100055', class: Migration20261206100055 },
+  { name: 'Migration20261206105048', class: Migration20261206105048 },
 ];

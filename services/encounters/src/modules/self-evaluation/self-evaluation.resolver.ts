@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { academicYearOfDay, benchmarkName, GATSBY_BENCHMARKS, problemList, todayInEngland } from '@waymark/domain';
+import { AccessError, InputError, isUuid, mutationError, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
+import type { EncountersContext } from '../../app.js';
+import { School, stubOf } from '../external/external.entity.js';
+import { GROUP_ROUNDING } from '../benchmarks/benchmarks.resolver.js';
+import { BenchmarkEngine } from '../benchmarks/benchmarks.service.js';
+import { ASSESSMENT_AREAS, type AssessmentArea } from './self-evaluation.areas.js';
+import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
+import { benchmarkScore, checkOverride, resolveArea, scoreReading, type CoverageCell } from './self-evaluation.rules.js';
+import {
+  SelfEvaluation,
+  SelfEvaluationAnswerResult,
+  SelfEvaluationArea,
+  SelfEvaluationBenchmark,
+  SetSelfEvaluationAnswerInput,
+} from './self-evaluation.types.js';
+
+/*
+ * A school's self-evaluation against the eight benchmarks (docs/domain-rules.md, "Self-evaluation"): staff of the
+ * school and analysts of its trust read it; the school's careers leaders answer areas.
+ */
+
+/** Staff: their own school (naming another is forbidden); analysts name a school, which the pupils subgraph then checks. */
+function schoolAsked(ctx: RequestContext, given: string | null | undefined): string {
+  if (given && !isUuid(given)) throw InputError.invalid('The school id is not a Waymark school id.');
+  const schoolId = given ? given.toLowerCase() : null;
+  const scope = scopeOf(ctx.principal);
+  if (scope.kind === 'school') {
+    if (schoolId && schoolId !== scope.schoolId) throw AccessError.forbidden('You can only see your own school.');
+    return scope.schoolId;
+  }
+  if (scope.kind === 'trust') {
+    if (!schoolId) throw InputError.invalid('Choose a school of your trust.');
+    return schoolId;
+  }
+  throw AccessError.forbidden();
+}
+
+const rounded = (n: number) => Math.round(n / GROUP_ROUNDING) * GROUP_ROUNDING;
+
+/** The school dashboard's figures (every year group and vulnerable group, all pupils) as of today. */
+async function coverageOf(ctx: EncountersContext, school: string, day: string): Promise<CoverageCell[]> {
+  const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { schoolIds: [school], asOf: day });
+  if (!cohort.schoolsAllowed.includes(school)) {
+    throw AccessError.forbidden(
+      scopeOf(ctx.principal).kind === 'trust' ? "That school is not one of your trust's schools." : 'That school is not one of yours.',
+    );
+  }
+  const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(cohort, day, { groupBit: null, yearGroup: null });
+  const scope = scopeOf(ctx.principal);
+  // Analysts who may not see flags read vulnerable-group figures rounded, as on the dashboard.
+  const exact = scope.kind !== 'trust' || scope.pupilLevel;
+  const groupCells = aggregate.groupCells.map((c) =>
+    exact ? c : { ...c, eligible: rounded(c.eligible), met: rounded(c.met), inProgress: rounded(c.inProgress) },
+  );
+  return [...aggregate.cells, ...groupCells];
+}
+
+function areaView(area: AssessmentArea, cells: readonly CoverageCell[], saved: SelfEvaluationOverride | undefined): SelfEvaluationArea {
+  const resolved = resolveArea(area, cells, saved ? { state: saved.state, reason: saved.reason } : null);
+  return Object.assign(new SelfEvaluationArea(), {
+    key: area.key,
+    text: area.text,
+    answeredBy: area.rule ? 'RECORDS' : 'LEADER',
+    state: resolved.state,
+    prefillState: resolved.prefill.state,
+    source: resolved.prefill.source,
+    override: saved ? { state: saved.state, reason: saved.reason, setByName: saved.setByName, setAt: saved.setAt } : null,
+  });
+}
+
+const NOT_YOURS = () => mutationError('NOT_YOUR_SCHOOL', "Only your own school's careers leaders can answer its self-evaluation.");
+const NO_AREA = () => mutationError('AREA_NOT_FOUND', 'There is no such assessment area.', [{ field: 'areaKey', message: 'Choose an assessment area.' }]);
+
+@Resolver()
+export class SelfEvaluationResolver {
+  @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
+  @Query(() => SelfEvaluation, {
+    nullable: true,
+    description:
+      "A school's self-evaluation against the eight benchmarks as of today: each area's state, where it came from, and each benchmark's score. Staff: their own school (the default); trust analysts: a school of their trust, read-only.",
+  })
+  async selfEvaluation(@Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null, @Ctx() ctx: EncountersContext): Promise<SelfEvaluation> {
+    const school = schoolAsked(ctx, schoolId);
+    const day = todayInEngland();
+    const cells = await coverageOf(ctx, school, day);
+    const saved = new Map((await ctx.em.find(SelfEvaluationOverride, { schoolId: school })).map((o) => [o.areaKey, o]));
+    const benchmarks = GATSBY_BENCHMARKS.map(({ number }) => {
+      const areas = ASSESSMENT_AREAS.filter((a) => a.benchmark === number).map((a) => areaView(a, cells, saved.get(a.key)));
+      const score = benchmarkScore(areas.map((a) => a.state));
+      return Object.assign(new SelfEvaluationBenchmark(), {
+        benchmark: number,
+        name: benchmarkName(number),
+        score,
+        achieved: areas.filter((a) => a.state === 'ACHIEVED').length,
+        reading: scoreReading(score),
+        areas,
+      });
+    });
+    const scope = scopeOf(ctx.principal);
+    return Object.assign(new SelfEvaluation(), {
+      school: stubOf(School, school),
+      asOf: day,
+      academicYear: academicYearOfDay(day),
+      canAnswer: scope.kind === 'school' && ctx.principal.roles.includes('careers_leader'),
+      benchmarks,
+    });
+  }
+
+  @Authorized('careers_leader')
+  @Mutation(() => SelfEvaluationAnswerResult, {
+    description: "A careers leader answers one area of their own school's self-evaluation, with a reason; the answer wins over the records until removed.",
+  })
+  async setSelfEvaluationAnswer(
+    @Arg('input', () => SetSelfEvaluationAnswerInput) input: SetSelfEvaluationAnswerInput,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<SelfEvaluationAnswerResult> {
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind !== 'school') return { area: null, error: NOT_YOURS() };
+    const area = ASSESSMENT_AREAS.find((a) => a.key === input.areaKey);
+    if (!area) return { area: null, error: NO_AREA() };
+    const problems = checkOverride(input);
+    if (Object.keys(problems).length > 0)
+      return { area: null, error: mutationError('ANSWER_INVALID', 'Some details of the answer need changing.', problemList(problems)) };
+    const values = {
+      state: input.state,
+      reason: input.reason.trim(),
+      setByAccountId: ctx.principal.accountId,
+      setByName: ctx.principal.displayName,
+      setAt: new Date(),
+    };
+    // One row per school and area: an upsert, so two answers at once leave the later one and never two rows.
+    await ctx.em.upsert(
+      SelfEvaluationOverride,
+      { id: randomUUID(), schoolId: scope.schoolId, areaKey: area.key, ...values },
+      {
+        onConflictFields: ['schoolId', 'areaKey'],
+        onConflictMergeFields: ['state', 'reason', 'setByAccountId', 'setByName', 'setAt'],
+      },
+    );
+    const saved = await ctx.em.findOneOrFail(SelfEvaluationOverride, { schoolId: scope.schoolId, areaKey: area.key }, { refresh: true });
+    const cells = await coverageOf(ctx, scope.schoolId, todayInEngland());
+    return { area: areaView(area, cells, saved), error: null };
+  }
+
+  @Authorized('careers_leader')
+  @Mutation(() => SelfEvaluationAnswerResult, {
+    description: "Removes a careers leader's answer to an area of their own school's self-evaluation: the records' answer applies again.",
+  })
+  async removeSelfEvaluationAnswer(@Arg('areaKey') areaKey: string, @Ctx() ctx: EncountersContext): Promise<SelfEvaluationAnswerResult> {
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind !== 'school') return { area: null, error: NOT_YOURS() };
+    const area = ASSESSMENT_AREAS.find((a) => a.key === areaKey);
+    if (!area) return { area: null, error: NO_AREA() };
+    await ctx.em.nativeDelete(SelfEvaluationOverride, { schoolId: scope.schoolId, areaKey: area.key });
+    const cells = await coverageOf(ctx, scope.schoolId, todayInEngland());
+    return { area: areaView(area, cells, undefined), error: null };
+  }
+}

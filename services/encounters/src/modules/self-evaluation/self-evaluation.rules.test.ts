@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { GATSBY_BENCHMARKS } from '@waymark/domain';
+import { ASSESSMENT_AREAS, type PrefillRule } from './self-evaluation.areas.js';
+import { benchmarkScore, checkOverride, prefillArea, resolveArea, scoreReading, type AreaState, type CoverageCell } from './self-evaluation.rules.js';
+
+const year = (yearGroup: number, eligible: number, met: number, inProgress = 0, measure = 'B5_EMPLOYERS'): CoverageCell => ({
+  measure,
+  yearGroup,
+  group: null,
+  eligible,
+  met,
+  inProgress,
+});
+const whole = (eligible: number, met: number, measure = 'B5_EMPLOYERS'): CoverageCell => ({
+  measure,
+  yearGroup: null,
+  group: null,
+  eligible,
+  met,
+  inProgress: 0,
+});
+const group = (key: string, eligible: number, met: number, measure = 'B5_EMPLOYERS'): CoverageCell => ({
+  measure,
+  yearGroup: null,
+  group: key,
+  eligible,
+  met,
+  inProgress: 0,
+});
+
+const nineInTen: PrefillRule = { kind: 'everyYearGroup', measure: 'B5_EMPLOYERS', share: 0.9 };
+const started: PrefillRule = { kind: 'everyYearGroup', measure: 'B5_EMPLOYERS', share: 0.9, started: true };
+const keepUp: PrefillRule = { kind: 'groupsKeepUp', measure: 'B5_EMPLOYERS', gap: 0.1 };
+
+describe('pre-filling an area from the benchmark figures', () => {
+  it.each<[string, PrefillRule | null, CoverageCell[], AreaState, string]>([
+    ['every year group at exactly 90%', nineInTen, [year(7, 100, 90), year(10, 50, 45)], 'ACHIEVED', 'lowest is Year 7, 90% of 100 pupils'],
+    ['one year group just under 90%', nineInTen, [year(7, 100, 89), year(10, 50, 50)], 'IN_PROGRESS', 'lowest is Year 7, 89% of 100 pupils'],
+    ['some pupils met, in one year group only', nineInTen, [year(7, 100, 0), year(8, 100, 1)], 'IN_PROGRESS', 'lowest is Year 7, 0% of 100 pupils'],
+    ['no pupil met in any year group', nineInTen, [year(7, 100, 0, 40), year(8, 30, 0)], 'NOT_ACHIEVED', 'lowest is Year 7, 0% of 100 pupils'],
+    ['one year group that applies', nineInTen, [year(11, 20, 19)], 'ACHIEVED', 'in Year 11, 95% of 20 pupils'],
+    ['no pupils it applies to', nineInTen, [year(7, 0, 0)], 'NOT_ENOUGH_EVIDENCE', 'no pupils this applies to yet'],
+    ['no figures at all', nineInTen, [], 'NOT_ENOUGH_EVIDENCE', 'no pupils this applies to yet'],
+    ['another measure only', nineInTen, [year(7, 100, 100, 0, 'B2_LMI')], 'NOT_ENOUGH_EVIDENCE', 'no pupils'],
+    ['"started" counts pupils in progress', started, [year(7, 100, 50, 40)], 'ACHIEVED', '90% of 100 pupils'],
+    ['"started" just under', started, [year(7, 100, 50, 39)], 'IN_PROGRESS', '89% of 100 pupils'],
+    ['every pupil needed: one missing', { ...nineInTen, share: 1 }, [year(8, 100, 99)], 'IN_PROGRESS', '(needs 100% in every year group)'],
+    [
+      'groups 10 points behind at most',
+      keepUp,
+      [whole(100, 80), group('senSupport', 10, 7), group('eal', 20, 20)],
+      'ACHIEVED',
+      'lowest group is SEN support, 70%',
+    ],
+    ['a group more than 10 points behind', keepUp, [whole(100, 80), group('senSupport', 100, 69)], 'IN_PROGRESS', '80% of the whole school'],
+    ['a group far behind with nobody met', keepUp, [whole(100, 80), group('ehcp', 5, 0)], 'NOT_ACHIEVED', 'lowest group is EHCP, 0%'],
+    ['no pupils in any group', keepUp, [whole(100, 80), group('ehcp', 0, 0)], 'NOT_ENOUGH_EVIDENCE', 'no pupils in a vulnerable group'],
+    ['the leader answers', null, [year(7, 100, 100)], 'NOT_ENOUGH_EVIDENCE', 'the careers leader answers this one'],
+  ])('%s', (_name, rule, cells, state, source) => {
+    const prefill = prefillArea(rule, cells);
+    expect(prefill.state).toBe(state);
+    expect(prefill.source).toContain(source);
+    if (rule) expect(prefill.source).toMatch(/^From the benchmark figures: /);
+  });
+});
+
+describe("the leader's answer", () => {
+  const area = ASSESSMENT_AREAS.find((a) => a.key === 'B5_EACH_YEAR')!;
+  const cells = [year(7, 100, 95)];
+
+  it('wins over the records, keeping both the reason and what the records say', () => {
+    const resolved = resolveArea(area, cells, { state: 'IN_PROGRESS', reason: 'Year 7 trips were cancelled' });
+    expect(resolved.state).toBe('IN_PROGRESS');
+    expect(resolved.prefill.state).toBe('ACHIEVED');
+    expect(resolved.override?.reason).toBe('Year 7 trips were cancelled');
+  });
+
+  it('once removed, leaves the records to answer', () => {
+    expect(resolveArea(area, cells, null).state).toBe('ACHIEVED');
+  });
+
+  it.each([
+    [{ state: 'ACHIEVED', reason: 'Published in September' }, {}],
+    [{ state: 'ACHIEVED', reason: '   ' }, { reason: 'Enter a reason for your answer' }],
+    [{ state: 'ACHIEVED', reason: 'x'.repeat(500) }, {}],
+    [{ state: 'ACHIEVED', reason: 'x'.repeat(501) }, { reason: 'Keep the reason to 500 characters or fewer' }],
+    [{ state: 'NOT_ENOUGH_EVIDENCE', reason: 'Unsure' }, { state: 'Choose achieved, in progress or not achieved.' }],
+  ])('checks %j', (input, problems) => {
+    expect(checkOverride(input)).toEqual(problems);
+  });
+});
+
+describe('scores', () => {
+  it.each<[AreaState[], number]>([
+    [['ACHIEVED', 'ACHIEVED', 'ACHIEVED', 'ACHIEVED'], 1],
+    [['ACHIEVED', 'IN_PROGRESS', 'NOT_ACHIEVED', 'NOT_ENOUGH_EVIDENCE'], 0.25],
+    [['IN_PROGRESS', 'IN_PROGRESS'], 0],
+    [[], 0],
+  ])('%j scores %d', (states, score) => {
+    expect(benchmarkScore(states)).toBe(score);
+  });
+
+  it.each([
+    [1, 'GREEN'],
+    [0.75, 'GREEN'],
+    [0.74, 'AMBER'],
+    [0.4, 'AMBER'],
+    [0.39, 'RED'],
+    [0, 'RED'],
+  ])('%d reads %s', (score, reading) => {
+    expect(scoreReading(score)).toBe(reading);
+  });
+});
+
+describe('the assessment areas', () => {
+  it('give each benchmark three to five areas under unique keys, Benchmark 1 all answered by the leader', () => {
+    for (const { number } of GATSBY_BENCHMARKS) {
+      const count = ASSESSMENT_AREAS.filter((a) => a.benchmark === number).length;
+      expect(count, `Benchmark ${number}`).toBeGreaterThanOrEqual(3);
+      expect(count, `Benchmark ${number}`).toBeLessThanOrEqual(5);
+    }
+    expect(new Set(ASSESSMENT_AREAS.map((a) => a.key)).size).toBe(ASSESSMENT_AREAS.length);
+    expect(ASSESSMENT_AREAS.filter((a) => a.benchmark === 1).every((a) => a.rule === null)).toBe(true);
+    for (const n of [2, 4, 5, 6, 7, 8]) expect(ASSESSMENT_AREAS.some((a) => a.benchmark === n && a.rule?.kind === 'everyYearGroup')).toBe(true);
+  });
+});
