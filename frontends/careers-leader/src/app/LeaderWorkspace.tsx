@@ -18,6 +18,7 @@ import type { PupilFilters } from '../features/pupils/graphql/pupils';
 import { EditEncounterPage } from '../features/record-encounter/components/EditEncounterPage';
 import { RecordEncounterPage } from '../features/record-encounter/components/RecordEncounterPage';
 import { ImportPupilsPage } from '../features/roster-import/components/ImportPupilsPage';
+import { SelfEvaluationPage } from '../features/self-evaluation/components/SelfEvaluationPage';
 import { SchoolSettingsPage } from '../features/school-settings/components/SchoolSettingsPage';
 import { VerifyActivitiesPage } from '../features/verify-activities/components/VerifyActivitiesPage';
 import { NO_FILTERS, useRoute, type Route } from '../shared/route';
@@ -82,6 +83,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         ) : null}
         {page.view === 'verify' ? <VerifyActivitiesPage /> : null}
         {page.view === 'destinations' ? <DestinationsPage /> : null}
+        {page.view === 'self-evaluation' ? <SelfEvaluationPage /> : null}
         {page.view === 'requests' ? <VolunteerRequestsPage /> : null}
         {page.view === 'placements' ? <PlacementApplicationsPage /> : null}
         {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}

@@ -6,6 +6,7 @@ describe('navItems', () => {
   it('gives careers leaders the dashboard first, importing, school settings and the data access log', () => {
     expect(navItems(['careers_leader']).map((item) => item.id)).toEqual([
       'dashboard',
+      'self-evaluation',
       'overview',
       'pupils',
       'encounters',
@@ -23,6 +24,7 @@ describe('navItems', () => {
   it('lets school staff import but not change school settings', () => {
     expect(navItems(['staff']).map((item) => item.id)).toEqual([
       'dashboard',
+      'self-evaluation',
       'overview',
       'pupils',
       'encounters',
@@ -36,7 +38,16 @@ describe('navItems', () => {
   });
 
   it('gives careers advisers neither', () => {
-    expect(navItems(['careers_adviser']).map((item) => item.id)).toEqual(['dashboard', 'overview', 'pupils', 'encounters', 'record', 'verify', 'destinations']);
+    expect(navItems(['careers_adviser']).map((item) => item.id)).toEqual([
+      'dashboard',
+      'self-evaluation',
+      'overview',
+      'pupils',
+      'encounters',
+      'record',
+      'verify',
+      'destinations',
+    ]);
   });
 });
 

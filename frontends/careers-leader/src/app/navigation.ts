@@ -2,7 +2,19 @@ import type { LocalNavItem } from '@waymark/ui';
 import type { Route } from '../shared/route';
 
 export type NavView =
-  'dashboard' | 'overview' | 'pupils' | 'encounters' | 'record' | 'verify' | 'destinations' | 'requests' | 'placements' | 'import' | 'settings' | 'audit';
+  | 'dashboard'
+  | 'self-evaluation'
+  | 'overview'
+  | 'pupils'
+  | 'encounters'
+  | 'record'
+  | 'verify'
+  | 'destinations'
+  | 'requests'
+  | 'placements'
+  | 'import'
+  | 'settings'
+  | 'audit';
 
 /**
  * The pages a person's roles open, the benchmark dashboard first (it is the landing page):
@@ -12,6 +24,7 @@ export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
   const leader = roles.includes('careers_leader');
   const items: (LocalNavItem<NavView> | false)[] = [
     { id: 'dashboard', label: 'Benchmarks' },
+    { id: 'self-evaluation', label: 'Self-evaluation' },
     { id: 'overview', label: 'Overview' },
     { id: 'pupils', label: 'Pupils' },
     { id: 'encounters', label: 'Encounters' },

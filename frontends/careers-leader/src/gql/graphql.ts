@@ -329,6 +329,30 @@ export type RosterRowInput = {
   youngCarer?: boolean | null | undefined;
 };
 
+/** A careers leader's own answer to an assessment area. */
+export type SelfEvaluationAnswer =
+  | 'ACHIEVED'
+  | 'IN_PROGRESS'
+  | 'NOT_ACHIEVED';
+
+/** Whether an area is pre-filled from Waymark's records or answered by the careers leader. */
+export type SelfEvaluationAnsweredBy =
+  | 'LEADER'
+  | 'RECORDS';
+
+/** Green from 75% of areas achieved, amber from 40%, red below. */
+export type SelfEvaluationReading =
+  | 'AMBER'
+  | 'GREEN'
+  | 'RED';
+
+/** Where a school stands on one assessment area. */
+export type SelfEvaluationState =
+  | 'ACHIEVED'
+  | 'IN_PROGRESS'
+  | 'NOT_ACHIEVED'
+  | 'NOT_ENOUGH_EVIDENCE';
+
 export type SetPupilConsentInput = {
   destinationTracking?: boolean | null | undefined;
   localAuthoritySharingOptOut?: boolean | null | undefined;
@@ -338,6 +362,12 @@ export type SetPupilConsentInput = {
 export type SetPupilFlagsInput = {
   flags: Array<FlagValueInput>;
   pupilId: string | number;
+};
+
+export type SetSelfEvaluationAnswerInput = {
+  areaKey: string;
+  reason: string;
+  state: SelfEvaluationAnswer;
 };
 
 /** A section of the UK Standard Industrial Classification 2007. */
@@ -881,6 +911,27 @@ export type RollOverYearMutationVariables = Exact<{
 
 export type RollOverYearMutation = { rollOverYear: { promoted: number, leavers: number, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
+export type SelfEvaluationAreaFieldsFragment = { key: string, text: string, answeredBy: SelfEvaluationAnsweredBy, state: SelfEvaluationState, prefillState: SelfEvaluationState, source: string, override: { state: SelfEvaluationAnswer, reason: string, setByName: string, setAt: string } | null };
+
+export type SelfEvaluationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SelfEvaluationQuery = { selfEvaluation: { asOf: string, academicYear: number, canAnswer: boolean, benchmarks: Array<{ benchmark: number, name: string, score: number, achieved: number, reading: SelfEvaluationReading, areas: Array<{ key: string, text: string, answeredBy: SelfEvaluationAnsweredBy, state: SelfEvaluationState, prefillState: SelfEvaluationState, source: string, override: { state: SelfEvaluationAnswer, reason: string, setByName: string, setAt: string } | null }> }> } | null };
+
+export type SetSelfEvaluationAnswerMutationVariables = Exact<{
+  input: SetSelfEvaluationAnswerInput;
+}>;
+
+
+export type SetSelfEvaluationAnswerMutation = { setSelfEvaluationAnswer: { area: { key: string, text: string, answeredBy: SelfEvaluationAnsweredBy, state: SelfEvaluationState, prefillState: SelfEvaluationState, source: string, override: { state: SelfEvaluationAnswer, reason: string, setByName: string, setAt: string } | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RemoveSelfEvaluationAnswerMutationVariables = Exact<{
+  areaKey: string;
+}>;
+
+
+export type RemoveSelfEvaluationAnswerMutation = { removeSelfEvaluationAnswer: { area: { key: string, text: string, answeredBy: SelfEvaluationAnsweredBy, state: SelfEvaluationState, prefillState: SelfEvaluationState, source: string, override: { state: SelfEvaluationAnswer, reason: string, setByName: string, setAt: string } | null } | null, error: { code: string, message: string } | null } };
+
 export type SubjectAccessQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1241,6 +1292,22 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`, {"fragmentName":"RosterImportResultFields"}) as unknown as TypedDocumentString<RosterImportResultFieldsFragment, unknown>;
+export const SelfEvaluationAreaFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SelfEvaluationAreaFields on SelfEvaluationArea {
+  key
+  text
+  answeredBy
+  state
+  prefillState
+  source
+  override {
+    state
+    reason
+    setByName
+    setAt
+  }
+}
+    `, {"fragmentName":"SelfEvaluationAreaFields"}) as unknown as TypedDocumentString<SelfEvaluationAreaFieldsFragment, unknown>;
 export const OwnActivityDecisionFieldsFragmentDoc = new TypedDocumentString(`
     fragment OwnActivityDecisionFields on OwnActivityResult {
   activity {
@@ -2666,6 +2733,94 @@ export const RollOverYearDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<RollOverYearMutation, RollOverYearMutationVariables>;
+export const SelfEvaluationDocument = new TypedDocumentString(`
+    query SelfEvaluation {
+  selfEvaluation {
+    asOf
+    academicYear
+    canAnswer
+    benchmarks {
+      benchmark
+      name
+      score
+      achieved
+      reading
+      areas {
+        ...SelfEvaluationAreaFields
+      }
+    }
+  }
+}
+    fragment SelfEvaluationAreaFields on SelfEvaluationArea {
+  key
+  text
+  answeredBy
+  state
+  prefillState
+  source
+  override {
+    state
+    reason
+    setByName
+    setAt
+  }
+}`) as unknown as TypedDocumentString<SelfEvaluationQuery, SelfEvaluationQueryVariables>;
+export const SetSelfEvaluationAnswerDocument = new TypedDocumentString(`
+    mutation SetSelfEvaluationAnswer($input: SetSelfEvaluationAnswerInput!) {
+  setSelfEvaluationAnswer(input: $input) {
+    area {
+      ...SelfEvaluationAreaFields
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment SelfEvaluationAreaFields on SelfEvaluationArea {
+  key
+  text
+  answeredBy
+  state
+  prefillState
+  source
+  override {
+    state
+    reason
+    setByName
+    setAt
+  }
+}`) as unknown as TypedDocumentString<SetSelfEvaluationAnswerMutation, SetSelfEvaluationAnswerMutationVariables>;
+export const RemoveSelfEvaluationAnswerDocument = new TypedDocumentString(`
+    mutation RemoveSelfEvaluationAnswer($areaKey: String!) {
+  removeSelfEvaluationAnswer(areaKey: $areaKey) {
+    area {
+      ...SelfEvaluationAreaFields
+    }
+    error {
+      code
+      message
+    }
+  }
+}
+    fragment SelfEvaluationAreaFields on SelfEvaluationArea {
+  key
+  text
+  answeredBy
+  state
+  prefillState
+  source
+  override {
+    state
+    reason
+    setByName
+    setAt
+  }
+}`) as unknown as TypedDocumentString<RemoveSelfEvaluationAnswerMutation, RemoveSelfEvaluationAnswerMutationVariables>;
 export const SubjectAccessDocument = new TypedDocumentString(`
     query SubjectAccess($id: ID!) {
   pupil(id: $id) {

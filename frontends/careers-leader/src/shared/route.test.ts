@@ -41,6 +41,7 @@ describe('routes in the fragment', () => {
       { view: 'gaps', query: { measure: 'PROVIDER_ACCESS_Y8_9', schoolId: null, yearGroup: null, group: 'EHCP', asOf: null } },
       { view: 'school', schoolId: 's 1', filters: { ...NO_FILTERS, asOf: '2025-12-31' } },
       { view: 'destinations' },
+      { view: 'self-evaluation' },
       { view: 'audit', pupilId: null },
       { view: 'audit', pupilId: 'a/b c' },
     ];

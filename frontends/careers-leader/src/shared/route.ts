@@ -47,10 +47,23 @@ export type Route =
   | { view: 'settings' }
   | { view: 'audit'; pupilId: string | null }
   | { view: 'destinations' }
+  | { view: 'self-evaluation' }
   | { view: 'requests' }
   | { view: 'placements' };
 
-const SIMPLE_VIEWS = ['overview', 'pupils', 'encounters', 'record', 'verify', 'import', 'settings', 'destinations', 'requests', 'placements'] as const;
+const SIMPLE_VIEWS = [
+  'overview',
+  'pupils',
+  'encounters',
+  'record',
+  'verify',
+  'import',
+  'settings',
+  'destinations',
+  'self-evaluation',
+  'requests',
+  'placements',
+] as const;
 type SimpleView = (typeof SIMPLE_VIEWS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
