@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { deliverEncounters, type SendEncounter } from '../outbox/deliver-encounters.js';
 import { EncounterOutbox, OutboxStatus, VolunteerRequest } from './request.entity.js';
 
-
 /** Rows one dispatch sends at most (a school rarely has more than one waiting). */
 export const DISPATCH_BATCH = 10;
 

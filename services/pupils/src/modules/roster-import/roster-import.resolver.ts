@@ -19,7 +19,9 @@ export class RosterImportResolver {
   @Authorized()
   @Query(() => [RosterField], { nullable: true, description: 'The fields a column can map to, for the mapping screen.' })
   rosterFields(): RosterField[] {
-    return ROSTER_FIELDS.map((field) => Object.assign(new RosterField(), { key: field.key, label: field.label, required: field.required, templateHeader: field.header }));
+    return ROSTER_FIELDS.map((field) =>
+      Object.assign(new RosterField(), { key: field.key, label: field.label, required: field.required, templateHeader: field.header }),
+    );
   }
 
   @Authorized('careers_leader', 'staff', 'trust_analyst')
