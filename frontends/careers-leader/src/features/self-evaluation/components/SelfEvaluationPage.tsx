@@ -116,7 +116,7 @@ function AreaItem({ area, canAnswer, onSave, onRemove }: { area: SelfEvaluationA
           <Button
             ref={answerButton}
             variant="secondary"
-            aria-label={`${area.override ? 'Change your answer' : 'Answer'}: ${area.text}`}
+            aria-label={`${area.override ? 'Change your answer' : 'Answer this area'}: ${area.text}`}
             onClick={() => setOpen(true)}
           >
             {area.override ? 'Change your answer' : 'Answer this area'}
