@@ -160,6 +160,16 @@ describe('selfEvaluation', () => {
     expect(benchmarkOf((await evaluate(leaderNorth)).data!, 1).achieved).toBe(b1Before.achieved);
   });
 
+  it('saves nothing when the figures cannot be read (the pupils subgraph does not answer)', async () => {
+    const unreachable = await harness.clientFor('http://127.0.0.1:1/graphql');
+    const res = await unreachable.query<{ setSelfEvaluationAnswer: Answer }>(leaderNorth, SET, {
+      input: { areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: 'Published' },
+    });
+    expect(res.errors).toBeDefined();
+    expect(res.data?.setSelfEvaluationAnswer ?? null).toBeNull();
+    expect(await rowsFor(northfield.id)).toHaveLength(0);
+  });
+
   it('refuses staff who are not careers leaders', async () => {
     const res = await client.query(staffNorth, SET, { input: { areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: 'Because' } });
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');

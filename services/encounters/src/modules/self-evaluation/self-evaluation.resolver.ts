@@ -124,6 +124,8 @@ export class SelfEvaluationResolver {
     const problems = checkOverride(input);
     if (Object.keys(problems).length > 0)
       return { area: null, error: mutationError('ANSWER_INVALID', 'Some details of the answer need changing.', problemList(problems)) };
+    // The figures first: if the pupils subgraph cannot answer, nothing is saved.
+    const cells = await coverageOf(ctx, scope.schoolId, todayInEngland());
     const values = {
       state: input.state,
       reason: input.reason.trim(),
@@ -141,7 +143,6 @@ export class SelfEvaluationResolver {
       },
     );
     const saved = await ctx.em.findOneOrFail(SelfEvaluationOverride, { schoolId: scope.schoolId, areaKey: area.key }, { refresh: true });
-    const cells = await coverageOf(ctx, scope.schoolId, todayInEngland());
     return { area: areaView(area, cells, saved), error: null };
   }
 
@@ -154,8 +155,8 @@ export class SelfEvaluationResolver {
     if (scope.kind !== 'school') return { area: null, error: NOT_YOURS() };
     const area = ASSESSMENT_AREAS.find((a) => a.key === areaKey);
     if (!area) return { area: null, error: NO_AREA() };
-    await ctx.em.nativeDelete(SelfEvaluationOverride, { schoolId: scope.schoolId, areaKey: area.key });
     const cells = await coverageOf(ctx, scope.schoolId, todayInEngland());
+    await ctx.em.nativeDelete(SelfEvaluationOverride, { schoolId: scope.schoolId, areaKey: area.key });
     return { area: areaView(area, cells, undefined), error: null };
   }
 }
