@@ -1,9 +1,8 @@
 import type { GraphQLRequestError } from '@waymark/graphql-client';
-import { ErrorPanel, Loading, PageHeader, Section } from '@waymark/ui';
+import { ErrorPanel, Loading, Section } from '@waymark/ui';
 import type { ReactNode } from 'react';
 
 export interface RecordNotReadyProps {
-  title: string;
   /** Who is signed in, for "there is no pupil record linked to …". */
   displayName: string;
   loading: boolean;
@@ -17,11 +16,15 @@ export interface RecordNotReadyProps {
   children?: ReactNode;
 }
 
-/** A pupil page before its record arrives: loading, the reason it failed (with a retry), or that there is no pupil record. */
-export function RecordNotReady({ title, displayName, loading, loadingLabel, error, errorTitle, onRetry, children }: RecordNotReadyProps) {
+/**
+ * A pupil page before its record arrives, under the page's own heading: loading, the reason it
+ * failed (with a retry), or that there is no pupil record. The page renders its PageHeader first in
+ * both states, so the heading (which takes focus when the page opens) stays the same element when
+ * the record arrives.
+ */
+export function RecordNotReady({ displayName, loading, loadingLabel, error, errorTitle, onRetry, children }: RecordNotReadyProps) {
   return (
     <>
-      <PageHeader title={title} />
       {loading && loadingLabel ? <Loading label={loadingLabel} /> : null}
       {!loading && error ? (
         <ErrorPanel title={errorTitle} onRetry={onRetry}>

@@ -13,15 +13,17 @@ export function MyFuturePage({ account }: { account: SessionAccount }) {
 
   if (!record) {
     return (
-      <RecordNotReady
-        title="My future"
-        displayName={account.displayName}
-        loading={future.loading}
-        loadingLabel="Loading your plans…"
-        error={future.error}
-        errorTitle="Your plans could not be loaded"
-        onRetry={() => void future.refetch()}
-      />
+      <>
+        <PageHeader title="My future" />
+        <RecordNotReady
+          displayName={account.displayName}
+          loading={future.loading}
+          loadingLabel="Loading your plans…"
+          error={future.error}
+          errorTitle="Your plans could not be loaded"
+          onRetry={() => void future.refetch()}
+        />
+      </>
     );
   }
 

@@ -17,15 +17,17 @@ export function MyProgressPage({ account }: { account: SessionAccount }) {
 
   if (!record) {
     return (
-      <RecordNotReady
-        title="My progress"
-        displayName={account.displayName}
-        loading={progress.loading}
-        loadingLabel="Loading your progress…"
-        error={progress.error}
-        errorTitle="Your progress could not be loaded"
-        onRetry={() => void progress.refetch()}
-      />
+      <>
+        <PageHeader title="My progress" />
+        <RecordNotReady
+          displayName={account.displayName}
+          loading={progress.loading}
+          loadingLabel="Loading your progress…"
+          error={progress.error}
+          errorTitle="Your progress could not be loaded"
+          onRetry={() => void progress.refetch()}
+        />
+      </>
     );
   }
 
