@@ -2,10 +2,6 @@ import { normalisePostcode, ORGANISATION_SIZE_BANDS, SIC_SECTION_KEYS, type Orga
 import { MIN_PASSWORD_LENGTH } from '../session/session.errors.js';
 import { VOLUNTEER_KINDS, type VolunteerKind } from './sign-up.entity.js';
 
-/** How many people work at the organisation, as the sign-up form offers it (one list, in @waymark/domain). */
-const SIZE_BANDS = ORGANISATION_SIZE_BANDS;
-type SizeBand = OrganisationSizeBand;
-
 export const MAX_PASSWORD_LENGTH = 1024;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -26,7 +22,7 @@ export interface SignUpValues {
   jobTitle: string;
   organisationName: string | null;
   sector: string | null;
-  sizeBand: SizeBand | null;
+  sizeBand: OrganisationSizeBand | null;
   postcode: string | null;
   website: string | null;
   schoolName: string | null;
@@ -81,7 +77,7 @@ export function checkSignUp(body: Record<string, unknown>, now: Date): { ok: tru
     values.sector = text(body, 'sector');
     if (!(SIC_SECTION_KEYS as string[]).includes(values.sector)) problem('sector', 'Choose the sector your organisation works in.');
     const sizeBand = text(body, 'sizeBand');
-    values.sizeBand = sizeBand in SIZE_BANDS ? (sizeBand as SizeBand) : null;
+    values.sizeBand = sizeBand in ORGANISATION_SIZE_BANDS ? (sizeBand as OrganisationSizeBand) : null;
     if (!values.sizeBand) problem('sizeBand', 'Choose how many people work at your organisation.');
     values.postcode = normalisePostcode(text(body, 'postcode'));
     if (!values.postcode) problem('postcode', 'Enter the postcode of your workplace, like LS11 5AA.');
