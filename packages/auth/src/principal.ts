@@ -3,6 +3,7 @@ export const ROLES = [
   'pupil',
   'parent',
   'careers_leader',
+  'data_protection_lead',
   'staff',
   'careers_adviser',
   'employer_volunteer',
@@ -14,6 +15,14 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that work with pupil data of their own school. */
 export const SCHOOL_STAFF_ROLES: readonly Role[] = ['careers_leader', 'staff', 'careers_adviser'];
+
+/**
+ * Roles that answer for a school's handling of personal data: they read the school's data access log
+ * and run subject-access exports. The data protection lead holds only these powers (no pupil lists,
+ * records, dashboards or changes); it is not one of SCHOOL_STAFF_ROLES, so every rule that looks at
+ * staff leaves it out.
+ */
+export const DATA_PROTECTION_ROLES: readonly Role[] = ['careers_leader', 'data_protection_lead'];
 
 /**
  * Who is asking, as the gateway vouches for it. `kind` separates people signed in through the
@@ -45,6 +54,15 @@ export function hasRole(principal: Principal, ...roles: Role[]): boolean {
 
 export function isSchoolStaff(principal: Principal, schoolId?: string | null): boolean {
   if (!hasRole(principal, ...SCHOOL_STAFF_ROLES) || !principal.schoolId) return false;
+  return schoolId === undefined || principal.schoolId === schoolId;
+}
+
+/**
+ * A person (never an API key or the gateway) signed in as the careers leader or the data protection
+ * lead of a school: of `schoolId` when given.
+ */
+export function isDataProtectionOfficer(principal: Principal, schoolId?: string | null): boolean {
+  if (principal.kind !== 'user' || !hasRole(principal, ...DATA_PROTECTION_ROLES) || !principal.schoolId) return false;
   return schoolId === undefined || principal.schoolId === schoolId;
 }
 

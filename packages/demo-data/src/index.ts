@@ -896,6 +896,8 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
     account('trust@waymark-trust.test', 'Alex Morgan', ['trust_analyst'], { trustId: trust.id }),
     // Maya's mother, linked to her by Northfield's staff.
     account('parent@northfield.test', 'Grace Okafor', ['parent'], { trustId: trust.id, schoolId: schools[0].id, childPupilIds: [demoPupil.id] }),
+    // Northfield's data protection lead: its data access log and subject-access exports, nothing else.
+    account('dpl@northfield.test', 'Helen Brooks', ['data_protection_lead'], { trustId: trust.id, schoolId: schools[0].id }),
   ];
   // A Year 11 pupil at Northfield who has not said what they plan to do next (on the careers leader's gap list).
   const year11Pupil = pupils.find(

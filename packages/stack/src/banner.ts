@@ -1,6 +1,7 @@
 export const DEMO_ACCOUNTS_FOR_BANNER: [string, string][] = [
   ['leader@northfield.test', 'careers leader, Northfield Academy'],
   ['leader@southbank.test', 'careers leader, Southbank School'],
+  ['dpl@northfield.test', 'data protection lead, Northfield Academy'],
   ['pupil@northfield.test', 'Year 10 pupil, Northfield Academy'],
   ['employer@acme.test', 'employer volunteer, Acme Engineering'],
   ['alumni@northfield.test', 'alumni volunteer, Northfield Academy'],

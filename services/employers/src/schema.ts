@@ -6,6 +6,12 @@ import { VolunteerResolver } from './modules/volunteer/volunteer.resolver.js';
 import { resolveVolunteerReference } from './modules/volunteer/volunteer.reference.js';
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 import { AccountStub } from './modules/external/account.stub.js';
+import {
+  PersonSubjectAccessResolver,
+  PersonSubjectAccessStub,
+  resolvePersonSubjectAccessReference,
+  VolunteerConnectionResolver,
+} from './modules/person-export/person-export.resolver.js';
 import { VolunteerProfileResolver } from './modules/volunteer-profile/volunteer-profile.resolver.js';
 import { VolunteerOfferResolver, VolunteerRequestResolver } from './modules/request/request.resolver.js';
 import { PlacementApplicationResolver, PlacementResolver } from './modules/placement/placement.resolver.js';
@@ -21,9 +27,16 @@ export function buildEmployersSchema(): Promise<GraphQLSchema> {
       PlacementResolver,
       PlacementApplicationResolver,
       AccountSubjectAccessResolver,
+      PersonSubjectAccessResolver,
+      VolunteerConnectionResolver,
     ],
     // Reached only through `_entities`: the gateway brings the signed-in person's account from identity.
-    orphanedTypes: [AccountStub],
-    references: { Employer: resolveEmployerReference, Volunteer: resolveVolunteerReference, Account: resolveOwnAccountReference },
+    orphanedTypes: [AccountStub, PersonSubjectAccessStub],
+    references: {
+      Employer: resolveEmployerReference,
+      Volunteer: resolveVolunteerReference,
+      Account: resolveOwnAccountReference,
+      PersonSubjectAccess: resolvePersonSubjectAccessReference,
+    },
   });
 }

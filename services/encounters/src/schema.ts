@@ -18,6 +18,7 @@ import { GuidanceMutations } from './modules/guidance/guidance.resolver.js';
 import { PupilGuidanceResolver } from './modules/guidance/pupil-guidance.resolver.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subject-access.resolver.js';
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
+import { PersonSubjectAccessResolver, PersonSubjectAccessStub, resolvePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
 import { SelfEvaluationResolver } from './modules/self-evaluation/self-evaluation.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
@@ -45,14 +46,16 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
       VolunteerEncounterResolver,
       SchoolEncounterResolver,
       AccountSubjectAccessResolver,
+      PersonSubjectAccessResolver,
     ],
-    orphanedTypes: [Employer, Account],
+    orphanedTypes: [Employer, Account, PersonSubjectAccessStub],
     references: {
       Encounter: resolveEncounterReference,
       Pupil: resolvePupilReference,
       Volunteer: resolveVolunteerReference,
       School: resolveSchoolReference,
       Account: resolveAccountReference,
+      PersonSubjectAccess: resolvePersonSubjectAccessReference,
     },
   });
 }

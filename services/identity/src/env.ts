@@ -1,4 +1,4 @@
-import { SUBGRAPH_PORTS } from '@waymark/auth';
+import { localSubgraphUrl, SUBGRAPH_PORTS } from '@waymark/auth';
 import { readServiceEnv, type ServiceEnv } from '@waymark/subgraph-kit';
 import { mailSettingsProblem, type MailSettings } from './modules/mail/mailer.js';
 import { DEVELOPMENT_SECRETS_KEY, parseSecretsKey } from './modules/second-factor/secret-box.js';
@@ -9,6 +9,8 @@ export interface IdentityEnv extends ServiceEnv {
   mail: MailSettings | null;
   /** The key second-factor secrets are sealed with (WAYMARK_SECRETS_KEY); outside production, a public development key when unset. */
   secretsKey: Buffer;
+  /** The employers subgraph (WAYMARK_EMPLOYERS_URL), asked whether a volunteer volunteers with a school before their data is exported. */
+  employersUrl: string;
 }
 
 /** WAYMARK_SECRETS_KEY: required in production (second-factor secrets must not be sealed with a public key). */
@@ -29,10 +31,12 @@ export const DEFAULT_MAIL_FROM = 'Waymark <no-reply@waymark.localhost>';
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdentityEnv {
   const env = readServiceEnv(source, { port: SUBGRAPH_PORTS.identity });
   const secretsKey = secretsKeyOf(source, env.nodeEnv);
+  const employersUrl = source.WAYMARK_EMPLOYERS_URL || localSubgraphUrl('employers');
+  if (!/^https?:\/\//.test(employersUrl)) throw new Error(`Invalid configuration:\n  - WAYMARK_EMPLOYERS_URL must be an http(s) URL, got "${employersUrl}"`);
   const smtpUrl = source.WAYMARK_SMTP_URL || '';
-  if (!smtpUrl) return { ...env, mail: null, secretsKey };
+  if (!smtpUrl) return { ...env, mail: null, secretsKey, employersUrl };
   const from = source.WAYMARK_MAIL_FROM || DEFAULT_MAIL_FROM;
   const problem = mailSettingsProblem(smtpUrl, from);
   if (problem) throw new Error(`Invalid configuration:\n  - ${problem}`);
-  return { ...env, mail: { smtpUrl, from }, secretsKey };
+  return { ...env, mail: { smtpUrl, from }, secretsKey, employersUrl };
 }

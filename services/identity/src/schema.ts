@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
+import { localSubgraphUrl } from '@waymark/auth';
 import { AccountResolver } from './modules/account/account.resolver.js';
 import { resolveAccountReference } from './modules/account/account.reference.js';
 import { ApiCredentialResolver } from './modules/api-credential/api-credential.resolver.js';
@@ -8,12 +9,18 @@ import { pupilParentLinksResolver, resolvePupilReference } from './modules/paren
 import { PupilStub } from './modules/external/pupil.stub.js';
 import { SecondFactorResolver } from './modules/second-factor/second-factor.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
+import { personExportResolver, refusePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
 import { accountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 
 export interface IdentitySchemaConfig {
   /** The pupils subgraph, asked on the caller's behalf whether the pupil a parent is linked to is theirs. */
   pupilsUrl: string;
+  /** The employers subgraph, asked on the caller's behalf whether a volunteer volunteers with their school. */
+  employersUrl?: string;
 }
+
+/** Where the employers subgraph answers when nothing says otherwise. */
+const DEFAULT_EMPLOYERS_URL = localSubgraphUrl('employers');
 
 export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -25,8 +32,9 @@ export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<Graph
       SessionResolver,
       SecondFactorResolver,
       accountSubjectAccessResolver(config),
+      personExportResolver({ pupilsUrl: config.pupilsUrl, employersUrl: config.employersUrl ?? DEFAULT_EMPLOYERS_URL }),
     ],
     orphanedTypes: [PupilStub],
-    references: { Account: resolveAccountReference, Pupil: resolvePupilReference },
+    references: { Account: resolveAccountReference, Pupil: resolvePupilReference, PersonSubjectAccess: refusePersonSubjectAccessReference },
   });
 }

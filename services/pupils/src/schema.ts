@@ -13,6 +13,8 @@ import { RosterImportResolver } from './modules/roster-import/roster-import.reso
 import { PupilSubjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 import { AccountStub } from './modules/external/account.stub.js';
+import { PersonSubjectAccessResolver, resolvePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
+import { PersonSubjectAccessStub } from './modules/person-export/person-export.types.js';
 import { SchoolResolver, TrustResolver } from './modules/school/school.resolver.js';
 import { resolveSchoolReference, resolveTrustReference } from './modules/school/school.reference.js';
 
@@ -32,9 +34,16 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       PupilSubjectAccessResolver,
       AccountSubjectAccessResolver,
+      PersonSubjectAccessResolver,
     ],
     // Reached only through `_entities`: the gateway brings the signed-in person's account from identity.
-    orphanedTypes: [AccountStub],
-    references: { Pupil: resolvePupilReference, School: resolveSchoolReference, Trust: resolveTrustReference, Account: resolveOwnAccountReference },
+    orphanedTypes: [AccountStub, PersonSubjectAccessStub],
+    references: {
+      Pupil: resolvePupilReference,
+      School: resolveSchoolReference,
+      Trust: resolveTrustReference,
+      Account: resolveOwnAccountReference,
+      PersonSubjectAccess: resolvePersonSubjectAccessReference,
+    },
   });
 }

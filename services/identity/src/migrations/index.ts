@@ -6,6 +6,7 @@ import { Migration20261206070733 } from './Migration20261206070733.js';
 import { Migration20261206074756 } from './Migration20261206074756.js';
 import { Migration20261206093755 } from './Migration20261206093755.js';
 import { Migration20261206101410 } from './Migration20261206101410.js';
+import { Migration20261206124946 } from './Migration20261206124946.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261206074756', class: Migration20261206074756 },
   { name: 'Migration20261206093755', class: Migration20261206093755 },
   { name: 'Migration20261206101410', class: Migration20261206101410 },
+  { name: 'Migration20261206124946', class: Migration20261206124946 },
 ];

@@ -1,8 +1,8 @@
 import { hasRole, isTrustAnalyst, type Principal, type Role } from '@waymark/auth';
 import { AccessError, isUuid } from '@waymark/subgraph-kit';
 
-/** Who may use a second factor: staff of schools, trust analysts and platform admins. */
-export const SECOND_FACTOR_ROLES: readonly Role[] = ['careers_leader', 'staff', 'careers_adviser', 'trust_analyst', 'platform_admin'];
+/** Who may use a second factor: staff of schools (data protection leads too), trust analysts and platform admins. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['careers_leader', 'data_protection_lead', 'staff', 'careers_adviser', 'trust_analyst', 'platform_admin'];
 
 export function usesSecondFactor(roles: readonly Role[]): boolean {
   return roles.some((role) => SECOND_FACTOR_ROLES.includes(role));

@@ -13,7 +13,11 @@ export class AuditError extends DomainError<AuditErrorCode> {
   }
 
   static notYourSchool(): AuditError {
-    return new AuditError('FORBIDDEN', AuditErrorCode.NotYourSchool, 'Only the careers leader of a school can see its data access log.');
+    return new AuditError(
+      'FORBIDDEN',
+      AuditErrorCode.NotYourSchool,
+      'Only the careers leader or data protection lead of a school can see its data access log.',
+    );
   }
 }
 

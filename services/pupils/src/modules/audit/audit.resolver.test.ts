@@ -268,6 +268,45 @@ describe('auditEvents', () => {
   });
 });
 
+describe('the data protection lead', () => {
+  const dplNorth = makePrincipal({ roles: ['data_protection_lead'], schoolId: northfield.id, trustId, displayName: 'Dee Protector' });
+  const dplSouth = makePrincipal({ roles: ['data_protection_lead'], schoolId: southbank.id, trustId });
+
+  it("reads and downloads their own school's log, and the download is itself recorded", async () => {
+    const reader = makePrincipal({ roles: ['staff'], schoolId: northfield.id, trustId, displayName: 'Looked At Flags' });
+    await client.query(reader, `query ($id: ID!) { pupil(id: $id) { dateOfBirth } }`, { id: classmate.id });
+    const res = await client.query<LogResult>(dplNorth, LOG, { filter: { actorAccountId: reader.accountId } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.auditEvents.edges.map((e) => e.node)).toMatchObject([{ pupilId: classmate.id, action: 'READ', fields: ['dateOfBirth'] }]);
+    const csv = await client.query<{ auditEventsCsv: string }>(dplNorth, `{ auditEventsCsv }`);
+    expect(csv.errors).toBeUndefined();
+    expect(csv.data!.auditEventsCsv).toContain('Looked At Flags');
+    expect(await eventsBy(dplNorth.accountId)).toMatchObject([{ action: 'EXPORT', pupil_id: null, school_id: northfield.id, fields: ['auditLog'] }]);
+  });
+
+  it("sees nothing of another school's log", async () => {
+    const res = await client.query<LogResult>(dplSouth, LOG, { filter: { pupilId: pupil.id }, first: 200 });
+    expect(res.data!.auditEvents.totalCount).toBe(0);
+    const all = await client.query<LogResult>(dplSouth, LOG, { first: 200 });
+    expect(all.data!.auditEvents.edges.every((e) => e.node.schoolId === southbank.id)).toBe(true);
+  });
+
+  it("gets none of the careers leader's other powers: no pupils, records or school settings", async () => {
+    const list = await client.query<{ pupils: unknown }>(dplNorth, `{ pupils(first: 5) { totalCount } }`);
+    expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const one = await client.query<{ pupil: unknown }>(dplNorth, `query ($id: ID!) { pupil(id: $id) { id dateOfBirth } }`, { id: pupil.id });
+    expect(one.data?.pupil ?? null).toBeNull();
+    const record = await client.query(dplNorth, `query ($id: ID!) { pupil(id: $id) { pupilsSubjectAccess } }`, { id: pupil.id });
+    expect(record.data?.pupil ?? null).toBeNull();
+  });
+
+  it('is refused when the role comes on an API key rather than a person', async () => {
+    const key = makePrincipal({ kind: 'api', roles: ['data_protection_lead'], schoolId: northfield.id, trustId });
+    const res = await client.query(key, LOG, {});
+    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('recordAuditEvents (other subgraphs)', () => {
   const RECORD = `mutation ($input: RecordAuditEventsInput!) { recordAuditEvents(input: $input) { recorded error { code } } }`;
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
-import { isSchoolStaff, type Principal } from '@waymark/auth';
+import { DATA_PROTECTION_ROLES, isDataProtectionOfficer, type Principal } from '@waymark/auth';
 import { isUuid, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { PupilService } from '../pupil/pupil.service.js';
 import { AuditError, AuditProblems } from './audit.errors.js';
@@ -18,9 +18,9 @@ const SOURCES = ['encounters', 'destinations', 'employers', 'identity'];
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9.]{0,39}$/;
 const MAX_ENTRIES = 5000;
 
-/** The log belongs to a school; its careers leader reads it. */
+/** The log belongs to a school; its careers leader and its data protection lead read it, signed in as themselves. */
 function logSchoolOf(principal: Principal): string {
-  if (!isSchoolStaff(principal) || !principal.schoolId) throw AuditError.notYourSchool();
+  if (!isDataProtectionOfficer(principal) || !principal.schoolId) throw AuditError.notYourSchool();
   return principal.schoolId;
 }
 
@@ -41,16 +41,17 @@ function recorded(count: number, error: RecordAuditEventsResult['error']): Recor
 
 @Resolver()
 export class AuditResolver {
-  @Authorized('careers_leader')
+  @Authorized(...DATA_PROTECTION_ROLES)
   @Query(() => AuditEventConnection, {
     nullable: true,
-    description: "The data access log of the careers leader's own school, newest first: who read, exported or changed which pupil's record, when, and how.",
+    description:
+      "The data access log of the caller's own school (careers leaders and data protection leads), newest first: who read, exported or changed which pupil's record, when, and how.",
   })
   auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext): Promise<Connection<AuditEventNode>> {
     return new AuditService(ctx.em).list(toLogQuery(logSchoolOf(ctx.principal), args.filter), args);
   }
 
-  @Authorized('careers_leader')
+  @Authorized(...DATA_PROTECTION_ROLES)
   @Query(() => String, {
     nullable: true,
     description: 'The same log, filtered the same way, as a CSV file (newest first, at most 50,000 rows). The export is itself recorded in the log.',

@@ -1,0 +1,54 @@
+import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { isDataProtectionOfficer, type Principal } from '@waymark/auth';
+import { AccessError, boundSql, isUuid, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
+
+/**
+ * The identity subgraph's staff-started export of a parent, carer or volunteer (`personSubjectAccess`).
+ * This subgraph adds the careers activities a volunteer helped with at the caller's school.
+ */
+@ObjectType('PersonSubjectAccess')
+@Directive('@key(fields: "id")')
+export class PersonSubjectAccessStub {
+  @Field(() => ID)
+  id: string;
+
+  @Directive('@external')
+  @Field(() => ID, { nullable: true })
+  volunteerId: string | null;
+}
+
+// When, what and where: never the pupils who were there, their registers or their reflections.
+const HELPED_WITH = `select e.date, e.ends_at, e.kind, e.title, e.hours from encounter e
+  where $1::uuid = any(e.volunteer_ids) and e.school_id = $2 order by e.date`;
+
+/** The school whose careers leader or data protection lead asks, signed in as a person; FORBIDDEN for anyone else. */
+function exportingSchool(principal: Principal): string {
+  if (!isDataProtectionOfficer(principal) || !principal.schoolId) {
+    throw AccessError.forbidden("Only a school's careers leader or data protection lead can export a person's data.");
+  }
+  return principal.schoolId;
+}
+
+/** `_entities` for PersonSubjectAccess: careers leaders and data protection leads only; keeps the volunteer id identity gave. */
+export const resolvePersonSubjectAccessReference: ReferenceResolver = async (reference, ctx) => {
+  exportingSchool(ctx.principal);
+  const { volunteerId } = reference as { id: string; volunteerId?: unknown };
+  return Object.assign(new PersonSubjectAccessStub(), { id: reference.id, volunteerId: typeof volunteerId === 'string' ? volunteerId : null });
+};
+
+@Resolver(() => PersonSubjectAccessStub)
+export class PersonSubjectAccessResolver {
+  @Directive('@requires(fields: "volunteerId")')
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      "The careers activities a volunteer helped with at the caller's school (date, kind, title, hours; never the pupils there), as { source, sections: [{ title, rows }] }; empty for anyone who is not a volunteer. Careers leaders and data protection leads only.",
+  })
+  async encountersSubjectAccess(@Root() person: PersonSubjectAccessStub, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
+    const schoolId = exportingSchool(ctx.principal);
+    if (!person.volunteerId || !isUuid(person.volunteerId)) return { source: 'encounters', sections: [] };
+    const { rows } = await boundSql(ctx.em, HELPED_WITH, [person.volunteerId, schoolId]);
+    return { source: 'encounters', sections: [{ title: 'Careers activities they helped with at this school', rows }] };
+  }
+}
