@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from './Button.js';
 import { ErrorPanel } from './feedback.js';
 import { Section } from './layout.js';
@@ -21,6 +21,8 @@ export interface DownloadSectionProps {
   errorTitle: string;
   /** Gathers what to save; the files are saved in this order. */
   prepare: () => Promise<DownloadedFile[]>;
+  /** Anything the download needs first (a field saying whose data, say), shown above the button. */
+  children?: ReactNode;
 }
 
 type State = { status: 'idle' } | { status: 'fetching' } | { status: 'done'; files: string[] } | { status: 'error'; message: string };
@@ -29,7 +31,7 @@ type State = { status: 'idle' } | { status: 'fetching' } | { status: 'done'; fil
  * A section with one button that gathers data and saves it as files, saying (to screen readers too)
  * which files were saved, or why it failed.
  */
-export function DownloadSection({ title, description, buttonText, busyText, errorTitle, prepare }: DownloadSectionProps) {
+export function DownloadSection({ title, description, buttonText, busyText, errorTitle, prepare, children }: DownloadSectionProps) {
   const [state, setState] = useState<State>({ status: 'idle' });
 
   const run = async () => {
@@ -45,6 +47,7 @@ export function DownloadSection({ title, description, buttonText, busyText, erro
 
   return (
     <Section title={title} description={description}>
+      {children}
       <div className="wm-button-row">
         <Button variant="secondary" onClick={() => void run()} disabled={state.status === 'fetching'}>
           {state.status === 'fetching' ? busyText : buttonText}

@@ -2,6 +2,7 @@ import type { SessionAccount } from '@waymark/graphql-client';
 import { LocalNav } from '@waymark/ui';
 import { useState } from 'react';
 import { AuditLogPage } from '../features/audit-log/components/AuditLogPage';
+import { PersonExportPage } from '../features/person-export/components/PersonExportPage';
 import { GapListPage } from '../features/benchmarks/components/GapListPage';
 import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDashboardView';
 import { DestinationsPage } from '../features/destinations/components/DestinationsPage';
@@ -39,13 +40,16 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
     navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : next === 'audit' ? { view: 'audit', pupilId: null } : { view: next });
   };
 
-  const allowed = LINKED_VIEWS.includes(route.view) || items.some((item) => item.id === route.view);
-  const page: Route = allowed ? route : { view: 'dashboard', filters: NO_FILTERS };
-  const current = navViewOf(page) ?? 'dashboard';
+  // A data protection lead who is not staff opens no programme pages: neither from the menu nor by link.
+  const staff = items.some((item) => item.id === 'dashboard');
+  const landing: Route = staff ? { view: 'dashboard', filters: NO_FILTERS } : { view: 'audit', pupilId: null };
+  const allowed = (staff && LINKED_VIEWS.includes(route.view)) || items.some((item) => item.id === route.view);
+  const page: Route = allowed ? route : landing;
+  const current = navViewOf(page) ?? items[0]?.id ?? 'dashboard';
 
   return (
     <>
-      <LocalNav label="Careers programme" items={items} current={current} onSelect={select} />
+      <LocalNav label={staff ? 'Careers programme' : 'Data protection'} items={items} current={current} onSelect={select} />
       <FocusOnPageChange route={page}>
         {page.view === 'dashboard' ? (
           <SchoolDashboardView schoolId={null} filters={page.filters} onFiltersChange={(filters) => navigate({ view: 'dashboard', filters })} />
@@ -88,7 +92,8 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'placements' ? <PlacementApplicationsPage /> : null}
         {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}
         {page.view === 'settings' ? <SchoolSettingsPage /> : null}
-        {page.view === 'audit' ? <AuditLogPage key={page.pupilId ?? ''} pupilId={page.pupilId ?? null} /> : null}
+        {page.view === 'audit' ? <AuditLogPage key={page.pupilId ?? ''} pupilId={page.pupilId ?? null} linkPupils={staff} /> : null}
+        {page.view === 'subject-access' ? <PersonExportPage canOpenRecords={staff} /> : null}
       </FocusOnPageChange>
     </>
   );

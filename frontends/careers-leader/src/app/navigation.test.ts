@@ -3,7 +3,7 @@ import { NO_FILTERS } from '../shared/route';
 import { navItems, navViewOf } from './navigation';
 
 describe('navItems', () => {
-  it('gives careers leaders the dashboard first, importing, school settings and the data access log', () => {
+  it('gives careers leaders the dashboard first, importing, school settings, the data access log and subject access requests', () => {
     expect(navItems(['careers_leader']).map((item) => item.id)).toEqual([
       'dashboard',
       'self-evaluation',
@@ -18,7 +18,20 @@ describe('navItems', () => {
       'import',
       'settings',
       'audit',
+      'subject-access',
     ]);
+  });
+
+  it('gives a data protection lead only the data access log (their landing page) and subject access requests', () => {
+    expect(navItems(['data_protection_lead']).map((item) => item.id)).toEqual(['audit', 'subject-access']);
+  });
+
+  it('adds them to the pages of a member of staff who is also the data protection lead', () => {
+    const ids = navItems(['staff', 'data_protection_lead']).map((item) => item.id);
+    expect(ids[0]).toBe('dashboard');
+    expect(ids).toContain('import');
+    expect(ids).not.toContain('settings');
+    expect(ids.slice(-2)).toEqual(['audit', 'subject-access']);
   });
 
   it('lets school staff import but not change school settings', () => {

@@ -14,28 +14,36 @@ export type NavView =
   | 'placements'
   | 'import'
   | 'settings'
-  | 'audit';
+  | 'audit'
+  | 'subject-access';
+
+const STAFF_ROLES = ['careers_leader', 'staff', 'careers_adviser'];
 
 /**
- * The pages a person's roles open, the benchmark dashboard first (it is the landing page):
- * importing for careers leaders and school staff, settings and the data access log for careers leaders.
+ * The pages a person's roles open, the first being their landing page: for staff the benchmark
+ * dashboard, then the programme's pages; importing for careers leaders and school staff; settings for
+ * careers leaders; the data access log and subject access requests for careers leaders and data
+ * protection leads. A data protection lead who is not also staff gets only those two.
  */
 export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
   const leader = roles.includes('careers_leader');
+  const staff = roles.some((role) => STAFF_ROLES.includes(role));
+  const dataProtection = leader || roles.includes('data_protection_lead');
   const items: (LocalNavItem<NavView> | false)[] = [
-    { id: 'dashboard', label: 'Benchmarks' },
-    { id: 'self-evaluation', label: 'Self-evaluation' },
-    { id: 'overview', label: 'Overview' },
-    { id: 'pupils', label: 'Pupils' },
-    { id: 'encounters', label: 'Encounters' },
-    { id: 'record', label: 'Record an encounter' },
-    { id: 'verify', label: 'Activities to verify' },
-    { id: 'destinations', label: 'Destinations' },
+    staff && { id: 'dashboard', label: 'Benchmarks' },
+    staff && { id: 'self-evaluation', label: 'Self-evaluation' },
+    staff && { id: 'overview', label: 'Overview' },
+    staff && { id: 'pupils', label: 'Pupils' },
+    staff && { id: 'encounters', label: 'Encounters' },
+    staff && { id: 'record', label: 'Record an encounter' },
+    staff && { id: 'verify', label: 'Activities to verify' },
+    staff && { id: 'destinations', label: 'Destinations' },
     (leader || roles.includes('staff')) && { id: 'requests', label: 'Volunteer requests' },
     (leader || roles.includes('staff')) && { id: 'placements', label: 'Placements' },
     (leader || roles.includes('staff')) && { id: 'import', label: 'Import pupils' },
     leader && { id: 'settings', label: 'School settings' },
-    leader && { id: 'audit', label: 'Data access log' },
+    dataProtection && { id: 'audit', label: 'Data access log' },
+    dataProtection && { id: 'subject-access', label: 'Subject access requests' },
   ];
   return items.filter((item): item is LocalNavItem<NavView> => !!item);
 }

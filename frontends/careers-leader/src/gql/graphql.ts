@@ -216,6 +216,11 @@ export type OwnActivityStatus =
   | 'SUBMITTED'
   | 'VERIFIED';
 
+/** Whose data a staff-started export gathers: a parent or carer linked to pupils, or an employer or alumni volunteer. */
+export type PersonSubjectAccessKind =
+  | 'PARENT_OR_CARER'
+  | 'VOLUNTEER';
+
 export type PlacementApplicationStatus =
   | 'APPROVED'
   | 'COMPLETED'
@@ -713,6 +718,13 @@ export type CareersOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CareersOverviewQuery = { schools: Array<{ name: string, pupilCount: number | null, encounterCount: number | null }> | null, destinationSummary: Array<{ kindLabel: string, count: number }> | null };
+
+export type PersonSubjectAccessQueryVariables = Exact<{
+  email: string;
+}>;
+
+
+export type PersonSubjectAccessQuery = { personSubjectAccess: { id: string, displayName: string, kind: PersonSubjectAccessKind, exportedAt: string, identitySubjectAccess: { [key: string]: unknown }, pupilsSubjectAccess: { [key: string]: unknown } | null, employersSubjectAccess: { [key: string]: unknown } | null, encountersSubjectAccess: { [key: string]: unknown } | null } | null };
 
 export type PlacementApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1970,6 +1982,20 @@ export const CareersOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CareersOverviewQuery, CareersOverviewQueryVariables>;
+export const PersonSubjectAccessDocument = new TypedDocumentString(`
+    query PersonSubjectAccess($email: String!) {
+  personSubjectAccess(email: $email) {
+    id
+    displayName
+    kind
+    exportedAt
+    identitySubjectAccess
+    pupilsSubjectAccess
+    employersSubjectAccess
+    encountersSubjectAccess
+  }
+}
+    `) as unknown as TypedDocumentString<PersonSubjectAccessQuery, PersonSubjectAccessQueryVariables>;
 export const PlacementApplicationsDocument = new TypedDocumentString(`
     query PlacementApplications {
   placementApplications {

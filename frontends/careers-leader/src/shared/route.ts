@@ -49,7 +49,8 @@ export type Route =
   | { view: 'destinations' }
   | { view: 'self-evaluation' }
   | { view: 'requests' }
-  | { view: 'placements' };
+  | { view: 'placements' }
+  | { view: 'subject-access' };
 
 const SIMPLE_VIEWS = [
   'overview',
@@ -63,6 +64,7 @@ const SIMPLE_VIEWS = [
   'self-evaluation',
   'requests',
   'placements',
+  'subject-access',
 ] as const;
 type SimpleView = (typeof SIMPLE_VIEWS)[number];
 

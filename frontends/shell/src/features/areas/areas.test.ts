@@ -11,6 +11,8 @@ describe('areasForRoles', () => {
     [['staff'], ['careers_leader']],
     [['careers_adviser'], ['careers_leader']],
     [['trust_analyst'], ['careers_leader']],
+    [['data_protection_lead'], ['careers_leader']],
+    [['staff', 'data_protection_lead'], ['careers_leader']],
     [
       ['staff', 'parent'],
       ['careers_leader', 'pupil'],
@@ -23,6 +25,11 @@ describe('areasForRoles', () => {
   it("names a parent's area after their child's record, at the pupil remote's path", () => {
     expect(areasForRoles(['parent'])).toEqual([{ remote: 'pupil', path: '/my-record', label: "My child's record" }]);
     expect(areasForRoles(['pupil'])).toEqual([{ remote: 'pupil', path: '/my-record', label: 'My record' }]);
+  });
+
+  it('labels the careers-leader remote for a data protection lead by what they do there', () => {
+    expect(areasForRoles(['data_protection_lead'])).toEqual([{ remote: 'careers_leader', path: '/careers', label: 'Data protection' }]);
+    expect(areasForRoles(['staff', 'data_protection_lead'])[0].label).toBe('Careers programme');
   });
 
   it('labels the careers-leader remote as the trust overview for analysts', () => {

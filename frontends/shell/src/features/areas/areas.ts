@@ -21,6 +21,9 @@ export function areasForRoles(roles: readonly string[]): Area[] {
     areas.push({ remote: 'careers_leader', path: '/trust', label: 'Trust overview' });
   } else if (has(STAFF_ROLES)) {
     areas.push({ remote: 'careers_leader', path: '/careers', label: 'Careers programme' });
+  } else if (has(['data_protection_lead'])) {
+    // The same remote, showing a data protection lead only the data access log and subject access requests.
+    areas.push({ remote: 'careers_leader', path: '/careers', label: 'Data protection' });
   }
   // Parents read their child's record in the same remote as pupils read their own.
   if (has(['pupil', 'parent'])) areas.push({ remote: 'pupil', path: '/my-record', label: has(['pupil']) ? 'My record' : "My child's record" });

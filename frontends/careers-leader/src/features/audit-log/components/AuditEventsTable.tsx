@@ -8,10 +8,12 @@ export interface AuditEventsTableProps {
   events: readonly AuditEventRow[];
   onPupil: (pupilId: string, name: string | null) => void;
   onActor: (accountId: string, name: string) => void;
+  /** Whether the reader can open pupils' records (a data protection lead cannot): names are links only then. */
+  linkPupils?: boolean;
 }
 
 /** One row per event: when, who (and how they signed in), what they did, to whose record. */
-export function AuditEventsTable({ events, onPupil, onActor }: AuditEventsTableProps) {
+export function AuditEventsTable({ events, onPupil, onActor, linkPupils = true }: AuditEventsTableProps) {
   const columns: Column<AuditEventRow>[] = [
     {
       key: 'when',
@@ -63,7 +65,11 @@ export function AuditEventsTable({ events, onPupil, onActor }: AuditEventsTableP
       render: (event) =>
         event.pupilId ? (
           <>
-            <a href={routeHref({ view: 'pupil', pupilId: event.pupilId })}>{event.pupilName ?? 'Pupil record'}</a>
+            {linkPupils ? (
+              <a href={routeHref({ view: 'pupil', pupilId: event.pupilId })}>{event.pupilName ?? 'Pupil record'}</a>
+            ) : (
+              <span>{event.pupilName ?? 'Pupil'}</span>
+            )}
             <br />
             <Button
               variant="secondary"

@@ -13,13 +13,15 @@ type DownloadState = { status: 'idle' } | { status: 'fetching' } | { status: 'do
 export interface AuditLogPageProps {
   /** Opened from a pupil's page: only that pupil's events, to begin with. */
   pupilId: string | null;
+  /** Whether the reader can open pupils' records (careers leaders can; a data protection lead cannot). */
+  linkPupils?: boolean;
 }
 
 /**
  * The school's data access log, for its careers leader and data protection officer: who looked at,
  * downloaded or changed which pupil's sensitive details, and when.
  */
-export function AuditLogPage({ pupilId }: AuditLogPageProps) {
+export function AuditLogPage({ pupilId, linkPupils = true }: AuditLogPageProps) {
   const [filter, setFilter] = useState<AuditFilter>({ ...NO_AUDIT_FILTER, pupilId });
   const [names, setNames] = useState<{ pupil: string | null; actor: string | null }>({ pupil: null, actor: null });
   const [download, setDownload] = useState<DownloadState>({ status: 'idle' });
@@ -51,11 +53,11 @@ export function AuditLogPage({ pupilId }: AuditLogPageProps) {
     <>
       <PageHeader
         title="Data access log"
-        description="Every time someone looked at, downloaded or changed a pupil's sensitive details — vulnerable groups, date of birth, guidance meeting notes — it is recorded here. Events are kept for six years. Only you, as careers leader, can see this log."
+        description="Every time someone looked at, downloaded or changed a pupil's sensitive details — vulnerable groups, date of birth, guidance meeting notes — it is recorded here. Events are kept for six years. Only the school's careers leader and data protection lead can see this log."
       />
       {forbidden ? (
         <ErrorPanel title="You cannot see this log">
-          <p>Only the careers leader of a school can see its data access log.</p>
+          <p>Only the careers leader or data protection lead of a school can see its data access log.</p>
         </ErrorPanel>
       ) : (
         <Section title="Find events">
@@ -92,6 +94,7 @@ export function AuditLogPage({ pupilId }: AuditLogPageProps) {
           {!log.loading || shown > 0 ? (
             <AuditEventsTable
               events={log.events}
+              linkPupils={linkPupils}
               onPupil={(id, name) => {
                 setNames((previous) => ({ ...previous, pupil: name }));
                 setFilter((previous) => ({ ...previous, pupilId: id }));

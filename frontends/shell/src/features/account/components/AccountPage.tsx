@@ -6,7 +6,7 @@ import { RequirementSection } from './RequirementSection';
 import { SecondFactorSection } from './SecondFactorSection';
 
 /** "Your account", for everyone signed in: password, authenticator app (staff and analysts), devices, and the school's or trust's rule. */
-const SECOND_FACTOR_ROLES = ['careers_leader', 'staff', 'careers_adviser', 'trust_analyst', 'platform_admin'];
+const SECOND_FACTOR_ROLES = ['careers_leader', 'data_protection_lead', 'staff', 'careers_adviser', 'trust_analyst', 'platform_admin'];
 const REQUIREMENT_ROLES = ['careers_leader', 'trust_analyst'];
 
 export function AccountPage({ roles }: { roles: readonly string[] }) {
