@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
 import { nodeTestConfig } from '@waymark/config/vitest';
 
-export default defineConfig(nodeTestConfig());
+// test/global-setup.ts starts the stack that files asking for the shared one run on (PostgreSQL only).
+export default defineConfig(nodeTestConfig({ globalSetup: ['test/global-setup.ts'] }));

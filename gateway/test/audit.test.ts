@@ -11,7 +11,7 @@ import { useTestStack } from './test-stack.js';
 const data = demoData();
 const maya = data.pupils.find((p) => p.legalForename === 'Maya' && p.legalSurname === 'Okafor')!;
 
-const stack = useTestStack({ name: 'audit' });
+const stack = useTestStack({ name: 'audit', shared: true });
 
 async function as(email: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);

@@ -21,7 +21,7 @@ const year = today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFul
 let scratch: ReturnType<typeof testDatabase>;
 let orm: Orm;
 
-const stack = useTestStack({ name: 'dash' });
+const stack = useTestStack({ name: 'dash', shared: true });
 
 beforeAll(async () => {
   scratch = testDatabase('encounters');

@@ -16,7 +16,7 @@ const parentAccount = account('parent@northfield.test');
 const samAccount = account('employer@acme.test');
 const maya = data.pupils.find((p) => p.id === pupilAccount.pupilId)!;
 
-const stack = useTestStack({ name: 'own' });
+const stack = useTestStack({ name: 'own', shared: true });
 
 async function as(email: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);

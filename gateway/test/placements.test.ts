@@ -20,7 +20,7 @@ const [northfield] = data.schools;
 const [sam] = data.volunteers;
 const NAME = 'placements';
 
-const stack = useTestStack({ name: NAME, env: { WAYMARK_SESSION_CACHE_MS: '0' } });
+const stack = useTestStack({ name: NAME, shared: true });
 
 async function as(email: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);

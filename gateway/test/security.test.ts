@@ -32,7 +32,7 @@ const supergraph = buildSchema(readFileSync(new URL('../supergraph.graphql', imp
 let analyst: GatewayClient;
 
 // The gateway's default session cache stays on: a revoked key must stop working despite it.
-const stack = useTestStack({ name: 'sec' });
+const stack = useTestStack({ name: 'sec', shared: true });
 
 beforeAll(async () => {
   analyst = new GatewayClient(stack.url);

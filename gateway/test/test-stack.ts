@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
-import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } from '@waymark/stack';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { SHARED_STACK_ENV } from './global-setup.js';
+import { dropStackDatabases, freeStackPorts, sharedStackForWorker, startStack, useSharedStack, type RunningStack } from '@waymark/stack';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,12 +21,27 @@ export interface TestStack extends RunningStack {
   readonly dataDir: string;
 }
 
-export function useTestStack(options: { name: string; env?: Record<string, string> }): TestStack {
+/**
+ * `shared: true`: the file only needs the seeded demo data at its start, never stops a subgraph and
+ * reads no mail, so on PostgreSQL it runs on the test run's shared stack (see global-setup.ts), with
+ * the data put back first; on PGlite it starts its own with the same settings.
+ */
+export function useTestStack(options: { name: string; env?: Record<string, string>; shared?: boolean }): TestStack {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const databasePrefix = `waymark_${options.name}_${randomBytes(3).toString('hex')}_`;
+  const sharedAddresses = options.shared ? inject('sharedStacks') : [];
+  if (options.shared && options.env) throw new Error('A file on the shared stack takes its settings (SHARED_STACK_ENV).');
   let running: RunningStack | undefined;
   let work: string | undefined;
+  let ownStack = true;
   beforeAll(async () => {
+    if (sharedAddresses.length > 0) {
+      const address = sharedStackForWorker(sharedAddresses);
+      work = address.dataDir;
+      ownStack = false;
+      running = await useSharedStack(address);
+      return;
+    }
     work = mkdtempSync(join(tmpdir(), `waymark-${options.name}-`));
     running = await startStack({
       root,
@@ -34,11 +50,12 @@ export function useTestStack(options: { name: string; env?: Record<string, strin
       databaseUrl,
       databasePrefix,
       seedDemo: true,
-      env: { NODE_ENV: 'production', ...options.env },
+      env: options.shared ? SHARED_STACK_ENV : { NODE_ENV: 'production', ...options.env },
       log: () => {},
     });
   }, 300_000);
   afterAll(async () => {
+    if (!ownStack) return;
     await running?.stop();
     if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
     if (work) rmSync(work, { recursive: true, force: true });

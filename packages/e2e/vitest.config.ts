@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { nodeTestConfig } from '@waymark/config/vitest';
+import { BROWSER_WORKERS } from './test/global-setup.js';
 
-// Each browser test file starts its own stack on free ports and throwaway databases, so two files
-// run side by side: the browser suite is the longest part of npm test, and this halves its wait.
-export default defineConfig(nodeTestConfig({ testTimeout: 180_000, hookTimeout: 400_000, fileParallelism: true, maxWorkers: 2 }));
+// Each browser test file has its own browser, and either its own stack (free ports, throwaway
+// databases) or, on PostgreSQL, its worker's shared stack with the seeded data put back
+// (test/global-setup.ts), so two files run side by side: the browser suite is the longest part of
+// npm test.
+export default defineConfig(
+  nodeTestConfig({ testTimeout: 180_000, hookTimeout: 400_000, fileParallelism: true, maxWorkers: BROWSER_WORKERS, globalSetup: ['test/global-setup.ts'] }),
+);

@@ -13,7 +13,7 @@ import { todayInEngland } from '@waymark/domain';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-benchmarks' });
+  portals = await startPortals({ name: 'e2e-benchmarks', shared: true });
 });
 
 afterAll(() => portals?.close());

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } from '@waymark/stack';
+import { dropStackDatabases, freeStackPorts, sharedStackForWorker, startStack, useSharedStack, type RunningStack } from '@waymark/stack';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 
 const require = createRequire(import.meta.url);
 
@@ -114,30 +114,39 @@ export interface Portals {
  * The whole product for a browser test file: its own free ports, data folder and (on PostgreSQL)
  * throwaway databases, seeded with the demo data, plus headless Chromium. With `copyFrontends`
  * the portals are served from a copy, so a test may rebuild one without touching the real builds.
+ *
+ * With `shared`, on PostgreSQL, the file runs on its worker's stack from the test run's global
+ * setup (global-setup.ts) instead, with the seeded data put back first: for files that read no mail
+ * and stop nothing. On PGlite it starts its own, as without.
  */
-export async function startPortals(options: { name: string; copyFrontends?: boolean }): Promise<Portals> {
+export async function startPortals(options: { name: string; copyFrontends?: boolean; shared?: boolean }): Promise<Portals> {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const shots = join(root, 'test-results');
   mkdirSync(shots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), `waymark-${options.name}-`));
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const databasePrefix = `waymark_${options.name.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}_`;
+  const sharedAddresses = options.shared ? inject('sharedStacks') : [];
+  const ownStack = sharedAddresses.length === 0;
   let frontendsDir = join(root, 'frontends');
   if (options.copyFrontends) {
+    if (options.shared) throw new Error('A shared stack serves the real builds: copyFrontends needs a stack of its own.');
     frontendsDir = join(work, 'frontends');
     for (const name of ['shell', 'pupil', 'employer', 'careers-leader'])
       cpSync(join(root, 'frontends', name, 'dist'), join(frontendsDir, name, 'dist'), { recursive: true });
   }
-  const stack = await startStack({
-    root,
-    ...(await freeStackPorts()),
-    dataDir: join(work, 'data'),
-    databaseUrl,
-    databasePrefix,
-    seedDemo: true,
-    frontendsDir,
-    log: () => {},
-  });
+  const stack = ownStack
+    ? await startStack({
+        root,
+        ...(await freeStackPorts()),
+        dataDir: join(work, 'data'),
+        databaseUrl,
+        databasePrefix,
+        seedDemo: true,
+        frontendsDir,
+        log: () => {},
+      })
+    : await useSharedStack(sharedStackForWorker(sharedAddresses));
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await stack.stop();
     throw error;
@@ -151,8 +160,10 @@ export async function startPortals(options: { name: string; copyFrontends?: bool
     expectAccessible: (page, name) => expectAccessible(page, shots, name),
     close: async () => {
       await browser.close();
-      await stack.stop();
-      if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
+      if (ownStack) {
+        await stack.stop();
+        if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
+      }
       rmSync(work, { recursive: true, force: true });
     },
   };

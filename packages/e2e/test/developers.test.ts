@@ -9,7 +9,7 @@ import { axeScan, serious, startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-developers' });
+  portals = await startPortals({ name: 'e2e-developers', shared: true });
 });
 
 afterAll(() => portals?.close());

@@ -13,7 +13,7 @@ import { startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-leader-lists' });
+  portals = await startPortals({ name: 'e2e-leader-lists', shared: true });
 });
 
 afterAll(() => portals?.close());

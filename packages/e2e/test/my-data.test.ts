@@ -10,7 +10,7 @@ import { axeScan, serious, startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-my-data' });
+  portals = await startPortals({ name: 'e2e-my-data', shared: true });
 });
 
 afterAll(() => portals?.close());

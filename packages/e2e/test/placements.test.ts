@@ -17,7 +17,7 @@ const NAME = 'e2e-placements';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: NAME });
+  portals = await startPortals({ name: NAME, shared: true });
 });
 
 afterAll(() => portals?.close());

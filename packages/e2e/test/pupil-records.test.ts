@@ -12,7 +12,7 @@ import { pdfText } from './pdf.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-records' });
+  portals = await startPortals({ name: 'e2e-records', shared: true });
 });
 
 afterAll(() => portals?.close());

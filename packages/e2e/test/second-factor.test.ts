@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-second-factor' });
+  portals = await startPortals({ name: 'e2e-second-factor', shared: true });
 });
 
 afterAll(() => portals?.close());

@@ -10,7 +10,7 @@ import { startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-self-evaluation' });
+  portals = await startPortals({ name: 'e2e-self-evaluation', shared: true });
 });
 
 afterAll(() => portals?.close());

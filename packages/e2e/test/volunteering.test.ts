@@ -12,7 +12,7 @@ import { startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-volunteering' });
+  portals = await startPortals({ name: 'e2e-volunteering', shared: true });
 });
 
 afterAll(() => portals?.close());
