@@ -25,9 +25,13 @@ export const resolvePersonSubjectAccessReference: ReferenceResolver = async (ref
   return Object.assign(new PersonSubjectAccessStub(), { id: reference.id });
 };
 
+const WHO: Record<PersonSubjectAccessKind, string> = {
+  [PersonSubjectAccessKind.PARENT_OR_CARER]: 'a parent or carer',
+  [PersonSubjectAccessKind.VOLUNTEER]: 'a volunteer',
+};
+
 function exportDetail(input: RecordPersonSubjectAccessInput): string {
-  const who = input.kind === PersonSubjectAccessKind.PARENT_OR_CARER ? 'a parent or carer' : 'a volunteer';
-  return `Subject-access export of ${who}: ${input.displayName.slice(0, 200)} (account ${input.accountId})`;
+  return `Subject-access export of ${WHO[input.kind]}: ${input.displayName.slice(0, 200)} (account ${input.accountId})`;
 }
 
 function recorded(count: number, error: RecordAuditEventsResult['error']): RecordAuditEventsResult {
