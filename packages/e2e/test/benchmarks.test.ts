@@ -283,14 +283,25 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     if (after === 'Part-way there') expect(lines.find((line) => line.startsWith('Maya Okafor,'))).toMatch(/,In progress,1 of 2 /);
     await page.getByText(`Downloaded gaps-b6-by-16-year-10-`).waitFor();
 
-    // From the list to action: record a new encounter for everyone on it (Year 13's register, so the
-    // Year 10 pupils on it come only from the invitation).
+    // A pupil's record opened from the list leads back to the list, by keyboard.
     const firstOnList = await textOf(
       page
         .getByRole('table', { name: /Pupils missing out: B6 by 16/ })
         .locator('tbody tr th')
         .first(),
     );
+    await page
+      .getByRole('table', { name: /Pupils missing out: B6 by 16/ })
+      .getByRole('link', { name: firstOnList, exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: firstOnList, exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Back to the gap list' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Pupils missing out' }).waitFor();
+    await page.getByRole('table', { name: /Pupils missing out: B6 by 16/ }).waitFor({ timeout: 60_000 });
+
+    // From the list to action: record a new encounter for everyone on it (Year 13's register, so the
+    // Year 10 pupils on it come only from the invitation).
     await page.getByRole('button', { name: 'Record a new encounter for them' }).click();
     await page.getByRole('heading', { level: 1, name: 'Record an encounter' }).waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { name: `${total} ${total === 1 ? 'pupil' : 'pupils'} to invite` }).waitFor();

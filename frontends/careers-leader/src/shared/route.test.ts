@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS, parseRoute, routeHref, routeKey, type Route } from './route';
+import { backFromPupil, NO_FILTERS, parseRoute, routeHref, routeKey, type Route } from './route';
 
 describe('routes in the fragment', () => {
   it.each<[string, Route | null]>([
@@ -39,6 +39,12 @@ describe('routes in the fragment', () => {
       { view: 'encounter', encounterId: 'a/b c' },
       { view: 'edit-encounter', encounterId: 'x?y' },
       { view: 'pupil', pupilId: 'a/b c' },
+      {
+        view: 'pupil',
+        pupilId: 'p1',
+        from: { view: 'gaps', query: { measure: 'B6_BY_16', schoolId: 's 1', yearGroup: 10, group: 'EAL', asOf: '2026-03-01' } },
+      },
+      { view: 'pupil', pupilId: 'p1', from: { view: 'encounter', encounterId: 'e/1' } },
       { view: 'gaps', query: { measure: 'PROVIDER_ACCESS_Y8_9', schoolId: null, yearGroup: null, group: 'EHCP', asOf: null } },
       { view: 'school', schoolId: 's 1', filters: { ...NO_FILTERS, asOf: '2025-12-31' } },
       { view: 'destinations' },
@@ -55,5 +61,20 @@ describe('routes in the fragment', () => {
       routeKey({ view: 'school', schoolId: 's1', filters: NO_FILTERS }),
     );
     expect(routeKey({ view: 'encounter', encounterId: 'e1' })).not.toBe(routeKey({ view: 'edit-encounter', encounterId: 'e1' }));
+  });
+
+  it("sends a pupil's record back to the page it was opened from, and to the pupils list otherwise", () => {
+    const gaps: Route = { view: 'gaps', query: { measure: 'B6_BY_16', schoolId: null, yearGroup: 10, group: null, asOf: null } };
+    expect(backFromPupil({ from: gaps })).toEqual({ href: routeHref(gaps), text: 'Back to the gap list' });
+    expect(backFromPupil({ from: { view: 'encounter', encounterId: 'e1' } })).toEqual({ href: '#/encounters/e1', text: 'Back to the encounter' });
+    expect(backFromPupil({ from: { view: 'audit', pupilId: null } })).toEqual({ href: '#/audit-log', text: 'Back to the data access log' });
+    expect(backFromPupil({})).toEqual({ href: '#/pupils', text: 'Back to pupils' });
+  });
+
+  it('ignores an origin that is not a page, or is another pupil, so Back never loops or leaves the portal', () => {
+    expect(parseRoute(`#/pupils/p1?from=${encodeURIComponent('#/pupils/p2')}`)).toEqual({ view: 'pupil', pupilId: 'p1' });
+    expect(parseRoute(`#/pupils/p1?from=${encodeURIComponent('https://evil.example/')}`)).toEqual({ view: 'pupil', pupilId: 'p1' });
+    expect(parseRoute('#/pupils/p1?from=%23%2Fnowhere')).toEqual({ view: 'pupil', pupilId: 'p1' });
+    expect(parseRoute(`#/pupils/p1?from=${encodeURIComponent('#/verify')}`)).toEqual({ view: 'pupil', pupilId: 'p1', from: { view: 'verify' } });
   });
 });

@@ -37,7 +37,7 @@ export type Route =
   | { view: 'school'; schoolId: string; filters: DashboardFilters }
   | { view: 'overview' }
   | { view: 'pupils' }
-  | { view: 'pupil'; pupilId: string }
+  | { view: 'pupil'; pupilId: string; from?: Route }
   | { view: 'encounters'; filters?: EncounterFilters }
   | { view: 'encounter'; encounterId: string }
   | { view: 'edit-encounter'; encounterId: string }
@@ -106,7 +106,11 @@ export function parseRoute(hash: string): Route | null {
     return { view: 'gaps', query: { measure, schoolId: params.get('school') || null, ...readFilters(params) } };
   }
   if (first === 'schools' && second && third === undefined) return { view: 'school', schoolId: decodeURIComponent(second), filters: readFilters(params) };
-  if (first === 'pupils' && second && third === undefined) return { view: 'pupil', pupilId: decodeURIComponent(second) };
+  if (first === 'pupils' && second && third === undefined) {
+    const pupilId = decodeURIComponent(second);
+    const from = readOrigin(params.get('from'));
+    return from ? { view: 'pupil', pupilId, from } : { view: 'pupil', pupilId };
+  }
   if (first === 'encounters' && second) {
     if (third === undefined) return { view: 'encounter', encounterId: decodeURIComponent(second) };
     if (third === 'edit') return { view: 'edit-encounter', encounterId: decodeURIComponent(second) };
@@ -121,6 +125,36 @@ export function parseRoute(hash: string): Route | null {
   return (SIMPLE_VIEWS as readonly string[]).includes(first) ? { view: first as SimpleView } : null;
 }
 
+/** The page a pupil's record was opened from (`?from=`), if it names one; never another pupil's record. */
+function readOrigin(value: string | null): Route | null {
+  if (!value) return null;
+  const origin = parseRoute(value);
+  return origin && origin.view !== 'pupil' ? origin : null;
+}
+
+/** Where a pupil's record says "Back" leads: the page it was opened from, or the pupils list. */
+export function backFromPupil(route: { from?: Route }): { href: string; text: string } {
+  const from = route.from;
+  const href = routeHref(from ?? { view: 'pupils' });
+  switch (from?.view) {
+    case 'gaps':
+      return { href, text: 'Back to the gap list' };
+    case 'encounter':
+      return { href, text: 'Back to the encounter' };
+    case 'audit':
+      return { href, text: 'Back to the data access log' };
+    case 'destinations':
+      return { href, text: 'Back to destinations' };
+    case 'verify':
+      return { href, text: 'Back to activities to check' };
+    case 'dashboard':
+    case 'school':
+      return { href, text: 'Back to the benchmarks' };
+    default:
+      return { href: routeHref({ view: 'pupils' }), text: 'Back to pupils' };
+  }
+}
+
 export function routeHref(route: Route): string {
   switch (route.view) {
     case 'dashboard':
@@ -133,8 +167,10 @@ export function routeHref(route: Route): string {
       return `#/schools/${encodeURIComponent(route.schoolId)}${writeFilters(route.filters)}`;
     case 'encounters':
       return `#/encounters${writeEncounterFilters(route.filters ?? NO_ENCOUNTER_FILTERS)}`;
-    case 'pupil':
-      return `#/pupils/${encodeURIComponent(route.pupilId)}`;
+    case 'pupil': {
+      const from = route.from && route.from.view !== 'pupil' ? `?from=${encodeURIComponent(routeHref(route.from))}` : '';
+      return `#/pupils/${encodeURIComponent(route.pupilId)}${from}`;
+    }
     case 'encounter':
       return `#/encounters/${encodeURIComponent(route.encounterId)}`;
     case 'edit-encounter':

@@ -66,7 +66,7 @@ export function AuditEventsTable({ events, onPupil, onActor, linkPupils = true }
         event.pupilId ? (
           <>
             {linkPupils ? (
-              <a href={routeHref({ view: 'pupil', pupilId: event.pupilId })}>{event.pupilName ?? 'Pupil record'}</a>
+              <a href={routeHref({ view: 'pupil', pupilId: event.pupilId, from: { view: 'audit', pupilId: null } })}>{event.pupilName ?? 'Pupil record'}</a>
             ) : (
               <span>{event.pupilName ?? 'Pupil'}</span>
             )}

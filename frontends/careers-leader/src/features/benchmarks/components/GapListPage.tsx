@@ -31,7 +31,7 @@ export function gapListDescription(filters: { yearGroup: number | null; group: s
   return `${who}${group} who have not met this measure${when}, including those part-way there.`;
 }
 
-function columns(linkPupils: boolean): Column<GapRow>[] {
+function columns(linkPupils: boolean, query: GapQuery): Column<GapRow>[] {
   return [
     {
       key: 'pupil',
@@ -40,7 +40,7 @@ function columns(linkPupils: boolean): Column<GapRow>[] {
       render: (row) =>
         row.pupil ? (
           linkPupils ? (
-            <a href={routeHref({ view: 'pupil', pupilId: row.pupil.id })}>{row.pupil.displayName}</a>
+            <a href={routeHref({ view: 'pupil', pupilId: row.pupil.id, from: { view: 'gaps', query } })}>{row.pupil.displayName}</a>
           ) : (
             row.pupil.displayName
           )
@@ -131,7 +131,7 @@ export function GapListPage({ query, linkPupils }: GapListPageProps) {
             <DataTable
               caption={`Pupils missing out: ${info.short}`}
               captionHidden
-              columns={columns(linkPupils)}
+              columns={columns(linkPupils, query)}
               rows={list.rows}
               rowKey={(row) => row.pupil?.id ?? `${row.yearGroup}-${row.detail}`}
               emptyText="Nobody is missing out on this measure."

@@ -9,7 +9,7 @@ const columns: Column<Missing>[] = [
     key: 'name',
     header: 'Pupil',
     rowHeader: true,
-    render: (pupil) => <a href={routeHref({ view: 'pupil', pupilId: pupil.id })}>{pupil.displayName}</a>,
+    render: (pupil) => <a href={routeHref({ view: 'pupil', pupilId: pupil.id, from: { view: 'destinations' } })}>{pupil.displayName}</a>,
   },
   { key: 'tutor', header: 'Tutor group', render: (pupil) => pupil.tutorGroup ?? '' },
 ];

@@ -141,7 +141,7 @@ export function EncounterPage({ encounterId, justSaved }: EncounterPageProps) {
       </Section>
 
       <Section title="Register">
-        <RegisterTable entries={encounter.participations} checklistMet={encounter.checklistMet} onMark={markAttendance} />
+        <RegisterTable encounterId={encounter.id} entries={encounter.participations} checklistMet={encounter.checklistMet} onMark={markAttendance} />
       </Section>
 
       <GroupReflectionSection

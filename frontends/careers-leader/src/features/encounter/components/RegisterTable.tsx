@@ -6,6 +6,8 @@ import type { ActionOutcome } from '../hooks/useEncounter';
 import { keepOnRegister, meaningfulText, registerCounts, selectAll, sortRegister, toggleOne } from '../lib/register';
 
 export interface RegisterTableProps {
+  /** The encounter the register is for: a pupil's record opened from it says "Back to the encounter". */
+  encounterId: string;
   entries: readonly RegisterEntry[];
   checklistMet: boolean;
   onMark: (pupilIds: string[], attended: boolean) => Promise<ActionOutcome<unknown>>;
@@ -17,7 +19,7 @@ type Feedback = { kind: 'done'; text: string } | { kind: 'error'; text: string }
  * The register: attendance one pupil at a time, or for the pupils ticked (with "select all"), and
  * for each pupil whether it counts as meaningful and what they reflected.
  */
-export function RegisterTable({ entries, checklistMet, onMark }: RegisterTableProps) {
+export function RegisterTable({ encounterId, entries, checklistMet, onMark }: RegisterTableProps) {
   const rows = useMemo(() => sortRegister(entries.filter((entry) => entry.pupil)), [entries]);
   const ids = useMemo(() => rows.map((entry) => entry.pupil!.id), [rows]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -62,7 +64,9 @@ export function RegisterTable({ entries, checklistMet, onMark }: RegisterTablePr
       key: 'pupil',
       header: 'Pupil',
       rowHeader: true,
-      render: (entry) => <a href={routeHref({ view: 'pupil', pupilId: entry.pupil!.id })}>{entry.pupil!.displayName}</a>,
+      render: (entry) => (
+        <a href={routeHref({ view: 'pupil', pupilId: entry.pupil!.id, from: { view: 'encounter', encounterId } })}>{entry.pupil!.displayName}</a>
+      ),
     },
     { key: 'year', header: 'Year', render: (entry) => (entry.pupil!.yearGroup != null ? `Year\u00a0${entry.pupil!.yearGroup}` : '–') },
     { key: 'tutor', header: 'Tutor group', render: (entry) => entry.pupil!.tutorGroup ?? '–' },

@@ -1,5 +1,5 @@
 import { CommentForm, CommentList, DateText, ErrorPanel, Loading, PageHeader, Section, SummaryList } from '@waymark/ui';
-import { routeHref } from '../../../shared/route';
+import { backFromPupil, type Route } from '../../../shared/route';
 import { PupilProgressSections } from '../../guidance/components/PupilProgressSections';
 import { SubjectAccessSection } from '../../subject-access/components/SubjectAccessSection';
 import { usePupilRecord } from '../hooks/usePupilRecord';
@@ -11,17 +11,19 @@ import { SectionProblem } from './SectionProblem';
 
 export interface PupilRecordPageProps {
   pupilId: string;
+  /** The page the record was opened from: "Back" returns there. */
+  from?: Route;
 }
 
-const backLink = (
-  <a className="wm-back-link" href={routeHref({ view: 'pupils' })}>
-    Back to pupils
-  </a>
-);
-
 /** A pupil's whole record for staff, assembled through the gateway in one request. */
-export function PupilRecordPage({ pupilId }: PupilRecordPageProps) {
+export function PupilRecordPage({ pupilId, from }: PupilRecordPageProps) {
   const record = usePupilRecord(pupilId);
+  const back = backFromPupil({ from });
+  const backLink = (
+    <a className="wm-back-link" href={back.href}>
+      {back.text}
+    </a>
+  );
   const { pupil } = record;
 
   if (!pupil) {

@@ -118,7 +118,11 @@ function ActivityCard({ activity, onDecide }: { activity: OwnActivity; onDecide:
     <li>
       <h3 id={headingId}>{activity.title}</h3>
       <p>
-        {activity.pupil ? <a href={routeHref({ view: 'pupil', pupilId: activity.pupil.id })}>{activity.pupil.displayName}</a> : 'A pupil'}
+        {activity.pupil ? (
+          <a href={routeHref({ view: 'pupil', pupilId: activity.pupil.id, from: { view: 'verify' } })}>{activity.pupil.displayName}</a>
+        ) : (
+          'A pupil'
+        )}
         {activity.pupil?.yearGroup != null ? `, Year ${activity.pupil.yearGroup}` : ''}
         {activity.pupil?.tutorGroup ? ` (${activity.pupil.tutorGroup})` : ''}
       </p>
