@@ -18,7 +18,7 @@ const maya = data.pupils.find((p) => p.id === account('pupil@northfield.test').p
 const [, southbank] = data.schools;
 const southPupil = data.pupils.find((p) => p.schoolId === southbank.id && p.yearGroup === 9)!;
 
-const stack = useTestStack({ name: 'person_export' });
+const stack = useTestStack({ name: 'person_export', shared: true });
 
 async function as(email: string, password?: string): Promise<GatewayClient> {
   const client = new GatewayClient(stack.url);

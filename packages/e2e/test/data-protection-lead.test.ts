@@ -11,7 +11,7 @@ import { startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-dpl' });
+  portals = await startPortals({ name: 'e2e-dpl', shared: true });
 });
 
 afterAll(() => portals?.close());
