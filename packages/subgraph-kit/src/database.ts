@@ -6,6 +6,7 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
 import { MikroORM as PgliteORM } from '@mikro-orm/pglite';
 import type { EntityManager } from '@mikro-orm/sql';
+import { APP_ROLE } from './tenancy.js';
 
 export type MigrationClass = new (...args: never[]) => Migration;
 
@@ -92,19 +93,23 @@ function baseOptions(options: DatabaseOptions): Partial<Options> {
   };
 }
 
+function openPostgres(options: DatabaseOptions, sessionOptions: string): Promise<MikroORM> {
+  const name = databaseName(options.databasePrefix ?? 'waymark_', options.service);
+  return PostgresORM.init({
+    ...(baseOptions(options) as object),
+    clientUrl: serviceDatabaseUrl(options.databaseUrl ?? '', name),
+    pool: { min: 0, max: 10 },
+    // MikroORM reads only host, port, user, password and database from the URL; the rest goes to pg's pool.
+    driverOptions: { options: sessionOptions },
+  });
+}
+
 /** Opens the service's own database (PostgreSQL or PGlite) and applies its migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   let orm: MikroORM;
   if (options.databaseUrl) {
-    const name = databaseName(options.databasePrefix ?? 'waymark_', options.service);
-    await ensurePostgresDatabase(options.databaseUrl, name);
-    orm = await PostgresORM.init({
-      ...(baseOptions(options) as object),
-      clientUrl: serviceDatabaseUrl(options.databaseUrl, name),
-      pool: { min: 0, max: 10 },
-      // MikroORM reads only host, port, user, password and database from the URL; the rest goes to pg's pool.
-      driverOptions: { options: SESSION_OPTIONS },
-    });
+    await ensurePostgresDatabase(options.databaseUrl, databaseName(options.databasePrefix ?? 'waymark_', options.service));
+    orm = await openPostgres(options, SESSION_OPTIONS);
   } else {
     const parent = options.dataDir ?? 'memory://';
     const dbName = parent === 'memory://' ? 'memory://' : `${parent}/${options.service}`;
@@ -113,4 +118,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   }
   if (options.migrate !== false) await orm.migrator.up();
   return orm as Orm;
+}
+
+/**
+ * From here on every connection of the service acts as the application role (docs/security.md,
+ * "Row-level security"): on PostgreSQL a new pool whose connections start as it (the owner's pool,
+ * which ran the migrations, is closed); on PGlite, its one connection switches. Only for a service
+ * whose migrations made the role and granted it its tables; its own start-up (migrations, demo data)
+ * is done by then.
+ */
+export async function actAsAppRole(orm: Orm, options: DatabaseOptions): Promise<Orm> {
+  if (options.databaseUrl) {
+    const app = await openPostgres(options, `${SESSION_OPTIONS} -c role=${APP_ROLE}`);
+    await orm.close(true);
+    return app as Orm;
+  }
+  await orm.em.getConnection().execute(`set role "${APP_ROLE}"`);
+  return orm;
 }

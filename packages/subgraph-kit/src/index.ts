@@ -19,3 +19,4 @@ export * from './ids.js';
 export * from './selection.js';
 export * from './subject-access.js';
 export * from './housekeeping.js';
+export * from './tenancy.js';

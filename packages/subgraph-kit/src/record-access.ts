@@ -5,6 +5,7 @@ import type { RequestContext } from './context.js';
 import { fetchEntities } from './entities.js';
 import { PupilRecordAccessDocument, type PupilRecordAccessQuery } from './pupils-calls.generated.js';
 import { isUuid } from './ids.js';
+import { permitPupils } from './tenancy.js';
 
 /*
  * How much of a pupil's history a caller may read here once pupils move school. The pupils subgraph
@@ -77,6 +78,9 @@ export async function recordScopes(ctx: RequestContext, pupilsUrl: string, pupil
     const scope = recordScopeOf(answers.get(id)?.recordAccess);
     if (scope) scopes.set(id, scope);
   }
+  // The database's tenant check (tenancy.ts) lets this request read these pupils' rows from now on;
+  // the callers still narrow them to each scope (a former school's rows up to the leaving day).
+  await permitPupils(ctx, scopes.keys());
   return scopes;
 }
 

@@ -9,6 +9,10 @@ import { AuditCollector } from './audit.js';
 import type { RequestContext } from './context.js';
 import { formatError, isExpected } from './errors.js';
 import type { Orm } from './database.js';
+import { beginRequestTransaction, registerRequestTransaction, type RequestTransaction } from './tenancy.js';
+
+/** Requests whose execution met an error that was not an expected outcome: their transaction rolls back. */
+const failedRequests = new WeakSet<RequestContext>();
 
 export interface SubgraphServerOptions {
   name: string;
@@ -24,6 +28,8 @@ export interface SubgraphServerOptions {
   log?: (line: string) => void;
   /** Handed to every request as `ctx.deps` (see RequestContext); an empty bag when left out. */
   deps?: object;
+  /** The database has row-level security and the application role (tenancy.ts): requests act as that role. */
+  rowSecurity?: boolean;
 }
 
 export interface SubgraphServer {
@@ -108,6 +114,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
             },
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
+                if (!isExpected(error)) failedRequests.add(contextValue);
                 if (!isExpected(error)) log(`request ${contextValue.requestId}: ${error.originalError?.stack ?? error.message}`);
               }
             },
@@ -150,27 +157,40 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     }
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
     let context: RequestContext | undefined;
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
-      context: async () =>
-        (context = {
-          principal: verified.principal,
-          em: options.orm.em.fork(),
-          requestId,
-          credential: credential ?? '',
-          loaders: new Map(),
-          audit: new AuditCollector(),
-          deps,
-        }),
-    });
-    // Fail closed: an answer whose reading could not be recorded is never sent.
-    if (context && context.audit.size > 0) {
-      try {
-        await context.audit.flush(context);
-      } catch (error) {
-        log(`request ${requestId}: audit write failed: ${(error as Error).stack ?? String(error)}`);
-        return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    // The request's statements run in one transaction that names its tenant (tenancy.ts): it
+    // commits once the answer (and its audit entries) are complete, and rolls back on a failure.
+    let transaction: RequestTransaction | undefined;
+    let response: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>>;
+    try {
+      response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
+        context: async () => {
+          transaction = await beginRequestTransaction(options.orm.em.fork(), verified.principal, { appRole: options.rowSecurity ?? false });
+          registerRequestTransaction(transaction);
+          return (context = {
+            principal: verified.principal,
+            em: transaction.em,
+            requestId,
+            credential: credential ?? '',
+            loaders: new Map(),
+            audit: new AuditCollector(),
+            deps,
+          });
+        },
+      });
+      // Fail closed: an answer whose reading could not be recorded is never sent.
+      if (context && context.audit.size > 0) {
+        try {
+          await context.audit.flush(context);
+        } catch (error) {
+          log(`request ${requestId}: audit write failed: ${(error as Error).stack ?? String(error)}`);
+          await transaction?.end(false);
+          return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        }
       }
+      await transaction?.end(!(context && failedRequests.has(context)));
+    } finally {
+      await transaction?.end(false);
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

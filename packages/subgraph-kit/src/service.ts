@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { openDatabase, type DatabaseOptions, type Orm } from './database.js';
+import { actAsAppRole, openDatabase, type DatabaseOptions, type Orm } from './database.js';
 import { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server.js';
 import type { ServiceEnv } from './env.js';
 import { scheduleHousekeeping, type HousekeepingJob } from './housekeeping.js';
@@ -14,17 +14,26 @@ export interface ServiceDefinition {
   routes?: (orm: Orm) => SubgraphServerOptions['routes'];
   /** Jobs the running service does by itself (retention purges and the like); not run in tests' apps. */
   housekeeping?: HousekeepingJob[];
+  /**
+   * The service's migrations put its school and pupil tables under row-level security and grant the
+   * application role (tenancy.ts): once started, all its connections act as that role.
+   */
+  rowSecurity?: boolean;
 }
 
-export async function openServiceDatabase(definition: ServiceDefinition, env: ServiceEnv): Promise<Orm> {
-  return openDatabase({
+function serviceDatabaseOptions(definition: ServiceDefinition, env: ServiceEnv): DatabaseOptions {
+  return {
     service: definition.name,
     entities: definition.entities,
     migrations: definition.migrations,
     databaseUrl: env.databaseUrl,
     databasePrefix: env.databasePrefix,
     dataDir: env.dataDir,
-  });
+  };
+}
+
+export async function openServiceDatabase(definition: ServiceDefinition, env: ServiceEnv): Promise<Orm> {
+  return openDatabase(serviceDatabaseOptions(definition, env));
 }
 
 /**
@@ -43,13 +52,16 @@ export async function createServiceApp(
     development: env.nodeEnv !== 'production',
     routes: definition.routes?.(orm),
     deps,
+    rowSecurity: definition.rowSecurity ?? false,
   });
 }
 
 /** The body of every `main.ts`: env → database (migrated, seeded) → listen; stops cleanly. `deps` as for createServiceApp. */
 export async function runService(definition: ServiceDefinition, env: ServiceEnv, deps?: object): Promise<void> {
-  const orm = await openServiceDatabase(definition, env);
+  let orm = await openServiceDatabase(definition, env);
   if (env.seedDemo && definition.seed) await definition.seed(orm, { secondTrust: env.demoSecondTrust });
+  // Migrated and seeded as the owner; from now on as the application role.
+  if (definition.rowSecurity) orm = await actAsAppRole(orm, serviceDatabaseOptions(definition, env));
   const app = await createServiceApp(definition, { env, orm, deps });
   const port = await app.listen(env.port, env.host);
   process.stderr.write(`[${definition.name}] ready on http://127.0.0.1:${port}/graphql\n`);

@@ -3,6 +3,7 @@ import { CREDENTIAL_HEADER, CredentialSigner, generateCredentialKeys, type KeyPa
 import { databaseName, dropPostgresDatabase, openDatabase, type DatabaseOptions, type Orm } from './database.js';
 import type { ServiceDefinition } from './service.js';
 import type { SubgraphServer } from './server.js';
+import { beginRequestTransaction, isRequestFraming } from './tenancy.js';
 
 /** One key pair per test process: subgraphs verify with the public half, tests sign with the private. */
 let keys: KeyPairPem | undefined;
@@ -81,19 +82,38 @@ export class SubgraphTestClient {
   }
 }
 
-/** Counts the SQL statements `run` sends through `orm` (every statement reaches the logger, enabled or not). */
+/**
+ * Counts the SQL statements `run` sends through `orm` (every statement reaches the logger, enabled or
+ * not), leaving out what frames each request (its transaction and tenant: `isRequestFraming`).
+ */
 export async function countStatements<T>(orm: Orm, run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
   const logger = orm.config.getLogger();
   const original = logger.logQuery.bind(logger);
   const statements: string[] = [];
   logger.logQuery = (context) => {
-    if (context.query) statements.push(context.query);
+    if (context.query && !isRequestFraming(context.query)) statements.push(context.query);
     original(context);
   };
   try {
     return { result: await run(), statements };
   } finally {
     logger.logQuery = original;
+  }
+}
+
+/**
+ * A deliberately unscoped read: `select * from <table>` with no `where` at all, run as a request of
+ * `principal` runs (its transaction, role and tenant; rolled back afterwards). Answers how many rows
+ * came back and from which schools (`school_id`, when the table has one).
+ */
+export async function unscopedRead(orm: Orm, principal: Principal, table: string): Promise<{ rows: number; schools: string[] }> {
+  const transaction = await beginRequestTransaction(orm.em.fork(), principal);
+  try {
+    const rows = await transaction.em.execute<Record<string, unknown>[]>(`select * from "${table}"`);
+    const schools = new Set(rows.map((row) => row.school_id).filter((id): id is string => typeof id === 'string'));
+    return { rows: rows.length, schools: [...schools].sort() };
+  } finally {
+    await transaction.end(false);
   }
 }
 

@@ -27,6 +27,7 @@ export const destinationsService: ServiceDefinition = {
   migrations,
   buildSchema: buildDestinationsSchema,
   seed: seedDemo,
+  rowSecurity: true,
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {

@@ -1,3 +1,4 @@
+import { tenantPolicy } from '@waymark/subgraph-kit';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
@@ -25,7 +26,7 @@ registerEnumType(DestinationKind, { name: 'DestinationKind' });
  * after leaving), then at one, two and three years. `schoolId` and `trustId` are on the row so
  * every query can be scoped to the caller's tenant.
  */
-@Entity({ tableName: 'destination' })
+@Entity({ tableName: 'destination', ...tenantPolicy({ kind: 'pupil', trust: true }) })
 @Index({ properties: ['schoolId', 'stage'] })
 @Index({ properties: ['trustId', 'stage'] })
 @ObjectType()

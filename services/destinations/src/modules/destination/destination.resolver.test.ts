@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Orm } from '@waymark/subgraph-kit';
+import { isRequestFraming, type Orm } from '@waymark/subgraph-kit';
 import { SubgraphTestClient, makePrincipal, startTestSubgraph, testKeys, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData, demoId, type DemoDestination } from '@waymark/demo-data';
 import { DESTINATION_KINDS, type DestinationKind } from '@waymark/domain';
@@ -101,7 +101,7 @@ async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
   const spy = vi.spyOn(orm.em.getConnection(), 'execute');
   try {
     await fn();
-    return spy.mock.calls.map((call) => String(call[0]));
+    return spy.mock.calls.map((call) => String(call[0])).filter((sql) => !isRequestFraming(sql));
   } finally {
     spy.mockRestore();
   }

@@ -1,3 +1,4 @@
+import { tenantPolicy } from '@waymark/subgraph-kit';
 import { ArrayType } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -13,7 +14,7 @@ registerEnumType(IntentionKind, { name: 'IntentionKind' });
  * new row, so the history stays and the newest is the current one. `schoolId` and `trustId` are on
  * the row so every query can be scoped to the caller's tenant.
  */
-@Entity({ tableName: 'intention' })
+@Entity({ tableName: 'intention', ...tenantPolicy({ kind: 'pupil', trust: true }) })
 @Index({ properties: ['pupilId', 'enteredAt'] })
 @Index({ properties: ['schoolId', 'yearGroup'] })
 @ObjectType({ description: "A pupil's intended destination after Year 11 or Year 13, as recorded by the pupil or their school's staff." })
@@ -65,7 +66,7 @@ export class Intention {
 }
 
 /** What a pupil hopes to do, in their own words, with hashtags. Every row is kept. */
-@Entity({ tableName: 'aspiration' })
+@Entity({ tableName: 'aspiration', ...tenantPolicy({ kind: 'pupil', trust: true }) })
 @Index({ properties: ['pupilId', 'enteredAt'] })
 @ObjectType({ description: 'What a pupil hopes to do, in their own words.' })
 export class Aspiration {

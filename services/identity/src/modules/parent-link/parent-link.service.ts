@@ -86,7 +86,8 @@ export class ParentLinkService {
       createdAt: now,
     });
     try {
-      await this.em.flush();
+      // A savepoint of the request's transaction, so a refused insert leaves the transaction usable.
+      await this.em.transactional(() => this.em.flush());
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       // Someone created an account with this email since we looked: link to it instead.

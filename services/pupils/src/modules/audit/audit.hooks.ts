@@ -36,16 +36,12 @@ export function auditChange<Result extends { error: unknown } | null>(
     const target = 'pupilId' in subject ? { pupilId: subject.pupilId } : { pupilId: null, ...subject };
     await new AuditService(context.em).write(context, 'pupils', [{ ...target, action: 'CHANGE', fields: [field] }]);
   };
-  return async ({ args, context }, next) => {
-    await context.em.begin();
-    try {
+  // Every request already runs in a transaction of its own (subgraph-kit tenancy.ts): this is a
+  // savepoint in it, so a change and its event stand or fall together.
+  return async ({ args, context }, next) =>
+    context.em.transactional(async () => {
       const result = (await next()) as Result;
       await record(context, args, result);
-      await context.em.commit();
       return result;
-    } catch (error) {
-      await context.em.rollback();
-      throw error;
-    }
-  };
+    });
 }

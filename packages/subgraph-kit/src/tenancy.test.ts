@@ -1,0 +1,222 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Migration } from '@mikro-orm/migrations';
+import type { EntityManager } from '@mikro-orm/sql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actAsAppRole, databaseName, dropPostgresDatabase, openDatabase, type Orm } from './database.js';
+import {
+  appRoleSqlV1,
+  beginRequestTransaction,
+  permitPupils,
+  permitSchools,
+  registerRequestTransaction,
+  setSystemAccessLog,
+  tenantPolicySqlV1,
+  withRequestBypass,
+  withSystemAccess,
+} from './tenancy.js';
+import { makePrincipal } from './testing.js';
+
+/*
+ * The tenant backstop on a real database, PGlite and PostgreSQL alike: a query with no `where` at
+ * all, run the way a request runs it, returns only the caller's rows, and nothing without a tenant.
+ */
+
+class CreateNotes extends Migration {
+  override up(): void {
+    this.addSql(
+      `create table "note" ("id" uuid not null primary key, "school_id" uuid not null, "trust_id" uuid null, "pupil_id" uuid not null, "body" text not null);`,
+    );
+    this.addSql(`create table "school_plan" ("id" uuid not null primary key, "school_id" uuid not null, "trust_id" uuid null, "body" text not null);`);
+    for (const sql of appRoleSqlV1()) this.addSql(sql);
+    for (const sql of tenantPolicySqlV1('note', { kind: 'pupil', trust: true })) this.addSql(sql);
+    for (const sql of tenantPolicySqlV1('school_plan', { kind: 'school', trust: true })) this.addSql(sql);
+  }
+}
+
+const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const trustA = randomUUID();
+const schoolA = randomUUID();
+const schoolB = randomUUID();
+const pupilA1 = randomUUID();
+const pupilA2 = randomUUID();
+const pupilB1 = randomUUID();
+
+const staffA = makePrincipal({ roles: ['staff'], schoolId: schoolA, trustId: trustA });
+const analystA = makePrincipal({ roles: ['trust_analyst'], trustId: trustA });
+const pupil1 = makePrincipal({ roles: ['pupil'], pupilId: pupilA1, schoolId: schoolA, trustId: trustA });
+const gateway = { ...makePrincipal({ roles: [] }), kind: 'system' as const };
+
+describe.each([
+  { backend: 'PGlite', url: undefined },
+  { backend: 'PostgreSQL', url: serverUrl },
+])('row-level security on $backend', ({ url }) => {
+  const prefix = `waymark_r${randomBytes(3).toString('hex')}_`;
+  let orm: Orm;
+
+  const options = {
+    service: 'tenancy',
+    entities: [],
+    migrations: [{ name: 'CreateNotes', class: CreateNotes }],
+    ...(url ? { databaseUrl: url, databasePrefix: prefix } : { dataDir: 'memory://' }),
+  };
+
+  beforeAll(async () => {
+    orm = await openDatabase(options);
+    // Fixtures, written as the owner (as the tests' fixtures are).
+    const em = orm.em.fork();
+    await em.execute(`insert into "note" values (?, ?, ?, ?, 'a1'), (?, ?, ?, ?, 'a2'), (?, ?, null, ?, 'b1')`, [
+      ...[randomUUID(), schoolA, trustA, pupilA1],
+      ...[randomUUID(), schoolA, trustA, pupilA2],
+      ...[randomUUID(), schoolB, pupilB1],
+    ]);
+    await em.execute(`insert into "school_plan" values (?, ?, ?, 'plan A'), (?, ?, null, 'plan B')`, [randomUUID(), schoolA, trustA, randomUUID(), schoolB]);
+  });
+
+  afterAll(async () => {
+    await orm?.close(true);
+    if (url) await dropPostgresDatabase(url, databaseName(prefix, 'tenancy'));
+  });
+
+  /** Runs `work` as a request of `principal` runs: its own transaction, its tenant, then rolled back. */
+  async function asRequest<T>(principal: typeof staffA, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const transaction = await beginRequestTransaction(orm.em.fork(), principal);
+    registerRequestTransaction(transaction);
+    try {
+      return await work(transaction.em);
+    } finally {
+      await transaction.end(false);
+    }
+  }
+
+  const bodies = async (em: EntityManager, table: string) => (await em.execute<{ body: string }[]>(`select * from "${table}"`)).map((row) => row.body).sort();
+
+  it('the application role is neither a superuser nor able to bypass row-level security', async () => {
+    const [role] = await orm.em
+      .fork()
+      .execute<{ rolsuper: boolean; rolbypassrls: boolean }[]>(`select rolsuper, rolbypassrls from pg_roles where rolname = 'waymark_app'`);
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+  });
+
+  it('a query with no where, as school A staff, returns only school A rows', async () => {
+    expect(await asRequest(staffA, (em) => bodies(em, 'note'))).toEqual(['a1', 'a2']);
+    expect(await asRequest(staffA, (em) => bodies(em, 'school_plan'))).toEqual(['plan A']);
+  });
+
+  it('the same query with no tenant (the gateway itself) returns nothing', async () => {
+    expect(await asRequest(gateway, (em) => bodies(em, 'note'))).toEqual([]);
+    expect(await asRequest(gateway, (em) => bodies(em, 'school_plan'))).toEqual([]);
+  });
+
+  it('a pupil gets their own rows and their school-level rows, never another pupil’s', async () => {
+    expect(await asRequest(pupil1, (em) => bodies(em, 'note'))).toEqual(['a1']);
+    expect(await asRequest(pupil1, (em) => bodies(em, 'school_plan'))).toEqual(['plan A']);
+  });
+
+  it('a trust analyst gets the rows of the trust’s schools', async () => {
+    expect(await asRequest(analystA, (em) => bodies(em, 'note'))).toEqual(['a1', 'a2']);
+  });
+
+  it('writing another school’s row is refused, and so is changing or deleting one', async () => {
+    await expect(
+      asRequest(staffA, (em) => em.execute(`insert into "note" values (?, ?, null, ?, 'sneaky')`, [randomUUID(), schoolB, pupilB1])),
+    ).rejects.toThrow(/row-level security/);
+    expect(await asRequest(staffA, (em) => em.execute(`update "note" set "body" = 'changed' where "body" = 'b1'`, [], 'run'))).toMatchObject({
+      affectedRows: 0,
+    });
+    expect(await asRequest(staffA, (em) => em.execute(`delete from "note"`, [], 'run'))).toMatchObject({ affectedRows: 2 });
+    // Rolled back with the request: everything is still there.
+    expect(await withSystemAccess(orm, 'test: count every note', (em) => bodies(em, 'note'))).toEqual(['a1', 'a2', 'b1']);
+  });
+
+  it('pupils the resolvers permit are added for the rest of the request, and only for it', async () => {
+    expect(
+      await asRequest(staffA, async (em) => {
+        await permitPupils({ em }, [pupilB1]);
+        return bodies(em, 'note');
+      }),
+    ).toEqual(['a1', 'a2', 'b1']);
+    expect(await asRequest(staffA, (em) => bodies(em, 'note'))).toEqual(['a1', 'a2']);
+  });
+
+  it('schools the resolvers permit (one of an analyst’s trust, checked) are added for the rest of the request', async () => {
+    expect(
+      await asRequest(analystA, async (em) => {
+        await permitSchools({ em }, [schoolB]);
+        return bodies(em, 'school_plan');
+      }),
+    ).toEqual(['plan A', 'plan B']);
+    expect(await asRequest(analystA, (em) => bodies(em, 'school_plan'))).toEqual(['plan A']);
+  });
+
+  it('the tenant is local to the request’s transaction: the connection afterwards has neither the role nor the settings', async () => {
+    await asRequest(staffA, (em) => bodies(em, 'note'));
+    const [after] = await orm.em
+      .fork()
+      .execute<{ role: string; school: string | null }[]>(`select current_user as role, nullif(current_setting('waymark.schools', true), '') as school`);
+    expect(after.role).not.toBe('waymark_app');
+    expect(after.school).toBeNull();
+  });
+
+  it('a fork of the request’s entity manager stays in its transaction, under its tenant', async () => {
+    expect(await asRequest(staffA, (em) => bodies(em.fork(), 'note'))).toEqual(['a1', 'a2']);
+    expect(await asRequest(staffA, (em) => bodies(em.fork().fork({ clear: true }), 'note'))).toEqual(['a1', 'a2']);
+  });
+
+  it('nested transactions inside a request are savepoints of its transaction, under the same tenant', async () => {
+    const transaction = await beginRequestTransaction(orm.em.fork(), staffA);
+    const id = randomUUID();
+    await transaction.em.transactional(async (tx) => {
+      await tx.execute(`insert into "note" values (?, ?, ?, ?, 'nested')`, [id, schoolA, trustA, pupilA1]);
+      expect(await bodies(tx, 'note')).toEqual(['a1', 'a2', 'nested']);
+    });
+    await expect(
+      transaction.em.transactional((tx) => tx.execute(`insert into "note" values (?, ?, null, ?, 'x')`, [randomUUID(), schoolB, pupilB1])),
+    ).rejects.toThrow();
+    await transaction.end(true);
+    expect(await withSystemAccess(orm, 'test: read the nested note', (em) => em.execute(`select "body" from "note" where "id" = ?`, [id]))).toEqual([
+      { body: 'nested' },
+    ]);
+    await withSystemAccess(orm, 'test: remove the nested note', (em) => em.execute(`delete from "note" where "id" = ?`, [id], 'run'));
+  });
+
+  it('system access and a request’s bypass see every school’s rows, and are logged with their reason', async () => {
+    const lines: string[] = [];
+    const previous = setSystemAccessLog((line) => lines.push(line));
+    try {
+      expect(await withSystemAccess(orm, 'test: every note', (em) => bodies(em, 'note'))).toEqual(['a1', 'a2', 'b1']);
+      expect(
+        await asRequest(staffA, async (em) => {
+          const all = await withRequestBypass({ em, requestId: 'req-1' }, 'test: match a UPN', (bypassed) => bodies(bypassed, 'note'));
+          return { all, after: await bodies(em, 'note') };
+        }),
+      ).toEqual({ all: ['a1', 'a2', 'b1'], after: ['a1', 'a2'] });
+    } finally {
+      setSystemAccessLog(previous);
+    }
+    expect(lines).toEqual(['[system access] test: every note', '[system access] request req-1: test: match a UPN']);
+  });
+
+  it('requests at the same time each see their own tenant', async () => {
+    const results = await Promise.all(
+      [staffA, gateway, pupil1, staffA, gateway].map((principal) =>
+        asRequest(principal, async (em) => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return bodies(em, 'note');
+        }),
+      ),
+    );
+    expect(results).toEqual([['a1', 'a2'], [], ['a1'], ['a1', 'a2'], []]);
+  });
+
+  // Last: from here on the connections act as the application role, as in a running service.
+  it('a running service’s own connections act as the application role: outside a request and without system access they read nothing', async () => {
+    orm = await actAsAppRole(orm, options);
+    const [who] = await orm.em.fork().execute<{ role: string }[]>('select current_user as role');
+    expect(who.role).toBe('waymark_app');
+    expect(await bodies(orm.em.fork(), 'note')).toEqual([]);
+    await expect(orm.em.fork().execute('create table "sneaky" ("id" int)')).rejects.toThrow(/permission denied/);
+    expect(await asRequest(staffA, (em) => bodies(em, 'note'))).toEqual(['a1', 'a2']);
+    expect(await withSystemAccess(orm, 'test: every note, as the application role', (em) => bodies(em, 'note'))).toEqual(['a1', 'a2', 'b1']);
+  });
+});

@@ -1,0 +1,378 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { hasRole, type Principal } from '@waymark/auth';
+import { scopeOf } from './authorize.js';
+import type { RequestContext } from './context.js';
+import type { Orm } from './database.js';
+import { isUuid } from './ids.js';
+
+/*
+ * The database's own tenant check (docs/security.md, "Row-level security"). Every table holding a
+ * school's or a pupil's rows has row-level security, forced on its owner too; requests run as
+ * APP_ROLE, which is not a superuser, owns nothing and cannot bypass it. Each request's statements
+ * run in one transaction that starts by naming the caller's school, trust and permitted pupils in
+ * transaction-local settings, which the policies read. A query that forgets its `where` therefore
+ * returns the caller's rows, or none, never another school's.
+ */
+
+/** The role requests (and, in a running service, every connection) act as. */
+export const APP_ROLE = 'waymark_app';
+
+/** The settings the policies read (`current_setting(name, true)`); all transaction-local. */
+export const TENANT_SETTINGS = {
+  /**
+   * The schools whose rows the caller may read: staff (careers leader, staff, careers adviser) their
+   * own; a trust analyst the school the resolvers have checked is one of the trust's (permitSchools),
+   * for tables without a trust column.
+   */
+  schools: 'waymark.schools',
+  /** The trust whose analysts ask (its schools' rows; pupil-level detail stays the resolvers' call). */
+  trust: 'waymark.trust',
+  /** The school a pupil or parent belongs to: its school-level rows (an activity), never its other pupils'. */
+  memberSchool: 'waymark.member_school',
+  /** Pupils whose own rows the caller may read: themself, their linked children, pupils whose record access was granted. */
+  pupils: 'waymark.pupils',
+  /** The employer or alumni volunteer who asks: the rows that name them (an encounter they are listed on). */
+  volunteer: 'waymark.volunteer',
+  /** 'on' only inside a named, logged system access (withSystemAccess, withRequestBypass). */
+  bypass: 'waymark.bypass',
+} as const;
+
+/** What a request may see, as the policies know it. */
+export interface Tenant {
+  schoolIds: string[];
+  trustId: string | null;
+  memberSchoolId: string | null;
+  pupilIds: string[];
+  volunteerId: string | null;
+}
+
+const NOBODY: Tenant = { schoolIds: [], trustId: null, memberSchoolId: null, pupilIds: [], volunteerId: null };
+
+const uuidOrNull = (value: string | null | undefined): string | null => (value && isUuid(value) ? value : null);
+
+/** The tenant of a caller: from their scope, their own pupil id and their linked children. The gateway itself: nobody. */
+export function tenantOf(principal: Principal): Tenant {
+  if (principal.kind === 'system') return NOBODY;
+  const scope = scopeOf(principal);
+  const pupilIds = new Set<string>();
+  if (hasRole(principal, 'pupil') && principal.pupilId) pupilIds.add(principal.pupilId);
+  if (hasRole(principal, 'parent')) for (const id of principal.childPupilIds ?? []) pupilIds.add(id);
+  return {
+    schoolIds: scope.kind === 'school' && isUuid(scope.schoolId) ? [scope.schoolId] : [],
+    trustId: scope.kind === 'trust' ? uuidOrNull(scope.trustId) : null,
+    memberSchoolId: scope.kind === 'school' || scope.kind === 'trust' ? null : uuidOrNull(principal.schoolId),
+    pupilIds: [...pupilIds].filter(isUuid),
+    volunteerId: scope.kind === 'volunteer' ? uuidOrNull(scope.volunteerId) : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations. The SQL these return becomes part of migrations that have landed: never change what
+// an existing function returns; add a new one instead.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The application role (roles are shared by every database of a server, so it is made only when
+ * missing, and a second service making it at the same moment is not an error), made a member of the
+ * migrating owner so it can switch to it, and granted reading and writing of this database's tables
+ * and sequences, present and future. No DDL, no TRUNCATE, no BYPASSRLS.
+ */
+export function appRoleSqlV1(): string[] {
+  return [
+    `do $$ begin
+  if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then
+    begin
+      create role "${APP_ROLE}" nologin nosuperuser nobypassrls noinherit;
+    exception when duplicate_object or unique_violation then null;
+    end;
+  end if;
+  if not pg_has_role(current_user, '${APP_ROLE}', 'member') then
+    execute format('grant %I to %I', '${APP_ROLE}', current_user);
+  end if;
+end $$;`,
+    `grant usage on schema public to "${APP_ROLE}";`,
+    `grant select, insert, update, delete on all tables in schema public to "${APP_ROLE}";`,
+    `grant usage, select on all sequences in schema public to "${APP_ROLE}";`,
+    `alter default privileges in schema public grant select, insert, update, delete on tables to "${APP_ROLE}";`,
+    `alter default privileges in schema public grant usage, select on sequences to "${APP_ROLE}";`,
+  ];
+}
+
+const setting = (name: string): string => `nullif(current_setting('${name}', true), '')`;
+const BYPASS = `current_setting('${TENANT_SETTINGS.bypass}', true) = 'on'`;
+const SCHOOLS = `string_to_array(${setting(TENANT_SETTINGS.schools)}, ',')::uuid[]`;
+const TRUST = `${setting(TENANT_SETTINGS.trust)}::uuid`;
+const MEMBER_SCHOOL = `${setting(TENANT_SETTINGS.memberSchool)}::uuid`;
+const PUPILS = `string_to_array(${setting(TENANT_SETTINGS.pupils)}, ',')::uuid[]`;
+/** The asking volunteer, for a rule's `extra` conditions (e.g. `"volunteer_ids" @> array[${VOLUNTEER}]`). */
+export const VOLUNTEER = `${setting(TENANT_SETTINGS.volunteer)}::uuid`;
+
+/**
+ * How a table's rows belong to tenants:
+ * - `pupil`: a pupil's rows (school_id, optional trust_id, pupil_id): staff of the school, analysts of
+ *   the trust, and callers permitted that pupil;
+ * - `school`: a school's own rows (school_id, optional trust_id): staff, analysts of the trust, and
+ *   the school's own pupils and parents;
+ * - `pupilOnly`: a pupil's rows with no school on them (pupil_id): callers permitted that pupil.
+ */
+export type TenantRule = (
+  { kind: 'pupil'; trust: boolean; pupilColumn?: string } | { kind: 'school'; trust: boolean } | { kind: 'pupilOnly'; pupilColumn?: string }
+) & {
+  /** Further conditions under which a row is visible (SQL over the row's columns), OR-ed with the rest. */
+  extra?: string[];
+};
+
+export function tenantCondition(rule: TenantRule): string {
+  const parts = [BYPASS];
+  if (rule.kind !== 'pupilOnly') parts.push(`"school_id" = any(${SCHOOLS})`);
+  if (rule.kind !== 'pupilOnly' && rule.trust) parts.push(`"trust_id" = ${TRUST}`);
+  if (rule.kind === 'school') parts.push(`"school_id" = ${MEMBER_SCHOOL}`);
+  if (rule.kind !== 'school') parts.push(`"${rule.pupilColumn ?? 'pupil_id'}" = any(${PUPILS})`);
+  parts.push(...(rule.extra ?? []));
+  return parts.map((part) => `(${part})`).join(' or ');
+}
+
+/**
+ * The same policy as entity metadata, so MikroORM's schema diff (and `check`) knows it:
+ * `@Entity({ tableName, ...tenantPolicy(rule) })`. The migration that creates it is written with
+ * `tenantPolicySqlV1`.
+ */
+export function tenantPolicy(rule: TenantRule): { policies: { name: string; command: 'all'; using: string; check: string }[]; rowLevelSecurity: 'force' } {
+  const condition = tenantCondition(rule);
+  return { policies: [{ name: 'tenant', command: 'all', using: condition, check: condition }], rowLevelSecurity: 'force' };
+}
+
+/** Row-level security, forced on the owner too, with one policy `tenant` for every command. */
+export function tenantPolicySqlV1(table: string, rule: TenantRule): string[] {
+  const condition = tenantCondition(rule);
+  return [
+    `alter table "${table}" enable row level security;`,
+    `alter table "${table}" force row level security;`,
+    `drop policy if exists "tenant" on "${table}";`,
+    `create policy "tenant" on "${table}" for all using (${condition}) with check (${condition});`,
+  ];
+}
+
+/**
+ * The tables that hold a school's, a trust's or a pupil's rows (a `school_id`, `trust_id` or
+ * `pupil_id` column) but are not under forced row-level security: a service's tests expect none, so
+ * a new table cannot arrive without its policy.
+ */
+export async function tablesWithoutRowSecurity(em: EntityManager): Promise<string[]> {
+  const rows = await em.execute<{ table: string }[]>(
+    `select c.relname as "table"
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r'
+        and not (c.relrowsecurity and c.relforcerowsecurity)
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and not a.attisdropped and a.attname in ('school_id', 'trust_id', 'pupil_id'))
+      order by 1`,
+  );
+  return rows.map((row) => row.table);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * PGlite is one connection: a transaction open on it catches every statement sent meanwhile, whoever
+ * sends it. Requests and system accesses on a PGlite database therefore take turns; PostgreSQL gives
+ * each its own pooled connection.
+ */
+class Turns {
+  private tail: Promise<void> = Promise.resolve();
+  take(): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const before = this.tail;
+    this.tail = before.then(() => mine);
+    return before.then(() => release);
+  }
+}
+const turns = new WeakMap<object, Turns>();
+
+function isPglite(em: EntityManager): boolean {
+  return em.getDriver().constructor.name.toLowerCase().includes('pglite');
+}
+
+async function takeTurn(em: EntityManager): Promise<() => void> {
+  if (!isPglite(em)) return () => {};
+  const key = em.getDriver();
+  let queue = turns.get(key);
+  if (!queue) turns.set(key, (queue = new Turns()));
+  return queue.take();
+}
+
+/** A request's open transaction, what it has set, and how to end it. */
+export interface RequestTransaction {
+  em: EntityManager;
+  tenant: Tenant;
+  /** Commits (ok) or rolls back; safe to call once. */
+  end(ok: boolean): Promise<void>;
+}
+
+function settingsStatement(tenant: Tenant, withRole: boolean): { sql: string; params: string[] } {
+  const pairs: [string, string][] = [
+    [TENANT_SETTINGS.schools, tenant.schoolIds.join(',')],
+    [TENANT_SETTINGS.trust, tenant.trustId ?? ''],
+    [TENANT_SETTINGS.memberSchool, tenant.memberSchoolId ?? ''],
+    [TENANT_SETTINGS.pupils, tenant.pupilIds.join(',')],
+    [TENANT_SETTINGS.volunteer, tenant.volunteerId ?? ''],
+  ];
+  const parts = pairs.map(([name]) => `set_config('${name}', ?, true)`);
+  // `role` is a setting too: set_config('role', …, true) is SET LOCAL ROLE, in the same statement.
+  if (withRole) parts.unshift(`set_config('role', '${APP_ROLE}', true)`);
+  return { sql: `select ${parts.join(', ')}`, params: pairs.map(([, value]) => value) };
+}
+
+/**
+ * Forks of a request's entity manager stay in its transaction (a fresh identity map, the same
+ * transaction, tenant and connection): a fork outside it would read without the tenant, miss the
+ * request's own writes, and wait forever on rows the request has locked.
+ */
+function keepForksInTransaction(em: EntityManager): EntityManager {
+  const fork = em.fork.bind(em);
+  em.fork = (options?: Parameters<EntityManager['fork']>[0]) => keepForksInTransaction(fork({ keepTransactionContext: true, ...options }));
+  return em;
+}
+
+/**
+ * Opens a request's transaction on `em` (a fresh fork) and names its tenant: one statement after
+ * BEGIN, which also switches to APP_ROLE for the transaction (a no-op where the connection already
+ * acts as it; left out, `appRole: false`, for a database whose migrations have not made the role).
+ * Everything the request does on `em`, on its forks and in nested `em.transactional` calls
+ * (savepoints) runs inside it.
+ */
+export async function beginRequestTransaction(
+  em: EntityManager,
+  principal: Principal,
+  { appRole = true }: { appRole?: boolean } = {},
+): Promise<RequestTransaction> {
+  const tenant = tenantOf(principal);
+  const release = await takeTurn(em);
+  try {
+    await em.begin();
+    const { sql, params } = settingsStatement(tenant, appRole);
+    await em.execute(sql, params);
+  } catch (error) {
+    if (em.isInTransaction()) await em.rollback().catch(() => {});
+    release();
+    throw error;
+  }
+  let ended = false;
+  keepForksInTransaction(em);
+  return {
+    em,
+    tenant,
+    end: async (ok) => {
+      if (ended) return;
+      ended = true;
+      try {
+        if (ok) await em.commit();
+        else await em.rollback();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** The open transaction of each request's em, so resolvers can widen its pupils. */
+const requestTransactions = new WeakMap<EntityManager, RequestTransaction>();
+
+export function registerRequestTransaction(transaction: RequestTransaction): void {
+  requestTransactions.set(transaction.em, transaction);
+}
+
+/**
+ * Adds pupils to the ones the request may read the rows of, once the resolvers have decided it may
+ * (`recordScopes`: a school reading a pupil who joined it from another school, a parent's linked
+ * child). The resolvers still narrow those rows (by school and leaving day); this only lets the
+ * database return them. One statement, and only when something is added.
+ */
+export async function permitPupils(ctx: Pick<RequestContext, 'em'>, pupilIds: Iterable<string>): Promise<void> {
+  const transaction = requestTransactions.get(ctx.em);
+  if (!transaction) return;
+  const current = new Set(transaction.tenant.pupilIds);
+  let added = false;
+  for (const id of pupilIds) {
+    if (isUuid(id) && !current.has(id)) {
+      current.add(id);
+      added = true;
+    }
+  }
+  if (!added) return;
+  transaction.tenant = { ...transaction.tenant, pupilIds: [...current] };
+  await ctx.em.execute(`select set_config('${TENANT_SETTINGS.pupils}', ?, true)`, [transaction.tenant.pupilIds.join(',')]);
+}
+
+/**
+ * Adds schools whose rows the request may read, once the resolvers have checked it may (a trust
+ * analyst choosing one of the trust's schools, as the pupils subgraph confirmed). One statement, and
+ * only when something is added.
+ */
+export async function permitSchools(ctx: Pick<RequestContext, 'em'>, schoolIds: Iterable<string>): Promise<void> {
+  const transaction = requestTransactions.get(ctx.em);
+  if (!transaction) return;
+  const current = new Set(transaction.tenant.schoolIds);
+  const before = current.size;
+  for (const id of schoolIds) if (isUuid(id)) current.add(id);
+  if (current.size === before) return;
+  transaction.tenant = { ...transaction.tenant, schoolIds: [...current] };
+  await ctx.em.execute(`select set_config('${TENANT_SETTINGS.schools}', ?, true)`, [transaction.tenant.schoolIds.join(',')]);
+}
+
+/**
+ * The statements that frame a request rather than answer it: BEGIN, COMMIT or ROLLBACK, and the
+ * tenant's settings. (countStatements in the kit's testing helpers leaves them out, so tests keep
+ * counting what the resolvers send.)
+ */
+export function isRequestFraming(sql: string): boolean {
+  return /^(begin|commit|rollback)$/i.test(sql.trim()) || /^select set_config\('(role|waymark\.[a-z_]+)'/.test(sql.trim());
+}
+
+/** Where system accesses are recorded (stderr in a running service; tests may listen). */
+export type SystemAccessLog = (line: string) => void;
+let systemAccessLog: SystemAccessLog = (line) => process.stderr.write(`${line}\n`);
+
+/** Replaces the log of system accesses; returns the previous one. */
+export function setSystemAccessLog(log: SystemAccessLog): SystemAccessLog {
+  const previous = systemAccessLog;
+  systemAccessLog = log;
+  return previous;
+}
+
+/**
+ * Work no user asks for (housekeeping, a service's own start-up, sign-in before anyone is known):
+ * runs `work` in its own transaction with the tenant check lifted, and logs `reason`. Keep each use
+ * narrow and give it a name that says why it needs every school's rows.
+ */
+export async function withSystemAccess<T>(orm: Pick<Orm, 'em'>, reason: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  systemAccessLog(`[system access] ${reason}`);
+  const em = orm.em.fork();
+  const release = await takeTurn(em);
+  try {
+    return await em.transactional(async (tx) => {
+      await tx.execute(`select set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTINGS.bypass}', 'on', true)`);
+      return work(tx);
+    });
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Inside a request: lifts the tenant check for `work` alone (e.g. matching a roster's UPNs against
+ * every pupil, wherever they are on roll), logged with the request's id and `reason`. `work` must
+ * use `ctx.em` and must not hand back rows the caller may not read.
+ */
+export async function withRequestBypass<T>(ctx: Pick<RequestContext, 'em' | 'requestId'>, reason: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  systemAccessLog(`[system access] request ${ctx.requestId}: ${reason}`);
+  await ctx.em.execute(`select set_config('${TENANT_SETTINGS.bypass}', 'on', true)`);
+  try {
+    return await work(ctx.em);
+  } finally {
+    // After a failed statement the transaction is already lost (and rolls back, bypass and all).
+    await ctx.em.execute(`select set_config('${TENANT_SETTINGS.bypass}', '', true)`).catch(() => undefined);
+  }
+}
