@@ -29,6 +29,7 @@ export const encountersService: ServiceDefinition = {
   migrations,
   buildSchema: buildEncountersSchema,
   seed: seedDemo,
+  rowSecurity: true,
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {

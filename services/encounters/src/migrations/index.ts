@@ -5,6 +5,7 @@ import { Migration20261206073252 } from './Migration20261206073252.js';
 import { Migration20261206093915 } from './Migration20261206093915.js';
 import { Migration20261206100055 } from './Migration20261206100055.js';
 import { Migration20261206105048 } from './Migration20261206105048.js';
+import { Migration20261206131750 } from './Migration20261206131750.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261206093915', class: Migration20261206093915 },
   { name: 'Migration20261206100055', class: Migration20261206100055 },
   { name: 'Migration20261206105048', class: Migration20261206105048 },
+  { name: 'Migration20261206131750', class: Migration20261206131750 },
 ];

@@ -2,7 +2,13 @@ import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ENCOUNTER_KIND_KEYS, type EncounterKind } from '@waymark/domain';
-import { MutationError } from '@waymark/subgraph-kit';
+import { MutationError, VOLUNTEER, tenantPolicy, type TenantRule } from '@waymark/subgraph-kit';
+
+const ENCOUNTER_TENANCY: TenantRule = {
+  kind: 'school',
+  trust: true,
+  extra: [`"volunteer_ids" @> array[${VOLUNTEER}]`, 'exists (select 1 from "participation" p where p."encounter_id" = "encounter"."id")'],
+};
 
 /** The kinds as a GraphQL enum: names and values are the keys of ENCOUNTER_KINDS. */
 export const EncounterKindEnum = Object.fromEntries(ENCOUNTER_KIND_KEYS.map((kind) => [kind, kind])) as { [K in EncounterKind]: K };
@@ -11,9 +17,12 @@ registerEnumType(EncounterKindEnum, { name: 'EncounterKind' });
 /**
  * A careers activity a school ran (a talk, a fair, a visit, a guidance meeting ...). `schoolId` and
  * `trustId` are on the row so every query can be scoped to the caller's tenant; employers and
- * volunteers live in the employers subgraph and are referenced by id only.
+ * volunteers live in the employers subgraph and are referenced by id only. Row-level security
+ * (ENCOUNTER_TENANCY): the school's staff, its trust's analysts, its own pupils and parents; the
+ * volunteers listed on it; and whoever may see one of its participation rows (a pupil's record
+ * shows the encounters of a former school too).
  */
-@Entity({ tableName: 'encounter' })
+@Entity({ tableName: 'encounter', ...tenantPolicy(ENCOUNTER_TENANCY) })
 @Index({ properties: ['schoolId', 'date'] })
 @Unique({ properties: ['schoolId', 'idempotencyKey'] })
 @ObjectType()
@@ -132,7 +141,7 @@ export class Encounter {
 }
 
 /** One pupil on an encounter's register. A pupil appears at most once per encounter. */
-@Entity({ tableName: 'participation' })
+@Entity({ tableName: 'participation', ...tenantPolicy({ kind: 'pupil', trust: true }) })
 @Unique({ properties: ['encounter', 'pupilId'] })
 @Index({ properties: ['schoolId', 'pupilId'] })
 @Index({ properties: ['pupilId', 'encounter'] })

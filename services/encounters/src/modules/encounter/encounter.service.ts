@@ -299,11 +299,12 @@ export class EncounterService {
       });
     }
     try {
-      await this.em.flush();
+      // A savepoint of the request's transaction, so a refused insert leaves the transaction usable.
+      await this.em.transactional(() => this.em.flush());
     } catch (error) {
       // Two attempts with one key at once: the other one saved it first, and its encounter is the answer.
       if (!(error instanceof UniqueConstraintViolationException) || key === null) throw error;
-      const saved = await this.em.fork().findOne(Encounter, { schoolId: scope.schoolId, idempotencyKey: key });
+      const saved = await this.em.fork({ keepTransactionContext: true }).findOne(Encounter, { schoolId: scope.schoolId, idempotencyKey: key });
       if (!saved) throw error;
       return result(saved, null);
     }

@@ -1,3 +1,4 @@
+import { tenantPolicy } from '@waymark/subgraph-kit';
 import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
@@ -5,7 +6,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
  * What a pupil is interested in (hashtags that filter what they see) and whether they are
  * considering higher education (Benchmark 7 by 18 asks two university visits of those who are).
  */
-@Entity({ tableName: 'pupil_outlook' })
+@Entity({ tableName: 'pupil_outlook', ...tenantPolicy({ kind: 'pupilOnly' }) })
 export class PupilOutlook {
   [OptionalProps]?: 'interests' | 'consideringHigherEducation' | 'updatedAt';
 

@@ -1,8 +1,9 @@
+import { tenantPolicy } from '@waymark/subgraph-kit';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { LeaderState } from './self-evaluation.rules.js';
 
 /** A careers leader's own answer to one assessment area of their school's self-evaluation, with who gave it and when. */
-@Entity({ tableName: 'self_evaluation_override' })
+@Entity({ tableName: 'self_evaluation_override', ...tenantPolicy({ kind: 'school', trust: false }) })
 @Unique({ properties: ['schoolId', 'areaKey'] })
 @Index({ properties: ['schoolId'] })
 export class SelfEvaluationOverride {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { academicYearOfDay, benchmarkName, GATSBY_BENCHMARKS, problemList, todayInEngland } from '@waymark/domain';
-import { AccessError, InputError, isUuid, mutationError, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, InputError, isUuid, mutationError, permitSchools, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { School, stubOf } from '../external/external.entity.js';
 import { GROUP_ROUNDING } from '../benchmarks/benchmarks.resolver.js';
@@ -48,6 +48,9 @@ async function coverageOf(ctx: EncountersContext, school: string, day: string): 
       scopeOf(ctx.principal).kind === 'trust' ? "That school is not one of your trust's schools." : 'That school is not one of yours.',
     );
   }
+  // The pupils subgraph has confirmed the school is the caller's (or their trust's): the database may
+  // now return its rows from tables without a trust column (self_evaluation_override).
+  await permitSchools(ctx, [school]);
   const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(cohort, day, { groupBit: null, yearGroup: null });
   const scope = scopeOf(ctx.principal);
   // Analysts who may not see flags read vulnerable-group figures rounded, as on the dashboard.
