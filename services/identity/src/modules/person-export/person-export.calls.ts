@@ -10,10 +10,10 @@ class Document<TResult, TVariables extends Record<string, unknown>> extends Stri
 }
 
 export const RecordPersonSubjectAccessDocument = new Document<
-  { recordPersonSubjectAccess: { recorded: number; error: { code: string } | null } },
+  { recordPersonSubjectAccess: { recorded: number; childPupilIdsAtSchool: string[]; error: { code: string } | null } },
   { input: { accountId: string; displayName: string; kind: 'PARENT_OR_CARER' | 'VOLUNTEER'; childPupilIds: string[] } }
 >(`mutation RecordPersonSubjectAccess($input: RecordPersonSubjectAccessInput!) {
-  recordPersonSubjectAccess(input: $input) { recorded error { code } }
+  recordPersonSubjectAccess(input: $input) { recorded childPupilIdsAtSchool error { code } }
 }`);
 
 export const VolunteerOfMySchoolDocument = new Document<{ volunteerOfMySchool: boolean }, { volunteerId: string }>(

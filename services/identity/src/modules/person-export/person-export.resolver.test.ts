@@ -17,6 +17,7 @@ const trustId = data.trust.id;
 const [northfield, southbank] = data.schools;
 const parentAccount = data.accounts.find((a) => a.email === 'parent@northfield.test')!;
 const southChild = data.pupils.find((p) => p.schoolId === southbank.id && p.leftOn === null)!;
+const maya = data.pupils.find((p) => p.id === parentAccount.childPupilIds[0])!;
 
 const dplNorth = makePrincipal({ roles: ['data_protection_lead'], schoolId: northfield.id, trustId, displayName: 'Helen Brooks' });
 const dplSouth = makePrincipal({ roles: ['data_protection_lead'], schoolId: southbank.id, trustId });
@@ -103,6 +104,29 @@ describe('personSubjectAccess: who may', () => {
     ]);
     expect(JSON.stringify(person)).not.toContain('$');
     expect(await exportsBy(dplNorth)).toEqual([`Subject-access export of a parent or carer: Grace Okafor (account ${parentAccount.id})`]);
+  });
+
+  it("names only the children at the exporting school among a parent's links", async () => {
+    const em = h.orm.em.fork();
+    em.create(Account, {
+      id: randomUUID(),
+      email: 'both-schools@example.test',
+      displayName: 'Two Schools',
+      roles: ['parent'],
+      passwordHash: 'not-a-real-hash',
+      trustId,
+      schoolId: northfield.id,
+      childPupilIds: [maya.id, southChild.id],
+      createdAt: new Date(),
+    });
+    await em.flush();
+    const childrenIn = async (who: Principal) => {
+      const res = await h.query<Result>(who, EXPORT, { email: 'both-schools@example.test' });
+      expect(res.errors).toBeUndefined();
+      return res.data!.personSubjectAccess!.identitySubjectAccess.sections.find((s) => s.title === 'Children you are linked to as a parent or carer')!.rows;
+    };
+    expect(await childrenIn(dplNorth)).toEqual([{ pupil_id: maya.id }]);
+    expect(await childrenIn(leaderSouth)).toEqual([{ pupil_id: southChild.id }]);
   });
 
   it("lets Southbank's careers leader export the parent linked there", async () => {

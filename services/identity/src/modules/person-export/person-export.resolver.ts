@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Query, Resolver, type ClassType } from 'type-graphql';
 import { DATA_PROTECTION_ROLES, isDataProtectionOfficer, type Principal } from '@waymark/auth';
-import { AccessError, DomainError, isUuid, querySubgraph, type ReferenceResolver, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, DomainError, isUuid, querySubgraph, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
 import { Account } from '../account/account.entity.js';
 import { normaliseEmail } from '../account/account.principal.js';
 import { isParentAccount } from '../parent-link/parent-link.access.js';
@@ -31,6 +31,22 @@ function exportingSchool(principal: Principal): string {
     throw AccessError.forbidden("Only a school's careers leader or data protection lead can export a person's data.");
   }
   return principal.schoolId;
+}
+
+const CHILDREN_SECTION = 'Children you are linked to as a parent or carer';
+
+/**
+ * A parent's links name only the children whose records the exporting school holds: a child at
+ * another school is that school's to tell about, not this one's.
+ */
+function onlyChildrenAt(part: SubjectAccessPart, pupilIds: readonly string[]): SubjectAccessPart {
+  const allowed = new Set(pupilIds);
+  return {
+    ...part,
+    sections: part.sections.map((section) =>
+      section.title === CHILDREN_SECTION ? { ...section, rows: section.rows.filter((row) => allowed.has(String(row.pupil_id))) } : section,
+    ),
+  };
 }
 
 /** PersonSubjectAccess is made only by `personSubjectAccess`; `_entities` never hands one out here. */
@@ -81,7 +97,7 @@ export function personExportResolver(config: { pupilsUrl: string; employersUrl: 
         kind,
         volunteerId: kind === PersonSubjectAccessKind.VOLUNTEER ? account.volunteerId : null,
         exportedAt: new Date(),
-        identitySubjectAccess: await identitySubjectAccess(ctx.em, account.id),
+        identitySubjectAccess: onlyChildrenAt(await identitySubjectAccess(ctx.em, account.id), record.recordPersonSubjectAccess.childPupilIdsAtSchool),
       });
     }
   }

@@ -26,7 +26,7 @@ const adviserNorth = makePrincipal({ roles: ['careers_adviser'], schoolId: north
 const analyst = makePrincipal({ roles: ['trust_analyst'], trustId, pupilLevelAccess: true });
 const apiKey = makePrincipal({ kind: 'api', roles: ['careers_leader'], schoolId: northfield.id, trustId });
 
-const RECORD = `mutation ($input: RecordPersonSubjectAccessInput!) { recordPersonSubjectAccess(input: $input) { recorded error { code } } }`;
+const RECORD = `mutation ($input: RecordPersonSubjectAccessInput!) { recordPersonSubjectAccess(input: $input) { recorded childPupilIdsAtSchool error { code } } }`;
 const PART = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on PersonSubjectAccess { id pupilsSubjectAccess } } }';
 
 let subgraph: TestSubgraph;
@@ -52,12 +52,10 @@ async function exportsBy(who: Principal): Promise<{ pupil_id: string | null; sch
 describe('recordPersonSubjectAccess', () => {
   it("refuses a careers leader or data protection lead whose school holds none of the parent's children, and writes nothing", async () => {
     for (const who of [leaderNorth, dplNorth]) {
-      const res = await subgraph.client.query<{ recordPersonSubjectAccess: { recorded: number; error: { code: string } | null } }>(
-        who,
-        RECORD,
-        parentInput([southChild.id]),
-      );
-      expect(res.data!.recordPersonSubjectAccess).toEqual({ recorded: 0, error: { code: 'PERSON_NOT_CONNECTED' } });
+      const res = await subgraph.client.query<{
+        recordPersonSubjectAccess: { recorded: number; childPupilIdsAtSchool: string[]; error: { code: string } | null };
+      }>(who, RECORD, parentInput([southChild.id]));
+      expect(res.data!.recordPersonSubjectAccess).toEqual({ recorded: 0, childPupilIdsAtSchool: [], error: { code: 'PERSON_NOT_CONNECTED' } });
       expect(await exportsBy(who)).toEqual([]);
     }
     const none = await subgraph.client.query<{ recordPersonSubjectAccess: { error: { code: string } | null } }>(dplSouth, RECORD, parentInput([maya.id]));
@@ -73,12 +71,13 @@ describe('recordPersonSubjectAccess', () => {
   });
 
   it("records the data protection lead's export of a parent with a child at their school, as one EXPORT for the school naming the parent", async () => {
-    const res = await subgraph.client.query<{ recordPersonSubjectAccess: { recorded: number; error: unknown } }>(
+    const res = await subgraph.client.query<{ recordPersonSubjectAccess: { recorded: number; childPupilIdsAtSchool: string[]; error: unknown } }>(
       dplNorth,
       RECORD,
       parentInput([southChild.id, maya.id]),
     );
-    expect(res.data!.recordPersonSubjectAccess).toEqual({ recorded: 1, error: null });
+    // Only the child at Northfield is named back: the Southbank child stays out of Northfield's export.
+    expect(res.data!.recordPersonSubjectAccess).toEqual({ recorded: 1, childPupilIdsAtSchool: [maya.id], error: null });
     expect(await exportsBy(dplNorth)).toEqual([
       {
         pupil_id: null,

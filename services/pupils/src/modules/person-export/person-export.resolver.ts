@@ -3,9 +3,8 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { DATA_PROTECTION_ROLES, isDataProtectionOfficer, type Principal } from '@waymark/auth';
 import { AccessError, isUuid, mutationError, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
 import { AuditService } from '../audit/audit.service.js';
-import { RecordAuditEventsResult } from '../audit/audit.types.js';
 import { personPupilsSubjectAccess, pupilsAtSchool } from './person-export.service.js';
-import { PersonSubjectAccessKind, PersonSubjectAccessStub, RecordPersonSubjectAccessInput } from './person-export.types.js';
+import { PersonSubjectAccessKind, PersonSubjectAccessStub, RecordPersonSubjectAccessInput, RecordPersonSubjectAccessResult } from './person-export.types.js';
 
 /** The field a staff-started export of a parent, carer or volunteer notes in the data access log (docs/audit-trail.md). */
 export const PERSON_SUBJECT_ACCESS_FIELD = 'personSubjectAccess';
@@ -34,8 +33,8 @@ function exportDetail(input: RecordPersonSubjectAccessInput): string {
   return `Subject-access export of ${WHO[input.kind]}: ${input.displayName.slice(0, 200)} (account ${input.accountId})`;
 }
 
-function recorded(count: number, error: RecordAuditEventsResult['error']): RecordAuditEventsResult {
-  return Object.assign(new RecordAuditEventsResult(), { recorded: count, error });
+function recorded(count: number, childPupilIdsAtSchool: string[], error: RecordPersonSubjectAccessResult['error']): RecordPersonSubjectAccessResult {
+  return Object.assign(new RecordPersonSubjectAccessResult(), { recorded: count, childPupilIdsAtSchool, error });
 }
 
 @Resolver(() => PersonSubjectAccessStub)
@@ -53,22 +52,23 @@ export class PersonSubjectAccessResolver {
 
   @Directive('@inaccessible')
   @Authorized(...DATA_PROTECTION_ROLES)
-  @Mutation(() => RecordAuditEventsResult, {
+  @Mutation(() => RecordPersonSubjectAccessResult, {
     description:
-      "Subgraph-to-subgraph only: before identity hands over a staff-started export of a parent, carer or volunteer, records it in the caller's school's data access log (called with the caller's own credential). A parent must have a child whose record the school holds; otherwise nothing is written and the answer says so.",
+      "Subgraph-to-subgraph only: before identity hands over a staff-started export of a parent, carer or volunteer, records it in the caller's school's data access log (called with the caller's own credential). A parent must have a child whose record the school holds; otherwise nothing is written and the answer says so. Answers which of the children are the school's.",
   })
   async recordPersonSubjectAccess(
     @Arg('input', () => RecordPersonSubjectAccessInput) input: RecordPersonSubjectAccessInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<RecordAuditEventsResult> {
+  ): Promise<RecordPersonSubjectAccessResult> {
     const schoolId = exportingSchool(ctx.principal);
-    if (!isUuid(input.accountId) || input.childPupilIds.length > 1000) return recorded(0, mutationError('AUDIT_ENTRIES_INVALID', 'A malformed export.'));
-    if (input.kind === PersonSubjectAccessKind.PARENT_OR_CARER && (await pupilsAtSchool(ctx.em, input.childPupilIds, schoolId)).length === 0) {
-      return recorded(0, mutationError('PERSON_NOT_CONNECTED', 'This parent or carer has no child at your school.'));
+    if (!isUuid(input.accountId) || input.childPupilIds.length > 1000) return recorded(0, [], mutationError('AUDIT_ENTRIES_INVALID', 'A malformed export.'));
+    const atSchool = input.kind === PersonSubjectAccessKind.PARENT_OR_CARER ? await pupilsAtSchool(ctx.em, input.childPupilIds, schoolId) : [];
+    if (input.kind === PersonSubjectAccessKind.PARENT_OR_CARER && atSchool.length === 0) {
+      return recorded(0, [], mutationError('PERSON_NOT_CONNECTED', 'This parent or carer has no child at your school.'));
     }
     await new AuditService(ctx.em).write(ctx, 'identity', [
       { pupilId: null, schoolId, trustId: ctx.principal.trustId, action: 'EXPORT', fields: [PERSON_SUBJECT_ACCESS_FIELD], detail: exportDetail(input) },
     ]);
-    return recorded(1, null);
+    return recorded(1, atSchool, null);
   }
 }

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MutationError } from '@waymark/subgraph-kit';
 
 /**
  * A subject-access export that a school's careers leader or data protection lead starts for a parent or
@@ -34,4 +35,16 @@ export class RecordPersonSubjectAccessInput {
 
   @Field(() => [ID], { description: "A parent's linked children (at any school); the caller's school must have at least one of them now." })
   childPupilIds: string[];
+}
+
+@ObjectType({ description: "Subgraph-to-subgraph only: whether the export was recorded, and which of the children are pupils of the caller's school." })
+export class RecordPersonSubjectAccessResult {
+  @Field(() => Int)
+  recorded: number;
+
+  @Field(() => [ID], { description: "The parent's children whose records the caller's school holds: the only ones their export may name." })
+  childPupilIdsAtSchool: string[];
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
 }
