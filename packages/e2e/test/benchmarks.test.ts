@@ -181,7 +181,9 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     expect(invited).toBeGreaterThan(1);
     const mayaRow = page.locator('tbody tr', { has: page.getByRole('link', { name: 'Maya Okafor' }) });
     expect(await textOf(mayaRow)).toContain('Not yet: no reflection recorded');
-    mayaId = decodeURIComponent(((await mayaRow.getByRole('link', { name: 'Maya Okafor' }).getAttribute('href')) ?? '').split('/').pop() ?? '');
+    // The record's address is #/pupils/<id>, with ?from= naming the register it was opened from.
+    const mayaHref = (await mayaRow.getByRole('link', { name: 'Maya Okafor' }).getAttribute('href')) ?? '';
+    mayaId = decodeURIComponent(mayaHref.split('?')[0].split('/').pop() ?? '');
     expect(mayaId).not.toBe('');
     await expectAccessible(page, 'benchmarks-encounter-page');
 
