@@ -26,6 +26,7 @@ export const employersService: ServiceDefinition = {
   migrations,
   buildSchema: buildEmployersSchema,
   seed: seedDemo,
+  rowSecurity: true,
 };
 
 /** Built once per app, from its configuration. */

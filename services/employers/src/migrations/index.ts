@@ -3,10 +3,12 @@ import { Migration20261123140549 } from './Migration20261123140549.js';
 import { Migration20261206093656 } from './Migration20261206093656.js';
 import { Migration20261206094601 } from './Migration20261206094601.js';
 import { Migration20261206101428 } from './Migration20261206101428.js';
+import { Migration20261206134814 } from './Migration20261206134814.js';
 
 export const migrations = [
   { name: 'Migration20261123140549', class: Migration20261123140549 },
   { name: 'Migration20261206093656', class: Migration20261206093656 },
   { name: 'Migration20261206094601', class: Migration20261206094601 },
   { name: 'Migration20261206101428', class: Migration20261206101428 },
+  { name: 'Migration20261206134814', class: Migration20261206134814 },
 ];

@@ -1,3 +1,4 @@
+import { VOLUNTEER, tenantPolicy } from '@waymark/subgraph-kit';
 import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -103,7 +104,14 @@ export class Placement {
  * A pupil's application for a placement. The employer only ever reads the pupil's first name and
  * year group (copied here when the pupil applies), and only once their school approved them.
  */
-@Entity({ tableName: 'placement_application' })
+@Entity({
+  tableName: 'placement_application',
+  ...tenantPolicy({
+    kind: 'pupil',
+    trust: false,
+    extra: [`exists (select 1 from "placement" p where p."id" = "placement_application"."placement_id" and p."volunteer_id" = ${VOLUNTEER})`],
+  }),
+})
 @Unique({ properties: ['placement', 'pupilId'] })
 @Index({ properties: ['schoolId', 'createdAt'] })
 @Index({ properties: ['pupilId', 'createdAt'] })
@@ -171,7 +179,17 @@ export enum PlacementOutboxStatus {
  * A completed placement's encounter for one pupil, written in the same transaction as the completion
  * and sent by PlacementOutboxService with its idempotency key (services/employers/docs/encounter-outbox.md).
  */
-@Entity({ tableName: 'placement_outbox' })
+@Entity({
+  tableName: 'placement_outbox',
+  // The school's staff send it; the volunteer whose placement it is writes it when they mark the placement done.
+  ...tenantPolicy({
+    kind: 'school',
+    trust: false,
+    extra: [
+      `exists (select 1 from "placement_application" a join "placement" p on p."id" = a."placement_id" where a."id" = "placement_outbox"."application_id" and p."volunteer_id" = ${VOLUNTEER})`,
+    ],
+  }),
+})
 @Index({ properties: ['schoolId', 'status'] })
 export class PlacementOutbox {
   [OptionalProps]?: 'status' | 'attempts' | 'lastError' | 'encounterId' | 'doneAt' | 'createdAt';

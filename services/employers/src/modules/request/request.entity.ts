@@ -1,3 +1,4 @@
+import { VOLUNTEER, tenantPolicy } from '@waymark/subgraph-kit';
 import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -27,7 +28,7 @@ registerEnumType(VolunteerOfferStatus, { name: 'VolunteerOfferStatus' });
  * A school's request for volunteers: what, when (a window of days), for which year groups, and
  * where (a postcode, or online). It holds nothing about any pupil: volunteers read it.
  */
-@Entity({ tableName: 'volunteer_request' })
+@Entity({ tableName: 'volunteer_request', ...tenantPolicy({ kind: 'school', trust: true, extra: [`${VOLUNTEER} is not null`] }) })
 @Index({ properties: ['schoolId', 'createdAt'] })
 @Index({ properties: ['status', 'dateTo'] })
 @ObjectType({ description: "A school's request for volunteers. It names no pupil." })
@@ -113,7 +114,7 @@ export class VolunteerRequest {
 }
 
 /** A volunteer's offer to help with a request, and the school's answer. One per volunteer and request. */
-@Entity({ tableName: 'volunteer_offer' })
+@Entity({ tableName: 'volunteer_offer', ...tenantPolicy({ kind: 'school', trust: false, extra: [`"volunteer_id" = ${VOLUNTEER}`] }) })
 @Unique({ properties: ['request', 'volunteerId'] })
 @Index({ properties: ['volunteerId', 'createdAt'] })
 @ObjectType()
@@ -166,7 +167,7 @@ export enum OutboxStatus {
  * confirmed request's encounter. The dispatcher (encounter-outbox.service.ts) sends it with its
  * idempotency key until the encounters subgraph answers, then marks it done.
  */
-@Entity({ tableName: 'encounter_outbox' })
+@Entity({ tableName: 'encounter_outbox', ...tenantPolicy({ kind: 'school', trust: false }) })
 @Index({ properties: ['schoolId', 'status'] })
 export class EncounterOutbox {
   [OptionalProps]?: 'status' | 'attempts' | 'lastError' | 'encounterId' | 'doneAt' | 'createdAt';
