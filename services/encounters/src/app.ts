@@ -4,6 +4,8 @@ import { OwnActivity } from './modules/activity/own-activity.entity.js';
 import { PupilOutlook } from './modules/outlook/pupil-outlook.entity.js';
 import { AgreedAction } from './modules/guidance/agreed-action.entity.js';
 import { SelfEvaluationOverride } from './modules/self-evaluation/self-evaluation-override.entity.js';
+import { SelfEvaluationReading, SelfEvaluationSnapshot } from './modules/self-evaluation/self-evaluation-snapshot.entity.js';
+import { selfEvaluationSnapshotJob } from './modules/self-evaluation/self-evaluation.snapshots.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildEncountersSchema } from './schema.js';
@@ -25,11 +27,13 @@ export function encountersDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Encounter
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const encountersService: ServiceDefinition = {
   name: 'encounters',
-  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction, SelfEvaluationOverride],
+  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction, SelfEvaluationOverride, SelfEvaluationSnapshot, SelfEvaluationReading],
   migrations,
   buildSchema: buildEncountersSchema,
   seed: seedDemo,
   rowSecurity: true,
+  // The self-evaluation's scheduled snapshots (31 December, 31 March, 31 July).
+  housekeeping: [selfEvaluationSnapshotJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {

@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { academicYearOfDay, benchmarkName, GATSBY_BENCHMARKS, problemList, todayInEngland } from '@waymark/domain';
-import { AccessError, InputError, isUuid, mutationError, permitSchools, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, InputError, isUuid, mutationError, scopeOf, type RequestContext, permitSchools } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { School, stubOf } from '../external/external.entity.js';
 import { GROUP_ROUNDING } from '../benchmarks/benchmarks.resolver.js';
 import { BenchmarkEngine } from '../benchmarks/benchmarks.service.js';
 import { ASSESSMENT_AREAS, type AssessmentArea } from './self-evaluation.areas.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
+import { SelfEvaluationReading, SelfEvaluationSnapshot as KeptSnapshot } from './self-evaluation-snapshot.entity.js';
+import { insertSnapshot } from './self-evaluation.snapshots.js';
 import { benchmarkScore, checkOverride, resolveArea, scoreReading, type CoverageCell } from './self-evaluation.rules.js';
 import {
   SelfEvaluation,
   SelfEvaluationAnswerResult,
   SelfEvaluationArea,
   SelfEvaluationBenchmark,
+  SelfEvaluationSnapshot,
   SetSelfEvaluationAnswerInput,
+  TakeSelfEvaluationSnapshotResult,
 } from './self-evaluation.types.js';
 
 /*
@@ -61,6 +65,59 @@ async function coverageOf(ctx: EncountersContext, school: string, day: string): 
   return [...aggregate.cells, ...groupCells];
 }
 
+/** Every benchmark with its areas and score, as of `day`; for the school's own staff, the records' answers are kept for the scheduled snapshots. */
+async function evaluate(ctx: EncountersContext, school: string, day: string): Promise<SelfEvaluationBenchmark[]> {
+  const cells = await coverageOf(ctx, school, day);
+  const saved = new Map((await ctx.em.find(SelfEvaluationOverride, { schoolId: school })).map((o) => [o.areaKey, o]));
+  const benchmarks = GATSBY_BENCHMARKS.map(({ number }) => {
+    const areas = ASSESSMENT_AREAS.filter((a) => a.benchmark === number).map((a) => areaView(a, cells, saved.get(a.key)));
+    const score = benchmarkScore(areas.map((a) => a.state));
+    return Object.assign(new SelfEvaluationBenchmark(), {
+      benchmark: number,
+      name: benchmarkName(number),
+      score,
+      achieved: areas.filter((a) => a.state === 'ACHIEVED').length,
+      reading: scoreReading(score),
+      areas,
+    });
+  });
+  // Only exact figures are kept (an analyst without pupil-level access reads rounded ones): the school's own staff.
+  if (scopeOf(ctx.principal).kind === 'school') await keepReading(ctx, school, day, benchmarks);
+  return benchmarks;
+}
+
+/** The records' answers as just worked out, one row per school, for the scheduled snapshots (taken with no caller to ask the pupils subgraph for). */
+async function keepReading(ctx: EncountersContext, school: string, day: string, benchmarks: readonly SelfEvaluationBenchmark[]): Promise<void> {
+  const areas = benchmarks.flatMap((b) => b.areas.filter((a) => a.answeredBy === 'RECORDS').map((a) => ({ key: a.key, state: a.prefillState })));
+  await ctx.em.upsert(
+    SelfEvaluationReading,
+    { id: randomUUID(), schoolId: school, readOn: day, areas },
+    { onConflictFields: ['schoolId'], onConflictMergeFields: ['readOn', 'areas'] },
+  );
+}
+
+function snapshotView(row: KeptSnapshot): SelfEvaluationSnapshot {
+  return Object.assign(new SelfEvaluationSnapshot(), {
+    id: row.id,
+    takenOn: row.takenOn,
+    kind: row.kind,
+    takenAt: row.takenAt,
+    takenByName: row.takenByName,
+    recordsReadOn: row.recordsReadOn,
+    scores: row.scores.map((s) => ({ ...s, reading: scoreReading(s.score) })),
+    areas: row.areas,
+  });
+}
+
+/** The school's own staff only (analysts read the live self-evaluation; snapshots keep states worked out from exact group figures). */
+function ownSchool(ctx: RequestContext, given: string | null | undefined): string {
+  if (given && !isUuid(given)) throw InputError.invalid('The school id is not a Waymark school id.');
+  const scope = scopeOf(ctx.principal);
+  if (scope.kind !== 'school') throw AccessError.forbidden();
+  if (given && given.toLowerCase() !== scope.schoolId) throw AccessError.forbidden('You can only see your own school.');
+  return scope.schoolId;
+}
+
 function areaView(area: AssessmentArea, cells: readonly CoverageCell[], saved: SelfEvaluationOverride | undefined): SelfEvaluationArea {
   const resolved = resolveArea(area, cells, saved ? { state: saved.state, reason: saved.reason } : null);
   return Object.assign(new SelfEvaluationArea(), {
@@ -88,20 +145,7 @@ export class SelfEvaluationResolver {
   async selfEvaluation(@Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null, @Ctx() ctx: EncountersContext): Promise<SelfEvaluation> {
     const school = schoolAsked(ctx, schoolId);
     const day = todayInEngland();
-    const cells = await coverageOf(ctx, school, day);
-    const saved = new Map((await ctx.em.find(SelfEvaluationOverride, { schoolId: school })).map((o) => [o.areaKey, o]));
-    const benchmarks = GATSBY_BENCHMARKS.map(({ number }) => {
-      const areas = ASSESSMENT_AREAS.filter((a) => a.benchmark === number).map((a) => areaView(a, cells, saved.get(a.key)));
-      const score = benchmarkScore(areas.map((a) => a.state));
-      return Object.assign(new SelfEvaluationBenchmark(), {
-        benchmark: number,
-        name: benchmarkName(number),
-        score,
-        achieved: areas.filter((a) => a.state === 'ACHIEVED').length,
-        reading: scoreReading(score),
-        areas,
-      });
-    });
+    const benchmarks = await evaluate(ctx, school, day);
     const scope = scopeOf(ctx.principal);
     return Object.assign(new SelfEvaluation(), {
       school: stubOf(School, school),
@@ -161,5 +205,48 @@ export class SelfEvaluationResolver {
     const cells = await coverageOf(ctx, scope.schoolId, todayInEngland());
     await ctx.em.nativeDelete(SelfEvaluationOverride, { schoolId: scope.schoolId, areaKey: area.key });
     return { area: areaView(area, cells, undefined), error: null };
+  }
+
+  @Authorized('careers_leader', 'staff', 'careers_adviser')
+  @Query(() => [SelfEvaluationSnapshot], {
+    description:
+      "The snapshots kept of a school's self-evaluation, oldest first (by day, then when taken). The school's own staff, careers advisers and careers leaders.",
+  })
+  async selfEvaluationSnapshots(
+    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<SelfEvaluationSnapshot[]> {
+    const school = ownSchool(ctx, schoolId);
+    const rows = await ctx.em.find(KeptSnapshot, { schoolId: school }, { orderBy: { takenOn: 'asc', takenAt: 'asc' } });
+    return rows.map(snapshotView);
+  }
+
+  @Authorized('careers_leader')
+  @Mutation(() => TakeSelfEvaluationSnapshotResult, {
+    description:
+      "A careers leader keeps their own school's self-evaluation as it stands today. One a day: a second the same day is refused with SNAPSHOT_EXISTS.",
+  })
+  async takeSelfEvaluationSnapshot(@Ctx() ctx: EncountersContext): Promise<TakeSelfEvaluationSnapshotResult> {
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind !== 'school') return { snapshot: null, error: mutationError('NOT_YOUR_SCHOOL', "Only a school's careers leaders can keep its snapshots.") };
+    const day = todayInEngland();
+    // The figures first: if the pupils subgraph cannot answer, nothing is kept.
+    const benchmarks = await evaluate(ctx, scope.schoolId, day);
+    const areas = benchmarks.flatMap((b) => b.areas.map((a) => ({ key: a.key, state: a.state })));
+    const saved = await insertSnapshot(ctx.em, {
+      schoolId: scope.schoolId,
+      takenOn: day,
+      kind: 'ON_DEMAND',
+      areas,
+      recordsReadOn: day,
+      takenByName: ctx.principal.displayName,
+    });
+    if (!saved) {
+      return {
+        snapshot: null,
+        error: mutationError('SNAPSHOT_EXISTS', 'A snapshot was already taken today. Snapshots are never changed: take the next one tomorrow.'),
+      };
+    }
+    return { snapshot: snapshotView(saved), error: null };
   }
 }

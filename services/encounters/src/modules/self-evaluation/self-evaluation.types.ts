@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MutationError } from '@waymark/subgraph-kit';
 import { School } from '../external/external.entity.js';
 import type { AreaState, LeaderState, ScoreReading } from './self-evaluation.rules.js';
@@ -117,6 +117,79 @@ export class SetSelfEvaluationAnswerInput {
 export class SelfEvaluationAnswerResult {
   @Field(() => SelfEvaluationArea, { nullable: true })
   area: SelfEvaluationArea | null;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}
+
+export const SnapshotKindEnum = { SCHEDULED: 'SCHEDULED', ON_DEMAND: 'ON_DEMAND' } as const;
+registerEnumType(SnapshotKindEnum, {
+  name: 'SelfEvaluationSnapshotKind',
+  description: 'Kept on 31 December, 31 March or 31 July (SCHEDULED), or when the careers leader asked (ON_DEMAND).',
+});
+
+@ObjectType({ description: "One benchmark's score as a snapshot kept it." })
+export class SelfEvaluationSnapshotScore {
+  @Field(() => Int)
+  benchmark: number;
+
+  @Field(() => Float, { description: 'The share of areas achieved, from 0 to 1.' })
+  score: number;
+
+  @Field(() => Int)
+  achieved: number;
+
+  @Field(() => Int, { description: 'How many areas the benchmark has.' })
+  areas: number;
+
+  @Field(() => ScoreReadingEnum)
+  reading: ScoreReading;
+}
+
+@ObjectType({ description: "One area's state as a snapshot kept it." })
+export class SelfEvaluationSnapshotArea {
+  @Field()
+  key: string;
+
+  @Field(() => AreaStateEnum)
+  state: AreaState;
+}
+
+@ObjectType({ description: "A school's self-evaluation as it stood on a day: kept once, never changed." })
+export class SelfEvaluationSnapshot {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The day it stands for (YYYY-MM-DD, in England).' })
+  takenOn: string;
+
+  @Field(() => SnapshotKindEnum)
+  kind: 'SCHEDULED' | 'ON_DEMAND';
+
+  @Field(() => Date)
+  takenAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Who asked for it; null for the scheduled ones.' })
+  takenByName: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The day the records' answers were worked out: the same day when taken on demand; for a scheduled one, the last time the school's staff opened the self-evaluation (null: never, so those areas were kept as not enough evidence).",
+  })
+  recordsReadOn: string | null;
+
+  @Field(() => [SelfEvaluationSnapshotScore])
+  scores: SelfEvaluationSnapshotScore[];
+
+  @Field(() => [SelfEvaluationSnapshotArea])
+  areas: SelfEvaluationSnapshotArea[];
+}
+
+@ObjectType()
+export class TakeSelfEvaluationSnapshotResult {
+  @Field(() => SelfEvaluationSnapshot, { nullable: true })
+  snapshot: SelfEvaluationSnapshot | null;
 
   @Field(() => MutationError, { nullable: true })
   error: MutationError | null;
