@@ -130,6 +130,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
 export async function actAsAppRole(orm: Orm, options: DatabaseOptions): Promise<Orm> {
   if (options.databaseUrl) {
     const app = await openPostgres(options, `${SESSION_OPTIONS} -c role=${APP_ROLE}`);
+    // A first statement opens the pool (until then MikroORM reports it unconnected, and /ready would
+    // say so for ever) and proves the role can be taken before the owner's pool goes.
+    await app.em.getConnection().execute('select 1');
     await orm.close(true);
     return app as Orm;
   }
