@@ -351,6 +351,11 @@ export type SelfEvaluationReading =
   | 'GREEN'
   | 'RED';
 
+/** Kept on 31 December, 31 March or 31 July (SCHEDULED), or when the careers leader asked (ON_DEMAND). */
+export type SelfEvaluationSnapshotKind =
+  | 'ON_DEMAND'
+  | 'SCHEDULED';
+
 /** Where a school stands on one assessment area. */
 export type SelfEvaluationState =
   | 'ACHIEVED'
@@ -944,6 +949,23 @@ export type RemoveSelfEvaluationAnswerMutationVariables = Exact<{
 
 export type RemoveSelfEvaluationAnswerMutation = { removeSelfEvaluationAnswer: { area: { key: string, text: string, answeredBy: SelfEvaluationAnsweredBy, state: SelfEvaluationState, prefillState: SelfEvaluationState, source: string, override: { state: SelfEvaluationAnswer, reason: string, setByName: string, setAt: string } | null } | null, error: { code: string, message: string } | null } };
 
+export type SelfEvaluationSnapshotFieldsFragment = { id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> };
+
+export type SelfEvaluationSnapshotsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SelfEvaluationSnapshotsQuery = { selfEvaluationSnapshots: Array<{ id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> }> };
+
+export type TakeSelfEvaluationSnapshotMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TakeSelfEvaluationSnapshotMutation = { takeSelfEvaluationSnapshot: { snapshot: { id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> } | null, error: { code: string, message: string } | null } };
+
+export type SelfEvaluationSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SelfEvaluationSummaryQuery = { selfEvaluation: { asOf: string, benchmarks: Array<{ benchmark: number, name: string, score: number, achieved: number, reading: SelfEvaluationReading, areas: Array<{ key: string }> }> } | null, selfEvaluationSnapshots: Array<{ id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> }> };
+
 export type SubjectAccessQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1320,6 +1342,23 @@ export const SelfEvaluationAreaFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SelfEvaluationAreaFields"}) as unknown as TypedDocumentString<SelfEvaluationAreaFieldsFragment, unknown>;
+export const SelfEvaluationSnapshotFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SelfEvaluationSnapshotFields on SelfEvaluationSnapshot {
+  id
+  takenOn
+  kind
+  takenAt
+  takenByName
+  recordsReadOn
+  scores {
+    benchmark
+    score
+    achieved
+    areas
+    reading
+  }
+}
+    `, {"fragmentName":"SelfEvaluationSnapshotFields"}) as unknown as TypedDocumentString<SelfEvaluationSnapshotFieldsFragment, unknown>;
 export const OwnActivityDecisionFieldsFragmentDoc = new TypedDocumentString(`
     fragment OwnActivityDecisionFields on OwnActivityResult {
   activity {
@@ -2847,6 +2886,88 @@ export const RemoveSelfEvaluationAnswerDocument = new TypedDocumentString(`
     setAt
   }
 }`) as unknown as TypedDocumentString<RemoveSelfEvaluationAnswerMutation, RemoveSelfEvaluationAnswerMutationVariables>;
+export const SelfEvaluationSnapshotsDocument = new TypedDocumentString(`
+    query SelfEvaluationSnapshots {
+  selfEvaluationSnapshots {
+    ...SelfEvaluationSnapshotFields
+  }
+}
+    fragment SelfEvaluationSnapshotFields on SelfEvaluationSnapshot {
+  id
+  takenOn
+  kind
+  takenAt
+  takenByName
+  recordsReadOn
+  scores {
+    benchmark
+    score
+    achieved
+    areas
+    reading
+  }
+}`) as unknown as TypedDocumentString<SelfEvaluationSnapshotsQuery, SelfEvaluationSnapshotsQueryVariables>;
+export const TakeSelfEvaluationSnapshotDocument = new TypedDocumentString(`
+    mutation TakeSelfEvaluationSnapshot {
+  takeSelfEvaluationSnapshot {
+    snapshot {
+      ...SelfEvaluationSnapshotFields
+    }
+    error {
+      code
+      message
+    }
+  }
+}
+    fragment SelfEvaluationSnapshotFields on SelfEvaluationSnapshot {
+  id
+  takenOn
+  kind
+  takenAt
+  takenByName
+  recordsReadOn
+  scores {
+    benchmark
+    score
+    achieved
+    areas
+    reading
+  }
+}`) as unknown as TypedDocumentString<TakeSelfEvaluationSnapshotMutation, TakeSelfEvaluationSnapshotMutationVariables>;
+export const SelfEvaluationSummaryDocument = new TypedDocumentString(`
+    query SelfEvaluationSummary {
+  selfEvaluation {
+    asOf
+    benchmarks {
+      benchmark
+      name
+      score
+      achieved
+      reading
+      areas {
+        key
+      }
+    }
+  }
+  selfEvaluationSnapshots {
+    ...SelfEvaluationSnapshotFields
+  }
+}
+    fragment SelfEvaluationSnapshotFields on SelfEvaluationSnapshot {
+  id
+  takenOn
+  kind
+  takenAt
+  takenByName
+  recordsReadOn
+  scores {
+    benchmark
+    score
+    achieved
+    areas
+    reading
+  }
+}`) as unknown as TypedDocumentString<SelfEvaluationSummaryQuery, SelfEvaluationSummaryQueryVariables>;
 export const SubjectAccessDocument = new TypedDocumentString(`
     query SubjectAccess($id: ID!) {
   pupil(id: $id) {

@@ -8,6 +8,7 @@ import { groupLabel } from '../../../shared/vulnerableGroups';
 import type { SchoolDashboard, WorkExperienceByYear } from '../graphql/dashboard';
 import { findCell, measuresIn, percent, rowsByGroup, rowsByYear, type ShareRow } from '../lib/dashboardData';
 import { useSchoolDashboard } from '../hooks/useDashboards';
+import { DashboardSummary } from '../../self-evaluation/components/DashboardSummary';
 import { DashboardFiltersForm } from './DashboardFiltersForm';
 import { MeasureMatrix } from './MeasureMatrix';
 import { ShareChart } from './ShareChart';
@@ -63,6 +64,8 @@ export function SchoolDashboardView({ schoolId, filters, onFiltersChange, before
         caption={dashboard?.school?.name}
         description="How many pupils have met each benchmark so far, by year group and for each vulnerable group. Select a figure to see the pupils who are missing out."
       />
+      {/* The caller's own school: staff of it, who read its self-evaluation (a trust analyst names a school and reads it there). */}
+      {schoolId === null ? <DashboardSummary /> : null}
       {canListPupils === false ? (
         <p className="wm-inset">These are the school's figures only: lists of individual pupils need pupil-level access, which your trust can grant.</p>
       ) : null}

@@ -1,6 +1,10 @@
 import {
   RemoveSelfEvaluationAnswerDocument,
   SelfEvaluationDocument,
+  SelfEvaluationSnapshotsDocument,
+  SelfEvaluationSummaryDocument,
+  TakeSelfEvaluationSnapshotDocument,
+  type SelfEvaluationSnapshotFieldsFragment,
   SetSelfEvaluationAnswerDocument,
   type SelfEvaluationAreaFieldsFragment,
   type SelfEvaluationQuery,
@@ -14,3 +18,8 @@ export const REMOVE_SELF_EVALUATION_ANSWER_MUTATION = RemoveSelfEvaluationAnswer
 export type { SelfEvaluationAnswer, SelfEvaluationReading, SelfEvaluationState } from '../../../gql/graphql';
 export type SelfEvaluationArea = SelfEvaluationAreaFieldsFragment;
 export type SelfEvaluationBenchmark = NonNullable<SelfEvaluationQuery['selfEvaluation']>['benchmarks'][number];
+
+export const SELF_EVALUATION_SNAPSHOTS_QUERY = SelfEvaluationSnapshotsDocument.toString();
+export const TAKE_SELF_EVALUATION_SNAPSHOT_MUTATION = TakeSelfEvaluationSnapshotDocument.toString();
+export const SELF_EVALUATION_SUMMARY_QUERY = SelfEvaluationSummaryDocument.toString();
+export type SelfEvaluationSnapshot = SelfEvaluationSnapshotFieldsFragment;
