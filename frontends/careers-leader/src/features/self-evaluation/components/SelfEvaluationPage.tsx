@@ -5,6 +5,7 @@ import { useSelfEvaluation, type SaveProblem } from '../hooks/useSelfEvaluation'
 import { percentOf, READINGS, STATE_LABELS, STATE_TAGS } from '../lib/selfEvaluation';
 import { AreaAnswerForm } from './AreaAnswerForm';
 import { BenchmarkSummary } from './BenchmarkSummary';
+import { SnapshotTrend } from './SnapshotTrend';
 
 /** "Self-evaluation": the school against each benchmark, area by area, with the leader's own answers where they gave one. */
 export function SelfEvaluationPage() {
@@ -30,6 +31,7 @@ export function SelfEvaluationPage() {
           >
             <BenchmarkSummary benchmarks={evaluation.benchmarks} />
           </Section>
+          <SnapshotTrend benchmarks={evaluation.benchmarks} canTake={evaluation.canAnswer} />
           {evaluation.benchmarks.map((b) => (
             <BenchmarkSection key={b.benchmark} benchmark={b} canAnswer={evaluation.canAnswer} onSave={se.answer} onRemove={se.removeAnswer} />
           ))}
