@@ -117,6 +117,12 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     // The school's own staff see vulnerable groups exactly.
     expect(await page.getByText(/rounded to the nearest 5/).count()).toBe(0);
     await expectAccessible(page, 'benchmarks-dashboard-filtered');
+
+    // On a phone the wide tables scroll inside their own boxes: the page itself never scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.getByRole('table', { name: /share of pupils who have met each measure, by year group/i }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'benchmarks-dashboard-390');
     await context.close();
   });
 

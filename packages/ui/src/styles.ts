@@ -94,7 +94,9 @@ input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offs
 .wm-section__description { color: var(--wm-text-muted); }
 .wm-section > :last-child { margin-bottom: 0; }
 
-.wm-table-wrap { overflow-x: auto; margin-bottom: var(--wm-space-md); }
+/* position: relative makes the wrapper the containing block of the visually hidden (absolutely
+   positioned) text inside its cells; without it that text escapes the scrolling and widens the page. */
+.wm-table-wrap { overflow-x: auto; position: relative; margin-bottom: var(--wm-space-md); }
 .wm-table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .wm-table caption { text-align: left; font-weight: 700; font-size: 1.1rem; padding-bottom: var(--wm-space-sm); }
 .wm-table th, .wm-table td { text-align: left; vertical-align: top; padding: var(--wm-space-sm) var(--wm-space-md); border-bottom: 1px solid var(--wm-border); }
