@@ -403,8 +403,10 @@ export class RosterImportService {
    * exactly when the commit landed.
    */
   private async runCommit(snapshot: RosterImport, principal: Principal, requestId: string, now: Date, progress: (rows: number) => void): Promise<void> {
-    const em = this.em.fork();
-    const side = this.em.fork();
+    // This runs after the request has answered: on connections of its own, not in the request's
+    // transaction (subgraph-kit tenancy.ts keeps a request's forks in it unless told otherwise).
+    const em = this.em.fork({ keepTransactionContext: false });
+    const side = this.em.fork({ keepTransactionContext: false });
     const reportToDatabase = !hasOneConnection(em);
     const today = dateInEngland(now);
     // Progress goes to the database on the side connection while the next batch runs; one write at a
