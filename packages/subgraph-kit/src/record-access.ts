@@ -120,5 +120,8 @@ export const startOfSchoolDay = startOfDayInEngland;
  */
 export async function currentPupilIds(ctx: RequestContext, pupilsUrl: string, ids: readonly string[]): Promise<Set<string>> {
   const answers = await fetchEntities(ctx, pupilsUrl, 'Pupil', ids, PupilRecordAccessDocument);
-  return new Set([...answers.values()].filter((pupil) => pupil.recordAccess?.current === true).map((pupil) => pupil.id));
+  const current = new Set([...answers.values()].filter((pupil) => pupil.recordAccess?.current === true).map((pupil) => pupil.id));
+  // The caller acts for these pupils' school: the database may show and take their rows too.
+  await permitPupils(ctx, current);
+  return current;
 }

@@ -188,7 +188,13 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
           return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         }
       }
-      await transaction?.end(!(context && failedRequests.has(context)));
+      try {
+        await transaction?.end(!(context && failedRequests.has(context)));
+      } catch (error) {
+        // Nothing was kept (the transaction is rolled back): the answer must not say otherwise.
+        log(`request ${requestId}: commit failed: ${(error as Error).stack ?? String(error)}`);
+        return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      }
     } finally {
       await transaction?.end(false);
     }

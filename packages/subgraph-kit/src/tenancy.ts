@@ -267,14 +267,47 @@ export async function beginRequestTransaction(
     end: async (ok) => {
       if (ended) return;
       ended = true;
+      const transactionContext: unknown = em.getTransactionContext();
       try {
-        if (ok) await em.commit();
-        else await em.rollback();
+        if (ok) {
+          try {
+            await em.commit();
+            return;
+          } catch (error) {
+            // A commit flushes first; a failed flush (or a statement that failed before it) leaves
+            // the transaction aborted. Roll it back, so the connection goes back to the pool clean,
+            // and let the caller know.
+            await rollbackQuietly(em, transactionContext);
+            throw error;
+          }
+        }
+        await rollbackQuietly(em, transactionContext);
       } finally {
         release();
       }
     },
   };
+}
+
+/**
+ * Rolls a request's transaction back whatever state the entity manager is in: through it when it
+ * still knows its transaction, else on the transaction it began with. Never leaves the connection
+ * checked out in an aborted transaction (that leak once exhausted a pool and hung a subgraph).
+ */
+async function rollbackQuietly(em: EntityManager, transactionContext: unknown): Promise<void> {
+  try {
+    if (em.isInTransaction()) {
+      await em.rollback();
+      return;
+    }
+  } catch {
+    // Fall through to the transaction itself.
+  }
+  if (transactionContext)
+    await em
+      .getConnection()
+      .rollback(transactionContext as never)
+      .catch(() => {});
 }
 
 /** The open transaction of each request's em, so resolvers can widen its pupils. */
