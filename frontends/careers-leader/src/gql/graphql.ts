@@ -954,7 +954,7 @@ export type SelfEvaluationSnapshotFieldsFragment = { id: string, takenOn: string
 export type SelfEvaluationSnapshotsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SelfEvaluationSnapshotsQuery = { selfEvaluationSnapshots: Array<{ id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> }> };
+export type SelfEvaluationSnapshotsQuery = { selfEvaluationSnapshots: Array<{ id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> }> | null };
 
 export type TakeSelfEvaluationSnapshotMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -964,7 +964,7 @@ export type TakeSelfEvaluationSnapshotMutation = { takeSelfEvaluationSnapshot: {
 export type SelfEvaluationSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SelfEvaluationSummaryQuery = { selfEvaluation: { asOf: string, benchmarks: Array<{ benchmark: number, name: string, score: number, achieved: number, reading: SelfEvaluationReading, areas: Array<{ key: string }> }> } | null, selfEvaluationSnapshots: Array<{ id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> }> };
+export type SelfEvaluationSummaryQuery = { selfEvaluation: { asOf: string, benchmarks: Array<{ benchmark: number, name: string, score: number, achieved: number, reading: SelfEvaluationReading, areas: Array<{ key: string }> }> } | null, selfEvaluationSnapshots: Array<{ id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> }> | null };
 
 export type SubjectAccessQueryVariables = Exact<{
   id: string | number;

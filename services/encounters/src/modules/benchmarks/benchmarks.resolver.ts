@@ -12,7 +12,7 @@ import { AccessError, InputError, decodeCursor, encodeCursor, isUuid, pageSize, 
 import { Pupil, School, stubOf } from '../external/external.entity.js';
 import type { EncountersContext } from '../../app.js';
 import { describeMeasure } from './benchmarks.describe.js';
-import { BenchmarkEngine, groupBit, type Cell } from './benchmarks.service.js';
+import { withEngine, groupBit, type Cell } from './benchmarks.service.js';
 import { BenchmarkMeasureEnum, DashboardCell, GapConnection, GapRow, SchoolDashboard, TrustDashboard, VulnerableGroupEnum } from './benchmarks.types.js';
 
 const CODE_OF_GROUP = VULNERABLE_GROUP_CODES as Record<string, VulnerableGroupCode>;
@@ -121,7 +121,7 @@ export class DashboardResolver {
     const day = asOfDay(asOf);
     const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
     const cohort = await schoolCohort(ctx, school, day);
-    const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(cohort, day, filter);
+    const aggregate = await withEngine(ctx, (engine) => engine.schoolAggregate(cohort, day, filter));
     // Rounded for callers who may not see flags: every group cell, and everything when a group is chosen.
     const round = !groupFiguresExact(ctx);
     const grouped = round && filter.groupBit !== null;
@@ -154,7 +154,7 @@ export class DashboardResolver {
     const day = asOfDay(asOf);
     const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
     const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { asOf: day });
-    const aggregate = await new BenchmarkEngine(ctx.em).trustAggregate(cohort, day, filter);
+    const aggregate = await withEngine(ctx, (engine) => engine.trustAggregate(cohort, day, filter));
     // A trust's figures for a vulnerable group are rounded for analysts who may not see flags.
     const round = !groupFiguresExact(ctx) && filter.groupBit !== null;
     const count = (n: number) => (round ? rounded(n) : n);
@@ -197,7 +197,7 @@ export class DashboardResolver {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, ['position']);
     const offset = cursor?.length === 1 && Number.isInteger(Number(cursor[0])) && Number(cursor[0]) >= 0 ? Number(cursor[0]) : 0;
-    const { rows, total } = await new BenchmarkEngine(ctx.em).pupilStates(cohort, day, filter, { measure, limit: limit + 1, offset });
+    const { rows, total } = await withEngine(ctx, (engine) => engine.pupilStates(cohort, day, filter, { measure, limit: limit + 1, offset }));
     const gapRows = rows.map((row, i) => {
       const status = row.states[measure];
       return {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { VULNERABLE_GROUPS, academicYearOfDay, type BenchmarkMeasureKey } from '@waymark/domain';
-import { boundSql } from '@waymark/subgraph-kit';
+import { boundSql, withRequestBypass, type RequestContext } from '@waymark/subgraph-kit';
 import { MEASURE_KEYS, RULES, STATE_CODES, STATEMENTS, countColumn, stateColumn, type StateName } from './benchmarks.sql.js';
 import type { PackedCohortQuery } from '../external/pupils.generated.js';
 import type { NamedStatement } from './named-params.js';
@@ -161,6 +161,18 @@ export interface SchoolAggregate {
  * Reads the engine's answers. Every method is ONE statement whatever the cohort's size: the cohort
  * travels packed, and the rules are those of benchmarks.sql.ts.
  */
+/**
+ * Runs the engine for a request. Every engine statement is limited to the cohort the pupils
+ * subgraph answered for this caller (which includes a pupil's rows from a former school, and
+ * pupils' own outlook rows that the tenant's school alone would not reach), so the statements run
+ * under a named, logged bypass of the row-level security backstop (docs/security.md).
+ */
+export function withEngine<T>(ctx: Pick<RequestContext, 'em' | 'requestId'>, work: (engine: BenchmarkEngine) => Promise<T>): Promise<T> {
+  return withRequestBypass(ctx, 'benchmark engine: statements limited to the cohort the pupils subgraph answered for this caller', (em) =>
+    work(new BenchmarkEngine(em)),
+  );
+}
+
 export class BenchmarkEngine {
   constructor(private readonly em: EntityManager) {}
 

@@ -5,7 +5,7 @@ import type { EncountersContext } from '../../app.js';
 import { Pupil } from '../external/external.entity.js';
 import { describeMeasure, evidenceFor } from './benchmarks.describe.js';
 import { asOfDay } from './benchmarks.resolver.js';
-import { BenchmarkEngine } from './benchmarks.service.js';
+import { withEngine } from './benchmarks.service.js';
 import { PupilProgress } from './benchmarks.types.js';
 
 /** `Pupil.benchmarkProgress`: one pupil's state on every measure, with the evidence behind it. */
@@ -26,7 +26,7 @@ export class PupilBenchmarksResolver {
     // One cohort request and one statement (states with their evidence) for every pupil asked about in the request.
     const progress = await loaderFor<PupilProgress | null>(ctx, `progress:${day}`, async (ids) => {
       const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { pupilIds: [...ids], asOf: day });
-      const byId = new Map((await new BenchmarkEngine(ctx.em).progressOf(cohort, day)).map((entry) => [entry.states.pupilId, entry]));
+      const byId = new Map((await withEngine(ctx, (engine) => engine.progressOf(cohort, day))).map((entry) => [entry.states.pupilId, entry]));
       return ids.map((id) => {
         const entry = byId.get(id);
         if (!entry) return null;

@@ -5,7 +5,7 @@ import { AccessError, InputError, isUuid, mutationError, scopeOf, type RequestCo
 import type { EncountersContext } from '../../app.js';
 import { School, stubOf } from '../external/external.entity.js';
 import { GROUP_ROUNDING } from '../benchmarks/benchmarks.resolver.js';
-import { BenchmarkEngine } from '../benchmarks/benchmarks.service.js';
+import { withEngine } from '../benchmarks/benchmarks.service.js';
 import { ASSESSMENT_AREAS, type AssessmentArea } from './self-evaluation.areas.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
 import { SelfEvaluationReading, SelfEvaluationSnapshot as KeptSnapshot } from './self-evaluation-snapshot.entity.js';
@@ -55,7 +55,7 @@ async function coverageOf(ctx: EncountersContext, school: string, day: string): 
   // The pupils subgraph has confirmed the school is the caller's (or their trust's): the database may
   // now return its rows from tables without a trust column (self_evaluation_override).
   await permitSchools(ctx, [school]);
-  const aggregate = await new BenchmarkEngine(ctx.em).schoolAggregate(cohort, day, { groupBit: null, yearGroup: null });
+  const aggregate = await withEngine(ctx, (engine) => engine.schoolAggregate(cohort, day, { groupBit: null, yearGroup: null }));
   const scope = scopeOf(ctx.principal);
   // Analysts who may not see flags read vulnerable-group figures rounded, as on the dashboard.
   const exact = scope.kind !== 'trust' || scope.pupilLevel;
@@ -209,13 +209,14 @@ export class SelfEvaluationResolver {
 
   @Authorized('careers_leader', 'staff', 'careers_adviser')
   @Query(() => [SelfEvaluationSnapshot], {
+    nullable: true,
     description:
       "The snapshots kept of a school's self-evaluation, oldest first (by day, then when taken). The school's own staff, careers advisers and careers leaders.",
   })
   async selfEvaluationSnapshots(
     @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
     @Ctx() ctx: EncountersContext,
-  ): Promise<SelfEvaluationSnapshot[]> {
+  ): Promise<SelfEvaluationSnapshot[] | null> {
     const school = ownSchool(ctx, schoolId);
     const rows = await ctx.em.find(KeptSnapshot, { schoolId: school }, { orderBy: { takenOn: 'asc', takenAt: 'asc' } });
     return rows.map(snapshotView);
