@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_HEADER, CredentialSigner, generateCredentialKeys, type KeyPairPem, type Principal } from '@waymark/auth';
 import { databaseName, dropPostgresDatabase, openDatabase, type DatabaseOptions, type Orm } from './database.js';
 import type { ServiceDefinition } from './service.js';
 import type { SubgraphServer } from './server.js';
-import { beginRequestTransaction, isRequestFraming } from './tenancy.js';
+import { beginRequestTransaction, isRequestFraming, tablesWithoutRowSecurity } from './tenancy.js';
 
 /** One key pair per test process: subgraphs verify with the public half, tests sign with the private. */
 let keys: KeyPairPem | undefined;
@@ -115,6 +116,62 @@ export async function unscopedRead(orm: Orm, principal: Principal, table: string
   } finally {
     await transaction.end(false);
   }
+}
+
+/**
+ * The row-level security cases every subgraph with school or pupil rows runs (docs/security.md,
+ * "Row-level security"), on its own database seeded with the demo data: every such table has a
+ * policy; a query with no `where`, as `leader` (one school's careers leader), returns only that
+ * school's rows, though `otherSchoolId`'s rows are there; with no tenant it returns nothing.
+ * `tables[0]` must hold seeded rows of both schools.
+ */
+export function describeRowSecurity(options: {
+  definition: Pick<ServiceDefinition, 'name' | 'entities' | 'migrations' | 'seed'>;
+  tables: readonly string[];
+  leader: Principal;
+  otherSchoolId: string;
+}): void {
+  const { definition, tables, leader, otherSchoolId } = options;
+  const gateway: Principal = { ...makePrincipal({ roles: [] }), kind: 'system' };
+  const db = testDatabase(definition.name);
+  let orm: Orm;
+
+  beforeAll(async () => {
+    orm = await openDatabase({ service: definition.name, entities: definition.entities, migrations: definition.migrations, ...db.options });
+    await definition.seed?.(orm, { secondTrust: false });
+  });
+
+  afterAll(async () => {
+    await orm?.close(true);
+    await db.dispose();
+  });
+
+  describe(`row-level security in ${definition.name}`, () => {
+    it('covers every table that holds a school’s or a pupil’s rows', async () => {
+      expect(await tablesWithoutRowSecurity(orm.em.fork())).toEqual([]);
+    });
+
+    it('an unscoped select as one school’s careers leader returns only that school’s rows', async () => {
+      const seeded = await unscopedRead(orm, leader, tables[0]);
+      expect(seeded.rows).toBeGreaterThan(0);
+      for (const table of tables) {
+        const { schools } = await unscopedRead(orm, leader, table);
+        expect(
+          schools.filter((id) => id !== leader.schoolId),
+          table,
+        ).toEqual([]);
+      }
+      // The other school's rows are there: the owner, who bypasses, sees them.
+      const [{ count }] = await orm.em
+        .fork()
+        .execute<{ count: string }[]>(`select count(*) as count from "${tables[0]}" where "school_id" = ?`, [otherSchoolId]);
+      expect(Number(count)).toBeGreaterThan(0);
+    });
+
+    it('the same select with no tenant returns nothing', async () => {
+      for (const table of tables) expect((await unscopedRead(orm, gateway, table)).rows, table).toBe(0);
+    });
+  });
 }
 
 export interface TestSubgraph {
