@@ -14,7 +14,7 @@ import { startPortals, type Portals } from './browser.js';
 let portals: Portals;
 
 beforeAll(async () => {
-  portals = await startPortals({ name: 'e2e-destinations', shared: true });
+  portals = await startPortals({ name: 'e2e-destinations' });
 });
 
 afterAll(() => portals?.close());

@@ -49,7 +49,7 @@ describe('the API for trusts', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the documentation');
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#main');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#main');
     // The code samples scroll by keyboard: each one can take focus.
     expect(await page.locator('pre:not([tabindex="0"])').count()).toBe(0);
     await context.close();
