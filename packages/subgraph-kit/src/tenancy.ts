@@ -100,8 +100,10 @@ end $$;`,
 
 const setting = (name: string): string => `nullif(current_setting('${name}', true), '')`;
 const BYPASS = `current_setting('${TENANT_SETTINGS.bypass}', true) = 'on'`;
-const SCHOOLS = `string_to_array(${setting(TENANT_SETTINGS.schools)}, ',')::uuid[]`;
-const TRUST = `${setting(TENANT_SETTINGS.trust)}::uuid`;
+/** The caller's schools, as an array, for a rule's `extra` conditions (e.g. `"school_id" = any(${SCHOOLS})`). */
+export const SCHOOLS = `string_to_array(${setting(TENANT_SETTINGS.schools)}, ',')::uuid[]`;
+/** The caller's trust, for a rule's `extra` conditions. */
+export const TRUST = `${setting(TENANT_SETTINGS.trust)}::uuid`;
 const MEMBER_SCHOOL = `${setting(TENANT_SETTINGS.memberSchool)}::uuid`;
 const PUPILS = `string_to_array(${setting(TENANT_SETTINGS.pupils)}, ',')::uuid[]`;
 /** The asking volunteer, for a rule's `extra` conditions (e.g. `"volunteer_ids" @> array[${VOLUNTEER}]`). */
@@ -113,10 +115,15 @@ export const VOLUNTEER = `${setting(TENANT_SETTINGS.volunteer)}::uuid`;
  *   the trust, and callers permitted that pupil;
  * - `school`: a school's own rows (school_id, optional trust_id): staff, analysts of the trust, and
  *   the school's own pupils and parents;
- * - `pupilOnly`: a pupil's rows with no school on them (pupil_id): callers permitted that pupil.
+ * - `pupilOnly`: a pupil's rows with no school on them (pupil_id): callers permitted that pupil;
+ * - `staff`: a school's working rows that its pupils and parents never read (school_id, optional
+ *   trust_id; `schoolColumn` when the school is the row itself): staff and analysts of the trust.
  */
 export type TenantRule = (
-  { kind: 'pupil'; trust: boolean; pupilColumn?: string } | { kind: 'school'; trust: boolean } | { kind: 'pupilOnly'; pupilColumn?: string }
+  | { kind: 'pupil'; trust: boolean; pupilColumn?: string }
+  | { kind: 'school'; trust: boolean }
+  | { kind: 'pupilOnly'; pupilColumn?: string }
+  | { kind: 'staff'; trust: boolean; schoolColumn?: string }
 ) & {
   /** Further conditions under which a row is visible (SQL over the row's columns), OR-ed with the rest. */
   extra?: string[];
@@ -124,10 +131,11 @@ export type TenantRule = (
 
 export function tenantCondition(rule: TenantRule): string {
   const parts = [BYPASS];
-  if (rule.kind !== 'pupilOnly') parts.push(`"school_id" = any(${SCHOOLS})`);
+  if (rule.kind === 'staff') parts.push(`"${rule.schoolColumn ?? 'school_id'}" = any(${SCHOOLS})`);
+  else if (rule.kind !== 'pupilOnly') parts.push(`"school_id" = any(${SCHOOLS})`);
   if (rule.kind !== 'pupilOnly' && rule.trust) parts.push(`"trust_id" = ${TRUST}`);
   if (rule.kind === 'school') parts.push(`"school_id" = ${MEMBER_SCHOOL}`);
-  if (rule.kind !== 'school') parts.push(`"${rule.pupilColumn ?? 'pupil_id'}" = any(${PUPILS})`);
+  if (rule.kind === 'pupil' || rule.kind === 'pupilOnly') parts.push(`"${rule.pupilColumn ?? 'pupil_id'}" = any(${PUPILS})`);
   parts.push(...(rule.extra ?? []));
   return parts.map((part) => `(${part})`).join(' or ');
 }
@@ -137,9 +145,31 @@ export function tenantCondition(rule: TenantRule): string {
  * `@Entity({ tableName, ...tenantPolicy(rule) })`. The migration that creates it is written with
  * `tenantPolicySqlV1`.
  */
-export function tenantPolicy(rule: TenantRule): { policies: { name: string; command: 'all'; using: string; check: string }[]; rowLevelSecurity: 'force' } {
+export function tenantPolicy(
+  rule: TenantRule,
+  openings: PolicyOpenings = {},
+): { policies: { name: string; command: 'all' | 'select' | 'insert'; using?: string; check?: string }[]; rowLevelSecurity: 'force' } {
   const condition = tenantCondition(rule);
-  return { policies: [{ name: 'tenant', command: 'all', using: condition, check: condition }], rowLevelSecurity: 'force' };
+  return {
+    policies: [
+      { name: 'tenant', command: 'all', using: condition, check: condition },
+      ...(openings.readableByAll ? [{ name: 'read', command: 'select' as const, using: 'true' }] : []),
+      ...(openings.appendableByAll ? [{ name: 'append', command: 'insert' as const, check: 'true' }] : []),
+    ],
+    rowLevelSecurity: 'force',
+  };
+}
+
+/**
+ * Where a table opens wider than its tenant rule, for one command only:
+ * - `readableByAll`: anyone may read every row (a directory, such as the list of schools); writes
+ *   still follow the rule;
+ * - `appendableByAll`: anyone may add a row (an append-only log whose rows name the school whose log
+ *   shows them, which may not be the writer's); reading, changing and deleting still follow the rule.
+ */
+export interface PolicyOpenings {
+  readableByAll?: boolean;
+  appendableByAll?: boolean;
 }
 
 /** Row-level security, forced on the owner too, with one policy `tenant` for every command. */
@@ -150,6 +180,17 @@ export function tenantPolicySqlV1(table: string, rule: TenantRule): string[] {
     `alter table "${table}" force row level security;`,
     `drop policy if exists "tenant" on "${table}";`,
     `create policy "tenant" on "${table}" for all using (${condition}) with check (${condition});`,
+  ];
+}
+
+/** As `tenantPolicySqlV1`, with the openings (`PolicyOpenings`) as policies of their own. */
+export function tenantPolicySqlV2(table: string, rule: TenantRule, openings: PolicyOpenings = {}): string[] {
+  return [
+    ...tenantPolicySqlV1(table, rule),
+    `drop policy if exists "read" on "${table}";`,
+    `drop policy if exists "append" on "${table}";`,
+    ...(openings.readableByAll ? [`create policy "read" on "${table}" for select using (true);`] : []),
+    ...(openings.appendableByAll ? [`create policy "append" on "${table}" for insert with check (true);`] : []),
   ];
 }
 
@@ -381,17 +422,36 @@ export function setSystemAccessLog(log: SystemAccessLog): SystemAccessLog {
  * narrow and give it a name that says why it needs every school's rows.
  */
 export async function withSystemAccess<T>(orm: Pick<Orm, 'em'>, reason: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  systemAccessLog(`[system access] ${reason}`);
   const em = orm.em.fork();
   const release = await takeTurn(em);
   try {
     return await em.transactional(async (tx) => {
-      await tx.execute(`select set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTINGS.bypass}', 'on', true)`);
+      await liftTenantCheck(tx, reason);
       return work(tx);
     });
   } finally {
     release();
   }
+}
+
+/**
+ * For work no user waits for that acts for one tenant only (a background job's progress report for
+ * one school): names that tenant, and acts as the application role, for the rest of the transaction
+ * open on `tx`. Not a lift of the check, so not logged.
+ */
+export async function enterTenant(tx: EntityManager, tenant: Partial<Tenant>): Promise<void> {
+  const { sql, params } = settingsStatement({ ...NOBODY, ...tenant }, true);
+  await tx.execute(sql, params);
+}
+
+/**
+ * The same lift, for the rest of a transaction that work no user waits for has already opened on
+ * `tx` (a background job that manages its own transaction, such as a roster commit): logged with
+ * `reason`, and gone when that transaction ends.
+ */
+export async function liftTenantCheck(tx: EntityManager, reason: string): Promise<void> {
+  systemAccessLog(`[system access] ${reason}`);
+  await tx.execute(`select set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTINGS.bypass}', 'on', true)`);
 }
 
 /**

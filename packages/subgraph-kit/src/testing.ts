@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_HEADER, CredentialSigner, generateCredentialKeys, type KeyPairPem, type Principal } from '@waymark/auth';
-import { databaseName, dropPostgresDatabase, openDatabase, type DatabaseOptions, type Orm } from './database.js';
+import { actAsAppRole, databaseName, dropPostgresDatabase, openDatabase, type DatabaseOptions, type Orm } from './database.js';
 import type { ServiceDefinition } from './service.js';
 import type { SubgraphServer } from './server.js';
 import { beginRequestTransaction, isRequestFraming, tablesWithoutRowSecurity } from './tenancy.js';
@@ -188,7 +188,7 @@ export interface TestSubgraph {
 export async function startTestSubgraph(
   definition: Pick<ServiceDefinition, 'name' | 'entities' | 'migrations' | 'seed'>,
   createApp: (deps: { env: { publicKeyPem: string; nodeEnv: 'test' }; orm: Orm }) => Promise<SubgraphServer>,
-  { seed = true }: { seed?: boolean } = {},
+  { seed = true, appRole = false }: { seed?: boolean; appRole?: boolean } = {},
 ): Promise<TestSubgraph> {
   const db = testDatabase(definition.name);
   let orm: Orm | undefined;
@@ -199,8 +199,11 @@ export async function startTestSubgraph(
     await db.dispose();
   };
   try {
-    orm = await openDatabase({ service: definition.name, entities: definition.entities, migrations: definition.migrations, ...db.options });
+    const options = { service: definition.name, entities: definition.entities, migrations: definition.migrations, ...db.options };
+    orm = await openDatabase(options);
     if (seed) await definition.seed?.(orm, { secondTrust: false });
+    // As the running service: after its start-up, every connection (background work's too) acts as the app role.
+    if (appRole) orm = await actAsAppRole(orm, options);
     app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
     return { orm, app, client: await SubgraphTestClient.start(app), close };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import { createServiceApp, withSystemAccess, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { AuditEvent, AuditEventField } from './modules/audit/audit-event.entity.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { RecordComment } from './modules/comment/comment.entity.js';
@@ -18,13 +18,16 @@ export const pupilsService: ServiceDefinition = {
   migrations,
   buildSchema: buildPupilsSchema,
   seed: seedDemo,
+  rowSecurity: true,
   housekeeping: [
     {
       // The data access log is kept for AUDIT_RETENTION (docs/audit-trail.md), then deleted: checked daily.
       name: 'data access log retention',
       everyMs: 24 * 60 * 60 * 1000,
       run: async (orm) => {
-        const removed = await new AuditService(orm.em.fork()).purgeExpired();
+        const removed = await withSystemAccess(orm, 'data access log retention: events past the retention period, at every school', (em) =>
+          new AuditService(em).purgeExpired(),
+        );
         return removed > 0 ? `${removed} events past the retention period deleted` : undefined;
       },
     },

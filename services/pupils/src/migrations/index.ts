@@ -5,6 +5,7 @@ import { Migration20261123162521 } from './Migration20261123162521.js';
 import { Migration20261206063331 } from './Migration20261206063331.js';
 import { Migration20261206063704 } from './Migration20261206063704.js';
 import { Migration20261206075051 } from './Migration20261206075051.js';
+import { Migration20261206163000 } from './Migration20261206163000.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261206063331', class: Migration20261206063331 },
   { name: 'Migration20261206063704', class: Migration20261206063704 },
   { name: 'Migration20261206075051', class: Migration20261206075051 },
+  { name: 'Migration20261206163000', class: Migration20261206163000 },
 ];

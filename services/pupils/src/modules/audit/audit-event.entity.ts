@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { AuditAction } from '@waymark/subgraph-kit';
+import { tenantPolicy, type AuditAction } from '@waymark/subgraph-kit';
 
 /** How the caller proved who they were: a signed-in person's session, or a trust's API key. */
 export type AuditCredentialKind = 'SESSION' | 'API_KEY';
@@ -25,7 +25,7 @@ const guardedBy = (table: string) => [
   },
 ];
 
-@Entity({ tableName: 'audit_event', triggers: guardedBy('audit_event') })
+@Entity({ tableName: 'audit_event', triggers: guardedBy('audit_event'), ...tenantPolicy({ kind: 'pupil', trust: true }, { appendableByAll: true }) })
 @Index({ properties: ['schoolId', 'occurredAt', 'id'] })
 @Index({ properties: ['pupilId', 'occurredAt'] })
 export class AuditEvent {

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
-import { DATA_PROTECTION_ROLES, isDataProtectionOfficer, type Principal } from '@waymark/auth';
-import { isUuid, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { DATA_PROTECTION_ROLES, isDataProtectionOfficer } from '@waymark/auth';
+import { isUuid, permitSchools, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { PupilService } from '../pupil/pupil.service.js';
 import { AuditError, AuditProblems } from './audit.errors.js';
 import { AuditService, auditCsv, toLogQuery, type LogQuery } from './audit.service.js';
@@ -18,9 +18,15 @@ const SOURCES = ['encounters', 'destinations', 'employers', 'identity'];
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9.]{0,39}$/;
 const MAX_ENTRIES = 5000;
 
-/** The log belongs to a school; its careers leader and its data protection lead read it, signed in as themselves. */
-function logSchoolOf(principal: Principal): string {
+/**
+ * The log belongs to a school; its careers leader and its data protection lead read it, signed in as
+ * themselves. A data protection lead holds no staff scope, so the school's rows are opened to the
+ * request here, once it is checked.
+ */
+async function logSchoolOf(ctx: RequestContext): Promise<string> {
+  const { principal } = ctx;
   if (!isDataProtectionOfficer(principal) || !principal.schoolId) throw AuditError.notYourSchool();
+  await permitSchools(ctx, [principal.schoolId]);
   return principal.schoolId;
 }
 
@@ -47,8 +53,8 @@ export class AuditResolver {
     description:
       "The data access log of the caller's own school (careers leaders and data protection leads), newest first: who read, exported or changed which pupil's record, when, and how.",
   })
-  auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext): Promise<Connection<AuditEventNode>> {
-    return new AuditService(ctx.em).list(toLogQuery(logSchoolOf(ctx.principal), args.filter), args);
+  async auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext): Promise<Connection<AuditEventNode>> {
+    return new AuditService(ctx.em).list(toLogQuery(await logSchoolOf(ctx), args.filter), args);
   }
 
   @Authorized(...DATA_PROTECTION_ROLES)
@@ -60,7 +66,7 @@ export class AuditResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    const schoolId = logSchoolOf(ctx.principal);
+    const schoolId = await logSchoolOf(ctx);
     const query = toLogQuery(schoolId, filter);
     const service = new AuditService(ctx.em);
     const events = await service.all(query);

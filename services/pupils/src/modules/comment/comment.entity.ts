@@ -1,11 +1,13 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Pupil } from '../pupil/pupil.entity.js';
+import { tenantPolicy } from '@waymark/subgraph-kit';
+import { historyRule } from '../../row-security.js';
 
 export type CommentAuthorRole = 'PARENT' | 'STAFF';
 
 /** A note on a pupil's record from a linked parent or a member of staff. */
-@Entity({ tableName: 'record_comment' })
+@Entity({ tableName: 'record_comment', ...tenantPolicy(historyRule('record_comment')) })
 @Index({ properties: ['pupil', 'createdAt'] })
 @Unique({ properties: ['authorId', 'idempotencyKey'] })
 @ObjectType({ description: "A comment on a pupil's record." })

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DATA_PROTECTION_ROLES, isDataProtectionOfficer, type Principal } from '@waymark/auth';
-import { AccessError, isUuid, mutationError, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
+import { AccessError, isUuid, mutationError, permitSchools, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
 import { AuditService } from '../audit/audit.service.js';
 import { personPupilsSubjectAccess, pupilsAtSchool } from './person-export.service.js';
 import { PersonSubjectAccessKind, PersonSubjectAccessStub, RecordPersonSubjectAccessInput, RecordPersonSubjectAccessResult } from './person-export.types.js';
@@ -15,6 +15,13 @@ function exportingSchool(principal: Principal): string {
     throw AccessError.forbidden("Only a school's careers leader or data protection lead can export a person's data.");
   }
   return principal.schoolId;
+}
+
+/** The same check, then the school's rows opened to the request (a data protection lead holds no staff scope). */
+async function exportingSchoolOpened(ctx: RequestContext): Promise<string> {
+  const schoolId = exportingSchool(ctx.principal);
+  await permitSchools(ctx, [schoolId]);
+  return schoolId;
 }
 
 /** `_entities` for PersonSubjectAccess: only for a careers leader or data protection lead, and only a well-formed account id. */
@@ -45,8 +52,8 @@ export class PersonSubjectAccessResolver {
       "What the pupils subgraph holds about this person at the caller's school, as { source, sections: [{ title, rows }] }: comments they wrote, consent they set, and what the school's data access log recorded them doing. Careers leaders and data protection leads only.",
   })
   async pupilsSubjectAccess(@Root() person: PersonSubjectAccessStub, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
-    const schoolId = exportingSchool(ctx.principal);
     if (!isUuid(person.id)) throw AccessError.forbidden();
+    const schoolId = await exportingSchoolOpened(ctx);
     return personPupilsSubjectAccess(ctx.em, person.id, schoolId);
   }
 
@@ -60,7 +67,7 @@ export class PersonSubjectAccessResolver {
     @Arg('input', () => RecordPersonSubjectAccessInput) input: RecordPersonSubjectAccessInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordPersonSubjectAccessResult> {
-    const schoolId = exportingSchool(ctx.principal);
+    const schoolId = await exportingSchoolOpened(ctx);
     if (!isUuid(input.accountId) || input.childPupilIds.length > 1000) return recorded(0, [], mutationError('AUDIT_ENTRIES_INVALID', 'A malformed export.'));
     const atSchool = input.kind === PersonSubjectAccessKind.PARENT_OR_CARER ? await pupilsAtSchool(ctx.em, input.childPupilIds, schoolId) : [];
     if (input.kind === PersonSubjectAccessKind.PARENT_OR_CARER && atSchool.length === 0) {

@@ -1,6 +1,8 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { tenantPolicy } from '@waymark/subgraph-kit';
+import { PUPIL_MOVES_TRIGGER, PUPIL_RULE } from '../../row-security.js';
 
 /** Who opted a pupil out of sharing with the local authority. */
 export type OptOutBy = 'PARENT' | 'PUPIL';
@@ -12,7 +14,7 @@ export type OptOutBy = 'PARENT' | 'PUPIL';
  * tenant; with `enrolledOn` and `leftOn` they are the pupil's latest period at a school, and
  * `enrolment` rows keep the periods before it.
  */
-@Entity({ tableName: 'pupil' })
+@Entity({ tableName: 'pupil', triggers: [PUPIL_MOVES_TRIGGER], ...tenantPolicy(PUPIL_RULE) })
 @Index({ properties: ['schoolId', 'yearGroup', 'legalSurname'] })
 @ObjectType()
 @Directive('@key(fields: "id")')

@@ -1,9 +1,9 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { MutationError } from '@waymark/subgraph-kit';
+import { MutationError, tenantPolicy } from '@waymark/subgraph-kit';
 
 /** A school's rollover into an academic year; the unique key makes it happen once. */
-@Entity({ tableName: 'year_rollover' })
+@Entity({ tableName: 'year_rollover', ...tenantPolicy({ kind: 'staff', trust: true }) })
 @Unique({ properties: ['schoolId', 'academicYear'] })
 export class YearRollover {
   @PrimaryKey({ type: 'uuid' })

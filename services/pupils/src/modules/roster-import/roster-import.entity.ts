@@ -1,7 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MutationError } from '@waymark/subgraph-kit';
+import { MutationError, tenantPolicy } from '@waymark/subgraph-kit';
 import type { RosterFieldKey } from './roster-fields.js';
 import type { RejectedRowData } from './roster-validate.js';
 
@@ -56,7 +56,7 @@ export class RosterField {
  * One roster import: the preview's report, the rows it validated (kept for the commit, which applies
  * exactly them) and, once committed, the outcome. Only its author (or the trust's integration) reads it.
  */
-@Entity({ tableName: 'roster_import' })
+@Entity({ tableName: 'roster_import', ...tenantPolicy({ kind: 'staff', trust: true }) })
 @Index({ properties: ['schoolId', 'createdAt'] })
 @ObjectType({ description: 'A roster import: its preview report, then its progress and outcome.' })
 export class RosterImport {
@@ -183,7 +183,7 @@ export class RosterImport {
 }
 
 /** A school's remembered choice for a column header Waymark does not recognise (or one to ignore). */
-@Entity({ tableName: 'roster_column_mapping' })
+@Entity({ tableName: 'roster_column_mapping', ...tenantPolicy({ kind: 'staff', trust: false }) })
 @Unique({ properties: ['schoolId', 'header'] })
 export class RosterColumnMapping {
   @PrimaryKey({ type: 'uuid' })

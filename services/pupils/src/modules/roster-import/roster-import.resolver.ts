@@ -27,7 +27,7 @@ export class RosterImportResolver {
   @Authorized('careers_leader', 'staff', 'trust_analyst')
   @Mutation(() => RosterImportResult, { description: 'The dry run: checks every row and reports what would change. Nothing changes yet.' })
   previewRosterImport(@Arg('input', () => RosterImportInput) input: RosterImportInput, @Ctx() ctx: RequestContext): Promise<RosterImportResult> {
-    return new RosterImportService(ctx.em).preview(ctx.principal, input);
+    return new RosterImportService(ctx.em).preview(ctx.principal, input, new Date(), ctx.requestId);
   }
 
   @Authorized('careers_leader', 'staff', 'trust_analyst')

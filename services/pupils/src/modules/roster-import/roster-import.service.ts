@@ -13,7 +13,7 @@ import { RosterColumnMapping, RosterImport, RosterImportResult, RosterImportStat
 import { RosterCommitFailure, RosterCommitFailures, RosterImportError, RosterImportProblems } from './roster-import.errors.js';
 import type { RosterImportInput } from './roster-import.inputs.js';
 import { previewedRows, rosterImportJobs, type PreviewedRows, type RosterImportJobs } from './roster-import.jobs.js';
-import { boundSql, hasControlCharacters, isUuid } from '@waymark/subgraph-kit';
+import { boundSql, enterTenant, hasControlCharacters, isUuid, liftTenantCheck, withRequestBypass } from '@waymark/subgraph-kit';
 import { orderedIdSource } from './bulk-sql.js';
 import { loadRosterState, pupilsFromOtherSchools, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES, type WriteContext } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
@@ -232,7 +232,7 @@ export class RosterImportService {
    * The dry run: reads and checks every row, works out what would change, and stores that as an
    * import the leader can commit. No pupil, enrolment or flag changes.
    */
-  async preview(principal: Principal, input: RosterImportInput, now = new Date()): Promise<RosterImportResult> {
+  async preview(principal: Principal, input: RosterImportInput, now = new Date(), requestId: string = randomUUID()): Promise<RosterImportResult> {
     const target = await this.target(principal, input.schoolId);
     if ('error' in target) return result(null, target.error);
     const { school } = target;
@@ -281,7 +281,11 @@ export class RosterImportService {
     // The rows are packed for storing while the database looks up the pupils they name: the lookup is
     // sent first, and the compression runs on libuv's threads while the plan is made. (Both are awaited
     // below; the catches only stop an early failure from counting as unhandled meanwhile.)
-    const state = rosterState(this.em, school.id, validation.rows);
+    // A UPN names one pupil across Waymark, wherever they are on roll (what the preview may say of
+    // them is planRoster's business), so the lookup alone reads past the school's rows.
+    const state = withRequestBypass({ em: this.em, requestId }, `roster preview for school ${school.id}: looking up its UPNs at every school`, (em) =>
+      rosterState(em, school.id, validation.rows),
+    );
     state.catch(() => undefined);
     await new Promise((resolve) => setImmediate(resolve));
     const packed = packRosterRows(validation.rows);
@@ -414,6 +418,10 @@ export class RosterImportService {
     let reported = Promise.resolve();
     try {
       await em.transactional(async (tx) => {
+        await liftTenantCheck(
+          tx,
+          `roster import ${snapshot.id} for school ${snapshot.schoolId}: matching its UPNs at every school and moving pupils who transfer in`,
+        );
         await lockSchoolRoster(tx, snapshot.schoolId);
         // Every row the commit creates gets an id in creation order (see orderedIdSource).
         const newId = orderedIdSource();
@@ -457,6 +465,7 @@ export class RosterImportService {
               side.transactional(async (t) => {
                 // Progress is throwaway (a crash ends the commit anyway), so it need not wait for the disk:
                 // a flush here would hold up the commit's own writes, which fill the same log.
+                await enterTenant(t, { schoolIds: [snapshot.schoolId] });
                 await t.execute('set local synchronous_commit = off');
                 await t.execute(
                   'update roster_import set processed_rows = ?, heartbeat_at = ? where id = ? and status = ?',
@@ -489,11 +498,14 @@ export class RosterImportService {
       // Only over this commit's own claim: if the database did commit before the connection was lost,
       // the import is COMMITTED and stays so.
       const recordFailure = () =>
-        side.execute(
-          'update roster_import set status = ?, failure_message = ?, processed_rows = 0, heartbeat_at = null where id = ? and status = ? and commit_started_at = ?',
-          [RosterImportStatus.FAILED, message, snapshot.id, RosterImportStatus.COMMITTING, snapshot.commitStartedAt],
-          'run',
-        );
+        side.transactional(async (t) => {
+          await enterTenant(t, { schoolIds: [snapshot.schoolId] });
+          await t.execute(
+            'update roster_import set status = ?, failure_message = ?, processed_rows = 0, heartbeat_at = null where id = ? and status = ? and commit_started_at = ?',
+            [RosterImportStatus.FAILED, message, snapshot.id, RosterImportStatus.COMMITTING, snapshot.commitStartedAt],
+            'run',
+          );
+        });
       try {
         // Once more on failure: when the database ended the commit's connection, pg can hand that
         // connection back to the pool before it has seen the socket close, and the next statement on

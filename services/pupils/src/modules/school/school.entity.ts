@@ -1,7 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { MutationError } from '@waymark/subgraph-kit';
+import { MutationError, tenantPolicy } from '@waymark/subgraph-kit';
 
 @Entity({ tableName: 'trust' })
 @ObjectType()
@@ -16,7 +16,7 @@ export class Trust {
   name: string;
 }
 
-@Entity({ tableName: 'school' })
+@Entity({ tableName: 'school', ...tenantPolicy({ kind: 'staff', trust: true, schoolColumn: 'id' }, { readableByAll: true }) })
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class School {
