@@ -42,6 +42,7 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
     buildSchema: () => buildIdentitySchema(config),
     seed: seedDemo,
     routes: (orm) => internalRoutes(orm, mailer),
+    rowSecurity: true,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CREDENTIAL_HEADER, type CredentialVerifier } from '@waymark/auth';
-import { sendJson, type Orm, type SubgraphServerOptions } from '@waymark/subgraph-kit';
+import { sendJson, withSystemAccess, type Orm, type SubgraphServerOptions } from '@waymark/subgraph-kit';
 import { ApiCredentialService } from './modules/api-credential/api-credential.service.js';
 import { otpauthUri } from './modules/second-factor/totp.js';
 import { SessionService, WRONG_CREDENTIALS, warmDummyHash, type OpenedSession, type SignInOrigin } from './modules/session/session.service.js';
@@ -17,7 +17,20 @@ interface Services {
   signUp: SignUpService | null;
   passwordReset: PasswordResetService | null;
 }
-type Route = (body: Body, services: Services, res: ServerResponse) => Promise<void>;
+/** What a route answers: sent once its system access has committed, so nothing is promised that was not kept. */
+interface Reply {
+  status: number;
+  body?: unknown;
+}
+/**
+ * A route runs before anyone is known, so its reads and writes see every school's accounts: each runs
+ * in its own named, logged system access (docs/security.md, "Row-level security"), and `reason` says
+ * which rows it looks at and why.
+ */
+interface Route {
+  reason: string;
+  run: (body: Body, services: Services) => Promise<Reply>;
+}
 
 const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
 /** The gateway's device cookies are 43 base64url characters; anything else is no device. */
@@ -49,13 +62,16 @@ const FIX_PROBLEMS = 'Check the answers marked below.';
 const WRONG_CODE = 'That code is not right. Enter the six digits your authenticator app shows now, or one of your recovery codes.';
 const SIGN_IN_AGAIN = 'That took too long or too many tries. Sign in again.';
 
-function sendSession(res: ServerResponse, session: OpenedSession): void {
+const json = (status: number, body: unknown): Reply => ({ status, body });
+const NO_CONTENT: Reply = { status: 204 };
+
+function sessionReply(session: OpenedSession): Reply {
   const { token, expiresAt, principal, recoveryCodes } = session;
-  sendJson(res, 200, { token, expiresAt: expiresAt.toISOString(), principal, ...(recoveryCodes ? { recoveryCodes } : {}) });
+  return json(200, { token, expiresAt: expiresAt.toISOString(), principal, ...(recoveryCodes ? { recoveryCodes } : {}) });
 }
 
-function sendWait(res: ServerResponse, retryAfterMs: number): void {
-  sendJson(res, 429, { error: waitMessage(retryAfterMs), retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+function waitReply(retryAfterMs: number): Reply {
+  return json(429, { error: waitMessage(retryAfterMs), retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
 }
 
 /**
@@ -80,77 +96,104 @@ function sendWait(res: ServerResponse, retryAfterMs: number): void {
  * Every call must carry the gateway's own (system) credential; anything else gets 401.
  */
 const ROUTES: Record<string, Route> = {
-  '/internal/sign-in': async (body, { sessions }, res) => {
-    const outcome = await sessions.signIn(text(body, 'email'), text(body, 'password'), originOf(body));
-    if (outcome.ok) return sendSession(res, outcome);
-    if (outcome.reason === 'throttled') return sendWait(res, outcome.retryAfterMs);
-    if (outcome.reason === 'second-factor') {
-      const { step, pendingToken, expiresAt, secret, email } = outcome;
-      return sendJson(res, 200, {
-        secondFactor: { step, pendingToken, expiresAt: expiresAt.toISOString(), ...(secret ? { secret, otpauthUri: otpauthUri(secret, email) } : {}) },
-      });
-    }
-    sendJson(res, 401, { error: WRONG_CREDENTIALS });
+  '/internal/sign-in': {
+    reason: 'sign-in: the account with the email typed, its second factor and a new session',
+    run: async (body, { sessions }) => {
+      const outcome = await sessions.signIn(text(body, 'email'), text(body, 'password'), originOf(body));
+      if (outcome.ok) return sessionReply(outcome);
+      if (outcome.reason === 'throttled') return waitReply(outcome.retryAfterMs);
+      if (outcome.reason === 'second-factor') {
+        const { step, pendingToken, expiresAt, secret, email } = outcome;
+        return json(200, {
+          secondFactor: { step, pendingToken, expiresAt: expiresAt.toISOString(), ...(secret ? { secret, otpauthUri: otpauthUri(secret, email) } : {}) },
+        });
+      }
+      return json(401, { error: WRONG_CREDENTIALS });
+    },
   },
-  '/internal/second-factor': async (body, { sessions }, res) => {
-    const pending = text(body, 'pendingToken');
-    const outcome = pending ? await sessions.completeSecondFactor(pending, text(body, 'code'), originOf(body)) : ({ ok: false, reason: 'expired' } as const);
-    if (outcome.ok) return sendSession(res, outcome);
-    if (outcome.reason === 'throttled') return sendWait(res, outcome.retryAfterMs);
-    if (outcome.reason === 'wrong') return sendJson(res, 401, { error: WRONG_CODE, attemptsLeft: outcome.attemptsLeft });
-    sendJson(res, 401, { error: SIGN_IN_AGAIN, signInAgain: true });
+  '/internal/second-factor': {
+    reason: 'second factor at sign-in: the account of the pending sign-in, its code and a new session',
+    run: async (body, { sessions }) => {
+      const pending = text(body, 'pendingToken');
+      const outcome = pending ? await sessions.completeSecondFactor(pending, text(body, 'code'), originOf(body)) : ({ ok: false, reason: 'expired' } as const);
+      if (outcome.ok) return sessionReply(outcome);
+      if (outcome.reason === 'throttled') return waitReply(outcome.retryAfterMs);
+      if (outcome.reason === 'wrong') return json(401, { error: WRONG_CODE, attemptsLeft: outcome.attemptsLeft });
+      return json(401, { error: SIGN_IN_AGAIN, signInAgain: true });
+    },
   },
-  '/internal/session': async (body, { sessions }, res) => {
-    const token = text(body, 'token');
-    const principal = token ? await sessions.resolve(token) : null;
-    if (principal) return sendJson(res, 200, { principal });
-    sendJson(res, 401, { error: 'This session has ended. Sign in again.' });
+  '/internal/session': {
+    reason: 'session check: the account a session token belongs to',
+    run: async (body, { sessions }) => {
+      const token = text(body, 'token');
+      const principal = token ? await sessions.resolve(token) : null;
+      if (principal) return json(200, { principal });
+      return json(401, { error: 'This session has ended. Sign in again.' });
+    },
   },
-  '/internal/sign-out': async (body, { sessions }, res) => {
-    const token = text(body, 'token');
-    if (token) await sessions.signOut(token);
-    res.writeHead(204, { 'cache-control': 'no-store' });
-    res.end();
+  '/internal/sign-out': {
+    reason: 'sign-out: the session of a token',
+    run: async (body, { sessions }) => {
+      const token = text(body, 'token');
+      if (token) await sessions.signOut(token);
+      return NO_CONTENT;
+    },
   },
-  '/internal/sign-up': async (body, { signUp }, res) => {
-    const origin = linkOrigin(body);
-    if (!signUp || !origin) return sendJson(res, 503, { error: MAIL_OFF });
-    const outcome = await signUp.signUp(body, origin);
-    if (!outcome.ok) return sendJson(res, 400, { error: FIX_PROBLEMS, problems: outcome.problems });
-    sendJson(res, 200, { message: SIGN_UP_SENT });
+  '/internal/sign-up': {
+    reason: 'volunteer sign-up: whether the email has an account, and the new account',
+    run: async (body, { signUp }) => {
+      const origin = linkOrigin(body);
+      if (!signUp || !origin) return json(503, { error: MAIL_OFF });
+      const outcome = await signUp.signUp(body, origin);
+      if (!outcome.ok) return json(400, { error: FIX_PROBLEMS, problems: outcome.problems });
+      return json(200, { message: SIGN_UP_SENT });
+    },
   },
-  '/internal/verify-email': async (body, { signUp }, res) => {
-    if (!signUp) return sendJson(res, 503, { error: MAIL_OFF });
-    if (await signUp.verifyEmail(text(body, 'token'))) return sendJson(res, 200, { message: 'Your email address is confirmed. You can now sign in.' });
-    sendJson(res, 400, { error: LINK_NOT_VALID });
+  '/internal/verify-email': {
+    reason: 'email confirmation: the account of an emailed link',
+    run: async (body, { signUp }) => {
+      if (!signUp) return json(503, { error: MAIL_OFF });
+      if (await signUp.verifyEmail(text(body, 'token'))) return json(200, { message: 'Your email address is confirmed. You can now sign in.' });
+      return json(400, { error: LINK_NOT_VALID });
+    },
   },
-  '/internal/forgot-password': async (body, { passwordReset }, res) => {
-    const origin = linkOrigin(body);
-    if (!passwordReset || !origin) return sendJson(res, 503, { error: MAIL_OFF });
-    await passwordReset.request(text(body, 'email'), origin);
-    sendJson(res, 200, { message: RESET_SENT });
+  '/internal/forgot-password': {
+    reason: 'forgotten password: the account with the email typed',
+    run: async (body, { passwordReset }) => {
+      const origin = linkOrigin(body);
+      if (!passwordReset || !origin) return json(503, { error: MAIL_OFF });
+      await passwordReset.request(text(body, 'email'), origin);
+      return json(200, { message: RESET_SENT });
+    },
   },
-  '/internal/reset-password': async (body, { passwordReset }, res) => {
-    if (!passwordReset) return sendJson(res, 503, { error: MAIL_OFF });
-    const password = typeof body.password === 'string' ? body.password : '';
-    const outcome = await passwordReset.reset(text(body, 'token'), password);
-    if (outcome.ok)
-      return sendJson(res, 200, { message: 'Your password has been changed and you have been signed out everywhere. Sign in with your new password.' });
-    if ('problems' in outcome) return sendJson(res, 400, { error: FIX_PROBLEMS, problems: outcome.problems });
-    sendJson(res, 400, { error: LINK_NOT_VALID });
+  '/internal/reset-password': {
+    reason: 'password reset: the account of an emailed link',
+    run: async (body, { passwordReset }) => {
+      if (!passwordReset) return json(503, { error: MAIL_OFF });
+      const password = typeof body.password === 'string' ? body.password : '';
+      const outcome = await passwordReset.reset(text(body, 'token'), password);
+      if (outcome.ok) return json(200, { message: 'Your password has been changed and you have been signed out everywhere. Sign in with your new password.' });
+      if ('problems' in outcome) return json(400, { error: FIX_PROBLEMS, problems: outcome.problems });
+      return json(400, { error: LINK_NOT_VALID });
+    },
   },
-  '/internal/api-key': async (body, { apiCredentials }, res) => {
-    const key = text(body, 'key');
-    const principal = key ? await apiCredentials.resolveKey(key) : null;
-    if (principal) return sendJson(res, 200, { principal });
-    sendJson(res, 401, { error: 'This API key is not valid.' });
+  '/internal/api-key': {
+    reason: 'API key check: the trust key a secret belongs to',
+    run: async (body, { apiCredentials }) => {
+      const key = text(body, 'key');
+      const principal = key ? await apiCredentials.resolveKey(key) : null;
+      if (principal) return json(200, { principal });
+      return json(401, { error: 'This API key is not valid.' });
+    },
   },
-  '/internal/api-key-usage': async (body, { apiCredentials }, res) => {
-    const entries = usageEntries(body.usage);
-    if (!entries) return sendJson(res, 400, { error: 'usage must be a list of { id, requests, errors, lastUsedAt }.' });
-    await apiCredentials.addUsage(entries);
-    res.writeHead(204, { 'cache-control': 'no-store' });
-    res.end();
+  '/internal/api-key-usage': {
+    reason: "API key usage: the gateway's counts added to every trust's keys",
+    run: async (body, { apiCredentials }) => {
+      const entries = usageEntries(body.usage);
+      if (!entries) return json(400, { error: 'usage must be a list of { id, requests, errors, lastUsedAt }.' });
+      await apiCredentials.addUsage(entries);
+      return NO_CONTENT;
+    },
   },
 };
 
@@ -207,17 +250,20 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null): NonNullable<Sub
       sendJson(res, 400, { error: 'Body is not a JSON object.' });
       return true;
     }
-    const em = orm.em.fork();
-    await route(
-      body,
-      {
+    const reply = await withSystemAccess(orm, `identity ${pathname}: ${route.reason}`, (em) =>
+      route.run(body, {
         sessions: new SessionService(em),
         apiCredentials: new ApiCredentialService(em),
         signUp: mailer ? new SignUpService(em, mailer) : null,
         passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
-      },
-      res,
+      }),
     );
+    if (reply.body === undefined) {
+      res.writeHead(reply.status, { 'cache-control': 'no-store' });
+      res.end();
+    } else {
+      sendJson(res, reply.status, reply.body);
+    }
     return true;
   };
 }

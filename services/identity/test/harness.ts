@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
-import { openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
+import { actAsAppRole, openDatabase, type DatabaseOptions, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
 import {
   startTestSubgraph,
   SubgraphTestClient,
@@ -42,9 +42,11 @@ export class IdentityHarness {
     const db = testDatabase('identity');
     let pupils: TestSubgraph | null = null;
     let orm: Orm | undefined;
+    let appOrm: Orm | undefined;
     let app: SubgraphServer | undefined;
     const dispose = async () => {
       await app?.close();
+      if (appOrm !== orm) await appOrm?.close(true);
       await orm?.close(true);
       await db.dispose();
       await pupils?.close();
@@ -52,9 +54,14 @@ export class IdentityHarness {
     try {
       if (withPupils) pupils = await startTestSubgraph(pupilsService, createPupilsApp);
       const pupilsUrl = pupils ? `${pupils.client.baseUrl}/graphql` : DEFAULT_PUPILS_URL;
-      orm = await openDatabase({ service: 'identity', entities: identityService.entities, migrations: identityService.migrations, ...db.options });
+      const options: DatabaseOptions = { service: 'identity', entities: identityService.entities, migrations: identityService.migrations, ...db.options };
+      orm = await openDatabase(options);
       await identityService.seed!(orm, { secondTrust: false });
-      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl, mail }, orm });
+      // On PostgreSQL the app's own connections act as the application role, as a running service's do,
+      // so the /internal routes meet the tenant check too; the tests' fixtures keep the owner's. PGlite
+      // has one connection: the app shares the owner's, and only its requests switch role.
+      appOrm = options.databaseUrl ? await actAsAppRole(await openDatabase(options), options) : orm;
+      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl, mail }, orm: appOrm });
       const client = await SubgraphTestClient.start(app);
       return new IdentityHarness(orm, app, client, pupils, dispose);
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
-import { isUuid } from '@waymark/subgraph-kit';
+import { isUuid, withRequestBypass, type RequestContext } from '@waymark/subgraph-kit';
 import type { Account } from './account.entity.js';
 
 /**
@@ -11,4 +12,15 @@ export function visibleAccounts(principal: Principal): FilterQuery<Account> | nu
   if (principal.kind !== 'user') return null;
   if (hasRole(principal, 'platform_admin')) return {};
   return isUuid(principal.accountId) ? { id: principal.accountId } : null;
+}
+
+/**
+ * Work on the caller's own account and the rows keyed by it (sessions, recovery codes), under a named
+ * request bypass of the database's tenant check. The account policy (row-security.ts) shows a row to
+ * the school's staff, the pupil and linked children's callers; it knows no account ids, so a data
+ * protection lead, a trust analyst, a volunteer or a platform admin would not find their own. `work`
+ * must touch only the rows of `ctx.principal.accountId` (docs/security.md, "Row-level security").
+ */
+export function ownAccount<T>(ctx: Pick<RequestContext, 'em' | 'requestId'>, what: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return withRequestBypass(ctx, `${what}: the caller's own account`, work);
 }

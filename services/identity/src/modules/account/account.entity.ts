@@ -3,13 +3,15 @@ import { Check, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators
 import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { ROLES, type Role } from '@waymark/auth';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { tenantPolicy } from '@waymark/subgraph-kit';
+import { ACCOUNT_RULE } from '../../row-security.js';
 
 /**
  * A person who signs in. Only `id`, `email`, `displayName` and `roles` are in the schema: the
  * password hash, the second-factor secret and a parent's links to children
  * never leave this service (the links travel only inside the principal).
  */
-@Entity({ tableName: 'account' })
+@Entity({ tableName: 'account', ...tenantPolicy(ACCOUNT_RULE) })
 @Check({ name: 'account_email_lower_case', expression: 'email = lower(email)' })
 @ObjectType({ description: 'A person who signs in to Waymark. Visible only to themself.' })
 @Directive('@key(fields: "id")')

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver, UseMiddleware, type ClassType } from 'type-graphql';
-import { auditNoteChange, currentPupilIds, remoteAuditSink, type RequestContext } from '@waymark/subgraph-kit';
+import { auditNoteChange, currentPupilIds, remoteAuditSink, withRequestBypass, type RequestContext } from '@waymark/subgraph-kit';
 import { PARENT_LINKING_ROLES } from './parent-link.access.js';
 import { LinkParentAccountInput, LinkParentAccountResult, UnlinkParentAccountInput, UnlinkParentAccountResult } from './parent-link.inputs.js';
 import { ParentLinkService } from './parent-link.service.js';
@@ -11,7 +11,11 @@ import { ParentLinkService } from './parent-link.service.js';
 export function parentLinkResolver(config: { pupilsUrl: string }): ClassType {
   const service = (ctx: RequestContext) =>
     // Only a pupil whose current school the caller acts for may get a parent linked.
-    new ParentLinkService(ctx.em, (ids) => currentPupilIds(ctx, config.pupilsUrl, ids));
+    new ParentLinkService(
+      ctx.em,
+      (ids) => currentPupilIds(ctx, config.pupilsUrl, ids),
+      (reason, work) => withRequestBypass(ctx, reason, work),
+    );
   // A parent linked or unlinked changes who can read the pupil's record: it goes in the data access log.
   const audit = remoteAuditSink(config.pupilsUrl, 'identity');
 

@@ -12,6 +12,19 @@ import { LinkParentAccountResult, UnlinkParentAccountResult, type LinkParentAcco
 /** Which of `ids` the caller may see in the pupils subgraph (asked with the caller's own credential). */
 export type VisiblePupilIds = (ids: string[]) => Promise<Set<string>>;
 
+/**
+ * Runs `work` on the service's entity manager with the database's tenant check lifted (a named request
+ * bypass, `reason` saying why): a parent's account may have been made by another school, which the
+ * caller's school cannot otherwise see, and a link taken off it leaves the account out of the
+ * caller's sight. Only a parent's account is ever changed through it, and only for a pupil the pupils
+ * subgraph has confirmed is the caller's school's.
+ */
+export type AnySchoolsAccounts = <T>(reason: string, work: () => Promise<T>) => Promise<T>;
+
+const FIND_BY_EMAIL = 'linking a parent: the account with the email given, wherever it was made';
+const ADD_CHILD = "linking a parent: adding the caller's pupil to a parent's account, wherever it was made";
+const REMOVE_CHILD = "unlinking a parent: taking the caller's pupil off the parent's account";
+
 const MAX_EMAIL_LENGTH = 254;
 const MAX_NAME_LENGTH = 200;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -49,6 +62,7 @@ export class ParentLinkService {
   constructor(
     private readonly em: EntityManager,
     private readonly visiblePupilIds: VisiblePupilIds,
+    private readonly anySchools: AnySchoolsAccounts,
   ) {}
 
   /**
@@ -70,8 +84,8 @@ export class ParentLinkService {
     const pupilId = input.pupilId.toLowerCase();
     if (!(await this.isVisiblePupil(pupilId))) return linked(null, null, ParentLinkErrors.pupilNotFound());
 
-    const existing = await this.em.findOne(Account, { email });
-    if (existing) return this.addChild(existing, pupilId);
+    const existing = await this.anySchools(FIND_BY_EMAIL, () => this.em.findOne(Account, { email }));
+    if (existing) return this.anySchools(ADD_CHILD, () => this.addChild(existing, pupilId));
 
     const temporaryPassword = newTemporaryPassword();
     const account = this.em.create(Account, {
@@ -92,9 +106,9 @@ export class ParentLinkService {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       // Someone created an account with this email since we looked: link to it instead.
       this.em.clear();
-      const raced = await this.em.findOne(Account, { email });
+      const raced = await this.anySchools(FIND_BY_EMAIL, () => this.em.findOne(Account, { email }));
       if (!raced) throw error;
-      return this.addChild(raced, pupilId);
+      return this.anySchools(ADD_CHILD, () => this.addChild(raced, pupilId));
     }
     return linked(account, temporaryPassword, null);
   }
@@ -106,11 +120,15 @@ export class ParentLinkService {
     if (!isUuid(input.accountId) || !(await this.isVisiblePupil(pupilId))) return unlinked(null, ParentLinkErrors.notFound());
     const account = await this.em.findOne(Account, { id: input.accountId });
     if (!account || !isParentAccount(account) || !account.childPupilIds.includes(pupilId)) return unlinked(null, ParentLinkErrors.notFound());
-    await this.em
-      .createQueryBuilder(Account)
-      .update({ childPupilIds: raw('array_remove(child_pupil_ids, ?::uuid)', [pupilId]) })
-      .where({ id: account.id })
-      .execute();
+    // Read through the tenant check (the pupil is permitted by now); the write lifts it, as the account
+    // may no longer show once the pupil is off it.
+    await this.anySchools(REMOVE_CHILD, () =>
+      this.em
+        .createQueryBuilder(Account)
+        .update({ childPupilIds: raw('array_remove(child_pupil_ids, ?::uuid)', [pupilId]) })
+        .where({ id: account.id })
+        .execute(),
+    );
     return unlinked(account.id, null);
   }
 

@@ -14,13 +14,14 @@ import {
 } from './second-factor.inputs.js';
 import { SECOND_FACTOR_ROLES } from './second-factor.access.js';
 import { SecondFactorService } from './second-factor.service.js';
+import { ownAccount } from '../account/account.access.js';
 
 @Resolver()
 export class SecondFactorResolver {
   @Authorized(...SECOND_FACTOR_ROLES)
   @Query(() => SecondFactorStatus, { nullable: true, description: 'Staff and analysts: whether signing in asks them for a code from an authenticator app.' })
   secondFactor(@Ctx() ctx: RequestContext): Promise<SecondFactorStatus> {
-    return new SecondFactorService(ctx.em).status(ctx.principal);
+    return ownAccount(ctx, 'second factor', (em) => new SecondFactorService(em).status(ctx.principal));
   }
 
   @Authorized(...SECOND_FACTOR_ROLES)
@@ -28,7 +29,7 @@ export class SecondFactorResolver {
     description: 'Staff and analysts: a secret for their authenticator app; confirmSecondFactor with a code from it turns the second factor on.',
   })
   startSecondFactorEnrolment(@Ctx() ctx: RequestContext): Promise<StartSecondFactorEnrolmentResult> {
-    return new SecondFactorService(ctx.em).startEnrolment(ctx.principal);
+    return ownAccount(ctx, 'second factor', (em) => new SecondFactorService(em).startEnrolment(ctx.principal));
   }
 
   @Authorized(...SECOND_FACTOR_ROLES)
@@ -39,7 +40,7 @@ export class SecondFactorResolver {
     @Arg('input', () => ConfirmSecondFactorInput) input: ConfirmSecondFactorInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ConfirmSecondFactorResult> {
-    return new SecondFactorService(ctx.em).confirmEnrolment(ctx.principal, input);
+    return ownAccount(ctx, 'second factor', (em) => new SecondFactorService(em).confirmEnrolment(ctx.principal, input));
   }
 
   @Authorized(...SECOND_FACTOR_ROLES)
@@ -48,7 +49,7 @@ export class SecondFactorResolver {
     @Arg('input', () => CreateRecoveryCodesInput) input: CreateRecoveryCodesInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CreateRecoveryCodesResult> {
-    return new SecondFactorService(ctx.em).createRecoveryCodes(ctx.principal, input);
+    return ownAccount(ctx, 'second factor', (em) => new SecondFactorService(em).createRecoveryCodes(ctx.principal, input));
   }
 
   @Authorized(...SECOND_FACTOR_ROLES)
@@ -59,7 +60,7 @@ export class SecondFactorResolver {
     @Arg('input', () => TurnOffSecondFactorInput) input: TurnOffSecondFactorInput,
     @Ctx() ctx: RequestContext,
   ): Promise<TurnOffSecondFactorResult> {
-    return new SecondFactorService(ctx.em).turnOff(ctx.principal, input);
+    return ownAccount(ctx, 'second factor', (em) => new SecondFactorService(em).turnOff(ctx.principal, input));
   }
 
   @Authorized('careers_leader', 'trust_analyst')

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '@waymark/subgraph-kit';
 import { ChangePasswordInput, ChangePasswordResult, EndSignedInDeviceInput, EndSignedInDeviceResult, SignedInDevice } from './session.inputs.js';
 import { SessionService } from './session.service.js';
+import { ownAccount } from '../account/account.access.js';
 
 @Resolver()
 export class SessionResolver {
@@ -22,6 +23,6 @@ export class SessionResolver {
   @Authorized()
   @Mutation(() => ChangePasswordResult, { description: 'A new password for the signed-in person; every other device they are signed in on is signed out.' })
   changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: RequestContext): Promise<ChangePasswordResult> {
-    return new SessionService(ctx.em).changePassword(ctx.principal, input);
+    return ownAccount(ctx, 'changing the password', (em) => new SessionService(em).changePassword(ctx.principal, input));
   }
 }

@@ -4,6 +4,7 @@ import { hasRole } from '@waymark/auth';
 import { OWN_SUBJECT_ACCESS_FIELD, remoteAuditSink, requireOwnAccount, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
 import { Account } from '../account/account.entity.js';
 import { identitySubjectAccess } from './subject-access.service.js';
+import { ownAccount } from '../account/account.access.js';
 
 /**
  * `Account.identitySubjectAccess`: this subgraph's part of a person's own export. The audit sink sends
@@ -21,7 +22,7 @@ export function accountSubjectAccessResolver(config: { pupilsUrl: string }): Cla
     })
     async identitySubjectAccess(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
       requireOwnAccount(ctx.principal, account.id);
-      const part = await identitySubjectAccess(ctx.em, account.id);
+      const part = await ownAccount(ctx, 'Download my data', (em) => identitySubjectAccess(em, account.id));
       // A pupil's data leaving Waymark goes in their school's log. A parent's is recorded by the pupils
       // subgraph, which names their children; a volunteer belongs to no school's log (docs/audit-trail.md).
       const { principal } = ctx;
