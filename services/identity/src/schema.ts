@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { localSubgraphUrl } from '@waymark/auth';
 import { AccountResolver } from './modules/account/account.resolver.js';
+import { DataProtectionLeadResolver } from './modules/data-protection-lead/data-protection-lead.resolver.js';
 import { resolveAccountReference } from './modules/account/account.reference.js';
 import { ApiCredentialResolver } from './modules/api-credential/api-credential.resolver.js';
 import { parentLinkResolver } from './modules/parent-link/parent-link.resolver.js';
@@ -27,6 +28,7 @@ export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<Graph
     resolvers: [
       AccountResolver,
       ApiCredentialResolver,
+      DataProtectionLeadResolver,
       parentLinkResolver(config),
       pupilParentLinksResolver(config),
       SessionResolver,

@@ -21,6 +21,7 @@ import { RecordEncounterPage } from '../features/record-encounter/components/Rec
 import { ImportPupilsPage } from '../features/roster-import/components/ImportPupilsPage';
 import { SelfEvaluationPage } from '../features/self-evaluation/components/SelfEvaluationPage';
 import { SchoolSettingsPage } from '../features/school-settings/components/SchoolSettingsPage';
+import { DataProtectionLeadsPage } from '../features/data-protection-leads/components/DataProtectionLeadsPage';
 import { VerifyActivitiesPage } from '../features/verify-activities/components/VerifyActivitiesPage';
 import { NO_FILTERS, useRoute, type Route } from '../shared/route';
 import { FocusOnPageChange } from './FocusOnPageChange';
@@ -92,6 +93,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'placements' ? <PlacementApplicationsPage /> : null}
         {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}
         {page.view === 'settings' ? <SchoolSettingsPage /> : null}
+        {page.view === 'data-protection-leads' ? <DataProtectionLeadsPage /> : null}
         {page.view === 'audit' ? <AuditLogPage key={page.pupilId ?? ''} pupilId={page.pupilId ?? null} linkPupils={staff} /> : null}
         {page.view === 'subject-access' ? <PersonExportPage canOpenRecords={staff} /> : null}
       </FocusOnPageChange>

@@ -3,7 +3,7 @@ import { NO_FILTERS } from '../shared/route';
 import { navItems, navViewOf } from './navigation';
 
 describe('navItems', () => {
-  it('gives careers leaders the dashboard first, importing, school settings, the data access log and subject access requests', () => {
+  it('gives careers leaders the dashboard first, importing, school settings, naming data protection leads, the data access log and subject access requests', () => {
     expect(navItems(['careers_leader']).map((item) => item.id)).toEqual([
       'dashboard',
       'self-evaluation',
@@ -17,6 +17,7 @@ describe('navItems', () => {
       'placements',
       'import',
       'settings',
+      'data-protection-leads',
       'audit',
       'subject-access',
     ]);

@@ -14,6 +14,7 @@ export type NavView =
   | 'placements'
   | 'import'
   | 'settings'
+  | 'data-protection-leads'
   | 'audit'
   | 'subject-access';
 
@@ -21,8 +22,8 @@ const STAFF_ROLES = ['careers_leader', 'staff', 'careers_adviser'];
 
 /**
  * The pages a person's roles open, the first being their landing page: for staff the benchmark
- * dashboard, then the programme's pages; importing for careers leaders and school staff; settings for
- * careers leaders; the data access log and subject access requests for careers leaders and data
+ * dashboard, then the programme's pages; importing for careers leaders and school staff; settings and
+ * naming the data protection leads for careers leaders; the data access log and subject access requests for careers leaders and data
  * protection leads. A data protection lead who is not also staff gets only those two.
  */
 export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
@@ -42,6 +43,7 @@ export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
     (leader || roles.includes('staff')) && { id: 'placements', label: 'Placements' },
     (leader || roles.includes('staff')) && { id: 'import', label: 'Import pupils' },
     leader && { id: 'settings', label: 'School settings' },
+    leader && { id: 'data-protection-leads', label: 'Data protection leads' },
     dataProtection && { id: 'audit', label: 'Data access log' },
     dataProtection && { id: 'subject-access', label: 'Subject access requests' },
   ];

@@ -159,6 +159,11 @@ export type FlagValueInput = {
   value: boolean;
 };
 
+export type GrantDataProtectionLeadInput = {
+  /** The sign-in email of a member of staff at the careers leader’s school. */
+  email: string;
+};
+
 export type ImportRegisterInput = {
   /** CSV text with a header row: a UPN column and an Attended column (yes/no, present/absent, Y/N, 1/0; blank is no). */
   csv: string;
@@ -281,6 +286,10 @@ export type RecordGuidanceMeetingInput = {
 export type RegisterEntryInput = {
   attended: boolean;
   pupilId: string | number;
+};
+
+export type RemoveDataProtectionLeadInput = {
+  accountId: string | number;
 };
 
 export type RespondToVolunteerOfferInput = {
@@ -576,6 +585,25 @@ export type BenchmarkGapsQueryVariables = Exact<{
 
 
 export type BenchmarkGapsQuery = { benchmarkGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { yearGroup: number, state: BenchmarkState, detail: string, pupil: { id: string, displayName: string, upn: string | null, tutorGroup: string | null } | null } }> } | null };
+
+export type DataProtectionLeadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataProtectionLeadsQuery = { dataProtectionLeads: Array<{ accountId: string, displayName: string, email: string, you: boolean }> | null };
+
+export type GrantDataProtectionLeadMutationVariables = Exact<{
+  input: GrantDataProtectionLeadInput;
+}>;
+
+
+export type GrantDataProtectionLeadMutation = { grantDataProtectionLead: { lead: { accountId: string, displayName: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RemoveDataProtectionLeadMutationVariables = Exact<{
+  input: RemoveDataProtectionLeadInput;
+}>;
+
+
+export type RemoveDataProtectionLeadMutation = { removeDataProtectionLead: { accountId: string | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type IntentionGapFieldsFragment = { yearGroup: number, onRoll: number, missing: Array<{ id: string, displayName: string, tutorGroup: string | null }> };
 
@@ -1535,6 +1563,53 @@ export const BenchmarkGapsDocument = new TypedDocumentString(`
   hasNextPage
   endCursor
 }`) as unknown as TypedDocumentString<BenchmarkGapsQuery, BenchmarkGapsQueryVariables>;
+export const DataProtectionLeadsDocument = new TypedDocumentString(`
+    query DataProtectionLeads {
+  dataProtectionLeads {
+    accountId
+    displayName
+    email
+    you
+  }
+}
+    `) as unknown as TypedDocumentString<DataProtectionLeadsQuery, DataProtectionLeadsQueryVariables>;
+export const GrantDataProtectionLeadDocument = new TypedDocumentString(`
+    mutation GrantDataProtectionLead($input: GrantDataProtectionLeadInput!) {
+  grantDataProtectionLead(input: $input) {
+    lead {
+      accountId
+      displayName
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<GrantDataProtectionLeadMutation, GrantDataProtectionLeadMutationVariables>;
+export const RemoveDataProtectionLeadDocument = new TypedDocumentString(`
+    mutation RemoveDataProtectionLead($input: RemoveDataProtectionLeadInput!) {
+  removeDataProtectionLead(input: $input) {
+    accountId
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RemoveDataProtectionLeadMutation, RemoveDataProtectionLeadMutationVariables>;
 export const IntentionGapListsDocument = new TypedDocumentString(`
     query IntentionGapLists {
   year11: intentionGaps(yearGroup: 11) {

@@ -15,6 +15,7 @@ describe('routes in the fragment', () => {
     ['#/verify', { view: 'verify' }],
     ['#/import', { view: 'import' }],
     ['#/settings', { view: 'settings' }],
+    ['#/data-protection-leads', { view: 'data-protection-leads' }],
     ['#/audit-log', { view: 'audit', pupilId: null }],
     ['#/audit-log?pupil=p1', { view: 'audit', pupilId: 'p1' }],
     ['#/subject-access', { view: 'subject-access' }],

@@ -50,7 +50,8 @@ export type Route =
   | { view: 'self-evaluation' }
   | { view: 'requests' }
   | { view: 'placements' }
-  | { view: 'subject-access' };
+  | { view: 'subject-access' }
+  | { view: 'data-protection-leads' };
 
 const SIMPLE_VIEWS = [
   'overview',
@@ -65,6 +66,7 @@ const SIMPLE_VIEWS = [
   'requests',
   'placements',
   'subject-access',
+  'data-protection-leads',
 ] as const;
 type SimpleView = (typeof SIMPLE_VIEWS)[number];
 
