@@ -9,45 +9,73 @@ import { Agent, request, type IncomingMessage } from 'node:http';
  * it is handed, which a DOMException does not allow).
  */
 export function subgraphFetcher(timeoutMs: number): (url: string, init?: RequestInit) => Promise<Response> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  return (url, init = {}) =>
-    new Promise<Response>((resolve, reject) => {
-      const body = typeof init.body === 'string' ? init.body : '';
-      const headers: Record<string, string> = {};
-      new Headers(init.headers).forEach((value, key) => {
-        headers[key] = value;
-      });
-      headers['content-length'] = String(Buffer.byteLength(body));
-      let settled = false;
-      const settle = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        outcome();
-      };
-      const req = request(url, { method: init.method ?? 'POST', headers, agent }, (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', () => settle(() => reject(new Error('the subgraph could not be reached'))));
-        res.on('end', () =>
-          settle(() => {
-            const answer = new Headers();
-            for (const [key, value] of Object.entries(res.headers)) {
-              if (typeof value === 'string') answer.set(key, value);
-              else if (Array.isArray(value)) for (const item of value) answer.append(key, item);
-            }
-            const status = res.statusCode ?? 502;
-            // A Response cannot carry a body with these statuses.
-            const text = status === 204 || status === 304 ? null : Buffer.concat(chunks).toString('utf8');
-            resolve(new Response(text, { status, statusText: res.statusMessage ?? '', headers: answer }));
-          }),
-        );
-      });
-      const timer = setTimeout(() => {
-        settle(() => reject(new Error(`no answer within ${timeoutMs} ms`)));
-        req.destroy();
-      }, timeoutMs);
-      req.on('error', () => settle(() => reject(new Error('the subgraph could not be reached'))));
-      req.end(body);
+  // A subgraph closes a connection idle for 65 s (subgraph-kit server.ts); the agent drops its idle
+  // ones at 60 s, so it seldom sends on one the subgraph is closing.
+  const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 60_000 });
+  return (url, init = {}) => {
+    const body = typeof init.body === 'string' ? init.body : '';
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, key) => {
+      headers[key] = value;
     });
+    headers['content-length'] = String(Buffer.byteLength(body));
+    const started = Date.now();
+    // Seldom is not never: a call that fails on a reused connection before any answer came back was
+    // sent as the subgraph closed it, and never read, so it goes again once, on a fresh connection,
+    // within what is left of the timeout.
+    return send(agent, url, init.method ?? 'POST', headers, body, timeoutMs).catch((error: unknown) => {
+      const left = timeoutMs - (Date.now() - started);
+      if (!(error instanceof StaleConnection) || left <= 0) throw error;
+      return send(agent, url, init.method ?? 'POST', headers, body, left).catch((again: unknown) => {
+        throw again instanceof StaleConnection ? new Error(UNREACHABLE) : again;
+      });
+    });
+  };
+}
+
+const UNREACHABLE = 'the subgraph could not be reached';
+
+/** A call that failed on a reused connection before any of the answer arrived. */
+class StaleConnection extends Error {
+  constructor() {
+    super(UNREACHABLE);
+  }
+}
+
+function send(agent: Agent, url: string, method: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    let answered = false;
+    const req = request(url, { method, headers, agent }, (res: IncomingMessage) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', () => settle(() => reject(new Error(UNREACHABLE))));
+      res.on('end', () =>
+        settle(() => {
+          const answer = new Headers();
+          for (const [key, value] of Object.entries(res.headers)) {
+            if (typeof value === 'string') answer.set(key, value);
+            else if (Array.isArray(value)) for (const item of value) answer.append(key, item);
+          }
+          const status = res.statusCode ?? 502;
+          // A Response cannot carry a body with these statuses.
+          const text = status === 204 || status === 304 ? null : Buffer.concat(chunks).toString('utf8');
+          resolve(new Response(text, { status, statusText: res.statusMessage ?? '', headers: answer }));
+        }),
+      );
+    });
+    const timer = setTimeout(() => {
+      settle(() => reject(new Error(`no answer within ${timeoutMs} ms`)));
+      req.destroy();
+    }, timeoutMs);
+    req.on('error', () => settle(() => reject(req.reusedSocket && !answered ? new StaleConnection() : new Error(UNREACHABLE))));
+    req.end(body);
+  });
 }
