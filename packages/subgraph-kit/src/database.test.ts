@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { Migration } from '@mikro-orm/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseName, dropPostgresDatabase, openDatabase, type Orm } from './database.js';
 
@@ -50,5 +51,58 @@ describe('a transaction whose connection is ended', () => {
       new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 20_000)),
     ]);
     expect(answer).toEqual([{ ok: 1 }]);
+  });
+});
+
+describe('replicas of a service starting together', () => {
+  /** A migration slow enough that every replica is inside it at once, as when pods start together. */
+  class SlowTable extends Migration {
+    override async up(): Promise<void> {
+      this.addSql('select pg_sleep(0.3)');
+      this.addSql('create table "replica_check" ("id" int primary key)');
+    }
+  }
+  class SecondStep extends Migration {
+    override async up(): Promise<void> {
+      this.addSql('insert into "replica_check" values (1)');
+    }
+  }
+  const migrations = [
+    { name: 'Migration20990101000000', class: SlowTable },
+    { name: 'Migration20990101000001', class: SecondStep },
+  ];
+  const replicaPrefix = `waymark_r${randomBytes(3).toString('hex')}_`;
+  const opened: Orm[] = [];
+
+  afterAll(async () => {
+    await Promise.all(opened.map((each) => each.close(true)));
+    await dropPostgresDatabase(serverUrl, databaseName(replicaPrefix, 'replicas'));
+  });
+
+  it('migrate once: each migration runs one time, and every replica starts', async () => {
+    const replicas = await Promise.all(
+      [1, 2, 3].map(() => openDatabase({ service: 'replicas', entities: [], migrations, databaseUrl: serverUrl, databasePrefix: replicaPrefix })),
+    );
+    opened.push(...replicas);
+    const [first] = replicas;
+    const executed = await first.em.fork().execute<{ name: string }[]>('select name from mikro_orm_migrations order by name');
+    expect(executed.map((row) => row.name)).toEqual(migrations.map((migration) => migration.name));
+    expect(await first.em.fork().execute('select id from "replica_check"')).toEqual([{ id: 1 }]);
+  });
+
+  it('a replica told not to migrate refuses to start while a migration is pending, and says what to run', async () => {
+    const later = [...migrations, { name: 'Migration20990101000002', class: SecondStep }];
+    await expect(
+      openDatabase({ service: 'replicas', entities: [], migrations: later, databaseUrl: serverUrl, databasePrefix: replicaPrefix, migrate: false }),
+    ).rejects.toThrow('1 migration has not run yet (Migration20990101000002): run the service once with WAYMARK_MIGRATE=only first');
+    const current = await openDatabase({
+      service: 'replicas',
+      entities: [],
+      migrations,
+      databaseUrl: serverUrl,
+      databasePrefix: replicaPrefix,
+      migrate: false,
+    });
+    opened.push(current);
   });
 });

@@ -22,7 +22,10 @@ export interface DatabaseOptions {
   databasePrefix?: string;
   /** PGlite parent folder; `memory://` keeps everything in memory. */
   dataDir?: string;
-  /** Apply pending migrations (default true). */
+  /**
+   * Apply pending migrations (default true), one replica at a time. False: apply none, and refuse to
+   * open while any is pending (a deployment whose migrations run as a job of their own).
+   */
   migrate?: boolean;
 }
 
@@ -56,8 +59,9 @@ export async function ensurePostgresDatabase(databaseUrl: string, name: string):
       try {
         await client.query(`create database "${name}"`);
       } catch (error) {
-        // Another process created it between the check and the create.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Another process created it between the check and the create: 42P04, or 23505 when both
+        // passed the catalogue check at the same moment (replicas starting together).
+        if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
       }
     }
   } finally {
@@ -116,8 +120,41 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     if (dbName !== 'memory://') mkdirSync(dbName, { recursive: true });
     orm = await PgliteORM.init({ ...(baseOptions(options) as object), dbName });
   }
-  if (options.migrate !== false) await orm.migrator.up();
+  try {
+    if (options.migrate === false) await refuseIfPending(orm);
+    else if (options.databaseUrl)
+      await oneAtATime(serviceDatabaseUrl(options.databaseUrl, databaseName(options.databasePrefix ?? 'waymark_', options.service)), () => orm.migrator.up());
+    else await orm.migrator.up();
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
   return orm as Orm;
+}
+
+/** The advisory lock replicas of one service take to migrate its database (advisory locks are per database). */
+const MIGRATION_LOCK = 0x57594d4d;
+
+/**
+ * Runs `work` holding the database's migration lock, on a connection of its own: replicas that start
+ * together migrate one after the other, and the later ones find nothing left to do.
+ */
+async function oneAtATime(databaseUrl: string, work: () => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await work();
+  } finally {
+    await client.end();
+  }
+}
+
+async function refuseIfPending(orm: MikroORM): Promise<void> {
+  const pending = (await orm.migrator.getPending()).map((migration) => migration.name);
+  if (pending.length === 0) return;
+  const count = pending.length === 1 ? '1 migration has' : `${pending.length} migrations have`;
+  throw new Error(`${count} not run yet (${pending.join(', ')}): run the service once with WAYMARK_MIGRATE=only first`);
 }
 
 /**

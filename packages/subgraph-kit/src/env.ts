@@ -19,6 +19,12 @@ export interface ServiceEnv {
   demoSecondTrust: boolean;
   /** The pupils subgraph, asked on the caller's behalf (registers, parent links, record access). */
   pupilsUrl: string;
+  /**
+   * WAYMARK_MIGRATE: `auto` (the default) applies pending migrations at start, one replica at a
+   * time; `only` applies them and exits (a deployment's migration job); `skip` applies none and
+   * refuses to start while any is pending (replicas of a deployment whose job migrates).
+   */
+  migrate: 'auto' | 'only' | 'skip';
 }
 
 function isHttpUrl(value: string): boolean {
@@ -47,6 +53,8 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
   if (!isHttpUrl(pupilsUrl)) problems.push(`WAYMARK_PUPILS_URL must be an http(s) URL, got "${pupilsUrl}"`);
   if (source.WAYMARK_DB_PREFIX && !/^[a-z][a-z0-9_]*$/.test(source.WAYMARK_DB_PREFIX))
     problems.push('WAYMARK_DB_PREFIX may hold only lower-case letters, digits and _');
+  const migrate = (source.WAYMARK_MIGRATE || 'auto') as ServiceEnv['migrate'];
+  if (!['auto', 'only', 'skip'].includes(migrate)) problems.push(`WAYMARK_MIGRATE must be auto, only or skip, got "${source.WAYMARK_MIGRATE}"`);
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -61,5 +69,6 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
     seedDemo: source.WAYMARK_SEED_DEMO === '1',
     demoSecondTrust: source.WAYMARK_DEMO_SECOND_TRUST === '1',
     pupilsUrl,
+    migrate,
   };
 }

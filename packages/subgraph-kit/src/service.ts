@@ -23,6 +23,7 @@ export interface ServiceDefinition {
 
 function serviceDatabaseOptions(definition: ServiceDefinition, env: ServiceEnv): DatabaseOptions {
   return {
+    migrate: env.migrate !== 'skip',
     service: definition.name,
     entities: definition.entities,
     migrations: definition.migrations,
@@ -59,6 +60,12 @@ export async function createServiceApp(
 /** The body of every `main.ts`: env → database (migrated, seeded) → listen; stops cleanly. `deps` as for createServiceApp. */
 export async function runService(definition: ServiceDefinition, env: ServiceEnv, deps?: object): Promise<void> {
   let orm = await openServiceDatabase(definition, env);
+  if (env.migrate === 'only') {
+    // The deployment's migration job: migrated (above), nothing to serve.
+    await orm.close(true);
+    process.stderr.write(`[${definition.name}] migrations applied\n`);
+    process.exit(0);
+  }
   if (env.seedDemo && definition.seed) await definition.seed(orm, { secondTrust: env.demoSecondTrust });
   // Migrated and seeded as the owner; from now on as the application role.
   if (definition.rowSecurity) orm = await actAsAppRole(orm, serviceDatabaseOptions(definition, env));
