@@ -2,6 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { Namespace, Service } from 'kubernetes-models/v1';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { Job } from 'kubernetes-models/batch/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { Cluster, Database } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
 import { GATEWAY_PORT, localSubgraphUrl, SUBGRAPH_PORTS, subgraphPort, subgraphUrlVariable, SUBGRAPHS, type SubgraphName } from './topology.js';
 
 const infra = fileURLToPath(new URL('../../../infra/', import.meta.url));
@@ -117,6 +124,86 @@ describe('infra/k8s', () => {
       expectAddressesFollowTheList(name, env);
       if (name === 'gateway') for (const subgraph of SUBGRAPHS) expect(env[subgraphUrlVariable(subgraph)], subgraph).toBeDefined();
     }
+  });
+
+  // The Kubernetes API's and the CloudNativePG operator's own schemas (kubernetes-models, MIT).
+  const model = (manifest: Manifest & { apiVersion: string }): { validate(): void } | undefined => {
+    const key = `${manifest.apiVersion}/${manifest.kind}`;
+    const models: Record<string, new (data: never) => { validate(): void }> = {
+      'v1/Namespace': Namespace,
+      'v1/Service': Service,
+      'apps/v1/Deployment': Deployment,
+      'batch/v1/Job': Job,
+      'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
+      'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+      'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+      'postgresql.cnpg.io/v1/Cluster': Cluster,
+      'postgresql.cnpg.io/v1/Database': Database,
+    };
+    const Model = models[key];
+    return Model ? new Model(manifest as never) : undefined;
+  };
+
+  it('validates every manifest against the Kubernetes and CloudNativePG schemas', () => {
+    for (const manifest of manifests as (Manifest & { apiVersion: string })[]) {
+      const checked = model(manifest);
+      expect(checked, `${manifest.apiVersion} ${manifest.kind} has no schema here`).toBeDefined();
+      expect(() => checked!.validate(), `${manifest.kind} ${manifest.metadata.name}`).not.toThrow();
+    }
+    // The validator does catch a mistake.
+    const broken = structuredClone(ofKind('Deployment')[0]) as Manifest & { apiVersion: string };
+    (broken.spec.template!.spec.containers[0].ports[0] as { containerPort: unknown }).containerPort = 'four thousand';
+    expect(() => model(broken)!.validate()).toThrow('containerPort must be integer');
+  });
+
+  it('gives each subgraph its own database in the cluster, migrated by one job before its replicas start', () => {
+    const [cluster] = ofKind('Cluster') as unknown as { metadata: { name: string } }[];
+    const databases = ofKind('Database') as unknown as { spec: { name: string; owner: string; cluster: { name: string } } }[];
+    expect(databases.map((database) => database.spec.name).sort()).toEqual(SUBGRAPHS.map((name) => `waymark_${name}`).sort());
+    for (const database of databases) expect(database.spec.cluster.name).toBe(cluster.metadata.name);
+    const [job] = ofKind('Job');
+    const migrating = job.spec.template!.spec.containers;
+    expect(migrating.map((container) => container.command).sort()).toEqual(SUBGRAPHS.map((name) => ['node', entryOf(name)]).sort());
+    for (const container of migrating) expect(container.env.find((variable) => variable.name === 'WAYMARK_MIGRATE')?.value).toBe('only');
+    for (const deployment of ofKind('Deployment').filter((d) => d.metadata.name !== 'gateway')) {
+      const env = deployment.spec.template!.spec.containers[0].env;
+      expect(env.find((variable) => variable.name === 'WAYMARK_MIGRATE')?.value, deployment.metadata.name).toBe('skip');
+    }
+  });
+
+  it('lets only the gateway, and the subgraphs that call one on a caller’s behalf, reach a subgraph', () => {
+    interface Policy {
+      metadata: { name: string };
+      spec: { podSelector: { matchLabels?: Record<string, string> }; ingress?: { from?: { podSelector?: { matchLabels: Record<string, string> } }[] }[] };
+    }
+    const policies = ofKind('NetworkPolicy') as unknown as Policy[];
+    const denyAll = policies.find((policy) => Object.keys(policy.spec.podSelector.matchLabels ?? {}).length === 0);
+    expect(denyAll?.spec.ingress ?? []).toEqual([]);
+    // Who calls whom, read from the Deployments' own addresses.
+    const callers = (subgraph: string) =>
+      ofKind('Deployment')
+        .filter((deployment) =>
+          deployment.spec.template!.spec.containers[0].env.some((variable) => variable.value === `http://${subgraph}:${portOf(subgraph)}/graphql`),
+        )
+        .map((deployment) => deployment.metadata.name)
+        .filter((name) => name !== subgraph)
+        .sort();
+    for (const subgraph of SUBGRAPHS) {
+      const policy = policies.find((each) => each.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === subgraph);
+      const allowed = (policy?.spec.ingress ?? []).flatMap((rule) =>
+        (rule.from ?? []).map((source) => source.podSelector?.matchLabels['app.kubernetes.io/name']),
+      );
+      expect(allowed.sort(), subgraph).toEqual(callers(subgraph));
+      expect(allowed, subgraph).toContain('gateway');
+    }
+  });
+
+  it('scales every Deployment on its processor use and keeps one replica up through voluntary disruptions', () => {
+    const scaled = ofKind('HorizontalPodAutoscaler') as unknown as { spec: { scaleTargetRef: { name: string }; minReplicas: number } }[];
+    expect(scaled.map((hpa) => hpa.spec.scaleTargetRef.name).sort()).toEqual(PROCESSES);
+    for (const hpa of scaled) expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
+    const budgets = ofKind('PodDisruptionBudget') as unknown as { spec: { minAvailable: number; selector: { matchLabels: Record<string, string> } } }[];
+    expect(budgets.map((pdb) => pdb.spec.selector.matchLabels['app.kubernetes.io/name']).sort()).toEqual(PROCESSES);
   });
 
   it('sends each Service to its listed port, and reaches subgraphs on that same port', () => {
