@@ -117,6 +117,38 @@ function testConcurrency() {
   return Math.max(2, cores);
 }
 
+/**
+ * Every package's `check` and `test`, after the build. The browser tests are the longest single part,
+ * so they start at once, beside everything else (one package at a time on two cores, more on a bigger
+ * machine), instead of waiting for a free slot at the end. Every test stack takes its own free ports
+ * and throwaway databases, so nothing waits for anything else. Each package's output is printed whole
+ * when it finishes; the exit code is the first failure's.
+ */
+function runTests() {
+  const turbo = (args) =>
+    new Promise((resolve) => {
+      // --only: the build ran above; two turbo runs replaying it side by side would rewrite dist/ under the other's tests.
+      const child = spawn(
+        process.execPath,
+        [pnpmCjs, 'exec', 'turbo', 'run', ...args, '--only', '--log-order=grouped', '--env-mode=loose', '--output-logs=full'],
+        {
+          stdio: 'inherit',
+          cwd: ROOT,
+          env,
+        },
+      );
+      child.on('exit', (code, signal) => resolve(code === null ? (signal ? 1 : 0) : code));
+    });
+  Promise.all([
+    turbo(['test', '--filter=@waymark/e2e']),
+    turbo(['check', 'test', '--filter=!@waymark/e2e', `--concurrency=${Math.max(1, testConcurrency() - 1)}`]),
+  ]).then((codes) => {
+    const failed = codes.find((code) => code !== 0);
+    if (failed !== undefined) log('npm test failed: see the package whose output ends in an error above');
+    process.exit(failed ?? 0);
+  });
+}
+
 const command = process.argv[2] || 'start';
 ensureInstalled();
 switch (command) {
@@ -129,10 +161,7 @@ switch (command) {
     break;
   case 'test':
     build();
-    // Two packages' tests at a time (more on a bigger machine): every test stack takes its own free
-    // ports and throwaway databases, so packages no longer wait for each other. Each package's output
-    // is printed whole when it finishes.
-    pnpm(['exec', 'turbo', 'run', 'check', 'test', `--concurrency=${testConcurrency()}`, '--log-order=grouped', '--env-mode=loose', '--output-logs=full']);
+    runTests();
     break;
   case 'lint':
     // ESLint and tsc (sources and tests) in every package, then the layout of every file Prettier owns.

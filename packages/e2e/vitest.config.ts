@@ -7,5 +7,12 @@ import { BROWSER_WORKERS } from './test/global-setup.js';
 // (test/global-setup.ts), so two files run side by side: the browser suite is the longest part of
 // npm test.
 export default defineConfig(
-  nodeTestConfig({ testTimeout: 180_000, hookTimeout: 400_000, fileParallelism: true, maxWorkers: BROWSER_WORKERS, globalSetup: ['test/global-setup.ts'] }),
+  nodeTestConfig({
+    testTimeout: 180_000,
+    hookTimeout: 400_000,
+    fileParallelism: true,
+    maxWorkers: BROWSER_WORKERS,
+    isolate: true,
+    globalSetup: ['test/global-setup.ts'],
+  }),
 );
