@@ -49,7 +49,7 @@ describe('the data protection lead', () => {
     const { context, page } = await portals.signIn('dpl@northfield.test');
     const nav = page.getByRole('navigation', { name: 'Data protection' });
     await page.getByRole('heading', { level: 1, name: 'Data access log' }).waitFor({ timeout: 30_000 });
-    expect(await nav.getByRole('button').allTextContents()).toEqual(['Data access log', 'Subject access requests']);
+    expect(await nav.getByRole('button').allTextContents()).toEqual(['Data access log', 'Subject access requests', "Export a pupil's data"]);
     await page.getByText(/^Showing \d+ of \d+ events$/).waitFor({ timeout: 30_000 });
     await fitsAt(page, 'Data access log', 'dpl-log');
 

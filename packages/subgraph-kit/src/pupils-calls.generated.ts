@@ -51,6 +51,13 @@ export type RecordAuditEventsMutationVariables = Exact<{
 
 export type RecordAuditEventsMutation = { recordAuditEvents: { recorded: number, error: { code: string } | null } };
 
+export type MayExportPupilDataQueryVariables = Exact<{
+  pupilId: string | number;
+}>;
+
+
+export type MayExportPupilDataQuery = { mayExportPupilData: boolean };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -106,3 +113,8 @@ export const RecordAuditEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordAuditEventsMutation, RecordAuditEventsMutationVariables>;
+export const MayExportPupilDataDocument = new TypedDocumentString(`
+    query MayExportPupilData($pupilId: ID!) {
+  mayExportPupilData(pupilId: $pupilId)
+}
+    `) as unknown as TypedDocumentString<MayExportPupilDataQuery, MayExportPupilDataQueryVariables>;

@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import type { Principal } from '@waymark/auth';
+import { isDataProtectionOfficer, type Principal } from '@waymark/auth';
 import { scopeOf } from './authorize.js';
 import type { RequestContext } from './context.js';
+import { querySubgraph } from './entities.js';
 import { AccessError } from './errors.js';
 import { isUuid } from './ids.js';
+import { MayExportPupilDataDocument } from './pupils-calls.generated.js';
 import { currentPupilIds } from './record-access.js';
+import { permitPupils } from './tenancy.js';
 import type { ReferenceResolver } from './reference.js';
 import { boundSql } from './sql.js';
 
@@ -41,9 +44,27 @@ export async function readSubjectAccess(
  * Whether the caller is staff of the pupil's current school, asked of the pupils subgraph with the
  * caller's own credential (a subgraph without pupils cannot tell a current school from a former one).
  */
-export async function isCurrentSchoolStaff(ctx: RequestContext, pupilsUrl: string, pupilId: string): Promise<boolean> {
+async function isCurrentSchoolStaff(ctx: RequestContext, pupilsUrl: string, pupilId: string): Promise<boolean> {
   if (scopeOf(ctx.principal).kind !== 'school' || !isUuid(pupilId)) return false;
   return (await currentPupilIds(ctx, pupilsUrl, [pupilId])).has(pupilId);
+}
+
+/**
+ * Whether the caller may export a pupil's data: a person signed in as staff of the pupil's current
+ * school, or as that school's data protection lead (docs/security.md, "The data protection lead").
+ * A lead holds no staff scope and sees no pupil otherwise, so the pupils subgraph is asked
+ * (`mayExportPupilData`, with the caller's own credential), and the pupil's rows are opened to the
+ * request once it says yes.
+ */
+export async function mayExportPupil(ctx: RequestContext, pupilsUrl: string, pupilId: string): Promise<boolean> {
+  const { principal } = ctx;
+  if (principal.kind !== 'user' || !isUuid(pupilId)) return false;
+  if (scopeOf(principal).kind === 'school') return isCurrentSchoolStaff(ctx, pupilsUrl, pupilId);
+  if (!isDataProtectionOfficer(principal)) return false;
+  const { mayExportPupilData } = await querySubgraph(ctx, pupilsUrl, 'Subject-access check', MayExportPupilDataDocument, { pupilId });
+  if (mayExportPupilData !== true) return false;
+  await permitPupils(ctx, [pupilId]);
+  return true;
 }
 
 /*

@@ -11,6 +11,8 @@ export interface Harness {
   orm: Orm;
   /** Calls the encounters subgraph as the gateway would; it asks the real pupils subgraph. */
   client: SubgraphTestClient;
+  /** Calls the real pupils subgraph directly (to read the data access log, say). */
+  pupils: SubgraphTestClient;
   /** How many GraphQL requests the real pupils subgraph has received so far (to count a request's calls to it). */
   pupilsRequests(): number;
   /** The pupils subgraph's contract stand-in for `Pupil.recordAccess` (see pupils-stand-in.ts). */
@@ -67,7 +69,7 @@ export async function startHarness(fixture: StandInFixture = { pupils: [], paren
     const client = await clientFor(`${pupils.baseUrl}/graphql`);
     standIn = await startPupilsStandIn(fixture);
     const standInClient = await clientFor(standIn.url);
-    return { orm, client, pupilsRequests: () => pupilsRequestCount, standIn, standInClient, clientFor, close };
+    return { orm, client, pupils, pupilsRequests: () => pupilsRequestCount, standIn, standInClient, clientFor, close };
   } catch (error) {
     await close();
     throw error;

@@ -3,7 +3,15 @@ import { CREDENTIAL_HEADER, type CredentialVerifier } from '@waymark/auth';
 import { sendJson, withSystemAccess, type Orm, type SubgraphServerOptions } from '@waymark/subgraph-kit';
 import { ApiCredentialService } from './modules/api-credential/api-credential.service.js';
 import { otpauthUri } from './modules/second-factor/totp.js';
-import { SessionService, WRONG_CREDENTIALS, warmDummyHash, type OpenedSession, type SignInOrigin } from './modules/session/session.service.js';
+import {
+  SessionService,
+  signInInPhases,
+  WRONG_CREDENTIALS,
+  warmDummyHash,
+  type OpenedSession,
+  type SignInOrigin,
+  type SignInPhase,
+} from './modules/session/session.service.js';
 import { waitMessage } from './modules/sign-in-throttle/sign-in-throttle.service.js';
 import type { Mailer } from './modules/mail/mailer.js';
 import { PasswordResetService } from './modules/password-reset/password-reset.service.js';
@@ -30,6 +38,12 @@ interface Reply {
 interface Route {
   reason: string;
   run: (body: Body, services: Services) => Promise<Reply>;
+}
+
+/** A route whose steps each run in a named system access of their own (short transactions), not one for the whole call. */
+interface PhasedRoute {
+  reason: string;
+  phased: (body: Body, phase: SignInPhase) => Promise<Reply>;
 }
 
 const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
@@ -95,11 +109,13 @@ function waitReply(retryAfterMs: number): Reply {
  *                           → 204 (the counts added to each key's totals) | 400 { error }
  * Every call must carry the gateway's own (system) credential; anything else gets 401.
  */
-const ROUTES: Record<string, Route> = {
+const ROUTES: Record<string, Route | PhasedRoute> = {
   '/internal/sign-in': {
-    reason: 'sign-in: the account with the email typed, its second factor and a new session',
-    run: async (body, { sessions }) => {
-      const outcome = await sessions.signIn(text(body, 'email'), text(body, 'password'), originOf(body));
+    // Counting the attempt, then (once the password is checked, outside any transaction) the account's
+    // second factor and a new session: the throttle's rows are not held while a password is checked.
+    reason: 'sign-in: the account with the email typed, its sign-in count, its second factor and a new session',
+    phased: async (body, phase) => {
+      const outcome = await signInInPhases(phase, text(body, 'email'), text(body, 'password'), originOf(body));
       if (outcome.ok) return sessionReply(outcome);
       if (outcome.reason === 'throttled') return waitReply(outcome.retryAfterMs);
       if (outcome.reason === 'second-factor') {
@@ -250,14 +266,18 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null): NonNullable<Sub
       sendJson(res, 400, { error: 'Body is not a JSON object.' });
       return true;
     }
-    const reply = await withSystemAccess(orm, `identity ${pathname}: ${route.reason}`, (em) =>
-      route.run(body, {
-        sessions: new SessionService(em),
-        apiCredentials: new ApiCredentialService(em),
-        signUp: mailer ? new SignUpService(em, mailer) : null,
-        passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
-      }),
-    );
+    const reason = `identity ${pathname}: ${route.reason}`;
+    const reply =
+      'phased' in route
+        ? await route.phased(body, (work) => withSystemAccess(orm, reason, work))
+        : await withSystemAccess(orm, reason, (em) =>
+            route.run(body, {
+              sessions: new SessionService(em),
+              apiCredentials: new ApiCredentialService(em),
+              signUp: mailer ? new SignUpService(em, mailer) : null,
+              passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
+            }),
+          );
     if (reply.body === undefined) {
       res.writeHead(reply.status, { 'cache-control': 'no-store' });
       res.end();

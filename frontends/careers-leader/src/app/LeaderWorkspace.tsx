@@ -2,6 +2,7 @@ import type { SessionAccount } from '@waymark/graphql-client';
 import { LocalNav } from '@waymark/ui';
 import { useState } from 'react';
 import { AuditLogPage } from '../features/audit-log/components/AuditLogPage';
+import { PupilExportPage } from '../features/pupil-export/components/PupilExportPage';
 import { PersonExportPage } from '../features/person-export/components/PersonExportPage';
 import { GapListPage } from '../features/benchmarks/components/GapListPage';
 import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDashboardView';
@@ -96,6 +97,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'data-protection-leads' ? <DataProtectionLeadsPage /> : null}
         {page.view === 'audit' ? <AuditLogPage key={page.pupilId ?? ''} pupilId={page.pupilId ?? null} linkPupils={staff} /> : null}
         {page.view === 'subject-access' ? <PersonExportPage canOpenRecords={staff} /> : null}
+        {page.view === 'pupil-export' ? <PupilExportPage /> : null}
       </FocusOnPageChange>
     </>
   );

@@ -20,11 +20,12 @@ describe('navItems', () => {
       'data-protection-leads',
       'audit',
       'subject-access',
+      'pupil-export',
     ]);
   });
 
-  it('gives a data protection lead only the data access log (their landing page) and subject access requests', () => {
-    expect(navItems(['data_protection_lead']).map((item) => item.id)).toEqual(['audit', 'subject-access']);
+  it("gives a data protection lead only the data access log (their landing page), subject access requests and a pupil's export", () => {
+    expect(navItems(['data_protection_lead']).map((item) => item.id)).toEqual(['audit', 'subject-access', 'pupil-export']);
   });
 
   it('adds them to the pages of a member of staff who is also the data protection lead', () => {
@@ -32,7 +33,7 @@ describe('navItems', () => {
     expect(ids[0]).toBe('dashboard');
     expect(ids).toContain('import');
     expect(ids).not.toContain('settings');
-    expect(ids.slice(-2)).toEqual(['audit', 'subject-access']);
+    expect(ids.slice(-3)).toEqual(['audit', 'subject-access', 'pupil-export']);
   });
 
   it('lets school staff import but not change school settings', () => {

@@ -16,15 +16,17 @@ export type NavView =
   | 'settings'
   | 'data-protection-leads'
   | 'audit'
-  | 'subject-access';
+  | 'subject-access'
+  | 'pupil-export';
 
 const STAFF_ROLES = ['careers_leader', 'staff', 'careers_adviser'];
 
 /**
  * The pages a person's roles open, the first being their landing page: for staff the benchmark
  * dashboard, then the programme's pages; importing for careers leaders and school staff; settings and
- * naming the data protection leads for careers leaders; the data access log and subject access requests for careers leaders and data
- * protection leads. A data protection lead who is not also staff gets only those two.
+ * naming the data protection leads for careers leaders; the data access log, subject access requests and
+ * a pupil's export (by UPN) for careers leaders and data protection leads. A data protection lead who is
+ * not also staff gets only those three.
  */
 export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
   const leader = roles.includes('careers_leader');
@@ -46,6 +48,7 @@ export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
     leader && { id: 'data-protection-leads', label: 'Data protection leads' },
     dataProtection && { id: 'audit', label: 'Data access log' },
     dataProtection && { id: 'subject-access', label: 'Subject access requests' },
+    dataProtection && { id: 'pupil-export', label: "Export a pupil's data" },
   ];
   return items.filter((item): item is LocalNavItem<NavView> => !!item);
 }

@@ -771,6 +771,13 @@ export type AnswerPlacementApplicationMutationVariables = Exact<{
 
 export type AnswerPlacementApplicationMutation = { answerPlacementApplication: { application: { id: string, status: PlacementApplicationStatus, response: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
+export type PupilByUpnQueryVariables = Exact<{
+  upn: string;
+}>;
+
+
+export type PupilByUpnQuery = { pupilByUpn: { id: string, displayName: string } | null };
+
 export type PupilParentsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1000,6 +1007,13 @@ export type SubjectAccessQueryVariables = Exact<{
 
 
 export type SubjectAccessQuery = { pupil: { id: string, displayName: string, pupilsSubjectAccess: { [key: string]: unknown } | null, encountersSubjectAccess: { [key: string]: unknown } | null, destinationsSubjectAccess: { [key: string]: unknown } | null } | null };
+
+export type SubjectAccessByUpnQueryVariables = Exact<{
+  upn: string;
+}>;
+
+
+export type SubjectAccessByUpnQuery = { pupilByUpn: { id: string, displayName: string, pupilsSubjectAccess: { [key: string]: unknown } | null, encountersSubjectAccess: { [key: string]: unknown } | null, destinationsSubjectAccess: { [key: string]: unknown } | null } | null };
 
 export type TrustSchoolsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2159,6 +2173,14 @@ export const AnswerPlacementApplicationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnswerPlacementApplicationMutation, AnswerPlacementApplicationMutationVariables>;
+export const PupilByUpnDocument = new TypedDocumentString(`
+    query PupilByUpn($upn: String!) {
+  pupilByUpn(upn: $upn) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<PupilByUpnQuery, PupilByUpnQueryVariables>;
 export const PupilParentsDocument = new TypedDocumentString(`
     query PupilParents($id: ID!) {
   pupil(id: $id) {
@@ -3054,6 +3076,17 @@ export const SubjectAccessDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubjectAccessQuery, SubjectAccessQueryVariables>;
+export const SubjectAccessByUpnDocument = new TypedDocumentString(`
+    query SubjectAccessByUpn($upn: String!) {
+  pupilByUpn(upn: $upn) {
+    id
+    displayName
+    pupilsSubjectAccess
+    encountersSubjectAccess
+    destinationsSubjectAccess
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectAccessByUpnQuery, SubjectAccessByUpnQueryVariables>;
 export const TrustSchoolsDocument = new TypedDocumentString(`
     query TrustSchools {
   schools {

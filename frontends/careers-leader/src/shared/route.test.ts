@@ -19,6 +19,7 @@ describe('routes in the fragment', () => {
     ['#/audit-log', { view: 'audit', pupilId: null }],
     ['#/audit-log?pupil=p1', { view: 'audit', pupilId: 'p1' }],
     ['#/subject-access', { view: 'subject-access' }],
+    ['#/pupil-export', { view: 'pupil-export' }],
     ['#/schools/s1?year=10', { view: 'school', schoolId: 's1', filters: { ...NO_FILTERS, yearGroup: 10 } }],
     ['#/gaps?measure=B6_BY_16&year=10&school=s1', { view: 'gaps', query: { measure: 'B6_BY_16', schoolId: 's1', yearGroup: 10, group: null, asOf: null } }],
     ['#/gaps?measure=B9', null],

@@ -51,6 +51,7 @@ export type Route =
   | { view: 'requests' }
   | { view: 'placements' }
   | { view: 'subject-access' }
+  | { view: 'pupil-export' }
   | { view: 'data-protection-leads' };
 
 const SIMPLE_VIEWS = [
@@ -66,6 +67,7 @@ const SIMPLE_VIEWS = [
   'requests',
   'placements',
   'subject-access',
+  'pupil-export',
   'data-protection-leads',
 ] as const;
 type SimpleView = (typeof SIMPLE_VIEWS)[number];

@@ -1,4 +1,5 @@
-import { batchedReference, type ReferenceResolver } from '@waymark/subgraph-kit';
+import { isDataProtectionOfficer } from '@waymark/auth';
+import { batchedReference, isUuid, type ReferenceResolver } from '@waymark/subgraph-kit';
 import type { PupilStub } from '../external/pupil.stub.js';
 import { mayAskAboutPupil } from './destination.access.js';
 import { DestinationService } from './destination.service.js';
@@ -10,6 +11,10 @@ export const resolveDestinationReference = batchedReference(
   (destination) => destination.id,
 );
 
-/** `_entities` for Pupil: no database work here; the fields batch their own reads. */
+/**
+ * `_entities` for Pupil: no database work here; the fields batch their own reads. A school's data
+ * protection lead gets the stub for `destinationsSubjectAccess` alone, which asks the pupils subgraph
+ * whether the pupil is at their school; every other field gives a lead nothing (no record access).
+ */
 export const resolvePupilReference: ReferenceResolver = async (reference, ctx): Promise<PupilStub | null> =>
-  mayAskAboutPupil(ctx.principal, reference.id) ? { id: reference.id } : null;
+  mayAskAboutPupil(ctx.principal, reference.id) || (isDataProtectionOfficer(ctx.principal) && isUuid(reference.id)) ? { id: reference.id } : null;

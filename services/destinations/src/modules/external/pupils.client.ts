@@ -1,7 +1,7 @@
 import {
   currentPupilIds,
   fetchEntities,
-  isCurrentSchoolStaff,
+  mayExportPupil,
   querySubgraph,
   recordScopes,
   remoteAuditSink,
@@ -54,9 +54,9 @@ export class PupilsClient {
     return schoolIsInTrust(ctx, this.url, schoolId, trustId);
   }
 
-  /** Whether the caller is staff of the pupil's current school. */
-  isCurrentSchoolStaff(ctx: RequestContext, pupilId: string): Promise<boolean> {
-    return isCurrentSchoolStaff(ctx, this.url, pupilId);
+  /** Whether the caller may export the pupil's data: staff, or the data protection lead, of the pupil's current school. */
+  mayExportPupil(ctx: RequestContext, pupilId: string): Promise<boolean> {
+    return mayExportPupil(ctx, this.url, pupilId);
   }
 
   /** The pupils among `ids` whose current (or, for a leaver, last) school the caller acts for: who may be written about. */

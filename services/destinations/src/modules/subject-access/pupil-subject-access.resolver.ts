@@ -11,10 +11,11 @@ export class PupilSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      "Subject access: everything the destinations subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil's current school only; recorded in the data access log.",
+      "Subject access: everything the destinations subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil's current school, or its careers leader or data protection lead; recorded in the data access log.",
   })
   async destinationsSubjectAccess(@Root() pupil: PupilStub, @Ctx() ctx: DestinationsContext): Promise<SubjectAccessPart> {
-    if (!(await ctx.deps.pupils.isCurrentSchoolStaff(ctx, pupil.id))) throw AccessError.forbidden("Only staff of the pupil's school can export their record.");
+    if (!(await ctx.deps.pupils.mayExportPupil(ctx, pupil.id)))
+      throw AccessError.forbidden("Only staff or the data protection lead of the pupil's school can export their record.");
     const part = await pupilDestinationsSubjectAccess(ctx.em, pupil.id);
     ctx.audit.note(ctx.deps.pupils.auditSink, pupil.id, 'EXPORT', 'subjectAccess');
     return part;

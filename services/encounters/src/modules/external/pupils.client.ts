@@ -1,6 +1,6 @@
 import {
   currentPupilIds,
-  isCurrentSchoolStaff,
+  mayExportPupil,
   querySubgraph,
   recordScopes,
   remoteAuditSink,
@@ -63,9 +63,9 @@ export class PupilsClient {
     return currentPupilIds(ctx, this.url, ids);
   }
 
-  /** Whether the caller is staff of the pupil's current school. */
-  isCurrentSchoolStaff(ctx: RequestContext, pupilId: string): Promise<boolean> {
-    return isCurrentSchoolStaff(ctx, this.url, pupilId);
+  /** Whether the caller may export the pupil's data: staff, or the data protection lead, of the pupil's current school. */
+  mayExportPupil(ctx: RequestContext, pupilId: string): Promise<boolean> {
+    return mayExportPupil(ctx, this.url, pupilId);
   }
 
   /** Writes a request's audit entries to the pupils subgraph's trail (docs/audit-trail.md). */

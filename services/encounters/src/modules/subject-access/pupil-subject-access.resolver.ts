@@ -12,10 +12,11 @@ export class PupilSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      "Subject access: everything the encounters subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil's current school only; recorded in the data access log.",
+      "Subject access: everything the encounters subgraph holds about this pupil, as { source, sections: [{ title, rows }] }. Staff of the pupil's current school, or its careers leader or data protection lead; recorded in the data access log.",
   })
   async encountersSubjectAccess(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<SubjectAccessPart> {
-    if (!(await ctx.deps.pupils.isCurrentSchoolStaff(ctx, pupil.id))) throw AccessError.forbidden("Only staff of the pupil's school can export their record.");
+    if (!(await ctx.deps.pupils.mayExportPupil(ctx, pupil.id)))
+      throw AccessError.forbidden("Only staff or the data protection lead of the pupil's school can export their record.");
     const part = await pupilEncountersSubjectAccess(ctx.em, pupil.id);
     ctx.audit.note(pupilsAuditSink, pupil.id, 'EXPORT', 'subjectAccess');
     return part;

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newToken } from '@waymark/auth';
 import { demoData, DEMO_PASSWORD } from '@waymark/demo-data';
 import { IdentityHarness } from '../../../test/harness.js';
-import { ACCOUNT_RULE, ADDRESS_RULE, DEVICE_RULE } from '../sign-in-throttle/sign-in-throttle.service.js';
-import { SessionService, type SignInOrigin, type SignInOutcome } from './session.service.js';
+import { ACCOUNT_RULE, ADDRESS_RULE, DEVICE_RULE, throttleKeys } from '../sign-in-throttle/sign-in-throttle.service.js';
+import { setSystemAccessLog } from '@waymark/subgraph-kit';
+import { SessionService, signInInPhases, type SignInOrigin, type SignInOutcome, type SignInPhase } from './session.service.js';
 
 /*
  * Sign-in slowing, with the clock in the test's hands: every attempt says when it happens, so the
@@ -108,5 +109,48 @@ describe('slowing sign-in down', () => {
         ['wait 1000', 15 - ACCOUNT_RULE.free - 1],
       ]),
     );
+  });
+});
+
+describe('a sign-in in steps', () => {
+  it('commits the attempt’s count before the password is checked, and opens the session in a step of its own', async () => {
+    const who = email('employer@acme.test');
+    const origin: SignInOrigin = { address: '198.51.100.77', device: null };
+    const steps: { committedCount: number | null }[] = [];
+    const count = async () => {
+      const rows = await h.orm.em
+        .fork()
+        .execute<{ level: number }[]>('select level from sign_in_throttle where key = ?', [throttleKeys.address(origin.address).key]);
+      return rows.length > 0 ? Number(rows[0].level) : null;
+    };
+    // Each step in its own transaction, as the sign-in route runs them; what a fresh connection sees
+    // of the count when each step starts shows the step before it has committed.
+    const phase: SignInPhase = async (work) => {
+      steps.push({ committedCount: await count() });
+      return h.orm.em.fork().transactional((em) => work(em));
+    };
+    const outcome = await signInInPhases(phase, who, DEMO_PASSWORD, origin, new Date('2026-01-20T09:00:00Z'));
+    expect(outcome.ok).toBe(true);
+    // Before the first step nothing was counted; by the second the count had been committed (and the
+    // right password then undid it).
+    expect(steps).toEqual([{ committedCount: null }, { committedCount: 1 }]);
+    expect(await count()).toBe(0);
+  });
+
+  it('runs a right password as two named system accesses through the sign-in route, a wrong one as one', async () => {
+    const lines: string[] = [];
+    const previous = setSystemAccessLog((line) => lines.push(line));
+    try {
+      const right = await h.internal('/internal/sign-in', { email: email('employer@acme.test'), password: DEMO_PASSWORD, address: '198.51.100.78' });
+      expect(right.status).toBe(200);
+      const signIns = () => lines.filter((line) => line.includes('/internal/sign-in'));
+      expect(signIns()).toHaveLength(2);
+      lines.length = 0;
+      const wrong = await h.internal('/internal/sign-in', { email: email('employer@acme.test'), password: 'not it', address: '198.51.100.79' });
+      expect(wrong.status).toBe(401);
+      expect(signIns()).toHaveLength(1);
+    } finally {
+      setSystemAccessLog(previous);
+    }
   });
 });

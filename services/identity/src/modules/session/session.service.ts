@@ -74,36 +74,69 @@ function slidingExpiry(createdAt: Date, now: Date): Date {
   return new Date(Math.min(now.getTime() + SESSION_IDLE_MS, createdAt.getTime() + SESSION_MAX_MS));
 }
 
-export class SessionService {
-  constructor(private readonly em: EntityManager) {}
+/**
+ * Runs one step of a sign-in on a database connection: each in its own short transaction where the
+ * caller gives one (the sign-in route: a named system access per step), else on the service's em.
+ */
+export type SignInPhase = <T>(work: (em: EntityManager) => Promise<T>) => Promise<T>;
 
-  /**
-   * Checks a password, slowed by SignInThrottle: an unknown email, a disabled account and a wrong
-   * password all count and answer alike. From a device the owner has signed in on, only that
-   * device's own count applies, so other people's guesses never keep the owner out.
-   */
-  async signIn(email: string, password: string, origin: SignInOrigin, now = new Date()): Promise<SignInOutcome> {
-    const normalised = normaliseEmail(email);
-    const checkable = normalised !== '' && password.length <= MAX_PASSWORD_LENGTH;
-    const account = checkable ? await this.em.findOne(Account, { email: normalised }) : null;
-    const throttle = new SignInThrottle(this.em);
+/** A new session for a person who has proved who they are; their browser becomes one they are known to use. */
+async function openSession(em: EntityManager, account: Account, origin: SignInOrigin, now: Date): Promise<OpenedSession> {
+  if (origin.device) await new SignInThrottle(em).trust(account.id, hashToken(origin.device), now);
+  const token = newToken();
+  const expiresAt = slidingExpiry(now, now);
+  const id = randomUUID();
+  await em.nativeDelete(Session, { accountId: account.id, expiresAt: { $lte: now } });
+  const userAgent = origin.userAgent ? origin.userAgent.slice(0, 200) : null;
+  await em.insert(Session, { id, tokenHash: hashToken(token), accountId: account.id, createdAt: now, expiresAt, lastSeenAt: now, userAgent });
+  return { ok: true, token, expiresAt, principal: principalOf(account, id) };
+}
+
+/**
+ * Checks a password, slowed by SignInThrottle: an unknown email, a disabled account and a wrong
+ * password all count and answer alike. From a device the owner has signed in on, only that device's
+ * own count applies, so other people's guesses never keep the owner out.
+ */
+export async function signInInPhases(phase: SignInPhase, email: string, password: string, origin: SignInOrigin, now = new Date()): Promise<SignInOutcome> {
+  const normalised = normaliseEmail(email);
+  const checkable = normalised !== '' && password.length <= MAX_PASSWORD_LENGTH;
+  // The attempt is counted, and the count committed, before the password is checked: the count's
+  // rows are locked only while it is taken, so a class signing in at once from one school's address
+  // does not wait for each other's password checks.
+  const counted = await phase(async (em) => {
+    const account = checkable ? await em.findOne(Account, { email: normalised }) : null;
+    const throttle = new SignInThrottle(em);
     const deviceHash = origin.device ? hashToken(origin.device) : null;
     const trusted = account !== null && deviceHash !== null && (await throttle.isTrusted(account.id, deviceHash, now));
     const keys = trusted ? [throttleKeys.device(account.id, deviceHash)] : [throttleKeys.account(normalised), throttleKeys.address(origin.address)];
+    return { account, trusted, keys, reserved: await throttle.reserve(keys, now) };
+  });
+  const { account, trusted, keys, reserved } = counted;
+  if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfterMs: reserved.retryAfterMs };
+  if (!account || account.disabledAt || account.awaitingVerificationSince || !checkable) {
+    await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), await warmDummyHash());
+    return { ok: false, reason: 'invalid' };
+  }
+  if (!(await verifyPassword(password, account.passwordHash))) return { ok: false, reason: 'invalid' };
 
-    const reserved = await throttle.reserve(keys, now);
-    if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfterMs: reserved.retryAfterMs };
-    if (!account || account.disabledAt || account.awaitingVerificationSince || !checkable) {
-      await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), await warmDummyHash());
-      return { ok: false, reason: 'invalid' };
-    }
-    if (!(await verifyPassword(password, account.passwordHash))) return { ok: false, reason: 'invalid' };
-
+  return phase(async (em) => {
     const [own, shared] = trusted ? [keys, []] : [[keys[0]], [keys[1]]];
-    await throttle.forgive({ reset: own, undo: shared }, now);
-    const next = await new SecondFactorService(this.em).afterPassword(account, now);
-    if (next.step !== 'none') return { ok: false, reason: 'second-factor', ...next, email: account.email };
-    return this.open(account, origin, now);
+    await new SignInThrottle(em).forgive({ reset: own, undo: shared }, now);
+    // Read again in this phase: the account may have changed while the password was checked.
+    const current = await em.findOne(Account, { id: account.id, disabledAt: null, awaitingVerificationSince: null });
+    if (!current) return { ok: false, reason: 'invalid' } as const;
+    const next = await new SecondFactorService(em).afterPassword(current, now);
+    if (next.step !== 'none') return { ok: false, reason: 'second-factor', ...next, email: current.email } as const;
+    return openSession(em, current, origin, now);
+  });
+}
+
+export class SessionService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** `signInInPhases` with every step on this service's entity manager. */
+  signIn(email: string, password: string, origin: SignInOrigin, now = new Date()): Promise<SignInOutcome> {
+    return signInInPhases((work) => work(this.em), email, password, origin, now);
   }
 
   /** The second step of a sign-in that needs one: the code for the pending sign-in's token. */
@@ -114,16 +147,8 @@ export class SessionService {
     return checked.recoveryCodes ? { ...opened, recoveryCodes: checked.recoveryCodes } : opened;
   }
 
-  /** A new session for a person who has proved who they are; their browser becomes one they are known to use. */
-  private async open(account: Account, origin: SignInOrigin, now: Date): Promise<OpenedSession> {
-    if (origin.device) await new SignInThrottle(this.em).trust(account.id, hashToken(origin.device), now);
-    const token = newToken();
-    const expiresAt = slidingExpiry(now, now);
-    const id = randomUUID();
-    await this.em.nativeDelete(Session, { accountId: account.id, expiresAt: { $lte: now } });
-    const userAgent = origin.userAgent ? origin.userAgent.slice(0, 200) : null;
-    await this.em.insert(Session, { id, tokenHash: hashToken(token), accountId: account.id, createdAt: now, expiresAt, lastSeenAt: now, userAgent });
-    return { ok: true, token, expiresAt, principal: principalOf(account, id) };
+  private open(account: Account, origin: SignInOrigin, now: Date): Promise<OpenedSession> {
+    return openSession(this.em, account, origin, now);
   }
 
   /** The person a session token belongs to; null when it is unknown, expired, or the account is disabled. */

@@ -37,9 +37,9 @@ export function PersonExportPage({ canOpenRecords }: { canOpenRecords: boolean }
     <>
       <PageHeader
         title="Subject access requests"
-        description={`When a parent, carer or volunteer asks for the data Waymark holds about them, download it here. ${
-          canOpenRecords ? "A pupil's export is on the pupil's record page." : "A pupil's export is made by the careers leader, from the pupil's record page."
-        }`}
+        description={`When a parent, carer or volunteer asks for the data Waymark holds about them, download it here. For a pupil, use "Export a pupil's data"${
+          canOpenRecords ? " or the pupil's record page" : ''
+        }.`}
       />
       <DownloadSection
         title="A parent, carer or volunteer"

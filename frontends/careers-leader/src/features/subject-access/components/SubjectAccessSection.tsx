@@ -1,21 +1,23 @@
 import { request, required } from '@waymark/graphql-client';
 import { DownloadSection, subjectAccessParts } from '@waymark/ui';
 import { todayIso } from '../../../shared/download';
-import { SUBJECT_ACCESS_QUERY } from '../graphql/subjectAccess';
+import { SUBJECT_ACCESS_BY_UPN_QUERY, SUBJECT_ACCESS_QUERY } from '../graphql/subjectAccess';
 import { pupilSubjectAccessFileName, pupilSubjectAccessHtml, type SubjectAccessExport } from '../lib/subjectAccessDocument';
 
-export interface SubjectAccessSectionProps {
-  pupilId: string;
-  pupilName: string;
-}
+/** Whose data: a pupil by id (their record page), or by UPN (a data protection lead, who cannot open records). */
+export type SubjectAccessSectionProps = { pupilName: string } & ({ pupilId: string } | { upn: string });
 
 /**
  * A subject access request: one request gathers everything Waymark holds about the pupil from every
  * part of it, and the browser saves it twice — as JSON for other systems, and as a page to print.
  */
-export function SubjectAccessSection({ pupilId, pupilName }: SubjectAccessSectionProps) {
+export function SubjectAccessSection(props: SubjectAccessSectionProps) {
+  const { pupilName } = props;
   const prepare = async () => {
-    const pupil = required((await request(SUBJECT_ACCESS_QUERY, { id: pupilId })).pupil);
+    const pupil =
+      'upn' in props
+        ? required((await request(SUBJECT_ACCESS_BY_UPN_QUERY, { upn: props.upn })).pupilByUpn)
+        : required((await request(SUBJECT_ACCESS_QUERY, { id: props.pupilId })).pupil);
     const data: SubjectAccessExport = {
       pupil: { id: pupil.id, name: pupil.displayName },
       generatedAt: new Date().toISOString(),

@@ -1,4 +1,5 @@
-import { SubjectAccessDocument } from '../../../gql/graphql';
+import { SubjectAccessByUpnDocument, SubjectAccessDocument } from '../../../gql/graphql';
 
-// The document is in subjectAccess.graphql; this is its typed text (frontends/README.md).
+// The documents are in subjectAccess.graphql; these are their typed texts (frontends/README.md).
 export const SUBJECT_ACCESS_QUERY = SubjectAccessDocument.toString();
+export const SUBJECT_ACCESS_BY_UPN_QUERY = SubjectAccessByUpnDocument.toString();
