@@ -123,7 +123,7 @@ export type SustainedStatus =
 export type MyChildrenQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
+export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
 
 export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -199,7 +199,7 @@ export type SetMyConsideringHigherEducationMutationVariables = Exact<{
 
 export type SetMyConsideringHigherEducationMutation = { setConsideringHigherEducation: { pupil: { id: string, consideringHigherEducation: boolean | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
-export type PupilRecordFieldsFragment = { id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null };
+export type PupilRecordFieldsFragment = { id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null };
 
 export type RecordEncounterFieldsFragment = { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> };
 
@@ -212,7 +212,7 @@ export type RecordExtrasFieldsFragment = { consent: { destinationTracking: boole
 export type MyPupilRecordQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyPupilRecordQuery = { myPupilRecord: { id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null } | null };
+export type MyPupilRecordQuery = { myPupilRecord: { id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null } | null };
 
 export type MyRecordExtrasQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -278,22 +278,28 @@ export const MyIntentionFieldsFragmentDoc = new TypedDocumentString(`
   enteredAt
 }
     `, {"fragmentName":"MyIntentionFields"}) as unknown as TypedDocumentString<MyIntentionFieldsFragment, unknown>;
-export const OwnActivityFieldsFragmentDoc = new TypedDocumentString(`
-    fragment OwnActivityFields on OwnActivity {
+export const PupilGuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PupilGuidanceMeetingFields on GuidanceMeeting {
   id
-  kind
-  kindLabel
-  title
-  description
-  startedOn
-  endedOn
-  hours
-  status
-  declineReason
-  submittedAt
-  decidedAt
+  date
+  adviserName
+  agreedActions {
+    id
+    text
+    dueOn
+    doneAt
+  }
 }
-    `, {"fragmentName":"OwnActivityFields"}) as unknown as TypedDocumentString<OwnActivityFieldsFragment, unknown>;
+    `, {"fragmentName":"PupilGuidanceMeetingFields"}) as unknown as TypedDocumentString<PupilGuidanceMeetingFieldsFragment, unknown>;
+export const RecordEncounterFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecordEncounterFields on Encounter {
+  id
+  title
+  kindLabel
+  date
+  benchmarks
+}
+    `, {"fragmentName":"RecordEncounterFields"}) as unknown as TypedDocumentString<RecordEncounterFieldsFragment, unknown>;
 export const PupilProgressFieldsFragmentDoc = new TypedDocumentString(`
     fragment PupilProgressFields on PupilProgress {
   asOf
@@ -323,28 +329,22 @@ export const PupilProgressFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PupilProgressFields"}) as unknown as TypedDocumentString<PupilProgressFieldsFragment, unknown>;
-export const PupilGuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
-    fragment PupilGuidanceMeetingFields on GuidanceMeeting {
+export const OwnActivityFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OwnActivityFields on OwnActivity {
   id
-  date
-  adviserName
-  agreedActions {
-    id
-    text
-    dueOn
-    doneAt
-  }
-}
-    `, {"fragmentName":"PupilGuidanceMeetingFields"}) as unknown as TypedDocumentString<PupilGuidanceMeetingFieldsFragment, unknown>;
-export const RecordEncounterFieldsFragmentDoc = new TypedDocumentString(`
-    fragment RecordEncounterFields on Encounter {
-  id
-  title
+  kind
   kindLabel
-  date
-  benchmarks
+  title
+  description
+  startedOn
+  endedOn
+  hours
+  status
+  declineReason
+  submittedAt
+  decidedAt
 }
-    `, {"fragmentName":"RecordEncounterFields"}) as unknown as TypedDocumentString<RecordEncounterFieldsFragment, unknown>;
+    `, {"fragmentName":"OwnActivityFields"}) as unknown as TypedDocumentString<OwnActivityFieldsFragment, unknown>;
 export const PupilRecordFieldsFragmentDoc = new TypedDocumentString(`
     fragment PupilRecordFields on Pupil {
   id
@@ -359,10 +359,20 @@ export const PupilRecordFieldsFragmentDoc = new TypedDocumentString(`
   participations {
     id
     attended
+    reflection
+    reflectedAt
     encounter {
       ...RecordEncounterFields
     }
   }
+  benchmarkProgress {
+    ...PupilProgressFields
+  }
+  ownActivities {
+    ...OwnActivityFields
+  }
+  interests
+  consideringHigherEducation
   destinations {
     stage
     kindLabel
@@ -372,7 +382,48 @@ export const PupilRecordFieldsFragmentDoc = new TypedDocumentString(`
     provider
   }
 }
-    fragment RecordEncounterFields on Encounter {
+    fragment OwnActivityFields on OwnActivity {
+  id
+  kind
+  kindLabel
+  title
+  description
+  startedOn
+  endedOn
+  hours
+  status
+  declineReason
+  submittedAt
+  decidedAt
+}
+fragment PupilProgressFields on PupilProgress {
+  asOf
+  academicYear
+  yearGroup
+  measures {
+    measure
+    benchmark
+    label
+    state
+    count
+    needed
+    detail
+    evidence {
+      title
+      kindLabel
+      date
+      counts
+      reason
+    }
+  }
+  workExperience {
+    hoursYears7to9
+    hoursYears10to11
+    hoursTotal
+    days
+  }
+}
+fragment RecordEncounterFields on Encounter {
   id
   title
   kindLabel
@@ -431,15 +482,26 @@ export const MyChildrenDocument = new TypedDocumentString(`
   myChildren {
     ...PupilRecordFields
     ...RecordExtrasFields
-    benchmarkProgress {
-      ...PupilProgressFields
-    }
     guidanceMeetings {
       ...PupilGuidanceMeetingFields
     }
   }
 }
-    fragment PupilProgressFields on PupilProgress {
+    fragment OwnActivityFields on OwnActivity {
+  id
+  kind
+  kindLabel
+  title
+  description
+  startedOn
+  endedOn
+  hours
+  status
+  declineReason
+  submittedAt
+  decidedAt
+}
+fragment PupilProgressFields on PupilProgress {
   asOf
   academicYear
   yearGroup
@@ -490,10 +552,20 @@ fragment PupilRecordFields on Pupil {
   participations {
     id
     attended
+    reflection
+    reflectedAt
     encounter {
       ...RecordEncounterFields
     }
   }
+  benchmarkProgress {
+    ...PupilProgressFields
+  }
+  ownActivities {
+    ...OwnActivityFields
+  }
+  interests
+  consideringHigherEducation
   destinations {
     stage
     kindLabel
@@ -837,7 +909,48 @@ export const MyPupilRecordDocument = new TypedDocumentString(`
     ...PupilRecordFields
   }
 }
-    fragment PupilRecordFields on Pupil {
+    fragment OwnActivityFields on OwnActivity {
+  id
+  kind
+  kindLabel
+  title
+  description
+  startedOn
+  endedOn
+  hours
+  status
+  declineReason
+  submittedAt
+  decidedAt
+}
+fragment PupilProgressFields on PupilProgress {
+  asOf
+  academicYear
+  yearGroup
+  measures {
+    measure
+    benchmark
+    label
+    state
+    count
+    needed
+    detail
+    evidence {
+      title
+      kindLabel
+      date
+      counts
+      reason
+    }
+  }
+  workExperience {
+    hoursYears7to9
+    hoursYears10to11
+    hoursTotal
+    days
+  }
+}
+fragment PupilRecordFields on Pupil {
   id
   displayName
   firstName
@@ -850,10 +963,20 @@ export const MyPupilRecordDocument = new TypedDocumentString(`
   participations {
     id
     attended
+    reflection
+    reflectedAt
     encounter {
       ...RecordEncounterFields
     }
   }
+  benchmarkProgress {
+    ...PupilProgressFields
+  }
+  ownActivities {
+    ...OwnActivityFields
+  }
+  interests
+  consideringHigherEducation
   destinations {
     stage
     kindLabel

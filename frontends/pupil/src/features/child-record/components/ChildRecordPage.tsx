@@ -65,7 +65,7 @@ export function ChildRecordPage() {
         title={`${child.displayName}'s record`}
         caption={child.school?.name}
         description={`The careers activities ${child.firstName} has taken part in, how far they have got with the Gatsby Benchmarks, and their plans for after school. You can read it, and add comments for the school.`}
-        actions={<DownloadRecordButton record={child} label="Download this record (PDF)" />}
+        actions={<DownloadRecordButton record={child} whose="this" />}
       />
       {children.length > 1 ? (
         <form className="wm-toolbar" aria-label="Choose a child" onSubmit={(event) => event.preventDefault()}>

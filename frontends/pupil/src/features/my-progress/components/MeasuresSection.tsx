@@ -1,6 +1,7 @@
 import { MEASURES_FOR_PUPILS } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
-import { DateText, formatDate, Section } from '@waymark/ui';
+import { DataTable, DateText, formatDate, Section, type Column } from '@waymark/ui';
+import { benchmarkCoverage, type BenchmarkCoverage } from '../../../shared/coverage';
 import type { Evidence, MeasureStatus, PupilProgress } from '../graphql/myProgress';
 import { splitEvidence, splitMeasures, STATE_TEXT } from '../lib/progress';
 import { PartProblem } from './PartProblem';
@@ -60,12 +61,21 @@ function MeasureCard({ measure, childName }: { measure: MeasureStatus; childName
   );
 }
 
+const COVERAGE_TAG: Record<string, string> = { COVERED: 'wm-tag wm-tag--met', PART_WAY: 'wm-tag wm-tag--progress', NOT_YET: 'wm-tag wm-tag--not-met' };
+
+const overviewColumns: Column<BenchmarkCoverage>[] = [
+  { key: 'benchmark', header: 'Benchmark', rowHeader: true, render: (benchmark) => `${benchmark.number}: ${benchmark.name}` },
+  { key: 'state', header: 'Where it is', render: (benchmark) => <span className={COVERAGE_TAG[benchmark.state] ?? 'wm-tag'}>{benchmark.text}</span> },
+];
+
 /**
  * Each benchmark measure: where the pupil stands, and the activities behind it. Written to the pupil,
  * or about them to a parent when `childName` is given.
  */
 export function MeasuresSection({ progress, errors, childName }: { progress: PupilProgress | null; errors: readonly GraphQLErrorItem[]; childName?: string }) {
   const { current, later } = splitMeasures(progress?.measures ?? []);
+  // Whether each benchmark is done: the same answer as My record and the download (src/shared/coverage.ts).
+  const overview = benchmarkCoverage(progress);
   const asOf = progress ? `As of ${formatDate(progress.asOf)}.` : '';
   return (
     <Section
@@ -77,8 +87,14 @@ export function MeasuresSection({ progress, errors, childName }: { progress: Pup
       }
     >
       <PartProblem items={errors} what="benchmarks" />
-      {progress ? (
+      {progress && overview ? (
         <>
+          <DataTable
+            caption={childName ? `Each benchmark at a glance for ${childName}` : 'Each benchmark at a glance'}
+            columns={overviewColumns}
+            rows={overview}
+            rowKey={(benchmark) => String(benchmark.number)}
+          />
           <ul className="wm-card-list">
             {current.map((measure) => (
               <MeasureCard key={measure.measure} measure={measure} childName={childName} />

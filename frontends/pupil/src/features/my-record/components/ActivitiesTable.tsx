@@ -8,7 +8,7 @@ const columns: Column<AttendedActivity>[] = [
   { key: 'kind', header: 'Kind', render: (activity) => activity.kindLabel },
   {
     key: 'benchmarks',
-    header: 'Gatsby benchmarks',
+    header: 'Gatsby benchmarks it is about',
     render: (activity) => (activity.benchmarks.length ? activity.benchmarks.join(', ') : '–'),
   },
 ];

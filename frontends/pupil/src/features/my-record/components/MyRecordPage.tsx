@@ -56,7 +56,7 @@ export function MyRecordPage({ account }: { account: SessionAccount }) {
         title="My record"
         caption={record.school?.name}
         description="The careers activities you have taken part in and your plans for after school."
-        actions={<DownloadRecordButton record={record} label="Download my record (PDF)" />}
+        actions={<DownloadRecordButton record={record} whose="my" />}
       />
       {query.error ? <ErrorPanel title="Part of your record could not be loaded">{query.error.message}</ErrorPanel> : null}
       <RecordSummary record={record} audience={AUDIENCE} />

@@ -1,6 +1,6 @@
 import { Section, StatCard, StatGrid, SummaryList } from '@waymark/ui';
 import type { PupilRecordView } from '../graphql/myPupilRecord';
-import { attendedActivities, benchmarksCovered } from '../lib/record';
+import { attendedActivities, recordFigures } from '../lib/record';
 import { ActivitiesTable } from './ActivitiesTable';
 import type { Audience } from './audience';
 import { DestinationsSection } from './DestinationsSection';
@@ -8,13 +8,18 @@ import { DestinationsSection } from './DestinationsSection';
 /** The record itself, read-only: key figures, details, every activity attended, destinations. */
 export function RecordSummary({ record, audience }: { record: PupilRecordView; audience: Audience }) {
   const attended = attendedActivities(record);
-  const covered = benchmarksCovered(attended);
+  // Covered as the benchmark engine says, the same answer My progress and the download give (src/shared/coverage.ts).
+  const { covered } = recordFigures(record);
   const pupil = audience.kind === 'pupil';
   return (
     <>
       <StatGrid label={pupil ? 'Your careers record in numbers' : `${audience.childName}'s careers record in numbers`}>
         <StatCard label="Activities attended" value={attended.length} />
-        <StatCard label="Gatsby benchmarks covered" value={covered.length} hint={covered.length ? `Benchmarks ${covered.join(', ')}` : 'None yet'} />
+        <StatCard
+          label="Gatsby benchmarks done"
+          value={covered ? covered.length : '–'}
+          hint={!covered ? 'Not available just now' : covered.length ? `Benchmark${covered.length === 1 ? '' : 's'} ${covered.join(', ')}` : 'None yet'}
+        />
         <StatCard label="Intended destination" value={record.intendedDestination?.kindLabel ?? 'Not recorded'} />
       </StatGrid>
 

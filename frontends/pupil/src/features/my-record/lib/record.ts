@@ -1,21 +1,24 @@
 import { DESTINATION_STAGES, DESTINATION_STAGE_LABELS } from '@waymark/domain';
-import type { RecordForPdf } from '../../record-pdf/lib/recordDocument';
+import { benchmarksCovered } from '../../../shared/coverage';
 import type { DestinationStage, PupilRecordView, RecordEncounter } from '../graphql/myPupilRecord';
 
 export interface AttendedActivity extends RecordEncounter {
   participationId: string;
+  /** What the pupil wrote about it afterwards, if anything. */
+  reflection: string | null;
 }
 
 /** The activities the pupil took part in (invited but absent left out), newest first. */
 export function attendedActivities(record: Pick<PupilRecordView, 'participations'>): AttendedActivity[] {
   return (record.participations ?? [])
     .filter((participation) => participation.attended && participation.encounter)
-    .map((participation) => ({ ...participation.encounter!, participationId: participation.id }))
+    .map((participation) => ({ ...participation.encounter!, participationId: participation.id, reflection: participation.reflection ?? null }))
     .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
 }
 
-export function benchmarksCovered(activities: readonly AttendedActivity[]): number[] {
-  return [...new Set(activities.flatMap((activity) => activity.benchmarks))].sort((a, b) => a - b);
+/** The record's key figures: activities attended, and the benchmarks covered (null when progress could not be read). */
+export function recordFigures(record: Pick<PupilRecordView, 'participations' | 'benchmarkProgress'>): { attended: number; covered: number[] | null } {
+  return { attended: attendedActivities(record).length, covered: benchmarksCovered(record.benchmarkProgress) };
 }
 
 /** The stages after leaving, as people read them (from @waymark/domain). */
@@ -28,19 +31,4 @@ export function laterDestinations(record: Pick<PupilRecordView, 'destinations'>)
   return (record.destinations ?? [])
     .filter((destination): destination is { stage: Exclude<DestinationStage, 'INTENDED'>; kindLabel: string } => destination.stage !== 'INTENDED')
     .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
-}
-
-/** What the downloadable PDF needs from the record. */
-export function toPdfRecord(record: PupilRecordView): RecordForPdf {
-  return {
-    displayName: record.displayName,
-    schoolName: record.school?.name ?? null,
-    yearGroup: record.yearGroup,
-    activities: attendedActivities(record),
-    intendedDestination: record.intendedDestination,
-    laterDestinations: laterDestinations(record).map((destination) => ({
-      stageLabel: LATER_STAGE_LABELS[destination.stage],
-      kindLabel: destination.kindLabel,
-    })),
-  };
 }

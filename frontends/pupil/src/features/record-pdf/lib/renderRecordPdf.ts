@@ -1,4 +1,22 @@
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  beginText,
+  endText,
+  PDFDocument,
+  PDFHexString,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  setTextRise,
+  showText,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+} from 'pdf-lib';
+import { filesForText, linePieces, visualText, type FontLoader, type Weight } from './fonts';
 import type { PdfBlock, RecordDocument } from './recordDocument';
 
 // A4 in points, with margins wide enough to print and to hole-punch.
@@ -7,50 +25,16 @@ const PAGE_HEIGHT = 841.89;
 const MARGIN = 56;
 const FOOTER_SPACE = 36;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-const LABEL_WIDTH = 140;
+const LABEL_WIDTH = 160;
+const CELL_GAP = 8;
 
 const TEXT = rgb(0.106, 0.122, 0.141);
 const MUTED = rgb(0.29, 0.329, 0.38);
 const RULE = rgb(0.773, 0.8, 0.839);
 
-// Characters the standard fonts' WinAnsi encoding lacks and that do not decompose to a base letter.
-const FALLBACKS: Record<string, string> = {
-  Ł: 'L',
-  ł: 'l',
-  Đ: 'D',
-  đ: 'd',
-  Ħ: 'H',
-  ħ: 'h',
-  ı: 'i',
-  Ø: 'O',
-  ø: 'o',
-  ß: 'ss',
-  Œ: 'OE',
-  œ: 'oe',
-  '‐': '-',
-  '‑': '-',
-  '−': '-',
-  '\u00a0': ' ',
-  '\u2009': ' ',
-  '\u202f': ' ',
-};
-
-/**
- * Text the standard PDF fonts can draw: characters outside Windows-1252 are swapped for the nearest
- * plain letter (Ł → L, ă → a), else "?", rather than failing the whole download.
- */
-export function toDrawable(text: string, supported: ReadonlySet<number>): string {
-  let out = '';
-  for (const char of text.normalize('NFC').replace(/[\t\r\n]+/g, ' ')) {
-    if (supported.has(char.codePointAt(0)!)) {
-      out += char;
-      continue;
-    }
-    const decomposed = char.normalize('NFKD').replace(/\p{M}/gu, '');
-    if (decomposed && Array.from(decomposed).every((part) => supported.has(part.codePointAt(0)!))) out += decomposed;
-    else out += FALLBACKS[char] ?? '?';
-  }
-  return out;
+/** Text on one line: no tabs or line breaks, composed characters (so "ż" is one character, as fonts map it). */
+function oneLine(text: string): string {
+  return text.normalize('NFC').replace(/[\t\r\n]+/g, ' ');
 }
 
 /** Greedy word wrap to `width`; a word longer than a line is split where it must be. */
@@ -65,21 +49,112 @@ export function wrapText(text: string, width: number, measure: (text: string) =>
     }
     if (line) lines.push(line);
     line = '';
-    let rest = word;
-    while (measure(rest) > width) {
+    let rest = Array.from(word);
+    while (measure(rest.join('')) > width) {
       let cut = rest.length - 1;
-      while (cut > 1 && measure(rest.slice(0, cut)) > width) cut -= 1;
-      lines.push(rest.slice(0, cut));
+      while (cut > 1 && measure(rest.slice(0, cut).join('')) > width) cut -= 1;
+      lines.push(rest.slice(0, cut).join(''));
       rest = rest.slice(cut);
     }
-    line = rest;
+    line = rest.join('');
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
 }
 
-interface Style {
+/** A font as embedded in the PDF, and the same font file opened by fontkit to lay text out. */
+interface EmbeddedFont {
   font: PDFFont;
+  shaper: ReturnType<typeof fontkit.create>;
+  chars: ReadonlySet<number>;
+}
+
+/** The embedded fonts of one weight, in the catalogue's order, each with the characters it has. */
+class Typeface {
+  private readonly keys = new Map<PDFPage, Map<PDFFont, PDFName>>();
+
+  constructor(private readonly fonts: readonly EmbeddedFont[]) {}
+
+  private fontFor(char: string): EmbeddedFont | null {
+    const codePoint = char.codePointAt(0)!;
+    return this.fonts.find((entry) => entry.chars.has(codePoint)) ?? null;
+  }
+
+  /**
+   * What can be drawn of the text: each character some font has; else its letter without accents
+   * (if a font has that); else "?", so one unexpected character never stops the download.
+   */
+  drawable(text: string): string {
+    let out = '';
+    for (const char of oneLine(text)) {
+      if (this.fontFor(char)) {
+        out += char;
+        continue;
+      }
+      const plain = char.normalize('NFKD').replace(/\p{M}/gu, '');
+      out += plain && Array.from(plain).every((part) => this.fontFor(part)) ? plain : '?';
+    }
+    return out;
+  }
+
+  /** The line in pieces, left to right, each shaped by its font: glyph positions as the font's layout tables place them. */
+  private shaped(text: string, size: number) {
+    const fallback = this.fonts[0];
+    return linePieces(text, (char) => this.fontFor(char) ?? fallback).map((piece) => {
+      const shown = visualText(piece);
+      const scale = size / piece.font.shaper.unitsPerEm;
+      const run = piece.font.shaper.layout(shown);
+      const width = run.positions.reduce((sum, position) => sum + position.xAdvance * scale, 0);
+      return { ...piece, shown, run, scale, width };
+    });
+  }
+
+  width(text: string, size: number): number {
+    return this.shaped(text, size).reduce((sum, piece) => sum + piece.width, 0);
+  }
+
+  private key(page: PDFPage, font: PDFFont): PDFName {
+    const forPage = this.keys.get(page) ?? new Map<PDFFont, PDFName>();
+    this.keys.set(page, forPage);
+    const known = forPage.get(font);
+    if (known) return known;
+    const key = page.node.newFontDictionary(font.name, font.ref);
+    forPage.set(font, key);
+    return key;
+  }
+
+  /**
+   * Draws the line glyph by glyph at the positions the font's layout gives (pdf-lib's drawText would use
+   * plain advance widths, which leaves Arabic dots and marks out of place and drops kerning). The glyph
+   * ids come from pdf-lib's own encoding of the same text, so they are the embedded subset's.
+   */
+  draw(page: PDFPage, text: string, options: { x: number; y: number; size: number; color: ReturnType<typeof rgb> }): void {
+    let x = options.x;
+    for (const piece of this.shaped(text, options.size)) {
+      const ids = piece.font.font.encodeText(piece.shown).asString().match(/.{4}/g) ?? [];
+      if (ids.length !== piece.run.glyphs.length) {
+        page.drawText(piece.shown, { ...options, x, font: piece.font.font });
+      } else {
+        const operators = [pushGraphicsState(), beginText(), setFillingColor(options.color), setFontAndSize(this.key(page, piece.font.font), options.size)];
+        let pen = x;
+        piece.run.positions.forEach((position, index) => {
+          operators.push(
+            setTextRise(position.yOffset * piece.scale),
+            setTextMatrix(1, 0, 0, 1, pen + position.xOffset * piece.scale, options.y),
+            showText(PDFHexString.of(ids[index])),
+          );
+          pen += position.xAdvance * piece.scale;
+        });
+        operators.push(endText(), popGraphicsState());
+        page.pushOperators(...operators);
+      }
+      x += piece.width;
+    }
+  }
+}
+
+interface Style {
+  face: Typeface;
   size: number;
   color: ReturnType<typeof rgb>;
 }
@@ -89,10 +164,7 @@ class Layout {
   private page!: PDFPage;
   private y = 0;
 
-  constructor(
-    private readonly pdf: PDFDocument,
-    private readonly clean: (text: string) => string,
-  ) {
+  constructor(private readonly pdf: PDFDocument) {
     this.newPage();
   }
 
@@ -116,19 +188,19 @@ class Layout {
   }
 
   lines(text: string, style: Style, width = CONTENT_WIDTH): string[] {
-    return wrapText(this.clean(text), width, (line) => style.font.widthOfTextAtSize(line, style.size));
+    return wrapText(style.face.drawable(text), width, (line) => style.face.width(line, style.size));
   }
 
   lineHeight(style: Style): number {
     return style.size * 1.4;
   }
 
-  /** Draws wrapped lines at `x`, moving down; returns nothing, the cursor moves. */
+  /** Draws wrapped lines at `x`, moving down. */
   write(lines: readonly string[], style: Style, x = MARGIN): void {
     for (const line of lines) {
       this.ensure(this.lineHeight(style));
       this.y -= style.size;
-      this.page.drawText(line, { x, y: this.y, size: style.size, font: style.font, color: style.color });
+      style.face.draw(this.page, line, { x, y: this.y, size: style.size, color: style.color });
       this.y -= this.lineHeight(style) - style.size;
     }
   }
@@ -137,32 +209,86 @@ class Layout {
     this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: PAGE_WIDTH - MARGIN, y: this.y }, thickness: 0.75, color: RULE });
   }
 
-  /** A label and its value side by side; the value wraps in its column. */
-  field(label: string, value: string, labelStyle: Style, valueStyle: Style): void {
-    const labelLines = this.lines(label, labelStyle, LABEL_WIDTH - 8);
-    const valueLines = this.lines(value, valueStyle, CONTENT_WIDTH - LABEL_WIDTH);
-    const rows = Math.max(labelLines.length, valueLines.length);
-    this.ensure(rows * this.lineHeight(valueStyle));
+  /** Cells side by side, each wrapping in its own column, kept together on one page. */
+  row(cells: readonly { text: string; style: Style; width: number }[]): void {
+    const wrapped = cells.map((cell) => ({ ...cell, lines: this.lines(cell.text, cell.style, cell.width - CELL_GAP) }));
+    const height = Math.max(...wrapped.map((cell) => cell.lines.length * this.lineHeight(cell.style)));
+    this.ensure(height);
     const top = this.y;
-    this.write(labelLines, labelStyle);
-    const afterLabel = this.y;
-    this.y = top;
-    this.write(valueLines, valueStyle, MARGIN + LABEL_WIDTH);
-    this.y = Math.min(this.y, afterLabel);
+    let lowest = top;
+    let x = MARGIN;
+    for (const cell of wrapped) {
+      this.y = top;
+      this.write(cell.lines, cell.style, x);
+      lowest = Math.min(lowest, this.y);
+      x += cell.width;
+    }
+    this.y = lowest;
   }
 }
 
-/** Lays the record out on A4 pages (as many as it needs) and returns the PDF file's bytes. */
-export async function renderRecordPdf(doc: RecordDocument): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const supported = new Set(regular.getCharacterSet());
-  const clean = (text: string) => toDrawable(text, supported);
+/** Embeds the font files the text needs, of one weight, and returns them as one typeface. */
+async function typeface(pdf: PDFDocument, texts: readonly string[], weight: Weight, load: FontLoader): Promise<Typeface> {
+  const files = filesForText(texts, weight);
+  const fonts = await Promise.all(
+    files.map(async (file) => {
+      const bytes = await load(file.path);
+      const font = await pdf.embedFont(bytes, { subset: true });
+      return { font, shaper: fontkit.create(bytes), chars: new Set(font.getCharacterSet()) };
+    }),
+  );
+  return new Typeface(fonts);
+}
 
-  pdf.setTitle(clean(doc.title), { showInWindowTitleBar: true });
-  pdf.setSubject(clean(doc.subject));
-  pdf.setAuthor(clean(doc.author));
+/** Every text drawn in bold, and every text drawn in the regular weight. */
+function textsByWeight(doc: RecordDocument, pageLabels: readonly string[]): Record<Weight, string[]> {
+  const bold: string[] = [];
+  const regular: string[] = [doc.footer, ...pageLabels];
+  for (const block of doc.blocks) {
+    switch (block.kind) {
+      case 'title':
+      case 'heading':
+        bold.push(block.text);
+        break;
+      case 'paragraph':
+        regular.push(block.text);
+        break;
+      case 'fields':
+        for (const row of block.rows) {
+          bold.push(row.label);
+          regular.push(row.value);
+        }
+        break;
+      case 'item':
+        bold.push(block.title);
+        regular.push(...block.lines);
+        break;
+      case 'table':
+        bold.push(...block.columns.map((column) => column.header));
+        for (const row of block.rows) {
+          bold.push(row[0]);
+          regular.push(...row.slice(1));
+        }
+        break;
+    }
+  }
+  return { 400: regular.map(oneLine), 700: bold.map(oneLine) };
+}
+
+/**
+ * Lays the record out on A4 pages (as many as it needs) and returns the PDF file's bytes. The fonts are
+ * embedded (only the characters used), so every name prints as written; `load` fetches the font files.
+ */
+export async function renderRecordPdf(doc: RecordDocument, load: FontLoader): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  // Enough page labels to cover the digits any page count uses.
+  const texts = textsByWeight(doc, ['Page 0123456789 of']);
+  const [regular, bold] = await Promise.all([typeface(pdf, texts[400], 400, load), typeface(pdf, texts[700], 700, load)]);
+
+  pdf.setTitle(doc.title, { showInWindowTitleBar: true });
+  pdf.setSubject(doc.subject);
+  pdf.setAuthor(doc.author);
   pdf.setCreator('Waymark');
   pdf.setProducer('Waymark');
   pdf.setLanguage('en-GB');
@@ -170,16 +296,18 @@ export async function renderRecordPdf(doc: RecordDocument): Promise<Uint8Array> 
   pdf.setModificationDate(doc.producedOn);
 
   const styles = {
-    title: { font: bold, size: 20, color: TEXT },
-    heading: { font: bold, size: 14, color: TEXT },
-    body: { font: regular, size: 11, color: TEXT },
-    label: { font: bold, size: 11, color: TEXT },
-    itemTitle: { font: bold, size: 11.5, color: TEXT },
-    itemLine: { font: regular, size: 10.5, color: MUTED },
-    footer: { font: regular, size: 9, color: MUTED },
+    title: { face: bold, size: 20, color: TEXT },
+    heading: { face: bold, size: 14, color: TEXT },
+    body: { face: regular, size: 11, color: TEXT },
+    label: { face: bold, size: 11, color: TEXT },
+    itemTitle: { face: bold, size: 11.5, color: TEXT },
+    itemLine: { face: regular, size: 10.5, color: MUTED },
+    cellHead: { face: bold, size: 10, color: TEXT },
+    cell: { face: regular, size: 10, color: TEXT },
+    footer: { face: regular, size: 9, color: MUTED },
   } satisfies Record<string, Style>;
 
-  const layout = new Layout(pdf, clean);
+  const layout = new Layout(pdf);
   const draw = (block: PdfBlock) => {
     switch (block.kind) {
       case 'title':
@@ -202,7 +330,10 @@ export async function renderRecordPdf(doc: RecordDocument): Promise<Uint8Array> 
         break;
       case 'fields':
         for (const row of block.rows) {
-          layout.field(row.label, row.value, styles.label, styles.body);
+          layout.row([
+            { text: row.label, style: styles.label, width: LABEL_WIDTH },
+            { text: row.value, style: styles.body, width: CONTENT_WIDTH - LABEL_WIDTH },
+          ]);
           layout.gap(2);
         }
         break;
@@ -215,18 +346,33 @@ export async function renderRecordPdf(doc: RecordDocument): Promise<Uint8Array> 
         layout.gap(8);
         break;
       }
+      case 'table': {
+        const widths = block.columns.map((column) => column.width * CONTENT_WIDTH);
+        layout.row(block.columns.map((column, index) => ({ text: column.header, style: styles.cellHead, width: widths[index] })));
+        layout.gap(2);
+        layout.rule();
+        layout.gap(4);
+        for (const row of block.rows) {
+          layout.row(row.map((text, index) => ({ text, style: index === 0 ? styles.cellHead : styles.cell, width: widths[index] })));
+          layout.gap(4);
+        }
+        layout.gap(4);
+        break;
+      }
     }
   };
   for (const block of doc.blocks) draw(block);
 
   const pages = layout.all;
+  const footerStyle = styles.footer;
   pages.forEach((page, index) => {
     const number = `Page ${index + 1} of ${pages.length}`;
-    const numberWidth = regular.widthOfTextAtSize(number, styles.footer.size);
-    const footer = wrapText(clean(doc.footer), CONTENT_WIDTH - numberWidth - 16, (text) => regular.widthOfTextAtSize(text, styles.footer.size))[0];
-    page.drawText(footer, { x: MARGIN, y: MARGIN - 20, size: styles.footer.size, font: regular, color: MUTED });
-    page.drawText(number, { x: PAGE_WIDTH - MARGIN - numberWidth, y: MARGIN - 20, size: styles.footer.size, font: regular, color: MUTED });
+    const numberWidth = regular.width(number, footerStyle.size);
+    const footer = wrapText(regular.drawable(doc.footer), CONTENT_WIDTH - numberWidth - 16, (text) => regular.width(text, footerStyle.size))[0];
+    regular.draw(page, footer, { x: MARGIN, y: MARGIN - 20, size: footerStyle.size, color: MUTED });
+    regular.draw(page, number, { x: PAGE_WIDTH - MARGIN - numberWidth, y: MARGIN - 20, size: footerStyle.size, color: MUTED });
   });
 
-  return pdf.save();
+  // Plain objects rather than object streams: a little larger, and readable by simple tools (and tests).
+  return pdf.save({ useObjectStreams: false });
 }

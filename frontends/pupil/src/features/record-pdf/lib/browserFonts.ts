@@ -1,0 +1,34 @@
+import type { FontLoader } from './fonts';
+
+/*
+ * The font files as the build emits them: each becomes an asset beside the portal's chunks, and this map
+ * (file path → its address) sits in the chunk loaded when a PDF is made, never in the
+ * page's first load. Only the files the record's text needs are fetched (fonts.ts, filesForText).
+ */
+const urls = {
+  ...import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans/files/noto-sans-*-{400,700}-normal.woff', {
+    query: '?url',
+    import: 'default',
+    eager: true,
+  }),
+  ...import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-{400,700}-normal.woff', {
+    query: '?url',
+    import: 'default',
+    eager: true,
+  }),
+  ...import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-{400,700}-normal.woff', {
+    query: '?url',
+    import: 'default',
+    eager: true,
+  }),
+};
+
+const PREFIX = '../../../../node_modules/';
+
+export const loadBrowserFont: FontLoader = async (path) => {
+  const address = urls[`${PREFIX}${path}`];
+  if (!address) throw new Error(`The font ${path} is not part of this build.`);
+  const response = await fetch(address);
+  if (!response.ok) throw new Error(`The font ${path} could not be loaded (${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
+};
