@@ -93,7 +93,7 @@ describe('replicas of a service starting together', () => {
   it('a replica told not to migrate refuses to start while a migration is pending, and says what to run', async () => {
     const later = [...migrations, { name: 'Migration20990101000002', class: SecondStep }];
     await expect(
-      openDatabase({ service: 'replicas', entities: [], migrations: later, databaseUrl: serverUrl, databasePrefix: replicaPrefix, migrate: false }),
+      openDatabase({ service: 'replicas', entities: [], migrations: later, databaseUrl: serverUrl, databasePrefix: replicaPrefix, migrate: 'refuse-pending' }),
     ).rejects.toThrow('1 migration has not run yet (Migration20990101000002): run the service once with WAYMARK_MIGRATE=only first');
     const current = await openDatabase({
       service: 'replicas',
@@ -101,7 +101,7 @@ describe('replicas of a service starting together', () => {
       migrations,
       databaseUrl: serverUrl,
       databasePrefix: replicaPrefix,
-      migrate: false,
+      migrate: 'refuse-pending',
     });
     opened.push(current);
   });

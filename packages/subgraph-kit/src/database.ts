@@ -23,10 +23,11 @@ export interface DatabaseOptions {
   /** PGlite parent folder; `memory://` keeps everything in memory. */
   dataDir?: string;
   /**
-   * Apply pending migrations (default true), one replica at a time. False: apply none, and refuse to
-   * open while any is pending (a deployment whose migrations run as a job of their own).
+   * `true` (the default): apply pending migrations, one replica at a time. `false`: leave them (a test
+   * that migrates step by step). `'refuse-pending'`: apply none, and refuse to open while any is
+   * pending (the replicas of a deployment whose migrations run as a job of their own).
    */
-  migrate?: boolean;
+  migrate?: boolean | 'refuse-pending';
 }
 
 export type Orm = MikroORM & { em: EntityManager };
@@ -121,7 +122,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     orm = await PgliteORM.init({ ...(baseOptions(options) as object), dbName });
   }
   try {
-    if (options.migrate === false) await refuseIfPending(orm);
+    if (options.migrate === 'refuse-pending') await refuseIfPending(orm);
+    else if (options.migrate === false) return orm as Orm;
     else if (options.databaseUrl)
       await oneAtATime(serviceDatabaseUrl(options.databaseUrl, databaseName(options.databasePrefix ?? 'waymark_', options.service)), () => orm.migrator.up());
     else await orm.migrator.up();

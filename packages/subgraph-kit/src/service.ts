@@ -23,7 +23,7 @@ export interface ServiceDefinition {
 
 function serviceDatabaseOptions(definition: ServiceDefinition, env: ServiceEnv): DatabaseOptions {
   return {
-    migrate: env.migrate !== 'skip',
+    migrate: env.migrate === 'skip' ? 'refuse-pending' : true,
     service: definition.name,
     entities: definition.entities,
     migrations: definition.migrations,
