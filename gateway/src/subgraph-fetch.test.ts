@@ -49,6 +49,26 @@ describe('subgraphFetcher', () => {
     expect(await second.json()).toEqual({ data: { n: 2 } });
   });
 
+  it('never sends a mutation twice, even when the connection it went out on was a kept-alive one', async () => {
+    const served = new WeakMap<Socket, number>();
+    let mutations = 0;
+    const url = await start((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (count > 1) {
+        mutations += 1;
+        req.socket.destroy();
+        return;
+      }
+      req.resume();
+      req.on('end', () => res.end('{"data":{}}'));
+    });
+    const fetcher = subgraphFetcher(5_000);
+    await (await fetcher(url, { method: 'POST', body: '{"query":"{ n }"}' })).text();
+    await expect(fetcher(url, { method: 'POST', body: '{"query":"mutation { recordThing }"}' })).rejects.toThrow('the subgraph could not be reached');
+    expect(mutations).toBe(1);
+  });
+
   it('does not send a call twice when a fresh connection fails', async () => {
     let requests = 0;
     const url = await start((req) => {

@@ -20,12 +20,12 @@ export function subgraphFetcher(timeoutMs: number): (url: string, init?: Request
     });
     headers['content-length'] = String(Buffer.byteLength(body));
     const started = Date.now();
-    // Seldom is not never: a call that fails on a reused connection before any answer came back was
-    // sent as the subgraph closed it, and never read, so it goes again once, on a fresh connection,
-    // within what is left of the timeout.
+    // Seldom is not never: a query that fails on a reused connection before any answer came back was
+    // most likely sent as the subgraph closed it, so it goes again once, on a fresh connection, within
+    // what is left of the timeout. A mutation is never sent twice: it may have been read after all.
     return send(agent, url, init.method ?? 'POST', headers, body, timeoutMs).catch((error: unknown) => {
       const left = timeoutMs - (Date.now() - started);
-      if (!(error instanceof StaleConnection) || left <= 0) throw error;
+      if (!(error instanceof StaleConnection) || left <= 0 || !isQuery(body)) throw error;
       return send(agent, url, init.method ?? 'POST', headers, body, left).catch((again: unknown) => {
         throw again instanceof StaleConnection ? new Error(UNREACHABLE) : again;
       });
@@ -34,6 +34,16 @@ export function subgraphFetcher(timeoutMs: number): (url: string, init?: Request
 }
 
 const UNREACHABLE = 'the subgraph could not be reached';
+
+/** Whether a subgraph call only reads: a query (`_entities` lookups included), not a mutation. */
+function isQuery(body: string): boolean {
+  try {
+    const { query } = JSON.parse(body) as { query?: unknown };
+    return typeof query === 'string' && !/^\s*mutation\b/.test(query.replace(/^(\s*#[^\n]*\n)*/, ''));
+  } catch {
+    return false;
+  }
+}
 
 /** A call that failed on a reused connection before any of the answer arrived. */
 class StaleConnection extends Error {
