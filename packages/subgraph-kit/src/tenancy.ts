@@ -99,15 +99,47 @@ end $$;`,
 }
 
 const setting = (name: string): string => `nullif(current_setting('${name}', true), '')`;
-const BYPASS = `current_setting('${TENANT_SETTINGS.bypass}', true) = 'on'`;
-/** The caller's schools, as an array, for a rule's `extra` conditions (e.g. `"school_id" = any(${SCHOOLS})`). */
-export const SCHOOLS = `string_to_array(${setting(TENANT_SETTINGS.schools)}, ',')::uuid[]`;
-/** The caller's trust, for a rule's `extra` conditions. */
-export const TRUST = `${setting(TENANT_SETTINGS.trust)}::uuid`;
-const MEMBER_SCHOOL = `${setting(TENANT_SETTINGS.memberSchool)}::uuid`;
-const PUPILS = `string_to_array(${setting(TENANT_SETTINGS.pupils)}, ',')::uuid[]`;
-/** The asking volunteer, for a rule's `extra` conditions (e.g. `"volunteer_ids" @> array[${VOLUNTEER}]`). */
-export const VOLUNTEER = `${setting(TENANT_SETTINGS.volunteer)}::uuid`;
+
+/** The settings as SQL, in one of two shapes (see TENANT_SQL). */
+interface TenantSql {
+  bypassed: string;
+  schools: string;
+  trust: string;
+  memberSchool: string;
+  pupils: string;
+  volunteer: string;
+}
+
+/**
+ * As the first policies were written (and the migrations that made them still write): each setting
+ * read and parsed again for every row a statement looks at. Never change it: landed migrations run it.
+ */
+const TENANT_SQL_V1: TenantSql = {
+  bypassed: `current_setting('${TENANT_SETTINGS.bypass}', true) = 'on'`,
+  schools: `string_to_array(${setting(TENANT_SETTINGS.schools)}, ',')::uuid[]`,
+  trust: `${setting(TENANT_SETTINGS.trust)}::uuid`,
+  memberSchool: `${setting(TENANT_SETTINGS.memberSchool)}::uuid`,
+  pupils: `string_to_array(${setting(TENANT_SETTINGS.pupils)}, ',')::uuid[]`,
+  volunteer: `${setting(TENANT_SETTINGS.volunteer)}::uuid`,
+};
+
+/**
+ * The settings as the policies read them now: each in a sub-select, which PostgreSQL works out once
+ * per statement (an InitPlan) instead of once per row. On 500,000 rows that took a scan from 364 ms to
+ * 62 ms for one school's staff, and from 110 ms to 78 ms under a bypass (60 ms with no policy at all).
+ * Use these in a rule's `extra` conditions: `"school_id" = any(${TENANT_SQL.schools})`,
+ * `"volunteer_ids" @> array[${TENANT_SQL.volunteer}]`.
+ */
+export const TENANT_SQL: TenantSql = {
+  // Each sub-select names its column as PostgreSQL would, so MikroORM's schema diff reads the
+  // policies back as written (it compares them with PostgreSQL's own rendering).
+  bypassed: `(select current_setting('${TENANT_SETTINGS.bypass}', true) as current_setting) = 'on'`,
+  schools: `(select string_to_array(${setting(TENANT_SETTINGS.schools)}, ',')::uuid[] as string_to_array)::uuid[]`,
+  trust: `(select ${setting(TENANT_SETTINGS.trust)}::uuid as "nullif")`,
+  memberSchool: `(select ${setting(TENANT_SETTINGS.memberSchool)}::uuid as "nullif")`,
+  pupils: `(select string_to_array(${setting(TENANT_SETTINGS.pupils)}, ',')::uuid[] as string_to_array)::uuid[]`,
+  volunteer: `(select ${setting(TENANT_SETTINGS.volunteer)}::uuid as "nullif")`,
+};
 
 /**
  * How a table's rows belong to tenants:
@@ -117,33 +149,41 @@ export const VOLUNTEER = `${setting(TENANT_SETTINGS.volunteer)}::uuid`;
  *   the school's own pupils and parents;
  * - `pupilOnly`: a pupil's rows with no school on them (pupil_id): callers permitted that pupil;
  * - `staff`: a school's working rows that its pupils and parents never read (school_id, optional
- *   trust_id; `schoolColumn` when the school is the row itself): staff and analysts of the trust.
+ *   trust_id; `schoolColumn` when the school is the row itself): staff and analysts of the trust;
+ * - `trust`: a trust's own rows (trust_id only): that trust's analysts.
  */
 export type TenantRule = (
   | { kind: 'pupil'; trust: boolean; pupilColumn?: string }
   | { kind: 'school'; trust: boolean }
   | { kind: 'pupilOnly'; pupilColumn?: string }
   | { kind: 'staff'; trust: boolean; schoolColumn?: string }
+  | { kind: 'trust' }
 ) & {
   /** Further conditions under which a row is visible (SQL over the row's columns), OR-ed with the rest. */
   extra?: string[];
 };
 
-export function tenantCondition(rule: TenantRule): string {
-  const parts = [BYPASS];
-  if (rule.kind === 'staff') parts.push(`"${rule.schoolColumn ?? 'school_id'}" = any(${SCHOOLS})`);
-  else if (rule.kind !== 'pupilOnly') parts.push(`"school_id" = any(${SCHOOLS})`);
-  if (rule.kind !== 'pupilOnly' && rule.trust) parts.push(`"trust_id" = ${TRUST}`);
-  if (rule.kind === 'school') parts.push(`"school_id" = ${MEMBER_SCHOOL}`);
-  if (rule.kind === 'pupil' || rule.kind === 'pupilOnly') parts.push(`"${rule.pupilColumn ?? 'pupil_id'}" = any(${PUPILS})`);
+function conditionOf(rule: TenantRule, sql: TenantSql): string {
+  const parts = [sql.bypassed];
+  if (rule.kind === 'staff') parts.push(`"${rule.schoolColumn ?? 'school_id'}" = any(${sql.schools})`);
+  else if (rule.kind === 'pupil' || rule.kind === 'school') parts.push(`"school_id" = any(${sql.schools})`);
+  if (rule.kind === 'trust' || ((rule.kind === 'pupil' || rule.kind === 'school' || rule.kind === 'staff') && rule.trust))
+    parts.push(`"trust_id" = ${sql.trust}`);
+  if (rule.kind === 'school') parts.push(`"school_id" = ${sql.memberSchool}`);
+  if (rule.kind === 'pupil' || rule.kind === 'pupilOnly') parts.push(`"${rule.pupilColumn ?? 'pupil_id'}" = any(${sql.pupils})`);
   parts.push(...(rule.extra ?? []));
   return parts.map((part) => `(${part})`).join(' or ');
 }
 
+/** A rule's condition as the policies are written now (TENANT_SQL). */
+export function tenantCondition(rule: TenantRule): string {
+  return conditionOf(rule, TENANT_SQL);
+}
+
 /**
  * The same policy as entity metadata, so MikroORM's schema diff (and `check`) knows it:
- * `@Entity({ tableName, ...tenantPolicy(rule) })`. The migration that creates it is written with
- * `tenantPolicySqlV1`.
+ * `@Entity({ tableName, ...tenantPolicy(rule) })`. A change to it is a change of the entities:
+ * `migration:create` writes the migration that recreates the policies.
  */
 export function tenantPolicy(
   rule: TenantRule,
@@ -174,7 +214,7 @@ export interface PolicyOpenings {
 
 /** Row-level security, forced on the owner too, with one policy `tenant` for every command. */
 export function tenantPolicySqlV1(table: string, rule: TenantRule): string[] {
-  const condition = tenantCondition(rule);
+  const condition = conditionOf(rule, TENANT_SQL_V1);
   return [
     `alter table "${table}" enable row level security;`,
     `alter table "${table}" force row level security;`,

@@ -1,4 +1,4 @@
-import { TENANT_SETTINGS, type TenantRule } from '@waymark/subgraph-kit';
+import { TENANT_SETTINGS, TENANT_SQL, type TenantRule } from '@waymark/subgraph-kit';
 
 /*
  * How the identity subgraph's rows belong to tenants (docs/security.md, "Row-level security"): the
@@ -10,8 +10,7 @@ import { TENANT_SETTINGS, type TenantRule } from '@waymark/subgraph-kit';
  * with a new migration.
  */
 
-const PUPILS = `string_to_array(nullif(current_setting('${TENANT_SETTINGS.pupils}', true), ''), ',')::uuid[]`;
-const SCHOOLS_SET = `nullif(current_setting('${TENANT_SETTINGS.schools}', true), '') is not null`;
+const SCHOOLS_SET = `(select nullif(current_setting('${TENANT_SETTINGS.schools}', true), '') as "nullif") is not null`;
 
 /**
  * An account: the staff of the school it belongs to (the parents they link, their colleagues), the
@@ -20,26 +19,18 @@ const SCHOOLS_SET = `nullif(current_setting('${TENANT_SETTINGS.schools}', true),
  * left). Only staff: one parent never sees another's account through a child they share. Everyone's
  * own account (a parent's, an analyst's, a data protection lead's) goes through `ownAccount`.
  */
-export const ACCOUNT_RULE: TenantRule = { kind: 'pupil', trust: false, extra: [`"child_pupil_ids" && ${PUPILS} and ${SCHOOLS_SET}`] };
+export const ACCOUNT_RULE: TenantRule = { kind: 'pupil', trust: false, extra: [`"child_pupil_ids" && ${TENANT_SQL.pupils} and ${SCHOOLS_SET}`] };
 
 /**
- * An API key: a trust's own rows, with no school or pupil on them, visible to that trust's analysts.
- * The kit's `TenantRule` has no trust-only kind (each kind names a school or a pupil column), so the
- * policy is built here in the kit's shape: one policy `tenant` for every command, row-level security
- * forced on the owner too, lifted by the same `waymark.bypass` setting. Never change what this returns:
- * Migration20261206160712 created the policy from it.
+ * An API key: a trust's own rows, with no school or pupil on them, visible to that trust's analysts
+ * (the kit's `trust` rule). Migration20261206160712 first created this policy with the SQL below,
+ * written before the kit had that rule; never change what it returns.
  */
 function trustOnlyConditionV1(): string {
   return `(current_setting('${TENANT_SETTINGS.bypass}', true) = 'on') or ("trust_id" = nullif(current_setting('${TENANT_SETTINGS.trust}', true), '')::uuid)`;
 }
 
-/** The trust-only policy as entity metadata, like the kit's `tenantPolicy`: `@Entity({ tableName, ...trustOnlyPolicy() })`. */
-export function trustOnlyPolicy(): { policies: { name: string; command: 'all'; using: string; check: string }[]; rowLevelSecurity: 'force' } {
-  const condition = trustOnlyConditionV1();
-  return { policies: [{ name: 'tenant', command: 'all', using: condition, check: condition }], rowLevelSecurity: 'force' };
-}
-
-/** The trust-only policy's migration, in the same statements as the kit's `tenantPolicySqlV1`. */
+/** The trust-only policy's first migration, in the same statements as the kit's `tenantPolicySqlV1`. */
 export function trustOnlyPolicySqlV1(table: string): string[] {
   const condition = trustOnlyConditionV1();
   return [

@@ -1,4 +1,6 @@
-import { SCHOOLS, TRUST, type TenantRule } from '@waymark/subgraph-kit';
+import { TENANT_SQL, type TenantRule } from '@waymark/subgraph-kit';
+
+const { schools: SCHOOLS, trust: TRUST } = TENANT_SQL;
 
 /*
  * How the pupils subgraph's rows belong to tenants (docs/security.md, "Row-level security"): the

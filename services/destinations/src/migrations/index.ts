@@ -4,6 +4,7 @@ import { Migration20261206094211 } from './Migration20261206094211.js';
 import { Migration20261206094357 } from './Migration20261206094357.js';
 import { Migration20261206102039 } from './Migration20261206102039.js';
 import { Migration20261206130000 } from './Migration20261206130000.js';
+import { Migration20261206173441 } from './Migration20261206173441.js';
 
 export const migrations = [
   { name: 'Migration20261123140920', class: Migration20261123140920 },
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261206094357', class: Migration20261206094357 },
   { name: 'Migration20261206102039', class: Migration20261206102039 },
   { name: 'Migration20261206130000', class: Migration20261206130000 },
+  { name: 'Migration20261206173441', class: Migration20261206173441 },
 ];

@@ -4,6 +4,7 @@ import { Migration20261206093656 } from './Migration20261206093656.js';
 import { Migration20261206094601 } from './Migration20261206094601.js';
 import { Migration20261206101428 } from './Migration20261206101428.js';
 import { Migration20261206134814 } from './Migration20261206134814.js';
+import { Migration20261206173503 } from './Migration20261206173503.js';
 
 export const migrations = [
   { name: 'Migration20261123140549', class: Migration20261123140549 },
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261206094601', class: Migration20261206094601 },
   { name: 'Migration20261206101428', class: Migration20261206101428 },
   { name: 'Migration20261206134814', class: Migration20261206134814 },
+  { name: 'Migration20261206173503', class: Migration20261206173503 },
 ];

@@ -8,6 +8,7 @@ import { Migration20261206093755 } from './Migration20261206093755.js';
 import { Migration20261206101410 } from './Migration20261206101410.js';
 import { Migration20261206124946 } from './Migration20261206124946.js';
 import { Migration20261206160712 } from './Migration20261206160712.js';
+import { Migration20261206173618 } from './Migration20261206173618.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261206101410', class: Migration20261206101410 },
   { name: 'Migration20261206124946', class: Migration20261206124946 },
   { name: 'Migration20261206160712', class: Migration20261206160712 },
+  { name: 'Migration20261206173618', class: Migration20261206173618 },
 ];

@@ -6,6 +6,7 @@ import { Migration20261206063331 } from './Migration20261206063331.js';
 import { Migration20261206063704 } from './Migration20261206063704.js';
 import { Migration20261206075051 } from './Migration20261206075051.js';
 import { Migration20261206163000 } from './Migration20261206163000.js';
+import { Migration20261206173553 } from './Migration20261206173553.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261206063704', class: Migration20261206063704 },
   { name: 'Migration20261206075051', class: Migration20261206075051 },
   { name: 'Migration20261206163000', class: Migration20261206163000 },
+  { name: 'Migration20261206173553', class: Migration20261206173553 },
 ];

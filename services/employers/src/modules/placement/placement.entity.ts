@@ -1,4 +1,4 @@
-import { VOLUNTEER, tenantPolicy } from '@waymark/subgraph-kit';
+import { TENANT_SQL, tenantPolicy } from '@waymark/subgraph-kit';
 import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -109,7 +109,7 @@ export class Placement {
   ...tenantPolicy({
     kind: 'pupil',
     trust: false,
-    extra: [`exists (select 1 from "placement" p where p."id" = "placement_application"."placement_id" and p."volunteer_id" = ${VOLUNTEER})`],
+    extra: [`exists (select 1 from "placement" p where p."id" = "placement_application"."placement_id" and p."volunteer_id" = ${TENANT_SQL.volunteer})`],
   }),
 })
 @Unique({ properties: ['placement', 'pupilId'] })
@@ -186,7 +186,7 @@ export enum PlacementOutboxStatus {
     kind: 'school',
     trust: false,
     extra: [
-      `exists (select 1 from "placement_application" a join "placement" p on p."id" = a."placement_id" where a."id" = "placement_outbox"."application_id" and p."volunteer_id" = ${VOLUNTEER})`,
+      `exists (select 1 from "placement_application" a join "placement" p on p."id" = a."placement_id" where a."id" = "placement_outbox"."application_id" and p."volunteer_id" = ${TENANT_SQL.volunteer})`,
     ],
   }),
 })

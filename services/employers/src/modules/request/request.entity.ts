@@ -1,4 +1,4 @@
-import { VOLUNTEER, tenantPolicy } from '@waymark/subgraph-kit';
+import { TENANT_SQL, tenantPolicy } from '@waymark/subgraph-kit';
 import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -28,7 +28,7 @@ registerEnumType(VolunteerOfferStatus, { name: 'VolunteerOfferStatus' });
  * A school's request for volunteers: what, when (a window of days), for which year groups, and
  * where (a postcode, or online). It holds nothing about any pupil: volunteers read it.
  */
-@Entity({ tableName: 'volunteer_request', ...tenantPolicy({ kind: 'school', trust: true, extra: [`${VOLUNTEER} is not null`] }) })
+@Entity({ tableName: 'volunteer_request', ...tenantPolicy({ kind: 'school', trust: true, extra: [`${TENANT_SQL.volunteer} is not null`] }) })
 @Index({ properties: ['schoolId', 'createdAt'] })
 @Index({ properties: ['status', 'dateTo'] })
 @ObjectType({ description: "A school's request for volunteers. It names no pupil." })
@@ -114,7 +114,7 @@ export class VolunteerRequest {
 }
 
 /** A volunteer's offer to help with a request, and the school's answer. One per volunteer and request. */
-@Entity({ tableName: 'volunteer_offer', ...tenantPolicy({ kind: 'school', trust: false, extra: [`"volunteer_id" = ${VOLUNTEER}`] }) })
+@Entity({ tableName: 'volunteer_offer', ...tenantPolicy({ kind: 'school', trust: false, extra: [`"volunteer_id" = ${TENANT_SQL.volunteer}`] }) })
 @Unique({ properties: ['request', 'volunteerId'] })
 @Index({ properties: ['volunteerId', 'createdAt'] })
 @ObjectType()

@@ -2,12 +2,12 @@ import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ENCOUNTER_KIND_KEYS, type EncounterKind } from '@waymark/domain';
-import { MutationError, VOLUNTEER, tenantPolicy, type TenantRule } from '@waymark/subgraph-kit';
+import { MutationError, TENANT_SQL, tenantPolicy, type TenantRule } from '@waymark/subgraph-kit';
 
 const ENCOUNTER_TENANCY: TenantRule = {
   kind: 'school',
   trust: true,
-  extra: [`"volunteer_ids" @> array[${VOLUNTEER}]`, 'exists (select 1 from "participation" p where p."encounter_id" = "encounter"."id")'],
+  extra: [`"volunteer_ids" @> array[${TENANT_SQL.volunteer}]`, 'exists (select 1 from "participation" p where p."encounter_id" = "encounter"."id")'],
 };
 
 /** The kinds as a GraphQL enum: names and values are the keys of ENCOUNTER_KINDS. */

@@ -1,10 +1,10 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { trustOnlyPolicy } from '../../row-security.js';
+import { tenantPolicy } from '@waymark/subgraph-kit';
 
 /** A multi-academy trust's integration key. Only the SHA-256 of the secret is stored. */
-@Entity({ tableName: 'api_credential', ...trustOnlyPolicy() })
+@Entity({ tableName: 'api_credential', ...tenantPolicy({ kind: 'trust' }) })
 @ObjectType({ description: 'An API key for a trust integration. Its secret is shown once, when it is created.' })
 export class ApiCredential {
   [OptionalProps]?: 'requestCount' | 'errorCount';
