@@ -118,12 +118,13 @@ function testConcurrency() {
 }
 
 /**
- * Every package's `check` and `test`, after the build, in three lanes that start together: the
- * browser tests, the gateway's (the two that start whole stacks), and everything else one package at
- * a time (more at once on a bigger machine). On two cores, the browser tests alone took 8 minutes,
- * the gateway's 4 to 7, the rest 11; in two lanes, whichever held two of them ran 14 and a half.
- * Every test stack takes its own free ports and throwaway databases, so nothing waits for anything
- * else. Each package's output is printed whole when it finishes; the exit code is the first failure's.
+ * Every package's `check` and `test`, after the build, in two lanes that start together: the browser
+ * tests and then the gateway's (the two that start whole stacks, about twelve minutes on two cores),
+ * and beside them everything else, one package at a time on two cores (more on a bigger machine).
+ * The browser tests used to wait for a free slot at the end, and then shared the machine with the
+ * gateway's. Every test stack takes its own free ports and throwaway databases, so nothing waits for
+ * anything else. Each package's output is printed whole when it finishes; the exit code is the first
+ * failure's.
  */
 function runTests() {
   const turbo = (args) =>
@@ -141,9 +142,8 @@ function runTests() {
       child.on('exit', (code, signal) => resolve(code === null ? (signal ? 1 : 0) : code));
     });
   Promise.all([
-    turbo(['check', 'test', '--filter=@waymark/e2e']),
-    turbo(['check', 'test', '--filter=@waymark/gateway']),
-    turbo(['check', 'test', '--filter=!@waymark/e2e', '--filter=!@waymark/gateway', `--concurrency=${Math.max(1, testConcurrency() - 2)}`]),
+    turbo(['check', 'test', '--filter=@waymark/e2e', '--filter=@waymark/gateway', '--concurrency=1']),
+    turbo(['check', 'test', '--filter=!@waymark/e2e', '--filter=!@waymark/gateway', `--concurrency=${Math.max(1, testConcurrency() - 1)}`]),
   ]).then((codes) => {
     const failed = codes.find((code) => code !== 0);
     if (failed !== undefined) log('npm test failed: see the package whose output ends in an error above');
