@@ -168,3 +168,33 @@ export async function startPortals(options: { name: string; copyFrontends?: bool
     },
   };
 }
+
+/** Presses Tab until the focused element's accessible name matches (at most `limit` presses). */
+export async function tabTo(page: Page, accessibleName: RegExp, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return '';
+      const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
+      return (element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '').trim();
+    });
+    if (accessibleName.test(name)) return;
+  }
+  throw new Error(`Tab never reached ${accessibleName.source}`);
+}
+
+/**
+ * At 1,366 and then 390 px wide: the page whose level-1 heading is `heading` does not scroll sideways
+ * and has no serious axe findings (screenshots named `<name>-<width>`); back to 1,366 px after.
+ */
+export async function fitsAtBothWidths(portals: Pick<Portals, 'expectAccessible'>, page: Page, heading: string, name: string): Promise<void> {
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal scroll at ${width}px`).toBeLessThanOrEqual(0);
+    await portals.expectAccessible(page, `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}

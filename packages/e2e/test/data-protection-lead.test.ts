@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { startPortals, type Portals } from './browser.js';
+import { startPortals, tabTo, type Portals } from './browser.js';
 
 let portals: Portals;
 
@@ -15,21 +15,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => portals?.close());
-
-/** Presses Tab until the focused element's accessible name matches (at most `limit` presses). */
-async function tabTo(page: Page, accessibleName: RegExp, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return (element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '').trim();
-    });
-    if (accessibleName.test(name)) return;
-  }
-  throw new Error(`Tab never reached ${accessibleName.source}`);
-}
 
 async function fitsAt(page: Page, heading: string, name: string): Promise<void> {
   for (const width of [1366, 390]) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { demoData } from '@waymark/demo-data';
-import { startPortals, type Portals } from './browser.js';
+import { fitsAtBothWidths, startPortals, tabTo, type Portals } from './browser.js';
 
 const data = demoData();
 const maya = data.pupils.find((p) => p.id === data.accounts.find((a) => a.email === 'pupil@northfield.test')!.pupilId)!;
@@ -21,31 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => portals?.close());
 
-/** Presses Tab until the focused element's accessible name matches (at most `limit` presses). */
-async function tabTo(page: Page, accessibleName: RegExp, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return (element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '').trim();
-    });
-    if (accessibleName.test(name)) return;
-  }
-  throw new Error(`Tab never reached ${accessibleName.source}`);
-}
-
-async function fitsAt(page: Page, name: string): Promise<void> {
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.getByRole('heading', { level: 1, name: "Export a pupil's data" }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `horizontal scroll at ${width}px`).toBeLessThanOrEqual(0);
-    await portals.expectAccessible(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
+const fitsAt = (page: Page, name: string) => fitsAtBothWidths(portals, page, "Export a pupil's data", name);
 
 describe("the data protection lead exports a pupil's data", () => {
   it('finds the pupil by UPN and downloads their data by keyboard alone, at 390 and 1,366 px', async () => {
