@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
-import { DATA_PROTECTION_ROLES, isDataProtectionOfficer } from '@waymark/auth';
-import { isUuid, permitSchools, type Connection, type RequestContext } from '@waymark/subgraph-kit';
+import { DATA_PROTECTION_ROLES } from '@waymark/auth';
+import { isUuid, type Connection, type RequestContext } from '@waymark/subgraph-kit';
 import { PupilService } from '../pupil/pupil.service.js';
-import { areOwnSchoolExports } from '../subject-access/subject-access.access.js';
+import { areOwnSchoolExports, openDataProtectionSchool } from '../subject-access/subject-access.access.js';
 import { AuditError, AuditProblems } from './audit.errors.js';
 import { AuditService, auditCsv, toLogQuery, type LogQuery } from './audit.service.js';
 import {
@@ -25,10 +25,9 @@ const MAX_ENTRIES = 5000;
  * request here, once it is checked.
  */
 async function logSchoolOf(ctx: RequestContext): Promise<string> {
-  const { principal } = ctx;
-  if (!isDataProtectionOfficer(principal) || !principal.schoolId) throw AuditError.notYourSchool();
-  await permitSchools(ctx, [principal.schoolId]);
-  return principal.schoolId;
+  const schoolId = await openDataProtectionSchool(ctx);
+  if (!schoolId) throw AuditError.notYourSchool();
+  return schoolId;
 }
 
 /** What an export of the log was, in words, for its own event. */

@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DATA_PROTECTION_ROLES, isDataProtectionOfficer, type Principal } from '@waymark/auth';
-import { AccessError, isUuid, mutationError, permitSchools, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
+import { AccessError, isUuid, mutationError, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
 import { AuditService } from '../audit/audit.service.js';
+import { openDataProtectionSchool } from '../subject-access/subject-access.access.js';
 import { personPupilsSubjectAccess, pupilsAtSchool } from './person-export.service.js';
 import { PersonSubjectAccessKind, PersonSubjectAccessStub, RecordPersonSubjectAccessInput, RecordPersonSubjectAccessResult } from './person-export.types.js';
 
@@ -10,17 +11,17 @@ import { PersonSubjectAccessKind, PersonSubjectAccessStub, RecordPersonSubjectAc
 export const PERSON_SUBJECT_ACCESS_FIELD = 'personSubjectAccess';
 
 /** The school whose careers leader or data protection lead asks, signed in as a person; FORBIDDEN for anyone else. */
+const ONLY_DATA_PROTECTION = "Only a school's careers leader or data protection lead can export a person's data.";
+
 function exportingSchool(principal: Principal): string {
-  if (!isDataProtectionOfficer(principal) || !principal.schoolId) {
-    throw AccessError.forbidden("Only a school's careers leader or data protection lead can export a person's data.");
-  }
+  if (!isDataProtectionOfficer(principal) || !principal.schoolId) throw AccessError.forbidden(ONLY_DATA_PROTECTION);
   return principal.schoolId;
 }
 
 /** The same check, then the school's rows opened to the request (a data protection lead holds no staff scope). */
 async function exportingSchoolOpened(ctx: RequestContext): Promise<string> {
-  const schoolId = exportingSchool(ctx.principal);
-  await permitSchools(ctx, [schoolId]);
+  const schoolId = await openDataProtectionSchool(ctx);
+  if (!schoolId) throw AccessError.forbidden(ONLY_DATA_PROTECTION);
   return schoolId;
 }
 

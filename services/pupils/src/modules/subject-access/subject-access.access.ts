@@ -32,6 +32,19 @@ export async function exportablePupil(ctx: RequestContext, pupilId: string): Pro
 }
 
 /**
+ * The caller's school, when the caller is its careers leader or data protection lead signed in as
+ * themselves, with its rows opened to the request (a data protection lead holds no staff scope);
+ * null for anyone else, and then nothing is opened. The one check behind the data access log, the
+ * exports of parents and volunteers, and the log entries of pupils' exports.
+ */
+export async function openDataProtectionSchool(ctx: RequestContext): Promise<string | null> {
+  const { principal } = ctx;
+  if (!isDataProtectionOfficer(principal) || !principal.schoolId) return null;
+  await permitSchools(ctx, [principal.schoolId]);
+  return principal.schoolId;
+}
+
+/**
  * Whether a batch of another subgraph's audit entries is the caller's share of pupils' exports that
  * the caller may make: only EXPORT of `subjectAccess`, only about pupils at the caller's own school.
  * (A data protection lead sees no pupil otherwise, so `recordAuditEvents` asks this for them.)
@@ -40,10 +53,9 @@ export async function areOwnSchoolExports(
   ctx: RequestContext,
   entries: readonly { pupilId: string; action: AuditAction; fields: string[] }[],
 ): Promise<boolean> {
-  const { principal } = ctx;
-  if (!isDataProtectionOfficer(principal)) return false;
   if (!entries.every((entry) => entry.action === 'EXPORT' && entry.fields.every((field) => field === SUBJECT_ACCESS_FIELD))) return false;
+  const schoolId = await openDataProtectionSchool(ctx);
+  if (!schoolId) return false;
   const ids = [...new Set(entries.map((entry) => entry.pupilId))];
-  await permitSchools(ctx, [principal.schoolId!]);
-  return (await ctx.em.count(Pupil, { id: { $in: ids }, schoolId: principal.schoolId! })) === ids.length;
+  return (await ctx.em.count(Pupil, { id: { $in: ids }, schoolId })) === ids.length;
 }
