@@ -5,6 +5,7 @@ import { PupilCommentsResolver } from './modules/comment/comment.resolver.js';
 import { PupilConsentResolver } from './modules/consent/consent.resolver.js';
 import { EnrolmentResolver } from './modules/enrolment/enrolment.resolver.js';
 import { PupilFlagsResolver } from './modules/flags/flags.resolver.js';
+import { LeavingResolver } from './modules/leaving/leaving.resolver.js';
 import { PupilResolver } from './modules/pupil/pupil.resolver.js';
 import { resolvePupilReference } from './modules/pupil/pupil.reference.js';
 import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
@@ -30,6 +31,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       TrustResolver,
       RosterImportResolver,
       RolloverResolver,
+      LeavingResolver,
       CohortResolver,
       AuditResolver,
       PupilSubjectAccessResolver,

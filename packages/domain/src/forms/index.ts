@@ -4,3 +4,4 @@ export * from './encounter-form.js';
 export * from './guidance-form.js';
 export * from './own-activity-form.js';
 export * from './short-text-forms.js';
+export * from './leaving-form.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { loaderFor, type RequestContext } from '@waymark/subgraph-kit';
+import { boundSql, loaderFor, pgArray, type RequestContext } from '@waymark/subgraph-kit';
 import type { Pupil } from '../pupil/pupil.entity.js';
 import { Enrolment } from './enrolment.entity.js';
 
@@ -24,4 +24,21 @@ export async function loadEnrolments(ctx: RequestContext, pupil: Pupil): Promise
   }).load(pupil.id);
   // Stable: the latest period stays after a past one that began the same day.
   return [...(past ?? []), latestEnrolment(pupil)].sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
+}
+
+/**
+ * Marks pupils on roll at `schoolId` as left on `leftOn`: their latest period there, which their row
+ * holds, ends that day and the row keeps the school (so the school still reads, and follows up, its
+ * leaver). The one way a pupil leaves: a full roster's leavers, a rollover's Year 13 and a leader's
+ * `markPupilLeft` all come here. Pupils already left, or at another school, are left alone; answers
+ * how many it marked.
+ */
+export async function markLeft(em: EntityManager, schoolId: string, pupilIds: readonly string[], leftOn: string): Promise<number> {
+  if (pupilIds.length === 0) return 0;
+  const { affected } = await boundSql(em, 'update pupil set left_on = $1::date where school_id = $2 and left_on is null and id = any($3::uuid[])', [
+    leftOn,
+    schoolId,
+    pgArray(pupilIds),
+  ]);
+  return affected;
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { academicYearLabel, academicYearOf } from '@waymark/domain';
 import { AccessError, mutationError, type MutationError } from '@waymark/subgraph-kit';
+import { markLeft } from '../enrolment/enrolment.service.js';
 import { School } from '../school/school.entity.js';
 import { asUtcDate, dateInEngland } from '../school/school-calendar.js';
 import { lockSchoolRoster } from '../school/school-lock.js';
@@ -84,14 +85,8 @@ export class RolloverService {
             'run',
           );
         }
-        if (leavers.length > 0) {
-          // Their period here (held on the pupil row) ends on the leaving date.
-          await tx.execute(
-            'update pupil set left_on = ?::date where id in (select (jsonb_array_elements_text(?::jsonb))::uuid)',
-            [rolloverLeavingDate(academicYear), JSON.stringify(leavers)],
-            'run',
-          );
-        }
+        // Their period here (held on the pupil row) ends on the leaving date.
+        await markLeft(tx, schoolId, leavers, rolloverLeavingDate(academicYear));
         tx.create(YearRollover, {
           id: randomUUID(),
           schoolId,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { boundSql, pgArray } from '@waymark/subgraph-kit';
+import { markLeft } from '../enrolment/enrolment.service.js';
 import { flagBits, type PlannedWrite, type RosterPlan, type RosterPupil } from './roster-plan.js';
 
 /**
@@ -252,16 +253,6 @@ async function recordFlagChanges(em: EntityManager, writes: PlannedWrite[], ctx:
   );
 }
 
-/** A full roster's leavers: their period here ends today (their row keeps the school). */
-async function markLeft(em: EntityManager, pupils: RosterPupil[], ctx: WriteContext): Promise<void> {
-  if (pupils.length === 0) return;
-  await boundSql(em, 'update pupil set left_on = $1::date where school_id = $2 and left_on is null and id = any($3::uuid[])', [
-    ctx.today,
-    ctx.schoolId,
-    pgArray(pupils.map((pupil) => pupil.id)),
-  ]);
-}
-
 /** Pupil writes per batch where polls need the event loop between batches (PGlite). */
 export const WRITE_BATCH = 2000;
 /** On PostgreSQL the loop is free while a statement runs, so batches are only for progress. */
@@ -302,6 +293,12 @@ export async function writeRosterPlan(
     await onProgress(start + batch.length, total);
     await ctx.pause();
   }
-  await markLeft(em, plan.markLeft, ctx);
+  // A full roster's leavers: their period here ends today.
+  await markLeft(
+    em,
+    ctx.schoolId,
+    plan.markLeft.map((pupil) => pupil.id),
+    ctx.today,
+  );
   await onProgress(total, total);
 }
