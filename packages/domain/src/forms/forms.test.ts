@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEncounter, curriculumSubject, type EncounterFormValues } from './encounter-form.js';
-import { checkGuidanceMeeting, type GuidanceFormValues } from './guidance-form.js';
+import { checkGuidanceBooking, checkGuidanceMeeting, type GuidanceBookingValues, type GuidanceFormValues } from './guidance-form.js';
 import { checkHashtags } from './hashtags.js';
 import { checkOwnActivity, type OwnActivityFormValues } from './own-activity-form.js';
 import { commentProblem, declineReasonProblem, reflectionProblem } from './short-text-forms.js';
@@ -153,6 +153,46 @@ describe('guidance meeting', () => {
   it('agrees at most 20 actions', () => {
     const actions = Array.from({ length: 21 }, (_, i) => ({ text: `Action ${i}`, dueOn: null }));
     expect(checkGuidanceMeeting({ ...valid, actions }, today)).toEqual({ actions: 'Agree at most 20 actions in one meeting' });
+  });
+});
+
+describe('booking guidance meetings', () => {
+  // 6 December 2026, 10:00 in England (GMT).
+  const valid: GuidanceBookingValues = {
+    pupils: 3,
+    date: new Date('2026-12-08T12:00:00Z'),
+    hasTime: false,
+    adviserName: 'Dana Whitfield',
+    location: 'Library meeting room',
+    notes: null,
+  };
+
+  it('takes a day or a time from now on, up to a year ahead, with no adviser level (that comes when the meeting is held)', () => {
+    expect(checkGuidanceBooking(valid, now)).toEqual({});
+    expect(checkGuidanceBooking({ ...valid, date: new Date('2026-12-06T12:00:00Z'), location: null }, now)).toEqual({});
+    expect(checkGuidanceBooking({ ...valid, date: new Date('2026-12-06T10:30:00Z'), hasTime: true }, now)).toEqual({});
+    expect(checkGuidanceBooking({ ...valid, date: new Date('2027-12-06T12:00:00Z') }, now)).toEqual({});
+  });
+
+  it('refuses a day gone by, a time already passed today, and more than a year ahead', () => {
+    expect(checkGuidanceBooking({ ...valid, date: new Date('2026-12-05T12:00:00Z') }, now).date).toBe(
+      'A booking is for a meeting still to come: choose today or a later day',
+    );
+    expect(checkGuidanceBooking({ ...valid, date: new Date('2026-12-06T09:30:00Z'), hasTime: true }, now).date).toBe(
+      'That time today has passed: choose a later time',
+    );
+    expect(checkGuidanceBooking({ ...valid, date: new Date('2027-12-07T12:00:00Z') }, now).date).toBe('The date cannot be more than a year ahead');
+    expect(checkGuidanceBooking({ ...valid, date: new Date(Number.NaN) }, now).date).toBe('Enter the date of the meeting');
+  });
+
+  it('names every other problem at once', () => {
+    expect(checkGuidanceBooking({ ...valid, pupils: 0, adviserName: ' ', location: 'x'.repeat(201), notes: 'a\u0000b' }, now)).toEqual({
+      pupilIds: 'Choose at least one pupil to book a meeting for',
+      adviserName: "Enter the adviser's name",
+      location: 'Keep the place to 200 characters or fewer',
+      notes: 'The notes has a hidden character in it that cannot be saved. Type it again',
+    });
+    expect(checkGuidanceBooking({ ...valid, pupils: 1_001 }, now).pupilIds).toBe('Book meetings for at most 1,000 pupils at once');
   });
 });
 

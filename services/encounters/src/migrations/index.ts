@@ -8,6 +8,7 @@ import { Migration20261206105048 } from './Migration20261206105048.js';
 import { Migration20261206131750 } from './Migration20261206131750.js';
 import { Migration20261206133843 } from './Migration20261206133843.js';
 import { Migration20261206173527 } from './Migration20261206173527.js';
+import { Migration20261206191534 } from './Migration20261206191534.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261206131750', class: Migration20261206131750 },
   { name: 'Migration20261206133843', class: Migration20261206133843 },
   { name: 'Migration20261206173527', class: Migration20261206173527 },
+  { name: 'Migration20261206191534', class: Migration20261206191534 },
 ];

@@ -235,7 +235,7 @@ const PACKED_COLUMNS = [...Array.from({ length: PACKS }, (_, p) => `t${p}`), 'bi
 /** Every encounter up to the end of the as-of day in England, classified (its day, academic year and window read in England). */
 const CLASSIFIED_ENCOUNTERS = `(
           select e.id, e.kind::text as kind, ${inEngland('e.date')}::date as day, ${academicYear(inEngland('e.date'))} as ay, e.in_school_day, e.hours,
-                 e.checklist_met, coalesce(e.adviser_level >= ${QUALIFIED_ADVISER_LEVEL}, false) as qualified,
+                 e.checklist_met, (not e.booked and coalesce(e.adviser_level >= ${QUALIFIED_ADVISER_LEVEL}, false)) as qualified,
                  ${autumnOrSpring(inEngland('e.date'))} as in_window,
                  ${classify('e', 'e.kind')}
             from encounter e

@@ -38,6 +38,8 @@ export class Encounter {
     | 'adviserName'
     | 'adviserLevel'
     | 'staffNotes'
+    | 'booked'
+    | 'location'
     | 'createdAt'
     | 'updatedAt'
     | 'idempotencyKey';
@@ -128,6 +130,20 @@ export class Encounter {
   /** GUIDANCE_MEETING: the adviser's notes; staff only, never pupils, parents, employers or alumni. */
   @Property({ type: 'text', nullable: true })
   staffNotes: string | null = null;
+
+  /**
+   * GUIDANCE_MEETING: booked ahead and not yet recorded as held. It counts for nothing (its pupil is
+   * on the register as not attended, and it has no adviser level) until the leader records it as held
+   * (docs/domain-rules.md, "Booked and held guidance meetings").
+   */
+  @Property({ type: 'boolean', default: false })
+  @Field({ description: 'A guidance meeting booked ahead that has not been recorded as held yet: it counts for no benchmark until it is.' })
+  booked: boolean = false;
+
+  /** Where it takes place, when someone said (a booked guidance meeting's room, say). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it takes place, when given.' })
+  location: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,92 +1,53 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
-import { checkGuidanceMeeting, dayAsInstant, dayInEngland, problemList, todayInEngland } from '@waymark/domain';
+import { todayInEngland } from '@waymark/domain';
 import { auditNoteChange, isUuid, mutationError, pupilRecordRoute, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
 import { pupilsAuditSink } from '../audit/audit.client.js';
-import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import type { EncountersContext } from '../../app.js';
-import { Pupil, stubOf } from '../external/external.entity.js';
 import { AgreedAction } from './agreed-action.entity.js';
-import { AgreedActionResult, GuidanceMeeting, GuidanceMeetingResult, RecordGuidanceMeetingInput } from './guidance.types.js';
+import { GuidanceService, type CohortOf } from './guidance.service.js';
+import {
+  AgreedActionResult,
+  BookGuidanceMeetingsInput,
+  BookGuidanceMeetingsResult,
+  GuidanceMeetingResult,
+  RecordGuidanceMeetingInput,
+} from './guidance.types.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 
-export function meetingOf(encounter: Encounter, pupilId: string, actions: AgreedAction[], staff: boolean): GuidanceMeeting {
-  return Object.assign(new GuidanceMeeting(), {
-    id: encounter.id,
-    date: encounter.date,
-    adviserName: encounter.adviserName ?? '',
-    adviserLevel: encounter.adviserLevel ?? 0,
-    // Notes never leave the subgraph for anyone but staff.
-    notes: staff ? encounter.staffNotes : null,
-    agreedActions: actions,
-    pupil: stubOf(Pupil, pupilId),
-  });
-}
+/** Which of these pupils are on roll at the caller's own school today (the pupils subgraph answers with the caller's credential). */
+const ownPupils =
+  (ctx: EncountersContext): CohortOf =>
+  (pupilIds) =>
+    ctx.deps.pupils.fetchCohort(ctx, { schoolIds: ctx.principal.schoolId ? [ctx.principal.schoolId] : [], pupilIds, asOf: todayInEngland() });
 
 @Resolver()
 export class GuidanceMutations {
   @Authorized(...STAFF)
   @Mutation(() => GuidanceMeetingResult, {
-    description: "Records a personal guidance meeting for a pupil of the caller's school, with notes (staff only) and agreed actions (the pupil sees them).",
+    description:
+      "Records a personal guidance meeting for a pupil of the caller's school, with notes (staff only) and agreed actions (the pupil sees them). With `bookedMeetingId`, the meeting booked for the pupil is recorded as held.",
   })
   @UseMiddleware(auditNoteChange(pupilsAuditSink, 'guidanceMeeting', (args) => (args.input as RecordGuidanceMeetingInput).pupilId))
-  async recordGuidanceMeeting(
+  recordGuidanceMeeting(
     @Arg('input', () => RecordGuidanceMeetingInput) input: RecordGuidanceMeetingInput,
     @Ctx() ctx: EncountersContext,
   ): Promise<GuidanceMeetingResult> {
-    const scope = scopeOf(ctx.principal);
-    const notFound = { meeting: null, error: mutationError('PUPIL_NOT_FOUND', 'There is no such pupil on roll at your school.') };
-    if (scope.kind !== 'school' || !isUuid(input.pupilId)) return notFound;
-    const cohort = await ctx.deps.pupils.fetchCohort(ctx, { pupilIds: [input.pupilId], asOf: todayInEngland() });
-    if (cohort.pupilIds.length === 0) return notFound;
-    const day = Number.isNaN(input.date.getTime()) ? '' : dayInEngland(input.date);
-    const actions = (input.actions ?? []).map((a) => ({ text: a.text, dueOn: a.dueOn?.trim() || null }));
-    // The portal's form runs the same rules before sending (for meetings that have happened; the API also takes planned ones).
-    const values = { day, adviserName: input.adviserName, adviserLevel: input.adviserLevel, notes: input.notes ?? null, actions };
-    const problems = checkGuidanceMeeting(values, todayInEngland(), { planned: true });
-    if (Object.keys(problems).length > 0)
-      return { meeting: null, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', problemList(problems)) };
-    const agreed = actions.map((a) => ({ text: a.text.trim(), dueOn: a.dueOn })).filter((a) => a.text.length > 0);
+    return new GuidanceService(ctx.em).record(ctx.principal, input, ownPupils(ctx));
+  }
 
-    const encounter = ctx.em.create(Encounter, {
-      id: randomUUID(),
-      schoolId: scope.schoolId,
-      trustId: ctx.principal.trustId,
-      kind: 'GUIDANCE_MEETING',
-      title: 'Personal guidance meeting',
-      // A meeting is recorded by its day: the day travels as noon UTC, and has no start time.
-      date: dayAsInstant(day),
-      hasTime: false,
-      endsAt: null,
-      hours: 1,
-      inSchoolDay: true,
-      benchmarks: [8],
-      employerIds: [],
-      volunteerIds: [],
-      yearGroups: [cohort.yearGroups[0] >= 7 ? cohort.yearGroups[0] : 7],
-      subject: null,
-      hashtags: [],
-      checklistTicked: [],
-      checklistMet: false,
-      adviserName: input.adviserName.trim(),
-      adviserLevel: input.adviserLevel,
-      staffNotes: input.notes?.trim() || null,
-      createdAt: new Date(),
-    });
-    ctx.em.create(Participation, {
-      id: randomUUID(),
-      encounter,
-      pupilId: input.pupilId,
-      schoolId: scope.schoolId,
-      trustId: ctx.principal.trustId,
-      attended: true,
-    });
-    const saved = agreed.map((action, position) =>
-      ctx.em.create(AgreedAction, { id: randomUUID(), meeting: encounter, pupilId: input.pupilId, text: action.text, dueOn: action.dueOn, position }),
-    );
-    await ctx.em.flush();
-    return { meeting: meetingOf(encounter, input.pupilId, saved, true), error: null };
+  @Authorized(...STAFF)
+  @Mutation(() => BookGuidanceMeetingsResult, {
+    description:
+      "Books a personal guidance meeting for each of the pupils, all of the caller's school, at the same time with the same adviser: all or nothing. A booked meeting shows among the pupil's upcoming activities and counts for no benchmark until it is recorded as held.",
+  })
+  async bookGuidanceMeetings(
+    @Arg('input', () => BookGuidanceMeetingsInput) input: BookGuidanceMeetingsInput,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<BookGuidanceMeetingsResult> {
+    const result = await new GuidanceService(ctx.em).book(ctx.principal, input, ownPupils(ctx));
+    for (const meeting of result.meetings) ctx.audit.note(pupilsAuditSink, meeting.pupil.id, 'CHANGE', 'guidanceMeeting');
+    return result;
   }
 
   @Authorized('pupil', ...STAFF)

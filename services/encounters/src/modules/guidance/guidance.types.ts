@@ -55,6 +55,12 @@ export class RecordGuidanceMeetingInput {
 
   @Field(() => [AgreedActionInput], { nullable: true })
   actions?: AgreedActionInput[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A meeting booked for this pupil (bookGuidanceMeetings) that has now been held: it becomes this record instead of a new one being made.',
+  })
+  bookedMeetingId?: string | null;
 }
 
 @ObjectType()
@@ -70,6 +76,63 @@ export class GuidanceMeetingResult {
 export class AgreedActionResult {
   @Field(() => AgreedAction, { nullable: true })
   action: AgreedAction | null;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}
+
+@ObjectType({
+  description:
+    'A personal guidance meeting booked ahead for one pupil and not yet held: an encounter of kind GUIDANCE_MEETING with `booked` true. It counts for no benchmark until it is recorded as held (recordGuidanceMeeting with its id).',
+})
+export class BookedGuidanceMeeting {
+  @Field(() => ID, { description: "The encounter's id." })
+  id: string;
+
+  @Field(() => Date, { description: 'When it is. With `hasTime` false only the day is known: read it as the day of `date` in England.' })
+  date: Date;
+
+  @Field()
+  hasTime: boolean;
+
+  @Field()
+  adviserName: string;
+
+  @Field(() => String, { nullable: true })
+  location: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Notes for staff only. Always null for pupils, parents, analysts, employers and alumni.' })
+  notes: string | null;
+
+  @Field(() => Pupil, { nullable: true })
+  pupil: Pupil;
+}
+
+@InputType()
+export class BookGuidanceMeetingsInput {
+  @Field(() => [ID], { description: "Pupils on roll at the caller's school: one meeting is booked for each." })
+  pupilIds: string[];
+
+  @Field(() => Date, { description: 'When the meetings are: the start time on a clock in England, or the day (as noon UTC) when `hasTime` is false.' })
+  date: Date;
+
+  @Field({ description: 'Whether `date` includes a start time.' })
+  hasTime: boolean;
+
+  @Field()
+  adviserName: string;
+
+  @Field(() => String, { nullable: true, description: 'Where the meetings take place.' })
+  location?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Notes for staff only.' })
+  notes?: string | null;
+}
+
+@ObjectType()
+export class BookGuidanceMeetingsResult {
+  @Field(() => [BookedGuidanceMeeting], { description: 'The meetings booked, one per pupil; empty when anything was wrong (nothing is booked then).' })
+  meetings: BookedGuidanceMeeting[];
 
   @Field(() => MutationError, { nullable: true })
   error: MutationError | null;

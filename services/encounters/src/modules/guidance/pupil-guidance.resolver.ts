@@ -6,8 +6,21 @@ import { auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
 import { Participation } from '../encounter/encounter.entity.js';
 import { Pupil } from '../external/external.entity.js';
 import { AgreedAction } from './agreed-action.entity.js';
-import { meetingOf } from './guidance.resolver.js';
-import { GuidanceMeeting } from './guidance.types.js';
+import { bookedMeetingOf, meetingOf } from './guidance.service.js';
+import { BookedGuidanceMeeting, GuidanceMeeting } from './guidance.types.js';
+
+/** The register rows of these pupils that the caller may read (the pupils subgraph says how much of each history), as query branches. */
+async function readableRows(ctx: EncountersContext, ids: readonly string[]): Promise<FilterQuery<Participation>[]> {
+  const { everything, former } = groupScopes(await ctx.deps.pupils.recordAccess(ctx, ids));
+  const branches: FilterQuery<Participation>[] = former.map((group) => ({
+    pupilId: { $in: group.pupilIds },
+    schoolId: group.schoolId,
+    encounter: { date: { $lt: startOfSchoolDay(group.until) } },
+  }));
+  if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
+  return branches;
+}
+
 /** Personal guidance meetings, their staff-only notes and the actions agreed. */
 @Resolver(() => Pupil)
 export class PupilGuidanceResolver {
@@ -19,17 +32,11 @@ export class PupilGuidanceResolver {
   async guidanceMeetings(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<GuidanceMeeting[]> {
     const staff = scopeOf(ctx.principal).kind === 'school';
     const rows = await loaderFor<GuidanceMeeting[]>(ctx, 'guidanceOfPupil', async (ids) => {
-      const { everything, former } = groupScopes(await ctx.deps.pupils.recordAccess(ctx, ids));
-      const branches: FilterQuery<Participation>[] = former.map((group) => ({
-        pupilId: { $in: group.pupilIds },
-        schoolId: group.schoolId,
-        encounter: { date: { $lt: startOfSchoolDay(group.until) } },
-      }));
-      if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
+      const branches = await readableRows(ctx, ids);
       if (branches.length === 0) return ids.map(() => []);
       const registered = await ctx.em.find(
         Participation,
-        { $and: [{ $or: branches }, { encounter: { kind: 'GUIDANCE_MEETING' } }, { attended: true }] },
+        { $and: [{ $or: branches }, { encounter: { kind: 'GUIDANCE_MEETING', booked: false } }, { attended: true }] },
         { populate: ['encounter'], orderBy: { encounter: { date: 'desc' } } },
       );
       const actions =
@@ -39,6 +46,31 @@ export class PupilGuidanceResolver {
       const actionsOf = groupBy(actions, (a) => `${a.meeting.id}/${a.pupilId}`);
       const meetings = registered.map((row) => meetingOf(row.encounter, row.pupilId, actionsOf.get(`${row.encounter.id}/${row.pupilId}`) ?? [], staff));
       const byPupil = groupBy(meetings, (meeting) => meeting.pupil.id);
+      return ids.map((id) => byPupil.get(id) ?? []);
+    }).load(pupil.id);
+    return rows ?? [];
+  }
+
+  @FieldResolver(() => [BookedGuidanceMeeting], {
+    nullable: true,
+    description:
+      'Guidance meetings booked for the pupil and not yet recorded as held, soonest first; readable as Pupil.participations. Notes are for staff only.',
+  })
+  @UseMiddleware(auditGuidanceNotes(pupilsAuditSink))
+  async bookedGuidanceMeetings(@Root() pupil: Pupil, @Ctx() ctx: EncountersContext): Promise<BookedGuidanceMeeting[]> {
+    const staff = scopeOf(ctx.principal).kind === 'school';
+    const rows = await loaderFor<BookedGuidanceMeeting[]>(ctx, 'bookedGuidanceOfPupil', async (ids) => {
+      const branches = await readableRows(ctx, ids);
+      if (branches.length === 0) return ids.map(() => []);
+      const registered = await ctx.em.find(
+        Participation,
+        { $and: [{ $or: branches }, { encounter: { kind: 'GUIDANCE_MEETING', booked: true } }] },
+        { populate: ['encounter'], orderBy: { encounter: { date: 'asc', id: 'asc' } } },
+      );
+      const byPupil = groupBy(
+        registered.map((row) => bookedMeetingOf(row.encounter, row.pupilId, staff)),
+        (meeting) => meeting.pupil.id,
+      );
       return ids.map((id) => byPupil.get(id) ?? []);
     }).load(pupil.id);
     return rows ?? [];

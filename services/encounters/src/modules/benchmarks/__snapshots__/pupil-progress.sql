@@ -16,7 +16,7 @@ per_year as (
         select x.id, x.ay, ((x.b2)::int << 0) + ((x.b5 and x.checklist_met)::int << 15) as t0_r, ((x.b6 and x.checklist_met)::int << 0) + ((x.b6 and x.checklist_met)::int << 15) as t1_r, ((x.b7_visit and x.checklist_met)::int << 0) + ((x.guidance and x.qualified)::int << 15) as t2_r, ((x.guidance and x.qualified)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t3_r, (((x.pa and x.in_school_day) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t4_r, (((x.pa and x.in_school_day) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t5_r, (((x.pa and x.in_school_day) and x.in_window)::int << 0) as t6_r, ((case when true then (case when x.subject_no > 0 then 1 << x.subject_no else 0 end) else 0 end) << 0) | ((case when x.checklist_met then x.b7_range else 0 end) << 16) as bits_r, (case when x.workplace then x.hours else 0 end)::float8 as hours_r, ((x.b2)::int << 0) + ((x.b5 and false)::int << 15) as t0_n, ((x.b6 and false)::int << 0) + ((x.b6 and false)::int << 15) as t1_n, ((x.b7_visit and false)::int << 0) + ((x.guidance and x.qualified)::int << 15) as t2_n, ((x.guidance and x.qualified)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t3_n, (((x.pa and x.in_school_day) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t4_n, (((x.pa and x.in_school_day) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t5_n, (((x.pa and x.in_school_day) and x.in_window)::int << 0) as t6_n, ((case when true then (case when x.subject_no > 0 then 1 << x.subject_no else 0 end) else 0 end) << 0) | ((case when false then x.b7_range else 0 end) << 16) as bits_n, (case when x.workplace then x.hours else 0 end)::float8 as hours_n
           from (
           select e.id, e.kind::text as kind, (e.date at time zone 'Europe/London')::date as day, (extract(year from (e.date at time zone 'Europe/London'))::int - case when extract(month from (e.date at time zone 'Europe/London')) < 9 then 1 else 0 end) as ay, e.in_school_day, e.hours,
-                 e.checklist_met, coalesce(e.adviser_level >= 6, false) as qualified,
+                 e.checklist_met, (not e.booked and coalesce(e.adviser_level >= 6, false)) as qualified,
                  ((extract(month from (e.date at time zone 'Europe/London')) * 100 + extract(day from (e.date at time zone 'Europe/London'))) not between 229 and 831) as in_window,
                  
     2 = any(e.benchmarks) as b2,
@@ -132,7 +132,7 @@ facts as (
     join participation p on p.pupil_id = c.pupil_id and p.attended
     join (
           select e.id, e.kind::text as kind, (e.date at time zone 'Europe/London')::date as day, (extract(year from (e.date at time zone 'Europe/London'))::int - case when extract(month from (e.date at time zone 'Europe/London')) < 9 then 1 else 0 end) as ay, e.in_school_day, e.hours,
-                 e.checklist_met, coalesce(e.adviser_level >= 6, false) as qualified,
+                 e.checklist_met, (not e.booked and coalesce(e.adviser_level >= 6, false)) as qualified,
                  ((extract(month from (e.date at time zone 'Europe/London')) * 100 + extract(day from (e.date at time zone 'Europe/London'))) not between 229 and 831) as in_window,
                  
     2 = any(e.benchmarks) as b2,
