@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
 
 /*
- * The text a pdf-lib file draws, for tests. Works on files saved without object streams (as the record
+ * The text a pdf-lib file draws, for tests: this portal's own and the browser tests (packages/e2e imports it as
+ * `@waymark/frontend-pupil/testing/pdf-text`). Works on files saved without object streams (as the record
  * is): every object read, Flate streams inflated, each font's ToUnicode map read, then the content
  * streams walked: `Tf` picks the font, `Tm` the line, `Tj` shows text (hex glyph ids for an embedded
  * font, mapped back to characters; WinAnsi bytes for a standard font). Text shown at the same height one
