@@ -29,11 +29,12 @@ describe('demo data', () => {
     for (const row of data.participations) expect(encounters.get(row.encounterId)?.schoolId).toBe(row.schoolId);
   });
 
-  it('has the nine demo accounts, the pupil account pointing at a Year 10 pupil and the Year 11 one at a Year 11 pupil with no plan yet', () => {
+  it('has the ten demo accounts, the pupil account pointing at a Year 10 pupil and the Year 11 one at a Year 11 pupil with no plan yet', () => {
     expect(data.accounts.map((a) => a.email).sort()).toEqual([
       'alumni@northfield.test',
       'dpl@northfield.test',
       'employer@acme.test',
+      'lead.analyst@waymark-trust.test',
       'leader@northfield.test',
       'leader@southbank.test',
       'parent@northfield.test',

@@ -894,6 +894,8 @@ export function demoData(today: Date = new Date(), options: DemoOptions = {}): D
     account('employer@acme.test', 'Sam Patel', ['employer_volunteer'], { volunteerId: sam.id, employerId: acme.id }),
     account('alumni@northfield.test', 'Jordan Reid', ['alumni'], { volunteerId: jordan.id, employerId: brightwave.id }),
     account('trust@waymark-trust.test', 'Alex Morgan', ['trust_analyst'], { trustId: trust.id }),
+    // The trust's lead analyst, who holds pupil-level access and can give it to, or take it from, the other analysts.
+    account('lead.analyst@waymark-trust.test', 'Nadia Rahman', ['trust_analyst'], { trustId: trust.id, pupilLevelAccess: true }),
     // Maya's mother, linked to her by Northfield's staff.
     account('parent@northfield.test', 'Grace Okafor', ['parent'], { trustId: trust.id, schoolId: schools[0].id, childPupilIds: [demoPupil.id] }),
     // Northfield's data protection lead: its data access log and subject-access exports, nothing else.

@@ -6,6 +6,7 @@ export const DEMO_ACCOUNTS_FOR_BANNER: [string, string][] = [
   ['employer@acme.test', 'employer volunteer, Acme Engineering'],
   ['alumni@northfield.test', 'alumni volunteer, Northfield Academy'],
   ['trust@waymark-trust.test', 'trust analyst, Waymark Learning Trust'],
+  ['lead.analyst@waymark-trust.test', 'trust analyst with pupil-level access, Waymark Learning Trust'],
   ['parent@northfield.test', 'parent of the Year 10 pupil'],
   ['year11@northfield.test', 'Year 11 pupil with no plan yet, Northfield Academy'],
 ];

@@ -1,6 +1,7 @@
 import { createServiceApp, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { Account } from './modules/account/account.entity.js';
 import { ApiCredential } from './modules/api-credential/api-credential.entity.js';
+import { PupilLevelAccessChange } from './modules/pupil-level-access/pupil-level-access.entity.js';
 import { Session } from './modules/session/session.entity.js';
 import { PendingSignIn, RecoveryCode, SecondFactorPolicy } from './modules/second-factor/second-factor.entity.js';
 import { SignInThrottleEntry, TrustedDevice } from './modules/sign-in-throttle/sign-in-throttle.entity.js';
@@ -30,6 +31,7 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
       Account,
       Session,
       ApiCredential,
+      PupilLevelAccessChange,
       SignInThrottleEntry,
       TrustedDevice,
       RecoveryCode,

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
 import type { Principal } from '@waymark/auth';
 import { beginRequestTransaction, openDatabase, type Orm } from '@waymark/subgraph-kit';
-import { describeRowSecurity, makePrincipal, testDatabase, unscopedRead } from '@waymark/subgraph-kit/testing';
+import { describeRowSecurity, makePrincipal, testDatabase } from '@waymark/subgraph-kit/testing';
 import { identityService } from './app.js';
 import { Account } from './modules/account/account.entity.js';
 import { ApiCredential } from './modules/api-credential/api-credential.entity.js';
+import { PupilLevelAccessChange } from './modules/pupil-level-access/pupil-level-access.entity.js';
 
 // The database's own tenant check on the identity tables (docs/security.md, "Row-level security").
 const data = demoData();
@@ -15,7 +16,7 @@ const [northfield, southbank] = data.schools;
 const byEmail = (email: string) => data.accounts.find((a) => a.email === email)!;
 const leader = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: northfield.trustId });
 
-describeRowSecurity({ definition: identityService, tables: ['account', 'api_credential'], leader, otherSchoolId: southbank.id });
+describeRowSecurity({ definition: identityService, tables: ['account', 'api_credential', 'pupil_level_access_change'], leader, otherSchoolId: southbank.id });
 
 /** The principal a seeded account signs in as. */
 function principalOf(email: string): Principal {
@@ -36,6 +37,9 @@ describe('row-level security in identity, person by person', () => {
   let orm: Orm;
   const otherTrustId = randomUUID();
   const otherParentId = randomUUID();
+  const otherTrustAnalystId = randomUUID();
+  const ourHiddenAnalystId = randomUUID();
+  const ourChangeId = randomUUID();
 
   beforeAll(async () => {
     orm = await openDatabase({ service: 'identity', entities: identityService.entities, migrations: identityService.migrations, ...db.options });
@@ -50,6 +54,31 @@ describe('row-level security in identity, person by person', () => {
       createdAt: new Date(),
     });
     await em.insertMany(ApiCredential, [key(data.trust.id, 'Ours'), key(otherTrustId, 'Theirs')]);
+    // An analyst of another trust, and a disabled one of ours (the policy shows it; the resolvers leave it out).
+    const analyst = (id: string, trustId: string, disabledAt: Date | null) => ({
+      id,
+      email: `${id}@example.test`,
+      displayName: 'Analyst',
+      passwordHash: 'x',
+      roles: ['trust_analyst' as const],
+      trustId,
+      createdAt: new Date(),
+      disabledAt,
+    });
+    await em.insertMany(Account, [analyst(otherTrustAnalystId, otherTrustId, null), analyst(ourHiddenAnalystId, data.trust.id, new Date())]);
+    const change = (id: string, trustId: string, accountId: string) => ({
+      id,
+      trustId,
+      accountId,
+      granted: true,
+      changedById: accountId,
+      changedByName: 'Analyst',
+      changedAt: new Date(),
+    });
+    await em.insertMany(PupilLevelAccessChange, [
+      change(ourChangeId, data.trust.id, byEmail('trust@waymark-trust.test').id),
+      change(randomUUID(), otherTrustId, otherTrustAnalystId),
+    ]);
     // A second parent of the same child, linked by the same school.
     const parent = byEmail('parent@northfield.test');
     await em.insert(Account, {
@@ -81,11 +110,27 @@ describe('row-level security in identity, person by person', () => {
     }
   }
 
-  it("a trust analyst reads their trust's API keys only, and no accounts (their own is read under a named bypass)", async () => {
+  it("a trust analyst reads their trust's API keys and pupil-level access changes only, and of the accounts only their trust's analysts'", async () => {
     const analyst = principalOf('trust@waymark-trust.test');
     const keys = await orm.em.fork().find(ApiCredential, {});
     expect(await ids(analyst, 'api_credential')).toEqual(keys.filter((k) => k.trustId === data.trust.id).map((k) => k.id));
-    expect((await unscopedRead(orm, analyst, 'account')).rows).toBe(0);
+    expect(await ids(analyst, 'pupil_level_access_change')).toEqual([ourChangeId]);
+    const analysts = data.accounts.filter((a) => a.trustId === data.trust.id && a.roles.includes('trust_analyst')).map((a) => a.id);
+    expect(analysts).toHaveLength(2);
+    expect(await ids(analyst, 'account')).toEqual([...analysts, ourHiddenAnalystId].sort());
+    expect(await ids(makePrincipal({ roles: ['trust_analyst'], trustId: otherTrustId }), 'account')).toEqual([otherTrustAnalystId]);
+  });
+
+  it("a trust analyst cannot change another trust's analyst, nor a school's account of their own trust", async () => {
+    const analyst = principalOf('trust@waymark-trust.test');
+    const transaction = await beginRequestTransaction(orm.em.fork(), analyst);
+    try {
+      expect(await transaction.em.nativeUpdate(Account, { id: otherTrustAnalystId }, { pupilLevelAccess: true })).toBe(0);
+      expect(await transaction.em.nativeUpdate(Account, { id: byEmail('leader@northfield.test').id }, { pupilLevelAccess: true })).toBe(0);
+    } finally {
+      await transaction.end(false);
+    }
+    expect((await orm.em.fork().findOneOrFail(Account, { id: otherTrustAnalystId })).pupilLevelAccess).toBe(false);
   });
 
   it('a school’s staff read no API keys', async () => {

@@ -14,12 +14,18 @@ const SCHOOLS_SET = `(select nullif(current_setting('${TENANT_SETTINGS.schools}'
 
 /**
  * An account: the staff of the school it belongs to (the parents they link, their colleagues), the
- * pupil whose account it is, and a parent's account to the staff of a linked child's current school
+ * pupil whose account it is, a parent's account to the staff of a linked child's current school
  * once the pupils subgraph has confirmed the child is theirs (a parent linked by the school the child
- * left). Only staff: one parent never sees another's account through a child they share. Everyone's
- * own account (a parent's, an analyst's, a data protection lead's) goes through `ownAccount`.
+ * left), and a trust analyst's account to the analysts of the same trust (who grant each other
+ * pupil-level access). Only staff: one parent never sees another's account through a child they
+ * share; an analyst sees no account of a school, pupil or parent. Everyone else's own account (a
+ * parent's, a data protection lead's) goes through `ownAccount`.
  */
-export const ACCOUNT_RULE: TenantRule = { kind: 'pupil', trust: false, extra: [`"child_pupil_ids" && ${TENANT_SQL.pupils} and ${SCHOOLS_SET}`] };
+export const ACCOUNT_RULE: TenantRule = {
+  kind: 'pupil',
+  trust: false,
+  extra: [`"child_pupil_ids" && ${TENANT_SQL.pupils} and ${SCHOOLS_SET}`, `"trust_id" = ${TENANT_SQL.trust} and 'trust_analyst' = any("roles")`],
+};
 
 /**
  * An API key: a trust's own rows, with no school or pupil on them, visible to that trust's analysts

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { localSubgraphUrl } from '@waymark/auth';
 import { AccountResolver } from './modules/account/account.resolver.js';
 import { DataProtectionLeadResolver } from './modules/data-protection-lead/data-protection-lead.resolver.js';
+import { PupilLevelAccessResolver } from './modules/pupil-level-access/pupil-level-access.resolver.js';
 import { resolveAccountReference } from './modules/account/account.reference.js';
 import { ApiCredentialResolver } from './modules/api-credential/api-credential.resolver.js';
 import { parentLinkResolver } from './modules/parent-link/parent-link.resolver.js';
@@ -29,6 +30,7 @@ export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<Graph
       AccountResolver,
       ApiCredentialResolver,
       DataProtectionLeadResolver,
+      PupilLevelAccessResolver,
       parentLinkResolver(config),
       pupilParentLinksResolver(config),
       SessionResolver,

@@ -2,23 +2,26 @@ import { LocalNav } from '@waymark/ui';
 import { GapListPage } from '../features/benchmarks/components/GapListPage';
 import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDashboardView';
 import { TrustDashboardPage } from '../features/benchmarks/components/TrustDashboardPage';
+import { PupilLevelAccessPage } from '../features/pupil-level-access/components/PupilLevelAccessPage';
 import { TrustOverviewPage } from '../features/trust/components/TrustOverviewPage';
 import { NO_FILTERS, routeHref, useRoute, type Route } from '../shared/route';
 import { FocusOnPageChange } from './FocusOnPageChange';
 
-type TrustNav = 'dashboard' | 'destinations';
+type TrustNav = 'dashboard' | 'destinations' | 'pupil-level-access';
 
 const ITEMS = [
   { id: 'dashboard' as const, label: 'Benchmarks' },
   { id: 'destinations' as const, label: 'Schools and destinations' },
+  { id: 'pupil-level-access' as const, label: 'Pupil-level access' },
 ];
 
-/** For trust analysts: the trust's benchmarks (landing), each school's own, gap lists, and destinations. */
+/** For trust analysts: the trust's benchmarks (landing), each school's own, gap lists, destinations, and who has pupil-level access. */
 export function TrustWorkspace() {
   const [route, navigate] = useRoute();
-  const allowed = route.view === 'dashboard' || route.view === 'school' || route.view === 'gaps' || route.view === 'destinations';
+  const allowed =
+    route.view === 'dashboard' || route.view === 'school' || route.view === 'gaps' || route.view === 'destinations' || route.view === 'pupil-level-access';
   const page: Route = allowed ? route : { view: 'dashboard', filters: NO_FILTERS };
-  const current: TrustNav = page.view === 'destinations' ? 'destinations' : 'dashboard';
+  const current: TrustNav = page.view === 'destinations' || page.view === 'pupil-level-access' ? page.view : 'dashboard';
 
   return (
     <>
@@ -26,7 +29,7 @@ export function TrustWorkspace() {
         label="Trust"
         items={ITEMS}
         current={current}
-        onSelect={(next) => navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : { view: 'destinations' })}
+        onSelect={(next) => navigate(next === 'dashboard' ? { view: 'dashboard', filters: NO_FILTERS } : { view: next })}
       />
       <FocusOnPageChange route={page}>
         {page.view === 'dashboard' ? (
@@ -46,6 +49,7 @@ export function TrustWorkspace() {
         ) : null}
         {page.view === 'gaps' ? <GapListPage query={page.query} linkPupils={false} /> : null}
         {page.view === 'destinations' ? <TrustOverviewPage /> : null}
+        {page.view === 'pupil-level-access' ? <PupilLevelAccessPage /> : null}
       </FocusOnPageChange>
     </>
   );

@@ -73,5 +73,6 @@ describe('navViewOf', () => {
     expect(navViewOf({ view: 'edit-encounter', encounterId: 'e' })).toBe('encounters');
     expect(navViewOf({ view: 'verify' })).toBe('verify');
     expect(navViewOf({ view: 'school', schoolId: 's', filters: NO_FILTERS })).toBeNull();
+    expect(navViewOf({ view: 'pupil-level-access' })).toBeNull();
   });
 });

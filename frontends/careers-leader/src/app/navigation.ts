@@ -65,6 +65,7 @@ export function navViewOf(route: Route): NavView | null {
     case 'edit-encounter':
       return 'encounters';
     case 'school':
+    case 'pupil-level-access':
       return null;
     default:
       return route.view;

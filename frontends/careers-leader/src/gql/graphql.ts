@@ -67,6 +67,20 @@ export type BenchmarkState =
   | 'NOT_APPLICABLE'
   | 'NOT_MET';
 
+export type BookGuidanceMeetingsInput = {
+  adviserName: string;
+  /** When the meetings are: the start time on a clock in England, or the day (as noon UTC) when `hasTime` is false. */
+  date: string;
+  /** Whether `date` includes a start time. */
+  hasTime: boolean;
+  /** Where the meetings take place. */
+  location?: string | null | undefined;
+  /** Notes for staff only. */
+  notes?: string | null | undefined;
+  /** Pupils on roll at the caller's school: one meeting is booked for each. */
+  pupilIds: Array<string | number>;
+};
+
 export type ColumnMappingInput = {
   /** A rosterFields key, or null to ignore the column. */
   field?: string | null | undefined;
@@ -164,6 +178,11 @@ export type GrantDataProtectionLeadInput = {
   email: string;
 };
 
+export type GrantPupilLevelAccessInput = {
+  /** An analyst of the caller's trust. */
+  accountId: string | number;
+};
+
 export type ImportRegisterInput = {
   /** CSV text with a header row: a UPN column and an Attended column (yes/no, present/absent, Y/N, 1/0; blank is no). */
   csv: string;
@@ -192,6 +211,12 @@ export type MarkAttendanceInput = {
   attended: boolean;
   encounterId: string | number;
   pupilIds: Array<string | number>;
+};
+
+export type MarkPupilLeftInput = {
+  /** The day they left (YYYY-MM-DD): not in the future, and not before their time at the school began (the latest enrolment startedOn). */
+  leftOn: string;
+  pupilId: string | number;
 };
 
 /** The meaningful checklist: every item left out is not ticked. */
@@ -278,6 +303,8 @@ export type RecordGuidanceMeetingInput = {
   /** The adviser's qualification level; 6 or above counts for Benchmark 8. */
   adviserLevel: number;
   adviserName: string;
+  /** A meeting booked for this pupil (bookGuidanceMeetings) that has now been held: it becomes this record instead of a new one being made. */
+  bookedMeetingId?: string | number | null | undefined;
   date: string;
   notes?: string | null | undefined;
   pupilId: string | number;
@@ -536,6 +563,11 @@ export type VulnerableGroup =
   | 'YOUNG_PARENT'
   | 'YOUTH_JUSTICE';
 
+export type WithdrawPupilLevelAccessInput = {
+  /** An analyst of the caller's trust. */
+  accountId: string | number;
+};
+
 export type AuditEventsQueryVariables = Exact<{
   filter?: AuditEventFilter | null | undefined;
   first?: number | null | undefined;
@@ -717,12 +749,14 @@ export type EncounterListQuery = { encounters: { totalCount: number, pageInfo: {
 
 export type GuidanceMeetingFieldsFragment = { id: string, date: string, adviserName: string, adviserLevel: number, notes: string | null, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> };
 
+export type BookedGuidanceMeetingFieldsFragment = { id: string, date: string, hasTime: boolean, adviserName: string, location: string | null, notes: string | null };
+
 export type PupilProgressQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PupilProgressQuery = { pupil: { id: string, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, adviserLevel: number, notes: string | null, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, benchmarkProgress: { asOf: string, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, detail: string }>, workExperience: { hoursTotal: number, days: number } } | null } | null };
+export type PupilProgressQuery = { pupil: { id: string, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, adviserLevel: number, notes: string | null, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, bookedGuidanceMeetings: Array<{ id: string, date: string, hasTime: boolean, adviserName: string, location: string | null, notes: string | null }> | null, benchmarkProgress: { asOf: string, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, detail: string }>, workExperience: { hoursTotal: number, days: number } } | null } | null };
 
 export type RecordGuidanceMeetingMutationVariables = Exact<{
   input: RecordGuidanceMeetingInput;
@@ -730,6 +764,13 @@ export type RecordGuidanceMeetingMutationVariables = Exact<{
 
 
 export type RecordGuidanceMeetingMutation = { recordGuidanceMeeting: { meeting: { id: string, date: string, adviserName: string, adviserLevel: number, notes: string | null, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type BookGuidanceMeetingsMutationVariables = Exact<{
+  input: BookGuidanceMeetingsInput;
+}>;
+
+
+export type BookGuidanceMeetingsMutation = { bookGuidanceMeetings: { meetings: Array<{ id: string }>, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type SetAgreedActionDoneMutationVariables = Exact<{
   id: string | number;
@@ -777,6 +818,27 @@ export type PupilByUpnQueryVariables = Exact<{
 
 
 export type PupilByUpnQuery = { pupilByUpn: { id: string, displayName: string } | null };
+
+export type TrustAnalystFieldsFragment = { accountId: string, displayName: string, email: string, you: boolean, pupilLevelAccess: boolean, lastChange: { granted: boolean, changedByName: string, changedAt: string } | null };
+
+export type TrustAnalystsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrustAnalystsQuery = { trustAnalysts: Array<{ accountId: string, displayName: string, email: string, you: boolean, pupilLevelAccess: boolean, lastChange: { granted: boolean, changedByName: string, changedAt: string } | null }> | null };
+
+export type GrantPupilLevelAccessMutationVariables = Exact<{
+  input: GrantPupilLevelAccessInput;
+}>;
+
+
+export type GrantPupilLevelAccessMutation = { grantPupilLevelAccess: { analyst: { accountId: string, displayName: string, email: string, you: boolean, pupilLevelAccess: boolean, lastChange: { granted: boolean, changedByName: string, changedAt: string } | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type WithdrawPupilLevelAccessMutationVariables = Exact<{
+  input: WithdrawPupilLevelAccessInput;
+}>;
+
+
+export type WithdrawPupilLevelAccessMutation = { withdrawPupilLevelAccess: { analyst: { accountId: string, displayName: string, email: string, you: boolean, pupilLevelAccess: boolean, lastChange: { granted: boolean, changedByName: string, changedAt: string } | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type PupilParentsQueryVariables = Exact<{
   id: string | number;
@@ -830,6 +892,13 @@ export type AddRecordCommentMutationVariables = Exact<{
 
 
 export type AddRecordCommentMutation = { addRecordComment: { comment: { id: string, body: string, authorName: string, createdAt: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type MarkPupilLeftMutationVariables = Exact<{
+  input: MarkPupilLeftInput;
+}>;
+
+
+export type MarkPupilLeftMutation = { markPupilLeft: { pupil: { id: string, leftOn: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type PupilListFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null } }> };
 
@@ -1180,6 +1249,30 @@ export const GuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"GuidanceMeetingFields"}) as unknown as TypedDocumentString<GuidanceMeetingFieldsFragment, unknown>;
+export const BookedGuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BookedGuidanceMeetingFields on BookedGuidanceMeeting {
+  id
+  date
+  hasTime
+  adviserName
+  location
+  notes
+}
+    `, {"fragmentName":"BookedGuidanceMeetingFields"}) as unknown as TypedDocumentString<BookedGuidanceMeetingFieldsFragment, unknown>;
+export const TrustAnalystFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TrustAnalystFields on TrustAnalyst {
+  accountId
+  displayName
+  email
+  you
+  pupilLevelAccess
+  lastChange {
+    granted
+    changedByName
+    changedAt
+  }
+}
+    `, {"fragmentName":"TrustAnalystFields"}) as unknown as TypedDocumentString<TrustAnalystFieldsFragment, unknown>;
 export const StaffConsentFieldsFragmentDoc = new TypedDocumentString(`
     fragment StaffConsentFields on PupilConsent {
   destinationTracking
@@ -1995,6 +2088,9 @@ export const PupilProgressDocument = new TypedDocumentString(`
     guidanceMeetings {
       ...GuidanceMeetingFields
     }
+    bookedGuidanceMeetings {
+      ...BookedGuidanceMeetingFields
+    }
     benchmarkProgress {
       asOf
       yearGroup
@@ -2024,6 +2120,14 @@ export const PupilProgressDocument = new TypedDocumentString(`
     dueOn
     doneAt
   }
+}
+fragment BookedGuidanceMeetingFields on BookedGuidanceMeeting {
+  id
+  date
+  hasTime
+  adviserName
+  location
+  notes
 }`) as unknown as TypedDocumentString<PupilProgressQuery, PupilProgressQueryVariables>;
 export const RecordGuidanceMeetingDocument = new TypedDocumentString(`
     mutation RecordGuidanceMeeting($input: RecordGuidanceMeetingInput!) {
@@ -2057,6 +2161,25 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<RecordGuidanceMeetingMutation, RecordGuidanceMeetingMutationVariables>;
+export const BookGuidanceMeetingsDocument = new TypedDocumentString(`
+    mutation BookGuidanceMeetings($input: BookGuidanceMeetingsInput!) {
+  bookGuidanceMeetings(input: $input) {
+    meetings {
+      id
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<BookGuidanceMeetingsMutation, BookGuidanceMeetingsMutationVariables>;
 export const SetAgreedActionDoneDocument = new TypedDocumentString(`
     mutation SetAgreedActionDone($id: ID!, $done: Boolean!) {
   setAgreedActionDone(id: $id, done: $done) {
@@ -2181,6 +2304,86 @@ export const PupilByUpnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilByUpnQuery, PupilByUpnQueryVariables>;
+export const TrustAnalystsDocument = new TypedDocumentString(`
+    query TrustAnalysts {
+  trustAnalysts {
+    ...TrustAnalystFields
+  }
+}
+    fragment TrustAnalystFields on TrustAnalyst {
+  accountId
+  displayName
+  email
+  you
+  pupilLevelAccess
+  lastChange {
+    granted
+    changedByName
+    changedAt
+  }
+}`) as unknown as TypedDocumentString<TrustAnalystsQuery, TrustAnalystsQueryVariables>;
+export const GrantPupilLevelAccessDocument = new TypedDocumentString(`
+    mutation GrantPupilLevelAccess($input: GrantPupilLevelAccessInput!) {
+  grantPupilLevelAccess(input: $input) {
+    analyst {
+      ...TrustAnalystFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment TrustAnalystFields on TrustAnalyst {
+  accountId
+  displayName
+  email
+  you
+  pupilLevelAccess
+  lastChange {
+    granted
+    changedByName
+    changedAt
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<GrantPupilLevelAccessMutation, GrantPupilLevelAccessMutationVariables>;
+export const WithdrawPupilLevelAccessDocument = new TypedDocumentString(`
+    mutation WithdrawPupilLevelAccess($input: WithdrawPupilLevelAccessInput!) {
+  withdrawPupilLevelAccess(input: $input) {
+    analyst {
+      ...TrustAnalystFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment TrustAnalystFields on TrustAnalyst {
+  accountId
+  displayName
+  email
+  you
+  pupilLevelAccess
+  lastChange {
+    granted
+    changedByName
+    changedAt
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<WithdrawPupilLevelAccessMutation, WithdrawPupilLevelAccessMutationVariables>;
 export const PupilParentsDocument = new TypedDocumentString(`
     query PupilParents($id: ID!) {
   pupil(id: $id) {
@@ -2412,6 +2615,26 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<AddRecordCommentMutation, AddRecordCommentMutationVariables>;
+export const MarkPupilLeftDocument = new TypedDocumentString(`
+    mutation MarkPupilLeft($input: MarkPupilLeftInput!) {
+  markPupilLeft(input: $input) {
+    pupil {
+      id
+      leftOn
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<MarkPupilLeftMutation, MarkPupilLeftMutationVariables>;
 export const PupilsDocument = new TypedDocumentString(`
     query Pupils($first: Int, $after: String, $yearGroup: Int, $tutorGroup: String, $search: String) {
   pupils(

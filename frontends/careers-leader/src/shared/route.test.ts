@@ -16,6 +16,7 @@ describe('routes in the fragment', () => {
     ['#/import', { view: 'import' }],
     ['#/settings', { view: 'settings' }],
     ['#/data-protection-leads', { view: 'data-protection-leads' }],
+    ['#/pupil-level-access', { view: 'pupil-level-access' }],
     ['#/audit-log', { view: 'audit', pupilId: null }],
     ['#/audit-log?pupil=p1', { view: 'audit', pupilId: 'p1' }],
     ['#/subject-access', { view: 'subject-access' }],

@@ -52,7 +52,8 @@ export type Route =
   | { view: 'placements' }
   | { view: 'subject-access' }
   | { view: 'pupil-export' }
-  | { view: 'data-protection-leads' };
+  | { view: 'data-protection-leads' }
+  | { view: 'pupil-level-access' };
 
 const SIMPLE_VIEWS = [
   'overview',
@@ -69,6 +70,7 @@ const SIMPLE_VIEWS = [
   'subject-access',
   'pupil-export',
   'data-protection-leads',
+  'pupil-level-access',
 ] as const;
 type SimpleView = (typeof SIMPLE_VIEWS)[number];
 
