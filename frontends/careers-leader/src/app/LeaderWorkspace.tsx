@@ -59,7 +59,9 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'gaps' ? <GapListPage query={page.query} linkPupils /> : null}
         {page.view === 'overview' ? <OverviewPage /> : null}
         {page.view === 'pupils' ? <PupilsPage filters={pupilFilters} onFiltersChange={setPupilFilters} /> : null}
-        {page.view === 'pupil' ? <PupilRecordPage pupilId={page.pupilId} from={page.from} /> : null}
+        {page.view === 'pupil' ? (
+          <PupilRecordPage pupilId={page.pupilId} from={page.from} canMarkLeft={account.roles.includes('careers_leader') || account.roles.includes('staff')} />
+        ) : null}
         {page.view === 'encounters' ? (
           <EncountersPage
             filters={page.filters ?? NO_ENCOUNTER_FILTERS}

@@ -5,6 +5,7 @@ import { SubjectAccessSection } from '../../subject-access/components/SubjectAcc
 import { usePupilRecord } from '../hooks/usePupilRecord';
 import { ConsentSection } from './ConsentSection';
 import { FlagsSection } from './FlagsSection';
+import { MarkLeftAction } from './MarkLeftAction';
 import { ParentsSection } from './ParentsSection';
 import { ActivitiesSection, DestinationsSection, EnrolmentsSection } from './RecordTables';
 import { SectionProblem } from './SectionProblem';
@@ -13,10 +14,12 @@ export interface PupilRecordPageProps {
   pupilId: string;
   /** The page the record was opened from: "Back" returns there. */
   from?: Route;
+  /** Careers leaders and staff keep the school's roll (as for a roster import): they may mark a pupil as left. */
+  canMarkLeft?: boolean;
 }
 
 /** A pupil's whole record for staff, assembled through the gateway in one request. */
-export function PupilRecordPage({ pupilId, from }: PupilRecordPageProps) {
+export function PupilRecordPage({ pupilId, from, canMarkLeft = false }: PupilRecordPageProps) {
   const record = usePupilRecord(pupilId);
   const back = backFromPupil({ from });
   const backLink = (
@@ -48,6 +51,9 @@ export function PupilRecordPage({ pupilId, from }: PupilRecordPageProps) {
 
   const access = pupil.recordAccess;
   const current = access?.current !== false;
+  // Their period here: the latest enrolment, which began the day they joined this school.
+  const joinedOn =
+    pupil.enrolments?.reduce<string | null>((latest, period) => (latest === null || period.startedOn > latest ? period.startedOn : latest), null) ?? null;
   return (
     <>
       {backLink}
@@ -70,6 +76,14 @@ export function PupilRecordPage({ pupilId, from }: PupilRecordPageProps) {
           </p>
         </div>
       ) : null}
+      {current && pupil.leftOn ? (
+        <div className="wm-inset">
+          <p>
+            {pupil.displayName} left your school on <DateText value={pupil.leftOn} />. They are no longer on roll; their record stays here and they stay in
+            destinations tracking for three years after they leave.
+          </p>
+        </div>
+      ) : null}
 
       <Section title="Details">
         <SummaryList
@@ -82,6 +96,9 @@ export function PupilRecordPage({ pupilId, from }: PupilRecordPageProps) {
             ...(pupil.leftOn ? [{ term: 'Left on', value: <DateText value={pupil.leftOn} /> }] : []),
           ]}
         />
+        {canMarkLeft && current ? (
+          <MarkLeftAction pupilId={pupil.id} pupilName={pupil.displayName} leftOn={pupil.leftOn ?? null} joinedOn={joinedOn} onMarked={record.refetch} />
+        ) : null}
       </Section>
 
       <FlagsSection

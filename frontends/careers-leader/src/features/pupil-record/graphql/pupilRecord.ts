@@ -1,5 +1,6 @@
 import {
   AddRecordCommentDocument,
+  MarkPupilLeftDocument,
   PupilRecordDocument,
   SetPupilConsentDocument,
   SetPupilFlagsDocument,
@@ -13,6 +14,7 @@ export const PUPIL_RECORD_QUERY = PupilRecordDocument.toString();
 export const SET_PUPIL_FLAGS_MUTATION = SetPupilFlagsDocument.toString();
 export const SET_PUPIL_CONSENT_MUTATION = SetPupilConsentDocument.toString();
 export const ADD_RECORD_COMMENT_MUTATION = AddRecordCommentDocument.toString();
+export const MARK_PUPIL_LEFT_MUTATION = MarkPupilLeftDocument.toString();
 
 export type { DestinationStage } from '../../../gql/graphql';
 export type PupilRecord = NonNullable<PupilRecordQuery['pupil']>;
