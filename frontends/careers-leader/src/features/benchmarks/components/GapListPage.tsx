@@ -5,6 +5,7 @@ import { downloadFile, todayIso } from '../../../shared/download';
 import { routeHref, type GapQuery } from '../../../shared/route';
 import type { GapRow } from '../graphql/dashboard';
 import { useGapList } from '../hooks/useGapList';
+import { BookGuidanceGapSection } from './BookGuidanceGapSection';
 import { InviteGapSection } from './InviteGapSection';
 import { gapListCsv, gapListFileName } from '../lib/gapsCsv';
 import { groupLabel } from '../../../shared/vulnerableGroups';
@@ -118,7 +119,10 @@ export function GapListPage({ query, linkPupils }: GapListPageProps) {
       ) : null}
 
       {!forbidden && linkPupils && total != null && total > 0 ? (
-        <InviteGapSection fetchAll={list.fetchAll} total={total} listName={`Pupils missing out: ${info.short}`} />
+        <>
+          <InviteGapSection fetchAll={list.fetchAll} total={total} listName={`Pupils missing out: ${info.short}`} />
+          <BookGuidanceGapSection fetchAll={list.fetchAll} total={total} />
+        </>
       ) : null}
 
       {!forbidden ? (

@@ -1,15 +1,18 @@
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
+import { encounterStartParts, formatDateTime, formatDay } from '@waymark/domain';
 import { Button, DateText, ErrorSummary, Field, Notice, Section, TextAreaField } from '@waymark/ui';
 import { useEffect, useOptimistic, useRef, useState, useTransition, type SubmitEvent } from 'react';
 import { todayIso } from '../../../shared/download';
 import { SectionProblem } from '../../pupil-record/components/SectionProblem';
-import type { GuidanceMeeting, RecordGuidanceMeetingInput } from '../graphql/guidance';
+import type { BookedGuidanceMeeting, GuidanceMeeting, RecordGuidanceMeetingInput } from '../graphql/guidance';
 import { countsForBenchmark8, emptyGuidanceDraft, toGuidanceInput, validateGuidance, type GuidanceDraft, type GuidanceErrors } from '../lib/guidanceDraft';
 
 export interface GuidanceSectionProps {
   pupilId: string;
   pupilName: string;
   meetings: GuidanceMeeting[] | null;
+  /** Meetings booked ahead and not yet recorded as held, soonest first. */
+  booked: BookedGuidanceMeeting[] | null;
   errors: readonly GraphQLErrorItem[];
   /** Staff of the pupil's current school may record meetings and tick actions. */
   editable: boolean;
@@ -27,8 +30,12 @@ const FIELD_ID: Record<string, string> = {
 const idFor = (field: string) => FIELD_ID[field] ?? `guidance-${field}`;
 
 /** Personal guidance (Benchmark 8): the pupil's meetings and agreed actions, and recording a new meeting. */
-export function GuidanceSection({ pupilId, pupilName, meetings, errors, editable, onRecord, onActionDone }: GuidanceSectionProps) {
-  const [open, setOpen] = useState(false);
+/** "4 March 2027 at 10:30", or the day alone when no time was given. */
+const bookedWhen = (meeting: BookedGuidanceMeeting) => (meeting.hasTime ? formatDateTime(meeting.date, 'long') : formatDay(meeting.date, 'long'));
+
+export function GuidanceSection({ pupilId, pupilName, meetings, booked, errors, editable, onRecord, onActionDone }: GuidanceSectionProps) {
+  // Closed, a new meeting, or a booked one being recorded as held.
+  const [open, setOpen] = useState<false | 'new' | BookedGuidanceMeeting>(false);
   const [notice, setNotice] = useState<string | null>(null);
   const sorted = [...(meetings ?? [])].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
 
@@ -51,10 +58,38 @@ export function GuidanceSection({ pupilId, pupilName, meetings, errors, editable
           <p className="wm-muted">No guidance meetings have been recorded.</p>
         )
       ) : null}
+      {booked?.length ? (
+        <>
+          <h3>Booked meetings</h3>
+          <ul className="wm-card-list">
+            {booked.map((meeting) => (
+              <li key={meeting.id}>
+                <h4>
+                  {bookedWhen(meeting)} with {meeting.adviserName}
+                </h4>
+                <p>{meeting.location ? `Place: ${meeting.location}. ` : ''}Not held yet: it counts towards Benchmark 8 once you record it as held.</p>
+                {meeting.notes ? <p className="wm-reflection">{meeting.notes}</p> : null}
+                {editable && open === false ? (
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      setNotice(null);
+                      setOpen(meeting);
+                    }}
+                  >
+                    Record as held: {bookedWhen(meeting)}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {editable ? (
         open ? (
           <RecordGuidanceForm
             pupilId={pupilId}
+            booking={open === 'new' ? null : open}
             onCancel={() => setOpen(false)}
             onRecord={async (input) => {
               const problem = await onRecord(input);
@@ -70,7 +105,7 @@ export function GuidanceSection({ pupilId, pupilName, meetings, errors, editable
             <Button
               onClick={() => {
                 setNotice(null);
-                setOpen(true);
+                setOpen('new');
               }}
             >
               Record a guidance meeting
@@ -166,14 +201,23 @@ let nextActionKey = 1;
 
 function RecordGuidanceForm({
   pupilId,
+  booking,
   onRecord,
   onCancel,
 }: {
   pupilId: string;
+  /** The booked meeting this records as held; null for a new one. */
+  booking: BookedGuidanceMeeting | null;
   onRecord: (input: RecordGuidanceMeetingInput) => Promise<string | null>;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<GuidanceDraft>(() => emptyGuidanceDraft(todayIso()));
+  const [draft, setDraft] = useState<GuidanceDraft>(() => {
+    const empty = emptyGuidanceDraft(todayIso());
+    if (!booking) return empty;
+    // The booked day when it has come, otherwise today (a meeting held early); the level is still chosen here.
+    const { day } = encounterStartParts(booking.date, booking.hasTime);
+    return { ...empty, date: day && day <= empty.date ? day : empty.date, adviserName: booking.adviserName, notes: booking.notes ?? '' };
+  });
   const [errors, setErrors] = useState<GuidanceErrors>({});
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -197,7 +241,7 @@ function RecordGuidanceForm({
       return;
     }
     setBusy(true);
-    const problem = await onRecord(toGuidanceInput(pupilId, draft));
+    const problem = await onRecord({ ...toGuidanceInput(pupilId, draft), bookedMeetingId: booking?.id ?? null });
     setBusy(false);
     if (problem) {
       setServerProblem(problem);
@@ -212,7 +256,7 @@ function RecordGuidanceForm({
 
   return (
     <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="guidance-form-heading">
-      <h3 id="guidance-form-heading">Record a guidance meeting</h3>
+      <h3 id="guidance-form-heading">{booking ? 'Record the booked meeting as held' : 'Record a guidance meeting'}</h3>
       <ErrorSummary attempt={attempt} items={items} />
       <Field
         ref={firstField}

@@ -27,7 +27,8 @@ export function PupilProgressSections({ pupilId, pupilName, editable }: PupilPro
         pupilId={pupilId}
         pupilName={pupilName}
         meetings={progress.pupil?.guidanceMeetings ?? null}
-        errors={progress.errorsFor('guidanceMeetings')}
+        booked={progress.pupil?.bookedGuidanceMeetings ?? null}
+        errors={[...new Set([...progress.errorsFor('guidanceMeetings'), ...progress.errorsFor('bookedGuidanceMeetings')])]}
         editable={editable}
         onRecord={progress.recordMeeting}
         onActionDone={progress.setActionDone}
