@@ -54,6 +54,29 @@ describe('createEncounter with an idempotency key', () => {
     expect(await withKey('volunteer-request:race')).toBe(1);
   });
 
+  // Deterministic form of the race above: another transaction holds the key, uncommitted, while the
+  // attempt looks (and finds nothing) and inserts (and waits); then it commits. PostgreSQL only:
+  // PGlite has one connection, so nothing can hold a row open beside a request (there, the test is not defined).
+  if (process.env.DATABASE_URL)
+    it('answers with the winner’s encounter when its insert loses the race on the key, and commits cleanly', async () => {
+      const first = await harness.client.query<Created>(leaderNorth, CREATE, { input: input('volunteer-request:winner') });
+      const winnerId = first.data!.createEncounter.encounter!.id;
+      const other = harness.orm.em.fork();
+      await other.begin();
+      await other.execute(`update "encounter" set "idempotency_key" = 'volunteer-request:held' where "id" = ?`, [winnerId]);
+      const attempt = harness.client.query<Created>(leaderNorth, CREATE, { input: input('volunteer-request:held') });
+      const waiting = () =>
+        harness.orm.em
+          .fork()
+          .execute<{ n: number }[]>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      while ((await waiting())[0].n === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      await other.commit();
+      const answer = await attempt;
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.createEncounter).toEqual({ encounter: { id: winnerId }, error: null });
+      expect(await withKey('volunteer-request:held')).toBe(1);
+    });
+
   it("keeps each school's keys apart, and makes a new encounter each time without a key", async () => {
     const south = await harness.client.query<Created>(leaderSouth, CREATE, { input: input('volunteer-request:one') });
     expect(south.data!.createEncounter.encounter).not.toBeNull();

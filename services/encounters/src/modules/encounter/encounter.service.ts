@@ -304,7 +304,10 @@ export class EncounterService {
     } catch (error) {
       // Two attempts with one key at once: the other one saved it first, and its encounter is the answer.
       if (!(error instanceof UniqueConstraintViolationException) || key === null) throw error;
-      const saved = await this.em.fork({ keepTransactionContext: true }).findOne(Encounter, { schoolId: scope.schoolId, idempotencyKey: key });
+      // The refused encounter and register are still queued in the unit of work: dropped, or the
+      // request's commit would insert them again and fail on the same key.
+      this.em.clear();
+      const saved = await this.em.findOne(Encounter, { schoolId: scope.schoolId, idempotencyKey: key });
       if (!saved) throw error;
       return result(saved, null);
     }
