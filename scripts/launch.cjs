@@ -123,32 +123,75 @@ function testConcurrency() {
  * and beside them everything else, one package at a time on two cores (more on a bigger machine).
  * The browser tests used to wait for a free slot at the end, and then shared the machine with the
  * gateway's. Every test stack takes its own free ports and throwaway databases, so nothing waits for
- * anything else. Each package's output is printed whole when it finishes; the exit code is the first
- * failure's.
+ * anything else. Each package's output is printed whole when it finishes; a failure does not stop the
+ * other packages, and the exit code is the first failure's. The failing packages' failure reports are
+ * printed again at the very end, so the last screen of a long run (all a CI log may keep) names them.
  */
 function runTests() {
+  const output = new Map(); // package task ("@waymark/x:test") -> its lines
+  const keep = (line) => {
+    const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+    const task = /^(@waymark\/[\w-]+:\w+): ?/.exec(plain);
+    if (!task) return;
+    if (!output.has(task[1])) output.set(task[1], []);
+    output.get(task[1]).push(plain.slice(task[0].length));
+  };
   const turbo = (args) =>
     new Promise((resolve) => {
       // --only: the build ran above; two turbo runs replaying it side by side would rewrite dist/ under the other's tests.
       const child = spawn(
         process.execPath,
-        [pnpmCjs, 'exec', 'turbo', 'run', ...args, '--only', '--log-order=grouped', '--env-mode=loose', '--output-logs=full'],
+        [
+          pnpmCjs,
+          'exec',
+          'turbo',
+          'run',
+          ...args,
+          '--only',
+          '--continue=dependencies-successful',
+          '--log-order=grouped',
+          '--env-mode=loose',
+          '--output-logs=full',
+        ],
         {
-          stdio: 'inherit',
+          stdio: ['inherit', 'pipe', 'inherit'],
           cwd: ROOT,
           env,
         },
       );
-      child.on('exit', (code, signal) => resolve(code === null ? (signal ? 1 : 0) : code));
+      let partial = '';
+      child.stdout.on('data', (chunk) => {
+        process.stdout.write(chunk);
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop();
+        lines.forEach(keep);
+      });
+      child.on('close', (code, signal) => {
+        if (partial) keep(partial);
+        resolve(code === null ? (signal ? 1 : 0) : code);
+      });
     });
   Promise.all([
     turbo(['check', 'test', '--filter=@waymark/e2e', '--filter=@waymark/gateway', '--concurrency=1']),
     turbo(['check', 'test', '--filter=!@waymark/e2e', '--filter=!@waymark/gateway', `--concurrency=${Math.max(1, testConcurrency() - 1)}`]),
   ]).then((codes) => {
     const failed = codes.find((code) => code !== 0);
-    if (failed !== undefined) log('npm test failed: see the package whose output ends in an error above');
+    if (failed !== undefined) {
+      reprintFailures(output);
+      log("npm test failed: the failures are listed just above, and in full with each package's output");
+    }
     process.exit(failed ?? 0);
   });
+}
+
+/** Each failed package task's failure report (Vitest's "Failed Tests" section, else its last lines), at most 200 lines each. */
+function reprintFailures(output) {
+  for (const [task, lines] of output) {
+    if (!lines.some((line) => /ELIFECYCLE|Failed Tests|FAIL /.test(line))) continue;
+    const start = lines.findIndex((line) => /Failed Tests \d+/.test(line));
+    const report = start >= 0 ? lines.slice(start) : lines.slice(-60);
+    process.stdout.write(`\n[waymark] ${task} failed:\n${report.slice(0, 200).join('\n')}\n`);
+  }
 }
 
 const command = process.argv[2] || 'start';
