@@ -17,8 +17,9 @@ export function visibleAccounts(principal: Principal): FilterQuery<Account> | nu
 /**
  * Work on the caller's own account and the rows keyed by it (sessions, recovery codes), under a named
  * request bypass of the database's tenant check. The account policy (row-security.ts) shows a row to
- * the school's staff, the pupil and linked children's callers; it knows no account ids, so a data
- * protection lead, a trust analyst, a volunteer or a platform admin would not find their own. `work`
+ * the school's staff, the pupil, linked children's callers and a trust's analysts (analysts' accounts
+ * only); it knows no account ids, so a data protection lead, a volunteer or a platform admin would not
+ * find their own. `work`
  * must touch only the rows of `ctx.principal.accountId` (docs/security.md, "Row-level security").
  */
 export function ownAccount<T>(ctx: Pick<RequestContext, 'em' | 'requestId'>, what: string, work: (em: EntityManager) => Promise<T>): Promise<T> {

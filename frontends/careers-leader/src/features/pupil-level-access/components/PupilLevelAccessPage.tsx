@@ -10,7 +10,7 @@ const WHEN = 'It applies from their next page in Waymark. They do not need to si
 
 function LastChange({ analyst }: { analyst: TrustAnalyst }) {
   const change = analyst.lastChange;
-  if (!change) return <>{analyst.pupilLevelAccess ? 'Given when your trust joined Waymark' : 'Never had it'}</>;
+  if (!change) return <>{analyst.pupilLevelAccess ? 'No record of who gave it or when' : 'Never given here'}</>;
   return (
     <>
       {change.granted ? 'Given' : 'Taken away'} by {change.changedByName} on <DateText value={change.changedAt} />
@@ -106,20 +106,39 @@ export function PupilLevelAccessPage() {
             rowKey={(analyst) => analyst.accountId}
             emptyText="Your trust has no analysts on Waymark."
             columns={[
-              { key: 'name', header: 'Name', rowHeader: true, render: (analyst) => (analyst.you ? `${analyst.displayName} (you)` : analyst.displayName) },
-              { key: 'email', header: 'Email', render: (analyst) => analyst.email },
-              { key: 'access', header: 'Pupil-level access', render: (analyst) => (analyst.pupilLevelAccess ? 'Yes' : 'No') },
-              { key: 'change', header: 'Last change', render: (analyst) => <LastChange analyst={analyst} /> },
               {
-                key: 'action',
-                header: <span className="wm-visually-hidden">Actions</span>,
-                render: (analyst) =>
-                  youMayChange && !analyst.you ? (
-                    <Button variant="secondary" disabled={busy} onClick={() => setAsking({ kind: analyst.pupilLevelAccess ? 'withdraw' : 'grant', analyst })}>
-                      {analyst.pupilLevelAccess ? 'Withdraw' : 'Grant'}
-                      <span className="wm-visually-hidden"> pupil-level access for {analyst.displayName}</span>
-                    </Button>
-                  ) : null,
+                key: 'name',
+                header: 'Analyst',
+                rowHeader: true,
+                render: (analyst) => (
+                  <>
+                    {analyst.you ? `${analyst.displayName} (you)` : analyst.displayName}
+                    <span className="wm-analyst-email">{analyst.email}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'access',
+                header: 'Pupil-level access',
+                render: (analyst) => (
+                  <>
+                    <strong>{analyst.pupilLevelAccess ? 'Yes' : 'No'}</strong>
+                    <br />
+                    <LastChange analyst={analyst} />
+                    {youMayChange && !analyst.you ? (
+                      <span className="wm-analyst-action">
+                        <Button
+                          variant="secondary"
+                          disabled={busy}
+                          onClick={() => setAsking({ kind: analyst.pupilLevelAccess ? 'withdraw' : 'grant', analyst })}
+                        >
+                          {analyst.pupilLevelAccess ? 'Withdraw' : 'Grant'}
+                          <span className="wm-visually-hidden"> pupil-level access for {analyst.displayName}</span>
+                        </Button>
+                      </span>
+                    ) : null}
+                  </>
+                ),
               },
             ]}
           />
