@@ -1,8 +1,9 @@
 // The careers leader marks one pupil as left mid-year from the pupil's page, keyboard only: the
 // confirmation asks for the date (today unless changed), refuses a date in the future in words, and
 // says what follows; the record then shows the pupil as left on that date, and the pupils list (on
-// roll only) no longer finds them. The record, the confirmation and the list have no serious axe
-// findings and no sideways scroll at 390 and 1,366 px. See docs/domain-rules.md, "Leaving school".
+// roll only) no longer finds them. Put back on roll (a mistake undone), the list finds them again.
+// The record, the confirmation and the list have no serious axe findings and no sideways scroll at
+// 390 and 1,366 px. See docs/domain-rules.md, "Leaving school".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoData } from '@waymark/demo-data';
@@ -36,7 +37,7 @@ async function searchForPupil(page: Page): Promise<void> {
 }
 
 describe('marking one pupil as left', () => {
-  it('the careers leader marks a pupil as left by keyboard alone, at 390 and 1,366 px, and they leave the roll', async () => {
+  it('the careers leader marks a pupil as left by keyboard alone, at 390 and 1,366 px: they leave the roll, and come back when the mistake is undone', async () => {
     const today = todayInEngland();
     const yesterday = addDays(today, -1);
     const { context, page } = await portals.signIn('leader@northfield.test');
@@ -109,6 +110,30 @@ describe('marking one pupil as left', () => {
     await page.getByText('No pupils match these filters.').waitFor({ timeout: 30_000 });
     expect(await link.count()).toBe(0);
     await fitsAtBothWidths(portals, page, 'Pupils', 'mark-left-list');
+
+    // Marked by mistake: back to the record, and put them back on roll, after a confirmation of its own.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Put back on roll' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name }).focus();
+    await tabTo(page, /^Put back on roll$/, 120);
+    await page.keyboard.press('Enter');
+    const undo = page.getByRole('dialog', { name: `Put ${name} back on roll?` });
+    await undo.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('No, they have left');
+    await portals.expectAccessible(page, 'mark-left-undo-confirm');
+    await tabTo(page, /^Yes, put them back on roll$/, 5);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `${name} is back on roll` }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Mark as left' }).waitFor({ timeout: 30_000 });
+    expect(await leftOn.count()).toBe(0);
+
+    // And the pupils list finds them again.
+    await page.getByRole('link', { name: /^Back to pupils$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Pupils' }).waitFor();
+    await searchForPupil(page);
+    await link.waitFor({ timeout: 30_000 });
     await context.close();
   });
 });

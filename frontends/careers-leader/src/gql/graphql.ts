@@ -213,6 +213,10 @@ export type MarkAttendanceInput = {
   pupilIds: Array<string | number>;
 };
 
+export type MarkPupilBackOnRollInput = {
+  pupilId: string | number;
+};
+
 export type MarkPupilLeftInput = {
   /** The day they left (YYYY-MM-DD): not in the future, and not before their time at the school began (the latest enrolment startedOn). */
   leftOn: string;
@@ -687,7 +691,7 @@ export type EncounterQueryVariables = Exact<{
 }>;
 
 
-export type EncounterQuery = { encounter: { id: string, kind: EncounterKind, kindLabel: string, title: string, date: string, hasTime: boolean, endsAt: string | null, hours: number, inSchoolDay: boolean, benchmarks: Array<number>, yearGroups: Array<number>, subject: string | null, hashtags: Array<string>, adviserName: string | null, adviserLevel: number | null, checklistMet: boolean, attendedCount: number, invitedCount: number, checklistItems: Array<{ key: string, label: string, ticked: boolean }>, school: { id: string, name: string } | null, employers: Array<{ id: string, name: string }>, participations: Array<{ id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null }> } | null };
+export type EncounterQuery = { encounter: { id: string, kind: EncounterKind, kindLabel: string, title: string, date: string, hasTime: boolean, endsAt: string | null, hours: number, inSchoolDay: boolean, benchmarks: Array<number>, yearGroups: Array<number>, subject: string | null, hashtags: Array<string>, adviserName: string | null, adviserLevel: number | null, booked: boolean, location: string | null, checklistMet: boolean, attendedCount: number, invitedCount: number, checklistItems: Array<{ key: string, label: string, ticked: boolean }>, school: { id: string, name: string } | null, employers: Array<{ id: string, name: string }>, participations: Array<{ id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null }> } | null };
 
 export type RegisterEntryFieldsFragment = { id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null };
 
@@ -899,6 +903,13 @@ export type MarkPupilLeftMutationVariables = Exact<{
 
 
 export type MarkPupilLeftMutation = { markPupilLeft: { pupil: { id: string, leftOn: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type MarkPupilBackOnRollMutationVariables = Exact<{
+  input: MarkPupilBackOnRollInput;
+}>;
+
+
+export type MarkPupilBackOnRollMutation = { markPupilBackOnRoll: { pupil: { id: string, leftOn: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type PupilListFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null } }> };
 
@@ -1886,6 +1897,8 @@ export const EncounterDocument = new TypedDocumentString(`
     hashtags
     adviserName
     adviserLevel
+    booked
+    location
     checklistMet
     checklistItems {
       key
@@ -2635,6 +2648,26 @@ export const MarkPupilLeftDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<MarkPupilLeftMutation, MarkPupilLeftMutationVariables>;
+export const MarkPupilBackOnRollDocument = new TypedDocumentString(`
+    mutation MarkPupilBackOnRoll($input: MarkPupilBackOnRollInput!) {
+  markPupilBackOnRoll(input: $input) {
+    pupil {
+      id
+      leftOn
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<MarkPupilBackOnRollMutation, MarkPupilBackOnRollMutationVariables>;
 export const PupilsDocument = new TypedDocumentString(`
     query Pupils($first: Int, $after: String, $yearGroup: Int, $tutorGroup: String, $search: String) {
   pupils(

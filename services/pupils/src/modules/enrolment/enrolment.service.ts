@@ -42,3 +42,13 @@ export async function markLeft(em: EntityManager, schoolId: string, pupilIds: re
   ]);
   return affected;
 }
+
+/**
+ * Undoes a leaving: the pupil's latest period at `schoolId` goes on as if they had never left (the
+ * correction of a mistake, unlike a roster import bringing a leaver back, which starts a new period).
+ * Answers whether the pupil was changed: not if they are on roll, or their row is another school's.
+ */
+export async function unmarkLeft(em: EntityManager, schoolId: string, pupilId: string): Promise<boolean> {
+  const { affected } = await boundSql(em, 'update pupil set left_on = null where school_id = $1 and left_on is not null and id = $2', [schoolId, pupilId]);
+  return affected === 1;
+}

@@ -21,3 +21,21 @@ export class MarkPupilLeftResult {
   @Field(() => MutationError, { nullable: true })
   error: MutationError | null;
 }
+
+@InputType()
+export class MarkPupilBackOnRollInput {
+  @Field(() => ID)
+  pupilId: string;
+}
+
+@ObjectType()
+export class MarkPupilBackOnRollResult {
+  @Field(() => Pupil, {
+    nullable: true,
+    description: 'The pupil, on roll again (leftOn null); with an error, as they are (or null when not one you can change).',
+  })
+  pupil: Pupil | null;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { academicYearOf, addDays } from '@waymark/domain';
+import { academicYearOf, academicYearOfDay, addDays } from '@waymark/domain';
 import { demoData } from '@waymark/demo-data';
 import type { Principal } from '@waymark/auth';
 import type { Orm } from '@waymark/subgraph-kit';
@@ -17,9 +17,11 @@ const today = dateInEngland(new Date());
 const academicYear = academicYearOf(new Date());
 const onRollAt = (schoolId: string, yearGroup: number) => data.pupils.filter((p) => p.schoolId === schoolId && !p.leftOn && p.yearGroup === yearGroup);
 // Each test takes pupils of its own, so what one marks as left never changes another's.
-const [leaving, refusedLeaver, dated, byStaff] = onRollAt(northfield.id, 9);
+const [leaving, refusedLeaver, dated, byStaff, returning, refusedReturner] = onRollAt(northfield.id, 9);
 const southPupil = onRollAt(southbank.id, 9)[0];
 const alreadyLeft = data.pupils.find((p) => p.schoolId === northfield.id && p.leftOn)!;
+// Left in an earlier school year (the demo's leavers left at the end of one).
+const earlierLeaver = data.pupils.find((p) => p.schoolId === northfield.id && p.leftOn && academicYearOfDay(p.leftOn) < academicYearOfDay(today))!;
 
 const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId, displayName: 'Priya Shah' });
 const staffNorth = makePrincipal({ roles: ['staff'], schoolId: northfield.id, trustId });
@@ -37,6 +39,14 @@ const MARK = `mutation ($input: MarkPupilLeftInput!) { markPupilLeft(input: $inp
 interface MarkAnswer {
   markPupilLeft: {
     pupil: { id: string; leftOn: string | null; enrolments: { startedOn: string; leftOn: string | null }[]; recordAccess: { current: boolean } | null } | null;
+    error: { code: string; message: string; fields: { field: string; message: string }[] } | null;
+  };
+}
+const BACK = `mutation ($input: MarkPupilBackOnRollInput!) { markPupilBackOnRoll(input: $input) {
+  pupil { id leftOn enrolments { startedOn leftOn } } error { code message fields { field message } } } }`;
+interface BackAnswer {
+  markPupilBackOnRoll: {
+    pupil: { id: string; leftOn: string | null; enrolments: { startedOn: string; leftOn: string | null }[] } | null;
     error: { code: string; message: string; fields: { field: string; message: string }[] } | null;
   };
 }
@@ -59,6 +69,7 @@ async function sql<T = Record<string, unknown>>(query: string, params: unknown[]
 }
 
 const mark = (who: Principal, pupilId: string, leftOn: string) => client.query<MarkAnswer>(who, MARK, { input: { pupilId, leftOn } });
+const back = (who: Principal, pupilId: string) => client.query<BackAnswer>(who, BACK, { input: { pupilId } });
 
 /** What marking a pupil as left may touch: their row's period and school, their past periods, and the trail's events about them. */
 async function stateOf(pupilId: string) {
@@ -184,6 +195,51 @@ describe('markPupilLeft', () => {
   });
 });
 
+describe('markPupilBackOnRoll', () => {
+  it('undoes a leaving of this school year: the same period goes on, as if they had never left, and it is logged', async () => {
+    const before = await stateOf(returning.id);
+    expect((await mark(leaderNorth, returning.id, today)).data!.markPupilLeft.error).toBeNull();
+    expect(await inCohort(leaderNorth, returning.id, today)).toBe(false);
+
+    const res = await back(leaderNorth, returning.id);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.markPupilBackOnRoll).toEqual({
+      pupil: { id: returning.id, leftOn: null, enrolments: [{ startedOn: before.enrolled_on, leftOn: null }] },
+      error: null,
+    });
+    // Both changes are in the log; nothing else differs from before they were marked.
+    expect(await stateOf(returning.id)).toEqual({ ...before, leftOnEvents: 2 });
+    expect(await inCohort(leaderNorth, returning.id, today)).toBe(true);
+    expect(await listed(leaderNorth, returning.legalSurname, false)).toContain(returning.id);
+
+    const again = await back(leaderNorth, returning.id);
+    expect(again.data!.markPupilBackOnRoll.error).toMatchObject({ code: 'PUPIL_ON_ROLL', fields: [{ field: 'pupilId', message: 'On roll.' }] });
+    expect((await stateOf(returning.id)).leftOnEvents).toBe(2);
+  });
+
+  it("leaves an earlier school year's leaver to a roster import, changing nothing", async () => {
+    const before = await stateOf(earlierLeaver.id);
+    const res = await back(leaderNorth, earlierLeaver.id);
+    expect(res.data!.markPupilBackOnRoll.error!.code).toBe('PUPIL_LEFT_IN_EARLIER_YEAR');
+    expect(res.data!.markPupilBackOnRoll.error!.message).toMatch(
+      /in an earlier school year, so their leaving cannot be undone here\. If they are back, include them in your next roster import\./,
+    );
+    expect(await stateOf(earlierLeaver.id)).toEqual(before);
+  });
+
+  it("refuses another school's leader as an unknown pupil, and everyone but the school's leader and staff (attack)", async () => {
+    expect((await mark(leaderNorth, refusedReturner.id, today)).data!.markPupilLeft.error).toBeNull();
+    const before = await stateOf(refusedReturner.id);
+    const other = await back(leaderSouth, refusedReturner.id);
+    expect(other.data!.markPupilBackOnRoll).toEqual({ pupil: null, error: expect.objectContaining({ code: 'PUPIL_NOT_VISIBLE' }) });
+    for (const who of [pupilSelf, parent, volunteer, analyst, integration, adviserNorth, dplNorth]) {
+      const res = await back(who, refusedReturner.id);
+      expect(res.errors?.[0].extensions?.code, who.roles.join()).toBe('FORBIDDEN');
+    }
+    expect(await stateOf(refusedReturner.id)).toEqual(before);
+  });
+});
+
 describe('a pupil marked as left is a leaver exactly as a full roster makes one', () => {
   const SCHOOL = '0e5f1e1d-0000-4000-8000-00000000001a';
   const NEXT = '0e5f1e1d-0000-4000-8000-00000000001b';
@@ -236,9 +292,10 @@ describe('a pupil marked as left is a leaver exactly as a full roster makes one'
     for (const id of [importId, handId]) {
       expect(await view(leader, id)).toEqual({ leftOn: today, enrolments: [{ startedOn: today, leftOn: today }], recordAccess: { current: false } });
     }
-    // The former school can no longer mark the pupil it lost (attack): it is not theirs.
+    // The former school can no longer mark the pupil it lost, nor bring them back (attack): they are not theirs.
     const late = await mark(leader, handId, today);
     expect(late.data!.markPupilLeft.error!.code).toBe('PUPIL_NOT_VISIBLE');
+    expect((await back(leader, handId)).data!.markPupilBackOnRoll.error!.code).toBe('PUPIL_NOT_VISIBLE');
     expect((await stateOf(handId)).school_id).toBe(NEXT);
   });
 });

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
-import { leavingDateProblem } from '@waymark/domain';
+import { academicYearOfDay, leavingDateProblem } from '@waymark/domain';
 import { AccessError, type MutationError } from '@waymark/subgraph-kit';
-import { markLeft } from '../enrolment/enrolment.service.js';
+import { markLeft, unmarkLeft } from '../enrolment/enrolment.service.js';
 import { relationTo } from '../pupil/pupil.access.js';
 import type { Pupil } from '../pupil/pupil.entity.js';
 import { PupilProblems } from '../pupil/pupil.errors.js';
@@ -10,10 +10,14 @@ import { PupilService } from '../pupil/pupil.service.js';
 import { dateInEngland } from '../school/school-calendar.js';
 import { lockSchoolRoster } from '../school/school-lock.js';
 import { LeavingProblems } from './leaving.errors.js';
-import { MarkPupilLeftResult, type MarkPupilLeftInput } from './leaving.inputs.js';
+import { MarkPupilBackOnRollResult, MarkPupilLeftResult, type MarkPupilBackOnRollInput, type MarkPupilLeftInput } from './leaving.inputs.js';
 
 function result(pupil: Pupil | null, error: MutationError | null): MarkPupilLeftResult {
   return Object.assign(new MarkPupilLeftResult(), { pupil, error });
+}
+
+function backResult(pupil: Pupil | null, error: MutationError | null): MarkPupilBackOnRollResult {
+  return Object.assign(new MarkPupilBackOnRollResult(), { pupil, error });
 }
 
 /** A date column as the day it holds (the driver may hand back a Date). */
@@ -42,9 +46,8 @@ export class LeavingService {
   async markPupilLeft(principal: Principal, input: MarkPupilLeftInput, now = new Date()): Promise<MarkPupilLeftResult> {
     const schoolId = rollKeptBy(principal);
     await lockSchoolRoster(this.em, schoolId);
-    const pupil = await new PupilService(this.em).findOneVisible(principal, input.pupilId);
-    // A former school, and anyone else, gets the answer an unknown id gets.
-    if (!pupil || pupil.schoolId !== schoolId || relationTo(principal, pupil) !== 'staff') return result(null, PupilProblems.notVisible());
+    const pupil = await this.ownPupil(principal, schoolId, input.pupilId);
+    if (!pupil) return result(null, PupilProblems.notVisible());
     if (pupil.leftOn !== null) return result(pupil, LeavingProblems.alreadyLeft(dayOf(pupil.leftOn)));
     const problem = leavingDateProblem(input.leftOn, { today: dateInEngland(now), joinedOn: dayOf(pupil.enrolledOn) });
     if (problem) return result(pupil, LeavingProblems.leavingDate(problem));
@@ -52,5 +55,28 @@ export class LeavingService {
     // Under the lock nothing else can have marked them since they were read.
     await markLeft(this.em, schoolId, [pupil.id], leftOn);
     return result(await this.em.refresh(pupil), null);
+  }
+
+  /**
+   * Undoes a leaving recorded this school year, for a pupil marked as left by mistake: their period
+   * here goes on as if they had never left. An earlier year's leaver comes back through a roster
+   * import instead (a new period), since the rollovers since then passed them by.
+   */
+  async markPupilBackOnRoll(principal: Principal, input: MarkPupilBackOnRollInput, now = new Date()): Promise<MarkPupilBackOnRollResult> {
+    const schoolId = rollKeptBy(principal);
+    await lockSchoolRoster(this.em, schoolId);
+    const pupil = await this.ownPupil(principal, schoolId, input.pupilId);
+    if (!pupil) return backResult(null, PupilProblems.notVisible());
+    if (pupil.leftOn === null) return backResult(pupil, LeavingProblems.onRoll());
+    const leftOn = dayOf(pupil.leftOn);
+    if (academicYearOfDay(leftOn) !== academicYearOfDay(dateInEngland(now))) return backResult(pupil, LeavingProblems.leftInEarlierYear(leftOn));
+    await unmarkLeft(this.em, schoolId, pupil.id);
+    return backResult(await this.em.refresh(pupil), null);
+  }
+
+  /** The pupil when their current (or last) school is the caller's; a former school, and anyone else, get null, as for an unknown id. */
+  private async ownPupil(principal: Principal, schoolId: string, pupilId: string): Promise<Pupil | null> {
+    const pupil = await new PupilService(this.em).findOneVisible(principal, pupilId);
+    return pupil && pupil.schoolId === schoolId && relationTo(principal, pupil) === 'staff' ? pupil : null;
   }
 }

@@ -97,7 +97,7 @@ export function PupilRecordPage({ pupilId, from, canMarkLeft = false }: PupilRec
           ]}
         />
         {canMarkLeft && current ? (
-          <MarkLeftAction pupilId={pupil.id} pupilName={pupil.displayName} leftOn={pupil.leftOn ?? null} joinedOn={joinedOn} onMarked={record.refetch} />
+          <MarkLeftAction pupilId={pupil.id} pupilName={pupil.displayName} leftOn={pupil.leftOn ?? null} joinedOn={joinedOn} onChanged={record.refetch} />
         ) : null}
       </Section>
 

@@ -1,5 +1,6 @@
 import {
   AddRecordCommentDocument,
+  MarkPupilBackOnRollDocument,
   MarkPupilLeftDocument,
   PupilRecordDocument,
   SetPupilConsentDocument,
@@ -15,6 +16,7 @@ export const SET_PUPIL_FLAGS_MUTATION = SetPupilFlagsDocument.toString();
 export const SET_PUPIL_CONSENT_MUTATION = SetPupilConsentDocument.toString();
 export const ADD_RECORD_COMMENT_MUTATION = AddRecordCommentDocument.toString();
 export const MARK_PUPIL_LEFT_MUTATION = MarkPupilLeftDocument.toString();
+export const MARK_PUPIL_BACK_ON_ROLL_MUTATION = MarkPupilBackOnRollDocument.toString();
 
 export type { DestinationStage } from '../../../gql/graphql';
 export type PupilRecord = NonNullable<PupilRecordQuery['pupil']>;
