@@ -3,6 +3,7 @@ import { BuildLabel, GlobalStyles, LocalNav, type LocalNavItem } from '@waymark/
 import { useEffect, useRef } from 'react';
 import { ChildRecordPage } from '../features/child-record/components/ChildRecordPage';
 import { MyFuturePage } from '../features/my-future/components/MyFuturePage';
+import { MyJourneyPage } from '../features/my-journey/components/MyJourneyPage';
 import { MyProgressPage } from '../features/my-progress/components/MyProgressPage';
 import { MyRecordPage } from '../features/my-record/components/MyRecordPage';
 import { PlacementsPage } from '../features/placements/components/PlacementsPage';
@@ -25,6 +26,7 @@ export function PupilApp({ account }: PupilAppProps) {
       ? [
           { id: 'record' as const, label: 'My record' },
           { id: 'progress' as const, label: 'My progress' },
+          { id: 'journey' as const, label: 'My journey' },
           { id: 'future' as const, label: 'My future' },
           { id: 'placements' as const, label: 'Work experience' },
         ]
@@ -60,6 +62,7 @@ export function PupilApp({ account }: PupilAppProps) {
       <div ref={pageRef} key={view}>
         {view === 'record' ? <MyRecordPage account={account} /> : null}
         {view === 'progress' ? <MyProgressPage account={account} /> : null}
+        {view === 'journey' ? <MyJourneyPage account={account} /> : null}
         {view === 'future' ? <MyFuturePage account={account} /> : null}
         {view === 'placements' ? <PlacementsPage account={account} /> : null}
         {view === 'child' ? <ChildRecordPage /> : null}

@@ -47,6 +47,27 @@ export type DestinationStage =
   | 'YEAR_2'
   | 'YEAR_3';
 
+export type EncounterKind =
+  | 'APPRENTICESHIP_PROVIDER_ENCOUNTER'
+  | 'CAREERS_FAIR'
+  | 'CAREERS_LESSON'
+  | 'CURRICULUM_LESSON'
+  | 'EMPLOYER_TALK'
+  | 'ENTERPRISE_CHALLENGE'
+  | 'FE_COLLEGE_ENCOUNTER'
+  | 'GUIDANCE_MEETING'
+  | 'LMI_SESSION'
+  | 'MENTORING'
+  | 'MOCK_INTERVIEW'
+  | 'PARENTS_EVENT'
+  | 'SIXTH_FORM_ENCOUNTER'
+  | 'TRAINING_PROVIDER_ENCOUNTER'
+  | 'UNIVERSITY_ENCOUNTER'
+  | 'UNIVERSITY_VISIT'
+  | 'WORKPLACE_VISIT'
+  | 'WORK_EXPERIENCE'
+  | 'WORK_SHADOWING';
+
 export type IntentionKind =
   | 'APPRENTICESHIP'
   | 'EMPLOYMENT_WITHOUT_TRAINING'
@@ -123,7 +144,7 @@ export type SustainedStatus =
 export type MyChildrenQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
+export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null, description: string | null, hours: number, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
 
 export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -151,6 +172,13 @@ export type RecordMyAspirationMutationVariables = Exact<{
 
 export type RecordMyAspirationMutation = { recordAspiration: { aspiration: { id: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
+export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
+
+export type MyJourneyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyJourneyQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null } | null };
+
 export type OwnActivityFieldsFragment = { id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null };
 
 export type PupilProgressFieldsFragment = { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } };
@@ -160,7 +188,7 @@ export type PupilGuidanceMeetingFieldsFragment = { id: string, date: string, adv
 export type MyProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyProgressQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, upcomingEncounters: Array<{ id: string, title: string, kindLabel: string, date: string, endsAt: string | null, hashtags: Array<string> }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null } | null };
+export type MyProgressQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, upcomingEncounters: Array<{ id: string, title: string, kindLabel: string, date: string, hasTime: boolean, endsAt: string | null, location: string | null, hashtags: Array<string> }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null } | null };
 
 export type RecordReflectionMutationVariables = Exact<{
   input: RecordReflectionInput;
@@ -278,6 +306,50 @@ export const MyIntentionFieldsFragmentDoc = new TypedDocumentString(`
   enteredAt
 }
     `, {"fragmentName":"MyIntentionFields"}) as unknown as TypedDocumentString<MyIntentionFieldsFragment, unknown>;
+export const JourneyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JourneyFields on Pupil {
+  id
+  firstName
+  yearGroup
+  interests
+  participations {
+    id
+    attended
+    reflection
+    reflectedAt
+    encounter {
+      id
+      kind
+      title
+      kindLabel
+      date
+      benchmarks
+      hashtags
+    }
+  }
+  ownActivities {
+    id
+    kind
+    kindLabel
+    title
+    startedOn
+    endedOn
+    status
+    declineReason
+  }
+  guidanceMeetings {
+    id
+    date
+    adviserName
+    agreedActions {
+      id
+      text
+      dueOn
+      doneAt
+    }
+  }
+}
+    `, {"fragmentName":"JourneyFields"}) as unknown as TypedDocumentString<JourneyFieldsFragment, unknown>;
 export const PupilGuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
     fragment PupilGuidanceMeetingFields on GuidanceMeeting {
   id
@@ -482,12 +554,55 @@ export const MyChildrenDocument = new TypedDocumentString(`
   myChildren {
     ...PupilRecordFields
     ...RecordExtrasFields
+    ...JourneyFields
     guidanceMeetings {
       ...PupilGuidanceMeetingFields
     }
   }
 }
-    fragment OwnActivityFields on OwnActivity {
+    fragment JourneyFields on Pupil {
+  id
+  firstName
+  yearGroup
+  interests
+  participations {
+    id
+    attended
+    reflection
+    reflectedAt
+    encounter {
+      id
+      kind
+      title
+      kindLabel
+      date
+      benchmarks
+      hashtags
+    }
+  }
+  ownActivities {
+    id
+    kind
+    kindLabel
+    title
+    startedOn
+    endedOn
+    status
+    declineReason
+  }
+  guidanceMeetings {
+    id
+    date
+    adviserName
+    agreedActions {
+      id
+      text
+      dueOn
+      doneAt
+    }
+  }
+}
+fragment OwnActivityFields on OwnActivity {
   id
   kind
   kindLabel
@@ -698,6 +813,54 @@ export const RecordMyAspirationDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<RecordMyAspirationMutation, RecordMyAspirationMutationVariables>;
+export const MyJourneyDocument = new TypedDocumentString(`
+    query MyJourney {
+  myPupilRecord {
+    ...JourneyFields
+  }
+}
+    fragment JourneyFields on Pupil {
+  id
+  firstName
+  yearGroup
+  interests
+  participations {
+    id
+    attended
+    reflection
+    reflectedAt
+    encounter {
+      id
+      kind
+      title
+      kindLabel
+      date
+      benchmarks
+      hashtags
+    }
+  }
+  ownActivities {
+    id
+    kind
+    kindLabel
+    title
+    startedOn
+    endedOn
+    status
+    declineReason
+  }
+  guidanceMeetings {
+    id
+    date
+    adviserName
+    agreedActions {
+      id
+      text
+      dueOn
+      doneAt
+    }
+  }
+}`) as unknown as TypedDocumentString<MyJourneyQuery, MyJourneyQueryVariables>;
 export const MyProgressDocument = new TypedDocumentString(`
     query MyProgress {
   myPupilRecord {
@@ -714,7 +877,9 @@ export const MyProgressDocument = new TypedDocumentString(`
       title
       kindLabel
       date
+      hasTime
       endsAt
+      location
       hashtags
     }
     guidanceMeetings {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseView, viewHref, type PupilView } from './route';
+import { parseView, viewHref, viewQuery, type PupilView } from './route';
 
 describe('pupil views in the fragment', () => {
   it.each<[string, PupilView | null]>([
@@ -7,6 +7,9 @@ describe('pupil views in the fragment', () => {
     ['#/', 'record'],
     ['#/progress', 'progress'],
     ['#/future', 'future'],
+    ['#/journey', 'journey'],
+    ['#/journey?tag=engineering&benchmark=5', 'journey'],
+    ['#/?tag=x', 'record'],
     ['#/child', 'child'],
     ['#main', null],
     ['#/elsewhere', null],
@@ -15,6 +18,15 @@ describe('pupil views in the fragment', () => {
   });
 
   it('round-trips every view', () => {
-    for (const view of ['record', 'progress', 'future', 'child'] as const) expect(parseView(viewHref(view))).toBe(view);
+    for (const view of ['record', 'progress', 'journey', 'future', 'placements', 'child'] as const) expect(parseView(viewHref(view))).toBe(view);
+  });
+
+  it('keeps a view’s settings after the ?', () => {
+    expect(viewHref('journey', '?tag=nhs')).toBe('#/journey?tag=nhs');
+    expect(viewHref('child', '?benchmark=8')).toBe('#/child?benchmark=8');
+    expect(viewQuery('#/journey?tag=nhs&benchmark=8').get('tag')).toBe('nhs');
+    expect(viewQuery('#/journey?tag=nhs&benchmark=8').get('benchmark')).toBe('8');
+    expect(viewQuery('#/journey').toString()).toBe('');
+    expect(viewQuery('#main?tag=nhs').toString()).toBe('');
   });
 });

@@ -13,6 +13,7 @@ import { MeasuresSection } from '../../my-progress/components/MeasuresSection';
 import { WorkExperienceSection } from '../../my-progress/components/WorkExperienceSection';
 import { MY_CHILDREN_QUERY } from '../graphql/myChildren';
 import { ChildActionsSection } from './ChildActionsSection';
+import { ChildJourneySection } from './ChildJourneySection';
 
 /** A parent or carer reads their child's record and progress (read-only), sets consent while the child is under 16, and comments. */
 export function ChildRecordPage() {
@@ -82,6 +83,7 @@ export function ChildRecordPage() {
       <MeasuresSection key={`progress-${child.id}`} progress={child.benchmarkProgress} errors={errors('benchmarkProgress')} childName={child.firstName} />
       {child.benchmarkProgress ? <WorkExperienceSection tally={child.benchmarkProgress.workExperience} /> : null}
       <ChildActionsSection key={`actions-${child.id}`} childName={child.firstName} meetings={child.guidanceMeetings} errors={errors('guidanceMeetings')} />
+      <ChildJourneySection key={`journey-${child.id}`} child={child} errors={errors} />
       <ConsentSection
         key={`consent-${child.id}`}
         audience={audience}

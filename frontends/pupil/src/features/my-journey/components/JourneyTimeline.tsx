@@ -1,0 +1,183 @@
+import { Button, DateText, SelectField } from '@waymark/ui';
+import { useId } from 'react';
+import { useViewQuery, viewHref, type PupilView } from '../../../shared/route';
+import {
+  benchmarkLabels,
+  buildJourney,
+  emptyNextStep,
+  NO_JOURNEY_FILTERS,
+  readJourneyFilters,
+  thingsText,
+  writeJourneyFilters,
+  type JourneyAudience,
+  type JourneyEntry,
+  type JourneyFilters,
+  type JourneySource,
+} from '../lib/journey';
+
+const TONE: Record<string, string> = { met: 'wm-tag wm-tag--met', progress: 'wm-tag wm-tag--progress', 'not-met': 'wm-tag wm-tag--not-met', plain: 'wm-tag' };
+const CARD: Record<string, string | undefined> = { met: 'wm-card--met', progress: 'wm-card--progress' };
+
+export interface JourneyTimelineProps {
+  source: JourneySource;
+  audience: JourneyAudience;
+  /** The view whose address keeps the filters. */
+  view: PupilView;
+  /** The level of each school year's heading (entries are one below). */
+  headingLevel: 2 | 3;
+  /** Today (YYYY-MM-DD, in England): the school year the pupil's year group is now. */
+  today: string;
+}
+
+/** "about #engineering and Meeting people from work (Benchmark 5)": what the filters narrow to, in words. */
+function filtersText(filters: JourneyFilters): string {
+  const parts = [
+    ...(filters.tag ? [`#${filters.tag}`] : []),
+    ...(filters.benchmark != null ? [`${benchmarkLabels(filters.benchmark).plain} (Benchmark ${filters.benchmark})`] : []),
+  ];
+  return parts.length ? ` about ${parts.join(' and ')}` : '';
+}
+
+/**
+ * A journey as cards, newest first, by school year, with filters by interest hashtag and by benchmark kept
+ * in the address. For the pupil ("My journey") and for a parent reading their child's.
+ */
+export function JourneyTimeline({ source, audience, view, headingLevel, today }: JourneyTimelineProps) {
+  const [params, setQuery] = useViewQuery(view);
+  const filters = readJourneyFilters(params);
+  const journey = buildJourney(source, audience, filters, today);
+  const filtered = filters.tag != null || filters.benchmark != null;
+  const pupil = audience.kind === 'pupil';
+  const change = (next: JourneyFilters) => setQuery(writeJourneyFilters(next));
+  const YearHeading = `h${headingLevel}` as const;
+  const baseId = useId();
+
+  if (journey.total === 0) {
+    return (
+      <div className="wm-inset">
+        <p>
+          <strong>{pupil ? 'Nothing on your journey yet.' : `Nothing on ${audience.childName}'s journey yet.`}</strong>
+        </p>
+        <p>
+          <strong>{pupil ? 'Your next step:' : 'What comes next:'}</strong> {emptyNextStep(NO_JOURNEY_FILTERS, audience)}
+        </p>
+        {pupil ? <a href={viewHref('progress')}>Go to My progress</a> : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="wm-journey">
+      <form
+        className="wm-toolbar"
+        aria-label={pupil ? 'Filter your journey' : `Filter ${audience.childName}'s journey`}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <SelectField
+          label="Interest"
+          id={`${baseId}-tag`}
+          placeholder="All interests"
+          options={journey.tags.map((tag) => ({ value: tag, label: `#${tag}` }))}
+          value={filters.tag ?? ''}
+          onChange={(event) => change({ ...filters, tag: event.target.value || null })}
+        />
+        <SelectField
+          label="Benchmark"
+          id={`${baseId}-benchmark`}
+          placeholder="All benchmarks"
+          options={journey.benchmarks.map((number) => ({ value: String(number), label: `${benchmarkLabels(number).plain} (Benchmark ${number})` }))}
+          value={filters.benchmark == null ? '' : String(filters.benchmark)}
+          onChange={(event) => change({ ...filters, benchmark: event.target.value ? Number(event.target.value) : null })}
+        />
+        {filtered ? (
+          <Button variant="secondary" onClick={() => change(NO_JOURNEY_FILTERS)}>
+            Clear filters
+          </Button>
+        ) : null}
+      </form>
+      <p role="status" className="wm-journey__count">
+        <strong>{thingsText(journey.count)}</strong>
+        {filtered ? `${filtersText(filters)}, of ${journey.total} in all` : ''}
+      </p>
+      {journey.count === 0 ? (
+        <div className="wm-inset">
+          <p>
+            <strong>Nothing matches these filters yet.</strong>
+          </p>
+          <p>
+            <strong>{pupil ? 'Your next step:' : 'What could come next:'}</strong> {emptyNextStep(filters, audience)}
+          </p>
+          <Button variant="secondary" onClick={() => change(NO_JOURNEY_FILTERS)}>
+            Show everything
+          </Button>
+        </div>
+      ) : null}
+      {journey.years.map((year) => {
+        const headingId = `${baseId}-year-${year.academicYear}`;
+        return (
+          <section key={year.academicYear} className="wm-journey__year" aria-labelledby={headingId}>
+            <YearHeading id={headingId}>{year.label}</YearHeading>
+            <ol className="wm-card-list">
+              {year.entries.map((entry) => (
+                <JourneyCard key={entry.key} entry={entry} headingLevel={headingLevel === 2 ? 3 : 4} />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+const KIND_TEXT: Record<JourneyEntry['kind'], string> = {
+  encounter: 'School activity',
+  'own-activity': 'Own activity',
+  reflection: 'Reflection',
+  action: 'Agreed action',
+};
+
+function JourneyCard({ entry, headingLevel }: { entry: JourneyEntry; headingLevel: 3 | 4 }) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <li className={entry.status ? CARD[entry.status.tone] : undefined} data-kind={entry.kind}>
+      <p className="wm-journey__meta">
+        <DateText value={entry.day} /> · {KIND_TEXT[entry.kind]}
+      </p>
+      <Heading>{entry.title}</Heading>
+      <p className="wm-muted">{entry.what}</p>
+      {entry.status ? (
+        <p>
+          <span className={TONE[entry.status.tone]}>{entry.status.text}</span>
+          {entry.dueOn ? (
+            <>
+              {' '}
+              by <DateText value={entry.dueOn} />
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {entry.detail ? <p className="wm-reflection">{entry.detail}</p> : null}
+      {entry.benchmarks.length ? (
+        <div className="wm-journey__benchmarks">
+          <p>Counts towards{entry.benchmarksNote ? `, ${entry.benchmarksNote}` : ''}:</p>
+          <ul className="wm-plain-list">
+            {entry.benchmarks.map((number) => {
+              const { plain, official } = benchmarkLabels(number);
+              return (
+                <li key={number}>
+                  {plain} <span className="wm-muted">(official name: {official})</span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+      {entry.hashtags.length ? <p className="wm-journey__tags">Topics: {entry.hashtags.map((tag) => `#${tag}`).join(' ')}</p> : null}
+      {entry.link ? (
+        <p>
+          <a href={viewHref(entry.link.view)}>{entry.link.text}</a>
+        </p>
+      ) : null}
+    </li>
+  );
+}
