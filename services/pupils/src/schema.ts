@@ -6,6 +6,7 @@ import { PupilConsentResolver } from './modules/consent/consent.resolver.js';
 import { EnrolmentResolver } from './modules/enrolment/enrolment.resolver.js';
 import { PupilFlagsResolver } from './modules/flags/flags.resolver.js';
 import { LeavingResolver } from './modules/leaving/leaving.resolver.js';
+import { PupilLeavingYearResolver } from './modules/leaving-year/pupil-leaving-year.resolver.js';
 import { PupilResolver } from './modules/pupil/pupil.resolver.js';
 import { resolvePupilReference } from './modules/pupil/pupil.reference.js';
 import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
@@ -32,6 +33,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       RosterImportResolver,
       RolloverResolver,
       LeavingResolver,
+      PupilLeavingYearResolver,
       CohortResolver,
       AuditResolver,
       PupilSubjectAccessResolver,
