@@ -120,6 +120,17 @@ describe('bookGuidanceMeetings', () => {
       notes: 'Bring your options form.',
     });
 
+    // Each pupil's record shows the change in the school's data access log (the pupils subgraph's).
+    for (const pupilId of pupils) {
+      const log = await harness.pupils.query<{ auditEvents: { edges: { node: { action: string; fields: string[] } }[] } }>(
+        leaderNorth,
+        'query ($filter: AuditEventFilter) { auditEvents(filter: $filter, first: 10) { edges { node { action fields } } } }',
+        { filter: { pupilId, action: 'CHANGE' } },
+      );
+      expect(log.errors).toBeUndefined();
+      expect(log.data!.auditEvents.edges.map((edge) => edge.node)).toEqual([{ action: 'CHANGE', fields: ['guidanceMeeting'] }]);
+    }
+
     const saved = await bookedRows(northfield.id);
     expect(saved.encounters.length).toBe(before + 3);
     const mine = saved.encounters.filter((e) => meetings.some((m) => m.id === e.id));
@@ -144,7 +155,16 @@ describe('bookGuidanceMeetings', () => {
       location: 'Library meeting room',
       booked: true,
     });
-    // A classmate never sees someone else's booking.
+    // Another school's leader and a volunteer read nothing of it; a classmate never sees it either.
+    const BOOKED_ONLY = `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil { bookedGuidanceMeetings { id } } } }`;
+    type BookedOnly = { _entities: ({ bookedGuidanceMeetings: { id: string }[] | null } | null)[] };
+    const south = await client.query<BookedOnly>(leaderSouth, BOOKED_ONLY, { id: pupils[0] });
+    expect(south.errors).toBeUndefined();
+    expect(south.data!._entities[0]!.bookedGuidanceMeetings).toEqual([]);
+    // A volunteer does not even get the pupil.
+    const byVolunteer = await client.query<BookedOnly>(volunteer, BOOKED_ONLY, { id: pupils[0] });
+    expect(byVolunteer.errors).toBeUndefined();
+    expect(byVolunteer.data!._entities[0]).toBeNull();
     const classmate = await client.query<Upcoming>(pupilOf(pupils[1]), UPCOMING, { id: pupils[1] });
     expect(classmate.data!._entities[0].upcomingEncounters!.map((e) => e.id)).not.toContain(meetings.find((m) => m.pupil.id === pupils[0])!.id);
   });

@@ -1,3 +1,4 @@
+import { GUIDANCE_LIMITS } from '@waymark/domain';
 import { request } from '@waymark/graphql-client';
 import { Button, ConfirmDialog, ErrorPanel, ErrorSummary, Field, formatNumber, Notice, Section, SummaryList } from '@waymark/ui';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
@@ -23,7 +24,7 @@ type State =
   | { status: 'fetching'; text: string }
   | { status: 'form'; pupils: ListedPupil[] }
   | { status: 'booked'; count: number; when: string; adviser: string; day: string }
-  | { status: 'error'; message: string };
+  | { status: 'error'; title: string; message: string };
 
 const FIELD_ID: Record<keyof BookingDraft, string> = {
   date: 'booking-date',
@@ -51,9 +52,13 @@ export function BookGuidanceGapSection({ fetchAll, total }: BookGuidanceGapSecti
     try {
       const rows = await fetchAll((loaded, of) => setState({ status: 'fetching', text: `Fetched ${formatNumber(loaded)} of ${formatNumber(of)} pupils…` }));
       const pupils = rows.flatMap((row) => (row.pupil ? [{ id: row.pupil.id, name: row.pupil.displayName }] : []));
-      setState({ status: 'form', pupils });
+      if (pupils.length > GUIDANCE_LIMITS.bookingPupils) {
+        const most = formatNumber(GUIDANCE_LIMITS.bookingPupils);
+        const message = `This list has ${formatNumber(pupils.length)} pupils, and at most ${most} meetings can be booked at once. Choose a year group to make the list shorter.`;
+        setState({ status: 'error', title: 'The list is too long to book at once', message });
+      } else setState({ status: 'form', pupils });
     } catch (error) {
-      setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      setState({ status: 'error', title: 'The pupils could not be fetched', message: error instanceof Error ? error.message : String(error) });
     }
   };
 
@@ -96,7 +101,7 @@ export function BookGuidanceGapSection({ fetchAll, total }: BookGuidanceGapSecti
         </div>
       ) : null}
       {state.status === 'error' ? (
-        <ErrorPanel title="The pupils could not be fetched" headingLevel={3}>
+        <ErrorPanel title={state.title} headingLevel={3}>
           {state.message}
         </ErrorPanel>
       ) : null}

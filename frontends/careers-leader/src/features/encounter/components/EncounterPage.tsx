@@ -32,6 +32,9 @@ function details(encounter: EncounterDetail) {
   const times = timesText(encounter.date, encounter.hasTime, encounter.endsAt);
   return [
     { term: 'Kind', value: encounter.kindLabel },
+    ...(encounter.booked
+      ? [{ term: 'Status', value: "Booked, not held yet. Record it as held on the pupil's page: until then it counts towards no benchmark." }]
+      : []),
     {
       term: 'When',
       value: (
@@ -44,6 +47,7 @@ function details(encounter: EncounterDetail) {
     { term: 'Length', value: `${encounter.hours.toLocaleString('en-GB')} ${encounter.hours === 1 ? 'hour' : 'hours'}` },
     { term: 'In the school day', value: encounter.inSchoolDay ? 'Yes' : 'No' },
     { term: 'Year groups', value: formatYearGroups(encounter.yearGroups) },
+    ...(encounter.location ? [{ term: 'Place', value: encounter.location }] : []),
     ...(encounter.subject ? [{ term: 'Subject', value: encounter.subject }] : []),
     ...(encounter.adviserName || encounter.adviserLevel != null
       ? [{ term: 'Adviser', value: `${encounter.adviserName ?? 'Not recorded'}${encounter.adviserLevel != null ? `, level ${encounter.adviserLevel}` : ''}` }]

@@ -1,3 +1,4 @@
+import { formatTime } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { DataTable, DateText, Section, type Column } from '@waymark/ui';
 import type { UpcomingEncounter } from '../graphql/myProgress';
@@ -5,8 +6,27 @@ import { soonestFirst } from '../lib/progress';
 import { PartProblem } from './PartProblem';
 
 const columns: Column<UpcomingEncounter>[] = [
-  { key: 'date', header: 'Date', render: (encounter) => <DateText value={encounter.date} /> },
-  { key: 'title', header: 'Activity', rowHeader: true, render: (encounter) => encounter.title },
+  {
+    key: 'date',
+    header: 'Date',
+    render: (encounter) => (
+      <>
+        <DateText value={encounter.date} />
+        {encounter.hasTime ? ` at ${formatTime(encounter.date)}` : null}
+      </>
+    ),
+  },
+  {
+    key: 'title',
+    header: 'Activity',
+    rowHeader: true,
+    render: (encounter) => (
+      <>
+        {encounter.title}
+        {encounter.location ? <span className="wm-muted"> (where: {encounter.location})</span> : null}
+      </>
+    ),
+  },
   { key: 'kind', header: 'Kind', render: (encounter) => encounter.kindLabel },
   { key: 'tags', header: 'Topics', render: (encounter) => (encounter.hashtags.length ? encounter.hashtags.map((tag) => `#${tag}`).join(' ') : '–') },
 ];

@@ -100,8 +100,8 @@ describe('agreedActions', () => {
 describe('soonestFirst', () => {
   it('orders upcoming encounters by date', () => {
     const upcoming = soonestFirst([
-      { id: 'b', title: 'b', kindLabel: 'k', date: '2026-04-02T10:00:00Z', endsAt: null, hashtags: [] },
-      { id: 'a', title: 'a', kindLabel: 'k', date: '2026-04-01T10:00:00Z', endsAt: null, hashtags: [] },
+      { id: 'b', title: 'b', kindLabel: 'k', date: '2026-04-02T10:00:00Z', hasTime: true, endsAt: null, location: null, hashtags: [] },
+      { id: 'a', title: 'a', kindLabel: 'k', date: '2026-04-01T10:00:00Z', hasTime: true, endsAt: null, location: null, hashtags: [] },
     ]);
     expect(upcoming.map((entry) => entry.id)).toEqual(['a', 'b']);
   });
