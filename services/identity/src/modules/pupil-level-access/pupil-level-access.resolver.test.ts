@@ -249,4 +249,14 @@ describe("a holder grants and withdraws another analyst's pupil-level access", (
     expect((await withdraw(holder, analystAccount.id)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await accessOf(analystAccount.id)).toBe(true);
   });
+
+  it('lets exactly one of two holders withdrawing each other at once succeed, so the trust keeps someone who can grant it', async () => {
+    const alexNow = principalOf('trust@waymark-trust.test', { pupilLevelAccess: true });
+    expect((await grant(alexNow, holderAccount.id)).data!.grantPupilLevelAccess.error).toBeNull();
+    const [byAlex, byNadia] = await Promise.all([withdraw(alexNow, holderAccount.id), withdraw(holder, analystAccount.id)]);
+    const succeeded = [byAlex, byNadia].filter((res) => res.data?.withdrawPupilLevelAccess.error === null);
+    const refused = [byAlex, byNadia].filter((res) => res.errors?.[0].extensions?.code === 'FORBIDDEN');
+    expect([succeeded.length, refused.length]).toEqual([1, 1]);
+    expect([await accessOf(analystAccount.id), await accessOf(holderAccount.id)].filter(Boolean)).toHaveLength(1);
+  });
 });
