@@ -24,7 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
   comments: 'comments',
   parentLinks: 'parent or carer access',
   roster: 'roster import',
-  leftOn: 'left the school (marked as left)',
+  leftOn: 'left the school (marked as left, or put back on roll)',
   auditLog: 'this log',
   subjectAccess: 'whole record (subject access request)',
   ownSubjectAccess: 'their own data (Download my data)',
