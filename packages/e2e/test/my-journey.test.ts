@@ -1,6 +1,7 @@
 // "My journey" in the browser, by keyboard: a pupil opens their journey from the portal's navigation,
-// narrows it to an interest hashtag and then a benchmark, sees the entries that fit (and a next step
-// when none does), and finds the filters still there after a reload (they live in the address). Their
+// narrows it to an interest hashtag, follows an entry's link to write its reflection on My progress and
+// comes Back, narrows to a benchmark, sees the entries that fit (and a next step when none does), and
+// finds the filters still there after a reload (they live in the address). Their
 // parent sees the same journey in their child's record, without the adviser's notes. Axe-clean with
 // nothing sideways at 1,366 and 390 px. See frontends/pupil/src/features/my-journey.
 import { randomBytes } from 'node:crypto';
@@ -123,6 +124,17 @@ describe('My journey', () => {
     expect(await talk.textContent()).toContain('Meeting people from work (official name: Benchmark 5: Encounters with employers and employees)');
     expect(await talk.textContent()).toContain(`#${TAG}`);
     await talk.getByRole('link', { name: `Write a reflection on “${TITLE}” (on My progress)` }).waitFor();
+
+    // Its link opens My progress at the reflections, where the form for it waits; Back returns to the filtered journey.
+    await tabTo(page, /^Write a reflection on/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'My progress' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 30_000 }).toBe('Your reflections');
+    await page.getByLabel(`Your reflection on “${TITLE}”`).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'My journey' }).waitFor();
+    await expect.poll(() => count(page).textContent(), { timeout: 30_000 }).toBe(`1 thing about #${TAG}, of ${everything} in all`);
+    expect(await page.getByLabel('Interest').inputValue()).toBe(TAG);
 
     // And a benchmark, by keyboard: Benchmark 5 keeps the talk; Benchmark 8 leaves nothing, with a next step.
     await tabTo(page, /^Benchmark$/);

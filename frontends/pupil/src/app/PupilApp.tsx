@@ -7,7 +7,7 @@ import { MyJourneyPage } from '../features/my-journey/components/MyJourneyPage';
 import { MyProgressPage } from '../features/my-progress/components/MyProgressPage';
 import { MyRecordPage } from '../features/my-record/components/MyRecordPage';
 import { PlacementsPage } from '../features/placements/components/PlacementsPage';
-import { useView, type PupilView } from '../shared/route';
+import { sectionTarget, useView, type PupilView } from '../shared/route';
 
 export interface PupilAppProps {
   /** The signed-in person, as the shell knows them. */
@@ -45,10 +45,25 @@ export function PupilApp({ account }: PupilAppProps) {
     }
     let frame = 0;
     let tries = 0;
+    // A link may ask for a part of the page (My journey's "Write a reflection…"): focus goes to the page's
+    // heading at once, then on to that part's heading when the page's data brings it (within ten seconds
+    // or so, and only if the reader has not moved on from the page's heading meanwhile).
+    const target = sectionTarget(window.location.hash);
+    let heading: HTMLElement | null = null;
     const focusHeading = () => {
-      const heading = pageRef.current?.querySelector<HTMLElement>('h1');
-      if (heading) heading.focus();
-      else if (tries++ < 30) frame = requestAnimationFrame(focusHeading);
+      const part = target ? document.getElementById(target) : null;
+      if (part && pageRef.current?.contains(part)) {
+        if (!heading || document.activeElement === heading || document.activeElement === document.body) {
+          part.focus();
+          part.scrollIntoView({ block: 'start' });
+        }
+        return;
+      }
+      if (!heading) {
+        heading = pageRef.current?.querySelector<HTMLElement>('h1') ?? null;
+        heading?.focus();
+      }
+      if ((target || !heading) && tries++ < (target ? 600 : 30)) frame = requestAnimationFrame(focusHeading);
     };
     focusHeading();
     return () => cancelAnimationFrame(frame);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseView, viewHref, viewQuery, type PupilView } from './route';
+import { parseView, sectionTarget, viewHref, viewQuery, type PupilView } from './route';
 
 describe('pupil views in the fragment', () => {
   it.each<[string, PupilView | null]>([
@@ -28,5 +28,14 @@ describe('pupil views in the fragment', () => {
     expect(viewQuery('#/journey?tag=nhs&benchmark=8').get('benchmark')).toBe('8');
     expect(viewQuery('#/journey').toString()).toBe('');
     expect(viewQuery('#main?tag=nhs').toString()).toBe('');
+  });
+
+  it('names the part of My progress a link opens at, and nothing else', () => {
+    expect(sectionTarget('#/progress?section=reflections')).toBe('progress-reflections');
+    expect(sectionTarget('#/progress?section=actions')).toBe('progress-actions');
+    expect(sectionTarget('#/progress?section=own-activities')).toBe('progress-own-activities');
+    expect(sectionTarget('#/progress?section=constructor')).toBeNull();
+    expect(sectionTarget('#/progress')).toBeNull();
+    expect(sectionTarget('#/journey?section=reflections')).toBeNull();
   });
 });

@@ -9,6 +9,25 @@ export type PupilView = 'record' | 'progress' | 'journey' | 'future' | 'placemen
 
 const VIEWS: readonly PupilView[] = ['record', 'progress', 'journey', 'future', 'placements', 'child'];
 
+/**
+ * Parts of My progress a link can open at (`#/progress?section=reflections`): the page's focus goes to
+ * that part's heading once it has loaded, instead of the page's heading.
+ */
+export const PROGRESS_SECTION_IDS = {
+  reflections: 'progress-reflections',
+  actions: 'progress-actions',
+  'own-activities': 'progress-own-activities',
+} as const;
+
+export type ProgressSection = keyof typeof PROGRESS_SECTION_IDS;
+
+/** The id of the heading a fragment asks the page to open at, if it names one of its view's parts. */
+export function sectionTarget(hash: string): string | null {
+  if (parseView(hash) !== 'progress') return null;
+  const section = viewQuery(hash).get('section');
+  return section && Object.hasOwn(PROGRESS_SECTION_IDS, section) ? PROGRESS_SECTION_IDS[section as ProgressSection] : null;
+}
+
 /** Said on the window when the remote moves to another address itself (pushState fires no popstate). */
 const MOVED = 'waymark-pupil-route';
 

@@ -175,7 +175,7 @@ function JourneyCard({ entry, headingLevel }: { entry: JourneyEntry; headingLeve
       {entry.hashtags.length ? <p className="wm-journey__tags">Topics: {entry.hashtags.map((tag) => `#${tag}`).join(' ')}</p> : null}
       {entry.link ? (
         <p>
-          <a href={viewHref(entry.link.view)}>{entry.link.text}</a>
+          <a href={viewHref(entry.link.view, entry.link.section ? `?section=${entry.link.section}` : '')}>{entry.link.text}</a>
         </p>
       ) : null}
     </li>

@@ -147,7 +147,7 @@ describe('journeyEntries', () => {
       what: 'A lesson linking a subject to jobs, run by your school',
       benchmarks: [4],
       status: { text: 'No reflection yet', tone: 'progress' },
-      link: { view: 'progress', text: 'Write a reflection on “Talk hospital” (on My progress)' },
+      link: { view: 'progress', section: 'reflections', text: 'Write a reflection on “Talk hospital” (on My progress)' },
     });
     expect(byKey.get('reflection:p1')).toMatchObject({
       detail: 'I want to find out more about apprenticeships.',
@@ -174,7 +174,7 @@ describe('journeyEntries', () => {
       status: { text: 'To do' },
       dueOn: '2026-12-19',
       what: 'Agreed with Dana Whitfield, your careers adviser',
-      link: { view: 'progress' },
+      link: { view: 'progress', section: 'actions' },
     });
     expect(byKey.get('action:a2')).toMatchObject({ status: { text: 'Done', tone: 'met' }, dueOn: null, link: null });
   });
@@ -270,6 +270,9 @@ describe('counting and empty states', () => {
   });
   it('gives a next step that fits the filter', () => {
     expect(emptyNextStep({ tag: null, benchmark: 8 }, PUPIL)).toBe('Ask your careers leader for a meeting with the careers adviser.');
+    expect(emptyNextStep({ tag: 'law', benchmark: 8 }, PUPIL)).toBe(
+      'Try the interest or the benchmark on its own. Ask your careers leader for a meeting with the careers adviser.',
+    );
     expect(emptyNextStep({ tag: 'law', benchmark: null }, PUPIL)).toMatch(/Coming up.*#law/);
     expect(emptyNextStep({ tag: 'law', benchmark: null }, PARENT)).toMatch(/^Maya can look/);
     expect(emptyNextStep(NO_JOURNEY_FILTERS, PUPIL)).toMatch(/add something you did yourself/);

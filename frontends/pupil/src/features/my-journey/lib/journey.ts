@@ -8,7 +8,7 @@ import {
   type EncounterKind,
   type OwnActivityKind,
 } from '@waymark/domain';
-import type { PupilView } from '../../../shared/route';
+import type { ProgressSection, PupilView } from '../../../shared/route';
 
 /*
  * "My journey": everything a pupil has done across the years, newest first, grouped by school year, and
@@ -89,7 +89,7 @@ export interface JourneyEntry {
   /** When an action still to do is due (YYYY-MM-DD). */
   dueOn: string | null;
   /** Where to see it or do the next thing with it, in the pupil's own portal. */
-  link: { view: PupilView; text: string } | null;
+  link: { view: PupilView; section: ProgressSection | null; text: string } | null;
 }
 
 /** The journey's filters; null means "any". Kept in the address (shared/route.ts). */
@@ -174,7 +174,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
         : { text: pupil ? 'No reflection yet' : `${audience.childName} has not written a reflection yet`, tone: 'progress' },
       detail: null,
       dueOn: null,
-      link: pupil && !reflected ? { view: 'progress', text: `Write a reflection on “${encounter.title}” (on My progress)` } : null,
+      link: pupil && !reflected ? { view: 'progress', section: 'reflections', text: `Write a reflection on “${encounter.title}” (on My progress)` } : null,
     });
     if (reflected) {
       entries.push({
@@ -189,7 +189,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
         status: null,
         detail: participation.reflection,
         dueOn: null,
-        link: pupil ? { view: 'progress', text: `Change your reflection on “${encounter.title}” (on My progress)` } : null,
+        link: pupil ? { view: 'progress', section: 'reflections', text: `Change your reflection on “${encounter.title}” (on My progress)` } : null,
       });
     }
   }
@@ -214,7 +214,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
             : { text: 'Not accepted', tone: 'not-met' },
       detail: declined && activity.declineReason ? `Why: ${activity.declineReason}` : null,
       dueOn: null,
-      link: pupil ? { view: 'progress', text: `See “${activity.title}” with the activities you have added (on My progress)` } : null,
+      link: pupil ? { view: 'progress', section: 'own-activities', text: `See “${activity.title}” with the activities you have added (on My progress)` } : null,
     });
   }
 
@@ -233,7 +233,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
         status: done ? { text: 'Done', tone: 'met' } : { text: 'To do', tone: 'plain' },
         detail: null,
         dueOn: done ? null : action.dueOn,
-        link: pupil && !done ? { view: 'progress', text: `Tick “${action.text}” off when it is done (on My progress)` } : null,
+        link: pupil && !done ? { view: 'progress', section: 'actions', text: `Tick “${action.text}” off when it is done (on My progress)` } : null,
       });
     }
   }
@@ -319,13 +319,15 @@ export function thingsText(count: number): string {
 }
 
 /**
- * What to do when nothing matches: for a benchmark, the next step of its first measure that applies
- * (MEASURES_FOR_PUPILS); for a hashtag alone, where to find activities about it.
+ * What to do when nothing matches: for a benchmark, the next step of its first measure
+ * (MEASURES_FOR_PUPILS), after a hint to try one filter at a time when both are set; for a hashtag
+ * alone, where to find activities about it.
  */
 export function emptyNextStep(filters: JourneyFilters, audience: JourneyAudience): string {
   if (filters.benchmark != null) {
     const measure = BENCHMARK_MEASURES.find((entry) => entry.benchmark === filters.benchmark);
-    if (measure) return MEASURES_FOR_PUPILS[measure.key].nextStep;
+    const both = filters.tag != null ? 'Try the interest or the benchmark on its own. ' : '';
+    if (measure) return `${both}${MEASURES_FOR_PUPILS[measure.key].nextStep}`;
   }
   if (filters.tag != null) {
     return audience.kind === 'pupil'

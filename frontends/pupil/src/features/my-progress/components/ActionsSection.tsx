@@ -4,6 +4,7 @@ import { useOptimistic, useState, useTransition } from 'react';
 import type { PupilGuidanceMeeting } from '../graphql/myProgress';
 import { agreedActions, type ActionWithMeeting } from '../lib/progress';
 import { PartProblem } from './PartProblem';
+import { PROGRESS_SECTION_IDS } from '../../../shared/route';
 
 export interface ActionsSectionProps {
   meetings: PupilGuidanceMeeting[] | null;
@@ -38,7 +39,11 @@ export function ActionsSection({ meetings, errors, onDone }: ActionsSectionProps
   const [, startTransition] = useTransition();
   const actions = agreedActions(meetings ?? []);
   return (
-    <Section title="Things you agreed to do" description="From your meetings with a careers adviser. Tick each one when you have done it.">
+    <Section
+      title="Things you agreed to do"
+      headingId={PROGRESS_SECTION_IDS.actions}
+      description="From your meetings with a careers adviser. Tick each one when you have done it."
+    >
       <PartProblem items={errors} what="agreed actions" />
       {problem ? (
         <p className="wm-field__error" role="alert">

@@ -13,6 +13,7 @@ import {
   type OwnActivityErrors,
 } from '../lib/progress';
 import { PartProblem } from './PartProblem';
+import { PROGRESS_SECTION_IDS } from '../../../shared/route';
 
 export interface OwnActivitiesSectionProps {
   activities: OwnActivity[] | null;
@@ -94,6 +95,7 @@ export function OwnActivitiesSection({ activities, errors, onSubmit }: OwnActivi
   return (
     <Section
       title="Activities you have added"
+      headingId={PROGRESS_SECTION_IDS['own-activities']}
       description="A part-time job, work experience you arranged, a university open day, volunteering: add it here. Once school has checked it, it counts towards your benchmarks."
     >
       <PartProblem items={errors} what="activities you added" />

@@ -5,6 +5,7 @@ import { useState, type SubmitEvent } from 'react';
 import type { ReflectableParticipation } from '../graphql/myProgress';
 import { reflectedOn, waitingForReflection } from '../lib/progress';
 import { PartProblem } from './PartProblem';
+import { PROGRESS_SECTION_IDS } from '../../../shared/route';
 
 export interface ReflectionsSectionProps {
   participations: ReflectableParticipation[] | null;
@@ -19,6 +20,7 @@ export function ReflectionsSection({ participations, errors, onSave }: Reflectio
   return (
     <Section
       title="Your reflections"
+      headingId={PROGRESS_SECTION_IDS.reflections}
       description="What did you learn, and has it changed what you might do next? An activity counts towards your benchmarks once you have reflected on it."
     >
       <PartProblem items={errors} what="activities" />
