@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { checkGuidanceBooking, checkGuidanceMeeting, dayAsInstant, dayInEngland, problemList, todayInEngland } from '@waymark/domain';
-import { isUuid, mutationError, scopeOf, type MutationError } from '@waymark/subgraph-kit';
+import { groupScopes, isUuid, mutationError, scopeOf, startOfSchoolDay, type MutationError } from '@waymark/subgraph-kit';
+import type { EncountersContext } from '../../app.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import type { Cohort } from '../external/pupils.client.js';
 import { Pupil, stubOf } from '../external/external.entity.js';
@@ -19,7 +21,7 @@ import {
 /** Who is on roll today among some pupils, as the pupils subgraph answers the caller. */
 export type CohortOf = (pupilIds: string[]) => Promise<Cohort>;
 
-export const GuidanceProblems = {
+const GuidanceProblems = {
   pupilNotFound(): MutationError {
     return mutationError('PUPIL_NOT_FOUND', 'There is no such pupil on roll at your school.');
   },
@@ -57,6 +59,18 @@ export function bookedMeetingOf(encounter: Encounter, pupilId: string, staff: bo
     notes: staff ? encounter.staffNotes : null,
     pupil: stubOf(Pupil, pupilId),
   });
+}
+
+/** The register rows of these pupils that the caller may read (the pupils subgraph says how much of each history), as query branches. */
+export async function readableRows(ctx: EncountersContext, ids: readonly string[]): Promise<FilterQuery<Participation>[]> {
+  const { everything, former } = groupScopes(await ctx.deps.pupils.recordAccess(ctx, ids));
+  const branches: FilterQuery<Participation>[] = former.map((group) => ({
+    pupilId: { $in: group.pupilIds },
+    schoolId: group.schoolId,
+    encounter: { date: { $lt: startOfSchoolDay(group.until) } },
+  }));
+  if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
+  return branches;
 }
 
 /** Personal guidance meetings (Benchmark 8): recording one that was held, and booking them ahead. */

@@ -1,25 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
-import { groupBy, groupScopes, loaderFor, scopeOf, startOfSchoolDay } from '@waymark/subgraph-kit';
+import { groupBy, loaderFor, scopeOf } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { auditGuidanceNotes, pupilsAuditSink } from '../audit/audit.client.js';
 import { Participation } from '../encounter/encounter.entity.js';
 import { Pupil } from '../external/external.entity.js';
 import { AgreedAction } from './agreed-action.entity.js';
-import { bookedMeetingOf, meetingOf } from './guidance.service.js';
+import { bookedMeetingOf, meetingOf, readableRows } from './guidance.service.js';
 import { BookedGuidanceMeeting, GuidanceMeeting } from './guidance.types.js';
-
-/** The register rows of these pupils that the caller may read (the pupils subgraph says how much of each history), as query branches. */
-async function readableRows(ctx: EncountersContext, ids: readonly string[]): Promise<FilterQuery<Participation>[]> {
-  const { everything, former } = groupScopes(await ctx.deps.pupils.recordAccess(ctx, ids));
-  const branches: FilterQuery<Participation>[] = former.map((group) => ({
-    pupilId: { $in: group.pupilIds },
-    schoolId: group.schoolId,
-    encounter: { date: { $lt: startOfSchoolDay(group.until) } },
-  }));
-  if (everything.length > 0) branches.unshift({ pupilId: { $in: everything } });
-  return branches;
-}
 
 /** Personal guidance meetings, their staff-only notes and the actions agreed. */
 @Resolver(() => Pupil)

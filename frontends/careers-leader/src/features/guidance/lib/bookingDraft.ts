@@ -10,7 +10,7 @@ export interface BookingDraft {
   location: string;
 }
 
-export type BookingField = keyof BookingDraft;
+type BookingField = keyof BookingDraft;
 export type BookingErrors = Partial<Record<BookingField, string>>;
 
 export const EMPTY_BOOKING: BookingDraft = { date: '', time: '', adviserName: '', location: '' };
