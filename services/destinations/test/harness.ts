@@ -11,6 +11,8 @@ export interface Harness {
   client: SubgraphTestClient;
   /** Calls the pupils subgraph directly (to set a pupil's consent, say). */
   pupils: SubgraphTestClient;
+  /** The pupils subgraph's own database (to add pupils with a history the demo has none of). */
+  pupilsOrm: Orm;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startHarness(): Promise<Harness> {
     orm = await openDatabase({ service: 'destinations', entities: destinationsService.entities, migrations: destinationsService.migrations, ...db.options });
     await destinationsService.seed!(orm, { secondTrust: false });
     app = await createApp({ env: { ...env, pupilsUrl: `${pupils.baseUrl}/graphql` }, orm });
-    return { orm, client: await SubgraphTestClient.start(app), pupils, close };
+    return { orm, client: await SubgraphTestClient.start(app), pupils, pupilsOrm, close };
   } catch (error) {
     await close();
     throw error;

@@ -14,6 +14,7 @@ import {
   DestinationsCohortDocument,
   PupilLeaverDetailsDocument,
   PupilReturnDetailsDocument,
+  PupilWorklistDetailsDocument,
   SchoolReturnDetailsDocument,
   type PupilReturnDetailsQuery,
   type SchoolReturnDetailsQuery,
@@ -23,6 +24,12 @@ import {
 export type PupilReturnDetails = Extract<PupilReturnDetailsQuery['_entities'][number], { id: string }>;
 /** A school's public facts for the return. */
 export type SchoolReturnDetails = Extract<SchoolReturnDetailsQuery['_entities'][number], { id: string }>;
+
+/** What the worklist needs of a pupil (`worklistDetails`). */
+export interface WorklistDetails {
+  leavingYear: number | null;
+  tracking: boolean | null;
+}
 
 /** A pupil on roll, as the pupils subgraph's `cohort` answers it (year group 0: not known). */
 export interface OnRoll {
@@ -83,6 +90,21 @@ export class PupilsClient {
     const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilLeaverDetailsDocument);
     const details = new Map<string, { dateOfBirth: string | null; tracking: boolean }>();
     for (const [id, pupil] of answers) details.set(id, { dateOfBirth: pupil.dateOfBirth ?? null, tracking: pupil.consent?.destinationTracking === true });
+    return details;
+  }
+
+  /**
+   * For the worklist, in one request: the summer each pupil finishes Year 11 (null unless the caller is
+   * staff of the school the pupil is at or last left) and whether they agreed to being followed after
+   * 16 (null when the caller may not read it). No date of birth travels, so nothing is audited.
+   */
+  async worklistDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, WorklistDetails>> {
+    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilWorklistDetailsDocument);
+    const details = new Map<string, WorklistDetails>();
+    for (const [id, pupil] of answers) {
+      const tracking: unknown = pupil.consent?.destinationTracking;
+      details.set(id, { leavingYear: pupil.year11LeavingYear ?? null, tracking: typeof tracking === 'boolean' ? tracking : null });
+    }
     return details;
   }
 

@@ -25,6 +25,16 @@ export type PupilLeaverDetailsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
+export type PupilWorklistDetailsQueryVariables = Exact<{
+  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+}>;
+
+
+export type PupilWorklistDetailsQuery = { _entities: Array<
+    | { id: string, year11LeavingYear: number | null, consent: { destinationTracking: boolean } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
 export type PupilReturnDetailsQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
 }>;
@@ -86,6 +96,19 @@ export const PupilLeaverDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilLeaverDetailsQuery, PupilLeaverDetailsQueryVariables>;
+export const PupilWorklistDetailsDocument = new TypedDocumentString(`
+    query PupilWorklistDetails($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Pupil {
+      id
+      year11LeavingYear
+      consent {
+        destinationTracking
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilWorklistDetailsQuery, PupilWorklistDetailsQueryVariables>;
 export const PupilReturnDetailsDocument = new TypedDocumentString(`
     query PupilReturnDetails($representations: [_Any!]!) {
   _entities(representations: $representations) {

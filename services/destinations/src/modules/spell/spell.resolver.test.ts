@@ -6,6 +6,7 @@ import { destinationYears, followUpOf, todayInEngland, year11LeavingYear } from 
 import type { Principal } from '@waymark/auth';
 import { startHarness, type Harness } from '../../../test/harness.js';
 import { ActivitySpellRow } from './spell.entity.js';
+import { isFollowed } from './spell.rules.js';
 
 // The same call the seeds make: who has left follows from today's date.
 const data = demoData();
@@ -231,8 +232,16 @@ describe('Pupil.activitySpells and Pupil.destinationYears', () => {
 });
 
 describe('destinationsWorklist', () => {
-  const WORKLIST = '{ destinationsWorklist { pupil { id } leavingYear activity lastKnownOn reason } }';
-  type Entry = { pupil: { id: string }; leavingYear: number; activity: string | null; lastKnownOn: string | null; reason: string };
+  const WORKLIST = '{ destinationsWorklist { pupil { id } leavingYear status needsConsent activity lastKnownOn reason } }';
+  type Entry = {
+    pupil: { id: string };
+    leavingYear: number;
+    status: string;
+    needsConsent: boolean;
+    activity: string | null;
+    lastKnownOn: string | null;
+    reason: string;
+  };
   const worklist = async (who: Principal) =>
     (await harness.client.query<{ destinationsWorklist: Entry[] | null }>(who, WORKLIST)).data?.destinationsWorklist ?? null;
 
@@ -249,25 +258,45 @@ describe('destinationsWorklist', () => {
     expect(after!.find((entry) => entry.pupil.id === sixthFormer.id)).toEqual({
       pupil: { id: sixthFormer.id },
       leavingYear: year11LeavingYear(sixthFormer.dateOfBirth),
+      status: 'NEET',
+      needsConsent: false,
       activity: 'NEET_AVAILABLE',
       lastKnownOn: null,
       reason: `Not in education, employment or training (available) since ${today}`,
     });
   });
 
-  it("answers for every leaver as the domain rule does, most recent leavers first, and only the caller's school", async () => {
+  it("answers for every leaver with spells as the domain rule does, lists the leavers with none, and only the caller's school", async () => {
+    const today = todayInEngland();
     const spells = await harness.orm.em.fork().find(ActivitySpellRow, { schoolId: northfield.id }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
     const pupils = [...new Set(spells.map((spell) => spell.pupilId))];
     const expected = pupils.flatMap((id) => {
       const own = spells.filter((spell) => spell.pupilId === id);
-      const followUp = followUpOf(own.at(-1)!.leavingYear, own, todayInEngland());
+      const followUp = followUpOf(own.at(-1)!.leavingYear, own, today);
       return followUp ? [{ pupil: { id }, leavingYear: own.at(-1)!.leavingYear, ...followUp }] : [];
     });
     const list = (await worklist(leaderNorth))!;
-    expect([...list].sort((a, b) => a.pupil.id.localeCompare(b.pupil.id))).toEqual(expected.sort((a, b) => a.pupil.id.localeCompare(b.pupil.id)));
-    expect(list.map((entry) => entry.leavingYear)).toEqual(list.map((entry) => entry.leavingYear).sort((a, b) => b - a));
+    const byId = (a: { pupil: { id: string } }, b: { pupil: { id: string } }) => a.pupil.id.localeCompare(b.pupil.id);
+    const withSpells = list
+      .filter((entry) => entry.status !== 'NOTHING_RECORDED')
+      .map(({ pupil, leavingYear, activity, lastKnownOn, reason }) => ({ pupil, leavingYear, activity, lastKnownOn, reason }));
+    expect(withSpells.sort(byId)).toEqual(expected.sort(byId));
+    // The rest are the school's leavers it has recorded no spell for.
+    const nothingRecorded = data.pupils
+      .filter((p) => p.schoolId === northfield.id && p.leftOn !== null && !pupils.includes(p.id) && isFollowed(year11LeavingYear(p.dateOfBirth), today))
+      .map((p) => p.id);
+    expect(nothingRecorded.length).toBeGreaterThan(0);
+    expect(
+      list
+        .filter((entry) => entry.status === 'NOTHING_RECORDED')
+        .map((entry) => entry.pupil.id)
+        .sort(),
+    ).toEqual(nothingRecorded.sort());
+    // NEET first, then the most recent leavers.
+    const keys = list.map((entry) => [entry.status === 'NEET' ? 0 : 1, -entry.leavingYear]);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     const south = (await worklist(staffSouth))!;
-    expect(south.some((entry) => pupils.includes(entry.pupil.id))).toBe(false);
+    expect(south.some((entry) => pupils.includes(entry.pupil.id) || nothingRecorded.includes(entry.pupil.id))).toBe(false);
   });
 
   it('is for staff only', async () => {

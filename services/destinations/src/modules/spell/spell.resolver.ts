@@ -87,12 +87,18 @@ export class SpellResolver {
   @Query(() => [LeaverFollowUp], {
     nullable: true,
     description:
-      "The caller's school's Year 11 leavers (those with spells recorded by the school) to follow up today: NEET or not known now, or nothing recorded for today, within their three destination years.",
+      "The caller's school's Year 11 leavers to follow up today, within their three destination years: those it has recorded spells for who are NEET or not known now, or have nothing recorded for today, and those it has recorded nothing for yet (on roll at the school the summer they finished Year 11, no longer on roll there). A leaver who has not agreed to being followed after 16 is marked needsConsent. NEET first, then the newest leavers, then those who can be chased before those whose agreement is needed.",
   })
   destinationsWorklist(@Ctx() ctx: DestinationsContext): Promise<LeaverFollowUp[]> {
     const scope = scopeOf(ctx.principal);
     if (scope.kind !== 'school') throw InputError.invalid('Only staff of a school have a list of leavers to follow up.');
-    return new SpellService(ctx.em).worklist(scope.schoolId, todayInEngland());
+    const { pupils } = ctx.deps;
+    return new SpellService(ctx.em).worklist(scope.schoolId, todayInEngland(), {
+      // The caller's own credential: the pupils subgraph answers only about their school's pupils.
+      onRoll: async (day) =>
+        (await pupils.onRoll(ctx, { schoolIds: [scope.schoolId], asOf: day })).filter((p) => p.schoolId === scope.schoolId).map((p) => p.pupilId),
+      details: (ids) => pupils.worklistDetails(ctx, ids),
+    });
   }
 
   @Authorized(...STAFF, 'trust_analyst')

@@ -5,6 +5,8 @@ import { destinationYears, followUpOf, type ActivitySpell } from '@waymark/domai
 import { boundSql, groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
 import { destinationYearsOf, LeaverFollowUp, SustainedCount, type DestinationYears } from './spell.types.js';
+import { compareFollowUps, followedLeavingYears, summerOnRollDay } from './spell.rules.js';
+import type { WorklistDetails } from '../external/pupils.client.js';
 
 export interface NewSpell {
   pupilId: string;
@@ -20,6 +22,14 @@ export interface NewSpell {
   source: SpellSource;
   confirmed: boolean;
   enteredById: string;
+}
+
+/** What the worklist asks the pupils subgraph, with the caller's own credential. */
+export interface WorklistPupils {
+  /** The ids of the pupils on roll at the caller's school on a day (YYYY-MM-DD). */
+  onRoll(day: string): Promise<string[]>;
+  /** Each pupil's leaving year and agreement to being followed (`PupilsClient.worklistDetails`). */
+  details(ids: string[]): Promise<Map<string, WorklistDetails>>;
 }
 
 /** A row as the domain's rule reads it. */
@@ -67,18 +77,60 @@ export class SpellService {
     return byPupil;
   }
 
-  /** The school's leavers (those it has recorded spells for) who need following up today, most recent leavers first, in one statement. */
-  async worklist(schoolId: string, today: string): Promise<LeaverFollowUp[]> {
-    const rows = await this.em.find(ActivitySpellRow, { schoolId }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
+  /**
+   * The school's Year 11 leavers who need following up today, in the worklist's order
+   * (docs/domain-rules.md, "Leavers to follow up"): those it has recorded spells for, by their spells,
+   * and those it has recorded nothing for who were on roll at the school in the summer they finished
+   * Year 11 and are not on roll there today. One statement here, and a fixed number of calls to the
+   * pupils subgraph (`pupils`) whatever the school's size: the roll today and on each followed
+   * summer's day at once, then every leaver's details in one call. Nothing is written.
+   */
+  async worklist(schoolId: string, today: string, pupils: WorklistPupils): Promise<LeaverFollowUp[]> {
+    const years = followedLeavingYears(today);
+    const [rows, onRollToday, ...summers] = await Promise.all([
+      this.em.find(ActivitySpellRow, { schoolId }, { orderBy: { enteredAt: 'asc', id: 'asc' } }),
+      pupils.onRoll(today),
+      ...years.map((year) => pupils.onRoll(summerOnRollDay(year))),
+    ]);
+    const stayed = new Set(onRollToday);
     const byPupil = new Map<string, ActivitySpellRow[]>();
     for (const row of rows) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), row]);
+    // Each pupil who has left since a followed summer, with the leaving years of the summers they were on roll.
+    const leftSince = new Map<string, number[]>();
+    years.forEach((year, i) => {
+      for (const pupilId of summers[i]) if (!stayed.has(pupilId)) leftSince.set(pupilId, [...(leftSince.get(pupilId) ?? []), year]);
+    });
+    const ids = [...new Set([...byPupil.keys(), ...leftSince.keys()])];
+    const details = ids.length > 0 ? await pupils.details(ids) : new Map<string, WorklistDetails>();
+    // Without their agreement, nothing but their place in this school's own sixth form can be recorded (spell.resolver.ts).
+    const needsConsent = (pupilId: string) => details.get(pupilId)?.tracking === false && !stayed.has(pupilId);
+
     const list: LeaverFollowUp[] = [];
     for (const [pupilId, spells] of byPupil) {
       const leavingYear = spells.at(-1)!.leavingYear;
       const followUp = followUpOf(leavingYear, spells.map(asSpell), today);
-      if (followUp) list.push(Object.assign(new LeaverFollowUp(), { pupil: { id: pupilId }, leavingYear, ...followUp }));
+      if (!followUp) continue;
+      const status = followUp.activity === null ? 'NOTHING_FOR_TODAY' : followUp.activity === 'NOT_KNOWN' ? 'NOT_KNOWN' : 'NEET';
+      list.push(Object.assign(new LeaverFollowUp(), { pupil: { id: pupilId }, leavingYear, status, needsConsent: needsConsent(pupilId), ...followUp }));
     }
-    return list.sort((a, b) => b.leavingYear - a.leavingYear || a.pupil.id.localeCompare(b.pupil.id));
+    for (const [pupilId, summersOnRoll] of leftSince) {
+      const leavingYear = details.get(pupilId)?.leavingYear;
+      // A Year 11 leaver by their date of birth, on roll here that summer; the pupils subgraph gives no
+      // leaving year for a pupil whose school (or last school) is another one.
+      if (byPupil.has(pupilId) || typeof leavingYear !== 'number' || !summersOnRoll.includes(leavingYear)) continue;
+      list.push(
+        Object.assign(new LeaverFollowUp(), {
+          pupil: { id: pupilId },
+          leavingYear,
+          status: 'NOTHING_RECORDED' as const,
+          needsConsent: details.get(pupilId)?.tracking !== true,
+          activity: null,
+          lastKnownOn: null,
+          reason: 'Nothing recorded yet',
+        }),
+      );
+    }
+    return list.sort(compareFollowUps);
   }
 
   /**

@@ -145,7 +145,23 @@ export class RecordActivitySpellResult {
   error: MutationError | null;
 }
 
-@ObjectType({ description: 'A leaver to follow up: NEET or not known now, or nothing recorded for today, within their three destination years.' })
+/** Why a leaver is on the worklist: what is known of them today. */
+export const FollowUpStatus = {
+  NEET: 'NEET',
+  NOT_KNOWN: 'NOT_KNOWN',
+  NOTHING_FOR_TODAY: 'NOTHING_FOR_TODAY',
+  NOTHING_RECORDED: 'NOTHING_RECORDED',
+} as const;
+export type FollowUpStatus = (typeof FollowUpStatus)[keyof typeof FollowUpStatus];
+registerEnumType(FollowUpStatus, {
+  name: 'FollowUpStatus',
+  description:
+    'NEET: a NEET spell covers today; NOT_KNOWN: a "not known" spell covers today; NOTHING_FOR_TODAY: spells are recorded, but none covers today; NOTHING_RECORDED: the school has recorded no spell for them yet.',
+});
+
+@ObjectType({
+  description: 'A leaver to follow up within their three destination years: NEET or not known now, nothing recorded for today, or nothing recorded at all yet.',
+})
 export class LeaverFollowUp {
   @Field(() => PupilStub)
   pupil: PupilStub;
@@ -153,13 +169,22 @@ export class LeaverFollowUp {
   @Field(() => Int, { description: 'The calendar year of the summer they finished Year 11.' })
   leavingYear: number;
 
+  @Field(() => FollowUpStatus)
+  status: FollowUpStatus;
+
+  @Field({
+    description:
+      "True when they have not agreed to being followed after 16 and are no longer on roll at the school: no spell can be recorded for them until their agreement is recorded on their record (under 'Consent and sharing'), so ask for it first.",
+  })
+  needsConsent: boolean;
+
   @Field(() => SpellActivity, { nullable: true, description: 'What the spell covering today says; null when none does.' })
   activity: SpellActivity | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: when the last thing known about them ended, if nothing covers today.' })
   lastKnownOn: string | null;
 
-  @Field({ description: 'Plain English, e.g. "Nothing recorded since 2025-07-18".' })
+  @Field({ description: 'Plain English, e.g. "Nothing recorded since 2025-07-18" or "Nothing recorded yet".' })
   reason: string;
 }
 
