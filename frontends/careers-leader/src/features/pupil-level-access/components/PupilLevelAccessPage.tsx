@@ -5,7 +5,7 @@ import { GRANT_PUPIL_LEVEL_ACCESS_MUTATION, TRUST_ANALYSTS_QUERY, WITHDRAW_PUPIL
 
 type Change = { kind: 'grant' | 'withdraw'; analyst: TrustAnalyst };
 
-/** What a change to someone's access means for them, in the words every notice and dialog uses. */
+/** When a change to someone's access applies, in the words every notice and dialog uses. */
 const WHEN = 'It applies from their next page in Waymark. They do not need to sign out and in again.';
 
 function LastChange({ analyst }: { analyst: TrustAnalyst }) {
