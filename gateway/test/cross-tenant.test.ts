@@ -163,7 +163,7 @@ const OPERATIONS: Operation[] = [
     target: 'pupil',
     root: 'pupil',
     query:
-      'query ($id: ID!) { pupil(id: $id) { id participations { id encounter { id } } destinations { id } ownActivities { id } guidanceMeetings { id notes agreedActions { id } } comments { id } flagHistory { group } } }',
+      'query ($id: ID!) { pupil(id: $id) { id participations { id encounter { id } } destinations { id } ownActivities { id } guidanceMeetings { id notes agreedActions { id } } bookedGuidanceMeetings { id notes } comments { id } flagHistory { group } } }',
     variables: (t) => ({ id: (t as { id: string }).id }),
     allowed: (actor, t) => maySee(actor, pupilOwner(t)),
   },
@@ -224,6 +224,16 @@ const OPERATIONS: Operation[] = [
     query: 'mutation ($id: ID!) { addRecordComment(input: { pupilId: $id, body: "Checking in." }) { comment { id } error { code } } }',
     variables: (t) => ({ id: (t as { id: string }).id }),
     allowed: (actor, t) => (actor.role === 'leader' || actor.role === 'parent' || actor.role === 'pupil' ? maySee(actor, pupilOwner(t)) : false),
+  },
+  {
+    name: 'book a guidance meeting',
+    target: 'pupil',
+    root: 'bookGuidanceMeetings',
+    write: true,
+    query:
+      'mutation ($id: ID!, $date: DateTimeISO!) { bookGuidanceMeetings(input: { pupilIds: [$id], date: $date, hasTime: true, adviserName: "Dana Whitfield" }) { meetings { id pupil { id } } error { code } } }',
+    variables: (t) => ({ id: (t as { id: string }).id, date: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
+    allowed: (actor, t) => actor.role === 'leader' && maySee(actor, pupilOwner(t)),
   },
   {
     name: 'set flags',
