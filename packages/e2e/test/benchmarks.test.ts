@@ -464,7 +464,13 @@ describe("pupils' own activities and personal guidance", () => {
     await page.getByRole('heading', { level: 1, name: /Maya .*'s record/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { level: 2, name: "Maya's Gatsby Benchmarks" }).waitFor({ timeout: 60_000 });
     await page.getByRole('heading', { level: 2, name: 'Things Maya agreed to do' }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: action }).filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+    // (Maya's journey, further down, lists the action too.)
+    await page
+      .getByRole('region', { name: 'Things Maya agreed to do' })
+      .getByRole('listitem')
+      .filter({ hasText: action })
+      .filter({ hasText: 'Done' })
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByText('Keen on nursing').count()).toBe(0);
     await expectAccessible(page, 'benchmarks-parent-progress');
     await parent.context.close();
