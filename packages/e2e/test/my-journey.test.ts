@@ -119,7 +119,7 @@ describe('My journey', () => {
     expect(page.url()).toContain(`#/journey?tag=${TAG}`);
     const talk = cards(page).first();
     expect(await talk.getByRole('heading', { level: 3 }).textContent()).toBe(TITLE);
-    expect(await talk.textContent()).toContain('A talk by people from work, run by your school');
+    expect(await talk.textContent()).toContain('A talk by people from work');
     expect(await talk.textContent()).toContain('No reflection yet');
     expect(await talk.textContent()).toContain('Meeting people from work (official name: Benchmark 5: Encounters with employers and employees)');
     expect(await talk.textContent()).toContain(`#${TAG}`);

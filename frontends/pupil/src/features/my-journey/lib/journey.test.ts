@@ -137,14 +137,14 @@ describe('journeyEntries', () => {
     const byKey = new Map(journeyEntries(maya, PUPIL).map((entry) => [entry.key, entry]));
     expect(byKey.get('encounter:p1')).toMatchObject({
       title: 'Alumni talk: software',
-      what: 'A talk by people from work, run by your school',
+      what: 'A talk by people from work',
       benchmarks: [5],
       hashtags: ['software', 'engineering'],
       status: { text: 'You wrote a reflection', tone: 'met' },
       link: null,
     });
     expect(byKey.get('encounter:p2')).toMatchObject({
-      what: 'A lesson linking a subject to jobs, run by your school',
+      what: 'A lesson linking a subject to jobs',
       benchmarks: [4],
       status: { text: 'No reflection yet', tone: 'progress' },
       link: { view: 'progress', section: 'reflections', text: 'Write a reflection on “Talk hospital” (on My progress)' },

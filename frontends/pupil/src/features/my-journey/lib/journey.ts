@@ -165,7 +165,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
       kind: 'encounter',
       day: dayOf(encounter.date),
       title: encounter.title,
-      what: `${ENCOUNTER_WHAT[encounter.kind] ?? encounter.kindLabel}, run by ${pupil ? 'your' : 'their'} school`,
+      what: ENCOUNTER_WHAT[encounter.kind] ?? encounter.kindLabel,
       benchmarks,
       benchmarksNote: null,
       hashtags,
