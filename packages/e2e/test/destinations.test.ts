@@ -1,14 +1,15 @@
 // Destinations in the browser: a Year 11 pupil records what they plan to do next on "My future" at
 // phone width, by keyboard; the careers leader sees their Year 11 "no plan yet" list shrink and the
-// plan in the local authority's return, records a leaver's agreement to being followed, finds them,
-// is told plainly when a spell ends before it starts, records a college spell and reads the
-// destination years it gives with their reasons. Every new page is axe-clean with nothing sideways
+// plan in the local authority's return; finds a leaver with nothing recorded on the worklist, asked
+// for their agreement first, follows it by keyboard to their record and records it; then records a
+// spell from the worklist, is told plainly when a spell ends before it starts, records a college
+// spell, reads the destination years it gives with their reasons, and sees the worklist entry change. Every new page is axe-clean with nothing sideways
 // at 1,366 and 390 px. See docs/domain-rules.md ("Destinations").
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoData } from '@waymark/demo-data';
-import { year11LeavingYear } from '@waymark/domain';
+import { todayInEngland, year11LeavingYear } from '@waymark/domain';
 import { startPortals, type Portals } from './browser.js';
 
 let portals: Portals;
@@ -35,6 +36,8 @@ const seeded = new Set(
 const northPupils = data.pupils.filter((p) => p.schoolId === northfield.id);
 const leaver = northPupils.find((p) => p.leftOn && !seeded.has(p.id))!;
 const L = year11LeavingYear(leaver.dateOfBirth);
+// The worklist follows leavers until 31 July three summers after Year 11; the demo's leavers pass that each August.
+const followed = todayInEngland() <= `${L + 3}-07-31`;
 
 /** Nothing wider than the window, and no serious axe findings, at laptop and phone widths. */
 async function expectFitsAndAccessible(page: Page, name: string, heading: string): Promise<void> {
@@ -115,11 +118,26 @@ describe('destinations', () => {
     await leaderContext.close();
   });
 
-  it("the leader records a leaver's college spell and reads the destination years with their reasons", async () => {
+  it('the leader finds a leaver with nothing recorded on the worklist, records their agreement and a college spell, and reads the destination years with their reasons', async () => {
     const { context, page } = await portals.signIn('leader@northfield.test');
     await page.getByRole('navigation', { name: 'Careers programme' }).waitFor({ timeout: 30_000 });
+    await openDestinations(page);
+    const worklist = page.getByRole('region', { name: 'Leavers to follow up' });
+    const row = worklist.getByRole('row').filter({ has: page.getByRole('rowheader', { name: displayName(leaver), exact: true }) });
+    await worklist.getByRole('table').waitFor({ timeout: 30_000 });
+    if (followed) {
+      // Nothing is recorded for them and they have not agreed to being followed yet: the worklist says to ask first.
+      await row.getByText('Ask for their agreement first').waitFor();
+      expect(await row.getByRole('cell').nth(0).textContent()).toBe(`Summer ${L}`);
+      await row.getByText(/^They have not agreed to being followed after 16/).waitFor();
+      await row.getByRole('link', { name: `Record their agreement (${displayName(leaver)})` }).focus();
+      await page.keyboard.press('Enter');
+    } else {
+      expect(await row.count()).toBe(0);
+      await page.goto(`${portals.stack.url}/careers#/pupils/${encodeURIComponent(leaver.id)}`);
+    }
+
     // Following a leaver needs their agreement, recorded on their record.
-    await page.goto(`${portals.stack.url}/careers#/pupils/${encodeURIComponent(leaver.id)}`);
     await page.getByRole('heading', { level: 1, name: displayName(leaver) }).waitFor({ timeout: 30_000 });
     await page.getByRole('checkbox', { name: 'Agreed to destination tracking after 16' }).check();
     await page.getByRole('button', { name: 'Save consent settings' }).click();
@@ -128,14 +146,19 @@ describe('destinations', () => {
 
     await page.getByLabel('Name or UPN').fill(leaver.upn);
     await page.getByRole('button', { name: 'Find' }).click();
-    await page.getByRole('region', { name: 'Leavers to follow up' }).waitFor();
+    const show = page.getByRole('region', { name: 'Where leavers went' }).getByRole('button', { name: `Show destinations of ${displayName(leaver)}` });
     await page.getByRole('region', { name: 'Sustained destinations' }).getByRole('table').waitFor({ timeout: 30_000 });
-    await page
-      .getByRole('region', { name: 'Where leavers went' })
-      .getByRole('button', { name: `Show destinations of ${displayName(leaver)}` })
-      .click();
+    if (followed) {
+      // Now they are someone to chase, with nothing recorded yet, straight from the worklist.
+      await row.getByText('Nothing recorded yet').waitFor({ timeout: 30_000 });
+      await show.waitFor();
+      await row.getByRole('button', { name: `Record a spell for ${displayName(leaver)}` }).focus();
+    } else await show.focus();
+    await page.keyboard.press('Enter');
     const panel = page.getByRole('region', { name: `Destinations of ${displayName(leaver)}` });
     await panel.getByText(/No spells are recorded yet/).waitFor({ timeout: 30_000 });
+    // The panel takes focus, so a keyboard user carries on from there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`Destinations of ${displayName(leaver)}`);
 
     const form = panel.getByRole('form', { name: 'Record a spell' });
     await form.getByLabel('What were they doing?').selectOption('EDUCATION');
@@ -157,6 +180,11 @@ describe('destinations', () => {
     await years.getByText(`Sustained: in education every month from October ${L} to March ${L + 1}`).waitFor();
     await years.getByText(`Not known: nothing is recorded from August ${L + 1} to July ${L + 2}`).waitFor();
     await panel.getByRole('table', { name: 'Spells recorded' }).getByText('Aire Valley College').waitFor();
+    if (followed) {
+      // The worklist follows: their college year has ended and nothing is recorded since.
+      await row.getByText('Nothing recorded for now').waitFor({ timeout: 30_000 });
+      await row.getByText(`Nothing recorded since ${L + 1}-07-18.`).waitFor();
+    }
 
     await expectFitsAndAccessible(page, 'destinations-leader', 'Destinations');
     await context.close();

@@ -173,6 +173,13 @@ export type FlagValueInput = {
   value: boolean;
 };
 
+/** NEET: a NEET spell covers today; NOT_KNOWN: a "not known" spell covers today; NOTHING_FOR_TODAY: spells are recorded, but none covers today; NOTHING_RECORDED: the school has recorded no spell for them yet. */
+export type FollowUpStatus =
+  | 'NEET'
+  | 'NOTHING_FOR_TODAY'
+  | 'NOTHING_RECORDED'
+  | 'NOT_KNOWN';
+
 export type GrantDataProtectionLeadInput = {
   /** The sign-in email of a member of staff at the careers leader’s school. */
   email: string;
@@ -679,7 +686,7 @@ export type IntentionReturnQuery = { intentionReturn: { localAuthority: string, 
 export type DestinationsWorklistQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DestinationsWorklistQuery = { destinationsWorklist: Array<{ leavingYear: number, activity: SpellActivity | null, lastKnownOn: string | null, reason: string, pupil: { id: string, displayName: string } }> | null };
+export type DestinationsWorklistQuery = { destinationsWorklist: Array<{ leavingYear: number, status: FollowUpStatus, needsConsent: boolean, activity: SpellActivity | null, lastKnownOn: string | null, reason: string, pupil: { id: string, displayName: string } }> | null };
 
 export type SustainedSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1861,6 +1868,8 @@ export const DestinationsWorklistDocument = new TypedDocumentString(`
       displayName
     }
     leavingYear
+    status
+    needsConsent
     activity
     lastKnownOn
     reason

@@ -64,7 +64,7 @@ export function DestinationsPage() {
         </>
       ) : null}
       <ReturnSection />
-      <WorklistSection key={`worklist-${recorded}`} onShow={setChosen} />
+      <WorklistSection key={`worklist-${recorded}`} onRecord={setChosen} />
       <SustainedSection key={`sustained-${recorded}`} />
       <Section
         title="Where leavers went"

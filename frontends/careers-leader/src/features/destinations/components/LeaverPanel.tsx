@@ -1,5 +1,6 @@
 import { formatDay } from '@waymark/domain';
 import { DataTable, ErrorPanel, Loading, Section, type Column } from '@waymark/ui';
+import { useEffect, useRef } from 'react';
 import type { DestinationYearsView, LeaverSpell, RecordActivitySpellInput } from '../graphql/destinations';
 import { useLeaverDestinations } from '../hooks/useDestinations';
 import { RecordSpellForm } from './RecordSpellForm';
@@ -42,9 +43,22 @@ const spellColumns: Column<LeaverSpell>[] = [
   },
 ];
 
-/** One young person's spells after Year 11, their destinations computed from them with the reasons, and a form to add a spell. */
+const HEADING_ID = 'leaver-destinations-heading';
+
+/**
+ * One young person's spells after Year 11, their destinations computed from them with the reasons,
+ * and a form to add a spell. Opened from a list above it, it takes focus once loaded, so keyboard
+ * and screen reader users land on it.
+ */
 export function LeaverPanel({ pupilId, onRecorded }: { pupilId: string; onRecorded: () => void }) {
   const leaver = useLeaverDestinations(pupilId);
+  const loaded = leaver.pupil !== null;
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!loaded || focused.current) return;
+    focused.current = true;
+    document.getElementById(HEADING_ID)?.focus();
+  }, [loaded]);
   const save = async (input: RecordActivitySpellInput) => {
     const problem = await leaver.recordSpell(input);
     if (!problem) onRecorded();
@@ -62,7 +76,7 @@ export function LeaverPanel({ pupilId, onRecorded }: { pupilId: string; onRecord
   }
   const years = pupil.destinationYears;
   return (
-    <Section title={`Destinations of ${pupil.displayName}`}>
+    <Section title={`Destinations of ${pupil.displayName}`} headingId={HEADING_ID}>
       <p>{pupil.leftOn ? `Left school on ${formatDay(pupil.leftOn, 'long')}.` : pupil.yearGroup ? `In Year ${pupil.yearGroup}.` : ''}</p>
       {years ? (
         <>

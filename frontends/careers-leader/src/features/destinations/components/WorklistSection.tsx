@@ -1,29 +1,55 @@
 import { Button, DataTable, ErrorPanel, Loading, Section, type Column } from '@waymark/ui';
+import { routeHref } from '../../../shared/route';
 import type { FollowUpEntry } from '../graphql/destinations';
 import { useWorklist } from '../hooks/useDestinations';
+import { followUpView, sortWorklist, worklistSummary } from '../lib/worklist';
 
-/** Leavers who are NEET or not known now, or have nothing recorded for today: who to contact next. */
-export function WorklistSection({ onShow }: { onShow: (pupilId: string) => void }) {
+/**
+ * Leavers who are NEET or not known now, have nothing recorded for today, or have nothing recorded
+ * at all yet: who to contact next, and what to do for each (record a spell, or first record their
+ * agreement to being followed on their record).
+ */
+export function WorklistSection({ onRecord }: { onRecord: (pupilId: string) => void }) {
   const worklist = useWorklist();
   const columns: Column<FollowUpEntry>[] = [
     { key: 'name', header: 'Name', rowHeader: true, render: (entry) => entry.pupil.displayName },
     { key: 'left', header: 'Left Year 11', render: (entry) => `Summer ${entry.leavingYear}` },
-    { key: 'why', header: 'Why', render: (entry) => entry.reason },
     {
-      key: 'show',
-      header: 'Destinations',
-      render: (entry) => (
-        <Button type="button" variant="secondary" aria-label={`Show destinations of ${entry.pupil.displayName}`} onClick={() => onShow(entry.pupil.id)}>
-          Show
-        </Button>
-      ),
+      key: 'status',
+      header: 'Now',
+      render: (entry) => {
+        const view = followUpView(entry);
+        return (
+          <>
+            <span className={view.tag}>{view.status}</span>
+            {view.details ? <p className="wm-muted">{view.details}</p> : null}
+          </>
+        );
+      },
+    },
+    {
+      key: 'next',
+      header: 'Next step',
+      render: (entry) =>
+        followUpView(entry).action === 'agreement' ? (
+          <a
+            href={routeHref({ view: 'pupil', pupilId: entry.pupil.id, from: { view: 'destinations' } })}
+            aria-label={`Record their agreement (${entry.pupil.displayName})`}
+          >
+            Record their agreement
+          </a>
+        ) : (
+          <Button type="button" variant="secondary" aria-label={`Record a spell for ${entry.pupil.displayName}`} onClick={() => onRecord(entry.pupil.id)}>
+            Record a spell
+          </Button>
+        ),
     },
   ];
   const list = worklist.data?.destinationsWorklist ?? null;
   return (
     <Section
       title="Leavers to follow up"
-      description="Leavers in their first three years after Year 11 who are not in education, employment or training, or whose activity today is not known or not recorded."
+      description="Year 11 leavers in their first three years after Year 11 who are not in education, employment or training, whose activity today is not known or not recorded, or who have nothing recorded yet. Following a leaver needs their agreement, recorded under 'Consent and sharing' on their record."
     >
       {worklist.loading && !list ? <Loading label="Loading leavers to follow up…" /> : null}
       {!worklist.loading && !list ? (
@@ -32,14 +58,17 @@ export function WorklistSection({ onShow }: { onShow: (pupilId: string) => void 
         </ErrorPanel>
       ) : null}
       {list ? (
-        <DataTable
-          caption="Leavers to follow up"
-          captionHidden
-          columns={columns}
-          rows={[...list].sort((a, b) => a.pupil.displayName.localeCompare(b.pupil.displayName))}
-          rowKey={(entry) => entry.pupil.id}
-          emptyText="Nobody to follow up: every leaver you record is in education, employment or training today."
-        />
+        <>
+          {list.length > 0 ? <p>{worklistSummary(list)}</p> : null}
+          <DataTable
+            caption="Leavers to follow up"
+            captionHidden
+            columns={columns}
+            rows={sortWorklist(list)}
+            rowKey={(entry) => entry.pupil.id}
+            emptyText="Nobody to follow up: every leaver in their first three years after Year 11 is in education, employment or training today."
+          />
+        </>
       ) : null}
     </Section>
   );
