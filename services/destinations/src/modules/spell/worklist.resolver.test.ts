@@ -1,12 +1,14 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { demoData, demoId } from '@waymark/demo-data';
 import { makeUpn, todayInEngland } from '@waymark/domain';
 import type { Principal } from '@waymark/auth';
 import { Pupil } from '@waymark/pupils';
 import { startHarness, type Harness } from '../../../test/harness.js';
+import { PupilsClient } from '../external/pupils.client.js';
 import { ActivitySpellRow } from './spell.entity.js';
+import { followedLeavingYears } from './spell.rules.js';
 
 /*
  * The worklist's leavers with nothing recorded (docs/domain-rules.md, "Leavers to follow up"): the
@@ -157,6 +159,22 @@ describe('destinationsWorklist: leavers with nothing recorded', () => {
     for (const id of [recent.id, noConsent.id]) northIds.add(id);
     expect(south.filter((entry) => northIds.has(entry.pupil.id))).toEqual([]);
     expect(entryOf(await worklist(leaderNorth), southLeaver.id)).toBeUndefined();
+  });
+
+  it('asks the pupils subgraph a fixed number of times, however many leavers there are', async () => {
+    const onRoll = vi.spyOn(PupilsClient.prototype, 'onRoll');
+    const details = vi.spyOn(PupilsClient.prototype, 'worklistDetails');
+    try {
+      const list = await worklist(leaderNorth);
+      expect(list.length).toBeGreaterThanOrEqual(2);
+      // The roll today and on 1 June of each followed summer, then every leaver's details at once.
+      expect(onRoll).toHaveBeenCalledTimes(1 + followedLeavingYears(today).length);
+      expect(details).toHaveBeenCalledTimes(1);
+      expect(details.mock.calls[0][1].length).toBeGreaterThanOrEqual(list.length);
+    } finally {
+      onRoll.mockRestore();
+      details.mockRestore();
+    }
   });
 
   it('is for staff of a school only', async () => {
