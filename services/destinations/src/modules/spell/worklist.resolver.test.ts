@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { demoData, demoId } from '@waymark/demo-data';
-import { makeUpn, todayInEngland } from '@waymark/domain';
+import { makeUpn, todayInEngland, year11LeavingYear } from '@waymark/domain';
 import type { Principal } from '@waymark/auth';
 import { Pupil } from '@waymark/pupils';
 import { startHarness, type Harness } from '../../../test/harness.js';
 import { PupilsClient } from '../external/pupils.client.js';
 import { ActivitySpellRow } from './spell.entity.js';
-import { followedLeavingYears } from './spell.rules.js';
+import { followedLeavingYears, isFollowed } from './spell.rules.js';
 
 /*
  * The worklist's leavers with nothing recorded (docs/domain-rules.md, "Leavers to follow up"): the
@@ -121,9 +121,9 @@ describe('destinationsWorklist: leavers with nothing recorded', () => {
       lastKnownOn: null,
       reason: 'Nothing recorded yet',
     });
-    // The demo's leavers with no spells are there too, as this school's.
+    // The demo's leavers are there too, as this school's, while in their three years (they pass them each August).
     const demoLeaver = data.pupils.find((p) => p.schoolId === northfield.id && p.leftOn !== null)!;
-    expect(list.some((entry) => entry.pupil.id === demoLeaver.id)).toBe(true);
+    expect(list.some((entry) => entry.pupil.id === demoLeaver.id)).toBe(isFollowed(year11LeavingYear(demoLeaver.dateOfBirth), today));
     expect(entryOf(await worklist(adviserNorth), recent.id)).toMatchObject({ status: 'NOTHING_RECORDED' });
   });
 
