@@ -73,6 +73,8 @@ const stayedOn = pupil(northfield, 'Stayed', recentYear, null, true);
 const leftInSpring = pupil(northfield, 'Spring', recentYear, `${recentYear}-03-01`, true);
 const expired = pupil(northfield, 'Expired', expiredYear, `${expiredYear}-07-20`, true);
 const southLeaver = pupil(southbank, 'Southbank', recentYear, `${recentYear}-07-20`, true);
+// Left Northfield after Year 11 and joined Southbank's sixth form: Southbank's pupil now, not Northfield's leaver.
+const moved = { ...pupil(southbank, 'Moved', recentYear, null, true), enrolledOn: `${recentYear}-09-04` };
 
 type Entry = {
   pupil: { id: string };
@@ -101,8 +103,16 @@ const spellCount = (pupilId: string) => harness.orm.em.fork().count(ActivitySpel
 beforeAll(async () => {
   harness = await startHarness();
   const em = harness.pupilsOrm.em.fork();
-  for (const added of [recent, noConsent, stayedOn, leftInSpring, expired, southLeaver]) em.create(Pupil, added);
+  for (const added of [recent, noConsent, stayedOn, leftInSpring, expired, southLeaver, moved]) em.create(Pupil, added);
   await em.flush();
+  await em.execute('insert into enrolment (id, pupil_id, school_id, trust_id, started_on, left_on) values (?, ?, ?, ?, ?, ?)', [
+    demoId('worklist-enrolment', 'moved'),
+    moved.id,
+    northfield.id,
+    northfield.trustId,
+    `${recentYear - 5}-09-01`,
+    `${recentYear}-07-20`,
+  ]);
 });
 
 afterAll(async () => {
@@ -127,10 +137,10 @@ describe('destinationsWorklist: leavers with nothing recorded', () => {
     expect(entryOf(await worklist(adviserNorth), recent.id)).toMatchObject({ status: 'NOTHING_RECORDED' });
   });
 
-  it('leaves out a pupil still on roll in the sixth form, one who left before the summer of Year 11, and leavers past their three destination years', async () => {
+  it('leaves out a pupil still on roll in the sixth form, one who left before the summer of Year 11, one another school has taken in since, and leavers past their three destination years', async () => {
     const ids = new Set((await worklist(leaderNorth)).map((entry) => entry.pupil.id));
     expect(ids.has(recent.id)).toBe(true);
-    for (const pupilId of [stayedOn.id, leftInSpring.id, expired.id]) expect(ids.has(pupilId)).toBe(false);
+    for (const pupilId of [stayedOn.id, leftInSpring.id, expired.id, moved.id]) expect(ids.has(pupilId)).toBe(false);
     const onRoll = data.pupils.filter((p) => p.schoolId === northfield.id && p.leftOn === null && (p.yearGroup ?? 0) >= 12);
     expect(onRoll.some((p) => ids.has(p.id))).toBe(false);
   });
