@@ -812,7 +812,9 @@ describe('a commit cut off part-way', () => {
   async function cutOff(tx: EntityManager): Promise<void> {
     if (!onPostgres()) throw new Error('cut off part-way');
     const [{ pid }] = await tx.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
-    await sql('select pg_terminate_backend(?)', [pid]);
+    // With a timeout, PostgreSQL waits until the backend has really gone (without one it only signals,
+    // and the check below could still find it on a busy machine).
+    await sql('select pg_terminate_backend(?, 30000)', [pid]);
     expect(await sql('select 1 from pg_stat_activity where pid = ?', [pid])).toEqual([]);
   }
 
