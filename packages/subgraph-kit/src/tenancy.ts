@@ -449,18 +449,24 @@ export function isRequestFraming(sql: string): boolean {
 export type SystemAccessLog = (line: string) => void;
 let systemAccessLog: SystemAccessLog = (line) => process.stderr.write(`${line}\n`);
 
-/** Replaces the log of system accesses; returns the previous one. */
-export function setSystemAccessLog(log: SystemAccessLog): SystemAccessLog {
-  const previous = systemAccessLog;
-  systemAccessLog = log;
-  return previous;
-}
-
 /** How often the counted request bypasses are summed up in the log. */
 const BYPASS_SUMMARY_MS = 60_000;
 /** Request bypasses since the last summary, by reason (a reason's first use is logged in full). */
 const bypassesSince = new Map<string, number>();
 let summaryDue: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Replaces the log of system accesses; returns the previous one. The request bypasses counted so far
+ * are summed up in the previous log, and the new one starts afresh: each reason's first use in it is
+ * logged in full (see logRequestBypass).
+ */
+export function setSystemAccessLog(log: SystemAccessLog): SystemAccessLog {
+  flushBypassSummary();
+  bypassesSince.clear();
+  const previous = systemAccessLog;
+  systemAccessLog = log;
+  return previous;
+}
 
 /**
  * Some request bypasses sit on hot paths (every dashboard reads the benchmark engine through one), so
