@@ -20,13 +20,16 @@ const stack = await startStack({
   seedDemo: true,
 });
 
+/** The demo accounts' emails line up in one column, however long the longest is. */
+const EMAIL_WIDTH = Math.max(...DEMO_ACCOUNTS_FOR_BANNER.map(([email]) => email.length));
+
 process.stdout.write(
   [
     '',
     `  Waymark is running: open ${stack.url}`,
     '',
     '  Demo accounts (password: waymark-demo):',
-    ...DEMO_ACCOUNTS_FOR_BANNER.map(([email, who]) => `    ${email.padEnd(28)} ${who}`),
+    ...DEMO_ACCOUNTS_FOR_BANNER.map(([email, who]) => `    ${email.padEnd(EMAIL_WIDTH)} ${who}`),
     '',
     stack.mail
       ? `  Mail Waymark sends (sign-up, password resets) is caught, not delivered: read it at ${stack.mail.httpUrl}\n  (each message is also saved in ${resolve(dataDir, 'mail')} as an .eml file).`
