@@ -9,3 +9,4 @@ export * from './benchmarks.js';
 export * from './csv.js';
 export * from './forms/index.js';
 export * from './volunteering.js';
+export * from './journey.js';

@@ -2,8 +2,10 @@
 // narrows it to an interest hashtag, follows an entry's link to write its reflection on My progress and
 // comes Back, narrows to a benchmark, sees the entries that fit (and a next step when none does), and
 // finds the filters still there after a reload (they live in the address). Their
-// parent sees the same journey in their child's record, without the adviser's notes. Axe-clean with
-// nothing sideways at 1,366 and 390 px. See frontends/pupil/src/features/my-journey.
+// parent sees the same journey in their child's record, without the adviser's notes, and so does the
+// careers leader from the pupil's record in their own portal. Axe-clean with nothing sideways at 1,366
+// and 390 px. See frontends/pupil/src/features/my-journey, frontends/careers-leader/src/features/pupil-journey
+// and the shared JourneyTimeline (@waymark/ui) built by @waymark/domain's journey.ts.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -55,6 +57,7 @@ interface MayaJourney {
 
 let guidanceThings = 0;
 let firstAction = '';
+let mayaId = '';
 
 describe('My journey', () => {
   it('a pupil filters their journey by a hashtag and by a benchmark with the keyboard; the address keeps the filters', async () => {
@@ -66,6 +69,7 @@ describe('My journey', () => {
       '{ myPupilRecord { id participations { attended reflection encounter { benchmarks } } guidanceMeetings { agreedActions { text } } } }',
     );
     const maya = before.myPupilRecord;
+    mayaId = maya.id;
 
     // Set-up: yesterday Maya went to a talk tagged with this run's hashtag, for Benchmark 5.
     const leader = await portals.signIn(LEADER);
@@ -194,6 +198,41 @@ describe('My journey', () => {
     expect(await talk.textContent()).toContain('Maya has not written a reflection yet');
     expect(page.url()).toContain(`#/child?tag=${TAG}`);
     await fitsAtBothWidths(portals, page, "Maya Okafor's record", 'my-journey-parent');
+    await context.close();
+  });
+
+  it("the careers leader opens Maya's journey from her record by keyboard and filters it by a benchmark, with no links into her own pages and no adviser's notes", async () => {
+    const { context, page } = await portals.signIn(LEADER);
+    await page.getByRole('navigation', { name: 'Careers programme' }).waitFor({ timeout: 30_000 });
+    await page.goto(`${portals.stack.url}/careers#/pupils/${encodeURIComponent(mayaId)}`);
+    await page.getByRole('heading', { level: 1, name: 'Maya Okafor' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'Maya Okafor' }).focus();
+    await tabTo(page, /^See Maya's journey$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: "Maya Okafor's journey" }).waitFor({ timeout: 30_000 });
+    expect(page.url()).toContain(`#/pupils/${encodeURIComponent(mayaId)}/journey`);
+    await count(page).waitFor({ timeout: 30_000 });
+    const everything = Number.parseInt((await count(page).textContent())!, 10);
+    expect(everything).toBeGreaterThan(guidanceThings);
+    await cards(page).filter({ hasText: firstAction }).first().waitFor();
+    expect(await page.locator('.wm-journey').getByRole('link').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain(STAFF_NOTE);
+    await fitsAtBothWidths(portals, page, "Maya Okafor's journey", 'my-journey-leader-all');
+
+    // Benchmark 5, by keyboard: the talk from the first test is there, in words about Maya, not "you".
+    await page.getByRole('heading', { level: 1, name: "Maya Okafor's journey" }).focus();
+    await tabTo(page, /^Benchmark$/);
+    await arrowTo(page, page.getByLabel('Benchmark', { exact: true }), '5');
+    await expect
+      .poll(() => count(page).textContent())
+      .toMatch(new RegExp(`^\\d+ things? about Meeting people from work \\(Benchmark 5\\), of ${everything} in all$`));
+    expect(page.url()).toContain(`#/pupils/${encodeURIComponent(mayaId)}/journey?benchmark=5`);
+    for (const text of await cards(page).allTextContents()) expect(text).toContain('Meeting people from work');
+    const talk = cards(page).filter({ hasText: TITLE }).first();
+    expect(await talk.textContent()).toContain('Maya has not written a reflection yet');
+    expect(await talk.textContent()).not.toContain('No reflection yet');
+    await fitsAtBothWidths(portals, page, "Maya Okafor's journey", 'my-journey-leader-b5');
+
     await context.close();
   });
 });

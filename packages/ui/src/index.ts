@@ -46,3 +46,4 @@ export {
 } from './subjectAccess.js';
 export { MyDataDownload, myDataHtml, myDataOf, type MyData, type MyDataDownloadProps, type MyDataFields } from './MyDataDownload.js';
 export { DownloadSection, type DownloadedFile, type DownloadSectionProps } from './DownloadSection.js';
+export { JourneyTimeline, type JourneyTimelineProps } from './JourneyTimeline.js';

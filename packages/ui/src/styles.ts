@@ -259,11 +259,20 @@ input[type='file'].wm-input { padding: var(--wm-space-xs); }
 .wm-card-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; }
 .wm-card-list > li { border: 1px solid var(--wm-border); border-left: 6px solid var(--wm-border-strong); border-radius: var(--wm-radius); padding: var(--wm-space-md); margin-bottom: var(--wm-space-md); }
 .wm-card-list > li.wm-card--met { border-left-color: var(--wm-success); }
+.wm-card-list > li.wm-card--progress { border-left-color: var(--wm-bar-alt); }
 .wm-card-list > li > :last-child { margin-bottom: 0; }
 .wm-card-list h3 { margin-bottom: var(--wm-space-xs); }
 .wm-reflection { white-space: pre-wrap; overflow-wrap: anywhere; }
 .wm-plain-list { list-style: none; margin: 0 0 var(--wm-space-md); padding: 0; }
 .wm-plain-list > li { margin-bottom: var(--wm-space-xs); }
+
+/* A journey (JourneyTimeline): the filters share a row when there is room and stack on a phone; cards never push the page sideways. */
+.wm-journey .wm-toolbar .wm-field { flex: 1 1 16rem; min-width: 0; }
+.wm-journey__count { margin: 0 0 var(--wm-space-md); }
+.wm-journey__year > h2, .wm-journey__year > h3 { margin-top: var(--wm-space-lg); }
+.wm-journey__meta { margin: 0 0 var(--wm-space-xs); color: var(--wm-text-muted); font-weight: 600; }
+.wm-journey .wm-card-list > li { overflow-wrap: anywhere; }
+.wm-journey__benchmarks > p { margin-bottom: var(--wm-space-xs); }
 
 .wm-sign-in { max-width: 30rem; margin: var(--wm-space-xl) auto; }
 .wm-sign-in .wm-section { padding: var(--wm-space-xl) var(--wm-space-lg); }

@@ -13,6 +13,7 @@ import { EncounterPage } from '../features/encounter/components/EncounterPage';
 import { EncountersPage } from '../features/encounters/components/EncountersPage';
 import { NO_ENCOUNTER_FILTERS } from '../features/encounters/lib/encounterFilters';
 import { OverviewPage } from '../features/overview/components/OverviewPage';
+import { PupilJourneyPage } from '../features/pupil-journey/components/PupilJourneyPage';
 import { PupilRecordPage } from '../features/pupil-record/components/PupilRecordPage';
 import { EMPTY_FILTERS } from '../features/pupils/components/PupilFiltersForm';
 import { PupilsPage } from '../features/pupils/components/PupilsPage';
@@ -29,7 +30,7 @@ import { FocusOnPageChange } from './FocusOnPageChange';
 import { navItems, navViewOf, type NavView } from './navigation';
 
 /** Pages reached from another page rather than the navigation. */
-const LINKED_VIEWS: readonly Route['view'][] = ['gaps', 'pupil', 'encounter', 'edit-encounter'];
+const LINKED_VIEWS: readonly Route['view'][] = ['gaps', 'pupil', 'pupil-journey', 'encounter', 'edit-encounter'];
 
 export function LeaderWorkspace({ account }: { account: SessionAccount }) {
   const [route, navigate] = useRoute();
@@ -61,6 +62,13 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'pupils' ? <PupilsPage filters={pupilFilters} onFiltersChange={setPupilFilters} /> : null}
         {page.view === 'pupil' ? (
           <PupilRecordPage pupilId={page.pupilId} from={page.from} canMarkLeft={account.roles.includes('careers_leader') || account.roles.includes('staff')} />
+        ) : null}
+        {page.view === 'pupil-journey' ? (
+          <PupilJourneyPage
+            pupilId={page.pupilId}
+            filters={page.filters}
+            onFiltersChange={(filters) => navigate({ view: 'pupil-journey', pupilId: page.pupilId, filters })}
+          />
         ) : null}
         {page.view === 'encounters' ? (
           <EncountersPage

@@ -70,6 +70,7 @@ describe('navViewOf', () => {
   it('puts each page under its navigation entry', () => {
     expect(navViewOf({ view: 'gaps', query: { measure: 'B5_EMPLOYERS', schoolId: null, ...NO_FILTERS } })).toBe('dashboard');
     expect(navViewOf({ view: 'pupil', pupilId: 'p' })).toBe('pupils');
+    expect(navViewOf({ view: 'pupil-journey', pupilId: 'p', filters: { tag: null, benchmark: null } })).toBe('pupils');
     expect(navViewOf({ view: 'edit-encounter', encounterId: 'e' })).toBe('encounters');
     expect(navViewOf({ view: 'verify' })).toBe('verify');
     expect(navViewOf({ view: 'school', schoolId: 's', filters: NO_FILTERS })).toBeNull();

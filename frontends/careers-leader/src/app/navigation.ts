@@ -60,6 +60,7 @@ export function navViewOf(route: Route): NavView | null {
     case 'gaps':
       return 'dashboard';
     case 'pupil':
+    case 'pupil-journey':
       return 'pupils';
     case 'encounter':
     case 'edit-encounter':

@@ -830,6 +830,13 @@ export type PupilByUpnQueryVariables = Exact<{
 
 export type PupilByUpnQuery = { pupilByUpn: { id: string, displayName: string } | null };
 
+export type PupilJourneyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PupilJourneyQuery = { pupil: { id: string, displayName: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null } | null };
+
 export type TrustAnalystFieldsFragment = { accountId: string, displayName: string, email: string, you: boolean, pupilLevelAccess: boolean, lastChange: { granted: boolean, changedByName: string, changedAt: string } | null };
 
 export type TrustAnalystsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2326,6 +2333,53 @@ export const PupilByUpnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilByUpnQuery, PupilByUpnQueryVariables>;
+export const PupilJourneyDocument = new TypedDocumentString(`
+    query PupilJourney($id: ID!) {
+  pupil(id: $id) {
+    id
+    displayName
+    firstName
+    yearGroup
+    interests
+    participations {
+      id
+      attended
+      reflection
+      reflectedAt
+      encounter {
+        id
+        kind
+        title
+        kindLabel
+        date
+        benchmarks
+        hashtags
+      }
+    }
+    ownActivities {
+      id
+      kind
+      kindLabel
+      title
+      startedOn
+      endedOn
+      status
+      declineReason
+    }
+    guidanceMeetings {
+      id
+      date
+      adviserName
+      agreedActions {
+        id
+        text
+        dueOn
+        doneAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilJourneyQuery, PupilJourneyQueryVariables>;
 export const TrustAnalystsDocument = new TypedDocumentString(`
     query TrustAnalysts {
   trustAnalysts {

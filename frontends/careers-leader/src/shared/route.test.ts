@@ -10,6 +10,9 @@ describe('routes in the fragment', () => {
     ['#/overview', { view: 'overview' }],
     ['#/pupils', { view: 'pupils' }],
     ['#/pupils/abc-123', { view: 'pupil', pupilId: 'abc-123' }],
+    ['#/pupils/abc-123/journey', { view: 'pupil-journey', pupilId: 'abc-123', filters: { tag: null, benchmark: null } }],
+    ['#/pupils/abc-123/journey?tag=engineering&benchmark=5', { view: 'pupil-journey', pupilId: 'abc-123', filters: { tag: 'engineering', benchmark: 5 } }],
+    ['#/pupils/abc-123/journey?tag=two%20words&benchmark=9', { view: 'pupil-journey', pupilId: 'abc-123', filters: { tag: null, benchmark: null } }],
     ['#/encounters/e1', { view: 'encounter', encounterId: 'e1' }],
     ['#/encounters/e1/edit', { view: 'edit-encounter', encounterId: 'e1' }],
     ['#/verify', { view: 'verify' }],
@@ -48,6 +51,8 @@ describe('routes in the fragment', () => {
         from: { view: 'gaps', query: { measure: 'B6_BY_16', schoolId: 's 1', yearGroup: 10, group: 'EAL', asOf: '2026-03-01' } },
       },
       { view: 'pupil', pupilId: 'p1', from: { view: 'encounter', encounterId: 'e/1' } },
+      { view: 'pupil-journey', pupilId: 'a/b c', filters: { tag: null, benchmark: null } },
+      { view: 'pupil-journey', pupilId: 'p1', filters: { tag: 'healthcare', benchmark: 8 } },
       { view: 'gaps', query: { measure: 'PROVIDER_ACCESS_Y8_9', schoolId: null, yearGroup: null, group: 'EHCP', asOf: null } },
       { view: 'school', schoolId: 's 1', filters: { ...NO_FILTERS, asOf: '2025-12-31' } },
       { view: 'destinations' },
@@ -63,6 +68,10 @@ describe('routes in the fragment', () => {
     expect(routeKey({ view: 'school', schoolId: 's1', filters: { ...NO_FILTERS, group: 'EAL' } })).toBe(
       routeKey({ view: 'school', schoolId: 's1', filters: NO_FILTERS }),
     );
+    expect(routeKey({ view: 'pupil-journey', pupilId: 'p1', filters: { tag: 'law', benchmark: 5 } })).toBe(
+      routeKey({ view: 'pupil-journey', pupilId: 'p1', filters: { tag: null, benchmark: null } }),
+    );
+    expect(routeKey({ view: 'pupil-journey', pupilId: 'p1', filters: { tag: null, benchmark: null } })).not.toBe(routeKey({ view: 'pupil', pupilId: 'p1' }));
     expect(routeKey({ view: 'encounter', encounterId: 'e1' })).not.toBe(routeKey({ view: 'edit-encounter', encounterId: 'e1' }));
   });
 
@@ -78,6 +87,7 @@ describe('routes in the fragment', () => {
     expect(parseRoute(`#/pupils/p1?from=${encodeURIComponent('#/pupils/p2')}`)).toEqual({ view: 'pupil', pupilId: 'p1' });
     expect(parseRoute(`#/pupils/p1?from=${encodeURIComponent('https://evil.example/')}`)).toEqual({ view: 'pupil', pupilId: 'p1' });
     expect(parseRoute('#/pupils/p1?from=%23%2Fnowhere')).toEqual({ view: 'pupil', pupilId: 'p1' });
+    expect(parseRoute(`#/pupils/p1?from=${encodeURIComponent('#/pupils/p2/journey')}`)).toEqual({ view: 'pupil', pupilId: 'p1' });
     expect(parseRoute(`#/pupils/p1?from=${encodeURIComponent('#/verify')}`)).toEqual({ view: 'pupil', pupilId: 'p1', from: { view: 'verify' } });
   });
 });

@@ -1,3 +1,4 @@
+import { readJourneyFilters, writeJourneyFilters, type JourneyFilters } from '@waymark/domain';
 import { useCallback, useEffect, useState } from 'react';
 import {
   hasEncounterFilters,
@@ -38,6 +39,7 @@ export type Route =
   | { view: 'overview' }
   | { view: 'pupils' }
   | { view: 'pupil'; pupilId: string; from?: Route }
+  | { view: 'pupil-journey'; pupilId: string; filters: JourneyFilters }
   | { view: 'encounters'; filters?: EncounterFilters }
   | { view: 'encounter'; encounterId: string }
   | { view: 'edit-encounter'; encounterId: string }
@@ -117,6 +119,8 @@ export function parseRoute(hash: string): Route | null {
     const from = readOrigin(params.get('from'));
     return from ? { view: 'pupil', pupilId, from } : { view: 'pupil', pupilId };
   }
+  if (first === 'pupils' && second && third === 'journey')
+    return { view: 'pupil-journey', pupilId: decodeURIComponent(second), filters: readJourneyFilters(params) };
   if (first === 'encounters' && second) {
     if (third === undefined) return { view: 'encounter', encounterId: decodeURIComponent(second) };
     if (third === 'edit') return { view: 'edit-encounter', encounterId: decodeURIComponent(second) };
@@ -131,11 +135,11 @@ export function parseRoute(hash: string): Route | null {
   return (SIMPLE_VIEWS as readonly string[]).includes(first) ? { view: first as SimpleView } : null;
 }
 
-/** The page a pupil's record was opened from (`?from=`), if it names one; never another pupil's record. */
+/** The page a pupil's record was opened from (`?from=`), if it names one; never another pupil's record or journey. */
 function readOrigin(value: string | null): Route | null {
   if (!value) return null;
   const origin = parseRoute(value);
-  return origin && origin.view !== 'pupil' ? origin : null;
+  return origin && origin.view !== 'pupil' && origin.view !== 'pupil-journey' ? origin : null;
 }
 
 /** Where a pupil's record says "Back" leads: the page it was opened from, or the pupils list. */
@@ -177,6 +181,8 @@ export function routeHref(route: Route): string {
       const from = route.from && route.from.view !== 'pupil' ? `?from=${encodeURIComponent(routeHref(route.from))}` : '';
       return `#/pupils/${encodeURIComponent(route.pupilId)}${from}`;
     }
+    case 'pupil-journey':
+      return `#/pupils/${encodeURIComponent(route.pupilId)}/journey${writeJourneyFilters(route.filters)}`;
     case 'encounter':
       return `#/encounters/${encodeURIComponent(route.encounterId)}`;
     case 'edit-encounter':
@@ -189,13 +195,14 @@ export function routeHref(route: Route): string {
 }
 
 /**
- * Which page a route shows. Dashboard filters are left out: changing them keeps the page (and the
+ * Which page a route shows. Dashboard, encounter and journey filters are left out: changing them keeps the page (and the
  * focus where it is), while opening another page starts afresh with focus on its heading.
  */
 export function routeKey(route: Route): string {
   if (route.view === 'dashboard') return '#/';
   if (route.view === 'encounters') return '#/encounters';
   if (route.view === 'school') return `#/schools/${encodeURIComponent(route.schoolId)}`;
+  if (route.view === 'pupil-journey') return `#/pupils/${encodeURIComponent(route.pupilId)}/journey`;
   return routeHref(route);
 }
 

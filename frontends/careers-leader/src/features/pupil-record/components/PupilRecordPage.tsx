@@ -1,5 +1,6 @@
 import { CommentForm, CommentList, DateText, ErrorPanel, Loading, PageHeader, Section, SummaryList } from '@waymark/ui';
-import { backFromPupil, type Route } from '../../../shared/route';
+import { NO_JOURNEY_FILTERS } from '@waymark/domain';
+import { backFromPupil, routeHref, type Route } from '../../../shared/route';
 import { PupilProgressSections } from '../../guidance/components/PupilProgressSections';
 import { SubjectAccessSection } from '../../subject-access/components/SubjectAccessSection';
 import { usePupilRecord } from '../hooks/usePupilRecord';
@@ -101,6 +102,14 @@ export function PupilRecordPage({ pupilId, from, canMarkLeft = false }: PupilRec
         ) : null}
       </Section>
 
+      <Section
+        title="Journey"
+        description={`Everything ${pupil.firstName} has done for their careers, newest first, by school year, as they see it on their own "My journey".`}
+      >
+        <p>
+          <a href={routeHref({ view: 'pupil-journey', pupilId: pupil.id, filters: NO_JOURNEY_FILTERS })}>See {pupil.firstName}'s journey</a>
+        </p>
+      </Section>
       <FlagsSection
         pupil={pupil}
         flagErrors={record.errorsFor('flags')}

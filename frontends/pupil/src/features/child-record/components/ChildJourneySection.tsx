@@ -2,7 +2,7 @@ import { todayInEngland } from '@waymark/domain';
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
 import { Section } from '@waymark/ui';
 import { PartProblem } from '../../my-progress/components/PartProblem';
-import { JourneyTimeline } from '../../my-journey/components/JourneyTimeline';
+import { PupilJourneyTimeline } from '../../my-journey/components/PupilJourneyTimeline';
 import type { JourneyRecord } from '../../my-journey/graphql/myJourney';
 
 /**
@@ -18,7 +18,7 @@ export function ChildJourneySection({ child, errors }: { child: JourneyRecord; e
       <PartProblem items={errors('participations')} what="child's school activities and reflections" />
       <PartProblem items={errors('ownActivities')} what="child's own activities" />
       <PartProblem items={errors('guidanceMeetings')} what="child's agreed actions" />
-      <JourneyTimeline source={child} audience={{ kind: 'parent', childName: child.firstName }} view="child" headingLevel={3} today={todayInEngland()} />
+      <PupilJourneyTimeline source={child} audience={{ kind: 'parent', childName: child.firstName }} view="child" headingLevel={3} today={todayInEngland()} />
     </Section>
   );
 }

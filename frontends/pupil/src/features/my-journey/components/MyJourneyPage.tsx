@@ -4,7 +4,7 @@ import { errorsAt, PageHeader } from '@waymark/ui';
 import { RecordNotReady } from '../../../shared/RecordNotReady';
 import { PartProblem } from '../../my-progress/components/PartProblem';
 import { MY_JOURNEY_QUERY } from '../graphql/myJourney';
-import { JourneyTimeline } from './JourneyTimeline';
+import { PupilJourneyTimeline } from './PupilJourneyTimeline';
 
 const PUPIL = { kind: 'pupil' } as const;
 
@@ -40,7 +40,7 @@ export function MyJourneyPage({ account }: { account: SessionAccount }) {
       <PartProblem items={errors('participations')} what="school activities and reflections" />
       <PartProblem items={errors('ownActivities')} what="own activities" />
       <PartProblem items={errors('guidanceMeetings')} what="agreed actions" />
-      <JourneyTimeline source={record} audience={PUPIL} view="journey" headingLevel={2} today={todayInEngland()} />
+      <PupilJourneyTimeline source={record} audience={PUPIL} view="journey" headingLevel={2} today={todayInEngland()} />
     </>
   );
 }

@@ -1,19 +1,13 @@
-import {
-  academicYearOfDay,
-  BENCHMARK_MEASURES,
-  dayInEngland,
-  GATSBY_BENCHMARKS,
-  MEASURES_FOR_PUPILS,
-  OWN_ACTIVITY_KINDS,
-  type EncounterKind,
-  type OwnActivityKind,
-} from '@waymark/domain';
-import type { ProgressSection, PupilView } from '../../../shared/route';
+import { academicYearOfDay } from './academic-year.js';
+import { BENCHMARK_MEASURES, GATSBY_BENCHMARKS, MEASURES_FOR_PUPILS, OWN_ACTIVITY_KINDS, type OwnActivityKind } from './benchmarks.js';
+import type { EncounterKind } from './encounters.js';
+import { dayInEngland } from './london-time.js';
 
 /*
  * "My journey": everything a pupil has done across the years, newest first, grouped by school year, and
- * narrowed by an interest hashtag and by a benchmark. Pure functions, so the pupil's page and a parent's
- * view of their child build the same journey from the same fields (graphql/myJourney.graphql).
+ * narrowed by an interest hashtag and by a benchmark. Pure functions, so the pupil's page, a parent's
+ * view of their child and the school staff's view of a pupil (careers-leader portal) build the same journey
+ * from the same fields.
  */
 
 /** What the journey is built from: `JourneyFields`, or any record with the same fields. */
@@ -59,8 +53,14 @@ export interface JourneySource {
     | null;
 }
 
-/** Who is reading: the pupil themself, or a parent or carer reading their child's journey. */
-export type JourneyAudience = { kind: 'pupil' } | { kind: 'parent'; childName: string };
+/**
+ * Who is reading: the pupil themself, a parent or carer reading their child's journey, or staff of the
+ * pupil's school reading a pupil's. Only the pupil gets links (into their own My progress).
+ */
+export type JourneyAudience = { kind: 'pupil' } | { kind: 'parent'; childName: string } | { kind: 'staff'; pupilName: string };
+
+/** Where on the pupil's My progress an entry can be seen or its next step done. */
+export type JourneyLinkSection = 'reflections' | 'own-activities' | 'actions';
 
 export type JourneyEntryKind = 'encounter' | 'own-activity' | 'reflection' | 'action';
 
@@ -88,8 +88,8 @@ export interface JourneyEntry {
   detail: string | null;
   /** When an action still to do is due (YYYY-MM-DD). */
   dueOn: string | null;
-  /** Where to see it or do the next thing with it, in the pupil's own portal. */
-  link: { view: PupilView; section: ProgressSection | null; text: string } | null;
+  /** Where to see it or do the next thing with it, on the pupil's own My progress (for the pupil only). */
+  link: { section: JourneyLinkSection; text: string } | null;
 }
 
 /** The journey's filters; null means "any". Kept in the address (shared/route.ts). */
@@ -151,7 +151,7 @@ const sortedNumbers = (numbers: Iterable<number>) => [...new Set(numbers)].sort(
 /** Every entry of the journey, newest first (on the same day: actions, then reflections, then what happened). */
 export function journeyEntries(source: JourneySource, audience: JourneyAudience): JourneyEntry[] {
   const pupil = audience.kind === 'pupil';
-  const name = pupil ? 'You' : audience.childName;
+  const name = audience.kind === 'pupil' ? 'You' : audience.kind === 'parent' ? audience.childName : audience.pupilName;
   const entries: JourneyEntry[] = [];
 
   for (const participation of source.participations ?? []) {
@@ -171,10 +171,10 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
       hashtags,
       status: reflected
         ? { text: `${name} wrote a reflection`, tone: 'met' }
-        : { text: pupil ? 'No reflection yet' : `${audience.childName} has not written a reflection yet`, tone: 'progress' },
+        : { text: pupil ? 'No reflection yet' : `${name} has not written a reflection yet`, tone: 'progress' },
       detail: null,
       dueOn: null,
-      link: pupil && !reflected ? { view: 'progress', section: 'reflections', text: `Write a reflection on “${encounter.title}” (on My progress)` } : null,
+      link: pupil && !reflected ? { section: 'reflections', text: `Write a reflection on “${encounter.title}” (on My progress)` } : null,
     });
     if (reflected) {
       entries.push({
@@ -182,14 +182,14 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
         kind: 'reflection',
         day: dayOf(participation.reflectedAt ?? encounter.date),
         title: `Reflection on “${encounter.title}”`,
-        what: pupil ? 'What you wrote afterwards' : `What ${audience.childName} wrote afterwards`,
+        what: pupil ? 'What you wrote afterwards' : `What ${name} wrote afterwards`,
         benchmarks,
         benchmarksNote: null,
         hashtags,
         status: null,
         detail: participation.reflection,
         dueOn: null,
-        link: pupil ? { view: 'progress', section: 'reflections', text: `Change your reflection on “${encounter.title}” (on My progress)` } : null,
+        link: pupil ? { section: 'reflections', text: `Change your reflection on “${encounter.title}” (on My progress)` } : null,
       });
     }
   }
@@ -202,7 +202,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
       kind: 'own-activity',
       day: activity.startedOn,
       title: activity.title,
-      what: `${activity.kindLabel}, added by ${pupil ? 'you' : audience.childName}`,
+      what: `${activity.kindLabel}, added by ${pupil ? 'you' : name}`,
       benchmarks: declined ? [] : sortedNumbers(kindBenchmarks),
       benchmarksNote: activity.status === 'SUBMITTED' && kindBenchmarks.length ? 'once the school has checked it' : null,
       hashtags: [],
@@ -214,7 +214,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
             : { text: 'Not accepted', tone: 'not-met' },
       detail: declined && activity.declineReason ? `Why: ${activity.declineReason}` : null,
       dueOn: null,
-      link: pupil ? { view: 'progress', section: 'own-activities', text: `See “${activity.title}” with the activities you have added (on My progress)` } : null,
+      link: pupil ? { section: 'own-activities', text: `See “${activity.title}” with the activities you have added (on My progress)` } : null,
     });
   }
 
@@ -233,7 +233,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
         status: done ? { text: 'Done', tone: 'met' } : { text: 'To do', tone: 'plain' },
         detail: null,
         dueOn: done ? null : action.dueOn,
-        link: pupil && !done ? { view: 'progress', section: 'actions', text: `Tick “${action.text}” off when it is done (on My progress)` } : null,
+        link: pupil && !done ? { section: 'actions', text: `Tick “${action.text}” off when it is done (on My progress)` } : null,
       });
     }
   }
@@ -324,6 +324,7 @@ export function thingsText(count: number): string {
  * alone, where to find activities about it.
  */
 export function emptyNextStep(filters: JourneyFilters, audience: JourneyAudience): string {
+  if (audience.kind === 'staff') return staffNextStep(filters, audience.pupilName);
   if (filters.benchmark != null) {
     const measure = BENCHMARK_MEASURES.find((entry) => entry.benchmark === filters.benchmark);
     const both = filters.tag != null ? 'Try the interest or the benchmark on its own. ' : '';
@@ -337,6 +338,16 @@ export function emptyNextStep(filters: JourneyFilters, audience: JourneyAudience
   return audience.kind === 'pupil'
     ? 'Go to a careers activity at school, or add something you did yourself on My progress.'
     : `When ${audience.childName} goes to careers activities, or adds something they did themselves, it will show here.`;
+}
+
+/** For staff: what the school could offer next, in the careers leader's terms. */
+function staffNextStep(filters: JourneyFilters, pupilName: string): string {
+  if (filters.benchmark != null) {
+    const both = filters.tag != null ? 'Try the interest or the benchmark on its own. ' : '';
+    return `${both}${pupilName} has nothing towards Benchmark ${filters.benchmark} yet: invite them to an activity that counts towards it.`;
+  }
+  if (filters.tag != null) return `${pupilName} has nothing about #${filters.tag} yet: invite them to an activity about it.`;
+  return `When ${pupilName} goes to careers activities, or adds something they did themselves, it will show here.`;
 }
 
 /** The whole journey for a reader: filtered entries by school year, the count, and what can be filtered by. */

@@ -13,10 +13,11 @@ import {
   thingsText,
   writeJourneyFilters,
   type JourneySource,
-} from './journey';
+} from './journey.js';
 
 const PUPIL = { kind: 'pupil' } as const;
 const PARENT = { kind: 'parent', childName: 'Maya' } as const;
+const STAFF = { kind: 'staff', pupilName: 'Maya Okafor' } as const;
 
 function encounter(id: string, date: string, extra: Partial<NonNullable<NonNullable<JourneySource['participations']>[number]['encounter']>> = {}) {
   return { id, kind: 'EMPLOYER_TALK' as const, title: `Talk ${id}`, kindLabel: 'Employer talk', date, benchmarks: [5], hashtags: [], ...extra };
@@ -147,7 +148,7 @@ describe('journeyEntries', () => {
       what: 'A lesson linking a subject to jobs',
       benchmarks: [4],
       status: { text: 'No reflection yet', tone: 'progress' },
-      link: { view: 'progress', section: 'reflections', text: 'Write a reflection on “Talk hospital” (on My progress)' },
+      link: { section: 'reflections', text: 'Write a reflection on “Talk hospital” (on My progress)' },
     });
     expect(byKey.get('reflection:p1')).toMatchObject({
       detail: 'I want to find out more about apprenticeships.',
@@ -174,7 +175,7 @@ describe('journeyEntries', () => {
       status: { text: 'To do' },
       dueOn: '2026-12-19',
       what: 'Agreed with Dana Whitfield, your careers adviser',
-      link: { view: 'progress', section: 'actions' },
+      link: { section: 'actions' },
     });
     expect(byKey.get('action:a2')).toMatchObject({ status: { text: 'Done', tone: 'met' }, dueOn: null, link: null });
   });
@@ -187,6 +188,18 @@ describe('journeyEntries', () => {
     expect(byKey.get('encounter:p2')!.status!.text).toBe('Maya has not written a reflection yet');
     expect(byKey.get('own-activity:o1')!.what).toBe('Part-time job, added by Maya');
     expect(byKey.get('action:a1')!.what).toBe('Agreed with Dana Whitfield, their careers adviser');
+  });
+
+  it('speaks about the pupil by name to staff, with no links into the pupil’s own pages', () => {
+    const entries = journeyEntries(maya, STAFF);
+    expect(entries.every((entry) => entry.link === null)).toBe(true);
+    const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+    expect(byKey.get('encounter:p1')!.status!.text).toBe('Maya Okafor wrote a reflection');
+    expect(byKey.get('encounter:p2')!.status!.text).toBe('Maya Okafor has not written a reflection yet');
+    expect(byKey.get('reflection:p1')!.what).toBe('What Maya Okafor wrote afterwards');
+    expect(byKey.get('own-activity:o1')!.what).toBe('Part-time job, added by Maya Okafor');
+    expect(byKey.get('action:a1')!.what).toBe('Agreed with Dana Whitfield, their careers adviser');
+    expect(entries.some((entry) => /\byou(r)?\b/i.test(`${entry.what} ${entry.status?.text ?? ''}`))).toBe(false);
   });
 
   it('is empty when nothing could be read', () => {
@@ -276,6 +289,11 @@ describe('counting and empty states', () => {
     expect(emptyNextStep({ tag: 'law', benchmark: null }, PUPIL)).toMatch(/Coming up.*#law/);
     expect(emptyNextStep({ tag: 'law', benchmark: null }, PARENT)).toMatch(/^Maya can look/);
     expect(emptyNextStep(NO_JOURNEY_FILTERS, PUPIL)).toMatch(/add something you did yourself/);
+    expect(emptyNextStep({ tag: null, benchmark: 6 }, STAFF)).toBe(
+      'Maya Okafor has nothing towards Benchmark 6 yet: invite them to an activity that counts towards it.',
+    );
+    expect(emptyNextStep({ tag: 'law', benchmark: null }, STAFF)).toMatch(/^Maya Okafor has nothing about #law/);
+    expect(emptyNextStep(NO_JOURNEY_FILTERS, STAFF)).not.toMatch(/\byou\b/i);
   });
   it('builds the filtered journey with its count and the whole journey’s options', () => {
     const journey = buildJourney(maya, PUPIL, { tag: 'engineering', benchmark: null }, TODAY);

@@ -1,19 +1,18 @@
-import { Button, DateText, SelectField } from '@waymark/ui';
-import { useId } from 'react';
-import { useViewQuery, viewHref, type PupilView } from '../../../shared/route';
 import {
   benchmarkLabels,
   buildJourney,
   emptyNextStep,
   NO_JOURNEY_FILTERS,
-  readJourneyFilters,
   thingsText,
-  writeJourneyFilters,
   type JourneyAudience,
   type JourneyEntry,
   type JourneyFilters,
   type JourneySource,
-} from '../lib/journey';
+} from '@waymark/domain';
+import { useId } from 'react';
+import { Button } from './Button.js';
+import { DateText } from './DateText.js';
+import { SelectField } from './form.js';
 
 const TONE: Record<string, string> = { met: 'wm-tag wm-tag--met', progress: 'wm-tag wm-tag--progress', 'not-met': 'wm-tag wm-tag--not-met', plain: 'wm-tag' };
 const CARD: Record<string, string | undefined> = { met: 'wm-card--met', progress: 'wm-card--progress' };
@@ -21,8 +20,13 @@ const CARD: Record<string, string | undefined> = { met: 'wm-card--met', progress
 export interface JourneyTimelineProps {
   source: JourneySource;
   audience: JourneyAudience;
-  /** The view whose address keeps the filters. */
-  view: PupilView;
+  /** The filters, which the portal keeps in its address (`readJourneyFilters`/`writeJourneyFilters`). */
+  filters: JourneyFilters;
+  onFiltersChange: (next: JourneyFilters) => void;
+  /** Where an entry's link goes, in the portal showing it; without it, entries have no links. */
+  linkHref?: (link: NonNullable<JourneyEntry['link']>) => string;
+  /** A link under "nothing yet" (the pupil's My progress). */
+  emptyLink?: { href: string; text: string };
   /** The level of each school year's heading (entries are one below). */
   headingLevel: 2 | 3;
   /** Today (YYYY-MM-DD, in England): the school year the pupil's year group is now. */
@@ -39,16 +43,14 @@ function filtersText(filters: JourneyFilters): string {
 }
 
 /**
- * A journey as cards, newest first, by school year, with filters by interest hashtag and by benchmark kept
- * in the address. For the pupil ("My journey") and for a parent reading their child's.
+ * A journey as cards, newest first, by school year, with filters by interest hashtag and by benchmark.
+ * For the pupil ("My journey"), a parent reading their child's, and staff reading a pupil's.
  */
-export function JourneyTimeline({ source, audience, view, headingLevel, today }: JourneyTimelineProps) {
-  const [params, setQuery] = useViewQuery(view);
-  const filters = readJourneyFilters(params);
+export function JourneyTimeline({ source, audience, filters, onFiltersChange: change, linkHref, emptyLink, headingLevel, today }: JourneyTimelineProps) {
   const journey = buildJourney(source, audience, filters, today);
   const filtered = filters.tag != null || filters.benchmark != null;
   const pupil = audience.kind === 'pupil';
-  const change = (next: JourneyFilters) => setQuery(writeJourneyFilters(next));
+  const name = audience.kind === 'parent' ? audience.childName : audience.kind === 'staff' ? audience.pupilName : '';
   const YearHeading = `h${headingLevel}` as const;
   const baseId = useId();
 
@@ -56,23 +58,19 @@ export function JourneyTimeline({ source, audience, view, headingLevel, today }:
     return (
       <div className="wm-inset">
         <p>
-          <strong>{pupil ? 'Nothing on your journey yet.' : `Nothing on ${audience.childName}'s journey yet.`}</strong>
+          <strong>{pupil ? 'Nothing on your journey yet.' : `Nothing on ${name}'s journey yet.`}</strong>
         </p>
         <p>
           <strong>{pupil ? 'Your next step:' : 'What comes next:'}</strong> {emptyNextStep(NO_JOURNEY_FILTERS, audience)}
         </p>
-        {pupil ? <a href={viewHref('progress')}>Go to My progress</a> : null}
+        {emptyLink ? <a href={emptyLink.href}>{emptyLink.text}</a> : null}
       </div>
     );
   }
 
   return (
     <div className="wm-journey">
-      <form
-        className="wm-toolbar"
-        aria-label={pupil ? 'Filter your journey' : `Filter ${audience.childName}'s journey`}
-        onSubmit={(event) => event.preventDefault()}
-      >
+      <form className="wm-toolbar" aria-label={pupil ? 'Filter your journey' : `Filter ${name}'s journey`} onSubmit={(event) => event.preventDefault()}>
         <SelectField
           label="Interest"
           id={`${baseId}-tag`}
@@ -119,7 +117,7 @@ export function JourneyTimeline({ source, audience, view, headingLevel, today }:
             <YearHeading id={headingId}>{year.label}</YearHeading>
             <ol className="wm-card-list">
               {year.entries.map((entry) => (
-                <JourneyCard key={entry.key} entry={entry} headingLevel={headingLevel === 2 ? 3 : 4} />
+                <JourneyCard key={entry.key} entry={entry} headingLevel={headingLevel === 2 ? 3 : 4} linkHref={linkHref} />
               ))}
             </ol>
           </section>
@@ -136,7 +134,7 @@ const KIND_TEXT: Record<JourneyEntry['kind'], string> = {
   action: 'Agreed action',
 };
 
-function JourneyCard({ entry, headingLevel }: { entry: JourneyEntry; headingLevel: 3 | 4 }) {
+function JourneyCard({ entry, headingLevel, linkHref }: { entry: JourneyEntry; headingLevel: 3 | 4; linkHref: JourneyTimelineProps['linkHref'] }) {
   const Heading = `h${headingLevel}` as const;
   return (
     <li className={entry.status ? CARD[entry.status.tone] : undefined} data-kind={entry.kind}>
@@ -173,9 +171,9 @@ function JourneyCard({ entry, headingLevel }: { entry: JourneyEntry; headingLeve
         </div>
       ) : null}
       {entry.hashtags.length ? <p className="wm-journey__tags">Topics: {entry.hashtags.map((tag) => `#${tag}`).join(' ')}</p> : null}
-      {entry.link ? (
+      {entry.link && linkHref ? (
         <p>
-          <a href={viewHref(entry.link.view, entry.link.section ? `?section=${entry.link.section}` : '')}>{entry.link.text}</a>
+          <a href={linkHref(entry.link)}>{entry.link.text}</a>
         </p>
       ) : null}
     </li>
