@@ -12,6 +12,7 @@ const repository = (path) => here(`../../${path}`);
 /** Fragments written once for every portal; a package lists the ones its documents spread. */
 export const SHARED_FRAGMENTS = {
   mutationError: here('./fragments/mutation-error.graphql'),
+  journey: here('./fragments/journey.graphql'),
 };
 
 const SCALARS = {

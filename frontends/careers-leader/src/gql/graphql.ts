@@ -835,7 +835,7 @@ export type PupilJourneyQueryVariables = Exact<{
 }>;
 
 
-export type PupilJourneyQuery = { pupil: { id: string, displayName: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null } | null };
+export type PupilJourneyQuery = { pupil: { displayName: string, id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null } | null };
 
 export type TrustAnalystFieldsFragment = { accountId: string, displayName: string, email: string, you: boolean, pupilLevelAccess: boolean, lastChange: { granted: boolean, changedByName: string, changedAt: string } | null };
 
@@ -1152,6 +1152,8 @@ export type MeaningfulChecklistFieldsFragment = { purposeShared: boolean, learni
 export type PupilFlagsFieldsFragment = { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
+
+export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
 
 export type MutationErrorFieldsFragment = { code: string, message: string, fields: Array<{ field: string, message: string }> };
 
@@ -1554,6 +1556,50 @@ export const MeaningfulChecklistFieldsFragmentDoc = new TypedDocumentString(`
   learningExperience
 }
     `, {"fragmentName":"MeaningfulChecklistFields"}) as unknown as TypedDocumentString<MeaningfulChecklistFieldsFragment, unknown>;
+export const JourneyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JourneyFields on Pupil {
+  id
+  firstName
+  yearGroup
+  interests
+  participations {
+    id
+    attended
+    reflection
+    reflectedAt
+    encounter {
+      id
+      kind
+      title
+      kindLabel
+      date
+      benchmarks
+      hashtags
+    }
+  }
+  ownActivities {
+    id
+    kind
+    kindLabel
+    title
+    startedOn
+    endedOn
+    status
+    declineReason
+  }
+  guidanceMeetings {
+    id
+    date
+    adviserName
+    agreedActions {
+      id
+      text
+      dueOn
+      doneAt
+    }
+  }
+}
+    `, {"fragmentName":"JourneyFields"}) as unknown as TypedDocumentString<JourneyFieldsFragment, unknown>;
 export const AuditEventsDocument = new TypedDocumentString(`
     query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
@@ -2336,50 +2382,52 @@ export const PupilByUpnDocument = new TypedDocumentString(`
 export const PupilJourneyDocument = new TypedDocumentString(`
     query PupilJourney($id: ID!) {
   pupil(id: $id) {
-    id
     displayName
-    firstName
-    yearGroup
-    interests
-    participations {
-      id
-      attended
-      reflection
-      reflectedAt
-      encounter {
-        id
-        kind
-        title
-        kindLabel
-        date
-        benchmarks
-        hashtags
-      }
-    }
-    ownActivities {
-      id
-      kind
-      kindLabel
-      title
-      startedOn
-      endedOn
-      status
-      declineReason
-    }
-    guidanceMeetings {
-      id
-      date
-      adviserName
-      agreedActions {
-        id
-        text
-        dueOn
-        doneAt
-      }
-    }
+    ...JourneyFields
   }
 }
-    `) as unknown as TypedDocumentString<PupilJourneyQuery, PupilJourneyQueryVariables>;
+    fragment JourneyFields on Pupil {
+  id
+  firstName
+  yearGroup
+  interests
+  participations {
+    id
+    attended
+    reflection
+    reflectedAt
+    encounter {
+      id
+      kind
+      title
+      kindLabel
+      date
+      benchmarks
+      hashtags
+    }
+  }
+  ownActivities {
+    id
+    kind
+    kindLabel
+    title
+    startedOn
+    endedOn
+    status
+    declineReason
+  }
+  guidanceMeetings {
+    id
+    date
+    adviserName
+    agreedActions {
+      id
+      text
+      dueOn
+      doneAt
+    }
+  }
+}`) as unknown as TypedDocumentString<PupilJourneyQuery, PupilJourneyQueryVariables>;
 export const TrustAnalystsDocument = new TypedDocumentString(`
     query TrustAnalysts {
   trustAnalysts {

@@ -172,8 +172,6 @@ export type RecordMyAspirationMutationVariables = Exact<{
 
 export type RecordMyAspirationMutation = { recordAspiration: { aspiration: { id: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
-export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
-
 export type MyJourneyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -273,6 +271,8 @@ export type ApplyForPlacementMutationVariables = Exact<{
 
 export type ApplyForPlacementMutation = { applyForPlacement: { application: { id: string, status: PlacementApplicationStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
+export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
+
 export type MutationErrorFieldsFragment = { code: string, message: string, fields: Array<{ field: string, message: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -306,50 +306,6 @@ export const MyIntentionFieldsFragmentDoc = new TypedDocumentString(`
   enteredAt
 }
     `, {"fragmentName":"MyIntentionFields"}) as unknown as TypedDocumentString<MyIntentionFieldsFragment, unknown>;
-export const JourneyFieldsFragmentDoc = new TypedDocumentString(`
-    fragment JourneyFields on Pupil {
-  id
-  firstName
-  yearGroup
-  interests
-  participations {
-    id
-    attended
-    reflection
-    reflectedAt
-    encounter {
-      id
-      kind
-      title
-      kindLabel
-      date
-      benchmarks
-      hashtags
-    }
-  }
-  ownActivities {
-    id
-    kind
-    kindLabel
-    title
-    startedOn
-    endedOn
-    status
-    declineReason
-  }
-  guidanceMeetings {
-    id
-    date
-    adviserName
-    agreedActions {
-      id
-      text
-      dueOn
-      doneAt
-    }
-  }
-}
-    `, {"fragmentName":"JourneyFields"}) as unknown as TypedDocumentString<JourneyFieldsFragment, unknown>;
 export const PupilGuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
     fragment PupilGuidanceMeetingFields on GuidanceMeeting {
   id
@@ -539,27 +495,7 @@ fragment RecordCommentFields on RecordComment {
   authorName
   createdAt
 }`, {"fragmentName":"RecordExtrasFields"}) as unknown as TypedDocumentString<RecordExtrasFieldsFragment, unknown>;
-export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
-    fragment MutationErrorFields on MutationError {
-  code
-  message
-  fields {
-    field
-    message
-  }
-}
-    `, {"fragmentName":"MutationErrorFields"}) as unknown as TypedDocumentString<MutationErrorFieldsFragment, unknown>;
-export const MyChildrenDocument = new TypedDocumentString(`
-    query MyChildren {
-  myChildren {
-    ...PupilRecordFields
-    ...RecordExtrasFields
-    ...JourneyFields
-    guidanceMeetings {
-      ...PupilGuidanceMeetingFields
-    }
-  }
-}
+export const JourneyFieldsFragmentDoc = new TypedDocumentString(`
     fragment JourneyFields on Pupil {
   id
   firstName
@@ -602,7 +538,29 @@ export const MyChildrenDocument = new TypedDocumentString(`
     }
   }
 }
-fragment OwnActivityFields on OwnActivity {
+    `, {"fragmentName":"JourneyFields"}) as unknown as TypedDocumentString<JourneyFieldsFragment, unknown>;
+export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}
+    `, {"fragmentName":"MutationErrorFields"}) as unknown as TypedDocumentString<MutationErrorFieldsFragment, unknown>;
+export const MyChildrenDocument = new TypedDocumentString(`
+    query MyChildren {
+  myChildren {
+    ...PupilRecordFields
+    ...RecordExtrasFields
+    ...JourneyFields
+    guidanceMeetings {
+      ...PupilGuidanceMeetingFields
+    }
+  }
+}
+    fragment OwnActivityFields on OwnActivity {
   id
   kind
   kindLabel
@@ -715,6 +673,48 @@ fragment RecordExtrasFields on Pupil {
   }
   comments {
     ...RecordCommentFields
+  }
+}
+fragment JourneyFields on Pupil {
+  id
+  firstName
+  yearGroup
+  interests
+  participations {
+    id
+    attended
+    reflection
+    reflectedAt
+    encounter {
+      id
+      kind
+      title
+      kindLabel
+      date
+      benchmarks
+      hashtags
+    }
+  }
+  ownActivities {
+    id
+    kind
+    kindLabel
+    title
+    startedOn
+    endedOn
+    status
+    declineReason
+  }
+  guidanceMeetings {
+    id
+    date
+    adviserName
+    agreedActions {
+      id
+      text
+      dueOn
+      doneAt
+    }
   }
 }`) as unknown as TypedDocumentString<MyChildrenQuery, MyChildrenQueryVariables>;
 export const MyDataDocument = new TypedDocumentString(`
