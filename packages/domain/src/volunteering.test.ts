@@ -3,6 +3,10 @@ import {
   SIC_SECTION_KEYS,
   SIC_SECTIONS,
   VOLUNTEER_ACTIVITY_KEYS,
+  checkGapMessage,
+  checkGaps,
+  checksNeeded,
+  checkVolunteerCheck,
   checkVolunteerProfile,
   checkVolunteerRequest,
   normaliseDistrict,
@@ -11,6 +15,9 @@ import {
   requestFitsVolunteer,
   type ReachProfile,
   type ReachRequest,
+  type VolunteerCheckGap,
+  type VolunteerCheckKind,
+  type VolunteerEngagement,
   type VolunteerProfileValues,
   type VolunteerRequestValues,
 } from './volunteering.js';
@@ -126,5 +133,87 @@ describe('requestFitsVolunteer', () => {
   ] as [Partial<ReachRequest>, Partial<ReachProfile>, boolean, string][])('%j with %j → %s (%s)', (changes, profileChanges, expected) => {
     const asked: ReachRequest = { activity: 'TALK', sectors: [], virtual: false, postcode: 'LS6 2AB', ...changes };
     expect(requestFitsVolunteer(asked, { ...reach, ...profileChanges })).toBe(expected);
+  });
+});
+
+describe('checksNeeded: the checks an engagement needs, never more', () => {
+  const base: VolunteerEngagement = { activity: 'TALK', virtual: false, unsupervised: false, regular: false, volunteerKind: 'EMPLOYEE' };
+  it.each([
+    [{}, ['IDENTITY'], 'an in-person talk with a teacher present: identity only'],
+    [{ virtual: true }, [], 'an online talk with a teacher present: nothing'],
+    [{ activity: 'VIRTUAL_SESSION', virtual: true, regular: true }, [], 'a regular online session with a teacher present still needs no DBS'],
+    [{ activity: 'MENTORING', unsupervised: true }, ['IDENTITY'], 'a one-off unsupervised session is not regular: no DBS'],
+    [{ activity: 'MENTORING', regular: true }, ['IDENTITY'], 'regular mentoring with a teacher present is not unsupervised: no DBS'],
+    [
+      { activity: 'MENTORING', unsupervised: true, regular: true },
+      ['IDENTITY', 'ENHANCED_DBS'],
+      'unsupervised and regular mentoring needs an enhanced DBS check',
+    ],
+    [
+      { activity: 'MENTORING', virtual: true, unsupervised: true, regular: true },
+      ['IDENTITY', 'ENHANCED_DBS'],
+      'online one-to-one mentoring, alone and regular, needs both',
+    ],
+    [{ activity: 'MENTORING', virtual: true, unsupervised: true }, ['IDENTITY'], 'alone online once: identity only'],
+    [{ activity: 'WORKPLACE_VISIT' }, ['IDENTITY', 'EMPLOYER_ASSURANCE'], "pupils at an employee's workplace: the employer's assurance too"],
+    [
+      { activity: 'WORK_SHADOWING', unsupervised: true, regular: true },
+      ['IDENTITY', 'EMPLOYER_ASSURANCE', 'ENHANCED_DBS'],
+      'weekly work shadowing, alone with the pupil at the workplace: all three',
+    ],
+    [{ activity: 'WORKPLACE_VISIT', volunteerKind: 'ALUMNI' }, ['IDENTITY'], 'an alumnus has no employer to give assurance'],
+    [{ activity: 'WORKPLACE_VISIT', virtual: true }, [], 'a virtual workplace tour with a teacher present: nothing'],
+    [{ activity: 'CAREERS_FAIR', regular: true }, ['IDENTITY'], 'regular but supervised: identity only'],
+  ] as [Partial<VolunteerEngagement>, VolunteerCheckKind[], string][])('%o → %o (%s)', (changes, expected) => {
+    expect(checksNeeded({ ...base, ...changes })).toEqual(expected);
+  });
+});
+
+describe('checkGaps and their messages', () => {
+  const recorded = [
+    { kind: 'IDENTITY', expiresOn: '2026-01-31' },
+    { kind: 'IDENTITY', expiresOn: '2027-06-30' },
+    { kind: 'ENHANCED_DBS', expiresOn: '2026-11-30' },
+    { kind: 'EMPLOYER_ASSURANCE', expiresOn: '2027-01-10' },
+  ];
+  it.each([
+    [['IDENTITY'], '2027-01-15', [], 'the latest identity check holds, whatever older ones say'],
+    [['ENHANCED_DBS'], '2027-01-15', [{ kind: 'ENHANCED_DBS', expiresOn: '2026-11-30' }], 'the DBS check ran out before the day'],
+    [['EMPLOYER_ASSURANCE'], '2027-01-10', [{ kind: 'EMPLOYER_ASSURANCE', expiresOn: '2027-01-10' }], 'a check stops counting on the day it expires'],
+    [['EMPLOYER_ASSURANCE'], '2027-01-09', [], 'the day before it expires it still holds'],
+    [[], '2027-01-15', [], 'nothing needed, nothing missing'],
+  ] as [VolunteerCheckKind[], string, VolunteerCheckGap[], string][])('%o on %s → %o (%s)', (needed, onDay, expected) => {
+    expect(checkGaps(needed, recorded, onDay)).toEqual(expected);
+  });
+
+  it('says a check is missing when none of that kind is recorded', () => {
+    expect(checkGaps(['IDENTITY'], [{ kind: 'ENHANCED_DBS', expiresOn: '2030-01-01' }], '2027-01-01')).toEqual([{ kind: 'IDENTITY', expiresOn: null }]);
+  });
+
+  it('words each gap for the careers leader', () => {
+    expect(checkGapMessage('Sam Patel', { kind: 'IDENTITY', expiresOn: null }, '2026-12-06')).toBe('Sam Patel has no identity check recorded at your school');
+    expect(checkGapMessage('Sam Patel', { kind: 'ENHANCED_DBS', expiresOn: '2026-11-30' }, '2026-12-06')).toBe(
+      "Sam Patel's enhanced DBS check at your school expired on 30 November 2026",
+    );
+    expect(checkGapMessage('Sam Patel', { kind: 'IDENTITY', expiresOn: '2026-12-20' }, '2026-12-06')).toBe(
+      "Sam Patel's identity check at your school expires on 20 December 2026, before the activity's last day",
+    );
+  });
+});
+
+describe('checkVolunteerCheck', () => {
+  const good = { kind: 'IDENTITY', doneOn: '2026-12-01', expiresOn: '2029-12-01' };
+  it.each([
+    [{}, {}, 'a complete check'],
+    [{ kind: 'PASSPORT' }, { kind: 'Choose the kind of check' }, 'a kind not on the list'],
+    [{ doneOn: '' }, { doneOn: 'Enter the date the check was done' }, 'no date done'],
+    [{ doneOn: '2026-02-30' }, { doneOn: 'Enter the date the check was done' }, 'a date that does not exist'],
+    [{ doneOn: '2026-12-07' }, { doneOn: 'The date the check was done cannot be in the future' }, 'tomorrow'],
+    [{ expiresOn: '' }, { expiresOn: 'Enter the date the check expires' }, 'no expiry'],
+    [{ expiresOn: '2026-12-01' }, { expiresOn: 'The expiry date must be after the date the check was done' }, 'expiring the day it was done'],
+    [{ expiresOn: '2026-11-01' }, { expiresOn: 'The expiry date must be after the date the check was done' }, 'expiring before it was done'],
+    [{ doneOn: '', expiresOn: '2020-01-01' }, { doneOn: 'Enter the date the check was done' }, 'no date done: the expiry cannot be compared'],
+  ] as [Partial<typeof good>, Record<string, string>, string][])('%o → %o (%s)', (changes, expected) => {
+    expect(checkVolunteerCheck({ ...good, ...changes }, now)).toEqual(expected);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { EncounterKind } from './encounters.js';
 import { type FieldProblems, textProblem } from './forms/text.js';
-import { addDays, parseDay, todayInEngland } from './london-time.js';
+import { addDays, formatDay, parseDay, todayInEngland } from './london-time.js';
 
 /** What a volunteer can offer, and the kind of encounter it becomes once a school takes it up. */
 export const VOLUNTEER_ACTIVITIES = {
@@ -212,3 +212,96 @@ export const ORGANISATION_SIZE_BANDS = {
   LARGE: '250 people or more',
 } as const;
 export type OrganisationSizeBand = keyof typeof ORGANISATION_SIZE_BANDS;
+
+/**
+ * The checks a school may record on a volunteer, as its own decision (docs/domain-rules.md,
+ * "Checks on volunteers"). `name` is how a sentence names it.
+ */
+export const VOLUNTEER_CHECK_KINDS = {
+  IDENTITY: { label: 'Identity check', name: 'identity check' },
+  EMPLOYER_ASSURANCE: { label: 'Employer assurance', name: 'employer assurance' },
+  ENHANCED_DBS: { label: 'Enhanced DBS check', name: 'enhanced DBS check' },
+} as const;
+export type VolunteerCheckKind = keyof typeof VOLUNTEER_CHECK_KINDS;
+export const VOLUNTEER_CHECK_KEYS = Object.keys(VOLUNTEER_CHECK_KINDS) as VolunteerCheckKind[];
+
+/** Activities that take pupils to the volunteer's workplace rather than having the volunteer in school. */
+export const WORKPLACE_ACTIVITIES: readonly VolunteerActivity[] = ['WORKPLACE_VISIT', 'WORK_SHADOWING', 'PLACEMENT_HOST'];
+
+/** What decides the checks an engagement needs. The school says whether it is unsupervised and regular. */
+export interface VolunteerEngagement {
+  activity: string;
+  virtual: boolean;
+  /** No member of the school's staff is with the volunteer and the pupils. */
+  unsupervised: boolean;
+  /** The same volunteer meets the pupils again and again (a mentoring programme, weekly shadowing). */
+  regular: boolean;
+  volunteerKind: 'EMPLOYEE' | 'ALUMNI';
+}
+
+/**
+ * The checks an engagement needs, never more (docs/domain-rules.md, "Checks on volunteers"):
+ * identity when the volunteer meets pupils in person or alone; employer assurance when an employer's
+ * employee has pupils at their workplace in person; an enhanced DBS check only when the activity is
+ * both unsupervised and regular. An online session with a teacher present needs none.
+ */
+export function checksNeeded(engagement: VolunteerEngagement): VolunteerCheckKind[] {
+  const needed: VolunteerCheckKind[] = [];
+  if (!engagement.virtual || engagement.unsupervised) needed.push('IDENTITY');
+  if (engagement.volunteerKind === 'EMPLOYEE' && !engagement.virtual && (WORKPLACE_ACTIVITIES as readonly string[]).includes(engagement.activity))
+    needed.push('EMPLOYER_ASSURANCE');
+  if (engagement.unsupervised && engagement.regular) needed.push('ENHANCED_DBS');
+  return needed;
+}
+
+/** A needed check that is missing (`expiresOn` null) or runs out on or before the day it is needed for. */
+export interface VolunteerCheckGap {
+  kind: VolunteerCheckKind;
+  expiresOn: string | null;
+}
+
+/**
+ * The needed checks that will not hold on `onDay` (YYYY-MM-DD): none recorded, or the latest expiry
+ * of that kind is on or before that day (a check stops counting on the day it expires).
+ */
+export function checkGaps(needed: readonly VolunteerCheckKind[], recorded: readonly { kind: string; expiresOn: string }[], onDay: string): VolunteerCheckGap[] {
+  const gaps: VolunteerCheckGap[] = [];
+  for (const kind of needed) {
+    const latest = recorded
+      .filter((check) => check.kind === kind)
+      .map((check) => check.expiresOn)
+      .sort()
+      .at(-1);
+    if (latest === undefined) gaps.push({ kind, expiresOn: null });
+    else if (latest <= onDay) gaps.push({ kind, expiresOn: latest });
+  }
+  return gaps;
+}
+
+/** What the careers leader reads about a gap: "Sam Patel has no identity check recorded at your school". */
+export function checkGapMessage(volunteerName: string, gap: VolunteerCheckGap, today: string): string {
+  const check = VOLUNTEER_CHECK_KINDS[gap.kind].name;
+  if (gap.expiresOn === null) return `${volunteerName} has no ${check} recorded at your school`;
+  if (gap.expiresOn <= today) return `${volunteerName}'s ${check} at your school expired on ${formatDay(gap.expiresOn, 'long')}`;
+  return `${volunteerName}'s ${check} at your school expires on ${formatDay(gap.expiresOn, 'long')}, before the activity's last day`;
+}
+
+export interface VolunteerCheckValues {
+  kind: string;
+  doneOn: string;
+  expiresOn: string;
+}
+export type VolunteerCheckField = 'kind' | 'doneOn' | 'expiresOn';
+
+/** Every problem with a check a school records; `now` decides what is in the future. */
+export function checkVolunteerCheck(values: VolunteerCheckValues, now: Date): FieldProblems<VolunteerCheckField> {
+  const problems: FieldProblems<VolunteerCheckField> = {};
+  if (!(VOLUNTEER_CHECK_KEYS as readonly string[]).includes(values.kind)) problems.kind = 'Choose the kind of check';
+  const done = parseDay(values.doneOn.trim());
+  const expires = parseDay(values.expiresOn.trim());
+  if (!done) problems.doneOn = 'Enter the date the check was done';
+  else if (done > todayInEngland(now)) problems.doneOn = 'The date the check was done cannot be in the future';
+  if (!expires) problems.expiresOn = 'Enter the date the check expires';
+  else if (done && expires <= done) problems.expiresOn = 'The expiry date must be after the date the check was done';
+  return problems;
+}
