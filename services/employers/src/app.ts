@@ -6,6 +6,7 @@ import { EncounterOutbox, VolunteerOffer, VolunteerRequest } from './modules/req
 import { EncountersClient } from './modules/external/encounters.client.js';
 import { Placement, PlacementApplication, PlacementOutbox } from './modules/placement/placement.entity.js';
 import { PupilsClient } from './modules/placement/pupils.client.js';
+import { VolunteerCheck } from './modules/volunteer-check/volunteer-check.entity.js';
 import { migrations } from './migrations/index.js';
 import { buildEmployersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
@@ -22,7 +23,7 @@ export type EmployersContext = RequestContext<EmployersDeps>;
 
 export const employersService: ServiceDefinition = {
   name: 'employers',
-  entities: [Employer, Volunteer, VolunteerRequest, VolunteerOffer, EncounterOutbox, Placement, PlacementApplication, PlacementOutbox],
+  entities: [Employer, Volunteer, VolunteerRequest, VolunteerOffer, EncounterOutbox, Placement, PlacementApplication, PlacementOutbox, VolunteerCheck],
   migrations,
   buildSchema: buildEmployersSchema,
   seed: seedDemo,

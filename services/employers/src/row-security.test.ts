@@ -8,7 +8,7 @@ const [northfield, southbank] = demoData().schools;
 
 describeRowSecurity({
   definition: employersService,
-  tables: ['volunteer_request', 'volunteer_offer', 'encounter_outbox', 'placement_application', 'placement_outbox'],
+  tables: ['volunteer_request', 'volunteer_offer', 'encounter_outbox', 'placement_application', 'placement_outbox', 'volunteer_check'],
   leader: makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: northfield.trustId }),
   otherSchoolId: southbank.id,
 });

@@ -15,6 +15,7 @@ import {
 import { VolunteerProfileResolver } from './modules/volunteer-profile/volunteer-profile.resolver.js';
 import { VolunteerOfferResolver, VolunteerRequestResolver } from './modules/request/request.resolver.js';
 import { PlacementApplicationResolver, PlacementResolver } from './modules/placement/placement.resolver.js';
+import { VolunteerCheckResolver, VolunteerChecksResolver, VolunteerOfferChecksResolver } from './modules/volunteer-check/volunteer-check.resolver.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -26,6 +27,9 @@ export function buildEmployersSchema(): Promise<GraphQLSchema> {
       VolunteerOfferResolver,
       PlacementResolver,
       PlacementApplicationResolver,
+      VolunteerCheckResolver,
+      VolunteerChecksResolver,
+      VolunteerOfferChecksResolver,
       AccountSubjectAccessResolver,
       PersonSubjectAccessResolver,
       VolunteerConnectionResolver,

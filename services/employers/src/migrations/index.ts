@@ -5,6 +5,7 @@ import { Migration20261206094601 } from './Migration20261206094601.js';
 import { Migration20261206101428 } from './Migration20261206101428.js';
 import { Migration20261206134814 } from './Migration20261206134814.js';
 import { Migration20261206173503 } from './Migration20261206173503.js';
+import { Migration20261206221411 } from './Migration20261206221411.js';
 
 export const migrations = [
   { name: 'Migration20261123140549', class: Migration20261123140549 },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261206101428', class: Migration20261206101428 },
   { name: 'Migration20261206134814', class: Migration20261206134814 },
   { name: 'Migration20261206173503', class: Migration20261206173503 },
+  { name: 'Migration20261206221411', class: Migration20261206221411 },
 ];

@@ -33,7 +33,7 @@ registerEnumType(VolunteerOfferStatus, { name: 'VolunteerOfferStatus' });
 @Index({ properties: ['status', 'dateTo'] })
 @ObjectType({ description: "A school's request for volunteers. It names no pupil." })
 export class VolunteerRequest {
-  [OptionalProps]?: 'status' | 'closedReason' | 'confirmedAt' | 'encounterId' | 'createdAt';
+  [OptionalProps]?: 'status' | 'closedReason' | 'confirmedAt' | 'encounterId' | 'createdAt' | 'unsupervised' | 'regular';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -87,6 +87,16 @@ export class VolunteerRequest {
   @Property({ type: 'text' })
   @Field()
   details: string;
+
+  /** The school says none of its staff will be with the volunteer and the pupils (one of the things that decide the checks needed). */
+  @Property({ type: 'boolean', default: false })
+  @Field({ description: 'No member of staff will be with the volunteer and the pupils (the school says so).' })
+  unsupervised: boolean = false;
+
+  /** The school says the same volunteer meets the pupils again and again, like a mentoring programme. */
+  @Property({ type: 'boolean', default: false })
+  @Field({ description: 'The same volunteer meets the pupils again and again, like a mentoring programme (the school says so).' })
+  regular: boolean = false;
 
   @Property({ type: 'string', length: 20, default: VolunteerRequestStatus.OPEN })
   @Field(() => VolunteerRequestStatus)

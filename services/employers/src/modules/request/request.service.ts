@@ -114,6 +114,8 @@ export class RequestService {
       postcode,
       district: postcode ? postcodeDistrict(postcode) : null,
       details: values.details.trim(),
+      unsupervised: input.unsupervised ?? false,
+      regular: input.regular ?? false,
       createdById: principal.accountId,
       createdAt: now,
     });

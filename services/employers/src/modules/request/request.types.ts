@@ -32,6 +32,12 @@ export class PostVolunteerRequestInput {
 
   @Field(() => String, { nullable: true })
   details?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'No member of staff will be with the volunteer and the pupils. Left out: false.' })
+  unsupervised?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The same volunteer meets the pupils again and again. Left out: false.' })
+  regular?: boolean | null;
 }
 
 @ObjectType()
