@@ -96,8 +96,9 @@ const TALLY_WHEN: Record<(typeof TALLIES)[number], string> = {
   workplace_16: 'ee.workplace and v.meaningful and v.yg_then <= 11',
   workplace_18: 'ee.workplace and v.meaningful and v.yg_then >= 12',
   university_visits: 'ee.university_visit and v.meaningful',
-  pa_8_9: 'ee.provider_access and (v.yg_then = 8 or (v.yg_then = 9 and ee.autumn_or_spring))',
-  pa_10_11: 'ee.provider_access and (v.yg_then = 10 or (v.yg_then = 11 and ee.autumn_or_spring))',
+  pa_8_9: 'p.attended and ee.provider_access and (v.yg_then = 8 or (v.yg_then = 9 and ee.autumn_or_spring))',
+  pa_10_11: 'p.attended and ee.provider_access and (v.yg_then = 10 or (v.yg_then = 11 and ee.autumn_or_spring))',
+  // Years 12–13: what the school offered, so a place the pupil missed or declined counts too.
   pa_12_13: 'ee.provider_access and (v.yg_then = 12 or (v.yg_then = 13 and ee.autumn_or_spring))',
 };
 const TALLY_SQL = TALLIES.map((name, i) => `case when ${TALLY_WHEN[name]} then ${2 ** (i * TALLY_WIDTH)}::int8 else 0 end`).join('\n                   + ');
@@ -180,14 +181,15 @@ t as (
       select pupil_id, bit_or(bits) as bits, sum(tally)::int8 as tally, sum(hours_7_9) as hours_7_9, sum(hours_10_11) as hours_10_11
         from (
           select p.pupil_id,
-                 ee.subject_bit
+                 case when not p.attended then 0 else
+                   ee.subject_bit
                    | case when ee.lmi and ${ks('v.yg_then')} = ${ks('c.yg')} then ${1 << BIT.lmi} else 0 end
                    | case when ee.employer and v.meaningful then ${1 << BIT.employer} else 0 end
                    | case when v.meaningful and v.yg_then <= 11 then ee.range_bit << ${BIT.range} else 0 end
-                   | case when not ee.guidance then 0 when v.yg_then <= 11 then ${1 << BIT.guidance16} else ${1 << BIT.guidance18} end as bits,
+                   | case when not ee.guidance then 0 when v.yg_then <= 11 then ${1 << BIT.guidance16} else ${1 << BIT.guidance18} end end as bits,
                  ${TALLY_SQL} as tally,
-                 case when v.yg_then between 7 and 9 then ee.workplace_hours else 0 end as hours_7_9,
-                 case when v.yg_then between 10 and 11 then ee.workplace_hours else 0 end as hours_10_11
+                 case when p.attended and v.yg_then between 7 and 9 then ee.workplace_hours else 0 end as hours_7_9,
+                 case when p.attended and v.yg_then between 10 and 11 then ee.workplace_hours else 0 end as hours_10_11
             from participation p
             join ee on ee.id = p.encounter_id
             ${
@@ -200,8 +202,8 @@ t as (
                            from ${ON_ROLL} join bench_pupil b on b.id = r.pupil_id
                           where r.trust_id = $1::uuid) c on c.id = p.pupil_id`
             }
-            cross join lateral (select c.yg - ee.years_ago as yg_then, ee.checklist_met and (p.reflection is not null or p.group_reflection_on is not null) as meaningful) v
-           where p.attended
+            cross join lateral (select c.yg - ee.years_ago as yg_then, p.attended and ee.checklist_met and (p.reflection is not null or p.group_reflection_on is not null) as meaningful) v
+           where p.attended or ee.provider_access
           offset 0 -- the three numbers are made before aggregating, so only they are carried
         ) r
        group by pupil_id

@@ -216,6 +216,8 @@ export type LinkParentAccountInput = {
 
 export type MarkAttendanceInput = {
   attended: boolean;
+  /** With attended false: the pupils were offered a place and chose not to go. Only for encounters with colleges, training or apprenticeship providers, for pupils in Years 12–13 at the time. Any mark without it clears an earlier "declined". */
+  declined?: boolean | null | undefined;
   encounterId: string | number;
   pupilIds: Array<string | number>;
 };
@@ -698,9 +700,9 @@ export type EncounterQueryVariables = Exact<{
 }>;
 
 
-export type EncounterQuery = { encounter: { id: string, kind: EncounterKind, kindLabel: string, title: string, date: string, hasTime: boolean, endsAt: string | null, hours: number, inSchoolDay: boolean, benchmarks: Array<number>, yearGroups: Array<number>, subject: string | null, hashtags: Array<string>, adviserName: string | null, adviserLevel: number | null, booked: boolean, location: string | null, checklistMet: boolean, attendedCount: number, invitedCount: number, checklistItems: Array<{ key: string, label: string, ticked: boolean }>, school: { id: string, name: string } | null, employers: Array<{ id: string, name: string }>, participations: Array<{ id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null }> } | null };
+export type EncounterQuery = { encounter: { id: string, kind: EncounterKind, kindLabel: string, title: string, date: string, hasTime: boolean, endsAt: string | null, hours: number, inSchoolDay: boolean, benchmarks: Array<number>, yearGroups: Array<number>, subject: string | null, hashtags: Array<string>, adviserName: string | null, adviserLevel: number | null, booked: boolean, location: string | null, checklistMet: boolean, attendedCount: number, invitedCount: number, checklistItems: Array<{ key: string, label: string, ticked: boolean }>, school: { id: string, name: string } | null, employers: Array<{ id: string, name: string }>, participations: Array<{ id: string, attended: boolean, declined: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null }> } | null };
 
-export type RegisterEntryFieldsFragment = { id: string, attended: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null };
+export type RegisterEntryFieldsFragment = { id: string, attended: boolean, declined: boolean, meaningful: boolean, reflection: string | null, reflectedAt: string | null, groupReflectionOn: string | null, pupil: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null } | null };
 
 export type RegisterChangeFieldsFragment = { added: number, changed: number, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
 
@@ -1222,6 +1224,7 @@ export const RegisterEntryFieldsFragmentDoc = new TypedDocumentString(`
     fragment RegisterEntryFields on Participation {
   id
   attended
+  declined
   meaningful
   reflection
   reflectedAt
@@ -1985,6 +1988,7 @@ export const EncounterDocument = new TypedDocumentString(`
     fragment RegisterEntryFields on Participation {
   id
   attended
+  declined
   meaningful
   reflection
   reflectedAt

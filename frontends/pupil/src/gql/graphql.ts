@@ -19,6 +19,14 @@ export type ApplyForPlacementInput = {
   statement: string;
 };
 
+/** Whether the pupil went: only a measure of what the school offered (provider encounters in Years 12–13) shows anything but ATTENDED. */
+export type Attendance =
+  | 'ATTENDED'
+  /** Offered, and the pupil chose not to go. */
+  | 'DECLINED'
+  /** Offered, and the pupil did not go. */
+  | 'DID_NOT_ATTEND';
+
 /** What the engine measures per pupil (docs/benchmarks-contract.md). */
 export type BenchmarkMeasure =
   | 'B2_LMI'
@@ -144,7 +152,7 @@ export type SustainedStatus =
 export type MyChildrenQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null, description: string | null, hours: number, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
+export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null, attendance: Attendance }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null, description: string | null, hours: number, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
 
 export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -179,14 +187,14 @@ export type MyJourneyQuery = { myPupilRecord: { id: string, firstName: string, y
 
 export type OwnActivityFieldsFragment = { id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null };
 
-export type PupilProgressFieldsFragment = { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } };
+export type PupilProgressFieldsFragment = { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null, attendance: Attendance }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } };
 
 export type PupilGuidanceMeetingFieldsFragment = { id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> };
 
 export type MyProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyProgressQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, upcomingEncounters: Array<{ id: string, title: string, kindLabel: string, date: string, hasTime: boolean, endsAt: string | null, location: string | null, hashtags: Array<string> }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null } | null };
+export type MyProgressQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null, attendance: Attendance }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, upcomingEncounters: Array<{ id: string, title: string, kindLabel: string, date: string, hasTime: boolean, endsAt: string | null, location: string | null, hashtags: Array<string> }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null } | null };
 
 export type RecordReflectionMutationVariables = Exact<{
   input: RecordReflectionInput;
@@ -225,7 +233,7 @@ export type SetMyConsideringHigherEducationMutationVariables = Exact<{
 
 export type SetMyConsideringHigherEducationMutation = { setConsideringHigherEducation: { pupil: { id: string, consideringHigherEducation: boolean | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
-export type PupilRecordFieldsFragment = { id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null };
+export type PupilRecordFieldsFragment = { id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null, attendance: Attendance }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null };
 
 export type RecordEncounterFieldsFragment = { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> };
 
@@ -238,7 +246,7 @@ export type RecordExtrasFieldsFragment = { consent: { destinationTracking: boole
 export type MyPupilRecordQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyPupilRecordQuery = { myPupilRecord: { id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null } | null };
+export type MyPupilRecordQuery = { myPupilRecord: { id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null, attendance: Attendance }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null } | null };
 
 export type MyRecordExtrasQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -347,6 +355,7 @@ export const PupilProgressFieldsFragmentDoc = new TypedDocumentString(`
       date
       counts
       reason
+      attendance
     }
   }
   workExperience {
@@ -442,6 +451,7 @@ fragment PupilProgressFields on PupilProgress {
       date
       counts
       reason
+      attendance
     }
   }
   workExperience {
@@ -592,6 +602,7 @@ fragment PupilProgressFields on PupilProgress {
       date
       counts
       reason
+      attendance
     }
   }
   workExperience {
@@ -934,6 +945,7 @@ fragment PupilProgressFields on PupilProgress {
       date
       counts
       reason
+      attendance
     }
   }
   workExperience {
@@ -1106,6 +1118,7 @@ fragment PupilProgressFields on PupilProgress {
       date
       counts
       reason
+      attendance
     }
   }
   workExperience {

@@ -49,6 +49,7 @@ export interface EvidenceItem {
   encounterId: string | null;
   ownActivityId: string | null;
   reflection: 'OWN' | 'GROUP' | null;
+  attendance: 'ATTENDED' | 'DID_NOT_ATTEND' | 'DECLINED';
 }
 
 const kindLabel = (fact: FactRow) =>
@@ -69,6 +70,7 @@ export function evidenceFor(measure: BenchmarkMeasureKey, facts: FactRow[]): Evi
         encounterId: fact.source === 'E' ? fact.refId : null,
         ownActivityId: fact.source === 'A' ? fact.refId : null,
         reflection: fact.source === 'E' ? fact.reflected : null,
+        attendance: fact.attended ? 'ATTENDED' : fact.declined ? 'DECLINED' : 'DID_NOT_ATTEND',
       };
     });
 }

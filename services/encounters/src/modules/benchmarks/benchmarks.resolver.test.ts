@@ -703,3 +703,82 @@ describe('personal guidance', () => {
     expect(bad.data!.recordGuidanceMeeting.error).toMatchObject({ code: 'GUIDANCE_INVALID', fields: [{ field: 'adviserLevel' }] });
   });
 });
+
+describe('provider encounters in Years 12–13: offered and declined', () => {
+  const sixthFormer = northPupils.find((p) => p.yearGroup === 12)!;
+  const year10 = northPupils.find((p) => p.yearGroup === 10)!;
+  const MARK = 'mutation ($input: MarkAttendanceInput!) { markAttendance(input: $input) { changed error { code message } } }';
+  type Marked = { markAttendance: { changed: number; error: { code: string; message: string } | null } };
+  const REGISTER = 'query ($id: ID!) { encounter(id: $id) { participations { attended declined pupil { id } } } }';
+  type Register = { encounter: { participations: { attended: boolean; declined: boolean; pupil: { id: string } }[] } };
+  const rowOf = async (encounterId: string, pupilId: string) =>
+    (await client.query<Register>(leaderNorth, REGISTER, { id: encounterId })).data!.encounter.participations.find((p) => p.pupil.id === pupilId)!;
+
+  const createEncounter = async (kind: string, title: string) => {
+    const created = await client.query<{ createEncounter: { encounter: { id: string } | null; error: unknown } }>(
+      leaderNorth,
+      'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } error { code message } } }',
+      {
+        input: {
+          kind,
+          title,
+          date: new Date(Date.now() - 86_400_000).toISOString(),
+          hours: 1,
+          inSchoolDay: true,
+          yearGroups: [10, 12],
+          register: [sixthFormer.id, year10.id].map((pupilId) => ({ pupilId, attended: false })),
+        },
+      },
+    );
+    expect(created.data!.createEncounter.error).toBeNull();
+    return created.data!.createEncounter.encounter!.id;
+  };
+
+  it('counts a declined place as offered, tells it apart in the evidence, and refuses "declined" where it cannot apply', async () => {
+    const y1213 = async () => measure((await progressOf(leaderNorth, sixthFormer.id)).progress!, 'PROVIDER_ACCESS_Y12_13');
+    const before = await y1213();
+    const encounterId = await createEncounter('FE_COLLEGE_ENCOUNTER', 'Northfield College taster');
+
+    // Below Year 12 the encounters are compulsory: "declined" is refused and nothing changes.
+    const younger = await client.query<Marked>(leaderNorth, MARK, {
+      input: { encounterId, pupilIds: [sixthFormer.id, year10.id], attended: false, declined: true },
+    });
+    expect(younger.data!.markAttendance).toMatchObject({ changed: 0, error: { code: 'REGISTER_CANNOT_DECLINE', message: expect.stringContaining('1 pupil') } });
+    const both = await client.query<Marked>(leaderNorth, MARK, { input: { encounterId, pupilIds: [sixthFormer.id], attended: true, declined: true } });
+    expect(both.data!.markAttendance.error?.code).toBe('REGISTER_INVALID');
+    expect(await rowOf(encounterId, sixthFormer.id)).toMatchObject({ attended: false, declined: false });
+
+    // The sixth-former chose not to go: offered all the same, and the evidence says which.
+    const declined = await client.query<Marked>(leaderNorth, MARK, { input: { encounterId, pupilIds: [sixthFormer.id], attended: false, declined: true } });
+    expect(declined.data!.markAttendance).toEqual({ changed: 1, error: null });
+    expect(await rowOf(encounterId, sixthFormer.id)).toMatchObject({ attended: false, declined: true });
+    const after = await y1213();
+    expect(after.count).toBe(before.count + 1);
+    const res = await client.query<{
+      _entities: { benchmarkProgress: { measures: { measure: string; evidence: { encounterId: string | null; counts: boolean; attendance: string }[] }[] } }[];
+    }>(
+      leaderNorth,
+      `query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil {
+        benchmarkProgress { measures { measure evidence { encounterId counts attendance } } } } } }`,
+      { id: sixthFormer.id },
+    );
+    const measures = res.data!._entities[0].benchmarkProgress.measures;
+    expect(measures.find((m) => m.measure === 'PROVIDER_ACCESS_Y12_13')!.evidence.find((e) => e.encounterId === encounterId)).toEqual({
+      encounterId,
+      counts: true,
+      attendance: 'DECLINED',
+    });
+    // It counts for nothing the pupil did.
+    expect(measures.filter((m) => m.measure !== 'PROVIDER_ACCESS_Y12_13').flatMap((m) => m.evidence.filter((e) => e.encounterId === encounterId))).toEqual([]);
+
+    // Marking them as there clears "declined".
+    await client.query<Marked>(leaderNorth, MARK, { input: { encounterId, pupilIds: [sixthFormer.id], attended: true } });
+    expect(await rowOf(encounterId, sixthFormer.id)).toMatchObject({ attended: true, declined: false });
+  });
+
+  it('refuses "declined" for an encounter that is not with a provider', async () => {
+    const encounterId = await createEncounter('EMPLOYER_TALK', 'Engineering talk');
+    const res = await client.query<Marked>(leaderNorth, MARK, { input: { encounterId, pupilIds: [sixthFormer.id], attended: false, declined: true } });
+    expect(res.data!.markAttendance).toMatchObject({ changed: 0, error: { code: 'REGISTER_INVALID', message: expect.stringContaining('college') } });
+  });
+});

@@ -32,6 +32,8 @@ interface Fact {
   adviserLevel?: number;
   benchmarks?: number[];
   attended?: boolean;
+  /** Offered, and the pupil chose not to go (with attended false). */
+  declined?: boolean;
   schoolId?: string;
   /** The exact instant, instead of 10:00 UTC on `date`. */
   at?: string;
@@ -142,6 +144,47 @@ const CASES: Case[] = [
     expect: { PROVIDER_ACCESS_Y12_13: 'MET' },
   },
   { reason: 'Year 11: the sixth-form window does not apply', year: 11, expect: { PROVIDER_ACCESS_Y12_13: 'NOT_APPLICABLE' } },
+  {
+    reason: 'Years 12–13 measure what was offered: one attended and one declined make two offered',
+    year: 13,
+    facts: [provider('2025-11-05'), provider('2026-10-12', { attended: false, declined: true })],
+    expect: { PROVIDER_ACCESS_Y12_13: 'MET' },
+  },
+  {
+    reason: 'Years 12–13: on the register and absent is still offered',
+    year: 12,
+    facts: [provider('2026-11-05', { attended: false })],
+    expect: { PROVIDER_ACCESS_Y12_13: 'IN_PROGRESS' },
+  },
+  {
+    reason: 'Years 12–13: a declined encounter outside the school day does not count',
+    year: 12,
+    facts: [provider('2026-11-05', { attended: false, declined: true, inSchoolDay: false })],
+    expect: { PROVIDER_ACCESS_Y12_13: 'NOT_MET' },
+  },
+  {
+    reason: 'Years 10–11 are compulsory: an encounter the pupil missed does not count',
+    year: 11,
+    facts: [provider('2025-10-01', { attended: false }), provider('2025-11-01')],
+    expect: { PROVIDER_ACCESS_Y10_11: 'IN_PROGRESS' },
+  },
+  {
+    reason: 'Years 12–13: a university visit the pupil missed counts for nothing (only provider encounters measure what was offered)',
+    year: 12,
+    consideringHE: true,
+    facts: [
+      { kind: 'UNIVERSITY_VISIT', date: '2026-11-05', attended: false },
+      { kind: 'UNIVERSITY_VISIT', date: '2026-12-05', attended: false },
+    ],
+    expect: { B7_BY_18: 'NOT_MET', PROVIDER_ACCESS_Y12_13: 'NOT_MET' },
+  },
+  {
+    reason: 'a workplace visit the pupil missed adds no work-experience hours',
+    year: 9,
+    facts: [{ kind: 'WORKPLACE_VISIT', date: '2026-11-05', attended: false, hours: 6 }],
+    expect: { B6_BY_16: 'NOT_MET' },
+    hours: { lower: 0, upper: 0 },
+  },
 
   // Meaningful encounters (Benchmark 5 this year).
   { reason: 'a meaningful employer talk this year', year: 10, facts: [{ kind: 'EMPLOYER_TALK', date: '2026-11-01' }], expect: { B5_EMPLOYERS: 'MET' } },
@@ -424,13 +467,14 @@ async function insertCase(orm: Orm, testCase: Case, pupilId: string): Promise<vo
       ],
     );
     await conn.execute(
-      'insert into participation (id, encounter_id, pupil_id, school_id, attended, reflection, group_reflection_on) values (?, ?, ?, ?, ?, ?, ?)',
+      'insert into participation (id, encounter_id, pupil_id, school_id, attended, declined, reflection, group_reflection_on) values (?, ?, ?, ?, ?, ?, ?, ?)',
       [
         randomUUID(),
         encounterId,
         pupilId,
         fact.schoolId ?? SCHOOL,
         fact.attended ?? true,
+        fact.declined ?? false,
         (fact.reflection ?? meaningful) ? 'I learned what the job involves.' : null,
         fact.groupReflection ? fact.date : null,
       ],

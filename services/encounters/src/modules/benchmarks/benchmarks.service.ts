@@ -81,6 +81,10 @@ export interface FactRow {
   reflected: 'OWN' | 'GROUP' | null;
   inSchoolDay: boolean;
   qualified: boolean;
+  /** Whether the pupil went (own activities always did); a register row they did not attend is a fact only for a measure of what was offered. */
+  attended: boolean;
+  /** Offered and the pupil chose not to go (never when attended). */
+  declined: boolean;
   /** The measures the fact bears on (the right sort, in the right year groups), whether or not it meets their need. */
   bearsOn: BenchmarkMeasureKey[];
 }

@@ -31,7 +31,8 @@ import { NamedStatement } from './named-params.js';
  * A statement's own parameters are listed with it, under "Statements" below.
  *
  * A fact is one thing a pupil did: an attended register row, or one of their own activities staff
- * verified. The year group a pupil was in when it happened is their year group now less the academic
+ * verified. A register row the pupil did not attend is a fact only for a measure of what the school
+ * offered (`offered` below): the provider encounters of Years 12–13, which a pupil may decline. The year group a pupil was in when it happened is their year group now less the academic
  * years since (a pupil's history follows them across schools: facts are not filtered by school).
  */
 
@@ -86,10 +87,11 @@ const classify = (e: string, kind: string) => `
 /** What a fact must meet, beyond bearing on a measure, to count: meaningful, a qualified adviser, the school day. */
 export type Need = 'meaningful' | 'qualified' | 'schoolDay' | null;
 
-/** A fact's columns as SQL (over one classified fact): its classification plus whether it meets each need. */
+/** A fact's columns as SQL (over one classified fact): its classification, whether it meets each need, and whether the pupil attended. */
 interface FactSql {
   column: (name: string) => string;
   meets: Record<Exclude<Need, null>, string>;
+  attended: string;
 }
 
 /** When a year group bears on a measure: SQL over the year group then (`yg`), now (`cur`, `curKs`) and whether the fact fell in the window. */
@@ -110,6 +112,11 @@ interface Rule {
   needed: number;
   /** SQL over a pupil's tallies row `t` (cur, he): when the measure applies at all. */
   applies?: string;
+  /**
+   * A measure of what the school offered: a register row counts whether the pupil went, was absent
+   * or chose not to go. Every other measure counts only what the pupil attended.
+   */
+  offered?: true;
 }
 
 const providerWindow = (first: number) => (y: Years) => `(${y.yg} = ${first} or (${y.yg} = ${first + 1} and ${y.inWindow}))`;
@@ -138,7 +145,15 @@ export const RULES: Record<BenchmarkMeasureKey, Rule> = {
   B8_BY_18: { tally: 'count', bears: (f) => f.column('guidance'), needs: 'qualified', years: (y) => `${y.yg} >= 12`, needed: 1, applies: 't.cur >= 12' },
   PROVIDER_ACCESS_Y8_9: { tally: 'count', bears: (f) => f.column('pa'), needs: 'schoolDay', years: providerWindow(8), needed: 2, applies: 't.cur >= 8' },
   PROVIDER_ACCESS_Y10_11: { tally: 'count', bears: (f) => f.column('pa'), needs: 'schoolDay', years: providerWindow(10), needed: 2, applies: 't.cur >= 10' },
-  PROVIDER_ACCESS_Y12_13: { tally: 'count', bears: (f) => f.column('pa'), needs: 'schoolDay', years: providerWindow(12), needed: 2, applies: 't.cur >= 12' },
+  PROVIDER_ACCESS_Y12_13: {
+    tally: 'count',
+    bears: (f) => f.column('pa'),
+    needs: 'schoolDay',
+    years: providerWindow(12),
+    needed: 2,
+    applies: 't.cur >= 12',
+    offered: true,
+  },
 };
 export const MEASURE_KEYS = Object.keys(RULES) as BenchmarkMeasureKey[];
 
@@ -153,12 +168,21 @@ export const countColumn = (measure: BenchmarkMeasureKey) => measure.toLowerCase
 export const stateColumn = (measure: BenchmarkMeasureKey) => `s_${measure.toLowerCase()}`;
 export const flagColumn = (measure: BenchmarkMeasureKey) => `f_${measure.toLowerCase()}`;
 
-/** The facts' SQL for a classified fact `alias` whose needs are met by the given SQL. */
-const factSql = (alias: string, meets: FactSql['meets']): FactSql => ({ column: (name) => `${alias}.${name}`, meets });
+/** The facts' SQL for a classified fact `alias` whose needs are met, and attendance is, as the given SQL. */
+const factSql = (alias: string, meets: FactSql['meets'], attended: string): FactSql => ({ column: (name) => `${alias}.${name}`, meets, attended });
+/** SQL: what a fact must meet for a rule, beyond bearing on it (true when nothing). */
+const conditions = (rule: Rule, f: FactSql) => [...(rule.needs ? [f.meets[rule.needs]] : []), ...(rule.offered ? [] : [f.attended])].join(' and ') || 'true';
 const counted = (rule: Rule, f: FactSql) =>
-  rule.tally === 'count'
-    ? `(${rule.bears(f)}${rule.needs ? ` and ${f.meets[rule.needs]}` : ''})`
-    : `(case when ${rule.needs ? f.meets[rule.needs] : 'true'} then ${rule.bears(f)} else 0 end)`;
+  rule.tally === 'count' ? `(${rule.bears(f)} and ${conditions(rule, f)})` : `(case when ${conditions(rule, f)} then ${rule.bears(f)} else 0 end)`;
+/** SQL over a classified encounter `alias`: whether a register row the pupil did not attend can count for anything (a measure of what was offered). */
+const countsUnattended = (alias: string) => {
+  const f = factSql(alias, { meaningful: 'false', qualified: 'false', schoolDay: 'true' }, 'false');
+  return `(${
+    MEASURE_KEYS.filter((m) => RULES[m].offered)
+      .map((m) => RULES[m].bears(f))
+      .join(' or ') || 'false'
+  })`;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Tallies: each fact folds into a few packed numbers, summed per pupil and academic year.
@@ -223,7 +247,7 @@ function packedValues(f: FactSql): string[] {
       .join(' + '),
   );
   const bits = BIT_LANES.map((lane, i) => `(${lane.value(f)} << ${i * BIT_LANE_WIDTH})`).join(' | ');
-  return [...packs, bits, `(case when ${f.column('workplace')} then ${f.column('hours')} else 0 end)::float8`];
+  return [...packs, bits, `(case when ${f.column('workplace')} and ${f.attended} then ${f.column('hours')} else 0 end)::float8`];
 }
 /**
  * A register row's reflection item is met by the pupil's own reflection or by reflection time the school
@@ -242,25 +266,39 @@ const CLASSIFIED_ENCOUNTERS = `(
            where e.date < ${START_OF_DAY_AFTER}
         )`;
 
-const tallies = (variant: 'r' | 'n') =>
-  packedValues(factSql('x', { meaningful: variant === 'r' ? 'x.checklist_met' : 'false', qualified: 'x.qualified', schoolDay: 'x.in_school_day' })).map(
-    (sql, i) => `${sql} as ${PACKED_COLUMNS[i]}_${variant}`,
-  );
+/** What a register row of encounter `x` adds: attended and reflected (`r`), attended and not reflected (`n`), not attended (`o`: offered). */
+const tallies = (variant: 'r' | 'n' | 'o') =>
+  packedValues(
+    factSql(
+      'x',
+      { meaningful: variant === 'r' ? 'x.checklist_met' : 'false', qualified: 'x.qualified', schoolDay: 'x.in_school_day' },
+      variant === 'o' ? 'false' : 'true',
+    ),
+  ).map((sql, i) => `${sql} as ${PACKED_COLUMNS[i]}_${variant}`);
+const VARIANTS = ['r', 'n', 'o'] as const;
 
 /**
  * The encounters that add anything to any measure, with what a register row adds (`*_r` when the
- * pupil reflected, `*_n` when not), as `e`, worked out once per encounter (`offset 0` keeps the
- * planner from computing them for every register row; it still knows `x.id` is unique). A large
- * cohort's registers cover most encounters: all of them up to the day are worked out. A small
- * cohort's only those its pupils attended, found through the pupil index.
+ * pupil attended and reflected, `*_n` when they attended and did not, `*_o` when they did not attend)
+ * and whether a row they did not attend adds anything (`offered`), as `e`, worked out once per
+ * encounter (`offset 0` keeps the planner from computing them for every register row; it still knows
+ * `x.id` is unique). A large cohort's registers cover most encounters: all of them up to the day are
+ * worked out. A small cohort's only those its pupils attended (or were offered, for a measure of what
+ * was offered), found through the pupil index.
  */
 const encounterTallies = (large: boolean) => `(
-      select y.* from (
-        select x.id, x.ay, ${[...tallies('r'), ...tallies('n')].join(', ')}
-          from ${CLASSIFIED_ENCOUNTERS} x${large ? '' : '\n         where x.id in (select p.encounter_id from participation p where p.attended and p.pupil_id = any(:pupilIds::uuid[]))'}
+      select y.*, (${PACKED_COLUMNS.map((c) => `y.${c}_o <> 0`).join(' or ')}) as offered from (
+        select x.id, x.ay, ${VARIANTS.flatMap(tallies).join(', ')}
+          from ${CLASSIFIED_ENCOUNTERS} x${
+            large
+              ? ''
+              : `
+         where x.id in (select p.encounter_id from participation p where p.attended and p.pupil_id = any(:pupilIds::uuid[]))
+            or (${countsUnattended('x')} and x.id in (select p.encounter_id from participation p where not p.attended and p.pupil_id = any(:pupilIds::uuid[])))`
+          }
         offset 0
       ) y
-      where ${PACKED_COLUMNS.flatMap((c) => [`y.${c}_r <> 0`, `y.${c}_n <> 0`]).join(' or ')}
+      where ${PACKED_COLUMNS.flatMap((c) => VARIANTS.map((v) => `y.${c}_${v} <> 0`)).join(' or ')}
     )`;
 
 /** Verified own activities of the cohort's pupils (of the `cohort` CTE), classified as `a` (they are always meaningful, never in the school day). */
@@ -285,7 +323,7 @@ cohort as (
    where c.cur between 7 and 13 and (:onlyGroups::int = 0 or c.mask & :onlyGroups::int <> 0) and (:onlyYearGroup::int = 0 or c.cur = :onlyYearGroup::int)
 )`;
 
-const ownPacked = packedValues(factSql('a', { meaningful: 'a.meaningful', qualified: 'a.qualified', schoolDay: 'a.in_school_day' }));
+const ownPacked = packedValues(factSql('a', { meaningful: 'a.meaningful', qualified: 'a.qualified', schoolDay: 'a.in_school_day' }, 'true'));
 
 /** The most academic years back a fact is looked for (a Year 13 pupil's Year 7 was six years ago). */
 const YEARS_BACK = 30;
@@ -315,10 +353,10 @@ per_year as (
     .map((c) => `sum(x.${c}) as ${c}`)
     .join(', ')}, bit_or(x.bits) as bits, sum(x.hours) as hours
     from (
-      select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when ${REFLECTED} then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
+      select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when not p.attended then e.${c}_o when ${REFLECTED} then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
         from participation p
         join ${encounterTallies(large)} e on e.id = p.encounter_id
-       where p.attended and p.pupil_id = any(:pupilIds::uuid[])
+       where (p.attended or e.offered) and p.pupil_id = any(:pupilIds::uuid[])
       union all
       select a.pupil_id, a.ay, ${ownPacked.map((sql, i) => `${sql} as ${PACKED_COLUMNS[i]}`).join(', ')}
         from ${OWN_ACTIVITIES} a
@@ -402,13 +440,14 @@ function stateSql(measure: BenchmarkMeasureKey): string {
 const FLAGGED_CTE = `
 facts as (
   select c.pupil_id, c.cur, c.cur_ks, 'E'::text as source, e.id as ref_id, e.kind, e.day, e.ay, e.in_school_day, e.checklist_met,
-         (case when p.reflection is not null then 'OWN' when p.group_reflection_on is not null then 'GROUP' end) as reflected, (e.checklist_met and ${REFLECTED}) as meaningful, e.qualified, e.in_window,
+         (case when p.reflection is not null then 'OWN' when p.group_reflection_on is not null then 'GROUP' end) as reflected,
+         (p.attended and e.checklist_met and ${REFLECTED}) as meaningful, e.qualified, e.in_window, p.attended, p.declined,
          e.b2, e.subject_no, e.b5, e.b6, e.b7_range, e.b7_visit, e.guidance, e.pa, e.workplace
     from cohort c
-    join participation p on p.pupil_id = c.pupil_id and p.attended
-    join ${CLASSIFIED_ENCOUNTERS} e on e.id = p.encounter_id
+    join participation p on p.pupil_id = c.pupil_id
+    join ${CLASSIFIED_ENCOUNTERS} e on e.id = p.encounter_id and (p.attended or ${countsUnattended('e')})
   union all
-  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, 'OWN', true, true, a.in_window,
+  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, 'OWN', true, true, a.in_window, true, false,
          a.b2, a.subject_no, a.b5, a.b6, a.b7_range, a.b7_visit, a.guidance, a.pa, a.workplace
     from ${OWN_ACTIVITIES} a
 ),
@@ -416,9 +455,9 @@ flagged as (
   select f.*, f.cur - (:academicYear - f.ay) as yg,
     ${MEASURE_KEYS.map((m) => {
       const rule = RULES[m];
-      const fact = factSql('f', { meaningful: 'f.meaningful', qualified: 'f.qualified', schoolDay: 'f.in_school_day' });
+      const fact = factSql('f', { meaningful: 'f.meaningful', qualified: 'f.qualified', schoolDay: 'f.in_school_day' }, 'f.attended');
       const bears = rule.tally === 'count' ? rule.bears(fact) : `${rule.bears(fact)} <> 0`;
-      return `(${bears} and ${rule.years({ yg: '(f.cur - (:academicYear - f.ay))', cur: 'f.cur', curKs: 'f.cur_ks', inWindow: 'f.in_window' })}) as ${flagColumn(m)}`;
+      return `(${bears}${rule.offered ? '' : ' and f.attended'} and ${rule.years({ yg: '(f.cur - (:academicYear - f.ay))', cur: 'f.cur', curKs: 'f.cur_ks', inWindow: 'f.in_window' })}) as ${flagColumn(m)}`;
     }).join(',\n    ')}
   from facts f
 )`;
@@ -449,6 +488,8 @@ const FACT_FIELDS = {
   reflected: 'fl.reflected',
   inSchoolDay: 'fl.in_school_day',
   qualified: 'fl.qualified',
+  attended: 'fl.attended',
+  declined: 'fl.declined',
   bears: `json_build_array(${MEASURE_KEYS.map((m) => `fl.${flagColumn(m)}`).join(', ')})`,
 } as const;
 

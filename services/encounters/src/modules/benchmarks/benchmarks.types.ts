@@ -142,6 +142,20 @@ export enum ReflectionSourceEnum {
 }
 registerEnumType(ReflectionSourceEnum, { name: 'ReflectionSource', description: "How an activity's reflection item was met." });
 
+export enum AttendanceEnum {
+  ATTENDED = 'ATTENDED',
+  DID_NOT_ATTEND = 'DID_NOT_ATTEND',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(AttendanceEnum, {
+  name: 'Attendance',
+  description: 'Whether the pupil went: only a measure of what the school offered (provider encounters in Years 12–13) shows anything but ATTENDED.',
+  valuesConfig: {
+    DID_NOT_ATTEND: { description: 'Offered, and the pupil did not go.' },
+    DECLINED: { description: 'Offered, and the pupil chose not to go.' },
+  },
+});
+
 @ObjectType({ description: 'Something that counted towards a measure, or did not, and why.' })
 export class Evidence {
   @Field()
@@ -171,6 +185,9 @@ export class Evidence {
       "For a school activity: how its reflection item was met (the pupil's own words, or reflection time the school gave the group), or null when it was not.",
   })
   reflection: 'OWN' | 'GROUP' | null;
+
+  @Field(() => AttendanceEnum, { description: 'Whether the pupil went, or was offered a place and did not go (or chose not to).' })
+  attendance: 'ATTENDED' | 'DID_NOT_ATTEND' | 'DECLINED';
 }
 
 @ObjectType()

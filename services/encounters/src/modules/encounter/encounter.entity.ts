@@ -1,5 +1,5 @@
 import { ArrayType, OptionalProps } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ENCOUNTER_KIND_KEYS, type EncounterKind } from '@waymark/domain';
 import { MutationError, TENANT_SQL, tenantPolicy, type TenantRule } from '@waymark/subgraph-kit';
@@ -161,9 +161,10 @@ export class Encounter {
 @Unique({ properties: ['encounter', 'pupilId'] })
 @Index({ properties: ['schoolId', 'pupilId'] })
 @Index({ properties: ['pupilId', 'encounter'] })
+@Check({ name: 'participation_declined_not_attended', expression: 'not (attended and declined)' })
 @ObjectType()
 export class Participation {
-  [OptionalProps]?: 'reflection' | 'reflectedAt' | 'groupReflectionOn';
+  [OptionalProps]?: 'reflection' | 'reflectedAt' | 'groupReflectionOn' | 'declined';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -184,6 +185,15 @@ export class Participation {
   @Property({ type: 'boolean' })
   @Field()
   attended: boolean;
+
+  /**
+   * Offered a place and chose not to go: only for the encounters with providers of technical
+   * education and apprenticeships that a school must offer pupils in Years 12 and 13, where the record
+   * tells a pupil who said no apart from one never asked (docs/domain-rules.md, "Provider access").
+   */
+  @Property({ type: 'boolean', default: false })
+  @Field({ description: 'Offered a place and chose not to go (a Year 12–13 provider encounter); never true when attended.' })
+  declined: boolean = false;
 
   /** The pupil's reflection afterwards (or one staff recorded with them): part of "meaningful". */
   @Property({ type: 'text', nullable: true })

@@ -33,9 +33,11 @@ export class RegisterMutations {
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => RegisterChangeResult, { description: 'Marks pupils on the register as attended or absent, one or many at once.' })
-  markAttendance(@Arg('input', () => MarkAttendanceInput) input: MarkAttendanceInput, @Ctx() ctx: RequestContext): Promise<RegisterChangeResult> {
-    return new RegisterService(ctx.em).mark(ctx.principal, input);
+  @Mutation(() => RegisterChangeResult, {
+    description: 'Marks pupils on the register as attended, absent, or offered and declined (a Year 12–13 provider encounter), one or many at once.',
+  })
+  markAttendance(@Arg('input', () => MarkAttendanceInput) input: MarkAttendanceInput, @Ctx() ctx: EncountersContext): Promise<RegisterChangeResult> {
+    return new RegisterService(ctx.em).mark(ctx.principal, input, ownCohort(ctx));
   }
 
   @Authorized(...STAFF)

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import {
+  academicYearOf,
   dayInEngland,
+  PROVIDER_ACCESS_KINDS,
   isBlankRecord,
   parseCsv,
   parseDay,
@@ -130,6 +132,13 @@ export const RegisterProblems = {
       { field: 'pupilIds', message: `Not on the register: ${ids.join(', ')}` },
     ]);
   },
+  cannotDecline(ids: string[]): MutationError {
+    return mutationError(
+      'REGISTER_CANNOT_DECLINE',
+      `${ids.length} pupil(s) were not in Year 12 or 13 at the time: these encounters are compulsory before Year 12, so mark them absent.`,
+      [{ field: 'pupilIds', message: `Not in Years 12–13 then: ${ids.join(', ')}` }],
+    );
+  },
   notFound(): MutationError {
     return mutationError('ENCOUNTER_NOT_FOUND', 'There is no such encounter at your school.');
   },
@@ -185,20 +194,57 @@ export class RegisterService {
     return { encounter, added, changed: 0, error: null };
   }
 
-  async mark(principal: Principal, input: MarkAttendanceInput): Promise<RegisterChangeResult> {
+  /**
+   * Sets pupils' marks: attended, absent, or (absent and) declined. "Declined" is for the provider
+   * encounters a school must offer pupils in Years 12–13 (docs/domain-rules.md, "Provider access"):
+   * refused, with every pupil it cannot apply to named, anywhere else. Any other mark clears it.
+   */
+  async mark(principal: Principal, input: MarkAttendanceInput, cohortOf?: () => Promise<Cohort>, now = new Date()): Promise<RegisterChangeResult> {
     const encounter = await this.ownEncounter(principal, input.encounterId);
     if (!encounter) return { encounter: null, added: 0, changed: 0, error: RegisterProblems.notFound() };
     const ids = [...new Set(input.pupilIds)].filter((id) => isUuid(id));
     if (ids.length === 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.invalid('Choose at least one pupil.') };
+    const declined = input.declined === true;
+    if (declined && input.attended) {
+      return { encounter, added: 0, changed: 0, error: RegisterProblems.invalid('A pupil who went cannot also have declined: choose one.') };
+    }
+    if (declined && !(PROVIDER_ACCESS_KINDS as readonly string[]).includes(encounter.kind)) {
+      return {
+        encounter,
+        added: 0,
+        changed: 0,
+        error: RegisterProblems.invalid(
+          'Only an encounter with a college, training provider or apprenticeship provider can be declined: mark the pupils absent.',
+        ),
+      };
+    }
     const onRegister = await this.em.find(Participation, { encounter: encounter.id, pupilId: { $in: ids } });
     const missing = ids.filter((id) => !onRegister.some((row) => row.pupilId === id));
     if (missing.length > 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.notOnRegister(missing) };
+    if (declined) {
+      const tooYoung = await this.tooYoungToDecline(encounter, ids, cohortOf, now);
+      if (tooYoung.length > 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.cannotDecline(tooYoung) };
+    }
     const { affected } = await boundSql(
       this.em,
-      'update participation set attended = $3 where encounter_id = $1::uuid and pupil_id = any($2::uuid[]) and attended <> $3',
-      [encounter.id, pgArray(ids), input.attended],
+      `update participation set attended = $3, declined = $4
+        where encounter_id = $1::uuid and pupil_id = any($2::uuid[]) and (attended <> $3 or declined <> $4)`,
+      [encounter.id, pgArray(ids), input.attended, declined],
     );
     return { encounter, added: 0, changed: affected, error: null };
+  }
+
+  /**
+   * The pupils who were not in Year 12 or 13 when the encounter took place (their year group now, less
+   * the academic years since), or are no longer on roll to tell: below Year 12 the encounters are
+   * compulsory, so a pupil who did not go was absent, not someone who declined.
+   */
+  private async tooYoungToDecline(encounter: Encounter, ids: string[], cohortOf: (() => Promise<Cohort>) | undefined, now: Date): Promise<string[]> {
+    if (!cohortOf) return ids;
+    const cohort = await cohortOf();
+    const yearsSince = academicYearOf(now) - academicYearOf(encounter.date);
+    const yearThen = new Map(cohort.pupilIds.map((id, i) => [id, cohort.yearGroups[i] - yearsSince]));
+    return ids.filter((id) => (yearThen.get(id) ?? 0) < 12);
   }
 
   /**
@@ -239,7 +285,7 @@ export class RegisterService {
       );
       await boundSql(
         tx,
-        `update participation p set attended = t.attended
+        `update participation p set attended = t.attended, declined = p.declined and not t.attended
            from unnest($2::uuid[], $3::boolean[]) as t(pupil_id, attended)
           where p.encounter_id = $1::uuid and p.pupil_id = t.pupil_id and p.attended <> t.attended`,
         [encounter.id, pgArray(marks.map((m) => m.pupilId)), pgArray(marks.map((m) => m.attended))],

@@ -32,6 +32,13 @@ export class MarkAttendanceInput {
 
   @Field()
   attended: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'With attended false: the pupils were offered a place and chose not to go. Only for encounters with colleges, training or apprenticeship providers, for pupils in Years 12–13 at the time. Any mark without it clears an earlier "declined".',
+  })
+  declined?: boolean | null;
 }
 
 @InputType()

@@ -145,7 +145,13 @@ export function EncounterPage({ encounterId, justSaved }: EncounterPageProps) {
       </Section>
 
       <Section title="Register">
-        <RegisterTable encounterId={encounter.id} entries={encounter.participations} checklistMet={encounter.checklistMet} onMark={markAttendance} />
+        <RegisterTable
+          encounterId={encounter.id}
+          encounter={encounter}
+          entries={encounter.participations}
+          checklistMet={encounter.checklistMet}
+          onMark={markAttendance}
+        />
       </Section>
 
       <GroupReflectionSection

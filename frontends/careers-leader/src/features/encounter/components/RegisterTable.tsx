@@ -3,14 +3,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { routeHref } from '../../../shared/route';
 import type { RegisterEntry } from '../graphql/encounter';
 import type { ActionOutcome } from '../hooks/useEncounter';
-import { keepOnRegister, meaningfulText, registerCounts, selectAll, sortRegister, toggleOne } from '../lib/register';
+import { canDecline, keepOnRegister, MARK_TEXT, markOf, meaningfulText, registerCounts, selectAll, sortRegister, toggleOne, type Mark } from '../lib/register';
 
 export interface RegisterTableProps {
   /** The encounter the register is for: a pupil's record opened from it says "Back to the encounter". */
   encounterId: string;
+  /** Its kind and date: whether a pupil may be marked as having chosen not to go (a Year 12–13 provider encounter). */
+  encounter: { kind: string; date: string };
   entries: readonly RegisterEntry[];
   checklistMet: boolean;
-  onMark: (pupilIds: string[], attended: boolean) => Promise<ActionOutcome<unknown>>;
+  onMark: (pupilIds: string[], mark: Mark) => Promise<ActionOutcome<unknown>>;
 }
 
 type Feedback = { kind: 'done'; text: string } | { kind: 'error'; text: string } | null;
@@ -19,31 +21,42 @@ type Feedback = { kind: 'done'; text: string } | { kind: 'error'; text: string }
  * The register: attendance one pupil at a time, or for the pupils ticked (with "select all"), and
  * for each pupil whether it counts as meaningful and what they reflected.
  */
-export function RegisterTable({ encounterId, entries, checklistMet, onMark }: RegisterTableProps) {
+export function RegisterTable({ encounterId, encounter, entries, checklistMet, onMark }: RegisterTableProps) {
   const rows = useMemo(() => sortRegister(entries.filter((entry) => entry.pupil)), [entries]);
   const ids = useMemo(() => rows.map((entry) => entry.pupil!.id), [rows]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const counts = registerCounts(rows);
+  const declinable = (entry: RegisterEntry) => canDecline(encounter, entry.pupil?.yearGroup);
+  const anyDeclinable = rows.some(declinable);
 
   useEffect(() => setSelected((previous) => keepOnRegister(previous, ids)), [ids]);
 
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
   const someSelected = selected.size > 0 && !allSelected;
 
-  const mark = async (pupilIds: string[], attended: boolean, names: string) => {
+  const mark = async (pupilIds: string[], value: Mark, names: string) => {
     setBusy(true);
     setFeedback(null);
-    const outcome = await onMark(pupilIds, attended);
+    const outcome = await onMark(pupilIds, value);
     setBusy(false);
-    setFeedback(outcome.ok ? { kind: 'done', text: `${names} marked as ${attended ? 'attended' : 'absent'}.` } : { kind: 'error', text: outcome.message });
+    setFeedback(
+      outcome.ok
+        ? { kind: 'done', text: value === 'declined' ? `${names} marked as having chosen not to go.` : `${names} marked as ${value}.` }
+        : { kind: 'error', text: outcome.message },
+    );
   };
 
-  const markSelected = (attended: boolean) => {
+  const markSelected = (value: Mark) => {
     const chosen = ids.filter((id) => selected.has(id));
-    void mark(chosen, attended, `${chosen.length} ${chosen.length === 1 ? 'pupil' : 'pupils'}`).then(() => setSelected(new Set()));
+    void mark(chosen, value, `${chosen.length} ${chosen.length === 1 ? 'pupil' : 'pupils'}`).then(() => setSelected(new Set()));
   };
+
+  /** The marks a pupil can be given from the one they have: "Chose not to go" only where it applies. */
+  const otherMarks = (entry: RegisterEntry): Mark[] =>
+    (['attended', 'absent', 'declined'] as const).filter((value) => value !== markOf(entry) && (value !== 'declined' || declinable(entry)));
+  const BUTTON_TEXT: Record<Mark, string> = { attended: 'Mark attended', absent: 'Mark absent', declined: 'Chose not to go' };
 
   const columns: Column<RegisterEntry>[] = [
     {
@@ -75,16 +88,19 @@ export function RegisterTable({ encounterId, entries, checklistMet, onMark }: Re
       header: 'Attended',
       render: (entry) => (
         <div className="wm-register-cell">
-          <span>{entry.attended ? 'Attended' : 'Absent'}</span>
-          <Button
-            variant="secondary"
-            className="wm-button--small"
-            disabled={busy}
-            onClick={() => void mark([entry.pupil!.id], !entry.attended, entry.pupil!.displayName)}
-          >
-            {entry.attended ? 'Mark absent' : 'Mark attended'}
-            <span className="wm-visually-hidden"> ({entry.pupil!.displayName})</span>
-          </Button>
+          <span>{MARK_TEXT[markOf(entry)]}</span>
+          {otherMarks(entry).map((value) => (
+            <Button
+              key={value}
+              variant="secondary"
+              className="wm-button--small"
+              disabled={busy}
+              onClick={() => void mark([entry.pupil!.id], value, entry.pupil!.displayName)}
+            >
+              {BUTTON_TEXT[value]}
+              <span className="wm-visually-hidden"> ({entry.pupil!.displayName})</span>
+            </Button>
+          ))}
         </div>
       ),
     },
@@ -112,7 +128,8 @@ export function RegisterTable({ encounterId, entries, checklistMet, onMark }: Re
   return (
     <>
       <p>
-        {formatNumber(counts.attended)} of {formatNumber(counts.invited)} pupils attended. {formatNumber(counts.reflected)} have written a reflection
+        {formatNumber(counts.attended)} of {formatNumber(counts.invited)} pupils attended
+        {counts.declined > 0 ? ` and ${formatNumber(counts.declined)} chose not to go` : ''}. {formatNumber(counts.reflected)} have written a reflection
         {counts.groupReflected > 0 ? ` and ${formatNumber(counts.groupReflected)} had reflection time with their group` : ''}; {formatNumber(counts.meaningful)}{' '}
         {counts.meaningful === 1 ? 'counts' : 'count'} as meaningful.
       </p>
@@ -139,12 +156,17 @@ export function RegisterTable({ encounterId, entries, checklistMet, onMark }: Re
             />
             <span>Select all {formatNumber(ids.length)} pupils</span>
           </label>
-          <Button variant="secondary" disabled={busy || selected.size === 0} onClick={() => markSelected(true)}>
+          <Button variant="secondary" disabled={busy || selected.size === 0} onClick={() => markSelected('attended')}>
             Mark selected as attended
           </Button>
-          <Button variant="secondary" disabled={busy || selected.size === 0} onClick={() => markSelected(false)}>
+          <Button variant="secondary" disabled={busy || selected.size === 0} onClick={() => markSelected('absent')}>
             Mark selected as absent
           </Button>
+          {anyDeclinable ? (
+            <Button variant="secondary" disabled={busy || selected.size === 0} onClick={() => markSelected('declined')}>
+              Mark selected as chose not to go
+            </Button>
+          ) : null}
           <span className="wm-muted" aria-live="polite">
             {formatNumber(selected.size)} selected
           </span>

@@ -12,6 +12,7 @@ import {
   type InviteInput,
   type RegisterChangeResult,
 } from '../graphql/encounter';
+import type { Mark } from '../lib/register';
 
 export type ActionOutcome<Result> = { ok: true; result: Result } | { ok: false; message: string; error?: MutationError | null; result?: Result };
 
@@ -39,9 +40,10 @@ export function useEncounter(encounterId: string) {
   );
 
   const markAttendance = useCallback(
-    async (pupilIds: string[], attended: boolean): Promise<ActionOutcome<RegisterChangeResult>> => {
+    async (pupilIds: string[], mark: Mark): Promise<ActionOutcome<RegisterChangeResult>> => {
       try {
-        const { markAttendance: result } = await request(MARK_ATTENDANCE_MUTATION, { input: { encounterId, pupilIds, attended } });
+        const input = { encounterId, pupilIds, attended: mark === 'attended', declined: mark === 'declined' };
+        const { markAttendance: result } = await request(MARK_ATTENDANCE_MUTATION, { input });
         if (result.error) return { ok: false, message: result.error.message, error: result.error, result };
         await refetch();
         return { ok: true, result };

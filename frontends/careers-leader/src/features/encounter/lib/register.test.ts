@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { RegisterEntry } from '../graphql/encounter';
-import { importOutcome, inviteOutcome, keepOnRegister, meaningfulText, parseTutorGroups, registerCounts, selectAll, sortRegister, toggleOne } from './register';
+import {
+  canDecline,
+  importOutcome,
+  inviteOutcome,
+  keepOnRegister,
+  markOf,
+  meaningfulText,
+  parseTutorGroups,
+  registerCounts,
+  selectAll,
+  sortRegister,
+  toggleOne,
+} from './register';
 
 const entry = (id: string, name: string, yearGroup: number, tutorGroup: string, extra: Partial<RegisterEntry> = {}): RegisterEntry => ({
   id: `part-${id}`,
   attended: true,
+  declined: false,
   meaningful: false,
   reflection: null,
   reflectedAt: null,
@@ -34,6 +47,33 @@ describe('meaningfulText', () => {
   });
 });
 
+describe('declined', () => {
+  const college = { kind: 'FE_COLLEGE_ENCOUNTER', date: '2026-11-10T10:00:00Z' };
+  const now = new Date('2026-12-06T12:00:00Z');
+  it('is for provider encounters of pupils in Years 12–13 at the time', () => {
+    expect(canDecline(college, 12, now)).toBe(true);
+    expect(canDecline(college, 13, now)).toBe(true);
+    expect(canDecline(college, 11, now)).toBe(false);
+    expect(canDecline({ ...college, kind: 'EMPLOYER_TALK' }, 12, now)).toBe(false);
+    expect(canDecline(college, null, now)).toBe(false);
+    // Last academic year this Year 13 pupil was in Year 12; the Year 12 pupil was in Year 11.
+    expect(canDecline({ ...college, date: '2026-03-10T10:00:00Z' }, 13, now)).toBe(true);
+    expect(canDecline({ ...college, date: '2026-03-10T10:00:00Z' }, 12, now)).toBe(false);
+  });
+
+  it('reads a mark, and says why a declined place does not count as meaningful', () => {
+    expect(markOf({ attended: true, declined: false })).toBe('attended');
+    expect(markOf({ attended: false, declined: true })).toBe('declined');
+    expect(markOf({ attended: false, declined: false })).toBe('absent');
+    expect(meaningfulText({ attended: false, declined: true, meaningful: false, reflection: null, groupReflectionOn: null }, true)).toBe('No: chose not to go');
+    expect(registerCounts([entry('a', 'Al', 12, '12A', { attended: false, declined: true }), entry('b', 'Bo', 12, '12A')])).toMatchObject({
+      invited: 2,
+      attended: 1,
+      declined: 1,
+    });
+  });
+});
+
 describe('selection', () => {
   it('selects and clears everyone, keeping the rest', () => {
     const all = selectAll(new Set(['x']), ['a', 'b'], true);
@@ -57,7 +97,7 @@ describe('registerCounts', () => {
         entry('c', 'C', 9, '9A', { reflection: 'r' }),
         entry('d', 'D', 9, '9A', { meaningful: true, groupReflectionOn: '2026-10-05' }),
       ]),
-    ).toEqual({ invited: 4, attended: 3, meaningful: 2, reflected: 2, groupReflected: 1 });
+    ).toEqual({ invited: 4, attended: 3, declined: 0, meaningful: 2, reflected: 2, groupReflected: 1 });
   });
 });
 

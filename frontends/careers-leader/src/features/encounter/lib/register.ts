@@ -1,3 +1,4 @@
+import { academicYearOf, PROVIDER_ACCESS_KINDS } from '@waymark/domain';
 import type { RegisterEntry } from '../graphql/encounter';
 
 /** By year group, then tutor group, then name: the order a register is read out in. */
@@ -10,10 +11,33 @@ export function sortRegister(entries: readonly RegisterEntry[]): RegisterEntry[]
   );
 }
 
+/** A pupil's mark on a register: there, absent, or offered a place and chose not to go. */
+export type Mark = 'attended' | 'absent' | 'declined';
+
+export const MARK_TEXT: Record<Mark, string> = { attended: 'Attended', absent: 'Absent', declined: 'Chose not to go' };
+
+export function markOf(entry: Pick<RegisterEntry, 'attended' | 'declined'>): Mark {
+  return entry.attended ? 'attended' : entry.declined ? 'declined' : 'absent';
+}
+
+/**
+ * Whether a pupil can be marked as having chosen not to go: only on an encounter with a college,
+ * training or apprenticeship provider, for a pupil in Year 12 or 13 when it took place (below Year 12
+ * these encounters are compulsory; docs/domain-rules.md, "Provider access"). The server checks it too.
+ */
+export function canDecline(encounter: { kind: string; date: string }, yearGroupNow: number | null | undefined, now = new Date()): boolean {
+  if (!(PROVIDER_ACCESS_KINDS as readonly string[]).includes(encounter.kind) || yearGroupNow == null) return false;
+  const yearThen = yearGroupNow - (academicYearOf(now) - academicYearOf(new Date(encounter.date)));
+  return yearThen >= 12;
+}
+
 /** Why an entry does (or does not yet) count as meaningful, in plain words. */
-export function meaningfulText(entry: Pick<RegisterEntry, 'attended' | 'meaningful' | 'reflection' | 'groupReflectionOn'>, checklistMet: boolean): string {
+export function meaningfulText(
+  entry: Pick<RegisterEntry, 'attended' | 'meaningful' | 'reflection' | 'groupReflectionOn'> & { declined?: boolean },
+  checklistMet: boolean,
+): string {
   if (entry.meaningful) return 'Yes';
-  if (!entry.attended) return 'No: did not attend';
+  if (!entry.attended) return entry.declined ? 'No: chose not to go' : 'No: did not attend';
   if (!checklistMet) return 'Not yet: the checklist is not complete';
   if (!entry.reflection && !entry.groupReflectionOn) return 'Not yet: no reflection recorded';
   return 'No';
@@ -43,6 +67,8 @@ export function keepOnRegister(selected: ReadonlySet<string>, ids: readonly stri
 export interface RegisterCounts {
   invited: number;
   attended: number;
+  /** Offered a place (a Year 12–13 provider encounter) and chose not to go. */
+  declined: number;
   meaningful: number;
   /** Pupils who wrote their own reflection. */
   reflected: number;
@@ -54,6 +80,7 @@ export function registerCounts(entries: readonly RegisterEntry[]): RegisterCount
   return {
     invited: entries.length,
     attended: entries.filter((entry) => entry.attended).length,
+    declined: entries.filter((entry) => entry.declined).length,
     meaningful: entries.filter((entry) => entry.meaningful).length,
     reflected: entries.filter((entry) => !!entry.reflection).length,
     groupReflected: entries.filter((entry) => !!entry.groupReflectionOn).length,

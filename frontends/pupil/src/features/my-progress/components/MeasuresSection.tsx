@@ -9,15 +9,26 @@ import { PartProblem } from './PartProblem';
 const CARD: Record<string, string | undefined> = { MET: 'wm-card--met', IN_PROGRESS: 'wm-card--progress' };
 const TAG: Record<string, string> = { MET: 'wm-tag wm-tag--met', IN_PROGRESS: 'wm-tag wm-tag--progress', NOT_MET: 'wm-tag wm-tag--not-met' };
 
-function EvidenceList({ items }: { items: Evidence[] }) {
+/** For a place offered and not taken up (only talks from colleges and apprenticeship providers in Years 12–13): said plainly, never as a failure. */
+function notTakenUp(attendance: Evidence['attendance'], childName?: string): string | null {
+  if (attendance === 'DECLINED') return childName ? `Offered: ${childName} chose not to go, which is fine.` : 'Offered: you chose not to go, which is fine.';
+  if (attendance === 'DID_NOT_ATTEND') return childName ? `Offered: ${childName} did not go.` : 'Offered: you did not go.';
+  return null;
+}
+
+function EvidenceList({ items, childName }: { items: Evidence[]; childName?: string }) {
   return (
     <ul className="wm-plain-list">
-      {items.map((item, index) => (
-        <li key={`${item.title}-${item.date}-${index}`}>
-          <strong>{item.title}</strong> ({item.kindLabel}, <DateText value={item.date} />)
-          {item.reason ? <span className="wm-evidence-reason">{item.reason}</span> : null}
-        </li>
-      ))}
+      {items.map((item, index) => {
+        const offered = notTakenUp(item.attendance, childName);
+        return (
+          <li key={`${item.title}-${item.date}-${index}`}>
+            <strong>{item.title}</strong> ({item.kindLabel}, <DateText value={item.date} />)
+            {offered ? <span className="wm-evidence-reason">{offered}</span> : null}
+            {item.reason ? <span className="wm-evidence-reason">{item.reason}</span> : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -46,11 +57,11 @@ function MeasureCard({ measure, childName }: { measure: MeasureStatus; childName
             What counted ({counted.length}) and what did not ({notCounted.length})<span className="wm-visually-hidden">: {plain.title}</span>
           </summary>
           <h4>What counted</h4>
-          {counted.length ? <EvidenceList items={counted} /> : <p className="wm-muted">Nothing yet.</p>}
+          {counted.length ? <EvidenceList items={counted} childName={childName} /> : <p className="wm-muted">Nothing yet.</p>}
           {notCounted.length ? (
             <>
               <h4>What did not count, and why</h4>
-              <EvidenceList items={notCounted} />
+              <EvidenceList items={notCounted} childName={childName} />
             </>
           ) : null}
         </details>

@@ -40,6 +40,7 @@ describe('splitEvidence', () => {
       date,
       counts,
       reason: counts ? null : 'No reflection yet',
+      attendance: 'ATTENDED',
     });
     const { counted, notCounted } = splitEvidence([item('old', '2025-10-01', true), item('new', '2026-01-01', true), item('skip', '2025-11-01', false)]);
     expect(counted.map((entry) => entry.title)).toEqual(['new', 'old']);

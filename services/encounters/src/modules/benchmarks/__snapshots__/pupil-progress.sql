@@ -9,11 +9,11 @@ cohort as (
 per_year as (
   select x.pupil_id, x.ay, sum(x.t0) as t0, sum(x.t1) as t1, sum(x.t2) as t2, sum(x.t3) as t3, sum(x.t4) as t4, sum(x.t5) as t5, sum(x.t6) as t6, bit_or(x.bits) as bits, sum(x.hours) as hours
     from (
-      select p.pupil_id, e.ay, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t0_r else e.t0_n end as t0, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t1_r else e.t1_n end as t1, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t2_r else e.t2_n end as t2, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t3_r else e.t3_n end as t3, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t4_r else e.t4_n end as t4, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t5_r else e.t5_n end as t5, case when (p.reflection is not null or p.group_reflection_on is not null) then e.t6_r else e.t6_n end as t6, case when (p.reflection is not null or p.group_reflection_on is not null) then e.bits_r else e.bits_n end as bits, case when (p.reflection is not null or p.group_reflection_on is not null) then e.hours_r else e.hours_n end as hours
+      select p.pupil_id, e.ay, case when not p.attended then e.t0_o when (p.reflection is not null or p.group_reflection_on is not null) then e.t0_r else e.t0_n end as t0, case when not p.attended then e.t1_o when (p.reflection is not null or p.group_reflection_on is not null) then e.t1_r else e.t1_n end as t1, case when not p.attended then e.t2_o when (p.reflection is not null or p.group_reflection_on is not null) then e.t2_r else e.t2_n end as t2, case when not p.attended then e.t3_o when (p.reflection is not null or p.group_reflection_on is not null) then e.t3_r else e.t3_n end as t3, case when not p.attended then e.t4_o when (p.reflection is not null or p.group_reflection_on is not null) then e.t4_r else e.t4_n end as t4, case when not p.attended then e.t5_o when (p.reflection is not null or p.group_reflection_on is not null) then e.t5_r else e.t5_n end as t5, case when not p.attended then e.t6_o when (p.reflection is not null or p.group_reflection_on is not null) then e.t6_r else e.t6_n end as t6, case when not p.attended then e.bits_o when (p.reflection is not null or p.group_reflection_on is not null) then e.bits_r else e.bits_n end as bits, case when not p.attended then e.hours_o when (p.reflection is not null or p.group_reflection_on is not null) then e.hours_r else e.hours_n end as hours
         from participation p
         join (
-      select y.* from (
-        select x.id, x.ay, ((x.b2)::int << 0) + ((x.b5 and x.checklist_met)::int << 15) as t0_r, ((x.b6 and x.checklist_met)::int << 0) + ((x.b6 and x.checklist_met)::int << 15) as t1_r, ((x.b7_visit and x.checklist_met)::int << 0) + ((x.guidance and x.qualified)::int << 15) as t2_r, ((x.guidance and x.qualified)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t3_r, (((x.pa and x.in_school_day) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t4_r, (((x.pa and x.in_school_day) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t5_r, (((x.pa and x.in_school_day) and x.in_window)::int << 0) as t6_r, ((case when true then (case when x.subject_no > 0 then 1 << x.subject_no else 0 end) else 0 end) << 0) | ((case when x.checklist_met then x.b7_range else 0 end) << 16) as bits_r, (case when x.workplace then x.hours else 0 end)::float8 as hours_r, ((x.b2)::int << 0) + ((x.b5 and false)::int << 15) as t0_n, ((x.b6 and false)::int << 0) + ((x.b6 and false)::int << 15) as t1_n, ((x.b7_visit and false)::int << 0) + ((x.guidance and x.qualified)::int << 15) as t2_n, ((x.guidance and x.qualified)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t3_n, (((x.pa and x.in_school_day) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t4_n, (((x.pa and x.in_school_day) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t5_n, (((x.pa and x.in_school_day) and x.in_window)::int << 0) as t6_n, ((case when true then (case when x.subject_no > 0 then 1 << x.subject_no else 0 end) else 0 end) << 0) | ((case when false then x.b7_range else 0 end) << 16) as bits_n, (case when x.workplace then x.hours else 0 end)::float8 as hours_n
+      select y.*, (y.t0_o <> 0 or y.t1_o <> 0 or y.t2_o <> 0 or y.t3_o <> 0 or y.t4_o <> 0 or y.t5_o <> 0 or y.t6_o <> 0 or y.bits_o <> 0 or y.hours_o <> 0) as offered from (
+        select x.id, x.ay, ((x.b2 and true)::int << 0) + ((x.b5 and x.checklist_met and true)::int << 15) as t0_r, ((x.b6 and x.checklist_met and true)::int << 0) + ((x.b6 and x.checklist_met and true)::int << 15) as t1_r, ((x.b7_visit and x.checklist_met and true)::int << 0) + ((x.guidance and x.qualified and true)::int << 15) as t2_r, ((x.guidance and x.qualified and true)::int << 0) + ((x.pa and x.in_school_day and true)::int << 15) as t3_r, (((x.pa and x.in_school_day and true) and x.in_window)::int << 0) + ((x.pa and x.in_school_day and true)::int << 15) as t4_r, (((x.pa and x.in_school_day and true) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t5_r, (((x.pa and x.in_school_day) and x.in_window)::int << 0) as t6_r, ((case when true then (case when x.subject_no > 0 then 1 << x.subject_no else 0 end) else 0 end) << 0) | ((case when x.checklist_met and true then x.b7_range else 0 end) << 16) as bits_r, (case when x.workplace and true then x.hours else 0 end)::float8 as hours_r, ((x.b2 and true)::int << 0) + ((x.b5 and false and true)::int << 15) as t0_n, ((x.b6 and false and true)::int << 0) + ((x.b6 and false and true)::int << 15) as t1_n, ((x.b7_visit and false and true)::int << 0) + ((x.guidance and x.qualified and true)::int << 15) as t2_n, ((x.guidance and x.qualified and true)::int << 0) + ((x.pa and x.in_school_day and true)::int << 15) as t3_n, (((x.pa and x.in_school_day and true) and x.in_window)::int << 0) + ((x.pa and x.in_school_day and true)::int << 15) as t4_n, (((x.pa and x.in_school_day and true) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t5_n, (((x.pa and x.in_school_day) and x.in_window)::int << 0) as t6_n, ((case when true then (case when x.subject_no > 0 then 1 << x.subject_no else 0 end) else 0 end) << 0) | ((case when false and true then x.b7_range else 0 end) << 16) as bits_n, (case when x.workplace and true then x.hours else 0 end)::float8 as hours_n, ((x.b2 and false)::int << 0) + ((x.b5 and false and false)::int << 15) as t0_o, ((x.b6 and false and false)::int << 0) + ((x.b6 and false and false)::int << 15) as t1_o, ((x.b7_visit and false and false)::int << 0) + ((x.guidance and x.qualified and false)::int << 15) as t2_o, ((x.guidance and x.qualified and false)::int << 0) + ((x.pa and x.in_school_day and false)::int << 15) as t3_o, (((x.pa and x.in_school_day and false) and x.in_window)::int << 0) + ((x.pa and x.in_school_day and false)::int << 15) as t4_o, (((x.pa and x.in_school_day and false) and x.in_window)::int << 0) + ((x.pa and x.in_school_day)::int << 15) as t5_o, (((x.pa and x.in_school_day) and x.in_window)::int << 0) as t6_o, ((case when false then (case when x.subject_no > 0 then 1 << x.subject_no else 0 end) else 0 end) << 0) | ((case when false and false then x.b7_range else 0 end) << 16) as bits_o, (case when x.workplace and false then x.hours else 0 end)::float8 as hours_o
           from (
           select e.id, e.kind::text as kind, (e.date at time zone 'Europe/London')::date as day, (extract(year from (e.date at time zone 'Europe/London'))::int - case when extract(month from (e.date at time zone 'Europe/London')) < 9 then 1 else 0 end) as ay, e.in_school_day, e.hours,
                  e.checklist_met, (not e.booked and coalesce(e.adviser_level >= 6, false)) as qualified,
@@ -34,13 +34,14 @@ per_year as (
            where e.date < ((:asOf::date + 1)::timestamp at time zone 'Europe/London')
         ) x
          where x.id in (select p.encounter_id from participation p where p.attended and p.pupil_id = any(:pupilIds::uuid[]))
+            or ((x.pa) and x.id in (select p.encounter_id from participation p where not p.attended and p.pupil_id = any(:pupilIds::uuid[])))
         offset 0
       ) y
-      where y.t0_r <> 0 or y.t0_n <> 0 or y.t1_r <> 0 or y.t1_n <> 0 or y.t2_r <> 0 or y.t2_n <> 0 or y.t3_r <> 0 or y.t3_n <> 0 or y.t4_r <> 0 or y.t4_n <> 0 or y.t5_r <> 0 or y.t5_n <> 0 or y.t6_r <> 0 or y.t6_n <> 0 or y.bits_r <> 0 or y.bits_n <> 0 or y.hours_r <> 0 or y.hours_n <> 0
+      where y.t0_r <> 0 or y.t0_n <> 0 or y.t0_o <> 0 or y.t1_r <> 0 or y.t1_n <> 0 or y.t1_o <> 0 or y.t2_r <> 0 or y.t2_n <> 0 or y.t2_o <> 0 or y.t3_r <> 0 or y.t3_n <> 0 or y.t3_o <> 0 or y.t4_r <> 0 or y.t4_n <> 0 or y.t4_o <> 0 or y.t5_r <> 0 or y.t5_n <> 0 or y.t5_o <> 0 or y.t6_r <> 0 or y.t6_n <> 0 or y.t6_o <> 0 or y.bits_r <> 0 or y.bits_n <> 0 or y.bits_o <> 0 or y.hours_r <> 0 or y.hours_n <> 0 or y.hours_o <> 0
     ) e on e.id = p.encounter_id
-       where p.attended and p.pupil_id = any(:pupilIds::uuid[])
+       where (p.attended or e.offered) and p.pupil_id = any(:pupilIds::uuid[])
       union all
-      select a.pupil_id, a.ay, ((a.b2)::int << 0) + ((a.b5 and a.meaningful)::int << 15) as t0, ((a.b6 and a.meaningful)::int << 0) + ((a.b6 and a.meaningful)::int << 15) as t1, ((a.b7_visit and a.meaningful)::int << 0) + ((a.guidance and a.qualified)::int << 15) as t2, ((a.guidance and a.qualified)::int << 0) + ((a.pa and a.in_school_day)::int << 15) as t3, (((a.pa and a.in_school_day) and a.in_window)::int << 0) + ((a.pa and a.in_school_day)::int << 15) as t4, (((a.pa and a.in_school_day) and a.in_window)::int << 0) + ((a.pa and a.in_school_day)::int << 15) as t5, (((a.pa and a.in_school_day) and a.in_window)::int << 0) as t6, ((case when true then (case when a.subject_no > 0 then 1 << a.subject_no else 0 end) else 0 end) << 0) | ((case when a.meaningful then a.b7_range else 0 end) << 16) as bits, (case when a.workplace then a.hours else 0 end)::float8 as hours
+      select a.pupil_id, a.ay, ((a.b2 and true)::int << 0) + ((a.b5 and a.meaningful and true)::int << 15) as t0, ((a.b6 and a.meaningful and true)::int << 0) + ((a.b6 and a.meaningful and true)::int << 15) as t1, ((a.b7_visit and a.meaningful and true)::int << 0) + ((a.guidance and a.qualified and true)::int << 15) as t2, ((a.guidance and a.qualified and true)::int << 0) + ((a.pa and a.in_school_day and true)::int << 15) as t3, (((a.pa and a.in_school_day and true) and a.in_window)::int << 0) + ((a.pa and a.in_school_day and true)::int << 15) as t4, (((a.pa and a.in_school_day and true) and a.in_window)::int << 0) + ((a.pa and a.in_school_day)::int << 15) as t5, (((a.pa and a.in_school_day) and a.in_window)::int << 0) as t6, ((case when true then (case when a.subject_no > 0 then 1 << a.subject_no else 0 end) else 0 end) << 0) | ((case when a.meaningful and true then a.b7_range else 0 end) << 16) as bits, (case when a.workplace and true then a.hours else 0 end)::float8 as hours
         from (
       select a.*, true as meaningful, true as qualified, false as in_school_day, (extract(year from a.day)::int - case when extract(month from a.day) < 9 then 1 else 0 end) as ay, ((extract(month from a.day) * 100 + extract(day from a.day)) not between 229 and 831) as in_window,
              
@@ -126,10 +127,11 @@ states as (
 
 facts as (
   select c.pupil_id, c.cur, c.cur_ks, 'E'::text as source, e.id as ref_id, e.kind, e.day, e.ay, e.in_school_day, e.checklist_met,
-         (case when p.reflection is not null then 'OWN' when p.group_reflection_on is not null then 'GROUP' end) as reflected, (e.checklist_met and (p.reflection is not null or p.group_reflection_on is not null)) as meaningful, e.qualified, e.in_window,
+         (case when p.reflection is not null then 'OWN' when p.group_reflection_on is not null then 'GROUP' end) as reflected,
+         (p.attended and e.checklist_met and (p.reflection is not null or p.group_reflection_on is not null)) as meaningful, e.qualified, e.in_window, p.attended, p.declined,
          e.b2, e.subject_no, e.b5, e.b6, e.b7_range, e.b7_visit, e.guidance, e.pa, e.workplace
     from cohort c
-    join participation p on p.pupil_id = c.pupil_id and p.attended
+    join participation p on p.pupil_id = c.pupil_id
     join (
           select e.id, e.kind::text as kind, (e.date at time zone 'Europe/London')::date as day, (extract(year from (e.date at time zone 'Europe/London'))::int - case when extract(month from (e.date at time zone 'Europe/London')) < 9 then 1 else 0 end) as ay, e.in_school_day, e.hours,
                  e.checklist_met, (not e.booked and coalesce(e.adviser_level >= 6, false)) as qualified,
@@ -148,9 +150,9 @@ facts as (
     e.kind in ('WORKPLACE_VISIT', 'WORK_SHADOWING', 'WORK_EXPERIENCE') as workplace
             from encounter e
            where e.date < ((:asOf::date + 1)::timestamp at time zone 'Europe/London')
-        ) e on e.id = p.encounter_id
+        ) e on e.id = p.encounter_id and (p.attended or (e.pa))
   union all
-  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, 'OWN', true, true, a.in_window,
+  select a.pupil_id, a.cur, a.cur_ks, 'A', a.id, a.kind, a.day, a.ay, a.in_school_day, true, 'OWN', true, true, a.in_window, true, false,
          a.b2, a.subject_no, a.b5, a.b6, a.b7_range, a.b7_visit, a.guidance, a.pa, a.workplace
     from (
       select a.*, true as meaningful, true as qualified, false as in_school_day, (extract(year from a.day)::int - case when extract(month from a.day) < 9 then 1 else 0 end) as ay, ((extract(month from a.day) * 100 + extract(day from a.day)) not between 229 and 831) as in_window,
@@ -177,23 +179,23 @@ facts as (
 ),
 flagged as (
   select f.*, f.cur - (:academicYear - f.ay) as yg,
-    (f.b2 and (case when (f.cur - (:academicYear - f.ay)) <= 9 then 3 when (f.cur - (:academicYear - f.ay)) <= 11 then 4 else 5 end) = f.cur_ks) as f_b2_lmi,
-    ((case when f.subject_no > 0 then 1 << f.subject_no else 0 end) <> 0 and (f.cur - (:academicYear - f.ay)) = f.cur) as f_b4_curriculum,
-    (f.b5 and (f.cur - (:academicYear - f.ay)) = f.cur) as f_b5_employers,
-    (f.b6 and (f.cur - (:academicYear - f.ay)) <= 11) as f_b6_by_16,
-    (f.b6 and (f.cur - (:academicYear - f.ay)) >= 12) as f_b6_by_18,
-    (f.b7_range <> 0 and (f.cur - (:academicYear - f.ay)) <= 11) as f_b7_by_16,
-    (f.b7_visit and true) as f_b7_by_18,
-    (f.guidance and (f.cur - (:academicYear - f.ay)) <= 11) as f_b8_by_16,
-    (f.guidance and (f.cur - (:academicYear - f.ay)) >= 12) as f_b8_by_18,
-    (f.pa and ((f.cur - (:academicYear - f.ay)) = 8 or ((f.cur - (:academicYear - f.ay)) = 9 and f.in_window))) as f_provider_access_y8_9,
-    (f.pa and ((f.cur - (:academicYear - f.ay)) = 10 or ((f.cur - (:academicYear - f.ay)) = 11 and f.in_window))) as f_provider_access_y10_11,
+    (f.b2 and f.attended and (case when (f.cur - (:academicYear - f.ay)) <= 9 then 3 when (f.cur - (:academicYear - f.ay)) <= 11 then 4 else 5 end) = f.cur_ks) as f_b2_lmi,
+    ((case when f.subject_no > 0 then 1 << f.subject_no else 0 end) <> 0 and f.attended and (f.cur - (:academicYear - f.ay)) = f.cur) as f_b4_curriculum,
+    (f.b5 and f.attended and (f.cur - (:academicYear - f.ay)) = f.cur) as f_b5_employers,
+    (f.b6 and f.attended and (f.cur - (:academicYear - f.ay)) <= 11) as f_b6_by_16,
+    (f.b6 and f.attended and (f.cur - (:academicYear - f.ay)) >= 12) as f_b6_by_18,
+    (f.b7_range <> 0 and f.attended and (f.cur - (:academicYear - f.ay)) <= 11) as f_b7_by_16,
+    (f.b7_visit and f.attended and true) as f_b7_by_18,
+    (f.guidance and f.attended and (f.cur - (:academicYear - f.ay)) <= 11) as f_b8_by_16,
+    (f.guidance and f.attended and (f.cur - (:academicYear - f.ay)) >= 12) as f_b8_by_18,
+    (f.pa and f.attended and ((f.cur - (:academicYear - f.ay)) = 8 or ((f.cur - (:academicYear - f.ay)) = 9 and f.in_window))) as f_provider_access_y8_9,
+    (f.pa and f.attended and ((f.cur - (:academicYear - f.ay)) = 10 or ((f.cur - (:academicYear - f.ay)) = 11 and f.in_window))) as f_provider_access_y10_11,
     (f.pa and ((f.cur - (:academicYear - f.ay)) = 12 or ((f.cur - (:academicYear - f.ay)) = 13 and f.in_window))) as f_provider_access_y12_13
   from facts f
 ),
 evidence as (
   select fl.pupil_id,
-         json_agg(json_build_object('source', fl.source, 'refId', fl.ref_id, 'kind', fl.kind, 'title', coalesce(e.title, a.title, ''), 'day', to_char(fl.day, 'YYYY-MM-DD'), 'yearGroupThen', fl.yg, 'meaningful', fl.meaningful, 'checklistMet', fl.checklist_met, 'reflected', fl.reflected, 'inSchoolDay', fl.in_school_day, 'qualified', fl.qualified, 'bears', json_build_array(fl.f_b2_lmi, fl.f_b4_curriculum, fl.f_b5_employers, fl.f_b6_by_16, fl.f_b6_by_18, fl.f_b7_by_16, fl.f_b7_by_18, fl.f_b8_by_16, fl.f_b8_by_18, fl.f_provider_access_y8_9, fl.f_provider_access_y10_11, fl.f_provider_access_y12_13)) order by fl.day desc, fl.ref_id) as facts
+         json_agg(json_build_object('source', fl.source, 'refId', fl.ref_id, 'kind', fl.kind, 'title', coalesce(e.title, a.title, ''), 'day', to_char(fl.day, 'YYYY-MM-DD'), 'yearGroupThen', fl.yg, 'meaningful', fl.meaningful, 'checklistMet', fl.checklist_met, 'reflected', fl.reflected, 'inSchoolDay', fl.in_school_day, 'qualified', fl.qualified, 'attended', fl.attended, 'declined', fl.declined, 'bears', json_build_array(fl.f_b2_lmi, fl.f_b4_curriculum, fl.f_b5_employers, fl.f_b6_by_16, fl.f_b6_by_18, fl.f_b7_by_16, fl.f_b7_by_18, fl.f_b8_by_16, fl.f_b8_by_18, fl.f_provider_access_y8_9, fl.f_provider_access_y10_11, fl.f_provider_access_y12_13)) order by fl.day desc, fl.ref_id) as facts
     from flagged fl
     left join encounter e on fl.source = 'E' and e.id = fl.ref_id
     left join own_activity a on fl.source = 'A' and a.id = fl.ref_id
