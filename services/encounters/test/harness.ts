@@ -28,9 +28,13 @@ export interface Harness {
  * A seeded encounters subgraph, plus a seeded pupils subgraph it asks about registers, both on real
  * databases (PGlite, or throwaway PostgreSQL databases when DATABASE_URL is set); and, for what the
  * real pupils subgraph cannot answer yet (`Pupil.recordAccess`), a contract stand-in answering from
- * `fixture` with a second encounters app asking it.
+ * `fixture` with a second encounters app asking it. `secondTrust` seeds the demo's second trust too (its own
+ * school, analyst and pupils), for tests that one trust's callers never reach another's.
  */
-export async function startHarness(fixture: StandInFixture = { pupils: [], parentAccessSchoolIds: [] }): Promise<Harness> {
+export async function startHarness(
+  fixture: StandInFixture = { pupils: [], parentAccessSchoolIds: [] },
+  { secondTrust = false }: { secondTrust?: boolean } = {},
+): Promise<Harness> {
   const env = { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' as const };
   const pupilsDb = testDatabase('pupils');
   const db = testDatabase('encounters');
@@ -51,7 +55,7 @@ export async function startHarness(fixture: StandInFixture = { pupils: [], paren
   };
   try {
     pupilsOrm = await openDatabase({ service: 'pupils', entities: pupilsService.entities, migrations: pupilsService.migrations, ...pupilsDb.options });
-    await pupilsService.seed!(pupilsOrm, { secondTrust: false });
+    await pupilsService.seed!(pupilsOrm, { secondTrust });
     pupilsApp = await createPupilsApp({ env, orm: pupilsOrm });
     pupilsApp.http.on('request', (req: IncomingMessage) => {
       if (req.url?.startsWith('/graphql')) pupilsRequestCount += 1;
@@ -59,7 +63,7 @@ export async function startHarness(fixture: StandInFixture = { pupils: [], paren
     const pupils = await SubgraphTestClient.start(pupilsApp);
 
     orm = await openDatabase({ service: 'encounters', entities: encountersService.entities, migrations: encountersService.migrations, ...db.options });
-    await encountersService.seed!(orm, { secondTrust: false });
+    await encountersService.seed!(orm, { secondTrust });
     const opened = orm;
     const clientFor = async (pupilsUrl: string) => {
       const app = await createApp({ env: { ...env, pupilsUrl }, orm: opened });

@@ -260,6 +260,28 @@ export class BenchmarkEngine {
     return result;
   }
 
+  /**
+   * Each school's unfiltered dashboard cells (by year group and all years; by vulnerable group over all years), for
+   * every school of the cohort in one statement: what the self-evaluation of each school is pre-filled from.
+   */
+  async schoolsAggregate(cohort: PackedCohort, asOf: string): Promise<Map<string, { pupilCount: number; cells: Cell[]; groupCells: Cell[] }>> {
+    const { rows } = await this.run(cohort, STATEMENTS.schoolsAggregate(isLarge(cohort)), cohortParams(cohort, asOf));
+    const bySchool = new Map<string, { pupilCount: number; cells: Cell[]; groupCells: Cell[] }>();
+    for (const row of rows) {
+      const schoolId = cohort.schoolIds[Number(row.school_ix)];
+      let school = bySchool.get(schoolId);
+      if (!school) bySchool.set(schoolId, (school = { pupilCount: 0, cells: [], groupCells: [] }));
+      if (row.axis === 'year') {
+        const yearGroup = Number(row.rolled) === 1 ? null : Number(row.key);
+        if (yearGroup === null) school.pupilCount = Number(row.pupils);
+        school.cells.push(...cellsOf(row, { yearGroup, group: null, schoolId }));
+      } else {
+        school.groupCells.push(...cellsOf(row, { yearGroup: null, group: VULNERABLE_GROUPS[Number(row.key)].key, schoolId }));
+      }
+    }
+    return bySchool;
+  }
+
   /** A trust's dashboard: every measure per school (and for the whole trust), for the pupils kept by `filter`. */
   async trustAggregate(
     cohort: PackedCohort,

@@ -16,6 +16,7 @@ const CASES: [file: string, statement: NamedStatement, own: string[]][] = [
   ['pupil-progress', STATEMENTS.progress(false), []],
   // A trust is a large cohort: every encounter up to the day is classified once.
   ['trust-dashboard', STATEMENTS.trustAggregate(true), []],
+  ['trust-self-evaluation', STATEMENTS.schoolsAggregate(true), []],
 ];
 
 describe("the engine's statements", () => {

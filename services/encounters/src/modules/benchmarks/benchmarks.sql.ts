@@ -558,6 +558,23 @@ select 'group', g.bit, 0, count(*), 0, 0, ${CELL_AGGREGATES}
  group by g.bit`,
   ),
 
+  /**
+   * Every school's self-evaluation figures at once (a school as its place in the cohort's list): per school, every measure
+   * by year group (and all years) and by vulnerable group (all years), for all pupils. The school dashboard's unfiltered
+   * rows, school by school, without its work-experience figures.
+   */
+  schoolsAggregate: once(
+    (large: boolean) => `${statesWith(large)}
+select 'year' as axis, school_ix, cur as key, grouping(cur) as rolled, count(*) as pupils, ${CELL_AGGREGATES}
+  from states
+ group by school_ix, rollup(cur)
+union all
+select 'group', school_ix, g.bit, 0, count(*), ${CELL_AGGREGATES}
+  from states cross join generate_series(0, ${VULNERABLE_GROUPS.length - 1}) as g(bit)
+ where mask & (1 << g.bit) <> 0
+ group by school_ix, g.bit`,
+  ),
+
   /** A trust's dashboard: every measure per school (its place in the cohort's list) and for the whole trust. */
   trustAggregate: once(
     (large: boolean) => `${statesWith(large)}

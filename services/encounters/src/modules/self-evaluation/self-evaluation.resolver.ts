@@ -19,7 +19,9 @@ import {
   SelfEvaluationSnapshot,
   SetSelfEvaluationAnswerInput,
   TakeSelfEvaluationSnapshotResult,
+  TrustSelfEvaluation,
 } from './self-evaluation.types.js';
+import { trustSelfEvaluation } from './self-evaluation.service.js';
 
 /*
  * A school's self-evaluation against the eight benchmarks (docs/domain-rules.md, "Self-evaluation"): staff of the
@@ -154,6 +156,16 @@ export class SelfEvaluationResolver {
       canAnswer: scope.kind === 'school' && ctx.principal.roles.includes('careers_leader'),
       benchmarks,
     });
+  }
+
+  @Authorized('trust_analyst')
+  @Query(() => TrustSelfEvaluation, {
+    nullable: true,
+    description:
+      "Trust analysts: every school of their trust with its eight self-evaluation scores as of today, each with its reading and the change since the school's last snapshot.",
+  })
+  async trustSelfEvaluation(@Ctx() ctx: EncountersContext): Promise<TrustSelfEvaluation> {
+    return trustSelfEvaluation(ctx, todayInEngland());
   }
 
   @Authorized('careers_leader')

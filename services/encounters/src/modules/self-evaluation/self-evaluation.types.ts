@@ -194,3 +194,60 @@ export class TakeSelfEvaluationSnapshotResult {
   @Field(() => MutationError, { nullable: true })
   error: MutationError | null;
 }
+
+@ObjectType({ description: "One benchmark's score in a trust's side-by-side, with how far it has moved since the school's last snapshot." })
+export class TrustSelfEvaluationScore {
+  @Field(() => Int)
+  benchmark: number;
+
+  @Field()
+  name: string;
+
+  @Field(() => Float, { description: 'The share of areas achieved, from 0 to 1.' })
+  score: number;
+
+  @Field(() => Int)
+  achieved: number;
+
+  @Field(() => Int, { description: 'How many areas the benchmark has.' })
+  areas: number;
+
+  @Field(() => ScoreReadingEnum)
+  reading: ScoreReading;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The score now less the score at the school's last snapshot (from -1 to 1). Null when the school has no snapshot, and, for analysts without pupil-level access, on a benchmark with areas worked out from vulnerable-group figures (a snapshot keeps those from exact figures).",
+  })
+  change: number | null;
+}
+
+@ObjectType({ description: "One school's eight self-evaluation scores, as the trust sees them side by side." })
+export class TrustSelfEvaluationSchool {
+  @Field(() => School, { nullable: true })
+  school: School;
+
+  @Field(() => String, { nullable: true, description: "The day the school's last snapshot stands for (YYYY-MM-DD, in England); null when none was kept." })
+  lastSnapshotOn: string | null;
+
+  @Field(() => [TrustSelfEvaluationScore], { description: 'Benchmarks 1 to 8, in order.' })
+  scores: TrustSelfEvaluationScore[];
+}
+
+@ObjectType({ description: "Every school of the caller's trust with its eight self-evaluation scores." })
+export class TrustSelfEvaluation {
+  @Field({ description: 'The day the records were read (YYYY-MM-DD, in England).' })
+  asOf: string;
+
+  @Field(() => Int)
+  academicYear: number;
+
+  @Field({
+    description: 'Whether vulnerable-group figures were rounded to the nearest 5 before the areas were worked out (analysts without pupil-level access).',
+  })
+  groupFiguresRounded: boolean;
+
+  @Field(() => [TrustSelfEvaluationSchool])
+  schools: TrustSelfEvaluationSchool[];
+}
