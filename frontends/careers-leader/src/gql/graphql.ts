@@ -279,8 +279,12 @@ export type PostVolunteerRequestInput = {
   details?: string | null | undefined;
   /** In person: the postcode of the place, usually the school. */
   postcode?: string | null | undefined;
+  /** The same volunteer meets the pupils again and again. Left out: false. */
+  regular?: boolean | null | undefined;
   /** Left out or empty: any sector. */
   sectors?: Array<SicSection> | null | undefined;
+  /** No member of staff will be with the volunteer and the pupils. Left out: false. */
+  unsupervised?: boolean | null | undefined;
   virtual: boolean;
   /** At least 1. */
   volunteersWanted: number;
@@ -321,6 +325,15 @@ export type RecordGuidanceMeetingInput = {
   date: string;
   notes?: string | null | undefined;
   pupilId: string | number;
+};
+
+export type RecordVolunteerCheckInput = {
+  /** The day the check was done, YYYY-MM-DD; not in the future. */
+  doneOn: string;
+  /** The day it stops counting, YYYY-MM-DD; after doneOn. */
+  expiresOn: string;
+  kind: VolunteerCheckKind;
+  volunteerId: string | number;
 };
 
 export type RegisterEntryInput = {
@@ -550,6 +563,15 @@ export type VolunteerActivity =
   | 'WORKPLACE_VISIT'
   /** Work shadowing */
   | 'WORK_SHADOWING';
+
+/** A check a school may make on a volunteer. */
+export type VolunteerCheckKind =
+  /** Employer assurance */
+  | 'EMPLOYER_ASSURANCE'
+  /** Enhanced DBS check */
+  | 'ENHANCED_DBS'
+  /** Identity check */
+  | 'IDENTITY';
 
 export type VolunteerOfferStatus =
   | 'ACCEPTED'
@@ -983,10 +1005,12 @@ export type RegisterPupilsQueryVariables = Exact<{
 
 export type RegisterPupilsQuery = { pupils: { totalCount: number, edges: Array<{ node: { id: string, displayName: string, yearGroup: number | null, tutorGroup: string | null } }> } | null };
 
+export type VolunteerCheckFieldsFragment = { id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string };
+
 export type VolunteerRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type VolunteerRequestsQuery = { volunteerRequests: Array<{ id: string, activity: VolunteerActivity, dateFrom: string, dateTo: string, yearGroups: Array<number>, volunteersWanted: number, sectors: Array<SicSection>, virtual: boolean, postcode: string | null, details: string, status: VolunteerRequestStatus, closedReason: string | null, createdAt: string, acceptedCount: number, encounterPending: boolean, encounter: { id: string, title: string } | null, offers: Array<{ id: string, status: VolunteerOfferStatus, message: string, response: string | null, createdAt: string, volunteer: { id: string, displayName: string, jobTitle: string, employer: { name: string } | null } | null }> | null }> | null };
+export type VolunteerRequestsQuery = { volunteerRequests: Array<{ id: string, activity: VolunteerActivity, dateFrom: string, dateTo: string, yearGroups: Array<number>, volunteersWanted: number, sectors: Array<SicSection>, virtual: boolean, postcode: string | null, details: string, unsupervised: boolean, regular: boolean, status: VolunteerRequestStatus, closedReason: string | null, createdAt: string, acceptedCount: number, encounterPending: boolean, encounter: { id: string, title: string } | null, offers: Array<{ id: string, status: VolunteerOfferStatus, message: string, response: string | null, createdAt: string, checksNeeded: Array<VolunteerCheckKind> | null, checkWarnings: Array<{ kind: VolunteerCheckKind, expiresOn: string | null, message: string }> | null, volunteer: { id: string, displayName: string, jobTitle: string, employer: { name: string } | null, checks: Array<{ id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string }> | null } | null }> | null }> | null };
 
 export type PostVolunteerRequestMutationVariables = Exact<{
   input: PostVolunteerRequestInput;
@@ -1008,6 +1032,13 @@ export type ConfirmVolunteerRequestMutationVariables = Exact<{
 
 
 export type ConfirmVolunteerRequestMutation = { confirmVolunteerRequest: { request: { id: string, status: VolunteerRequestStatus, encounterPending: boolean, encounter: { id: string } | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type RecordVolunteerCheckMutationVariables = Exact<{
+  input: RecordVolunteerCheckInput;
+}>;
+
+
+export type RecordVolunteerCheckMutation = { recordVolunteerCheck: { check: { id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
 export type RosterImportFieldsFragment = { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, markLeftNeedsConfirmation: boolean, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> };
 
@@ -1122,6 +1153,11 @@ export type SchoolDestinationsQueryVariables = Exact<{
 
 
 export type SchoolDestinationsQuery = { destinationSummary: Array<{ kind: DestinationKind, kindLabel: string, count: number }> | null };
+
+export type TrustSelfEvaluationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrustSelfEvaluationQuery = { trustSelfEvaluation: { asOf: string, academicYear: number, groupFiguresRounded: boolean, schools: Array<{ lastSnapshotOn: string | null, school: { id: string, name: string } | null, scores: Array<{ benchmark: number, name: string, score: number, achieved: number, areas: number, reading: SelfEvaluationReading, change: number | null }> }> } | null };
 
 export type ActivitiesToVerifyQueryVariables = Exact<{
   status?: OwnActivityStatus | null | undefined;
@@ -1418,6 +1454,18 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`, {"fragmentName":"EncounterResultFields"}) as unknown as TypedDocumentString<EncounterResultFieldsFragment, unknown>;
+export const VolunteerCheckFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VolunteerCheckFields on VolunteerCheck {
+  id
+  kind
+  kindLabel
+  doneOn
+  expiresOn
+  expired
+  recordedBy
+  recordedAt
+}
+    `, {"fragmentName":"VolunteerCheckFields"}) as unknown as TypedDocumentString<VolunteerCheckFieldsFragment, unknown>;
 export const RosterImportFieldsFragmentDoc = new TypedDocumentString(`
     fragment RosterImportFields on RosterImport {
   id
@@ -3009,6 +3057,8 @@ export const VolunteerRequestsDocument = new TypedDocumentString(`
     virtual
     postcode
     details
+    unsupervised
+    regular
     status
     closedReason
     createdAt
@@ -3024,6 +3074,12 @@ export const VolunteerRequestsDocument = new TypedDocumentString(`
       message
       response
       createdAt
+      checksNeeded
+      checkWarnings {
+        kind
+        expiresOn
+        message
+      }
       volunteer {
         id
         displayName
@@ -3031,11 +3087,23 @@ export const VolunteerRequestsDocument = new TypedDocumentString(`
         employer {
           name
         }
+        checks {
+          ...VolunteerCheckFields
+        }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<VolunteerRequestsQuery, VolunteerRequestsQueryVariables>;
+    fragment VolunteerCheckFields on VolunteerCheck {
+  id
+  kind
+  kindLabel
+  doneOn
+  expiresOn
+  expired
+  recordedBy
+  recordedAt
+}`) as unknown as TypedDocumentString<VolunteerRequestsQuery, VolunteerRequestsQueryVariables>;
 export const PostVolunteerRequestDocument = new TypedDocumentString(`
     mutation PostVolunteerRequest($input: PostVolunteerRequestInput!) {
   postVolunteerRequest(input: $input) {
@@ -3099,6 +3167,35 @@ export const ConfirmVolunteerRequestDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<ConfirmVolunteerRequestMutation, ConfirmVolunteerRequestMutationVariables>;
+export const RecordVolunteerCheckDocument = new TypedDocumentString(`
+    mutation RecordVolunteerCheck($input: RecordVolunteerCheckInput!) {
+  recordVolunteerCheck(input: $input) {
+    check {
+      ...VolunteerCheckFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment VolunteerCheckFields on VolunteerCheck {
+  id
+  kind
+  kindLabel
+  doneOn
+  expiresOn
+  expired
+  recordedBy
+  recordedAt
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RecordVolunteerCheckMutation, RecordVolunteerCheckMutationVariables>;
 export const PreviewRosterImportDocument = new TypedDocumentString(`
     mutation PreviewRosterImport($input: RosterImportInput!) {
   previewRosterImport(input: $input) {
@@ -3477,6 +3574,31 @@ export const SchoolDestinationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SchoolDestinationsQuery, SchoolDestinationsQueryVariables>;
+export const TrustSelfEvaluationDocument = new TypedDocumentString(`
+    query TrustSelfEvaluation {
+  trustSelfEvaluation {
+    asOf
+    academicYear
+    groupFiguresRounded
+    schools {
+      school {
+        id
+        name
+      }
+      lastSnapshotOn
+      scores {
+        benchmark
+        name
+        score
+        achieved
+        areas
+        reading
+        change
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrustSelfEvaluationQuery, TrustSelfEvaluationQueryVariables>;
 export const ActivitiesToVerifyDocument = new TypedDocumentString(`
     query ActivitiesToVerify($status: OwnActivityStatus) {
   activitiesToVerify(status: $status) {

@@ -136,6 +136,25 @@ export function PostRequestForm({ onPosted }: { onPosted: () => void }) {
             onChange={(event) => set('postcode', event.target.value)}
           />
         )}
+        <Fieldset
+          label="Who is with the volunteer (optional)"
+          hint="These decide which checks on the volunteer your school needs: an enhanced DBS check only when the volunteer is alone with pupils and meets them regularly."
+        >
+          <div className="wm-checkbox-stack">
+            <Checkbox
+              id="request-unsupervised"
+              label="No member of staff will be with the volunteer and the pupils"
+              checked={draft.unsupervised}
+              onChange={(event) => set('unsupervised', event.target.checked)}
+            />
+            <Checkbox
+              id="request-regular"
+              label="The same volunteer will meet the pupils regularly, like a mentoring programme"
+              checked={draft.regular}
+              onChange={(event) => set('regular', event.target.checked)}
+            />
+          </div>
+        </Fieldset>
         <TextAreaField
           id={REQUEST_FIELD_IDS.details}
           label="Anything volunteers should know (optional)"

@@ -12,6 +12,7 @@ import {
   type VolunteerRequest,
 } from '../graphql/requests';
 import { PostRequestForm } from './PostRequestForm';
+import { CheckWarnings, VolunteerChecks } from './VolunteerChecks';
 
 const REQUEST_STATUS: Record<VolunteerRequestStatus, string> = { OPEN: 'Taking offers', CONFIRMED: 'Confirmed', CLOSED: 'Closed' };
 const OFFER_STATUS: Record<VolunteerOfferStatus, { text: string; tag: string }> = {
@@ -59,6 +60,7 @@ function RequestPanel({ request, onChanged }: { request: VolunteerRequest; onCha
   const [problem, setProblem] = useState<string | null>(null);
   const offers = request.offers ?? [];
   const open = request.status === 'OPEN';
+  const acceptedWarnings = offers.filter((o) => o.status === 'ACCEPTED').flatMap((o) => (o.checkWarnings ?? []).map((w) => w.message));
 
   const confirmRequest = async () => {
     const result = await confirm({ input: { requestId: request.id } });
@@ -76,6 +78,8 @@ function RequestPanel({ request, onChanged }: { request: VolunteerRequest; onCha
           { term: 'Volunteers', value: `${request.acceptedCount} accepted of ${request.volunteersWanted} wanted` },
           { term: 'Sectors', value: request.sectors.length ? request.sectors.map((s) => SIC_SECTIONS[s]).join('; ') : 'Any sector' },
           { term: 'Where', value: request.virtual ? 'Online' : (request.postcode ?? '') },
+          { term: 'Staff present', value: request.unsupervised ? 'No: the volunteer is alone with the pupils' : 'Yes' },
+          { term: 'How often', value: request.regular ? 'Regularly, with the same pupils' : 'Once' },
           ...(request.closedReason ? [{ term: 'Why it closed', value: request.closedReason }] : []),
         ]}
       />
@@ -99,6 +103,17 @@ function RequestPanel({ request, onChanged }: { request: VolunteerRequest; onCha
       {offers.map((offer) => (
         <OfferPanel key={offer.id} offer={offer} canAnswer={open} onAnswered={onChanged} />
       ))}
+      {open && acceptedWarnings.length > 0 ? (
+        <div className="wm-alert">
+          <h4 className="wm-alert__title">Before you confirm</h4>
+          <ul>
+            {acceptedWarnings.map((warning) => (
+              <li key={warning}>{warning}.</li>
+            ))}
+          </ul>
+          <p>You can still confirm. Record each check with the volunteer above once it is done.</p>
+        </div>
+      ) : null}
       {open && request.acceptedCount > 0 ? (
         <Button onClick={() => void confirmRequest()} disabled={confirming.loading}>
           {confirming.loading ? 'Confirming…' : `Confirm ${request.acceptedCount} ${request.acceptedCount === 1 ? 'volunteer' : 'volunteers'}`}
@@ -116,6 +131,8 @@ function OfferPanel({ offer, canAnswer, onAnswered }: { offer: VolunteerOffer; c
     ? `${offer.volunteer.displayName}, ${offer.volunteer.jobTitle}${offer.volunteer.employer ? ` at ${offer.volunteer.employer.name}` : ''}`
     : 'A volunteer';
   const fieldId = `offer-reply-${offer.id}`;
+  // Checks matter while the volunteer may still take part: an offer waiting for an answer, or accepted.
+  const live = offer.status === 'OPEN' || offer.status === 'ACCEPTED';
 
   const answer = async (accept: boolean) => {
     if (message.trim() === '') {
@@ -142,6 +159,8 @@ function OfferPanel({ offer, canAnswer, onAnswered }: { offer: VolunteerOffer; c
       </p>
       <p>“{offer.message}”</p>
       {offer.response ? <p>Your message: {offer.response}</p> : null}
+      {live ? <CheckWarnings warnings={offer.checkWarnings} /> : null}
+      {live && offer.volunteer ? <VolunteerChecks volunteer={offer.volunteer} formKey={offer.id} onRecorded={onAnswered} /> : null}
       {canAnswer && offer.status === 'OPEN' ? (
         <form
           className="wm-form"

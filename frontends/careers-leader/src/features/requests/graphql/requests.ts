@@ -4,9 +4,11 @@ import type { VolunteerRequestsQuery } from '../../../gql/graphql';
 export {
   ConfirmVolunteerRequestDocument,
   PostVolunteerRequestDocument,
+  RecordVolunteerCheckDocument,
   RespondToVolunteerOfferDocument,
   VolunteerRequestsDocument,
 } from '../../../gql/graphql';
 
 export type VolunteerRequest = NonNullable<VolunteerRequestsQuery['volunteerRequests']>[number];
 export type VolunteerOffer = NonNullable<VolunteerRequest['offers']>[number];
+export type OfferVolunteer = NonNullable<VolunteerOffer['volunteer']>;

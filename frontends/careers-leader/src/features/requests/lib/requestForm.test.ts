@@ -34,3 +34,10 @@ describe('the volunteer request form', () => {
     });
   });
 });
+
+describe('whether the volunteer is alone and meets the pupils regularly', () => {
+  it('sends both as ticked, and neither by default', () => {
+    expect(toRequestInput(EMPTY_REQUEST)).toMatchObject({ unsupervised: false, regular: false });
+    expect(toRequestInput({ ...EMPTY_REQUEST, unsupervised: true, regular: true })).toMatchObject({ unsupervised: true, regular: true });
+  });
+});

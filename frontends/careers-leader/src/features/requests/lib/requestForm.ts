@@ -12,6 +12,8 @@ export interface RequestDraft {
   virtual: boolean;
   postcode: string;
   details: string;
+  unsupervised: boolean;
+  regular: boolean;
 }
 
 export type RequestErrors = Partial<Record<VolunteerRequestField, string>>;
@@ -26,6 +28,8 @@ export const EMPTY_REQUEST: RequestDraft = {
   virtual: false,
   postcode: '',
   details: '',
+  unsupervised: false,
+  regular: false,
 };
 
 /** The control each problem links to (the first box of a group). */
@@ -51,6 +55,8 @@ export function toRequestInput(draft: RequestDraft): PostVolunteerRequestInput {
     virtual: draft.virtual,
     postcode: draft.virtual ? null : draft.postcode,
     details: draft.details,
+    unsupervised: draft.unsupervised,
+    regular: draft.regular,
   };
 }
 

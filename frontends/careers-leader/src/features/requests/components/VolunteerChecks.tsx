@@ -1,0 +1,179 @@
+import { formatDay, VOLUNTEER_CHECK_KEYS, VOLUNTEER_CHECK_KINDS } from '@waymark/domain';
+import { useMutation } from '@waymark/graphql-client';
+import { Button, DataTable, ErrorSummary, Field, SelectField } from '@waymark/ui';
+import { useEffect, useState, type SubmitEvent } from 'react';
+import type { VolunteerCheckKind } from '../../../gql/graphql';
+import { RecordVolunteerCheckDocument, type OfferVolunteer, type VolunteerOffer } from '../graphql/requests';
+import { checkFieldIds, EMPTY_CHECK, toCheckInput, validateCheck, type CheckDraft, type CheckErrors } from '../lib/checkForm';
+
+const KIND_OPTIONS = VOLUNTEER_CHECK_KEYS.map((key) => ({ value: key, label: VOLUNTEER_CHECK_KINDS[key].label }));
+type Check = NonNullable<OfferVolunteer['checks']>[number];
+
+/** The checks the engagement needs that are missing or run out in time: a warning, never a bar. */
+export function CheckWarnings({ warnings }: { warnings: VolunteerOffer['checkWarnings'] }) {
+  if (!warnings || warnings.length === 0) return null;
+  return (
+    <div className="wm-alert">
+      <h5 className="wm-alert__title">Checks to make before this goes ahead</h5>
+      <ul>
+        {warnings.map((warning) => (
+          <li key={warning.kind}>{warning.message}.</li>
+        ))}
+      </ul>
+      <p>You can still go ahead: it is your school&apos;s decision. Record a check below once it is done.</p>
+    </div>
+  );
+}
+
+/** A volunteer's checks at the school, who recorded each, and a form to record one. */
+export function VolunteerChecks({ volunteer, formKey, onRecorded }: { volunteer: OfferVolunteer; formKey: string; onRecorded: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [recorded, setRecorded] = useState(false);
+  const checks = volunteer.checks ?? [];
+  return (
+    <div className="wm-volunteer-checks">
+      <h5>Checks at your school</h5>
+      {volunteer.checks === null ? <p className="wm-muted">The checks could not be loaded.</p> : null}
+      {volunteer.checks && checks.length === 0 ? <p className="wm-muted">No checks recorded at your school yet.</p> : null}
+      {checks.length > 0 ? (
+        <DataTable<Check>
+          caption={`${volunteer.displayName}'s checks at your school`}
+          captionHidden
+          rows={checks}
+          rowKey={(check) => check.id}
+          columns={[
+            { key: 'kind', header: 'Check', rowHeader: true, render: (check) => check.kindLabel },
+            { key: 'done', header: 'Done on', render: (check) => formatDay(check.doneOn, 'long') },
+            {
+              key: 'expires',
+              header: 'Expires on',
+              render: (check) => (check.expired ? `${formatDay(check.expiresOn, 'long')} (expired)` : formatDay(check.expiresOn, 'long')),
+            },
+            {
+              key: 'recorded',
+              header: 'Recorded',
+              render: (check) => `${check.recordedBy ?? 'Someone at your school'}, ${formatDay(check.recordedAt, 'long')}`,
+            },
+          ]}
+        />
+      ) : null}
+      {recorded && !open ? <p role="status">Check recorded.</p> : null}
+      {open ? (
+        <RecordCheckForm
+          volunteer={volunteer}
+          formKey={formKey}
+          onCancel={() => setOpen(false)}
+          onRecorded={() => {
+            setOpen(false);
+            setRecorded(true);
+            onRecorded();
+          }}
+        />
+      ) : (
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setRecorded(false);
+            setOpen(true);
+          }}
+        >
+          Record a check on {volunteer.displayName}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function RecordCheckForm({
+  volunteer,
+  formKey,
+  onCancel,
+  onRecorded,
+}: {
+  volunteer: OfferVolunteer;
+  formKey: string;
+  onCancel: () => void;
+  onRecorded: () => void;
+}) {
+  const ids = checkFieldIds(formKey);
+  const [draft, setDraft] = useState<CheckDraft>(EMPTY_CHECK);
+  const [errors, setErrors] = useState<CheckErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [record, state] = useMutation(RecordVolunteerCheckDocument);
+  const set = <Key extends keyof CheckDraft>(key: Key, value: CheckDraft[Key]) => setDraft((previous) => ({ ...previous, [key]: value }));
+
+  // Opening the form takes the keyboard to its first field.
+  useEffect(() => {
+    document.getElementById(ids.kind)?.focus();
+  }, [ids.kind]);
+
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setProblem(null);
+    const found = validateCheck(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setAttempt((count) => count + 1);
+      return;
+    }
+    const result = await record({ input: toCheckInput(volunteer.id, draft) });
+    const answer = result.data?.recordVolunteerCheck;
+    if (!answer?.check) {
+      setErrors(Object.fromEntries((answer?.error?.fields ?? []).map((f) => [f.field, f.message])));
+      setProblem(answer?.error?.fields.length ? null : (answer?.error?.message ?? result.error?.message ?? 'The check was not saved. Try again.'));
+      setAttempt((count) => count + 1);
+      return;
+    }
+    onRecorded();
+  };
+
+  const items = [
+    ...(Object.entries(errors) as [keyof CheckErrors, string][]).map(([field, message]) => ({ message, targetId: ids[field] })),
+    ...(problem ? [{ message: problem }] : []),
+  ];
+
+  return (
+    <>
+      <ErrorSummary attempt={attempt} items={items} />
+      <form className="wm-form" noValidate aria-label={`Record a check on ${volunteer.displayName}`} onSubmit={(event) => void submit(event)}>
+        <SelectField
+          id={ids.kind}
+          label="Which check?"
+          placeholder="Choose one"
+          options={KIND_OPTIONS}
+          value={draft.kind}
+          error={errors.kind}
+          onChange={(event) => set('kind', event.target.value as VolunteerCheckKind | '')}
+        />
+        <Field
+          id={ids.doneOn}
+          label="Date the check was done"
+          type="date"
+          narrow
+          value={draft.doneOn}
+          error={errors.doneOn}
+          onChange={(event) => set('doneOn', event.target.value)}
+        />
+        <Field
+          id={ids.expiresOn}
+          label="Date it expires"
+          hint="After the date it was done. Your school decides how long a check lasts."
+          type="date"
+          narrow
+          value={draft.expiresOn}
+          error={errors.expiresOn}
+          onChange={(event) => set('expiresOn', event.target.value)}
+        />
+        <div className="wm-toolbar">
+          <Button type="submit" disabled={state.loading}>
+            {state.loading ? 'Saving…' : 'Save the check'}
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
