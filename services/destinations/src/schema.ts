@@ -10,6 +10,7 @@ import { AccountSubjectAccessResolver } from './modules/subject-access/account-s
 import { AccountStub } from './modules/external/account.stub.js';
 import { SpellResolver } from './modules/spell/spell.resolver.js';
 import { ActivitySpellFieldsResolver, PupilSpellResolver } from './modules/spell/pupil-spell.resolver.js';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver.js';
 import { IntentionResolver } from './modules/intention/intention.resolver.js';
 import { IntentionFieldsResolver, PupilIntentionResolver } from './modules/intention/pupil-intention.resolver.js';
 
@@ -27,6 +28,7 @@ export function buildDestinationsSchema(): Promise<GraphQLSchema> {
       SpellResolver,
       PupilSpellResolver,
       ActivitySpellFieldsResolver,
+      AnalyticsResolver,
     ],
     // No query returns these; the gateway reaches them only through `_entities`.
     orphanedTypes: [Destination, PupilStub, AccountStub],

@@ -11,11 +11,13 @@ import {
   type RequestContext,
 } from '@waymark/subgraph-kit';
 import {
+  DestinationLeaverCohortDocument,
   DestinationsCohortDocument,
   PupilLeaverDetailsDocument,
   PupilReturnDetailsDocument,
   PupilWorklistDetailsDocument,
   SchoolReturnDetailsDocument,
+  type DestinationLeaverCohortQuery,
   type PupilReturnDetailsQuery,
   type SchoolReturnDetailsQuery,
 } from './pupils.generated.js';
@@ -24,6 +26,9 @@ import {
 export type PupilReturnDetails = Extract<PupilReturnDetailsQuery['_entities'][number], { id: string }>;
 /** A school's public facts for the return. */
 export type SchoolReturnDetails = Extract<SchoolReturnDetailsQuery['_entities'][number], { id: string }>;
+
+/** The pupils on roll on a 1 June with their leaving years, group masks and sharing opt-outs, as parallel arrays (`leaverCohort`). */
+export type LeaverCohort = DestinationLeaverCohortQuery['cohort'];
 
 /** What the worklist needs of a pupil (`worklistDetails`). */
 export interface WorklistDetails {
@@ -111,6 +116,24 @@ export class PupilsClient {
   /** The return's details of each pupil (UPN, names, date of birth, sharing opt-out), in one request; pupils the caller may not read are missing. */
   returnDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PupilReturnDetails>> {
     return fetchEntities(ctx, this.url, 'Pupil', ids, PupilReturnDetailsDocument);
+  }
+
+  /**
+   * For destination figures, in one request: the pupils on roll on `asOf` at the schools named (an
+   * analyst's whole trust when none are), each with their school, leaving year, group mask on that day
+   * and sharing opt-out; `schoolsAllowed` says which of the schools the caller may count.
+   */
+  async leaverCohort(ctx: RequestContext, args: { schoolIds: string[] | null; asOf: string }): Promise<LeaverCohort> {
+    const { cohort } = await querySubgraph(ctx, this.url, 'Leaver cohort lookup', DestinationLeaverCohortDocument, args);
+    return cohort;
+  }
+
+  /** Schools' names by id (public facts), in one request; schools the pupils subgraph does not know are missing. */
+  async schoolNames(ctx: RequestContext, schoolIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (schoolIds.length === 0) return names;
+    for (const [id, school] of await fetchEntities(ctx, this.url, 'School', schoolIds, SchoolReturnDetailsDocument)) names.set(id, school.name);
+    return names;
   }
 
   /** A school's name, URN and local authority, or null when the pupils subgraph does not know it. */

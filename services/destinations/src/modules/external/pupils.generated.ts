@@ -55,6 +55,14 @@ export type SchoolReturnDetailsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
+export type DestinationLeaverCohortQueryVariables = Exact<{
+  schoolIds?: Array<string | number> | string | number | null | undefined;
+  asOf: string;
+}>;
+
+
+export type DestinationLeaverCohortQuery = { cohort: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -137,3 +145,15 @@ export const SchoolReturnDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SchoolReturnDetailsQuery, SchoolReturnDetailsQueryVariables>;
+export const DestinationLeaverCohortDocument = new TypedDocumentString(`
+    query DestinationLeaverCohort($schoolIds: [ID!], $asOf: String!) {
+  cohort(schoolIds: $schoolIds, asOf: $asOf) {
+    schoolsAllowed
+    pupilIds
+    schoolIds
+    groupMasks
+    leavingYears
+    sharingOptOuts
+  }
+}
+    `) as unknown as TypedDocumentString<DestinationLeaverCohortQuery, DestinationLeaverCohortQueryVariables>;

@@ -55,7 +55,7 @@ function cohortScope(principal: Principal): CohortScope {
 }
 
 function emptyCohort(): Cohort {
-  return { schoolsAllowed: [], pupilIds: [], schoolIds: [], yearGroups: [], groupMasks: [], tutorGroups: [], upns: [] };
+  return { schoolsAllowed: [], pupilIds: [], schoolIds: [], yearGroups: [], groupMasks: [], tutorGroups: [], upns: [], leavingYears: [], sharingOptOuts: [] };
 }
 
 /** The pupils a cohort query selects, or why it selects none. */
@@ -159,13 +159,26 @@ async function selectCohort(em: EntityManager, principal: Principal, query: Coho
 const YEAR_GROUP_SQL = `coalesce(case when p.year_group + ($2::int - coalesce(p.year_group_academic_year, $2::int)) between 7 and 13
                                      then p.year_group + ($2::int - coalesce(p.year_group_academic_year, $2::int)) end, 0)`;
 
+/** The summer the pupil finishes Year 11 by their date of birth: the academic year they were born in plus 17 (`year11LeavingYear` in @waymark/domain). */
+const LEAVING_YEAR_SQL = `(extract(year from p.date_of_birth)::int - (extract(month from p.date_of_birth) < 9)::int + 17)`;
+
 /** The cohort as parallel arrays, with tutor groups and UPNs (for registers and one pupil's lookups). */
 export async function loadCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<Cohort> {
   const selection = await selectCohort(em, principal, query);
   if (selection.from === null) return { ...emptyCohort(), schoolsAllowed: selection.schoolsAllowed };
-  const { rows } = await boundSql<{ id: string; school_id: string; yg: number; mask: number; tutor_group: string | null; upn: string }>(
+  const { rows } = await boundSql<{
+    id: string;
+    school_id: string;
+    yg: number;
+    mask: number;
+    tutor_group: string | null;
+    upn: string;
+    leaving_year: number;
+    opt_out: boolean;
+  }>(
     em,
-    `select p.id, r.school_id, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask, p.tutor_group, p.upn
+    `select p.id, r.school_id, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask, p.tutor_group, p.upn,
+            ${LEAVING_YEAR_SQL} as leaving_year, p.local_authority_sharing_opt_out as opt_out
        from ${selection.from}
       order by r.school_id, p.id`,
     selection.params,
@@ -179,6 +192,8 @@ export async function loadCohort(em: EntityManager, principal: Principal, query:
     cohort.groupMasks.push(Number(row.mask));
     cohort.tutorGroups.push(row.tutor_group);
     cohort.upns.push(row.upn);
+    cohort.leavingYears.push(Number(row.leaving_year));
+    cohort.sharingOptOuts.push(row.opt_out === true);
   }
   return cohort;
 }

@@ -28,6 +28,17 @@ export class Cohort {
 
   @Field(() => [String])
   upns: string[];
+
+  @Field(() => [Int], {
+    description:
+      'The summer each pupil finishes (or finished) Year 11, from their date of birth (docs/domain-rules.md, "Who is a Year 11 leaver"); never the date itself.',
+  })
+  leavingYears: number[];
+
+  @Field(() => [Boolean], {
+    description: 'True when the pupil (or their parent) has opted out of sharing with the local authority: such pupils are left out of destination figures.',
+  })
+  sharingOptOuts: boolean[];
 }
 
 /**
