@@ -4,24 +4,34 @@ import { SchoolDashboardView } from '../features/benchmarks/components/SchoolDas
 import { TrustDashboardPage } from '../features/benchmarks/components/TrustDashboardPage';
 import { PupilLevelAccessPage } from '../features/pupil-level-access/components/PupilLevelAccessPage';
 import { TrustOverviewPage } from '../features/trust/components/TrustOverviewPage';
+import { TrustSelfEvaluationPage } from '../features/trust/components/TrustSelfEvaluationPage';
 import { NO_FILTERS, routeHref, useRoute, type Route } from '../shared/route';
 import { FocusOnPageChange } from './FocusOnPageChange';
 
-type TrustNav = 'dashboard' | 'destinations' | 'pupil-level-access';
+type TrustNav = 'dashboard' | 'self-evaluation' | 'destinations' | 'pupil-level-access';
 
 const ITEMS = [
   { id: 'dashboard' as const, label: 'Benchmarks' },
+  { id: 'self-evaluation' as const, label: 'Self-evaluation' },
   { id: 'destinations' as const, label: 'Schools and destinations' },
   { id: 'pupil-level-access' as const, label: 'Pupil-level access' },
 ];
 
-/** For trust analysts: the trust's benchmarks (landing), each school's own, gap lists, destinations, and who has pupil-level access. */
+/**
+ * For trust analysts: the trust's benchmarks (landing), each school's own, gap lists, every school's self-evaluation
+ * scores side by side, destinations, and who has pupil-level access.
+ */
 export function TrustWorkspace() {
   const [route, navigate] = useRoute();
   const allowed =
-    route.view === 'dashboard' || route.view === 'school' || route.view === 'gaps' || route.view === 'destinations' || route.view === 'pupil-level-access';
+    route.view === 'dashboard' ||
+    route.view === 'school' ||
+    route.view === 'gaps' ||
+    route.view === 'self-evaluation' ||
+    route.view === 'destinations' ||
+    route.view === 'pupil-level-access';
   const page: Route = allowed ? route : { view: 'dashboard', filters: NO_FILTERS };
-  const current: TrustNav = page.view === 'destinations' || page.view === 'pupil-level-access' ? page.view : 'dashboard';
+  const current: TrustNav = page.view === 'self-evaluation' || page.view === 'destinations' || page.view === 'pupil-level-access' ? page.view : 'dashboard';
 
   return (
     <>
@@ -48,6 +58,7 @@ export function TrustWorkspace() {
           />
         ) : null}
         {page.view === 'gaps' ? <GapListPage query={page.query} linkPupils={false} /> : null}
+        {page.view === 'self-evaluation' ? <TrustSelfEvaluationPage /> : null}
         {page.view === 'destinations' ? <TrustOverviewPage /> : null}
         {page.view === 'pupil-level-access' ? <PupilLevelAccessPage /> : null}
       </FocusOnPageChange>
