@@ -20,6 +20,7 @@ export const API_FIELD_SCOPES: Readonly<Record<RootOperation, Readonly<Record<st
     trustDashboard: 'reports:read',
     destinationSummary: 'reports:read',
     sustainedSummary: 'reports:read',
+    destinationAnalytics: 'reports:read',
     encounters: 'reports:read',
     encounter: 'reports:read',
     // Subgraph to subgraph only (not in the public schema): the dashboards ask the pupils subgraph

@@ -13,6 +13,7 @@ const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 export class AnalyticsResolver {
   @Authorized(...STAFF, 'trust_analyst')
   @Query(() => DestinationAnalytics, {
+    nullable: true,
     description:
       "Year 11 leavers' destinations as figures per leaving year: leavers, intended, September and current destinations by kind, sustained in year 1 and intention met, as counts and percentages of the leavers; for all leavers and, when `group` is given, that vulnerable group. Staff: their own school, exact. Trust analysts: one school of their trust, or every school side by side with the trust's total; without pupil-level access counts from 1 to 4 are withheld (and another where a total would give one away), and a group's counts are rounded to 5.",
   })
