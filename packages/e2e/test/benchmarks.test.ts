@@ -359,6 +359,39 @@ describe('a leader records a meaningful encounter and the benchmarks move', () =
     expect(await textOf(mayaRow)).toContain('I did not know how many jobs keep a hospital running.');
     await context.close();
   });
+
+  it('records, by keyboard, that a sixth-former was offered a college taster and chose not to go', async () => {
+    const { context, page } = await signIn(LEADER);
+    await page.getByRole('heading', { level: 1, name: 'Gatsby benchmarks' }).waitFor({ timeout: 30_000 });
+    await openLeaderPage(page, /^record an encounter$/i);
+    await page.getByRole('heading', { level: 1, name: 'Record an encounter' }).waitFor();
+    const title = `College taster ${tag}`;
+    await page.getByLabel('Kind of encounter').selectOption('FE_COLLEGE_ENCOUNTER');
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    await page.getByLabel('Date', { exact: true }).fill(yesterday());
+    await page.getByLabel('Length in hours').fill('1');
+    await page.getByRole('checkbox', { name: 'Year 12', exact: true }).check();
+    await page.getByRole('button', { name: 'Mark all absent' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Mark all absent' }).click();
+    await page.getByRole('button', { name: 'Record encounter' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 30_000 });
+    await page.getByText(/^0 of \d+ pupils attended\./).waitFor({ timeout: 30_000 });
+
+    // The first sixth-former on the register said no: one button, reached and pressed by keyboard.
+    const firstRow = page.locator('tbody tr').first();
+    const name = await textOf(firstRow.locator('th'));
+    const declined = page.getByRole('button', { name: new RegExp(`^Chose not to go\\s*\\(${name}\\)$`) });
+    await declined.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`${name} marked as having chosen not to go.`).waitFor({ timeout: 30_000 });
+    await page.getByText(/^0 of \d+ pupils attended and 1 chose not to go\./).waitFor({ timeout: 30_000 });
+    expect(await textOf(firstRow)).toContain('No: chose not to go');
+    await expectAccessible(page, 'benchmarks-register-declined');
+    // Going after all clears it.
+    await firstRow.getByRole('button', { name: new RegExp(`^Mark attended\\s*\\(${name}\\)$`) }).click();
+    await page.getByText(/^1 of \d+ pupils attended\./).waitFor({ timeout: 30_000 });
+    await context.close();
+  });
 });
 
 describe("pupils' own activities and personal guidance", () => {
