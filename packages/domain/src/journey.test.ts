@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   benchmarkLabels,
+  benchmarkNameFor,
   buildJourney,
   emptyNextStep,
   filterJourney,
@@ -252,6 +253,11 @@ describe('what can be filtered by', () => {
   });
   it('names each benchmark plainly and officially', () => {
     expect(benchmarkLabels(5)).toEqual({ plain: 'Meeting people from work', official: 'Benchmark 5: Encounters with employers and employees' });
+  });
+  it('names a benchmark plainly for pupils and parents, officially for staff', () => {
+    expect(benchmarkNameFor(3, { kind: 'pupil' })).toBe('Help that fits you (Benchmark 3)');
+    expect(benchmarkNameFor(3, { kind: 'parent', childName: 'Maya' })).toBe('Help that fits you (Benchmark 3)');
+    expect(benchmarkNameFor(3, { kind: 'staff', pupilName: 'Maya' })).toBe('Benchmark 3: Addressing the needs of each young person');
   });
 });
 

@@ -118,6 +118,17 @@ export function benchmarkLabels(number: number): { plain: string; official: stri
   return { plain: BENCHMARKS_FOR_PUPILS[number] ?? `Benchmark ${number}`, official: official ? `Benchmark ${number}: ${official}` : `Benchmark ${number}` };
 }
 
+/**
+ * How a benchmark is named to a reader of a journey: in plain words for a pupil or parent ("Meeting
+ * people from work (Benchmark 5)"), by its official name for staff ("Benchmark 5: Encounters with
+ * employers and employees"), who work with the official names and for whom "Help that fits you" would
+ * be addressed to the wrong person.
+ */
+export function benchmarkNameFor(number: number, audience: JourneyAudience): string {
+  const { plain, official } = benchmarkLabels(number);
+  return audience.kind === 'staff' ? official : `${plain} (Benchmark ${number})`;
+}
+
 /** What each kind of school activity was, in plain English (the API's `kindLabel` is the staff's word for it). */
 const ENCOUNTER_WHAT: Record<EncounterKind, string> = {
   EMPLOYER_TALK: 'A talk by people from work',

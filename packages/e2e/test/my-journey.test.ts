@@ -219,15 +219,20 @@ describe('My journey', () => {
     expect(await page.locator('body').innerText()).not.toContain(STAFF_NOTE);
     await fitsAtBothWidths(portals, page, "Maya Okafor's journey", 'my-journey-leader-all');
 
-    // Benchmark 5, by keyboard: the talk from the first test is there, in words about Maya, not "you".
+    // Benchmark 5, by keyboard: the talk from the first test is there, in words about Maya, not "you",
+    // and with the benchmarks' official names, which staff work with.
     await page.getByRole('heading', { level: 1, name: "Maya Okafor's journey" }).focus();
     await tabTo(page, /^Benchmark$/);
     await arrowTo(page, page.getByLabel('Benchmark', { exact: true }), '5');
     await expect
       .poll(() => count(page).textContent())
-      .toMatch(new RegExp(`^\\d+ things? about Meeting people from work \\(Benchmark 5\\), of ${everything} in all$`));
+      .toMatch(new RegExp(`^\\d+ things? about Benchmark 5: Encounters with employers and employees, of ${everything} in all$`));
     expect(page.url()).toContain(`#/pupils/${encodeURIComponent(mayaId)}/journey?benchmark=5`);
-    for (const text of await cards(page).allTextContents()) expect(text).toContain('Meeting people from work');
+    for (const text of await cards(page).allTextContents()) {
+      expect(text).toContain('Benchmark 5: Encounters with employers and employees');
+      expect(text).not.toContain('Meeting people from work');
+      expect(text).not.toContain('Help that fits you');
+    }
     const talk = cards(page).filter({ hasText: TITLE }).first();
     expect(await talk.textContent()).toContain('Maya has not written a reflection yet');
     expect(await talk.textContent()).not.toContain('No reflection yet');

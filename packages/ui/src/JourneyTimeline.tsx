@@ -1,5 +1,6 @@
 import {
   benchmarkLabels,
+  benchmarkNameFor,
   buildJourney,
   emptyNextStep,
   NO_JOURNEY_FILTERS,
@@ -34,11 +35,8 @@ export interface JourneyTimelineProps {
 }
 
 /** "about #engineering and Meeting people from work (Benchmark 5)": what the filters narrow to, in words. */
-function filtersText(filters: JourneyFilters): string {
-  const parts = [
-    ...(filters.tag ? [`#${filters.tag}`] : []),
-    ...(filters.benchmark != null ? [`${benchmarkLabels(filters.benchmark).plain} (Benchmark ${filters.benchmark})`] : []),
-  ];
+function filtersText(filters: JourneyFilters, audience: JourneyAudience): string {
+  const parts = [...(filters.tag ? [`#${filters.tag}`] : []), ...(filters.benchmark != null ? [benchmarkNameFor(filters.benchmark, audience)] : [])];
   return parts.length ? ` about ${parts.join(' and ')}` : '';
 }
 
@@ -83,7 +81,7 @@ export function JourneyTimeline({ source, audience, filters, onFiltersChange: ch
           label="Benchmark"
           id={`${baseId}-benchmark`}
           placeholder="All benchmarks"
-          options={journey.benchmarks.map((number) => ({ value: String(number), label: `${benchmarkLabels(number).plain} (Benchmark ${number})` }))}
+          options={journey.benchmarks.map((number) => ({ value: String(number), label: benchmarkNameFor(number, audience) }))}
           value={filters.benchmark == null ? '' : String(filters.benchmark)}
           onChange={(event) => change({ ...filters, benchmark: event.target.value ? Number(event.target.value) : null })}
         />
@@ -95,7 +93,7 @@ export function JourneyTimeline({ source, audience, filters, onFiltersChange: ch
       </form>
       <p role="status" className="wm-journey__count">
         <strong>{thingsText(journey.count)}</strong>
-        {filtered ? `${filtersText(filters)}, of ${journey.total} in all` : ''}
+        {filtered ? `${filtersText(filters, audience)}, of ${journey.total} in all` : ''}
       </p>
       {journey.count === 0 ? (
         <div className="wm-inset">
@@ -117,7 +115,7 @@ export function JourneyTimeline({ source, audience, filters, onFiltersChange: ch
             <YearHeading id={headingId}>{year.label}</YearHeading>
             <ol className="wm-card-list">
               {year.entries.map((entry) => (
-                <JourneyCard key={entry.key} entry={entry} headingLevel={headingLevel === 2 ? 3 : 4} linkHref={linkHref} />
+                <JourneyCard key={entry.key} entry={entry} headingLevel={headingLevel === 2 ? 3 : 4} linkHref={linkHref} staff={audience.kind === 'staff'} />
               ))}
             </ol>
           </section>
@@ -134,7 +132,18 @@ const KIND_TEXT: Record<JourneyEntry['kind'], string> = {
   action: 'Agreed action',
 };
 
-function JourneyCard({ entry, headingLevel, linkHref }: { entry: JourneyEntry; headingLevel: 3 | 4; linkHref: JourneyTimelineProps['linkHref'] }) {
+function JourneyCard({
+  entry,
+  headingLevel,
+  linkHref,
+  staff,
+}: {
+  entry: JourneyEntry;
+  headingLevel: 3 | 4;
+  linkHref: JourneyTimelineProps['linkHref'];
+  /** Staff read the benchmarks' official names; pupils and parents plain words with the official name beside. */
+  staff: boolean;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <li className={entry.status ? CARD[entry.status.tone] : undefined} data-kind={entry.kind}>
@@ -161,7 +170,9 @@ function JourneyCard({ entry, headingLevel, linkHref }: { entry: JourneyEntry; h
           <ul className="wm-plain-list">
             {entry.benchmarks.map((number) => {
               const { plain, official } = benchmarkLabels(number);
-              return (
+              return staff ? (
+                <li key={number}>{official}</li>
+              ) : (
                 <li key={number}>
                   {plain} <span className="wm-muted">(official name: {official})</span>
                 </li>
