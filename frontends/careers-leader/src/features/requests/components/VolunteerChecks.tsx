@@ -1,7 +1,7 @@
 import { formatDay, VOLUNTEER_CHECK_KEYS, VOLUNTEER_CHECK_KINDS } from '@waymark/domain';
 import { useMutation } from '@waymark/graphql-client';
 import { Button, DataTable, ErrorSummary, Field, SelectField } from '@waymark/ui';
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { VolunteerCheckKind } from '../../../gql/graphql';
 import { RecordVolunteerCheckDocument, type OfferVolunteer, type VolunteerOffer } from '../graphql/requests';
 import { checkFieldIds, EMPTY_CHECK, toCheckInput, validateCheck, type CheckDraft, type CheckErrors } from '../lib/checkForm';
@@ -29,7 +29,20 @@ export function CheckWarnings({ warnings }: { warnings: VolunteerOffer['checkWar
 export function VolunteerChecks({ volunteer, formKey, onRecorded }: { volunteer: OfferVolunteer; formKey: string; onRecorded: () => void }) {
   const [open, setOpen] = useState(false);
   const [recorded, setRecorded] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
   const checks = volunteer.checks ?? [];
+  // Closing the form (saved or cancelled) takes the keyboard back to the button that opened it.
+  useEffect(() => {
+    if (!open && refocus) {
+      opener.current?.focus();
+      setRefocus(false);
+    }
+  }, [open, refocus]);
+  const close = () => {
+    setOpen(false);
+    setRefocus(true);
+  };
   return (
     <div className="wm-volunteer-checks">
       <h5>Checks at your school</h5>
@@ -62,23 +75,26 @@ export function VolunteerChecks({ volunteer, formKey, onRecorded }: { volunteer:
         <RecordCheckForm
           volunteer={volunteer}
           formKey={formKey}
-          onCancel={() => setOpen(false)}
+          onCancel={close}
           onRecorded={() => {
-            setOpen(false);
+            close();
             setRecorded(true);
             onRecorded();
           }}
         />
       ) : (
-        <Button
-          variant="secondary"
-          onClick={() => {
-            setRecorded(false);
-            setOpen(true);
-          }}
-        >
-          Record a check on {volunteer.displayName}
-        </Button>
+        <div className="wm-button-row">
+          <Button
+            ref={opener}
+            variant="secondary"
+            onClick={() => {
+              setRecorded(false);
+              setOpen(true);
+            }}
+          >
+            Record a check on {volunteer.displayName}
+          </Button>
+        </div>
       )}
     </div>
   );
