@@ -91,7 +91,7 @@ function SideBySide({ sideBySide }: { sideBySide: TrustSelfEvaluation }) {
   return (
     <Section
       title="Every school's eight benchmarks"
-      description={`Scores as of ${formatDate(sideBySide.asOf)}. Each reading is given in words and by a symbol: ● green from 75%, ◐ amber from 40%, ○ red below. Select a column heading to order the schools by it; select it again to reverse the order.`}
+      description={`Scores as of ${formatDate(sideBySide.asOf)}. Each reading is given in words and by a symbol: ● green from 75%, ◐ amber from 40%, ○ red below. Under each score, its change in points since the school's last snapshot (a dash when the school has none yet). Select a column heading to order the schools by it; select it again to reverse the order.`}
     >
       {sideBySide.groupFiguresRounded ? (
         <p className="wm-inset">
@@ -168,11 +168,18 @@ function SchoolRow({ row }: { row: SideRow }) {
         return (
           <td key={b} className="wm-num">
             <strong>{points(score.score)}%</strong>{' '}
-            <span className={mark.tag}>
+            <span className={`${mark.tag} wm-side-by-side__reading`}>
               <span aria-hidden="true">{mark.symbol} </span>
               {mark.word}
             </span>
-            <span className="wm-matrix__extra">{changeText(row, score)}</span>
+            {row.lastSnapshotOn === null ? (
+              <span className="wm-matrix__extra">
+                <span aria-hidden="true">–</span>
+                <span className="wm-visually-hidden">{changeText(row, score)}</span>
+              </span>
+            ) : (
+              <span className="wm-matrix__extra">{changeText(row, score)}</span>
+            )}
           </td>
         );
       })}
