@@ -10,3 +10,4 @@ export * from './csv.js';
 export * from './forms/index.js';
 export * from './volunteering.js';
 export * from './journey.js';
+export * from './programme.js';
