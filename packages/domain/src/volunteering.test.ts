@@ -6,6 +6,7 @@ import {
   checkGapMessage,
   checkGaps,
   checksNeeded,
+  placementEngagement,
   checkVolunteerCheck,
   checkVolunteerProfile,
   checkVolunteerRequest,
@@ -166,6 +167,13 @@ describe('checksNeeded: the checks an engagement needs, never more', () => {
     [{ activity: 'CAREERS_FAIR', regular: true }, ['IDENTITY'], 'regular but supervised: identity only'],
   ] as [Partial<VolunteerEngagement>, VolunteerCheckKind[], string][])('%o → %o (%s)', (changes, expected) => {
     expect(checksNeeded({ ...base, ...changes })).toEqual(expected);
+  });
+});
+
+describe('placementEngagement', () => {
+  it("asks a placement's host for identity and, for an employer's employee, the employer's assurance, but no DBS check (one block, not regular)", () => {
+    expect(checksNeeded(placementEngagement('EMPLOYEE'))).toEqual(['IDENTITY', 'EMPLOYER_ASSURANCE']);
+    expect(checksNeeded(placementEngagement('ALUMNI'))).toEqual(['IDENTITY']);
   });
 });
 

@@ -254,6 +254,14 @@ export function checksNeeded(engagement: VolunteerEngagement): VolunteerCheckKin
   return needed;
 }
 
+/**
+ * A work-experience placement as an engagement: in person at the workplace, with none of the school's
+ * staff there, and one block of days rather than a regular meeting.
+ */
+export function placementEngagement(volunteerKind: VolunteerEngagement['volunteerKind']): VolunteerEngagement {
+  return { activity: 'PLACEMENT_HOST', virtual: false, unsupervised: true, regular: false, volunteerKind };
+}
+
 /** A needed check that is missing (`expiresOn` null) or runs out on or before the day it is needed for. */
 export interface VolunteerCheckGap {
   kind: VolunteerCheckKind;

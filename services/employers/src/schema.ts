@@ -15,7 +15,12 @@ import {
 import { VolunteerProfileResolver } from './modules/volunteer-profile/volunteer-profile.resolver.js';
 import { VolunteerOfferResolver, VolunteerRequestResolver } from './modules/request/request.resolver.js';
 import { PlacementApplicationResolver, PlacementResolver } from './modules/placement/placement.resolver.js';
-import { VolunteerCheckResolver, VolunteerChecksResolver, VolunteerOfferChecksResolver } from './modules/volunteer-check/volunteer-check.resolver.js';
+import {
+  PlacementApplicationChecksResolver,
+  VolunteerCheckResolver,
+  VolunteerChecksResolver,
+  VolunteerOfferChecksResolver,
+} from './modules/volunteer-check/volunteer-check.resolver.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -30,6 +35,7 @@ export function buildEmployersSchema(): Promise<GraphQLSchema> {
       VolunteerCheckResolver,
       VolunteerChecksResolver,
       VolunteerOfferChecksResolver,
+      PlacementApplicationChecksResolver,
       AccountSubjectAccessResolver,
       PersonSubjectAccessResolver,
       VolunteerConnectionResolver,

@@ -201,6 +201,9 @@ describe('applying and what each person sees', () => {
         'encounterPending',
         'feedback',
         'firstName',
+        // The host volunteer and the school's checks on them: staff of the pupil's school only (volunteer-check.resolver.test.ts).
+        'host',
+        'hostCheckWarnings',
         'id',
         'placement',
         'respondedAt',

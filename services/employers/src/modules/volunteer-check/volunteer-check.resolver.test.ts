@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SubgraphTestClient, makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { addDays, todayInEngland } from '@waymark/domain';
 import { createApp, employersService } from '../../app.js';
-import { DEMO_REQUEST_IDS } from '../../seed.js';
+import { DEMO_PLACEMENT_IDS, DEMO_REQUEST_IDS } from '../../seed.js';
+import { Placement, PlacementApplication } from '../placement/placement.entity.js';
 import { VolunteerCheck } from './volunteer-check.entity.js';
 
 // Checks on volunteers are each school's own decision (docs/domain-rules.md, "Checks on volunteers";
@@ -269,5 +271,54 @@ describe('warnings on offers', () => {
   it('refuses the warnings to the volunteer who offered', async () => {
     const res = await client.query(marekSelf, '{ myVolunteerOffers { id checkWarnings { kind } } }');
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe("warnings on a placement's host", () => {
+  const APPS = '{ placementApplications { id host { id displayName } hostCheckWarnings { kind message } } }';
+  type Apps = {
+    placementApplications: { id: string; host: { id: string; displayName: string } | null; hostCheckWarnings: { kind: string; message: string }[] | null }[];
+  };
+
+  it("warns the pupil's school of the host's missing identity check and employer assurance until recorded, and nobody else reads them", async () => {
+    // A Northfield pupil has applied for Sam's demo placement (applying asks the pupils subgraph, so the row is written here).
+    const em = subgraph.orm.em.fork();
+    const applicationId = randomUUID();
+    em.create(PlacementApplication, {
+      id: applicationId,
+      placement: em.getReference(Placement, DEMO_PLACEMENT_IDS.acmeWorkshop),
+      pupilId: data.pupils[0].id,
+      schoolId: northfield.id,
+      firstName: 'Maya',
+      yearGroup: 10,
+      statement: 'I would like to be an engineer.',
+    });
+    await em.flush();
+    const read = async (who: Who) => {
+      const res = await client.query<Apps>(who, APPS);
+      expect(res.errors).toBeUndefined();
+      return res.data!.placementApplications.find((a) => a.id === applicationId)!;
+    };
+    // Earlier tests recorded an identity check on Sam at Northfield; only the employer's assurance is missing.
+    const before = await read(adviserNorth);
+    expect(before.host).toEqual({ id: sam.id, displayName: 'Sam Patel' });
+    expect(before.hostCheckWarnings).toEqual([{ kind: 'EMPLOYER_ASSURANCE', message: 'Sam Patel has no employer assurance recorded at your school' }]);
+    // A warning, never a bar: the leader approves all the same.
+    const approved = await client.query<{ answerPlacementApplication: { application: { status: string } | null } }>(
+      leaderNorth,
+      'mutation ($input: AnswerPlacementApplicationInput!) { answerPlacementApplication(input: $input) { application { status } } }',
+      { input: { applicationId, approve: true, message: 'Enjoy the week, Maya.' } },
+    );
+    expect(approved.data!.answerPlacementApplication.application).toEqual({ status: 'APPROVED' });
+    await record(leaderNorth, identity(sam.id, { kind: 'EMPLOYER_ASSURANCE' }));
+    expect((await read(leaderNorth)).hostCheckWarnings).toEqual([]);
+
+    // Southbank never sees Northfield's pupils' applications; Sam reads neither the host nor the warnings.
+    const south = await client.query<Apps>(leaderSouth, APPS);
+    expect(south.data!.placementApplications.map((a) => a.id)).not.toContain(applicationId);
+    const own = await client.query(samSelf, '{ myPlacements { applications { id hostCheckWarnings { kind } } } }');
+    expect(own.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const pupil = await client.query(pupilNorth, '{ myPlacementApplications { id host { id } } }');
+    expect(pupil.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,7 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { VOLUNTEER_CHECK_KINDS, checkGapMessage, checkGaps, checksNeeded, todayInEngland, type VolunteerCheckKind } from '@waymark/domain';
+import { VOLUNTEER_CHECK_KINDS, checkGapMessage, checkGaps, checksNeeded, placementEngagement, todayInEngland, type VolunteerCheckKind } from '@waymark/domain';
 import { AccessError, byKeys, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
 import { SchoolStub } from '../external/school.stub.js';
+import { placementReaderSchool } from '../placement/placement.access.js';
+import { Placement, PlacementApplication } from '../placement/placement.entity.js';
 import { actingVolunteer } from '../request/request.access.js';
 import { VolunteerOffer, VolunteerRequest } from '../request/request.entity.js';
 import { Volunteer } from '../volunteer/volunteer.entity.js';
@@ -26,10 +28,23 @@ function schoolChecks(ctx: RequestContext, schoolId: string, volunteerId: string
 async function engagementOf(ctx: RequestContext, offer: VolunteerOffer): Promise<{ request: VolunteerRequest; volunteer: Volunteer | null }> {
   if (checkReaderSchool(ctx.principal) !== offer.schoolId) throw AccessError.forbidden();
   const request = offer.request.dateTo ? offer.request : await ctx.em.findOneOrFail(VolunteerRequest, { id: offer.request.id });
-  const volunteer = await loaderFor<Volunteer>(ctx, 'offerVolunteer', async (ids) =>
-    byKeys(ids, await ctx.em.find(Volunteer, { id: { $in: [...ids] } }), (v) => v.id),
-  ).load(offer.volunteerId);
-  return { request, volunteer };
+  return { request, volunteer: await volunteerById(ctx, offer.volunteerId) };
+}
+
+/** A volunteer by id, batched (the caller's right to see them is checked by whoever asks). */
+function volunteerById(ctx: RequestContext, id: string): Promise<Volunteer | null> {
+  return loaderFor<Volunteer>(ctx, 'offerVolunteer', async (ids) => byKeys(ids, await ctx.em.find(Volunteer, { id: { $in: [...ids] } }), (v) => v.id)).load(id);
+}
+
+/** The needed checks the school has not recorded, or that will have expired by `lastDay`, worded for the leader. */
+async function warningsFor(ctx: RequestContext, schoolId: string, volunteer: Volunteer, needed: readonly VolunteerCheckKind[], lastDay: string) {
+  if (needed.length === 0) return [];
+  const recorded = await schoolChecks(ctx, schoolId, volunteer.id);
+  const today = todayInEngland();
+  const name = `${volunteer.firstName} ${volunteer.lastName}`;
+  return checkGaps(needed, recorded, lastDay).map((gap) =>
+    Object.assign(new VolunteerCheckWarning(), { kind: gap.kind, expiresOn: gap.expiresOn, message: checkGapMessage(name, gap, today) }),
+  );
 }
 
 function neededFor(request: VolunteerRequest, volunteer: Volunteer): VolunteerCheckKind[] {
@@ -110,13 +125,32 @@ export class VolunteerOfferChecksResolver {
   async checkWarnings(@Root() offer: VolunteerOffer, @Ctx() ctx: RequestContext): Promise<VolunteerCheckWarning[]> {
     const { request, volunteer } = await engagementOf(ctx, offer);
     if (!volunteer) return [];
-    const needed = neededFor(request, volunteer);
-    if (needed.length === 0) return [];
-    const recorded = await schoolChecks(ctx, offer.schoolId, volunteer.id);
-    const today = todayInEngland();
-    const name = `${volunteer.firstName} ${volunteer.lastName}`;
-    return checkGaps(needed, recorded, request.dateTo).map((gap) =>
-      Object.assign(new VolunteerCheckWarning(), { kind: gap.kind, expiresOn: gap.expiresOn, message: checkGapMessage(name, gap, today) }),
-    );
+    return warningsFor(ctx, offer.schoolId, volunteer, neededFor(request, volunteer), request.dateTo);
+  }
+}
+
+/** The volunteer hosting a placement a pupil applied for, for staff of the pupil's school only. */
+async function hostOf(ctx: RequestContext, application: PlacementApplication): Promise<{ placement: Placement; host: Volunteer | null }> {
+  if (placementReaderSchool(ctx.principal) !== application.schoolId) throw AccessError.forbidden();
+  const placement = application.placement.dateTo ? application.placement : await ctx.em.findOneOrFail(Placement, { id: application.placement.id });
+  return { placement, host: await volunteerById(ctx, placement.volunteerId) };
+}
+
+@Resolver(() => PlacementApplication)
+export class PlacementApplicationChecksResolver {
+  @FieldResolver(() => Volunteer, { nullable: true, description: "The volunteer hosting the placement: staff of the pupil's school only." })
+  async host(@Root() application: PlacementApplication, @Ctx() ctx: RequestContext): Promise<Volunteer | null> {
+    return (await hostOf(ctx, application)).host;
+  }
+
+  @FieldResolver(() => [VolunteerCheckWarning], {
+    nullable: true,
+    description:
+      "Checks the placement's host needs (identity; an employer's assurance for an employee) that the pupil's school has not recorded, or that expire by the placement's last day: a warning, never a bar. Staff of the pupil's school only.",
+  })
+  async hostCheckWarnings(@Root() application: PlacementApplication, @Ctx() ctx: RequestContext): Promise<VolunteerCheckWarning[]> {
+    const { placement, host } = await hostOf(ctx, application);
+    if (!host) return [];
+    return warningsFor(ctx, application.schoolId, host, checksNeeded(placementEngagement(host.kind)), placement.dateTo);
   }
 }
