@@ -121,6 +121,17 @@ export type CreateEncounterInput = {
   yearGroups: Array<number>;
 };
 
+/** A kind of destination as the figures count it. SCHOOL_SIXTH_FORM; COLLEGE (sixth-form or further education college); OTHER_EDUCATION (university, other education, a supported internship or traineeship); APPRENTICESHIP; EMPLOYMENT (with or without training); OTHER (a gap year or something else: intentions only); NEET; NOT_KNOWN (a "not known" spell, nothing recorded, or no intention recorded). */
+export type DestinationCategory =
+  | 'APPRENTICESHIP'
+  | 'COLLEGE'
+  | 'EMPLOYMENT'
+  | 'NEET'
+  | 'NOT_KNOWN'
+  | 'OTHER'
+  | 'OTHER_EDUCATION'
+  | 'SCHOOL_SIXTH_FORM';
+
 export type DestinationKind =
   | 'APPRENTICESHIP'
   | 'EMPLOYMENT'
@@ -245,6 +256,17 @@ export type MeaningfulChecklistInput = {
   reflectionTime?: boolean | null | undefined;
   staffInteraction?: boolean | null | undefined;
   twoWayInteraction?: boolean | null | undefined;
+};
+
+export type MoveGuidanceBookingInput = {
+  /** The new time: the start time on a clock in England, or the day (as noon UTC) when `hasTime` is false. */
+  date: string;
+  /** Whether `date` includes a start time. */
+  hasTime: boolean;
+  /** The booked meeting (its id, as in BookedGuidanceMeeting). */
+  id: string | number;
+  /** The new place; left out: unchanged; null: none. */
+  location?: string | null | undefined;
 };
 
 export type OwnActivityKind =
@@ -717,6 +739,16 @@ export type SustainedSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SustainedSummaryQuery = { sustainedSummary: Array<{ leavingYear: number, year: number, sustained: number, notSustained: number, tooEarly: number, notKnown: number }> | null };
 
+export type DestinationFigureFieldsFragment = { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean };
+
+export type DestinationAnalyticsQueryVariables = Exact<{
+  schoolId?: string | number | null | undefined;
+  group?: VulnerableGroup | null | undefined;
+}>;
+
+
+export type DestinationAnalyticsQuery = { destinationAnalytics: { exact: boolean, suppressBelow: number, leavingYears: Array<number>, rows: Array<{ leavingYear: number, schoolId: string | null, schoolName: string | null, group: VulnerableGroup | null, septemberTooEarly: boolean, yearOneSettled: boolean, leavers: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, categories: Array<{ category: DestinationCategory, label: string, intended: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, september: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, current: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean } }>, sustained: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, intentionMet: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean } }> } | null };
+
 export type EncounterQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -823,6 +855,20 @@ export type SetConsideringHigherEducationMutationVariables = Exact<{
 
 export type SetConsideringHigherEducationMutation = { setConsideringHigherEducation: { pupil: { id: string, consideringHigherEducation: boolean | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
+export type MoveGuidanceBookingMutationVariables = Exact<{
+  input: MoveGuidanceBookingInput;
+}>;
+
+
+export type MoveGuidanceBookingMutation = { moveGuidanceBooking: { meeting: { id: string, date: string, hasTime: boolean, adviserName: string, location: string | null, notes: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type CancelGuidanceBookingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelGuidanceBookingMutation = { cancelGuidanceBooking: { cancelled: boolean, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type CareersOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -838,7 +884,7 @@ export type PersonSubjectAccessQuery = { personSubjectAccess: { id: string, disp
 export type PlacementApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlacementApplicationsQuery = { placementApplications: Array<{ id: string, firstName: string, yearGroup: number, statement: string | null, status: PlacementApplicationStatus, response: string | null, feedback: string | null, encounterPending: boolean, createdAt: string, encounter: { id: string } | null, placement: { id: string, title: string, tasks: string, dateFrom: string, dateTo: string, hoursPerDay: number, days: number, capacity: number, placesLeft: number, employerName: string | null } }> | null };
+export type PlacementApplicationsQuery = { placementApplications: Array<{ id: string, firstName: string, yearGroup: number, statement: string | null, status: PlacementApplicationStatus, response: string | null, feedback: string | null, encounterPending: boolean, createdAt: string, encounter: { id: string } | null, host: { id: string, displayName: string, checks: Array<{ id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string }> | null } | null, hostCheckWarnings: Array<{ kind: VolunteerCheckKind, expiresOn: string | null, message: string }> | null, placement: { id: string, title: string, tasks: string, dateFrom: string, dateTo: string, hoursPerDay: number, days: number, capacity: number, placesLeft: number, employerName: string | null } }> | null };
 
 export type AnswerPlacementApplicationMutationVariables = Exact<{
   input: AnswerPlacementApplicationInput;
@@ -1256,6 +1302,14 @@ export const DestinationYearsFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DestinationYearsFields"}) as unknown as TypedDocumentString<DestinationYearsFieldsFragment, unknown>;
+export const DestinationFigureFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DestinationFigureFields on DestinationFigure {
+  count
+  percent
+  suppressed
+  rounded
+}
+    `, {"fragmentName":"DestinationFigureFields"}) as unknown as TypedDocumentString<DestinationFigureFieldsFragment, unknown>;
 export const RegisterEntryFieldsFragmentDoc = new TypedDocumentString(`
     fragment RegisterEntryFields on Participation {
   id
@@ -1992,6 +2046,50 @@ export const SustainedSummaryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SustainedSummaryQuery, SustainedSummaryQueryVariables>;
+export const DestinationAnalyticsDocument = new TypedDocumentString(`
+    query DestinationAnalytics($schoolId: ID, $group: VulnerableGroup) {
+  destinationAnalytics(schoolId: $schoolId, group: $group) {
+    exact
+    suppressBelow
+    leavingYears
+    rows {
+      leavingYear
+      schoolId
+      schoolName
+      group
+      septemberTooEarly
+      yearOneSettled
+      leavers {
+        ...DestinationFigureFields
+      }
+      categories {
+        category
+        label
+        intended {
+          ...DestinationFigureFields
+        }
+        september {
+          ...DestinationFigureFields
+        }
+        current {
+          ...DestinationFigureFields
+        }
+      }
+      sustained {
+        ...DestinationFigureFields
+      }
+      intentionMet {
+        ...DestinationFigureFields
+      }
+    }
+  }
+}
+    fragment DestinationFigureFields on DestinationFigure {
+  count
+  percent
+  suppressed
+  rounded
+}`) as unknown as TypedDocumentString<DestinationAnalyticsQuery, DestinationAnalyticsQueryVariables>;
 export const EncounterDocument = new TypedDocumentString(`
     query Encounter($id: ID!) {
   encounter(id: $id) {
@@ -2347,6 +2445,50 @@ export const SetConsideringHigherEducationDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<SetConsideringHigherEducationMutation, SetConsideringHigherEducationMutationVariables>;
+export const MoveGuidanceBookingDocument = new TypedDocumentString(`
+    mutation MoveGuidanceBooking($input: MoveGuidanceBookingInput!) {
+  moveGuidanceBooking(input: $input) {
+    meeting {
+      ...BookedGuidanceMeetingFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment BookedGuidanceMeetingFields on BookedGuidanceMeeting {
+  id
+  date
+  hasTime
+  adviserName
+  location
+  notes
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<MoveGuidanceBookingMutation, MoveGuidanceBookingMutationVariables>;
+export const CancelGuidanceBookingDocument = new TypedDocumentString(`
+    mutation CancelGuidanceBooking($id: ID!) {
+  cancelGuidanceBooking(id: $id) {
+    cancelled
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CancelGuidanceBookingMutation, CancelGuidanceBookingMutationVariables>;
 export const CareersOverviewDocument = new TypedDocumentString(`
     query CareersOverview {
   schools {
@@ -2389,6 +2531,18 @@ export const PlacementApplicationsDocument = new TypedDocumentString(`
     encounter {
       id
     }
+    host {
+      id
+      displayName
+      checks {
+        ...VolunteerCheckFields
+      }
+    }
+    hostCheckWarnings {
+      kind
+      expiresOn
+      message
+    }
     placement {
       id
       title
@@ -2403,7 +2557,16 @@ export const PlacementApplicationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PlacementApplicationsQuery, PlacementApplicationsQueryVariables>;
+    fragment VolunteerCheckFields on VolunteerCheck {
+  id
+  kind
+  kindLabel
+  doneOn
+  expiresOn
+  expired
+  recordedBy
+  recordedAt
+}`) as unknown as TypedDocumentString<PlacementApplicationsQuery, PlacementApplicationsQueryVariables>;
 export const AnswerPlacementApplicationDocument = new TypedDocumentString(`
     mutation AnswerPlacementApplication($input: AnswerPlacementApplicationInput!) {
   answerPlacementApplication(input: $input) {

@@ -3,6 +3,7 @@ import { formatDay } from '@waymark/domain';
 import { Button, ErrorPanel, ErrorSummary, Loading, Notice, PageHeader, Section, SummaryList, TextAreaField } from '@waymark/ui';
 import { useState } from 'react';
 import { AnswerPlacementApplicationDocument, PlacementApplicationsDocument, type SchoolPlacementApplication } from '../graphql/placements';
+import { CheckWarnings, VolunteerChecks } from '../../requests/components/VolunteerChecks';
 
 const STATUS: Record<SchoolPlacementApplication['status'], string> = {
   PENDING: 'Waiting for your answer',
@@ -99,6 +100,10 @@ function ApplicationCard({ application, onAnswered }: { application: SchoolPlace
         <Notice title="No places left" headingLevel={3}>
           Every place has been taken. You can still decline with a message.
         </Notice>
+      ) : null}
+      <CheckWarnings warnings={application.hostCheckWarnings} headingLevel={3} />
+      {application.host ? (
+        <VolunteerChecks volunteer={application.host} formKey={`placement-${application.id}`} onRecorded={onAnswered} headingLevel={3} />
       ) : null}
       <ErrorSummary attempt={attempt} items={error ? [{ message: error, targetId: fieldId }] : []} />
       <form className="wm-form" noValidate aria-label={`Answer ${application.firstName}'s application`} onSubmit={(event) => event.preventDefault()}>

@@ -2,19 +2,27 @@ import { formatDay, VOLUNTEER_CHECK_KEYS, VOLUNTEER_CHECK_KINDS } from '@waymark
 import { useMutation } from '@waymark/graphql-client';
 import { Button, DataTable, ErrorSummary, Field, SelectField } from '@waymark/ui';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import type { VolunteerCheckKind } from '../../../gql/graphql';
-import { RecordVolunteerCheckDocument, type OfferVolunteer, type VolunteerOffer } from '../graphql/requests';
+import type { VolunteerCheckFieldsFragment, VolunteerCheckKind } from '../../../gql/graphql';
+import { RecordVolunteerCheckDocument } from '../graphql/requests';
 import { checkFieldIds, EMPTY_CHECK, toCheckInput, validateCheck, type CheckDraft, type CheckErrors } from '../lib/checkForm';
 
 const KIND_OPTIONS = VOLUNTEER_CHECK_KEYS.map((key) => ({ value: key, label: VOLUNTEER_CHECK_KINDS[key].label }));
-type Check = NonNullable<OfferVolunteer['checks']>[number];
+type Check = VolunteerCheckFieldsFragment;
+/** A volunteer as the checks need them: on an offer, or hosting a placement. */
+interface CheckedVolunteer {
+  id: string;
+  displayName: string;
+  checks: readonly Check[] | null;
+}
+type HeadingLevel = 3 | 4 | 5;
 
 /** The checks the engagement needs that are missing or run out in time: a warning, never a bar. */
-export function CheckWarnings({ warnings }: { warnings: VolunteerOffer['checkWarnings'] }) {
+export function CheckWarnings({ warnings, headingLevel = 5 }: { warnings: readonly { kind: string; message: string }[] | null; headingLevel?: HeadingLevel }) {
   if (!warnings || warnings.length === 0) return null;
+  const Heading = `h${headingLevel}` as const;
   return (
     <div className="wm-alert">
-      <h5 className="wm-alert__title">Checks to make before this goes ahead</h5>
+      <Heading className="wm-alert__title">Checks to make before this goes ahead</Heading>
       <ul>
         {warnings.map((warning) => (
           <li key={warning.kind}>{warning.message}.</li>
@@ -26,7 +34,18 @@ export function CheckWarnings({ warnings }: { warnings: VolunteerOffer['checkWar
 }
 
 /** A volunteer's checks at the school, who recorded each, and a form to record one. */
-export function VolunteerChecks({ volunteer, formKey, onRecorded }: { volunteer: OfferVolunteer; formKey: string; onRecorded: () => void }) {
+export function VolunteerChecks({
+  volunteer,
+  formKey,
+  onRecorded,
+  headingLevel = 5,
+}: {
+  volunteer: CheckedVolunteer;
+  formKey: string;
+  onRecorded: () => void;
+  headingLevel?: HeadingLevel;
+}) {
+  const Heading = `h${headingLevel}` as const;
   const [open, setOpen] = useState(false);
   const [recorded, setRecorded] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -45,7 +64,7 @@ export function VolunteerChecks({ volunteer, formKey, onRecorded }: { volunteer:
   };
   return (
     <div className="wm-volunteer-checks">
-      <h5>Checks at your school</h5>
+      <Heading>Checks at your school</Heading>
       {volunteer.checks === null ? <p className="wm-muted">The checks could not be loaded.</p> : null}
       {volunteer.checks && checks.length === 0 ? <p className="wm-muted">No checks recorded at your school yet.</p> : null}
       {checks.length > 0 ? (
@@ -106,7 +125,7 @@ function RecordCheckForm({
   onCancel,
   onRecorded,
 }: {
-  volunteer: OfferVolunteer;
+  volunteer: CheckedVolunteer;
   formKey: string;
   onCancel: () => void;
   onRecorded: () => void;

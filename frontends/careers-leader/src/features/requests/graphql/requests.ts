@@ -11,4 +11,3 @@ export {
 
 export type VolunteerRequest = NonNullable<VolunteerRequestsQuery['volunteerRequests']>[number];
 export type VolunteerOffer = NonNullable<VolunteerRequest['offers']>[number];
-export type OfferVolunteer = NonNullable<VolunteerOffer['volunteer']>;
