@@ -13,11 +13,13 @@ import { ActivitySpellFieldsResolver, PupilSpellResolver } from './modules/spell
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver.js';
 import { IntentionResolver } from './modules/intention/intention.resolver.js';
 import { IntentionFieldsResolver, PupilIntentionResolver } from './modules/intention/pupil-intention.resolver.js';
+import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildDestinationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      RetentionResolver,
       DestinationResolver,
       PupilDestinationsResolver,
       PupilSubjectAccessResolver,

@@ -21,10 +21,12 @@ import {
   VolunteerChecksResolver,
   VolunteerOfferChecksResolver,
 } from './modules/volunteer-check/volunteer-check.resolver.js';
+import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      RetentionResolver,
       EmployerResolver,
       VolunteerResolver,
       VolunteerProfileResolver,

@@ -13,6 +13,7 @@ import { SecondFactorResolver } from './modules/second-factor/second-factor.reso
 import { SessionResolver } from './modules/session/session.resolver.js';
 import { personExportResolver, refusePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
 import { accountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
+import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 
 export interface IdentitySchemaConfig {
   /** The pupils subgraph, asked on the caller's behalf whether the pupil a parent is linked to is theirs. */
@@ -27,6 +28,7 @@ const DEFAULT_EMPLOYERS_URL = localSubgraphUrl('employers');
 export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      RetentionResolver,
       AccountResolver,
       ApiCredentialResolver,
       DataProtectionLeadResolver,
