@@ -6,6 +6,7 @@ import { AgreedAction } from './modules/guidance/agreed-action.entity.js';
 import { SelfEvaluationOverride } from './modules/self-evaluation/self-evaluation-override.entity.js';
 import { SelfEvaluationReading, SelfEvaluationSnapshot } from './modules/self-evaluation/self-evaluation-snapshot.entity.js';
 import { selfEvaluationSnapshotJob } from './modules/self-evaluation/self-evaluation.snapshots.js';
+import { ProgrammePlanItem } from './modules/programme/plan-item.entity.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildEncountersSchema } from './schema.js';
@@ -27,7 +28,7 @@ export function encountersDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Encounter
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const encountersService: ServiceDefinition = {
   name: 'encounters',
-  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction, SelfEvaluationOverride, SelfEvaluationSnapshot, SelfEvaluationReading],
+  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction, SelfEvaluationOverride, SelfEvaluationSnapshot, SelfEvaluationReading, ProgrammePlanItem],
   migrations,
   buildSchema: buildEncountersSchema,
   seed: seedDemo,

@@ -20,11 +20,14 @@ import { PupilSubjectAccessResolver } from './modules/subject-access/pupil-subje
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 import { PersonSubjectAccessResolver, PersonSubjectAccessStub, resolvePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
 import { SelfEvaluationResolver } from './modules/self-evaluation/self-evaluation.resolver.js';
+import { ProgrammeResolver } from './modules/programme/programme.resolver.js';
+import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildEncountersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      RetentionResolver,
       // This subgraph's own types and root fields.
       EncounterResolver,
       ParticipationResolver,
@@ -36,6 +39,7 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
       OutlookMutations,
       GuidanceMutations,
       SelfEvaluationResolver,
+      ProgrammeResolver,
       // Fields added to other subgraphs' entities: `<entity>-<module>.resolver.ts`, one per module (this service's docs/layout.md).
       PupilEncounterResolver,
       PupilBenchmarksResolver,

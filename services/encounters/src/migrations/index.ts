@@ -10,6 +10,7 @@ import { Migration20261206133843 } from './Migration20261206133843.js';
 import { Migration20261206173527 } from './Migration20261206173527.js';
 import { Migration20261206191534 } from './Migration20261206191534.js';
 import { Migration20261206221052 } from './Migration20261206221052.js';
+import { Migration20261206222720 } from './Migration20261206222720.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261206173527', class: Migration20261206173527 },
   { name: 'Migration20261206191534', class: Migration20261206191534 },
   { name: 'Migration20261206221052', class: Migration20261206221052 },
+  { name: 'Migration20261206222720', class: Migration20261206222720 },
 ];
