@@ -3,6 +3,7 @@
 // refuses missing details in words, asks for confirmation, and says what was booked with a link to
 // the booked meetings, which the encounters list then shows one per pupil. On the pupil's page the
 // booking waits to be recorded as held, which the usual form does (the adviser's level chosen then).
+// Another pupil's booking is moved to a later time and then cancelled, by keyboard, from their page.
 // Every step passes axe without sideways scroll at 390 and 1,366 px. See docs/domain-rules.md,
 // "Booked and held guidance meetings".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +148,55 @@ describe('booking guidance meetings from a gap list', () => {
     await page.getByRole('heading', { name: 'Guidance meeting recorded' }).waitFor({ timeout: 30_000 });
     await page.getByText('Counts towards Benchmark 8.').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('heading', { name: 'Booked meetings' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("moves another pupil's booking to a later time, then cancels it, by keyboard from the pupil's page", async () => {
+    const day = addDays(todayInEngland(), 7);
+    const when = `${formatDay(day, 'long')} at 10:30`;
+    const later = `${formatDay(day, 'long')} at 14:15`;
+    const { context, page } = await portals.signIn('leader@northfield.test');
+    await page.getByRole('heading', { level: 1, name: 'Gatsby benchmarks' }).waitFor({ timeout: 30_000 });
+    // The first test booked every Year 9 pupil on the list; its first pupil's was then held, so take the second.
+    await page.goto(`${page.url().split('#')[0]}#/gaps?measure=B8_BY_16&year=9`);
+    const table = page.getByRole('table', { name: GAP_TABLE });
+    await table.waitFor({ timeout: 60_000 });
+    const link = table.locator('tbody tr th a').nth(1);
+    const name = ((await link.textContent()) ?? '').trim();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Booked meetings' }).waitFor({ timeout: 60_000 });
+    await page.getByText(`${when} with Dana Whitfield`).waitFor();
+
+    // Move: the form opens on its heading with the booking's time filled in; 14:15 instead.
+    await page.getByRole('heading', { name: 'Booked meetings' }).focus();
+    await tabTo(page, new RegExp(`^Move the meeting on ${when}$`), 10);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Move the meeting on ${when}` }).waitFor();
+    expect(await focused(page)).toBe(`H5 Move the meeting on ${when}`);
+    expect(await page.getByLabel('New time (optional)').inputValue()).toBe('10:30');
+    await tabTo(page, /^New time \(optional\)/, 5);
+    await page.keyboard.type('0215PM');
+    expect(await page.getByLabel('New time (optional)').inputValue()).toBe('14:15');
+    await fitsAtBothWidths(portals, page, name, 'book-guidance-move');
+    await tabTo(page, /^Move the meeting$/, 5);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Booking moved' }).waitFor({ timeout: 30_000 });
+    await page.getByText(`${later} with Dana Whitfield`).waitFor({ timeout: 30_000 });
+
+    // Cancel: a confirmation starting on "Keep it", then the booking is gone.
+    await page.getByRole('heading', { name: 'Booked meetings' }).focus();
+    await tabTo(page, new RegExp(`^Cancel booking on ${later}$`), 10);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Cancel this booked meeting?' });
+    await dialog.waitFor();
+    expect(await focused(page)).toBe('BUTTON Keep it');
+    await portals.expectAccessible(page, 'book-guidance-cancel-confirm');
+    await tabTo(page, /^Yes, cancel it$/, 5);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Booking cancelled' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByRole('heading', { name: 'Booked meetings' }).count(), { timeout: 30_000 }).toBe(0);
+    await fitsAtBothWidths(portals, page, name, 'book-guidance-cancelled');
     await context.close();
   });
 });

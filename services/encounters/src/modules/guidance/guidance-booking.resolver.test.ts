@@ -291,3 +291,79 @@ describe('a booked meeting held', () => {
     expect(again.data!.recordGuidanceMeeting.error?.code).toBe('BOOKING_NOT_FOUND');
   });
 });
+
+describe('a booked meeting moved or cancelled', () => {
+  const MOVE = `mutation ($input: MoveGuidanceBookingInput!) {
+    moveGuidanceBooking(input: $input) { meeting { id date hasTime location } error { code message fields { field message } } }
+  }`;
+  type Moved = {
+    moveGuidanceBooking: {
+      meeting: { id: string; date: string; hasTime: boolean; location: string | null } | null;
+      error: { code: string; message: string; fields: { field: string }[] } | null;
+    };
+  };
+  const CANCEL = 'mutation ($id: ID!) { cancelGuidanceBooking(id: $id) { cancelled error { code message } } }';
+  type Cancelled = { cancelGuidanceBooking: { cancelled: boolean; error: { code: string; message: string } | null } };
+  const bookOne = async (pupilId: string) => {
+    const res = await client.query<Booked>(leaderNorth, BOOK, bookingFor([pupilId]));
+    expect(res.data!.bookGuidanceMeetings.error).toBeNull();
+    return res.data!.bookGuidanceMeetings.meetings[0].id;
+  };
+
+  it('moves a booking to a later time and place, refuses a time gone by, and keeps it for staff of its school only', async () => {
+    const pupil = fresh[fresh.length - 1];
+    const id = await bookOne(pupil.id);
+    const later = instantInEngland(addDays(todayInEngland(), 14), '14:00').toISOString();
+
+    // Another school's leader, the pupil and a made-up id: nothing to move, and nothing moves.
+    for (const [who, meetingId] of [
+      [leaderSouth, id],
+      [leaderNorth, randomUUID()],
+    ] as const) {
+      const res = await client.query<Moved>(who, MOVE, { input: { id: meetingId, date: later, hasTime: true } });
+      expect(res.data!.moveGuidanceBooking).toMatchObject({ meeting: null, error: { code: 'BOOKING_NOT_FOUND' } });
+    }
+    const asPupil = await client.query<Moved>(pupilOf(pupil.id), MOVE, { input: { id, date: later, hasTime: true } });
+    expect(asPupil.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const past = instantInEngland(addDays(todayInEngland(), -1), '10:00').toISOString();
+    const refused = await client.query<Moved>(leaderNorth, MOVE, { input: { id, date: past, hasTime: true } });
+    expect(refused.data!.moveGuidanceBooking).toMatchObject({ meeting: null, error: { code: 'GUIDANCE_INVALID', fields: [{ field: 'date' }] } });
+    expect((await view(leaderNorth, pupil.id)).bookedGuidanceMeetings!.find((m) => m.id === id)!.date).toBe(
+      instantInEngland(nextWeek(), '10:30').toISOString(),
+    );
+
+    const moved = await client.query<Moved>(leaderNorth, MOVE, { input: { id, date: later, hasTime: true, location: 'Careers office' } });
+    expect(moved.data!.moveGuidanceBooking).toEqual({ meeting: { id, date: later, hasTime: true, location: 'Careers office' }, error: null });
+    const upcoming = await client.query<Upcoming>(pupilOf(pupil.id), UPCOMING, { id: pupil.id });
+    expect(upcoming.data!._entities[0].upcomingEncounters!.find((e) => e.id === id)).toMatchObject({ location: 'Careers office', booked: true });
+  });
+
+  it('cancels a booking, which leaves the pupil\u2019s upcoming activities; a held meeting cannot be cancelled', async () => {
+    const pupil = fresh[fresh.length - 2];
+    const id = await bookOne(pupil.id);
+    const south = await client.query<Cancelled>(leaderSouth, CANCEL, { id });
+    expect(south.data!.cancelGuidanceBooking).toMatchObject({ cancelled: false, error: { code: 'BOOKING_NOT_FOUND' } });
+    expect((await bookedRows(northfield.id)).encounters.some((e) => e.id === id)).toBe(true);
+
+    const cancelled = await client.query<Cancelled>(adviserNorth, CANCEL, { id });
+    expect(cancelled.data!.cancelGuidanceBooking).toEqual({ cancelled: true, error: null });
+    const { encounters, rows } = await bookedRows(northfield.id);
+    expect(encounters.some((e) => e.id === id)).toBe(false);
+    expect(rows.some((row) => row.pupilId === pupil.id && row.encounter.id === id)).toBe(false);
+    const upcoming = await client.query<Upcoming>(pupilOf(pupil.id), UPCOMING, { id: pupil.id });
+    expect(upcoming.data!._entities[0].upcomingEncounters!.some((e) => e.id === id)).toBe(false);
+    const again = await client.query<Cancelled>(leaderNorth, CANCEL, { id });
+    expect(again.data!.cancelGuidanceBooking.error?.code).toBe('BOOKING_NOT_FOUND');
+
+    // Recorded as held, it is part of the pupil's record and stays.
+    const heldId = await bookOne(pupil.id);
+    const held = await client.query<Recorded>(leaderNorth, RECORD, {
+      input: { pupilId: pupil.id, bookedMeetingId: heldId, date: new Date().toISOString(), adviserName: 'Dana Whitfield', adviserLevel: 6 },
+    });
+    expect(held.data!.recordGuidanceMeeting.error).toBeNull();
+    const refused = await client.query<Cancelled>(leaderNorth, CANCEL, { id: heldId });
+    expect(refused.data!.cancelGuidanceBooking).toMatchObject({ cancelled: false, error: { code: 'BOOKING_NOT_FOUND' } });
+    expect((await view(leaderNorth, pupil.id)).guidanceMeetings!.some((m) => m.id === heldId)).toBe(true);
+  });
+});

@@ -9,7 +9,10 @@ import {
   AgreedActionResult,
   BookGuidanceMeetingsInput,
   BookGuidanceMeetingsResult,
+  CancelGuidanceBookingResult,
   GuidanceMeetingResult,
+  MoveGuidanceBookingInput,
+  MoveGuidanceBookingResult,
   RecordGuidanceMeetingInput,
 } from './guidance.types.js';
 
@@ -47,6 +50,31 @@ export class GuidanceMutations {
   ): Promise<BookGuidanceMeetingsResult> {
     const result = await new GuidanceService(ctx.em).book(ctx.principal, input, ownPupils(ctx));
     for (const meeting of result.meetings) ctx.audit.note(pupilsAuditSink, meeting.pupil.id, 'CHANGE', 'guidanceMeeting');
+    return result;
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => MoveGuidanceBookingResult, {
+    description:
+      "Moves a guidance meeting booked at the caller's school (not yet held) to another time, and place if given: still to come, at most a year ahead.",
+  })
+  async moveGuidanceBooking(
+    @Arg('input', () => MoveGuidanceBookingInput) input: MoveGuidanceBookingInput,
+    @Ctx() ctx: EncountersContext,
+  ): Promise<MoveGuidanceBookingResult> {
+    const result = await new GuidanceService(ctx.em).moveBooking(ctx.principal, input);
+    if (result.meeting && result.pupilId) ctx.audit.note(pupilsAuditSink, result.pupilId, 'CHANGE', 'guidanceMeeting');
+    return result;
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => CancelGuidanceBookingResult, {
+    description:
+      "Cancels a guidance meeting booked at the caller's school that has not been held: it leaves the pupil's upcoming activities. A held meeting cannot be cancelled.",
+  })
+  async cancelGuidanceBooking(@Arg('id', () => ID) id: string, @Ctx() ctx: EncountersContext): Promise<CancelGuidanceBookingResult> {
+    const result = await new GuidanceService(ctx.em).cancelBooking(ctx.principal, id);
+    if (result.cancelled && result.pupilId) ctx.audit.note(pupilsAuditSink, result.pupilId, 'CHANGE', 'guidanceMeeting');
     return result;
   }
 

@@ -14,7 +14,10 @@ import {
   GuidanceMeeting,
   type BookGuidanceMeetingsInput,
   type BookGuidanceMeetingsResult,
+  type CancelGuidanceBookingResult,
   type GuidanceMeetingResult,
+  type MoveGuidanceBookingInput,
+  type MoveGuidanceBookingResult,
   type RecordGuidanceMeetingInput,
 } from './guidance.types.js';
 
@@ -28,6 +31,9 @@ const GuidanceProblems = {
   notOnRoll(count: number): MutationError {
     const message = `${count === 1 ? '1 of these pupils is' : `${count} of these pupils are`} not on roll at your school, so no meeting was booked.`;
     return mutationError('PUPIL_NOT_FOUND', message, [{ field: 'pupilIds', message }]);
+  },
+  bookingGone(): MutationError {
+    return mutationError('BOOKING_NOT_FOUND', 'There is no such booked meeting at your school: it may have been recorded as held or cancelled already.');
   },
   bookingNotFound(): MutationError {
     return mutationError('BOOKING_NOT_FOUND', "That booked meeting is not on this pupil's record any more. Record the meeting without it.");
@@ -216,5 +222,48 @@ export class GuidanceService {
     // One flush: every meeting is saved, or none is.
     await this.em.flush();
     return { meetings, error: null };
+  }
+
+  /** A meeting booked at the caller's school and not yet held, with its one pupil's register row; null when there is none. */
+  private async ownBooking(principal: Principal, id: string): Promise<{ encounter: Encounter; pupilId: string } | null> {
+    const scope = scopeOf(principal);
+    if (scope.kind !== 'school' || !isUuid(id)) return null;
+    const row = await this.em.findOne(
+      Participation,
+      { encounter: { id, schoolId: scope.schoolId, kind: 'GUIDANCE_MEETING', booked: true } },
+      { populate: ['encounter'] },
+    );
+    return row ? { encounter: row.encounter, pupilId: row.pupilId } : null;
+  }
+
+  /**
+   * Moves a booked meeting to another time or place (staff of its school; only while it is booked, not
+   * once held). The new time is checked as a booking's is: still to come, at most a year ahead.
+   */
+  async moveBooking(principal: Principal, input: MoveGuidanceBookingInput, now = new Date()): Promise<MoveGuidanceBookingResult> {
+    const booking = await this.ownBooking(principal, input.id);
+    if (!booking) return { meeting: null, pupilId: null, error: GuidanceProblems.bookingGone() };
+    const { encounter, pupilId } = booking;
+    const date = Number.isNaN(input.date.getTime()) || input.hasTime ? input.date : dayAsInstant(dayInEngland(input.date));
+    const location = input.location === undefined ? encounter.location : input.location;
+    const problems = checkGuidanceBooking(
+      { pupils: 1, date, hasTime: input.hasTime, adviserName: encounter.adviserName ?? '', location, notes: encounter.staffNotes },
+      now,
+    );
+    if (Object.keys(problems).length > 0) {
+      return { meeting: null, pupilId, error: mutationError('GUIDANCE_INVALID', 'Some details of the meeting need changing.', problemList(problems)) };
+    }
+    Object.assign(encounter, { date, hasTime: input.hasTime, location: location?.trim() || null, updatedAt: now });
+    await this.em.flush();
+    return { meeting: bookedMeetingOf(encounter, pupilId, true), pupilId, error: null };
+  }
+
+  /** Cancels a booked meeting (staff of its school; never one already held): it goes from the pupil's upcoming activities. */
+  async cancelBooking(principal: Principal, id: string): Promise<CancelGuidanceBookingResult> {
+    const booking = await this.ownBooking(principal, id);
+    if (!booking) return { cancelled: false, pupilId: null, error: GuidanceProblems.bookingGone() };
+    // Its register row goes with it (on delete cascade); a booked meeting has no agreed actions yet.
+    await this.em.nativeDelete(Encounter, { id: booking.encounter.id, booked: true });
+    return { cancelled: true, pupilId: booking.pupilId, error: null };
   }
 }

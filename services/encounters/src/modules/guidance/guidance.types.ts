@@ -137,3 +137,42 @@ export class BookGuidanceMeetingsResult {
   @Field(() => MutationError, { nullable: true })
   error: MutationError | null;
 }
+
+@InputType()
+export class MoveGuidanceBookingInput {
+  @Field(() => ID, { description: 'The booked meeting (its id, as in BookedGuidanceMeeting).' })
+  id: string;
+
+  @Field(() => Date, { description: 'The new time: the start time on a clock in England, or the day (as noon UTC) when `hasTime` is false.' })
+  date: Date;
+
+  @Field({ description: 'Whether `date` includes a start time.' })
+  hasTime: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The new place; left out: unchanged; null: none.' })
+  location?: string | null;
+}
+
+@ObjectType()
+export class MoveGuidanceBookingResult {
+  @Field(() => BookedGuidanceMeeting, { nullable: true })
+  meeting: BookedGuidanceMeeting | null;
+
+  /** For the audit trail; not in the schema. */
+  pupilId: string | null;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}
+
+@ObjectType()
+export class CancelGuidanceBookingResult {
+  @Field({ description: 'True when the booking was cancelled.' })
+  cancelled: boolean;
+
+  /** For the audit trail; not in the schema. */
+  pupilId: string | null;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}

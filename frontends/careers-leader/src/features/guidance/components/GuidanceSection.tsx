@@ -1,10 +1,11 @@
 import type { GraphQLErrorItem } from '@waymark/graphql-client';
-import { encounterStartParts, formatDateTime, formatDay } from '@waymark/domain';
+import { encounterStartParts } from '@waymark/domain';
 import { Button, DateText, ErrorSummary, Field, Notice, Section, TextAreaField } from '@waymark/ui';
 import { useEffect, useOptimistic, useRef, useState, useTransition, type SubmitEvent } from 'react';
 import { todayIso } from '../../../shared/download';
 import { SectionProblem } from '../../pupil-record/components/SectionProblem';
-import type { BookedGuidanceMeeting, GuidanceMeeting, RecordGuidanceMeetingInput } from '../graphql/guidance';
+import type { BookedGuidanceMeeting, GuidanceMeeting, MoveGuidanceBookingInput, RecordGuidanceMeetingInput } from '../graphql/guidance';
+import { BookedMeetingCard } from './BookedMeetingCard';
 import { countsForBenchmark8, emptyGuidanceDraft, toGuidanceInput, validateGuidance, type GuidanceDraft, type GuidanceErrors } from '../lib/guidanceDraft';
 
 export interface GuidanceSectionProps {
@@ -17,6 +18,8 @@ export interface GuidanceSectionProps {
   /** Staff of the pupil's current school may record meetings and tick actions. */
   editable: boolean;
   onRecord: (input: RecordGuidanceMeetingInput) => Promise<string | null>;
+  onMoveBooking: (input: MoveGuidanceBookingInput) => Promise<string | null>;
+  onCancelBooking: (id: string) => Promise<string | null>;
   onActionDone: (actionId: string, done: boolean) => Promise<string | null>;
 }
 
@@ -29,22 +32,30 @@ const FIELD_ID: Record<string, string> = {
 
 const idFor = (field: string) => FIELD_ID[field] ?? `guidance-${field}`;
 
-/** Personal guidance (Benchmark 8): the pupil's meetings and agreed actions, and recording a new meeting. */
-/** "4 March 2027 at 10:30", or the day alone when no time was given. */
-const bookedWhen = (meeting: BookedGuidanceMeeting) => (meeting.hasTime ? formatDateTime(meeting.date, 'long') : formatDay(meeting.date, 'long'));
-
-export function GuidanceSection({ pupilId, pupilName, meetings, booked, errors, editable, onRecord, onActionDone }: GuidanceSectionProps) {
+/** Personal guidance (Benchmark 8): the pupil's meetings and agreed actions, recording a new meeting, and meetings booked ahead. */
+export function GuidanceSection({
+  pupilId,
+  pupilName,
+  meetings,
+  booked,
+  errors,
+  editable,
+  onRecord,
+  onMoveBooking,
+  onCancelBooking,
+  onActionDone,
+}: GuidanceSectionProps) {
   // Closed, a new meeting, or a booked one being recorded as held.
   const [open, setOpen] = useState<false | 'new' | BookedGuidanceMeeting>(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ title: string; text: string } | null>(null);
   const sorted = [...(meetings ?? [])].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
 
   return (
     <Section title="Personal guidance" description={`Guidance meetings with a careers adviser, and what ${pupilName} agreed to do. Notes are for staff only.`}>
       <SectionProblem items={errors} what="guidance meetings" />
       {notice ? (
-        <Notice title="Guidance meeting recorded" headingLevel={3}>
-          {notice}
+        <Notice title={notice.title} headingLevel={3}>
+          {notice.text}
         </Notice>
       ) : null}
       {meetings ? (
@@ -63,24 +74,19 @@ export function GuidanceSection({ pupilId, pupilName, meetings, booked, errors, 
           <h3>Booked meetings</h3>
           <ul className="wm-card-list">
             {booked.map((meeting) => (
-              <li key={meeting.id}>
-                <h4>
-                  {bookedWhen(meeting)} with {meeting.adviserName}
-                </h4>
-                <p>{meeting.location ? `Place: ${meeting.location}. ` : ''}Not held yet: it counts towards Benchmark 8 once you record it as held.</p>
-                {meeting.notes ? <p className="wm-reflection">{meeting.notes}</p> : null}
-                {editable && open === false ? (
-                  <Button
-                    variant="secondary"
-                    onClick={() => {
-                      setNotice(null);
-                      setOpen(meeting);
-                    }}
-                  >
-                    Record as held: {bookedWhen(meeting)}
-                  </Button>
-                ) : null}
-              </li>
+              <BookedMeetingCard
+                key={meeting.id}
+                meeting={meeting}
+                editable={editable}
+                busyElsewhere={open !== false}
+                onRecordHeld={() => {
+                  setNotice(null);
+                  setOpen(meeting);
+                }}
+                onMove={onMoveBooking}
+                onCancel={onCancelBooking}
+                onDone={(title, text) => setNotice({ title, text })}
+              />
             ))}
           </ul>
         </>
@@ -95,7 +101,7 @@ export function GuidanceSection({ pupilId, pupilName, meetings, booked, errors, 
               const problem = await onRecord(input);
               if (!problem) {
                 setOpen(false);
-                setNotice(`The meeting with ${input.adviserName} has been added to ${pupilName}'s record.`);
+                setNotice({ title: 'Guidance meeting recorded', text: `The meeting with ${input.adviserName} has been added to ${pupilName}'s record.` });
               }
               return problem;
             }}

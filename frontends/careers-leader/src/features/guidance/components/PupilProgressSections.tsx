@@ -31,6 +31,8 @@ export function PupilProgressSections({ pupilId, pupilName, editable }: PupilPro
         errors={[...new Set([...progress.errorsFor('guidanceMeetings'), ...progress.errorsFor('bookedGuidanceMeetings')])]}
         editable={editable}
         onRecord={progress.recordMeeting}
+        onMoveBooking={progress.moveBooking}
+        onCancelBooking={progress.cancelBooking}
         onActionDone={progress.setActionDone}
       />
     </>

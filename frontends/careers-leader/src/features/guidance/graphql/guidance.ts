@@ -1,5 +1,7 @@
 import {
   BookGuidanceMeetingsDocument,
+  CancelGuidanceBookingDocument,
+  MoveGuidanceBookingDocument,
   PupilProgressDocument,
   RecordGuidanceMeetingDocument,
   SetAgreedActionDoneDocument,
@@ -13,10 +15,12 @@ import {
 export const PUPIL_PROGRESS_QUERY = PupilProgressDocument.toString();
 export const RECORD_GUIDANCE_MEETING_MUTATION = RecordGuidanceMeetingDocument.toString();
 export const BOOK_GUIDANCE_MEETINGS_MUTATION = BookGuidanceMeetingsDocument.toString();
+export const MOVE_GUIDANCE_BOOKING_MUTATION = MoveGuidanceBookingDocument.toString();
+export const CANCEL_GUIDANCE_BOOKING_MUTATION = CancelGuidanceBookingDocument.toString();
 export const SET_AGREED_ACTION_DONE_MUTATION = SetAgreedActionDoneDocument.toString();
 export const SET_CONSIDERING_HIGHER_EDUCATION_MUTATION = SetConsideringHigherEducationDocument.toString();
 
-export type { RecordGuidanceMeetingInput } from '../../../gql/graphql';
+export type { MoveGuidanceBookingInput, RecordGuidanceMeetingInput } from '../../../gql/graphql';
 export type PupilProgressData = PupilProgressQuery;
 export type GuidanceMeeting = GuidanceMeetingFieldsFragment;
 export type BookedGuidanceMeeting = BookedGuidanceMeetingFieldsFragment;

@@ -2,10 +2,13 @@ import { request, useQuery } from '@waymark/graphql-client';
 import { errorsAt } from '@waymark/ui';
 import { useCallback } from 'react';
 import {
+  CANCEL_GUIDANCE_BOOKING_MUTATION,
+  MOVE_GUIDANCE_BOOKING_MUTATION,
   PUPIL_PROGRESS_QUERY,
   RECORD_GUIDANCE_MEETING_MUTATION,
   SET_AGREED_ACTION_DONE_MUTATION,
   SET_CONSIDERING_HIGHER_EDUCATION_MUTATION,
+  type MoveGuidanceBookingInput,
   type RecordGuidanceMeetingInput,
 } from '../graphql/guidance';
 
@@ -31,6 +34,38 @@ export function usePupilProgress(pupilId: string) {
         return null;
       } catch (error) {
         return message(error, 'The meeting was not recorded.');
+      }
+    },
+    [refetch],
+  );
+
+  /** Moves a booked meeting: null when done, else every problem in words (the fields' too). */
+  const moveBooking = useCallback(
+    async (input: MoveGuidanceBookingInput): Promise<string | null> => {
+      try {
+        const { moveGuidanceBooking: result } = await request(MOVE_GUIDANCE_BOOKING_MUTATION, { input });
+        if (result.error || !result.meeting) {
+          const all = [result.error?.message ?? 'The meeting was not moved.', ...(result.error?.fields.map((field) => field.message) ?? [])];
+          return [...new Set(all)].join(' ');
+        }
+        await refetch();
+        return null;
+      } catch (error) {
+        return message(error, 'The meeting was not moved.');
+      }
+    },
+    [refetch],
+  );
+
+  const cancelBooking = useCallback(
+    async (id: string): Promise<string | null> => {
+      try {
+        const { cancelGuidanceBooking: result } = await request(CANCEL_GUIDANCE_BOOKING_MUTATION, { id });
+        if (result.error || !result.cancelled) return result.error?.message ?? 'The meeting was not cancelled.';
+        await refetch();
+        return null;
+      } catch (error) {
+        return message(error, 'The meeting was not cancelled.');
       }
     },
     [refetch],
@@ -67,5 +102,5 @@ export function usePupilProgress(pupilId: string) {
     [pupilId, refetch],
   );
 
-  return { ...query, pupil, errorsFor, recordMeeting, setActionDone, setConsidering };
+  return { ...query, pupil, errorsFor, recordMeeting, moveBooking, cancelBooking, setActionDone, setConsidering };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingWhen, toBookingInput, validateBooking, type BookingDraft } from './bookingDraft';
+import { bookingWhen, draftOfBooking, toBookingInput, toMoveInput, validateBooking, type BookingDraft } from './bookingDraft';
 
 // 6 December 2026, 10:00 in England.
 const now = new Date('2026-12-06T10:00:00Z');
@@ -42,5 +42,26 @@ describe('toBookingInput', () => {
   it('says when in words', () => {
     expect(bookingWhen(draft)).toBe('8 December 2026 at 14:15');
     expect(bookingWhen({ ...draft, time: '' })).toBe('8 December 2026');
+  });
+});
+
+describe('moving a booking', () => {
+  it('starts from the booking as it is, in England, and sends the new time and place', () => {
+    // 10:30 in London on 4 March 2027 (GMT) and 14:00 on 4 June 2027 (BST).
+    const winter = draftOfBooking({ date: '2027-03-04T10:30:00.000Z', hasTime: true, adviserName: 'Dana', location: 'Library' });
+    expect(winter).toEqual({ date: '2027-03-04', time: '10:30', adviserName: 'Dana', location: 'Library' });
+    expect(draftOfBooking({ date: '2027-06-04T13:00:00.000Z', hasTime: true, adviserName: 'Dana', location: null })).toEqual({
+      date: '2027-06-04',
+      time: '14:00',
+      adviserName: 'Dana',
+      location: '',
+    });
+    expect(draftOfBooking({ date: '2027-06-04T12:00:00.000Z', hasTime: false, adviserName: 'Dana', location: null }).time).toBe('');
+    expect(toMoveInput('m1', { ...winter, date: '2027-06-04', time: '14:00', location: ' ' })).toEqual({
+      id: 'm1',
+      date: '2027-06-04T13:00:00.000Z',
+      hasTime: true,
+      location: null,
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { checkGuidanceBooking, encounterStart, formatDateTime, formatDay, parseDay, parseTime } from '@waymark/domain';
-import type { BookGuidanceMeetingsInput } from '../../../gql/graphql';
+import { checkGuidanceBooking, encounterStart, encounterStartParts, formatDateTime, formatDay, parseDay, parseTime } from '@waymark/domain';
+import type { BookGuidanceMeetingsInput, MoveGuidanceBookingInput } from '../../../gql/graphql';
 
 /** The booking form as typed: every field as text. */
 export interface BookingDraft {
@@ -62,4 +62,16 @@ export function toBookingInput(pupilIds: string[], draft: BookingDraft): BookGui
 export function bookingWhen(draft: BookingDraft): string {
   const start = startOf(draft);
   return start.hasTime ? formatDateTime(start.date, 'long') : formatDay(draft.date, 'long');
+}
+
+/** A booked meeting as a draft to move it: its day, time and place as they are now. */
+export function draftOfBooking(meeting: { date: string; hasTime: boolean; adviserName: string; location: string | null }): BookingDraft {
+  const { day, time } = encounterStartParts(meeting.date, meeting.hasTime);
+  return { date: day, time, adviserName: meeting.adviserName, location: meeting.location ?? '' };
+}
+
+/** The move mutation's input from a valid draft (the adviser stays; an empty place clears it). */
+export function toMoveInput(id: string, draft: BookingDraft): MoveGuidanceBookingInput {
+  const start = startOf(draft);
+  return { id, date: start.date.toISOString(), hasTime: start.hasTime, location: draft.location.trim() || null };
 }
