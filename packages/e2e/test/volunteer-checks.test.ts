@@ -2,8 +2,8 @@
 // Northfield's demo talk (set up through the API); the careers leader sees on the offer that the
 // volunteer has no identity check recorded at the school, opens "Record a check", is told plainly
 // what is missing and that the expiry must come after the day the check was done, records it, and
-// the warning goes. The page is axe-clean with nothing sideways at 1,366 and 390 px, before and
-// after. See docs/domain-rules.md ("Checks on volunteers").
+// the warning goes; Sam then finds the check under "My offers". Every page is axe-clean with nothing
+// sideways at 1,366 and 390 px. See docs/domain-rules.md ("Checks on volunteers").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoData } from '@waymark/demo-data';
@@ -104,5 +104,13 @@ describe('checks on volunteers', () => {
     expect(await request.getByText('Checks to make before this goes ahead').count()).toBe(0);
     await fitsAtBothWidths(portals, page, 'Volunteer requests', 'volunteer-checks-recorded');
     await context.close();
+
+    // Sam sees the check Northfield recorded (which check, the school, the dates) under "My offers".
+    const { context: samAgain, page: samPage } = await portals.signIn('employer@acme.test');
+    await samPage.getByRole('navigation', { name: 'Volunteering' }).getByRole('button', { name: 'My offers' }).click();
+    const checks = samPage.getByRole('region', { name: 'Checks schools have recorded' });
+    await checks.getByRole('row', { name: new RegExp(`Identity check ${northfield.name}`) }).waitFor({ timeout: 30_000 });
+    await fitsAtBothWidths(portals, samPage, 'My offers', 'volunteer-own-checks');
+    await samAgain.close();
   });
 });

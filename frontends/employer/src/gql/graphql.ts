@@ -143,6 +143,15 @@ export type VolunteerActivity =
   /** Work shadowing */
   | 'WORK_SHADOWING';
 
+/** A check a school may make on a volunteer. */
+export type VolunteerCheckKind =
+  /** Employer assurance */
+  | 'EMPLOYER_ASSURANCE'
+  /** Enhanced DBS check */
+  | 'ENHANCED_DBS'
+  /** Identity check */
+  | 'IDENTITY';
+
 export type VolunteerKind =
   | 'ALUMNI'
   | 'EMPLOYEE';
@@ -221,6 +230,11 @@ export type MyVolunteerOffersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyVolunteerOffersQuery = { myVolunteerOffers: Array<{ id: string, status: VolunteerOfferStatus, message: string, response: string | null, createdAt: string, respondedAt: string | null, request: { id: string, activity: VolunteerActivity, dateFrom: string, dateTo: string, virtual: boolean, school: { name: string } | null } }> | null };
+
+export type MyVolunteerChecksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVolunteerChecksQuery = { myVolunteerProfile: { id: string, checks: Array<{ id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, school: { name: string } | null }> | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -454,3 +468,21 @@ export const MyVolunteerOffersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyVolunteerOffersQuery, MyVolunteerOffersQueryVariables>;
+export const MyVolunteerChecksDocument = new TypedDocumentString(`
+    query MyVolunteerChecks {
+  myVolunteerProfile {
+    id
+    checks {
+      id
+      kind
+      kindLabel
+      doneOn
+      expiresOn
+      expired
+      school {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyVolunteerChecksQuery, MyVolunteerChecksQueryVariables>;

@@ -1,6 +1,7 @@
-import type { MyVolunteerOffersQuery, OpenVolunteerRequestsQuery } from '../../../gql/graphql';
+import type { MyVolunteerChecksQuery, MyVolunteerOffersQuery, OpenVolunteerRequestsQuery } from '../../../gql/graphql';
 
 export {
+  MyVolunteerChecksDocument,
   MyVolunteerOffersDocument,
   MyVolunteeringProfileDocument,
   OfferVolunteerHelpDocument,
@@ -10,3 +11,4 @@ export {
 
 export type OpenRequest = NonNullable<OpenVolunteerRequestsQuery['openVolunteerRequests']>[number];
 export type MyOffer = NonNullable<MyVolunteerOffersQuery['myVolunteerOffers']>[number];
+export type MyCheck = NonNullable<NonNullable<MyVolunteerChecksQuery['myVolunteerProfile']>['checks']>[number];
