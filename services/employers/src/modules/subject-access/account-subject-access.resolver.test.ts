@@ -71,8 +71,37 @@ describe('Account.employersSubjectAccess', () => {
     expect(JSON.stringify(part)).not.toContain('employer@acme.test');
   });
 
-  it('holds nothing about a pupil', async () => {
-    expect(await ownPart(pupil)).toEqual({ source: 'employers', sections: [] });
+  it("gives a pupil their own placement applications, with the school's answer and the host's feedback, and nobody else's", async () => {
+    expect(await ownPart(pupil)).toEqual({ source: 'employers', sections: [{ title: 'Your work experience applications', rows: [] }] });
+    const conn = subgraph.orm.em.fork().getConnection();
+    const placementId = randomUUID();
+    await conn.execute(
+      `insert into placement (id, volunteer_id, employer_id, title, tasks, date_from, date_to, hours_per_day, days, capacity, taken, year_groups, school_ids, status, created_at)
+       values (?, ?, ?, 'Workshop assistant', 'Helping in the workshop', '2026-07-06', '2026-07-10', 6, 5, 2, 1, '{10}', ?::uuid[], 'DONE', now())`,
+      [placementId, sam.id, acme.id, `{${northfield.id}}`],
+    );
+    const apply = (pupilId: string, statement: string, feedback: string | null) =>
+      conn.execute(
+        `insert into placement_application (id, placement_id, pupil_id, school_id, first_name, year_group, statement, status, response, responded_at, feedback, created_at)
+         values (?, ?, ?, ?, 'Maya', 10, ?, 'APPROVED', 'Have a great week', now(), ?, now())`,
+        [randomUUID(), placementId, pupilId, northfield.id, statement, feedback],
+      );
+    await apply(pupilAccount.pupilId!, 'I like making things.', 'Careful and keen: well done.');
+    await apply(randomUUID(), 'Someone else wrote this.', null);
+
+    const part = await ownPart(pupil);
+    expect(part.sections).toHaveLength(1);
+    expect(part.sections[0].rows).toEqual([
+      expect.objectContaining({
+        placement: 'Workshop assistant',
+        host_organisation: acme.name,
+        statement: 'I like making things.',
+        status: 'APPROVED',
+        answer_from_school: 'Have a great week',
+        feedback_from_host: 'Careful and keen: well done.',
+      }),
+    ]);
+    expect(JSON.stringify(part)).not.toContain('Someone else wrote this.');
   });
 
   it('is FORBIDDEN to staff of a school the volunteer works with, another volunteer and the gateway', async () => {

@@ -27,8 +27,25 @@ const VOLUNTEER: { title: string; sql: string }[] = [
   },
 ];
 
-/** Everything the employers subgraph holds about the signed-in person: a volunteer's profile; nothing for anyone else. */
+// A pupil's applications for work-experience placements, as stored (with the placement and host they
+// were for): what they wrote, the school's answer and the host's feedback. Placements and hosts can
+// have gone since (left joins).
+const PUPIL: { title: string; sql: string }[] = [
+  {
+    title: 'Your work experience applications',
+    sql: `select a.id, p.title as placement, e.name as host_organisation, p.date_from as first_day, p.date_to as last_day, p.hours_per_day,
+      a.first_name, a.year_group, a.statement, a.status, a.response as answer_from_school, a.responded_at, a.feedback as feedback_from_host, a.created_at as applied_at
+      from placement_application a left join placement p on p.id = a.placement_id left join employer e on e.id = p.employer_id
+      where a.pupil_id = $1 order by a.created_at`,
+  },
+];
+
+/**
+ * Everything the employers subgraph holds about the signed-in person: a volunteer's profile, or a
+ * pupil's placement applications; nothing for anyone else.
+ */
 export async function employersSubjectAccess(em: EntityManager, principal: Principal): Promise<SubjectAccessPart> {
+  if (hasRole(principal, 'pupil') && isUuid(principal.pupilId)) return readSubjectAccess(em, 'employers', PUPIL, principal.pupilId);
   const volunteerId = hasRole(principal, 'employer_volunteer', 'alumni') ? principal.volunteerId : null;
   if (!volunteerId || !isUuid(volunteerId)) return { source: 'employers', sections: [] };
   return readSubjectAccess(em, 'employers', VOLUNTEER, volunteerId);
