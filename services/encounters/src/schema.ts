@@ -21,11 +21,13 @@ import { AccountSubjectAccessResolver } from './modules/subject-access/account-s
 import { PersonSubjectAccessResolver, PersonSubjectAccessStub, resolvePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
 import { SelfEvaluationResolver } from './modules/self-evaluation/self-evaluation.resolver.js';
 import { ProgrammeResolver } from './modules/programme/programme.resolver.js';
+import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildEncountersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      RetentionResolver,
       // This subgraph's own types and root fields.
       EncounterResolver,
       ParticipationResolver,

@@ -9,6 +9,8 @@ import { pseudonymisePupilRows } from './pseudonymise.service.js';
  */
 @Resolver()
 export class RetentionResolver {
+  // Every subgraph has its own part: the same field in each, never reached through the gateway.
+  @Directive('@shareable')
   @Directive('@inaccessible')
   @Mutation(() => Boolean, {
     description:

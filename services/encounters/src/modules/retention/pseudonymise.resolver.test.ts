@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
+import { demoData } from '@waymark/demo-data';
+import { boundSql, withSystemAccess } from '@waymark/subgraph-kit';
+import { makePrincipal } from '@waymark/subgraph-kit/testing';
+import { startHarness, type Harness } from '../../../test/harness.js';
+import { REMOVED_TEXT, REMOVED_TITLE } from './pseudonymise.service.js';
+
+/*
+ * pseudonymisePupil in the encounters subgraph (docs/domain-rules.md, "Retention"): the retention job
+ * alone, with the system credential. The pupil's reflections, agreed actions' words, own activities'
+ * words and interests go; registers, attendance, hours, kinds and dates stay, so the benchmark
+ * dashboard is the same; a second call changes nothing; other pupils are untouched.
+ */
+const data = demoData();
+const trustId = data.trust.id;
+const [northfield] = data.schools;
+const leader = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId });
+const job: Principal = { ...SYSTEM_PRINCIPAL, accountId: 'retention' };
+const MUTATION = 'mutation ($id: ID!) { pseudonymisePupil(pupilId: $id) }';
+const TABLES = ['participation', 'agreed_action', 'own_activity', 'pupil_outlook'];
+
+let h: Harness;
+let pupilId: string;
+
+const rowsOf = async (table: string) =>
+  withSystemAccess(
+    h.orm,
+    'test: reading rows',
+    async (em) => (await boundSql<Record<string, unknown>>(em, `select * from ${table} order by pupil_id, 1`, [])).rows,
+  );
+const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, await rowsOf(table)] as const)));
+
+beforeAll(async () => {
+  h = await startHarness();
+  const { rows } = await withSystemAccess(h.orm, 'test: a pupil with a reflection', (em) =>
+    boundSql<{ pupil_id: string }>(em, 'select pupil_id from participation where school_id = $1 order by pupil_id limit 1', [northfield.id]),
+  );
+  pupilId = rows[0].pupil_id;
+  await withSystemAccess(h.orm, 'test: their words', async (em) => {
+    await boundSql(em, "update participation set reflection = 'I, Maya, loved the vets' where pupil_id = $1", [pupilId]);
+    await boundSql(
+      em,
+      `insert into pupil_outlook (pupil_id, interests, considering_higher_education, updated_at) values ($1, '{animals}', true, now())
+       on conflict (pupil_id) do update set interests = '{animals}', considering_higher_education = true`,
+      [pupilId],
+    );
+  });
+});
+
+afterAll(() => h?.close());
+
+describe('pseudonymisePupil (encounters)', () => {
+  it('refuses people and API keys and changes nothing', async () => {
+    const before = await snapshot();
+    for (const who of [
+      leader,
+      makePrincipal({ roles: ['platform_admin'] }),
+      makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId, scopes: ['reports:read'] }),
+    ]) {
+      const res = await h.client.query(who, MUTATION, { id: pupilId });
+      expect(res.errors?.[0].extensions?.code, who.roles.join()).toBe('FORBIDDEN');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('with the system credential clears the pupil’s words, keeps what is counted, and is a no-op the second time', async () => {
+    const before = await snapshot();
+    const res = await h.client.query(job, MUTATION, { id: pupilId });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ pseudonymisePupil: true });
+    const after = await snapshot();
+    const theirs = (rows: Record<string, unknown>[]) => rows.filter((row) => row.pupil_id === pupilId);
+    expect(theirs(after.participation).length).toBeGreaterThan(0);
+    for (const row of theirs(after.participation)) expect(row.reflection).toBeNull();
+    for (const row of theirs(after.agreed_action)) expect(row.text).toBe(REMOVED_TEXT);
+    for (const row of theirs(after.own_activity)) expect(row).toMatchObject({ title: REMOVED_TITLE, description: null, decline_reason: null });
+    expect(theirs(after.pupil_outlook)).toMatchObject([{ interests: [], considering_higher_education: true }]);
+    expect(JSON.stringify(theirs(after.participation))).not.toContain('Maya');
+    // Attendance, kinds, hours and dates stay; other pupils' rows are as they were.
+    const counted = (row: Record<string, unknown>) => ({
+      ...row,
+      reflection: undefined,
+      text: undefined,
+      title: undefined,
+      description: undefined,
+      decline_reason: undefined,
+      interests: undefined,
+    });
+    for (const table of TABLES) {
+      expect(after[table].map(counted), table).toEqual(before[table].map(counted));
+      expect(
+        after[table].filter((row) => row.pupil_id !== pupilId),
+        table,
+      ).toEqual(before[table].filter((row) => row.pupil_id !== pupilId));
+    }
+    await h.client.query(job, MUTATION, { id: pupilId });
+    expect(await snapshot()).toEqual(after);
+  });
+});

@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { boundSql } from '@waymark/subgraph-kit';
+
+/** The name that stands for a pseudonymised leaver. */
+export const FORMER_PUPIL = 'Former pupil';
+/** What free text written by or about a pseudonymised leaver reads instead. */
+export const REMOVED_TEXT = 'Removed three years after the pupil left.';
+export const REMOVED_TITLE = 'Activity the pupil added';
+
+/*
+ * This subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): the
+ * adviser's notes of a guidance meeting held with them alone, their reflections, the words of the
+ * actions agreed with them, the title, description and reason of the activities they added, and
+ * their interests. Encounters, registers (attendance and choosing not to go), hours, kinds, dates,
+ * the adviser's level, the activities' kinds, hours and decisions and whether they are considering
+ * higher education stay, so every benchmark figure counts them as before. Each statement changes
+ * nothing the second time.
+ */
+const STATEMENTS = [
+  `update participation set reflection = null where pupil_id = $1 and reflection is not null`,
+  `update agreed_action set text = '${REMOVED_TEXT}' where pupil_id = $1 and text <> '${REMOVED_TEXT}'`,
+  `update own_activity set title = '${REMOVED_TITLE}', description = null, decline_reason = null where pupil_id = $1 and title <> '${REMOVED_TITLE}'`,
+  `update pupil_outlook set interests = '{}' where pupil_id = $1 and interests <> '{}'`,
+  `update encounter e set staff_notes = null where e.kind = 'GUIDANCE_MEETING' and e.staff_notes is not null
+   and exists (select 1 from participation p where p.encounter_id = e.id and p.pupil_id = $1)
+   and not exists (select 1 from participation p where p.encounter_id = e.id and p.pupil_id <> $1)`,
+];
+
+/** Pseudonymises one pupil's rows here; `em` must be allowed to write them (inside the request's bypass). */
+export async function pseudonymisePupilRows(em: EntityManager, pupilId: string): Promise<void> {
+  for (const sql of STATEMENTS) await boundSql(em, sql, [pupilId]);
+}
