@@ -22,6 +22,7 @@ import { EditEncounterPage } from '../features/record-encounter/components/EditE
 import { RecordEncounterPage } from '../features/record-encounter/components/RecordEncounterPage';
 import { ImportPupilsPage } from '../features/roster-import/components/ImportPupilsPage';
 import { SelfEvaluationPage } from '../features/self-evaluation/components/SelfEvaluationPage';
+import { ProgrammePage } from '../features/programme/components/ProgrammePage';
 import { SchoolSettingsPage } from '../features/school-settings/components/SchoolSettingsPage';
 import { DataProtectionLeadsPage } from '../features/data-protection-leads/components/DataProtectionLeadsPage';
 import { VerifyActivitiesPage } from '../features/verify-activities/components/VerifyActivitiesPage';
@@ -100,6 +101,7 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'verify' ? <VerifyActivitiesPage /> : null}
         {page.view === 'destinations' ? <DestinationsPage /> : null}
         {page.view === 'self-evaluation' ? <SelfEvaluationPage /> : null}
+        {page.view === 'programme' ? <ProgrammePage /> : null}
         {page.view === 'requests' ? <VolunteerRequestsPage /> : null}
         {page.view === 'placements' ? <PlacementApplicationsPage /> : null}
         {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}

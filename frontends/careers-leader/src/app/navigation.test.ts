@@ -7,6 +7,7 @@ describe('navItems', () => {
     expect(navItems(['careers_leader']).map((item) => item.id)).toEqual([
       'dashboard',
       'self-evaluation',
+      'programme',
       'overview',
       'pupils',
       'encounters',
@@ -40,6 +41,7 @@ describe('navItems', () => {
     expect(navItems(['staff']).map((item) => item.id)).toEqual([
       'dashboard',
       'self-evaluation',
+      'programme',
       'overview',
       'pupils',
       'encounters',
@@ -56,6 +58,7 @@ describe('navItems', () => {
     expect(navItems(['careers_adviser']).map((item) => item.id)).toEqual([
       'dashboard',
       'self-evaluation',
+      'programme',
       'overview',
       'pupils',
       'encounters',

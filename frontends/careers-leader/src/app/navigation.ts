@@ -4,6 +4,7 @@ import type { Route } from '../shared/route';
 export type NavView =
   | 'dashboard'
   | 'self-evaluation'
+  | 'programme'
   | 'overview'
   | 'pupils'
   | 'encounters'
@@ -35,6 +36,7 @@ export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
   const items: (LocalNavItem<NavView> | false)[] = [
     staff && { id: 'dashboard', label: 'Benchmarks' },
     staff && { id: 'self-evaluation', label: 'Self-evaluation' },
+    staff && { id: 'programme', label: 'Programme' },
     staff && { id: 'overview', label: 'Overview' },
     staff && { id: 'pupils', label: 'Pupils' },
     staff && { id: 'encounters', label: 'Encounters' },

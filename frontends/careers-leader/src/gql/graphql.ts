@@ -81,6 +81,15 @@ export type BookGuidanceMeetingsInput = {
   pupilIds: Array<string | number>;
 };
 
+/** The six areas of the CDI Career Development Framework. */
+export type CdiArea =
+  | 'BALANCE_LIFE_AND_WORK'
+  | 'CREATE_OPPORTUNITIES'
+  | 'EXPLORE_POSSIBILITIES'
+  | 'GROW_THROUGHOUT_LIFE'
+  | 'MANAGE_CAREER'
+  | 'SEE_THE_BIG_PICTURE';
+
 export type ColumnMappingInput = {
   /** A rosterFields key, or null to ignore the column. */
   field?: string | null | undefined;
@@ -201,6 +210,15 @@ export type GrantPupilLevelAccessInput = {
   accountId: string | number;
 };
 
+/** The six half terms of an academic year, Autumn 1 to Summer 2. */
+export type HalfTerm =
+  | 'AUTUMN_1'
+  | 'AUTUMN_2'
+  | 'SPRING_1'
+  | 'SPRING_2'
+  | 'SUMMER_1'
+  | 'SUMMER_2';
+
 export type ImportRegisterInput = {
   /** CSV text with a header row: a UPN column and an Attended column (yes/no, present/absent, Y/N, 1/0; blank is no). */
   csv: string;
@@ -291,6 +309,36 @@ export type PlacementApplicationStatus =
   | 'COMPLETED'
   | 'DECLINED'
   | 'PENDING';
+
+export type PlanEncounterLinkInput = {
+  encounterId: string | number;
+  itemId: string | number;
+};
+
+export type PlanItemInput = {
+  academicYear: number;
+  benchmarks: Array<number>;
+  cdiAreas?: Array<CdiArea>;
+  deliveredBy?: string | null | undefined;
+  /** YYYY-MM-DD, on or after startsOn, in the academic year. */
+  endsOn?: string | null | undefined;
+  /** Empty: every pupil of its year groups. */
+  forGroups?: Array<VulnerableGroup>;
+  halfTerm: HalfTerm;
+  learningOutcomes?: string | null | undefined;
+  purpose?: string | null | undefined;
+  sendAdaptations?: string | null | undefined;
+  /** YYYY-MM-DD, in the academic year. */
+  startsOn?: string | null | undefined;
+  title: string;
+  yearGroups: Array<number>;
+};
+
+/** DELIVERED: a linked encounter has happened; PLANNED: its half term is not over; SLIPPED: its half term is over and nothing was delivered. */
+export type PlanItemStatus =
+  | 'DELIVERED'
+  | 'PLANNED'
+  | 'SLIPPED';
 
 export type PostVolunteerRequestInput = {
   activity: VolunteerActivity;
@@ -893,6 +941,58 @@ export type AnswerPlacementApplicationMutationVariables = Exact<{
 
 export type AnswerPlacementApplicationMutation = { answerPlacementApplication: { application: { id: string, status: PlacementApplicationStatus, response: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
+export type PlanItemFieldsFragment = { id: string, academicYear: number, halfTerm: HalfTerm, yearGroups: Array<number>, title: string, purpose: string | null, learningOutcomes: string | null, cdiAreas: Array<CdiArea>, benchmarks: Array<number>, deliveredBy: string | null, forGroups: Array<VulnerableGroup>, sendAdaptations: string | null, startsOn: string | null, endsOn: string | null, status: PlanItemStatus, copied: boolean, encounters: Array<{ id: string, title: string, date: string }> };
+
+export type ProgrammePlanQueryVariables = Exact<{
+  academicYear: number;
+}>;
+
+
+export type ProgrammePlanQuery = { programmePlan: { academicYear: number, label: string, canEdit: boolean, halfTerms: Array<{ halfTerm: HalfTerm, label: string, startsOn: string, endsOn: string }>, items: Array<{ id: string, academicYear: number, halfTerm: HalfTerm, yearGroups: Array<number>, title: string, purpose: string | null, learningOutcomes: string | null, cdiAreas: Array<CdiArea>, benchmarks: Array<number>, deliveredBy: string | null, forGroups: Array<VulnerableGroup>, sendAdaptations: string | null, startsOn: string | null, endsOn: string | null, status: PlanItemStatus, copied: boolean, encounters: Array<{ id: string, title: string, date: string }> }> } | null };
+
+export type PlanEncounterChoicesQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type PlanEncounterChoicesQuery = { encounters: { edges: Array<{ node: { id: string, title: string, date: string } }> } | null };
+
+export type CreatePlanItemMutationVariables = Exact<{
+  input: PlanItemInput;
+}>;
+
+
+export type CreatePlanItemMutation = { createPlanItem: { item: { id: string, academicYear: number, halfTerm: HalfTerm, yearGroups: Array<number>, title: string, purpose: string | null, learningOutcomes: string | null, cdiAreas: Array<CdiArea>, benchmarks: Array<number>, deliveredBy: string | null, forGroups: Array<VulnerableGroup>, sendAdaptations: string | null, startsOn: string | null, endsOn: string | null, status: PlanItemStatus, copied: boolean, encounters: Array<{ id: string, title: string, date: string }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type DeletePlanItemMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeletePlanItemMutation = { deletePlanItem: { deletedId: string | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type LinkPlanEncounterMutationVariables = Exact<{
+  input: PlanEncounterLinkInput;
+}>;
+
+
+export type LinkPlanEncounterMutation = { linkPlanEncounter: { item: { id: string, academicYear: number, halfTerm: HalfTerm, yearGroups: Array<number>, title: string, purpose: string | null, learningOutcomes: string | null, cdiAreas: Array<CdiArea>, benchmarks: Array<number>, deliveredBy: string | null, forGroups: Array<VulnerableGroup>, sendAdaptations: string | null, startsOn: string | null, endsOn: string | null, status: PlanItemStatus, copied: boolean, encounters: Array<{ id: string, title: string, date: string }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type UnlinkPlanEncounterMutationVariables = Exact<{
+  input: PlanEncounterLinkInput;
+}>;
+
+
+export type UnlinkPlanEncounterMutation = { unlinkPlanEncounter: { item: { id: string, academicYear: number, halfTerm: HalfTerm, yearGroups: Array<number>, title: string, purpose: string | null, learningOutcomes: string | null, cdiAreas: Array<CdiArea>, benchmarks: Array<number>, deliveredBy: string | null, forGroups: Array<VulnerableGroup>, sendAdaptations: string | null, startsOn: string | null, endsOn: string | null, status: PlanItemStatus, copied: boolean, encounters: Array<{ id: string, title: string, date: string }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type CopyProgrammePlanForwardMutationVariables = Exact<{
+  academicYear: number;
+}>;
+
+
+export type CopyProgrammePlanForwardMutation = { copyProgrammePlanForward: { copied: number, alreadyCopied: number, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type PupilByUpnQueryVariables = Exact<{
   upn: string;
 }>;
@@ -1379,6 +1479,31 @@ export const BookedGuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
   notes
 }
     `, {"fragmentName":"BookedGuidanceMeetingFields"}) as unknown as TypedDocumentString<BookedGuidanceMeetingFieldsFragment, unknown>;
+export const PlanItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PlanItemFields on PlanItem {
+  id
+  academicYear
+  halfTerm
+  yearGroups
+  title
+  purpose
+  learningOutcomes
+  cdiAreas
+  benchmarks
+  deliveredBy
+  forGroups
+  sendAdaptations
+  startsOn
+  endsOn
+  status
+  copied
+  encounters {
+    id
+    title
+    date
+  }
+}
+    `, {"fragmentName":"PlanItemFields"}) as unknown as TypedDocumentString<PlanItemFieldsFragment, unknown>;
 export const TrustAnalystFieldsFragmentDoc = new TypedDocumentString(`
     fragment TrustAnalystFields on TrustAnalyst {
   accountId
@@ -2586,6 +2711,220 @@ export const AnswerPlacementApplicationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnswerPlacementApplicationMutation, AnswerPlacementApplicationMutationVariables>;
+export const ProgrammePlanDocument = new TypedDocumentString(`
+    query ProgrammePlan($academicYear: Int!) {
+  programmePlan(academicYear: $academicYear) {
+    academicYear
+    label
+    canEdit
+    halfTerms {
+      halfTerm
+      label
+      startsOn
+      endsOn
+    }
+    items {
+      ...PlanItemFields
+    }
+  }
+}
+    fragment PlanItemFields on PlanItem {
+  id
+  academicYear
+  halfTerm
+  yearGroups
+  title
+  purpose
+  learningOutcomes
+  cdiAreas
+  benchmarks
+  deliveredBy
+  forGroups
+  sendAdaptations
+  startsOn
+  endsOn
+  status
+  copied
+  encounters {
+    id
+    title
+    date
+  }
+}`) as unknown as TypedDocumentString<ProgrammePlanQuery, ProgrammePlanQueryVariables>;
+export const PlanEncounterChoicesDocument = new TypedDocumentString(`
+    query PlanEncounterChoices($from: String!, $to: String!) {
+  encounters(first: 100, from: $from, to: $to) {
+    edges {
+      node {
+        id
+        title
+        date
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanEncounterChoicesQuery, PlanEncounterChoicesQueryVariables>;
+export const CreatePlanItemDocument = new TypedDocumentString(`
+    mutation CreatePlanItem($input: PlanItemInput!) {
+  createPlanItem(input: $input) {
+    item {
+      ...PlanItemFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment PlanItemFields on PlanItem {
+  id
+  academicYear
+  halfTerm
+  yearGroups
+  title
+  purpose
+  learningOutcomes
+  cdiAreas
+  benchmarks
+  deliveredBy
+  forGroups
+  sendAdaptations
+  startsOn
+  endsOn
+  status
+  copied
+  encounters {
+    id
+    title
+    date
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CreatePlanItemMutation, CreatePlanItemMutationVariables>;
+export const DeletePlanItemDocument = new TypedDocumentString(`
+    mutation DeletePlanItem($id: ID!) {
+  deletePlanItem(id: $id) {
+    deletedId
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<DeletePlanItemMutation, DeletePlanItemMutationVariables>;
+export const LinkPlanEncounterDocument = new TypedDocumentString(`
+    mutation LinkPlanEncounter($input: PlanEncounterLinkInput!) {
+  linkPlanEncounter(input: $input) {
+    item {
+      ...PlanItemFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment PlanItemFields on PlanItem {
+  id
+  academicYear
+  halfTerm
+  yearGroups
+  title
+  purpose
+  learningOutcomes
+  cdiAreas
+  benchmarks
+  deliveredBy
+  forGroups
+  sendAdaptations
+  startsOn
+  endsOn
+  status
+  copied
+  encounters {
+    id
+    title
+    date
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<LinkPlanEncounterMutation, LinkPlanEncounterMutationVariables>;
+export const UnlinkPlanEncounterDocument = new TypedDocumentString(`
+    mutation UnlinkPlanEncounter($input: PlanEncounterLinkInput!) {
+  unlinkPlanEncounter(input: $input) {
+    item {
+      ...PlanItemFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment PlanItemFields on PlanItem {
+  id
+  academicYear
+  halfTerm
+  yearGroups
+  title
+  purpose
+  learningOutcomes
+  cdiAreas
+  benchmarks
+  deliveredBy
+  forGroups
+  sendAdaptations
+  startsOn
+  endsOn
+  status
+  copied
+  encounters {
+    id
+    title
+    date
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<UnlinkPlanEncounterMutation, UnlinkPlanEncounterMutationVariables>;
+export const CopyProgrammePlanForwardDocument = new TypedDocumentString(`
+    mutation CopyProgrammePlanForward($academicYear: Int!) {
+  copyProgrammePlanForward(academicYear: $academicYear) {
+    copied
+    alreadyCopied
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CopyProgrammePlanForwardMutation, CopyProgrammePlanForwardMutationVariables>;
 export const PupilByUpnDocument = new TypedDocumentString(`
     query PupilByUpn($upn: String!) {
   pupilByUpn(upn: $upn) {

@@ -50,6 +50,7 @@ export type Route =
   | { view: 'audit'; pupilId: string | null }
   | { view: 'destinations' }
   | { view: 'self-evaluation' }
+  | { view: 'programme' }
   | { view: 'requests' }
   | { view: 'placements' }
   | { view: 'subject-access' }
@@ -67,6 +68,7 @@ const SIMPLE_VIEWS = [
   'settings',
   'destinations',
   'self-evaluation',
+  'programme',
   'requests',
   'placements',
   'subject-access',

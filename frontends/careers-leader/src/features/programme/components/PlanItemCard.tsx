@@ -1,0 +1,182 @@
+import { PLAN_ITEM_STATUS_WORDS } from '@waymark/domain';
+import { useQuery } from '@waymark/graphql-client';
+import { Button, ErrorSummary, formatDate, Loading, SelectField, SummaryList } from '@waymark/ui';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { routeHref } from '../../../shared/route';
+import { groupLabel } from '../../../shared/vulnerableGroups';
+import { PLAN_ENCOUNTER_CHOICES_QUERY, type PlanHalfTerm, type PlanItem } from '../graphql/programme';
+import type { SaveProblem } from '../hooks/useProgrammePlan';
+import { cdiAreaLabel, listText, STATUS_TAGS, yearGroupsText } from '../lib/programme';
+
+export interface PlanItemActions {
+  canEdit: boolean;
+  onLink: (itemId: string, encounterId: string) => Promise<SaveProblem>;
+  onUnlink: (itemId: string, encounterId: string) => Promise<SaveProblem>;
+  onRemove: (itemId: string) => Promise<SaveProblem>;
+}
+
+/** One planned activity: what it is, who it is for, its status in words and by symbol, and the encounters that delivered it. */
+export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemove }: { item: PlanItem; halfTerm: PlanHalfTerm } & PlanItemActions) {
+  const [linking, setLinking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const linkButton = useRef<HTMLButtonElement>(null);
+  const words = PLAN_ITEM_STATUS_WORDS[item.status];
+  const closeLinking = () => {
+    setLinking(false);
+    // Focus goes back to the button that opened the form.
+    requestAnimationFrame(() => linkButton.current?.focus());
+  };
+  const act = async (change: () => Promise<SaveProblem>) => {
+    setProblem(null);
+    const answer = await change();
+    if (answer) setProblem(answer.message);
+  };
+
+  const details = [
+    { term: 'Year groups', value: yearGroupsText(item.yearGroups) },
+    { term: 'For', value: item.forGroups.length === 0 ? 'All pupils' : listText(item.forGroups.map(groupLabel)) },
+    { term: 'Benchmarks', value: listText(item.benchmarks.map((b) => `Benchmark ${b}`)) },
+    ...(item.cdiAreas.length > 0 ? [{ term: 'CDI framework areas', value: listText(item.cdiAreas.map(cdiAreaLabel)) }] : []),
+    ...(item.deliveredBy ? [{ term: 'Delivered by', value: item.deliveredBy }] : []),
+    ...(item.startsOn || item.endsOn ? [{ term: 'Dates', value: [item.startsOn, item.endsOn].filter(Boolean).map(formatDate).join(' to ') }] : []),
+    ...(item.purpose ? [{ term: 'Purpose', value: item.purpose }] : []),
+    ...(item.learningOutcomes ? [{ term: 'Learning outcomes', value: item.learningOutcomes }] : []),
+    ...(item.sendAdaptations ? [{ term: 'SEND adaptations', value: item.sendAdaptations }] : []),
+  ];
+
+  return (
+    <li
+      className={item.status === 'DELIVERED' ? 'wm-card--met' : item.status === 'PLANNED' ? 'wm-card--progress' : undefined}
+      style={{ overflowWrap: 'anywhere' }}
+    >
+      <h3>{item.title}</h3>
+      <p>
+        <span className={STATUS_TAGS[item.status]}>
+          <span aria-hidden="true">{words.symbol}</span> {words.label}
+        </span>
+        {item.copied ? <span className="wm-muted"> Copied from last year</span> : null}
+      </p>
+      <SummaryList items={details} />
+      <h4>Delivered by these encounters</h4>
+      {item.encounters.length === 0 ? (
+        <p className="wm-muted">{item.status === 'SLIPPED' ? 'Nothing was linked and the half term is over.' : 'No encounter linked yet.'}</p>
+      ) : (
+        <ul className="wm-plain-list">
+          {item.encounters.map((encounter) => (
+            <li key={encounter.id}>
+              <a href={routeHref({ view: 'encounter', encounterId: encounter.id })}>{encounter.title}</a> on {formatDate(encounter.date)}{' '}
+              {canEdit ? (
+                <Button variant="secondary" className="wm-button--small" onClick={() => void act(() => onUnlink(item.id, encounter.id))}>
+                  Unlink<span className="wm-visually-hidden"> {encounter.title}</span>
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {problem ? (
+        <p className="wm-field__error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {canEdit && linking ? (
+        <LinkEncounterForm
+          item={item}
+          halfTerm={halfTerm}
+          onLink={async (encounterId) => {
+            const answer = await onLink(item.id, encounterId);
+            if (!answer) closeLinking();
+            return answer;
+          }}
+          onCancel={closeLinking}
+        />
+      ) : null}
+      {canEdit && !linking ? (
+        <div className="wm-button-row">
+          <Button ref={linkButton} variant="secondary" onClick={() => setLinking(true)}>
+            Link an encounter<span className="wm-visually-hidden"> to {item.title}</span>
+          </Button>
+          <Button variant="secondary" onClick={() => void act(() => onRemove(item.id))}>
+            Remove<span className="wm-visually-hidden"> {item.title}</span>
+          </Button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** Choose one of the school's encounters in the item's half term. */
+function LinkEncounterForm({
+  item,
+  halfTerm,
+  onLink,
+  onCancel,
+}: {
+  item: PlanItem;
+  halfTerm: PlanHalfTerm;
+  onLink: (encounterId: string) => Promise<SaveProblem>;
+  onCancel: () => void;
+}) {
+  const choices = useQuery(PLAN_ENCOUNTER_CHOICES_QUERY, { from: halfTerm.startsOn, to: halfTerm.endsOn });
+  const [chosen, setChosen] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const select = useRef<HTMLSelectElement>(null);
+  const id = `plan-link-${item.id}`;
+  const options = (choices.data?.encounters?.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((encounter) => !item.encounters.some((linked) => linked.id === encounter.id))
+    .map((encounter) => ({ value: encounter.id, label: `${encounter.title} (${formatDate(encounter.date)})` }));
+  const ready = !!choices.data;
+  useEffect(() => {
+    if (ready) select.current?.focus();
+  }, [ready]);
+
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!chosen) {
+      setError('Choose the encounter that delivered it');
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    const problem = await onLink(chosen);
+    setBusy(false);
+    if (problem) {
+      setError(problem.fields[0]?.message ?? problem.message);
+      setAttempt((n) => n + 1);
+    }
+  };
+
+  if (choices.loading && !choices.data) return <Loading label={`Loading the encounters of ${halfTerm.label}…`} />;
+  return (
+    <form className="wm-form" noValidate aria-label={`Link an encounter to ${item.title}`} onSubmit={(event) => void submit(event)}>
+      <ErrorSummary attempt={attempt} items={error ? [{ message: error, targetId: id }] : []} />
+      {options.length === 0 ? (
+        <p>There are no other encounters recorded in {halfTerm.label} yet. Record the encounter first, then link it here.</p>
+      ) : (
+        <SelectField
+          ref={select}
+          id={id}
+          label={`Encounter in ${halfTerm.label}`}
+          placeholder="Choose an encounter"
+          options={options}
+          value={chosen}
+          error={error ?? undefined}
+          onChange={(event) => setChosen(event.target.value)}
+        />
+      )}
+      <div className="wm-button-row">
+        {options.length > 0 ? (
+          <Button type="submit" disabled={busy}>
+            {busy ? 'Linking…' : 'Link encounter'}
+          </Button>
+        ) : null}
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
