@@ -8,13 +8,14 @@ import { Pupil } from './modules/pupil/pupil.entity.js';
 import { YearRollover } from './modules/rollover/rollover.entity.js';
 import { RosterColumnMapping, RosterImport } from './modules/roster-import/roster-import.entity.js';
 import { School, Trust } from './modules/school/school.entity.js';
+import { PupilSyncChange } from './modules/sync/pupil-sync-change.entity.js';
 import { migrations } from './migrations/index.js';
 import { buildPupilsSchema } from './schema.js';
 import { seedDemo } from './seed.js';
 
 export const pupilsService: ServiceDefinition = {
   name: 'pupils',
-  entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping, AuditEvent, AuditEventField],
+  entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping, AuditEvent, AuditEventField, PupilSyncChange],
   migrations,
   buildSchema: buildPupilsSchema,
   seed: seedDemo,

@@ -11,6 +11,7 @@ import { PupilResolver } from './modules/pupil/pupil.resolver.js';
 import { resolvePupilReference } from './modules/pupil/pupil.reference.js';
 import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
 import { CohortResolver } from './modules/cohort/cohort.resolver.js';
+import { PupilSyncResolver } from './modules/sync/pupil-sync.resolver.js';
 import { RosterImportResolver } from './modules/roster-import/roster-import.resolver.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
 import { AccountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
@@ -35,6 +36,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       LeavingResolver,
       PupilLeavingYearResolver,
       CohortResolver,
+      PupilSyncResolver,
       AuditResolver,
       PupilSubjectAccessResolver,
       AccountSubjectAccessResolver,

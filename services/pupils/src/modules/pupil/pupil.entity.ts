@@ -3,6 +3,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { tenantPolicy } from '@waymark/subgraph-kit';
 import { PUPIL_MOVES_TRIGGER, PUPIL_RULE } from '../../row-security.js';
+import { PUPIL_SYNC_TRIGGER } from '../sync/pupil-sync.trigger.js';
 
 /** Who opted a pupil out of sharing with the local authority. */
 export type OptOutBy = 'PARENT' | 'PUPIL';
@@ -14,7 +15,7 @@ export type OptOutBy = 'PARENT' | 'PUPIL';
  * tenant; with `enrolledOn` and `leftOn` they are the pupil's latest period at a school, and
  * `enrolment` rows keep the periods before it.
  */
-@Entity({ tableName: 'pupil', triggers: [PUPIL_MOVES_TRIGGER], ...tenantPolicy(PUPIL_RULE) })
+@Entity({ tableName: 'pupil', triggers: [PUPIL_MOVES_TRIGGER, PUPIL_SYNC_TRIGGER], ...tenantPolicy(PUPIL_RULE) })
 @Index({ properties: ['schoolId', 'yearGroup', 'legalSurname'] })
 @ObjectType()
 @Directive('@key(fields: "id")')
@@ -92,6 +93,12 @@ export class Pupil {
   @Property({ type: 'string', nullable: true }) consentUpdatedBy: string | null = null;
   /** The account that last changed consent (the name above is what people read), so that person's own data export lists it. */
   @Property({ type: 'string', nullable: true }) consentUpdatedById: string | null = null;
+
+  /**
+   * When the record was pseudonymised (docs/domain-rules.md, "Retention"); null while it is not. A
+   * trust's sync then shows the pupil as a tombstone (docs/trust-api.md, "Incremental sync").
+   */
+  @Property({ type: 'datetime', nullable: true }) pseudonymisedAt: Date | null = null;
 }
 
 @ObjectType({ description: "Vulnerable and target groups. Staff of the pupil's own school only." })

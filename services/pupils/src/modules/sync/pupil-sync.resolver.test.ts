@@ -1,0 +1,547 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { GraphQLObjectType } from 'graphql';
+import { CREDENTIAL_HEADER } from '@waymark/auth';
+import { demoData } from '@waymark/demo-data';
+import { actAsAppRole, boundSql, decodeCursor, openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
+import { countStatements, makePrincipal, SubgraphTestClient, testDatabase, testKeys, testSigner } from '@waymark/subgraph-kit/testing';
+import { createApp, pupilsService } from '../../app.js';
+import { buildPupilsSchema } from '../../schema.js';
+
+/*
+ * pupilChanges: a trust's incremental sync of its pupils (docs/trust-api.md, "Incremental sync"), on a
+ * real database acting as the application role, so row-level security applies as in production. The
+ * demo data with the second trust (Riverside, one school: Eastgate).
+ */
+const data = demoData(new Date(), { secondTrust: true });
+const [waymark, riverside] = data.trusts;
+const [northfield, southbank, eastgate] = data.schools;
+const waymarkPupils = data.pupils.filter((p) => p.trustId === waymark.id);
+const riversidePupils = data.pupils.filter((p) => p.trustId === riverside.id);
+
+const key = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: waymark.id, scopes: ['reports:read'], displayName: 'Warehouse' });
+const riversideKey = makePrincipal({
+  kind: 'api',
+  roles: ['trust_analyst'],
+  trustId: riverside.id,
+  scopes: ['reports:read'],
+  displayName: 'Riverside warehouse',
+});
+const rosterKey = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: waymark.id, scopes: ['roster:write'] });
+const noScopeKey = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: waymark.id, scopes: [] });
+const leader = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: waymark.id });
+const pupil = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: waymark.id, pupilId: waymarkPupils[0].id });
+
+const CHANGES = `query ($after: String, $first: Int) {
+  pupilChanges(after: $after, first: $first) { cursor hasMore changes { pupilId kind reason pupil { id schoolId yearGroup enrolledOn leftOn } } }
+}`;
+
+interface SyncedRow {
+  id: string;
+  schoolId: string;
+  yearGroup: number | null;
+  enrolledOn: string;
+  leftOn: string | null;
+}
+interface Change {
+  pupilId: string;
+  kind: 'UPSERT' | 'TOMBSTONE';
+  reason: 'TRANSFERRED' | 'DELETED' | 'PSEUDONYMISED' | null;
+  pupil: SyncedRow | null;
+}
+interface Page {
+  pupilChanges: { cursor: string; hasMore: boolean; changes: Change[] } | null;
+}
+
+/** Whether the database can hold several transactions open at once (PostgreSQL), or takes one at a time (PGlite). */
+const concurrent = Boolean(process.env.DATABASE_URL);
+
+let orm: Orm;
+let app: SubgraphServer;
+let client: SubgraphTestClient;
+let dispose: () => Promise<void>;
+
+beforeAll(async () => {
+  const db = testDatabase('pupils');
+  dispose = db.dispose;
+  const options = { service: pupilsService.name, entities: pupilsService.entities, migrations: pupilsService.migrations, ...db.options };
+  orm = await openDatabase(options);
+  await pupilsService.seed!(orm, { secondTrust: true });
+  orm = await actAsAppRole(orm, options);
+  app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' }, orm });
+  client = await SubgraphTestClient.start(app);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await orm?.close(true);
+  await dispose?.();
+});
+
+/** A transaction of the test's own, as the system (the tenant check lifted), on a connection of its own. */
+async function openWriter(): Promise<EntityManager> {
+  const em = orm.em.fork() as unknown as EntityManager;
+  await em.begin();
+  await boundSql(em, `select set_config('waymark.bypass', 'on', true)`, []);
+  return em;
+}
+
+async function write(work: (em: EntityManager) => Promise<unknown>): Promise<void> {
+  const em = await openWriter();
+  try {
+    await work(em);
+    await em.commit();
+  } catch (error) {
+    await em.rollback();
+    throw error;
+  }
+}
+
+let serial = 0;
+/** A new pupil at a school, with a UPN nobody else has. */
+async function insertPupil(em: EntityManager, school: { id: string; trustId: string }, yearGroup = 9): Promise<string> {
+  const id = randomUUID();
+  serial += 1;
+  const upn = `T${String(Date.now() % 1e6).padStart(6, '0')}${String(serial).padStart(6, '0')}`.slice(0, 13);
+  await boundSql(
+    em,
+    `insert into pupil (id, school_id, trust_id, upn, legal_forename, legal_surname, date_of_birth, year_group, enrolled_on)
+     values ($1, $2, $3, $4, 'Sync', 'Testpupil', '2012-03-04', $5, current_date)`,
+    [id, school.id, school.trustId, upn, yearGroup],
+  );
+  return id;
+}
+
+const transfer = (em: EntityManager, pupilId: string, school: { id: string; trustId: string }) =>
+  boundSql(em, `update pupil set school_id = $2, trust_id = $3 where id = $1`, [pupilId, school.id, school.trustId]);
+const setYear = (em: EntityManager, pupilId: string, yearGroup: number) => boundSql(em, `update pupil set year_group = $2 where id = $1`, [pupilId, yearGroup]);
+const remove = (em: EntityManager, pupilId: string) => boundSql(em, `delete from pupil where id = $1`, [pupilId]);
+const pseudonymise = (em: EntityManager, pupilId: string) => boundSql(em, `update pupil set pseudonymised_at = now() where id = $1`, [pupilId]);
+
+async function page(principal = key, after: string | null = null, first?: number): Promise<NonNullable<Page['pupilChanges']>> {
+  const res = await client.query<Page>(principal, CHANGES, { after, first });
+  expect(res.errors).toBeUndefined();
+  return res.data!.pupilChanges!;
+}
+
+/** A trust's copy of its pupils, as a client of the sync keeps it. */
+class Replica {
+  rows = new Map<string, SyncedRow>();
+  tombstones = new Map<string, string>();
+  cursor: string | null = null;
+  delivered: string[] = [];
+
+  apply(changes: Change[]): void {
+    const ids = changes.map((c) => c.pupilId);
+    expect(new Set(ids).size, 'a pupil twice in one page').toBe(ids.length);
+    for (const change of changes) {
+      if (change.kind === 'UPSERT') {
+        expect(change.reason).toBeNull();
+        this.rows.set(change.pupilId, change.pupil!);
+        this.tombstones.delete(change.pupilId);
+      } else {
+        expect(change.pupil).toBeNull();
+        this.rows.delete(change.pupilId);
+        this.tombstones.set(change.pupilId, change.reason!);
+      }
+    }
+  }
+
+  /** One page after the cursor; false when the feed had no more ready. */
+  async step(principal = key, first = 7): Promise<boolean> {
+    const result = await page(principal, this.cursor, first);
+    if (result.changes.length > 0) {
+      expect(position(result.cursor) > position(this.cursor), 'the cursor moves forwards').toBe(true);
+      this.delivered.push(result.cursor);
+    } else expect(result.cursor).toBe(this.cursor ?? result.cursor);
+    this.apply(result.changes);
+    this.cursor = result.cursor;
+    return result.hasMore;
+  }
+
+  async syncAll(principal = key, first = 7): Promise<this> {
+    while (await this.step(principal, first));
+    return this;
+  }
+}
+
+/** The place a cursor names in the log, as one comparable number (transaction id, then row). */
+function position(cursor: string | null): bigint {
+  if (cursor === null) return -1n;
+  const [, xid, seq] = decodeCursor(cursor, ['text', 'text', 'text'])!;
+  return (BigInt(xid) << 64n) + BigInt(seq);
+}
+
+/** The trust's pupils as they stand, read straight from the table: what a fresh full export must equal. */
+async function exportOf(trustId: string): Promise<Map<string, SyncedRow>> {
+  const em = await openWriter();
+  try {
+    const { rows } = await boundSql<{ id: string; school_id: string; year_group: number | null; enrolled_on: string; left_on: string | null }>(
+      em,
+      `select id, school_id, year_group, enrolled_on::text as enrolled_on, left_on::text as left_on
+         from pupil where trust_id = $1 and pseudonymised_at is null`,
+      [trustId],
+    );
+    return new Map(rows.map((r) => [r.id, { id: r.id, schoolId: r.school_id, yearGroup: r.year_group, enrolledOn: r.enrolled_on, leftOn: r.left_on }]));
+  } finally {
+    await em.commit();
+  }
+}
+
+/** Waits until no transaction that began before now is still running, so the feed may hand out everything committed. */
+async function settle(): Promise<void> {
+  const em = await openWriter();
+  let horizon: string;
+  try {
+    horizon = (await boundSql<{ xid: string }>(em, `select pg_current_xact_id()::text as xid`, [])).rows[0].xid;
+  } finally {
+    await em.commit();
+  }
+  // Another database on the same server may hold a transaction open for a moment; wait it out.
+  for (;;) {
+    const { rows } = await boundSql<{ done: boolean }>(orm.em.fork(), `select pg_snapshot_xmin(pg_current_snapshot()) > $1::text::xid8 as done`, [horizon]);
+    if (rows[0].done) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('pupilChanges: who may sync (the attacks first)', () => {
+  it("gives another trust's key only that trust's pupils, never one of ours", async () => {
+    await settle();
+    const theirs = await new Replica().syncAll(riversideKey, 50);
+    expect(new Set(theirs.rows.keys())).toEqual(new Set(riversidePupils.map((p) => p.id)));
+    for (const row of theirs.rows.values()) expect(row.schoolId).toBe(eastgate.id);
+    const ours = new Set(waymarkPupils.map((p) => p.id));
+    expect([...theirs.rows.keys(), ...theirs.tombstones.keys()].filter((id) => ours.has(id))).toEqual([]);
+  });
+
+  it("a key for a trust with no pupils, or a cursor taken from another trust's sync, finds none of them", async () => {
+    const stranger = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: randomUUID(), scopes: ['reports:read'] });
+    expect((await page(stranger)).changes).toEqual([]);
+    const riversideCursor = (await new Replica().syncAll(riversideKey, 50)).cursor;
+    expect((await page(stranger, riversideCursor)).changes).toEqual([]);
+    expect((await page(key, riversideCursor, 1000)).changes.every((c) => !riversidePupils.some((p) => p.id === c.pupilId && c.kind === 'UPSERT'))).toBe(true);
+  });
+
+  it('refuses a key without reports:read, and people who are not trust analysts', async () => {
+    for (const principal of [rosterKey, noScopeKey]) {
+      const res = await client.query<Page>(principal, CHANGES, {});
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(res.data?.pupilChanges ?? null).toBeNull();
+    }
+    expect((await client.query<Page>(rosterKey, CHANGES, {})).errors![0].message).toContain('reports:read');
+    for (const principal of [leader, pupil, null]) {
+      const res = await client.query<Page>(principal, CHANGES, {});
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(res.data?.pupilChanges ?? null).toBeNull();
+    }
+  });
+
+  it('never carries a name, UPN, birthday or vulnerable group', async () => {
+    const res = await client.query<Page>(key, CHANGES, { first: 1000 });
+    const text = JSON.stringify(res.data);
+    for (const p of waymarkPupils.slice(0, 40)) {
+      expect(text).not.toContain(p.upn);
+      expect(text).not.toContain(p.dateOfBirth);
+    }
+    expect(text).not.toMatch(/legal|surname|forename|flags|senSupport/i);
+    const type = (await buildPupilsSchema()).getType('SyncedPupil') as GraphQLObjectType;
+    expect(Object.keys(type.getFields()).sort()).toEqual(['enrolledOn', 'id', 'leftOn', 'schoolId', 'yearGroup']);
+  });
+});
+
+describe('pupilChanges: what a sync reads', () => {
+  it("a full sync gives every pupil of the trust's schools as they stand, and a second sync nothing new", async () => {
+    await settle();
+    const replica = await new Replica().syncAll(key, 100);
+    expect(replica.rows).toEqual(await exportOf(waymark.id));
+    for (const row of replica.rows.values()) expect([northfield.id, southbank.id]).toContain(row.schoolId);
+    const again = await page(key, replica.cursor);
+    expect(again).toEqual({ cursor: replica.cursor, hasMore: false, changes: [] });
+  });
+
+  it('an incremental sync gives each change once: an update, a new pupil, a transfer out and in, a deletion, a pseudonymisation', async () => {
+    await settle();
+    const replica = await new Replica().syncAll();
+    const theirs = await new Replica().syncAll(riversideKey);
+    const [moved, deleted, hidden, updated] = waymarkPupils.slice(0, 4).map((p) => p.id);
+    const incoming = riversidePupils[0].id;
+    let added = '';
+    await write(async (em) => {
+      added = await insertPupil(em, { id: southbank.id, trustId: waymark.id });
+      await setYear(em, updated, 13);
+      await setYear(em, updated, 12); // two changes to one pupil: one entry, the latest
+      await transfer(em, moved, { id: eastgate.id, trustId: riverside.id });
+      await transfer(em, incoming, { id: northfield.id, trustId: waymark.id });
+      await remove(em, deleted);
+      await pseudonymise(em, hidden);
+    });
+    await settle();
+    const changes: Change[] = [];
+    let cursor = replica.cursor;
+    for (;;) {
+      const next = await page(key, cursor, 2);
+      changes.push(...next.changes);
+      replica.apply(next.changes);
+      cursor = next.cursor;
+      if (!next.hasMore) break;
+    }
+    replica.cursor = cursor;
+    const byId = new Map(changes.map((c) => [c.pupilId, c]));
+    expect(changes).toHaveLength(6);
+    expect(byId.get(added)).toMatchObject({ kind: 'UPSERT', pupil: { id: added, schoolId: southbank.id, yearGroup: 9, leftOn: null } });
+    expect(byId.get(updated)).toMatchObject({ kind: 'UPSERT', pupil: { yearGroup: 12 } });
+    expect(byId.get(moved)).toEqual({ pupilId: moved, kind: 'TOMBSTONE', reason: 'TRANSFERRED', pupil: null });
+    expect(byId.get(incoming)).toMatchObject({ kind: 'UPSERT', pupil: { schoolId: northfield.id } });
+    expect(byId.get(deleted)).toEqual({ pupilId: deleted, kind: 'TOMBSTONE', reason: 'DELETED', pupil: null });
+    expect(byId.get(hidden)).toEqual({ pupilId: hidden, kind: 'TOMBSTONE', reason: 'PSEUDONYMISED', pupil: null });
+    expect(replica.rows).toEqual(await exportOf(waymark.id));
+    // The other side of the transfers, in the other trust's own sync.
+    await theirs.syncAll(riversideKey);
+    expect(theirs.rows.get(moved)).toMatchObject({ schoolId: eastgate.id });
+    expect(theirs.tombstones.get(incoming)).toBe('TRANSFERRED');
+    expect(theirs.rows).toEqual(await exportOf(riverside.id));
+  });
+
+  it('does not let the cursor pass a transaction that began first but commits last', async () => {
+    await settle();
+    const replica = await new Replica().syncAll();
+    const [early, late] = waymarkPupils.slice(10, 12).map((p) => p.id);
+    if (concurrent) {
+      const first = await openWriter();
+      await setYear(first, early, 7); // takes the smaller transaction id, and stays open
+      await write((em) => setYear(em, late, 8)); // commits while the first is still running
+      await replica.syncAll();
+      expect(replica.rows.get(late)?.yearGroup, 'held back behind the open transaction').not.toBe(8);
+      await first.commit();
+    } else {
+      // PGlite runs one transaction at a time: the same changes, one after the other.
+      await write((em) => setYear(em, early, 7));
+      await write((em) => setYear(em, late, 8));
+    }
+    await settle();
+    await replica.syncAll();
+    expect(replica.rows.get(early)?.yearGroup).toBe(7);
+    expect(replica.rows.get(late)?.yearGroup).toBe(8);
+    expect(replica.rows).toEqual(await exportOf(waymark.id));
+  });
+
+  it('reads a page of any size in one statement', async () => {
+    await settle();
+    const counts: number[] = [];
+    for (const first of [1, 10, 1000]) {
+      const { result, statements } = await countStatements(orm, () => client.query<Page>(key, CHANGES, { first }));
+      expect(result.data!.pupilChanges!.changes.length).toBe(Math.min(first, result.data!.pupilChanges!.changes.length));
+      counts.push(statements.length);
+    }
+    expect(counts).toEqual([1, 1, 1]);
+  });
+
+  it('refuses a cursor it did not give out, and a page size outside 1 to 1,000, saying what to do', async () => {
+    for (const after of ['not-a-cursor', Buffer.from('["p1","1;drop","2"]').toString('base64url'), Buffer.from('["p0","1","2"]').toString('base64url')]) {
+      const res = await client.query<Page>(key, CHANGES, { after });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toContain('Start again without one');
+    }
+    for (const first of [0, -5, 1001]) {
+      const res = await client.query<Page>(key, CHANGES, { first });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+/** A small seeded random source, so a failing interleaving can be run again by its seed. */
+function randomSource(seed: number): { next: () => number; pick: <T>(items: readonly T[]) => T } {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: (items) => items[Math.floor(next() * items.length)] };
+}
+
+type Op = (em: EntityManager) => Promise<unknown>;
+
+/** A writer's transaction: its operations still to run, the one running (maybe waiting on a row lock), and whether one failed. */
+interface Writer {
+  em: EntityManager;
+  ops: Op[];
+  pending: Promise<void> | null;
+  failed: boolean;
+  rollBack: boolean;
+}
+
+describe('pupilChanges under concurrent writes (property)', () => {
+  /**
+   * Random interleavings of inserts, updates, transfers both ways between the trusts, deletions and
+   * pseudonymisations, in up to three transactions open at once (on PostgreSQL; PGlite takes one at a
+   * time) that commit or roll back in any order, with both trusts' syncs reading pages in between.
+   * Then an incremental sync must equal a fresh full export, for both trusts.
+   */
+  it('a sync running while writes commit in any order, then an incremental sync, equals a fresh full export', async () => {
+    const schools = [northfield, southbank, eastgate].map((s) => ({ id: s.id, trustId: s.trustId }));
+    for (const seed of [11, 23, 37, 41, 59, 73]) {
+      const random = randomSource(seed);
+      await settle();
+      const ids = [...(await exportOf(waymark.id)).keys(), ...(await exportOf(riverside.id)).keys()].slice(0, 30);
+      const readers = [
+        { principal: key, replica: new Replica() },
+        { principal: riversideKey, replica: new Replica() },
+      ];
+      const slots: (Writer | null)[] = [null, null, null].slice(0, concurrent ? 3 : 1);
+
+      const randomOp = (): Op => {
+        const roll = random.next();
+        const target = random.pick(ids);
+        if (roll < 0.2)
+          return async (em) => {
+            ids.push(await insertPupil(em, random.pick(schools), 7 + Math.floor(random.next() * 7)));
+          };
+        if (roll < 0.55) {
+          const year = 7 + Math.floor(random.next() * 7);
+          return (em) => setYear(em, target, year);
+        }
+        if (roll < 0.8) {
+          const school = random.pick(schools);
+          return (em) => transfer(em, target, school);
+        }
+        if (roll < 0.9) return (em) => remove(em, target);
+        return (em) => pseudonymise(em, target);
+      };
+      const finish = async (slot: number) => {
+        const writer = slots[slot]!;
+        slots[slot] = null;
+        if (writer.failed || writer.rollBack) await writer.em.rollback();
+        else await writer.em.commit();
+      };
+      const advance = (writer: Writer) => {
+        const op = writer.ops.shift()!;
+        writer.pending = op(writer.em)
+          .then(() => undefined)
+          .catch(() => {
+            // A deadlock between two of the writers: PostgreSQL ends one; it rolls back at its turn.
+            writer.failed = true;
+          })
+          .finally(() => {
+            writer.pending = null;
+          });
+      };
+      const waitForAnyWriter = () => Promise.race(slots.map((w) => w?.pending).filter((p): p is Promise<void> => Boolean(p)));
+
+      for (let tick = 0; tick < 60; tick += 1) {
+        if (random.next() < 0.3) {
+          const reader = random.pick(readers);
+          await reader.replica.step(reader.principal, 1 + Math.floor(random.next() * 6));
+          continue;
+        }
+        const slot = Math.floor(random.next() * slots.length);
+        const writer = slots[slot];
+        if (writer === null) {
+          const ops = Array.from({ length: 1 + Math.floor(random.next() * 4) }, randomOp);
+          const opened: Writer = { em: await openWriter(), ops, pending: null, failed: false, rollBack: random.next() < 0.15 };
+          slots[slot] = opened;
+          if (!concurrent) {
+            while (opened.ops.length > 0) {
+              advance(opened);
+              await opened.pending;
+            }
+            await finish(slot);
+          }
+        } else if (writer.pending === null) {
+          if (writer.ops.length > 0) advance(writer);
+          else await finish(slot);
+        } else if (slots.every((w) => w === null || w.pending !== null)) {
+          // Every open writer waits on a row lock: only another one's end can free them.
+          await waitForAnyWriter();
+        }
+      }
+      // The last writers end, each as soon as it is not waiting on another.
+      while (slots.some((w) => w !== null)) {
+        const free = slots.findIndex((w) => w !== null && w.pending === null);
+        if (free >= 0) await finish(free);
+        else await waitForAnyWriter();
+      }
+
+      await settle();
+      for (const { principal, replica } of readers) {
+        await replica.syncAll(principal);
+        const trustId = principal.trustId!;
+        const fresh = await new Replica().syncAll(principal, 50);
+        expect(replica.rows, `seed ${seed}: incremental sync against the table`).toEqual(await exportOf(trustId));
+        expect(replica.rows, `seed ${seed}: incremental sync against a fresh full sync`).toEqual(fresh.rows);
+      }
+    }
+  });
+});
+
+describe('the sample client (packages/trust-sync-example)', () => {
+  const script = new URL('../../../../../packages/trust-sync-example/trust-sync.mjs', import.meta.url).pathname;
+  const run = async (out: string) => {
+    const credential = await testSigner().sign(key);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      script,
+      '--endpoint',
+      `${client.baseUrl}/graphql`,
+      '--out',
+      out,
+      '--page-size',
+      '40',
+      '--header',
+      `${CREDENTIAL_HEADER}: ${credential}`,
+    ]);
+    return stdout;
+  };
+  const csvOf = (rows: Map<string, SyncedRow>) =>
+    [
+      'id,schoolId,yearGroup,enrolledOn,leftOn',
+      ...[...rows.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => [r.id, r.schoolId, r.yearGroup ?? '', r.enrolledOn, r.leftOn ?? ''].join(',')),
+    ]
+      .join('\n')
+      .concat('\n');
+
+  it('syncs everything into CSV, then only the changes, and ends equal to a fresh full export', async () => {
+    const nightly = await mkdtemp(join(tmpdir(), 'waymark-sync-'));
+    const fresh = await mkdtemp(join(tmpdir(), 'waymark-sync-'));
+    try {
+      const own: string[] = [];
+      await write(async (em) => {
+        for (let i = 0; i < 3; i += 1) own.push(await insertPupil(em, { id: southbank.id, trustId: waymark.id }, 10));
+      });
+      await settle();
+      expect(await run(nightly)).toMatch(/^pupils: full sync: \d+ added or updated, \d+ removed/);
+      expect(await readFile(join(nightly, 'pupils.csv'), 'utf8')).toBe(csvOf(await exportOf(waymark.id)));
+
+      const [leaving, deleted, older] = own;
+      await write(async (em) => {
+        await insertPupil(em, { id: northfield.id, trustId: waymark.id }, 7);
+        await transfer(em, leaving, { id: eastgate.id, trustId: riverside.id });
+        await remove(em, deleted);
+        await setYear(em, older, 11);
+      });
+      await settle();
+      expect(await run(nightly)).toBe('pupils: changes: 2 added or updated, 2 removed, ' + String((await exportOf(waymark.id)).size) + ' in pupils.csv\n');
+      await run(fresh);
+      const expected = csvOf(await exportOf(waymark.id));
+      expect(await readFile(join(nightly, 'pupils.csv'), 'utf8')).toBe(expected);
+      expect(await readFile(join(fresh, 'pupils.csv'), 'utf8')).toBe(expected);
+      const tombstones = await readFile(join(nightly, 'pupils-tombstones.csv'), 'utf8');
+      expect(tombstones).toContain(`${leaving},TRANSFERRED,`);
+      expect(tombstones).toContain(`${deleted},DELETED,`);
+      const state = JSON.parse(await readFile(join(nightly, 'state.json'), 'utf8')) as { cursors: Record<string, string> };
+      expect(typeof state.cursors.pupils).toBe('string');
+    } finally {
+      await rm(nightly, { recursive: true, force: true });
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Whether a change row carries the record as it stands, or says it has gone. */
+export enum SyncChangeKind {
+  UPSERT = 'UPSERT',
+  TOMBSTONE = 'TOMBSTONE',
+}
+registerEnumType(SyncChangeKind, {
+  name: 'SyncChangeKind',
+  description: 'UPSERT: add or replace the record with the one given. TOMBSTONE: remove it; only its id and the reason come with it.',
+});
+
+export enum PupilTombstoneReasonValue {
+  TRANSFERRED = 'TRANSFERRED',
+  DELETED = 'DELETED',
+  PSEUDONYMISED = 'PSEUDONYMISED',
+}
+registerEnumType(PupilTombstoneReasonValue, {
+  name: 'PupilTombstoneReason',
+  description: 'Why a pupil left the sync: moved to a school outside the trust, deleted, or pseudonymised after they left.',
+});
+
+@ObjectType({
+  description:
+    "A pupil as a trust's sync carries them: a pseudonymous row (Waymark's id, school, year group, dates on roll), never a name, UPN, birthday, contact detail or vulnerable group.",
+})
+export class SyncedPupil {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { description: 'The school of the trust the pupil is at (or last was, when they have left).' })
+  schoolId: string;
+
+  @Field(() => Int, { nullable: true, description: 'The year group as last set (a rollover moves it on).' })
+  yearGroup: number | null;
+
+  @Field(() => String, { description: 'The day the pupil started at this school (YYYY-MM-DD).' })
+  enrolledOn: string;
+
+  @Field(() => String, { nullable: true, description: 'The day the pupil left this school (YYYY-MM-DD); null while on roll.' })
+  leftOn: string | null;
+}
+
+@ObjectType({ description: 'One change to one pupil of the trust, in the order changes are handed out.' })
+export class PupilSyncChangeEntry {
+  @Field(() => ID)
+  pupilId: string;
+
+  @Field(() => SyncChangeKind)
+  kind: SyncChangeKind;
+
+  @Field(() => PupilTombstoneReasonValue, { nullable: true, description: 'For a tombstone, why the pupil left the sync.' })
+  reason: PupilTombstoneReasonValue | null;
+
+  @Field(() => SyncedPupil, { nullable: true, description: 'For an upsert, the pupil as they stand now; null for a tombstone.' })
+  pupil: SyncedPupil | null;
+}
+
+@ObjectType({ description: "A page of the trust's pupil changes after a cursor." })
+export class PupilChangesPage {
+  @Field(() => [PupilSyncChangeEntry], { description: 'At most one per pupil, oldest change first.' })
+  changes: PupilSyncChangeEntry[];
+
+  @Field(() => String, { description: 'Pass as `after` for the next page; keep the last one for the next sync. Never goes past a change still being written.' })
+  cursor: string;
+
+  @Field({ description: 'True when more changes are ready now: ask again straight away with `cursor`.' })
+  hasMore: boolean;
+}
