@@ -260,6 +260,22 @@ select school_id, grouping(school_id) as rolled, count(*) as pupils,
   from s where ($3::int < 0 or mask & (1 << $3::int) <> 0) and ($4::int = 0 or yg = $4::int)
  group by rollup(school_id)`;
 
+/**
+ * What each school's self-evaluation is pre-filled from, for every school of the trust at once (the floor of the
+ * trust's side-by-side of self-evaluations): per school, every measure by year group (and all years) and by
+ * vulnerable group over all year groups, for all pupils. Parameters: $1 the trust, $2 as of.
+ */
+export const TRUST_SCHOOLS_FLOOR_SQL = `${statesSql('trust')}
+select 'year' as axis, school_id, yg as key, grouping(yg) as rolled, count(*) as pupils,
+       ${COUNTS}
+  from s
+ group by school_id, rollup(yg)
+union all
+select 'group', school_id, g.bit, 0, count(*),
+       ${COUNTS}
+  from s join generate_series(0, ${VULNERABLE_GROUPS.length - 1}) as g(bit) on s.mask & (1 << g.bit) <> 0
+ group by school_id, g.bit`;
+
 export interface Cell {
   measure: string;
   yearGroup: number | null;
@@ -343,6 +359,20 @@ export async function trustFloor(db: pg.Client | pg.Pool, trustId: string, filte
     }
   }
   return out;
+}
+
+/** Runs the floor of the trust's side-by-side of self-evaluations (one statement): each school's year-group and group cells. */
+export async function trustSchoolsFloor(db: pg.Client | pg.Pool, trustId: string, asOf: string): Promise<Map<string, { cells: Cell[]; groupCells: Cell[] }>> {
+  const { rows } = await db.query<Row>(TRUST_SCHOOLS_FLOOR_SQL, [trustId, asOf]);
+  const bySchool = new Map<string, { cells: Cell[]; groupCells: Cell[] }>();
+  for (const row of rows) {
+    const schoolId = String(row.school_id);
+    let school = bySchool.get(schoolId);
+    if (!school) bySchool.set(schoolId, (school = { cells: [], groupCells: [] }));
+    if (row.axis === 'year') school.cells.push(...cellsOf(row, { yearGroup: Number(row.rolled) === 1 ? null : Number(row.key), group: null }));
+    else school.groupCells.push(...cellsOf(row, { yearGroup: null, group: GROUP_CODES[Number(row.key)] }));
+  }
+  return bySchool;
 }
 
 // ---- What the gateway answers, and comparing it with the floor. ----

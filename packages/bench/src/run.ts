@@ -6,6 +6,7 @@ import { dashboardScenarios } from './dashboards.js';
 import { entitiesScenarios } from './entities.js';
 import { overviewScenario } from './overview.js';
 import { rosterImportScenario } from './roster-import.js';
+import { selfEvaluationScenarios } from './self-evaluation.js';
 import type { Result } from './measure.js';
 
 // `npm run bench`: every figure is a ratio against a floor measured in the same run.
@@ -40,8 +41,15 @@ if (await reachable(databaseUrl)) {
     results.push(...dashboards.results);
     notes.push(...dashboards.notes);
   }
+  if (wanted('self-evaluation')) {
+    const selfEvaluation = await selfEvaluationScenarios(root, databaseUrl);
+    results.push(...selfEvaluation.results);
+    notes.push(...selfEvaluation.notes);
+  }
 } else {
-  notes.push(`school overview, roster import and dashboards: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`);
+  notes.push(
+    `school overview, roster import, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
+  );
 }
 
 const rows = results.map((r) => [r.pass ? 'pass' : 'FAIL', r.name, `${r.value} ${r.unit}`, `${r.floor} ${r.unit}`, `${r.ratio}×`, r.target]);
