@@ -4,6 +4,7 @@ import { Button, ConfirmDialog, ErrorPanel, ErrorSummary, Field, formatNumber, N
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { NO_ENCOUNTER_FILTERS } from '../../encounters/lib/encounterFilters';
 import { routeHref } from '../../../shared/route';
+import { BookingWhenFields } from '../../guidance/components/BookingWhenFields';
 import { BOOK_GUIDANCE_MEETINGS_MUTATION } from '../../guidance/graphql/guidance';
 import { bookingWhen, EMPTY_BOOKING, toBookingInput, validateBooking, type BookingDraft, type BookingErrors } from '../../guidance/lib/bookingDraft';
 import type { GapRow } from '../graphql/dashboard';
@@ -187,25 +188,7 @@ function BookingForm({
           <li key={pupil.id}>{pupil.name}</li>
         ))}
       </ul>
-      <Field
-        id={FIELD_ID.date}
-        label="Date of the meetings"
-        type="date"
-        narrow
-        value={draft.date}
-        error={errors.date}
-        onChange={(event) => set('date', event.target.value)}
-      />
-      <Field
-        id={FIELD_ID.time}
-        label="Time (optional)"
-        hint="Leave it empty if you only know the day."
-        type="time"
-        narrow
-        value={draft.time}
-        error={errors.time}
-        onChange={(event) => set('time', event.target.value)}
-      />
+      <BookingWhenFields draft={draft} errors={errors} ids={FIELD_ID} dateLabel="Date of the meetings" timeLabel="Time (optional)" onChange={set} />
       <Field
         id={FIELD_ID.adviserName}
         label="Adviser's name"

@@ -2,6 +2,7 @@ import { formatDateTime, formatDay } from '@waymark/domain';
 import { Button, ConfirmDialog, ErrorSummary, Field } from '@waymark/ui';
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import type { BookedGuidanceMeeting, MoveGuidanceBookingInput } from '../graphql/guidance';
+import { BookingWhenFields } from './BookingWhenFields';
 import { bookingWhen, draftOfBooking, toMoveInput, validateBooking, type BookingDraft, type BookingErrors } from '../lib/bookingDraft';
 
 /** "4 March 2027 at 10:30", or the day alone when no time was given. */
@@ -157,24 +158,13 @@ function MoveBookingForm({
         Move the meeting on {bookedWhen(meeting)}
       </h5>
       <ErrorSummary attempt={attempt} items={items} />
-      <Field
-        id={fieldId('date')}
-        label="New date"
-        type="date"
-        narrow
-        value={draft.date}
-        error={errors.date}
-        onChange={(event) => set('date', event.target.value)}
-      />
-      <Field
-        id={fieldId('time')}
-        label="New time (optional)"
-        hint="Leave it empty if you only know the day."
-        type="time"
-        narrow
-        value={draft.time}
-        error={errors.time}
-        onChange={(event) => set('time', event.target.value)}
+      <BookingWhenFields
+        draft={draft}
+        errors={errors}
+        ids={{ date: fieldId('date'), time: fieldId('time') }}
+        dateLabel="New date"
+        timeLabel="New time (optional)"
+        onChange={set}
       />
       <Field
         id={fieldId('location')}
