@@ -3,6 +3,7 @@ import { Button, DataTable, ErrorPanel, Field, Loading, PageHeader, Section, typ
 import { useState, type SubmitEvent } from 'react';
 import { FIND_LEAVERS_QUERY, type FoundLeaver } from '../graphql/destinations';
 import { useIntentionGaps } from '../hooks/useDestinations';
+import { DestinationFigures } from './DestinationFigures';
 import { IntentionGapSection } from './IntentionGapSection';
 import { LeaverPanel } from './LeaverPanel';
 import { ReturnSection } from './ReturnSection';
@@ -66,6 +67,12 @@ export function DestinationsPage() {
       <ReturnSection />
       <WorklistSection key={`worklist-${recorded}`} onRecord={setChosen} />
       <SustainedSection key={`sustained-${recorded}`} />
+      <Section
+        title="Destination figures"
+        description="Your Year 11 leavers by the summer they left: what they planned, where they went in September, what they do now, and whether it lasted."
+      >
+        <DestinationFigures key={`figures-${recorded}`} />
+      </Section>
       <Section
         title="Where leavers went"
         description="Find a young person who has finished Year 11 to record what they did and see whether each year was sustained."

@@ -1,4 +1,5 @@
 import {
+  DestinationAnalyticsDocument,
   DestinationsWorklistDocument,
   FindLeaversDocument,
   IntentionGapListsDocument,
@@ -21,6 +22,7 @@ export const FIND_LEAVERS_QUERY = FindLeaversDocument.toString();
 export const LEAVER_DESTINATIONS_QUERY = LeaverDestinationsDocument.toString();
 export const INTENTION_RETURN_QUERY = IntentionReturnDocument.toString();
 export const SUSTAINED_SUMMARY_QUERY = SustainedSummaryDocument.toString();
+export const DESTINATION_ANALYTICS_QUERY = DestinationAnalyticsDocument.toString();
 export const RECORD_ACTIVITY_SPELL_MUTATION = RecordActivitySpellDocument.toString();
 
 export type { EducationProviderKind, RecordActivitySpellInput, SpellActivity, SpellSource } from '../../../gql/graphql';

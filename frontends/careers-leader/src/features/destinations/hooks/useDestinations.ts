@@ -1,7 +1,9 @@
 import { request, useQuery } from '@waymark/graphql-client';
 import { errorsAt } from '@waymark/ui';
 import { useCallback } from 'react';
+import type { VulnerableGroup } from '../../../shared/vulnerableGroups';
 import {
+  DESTINATION_ANALYTICS_QUERY,
   DESTINATIONS_WORKLIST_QUERY,
   INTENTION_GAP_LISTS_QUERY,
   LEAVER_DESTINATIONS_QUERY,
@@ -21,6 +23,11 @@ export function useIntentionGaps() {
 /** Sustained figures by leaving year and destination year. */
 export function useSustainedSummary() {
   return useQuery(SUSTAINED_SUMMARY_QUERY);
+}
+
+/** Destination figures: the caller's school (staff), or with no school every school of the trust and its total (analysts); `group` beside all leavers. */
+export function useDestinationAnalytics(group: VulnerableGroup | null, schoolId?: string) {
+  return useQuery(DESTINATION_ANALYTICS_QUERY, { group, schoolId: schoolId ?? null });
 }
 
 /** The leavers to follow up today. */

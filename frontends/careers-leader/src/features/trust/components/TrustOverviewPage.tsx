@@ -1,4 +1,5 @@
 import { DataTable, ErrorPanel, formatNumber, Loading, PageHeader, Section, StatCard, StatGrid, type Column } from '@waymark/ui';
+import { DestinationFigures } from '../../destinations/components/DestinationFigures';
 import type { TrustSchool } from '../graphql/trust';
 import { useTrustSchools } from '../hooks/useTrustSchools';
 import { SchoolDestinations } from './SchoolDestinations';
@@ -40,6 +41,12 @@ export function TrustOverviewPage() {
               rowKey={(school) => school.id}
               emptyText="Your trust has no schools on Waymark yet."
             />
+          </Section>
+          <Section
+            title="Destination figures"
+            description="Year 11 leavers of every school side by side, by the summer they left: where they went, whether it lasted, and how many are NEET or not known now."
+          >
+            <DestinationFigures trust />
           </Section>
           {schools.map((school) => (
             <Section key={school.id} title={school.name}>
