@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoData } from '@waymark/demo-data';
+import { GatewayClient } from './client.js';
+import { useTestStack } from './test-stack.js';
+
+/*
+ * A trust's nightly sync through the real gateway with a real API key, run by the sample client a
+ * trust copies (packages/trust-sync-example/trust-sync.mjs): docs/trust-api.md, "Incremental sync".
+ */
+const data = demoData();
+const [northfield] = data.schools;
+const trustPupils = data.pupils.filter((p) => p.trustId === data.trust.id);
+const script = new URL('../../packages/trust-sync-example/trust-sync.mjs', import.meta.url).pathname;
+const stack = useTestStack({ name: 'sync', shared: true });
+let analyst: GatewayClient;
+
+beforeAll(async () => {
+  analyst = new GatewayClient(stack.url);
+  expect((await analyst.signIn('trust@waymark-trust.test')).status).toBe(200);
+}, 300_000);
+
+async function keyWith(scopes: string[]): Promise<string> {
+  const created = await analyst.query<{ createApiCredential: { secret: string } }>(
+    'mutation ($input: CreateApiCredentialInput!) { createApiCredential(input: $input) { secret error { message } } }',
+    { input: { name: `sync ${scopes.join(' ')}`, scopes } },
+  );
+  return created.data!.createApiCredential.secret;
+}
+
+/** One run of the sample client, as a trust's scheduler would start it; resolves with its exit code and output. */
+async function sync(secret: string, out: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, '--endpoint', `${stack.url}/graphql`, '--out', out, '--page-size', '100'], {
+      env: { ...process.env, WAYMARK_API_KEY: secret },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('trust sync through the gateway', () => {
+  it('refuses a key without reports:read, saying which scope it needs, and writes no cursor', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'waymark-sync-'));
+    try {
+      const result = await sync(await keyWith(['roster:write']), out);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('FORBIDDEN');
+      expect(result.stderr).toContain('reports:read');
+      await expect(readFile(join(out, 'state.json'), 'utf8')).rejects.toThrow();
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it("syncs the trust's pupils with a key, then only what changed, and ends as a fresh sync does", async () => {
+    const nightly = await mkdtemp(join(tmpdir(), 'waymark-sync-'));
+    const fresh = await mkdtemp(join(tmpdir(), 'waymark-sync-'));
+    try {
+      const secret = await keyWith(['reports:read']);
+      const first = await sync(secret, nightly);
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toBe(`pupils: full sync: ${trustPupils.length} added or updated, 0 removed, ${trustPupils.length} in pupils.csv\n`);
+      const csv = await readFile(join(nightly, 'pupils.csv'), 'utf8');
+      expect(csv.split('\n')[0]).toBe('id,schoolId,yearGroup,enrolledOn,leftOn');
+      for (const p of trustPupils.slice(0, 20)) {
+        expect(csv).toContain(p.id);
+        expect(csv).not.toContain(p.upn);
+        expect(csv).not.toContain(p.legalSurname);
+      }
+      expect((await sync(secret, nightly)).stdout).toBe(`pupils: changes: 0 added or updated, 0 removed, ${trustPupils.length} in pupils.csv\n`);
+
+      // The careers leader records a pupil leaving today: the next night's run picks up that one change.
+      const leader = new GatewayClient(stack.url);
+      expect((await leader.signIn('leader@northfield.test')).status).toBe(200);
+      const leaver = trustPupils.find((p) => p.schoolId === northfield.id && p.leftOn === null)!;
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+      const left = await leader.query<{ markPupilLeft: { error: { message: string } | null } }>(
+        'mutation ($input: MarkPupilLeftInput!) { markPupilLeft(input: $input) { error { message } } }',
+        { input: { pupilId: leaver.id, leftOn: today } },
+      );
+      expect(left.errors).toBeUndefined();
+      expect(left.data!.markPupilLeft.error).toBeNull();
+
+      expect((await sync(secret, nightly)).stdout).toBe(`pupils: changes: 1 added or updated, 0 removed, ${trustPupils.length} in pupils.csv\n`);
+      const after = await readFile(join(nightly, 'pupils.csv'), 'utf8');
+      expect(after.split('\n').find((line) => line.startsWith(leaver.id))).toMatch(new RegExp(`,${today}$`));
+      await sync(secret, fresh);
+      expect(await readFile(join(fresh, 'pupils.csv'), 'utf8')).toBe(after);
+    } finally {
+      await rm(nightly, { recursive: true, force: true });
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+});
