@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@waymark/auth';
 import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { createApp, employersService } from '../../app.js';
+import { VolunteerCheck } from '../volunteer-check/volunteer-check.entity.js';
 
 /*
  * The employers subgraph's share of a staff-started export of a volunteer: whether they volunteer with
@@ -62,6 +64,27 @@ describe('PersonSubjectAccess.employersSubjectAccess', () => {
       expect.objectContaining({ id: jordan.volunteerId, email: 'alumni@northfield.test' }),
     ]);
     expect(sections.find((s) => s.title === 'The organisation they volunteer for')!.rows).toHaveLength(1);
+  });
+
+  it("gives the school its own checks on the volunteer, with who recorded them, and never another school's", async () => {
+    const em = subgraph.orm.em.fork();
+    const check = (schoolId: string, recordedByName: string) =>
+      em.create(VolunteerCheck, {
+        id: randomUUID(),
+        volunteerId: jordan.volunteerId!,
+        schoolId,
+        kind: 'IDENTITY',
+        doneOn: '2026-02-01',
+        expiresOn: '2028-02-01',
+        recordedById: randomUUID(),
+        recordedByName,
+      });
+    const own = check(northfield.id, 'Priya Shah');
+    check(southbank.id, 'Someone at Southbank');
+    await em.flush();
+    const res = await part(dplNorth, jordan.volunteerId);
+    const rows = res.data!._entities[0].employersSubjectAccess!.sections.find((s) => s.title === 'Checks this school has recorded on them')!.rows;
+    expect(rows).toEqual([expect.objectContaining({ id: own.id, kind: 'IDENTITY', recorded_by_name: 'Priya Shah' })]);
   });
 
   it('refuses another school, plain staff and the volunteer themself; a parent (no volunteer id) gets an empty part', async () => {

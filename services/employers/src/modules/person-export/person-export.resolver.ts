@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, ObjectType, 
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { EntityManager } from '@mikro-orm/sql';
 import { DATA_PROTECTION_ROLES, isDataProtectionOfficer, type Principal } from '@waymark/auth';
-import { AccessError, boundSql, isUuid, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
+import { AccessError, boundSql, isUuid, type ReferenceResolver, type RequestContext, type SubjectAccessPart, permitSchools } from '@waymark/subgraph-kit';
 
 /**
  * The identity subgraph's staff-started export of a parent, carer or volunteer (`personSubjectAccess`).
@@ -43,6 +43,11 @@ const SECTIONS: { title: string; sql: string }[] = [
     sql: `select o.id, o.request_id, r.activity, r.date_from, r.date_to, o.message, o.status, o.response, o.created_at, o.responded_at
       from volunteer_offer o join volunteer_request r on r.id = o.request_id where o.volunteer_id = $1 and r.school_id = $2 order by o.created_at`,
   },
+  {
+    title: 'Checks this school has recorded on them',
+    sql: `select id, kind, done_on, expires_on, recorded_by_name, recorded_at from volunteer_check
+      where volunteer_id = $1 and school_id = $2 order by done_on, recorded_at, id`,
+  },
 ];
 
 /** The school whose careers leader or data protection lead asks, signed in as a person; FORBIDDEN for anyone else. */
@@ -73,12 +78,14 @@ export class PersonSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      "A volunteer's profile, organisation and offers to the caller's school, as { source, sections: [{ title, rows }] }; empty for anyone who is not a volunteer. Careers leaders and data protection leads of a school the volunteer volunteers with only.",
+      "A volunteer's profile, organisation, offers to the caller's school and that school's checks on them, as { source, sections: [{ title, rows }] }; empty for anyone who is not a volunteer. Careers leaders and data protection leads of a school the volunteer volunteers with only.",
   })
   async employersSubjectAccess(@Root() person: PersonSubjectAccessStub, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
     const schoolId = exportingSchool(ctx.principal);
     if (!person.volunteerId) return { source: 'employers', sections: [] };
     if (!(await volunteersWith(ctx.em, person.volunteerId, schoolId))) throw AccessError.forbidden('This volunteer does not volunteer with your school.');
+    // A data protection lead holds no staff scope: the school's own checks (a staff-only table) open once the rules above said yes.
+    await permitSchools(ctx, [schoolId]);
     const sections = [];
     for (const section of SECTIONS) sections.push({ title: section.title, rows: (await boundSql(ctx.em, section.sql, [person.volunteerId, schoolId])).rows });
     return { source: 'employers', sections };

@@ -5,10 +5,11 @@ import { SYSTEM_PRINCIPAL } from '@waymark/auth';
 import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { createApp, employersService } from '../../app.js';
+import { VolunteerCheck } from '../volunteer-check/volunteer-check.entity.js';
 
 /* Account.employersSubjectAccess ("Download my data"): a volunteer's profile and organisation, for them alone. */
 const data = demoData();
-const [northfield] = data.schools;
+const [northfield, southbank] = data.schools;
 const account = (email: string) => data.accounts.find((a) => a.email === email)!;
 const samAccount = account('employer@acme.test');
 const jordanAccount = account('alumni@northfield.test');
@@ -51,6 +52,7 @@ describe('Account.employersSubjectAccess', () => {
       'The organisation you volunteer for',
       'What you offer schools',
       'Your offers to help schools',
+      'Checks schools have recorded on you',
     ]);
     expect(part.sections[0].rows).toEqual([
       expect.objectContaining({
@@ -63,6 +65,34 @@ describe('Account.employersSubjectAccess', () => {
       }),
     ]);
     expect(part.sections[1].rows).toEqual([expect.objectContaining({ id: acme.id, name: acme.name })]);
+  });
+
+  it("gives a volunteer the checks every school recorded on them, without the name of whoever recorded them, and nobody else's", async () => {
+    const em = subgraph.orm.em.fork();
+    const check = (volunteerId: string, schoolId: string, kind: VolunteerCheck['kind']) =>
+      em.create(VolunteerCheck, {
+        id: randomUUID(),
+        volunteerId,
+        schoolId,
+        kind,
+        doneOn: '2026-01-10',
+        expiresOn: '2029-01-10',
+        recordedById: randomUUID(),
+        recordedByName: 'Priya Shah',
+      });
+    const north = check(sam.id, northfield.id, 'IDENTITY');
+    const south = check(sam.id, southbank.id, 'EMPLOYER_ASSURANCE');
+    check(jordanAccount.volunteerId!, northfield.id, 'ENHANCED_DBS');
+    await em.flush();
+    const rows = (await ownPart(employee)).sections.find((s) => s.title === 'Checks schools have recorded on you')!.rows;
+    expect(rows.map((row) => [row.id, row.school_id, row.kind])).toEqual(
+      expect.arrayContaining([
+        [north.id, northfield.id, 'IDENTITY'],
+        [south.id, southbank.id, 'EMPLOYER_ASSURANCE'],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(rows)).not.toContain('Priya Shah');
   });
 
   it("gives an alumnus their own profile and nobody else's", async () => {

@@ -25,6 +25,11 @@ const VOLUNTEER: { title: string; sql: string }[] = [
     sql: `select o.id, o.request_id, r.school_id, r.activity, r.date_from, r.date_to, o.message, o.status, o.response, o.created_at, o.responded_at
       from volunteer_offer o join volunteer_request r on r.id = o.request_id where o.volunteer_id = $1 order by o.created_at`,
   },
+  {
+    // Which school, which check and the dates; not the name of the member of staff who recorded it.
+    title: 'Checks schools have recorded on you',
+    sql: `select id, school_id, kind, done_on, expires_on, recorded_at from volunteer_check where volunteer_id = $1 order by done_on, recorded_at, id`,
+  },
 ];
 
 // A pupil's applications for work-experience placements, as stored (with the placement and host they
