@@ -25,11 +25,7 @@ let h: Harness;
 let pupilId: string;
 
 const rowsOf = async (table: string) =>
-  withSystemAccess(
-    h.orm,
-    'test: reading rows',
-    async (em) => (await boundSql<Record<string, unknown>>(em, `select * from ${table} order by pupil_id, 1`, [])).rows,
-  );
+  withSystemAccess(h.orm, 'test: reading rows', async (em) => (await boundSql(em, `select * from ${table} order by pupil_id, 1`, [])).rows);
 const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, await rowsOf(table)] as const)));
 
 beforeAll(async () => {
