@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import pg from 'pg';
 import { dashboardScenarios } from './dashboards.js';
+import { destinationFiguresScenario } from './destination-figures.js';
 import { entitiesScenarios } from './entities.js';
 import { overviewScenario } from './overview.js';
 import { rosterImportScenario } from './roster-import.js';
@@ -35,6 +36,7 @@ if (await reachable(databaseUrl)) {
   // The floors (hand-written SQL, COPY) need a PostgreSQL server; the scenarios use throwaway databases on it.
   process.env.DATABASE_URL = databaseUrl;
   if (wanted('overview')) results.push(await overviewScenario(root, databaseUrl));
+  if (wanted('destination-figures')) results.push(await destinationFiguresScenario(root, databaseUrl));
   if (wanted('roster-import')) results.push(await rosterImportScenario());
   if (wanted('dashboards')) {
     const dashboards = await dashboardScenarios(root, databaseUrl);
@@ -48,7 +50,7 @@ if (await reachable(databaseUrl)) {
   }
 } else {
   notes.push(
-    `school overview, roster import, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
+    `school overview, destination figures, roster import, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
   );
 }
 
