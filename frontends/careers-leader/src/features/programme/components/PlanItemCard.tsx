@@ -57,7 +57,7 @@ export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemo
         {item.copied ? <span className="wm-muted"> Copied from last year</span> : null}
       </p>
       <SummaryList items={details} />
-      <h4>Delivered by these encounters</h4>
+      <h4>Encounters that delivered it</h4>
       {item.encounters.length === 0 ? (
         <p className="wm-muted">{item.status === 'SLIPPED' ? 'Nothing was linked and the half term is over.' : 'No encounter linked yet.'}</p>
       ) : (
