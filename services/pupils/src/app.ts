@@ -6,6 +6,7 @@ import { Enrolment } from './modules/enrolment/enrolment.entity.js';
 import { FlagChange } from './modules/flags/flag-change.entity.js';
 import { Pupil } from './modules/pupil/pupil.entity.js';
 import { YearRollover } from './modules/rollover/rollover.entity.js';
+import { RetentionStep } from './modules/retention/retention-step.entity.js';
 import { RosterColumnMapping, RosterImport } from './modules/roster-import/roster-import.entity.js';
 import { School, Trust } from './modules/school/school.entity.js';
 import { PupilSyncChange } from './modules/sync/pupil-sync-change.entity.js';
@@ -15,7 +16,7 @@ import { seedDemo } from './seed.js';
 
 export const pupilsService: ServiceDefinition = {
   name: 'pupils',
-  entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping, AuditEvent, AuditEventField, PupilSyncChange],
+  entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping, AuditEvent, AuditEventField, PupilSyncChange, RetentionStep],
   migrations,
   buildSchema: buildPupilsSchema,
   seed: seedDemo,

@@ -8,6 +8,7 @@ import { Migration20261206075051 } from './Migration20261206075051.js';
 import { Migration20261206163000 } from './Migration20261206163000.js';
 import { Migration20261206173553 } from './Migration20261206173553.js';
 import { Migration20261206222610 } from './Migration20261206222610.js';
+import { Migration20261206222812 } from './Migration20261206222812.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261206163000', class: Migration20261206163000 },
   { name: 'Migration20261206173553', class: Migration20261206173553 },
   { name: 'Migration20261206222610', class: Migration20261206222610 },
+  { name: 'Migration20261206222812', class: Migration20261206222812 },
 ];

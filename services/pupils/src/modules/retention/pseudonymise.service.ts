@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { boundSql } from '@waymark/subgraph-kit';
+
+/** The name a pseudonymised leaver's record shows instead of theirs. */
+export const FORMER_PUPIL = 'Former pupil';
+/** What a comment about a pseudonymised leaver reads instead of its words. */
+export const REMOVED_TEXT = 'Removed three years after the pupil left.';
+
+/*
+ * The pupils subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): the
+ * name, UPN, exact birthday and tutor group go, and so do the words of comments about them and their
+ * own name in the data access log. The id, school, trust, year group, dates on roll, vulnerable and
+ * target groups and consent stay, so every figure counts them as before. The birthday becomes the
+ * 1 September that opens their school year of birth, so the year they finished Year 11 (which the
+ * destination figures work out from it) is unchanged. Each statement is a no-op the second time.
+ */
+const STATEMENTS = [
+  `update pupil set legal_forename = 'Former', legal_surname = 'pupil', preferred_name = null, tutor_group = null,
+     upn = 'x' || left(replace(id::text, '-', ''), 12),
+     date_of_birth = make_date(extract(year from date_of_birth)::int - (extract(month from date_of_birth) < 9)::int, 9, 1)
+   where id = $1`,
+  `update record_comment set body = '${REMOVED_TEXT}' where pupil_id = $1 and body <> '${REMOVED_TEXT}'`,
+  `update audit_event set actor_name = '${FORMER_PUPIL}' where pupil_id = $1 and actor_roles like '%pupil%' and actor_name <> '${FORMER_PUPIL}'`,
+];
+
+/** Pseudonymises one pupil's rows in this subgraph; the em must be allowed to write them (a system access). */
+export async function pseudonymisePupilRows(em: EntityManager, pupilId: string): Promise<void> {
+  for (const sql of STATEMENTS) await boundSql(em, sql, [pupilId]);
+}
