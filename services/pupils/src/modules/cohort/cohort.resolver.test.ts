@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { VULNERABLE_GROUPS, academicYearOf } from '@waymark/domain';
+import { VULNERABLE_GROUPS, academicYearOf, year11LeavingYear } from '@waymark/domain';
 import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
 
@@ -174,6 +174,28 @@ describe('cohort', () => {
     } finally {
       await conn.execute('update pupil set disadvantaged = false where id = ?', [mover.id]);
       await conn.execute('delete from flag_change where pupil_id = ?', [mover.id]);
+    }
+  });
+
+  it("gives each pupil's Year 11 leaving year from their date of birth, and their sharing opt-out (for destination figures)", async () => {
+    const LEAVERS = `query ($asOf: String!) { cohort(asOf: $asOf) { pupilIds leavingYears sharingOptOuts } }`;
+    type Leavers = { cohort: { pupilIds: string[]; leavingYears: number[]; sharingOptOuts: boolean[] } };
+    const conn = subgraph.orm.em.getConnection();
+    await conn.execute("update pupil set local_authority_sharing_opt_out = true, opt_out_by = 'PARENT' where id = ?", [maya.id]);
+    try {
+      for (const who of [leaderNorth, analyst]) {
+        const cohort = (await client.query<Leavers>(who, LEAVERS, { asOf: today })).data!.cohort;
+        const i = cohort.pupilIds.indexOf(maya.id);
+        expect(cohort.leavingYears[i]).toBe(year11LeavingYear(maya.dateOfBirth));
+        expect(cohort.sharingOptOuts[i]).toBe(true);
+        cohort.pupilIds.forEach((id, j) => {
+          const demo = data.pupils.find((p) => p.id === id);
+          if (demo) expect(cohort.leavingYears[j], id).toBe(year11LeavingYear(demo.dateOfBirth));
+        });
+        expect(cohort.sharingOptOuts.filter(Boolean)).toHaveLength(1);
+      }
+    } finally {
+      await conn.execute('update pupil set local_authority_sharing_opt_out = false, opt_out_by = null where id = ?', [maya.id]);
     }
   });
 
