@@ -86,6 +86,9 @@ describe('trustSelfEvaluation', () => {
     expect(riversideRes.data!.trustSelfEvaluation!.schools.map((s) => s.school.id)).toEqual([eastgate.id]);
     const ours = await sideBySide(analyst);
     expect(ours.data!.trustSelfEvaluation!.schools.map((s) => s.school.id).sort()).toEqual([northfield.id, southbank.id].sort());
+    // Nor, one school at a time, another trust's school.
+    const theirs = await client.query(riversideAnalyst, EVALUATION, { schoolId: northfield.id });
+    expect(theirs.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const unknown = await sideBySide(unknownTrustAnalyst);
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data!.trustSelfEvaluation!.schools).toEqual([]);
