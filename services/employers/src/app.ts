@@ -7,6 +7,7 @@ import { EncountersClient } from './modules/external/encounters.client.js';
 import { Placement, PlacementApplication, PlacementOutbox } from './modules/placement/placement.entity.js';
 import { PupilsClient } from './modules/placement/pupils.client.js';
 import { VolunteerCheck } from './modules/volunteer-check/volunteer-check.entity.js';
+import { SignedUpVolunteer } from './modules/volunteer-sign-up/volunteer-sign-up.entity.js';
 import { migrations } from './migrations/index.js';
 import { buildEmployersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
@@ -23,7 +24,18 @@ export type EmployersContext = RequestContext<EmployersDeps>;
 
 export const employersService: ServiceDefinition = {
   name: 'employers',
-  entities: [Employer, Volunteer, VolunteerRequest, VolunteerOffer, EncounterOutbox, Placement, PlacementApplication, PlacementOutbox, VolunteerCheck],
+  entities: [
+    Employer,
+    Volunteer,
+    VolunteerRequest,
+    VolunteerOffer,
+    EncounterOutbox,
+    Placement,
+    PlacementApplication,
+    PlacementOutbox,
+    VolunteerCheck,
+    SignedUpVolunteer,
+  ],
   migrations,
   buildSchema: buildEmployersSchema,
   seed: seedDemo,

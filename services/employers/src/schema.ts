@@ -22,6 +22,7 @@ import {
   VolunteerOfferChecksResolver,
 } from './modules/volunteer-check/volunteer-check.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
+import { VolunteerSignUpResolver } from './modules/volunteer-sign-up/volunteer-sign-up.resolver.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -41,6 +42,7 @@ export function buildEmployersSchema(): Promise<GraphQLSchema> {
       AccountSubjectAccessResolver,
       PersonSubjectAccessResolver,
       VolunteerConnectionResolver,
+      VolunteerSignUpResolver,
     ],
     // Reached only through `_entities`: the gateway brings the signed-in person's account from identity.
     orphanedTypes: [AccountStub, PersonSubjectAccessStub],

@@ -1,0 +1,104 @@
+import { Arg, Authorized, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { AccessError, querySubgraph, withRequestBypass } from '@waymark/subgraph-kit';
+import type { EmployersContext } from '../../app.js';
+import { CallerSchoolsDocument } from './volunteer-sign-up.calls.js';
+import { VolunteerSignUpService, type SchoolNameLookup } from './volunteer-sign-up.service.js';
+import {
+  AlumnusAwaitingConfirmation,
+  AlumniConfirmationStatus,
+  DecideAlumnusInput,
+  MyAlumniConfirmation,
+  ProvisionedVolunteer,
+  ProvisionSignedUpVolunteerInput,
+} from './volunteer-sign-up.types.js';
+
+/** The name of the caller's own school, asked of the pupils subgraph with their own credential. */
+function callerSchoolName(ctx: EmployersContext): SchoolNameLookup {
+  return async () => {
+    const data = await querySubgraph(ctx, ctx.deps.pupils.url, "The caller's school name", CallerSchoolsDocument, {});
+    return data.schools?.find((school) => school.id === ctx.principal.schoolId)?.name ?? null;
+  };
+}
+
+/** Careers leaders and staff of a school, signed in as themselves (never an API key or the system). */
+function schoolStaff(ctx: EmployersContext): void {
+  if (ctx.principal.kind !== 'user' || !ctx.principal.schoolId) throw AccessError.forbidden();
+}
+
+@Resolver()
+export class VolunteerSignUpResolver {
+  @Directive('@inaccessible')
+  @Mutation(() => ProvisionedVolunteer, {
+    description:
+      "Subgraph-to-subgraph only (identity, once a signed-up volunteer's email is confirmed): the volunteer for the account, and an employer volunteer's organisation, found or made. Keyed by the account: the same again answers the same ids.",
+  })
+  async provisionSignedUpVolunteer(@Arg('input') input: ProvisionSignedUpVolunteerInput, @Ctx() ctx: EmployersContext): Promise<ProvisionedVolunteer> {
+    if (ctx.principal.kind !== 'system') throw AccessError.forbidden('Only Waymark itself can make a signed-up volunteer.');
+    return withRequestBypass(ctx, 'volunteer sign-up: the volunteer and organisation of one account, made once', (em) =>
+      new VolunteerSignUpService(em).provision(
+        {
+          accountId: input.accountId,
+          kind: input.kind,
+          name: input.name,
+          email: input.email,
+          jobTitle: input.jobTitle,
+          organisationName: input.organisationName ?? null,
+          sector: input.sector ?? null,
+          sizeBand: input.sizeBand ?? null,
+          postcode: input.postcode ?? null,
+          website: input.website ?? null,
+          schoolName: input.schoolName ?? null,
+          yearLeft: input.yearLeft ?? null,
+        },
+        new Date(),
+      ),
+    );
+  }
+
+  @Authorized('careers_leader', 'staff')
+  @Query(() => [AlumnusAwaitingConfirmation], {
+    nullable: true,
+    description: "Careers leaders and staff: former pupils who named the caller's school at sign-up and are waiting for it to confirm them.",
+  })
+  async alumniAwaitingConfirmation(@Ctx() ctx: EmployersContext): Promise<AlumnusAwaitingConfirmation[]> {
+    schoolStaff(ctx);
+    const name = await callerSchoolName(ctx)();
+    if (!name) return [];
+    const rows = await new VolunteerSignUpService(ctx.em).awaiting(name);
+    return rows.map(({ firstName, lastName, ...row }) => ({ ...row, displayName: `${firstName} ${lastName}`.trim() }));
+  }
+
+  @Authorized('careers_leader', 'staff')
+  @Mutation(() => AlumniConfirmationStatus, {
+    description:
+      "Careers leaders and staff: confirm (or decline, with a message) a former pupil who named the caller's school. Confirmed, they are the school's alumnus and volunteer with it.",
+  })
+  async decideAlumnus(@Arg('input') input: DecideAlumnusInput, @Ctx() ctx: EmployersContext): Promise<AlumniConfirmationStatus> {
+    schoolStaff(ctx);
+    const name = await callerSchoolName(ctx)();
+    const status = await new VolunteerSignUpService(ctx.em).decide(
+      ctx.principal,
+      name,
+      { volunteerId: input.volunteerId, confirm: input.confirm, message: input.message ?? null },
+      new Date(),
+    );
+    return status as AlumniConfirmationStatus;
+  }
+
+  @Authorized('alumni')
+  @Query(() => MyAlumniConfirmation, {
+    nullable: true,
+    description: 'A signed-up former pupil: whether the school they named has confirmed them, and its message.',
+  })
+  async myAlumniConfirmation(@Ctx() ctx: EmployersContext): Promise<MyAlumniConfirmation | null> {
+    if (ctx.principal.kind !== 'user' || !ctx.principal.volunteerId) return null;
+    const row = await new VolunteerSignUpService(ctx.em).mine(ctx.principal.volunteerId);
+    if (!row?.alumniStatus || !row.claimedSchoolName) return null;
+    return {
+      status: row.alumniStatus as AlumniConfirmationStatus,
+      schoolNameGiven: row.claimedSchoolName,
+      message: row.decisionMessage,
+      decidedAt: row.decidedAt,
+    };
+  }
+}
