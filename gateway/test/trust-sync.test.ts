@@ -33,11 +33,15 @@ async function keyWith(scopes: string[]): Promise<string> {
 }
 
 /** One run of the sample client, as a trust's scheduler would start it; resolves with its exit code and output. */
-async function sync(secret: string, out: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function sync(secret: string, out: string, feeds = ['--feed', 'pupils']): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, '--endpoint', `${stack.url}/graphql`, '--out', out, '--page-size', '100'], {
-      env: { ...process.env, WAYMARK_API_KEY: secret },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [script, '--endpoint', `${stack.url}/graphql`, '--out', out, '--page-size', '100', ...feeds],
+      {
+        env: { ...process.env, WAYMARK_API_KEY: secret },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -93,6 +97,19 @@ describe('trust sync through the gateway', () => {
       expect(after.split('\n').find((line) => line.startsWith(leaver.id))).toMatch(new RegExp(`,${today}$`));
       await sync(secret, fresh);
       expect(await readFile(join(fresh, 'pupils.csv'), 'utf8')).toBe(after);
+
+      // Every feed at once (the script's default): encounters and registers too, through the gateway.
+      const everything = await sync(secret, fresh, []);
+      expect(everything.stderr).toBe('');
+      expect(everything.stdout).toMatch(
+        /^pupils: changes: .*\nencounters: full sync: [1-9]\d* added or updated, 0 removed, [1-9]\d* in encounters\.csv\nparticipations: full sync: [1-9]\d* added/,
+      );
+      const registers = await readFile(join(fresh, 'participations.csv'), 'utf8');
+      expect(registers.split('\n')[0]).toBe('id,encounterId,pupilId,schoolId,attended,declined');
+      const trustPupilIds = new Set(trustPupils.map((p) => p.id));
+      const rows = registers.trim().split('\n').slice(1);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(trustPupilIds.has(row.split(',')[2])).toBe(true);
     } finally {
       await rm(nightly, { recursive: true, force: true });
       await rm(fresh, { recursive: true, force: true });

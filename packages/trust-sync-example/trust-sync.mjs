@@ -17,11 +17,40 @@ const FEEDS = {
     record: 'pupil',
     columns: ['id', 'schoolId', 'yearGroup', 'enrolledOn', 'leftOn'],
   },
+  encounters: {
+    field: 'encounterChanges',
+    id: 'encounterId',
+    record: 'encounter',
+    columns: [
+      'id',
+      'schoolId',
+      'kind',
+      'title',
+      'date',
+      'hasTime',
+      'endsAt',
+      'inSchoolDay',
+      'hours',
+      'benchmarks',
+      'yearGroups',
+      'subject',
+      'checklistMet',
+      'booked',
+    ],
+  },
+  participations: {
+    field: 'participationChanges',
+    id: 'participationId',
+    record: 'participation',
+    columns: ['id', 'encounterId', 'pupilId', 'schoolId', 'attended', 'declined'],
+  },
 };
 
 function usage(message) {
   if (message) console.error(message);
-  console.error('usage: node trust-sync.mjs --endpoint <url of /graphql> --out <folder> [--feed pupils] [--page-size 500] [--header "name: value"]');
+  console.error(
+    'usage: node trust-sync.mjs --endpoint <url of /graphql> --out <folder> [--feed pupils|encounters|participations] [--page-size 500] [--header "name: value"]',
+  );
   console.error('The API key is read from WAYMARK_API_KEY (it needs the reports:read scope).');
   process.exit(2);
 }
@@ -68,7 +97,8 @@ function parseArgs(argv) {
 // ---- CSV: RFC 4180 quoting, one header line, empty for null ----
 
 function csvCell(value) {
-  const text = value === null || value === undefined ? '' : String(value);
+  // A list (an encounter's benchmarks or year groups) is one cell, its items separated by spaces.
+  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

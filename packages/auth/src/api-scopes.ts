@@ -25,6 +25,8 @@ export const API_FIELD_SCOPES: Readonly<Record<RootOperation, Readonly<Record<st
     encounter: 'reports:read',
     // A trust's nightly sync: pseudonymous rows only (docs/trust-api.md, "Incremental sync").
     pupilChanges: 'reports:read',
+    encounterChanges: 'reports:read',
+    participationChanges: 'reports:read',
     // Subgraph to subgraph only (not in the public schema): the dashboards ask the pupils subgraph
     // for their cohort with the caller's own credential.
     cohort: 'reports:read',

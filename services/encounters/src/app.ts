@@ -11,6 +11,7 @@ import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildEncountersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
+import { EncounterSyncChange } from './modules/sync/encounter-sync-change.entity.js';
 
 /** What an encounters app gives every request (`ctx.deps`): the pupils subgraph it asks, at the address it was configured with. */
 export interface EncountersDeps {
@@ -28,7 +29,7 @@ export function encountersDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Encounter
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const encountersService: ServiceDefinition = {
   name: 'encounters',
-  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction, SelfEvaluationOverride, SelfEvaluationSnapshot, SelfEvaluationReading, ProgrammePlanItem],
+  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction, SelfEvaluationOverride, SelfEvaluationSnapshot, SelfEvaluationReading, ProgrammePlanItem, EncounterSyncChange],
   migrations,
   buildSchema: buildEncountersSchema,
   seed: seedDemo,

@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { EncounterMutationResolver, EncounterResolver, ParticipationResolver } from './modules/encounter/encounter.resolver.js';
+import { EncounterSyncResolver } from './modules/sync/encounter-sync.resolver.js';
 import { resolveEncounterReference } from './modules/encounter/encounter.reference.js';
 import { PupilEncounterResolver } from './modules/encounter/pupil-encounter.resolver.js';
 import { VolunteerEncounterResolver } from './modules/encounter/volunteer-encounter.resolver.js';
@@ -27,6 +28,7 @@ import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js'
 export function buildEncountersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      EncounterSyncResolver,
       RetentionResolver,
       // This subgraph's own types and root fields.
       EncounterResolver,

@@ -11,6 +11,7 @@ import { Migration20261206173527 } from './Migration20261206173527.js';
 import { Migration20261206191534 } from './Migration20261206191534.js';
 import { Migration20261206221052 } from './Migration20261206221052.js';
 import { Migration20261206222720 } from './Migration20261206222720.js';
+import { Migration20261206224514 } from './Migration20261206224514.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -25,4 +26,5 @@ export const migrations = [
   { name: 'Migration20261206191534', class: Migration20261206191534 },
   { name: 'Migration20261206221052', class: Migration20261206221052 },
   { name: 'Migration20261206222720', class: Migration20261206222720 },
+  { name: 'Migration20261206224514', class: Migration20261206224514 },
 ];

@@ -3,6 +3,7 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } f
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ENCOUNTER_KIND_KEYS, type EncounterKind } from '@waymark/domain';
 import { MutationError, TENANT_SQL, tenantPolicy, type TenantRule } from '@waymark/subgraph-kit';
+import { syncTrigger } from '../sync/encounter-sync-change.entity.js';
 
 const ENCOUNTER_TENANCY: TenantRule = {
   kind: 'school',
@@ -22,7 +23,7 @@ registerEnumType(EncounterKindEnum, { name: 'EncounterKind' });
  * volunteers listed on it; and whoever may see one of its participation rows (a pupil's record
  * shows the encounters of a former school too).
  */
-@Entity({ tableName: 'encounter', ...tenantPolicy(ENCOUNTER_TENANCY) })
+@Entity({ tableName: 'encounter', triggers: [syncTrigger('encounter')], ...tenantPolicy(ENCOUNTER_TENANCY) })
 @Index({ properties: ['schoolId', 'date'] })
 @Unique({ properties: ['schoolId', 'idempotencyKey'] })
 @ObjectType()
@@ -157,7 +158,7 @@ export class Encounter {
 }
 
 /** One pupil on an encounter's register. A pupil appears at most once per encounter. */
-@Entity({ tableName: 'participation', ...tenantPolicy({ kind: 'pupil', trust: true }) })
+@Entity({ tableName: 'participation', triggers: [syncTrigger('participation')], ...tenantPolicy({ kind: 'pupil', trust: true }) })
 @Unique({ properties: ['encounter', 'pupilId'] })
 @Index({ properties: ['schoolId', 'pupilId'] })
 @Index({ properties: ['pupilId', 'encounter'] })

@@ -494,6 +494,8 @@ describe('the sample client (packages/trust-sync-example)', () => {
       `${client.baseUrl}/graphql`,
       '--out',
       out,
+      '--feed',
+      'pupils',
       '--page-size',
       '40',
       '--header',

@@ -1,0 +1,67 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { tenantPolicy } from '@waymark/subgraph-kit';
+
+/** Which table a change is about. */
+export type SyncedRecord = 'encounter' | 'participation';
+
+/** Why a row left a trust's sync: deleted (an encounter's register goes with it), or moved out of the trust. */
+export type EncounterTombstoneReason = 'DELETED' | 'LEFT_TRUST';
+
+/**
+ * The encounters subgraph's change log behind `encounterChanges` and `participationChanges`
+ * (docs/trust-api.md, "Incremental sync"): one row each time an encounter or a register row changes in
+ * a trust, written by the triggers on those tables (`syncTrigger`), never by the application. Ids and
+ * a reason only; the feeds read the rows themselves as they stand. `xid` is the writing transaction's
+ * id, and the feeds hand out only rows below the oldest transaction still running, exactly as the
+ * pupils subgraph's `pupil_sync_change`. Readable by the trust's analysts only; anyone may add a row.
+ */
+@Entity({ tableName: 'encounter_sync_change', ...tenantPolicy({ kind: 'trust' }, { appendableByAll: true }) })
+@Index({ properties: ['trustId', 'record', 'xid', 'seq'] })
+@Index({ properties: ['trustId', 'record', 'rowId', 'seq'] })
+export class EncounterSyncChange {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  seq: string;
+
+  @Property({ columnType: 'xid8', defaultRaw: 'pg_current_xact_id()' })
+  xid: string;
+
+  @Property({ type: 'uuid' })
+  trustId: string;
+
+  @Property({ type: 'text' })
+  record: SyncedRecord;
+
+  @Property({ type: 'uuid' })
+  rowId: string;
+
+  /** Null while the row is in the trust; otherwise why it is not. */
+  @Property({ type: 'text', nullable: true })
+  reason: EncounterTombstoneReason | null = null;
+}
+
+/**
+ * The trigger that writes `encounter_sync_change` for a table with `id` and `trust_id`: a row for the
+ * trust it is in on every insert and update, a DELETED tombstone when it is deleted (an encounter's
+ * participations too, through the cascade), and a LEFT_TRUST tombstone for the trust it leaves.
+ */
+export function syncTrigger(record: SyncedRecord) {
+  return {
+    name: `${record}_sync_change`,
+    timing: 'after' as const,
+    events: ['insert' as const, 'update' as const, 'delete' as const],
+    forEach: 'row' as const,
+    body: `if tg_op = 'DELETE' then
+  if old."trust_id" is not null then
+    insert into "encounter_sync_change" ("trust_id", "record", "row_id", "reason") values (old."trust_id", '${record}', old."id", 'DELETED');
+  end if;
+  return null;
+end if;
+if tg_op = 'UPDATE' and old."trust_id" is not null and old."trust_id" is distinct from new."trust_id" then
+  insert into "encounter_sync_change" ("trust_id", "record", "row_id", "reason") values (old."trust_id", '${record}', old."id", 'LEFT_TRUST');
+end if;
+if new."trust_id" is not null then
+  insert into "encounter_sync_change" ("trust_id", "record", "row_id") values (new."trust_id", '${record}', new."id");
+end if;
+return null;`,
+  };
+}

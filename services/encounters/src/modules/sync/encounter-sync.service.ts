@@ -1,0 +1,180 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import type { EncounterKind } from '@waymark/domain';
+import { boundSql, decodeCursor, encodeCursor, InputError } from '@waymark/subgraph-kit';
+import type { SyncedRecord } from './encounter-sync-change.entity.js';
+import {
+  EncounterTombstoneReasonValue,
+  SyncChangeKind,
+  type EncounterChangesPage,
+  type ParticipationChangesPage,
+  type SyncedEncounter,
+  type SyncedParticipation,
+} from './encounter-sync.types.js';
+
+/** A sync page holds this many changes unless asked for fewer, and never more than MAX_SYNC_PAGE. */
+const DEFAULT_SYNC_PAGE = 500;
+const MAX_SYNC_PAGE = 1000;
+
+/** Where a sync stands in the log: after this transaction id and, within it, this row. */
+interface SyncPosition {
+  xid: string;
+  seq: string;
+}
+
+const DIGITS = /^\d{1,20}$/;
+/** Each feed's cursors carry its own mark, so one feed's cursor is refused by the other. */
+const CURSOR_VERSION: Record<SyncedRecord, string> = { encounter: 'e1', participation: 'r1' };
+
+/** The position an `after` cursor names; the start of the log when there is none. Refuses a cursor this feed did not give out. */
+export function decodeSyncCursor(record: SyncedRecord, field: string, after: string | null | undefined): SyncPosition {
+  const refused = InputError.invalid(`The after cursor is not one ${field} gave out. Start again without one (a full sync), then page on with cursor.`);
+  let parts: [string, string, string] | null;
+  try {
+    parts = decodeCursor(after, ['text', 'text', 'text']);
+  } catch {
+    throw refused;
+  }
+  if (parts === null) return { xid: '0', seq: '0' };
+  const [version, xid, seq] = parts;
+  if (version !== CURSOR_VERSION[record] || !DIGITS.test(xid) || !DIGITS.test(seq)) throw refused;
+  return { xid, seq };
+}
+
+export function syncPageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_SYNC_PAGE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_SYNC_PAGE) throw InputError.invalid(`first must be a whole number from 1 to ${MAX_SYNC_PAGE}.`);
+  return first;
+}
+
+interface LogRow {
+  seq: string;
+  xid: string;
+  row_id: string;
+  reason: string | null;
+  present: boolean;
+}
+
+/**
+ * One page of a trust's log for one table, joined to the rows as they stand, in one statement: each
+ * row's newest change only, and only below the oldest transaction still running, so a transaction
+ * that began first but commits last is never passed (docs/trust-api.md, "Incremental sync").
+ */
+async function loadLog<Row extends LogRow>(
+  em: EntityManager,
+  record: SyncedRecord,
+  columns: string,
+  table: string,
+  trustId: string,
+  after: SyncPosition,
+  limit: number,
+): Promise<{ rows: Row[]; cursor: string; hasMore: boolean }> {
+  const { rows } = await boundSql<Row>(
+    em,
+    `select l.seq::text as seq, l.xid::text as xid, l.row_id, l.reason, t.id is not null as present, ${columns}
+       from encounter_sync_change l
+       left join ${table} t on t.id = l.row_id and t.trust_id = l.trust_id
+      where l.trust_id = $1::uuid and l.record = $2
+        and (l.xid, l.seq) > ($3::text::xid8, $4::bigint)
+        and l.xid < pg_snapshot_xmin(pg_current_snapshot())
+        and not exists (select 1 from encounter_sync_change n
+                         where n.trust_id = l.trust_id and n.record = l.record and n.row_id = l.row_id and n.seq > l.seq)
+      order by l.xid, l.seq
+      limit $5`,
+    [trustId, record, after.xid, after.seq, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const position = last ? { xid: last.xid, seq: last.seq } : after;
+  return { rows: page, cursor: encodeCursor([CURSOR_VERSION[record], position.xid, position.seq]), hasMore: rows.length > limit };
+}
+
+const reasonOf = (row: LogRow): EncounterTombstoneReasonValue =>
+  row.reason === EncounterTombstoneReasonValue.LEFT_TRUST ? EncounterTombstoneReasonValue.LEFT_TRUST : EncounterTombstoneReasonValue.DELETED;
+
+interface EncounterRow extends LogRow {
+  school_id: string;
+  kind: EncounterKind;
+  title: string;
+  date: Date;
+  has_time: boolean;
+  ends_at: Date | null;
+  in_school_day: boolean;
+  hours: number;
+  benchmarks: number[];
+  year_groups: number[];
+  subject: string | null;
+  checklist_met: boolean;
+  booked: boolean;
+}
+
+export async function loadEncounterChanges(em: EntityManager, trustId: string, after: SyncPosition, limit: number): Promise<EncounterChangesPage> {
+  const page = await loadLog<EncounterRow>(
+    em,
+    'encounter',
+    `t.school_id, t.kind, t.title, t.date, t.has_time, t.ends_at, t.in_school_day, t.hours, t.benchmarks, t.year_groups, t.subject, t.checklist_met, t.booked`,
+    'encounter',
+    trustId,
+    after,
+    limit,
+  );
+  return {
+    cursor: page.cursor,
+    hasMore: page.hasMore,
+    changes: page.rows.map((row) => {
+      if (!row.present) return { encounterId: row.row_id, kind: SyncChangeKind.TOMBSTONE, reason: reasonOf(row), encounter: null };
+      const encounter: SyncedEncounter = {
+        id: row.row_id,
+        schoolId: row.school_id,
+        kind: row.kind,
+        title: row.title,
+        date: new Date(row.date),
+        hasTime: row.has_time,
+        endsAt: row.ends_at === null ? null : new Date(row.ends_at),
+        inSchoolDay: row.in_school_day,
+        hours: Number(row.hours),
+        benchmarks: row.benchmarks.map(Number),
+        yearGroups: row.year_groups.map(Number),
+        subject: row.subject,
+        checklistMet: row.checklist_met,
+        booked: row.booked,
+      };
+      return { encounterId: row.row_id, kind: SyncChangeKind.UPSERT, reason: null, encounter };
+    }),
+  };
+}
+
+interface ParticipationRow extends LogRow {
+  encounter_id: string;
+  pupil_id: string;
+  school_id: string;
+  attended: boolean;
+  declined: boolean;
+}
+
+export async function loadParticipationChanges(em: EntityManager, trustId: string, after: SyncPosition, limit: number): Promise<ParticipationChangesPage> {
+  const page = await loadLog<ParticipationRow>(
+    em,
+    'participation',
+    `t.encounter_id, t.pupil_id, t.school_id, t.attended, t.declined`,
+    'participation',
+    trustId,
+    after,
+    limit,
+  );
+  return {
+    cursor: page.cursor,
+    hasMore: page.hasMore,
+    changes: page.rows.map((row) => {
+      if (!row.present) return { participationId: row.row_id, kind: SyncChangeKind.TOMBSTONE, reason: reasonOf(row), participation: null };
+      const participation: SyncedParticipation = {
+        id: row.row_id,
+        encounterId: row.encounter_id,
+        pupilId: row.pupil_id,
+        schoolId: row.school_id,
+        attended: row.attended,
+        declined: row.declined,
+      };
+      return { participationId: row.row_id, kind: SyncChangeKind.UPSERT, reason: null, participation };
+    }),
+  };
+}
