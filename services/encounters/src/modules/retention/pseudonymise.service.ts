@@ -17,7 +17,8 @@ export const REMOVED_TITLE = 'Activity the pupil added';
  * nothing the second time.
  */
 const STATEMENTS = [
-  `update participation set reflection = null where pupil_id = $1 and reflection is not null`,
+  // A written reflection counts for the checklist's reflection item: its words go, the fact stays.
+  `update participation set reflection = '${REMOVED_TEXT}' where pupil_id = $1 and reflection is not null and reflection <> '${REMOVED_TEXT}'`,
   `update agreed_action set text = '${REMOVED_TEXT}' where pupil_id = $1 and text <> '${REMOVED_TEXT}'`,
   `update own_activity set title = '${REMOVED_TITLE}', description = null, decline_reason = null where pupil_id = $1 and title <> '${REMOVED_TITLE}'`,
   `update pupil_outlook set interests = '{}' where pupil_id = $1 and interests <> '{}'`,
