@@ -12,6 +12,8 @@ import { seedDemo } from './seed.js';
 import { DEFAULT_PUPILS_URL } from './env.js';
 import { smtpMailer, type Mailer, type MailSettings } from './modules/mail/mailer.js';
 import { EmailToken, VolunteerSignUp } from './modules/sign-up/sign-up.entity.js';
+import { VolunteerProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.entity.js';
+import { localSubgraphUrl } from '@waymark/auth';
 
 export interface IdentityServiceConfig extends IdentitySchemaConfig {
   /** Where sign-up and password-reset mail goes (null: both are off), or a mailer of the caller's own. */
@@ -39,11 +41,12 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
       SecondFactorPolicy,
       EmailToken,
       VolunteerSignUp,
+      VolunteerProvisioning,
     ],
     migrations,
     buildSchema: () => buildIdentitySchema(config),
     seed: seedDemo,
-    routes: (orm) => internalRoutes(orm, mailer),
+    routes: (orm) => internalRoutes(orm, mailer, config.employersUrl ?? localSubgraphUrl('employers')),
     rowSecurity: true,
   };
 }

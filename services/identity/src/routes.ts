@@ -16,6 +16,8 @@ import { waitMessage } from './modules/sign-in-throttle/sign-in-throttle.service
 import type { Mailer } from './modules/mail/mailer.js';
 import { PasswordResetService } from './modules/password-reset/password-reset.service.js';
 import { SignUpService } from './modules/sign-up/sign-up.service.js';
+import { employersProvisioner, type SendProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.calls.js';
+import { deliverVolunteerProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.service.js';
 
 type Body = Record<string, unknown>;
 interface Services {
@@ -40,10 +42,16 @@ interface Route {
   run: (body: Body, services: Services) => Promise<Reply>;
 }
 
+/** What a phased route may use besides its body: the mailer, and the employers subgraph (asked with the gateway's credential). */
+interface PhasedTools {
+  mailer: Mailer | null;
+  provision: SendProvisioning;
+}
+
 /** A route whose steps each run in a named system access of their own (short transactions), not one for the whole call. */
 interface PhasedRoute {
   reason: string;
-  phased: (body: Body, phase: SignInPhase) => Promise<Reply>;
+  phased: (body: Body, phase: SignInPhase, tools: PhasedTools) => Promise<Reply>;
 }
 
 const text = (body: Body, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
@@ -114,9 +122,9 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
     // Counting the attempt, then (once the password is checked, outside any transaction) the account's
     // second factor and a new session: the throttle's rows are not held while a password is checked.
     reason: 'sign-in: the account with the email typed, its sign-in count, its second factor and a new session',
-    phased: async (body, phase) => {
+    phased: async (body, phase, { provision }) => {
       const outcome = await signInInPhases(phase, text(body, 'email'), text(body, 'password'), originOf(body));
-      if (outcome.ok) return sessionReply(outcome);
+      if (outcome.ok) return sessionReply(await withVolunteerRecord(outcome, phase, provision));
       if (outcome.reason === 'throttled') return waitReply(outcome.retryAfterMs);
       if (outcome.reason === 'second-factor') {
         const { step, pendingToken, expiresAt, secret, email } = outcome;
@@ -166,11 +174,16 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
     },
   },
   '/internal/verify-email': {
-    reason: 'email confirmation: the account of an emailed link',
-    run: async (body, { signUp }) => {
-      if (!signUp) return json(503, { error: MAIL_OFF });
-      if (await signUp.verifyEmail(text(body, 'token'))) return json(200, { message: 'Your email address is confirmed. You can now sign in.' });
-      return json(400, { error: LINK_NOT_VALID });
+    // Confirming the address and queueing the volunteer's record commit together; the record is then
+    // sent to the employers subgraph outside that transaction. If employers does not answer, the
+    // email is still confirmed and the next sign-in sends it again.
+    reason: "email confirmation: the account of an emailed link, and its volunteer record's outbox row",
+    phased: async (body, phase, { mailer, provision }) => {
+      if (!mailer) return json(503, { error: MAIL_OFF });
+      const accountId = await phase((em) => new SignUpService(em, mailer).verifyEmail(text(body, 'token')));
+      if (!accountId) return json(400, { error: LINK_NOT_VALID });
+      await deliverVolunteerProvisioning(phase, accountId, provision, new Date());
+      return json(200, { message: 'Your email address is confirmed. You can now sign in.' });
     },
   },
   '/internal/forgot-password': {
@@ -213,6 +226,19 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
   },
 };
 
+/**
+ * A volunteer who signed up and whose record has not reached the employers subgraph yet (it was down
+ * when they confirmed their email): sent again now, and on success this session's principal carries
+ * the new ids. A failure changes nothing about signing in.
+ */
+async function withVolunteerRecord(session: OpenedSession, phase: SignInPhase, provision: SendProvisioning): Promise<OpenedSession> {
+  const { principal } = session;
+  if (principal.volunteerId || !principal.roles.some((role) => role === 'employer_volunteer' || role === 'alumni')) return session;
+  const outcome = await deliverVolunteerProvisioning(phase, principal.accountId, provision, new Date());
+  if (!outcome.delivered) return session;
+  return { ...session, principal: { ...principal, volunteerId: outcome.delivered.volunteerId, employerId: outcome.delivered.employerId } };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1_000_000_000;
 
@@ -240,13 +266,14 @@ function parseBody(body: string): Body | null {
   }
 }
 
-/** The kit's `routes` option for identity. */
-export function internalRoutes(orm: Orm, mailer: Mailer | null): NonNullable<SubgraphServerOptions['routes']> {
+/** The kit's `routes` option for identity; `employersUrl` is where signed-up volunteers' records are sent. */
+export function internalRoutes(orm: Orm, mailer: Mailer | null, employersUrl: string): NonNullable<SubgraphServerOptions['routes']> {
   void warmDummyHash();
   return async (req: IncomingMessage, res: ServerResponse, raw: string, verifier: CredentialVerifier): Promise<boolean> => {
     const { pathname } = new URL(req.url ?? '/', 'http://identity');
     if (!pathname.startsWith('/internal/')) return false;
-    const verified = await verifier.verify(req.headers[CREDENTIAL_HEADER] as string | undefined);
+    const credential = req.headers[CREDENTIAL_HEADER] as string | undefined;
+    const verified = await verifier.verify(credential);
     if (!verified.ok || verified.principal.kind !== 'system') {
       sendJson(res, 401, { error: 'This route only answers the Waymark gateway.' });
       return true;
@@ -269,7 +296,7 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null): NonNullable<Sub
     const reason = `identity ${pathname}: ${route.reason}`;
     const reply =
       'phased' in route
-        ? await route.phased(body, (work) => withSystemAccess(orm, reason, work))
+        ? await route.phased(body, (work) => withSystemAccess(orm, reason, work), { mailer, provision: employersProvisioner(employersUrl, credential ?? '') })
         : await withSystemAccess(orm, reason, (em) =>
             route.run(body, {
               sessions: new SessionService(em),

@@ -38,7 +38,11 @@ export class IdentityHarness {
     private readonly dispose: () => Promise<void>,
   ) {}
 
-  static async start({ pupils: withPupils = false, mail = null }: { pupils?: boolean; mail?: IdentityServiceConfig['mail'] } = {}): Promise<IdentityHarness> {
+  static async start({
+    pupils: withPupils = false,
+    mail = null,
+    employersUrl,
+  }: { pupils?: boolean; mail?: IdentityServiceConfig['mail']; employersUrl?: string } = {}): Promise<IdentityHarness> {
     const db = testDatabase('identity');
     let pupils: TestSubgraph | null = null;
     let orm: Orm | undefined;
@@ -61,7 +65,7 @@ export class IdentityHarness {
       // so the /internal routes meet the tenant check too; the tests' fixtures keep the owner's. PGlite
       // has one connection: the app shares the owner's, and only its requests switch role.
       appOrm = options.databaseUrl ? await actAsAppRole(await openDatabase(options), options) : orm;
-      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl, mail }, orm: appOrm });
+      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl, mail, employersUrl }, orm: appOrm });
       const client = await SubgraphTestClient.start(app);
       return new IdentityHarness(orm, app, client, pupils, dispose);
     } catch (error) {

@@ -8,6 +8,7 @@ import type { Mailer } from '../mail/mailer.js';
 import { checkSignUp, type FieldProblem } from './sign-up.checks.js';
 import { EmailToken, VolunteerSignUp, type EmailTokenPurpose } from './sign-up.entity.js';
 import { SignUpMail } from './sign-up.mail.js';
+import { queueVolunteerProvisioning } from '../volunteer-provisioning/volunteer-provisioning.service.js';
 
 export const VERIFY_TOKEN_MS = 24 * 60 * 60 * 1000;
 
@@ -110,13 +111,17 @@ export class SignUpService {
     return { ok: true };
   }
 
-  /** Confirms an email address with the link's token: true when the account may now sign in. */
-  async verifyEmail(token: string, now = new Date()): Promise<boolean> {
+  /**
+   * Confirms an email address with the link's token: the account, which may now sign in, or null.
+   * In the same transaction the volunteer's record in the employers subgraph is queued (outbox).
+   */
+  async verifyEmail(token: string, now = new Date()): Promise<string | null> {
     return this.em.transactional(async (em) => {
       const accountId = await takeEmailToken(em, token, 'verify-email', now);
-      if (!accountId) return false;
+      if (!accountId) return null;
       await em.nativeUpdate(Account, { id: accountId }, { awaitingVerificationSince: null });
-      return true;
+      await queueVolunteerProvisioning(em, accountId, now);
+      return accountId;
     });
   }
 
