@@ -292,16 +292,15 @@ describe('destinationAnalytics: the figures, counted by hand', () => {
     );
   });
 
-  it('asks the pupils subgraph once per leaving year and once for the names, however many leavers', async () => {
-    const cohort = vi.spyOn(PupilsClient.prototype, 'leaverCohort');
-    const names = vi.spyOn(PupilsClient.prototype, 'schoolNames');
+  it('asks the pupils subgraph once per six leaving years, the names with the first, however many leavers', async () => {
+    const batch = vi.spyOn(PupilsClient.prototype, 'leaverCohortBatch');
     try {
       const answer = await figures(analystWithAccess);
-      expect(cohort).toHaveBeenCalledTimes(answer.leavingYears.length);
-      expect(names).toHaveBeenCalledTimes(1);
+      expect(batch).toHaveBeenCalledTimes(Math.ceil(answer.leavingYears.length / 6));
+      expect(batch.mock.calls.flatMap((call) => call[2])).toHaveLength(answer.leavingYears.length);
+      expect(batch.mock.calls.filter((call) => call[3])).toHaveLength(1);
     } finally {
-      cohort.mockRestore();
-      names.mockRestore();
+      batch.mockRestore();
     }
   });
 });

@@ -34,8 +34,7 @@ export class AnalyticsResolver {
       { filter, show: asked.schoolId ?? null, group: group ?? null, exact, today: todayInEngland() },
       {
         // The caller's own credential: the pupils subgraph counts only what the caller may count.
-        cohort: (day) => pupils.leaverCohort(ctx, { schoolIds: filter.schoolId ? [filter.schoolId] : null, asOf: day }),
-        names: (ids) => pupils.schoolNames(ctx, ids),
+        cohorts: (days) => pupils.leaverCohorts(ctx, { schoolIds: filter.schoolId ? [filter.schoolId] : null, days }),
       },
     );
   }

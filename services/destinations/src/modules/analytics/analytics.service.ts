@@ -25,10 +25,8 @@ import { SUPPRESS_BELOW } from './analytics.rules.js';
 
 /** What the figures ask the pupils subgraph, with the caller's own credential. */
 export interface AnalyticsPupils {
-  /** The pupils on roll on a day at the schools counted over (`PupilsClient.leaverCohort`). */
-  cohort(day: string): Promise<LeaverCohort>;
-  /** Schools' names by id. */
-  names(schoolIds: string[]): Promise<Map<string, string>>;
+  /** The pupils on roll on each day at the schools counted over, in the days' order, and the schools' names by id (`PupilsClient.leaverCohorts`). */
+  cohorts(days: string[]): Promise<{ cohorts: LeaverCohort[]; schoolNames: Map<string, string> }>;
 }
 
 export interface AnalyticsRequest {
@@ -101,8 +99,8 @@ export class AnalyticsService {
   /**
    * Destination figures (docs/domain-rules.md, "Destination figures"): per leaving year, per school
    * (and the trust), for all leavers and for `group`. One statement for the leaving years, one call to
-   * the pupils subgraph per leaving year (in parallel) and one for the schools' names, then one
-   * statement each for the leavers' spells and Year 11 intentions, however many leavers there are.
+   * the pupils subgraph per six leaving years (in parallel; the first also brings the schools' names),
+   * then one statement each for the leavers' spells and Year 11 intentions, however many leavers.
    */
   async figures(request: AnalyticsRequest, pupils: AnalyticsPupils): Promise<DestinationAnalytics> {
     const { filter, today } = request;
@@ -123,7 +121,7 @@ export class AnalyticsService {
     const years = [...new Set([...followedLeavingYears(today), ...recorded.rows.map((row) => Number(row.leaving_year))])]
       .filter((year) => summerOnRollDay(year) <= today)
       .sort((a, b) => b - a);
-    const cohorts = await Promise.all(years.map((year) => pupils.cohort(summerOnRollDay(year))));
+    const { cohorts, schoolNames: names } = await pupils.cohorts(years.map(summerOnRollDay));
 
     // The leavers: on roll at a school counted over on 1 June of the summer they finished Year 11, by
     // their date of birth; a pupil who opted out of sharing is left out of everything.
@@ -139,7 +137,7 @@ export class AnalyticsService {
       });
     });
     const ids = pgArray([...leavers.keys()]);
-    const [spellRows, intentionRows, names] = await Promise.all([
+    const [spellRows, intentionRows] = await Promise.all([
       leavers.size === 0
         ? { rows: [] }
         : boundSql<{
@@ -164,7 +162,6 @@ export class AnalyticsService {
               order by pupil_id, entered_at desc, id desc`,
             [...params, ids],
           ),
-      pupils.names([...schoolIds]),
     ]);
     const spells = new Map<string, ActivitySpell[]>();
     for (const row of spellRows.rows) {

@@ -11,13 +11,13 @@ import {
   type RequestContext,
 } from '@waymark/subgraph-kit';
 import {
-  DestinationLeaverCohortDocument,
+  DestinationLeaverCohortsDocument,
   DestinationsCohortDocument,
   PupilLeaverDetailsDocument,
   PupilReturnDetailsDocument,
   PupilWorklistDetailsDocument,
   SchoolReturnDetailsDocument,
-  type DestinationLeaverCohortQuery,
+  type LeaverCohortFieldsFragment,
   type PupilReturnDetailsQuery,
   type SchoolReturnDetailsQuery,
 } from './pupils.generated.js';
@@ -27,8 +27,11 @@ export type PupilReturnDetails = Extract<PupilReturnDetailsQuery['_entities'][nu
 /** A school's public facts for the return. */
 export type SchoolReturnDetails = Extract<SchoolReturnDetailsQuery['_entities'][number], { id: string }>;
 
-/** The pupils on roll on a 1 June with their leaving years, group masks and sharing opt-outs, as parallel arrays (`leaverCohort`). */
-export type LeaverCohort = DestinationLeaverCohortQuery['cohort'];
+/** The pupils on roll on a 1 June with their leaving years, group masks and sharing opt-outs, as parallel arrays (`leaverCohorts`). */
+export type LeaverCohort = LeaverCohortFieldsFragment;
+
+/** How many days one request to the pupils subgraph asks about (DestinationLeaverCohorts in pupils.graphql). */
+const DAYS_PER_REQUEST = 6;
 
 /** What the worklist needs of a pupil (`worklistDetails`). */
 export interface WorklistDetails {
@@ -119,21 +122,53 @@ export class PupilsClient {
   }
 
   /**
-   * For destination figures, in one request: the pupils on roll on `asOf` at the schools named (an
-   * analyst's whole trust when none are), each with their school, leaving year, group mask on that day
-   * and sharing opt-out; `schoolsAllowed` says which of the schools the caller may count.
+   * For destination figures: the pupils on roll on each of `days` at the schools named (an analyst's
+   * whole trust when none are), each with their school, leaving year, group mask on that day and
+   * sharing opt-out (`schoolsAllowed` says which of the schools the caller may count), in the order of
+   * `days`; and the names of the schools the caller may read. One request per six days
+   * (`leaverCohortBatch`, the first also asking the names), in parallel.
    */
-  async leaverCohort(ctx: RequestContext, args: { schoolIds: string[] | null; asOf: string }): Promise<LeaverCohort> {
-    const { cohort } = await querySubgraph(ctx, this.url, 'Leaver cohort lookup', DestinationLeaverCohortDocument, args);
-    return cohort;
+  async leaverCohorts(
+    ctx: RequestContext,
+    args: { schoolIds: string[] | null; days: readonly string[] },
+  ): Promise<{ cohorts: LeaverCohort[]; schoolNames: Map<string, string> }> {
+    const batches: string[][] = [];
+    for (let i = 0; i < args.days.length; i += DAYS_PER_REQUEST) batches.push(args.days.slice(i, i + DAYS_PER_REQUEST));
+    if (batches.length === 0) batches.push([]);
+    const answers = await Promise.all(batches.map((days, i) => this.leaverCohortBatch(ctx, args.schoolIds, days, i === 0)));
+    return { cohorts: answers.flatMap((answer) => answer.cohorts), schoolNames: answers[0].schoolNames };
   }
 
-  /** Schools' names by id (public facts), in one request; schools the pupils subgraph does not know are missing. */
-  async schoolNames(ctx: RequestContext, schoolIds: readonly string[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    if (schoolIds.length === 0) return names;
-    for (const [id, school] of await fetchEntities(ctx, this.url, 'School', schoolIds, SchoolReturnDetailsDocument)) names.set(id, school.name);
-    return names;
+  /** One request for up to six days' cohorts, and the schools' names when `withSchools` (`leaverCohorts`). */
+  async leaverCohortBatch(
+    ctx: RequestContext,
+    schoolIds: string[] | null,
+    days: readonly string[],
+    withSchools: boolean,
+  ): Promise<{ cohorts: LeaverCohort[]; schoolNames: Map<string, string> }> {
+    if (days.length > DAYS_PER_REQUEST) throw new RangeError(`At most ${DAYS_PER_REQUEST} days a request, not ${days.length}`);
+    // Day 0 is always asked (GraphQL needs a value); with no days it is today, and its answer is dropped.
+    const first = days[0] ?? new Date().toISOString().slice(0, 10);
+    const answer = await querySubgraph(ctx, this.url, 'Leaver cohort lookup', DestinationLeaverCohortsDocument, {
+      schoolIds,
+      day0: first,
+      day1: days[1] ?? first,
+      day2: days[2] ?? first,
+      day3: days[3] ?? first,
+      day4: days[4] ?? first,
+      day5: days[5] ?? first,
+      with1: days.length > 1,
+      with2: days.length > 2,
+      with3: days.length > 3,
+      with4: days.length > 4,
+      with5: days.length > 5,
+      withSchools,
+    });
+    const cohorts = [answer.day0, answer.day1, answer.day2, answer.day3, answer.day4, answer.day5].slice(0, days.length).map((cohort) => {
+      if (!cohort) throw new Error('The pupils subgraph left out a day it was asked about.');
+      return cohort;
+    });
+    return { cohorts, schoolNames: new Map((answer.schools ?? []).map((school) => [school.id, school.name])) };
   }
 
   /** A school's name, URN and local authority, or null when the pupils subgraph does not know it. */

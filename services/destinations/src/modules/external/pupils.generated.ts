@@ -55,13 +55,26 @@ export type SchoolReturnDetailsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
-export type DestinationLeaverCohortQueryVariables = Exact<{
+export type DestinationLeaverCohortsQueryVariables = Exact<{
   schoolIds?: Array<string | number> | string | number | null | undefined;
-  asOf: string;
+  day0: string;
+  day1: string;
+  day2: string;
+  day3: string;
+  day4: string;
+  day5: string;
+  with1: boolean;
+  with2: boolean;
+  with3: boolean;
+  with4: boolean;
+  with5: boolean;
+  withSchools: boolean;
 }>;
 
 
-export type DestinationLeaverCohortQuery = { cohort: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> } };
+export type DestinationLeaverCohortsQuery = { day0: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day1?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day2?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day3?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day4?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day5?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, schools?: Array<{ id: string, name: string }> | null };
+
+export type LeaverCohortFieldsFragment = { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -81,7 +94,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const LeaverCohortFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LeaverCohortFields on Cohort {
+  schoolsAllowed
+  pupilIds
+  schoolIds
+  groupMasks
+  leavingYears
+  sharingOptOuts
+}
+    `, {"fragmentName":"LeaverCohortFields"}) as unknown as TypedDocumentString<LeaverCohortFieldsFragment, unknown>;
 export const DestinationsCohortDocument = new TypedDocumentString(`
     query DestinationsCohort($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!) {
   cohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) {
@@ -145,15 +167,36 @@ export const SchoolReturnDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SchoolReturnDetailsQuery, SchoolReturnDetailsQueryVariables>;
-export const DestinationLeaverCohortDocument = new TypedDocumentString(`
-    query DestinationLeaverCohort($schoolIds: [ID!], $asOf: String!) {
-  cohort(schoolIds: $schoolIds, asOf: $asOf) {
-    schoolsAllowed
-    pupilIds
-    schoolIds
-    groupMasks
-    leavingYears
-    sharingOptOuts
+export const DestinationLeaverCohortsDocument = new TypedDocumentString(`
+    query DestinationLeaverCohorts($schoolIds: [ID!], $day0: String!, $day1: String!, $day2: String!, $day3: String!, $day4: String!, $day5: String!, $with1: Boolean!, $with2: Boolean!, $with3: Boolean!, $with4: Boolean!, $with5: Boolean!, $withSchools: Boolean!) {
+  day0: cohort(schoolIds: $schoolIds, asOf: $day0) {
+    ...LeaverCohortFields
+  }
+  day1: cohort(schoolIds: $schoolIds, asOf: $day1) @include(if: $with1) {
+    ...LeaverCohortFields
+  }
+  day2: cohort(schoolIds: $schoolIds, asOf: $day2) @include(if: $with2) {
+    ...LeaverCohortFields
+  }
+  day3: cohort(schoolIds: $schoolIds, asOf: $day3) @include(if: $with3) {
+    ...LeaverCohortFields
+  }
+  day4: cohort(schoolIds: $schoolIds, asOf: $day4) @include(if: $with4) {
+    ...LeaverCohortFields
+  }
+  day5: cohort(schoolIds: $schoolIds, asOf: $day5) @include(if: $with5) {
+    ...LeaverCohortFields
+  }
+  schools @include(if: $withSchools) {
+    id
+    name
   }
 }
-    `) as unknown as TypedDocumentString<DestinationLeaverCohortQuery, DestinationLeaverCohortQueryVariables>;
+    fragment LeaverCohortFields on Cohort {
+  schoolsAllowed
+  pupilIds
+  schoolIds
+  groupMasks
+  leavingYears
+  sharingOptOuts
+}`) as unknown as TypedDocumentString<DestinationLeaverCohortsQuery, DestinationLeaverCohortsQueryVariables>;
