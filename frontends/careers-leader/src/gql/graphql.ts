@@ -19,6 +19,11 @@ export type AgreedActionInput = {
   text: string;
 };
 
+export type AlumniConfirmationStatus =
+  | 'AWAITING'
+  | 'CONFIRMED'
+  | 'DECLINED';
+
 export type AnswerPlacementApplicationInput = {
   applicationId: string | number;
   approve: boolean;
@@ -128,6 +133,14 @@ export type CreateEncounterInput = {
   volunteerIds?: Array<string | number> | null | undefined;
   /** Year groups 7–13, at least one. */
   yearGroups: Array<number>;
+};
+
+export type DecideAlumnusInput = {
+  /** True to confirm they were a pupil at the school, false to decline. */
+  confirm: boolean;
+  /** To the former pupil; needed when declining. At most 1,000 characters. */
+  message?: string | null | undefined;
+  volunteerId: string | number;
 };
 
 /** A kind of destination as the figures count it. SCHOOL_SIXTH_FORM; COLLEGE (sixth-form or further education college); OTHER_EDUCATION (university, other education, a supported internship or traineeship); APPRENTICESHIP; EMPLOYMENT (with or without training); OTHER (a gap year or something else: intentions only); NEET; NOT_KNOWN (a "not known" spell, nothing recorded, or no intention recorded). */
@@ -672,6 +685,18 @@ export type WithdrawPupilLevelAccessInput = {
   /** An analyst of the caller's trust. */
   accountId: string | number;
 };
+
+export type AlumniAwaitingConfirmationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlumniAwaitingConfirmationQuery = { alumniAwaitingConfirmation: Array<{ volunteerId: string, displayName: string, jobTitle: string, leftSchoolYear: number | null, schoolNameGiven: string, signedUpAt: string }> | null };
+
+export type DecideAlumnusMutationVariables = Exact<{
+  input: DecideAlumnusInput;
+}>;
+
+
+export type DecideAlumnusMutation = { decideAlumnus: AlumniConfirmationStatus };
 
 export type AuditEventsQueryVariables = Exact<{
   filter?: AuditEventFilter | null | undefined;
@@ -1830,6 +1855,23 @@ export const JourneyFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"JourneyFields"}) as unknown as TypedDocumentString<JourneyFieldsFragment, unknown>;
+export const AlumniAwaitingConfirmationDocument = new TypedDocumentString(`
+    query AlumniAwaitingConfirmation {
+  alumniAwaitingConfirmation {
+    volunteerId
+    displayName
+    jobTitle
+    leftSchoolYear
+    schoolNameGiven
+    signedUpAt
+  }
+}
+    `) as unknown as TypedDocumentString<AlumniAwaitingConfirmationQuery, AlumniAwaitingConfirmationQueryVariables>;
+export const DecideAlumnusDocument = new TypedDocumentString(`
+    mutation DecideAlumnus($input: DecideAlumnusInput!) {
+  decideAlumnus(input: $input)
+}
+    `) as unknown as TypedDocumentString<DecideAlumnusMutation, DecideAlumnusMutationVariables>;
 export const AuditEventsDocument = new TypedDocumentString(`
     query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {

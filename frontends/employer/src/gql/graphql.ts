@@ -6,6 +6,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AlumniConfirmationStatus =
+  | 'AWAITING'
+  | 'CONFIRMED'
+  | 'DECLINED';
+
 export type CompletePlacementInput = {
   /** Feedback for some or all of the approved pupils. */
   feedback?: Array<PlacementFeedbackInput> | null | undefined;
@@ -168,6 +173,11 @@ export type VolunteerReachKind =
   | 'RADIUS'
   | 'VIRTUAL_ONLY';
 
+export type MyAlumniConfirmationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAlumniConfirmationQuery = { myAlumniConfirmation: { status: AlumniConfirmationStatus, schoolNameGiven: string, message: string | null, decidedAt: string | null } | null };
+
 export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -255,6 +265,16 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const MyAlumniConfirmationDocument = new TypedDocumentString(`
+    query MyAlumniConfirmation {
+  myAlumniConfirmation {
+    status
+    schoolNameGiven
+    message
+    decidedAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyAlumniConfirmationQuery, MyAlumniConfirmationQueryVariables>;
 export const MyDataDocument = new TypedDocumentString(`
     query MyData {
   me {

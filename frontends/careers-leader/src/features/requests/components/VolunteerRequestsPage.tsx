@@ -11,6 +11,7 @@ import {
   type VolunteerOffer,
   type VolunteerRequest,
 } from '../graphql/requests';
+import { AlumniWaiting } from '../../alumni/components/AlumniWaiting';
 import { PostRequestForm } from './PostRequestForm';
 import { CheckWarnings, VolunteerChecks } from './VolunteerChecks';
 
@@ -51,6 +52,7 @@ export function VolunteerRequestsPage() {
           <RequestPanel key={request.id} request={request} onChanged={refresh} />
         ))}
       </Section>
+      <AlumniWaiting />
     </>
   );
 }

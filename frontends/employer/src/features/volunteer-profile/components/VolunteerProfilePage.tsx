@@ -1,6 +1,7 @@
 import type { SessionAccount } from '@waymark/graphql-client';
 import { ErrorPanel, Loading, PageHeader, Section, StatCard, StatGrid, SummaryList } from '@waymark/ui';
 import type { VolunteerKind } from '../../../gql/graphql';
+import { AlumniConfirmationSection } from '../../alumni-confirmation/components/AlumniConfirmationSection';
 import { MyDataSection } from '../../my-data/components/MyDataSection';
 import { useVolunteerProfile } from '../hooks/useVolunteerProfile';
 import { EngagementsTable } from './EngagementsTable';
@@ -71,6 +72,8 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
           ]}
         />
       </Section>
+
+      {profile.kind === 'ALUMNI' ? <AlumniConfirmationSection /> : null}
 
       <Section title="Encounters you took part in" description="Newest first. Only attendance totals are shown.">
         <EngagementsTable engagements={engagements} />
