@@ -10,8 +10,8 @@ import { FORMER_PUPIL, REMOVED_TEXT } from './pseudonymise.service.js';
 /*
  * pseudonymisePupil in the employers subgraph (docs/domain-rules.md, "Retention"): the retention job
  * alone, with the system credential; everyone else is refused and nothing changes. Then the pupil's
- * placement applications lose their first name, statement, response and feedback, and keep what is
- * counted; a second call changes nothing.
+ * placement applications lose their first name, statement and the words of the response and
+ * feedback (whether there was one stays), and keep what is counted; a second call changes nothing.
  */
 const data = demoData();
 const trustId = data.trust.id;
@@ -95,7 +95,7 @@ describe('pseudonymisePupil (employers)', () => {
     const after = await rows();
     const theirs = after.filter((row) => row.pupil_id === pupilId);
     expect(theirs.length).toBeGreaterThan(0);
-    for (const row of theirs) expect(row).toMatchObject({ first_name: FORMER_PUPIL, statement: REMOVED_TEXT, response: null, feedback: null });
+    for (const row of theirs) expect(row).toMatchObject({ first_name: FORMER_PUPIL, statement: REMOVED_TEXT, response: REMOVED_TEXT, feedback: REMOVED_TEXT });
     // What is counted stays: status, year group, school, placement and dates; other pupils untouched.
     const keep = ({ first_name: _f, statement: _s, response: _r, feedback: _b, ...rest }: Row) => rest;
     expect(after.map(keep)).toEqual(before.map(keep));
