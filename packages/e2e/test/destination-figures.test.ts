@@ -77,9 +77,11 @@ describe('destination figures', () => {
     const bar = chart.getByRole('listitem').filter({ hasText: `${went.label}: in September` });
     expect(await bar.textContent()).toBe(`${went.label}: in September: ${text(went.september)}`);
 
-    // Keyboard only: to the group filter, and down to the first group.
+    // Keyboard only: from the year to the group filter with Tab, and down to the first group.
+    await region.getByRole('combobox', { name: 'Left Year 11 in the summer of' }).focus();
+    await page.keyboard.press('Tab');
     const group = region.getByRole('combobox', { name: 'Vulnerable or target group' });
-    await group.focus();
+    expect(await group.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press('ArrowDown');
     await region.getByText(/^SEN support: leavers in the summer of \d{4}:/).waitFor({ timeout: 30_000 });
     expect(await group.evaluate((element) => element === document.activeElement)).toBe(true);
