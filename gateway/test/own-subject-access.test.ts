@@ -64,7 +64,8 @@ describe('Download my data through the gateway', () => {
     expect(rowsOf(me.encountersSubjectAccess, 'Your personal guidance meetings')!.length).toBeGreaterThan(0);
     expect(JSON.stringify(me)).not.toContain('Keen on engineering');
     expect(me.destinationsSubjectAccess!.sections.map((s) => s.title)).toEqual(['Your plans and destinations after school']);
-    expect(me.employersSubjectAccess!.sections).toEqual([]);
+    // The demo pupil has applied for no placement: the section is there, empty.
+    expect(me.employersSubjectAccess!.sections).toEqual([{ title: 'Your work experience applications', rows: [] }]);
 
     expect(await exportsLoggedBy(pupilAccount.id)).toEqual([
       { action: 'EXPORT', fields: ['ownSubjectAccess'], pupilId: maya.id, actorAccountId: pupilAccount.id, actorRoles: ['pupil'] },
