@@ -1,11 +1,13 @@
 // Volunteer sign-up and "forgot password" in the browser, on a phone-width window. A person who
 // works for an employer follows "Volunteer with schools" from the sign-in page, fills in the form,
 // reads the confirmation email from the stack's mail catcher (it crossed real SMTP), follows its
-// link and signs in. A demo account asks for a reset link, chooses a new password with it, and
-// signs in with that. Every new page is axe-clean with nothing sideways. See docs/security.md.
+// link and signs in, and saves their profile on the volunteer record the confirmation made. A former
+// pupil's school confirms them: its careers leader sees them waiting and confirms them, and the
+// former pupil reads the answer. A demo account asks for a reset link, chooses a new password with
+// it, and signs in with that. Every new page is axe-clean with nothing sideways. See docs/security.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { COUNT_REACT_RENDERERS, DEMO_PASSWORD, startPortals, type Portals } from './browser.js';
+import { COUNT_REACT_RENDERERS, DEMO_PASSWORD, fitsAtBothWidths, startPortals, type Portals } from './browser.js';
 
 let portals: Portals;
 
@@ -88,13 +90,60 @@ describe('volunteer sign-up and password reset in the browser', () => {
     await page.getByRole('link', { name: 'Sign in' }).click();
     await signIn(page, email, password);
     await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout: 30_000 });
-    // Their portal opens; a volunteer profile is linked to the account later (docs/security.md).
+    // Their portal opens with the volunteer record confirming the email made (docs/domain-rules.md,
+    // "Volunteering: sign-up and alumni confirmation"), so they can fill in and save their profile.
     await page.getByRole('heading', { level: 1, name: 'My volunteering' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Your profile' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Volunteering' }).getByRole('button', { name: 'What I can offer' }).click();
+    await expectPage(page, 'profile', 'What I can offer');
+    await page.getByRole('checkbox', { name: 'Talk to a class or assembly' }).check();
+    await page.getByLabel('Your home postcode').fill('LS11 5AA');
+    await page.getByLabel('Which schools can you help?').selectOption('DISTRICTS');
+    await page.getByLabel('Postcode districts').fill('LS6');
+    await page.getByRole('button', { name: 'Save my profile' }).click();
+    await page.getByRole('heading', { name: 'Profile saved' }).waitFor({ timeout: 30_000 });
+    await expectPage(page, 'profile-saved', 'What I can offer');
 
     // The link worked once.
     const again = await phonePage(portals.browser);
     await again.goto(linkIn(mail.text, 'verify-email'));
     await expectPage(again, 'link-used', 'This link does not work');
+  });
+
+  it("a former pupil's school confirms them: the careers leader sees them waiting and confirms, at 1,366 and 390 px", async () => {
+    const email = 'jordan.lee@alumni.test';
+    const password = 'back to northfield again';
+    const post = (path: string, body: unknown) =>
+      fetch(`${portals.stack.url}/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const form = { kind: 'alumni', name: 'Jordan Lee', email, password, jobTitle: 'Paramedic', schoolName: 'northfield academy', yearLeft: '2014' };
+    expect((await post('sign-up', form)).status).toBe(200);
+    const mail = await portals.stack.mail!.waitFor(email, /Confirm your email/);
+    expect((await post('verify-email', { token: /#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1] })).status).toBe(200);
+
+    const { page } = await portals.signIn('leader@northfield.test');
+    await page.getByRole('navigation', { name: 'Careers programme' }).getByRole('button', { name: 'Volunteer requests' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Volunteer requests' }).waitFor({ timeout: 30_000 });
+    const jordan = page.getByRole('form', { name: 'Answer Jordan Lee' });
+    await jordan.waitFor({ timeout: 30_000 });
+    await fitsAtBothWidths(portals, page, 'Volunteer requests', 'sign-up-alumni-waiting');
+    // Declining needs a message: the field says so.
+    await jordan.getByRole('button', { name: 'Decline' }).click();
+    await page.getByText('Write a message saying why you are declining').waitFor();
+    await jordan.getByLabel('Your message to them (needed if you decline)').fill('Welcome back to Northfield!');
+    await jordan.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('status').getByText('Jordan Lee is confirmed as a former pupil.').waitFor({ timeout: 30_000 });
+    // Decided: no longer waiting.
+    await page.getByRole('form', { name: 'Answer Jordan Lee' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await fitsAtBothWidths(portals, page, 'Volunteer requests', 'sign-up-alumni-confirmed');
+
+    // The former pupil reads the school's answer in their portal.
+    const own = await phonePage(portals.browser);
+    await own.goto(portals.stack.url);
+    await signIn(own, email, password);
+    await own.getByRole('heading', { level: 1, name: 'My volunteering' }).waitFor({ timeout: 30_000 });
+    await own.getByText('has confirmed you were a pupil there').waitFor({ timeout: 30_000 });
+    await own.getByText('Welcome back to Northfield!').waitFor();
+    await expectPage(own, 'alumni-confirmed', 'My volunteering');
   });
 
   it('forgot password: the same answer for any address, a one-time link by email, and sign-in with the new password', async () => {
