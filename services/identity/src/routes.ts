@@ -137,10 +137,12 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
   },
   '/internal/second-factor': {
     reason: 'second factor at sign-in: the account of the pending sign-in, its code and a new session',
-    run: async (body, { sessions }) => {
+    phased: async (body, phase, { provision }) => {
       const pending = text(body, 'pendingToken');
-      const outcome = pending ? await sessions.completeSecondFactor(pending, text(body, 'code'), originOf(body)) : ({ ok: false, reason: 'expired' } as const);
-      if (outcome.ok) return sessionReply(outcome);
+      const outcome = pending
+        ? await phase((em) => new SessionService(em).completeSecondFactor(pending, text(body, 'code'), originOf(body)))
+        : ({ ok: false, reason: 'expired' } as const);
+      if (outcome.ok) return sessionReply(await withVolunteerRecord(outcome, phase, provision));
       if (outcome.reason === 'throttled') return waitReply(outcome.retryAfterMs);
       if (outcome.reason === 'wrong') return json(401, { error: WRONG_CODE, attemptsLeft: outcome.attemptsLeft });
       return json(401, { error: SIGN_IN_AGAIN, signInAgain: true });
