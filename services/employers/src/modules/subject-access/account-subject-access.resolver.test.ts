@@ -6,6 +6,7 @@ import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/su
 import { demoData } from '@waymark/demo-data';
 import { createApp, employersService } from '../../app.js';
 import { VolunteerCheck } from '../volunteer-check/volunteer-check.entity.js';
+import { SignedUpVolunteer } from '../volunteer-sign-up/volunteer-sign-up.entity.js';
 
 /* Account.employersSubjectAccess ("Download my data"): a volunteer's profile and organisation, for them alone. */
 const data = demoData();
@@ -53,6 +54,7 @@ describe('Account.employersSubjectAccess', () => {
       'What you offer schools',
       'Your offers to help schools',
       'Checks schools have recorded on you',
+      'Your sign-up, and your school’s answer',
     ]);
     expect(part.sections[0].rows).toEqual([
       expect.objectContaining({
@@ -96,7 +98,33 @@ describe('Account.employersSubjectAccess', () => {
   });
 
   it("gives an alumnus their own profile and nobody else's", async () => {
+    // As if they had signed themself up and their school had declined them, and someone else too.
+    const em = subgraph.orm.em.fork();
+    for (const [volunteerId, message] of [
+      [alumni.volunteerId!, 'We could not find you in our 2015 records.'],
+      [sam.id, 'Not for Sam'],
+    ] as const)
+      await em.insert(SignedUpVolunteer, {
+        accountId: randomUUID(),
+        volunteerId,
+        claimedSchoolName: 'Northfield Academy',
+        alumniStatus: 'DECLINED',
+        decidedBySchoolId: northfield.id,
+        decidedByAccountId: leader.accountId,
+        decidedAt: new Date('2026-11-02T10:00:00Z'),
+        decisionMessage: message,
+        createdAt: new Date('2026-11-01T10:00:00Z'),
+      });
     const part = await ownPart(alumni);
+    expect(part.sections.find((s) => s.title === 'Your sign-up, and your school’s answer')!.rows).toEqual([
+      expect.objectContaining({
+        school_you_named: 'Northfield Academy',
+        school_answer: 'DECLINED',
+        school_message: 'We could not find you in our 2015 records.',
+      }),
+    ]);
+    expect(JSON.stringify(part)).not.toContain(leader.accountId);
+    expect(JSON.stringify(part)).not.toContain('Not for Sam');
     expect(part.sections[0].rows.map((row) => row.email)).toEqual(['alumni@northfield.test']);
     expect(JSON.stringify(part)).not.toContain('employer@acme.test');
   });
