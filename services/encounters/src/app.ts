@@ -12,6 +12,7 @@ import { migrations } from './migrations/index.js';
 import { buildEncountersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
 import { EncounterSyncChange } from './modules/sync/encounter-sync-change.entity.js';
+import { encounterSyncCompactionJob } from './modules/sync/encounter-sync.compaction.js';
 
 /** What an encounters app gives every request (`ctx.deps`): the pupils subgraph it asks, at the address it was configured with. */
 export interface EncountersDeps {
@@ -29,13 +30,25 @@ export function encountersDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Encounter
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const encountersService: ServiceDefinition = {
   name: 'encounters',
-  entities: [Encounter, Participation, OwnActivity, PupilOutlook, AgreedAction, SelfEvaluationOverride, SelfEvaluationSnapshot, SelfEvaluationReading, ProgrammePlanItem, EncounterSyncChange],
+  entities: [
+    Encounter,
+    Participation,
+    OwnActivity,
+    PupilOutlook,
+    AgreedAction,
+    SelfEvaluationOverride,
+    SelfEvaluationSnapshot,
+    SelfEvaluationReading,
+    ProgrammePlanItem,
+    EncounterSyncChange,
+  ],
   migrations,
   buildSchema: buildEncountersSchema,
   seed: seedDemo,
   rowSecurity: true,
-  // The self-evaluation's scheduled snapshots (31 December, 31 March, 31 July).
-  housekeeping: [selfEvaluationSnapshotJob],
+  // The self-evaluation's scheduled snapshots (31 December, 31 March, 31 July),
+  // and the sync change log's superseded rows, daily.
+  housekeeping: [selfEvaluationSnapshotJob, encounterSyncCompactionJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {

@@ -10,13 +10,28 @@ import { RetentionStep } from './modules/retention/retention-step.entity.js';
 import { RosterColumnMapping, RosterImport } from './modules/roster-import/roster-import.entity.js';
 import { School, Trust } from './modules/school/school.entity.js';
 import { PupilSyncChange } from './modules/sync/pupil-sync-change.entity.js';
+import { pupilSyncCompactionJob } from './modules/sync/pupil-sync.compaction.js';
 import { migrations } from './migrations/index.js';
 import { buildPupilsSchema } from './schema.js';
 import { seedDemo } from './seed.js';
 
 export const pupilsService: ServiceDefinition = {
   name: 'pupils',
-  entities: [Trust, School, Pupil, Enrolment, FlagChange, RecordComment, YearRollover, RosterImport, RosterColumnMapping, AuditEvent, AuditEventField, PupilSyncChange, RetentionStep],
+  entities: [
+    Trust,
+    School,
+    Pupil,
+    Enrolment,
+    FlagChange,
+    RecordComment,
+    YearRollover,
+    RosterImport,
+    RosterColumnMapping,
+    AuditEvent,
+    AuditEventField,
+    PupilSyncChange,
+    RetentionStep,
+  ],
   migrations,
   buildSchema: buildPupilsSchema,
   seed: seedDemo,
@@ -33,6 +48,7 @@ export const pupilsService: ServiceDefinition = {
         return removed > 0 ? `${removed} events past the retention period deleted` : undefined;
       },
     },
+    pupilSyncCompactionJob,
   ],
 };
 
