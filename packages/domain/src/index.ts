@@ -11,3 +11,4 @@ export * from './forms/index.js';
 export * from './volunteering.js';
 export * from './journey.js';
 export * from './programme.js';
+export * from './retention.js';

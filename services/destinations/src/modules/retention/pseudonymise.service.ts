@@ -1,10 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { PSEUDONYMISED } from '@waymark/domain';
 import { boundSql } from '@waymark/subgraph-kit';
-
-/** The name that stands for a pseudonymised leaver. */
-export const FORMER_PUPIL = 'Former pupil';
-/** What free text written by or about a pseudonymised leaver reads instead. */
-export const REMOVED_TEXT = 'Removed three years after the pupil left.';
 
 /*
  * This subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): the words of
@@ -14,7 +10,7 @@ export const REMOVED_TEXT = 'Removed three years after the pupil left.';
  * intention met) count them as before. Each statement changes nothing the second time.
  */
 const STATEMENTS = [
-  `update aspiration set text = '${REMOVED_TEXT}', hashtags = '{}' where pupil_id = $1 and (text <> '${REMOVED_TEXT}' or hashtags <> '{}')`,
+  `update aspiration set text = '${PSEUDONYMISED.text}', hashtags = '{}' where pupil_id = $1 and (text <> '${PSEUDONYMISED.text}' or hashtags <> '{}')`,
   `update intention set provider = null, course = null where pupil_id = $1 and (provider is not null or course is not null)`,
   `update destination set provider = null where pupil_id = $1 and provider is not null`,
   `update activity_spell set provider = null where pupil_id = $1 and provider is not null`,

@@ -5,7 +5,7 @@ import { demoData } from '@waymark/demo-data';
 import { boundSql, withSystemAccess } from '@waymark/subgraph-kit';
 import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, employersService } from '../../app.js';
-import { FORMER_PUPIL, REMOVED_TEXT } from './pseudonymise.service.js';
+import { PSEUDONYMISED } from '@waymark/domain';
 
 /*
  * pseudonymisePupil in the employers subgraph (docs/domain-rules.md, "Retention"): the retention job
@@ -95,7 +95,8 @@ describe('pseudonymisePupil (employers)', () => {
     const after = await rows();
     const theirs = after.filter((row) => row.pupil_id === pupilId);
     expect(theirs.length).toBeGreaterThan(0);
-    for (const row of theirs) expect(row).toMatchObject({ first_name: FORMER_PUPIL, statement: REMOVED_TEXT, response: REMOVED_TEXT, feedback: REMOVED_TEXT });
+    for (const row of theirs)
+      expect(row).toMatchObject({ first_name: PSEUDONYMISED.name, statement: PSEUDONYMISED.text, response: PSEUDONYMISED.text, feedback: PSEUDONYMISED.text });
     // What is counted stays: status, year group, school, placement and dates; other pupils untouched.
     const keep = ({ first_name: _f, statement: _s, response: _r, feedback: _b, ...rest }: Row) => rest;
     expect(after.map(keep)).toEqual(before.map(keep));

@@ -1,10 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { PSEUDONYMISED } from '@waymark/domain';
 import { boundSql } from '@waymark/subgraph-kit';
-
-/** The name that stands for a pseudonymised leaver. */
-export const FORMER_PUPIL = 'Former pupil';
-/** What free text written by or about a pseudonymised leaver reads instead. */
-export const REMOVED_TEXT = 'Removed three years after the pupil left.';
 
 /*
  * This subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): the first
@@ -15,10 +11,10 @@ export const REMOVED_TEXT = 'Removed three years after the pupil left.';
 const STATEMENTS = [
   // Whether the employer answered or gave feedback stays (feedback meets an item of a workplace
   // experience's checklist): only the words go.
-  `update placement_application set first_name = '${FORMER_PUPIL}', statement = '${REMOVED_TEXT}',
-     response = case when response is null then null else '${REMOVED_TEXT}' end,
-     feedback = case when feedback is null then null else '${REMOVED_TEXT}' end
-   where pupil_id = $1 and (first_name <> '${FORMER_PUPIL}' or statement <> '${REMOVED_TEXT}' or response <> '${REMOVED_TEXT}' or feedback <> '${REMOVED_TEXT}')`,
+  `update placement_application set first_name = '${PSEUDONYMISED.name}', statement = '${PSEUDONYMISED.text}',
+     response = case when response is null then null else '${PSEUDONYMISED.text}' end,
+     feedback = case when feedback is null then null else '${PSEUDONYMISED.text}' end
+   where pupil_id = $1 and (first_name <> '${PSEUDONYMISED.name}' or statement <> '${PSEUDONYMISED.text}' or response <> '${PSEUDONYMISED.text}' or feedback <> '${PSEUDONYMISED.text}')`,
 ];
 
 /** Pseudonymises one pupil's rows here; `em` must be allowed to write them (inside the request's bypass). */

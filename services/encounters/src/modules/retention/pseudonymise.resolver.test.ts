@@ -5,7 +5,8 @@ import { demoData } from '@waymark/demo-data';
 import { boundSql, withSystemAccess } from '@waymark/subgraph-kit';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { startHarness, type Harness } from '../../../test/harness.js';
-import { REMOVED_TEXT, REMOVED_TITLE } from './pseudonymise.service.js';
+import { PSEUDONYMISED } from '@waymark/domain';
+import { REMOVED_TITLE } from './pseudonymise.service.js';
 
 /*
  * pseudonymisePupil in the encounters subgraph (docs/domain-rules.md, "Retention"): the retention job
@@ -69,8 +70,8 @@ describe('pseudonymisePupil (encounters)', () => {
     const after = await snapshot();
     const theirs = (rows: Record<string, unknown>[]) => rows.filter((row) => row.pupil_id === pupilId);
     expect(theirs(after.participation).length).toBeGreaterThan(0);
-    for (const row of theirs(after.participation)) expect(row.reflection).toBe(REMOVED_TEXT);
-    for (const row of theirs(after.agreed_action)) expect(row.text).toBe(REMOVED_TEXT);
+    for (const row of theirs(after.participation)) expect(row.reflection).toBe(PSEUDONYMISED.text);
+    for (const row of theirs(after.agreed_action)) expect(row.text).toBe(PSEUDONYMISED.text);
     for (const row of theirs(after.own_activity)) expect(row).toMatchObject({ title: REMOVED_TITLE, description: null, decline_reason: null });
     expect(theirs(after.pupil_outlook)).toMatchObject([{ interests: [], considering_higher_education: true }]);
     expect(JSON.stringify(theirs(after.participation))).not.toContain('Maya');

@@ -1,10 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { PSEUDONYMISED } from '@waymark/domain';
 import { boundSql } from '@waymark/subgraph-kit';
 
-/** The name that stands for a pseudonymised leaver. */
-export const FORMER_PUPIL = 'Former pupil';
-/** What free text written by or about a pseudonymised leaver reads instead. */
-export const REMOVED_TEXT = 'Removed three years after the pupil left.';
 export const REMOVED_TITLE = 'Activity the pupil added';
 
 /*
@@ -18,8 +15,8 @@ export const REMOVED_TITLE = 'Activity the pupil added';
  */
 const STATEMENTS = [
   // A written reflection counts for the checklist's reflection item: its words go, the fact stays.
-  `update participation set reflection = '${REMOVED_TEXT}' where pupil_id = $1 and reflection is not null and reflection <> '${REMOVED_TEXT}'`,
-  `update agreed_action set text = '${REMOVED_TEXT}' where pupil_id = $1 and text <> '${REMOVED_TEXT}'`,
+  `update participation set reflection = '${PSEUDONYMISED.text}' where pupil_id = $1 and reflection is not null and reflection <> '${PSEUDONYMISED.text}'`,
+  `update agreed_action set text = '${PSEUDONYMISED.text}' where pupil_id = $1 and text <> '${PSEUDONYMISED.text}'`,
   `update own_activity set title = '${REMOVED_TITLE}', description = null, decline_reason = null where pupil_id = $1 and title <> '${REMOVED_TITLE}'`,
   `update pupil_outlook set interests = '{}' where pupil_id = $1 and interests <> '{}'`,
   `update encounter e set staff_notes = null where e.kind = 'GUIDANCE_MEETING' and e.staff_notes is not null

@@ -5,7 +5,7 @@ import { demoData } from '@waymark/demo-data';
 import { boundSql, withSystemAccess } from '@waymark/subgraph-kit';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { IdentityHarness } from '../../../test/harness.js';
-import { FORMER_PUPIL } from './pseudonymise.service.js';
+import { PSEUDONYMISED } from '@waymark/domain';
 
 /*
  * pseudonymisePupil in the identity subgraph (docs/domain-rules.md, "Retention"): the retention job
@@ -78,7 +78,7 @@ describe('pseudonymisePupil (identity)', () => {
     expect(res.data?.pseudonymisePupil).toBe(true);
     const after = await accounts();
     const mine = after.find((a) => a.id === maya.id)!;
-    expect(mine).toMatchObject({ display_name: FORMER_PUPIL, pupil_id: maya.pupilId, school_id: maya.schoolId, roles: ['pupil'] });
+    expect(mine).toMatchObject({ display_name: PSEUDONYMISED.name, pupil_id: maya.pupilId, school_id: maya.schoolId, roles: ['pupil'] });
     expect(mine.email).not.toContain('northfield');
     expect(mine.password_hash).toBe('!');
     expect(mine.disabled_at).not.toBeNull();

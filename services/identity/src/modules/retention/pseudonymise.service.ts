@@ -1,10 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { PSEUDONYMISED } from '@waymark/domain';
 import { boundSql } from '@waymark/subgraph-kit';
-
-/** The name that stands for a pseudonymised leaver. */
-export const FORMER_PUPIL = 'Former pupil';
-/** What free text written by or about a pseudonymised leaver reads instead. */
-export const REMOVED_TEXT = 'Removed three years after the pupil left.';
 
 /*
  * This subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): their own
@@ -19,9 +15,9 @@ const STATEMENTS = [
   `delete from pending_sign_in where account_id in (select id from account where pupil_id = $1)`,
   `delete from recovery_code where account_id in (select id from account where pupil_id = $1)`,
   `delete from email_token where account_id in (select id from account where pupil_id = $1)`,
-  `update account set email = 'former-pupil-' || id || '@pseudonymised.invalid', display_name = '${FORMER_PUPIL}', password_hash = '!',
+  `update account set email = 'former-pupil-' || id || '@pseudonymised.invalid', display_name = '${PSEUDONYMISED.name}', password_hash = '!',
      mfa_secret = null, mfa_pending_secret = null, mfa_enrolled_at = null, disabled_at = coalesce(disabled_at, now())
-   where pupil_id = $1 and display_name <> '${FORMER_PUPIL}'`,
+   where pupil_id = $1 and display_name <> '${PSEUDONYMISED.name}'`,
   `update account set child_pupil_ids = array_remove(child_pupil_ids, $1::uuid) where $1::uuid = any(child_pupil_ids)`,
 ];
 

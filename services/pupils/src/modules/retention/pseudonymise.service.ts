@@ -1,10 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { PSEUDONYMISED } from '@waymark/domain';
 import { boundSql } from '@waymark/subgraph-kit';
-
-/** The name a pseudonymised leaver's record shows instead of theirs. */
-export const FORMER_PUPIL = 'Former pupil';
-/** What a comment about a pseudonymised leaver reads instead of its words. */
-export const REMOVED_TEXT = 'Removed three years after the pupil left.';
 
 /*
  * The pupils subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): the
@@ -19,8 +15,8 @@ const STATEMENTS = [
      upn = 'x' || left(replace(id::text, '-', ''), 12),
      date_of_birth = make_date(extract(year from date_of_birth)::int - (extract(month from date_of_birth) < 9)::int, 9, 1)
    where id = $1`,
-  `update record_comment set body = '${REMOVED_TEXT}' where pupil_id = $1 and body <> '${REMOVED_TEXT}'`,
-  `update audit_event set actor_name = '${FORMER_PUPIL}' where pupil_id = $1 and actor_roles like '%pupil%' and actor_name <> '${FORMER_PUPIL}'`,
+  `update record_comment set body = '${PSEUDONYMISED.text}' where pupil_id = $1 and body <> '${PSEUDONYMISED.text}'`,
+  `update audit_event set actor_name = '${PSEUDONYMISED.name}' where pupil_id = $1 and actor_roles like '%pupil%' and actor_name <> '${PSEUDONYMISED.name}'`,
 ];
 
 /** Pseudonymises one pupil's rows in this subgraph; the em must be allowed to write them (a system access). */
