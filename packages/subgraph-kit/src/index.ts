@@ -20,3 +20,4 @@ export * from './selection.js';
 export * from './subject-access.js';
 export * from './housekeeping.js';
 export * from './tenancy.js';
+export * from './retention.js';

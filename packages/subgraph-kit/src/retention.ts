@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from './context.js';
+import { AccessError, InputError } from './errors.js';
+import { isUuid } from './ids.js';
+import { withRequestBypass } from './tenancy.js';
+
+/**
+ * The `pseudonymisePupil` mutation every subgraph holding a pupil's data has: its part of
+ * pseudonymising a leaver three years after they left (docs/domain-rules.md, "Retention"), doing
+ * what `pseudonymise` does to its own rows. Asked by the pupils subgraph's retention job with a
+ * system credential; refused to everyone else, people and API keys alike. Doing it again changes
+ * nothing (each subgraph's `pseudonymise` is written so).
+ */
+export function pseudonymisePupilResolver(pseudonymise: (em: EntityManager, pupilId: string) => Promise<unknown>) {
+  @Resolver()
+  class RetentionResolver {
+    // Every subgraph has its own part: the same field in each, never reached through the gateway.
+    @Directive('@shareable')
+    @Directive('@inaccessible')
+    @Mutation(() => Boolean, {
+      description:
+        "Subgraph-to-subgraph only (the retention job): removes this leaver's personal details from this subgraph's rows, keeping what the figures count. True once done; the same again is a no-op.",
+    })
+    async pseudonymisePupil(@Arg('pupilId', () => ID) pupilId: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+      if (ctx.principal.kind !== 'system') throw AccessError.forbidden('Only the retention job can pseudonymise a pupil.');
+      if (!isUuid(pupilId)) throw InputError.invalid('pupilId must be a pupil id.');
+      await withRequestBypass(ctx, 'retention: pseudonymising one leaver past three years, wherever their rows are', (em) => pseudonymise(em, pupilId));
+      return true;
+    }
+  }
+  return RetentionResolver;
+}
