@@ -96,6 +96,20 @@ describe('programme planner', () => {
     // Focus goes back to the button that opened the link form.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`Link an encounter to ${TITLE}`);
     await fitsAtBothWidths(portals, page, 'Careers programme', 'programme-delivered');
+
+    // Removing asks first, starting on "Keep it"; kept, then removed.
+    await card.getByRole('button', { name: `Remove ${TITLE}` }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Remove this planned activity?' });
+    await dialog.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+    await portals.expectAccessible(page, 'programme-remove-confirm');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await card.waitFor();
+    await card.getByRole('button', { name: `Remove ${TITLE}` }).click();
+    await dialog.getByRole('button', { name: 'Yes, remove it' }).click();
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(0);
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import { PLAN_ITEM_STATUS_WORDS } from '@waymark/domain';
 import { useQuery } from '@waymark/graphql-client';
-import { Button, ErrorSummary, formatDate, Loading, SelectField, SummaryList } from '@waymark/ui';
+import { Button, ConfirmDialog, ErrorSummary, formatDate, Loading, SelectField, SummaryList } from '@waymark/ui';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { routeHref } from '../../../shared/route';
 import { groupLabel } from '../../../shared/vulnerableGroups';
@@ -18,6 +18,8 @@ export interface PlanItemActions {
 /** One planned activity: what it is, who it is for, its status in words and by symbol, and the encounters that delivered it. */
 export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemove }: { item: PlanItem; halfTerm: PlanHalfTerm } & PlanItemActions) {
   const [linking, setLinking] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const linkButton = useRef<HTMLButtonElement>(null);
   const words = PLAN_ITEM_STATUS_WORDS[item.status];
@@ -96,11 +98,30 @@ export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemo
           <Button ref={linkButton} variant="secondary" onClick={() => setLinking(true)}>
             Link an encounter<span className="wm-visually-hidden"> to {item.title}</span>
           </Button>
-          <Button variant="secondary" onClick={() => void act(() => onRemove(item.id))}>
+          <Button variant="secondary" onClick={() => setRemoving(true)}>
             Remove<span className="wm-visually-hidden"> {item.title}</span>
           </Button>
         </div>
       ) : null}
+      <ConfirmDialog
+        open={removing}
+        title="Remove this planned activity?"
+        confirmLabel={busy ? 'Removing…' : 'Yes, remove it'}
+        cancelLabel="Keep it"
+        busy={busy}
+        onConfirm={() => {
+          setBusy(true);
+          void act(() => onRemove(item.id)).finally(() => {
+            setBusy(false);
+            setRemoving(false);
+          });
+        }}
+        onCancel={() => setRemoving(false)}
+      >
+        <p>
+          “{item.title}” will be taken off the plan for {halfTerm.label}. The encounters linked to it stay on the school&apos;s record.
+        </p>
+      </ConfirmDialog>
     </li>
   );
 }
