@@ -37,7 +37,10 @@ export class RegisterMutations {
     description: 'Marks pupils on the register as attended, absent, or offered and declined (a Year 12–13 provider encounter), one or many at once.',
   })
   markAttendance(@Arg('input', () => MarkAttendanceInput) input: MarkAttendanceInput, @Ctx() ctx: EncountersContext): Promise<RegisterChangeResult> {
-    return new RegisterService(ctx.em).mark(ctx.principal, input, ownCohort(ctx));
+    // "Declined" needs the marked pupils' year groups: only theirs are asked for, not the whole roll.
+    const marked = (pupilIds: string[]) =>
+      ctx.deps.pupils.fetchCohort(ctx, { schoolIds: ctx.principal.schoolId ? [ctx.principal.schoolId] : [], pupilIds, asOf: todayInEngland() });
+    return new RegisterService(ctx.em).mark(ctx.principal, input, marked);
   }
 
   @Authorized(...STAFF)

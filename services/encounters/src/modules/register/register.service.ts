@@ -199,7 +199,12 @@ export class RegisterService {
    * encounters a school must offer pupils in Years 12–13 (docs/domain-rules.md, "Provider access"):
    * refused, with every pupil it cannot apply to named, anywhere else. Any other mark clears it.
    */
-  async mark(principal: Principal, input: MarkAttendanceInput, cohortOf?: () => Promise<Cohort>, now = new Date()): Promise<RegisterChangeResult> {
+  async mark(
+    principal: Principal,
+    input: MarkAttendanceInput,
+    cohortOf?: (pupilIds: string[]) => Promise<Cohort>,
+    now = new Date(),
+  ): Promise<RegisterChangeResult> {
     const encounter = await this.ownEncounter(principal, input.encounterId);
     if (!encounter) return { encounter: null, added: 0, changed: 0, error: RegisterProblems.notFound() };
     const ids = [...new Set(input.pupilIds)].filter((id) => isUuid(id));
@@ -239,9 +244,14 @@ export class RegisterService {
    * the academic years since), or are no longer on roll to tell: below Year 12 the encounters are
    * compulsory, so a pupil who did not go was absent, not someone who declined.
    */
-  private async tooYoungToDecline(encounter: Encounter, ids: string[], cohortOf: (() => Promise<Cohort>) | undefined, now: Date): Promise<string[]> {
+  private async tooYoungToDecline(
+    encounter: Encounter,
+    ids: string[],
+    cohortOf: ((pupilIds: string[]) => Promise<Cohort>) | undefined,
+    now: Date,
+  ): Promise<string[]> {
     if (!cohortOf) return ids;
-    const cohort = await cohortOf();
+    const cohort = await cohortOf(ids);
     const yearsSince = academicYearOf(now) - academicYearOf(encounter.date);
     const yearThen = new Map(cohort.pupilIds.map((id, i) => [id, cohort.yearGroups[i] - yearsSince]));
     return ids.filter((id) => (yearThen.get(id) ?? 0) < 12);
