@@ -1,3 +1,4 @@
+import { academicYearOfDay, isYearGroup } from './academic-year.js';
 import { VULNERABLE_GROUP_CODES } from './groups.js';
 import { parseDay } from './london-time.js';
 import { textProblem, type FieldProblems } from './forms/text.js';
@@ -90,8 +91,7 @@ export function halfTermDates(academicYear: number, halfTerm: HalfTerm): { start
 
 /** The half term a day (YYYY-MM-DD) falls in, on the rough dates above. */
 export function halfTermOfDay(day: string): HalfTerm {
-  const year = Number(day.slice(0, 4));
-  const academicYear = Number(day.slice(5, 7)) >= 9 ? year : year - 1;
+  const academicYear = academicYearOfDay(day);
   return HALF_TERM_KEYS.find((key) => day <= halfTermDates(academicYear, key).endsOn)!;
 }
 
@@ -165,7 +165,7 @@ export function checkPlanItem(values: PlanItemValues): FieldProblems<PlanItemFie
   if (!yearKnown) problems.academicYear = 'Choose an academic year';
   if (!isHalfTerm(values.halfTerm)) problems.halfTerm = 'Choose the half term it is planned for';
   if (values.yearGroups.length === 0) problems.yearGroups = 'Choose at least one year group';
-  else if (values.yearGroups.some((y) => !Number.isInteger(y) || y < 7 || y > 13)) problems.yearGroups = 'Year groups go from Year 7 to Year 13';
+  else if (values.yearGroups.some((y) => !isYearGroup(y))) problems.yearGroups = 'Year groups go from Year 7 to Year 13';
   const title = textProblem(values.title, {
     missing: 'Say what the activity is, for example "Year 10 mock interviews"',
     max: PLAN_ITEM_LIMITS.titleLength,
