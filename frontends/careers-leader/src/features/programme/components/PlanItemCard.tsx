@@ -6,7 +6,8 @@ import { routeHref } from '../../../shared/route';
 import { groupLabel } from '../../../shared/vulnerableGroups';
 import { PLAN_ENCOUNTER_CHOICES_QUERY, type PlanHalfTerm, type PlanItem } from '../graphql/programme';
 import type { SaveProblem } from '../hooks/useProgrammePlan';
-import { cdiAreaLabel, listText, STATUS_TAGS, yearGroupsText } from '../lib/programme';
+import { formatYearGroups } from '../../../shared/encounterKinds';
+import { cdiAreaLabel, listText, STATUS_TAGS } from '../lib/programme';
 
 export interface PlanItemActions {
   canEdit: boolean;
@@ -35,7 +36,7 @@ export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemo
   };
 
   const details = [
-    { term: 'Year groups', value: yearGroupsText(item.yearGroups) },
+    { term: 'Year groups', value: formatYearGroups(item.yearGroups) },
     { term: 'For', value: item.forGroups.length === 0 ? 'All pupils' : listText(item.forGroups.map(groupLabel)) },
     { term: 'Benchmarks', value: listText(item.benchmarks.map((b) => `Benchmark ${b}`)) },
     ...(item.cdiAreas.length > 0 ? [{ term: 'CDI framework areas', value: listText(item.cdiAreas.map(cdiAreaLabel)) }] : []),

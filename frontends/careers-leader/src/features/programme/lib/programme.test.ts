@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftToInput, EMPTY_DRAFT, planSummary, statusText, validateDraft, yearGroupsText } from './programme';
+import { formatYearGroups } from '../../../shared/encounterKinds';
+import { draftToInput, EMPTY_DRAFT, planSummary, statusText, validateDraft } from './programme';
 
 const draft = { ...EMPTY_DRAFT, halfTerm: 'AUTUMN_2', title: ' Careers fair ', yearGroups: [9, 10], benchmarks: [2], purpose: '  ' };
 
@@ -25,8 +26,8 @@ describe('words', () => {
   });
 
   it('lists year groups and sums a plan up', () => {
-    expect(yearGroupsText([10])).toBe('Year 10');
-    expect(yearGroupsText([7, 8, 9])).toBe('Years 7, 8 and 9');
+    expect(formatYearGroups([10])).toBe('Year 10');
+    expect(formatYearGroups([7, 8, 9])).toBe('Years 7, 8 and 9');
     expect(planSummary([])).toBe('Nothing is planned for this year yet.');
     expect(planSummary(['DELIVERED', 'SLIPPED', 'PLANNED', 'PLANNED'])).toBe('4 planned activities: 1 delivered, 2 planned, 1 slipped.');
   });

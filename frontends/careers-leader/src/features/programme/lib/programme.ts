@@ -71,12 +71,6 @@ export const STATUS_TAGS: Record<PlanItemStatus, string> = {
   SLIPPED: 'wm-tag wm-tag--not-met',
 };
 
-/** "Year 10", "Years 7, 8 and 9". */
-export function yearGroupsText(years: readonly number[]): string {
-  if (years.length === 1) return `Year ${years[0]}`;
-  return `Years ${listText(years.map(String))}`;
-}
-
 export function listText(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
