@@ -167,8 +167,11 @@ export class VolunteerOfferResolver {
   @FieldResolver(() => Volunteer, { nullable: true, description: 'Who offered: the volunteer themself, or staff of the school they offered to.' })
   volunteer(@Root() offer: VolunteerOffer, @Ctx() ctx: RequestContext): Promise<Volunteer | null> {
     if (!canSeeOffer(ctx.principal, offer)) throw AccessError.forbidden();
-    return loaderFor<Volunteer>(ctx, 'offerVolunteer', async (ids) => byKeys(ids, await ctx.em.find(Volunteer, { id: { $in: [...ids] } }), (v) => v.id)).load(
-      offer.volunteerId,
-    );
+    return volunteerById(ctx, offer.volunteerId);
   }
+}
+
+/** A volunteer by id, batched over the whole answer (whoever calls checks the caller's right to see them). */
+export function volunteerById(ctx: RequestContext, id: string): Promise<Volunteer | null> {
+  return loaderFor<Volunteer>(ctx, 'volunteerById', async (ids) => byKeys(ids, await ctx.em.find(Volunteer, { id: { $in: [...ids] } }), (v) => v.id)).load(id);
 }

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { VOLUNTEER_CHECK_KINDS, checkGapMessage, checkGaps, checksNeeded, placementEngagement, todayInEngland, type VolunteerCheckKind } from '@waymark/domain';
-import { AccessError, byKeys, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
+import { AccessError, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
 import { SchoolStub } from '../external/school.stub.js';
 import { placementReaderSchool } from '../placement/placement.access.js';
 import { Placement, PlacementApplication } from '../placement/placement.entity.js';
 import { actingVolunteer } from '../request/request.access.js';
 import { VolunteerOffer, VolunteerRequest } from '../request/request.entity.js';
+import { volunteerById } from '../request/request.resolver.js';
 import { Volunteer } from '../volunteer/volunteer.entity.js';
 import { canSeeRecorder, checkReaderSchool } from './volunteer-check.access.js';
 import { VolunteerCheck, VolunteerCheckKindEnum } from './volunteer-check.entity.js';
@@ -29,11 +30,6 @@ async function engagementOf(ctx: RequestContext, offer: VolunteerOffer): Promise
   if (checkReaderSchool(ctx.principal) !== offer.schoolId) throw AccessError.forbidden();
   const request = offer.request.dateTo ? offer.request : await ctx.em.findOneOrFail(VolunteerRequest, { id: offer.request.id });
   return { request, volunteer: await volunteerById(ctx, offer.volunteerId) };
-}
-
-/** A volunteer by id, batched (the caller's right to see them is checked by whoever asks). */
-function volunteerById(ctx: RequestContext, id: string): Promise<Volunteer | null> {
-  return loaderFor<Volunteer>(ctx, 'offerVolunteer', async (ids) => byKeys(ids, await ctx.em.find(Volunteer, { id: { $in: [...ids] } }), (v) => v.id)).load(id);
 }
 
 /** The needed checks the school has not recorded, or that will have expired by `lastDay`, worded for the leader. */
