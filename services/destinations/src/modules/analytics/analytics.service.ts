@@ -198,13 +198,26 @@ export class AnalyticsService {
     const bit = groupKey ? VULNERABLE_GROUPS.findIndex((g) => g.key === groupKey) : -1;
     const groups: (VulnerableGroupCode | null)[] = request.group && bit >= 0 ? [null, request.group] : [null];
 
+    // The leavers are split by year once, and each row's by school once, rather than filtered again for every cell of the grid.
+    const byYear = new Map<number, Counted[]>();
+    for (const leaver of counted) {
+      const list = byYear.get(leaver.leavingYear);
+      if (list) list.push(leaver);
+      else byYear.set(leaver.leavingYear, [leaver]);
+    }
     const rows: DestinationFigures[] = [];
     for (const year of years) {
       for (const group of groups) {
-        const inRow = (leaver: Counted) => leaver.leavingYear === year && (group === null || (leaver.mask & (1 << bit)) !== 0);
-        const grid = schools.map((schoolId) => tally(counted.filter((leaver) => inRow(leaver) && leaver.schoolId === schoolId)));
+        const inRow = (byYear.get(year) ?? []).filter((leaver) => group === null || (leaver.mask & (1 << bit)) !== 0);
+        const bySchool = new Map<string, Counted[]>();
+        for (const leaver of inRow) {
+          const list = bySchool.get(leaver.schoolId);
+          if (list) list.push(leaver);
+          else bySchool.set(leaver.schoolId, [leaver]);
+        }
+        const grid = schools.map((schoolId) => tally(bySchool.get(schoolId) ?? []));
         const trustTotal = !filter.schoolId;
-        if (trustTotal) grid.push(tally(counted.filter(inRow)));
+        if (trustTotal) grid.push(tally(inRow));
         const equations = grid.flatMap((_, r) => rowEquations(r));
         if (trustTotal) {
           const total = grid.length - 1;
