@@ -2,7 +2,16 @@ import { formatDay } from '@waymark/domain';
 import type { SelfEvaluationSnapshot } from '../graphql/self-evaluation';
 
 /** Whole percentage points, as the page shows scores. */
-const points = (score: number) => Math.round(score * 100);
+export const points = (score: number) => Math.round(score * 100);
+
+/** How many whole points a score moved from `then` to `now`, counted on the points shown (not the raw scores). */
+export const pointsMoved = (now: number, then: number) => points(now) - points(then);
+
+/** A move of whole points with its sign: "+8 points", "−5 points", "+1 point" (a move of 0 is the caller's to word). */
+export function pointsMovedText(change: number): string {
+  const size = Math.abs(change);
+  return `${change > 0 ? '+' : '−'}${size} ${size === 1 ? 'point' : 'points'}`;
+}
 
 /** The day of a snapshot for a sentence: "31 Mar 2027". */
 export const snapshotDay = (snapshot: Pick<SelfEvaluationSnapshot, 'takenOn'>) => formatDay(snapshot.takenOn, 'medium');
@@ -20,11 +29,9 @@ export function changeSince(benchmark: number, score: number, snapshot: Pick<Sel
   if (!snapshot) return 'No snapshot yet';
   const then = snapshot.scores.find((s) => s.benchmark === benchmark);
   if (!then) return 'Not in the last snapshot';
-  const change = points(score) - points(then.score);
+  const change = pointsMoved(score, then.score);
   const day = snapshotDay(snapshot);
-  if (change === 0) return `No change since ${day}`;
-  const size = Math.abs(change);
-  return `${change > 0 ? '+' : '−'}${size} ${size === 1 ? 'point' : 'points'} since ${day}`;
+  return change === 0 ? `No change since ${day}` : `${pointsMovedText(change)} since ${day}`;
 }
 
 export const KIND_LABELS: Record<SelfEvaluationSnapshot['kind'], string> = {

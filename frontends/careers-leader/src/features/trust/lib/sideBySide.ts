@@ -1,4 +1,5 @@
 import { toCsv, type CsvValue } from '@waymark/domain';
+import { points, pointsMoved, pointsMovedText } from '../../self-evaluation/lib/snapshots';
 import type { TrustSelfEvaluation, TrustSelfEvaluationSchool } from '../graphql/trustSelfEvaluation';
 
 type Score = TrustSelfEvaluationSchool['scores'][number];
@@ -29,8 +30,8 @@ export const READING_MARKS: Record<Reading, { word: string; symbol: string; tag:
   RED: { word: 'Red', symbol: '○', tag: 'wm-tag wm-tag--not-met' },
 };
 
-/** Whole percentage points, as scores are shown. */
-export const points = (score: number) => Math.round(score * 100);
+/** Whole percentage points, as scores are shown (the school's own self-evaluation page's `points`). */
+export { points };
 
 export function rowsOf(side: TrustSelfEvaluation): SideRow[] {
   return side.schools.map((row, index) => ({
@@ -77,10 +78,8 @@ export function sortRows(rows: readonly SideRow[], sort: Sort): SideRow[] {
 export function changeText(row: SideRow, score: Score): string {
   if (row.lastSnapshotOn === null) return 'No snapshot';
   if (score.change == null) return 'Not shown';
-  const change = points(score.score) - points(score.score - score.change);
-  if (change === 0) return 'No change';
-  const size = Math.abs(change);
-  return `${change > 0 ? '+' : '−'}${size} ${size === 1 ? 'point' : 'points'}`;
+  const change = pointsMoved(score.score, score.score - score.change);
+  return change === 0 ? 'No change' : pointsMovedText(change);
 }
 
 /** The side-by-side as a spreadsheet, in the order shown: per benchmark its score, reading and change. */
@@ -92,7 +91,7 @@ export function sideBySideCsv(rows: readonly SideRow[], benchmarks: readonly num
     ...benchmarks.flatMap((b): CsvValue[] => {
       const score = scoreOf(row, b);
       if (!score) return ['', '', ''];
-      const change = row.lastSnapshotOn === null || score.change == null ? '' : points(score.score) - points(score.score - score.change);
+      const change = row.lastSnapshotOn === null || score.change == null ? '' : pointsMoved(score.score, score.score - score.change);
       return [points(score.score), READING_MARKS[score.reading].word, change];
     }),
   ]);
