@@ -43,7 +43,8 @@ const toCell = (cell: Cell): DashboardCell => Object.assign(new DashboardCell(),
 /** Figures restricted to a vulnerable group are rounded to this for callers who may not see pupils' flags. */
 export const GROUP_ROUNDING = 5;
 const rounded = (n: number) => Math.round(n / GROUP_ROUNDING) * GROUP_ROUNDING;
-const roundCell = (cell: Cell): Cell => ({
+/** A cell as a caller who may not see pupils' flags reads it: every count rounded to GROUP_ROUNDING. */
+export const roundCell = (cell: Cell): Cell => ({
   ...cell,
   eligible: rounded(cell.eligible),
   met: rounded(cell.met),
@@ -56,7 +57,7 @@ const roundCell = (cell: Cell): Cell => ({
  * school and analysts with pupil-level access (docs/benchmarks-contract.md); other analysts see group figures rounded
  * to the nearest 5, so that neither a small number nor the difference of two reveals a pupil's group.
  */
-function groupFiguresExact(ctx: RequestContext): boolean {
+export function groupFiguresExact(ctx: RequestContext): boolean {
   const scope = scopeOf(ctx.principal);
   return scope.kind !== 'trust' || scope.pupilLevel;
 }

@@ -4,7 +4,7 @@ import { academicYearOfDay, benchmarkName, GATSBY_BENCHMARKS, problemList, today
 import { AccessError, InputError, isUuid, mutationError, scopeOf, type RequestContext, permitSchools } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { School, stubOf } from '../external/external.entity.js';
-import { GROUP_ROUNDING } from '../benchmarks/benchmarks.resolver.js';
+import { groupFiguresExact, roundCell } from '../benchmarks/benchmarks.resolver.js';
 import { withEngine } from '../benchmarks/benchmarks.service.js';
 import { ASSESSMENT_AREAS, type AssessmentArea } from './self-evaluation.areas.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
@@ -44,8 +44,6 @@ function schoolAsked(ctx: RequestContext, given: string | null | undefined): str
   throw AccessError.forbidden();
 }
 
-const rounded = (n: number) => Math.round(n / GROUP_ROUNDING) * GROUP_ROUNDING;
-
 /** The school dashboard's figures (every year group and vulnerable group, all pupils) as of today. */
 async function coverageOf(ctx: EncountersContext, school: string, day: string): Promise<CoverageCell[]> {
   const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { schoolIds: [school], asOf: day });
@@ -58,12 +56,8 @@ async function coverageOf(ctx: EncountersContext, school: string, day: string): 
   // now return its rows from tables without a trust column (self_evaluation_override).
   await permitSchools(ctx, [school]);
   const aggregate = await withEngine(ctx, (engine) => engine.schoolAggregate(cohort, day, { groupBit: null, yearGroup: null }));
-  const scope = scopeOf(ctx.principal);
   // Analysts who may not see flags read vulnerable-group figures rounded, as on the dashboard.
-  const exact = scope.kind !== 'trust' || scope.pupilLevel;
-  const groupCells = aggregate.groupCells.map((c) =>
-    exact ? c : { ...c, eligible: rounded(c.eligible), met: rounded(c.met), inProgress: rounded(c.inProgress) },
-  );
+  const groupCells = groupFiguresExact(ctx) ? aggregate.groupCells : aggregate.groupCells.map(roundCell);
   return [...aggregate.cells, ...groupCells];
 }
 

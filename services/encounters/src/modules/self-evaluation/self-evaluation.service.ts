@@ -2,7 +2,7 @@ import { academicYearOfDay, benchmarkName, GATSBY_BENCHMARKS } from '@waymark/do
 import { AccessError, boundSql, permitSchools, pgArray, scopeOf } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { School, stubOf } from '../external/external.entity.js';
-import { GROUP_ROUNDING } from '../benchmarks/benchmarks.resolver.js';
+import { groupFiguresExact, roundCell } from '../benchmarks/benchmarks.resolver.js';
 import { withEngine } from '../benchmarks/benchmarks.service.js';
 import { ASSESSMENT_AREAS } from './self-evaluation.areas.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
@@ -22,8 +22,6 @@ import { TrustSelfEvaluation, TrustSelfEvaluationSchool, TrustSelfEvaluationScor
  * exact figures, which analysts without pupil-level access only see rounded, so they get no change on these.
  */
 const GROUP_BENCHMARKS = new Set(ASSESSMENT_AREAS.filter((a) => a.rule?.kind === 'groupsKeepUp').map((a) => a.benchmark));
-
-const rounded = (n: number) => Math.round(n / GROUP_ROUNDING) * GROUP_ROUNDING;
 
 interface LastSnapshot {
   takenOn: string;
@@ -78,7 +76,7 @@ export async function trustSelfEvaluation(ctx: EncountersContext, day: string): 
   // The pupils subgraph decides which schools are the trust's: the cohort answers for those only.
   const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { asOf: day });
   const schoolIds = cohort.schoolsAllowed;
-  const exact = scope.pupilLevel;
+  const exact = groupFiguresExact(ctx);
   const result = Object.assign(new TrustSelfEvaluation(), {
     asOf: day,
     academicYear: academicYearOfDay(day),
@@ -94,9 +92,7 @@ export async function trustSelfEvaluation(ctx: EncountersContext, day: string): 
   result.schools = schoolIds.map((schoolId) => {
     const school = figures.get(schoolId);
     // Analysts who may not see flags read vulnerable-group figures rounded, as on the school's own self-evaluation.
-    const groupCells = (school?.groupCells ?? []).map((c) =>
-      exact ? c : { ...c, eligible: rounded(c.eligible), met: rounded(c.met), inProgress: rounded(c.inProgress) },
-    );
+    const groupCells = exact ? (school?.groupCells ?? []) : (school?.groupCells ?? []).map(roundCell);
     const last = snapshots.get(schoolId);
     return Object.assign(new TrustSelfEvaluationSchool(), {
       school: stubOf(School, schoolId),
