@@ -76,7 +76,7 @@ function mayListPupils(ctx: RequestContext): boolean {
  * analysts must name one, and the pupils subgraph then says whether it is in their trust. Anything
  * that is not a school id (a NUL, a megabyte) is refused here, before any lookup.
  */
-function schoolAsked(ctx: RequestContext, given: string | null | undefined): string {
+export function schoolAsked(ctx: RequestContext, given: string | null | undefined): string {
   if (given && !isUuid(given)) throw InputError.invalid('The school id is not a Waymark school id.');
   const schoolId = given ? given.toLowerCase() : null;
   const scope = scopeOf(ctx.principal);
@@ -92,7 +92,7 @@ function schoolAsked(ctx: RequestContext, given: string | null | undefined): str
 }
 
 /** The pupils on roll at one school on a day; forbidden when the pupils subgraph says the school is not the caller's. */
-async function schoolCohort(ctx: EncountersContext, school: string, day: string) {
+export async function schoolCohort(ctx: EncountersContext, school: string, day: string) {
   const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { schoolIds: [school], asOf: day });
   // Refused, not answered with zeros: an empty cohort would look like a school with no pupils.
   if (!cohort.schoolsAllowed.includes(school)) {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { academicYearLabel, checkPlanItem, HALF_TERM_KEYS, HALF_TERMS, halfTermDates, planItemStatus, problemList, type PlanItemValues } from '@waymark/domain';
-import { AccessError, InputError, isUuid, mutationError, scopeOf, type MutationError } from '@waymark/subgraph-kit';
+import { InputError, mutationError, scopeOf, type MutationError } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
+import { schoolAsked, schoolCohort } from '../benchmarks/benchmarks.resolver.js';
 import { Encounter } from '../encounter/encounter.entity.js';
 import { School, stubOf } from '../external/external.entity.js';
 import { ProgrammePlanItem } from './plan-item.entity.js';
@@ -22,24 +23,13 @@ export function canEditPlan(ctx: EncountersContext): boolean {
 }
 
 /**
- * The school whose plan is read: staff their own (naming another is forbidden); an analyst names a
- * school, which must be one of their trust's (asked of the pupils subgraph, which knows the trusts).
+ * The school whose plan is read, as the dashboard's: staff their own (naming another is forbidden); an
+ * analyst names a school, which the pupils subgraph must confirm is one of their trust's.
  */
 export async function planSchool(ctx: EncountersContext, given: string | null | undefined, academicYear: number): Promise<string> {
-  if (given && !isUuid(given)) throw InputError.invalid('The school id is not a Waymark school id.');
-  const schoolId = given ? given.toLowerCase() : null;
-  const scope = scopeOf(ctx.principal);
-  if (scope.kind === 'school') {
-    if (schoolId && schoolId !== scope.schoolId) throw AccessError.forbidden('You can only see your own school.');
-    return scope.schoolId;
-  }
-  if (scope.kind === 'trust') {
-    if (!schoolId) throw InputError.invalid('Choose a school of your trust.');
-    const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { schoolIds: [schoolId], asOf: `${academicYear}-09-01` });
-    if (!cohort.schoolsAllowed.includes(schoolId)) throw AccessError.forbidden("That school is not one of your trust's schools.");
-    return schoolId;
-  }
-  throw AccessError.forbidden();
+  const schoolId = schoolAsked(ctx, given);
+  if (scopeOf(ctx.principal).kind === 'trust') await schoolCohort(ctx, schoolId, `${academicYear}-09-01`);
+  return schoolId;
 }
 
 export function checkAcademicYear(academicYear: number): void {

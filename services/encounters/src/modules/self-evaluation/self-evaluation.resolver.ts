@@ -4,7 +4,7 @@ import { academicYearOfDay, benchmarkName, GATSBY_BENCHMARKS, problemList, today
 import { AccessError, InputError, isUuid, mutationError, scopeOf, type RequestContext, permitSchools } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { School, stubOf } from '../external/external.entity.js';
-import { groupFiguresExact, roundCell } from '../benchmarks/benchmarks.resolver.js';
+import { groupFiguresExact, roundCell, schoolAsked, schoolCohort } from '../benchmarks/benchmarks.resolver.js';
 import { withEngine } from '../benchmarks/benchmarks.service.js';
 import { ASSESSMENT_AREAS, type AssessmentArea } from './self-evaluation.areas.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
@@ -28,30 +28,9 @@ import { trustSelfEvaluation } from './self-evaluation.service.js';
  * school and analysts of its trust read it; the school's careers leaders answer areas.
  */
 
-/** Staff: their own school (naming another is forbidden); analysts name a school, which the pupils subgraph then checks. */
-function schoolAsked(ctx: RequestContext, given: string | null | undefined): string {
-  if (given && !isUuid(given)) throw InputError.invalid('The school id is not a Waymark school id.');
-  const schoolId = given ? given.toLowerCase() : null;
-  const scope = scopeOf(ctx.principal);
-  if (scope.kind === 'school') {
-    if (schoolId && schoolId !== scope.schoolId) throw AccessError.forbidden('You can only see your own school.');
-    return scope.schoolId;
-  }
-  if (scope.kind === 'trust') {
-    if (!schoolId) throw InputError.invalid('Choose a school of your trust.');
-    return schoolId;
-  }
-  throw AccessError.forbidden();
-}
-
 /** The school dashboard's figures (every year group and vulnerable group, all pupils) as of today. */
 async function coverageOf(ctx: EncountersContext, school: string, day: string): Promise<CoverageCell[]> {
-  const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { schoolIds: [school], asOf: day });
-  if (!cohort.schoolsAllowed.includes(school)) {
-    throw AccessError.forbidden(
-      scopeOf(ctx.principal).kind === 'trust' ? "That school is not one of your trust's schools." : 'That school is not one of yours.',
-    );
-  }
+  const cohort = await schoolCohort(ctx, school, day);
   // The pupils subgraph has confirmed the school is the caller's (or their trust's): the database may
   // now return its rows from tables without a trust column (self_evaluation_override).
   await permitSchools(ctx, [school]);
