@@ -14,6 +14,7 @@ import { followedLeavingYears, summerOnRollDay } from '../spell/spell.rules.js';
 import {
   DESTINATION_CATEGORIES,
   DESTINATION_CATEGORY_KEYS,
+  SUPPRESS_BELOW,
   categoryOfActivity,
   categoryOfIntention,
   roundToFive,
@@ -21,7 +22,6 @@ import {
   type DestinationCategory,
 } from './analytics.rules.js';
 import { DestinationAnalytics, DestinationCategoryFigures, DestinationFigure, DestinationFigures } from './analytics.types.js';
-import { SUPPRESS_BELOW } from './analytics.rules.js';
 
 /** What the figures ask the pupils subgraph, with the caller's own credential. */
 export interface AnalyticsPupils {
