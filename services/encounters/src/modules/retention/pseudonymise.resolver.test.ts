@@ -95,4 +95,23 @@ describe('pseudonymisePupil (encounters)', () => {
     await h.client.query(job, MUTATION, { id: pupilId });
     expect(await snapshot()).toEqual(after);
   });
+
+  it('clears an activity’s description and reason even when the pupil gave it the title that stands in for theirs', async () => {
+    const { rows } = await withSystemAccess(h.orm, 'test: a pupil with an own activity', (em) =>
+      boundSql<{ pupil_id: string }>(em, 'select pupil_id from own_activity where pupil_id <> $1 order by pupil_id limit 1', [pupilId]),
+    );
+    expect(rows).toHaveLength(1);
+    const other = rows[0].pupil_id;
+    await withSystemAccess(h.orm, 'test: their words under the stand-in title', (em) =>
+      boundSql(em, `update own_activity set title = $2, description = 'I, Sam, shadowed my aunt', decline_reason = 'No proof' where pupil_id = $1`, [
+        other,
+        REMOVED_TITLE,
+      ]),
+    );
+    const res = await h.client.query(job, MUTATION, { id: other });
+    expect(res.errors).toBeUndefined();
+    const theirs = (await rowsOf('own_activity')).filter((row) => row.pupil_id === other);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const row of theirs) expect(row).toMatchObject({ title: REMOVED_TITLE, description: null, decline_reason: null });
+  });
 });

@@ -17,7 +17,8 @@ const STATEMENTS = [
   // A written reflection counts for the checklist's reflection item: its words go, the fact stays.
   `update participation set reflection = '${PSEUDONYMISED.text}' where pupil_id = $1 and reflection is not null and reflection <> '${PSEUDONYMISED.text}'`,
   `update agreed_action set text = '${PSEUDONYMISED.text}' where pupil_id = $1 and text <> '${PSEUDONYMISED.text}'`,
-  `update own_activity set title = '${REMOVED_TITLE}', description = null, decline_reason = null where pupil_id = $1 and title <> '${REMOVED_TITLE}'`,
+  `update own_activity set title = '${REMOVED_TITLE}', description = null, decline_reason = null where pupil_id = $1
+   and (title <> '${REMOVED_TITLE}' or description is not null or decline_reason is not null)`,
   `update pupil_outlook set interests = '{}' where pupil_id = $1 and interests <> '{}'`,
   `update encounter e set staff_notes = null where e.kind = 'GUIDANCE_MEETING' and e.staff_notes is not null
    and exists (select 1 from participation p where p.encounter_id = e.id and p.pupil_id = $1)
