@@ -39,18 +39,44 @@ export class EncounterSyncChange {
   reason: EncounterTombstoneReason | null = null;
 }
 
+/** The columns each feed hands out (encounter-sync.service.ts reads them): only a change to one of them is a change to sync. */
+export const SYNCED_COLUMNS: Record<SyncedRecord, readonly string[]> = {
+  encounter: [
+    'school_id',
+    'kind',
+    'title',
+    'date',
+    'has_time',
+    'ends_at',
+    'in_school_day',
+    'hours',
+    'benchmarks',
+    'year_groups',
+    'subject',
+    'checklist_met',
+    'booked',
+  ],
+  participation: ['encounter_id', 'pupil_id', 'school_id', 'attended', 'declined'],
+};
+
 /**
  * The trigger that writes `encounter_sync_change` for a table with `id` and `trust_id`: a row for the
- * trust it is in on every insert and update, a DELETED tombstone when it is deleted (an encounter's
- * participations too, through the cascade), and a LEFT_TRUST tombstone for the trust it leaves.
+ * trust it is in on every insert and on every update of a synced column (a reflection, reflection
+ * time, staff notes or a pseudonymised text changes nothing the feeds hand out, so logs nothing), a
+ * DELETED tombstone when it is deleted (an encounter's participations too, through the cascade), and
+ * a LEFT_TRUST tombstone for the trust it leaves.
  */
 export function syncTrigger(record: SyncedRecord) {
+  const row = (alias: 'old' | 'new') => `(${['trust_id', ...SYNCED_COLUMNS[record]].map((column) => `${alias}."${column}"`).join(', ')})`;
   return {
     name: `${record}_sync_change`,
     timing: 'after' as const,
     events: ['insert' as const, 'update' as const, 'delete' as const],
     forEach: 'row' as const,
-    body: `if tg_op = 'DELETE' then
+    body: `if tg_op = 'UPDATE' and ${row('old')} is not distinct from ${row('new')} then
+  return null;
+end if;
+if tg_op = 'DELETE' then
   if old."trust_id" is not null then
     insert into "encounter_sync_change" ("trust_id", "record", "row_id", "reason") values (old."trust_id", '${record}', old."id", 'DELETED');
   end if;

@@ -275,6 +275,25 @@ describe('encounter and register sync: what a sync reads', () => {
     expect(theirs.rows.get(moved.id)).toMatchObject({ schoolId: eastgate.id });
   });
 
+  it('logs nothing for a change the feeds do not hand out: a reflection, reflection time, staff notes', async () => {
+    let made = { id: '', rows: [] as string[] };
+    await write(async (em) => {
+      made = await insertEncounter(em, schools[0], pupilsAt(northfield.id).slice(0, 2));
+    });
+    await settle();
+    const encounters = await new Replica('encounters').syncAll(100);
+    const registers = await new Replica('participations').syncAll(100);
+    await write(async (em) => {
+      await em.execute(`update participation set reflection = 'I learned a lot.', group_reflection_on = current_date where id = any(?::uuid[])`, [
+        `{${made.rows.join(',')}}`,
+      ]);
+      await em.execute(`update encounter set staff_notes = 'Went well.', location = 'Hall' where id = ?`, [made.id]);
+    });
+    await settle();
+    expect((await page('encounters', key, encounters.cursor, 1000)).changes).toEqual([]);
+    expect((await page('participations', key, registers.cursor, 1000)).changes).toEqual([]);
+  });
+
   it('does not let the cursor pass a transaction that began first but commits last', async () => {
     let talk = { id: '', rows: [] as string[] };
     await write(async (em) => {
