@@ -24,10 +24,17 @@ export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemo
   const [problem, setProblem] = useState<string | null>(null);
   const linkButton = useRef<HTMLButtonElement>(null);
   const words = PLAN_ITEM_STATUS_WORDS[item.status];
+  // Focus goes back to the button that opened the form, once it is rendered again (an animation
+  // frame could come before React renders it, and then focus was lost).
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (linking || !refocus) return;
+    linkButton.current?.focus();
+    setRefocus(false);
+  }, [linking, refocus]);
   const closeLinking = () => {
     setLinking(false);
-    // Focus goes back to the button that opened the form.
-    requestAnimationFrame(() => linkButton.current?.focus());
+    setRefocus(true);
   };
   const act = async (change: () => Promise<SaveProblem>) => {
     setProblem(null);
