@@ -5,3 +5,4 @@ export * from './guidance-form.js';
 export * from './own-activity-form.js';
 export * from './short-text-forms.js';
 export * from './leaving-form.js';
+export * from './publication-form.js';
