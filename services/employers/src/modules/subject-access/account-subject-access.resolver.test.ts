@@ -107,6 +107,7 @@ describe('Account.employersSubjectAccess', () => {
       await em.insert(SignedUpVolunteer, {
         accountId: randomUUID(),
         volunteerId,
+        claimedSchoolId: northfield.id,
         claimedSchoolName: 'Northfield Academy',
         alumniStatus: 'DECLINED',
         decidedBySchoolId: northfield.id,
@@ -118,7 +119,8 @@ describe('Account.employersSubjectAccess', () => {
     const part = await ownPart(alumni);
     expect(part.sections.find((s) => s.title === 'Your sign-up, and your school’s answer')!.rows).toEqual([
       expect.objectContaining({
-        school_you_named: 'Northfield Academy',
+        school_you_chose: northfield.id,
+        its_name_then: 'Northfield Academy',
         school_answer: 'DECLINED',
         school_message: 'We could not find you in our 2015 records.',
       }),

@@ -34,7 +34,7 @@ const VOLUNTEER: { title: string; sql: string }[] = [
     // A volunteer who signed themself up: what was kept from it here, and a former pupil's school's
     // answer with its message; not who at the school answered.
     title: 'Your sign-up, and your school’s answer',
-    sql: `select organisation_size_band, organisation_website, claimed_school_name as school_you_named, alumni_status as school_answer,
+    sql: `select organisation_size_band, organisation_website, claimed_school_id as school_you_chose, claimed_school_name as its_name_then, alumni_status as school_answer,
                  decided_by_school_id as answered_by_school, decision_message as school_message, decided_at as answered_at, created_at
             from signed_up_volunteer where volunteer_id = $1`,
   },

@@ -6,8 +6,8 @@ export type AlumniStatus = (typeof ALUMNI_STATUSES)[number];
 /**
  * A volunteer who signed themself up through the employer portal: the identity account they sign in
  * with (the key that makes provisioning idempotent: one account, one volunteer), and, for a former
- * pupil, the school they named and whether that school has confirmed them. No tenant owns a row
- * until a school confirms it; the resolvers check who asks.
+ * pupil, the school they chose from Waymark's list (by its id) and whether that school has confirmed
+ * them. No tenant owns a row until a school confirms it; the resolvers check who asks.
  */
 @Entity({ tableName: 'signed_up_volunteer' })
 export class SignedUpVolunteer {
@@ -27,7 +27,15 @@ export class SignedUpVolunteer {
   @Property({ type: 'string', length: 200, nullable: true })
   organisationWebsite: string | null = null;
 
-  /** A former pupil's school, as they typed it. */
+  /**
+   * The school a former pupil chose from Waymark's list: the only thing matched against the staff who
+   * may see and confirm them. Rows from before schools were chosen by id have none and match no school.
+   */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  claimedSchoolId: string | null = null;
+
+  /** That school's name as Waymark's list had it at sign-up, for display only (never matched on). */
   @Property({ type: 'string', length: 160, nullable: true })
   claimedSchoolName: string | null = null;
 

@@ -1,23 +1,18 @@
 import 'reflect-metadata';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIAL_HEADER, CredentialVerifier, SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
+import { SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
 import { boundSql, withSystemAccess } from '@waymark/subgraph-kit';
-import { makePrincipal, startTestSubgraph, testKeys, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, employersService } from '../../app.js';
 
 /*
  * Signed-up volunteers in the employers subgraph (docs/domain-rules.md, "Volunteering: sign-up and
  * alumni confirmation"). provisionSignedUpVolunteer answers the system credential alone and makes one
  * volunteer per account however often it is asked; a former pupil is confirmed or declined by the
- * school they named, and by no other.
- *
- * The school's name comes from the pupils subgraph, asked with the caller's own credential: here a
- * small HTTP server in this file answers `schools` for the school in the verified credential, as
- * the pupils subgraph does for staff.
+ * school they chose from Waymark's list, matched by its id, and by no other: not even another school
+ * with exactly the same name (common in England).
  */
 const data = demoData();
 const [northfield, southbank] = data.schools;
@@ -27,6 +22,10 @@ const identity: Principal = { ...SYSTEM_PRINCIPAL, accountId: 'identity' };
 const northLeader = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId });
 const northStaff = makePrincipal({ roles: ['staff'], schoolId: northfield.id, trustId });
 const southLeader = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId: southbank.trustId });
+// Another school in England with exactly Northfield's name (in no trust here): a different id, the same words.
+const twinNorthfield = { id: randomUUID(), name: northfield.name };
+const twinLeader = makePrincipal({ roles: ['careers_leader'], schoolId: twinNorthfield.id });
+const twinStaff = makePrincipal({ roles: ['staff'], schoolId: twinNorthfield.id });
 
 const PROVISION = `mutation ($input: ProvisionSignedUpVolunteerInput!) { provisionSignedUpVolunteer(input: $input) { volunteerId employerId } }`;
 const AWAITING = `{ alumniAwaitingConfirmation { volunteerId displayName jobTitle leftSchoolYear schoolNameGiven } }`;
@@ -34,7 +33,6 @@ const DECIDE = `mutation ($input: DecideAlumnusInput!) { decideAlumnus(input: $i
 const MINE = `{ myAlumniConfirmation { status schoolNameGiven message } }`;
 
 let subgraph: TestSubgraph;
-let pupils: Server;
 
 function employerInput(accountId: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -52,8 +50,17 @@ function employerInput(accountId: string, overrides: Record<string, unknown> = {
   };
 }
 
-function alumniInput(accountId: string, schoolName: string, name = 'Jordan Lee') {
-  return { accountId, kind: 'alumni', name, email: `${accountId}@example.com`, jobTitle: 'Nurse', schoolName, yearLeft: 2015 };
+function alumniInput(accountId: string, school: { id: string; name: string }, name = 'Jordan Lee') {
+  return {
+    accountId,
+    kind: 'alumni',
+    name,
+    email: `${accountId}@example.com`,
+    jobTitle: 'Nurse',
+    schoolId: school.id,
+    schoolName: school.name,
+    yearLeft: 2015,
+  };
 }
 
 const count = (sql: string, parameters: unknown[] = []) =>
@@ -80,26 +87,10 @@ async function provision(input: Record<string, unknown>): Promise<{ volunteerId:
 }
 
 beforeAll(async () => {
-  const verifier = new CredentialVerifier(testKeys().publicKeyPem);
-  pupils = createServer((req, res) => {
-    void (async () => {
-      req.resume();
-      await new Promise((resolve) => req.on('end', resolve));
-      const verified = await verifier.verify(req.headers[CREDENTIAL_HEADER] as string | undefined);
-      const school = verified.ok ? data.schools.find((s) => s.id === verified.principal.schoolId) : undefined;
-      res.writeHead(verified.ok ? 200 : 401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(verified.ok ? { data: { schools: school ? [{ id: school.id, name: school.name }] : null } } : { errors: [{ message: 'no' }] }));
-    })();
-  });
-  await new Promise<void>((resolve) => pupils.listen(0, '127.0.0.1', resolve));
-  const pupilsUrl = `http://127.0.0.1:${(pupils.address() as AddressInfo).port}/graphql`;
-  subgraph = await startTestSubgraph(employersService, ({ env, orm }) => createApp({ env: { ...env, pupilsUrl }, orm }));
+  subgraph = await startTestSubgraph(employersService, createApp);
 });
 
-afterAll(async () => {
-  await subgraph?.close();
-  await new Promise((resolve) => pupils?.close(resolve));
-});
+afterAll(() => subgraph?.close());
 
 describe('provisionSignedUpVolunteer', () => {
   it('refuses people and API keys, whatever their roles, and makes nothing', async () => {
@@ -150,6 +141,12 @@ describe('provisionSignedUpVolunteer', () => {
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const bad = await subgraph.client.query(identity, PROVISION, { input: { ...employerInput('not-an-id') } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // A former pupil with a school name but no school id (or not an id) cannot be matched to any school.
+    for (const schoolId of [null, 'Northfield Academy']) {
+      const alumnus = await subgraph.client.query(identity, PROVISION, { input: { ...alumniInput(randomUUID(), northfield), schoolId } });
+      expect(alumnus.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(await count('select count(*) as n from signed_up_volunteer')).toBe(3);
   });
 });
 
@@ -157,15 +154,16 @@ describe('confirming former pupils', () => {
   let jordan: string;
   let alex: string;
   let southAlumnus: string;
+  let twinAlumnus: string;
 
   beforeAll(async () => {
-    jordan = (await provision(alumniInput(randomUUID(), '  northfield   ACADEMY '))).volunteerId;
-    alex = (await provision(alumniInput(randomUUID(), 'Northfield Academy', 'Alex Moore'))).volunteerId;
-    southAlumnus = (await provision(alumniInput(randomUUID(), 'Southbank School', 'Sam Green'))).volunteerId;
-    await provision(alumniInput(randomUUID(), 'A school Waymark does not know', 'Kim Ode'));
+    jordan = (await provision(alumniInput(randomUUID(), northfield))).volunteerId;
+    alex = (await provision(alumniInput(randomUUID(), northfield, 'Alex Moore'))).volunteerId;
+    southAlumnus = (await provision(alumniInput(randomUUID(), southbank, 'Sam Green'))).volunteerId;
+    twinAlumnus = (await provision(alumniInput(randomUUID(), twinNorthfield, 'Kim Ode'))).volunteerId;
   });
 
-  it("lists to a school's leader and staff only the former pupils who named it, without contact details", async () => {
+  it("lists to a school's leader and staff only the former pupils who chose it, without contact details", async () => {
     for (const who of [northLeader, northStaff]) {
       const res = await subgraph.client.query<{ alumniAwaitingConfirmation: { volunteerId: string; displayName: string; leftSchoolYear: number }[] }>(
         who,
@@ -173,7 +171,11 @@ describe('confirming former pupils', () => {
       );
       expect(res.errors).toBeUndefined();
       expect(res.data!.alumniAwaitingConfirmation.map((row) => row.volunteerId).sort()).toEqual([jordan, alex].sort());
-      expect(res.data!.alumniAwaitingConfirmation.find((row) => row.volunteerId === jordan)).toMatchObject({ displayName: 'Jordan Lee', leftSchoolYear: 2015 });
+      expect(res.data!.alumniAwaitingConfirmation.find((row) => row.volunteerId === jordan)).toMatchObject({
+        displayName: 'Jordan Lee',
+        leftSchoolYear: 2015,
+        schoolNameGiven: northfield.name,
+      });
     }
     const south = await subgraph.client.query<{ alumniAwaitingConfirmation: { volunteerId: string }[] }>(southLeader, AWAITING);
     expect(south.data!.alumniAwaitingConfirmation.map((row) => row.volunteerId)).toEqual([southAlumnus]);
@@ -196,6 +198,21 @@ describe('confirming former pupils', () => {
     expect(await volunteerRow(jordan)).toMatchObject({ alumni_of_school_id: null, school_ids: [] });
   });
 
+  it('shows a former pupil to the school they chose only, not to another school with the same name, which can neither confirm nor decline them', async () => {
+    // The twin school sees only the former pupil who chose it, never Northfield's, though the names are the same.
+    for (const who of [twinLeader, twinStaff]) {
+      const list = await subgraph.client.query<{ alumniAwaitingConfirmation: { volunteerId: string }[] }>(who, AWAITING);
+      expect(list.errors).toBeUndefined();
+      expect(list.data!.alumniAwaitingConfirmation.map((row) => row.volunteerId)).toEqual([twinAlumnus]);
+    }
+    for (const confirm of [true, false]) {
+      const res = await subgraph.client.query(twinLeader, DECIDE, { input: { volunteerId: jordan, confirm, message: 'Not ours' } });
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(await volunteerRow(jordan)).toMatchObject({ alumni_of_school_id: null, school_ids: [] });
+    expect(await count(`select count(*) as n from signed_up_volunteer where volunteer_id = $1 and alumni_status = 'AWAITING'`, [jordan])).toBe(1);
+  });
+
   it("refuses another school's leader, who can neither confirm nor decline, and changes nothing", async () => {
     for (const confirm of [true, false]) {
       const res = await subgraph.client.query(southLeader, DECIDE, { input: { volunteerId: jordan, confirm, message: 'Not ours' } });
@@ -213,7 +230,7 @@ describe('confirming former pupils', () => {
     expect(res.data!.decideAlumnus).toBe('CONFIRMED');
     expect(await volunteerRow(jordan)).toMatchObject({ alumni_of_school_id: northfield.id, school_ids: [northfield.id] });
     const mine = await subgraph.client.query<{ myAlumniConfirmation: unknown }>(makePrincipal({ roles: ['alumni'], volunteerId: jordan }), MINE);
-    expect(mine.data!.myAlumniConfirmation).toEqual({ status: 'CONFIRMED', schoolNameGiven: 'northfield   ACADEMY', message: 'Welcome back!' });
+    expect(mine.data!.myAlumniConfirmation).toEqual({ status: 'CONFIRMED', schoolNameGiven: northfield.name, message: 'Welcome back!' });
     // Decided: off the list, and a second decision is refused.
     const list = await subgraph.client.query<{ alumniAwaitingConfirmation: { volunteerId: string }[] }>(northLeader, AWAITING);
     expect(list.data!.alumniAwaitingConfirmation.map((row) => row.volunteerId)).toEqual([alex]);
@@ -234,7 +251,7 @@ describe('confirming former pupils', () => {
     const mine = await subgraph.client.query<{ myAlumniConfirmation: unknown }>(makePrincipal({ roles: ['alumni'], volunteerId: alex }), MINE);
     expect(mine.data!.myAlumniConfirmation).toEqual({
       status: 'DECLINED',
-      schoolNameGiven: 'Northfield Academy',
+      schoolNameGiven: northfield.name,
       message: 'We cannot find you in our records for 2015.',
     });
   });

@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
-import { AccessError, querySubgraph, withRequestBypass } from '@waymark/subgraph-kit';
+import { AccessError, withRequestBypass } from '@waymark/subgraph-kit';
 import type { EmployersContext } from '../../app.js';
-import { CallerSchoolsDocument } from './volunteer-sign-up.calls.js';
-import { VolunteerSignUpService, type SchoolNameLookup } from './volunteer-sign-up.service.js';
+import { VolunteerSignUpService } from './volunteer-sign-up.service.js';
 import {
   AlumnusAwaitingConfirmation,
   AlumniConfirmationStatus,
@@ -12,17 +11,14 @@ import {
   ProvisionSignedUpVolunteerInput,
 } from './volunteer-sign-up.types.js';
 
-/** The name of the caller's own school, asked of the pupils subgraph with their own credential. */
-function callerSchoolName(ctx: EmployersContext): SchoolNameLookup {
-  return async () => {
-    const data = await querySubgraph(ctx, ctx.deps.pupils.url, "The caller's school name", CallerSchoolsDocument, {});
-    return data.schools?.find((school) => school.id === ctx.principal.schoolId)?.name ?? null;
-  };
-}
-
-/** Careers leaders and staff of a school, signed in as themselves (never an API key or the system). */
-function schoolStaff(ctx: EmployersContext): void {
+/**
+ * Careers leaders and staff of a school, signed in as themselves (never an API key or the system):
+ * their school's id, the only thing a former pupil's choice is matched against (never a name: two
+ * schools can share one).
+ */
+function schoolStaff(ctx: EmployersContext): string {
   if (ctx.principal.kind !== 'user' || !ctx.principal.schoolId) throw AccessError.forbidden();
+  return ctx.principal.schoolId;
 }
 
 @Resolver()
@@ -47,6 +43,7 @@ export class VolunteerSignUpResolver {
           sizeBand: input.sizeBand ?? null,
           postcode: input.postcode ?? null,
           website: input.website ?? null,
+          schoolId: input.schoolId ?? null,
           schoolName: input.schoolName ?? null,
           yearLeft: input.yearLeft ?? null,
         },
@@ -58,27 +55,22 @@ export class VolunteerSignUpResolver {
   @Authorized('careers_leader', 'staff')
   @Query(() => [AlumnusAwaitingConfirmation], {
     nullable: true,
-    description: "Careers leaders and staff: former pupils who named the caller's school at sign-up and are waiting for it to confirm them.",
+    description: "Careers leaders and staff: former pupils who chose the caller's school at sign-up and are waiting for it to confirm them.",
   })
   async alumniAwaitingConfirmation(@Ctx() ctx: EmployersContext): Promise<AlumnusAwaitingConfirmation[]> {
-    schoolStaff(ctx);
-    const name = await callerSchoolName(ctx)();
-    if (!name) return [];
-    const rows = await new VolunteerSignUpService(ctx.em).awaiting(name);
+    const rows = await new VolunteerSignUpService(ctx.em).awaiting(schoolStaff(ctx));
     return rows.map(({ firstName, lastName, ...row }) => ({ ...row, displayName: `${firstName} ${lastName}`.trim() }));
   }
 
   @Authorized('careers_leader', 'staff')
   @Mutation(() => AlumniConfirmationStatus, {
     description:
-      "Careers leaders and staff: confirm (or decline, with a message) a former pupil who named the caller's school. Confirmed, they are the school's alumnus and volunteer with it.",
+      "Careers leaders and staff: confirm (or decline, with a message) a former pupil who chose the caller's school. Confirmed, they are the school's alumnus and volunteer with it.",
   })
   async decideAlumnus(@Arg('input') input: DecideAlumnusInput, @Ctx() ctx: EmployersContext): Promise<AlumniConfirmationStatus> {
     schoolStaff(ctx);
-    const name = await callerSchoolName(ctx)();
     const status = await new VolunteerSignUpService(ctx.em).decide(
       ctx.principal,
-      name,
       { volunteerId: input.volunteerId, confirm: input.confirm, message: input.message ?? null },
       new Date(),
     );
@@ -88,7 +80,7 @@ export class VolunteerSignUpResolver {
   @Authorized('alumni')
   @Query(() => MyAlumniConfirmation, {
     nullable: true,
-    description: 'A signed-up former pupil: whether the school they named has confirmed them, and its message.',
+    description: 'A signed-up former pupil: whether the school they chose has confirmed them, and its message.',
   })
   async myAlumniConfirmation(@Ctx() ctx: EmployersContext): Promise<MyAlumniConfirmation | null> {
     if (ctx.principal.kind !== 'user' || !ctx.principal.volunteerId) return null;

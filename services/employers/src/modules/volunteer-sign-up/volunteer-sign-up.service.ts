@@ -19,6 +19,9 @@ export interface ProvisionRequest {
   sizeBand: string | null;
   postcode: string | null;
   website: string | null;
+  /** A former pupil's school, chosen from Waymark's list (identity checked it exists). */
+  schoolId: string | null;
+  /** Its name as Waymark's list has it (never what the former pupil typed), for display. */
   schoolName: string | null;
   yearLeft: number | null;
 }
@@ -39,14 +42,8 @@ export interface AwaitingAlumnus {
   signedUpAt: Date;
 }
 
-/** The school's name for the caller's school, asked of the pupils subgraph with the caller's own credential. */
-export type SchoolNameLookup = () => Promise<string | null>;
-
 export const MAX_DECISION_MESSAGE = 1000;
 const NOT_WAITING = 'This former pupil is not waiting for your school to confirm them.';
-
-/** School names compare without case, and with runs of spaces made one. */
-export const sameSchoolName = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function splitName(name: string): { firstName: string; lastName: string } {
   const words = name.trim().split(/\s+/);
@@ -59,13 +56,13 @@ function checkRequest(input: ProvisionRequest): void {
   if (!input.name.trim() || !input.email.trim() || !input.jobTitle.trim()) throw InputError.invalid('A volunteer needs a name, an email and a job title.');
   if (input.kind === 'employer' && !(input.organisationName?.trim() && input.sector && input.postcode))
     throw InputError.invalid("An employer volunteer needs their organisation's name, sector and postcode.");
-  if (input.kind === 'alumni' && !(input.schoolName?.trim() && input.yearLeft))
-    throw InputError.invalid('A former pupil needs the school they named and the year they left.');
+  if (input.kind === 'alumni' && !(input.schoolId && isUuid(input.schoolId) && input.schoolName?.trim() && input.yearLeft))
+    throw InputError.invalid('A former pupil needs the school they chose (its id and name) and the year they left.');
 }
 
 /**
  * Signed-up volunteers: made here once their email is confirmed, and former pupils confirmed or
- * declined by the school they named.
+ * declined by the school they chose, matched by its id alone (two schools can share a name).
  */
 export class VolunteerSignUpService {
   constructor(private readonly em: EntityManager) {}
@@ -102,7 +99,8 @@ export class VolunteerSignUpService {
         employerId,
         organisationSizeBand: input.kind === 'employer' ? input.sizeBand : null,
         organisationWebsite: input.kind === 'employer' ? input.website : null,
-        claimedSchoolName: input.kind === 'alumni' ? input.schoolName!.trim() : null,
+        claimedSchoolId: input.kind === 'alumni' ? input.schoolId : null,
+        claimedSchoolName: input.kind === 'alumni' ? input.schoolName!.trim().slice(0, 160) : null,
         alumniStatus: input.kind === 'alumni' ? 'AWAITING' : null,
         createdAt: now,
       });
@@ -126,8 +124,8 @@ export class VolunteerSignUpService {
     return id;
   }
 
-  /** Former pupils who named the caller's school (by its name, ignoring case) and are waiting for it, oldest first. */
-  async awaiting(schoolName: string): Promise<AwaitingAlumnus[]> {
+  /** Former pupils who chose the caller's school (by its id) and are waiting for it, oldest first. */
+  async awaiting(schoolId: string): Promise<AwaitingAlumnus[]> {
     const { rows } = await boundSql<{
       volunteer_id: string;
       first_name: string;
@@ -140,10 +138,9 @@ export class VolunteerSignUpService {
       this.em,
       `select s.volunteer_id, v.first_name, v.last_name, v.job_title, v.left_school_year, s.claimed_school_name, s.created_at
          from signed_up_volunteer s join volunteer v on v.id = s.volunteer_id
-        where s.alumni_status = 'AWAITING'
-          and lower(regexp_replace(trim(s.claimed_school_name), '\\s+', ' ', 'g')) = lower(regexp_replace(trim($1), '\\s+', ' ', 'g'))
+        where s.alumni_status = 'AWAITING' and s.claimed_school_id = $1::uuid
         order by s.created_at, s.volunteer_id`,
-      [schoolName],
+      [schoolId],
     );
     return rows.map((row) => ({
       volunteerId: row.volunteer_id,
@@ -157,26 +154,20 @@ export class VolunteerSignUpService {
   }
 
   /**
-   * A careers leader or member of staff confirms (or declines) a former pupil who named their school:
+   * A careers leader or member of staff confirms (or declines) a former pupil who chose their school:
    * confirmed, the volunteer is an alumnus of the school and volunteers with it; declined, they are
-   * told so with the message. Only a former pupil still waiting, who named the caller's school.
+   * told so with the message. Only a former pupil still waiting, who chose the caller's school (by id).
    */
-  async decide(
-    principal: Principal,
-    schoolName: string | null,
-    input: { volunteerId: string; confirm: boolean; message: string | null },
-    now: Date,
-  ): Promise<AlumniStatus> {
+  async decide(principal: Principal, input: { volunteerId: string; confirm: boolean; message: string | null }, now: Date): Promise<AlumniStatus> {
     const schoolId = principal.schoolId;
     if (principal.kind !== 'user' || !schoolId) throw AccessError.forbidden();
     const message = input.message?.trim() || null;
     if (message && message.length > MAX_DECISION_MESSAGE) throw InputError.invalid(`Use at most ${MAX_DECISION_MESSAGE} characters for the message.`);
     if (!input.confirm && !message) throw InputError.invalid('Say why you are declining, so the former pupil knows.');
-    if (!isUuid(input.volunteerId) || !schoolName) throw InputError.invalid(NOT_WAITING);
+    if (!isUuid(input.volunteerId)) throw InputError.invalid(NOT_WAITING);
     return this.em.transactional(async (em) => {
       const row = await em.findOne(SignedUpVolunteer, { volunteerId: input.volunteerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!row || row.alumniStatus !== 'AWAITING' || !row.claimedSchoolName || !sameSchoolName(row.claimedSchoolName, schoolName))
-        throw InputError.invalid(NOT_WAITING);
+      if (!row || row.alumniStatus !== 'AWAITING' || !row.claimedSchoolId || row.claimedSchoolId !== schoolId) throw InputError.invalid(NOT_WAITING);
       const status: AlumniStatus = input.confirm ? 'CONFIRMED' : 'DECLINED';
       await em.nativeUpdate(
         SignedUpVolunteer,

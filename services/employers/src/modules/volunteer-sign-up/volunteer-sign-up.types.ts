@@ -40,7 +40,10 @@ export class ProvisionSignedUpVolunteerInput {
   @Field(() => String, { nullable: true })
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A former pupil's school, chosen from Waymark's list." })
+  schoolId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "That school's name as Waymark's list has it (for display; never matched on)." })
   schoolName?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -57,7 +60,7 @@ export class ProvisionedVolunteer {
   employerId: string | null;
 }
 
-@ObjectType({ description: 'A former pupil who named the school and is waiting for it to confirm they were a pupil there. No contact details.' })
+@ObjectType({ description: 'A former pupil who chose the school at sign-up and is waiting for it to confirm they were a pupil there. No contact details.' })
 export class AlumnusAwaitingConfirmation {
   @Field(() => ID)
   volunteerId: string;
@@ -71,7 +74,7 @@ export class AlumnusAwaitingConfirmation {
   @Field(() => Int, { nullable: true })
   leftSchoolYear: number | null;
 
-  @Field({ description: 'The school name as they typed it.' })
+  @Field({ description: "The school they chose, by Waymark's name for it when they signed up." })
   schoolNameGiven: string;
 
   @Field(() => Date)
@@ -95,7 +98,7 @@ export class MyAlumniConfirmation {
   @Field(() => AlumniConfirmationStatus)
   status: AlumniConfirmationStatus;
 
-  @Field({ description: 'The school as they named it.' })
+  @Field({ description: "The school they chose, by Waymark's name for it when they signed up." })
   schoolNameGiven: string;
 
   @Field(() => String, { nullable: true })
