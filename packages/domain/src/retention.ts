@@ -8,4 +8,9 @@ export const PSEUDONYMISED = {
   name: 'Former pupil',
   /** What a text written by or about a pseudonymised leaver reads instead of its words. */
   text: 'Removed three years after the pupil left.',
+  /**
+   * The name that stands in for someone else's name kept with a leaver's record (a parent or carer who
+   * changed their consent or read their record): a parent's name tells whose family it was.
+   */
+  otherName: 'Name removed',
 } as const;

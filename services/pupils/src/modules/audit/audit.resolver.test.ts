@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
 import type { Orm } from '@waymark/subgraph-kit';
 import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
-import { academicYearOf } from '@waymark/domain';
+import { academicYearOf, PSEUDONYMISED } from '@waymark/domain';
 import { createApp, pupilsService } from '../../app.js';
 import { School } from '../school/school.entity.js';
 import { generatePupils, importRoster, rosterRows } from '../../../test/roster-fixtures.js';
@@ -355,5 +355,38 @@ describe('the table itself', () => {
     }
     const [{ m }] = await em.execute<{ m: number }[]>('select count(*)::int as m from audit_event');
     expect(m).toBe(n);
+  });
+
+  it("lets through only retention's one update: a pupil's or parent's name to the stand-in words, nothing else changed", async () => {
+    const em = orm.em.fork();
+    const insert = async (actorRoles: string) => {
+      const [{ id }] = await em.execute<{ id: string }[]>(
+        `insert into audit_event (id, action, pupil_id, school_id, request_id, credential_kind, actor_account_id, actor_name, actor_roles, source)
+         values (gen_random_uuid(), 'READ', gen_random_uuid(), gen_random_uuid(), 'guard-test', 'SESSION', 'account', 'Real Name', ?, 'pupils') returning id`,
+        [actorRoles],
+      );
+      return id;
+    };
+    const pupilEvent = await insert('pupil');
+    const parentEvent = await insert('parent');
+    const staffEvent = await insert('careers_leader');
+    for (const statement of [
+      // Not the stand-in words, another column too, or a member of staff's name: all refused.
+      `update audit_event set actor_name = 'Someone Else' where id = '${pupilEvent}'`,
+      `update audit_event set actor_name = '${PSEUDONYMISED.name}', action = 'CHANGE' where id = '${pupilEvent}'`,
+      `update audit_event set actor_name = '${PSEUDONYMISED.otherName}', actor_roles = 'parent,pupil' where id = '${parentEvent}'`,
+      `update audit_event set actor_name = '${PSEUDONYMISED.name}' where id = '${staffEvent}'`,
+    ])
+      await expect(em.execute(statement), statement).rejects.toThrow(/append-only/);
+    await em.execute(`update audit_event set actor_name = '${PSEUDONYMISED.name}' where id = ?`, [pupilEvent]);
+    await em.execute(`update audit_event set actor_name = '${PSEUDONYMISED.otherName}' where id = ?`, [parentEvent]);
+    const rows = await em.execute<{ actor_name: string; actor_roles: string }[]>(
+      `select actor_name, actor_roles from audit_event where request_id = 'guard-test' order by actor_roles`,
+    );
+    expect(rows).toEqual([
+      { actor_name: 'Real Name', actor_roles: 'careers_leader' },
+      { actor_name: PSEUDONYMISED.otherName, actor_roles: 'parent' },
+      { actor_name: PSEUDONYMISED.name, actor_roles: 'pupil' },
+    ]);
   });
 });

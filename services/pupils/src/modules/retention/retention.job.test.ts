@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
+import { PSEUDONYMISED } from '@waymark/domain';
 import { boundSql, withSystemAccess } from '@waymark/subgraph-kit';
 import { startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
@@ -48,6 +49,21 @@ beforeAll(async () => {
   await withSystemAccess(subgraph.orm, 'test: leavers', async (em) => {
     await boundSql(em, "update pupil set left_on = '2026-07-20', enrolled_on = '2021-09-01' where id = $1", [dueOne.id]);
     await boundSql(em, "update pupil set left_on = '2026-07-21', enrolled_on = '2021-09-01' where id = $1", [anniversary.id]);
+    // A parent changed the leaver's consent; the leaver, a parent and staff read the record. (The log
+    // refuses updates: before its guard let retention's one update through, the leaver's own reading
+    // made every run fail for them.)
+    await boundSql(em, "update pupil set consent_updated_by = 'Dana Parentname', consent_updated_at = '2025-01-10' where id = $1", [dueOne.id]);
+    for (const [actorName, actorRoles] of [
+      ['Dana Parentname', 'parent'],
+      ['Sam Staffmember', 'careers_leader'],
+      [`${dueOne.legalForename} ${dueOne.legalSurname}`, 'pupil'],
+    ])
+      await boundSql(
+        em,
+        `insert into audit_event (id, action, pupil_id, school_id, request_id, credential_kind, actor_account_id, actor_name, actor_roles, source)
+         values (gen_random_uuid(), 'READ', $1, $2, 'test-request', 'SESSION', gen_random_uuid()::text, $3, $4, 'pupils')`,
+        [dueOne.id, northfield.id, actorName, actorRoles],
+      );
   });
   const [{ first }] = (
     await withSystemAccess(subgraph.orm, 'test: the demo leavers', (em) =>
@@ -81,6 +97,21 @@ describe('the retention job (pupils)', () => {
     const after = await pupil(dueOne.id);
     expect(after).toMatchObject({ legal_forename: 'Former', legal_surname: 'pupil', preferred_name: null, tutor_group: null, year_group: dueOne.yearGroup });
     expect(after.upn).not.toBe(dueOne.upn);
+    // Who last changed consent was the parent, by name: that goes too (the date and the choice stay).
+    expect(after.consent_updated_by).toBe(PSEUDONYMISED.otherName);
+    const log = await withSystemAccess(subgraph.orm, 'test: reading the log', (em) =>
+      boundSql<{ actor_name: string; actor_roles: string }>(
+        em,
+        "select actor_name, actor_roles from audit_event where pupil_id = $1 and request_id = 'test-request' order by actor_roles",
+        [dueOne.id],
+      ),
+    );
+    // The leaver's and a parent's names in the log go; a member of staff's stays (the trail is for who read it).
+    expect(log.rows).toEqual([
+      { actor_name: 'Sam Staffmember', actor_roles: 'careers_leader' },
+      { actor_name: PSEUDONYMISED.otherName, actor_roles: 'parent' },
+      { actor_name: PSEUDONYMISED.name, actor_roles: 'pupil' },
+    ]);
     expect(new Date(after.pseudonymised_at as string | Date).getTime()).toBe(NOW.getTime());
     expect(await pupil(anniversary.id)).toMatchObject({ legal_forename: anniversary.legalForename, upn: anniversary.upn, pseudonymised_at: null });
     expect(await pupil(onRoll.id)).toMatchObject({ legal_forename: onRoll.legalForename, upn: onRoll.upn, pseudonymised_at: null });
