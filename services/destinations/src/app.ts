@@ -2,6 +2,8 @@ import { createServiceApp, type Orm, type RequestContext, type ServiceDefinition
 import { Destination } from './modules/destination/destination.entity.js';
 import { Aspiration, Intention } from './modules/intention/intention.entity.js';
 import { ActivitySpellRow } from './modules/spell/spell.entity.js';
+import { SelfReportRow } from './modules/self-report/self-report.entity.js';
+import { selfReportRoutes } from './modules/self-report/self-report.routes.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildDestinationsSchema } from './schema.js';
@@ -23,11 +25,13 @@ export function destinationsDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Destina
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const destinationsService: ServiceDefinition = {
   name: 'destinations',
-  entities: [Destination, Intention, Aspiration, ActivitySpellRow],
+  entities: [Destination, Intention, Aspiration, ActivitySpellRow, SelfReportRow],
   migrations,
   buildSchema: buildDestinationsSchema,
   seed: seedDemo,
   rowSecurity: true,
+  // The public side of leavers' self-reports, for the gateway alone.
+  routes: (orm) => selfReportRoutes(orm),
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {

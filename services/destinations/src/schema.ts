@@ -13,6 +13,7 @@ import { ActivitySpellFieldsResolver, PupilSpellResolver } from './modules/spell
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver.js';
 import { IntentionResolver } from './modules/intention/intention.resolver.js';
 import { IntentionFieldsResolver, PupilIntentionResolver } from './modules/intention/pupil-intention.resolver.js';
+import { SelfReportFieldsResolver, SelfReportResolver } from './modules/self-report/self-report.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
@@ -31,6 +32,8 @@ export function buildDestinationsSchema(): Promise<GraphQLSchema> {
       PupilSpellResolver,
       ActivitySpellFieldsResolver,
       AnalyticsResolver,
+      SelfReportResolver,
+      SelfReportFieldsResolver,
     ],
     // No query returns these; the gateway reaches them only through `_entities`.
     orphanedTypes: [Destination, PupilStub, AccountStub],

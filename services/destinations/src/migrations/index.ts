@@ -5,6 +5,7 @@ import { Migration20261206094357 } from './Migration20261206094357.js';
 import { Migration20261206102039 } from './Migration20261206102039.js';
 import { Migration20261206130000 } from './Migration20261206130000.js';
 import { Migration20261206173441 } from './Migration20261206173441.js';
+import { Migration20261207010435 } from './Migration20261207010435.js';
 
 export const migrations = [
   { name: 'Migration20261123140920', class: Migration20261123140920 },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261206102039', class: Migration20261206102039 },
   { name: 'Migration20261206130000', class: Migration20261206130000 },
   { name: 'Migration20261206173441', class: Migration20261206173441 },
+  { name: 'Migration20261207010435', class: Migration20261207010435 },
 ];

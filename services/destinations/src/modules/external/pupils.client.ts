@@ -15,6 +15,7 @@ import {
   DestinationsCohortDocument,
   PupilLeaverDetailsDocument,
   PupilReturnDetailsDocument,
+  PupilSelfReportDetailsDocument,
   PupilWorklistDetailsDocument,
   SchoolReturnDetailsDocument,
   type LeaverCohortFieldsFragment,
@@ -113,6 +114,19 @@ export class PupilsClient {
       const tracking: unknown = pupil.consent?.destinationTracking;
       details.set(id, { leavingYear: pupil.year11LeavingYear ?? null, tracking: typeof tracking === 'boolean' ? tracking : null });
     }
+    return details;
+  }
+
+  /**
+   * For self-report links, in one request: each pupil's first name, the summer they finish Year 11 and
+   * whether they agreed to being followed after 16 (anything but a clear yes reads as no); pupils the
+   * caller may not read are missing (staff of the school the pupil is at or last left only).
+   */
+  async selfReportDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, { firstName: string; leavingYear: number | null; tracking: boolean }>> {
+    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilSelfReportDetailsDocument);
+    const details = new Map<string, { firstName: string; leavingYear: number | null; tracking: boolean }>();
+    for (const [id, pupil] of answers)
+      details.set(id, { firstName: pupil.firstName, leavingYear: pupil.year11LeavingYear ?? null, tracking: pupil.consent?.destinationTracking === true });
     return details;
   }
 

@@ -76,6 +76,16 @@ export type DestinationLeaverCohortsQuery = { day0: { schoolsAllowed: Array<stri
 
 export type LeaverCohortFieldsFragment = { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> };
 
+export type PupilSelfReportDetailsQueryVariables = Exact<{
+  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+}>;
+
+
+export type PupilSelfReportDetailsQuery = { _entities: Array<
+    | { id: string, firstName: string, year11LeavingYear: number | null, consent: { destinationTracking: boolean } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -200,3 +210,17 @@ export const DestinationLeaverCohortsDocument = new TypedDocumentString(`
   leavingYears
   sharingOptOuts
 }`) as unknown as TypedDocumentString<DestinationLeaverCohortsQuery, DestinationLeaverCohortsQueryVariables>;
+export const PupilSelfReportDetailsDocument = new TypedDocumentString(`
+    query PupilSelfReportDetails($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Pupil {
+      id
+      firstName
+      year11LeavingYear
+      consent {
+        destinationTracking
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilSelfReportDetailsQuery, PupilSelfReportDetailsQueryVariables>;

@@ -5,7 +5,7 @@ import { boundSql } from '@waymark/subgraph-kit';
 /*
  * This subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): the words of
  * their hopes and their hashtags, and the names of the providers and courses in their intended
- * destinations, destinations and activity spells. Every row stays with its kinds, stages, year
+ * destinations, destinations and activity spells; their self-reports and links are deleted. Every other row stays with its kinds, stages, year
  * groups, levels, provider kinds, dates and sources, so the destination figures (sustained,
  * intention met) count them as before. Each statement changes nothing the second time.
  */
@@ -14,6 +14,8 @@ const STATEMENTS = [
   `update intention set provider = null, course = null where pupil_id = $1 and (provider is not null or course is not null)`,
   `update destination set provider = null where pupil_id = $1 and provider is not null`,
   `update activity_spell set provider = null where pupil_id = $1 and provider is not null`,
+  // Self-reports and their links go altogether: a confirmed one lives on as its activity spell, above.
+  `delete from self_report where pupil_id = $1`,
 ];
 
 /** Pseudonymises one pupil's rows here; `em` must be allowed to write them (inside the request's bypass). */

@@ -2,21 +2,24 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { isUuid, readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit';
 
-// Everything this subgraph holds about one pupil, as stored: destinations, intended destinations, hopes and activity spells.
+// Everything this subgraph holds about one pupil, as stored: destinations, intended destinations, hopes, activity spells and self-reports.
 const DESTINATIONS = 'select * from destination where pupil_id = $1 order by recorded_on';
 const INTENTIONS = 'select * from intention where pupil_id = $1 order by entered_at';
 const ASPIRATIONS = 'select * from aspiration where pupil_id = $1 order by entered_at';
 const SPELLS = 'select * from activity_spell where pupil_id = $1 order by starts_on, entered_at';
+// Never the link's token hash.
+const SELF_REPORTS = `select id, school_id, leaving_year, school_name, first_name, status, created_at, expires_at, submitted_at, activity, provider_kind,
+  apprenticeship_level, provider, course, starts_on, decided_at, spell_id from self_report where pupil_id = $1 order by created_at`;
 
 /**
  * The destinations section always, the others when they hold something: a pupil with no plans,
  * hopes or spells gets the same export as before those were kept.
  */
-async function read(em: EntityManager, titles: [string, string, string, string], pupilId: string): Promise<SubjectAccessPart> {
+async function read(em: EntityManager, titles: [string, string, string, string, string], pupilId: string): Promise<SubjectAccessPart> {
   const part = await readSubjectAccess(
     em,
     'destinations',
-    [DESTINATIONS, INTENTIONS, ASPIRATIONS, SPELLS].map((sql, i) => ({ title: titles[i], sql })),
+    [DESTINATIONS, INTENTIONS, ASPIRATIONS, SPELLS, SELF_REPORTS].map((sql, i) => ({ title: titles[i], sql })),
     pupilId,
   );
   return { ...part, sections: part.sections.filter((section, i) => i === 0 || section.rows.length > 0) };
@@ -24,7 +27,7 @@ async function read(em: EntityManager, titles: [string, string, string, string],
 
 /** A pupil's part of the staff export (`Pupil.destinationsSubjectAccess`). */
 export function pupilDestinationsSubjectAccess(em: EntityManager, pupilId: string): Promise<SubjectAccessPart> {
-  return read(em, ['Destinations', 'Intended destinations', 'Aspirations', 'Activity spells after Year 11'], pupilId);
+  return read(em, ['Destinations', 'Intended destinations', 'Aspirations', 'Activity spells after Year 11', 'Self-reports after Year 11'], pupilId);
 }
 
 /** The id of the pupil the signed-in person is, if they are one. */
@@ -38,7 +41,7 @@ export async function ownDestinationsSubjectAccess(em: EntityManager, principal:
   if (!pupilId) return { source: 'destinations', sections: [] };
   return read(
     em,
-    ['Your plans and destinations after school', 'Your plans for after Year 11 and Year 13', 'Your hopes for the future', 'What you did after Year 11'],
+    ['Your plans and destinations after school', 'Your plans for after Year 11 and Year 13', 'Your hopes for the future', 'What you did after Year 11', 'What you told your school after Year 11'],
     pupilId,
   );
 }
