@@ -11,6 +11,7 @@ import { PupilResolver } from './modules/pupil/pupil.resolver.js';
 import { resolvePupilReference } from './modules/pupil/pupil.reference.js';
 import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
 import { CohortResolver } from './modules/cohort/cohort.resolver.js';
+import { VolunteerPupilsResolver } from './modules/volunteer-view/volunteer-pupils.resolver.js';
 import { PupilSyncResolver } from './modules/sync/pupil-sync.resolver.js';
 import { RosterImportResolver } from './modules/roster-import/roster-import.resolver.js';
 import { PupilSubjectAccessResolver } from './modules/subject-access/subject-access.resolver.js';
@@ -19,6 +20,7 @@ import { AccountStub } from './modules/external/account.stub.js';
 import { PersonSubjectAccessResolver, resolvePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
 import { PersonSubjectAccessStub } from './modules/person-export/person-export.types.js';
 import { SchoolResolver, TrustResolver } from './modules/school/school.resolver.js';
+import { SchoolFinderResolver } from './modules/school/school-finder.resolver.js';
 import { resolveSchoolReference, resolveTrustReference } from './modules/school/school.reference.js';
 
 export function buildPupilsSchema(): Promise<GraphQLSchema> {
@@ -31,11 +33,13 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       EnrolmentResolver,
       SchoolResolver,
       TrustResolver,
+      SchoolFinderResolver,
       RosterImportResolver,
       RolloverResolver,
       LeavingResolver,
       PupilLeavingYearResolver,
       CohortResolver,
+      VolunteerPupilsResolver,
       PupilSyncResolver,
       AuditResolver,
       PupilSubjectAccessResolver,
