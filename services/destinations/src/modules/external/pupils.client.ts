@@ -122,7 +122,10 @@ export class PupilsClient {
    * whether they agreed to being followed after 16 (anything but a clear yes reads as no); pupils the
    * caller may not read are missing (staff of the school the pupil is at or last left only).
    */
-  async selfReportDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, { firstName: string; leavingYear: number | null; tracking: boolean }>> {
+  async selfReportDetails(
+    ctx: RequestContext,
+    ids: readonly string[],
+  ): Promise<Map<string, { firstName: string; leavingYear: number | null; tracking: boolean }>> {
     const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilSelfReportDetailsDocument);
     const details = new Map<string, { firstName: string; leavingYear: number | null; tracking: boolean }>();
     for (const [id, pupil] of answers)

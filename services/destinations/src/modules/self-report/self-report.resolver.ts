@@ -145,7 +145,9 @@ export class SelfReportResolver {
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => DecideSelfReportResult, { description: 'Rejects a leaver’s pending self-report: nothing is recorded from it. Staff of the leaver’s school only.' })
+  @Mutation(() => DecideSelfReportResult, {
+    description: 'Rejects a leaver’s pending self-report: nothing is recorded from it. Staff of the leaver’s school only.',
+  })
   async rejectSelfReport(@Arg('id', () => ID) id: string, @Ctx() ctx: DestinationsContext): Promise<DecideSelfReportResult> {
     const row = await this.pendingReport(id, ctx);
     if (!row) return decisionRefused('REPORT_NOT_FOUND', REPORT_NOT_FOUND);

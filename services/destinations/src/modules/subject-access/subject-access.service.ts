@@ -41,7 +41,13 @@ export async function ownDestinationsSubjectAccess(em: EntityManager, principal:
   if (!pupilId) return { source: 'destinations', sections: [] };
   return read(
     em,
-    ['Your plans and destinations after school', 'Your plans for after Year 11 and Year 13', 'Your hopes for the future', 'What you did after Year 11', 'What you told your school after Year 11'],
+    [
+      'Your plans and destinations after school',
+      'Your plans for after Year 11 and Year 13',
+      'Your hopes for the future',
+      'What you did after Year 11',
+      'What you told your school after Year 11',
+    ],
     pupilId,
   );
 }
