@@ -1,4 +1,5 @@
 import { normalisePostcode, ORGANISATION_SIZE_BANDS, SIC_SECTION_KEYS, type OrganisationSizeBand } from '@waymark/domain';
+import { isUuid } from '@waymark/subgraph-kit';
 import { MIN_PASSWORD_LENGTH } from '../session/session.errors.js';
 import { VOLUNTEER_KINDS, type VolunteerKind } from './sign-up.entity.js';
 
@@ -6,7 +7,7 @@ export const MAX_PASSWORD_LENGTH = 1024;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type SignUpField =
-  'kind' | 'name' | 'email' | 'password' | 'jobTitle' | 'organisationName' | 'sector' | 'sizeBand' | 'postcode' | 'website' | 'schoolName' | 'yearLeft';
+  'kind' | 'name' | 'email' | 'password' | 'jobTitle' | 'organisationName' | 'sector' | 'sizeBand' | 'postcode' | 'website' | 'schoolId' | 'yearLeft';
 
 export interface FieldProblem {
   field: string;
@@ -25,6 +26,9 @@ export interface SignUpValues {
   sizeBand: OrganisationSizeBand | null;
   postcode: string | null;
   website: string | null;
+  /** A former pupil's school, chosen from Waymark's list. */
+  schoolId: string | null;
+  /** Its name from Waymark's list, added by the gateway once it found the id there (never the form's words). */
   schoolName: string | null;
   yearLeft: number | null;
 }
@@ -67,6 +71,7 @@ export function checkSignUp(body: Record<string, unknown>, now: Date): { ok: tru
     sizeBand: null,
     postcode: null,
     website: null,
+    schoolId: null,
     schoolName: null,
     yearLeft: null,
   };
@@ -94,9 +99,14 @@ export function checkSignUp(body: Record<string, unknown>, now: Date): { ok: tru
     }
   }
   if (kind === 'alumni') {
-    values.schoolName = text(body, 'schoolName');
-    if (!values.schoolName) problem('schoolName', 'Enter the name of the school you went to.');
-    else if (values.schoolName.length > 160) problem('schoolName', 'Use at most 160 characters for the school name.');
+    // The gateway checked the id against Waymark's list of schools and added the name from it; a sign-up
+    // without both (the form's own words are never taken) has not chosen a school.
+    values.schoolId = text(body, 'schoolId').toLowerCase() || null;
+    values.schoolName = text(body, 'schoolName').slice(0, 160) || null;
+    if (!values.schoolId || !isUuid(values.schoolId) || !values.schoolName) {
+      problem('schoolId', 'Search for the school you went to and choose it from the list.');
+      values.schoolId = values.schoolName = null;
+    }
     const year = Number(text(body, 'yearLeft'));
     values.yearLeft = Number.isInteger(year) && year >= 1940 && year <= now.getUTCFullYear() ? year : null;
     if (values.yearLeft === null) problem('yearLeft', `Enter the year you left school, like 2015 (1940 to ${now.getUTCFullYear()}).`);

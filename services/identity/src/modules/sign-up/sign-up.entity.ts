@@ -69,6 +69,11 @@ export class VolunteerSignUp {
   @Property({ type: 'string', length: 200, nullable: true })
   website: string | null = null;
 
+  /** A former pupil's school, chosen from Waymark's list: what its staff are matched on (never the name). */
+  @Property({ type: 'uuid', nullable: true })
+  schoolId: string | null = null;
+
+  /** That school's name from Waymark's list at sign-up, for display. */
   @Property({ type: 'string', length: 160, nullable: true })
   schoolName: string | null = null;
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@waymark/auth';
-import { DEMO_PASSWORD } from '@waymark/demo-data';
+import { DEMO_PASSWORD, demoData } from '@waymark/demo-data';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@waymark/stack';
 import { IdentityHarness } from '../../../test/harness.js';
 import { Account } from '../account/account.entity.js';
@@ -98,9 +98,11 @@ describe('volunteer sign-up', () => {
     expect(JSON.stringify(own)).not.toContain(form.password);
   });
 
-  it('a former pupil waits for their school to confirm them', async () => {
+  it('a former pupil waits for the school they chose (by its id, with the name the gateway found for it) to confirm them', async () => {
+    const northfield = demoData().schools[0];
     const form = { kind: 'alumni', name: 'Sam Okafor', email: 'sam.okafor@alumni.test', password: 'a long enough password', jobTitle: 'Nurse' };
-    expect((await h.internal('/internal/sign-up', { ...form, schoolName: 'Northfield Academy', yearLeft: '2015', origin: ORIGIN })).status).toBe(200);
+    const school = { schoolId: northfield.id.toUpperCase(), schoolName: northfield.name };
+    expect((await h.internal('/internal/sign-up', { ...form, ...school, yearLeft: '2015', origin: ORIGIN })).status).toBe(200);
     await catcher.waitFor(form.email, /Confirm your email/);
     const em = h.orm.em.fork();
     const account = await em.findOneOrFail(Account, { email: form.email });
@@ -108,7 +110,8 @@ describe('volunteer sign-up', () => {
     expect(await em.findOneOrFail(VolunteerSignUp, { accountId: account.id })).toMatchObject({
       kind: 'alumni',
       status: 'awaiting-school',
-      schoolName: 'Northfield Academy',
+      schoolId: northfield.id,
+      schoolName: northfield.name,
       yearLeft: 2015,
       organisationName: null,
     });
@@ -133,10 +136,20 @@ describe('volunteer sign-up', () => {
     expect(res.body.problems.map((p) => p.field)).toEqual(['name', 'password', 'jobTitle', 'sector', 'sizeBand', 'postcode', 'website']);
     const alumni = await h.internal<{ problems: { field: string }[] }>('/internal/sign-up', {
       ...employer({ kind: 'alumni' }),
-      schoolName: '',
+      schoolName: 'Northfield Academy',
       yearLeft: String(new Date().getUTCFullYear() + 1),
     });
-    expect(alumni.body.problems.map((p) => p.field)).toEqual(['schoolName', 'yearLeft']);
+    expect(alumni.body.problems.map((p) => p.field)).toEqual(['schoolId', 'yearLeft']);
+    // A school's name alone, or an id without the name the gateway adds once it found the school, is no choice.
+    for (const school of [
+      { schoolName: 'Northfield Academy' },
+      { schoolId: demoData().schools[0].id },
+      { schoolId: 'northfield', schoolName: 'Northfield Academy' },
+    ]) {
+      const res = await h.internal<{ problems: { field: string }[] }>('/internal/sign-up', { ...employer({ kind: 'alumni' }), ...school, yearLeft: '2015' });
+      expect(res.status).toBe(400);
+      expect(res.body.problems.map((p) => p.field)).toEqual(['schoolId']);
+    }
     expect(await h.orm.em.fork().count(Account, { email: form.email })).toBe(0);
     expect(mailTo(form.email)).toEqual([]);
   });

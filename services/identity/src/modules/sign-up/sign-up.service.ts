@@ -96,6 +96,7 @@ export class SignUpService {
           sizeBand: values.sizeBand,
           postcode: values.postcode,
           website: values.website,
+          schoolId: values.schoolId,
           schoolName: values.schoolName,
           yearLeft: values.yearLeft,
           createdAt: now,

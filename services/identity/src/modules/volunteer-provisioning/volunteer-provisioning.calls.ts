@@ -12,6 +12,7 @@ export interface ProvisionInput {
   sizeBand: string | null;
   postcode: string | null;
   website: string | null;
+  schoolId: string | null;
   schoolName: string | null;
   yearLeft: number | null;
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_HEADER, CredentialVerifier, type Principal } from '@waymark/auth';
 import { testKeys } from '@waymark/subgraph-kit/testing';
-import { DEMO_PASSWORD } from '@waymark/demo-data';
+import { DEMO_PASSWORD, demoData } from '@waymark/demo-data';
 import { startMailCatcher, type MailCatcher } from '@waymark/stack';
 import { IdentityHarness } from '../../../test/harness.js';
 import { Account } from '../account/account.entity.js';
@@ -136,6 +136,7 @@ describe('a signed-up volunteer’s record in the employers subgraph', () => {
           sector: 'F',
           sizeBand: 'MEDIUM',
           website: 'https://brightworks.example',
+          schoolId: null,
           schoolName: null,
         }),
       },
@@ -185,20 +186,28 @@ describe('a signed-up volunteer’s record in the employers subgraph', () => {
     expect(employers.made.get(accountId)).toEqual(made);
   });
 
-  it("sends a former pupil's school and year left; no organisation", async () => {
+  it("sends a former pupil's school (its id, and its name from Waymark's list) and year left; no organisation", async () => {
     employers.mode = 'up';
+    const northfield = demoData().schools[0];
     const form = {
       kind: 'alumni',
       name: 'Sam Okafor',
       email: 'sam.okafor@provisioning.test',
       password,
       jobTitle: 'Nurse',
-      schoolName: 'Northfield Academy',
+      schoolId: northfield.id,
+      schoolName: northfield.name,
       yearLeft: '2015',
       origin: ORIGIN,
     };
     const accountId = await signUpAndVerify(form);
-    expect(requestsFor(accountId)[0].input).toMatchObject({ kind: 'alumni', schoolName: 'Northfield Academy', yearLeft: 2015, organisationName: null });
+    expect(requestsFor(accountId)[0].input).toMatchObject({
+      kind: 'alumni',
+      schoolId: northfield.id,
+      schoolName: northfield.name,
+      yearLeft: 2015,
+      organisationName: null,
+    });
     expect(await account(accountId)).toMatchObject({ volunteerId: employers.made.get(accountId)!.volunteerId, employerId: null });
   });
 

@@ -57,6 +57,7 @@ export async function deliverVolunteerProvisioning(
       sizeBand: signUp.sizeBand,
       postcode: signUp.postcode,
       website: signUp.website,
+      schoolId: signUp.schoolId,
       schoolName: signUp.schoolName,
       yearLeft: signUp.yearLeft,
     };
