@@ -7,6 +7,7 @@ import { SelfEvaluationOverride } from './modules/self-evaluation/self-evaluatio
 import { SelfEvaluationReading, SelfEvaluationSnapshot } from './modules/self-evaluation/self-evaluation-snapshot.entity.js';
 import { selfEvaluationSnapshotJob } from './modules/self-evaluation/self-evaluation.snapshots.js';
 import { ProgrammePlanItem } from './modules/programme/plan-item.entity.js';
+import { CareersPublication } from './modules/publication/careers-publication.entity.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildEncountersSchema } from './schema.js';
@@ -40,6 +41,7 @@ export const encountersService: ServiceDefinition = {
     SelfEvaluationSnapshot,
     SelfEvaluationReading,
     ProgrammePlanItem,
+    CareersPublication,
     EncounterSyncChange,
   ],
   migrations,

@@ -22,6 +22,7 @@ import { AccountSubjectAccessResolver } from './modules/subject-access/account-s
 import { PersonSubjectAccessResolver, PersonSubjectAccessStub, resolvePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
 import { SelfEvaluationResolver } from './modules/self-evaluation/self-evaluation.resolver.js';
 import { ProgrammeResolver } from './modules/programme/programme.resolver.js';
+import { PublicationResolver } from './modules/publication/publication.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
@@ -42,6 +43,7 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
       GuidanceMutations,
       SelfEvaluationResolver,
       ProgrammeResolver,
+      PublicationResolver,
       // Fields added to other subgraphs' entities: `<entity>-<module>.resolver.ts`, one per module (this service's docs/layout.md).
       PupilEncounterResolver,
       PupilBenchmarksResolver,

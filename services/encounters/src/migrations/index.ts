@@ -13,6 +13,7 @@ import { Migration20261206221052 } from './Migration20261206221052.js';
 import { Migration20261206222720 } from './Migration20261206222720.js';
 import { Migration20261206224514 } from './Migration20261206224514.js';
 import { Migration20261207001114 } from './Migration20261207001114.js';
+import { Migration20261207010511 } from './Migration20261207010511.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261206222720', class: Migration20261206222720 },
   { name: 'Migration20261206224514', class: Migration20261206224514 },
   { name: 'Migration20261207001114', class: Migration20261207001114 },
+  { name: 'Migration20261207010511', class: Migration20261207010511 },
 ];

@@ -9,7 +9,7 @@ import {
   type RecordScope,
   type RequestContext,
 } from '@waymark/subgraph-kit';
-import { CohortDocument, PackedCohortDocument, type CohortQuery, type PackedCohortQuery } from './pupils.generated.js';
+import { CohortDocument, OwnSchoolDocument, PackedCohortDocument, type CohortQuery, type PackedCohortQuery } from './pupils.generated.js';
 
 /**
  * The pupils subgraph's answer for a cohort: who is on roll, within what the caller may read
@@ -66,6 +66,12 @@ export class PupilsClient {
   /** Whether the caller may export the pupil's data: staff, or the data protection lead, of the pupil's current school. */
   mayExportPupil(ctx: RequestContext, pupilId: string): Promise<boolean> {
     return mayExportPupil(ctx, this.url, pupilId);
+  }
+
+  /** The caller's own school's name and URN (`schools`, which answers a school's staff with their own school), or null. */
+  async ownSchool(ctx: RequestContext, schoolId: string): Promise<{ id: string; name: string; urn: string } | null> {
+    const data = await querySubgraph(ctx, this.url, 'Own school lookup', OwnSchoolDocument, {});
+    return data.schools?.find((school) => school.id === schoolId) ?? null;
   }
 
   /** Writes a request's audit entries to the pupils subgraph's trail (docs/audit-trail.md). */

@@ -25,6 +25,11 @@ export type PackedCohortQueryVariables = Exact<{
 
 export type PackedCohortQuery = { packedCohort: { schoolsAllowed: Array<string>, size: number, schoolIds: Array<string>, pupilIds: string, schoolIndexes: string, yearGroups: string, groupMasks: string } };
 
+export type OwnSchoolQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnSchoolQuery = { schools: Array<{ id: string, name: string, urn: string }> | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -70,3 +75,12 @@ export const PackedCohortDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PackedCohortQuery, PackedCohortQueryVariables>;
+export const OwnSchoolDocument = new TypedDocumentString(`
+    query OwnSchool {
+  schools {
+    id
+    name
+    urn
+  }
+}
+    `) as unknown as TypedDocumentString<OwnSchoolQuery, OwnSchoolQueryVariables>;
