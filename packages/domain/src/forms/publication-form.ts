@@ -43,7 +43,11 @@ function isDay(value: string): boolean {
  * Every problem at once, keyed by the API's field names. `today` is the day in England (YYYY-MM-DD):
  * the next review cannot be before it. `publishing`: every part is needed, not only well-formed ones.
  */
-export function checkPublication(values: PublicationValues, today: string, { publishing = false }: { publishing?: boolean } = {}): FieldProblems<PublicationField> {
+export function checkPublication(
+  values: PublicationValues,
+  today: string,
+  { publishing = false }: { publishing?: boolean } = {},
+): FieldProblems<PublicationField> {
   const problems: FieldProblems<PublicationField> = {};
   const need = (message: string) => (publishing ? message : undefined);
   const name = textProblem(values.contactName, {
