@@ -28,7 +28,7 @@ const volunteer = (email: string) => ({
 
 describe('public account steps', () => {
   it('take only JSON from our own pages', async () => {
-    for (const path of ['sign-up', 'verify-email', 'forgot-password', 'reset-password']) {
+    for (const path of ['sign-up', 'verify-email', 'forgot-password', 'reset-password', 'find-school']) {
       const plain = await fetch(`${stack.url}/auth/${path}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
       expect(plain.status).toBe(415);
       expect((await post(path, {}, { origin: 'https://evil.example' })).status).toBe(403);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
 import { GatewayClient } from './client.js';
@@ -7,13 +8,14 @@ import { useTestStack } from './test-stack.js';
  * A volunteer who signs themself up, end to end through the real gateway, identity, employers and
  * pupils subgraphs on their own databases: once their email is confirmed, the employers subgraph
  * holds their volunteer record (and their organisation, joined by name and postcode), their session
- * carries its ids, and they can save their profile. A former pupil waits for the school they named:
- * its careers leader confirms them; another school's leader neither sees nor confirms them.
+ * carries its ids, and they can save their profile. A former pupil finds their school in Waymark's
+ * list (POST /auth/find-school) and waits for the school they chose, by its id: its careers leader
+ * confirms them; another school's leader neither sees nor confirms them.
  */
 const PUBLIC_ORIGIN = 'https://waymark.example.org';
 const stack = useTestStack({ name: 'volunteer_sign_up', env: { WAYMARK_PUBLIC_ORIGIN: PUBLIC_ORIGIN } });
 const data = demoData();
-const [northfield] = data.schools;
+const [northfield, southbank] = data.schools;
 const acme = data.employers.find((employer) => employer.name === 'Acme Engineering')!;
 const PASSWORD = 'twelve or more characters';
 
@@ -69,11 +71,13 @@ describe('signing up to volunteer', () => {
       email: 'jordan.lee@alumni-signup.test',
       password: PASSWORD,
       jobTitle: 'Paramedic',
-      schoolName: northfield.name.toUpperCase(),
+      schoolId: northfield.id,
+      // Never taken: the name shown is Waymark's own for the school chosen.
+      schoolName: 'Southbank School',
       yearLeft: '2014',
     });
-    const waiting = await jordan.query<{ myAlumniConfirmation: { status: string } }>('{ myAlumniConfirmation { status } }');
-    expect(waiting.data!.myAlumniConfirmation).toEqual({ status: 'AWAITING' });
+    const waiting = await jordan.query<{ myAlumniConfirmation: { status: string } }>('{ myAlumniConfirmation { status schoolNameGiven } }');
+    expect(waiting.data!.myAlumniConfirmation).toEqual({ status: 'AWAITING', schoolNameGiven: northfield.name });
     const volunteerId = (await jordan.query<{ myVolunteerProfile: { id: string } }>(PROFILE)).data!.myVolunteerProfile.id;
 
     const other = new GatewayClient(stack.url);
@@ -99,5 +103,52 @@ describe('signing up to volunteer', () => {
       status: 'CONFIRMED',
       message: 'Welcome back to Northfield!',
     });
+  });
+
+  it('finds schools for the sign-up form by part of their name, with only what is public', async () => {
+    const found = await post('find-school', { query: '  north ' });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toEqual({
+      schools: [{ id: northfield.id, name: northfield.name, localAuthority: northfield.localAuthority, urn: northfield.urn }],
+    });
+    const none = await post('find-school', { query: 'no such school anywhere' });
+    expect(await none.json()).toEqual({ schools: [] });
+    for (const query of ['ab', '  ', 42, undefined]) {
+      const short = await post('find-school', { query });
+      expect(short.status).toBe(400);
+      expect(((await short.json()) as { error: string }).error).toContain('at least 3 letters');
+    }
+  });
+
+  it('refuses a former pupil whose school is not one of Waymark’s, and saves nothing', async () => {
+    for (const schoolId of [randomUUID(), 'Northfield Academy']) {
+      const email = `kim.${schoolId.length}@alumni-signup.test`;
+      const res = await post('sign-up', {
+        kind: 'alumni',
+        name: 'Kim Ode',
+        email,
+        password: PASSWORD,
+        jobTitle: 'Nurse',
+        schoolId,
+        schoolName: northfield.name,
+        yearLeft: '2015',
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ problems: [{ field: 'schoolId', message: expect.stringContaining('choose it from the list') }] });
+      expect((await new GatewayClient(stack.url).signIn(email, PASSWORD)).status).toBe(401);
+    }
+    // A name alone is no choice either.
+    const named = await post('sign-up', {
+      kind: 'alumni',
+      name: 'Kim Ode',
+      email: 'kim@alumni-signup.test',
+      password: PASSWORD,
+      jobTitle: 'Nurse',
+      schoolName: southbank.name,
+      yearLeft: '2015',
+    });
+    expect(named.status).toBe(400);
+    expect(((await named.json()) as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual(['schoolId']);
+    expect(stack.mail!.messages().filter((mail) => mail.to.some((to) => to.startsWith('kim')))).toEqual([]);
   });
 });
