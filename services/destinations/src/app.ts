@@ -1,6 +1,7 @@
 import { createServiceApp, type Orm, type RequestContext, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
 import { Destination } from './modules/destination/destination.entity.js';
 import { Aspiration, Intention } from './modules/intention/intention.entity.js';
+import { SeptemberOffer } from './modules/september-offer/september-offer.entity.js';
 import { ActivitySpellRow } from './modules/spell/spell.entity.js';
 import { SelfReportRow } from './modules/self-report/self-report.entity.js';
 import { selfReportRoutes } from './modules/self-report/self-report.routes.js';
@@ -25,7 +26,7 @@ export function destinationsDeps(config: Pick<ServiceEnv, 'pupilsUrl'>): Destina
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const destinationsService: ServiceDefinition = {
   name: 'destinations',
-  entities: [Destination, Intention, Aspiration, ActivitySpellRow, SelfReportRow],
+  entities: [Destination, Intention, Aspiration, SeptemberOffer, ActivitySpellRow, SelfReportRow],
   migrations,
   buildSchema: buildDestinationsSchema,
   seed: seedDemo,

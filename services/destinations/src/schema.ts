@@ -15,6 +15,7 @@ import { IntentionResolver } from './modules/intention/intention.resolver.js';
 import { IntentionFieldsResolver, PupilIntentionResolver } from './modules/intention/pupil-intention.resolver.js';
 import { SelfReportFieldsResolver, SelfReportResolver } from './modules/self-report/self-report.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
+import { SeptemberOfferResolver } from './modules/september-offer/september-offer.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildDestinationsSchema(): Promise<GraphQLSchema> {
@@ -28,6 +29,7 @@ export function buildDestinationsSchema(): Promise<GraphQLSchema> {
       IntentionResolver,
       PupilIntentionResolver,
       IntentionFieldsResolver,
+      SeptemberOfferResolver,
       SpellResolver,
       PupilSpellResolver,
       ActivitySpellFieldsResolver,

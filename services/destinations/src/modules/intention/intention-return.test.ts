@@ -9,6 +9,7 @@ import { startHarness, type Harness } from '../../../test/harness.js';
 const data = demoData();
 const [northfield] = data.schools;
 const year11 = data.pupils.filter((p) => p.schoolId === northfield.id && p.yearGroup === 11);
+const year12 = data.pupils.filter((p) => p.schoolId === northfield.id && p.yearGroup === 12);
 const [optingOut, planning] = year11.filter((p) => !data.destinations.some((d) => d.pupilId === p.id && d.stage === 'INTENDED'));
 
 const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id });
@@ -37,42 +38,66 @@ afterAll(async () => {
 });
 
 describe('intentionReturn', () => {
-  it("lists every Year 11 pupil of the school with their current plan, or 'Not recorded'", async () => {
+  it("lists every Year 11 and Year 12 pupil of the school with their Year 11 plan and September offer, or 'Not recorded'", async () => {
     await harness.client.query(pupil(planning.id), 'mutation ($input: RecordIntentionInput!) { recordIntention(input: $input) { error { code } } }', {
       input: { kind: 'FE_COLLEGE', provider: 'Aire Valley College', course: 'Level 3 Engineering' },
     });
+    const offers = 'mutation ($input: RecordSeptemberOffersInput!) { recordSeptemberOffers(input: $input) { recorded error { code } } }';
+    const made = await harness.client.query<{ recordSeptemberOffers: { recorded: number } }>(leaderNorth, offers, {
+      input: { pupilIds: [planning.id], status: 'OFFER_MADE', placeKind: 'FE_COLLEGE', provider: 'Aire Valley College' },
+    });
+    expect(made.data!.recordSeptemberOffers.recorded).toBe(1);
+    const moved = await harness.client.query<{ recordSeptemberOffers: { recorded: number } }>(leaderNorth, offers, {
+      input: { pupilIds: [year12[0].id], status: 'NOT_APPROPRIATE', note: 'Moved to Scotland' },
+    });
+    expect(moved.data!.recordSeptemberOffers.recorded).toBe(1);
     const answer = await ask();
-    expect(answer).toMatchObject({ localAuthority: northfield.localAuthority, included: year11.length, optedOut: 0 });
-    expect(answer.fileName).toMatch(new RegExp(`^year-11-intended-destinations-${northfield.urn}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    expect(answer).toMatchObject({ localAuthority: northfield.localAuthority, included: year11.length + year12.length, optedOut: 0 });
+    expect(answer.fileName).toMatch(new RegExp(`^intended-destinations-and-september-offer-${northfield.urn}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const [header, ...rows] = rowsOf(answer.csv);
     expect(header).toEqual([
       'UPN',
       'Surname',
       'Forename',
       'Date of birth',
+      'Year group',
       'Intended destination',
       'Apprenticeship level',
       'Provider',
       'Course',
       'Recorded on',
       'Recorded by',
+      'September offer',
+      'Offer: kind of place',
+      'Offer: place',
+      'Offer: note',
     ]);
-    expect(rows.map((row) => row[0]).sort()).toEqual(year11.map((p) => p.upn).sort());
+    expect(rows.map((row) => row[0]).sort()).toEqual([...year11, ...year12].map((p) => p.upn).sort());
     expect(rows.find((row) => row[0] === planning.upn)).toEqual([
       planning.upn,
       planning.legalSurname,
       planning.preferredName ?? planning.legalForename,
       planning.dateOfBirth,
+      '11',
       'Further education college',
       '',
       'Aire Valley College',
       'Level 3 Engineering',
       expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
       'Pupil',
+      'Offer made',
+      'Further education college',
+      'Aire Valley College',
+      '',
     ]);
-    expect(rows.find((row) => row[0] === optingOut.upn)![4]).toBe('Not recorded');
-    const surnames = rows.map((row) => row[1]);
-    expect(surnames).toEqual([...surnames].sort((a, b) => a.localeCompare(b)));
+    const optingOutRow = rows.find((row) => row[0] === optingOut.upn)!;
+    expect([optingOutRow[5], optingOutRow[11]]).toEqual(['Not recorded', 'Not recorded']);
+    // Plans are not asked in Year 12: empty, not "Not recorded"; the offer is.
+    const sixthFormer = rows.find((row) => row[0] === year12[0].upn)!;
+    expect(sixthFormer.slice(4)).toEqual(['12', '', '', '', '', '', '', 'Offer not appropriate', '', '', 'Moved to Scotland']);
+    // Year 11 first, then Year 12, each by surname.
+    const keys = rows.map((row) => [row[4], row[1]]);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1])));
   });
 
   it('leaves out a pupil who opted out of sharing with the local authority, and counts them', async () => {
@@ -83,7 +108,7 @@ describe('intentionReturn', () => {
     );
     expect(consent.data!.setPupilConsent.error).toBeNull();
     const answer = await ask();
-    expect(answer).toMatchObject({ included: year11.length - 1, optedOut: 1 });
+    expect(answer).toMatchObject({ included: year11.length + year12.length - 1, optedOut: 1 });
     expect(answer.csv).not.toContain(optingOut.upn);
     expect(answer.csv).not.toContain(optingOut.legalSurname + ',' + (optingOut.preferredName ?? optingOut.legalForename));
   });

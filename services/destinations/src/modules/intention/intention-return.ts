@@ -1,5 +1,6 @@
-import { INTENTION_KINDS, toCsv, type CsvValue } from '@waymark/domain';
+import { INTENTION_KINDS, offerPlaceLabel, SEPTEMBER_OFFER_NOT_RECORDED, SEPTEMBER_OFFER_STATUSES, toCsv, type CsvValue } from '@waymark/domain';
 import type { PupilReturnDetails, SchoolReturnDetails } from '../external/pupils.client.js';
+import type { SeptemberOffer } from '../september-offer/september-offer.entity.js';
 import type { Intention } from './intention.entity.js';
 
 export const RETURN_HEADER = [
@@ -7,56 +8,77 @@ export const RETURN_HEADER = [
   'Surname',
   'Forename',
   'Date of birth',
+  'Year group',
   'Intended destination',
   'Apprenticeship level',
   'Provider',
   'Course',
   'Recorded on',
   'Recorded by',
+  'September offer',
+  'Offer: kind of place',
+  'Offer: place',
+  'Offer: note',
 ] as const;
 
 /**
- * The Year 11 intended-destinations return for the school's local authority (docs/domain-rules.md,
- * "Destinations"): one row per pupil on roll in Year 11, their current plan or "Not recorded", in
- * surname order; pupils who (or whose parent) opted out of sharing with the authority are left out,
- * and so is anyone the pupils subgraph did not answer for.
+ * The return for the school's local authority (docs/domain-rules.md, "Destinations" and "The
+ * September offer"): one row per pupil on roll in Year 11 or Year 12, Year 11 first, then by surname.
+ * Year 11 pupils carry their current Year 11 plan or "Not recorded" (plans are not asked in Year 12,
+ * so those cells are empty); everyone carries the school's current answer about their September
+ * offer or "Not recorded". Pupils who (or whose parent) opted out of sharing with the authority are
+ * left out, and so is anyone the pupils subgraph did not answer for.
  */
 export function intentionReturnRows(
-  pupilIds: readonly string[],
+  pupils: readonly { pupilId: string; yearGroup: number }[],
   details: ReadonlyMap<string, PupilReturnDetails>,
-  current: ReadonlyMap<string, Intention>,
+  plans: ReadonlyMap<string, Intention>,
+  offers: ReadonlyMap<string, SeptemberOffer>,
 ): { rows: CsvValue[][]; included: number; optedOut: number } {
   let optedOut = 0;
-  const included: PupilReturnDetails[] = [];
-  for (const id of pupilIds) {
-    const pupil = details.get(id);
+  const included: { pupil: PupilReturnDetails; yearGroup: number }[] = [];
+  for (const { pupilId, yearGroup } of pupils) {
+    const pupil = details.get(pupilId);
     if (!pupil) continue;
     // Anything but a clear "not opted out" is treated as an opt-out: nothing is shared on a doubt.
     if (pupil.consent?.localAuthoritySharingOptOut !== false) optedOut += 1;
-    else included.push(pupil);
+    else included.push({ pupil, yearGroup });
   }
-  included.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.id.localeCompare(b.id));
-  const rows = included.map((pupil): CsvValue[] => {
-    const plan = current.get(pupil.id);
+  included.sort(
+    (a, b) =>
+      a.yearGroup - b.yearGroup ||
+      a.pupil.lastName.localeCompare(b.pupil.lastName) ||
+      a.pupil.firstName.localeCompare(b.pupil.firstName) ||
+      a.pupil.id.localeCompare(b.pupil.id),
+  );
+  const rows = included.map(({ pupil, yearGroup }): CsvValue[] => {
+    const asked = yearGroup === 11;
+    const plan = asked ? plans.get(pupil.id) : undefined;
+    const offer = offers.get(pupil.id);
     return [
       pupil.upn ?? '',
       pupil.lastName,
       pupil.firstName,
       pupil.dateOfBirth ?? '',
-      plan ? INTENTION_KINDS[plan.kind] : 'Not recorded',
+      yearGroup,
+      plan ? INTENTION_KINDS[plan.kind] : asked ? 'Not recorded' : '',
       plan?.apprenticeshipLevel ?? '',
       plan?.provider ?? '',
       plan?.course ?? '',
       plan ? plan.enteredAt.toISOString().slice(0, 10) : '',
       plan ? (plan.enteredByRole === 'pupil' ? 'Pupil' : 'School') : '',
+      offer ? SEPTEMBER_OFFER_STATUSES[offer.status] : SEPTEMBER_OFFER_NOT_RECORDED,
+      offer?.placeKind ? offerPlaceLabel(offer.placeKind) : '',
+      offer?.provider ?? '',
+      offer?.note ?? '',
     ];
   });
   return { rows, included: included.length, optedOut };
 }
 
-/** "year-11-intended-destinations-123456-2026-12-06.csv" */
+/** "intended-destinations-and-september-offer-123456-2026-12-06.csv" */
 export function returnFileName(school: SchoolReturnDetails, today: string): string {
-  return `year-11-intended-destinations-${school.urn.replace(/[^A-Za-z0-9]/g, '')}-${today}.csv`;
+  return `intended-destinations-and-september-offer-${school.urn.replace(/[^A-Za-z0-9]/g, '')}-${today}.csv`;
 }
 
 export function returnCsv(rows: CsvValue[][]): string {

@@ -13,6 +13,7 @@ import {
 } from './intention.types.js';
 import { IntentionService } from './intention.service.js';
 import { intentionReturnRows, returnCsv, returnFileName } from './intention-return.js';
+import { SeptemberOfferService } from '../september-offer/september-offer.service.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 
@@ -126,7 +127,7 @@ export class IntentionResolver {
   @Query(() => IntentionReturn, {
     nullable: true,
     description:
-      "The Year 11 intended-destinations return for the caller's school's local authority (CSV), leaving out pupils who, or whose parent, opted out of sharing with the authority.",
+      "The return for the caller's school's local authority (CSV): every pupil in Year 11 and Year 12 with their Year 11 plan and their September offer, leaving out pupils who, or whose parent, opted out of sharing with the authority.",
   })
   async intentionReturn(@Ctx() ctx: DestinationsContext): Promise<IntentionReturn> {
     const scope = scopeOf(ctx.principal);
@@ -137,12 +138,23 @@ export class IntentionResolver {
       ctx.deps.pupils.onRoll(ctx, { schoolIds: [scope.schoolId], asOf: today }),
     ]);
     if (!school) throw InputError.invalid('Your school could not be found.');
-    const ids = onRoll.filter((pupil) => pupil.yearGroup === 11 && pupil.schoolId === scope.schoolId).map((pupil) => pupil.pupilId);
-    const [details, current] = await Promise.all([
-      ids.length > 0 ? ctx.deps.pupils.returnDetails(ctx, ids) : Promise.resolve(new Map()),
-      new IntentionService(ctx.em).currentIntentions(ids, 11),
+    const pupils = onRoll.flatMap((pupil) =>
+      pupil.schoolId === scope.schoolId && (pupil.yearGroup === 11 || pupil.yearGroup === 12) ? [{ pupilId: pupil.pupilId, yearGroup: pupil.yearGroup }] : [],
+    );
+    const byYear = (yearGroup: number) => pupils.filter((pupil) => pupil.yearGroup === yearGroup).map((pupil) => pupil.pupilId);
+    const offers = new SeptemberOfferService(ctx.em);
+    const [details, plans, offers11, offers12] = await Promise.all([
+      pupils.length > 0
+        ? ctx.deps.pupils.returnDetails(
+            ctx,
+            pupils.map((pupil) => pupil.pupilId),
+          )
+        : Promise.resolve(new Map()),
+      new IntentionService(ctx.em).currentIntentions(byYear(11), 11),
+      offers.current(byYear(11), 11),
+      offers.current(byYear(12), 12),
     ]);
-    const { rows, included, optedOut } = intentionReturnRows(ids, details, current);
+    const { rows, included, optedOut } = intentionReturnRows(pupils, details, plans, new Map([...offers11, ...offers12]));
     return Object.assign(new IntentionReturn(), {
       localAuthority: school.localAuthority,
       fileName: returnFileName(school, today),

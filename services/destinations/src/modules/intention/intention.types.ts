@@ -60,15 +60,18 @@ export class IntentionGaps {
   missing: PupilStub[];
 }
 
-@ObjectType({ description: "The Year 11 intended-destinations return for the school's local authority, as a CSV file." })
+@ObjectType({ description: "The return for the school's local authority (Year 11 plans, and the September offer in Years 11 and 12), as a CSV file." })
 export class IntentionReturn {
   @Field()
   localAuthority: string;
 
-  @Field({ description: 'A name to save it under, e.g. year-11-intended-destinations-123456-2026-12-06.csv' })
+  @Field({ description: 'A name to save it under, e.g. intended-destinations-and-september-offer-123456-2026-12-06.csv' })
   fileName: string;
 
-  @Field({ description: 'UPN, names, date of birth and current plan of each pupil in Year 11, surname first.' })
+  @Field({
+    description:
+      'UPN, names, date of birth, year group, Year 11 plan and September offer of each pupil in Year 11 and Year 12: Year 11 first, then by surname.',
+  })
   csv: string;
 
   @Field(() => Int, { description: 'Pupils in the file.' })

@@ -5,7 +5,8 @@ import { boundSql } from '@waymark/subgraph-kit';
 /*
  * This subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): the words of
  * their hopes and their hashtags, and the names of the providers and courses in their intended
- * destinations, destinations and activity spells; their self-reports and links are deleted. Every other row stays with its kinds, stages, year
+ * destinations, destinations, activity spells and September offers, and the school's notes on those
+ * offers; their self-reports and links are deleted. Every other row stays with its kinds, stages, year
  * groups, levels, provider kinds, dates and sources, so the destination figures (sustained,
  * intention met) count them as before. Each statement changes nothing the second time.
  */
@@ -14,6 +15,8 @@ const STATEMENTS = [
   `update intention set provider = null, course = null where pupil_id = $1 and (provider is not null or course is not null)`,
   `update destination set provider = null where pupil_id = $1 and provider is not null`,
   `update activity_spell set provider = null where pupil_id = $1 and provider is not null`,
+  `update september_offer set provider = null, note = case when note is null then null else '${PSEUDONYMISED.text}' end
+   where pupil_id = $1 and (provider is not null or note <> '${PSEUDONYMISED.text}')`,
   // Self-reports and their links go altogether: a confirmed one lives on as its activity spell, above.
   `delete from self_report where pupil_id = $1`,
 ];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
+import { PSEUDONYMISED } from '@waymark/domain';
 import { remoteTarget, RETENTION_PRINCIPAL, runRetention, type RetentionTarget } from '@waymark/pupils';
 import { boundSql, withSystemAccess, type Orm } from '@waymark/subgraph-kit';
 import { makePrincipal, testSigner } from '@waymark/subgraph-kit/testing';
@@ -32,7 +33,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const FIGURES = `query ($schoolId: ID) { destinationAnalytics(schoolId: $schoolId) { exact leavingYears
   rows { leavingYear schoolId group leavers { count percent suppressed } sustained { count percent suppressed } intentionMet { count percent suppressed }
     categories { category intended { count suppressed } september { count suppressed } current { count suppressed } } } } }`;
-const TABLES = ['destination', 'intention', 'aspiration', 'activity_spell'];
+const TABLES = ['destination', 'intention', 'aspiration', 'activity_spell', 'september_offer'];
 
 let h: Harness;
 let destinations: RetentionTarget;
@@ -80,6 +81,12 @@ beforeAll(async () => {
         [pupil.id, northfield.id, trustId, `I am ${pupil.legalForename} ${pupil.legalSurname} and I want to be a vet`],
       );
       await boundSql(em, `update destination set provider = $2 where pupil_id = $1`, [pupil.id, `${pupil.legalSurname} Family Farm`]);
+      await boundSql(
+        em,
+        `insert into september_offer (id, pupil_id, school_id, trust_id, year_group, status, place_kind, provider, note, entered_by_id, entered_by_role, entered_at)
+         values (gen_random_uuid(), $1, $2, $3, 11, 'OFFER_MADE', 'APPRENTICESHIP', $4, $5, 'staff-account', 'careers_leader', now())`,
+        [pupil.id, northfield.id, trustId, `${pupil.legalSurname} Family Farm`, `Offered by ${pupil.legalForename}'s uncle`],
+      );
     }
   });
   const gonePupil = await pupilRow(gone.id);
@@ -146,6 +153,10 @@ describe('the retention job across subgraphs', () => {
     const rows = await destinationRows(gone.id);
     expect(rows.destination.length).toBeGreaterThan(0);
     expect(rows.aspiration.map((a) => a.hashtags)).toEqual([[]]);
+    // The September offer keeps its status and kind of place, which the return counts; the words go.
+    expect(rows.september_offer.map(({ status, place_kind, provider, note }) => ({ status, place_kind, provider, note }))).toEqual([
+      { status: 'OFFER_MADE', place_kind: 'APPRENTICESHIP', provider: null, note: PSEUDONYMISED.text },
+    ]);
 
     expect(await pupilRow(recent.id)).toEqual(before.recentPupil);
     expect(await destinationRows(recent.id)).toEqual(before.recentRows);

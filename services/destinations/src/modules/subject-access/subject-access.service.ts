@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { isUuid, readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit';
 
-// Everything this subgraph holds about one pupil, as stored: destinations, intended destinations, hopes, activity spells and self-reports.
+// Everything this subgraph holds about one pupil, as stored: destinations, intended destinations, hopes, activity spells, self-reports and September offers.
 const DESTINATIONS = 'select * from destination where pupil_id = $1 order by recorded_on';
 const INTENTIONS = 'select * from intention where pupil_id = $1 order by entered_at';
 const ASPIRATIONS = 'select * from aspiration where pupil_id = $1 order by entered_at';
@@ -10,16 +10,17 @@ const SPELLS = 'select * from activity_spell where pupil_id = $1 order by starts
 // Never the link's token hash.
 const SELF_REPORTS = `select id, school_id, leaving_year, school_name, first_name, status, created_at, expires_at, submitted_at, activity, provider_kind,
   apprenticeship_level, provider, course, starts_on, decided_at, spell_id from self_report where pupil_id = $1 order by created_at`;
+const SEPTEMBER_OFFERS = 'select * from september_offer where pupil_id = $1 order by entered_at';
 
 /**
  * The destinations section always, the others when they hold something: a pupil with no plans,
  * hopes or spells gets the same export as before those were kept.
  */
-async function read(em: EntityManager, titles: [string, string, string, string, string], pupilId: string): Promise<SubjectAccessPart> {
+async function read(em: EntityManager, titles: [string, string, string, string, string, string], pupilId: string): Promise<SubjectAccessPart> {
   const part = await readSubjectAccess(
     em,
     'destinations',
-    [DESTINATIONS, INTENTIONS, ASPIRATIONS, SPELLS, SELF_REPORTS].map((sql, i) => ({ title: titles[i], sql })),
+    [DESTINATIONS, INTENTIONS, ASPIRATIONS, SPELLS, SELF_REPORTS, SEPTEMBER_OFFERS].map((sql, i) => ({ title: titles[i], sql })),
     pupilId,
   );
   return { ...part, sections: part.sections.filter((section, i) => i === 0 || section.rows.length > 0) };
@@ -27,7 +28,11 @@ async function read(em: EntityManager, titles: [string, string, string, string, 
 
 /** A pupil's part of the staff export (`Pupil.destinationsSubjectAccess`). */
 export function pupilDestinationsSubjectAccess(em: EntityManager, pupilId: string): Promise<SubjectAccessPart> {
-  return read(em, ['Destinations', 'Intended destinations', 'Aspirations', 'Activity spells after Year 11', 'Self-reports after Year 11'], pupilId);
+  return read(
+    em,
+    ['Destinations', 'Intended destinations', 'Aspirations', 'Activity spells after Year 11', 'Self-reports after Year 11', 'September offers'],
+    pupilId,
+  );
 }
 
 /** The id of the pupil the signed-in person is, if they are one. */
@@ -35,7 +40,7 @@ export function ownPupilId(principal: Principal): string | null {
   return hasRole(principal, 'pupil') && isUuid(principal.pupilId) ? principal.pupilId : null;
 }
 
-/** Everything this subgraph holds about the signed-in person: a pupil's own destinations, plans, hopes and spells; nothing about anyone else. */
+/** Everything this subgraph holds about the signed-in person: a pupil's own destinations, plans, hopes, spells and offers; nothing about anyone else. */
 export async function ownDestinationsSubjectAccess(em: EntityManager, principal: Principal): Promise<SubjectAccessPart> {
   const pupilId = ownPupilId(principal);
   if (!pupilId) return { source: 'destinations', sections: [] };
@@ -47,6 +52,7 @@ export async function ownDestinationsSubjectAccess(em: EntityManager, principal:
       'Your hopes for the future',
       'What you did after Year 11',
       'What you told your school after Year 11',
+      'Offers of a place for September',
     ],
     pupilId,
   );
