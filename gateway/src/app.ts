@@ -38,6 +38,9 @@ import { TokenBuckets, type ApiKeyRateLimiter } from './developers/rate-limit.js
 import { UsageCounter } from './developers/usage.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
+import { CAREERS_PAGE_PATH, CareersPages, careersNotFoundHtml, careersPageHtml, careersUnavailableHtml } from './careers-page.js';
+import { CAREERS_PAGE_PATH, CareersPages, careersNotFoundHtml, careersPageHtml, careersUnavailableHtml } from './careers-page.js';
+import { MIN_SCHOOL_QUERY, SchoolFinder, type SchoolChoice } from './school-finder.js';
 
 export interface GatewayContext {
   principal: Principal;
@@ -178,7 +181,10 @@ export function clientAddress(req: IncomingMessage, trustedProxies: number): str
 
 const DEVICE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-/** What a volunteer's sign-up form sends (identity checks each). */
+/**
+ * What a volunteer's sign-up form sends (identity checks each). A former pupil's school arrives as
+ * the id they chose from Waymark's list; its name is added here from that list, never from the form.
+ */
 const SIGN_UP_FIELDS = [
   'kind',
   'name',
@@ -190,9 +196,11 @@ const SIGN_UP_FIELDS = [
   'sizeBand',
   'postcode',
   'website',
-  'schoolName',
+  'schoolId',
   'yearLeft',
 ] as const;
+
+const UNKNOWN_SCHOOL = 'We could not find that school. Search for your school again and choose it from the list.';
 
 /**
  * A fixed window per client address, per gateway: a guard against floods of sign-ins (each costs
@@ -244,6 +252,9 @@ export async function createGateway({
   const limiter = new SignInLimiter(300, 60_000);
   // Sign-up, confirmation and password resets each may send an email: fewer per address than sign-ins.
   const accountLimiter = new SignInLimiter(20, 60_000);
+  // The sign-up form's school search: anonymous, so limited per address like sign-in, in a window of its own.
+  const schoolLimiter = new SignInLimiter(300, 60_000);
+  const schools = new SchoolFinder(env.subgraphUrls.pupils, signer, env.subgraphTimeoutMs);
   const rateLimiter = apiRateLimiter ?? new TokenBuckets(env.apiRateLimit);
   const usage = new UsageCounter((counts) => identity.recordApiKeyUsage(counts));
   usage.start(env.apiUsageFlushMs, (error) => log(`API key usage not recorded yet: ${error.message}`));
@@ -252,6 +263,8 @@ export async function createGateway({
   const developersHtml = developersPage({ supergraph, origin: env.publicOrigins[0], rateLimit: env.apiRateLimit });
   const scopedSchemas = new Map<string, string>();
   const explorerHtml = explorerPage();
+  const careersPages = new CareersPages(env.subgraphUrls.encounters, signer, env.subgraphTimeoutMs);
+  const careersPages = new CareersPages(env.subgraphUrls.encounters, signer, env.subgraphTimeoutMs);
 
   // Leavers' self-report page: its posts pass to the destinations subgraph (self-report.ts).
   const selfReport = selfReportRoutes({
@@ -477,10 +490,43 @@ export async function createGateway({
       const value = (body as Record<string, unknown>)[field];
       if (typeof value === 'string') request[field] = value.slice(0, 2000);
     }
+    if (path === '/internal/sign-up' && request.kind === 'alumni' && typeof request.schoolId === 'string' && request.schoolId.trim()) {
+      // The school must be one of Waymark's; its name comes from Waymark's list.
+      let school: SchoolChoice | null;
+      try {
+        school = await schools.byId(request.schoolId.trim());
+      } catch (error) {
+        log(`sign-up: the school could not be checked: ${(error as Error).message}`);
+        return json(res, 503, { error: 'This is not available right now. Try again shortly.' });
+      }
+      if (!school) return json(res, 400, { error: 'Check the answers marked below.', problems: [{ field: 'schoolId', message: UNKNOWN_SCHOOL }] });
+      request.schoolId = school.id;
+      request.schoolName = school.name;
+    }
     const origin = env.publicOrigins[0] ?? (env.devMode && req.headers.host ? `http://${req.headers.host}` : null);
     if (origin) request.origin = origin;
     const answer = await identity.accountStep(path, request);
     json(res, answer.status, answer.body);
+  }
+
+  /**
+   * The sign-up form's school search: `{ query }` (at least 3 characters) answers `{ schools }`, at
+   * most 10 of Waymark's schools whose name contains it, each with only its id, name, local authority
+   * and URN (all public). Anonymous, so it tells nothing a school's own website would not.
+   */
+  async function findSchool(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!schoolLimiter.allow(clientAddress(req, env.trustedProxies)))
+      return json(res, 429, { error: 'Too many searches. Wait a minute and try again.' }, { 'retry-after': '60' });
+    const body = (await readJson(req)) as { query?: unknown } | undefined;
+    const query = typeof body?.query === 'string' ? body.query.trim().replace(/\s+/g, ' ') : '';
+    if (query.length < MIN_SCHOOL_QUERY) return json(res, 400, { error: `Enter at least ${MIN_SCHOOL_QUERY} letters of your school's name.` });
+    if (query.length > 100) return json(res, 400, { error: "Use at most 100 characters for your school's name." });
+    try {
+      json(res, 200, { schools: await schools.find(query) });
+    } catch (error) {
+      log(`school search failed: ${(error as Error).message}`);
+      json(res, 503, { error: 'Searching for schools is not available right now. Try again shortly.' });
+    }
   }
 
   async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -537,6 +583,62 @@ export async function createGateway({
     res.end(sdl);
   }
 
+  /**
+   * A school's public careers page: no sign-in (cookies and keys are ignored), plain HTML. An unknown or
+   * unpublished URN gets the same 404 page, which says nothing about whether the school exists.
+   */
+  async function careersPage(req: IncomingMessage, res: ServerResponse, urn: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let status = 200;
+    let html: string;
+    try {
+      const page = await careersPages.published(urn);
+      if (page) html = careersPageHtml(page);
+      else [status, html] = [404, careersNotFoundHtml()];
+    } catch (error) {
+      log(`careers page: ${(error as Error).message}`);
+      [status, html] = [503, careersUnavailableHtml()];
+    }
+    // A minute in caches: a school that unpublishes is gone from them soon after.
+    res.writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': status === 200 ? 'public, max-age=60' : 'no-store',
+      ...SECURITY_HEADERS,
+    });
+    res.end(req.method === 'HEAD' ? undefined : html);
+  }
+
+  /**
+   * A school's public careers page: no sign-in (cookies and keys are ignored), plain HTML. An unknown or
+   * unpublished URN gets the same 404 page, which says nothing about whether the school exists.
+   */
+  async function careersPage(req: IncomingMessage, res: ServerResponse, urn: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let status = 200;
+    let html: string;
+    try {
+      const page = await careersPages.published(urn);
+      if (page) html = careersPageHtml(page);
+      else [status, html] = [404, careersNotFoundHtml()];
+    } catch (error) {
+      log(`careers page: ${(error as Error).message}`);
+      [status, html] = [503, careersUnavailableHtml()];
+    }
+    // A minute in caches: a school that unpublishes is gone from them soon after.
+    res.writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': status === 200 ? 'public, max-age=60' : 'no-store',
+      ...SECURITY_HEADERS,
+    });
+    res.end(req.method === 'HEAD' ? undefined : html);
+  }
+
   async function ready(res: ServerResponse): Promise<void> {
     const checks = await Promise.all(
       Object.entries(env.subgraphUrls).map(async ([name, url]) => {
@@ -565,6 +667,7 @@ export async function createGateway({
     if (route === 'POST /auth/second-factor') return secondFactor(req, res);
     if (route === 'POST /auth/sign-out') return signOut(req, res);
     if (route === 'POST /auth/sign-up') return accountStep(req, res, '/internal/sign-up', SIGN_UP_FIELDS);
+    if (route === 'POST /auth/find-school') return findSchool(req, res);
     if (route === 'POST /auth/verify-email') return accountStep(req, res, '/internal/verify-email', ['token']);
     if (route === 'POST /auth/forgot-password') return accountStep(req, res, '/internal/forgot-password', ['email']);
     if (route === 'POST /auth/reset-password') return accountStep(req, res, '/internal/reset-password', ['token', 'password']);
@@ -572,6 +675,10 @@ export async function createGateway({
     if (url.pathname === '/developers/explorer') return developers(req, res, explorerHtml, 'text/html; charset=utf-8');
     if (url.pathname === '/developers/explorer.js') return developers(req, res, EXPLORER_SCRIPT, 'text/javascript; charset=utf-8');
     if (url.pathname === '/developers/schema.graphql') return schemaForKey(req, res);
+    const careers = CAREERS_PAGE_PATH.exec(url.pathname);
+    if (careers) return careersPage(req, res, careers[1]);
+    const careers = CAREERS_PAGE_PATH.exec(url.pathname);
+    if (careers) return careersPage(req, res, careers[1]);
     if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') return ready(res);
     if (await selfReport(req, res, route)) return;
