@@ -8,11 +8,13 @@ import { SelfEvaluationReading, SelfEvaluationSnapshot } from './modules/self-ev
 import { selfEvaluationSnapshotJob } from './modules/self-evaluation/self-evaluation.snapshots.js';
 import { ProgrammePlanItem } from './modules/programme/plan-item.entity.js';
 import { CareersPublication } from './modules/publication/careers-publication.entity.js';
+import { EncounterRating, ProgrammeSurvey, ProgrammeSurveyAnswer, ProgrammeSurveyRespondent } from './modules/evaluation/evaluation.entity.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { migrations } from './migrations/index.js';
 import { buildEncountersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
 import { EncounterSyncChange } from './modules/sync/encounter-sync-change.entity.js';
+import { EngagementFeedback, PupilEngagementFeedback, VolunteerThanks } from './modules/engagement-feedback/engagement-feedback.entity.js';
 import { encounterSyncCompactionJob } from './modules/sync/encounter-sync.compaction.js';
 
 /** What an encounters app gives every request (`ctx.deps`): the pupils subgraph it asks, at the address it was configured with. */
@@ -43,6 +45,13 @@ export const encountersService: ServiceDefinition = {
     ProgrammePlanItem,
     CareersPublication,
     EncounterSyncChange,
+    EncounterRating,
+    ProgrammeSurvey,
+    ProgrammeSurveyRespondent,
+    ProgrammeSurveyAnswer,
+    EngagementFeedback,
+    PupilEngagementFeedback,
+    VolunteerThanks,
   ],
   migrations,
   buildSchema: buildEncountersSchema,

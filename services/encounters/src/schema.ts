@@ -23,7 +23,13 @@ import { PersonSubjectAccessResolver, PersonSubjectAccessStub, resolvePersonSubj
 import { SelfEvaluationResolver } from './modules/self-evaluation/self-evaluation.resolver.js';
 import { ProgrammeResolver } from './modules/programme/programme.resolver.js';
 import { PublicationResolver } from './modules/publication/publication.resolver.js';
+import { EvaluationResolver } from './modules/evaluation/evaluation.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
+import {
+  EncounterFeedbackResolver,
+  EngagementFeedbackMutations,
+  ParticipationFeedbackResolver,
+} from './modules/engagement-feedback/engagement-feedback.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildEncountersSchema(): Promise<GraphQLSchema> {
@@ -43,6 +49,10 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
       GuidanceMutations,
       SelfEvaluationResolver,
       ProgrammeResolver,
+      EngagementFeedbackMutations,
+      EncounterFeedbackResolver,
+      ParticipationFeedbackResolver,
+      EvaluationResolver,
       PublicationResolver,
       // Fields added to other subgraphs' entities: `<entity>-<module>.resolver.ts`, one per module (this service's docs/layout.md).
       PupilEncounterResolver,

@@ -14,6 +14,8 @@ import { Migration20261206222720 } from './Migration20261206222720.js';
 import { Migration20261206224514 } from './Migration20261206224514.js';
 import { Migration20261207001114 } from './Migration20261207001114.js';
 import { Migration20261207010511 } from './Migration20261207010511.js';
+import { Migration20261207010558 } from './Migration20261207010558.js';
+import { Migration20261207010838 } from './Migration20261207010838.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -31,4 +33,6 @@ export const migrations = [
   { name: 'Migration20261206224514', class: Migration20261206224514 },
   { name: 'Migration20261207001114', class: Migration20261207001114 },
   { name: 'Migration20261207010511', class: Migration20261207010511 },
+  { name: 'Migration20261207010558', class: Migration20261207010558 },
+  { name: 'Migration20261207010838', class: Migration20261207010838 },
 ];

@@ -10,7 +10,9 @@ export type PrefillRule =
   /** Every year group the measure applies to reaches `share` of its pupils (met; or met or started when `started`). */
   | { kind: 'everyYearGroup'; measure: BenchmarkMeasureKey; share: number; started?: boolean }
   /** Every vulnerable group with pupils is no more than `gap` (a share) behind the whole school on the measure. */
-  | { kind: 'groupsKeepUp'; measure: BenchmarkMeasureKey; gap: number };
+  | { kind: 'groupsKeepUp'; measure: BenchmarkMeasureKey; gap: number }
+  /** Feedback this school year from each of `measures` (the evaluation module's FEEDBACK_* cells): achieved with all, in progress with some. */
+  | { kind: 'feedbackFromAll'; measures: readonly string[] };
 
 export interface AssessmentArea {
   key: string;
@@ -23,11 +25,16 @@ export interface AssessmentArea {
 const every = (measure: BenchmarkMeasureKey, share = 0.9, started = false): PrefillRule => ({ kind: 'everyYearGroup', measure, share, started });
 
 export const ASSESSMENT_AREAS: readonly AssessmentArea[] = [
-  // 1: a whole-school matter; the leader answers every area for now.
+  // 1: a whole-school matter; the leader answers most areas, feedback records answer the review.
   { key: 'B1_PUBLISHED', benchmark: 1, text: 'The careers programme is published on the school website for pupils, parents, staff and employers.', rule: null },
   { key: 'B1_PLANNED', benchmark: 1, text: 'The programme is planned year by year, with what pupils should learn at each stage.', rule: null },
   { key: 'B1_BACKED', benchmark: 1, text: 'The head teacher and governors back the programme, and a governor takes a lead on careers.', rule: null },
-  { key: 'B1_REVIEWED', benchmark: 1, text: 'The programme is reviewed every year using feedback from pupils, parents, staff and employers.', rule: null },
+  {
+    key: 'B1_REVIEWED',
+    benchmark: 1,
+    text: 'The programme is reviewed every year using feedback from pupils, parents, staff and employers.',
+    rule: { kind: 'feedbackFromAll', measures: ['FEEDBACK_PUPILS', 'FEEDBACK_PARENTS', 'FEEDBACK_STAFF', 'FEEDBACK_EMPLOYERS'] },
+  },
 
   {
     key: 'B2_USED',

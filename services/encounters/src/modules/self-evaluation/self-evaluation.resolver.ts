@@ -9,6 +9,7 @@ import { withEngine } from '../benchmarks/benchmarks.service.js';
 import { ASSESSMENT_AREAS, type AssessmentArea } from './self-evaluation.areas.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
 import { SelfEvaluationReading, SelfEvaluationSnapshot as KeptSnapshot } from './self-evaluation-snapshot.entity.js';
+import { feedbackCells } from '../evaluation/evaluation.evidence.js';
 import { insertSnapshot } from './self-evaluation.snapshots.js';
 import { benchmarkScore, checkOverride, resolveArea, scoreReading, type CoverageCell } from './self-evaluation.rules.js';
 import {
@@ -37,7 +38,8 @@ async function coverageOf(ctx: EncountersContext, school: string, day: string): 
   const aggregate = await withEngine(ctx, (engine) => engine.schoolAggregate(cohort, day, { groupBit: null, yearGroup: null }));
   // Analysts who may not see flags read vulnerable-group figures rounded, as on the dashboard.
   const groupCells = groupFiguresExact(ctx) ? aggregate.groupCells : aggregate.groupCells.map(roundCell);
-  return [...aggregate.cells, ...groupCells];
+  const feedback = await feedbackCells(ctx.em, [school], academicYearOfDay(day));
+  return [...aggregate.cells, ...groupCells, ...(feedback.get(school) ?? [])];
 }
 
 /** Every benchmark with its areas and score, as of `day`; for the school's own staff, the records' answers are kept for the scheduled snapshots. */

@@ -113,14 +113,34 @@ describe('scores', () => {
 });
 
 describe('the assessment areas', () => {
-  it('give each benchmark three to five areas under unique keys, Benchmark 1 all answered by the leader', () => {
+  it('give each benchmark three to five areas under unique keys, the Benchmark 1 review answered from feedback', () => {
     for (const { number } of GATSBY_BENCHMARKS) {
       const count = ASSESSMENT_AREAS.filter((a) => a.benchmark === number).length;
       expect(count, `Benchmark ${number}`).toBeGreaterThanOrEqual(3);
       expect(count, `Benchmark ${number}`).toBeLessThanOrEqual(5);
     }
     expect(new Set(ASSESSMENT_AREAS.map((a) => a.key)).size).toBe(ASSESSMENT_AREAS.length);
-    expect(ASSESSMENT_AREAS.filter((a) => a.benchmark === 1).every((a) => a.rule === null)).toBe(true);
+    expect(ASSESSMENT_AREAS.find((a) => a.key === 'B1_REVIEWED')?.rule?.kind).toBe('feedbackFromAll');
     for (const n of [2, 4, 5, 6, 7, 8]) expect(ASSESSMENT_AREAS.some((a) => a.benchmark === n && a.rule?.kind === 'everyYearGroup')).toBe(true);
+  });
+});
+
+describe('the Benchmark 1 review, from feedback this school year', () => {
+  const reviewed = ASSESSMENT_AREAS.find((a) => a.key === 'B1_REVIEWED')!.rule;
+  const feedback = (measure: string, count: number): CoverageCell => ({ measure, yearGroup: null, group: null, eligible: count, met: count, inProgress: 0 });
+  const all = [feedback('FEEDBACK_PUPILS', 40), feedback('FEEDBACK_PARENTS', 3), feedback('FEEDBACK_STAFF', 5), feedback('FEEDBACK_EMPLOYERS', 1)];
+
+  it.each<[string, CoverageCell[], AreaState, string]>([
+    ['pupils, parents, staff and employers all gave some', all, 'ACHIEVED', 'pupils 40, parents 3, staff 5, employers 1'],
+    ['employers gave none (their survey had no answers)', all.slice(0, 3), 'IN_PROGRESS', 'employers 0'],
+    ['only pupils rated activities', [feedback('FEEDBACK_PUPILS', 2)], 'IN_PROGRESS', 'pupils 2, parents 0'],
+    ['only one parent answered', [feedback('FEEDBACK_PARENTS', 1)], 'IN_PROGRESS', 'parents 1'],
+    ['no feedback at all', [], 'NOT_ENOUGH_EVIDENCE', 'No feedback recorded yet'],
+    ['benchmark figures are not feedback', [year(7, 100, 100)], 'NOT_ENOUGH_EVIDENCE', 'pupils 0, parents 0, staff 0, employers 0'],
+  ])('%s', (_name, cells, state, source) => {
+    const prefill = prefillArea(reviewed, cells);
+    expect(prefill.state).toBe(state);
+    expect(prefill.source).toContain(source);
+    expect(prefill.source).toMatch(/^From feedback this school year: /);
   });
 });

@@ -51,7 +51,24 @@ const LEADER_ANSWERS: Prefill = { state: 'NOT_ENOUGH_EVIDENCE', source: 'Not ans
 export function prefillArea(rule: PrefillRule | null, cells: readonly CoverageCell[]): Prefill {
   if (rule === null) return LEADER_ANSWERS;
   if (rule.kind === 'everyYearGroup') return everyYearGroup(rule, cells);
+  if (rule.kind === 'feedbackFromAll') return feedbackFromAll(rule, cells);
   return groupsKeepUp(rule, cells);
+}
+
+const FEEDBACK_WHO: Record<string, string> = {
+  FEEDBACK_PUPILS: 'pupils',
+  FEEDBACK_PARENTS: 'parents',
+  FEEDBACK_STAFF: 'staff',
+  FEEDBACK_EMPLOYERS: 'employers',
+};
+
+function feedbackFromAll(rule: Extract<PrefillRule, { kind: 'feedbackFromAll' }>, cells: readonly CoverageCell[]): Prefill {
+  const count = (measure: string) => cells.filter((c) => c.measure === measure && c.group === null && c.yearGroup === null).reduce((n, c) => n + c.met, 0);
+  const counts = rule.measures.map((measure) => ({ who: FEEDBACK_WHO[measure] ?? measure, count: count(measure) }));
+  const source = `From feedback this school year: ${counts.map((c) => `${c.who} ${c.count}`).join(', ')}.`;
+  if (counts.every((c) => c.count > 0)) return { state: 'ACHIEVED', source };
+  if (counts.some((c) => c.count > 0)) return { state: 'IN_PROGRESS', source };
+  return { state: 'NOT_ENOUGH_EVIDENCE', source: `${source} No feedback recorded yet.` };
 }
 
 function everyYearGroup(rule: Extract<PrefillRule, { kind: 'everyYearGroup' }>, cells: readonly CoverageCell[]): Prefill {

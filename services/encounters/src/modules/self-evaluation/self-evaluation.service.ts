@@ -4,6 +4,7 @@ import type { EncountersContext } from '../../app.js';
 import { School, stubOf } from '../external/external.entity.js';
 import { groupFiguresExact, roundCell } from '../benchmarks/benchmarks.resolver.js';
 import { withEngine } from '../benchmarks/benchmarks.service.js';
+import { feedbackCells } from '../evaluation/evaluation.evidence.js';
 import { ASSESSMENT_AREAS } from './self-evaluation.areas.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
 import type { KeptScore } from './self-evaluation-snapshot.entity.js';
@@ -89,6 +90,7 @@ export async function trustSelfEvaluation(ctx: EncountersContext, day: string): 
   const figures = await withEngine(ctx, (engine) => engine.schoolsAggregate(cohort, day));
   const answers = await ctx.em.find(SelfEvaluationOverride, { schoolId: { $in: [...schoolIds] } });
   const snapshots = await lastSnapshots(ctx, schoolIds);
+  const feedback = await feedbackCells(ctx.em, schoolIds, academicYearOfDay(day));
   result.schools = schoolIds.map((schoolId) => {
     const school = figures.get(schoolId);
     // Analysts who may not see flags read vulnerable-group figures rounded, as on the school's own self-evaluation.
@@ -98,7 +100,7 @@ export async function trustSelfEvaluation(ctx: EncountersContext, day: string): 
       school: stubOf(School, schoolId),
       lastSnapshotOn: last?.takenOn ?? null,
       scores: schoolScores(
-        [...(school?.cells ?? []), ...groupCells],
+        [...(school?.cells ?? []), ...groupCells, ...(feedback.get(schoolId) ?? [])],
         answers.filter((a) => a.schoolId === schoolId),
         last,
         exact,
