@@ -300,6 +300,15 @@ export type MoveGuidanceBookingInput = {
   location?: string | null | undefined;
 };
 
+/** The kinds of place in education or training that count as an offer. */
+export type OfferPlaceKind =
+  | 'APPRENTICESHIP'
+  | 'EMPLOYMENT_WITH_TRAINING'
+  | 'FE_COLLEGE'
+  | 'SCHOOL_SIXTH_FORM'
+  | 'SIXTH_FORM_COLLEGE'
+  | 'SUPPORTED_INTERNSHIP_OR_TRAINEESHIP';
+
 export type OwnActivityKind =
   | 'OTHER'
   | 'PART_TIME_JOB'
@@ -410,6 +419,15 @@ export type RecordGuidanceMeetingInput = {
   pupilId: string | number;
 };
 
+/** One answer recorded for every pupil listed (at most 500 at once): all are saved, or none. */
+export type RecordSeptemberOffersInput = {
+  note?: string | null | undefined;
+  placeKind?: OfferPlaceKind | null | undefined;
+  provider?: string | null | undefined;
+  pupilIds: Array<string | number>;
+  status: SeptemberOfferStatus;
+};
+
 export type RecordVolunteerCheckInput = {
   /** The day the check was done, YYYY-MM-DD; not in the future. */
   doneOn: string;
@@ -507,6 +525,19 @@ export type SelfEvaluationState =
   | 'IN_PROGRESS'
   | 'NOT_ACHIEVED'
   | 'NOT_ENOUGH_EVIDENCE';
+
+/** AWAITING: a link was made and nothing has been reported with it yet; PENDING: the young person reported, and the school has not yet confirmed or rejected it; CONFIRMED: it became an activity spell; REJECTED: the school did not accept it. */
+export type SelfReportStatus =
+  | 'AWAITING'
+  | 'CONFIRMED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** Whether a pupil has an offer of a place in education or training for September. */
+export type SeptemberOfferStatus =
+  | 'NOT_APPROPRIATE'
+  | 'NO_OFFER'
+  | 'OFFER_MADE';
 
 export type SetPupilConsentInput = {
   destinationTracking?: boolean | null | undefined;
@@ -821,6 +852,39 @@ export type DestinationAnalyticsQueryVariables = Exact<{
 
 
 export type DestinationAnalyticsQuery = { destinationAnalytics: { exact: boolean, suppressBelow: number, leavingYears: Array<number>, rows: Array<{ leavingYear: number, schoolId: string | null, schoolName: string | null, group: VulnerableGroup | null, septemberTooEarly: boolean, yearOneSettled: boolean, leavers: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, categories: Array<{ category: DestinationCategory, label: string, intended: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, september: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, current: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean } }>, sustained: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, intentionMet: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean } }> } | null };
+
+export type SelfReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SelfReportsQuery = { selfReports: Array<{ id: string, status: SelfReportStatus, leavingYear: number, createdAt: string, expiresAt: string, submittedAt: string | null, activity: SpellActivity | null, providerKind: EducationProviderKind | null, apprenticeshipLevel: number | null, provider: string | null, course: string | null, startsOn: string | null, pupil: { id: string, displayName: string } }> | null };
+
+export type SelfReportLinkFieldsFragment = { token: string, expiresAt: string, pupil: { id: string, displayName: string } };
+
+export type CreateSelfReportLinkMutationVariables = Exact<{
+  pupilId: string | number;
+}>;
+
+
+export type CreateSelfReportLinkMutation = { createSelfReportLink: { link: { token: string, expiresAt: string, pupil: { id: string, displayName: string } } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type CreateSelfReportLinksForWorklistMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateSelfReportLinksForWorklistMutation = { createSelfReportLinksForWorklist: { withoutConsent: number, links: Array<{ token: string, expiresAt: string, pupil: { id: string, displayName: string } }> } };
+
+export type ConfirmSelfReportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConfirmSelfReportMutation = { confirmSelfReport: { report: { id: string, status: SelfReportStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RejectSelfReportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RejectSelfReportMutation = { rejectSelfReport: { report: { id: string, status: SelfReportStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type EncounterQueryVariables = Exact<{
   id: string | number;
@@ -1299,6 +1363,20 @@ export type SelfEvaluationSummaryQueryVariables = Exact<{ [key: string]: never; 
 
 export type SelfEvaluationSummaryQuery = { selfEvaluation: { asOf: string, benchmarks: Array<{ benchmark: number, name: string, score: number, achieved: number, reading: SelfEvaluationReading, areas: Array<{ key: string }> }> } | null, selfEvaluationSnapshots: Array<{ id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, takenAt: string, takenByName: string | null, recordsReadOn: string | null, scores: Array<{ benchmark: number, score: number, achieved: number, areas: number, reading: SelfEvaluationReading }> }> | null };
 
+export type SeptemberOffersQueryVariables = Exact<{
+  yearGroup: number;
+}>;
+
+
+export type SeptemberOffersQuery = { septemberOffers: { yearGroup: number, offerMade: number, noOffer: number, notAppropriate: number, notRecorded: number, entries: Array<{ pupil: { id: string, displayName: string, tutorGroup: string | null }, offer: { id: string, status: SeptemberOfferStatus, placeKind: OfferPlaceKind | null, provider: string | null, note: string | null, enteredAt: string } | null }> } | null };
+
+export type RecordSeptemberOffersMutationVariables = Exact<{
+  input: RecordSeptemberOffersInput;
+}>;
+
+
+export type RecordSeptemberOffersMutation = { recordSeptemberOffers: { recorded: number, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type SubjectAccessQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1435,6 +1513,16 @@ export const DestinationFigureFieldsFragmentDoc = new TypedDocumentString(`
   rounded
 }
     `, {"fragmentName":"DestinationFigureFields"}) as unknown as TypedDocumentString<DestinationFigureFieldsFragment, unknown>;
+export const SelfReportLinkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SelfReportLinkFields on SelfReportLink {
+  pupil {
+    id
+    displayName
+  }
+  token
+  expiresAt
+}
+    `, {"fragmentName":"SelfReportLinkFields"}) as unknown as TypedDocumentString<SelfReportLinkFieldsFragment, unknown>;
 export const RegisterEntryFieldsFragmentDoc = new TypedDocumentString(`
     fragment RegisterEntryFields on Participation {
   id
@@ -2257,6 +2345,112 @@ export const DestinationAnalyticsDocument = new TypedDocumentString(`
   suppressed
   rounded
 }`) as unknown as TypedDocumentString<DestinationAnalyticsQuery, DestinationAnalyticsQueryVariables>;
+export const SelfReportsDocument = new TypedDocumentString(`
+    query SelfReports {
+  selfReports {
+    id
+    status
+    pupil {
+      id
+      displayName
+    }
+    leavingYear
+    createdAt
+    expiresAt
+    submittedAt
+    activity
+    providerKind
+    apprenticeshipLevel
+    provider
+    course
+    startsOn
+  }
+}
+    `) as unknown as TypedDocumentString<SelfReportsQuery, SelfReportsQueryVariables>;
+export const CreateSelfReportLinkDocument = new TypedDocumentString(`
+    mutation CreateSelfReportLink($pupilId: ID!) {
+  createSelfReportLink(pupilId: $pupilId) {
+    link {
+      ...SelfReportLinkFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment SelfReportLinkFields on SelfReportLink {
+  pupil {
+    id
+    displayName
+  }
+  token
+  expiresAt
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateSelfReportLinkMutation, CreateSelfReportLinkMutationVariables>;
+export const CreateSelfReportLinksForWorklistDocument = new TypedDocumentString(`
+    mutation CreateSelfReportLinksForWorklist {
+  createSelfReportLinksForWorklist {
+    links {
+      ...SelfReportLinkFields
+    }
+    withoutConsent
+  }
+}
+    fragment SelfReportLinkFields on SelfReportLink {
+  pupil {
+    id
+    displayName
+  }
+  token
+  expiresAt
+}`) as unknown as TypedDocumentString<CreateSelfReportLinksForWorklistMutation, CreateSelfReportLinksForWorklistMutationVariables>;
+export const ConfirmSelfReportDocument = new TypedDocumentString(`
+    mutation ConfirmSelfReport($id: ID!) {
+  confirmSelfReport(id: $id) {
+    report {
+      id
+      status
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConfirmSelfReportMutation, ConfirmSelfReportMutationVariables>;
+export const RejectSelfReportDocument = new TypedDocumentString(`
+    mutation RejectSelfReport($id: ID!) {
+  rejectSelfReport(id: $id) {
+    report {
+      id
+      status
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RejectSelfReportMutation, RejectSelfReportMutationVariables>;
 export const EncounterDocument = new TypedDocumentString(`
     query Encounter($id: ID!) {
   encounter(id: $id) {
@@ -4077,6 +4271,49 @@ export const SelfEvaluationSummaryDocument = new TypedDocumentString(`
     reading
   }
 }`) as unknown as TypedDocumentString<SelfEvaluationSummaryQuery, SelfEvaluationSummaryQueryVariables>;
+export const SeptemberOffersDocument = new TypedDocumentString(`
+    query SeptemberOffers($yearGroup: Int!) {
+  septemberOffers(yearGroup: $yearGroup) {
+    yearGroup
+    offerMade
+    noOffer
+    notAppropriate
+    notRecorded
+    entries {
+      pupil {
+        id
+        displayName
+        tutorGroup
+      }
+      offer {
+        id
+        status
+        placeKind
+        provider
+        note
+        enteredAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeptemberOffersQuery, SeptemberOffersQueryVariables>;
+export const RecordSeptemberOffersDocument = new TypedDocumentString(`
+    mutation RecordSeptemberOffers($input: RecordSeptemberOffersInput!) {
+  recordSeptemberOffers(input: $input) {
+    recorded
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RecordSeptemberOffersMutation, RecordSeptemberOffersMutationVariables>;
 export const SubjectAccessDocument = new TypedDocumentString(`
     query SubjectAccess($id: ID!) {
   pupil(id: $id) {

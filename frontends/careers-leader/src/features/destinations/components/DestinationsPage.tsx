@@ -3,16 +3,20 @@ import { Button, DataTable, ErrorPanel, Field, Loading, PageHeader, Section, typ
 import { useState, type SubmitEvent } from 'react';
 import { FIND_LEAVERS_QUERY, type FoundLeaver } from '../graphql/destinations';
 import { useIntentionGaps } from '../hooks/useDestinations';
+import { useSelfReports } from '../hooks/useSelfReports';
 import { DestinationFigures } from './DestinationFigures';
 import { IntentionGapSection } from './IntentionGapSection';
 import { LeaverPanel } from './LeaverPanel';
 import { ReturnSection } from './ReturnSection';
+import { SeptemberOfferSection } from '../../september-offer/components/SeptemberOfferSection';
+import { SelfReportSection } from './SelfReportSection';
 import { SustainedSection } from './SustainedSection';
 import { WorklistSection } from './WorklistSection';
 
 /** "Destinations": who has not said what they plan to do next, and where leavers went (spells, and whether each year was sustained). */
 export function DestinationsPage() {
   const gaps = useIntentionGaps();
+  const selfReports = useSelfReports();
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<FoundLeaver[] | null>(null);
   const [searchProblem, setSearchProblem] = useState<string | null>(null);
@@ -64,8 +68,10 @@ export function DestinationsPage() {
           <IntentionGapSection yearGroup={13} list={gaps.data.year13 ?? null} />
         </>
       ) : null}
+      <SeptemberOfferSection />
       <ReturnSection />
-      <WorklistSection key={`worklist-${recorded}`} onRecord={setChosen} />
+      <WorklistSection key={`worklist-${recorded}`} onRecord={setChosen} onLink={(pupilId) => void selfReports.makeLink(pupilId)} />
+      <SelfReportSection selfReports={selfReports} onDecided={() => setRecorded((count) => count + 1)} />
       <SustainedSection key={`sustained-${recorded}`} />
       <Section
         title="Destination figures"

@@ -9,7 +9,7 @@ import { followUpView, sortWorklist, worklistSummary } from '../lib/worklist';
  * at all yet: who to contact next, and what to do for each (record a spell, or first record their
  * agreement to being followed on their record).
  */
-export function WorklistSection({ onRecord }: { onRecord: (pupilId: string) => void }) {
+export function WorklistSection({ onRecord, onLink }: { onRecord: (pupilId: string) => void; onLink?: (pupilId: string) => void }) {
   const worklist = useWorklist();
   const columns: Column<FollowUpEntry>[] = [
     { key: 'name', header: 'Name', rowHeader: true, render: (entry) => entry.pupil.displayName },
@@ -39,9 +39,21 @@ export function WorklistSection({ onRecord }: { onRecord: (pupilId: string) => v
             Record their agreement
           </a>
         ) : (
-          <Button type="button" variant="secondary" aria-label={`Record a spell for ${entry.pupil.displayName}`} onClick={() => onRecord(entry.pupil.id)}>
-            Record a spell
-          </Button>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--wm-space-sm)' }}>
+            <Button type="button" variant="secondary" aria-label={`Record a spell for ${entry.pupil.displayName}`} onClick={() => onRecord(entry.pupil.id)}>
+              Record a spell
+            </Button>
+            {onLink ? (
+              <Button
+                type="button"
+                variant="secondary"
+                aria-label={`Make a self-report link for ${entry.pupil.displayName}`}
+                onClick={() => onLink(entry.pupil.id)}
+              >
+                Make a link
+              </Button>
+            ) : null}
+          </div>
         ),
     },
   ];
