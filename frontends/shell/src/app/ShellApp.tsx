@@ -6,10 +6,14 @@ import { SignedInApp } from '../features/session/components/SignedInApp';
 import { SignInPage } from '../features/session/components/SignInPage';
 import { publicPageOf } from '../features/volunteer-sign-up/accountSteps';
 import { PublicPage } from '../features/volunteer-sign-up/components/PublicPage';
+import { isSelfReportPath } from '../features/self-report/selfReport';
+import { SelfReportPage } from '../features/self-report/components/SelfReportPage';
 
 /** Asks who is signed in, then shows the sign-in page or the area for the person's role. */
 export function ShellApp() {
   const { session, reload, signIn, submitSecondFactor, signOut } = useSession();
+  // A leaver's self-report link works the same whoever is signed in on this browser: the token is its only key.
+  if (isSelfReportPath(window.location.pathname)) return <SelfReportPage />;
 
   switch (session.status) {
     case 'loading':
