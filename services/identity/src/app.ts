@@ -13,6 +13,8 @@ import { DEFAULT_PUPILS_URL } from './env.js';
 import { smtpMailer, type Mailer, type MailSettings } from './modules/mail/mailer.js';
 import { EmailToken, VolunteerSignUp } from './modules/sign-up/sign-up.entity.js';
 import { VolunteerProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.entity.js';
+import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from './modules/webhook/webhook.entity.js';
+import { webhookDeliveryJob } from './modules/webhook/webhook.delivery.js';
 import { localSubgraphUrl } from '@waymark/auth';
 
 export interface IdentityServiceConfig extends IdentitySchemaConfig {
@@ -42,11 +44,15 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
       EmailToken,
       VolunteerSignUp,
       VolunteerProvisioning,
+      WebhookEndpoint,
+      WebhookEvent,
+      WebhookDelivery,
     ],
     migrations,
     buildSchema: () => buildIdentitySchema(config),
     seed: seedDemo,
     routes: (orm) => internalRoutes(orm, mailer, config.employersUrl ?? localSubgraphUrl('employers')),
+    housekeeping: [webhookDeliveryJob(config.webhooks ?? { production: true })],
     rowSecurity: true,
   };
 }
@@ -55,5 +61,6 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
 export const identityService: ServiceDefinition = defineIdentityService({ pupilsUrl: DEFAULT_PUPILS_URL });
 
 export function createApp(deps: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & IdentityServiceConfig; orm: Orm }): Promise<SubgraphServer> {
-  return createServiceApp(defineIdentityService(deps.env), deps);
+  const webhooks = deps.env.webhooks ?? { production: deps.env.nodeEnv === 'production' };
+  return createServiceApp(defineIdentityService({ ...deps.env, webhooks }), deps);
 }

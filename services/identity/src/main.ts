@@ -7,4 +7,4 @@ import { useSecretsKey } from './modules/second-factor/secret-box.js';
 const env = loadEnv();
 useSecretsKey(env.secretsKey);
 if (!env.mail) process.stderr.write('[identity] WAYMARK_SMTP_URL is not set: volunteer sign-up and password resets are turned off (their pages say so).\n');
-await runService(defineIdentityService(env), env);
+await runService(defineIdentityService({ ...env, webhooks: { production: env.nodeEnv === 'production' } }), env);

@@ -18,6 +18,7 @@ import { PasswordResetService } from './modules/password-reset/password-reset.se
 import { SignUpService } from './modules/sign-up/sign-up.service.js';
 import { employersProvisioner, type SendProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.calls.js';
 import { deliverVolunteerProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.service.js';
+import { WebhookService, type ReportedEvent } from './modules/webhook/webhook.service.js';
 
 type Body = Record<string, unknown>;
 interface Services {
@@ -26,6 +27,7 @@ interface Services {
   /** Null when no mail server is set up (WAYMARK_SMTP_URL): sign-up and password resets are off. */
   signUp: SignUpService | null;
   passwordReset: PasswordResetService | null;
+  webhooks: WebhookService;
 }
 /** What a route answers: sent once its system access has committed, so nothing is promised that was not kept. */
 interface Reply {
@@ -115,6 +117,9 @@ function waitReply(retryAfterMs: number): Reply {
  *   POST /internal/api-key  { key }             → 200 { principal } | 401 { error }
  *   POST /internal/api-key-usage { usage: [{ id, requests, errors, lastUsedAt }] }
  *                           → 204 (the counts added to each key's totals) | 400 { error }
+ *   POST /internal/webhook-events { events: [{ id, trustId, type, occurredAt, data }] }
+ *                           → 200 { accepted } (each event kept once by its id, and one delivery made per
+ *                             matching endpoint of its trust) | 400 { error }
  * Every call must carry the gateway's own (system) credential; anything else gets 401.
  */
 const ROUTES: Record<string, Route | PhasedRoute> = {
@@ -226,6 +231,14 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
       return NO_CONTENT;
     },
   },
+  '/internal/webhook-events': {
+    reason: 'webhook events: each reported event, and the endpoints of its trust that receive it',
+    run: async (body, { webhooks }) => {
+      const events = reportedEvents(body.events);
+      if (!events) return json(400, { error: 'events must be a list of { id, trustId, type, occurredAt, data }.' });
+      return json(200, { accepted: await webhooks.accept(events) });
+    },
+  },
 };
 
 /**
@@ -257,6 +270,21 @@ function usageEntries(value: unknown): { id: string; requests: number; errors: n
     entries.push({ id, requests, errors, lastUsedAt: when });
   }
   return entries;
+}
+
+/** Events the gateway relays from the subgraphs' outboxes, all well-formed or none (an unknown type is kept out later, not refused). */
+function reportedEvents(value: unknown): ReportedEvent[] | null {
+  if (!Array.isArray(value) || value.length > 1000) return null;
+  const events: ReportedEvent[] = [];
+  for (const item of value as unknown[]) {
+    if (!item || typeof item !== 'object') return null;
+    const { id, trustId, type, occurredAt, data } = item as Record<string, unknown>;
+    const when = typeof occurredAt === 'string' ? new Date(occurredAt) : null;
+    if (typeof id !== 'string' || !UUID.test(id) || typeof trustId !== 'string' || !UUID.test(trustId) || typeof type !== 'string') return null;
+    if (!when || Number.isNaN(when.getTime()) || !data || typeof data !== 'object' || Array.isArray(data)) return null;
+    events.push({ id, trustId, type, occurredAt: when, data: data as Record<string, unknown> });
+  }
+  return events;
 }
 
 function parseBody(body: string): Body | null {
@@ -305,6 +333,8 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null, employersUrl: st
               apiCredentials: new ApiCredentialService(em),
               signUp: mailer ? new SignUpService(em, mailer) : null,
               passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
+              // Taking events never judges an address, so production's rules are as good as any here.
+              webhooks: new WebhookService(em, { production: true }),
             }),
           );
     if (reply.body === undefined) {

@@ -14,12 +14,16 @@ import { SessionResolver } from './modules/session/session.resolver.js';
 import { personExportResolver, refusePersonSubjectAccessReference } from './modules/person-export/person-export.resolver.js';
 import { accountSubjectAccessResolver } from './modules/subject-access/account-subject-access.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
+import { webhookResolver } from './modules/webhook/webhook.resolver.js';
+import type { WebhookSettings } from './modules/webhook/webhook.service.js';
 
 export interface IdentitySchemaConfig {
   /** The pupils subgraph, asked on the caller's behalf whether the pupil a parent is linked to is theirs. */
   pupilsUrl: string;
   /** The employers subgraph, asked on the caller's behalf whether a volunteer volunteers with their school. */
   employersUrl?: string;
+  /** Webhook addresses: production's rules (https, public addresses only) unless told otherwise; tests may also play DNS. */
+  webhooks?: WebhookSettings;
 }
 
 /** Where the employers subgraph answers when nothing says otherwise. */
@@ -38,6 +42,7 @@ export function buildIdentitySchema(config: IdentitySchemaConfig): Promise<Graph
       SessionResolver,
       SecondFactorResolver,
       accountSubjectAccessResolver(config),
+      webhookResolver(config.webhooks ?? { production: true }),
       personExportResolver({ pupilsUrl: config.pupilsUrl, employersUrl: config.employersUrl ?? DEFAULT_EMPLOYERS_URL }),
     ],
     orphanedTypes: [PupilStub],

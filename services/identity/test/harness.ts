@@ -42,7 +42,13 @@ export class IdentityHarness {
     pupils: withPupils = false,
     mail = null,
     employersUrl,
-  }: { pupils?: boolean; mail?: IdentityServiceConfig['mail']; employersUrl?: string } = {}): Promise<IdentityHarness> {
+    webhooks,
+  }: {
+    pupils?: boolean;
+    mail?: IdentityServiceConfig['mail'];
+    employersUrl?: string;
+    webhooks?: IdentityServiceConfig['webhooks'];
+  } = {}): Promise<IdentityHarness> {
     const db = testDatabase('identity');
     let pupils: TestSubgraph | null = null;
     let orm: Orm | undefined;
@@ -65,7 +71,7 @@ export class IdentityHarness {
       // so the /internal routes meet the tenant check too; the tests' fixtures keep the owner's. PGlite
       // has one connection: the app shares the owner's, and only its requests switch role.
       appOrm = options.databaseUrl ? await actAsAppRole(await openDatabase(options), options) : orm;
-      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl, mail, employersUrl }, orm: appOrm });
+      app = await createApp({ env: { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test', pupilsUrl, mail, employersUrl, webhooks }, orm: appOrm });
       const client = await SubgraphTestClient.start(app);
       return new IdentityHarness(orm, app, client, pupils, dispose);
     } catch (error) {
