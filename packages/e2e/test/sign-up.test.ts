@@ -2,8 +2,9 @@
 // works for an employer follows "Volunteer with schools" from the sign-in page, fills in the form,
 // reads the confirmation email from the stack's mail catcher (it crossed real SMTP), follows its
 // link and signs in, and saves their profile on the volunteer record the confirmation made. A former
-// pupil's school confirms them: its careers leader sees them waiting and confirms them, and the
-// former pupil reads the answer. A demo account asks for a reset link, chooses a new password with
+// pupil finds their school in Waymark's list with the keyboard alone and chooses it; that school
+// confirms them: its careers leader sees them waiting and confirms them, and the former pupil reads
+// the answer. A demo account asks for a reset link, chooses a new password with
 // it, and signs in with that. Every new page is axe-clean with nothing sideways. See docs/security.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -110,13 +111,37 @@ describe('volunteer sign-up and password reset in the browser', () => {
     await expectPage(again, 'link-used', 'This link does not work');
   });
 
-  it("a former pupil's school confirms them: the careers leader sees them waiting and confirms, at 1,366 and 390 px", async () => {
+  it("a former pupil finds and chooses their school with the keyboard at 390 px; that school's careers leader sees them waiting and confirms, at 1,366 and 390 px", async () => {
     const email = 'jordan.lee@alumni.test';
     const password = 'back to northfield again';
     const post = (path: string, body: unknown) =>
       fetch(`${portals.stack.url}/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const form = { kind: 'alumni', name: 'Jordan Lee', email, password, jobTitle: 'Paramedic', schoolName: 'northfield academy', yearLeft: '2014' };
-    expect((await post('sign-up', form)).status).toBe(200);
+    const form = await phonePage(portals.browser);
+    await form.goto(`${portals.stack.url}/volunteer-sign-up`);
+    await expectPage(form, 'form-alumni', 'Volunteer with schools');
+    await form.getByRole('radio', { name: 'I am a former pupil of a school' }).press('Space');
+    await form.getByLabel('Your full name').fill('Jordan Lee');
+    await form.getByLabel('Email address').fill(email);
+    await form.getByLabel('Choose a password').fill(password);
+    await form.getByLabel('Job title').fill('Paramedic');
+    await form.getByLabel('Year you left').fill('2014');
+    // Without a school chosen from the list, the form says so and sends nothing.
+    await form.getByRole('button', { name: 'Sign up' }).click();
+    await form.getByRole('link', { name: 'Search for the school you went to and choose it from the list.' }).waitFor();
+    // A misspelling finds nothing, and says so; Enter in the box searches (it does not send the form).
+    const search = form.getByLabel('Name of your school');
+    await search.fill('nrothfeld');
+    await search.press('Enter');
+    await form.getByRole('status').getByText('No school found — check the spelling').waitFor({ timeout: 30_000 });
+    await search.fill('northfield');
+    await form.getByRole('button', { name: 'Find my school' }).press('Enter');
+    await form.getByRole('status').getByText('1 school found').waitFor({ timeout: 30_000 });
+    const school = form.getByRole('radio', { name: /Northfield Academy/ });
+    await school.press('Space');
+    expect(await school.isChecked()).toBe(true);
+    await expectPage(form, 'form-alumni-school', 'Volunteer with schools');
+    await form.getByRole('button', { name: 'Sign up' }).press('Enter');
+    await expectPage(form, 'sent-alumni', 'Check your email');
     const mail = await portals.stack.mail!.waitFor(email, /Confirm your email/);
     expect((await post('verify-email', { token: /#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1] })).status).toBe(200);
 

@@ -54,3 +54,60 @@ export async function postAccountStep(
     return { ok: false, message: UNAVAILABLE, problems: {} };
   }
 }
+
+/** A school in Waymark's list, as the sign-up form's search gives it (all public). */
+export interface SchoolChoice {
+  id: string;
+  name: string;
+  localAuthority: string;
+  urn: string;
+}
+
+export const MIN_SCHOOL_SEARCH = 3;
+export const NO_SCHOOL_FOUND = 'No school found — check the spelling, or try fewer words.';
+const SEARCH_UNAVAILABLE = 'Searching for schools is not available right now. Try again shortly.';
+
+export type SchoolSearch = { ok: true; schools: SchoolChoice[] } | { ok: false; message: string };
+
+/** Reads the gateway's answer to a school search: `{ schools }`, or `{ error }`. */
+export function readSchools(status: number, body: unknown): SchoolSearch {
+  const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  if (status === 200 && Array.isArray(record.schools)) {
+    const schools = (record.schools as unknown[]).filter(
+      (school): school is SchoolChoice =>
+        !!school &&
+        typeof school === 'object' &&
+        ['id', 'name', 'localAuthority', 'urn'].every((key) => typeof (school as Record<string, unknown>)[key] === 'string'),
+    );
+    return { ok: true, schools };
+  }
+  return { ok: false, message: typeof record.error === 'string' ? record.error : SEARCH_UNAVAILABLE };
+}
+
+/** What a search found, in words for the live region. */
+export function schoolSearchSummary(schools: readonly SchoolChoice[]): string {
+  if (schools.length === 0) return NO_SCHOOL_FOUND;
+  if (schools.length === 1) return '1 school found. Choose it below if it is yours.';
+  return `${schools.length} schools found. Choose yours below.`;
+}
+
+/** What tells apart two schools of the same name: where they are and their official number. */
+export function schoolDetails(school: SchoolChoice): string {
+  return `${school.localAuthority} · URN ${school.urn}`;
+}
+
+/** Asks the gateway for schools whose name contains `query` (it answers at most 10). */
+export async function findSchools(query: string): Promise<SchoolSearch> {
+  if (query.trim().length < MIN_SCHOOL_SEARCH) return { ok: false, message: `Enter at least ${MIN_SCHOOL_SEARCH} letters of your school's name.` };
+  try {
+    const response = await fetch('/auth/find-school', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    return readSchools(response.status, await response.json().catch(() => null));
+  } catch {
+    return { ok: false, message: SEARCH_UNAVAILABLE };
+  }
+}

@@ -70,7 +70,8 @@ function AlumnusPanel({ alumnus, onDecided }: { alumnus: AwaitingAlumnus; onDeci
     <div className="wm-offer">
       <h3>{alumnus.displayName}</h3>
       <p>
-        {alumnus.jobTitle}. Left school in {alumnus.leftSchoolYear ?? 'a year they did not give'}. They wrote the school’s name as “{alumnus.schoolNameGiven}”.
+        {alumnus.jobTitle}. Left school in {alumnus.leftSchoolYear ?? 'a year they did not give'}. They chose {alumnus.schoolNameGiven} from Waymark’s list of
+        schools when they signed up.
       </p>
       <form className="wm-form" noValidate aria-label={`Answer ${alumnus.displayName}`} onSubmit={(event) => event.preventDefault()}>
         <TextAreaField

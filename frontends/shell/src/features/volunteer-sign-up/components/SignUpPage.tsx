@@ -1,7 +1,7 @@
 import { ORGANISATION_SIZE_BANDS, SIC_SECTION_KEYS, SIC_SECTIONS } from '@waymark/domain';
 import { Button, ErrorSummary, Field, Fieldset, SelectField, type ErrorSummaryItem } from '@waymark/ui';
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { postAccountStep } from '../accountSteps';
+import { useEffect, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
+import { findSchools, postAccountStep, schoolDetails, schoolSearchSummary, type SchoolChoice } from '../accountSteps';
 import { BackToSignIn, PublicFrame } from './PublicFrame';
 
 type Kind = '' | 'employer' | 'alumni';
@@ -18,7 +18,7 @@ const FIELDS = [
   'sizeBand',
   'postcode',
   'website',
-  'schoolName',
+  'schoolId',
   'yearLeft',
 ] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -34,7 +34,7 @@ const LABELS: Record<FieldName, string> = {
   sizeBand: 'Size of your organisation',
   postcode: 'Workplace postcode',
   website: 'Website (optional)',
-  schoolName: 'The school you went to',
+  schoolId: 'The school you went to',
   yearLeft: 'Year you left',
 };
 
@@ -49,7 +49,7 @@ const MISSING: Record<FieldName, string> = {
   sizeBand: 'Choose how many people work at your organisation.',
   postcode: 'Enter the postcode of your workplace.',
   website: '',
-  schoolName: 'Enter the name of the school you went to.',
+  schoolId: 'Search for the school you went to and choose it from the list.',
   yearLeft: 'Enter the year you left school.',
 };
 
@@ -62,7 +62,7 @@ const id = (field: FieldName) => `sign-up-${field}`;
 function fieldsFor(kind: Kind): FieldName[] {
   const common: FieldName[] = ['kind', 'name', 'email', 'password', 'jobTitle'];
   if (kind === 'employer') return [...common, 'organisationName', 'sector', 'sizeBand', 'postcode', 'website'];
-  if (kind === 'alumni') return [...common, 'schoolName', 'yearLeft'];
+  if (kind === 'alumni') return [...common, 'schoolId', 'yearLeft'];
   return common;
 }
 
@@ -86,12 +86,41 @@ export function SignUpPage() {
   const [attempt, setAttempt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const kind = values.kind as Kind;
+  // The school search: what was typed, what Waymark's list gave back, and what to say about it.
+  const [schoolQuery, setSchoolQuery] = useState('');
+  const [schools, setSchools] = useState<SchoolChoice[] | null>(null);
+  const [schoolStatus, setSchoolStatus] = useState('');
+  const [searching, setSearching] = useState(false);
 
   useEffect(() => {
     if (sent) headingRef.current?.focus();
   }, [sent]);
 
   const set = (field: FieldName) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  /** Searches Waymark's list; the choice stays only if the new results still hold it. */
+  async function searchSchools() {
+    if (searching) return;
+    setSearching(true);
+    setSchoolStatus('Searching…');
+    const found = await findSchools(schoolQuery);
+    setSearching(false);
+    if (!found.ok) {
+      setSchools(null);
+      setSchoolStatus(found.message);
+      return;
+    }
+    setSchools(found.schools);
+    setSchoolStatus(schoolSearchSummary(found.schools));
+    if (!found.schools.some((school) => school.id === values.schoolId)) setValues((current) => ({ ...current, schoolId: '' }));
+  }
+
+  /** Enter in the search box searches rather than sending the whole form. */
+  function searchOnEnter(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    void searchSchools();
+  }
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -183,7 +212,44 @@ export function SignUpPage() {
         ) : null}
         {kind === 'alumni' ? (
           <>
-            <Field {...field('schoolName', { hint: 'Your school will be asked to confirm you were a pupil there.' })} />
+            <Fieldset
+              label={LABELS.schoolId}
+              hint="Search for your school by its name, then choose it. The school will be asked to confirm you were a pupil there."
+              error={problems.schoolId}
+            >
+              <Field
+                id={id('schoolId')}
+                name="schoolSearch"
+                label="Name of your school"
+                hint={`At least 3 letters, for example “Northfield”.`}
+                value={schoolQuery}
+                onChange={(event) => setSchoolQuery(event.target.value)}
+                onKeyDown={searchOnEnter}
+                autoComplete="off"
+              />
+              <Button variant="secondary" onClick={() => void searchSchools()} disabled={searching}>
+                Find my school
+              </Button>
+              <p role="status" className="wm-field__hint">
+                {schoolStatus}
+              </p>
+              {schools && schools.length > 0 ? (
+                <fieldset className="wm-fieldset">
+                  <legend>Choose your school</legend>
+                  <div className="wm-checkbox-stack">
+                    {schools.map((school) => (
+                      <label key={school.id} className="wm-checkbox">
+                        <input type="radio" name="schoolId" value={school.id} checked={values.schoolId === school.id} onChange={set('schoolId')} />
+                        <span>
+                          {school.name}
+                          <span className="wm-field__hint">{schoolDetails(school)}</span>
+                        </span>
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              ) : null}
+            </Fieldset>
             <Field {...field('yearLeft', { inputMode: 'numeric', narrow: true, hint: 'For example, 2015.' })} />
           </>
         ) : null}
