@@ -9,7 +9,7 @@ import {
   type RecordScope,
   type RequestContext,
 } from '@waymark/subgraph-kit';
-import { CohortDocument, OwnSchoolDocument, PackedCohortDocument, type CohortQuery, type PackedCohortQuery } from './pupils.generated.js';
+import { CohortDocument, OwnSchoolDocument, PackedCohortDocument, VolunteerPupilNamesDocument, type CohortQuery, type PackedCohortQuery } from './pupils.generated.js';
 
 /**
  * The pupils subgraph's answer for a cohort: who is on roll, within what the caller may read
@@ -51,6 +51,16 @@ export class PupilsClient {
   async fetchPackedCohort(ctx: RequestContext, args: CohortArgs): Promise<PackedCohortAnswer> {
     const data = await querySubgraph(ctx, this.url, 'Packed cohort lookup', PackedCohortDocument, variables(args));
     return data.packedCohort;
+  }
+
+  /**
+   * The first name and year group of each pupil, for a volunteer who delivered an encounter they
+   * attended: the caller must have checked both first (the pupils subgraph answers any volunteer).
+   */
+  async volunteerPupilNames(ctx: RequestContext, pupilIds: readonly string[]): Promise<Map<string, { firstName: string; yearGroup: number | null }>> {
+    if (pupilIds.length === 0) return new Map();
+    const data = await querySubgraph(ctx, this.url, 'Volunteer pupil names', VolunteerPupilNamesDocument, { pupilIds: [...pupilIds] });
+    return new Map(data.volunteerPupilNames.map((row) => [row.pupilId, { firstName: row.firstName, yearGroup: row.yearGroup ?? null }]));
   }
 
   /** How much of each pupil's history the caller may read here (`Pupil.recordAccess`; a pupil about themself asks nothing). */

@@ -30,6 +30,13 @@ export type OwnSchoolQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OwnSchoolQuery = { schools: Array<{ id: string, name: string, urn: string }> | null };
 
+export type VolunteerPupilNamesQueryVariables = Exact<{
+  pupilIds: Array<string | number> | string | number;
+}>;
+
+
+export type VolunteerPupilNamesQuery = { volunteerPupilNames: Array<{ pupilId: string, firstName: string, yearGroup: number | null }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -84,3 +91,12 @@ export const OwnSchoolDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OwnSchoolQuery, OwnSchoolQueryVariables>;
+export const VolunteerPupilNamesDocument = new TypedDocumentString(`
+    query VolunteerPupilNames($pupilIds: [ID!]!) {
+  volunteerPupilNames(pupilIds: $pupilIds) {
+    pupilId
+    firstName
+    yearGroup
+  }
+}
+    `) as unknown as TypedDocumentString<VolunteerPupilNamesQuery, VolunteerPupilNamesQueryVariables>;

@@ -22,6 +22,14 @@ export class PersonSubjectAccessStub {
 const HELPED_WITH = `select e.date, e.ends_at, e.kind, e.title, e.hours from encounter e
   where $1::uuid = any(e.volunteer_ids) and e.school_id = $2 order by e.date`;
 
+// What they said after engagements at this school, and the school's thanks to them.
+const FEEDBACK_GIVEN = `select e.date, e.title, f.group_feedback, f.organisation_rating, f.organisation_feedback, f.updated_at
+  from engagement_feedback f join encounter e on e.id = f.encounter_id where f.volunteer_id = $1 and f.school_id = $2 order by e.date`;
+const PUPIL_FEEDBACK_GIVEN = `select e.date, e.title, f.text, f.updated_at
+  from pupil_engagement_feedback f join encounter e on e.id = f.encounter_id where f.volunteer_id = $1 and f.school_id = $2 order by e.date, f.created_at`;
+const THANKS = `select e.date, e.title, t.message, t.rating, t.updated_at
+  from volunteer_thanks t join encounter e on e.id = t.encounter_id where t.volunteer_id = $1 and t.school_id = $2 order by e.date`;
+
 /** The school whose careers leader or data protection lead asks, signed in as a person; FORBIDDEN for anyone else. */
 function exportingSchool(principal: Principal): string {
   if (!isDataProtectionOfficer(principal) || !principal.schoolId) {
@@ -43,12 +51,20 @@ export class PersonSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      "The careers activities a volunteer helped with at the caller's school (date, kind, title, hours; never the pupils there), as { source, sections: [{ title, rows }] }; empty for anyone who is not a volunteer. Careers leaders and data protection leads only.",
+      "The careers activities a volunteer helped with at the caller's school (date, kind, title, hours; never the pupils there), the feedback they gave there and the school's thanks, as { source, sections: [{ title, rows }] }; empty for anyone who is not a volunteer. Careers leaders and data protection leads only.",
   })
   async encountersSubjectAccess(@Root() person: PersonSubjectAccessStub, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
     const schoolId = exportingSchool(ctx.principal);
     if (!person.volunteerId || !isUuid(person.volunteerId)) return { source: 'encounters', sections: [] };
-    const { rows } = await boundSql(ctx.em, HELPED_WITH, [person.volunteerId, schoolId]);
-    return { source: 'encounters', sections: [{ title: 'Careers activities they helped with at this school', rows }] };
+    const read = async (sql: string) => (await boundSql(ctx.em, sql, [person.volunteerId, schoolId])).rows;
+    return {
+      source: 'encounters',
+      sections: [
+        { title: 'Careers activities they helped with at this school', rows: await read(HELPED_WITH) },
+        { title: 'Feedback they gave on the pupils and on how the school organised it', rows: await read(FEEDBACK_GIVEN) },
+        { title: 'Feedback they gave individual pupils', rows: await read(PUPIL_FEEDBACK_GIVEN) },
+        { title: "The school's thanks to them", rows: await read(THANKS) },
+      ],
+    };
   }
 }

@@ -114,4 +114,34 @@ describe('pseudonymisePupil (encounters)', () => {
     expect(theirs.length).toBeGreaterThan(0);
     for (const row of theirs) expect(row).toMatchObject({ title: REMOVED_TITLE, description: null, decline_reason: null });
   });
+  it("clears the words a volunteer wrote for the pupil, keeps that they wrote some, and leaves other pupils' feedback alone", async () => {
+    const { rows } = await withSystemAccess(h.orm, 'test: two other pupils on a register', (em) =>
+      boundSql<{ id: string; encounter_id: string; pupil_id: string; school_id: string }>(
+        em,
+        'select distinct on (pupil_id) id, encounter_id, pupil_id, school_id from participation where pupil_id <> $1 and attended order by pupil_id, id limit 2',
+        [pupilId],
+      ),
+    );
+    expect(new Set(rows.map((row) => row.pupil_id)).size).toBe(2);
+    const volunteerId = data.volunteers[0].id;
+    await withSystemAccess(h.orm, "test: a volunteer's words for each", async (em) => {
+      for (const [i, row] of rows.entries()) {
+        await boundSql(
+          em,
+          `insert into pupil_engagement_feedback (id, participation_id, encounter_id, pupil_id, school_id, trust_id, volunteer_id, text, created_at, updated_at)
+           values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, now(), now())`,
+          [row.id, row.encounter_id, row.pupil_id, row.school_id, trustId, volunteerId, `Well done, pupil ${i}`],
+        );
+      }
+    });
+    const [leaver, stays] = rows;
+    const feedback = async () =>
+      (await rowsOf('pupil_engagement_feedback')).map((row) => ({ pupil: row.pupil_id, text: row.text, volunteer: row.volunteer_id }));
+    expect((await h.client.query(job, MUTATION, { id: leaver.pupil_id })).errors).toBeUndefined();
+    const after = await feedback();
+    expect(after).toContainEqual({ pupil: leaver.pupil_id, text: PSEUDONYMISED.text, volunteer: volunteerId });
+    expect(after).toContainEqual({ pupil: stays.pupil_id, text: 'Well done, pupil 1', volunteer: volunteerId });
+    await h.client.query(job, MUTATION, { id: leaver.pupil_id });
+    expect(await feedback()).toEqual(after);
+  });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
+import { boundSql, withSystemAccess } from '@waymark/subgraph-kit';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { startHarness, type Harness } from '../../../test/harness.js';
 
@@ -88,6 +89,48 @@ describe('Account.encountersSubjectAccess for the person themself', () => {
 
   it("holds nothing of a parent's own", async () => {
     expect(await ownPart(parent)).toEqual({ source: 'encounters', sections: [] });
+  });
+});
+
+describe('Account.encountersSubjectAccess: feedback after an engagement', () => {
+  it("gives the volunteer the feedback they gave and the thanks with its rating, and the pupil the volunteer's words for them, never a pupil's id to the volunteer", async () => {
+    const samId = samAccount.volunteerId!;
+    const engagement = data.encounters.find(
+      (e) => e.volunteerIds.includes(samId) && data.participations.some((p) => p.encounterId === e.id && p.pupilId === mayaId),
+    )!;
+    const row = data.participations.find((p) => p.encounterId === engagement.id && p.pupilId === mayaId)!;
+    await withSystemAccess(h.orm, 'test: feedback both ways', async (em) => {
+      const common = [engagement.id, engagement.schoolId, engagement.trustId, samId];
+      await boundSql(
+        em,
+        `insert into engagement_feedback (id, encounter_id, school_id, trust_id, volunteer_id, group_feedback, organisation_rating, organisation_feedback, created_at, updated_at)
+         values (gen_random_uuid(), $1, $2, $3, $4, 'A lively group', 4, 'Clear directions to the hall', now(), now())`,
+        common,
+      );
+      await boundSql(
+        em,
+        `insert into volunteer_thanks (id, encounter_id, school_id, trust_id, volunteer_id, message, rating, thanked_by, created_at, updated_at)
+         values (gen_random_uuid(), $1, $2, $3, $4, 'Thank you, Sam', 5, 'leader', now(), now())`,
+        common,
+      );
+      await boundSql(
+        em,
+        `insert into pupil_engagement_feedback (id, participation_id, encounter_id, pupil_id, school_id, trust_id, volunteer_id, text, created_at, updated_at)
+         values (gen_random_uuid(), $5, $1, $6, $2, $3, $4, 'Maya led her team well', now(), now())`,
+        [...common, row.id, mayaId],
+      );
+    });
+    const theirs = await ownPart(volunteer);
+    expect(rowsOf(theirs, 'Feedback you gave on the pupils and on how the school organised it')).toMatchObject([
+      { title: engagement.title, group_feedback: 'A lively group', organisation_rating: 4, organisation_feedback: 'Clear directions to the hall' },
+    ]);
+    expect(rowsOf(theirs, 'Feedback you gave individual pupils')).toMatchObject([{ title: engagement.title, text: 'Maya led her team well' }]);
+    expect(rowsOf(theirs, 'Thanks from schools')).toMatchObject([{ title: engagement.title, message: 'Thank you, Sam', rating: 5 }]);
+    expect(JSON.stringify(theirs)).not.toContain(mayaId);
+    const pupilsOwn = await ownPart(pupil);
+    expect(rowsOf(pupilsOwn, 'Feedback volunteers gave you')).toMatchObject([{ title: engagement.title, text: 'Maya led her team well' }]);
+    expect(JSON.stringify(pupilsOwn)).not.toContain('Clear directions to the hall');
+    expect(JSON.stringify(pupilsOwn)).not.toContain('Thank you, Sam');
   });
 });
 

@@ -12,7 +12,7 @@ export class AccountSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      "Download my data: everything the encounters subgraph holds about this person, as { source, sections: [{ title, rows }] }: a pupil's activities, reflections, guidance meetings (without the adviser's notes), agreed actions and interests; a volunteer's engagements (never the pupils there). The person themself only; a pupil's export is recorded in their school's data access log.",
+      "Download my data: everything the encounters subgraph holds about this person, as { source, sections: [{ title, rows }] }: a pupil's activities, reflections, guidance meetings (without the adviser's notes), agreed actions and interests; a volunteer's engagements (never the pupils there), the feedback they gave and the thanks (with the rating) they received. The person themself only; a pupil's export is recorded in their school's data access log.",
   })
   async encountersSubjectAccess(@Root() account: Account, @Ctx() ctx: EncountersContext): Promise<SubjectAccessPart> {
     requireOwnAccount(ctx.principal, account.id);

@@ -9,6 +9,9 @@ const ACTIONS = 'select text, due_on, done_at from agreed_action where pupil_id 
 const OWN_ACTIVITIES = `select kind, title, description, started_on, ended_on, hours, status, decline_reason, submitted_at, decided_at, decided_by, school_id
   from own_activity where pupil_id = $1 order by started_on`;
 const OUTLOOK = 'select interests, considering_higher_education, updated_at from pupil_outlook where pupil_id = $1';
+// What volunteers wrote for the pupil after a workplace experience (never which volunteer's account wrote it).
+const VOLUNTEER_FEEDBACK = `select e.date, e.title, f.text, f.updated_at, f.school_id
+  from pupil_engagement_feedback f join encounter e on e.id = f.encounter_id where f.pupil_id = $1 order by e.date, f.created_at`;
 
 /**
  * Everything this subgraph holds about one pupil, as stored, for staff of their school: the encounters
@@ -25,6 +28,7 @@ const STAFF_SECTIONS: { title: string; sql: string }[] = [
   { title: 'Agreed actions', sql: ACTIONS },
   { title: 'Activities the pupil added', sql: OWN_ACTIVITIES },
   { title: 'Aspirations and interests', sql: OUTLOOK },
+  { title: 'Feedback from volunteers', sql: VOLUNTEER_FEEDBACK },
 ];
 
 /**
@@ -41,13 +45,34 @@ const OWN_PUPIL_SECTIONS: { title: string; sql: string }[] = [
   { title: 'Actions you agreed', sql: ACTIONS },
   { title: 'Activities you added', sql: OWN_ACTIVITIES },
   { title: 'Your plans and interests', sql: OUTLOOK },
+  { title: 'Feedback volunteers gave you', sql: VOLUNTEER_FEEDBACK },
 ];
 
-/** A volunteer's engagements: when, what and which school; never the pupils who were there. */
+/**
+ * A volunteer's engagements: when, what and which school; never the pupils who were there. Then the
+ * feedback they gave (their words for a pupil without the pupil's id or name), and the schools' thanks
+ * with the rating: the portal never shows the rating, but it is the volunteer's personal data, so their
+ * own export holds it (docs/domain-rules.md, "Feedback after an engagement").
+ */
 const VOLUNTEER_SECTIONS: { title: string; sql: string }[] = [
   {
     title: 'Careers activities you helped with',
     sql: 'select e.date, e.ends_at, e.kind, e.title, e.hours, e.school_id from encounter e where $1::uuid = any(e.volunteer_ids) order by e.date',
+  },
+  {
+    title: 'Feedback you gave on the pupils and on how the school organised it',
+    sql: `select e.date, e.title, f.group_feedback, f.organisation_rating, f.organisation_feedback, f.updated_at, f.school_id
+      from engagement_feedback f join encounter e on e.id = f.encounter_id where f.volunteer_id = $1 order by e.date`,
+  },
+  {
+    title: 'Feedback you gave individual pupils',
+    sql: `select e.date, e.title, f.text, f.updated_at, f.school_id
+      from pupil_engagement_feedback f join encounter e on e.id = f.encounter_id where f.volunteer_id = $1 order by e.date, f.created_at`,
+  },
+  {
+    title: 'Thanks from schools',
+    sql: `select e.date, e.title, t.message, t.rating, t.updated_at, t.school_id
+      from volunteer_thanks t join encounter e on e.id = t.encounter_id where t.volunteer_id = $1 order by e.date`,
   },
 ];
 
