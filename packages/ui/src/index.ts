@@ -47,3 +47,13 @@ export {
 export { MyDataDownload, myDataHtml, myDataOf, type MyData, type MyDataDownloadProps, type MyDataFields } from './MyDataDownload.js';
 export { DownloadSection, type DownloadedFile, type DownloadSectionProps } from './DownloadSection.js';
 export { JourneyTimeline, type JourneyTimelineProps } from './JourneyTimeline.js';
+export {
+  RatingRadios,
+  SurveyForm,
+  type RatingChoice,
+  type RatingRadiosProps,
+  type SurveyAnswer,
+  type SurveyFormProps,
+  type SurveyQuestionView,
+  type SurveyView,
+} from './ProgrammeFeedback.js';

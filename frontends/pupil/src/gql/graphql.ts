@@ -13,6 +13,16 @@ export type AddRecordCommentInput = {
   pupilId: string | number;
 };
 
+export type AnswerProgrammeSurveyInput = {
+  /** Optional, up to 1,000 characters. */
+  comment?: string | null | undefined;
+  /** The first question, 1 to 4. */
+  helps: number;
+  /** The second question, 1 to 4. */
+  informed: number;
+  surveyId: string | number;
+};
+
 export type ApplyForPlacementInput = {
   placementId: string | number;
   /** Why the pupil would like the placement, for their school (up to 1,000 characters). */
@@ -106,6 +116,20 @@ export type PlacementApplicationStatus =
   | 'DECLINED'
   | 'PENDING';
 
+/** Who a survey of the careers programme asks: parents and carers, school staff, or employers and volunteers. */
+export type ProgrammeSurveyAudience =
+  | 'EMPLOYERS'
+  | 'PARENTS'
+  | 'STAFF';
+
+export type RateEncounterInput = {
+  encounterId: string | number;
+  /** What did you learn? Optional, up to 300 characters. */
+  learned?: string | null | undefined;
+  /** 1 (not useful) to 4 (really useful). */
+  rating: number;
+};
+
 export type RecordAspirationInput = {
   hashtags?: Array<string> | null | undefined;
   text: string;
@@ -149,10 +173,34 @@ export type SustainedStatus =
   | 'SUSTAINED'
   | 'TOO_EARLY';
 
+export type MyEncounterRatingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyEncounterRatingsQuery = { myEncounterRatings: { learnedMaxLength: number, options: Array<{ value: number, label: string }>, encounters: Array<{ rating: number | null, learned: string | null, canChange: boolean, changeUntil: string, encounter: { id: string, title: string, date: string } }> } | null };
+
+export type RateEncounterMutationVariables = Exact<{
+  input: RateEncounterInput;
+}>;
+
+
+export type RateEncounterMutation = { rateEncounter: { rated: { rating: number | null, learned: string | null, canChange: boolean } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type MyChildrenQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null, attendance: Attendance }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null, description: string | null, hours: number, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
+
+export type ParentSurveysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ParentSurveysQuery = { programmeSurveysToAnswer: Array<{ id: string, label: string, audience: ProgrammeSurveyAudience, anonymous: boolean, answered: boolean, commentQuestion: string, commentMaxLength: number, school: { id: string, name: string }, questions: Array<{ key: string, text: string, options: Array<{ value: number, label: string }> }> }> | null };
+
+export type AnswerParentSurveyMutationVariables = Exact<{
+  input: AnswerProgrammeSurveyInput;
+}>;
+
+
+export type AnswerParentSurveyMutation = { answerProgrammeSurvey: { answered: boolean, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -559,6 +607,49 @@ export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MutationErrorFields"}) as unknown as TypedDocumentString<MutationErrorFieldsFragment, unknown>;
+export const MyEncounterRatingsDocument = new TypedDocumentString(`
+    query MyEncounterRatings {
+  myEncounterRatings {
+    learnedMaxLength
+    options {
+      value
+      label
+    }
+    encounters {
+      rating
+      learned
+      canChange
+      changeUntil
+      encounter {
+        id
+        title
+        date
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyEncounterRatingsQuery, MyEncounterRatingsQueryVariables>;
+export const RateEncounterDocument = new TypedDocumentString(`
+    mutation RateEncounter($input: RateEncounterInput!) {
+  rateEncounter(input: $input) {
+    rated {
+      rating
+      learned
+      canChange
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RateEncounterMutation, RateEncounterMutationVariables>;
 export const MyChildrenDocument = new TypedDocumentString(`
     query MyChildren {
   myChildren {
@@ -728,6 +819,48 @@ fragment JourneyFields on Pupil {
     }
   }
 }`) as unknown as TypedDocumentString<MyChildrenQuery, MyChildrenQueryVariables>;
+export const ParentSurveysDocument = new TypedDocumentString(`
+    query ParentSurveys {
+  programmeSurveysToAnswer {
+    id
+    label
+    audience
+    anonymous
+    answered
+    commentQuestion
+    commentMaxLength
+    school {
+      id
+      name
+    }
+    questions {
+      key
+      text
+      options {
+        value
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ParentSurveysQuery, ParentSurveysQueryVariables>;
+export const AnswerParentSurveyDocument = new TypedDocumentString(`
+    mutation AnswerParentSurvey($input: AnswerProgrammeSurveyInput!) {
+  answerProgrammeSurvey(input: $input) {
+    answered
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<AnswerParentSurveyMutation, AnswerParentSurveyMutationVariables>;
 export const MyDataDocument = new TypedDocumentString(`
     query MyData {
   me {

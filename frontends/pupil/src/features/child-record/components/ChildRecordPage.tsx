@@ -14,6 +14,7 @@ import { WorkExperienceSection } from '../../my-progress/components/WorkExperien
 import { MY_CHILDREN_QUERY } from '../graphql/myChildren';
 import { ChildActionsSection } from './ChildActionsSection';
 import { ChildJourneySection } from './ChildJourneySection';
+import { ParentSurveysSection } from './ParentSurveysSection';
 
 /** A parent or carer reads their child's record and progress (read-only), sets consent while the child is under 16, and comments. */
 export function ChildRecordPage() {
@@ -93,6 +94,7 @@ export function ChildRecordPage() {
         onSave={actions.saveConsent}
       />
       <CommentsSection key={`comments-${child.id}`} audience={audience} comments={child.comments} errors={errors('comments')} onAdd={actions.addComment} />
+      <ParentSurveysSection />
       <MyDataSection audience="parent" />
     </>
   );

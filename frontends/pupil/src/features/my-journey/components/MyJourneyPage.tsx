@@ -5,6 +5,7 @@ import { RecordNotReady } from '../../../shared/RecordNotReady';
 import { PartProblem } from '../../my-progress/components/PartProblem';
 import { MY_JOURNEY_QUERY } from '../graphql/myJourney';
 import { PupilJourneyTimeline } from './PupilJourneyTimeline';
+import { RateActivitiesSection } from '../../activity-ratings/components/RateActivitiesSection';
 
 const PUPIL = { kind: 'pupil' } as const;
 
@@ -40,6 +41,7 @@ export function MyJourneyPage({ account }: { account: SessionAccount }) {
       <PartProblem items={errors('participations')} what="school activities and reflections" />
       <PartProblem items={errors('ownActivities')} what="own activities" />
       <PartProblem items={errors('guidanceMeetings')} what="agreed actions" />
+      <RateActivitiesSection />
       <PupilJourneyTimeline source={record} audience={PUPIL} view="journey" headingLevel={2} today={todayInEngland()} />
     </>
   );
