@@ -294,3 +294,24 @@ describe('the provider access statement draft', () => {
     expect(draft).toMatch(/Year 12 to February of Year 13: two encounters offered to every pupil, who may choose not to go/);
   });
 });
+
+describe('the self-evaluation', () => {
+  const SELF = `{ selfEvaluation { benchmarks { benchmark areas { key answeredBy state prefillState source } } } }`;
+  type Area = { key: string; answeredBy: string; state: string; prefillState: string; source: string };
+  const publishedArea = async () => {
+    const res = await client.query<{ selfEvaluation: { benchmarks: { benchmark: number; areas: Area[] }[] } }>(leaderNorth, SELF);
+    expect(res.errors).toBeUndefined();
+    return res.data!.selfEvaluation.benchmarks.find((b) => b.benchmark === 1)!.areas.find((a) => a.key === 'B1_PUBLISHED')!;
+  };
+
+  it('answers "the programme is published" from the page: not achieved with nothing saved, in progress as a draft, achieved once published', async () => {
+    expect(await publishedArea()).toMatchObject({ answeredBy: 'RECORDS', state: 'NOT_ACHIEVED' });
+    await save(leaderNorth, complete());
+    expect(await publishedArea()).toMatchObject({ state: 'IN_PROGRESS', source: expect.stringMatching(/not published yet/) });
+    await save(leaderNorth, complete(), true);
+    expect(await publishedArea()).toMatchObject({ state: 'ACHIEVED', source: expect.stringMatching(/not yet due for review/) });
+    // Southbank, which has published nothing, is not lifted by Northfield's page.
+    const south = await client.query<{ selfEvaluation: { benchmarks: { benchmark: number; areas: Area[] }[] } }>(leaderSouth, SELF);
+    expect(south.data!.selfEvaluation.benchmarks[0].areas.find((a) => a.key === 'B1_PUBLISHED')!.state).toBe('NOT_ACHIEVED');
+  });
+});

@@ -61,7 +61,7 @@ describe('self-evaluation snapshots', () => {
   });
 
   it("lets the careers leader keep today's self-evaluation once; a second the same day is refused", async () => {
-    await client.query(leaderNorth, SET, { input: { areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: 'On the website' } });
+    await client.query(leaderNorth, SET, { input: { areaKey: 'B1_BACKED', state: 'ACHIEVED', reason: 'On the website' } });
     const first = await client.query<Take>(leaderNorth, TAKE);
     expect(first.errors).toBeUndefined();
     const kept = first.data!.takeSelfEvaluationSnapshot.snapshot!;
@@ -69,7 +69,7 @@ describe('self-evaluation snapshots', () => {
     expect(kept).toMatchObject({ takenOn: todayInEngland(), kind: 'ON_DEMAND', takenByName: 'Priya Shah', recordsReadOn: todayInEngland() });
     expect(kept.scores.map((s) => s.benchmark)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(kept.scores[0]).toMatchObject({ benchmark: 1, achieved: 1, areas: 4, score: 0.25, reading: 'RED' });
-    expect(kept.areas.find((a) => a.key === 'B1_PUBLISHED')!.state).toBe('ACHIEVED');
+    expect(kept.areas.find((a) => a.key === 'B1_BACKED')!.state).toBe('ACHIEVED');
 
     const second = await client.query<Take>(leaderNorth, TAKE);
     expect(second.data!.takeSelfEvaluationSnapshot).toMatchObject({ snapshot: null, error: { code: 'SNAPSHOT_EXISTS' } });
@@ -78,7 +78,7 @@ describe('self-evaluation snapshots', () => {
     const reading = await harness.orm.em.fork().findOneOrFail(SelfEvaluationReading, { schoolId: northfield.id });
     expect(reading.readOn).toBe(todayInEngland());
     expect(reading.areas.some((a) => a.key === 'B5_EACH_YEAR')).toBe(true);
-    expect(reading.areas.some((a) => a.key === 'B1_PUBLISHED')).toBe(false);
+    expect(reading.areas.some((a) => a.key === 'B1_BACKED')).toBe(false);
   });
 
   it('a kept snapshot never changes: a later answer leaves it as it was, and the database refuses an update', async () => {

@@ -10,6 +10,8 @@ export type PrefillRule =
   /** Every year group the measure applies to reaches `share` of its pupils (met; or met or started when `started`). */
   | { kind: 'everyYearGroup'; measure: BenchmarkMeasureKey; share: number; started?: boolean }
   /** Every vulnerable group with pupils is no more than `gap` (a share) behind the whole school on the measure. */
+  /** The school's public careers page (the publication module's CAREERS_PAGE_* cell): published and not past its review date. */
+  | { kind: 'careersPage' }
   | { kind: 'groupsKeepUp'; measure: BenchmarkMeasureKey; gap: number }
   /** Feedback this school year from each of `measures` (the evaluation module's FEEDBACK_* cells): achieved with all, in progress with some. */
   | { kind: 'feedbackFromAll'; measures: readonly string[] };
@@ -26,7 +28,12 @@ const every = (measure: BenchmarkMeasureKey, share = 0.9, started = false): Pref
 
 export const ASSESSMENT_AREAS: readonly AssessmentArea[] = [
   // 1: a whole-school matter; the leader answers most areas, feedback records answer the review.
-  { key: 'B1_PUBLISHED', benchmark: 1, text: 'The careers programme is published on the school website for pupils, parents, staff and employers.', rule: null },
+  {
+    key: 'B1_PUBLISHED',
+    benchmark: 1,
+    text: 'The careers programme is published on the school website for pupils, parents, staff and employers.',
+    rule: { kind: 'careersPage' },
+  },
   { key: 'B1_PLANNED', benchmark: 1, text: 'The programme is planned year by year, with what pupils should learn at each stage.', rule: null },
   { key: 'B1_BACKED', benchmark: 1, text: 'The head teacher and governors back the programme, and a governor takes a lead on careers.', rule: null },
   {

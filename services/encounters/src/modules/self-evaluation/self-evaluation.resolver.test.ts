@@ -73,7 +73,7 @@ describe('selfEvaluation', () => {
       expect(b.score).toBe(b.achieved / b.areas.length);
       for (const area of b.areas) {
         expect(area.source.length).toBeGreaterThan(0);
-        if (area.answeredBy === 'RECORDS') expect(area.source).toMatch(/^From (the benchmark figures|feedback this school year): /);
+        if (area.answeredBy === 'RECORDS') expect(area.source).toMatch(/^From (the benchmark figures|feedback this school year|the public careers page): /);
         // Nothing is marked achieved without evidence: areas the leader answers start as "not enough evidence".
         else expect(area.state).toBe('NOT_ENOUGH_EVIDENCE');
       }
@@ -82,7 +82,7 @@ describe('selfEvaluation', () => {
       benchmarkOf(res.data!, 1)
         .areas.filter((a) => a.answeredBy === 'RECORDS')
         .map((a) => a.key),
-    ).toEqual(['B1_REVIEWED']);
+    ).toEqual(['B1_PUBLISHED', 'B1_REVIEWED']);
     expect(benchmarkOf(res.data!, 5).areas.find((a) => a.key === 'B5_EACH_YEAR')!.answeredBy).toBe('RECORDS');
   });
 
@@ -102,7 +102,7 @@ describe('selfEvaluation', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.selfEvaluation!.canAnswer).toBe(false);
     const answer = await client.query<{ setSelfEvaluationAnswer: Answer }>(analyst, SET, {
-      input: { areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: 'Seen on the website' },
+      input: { areaKey: 'B1_BACKED', state: 'ACHIEVED', reason: 'Seen on the website' },
     });
     expect(answer.data?.setSelfEvaluationAnswer ?? null).toBeNull();
     expect(answer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -111,8 +111,8 @@ describe('selfEvaluation', () => {
 
   it('bad input gets a clear error and saves nothing', async () => {
     const cases: [Record<string, string>, string, string | null][] = [
-      [{ areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: '  ' }, 'ANSWER_INVALID', 'reason'],
-      [{ areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: 'x'.repeat(501) }, 'ANSWER_INVALID', 'reason'],
+      [{ areaKey: 'B1_BACKED', state: 'ACHIEVED', reason: '  ' }, 'ANSWER_INVALID', 'reason'],
+      [{ areaKey: 'B1_BACKED', state: 'ACHIEVED', reason: 'x'.repeat(501) }, 'ANSWER_INVALID', 'reason'],
       [{ areaKey: 'B9_NOTHING', state: 'ACHIEVED', reason: 'Because' }, 'AREA_NOT_FOUND', 'areaKey'],
     ];
     for (const [input, code, field] of cases) {
@@ -122,7 +122,7 @@ describe('selfEvaluation', () => {
       expect(res.data!.setSelfEvaluationAnswer.error?.fields?.map((f) => f.field)).toEqual([field]);
       expect(res.data!.setSelfEvaluationAnswer.area).toBeNull();
     }
-    const notAState = await client.query(leaderNorth, SET, { input: { areaKey: 'B1_PUBLISHED', state: 'NOT_ENOUGH_EVIDENCE', reason: 'Hmm' } });
+    const notAState = await client.query(leaderNorth, SET, { input: { areaKey: 'B1_BACKED', state: 'NOT_ENOUGH_EVIDENCE', reason: 'Hmm' } });
     expect(notAState.errors).toBeDefined();
     expect(await rowsFor(northfield.id)).toHaveLength(0);
   });
@@ -133,12 +133,12 @@ describe('selfEvaluation', () => {
     const b1Before = benchmarkOf(before, 1);
 
     const set = await client.query<{ setSelfEvaluationAnswer: Answer }>(leaderNorth, SET, {
-      input: { areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: '  Published on the website in September  ' },
+      input: { areaKey: 'B1_BACKED', state: 'ACHIEVED', reason: '  Published on the website in September  ' },
     });
     expect(set.errors).toBeUndefined();
     expect(set.data!.setSelfEvaluationAnswer.error).toBeNull();
     expect(set.data!.setSelfEvaluationAnswer.area).toMatchObject({
-      key: 'B1_PUBLISHED',
+      key: 'B1_BACKED',
       state: 'ACHIEVED',
       prefillState: 'NOT_ENOUGH_EVIDENCE',
       override: { state: 'ACHIEVED', reason: 'Published on the website in September', setByName: 'Priya Shah' },
@@ -150,15 +150,15 @@ describe('selfEvaluation', () => {
     expect(benchmarkOf((await evaluate(leaderSouth)).data!, 1).achieved).toBe(0);
 
     // Answering again replaces the answer: still one row.
-    await client.query(leaderNorth, SET, { input: { areaKey: 'B1_PUBLISHED', state: 'IN_PROGRESS', reason: 'Needs the parents’ page' } });
+    await client.query(leaderNorth, SET, { input: { areaKey: 'B1_BACKED', state: 'IN_PROGRESS', reason: 'Needs the parents’ page' } });
     const rows = await rowsFor(northfield.id);
-    expect(rows.map((r) => [r.areaKey, r.state, r.setByAccountId])).toEqual([['B1_PUBLISHED', 'IN_PROGRESS', leaderNorth.accountId]]);
+    expect(rows.map((r) => [r.areaKey, r.state, r.setByAccountId])).toEqual([['B1_BACKED', 'IN_PROGRESS', leaderNorth.accountId]]);
 
     // Another school's leader cannot remove it (they only ever touch their own school).
-    await client.query(leaderSouth, REMOVE, { areaKey: 'B1_PUBLISHED' });
+    await client.query(leaderSouth, REMOVE, { areaKey: 'B1_BACKED' });
     expect(await rowsFor(northfield.id)).toHaveLength(1);
 
-    const removed = await client.query<{ removeSelfEvaluationAnswer: Answer }>(leaderNorth, REMOVE, { areaKey: 'B1_PUBLISHED' });
+    const removed = await client.query<{ removeSelfEvaluationAnswer: Answer }>(leaderNorth, REMOVE, { areaKey: 'B1_BACKED' });
     expect(removed.data!.removeSelfEvaluationAnswer.area).toMatchObject({ state: 'NOT_ENOUGH_EVIDENCE', override: null });
     expect(await rowsFor(northfield.id)).toHaveLength(0);
     expect(benchmarkOf((await evaluate(leaderNorth)).data!, 1).achieved).toBe(b1Before.achieved);
@@ -167,7 +167,7 @@ describe('selfEvaluation', () => {
   it('saves nothing when the figures cannot be read (the pupils subgraph does not answer)', async () => {
     const unreachable = await harness.clientFor('http://127.0.0.1:1/graphql');
     const res = await unreachable.query<{ setSelfEvaluationAnswer: Answer }>(leaderNorth, SET, {
-      input: { areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: 'Published' },
+      input: { areaKey: 'B1_BACKED', state: 'ACHIEVED', reason: 'Published' },
     });
     expect(res.errors).toBeDefined();
     expect(res.data?.setSelfEvaluationAnswer ?? null).toBeNull();
@@ -175,7 +175,7 @@ describe('selfEvaluation', () => {
   });
 
   it('refuses staff who are not careers leaders', async () => {
-    const res = await client.query(staffNorth, SET, { input: { areaKey: 'B1_PUBLISHED', state: 'ACHIEVED', reason: 'Because' } });
+    const res = await client.query(staffNorth, SET, { input: { areaKey: 'B1_BACKED', state: 'ACHIEVED', reason: 'Because' } });
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await rowsFor(northfield.id)).toHaveLength(0);
   });

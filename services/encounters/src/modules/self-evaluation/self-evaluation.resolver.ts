@@ -11,6 +11,7 @@ import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
 import { SelfEvaluationReading, SelfEvaluationSnapshot as KeptSnapshot } from './self-evaluation-snapshot.entity.js';
 import { feedbackCells } from '../evaluation/evaluation.evidence.js';
 import { insertSnapshot } from './self-evaluation.snapshots.js';
+import { careersPageCells } from '../publication/publication.evidence.js';
 import { benchmarkScore, checkOverride, resolveArea, scoreReading, type CoverageCell } from './self-evaluation.rules.js';
 import {
   SelfEvaluation,
@@ -39,7 +40,8 @@ async function coverageOf(ctx: EncountersContext, school: string, day: string): 
   // Analysts who may not see flags read vulnerable-group figures rounded, as on the dashboard.
   const groupCells = groupFiguresExact(ctx) ? aggregate.groupCells : aggregate.groupCells.map(roundCell);
   const feedback = await feedbackCells(ctx.em, [school], academicYearOfDay(day));
-  return [...aggregate.cells, ...groupCells, ...(feedback.get(school) ?? [])];
+  const page = await careersPageCells(ctx.em, [school], day);
+  return [...aggregate.cells, ...groupCells, ...(feedback.get(school) ?? []), ...(page.get(school) ?? [])];
 }
 
 /** Every benchmark with its areas and score, as of `day`; for the school's own staff, the records' answers are kept for the scheduled snapshots. */

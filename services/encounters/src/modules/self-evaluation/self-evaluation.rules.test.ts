@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GATSBY_BENCHMARKS } from '@waymark/domain';
 import { ASSESSMENT_AREAS, type PrefillRule } from './self-evaluation.areas.js';
 import { benchmarkScore, checkOverride, prefillArea, resolveArea, scoreReading, type AreaState, type CoverageCell } from './self-evaluation.rules.js';
+import { careersPageCell } from '../publication/publication.evidence.js';
 
 const year = (yearGroup: number, eligible: number, met: number, inProgress = 0, measure = 'B5_EMPLOYERS'): CoverageCell => ({
   measure,
@@ -121,6 +122,7 @@ describe('the assessment areas', () => {
     }
     expect(new Set(ASSESSMENT_AREAS.map((a) => a.key)).size).toBe(ASSESSMENT_AREAS.length);
     expect(ASSESSMENT_AREAS.find((a) => a.key === 'B1_REVIEWED')?.rule?.kind).toBe('feedbackFromAll');
+    expect(ASSESSMENT_AREAS.find((a) => a.key === 'B1_PUBLISHED')?.rule?.kind).toBe('careersPage');
     for (const n of [2, 4, 5, 6, 7, 8]) expect(ASSESSMENT_AREAS.some((a) => a.benchmark === n && a.rule?.kind === 'everyYearGroup')).toBe(true);
   });
 });
@@ -142,5 +144,28 @@ describe('the Benchmark 1 review, from feedback this school year', () => {
     expect(prefill.state).toBe(state);
     expect(prefill.source).toContain(source);
     expect(prefill.source).toMatch(/^From feedback this school year: /);
+  });
+});
+
+describe('Benchmark 1, the programme published, from the public careers page', () => {
+  const published = ASSESSMENT_AREAS.find((a) => a.key === 'B1_PUBLISHED')!;
+  const today = '2026-12-07';
+
+  it.each<[string, { published: boolean; reviewOn: string | null } | null, AreaState, RegExp]>([
+    ['published, review next summer', { published: true, reviewOn: '2027-07-15' }, 'ACHIEVED', /not yet due for review/],
+    ['published, review due today (not passed yet)', { published: true, reviewOn: today }, 'ACHIEVED', /not yet due for review/],
+    ['published, review date yesterday', { published: true, reviewOn: '2026-12-06' }, 'IN_PROGRESS', /review date has passed/],
+    ['saved but not published', { published: false, reviewOn: '2027-07-15' }, 'IN_PROGRESS', /not published yet/],
+    ['nothing saved', null, 'NOT_ACHIEVED', /not published through Waymark/],
+  ])('%s', (_reason, page, state, source) => {
+    const cell = careersPageCell(page, today);
+    const prefill = prefillArea(published.rule, cell ? [cell, year(7, 100, 100)] : [year(7, 100, 100)]);
+    expect(prefill.state).toBe(state);
+    expect(prefill.source).toMatch(source);
+  });
+
+  it("leaves the leader's own answer in charge", () => {
+    const cell = careersPageCell({ published: true, reviewOn: '2027-07-15' }, today)!;
+    expect(resolveArea(published, [cell], { state: 'NOT_ACHIEVED', reason: 'The website link is broken' }).state).toBe('NOT_ACHIEVED');
   });
 });

@@ -51,6 +51,7 @@ const LEADER_ANSWERS: Prefill = { state: 'NOT_ENOUGH_EVIDENCE', source: 'Not ans
 export function prefillArea(rule: PrefillRule | null, cells: readonly CoverageCell[]): Prefill {
   if (rule === null) return LEADER_ANSWERS;
   if (rule.kind === 'everyYearGroup') return everyYearGroup(rule, cells);
+  if (rule.kind === 'careersPage') return careersPage(cells);
   if (rule.kind === 'feedbackFromAll') return feedbackFromAll(rule, cells);
   return groupsKeepUp(rule, cells);
 }
@@ -69,6 +70,16 @@ function feedbackFromAll(rule: Extract<PrefillRule, { kind: 'feedbackFromAll' }>
   if (counts.every((c) => c.count > 0)) return { state: 'ACHIEVED', source };
   if (counts.some((c) => c.count > 0)) return { state: 'IN_PROGRESS', source };
   return { state: 'NOT_ENOUGH_EVIDENCE', source: `${source} No feedback recorded yet.` };
+}
+
+/** From the school's public careers page (its CAREERS_PAGE_* cell; none when nothing is saved). */
+function careersPage(cells: readonly CoverageCell[]): Prefill {
+  const page = cells.find((c) => c.measure.startsWith('CAREERS_PAGE_') && c.met > 0)?.measure;
+  if (page === 'CAREERS_PAGE_CURRENT') return { state: 'ACHIEVED', source: 'From the public careers page: published, and not yet due for review.' };
+  if (page === 'CAREERS_PAGE_REVIEW_OVERDUE')
+    return { state: 'IN_PROGRESS', source: 'From the public careers page: published, but its review date has passed. Review it and publish it again.' };
+  if (page === 'CAREERS_PAGE_DRAFT') return { state: 'IN_PROGRESS', source: 'From the public careers page: saved but not published yet.' };
+  return { state: 'NOT_ACHIEVED', source: 'From the public careers page: not published through Waymark. If it is published elsewhere, answer this yourself.' };
 }
 
 function everyYearGroup(rule: Extract<PrefillRule, { kind: 'everyYearGroup' }>, cells: readonly CoverageCell[]): Prefill {

@@ -6,6 +6,7 @@ import { groupFiguresExact, roundCell } from '../benchmarks/benchmarks.resolver.
 import { withEngine } from '../benchmarks/benchmarks.service.js';
 import { feedbackCells } from '../evaluation/evaluation.evidence.js';
 import { ASSESSMENT_AREAS } from './self-evaluation.areas.js';
+import { careersPageCells } from '../publication/publication.evidence.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
 import type { KeptScore } from './self-evaluation-snapshot.entity.js';
 import { benchmarkScore, resolveArea, scoreReading, type CoverageCell } from './self-evaluation.rules.js';
@@ -90,6 +91,7 @@ export async function trustSelfEvaluation(ctx: EncountersContext, day: string): 
   const figures = await withEngine(ctx, (engine) => engine.schoolsAggregate(cohort, day));
   const answers = await ctx.em.find(SelfEvaluationOverride, { schoolId: { $in: [...schoolIds] } });
   const snapshots = await lastSnapshots(ctx, schoolIds);
+  const pages = await careersPageCells(ctx.em, schoolIds, day);
   const feedback = await feedbackCells(ctx.em, schoolIds, academicYearOfDay(day));
   result.schools = schoolIds.map((schoolId) => {
     const school = figures.get(schoolId);
@@ -100,7 +102,7 @@ export async function trustSelfEvaluation(ctx: EncountersContext, day: string): 
       school: stubOf(School, schoolId),
       lastSnapshotOn: last?.takenOn ?? null,
       scores: schoolScores(
-        [...(school?.cells ?? []), ...groupCells, ...(feedback.get(schoolId) ?? [])],
+        [...(school?.cells ?? []), ...groupCells, ...(feedback.get(schoolId) ?? []), ...(pages.get(schoolId) ?? [])],
         answers.filter((a) => a.schoolId === schoolId),
         last,
         exact,

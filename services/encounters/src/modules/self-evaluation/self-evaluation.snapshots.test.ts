@@ -28,7 +28,7 @@ beforeAll(async () => {
   em.create(SelfEvaluationOverride, {
     id: crypto.randomUUID(),
     schoolId: northfield.id,
-    areaKey: 'B1_PUBLISHED',
+    areaKey: 'B1_BACKED',
     state: 'ACHIEVED',
     reason: 'On the website',
     setByAccountId: 'acct',
@@ -62,8 +62,8 @@ describe('the snapshot days', () => {
     const areas = keptAreas([{ areaKey: 'B5_EACH_YEAR', state: 'NOT_ACHIEVED' }], [{ key: 'B5_EACH_YEAR', state: 'ACHIEVED' }]);
     expect(areas.find((a) => a.key === 'B5_EACH_YEAR')!.state).toBe('NOT_ACHIEVED');
     // A reading never answers an area the leader answers.
-    expect(keptAreas([], [{ key: 'B1_PUBLISHED', state: 'ACHIEVED' }]).find((a) => a.key === 'B1_PUBLISHED')!.state).toBe('NOT_ENOUGH_EVIDENCE');
-    const b1 = scoresOf(keptAreas([{ areaKey: 'B1_PUBLISHED', state: 'ACHIEVED' }], null))[0];
+    expect(keptAreas([], [{ key: 'B1_BACKED', state: 'ACHIEVED' }]).find((a) => a.key === 'B1_BACKED')!.state).toBe('NOT_ENOUGH_EVIDENCE');
+    const b1 = scoresOf(keptAreas([{ areaKey: 'B1_BACKED', state: 'ACHIEVED' }], null))[0];
     expect(b1).toEqual({ benchmark: 1, score: 0.25, achieved: 1, areas: 4 });
   });
 });
@@ -84,7 +84,7 @@ describe('the housekeeping job with a moved clock', () => {
     const north = rows.find((r) => r.schoolId === northfield.id)!;
     expect(north.recordsReadOn).toBe('2026-12-20');
     expect(north.takenByName).toBeNull();
-    expect(north.areas.find((a) => a.key === 'B1_PUBLISHED')!.state).toBe('ACHIEVED');
+    expect(north.areas.find((a) => a.key === 'B1_BACKED')!.state).toBe('ACHIEVED');
     expect(north.areas.find((a) => a.key === 'B5_EACH_YEAR')!.state).toBe('ACHIEVED');
     expect(north.scores[0]).toEqual({ benchmark: 1, score: 0.25, achieved: 1, areas: 4 });
     const south = rows.find((r) => r.schoolId === southbank.id)!;
