@@ -17,6 +17,23 @@ export type CompletePlacementInput = {
   placementId: string | number;
 };
 
+/** A volunteer's feedback on an encounter they delivered: on the pupils as a group, and on how the school organised it. */
+export type GiveEngagementFeedbackInput = {
+  encounterId: string | number;
+  /** On the pupils' work as a group (1 to 2,000 characters). */
+  groupFeedback: string;
+  /** Why, and what would help next time (1 to 2,000 characters). Only the school’s careers leaders see it. */
+  organisationFeedback: string;
+  /** How well the school organised it, 1 (poorly) to 5 (very well). Only the school’s careers leaders see it. */
+  organisationRating: number;
+};
+
+/** Feedback for pupils who attended a workplace experience the volunteer delivered; all saved or none. */
+export type GivePupilFeedbackInput = {
+  encounterId: string | number;
+  feedback: Array<PupilFeedbackEntry>;
+};
+
 export type OfferPlacementInput = {
   /** Pupils it can take: at least 1. */
   capacity: number;
@@ -56,6 +73,13 @@ export type PlacementFeedbackInput = {
 export type PlacementStatus =
   | 'COMPLETED'
   | 'OPEN';
+
+export type PupilFeedbackEntry = {
+  /** The pupil’s row on the register (`FeedbackPupil.participationId`). */
+  participationId: string | number;
+  /** 1 to 2,000 characters; the pupil reads it. */
+  text: string;
+};
 
 export type RoleModelInput = {
   characteristics?: string | null | undefined;
@@ -178,6 +202,27 @@ export type MyAlumniConfirmationQueryVariables = Exact<{ [key: string]: never; }
 
 export type MyAlumniConfirmationQuery = { myAlumniConfirmation: { status: AlumniConfirmationStatus, schoolNameGiven: string, message: string | null, decidedAt: string | null } | null };
 
+export type MyEngagementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MyEngagementQuery = { myEngagement: { id: string, title: string, kindLabel: string, date: string, hasTime: boolean, attendedCount: number, canGiveFeedback: boolean, school: { name: string } | null, engagementFeedback: Array<{ groupFeedback: string, organisationRating: number | null, organisationFeedback: string | null, updatedAt: string }>, volunteerThanks: Array<{ message: string, updatedAt: string }>, feedbackPupils: Array<{ participationId: string, firstName: string, yearGroup: number | null, feedback: string | null }> | null } | null };
+
+export type GiveEngagementFeedbackMutationVariables = Exact<{
+  input: GiveEngagementFeedbackInput;
+}>;
+
+
+export type GiveEngagementFeedbackMutation = { giveEngagementFeedback: { feedback: { id: string, groupFeedback: string, organisationRating: number | null, organisationFeedback: string | null, updatedAt: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type GivePupilFeedbackMutationVariables = Exact<{
+  input: GivePupilFeedbackInput;
+}>;
+
+
+export type GivePupilFeedbackMutation = { givePupilFeedback: { pupils: Array<{ participationId: string, firstName: string, yearGroup: number | null, feedback: string | null }> | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -210,7 +255,7 @@ export type CompletePlacementMutation = { completePlacement: { placement: { id: 
 export type MyVolunteerProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyVolunteerProfileQuery = { myVolunteerProfile: { displayName: string, jobTitle: string, kind: VolunteerKind, employer: { name: string, sector: string } | null, alumniOf: { name: string } | null, engagements: Array<{ id: string, title: string, kindLabel: string, date: string, attendedCount: number, invitedCount: number, school: { name: string } | null }> | null } | null };
+export type MyVolunteerProfileQuery = { myVolunteerProfile: { displayName: string, jobTitle: string, kind: VolunteerKind, employer: { name: string, sector: string } | null, alumniOf: { name: string } | null, engagements: Array<{ id: string, title: string, kindLabel: string, date: string, attendedCount: number, invitedCount: number, canGiveFeedback: boolean, school: { name: string } | null, engagementFeedback: Array<{ updatedAt: string }>, volunteerThanks: Array<{ message: string }> }> | null } | null };
 
 export type MyVolunteeringProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -275,6 +320,79 @@ export const MyAlumniConfirmationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyAlumniConfirmationQuery, MyAlumniConfirmationQueryVariables>;
+export const MyEngagementDocument = new TypedDocumentString(`
+    query MyEngagement($id: ID!) {
+  myEngagement(id: $id) {
+    id
+    title
+    kindLabel
+    date
+    hasTime
+    attendedCount
+    canGiveFeedback
+    school {
+      name
+    }
+    engagementFeedback {
+      groupFeedback
+      organisationRating
+      organisationFeedback
+      updatedAt
+    }
+    volunteerThanks {
+      message
+      updatedAt
+    }
+    feedbackPupils {
+      participationId
+      firstName
+      yearGroup
+      feedback
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyEngagementQuery, MyEngagementQueryVariables>;
+export const GiveEngagementFeedbackDocument = new TypedDocumentString(`
+    mutation GiveEngagementFeedback($input: GiveEngagementFeedbackInput!) {
+  giveEngagementFeedback(input: $input) {
+    feedback {
+      id
+      groupFeedback
+      organisationRating
+      organisationFeedback
+      updatedAt
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GiveEngagementFeedbackMutation, GiveEngagementFeedbackMutationVariables>;
+export const GivePupilFeedbackDocument = new TypedDocumentString(`
+    mutation GivePupilFeedback($input: GivePupilFeedbackInput!) {
+  givePupilFeedback(input: $input) {
+    pupils {
+      participationId
+      firstName
+      yearGroup
+      feedback
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GivePupilFeedbackMutation, GivePupilFeedbackMutationVariables>;
 export const MyDataDocument = new TypedDocumentString(`
     query MyData {
   me {
@@ -383,6 +501,13 @@ export const MyVolunteerProfileDocument = new TypedDocumentString(`
       }
       attendedCount
       invitedCount
+      canGiveFeedback
+      engagementFeedback {
+        updatedAt
+      }
+      volunteerThanks {
+        message
+      }
     }
   }
 }

@@ -1,10 +1,20 @@
 import type { SessionAccount } from '@waymark/graphql-client';
-import { ErrorPanel, Loading, PageHeader, Section, StatCard, StatGrid, SummaryList } from '@waymark/ui';
+import { BarChart, DataTable, ErrorPanel, formatNumber, Loading, PageHeader, Section, StatCard, StatGrid, SummaryList, type Column } from '@waymark/ui';
+import { useEffect, useRef, useState } from 'react';
 import type { VolunteerKind } from '../../../gql/graphql';
 import { AlumniConfirmationSection } from '../../alumni-confirmation/components/AlumniConfirmationSection';
 import { MyDataSection } from '../../my-data/components/MyDataSection';
 import { useVolunteerProfile } from '../hooks/useVolunteerProfile';
 import { EngagementsTable } from './EngagementsTable';
+import { EngagementFeedbackPage } from '../../engagement-feedback/components/EngagementFeedbackPage';
+import { impactBySchool, type SchoolImpact } from '../../engagement-feedback/lib/impact';
+
+const IMPACT_COLUMNS: Column<SchoolImpact>[] = [
+  { key: 'school', header: 'School', rowHeader: true, render: (row) => row.school },
+  { key: 'engagements', header: 'Encounters', numeric: true, render: (row) => formatNumber(row.engagements) },
+  { key: 'pupils', header: 'Pupils who attended', numeric: true, render: (row) => formatNumber(row.pupilsReached) },
+  { key: 'thanks', header: 'Thank-yous', numeric: true, render: (row) => formatNumber(row.thanks) },
+];
 
 const KIND_LABELS: Record<VolunteerKind, string> = {
   EMPLOYEE: 'Employer volunteer',
@@ -13,6 +23,31 @@ const KIND_LABELS: Record<VolunteerKind, string> = {
 
 export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
   const { profile, engagements, pupilsReached, schools, loading, error, refetch } = useVolunteerProfile();
+  const [feedbackFor, setFeedbackFor] = useState<string | null>(null);
+  const switched = useRef(false);
+
+  // Opening an encounter's feedback, or coming back, starts at the new heading (for keyboard and screen-reader users).
+  useEffect(() => {
+    if (!switched.current) return;
+    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-remote="employer"] h1')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [feedbackFor]);
+  const openFeedback = (id: string | null) => {
+    switched.current = true;
+    setFeedbackFor(id);
+  };
+
+  if (feedbackFor) {
+    return (
+      <EngagementFeedbackPage
+        engagementId={feedbackFor}
+        onBack={() => {
+          openFeedback(null);
+          void refetch();
+        }}
+      />
+    );
+  }
 
   if (loading && !profile) {
     return (
@@ -43,6 +78,9 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
     );
   }
 
+  const bySchool = impactBySchool(engagements);
+  const thanks = engagements.flatMap((engagement) => engagement.volunteerThanks.map((note) => ({ title: engagement.title, message: note.message })));
+
   return (
     <>
       <PageHeader
@@ -56,7 +94,26 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
         <StatCard label="Encounters" value={engagements.length} />
         <StatCard label="Pupils who attended" value={pupilsReached} />
         <StatCard label="Schools" value={schools} />
+        <StatCard label="Thank-yous from schools" value={thanks.length} />
       </StatGrid>
+
+      <Section title="Your impact" description="Pupils who attended your encounters, school by school. A pupil who came to two encounters counts twice.">
+        <BarChart caption="Pupils who attended, by school" data={bySchool.map((row) => ({ label: row.school, value: row.pupilsReached }))} />
+        <DataTable caption="Your encounters, pupils and thank-yous by school" columns={IMPACT_COLUMNS} rows={bySchool} rowKey={(row) => row.school} />
+      </Section>
+
+      {thanks.length > 0 ? (
+        <Section title="What schools said">
+          {thanks.map(({ title, message }, i) => (
+            <div key={i} className="wm-inset">
+              <p>
+                <strong>{title}</strong>
+              </p>
+              <p>{message}</p>
+            </div>
+          ))}
+        </Section>
+      ) : null}
 
       <Section title="Your profile">
         <SummaryList
@@ -75,8 +132,11 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
 
       {profile.kind === 'ALUMNI' ? <AlumniConfirmationSection /> : null}
 
-      <Section title="Encounters you took part in" description="Newest first. Only attendance totals are shown.">
-        <EngagementsTable engagements={engagements} />
+      <Section
+        title="Encounters you took part in"
+        description="Newest first. Only attendance totals are shown. Once an encounter has happened, tell the school how it went."
+      >
+        <EngagementsTable engagements={engagements} onFeedback={(engagement) => openFeedback(engagement.id)} />
       </Section>
 
       <MyDataSection />
