@@ -23,7 +23,9 @@ import { RecordEncounterPage } from '../features/record-encounter/components/Rec
 import { ImportPupilsPage } from '../features/roster-import/components/ImportPupilsPage';
 import { SelfEvaluationPage } from '../features/self-evaluation/components/SelfEvaluationPage';
 import { ProgrammePage } from '../features/programme/components/ProgrammePage';
+import { EvaluationPage } from '../features/evaluation/components/EvaluationPage';
 import { SchoolSettingsPage } from '../features/school-settings/components/SchoolSettingsPage';
+import { PublicationPage } from '../features/publication/components/PublicationPage';
 import { DataProtectionLeadsPage } from '../features/data-protection-leads/components/DataProtectionLeadsPage';
 import { VerifyActivitiesPage } from '../features/verify-activities/components/VerifyActivitiesPage';
 import { NO_FILTERS, useRoute, type Route } from '../shared/route';
@@ -102,10 +104,12 @@ export function LeaderWorkspace({ account }: { account: SessionAccount }) {
         {page.view === 'destinations' ? <DestinationsPage /> : null}
         {page.view === 'self-evaluation' ? <SelfEvaluationPage /> : null}
         {page.view === 'programme' ? <ProgrammePage /> : null}
+        {page.view === 'feedback' ? <EvaluationPage /> : null}
         {page.view === 'requests' ? <VolunteerRequestsPage /> : null}
         {page.view === 'placements' ? <PlacementApplicationsPage /> : null}
         {page.view === 'import' ? <ImportPupilsPage onViewPupils={() => select('pupils')} /> : null}
         {page.view === 'settings' ? <SchoolSettingsPage /> : null}
+        {page.view === 'publication' ? <PublicationPage /> : null}
         {page.view === 'data-protection-leads' ? <DataProtectionLeadsPage /> : null}
         {page.view === 'audit' ? <AuditLogPage key={page.pupilId ?? ''} pupilId={page.pupilId ?? null} linkPupils={staff} /> : null}
         {page.view === 'subject-access' ? <PersonExportPage canOpenRecords={staff} /> : null}

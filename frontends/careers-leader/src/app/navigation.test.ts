@@ -8,6 +8,7 @@ describe('navItems', () => {
       'dashboard',
       'self-evaluation',
       'programme',
+      'feedback',
       'overview',
       'pupils',
       'encounters',
@@ -18,6 +19,7 @@ describe('navItems', () => {
       'placements',
       'import',
       'settings',
+      'publication',
       'data-protection-leads',
       'audit',
       'subject-access',
@@ -34,6 +36,7 @@ describe('navItems', () => {
     expect(ids[0]).toBe('dashboard');
     expect(ids).toContain('import');
     expect(ids).not.toContain('settings');
+    expect(ids).not.toContain('publication');
     expect(ids.slice(-3)).toEqual(['audit', 'subject-access', 'pupil-export']);
   });
 
@@ -42,6 +45,7 @@ describe('navItems', () => {
       'dashboard',
       'self-evaluation',
       'programme',
+      'feedback',
       'overview',
       'pupils',
       'encounters',
@@ -59,6 +63,7 @@ describe('navItems', () => {
       'dashboard',
       'self-evaluation',
       'programme',
+      'feedback',
       'overview',
       'pupils',
       'encounters',

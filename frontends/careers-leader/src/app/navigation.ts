@@ -5,6 +5,7 @@ export type NavView =
   | 'dashboard'
   | 'self-evaluation'
   | 'programme'
+  | 'feedback'
   | 'overview'
   | 'pupils'
   | 'encounters'
@@ -15,6 +16,7 @@ export type NavView =
   | 'placements'
   | 'import'
   | 'settings'
+  | 'publication'
   | 'data-protection-leads'
   | 'audit'
   | 'subject-access'
@@ -24,8 +26,8 @@ const STAFF_ROLES = ['careers_leader', 'staff', 'careers_adviser'];
 
 /**
  * The pages a person's roles open, the first being their landing page: for staff the benchmark
- * dashboard, then the programme's pages; importing for careers leaders and school staff; settings and
- * naming the data protection leads for careers leaders; the data access log, subject access requests and
+ * dashboard, then the programme's pages; importing for careers leaders and school staff; settings, the
+ * public careers page and naming the data protection leads for careers leaders; the data access log, subject access requests and
  * a pupil's export (by UPN) for careers leaders and data protection leads. A data protection lead who is
  * not also staff gets only those three.
  */
@@ -37,6 +39,7 @@ export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
     staff && { id: 'dashboard', label: 'Benchmarks' },
     staff && { id: 'self-evaluation', label: 'Self-evaluation' },
     staff && { id: 'programme', label: 'Programme' },
+    staff && { id: 'feedback', label: 'Feedback' },
     staff && { id: 'overview', label: 'Overview' },
     staff && { id: 'pupils', label: 'Pupils' },
     staff && { id: 'encounters', label: 'Encounters' },
@@ -47,6 +50,7 @@ export function navItems(roles: readonly string[]): LocalNavItem<NavView>[] {
     (leader || roles.includes('staff')) && { id: 'placements', label: 'Placements' },
     (leader || roles.includes('staff')) && { id: 'import', label: 'Import pupils' },
     leader && { id: 'settings', label: 'School settings' },
+    leader && { id: 'publication', label: 'Public careers page' },
     leader && { id: 'data-protection-leads', label: 'Data protection leads' },
     dataProtection && { id: 'audit', label: 'Data access log' },
     dataProtection && { id: 'subject-access', label: 'Subject access requests' },

@@ -31,6 +31,16 @@ export type AnswerPlacementApplicationInput = {
   message: string;
 };
 
+export type AnswerProgrammeSurveyInput = {
+  /** Optional, up to 1,000 characters. */
+  comment?: string | null | undefined;
+  /** The first question, 1 to 4. */
+  helps: number;
+  /** The second question, 1 to 4. */
+  informed: number;
+  surveyId: string | number;
+};
+
 /** READ: sensitive data was shown; EXPORT: data left Waymark as a file; CHANGE: the record was changed. */
 export type AuditAction =
   | 'CHANGE'
@@ -84,6 +94,17 @@ export type BookGuidanceMeetingsInput = {
   notes?: string | null | undefined;
   /** Pupils on roll at the caller's school: one meeting is booked for each. */
   pupilIds: Array<string | number>;
+};
+
+export type CareersPageInput = {
+  contactEmail?: string | null | undefined;
+  contactName?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  evaluation?: string | null | undefined;
+  premises?: string | null | undefined;
+  /** YYYY-MM-DD, today or later. */
+  reviewOn?: string | null | undefined;
+  statement?: string | null | undefined;
 };
 
 /** The six areas of the CDI Career Development Framework. */
@@ -309,6 +330,14 @@ export type OfferPlaceKind =
   | 'SIXTH_FORM_COLLEGE'
   | 'SUPPORTED_INTERNSHIP_OR_TRAINEESHIP';
 
+export type OpenProgrammeSurveyInput = {
+  academicYear: number;
+  /** Answers keep no account id. Fixed once opened. */
+  anonymous: boolean;
+  audience: ProgrammeSurveyAudience;
+  term: ProgrammeSurveyTerm;
+};
+
 export type OwnActivityKind =
   | 'OTHER'
   | 'PART_TIME_JOB'
@@ -382,6 +411,18 @@ export type PostVolunteerRequestInput = {
   volunteersWanted: number;
   yearGroups: Array<number>;
 };
+
+/** Who a survey of the careers programme asks: parents and carers, school staff, or employers and volunteers. */
+export type ProgrammeSurveyAudience =
+  | 'EMPLOYERS'
+  | 'PARENTS'
+  | 'STAFF';
+
+/** The term of the academic year a survey is for. */
+export type ProgrammeSurveyTerm =
+  | 'AUTUMN'
+  | 'SPRING'
+  | 'SUMMER';
 
 export type RecordActivitySpellInput = {
   activity: SpellActivity;
@@ -951,6 +992,43 @@ export type EncounterListQueryVariables = Exact<{
 
 export type EncounterListQuery = { encounters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, kindLabel: string, date: string, yearGroups: Array<number>, attendedCount: number, invitedCount: number, soloPupil: { id: string, displayName: string } | null } }> } | null };
 
+export type RatingCountFieldsFragment = { value: number, label: string, count: number };
+
+export type ProgrammeSurveyFieldsFragment = { id: string, audience: ProgrammeSurveyAudience, term: ProgrammeSurveyTerm, academicYear: number, label: string, anonymous: boolean, open: boolean, openedAt: string, openedByName: string, closedAt: string | null, answers: number, commentQuestion: string, comments: Array<string>, results: Array<{ key: string, text: string, responses: number, average: number | null, counts: Array<{ value: number, label: string, count: number }> }> };
+
+export type EvaluationResultsQueryVariables = Exact<{
+  academicYear?: number | null | undefined;
+}>;
+
+
+export type EvaluationResultsQuery = { evaluationResults: { academicYear: number, label: string, canManage: boolean, encounters: Array<{ responses: number, average: number | null, learned: Array<string>, counts: Array<{ value: number, label: string, count: number }>, encounter: { id: string, title: string, date: string } }>, surveys: Array<{ id: string, audience: ProgrammeSurveyAudience, term: ProgrammeSurveyTerm, academicYear: number, label: string, anonymous: boolean, open: boolean, openedAt: string, openedByName: string, closedAt: string | null, answers: number, commentQuestion: string, comments: Array<string>, results: Array<{ key: string, text: string, responses: number, average: number | null, counts: Array<{ value: number, label: string, count: number }> }> }> } | null };
+
+export type StaffSurveysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffSurveysQuery = { programmeSurveysToAnswer: Array<{ id: string, label: string, audience: ProgrammeSurveyAudience, anonymous: boolean, answered: boolean, commentQuestion: string, commentMaxLength: number, questions: Array<{ key: string, text: string, options: Array<{ value: number, label: string }> }> }> | null };
+
+export type OpenProgrammeSurveyMutationVariables = Exact<{
+  input: OpenProgrammeSurveyInput;
+}>;
+
+
+export type OpenProgrammeSurveyMutation = { openProgrammeSurvey: { survey: { id: string, audience: ProgrammeSurveyAudience, term: ProgrammeSurveyTerm, academicYear: number, label: string, anonymous: boolean, open: boolean, openedAt: string, openedByName: string, closedAt: string | null, answers: number, commentQuestion: string, comments: Array<string>, results: Array<{ key: string, text: string, responses: number, average: number | null, counts: Array<{ value: number, label: string, count: number }> }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type CloseProgrammeSurveyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseProgrammeSurveyMutation = { closeProgrammeSurvey: { survey: { id: string, audience: ProgrammeSurveyAudience, term: ProgrammeSurveyTerm, academicYear: number, label: string, anonymous: boolean, open: boolean, openedAt: string, openedByName: string, closedAt: string | null, answers: number, commentQuestion: string, comments: Array<string>, results: Array<{ key: string, text: string, responses: number, average: number | null, counts: Array<{ value: number, label: string, count: number }> }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type AnswerStaffSurveyMutationVariables = Exact<{
+  input: AnswerProgrammeSurveyInput;
+}>;
+
+
+export type AnswerStaffSurveyMutation = { answerProgrammeSurvey: { answered: boolean, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type GuidanceMeetingFieldsFragment = { id: string, date: string, adviserName: string, adviserLevel: number, notes: string | null, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> };
 
 export type BookedGuidanceMeetingFieldsFragment = { id: string, date: string, hasTime: boolean, adviserName: string, location: string | null, notes: string | null };
@@ -1081,6 +1159,26 @@ export type CopyProgrammePlanForwardMutationVariables = Exact<{
 
 
 export type CopyProgrammePlanForwardMutation = { copyProgrammePlanForward: { copied: number, alreadyCopied: number, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type CareersPageFieldsFragment = { schoolName: string, urn: string, publicPath: string, contactName: string | null, contactEmail: string | null, contactPhone: string | null, evaluation: string | null, reviewOn: string | null, premises: string | null, statement: string | null, draftStatement: string, published: boolean, publishedAt: string | null, hasUnpublishedChanges: boolean, preview: { academicYear: string, programme: Array<{ halfTerm: string, yearGroupsText: string, title: string, purpose: string | null, benchmarks: Array<string> }> } };
+
+export type CareersPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CareersPageQuery = { careersPage: { schoolName: string, urn: string, publicPath: string, contactName: string | null, contactEmail: string | null, contactPhone: string | null, evaluation: string | null, reviewOn: string | null, premises: string | null, statement: string | null, draftStatement: string, published: boolean, publishedAt: string | null, hasUnpublishedChanges: boolean, preview: { academicYear: string, programme: Array<{ halfTerm: string, yearGroupsText: string, title: string, purpose: string | null, benchmarks: Array<string> }> } } | null };
+
+export type SaveCareersPageMutationVariables = Exact<{
+  input: CareersPageInput;
+  publish: boolean;
+}>;
+
+
+export type SaveCareersPageMutation = { saveCareersPage: { page: { schoolName: string, urn: string, publicPath: string, contactName: string | null, contactEmail: string | null, contactPhone: string | null, evaluation: string | null, reviewOn: string | null, premises: string | null, statement: string | null, draftStatement: string, published: boolean, publishedAt: string | null, hasUnpublishedChanges: boolean, preview: { academicYear: string, programme: Array<{ halfTerm: string, yearGroupsText: string, title: string, purpose: string | null, benchmarks: Array<string> }> } } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type UnpublishCareersPageMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnpublishCareersPageMutation = { unpublishCareersPage: { page: { schoolName: string, urn: string, publicPath: string, contactName: string | null, contactEmail: string | null, contactPhone: string | null, evaluation: string | null, reviewOn: string | null, premises: string | null, statement: string | null, draftStatement: string, published: boolean, publishedAt: string | null, hasUnpublishedChanges: boolean, preview: { academicYear: string, programme: Array<{ halfTerm: string, yearGroupsText: string, title: string, purpose: string | null, benchmarks: Array<string> }> } } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type PupilByUpnQueryVariables = Exact<{
   upn: string;
@@ -1567,6 +1665,43 @@ export const RegisterChangeFieldsFragmentDoc = new TypedDocumentString(`
     message
   }
 }`, {"fragmentName":"RegisterChangeFields"}) as unknown as TypedDocumentString<RegisterChangeFieldsFragment, unknown>;
+export const RatingCountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RatingCountFields on RatingCount {
+  value
+  label
+  count
+}
+    `, {"fragmentName":"RatingCountFields"}) as unknown as TypedDocumentString<RatingCountFieldsFragment, unknown>;
+export const ProgrammeSurveyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProgrammeSurveyFields on ProgrammeSurvey {
+  id
+  audience
+  term
+  academicYear
+  label
+  anonymous
+  open
+  openedAt
+  openedByName
+  closedAt
+  answers
+  commentQuestion
+  comments
+  results {
+    key
+    text
+    responses
+    average
+    counts {
+      ...RatingCountFields
+    }
+  }
+}
+    fragment RatingCountFields on RatingCount {
+  value
+  label
+  count
+}`, {"fragmentName":"ProgrammeSurveyFields"}) as unknown as TypedDocumentString<ProgrammeSurveyFieldsFragment, unknown>;
 export const GuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
     fragment GuidanceMeetingFields on GuidanceMeeting {
   id
@@ -1617,6 +1752,34 @@ export const PlanItemFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PlanItemFields"}) as unknown as TypedDocumentString<PlanItemFieldsFragment, unknown>;
+export const CareersPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CareersPageFields on CareersPage {
+  schoolName
+  urn
+  publicPath
+  contactName
+  contactEmail
+  contactPhone
+  evaluation
+  reviewOn
+  premises
+  statement
+  draftStatement
+  published
+  publishedAt
+  hasUnpublishedChanges
+  preview {
+    academicYear
+    programme {
+      halfTerm
+      yearGroupsText
+      title
+      purpose
+      benchmarks
+    }
+  }
+}
+    `, {"fragmentName":"CareersPageFields"}) as unknown as TypedDocumentString<CareersPageFieldsFragment, unknown>;
 export const TrustAnalystFieldsFragmentDoc = new TypedDocumentString(`
     fragment TrustAnalystFields on TrustAnalyst {
   accountId
@@ -2666,6 +2829,193 @@ fragment PageInfoFields on PageInfo {
   hasNextPage
   endCursor
 }`) as unknown as TypedDocumentString<EncounterListQuery, EncounterListQueryVariables>;
+export const EvaluationResultsDocument = new TypedDocumentString(`
+    query EvaluationResults($academicYear: Int) {
+  evaluationResults(academicYear: $academicYear) {
+    academicYear
+    label
+    canManage
+    encounters {
+      responses
+      average
+      learned
+      counts {
+        ...RatingCountFields
+      }
+      encounter {
+        id
+        title
+        date
+      }
+    }
+    surveys {
+      ...ProgrammeSurveyFields
+    }
+  }
+}
+    fragment RatingCountFields on RatingCount {
+  value
+  label
+  count
+}
+fragment ProgrammeSurveyFields on ProgrammeSurvey {
+  id
+  audience
+  term
+  academicYear
+  label
+  anonymous
+  open
+  openedAt
+  openedByName
+  closedAt
+  answers
+  commentQuestion
+  comments
+  results {
+    key
+    text
+    responses
+    average
+    counts {
+      ...RatingCountFields
+    }
+  }
+}`) as unknown as TypedDocumentString<EvaluationResultsQuery, EvaluationResultsQueryVariables>;
+export const StaffSurveysDocument = new TypedDocumentString(`
+    query StaffSurveys {
+  programmeSurveysToAnswer {
+    id
+    label
+    audience
+    anonymous
+    answered
+    commentQuestion
+    commentMaxLength
+    questions {
+      key
+      text
+      options {
+        value
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffSurveysQuery, StaffSurveysQueryVariables>;
+export const OpenProgrammeSurveyDocument = new TypedDocumentString(`
+    mutation OpenProgrammeSurvey($input: OpenProgrammeSurveyInput!) {
+  openProgrammeSurvey(input: $input) {
+    survey {
+      ...ProgrammeSurveyFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment RatingCountFields on RatingCount {
+  value
+  label
+  count
+}
+fragment ProgrammeSurveyFields on ProgrammeSurvey {
+  id
+  audience
+  term
+  academicYear
+  label
+  anonymous
+  open
+  openedAt
+  openedByName
+  closedAt
+  answers
+  commentQuestion
+  comments
+  results {
+    key
+    text
+    responses
+    average
+    counts {
+      ...RatingCountFields
+    }
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<OpenProgrammeSurveyMutation, OpenProgrammeSurveyMutationVariables>;
+export const CloseProgrammeSurveyDocument = new TypedDocumentString(`
+    mutation CloseProgrammeSurvey($id: ID!) {
+  closeProgrammeSurvey(id: $id) {
+    survey {
+      ...ProgrammeSurveyFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment RatingCountFields on RatingCount {
+  value
+  label
+  count
+}
+fragment ProgrammeSurveyFields on ProgrammeSurvey {
+  id
+  audience
+  term
+  academicYear
+  label
+  anonymous
+  open
+  openedAt
+  openedByName
+  closedAt
+  answers
+  commentQuestion
+  comments
+  results {
+    key
+    text
+    responses
+    average
+    counts {
+      ...RatingCountFields
+    }
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CloseProgrammeSurveyMutation, CloseProgrammeSurveyMutationVariables>;
+export const AnswerStaffSurveyDocument = new TypedDocumentString(`
+    mutation AnswerStaffSurvey($input: AnswerProgrammeSurveyInput!) {
+  answerProgrammeSurvey(input: $input) {
+    answered
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<AnswerStaffSurveyMutation, AnswerStaffSurveyMutationVariables>;
 export const PupilProgressDocument = new TypedDocumentString(`
     query PupilProgress($id: ID!) {
   pupil(id: $id) {
@@ -3161,6 +3511,128 @@ export const CopyProgrammePlanForwardDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<CopyProgrammePlanForwardMutation, CopyProgrammePlanForwardMutationVariables>;
+export const CareersPageDocument = new TypedDocumentString(`
+    query CareersPage {
+  careersPage {
+    ...CareersPageFields
+  }
+}
+    fragment CareersPageFields on CareersPage {
+  schoolName
+  urn
+  publicPath
+  contactName
+  contactEmail
+  contactPhone
+  evaluation
+  reviewOn
+  premises
+  statement
+  draftStatement
+  published
+  publishedAt
+  hasUnpublishedChanges
+  preview {
+    academicYear
+    programme {
+      halfTerm
+      yearGroupsText
+      title
+      purpose
+      benchmarks
+    }
+  }
+}`) as unknown as TypedDocumentString<CareersPageQuery, CareersPageQueryVariables>;
+export const SaveCareersPageDocument = new TypedDocumentString(`
+    mutation SaveCareersPage($input: CareersPageInput!, $publish: Boolean!) {
+  saveCareersPage(input: $input, publish: $publish) {
+    page {
+      ...CareersPageFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CareersPageFields on CareersPage {
+  schoolName
+  urn
+  publicPath
+  contactName
+  contactEmail
+  contactPhone
+  evaluation
+  reviewOn
+  premises
+  statement
+  draftStatement
+  published
+  publishedAt
+  hasUnpublishedChanges
+  preview {
+    academicYear
+    programme {
+      halfTerm
+      yearGroupsText
+      title
+      purpose
+      benchmarks
+    }
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SaveCareersPageMutation, SaveCareersPageMutationVariables>;
+export const UnpublishCareersPageDocument = new TypedDocumentString(`
+    mutation UnpublishCareersPage {
+  unpublishCareersPage {
+    page {
+      ...CareersPageFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CareersPageFields on CareersPage {
+  schoolName
+  urn
+  publicPath
+  contactName
+  contactEmail
+  contactPhone
+  evaluation
+  reviewOn
+  premises
+  statement
+  draftStatement
+  published
+  publishedAt
+  hasUnpublishedChanges
+  preview {
+    academicYear
+    programme {
+      halfTerm
+      yearGroupsText
+      title
+      purpose
+      benchmarks
+    }
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<UnpublishCareersPageMutation, UnpublishCareersPageMutationVariables>;
 export const PupilByUpnDocument = new TypedDocumentString(`
     query PupilByUpn($upn: String!) {
   pupilByUpn(upn: $upn) {

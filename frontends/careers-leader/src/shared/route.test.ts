@@ -57,7 +57,9 @@ describe('routes in the fragment', () => {
       { view: 'school', schoolId: 's 1', filters: { ...NO_FILTERS, asOf: '2025-12-31' } },
       { view: 'destinations' },
       { view: 'self-evaluation' },
+      { view: 'publication' },
       { view: 'programme' },
+      { view: 'feedback' },
       { view: 'audit', pupilId: null },
       { view: 'audit', pupilId: 'a/b c' },
     ];

@@ -47,10 +47,12 @@ export type Route =
   | { view: 'verify' }
   | { view: 'import' }
   | { view: 'settings' }
+  | { view: 'publication' }
   | { view: 'audit'; pupilId: string | null }
   | { view: 'destinations' }
   | { view: 'self-evaluation' }
   | { view: 'programme' }
+  | { view: 'feedback' }
   | { view: 'requests' }
   | { view: 'placements' }
   | { view: 'subject-access' }
@@ -66,9 +68,11 @@ const SIMPLE_VIEWS = [
   'verify',
   'import',
   'settings',
+  'publication',
   'destinations',
   'self-evaluation',
   'programme',
+  'feedback',
   'requests',
   'placements',
   'subject-access',
