@@ -42,7 +42,7 @@ const MINE = `query ($id: ID!) { myEngagement(id: $id) { id canGiveFeedback
   engagementFeedback { groupFeedback organisationRating organisationFeedback volunteer { id } }
   volunteerThanks { message rating volunteer { id } }
   feedbackPupils { participationId firstName yearGroup feedback } } }`;
-const STAFF_VIEW = `query ($id: ID!) { encounter(id: $id) { id canGiveFeedback
+const STAFF_VIEW = `query ($id: ID!) { encounter(id: $id) { id canGiveFeedback canThankVolunteers
   engagementFeedback { groupFeedback organisationRating organisationFeedback volunteer { id } }
   volunteerThanks { message rating volunteer { id } }
   feedbackPupils { participationId }
@@ -187,6 +187,9 @@ describe('who may give feedback and thanks', () => {
   });
 
   it('shows the thanks to the volunteer thanked, without the rating, and the rating to staff', async () => {
+    const can = async (who: Principal, id: string) =>
+      (await h.client.query<{ encounter: { canThankVolunteers: boolean } }>(who, STAFF_VIEW, { id })).data!.encounter.canThankVolunteers;
+    expect([await can(leaderNorth, visit), await can(staffNorth, visit), await can(leaderNorth, future)]).toEqual([true, false, false]);
     const res = await thank(leaderNorth, { encounterId: visit, volunteerId: sam.id, message: ' Thank you, Sam! ', rating: 3 });
     expect(res.data!.thankVolunteer).toMatchObject({ thanks: { message: 'Thank you, Sam!', rating: 3, volunteer: { id: sam.id } }, error: null });
     const own = await h.client.query<{ myEngagement: { volunteerThanks: unknown[] } }>(samP, MINE, { id: visit });

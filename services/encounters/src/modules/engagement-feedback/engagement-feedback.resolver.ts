@@ -3,7 +3,7 @@ import { loaderFor, type RequestContext } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { Encounter, Participation } from '../encounter/encounter.entity.js';
 import { encounterLoader } from '../encounter/encounter.resolver.js';
-import { EngagementFeedbackService, hasHappened, ownVolunteerId, type PupilNames } from './engagement-feedback.service.js';
+import { EngagementFeedbackService, hasHappened, isLeaderOf, ownVolunteerId, type PupilNames } from './engagement-feedback.service.js';
 import {
   EngagementFeedbackView,
   FeedbackPupil,
@@ -80,6 +80,13 @@ export class EncounterFeedbackResolver {
   canGiveFeedback(@Root() encounter: Encounter, @Ctx() ctx: RequestContext): boolean {
     const volunteerId = ownVolunteerId(ctx.principal);
     return volunteerId !== null && encounter.volunteerIds.includes(volunteerId) && hasHappened(encounter);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the caller is a careers leader of the school that ran it and it has happened, so they can thank its volunteers.',
+  })
+  canThankVolunteers(@Root() encounter: Encounter, @Ctx() ctx: RequestContext): boolean {
+    return isLeaderOf(ctx.principal, encounter.schoolId) && hasHappened(encounter);
   }
 
   @FieldResolver(() => [EngagementFeedbackView], {
