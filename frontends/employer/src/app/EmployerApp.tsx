@@ -6,13 +6,14 @@ import { PlacementsPage } from '../features/placements/components/PlacementsPage
 import { MyOffersPage } from '../features/volunteering/components/MyOffersPage';
 import { ProfilePage } from '../features/volunteering/components/ProfileForm';
 import { RequestsPage } from '../features/volunteering/components/RequestsPage';
+import { SurveysPage } from '../features/surveys/components/SurveysPage';
 
 export interface EmployerAppProps {
   /** The signed-in person, as the shell knows them. */
   account: SessionAccount;
 }
 
-type View = 'volunteering' | 'profile' | 'requests' | 'offers' | 'placements';
+type View = 'volunteering' | 'profile' | 'requests' | 'offers' | 'placements' | 'surveys';
 
 const NAV: { id: View; label: string }[] = [
   { id: 'volunteering', label: 'My volunteering' },
@@ -20,6 +21,7 @@ const NAV: { id: View; label: string }[] = [
   { id: 'requests', label: 'Requests from schools' },
   { id: 'offers', label: 'My offers' },
   { id: 'placements', label: 'Placements' },
+  { id: 'surveys', label: "Schools' surveys" },
 ];
 
 const buildLabel = import.meta.env.VITE_BUILD_LABEL ?? 'dev';
@@ -58,6 +60,7 @@ export function EmployerApp({ account }: EmployerAppProps) {
         {view === 'requests' ? <RequestsPage onEditProfile={() => setView('profile')} /> : null}
         {view === 'offers' ? <MyOffersPage /> : null}
         {view === 'placements' ? <PlacementsPage /> : null}
+        {view === 'surveys' ? <SurveysPage /> : null}
       </div>
       <BuildLabel label={buildLabel} />
     </div>

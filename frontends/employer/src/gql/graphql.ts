@@ -11,6 +11,16 @@ export type AlumniConfirmationStatus =
   | 'CONFIRMED'
   | 'DECLINED';
 
+export type AnswerProgrammeSurveyInput = {
+  /** Optional, up to 1,000 characters. */
+  comment?: string | null | undefined;
+  /** The first question, 1 to 4. */
+  helps: number;
+  /** The second question, 1 to 4. */
+  informed: number;
+  surveyId: string | number;
+};
+
 export type CompletePlacementInput = {
   /** Feedback for some or all of the approved pupils. */
   feedback?: Array<PlacementFeedbackInput> | null | undefined;
@@ -73,6 +83,12 @@ export type PlacementFeedbackInput = {
 export type PlacementStatus =
   | 'COMPLETED'
   | 'OPEN';
+
+/** Who a survey of the careers programme asks: parents and carers, school staff, or employers and volunteers. */
+export type ProgrammeSurveyAudience =
+  | 'EMPLOYERS'
+  | 'PARENTS'
+  | 'STAFF';
 
 export type PupilFeedbackEntry = {
   /** The pupil’s row on the register (`FeedbackPupil.participationId`). */
@@ -251,6 +267,18 @@ export type CompletePlacementMutationVariables = Exact<{
 
 
 export type CompletePlacementMutation = { completePlacement: { placement: { id: string, status: PlacementStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type VolunteerSurveysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VolunteerSurveysQuery = { programmeSurveysToAnswer: Array<{ id: string, label: string, audience: ProgrammeSurveyAudience, anonymous: boolean, answered: boolean, commentQuestion: string, commentMaxLength: number, school: { id: string, name: string }, questions: Array<{ key: string, text: string, options: Array<{ value: number, label: string }> }> }> | null };
+
+export type AnswerVolunteerSurveyMutationVariables = Exact<{
+  input: AnswerProgrammeSurveyInput;
+}>;
+
+
+export type AnswerVolunteerSurveyMutation = { answerProgrammeSurvey: { answered: boolean, error: { code: string, message: string } | null } };
 
 export type MyVolunteerProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -478,6 +506,42 @@ export const CompletePlacementDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompletePlacementMutation, CompletePlacementMutationVariables>;
+export const VolunteerSurveysDocument = new TypedDocumentString(`
+    query VolunteerSurveys {
+  programmeSurveysToAnswer {
+    id
+    label
+    audience
+    anonymous
+    answered
+    commentQuestion
+    commentMaxLength
+    school {
+      id
+      name
+    }
+    questions {
+      key
+      text
+      options {
+        value
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VolunteerSurveysQuery, VolunteerSurveysQueryVariables>;
+export const AnswerVolunteerSurveyDocument = new TypedDocumentString(`
+    mutation AnswerVolunteerSurvey($input: AnswerProgrammeSurveyInput!) {
+  answerProgrammeSurvey(input: $input) {
+    answered
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerVolunteerSurveyMutation, AnswerVolunteerSurveyMutationVariables>;
 export const MyVolunteerProfileDocument = new TypedDocumentString(`
     query MyVolunteerProfile {
   myVolunteerProfile {
