@@ -11,6 +11,9 @@ import { RosterColumnMapping, RosterImport } from './modules/roster-import/roste
 import { School, Trust } from './modules/school/school.entity.js';
 import { PupilSyncChange } from './modules/sync/pupil-sync-change.entity.js';
 import { pupilSyncCompactionJob } from './modules/sync/pupil-sync.compaction.js';
+import { WebhookOutboxEvent } from './modules/webhook-outbox/webhook-outbox.entity.js';
+import { webhookOutboxRoutes } from './modules/webhook-outbox/webhook-outbox.routes.js';
+import { purgeForwardedWebhookEvents } from './modules/webhook-outbox/webhook-outbox.service.js';
 import { migrations } from './migrations/index.js';
 import { buildPupilsSchema } from './schema.js';
 import { seedDemo } from './seed.js';
@@ -31,11 +34,13 @@ export const pupilsService: ServiceDefinition = {
     AuditEventField,
     PupilSyncChange,
     RetentionStep,
+    WebhookOutboxEvent,
   ],
   migrations,
   buildSchema: buildPupilsSchema,
   seed: seedDemo,
   rowSecurity: true,
+  routes: (orm) => webhookOutboxRoutes(orm),
   housekeeping: [
     {
       // The data access log is kept for AUDIT_RETENTION (docs/audit-trail.md), then deleted: checked daily.
@@ -49,6 +54,16 @@ export const pupilsService: ServiceDefinition = {
       },
     },
     pupilSyncCompactionJob,
+    {
+      name: 'webhook outbox clean-up',
+      everyMs: 24 * 60 * 60 * 1000,
+      run: async (orm, now) => {
+        const removed = await withSystemAccess(orm, 'webhook outbox clean-up: events identity took over 30 days ago, at every school', (em) =>
+          purgeForwardedWebhookEvents(em, now),
+        );
+        return removed > 0 ? `${removed} forwarded webhook events deleted` : undefined;
+      },
+    },
   ],
 };
 

@@ -10,6 +10,7 @@ import { Migration20261206173553 } from './Migration20261206173553.js';
 import { Migration20261206222610 } from './Migration20261206222610.js';
 import { Migration20261206222812 } from './Migration20261206222812.js';
 import { Migration20261207010500 } from './Migration20261207010500.js';
+import { Migration20261207011651 } from './Migration20261207011651.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261206222610', class: Migration20261206222610 },
   { name: 'Migration20261206222812', class: Migration20261206222812 },
   { name: 'Migration20261207010500', class: Migration20261207010500 },
+  { name: 'Migration20261207011651', class: Migration20261207011651 },
 ];

@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { academicYearOf } from '@waymark/domain';
 import type { FieldError, MutationError } from '@waymark/subgraph-kit';
+import { queueWebhookEvent } from '../webhook-outbox/webhook-outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { School } from '../school/school.entity.js';
 import { asUtcDate, dateInEngland } from '../school/school-calendar.js';
@@ -483,11 +484,29 @@ export class RosterImportService {
         await new AuditService(tx).write({ principal, requestId }, 'pupils', [{ ...change, action: 'CHANGE', fields: ['roster'] }]);
         // What landed: the rows left out as unmatched join the rejected ones, and are no longer counted as added.
         const rejected = [...snapshot.rejected, ...plan.unmatched].sort((a, b) => a.line - b.line);
+        const committedAt = new Date();
         await tx.execute(
           'update roster_import set status = ?, processed_rows = total_rows, to_add = ?, rejected = ?, committed_at = ?, committed_by_id = ?, committed_by_name = ?, heartbeat_at = null where id = ?',
-          [RosterImportStatus.COMMITTED, plan.counts.toAdd, JSON.stringify(rejected), new Date(), principal.accountId, principal.displayName, snapshot.id],
+          [RosterImportStatus.COMMITTED, plan.counts.toAdd, JSON.stringify(rejected), committedAt, principal.accountId, principal.displayName, snapshot.id],
           'run',
         );
+        // The trust's webhooks hear of it from an outbox row written with the commit itself: ids and counts
+        // only. A school in no trust has no webhooks.
+        if (snapshot.trustId)
+          await queueWebhookEvent(tx, {
+            type: 'roster.import.committed',
+            trustId: snapshot.trustId,
+            schoolId: snapshot.schoolId,
+            occurredAt: committedAt,
+            data: {
+              importId: snapshot.id,
+              added: plan.counts.toAdd,
+              changed: plan.counts.toChange,
+              markedLeft: plan.counts.toMarkLeft,
+              transfersIn: plan.counts.transfersIn,
+              rejected: rejected.length,
+            },
+          });
       });
     } catch (error) {
       await reported.catch(() => undefined);
