@@ -1,6 +1,7 @@
 // Destinations in the browser: a Year 11 pupil records what they plan to do next on "My future" at
-// phone width, by keyboard; the careers leader sees their Year 11 "no plan yet" list shrink and the
-// plan in the local authority's return; finds a leaver with nothing recorded on the worklist, asked
+// phone width, by keyboard; the careers leader sees their Year 11 "no plan yet" list shrink, records
+// their September offer by keyboard (told plainly when nothing is chosen), and finds the plan and the
+// offer in the local authority's return; finds a leaver with nothing recorded on the worklist, asked
 // for their agreement first, follows it by keyboard to their record and records it; then records a
 // spell from the worklist, is told plainly when a spell ends before it starts, records a college
 // spell, reads the destination years it gives with their reasons, and sees the worklist entry change. Every new page is axe-clean with nothing sideways
@@ -108,13 +109,40 @@ describe('destinations', () => {
         .count(),
     ).toBe(0);
 
-    // The local authority's return has the plan against the pupil's UPN.
-    const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('button', { name: 'Download the Year 11 return' }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^year-11-intended-destinations-${northfield.urn}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    // The September offer: the leader ticks the pupil and records an apprenticeship offer, by keyboard.
+    const offers = leader.getByRole('region', { name: 'September offer' });
+    await offers.getByRole('table').waitFor({ timeout: 30_000 });
+    const notRecordedBefore = Number(await offers.locator('dd').nth(3).textContent());
+    await offers.getByRole('button', { name: /^Record for 0 pupils$/ }).focus();
+    await leader.keyboard.press('Enter');
+    // Nothing chosen and no answer: the summary takes focus and names both.
+    await leader.getByRole('link', { name: 'Choose at least one pupil' }).waitFor();
+    await leader.getByRole('link', { name: 'Choose whether an offer was made' }).waitFor();
+    await offers.getByRole('checkbox', { name: `Choose ${displayName(year11Pupil)}` }).focus();
+    await leader.keyboard.press('Space');
+    await offers.getByRole('radio', { name: 'Offer made' }).focus();
+    await leader.keyboard.press('Space');
+    await offers.getByLabel('Kind of place offered').selectOption('APPRENTICESHIP');
+    await offers.getByLabel('School, college or employer (optional)').fill('Acme Engineering');
+    await offers.getByRole('button', { name: 'Record for 1 pupil' }).focus();
+    await leader.keyboard.press('Enter');
+    await offers.getByText('Recorded for 1 pupil.').waitFor({ timeout: 30_000 });
+    expect(Number(await offers.locator('dd').nth(3).textContent())).toBe(notRecordedBefore - 1);
+    const offerRow = offers.getByRole('row').filter({ has: leader.getByRole('rowheader', { name: displayName(year11Pupil), exact: true }) });
+    await offerRow.getByText('Offer made: Apprenticeship (Acme Engineering)').waitFor();
+    await expectFitsAndAccessible(leader, 'destinations-september-offer', 'Destinations');
+
+    // The local authority's return has the plan and the offer against the pupil's UPN.
+    const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('button', { name: 'Download the return' }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^intended-destinations-and-september-offer-${northfield.urn}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('UPN,Surname,Forename,Date of birth,Intended destination,Apprenticeship level,Provider,Course,Recorded on,Recorded by');
-    expect(csv.split('\r\n').find((line) => line.startsWith(year11Pupil.upn))).toMatch(/,Apprenticeship,3,Acme Engineering,,\d{4}-\d{2}-\d{2},Pupil$/);
-    await leader.getByText(/^Downloaded year-11-intended-destinations-.*\.csv for .*: \d+ pupils\.$/).waitFor();
+    expect(csv.split('\r\n')[0]).toBe(
+      'UPN,Surname,Forename,Date of birth,Year group,Intended destination,Apprenticeship level,Provider,Course,Recorded on,Recorded by,September offer,Offer: kind of place,Offer: place,Offer: note',
+    );
+    expect(csv.split('\r\n').find((line) => line.startsWith(year11Pupil.upn))).toMatch(
+      /,11,Apprenticeship,3,Acme Engineering,,\d{4}-\d{2}-\d{2},Pupil,Offer made,Apprenticeship,Acme Engineering,$/,
+    );
+    await leader.getByText(/^Downloaded intended-destinations-and-september-offer-.*\.csv for .*: \d+ pupils\.$/).waitFor();
     await leaderContext.close();
   });
 

@@ -665,6 +665,16 @@ export type SustainedStatus =
   | 'SUSTAINED'
   | 'TOO_EARLY';
 
+/** A careers leader thanks a volunteer who delivered an encounter. */
+export type ThankVolunteerInput = {
+  encounterId: string | number;
+  /** The volunteer reads it (1 to 1,000 characters). */
+  message: string;
+  /** How it went, 1 to 5: kept by the school, never shown to the volunteer. */
+  rating: number;
+  volunteerId: string | number;
+};
+
 export type UnlinkParentAccountInput = {
   accountId: string | number;
   pupilId: string | number;
@@ -991,6 +1001,20 @@ export type EncounterListQueryVariables = Exact<{
 
 
 export type EncounterListQuery = { encounters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, kindLabel: string, date: string, yearGroups: Array<number>, attendedCount: number, invitedCount: number, soloPupil: { id: string, displayName: string } | null } }> } | null };
+
+export type EncounterVolunteerFeedbackQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EncounterVolunteerFeedbackQuery = { encounter: { id: string, canThankVolunteers: boolean, volunteers: Array<{ id: string, displayName: string }>, engagementFeedback: Array<{ groupFeedback: string, organisationRating: number | null, organisationFeedback: string | null, updatedAt: string, volunteer: { id: string } | null }>, volunteerThanks: Array<{ message: string, rating: number | null, updatedAt: string, volunteer: { id: string } | null }> } | null };
+
+export type ThankVolunteerMutationVariables = Exact<{
+  input: ThankVolunteerInput;
+}>;
+
+
+export type ThankVolunteerMutation = { thankVolunteer: { thanks: { id: string, message: string, rating: number | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type RatingCountFieldsFragment = { value: number, label: string, count: number };
 
@@ -2829,6 +2853,54 @@ fragment PageInfoFields on PageInfo {
   hasNextPage
   endCursor
 }`) as unknown as TypedDocumentString<EncounterListQuery, EncounterListQueryVariables>;
+export const EncounterVolunteerFeedbackDocument = new TypedDocumentString(`
+    query EncounterVolunteerFeedback($id: ID!) {
+  encounter(id: $id) {
+    id
+    canThankVolunteers
+    volunteers {
+      id
+      displayName
+    }
+    engagementFeedback {
+      volunteer {
+        id
+      }
+      groupFeedback
+      organisationRating
+      organisationFeedback
+      updatedAt
+    }
+    volunteerThanks {
+      volunteer {
+        id
+      }
+      message
+      rating
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EncounterVolunteerFeedbackQuery, EncounterVolunteerFeedbackQueryVariables>;
+export const ThankVolunteerDocument = new TypedDocumentString(`
+    mutation ThankVolunteer($input: ThankVolunteerInput!) {
+  thankVolunteer(input: $input) {
+    thanks {
+      id
+      message
+      rating
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThankVolunteerMutation, ThankVolunteerMutationVariables>;
 export const EvaluationResultsDocument = new TypedDocumentString(`
     query EvaluationResults($academicYear: Int) {
   evaluationResults(academicYear: $academicYear) {

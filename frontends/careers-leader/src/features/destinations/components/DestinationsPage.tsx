@@ -8,6 +8,7 @@ import { DestinationFigures } from './DestinationFigures';
 import { IntentionGapSection } from './IntentionGapSection';
 import { LeaverPanel } from './LeaverPanel';
 import { ReturnSection } from './ReturnSection';
+import { SeptemberOfferSection } from '../../september-offer/components/SeptemberOfferSection';
 import { SelfReportSection } from './SelfReportSection';
 import { SustainedSection } from './SustainedSection';
 import { WorklistSection } from './WorklistSection';
@@ -67,6 +68,7 @@ export function DestinationsPage() {
           <IntentionGapSection yearGroup={13} list={gaps.data.year13 ?? null} />
         </>
       ) : null}
+      <SeptemberOfferSection />
       <ReturnSection />
       <WorklistSection key={`worklist-${recorded}`} onRecord={setChosen} onLink={(pupilId) => void selfReports.makeLink(pupilId)} />
       <SelfReportSection selfReports={selfReports} onDecided={() => setRecorded((count) => count + 1)} />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { downloadFile } from '../../../shared/download';
 import { INTENTION_RETURN_QUERY } from '../graphql/destinations';
 
-/** Downloads the Year 11 intended-destinations return for the school's local authority. */
+/** Downloads the return for the school's local authority: Year 11 plans, and the September offer in Years 11 and 12. */
 export function ReturnSection() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -30,11 +30,11 @@ export function ReturnSection() {
   return (
     <Section
       title="Return to the local authority"
-      description="The plans of every pupil in Year 11, as a CSV file for your local authority. Pupils who, or whose parent, opted out of sharing are left out."
+      description="The plans of every pupil in Year 11 and the September offer of every pupil in Years 11 and 12, as a CSV file for your local authority. Pupils who, or whose parent, opted out of sharing are left out."
     >
       <div className="wm-button-row">
         <Button type="button" variant="secondary" disabled={busy} onClick={() => void download()}>
-          {busy ? 'Preparing…' : 'Download the Year 11 return'}
+          {busy ? 'Preparing…' : 'Download the return'}
         </Button>
         <span role="status" className={status && !status.ok ? 'wm-field__error' : 'wm-muted'}>
           {status?.text}
