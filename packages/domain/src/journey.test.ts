@@ -109,6 +109,19 @@ const maya: JourneySource = {
 const TODAY = '2026-12-06';
 
 describe('journeyEntries', () => {
+  it("shows a volunteer's feedback on the encounter to the pupil and staff, never to a parent", () => {
+    const withFeedback = {
+      ...maya,
+      participations: maya.participations!.map((p) => (p.id === 'p1' ? { ...p, volunteerFeedback: [{ text: 'You led the team well.' }] } : p)),
+    };
+    const detail = (audience: Parameters<typeof journeyEntries>[1]) =>
+      journeyEntries(withFeedback, audience).find((entry) => entry.key === 'encounter:p1')?.detail;
+    expect(detail(PUPIL)).toBe('Feedback from the volunteer: “You led the team well.”');
+    expect(detail(STAFF)).toBe('Feedback from the volunteer: “You led the team well.”');
+    expect(detail(PARENT)).toBeNull();
+    expect(journeyEntries(maya, PUPIL).find((entry) => entry.key === 'encounter:p1')?.detail).toBeNull();
+  });
+
   it('holds every kind, newest first, and leaves out what the pupil did not attend', () => {
     const entries = journeyEntries(maya, PUPIL);
     expect(entries.map((entry) => entry.key)).toEqual([

@@ -20,6 +20,8 @@ export interface JourneySource {
         attended: boolean;
         reflection: string | null;
         reflectedAt: string | null;
+        /** What volunteers wrote for the pupil after a workplace experience (the pupil and their school's staff only). */
+        volunteerFeedback?: readonly { text: string }[] | null;
         encounter: {
           id: string;
           kind: EncounterKind;
@@ -171,6 +173,8 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
     const benchmarks = sortedNumbers(encounter.benchmarks);
     const hashtags = [...encounter.hashtags];
     const reflected = !!participation.reflection;
+    // A parent never reads a volunteer's words for their child (the encounters subgraph gives them none either).
+    const feedback = audience.kind === 'parent' ? [] : (participation.volunteerFeedback ?? []).map((note) => note.text);
     entries.push({
       key: `encounter:${participation.id}`,
       kind: 'encounter',
@@ -183,7 +187,7 @@ export function journeyEntries(source: JourneySource, audience: JourneyAudience)
       status: reflected
         ? { text: `${name} wrote a reflection`, tone: 'met' }
         : { text: pupil ? 'No reflection yet' : `${name} has not written a reflection yet`, tone: 'progress' },
-      detail: null,
+      detail: feedback.length > 0 ? `Feedback from the volunteer: ${feedback.map((text) => `“${text}”`).join(' ')}` : null,
       dueOn: null,
       link: pupil && !reflected ? { section: 'reflections', text: `Write a reflection on “${encounter.title}” (on My progress)` } : null,
     });

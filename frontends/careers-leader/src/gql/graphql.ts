@@ -1216,7 +1216,7 @@ export type PupilJourneyQueryVariables = Exact<{
 }>;
 
 
-export type PupilJourneyQuery = { pupil: { displayName: string, id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null } | null };
+export type PupilJourneyQuery = { pupil: { displayName: string, id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, volunteerFeedback: Array<{ text: string }>, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null } | null };
 
 export type TrustAnalystFieldsFragment = { accountId: string, displayName: string, email: string, you: boolean, pupilLevelAccess: boolean, lastChange: { granted: boolean, changedByName: string, changedAt: string } | null };
 
@@ -1562,7 +1562,7 @@ export type PupilFlagsFieldsFragment = { senSupport: boolean, ehcp: boolean, dis
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
 
-export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
+export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, volunteerFeedback: Array<{ text: string }>, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
 
 export type MutationErrorFieldsFragment = { code: string, message: string, fields: Array<{ field: string, message: string }> };
 
@@ -2097,6 +2097,9 @@ export const JourneyFieldsFragmentDoc = new TypedDocumentString(`
     attended
     reflection
     reflectedAt
+    volunteerFeedback {
+      text
+    }
     encounter {
       id
       kind
@@ -3730,6 +3733,9 @@ export const PupilJourneyDocument = new TypedDocumentString(`
     attended
     reflection
     reflectedAt
+    volunteerFeedback {
+      text
+    }
     encounter {
       id
       kind

@@ -188,7 +188,7 @@ export type RateEncounterMutation = { rateEncounter: { rated: { rating: number |
 export type MyChildrenQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null, attendance: Attendance }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null, description: string | null, hours: number, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
+export type MyChildrenQuery = { myChildren: Array<{ id: string, displayName: string, firstName: string, yearGroup: number | null, tutorGroup: string | null, dateOfBirth: string | null, interests: Array<string> | null, consideringHigherEducation: boolean | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null, school: { name: string } | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null, volunteerFeedback: Array<{ text: string }> }> | null, benchmarkProgress: { asOf: string, academicYear: number, yearGroup: number | null, measures: Array<{ measure: BenchmarkMeasure, benchmark: number, label: string, state: BenchmarkState, count: number, needed: number, detail: string, evidence: Array<{ title: string, kindLabel: string, date: string, counts: boolean, reason: string | null, attendance: Attendance }> }>, workExperience: { hoursYears7to9: number, hoursYears10to11: number, hoursTotal: number, days: number } } | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null, description: string | null, hours: number, submittedAt: string, decidedAt: string | null }> | null, destinations: Array<{ stage: DestinationStage, kindLabel: string }> | null, intendedDestination: { kindLabel: string, provider: string | null } | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null }> | null };
 
 export type ParentSurveysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -231,7 +231,7 @@ export type RecordMyAspirationMutation = { recordAspiration: { aspiration: { id:
 export type MyJourneyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyJourneyQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null } | null };
+export type MyJourneyQuery = { myPupilRecord: { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, volunteerFeedback: Array<{ text: string }>, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null } | null };
 
 export type OwnActivityFieldsFragment = { id: string, kind: OwnActivityKind, kindLabel: string, title: string, description: string | null, startedOn: string, endedOn: string | null, hours: number, status: OwnActivityStatus, declineReason: string | null, submittedAt: string, decidedAt: string | null };
 
@@ -327,7 +327,7 @@ export type ApplyForPlacementMutationVariables = Exact<{
 
 export type ApplyForPlacementMutation = { applyForPlacement: { application: { id: string, status: PlacementApplicationStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
-export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
+export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, volunteerFeedback: Array<{ text: string }>, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
 
 export type MutationErrorFieldsFragment = { code: string, message: string, fields: Array<{ field: string, message: string }> };
 
@@ -564,6 +564,9 @@ export const JourneyFieldsFragmentDoc = new TypedDocumentString(`
     attended
     reflection
     reflectedAt
+    volunteerFeedback {
+      text
+    }
     encounter {
       id
       kind
@@ -787,6 +790,9 @@ fragment JourneyFields on Pupil {
     attended
     reflection
     reflectedAt
+    volunteerFeedback {
+      text
+    }
     encounter {
       id
       kind
@@ -973,6 +979,9 @@ export const MyJourneyDocument = new TypedDocumentString(`
     attended
     reflection
     reflectedAt
+    volunteerFeedback {
+      text
+    }
     encounter {
       id
       kind

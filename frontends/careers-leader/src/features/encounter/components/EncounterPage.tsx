@@ -9,6 +9,7 @@ import { ImportRegisterSection } from './ImportRegisterSection';
 import { GroupReflectionSection } from './GroupReflectionSection';
 import { InviteSection } from './InviteSection';
 import { RegisterTable } from './RegisterTable';
+import { VolunteerFeedbackSection } from '../../engagement-feedback/components/VolunteerFeedbackSection';
 
 export interface EncounterPageProps {
   encounterId: string;
@@ -159,6 +160,7 @@ export function EncounterPage({ encounterId, justSaved }: EncounterPageProps) {
         recorded={encounter.participations.filter((row) => row.attended && row.groupReflectionOn).length}
         onRecord={recordGroupReflection}
       />
+      <VolunteerFeedbackSection encounterId={encounter.id} />
       <InviteSection onInvite={invite} />
       <ImportRegisterSection onImport={importRegister} />
     </>
