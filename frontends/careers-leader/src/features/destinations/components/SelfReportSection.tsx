@@ -18,7 +18,7 @@ function LinkCell({ link }: { link: MadeLink }) {
       <Button
         type="button"
         variant="secondary"
-        aria-label={`Copy the link for ${link.pupil.displayName}`}
+        aria-label={`${copied ? 'Copied' : 'Copy'} the link for ${link.pupil.displayName}`}
         onClick={() =>
           void navigator.clipboard
             ?.writeText(address)

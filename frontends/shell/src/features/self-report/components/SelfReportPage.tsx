@@ -121,6 +121,8 @@ export function SelfReportPage() {
                 value={option.value}
                 checked={values.activity === option.value}
                 onChange={set('activity')}
+                // Long answers wrap beside it; the circle keeps its size.
+                style={{ flexShrink: 0 }}
               />
               <span>{option.label}</span>
             </label>
