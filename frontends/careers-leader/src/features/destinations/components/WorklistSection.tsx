@@ -50,7 +50,7 @@ export function WorklistSection({ onRecord, onLink }: { onRecord: (pupilId: stri
                 aria-label={`Make a self-report link for ${entry.pupil.displayName}`}
                 onClick={() => onLink(entry.pupil.id)}
               >
-                Make a link
+                Make a self-report link
               </Button>
             ) : null}
           </div>
