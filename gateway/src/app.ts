@@ -36,9 +36,9 @@ import { developersPage } from './developers/page.js';
 import { EXPLORER_SCRIPT, explorerPage } from './developers/explorer.js';
 import { TokenBuckets, type ApiKeyRateLimiter } from './developers/rate-limit.js';
 import { UsageCounter } from './developers/usage.js';
+import { WebhookRelay } from './webhook-relay.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
-import { CAREERS_PAGE_PATH, CareersPages, careersNotFoundHtml, careersPageHtml, careersUnavailableHtml } from './careers-page.js';
 import { CAREERS_PAGE_PATH, CareersPages, careersNotFoundHtml, careersPageHtml, careersUnavailableHtml } from './careers-page.js';
 import { MIN_SCHOOL_QUERY, SchoolFinder, type SchoolChoice } from './school-finder.js';
 
@@ -258,12 +258,14 @@ export async function createGateway({
   const rateLimiter = apiRateLimiter ?? new TokenBuckets(env.apiRateLimit);
   const usage = new UsageCounter((counts) => identity.recordApiKeyUsage(counts));
   usage.start(env.apiUsageFlushMs, (error) => log(`API key usage not recorded yet: ${error.message}`));
+  // Trusts' webhook events: from the subgraphs' outboxes to identity, which delivers them (webhook-relay.ts).
+  const webhookRelay = new WebhookRelay([{ name: 'pupils', graphqlUrl: env.subgraphUrls.pupils }], env.subgraphUrls.identity, signer, env.subgraphTimeoutMs);
+  webhookRelay.start(env.webhookRelayMs, (error) => log(error.message));
   // The developer documentation and each scope set's schema, built from the supergraph being served.
   const supergraph = readSupergraph(supergraphSdl);
   const developersHtml = developersPage({ supergraph, origin: env.publicOrigins[0], rateLimit: env.apiRateLimit });
   const scopedSchemas = new Map<string, string>();
   const explorerHtml = explorerPage();
-  const careersPages = new CareersPages(env.subgraphUrls.encounters, signer, env.subgraphTimeoutMs);
   const careersPages = new CareersPages(env.subgraphUrls.encounters, signer, env.subgraphTimeoutMs);
 
   // Leavers' self-report page: its posts pass to the destinations subgraph (self-report.ts).
@@ -611,34 +613,6 @@ export async function createGateway({
     res.end(req.method === 'HEAD' ? undefined : html);
   }
 
-  /**
-   * A school's public careers page: no sign-in (cookies and keys are ignored), plain HTML. An unknown or
-   * unpublished URN gets the same 404 page, which says nothing about whether the school exists.
-   */
-  async function careersPage(req: IncomingMessage, res: ServerResponse, urn: string): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    let status = 200;
-    let html: string;
-    try {
-      const page = await careersPages.published(urn);
-      if (page) html = careersPageHtml(page);
-      else [status, html] = [404, careersNotFoundHtml()];
-    } catch (error) {
-      log(`careers page: ${(error as Error).message}`);
-      [status, html] = [503, careersUnavailableHtml()];
-    }
-    // A minute in caches: a school that unpublishes is gone from them soon after.
-    res.writeHead(status, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': status === 200 ? 'public, max-age=60' : 'no-store',
-      ...SECURITY_HEADERS,
-    });
-    res.end(req.method === 'HEAD' ? undefined : html);
-  }
-
   async function ready(res: ServerResponse): Promise<void> {
     const checks = await Promise.all(
       Object.entries(env.subgraphUrls).map(async ([name, url]) => {
@@ -675,8 +649,6 @@ export async function createGateway({
     if (url.pathname === '/developers/explorer') return developers(req, res, explorerHtml, 'text/html; charset=utf-8');
     if (url.pathname === '/developers/explorer.js') return developers(req, res, EXPLORER_SCRIPT, 'text/javascript; charset=utf-8');
     if (url.pathname === '/developers/schema.graphql') return schemaForKey(req, res);
-    const careers = CAREERS_PAGE_PATH.exec(url.pathname);
-    if (careers) return careersPage(req, res, careers[1]);
     const careers = CAREERS_PAGE_PATH.exec(url.pathname);
     if (careers) return careersPage(req, res, careers[1]);
     if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
@@ -718,6 +690,7 @@ export async function createGateway({
       http.closeAllConnections();
       await closed;
       await usage.stop().catch((error: unknown) => log(`API key usage not recorded: ${(error as Error).message}`));
+      await webhookRelay.stop();
       await apollo.stop();
     },
   };

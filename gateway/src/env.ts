@@ -37,6 +37,8 @@ export interface GatewayEnv {
   apiRateLimit: { perMinute: number; burst: number };
   /** How often each API key's request and error counts are added to its totals in identity. */
   apiUsageFlushMs: number;
+  /** How often waiting webhook events are taken from the subgraphs' outboxes to identity. */
+  webhookRelayMs: number;
 }
 
 function isOrigin(value: string): boolean {
@@ -105,6 +107,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   if (!Number.isInteger(apiRateLimit.burst) || apiRateLimit.burst < 1) problems.push('WAYMARK_API_KEY_BURST must be a whole number of requests, at least 1');
   const apiUsageFlushMs = Number(source.WAYMARK_API_USAGE_FLUSH_MS ?? 30_000);
   if (!(apiUsageFlushMs >= 100)) problems.push('WAYMARK_API_USAGE_FLUSH_MS must be a number of milliseconds, at least 100');
+  const webhookRelayMs = Number(source.WAYMARK_WEBHOOK_RELAY_MS ?? 5_000);
+  if (!(webhookRelayMs >= 100)) problems.push('WAYMARK_WEBHOOK_RELAY_MS must be a number of milliseconds, at least 100');
   if (problems.length > 0) {
     const hint = devMode ? '' : '\n(Production settings apply unless WAYMARK_DEV_MODE=1; `npm start` sets it, with keys of its own, for a local run.)';
     throw new Error(`Invalid gateway configuration:\n  - ${problems.join('\n  - ')}${hint}`);
@@ -124,5 +128,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
     trustedProxies,
     apiRateLimit,
     apiUsageFlushMs,
+    webhookRelayMs,
   };
 }

@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoData } from '@waymark/demo-data';
+import { webhookHandler, type WebhookEvent } from '../../packages/trust-sync-example/webhook-receiver.mjs';
+import { GatewayClient } from './client.js';
+import { useTestStack } from './test-stack.js';
+
+/*
+ * A trust's webhook across the supergraph: a careers leader's roster import commits in the pupils
+ * subgraph, the gateway's relay takes the event to identity, and identity's worker delivers it,
+ * signed, to a real receiver (the sample verifier a trust copies). docs/trust-api.md, "Webhooks".
+ */
+const data = demoData();
+const [northfield] = data.schools;
+// Its own stack with development settings: production's refuse to deliver to this machine (docs/security.md, "Webhooks").
+const stack = useTestStack({ name: 'webhooks', env: { NODE_ENV: 'development', WAYMARK_WEBHOOK_RELAY_MS: '500' } });
+
+let analyst: GatewayClient;
+let leader: GatewayClient;
+const events: WebhookEvent[] = [];
+const arrivals: IncomingMessage['headers'][] = [];
+let handle: ReturnType<typeof webhookHandler> | null = null;
+const receiver = createServer((req, res) => {
+  arrivals.push(req.headers);
+  if (!handle) {
+    req.resume();
+    res.writeHead(503).end();
+    return;
+  }
+  handle(req, res);
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  analyst = new GatewayClient(stack.url);
+  expect((await analyst.signIn('trust@waymark-trust.test')).status).toBe(200);
+  leader = new GatewayClient(stack.url);
+  expect((await leader.signIn('leader@northfield.test')).status).toBe(200);
+}, 300_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
+
+describe('webhooks through the gateway', () => {
+  it("delivers a committed roster import to the trust's endpoint, signed, with ids and counts only", { timeout: 120_000 }, async () => {
+    const { port } = receiver.address() as AddressInfo;
+    const registered = await analyst.query<{ registerWebhookEndpoint: { endpoint: { id: string } | null; secret: string | null; error: unknown } }>(
+      'mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { endpoint { id } secret error { message } } }',
+      { input: { url: `http://127.0.0.1:${port}/waymark`, events: ['roster.import.committed'], scopes: ['roster:write'] } },
+    );
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data!.registerWebhookEndpoint.error).toBeNull();
+    const { endpoint, secret } = registered.data!.registerWebhookEndpoint;
+    handle = webhookHandler({ secret: secret!, onEvent: (event) => void events.push(event) });
+
+    const newcomer = { upn: 'V801200000017', surname: 'Okonkwo', forename: 'Ada' };
+    const csv = [
+      'UPN,Legal Surname,Legal Forename,Date of Birth,Year Group,Tutor Group',
+      `${newcomer.upn},${newcomer.surname},${newcomer.forename},02/03/2014,8,8N`,
+    ].join('\r\n');
+    const preview = await leader.query<{ previewRosterImport: { import: { id: string; rejected: unknown[] } } }>(
+      'mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { id rejected { line reason } } error { message } } }',
+      { input: { fileBase64: Buffer.from(csv).toString('base64'), fullRoster: false } },
+    );
+    const importId = preview.data!.previewRosterImport.import.id;
+    expect(preview.data!.previewRosterImport.import.rejected).toEqual([]);
+    await leader.query('mutation ($id: ID!) { commitRosterImport(id: $id) { error { message } } }', { id: importId });
+
+    // The relay and the delivery worker run on their own timers in the stack's processes.
+    await expect.poll(() => events.length, { timeout: 90_000, interval: 200 }).toBe(1);
+    const [event] = events;
+    expect(event).toMatchObject({
+      type: 'roster.import.committed',
+      trustId: data.trust.id,
+      data: { schoolId: northfield.id, importId, added: 1, rejected: 0 },
+    });
+    expect(arrivals.every((headers) => headers['waymark-event-id'] === event.id)).toBe(true);
+    expect(JSON.stringify(event)).not.toMatch(/Okonkwo|Ada|V801200000017/);
+
+    const deliveries = await analyst.query<{ webhookDeliveries: { eventId: string; status: string; attempts: number; lastResponseCode: number }[] }>(
+      'query ($id: ID!) { webhookDeliveries(endpointId: $id) { eventId status attempts lastResponseCode } }',
+      { id: endpoint!.id },
+    );
+    expect(deliveries.data!.webhookDeliveries).toEqual([{ eventId: event.id, status: 'DELIVERED', attempts: 1, lastResponseCode: 200 }]);
+
+    // A school's leader cannot see the trust's endpoints.
+    const refused = await leader.query('{ webhookEndpoints { id } }');
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
