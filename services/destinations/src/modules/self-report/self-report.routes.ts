@@ -7,7 +7,7 @@ import { SelfReportService } from './self-report.service.js';
 /** One message for a token that is unknown, used, replaced or expired: it never says which. */
 export const LINK_NOT_VALID =
   'This link does not work. It may be old or already used. Ask your school for a new link if you still want to tell them what you are doing.';
-export const REPORT_SAVED = 'Thank you. Your school has your answer and will check it with you if they need to.';
+const REPORT_SAVED = 'Thank you. Your school has your answer and will check it with you if they need to.';
 
 const PATHS = { open: '/internal/self-report/open', submit: '/internal/self-report/submit' } as const;
 

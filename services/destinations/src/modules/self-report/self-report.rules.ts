@@ -16,9 +16,9 @@ import {
  */
 
 /** A link works for 60 days from when it was made, and once. */
-export const LINK_LIFETIME_DAYS = 60;
+const LINK_LIFETIME_DAYS = 60;
 /** How far ahead a start may be: a place that starts within the next month. */
-export const FUTURE_START_DAYS = 31;
+const FUTURE_START_DAYS = 31;
 
 /** A new link's token: 32 random bytes, base64url (43 characters). Only its hash is stored. */
 export function newToken(): string {
@@ -37,7 +37,7 @@ export function linkExpiry(now: Date): Date {
 }
 
 /** What a young person can say they are doing (every spell kind but "not known": they know). */
-export const REPORTABLE_ACTIVITIES = [
+const REPORTABLE_ACTIVITIES = [
   'EDUCATION',
   'APPRENTICESHIP',
   'EMPLOYMENT_WITH_TRAINING',
@@ -62,7 +62,7 @@ export interface SelfReportAnswer {
 }
 
 /** A report that passed the checks, ready to store. */
-export interface CheckedSelfReport {
+interface CheckedSelfReport {
   activity: Activity;
   providerKind: EducationProviderKind | null;
   apprenticeshipLevel: number | null;

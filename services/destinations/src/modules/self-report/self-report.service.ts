@@ -19,12 +19,12 @@ export interface NewLink {
 }
 
 /** What the public page may show of a link: the school's name and the leaver's first name, nothing else. */
-export interface OpenedLink {
+interface OpenedLink {
   schoolName: string;
   firstName: string;
 }
 
-export type SubmitOutcome = { kind: 'saved' } | { kind: 'invalid'; problems: FieldProblems<SelfReportField> } | { kind: 'link-not-valid' };
+type SubmitOutcome = { kind: 'saved' } | { kind: 'invalid'; problems: FieldProblems<SelfReportField> } | { kind: 'link-not-valid' };
 
 export class SelfReportService {
   constructor(private readonly em: EntityManager) {}
