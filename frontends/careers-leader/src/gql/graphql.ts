@@ -483,6 +483,17 @@ export type RegisterEntryInput = {
   pupilId: string | number;
 };
 
+export type RegisterWebhookEndpointInput = {
+  /** One of the trust's API keys: the endpoint then gets only what that key may read, and nothing once it is revoked. */
+  apiCredentialId?: string | number | null | undefined;
+  /** Any of: roster.import.committed, encounter.recorded. */
+  events: Array<string>;
+  /** The endpoint's own scopes (any of: roster:write, reports:read); leave out when it acts as an API key. */
+  scopes?: Array<string> | null | undefined;
+  /** Where events are sent: an https:// address on the public internet. */
+  url: string;
+};
+
 export type RemoveDataProtectionLeadInput = {
   accountId: string | number;
 };
@@ -762,6 +773,12 @@ export type VulnerableGroup =
   | 'YOUNG_CARER'
   | 'YOUNG_PARENT'
   | 'YOUTH_JUSTICE';
+
+export type WebhookDeliveryStatus =
+  | 'CANCELLED'
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
 
 export type WithdrawPupilLevelAccessInput = {
   /** An analyst of the caller's trust. */
@@ -1554,6 +1571,34 @@ export type DeclineOwnActivityMutationVariables = Exact<{
 
 export type DeclineOwnActivityMutation = { declineOwnActivity: { activity: { id: string, status: OwnActivityStatus, declineReason: string | null, decidedAt: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
+export type WebhookEndpointFieldsFragment = { id: string, url: string, events: Array<string>, scopes: Array<string>, apiCredentialId: string | null, createdAt: string, disabledAt: string | null };
+
+export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string, events: Array<string>, scopes: Array<string>, apiCredentialId: string | null, createdAt: string, disabledAt: string | null }> | null };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, eventId: string, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastResponseCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string }> | null };
+
+export type RegisterWebhookEndpointMutationVariables = Exact<{
+  input: RegisterWebhookEndpointInput;
+}>;
+
+
+export type RegisterWebhookEndpointMutation = { registerWebhookEndpoint: { secret: string | null, endpoint: { id: string, url: string, events: Array<string>, scopes: Array<string>, apiCredentialId: string | null, createdAt: string, disabledAt: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type DisableWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DisableWebhookEndpointMutation = { disableWebhookEndpoint: { endpoint: { id: string, url: string, events: Array<string>, scopes: Array<string>, apiCredentialId: string | null, createdAt: string, disabledAt: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type EncounterSummaryFieldsFragment = { id: string, title: string, kindLabel: string, date: string, yearGroups: Array<number>, attendedCount: number, invitedCount: number };
 
 export type MeaningfulChecklistFieldsFragment = { purposeShared: boolean, learningOutcomes: boolean, twoWayInteraction: boolean, reflectionTime: boolean, staffInteraction: boolean, rangeOfPeople: boolean, employerTask: boolean, employerFeedback: boolean, metStaffAndLearners: boolean, entryRoutesInfo: boolean, learningExperience: boolean };
@@ -2071,6 +2116,17 @@ export const OwnActivityDecisionFieldsFragmentDoc = new TypedDocumentString(`
     message
   }
 }`, {"fragmentName":"OwnActivityDecisionFields"}) as unknown as TypedDocumentString<OwnActivityDecisionFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  scopes
+  apiCredentialId
+  createdAt
+  disabledAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
 export const MeaningfulChecklistFieldsFragmentDoc = new TypedDocumentString(`
     fragment MeaningfulChecklistFields on MeaningfulChecklist {
   purposeShared
@@ -5005,3 +5061,91 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<DeclineOwnActivityMutation, DeclineOwnActivityMutationVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints {
+  webhookEndpoints {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  scopes
+  apiCredentialId
+  createdAt
+  disabledAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 20) {
+    id
+    eventId
+    eventType
+    status
+    attempts
+    lastResponseCode
+    lastError
+    nextAttemptAt
+    deliveredAt
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const RegisterWebhookEndpointDocument = new TypedDocumentString(`
+    mutation RegisterWebhookEndpoint($input: RegisterWebhookEndpointInput!) {
+  registerWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointFields
+    }
+    secret
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  scopes
+  apiCredentialId
+  createdAt
+  disabledAt
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RegisterWebhookEndpointMutation, RegisterWebhookEndpointMutationVariables>;
+export const DisableWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DisableWebhookEndpoint($id: ID!) {
+  disableWebhookEndpoint(id: $id) {
+    endpoint {
+      ...WebhookEndpointFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  scopes
+  apiCredentialId
+  createdAt
+  disabledAt
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<DisableWebhookEndpointMutation, DisableWebhookEndpointMutationVariables>;
