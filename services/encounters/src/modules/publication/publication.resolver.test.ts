@@ -315,3 +315,17 @@ describe('the self-evaluation', () => {
     expect(south.data!.selfEvaluation.benchmarks[0].areas.find((a) => a.key === 'B1_PUBLISHED')!.state).toBe('NOT_ACHIEVED');
   });
 });
+
+describe('a statement left as drafted', () => {
+  it('keeps following the contact given in the same save, so the published statement names it', async () => {
+    const blank = (await client.query<{ careersPage: Page }>(leaderNorth, READ)).data!.careersPage;
+    expect(blank.draftStatement).toContain('Contact our careers leader.');
+    const result = await save(leaderNorth, complete({ statement: blank.draftStatement }), true);
+    expect(result.page).toMatchObject({ statement: null, published: true });
+    const live = (await published(northfield.urn)).data!.publishedCareersPage!;
+    expect(live.statement).toContain('Contact Ms A North, by email to careers@northfield.example');
+    // Edited, it is the leader's own and stays as written.
+    const own = await save(leaderNorth, complete({ statement: `${result.page!.draftStatement}\nOur own last line.` }));
+    expect(own.page!.statement).toMatch(/Our own last line\.$/);
+  });
+});

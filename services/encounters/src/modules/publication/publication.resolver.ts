@@ -119,6 +119,12 @@ export class PublicationResolver {
     const school = await ctx.deps.pupils.ownSchool(ctx, own.schoolId);
     if (!school) return { page: null, error: NOT_YOURS() };
     const existing = await ctx.em.findOne(CareersPublication, { schoolId: own.schoolId });
+    const academicYear = academicYearOfDay(today);
+    const planned = await plannedProviderEncounters(ctx.em, own.schoolId, academicYear);
+    // A statement sent back exactly as it was drafted has not been edited: it stays a draft that follows
+    // the contact, premises and plan, so what is published names the contact given in the same save.
+    const before = existing ?? { schoolName: school.name, contactName: null, contactEmail: null, contactPhone: null, premises: null, statement: null };
+    const unedited = !before.statement && orNull(input.statement) === draftStatement({ ...before, academicYear, planned });
     const row =
       existing ??
       ctx.em.create(CareersPublication, {
@@ -140,14 +146,13 @@ export class PublicationResolver {
       evaluation: orNull(input.evaluation),
       reviewOn: orNull(input.reviewOn),
       premises: orNull(input.premises),
-      statement: orNull(input.statement),
+      statement: unedited ? null : orNull(input.statement),
       updatedByName: ctx.principal.displayName,
       updatedAt: new Date(),
     });
     if (publish) {
-      const academicYear = academicYearOfDay(today);
       const programme = await programmeSummary(ctx.em, own.schoolId, academicYear);
-      row.published = contentOf(row, programme, academicYear, row.statement!, today);
+      row.published = contentOf(row, programme, academicYear, row.statement ?? draftStatement({ ...row, academicYear, planned }), today);
       row.publishedAt = new Date();
     }
     await ctx.em.flush();

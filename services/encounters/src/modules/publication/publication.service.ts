@@ -105,8 +105,6 @@ export function draftStatement(facts: StatementFacts): string {
     filled(facts.premises) ??
     'We will agree with each provider what they need, such as a classroom or the hall, a screen and a projector, and have it ready on the day.';
   return [
-    `Provider access policy statement: ${name}`,
-    '',
     `This statement explains how colleges, training providers and apprenticeship providers can come into ${name} to tell our pupils about technical education and apprenticeships, as the law asks every school in England to allow.`,
     '',
     'What every pupil gets',

@@ -91,7 +91,10 @@ export class CareersPage {
   @Field(() => String, { nullable: true, description: 'Rooms and facilities offered to visiting providers.' })
   premises: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The statement as the leader saved it; null until they save one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The statement as the leader wrote it; null while they keep the generated draft, which then follows their settings and plan.',
+  })
   statement: string | null;
 
   @Field({
