@@ -63,8 +63,8 @@ export interface SchoolChoice {
   urn: string;
 }
 
-export const MIN_SCHOOL_SEARCH = 3;
-export const NO_SCHOOL_FOUND = 'No school found — check the spelling, or try fewer words.';
+const MIN_SCHOOL_SEARCH = 3;
+const NO_SCHOOL_FOUND = 'No school found — check the spelling, or try fewer words.';
 const SEARCH_UNAVAILABLE = 'Searching for schools is not available right now. Try again shortly.';
 
 export type SchoolSearch = { ok: true; schools: SchoolChoice[] } | { ok: false; message: string };

@@ -88,7 +88,7 @@ describe('schoolsForSignUp', () => {
         ['schoolsForSignUp', FIND, { q: 'northfield' }],
         ['schoolForSignUp', ONE, { id: northfield.id }],
       ] as const) {
-        const res = await subgraph.client.query<Record<string, unknown>>(who, query, variables);
+        const res = await subgraph.client.query(who, query, variables);
         expect(res.data?.[field] ?? null, who.roles.join()).toBeNull();
         expect(res.errors?.[0].extensions?.code, who.roles.join()).toBe('FORBIDDEN');
       }

@@ -3,9 +3,9 @@ import { boundSql, isUuid } from '@waymark/subgraph-kit';
 import type { SchoolForSignUp } from './school-finder.types.js';
 
 /** Fewer letters than this find too many schools to be worth showing, and make the list easy to walk. */
-export const MIN_SCHOOL_QUERY = 3;
-export const MAX_SCHOOL_QUERY = 100;
-export const MAX_SCHOOLS_FOUND = 10;
+const MIN_SCHOOL_QUERY = 3;
+const MAX_SCHOOL_QUERY = 100;
+const MAX_SCHOOLS_FOUND = 10;
 
 const COLUMNS = 'id, name, local_authority as "localAuthority", urn';
 
