@@ -613,6 +613,12 @@ export async function createGateway({
     res.end(req.method === 'HEAD' ? undefined : html);
   }
 
+  /** Any other address under /schools/: the same plain 404 as an unknown URN, not the shell. */
+  function careersNotFound(res: ServerResponse): void {
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+    res.end(careersNotFoundHtml());
+  }
+
   async function ready(res: ServerResponse): Promise<void> {
     const checks = await Promise.all(
       Object.entries(env.subgraphUrls).map(async ([name, url]) => {
@@ -651,6 +657,7 @@ export async function createGateway({
     if (url.pathname === '/developers/schema.graphql') return schemaForKey(req, res);
     const careers = CAREERS_PAGE_PATH.exec(url.pathname);
     if (careers) return careersPage(req, res, careers[1]);
+    if (url.pathname.startsWith('/schools/')) return careersNotFound(res);
     if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') return ready(res);
     if (await selfReport(req, res, route)) return;

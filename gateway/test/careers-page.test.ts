@@ -106,6 +106,12 @@ describe('the public careers page', () => {
     expect(unknownBody).toBe(unpublishedBody);
     expect(unknownBody).toBe(beforeBody);
     expect(unknownBody).not.toContain(southbank.name);
+    // A malformed URN or another address under /schools/ is not looked up: the same page, not the portals.
+    for (const path of ['/schools/not%20a%20urn/careers', '/schools/', `/schools/${northfield.urn}/careers/extra`]) {
+      const other = await page(path);
+      expect(other.status, path).toBe(404);
+      expect(await other.text()).toBe(unknownBody);
+    }
 
     // Unpublishing takes it down.
     const down = await leader.query<{ unpublishCareersPage: { error: unknown } }>('mutation { unpublishCareersPage { error { code } } }');
