@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makePrincipal, type SubgraphTestClient } from '@waymark/subgraph-kit/testing';
-import type { Principal } from '@waymark/auth';
+import { SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
 import { academicYearOf } from '@waymark/domain';
 import { startHarness, type Harness } from '../../../test/harness.js';
@@ -17,14 +17,15 @@ import { EncounterRating, ProgrammeSurvey, ProgrammeSurveyAnswer, ProgrammeSurve
 const data = demoData();
 const [northfield, southbank] = data.schools;
 const northPupils = data.pupils.filter((p) => p.schoolId === northfield.id);
-const [maya, other] = northPupils;
+const [maya, other, third] = northPupils;
 const southPupil = data.pupils.find((p) => p.schoolId === southbank.id)!;
 const trustId = data.trust.id;
 const DAY = 24 * 60 * 60 * 1000;
 const thisYear = academicYearOf(new Date());
 
-const pupil = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId, pupilId: maya.id });
+const pupil = makePrincipal({ roles: ['pupil'], accountId: randomUUID(), schoolId: northfield.id, trustId, pupilId: maya.id });
 const otherPupil = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId, pupilId: other.id });
+const otherPupilWhoWent = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId, pupilId: third.id });
 const parentNorth = makePrincipal({ roles: ['parent'], schoolId: northfield.id, trustId, childPupilIds: [maya.id] });
 const parentSouth = makePrincipal({ roles: ['parent'], schoolId: southbank.id, trustId, childPupilIds: [southPupil.id] });
 const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId });
@@ -74,7 +75,13 @@ beforeAll(async () => {
   old = encounterAt(new Date(now - 40 * DAY));
   upcoming = encounterAt(new Date(now + 5 * DAY), [futureVolunteerId]);
   em.persist([recent, old, upcoming]);
-  em.persist([registerRow(recent, maya.id, true), registerRow(recent, other.id, false), registerRow(old, maya.id, true), registerRow(upcoming, maya.id, true)]);
+  em.persist([
+    registerRow(recent, maya.id, true),
+    registerRow(recent, other.id, false),
+    registerRow(recent, third.id, true),
+    registerRow(old, maya.id, true),
+    registerRow(upcoming, maya.id, true),
+  ]);
   await em.flush();
 });
 
@@ -358,5 +365,30 @@ describe("the self-evaluation's Benchmark 1 review", () => {
     // A closed survey's answers still count.
     await client.query(leaderNorth, CLOSE, { id: employers.id });
     expect(await reviewed()).toMatchObject({ state: 'ACHIEVED', source: expect.stringContaining('pupils 1, parents 1, staff 1, employers 1') });
+  });
+});
+
+describe("a pupil's ratings in their data and at retention", () => {
+  it("are in the pupil's own download, with what they learned", async () => {
+    await rate(pupil, recent.id, 3, 'Vets study for five years');
+    const res = await client.query<{ _entities: { encountersSubjectAccess: { sections: { title: string; rows: Record<string, unknown>[] }[] } }[] }>(
+      pupil,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Account { id encountersSubjectAccess } } }',
+      { r: [{ __typename: 'Account', id: pupil.accountId }] },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const section = res.data!._entities[0].encountersSubjectAccess.sections.find((s) => s.title.startsWith('How useful you said activities were'))!;
+    expect(section.rows).toMatchObject([{ title: recent.title, rating: 3, learned: 'Vets study for five years' }]);
+  });
+
+  it('lose what the pupil learned when the leaver is pseudonymised, keeping the rating that counts', async () => {
+    await rate(pupil, recent.id, 4, 'Vets study for five years');
+    expect((await rate(otherPupilWhoWent, recent.id, 2, 'Nothing new')).error?.message ?? null).toBeNull();
+    const job = { ...SYSTEM_PRINCIPAL, accountId: 'retention' };
+    const res = await client.query(job, 'mutation ($id: ID!) { pseudonymisePupil(pupilId: $id) }', { id: maya.id });
+    expect(res.errors).toBeUndefined();
+    const rows = await ratings();
+    expect(rows.find((r) => r.pupilId === maya.id)).toMatchObject({ rating: 4, learned: null });
+    expect(rows.find((r) => r.pupilId === third.id)).toMatchObject({ rating: 2, learned: 'Nothing new' });
   });
 });

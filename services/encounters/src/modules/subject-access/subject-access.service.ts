@@ -13,6 +13,10 @@ const OUTLOOK = 'select interests, considering_higher_education, updated_at from
 const VOLUNTEER_FEEDBACK = `select e.date, e.title, f.text, f.updated_at, f.school_id
   from pupil_engagement_feedback f join encounter e on e.id = f.encounter_id where f.pupil_id = $1 order by e.date, f.created_at`;
 
+// How useful the pupil said each activity was, and what they learned (docs/domain-rules.md, "Evaluating the programme").
+const RATINGS = `select e.date, e.title, r.rating, r.learned, r.updated_at, r.school_id
+  from encounter_rating r join encounter e on e.id = r.encounter_id where r.pupil_id = $1 order by e.date`;
+
 /**
  * Everything this subgraph holds about one pupil, as stored, for staff of their school: the encounters
  * they were registered for (with the school's notes of any guidance meeting), their own activities,
@@ -29,6 +33,7 @@ const STAFF_SECTIONS: { title: string; sql: string }[] = [
   { title: 'Activities the pupil added', sql: OWN_ACTIVITIES },
   { title: 'Aspirations and interests', sql: OUTLOOK },
   { title: 'Feedback from volunteers', sql: VOLUNTEER_FEEDBACK },
+  { title: 'Ratings of activities (1 not useful to 4 really useful)', sql: RATINGS },
 ];
 
 /**
@@ -46,6 +51,7 @@ const OWN_PUPIL_SECTIONS: { title: string; sql: string }[] = [
   { title: 'Activities you added', sql: OWN_ACTIVITIES },
   { title: 'Your plans and interests', sql: OUTLOOK },
   { title: 'Feedback volunteers gave you', sql: VOLUNTEER_FEEDBACK },
+  { title: 'How useful you said activities were (1 not useful to 4 really useful)', sql: RATINGS },
 ];
 
 /**
