@@ -314,6 +314,26 @@ describe('answering a survey', () => {
   });
 });
 
+describe('opening surveys', () => {
+  it('opens one survey when two leaders open the same one at once', async () => {
+    const otherLeader = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId });
+    const results = await Promise.all([open('STAFF', false, leaderNorth, 'SPRING'), open('STAFF', true, otherLeader, 'SPRING')]);
+    expect(results.filter((r) => r.survey !== null)).toHaveLength(1);
+    expect(results.filter((r) => r.error?.code === 'SURVEY_EXISTS')).toHaveLength(1);
+    expect(await harness.orm.em.fork().find(ProgrammeSurvey, {})).toHaveLength(1);
+  });
+
+  it('refuses a term or an audience that is not one', async () => {
+    const res = await client.query(leaderNorth, OPEN, { input: { audience: 'PUPILS', academicYear: thisYear, term: 'AUTUMN', anonymous: false } });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const year = await client.query<{ openProgrammeSurvey: Opened }>(leaderNorth, OPEN, {
+      input: { audience: 'STAFF', academicYear: 1990, term: 'AUTUMN', anonymous: false },
+    });
+    expect(year.data!.openProgrammeSurvey.error?.code).toBe('SURVEY_INVALID');
+    expect(await harness.orm.em.fork().find(ProgrammeSurvey, {})).toHaveLength(0);
+  });
+});
+
 describe('the results', () => {
   it("give the school's staff each encounter's counts, average and what pupils learned, and each survey's results and comments", async () => {
     await rate(pupil, recent.id, 4, 'How to write a CV');

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { academicYearOf, problemList } from '@waymark/domain';
 import { AccessError, InputError, isUuid, mutationError } from '@waymark/subgraph-kit';
@@ -11,6 +9,7 @@ import {
   attendedEncounter,
   evaluationResults,
   lockedSurvey,
+  openSurvey,
   pupilRatings,
   ratingView,
   saveAnswer,
@@ -116,29 +115,18 @@ export class EvaluationResolver {
         : [{ field: 'academicYear', message: 'Choose an academic year from 2000 to 2100' }]),
     ];
     if (fields.length > 0) return { survey: null, error: mutationError('SURVEY_INVALID', 'Some details of the survey need changing.', fields) };
-    const existing = await ctx.em.findOne(ProgrammeSurvey, { schoolId, audience: input.audience, academicYear: input.academicYear, term: input.term });
     const exists = () =>
       mutationError('SURVEY_EXISTS', 'There is already a survey for this audience and term.', [{ field: 'term', message: 'Choose another term' }]);
-    if (existing) return { survey: null, error: exists() };
-    const survey = ctx.em.create(ProgrammeSurvey, {
-      id: randomUUID(),
+    const survey = await openSurvey(ctx.em, {
       schoolId,
       trustId: ctx.principal.trustId ?? null,
       audience: input.audience,
       academicYear: input.academicYear,
       term: input.term,
       anonymous: input.anonymous,
-      openedAt: new Date(),
       openedByName: ctx.principal.displayName,
-      closedAt: null,
     });
-    try {
-      await ctx.em.flush();
-    } catch (error) {
-      // Two leaders opening the same survey at once: the unique index lets one in.
-      if (error instanceof UniqueConstraintViolationException) return { survey: null, error: exists() };
-      throw error;
-    }
+    if (!survey) return { survey: null, error: exists() };
     return { survey: await surveyWithAnswers(ctx.em, survey), error: null };
   }
 

@@ -250,3 +250,23 @@ export async function saveAnswer(
   );
   return true;
 }
+
+/**
+ * Opens a survey; null when the school has one for that audience and term already. The unique key
+ * decides (`on conflict do nothing`), so two leaders opening the same survey at once get one survey
+ * and one SURVEY_EXISTS, and the request's transaction is never left failed.
+ */
+export async function openSurvey(
+  em: EntityManager,
+  values: Pick<ProgrammeSurvey, 'schoolId' | 'trustId' | 'audience' | 'academicYear' | 'term' | 'anonymous' | 'openedByName'>,
+): Promise<ProgrammeSurvey | null> {
+  const id = randomUUID();
+  const inserted = await boundSql(
+    em,
+    `insert into "programme_survey" ("id", "school_id", "trust_id", "audience", "academic_year", "term", "anonymous", "opened_at", "opened_by_name", "closed_at")
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, null)
+     on conflict ("school_id", "audience", "academic_year", "term") do nothing`,
+    [id, values.schoolId, values.trustId, values.audience, values.academicYear, values.term, values.anonymous, new Date(), values.openedByName],
+  );
+  return inserted.affected === 0 ? null : em.findOneOrFail(ProgrammeSurvey, { id });
+}
