@@ -9,6 +9,8 @@ export * from './benchmarks.js';
 export * from './csv.js';
 export * from './forms/index.js';
 export * from './volunteering.js';
+export * from './suggested-matches.js';
+export * from './role-models.js';
 export * from './journey.js';
 export * from './programme.js';
 export * from './retention.js';

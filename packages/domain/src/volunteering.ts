@@ -196,8 +196,20 @@ export interface ReachRequest {
 export function requestFitsVolunteer(request: ReachRequest, profile: ReachProfile): boolean {
   if (!profile.activities.includes(request.activity)) return false;
   if (request.sectors.length > 0 && !request.sectors.some((s) => profile.sectors.includes(s))) return false;
-  if (request.virtual) return true;
-  const district = request.postcode ? postcodeDistrict(request.postcode) : null;
+  return volunteerReaches(request, profile);
+}
+
+/**
+ * Whether a volunteer can get to a place (the reach part of requestFitsVolunteer, also used to count
+ * the volunteers who could help a school): online reaches anyone; in person, a volunteer who named the
+ * place's district, or who gave a radius and lives in the same postcode area; never a virtual-only one.
+ */
+export function volunteerReaches(
+  place: { virtual: boolean; postcode: string | null },
+  profile: Pick<ReachProfile, 'homePostcode' | 'reach' | 'districts'>,
+): boolean {
+  if (place.virtual) return true;
+  const district = place.postcode ? postcodeDistrict(place.postcode) : null;
   if (!district) return false;
   if (profile.reach === 'DISTRICTS') return profile.districts.includes(district);
   if (profile.reach === 'RADIUS') return profile.homePostcode !== null && postcodeArea(profile.homePostcode) === postcodeArea(district);
