@@ -256,3 +256,34 @@ describe('confirming former pupils', () => {
     });
   });
 });
+
+describe('confirmedAlumnus (asked by the destinations subgraph with the caller’s credential)', () => {
+  const CONFIRMED = `{ confirmedAlumnus { volunteerId schoolId name yearLeft } }`;
+  const ask = async (who: Principal) => (await subgraph.client.query<{ confirmedAlumnus: unknown }>(who, CONFIRMED)).data?.confirmedAlumnus ?? null;
+
+  it('answers a confirmed alumnus about themself only; waiting, declined and employer volunteers, staff and the system get null', async () => {
+    const waiting = (await provision(alumniInput(randomUUID(), northfield, 'Wren Hale'))).volunteerId;
+    const declined = (await provision(alumniInput(randomUUID(), northfield, 'Dee Lane'))).volunteerId;
+    const confirmed = (await provision(alumniInput(randomUUID(), northfield, 'Cal Rye'))).volunteerId;
+    const employee = (await provision(employerInput(randomUUID()))).volunteerId;
+    await subgraph.client.query(northLeader, DECIDE, { input: { volunteerId: declined, confirm: false, message: 'Not on our records.' } });
+    await subgraph.client.query(northLeader, DECIDE, { input: { volunteerId: confirmed, confirm: true } });
+
+    expect(await ask(makePrincipal({ roles: ['alumni'], volunteerId: confirmed }))).toEqual({
+      volunteerId: confirmed,
+      schoolId: northfield.id,
+      name: 'Cal Rye',
+      yearLeft: 2015,
+    });
+    expect(await ask(makePrincipal({ roles: ['alumni'], volunteerId: waiting }))).toBeNull();
+    expect(await ask(makePrincipal({ roles: ['alumni'], volunteerId: declined }))).toBeNull();
+    expect(await ask(makePrincipal({ roles: ['employer_volunteer'], volunteerId: employee, employerId: acme.id }))).toBeNull();
+    // An employee volunteer holding the alumni role by mistake is still not an alumnus.
+    expect(await ask(makePrincipal({ roles: ['alumni'], volunteerId: employee }))).toBeNull();
+    expect(await ask(northLeader)).toBeNull();
+    expect(await ask(identity)).toBeNull();
+    // The demo's alumnus was confirmed by Northfield when the demo was made.
+    const demo = data.volunteers.find((volunteer) => volunteer.email === 'alumni@northfield.test')!;
+    expect(await ask(makePrincipal({ roles: ['alumni'], volunteerId: demo.id }))).toMatchObject({ volunteerId: demo.id, schoolId: northfield.id });
+  });
+});

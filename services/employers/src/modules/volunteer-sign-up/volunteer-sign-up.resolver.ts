@@ -5,6 +5,7 @@ import { VolunteerSignUpService } from './volunteer-sign-up.service.js';
 import {
   AlumnusAwaitingConfirmation,
   AlumniConfirmationStatus,
+  ConfirmedAlumnus,
   DecideAlumnusInput,
   MyAlumniConfirmation,
   ProvisionedVolunteer,
@@ -92,5 +93,17 @@ export class VolunteerSignUpResolver {
       message: row.decisionMessage,
       decidedAt: row.decidedAt,
     };
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => ConfirmedAlumnus, {
+    nullable: true,
+    description:
+      'The signed-in former pupil, if a school confirmed them (the destinations subgraph asks before it takes their report); null for anyone else, including an alumnus waiting or declined and an employer volunteer.',
+  })
+  async confirmedAlumnus(@Ctx() ctx: EmployersContext): Promise<ConfirmedAlumnus | null> {
+    const { principal } = ctx;
+    if (principal.kind !== 'user' || !principal.roles.includes('alumni') || !principal.volunteerId) return null;
+    return new VolunteerSignUpService(ctx.em).confirmed(principal.volunteerId);
   }
 }

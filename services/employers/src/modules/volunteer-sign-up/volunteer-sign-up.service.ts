@@ -190,4 +190,23 @@ export class VolunteerSignUpService {
   mine(volunteerId: string): Promise<SignedUpVolunteer | null> {
     return this.em.findOne(SignedUpVolunteer, { volunteerId });
   }
+
+  /**
+   * A former pupil confirmed by a school: an alumni volunteer whose school is set (the school's
+   * confirmation sets it, as the demo's alumni have it) and who, if they signed themself up, was
+   * confirmed rather than left waiting or declined. Null for anyone else.
+   */
+  async confirmed(volunteerId: string): Promise<{ volunteerId: string; schoolId: string; name: string; yearLeft: number | null } | null> {
+    if (!isUuid(volunteerId)) return null;
+    const volunteer = await this.em.findOne(Volunteer, { id: volunteerId });
+    if (!volunteer || volunteer.kind !== VolunteerKind.ALUMNI || !volunteer.alumniOfSchoolId) return null;
+    const signedUp = await this.mine(volunteerId);
+    if (signedUp && (signedUp.alumniStatus !== 'CONFIRMED' || signedUp.claimedSchoolId !== volunteer.alumniOfSchoolId)) return null;
+    return {
+      volunteerId,
+      schoolId: volunteer.alumniOfSchoolId,
+      name: `${volunteer.firstName} ${volunteer.lastName}`.trim(),
+      yearLeft: volunteer.leftSchoolYear,
+    };
+  }
 }

@@ -107,3 +107,22 @@ export class MyAlumniConfirmation {
   @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
 }
+
+@Directive('@inaccessible')
+@ObjectType({
+  description:
+    'For the destinations subgraph, asked with the caller\'s own credential: the signed-in alumnus, if a school has confirmed they were a pupil there. Never about anyone else.',
+})
+export class ConfirmedAlumnus {
+  @Field(() => ID)
+  volunteerId: string;
+
+  @Field(() => ID, { description: 'The school that confirmed them.' })
+  schoolId: string;
+
+  @Field({ description: 'Their name as they gave it at sign-up.' })
+  name: string;
+
+  @Field(() => Int, { nullable: true, description: 'The year they say they left the school.' })
+  yearLeft: number | null;
+}
