@@ -259,7 +259,15 @@ export async function createGateway({
   const usage = new UsageCounter((counts) => identity.recordApiKeyUsage(counts));
   usage.start(env.apiUsageFlushMs, (error) => log(`API key usage not recorded yet: ${error.message}`));
   // Trusts' webhook events: from the subgraphs' outboxes to identity, which delivers them (webhook-relay.ts).
-  const webhookRelay = new WebhookRelay([{ name: 'pupils', graphqlUrl: env.subgraphUrls.pupils }], env.subgraphUrls.identity, signer, env.subgraphTimeoutMs);
+  const webhookRelay = new WebhookRelay(
+    [
+      { name: 'pupils', graphqlUrl: env.subgraphUrls.pupils },
+      { name: 'encounters', graphqlUrl: env.subgraphUrls.encounters },
+    ],
+    env.subgraphUrls.identity,
+    signer,
+    env.subgraphTimeoutMs,
+  );
   webhookRelay.start(env.webhookRelayMs, (error) => log(error.message));
   // The developer documentation and each scope set's schema, built from the supergraph being served.
   const supergraph = readSupergraph(supergraphSdl);

@@ -21,3 +21,4 @@ export * from './subject-access.js';
 export * from './housekeeping.js';
 export * from './tenancy.js';
 export * from './retention.js';
+export * from './webhook-outbox.js';

@@ -1,4 +1,14 @@
-import { createServiceApp, type Orm, type RequestContext, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import {
+  createServiceApp,
+  webhookOutboxCleanupJob,
+  webhookOutboxRoutes,
+  WebhookOutboxEvent,
+  type Orm,
+  type RequestContext,
+  type ServiceDefinition,
+  type ServiceEnv,
+  type SubgraphServer,
+} from '@waymark/subgraph-kit';
 import { Encounter, Participation } from './modules/encounter/encounter.entity.js';
 import { OwnActivity } from './modules/activity/own-activity.entity.js';
 import { PupilOutlook } from './modules/outlook/pupil-outlook.entity.js';
@@ -52,14 +62,17 @@ export const encountersService: ServiceDefinition = {
     EngagementFeedback,
     PupilEngagementFeedback,
     VolunteerThanks,
+    WebhookOutboxEvent,
   ],
   migrations,
   buildSchema: buildEncountersSchema,
   seed: seedDemo,
   rowSecurity: true,
+  // The gateway's relay of trusts' webhook events (docs/architecture.md, "Webhooks").
+  routes: (orm) => webhookOutboxRoutes(orm),
   // The self-evaluation's scheduled snapshots (31 December, 31 March, 31 July),
-  // and the sync change log's superseded rows, daily.
-  housekeeping: [selfEvaluationSnapshotJob, encounterSyncCompactionJob],
+  // the sync change log's superseded rows, and forwarded webhook events, daily.
+  housekeeping: [selfEvaluationSnapshotJob, encounterSyncCompactionJob, webhookOutboxCleanupJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {

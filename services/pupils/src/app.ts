@@ -1,4 +1,14 @@
-import { createServiceApp, withSystemAccess, type Orm, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import {
+  createServiceApp,
+  webhookOutboxCleanupJob,
+  webhookOutboxRoutes,
+  WebhookOutboxEvent,
+  withSystemAccess,
+  type Orm,
+  type ServiceDefinition,
+  type ServiceEnv,
+  type SubgraphServer,
+} from '@waymark/subgraph-kit';
 import { AuditEvent, AuditEventField } from './modules/audit/audit-event.entity.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { RecordComment } from './modules/comment/comment.entity.js';
@@ -11,9 +21,6 @@ import { RosterColumnMapping, RosterImport } from './modules/roster-import/roste
 import { School, Trust } from './modules/school/school.entity.js';
 import { PupilSyncChange } from './modules/sync/pupil-sync-change.entity.js';
 import { pupilSyncCompactionJob } from './modules/sync/pupil-sync.compaction.js';
-import { WebhookOutboxEvent } from './modules/webhook-outbox/webhook-outbox.entity.js';
-import { webhookOutboxRoutes } from './modules/webhook-outbox/webhook-outbox.routes.js';
-import { purgeForwardedWebhookEvents } from './modules/webhook-outbox/webhook-outbox.service.js';
 import { migrations } from './migrations/index.js';
 import { buildPupilsSchema } from './schema.js';
 import { seedDemo } from './seed.js';
@@ -54,16 +61,7 @@ export const pupilsService: ServiceDefinition = {
       },
     },
     pupilSyncCompactionJob,
-    {
-      name: 'webhook outbox clean-up',
-      everyMs: 24 * 60 * 60 * 1000,
-      run: async (orm, now) => {
-        const removed = await withSystemAccess(orm, 'webhook outbox clean-up: events identity took over 30 days ago, at every school', (em) =>
-          purgeForwardedWebhookEvents(em, now),
-        );
-        return removed > 0 ? `${removed} forwarded webhook events deleted` : undefined;
-      },
-    },
+    webhookOutboxCleanupJob,
   ],
 };
 

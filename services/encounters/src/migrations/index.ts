@@ -16,6 +16,7 @@ import { Migration20261207001114 } from './Migration20261207001114.js';
 import { Migration20261207010511 } from './Migration20261207010511.js';
 import { Migration20261207010558 } from './Migration20261207010558.js';
 import { Migration20261207010838 } from './Migration20261207010838.js';
+import { Migration20261207013554 } from './Migration20261207013554.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -35,4 +36,5 @@ export const migrations = [
   { name: 'Migration20261207010511', class: Migration20261207010511 },
   { name: 'Migration20261207010558', class: Migration20261207010558 },
   { name: 'Migration20261207010838', class: Migration20261207010838 },
+  { name: 'Migration20261207013554', class: Migration20261207013554 },
 ];

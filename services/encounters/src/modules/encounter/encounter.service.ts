@@ -20,6 +20,7 @@ import {
   InputError,
   isUuid,
   pageSize,
+  queueWebhookEvent,
   readOnly,
   scopeOf,
   toConnection,
@@ -300,7 +301,18 @@ export class EncounterService {
     }
     try {
       // A savepoint of the request's transaction, so a refused insert leaves the transaction usable.
-      await this.em.transactional(() => this.em.flush());
+      // The trust's webhooks hear of it from an outbox row in the same savepoint: ids, kind and date only.
+      await this.em.transactional(async (tx) => {
+        await this.em.flush();
+        if (encounter.trustId)
+          await queueWebhookEvent(tx, {
+            type: 'encounter.recorded',
+            trustId: encounter.trustId,
+            schoolId: encounter.schoolId,
+            occurredAt: encounter.createdAt,
+            data: { encounterId: encounter.id, kind: encounter.kind, date: encounter.date.toISOString() },
+          });
+      });
     } catch (error) {
       // Two attempts with one key at once: the other one saved it first, and its encounter is the answer.
       if (!(error instanceof UniqueConstraintViolationException) || key === null) throw error;

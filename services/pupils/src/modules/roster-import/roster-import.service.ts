@@ -5,7 +5,6 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { academicYearOf } from '@waymark/domain';
 import type { FieldError, MutationError } from '@waymark/subgraph-kit';
-import { queueWebhookEvent } from '../webhook-outbox/webhook-outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { School } from '../school/school.entity.js';
 import { asUtcDate, dateInEngland } from '../school/school-calendar.js';
@@ -14,7 +13,7 @@ import { RosterColumnMapping, RosterImport, RosterImportResult, RosterImportStat
 import { RosterCommitFailure, RosterCommitFailures, RosterImportError, RosterImportProblems } from './roster-import.errors.js';
 import type { RosterImportInput } from './roster-import.inputs.js';
 import { previewedRows, rosterImportJobs, type PreviewedRows, type RosterImportJobs } from './roster-import.jobs.js';
-import { boundSql, enterTenant, hasControlCharacters, isUuid, liftTenantCheck, withRequestBypass } from '@waymark/subgraph-kit';
+import { boundSql, enterTenant, hasControlCharacters, isUuid, liftTenantCheck, queueWebhookEvent, withRequestBypass } from '@waymark/subgraph-kit';
 import { orderedIdSource } from './bulk-sql.js';
 import { loadRosterState, pupilsFromOtherSchools, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES, type WriteContext } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
