@@ -14,6 +14,7 @@ import {
 } from './modules/person-export/person-export.resolver.js';
 import { VolunteerProfileResolver } from './modules/volunteer-profile/volunteer-profile.resolver.js';
 import { VolunteerOfferResolver, VolunteerRequestResolver } from './modules/request/request.resolver.js';
+import { RoleModelResolver } from './modules/role-model/role-model.resolver.js';
 import { PlacementApplicationResolver, PlacementResolver } from './modules/placement/placement.resolver.js';
 import {
   PlacementApplicationChecksResolver,
@@ -31,6 +32,7 @@ export function buildEmployersSchema(): Promise<GraphQLSchema> {
       EmployerResolver,
       VolunteerResolver,
       VolunteerProfileResolver,
+      RoleModelResolver,
       VolunteerRequestResolver,
       VolunteerOfferResolver,
       PlacementResolver,

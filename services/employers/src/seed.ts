@@ -33,6 +33,7 @@ export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<voi
       alumniOfSchoolId: volunteer.alumniOfSchoolId,
       leftSchoolYear: volunteer.leftSchoolYear,
       schoolIds: volunteer.schoolIds,
+      ...DEMO_ROLE_MODELS[volunteer.email],
     });
   }
   // Open requests for volunteers to find: Northfield wants a talk in person in LS6, Southbank mock interviews online.
@@ -91,6 +92,22 @@ export async function seedDemo(orm: Orm, options: DemoOptions = {}): Promise<voi
   });
   await em.flush();
 }
+
+/** Role-model profiles two demo volunteers agreed to show the pupils of their schools. */
+const DEMO_ROLE_MODELS: Record<string, Partial<Volunteer>> = {
+  'alumni@northfield.test': {
+    roleModelJob: 'Junior software developer',
+    roleModelRoute: 'Computing and maths A levels in the sixth form here, then a software development apprenticeship.',
+    roleModelCharacteristics: 'I was not sure about university, and the apprenticeship paid me while I learned.',
+    roleModelConsentedAt: new Date('2026-09-01T09:00:00Z'),
+  },
+  'ruth.adeyemi@riverside-nhs.test': {
+    roleModelJob: 'Staff nurse',
+    roleModelRoute: 'A health and social care course at college, then a nursing degree.',
+    roleModelCharacteristics: 'First in my family to go to university. I look after children on a busy hospital ward.',
+    roleModelConsentedAt: new Date('2026-09-01T09:00:00Z'),
+  },
+};
 
 /** The demo placements' ids, so tests can find them. */
 export const DEMO_PLACEMENT_IDS = {

@@ -7,6 +7,7 @@ import { MyJourneyPage } from '../features/my-journey/components/MyJourneyPage';
 import { MyProgressPage } from '../features/my-progress/components/MyProgressPage';
 import { MyRecordPage } from '../features/my-record/components/MyRecordPage';
 import { PlacementsPage } from '../features/placements/components/PlacementsPage';
+import { RoleModelsPage } from '../features/role-models/components/RoleModelsPage';
 import { sectionTarget, useView, type PupilView } from '../shared/route';
 
 export interface PupilAppProps {
@@ -29,6 +30,7 @@ export function PupilApp({ account }: PupilAppProps) {
           { id: 'journey' as const, label: 'My journey' },
           { id: 'future' as const, label: 'My future' },
           { id: 'placements' as const, label: 'Work experience' },
+          { id: 'role-models' as const, label: 'Role models' },
         ]
       : []),
     ...(isParent && isPupil ? [{ id: 'child' as const, label: "My child's record" }] : []),
@@ -80,6 +82,7 @@ export function PupilApp({ account }: PupilAppProps) {
         {view === 'journey' ? <MyJourneyPage account={account} /> : null}
         {view === 'future' ? <MyFuturePage account={account} /> : null}
         {view === 'placements' ? <PlacementsPage account={account} /> : null}
+        {view === 'role-models' ? <RoleModelsPage /> : null}
         {view === 'child' ? <ChildRecordPage /> : null}
       </div>
       <BuildLabel label={buildLabel} />

@@ -327,6 +327,18 @@ export type ApplyForPlacementMutationVariables = Exact<{
 
 export type ApplyForPlacementMutation = { applyForPlacement: { application: { id: string, status: PlacementApplicationStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
 
+export type MyInterestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyInterestsQuery = { myPupilRecord: { id: string, interests: Array<string> | null } | null };
+
+export type RoleModelsQueryVariables = Exact<{
+  interests?: Array<string> | string | null | undefined;
+}>;
+
+
+export type RoleModelsQuery = { roleModels: Array<{ id: string, firstName: string, jobTitle: string, route: string, characteristics: string, sectors: Array<string>, formerPupil: boolean, leftSchoolYear: number | null, matchedInterests: Array<string> }> | null };
+
 export type JourneyFieldsFragment = { id: string, firstName: string, yearGroup: number | null, interests: Array<string> | null, participations: Array<{ id: string, attended: boolean, reflection: string | null, reflectedAt: string | null, volunteerFeedback: Array<{ text: string }>, encounter: { id: string, kind: EncounterKind, title: string, kindLabel: string, date: string, benchmarks: Array<number>, hashtags: Array<string> } | null }> | null, ownActivities: Array<{ id: string, kind: OwnActivityKind, kindLabel: string, title: string, startedOn: string, endedOn: string | null, status: OwnActivityStatus, declineReason: string | null }> | null, guidanceMeetings: Array<{ id: string, date: string, adviserName: string, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> }> | null };
 
 export type MutationErrorFieldsFragment = { code: string, message: string, fields: Array<{ field: string, message: string }> };
@@ -1441,3 +1453,26 @@ export const ApplyForPlacementDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApplyForPlacementMutation, ApplyForPlacementMutationVariables>;
+export const MyInterestsDocument = new TypedDocumentString(`
+    query MyInterests {
+  myPupilRecord {
+    id
+    interests
+  }
+}
+    `) as unknown as TypedDocumentString<MyInterestsQuery, MyInterestsQueryVariables>;
+export const RoleModelsDocument = new TypedDocumentString(`
+    query RoleModels($interests: [String!]) {
+  roleModels(interests: $interests) {
+    id
+    firstName
+    jobTitle
+    route
+    characteristics
+    sectors
+    formerPupil
+    leftSchoolYear
+    matchedInterests
+  }
+}
+    `) as unknown as TypedDocumentString<RoleModelsQuery, RoleModelsQueryVariables>;

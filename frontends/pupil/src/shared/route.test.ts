@@ -18,7 +18,7 @@ describe('pupil views in the fragment', () => {
   });
 
   it('round-trips every view', () => {
-    for (const view of ['record', 'progress', 'journey', 'future', 'placements', 'child'] as const) expect(parseView(viewHref(view))).toBe(view);
+    for (const view of ['record', 'progress', 'journey', 'future', 'placements', 'role-models', 'child'] as const) expect(parseView(viewHref(view))).toBe(view);
   });
 
   it('keeps a view’s settings after the ?', () => {

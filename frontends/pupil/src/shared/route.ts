@@ -5,9 +5,9 @@ import { useCallback, useEffect, useState } from 'react';
  * works and a reload stays put without the shell knowing the remote's pages. A page may keep its
  * own settings after a `?` (`#/journey?tag=engineering&benchmark=5`), read with `viewQuery`.
  */
-export type PupilView = 'record' | 'progress' | 'journey' | 'future' | 'placements' | 'child';
+export type PupilView = 'record' | 'progress' | 'journey' | 'future' | 'placements' | 'role-models' | 'child';
 
-const VIEWS: readonly PupilView[] = ['record', 'progress', 'journey', 'future', 'placements', 'child'];
+const VIEWS: readonly PupilView[] = ['record', 'progress', 'journey', 'future', 'placements', 'role-models', 'child'];
 
 /**
  * Parts of My progress a link can open at (`#/progress?section=reflections`): the page's focus goes to
