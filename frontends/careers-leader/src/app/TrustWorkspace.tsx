@@ -5,21 +5,23 @@ import { TrustDashboardPage } from '../features/benchmarks/components/TrustDashb
 import { PupilLevelAccessPage } from '../features/pupil-level-access/components/PupilLevelAccessPage';
 import { TrustOverviewPage } from '../features/trust/components/TrustOverviewPage';
 import { TrustSelfEvaluationPage } from '../features/trust/components/TrustSelfEvaluationPage';
+import { WebhooksPage } from '../features/webhooks/components/WebhooksPage';
 import { NO_FILTERS, routeHref, useRoute, type Route } from '../shared/route';
 import { FocusOnPageChange } from './FocusOnPageChange';
 
-type TrustNav = 'dashboard' | 'self-evaluation' | 'destinations' | 'pupil-level-access';
+type TrustNav = 'dashboard' | 'self-evaluation' | 'destinations' | 'pupil-level-access' | 'webhooks';
 
 const ITEMS = [
   { id: 'dashboard' as const, label: 'Benchmarks' },
   { id: 'self-evaluation' as const, label: 'Self-evaluation' },
   { id: 'destinations' as const, label: 'Schools and destinations' },
   { id: 'pupil-level-access' as const, label: 'Pupil-level access' },
+  { id: 'webhooks' as const, label: 'Webhooks' },
 ];
 
 /**
  * For trust analysts: the trust's benchmarks (landing), each school's own, gap lists, every school's self-evaluation
- * scores side by side, destinations, and who has pupil-level access.
+ * scores side by side, destinations, who has pupil-level access, and the trust's webhooks.
  */
 export function TrustWorkspace() {
   const [route, navigate] = useRoute();
@@ -29,9 +31,11 @@ export function TrustWorkspace() {
     route.view === 'gaps' ||
     route.view === 'self-evaluation' ||
     route.view === 'destinations' ||
-    route.view === 'pupil-level-access';
+    route.view === 'pupil-level-access' ||
+    route.view === 'webhooks';
   const page: Route = allowed ? route : { view: 'dashboard', filters: NO_FILTERS };
-  const current: TrustNav = page.view === 'self-evaluation' || page.view === 'destinations' || page.view === 'pupil-level-access' ? page.view : 'dashboard';
+  const current: TrustNav =
+    page.view === 'self-evaluation' || page.view === 'destinations' || page.view === 'pupil-level-access' || page.view === 'webhooks' ? page.view : 'dashboard';
 
   return (
     <>
@@ -61,6 +65,7 @@ export function TrustWorkspace() {
         {page.view === 'self-evaluation' ? <TrustSelfEvaluationPage /> : null}
         {page.view === 'destinations' ? <TrustOverviewPage /> : null}
         {page.view === 'pupil-level-access' ? <PupilLevelAccessPage /> : null}
+        {page.view === 'webhooks' ? <WebhooksPage /> : null}
       </FocusOnPageChange>
     </>
   );

@@ -73,6 +73,7 @@ export function navViewOf(route: Route): NavView | null {
       return 'encounters';
     case 'school':
     case 'pupil-level-access':
+    case 'webhooks':
       return null;
     default:
       return route.view;

@@ -58,7 +58,8 @@ export type Route =
   | { view: 'subject-access' }
   | { view: 'pupil-export' }
   | { view: 'data-protection-leads' }
-  | { view: 'pupil-level-access' };
+  | { view: 'pupil-level-access' }
+  | { view: 'webhooks' };
 
 const SIMPLE_VIEWS = [
   'overview',
@@ -79,6 +80,7 @@ const SIMPLE_VIEWS = [
   'pupil-export',
   'data-protection-leads',
   'pupil-level-access',
+  'webhooks',
 ] as const;
 type SimpleView = (typeof SIMPLE_VIEWS)[number];
 

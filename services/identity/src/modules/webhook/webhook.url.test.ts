@@ -48,6 +48,7 @@ describe('webhook addresses in production', () => {
     ['https://[::ffff:10.0.0.1]/', false, 'IPv4-mapped private address'],
     ['https://mapped.example/', false, 'a name resolving to an IPv4-mapped private address'],
     ['https://sneaky.example/', false, 'one public and one private address'],
+    ['https://203.0.113.10/', false, 'a documentation range'],
     ['https://nowhere.example/', false, 'a name that does not resolve'],
     ['not a url', false, 'not an address'],
   ];

@@ -17,6 +17,9 @@ for (const [net, prefix] of [
   ['169.254.0.0', 16], // link-local, where cloud metadata services answer
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
+  ['192.0.2.0', 24], // documentation ranges: never the public internet
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
   ['224.0.0.0', 4], // multicast
