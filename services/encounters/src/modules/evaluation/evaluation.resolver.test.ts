@@ -412,3 +412,30 @@ describe("a pupil's ratings in their data and at retention", () => {
     expect(rows.find((r) => r.pupilId === third.id)).toMatchObject({ rating: 2, learned: 'Nothing new' });
   });
 });
+
+describe("a person's survey answers in their own download", () => {
+  const OWN = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Account { id encountersSubjectAccess } } }';
+  const parent = makePrincipal({ roles: ['parent'], accountId: randomUUID(), schoolId: northfield.id, trustId, childPupilIds: [maya.id] });
+  type Part = { sections: { title: string; rows: Record<string, unknown>[] }[] };
+  const own = async (who: Principal) => {
+    const res = await client.query<{ _entities: { encountersSubjectAccess: Part }[] }>(who, OWN, { r: [{ __typename: 'Account', id: who.accountId }] });
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!._entities[0].encountersSubjectAccess;
+  };
+
+  it('lists the surveys they answered, and their words only where the survey was not anonymous', async () => {
+    expect((await own(parent)).sections).toEqual([]);
+    const named = (await open('PARENTS', false, leaderNorth, 'AUTUMN')).survey!;
+    const anonymous = (await open('PARENTS', true, leaderNorth, 'SPRING')).survey!;
+    await answer(parent, named.id, { comment: 'Named words' });
+    await answer(parent, anonymous.id, { comment: 'Anonymous words' });
+    const part = await own(parent);
+    const [answered, answers] = part.sections;
+    expect(answered.rows).toMatchObject([
+      { term: 'AUTUMN', anonymous: false },
+      { term: 'SPRING', anonymous: true },
+    ]);
+    expect(answers.rows).toMatchObject([{ term: 'AUTUMN', comment: 'Named words' }]);
+    expect(JSON.stringify(part)).not.toContain('Anonymous words');
+  });
+});
