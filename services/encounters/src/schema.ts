@@ -25,6 +25,7 @@ import { ProgrammeResolver } from './modules/programme/programme.resolver.js';
 import { PublicationResolver } from './modules/publication/publication.resolver.js';
 import { EvaluationResolver } from './modules/evaluation/evaluation.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
+import { SectorCoverageResolver } from './modules/sector-coverage/sector-coverage.resolver.js';
 import {
   EncounterFeedbackResolver,
   EngagementFeedbackMutations,
@@ -54,6 +55,7 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
       ParticipationFeedbackResolver,
       EvaluationResolver,
       PublicationResolver,
+      SectorCoverageResolver,
       // Fields added to other subgraphs' entities: `<entity>-<module>.resolver.ts`, one per module (this service's docs/layout.md).
       PupilEncounterResolver,
       PupilBenchmarksResolver,
