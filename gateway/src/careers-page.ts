@@ -184,7 +184,7 @@ export function careersPageHtml(page: PublishedCareersPage): string {
 <li><a href="#provider-access">Provider access policy statement</a></li>
 </ul></nav>
 <section aria-labelledby="programme"><h2 id="programme">Our careers programme, ${escape(page.academicYear)}</h2>
-<p>What we have planned for each half term this year, who it is for and what it is for. The Gatsby Benchmarks are the national measure of good careers guidance.</p>
+<p>What we have planned for each half term this year, who it is for and what it is for. The Gatsby Benchmarks are the eight parts of good careers guidance that schools in England work towards.</p>
 ${programme}</section>
 <section aria-labelledby="contact"><h2 id="contact">Contact our careers leader</h2>
 <dl><dt>Name</dt><dd>${escape(page.contactName)}</dd><dt>Email</dt><dd><a href="mailto:${escape(page.contactEmail)}">${escape(page.contactEmail)}</a></dd>${phone}</dl></section>
