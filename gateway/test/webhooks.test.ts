@@ -8,7 +8,7 @@ import { useTestStack } from './test-stack.js';
 
 /*
  * A trust's webhook across the supergraph: a careers leader's roster import commits in the pupils
- * subgraph, the gateway's relay takes the event to identity, and identity's worker delivers it,
+ * subgraph (and an encounter is recorded in the encounters subgraph), the gateway's relay takes the event to identity, and identity's worker delivers it,
  * signed, to a real receiver (the sample verifier a trust copies). docs/trust-api.md, "Webhooks".
  */
 const data = demoData();
@@ -44,11 +44,13 @@ afterAll(async () => {
 });
 
 describe('webhooks through the gateway', () => {
-  it("delivers a committed roster import to the trust's endpoint, signed, with ids and counts only", { timeout: 120_000 }, async () => {
+  it("delivers a committed roster import and a recorded encounter to the trust's endpoint, signed, with ids only", { timeout: 240_000 }, async () => {
     const { port } = receiver.address() as AddressInfo;
     const registered = await analyst.query<{ registerWebhookEndpoint: { endpoint: { id: string } | null; secret: string | null; error: unknown } }>(
       'mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { endpoint { id } secret error { message } } }',
-      { input: { url: `http://127.0.0.1:${port}/waymark`, events: ['roster.import.committed'], scopes: ['roster:write'] } },
+      {
+        input: { url: `http://127.0.0.1:${port}/waymark`, events: ['roster.import.committed', 'encounter.recorded'], scopes: ['roster:write', 'reports:read'] },
+      },
     );
     expect(registered.errors).toBeUndefined();
     expect(registered.data!.registerWebhookEndpoint.error).toBeNull();
@@ -84,6 +86,30 @@ describe('webhooks through the gateway', () => {
       { id: endpoint!.id },
     );
     expect(deliveries.data!.webhookDeliveries).toEqual([{ eventId: event.id, status: 'DELIVERED', attempts: 1, lastResponseCode: 200 }]);
+
+    // An encounter the leader records arrives the same way, from the encounters subgraph's outbox.
+    const recorded = await leader.query<{ createEncounter: { encounter: { id: string } | null } }>(
+      'mutation ($input: CreateEncounterInput!) { createEncounter(input: $input) { encounter { id } error { message } } }',
+      {
+        input: {
+          kind: 'EMPLOYER_TALK',
+          title: 'Talk by Okonkwo Engineering',
+          date: '2026-11-20T10:00:00.000Z',
+          hours: 1,
+          inSchoolDay: true,
+          yearGroups: [10],
+          register: [],
+        },
+      },
+    );
+    const encounterId = recorded.data!.createEncounter.encounter!.id;
+    await expect.poll(() => events.length, { timeout: 90_000, interval: 200 }).toBe(2);
+    expect(events[1]).toMatchObject({
+      type: 'encounter.recorded',
+      trustId: data.trust.id,
+      data: { schoolId: northfield.id, encounterId, kind: 'EMPLOYER_TALK', date: '2026-11-20T10:00:00.000Z' },
+    });
+    expect(JSON.stringify(events[1])).not.toContain('Okonkwo');
 
     // A school's leader cannot see the trust's endpoints.
     const refused = await leader.query('{ webhookEndpoints { id } }');
