@@ -1,6 +1,7 @@
 // Evaluating the careers programme with feedback in the browser (docs/domain-rules.md, "Evaluating the
 // programme"): at 390 px a pupil rates yesterday's talk on My journey by keyboard (radio buttons with
-// the arrow keys, then what they learned); the careers leader opens the parents' survey on "Feedback";
+// the arrow keys, then what they learned); the careers leader opens the parents', employers' and staff
+// surveys on "Feedback" (the staff survey then waits for their own answer there);
 // a parent answers it in their child's record and a volunteer who delivered at the school answers the
 // employers' survey on "Schools' surveys"; the leader then sees the pupil's rating in the table and
 // chart, what they learned, the survey's results, and closes it behind a confirmation. Every new page
@@ -101,7 +102,7 @@ describe('evaluating the programme', () => {
     await openFeedback(leader.page);
     await fitsAtBothWidths(portals, leader.page, 'Feedback', 'evaluation-feedback-before');
     const audience = leader.page.getByLabel('Who is it for?');
-    for (const value of ['PARENTS', 'EMPLOYERS']) {
+    for (const value of ['PARENTS', 'EMPLOYERS', 'STAFF']) {
       await audience.focus();
       await audience.selectOption(value);
       await leader.page.getByRole('button', { name: 'Open survey' }).focus();
@@ -140,6 +141,11 @@ describe('evaluating the programme', () => {
     // The leader sees the rating and the answers.
     await leader.page.reload();
     await leader.page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor({ timeout: 30_000 });
+    // The leader is staff too: the staff survey they opened waits for their own answer at the top.
+    await leader.page
+      .getByRole('region', { name: 'Your answer to the staff survey' })
+      .getByRole('form', { name: /^Staff: / })
+      .waitFor({ timeout: 30_000 });
     const row = leader.page.getByRole('row').filter({ has: leader.page.getByRole('rowheader', { name: TITLE }) });
     await row.waitFor({ timeout: 30_000 });
     expect((await row.getByRole('cell').allTextContents()).slice(1)).toEqual(['0', '0', '0', '1', '1', '4']);
