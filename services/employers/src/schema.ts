@@ -24,6 +24,7 @@ import {
 } from './modules/volunteer-check/volunteer-check.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 import { VolunteerSignUpResolver } from './modules/volunteer-sign-up/volunteer-sign-up.resolver.js';
+import { SuggestedMatchResolver } from './modules/suggested-match/suggested-match.resolver.js';
 
 export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -35,6 +36,7 @@ export function buildEmployersSchema(): Promise<GraphQLSchema> {
       RoleModelResolver,
       VolunteerRequestResolver,
       VolunteerOfferResolver,
+      SuggestedMatchResolver,
       PlacementResolver,
       PlacementApplicationResolver,
       VolunteerCheckResolver,

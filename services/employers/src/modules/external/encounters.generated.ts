@@ -84,6 +84,11 @@ export type CreateVolunteerEncounterMutationVariables = Exact<{
 
 export type CreateVolunteerEncounterMutation = { createEncounter: { encounter: { id: string } | null, error: { code: string, message: string } | null } };
 
+export type YearGroupSectorCoverageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type YearGroupSectorCoverageQuery = { yearGroupSectorCoverage: Array<{ yearGroup: number, pupils: number, employerIds: Array<string>, volunteerIds: Array<string>, interests: Array<{ sector: string, pupils: number }> }> | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -116,3 +121,17 @@ export const CreateVolunteerEncounterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateVolunteerEncounterMutation, CreateVolunteerEncounterMutationVariables>;
+export const YearGroupSectorCoverageDocument = new TypedDocumentString(`
+    query YearGroupSectorCoverage {
+  yearGroupSectorCoverage {
+    yearGroup
+    pupils
+    employerIds
+    volunteerIds
+    interests {
+      sector
+      pupils
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<YearGroupSectorCoverageQuery, YearGroupSectorCoverageQueryVariables>;
