@@ -35,6 +35,7 @@ import { readSupergraph, scopedSdl } from './developers/api-schema.js';
 import { developersPage } from './developers/page.js';
 import { EXPLORER_SCRIPT, explorerPage } from './developers/explorer.js';
 import { TokenBuckets, type ApiKeyRateLimiter } from './developers/rate-limit.js';
+import { AddressWindow } from './address-window.js';
 import { UsageCounter } from './developers/usage.js';
 import { WebhookRelay } from './webhook-relay.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
@@ -202,31 +203,6 @@ const SIGN_UP_FIELDS = [
 
 const UNKNOWN_SCHOOL = 'We could not find that school. Search for your school again and choose it from the list.';
 
-/**
- * A fixed window per client address, per gateway: a guard against floods of sign-ins (each costs
- * identity a deliberately slow password hash). Password guessing itself is slowed in identity, per
- * email and per address, across every replica. Generous, because a whole school can sit behind one
- * address and sign in at the start of a lesson.
- */
-class SignInLimiter {
-  private readonly hits = new Map<string, { count: number; until: number }>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-  allow(key: string): boolean {
-    const now = Date.now();
-    const entry = this.hits.get(key);
-    if (!entry || entry.until < now) {
-      if (this.hits.size > 50_000) this.hits.clear();
-      this.hits.set(key, { count: 1, until: now + this.windowMs });
-      return true;
-    }
-    entry.count += 1;
-    return entry.count <= this.limit;
-  }
-}
-
 export interface Gateway {
   http: Server;
   listen(port: number, host?: string): Promise<number>;
@@ -249,11 +225,11 @@ export async function createGateway({
   const signer = new CredentialSigner(env.privateKeyPem);
   const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs, env.sessionCacheMs);
   const statics = new StaticFiles(env.frontendsDir, env.remotesManifest);
-  const limiter = new SignInLimiter(300, 60_000);
+  const limiter = new AddressWindow(300, 60_000);
   // Sign-up, confirmation and password resets each may send an email: fewer per address than sign-ins.
-  const accountLimiter = new SignInLimiter(20, 60_000);
+  const accountLimiter = new AddressWindow(20, 60_000);
   // The sign-up form's school search: anonymous, so limited per address like sign-in, in a window of its own.
-  const schoolLimiter = new SignInLimiter(300, 60_000);
+  const schoolLimiter = new AddressWindow(300, 60_000);
   const schools = new SchoolFinder(env.subgraphUrls.pupils, signer, env.subgraphTimeoutMs);
   const rateLimiter = apiRateLimiter ?? new TokenBuckets(env.apiRateLimit);
   const usage = new UsageCounter((counts) => identity.recordApiKeyUsage(counts));

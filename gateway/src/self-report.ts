@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type CredentialSigner } from '@waymark/auth';
+import { AddressWindow } from './address-window.js';
 
 /*
  * Leavers' self-reports (docs/security.md, "Self-report links"): the public page a leaver opens from
@@ -45,26 +46,6 @@ export class SelfReportRelay {
     if (answer && typeof answer === 'object' && !Array.isArray(answer) && [200, 400, 404].includes(response.status))
       return { status: response.status, body: answer };
     return { status: 503, body: UNAVAILABLE };
-  }
-}
-
-/** A fixed window of requests per client address, per gateway. */
-class AddressWindow {
-  private readonly hits = new Map<string, { count: number; until: number }>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-  allow(key: string): boolean {
-    const now = Date.now();
-    const entry = this.hits.get(key);
-    if (!entry || entry.until < now) {
-      if (this.hits.size > 50_000) this.hits.clear();
-      this.hits.set(key, { count: 1, until: now + this.windowMs });
-      return true;
-    }
-    entry.count += 1;
-    return entry.count <= this.limit;
   }
 }
 
