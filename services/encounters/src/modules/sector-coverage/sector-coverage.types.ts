@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
+@Directive('@inaccessible')
 @ObjectType({ description: 'Pupils of a year group whose interest hashtags name a SIC 2007 section (@waymark/domain SECTOR_WORDS).' })
 export class SectorInterest {
   @Field({ description: 'A SIC 2007 section letter, A to U.' })
@@ -9,6 +10,7 @@ export class SectorInterest {
   pupils: number;
 }
 
+@Directive('@inaccessible')
 @ObjectType({
   description:
     "One year group of the caller's school this academic year: its pupils on roll, who delivered its encounters (employers and volunteers, by id), and its pupils' interests by sector.",
