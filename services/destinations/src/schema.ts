@@ -14,6 +14,12 @@ import { AnalyticsResolver } from './modules/analytics/analytics.resolver.js';
 import { IntentionResolver } from './modules/intention/intention.resolver.js';
 import { IntentionFieldsResolver, PupilIntentionResolver } from './modules/intention/pupil-intention.resolver.js';
 import { SelfReportFieldsResolver, SelfReportResolver } from './modules/self-report/self-report.resolver.js';
+import { AlumniReportFieldsResolver, AlumniReportResolver } from './modules/alumni-report/alumni-report.resolver.js';
+import {
+  PersonSubjectAccessResolver,
+  PersonSubjectAccessStub,
+  resolvePersonSubjectAccessReference,
+} from './modules/subject-access/person-subject-access.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 import { SeptemberOfferResolver } from './modules/september-offer/september-offer.resolver.js';
 
@@ -36,9 +42,17 @@ export function buildDestinationsSchema(): Promise<GraphQLSchema> {
       AnalyticsResolver,
       SelfReportResolver,
       SelfReportFieldsResolver,
+      AlumniReportResolver,
+      AlumniReportFieldsResolver,
+      PersonSubjectAccessResolver,
     ],
     // No query returns these; the gateway reaches them only through `_entities`.
-    orphanedTypes: [Destination, PupilStub, AccountStub],
-    references: { Destination: resolveDestinationReference, Pupil: resolvePupilReference, Account: resolveOwnAccountReference },
+    orphanedTypes: [Destination, PupilStub, AccountStub, PersonSubjectAccessStub],
+    references: {
+      Destination: resolveDestinationReference,
+      Pupil: resolvePupilReference,
+      Account: resolveOwnAccountReference,
+      PersonSubjectAccess: resolvePersonSubjectAccessReference,
+    },
   });
 }

@@ -19,9 +19,9 @@ export interface Harness {
 /**
  * A seeded destinations subgraph and the seeded pupils subgraph it asks about pupils (year groups,
  * who is on roll, record access), both on real databases (PGlite, or throwaway PostgreSQL databases
- * when DATABASE_URL is set).
+ * when DATABASE_URL is set). `employersUrl`: where it asks about alumni (a stand-in, say).
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { employersUrl?: string } = {}): Promise<Harness> {
   const env = { publicKeyPem: testKeys().publicKeyPem, nodeEnv: 'test' as const };
   const pupilsDb = testDatabase('pupils');
   const db = testDatabase('destinations');
@@ -44,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
     const pupils = await SubgraphTestClient.start(pupilsApp);
     orm = await openDatabase({ service: 'destinations', entities: destinationsService.entities, migrations: destinationsService.migrations, ...db.options });
     await destinationsService.seed!(orm, { secondTrust: false });
-    app = await createApp({ env: { ...env, pupilsUrl: `${pupils.baseUrl}/graphql` }, orm });
+    app = await createApp({ env: { ...env, pupilsUrl: `${pupils.baseUrl}/graphql`, ...options }, orm });
     return { orm, client: await SubgraphTestClient.start(app), pupils, pupilsOrm, close };
   } catch (error) {
     await close();

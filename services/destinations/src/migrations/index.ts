@@ -7,6 +7,7 @@ import { Migration20261206130000 } from './Migration20261206130000.js';
 import { Migration20261206173441 } from './Migration20261206173441.js';
 import { Migration20261207010435 } from './Migration20261207010435.js';
 import { Migration20261207010657 } from './Migration20261207010657.js';
+import { Migration20261207014525 } from './Migration20261207014525.js';
 
 export const migrations = [
   { name: 'Migration20261123140920', class: Migration20261123140920 },
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration20261206173441', class: Migration20261206173441 },
   { name: 'Migration20261207010435', class: Migration20261207010435 },
   { name: 'Migration20261207010657', class: Migration20261207010657 },
+  { name: 'Migration20261207014525', class: Migration20261207014525 },
 ];

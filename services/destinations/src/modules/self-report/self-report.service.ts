@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
-import { todayInEngland, type FieldProblems } from '@waymark/domain';
+import { checkSelfReport, todayInEngland, type FieldProblems, type SelfReportAnswer, type SelfReportField } from '@waymark/domain';
 import { ActivitySpellRow } from '../spell/spell.entity.js';
 import { computeYears } from '../spell/spell.service.js';
 import type { DestinationYears } from '../spell/spell.types.js';
 import { SelfReportRow } from './self-report.entity.js';
-import { checkSelfReport, linkExpiry, newToken, tokenHash, type SelfReportAnswer, type SelfReportField } from './self-report.rules.js';
+import { linkExpiry, newToken, tokenHash } from './self-report.rules.js';
 
 /** Who a link is for, as the school's staff made it. */
 export interface NewLink {

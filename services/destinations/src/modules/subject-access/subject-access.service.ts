@@ -11,6 +11,9 @@ const SPELLS = 'select * from activity_spell where pupil_id = $1 order by starts
 const SELF_REPORTS = `select id, school_id, leaving_year, school_name, first_name, status, created_at, expires_at, submitted_at, activity, provider_kind,
   apprenticeship_level, provider, course, starts_on, decided_at, spell_id from self_report where pupil_id = $1 order by created_at`;
 const SEPTEMBER_OFFERS = 'select * from september_offer where pupil_id = $1 order by entered_at';
+// A volunteer's (alumnus's) own reports of where they are now; never who at the school decided, nor the leaver record it was matched to.
+const ALUMNI_REPORTS = `select id, school_id, name, year_left, status, submitted_at, activity, provider_kind, apprenticeship_level, provider, course, starts_on,
+  decided_at from alumni_report where volunteer_id = $1 order by submitted_at`;
 
 /**
  * The destinations section always, the others when they hold something: a pupil with no plans,
@@ -40,10 +43,22 @@ export function ownPupilId(principal: Principal): string | null {
   return hasRole(principal, 'pupil') && isUuid(principal.pupilId) ? principal.pupilId : null;
 }
 
-/** Everything this subgraph holds about the signed-in person: a pupil's own destinations, plans, hopes, spells and offers; nothing about anyone else. */
+/** The alumni reports a volunteer made, as a section when there are any (their own export, and the school's person export of them). */
+export async function volunteerAlumniReports(em: EntityManager, volunteerId: string, title: string): Promise<SubjectAccessPart> {
+  const part = await readSubjectAccess(em, 'destinations', [{ title, sql: ALUMNI_REPORTS }], volunteerId);
+  return { ...part, sections: part.sections.filter((section) => section.rows.length > 0) };
+}
+
+/**
+ * Everything this subgraph holds about the signed-in person: a pupil's own destinations, plans, hopes,
+ * spells and offers; a volunteer's own reports as an alumnus; nothing about anyone else.
+ */
 export async function ownDestinationsSubjectAccess(em: EntityManager, principal: Principal): Promise<SubjectAccessPart> {
   const pupilId = ownPupilId(principal);
-  if (!pupilId) return { source: 'destinations', sections: [] };
+  if (!pupilId) {
+    if (principal.kind !== 'user' || !isUuid(principal.volunteerId)) return { source: 'destinations', sections: [] };
+    return volunteerAlumniReports(em, principal.volunteerId, 'What you told your school about where you are now');
+  }
   return read(
     em,
     [

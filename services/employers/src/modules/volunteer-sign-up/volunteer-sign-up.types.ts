@@ -111,7 +111,7 @@ export class MyAlumniConfirmation {
 @Directive('@inaccessible')
 @ObjectType({
   description:
-    'For the destinations subgraph, asked with the caller\'s own credential: the signed-in alumnus, if a school has confirmed they were a pupil there. Never about anyone else.',
+    "For the destinations subgraph, asked with the caller's own credential: the signed-in alumnus, if a school has confirmed they were a pupil there. Never about anyone else.",
 })
 export class ConfirmedAlumnus {
   @Field(() => ID)
