@@ -14,6 +14,7 @@ import {
   DestinationLeaverCohortsDocument,
   DestinationsCohortDocument,
   PupilLeaverDetailsDocument,
+  PupilLeaverUpnsDocument,
   PupilReturnDetailsDocument,
   PupilSelfReportDetailsDocument,
   PupilWorklistDetailsDocument,
@@ -131,6 +132,14 @@ export class PupilsClient {
     for (const [id, pupil] of answers)
       details.set(id, { firstName: pupil.firstName, leavingYear: pupil.year11LeavingYear ?? null, tracking: pupil.consent?.destinationTracking === true });
     return details;
+  }
+
+  /** Each pupil's UPN (when recorded), in one request; pupils the caller may not read are missing (staff of the school the pupil is at, or last left). */
+  async upns(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
+    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilLeaverUpnsDocument);
+    const upns = new Map<string, string>();
+    for (const [id, pupil] of answers) if (pupil.upn) upns.set(id, pupil.upn);
+    return upns;
   }
 
   /** The return's details of each pupil (UPN, names, date of birth, sharing opt-out), in one request; pupils the caller may not read are missing. */

@@ -86,6 +86,16 @@ export type PupilSelfReportDetailsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
+export type PupilLeaverUpnsQueryVariables = Exact<{
+  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+}>;
+
+
+export type PupilLeaverUpnsQuery = { _entities: Array<
+    | { id: string, upn: string | null }
+    | Record<PropertyKey, never>
+   | null> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -224,3 +234,13 @@ export const PupilSelfReportDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilSelfReportDetailsQuery, PupilSelfReportDetailsQueryVariables>;
+export const PupilLeaverUpnsDocument = new TypedDocumentString(`
+    query PupilLeaverUpns($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Pupil {
+      id
+      upn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilLeaverUpnsQuery, PupilLeaverUpnsQueryVariables>;

@@ -1,12 +1,44 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { checkActivitySpell, hasLeftYear11, problemList, todayInEngland, year11LeavingYear } from '@waymark/domain';
+import { todayInEngland } from '@waymark/domain';
 import { InputError, isUuid, mutationError, scopeOf } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
-import { LeaverFollowUp, RecordActivitySpellInput, RecordActivitySpellResult, SustainedCount } from './spell.types.js';
+import {
+  LeaverFollowUp,
+  LeaverSpellProblem,
+  RecordActivitySpellInput,
+  RecordActivitySpellResult,
+  RecordActivitySpellsInput,
+  RecordActivitySpellsResult,
+  SpellImportProblem,
+  SpellImportResult,
+  SustainedCount,
+} from './spell.types.js';
+import { checkSpells, SPELL_PROBLEM_MESSAGES, spellValuesOf, type SpellValues } from './spell.checks.js';
+import { columnOfField, readConfirmationFile } from './spell-import.js';
 import { summaryFilter } from '../destination/destination.access.js';
-import { SpellService } from './spell.service.js';
+import { SpellService, type NewSpell } from './spell.service.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
+/** At most this many leavers in one bulk entry. */
+export const BULK_LIMIT = 500;
+
+/** The row to save for a leaver whose spell passed the checks. */
+const spellRow = (
+  ctx: DestinationsContext,
+  schoolId: string,
+  spell: { pupilId: string; leavingYear: number; values: SpellValues },
+  source: NewSpell['source'],
+  confirmed: boolean,
+): NewSpell => ({
+  pupilId: spell.pupilId,
+  schoolId,
+  trustId: ctx.principal.trustId,
+  leavingYear: spell.leavingYear,
+  ...spell.values,
+  source,
+  confirmed,
+  enteredById: ctx.principal.accountId,
+});
 
 const refused = (code: string, message: string, fields: { field: string; message: string }[] = []): RecordActivitySpellResult => ({
   spell: null,
@@ -27,53 +59,20 @@ export class SpellResolver {
     @Ctx() ctx: DestinationsContext,
   ): Promise<RecordActivitySpellResult> {
     const scope = scopeOf(ctx.principal);
-    const notOurs = () => refused('PUPIL_NOT_FOUND', 'That young person is not a pupil or leaver of your school, so you cannot record where they went.');
-    if (scope.kind !== 'school' || !isUuid(input.pupilId)) return notOurs();
-    // A leaver stays with the school they left; staff of another school are refused here.
-    if (!(await ctx.deps.pupils.currentPupilIds(ctx, [input.pupilId])).has(input.pupilId)) return notOurs();
+    if (scope.kind !== 'school' || !isUuid(input.pupilId)) return refused('PUPIL_NOT_FOUND', SPELL_PROBLEM_MESSAGES.notOurs);
     const source = input.source ?? 'STAFF';
     if (source === 'SELF_REPORTED')
       return refused('SPELL_INVALID', 'Staff record a spell as STAFF or LA_CONFIRMATION; SELF_REPORTED is for the young person themself.');
-    const details = (await ctx.deps.pupils.leaverDetails(ctx, [input.pupilId])).get(input.pupilId);
-    const dateOfBirth = details?.dateOfBirth;
-    if (!dateOfBirth)
-      return refused(
-        'NO_DATE_OF_BIRTH',
-        "Their date of birth is not recorded, so Waymark cannot tell when they finished Year 11. Add it to the pupil's record first.",
-      );
-    const leavingYear = year11LeavingYear(dateOfBirth);
     const today = todayInEngland();
-    if (!hasLeftYear11(leavingYear, today))
-      return refused('NOT_A_LEAVER', `They have not finished Year 11 yet: they finish it in the summer of ${leavingYear}.`);
-    const values = {
-      activity: input.activity,
-      providerKind: input.providerKind ?? null,
-      apprenticeshipLevel: input.apprenticeshipLevel ?? null,
-      provider: input.provider?.trim() || null,
-      startsOn: input.startsOn.trim(),
-      endsOn: input.endsOn?.trim() || null,
-    };
-    const problems = checkActivitySpell(values);
-    if (Object.keys(problems).length > 0) return refused('SPELL_INVALID', 'Some details of the spell need changing.', problemList(problems));
-    if (!details.tracking) {
-      // Without their agreement only staying on in this school's own sixth form may be recorded (docs/domain-rules.md, "Destinations").
-      const ownSixthForm =
-        values.activity === 'EDUCATION' &&
-        values.providerKind === 'SCHOOL_SIXTH_FORM' &&
-        (await ctx.deps.pupils.onRoll(ctx, { pupilIds: [input.pupilId], asOf: today })).some((pupil) => pupil.schoolId === scope.schoolId);
-      if (!ownSixthForm)
-        return refused(
-          'NO_TRACKING_CONSENT',
-          "They have not agreed to being followed after 16, so only their place in your own sixth form can be recorded. If they agree, record it under 'Consent and sharing' on their record first.",
-        );
-    }
+    const [checked] = await checkSpells(ctx, scope.schoolId, [{ pupilId: input.pupilId, values: spellValuesOf(input) }], today);
+    if (!checked.ok) return refused(checked.problem.code, checked.problem.message, checked.problem.fields);
     const { row, years } = await new SpellService(ctx.em).record(
       {
         pupilId: input.pupilId,
         schoolId: scope.schoolId,
         trustId: ctx.principal.trustId,
-        leavingYear,
-        ...values,
+        leavingYear: checked.leavingYear,
+        ...checked.values,
         source,
         confirmed: input.confirmed ?? false,
         enteredById: ctx.principal.accountId,
@@ -81,6 +80,138 @@ export class SpellResolver {
       today,
     );
     return { spell: row, destinationYears: years, error: null };
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => RecordActivitySpellsResult, {
+    description: `Records one activity spell for many Year 11 leavers of the caller's school at once (at most ${BULK_LIMIT}), with the same checks as recordActivitySpell for each: all are saved, or none, and every leaver the spell cannot be recorded for is named in problems.`,
+  })
+  async recordActivitySpells(
+    @Arg('input', () => RecordActivitySpellsInput) input: RecordActivitySpellsInput,
+    @Ctx() ctx: DestinationsContext,
+  ): Promise<RecordActivitySpellsResult> {
+    const scope = scopeOf(ctx.principal);
+    const fail = (code: string, message: string, fields: { field: string; message: string }[] = [], problems: LeaverSpellProblem[] = []) => ({
+      recorded: 0,
+      problems,
+      error: mutationError(code, `${message} Nothing was saved.`, fields),
+    });
+    const ids = [...new Set(input.pupilIds)];
+    if (ids.length === 0) return fail('NO_PUPILS', 'Choose at least one leaver.');
+    if (ids.length > BULK_LIMIT) return fail('TOO_MANY_PUPILS', `Record at most ${BULK_LIMIT} leavers at once.`);
+    const source = input.source ?? 'STAFF';
+    if (source === 'SELF_REPORTED')
+      return fail('SPELL_INVALID', 'Staff record a spell as STAFF or LA_CONFIRMATION; SELF_REPORTED is for the young person themself.');
+    const values = spellValuesOf(input);
+    if (scope.kind !== 'school') return fail('PUPIL_NOT_FOUND', SPELL_PROBLEM_MESSAGES.notOurs);
+    const today = todayInEngland();
+    const checked = await checkSpells(
+      ctx,
+      scope.schoolId,
+      ids.map((pupilId) => ({ pupilId, values })),
+      today,
+    );
+    const refusedOnes = checked.flatMap((spell) => (spell.ok ? [] : [spell]));
+    // The spell's own details are the same for everyone: one answer, by field, rather than one per leaver.
+    const invalid = refusedOnes.find((spell) => spell.problem.code === 'SPELL_INVALID');
+    if (invalid) return fail('SPELL_INVALID', invalid.problem.message, invalid.problem.fields);
+    if (refusedOnes.length > 0)
+      return fail(
+        'LEAVERS_REFUSED',
+        refusedOnes.length === 1
+          ? 'The spell cannot be recorded for one of the leavers.'
+          : `The spell cannot be recorded for ${refusedOnes.length} of the leavers.`,
+        [],
+        refusedOnes.map((spell) =>
+          Object.assign(new LeaverSpellProblem(), { pupilId: spell.pupilId, code: spell.problem.code, message: spell.problem.message }),
+        ),
+      );
+    const recorded = await new SpellService(ctx.em).recordMany(
+      checked.map((spell) => spellRow(ctx, scope.schoolId, spell as Extract<typeof spell, { ok: true }>, source, input.confirmed ?? false)),
+      today,
+    );
+    return { recorded, problems: [], error: null };
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => SpellImportResult, {
+    description: `Checks a confirmation file from a local authority or college (CSV; columns and limits in docs/domain-rules.md, "Destinations") against the caller's school's followed leavers, matched by UPN, without saving anything: every problem by line.`,
+  })
+  previewActivitySpellImport(@Arg('csv', () => String) csv: string, @Ctx() ctx: DestinationsContext): Promise<SpellImportResult> {
+    return this.importFile(csv, ctx, false);
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => SpellImportResult, {
+    description:
+      'Records every line of a confirmation file as a spell (source LA_CONFIRMATION, confirmed), after the same checks as the preview: all lines, or none when any line has a problem.',
+  })
+  importActivitySpells(@Arg('csv', () => String) csv: string, @Ctx() ctx: DestinationsContext): Promise<SpellImportResult> {
+    return this.importFile(csv, ctx, true);
+  }
+
+  private async importFile(csv: string, ctx: DestinationsContext, save: boolean): Promise<SpellImportResult> {
+    const answer = (lines: number, spells: number, leavers: number, problems: SpellImportProblem[], error: SpellImportResult['error']) =>
+      Object.assign(new SpellImportResult(), { lines, spells, leavers, problems, error });
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind !== 'school')
+      return answer(0, 0, 0, [], mutationError('PUPIL_NOT_FOUND', 'Only staff of a school import confirmations of its leavers. Nothing was saved.'));
+    const file = readConfirmationFile(csv);
+    if (!file.ok) return answer(0, 0, 0, [], mutationError(file.code, `${file.message} Nothing was saved.`));
+    const today = todayInEngland();
+    const { pupils } = ctx.deps;
+    // The worklist's leavers (followed today), with the caller's own credential; then their UPNs in one call.
+    const followed = await new SpellService(ctx.em).followedLeaverIds(scope.schoolId, today, {
+      onRoll: async (day) =>
+        (await pupils.onRoll(ctx, { schoolIds: [scope.schoolId], asOf: day })).filter((p) => p.schoolId === scope.schoolId).map((p) => p.pupilId),
+      details: (ids) => pupils.worklistDetails(ctx, ids),
+    });
+    const byUpn = new Map<string, string>();
+    if (followed.length > 0) for (const [pupilId, upn] of await pupils.upns(ctx, followed)) byUpn.set(upn.toUpperCase(), pupilId);
+    const problems: SpellImportProblem[] = file.problems.map((p) => Object.assign(new SpellImportProblem(), p));
+    const matched = file.rows.flatMap((row) => {
+      const pupilId = byUpn.get(row.upn);
+      if (pupilId) return [{ ...row, pupilId }];
+      problems.push(
+        Object.assign(new SpellImportProblem(), {
+          line: row.line,
+          column: 'UPN',
+          message: `${row.upn} is not one of your school's leavers followed today (those on the worklist, with or without something recorded).`,
+        }),
+      );
+      return [];
+    });
+    const checked = await checkSpells(ctx, scope.schoolId, matched, today);
+    const passed: { line: number; spell: Extract<(typeof checked)[number], { ok: true }> }[] = [];
+    checked.forEach((spell, i) => {
+      const { line } = matched[i];
+      if (spell.ok) passed.push({ line, spell });
+      else if (spell.problem.fields.length > 0)
+        for (const field of spell.problem.fields)
+          problems.push(Object.assign(new SpellImportProblem(), { line, column: columnOfField(field.field), message: field.message }));
+      else problems.push(Object.assign(new SpellImportProblem(), { line, column: null, message: spell.problem.message }));
+    });
+    problems.sort((a, b) => a.line - b.line);
+    const leavers = new Set(passed.map((p) => p.spell.pupilId)).size;
+    if (!save) return answer(file.lines, passed.length, leavers, problems, null);
+    if (problems.length > 0) {
+      const lines = new Set(problems.map((p) => p.line)).size;
+      return answer(
+        file.lines,
+        0,
+        0,
+        problems,
+        mutationError(
+          'IMPORT_HAS_PROBLEMS',
+          `${lines === 1 ? 'One line has' : `${lines} lines have`} problems. Nothing was saved: fix the file and import it again.`,
+        ),
+      );
+    }
+    const saved = await new SpellService(ctx.em).recordMany(
+      passed.map(({ spell }) => spellRow(ctx, scope.schoolId, spell, 'LA_CONFIRMATION', true)),
+      today,
+    );
+    return answer(file.lines, saved, leavers, [], null);
   }
 
   @Authorized(...STAFF)

@@ -5,7 +5,7 @@ import { destinationYears, followUpOf, type ActivitySpell } from '@waymark/domai
 import { boundSql, groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
 import { destinationYearsOf, LeaverFollowUp, SustainedCount, type DestinationYears } from './spell.types.js';
-import { compareFollowUps, followedLeavingYears, summerOnRollDay } from './spell.rules.js';
+import { compareFollowUps, followedLeavingYears, isFollowed, summerOnRollDay } from './spell.rules.js';
 import type { WorklistDetails } from '../external/pupils.client.js';
 
 export interface NewSpell {
@@ -58,6 +58,28 @@ export class SpellService {
     });
   }
 
+  /**
+   * Saves spells for many leavers and computes each one's destinations with them, in one transaction:
+   * if the rule refuses any leaver's spells, nothing is saved. Answers how many were saved.
+   */
+  async recordMany(spells: readonly NewSpell[], today: string): Promise<number> {
+    if (spells.length === 0) return 0;
+    return this.em.transactional(async (em) => {
+      const enteredAt = new Date();
+      await em.insertMany(
+        ActivitySpellRow,
+        spells.map((spell) => ({ id: randomUUID(), ...spell, enteredAt })),
+      );
+      const pupilIds = [...new Set(spells.map((spell) => spell.pupilId))];
+      const rows = await em.find(ActivitySpellRow, { pupilId: { $in: pupilIds } }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
+      const byPupil = new Map<string, ActivitySpellRow[]>();
+      for (const row of rows) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), row]);
+      // As `record` does: the rule must accept every leaver's spells with the new ones counted.
+      for (const leaverRows of byPupil.values()) computeYears(leaverRows, today);
+      return spells.length;
+    });
+  }
+
   /** Each pupil's spells within their scope (a former school: its own, recorded before the pupil left), oldest recorded first, in one statement. */
   async spellsFor(scopes: ReadonlyMap<string, RecordScope>): Promise<Map<string, ActivitySpellRow[]>> {
     const { everything, former } = groupScopes(scopes);
@@ -86,22 +108,7 @@ export class SpellService {
    * summer's day at once, then every leaver's details in one call. Nothing is written.
    */
   async worklist(schoolId: string, today: string, pupils: WorklistPupils): Promise<LeaverFollowUp[]> {
-    const years = followedLeavingYears(today);
-    const [rows, onRollToday, ...summers] = await Promise.all([
-      this.em.find(ActivitySpellRow, { schoolId }, { orderBy: { enteredAt: 'asc', id: 'asc' } }),
-      pupils.onRoll(today),
-      ...years.map((year) => pupils.onRoll(summerOnRollDay(year))),
-    ]);
-    const stayed = new Set(onRollToday);
-    const byPupil = new Map<string, ActivitySpellRow[]>();
-    for (const row of rows) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), row]);
-    // Each pupil who has left since a followed summer, with the leaving years of the summers they were on roll.
-    const leftSince = new Map<string, number[]>();
-    years.forEach((year, i) => {
-      for (const pupilId of summers[i]) if (!stayed.has(pupilId)) leftSince.set(pupilId, [...(leftSince.get(pupilId) ?? []), year]);
-    });
-    const ids = [...new Set([...byPupil.keys(), ...leftSince.keys()])];
-    const details = ids.length > 0 ? await pupils.details(ids) : new Map<string, WorklistDetails>();
+    const { byPupil, leftSince, details, stayed } = await this.leavers(schoolId, today, pupils);
     // Without their agreement, nothing but their place in this school's own sixth form can be recorded (spell.resolver.ts).
     const needsConsent = (pupilId: string) => details.get(pupilId)?.tracking === false && !stayed.has(pupilId);
 
@@ -131,6 +138,44 @@ export class SpellService {
       );
     }
     return list.sort(compareFollowUps);
+  }
+
+  /**
+   * The school's Year 11 leavers followed today, whatever is known of them (the worklist's leavers
+   * before it keeps those to chase): those it has recorded spells for within their three destination
+   * years, and those it has recorded nothing for who were on roll in the summer they finished Year 11
+   * and have left. The same calls to the pupils subgraph as the worklist.
+   */
+  async followedLeaverIds(schoolId: string, today: string, pupils: WorklistPupils): Promise<string[]> {
+    const { byPupil, leftSince, details } = await this.leavers(schoolId, today, pupils);
+    const ids: string[] = [];
+    for (const [pupilId, spells] of byPupil) if (isFollowed(spells.at(-1)!.leavingYear, today)) ids.push(pupilId);
+    for (const [pupilId, summersOnRoll] of leftSince) {
+      const leavingYear = details.get(pupilId)?.leavingYear;
+      if (!byPupil.has(pupilId) && typeof leavingYear === 'number' && summersOnRoll.includes(leavingYear)) ids.push(pupilId);
+    }
+    return ids;
+  }
+
+  /** What the worklist starts from: the school's spells by leaver, who has left since each followed summer, who is on roll today, and every one's details. */
+  private async leavers(schoolId: string, today: string, pupils: WorklistPupils) {
+    const years = followedLeavingYears(today);
+    const [rows, onRollToday, ...summers] = await Promise.all([
+      this.em.find(ActivitySpellRow, { schoolId }, { orderBy: { enteredAt: 'asc', id: 'asc' } }),
+      pupils.onRoll(today),
+      ...years.map((year) => pupils.onRoll(summerOnRollDay(year))),
+    ]);
+    const stayed = new Set(onRollToday);
+    const byPupil = new Map<string, ActivitySpellRow[]>();
+    for (const row of rows) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), row]);
+    // Each pupil who has left since a followed summer, with the leaving years of the summers they were on roll.
+    const leftSince = new Map<string, number[]>();
+    years.forEach((year, i) => {
+      for (const pupilId of summers[i]) if (!stayed.has(pupilId)) leftSince.set(pupilId, [...(leftSince.get(pupilId) ?? []), year]);
+    });
+    const ids = [...new Set([...byPupil.keys(), ...leftSince.keys()])];
+    const details = ids.length > 0 ? await pupils.details(ids) : new Map<string, WorklistDetails>();
+    return { byPupil, leftSince, details, stayed };
   }
 
   /**

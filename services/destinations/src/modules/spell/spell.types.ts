@@ -208,3 +208,90 @@ export class SustainedCount {
   @Field(() => Int)
   notKnown: number;
 }
+
+@InputType({ description: 'One spell recorded for every leaver listed (at most 500 at once): all are saved, or none.' })
+export class RecordActivitySpellsInput {
+  @Field(() => [ID])
+  pupilIds: string[];
+
+  @Field(() => SpellActivity)
+  activity: SpellActivity;
+
+  @Field(() => EducationProviderKind, { nullable: true, description: 'Education only (and then required).' })
+  providerKind?: EducationProviderKind | null;
+
+  @Field(() => Int, { nullable: true, description: 'Apprenticeships only (and then required): 2 to 7.' })
+  apprenticeshipLevel?: number | null;
+
+  @Field(() => String, { nullable: true })
+  provider?: string | null;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  startsOn: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; leave out while it is still going on.' })
+  endsOn?: string | null;
+
+  @Field(() => SpellSource, { nullable: true, description: 'STAFF (the default) or LA_CONFIRMATION.' })
+  source?: SpellSource | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the school has confirmed it; false when left out.' })
+  confirmed?: boolean | null;
+}
+
+@ObjectType({ description: 'Why a spell cannot be recorded for one leaver.' })
+export class LeaverSpellProblem {
+  @Field(() => ID, { description: 'The id as it was sent.' })
+  pupilId: string;
+
+  @Field({ description: 'PUPIL_NOT_FOUND, NO_DATE_OF_BIRTH, NOT_A_LEAVER or NO_TRACKING_CONSENT.' })
+  code: string;
+
+  @Field({ description: 'Plain English.' })
+  message: string;
+}
+
+@ObjectType()
+export class RecordActivitySpellsResult {
+  @Field(() => Int, { description: 'How many leavers the spell was recorded for (0 when there is an error).' })
+  recorded: number;
+
+  @Field(() => [LeaverSpellProblem], { description: 'Each leaver the spell cannot be recorded for; any at all means nothing was saved.' })
+  problems: LeaverSpellProblem[];
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}
+
+@ObjectType({ description: 'A problem with one line of a confirmation file.' })
+export class SpellImportProblem {
+  @Field(() => Int, { description: 'The line of the file, counting the header as line 1, as a spreadsheet numbers its rows.' })
+  line: number;
+
+  @Field(() => String, { nullable: true, description: 'The column at fault, as the file names it, when one is.' })
+  column: string | null;
+
+  @Field({ description: 'Plain English.' })
+  message: string;
+}
+
+@ObjectType({ description: 'What importing a confirmation file would record, or why it cannot.' })
+export class SpellImportResult {
+  @Field(() => Int, { description: 'Lines read, not counting the header or blank lines.' })
+  lines: number;
+
+  @Field(() => Int, { description: 'Spells that would be (preview) or were (import) recorded; 0 on import when anything is wrong.' })
+  spells: number;
+
+  @Field(() => Int, { description: 'Different leavers among the lines that passed.' })
+  leavers: number;
+
+  @Field(() => [SpellImportProblem], { description: 'Every problem, by line; any at all means an import saves nothing.' })
+  problems: SpellImportProblem[];
+
+  @Field(() => MutationError, {
+    nullable: true,
+    description: 'The file as a whole cannot be read (too big, missing columns, an unclosed quote) or, on import, has problems.',
+  })
+  error: MutationError | null;
+}
