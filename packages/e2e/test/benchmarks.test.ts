@@ -560,7 +560,7 @@ describe('an employer volunteer', () => {
     const table = page.getByRole('table', { name: 'Your encounters, newest first' });
     await table.waitFor({ timeout: 30_000 });
     const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
-    expect(headers).toEqual(['Date', 'Encounter', 'Kind', 'School', 'Pupils invited', 'Pupils attended']);
+    expect(headers).toEqual(['Date', 'Encounter', 'Kind', 'School', 'Pupils invited', 'Pupils attended', 'Feedback']);
     expect(await page.getByText('Maya Okafor').count()).toBe(0);
     await context.close();
   });
