@@ -11,6 +11,13 @@ export type AlumniConfirmationStatus =
   | 'CONFIRMED'
   | 'DECLINED';
 
+/** PENDING: the school has not looked at it yet; MATCHED: the school matched it to one of its leavers, and it became that leaver's activity spell; KEPT: the school kept it as an alumni destination, matched to no leaver (counted in no leaver figure); REJECTED: the school did not accept it. */
+export type AlumniReportStatus =
+  | 'KEPT'
+  | 'MATCHED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type AnswerProgrammeSurveyInput = {
   /** Optional, up to 1,000 characters. */
   comment?: string | null | undefined;
@@ -26,6 +33,13 @@ export type CompletePlacementInput = {
   feedback?: Array<PlacementFeedbackInput> | null | undefined;
   placementId: string | number;
 };
+
+export type EducationProviderKind =
+  | 'FE_COLLEGE'
+  | 'OTHER'
+  | 'SCHOOL_SIXTH_FORM'
+  | 'SIXTH_FORM_COLLEGE'
+  | 'UNIVERSITY';
 
 /** A volunteer's feedback on an encounter they delivered: on the pupils as a group, and on how the school organised it. */
 export type GiveEngagementFeedbackInput = {
@@ -97,6 +111,21 @@ export type PupilFeedbackEntry = {
   text: string;
 };
 
+/** What a confirmed alumnus does now: the same questions and checks as a leaver’s self-report. */
+export type ReportWhereIAmNowInput = {
+  activity?: SpellActivity | null | undefined;
+  /** An apprenticeship: its level, 2 to 7. */
+  apprenticeshipLevel?: number | null | undefined;
+  /** The course or job. */
+  course?: string | null | undefined;
+  /** The college, university, training provider or employer. */
+  provider?: string | null | undefined;
+  /** Studying: where. */
+  providerKind?: EducationProviderKind | null | undefined;
+  /** When they started (YYYY-MM-DD), up to a month from today. */
+  startsOn?: string | null | undefined;
+};
+
 export type RoleModelInput = {
   characteristics?: string | null | undefined;
   /** The volunteer agrees to pupils and schools seeing this profile; it is not saved without it. */
@@ -149,6 +178,16 @@ export type SicSection =
   | 'T'
   /** Activities of extraterritorial organisations and bodies */
   | 'U';
+
+/** What a young person is doing during a spell after Year 11. */
+export type SpellActivity =
+  | 'APPRENTICESHIP'
+  | 'EDUCATION'
+  | 'EMPLOYMENT_WITHOUT_TRAINING'
+  | 'EMPLOYMENT_WITH_TRAINING'
+  | 'NEET_AVAILABLE'
+  | 'NEET_NOT_AVAILABLE'
+  | 'NOT_KNOWN';
 
 /** The volunteer's whole profile; what is left out is cleared. */
 export type UpdateMyVolunteerProfileInput = {
@@ -218,6 +257,18 @@ export type MyAlumniConfirmationQueryVariables = Exact<{ [key: string]: never; }
 
 export type MyAlumniConfirmationQuery = { myAlumniConfirmation: { status: AlumniConfirmationStatus, schoolNameGiven: string, message: string | null, decidedAt: string | null } | null };
 
+export type MyAlumniReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAlumniReportsQuery = { myAlumniReports: Array<{ id: string, status: AlumniReportStatus, lookedAt: boolean, submittedAt: string, activity: SpellActivity, providerKind: EducationProviderKind | null, apprenticeshipLevel: number | null, provider: string | null, course: string | null, startsOn: string }> };
+
+export type ReportWhereIAmNowMutationVariables = Exact<{
+  input: ReportWhereIAmNowInput;
+}>;
+
+
+export type ReportWhereIAmNowMutation = { reportWhereIAmNow: { report: { id: string, status: AlumniReportStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type MyEngagementQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -283,7 +334,7 @@ export type AnswerVolunteerSurveyMutation = { answerProgrammeSurvey: { answered:
 export type MyVolunteerProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyVolunteerProfileQuery = { myVolunteerProfile: { displayName: string, jobTitle: string, kind: VolunteerKind, employer: { name: string, sector: string } | null, alumniOf: { name: string } | null, engagements: Array<{ id: string, title: string, kindLabel: string, date: string, attendedCount: number, invitedCount: number, canGiveFeedback: boolean, school: { name: string } | null, engagementFeedback: Array<{ updatedAt: string }>, volunteerThanks: Array<{ message: string }> }> | null } | null };
+export type MyVolunteerProfileQuery = { myVolunteerProfile: { displayName: string, jobTitle: string, kind: VolunteerKind, leftSchoolYear: number | null, employer: { name: string, sector: string } | null, alumniOf: { name: string } | null, engagements: Array<{ id: string, title: string, kindLabel: string, date: string, attendedCount: number, invitedCount: number, canGiveFeedback: boolean, school: { name: string } | null, engagementFeedback: Array<{ updatedAt: string }>, volunteerThanks: Array<{ message: string }> }> | null } | null };
 
 export type MyVolunteeringProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -348,6 +399,40 @@ export const MyAlumniConfirmationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyAlumniConfirmationQuery, MyAlumniConfirmationQueryVariables>;
+export const MyAlumniReportsDocument = new TypedDocumentString(`
+    query MyAlumniReports {
+  myAlumniReports {
+    id
+    status
+    lookedAt
+    submittedAt
+    activity
+    providerKind
+    apprenticeshipLevel
+    provider
+    course
+    startsOn
+  }
+}
+    `) as unknown as TypedDocumentString<MyAlumniReportsQuery, MyAlumniReportsQueryVariables>;
+export const ReportWhereIAmNowDocument = new TypedDocumentString(`
+    mutation ReportWhereIAmNow($input: ReportWhereIAmNowInput!) {
+  reportWhereIAmNow(input: $input) {
+    report {
+      id
+      status
+    }
+    error {
+      code
+      message
+      fields {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportWhereIAmNowMutation, ReportWhereIAmNowMutationVariables>;
 export const MyEngagementDocument = new TypedDocumentString(`
     query MyEngagement($id: ID!) {
   myEngagement(id: $id) {
@@ -555,6 +640,7 @@ export const MyVolunteerProfileDocument = new TypedDocumentString(`
     alumniOf {
       name
     }
+    leftSchoolYear
     engagements {
       id
       title

@@ -1,2 +1,2 @@
-// The document is in alumniConfirmation.graphql; this is its typed form (frontends/README.md).
-export { MyAlumniConfirmationDocument } from '../../../gql/graphql';
+// The documents are in alumniConfirmation.graphql and whereAreYouNow.graphql; this is their typed form (frontends/README.md).
+export { MyAlumniConfirmationDocument, MyAlumniReportsDocument, ReportWhereIAmNowDocument } from '../../../gql/graphql';

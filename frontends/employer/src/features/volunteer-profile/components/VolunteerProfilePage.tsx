@@ -3,6 +3,7 @@ import { BarChart, DataTable, ErrorPanel, formatNumber, Loading, PageHeader, Sec
 import { useEffect, useRef, useState } from 'react';
 import type { VolunteerKind } from '../../../gql/graphql';
 import { AlumniConfirmationSection } from '../../alumni-confirmation/components/AlumniConfirmationSection';
+import { WhereAreYouNowSection } from '../../alumni-confirmation/components/WhereAreYouNowSection';
 import { MyDataSection } from '../../my-data/components/MyDataSection';
 import { useVolunteerProfile } from '../hooks/useVolunteerProfile';
 import { EngagementsTable } from './EngagementsTable';
@@ -131,6 +132,10 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
       </Section>
 
       {profile.kind === 'ALUMNI' ? <AlumniConfirmationSection /> : null}
+      {/* Once a school has confirmed them (it becomes the school they are a former pupil of). */}
+      {profile.kind === 'ALUMNI' && profile.alumniOf ? (
+        <WhereAreYouNowSection schoolName={profile.alumniOf.name} yearLeft={profile.leftSchoolYear ?? null} />
+      ) : null}
 
       <Section
         title="Encounters you took part in"
