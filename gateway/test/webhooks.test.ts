@@ -8,8 +8,9 @@ import { useTestStack } from './test-stack.js';
 
 /*
  * A trust's webhook across the supergraph: a careers leader's roster import commits in the pupils
- * subgraph (and an encounter is recorded in the encounters subgraph), the gateway's relay takes the event to identity, and identity's worker delivers it,
- * signed, to a real receiver (the sample verifier a trust copies). docs/trust-api.md, "Webhooks".
+ * subgraph (then an encounter is recorded in the encounters subgraph), the gateway's relay takes each
+ * event to identity, and identity's worker delivers it, signed, to a real receiver (the sample
+ * verifier a trust copies). docs/trust-api.md, "Webhooks".
  */
 const data = demoData();
 const [northfield] = data.schools;

@@ -16,6 +16,7 @@ import { DEFAULT_PUPILS_URL } from '../src/env.js';
 import { Account } from '../src/modules/account/account.entity.js';
 import { ApiCredential } from '../src/modules/api-credential/api-credential.entity.js';
 import { Session } from '../src/modules/session/session.entity.js';
+import { WebhookEndpoint } from '../src/modules/webhook/webhook.entity.js';
 
 export interface InternalResponse<T = Record<string, unknown>> {
   status: number;
@@ -109,7 +110,7 @@ export class IdentityHarness {
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
   }
 
-  /** Every stored hash and second-factor secret, to look for in responses. */
+  /** Every stored hash, second-factor secret and webhook signing secret, to look for in responses. */
   async storedSecrets(): Promise<string[]> {
     const em = this.orm.em.fork();
     const [accounts, sessions, credentials] = await Promise.all([em.find(Account, {}), em.find(Session, {}), em.find(ApiCredential, {})]);
@@ -117,6 +118,9 @@ export class IdentityHarness {
       ...accounts.flatMap((a) => [a.passwordHash, ...(a.mfaSecret ? [a.mfaSecret] : [])]),
       ...sessions.map((s) => s.tokenHash),
       ...credentials.map((c) => c.secretHash),
+      // Webhook signing secrets: as sealed in the table, and as opened.
+      ...(await em.getConnection().execute<{ secret: string }[]>('select secret from webhook_endpoint')).map((row) => row.secret),
+      ...(await em.find(WebhookEndpoint, {})).map((endpoint) => endpoint.secret),
     ];
   }
 }

@@ -87,7 +87,7 @@ describe('Account _entities', () => {
 });
 
 describe('what the schema can reveal', () => {
-  it('has no field for a hash, a secret, a lockout counter or a child link, except the one-time secrets of a new credential, parent account or authenticator app', async () => {
+  it('has no field for a hash, a secret, a lockout counter or a child link, except the one-time secrets of a new credential, webhook endpoint, parent account or authenticator app', async () => {
     const res = await h.query<{ __schema: { types: { name: string; fields: { name: string }[] | null }[] } }>(
       leader,
       '{ __schema { types { name fields { name } } } }',
@@ -100,7 +100,12 @@ describe('what the schema can reveal', () => {
       'CreateApiCredentialResult.secret',
       'LinkParentAccountResult.temporaryPassword',
       'Mutation.changePassword',
+      // A webhook endpoint's signing secret, shown once when it is made or rotated (the type's name says Secret).
+      'Mutation.rotateWebhookSecret',
       'StartSecondFactorEnrolmentResult.secret',
+      'WebhookEndpointSecretResult.endpoint',
+      'WebhookEndpointSecretResult.error',
+      'WebhookEndpointSecretResult.secret',
     ]);
     const account = res.data!.__schema.types.find((t) => t.name === 'Account')!;
     // identitySubjectAccess is the person's own export, which names each secret without giving it (subject-access tests).

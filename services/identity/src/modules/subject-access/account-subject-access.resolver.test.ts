@@ -86,13 +86,18 @@ describe('Account.identitySubjectAccess for the person themself', () => {
     expect(await exportsBy(parentAccount.id)).toEqual([]);
   });
 
-  it('lists the API keys an analyst created and their second factor, and no secret, hash or code of any kind', async () => {
+  it('lists the API keys and webhook endpoints an analyst created and their second factor, and no secret, hash or code of any kind', async () => {
     const analyst = await signIn(analystAccount.email);
     const created = await h.query<{ createApiCredential: { credential: { id: string } } }>(
       analyst,
       'mutation { createApiCredential(input: { name: "Roster sync", scopes: ["roster:write"] }) { credential { id } } }',
     );
     const keyId = created.data!.createApiCredential.credential.id;
+    const hook = await h.query<{ registerWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(
+      analyst,
+      'mutation { registerWebhookEndpoint(input: { url: "http://localhost:9/hook", events: ["roster.import.committed"], scopes: ["roster:write"] }) { endpoint { id } secret } }',
+    );
+    const hookSecret = hook.data!.registerWebhookEndpoint.secret;
     // A second factor with two recovery codes, one used, written straight to the database.
     const em = h.orm.em.fork();
     const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -112,13 +117,18 @@ describe('Account.identitySubjectAccess for the person themself', () => {
       expect.objectContaining({ id: keyId, name: 'Roster sync', scopes: ['roster:write'], trust_id: analystAccount.trustId }),
     ]);
     expect(rowsOf(part, 'API keys you created')[0].secret).toMatch(/not included/);
+    expect(rowsOf(part, 'Webhook endpoints you registered')).toEqual([
+      expect.objectContaining({ id: hook.data!.registerWebhookEndpoint.endpoint.id, url: 'http://localhost:9/hook', events: ['roster.import.committed'] }),
+    ]);
+    expect(rowsOf(part, 'Webhook endpoints you registered')[0].signing_secret).toMatch(/not included/);
     const [account] = rowsOf(part, 'Your account');
     expect(account.second_factor).toMatch(/^Set up\. .*not included$/);
     expect(account.second_factor_being_set_up).toMatch(/not included$/);
     expect(rowsOf(part, 'Recovery codes')).toEqual([expect.objectContaining({ not_used_yet: 1, used: 1 })]);
 
     const response = JSON.stringify(part);
-    for (const stored of [...(await h.storedSecrets()), secret, 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU', ...codeHashes]) expect(response).not.toContain(stored);
+    for (const stored of [...(await h.storedSecrets()), secret, 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU', ...codeHashes, hookSecret])
+      expect(response).not.toContain(stored);
     // An analyst belongs to no pupil: nothing goes in a school's log.
     expect(await exportsBy(analystAccount.id)).toEqual([]);
   });

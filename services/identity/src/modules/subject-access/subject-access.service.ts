@@ -40,6 +40,12 @@ const SECTIONS: { title: string; sql: string }[] = [
       from api_credential where created_by_id = $1 order by created_at`,
   },
   {
+    title: 'Webhook endpoints you registered',
+    sql: `select id, url, events, scopes, api_credential_id, trust_id, created_at, disabled_at,
+      'Kept encrypted so Waymark can sign each delivery, but not included' as signing_secret
+      from webhook_endpoint where created_by_id = $1 order by created_at`,
+  },
+  {
     title: 'What you told us when you signed up to volunteer',
     sql: `select kind, status, job_title, organisation_name, sector, size_band, postcode, website, school_id, school_name, year_left, created_at
       from volunteer_sign_up where account_id = $1`,

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 
-export const EVENT_ID_HEADER = 'Waymark-Event-Id';
-export const TIMESTAMP_HEADER = 'Waymark-Timestamp';
-export const SIGNATURE_HEADER = 'Waymark-Signature';
+const EVENT_ID_HEADER = 'Waymark-Event-Id';
+const TIMESTAMP_HEADER = 'Waymark-Timestamp';
+const SIGNATURE_HEADER = 'Waymark-Signature';
 
 /** `v1=` and the hex HMAC-SHA256, under the endpoint's secret, of `${timestamp}.${body}` (timestamp in whole seconds). */
 export function webhookSignature(secret: string, timestamp: number, body: string): string {
