@@ -24,6 +24,13 @@ export type AlumniConfirmationStatus =
   | 'CONFIRMED'
   | 'DECLINED';
 
+/** PENDING: the school has not looked at it yet; MATCHED: the school matched it to one of its leavers, and it became that leaver's activity spell; KEPT: the school kept it as an alumni destination, matched to no leaver (counted in no leaver figure); REJECTED: the school did not accept it. */
+export type AlumniReportStatus =
+  | 'KEPT'
+  | 'MATCHED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type AnswerPlacementApplicationInput = {
   applicationId: string | number;
   approve: boolean;
@@ -295,6 +302,12 @@ export type MarkPupilLeftInput = {
   pupilId: string | number;
 };
 
+export type MatchAlumniReportInput = {
+  id: string | number;
+  /** The leaver, one of alumniReportCandidates. */
+  pupilId: string | number;
+};
+
 /** The meaningful checklist: every item left out is not ticked. */
 export type MeaningfulChecklistInput = {
   employerFeedback?: boolean | null | undefined;
@@ -437,6 +450,25 @@ export type RecordActivitySpellInput = {
   providerKind?: EducationProviderKind | null | undefined;
   pupilId: string | number;
   /** STAFF (the default) or LA_CONFIRMATION; SELF_REPORTED is for the young person themself. */
+  source?: SpellSource | null | undefined;
+  /** YYYY-MM-DD */
+  startsOn: string;
+};
+
+/** One spell recorded for every leaver listed (at most 500 at once): all are saved, or none. */
+export type RecordActivitySpellsInput = {
+  activity: SpellActivity;
+  /** Apprenticeships only (and then required): 2 to 7. */
+  apprenticeshipLevel?: number | null | undefined;
+  /** Whether the school has confirmed it; false when left out. */
+  confirmed?: boolean | null | undefined;
+  /** YYYY-MM-DD; leave out while it is still going on. */
+  endsOn?: string | null | undefined;
+  provider?: string | null | undefined;
+  /** Education only (and then required). */
+  providerKind?: EducationProviderKind | null | undefined;
+  pupilIds: Array<string | number>;
+  /** STAFF (the default) or LA_CONFIRMATION. */
   source?: SpellSource | null | undefined;
   /** YYYY-MM-DD */
   startsOn: string;
@@ -717,6 +749,26 @@ export type UpdateEncounterInput = {
   yearGroups?: Array<number> | null | undefined;
 };
 
+export type UpdatePlanItemInput = {
+  academicYear: number;
+  benchmarks: Array<number>;
+  cdiAreas?: Array<CdiArea>;
+  deliveredBy?: string | null | undefined;
+  /** YYYY-MM-DD, on or after startsOn, in the academic year. */
+  endsOn?: string | null | undefined;
+  /** Empty: every pupil of its year groups. */
+  forGroups?: Array<VulnerableGroup>;
+  halfTerm: HalfTerm;
+  id: string | number;
+  learningOutcomes?: string | null | undefined;
+  purpose?: string | null | undefined;
+  sendAdaptations?: string | null | undefined;
+  /** YYYY-MM-DD, in the academic year. */
+  startsOn?: string | null | undefined;
+  title: string;
+  yearGroups: Array<number>;
+};
+
 /** What a volunteer can offer a school. */
 export type VolunteerActivity =
   /** Careers fair stand */
@@ -866,6 +918,39 @@ export type RemoveDataProtectionLeadMutationVariables = Exact<{
 
 export type RemoveDataProtectionLeadMutation = { removeDataProtectionLead: { accountId: string | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
+export type AlumniReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlumniReportsQuery = { alumniReports: Array<{ id: string, name: string, yearLeft: number | null, submittedAt: string, activity: SpellActivity, providerKind: EducationProviderKind | null, apprenticeshipLevel: number | null, provider: string | null, course: string | null, startsOn: string }> | null };
+
+export type AlumniReportCandidatesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AlumniReportCandidatesQuery = { alumniReportCandidates: Array<{ leavingYear: number, pupil: { id: string, displayName: string } }> };
+
+export type MatchAlumniReportMutationVariables = Exact<{
+  input: MatchAlumniReportInput;
+}>;
+
+
+export type MatchAlumniReportMutation = { matchAlumniReport: { report: { id: string, status: AlumniReportStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type KeepAlumniReportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type KeepAlumniReportMutation = { keepAlumniReport: { report: { id: string, status: AlumniReportStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RejectAlumniReportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RejectAlumniReportMutation = { rejectAlumniReport: { report: { id: string, status: AlumniReportStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
 export type IntentionGapFieldsFragment = { yearGroup: number, onRoll: number, missing: Array<{ id: string, displayName: string, tutorGroup: string | null }> };
 
 export type IntentionGapListsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -953,6 +1038,29 @@ export type RejectSelfReportMutationVariables = Exact<{
 
 
 export type RejectSelfReportMutation = { rejectSelfReport: { report: { id: string, status: SelfReportStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RecordActivitySpellsMutationVariables = Exact<{
+  input: RecordActivitySpellsInput;
+}>;
+
+
+export type RecordActivitySpellsMutation = { recordActivitySpells: { recorded: number, problems: Array<{ pupilId: string, code: string, message: string }>, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type SpellImportFieldsFragment = { lines: number, spells: number, leavers: number, problems: Array<{ line: number, column: string | null, message: string }>, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
+
+export type PreviewActivitySpellImportMutationVariables = Exact<{
+  csv: string;
+}>;
+
+
+export type PreviewActivitySpellImportMutation = { previewActivitySpellImport: { lines: number, spells: number, leavers: number, problems: Array<{ line: number, column: string | null, message: string }>, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type ImportActivitySpellsMutationVariables = Exact<{
+  csv: string;
+}>;
+
+
+export type ImportActivitySpellsMutation = { importActivitySpells: { lines: number, spells: number, leavers: number, problems: Array<{ line: number, column: string | null, message: string }>, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type EncounterQueryVariables = Exact<{
   id: string | number;
@@ -1172,6 +1280,13 @@ export type CreatePlanItemMutationVariables = Exact<{
 
 
 export type CreatePlanItemMutation = { createPlanItem: { item: { id: string, academicYear: number, halfTerm: HalfTerm, yearGroups: Array<number>, title: string, purpose: string | null, learningOutcomes: string | null, cdiAreas: Array<CdiArea>, benchmarks: Array<number>, deliveredBy: string | null, forGroups: Array<VulnerableGroup>, sendAdaptations: string | null, startsOn: string | null, endsOn: string | null, status: PlanItemStatus, copied: boolean, encounters: Array<{ id: string, title: string, date: string }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type UpdatePlanItemMutationVariables = Exact<{
+  input: UpdatePlanItemInput;
+}>;
+
+
+export type UpdatePlanItemMutation = { updatePlanItem: { item: { id: string, academicYear: number, halfTerm: HalfTerm, yearGroups: Array<number>, title: string, purpose: string | null, learningOutcomes: string | null, cdiAreas: Array<CdiArea>, benchmarks: Array<number>, deliveredBy: string | null, forGroups: Array<VulnerableGroup>, sendAdaptations: string | null, startsOn: string | null, endsOn: string | null, status: PlanItemStatus, copied: boolean, encounters: Array<{ id: string, title: string, date: string }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type DeletePlanItemMutationVariables = Exact<{
   id: string | number;
@@ -1413,6 +1528,11 @@ export type RecordVolunteerCheckMutationVariables = Exact<{
 
 
 export type RecordVolunteerCheckMutation = { recordVolunteerCheck: { check: { id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type SuggestedMatchesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SuggestedMatchesQuery = { suggestedMatches: { postcode: string | null, suggestions: Array<{ yearGroup: number, sector: SicSection, sectorName: string, pupils: number, interestedPupils: number, volunteersInPerson: number, volunteersOnline: number, activity: VolunteerActivity, sentence: string }> } | null };
 
 export type RosterImportFieldsFragment = { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, markLeftNeedsConfirmation: boolean, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> };
 
@@ -1690,6 +1810,38 @@ export const SelfReportLinkFieldsFragmentDoc = new TypedDocumentString(`
   expiresAt
 }
     `, {"fragmentName":"SelfReportLinkFields"}) as unknown as TypedDocumentString<SelfReportLinkFieldsFragment, unknown>;
+export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}
+    `, {"fragmentName":"MutationErrorFields"}) as unknown as TypedDocumentString<MutationErrorFieldsFragment, unknown>;
+export const SpellImportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SpellImportFields on SpellImportResult {
+  lines
+  spells
+  leavers
+  problems {
+    line
+    column
+    message
+  }
+  error {
+    ...MutationErrorFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`, {"fragmentName":"SpellImportFields"}) as unknown as TypedDocumentString<SpellImportFieldsFragment, unknown>;
 export const RegisterEntryFieldsFragmentDoc = new TypedDocumentString(`
     fragment RegisterEntryFields on Participation {
   id
@@ -1708,16 +1860,6 @@ export const RegisterEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RegisterEntryFields"}) as unknown as TypedDocumentString<RegisterEntryFieldsFragment, unknown>;
-export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
-    fragment MutationErrorFields on MutationError {
-  code
-  message
-  fields {
-    field
-    message
-  }
-}
-    `, {"fragmentName":"MutationErrorFields"}) as unknown as TypedDocumentString<MutationErrorFieldsFragment, unknown>;
 export const RegisterChangeFieldsFragmentDoc = new TypedDocumentString(`
     fragment RegisterChangeFields on RegisterChangeResult {
   added
@@ -2394,6 +2536,93 @@ export const RemoveDataProtectionLeadDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<RemoveDataProtectionLeadMutation, RemoveDataProtectionLeadMutationVariables>;
+export const AlumniReportsDocument = new TypedDocumentString(`
+    query AlumniReports {
+  alumniReports {
+    id
+    name
+    yearLeft
+    submittedAt
+    activity
+    providerKind
+    apprenticeshipLevel
+    provider
+    course
+    startsOn
+  }
+}
+    `) as unknown as TypedDocumentString<AlumniReportsQuery, AlumniReportsQueryVariables>;
+export const AlumniReportCandidatesDocument = new TypedDocumentString(`
+    query AlumniReportCandidates($id: ID!) {
+  alumniReportCandidates(id: $id) {
+    pupil {
+      id
+      displayName
+    }
+    leavingYear
+  }
+}
+    `) as unknown as TypedDocumentString<AlumniReportCandidatesQuery, AlumniReportCandidatesQueryVariables>;
+export const MatchAlumniReportDocument = new TypedDocumentString(`
+    mutation MatchAlumniReport($input: MatchAlumniReportInput!) {
+  matchAlumniReport(input: $input) {
+    report {
+      id
+      status
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<MatchAlumniReportMutation, MatchAlumniReportMutationVariables>;
+export const KeepAlumniReportDocument = new TypedDocumentString(`
+    mutation KeepAlumniReport($id: ID!) {
+  keepAlumniReport(id: $id) {
+    report {
+      id
+      status
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<KeepAlumniReportMutation, KeepAlumniReportMutationVariables>;
+export const RejectAlumniReportDocument = new TypedDocumentString(`
+    mutation RejectAlumniReport($id: ID!) {
+  rejectAlumniReport(id: $id) {
+    report {
+      id
+      status
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RejectAlumniReportMutation, RejectAlumniReportMutationVariables>;
 export const IntentionGapListsDocument = new TypedDocumentString(`
     query IntentionGapLists {
   year11: intentionGaps(yearGroup: 11) {
@@ -2697,6 +2926,82 @@ export const RejectSelfReportDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<RejectSelfReportMutation, RejectSelfReportMutationVariables>;
+export const RecordActivitySpellsDocument = new TypedDocumentString(`
+    mutation RecordActivitySpells($input: RecordActivitySpellsInput!) {
+  recordActivitySpells(input: $input) {
+    recorded
+    problems {
+      pupilId
+      code
+      message
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RecordActivitySpellsMutation, RecordActivitySpellsMutationVariables>;
+export const PreviewActivitySpellImportDocument = new TypedDocumentString(`
+    mutation PreviewActivitySpellImport($csv: String!) {
+  previewActivitySpellImport(csv: $csv) {
+    ...SpellImportFields
+  }
+}
+    fragment SpellImportFields on SpellImportResult {
+  lines
+  spells
+  leavers
+  problems {
+    line
+    column
+    message
+  }
+  error {
+    ...MutationErrorFields
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<PreviewActivitySpellImportMutation, PreviewActivitySpellImportMutationVariables>;
+export const ImportActivitySpellsDocument = new TypedDocumentString(`
+    mutation ImportActivitySpells($csv: String!) {
+  importActivitySpells(csv: $csv) {
+    ...SpellImportFields
+  }
+}
+    fragment SpellImportFields on SpellImportResult {
+  lines
+  spells
+  leavers
+  problems {
+    line
+    column
+    message
+  }
+  error {
+    ...MutationErrorFields
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ImportActivitySpellsMutation, ImportActivitySpellsMutationVariables>;
 export const EncounterDocument = new TypedDocumentString(`
     query Encounter($id: ID!) {
   encounter(id: $id) {
@@ -3523,6 +3828,48 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<CreatePlanItemMutation, CreatePlanItemMutationVariables>;
+export const UpdatePlanItemDocument = new TypedDocumentString(`
+    mutation UpdatePlanItem($input: UpdatePlanItemInput!) {
+  updatePlanItem(input: $input) {
+    item {
+      ...PlanItemFields
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment PlanItemFields on PlanItem {
+  id
+  academicYear
+  halfTerm
+  yearGroups
+  title
+  purpose
+  learningOutcomes
+  cdiAreas
+  benchmarks
+  deliveredBy
+  forGroups
+  sendAdaptations
+  startsOn
+  endsOn
+  status
+  copied
+  encounters {
+    id
+    title
+    date
+  }
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<UpdatePlanItemMutation, UpdatePlanItemMutationVariables>;
 export const DeletePlanItemDocument = new TypedDocumentString(`
     mutation DeletePlanItem($id: ID!) {
   deletePlanItem(id: $id) {
@@ -4540,6 +4887,24 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<RecordVolunteerCheckMutation, RecordVolunteerCheckMutationVariables>;
+export const SuggestedMatchesDocument = new TypedDocumentString(`
+    query SuggestedMatches {
+  suggestedMatches {
+    postcode
+    suggestions {
+      yearGroup
+      sector
+      sectorName
+      pupils
+      interestedPupils
+      volunteersInPerson
+      volunteersOnline
+      activity
+      sentence
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestedMatchesQuery, SuggestedMatchesQueryVariables>;
 export const PreviewRosterImportDocument = new TypedDocumentString(`
     mutation PreviewRosterImport($input: RosterImportInput!) {
   previewRosterImport(input: $input) {

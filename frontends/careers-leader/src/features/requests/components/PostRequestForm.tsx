@@ -10,9 +10,21 @@ const YEARS = [7, 8, 9, 10, 11, 12, 13];
 const ACTIVITY_OPTIONS = VOLUNTEER_ACTIVITY_KEYS.map((key) => ({ value: key, label: VOLUNTEER_ACTIVITIES[key].label }));
 const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...list, value] : list.filter((item) => item !== value));
 
-/** Asks volunteers for help: what, when, for whom, how many, which sectors, and where. */
-export function PostRequestForm({ onPosted }: { onPosted: () => void }) {
-  const [draft, setDraft] = useState<RequestDraft>(EMPTY_REQUEST);
+/**
+ * Asks volunteers for help: what, when, for whom, how many, which sectors, and where. `initial` fills
+ * it in (from a suggested match, which `filledFrom` names); the page remounts it for each one.
+ */
+export function PostRequestForm({
+  onPosted,
+  initial = EMPTY_REQUEST,
+  filledFrom = null,
+}: {
+  onPosted: () => void;
+  initial?: RequestDraft;
+  filledFrom?: string | null;
+}) {
+  const [draft, setDraft] = useState<RequestDraft>(initial);
+  const [filled, setFilled] = useState(filledFrom);
   const [errors, setErrors] = useState<RequestErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -43,6 +55,7 @@ export function PostRequestForm({ onPosted }: { onPosted: () => void }) {
     }
     setDraft(EMPTY_REQUEST);
     setErrors({});
+    setFilled(null);
     setPosted(true);
     onPosted();
   };
@@ -57,6 +70,11 @@ export function PostRequestForm({ onPosted }: { onPosted: () => void }) {
       {posted ? (
         <Notice title="Request posted" headingLevel={3}>
           Volunteers whose offer matches can now see it and offer to help. Their offers appear below.
+        </Notice>
+      ) : null}
+      {filled && !posted ? (
+        <Notice title="Filled in from a suggestion" headingLevel={3}>
+          {`${filled} Check the dates and details, then post the request.`}
         </Notice>
       ) : null}
       <ErrorSummary attempt={attempt} items={items} />

@@ -1,7 +1,7 @@
 import { formatDay, SIC_SECTIONS, VOLUNTEER_ACTIVITIES } from '@waymark/domain';
 import { useMutation, useQuery } from '@waymark/graphql-client';
 import { Button, ErrorPanel, Loading, Notice, PageHeader, Section, SummaryList, TextAreaField } from '@waymark/ui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { VolunteerOfferStatus, VolunteerRequestStatus } from '../../../gql/graphql';
 import { routeHref } from '../../../shared/route';
 import {
@@ -13,8 +13,12 @@ import {
 } from '../graphql/requests';
 import { AlumniWaiting } from '../../alumni/components/AlumniWaiting';
 import { PostRequestForm } from './PostRequestForm';
+import { SuggestedMatches } from './SuggestedMatches';
+import { draftFromSuggestion } from '../lib/suggestion';
+import type { RequestDraft } from '../lib/requestForm';
 import { CheckWarnings, VolunteerChecks } from './VolunteerChecks';
 
+const FORM_HEADING = 'ask-for-volunteers';
 const REQUEST_STATUS: Record<VolunteerRequestStatus, string> = { OPEN: 'Taking offers', CONFIRMED: 'Confirmed', CLOSED: 'Closed' };
 const OFFER_STATUS: Record<VolunteerOfferStatus, { text: string; tag: string }> = {
   OPEN: { text: 'Waiting for your answer', tag: 'wm-tag wm-tag--progress' },
@@ -31,14 +35,28 @@ export function VolunteerRequestsPage() {
   const query = useQuery(VolunteerRequestsDocument);
   const requests = query.data?.volunteerRequests ?? null;
   const refresh = () => void query.refetch();
+  // A suggested match fills the form in: a new form each time, and the keyboard moves to it.
+  const [fromSuggestion, setFromSuggestion] = useState<{ draft: RequestDraft; label: string; count: number } | null>(null);
+  useEffect(() => {
+    if (fromSuggestion) document.getElementById(FORM_HEADING)?.focus();
+  }, [fromSuggestion]);
   return (
     <>
       <PageHeader
         title="Volunteer requests"
         description="Ask employer and alumni volunteers for help. Volunteers whose offer matches see your request and can offer; you choose whom to accept. Confirming records the encounter with them."
       />
-      <Section title="Ask for volunteers">
-        <PostRequestForm onPosted={refresh} />
+      <SuggestedMatches
+        onAsk={(match, postcode) =>
+          setFromSuggestion((previous) => ({
+            draft: draftFromSuggestion(match, postcode),
+            label: `Year ${match.yearGroup}, ${match.sectorName}.`,
+            count: (previous?.count ?? 0) + 1,
+          }))
+        }
+      />
+      <Section title="Ask for volunteers" headingId={FORM_HEADING}>
+        <PostRequestForm key={fromSuggestion?.count ?? 0} initial={fromSuggestion?.draft} filledFrom={fromSuggestion?.label ?? null} onPosted={refresh} />
       </Section>
       <Section title="Your requests" description="Newest first.">
         {query.loading && !requests ? <Loading label="Loading requests…" /> : null}

@@ -1,4 +1,4 @@
-import type { VolunteerRequestsQuery } from '../../../gql/graphql';
+import type { SuggestedMatchesQuery, VolunteerRequestsQuery } from '../../../gql/graphql';
 
 // The documents are in requests.graphql; these are their typed forms (frontends/README.md).
 export {
@@ -6,8 +6,10 @@ export {
   PostVolunteerRequestDocument,
   RecordVolunteerCheckDocument,
   RespondToVolunteerOfferDocument,
+  SuggestedMatchesDocument,
   VolunteerRequestsDocument,
 } from '../../../gql/graphql';
 
 export type VolunteerRequest = NonNullable<VolunteerRequestsQuery['volunteerRequests']>[number];
 export type VolunteerOffer = NonNullable<VolunteerRequest['offers']>[number];
+export type SuggestedMatch = NonNullable<SuggestedMatchesQuery['suggestedMatches']>['suggestions'][number];
