@@ -31,7 +31,7 @@ export function hasHappened(encounter: Pick<Encounter, 'date' | 'hasTime'>, now 
   return encounter.hasTime ? encounter.date.getTime() <= now.getTime() : dayInEngland(encounter.date) <= todayInEngland(now);
 }
 
-export const isWorkplace = (encounter: Pick<Encounter, 'kind'>): boolean => (WORKPLACE_KINDS as readonly string[]).includes(encounter.kind);
+const isWorkplace = (encounter: Pick<Encounter, 'kind'>): boolean => (WORKPLACE_KINDS as readonly string[]).includes(encounter.kind);
 
 /** The volunteer the caller is, or null. */
 export function ownVolunteerId(principal: Principal): string | null {

@@ -3,4 +3,3 @@ import type { MyEngagementQuery } from '../../../gql/graphql';
 export { GiveEngagementFeedbackDocument, GivePupilFeedbackDocument, MyEngagementDocument } from '../../../gql/graphql';
 
 export type MyEngagement = NonNullable<MyEngagementQuery['myEngagement']>;
-export type FeedbackPupil = NonNullable<MyEngagement['feedbackPupils']>[number];

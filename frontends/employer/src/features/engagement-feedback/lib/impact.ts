@@ -1,5 +1,5 @@
 /** What the impact summary needs of each engagement. */
-export interface ImpactEngagement {
+interface ImpactEngagement {
   school?: { name: string } | null;
   attendedCount: number;
   volunteerThanks?: readonly { message: string }[] | null;
