@@ -1,8 +1,8 @@
 // The careers programme planner in the browser (docs/domain-rules.md, "Programme planner"): the careers
 // leader opens "Programme", adds a planned activity for the half term of one of the school's past
 // encounters by keyboard (an end before its start is refused first, the error summary leading to the
-// field), links that encounter to it and sees the activity marked delivered, in words and by symbol.
-// The page, the form with its errors and the delivered plan are axe-clean with nothing sideways at 1,366
+// field), links that encounter to it and sees the activity marked delivered, in words and by symbol,
+// then changes it (the form opens filled in and checks the same rules; the link stays). The page, the form with its errors and the delivered plan are axe-clean with nothing sideways at 1,366
 // and 390 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
@@ -96,6 +96,31 @@ describe('programme planner', () => {
     // Focus goes back to the button that opened the link form.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`Link an encounter to ${TITLE}`);
     await fitsAtBothWidths(portals, page, 'Careers programme', 'programme-delivered');
+
+    // Changing it, by keyboard: the form opens filled in, checks the same rules, and the link stays.
+    await card.getByRole('button', { name: `Change ${TITLE}` }).focus();
+    await page.keyboard.press('Enter');
+    const changeForm = card.getByRole('form', { name: `Change ${TITLE}` });
+    await changeForm.waitFor();
+    expect(await changeForm.getByLabel('Activity', { exact: true }).inputValue()).toBe(TITLE);
+    await changeForm.getByLabel('Delivered by (optional)').fill('Local college');
+    // An end before its start is refused in this form too, its summary linked to this form's field.
+    await changeForm.getByLabel('End date (optional)').fill(startsOn);
+    await changeForm.getByLabel('Start date (optional)').fill(endsOn);
+    await changeForm.getByRole('button', { name: 'Save planned activity' }).focus();
+    await page.keyboard.press('Enter');
+    await changeForm.getByRole('link', { name: 'The end date must be on or after the start date' }).waitFor();
+    await changeForm.getByLabel('Start date (optional)').fill(startsOn);
+    await changeForm.getByLabel('End date (optional)').fill(endsOn);
+    await changeForm.getByRole('button', { name: 'Save planned activity' }).focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `"${TITLE}" was changed.` })
+      .waitFor({ timeout: 30_000 });
+    await card.getByText('Local college').waitFor();
+    await card.getByRole('link', { name: delivered!.title }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`Change ${TITLE}`);
 
     // Removing asks first, starting on "Keep it"; kept, then removed.
     await card.getByRole('button', { name: `Remove ${TITLE}` }).focus();

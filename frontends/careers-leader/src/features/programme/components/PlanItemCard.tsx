@@ -4,21 +4,46 @@ import { Button, ConfirmDialog, ErrorSummary, formatDate, Loading, SelectField, 
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { routeHref } from '../../../shared/route';
 import { groupLabel } from '../../../shared/vulnerableGroups';
-import { PLAN_ENCOUNTER_CHOICES_QUERY, type PlanHalfTerm, type PlanItem } from '../graphql/programme';
+import { PLAN_ENCOUNTER_CHOICES_QUERY, type PlanHalfTerm, type PlanItem, type PlanItemInput } from '../graphql/programme';
 import type { SaveProblem } from '../hooks/useProgrammePlan';
 import { formatYearGroups } from '../../../shared/encounterKinds';
-import { cdiAreaLabel, listText, STATUS_TAGS } from '../lib/programme';
+import { cdiAreaLabel, draftOf, listText, STATUS_TAGS } from '../lib/programme';
+import { PlanItemForm } from './PlanItemForm';
 
 export interface PlanItemActions {
   canEdit: boolean;
+  /** The year's half terms, to move an activity to another when it is changed. */
+  halfTerms: readonly PlanHalfTerm[];
+  onUpdate: (itemId: string, input: PlanItemInput) => Promise<SaveProblem>;
   onLink: (itemId: string, encounterId: string) => Promise<SaveProblem>;
   onUnlink: (itemId: string, encounterId: string) => Promise<SaveProblem>;
   onRemove: (itemId: string) => Promise<SaveProblem>;
 }
 
 /** One planned activity: what it is, who it is for, its status in words and by symbol, and the encounters that delivered it. */
-export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemove }: { item: PlanItem; halfTerm: PlanHalfTerm } & PlanItemActions) {
+export function PlanItemCard({
+  item,
+  halfTerm,
+  canEdit,
+  halfTerms,
+  onUpdate,
+  onLink,
+  onUnlink,
+  onRemove,
+}: { item: PlanItem; halfTerm: PlanHalfTerm } & PlanItemActions) {
   const [linking, setLinking] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const [refocusChange, setRefocusChange] = useState(false);
+  useEffect(() => {
+    if (changing || !refocusChange) return;
+    changeButton.current?.focus();
+    setRefocusChange(false);
+  }, [changing, refocusChange]);
+  const closeChanging = () => {
+    setChanging(false);
+    setRefocusChange(true);
+  };
   const [removing, setRemoving] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -89,7 +114,7 @@ export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemo
           {problem}
         </p>
       ) : null}
-      {canEdit && linking ? (
+      {canEdit && linking && !changing ? (
         <LinkEncounterForm
           item={item}
           halfTerm={halfTerm}
@@ -101,8 +126,26 @@ export function PlanItemCard({ item, halfTerm, canEdit, onLink, onUnlink, onRemo
           onCancel={closeLinking}
         />
       ) : null}
-      {canEdit && !linking ? (
+      {canEdit && changing ? (
+        <PlanItemForm
+          academicYear={item.academicYear}
+          halfTerms={halfTerms}
+          initial={draftOf(item)}
+          label={`Change ${item.title}`}
+          idPrefix={`plan-${item.id}`}
+          onSave={async (input) => {
+            const answer = await onUpdate(item.id, input);
+            if (!answer) closeChanging();
+            return answer;
+          }}
+          onCancel={closeChanging}
+        />
+      ) : null}
+      {canEdit && !linking && !changing ? (
         <div className="wm-button-row">
+          <Button ref={changeButton} variant="secondary" onClick={() => setChanging(true)}>
+            Change<span className="wm-visually-hidden"> {item.title}</span>
+          </Button>
           <Button ref={linkButton} variant="secondary" onClick={() => setLinking(true)}>
             Link an encounter<span className="wm-visually-hidden"> to {item.title}</span>
           </Button>

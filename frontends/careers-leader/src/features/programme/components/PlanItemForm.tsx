@@ -7,40 +7,53 @@ import type { PlanHalfTerm, PlanItemInput } from '../graphql/programme';
 import type { SaveProblem } from '../hooks/useProgrammePlan';
 import { draftToInput, EMPTY_DRAFT, validateDraft, type PlanItemDraft } from '../lib/programme';
 
-/** Where each field's error summary link goes: the control itself, or the first box of a group. */
-const IDS: Record<PlanItemField, string> = {
-  academicYear: 'plan-half-term',
-  halfTerm: 'plan-half-term',
-  title: 'plan-title',
-  yearGroups: 'plan-year-7',
-  purpose: 'plan-purpose',
-  learningOutcomes: 'plan-outcomes',
-  cdiAreas: `plan-cdi-${CDI_AREA_KEYS[0]}`,
-  benchmarks: 'plan-benchmark-1',
-  deliveredBy: 'plan-delivered-by',
-  forGroups: `plan-group-${VULNERABLE_GROUPS[0].value}`,
-  sendAdaptations: 'plan-send',
-  startsOn: 'plan-starts-on',
-  endsOn: 'plan-ends-on',
-};
+/** Where each field's error summary link goes: the control itself, or the first box of a group (ids start with `prefix`). */
+function fieldIds(prefix: string): Record<PlanItemField, string> {
+  return {
+    academicYear: `${prefix}-half-term`,
+    halfTerm: `${prefix}-half-term`,
+    title: `${prefix}-title`,
+    yearGroups: `${prefix}-year-7`,
+    purpose: `${prefix}-purpose`,
+    learningOutcomes: `${prefix}-outcomes`,
+    cdiAreas: `${prefix}-cdi-${CDI_AREA_KEYS[0]}`,
+    benchmarks: `${prefix}-benchmark-1`,
+    deliveredBy: `${prefix}-delivered-by`,
+    forGroups: `${prefix}-group-${VULNERABLE_GROUPS[0].value}`,
+    sendAdaptations: `${prefix}-send`,
+    startsOn: `${prefix}-starts-on`,
+    endsOn: `${prefix}-ends-on`,
+  };
+}
 
 function toggled<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 }
 
-/** "Add a planned activity": checked with the API's own rules first; every problem listed above the form and linked to its field. */
+/**
+ * "Add a planned activity", or change one (`initial`): checked with the API's own rules first; every
+ * problem listed above the form and linked to its field. Controls' ids start with `idPrefix`, so a
+ * change form and the add form never share one.
+ */
 export function PlanItemForm({
   academicYear,
   halfTerms,
   onSave,
   onCancel,
+  initial = EMPTY_DRAFT,
+  label = 'Add a planned activity',
+  idPrefix = 'plan',
 }: {
   academicYear: number;
   halfTerms: readonly PlanHalfTerm[];
   onSave: (input: PlanItemInput) => Promise<SaveProblem>;
   onCancel: () => void;
+  initial?: PlanItemDraft;
+  label?: string;
+  idPrefix?: string;
 }) {
-  const [draft, setDraft] = useState<PlanItemDraft>(EMPTY_DRAFT);
+  const IDS = fieldIds(idPrefix);
+  const [draft, setDraft] = useState<PlanItemDraft>(initial);
   const [errors, setErrors] = useState<Partial<Record<PlanItemField, string>>>({});
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -75,7 +88,7 @@ export function PlanItemForm({
   ];
 
   return (
-    <form className="wm-form" noValidate aria-label="Add a planned activity" onSubmit={(event) => void submit(event)}>
+    <form className="wm-form" noValidate aria-label={label} onSubmit={(event) => void submit(event)}>
       <ErrorSummary attempt={attempt} items={items} />
       <SelectField
         ref={first}
@@ -101,7 +114,7 @@ export function PlanItemForm({
           {YEAR_GROUPS.map((year) => (
             <Checkbox
               key={year}
-              id={`plan-year-${year}`}
+              id={`${idPrefix}-year-${year}`}
               label={`Year ${year}`}
               checked={draft.yearGroups.includes(year)}
               onChange={(event) =>
@@ -135,7 +148,7 @@ export function PlanItemForm({
           {CDI_AREA_KEYS.map((key) => (
             <Checkbox
               key={key}
-              id={`plan-cdi-${key}`}
+              id={`${idPrefix}-cdi-${key}`}
               label={`${CDI_AREAS[key].label}: ${CDI_AREAS[key].description}`}
               checked={draft.cdiAreas.includes(key)}
               onChange={(event) => set('cdiAreas', toggled(draft.cdiAreas, key, event.target.checked))}
@@ -148,7 +161,7 @@ export function PlanItemForm({
           {GATSBY_BENCHMARKS.map((benchmark) => (
             <Checkbox
               key={benchmark.number}
-              id={`plan-benchmark-${benchmark.number}`}
+              id={`${idPrefix}-benchmark-${benchmark.number}`}
               label={`Benchmark ${benchmark.number}: ${benchmark.name}`}
               checked={draft.benchmarks.includes(benchmark.number)}
               onChange={(event) =>
@@ -175,7 +188,7 @@ export function PlanItemForm({
           {VULNERABLE_GROUPS.map((group) => (
             <Checkbox
               key={group.value}
-              id={`plan-group-${group.value}`}
+              id={`${idPrefix}-group-${group.value}`}
               label={group.label}
               checked={draft.forGroups.includes(group.value)}
               onChange={(event) => set('forGroups', toggled(draft.forGroups, group.value, event.target.checked))}

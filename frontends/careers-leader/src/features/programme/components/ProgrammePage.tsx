@@ -50,6 +50,13 @@ export function ProgrammePage() {
   };
   const actions: PlanItemActions = {
     canEdit: plan?.canEdit ?? false,
+    halfTerms: plan?.halfTerms ?? [],
+    onUpdate: async (itemId, input) => {
+      setMessage(null);
+      const problem = await p.update(itemId, input);
+      if (!problem) setMessage(`"${input.title}" was changed.`);
+      return problem;
+    },
     onLink: p.link,
     onUnlink: p.unlink,
     onRemove: p.remove,

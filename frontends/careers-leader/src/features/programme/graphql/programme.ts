@@ -6,6 +6,7 @@ import {
   PlanEncounterChoicesDocument,
   ProgrammePlanDocument,
   UnlinkPlanEncounterDocument,
+  UpdatePlanItemDocument,
   type PlanItemFieldsFragment,
   type ProgrammePlanQuery,
 } from '../../../gql/graphql';
@@ -14,6 +15,7 @@ import {
 export const PROGRAMME_PLAN_QUERY = ProgrammePlanDocument.toString();
 export const PLAN_ENCOUNTER_CHOICES_QUERY = PlanEncounterChoicesDocument.toString();
 export const CREATE_PLAN_ITEM_MUTATION = CreatePlanItemDocument.toString();
+export const UPDATE_PLAN_ITEM_MUTATION = UpdatePlanItemDocument.toString();
 export const DELETE_PLAN_ITEM_MUTATION = DeletePlanItemDocument.toString();
 export const LINK_PLAN_ENCOUNTER_MUTATION = LinkPlanEncounterDocument.toString();
 export const UNLINK_PLAN_ENCOUNTER_MUTATION = UnlinkPlanEncounterDocument.toString();

@@ -7,6 +7,7 @@ import {
   LINK_PLAN_ENCOUNTER_MUTATION,
   PROGRAMME_PLAN_QUERY,
   UNLINK_PLAN_ENCOUNTER_MUTATION,
+  UPDATE_PLAN_ITEM_MUTATION,
   type PlanItemInput,
 } from '../graphql/programme';
 
@@ -42,6 +43,11 @@ export function useProgrammePlan(academicYear: number) {
       run(async () => (await request(CREATE_PLAN_ITEM_MUTATION, { input })).createPlanItem, 'The planned activity was not saved. Try again.'),
     [run],
   );
+  const update = useCallback(
+    (id: string, input: PlanItemInput) =>
+      run(async () => (await request(UPDATE_PLAN_ITEM_MUTATION, { input: { ...input, id } })).updatePlanItem, 'The change was not saved. Try again.'),
+    [run],
+  );
   const remove = useCallback(
     (id: string) => run(async () => (await request(DELETE_PLAN_ITEM_MUTATION, { id })).deletePlanItem, 'The planned activity was not removed. Try again.'),
     [run],
@@ -73,5 +79,5 @@ export function useProgrammePlan(academicYear: number) {
     }
   }, [academicYear, refetch]);
 
-  return { ...query, plan: query.data?.programmePlan ?? null, create, remove, link, unlink, copyForward };
+  return { ...query, plan: query.data?.programmePlan ?? null, create, update, remove, link, unlink, copyForward };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatYearGroups } from '../../../shared/encounterKinds';
-import { draftToInput, EMPTY_DRAFT, planSummary, statusText, validateDraft } from './programme';
+import { draftOf, draftToInput, EMPTY_DRAFT, planSummary, statusText, validateDraft } from './programme';
 
 const draft = { ...EMPTY_DRAFT, halfTerm: 'AUTUMN_2', title: ' Careers fair ', yearGroups: [9, 10], benchmarks: [2], purpose: '  ' };
 
@@ -15,6 +15,23 @@ describe('the planned activity form', () => {
       halfTerm: 'Choose the half term it is planned for',
       endsOn: 'The end date must be on or after the start date',
     });
+  });
+});
+
+describe('changing a planned activity', () => {
+  it('fills the form with the activity as saved, so saving it unchanged sends the same values', () => {
+    const saved = {
+      ...draftToInput({ ...draft, learningOutcomes: 'Know three routes', cdiAreas: ['GROW_THROUGHOUT_LIFE'], startsOn: '2026-11-02' }, 2026),
+      id: 'item-1',
+      academicYear: 2026,
+      status: 'PLANNED' as const,
+      copied: false,
+      encounters: [],
+    };
+    const form = draftOf(saved as Parameters<typeof draftOf>[0]);
+    expect(form).toMatchObject({ title: 'Careers fair', purpose: '', learningOutcomes: 'Know three routes', startsOn: '2026-11-02', endsOn: '' });
+    const { id: _id, status: _status, copied: _copied, encounters: _encounters, ...values } = saved;
+    expect(draftToInput(form, 2026)).toEqual(values);
   });
 });
 

@@ -1,6 +1,6 @@
 import { checkPlanItem, CDI_AREAS, isCdiArea, isHalfTerm, PLAN_ITEM_STATUS_WORDS, type FieldProblems, type PlanItemField } from '@waymark/domain';
 import type { VulnerableGroup } from '../../../shared/vulnerableGroups';
-import type { PlanItemInput, PlanItemStatus } from '../graphql/programme';
+import type { PlanItem, PlanItemInput, PlanItemStatus } from '../graphql/programme';
 
 /** The "Add a planned activity" form as typed: text as typed, ticks as lists, '' for nothing chosen. */
 export interface PlanItemDraft {
@@ -33,7 +33,25 @@ export const EMPTY_DRAFT: PlanItemDraft = {
   endsOn: '',
 };
 
-/** The draft as `createPlanItem` takes it (empty text left out). */
+/** A planned activity as the form shows it, to change it. */
+export function draftOf(item: PlanItem): PlanItemDraft {
+  return {
+    halfTerm: item.halfTerm,
+    title: item.title,
+    yearGroups: [...item.yearGroups],
+    purpose: item.purpose ?? '',
+    learningOutcomes: item.learningOutcomes ?? '',
+    cdiAreas: [...item.cdiAreas],
+    benchmarks: [...item.benchmarks],
+    deliveredBy: item.deliveredBy ?? '',
+    forGroups: [...item.forGroups] as VulnerableGroup[],
+    sendAdaptations: item.sendAdaptations ?? '',
+    startsOn: item.startsOn ?? '',
+    endsOn: item.endsOn ?? '',
+  };
+}
+
+/** The draft as `createPlanItem` and `updatePlanItem` take it (empty text left out). */
 export function draftToInput(draft: PlanItemDraft, academicYear: number): PlanItemInput {
   const text = (value: string) => (value.trim() === '' ? null : value.trim());
   return {
