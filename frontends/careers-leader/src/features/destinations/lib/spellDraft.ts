@@ -8,6 +8,7 @@ import {
   type ActivitySpellField,
 } from '@waymark/domain';
 import type { EducationProviderKind, RecordActivitySpellInput, SpellActivity, SpellSource } from '../graphql/destinations';
+import type { RecordActivitySpellsInput } from '../graphql/spellBulk';
 
 /** The spell form as typed: every value a string until it is sent. */
 export interface SpellDraft {
@@ -61,4 +62,10 @@ export function toRecordActivitySpellInput(pupilId: string, draft: SpellDraft): 
   const { activity, providerKind, ...rest } = values(draft);
   if (!activity) throw new Error('Choose what they were doing');
   return { pupilId, activity, providerKind, ...rest, source: draft.source, confirmed: draft.confirmed };
+}
+
+/** The same spell for every leaver chosen on the worklist (`recordActivitySpells`). */
+export function toRecordActivitySpellsInput(pupilIds: readonly string[], draft: SpellDraft): RecordActivitySpellsInput {
+  const { pupilId: _unused, ...input } = toRecordActivitySpellInput('', draft);
+  return { ...input, pupilIds: [...pupilIds] };
 }
