@@ -10,6 +10,7 @@ import { LeaverPanel } from './LeaverPanel';
 import { ReturnSection } from './ReturnSection';
 import { SeptemberOfferSection } from '../../september-offer/components/SeptemberOfferSection';
 import { SelfReportSection } from './SelfReportSection';
+import { SpellImportSection } from './SpellImportSection';
 import { SustainedSection } from './SustainedSection';
 import { WorklistSection } from './WorklistSection';
 
@@ -71,6 +72,7 @@ export function DestinationsPage() {
       <SeptemberOfferSection />
       <ReturnSection />
       <WorklistSection key={`worklist-${recorded}`} onRecord={setChosen} onLink={(pupilId) => void selfReports.makeLink(pupilId)} />
+      <SpellImportSection onImported={() => setRecorded((count) => count + 1)} />
       <SelfReportSection selfReports={selfReports} onDecided={() => setRecorded((count) => count + 1)} />
       <SustainedSection key={`sustained-${recorded}`} />
       <Section
