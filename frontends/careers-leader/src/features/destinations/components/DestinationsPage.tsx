@@ -10,6 +10,7 @@ import { LeaverPanel } from './LeaverPanel';
 import { ReturnSection } from './ReturnSection';
 import { SeptemberOfferSection } from '../../september-offer/components/SeptemberOfferSection';
 import { SelfReportSection } from './SelfReportSection';
+import { AlumniReportSection } from './AlumniReportSection';
 import { SpellImportSection } from './SpellImportSection';
 import { SustainedSection } from './SustainedSection';
 import { WorklistSection } from './WorklistSection';
@@ -74,6 +75,7 @@ export function DestinationsPage() {
       <WorklistSection key={`worklist-${recorded}`} onRecord={setChosen} onLink={(pupilId) => void selfReports.makeLink(pupilId)} />
       <SpellImportSection onImported={() => setRecorded((count) => count + 1)} />
       <SelfReportSection selfReports={selfReports} onDecided={() => setRecorded((count) => count + 1)} />
+      <AlumniReportSection onDecided={() => setRecorded((count) => count + 1)} />
       <SustainedSection key={`sustained-${recorded}`} />
       <Section
         title="Destination figures"
