@@ -119,7 +119,7 @@ export class IdentityHarness {
       ...sessions.map((s) => s.tokenHash),
       ...credentials.map((c) => c.secretHash),
       // Webhook signing secrets: as sealed in the table, and as opened.
-      ...(await em.getConnection().execute<{ secret: string }[]>('select secret from webhook_endpoint')).map((row) => row.secret),
+      ...(await em.getConnection().execute<{ secret: string }[]>('select secret from webhook_endpoint')).map((row: { secret: string }) => row.secret),
       ...(await em.find(WebhookEndpoint, {})).map((endpoint) => endpoint.secret),
     ];
   }
