@@ -568,7 +568,7 @@ describe('registers from a CSV', () => {
     const res = await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId, csv } });
     expect(res.data!.importRegister.error?.code).toBe('REGISTER_INVALID');
     expect(res.data!.importRegister.rejected.map((r) => r.line)).toEqual([3, 4, 5]);
-    expect(res.data!.importRegister.rejected[0].reason).toContain('not yes or no');
+    expect(res.data!.importRegister.rejected[0].reason).toContain('not yes, no or declined');
     expect(await registerOf(encounterId)).toEqual([]);
   });
 
@@ -774,6 +774,45 @@ describe('provider encounters in Years 12–13: offered and declined', () => {
     // Marking them as there clears "declined".
     await client.query<Marked>(leaderNorth, MARK, { input: { encounterId, pupilIds: [sixthFormer.id], attended: true } });
     expect(await rowOf(encounterId, sixthFormer.id)).toMatchObject({ attended: true, declined: false });
+  });
+
+  it('reads "declined" in a register CSV, for sixth-formers at a provider encounter only, all or nothing', async () => {
+    const IMPORT =
+      'mutation ($input: ImportRegisterInput!) { importRegister(input: $input) { added changed unchanged rejected { line upn reason } error { code message } } }';
+    type Imported = {
+      importRegister: {
+        added: number;
+        changed: number;
+        unchanged: number;
+        rejected: { line: number; reason: string }[];
+        error: { code: string; message: string } | null;
+      };
+    };
+    const encounterId = await createEncounter('APPRENTICESHIP_PROVIDER_ENCOUNTER', 'Apprenticeships fair');
+    // The Year 10 pupil cannot have declined: the line says why, and nothing is saved.
+    const tooYoung = await client.query<Imported>(leaderNorth, IMPORT, {
+      input: { encounterId, csv: `UPN,Attended\n${sixthFormer.upn},declined\n${year10.upn},Declined\n` },
+    });
+    expect(tooYoung.data!.importRegister.error?.code).toBe('REGISTER_INVALID');
+    expect(tooYoung.data!.importRegister.rejected.map((r) => r.line)).toEqual([3]);
+    expect(tooYoung.data!.importRegister.rejected[0].reason).toContain('mark them absent');
+    expect(await rowOf(encounterId, sixthFormer.id)).toMatchObject({ attended: false, declined: false });
+    // The sixth-former chose not to go; the Year 10 pupil went.
+    const csv = `UPN,Attended\n${sixthFormer.upn},chose not to go\n${year10.upn},yes\n`;
+    const imported = await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId, csv } });
+    expect(imported.data!.importRegister).toMatchObject({ added: 0, changed: 2, unchanged: 0, error: null });
+    expect(await rowOf(encounterId, sixthFormer.id)).toMatchObject({ attended: false, declined: true });
+    expect(await rowOf(encounterId, year10.id)).toMatchObject({ attended: true, declined: false });
+    const again = await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId, csv } });
+    expect(again.data!.importRegister).toMatchObject({ changed: 0, unchanged: 2, error: null });
+    // "Absent" afterwards clears "declined".
+    await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId, csv: `UPN,Attended\n${sixthFormer.upn},absent\n` } });
+    expect(await rowOf(encounterId, sixthFormer.id)).toMatchObject({ attended: false, declined: false });
+    // At an employer's talk nobody can have declined.
+    const talk = await createEncounter('EMPLOYER_TALK', 'Careers talk');
+    const refused = await client.query<Imported>(leaderNorth, IMPORT, { input: { encounterId: talk, csv: `UPN,Attended\n${sixthFormer.upn},declined\n` } });
+    expect(refused.data!.importRegister.error).toMatchObject({ code: 'REGISTER_INVALID', message: expect.stringContaining('college') });
+    expect(await rowOf(talk, sixthFormer.id)).toMatchObject({ attended: false, declined: false });
   });
 
   it('refuses "declined" for an encounter that is not with a provider', async () => {

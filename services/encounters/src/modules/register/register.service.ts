@@ -60,12 +60,14 @@ function checkedTutorGroups(tutorGroups: readonly string[] | null | undefined): 
 
 const YES = new Set(['yes', 'y', 'present', 'attended', 'true', '1', 'x', '/']);
 const NO = new Set(['no', 'n', 'absent', 'false', '0', '']);
+const DECLINED = new Set(['declined', 'chose not to go', 'chosenottogo']);
 
-/** A yes/no cell of a register, or null when it is neither. */
-export function attendanceOf(cell: string): boolean | null {
-  const value = cell.trim().toLowerCase();
-  if (YES.has(value)) return true;
-  if (NO.has(value)) return false;
+/** A register cell's mark: went, did not, or (a sixth-former at a provider encounter) chose not to go; null when it is none of them. */
+export function markOf(cell: string): { attended: boolean; declined: boolean } | null {
+  const value = cell.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (YES.has(value)) return { attended: true, declined: false };
+  if (NO.has(value)) return { attended: false, declined: false };
+  if (DECLINED.has(value)) return { attended: false, declined: true };
   return null;
 }
 
@@ -74,7 +76,7 @@ const UPN_HEADERS = new Set(['upn', 'uniquepupilnumber', 'pupilupn']);
 const ATTENDED_HEADERS = new Set(['attended', 'attendance', 'present', 'attendedyn', 'mark']);
 
 export interface ParsedRegister {
-  rows: { line: number; upn: string; attended: boolean }[];
+  rows: { line: number; upn: string; attended: boolean; declined: boolean }[];
   rejected: { line: number; upn: string | null; reason: string }[];
   /** A problem with the file as a whole (no header, missing column). */
   fileProblem: string | null;
@@ -82,7 +84,7 @@ export interface ParsedRegister {
 
 /**
  * A register CSV: a header with a UPN column and an attendance column, then one pupil per row. Every
- * row's problem is listed (a UPN not on roll, a mark that is not yes or no, a UPN twice).
+ * row's problem is listed (a UPN not on roll, a mark that is not yes, no or declined, a UPN twice).
  */
 export function parseRegisterCsv(csv: string, upnsOnRoll: ReadonlySet<string>): ParsedRegister {
   const { records, unclosedQuoteLine } = parseCsv(csv);
@@ -101,22 +103,36 @@ export function parseRegisterCsv(csv: string, upnsOnRoll: ReadonlySet<string>): 
   const firstLineOf = new Map<string, number>();
   for (const record of body) {
     const upn = (record.cells[upnColumn] ?? '').trim().toUpperCase();
-    const attended = attendanceOf(record.cells[attendedColumn] ?? '');
+    const mark = markOf(record.cells[attendedColumn] ?? '');
     if (upn === '') {
       rejected.push({ line: record.line, upn: null, reason: 'The UPN is missing.' });
       continue;
     }
     const problems: string[] = [];
     if (!upnsOnRoll.has(upn)) problems.push('No pupil on roll at your school has this UPN.');
-    if (attended === null) problems.push(`"${record.cells[attendedColumn]}" is not yes or no.`);
+    if (mark === null) problems.push(`"${record.cells[attendedColumn]}" is not yes, no or declined.`);
     const first = firstLineOf.get(upn);
     if (first !== undefined) problems.push(`This UPN is also on line ${first}.`);
     else firstLineOf.set(upn, record.line);
     if (problems.length > 0) rejected.push({ line: record.line, upn, reason: problems.join(' ') });
-    else rows.push({ line: record.line, upn, attended: attended! });
+    else rows.push({ line: record.line, upn, ...mark! });
   }
   return { rows, rejected, fileProblem: null };
 }
+
+/**
+ * Of `ids`, those who were not in Year 12 or 13 when the encounter took place (their year group in
+ * `cohort` now, less the academic years since), or are not in it to tell: below Year 12 the provider
+ * encounters are compulsory, so a pupil who did not go was absent, not someone who declined.
+ */
+function belowYear12Then(encounter: Encounter, cohort: Cohort, ids: readonly string[], now: Date): string[] {
+  const yearsSince = academicYearOf(now) - academicYearOf(encounter.date);
+  const yearThen = new Map(cohort.pupilIds.map((id, i) => [id, cohort.yearGroups[i] - yearsSince]));
+  return ids.filter((id) => (yearThen.get(id) ?? 0) < 12);
+}
+
+const NOT_DECLINABLE = 'Only an encounter with a college, training provider or apprenticeship provider can be declined: mark the pupils absent.';
+const declinable = (encounter: Encounter) => (PROVIDER_ACCESS_KINDS as readonly string[]).includes(encounter.kind);
 
 export const RegisterProblems = {
   invalid(message: string): MutationError {
@@ -213,21 +229,12 @@ export class RegisterService {
     if (declined && input.attended) {
       return { encounter, added: 0, changed: 0, error: RegisterProblems.invalid('A pupil who went cannot also have declined: choose one.') };
     }
-    if (declined && !(PROVIDER_ACCESS_KINDS as readonly string[]).includes(encounter.kind)) {
-      return {
-        encounter,
-        added: 0,
-        changed: 0,
-        error: RegisterProblems.invalid(
-          'Only an encounter with a college, training provider or apprenticeship provider can be declined: mark the pupils absent.',
-        ),
-      };
-    }
+    if (declined && !declinable(encounter)) return { encounter, added: 0, changed: 0, error: RegisterProblems.invalid(NOT_DECLINABLE) };
     const onRegister = await this.em.find(Participation, { encounter: encounter.id, pupilId: { $in: ids } });
     const missing = ids.filter((id) => !onRegister.some((row) => row.pupilId === id));
     if (missing.length > 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.notOnRegister(missing) };
     if (declined) {
-      const tooYoung = await this.tooYoungToDecline(encounter, ids, cohortOf, now);
+      const tooYoung = cohortOf ? belowYear12Then(encounter, await cohortOf(ids), ids, now) : ids;
       if (tooYoung.length > 0) return { encounter, added: 0, changed: 0, error: RegisterProblems.cannotDecline(tooYoung) };
     }
     const { affected } = await boundSql(
@@ -240,29 +247,11 @@ export class RegisterService {
   }
 
   /**
-   * The pupils who were not in Year 12 or 13 when the encounter took place (their year group now, less
-   * the academic years since), or are no longer on roll to tell: below Year 12 the encounters are
-   * compulsory, so a pupil who did not go was absent, not someone who declined.
-   */
-  private async tooYoungToDecline(
-    encounter: Encounter,
-    ids: string[],
-    cohortOf: ((pupilIds: string[]) => Promise<Cohort>) | undefined,
-    now: Date,
-  ): Promise<string[]> {
-    if (!cohortOf) return ids;
-    const cohort = await cohortOf(ids);
-    const yearsSince = academicYearOf(now) - academicYearOf(encounter.date);
-    const yearThen = new Map(cohort.pupilIds.map((id, i) => [id, cohort.yearGroups[i] - yearsSince]));
-    return ids.filter((id) => (yearThen.get(id) ?? 0) < 12);
-  }
-
-  /**
    * A register from a CSV: all or nothing. Any rejected row saves nothing and lists every problem;
    * otherwise pupils not yet on the register are added and every mark is set, in one transaction.
    * Importing the same file again changes nothing.
    */
-  async importCsv(principal: Principal, input: ImportRegisterInput, cohortOf: () => Promise<Cohort>): Promise<RegisterImportResult> {
+  async importCsv(principal: Principal, input: ImportRegisterInput, cohortOf: () => Promise<Cohort>, now = new Date()): Promise<RegisterImportResult> {
     const empty = { added: 0, changed: 0, unchanged: 0, rejected: [] };
     const encounter = await this.ownEncounter(principal, input.encounterId);
     if (!encounter) return { encounter: null, ...empty, error: RegisterProblems.notFound() };
@@ -279,26 +268,45 @@ export class RegisterService {
       };
     }
     if (parsed.rows.length === 0) return { encounter, ...empty, error: RegisterProblems.invalid('The file has no pupils in it.') };
-    const marks = parsed.rows.map((row) => ({ pupilId: idOfUpn.get(row.upn)!, attended: row.attended }));
+    const marks = parsed.rows.map((row) => ({ line: row.line, upn: row.upn, pupilId: idOfUpn.get(row.upn)!, attended: row.attended, declined: row.declined }));
+    const declining = marks.filter((m) => m.declined);
+    if (declining.length > 0 && !declinable(encounter)) return { encounter, ...empty, error: RegisterProblems.invalid(NOT_DECLINABLE) };
+    const tooYoung = new Set(
+      belowYear12Then(
+        encounter,
+        cohort,
+        declining.map((m) => m.pupilId),
+        now,
+      ),
+    );
+    if (tooYoung.size > 0) {
+      const rejected = declining
+        .filter((m) => tooYoung.has(m.pupilId))
+        .map((m) => ({ line: m.line, upn: m.upn, reason: 'They were not in Year 12 or 13 then: the encounter was compulsory for them, so mark them absent.' }));
+      return { encounter, ...empty, rejected, error: RegisterProblems.invalid(`${rejected.length} row(s) need fixing; nothing was saved.`) };
+    }
     return this.em.transactional(async (tx) => {
-      const before = await boundSql<{ pupil_id: string; attended: boolean }>(
+      const before = await boundSql<{ pupil_id: string; attended: boolean; declined: boolean }>(
         tx,
-        'select pupil_id, attended from participation where encounter_id = $1::uuid and pupil_id = any($2::uuid[]) for update',
+        'select pupil_id, attended, declined from participation where encounter_id = $1::uuid and pupil_id = any($2::uuid[]) for update',
         [encounter.id, pgArray(marks.map((m) => m.pupilId))],
       );
-      const existing = new Map(before.rows.map((row) => [row.pupil_id, row.attended]));
+      const existing = new Map(before.rows.map((row) => [row.pupil_id, row]));
       const added = marks.filter((m) => !existing.has(m.pupilId)).length;
-      const changed = marks.filter((m) => existing.has(m.pupilId) && existing.get(m.pupilId) !== m.attended).length;
+      const changed = marks.filter((m) => {
+        const row = existing.get(m.pupilId);
+        return row !== undefined && (row.attended !== m.attended || row.declined !== m.declined);
+      }).length;
       await new RegisterService(tx).addToRegister(
         encounter,
         marks.filter((m) => !existing.has(m.pupilId)).map((m) => m.pupilId),
       );
       await boundSql(
         tx,
-        `update participation p set attended = t.attended, declined = p.declined and not t.attended
-           from unnest($2::uuid[], $3::boolean[]) as t(pupil_id, attended)
-          where p.encounter_id = $1::uuid and p.pupil_id = t.pupil_id and p.attended <> t.attended`,
-        [encounter.id, pgArray(marks.map((m) => m.pupilId)), pgArray(marks.map((m) => m.attended))],
+        `update participation p set attended = t.attended, declined = t.declined
+           from unnest($2::uuid[], $3::boolean[], $4::boolean[]) as t(pupil_id, attended, declined)
+          where p.encounter_id = $1::uuid and p.pupil_id = t.pupil_id and (p.attended <> t.attended or p.declined <> t.declined)`,
+        [encounter.id, pgArray(marks.map((m) => m.pupilId)), pgArray(marks.map((m) => m.attended)), pgArray(marks.map((m) => m.declined))],
       );
       return { encounter, added, changed, unchanged: marks.length - added - changed, rejected: [], error: null };
     });
