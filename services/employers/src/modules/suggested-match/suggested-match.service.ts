@@ -19,7 +19,7 @@ import { SuggestedMatch, SuggestedMatches } from './suggested-match.types.js';
 /**
  * Volunteers who offer something, grouped by what decides whether they can reach a place: their
  * sectors, their kind of reach, their home district (only its area is read) and whether they named the
- * place's district. A few hundred groups rather than every volunteer; nothing leaves but counts.
+ * place's district. Far fewer groups than volunteers; nothing leaves but counts.
  */
 const SUPPLY = `
 select sectors, reach, split_part(home_postcode, ' ', 1) as home_district, coalesce(?::text = any(reach_districts), false) as names_place, count(*)::int as n
