@@ -63,7 +63,7 @@ export function ImportRegisterSection({ onImport }: ImportRegisterSectionProps) 
   return (
     <Section
       title="Import a register"
-      description="Use a CSV file with a header row and the columns UPN and Attended (yes or no; "declined" for a pupil in Year 12 or 13 who chose not to go to a college or apprenticeship encounter). Pupils not on the register yet are added. If any row has a problem, nothing is saved."
+      description="Use a CSV file with a header row and the columns UPN and Attended (yes or no; 'declined' for a pupil in Year 12 or 13 who chose not to go to a college or apprenticeship encounter). Pupils not on the register yet are added. If any row has a problem, nothing is saved."
     >
       <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Import a register">
         <Field
