@@ -83,5 +83,6 @@ describe('navViewOf', () => {
     expect(navViewOf({ view: 'verify' })).toBe('verify');
     expect(navViewOf({ view: 'school', schoolId: 's', filters: NO_FILTERS })).toBeNull();
     expect(navViewOf({ view: 'pupil-level-access' })).toBeNull();
+    expect(navViewOf({ view: 'webhooks' })).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ describe('routes in the fragment', () => {
     ['#/settings', { view: 'settings' }],
     ['#/data-protection-leads', { view: 'data-protection-leads' }],
     ['#/pupil-level-access', { view: 'pupil-level-access' }],
+    ['#/webhooks', { view: 'webhooks' }],
     ['#/audit-log', { view: 'audit', pupilId: null }],
     ['#/audit-log?pupil=p1', { view: 'audit', pupilId: 'p1' }],
     ['#/subject-access', { view: 'subject-access' }],
