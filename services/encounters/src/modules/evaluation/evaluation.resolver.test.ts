@@ -439,3 +439,29 @@ describe("a person's survey answers in their own download", () => {
     expect(JSON.stringify(part)).not.toContain('Anonymous words');
   });
 });
+
+describe("a school's export of a parent's data", () => {
+  const PERSON = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on PersonSubjectAccess { id encountersSubjectAccess } } }';
+  const parent = makePrincipal({ roles: ['parent'], accountId: randomUUID(), schoolId: northfield.id, trustId, childPupilIds: [maya.id] });
+  const dplNorth = makePrincipal({ roles: ['data_protection_lead'], schoolId: northfield.id, trustId });
+  type Part = { sections: { title: string; rows: Record<string, unknown>[] }[] };
+  const exported = async (who: Principal) => {
+    const res = await client.query<{ _entities: { encountersSubjectAccess: Part }[] }>(who, PERSON, {
+      r: [{ __typename: 'PersonSubjectAccess', id: parent.accountId, volunteerId: null }],
+    });
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!._entities[0].encountersSubjectAccess;
+  };
+
+  it("holds their answers to the school's surveys that were not anonymous, for that school only", async () => {
+    const named = (await open('PARENTS', false, leaderNorth, 'AUTUMN')).survey!;
+    const anonymous = (await open('PARENTS', true, leaderNorth, 'SPRING')).survey!;
+    await answer(parent, named.id, { comment: 'Named words' });
+    await answer(parent, anonymous.id, { comment: 'Anonymous words' });
+    const part = await exported(dplNorth);
+    expect(part.sections.map((s) => s.rows.length)).toEqual([2, 1]);
+    expect(part.sections[1].rows).toMatchObject([{ term: 'AUTUMN', comment: 'Named words' }]);
+    expect(JSON.stringify(part)).not.toContain('Anonymous words');
+    expect((await exported(leaderSouth)).sections).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } 
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { isDataProtectionOfficer, type Principal } from '@waymark/auth';
 import { AccessError, boundSql, isUuid, type ReferenceResolver, type RequestContext, type SubjectAccessPart } from '@waymark/subgraph-kit';
+import { surveyAnswersAt } from '../evaluation/evaluation.subject-access.js';
 
 /**
  * The identity subgraph's staff-started export of a parent, carer or volunteer (`personSubjectAccess`).
@@ -51,11 +52,13 @@ export class PersonSubjectAccessResolver {
   @FieldResolver(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      "The careers activities a volunteer helped with at the caller's school (date, kind, title, hours; never the pupils there), the feedback they gave there and the school's thanks, as { source, sections: [{ title, rows }] }; empty for anyone who is not a volunteer. Careers leaders and data protection leads only.",
+      "The careers activities a volunteer helped with at the caller's school (date, kind, title, hours; never the pupils there), the feedback they gave there and the school's thanks; for anyone, the school's surveys they answered and their answers where a survey was not anonymous; as { source, sections: [{ title, rows }] }. Careers leaders and data protection leads only.",
   })
   async encountersSubjectAccess(@Root() person: PersonSubjectAccessStub, @Ctx() ctx: RequestContext): Promise<SubjectAccessPart> {
     const schoolId = exportingSchool(ctx.principal);
-    if (!person.volunteerId || !isUuid(person.volunteerId)) return { source: 'encounters', sections: [] };
+    // A parent's, carer's or volunteer's answers to this school's surveys, when they gave any.
+    const surveys = await surveyAnswersAt(ctx, person.id, schoolId);
+    if (!person.volunteerId || !isUuid(person.volunteerId)) return { source: 'encounters', sections: surveys };
     const read = async (sql: string) => (await boundSql(ctx.em, sql, [person.volunteerId, schoolId])).rows;
     return {
       source: 'encounters',
@@ -64,6 +67,7 @@ export class PersonSubjectAccessResolver {
         { title: 'Feedback they gave on the pupils and on how the school organised it', rows: await read(FEEDBACK_GIVEN) },
         { title: 'Feedback they gave individual pupils', rows: await read(PUPIL_FEEDBACK_GIVEN) },
         { title: "The school's thanks to them", rows: await read(THANKS) },
+        ...surveys,
       ],
     };
   }
