@@ -14,3 +14,4 @@ export * from './role-models.js';
 export * from './journey.js';
 export * from './programme.js';
 export * from './retention.js';
+export * from './readiness.js';

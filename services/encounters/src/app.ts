@@ -12,6 +12,7 @@ import {
 import { Encounter, Participation } from './modules/encounter/encounter.entity.js';
 import { OwnActivity } from './modules/activity/own-activity.entity.js';
 import { PupilOutlook } from './modules/outlook/pupil-outlook.entity.js';
+import { ReadinessResponse } from './modules/readiness/readiness.entity.js';
 import { AgreedAction } from './modules/guidance/agreed-action.entity.js';
 import { SelfEvaluationOverride } from './modules/self-evaluation/self-evaluation-override.entity.js';
 import { SelfEvaluationReading, SelfEvaluationSnapshot } from './modules/self-evaluation/self-evaluation-snapshot.entity.js';
@@ -48,6 +49,7 @@ export const encountersService: ServiceDefinition = {
     Participation,
     OwnActivity,
     PupilOutlook,
+    ReadinessResponse,
     AgreedAction,
     SelfEvaluationOverride,
     SelfEvaluationSnapshot,

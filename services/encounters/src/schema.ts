@@ -26,6 +26,7 @@ import { PublicationResolver } from './modules/publication/publication.resolver.
 import { EvaluationResolver } from './modules/evaluation/evaluation.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
 import { SectorCoverageResolver } from './modules/sector-coverage/sector-coverage.resolver.js';
+import { PupilReadinessResolver, ReadinessResolver } from './modules/readiness/readiness.resolver.js';
 import {
   EncounterFeedbackResolver,
   EngagementFeedbackMutations,
@@ -56,11 +57,13 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
       EvaluationResolver,
       PublicationResolver,
       SectorCoverageResolver,
+      ReadinessResolver,
       // Fields added to other subgraphs' entities: `<entity>-<module>.resolver.ts`, one per module (this service's docs/layout.md).
       PupilEncounterResolver,
       PupilBenchmarksResolver,
       PupilActivityResolver,
       PupilOutlookResolver,
+      PupilReadinessResolver,
       PupilGuidanceResolver,
       PupilSubjectAccessResolver,
       VolunteerEncounterResolver,

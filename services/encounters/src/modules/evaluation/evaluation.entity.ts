@@ -17,7 +17,7 @@ import { Encounter } from '../encounter/encounter.entity.js';
 @Unique({ properties: ['encounter', 'pupilId'] })
 @Index({ properties: ['schoolId'] })
 @Index({ properties: ['pupilId'] })
-@Check({ name: 'encounter_rating_rating_range', expression: 'rating between 1 and 4' })
+@Check({ name: 'encounter_rating_rating_range', expression: 'rating >= 1 and rating <= 4' })
 export class EncounterRating {
   @PrimaryKey({ type: 'uuid' })
   id: string;
@@ -126,7 +126,7 @@ export class ProgrammeSurveyRespondent {
  */
 @Entity({ tableName: 'programme_survey_answer', ...tenantPolicy({ kind: 'staff', trust: true }, { appendableByAll: true }) })
 @Index({ properties: ['survey'] })
-@Check({ name: 'programme_survey_answer_ratings', expression: 'helps between 1 and 4 and informed between 1 and 4' })
+@Check({ name: 'programme_survey_answer_ratings', expression: 'helps >= 1 and helps <= 4 and informed >= 1 and informed <= 4' })
 export class ProgrammeSurveyAnswer {
   @PrimaryKey({ type: 'uuid' })
   id: string;
