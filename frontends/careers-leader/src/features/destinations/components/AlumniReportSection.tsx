@@ -95,13 +95,13 @@ export function AlumniReportSection({ onDecided }: { onDecided: () => void }) {
       header: 'Decision',
       render: (report) => (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--wm-space-sm)' }}>
-          <Button type="button" aria-label={`Match the report of ${report.name} to a leaver`} onClick={() => void startMatch(report)}>
+          <Button type="button" aria-label={`Match to a leaver: the report of ${report.name}`} onClick={() => void startMatch(report)}>
             Match to a leaver
           </Button>
           <Button
             type="button"
             variant="secondary"
-            aria-label={`Keep the report of ${report.name} as an alumni destination`}
+            aria-label={`Keep as alumni destination: the report of ${report.name}`}
             onClick={() => void alumni.decide(report, { kind: 'keep' }).then(() => setMatching(null))}
           >
             Keep as alumni destination
