@@ -8,6 +8,8 @@ import { entitiesScenarios } from './entities.js';
 import { overviewScenario } from './overview.js';
 import { rosterImportScenario } from './roster-import.js';
 import { selfEvaluationScenarios } from './self-evaluation.js';
+import { spellImportScenario } from './spell-import.js';
+import { suggestedMatchesScenario } from './suggested-matches.js';
 import type { Result } from './measure.js';
 
 // `npm run bench`: every figure is a ratio against a floor measured in the same run.
@@ -38,6 +40,8 @@ if (await reachable(databaseUrl)) {
   if (wanted('overview')) results.push(await overviewScenario(root, databaseUrl));
   if (wanted('destination-figures')) results.push(await destinationFiguresScenario(root, databaseUrl));
   if (wanted('roster-import')) results.push(await rosterImportScenario());
+  if (wanted('spell-import')) results.push(await spellImportScenario(root, databaseUrl));
+  if (wanted('suggested-matches')) results.push(await suggestedMatchesScenario(root, databaseUrl));
   if (wanted('dashboards')) {
     const dashboards = await dashboardScenarios(root, databaseUrl);
     results.push(...dashboards.results);
@@ -50,7 +54,7 @@ if (await reachable(databaseUrl)) {
   }
 } else {
   notes.push(
-    `school overview, destination figures, roster import, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
+    `school overview, destination figures, roster import, suggested matches, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
   );
 }
 

@@ -17,14 +17,14 @@ import { Volunteer } from '../volunteer/volunteer.entity.js';
 import { SuggestedMatch, SuggestedMatches } from './suggested-match.types.js';
 
 /**
- * Volunteers who offer something, grouped by what decides whether they can reach a place: their
- * sectors, their kind of reach, their home district (only its area is read) and whether they named the
+ * Volunteers who offer something, counted per sector and grouped by what decides whether they can
+ * reach a place: their kind of reach, their home district (only its area is read) and whether they named the
  * place's district. Far fewer groups than volunteers; nothing leaves but counts.
  */
 const SUPPLY = `
-select sectors, reach, split_part(home_postcode, ' ', 1) as home_district, coalesce(?::text = any(reach_districts), false) as names_place, count(*)::int as n
-  from volunteer
- where cardinality(activities) > 0 and cardinality(sectors) > 0
+select s as sector, reach, split_part(home_postcode, ' ', 1) as home_district, coalesce(?::text = any(reach_districts), false) as names_place, count(*)::int as n
+  from volunteer, unnest(sectors) s
+ where cardinality(activities) > 0
  group by 1, 2, 3, 4`;
 
 const isSection = (s: string): s is SicSection => (SIC_SECTION_KEYS as readonly string[]).includes(s);
@@ -37,7 +37,27 @@ const isSection = (s: string): s is SicSection => (SIC_SECTION_KEYS as readonly 
 export async function suggestedMatches(ctx: EmployersContext): Promise<SuggestedMatches> {
   const schoolId = requestManagerSchool(ctx.principal);
   if (!schoolId) throw AccessError.forbidden('Only careers leaders and staff of a school see suggested matches.');
-  const coverage = await ctx.deps.encounters.yearGroupCoverage(ctx);
+  // Asked first and awaited last: the encounters subgraph (and the pupils subgraph it asks) work while supply is counted here.
+  const asked = ctx.deps.encounters.yearGroupCoverage(ctx);
+  // A failure is thrown where it is awaited below; this only keeps it from counting as unhandled meanwhile.
+  asked.catch(() => undefined);
+  const place = await ctx.em.findOne(
+    VolunteerRequest,
+    { schoolId, virtual: false, district: { $ne: null } },
+    { orderBy: { createdAt: 'desc', id: 'desc' }, fields: ['id', 'postcode', 'district'] },
+  );
+  const rows = await ctx.em.execute<{ sector: string; reach: string | null; home_district: string | null; names_place: boolean; n: number }[]>(SUPPLY, [
+    place?.district ?? null,
+  ]);
+  const profiles: SupplyProfile[] = rows.map((row) => ({
+    sectors: [row.sector],
+    reach: row.reach,
+    homePostcode: row.home_district || null,
+    districts: row.names_place && place?.district ? [place.district] : [],
+    count: Number(row.n),
+  }));
+  const supply = countSectorSupply(profiles, place?.postcode ?? null);
+  const coverage = await asked;
   const employerIds = [...new Set(coverage.flatMap((y) => y.employerIds))];
   const volunteerIds = [...new Set(coverage.flatMap((y) => y.volunteerIds))];
   const employers = employerIds.length ? await ctx.em.find(Employer, { id: { $in: employerIds } }, { fields: ['id', 'sector'] }) : [];
@@ -46,22 +66,6 @@ export async function suggestedMatches(ctx: EmployersContext): Promise<Suggested
     ...employers.map((e): [string, SicSection[]] => [e.id, sectorsOfEmployerSector(e.sector)]),
     ...volunteers.map((v): [string, SicSection[]] => [v.id, v.sectors.filter(isSection)]),
   ]);
-  const place = await ctx.em.findOne(
-    VolunteerRequest,
-    { schoolId, virtual: false, district: { $ne: null } },
-    { orderBy: { createdAt: 'desc', id: 'desc' }, fields: ['id', 'postcode', 'district'] },
-  );
-  const rows = await ctx.em.execute<{ sectors: string[]; reach: string | null; home_district: string | null; names_place: boolean; n: number }[]>(SUPPLY, [
-    place?.district ?? null,
-  ]);
-  const profiles: SupplyProfile[] = rows.map((row) => ({
-    sectors: row.sectors,
-    reach: row.reach,
-    homePostcode: row.home_district || null,
-    districts: row.names_place && place?.district ? [place.district] : [],
-    count: Number(row.n),
-  }));
-  const supply = countSectorSupply(profiles, place?.postcode ?? null);
   const matches = suggestMatches(
     coverage.map((year) => ({
       yearGroup: year.yearGroup,
