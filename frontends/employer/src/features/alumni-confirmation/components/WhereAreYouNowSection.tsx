@@ -87,7 +87,7 @@ export function WhereAreYouNowSection({ schoolName, yearLeft }: { schoolName: st
     >
       {sent ? (
         <p ref={doneRef} tabIndex={-1} className="wm-notice" role="status">
-          Thank you. {schoolName} has your answer. It shows below until they look at it.
+          Thank you. {schoolName} has your answer. You can see it below, and whether they have looked at it.
         </p>
       ) : null}
       <ErrorSummary items={items} attempt={attempt} />
@@ -169,7 +169,7 @@ export function WhereAreYouNowSection({ schoolName, yearLeft }: { schoolName: st
         </Button>
       </form>
 
-      <h3>What you have told {schoolName}</h3>
+      <h3 style={{ marginTop: 'var(--wm-space-xl)' }}>What you have told {schoolName}</h3>
       {reports.loading && !reports.data ? <Loading label="Loading what you told your school…" /> : null}
       {reports.error ? (
         <ErrorPanel title="What you told your school could not be loaded" onRetry={() => void reports.refetch()}>
