@@ -9,7 +9,6 @@ export const CHOICES = [
   { value: 'NEET_AVAILABLE', label: 'Not in work or education, and looking for something' },
   { value: 'NEET_NOT_AVAILABLE', label: 'Not in work or education, and not looking right now (for example, because you are ill or caring for someone)' },
 ] as const;
-export type Choice = (typeof CHOICES)[number]['value'] | '';
 
 export const PLACE_KINDS = [
   { value: 'SCHOOL_SIXTH_FORM', label: 'A school sixth form' },
