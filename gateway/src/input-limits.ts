@@ -27,6 +27,8 @@ export const LARGE_INPUTS: Readonly<Record<string, number>> = {
   // The request body's own limit (16 MB) is the real bound for a roster file.
   'RosterImportInput.fileBase64': 16 * 1024 * 1024,
   'ImportRegisterInput.csv': 2 * 1024 * 1024,
+  // A local authority's or college's confirmation file (the destinations subgraph refuses more than 2,000,000 characters).
+  'SpellImportInput.csv': 2 * 1024 * 1024,
 };
 
 /**

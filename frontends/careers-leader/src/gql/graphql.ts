@@ -695,6 +695,12 @@ export type SpellActivity =
   | 'NEET_NOT_AVAILABLE'
   | 'NOT_KNOWN';
 
+/** A confirmation file from a local authority or college (docs/domain-rules.md, "Destinations"). */
+export type SpellImportInput = {
+  /** The CSV text: at most 2,000,000 characters and 10,000 lines. */
+  csv: string;
+};
+
 /** Who said so: the school's staff, the young person themself, or the local authority's confirmation. */
 export type SpellSource =
   | 'LA_CONFIRMATION'
@@ -1049,14 +1055,14 @@ export type RecordActivitySpellsMutation = { recordActivitySpells: { recorded: n
 export type SpellImportFieldsFragment = { lines: number, spells: number, leavers: number, problems: Array<{ line: number, column: string | null, message: string }>, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
 
 export type PreviewActivitySpellImportMutationVariables = Exact<{
-  csv: string;
+  input: SpellImportInput;
 }>;
 
 
 export type PreviewActivitySpellImportMutation = { previewActivitySpellImport: { lines: number, spells: number, leavers: number, problems: Array<{ line: number, column: string | null, message: string }>, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type ImportActivitySpellsMutationVariables = Exact<{
-  csv: string;
+  input: SpellImportInput;
 }>;
 
 
@@ -2949,8 +2955,8 @@ export const RecordActivitySpellsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RecordActivitySpellsMutation, RecordActivitySpellsMutationVariables>;
 export const PreviewActivitySpellImportDocument = new TypedDocumentString(`
-    mutation PreviewActivitySpellImport($csv: String!) {
-  previewActivitySpellImport(csv: $csv) {
+    mutation PreviewActivitySpellImport($input: SpellImportInput!) {
+  previewActivitySpellImport(input: $input) {
     ...SpellImportFields
   }
 }
@@ -2976,8 +2982,8 @@ fragment MutationErrorFields on MutationError {
   }
 }`) as unknown as TypedDocumentString<PreviewActivitySpellImportMutation, PreviewActivitySpellImportMutationVariables>;
 export const ImportActivitySpellsDocument = new TypedDocumentString(`
-    mutation ImportActivitySpells($csv: String!) {
-  importActivitySpells(csv: $csv) {
+    mutation ImportActivitySpells($input: SpellImportInput!) {
+  importActivitySpells(input: $input) {
     ...SpellImportFields
   }
 }

@@ -76,8 +76,8 @@ const BULK = `mutation ($input: RecordActivitySpellsInput!) {
   recordActivitySpells(input: $input) { recorded problems { pupilId code message } error { code message fields { field message } } }
 }`;
 const SINGLE = `mutation ($input: RecordActivitySpellInput!) { recordActivitySpell(input: $input) { spell { id } error { code message fields { field message } } } }`;
-const PREVIEW = `mutation ($csv: String!) { previewActivitySpellImport(csv: $csv) { lines spells leavers problems { line column message } error { code message } } }`;
-const IMPORT = `mutation ($csv: String!) { importActivitySpells(csv: $csv) { lines spells leavers problems { line column message } error { code message } } }`;
+const PREVIEW = `mutation ($input: SpellImportInput!) { previewActivitySpellImport(input: $input) { lines spells leavers problems { line column message } error { code message } } }`;
+const IMPORT = `mutation ($input: SpellImportInput!) { importActivitySpells(input: $input) { lines spells leavers problems { line column message } error { code message } } }`;
 
 interface BulkAnswer {
   recorded: number;
@@ -105,7 +105,7 @@ const bulkOk = async (who: Principal, input: Record<string, unknown>) => {
   return res.data!.recordActivitySpells;
 };
 const importFile = async (who: Principal, mutation: string, csv: string) => {
-  const res = await harness.client.query<Record<string, ImportAnswer>>(who, mutation, { csv });
+  const res = await harness.client.query<Record<string, ImportAnswer>>(who, mutation, { input: { csv } });
   expect(res.errors).toBeUndefined();
   return Object.values(res.data!)[0];
 };
@@ -236,7 +236,7 @@ const csvOf = (lines: string[]) => ['UPN,Activity,Provider kind,Apprenticeship l
 describe('confirmation files', () => {
   it('are for staff of the school: a pupil, an analyst and a volunteer are refused', async () => {
     for (const who of [pupilNorth, analyst, volunteer]) {
-      const res = await harness.client.query(who, IMPORT, { csv: csvOf([`${cal.upn},NEET available,,,,${septemberStart},`]) });
+      const res = await harness.client.query(who, IMPORT, { input: { csv: csvOf([`${cal.upn},NEET available,,,,${septemberStart},`]) } });
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
     expect(await spellCount(cal.id)).toBe(0);

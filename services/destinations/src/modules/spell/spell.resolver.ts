@@ -9,6 +9,7 @@ import {
   RecordActivitySpellResult,
   RecordActivitySpellsInput,
   RecordActivitySpellsResult,
+  SpellImportInput,
   SpellImportProblem,
   SpellImportResult,
   SustainedCount,
@@ -137,8 +138,8 @@ export class SpellResolver {
   @Mutation(() => SpellImportResult, {
     description: `Checks a confirmation file from a local authority or college (CSV; columns and limits in docs/domain-rules.md, "Destinations") against the caller's school's followed leavers, matched by UPN, without saving anything: every problem by line.`,
   })
-  previewActivitySpellImport(@Arg('csv', () => String) csv: string, @Ctx() ctx: DestinationsContext): Promise<SpellImportResult> {
-    return this.importFile(csv, ctx, false);
+  previewActivitySpellImport(@Arg('input', () => SpellImportInput) input: SpellImportInput, @Ctx() ctx: DestinationsContext): Promise<SpellImportResult> {
+    return this.importFile(input.csv, ctx, false);
   }
 
   @Authorized(...STAFF)
@@ -146,8 +147,8 @@ export class SpellResolver {
     description:
       'Records every line of a confirmation file as a spell (source LA_CONFIRMATION, confirmed), after the same checks as the preview: all lines, or none when any line has a problem.',
   })
-  importActivitySpells(@Arg('csv', () => String) csv: string, @Ctx() ctx: DestinationsContext): Promise<SpellImportResult> {
-    return this.importFile(csv, ctx, true);
+  importActivitySpells(@Arg('input', () => SpellImportInput) input: SpellImportInput, @Ctx() ctx: DestinationsContext): Promise<SpellImportResult> {
+    return this.importFile(input.csv, ctx, true);
   }
 
   private async importFile(csv: string, ctx: DestinationsContext, save: boolean): Promise<SpellImportResult> {

@@ -263,6 +263,12 @@ export class RecordActivitySpellsResult {
   error: MutationError | null;
 }
 
+@InputType({ description: 'A confirmation file from a local authority or college (docs/domain-rules.md, "Destinations").' })
+export class SpellImportInput {
+  @Field({ description: 'The CSV text: at most 2,000,000 characters and 10,000 lines.' })
+  csv: string;
+}
+
 @ObjectType({ description: 'A problem with one line of a confirmation file.' })
 export class SpellImportProblem {
   @Field(() => Int, { description: 'The line of the file, counting the header as line 1, as a spreadsheet numbers its rows.' })

@@ -43,7 +43,7 @@ export function SpellImportSection({ onImported }: { onImported?: () => void }) 
       setStage('reading');
       const text = file ? await file.text() : pasted;
       setStage('checking');
-      const { previewActivitySpellImport: answer } = await request(PREVIEW_ACTIVITY_SPELL_IMPORT_MUTATION, { csv: text });
+      const { previewActivitySpellImport: answer } = await request(PREVIEW_ACTIVITY_SPELL_IMPORT_MUTATION, { input: { csv: text } });
       if (answer.error) return fail(answer.error.message);
       setCsv(text);
       setPreview(answer);
@@ -59,7 +59,7 @@ export function SpellImportSection({ onImported }: { onImported?: () => void }) 
     setProblem(null);
     setStage('importing');
     try {
-      const { importActivitySpells: answer } = await request(IMPORT_ACTIVITY_SPELLS_MUTATION, { csv });
+      const { importActivitySpells: answer } = await request(IMPORT_ACTIVITY_SPELLS_MUTATION, { input: { csv } });
       if (answer.error) {
         // Something changed since the check (a leaver's agreement withdrawn, say): show the lines again.
         setPreview(answer);
