@@ -13,6 +13,7 @@ import { Migration20261206191620 } from './Migration20261206191620.js';
 import { Migration20261206225509 } from './Migration20261206225509.js';
 import { Migration20261207010627 } from './Migration20261207010627.js';
 import { Migration20261207010826 } from './Migration20261207010826.js';
+import { Migration20261207021126 } from './Migration20261207021126.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261206225509', class: Migration20261206225509 },
   { name: 'Migration20261207010627', class: Migration20261207010627 },
   { name: 'Migration20261207010826', class: Migration20261207010826 },
+  { name: 'Migration20261207021126', class: Migration20261207021126 },
 ];

@@ -69,8 +69,11 @@ export class VolunteerSignUp {
   @Property({ type: 'string', length: 200, nullable: true })
   website: string | null = null;
 
-  /** A former pupil's school, chosen from Waymark's list: what its staff are matched on (never the name). */
-  @Property({ type: 'uuid', nullable: true })
+  /**
+   * A former pupil's school, chosen from Waymark's list: what its staff are matched on (never the name).
+   * A claim, not the row's tenant (the row is the sign-up's own), so the column is not `school_id`.
+   */
+  @Property({ type: 'uuid', nullable: true, fieldName: 'claimed_school_id' })
   schoolId: string | null = null;
 
   /** That school's name from Waymark's list at sign-up, for display. */

@@ -47,7 +47,7 @@ const SECTIONS: { title: string; sql: string }[] = [
   },
   {
     title: 'What you told us when you signed up to volunteer',
-    sql: `select kind, status, job_title, organisation_name, sector, size_band, postcode, website, school_id, school_name, year_left, created_at
+    sql: `select kind, status, job_title, organisation_name, sector, size_band, postcode, website, claimed_school_id as school_id, school_name, year_left, created_at
       from volunteer_sign_up where account_id = $1`,
   },
   {
