@@ -437,6 +437,21 @@ export type ProgrammeSurveyTerm =
   | 'SPRING'
   | 'SUMMER';
 
+/** A question of the career readiness questionnaire (the words are in @waymark/domain's READINESS_ITEMS). */
+export type ReadinessItem =
+  | 'AIMING_HIGH'
+  | 'CREATIVITY'
+  | 'KNOW_CHOICES'
+  | 'KNOW_JOBS'
+  | 'KNOW_WHERE_TO_LOOK'
+  | 'KNOW_WHO_HELPS'
+  | 'LEADERSHIP'
+  | 'LISTENING'
+  | 'PROBLEM_SOLVING'
+  | 'SPEAKING'
+  | 'STAYING_POSITIVE'
+  | 'TEAMWORK';
+
 export type RecordActivitySpellInput = {
   activity: SpellActivity;
   /** Apprenticeships only (and then required): 2 to 7. */
@@ -1249,7 +1264,7 @@ export type PersonSubjectAccessQueryVariables = Exact<{
 }>;
 
 
-export type PersonSubjectAccessQuery = { personSubjectAccess: { id: string, displayName: string, kind: PersonSubjectAccessKind, exportedAt: string, identitySubjectAccess: { [key: string]: unknown }, pupilsSubjectAccess: { [key: string]: unknown } | null, employersSubjectAccess: { [key: string]: unknown } | null, encountersSubjectAccess: { [key: string]: unknown } | null } | null };
+export type PersonSubjectAccessQuery = { personSubjectAccess: { id: string, displayName: string, kind: PersonSubjectAccessKind, exportedAt: string, identitySubjectAccess: { [key: string]: unknown }, pupilsSubjectAccess: { [key: string]: unknown } | null, employersSubjectAccess: { [key: string]: unknown } | null, encountersSubjectAccess: { [key: string]: unknown } | null, destinationsSubjectAccess: { [key: string]: unknown } | null } | null };
 
 export type PlacementApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1468,6 +1483,13 @@ export type PupilsInGroupsQueryVariables = Exact<{
 
 
 export type PupilsInGroupsQuery = { pupils: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null } }> } | null };
+
+export type ReadinessResultsQueryVariables = Exact<{
+  academicYear?: number | null | undefined;
+}>;
+
+
+export type ReadinessResultsQuery = { readinessResults: { academicYear: number, rows: Array<{ yearGroup: number, group: VulnerableGroup | null, onRoll: number, answered: number, items: Array<{ item: ReadinessItem, positivePercent: number | null }> }> } | null };
 
 export type EncounterResultFieldsFragment = { encounter: { id: string, title: string, kindLabel: string, date: string, yearGroups: Array<number>, attendedCount: number, invitedCount: number } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
 
@@ -3666,6 +3688,7 @@ export const PersonSubjectAccessDocument = new TypedDocumentString(`
     pupilsSubjectAccess
     employersSubjectAccess
     encountersSubjectAccess
+    destinationsSubjectAccess
   }
 }
     `) as unknown as TypedDocumentString<PersonSubjectAccessQuery, PersonSubjectAccessQueryVariables>;
@@ -4629,6 +4652,23 @@ fragment PageInfoFields on PageInfo {
   hasNextPage
   endCursor
 }`) as unknown as TypedDocumentString<PupilsInGroupsQuery, PupilsInGroupsQueryVariables>;
+export const ReadinessResultsDocument = new TypedDocumentString(`
+    query ReadinessResults($academicYear: Int) {
+  readinessResults(academicYear: $academicYear) {
+    academicYear
+    rows {
+      yearGroup
+      group
+      onRoll
+      answered
+      items {
+        item
+        positivePercent
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadinessResultsQuery, ReadinessResultsQueryVariables>;
 export const CreateEncounterDocument = new TypedDocumentString(`
     mutation CreateEncounter($input: CreateEncounterInput!) {
   createEncounter(input: $input) {

@@ -24,7 +24,13 @@ export function PersonExportPage({ canOpenRecords }: { canOpenRecords: boolean }
     const data: PersonExport = {
       person: { id: person.id, name: person.displayName, kind: person.kind },
       generatedAt: new Date().toISOString(),
-      parts: subjectAccessParts([person.identitySubjectAccess, person.pupilsSubjectAccess, person.employersSubjectAccess, person.encountersSubjectAccess]),
+      parts: subjectAccessParts([
+        person.identitySubjectAccess,
+        person.pupilsSubjectAccess,
+        person.employersSubjectAccess,
+        person.encountersSubjectAccess,
+        person.destinationsSubjectAccess,
+      ]),
     };
     const day = todayIso();
     return [
