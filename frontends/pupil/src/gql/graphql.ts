@@ -130,6 +130,27 @@ export type RateEncounterInput = {
   rating: number;
 };
 
+export type ReadinessAnswerInput = {
+  item: ReadinessItem;
+  /** 1 (not yet) to 4 (yes, definitely). */
+  value: number;
+};
+
+/** A question of the career readiness questionnaire (the words are in @waymark/domain's READINESS_ITEMS). */
+export type ReadinessItem =
+  | 'AIMING_HIGH'
+  | 'CREATIVITY'
+  | 'KNOW_CHOICES'
+  | 'KNOW_JOBS'
+  | 'KNOW_WHERE_TO_LOOK'
+  | 'KNOW_WHO_HELPS'
+  | 'LEADERSHIP'
+  | 'LISTENING'
+  | 'PROBLEM_SOLVING'
+  | 'SPEAKING'
+  | 'STAYING_POSITIVE'
+  | 'TEAMWORK';
+
 export type RecordAspirationInput = {
   hashtags?: Array<string> | null | undefined;
   text: string;
@@ -326,6 +347,18 @@ export type ApplyForPlacementMutationVariables = Exact<{
 
 
 export type ApplyForPlacementMutation = { applyForPlacement: { application: { id: string, status: PlacementApplicationStatus } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } | null };
+
+export type MyReadinessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyReadinessQuery = { myPupilRecord: { id: string, yearGroup: number | null, readinessResponses: Array<{ academicYear: number, yearGroup: number, answers: Array<{ item: ReadinessItem, value: number }> }> | null } | null };
+
+export type SubmitReadinessMutationVariables = Exact<{
+  answers: Array<ReadinessAnswerInput> | ReadinessAnswerInput;
+}>;
+
+
+export type SubmitReadinessMutation = { submitReadiness: { response: { academicYear: number, yearGroup: number } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type MyInterestsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1453,6 +1486,42 @@ export const ApplyForPlacementDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApplyForPlacementMutation, ApplyForPlacementMutationVariables>;
+export const MyReadinessDocument = new TypedDocumentString(`
+    query MyReadiness {
+  myPupilRecord {
+    id
+    yearGroup
+    readinessResponses {
+      academicYear
+      yearGroup
+      answers {
+        item
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyReadinessQuery, MyReadinessQueryVariables>;
+export const SubmitReadinessDocument = new TypedDocumentString(`
+    mutation SubmitReadiness($answers: [ReadinessAnswerInput!]!) {
+  submitReadiness(answers: $answers) {
+    response {
+      academicYear
+      yearGroup
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SubmitReadinessMutation, SubmitReadinessMutationVariables>;
 export const MyInterestsDocument = new TypedDocumentString(`
     query MyInterests {
   myPupilRecord {

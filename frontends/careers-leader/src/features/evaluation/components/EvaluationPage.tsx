@@ -17,6 +17,7 @@ import {
   type SurveyAnswer,
 } from '@waymark/ui';
 import { useState, type SubmitEvent } from 'react';
+import { ReadinessResultsSection } from '../../readiness/components/ReadinessResultsSection';
 import {
   ANSWER_STAFF_SURVEY_MUTATION,
   CLOSE_PROGRAMME_SURVEY_MUTATION,
@@ -86,6 +87,7 @@ export function EvaluationPage() {
           <RatingsSection encounters={results.encounters} label={results.label} />
         </>
       ) : null}
+      <ReadinessResultsSection academicYear={year} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { OwnActivitiesSection } from './OwnActivitiesSection';
 import { ReflectionsSection } from './ReflectionsSection';
 import { UpcomingSection } from './UpcomingSection';
 import { WorkExperienceSection } from './WorkExperienceSection';
+import { ReadinessSection } from '../../readiness/components/ReadinessSection';
 
 /** "My progress": the pupil's benchmarks and evidence, work experience, what is coming up, their actions, reflections, own activities and interests. */
 export function MyProgressPage({ account }: { account: SessionAccount }) {
@@ -51,6 +52,7 @@ export function MyProgressPage({ account }: { account: SessionAccount }) {
         onSaveInterests={progress.setInterests}
         onConsideringChange={progress.setConsidering}
       />
+      <ReadinessSection />
     </>
   );
 }
