@@ -56,8 +56,11 @@ export async function checkSpells(
   const { pupils } = ctx.deps;
   const ids = [...new Set(spells.map((spell) => spell.pupilId).filter(isUuid))];
   // A leaver stays with the school they left; staff of another school are refused here.
-  const ours = ids.length > 0 ? await pupils.currentPupilIds(ctx, ids) : new Set<string>();
-  const details = ours.size > 0 ? await pupils.leaverDetails(ctx, [...ours]) : new Map<string, { dateOfBirth: string | null; tracking: boolean }>();
+  // Both at once: the pupils subgraph answers details only for pupils the caller may read, and only those that are ours are used.
+  const [ours, details] =
+    ids.length > 0
+      ? await Promise.all([pupils.currentPupilIds(ctx, ids), pupils.leaverDetails(ctx, ids)])
+      : [new Set<string>(), new Map<string, { dateOfBirth: string | null; tracking: boolean }>()];
 
   const checked: CheckedSpell[] = spells.map(({ pupilId, values }) => {
     if (!ours.has(pupilId)) return { ok: false, pupilId, problem: problem('PUPIL_NOT_FOUND', SPELL_PROBLEM_MESSAGES.notOurs) };

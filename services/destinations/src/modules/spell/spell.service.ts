@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { destinationYears, followUpOf, type ActivitySpell } from '@waymark/domain';
-import { boundSql, groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import { boundSql, groupScopes, pgArray, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
 import { destinationYearsOf, LeaverFollowUp, SustainedCount, type DestinationYears } from './spell.types.js';
 import { compareFollowUps, followedLeavingYears, isFollowed, summerOnRollDay } from './spell.rules.js';
@@ -65,17 +65,65 @@ export class SpellService {
   async recordMany(spells: readonly NewSpell[], today: string): Promise<number> {
     if (spells.length === 0) return 0;
     return this.em.transactional(async (em) => {
-      const enteredAt = new Date();
-      await em.insertMany(
-        ActivitySpellRow,
-        spells.map((spell) => ({ id: randomUUID(), ...spell, enteredAt })),
+      const enteredAt = new Date().toISOString();
+      const column = <T extends string | number | boolean | null>(of: (spell: NewSpell) => T) => pgArray(spells.map(of));
+      // One statement for every row (unnest of one array per column), as a file of thousands of lines needs.
+      await boundSql(
+        em,
+        `insert into activity_spell (id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
+                                     starts_on, ends_on, source, confirmed, entered_by_id, entered_at)
+         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
+                              $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[], $15::timestamptz[])`,
+        [
+          pgArray(spells.map(() => randomUUID())),
+          column((spell) => spell.pupilId),
+          column((spell) => spell.schoolId),
+          column((spell) => spell.trustId),
+          column((spell) => spell.leavingYear),
+          column((spell) => spell.activity),
+          column((spell) => spell.providerKind),
+          column((spell) => spell.apprenticeshipLevel),
+          column((spell) => spell.provider),
+          column((spell) => spell.startsOn),
+          column((spell) => spell.endsOn),
+          column((spell) => spell.source),
+          column((spell) => spell.confirmed),
+          column((spell) => spell.enteredById),
+          column(() => enteredAt),
+        ],
       );
+      // As `record` does: the rule must accept every leaver's spells with the new ones counted (it throws otherwise, and nothing is saved).
       const pupilIds = [...new Set(spells.map((spell) => spell.pupilId))];
-      const rows = await em.find(ActivitySpellRow, { pupilId: { $in: pupilIds } }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
-      const byPupil = new Map<string, ActivitySpellRow[]>();
-      for (const row of rows) byPupil.set(row.pupilId, [...(byPupil.get(row.pupilId) ?? []), row]);
-      // As `record` does: the rule must accept every leaver's spells with the new ones counted.
-      for (const leaverRows of byPupil.values()) computeYears(leaverRows, today);
+      const { rows } = await boundSql<{
+        pupil_id: string;
+        leaving_year: number;
+        activity: SpellActivity;
+        provider_kind: EducationProviderKind | null;
+        apprenticeship_level: number | null;
+        starts_on: string;
+        ends_on: string | null;
+      }>(
+        em,
+        `select pupil_id, leaving_year, activity, provider_kind, apprenticeship_level, starts_on::text as starts_on, ends_on::text as ends_on
+           from activity_spell where pupil_id = any($1::uuid[]) order by pupil_id, entered_at, id`,
+        [pgArray(pupilIds)],
+      );
+      const byPupil = new Map<string, { leavingYear: number; spells: ActivitySpell[] }>();
+      for (const row of rows) {
+        const spell: ActivitySpell = {
+          activity: row.activity,
+          providerKind: row.provider_kind,
+          apprenticeshipLevel: row.apprenticeship_level,
+          startsOn: row.starts_on,
+          endsOn: row.ends_on,
+        };
+        const leaver = byPupil.get(row.pupil_id);
+        if (leaver) {
+          leaver.spells.push(spell);
+          leaver.leavingYear = row.leaving_year;
+        } else byPupil.set(row.pupil_id, { leavingYear: row.leaving_year, spells: [spell] });
+      }
+      for (const { leavingYear, spells: leaverSpells } of byPupil.values()) destinationYears(leavingYear, leaverSpells, today);
       return spells.length;
     });
   }
