@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '@waymark/auth';
-import { makePrincipal } from '@waymark/subgraph-kit/testing';
+import { SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
+import { makePrincipal, unscopedRead } from '@waymark/subgraph-kit/testing';
 import { demoData, demoId } from '@waymark/demo-data';
 import { makeUpn, todayInEngland } from '@waymark/domain';
 import { Pupil } from '@waymark/pupils';
@@ -327,5 +327,17 @@ describe('their own data', () => {
     }
     const none = await ownDestinationsSubjectAccess(harness.orm.em.fork(), waiting);
     expect(none.sections).toEqual([]);
+  });
+});
+
+describe('row-level security on alumni_report', () => {
+  it("an unscoped select returns the school's rows to its staff, an alumnus's own to them, and nothing to another school, another volunteer or no tenant", async () => {
+    const all = (await rows()).length;
+    expect(all).toBeGreaterThan(1);
+    expect(await unscopedRead(harness.orm, leaderNorth, 'alumni_report')).toEqual({ rows: all, schools: [northfield.id] });
+    expect((await unscopedRead(harness.orm, confirmed, 'alumni_report')).rows).toBe(1);
+    expect((await unscopedRead(harness.orm, confirmedLate, 'alumni_report')).rows).toBe(all - 1);
+    for (const who of [leaderSouth, waiting, employee, pupilNorth, SYSTEM_PRINCIPAL])
+      expect((await unscopedRead(harness.orm, who, 'alumni_report')).rows, who.roles.join() || who.kind).toBe(0);
   });
 });
