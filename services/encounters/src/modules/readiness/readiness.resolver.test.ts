@@ -105,6 +105,16 @@ describe('the career readiness questionnaire', () => {
     expect(south.rows.every((row) => row.answered === 0)).toBe(true);
   });
 
+  it("is in the pupil's subject-access export", async () => {
+    const PART = 'query ($id: ID!) { _entities(representations: [{ __typename: "Pupil", id: $id }]) { ... on Pupil { encountersSubjectAccess } } }';
+    const res = await h.client.query<{
+      _entities: { encountersSubjectAccess: { sections: { title: string; rows: { year_group: number; answers: Record<string, number> }[] }[] } }[];
+    }>(leaderNorth, PART, { id: seven.id });
+    expect(res.errors).toBeUndefined();
+    const section = res.data!._entities[0].encountersSubjectAccess.sections.find((s) => s.title.startsWith('Career readiness'));
+    expect(section?.rows.map((row) => [row.year_group, row.answers.TEAMWORK])).toEqual([[7, 4]]);
+  });
+
   it('shows a pupil their own answers over time, and nobody else', async () => {
     const res = await h.client.query<{ _entities: { readinessResponses: unknown[] | null }[] }>(pupil(seven), MINE, { id: seven.id });
     expect(res.data!._entities[0].readinessResponses).toEqual([{ academicYear: thisYear, yearGroup: 7, answers: all(4) }]);

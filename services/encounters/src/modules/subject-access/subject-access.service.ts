@@ -17,6 +17,9 @@ const VOLUNTEER_FEEDBACK = `select e.date, e.title, f.text, f.updated_at, f.scho
 const RATINGS = `select e.date, e.title, r.rating, r.learned, r.updated_at, r.school_id
   from encounter_rating r join encounter e on e.id = r.encounter_id where r.pupil_id = $1 order by e.date`;
 
+// The pupil's answers to the career readiness questionnaire (docs/domain-rules.md, "Career readiness").
+const READINESS = 'select academic_year, year_group, answers, submitted_at, school_id from readiness_response where pupil_id = $1 order by academic_year';
+
 /**
  * Everything this subgraph holds about one pupil, as stored, for staff of their school: the encounters
  * they were registered for (with the school's notes of any guidance meeting), their own activities,
@@ -34,6 +37,7 @@ const STAFF_SECTIONS: { title: string; sql: string }[] = [
   { title: 'Aspirations and interests', sql: OUTLOOK },
   { title: 'Feedback from volunteers', sql: VOLUNTEER_FEEDBACK },
   { title: 'Ratings of activities (1 not useful to 4 really useful)', sql: RATINGS },
+  { title: 'Career readiness answers (1 not yet to 4 yes, definitely)', sql: READINESS },
 ];
 
 /**
@@ -52,6 +56,7 @@ const OWN_PUPIL_SECTIONS: { title: string; sql: string }[] = [
   { title: 'Your plans and interests', sql: OUTLOOK },
   { title: 'Feedback volunteers gave you', sql: VOLUNTEER_FEEDBACK },
   { title: 'How useful you said activities were (1 not useful to 4 really useful)', sql: RATINGS },
+  { title: 'Your answers about how ready you feel (1 not yet to 4 yes, definitely)', sql: READINESS },
 ];
 
 /**
