@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL, type Principal } from '@waymark/auth';
 import { makePrincipal, unscopedRead } from '@waymark/subgraph-kit/testing';
 import { demoData, demoId } from '@waymark/demo-data';
+import { withSystemAccess } from '@waymark/subgraph-kit';
 import { makeUpn, todayInEngland } from '@waymark/domain';
 import { Pupil } from '@waymark/pupils';
 import { startHarness, type Harness } from '../../../test/harness.js';
 import { startEmployersStandIn, type EmployersStandIn } from '../../../test/employers-stand-in.js';
 import { ActivitySpellRow } from '../spell/spell.entity.js';
 import { ownDestinationsSubjectAccess } from '../subject-access/subject-access.service.js';
+import { pseudonymisePupilRows } from '../retention/pseudonymise.service.js';
 import { AlumniReportRow } from './alumni-report.entity.js';
 
 /*
@@ -327,6 +329,20 @@ describe('their own data', () => {
     }
     const none = await ownDestinationsSubjectAccess(harness.orm.em.fork(), waiting);
     expect(none.sections).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  it("pseudonymising the matched leaver unlinks the alumnus's report, which stays theirs; running it again changes nothing", async () => {
+    const matched = (await rows()).find((row) => row.status === 'MATCHED')!;
+    expect(matched.pupilId).toBe(robin.id);
+    for (let run = 0; run < 2; run += 1) await withSystemAccess(harness.orm, 'test: pseudonymise', (em) => pseudonymisePupilRows(em, robin.id));
+    expect(await harness.orm.em.fork().findOneOrFail(AlumniReportRow, { id: matched.id })).toMatchObject({
+      pupilId: null,
+      status: 'MATCHED',
+      volunteerId: confirmed.volunteerId,
+      provider: 'Brightwave Ltd',
+    });
   });
 });
 
