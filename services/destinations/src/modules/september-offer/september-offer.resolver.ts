@@ -50,7 +50,7 @@ export class SeptemberOfferResolver {
     const eligible = onRoll.filter((pupil) => pupil.schoolId === scope.schoolId && isOfferYear(pupil.yearGroup));
     if (eligible.length < ids.length) return { recorded: 0, error: notFound(ids.length - eligible.length) };
     const recorded = await new SeptemberOfferService(ctx.em).record(
-      eligible.map((pupil) => ({ pupilId: pupil.pupilId, schoolId: pupil.schoolId, yearGroup: pupil.yearGroup! })),
+      eligible.map((pupil) => ({ pupilId: pupil.pupilId, schoolId: pupil.schoolId, yearGroup: pupil.yearGroup })),
       { trustId: principal.trustId, enteredById: principal.accountId, enteredByRole: STAFF.find((role) => hasRole(principal, role)) ?? 'staff' },
       values,
     );
