@@ -9,7 +9,14 @@ import {
   type RecordScope,
   type RequestContext,
 } from '@waymark/subgraph-kit';
-import { CohortDocument, OwnSchoolDocument, PackedCohortDocument, VolunteerPupilNamesDocument, type CohortQuery, type PackedCohortQuery } from './pupils.generated.js';
+import {
+  CohortDocument,
+  OwnSchoolDocument,
+  PackedCohortDocument,
+  VolunteerPupilNamesDocument,
+  type CohortQuery,
+  type PackedCohortQuery,
+} from './pupils.generated.js';
 
 /**
  * The pupils subgraph's answer for a cohort: who is on roll, within what the caller may read
