@@ -1,28 +1,13 @@
 import { request } from '@waymark/graphql-client';
-import { Button, Checkbox, ErrorSummary, Field, Fieldset, SelectField } from '@waymark/ui';
+import { Button, ErrorSummary, Fieldset } from '@waymark/ui';
 import { useState, type SubmitEvent } from 'react';
-import type { EducationProviderKind, FollowUpEntry, SpellActivity, SpellSource } from '../graphql/destinations';
+import type { FollowUpEntry } from '../graphql/destinations';
 import { RECORD_ACTIVITY_SPELLS_MUTATION } from '../graphql/spellBulk';
 import { namedProblems } from '../lib/bulkChoice';
-import {
-  ACTIVITY_OPTIONS,
-  EMPTY_SPELL,
-  LEVEL_OPTIONS,
-  PROVIDER_KIND_OPTIONS,
-  SOURCE_OPTIONS,
-  toRecordActivitySpellsInput,
-  validateSpell,
-  type SpellDraft,
-} from '../lib/spellDraft';
+import { EMPTY_SPELL, toRecordActivitySpellsInput, validateSpell, type SpellDraft } from '../lib/spellDraft';
+import { SpellFields, spellFieldIds } from './SpellFields';
 
-const FIELD_IDS: Record<Exclude<keyof SpellDraft, 'source' | 'confirmed'>, string> = {
-  activity: 'bulk-spell-activity',
-  providerKind: 'bulk-spell-provider-kind',
-  apprenticeshipLevel: 'bulk-spell-level',
-  provider: 'bulk-spell-provider',
-  startsOn: 'bulk-spell-starts',
-  endsOn: 'bulk-spell-ends',
-};
+const FIELD_IDS = spellFieldIds('bulk-spell');
 
 /** The id of a leaver's checkbox on the worklist, so a problem with them can be followed to it. */
 export const chooseId = (pupilId: string) => `worklist-choose-${pupilId}`;
@@ -96,78 +81,14 @@ export function BulkSpellForm({
       <ErrorSummary attempt={attempt} items={items} />
       <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Record one status for the leavers chosen">
         <Fieldset label={`The same spell for ${who}`} hint="Everyone chosen gets it, or nobody does if any of them cannot.">
-          <SelectField
-            id={FIELD_IDS.activity}
-            label="What are they doing?"
-            placeholder="Choose one"
-            options={ACTIVITY_OPTIONS}
-            value={draft.activity}
-            error={fieldErrors.activity}
-            onChange={(event) => set('activity', event.target.value as SpellActivity | '')}
+          <SpellFields
+            draft={draft}
+            set={set}
+            errors={fieldErrors}
+            ids={FIELD_IDS}
+            activityLabel="What are they doing?"
+            confirmedLabel="Confirmed with the young people or their providers"
           />
-          {draft.activity === 'EDUCATION' ? (
-            <SelectField
-              id={FIELD_IDS.providerKind}
-              label="Where do they study?"
-              placeholder="Choose one"
-              options={PROVIDER_KIND_OPTIONS}
-              value={draft.providerKind}
-              error={fieldErrors.providerKind}
-              onChange={(event) => set('providerKind', event.target.value as EducationProviderKind | '')}
-            />
-          ) : null}
-          {draft.activity === 'APPRENTICESHIP' ? (
-            <SelectField
-              id={FIELD_IDS.apprenticeshipLevel}
-              label="Apprenticeship level"
-              placeholder="Choose one"
-              options={LEVEL_OPTIONS}
-              value={draft.apprenticeshipLevel}
-              error={fieldErrors.apprenticeshipLevel}
-              onChange={(event) => set('apprenticeshipLevel', event.target.value)}
-            />
-          ) : null}
-          <Field
-            id={FIELD_IDS.provider}
-            label="College, university, provider or employer (optional)"
-            autoComplete="off"
-            value={draft.provider}
-            error={fieldErrors.provider}
-            onChange={(event) => set('provider', event.target.value)}
-          />
-          <Field
-            id={FIELD_IDS.startsOn}
-            label="Started on"
-            type="date"
-            narrow
-            value={draft.startsOn}
-            error={fieldErrors.startsOn}
-            onChange={(event) => set('startsOn', event.target.value)}
-          />
-          <Field
-            id={FIELD_IDS.endsOn}
-            label="Ended on (optional)"
-            hint="Leave it empty if it is still going on."
-            type="date"
-            narrow
-            value={draft.endsOn}
-            error={fieldErrors.endsOn}
-            onChange={(event) => set('endsOn', event.target.value)}
-          />
-          <SelectField
-            id="bulk-spell-source"
-            label="Who told you?"
-            options={SOURCE_OPTIONS}
-            value={draft.source}
-            onChange={(event) => set('source', event.target.value as SpellSource)}
-          />
-          <div className="wm-field">
-            <Checkbox
-              label="Confirmed with the young people or their providers"
-              checked={draft.confirmed}
-              onChange={(event) => set('confirmed', event.target.checked)}
-            />
-          </div>
         </Fieldset>
         <div className="wm-button-row">
           <Button type="submit" disabled={busy}>
