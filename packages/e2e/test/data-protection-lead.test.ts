@@ -75,7 +75,7 @@ describe('the data protection lead', () => {
     expect(json.suggestedFilename()).toMatch(/^subject-access-grace-okafor-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(readFileSync(await json.path(), 'utf8')) as { person: { name: string; kind: string }; parts: { source: string }[] };
     expect(exported.person).toMatchObject({ name: 'Grace Okafor', kind: 'PARENT_OR_CARER' });
-    expect(exported.parts.map((part) => part.source)).toEqual(['identity', 'pupils', 'employers', 'encounters']);
+    expect(exported.parts.map((part) => part.source)).toEqual(['identity', 'pupils', 'employers', 'encounters', 'destinations']);
     expect(readFileSync(await html.path(), 'utf8')).toContain('Everything Waymark holds about Grace Okafor');
     await page.getByText(/^Downloaded subject-access-grace-okafor-.*\.json and /).waitFor();
     await fitsAt(page, 'Subject access requests', 'dpl-export');
