@@ -949,7 +949,7 @@ export type AlumniReportCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type AlumniReportCandidatesQuery = { alumniReportCandidates: Array<{ leavingYear: number, pupil: { id: string, displayName: string } }> };
+export type AlumniReportCandidatesQuery = { alumniReportCandidates: Array<{ leavingYear: number, pupil: { id: string, displayName: string } }> | null };
 
 export type MatchAlumniReportMutationVariables = Exact<{
   input: MatchAlumniReportInput;

@@ -260,7 +260,7 @@ export type MyAlumniConfirmationQuery = { myAlumniConfirmation: { status: Alumni
 export type MyAlumniReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAlumniReportsQuery = { myAlumniReports: Array<{ id: string, status: AlumniReportStatus, lookedAt: boolean, submittedAt: string, activity: SpellActivity, providerKind: EducationProviderKind | null, apprenticeshipLevel: number | null, provider: string | null, course: string | null, startsOn: string }> };
+export type MyAlumniReportsQuery = { myAlumniReports: Array<{ id: string, status: AlumniReportStatus, lookedAt: boolean, submittedAt: string, activity: SpellActivity, providerKind: EducationProviderKind | null, apprenticeshipLevel: number | null, provider: string | null, course: string | null, startsOn: string }> | null };
 
 export type ReportWhereIAmNowMutationVariables = Exact<{
   input: ReportWhereIAmNowInput;

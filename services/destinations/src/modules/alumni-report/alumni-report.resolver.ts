@@ -66,6 +66,7 @@ export class AlumniReportResolver {
 
   @Authorized('alumni')
   @Query(() => [AlumniReportRow], {
+    nullable: true,
     description: 'A former pupil’s own reports of where they are now, newest first, with whether their school has looked at each.',
   })
   myAlumniReports(@Ctx() ctx: DestinationsContext): Promise<AlumniReportRow[]> {
@@ -89,6 +90,7 @@ export class AlumniReportResolver {
 
   @Authorized(...STAFF)
   @Query(() => [AlumniReportCandidate], {
+    nullable: true,
     description:
       "For a pending alumni report of the caller's school: the school's leavers it could be about (followed today, agreed to being followed, Year 11 in the year they left or one or two years before). Empty for anything else.",
   })

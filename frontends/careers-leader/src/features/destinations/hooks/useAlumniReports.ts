@@ -11,7 +11,7 @@ import {
 } from '../../../gql/graphql';
 
 export type AlumniReportView = NonNullable<AlumniReportsQuery['alumniReports']>[number];
-export type Candidate = AlumniReportCandidatesQuery['alumniReportCandidates'][number];
+export type Candidate = NonNullable<AlumniReportCandidatesQuery['alumniReportCandidates']>[number];
 
 const REPORTS = AlumniReportsDocument.toString();
 const CANDIDATES = AlumniReportCandidatesDocument.toString();
@@ -32,7 +32,7 @@ export function useAlumniReports() {
 
   const candidates = useCallback(async (id: string): Promise<Candidate[] | null> => {
     try {
-      return (await request(CANDIDATES, { id })).alumniReportCandidates;
+      return (await request(CANDIDATES, { id })).alumniReportCandidates ?? [];
     } catch (error) {
       setNotice({ kind: 'problem', text: failed(error, 'The leavers to match could not be loaded. Try again.') });
       return null;
