@@ -111,16 +111,23 @@ describe('API key scopes at the gateway', () => {
   });
 
   it('refuses every root field outside the catalogue to a key with every scope, and every catalogued one to a key lacking its scope', async () => {
-    const everything = asKey((await apiKey(API_SCOPES)).bearer);
     const without = new Map<ApiScope, ReturnType<typeof asKey>>();
     for (const scope of API_SCOPES) without.set(scope, asKey((await apiKey(API_SCOPES.filter((s) => s !== scope))).bearer));
     const reachable = rootFields().filter((f) => f.accessible);
     expect(reachable.length).toBeGreaterThan(30);
+    // A key may send a burst of 120 before its allowance makes it wait (docs/security.md, "Limits per
+    // key"), and there are more root fields than that: a fresh key with every scope for each 100.
+    const everything: ReturnType<typeof asKey>[] = [];
+    let sent = 0;
     for (const root of reachable) {
       const scope = catalogued(root);
       const query = operationFor(root);
-      if (scope) expectForbidden(await without.get(scope)!(query), scope, query);
-      else expectForbidden(await everything(query), root.field.name, query);
+      if (scope) {
+        expectForbidden(await without.get(scope)!(query), scope, query);
+        continue;
+      }
+      if (sent++ % 100 === 0) everything.push(asKey((await apiKey(API_SCOPES)).bearer));
+      expectForbidden(await everything.at(-1)!(query), root.field.name, query);
     }
   });
 
