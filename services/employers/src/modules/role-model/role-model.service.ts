@@ -16,7 +16,7 @@ export async function roleModelsFor(em: EntityManager, schoolId: string, interes
   const volunteers = await em.find(
     Volunteer,
     { schoolIds: { $contains: [schoolId] }, roleModelConsentedAt: { $ne: null }, roleModelJob: { $ne: null } },
-    { orderBy: { firstName: 'asc', id: 'asc' }, limit: LIMIT },
+    { orderBy: { firstName: 'asc', id: 'asc' } },
   );
   const cards = volunteers.map((volunteer): RoleModelCard => {
     const sectors = volunteer.sectors.filter((sector): sector is SicSection => Object.hasOwn(SIC_SECTIONS, sector)).map((sector) => SIC_SECTIONS[sector]);
@@ -36,7 +36,11 @@ export async function roleModelsFor(em: EntityManager, schoolId: string, interes
       matchedInterests: roleModelInterests(interests, [jobTitle, route, characteristics, ...sectors]),
     };
   });
-  return cards.sort(
-    (a, b) => b.matchedInterests.length - a.matchedInterests.length || Number(b.formerPupil) - Number(a.formerPupil) || a.firstName.localeCompare(b.firstName),
-  );
+  // Ranked first, then cut: a profile that matches is never left out for one that does not.
+  return cards
+    .sort(
+      (a, b) =>
+        b.matchedInterests.length - a.matchedInterests.length || Number(b.formerPupil) - Number(a.formerPupil) || a.firstName.localeCompare(b.firstName),
+    )
+    .slice(0, LIMIT);
 }
