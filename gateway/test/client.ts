@@ -1,8 +1,10 @@
 /** A tiny cookie-keeping client for the gateway, as a browser would use it. */
 export class GatewayClient {
-  private cookie = '';
-
-  constructor(readonly baseUrl: string) {}
+  /** `cookie`: a Cookie header to start with, e.g. another client's, as the same browser reaching another address. */
+  constructor(
+    readonly baseUrl: string,
+    private cookie = '',
+  ) {}
 
   /** The cookies held, as a Cookie header. */
   get cookieHeader(): string {
