@@ -5,13 +5,14 @@ import { parse, parseAllDocuments } from 'yaml';
 import { Namespace, Service } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Cluster, Database } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
 import { GATEWAY_PORT, localSubgraphUrl, SUBGRAPH_PORTS, subgraphPort, subgraphUrlVariable, SUBGRAPHS, type SubgraphName } from './topology.js';
 
 const infra = fileURLToPath(new URL('../../../infra/', import.meta.url));
+const packages = fileURLToPath(new URL('../../', import.meta.url));
 const PROCESSES = ['gateway', ...SUBGRAPHS].sort();
 
 const portOf = (name: string): number => (name === 'gateway' ? GATEWAY_PORT : SUBGRAPH_PORTS[name as SubgraphName]);
@@ -73,22 +74,21 @@ describe('infra/compose.yaml', () => {
 });
 
 describe('infra/k8s', () => {
+  interface Container {
+    command: string[];
+    ports: { containerPort: number }[];
+    env: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+    readinessProbe: { httpGet: { path: string; port: number } };
+    livenessProbe: { httpGet: { path: string; port: number } };
+    resources?: { requests?: { cpu?: string; memory?: string }; limits?: { memory?: string } };
+  }
   interface Manifest {
     kind: string;
-    metadata: { name: string };
+    metadata: { name: string; labels?: Record<string, string> };
     spec: {
       ports?: { port: number; targetPort: number }[];
-      template?: {
-        spec: {
-          containers: {
-            command: string[];
-            ports: { containerPort: number }[];
-            env: { name: string; value?: string }[];
-            readinessProbe: { httpGet: { port: number } };
-            livenessProbe: { httpGet: { port: number } };
-          }[];
-        };
-      };
+      selector?: { matchLabels: Record<string, string> };
+      template?: { metadata: { labels: Record<string, string> }; spec: { containers: Container[] } };
     };
   }
   const files = readdirSync(`${infra}k8s`).filter((file) => /\.ya?ml$/.test(file));
@@ -135,6 +135,7 @@ describe('infra/k8s', () => {
       'apps/v1/Deployment': Deployment,
       'batch/v1/Job': Job,
       'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
+      'networking.k8s.io/v1/Ingress': Ingress,
       'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
       'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
       'postgresql.cnpg.io/v1/Cluster': Cluster,
@@ -154,21 +155,108 @@ describe('infra/k8s', () => {
     const broken = structuredClone(ofKind('Deployment')[0]) as Manifest & { apiVersion: string };
     (broken.spec.template!.spec.containers[0].ports[0] as { containerPort: unknown }).containerPort = 'four thousand';
     expect(() => model(broken)!.validate()).toThrow('containerPort must be integer');
+    // So does the operator's schema: a Database must say which cluster it is in.
+    const orphan = structuredClone(ofKind('Database')[0]) as unknown as Manifest & { apiVersion: string; spec: { cluster?: unknown } };
+    delete orphan.spec.cluster;
+    expect(() => model(orphan)!.validate()).toThrow('cluster');
   });
 
-  it('gives each subgraph its own database in the cluster, migrated by one job before its replicas start', () => {
-    const [cluster] = ofKind('Cluster') as unknown as { metadata: { name: string } }[];
+  it('probes every Deployment on /ready and /health and gives it processor and memory requests and a memory limit', () => {
+    for (const deployment of ofKind('Deployment')) {
+      const name = deployment.metadata.name;
+      for (const container of deployment.spec.template!.spec.containers) {
+        expect([container.readinessProbe.httpGet.path, container.livenessProbe.httpGet.path], name).toEqual(['/ready', '/health']);
+        expect(container.resources?.requests?.cpu, `${name}: cpu request`).toMatch(/^\d+m?$/);
+        expect(container.resources?.requests?.memory, `${name}: memory request`).toMatch(/^\d+[MG]i$/);
+        expect(container.resources?.limits?.memory, `${name}: memory limit`).toMatch(/^\d+[MG]i$/);
+      }
+    }
+  });
+
+  it('takes every password and key from a secret, never from the manifest itself', () => {
+    const containers = [...ofKind('Deployment'), ...ofKind('Job')].flatMap((m) => m.spec.template!.spec.containers.map((c) => [m.metadata.name, c] as const));
+    expect(containers.length).toBeGreaterThan(PROCESSES.length);
+    for (const [name, container] of containers)
+      for (const variable of container.env) {
+        if (/PASSWORD|KEY|SECRET|SMTP_URL/.test(variable.name)) {
+          expect(variable.value, `${name}: ${variable.name}`).toBeUndefined();
+          expect(variable.valueFrom?.secretKeyRef?.name, `${name}: ${variable.name}`).toBeDefined();
+        }
+        // An address names its password by reference only: nothing between the user and the @ but $(DATABASE_PASSWORD).
+        if (variable.name === 'DATABASE_URL') expect(variable.value, name).toMatch(/^postgres:\/\/[a-z_]+:\$\(DATABASE_PASSWORD\)@/);
+      }
+  });
+
+  interface ClusterManifest {
+    metadata: { name: string };
+    spec: {
+      postgresql: { parameters: Record<string, string>; pg_hba: string[] };
+      managed: { roles: { name: string; login?: boolean; inRoles?: string[]; passwordSecret?: { name: string } }[] };
+    };
+  }
+  const envOf = (container: Container) => Object.fromEntries(container.env.map((variable) => [variable.name, variable]));
+
+  it('gives each subgraph its own role, secret and database in the cluster, and that role nothing else', () => {
+    const [cluster] = ofKind('Cluster') as unknown as ClusterManifest[];
     const databases = ofKind('Database') as unknown as { spec: { name: string; owner: string; cluster: { name: string } } }[];
     expect(databases.map((database) => database.spec.name).sort()).toEqual(SUBGRAPHS.map((name) => `waymark_${name}`).sort());
-    for (const database of databases) expect(database.spec.cluster.name).toBe(cluster.metadata.name);
-    const [job] = ofKind('Job');
-    const migrating = job.spec.template!.spec.containers;
-    expect(migrating.map((container) => container.command).sort()).toEqual(SUBGRAPHS.map((name) => ['node', entryOf(name)]).sort());
-    for (const container of migrating) expect(container.env.find((variable) => variable.name === 'WAYMARK_MIGRATE')?.value).toBe('only');
-    for (const deployment of ofKind('Deployment').filter((d) => d.metadata.name !== 'gateway')) {
-      const env = deployment.spec.template!.spec.containers[0].env;
-      expect(env.find((variable) => variable.name === 'WAYMARK_MIGRATE')?.value, deployment.metadata.name).toBe('skip');
+    const roles = cluster.spec.managed.roles;
+    // The rules of pg_hba as PostgreSQL reads them: the first that matches a connection decides.
+    const rules = cluster.spec.postgresql.pg_hba.map((line) => line.split(/\s+/));
+    const decides = (database: string, role: string) =>
+      rules.find(([, databases, users]) => (databases === 'all' || databases.split(',').includes(database)) && users.split(',').includes(role))?.at(-1);
+    for (const database of databases) {
+      const name = database.spec.name.replace(/^waymark_/, '');
+      expect(database.spec.cluster.name, name).toBe(cluster.metadata.name);
+      expect(database.spec.owner, name).toBe(`waymark_${name}`);
+      const role = roles.find((each) => each.name === database.spec.owner);
+      expect(role, name).toMatchObject({ login: true, inRoles: ['waymark_app'], passwordSecret: { name: `waymark-db-${name}` } });
+      // The subgraph and its job sign in as that role, to that database, with that secret's password.
+      const users = [...ofKind('Deployment'), ...ofKind('Job')].filter((m) => m.spec.template!.spec.containers[0].command[1] === entryOf(name));
+      expect(users.map((m) => m.kind).sort(), name).toEqual(['Deployment', 'Job']);
+      for (const user of users) {
+        const env = envOf(user.spec.template!.spec.containers[0]);
+        expect(env.DATABASE_PASSWORD?.valueFrom?.secretKeyRef, `${user.kind} ${name}`).toEqual({ name: `waymark-db-${name}`, key: 'password' });
+        expect(new URL(env.DATABASE_URL?.value ?? '').username, `${user.kind} ${name}`).toBe(`waymark_${name}`);
+        expect(new URL(env.DATABASE_URL?.value ?? '').pathname, `${user.kind} ${name}`).toBe(`/waymark_${name}`);
+      }
+      for (const other of databases)
+        expect(decides(other.spec.name, `waymark_${name}`), `${name} opening ${other.spec.name}`).toBe(other === database ? 'scram-sha-256' : 'reject');
     }
+    // The role requests act as cannot sign in at all.
+    expect(roles.find((each) => each.name === 'waymark_app')?.login).toBe(false);
+  });
+
+  it('migrates in one job per subgraph only; the replicas never migrate', () => {
+    const jobs = ofKind('Job');
+    expect(jobs.map((job) => job.spec.template!.spec.containers.map((container) => container.command)).sort()).toEqual(
+      SUBGRAPHS.map((name) => [['node', entryOf(name)]]).sort(),
+    );
+    for (const job of jobs) {
+      expect(envOf(job.spec.template!.spec.containers[0]).WAYMARK_MIGRATE?.value, job.metadata.name).toBe('only');
+      // Its pods are no Deployment's (no Service, budget or autoscaler counts them), but the database lets them in.
+      const labels = job.spec.template!.metadata.labels;
+      for (const deployment of ofKind('Deployment'))
+        expect(
+          Object.entries(deployment.spec.selector!.matchLabels).every(([key, value]) => labels[key] === value),
+          job.metadata.name,
+        ).toBe(false);
+      expect(labels['app.kubernetes.io/name']).toBe('waymark-migrate');
+    }
+    for (const deployment of ofKind('Deployment').filter((d) => d.metadata.name !== 'gateway'))
+      expect(envOf(deployment.spec.template!.spec.containers[0]).WAYMARK_MIGRATE?.value, deployment.metadata.name).toBe('skip');
+    expect(envOf(ofKind('Deployment').find((d) => d.metadata.name === 'gateway')!.spec.template!.spec.containers[0]).DATABASE_URL).toBeUndefined();
+  });
+
+  it("lets the database take every connection the subgraphs may open at their autoscalers' most", () => {
+    // Each replica's pool (subgraph-kit's database.ts), read from the source so a bigger pool fails here.
+    const pool = Number(/pool: \{ min: \d+, max: (\d+) \}/.exec(readFileSync(`${packages}subgraph-kit/src/database.ts`, 'utf8'))?.[1]);
+    expect(pool).toBeGreaterThan(0);
+    const scaled = ofKind('HorizontalPodAutoscaler') as unknown as { spec: { scaleTargetRef: { name: string }; maxReplicas: number } }[];
+    const replicas = scaled.filter((hpa) => hpa.spec.scaleTargetRef.name !== 'gateway').reduce((sum, hpa) => sum + hpa.spec.maxReplicas, 0);
+    const [cluster] = ofKind('Cluster') as unknown as ClusterManifest[];
+    // superuser_reserved_connections (3) and the operator's and replication's own, with room to spare: 20.
+    expect((replicas + ofKind('Job').length) * pool + 20).toBeLessThanOrEqual(Number(cluster.spec.postgresql.parameters.max_connections));
   });
 
   it('lets only the gateway, and the subgraphs that call one on a caller’s behalf, reach a subgraph', () => {
@@ -196,6 +284,30 @@ describe('infra/k8s', () => {
       expect(allowed.sort(), subgraph).toEqual(callers(subgraph));
       expect(allowed, subgraph).toContain('gateway');
     }
+  });
+
+  it('lets people reach the gateway only, through the ingress controller, and the database only its clients', () => {
+    interface Peer {
+      podSelector?: { matchLabels: Record<string, string> };
+      namespaceSelector?: { matchLabels: Record<string, string> };
+    }
+    const policies = ofKind('NetworkPolicy') as unknown as {
+      spec: { podSelector: { matchLabels?: Record<string, string> }; ingress?: { from?: Peer[] }[] };
+    }[];
+    const gateway = policies.find((policy) => policy.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'gateway')!;
+    expect(gateway.spec.ingress?.flatMap((rule) => rule.from ?? [{}])).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+    ]);
+    const [ingress] = ofKind('Ingress') as unknown as { spec: { rules: { http: { paths: { backend: { service: { name: string } } }[] } }[] } }[];
+    expect(ingress.spec.rules.flatMap((rule) => rule.http.paths.map((path) => path.backend.service.name))).toEqual(['gateway']);
+    // Every pod of ours has a policy of its own; the rest meet the default deny.
+    const selected = policies.map((policy) => policy.spec.podSelector.matchLabels?.['app.kubernetes.io/name']);
+    for (const name of PROCESSES) expect(selected, name).toContain(name);
+    const database = policies.find((policy) => policy.spec.podSelector.matchLabels?.['cnpg.io/cluster'] === 'waymark-db')!;
+    const clients = new Set(database.spec.ingress!.flatMap((rule) => (rule.from ?? []).map((peer) => peer.podSelector?.matchLabels['app.kubernetes.io/name'])));
+    for (const name of SUBGRAPHS) expect(clients.has(name), name).toBe(true);
+    expect(clients.has('waymark-migrate')).toBe(true);
+    expect(clients.has('gateway')).toBe(false);
   });
 
   it('scales every Deployment on its processor use and keeps one replica up through voluntary disruptions', () => {
