@@ -31,6 +31,7 @@ registerEnumType(VolunteerOfferStatus, { name: 'VolunteerOfferStatus' });
 @Entity({ tableName: 'volunteer_request', ...tenantPolicy({ kind: 'school', trust: true, extra: [`${TENANT_SQL.volunteer} is not null`] }) })
 @Index({ properties: ['schoolId', 'createdAt'] })
 @Index({ properties: ['status', 'dateTo'] })
+@Index({ properties: ['status', 'activity', 'dateFrom'] })
 @ObjectType({ description: "A school's request for volunteers. It names no pupil." })
 export class VolunteerRequest {
   [OptionalProps]?: 'status' | 'closedReason' | 'confirmedAt' | 'encounterId' | 'createdAt' | 'unsupervised' | 'regular';

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccessError, byKeys, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
 import type { EmployersContext } from '../../app.js';
 import { EncounterStub } from '../external/encounter.stub.js';
@@ -13,6 +13,7 @@ import {
   OfferVolunteerHelpInput,
   PostVolunteerRequestInput,
   RespondToVolunteerOfferInput,
+  SuggestedVolunteers,
   VolunteerOfferResult,
   VolunteerRequestResult,
 } from './request.types.js';
@@ -58,6 +59,20 @@ export class VolunteerRequestResolver {
   @Query(() => [VolunteerRequest], { nullable: true, description: 'Open requests that fit the signed-in volunteer’s profile, soonest first.' })
   openVolunteerRequests(@Ctx() ctx: RequestContext): Promise<VolunteerRequest[]> {
     return new RequestService(ctx.em).openForVolunteer(ctx.principal, new Date());
+  }
+
+  @Authorized(...MANAGERS)
+  @Query(() => SuggestedVolunteers, {
+    nullable: true,
+    description:
+      "Volunteers who could help with one of the caller's school's open requests and have not offered yet, best first (the school's own alumni, then sectors in common). Careers leaders and staff of the request's school only; null for any other request.",
+  })
+  suggestedVolunteers(
+    @Arg('requestId', () => ID) requestId: string,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to list: 1 to 50, 20 when left out.' }) first: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SuggestedVolunteers | null> {
+    return new RequestService(ctx.em).suggestedVolunteers(ctx.principal, requestId, first, new Date());
   }
 
   @Authorized(...MANAGERS)

@@ -10,6 +10,7 @@ import {
   postcodeDistrict,
   problemList,
   requestFitsVolunteer,
+  type SicSection,
   textProblem,
   todayInEngland,
 } from '@waymark/domain';
@@ -19,6 +20,15 @@ import { actingVolunteer, requestManagerSchool, requestReaderSchool } from './re
 import { EncounterOutbox, VolunteerOffer, VolunteerOfferStatus, VolunteerRequest, VolunteerRequestStatus } from './request.entity.js';
 import { RequestProblems } from './request.errors.js';
 import {
+  REQUESTS_FOR_VOLUNTEER,
+  SUGGESTED_VOLUNTEERS_DEFAULT,
+  SUGGESTED_VOLUNTEERS_MAX,
+  VOLUNTEERS_FOR_REQUEST,
+  type SuggestedVolunteerRow,
+} from './request.matching.js';
+import {
+  SuggestedVolunteer,
+  SuggestedVolunteers,
   VolunteerOfferResult,
   VolunteerRequestResult,
   type ConfirmVolunteerRequestInput,
@@ -131,26 +141,47 @@ export class RequestService {
     return this.em.find(VolunteerRequest, { schoolId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: REQUEST_LIST_LIMIT });
   }
 
-  /** Open requests that fit the volunteer's profile (domain rule: requestFitsVolunteer), soonest first. */
+  /**
+   * Open requests that fit the volunteer's profile (domain rule: requestFitsVolunteer), soonest
+   * first, in one statement (request.matching.ts).
+   */
   async openForVolunteer(principal: Principal, now: Date): Promise<VolunteerRequest[]> {
     const volunteerId = actingVolunteer(principal);
     if (!volunteerId) throw AccessError.forbidden();
     await this.closeLapsed(now);
-    const volunteer = await this.em.findOne(Volunteer, { id: volunteerId });
-    if (!volunteer || volunteer.activities.length === 0) return [];
-    const candidates = await this.em.find(
-      VolunteerRequest,
-      { status: VolunteerRequestStatus.OPEN, activity: { $in: volunteer.activities as VolunteerRequest['activity'][] } },
-      { orderBy: { dateFrom: 'asc', id: 'asc' } },
+    const rows = await this.em.execute<Record<string, unknown>[]>(REQUESTS_FOR_VOLUNTEER, [todayInEngland(now), volunteerId, REQUEST_LIST_LIMIT]);
+    return rows.map((row) => this.em.map(VolunteerRequest, row));
+  }
+
+  /**
+   * The volunteers who could help with one of the school's open requests and have not offered, best
+   * first (request.matching.ts), for its careers leaders and staff; null when it is not the caller's
+   * school's request. Only what the school sees of a volunteer who offers: no contact details.
+   */
+  async suggestedVolunteers(principal: Principal, requestId: string, first: number | null | undefined, now: Date): Promise<SuggestedVolunteers | null> {
+    const schoolId = requestManagerSchool(principal);
+    if (!schoolId) throw AccessError.forbidden('Only careers leaders and staff of the school can see who could help.');
+    if (!isUuid(requestId)) return null;
+    const limit = Math.min(Math.max(first ?? SUGGESTED_VOLUNTEERS_DEFAULT, 1), SUGGESTED_VOLUNTEERS_MAX);
+    const rows = await this.em.execute<SuggestedVolunteerRow[]>(VOLUNTEERS_FOR_REQUEST, [todayInEngland(now), limit, requestId, schoolId]);
+    if (rows.length === 0) return null;
+    const volunteers = rows.flatMap((row) =>
+      row.id
+        ? [
+            Object.assign(new SuggestedVolunteer(), {
+              id: row.id,
+              displayName: `${row.first_name} ${row.last_name}`,
+              jobTitle: row.job_title ?? '',
+              employerName: row.employer_name,
+              alumnus: row.alumnus === true,
+              leftSchoolYear: row.alumnus ? row.left_school_year : null,
+              worksWithSchool: row.works_with_school === true,
+              sectorsInCommon: (row.sectors_in_common ?? []) as SicSection[],
+            }),
+          ]
+        : [],
     );
-    const profile = {
-      activities: volunteer.activities,
-      sectors: volunteer.sectors,
-      homePostcode: volunteer.homePostcode,
-      reach: volunteer.reach,
-      districts: volunteer.reachDistricts,
-    };
-    return candidates.filter((request) => requestFitsVolunteer(request, profile)).slice(0, REQUEST_LIST_LIMIT);
+    return Object.assign(new SuggestedVolunteers(), { total: rows[0].total ?? 0, volunteers });
   }
 
   /** The volunteer's own offers, newest first. */

@@ -84,3 +84,42 @@ export class ConfirmVolunteerRequestInput {
   @Field(() => ID)
   requestId: string;
 }
+
+@ObjectType({
+  description:
+    'A volunteer who could help with one of your requests and has not offered yet: what a school sees of someone who offers (their name, job and employer), never their contact details or home.',
+})
+export class SuggestedVolunteer {
+  @Field(() => ID, { description: "The volunteer's id." })
+  id: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  jobTitle: string;
+
+  @Field(() => String, { nullable: true })
+  employerName: string | null;
+
+  @Field({ description: 'A former pupil of the school, confirmed by it.' })
+  alumnus: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'A former pupil: the year they left the school.' })
+  leftSchoolYear: number | null;
+
+  @Field({ description: 'Already volunteers with the school.' })
+  worksWithSchool: boolean;
+
+  @Field(() => [SicSectionEnum], { description: 'The sectors the request asks for that the volunteer works in; empty when it asks for any.' })
+  sectorsInCommon: SicSection[];
+}
+
+@ObjectType()
+export class SuggestedVolunteers {
+  @Field(() => Int, { description: 'How many volunteers could help, all told.' })
+  total: number;
+
+  @Field(() => [SuggestedVolunteer], { description: 'The best of them first, at most as many as asked for.' })
+  volunteers: SuggestedVolunteer[];
+}

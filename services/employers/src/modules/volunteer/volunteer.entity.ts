@@ -14,6 +14,7 @@ registerEnumType(VolunteerKind, { name: 'VolunteerKind' });
  */
 @Entity({ tableName: 'volunteer' })
 @Index({ properties: ['schoolIds'], type: 'gin' })
+@Index({ properties: ['activities'], type: 'gin' })
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Volunteer {
