@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { CREDENTIAL_HEADER, type CredentialVerifier } from '@waymark/auth';
 import type { HousekeepingJob } from './housekeeping.js';
 import { sendJson, type SubgraphServerOptions } from './server.js';
+import { boundSql, pgArray } from './sql.js';
 import { tenantPolicy, withSystemAccess } from './tenancy.js';
 import type { Orm } from './database.js';
 
@@ -42,8 +43,11 @@ export class WebhookOutboxEvent {
   forwardedAt: Date | null = null;
 }
 
+/** The events subgraphs write; identity's catalogue (webhook.events.ts) says which fields of each are kept. */
+export type OutboxEventType = 'roster.import.committed' | 'encounter.recorded' | 'destination.recorded' | 'pupil.transferred' | 'pupil.pseudonymised';
+
 export interface OutboxEventInput {
-  type: 'roster.import.committed' | 'encounter.recorded';
+  type: OutboxEventType;
   trustId: string;
   schoolId: string;
   /** Ids, kinds, dates and counts; the school id is added. */
@@ -60,6 +64,31 @@ export async function queueWebhookEvent(tx: EntityManager, event: OutboxEventInp
     'run',
   );
   return id;
+}
+
+/**
+ * Writes many events inside the caller's transaction in one statement (a roster import's transfers, a
+ * file of destinations); answers their ids, in order.
+ */
+export async function queueWebhookEvents(tx: EntityManager, events: readonly OutboxEventInput[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  const ids = events.map(() => randomUUID());
+  const column = (of: (event: OutboxEventInput, i: number) => string) => pgArray(events.map(of));
+  await boundSql(
+    tx,
+    `insert into webhook_outbox (id, trust_id, school_id, type, data, occurred_at)
+     select id, trust_id, school_id, type, data::jsonb, occurred_at
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[]) as e(id, trust_id, school_id, type, data, occurred_at)`,
+    [
+      column((_, i) => ids[i]),
+      column((event) => event.trustId),
+      column((event) => event.schoolId),
+      column((event) => event.type),
+      column((event) => JSON.stringify({ ...event.data, schoolId: event.schoolId })),
+      column((event) => event.occurredAt.toISOString()),
+    ],
+  );
+  return ids;
 }
 
 /** What the gateway's relay takes: the oldest events not forwarded yet. */

@@ -8,6 +8,11 @@ import type { ApiScope } from '@waymark/auth';
 export const WEBHOOK_EVENTS = {
   'roster.import.committed': { scope: 'roster:write', fields: ['schoolId', 'importId', 'added', 'changed', 'markedLeft', 'transfersIn', 'rejected'] },
   'encounter.recorded': { scope: 'reports:read', fields: ['schoolId', 'encounterId', 'kind', 'date'] },
+  // Per spell, and never for a leaver who opted out of sharing: which leaver, which spell, and when it was recorded for.
+  'destination.recorded': { scope: 'reports:read', fields: ['schoolId', 'spellId', 'pupilId', 'leavingYear', 'source', 'confirmed'] },
+  // One per side of a move, each to its own school's trust: the other school is named only when it is in the same trust.
+  'pupil.transferred': { scope: 'reports:read', fields: ['schoolId', 'pupilId', 'direction', 'otherSchoolId', 'date'] },
+  'pupil.pseudonymised': { scope: 'reports:read', fields: ['schoolId', 'pupilId'] },
 } as const satisfies Record<string, { scope: ApiScope; fields: readonly string[] }>;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENTS;

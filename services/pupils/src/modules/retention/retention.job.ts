@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type CredentialSigner, type Principal, type SubgraphName } from '@waymark/auth';
 import { todayInEngland } from '@waymark/domain';
-import { boundSql, withSystemAccess, type Orm } from '@waymark/subgraph-kit';
+import { boundSql, queueWebhookEvent, withSystemAccess, type Orm } from '@waymark/subgraph-kit';
 import { pseudonymisePupilRows } from './pseudonymise.service.js';
 
 /** How long after leaving a leaver's personal details are kept (docs/domain-rules.md, "Retention"). */
@@ -101,10 +101,24 @@ export async function runRetention(options: { orm: Orm; now: Date; others: reado
       }
     }
     if (targets.every((target) => done.has(target.subgraph))) {
-      // Marked only once every subgraph has answered done; the trust's sync then says so (PSEUDONYMISED).
-      await withSystemAccess(orm, 'retention: marking a leaver pseudonymised', (em) =>
-        boundSql(em, 'update pupil set pseudonymised_at = $2 where id = $1 and pseudonymised_at is null', [pupil.id, now]),
-      );
+      // Marked only once every subgraph has answered done; the trust's sync then says so (PSEUDONYMISED),
+      // and so do its webhooks, from an outbox row written with the mark (ids only; a school in no trust has none).
+      await withSystemAccess(orm, 'retention: marking a leaver pseudonymised', async (em) => {
+        const { rows } = await boundSql<{ school_id: string; trust_id: string | null }>(
+          em,
+          'update pupil set pseudonymised_at = $2 where id = $1 and pseudonymised_at is null returning school_id, trust_id',
+          [pupil.id, now],
+        );
+        for (const marked of rows)
+          if (marked.trust_id)
+            await queueWebhookEvent(em, {
+              type: 'pupil.pseudonymised',
+              trustId: marked.trust_id,
+              schoolId: marked.school_id,
+              occurredAt: now,
+              data: { pupilId: pupil.id },
+            });
+      });
       run.pseudonymised.push(pupil.id);
     }
   }

@@ -13,11 +13,21 @@ import { RosterColumnMapping, RosterImport, RosterImportResult, RosterImportStat
 import { RosterCommitFailure, RosterCommitFailures, RosterImportError, RosterImportProblems } from './roster-import.errors.js';
 import type { RosterImportInput } from './roster-import.inputs.js';
 import { previewedRows, rosterImportJobs, type PreviewedRows, type RosterImportJobs } from './roster-import.jobs.js';
-import { boundSql, enterTenant, hasControlCharacters, isUuid, liftTenantCheck, queueWebhookEvent, withRequestBypass } from '@waymark/subgraph-kit';
+import {
+  boundSql,
+  enterTenant,
+  hasControlCharacters,
+  isUuid,
+  liftTenantCheck,
+  queueWebhookEvent,
+  queueWebhookEvents,
+  withRequestBypass,
+  type OutboxEventInput,
+} from '@waymark/subgraph-kit';
 import { orderedIdSource } from './bulk-sql.js';
 import { loadRosterState, pupilsFromOtherSchools, writeRosterPlan, WRITE_BATCH, WRITE_BATCH_POSTGRES, type WriteContext } from './roster-import.writer.js';
 import { isRosterField, normaliseHeader, type HeaderChoices } from './roster-fields.js';
-import { identityEditsHere, planRoster, rosterFingerprint, type RosterPupil } from './roster-plan.js';
+import { identityEditsHere, planRoster, rosterFingerprint, type RosterPlan, type RosterPupil } from './roster-plan.js';
 import { openRosterFile, rosterSourceFromRows, type RosterSource } from './roster-source.js';
 import { packRosterRows, unpackRosterRows } from './roster-stored-rows.js';
 import { RosterValidator, validateRoster, type RosterRow, type RosterValidation } from './roster-validate.js';
@@ -35,6 +45,39 @@ export const MARK_LEFT_CONFIRMATION_SHARE = 0.1;
 export function markLeftNeedsConfirmation(toMarkLeft: number, onRoll: number): boolean {
   return toMarkLeft > 0 && toMarkLeft > onRoll * MARK_LEFT_CONFIRMATION_SHARE;
 }
+/**
+ * The `pupil.transferred` webhook events of a committed import (docs/trust-api.md, "Webhooks"): for each
+ * pupil who moved here from another school, one event for this school's trust (`IN`, the day they
+ * joined) and one for the old school's trust (`OUT`, the day they left it). Each trust hears only its
+ * own school's side: the other school is named only when both are in the same trust, so a trust a
+ * pupil leaves learns that they left, never where they went. A school in no trust gets no event.
+ */
+export function transferEvents(plan: Pick<RosterPlan, 'writes'>, schoolId: string, trustId: string | null, occurredAt: Date): OutboxEventInput[] {
+  const events: OutboxEventInput[] = [];
+  for (const write of plan.writes) {
+    if (write.action !== 'transfer' || !write.before) continue;
+    const { before, after } = write;
+    const sameTrust = trustId !== null && before.trustId === trustId;
+    if (trustId)
+      events.push({
+        type: 'pupil.transferred',
+        trustId,
+        schoolId,
+        occurredAt,
+        data: { pupilId: after.id, direction: 'IN', date: after.enrolledOn, ...(sameTrust ? { otherSchoolId: before.schoolId } : {}) },
+      });
+    if (before.trustId)
+      events.push({
+        type: 'pupil.transferred',
+        trustId: before.trustId,
+        schoolId: before.schoolId,
+        occurredAt,
+        data: { pupilId: before.id, direction: 'OUT', date: before.leftOn ?? after.enrolledOn, ...(sameTrust ? { otherSchoolId: schoolId } : {}) },
+      });
+  }
+  return events;
+}
+
 /** A remembered column header, as `roster_column_mapping` holds it. */
 const MAX_HEADER_LENGTH = 255;
 export const ROSTER_WRITE_SCOPE = 'roster:write';
@@ -506,6 +549,7 @@ export class RosterImportService {
               rejected: rejected.length,
             },
           });
+        await queueWebhookEvents(tx, transferEvents(plan, snapshot.schoolId, snapshot.trustId, committedAt));
       });
     } catch (error) {
       await reported.catch(() => undefined);
