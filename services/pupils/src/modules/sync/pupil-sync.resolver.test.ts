@@ -254,7 +254,8 @@ describe('pupilChanges: who may sync (the attacks first)', () => {
     }
     expect(text).not.toMatch(/legal|surname|forename|flags|senSupport/i);
     const type = (await buildPupilsSchema()).getType('SyncedPupil') as GraphQLObjectType;
-    expect(Object.keys(type.getFields()).sort()).toEqual(['enrolledOn', 'id', 'leftOn', 'schoolId', 'yearGroup']);
+    // destinationSharing is @inaccessible: the destinations subgraph's own call, never in the public schema.
+    expect(Object.keys(type.getFields()).sort()).toEqual(['destinationSharing', 'enrolledOn', 'id', 'leftOn', 'schoolId', 'yearGroup']);
   });
 });
 
@@ -309,6 +310,27 @@ describe('pupilChanges: what a sync reads', () => {
     expect(theirs.rows.get(moved)).toMatchObject({ schoolId: eastgate.id });
     expect(theirs.tombstones.get(incoming)).toBe('TRANSFERRED');
     expect(theirs.rows).toEqual(await exportOf(riverside.id));
+  });
+
+  it('logs a change of agreement to being followed after 16, or of the sharing opt-out, for the destinations feed (destinationSharing)', async () => {
+    const [agreed, optedOut] = waymarkPupils.slice(20, 22).map((p) => p.id);
+    await write((em) =>
+      boundSql(em, `update pupil set destination_tracking = true, local_authority_sharing_opt_out = false where id = any($1::uuid[])`, [
+        `{${agreed},${optedOut}}`,
+      ]),
+    );
+    await settle();
+    const replica = await new Replica().syncAll(key, 1000);
+    const sharing = `query ($after: String) { pupilChanges(after: $after, first: 1000) { cursor changes { pupilId pupil { destinationSharing } } } }`;
+    await write((em) => boundSql(em, `update pupil set local_authority_sharing_opt_out = true, opt_out_by = 'PARENT' where id = $1`, [optedOut]));
+    await settle();
+    const res = await client.query<{ pupilChanges: { changes: { pupilId: string; pupil: { destinationSharing: boolean } }[] } }>(key, sharing, {
+      after: replica.cursor,
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.pupilChanges.changes).toEqual([{ pupilId: optedOut, pupil: { destinationSharing: false } }]);
+    const all = await client.query<{ pupilChanges: { changes: { pupilId: string; pupil: { destinationSharing: boolean } | null }[] } }>(key, sharing, {});
+    expect(all.data!.pupilChanges.changes.find((c) => c.pupilId === agreed)?.pupil).toEqual({ destinationSharing: true });
   });
 
   it('does not let the cursor pass a transaction that began first but commits last', async () => {

@@ -51,6 +51,7 @@ interface ChangeRow {
   year_group: number | null;
   enrolled_on: string | null;
   left_on: string | null;
+  destination_sharing: boolean | null;
 }
 
 /**
@@ -65,7 +66,8 @@ export async function loadPupilChanges(em: EntityManager, trustId: string, after
   const { rows } = await boundSql<ChangeRow>(
     em,
     `select l.seq::text as seq, l.xid::text as xid, l.pupil_id, l.reason,
-            p.id is not null as present, p.school_id, p.year_group, p.enrolled_on::text as enrolled_on, p.left_on::text as left_on
+            p.id is not null as present, p.school_id, p.year_group, p.enrolled_on::text as enrolled_on, p.left_on::text as left_on,
+            p.destination_tracking and not p.local_authority_sharing_opt_out as destination_sharing
        from pupil_sync_change l
        left join pupil p on p.id = l.pupil_id and p.trust_id = l.trust_id and p.pseudonymised_at is null
       where l.trust_id = $1::uuid
@@ -93,7 +95,14 @@ function toEntry(row: ChangeRow): PupilSyncChangeEntry {
       pupilId: row.pupil_id,
       kind: SyncChangeKind.UPSERT,
       reason: null,
-      pupil: { id: row.pupil_id, schoolId: row.school_id, yearGroup: row.year_group, enrolledOn: row.enrolled_on, leftOn: row.left_on },
+      pupil: {
+        id: row.pupil_id,
+        schoolId: row.school_id,
+        yearGroup: row.year_group,
+        enrolledOn: row.enrolled_on,
+        leftOn: row.left_on,
+        destinationSharing: row.destination_sharing === true,
+      },
     };
   }
   // The newest change of a pupil no longer in the trust names why; a row without one (which the

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Whether a change row carries the record as it stands, or says it has gone. */
 export enum SyncChangeKind {
@@ -39,6 +39,17 @@ export class SyncedPupil {
 
   @Field(() => String, { nullable: true, description: 'The day the pupil left this school (YYYY-MM-DD); null while on roll.' })
   leftOn: string | null;
+
+  /**
+   * Subgraph-to-subgraph only: whether the trust's destinations feed may carry this pupil's rows.
+   * Never in the public schema (a key reads no consent).
+   */
+  @Directive('@inaccessible')
+  @Field({
+    description:
+      "Subgraph-to-subgraph only: true when the pupil agreed to being followed after 16 and nobody opted them out of sharing; the destinations subgraph's sync carries their rows only then.",
+  })
+  destinationSharing: boolean;
 }
 
 @ObjectType({ description: 'One change to one pupil of the trust, in the order changes are handed out.' })
