@@ -14,3 +14,20 @@ export const PSEUDONYMISED = {
    */
   otherName: 'Name removed',
 } as const;
+
+/**
+ * A volunteer's own deletion of their account (docs/domain-rules.md, "A volunteer deletes their
+ * account"): what stands in for them where a school keeps that someone was there, and for the
+ * words they wrote, the same in every subgraph.
+ */
+export const ERASED_VOLUNTEER = {
+  /** The name a deleted volunteer's record shows: "Former volunteer". */
+  firstName: 'Former',
+  lastName: 'volunteer',
+  /** Where their job title was. */
+  jobTitle: 'Has left Waymark',
+  /** What a text they wrote, or one written to them, reads instead of its words. */
+  text: 'Removed when the volunteer deleted their Waymark account.',
+  /** The school's answer on an offer that was still open, or accepted for an activity still to come. */
+  withdrawn: 'Withdrawn: the volunteer deleted their Waymark account and will not come. The activity stays in your plan: find someone else or change it.',
+} as const;

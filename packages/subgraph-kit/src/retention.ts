@@ -31,3 +31,31 @@ export function pseudonymisePupilResolver(pseudonymise: (em: EntityManager, pupi
   }
   return RetentionResolver;
 }
+
+/**
+ * The `eraseVolunteer` mutation each subgraph holding a volunteer's data has: its part of a
+ * volunteer deleting their own account (docs/domain-rules.md, "A volunteer deletes their account"),
+ * doing what `erase` does to its own rows. Asked by the gateway with a system credential once
+ * identity has taken the volunteer's request (their password checked); refused to everyone else, the
+ * volunteer themself included. Doing it again changes nothing (each subgraph's `erase` is written so).
+ */
+export function eraseVolunteerResolver(erase: (em: EntityManager, volunteerId: string, now: Date) => Promise<unknown>) {
+  @Resolver()
+  class VolunteerErasureResolver {
+    @Directive('@shareable')
+    @Directive('@inaccessible')
+    @Mutation(() => Boolean, {
+      description:
+        "Subgraph-to-subgraph only (the gateway, for a volunteer who deleted their account): removes the volunteer's personal details from this subgraph's rows, keeping what schools must keep under a stand-in. True once done; the same again is a no-op.",
+    })
+    async eraseVolunteer(@Arg('volunteerId', () => ID) volunteerId: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+      if (ctx.principal.kind !== 'system') throw AccessError.forbidden('Only Waymark itself can erase a volunteer, once they have asked.');
+      if (!isUuid(volunteerId)) throw InputError.invalid('volunteerId must be a volunteer id.');
+      await withRequestBypass(ctx, 'volunteer erasure: one volunteer who deleted their account, wherever their rows are', (em) =>
+        erase(em, volunteerId, new Date()),
+      );
+      return true;
+    }
+  }
+  return VolunteerErasureResolver;
+}

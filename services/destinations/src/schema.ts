@@ -21,13 +21,16 @@ import {
   resolvePersonSubjectAccessReference,
 } from './modules/subject-access/person-subject-access.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
+import { VolunteerErasureResolver } from './modules/volunteer-erasure/volunteer-erasure.resolver.js';
 import { SeptemberOfferResolver } from './modules/september-offer/september-offer.resolver.js';
+import { DestinationSyncResolver } from './modules/sync/destination-sync.resolver.js';
 
 /** The schema is the same for every app: what differs (the pupils subgraph's address) reaches resolvers as `ctx.deps`. */
 export function buildDestinationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       RetentionResolver,
+      VolunteerErasureResolver,
       DestinationResolver,
       PupilDestinationsResolver,
       PupilSubjectAccessResolver,
@@ -45,6 +48,7 @@ export function buildDestinationsSchema(): Promise<GraphQLSchema> {
       AlumniReportResolver,
       AlumniReportFieldsResolver,
       PersonSubjectAccessResolver,
+      DestinationSyncResolver,
     ],
     // No query returns these; the gateway reaches them only through `_entities`.
     orphanedTypes: [Destination, PupilStub, AccountStub, PersonSubjectAccessStub],

@@ -23,6 +23,7 @@ import {
   VolunteerOfferChecksResolver,
 } from './modules/volunteer-check/volunteer-check.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
+import { VolunteerErasureResolver } from './modules/volunteer-erasure/volunteer-erasure.resolver.js';
 import { VolunteerSignUpResolver } from './modules/volunteer-sign-up/volunteer-sign-up.resolver.js';
 import { SuggestedMatchResolver } from './modules/suggested-match/suggested-match.resolver.js';
 
@@ -30,6 +31,7 @@ export function buildEmployersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       RetentionResolver,
+      VolunteerErasureResolver,
       EmployerResolver,
       VolunteerResolver,
       VolunteerProfileResolver,

@@ -25,6 +25,7 @@ import { ProgrammeResolver } from './modules/programme/programme.resolver.js';
 import { PublicationResolver } from './modules/publication/publication.resolver.js';
 import { EvaluationResolver } from './modules/evaluation/evaluation.resolver.js';
 import { RetentionResolver } from './modules/retention/pseudonymise.resolver.js';
+import { VolunteerErasureResolver } from './modules/volunteer-erasure/volunteer-erasure.resolver.js';
 import { SectorCoverageResolver } from './modules/sector-coverage/sector-coverage.resolver.js';
 import { PupilReadinessResolver, ReadinessResolver } from './modules/readiness/readiness.resolver.js';
 import {
@@ -39,6 +40,7 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
     resolvers: [
       EncounterSyncResolver,
       RetentionResolver,
+      VolunteerErasureResolver,
       // This subgraph's own types and root fields.
       EncounterResolver,
       ParticipationResolver,
