@@ -6,6 +6,8 @@ import { SeptemberOffer } from './modules/september-offer/september-offer.entity
 import { ActivitySpellRow } from './modules/spell/spell.entity.js';
 import { SelfReportRow } from './modules/self-report/self-report.entity.js';
 import { AlumniReportRow } from './modules/alumni-report/alumni-report.entity.js';
+import { DestinationSyncChange, DestinationSyncPupil, DestinationSyncSource } from './modules/sync/destination-sync-change.entity.js';
+import { destinationSyncCompactionJob } from './modules/sync/destination-sync.compaction.js';
 import { selfReportRoutes } from './modules/self-report/self-report.routes.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { EmployersClient } from './modules/external/employers.client.js';
@@ -33,13 +35,25 @@ export function destinationsDeps(config: DepsConfig): DestinationsDeps {
 /** The service as the tooling and the composition see it: the schema is the same whatever the app's addresses. */
 export const destinationsService: ServiceDefinition = {
   name: 'destinations',
-  entities: [Destination, Intention, Aspiration, SeptemberOffer, ActivitySpellRow, SelfReportRow, AlumniReportRow],
+  entities: [
+    Destination,
+    Intention,
+    Aspiration,
+    SeptemberOffer,
+    ActivitySpellRow,
+    SelfReportRow,
+    AlumniReportRow,
+    DestinationSyncChange,
+    DestinationSyncPupil,
+    DestinationSyncSource,
+  ],
   migrations,
   buildSchema: buildDestinationsSchema,
   seed: seedDemo,
   rowSecurity: true,
   // The public side of leavers' self-reports, for the gateway alone.
   routes: (orm) => selfReportRoutes(orm),
+  housekeeping: [destinationSyncCompactionJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & DepsConfig; orm: Orm }): Promise<SubgraphServer> {

@@ -6,6 +6,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Why a pupil left the sync: moved to a school outside the trust, deleted, or pseudonymised after they left. */
+export type PupilTombstoneReason =
+  | 'DELETED'
+  | 'PSEUDONYMISED'
+  | 'TRANSFERRED';
+
+/** UPSERT: add or replace the record with the one given. TOMBSTONE: remove it; only its id and the reason come with it. */
+export type SyncChangeKind =
+  | 'TOMBSTONE'
+  | 'UPSERT';
+
 export type DestinationsCohortQueryVariables = Exact<{
   schoolIds?: Array<string | number> | string | number | null | undefined;
   pupilIds?: Array<string | number> | string | number | null | undefined;
@@ -44,6 +55,14 @@ export type PupilReturnDetailsQuery = { _entities: Array<
     | { id: string, upn: string | null, firstName: string, lastName: string, dateOfBirth: string | null, consent: { localAuthoritySharingOptOut: boolean } | null }
     | Record<PropertyKey, never>
    | null> };
+
+export type DestinationsReturnCohortQueryVariables = Exact<{
+  schoolIds?: Array<string | number> | string | number | null | undefined;
+  asOf: string;
+}>;
+
+
+export type DestinationsReturnCohortQuery = { cohort: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, yearGroups: Array<number>, sharingOptOuts: Array<boolean> } };
 
 export type SchoolReturnDetailsQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
@@ -95,6 +114,13 @@ export type PupilLeaverUpnsQuery = { _entities: Array<
     | { id: string, upn: string | null }
     | Record<PropertyKey, never>
    | null> };
+
+export type DestinationSharingChangesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type DestinationSharingChangesQuery = { pupilChanges: { cursor: string, hasMore: boolean, changes: Array<{ pupilId: string, kind: SyncChangeKind, reason: PupilTombstoneReason | null, pupil: { destinationSharing: boolean } | null }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -175,6 +201,17 @@ export const PupilReturnDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilReturnDetailsQuery, PupilReturnDetailsQueryVariables>;
+export const DestinationsReturnCohortDocument = new TypedDocumentString(`
+    query DestinationsReturnCohort($schoolIds: [ID!], $asOf: String!) {
+  cohort(schoolIds: $schoolIds, asOf: $asOf) {
+    schoolsAllowed
+    pupilIds
+    schoolIds
+    yearGroups
+    sharingOptOuts
+  }
+}
+    `) as unknown as TypedDocumentString<DestinationsReturnCohortQuery, DestinationsReturnCohortQueryVariables>;
 export const SchoolReturnDetailsDocument = new TypedDocumentString(`
     query SchoolReturnDetails($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -244,3 +281,19 @@ export const PupilLeaverUpnsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilLeaverUpnsQuery, PupilLeaverUpnsQueryVariables>;
+export const DestinationSharingChangesDocument = new TypedDocumentString(`
+    query DestinationSharingChanges($after: String) {
+  pupilChanges(after: $after, first: 1000) {
+    cursor
+    hasMore
+    changes {
+      pupilId
+      kind
+      reason
+      pupil {
+        destinationSharing
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DestinationSharingChangesQuery, DestinationSharingChangesQueryVariables>;

@@ -1,6 +1,7 @@
 import { tenantPolicy } from '@waymark/subgraph-kit';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SPELL_SYNC_TRIGGER } from '../sync/destination-sync-change.entity.js';
 import { ACTIVITY_KEYS, EDUCATION_PROVIDER_KIND_KEYS, type Activity, type EducationProviderKind as DomainProviderKind } from '@waymark/domain';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -30,7 +31,7 @@ registerEnumType(SpellSource, {
  * birth when the spell was recorded. `schoolId` and `trustId` are on the row so every query can be
  * scoped to the caller's tenant.
  */
-@Entity({ tableName: 'activity_spell', ...tenantPolicy({ kind: 'pupil', trust: true }) })
+@Entity({ tableName: 'activity_spell', triggers: [SPELL_SYNC_TRIGGER], ...tenantPolicy({ kind: 'pupil', trust: true }) })
 @Index({ properties: ['pupilId', 'startsOn'] })
 @Index({ properties: ['schoolId', 'leavingYear'] })
 @Index({ properties: ['trustId', 'leavingYear'] })
