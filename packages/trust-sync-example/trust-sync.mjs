@@ -44,12 +44,18 @@ const FEEDS = {
     record: 'participation',
     columns: ['id', 'encounterId', 'pupilId', 'schoolId', 'attended', 'declined'],
   },
+  destinations: {
+    field: 'destinationChanges',
+    id: 'spellId',
+    record: 'spell',
+    columns: ['id', 'pupilId', 'schoolId', 'leavingYear', 'activity', 'providerKind', 'apprenticeshipLevel', 'startsOn', 'endsOn', 'source', 'confirmed'],
+  },
 };
 
 function usage(message) {
   if (message) console.error(message);
   console.error(
-    'usage: node trust-sync.mjs --endpoint <url of /graphql> --out <folder> [--feed pupils|encounters|participations] [--page-size 500] [--header "name: value"]',
+    'usage: node trust-sync.mjs --endpoint <url of /graphql> --out <folder> [--feed pupils|encounters|participations|destinations] [--page-size 500] [--header "name: value"]',
   );
   console.error('The API key is read from WAYMARK_API_KEY (it needs the reports:read scope).');
   process.exit(2);
