@@ -14,6 +14,7 @@ import {
   MASKED_MESSAGE,
   operationRootFields,
   type Principal,
+  type RateDecision,
 } from '@waymark/auth';
 import type { GatewayEnv, SubgraphName } from './env.js';
 import {
@@ -34,7 +35,6 @@ import { SelfReportRelay, selfReportRoutes } from './self-report.js';
 import { readSupergraph, scopedSdl } from './developers/api-schema.js';
 import { developersPage } from './developers/page.js';
 import { EXPLORER_SCRIPT, explorerPage } from './developers/explorer.js';
-import { TokenBuckets, type ApiKeyRateLimiter } from './developers/rate-limit.js';
 import { AddressWindow } from './address-window.js';
 import { UsageCounter } from './developers/usage.js';
 import { WebhookRelay } from './webhook-relay.js';
@@ -213,17 +213,14 @@ export async function createGateway({
   env,
   supergraphSdl,
   log = (line: string) => process.stderr.write(`[gateway] ${line}\n`),
-  apiRateLimiter,
 }: {
   env: GatewayEnv;
   supergraphSdl: string;
   log?: (line: string) => void;
-  /** Each API key's allowance; by default a token bucket per key in this process (env.apiRateLimit). */
-  apiRateLimiter?: ApiKeyRateLimiter;
 }): Promise<Gateway> {
   const development = env.devMode;
   const signer = new CredentialSigner(env.privateKeyPem);
-  const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs, env.sessionCacheMs);
+  const identity = new IdentityClient(env.subgraphUrls.identity, signer, env.subgraphTimeoutMs, env.sessionCacheMs, env.apiRateLimit);
   const statics = new StaticFiles(env.frontendsDir, env.remotesManifest);
   const limiter = new AddressWindow(300, 60_000);
   // Sign-up, confirmation and password resets each may send an email: fewer per address than sign-ins.
@@ -231,7 +228,6 @@ export async function createGateway({
   // The sign-up form's school search: anonymous, so limited per address like sign-in, in a window of its own.
   const schoolLimiter = new AddressWindow(300, 60_000);
   const schools = new SchoolFinder(env.subgraphUrls.pupils, signer, env.subgraphTimeoutMs);
-  const rateLimiter = apiRateLimiter ?? new TokenBuckets(env.apiRateLimit);
   const usage = new UsageCounter((counts) => identity.recordApiKeyUsage(counts));
   usage.start(env.apiUsageFlushMs, (error) => log(`API key usage not recorded yet: ${error.message}`));
   // Trusts' webhook events: from the subgraphs' outboxes to identity, which delivers them (webhook-relay.ts).
@@ -314,18 +310,20 @@ export async function createGateway({
   });
   await apollo.start();
 
-  async function principalFor(req: IncomingMessage): Promise<Principal | null> {
+  /** Who is asking; for an API key, also whether this request fits the key's allowance. */
+  async function principalFor(req: IncomingMessage): Promise<{ principal: Principal | null; rate?: RateDecision }> {
     const authorization = req.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) return identity.resolveApiKey(authorization.slice(7).trim());
+    if (authorization?.startsWith('Bearer ')) return (await identity.resolveApiKey(authorization.slice(7).trim())) ?? { principal: null };
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    return token ? identity.resolveSession(token) : null;
+    return { principal: token ? await identity.resolveSession(token) : null };
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const requestId = randomUUID();
     let principal: Principal | null;
+    let rate: RateDecision | undefined;
     try {
-      principal = await principalFor(req);
+      ({ principal, rate } = await principalFor(req));
     } catch (error) {
       log(`request ${requestId}: session lookup failed: ${(error as Error).message}`);
       return json(res, 503, {
@@ -335,7 +333,7 @@ export async function createGateway({
     if (!principal) {
       return json(res, 401, { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] });
     }
-    if (principal.kind === 'api' && !(await withinRate(principal, res))) return;
+    if (principal.kind === 'api' && !withinRate(principal, rate, res)) return;
     const context: GatewayContext = { principal, requestId };
     try {
       await execute(req, res, url, context);
@@ -348,10 +346,12 @@ export async function createGateway({
     }
   }
 
-  /** Takes one request from an API key's allowance; over it, answers 429 (counted as an error) and false. */
-  async function withinRate(principal: Principal, res: ServerResponse): Promise<boolean> {
-    const decision = await rateLimiter.take(principal.accountId);
-    if (decision.allowed) return true;
+  /**
+   * Whether the request fits the API key's allowance (identity took one from the key's bucket when it
+   * looked the key up); over it, answers 429 (counted as an error) and false.
+   */
+  function withinRate(principal: Principal, decision: RateDecision | undefined, res: ServerResponse): boolean {
+    if (!decision || decision.allowed) return true;
     usage.record(principal.accountId, true);
     json(
       res,
@@ -536,8 +536,9 @@ export async function createGateway({
     if (req.method !== 'GET') return text(res, 405, 'Use GET.', { allow: 'GET' });
     const authorization = req.headers.authorization;
     let principal: Principal | null = null;
+    let rate: RateDecision | undefined;
     try {
-      if (authorization?.startsWith('Bearer ')) principal = await identity.resolveApiKey(authorization.slice(7).trim());
+      if (authorization?.startsWith('Bearer ')) ({ principal, rate } = (await identity.resolveApiKey(authorization.slice(7).trim())) ?? { principal: null });
     } catch (error) {
       log(`schema download: API key lookup failed: ${(error as Error).message}`);
       return json(res, 503, {
@@ -552,7 +553,7 @@ export async function createGateway({
         { 'www-authenticate': 'Bearer' },
       );
     }
-    if (!(await withinRate(principal, res))) return;
+    if (!withinRate(principal, rate, res)) return;
     const scopes = [...principal.scopes].sort();
     const cacheKey = scopes.join(' ');
     let sdl = scopedSchemas.get(cacheKey);

@@ -1,5 +1,13 @@
 import type { KeyUsage } from './developers/usage.js';
-import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type CredentialSigner, type Principal } from '@waymark/auth';
+import {
+  CREDENTIAL_HEADER,
+  rateDecisionOf,
+  SYSTEM_PRINCIPAL,
+  type CredentialSigner,
+  type Principal,
+  type RateAllowance,
+  type RateDecision,
+} from '@waymark/auth';
 
 export const SESSION_COOKIE = 'waymark_session';
 const CACHE_MAX = 10_000;
@@ -50,6 +58,8 @@ export class IdentityClient {
     private readonly timeoutMs: number,
     /** How long a resolved session is trusted without asking identity again. */
     private readonly cacheMs: number,
+    /** Each API key's allowance (env.apiRateLimit), sent with every key lookup. */
+    private readonly apiAllowance: RateAllowance,
   ) {
     this.base = new URL('/', identityGraphqlUrl).toString();
   }
@@ -125,8 +135,18 @@ export class IdentityClient {
     return this.cached(`s:${token}`, () => this.lookup('/internal/session', { token }));
   }
 
-  resolveApiKey(key: string): Promise<Principal | null> {
-    return this.lookup('/internal/api-key', { key });
+  /**
+   * The integration a key belongs to and whether this request fits its allowance, which identity
+   * takes from the key's one bucket whichever gateway replica asks; null for a key that is not valid.
+   */
+  async resolveApiKey(key: string): Promise<{ principal: Principal; rate: RateDecision } | null> {
+    const response = await this.call('/internal/api-key', { key, rate: this.apiAllowance });
+    if (response.status === 401) return null;
+    if (!response.ok) throw new Error(`identity answered ${response.status}`);
+    const body = (await response.json()) as { principal: Principal; rate?: unknown };
+    const rate = rateDecisionOf(body.rate);
+    if (!rate) throw new Error('identity gave no rate decision for the API key');
+    return { principal: body.principal, rate };
   }
 
   /** Adds API keys' request and error counts to their totals (UsageCounter's flush). */

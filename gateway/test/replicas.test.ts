@@ -12,7 +12,7 @@ import { roundRobin, type RoundRobin } from './round-robin.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
 
 /*
- * Stateless, proven (docs/operations.md, "Replicas"): two replicas of every subgraph and of the
+ * Stateless, proven (docs/architecture.md, "Replicas"): two replicas of every subgraph and of the
  * gateway, started together on one set of databases, each kind behind one round-robin address (as a
  * Kubernetes Service would put them). The gateways call the subgraphs, and the subgraphs each other,
  * through those addresses too, so no step can count on reaching the process that served the step
@@ -23,6 +23,8 @@ const data = demoData();
 const [northfield] = data.schools;
 const prefix = `waymark_replicas_${randomBytes(3).toString('hex')}_`;
 const SESSION_CACHE_MS = 1_000;
+/** Each API key's allowance here: 6 requests at once, then one a minute. */
+const BURST = 6;
 
 let postgres: ThrowawayPostgres | undefined;
 let databaseUrl: string;
@@ -44,6 +46,8 @@ beforeAll(async () => {
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     WAYMARK_SESSION_CACHE_MS: String(SESSION_CACHE_MS),
+    WAYMARK_API_KEY_BURST: String(BURST),
+    WAYMARK_API_KEY_RATE_PER_MINUTE: '1',
     ...Object.fromEntries(SERVICES.map((name) => [subgraphUrlVariable(name), `${subgraphAddresses.get(name)!.url}/graphql`])),
   };
   // Started together: both migrate the same databases at once (one waits for the other's lock);
@@ -141,15 +145,29 @@ describe('two replicas of everything behind one address', () => {
     await expect.poll(async () => (await on(1, leader).query(ME)).status, { timeout: SESSION_CACHE_MS + 10_000, interval: 200 }).toBe(401);
   });
 
-  it('refuses a revoked API key on the very next request, whichever replica it reaches', async () => {
+  async function newKey(name: string): Promise<{ id: string; bearer: Record<string, string> }> {
     const analyst = new GatewayClient(front.url);
     expect((await analyst.signIn('trust@waymark-trust.test')).status).toBe(200);
     const created = await analyst.query<{ createApiCredential: { secret: string; credential: { id: string } } }>(
       'mutation ($input: CreateApiCredentialInput!) { createApiCredential(input: $input) { secret credential { id } error { message } } }',
-      { input: { name: 'replicas', scopes: ['reports:read'] } },
+      { input: { name, scopes: ['reports:read'] } },
     );
     const { secret, credential } = created.data!.createApiCredential;
-    const bearer = { authorization: `Bearer ${secret}` };
+    return { id: credential.id, bearer: { authorization: `Bearer ${secret}` } };
+  }
+
+  it('holds a key to one allowance, not one per replica', async () => {
+    const { bearer } = await newKey('replicas allowance');
+    const statuses: number[] = [];
+    for (let i = 0; i < BURST * 2; i += 1) statuses.push((await on(i % 2).query('{ schools { name } }', undefined, bearer)).status);
+    expect(statuses).toEqual([...Array<number>(BURST).fill(200), ...Array<number>(BURST).fill(429)]);
+  });
+
+  it('refuses a revoked API key on the very next request, whichever replica it reaches', async () => {
+    const analyst = new GatewayClient(front.url);
+    expect((await analyst.signIn('trust@waymark-trust.test')).status).toBe(200);
+    const { id, bearer } = await newKey('replicas revoked');
+    const credential = { id };
     for (const r of [0, 1]) expect((await on(r).query('{ schools { name } }', undefined, bearer)).status).toBe(200);
     const revoked = await on(0, analyst).query<{ revokeApiCredential: { error: unknown } }>(
       'mutation ($id: ID!) { revokeApiCredential(id: $id) { error { code } } }',

@@ -4,3 +4,4 @@ export * from './password.js';
 export * from './errors.js';
 export * from './api-scopes.js';
 export * from './topology.js';
+export * from './rate-allowance.js';

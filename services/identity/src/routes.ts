@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CREDENTIAL_HEADER, type CredentialVerifier } from '@waymark/auth';
+import { CREDENTIAL_HEADER, rateAllowanceOf, type CredentialVerifier } from '@waymark/auth';
 import { sendJson, withSystemAccess, type Orm, type SubgraphServerOptions } from '@waymark/subgraph-kit';
 import { ApiCredentialService } from './modules/api-credential/api-credential.service.js';
 import { otpauthUri } from './modules/second-factor/totp.js';
@@ -114,7 +114,9 @@ function waitReply(retryAfterMs: number): Reply {
  *   POST /internal/forgot-password { email, origin } → 200 { message } (always the same)
  *   POST /internal/reset-password { token, password } → 200 { message } | 400 { error, problems? }
  *                           (these four answer 503 { error } when no mail server is set up)
- *   POST /internal/api-key  { key }             → 200 { principal } | 401 { error }
+ *   POST /internal/api-key  { key, rate?: { perMinute, burst } }
+ *                           → 200 { principal, rate: { allowed, retryAfterSeconds? } } | 401 { error }
+ *                           (with `rate`, one request is taken from the key's shared bucket)
  *   POST /internal/api-key-usage { usage: [{ id, requests, errors, lastUsedAt }] }
  *                           → 204 (the counts added to each key's totals) | 400 { error }
  *   POST /internal/webhook-events { events: [{ id, trustId, type, occurredAt, data }] }
@@ -217,8 +219,8 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
     reason: 'API key check: the trust key a secret belongs to',
     run: async (body, { apiCredentials }) => {
       const key = text(body, 'key');
-      const principal = key ? await apiCredentials.resolveKey(key) : null;
-      if (principal) return json(200, { principal });
+      const found = key ? await apiCredentials.resolveKey(key, rateAllowanceOf(body.rate)) : null;
+      if (found) return json(200, found);
       return json(401, { error: 'This API key is not valid.' });
     },
   },

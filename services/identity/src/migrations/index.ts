@@ -14,6 +14,7 @@ import { Migration20261206225509 } from './Migration20261206225509.js';
 import { Migration20261207010627 } from './Migration20261207010627.js';
 import { Migration20261207010826 } from './Migration20261207010826.js';
 import { Migration20261207021126 } from './Migration20261207021126.js';
+import { Migration20261207043331 } from './Migration20261207043331.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261207010627', class: Migration20261207010627 },
   { name: 'Migration20261207010826', class: Migration20261207010826 },
   { name: 'Migration20261207021126', class: Migration20261207021126 },
+  { name: 'Migration20261207043331', class: Migration20261207043331 },
 ];

@@ -52,4 +52,14 @@ export class ApiCredential {
   @Property({ type: 'integer', default: 0 })
   @Field(() => Int, { description: 'Of those requests, the ones answered with an error (over the rate limit, refused, or failed).' })
   errorCount = 0;
+
+  /**
+   * The key's token bucket, shared by every gateway replica (docs/security.md, "Limits per key"):
+   * the requests left at `rateAt`. Null until the key's first request (a full bucket).
+   */
+  @Property({ type: 'double', nullable: true })
+  rateTokens: number | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  rateAt: Date | null = null;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
-import { API_SCOPES, hashToken, newToken, type Principal } from '@waymark/auth';
+import { API_SCOPES, hashToken, newToken, type Principal, type RateAllowance, type RateDecision } from '@waymark/auth';
 import { FieldError, isUuid } from '@waymark/subgraph-kit';
 import { ApiCredential } from './api-credential.entity.js';
 import { managedTrust } from './api-credential.access.js';
@@ -80,8 +80,12 @@ export class ApiCredentialService {
     );
   }
 
-  /** The integration a key belongs to; null when it is malformed, unknown or revoked. */
-  async resolveKey(key: string, now = new Date()): Promise<Principal | null> {
+  /**
+   * The integration a key belongs to, and, when the gateway sends its allowance, whether this
+   * request fits it (one taken from the key's bucket if so); null when the key is malformed, unknown
+   * or revoked.
+   */
+  async resolveKey(key: string, allowance: RateAllowance | null = null, now = new Date()): Promise<{ principal: Principal; rate: RateDecision } | null> {
     if (!KEY_PATTERN.test(key)) return null;
     const credential = await this.em.findOne(ApiCredential, { secretHash: hashToken(key), revokedAt: null });
     if (!credential) return null;
@@ -89,6 +93,35 @@ export class ApiCredentialService {
       credential.lastUsedAt = now;
       await this.em.flush();
     }
-    return apiPrincipalOf(credential);
+    const rate: RateDecision = allowance ? await this.take(credential.id, allowance, now) : { allowed: true };
+    return { principal: apiPrincipalOf(credential), rate };
+  }
+
+  /**
+   * Takes one request from the key's token bucket, in one statement: the row lock makes requests
+   * through any number of gateway replicas take turns, so together they never exceed the allowance.
+   * The bucket refills at `perMinute` a minute up to `burst`; a key with less than one request left
+   * is refused with the whole seconds until it has one.
+   */
+  private async take(id: string, allowance: RateAllowance, now: Date): Promise<RateDecision> {
+    const perSecond = allowance.perMinute / 60;
+    const [row] = await this.em.execute<{ tokens: number }[]>(
+      `with bucket as (
+         select id, least(?::float8, coalesce(rate_tokens, ?::float8)
+                  + greatest(0, extract(epoch from (?::timestamptz - coalesce(rate_at, ?::timestamptz))))::float8 * ?::float8) as tokens
+           from api_credential where id = ? for update
+       )
+       update api_credential c
+          set rate_tokens = case when bucket.tokens >= 1 then bucket.tokens - 1 else bucket.tokens end,
+              rate_at = greatest(coalesce(c.rate_at, ?::timestamptz), ?::timestamptz)
+         from bucket where c.id = bucket.id
+       returning bucket.tokens as tokens`,
+      [allowance.burst, allowance.burst, now.toISOString(), now.toISOString(), perSecond, id, now.toISOString(), now.toISOString()],
+      'all',
+    );
+    const tokens = Number(row?.tokens ?? allowance.burst);
+    if (tokens >= 1) return { allowed: true };
+    // Rounded up to whole seconds; the small allowance keeps 60.000000001 from reading as 61.
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond - 1e-6)) };
   }
 }
