@@ -533,9 +533,9 @@ export type RegisterEntryInput = {
 export type RegisterWebhookEndpointInput = {
   /** One of the trust's API keys: the endpoint then gets only what that key may read, and nothing once it is revoked. */
   apiCredentialId?: string | number | null | undefined;
-  /** Any of: roster.import.committed, encounter.recorded. */
+  /** Any of: roster.import.committed, encounter.recorded, destination.recorded, pupil.transferred, pupil.pseudonymised. */
   events: Array<string>;
-  /** The endpoint's own scopes (any of: roster:write, reports:read); leave out when it acts as an API key. */
+  /** The endpoint's own scopes (any of: roster:write, reports:read, destinations:read); leave out when it acts as an API key. */
   scopes?: Array<string> | null | undefined;
   /** Where events are sent: an https:// address on the public internet. */
   url: string;
@@ -1199,6 +1199,15 @@ export type AnswerStaffSurveyMutationVariables = Exact<{
 
 export type AnswerStaffSurveyMutation = { answerProgrammeSurvey: { answered: boolean, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
+export type GovernorsReportQueryVariables = Exact<{
+  academicYear: number;
+}>;
+
+
+export type GovernorsReportQuery = { selfEvaluation: { asOf: string, academicYear: number, benchmarks: Array<{ benchmark: number, name: string, score: number, achieved: number, areas: Array<{ key: string }> }> } | null, selfEvaluationSnapshots: Array<{ id: string, takenOn: string, kind: SelfEvaluationSnapshotKind, scores: Array<{ benchmark: number, score: number }> }> | null, schoolDashboard: { asOf: string, pupilCount: number, school: { id: string, name: string } | null, cells: Array<{ measure: BenchmarkMeasure, yearGroup: number | null, group: VulnerableGroup | null, eligible: number, met: number }>, groupCells: Array<{ measure: BenchmarkMeasure, yearGroup: number | null, group: VulnerableGroup | null, eligible: number, met: number }> } | null, programmePlan: { label: string, items: Array<{ id: string, status: PlanItemStatus }> } | null, evaluationResults: { label: string, encounters: Array<{ responses: number, average: number | null, encounter: { id: string, title: string, date: string } }>, surveys: Array<{ id: string, label: string, answers: number, results: Array<{ key: string, text: string, responses: number, average: number | null }> }> } | null, destinationAnalytics: { rows: Array<{ leavingYear: number, schoolId: string | null, group: VulnerableGroup | null, septemberTooEarly: boolean, yearOneSettled: boolean, leavers: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, sustained: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean }, categories: Array<{ category: DestinationCategory, current: { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean } }> }> } | null };
+
+export type GovernorsFigureFieldsFragment = { count: number | null, percent: number | null, suppressed: boolean, rounded: boolean };
+
 export type GuidanceMeetingFieldsFragment = { id: string, date: string, adviserName: string, adviserLevel: number, notes: string | null, agreedActions: Array<{ id: string, text: string, dueOn: string | null, doneAt: string | null }> };
 
 export type BookedGuidanceMeetingFieldsFragment = { id: string, date: string, hasTime: boolean, adviserName: string, location: string | null, notes: string | null };
@@ -1562,6 +1571,14 @@ export type SuggestedMatchesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SuggestedMatchesQuery = { suggestedMatches: { postcode: string | null, suggestions: Array<{ yearGroup: number, sector: SicSection, sectorName: string, pupils: number, interestedPupils: number, volunteersInPerson: number, volunteersOnline: number, activity: VolunteerActivity, sentence: string }> } | null };
 
+export type SuggestedVolunteersQueryVariables = Exact<{
+  requestId: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type SuggestedVolunteersQuery = { suggestedVolunteers: { total: number, volunteers: Array<{ id: string, displayName: string, jobTitle: string, employerName: string | null, alumnus: boolean, leftSchoolYear: number | null, worksWithSchool: boolean, sectorsInCommon: Array<SicSection> }> } | null };
+
 export type RosterImportFieldsFragment = { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, markLeftNeedsConfirmation: boolean, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> };
 
 export type RosterImportResultFieldsFragment = { import: { id: string, status: RosterImportStatus, fullRoster: boolean, totalRows: number, processedRows: number, toAdd: number, toChange: number, toMarkLeft: number, markLeftNeedsConfirmation: boolean, unchanged: number, transfersIn: number, unmappedColumns: Array<string>, createdAt: string, committedAt: string | null, failureMessage: string | null, rejected: Array<{ line: number, upn: string | null, field: string | null, reason: string }>, columns: Array<{ header: string, field: string | null }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null };
@@ -1746,6 +1763,20 @@ export type DisableWebhookEndpointMutationVariables = Exact<{
 
 
 export type DisableWebhookEndpointMutation = { disableWebhookEndpoint: { endpoint: { id: string, url: string, events: Array<string>, scopes: Array<string>, apiCredentialId: string | null, createdAt: string, disabledAt: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { endpoint: { id: string, url: string } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string | null, endpoint: { id: string, url: string, events: Array<string>, scopes: Array<string>, apiCredentialId: string | null, createdAt: string, disabledAt: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type EncounterSummaryFieldsFragment = { id: string, title: string, kindLabel: string, date: string, yearGroups: Array<number>, attendedCount: number, invitedCount: number };
 
@@ -1941,6 +1972,14 @@ export const ProgrammeSurveyFieldsFragmentDoc = new TypedDocumentString(`
   label
   count
 }`, {"fragmentName":"ProgrammeSurveyFields"}) as unknown as TypedDocumentString<ProgrammeSurveyFieldsFragment, unknown>;
+export const GovernorsFigureFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GovernorsFigureFields on DestinationFigure {
+  count
+  percent
+  suppressed
+  rounded
+}
+    `, {"fragmentName":"GovernorsFigureFields"}) as unknown as TypedDocumentString<GovernorsFigureFieldsFragment, unknown>;
 export const GuidanceMeetingFieldsFragmentDoc = new TypedDocumentString(`
     fragment GuidanceMeetingFields on GuidanceMeeting {
   id
@@ -3480,6 +3519,110 @@ export const AnswerStaffSurveyDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<AnswerStaffSurveyMutation, AnswerStaffSurveyMutationVariables>;
+export const GovernorsReportDocument = new TypedDocumentString(`
+    query GovernorsReport($academicYear: Int!) {
+  selfEvaluation {
+    asOf
+    academicYear
+    benchmarks {
+      benchmark
+      name
+      score
+      achieved
+      areas {
+        key
+      }
+    }
+  }
+  selfEvaluationSnapshots {
+    id
+    takenOn
+    kind
+    scores {
+      benchmark
+      score
+    }
+  }
+  schoolDashboard {
+    school {
+      id
+      name
+    }
+    asOf
+    pupilCount
+    cells {
+      measure
+      yearGroup
+      group
+      eligible
+      met
+    }
+    groupCells {
+      measure
+      yearGroup
+      group
+      eligible
+      met
+    }
+  }
+  programmePlan(academicYear: $academicYear) {
+    label
+    items {
+      id
+      status
+    }
+  }
+  evaluationResults(academicYear: $academicYear) {
+    label
+    encounters {
+      responses
+      average
+      encounter {
+        id
+        title
+        date
+      }
+    }
+    surveys {
+      id
+      label
+      answers
+      results {
+        key
+        text
+        responses
+        average
+      }
+    }
+  }
+  destinationAnalytics {
+    rows {
+      leavingYear
+      schoolId
+      group
+      septemberTooEarly
+      yearOneSettled
+      leavers {
+        ...GovernorsFigureFields
+      }
+      sustained {
+        ...GovernorsFigureFields
+      }
+      categories {
+        category
+        current {
+          ...GovernorsFigureFields
+        }
+      }
+    }
+  }
+}
+    fragment GovernorsFigureFields on DestinationFigure {
+  count
+  percent
+  suppressed
+  rounded
+}`) as unknown as TypedDocumentString<GovernorsReportQuery, GovernorsReportQueryVariables>;
 export const PupilProgressDocument = new TypedDocumentString(`
     query PupilProgress($id: ID!) {
   pupil(id: $id) {
@@ -4951,6 +5094,23 @@ export const SuggestedMatchesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SuggestedMatchesQuery, SuggestedMatchesQueryVariables>;
+export const SuggestedVolunteersDocument = new TypedDocumentString(`
+    query SuggestedVolunteers($requestId: ID!, $first: Int) {
+  suggestedVolunteers(requestId: $requestId, first: $first) {
+    total
+    volunteers {
+      id
+      displayName
+      jobTitle
+      employerName
+      alumnus
+      leftSchoolYear
+      worksWithSchool
+      sectorsInCommon
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestedVolunteersQuery, SuggestedVolunteersQueryVariables>;
 export const PreviewRosterImportDocument = new TypedDocumentString(`
     mutation PreviewRosterImport($input: RosterImportInput!) {
   previewRosterImport(input: $input) {
@@ -5560,3 +5720,52 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<DisableWebhookEndpointMutation, DisableWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    endpoint {
+      id
+      url
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    endpoint {
+      ...WebhookEndpointFields
+    }
+    secret
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  scopes
+  apiCredentialId
+  createdAt
+  disabledAt
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;

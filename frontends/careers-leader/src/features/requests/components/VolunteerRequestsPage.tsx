@@ -14,6 +14,7 @@ import {
 import { AlumniWaiting } from '../../alumni/components/AlumniWaiting';
 import { PostRequestForm } from './PostRequestForm';
 import { SuggestedMatches } from './SuggestedMatches';
+import { SuggestedVolunteers } from './SuggestedVolunteers';
 import { draftFromSuggestion } from '../lib/suggestion';
 import type { RequestDraft } from '../lib/requestForm';
 import { CheckWarnings, VolunteerChecks } from './VolunteerChecks';
@@ -123,6 +124,7 @@ function RequestPanel({ request, onChanged }: { request: VolunteerRequest; onCha
       {offers.map((offer) => (
         <OfferPanel key={offer.id} offer={offer} canAnswer={open} onAnswered={onChanged} />
       ))}
+      {open ? <SuggestedVolunteers requestId={request.id} /> : null}
       {open && acceptedWarnings.length > 0 ? (
         <div className="wm-alert">
           <h4 className="wm-alert__title">Before you confirm</h4>
