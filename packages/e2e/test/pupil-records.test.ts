@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { makeUpn } from '@waymark/domain';
 import { signInAs, startPortals, type Portals } from './browser.js';
-import { pdfText } from '@waymark/frontend-pupil/testing/pdf-text';
+import { pdfText } from '@waymark/pdf/testing';
 
 let portals: Portals;
 

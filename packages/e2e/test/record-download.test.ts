@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeScan, serious, startPortals, type Portals } from './browser.js';
-import { pdfText } from '@waymark/frontend-pupil/testing/pdf-text';
+import { pdfText } from '@waymark/pdf/testing';
 
 let portals: Portals;
 

@@ -50,11 +50,8 @@ export function toPdfRecord(record: PupilRecordView): RecordForPdf {
 /** The record as a PDF file; pdf-lib, fontkit and the fonts it needs load now. */
 export async function recordPdf(record: PupilRecordView, now: Date): Promise<{ bytes: Uint8Array; fileName: string }> {
   const doc = buildRecordDocument(toPdfRecord(record), now);
-  const [{ renderRecordPdf }, { loadBrowserFont }] = await Promise.all([
-    import('../../record-pdf/lib/renderRecordPdf'),
-    import('../../record-pdf/lib/browserFonts'),
-  ]);
-  return { bytes: await renderRecordPdf(doc, loadBrowserFont), fileName: doc.fileName };
+  const [{ renderPdf }, { loadBrowserFont }] = await Promise.all([import('@waymark/pdf'), import('../../record-pdf/lib/browserFonts')]);
+  return { bytes: await renderPdf(doc, loadBrowserFont), fileName: doc.fileName };
 }
 
 /** The same record as a web page. */

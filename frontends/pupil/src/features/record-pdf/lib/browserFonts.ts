@@ -1,9 +1,9 @@
-import type { FontLoader } from './fonts';
+import { browserFontLoader, type FontLoader } from '@waymark/pdf';
 
 /*
  * The font files as the build emits them: each becomes an asset beside the portal's chunks, and this map
  * (file path → its address) sits in the chunk loaded when a PDF is made, never in the
- * page's first load. Only the files the record's text needs are fetched (fonts.ts, filesForText).
+ * page's first load. Only the files the record's text needs are fetched (@waymark/pdf picks them).
  */
 const urls = {
   ...import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans/files/noto-sans-*-{400,700}-normal.woff', {
@@ -23,12 +23,4 @@ const urls = {
   }),
 };
 
-const PREFIX = '../../../../node_modules/';
-
-export const loadBrowserFont: FontLoader = async (path) => {
-  const address = urls[`${PREFIX}${path}`];
-  if (!address) throw new Error(`The font ${path} is not part of this build.`);
-  const response = await fetch(address);
-  if (!response.ok) throw new Error(`The font ${path} could not be loaded (${response.status}).`);
-  return new Uint8Array(await response.arrayBuffer());
-};
+export const loadBrowserFont: FontLoader = browserFontLoader(urls, '../../../../node_modules/');

@@ -1,10 +1,12 @@
 import { GATSBY_BENCHMARKS, formatDay } from '@waymark/domain';
+import type { PdfBlock as SharedBlock, PdfDocument } from '@waymark/pdf';
 import type { BenchmarkCoverage } from '../../../shared/coverage';
 import { WORK_EXPERIENCE_TARGET_HOURS, WORK_EXPERIENCE_YEAR_9_HOURS } from '../../my-progress/lib/progress';
 
 /**
- * What goes in the downloadable record, as plain blocks of text. Kept apart from the PDF drawing so
- * the content can be tested (and read) without a PDF library.
+ * What goes in the downloadable record, as plain blocks of text. Kept apart from the PDF drawing
+ * (@waymark/pdf, shared with the careers leader's governors' report) so the content can be tested (and
+ * read) without a PDF library.
  */
 
 export interface RecordForPdf {
@@ -40,24 +42,11 @@ export interface RecordForPdf {
   consideringHigherEducation?: boolean | null;
 }
 
-export type PdfBlock =
-  | { kind: 'title'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'fields'; rows: { label: string; value: string }[] }
-  /** Kept on one page: an activity's title and the lines about it. */
-  | { kind: 'item'; title: string; lines: string[] }
-  /** The first cell of each row names the row; widths are shares of the page's width. */
-  | { kind: 'table'; caption: string; columns: { header: string; width: number }[]; rows: string[][] };
+/** The record's blocks: everything @waymark/pdf draws but a chart. */
+export type PdfBlock = Exclude<SharedBlock, { kind: 'bars' }>;
 
-export interface RecordDocument {
-  title: string;
-  subject: string;
+export interface RecordDocument extends PdfDocument {
   fileName: string;
-  author: string;
-  /** Printed at the foot of every page, before "Page n of m". */
-  footer: string;
-  producedOn: Date;
   blocks: PdfBlock[];
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { FontLoader } from './fonts';
+import type { FontLoader } from '../fontLoader.js';
 
 const require = createRequire(import.meta.url);
 

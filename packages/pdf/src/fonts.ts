@@ -1,13 +1,14 @@
-import arabicRanges from '@fontsource/noto-sans-arabic/unicode.json';
-import chineseRanges from '@fontsource/noto-sans-sc/unicode.json';
-import notoRanges from '@fontsource/noto-sans/unicode.json';
+import arabicRanges from '@fontsource/noto-sans-arabic/unicode.json' with { type: 'json' };
+import chineseRanges from '@fontsource/noto-sans-sc/unicode.json' with { type: 'json' };
+import notoRanges from '@fontsource/noto-sans/unicode.json' with { type: 'json' };
 
 /*
- * The fonts the record is drawn in, so any name prints as written: Noto Sans (Latin, Greek, Cyrillic,
- * Vietnamese, Devanagari), Noto Sans Arabic and Noto Sans SC (Chinese), from the @fontsource packages
- * (SIL Open Font License 1.1, which allows embedding them in documents). Each package splits its font into
- * files by Unicode range, as browsers load them; the record loads only the files holding characters it
- * draws, and only when a PDF is made. WOFF rather than WOFF2: fontkit cannot subset WOFF2 glyphs.
+ * The fonts Waymark's PDFs (a pupil's record, the governors' report) are drawn in, so any pupil's or
+ * school's name prints as written: Noto Sans (Latin, Greek, Cyrillic, Vietnamese, Devanagari), Noto Sans
+ * Arabic and Noto Sans SC (Chinese), from the @fontsource packages (SIL Open Font License 1.1, which
+ * allows embedding them in documents). Each package splits its font into files by Unicode range, as
+ * browsers load them; a PDF loads only the files holding characters it draws, and only when it is made.
+ * WOFF rather than WOFF2: fontkit cannot subset WOFF2 glyphs.
  */
 
 export type Weight = 400 | 700;
@@ -19,9 +20,6 @@ interface FontFile {
   weight: Weight;
   ranges: readonly (readonly [number, number])[];
 }
-
-/** Fetches a font file's bytes: over the network in the browser, from node_modules in tests. */
-export type FontLoader = (path: string) => Promise<Uint8Array>;
 
 function parseRanges(text: string): [number, number][] {
   return text.split(',').map((part) => {
@@ -84,7 +82,7 @@ export function filesForText(texts: Iterable<string>, weight: Weight): FontFile[
 }
 
 /*
- * Right-to-left text. The record's paragraphs run left to right (it is in English); a run of Arabic (or
+ * Right-to-left text. A document's paragraphs run left to right (it is in English); a run of Arabic (or
  * Hebrew) inside one is shown right to left, with the spaces and punctuation between two right-to-left
  * letters joining the run, and digits inside it kept left to right. This is the part of the Unicode
  * bidirectional algorithm a name or a title needs (levels 0, 1 and 2 on a left-to-right line), not all

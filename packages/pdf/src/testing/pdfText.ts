@@ -1,10 +1,9 @@
 import { inflateSync } from 'node:zlib';
 
 /*
- * The text a pdf-lib file draws, for tests: this portal's own and the browser tests (packages/e2e imports it as
- * `@waymark/frontend-pupil/testing/pdf-text`). Works on files saved without object streams (as the record
- * is): every object read, Flate streams inflated, each font's ToUnicode map read, then the content
- * streams walked: `Tf` picks the font, `Tm` the line, `Tj` shows text (hex glyph ids for an embedded
+ * The text a pdf-lib file draws, for tests (the portals' and the browser tests import it as
+ * `@waymark/pdf/testing`). Works on files saved without object streams (as renderPdf saves them): every
+ * object read, Flate streams inflated, each font's ToUnicode map read, then the content streams walked: `Tf` picks the font, `Tm` the line, `Tj` shows text (hex glyph ids for an embedded
  * font, mapped back to characters; WinAnsi bytes for a standard font). Text shown at the same height one
  * after another is one line, so a line drawn in several fonts reads as one.
  */
@@ -25,7 +24,10 @@ function readObjects(bytes: Uint8Array): Map<string, PdfObject> {
       continue;
     }
     const dict = body.slice(0, streamAt);
-    const data = body.slice(body.indexOf('\n', streamAt) + 1).replace(/\r?\nendstream\s*$/, '');
+    const start = body.indexOf('\n', streamAt) + 1;
+    // The stream's own /Length where it is written out: compressed data may itself end in a carriage return.
+    const length = dict.match(/\/Length (\d+)\s/);
+    const data = length ? body.slice(start, start + Number(length[1])) : body.slice(start).replace(/\r?\nendstream\s*$/, '');
     let stream = data;
     if (/\/FlateDecode/.test(dict)) {
       try {

@@ -1,13 +1,10 @@
-import fontkit from '@pdf-lib/fontkit';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { renderPdf } from '@waymark/pdf';
+import { logicalOrder, nodeFontLoader, pdfText } from '@waymark/pdf/testing';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { bidiLevels, filesForText, linePieces, visualText } from './fonts';
-import { nodeFontLoader } from './nodeFonts.testing';
-import { logicalOrder, pdfText } from './pdfText.testing';
 import { buildRecordDocument, type RecordForPdf } from './recordDocument';
-import { renderRecordPdf, wrapText } from './renderRecordPdf';
+
+// The drawing itself (fonts, right-to-left text, wrapping) is tested in packages/pdf; these are the record's own.
 
 const producedOn = new Date('2026-11-23T10:00:00.000Z');
 
@@ -28,9 +25,9 @@ function record(activityCount: number, overrides: Partial<RecordForPdf> = {}): R
   };
 }
 
-const render = (data: RecordForPdf, load = nodeFontLoader()) => renderRecordPdf(buildRecordDocument(data, producedOn), load);
+const render = (data: RecordForPdf, load = nodeFontLoader()) => renderPdf(buildRecordDocument(data, producedOn), load);
 
-describe('renderRecordPdf', () => {
+describe('the record as a PDF', () => {
   it('makes a real one-page PDF with the name, school, year, activities and destination', async () => {
     const bytes = await render(record(3));
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
@@ -75,26 +72,6 @@ describe('renderRecordPdf', () => {
     if (!name.match(/\p{Script=Arabic}/u)) expect(load.asked.some((path) => path.includes('noto-sans-arabic'))).toBe(false);
   });
 
-  it('draws Arabic joined and right to left: contextual letter forms, in the order they are read', async () => {
-    const name = 'محمد علي';
-    const bytes = await render(record(0, { displayName: name }));
-    // As drawn, left to right: the second word first, each word's letters from its last to its first.
-    const drawn = pdfText(bytes)
-      .split('\n')
-      .find((line) => line.startsWith('Careers record: '))!;
-    expect(drawn).toBe(`Careers record: ${Array.from(name).reverse().join('')}`);
-
-    // The glyphs are the joined forms (initial, medial, final), not the letters' isolated forms.
-    const require = createRequire(import.meta.url);
-    const font = fontkit.create(readFileSync(require.resolve('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff')));
-    const shaped = font.layout('محمد').glyphs.map((glyph) => glyph.id);
-    const isolated = Array.from('محمد')
-      .reverse()
-      .map((char) => font.glyphForCodePoint(char.codePointAt(0)!).id);
-    expect(shaped).toHaveLength(4);
-    expect(shaped.filter((id, index) => id !== isolated[index]).length).toBeGreaterThanOrEqual(3);
-  });
-
   it('still makes the PDF when no font has a character, showing "?" for it', async () => {
     const bytes = await render(record(1, { displayName: 'Maya \u{1F600} Okafor' }));
     expect(pdfText(bytes)).toContain('Careers record: Maya ? Okafor');
@@ -107,41 +84,5 @@ describe('renderRecordPdf', () => {
     const start = lines.findIndex((line) => long.startsWith(line) && line.length > 10);
     expect(start).toBeGreaterThan(-1);
     expect(lines[start].length).toBeLessThan(long.length);
-  });
-});
-
-describe('fonts and direction', () => {
-  it('loads Latin alone for an English record', () => {
-    expect(filesForText(['Maya Okafor, Year 10'], 400).map((file) => file.path)).toEqual(['@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff']);
-  });
-
-  it('gives Arabic letters and the spaces between them the right-to-left level, digits inside them level 2', () => {
-    expect(bidiLevels(Array.from('Ali علي حسن 12'))).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0]);
-    expect(bidiLevels(Array.from('ب 12 ب'))).toEqual([1, 1, 2, 2, 1, 1]);
-  });
-
-  it('puts right-to-left words in display order and leaves their shaping to the font', () => {
-    const pieces = linePieces('Name: علي حسن.', (char) => (/[\u0600-\u06FF]/.test(char) ? 'arabic' : 'latin'));
-    expect(pieces.map((piece) => [piece.text, piece.font, piece.rtl])).toEqual([
-      ['Name: ', 'latin', false],
-      ['حسن', 'arabic', true],
-      [' ', 'latin', true],
-      ['علي', 'arabic', true],
-      ['.', 'latin', false],
-    ]);
-    expect(visualText({ text: '(x', font: null, rtl: true })).toBe('x)');
-  });
-});
-
-describe('wrapText', () => {
-  const measure = (text: string) => text.length;
-  it('wraps at spaces within the width', () => {
-    expect(wrapText('the quick brown fox jumps', 10, measure)).toEqual(['the quick', 'brown fox', 'jumps']);
-  });
-  it('splits a word longer than a line', () => {
-    expect(wrapText('abcdefghijklmnop', 6, measure)).toEqual(['abcdef', 'ghijkl', 'mnop']);
-  });
-  it('gives one empty line for empty text', () => {
-    expect(wrapText('', 10, measure)).toEqual(['']);
   });
 });

@@ -16,8 +16,9 @@ import {
   type PDFName,
   type PDFPage,
 } from 'pdf-lib';
-import { filesForText, linePieces, visualText, type FontLoader, type Weight } from './fonts';
-import type { PdfBlock, RecordDocument } from './recordDocument';
+import type { PdfBlock, PdfDocument } from './document.js';
+import type { FontLoader } from './fontLoader.js';
+import { filesForText, linePieces, visualText, type Weight } from './fonts.js';
 
 // A4 in points, with margins wide enough to print and to hole-punch.
 const PAGE_WIDTH = 595.28;
@@ -31,6 +32,10 @@ const CELL_GAP = 8;
 const TEXT = rgb(0.106, 0.122, 0.141);
 const MUTED = rgb(0.29, 0.329, 0.38);
 const RULE = rgb(0.773, 0.8, 0.839);
+// A bar chart's series, dark to light: they stay apart when printed in black and white.
+const SHADES = [rgb(0.106, 0.122, 0.141), rgb(0.42, 0.45, 0.5), rgb(0.7, 0.73, 0.77), rgb(0.85, 0.87, 0.9)];
+const BAR_HEIGHT = 8;
+const BAR_GAP = 3;
 
 /** Text on one line: no tabs or line breaks, composed characters (so "ż" is one character, as fonts map it). */
 function oneLine(text: string): string {
@@ -205,6 +210,11 @@ class Layout {
     }
   }
 
+  /** Where the next line's top is, and the page it is on: for drawing that is not text (a chart's bars). */
+  get at(): { page: PDFPage; y: number } {
+    return { page: this.page, y: this.y };
+  }
+
   rule(): void {
     this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: PAGE_WIDTH - MARGIN, y: this.y }, thickness: 0.75, color: RULE });
   }
@@ -241,7 +251,7 @@ async function typeface(pdf: PDFDocument, texts: readonly string[], weight: Weig
 }
 
 /** Every text drawn in bold, and every text drawn in the regular weight. */
-function textsByWeight(doc: RecordDocument, pageLabels: readonly string[]): Record<Weight, string[]> {
+function textsByWeight(doc: PdfDocument, pageLabels: readonly string[]): Record<Weight, string[]> {
   const bold: string[] = [];
   const regular: string[] = [doc.footer, ...pageLabels];
   for (const block of doc.blocks) {
@@ -270,16 +280,23 @@ function textsByWeight(doc: RecordDocument, pageLabels: readonly string[]): Reco
           regular.push(...row.slice(1));
         }
         break;
+      case 'bars':
+        regular.push(...block.series);
+        for (const row of block.rows) {
+          bold.push(row.label);
+          regular.push(...row.texts);
+        }
+        break;
     }
   }
   return { 400: regular.map(oneLine), 700: bold.map(oneLine) };
 }
 
 /**
- * Lays the record out on A4 pages (as many as it needs) and returns the PDF file's bytes. The fonts are
+ * Lays the document out on A4 pages (as many as it needs) and returns the PDF file's bytes. The fonts are
  * embedded (only the characters used), so every name prints as written; `load` fetches the font files.
  */
-export async function renderRecordPdf(doc: RecordDocument, load: FontLoader): Promise<Uint8Array> {
+export async function renderPdf(doc: PdfDocument, load: FontLoader): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   // Enough page labels to cover the digits any page count uses.
@@ -305,6 +322,7 @@ export async function renderRecordPdf(doc: RecordDocument, load: FontLoader): Pr
     cellHead: { face: bold, size: 10, color: TEXT },
     cell: { face: regular, size: 10, color: TEXT },
     footer: { face: regular, size: 9, color: MUTED },
+    barText: { face: regular, size: 8, color: TEXT },
   } satisfies Record<string, Style>;
 
   const layout = new Layout(pdf);
@@ -359,6 +377,9 @@ export async function renderRecordPdf(doc: RecordDocument, load: FontLoader): Pr
         layout.gap(4);
         break;
       }
+      case 'bars':
+        drawBars(layout, block, styles);
+        break;
     }
   };
   for (const block of doc.blocks) draw(block);
@@ -375,4 +396,49 @@ export async function renderRecordPdf(doc: RecordDocument, load: FontLoader): Pr
 
   // Plain objects rather than object streams: a little larger, and readable by simple tools (and tests).
   return pdf.save({ useObjectStreams: false });
+}
+
+/**
+ * A horizontal bar chart: a key of the series, then each row's label beside its bars (one per series,
+ * dark to light), each bar's figure written just past its end. A row is kept on one page.
+ */
+function drawBars(layout: Layout, block: Extract<PdfBlock, { kind: 'bars' }>, styles: Record<'label' | 'barText', Style>): void {
+  const labelWidth = LABEL_WIDTH;
+  // Room after the longest bar for its figure.
+  const figureRoom = 40;
+  const barWidth = CONTENT_WIDTH - labelWidth - figureRoom;
+  const shade = (index: number) => SHADES[Math.min(index, SHADES.length - 1)];
+  const text = styles.barText;
+
+  // The key: a square of each shade and the series' name.
+  layout.ensure(layout.lineHeight(text) * 2);
+  let x = MARGIN + labelWidth;
+  const keyTop = layout.at.y;
+  block.series.forEach((name, index) => {
+    const { page } = layout.at;
+    const shown = text.face.drawable(name);
+    page.drawRectangle({ x, y: keyTop - text.size, width: text.size, height: text.size, color: shade(index), borderColor: TEXT, borderWidth: 0.5 });
+    text.face.draw(page, shown, { x: x + text.size + 4, y: keyTop - text.size + 1, size: text.size, color: text.color });
+    x += text.size + 4 + text.face.width(shown, text.size) + 14;
+  });
+  layout.gap(layout.lineHeight(text) + 6);
+
+  const barsHeight = block.series.length * (BAR_HEIGHT + BAR_GAP);
+  for (const row of block.rows) {
+    const labelLines = layout.lines(row.label, styles.label, labelWidth - CELL_GAP);
+    const height = Math.max(labelLines.length * layout.lineHeight(styles.label), barsHeight) + 6;
+    layout.ensure(height);
+    const top = layout.at.y;
+    layout.write(labelLines, styles.label);
+    const { page } = layout.at;
+    row.values.forEach((value, index) => {
+      const y = top - (index + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP;
+      const width = value == null || block.max <= 0 ? 0 : Math.max(0, Math.min(1, value / block.max)) * barWidth;
+      if (width > 0) page.drawRectangle({ x: MARGIN + labelWidth, y, width, height: BAR_HEIGHT, color: shade(index), borderColor: TEXT, borderWidth: 0.5 });
+      const figure = text.face.drawable(row.texts[index] ?? '');
+      text.face.draw(page, figure, { x: MARGIN + labelWidth + width + 4, y: y + 1, size: text.size, color: text.color });
+    });
+    layout.gap(top - layout.at.y >= height ? 0 : height - (top - layout.at.y));
+  }
+  layout.gap(6);
 }

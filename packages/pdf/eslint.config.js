@@ -1,0 +1,3 @@
+import { waymarkEslint } from '@waymark/config/eslint';
+
+export default waymarkEslint({ dir: import.meta.dirname });

@@ -1,0 +1,2 @@
+export { nodeFontLoader } from './testing/nodeFonts.js';
+export { logicalOrder, pdfText } from './testing/pdfText.js';
