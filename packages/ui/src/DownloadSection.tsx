@@ -7,7 +7,7 @@ import { downloadFile } from './subjectAccess.js';
 /** One file for the browser to save. */
 export interface DownloadedFile {
   name: string;
-  content: string;
+  content: string | Uint8Array;
   type: string;
 }
 

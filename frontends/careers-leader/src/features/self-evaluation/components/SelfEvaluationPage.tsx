@@ -1,5 +1,6 @@
 import { Button, ErrorPanel, formatDate, Loading, PageHeader, Section } from '@waymark/ui';
 import { useRef, useState } from 'react';
+import { GovernorsReportSection } from '../../governors-report/components/GovernorsReportSection';
 import type { SelfEvaluationArea, SelfEvaluationBenchmark } from '../graphql/self-evaluation';
 import { useSelfEvaluation, type SaveProblem } from '../hooks/useSelfEvaluation';
 import { percentOf, READINGS, STATE_LABELS, STATE_TAGS } from '../lib/selfEvaluation';
@@ -32,6 +33,7 @@ export function SelfEvaluationPage() {
             <BenchmarkSummary benchmarks={evaluation.benchmarks} />
           </Section>
           <SnapshotTrend benchmarks={evaluation.benchmarks} canTake={evaluation.canAnswer} />
+          {evaluation.canAnswer ? <GovernorsReportSection /> : null}
           {evaluation.benchmarks.map((b) => (
             <BenchmarkSection key={b.benchmark} benchmark={b} canAnswer={evaluation.canAnswer} onSave={se.answer} onRemove={se.removeAnswer} />
           ))}
