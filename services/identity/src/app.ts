@@ -13,6 +13,8 @@ import { DEFAULT_PUPILS_URL } from './env.js';
 import { smtpMailer, type Mailer, type MailSettings } from './modules/mail/mailer.js';
 import { EmailToken, VolunteerSignUp } from './modules/sign-up/sign-up.entity.js';
 import { VolunteerProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.entity.js';
+import { VolunteerErasure, VolunteerErasureStep } from './modules/volunteer-erasure/volunteer-erasure.entity.js';
+import { volunteerErasureRoutes } from './modules/volunteer-erasure/volunteer-erasure.routes.js';
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from './modules/webhook/webhook.entity.js';
 import { webhookDeliveryJob } from './modules/webhook/webhook.delivery.js';
 import { localSubgraphUrl } from '@waymark/auth';
@@ -44,6 +46,8 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
       EmailToken,
       VolunteerSignUp,
       VolunteerProvisioning,
+      VolunteerErasure,
+      VolunteerErasureStep,
       WebhookEndpoint,
       WebhookEvent,
       WebhookDelivery,
@@ -51,7 +55,7 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
     migrations,
     buildSchema: () => buildIdentitySchema(config),
     seed: seedDemo,
-    routes: (orm) => internalRoutes(orm, mailer, config.employersUrl ?? localSubgraphUrl('employers')),
+    routes: (orm) => volunteerErasureRoutes(orm, internalRoutes(orm, mailer, config.employersUrl ?? localSubgraphUrl('employers'))),
     housekeeping: [webhookDeliveryJob(config.webhooks ?? { production: true })],
     rowSecurity: true,
   };
