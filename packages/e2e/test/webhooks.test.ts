@@ -1,8 +1,8 @@
 // A trust analyst registers a webhook endpoint, keyboard only: the page is in the trust's navigation,
 // an address Waymark cannot call is refused with the reason, a public https
 // address is registered and its signing secret shown once, the endpoint's deliveries can be seen, and
-// it can be turned off after a confirmation. It works at 390 and 1,366 px with no serious axe
-// findings. See docs/trust-api.md, "Webhooks", and docs/security.md, "Webhooks".
+// it can be turned off after a confirmation; another gets a new signing secret (shown once) and is
+// deleted, each after a confirmation. It works at 390 and 1,366 px with no serious axe findings. See docs/trust-api.md, "Webhooks", and docs/security.md, "Webhooks".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fitsAtBothWidths, startPortals, tabTo, type Portals } from './browser.js';
@@ -86,6 +86,71 @@ describe("a trust's webhooks", () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor({ timeout: 30_000 });
     await table(page).waitFor({ timeout: 30_000 });
+    expect(await page.locator('code', { hasText: /^whsec_/ }).count()).toBe(0);
+  });
+
+  it('an analyst gives an endpoint a new signing secret, shown once, and deletes it after a confirmation, by keyboard alone', async () => {
+    const url = 'https://93.184.216.34/waymark-rotation';
+    const named = new RegExp(url.replace(/[./]/g, '\\$&'));
+    const { page } = await portals.signIn('trust@waymark-trust.test');
+    await openPage(page);
+
+    await page.getByRole('textbox', { name: 'Address' }).focus();
+    await page.keyboard.type(url);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Register endpoint$/, 8);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Endpoint registered' }).waitFor({ timeout: 30_000 });
+    const first = await page.locator('code', { hasText: /^whsec_/ }).textContent();
+    const row = table(page).getByRole('row', { name: named });
+    await row.waitFor();
+
+    // A new secret: asked first (Escape keeps the old one), then shown once, different from the first.
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).focus();
+    await tabTo(page, new RegExp(`^New secret for ${named.source}`));
+    await page.keyboard.press('Enter');
+    const rotate = page.getByRole('dialog', { name: 'Give this endpoint a new signing secret?' });
+    await rotate.waitFor();
+    await portals.expectAccessible(page, 'webhooks-rotate-confirm');
+    await page.keyboard.press('Escape');
+    await rotate.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('heading', { name: 'New signing secret made' }).count()).toBe(0);
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).focus();
+    await tabTo(page, new RegExp(`^New secret for ${named.source}`));
+    await page.keyboard.press('Enter');
+    await rotate.waitFor();
+    await tabTo(page, /^Make a new secret$/, 5);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'New signing secret made' }).waitFor({ timeout: 30_000 });
+    const secrets = page.locator('code', { hasText: /^whsec_[A-Za-z0-9_-]{43}$/ });
+    expect(await secrets.count()).toBe(1);
+    expect(await secrets.textContent()).not.toBe(first);
+    await fitsAt(page, 'webhooks-rotated');
+
+    // Deleted after a confirmation: "Keep it" keeps it; "Delete endpoint" removes its row.
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).focus();
+    await tabTo(page, new RegExp(`^Delete ${named.source}`));
+    await page.keyboard.press('Enter');
+    const remove = page.getByRole('dialog', { name: 'Delete this endpoint?' });
+    await remove.waitFor();
+    // Focus starts on the button that keeps it, so Enter never deletes by accident.
+    await page.keyboard.press('Enter');
+    await remove.waitFor({ state: 'hidden' });
+    await row.waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).focus();
+    await tabTo(page, new RegExp(`^Delete ${named.source}`));
+    await page.keyboard.press('Enter');
+    await remove.waitFor();
+    await portals.expectAccessible(page, 'webhooks-delete-confirm');
+    await tabTo(page, /^Delete endpoint$/, 5);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Endpoint deleted' }).waitFor({ timeout: 30_000 });
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
+    await fitsAt(page, 'webhooks-deleted');
+    await page.reload();
+    await table(page).waitFor({ timeout: 30_000 });
+    expect(await table(page).getByRole('row', { name: named }).count()).toBe(0);
     expect(await page.locator('code', { hasText: /^whsec_/ }).count()).toBe(0);
   });
 });

@@ -17,9 +17,11 @@ import {
 } from '@waymark/ui';
 import { useId, useState, type SubmitEvent } from 'react';
 import {
+  DELETE_WEBHOOK_ENDPOINT_MUTATION,
   DISABLE_WEBHOOK_ENDPOINT_MUTATION,
   EVENT_CHOICES,
   REGISTER_WEBHOOK_ENDPOINT_MUTATION,
+  ROTATE_WEBHOOK_SECRET_MUTATION,
   WEBHOOK_DELIVERIES_QUERY,
   WEBHOOK_ENDPOINTS_QUERY,
   type WebhookDelivery,
@@ -91,14 +93,19 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
   );
 }
 
-/** Registering an endpoint: its https address and the events it wants; the signing secret is shown once, here. */
-function RegisterSection({ onRegistered }: { onRegistered: () => void }) {
+/** A secret shown once, with the address it is for. */
+type ShownSecret = { url: string; secret: string };
+
+/**
+ * Registering an endpoint: its https address and the events it wants; the signing secret is shown
+ * once, here (the page hides it again once another secret is shown or an endpoint changes).
+ */
+function RegisterSection({ onRegistered, made, setMade }: { onRegistered: () => void; made: ShownSecret | null; setMade: (made: ShownSecret | null) => void }) {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>([]);
   const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [made, setMade] = useState<{ url: string; secret: string } | null>(null);
   const urlId = useId();
   const eventsId = useId();
   const targetOf = (field: string) => (field === 'url' ? urlId : `${eventsId}-${EVENT_CHOICES[0].event}`);
@@ -188,32 +195,82 @@ function RegisterSection({ onRegistered }: { onRegistered: () => void }) {
   );
 }
 
+/** What the person asked to do to one endpoint, waiting for them to confirm it. */
+type EndpointAction = 'disable' | 'rotate' | 'delete';
+
+/** The confirm step of each action: what it does, in plain words, before it is done. */
+const CONFIRM: Record<EndpointAction, { title: string; confirmLabel: string; cancelLabel: string; body: (url: string) => string }> = {
+  disable: {
+    title: 'Turn this endpoint off?',
+    confirmLabel: 'Turn off',
+    cancelLabel: 'Keep it on',
+    body: (url) => `Waymark will send nothing more to ${url}, and events still waiting will not be sent. To start again, register the address again.`,
+  },
+  rotate: {
+    title: 'Give this endpoint a new signing secret?',
+    confirmLabel: 'Make a new secret',
+    cancelLabel: 'Keep the current secret',
+    body: (url) =>
+      `The current secret stops working at once, including for events still waiting to be sent to ${url}. Your receiver will refuse events until you give it the new secret, which Waymark shows only once.`,
+  },
+  delete: {
+    title: 'Delete this endpoint?',
+    confirmLabel: 'Delete endpoint',
+    cancelLabel: 'Keep it',
+    body: (url) =>
+      `Waymark will send nothing more to ${url} and forgets what it sent there. This cannot be undone: to start again, register the address again.`,
+  },
+};
+
+/** What the last action did, shown at the top of the page. */
+type Outcome = { action: 'disable' | 'delete'; url: string } | { action: 'rotate'; url: string; secret: string };
+
 /**
  * For trust analysts: the trust's webhook endpoints (docs/trust-api.md, "Webhooks"): register one,
- * see what was sent to each and whether it arrived, and turn one off.
+ * see what was sent to each and whether it arrived, turn one off, give it a new signing secret, or
+ * delete it. Every action that changes an endpoint asks first.
  */
 export function WebhooksPage() {
   const query = useQuery(WEBHOOK_ENDPOINTS_QUERY);
   const endpoints = query.data?.webhookEndpoints ?? null;
   const [showing, setShowing] = useState<string | null>(null);
-  const [asking, setAsking] = useState<WebhookEndpoint | null>(null);
+  const [asking, setAsking] = useState<{ action: EndpointAction; endpoint: WebhookEndpoint } | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [turnedOff, setTurnedOff] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [registered, setRegistered] = useState<ShownSecret | null>(null);
   const shown = endpoints?.find((endpoint) => endpoint.id === showing) ?? null;
 
-  const disable = async () => {
+  const run = async (): Promise<Outcome> => {
+    const { action, endpoint } = asking!;
+    if (action === 'rotate') {
+      const result = (await request(ROTATE_WEBHOOK_SECRET_MUTATION, { id: endpoint.id })).rotateWebhookSecret;
+      if (result.error || !result.endpoint || !result.secret) throw new Error(result.error?.message ?? 'No new secret was made. Try again.');
+      return { action, url: result.endpoint.url, secret: result.secret };
+    }
+    if (action === 'delete') {
+      const result = (await request(DELETE_WEBHOOK_ENDPOINT_MUTATION, { id: endpoint.id })).deleteWebhookEndpoint;
+      if (result.error || !result.endpoint) throw new Error(result.error?.message ?? 'The endpoint was not deleted. Try again.');
+      return { action, url: result.endpoint.url };
+    }
+    const result = (await request(DISABLE_WEBHOOK_ENDPOINT_MUTATION, { id: endpoint.id })).disableWebhookEndpoint;
+    if (result.error || !result.endpoint) throw new Error(result.error?.message ?? 'The endpoint was not turned off. Try again.');
+    return { action, url: result.endpoint.url };
+  };
+
+  const confirm = async () => {
     if (!asking) return;
     setBusy(true);
-    setTurnedOff(null);
+    setOutcome(null);
+    setRegistered(null);
     try {
-      const result = (await request(DISABLE_WEBHOOK_ENDPOINT_MUTATION, { id: asking.id })).disableWebhookEndpoint;
-      if (result.error || !result.endpoint) throw new Error(result.error?.message ?? 'The endpoint was not turned off. Try again.');
+      const done = await run();
       setProblems([]);
-      setTurnedOff(result.endpoint.url);
+      setOutcome(done);
+      if (done.action === 'delete' && showing === asking.endpoint.id) setShowing(null);
     } catch (error) {
-      setProblems([{ message: error instanceof Error ? error.message : 'The endpoint was not turned off. Try again.' }]);
+      setProblems([{ message: error instanceof Error ? error.message : 'That did not work. Try again.' }]);
       setAttempt((n) => n + 1);
     } finally {
       setBusy(false);
@@ -222,6 +279,12 @@ export function WebhooksPage() {
     }
   };
 
+  const ask = (action: EndpointAction, endpoint: WebhookEndpoint) => {
+    setOutcome(null);
+    setAsking({ action, endpoint });
+  };
+  const confirmText = asking ? CONFIRM[asking.action] : CONFIRM.disable;
+
   return (
     <>
       <PageHeader
@@ -229,9 +292,25 @@ export function WebhooksPage() {
         description="Let your trust's own systems hear about changes in Waymark as they happen, instead of asking for them. Waymark sends only events about your trust's schools."
       />
       <ErrorSummary items={problems} attempt={attempt} />
-      {turnedOff ? (
+      {outcome?.action === 'disable' ? (
         <Notice title="Endpoint turned off" headingLevel={2}>
-          <p>Waymark sends nothing more to {turnedOff}. Events that were waiting will not be sent.</p>
+          <p>Waymark sends nothing more to {outcome.url}. Events that were waiting will not be sent.</p>
+        </Notice>
+      ) : null}
+      {outcome?.action === 'delete' ? (
+        <Notice title="Endpoint deleted" headingLevel={2}>
+          <p>Waymark sends nothing more to {outcome.url}, and its deliveries are gone.</p>
+        </Notice>
+      ) : null}
+      {outcome?.action === 'rotate' ? (
+        <Notice title="New signing secret made" headingLevel={2}>
+          <p>
+            Copy this secret for {outcome.url} now and put it in your receiver in place of the old one. Waymark will not show it again, and the old one no
+            longer works.
+          </p>
+          <p>
+            <code style={{ overflowWrap: 'anywhere' }}>{outcome.secret}</code>
+          </p>
         </Notice>
       ) : null}
 
@@ -273,7 +352,7 @@ export function WebhooksPage() {
                 key: 'actions',
                 header: 'Actions',
                 render: (endpoint) => (
-                  <>
+                  <div className="wm-button-row">
                     <Button
                       variant="secondary"
                       aria-expanded={showing === endpoint.id}
@@ -281,13 +360,21 @@ export function WebhooksPage() {
                     >
                       {showing === endpoint.id ? 'Hide deliveries' : 'See deliveries'}
                       <span className="wm-visually-hidden"> for {endpoint.url}</span>
-                    </Button>{' '}
+                    </Button>
                     {endpoint.disabledAt ? null : (
-                      <Button variant="secondary" disabled={busy} onClick={() => setAsking(endpoint)}>
-                        Turn off<span className="wm-visually-hidden"> {endpoint.url}</span>
-                      </Button>
+                      <>
+                        <Button variant="secondary" disabled={busy} onClick={() => ask('rotate', endpoint)}>
+                          New secret<span className="wm-visually-hidden"> for {endpoint.url}</span>
+                        </Button>
+                        <Button variant="secondary" disabled={busy} onClick={() => ask('disable', endpoint)}>
+                          Turn off<span className="wm-visually-hidden"> {endpoint.url}</span>
+                        </Button>
+                      </>
                     )}
-                  </>
+                    <Button variant="secondary" disabled={busy} onClick={() => ask('delete', endpoint)}>
+                      Delete<span className="wm-visually-hidden"> {endpoint.url}</span>
+                    </Button>
+                  </div>
                 ),
               },
             ]}
@@ -297,18 +384,25 @@ export function WebhooksPage() {
 
       {shown ? <Deliveries endpoint={shown} /> : null}
 
-      <RegisterSection onRegistered={() => void query.refetch()} />
+      <RegisterSection
+        made={registered}
+        setMade={(made) => {
+          setRegistered(made);
+          if (made) setOutcome(null);
+        }}
+        onRegistered={() => void query.refetch()}
+      />
 
       <ConfirmDialog
         open={asking !== null}
-        title="Turn this endpoint off?"
-        confirmLabel="Turn off"
-        cancelLabel="Keep it on"
+        title={confirmText.title}
+        confirmLabel={confirmText.confirmLabel}
+        cancelLabel={confirmText.cancelLabel}
         busy={busy}
-        onConfirm={() => void disable()}
+        onConfirm={() => void confirm()}
         onCancel={() => setAsking(null)}
       >
-        <p>Waymark will send nothing more to {asking?.url}, and events still waiting will not be sent. To start again, register the address again.</p>
+        <p>{asking ? confirmText.body(asking.endpoint.url) : null}</p>
       </ConfirmDialog>
     </>
   );
