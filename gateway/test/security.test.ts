@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, getNamedType, isCompositeType, isNonNullType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import {
+  API_FIELD_ALSO_OPENED_BY,
   API_FIELD_SCOPES,
   API_SCOPES,
   CREDENTIAL_HEADER,
@@ -94,6 +95,8 @@ function expectForbidden(answer: Answer | { status: number; errors?: Answer['err
 }
 
 const catalogued = (f: RootField): ApiScope | undefined => (API_FIELD_SCOPES[f.operation] as Record<string, ApiScope>)[f.field.name];
+/** The further scopes that open a subgraph-only field (`cohort` for the local authority return). */
+const alsoOpenedBy = (f: RootField): readonly ApiScope[] => (API_FIELD_ALSO_OPENED_BY[f.operation] as Record<string, readonly ApiScope[]>)[f.field.name] ?? [];
 
 describe('API key scopes at the gateway', () => {
   it('refuses a roster:write key the dashboards, destination figures and encounters, naming the scope it lacks', async () => {
@@ -186,7 +189,7 @@ describe("API key scopes in every subgraph (without the gateway's check)", () =>
       const scope = catalogued(root);
       const query = operationFor(root);
       const answer = scope
-        ? await direct(root.subgraph, keyPrincipal(API_SCOPES.filter((s) => s !== scope)), query)
+        ? await direct(root.subgraph, keyPrincipal(API_SCOPES.filter((s) => s !== scope && !alsoOpenedBy(root).includes(s))), query)
         : await direct(root.subgraph, keyPrincipal(API_SCOPES), query);
       expectForbidden(answer, scope ?? root.field.name, `${root.subgraph}: ${query}`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_FIELD_SCOPES, API_SCOPES, apiFieldRefusal, operationRootFields } from './api-scopes.js';
+import { API_FIELD_ALSO_OPENED_BY, API_FIELD_SCOPES, API_SCOPES, apiFieldRefusal, operationRootFields } from './api-scopes.js';
 import { SYSTEM_PRINCIPAL } from './principal.js';
 
 const key = (...scopes: string[]) => ({ kind: 'api' as const, scopes });
@@ -38,6 +38,22 @@ describe('apiFieldRefusal', () => {
     for (const fields of Object.values(API_FIELD_SCOPES)) {
       for (const scope of Object.values(fields)) expect(API_SCOPES).toContain(scope);
     }
+  });
+
+  it('opens a subgraph-only field to the further scopes named for it, and to no other', () => {
+    // The local authority return is built on the pupils subgraph's cohort.
+    expect(apiFieldRefusal(key('destinations:read'), 'query', ['cohort'])).toBeNull();
+    expect(apiFieldRefusal(key('reports:read'), 'query', ['cohort'])).toBeNull();
+    expect(apiFieldRefusal(key('roster:write'), 'query', ['cohort'])).toMatchObject({ field: 'cohort', scope: 'reports:read' });
+    // Only the one field: destinations:read opens nothing else of reports:read, and the return is not reports:read's.
+    expect(apiFieldRefusal(key('destinations:read'), 'query', ['packedCohort', 'trustDashboard'])?.field).toBe('packedCohort');
+    expect(apiFieldRefusal(key('reports:read'), 'query', ['localAuthorityReturn'])).toMatchObject({ scope: 'destinations:read' });
+    expect(apiFieldRefusal(key('destinations:read'), 'mutation', ['cohort'])?.scope).toBeNull();
+    for (const [operation, fields] of Object.entries(API_FIELD_ALSO_OPENED_BY))
+      for (const [field, scopes] of Object.entries(fields)) {
+        expect(Object.keys(API_FIELD_SCOPES[operation as keyof typeof API_FIELD_SCOPES])).toContain(field);
+        for (const scope of scopes) expect(API_SCOPES).toContain(scope);
+      }
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Principal } from './principal.js';
 
 /** What an API credential may be granted; anything else is refused when it is created. */
-export const API_SCOPES = ['roster:write', 'reports:read'] as const;
+export const API_SCOPES = ['roster:write', 'reports:read', 'destinations:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export type RootOperation = 'query' | 'mutation' | 'subscription';
@@ -27,10 +27,13 @@ export const API_FIELD_SCOPES: Readonly<Record<RootOperation, Readonly<Record<st
     pupilChanges: 'reports:read',
     encounterChanges: 'reports:read',
     participationChanges: 'reports:read',
+    destinationChanges: 'reports:read',
     // Subgraph to subgraph only (not in the public schema): the dashboards ask the pupils subgraph
     // for their cohort with the caller's own credential.
     cohort: 'reports:read',
     packedCohort: 'reports:read',
+    // Row by row, so a scope of its own: a key with reports:read (figures) does not get it by default.
+    localAuthorityReturn: 'destinations:read',
     rosterImport: 'roster:write',
     rosterFields: 'roster:write',
   },
@@ -38,6 +41,18 @@ export const API_FIELD_SCOPES: Readonly<Record<RootOperation, Readonly<Record<st
     previewRosterImport: 'roster:write',
     commitRosterImport: 'roster:write',
   },
+  subscription: {},
+};
+
+/**
+ * Scopes that also open a field of the catalogue, besides the one it names there. Only for fields one
+ * subgraph asks another on the caller's behalf, when an operation of another scope is built on them:
+ * the local authority return (destinations:read) starts from the pupils on roll with their year group
+ * and opt-out, which the destinations subgraph asks the pupils subgraph's `cohort` for.
+ */
+export const API_FIELD_ALSO_OPENED_BY: Readonly<Record<RootOperation, Readonly<Record<string, readonly ApiScope[]>>>> = {
+  query: { cohort: ['destinations:read'] },
+  mutation: {},
   subscription: {},
 };
 
@@ -69,12 +84,15 @@ export function apiFieldRefusal(
   { federationJoins = false }: { federationJoins?: boolean } = {},
 ): ApiFieldRefusal | null {
   if (principal.kind !== 'api') return null;
-  const catalogue: Readonly<Record<string, ApiScope>> = Object.hasOwn(API_FIELD_SCOPES, operation) ? API_FIELD_SCOPES[operation as RootOperation] : {};
+  const known = Object.hasOwn(API_FIELD_SCOPES, operation);
+  const catalogue: Readonly<Record<string, ApiScope>> = known ? API_FIELD_SCOPES[operation as RootOperation] : {};
+  const also: Readonly<Record<string, readonly ApiScope[]>> = known ? API_FIELD_ALSO_OPENED_BY[operation as RootOperation] : {};
   for (const field of fields) {
     if (field === ALWAYS_ALLOWED || (federationJoins && operation === 'query' && field === FEDERATION_JOIN)) continue;
     const scope = Object.hasOwn(catalogue, field) ? catalogue[field] : null;
     if (scope === null) return { field, scope, message: `API keys cannot use ${field}. It is only for people signed in to Waymark.` };
-    if (!principal.scopes.includes(scope)) return { field, scope, message: `This API key needs the ${scope} scope to use ${field}.` };
+    const opens = Object.hasOwn(also, field) ? [scope, ...also[field]] : [scope];
+    if (!opens.some((each) => principal.scopes.includes(each))) return { field, scope, message: `This API key needs the ${scope} scope to use ${field}.` };
   }
   return null;
 }

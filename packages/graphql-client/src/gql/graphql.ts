@@ -20,7 +20,7 @@ export type ConfirmSecondFactorInput = {
 export type CreateApiCredentialInput = {
   /** What the integration is, e.g. "MIS roster sync". */
   name: string;
-  /** Any of: roster:write, reports:read. */
+  /** Any of: roster:write, reports:read, destinations:read. */
   scopes: Array<string>;
 };
 

@@ -1,6 +1,11 @@
 /** The scopes a trust analyst can give a key, in plain words (the catalogue is packages/auth/src/api-scopes.ts). */
 export const SCOPE_CHOICES = [
   { scope: 'reports:read', label: 'Read reports', hint: "The trust's schools, benchmark figures, encounters and destinations. Never a pupil's record." },
+  {
+    scope: 'destinations:read',
+    label: 'Read the local authority return',
+    hint: "Each Year 11 and Year 12 pupil's plan and September offer, by pupil id, never a name. Pupils who opted out of sharing are left out.",
+  },
   { scope: 'roster:write', label: 'Update rosters', hint: "Check and import each school's roster from your management information system." },
 ] as const;
 

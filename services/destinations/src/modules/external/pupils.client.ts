@@ -18,6 +18,7 @@ import {
   PupilReturnDetailsDocument,
   PupilSelfReportDetailsDocument,
   PupilWorklistDetailsDocument,
+  DestinationsReturnCohortDocument,
   SchoolReturnDetailsDocument,
   type LeaverCohortFieldsFragment,
   type PupilReturnDetailsQuery,
@@ -34,6 +35,12 @@ export type LeaverCohort = LeaverCohortFieldsFragment;
 
 /** How many days one request to the pupils subgraph asks about (DestinationLeaverCohorts in pupils.graphql). */
 const DAYS_PER_REQUEST = 6;
+
+/** A pupil on roll for the local authority return, with their sharing opt-out (`returnCohort`). */
+export interface ReturnCohortPupil extends OnRoll {
+  /** True unless the pupils subgraph said clearly that they have not opted out. */
+  optedOut: boolean;
+}
 
 /** What the worklist needs of a pupil (`worklistDetails`). */
 export interface WorklistDetails {
@@ -89,6 +96,28 @@ export class PupilsClient {
       asOf: args.asOf,
     });
     return cohort.pupilIds.map((pupilId, i) => ({ pupilId, schoolId: cohort.schoolIds[i], yearGroup: cohort.yearGroups[i] }));
+  }
+
+  /**
+   * For the local authority return: the pupils on roll on `asOf` at the schools named (an analyst's
+   * whole trust when null) with their school, year group and sharing opt-out, and which of the
+   * schools the caller may read; ids only, in one request.
+   */
+  async returnCohort(
+    ctx: RequestContext,
+    args: { schoolIds: string[] | null; asOf: string },
+  ): Promise<{ schoolsAllowed: string[]; pupils: ReturnCohortPupil[] }> {
+    const { cohort } = await querySubgraph(ctx, this.url, 'Return cohort lookup', DestinationsReturnCohortDocument, args);
+    return {
+      schoolsAllowed: cohort.schoolsAllowed,
+      pupils: cohort.pupilIds.map((pupilId, i) => ({
+        pupilId,
+        schoolId: cohort.schoolIds[i],
+        yearGroup: cohort.yearGroups[i],
+        // Nothing is shared on a doubt, as in the school's own file.
+        optedOut: cohort.sharingOptOuts[i] !== false,
+      })),
+    };
   }
 
   /**

@@ -115,6 +115,16 @@ export type PupilLeaverUpnsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
+export type PupilDestinationSharingQueryVariables = Exact<{
+  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+}>;
+
+
+export type PupilDestinationSharingQuery = { _entities: Array<
+    | { id: string, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
 export type DestinationSharingChangesQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -281,6 +291,19 @@ export const PupilLeaverUpnsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilLeaverUpnsQuery, PupilLeaverUpnsQueryVariables>;
+export const PupilDestinationSharingDocument = new TypedDocumentString(`
+    query PupilDestinationSharing($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Pupil {
+      id
+      consent {
+        destinationTracking
+        localAuthoritySharingOptOut
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilDestinationSharingQuery, PupilDestinationSharingQueryVariables>;
 export const DestinationSharingChangesDocument = new TypedDocumentString(`
     query DestinationSharingChanges($after: String) {
   pupilChanges(after: $after, first: 1000) {

@@ -2,6 +2,8 @@ import { INTENTION_KINDS, offerPlaceLabel, SEPTEMBER_OFFER_NOT_RECORDED, SEPTEMB
 import type { PupilReturnDetails, SchoolReturnDetails } from '../external/pupils.client.js';
 import type { SeptemberOffer } from '../september-offer/september-offer.entity.js';
 import type { Intention } from './intention.entity.js';
+import type { ReturnFacts } from './intention.service.js';
+import { LocalAuthorityReturnRow } from './intention.types.js';
 
 export const RETURN_HEADER = [
   'UPN',
@@ -74,6 +76,44 @@ export function intentionReturnRows(
     ];
   });
   return { rows, included: included.length, optedOut };
+}
+
+/**
+ * One row of the return as the API gives it (`localAuthorityReturn`): the same cells as a line of the
+ * school's file, with the keys beside the words. `details` is the pupil's UPN, names and date of
+ * birth, and the offer's note is free text about them: both only for callers who may see pupils one
+ * by one (null otherwise: the row is then the pupil's id only).
+ */
+export function returnRowOf(
+  pupil: { pupilId: string; schoolId: string; yearGroup: number },
+  facts: ReturnFacts | undefined,
+  details: PupilReturnDetails | null,
+): LocalAuthorityReturnRow {
+  const asked = pupil.yearGroup === 11;
+  const plan = asked ? (facts?.plan ?? null) : null;
+  const offer = facts?.offer ?? null;
+  return Object.assign(new LocalAuthorityReturnRow(), {
+    pupilId: pupil.pupilId,
+    schoolId: pupil.schoolId,
+    yearGroup: pupil.yearGroup,
+    upn: details ? (details.upn ?? null) : null,
+    firstName: details?.firstName ?? null,
+    lastName: details?.lastName ?? null,
+    dateOfBirth: details ? (details.dateOfBirth ?? null) : null,
+    intendedDestination: plan?.kind ?? null,
+    intendedDestinationLabel: plan ? INTENTION_KINDS[plan.kind] : asked ? 'Not recorded' : null,
+    apprenticeshipLevel: plan?.apprenticeshipLevel ?? null,
+    provider: plan?.provider ?? null,
+    course: plan?.course ?? null,
+    recordedOn: plan ? plan.enteredAt.toISOString().slice(0, 10) : null,
+    recordedBy: plan ? (plan.enteredByRole === 'pupil' ? 'Pupil' : 'School') : null,
+    septemberOffer: offer?.status ?? null,
+    septemberOfferLabel: offer ? SEPTEMBER_OFFER_STATUSES[offer.status] : SEPTEMBER_OFFER_NOT_RECORDED,
+    offerPlaceKind: offer?.placeKind ?? null,
+    offerPlaceLabel: offer?.placeKind ? offerPlaceLabel(offer.placeKind) : null,
+    offerProvider: offer?.provider ?? null,
+    offerNote: details ? (offer?.note ?? null) : null,
+  });
 }
 
 /** "intended-destinations-and-september-offer-123456-2026-12-06.csv" */

@@ -1,21 +1,41 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { checkAspiration, checkIntention, problemList, todayInEngland } from '@waymark/domain';
 import { hasRole } from '@waymark/auth';
-import { InputError, isUuid, mutationError, scopeOf } from '@waymark/subgraph-kit';
+import {
+  AccessError,
+  decodeCursor,
+  encodeCursor,
+  InputError,
+  isUuid,
+  mutationError,
+  PageInfo,
+  pageSize,
+  scopeOf,
+  type Connection,
+} from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
 import {
   IntentionGaps,
   IntentionReturn,
+  LocalAuthorityReturnConnection,
   RecordAspirationInput,
   RecordAspirationResult,
   RecordIntentionInput,
   RecordIntentionResult,
+  type LocalAuthorityReturnRow,
 } from './intention.types.js';
 import { IntentionService } from './intention.service.js';
-import { intentionReturnRows, returnCsv, returnFileName } from './intention-return.js';
+import { intentionReturnRows, returnCsv, returnFileName, returnRowOf } from './intention-return.js';
+import { DestinationError } from '../destination/destination.errors.js';
 import { SeptemberOfferService } from '../september-offer/september-offer.service.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
+
+/** The API's order of the return: by school, then year group, then pupil id (a key without pupil-level access has no names to sort by). */
+type ReturnKey = { schoolId: string; yearGroup: number; pupilId: string };
+const compareReturnKeys = (a: ReturnKey, b: ReturnKey): number =>
+  a.schoolId < b.schoolId ? -1 : a.schoolId > b.schoolId ? 1 : a.yearGroup - b.yearGroup || (a.pupilId < b.pupilId ? -1 : a.pupilId > b.pupilId ? 1 : 0);
+const returnCursor = (key: ReturnKey) => encodeCursor([key.schoolId, key.yearGroup, key.pupilId]);
 
 const trimmed = (value: string | null | undefined): string | null => value?.trim() || null;
 
@@ -162,5 +182,58 @@ export class IntentionResolver {
       included,
       optedOut,
     });
+  }
+
+  @Authorized('trust_analyst')
+  @Query(() => LocalAuthorityReturnConnection, {
+    nullable: true,
+    description:
+      "The local authority return of the trust's schools (or of one school, with schoolId): one row per pupil on roll today in Year 11 or Year 12, with their Year 11 plan and September offer, as in each school's CSV file. Pupils who, or whose parent, opted out of sharing with the local authority are never in it. By school, then year group, then pupil id; first is 1 to 200 (50 when not given). UPN, names, date of birth and the offer's note only for analysts with pupil-level access; an API key gets the pupil's id instead.",
+  })
+  async localAuthorityReturn(
+    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Ctx() ctx: DestinationsContext,
+  ): Promise<Connection<LocalAuthorityReturnRow>> {
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind !== 'trust') throw AccessError.forbidden();
+    if (schoolId && !isUuid(schoolId)) throw InputError.invalid('schoolId is not a school id.');
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after, ['uuid', 'position', 'uuid'] as const);
+    // The caller's own credential: the pupils subgraph answers only about the caller's trust.
+    const cohort = await ctx.deps.pupils.returnCohort(ctx, { schoolIds: schoolId ? [schoolId] : null, asOf: todayInEngland() });
+    if (schoolId && !cohort.schoolsAllowed.includes(schoolId)) throw DestinationError.otherTrust();
+    const allowed = new Set(cohort.schoolsAllowed);
+    // The same pupils as each school's file: on roll in Year 11 or 12, never one who opted out (or whose answer is in doubt).
+    const included = cohort.pupils
+      .filter((pupil) => allowed.has(pupil.schoolId) && (pupil.yearGroup === 11 || pupil.yearGroup === 12) && !pupil.optedOut)
+      .sort(compareReturnKeys);
+    const from = cursor ? included.findIndex((pupil) => compareReturnKeys(pupil, { schoolId: cursor[0], yearGroup: cursor[1], pupilId: cursor[2] }) > 0) : 0;
+    const page = from < 0 ? [] : included.slice(from, from + limit);
+    const hasNextPage = from >= 0 && included.length > from + limit;
+    const [facts, details] = await Promise.all([
+      new IntentionService(ctx.em).returnFacts(page),
+      // Names and dates of birth only for an analyst who may see pupils one by one; an API key never may.
+      scope.pupilLevel && page.length > 0
+        ? ctx.deps.pupils.returnDetails(
+            ctx,
+            page.map((pupil) => pupil.pupilId),
+          )
+        : Promise.resolve(null),
+    ]);
+    const nodes = page.flatMap((pupil) => {
+      if (!details) return [returnRowOf(pupil, facts.get(pupil.pupilId), null)];
+      // As the school's file, a pupil the pupils subgraph did not answer for is left out. (It shows an
+      // analyst no consent: the opt-out was read with the cohort, from the same column.)
+      const detail = details.get(pupil.pupilId);
+      return detail && detail.consent?.localAuthoritySharingOptOut !== true ? [returnRowOf(pupil, facts.get(pupil.pupilId), detail)] : [];
+    });
+    const last = page.at(-1);
+    return {
+      edges: nodes.map((node) => ({ cursor: returnCursor(node), node })),
+      pageInfo: Object.assign(new PageInfo(), { hasNextPage, endCursor: last ? returnCursor(last) : null }),
+      totalCount: included.length,
+    };
   }
 }

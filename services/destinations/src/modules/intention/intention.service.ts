@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
-import { groupScopes, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import { boundSql, groupScopes, pgArray, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import type { OfferPlaceKind, SeptemberOfferStatus } from '../september-offer/september-offer.entity.js';
 import { Aspiration, Intention, type IntentionKind } from './intention.entity.js';
+
+/** A pupil's current Year 11 plan and current September offer, as the local authority return shows them (`returnFacts`). */
+export interface ReturnFacts {
+  plan: {
+    kind: IntentionKind;
+    apprenticeshipLevel: number | null;
+    provider: string | null;
+    course: string | null;
+    enteredAt: Date;
+    enteredByRole: string;
+  } | null;
+  offer: { status: SeptemberOfferStatus; placeKind: OfferPlaceKind | null; provider: string | null; note: string | null } | null;
+}
 
 /** Who a row is about and who recorded it. */
 export interface Recorder {
@@ -77,5 +91,58 @@ export class IntentionService {
     const rows = await this.em.find(Intention, { pupilId: { $in: [...pupilIds] }, yearGroup }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
     for (const row of rows) current.set(row.pupilId, row);
     return current;
+  }
+
+  /**
+   * For a page of the local authority return: each pupil's newest Year 11 plan (Year 11 pupils only:
+   * plans are not asked in Year 12) and newest September offer recorded in their year group, as
+   * `currentIntentions` and `SeptemberOfferService.current` choose them, in one statement.
+   */
+  async returnFacts(pupils: readonly { pupilId: string; yearGroup: number }[]): Promise<Map<string, ReturnFacts>> {
+    const facts = new Map<string, ReturnFacts>();
+    if (pupils.length === 0) return facts;
+    const { rows } = await boundSql<{
+      pupil_id: string;
+      kind: IntentionKind | null;
+      apprenticeship_level: number | null;
+      plan_provider: string | null;
+      course: string | null;
+      entered_at: Date | string | null;
+      entered_by_role: string | null;
+      status: SeptemberOfferStatus | null;
+      place_kind: OfferPlaceKind | null;
+      offer_provider: string | null;
+      note: string | null;
+    }>(
+      this.em,
+      `select page.pupil_id, i.kind, i.apprenticeship_level, i.provider as plan_provider, i.course, i.entered_at, i.entered_by_role,
+              o.status, o.place_kind, o.provider as offer_provider, o.note
+         from unnest($1::uuid[], $2::smallint[]) as page (pupil_id, year_group)
+         left join lateral (select kind, apprenticeship_level, provider, course, entered_at, entered_by_role
+                              from intention
+                             where pupil_id = page.pupil_id and year_group = 11 and page.year_group = 11
+                             order by entered_at desc, id desc limit 1) i on true
+         left join lateral (select status, place_kind, provider, note
+                              from september_offer
+                             where pupil_id = page.pupil_id and year_group = page.year_group
+                             order by entered_at desc, id desc limit 1) o on true`,
+      [pgArray(pupils.map((pupil) => pupil.pupilId)), pgArray(pupils.map((pupil) => pupil.yearGroup))],
+    );
+    for (const row of rows)
+      facts.set(row.pupil_id, {
+        plan:
+          row.kind === null
+            ? null
+            : {
+                kind: row.kind,
+                apprenticeshipLevel: row.apprenticeship_level,
+                provider: row.plan_provider,
+                course: row.course,
+                enteredAt: new Date(row.entered_at!),
+                enteredByRole: row.entered_by_role!,
+              },
+        offer: row.status === null ? null : { status: row.status, placeKind: row.place_kind, provider: row.offer_provider, note: row.note },
+      });
+    return facts;
   }
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MutationError } from '@waymark/subgraph-kit';
+import { connectionTypes, MutationError } from '@waymark/subgraph-kit';
 import { PupilStub } from '../external/pupil.stub.js';
+import { OfferPlaceKind, SeptemberOfferStatus } from '../september-offer/september-offer.entity.js';
 import { Aspiration, Intention, IntentionKind } from './intention.entity.js';
 
 @InputType()
@@ -80,3 +81,86 @@ export class IntentionReturn {
   @Field(() => Int, { description: 'Pupils left out because they, or their parent, opted out of sharing with the local authority.' })
   optedOut: number;
 }
+
+/** Only callers with pupil-level access get this field; everyone else (API keys included) gets null. */
+const PUPIL_LEVEL = 'Null unless the caller may see pupils one by one (a trust analyst with pupil-level access; never an API key).';
+
+@ObjectType({
+  description:
+    "One pupil's row of the local authority return: the same facts as a line of the school's CSV file. Pupils who, or whose parent, opted out of sharing with the local authority are never in it.",
+})
+export class LocalAuthorityReturnRow {
+  @Field(() => ID, { description: "Waymark's id for the pupil." })
+  pupilId: string;
+
+  @Field(() => ID, { description: 'The school of the trust the pupil is on roll at today.' })
+  schoolId: string;
+
+  @Field(() => Int, { description: '11 or 12.' })
+  yearGroup: number;
+
+  @Field(() => String, { nullable: true, description: `Unique pupil number. ${PUPIL_LEVEL}` })
+  upn: string | null;
+
+  @Field(() => String, { nullable: true, description: `The name the school uses for the pupil. ${PUPIL_LEVEL}` })
+  firstName: string | null;
+
+  @Field(() => String, { nullable: true, description: `Surname. ${PUPIL_LEVEL}` })
+  lastName: string | null;
+
+  @Field(() => String, { nullable: true, description: `YYYY-MM-DD. ${PUPIL_LEVEL}` })
+  dateOfBirth: string | null;
+
+  @Field(() => IntentionKind, {
+    nullable: true,
+    description: 'Year 11: the current plan for after Year 11; null when none is recorded, and always in Year 12.',
+  })
+  intendedDestination: IntentionKind | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Year 11: the plan in words, or 'Not recorded'. Year 12: null (plans are not asked in Year 12).",
+  })
+  intendedDestinationLabel: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'An apprenticeship plan: its level (2 to 7), when known.' })
+  apprenticeshipLevel: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The plan: the college, training provider or employer, when known.' })
+  provider: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The plan: the course, when known.' })
+  course: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day the plan was recorded.' })
+  recordedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who recorded the plan: 'Pupil' or 'School'." })
+  recordedBy: string | null;
+
+  @Field(() => SeptemberOfferStatus, {
+    nullable: true,
+    description: "The school's current answer about an offer of a place for the September after this school year; null when not recorded.",
+  })
+  septemberOffer: SeptemberOfferStatus | null;
+
+  @Field(() => String, { description: "The answer in words, or 'Not recorded'." })
+  septemberOfferLabel: string;
+
+  @Field(() => OfferPlaceKind, { nullable: true, description: 'An offer that was made: the kind of place.' })
+  offerPlaceKind: OfferPlaceKind | null;
+
+  @Field(() => String, { nullable: true, description: 'An offer that was made: the kind of place in words.' })
+  offerPlaceLabel: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An offer that was made: the school, college or employer, when known.' })
+  offerProvider: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The school's note on the offer (why one is not appropriate, say): free text about the pupil. ${PUPIL_LEVEL}`,
+  })
+  offerNote: string | null;
+}
+
+export const LocalAuthorityReturnConnection = connectionTypes(LocalAuthorityReturnRow, 'LocalAuthorityReturnRow');

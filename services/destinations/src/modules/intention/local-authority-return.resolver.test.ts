@@ -1,0 +1,275 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements, makePrincipal } from '@waymark/subgraph-kit/testing';
+import { demoData } from '@waymark/demo-data';
+import { parseCsv } from '@waymark/domain';
+import type { Principal } from '@waymark/auth';
+import { startHarness, type Harness } from '../../../test/harness.js';
+
+/*
+ * The local authority return through the API (`localAuthorityReturn`; docs/trust-api.md, "The local
+ * authority return"): the same pupils and facts as each school's CSV file, for a trust's analysts and
+ * its API keys with the destinations:read scope. The attacks come first.
+ */
+const data = demoData();
+const [northfield, southbank] = data.schools;
+const inYears = (schoolId: string) => data.pupils.filter((p) => p.schoolId === schoolId && (p.yearGroup === 11 || p.yearGroup === 12));
+const byUpn = new Map(data.pupils.map((p) => [p.upn, p]));
+const [optingOut, planning] = inYears(northfield.id).filter(
+  (p) => p.yearGroup === 11 && !data.destinations.some((d) => d.pupilId === p.id && d.stage === 'INTENDED'),
+);
+const sixthFormer = inYears(northfield.id).find((p) => p.yearGroup === 12)!;
+
+const key = (scopes: string[], trustId: string | null = data.trust.id): Principal =>
+  makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId, scopes, displayName: 'Warehouse' });
+const returnKey = key(['destinations:read']);
+const otherTrustKey = key(['destinations:read', 'reports:read'], randomUUID());
+const reportsKey = key(['reports:read', 'roster:write']);
+const analyst = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id });
+const analystWithAccess = makePrincipal({ roles: ['trust_analyst'], trustId: data.trust.id, pupilLevelAccess: true });
+const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId: data.trust.id });
+const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId: data.trust.id });
+const pupilNorth = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId: data.trust.id, pupilId: planning.id });
+
+const ROW = `pupilId schoolId yearGroup upn firstName lastName dateOfBirth intendedDestination intendedDestinationLabel apprenticeshipLevel provider course
+  recordedOn recordedBy septemberOffer septemberOfferLabel offerPlaceKind offerPlaceLabel offerProvider offerNote`;
+const RETURN = `query ($schoolId: ID, $first: Int, $after: String) {
+  localAuthorityReturn(schoolId: $schoolId, first: $first, after: $after) { totalCount edges { cursor node { ${ROW} } } pageInfo { hasNextPage endCursor } }
+}`;
+interface Row {
+  pupilId: string;
+  schoolId: string;
+  yearGroup: number;
+  upn: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  dateOfBirth: string | null;
+  intendedDestination: string | null;
+  intendedDestinationLabel: string | null;
+  apprenticeshipLevel: number | null;
+  provider: string | null;
+  course: string | null;
+  recordedOn: string | null;
+  recordedBy: string | null;
+  septemberOffer: string | null;
+  septemberOfferLabel: string;
+  offerPlaceKind: string | null;
+  offerPlaceLabel: string | null;
+  offerProvider: string | null;
+  offerNote: string | null;
+}
+interface Page {
+  totalCount: number;
+  edges: { cursor: string; node: Row }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+let harness: Harness;
+const ask = (who: Principal, variables: { schoolId?: string; first?: number; after?: string | null } = {}) =>
+  harness.client.query<{ localAuthorityReturn: Page | null }>(who, RETURN, variables);
+
+/** Every row, page by page, as an integration would read them. */
+async function readAll(who: Principal, first: number, schoolId?: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 1000; pages += 1) {
+    const res = await ask(who, { first, after, ...(schoolId ? { schoolId } : {}) });
+    expect(res.errors).toBeUndefined();
+    const page = res.data!.localAuthorityReturn!;
+    rows.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage) return rows;
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error('the return never ended');
+}
+
+/** The school's own CSV file, read by its careers leader: its lines by pupil id. */
+async function schoolFile(leader: Principal): Promise<Map<string, string[]>> {
+  const res = await harness.client.query<{ intentionReturn: { csv: string } }>(leader, '{ intentionReturn { csv } }');
+  const [, ...lines] = parseCsv(res.data!.intentionReturn.csv).records.map((record) => record.cells);
+  return new Map(lines.map((line) => [byUpn.get(line[0])!.id, line]));
+}
+
+/** A row of the API as the cells of the school's file (the personal ones as given, empty when null). */
+const asLine = (row: Row): string[] => [
+  row.upn ?? '',
+  row.lastName ?? '',
+  row.firstName ?? '',
+  row.dateOfBirth ?? '',
+  String(row.yearGroup),
+  row.intendedDestinationLabel ?? '',
+  row.apprenticeshipLevel === null ? '' : String(row.apprenticeshipLevel),
+  row.provider ?? '',
+  row.course ?? '',
+  row.recordedOn ?? '',
+  row.recordedBy ?? '',
+  row.septemberOfferLabel,
+  row.offerPlaceLabel ?? '',
+  row.offerProvider ?? '',
+  row.offerNote ?? '',
+];
+
+beforeAll(async () => {
+  harness = await startHarness();
+  // A plan and an offer for one Year 11 pupil, and an answer with a note for a Year 12 pupil.
+  const plan = await harness.client.query<{ recordIntention: { error: unknown } }>(
+    leaderNorth,
+    'mutation ($input: RecordIntentionInput!) { recordIntention(input: $input) { error { code } } }',
+    { input: { pupilId: planning.id, kind: 'APPRENTICESHIP', apprenticeshipLevel: 3, provider: 'Aire Engineering', course: 'Maintenance technician' } },
+  );
+  expect(plan.data!.recordIntention.error).toBeNull();
+  const offers = 'mutation ($input: RecordSeptemberOffersInput!) { recordSeptemberOffers(input: $input) { recorded error { code } } }';
+  for (const input of [
+    { pupilIds: [planning.id], status: 'OFFER_MADE', placeKind: 'APPRENTICESHIP', provider: 'Aire Engineering' },
+    { pupilIds: [sixthFormer.id], status: 'NOT_APPROPRIATE', note: 'Moving to Spain with her family' },
+  ]) {
+    const res = await harness.client.query<{ recordSeptemberOffers: { recorded: number } }>(leaderNorth, offers, { input });
+    expect(res.data!.recordSeptemberOffers.recorded).toBe(1);
+  }
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('localAuthorityReturn: attacks', () => {
+  it('never gives a key the row of a pupil who opted out of sharing with the local authority, at any page size or school', async () => {
+    // The pupil is in the answer before the opt-out, so the check below can fail.
+    expect((await readAll(returnKey, 200)).some((row) => row.pupilId === optingOut.id)).toBe(true);
+    const consent = await harness.pupils.query<{ setPupilConsent: { error: unknown } }>(
+      leaderNorth,
+      'mutation ($input: SetPupilConsentInput!) { setPupilConsent(input: $input) { error { code } } }',
+      { input: { pupilId: optingOut.id, localAuthoritySharingOptOut: true } },
+    );
+    expect(consent.data!.setPupilConsent.error).toBeNull();
+    for (const [who, sizes] of [
+      [returnKey, [7, 200]],
+      [analyst, [200]],
+      [analystWithAccess, [200]],
+    ] as const)
+      for (const first of sizes) {
+        const rows = await readAll(who, first);
+        expect(rows.some((row) => row.pupilId === optingOut.id)).toBe(false);
+        expect((await readAll(who, first, northfield.id)).some((row) => row.pupilId === optingOut.id)).toBe(false);
+      }
+    const everything = await ask(analystWithAccess, { first: 200 });
+    expect(JSON.stringify(everything.data)).not.toContain(optingOut.upn);
+    expect(JSON.stringify(everything.data)).not.toContain(optingOut.id);
+    expect(
+      everything.data!.localAuthorityReturn!.edges.some(({ node }) => node.dateOfBirth === optingOut.dateOfBirth && node.lastName === optingOut.legalSurname),
+    ).toBe(false);
+    // The school's own file leaves them out too, so both say the same.
+    expect((await schoolFile(leaderNorth)).has(optingOut.id)).toBe(false);
+  });
+
+  it("gives another trust's key nothing: no rows for its whole trust, and a refusal for one of these schools", async () => {
+    const whole = await ask(otherTrustKey, { first: 200 });
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data!.localAuthorityReturn).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    for (const school of [northfield, southbank]) {
+      const res = await ask(otherTrustKey, { schoolId: school.id });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(res.data?.localAuthorityReturn ?? null).toBeNull();
+    }
+    // A cursor from this trust's answer opens nothing either.
+    const ours = (await ask(returnKey, { first: 2 })).data!.localAuthorityReturn!.pageInfo.endCursor!;
+    expect((await ask(otherTrustKey, { after: ours })).data!.localAuthorityReturn!.edges).toEqual([]);
+  });
+
+  it('refuses a key without destinations:read, naming the scope, and everyone but trust analysts', async () => {
+    const res = await ask(reportsKey);
+    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(res.errors?.[0].message).toContain('destinations:read');
+    expect(res.data?.localAuthorityReturn ?? null).toBeNull();
+    for (const who of [leaderNorth, pupilNorth]) {
+      const refused = await ask(who);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.data?.localAuthorityReturn ?? null).toBeNull();
+    }
+  });
+
+  it('keeps names, UPN, date of birth and the note of the offer from keys and from analysts without pupil-level access', async () => {
+    for (const who of [returnKey, analyst]) {
+      const rows = await readAll(who, 200);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect([row.upn, row.firstName, row.lastName, row.dateOfBirth, row.offerNote]).toEqual([null, null, null, null, null]);
+      expect(rows.find((row) => row.pupilId === sixthFormer.id)).toMatchObject({ septemberOffer: 'NOT_APPROPRIATE', offerNote: null });
+    }
+  });
+
+  it('refuses a cursor it did not give out, and a school id that is not one', async () => {
+    for (const variables of [
+      { after: 'bm90IGEgY3Vyc29y' },
+      { after: Buffer.from(JSON.stringify(['x', 11, 'y'])).toString('base64url') },
+      { schoolId: 'north' },
+    ]) {
+      const res = await ask(returnKey, variables);
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('localAuthorityReturn: the rows', () => {
+  it("holds the same pupils and facts as each school's file, whole trust or one school", async () => {
+    const files = new Map([...(await schoolFile(leaderNorth)), ...(await schoolFile(leaderSouth))]);
+    const full = await readAll(analystWithAccess, 200);
+    expect(full.map((row) => row.pupilId).sort()).toEqual([...files.keys()].sort());
+    for (const row of full) expect(asLine(row)).toEqual(files.get(row.pupilId));
+    // A key gets the same rows with the personal cells empty.
+    const keyed = await readAll(returnKey, 200);
+    expect(keyed.map((row) => row.pupilId)).toEqual(full.map((row) => row.pupilId));
+    for (const row of keyed) {
+      const line = files.get(row.pupilId)!;
+      expect(asLine(row)).toEqual(['', '', '', '', ...line.slice(4, 14), '']);
+      expect(row.schoolId).toBe(data.pupils.find((p) => p.id === row.pupilId)!.schoolId);
+    }
+    expect(keyed.find((row) => row.pupilId === planning.id)).toMatchObject({
+      yearGroup: 11,
+      intendedDestination: 'APPRENTICESHIP',
+      intendedDestinationLabel: 'Apprenticeship',
+      apprenticeshipLevel: 3,
+      provider: 'Aire Engineering',
+      course: 'Maintenance technician',
+      recordedBy: 'School',
+      septemberOffer: 'OFFER_MADE',
+      offerPlaceKind: 'APPRENTICESHIP',
+      offerProvider: 'Aire Engineering',
+    });
+    expect(keyed.find((row) => row.pupilId === sixthFormer.id)).toMatchObject({
+      yearGroup: 12,
+      intendedDestination: null,
+      intendedDestinationLabel: null,
+      septemberOfferLabel: 'Offer not appropriate',
+    });
+    const north = await readAll(returnKey, 200, northfield.id);
+    expect(north.map((row) => row.pupilId).sort()).toEqual(
+      inYears(northfield.id)
+        .filter((p) => p.id !== optingOut.id)
+        .map((p) => p.id)
+        .sort(),
+    );
+    expect(north.every((row) => row.schoolId === northfield.id)).toBe(true);
+  });
+
+  it('pages in a stable order (school, year group, pupil) with nothing missed or twice, and counts every row', async () => {
+    const whole = await readAll(returnKey, 200);
+    const keys = whole.map((row) => [row.schoolId, row.yearGroup, row.pupilId] as const);
+    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)));
+    expect(keys).toEqual(sorted);
+    for (const first of [7, 50]) expect((await readAll(returnKey, first)).map((row) => row.pupilId)).toEqual(whole.map((row) => row.pupilId));
+    const page = (await ask(returnKey, { first: 3 })).data!.localAuthorityReturn!;
+    expect(page.totalCount).toBe(whole.length);
+    expect(page.edges).toHaveLength(3);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: page.edges[2].cursor });
+  });
+
+  it('reads a page of any size in one SQL statement here', async () => {
+    for (const first of [1, 10, 200]) {
+      const { result, statements } = await countStatements(harness.orm, () => ask(returnKey, { first }));
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.localAuthorityReturn!.edges.length).toBeGreaterThan(0);
+      expect(statements).toHaveLength(1);
+    }
+  });
+});
