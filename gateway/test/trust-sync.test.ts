@@ -14,6 +14,8 @@ import { useTestStack } from './test-stack.js';
  */
 const data = demoData();
 const [northfield] = data.schools;
+// The demo's leavers with activity spells (services/destinations/src/seed.ts: six of each school's leavers).
+const northfieldLeaversWithSpells = data.destinations.filter((d) => d.schoolId === northfield.id && d.stage === 'IMMEDIATE').slice(0, 6);
 const trustPupils = data.pupils.filter((p) => p.trustId === data.trust.id);
 const script = new URL('../../packages/trust-sync-example/trust-sync.mjs', import.meta.url).pathname;
 const stack = useTestStack({ name: 'sync', shared: true });
@@ -55,13 +57,20 @@ async function sync(secret: string, out: string, feeds = ['--feed', 'pupils']): 
  * nothing yet and the next run picks the change up. Runs `sync` until its output is `expected`, as a
  * trust's scheduler would run it again, for at most about 30 seconds; `fromScratch`, each time a full sync.
  */
-async function syncUntil(secret: string, out: string, expected: string, fromScratch = false): Promise<string> {
+async function syncUntil(
+  secret: string,
+  out: string,
+  expected: string | ((stdout: string) => Promise<boolean>),
+  fromScratch = false,
+  feeds?: string[],
+): Promise<string> {
   const once = async () => {
     if (fromScratch) await rm(join(out, 'state.json'), { force: true });
-    return (await sync(secret, out)).stdout;
+    return (await sync(secret, out, feeds)).stdout;
   };
+  const done = (stdout: string) => (typeof expected === 'string' ? Promise.resolve(stdout === expected) : expected(stdout));
   let stdout = await once();
-  for (let tries = 0; tries < 120 && stdout !== expected; tries += 1) {
+  for (let tries = 0; tries < 120 && !(await done(stdout)); tries += 1) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     stdout = await once();
   }
@@ -137,6 +146,54 @@ describe('trust sync through the gateway', () => {
     } finally {
       await rm(nightly, { recursive: true, force: true });
       await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it("syncs the trust's leavers' activity spells, only of young people who agreed to being followed, and tombstones them when they opt out", async () => {
+    const out = await mkdtemp(join(tmpdir(), 'waymark-sync-'));
+    try {
+      const secret = await keyWith(['reports:read']);
+      const destinations = ['--feed', 'destinations'];
+      const rowsOf = async (pupilId: string) =>
+        (await readFile(join(out, 'destinations.csv'), 'utf8').catch(() => ''))
+          .split('\n')
+          .slice(1)
+          .filter((line) => line.split(',')[1] === pupilId);
+      // No demo pupil has agreed to being followed after 16: a full sync copies none of their spells.
+      const first = await sync(secret, out, destinations);
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toMatch(/^destinations: full sync: 0 added or updated, \d+ removed, 0 in destinations\.csv\n$/);
+      expect((await readFile(join(out, 'destinations.csv'), 'utf8')).split('\n')[0]).toBe(
+        'id,pupilId,schoolId,leavingYear,activity,providerKind,apprenticeshipLevel,startsOn,endsOn,source,confirmed',
+      );
+
+      // The careers leader records that one leaver agreed: their spells arrive, and nobody else's.
+      const leader = new GatewayClient(stack.url);
+      expect((await leader.signIn('leader@northfield.test')).status).toBe(200);
+      const pupilId = northfieldLeaversWithSpells[0].pupilId;
+      const consent = (input: Record<string, unknown>) =>
+        leader.query<{ setPupilConsent: { error: { message: string } | null } }>(
+          'mutation ($input: SetPupilConsentInput!) { setPupilConsent(input: $input) { error { message } } }',
+          { input: { pupilId, ...input } },
+        );
+      const agreed = await consent({ destinationTracking: true });
+      expect(agreed.errors).toBeUndefined();
+      expect(agreed.data!.setPupilConsent.error).toBeNull();
+      await syncUntil(secret, out, async () => (await rowsOf(pupilId)).length > 0, false, destinations);
+      const spells = (await rowsOf(pupilId)).map((line) => line.split(',')[0]);
+      expect(spells.length).toBeGreaterThan(0);
+      const csv = await readFile(join(out, 'destinations.csv'), 'utf8');
+      expect(csv.trim().split('\n').length - 1).toBe(spells.length);
+
+      // Their parent opts them out of sharing: every spell of theirs is tombstoned, and the copy holds none.
+      const optedOut = await consent({ localAuthoritySharingOptOut: true });
+      expect(optedOut.data!.setPupilConsent.error).toBeNull();
+      await syncUntil(secret, out, async () => (await rowsOf(pupilId)).length === 0, false, destinations);
+      expect(await rowsOf(pupilId)).toEqual([]);
+      const tombstones = await readFile(join(out, 'destinations-tombstones.csv'), 'utf8');
+      for (const id of spells) expect(tombstones).toContain(`${id},OPTED_OUT,`);
+    } finally {
+      await rm(out, { recursive: true, force: true });
     }
   });
 });
