@@ -6,6 +6,7 @@ import { dashboardScenarios } from './dashboards.js';
 import { destinationFiguresScenario } from './destination-figures.js';
 import { entitiesScenarios } from './entities.js';
 import { overviewScenario } from './overview.js';
+import { requestMatchingScenarios } from './request-matching.js';
 import { rosterImportScenario } from './roster-import.js';
 import { selfEvaluationScenarios } from './self-evaluation.js';
 import { spellImportScenario } from './spell-import.js';
@@ -42,6 +43,11 @@ if (await reachable(databaseUrl)) {
   if (wanted('roster-import')) results.push(await rosterImportScenario());
   if (wanted('spell-import')) results.push(await spellImportScenario(root, databaseUrl));
   if (wanted('suggested-matches')) results.push(await suggestedMatchesScenario(root, databaseUrl));
+  if (wanted('request-matching')) {
+    const matching = await requestMatchingScenarios(root, databaseUrl);
+    results.push(...matching.results);
+    notes.push(...matching.notes);
+  }
   if (wanted('dashboards')) {
     const dashboards = await dashboardScenarios(root, databaseUrl);
     results.push(...dashboards.results);
@@ -54,7 +60,7 @@ if (await reachable(databaseUrl)) {
   }
 } else {
   notes.push(
-    `school overview, destination figures, roster import, suggested matches, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
+    `school overview, destination figures, roster import, suggested matches, request matching, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
   );
 }
 
