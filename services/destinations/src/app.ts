@@ -1,5 +1,15 @@
 import { localSubgraphUrl } from '@waymark/auth';
-import { createServiceApp, type Orm, type RequestContext, type ServiceDefinition, type ServiceEnv, type SubgraphServer } from '@waymark/subgraph-kit';
+import {
+  createServiceApp,
+  webhookOutboxCleanupJob,
+  webhookOutboxRoutes,
+  WebhookOutboxEvent,
+  type Orm,
+  type RequestContext,
+  type ServiceDefinition,
+  type ServiceEnv,
+  type SubgraphServer,
+} from '@waymark/subgraph-kit';
 import { Destination } from './modules/destination/destination.entity.js';
 import { Aspiration, Intention } from './modules/intention/intention.entity.js';
 import { SeptemberOffer } from './modules/september-offer/september-offer.entity.js';
@@ -46,14 +56,15 @@ export const destinationsService: ServiceDefinition = {
     DestinationSyncChange,
     DestinationSyncPupil,
     DestinationSyncSource,
+    WebhookOutboxEvent,
   ],
   migrations,
   buildSchema: buildDestinationsSchema,
   seed: seedDemo,
   rowSecurity: true,
-  // The public side of leavers' self-reports, for the gateway alone.
-  routes: (orm) => selfReportRoutes(orm),
-  housekeeping: [destinationSyncCompactionJob],
+  // The public side of leavers' self-reports and the webhook outbox's relay, for the gateway alone.
+  routes: (orm) => webhookOutboxRoutes(orm, selfReportRoutes(orm)),
+  housekeeping: [destinationSyncCompactionJob, webhookOutboxCleanupJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & DepsConfig; orm: Orm }): Promise<SubgraphServer> {

@@ -9,6 +9,7 @@ import { Migration20261207010435 } from './Migration20261207010435.js';
 import { Migration20261207010657 } from './Migration20261207010657.js';
 import { Migration20261207014525 } from './Migration20261207014525.js';
 import { Migration20261207043433 } from './Migration20261207043433.js';
+import { Migration20261207045704 } from './Migration20261207045704.js';
 
 export const migrations = [
   { name: 'Migration20261123140920', class: Migration20261123140920 },
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261207010657', class: Migration20261207010657 },
   { name: 'Migration20261207014525', class: Migration20261207014525 },
   { name: 'Migration20261207043433', class: Migration20261207043433 },
+  { name: 'Migration20261207045704', class: Migration20261207045704 },
 ];

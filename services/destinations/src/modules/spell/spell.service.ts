@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { destinationYears, followUpOf, type ActivitySpell } from '@waymark/domain';
-import { boundSql, groupScopes, pgArray, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import { boundSql, groupScopes, pgArray, queueWebhookEvents, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
 import { destinationYearsOf, LeaverFollowUp, SustainedCount, type DestinationYears } from './spell.types.js';
 import { compareFollowUps, followedLeavingYears, isFollowed, summerOnRollDay } from './spell.rules.js';
 import type { WorklistDetails } from '../external/pupils.client.js';
+import { destinationEvents } from './spell.webhook.js';
 
 export interface NewSpell {
   pupilId: string;
@@ -47,12 +48,14 @@ export class SpellService {
 
   /**
    * Saves a spell and computes the leaver's destinations with it, in one transaction: if the rule
-   * refuses any of the leaver's spells, nothing is saved.
+   * refuses any of the leaver's spells, nothing is saved. The trust's `destination.recorded` webhook
+   * event is written in the same transaction, when the leaver is in `shared` (spell.webhook.ts).
    */
-  async record(spell: NewSpell, today: string): Promise<{ row: ActivitySpellRow; years: DestinationYears }> {
+  async record(spell: NewSpell, today: string, shared: ReadonlySet<string> = new Set()): Promise<{ row: ActivitySpellRow; years: DestinationYears }> {
     return this.em.transactional(async (em) => {
       const row = em.create(ActivitySpellRow, { id: randomUUID(), ...spell, enteredAt: new Date() });
       await em.flush();
+      await queueWebhookEvents(em, destinationEvents([row], shared, row.enteredAt));
       const rows = await em.find(ActivitySpellRow, { pupilId: spell.pupilId }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
       return { row, years: computeYears(rows, today)! };
     });
@@ -60,12 +63,14 @@ export class SpellService {
 
   /**
    * Saves spells for many leavers and computes each one's destinations with them, in one transaction:
-   * if the rule refuses any leaver's spells, nothing is saved. Answers how many were saved.
+   * if the rule refuses any leaver's spells, nothing is saved (nor any webhook event). Answers how many were saved.
    */
-  async recordMany(spells: readonly NewSpell[], today: string): Promise<number> {
+  async recordMany(spells: readonly NewSpell[], today: string, shared: ReadonlySet<string> = new Set()): Promise<number> {
     if (spells.length === 0) return 0;
     return this.em.transactional(async (em) => {
-      const enteredAt = new Date().toISOString();
+      const entered = new Date();
+      const enteredAt = entered.toISOString();
+      const ids = spells.map(() => randomUUID());
       const column = <T extends string | number | boolean | null>(of: (spell: NewSpell) => T) => pgArray(spells.map(of));
       // One statement for every row (unnest of one array per column), as a file of thousands of lines needs.
       await boundSql(
@@ -75,7 +80,7 @@ export class SpellService {
          select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
                               $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[], $15::timestamptz[])`,
         [
-          pgArray(spells.map(() => randomUUID())),
+          pgArray(ids),
           column((spell) => spell.pupilId),
           column((spell) => spell.schoolId),
           column((spell) => spell.trustId),
@@ -124,6 +129,15 @@ export class SpellService {
         } else byPupil.set(row.pupil_id, { leavingYear: row.leaving_year, spells: [spell] });
       }
       for (const { leavingYear, spells: leaverSpells } of byPupil.values()) destinationYears(leavingYear, leaverSpells, today);
+      // One `destination.recorded` event per spell of a leaver in `shared`, in the same transaction (spell.webhook.ts).
+      await queueWebhookEvents(
+        em,
+        destinationEvents(
+          spells.map((spell, i) => ({ ...spell, id: ids[i] })),
+          shared,
+          entered,
+        ),
+      );
       return spells.length;
     });
   }
