@@ -5,6 +5,7 @@ import type { VolunteerKind } from '../../../gql/graphql';
 import { AlumniConfirmationSection } from '../../alumni-confirmation/components/AlumniConfirmationSection';
 import { WhereAreYouNowSection } from '../../alumni-confirmation/components/WhereAreYouNowSection';
 import { MyDataSection } from '../../my-data/components/MyDataSection';
+import { DeleteAccountSection } from '../../delete-account/components/DeleteAccountSection';
 import { useVolunteerProfile } from '../hooks/useVolunteerProfile';
 import { EngagementsTable } from './EngagementsTable';
 import { EngagementFeedbackPage } from '../../engagement-feedback/components/EngagementFeedbackPage';
@@ -75,6 +76,7 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
           </Section>
         )}
         <MyDataSection />
+        <DeleteAccountSection />
       </>
     );
   }
@@ -145,6 +147,7 @@ export function VolunteerProfilePage({ account }: { account: SessionAccount }) {
       </Section>
 
       <MyDataSection />
+      <DeleteAccountSection />
     </>
   );
 }
