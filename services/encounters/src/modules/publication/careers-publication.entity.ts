@@ -84,6 +84,10 @@ export class CareersPublication {
   @Property({ type: 'text' })
   updatedByName: string;
 
+  /** The account of whoever saved it last, so their own "Download my data" holds what they saved under their name. */
+  @Property({ type: 'uuid', nullable: true })
+  updatedById: string | null;
+
   @Property({ type: 'datetime' })
   updatedAt: Date;
 }

@@ -6,6 +6,7 @@ import type { EncountersContext } from '../../app.js';
 import { CareersPublication } from './careers-publication.entity.js';
 import { contentChanged, contentOf, draftStatement, plannedProviderEncounters, programmeSummary, publicPage } from './publication.service.js';
 import { CareersPage, CareersPageInput, CareersPageResult, PublicCareersPage } from './publication.types.js';
+import { accountIdOf } from './publication.subject-access.js';
 
 /*
  * A school's public careers page (docs/domain-rules.md, "The public careers page"; docs/api-contract.md,
@@ -76,6 +77,7 @@ async function rowOf(ctx: EncountersContext, own: { schoolId: string; trustId: s
       published: null,
       publishedAt: null,
       updatedByName: ctx.principal.displayName,
+      updatedById: accountIdOf(ctx),
       updatedAt: new Date(),
     },
     { persist: false },
@@ -135,6 +137,7 @@ export class PublicationResolver {
         published: null,
         publishedAt: null,
         updatedByName: ctx.principal.displayName,
+        updatedById: accountIdOf(ctx),
         updatedAt: new Date(),
       });
     ctx.em.assign(row, {
@@ -148,6 +151,7 @@ export class PublicationResolver {
       premises: orNull(input.premises),
       statement: unedited ? null : orNull(input.statement),
       updatedByName: ctx.principal.displayName,
+      updatedById: accountIdOf(ctx),
       updatedAt: new Date(),
     });
     if (publish) {
@@ -169,6 +173,7 @@ export class PublicationResolver {
     row.published = null;
     row.publishedAt = null;
     row.updatedByName = ctx.principal.displayName;
+    row.updatedById = accountIdOf(ctx);
     row.updatedAt = new Date();
     await ctx.em.flush();
     return { page: await pageOf(ctx, row), error: null };

@@ -134,6 +134,32 @@ describe('Account.encountersSubjectAccess: feedback after an engagement', () => 
   });
 });
 
+describe('Account.encountersSubjectAccess: the public careers page', () => {
+  it("gives a careers leader the careers page they saved with their name as saved, and nobody else's export holds it", async () => {
+    const alex = makePrincipal({
+      roles: ['careers_leader'],
+      accountId: randomUUID(),
+      displayName: 'Alex Carter-Nowak',
+      schoolId: northfield.id,
+      trustId: data.trust.id,
+    });
+    const saved = await h.client.query<{ saveCareersPage: { error: { code: string } | null } }>(
+      alex,
+      'mutation ($input: CareersPageInput!) { saveCareersPage(input: $input) { error { code } } }',
+      { input: { contactName: 'Alex Carter-Nowak', contactEmail: 'careers@northfield.example' } },
+    );
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data!.saveCareersPage.error).toBeNull();
+
+    const theirs = await ownPart(alex);
+    expect(rowsOf(theirs, 'The public careers page you last saved for your school')).toMatchObject([
+      { school_name: northfield.name, updated_by_name: 'Alex Carter-Nowak', contact_name: 'Alex Carter-Nowak', contact_email: 'careers@northfield.example' },
+    ]);
+    // Another leader of the same school, the pupil and the volunteer: not theirs to download.
+    for (const other of [leader, pupil, volunteer]) expect(JSON.stringify(await ownPart(other))).not.toContain('Alex Carter-Nowak');
+  });
+});
+
 describe('Account.encountersSubjectAccess for anyone else', () => {
   it("is FORBIDDEN to staff of the pupil's school, their parent, a volunteer and the gateway", async () => {
     for (const who of [leader, parent, volunteer, SYSTEM_PRINCIPAL]) {
