@@ -13,12 +13,13 @@ import { useTestStack } from './test-stack.js';
  * verifier a trust copies). docs/trust-api.md, "Webhooks".
  */
 const data = demoData();
-const [northfield] = data.schools;
+const [northfield, southbank] = data.schools;
 // Its own stack with development settings: production's refuse to deliver to this machine (docs/security.md, "Webhooks").
 const stack = useTestStack({ name: 'webhooks', env: { NODE_ENV: 'development', WAYMARK_WEBHOOK_RELAY_MS: '500' } });
 
 let analyst: GatewayClient;
 let leader: GatewayClient;
+let firstEndpointId: string | null = null;
 const events: WebhookEvent[] = [];
 const arrivals: IncomingMessage['headers'][] = [];
 let handle: ReturnType<typeof webhookHandler> | null = null;
@@ -56,6 +57,7 @@ describe('webhooks through the gateway', () => {
     expect(registered.errors).toBeUndefined();
     expect(registered.data!.registerWebhookEndpoint.error).toBeNull();
     const { endpoint, secret } = registered.data!.registerWebhookEndpoint;
+    firstEndpointId = endpoint!.id;
     handle = webhookHandler({ secret: secret!, onEvent: (event) => void events.push(event) });
 
     const newcomer = { upn: 'V801200000017', surname: 'Okonkwo', forename: 'Ada' };
@@ -115,5 +117,66 @@ describe('webhooks through the gateway', () => {
     // A school's leader cannot see the trust's endpoints.
     const refused = await leader.query('{ webhookEndpoints { id } }');
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('delivers a pupil moving between two schools of the trust (both sides) and a recorded destination, signed, ids only', { timeout: 240_000 }, async () => {
+    const { port } = receiver.address() as AddressInfo;
+    // The first test's endpoint is turned off, so only this one's events (and its secret) arrive.
+    if (firstEndpointId) await analyst.query('mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { error { message } } }', { id: firstEndpointId });
+    const registered = await analyst.query<{ registerWebhookEndpoint: { secret: string | null; error: unknown } }>(
+      'mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret error { message } } }',
+      { input: { url: `http://127.0.0.1:${port}/moves`, events: ['pupil.transferred', 'destination.recorded'], scopes: ['reports:read'] } },
+    );
+    expect(registered.data!.registerWebhookEndpoint.error).toBeNull();
+    const received: WebhookEvent[] = [];
+    handle = webhookHandler({ secret: registered.data!.registerWebhookEndpoint.secret!, onEvent: (event) => void received.push(event) });
+
+    // A Northfield pupil leaves today and Southbank's roster import brings them in: one event per side.
+    const mover = data.pupils.find((p) => p.schoolId === northfield.id && p.leftOn === null && p.yearGroup === 9)!;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const left = await leader.query<{ markPupilLeft: { error: unknown } }>(
+      'mutation ($input: MarkPupilLeftInput!) { markPupilLeft(input: $input) { error { message } } }',
+      { input: { pupilId: mover.id, leftOn: today } },
+    );
+    expect(left.data!.markPupilLeft.error).toBeNull();
+    const southLeader = new GatewayClient(stack.url);
+    expect((await southLeader.signIn('leader@southbank.test')).status).toBe(200);
+    const csv = [
+      'UPN,Legal Surname,Legal Forename,Date of Birth,Year Group,Tutor Group',
+      `${mover.upn},${mover.legalSurname},${mover.legalForename},${mover.dateOfBirth.split('-').reverse().join('/')},${mover.yearGroup},9S`,
+    ].join('\r\n');
+    const preview = await southLeader.query<{ previewRosterImport: { import: { id: string; transfersIn: number } } }>(
+      'mutation ($input: RosterImportInput!) { previewRosterImport(input: $input) { import { id transfersIn } error { message } } }',
+      { input: { fileBase64: Buffer.from(csv).toString('base64'), fullRoster: false } },
+    );
+    expect(preview.data!.previewRosterImport.import.transfersIn).toBe(1);
+    await southLeader.query('mutation ($id: ID!) { commitRosterImport(id: $id) { error { message } } }', { id: preview.data!.previewRosterImport.import.id });
+    await expect.poll(() => received.length, { timeout: 90_000, interval: 200 }).toBe(2);
+    const byDirection = [...received].sort((a, b) => String(a.data.direction).localeCompare(String(b.data.direction)));
+    expect(byDirection.map((event) => [event.type, event.trustId, event.data])).toEqual([
+      ['pupil.transferred', data.trust.id, { schoolId: southbank.id, pupilId: mover.id, direction: 'IN', otherSchoolId: northfield.id, date: today }],
+      ['pupil.transferred', data.trust.id, { schoolId: northfield.id, pupilId: mover.id, direction: 'OUT', otherSchoolId: southbank.id, date: today }],
+    ]);
+    expect(JSON.stringify(received)).not.toMatch(new RegExp(`${mover.upn}|${mover.legalSurname}|${mover.dateOfBirth}`));
+
+    // A leaver who agreed to being followed has a destination recorded: the spell's ids arrive, not what they do.
+    const leaverId = data.destinations.find((d) => d.schoolId === northfield.id && d.stage === 'IMMEDIATE')!.pupilId;
+    const agreed = await leader.query<{ setPupilConsent: { error: unknown } }>(
+      'mutation ($input: SetPupilConsentInput!) { setPupilConsent(input: $input) { error { message } } }',
+      { input: { pupilId: leaverId, destinationTracking: true } },
+    );
+    expect(agreed.data!.setPupilConsent.error).toBeNull();
+    const spell = await leader.query<{ recordActivitySpell: { spell: { id: string } | null; error: unknown } }>(
+      'mutation ($input: RecordActivitySpellInput!) { recordActivitySpell(input: $input) { spell { id } error { message } } }',
+      { input: { pupilId: leaverId, activity: 'NOT_KNOWN', startsOn: today } },
+    );
+    expect(spell.data!.recordActivitySpell.error).toBeNull();
+    await expect.poll(() => received.length, { timeout: 90_000, interval: 200 }).toBe(3);
+    expect(received[2]).toMatchObject({
+      type: 'destination.recorded',
+      trustId: data.trust.id,
+      data: { schoolId: northfield.id, pupilId: leaverId, spellId: spell.data!.recordActivitySpell.spell!.id, source: 'STAFF', confirmed: false },
+    });
+    expect(JSON.stringify(received[2])).not.toContain('NOT_KNOWN');
   });
 });
