@@ -14,6 +14,7 @@ import {
   DestinationLeaverCohortsDocument,
   DestinationsCohortDocument,
   PupilLeaverDetailsDocument,
+  PupilImportDetailsDocument,
   PupilLeaverUpnsDocument,
   PupilReturnDetailsDocument,
   PupilSelfReportDetailsDocument,
@@ -160,6 +161,21 @@ export class PupilsClient {
     const details = new Map<string, { firstName: string; leavingYear: number | null; tracking: boolean }>();
     for (const [id, pupil] of answers)
       details.set(id, { firstName: pupil.firstName, leavingYear: pupil.year11LeavingYear ?? null, tracking: pupil.consent?.destinationTracking === true });
+    return details;
+  }
+
+  /**
+   * For a confirmation file, in one request: what the worklist needs of each pupil (`worklistDetails`)
+   * and their UPN (null when not recorded); pupils the caller may not read are missing, and a pupil
+   * with a leaving year is one whose school, or last school, is the caller's.
+   */
+  async importDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, WorklistDetails & { upn: string | null }>> {
+    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilImportDetailsDocument);
+    const details = new Map<string, WorklistDetails & { upn: string | null }>();
+    for (const [id, pupil] of answers) {
+      const tracking: unknown = pupil.consent?.destinationTracking;
+      details.set(id, { leavingYear: pupil.year11LeavingYear ?? null, tracking: typeof tracking === 'boolean' ? tracking : null, upn: pupil.upn ?? null });
+    }
     return details;
   }
 

@@ -105,6 +105,16 @@ export type PupilSelfReportDetailsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
+export type PupilImportDetailsQueryVariables = Exact<{
+  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+}>;
+
+
+export type PupilImportDetailsQuery = { _entities: Array<
+    | { id: string, upn: string | null, year11LeavingYear: number | null, consent: { destinationTracking: boolean } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
 export type PupilLeaverUpnsQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
 }>;
@@ -281,6 +291,20 @@ export const PupilSelfReportDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilSelfReportDetailsQuery, PupilSelfReportDetailsQueryVariables>;
+export const PupilImportDetailsDocument = new TypedDocumentString(`
+    query PupilImportDetails($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Pupil {
+      id
+      upn
+      year11LeavingYear
+      consent {
+        destinationTracking
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilImportDetailsQuery, PupilImportDetailsQueryVariables>;
 export const PupilLeaverUpnsDocument = new TypedDocumentString(`
     query PupilLeaverUpns($representations: [_Any!]!) {
   _entities(representations: $representations) {

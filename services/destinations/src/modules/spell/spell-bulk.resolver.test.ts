@@ -283,8 +283,14 @@ describe('confirmation files', () => {
   });
 
   it('import every line as a confirmed LA_CONFIRMATION spell, matching UPNs with one call for them, whatever the number of lines', async () => {
-    const upns = vi.spyOn(PupilsClient.prototype, 'upns');
-    const current = vi.spyOn(PupilsClient.prototype, 'currentPupilIds');
+    // The leavers' UPNs, leaving years and agreement come in one call; nothing is asked about them again (no date of birth is read).
+    const details = vi.spyOn(PupilsClient.prototype, 'importDetails');
+    const again = [
+      vi.spyOn(PupilsClient.prototype, 'upns'),
+      vi.spyOn(PupilsClient.prototype, 'currentPupilIds'),
+      vi.spyOn(PupilsClient.prototype, 'leaverDetails'),
+      vi.spyOn(PupilsClient.prototype, 'worklistDetails'),
+    ];
     try {
       const csv = csvOf([
         `${cal.upn.toLowerCase()},Education,Further education college,,City College,04/09/${leavingYear},${leavingYear + 1}-07-10`,
@@ -293,11 +299,10 @@ describe('confirmation files', () => {
       ]);
       const answer = await importFile(staffNorth, IMPORT, csv);
       expect(answer).toEqual({ lines: 3, spells: 3, leavers: 2, problems: [], error: null });
-      expect(upns).toHaveBeenCalledTimes(1);
-      expect(current).toHaveBeenCalledTimes(1);
+      expect(details).toHaveBeenCalledTimes(1);
+      for (const spy of again) expect(spy).not.toHaveBeenCalled();
     } finally {
-      upns.mockRestore();
-      current.mockRestore();
+      for (const spy of [details, ...again]) spy.mockRestore();
     }
     const rows = await harness.orm.em.fork().find(ActivitySpellRow, { pupilId: cal.id }, { orderBy: { startsOn: 'asc' } });
     expect(rows.map((row) => [row.activity, row.providerKind, row.provider, row.startsOn, row.endsOn, row.source, row.confirmed])).toEqual([

@@ -37,6 +37,14 @@ export const SPELL_PROBLEM_MESSAGES = {
     "They have not agreed to being followed after 16, so only their place in your own sixth form can be recorded. If they agree, record it under 'Consent and sharing' on their record first.",
 } as const;
 
+/** What the caller already learnt of a leaver from the pupils subgraph: theirs (their school, or last school, is the caller's), with these facts. */
+export interface KnownLeaver {
+  /** The summer they finished Year 11, by their date of birth (`Pupil.year11LeavingYear`). */
+  leavingYear: number;
+  /** Whether they agreed to being followed after 16. */
+  tracking: boolean;
+}
+
 /**
  * The one check of spells staff record for leavers (docs/domain-rules.md, "Destinations"), used by the
  * single entry, the bulk entry and the confirmation file: each leaver must be a pupil or leaver of the
@@ -46,15 +54,20 @@ export const SPELL_PROBLEM_MESSAGES = {
  * order and the first failing one is the leaver's problem. The pupils subgraph is asked, with the
  * caller's credential, at most three times whatever the number of spells: which pupils are the
  * school's, their dates of birth and agreement, and (only when needed) who is on roll today.
+ * `known`: leavers the caller has just read from the pupils subgraph (a confirmation file's, with
+ * their leaving years); they are not asked about again, so a file of thousands of lines reads no date
+ * of birth. Their checks are the same: the pupils subgraph answers a leaving year only to staff of
+ * the school the pupil is at or last left, and works it out from the date of birth as this does.
  */
 export async function checkSpells(
   ctx: DestinationsContext,
   schoolId: string,
   spells: readonly { pupilId: string; values: SpellValues }[],
   today: string,
+  known: ReadonlyMap<string, KnownLeaver> = new Map(),
 ): Promise<CheckedSpell[]> {
   const { pupils } = ctx.deps;
-  const ids = [...new Set(spells.map((spell) => spell.pupilId).filter(isUuid))];
+  const ids = [...new Set(spells.map((spell) => spell.pupilId).filter((id) => isUuid(id) && !known.has(id)))];
   // A leaver stays with the school they left; staff of another school are refused here.
   // Both at once: the pupils subgraph answers details only for pupils the caller may read, and only those that are ours are used.
   const [ours, details] =
@@ -62,11 +75,13 @@ export async function checkSpells(
       ? await Promise.all([pupils.currentPupilIds(ctx, ids), pupils.leaverDetails(ctx, ids)])
       : [new Set<string>(), new Map<string, { dateOfBirth: string | null; tracking: boolean }>()];
 
+  const tracking = (pupilId: string) => known.get(pupilId)?.tracking ?? details.get(pupilId)?.tracking;
   const checked: CheckedSpell[] = spells.map(({ pupilId, values }) => {
-    if (!ours.has(pupilId)) return { ok: false, pupilId, problem: problem('PUPIL_NOT_FOUND', SPELL_PROBLEM_MESSAGES.notOurs) };
+    const leaver = known.get(pupilId);
+    if (!leaver && !ours.has(pupilId)) return { ok: false, pupilId, problem: problem('PUPIL_NOT_FOUND', SPELL_PROBLEM_MESSAGES.notOurs) };
     const dateOfBirth = details.get(pupilId)?.dateOfBirth;
-    if (!dateOfBirth) return { ok: false, pupilId, problem: problem('NO_DATE_OF_BIRTH', SPELL_PROBLEM_MESSAGES.noDateOfBirth) };
-    const leavingYear = year11LeavingYear(dateOfBirth);
+    if (!leaver && !dateOfBirth) return { ok: false, pupilId, problem: problem('NO_DATE_OF_BIRTH', SPELL_PROBLEM_MESSAGES.noDateOfBirth) };
+    const leavingYear = leaver ? leaver.leavingYear : year11LeavingYear(dateOfBirth!);
     if (!hasLeftYear11(leavingYear, today)) return { ok: false, pupilId, problem: problem('NOT_A_LEAVER', SPELL_PROBLEM_MESSAGES.notALeaver(leavingYear)) };
     const problems = checkActivitySpell(values);
     if (Object.keys(problems).length > 0)
@@ -76,14 +91,14 @@ export async function checkSpells(
 
   // Without their agreement only staying on in this school's own sixth form may be recorded (docs/domain-rules.md, "Destinations").
   const ownSixthForm = (values: SpellValues) => values.activity === 'EDUCATION' && values.providerKind === 'SCHOOL_SIXTH_FORM';
-  const unagreed = checked.filter((spell) => spell.ok && details.get(spell.pupilId)?.tracking !== true);
+  const unagreed = checked.filter((spell) => spell.ok && tracking(spell.pupilId) !== true);
   const toAsk = [...new Set(unagreed.filter((spell) => spell.ok && ownSixthForm(spell.values)).map((spell) => spell.pupilId))];
   const onRollHere =
     toAsk.length > 0
       ? new Set((await pupils.onRoll(ctx, { pupilIds: toAsk, asOf: today })).filter((p) => p.schoolId === schoolId).map((p) => p.pupilId))
       : new Set<string>();
   return checked.map((spell) =>
-    spell.ok && details.get(spell.pupilId)?.tracking !== true && !(ownSixthForm(spell.values) && onRollHere.has(spell.pupilId))
+    spell.ok && tracking(spell.pupilId) !== true && !(ownSixthForm(spell.values) && onRollHere.has(spell.pupilId))
       ? { ok: false, pupilId: spell.pupilId, problem: problem('NO_TRACKING_CONSENT', SPELL_PROBLEM_MESSAGES.noConsent) }
       : spell,
   );

@@ -14,10 +14,12 @@ import {
   SpellImportResult,
   SustainedCount,
 } from './spell.types.js';
-import { checkSpells, SPELL_PROBLEM_MESSAGES, spellValuesOf, type SpellValues } from './spell.checks.js';
+import { checkSpells, SPELL_PROBLEM_MESSAGES, spellValuesOf, type KnownLeaver, type SpellValues } from './spell.checks.js';
 import { columnOfField, readConfirmationFile } from './spell-import.js';
 import { summaryFilter } from '../destination/destination.access.js';
 import { SpellService, type NewSpell } from './spell.service.js';
+import type { WorklistDetails } from '../external/pupils.client.js';
+import { sharedWithTrust } from './spell.webhook.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 /** At most this many leavers in one bulk entry. */
@@ -67,6 +69,7 @@ export class SpellResolver {
     const today = todayInEngland();
     const [checked] = await checkSpells(ctx, scope.schoolId, [{ pupilId: input.pupilId, values: spellValuesOf(input) }], today);
     if (!checked.ok) return refused(checked.problem.code, checked.problem.message, checked.problem.fields);
+    const shared = await sharedWithTrust(ctx, [input.pupilId]);
     const { row, years } = await new SpellService(ctx.em).record(
       {
         pupilId: input.pupilId,
@@ -79,6 +82,7 @@ export class SpellResolver {
         enteredById: ctx.principal.accountId,
       },
       today,
+      shared,
     );
     return { spell: row, destinationYears: years, error: null };
   }
@@ -130,6 +134,7 @@ export class SpellResolver {
     const recorded = await new SpellService(ctx.em).recordMany(
       checked.map((spell) => spellRow(ctx, scope.schoolId, spell as Extract<typeof spell, { ok: true }>, source, input.confirmed ?? false)),
       today,
+      await sharedWithTrust(ctx, ids),
     );
     return { recorded, problems: [], error: null };
   }
@@ -161,14 +166,21 @@ export class SpellResolver {
     if (!file.ok) return answer(0, 0, 0, [], mutationError(file.code, `${file.message} Nothing was saved.`));
     const today = todayInEngland();
     const { pupils } = ctx.deps;
-    // The worklist's leavers (followed today), with the caller's own credential; then their UPNs in one call.
+    // The worklist's leavers (followed today), with the caller's own credential; their UPNs, leaving
+    // years and agreement come in the same call, so the checks below need not ask again.
+    let candidates = new Map<string, WorklistDetails & { upn: string | null }>();
     const followed = await new SpellService(ctx.em).followedLeaverIds(scope.schoolId, today, {
       onRoll: async (day) =>
         (await pupils.onRoll(ctx, { schoolIds: [scope.schoolId], asOf: day })).filter((p) => p.schoolId === scope.schoolId).map((p) => p.pupilId),
-      details: (ids) => pupils.worklistDetails(ctx, ids),
+      details: async (ids) => (candidates = await pupils.importDetails(ctx, ids)),
     });
     const byUpn = new Map<string, string>();
-    if (followed.length > 0) for (const [pupilId, upn] of await pupils.upns(ctx, followed)) byUpn.set(upn.toUpperCase(), pupilId);
+    const known = new Map<string, KnownLeaver>();
+    for (const pupilId of followed) {
+      const leaver = candidates.get(pupilId);
+      if (leaver?.upn) byUpn.set(leaver.upn.toUpperCase(), pupilId);
+      if (typeof leaver?.leavingYear === 'number') known.set(pupilId, { leavingYear: leaver.leavingYear, tracking: leaver.tracking === true });
+    }
     const problems: SpellImportProblem[] = file.problems.map((p) => Object.assign(new SpellImportProblem(), p));
     const matched = file.rows.flatMap((row) => {
       const pupilId = byUpn.get(row.upn);
@@ -182,7 +194,7 @@ export class SpellResolver {
       );
       return [];
     });
-    const checked = await checkSpells(ctx, scope.schoolId, matched, today);
+    const checked = await checkSpells(ctx, scope.schoolId, matched, today, known);
     const passed: { line: number; spell: Extract<(typeof checked)[number], { ok: true }> }[] = [];
     checked.forEach((spell, i) => {
       const { line } = matched[i];
@@ -211,6 +223,10 @@ export class SpellResolver {
     const saved = await new SpellService(ctx.em).recordMany(
       passed.map(({ spell }) => spellRow(ctx, scope.schoolId, spell, 'LA_CONFIRMATION', true)),
       today,
+      await sharedWithTrust(
+        ctx,
+        passed.map(({ spell }) => spell.pupilId),
+      ),
     );
     return answer(file.lines, saved, leavers, [], null);
   }

@@ -72,32 +72,11 @@ export class SpellService {
       const enteredAt = entered.toISOString();
       const ids = spells.map(() => randomUUID());
       const column = <T extends string | number | boolean | null>(of: (spell: NewSpell) => T) => pgArray(spells.map(of));
-      // One statement for every row (unnest of one array per column), as a file of thousands of lines needs.
-      await boundSql(
-        em,
-        `insert into activity_spell (id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
-                                     starts_on, ends_on, source, confirmed, entered_by_id, entered_at)
-         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
-                              $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[], $15::timestamptz[])`,
-        [
-          pgArray(ids),
-          column((spell) => spell.pupilId),
-          column((spell) => spell.schoolId),
-          column((spell) => spell.trustId),
-          column((spell) => spell.leavingYear),
-          column((spell) => spell.activity),
-          column((spell) => spell.providerKind),
-          column((spell) => spell.apprenticeshipLevel),
-          column((spell) => spell.provider),
-          column((spell) => spell.startsOn),
-          column((spell) => spell.endsOn),
-          column((spell) => spell.source),
-          column((spell) => spell.confirmed),
-          column((spell) => spell.enteredById),
-          column(() => enteredAt),
-        ],
-      );
-      // As `record` does: the rule must accept every leaver's spells with the new ones counted (it throws otherwise, and nothing is saved).
+      // As `record` does: the rule must accept every leaver's spells with the new ones counted (it throws
+      // otherwise, and nothing is saved). It runs before the insert, on the leavers' earlier spells read
+      // in one statement and the new ones in memory, in the order a read after the insert would give
+      // (recorded earlier first; the new ones, recorded together, by id), so the rows are written once
+      // and never read back.
       const pupilIds = [...new Set(spells.map((spell) => spell.pupilId))];
       const { rows } = await boundSql<{
         pupil_id: string;
@@ -128,7 +107,47 @@ export class SpellService {
           leaver.leavingYear = row.leaving_year;
         } else byPupil.set(row.pupil_id, { leavingYear: row.leaving_year, spells: [spell] });
       }
+      const added = spells.map((spell, i) => ({ spell, id: ids[i] })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const { spell } of added) {
+        const leaver = byPupil.get(spell.pupilId);
+        const values: ActivitySpell = {
+          activity: spell.activity,
+          providerKind: spell.providerKind,
+          apprenticeshipLevel: spell.apprenticeshipLevel,
+          startsOn: spell.startsOn,
+          endsOn: spell.endsOn,
+        };
+        if (leaver) {
+          leaver.spells.push(values);
+          leaver.leavingYear = spell.leavingYear;
+        } else byPupil.set(spell.pupilId, { leavingYear: spell.leavingYear, spells: [values] });
+      }
       for (const { leavingYear, spells: leaverSpells } of byPupil.values()) destinationYears(leavingYear, leaverSpells, today);
+      // One statement for every row (unnest of one array per column), as a file of thousands of lines needs.
+      await boundSql(
+        em,
+        `insert into activity_spell (id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
+                                     starts_on, ends_on, source, confirmed, entered_by_id, entered_at)
+         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
+                              $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[], $15::timestamptz[])`,
+        [
+          pgArray(ids),
+          column((spell) => spell.pupilId),
+          column((spell) => spell.schoolId),
+          column((spell) => spell.trustId),
+          column((spell) => spell.leavingYear),
+          column((spell) => spell.activity),
+          column((spell) => spell.providerKind),
+          column((spell) => spell.apprenticeshipLevel),
+          column((spell) => spell.provider),
+          column((spell) => spell.startsOn),
+          column((spell) => spell.endsOn),
+          column((spell) => spell.source),
+          column((spell) => spell.confirmed),
+          column((spell) => spell.enteredById),
+          column(() => enteredAt),
+        ],
+      );
       // One `destination.recorded` event per spell of a leaver in `shared`, in the same transaction (spell.webhook.ts).
       await queueWebhookEvents(
         em,
