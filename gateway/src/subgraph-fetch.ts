@@ -8,7 +8,14 @@ import { Agent, request, type IncomingMessage } from 'node:http';
  * Failures are plain Errors with a message a person can act on (Apollo rewrites the message of what
  * it is handed, which a DOMException does not allow).
  */
-export function subgraphFetcher(timeoutMs: number): (url: string, init?: RequestInit) => Promise<Response> {
+/** What the gateway's data sources hand the fetcher (Apollo's own request shape, not the DOM's `RequestInit`). */
+export interface SubgraphRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export function subgraphFetcher(timeoutMs: number): (url: string, init?: SubgraphRequestInit) => Promise<Response> {
   // A subgraph closes a connection idle for 65 s (subgraph-kit server.ts); the agent drops its idle
   // ones at 60 s, so it seldom sends on one the subgraph is closing.
   const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 60_000 });
