@@ -38,6 +38,7 @@ import { EXPLORER_SCRIPT, explorerPage } from './developers/explorer.js';
 import { AddressWindow } from './address-window.js';
 import { UsageCounter } from './developers/usage.js';
 import { WebhookRelay } from './webhook-relay.js';
+import { VolunteerErasureRelay } from './volunteer-erasure.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
 import { CAREERS_PAGE_PATH, CareersPages, careersNotFoundHtml, careersPageHtml, careersUnavailableHtml } from './careers-page.js';
@@ -235,12 +236,25 @@ export async function createGateway({
     [
       { name: 'pupils', graphqlUrl: env.subgraphUrls.pupils },
       { name: 'encounters', graphqlUrl: env.subgraphUrls.encounters },
+      { name: 'destinations', graphqlUrl: env.subgraphUrls.destinations },
     ],
     env.subgraphUrls.identity,
     signer,
     env.subgraphTimeoutMs,
   );
   webhookRelay.start(env.webhookRelayMs, (error) => log(error.message));
+  // Volunteers' requests to delete their accounts: each subgraph's part, then identity's (volunteer-erasure.ts).
+  const volunteerErasures = new VolunteerErasureRelay(
+    {
+      identity: env.subgraphUrls.identity,
+      employers: env.subgraphUrls.employers,
+      encounters: env.subgraphUrls.encounters,
+      destinations: env.subgraphUrls.destinations,
+    },
+    signer,
+    env.subgraphTimeoutMs,
+  );
+  volunteerErasures.start(env.webhookRelayMs, (error) => log(error.message));
   // The developer documentation and each scope set's schema, built from the supergraph being served.
   const supergraph = readSupergraph(supergraphSdl);
   const developersHtml = developersPage({ supergraph, origin: env.publicOrigins[0], rateLimit: env.apiRateLimit });
@@ -515,6 +529,29 @@ export async function createGateway({
     }
   }
 
+  /**
+   * A signed-in volunteer deletes their own account: `{ password }`, with their session cookie (the
+   * only account anyone can ask about is the one they are signed in as). Identity checks the password
+   * and ends every session; each subgraph's part follows at once, and again on the relay's timer for
+   * any that failed. The cookie is cleared; the answer says so.
+   */
+  async function deleteAccount(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!accountLimiter.allow(clientAddress(req, env.trustedProxies)))
+      return json(res, 429, { error: 'Too many attempts. Wait a minute and try again.' }, { 'retry-after': '60' });
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (!token) return json(res, 401, { error: 'Your session has ended. Sign in again.' });
+    const body = (await readJson(req)) as { password?: unknown } | undefined;
+    if (typeof body?.password !== 'string' || !body.password) return json(res, 400, { error: 'Enter your password to confirm.' });
+    const answer = await identity.requestVolunteerErasure(token, body.password.slice(0, 1024));
+    if (answer.status !== 200) {
+      const retry = Number(answer.body.retryAfterSeconds);
+      return json(res, answer.status, { error: answer.body.error }, retry > 0 ? { 'retry-after': String(retry) } : {});
+    }
+    await volunteerErasures.runNow((error) => log(error.message));
+    res.setHeader('set-cookie', sessionCookie('', 0, env.secureCookies));
+    json(res, 200, { message: 'Your Waymark account has been deleted and you have been signed out.' });
+  }
+
   async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (token) await identity.signOut(token);
@@ -631,6 +668,7 @@ export async function createGateway({
     if (route === 'POST /auth/sign-in') return signIn(req, res);
     if (route === 'POST /auth/second-factor') return secondFactor(req, res);
     if (route === 'POST /auth/sign-out') return signOut(req, res);
+    if (route === 'POST /auth/delete-account') return deleteAccount(req, res);
     if (route === 'POST /auth/sign-up') return accountStep(req, res, '/internal/sign-up', SIGN_UP_FIELDS);
     if (route === 'POST /auth/find-school') return findSchool(req, res);
     if (route === 'POST /auth/verify-email') return accountStep(req, res, '/internal/verify-email', ['token']);
@@ -683,6 +721,7 @@ export async function createGateway({
       await closed;
       await usage.stop().catch((error: unknown) => log(`API key usage not recorded: ${(error as Error).message}`));
       await webhookRelay.stop();
+      await volunteerErasures.stop();
       await apollo.stop();
     },
   };

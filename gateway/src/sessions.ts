@@ -126,6 +126,21 @@ export class IdentityClient {
     return unavailable;
   }
 
+  /**
+   * A signed-in volunteer's request to delete their account, with their password (docs/domain-rules.md,
+   * "A volunteer deletes their account"): identity's answer as it is (200, 401, 403 or 429), anything
+   * unexpected as not available. The session is forgotten here at once, as identity ends it.
+   */
+  async requestVolunteerErasure(token: string, password: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    this.cache.delete(`s:${token}`);
+    const unavailable = { status: 503, body: { error: 'Deleting your account is not available right now. Try again shortly.' } };
+    const response = await this.call('/internal/volunteer-erasure', { token, password }).catch(() => null);
+    if (!response) return unavailable;
+    const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (body && typeof body === 'object' && [200, 401, 403, 429].includes(response.status)) return { status: response.status, body };
+    return unavailable;
+  }
+
   async signOut(token: string): Promise<void> {
     this.cache.delete(`s:${token}`);
     await this.call('/internal/sign-out', { token }).catch(() => undefined);

@@ -19,6 +19,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** A running stack plus the folder holding its development signing keys (read them with developmentKeys). */
 export interface TestStack extends RunningStack {
   readonly dataDir: string;
+  /** On PostgreSQL, with a stack of the file's own: the prefix of its databases (`<prefix><service>`), to read their tables; null otherwise. */
+  readonly databasePrefix: string | null;
 }
 
 /**
@@ -68,6 +70,9 @@ export function useTestStack(options: { name: string; env?: Record<string, strin
     get dataDir() {
       if (!work) throw new Error('The test stack has not started.');
       return work;
+    },
+    get databasePrefix() {
+      return databaseUrl && ownStack ? databasePrefix : null;
     },
     get url() {
       return current().url;
