@@ -6,6 +6,7 @@ import { dashboardScenarios } from './dashboards.js';
 import { destinationFiguresScenario } from './destination-figures.js';
 import { entitiesScenarios } from './entities.js';
 import { overviewScenario } from './overview.js';
+import { requestCostScenario } from './request-cost.js';
 import { requestMatchingScenarios } from './request-matching.js';
 import { rosterImportScenario } from './roster-import.js';
 import { selfEvaluationScenarios } from './self-evaluation.js';
@@ -52,6 +53,14 @@ if (await reachable(databaseUrl)) {
     const dashboards = await dashboardScenarios(root, databaseUrl);
     results.push(...dashboards.results);
     notes.push(...dashboards.notes);
+  }
+  // Not a target: what each kind of page costs in processor time, the figures docs/scaling.md works
+  // from. Only when named (`node dist/run.js request-cost`); it writes bench/request-cost.json.
+  if (only.includes('request-cost')) {
+    const costs = await requestCostScenario(root, databaseUrl);
+    for (const cost of costs) console.log(`${cost.kind}: ${cost.cpuMs} ms (PostgreSQL ${cost.postgresMs} ms), ${cost.requestsPerCoreSecond} per core-second`);
+    mkdirSync(join(root, 'bench'), { recursive: true });
+    writeFileSync(join(root, 'bench', 'request-cost.json'), `${JSON.stringify(costs, null, 2)}\n`);
   }
   if (wanted('self-evaluation')) {
     const selfEvaluation = await selfEvaluationScenarios(root, databaseUrl);
