@@ -4,7 +4,7 @@
  * request's activity; when the school names sectors, the volunteer has one of them; a virtual request
  * reaches anyone, an in-person one a volunteer who named its district or who gave a radius and lives
  * in the same postcode area (the leading letters), never a virtual-only volunteer. An open request
- * whose last day has passed never matches. The request module's tests hold both to the domain rule.
+ * whose last day has passed never matches (so neither needs lapsed requests closed first). The request module's tests hold both to the domain rule.
  */
 
 /** Most volunteers one answer of suggestedVolunteers lists. */
@@ -59,23 +59,20 @@ export const VOLUNTEERS_FOR_REQUEST = `
 select r.id as request_id, m.*
   from volunteer_request r
   left join lateral (
-    select v.id, v.first_name, v.last_name, v.job_title, e.name as employer_name,
-           (v.kind = 'ALUMNI' and v.alumni_of_school_id = r.school_id) as alumnus,
-           v.left_school_year,
-           v.school_ids @> array[r.school_id] as works_with_school,
-           array(select s from unnest(v.sectors) s where s = any (r.sectors) order by s) as sectors_in_common,
-           (count(*) over ())::int as total
-      from volunteer v
-      left join employer e on e.id = v.employer_id
-     where r.status = 'OPEN' and r.date_to >= ?::date
-       and v.activities @> array[r.activity]::text[]
-       and (cardinality(r.sectors) = 0 or v.sectors && r.sectors)
-       and ${REACHES}
-       and not exists (select 1 from volunteer_offer o where o.request_id = r.id and o.volunteer_id = v.id)
-     order by (v.kind = 'ALUMNI' and v.alumni_of_school_id = r.school_id) desc,
-              cardinality(array(select s from unnest(v.sectors) s where s = any (r.sectors))) desc,
-              v.school_ids @> array[r.school_id] desc,
-              v.last_name, v.first_name, v.id
+    select fit.*, (count(*) over ())::int as total
+      from (select v.id, v.first_name, v.last_name, v.job_title, e.name as employer_name,
+                   (v.kind = 'ALUMNI' and v.alumni_of_school_id = r.school_id) as alumnus,
+                   v.left_school_year,
+                   v.school_ids @> array[r.school_id] as works_with_school,
+                   array(select s from unnest(v.sectors) s where s = any (r.sectors) order by s) as sectors_in_common
+              from volunteer v
+              left join employer e on e.id = v.employer_id
+             where r.status = 'OPEN' and r.date_to >= ?::date
+               and v.activities @> array[r.activity]::text[]
+               and (cardinality(r.sectors) = 0 or v.sectors && r.sectors)
+               and ${REACHES}
+               and not exists (select 1 from volunteer_offer o where o.request_id = r.id and o.volunteer_id = v.id)) fit
+     order by fit.alumnus desc, cardinality(fit.sectors_in_common) desc, fit.works_with_school desc, fit.last_name, fit.first_name, fit.id
      limit ?
   ) m on true
  where r.id = ? and r.school_id = ?`;

@@ -148,7 +148,6 @@ export class RequestService {
   async openForVolunteer(principal: Principal, now: Date): Promise<VolunteerRequest[]> {
     const volunteerId = actingVolunteer(principal);
     if (!volunteerId) throw AccessError.forbidden();
-    await this.closeLapsed(now);
     const rows = await this.em.execute<Record<string, unknown>[]>(REQUESTS_FOR_VOLUNTEER, [todayInEngland(now), volunteerId, REQUEST_LIST_LIMIT]);
     return rows.map((row) => this.em.map(VolunteerRequest, row));
   }
