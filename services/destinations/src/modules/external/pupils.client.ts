@@ -15,7 +15,6 @@ import {
   DestinationsCohortDocument,
   PupilLeaverDetailsDocument,
   PupilImportDetailsDocument,
-  PupilLeaverUpnsDocument,
   PupilReturnDetailsDocument,
   PupilSelfReportDetailsDocument,
   PupilWorklistDetailsDocument,
@@ -177,14 +176,6 @@ export class PupilsClient {
       details.set(id, { leavingYear: pupil.year11LeavingYear ?? null, tracking: typeof tracking === 'boolean' ? tracking : null, upn: pupil.upn ?? null });
     }
     return details;
-  }
-
-  /** Each pupil's UPN (when recorded), in one request; pupils the caller may not read are missing (staff of the school the pupil is at, or last left). */
-  async upns(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
-    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilLeaverUpnsDocument);
-    const upns = new Map<string, string>();
-    for (const [id, pupil] of answers) if (pupil.upn) upns.set(id, pupil.upn);
-    return upns;
   }
 
   /** The return's details of each pupil (UPN, names, date of birth, sharing opt-out), in one request; pupils the caller may not read are missing. */

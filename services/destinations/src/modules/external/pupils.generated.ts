@@ -115,16 +115,6 @@ export type PupilImportDetailsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
-export type PupilLeaverUpnsQueryVariables = Exact<{
-  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
-}>;
-
-
-export type PupilLeaverUpnsQuery = { _entities: Array<
-    | { id: string, upn: string | null }
-    | Record<PropertyKey, never>
-   | null> };
-
 export type PupilDestinationSharingQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
 }>;
@@ -305,16 +295,6 @@ export const PupilImportDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilImportDetailsQuery, PupilImportDetailsQueryVariables>;
-export const PupilLeaverUpnsDocument = new TypedDocumentString(`
-    query PupilLeaverUpns($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on Pupil {
-      id
-      upn
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PupilLeaverUpnsQuery, PupilLeaverUpnsQueryVariables>;
 export const PupilDestinationSharingDocument = new TypedDocumentString(`
     query PupilDestinationSharing($representations: [_Any!]!) {
   _entities(representations: $representations) {

@@ -286,7 +286,6 @@ describe('confirmation files', () => {
     // The leavers' UPNs, leaving years and agreement come in one call; nothing is asked about them again (no date of birth is read).
     const details = vi.spyOn(PupilsClient.prototype, 'importDetails');
     const again = [
-      vi.spyOn(PupilsClient.prototype, 'upns'),
       vi.spyOn(PupilsClient.prototype, 'currentPupilIds'),
       vi.spyOn(PupilsClient.prototype, 'leaverDetails'),
       vi.spyOn(PupilsClient.prototype, 'worklistDetails'),
