@@ -6,7 +6,7 @@ import pg from 'pg';
 import { dropStackDatabases, freeStackPorts, startStack } from '@waymark/stack';
 
 /** The pupil portal's record page, as its documents ask it (frontends/pupil, my-record and my-progress). */
-const PUPIL_RECORD = `query MyPupilRecord { myPupilRecord {
+export const PUPIL_RECORD = `query MyPupilRecord { myPupilRecord {
   id displayName firstName yearGroup tutorGroup dateOfBirth school { name }
   participations { id attended reflection reflectedAt encounter { id title kindLabel date benchmarks } }
   benchmarkProgress { asOf academicYear yearGroup
@@ -16,13 +16,13 @@ const PUPIL_RECORD = `query MyPupilRecord { myPupilRecord {
   interests consideringHigherEducation destinations { stage kindLabel } intendedDestination { kindLabel provider }
   consent { destinationTracking localAuthoritySharingOptOut optOutBy updatedAt } comments { id body authorName createdAt }
 } }`;
-const OVERVIEW = `{
+export const OVERVIEW = `{
   schools { name pupilCount encounterCount }
   destinationSummary { kind count }
   encounters(first: 50) { totalCount edges { node { title date attendedCount invitedCount } } }
 }`;
 const CELL = 'measure yearGroup group eligible met inProgress notMet';
-const DASHBOARD = `{ schoolDashboard { school { id name } asOf academicYear pupilCount cells { ${CELL} } groupCells { ${CELL} } workExperience { yearGroup pupils averageHours reachedTarget } } }`;
+export const DASHBOARD = `{ schoolDashboard { school { id name } asOf academicYear pupilCount cells { ${CELL} } groupCells { ${CELL} } workExperience { yearGroup pupils averageHours reachedTarget } } }`;
 
 export interface RequestCost {
   kind: string;

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { dashboardScenarios } from './dashboards.js';
 import { destinationFiguresScenario } from './destination-figures.js';
 import { entitiesScenarios } from './entities.js';
+import { gatewayEnginesScenarios } from './engines.js';
 import { overviewScenario } from './overview.js';
 import { requestCostScenario } from './request-cost.js';
 import { requestMatchingScenarios } from './request-matching.js';
@@ -49,6 +50,11 @@ if (await reachable(databaseUrl)) {
     results.push(...matching.results);
     notes.push(...matching.notes);
   }
+  if (wanted('gateway-engines')) {
+    const engines = await gatewayEnginesScenarios(root, databaseUrl);
+    results.push(...engines.results);
+    notes.push(...engines.notes);
+  }
   if (wanted('dashboards')) {
     const dashboards = await dashboardScenarios(root, databaseUrl);
     results.push(...dashboards.results);
@@ -69,7 +75,7 @@ if (await reachable(databaseUrl)) {
   }
 } else {
   notes.push(
-    `school overview, destination figures, roster import, suggested matches, request matching, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
+    `school overview, destination figures, roster import, suggested matches, request matching, gateway engines, dashboards and the self-evaluation side-by-side: skipped, no PostgreSQL at ${databaseUrl} for their floors (set DATABASE_URL)`,
   );
 }
 
