@@ -47,13 +47,10 @@ async function closedLoop(send: () => Promise<boolean>, connections: number, ms:
 }
 
 function startHive(root: string, stack: RunningStack): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'packages', 'bench', 'dist', 'hive-server.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      WAYMARK_SUPERGRAPH: join(root, 'gateway', 'supergraph.graphql'),
-      WAYMARK_SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPHS.map((name) => [name, stack.subgraphUrl(name)]))),
-    },
+  const script = join(root, 'packages', 'bench', 'dist', 'hive-server.js');
+  const urls = JSON.stringify(Object.fromEntries(SUBGRAPHS.map((name) => [name, stack.subgraphUrl(name)])));
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, join(root, 'gateway', 'supergraph.graphql'), urls], {
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -7,13 +7,14 @@ import { CREDENTIAL_HEADER } from '@waymark/auth';
 
 /*
  * Hive Gateway serving Waymark's committed supergraph, for the bench's side-by-side (engines.ts): its
- * own process, as Waymark's gateway is. WAYMARK_SUPERGRAPH names the file; WAYMARK_SUBGRAPH_URLS is
- * a JSON object of subgraph name to address, put in place of the addresses the file holds. The
+ * own process, as Waymark's gateway is. Its arguments: the supergraph file, and a JSON object of
+ * subgraph name to address, put in place of the addresses the file holds. The
  * credential a client sends goes on to every subgraph, as Waymark's gateway attaches its own. Prints
  * the port it listens on. Requests in flight are not deduplicated (Hive's default is to).
  */
-let sdl = readFileSync(process.env.WAYMARK_SUPERGRAPH!, 'utf8');
-for (const [name, url] of Object.entries(JSON.parse(process.env.WAYMARK_SUBGRAPH_URLS!) as Record<string, string>)) {
+const [supergraphFile, subgraphUrls] = process.argv.slice(2);
+let sdl = readFileSync(supergraphFile, 'utf8');
+for (const [name, url] of Object.entries(JSON.parse(subgraphUrls) as Record<string, string>)) {
   sdl = sdl.replace(new RegExp(`(join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
 }
 const runtime = createGatewayRuntime({
