@@ -68,7 +68,7 @@ describe('the API for trusts', () => {
     await summary.getByText('Give the key a name').waitFor();
     await summary.getByText('Choose what the key may do').waitFor();
 
-    await page.getByLabel('Name').fill('Power BI reports');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Power BI reports');
     await page.getByLabel(/Read reports/).check();
     await page.getByRole('button', { name: 'Make key' }).click();
     await page.getByRole('heading', { name: 'Power BI reports is ready' }).waitFor();
