@@ -89,19 +89,20 @@ export class ApiCredentialService {
     if (!KEY_PATTERN.test(key)) return null;
     const credential = await this.em.findOne(ApiCredential, { secretHash: hashToken(key), revokedAt: null });
     if (!credential) return null;
+    // With an allowance the bucket's statement writes the row anyway, and notes the use with it.
+    if (allowance) return { principal: apiPrincipalOf(credential), rate: await this.take(credential.id, allowance, now) };
     if (!credential.lastUsedAt || now.getTime() - credential.lastUsedAt.getTime() >= TOUCH_AFTER_MS) {
       credential.lastUsedAt = now;
       await this.em.flush();
     }
-    const rate: RateDecision = allowance ? await this.take(credential.id, allowance, now) : { allowed: true };
-    return { principal: apiPrincipalOf(credential), rate };
+    return { principal: apiPrincipalOf(credential), rate: { allowed: true } };
   }
 
   /**
    * Takes one request from the key's token bucket, in one statement: the row lock makes requests
    * through any number of gateway replicas take turns, so together they never exceed the allowance.
    * The bucket refills at `perMinute` a minute up to `burst`; a key with less than one request left
-   * is refused with the whole seconds until it has one.
+   * is refused with the whole seconds until it has one. The key's last use is noted in the same write.
    */
   private async take(id: string, allowance: RateAllowance, now: Date): Promise<RateDecision> {
     const perSecond = allowance.perMinute / 60;
@@ -113,10 +114,11 @@ export class ApiCredentialService {
        )
        update api_credential c
           set rate_tokens = case when bucket.tokens >= 1 then bucket.tokens - 1 else bucket.tokens end,
-              rate_at = greatest(coalesce(c.rate_at, ?::timestamptz), ?::timestamptz)
+              rate_at = greatest(coalesce(c.rate_at, ?::timestamptz), ?::timestamptz),
+              last_used_at = greatest(coalesce(c.last_used_at, ?::timestamptz), ?::timestamptz)
          from bucket where c.id = bucket.id
        returning bucket.tokens as tokens`,
-      [allowance.burst, allowance.burst, now.toISOString(), now.toISOString(), perSecond, id, now.toISOString(), now.toISOString()],
+      [allowance.burst, allowance.burst, now.toISOString(), now.toISOString(), perSecond, id, ...Array<string>(4).fill(now.toISOString())],
       'all',
     );
     const tokens = Number(row?.tokens ?? allowance.burst);
