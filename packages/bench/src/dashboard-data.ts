@@ -34,6 +34,11 @@ export interface DashboardDataOptions {
   /** Participations (register rows) in total, guidance meetings included (default 500,000). */
   participations?: number;
   log?: (line: string) => void;
+  /**
+   * Another trust than the demo's (the tenant-isolation scenario): its id, and a number from 1 to 8
+   * that keeps its UPNs and URNs apart from the demo trust's. All twenty of its schools are generated.
+   */
+  otherTrust?: { id: string; number: number };
 }
 
 export interface BenchSchool {
@@ -215,7 +220,9 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
   const asOfDate = new Date(`${options.asOf}T00:00:00Z`);
   const AY = academicYearOf(asOfDate);
   const demo = demoData(asOfDate);
-  const trustId = demo.trust.id;
+  const trustId = options.otherTrust?.id ?? demo.trust.id;
+  // The first digit of generated UPNs and URNs: 9 for the demo trust, lower for the others.
+  const lead = String(9 - (options.otherTrust?.number ?? 0));
 
   const connect = async (service: string) => {
     const url = new URL(options.databaseUrl);
@@ -247,9 +254,9 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
       sizes.push(size);
     });
     const schools: BenchSchool[] = sizes.map((onRoll, i) => {
-      if (i === 0) return { id: northfield.id, name: northfield.name, onRoll };
-      if (i === 1) return { id: southbank.id, name: southbank.name, onRoll };
-      return { id: uuid(), name: `${TOWNS[i - 2]} ${i % 3 === 0 ? 'High School' : 'Academy'}`, onRoll };
+      if (i === 0 && !options.otherTrust) return { id: northfield.id, name: northfield.name, onRoll };
+      if (i === 1 && !options.otherTrust) return { id: southbank.id, name: southbank.name, onRoll };
+      return { id: uuid(), name: `${TOWNS[(i + TOWNS.length - 2) % TOWNS.length]} ${i % 3 === 0 ? 'High School' : 'Academy'}`, onRoll };
     });
     const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
 
@@ -283,7 +290,7 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
         id,
         schools[school].id,
         trustId,
-        makeUpn(`9${String(school).padStart(2, '0')}${String(serial).padStart(9, '0')}`),
+        makeUpn(`${lead}${String(school).padStart(2, '0')}${String(serial).padStart(9, '0')}`),
         forename,
         pick(SURNAMES),
         chance(0.04) ? forename.slice(0, 3) : null,
@@ -609,7 +616,7 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
         schools.map((s) => s.id),
         schools.map(() => trustId),
         schools.map((s) => s.name),
-        schools.map((_, i) => `9${String(10000 + i)}`),
+        schools.map((_, i) => `${lead}${String(10000 + i)}`),
         schools.map((_, i) => (i % 2 ? 'Leeds' : 'Bradford')),
       ],
     );
@@ -699,7 +706,8 @@ export async function generateDashboardData(options: DashboardDataOptions): Prom
         await timed('encounters vacuum', () => vacuum(encountersDb, ['encounter', 'participation', 'agreed_action', 'own_activity', 'pupil_outlook']));
       })(),
     ]);
-    await timed('bench_pupil', () => loadBenchPupils(pupilsDb, encountersDb));
+    // The floors' copy of the pupils: only the demo trust's scenarios read it.
+    if (!options.otherTrust) await timed('bench_pupil', () => loadBenchPupils(pupilsDb, encountersDb));
 
     const leaderSchool = schools[0];
     const counts = {

@@ -20,6 +20,14 @@ export interface StatementRecord {
   receivedBytes: number;
 }
 
+/** A statement as the client sent it, whole, with its parameters as text (only when started with `capture`). */
+export interface CapturedStatement {
+  database: string;
+  sql: string;
+  /** Null for a simple-protocol query; undefined entries never occur (binary parameters are not captured). */
+  params: (string | null)[] | null;
+}
+
 export interface CountingProxy {
   port: number;
   /** A database URL like `databaseUrl`, pointing at the proxy. */
@@ -28,6 +36,8 @@ export interface CountingProxy {
   record(): void;
   /** Stops recording and returns the statements seen since `record()`. */
   take(): StatementRecord[];
+  /** With `capture`: the whole statements and parameters sent since `record()` (cleared as they are taken). */
+  takeCaptured(): CapturedStatement[];
   close(): Promise<void>;
 }
 
@@ -88,9 +98,35 @@ class Framer {
   }
 }
 
-export async function startCountingProxy(upstream: { host: string; port: number }): Promise<CountingProxy> {
+/** A Bind message's statement name and text parameters; null when any parameter is binary. */
+function readBind(body: Buffer): { statement: string; params: (string | null)[] } | null {
+  let at = body.indexOf(0) + 1; // portal name
+  const end = body.indexOf(0, at);
+  const statement = body.subarray(at, end).toString('utf8');
+  at = end + 1;
+  const formats = body.readInt16BE(at);
+  at += 2;
+  for (let i = 0; i < formats; i += 1) if (body.readInt16BE(at + 2 * i) !== 0) return null;
+  at += 2 * formats;
+  const count = body.readInt16BE(at);
+  at += 2;
+  const params: (string | null)[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const length = body.readInt32BE(at);
+    at += 4;
+    if (length < 0) params.push(null);
+    else {
+      params.push(body.subarray(at, at + length).toString('utf8'));
+      at += length;
+    }
+  }
+  return { statement, params };
+}
+
+export async function startCountingProxy(upstream: { host: string; port: number }, options: { capture?: boolean } = {}): Promise<CountingProxy> {
   let recording = false;
   let records: StatementRecord[] = [];
+  let captured: CapturedStatement[] = [];
   const sockets = new Set<net.Socket>();
 
   const server = net.createServer((client) => {
@@ -107,41 +143,63 @@ export async function startCountingProxy(upstream: { host: string; port: number 
     let statements: string[] = [];
     let sent = 0;
     let received = 0;
+    // With `capture`: prepared statements by name, the last Bind, and the whole statements of the exchange in flight.
+    const prepared = new Map<string, string>();
+    let bound: { statement: string; params: (string | null)[] } | null = null;
+    let whole: { sql: string; params: (string | null)[] | null }[] = [];
 
-    const fromClient = new Framer((type, head) => {
-      if (fromClient.untyped) {
-        const code = head.readInt32BE(0);
-        if (code === SSL_REQUEST || code === GSS_REQUEST) {
-          awaitingSslAnswer = true;
+    const fromClient = new Framer(
+      (type, head) => {
+        if (fromClient.untyped) {
+          const code = head.readInt32BE(0);
+          if (code === SSL_REQUEST || code === GSS_REQUEST) {
+            awaitingSslAnswer = true;
+            return;
+          }
+          if (code === PROTOCOL_3) {
+            const parts = head.subarray(4).toString('utf8').split('\0');
+            for (let i = 0; i + 1 < parts.length; i += 2) {
+              if (parts[i] === 'database') database = parts[i + 1];
+              if (parts[i] === 'user') user = parts[i + 1];
+            }
+            if (database === '?') database = user;
+            fromClient.untyped = false;
+          }
           return;
         }
-        if (code === PROTOCOL_3) {
-          const parts = head.subarray(4).toString('utf8').split('\0');
-          for (let i = 0; i + 1 < parts.length; i += 2) {
-            if (parts[i] === 'database') database = parts[i + 1];
-            if (parts[i] === 'user') user = parts[i + 1];
-          }
-          if (database === '?') database = user;
-          fromClient.untyped = false;
+        if (busySince === null) {
+          busySince = process.hrtime.bigint();
+          statements = [];
+          whole = [];
+          sent = 0;
+          received = 0;
         }
-        return;
-      }
-      if (busySince === null) {
-        busySince = process.hrtime.bigint();
-        statements = [];
-        sent = 0;
-        received = 0;
-      }
-      const t = String.fromCharCode(type);
-      if (t === 'Q') statements.push(head.toString('utf8').replace(/\0.*$/s, ''));
-      else if (t === 'P') {
-        // Parse: statement name \0 query \0 …
-        const text = head.toString('utf8');
-        const start = text.indexOf('\0') + 1;
-        statements.push(text.slice(start).replace(/\0.*$/s, ''));
-      } else if (t === 'E' && statements.length === 0) statements.push('(execute of a prepared statement)');
-      else if (t === 'X') busySince = null;
-    }, true);
+        const t = String.fromCharCode(type);
+        if (t === 'Q') statements.push(head.toString('utf8').replace(/\0.*$/s, ''));
+        else if (t === 'P') {
+          // Parse: statement name \0 query \0 …
+          const text = head.toString('utf8');
+          const start = text.indexOf('\0') + 1;
+          statements.push(text.slice(start).replace(/\0.*$/s, ''));
+        } else if (t === 'E' && statements.length === 0) statements.push('(execute of a prepared statement)');
+        else if (t === 'X') busySince = null;
+        if (options.capture) {
+          if (t === 'Q') whole.push({ sql: head.toString('utf8').replace(/\0$/, ''), params: null });
+          else if (t === 'P') {
+            const name = head.subarray(0, head.indexOf(0)).toString('utf8');
+            const start = head.indexOf(0) + 1;
+            prepared.set(name, head.subarray(start, head.indexOf(0, start)).toString('utf8'));
+          } else if (t === 'B') bound = readBind(head);
+          else if (t === 'E' && bound) {
+            const sql = prepared.get(bound.statement);
+            if (sql !== undefined) whole.push({ sql, params: bound.params });
+            bound = null;
+          }
+        }
+      },
+      true,
+      options.capture ? 64 * 1024 * 1024 : 256,
+    );
     const fromServer = new Framer((type) => {
       if (String.fromCharCode(type) !== 'Z' || busySince === null) return;
       const ms = Number(process.hrtime.bigint() - busySince) / 1e6;
@@ -149,6 +207,8 @@ export async function startCountingProxy(upstream: { host: string; port: number 
         for (const sql of statements)
           records.push({ database, sql: sql.replace(/\s+/g, ' ').trim().slice(0, 200), ms: ms / statements.length, sentBytes: sent, receivedBytes: received });
       }
+      if (recording) for (const statement of whole) captured.push({ database, ...statement });
+      whole = [];
       busySince = null;
     });
 
@@ -196,12 +256,18 @@ export async function startCountingProxy(upstream: { host: string; port: number 
     },
     record() {
       records = [];
+      captured = [];
       recording = true;
     },
     take() {
       recording = false;
       const out = records;
       records = [];
+      return out;
+    },
+    takeCaptured() {
+      const out = captured;
+      captured = [];
       return out;
     },
     close: () =>

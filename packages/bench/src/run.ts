@@ -11,8 +11,10 @@ import { requestCostScenario } from './request-cost.js';
 import { requestMatchingScenarios } from './request-matching.js';
 import { rosterImportScenario } from './roster-import.js';
 import { selfEvaluationScenarios } from './self-evaluation.js';
+import { signInBurstScenario } from './sign-in-burst.js';
 import { spellImportScenario } from './spell-import.js';
 import { suggestedMatchesScenario } from './suggested-matches.js';
+import { tenantIsolationScenarios } from './tenant-isolation.js';
 import type { Result } from './measure.js';
 
 // `npm run bench`: every figure is a ratio against a floor measured in the same run.
@@ -67,6 +69,16 @@ if (await reachable(databaseUrl)) {
     for (const cost of costs) console.log(`${cost.kind}: ${cost.cpuMs} ms (PostgreSQL ${cost.postgresMs} ms), ${cost.requestsPerCoreSecond} per core-second`);
     mkdirSync(join(root, 'bench'), { recursive: true });
     writeFileSync(join(root, 'bench', 'request-cost.json'), `${JSON.stringify(costs, null, 2)}\n`);
+  }
+  if (wanted('sign-in-burst')) {
+    const burst = await signInBurstScenario(root, databaseUrl);
+    results.push(...burst.results);
+    notes.push(...burst.notes);
+  }
+  if (wanted('tenant-isolation')) {
+    const isolation = await tenantIsolationScenarios(root, databaseUrl);
+    results.push(...isolation.results);
+    notes.push(...isolation.notes);
   }
   if (wanted('self-evaluation')) {
     const selfEvaluation = await selfEvaluationScenarios(root, databaseUrl);
