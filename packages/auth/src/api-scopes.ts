@@ -28,6 +28,9 @@ export const API_FIELD_SCOPES: Readonly<Record<RootOperation, Readonly<Record<st
     encounterChanges: 'reports:read',
     participationChanges: 'reports:read',
     destinationChanges: 'reports:read',
+    // Per pupil and measure, pseudonymous like the register feed; the same scope as the dashboards it
+    // breaks down (docs/trust-api.md, "Benchmark states").
+    benchmarkStateChanges: 'reports:read',
     // Subgraph to subgraph only (not in the public schema): the dashboards ask the pupils subgraph
     // for their cohort with the caller's own credential.
     cohort: 'reports:read',

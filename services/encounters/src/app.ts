@@ -27,6 +27,8 @@ import { seedDemo } from './seed.js';
 import { EncounterSyncChange } from './modules/sync/encounter-sync-change.entity.js';
 import { EngagementFeedback, PupilEngagementFeedback, VolunteerThanks } from './modules/engagement-feedback/engagement-feedback.entity.js';
 import { encounterSyncCompactionJob } from './modules/sync/encounter-sync.compaction.js';
+import { BenchmarkState, BenchmarkStateChange } from './modules/benchmark-feed/benchmark-state.entity.js';
+import { benchmarkStateCompactionJob } from './modules/benchmark-feed/benchmark-feed.job.js';
 
 /** What an encounters app gives every request (`ctx.deps`): the pupils subgraph it asks, at the address it was configured with. */
 export interface EncountersDeps {
@@ -57,6 +59,8 @@ export const encountersService: ServiceDefinition = {
     ProgrammePlanItem,
     CareersPublication,
     EncounterSyncChange,
+    BenchmarkState,
+    BenchmarkStateChange,
     EncounterRating,
     ProgrammeSurvey,
     ProgrammeSurveyRespondent,
@@ -73,8 +77,8 @@ export const encountersService: ServiceDefinition = {
   // The gateway's relay of trusts' webhook events (docs/architecture.md, "Webhooks").
   routes: (orm) => webhookOutboxRoutes(orm),
   // The self-evaluation's scheduled snapshots (31 December, 31 March, 31 July),
-  // the sync change log's superseded rows, and forwarded webhook events, daily.
-  housekeeping: [selfEvaluationSnapshotJob, encounterSyncCompactionJob, webhookOutboxCleanupJob],
+  // the sync change logs' superseded rows, and forwarded webhook events, daily.
+  housekeeping: [selfEvaluationSnapshotJob, encounterSyncCompactionJob, benchmarkStateCompactionJob, webhookOutboxCleanupJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {

@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '@waymark/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { EncounterMutationResolver, EncounterResolver, ParticipationResolver } from './modules/encounter/encounter.resolver.js';
 import { EncounterSyncResolver } from './modules/sync/encounter-sync.resolver.js';
+import { BenchmarkFeedResolver } from './modules/benchmark-feed/benchmark-feed.resolver.js';
 import { resolveEncounterReference } from './modules/encounter/encounter.reference.js';
 import { PupilEncounterResolver } from './modules/encounter/pupil-encounter.resolver.js';
 import { VolunteerEncounterResolver } from './modules/encounter/volunteer-encounter.resolver.js';
@@ -39,6 +40,7 @@ export function buildEncountersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       EncounterSyncResolver,
+      BenchmarkFeedResolver,
       RetentionResolver,
       VolunteerErasureResolver,
       // This subgraph's own types and root fields.

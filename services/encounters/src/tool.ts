@@ -1,5 +1,12 @@
 import 'reflect-metadata';
 import { runServiceTool } from '@waymark/subgraph-kit';
 import { encountersService } from './app.js';
+import { loadBenchmarkStatesEnv, loadEnv } from './env.js';
+import { runBenchmarkStatesCommand } from './modules/benchmark-feed/benchmark-feed.command.js';
 
-process.exit(await runServiceTool(encountersService, new URL('..', import.meta.url), process.argv[2]));
+const [command, argument] = process.argv.slice(2);
+process.exit(
+  command === 'benchmark-states'
+    ? await runBenchmarkStatesCommand(encountersService, loadEnv(), loadBenchmarkStatesEnv(), argument)
+    : await runServiceTool(encountersService, new URL('..', import.meta.url), command),
+);

@@ -19,6 +19,7 @@ import { Migration20261207010838 } from './Migration20261207010838.js';
 import { Migration20261207013554 } from './Migration20261207013554.js';
 import { Migration20261207020533 } from './Migration20261207020533.js';
 import { Migration20261207050543 } from './Migration20261207050543.js';
+import { Migration20261207075109 } from './Migration20261207075109.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -41,4 +42,5 @@ export const migrations = [
   { name: 'Migration20261207013554', class: Migration20261207013554 },
   { name: 'Migration20261207020533', class: Migration20261207020533 },
   { name: 'Migration20261207050543', class: Migration20261207050543 },
+  { name: 'Migration20261207075109', class: Migration20261207075109 },
 ];
