@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newToken } from '@waymark/auth';
+import { hashPassword, newToken } from '@waymark/auth';
 import { demoData, DEMO_PASSWORD } from '@waymark/demo-data';
 import { IdentityHarness } from '../../../test/harness.js';
 import { ACCOUNT_RULE, ADDRESS_RULE, DEVICE_RULE, throttleKeys } from '../sign-in-throttle/sign-in-throttle.service.js';
 import { setSystemAccessLog } from '@waymark/subgraph-kit';
+import { Account } from '../account/account.entity.js';
 import { SessionService, signInInPhases, type SignInOrigin, type SignInOutcome, type SignInPhase } from './session.service.js';
 
 /*
@@ -97,6 +98,32 @@ describe('slowing sign-in down', () => {
     expect(outcomes.slice(0, ADDRESS_RULE.free + 1)).toEqual(Array(ADDRESS_RULE.free + 1).fill('invalid'));
     expect(outcomes.at(-1)).toBe('wait 1000');
     expect(seen(await attempt(email('leader@northfield.test'), DEMO_PASSWORD, at))).toBe('ok');
+  });
+
+  it('lets a class of 30 sign in at once from their school’s one address', async () => {
+    const at = new Date('2026-01-17T09:00:00Z');
+    const school: SignInOrigin = { address: '198.51.100.30', device: null };
+    const pupil = data.accounts.find((a) => a.email === 'pupil@northfield.test')!;
+    const passwordHash = await hashPassword('Class-of-30-password');
+    const em = h.orm.em.fork();
+    const emails = Array.from({ length: 30 }, (_, i) => `class10.${i + 1}@northfield.test`);
+    for (const [i, address] of emails.entries()) {
+      em.create(Account, {
+        id: `0c1a5510-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+        email: address,
+        displayName: `Pupil ${i + 1}`,
+        passwordHash,
+        roles: ['pupil'],
+        trustId: pupil.trustId,
+        schoolId: pupil.schoolId,
+        createdAt: at,
+      });
+    }
+    await em.flush();
+    // Every attempt is counted against the address before its password is checked: all 30 are in
+    // flight together, and none of the class may be told to wait.
+    const outcomes = await Promise.all(emails.map((address) => attempt(address, 'Class-of-30-password', at, school)));
+    expect(outcomes.map(seen)).toEqual(Array(30).fill('ok'));
   });
 
   it('checks no more passwords than the allowance when guesses arrive together', async () => {
