@@ -19,10 +19,15 @@ const REACHES = `(r.virtual
 /**
  * The open requests that fit one volunteer, soonest first. Parameters: today (YYYY-MM-DD), the
  * volunteer's id, the limit. Reads the volunteer by key and the open requests of their activities
- * through volunteer_request_status_activity_date_from_index.
+ * through volunteer_request_status_activity_date_from_index. Each row comes out already shaped as
+ * the GraphQL object reads it (VolunteerRequest's fields), so the service hands it on without making an entity
+ * of it: a volunteer only reads these, and managing them cost more than the statement itself.
  */
 export const REQUESTS_FOR_VOLUNTEER = `
-select r.*
+select r.id, r.school_id as "schoolId", r.trust_id as "trustId", r.activity, to_char(r.date_from, 'YYYY-MM-DD') as "dateFrom",
+       to_char(r.date_to, 'YYYY-MM-DD') as "dateTo", r.year_groups as "yearGroups", r.volunteers_wanted as "volunteersWanted", r.sectors,
+       r.virtual, r.postcode, r.district, r.details, r.unsupervised, r.regular, r.status, r.closed_reason as "closedReason",
+       r.created_by_id as "createdById", r.created_at as "createdAt", r.confirmed_at as "confirmedAt", r.encounter_id as "encounterId"
   from volunteer v
   join volunteer_request r
     on r.status = 'OPEN' and r.activity = any (v.activities) and r.date_to >= ?::date

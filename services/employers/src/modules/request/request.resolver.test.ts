@@ -139,6 +139,19 @@ describe('what volunteers see and offer', () => {
     expect(await openFor(employee)).not.toContain(health.id);
   });
 
+  it("reads every field of a request in the volunteer's list as the school reads it in its own", async () => {
+    const FIELDS =
+      'id activity dateFrom dateTo yearGroups volunteersWanted sectors virtual postcode district details unsupervised regular status closedReason createdAt confirmedAt encounterPending school { id }';
+    const { request } = await post(valid({ sectors: ['C', 'F'], yearGroups: [11, 9], details: 'Bridges and tunnels' }));
+    const theirs = await client.query<{ openVolunteerRequests: Record<string, unknown>[] }>(employee, `{ openVolunteerRequests { ${FIELDS} myOffer { id } } }`);
+    expect(theirs.errors).toBeUndefined();
+    const ours = await client.query<{ volunteerRequests: Record<string, unknown>[] }>(leaderNorth, `{ volunteerRequests { ${FIELDS} } }`);
+    const seen = theirs.data!.openVolunteerRequests.find((r) => r.id === request!.id);
+    expect(seen).toEqual({ ...ours.data!.volunteerRequests.find((r) => r.id === request!.id), myOffer: null });
+    expect(seen).toMatchObject({ dateFrom: addDays(today, 7), yearGroups: [9, 11], sectors: ['C', 'F'], district: 'LS6', school: { id: northfield.id } });
+    expect(typeof seen!.createdAt).toBe('string');
+  });
+
   it('takes one offer per volunteer with a message, and refuses one that does not fit', async () => {
     const first = await offer(employee, DEMO_REQUEST_IDS.northfieldTalk, 'Happy to talk about engineering apprenticeships');
     expect(first.error).toBeNull();

@@ -148,8 +148,20 @@ export class RequestService {
   async openForVolunteer(principal: Principal, now: Date): Promise<VolunteerRequest[]> {
     const volunteerId = actingVolunteer(principal);
     if (!volunteerId) throw AccessError.forbidden();
-    const rows = await this.em.execute<Record<string, unknown>[]>(REQUESTS_FOR_VOLUNTEER, [todayInEngland(now), volunteerId, REQUEST_LIST_LIMIT]);
-    return rows.map((row) => this.em.map(VolunteerRequest, row));
+    // Rows with the entity's fields (the statement names each column as the entity does), read only and never managed
+    // by the entity manager. Each takes the entity's prototype, so the field resolvers' @Root() takes it as it is rather
+    // than building an entity per row and field (type-graphql's convertToType, which runs the entity's constructor).
+    const rows = await this.em.execute<(VolunteerRequest & { createdAt: Date | string; confirmedAt: Date | string | null })[]>(REQUESTS_FOR_VOLUNTEER, [
+      todayInEngland(now),
+      volunteerId,
+      REQUEST_LIST_LIMIT,
+    ]);
+    for (const row of rows) {
+      row.createdAt = new Date(row.createdAt);
+      row.confirmedAt = row.confirmedAt === null ? null : new Date(row.confirmedAt);
+      Object.setPrototypeOf(row, VolunteerRequest.prototype);
+    }
+    return rows;
   }
 
   /**
