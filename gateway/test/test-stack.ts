@@ -21,6 +21,8 @@ export interface TestStack extends RunningStack {
   readonly dataDir: string;
   /** On PostgreSQL, with a stack of the file's own: the prefix of its databases (`<prefix><service>`), to read their tables; null otherwise. */
   readonly databasePrefix: string | null;
+  /** On PostgreSQL, the prefix of the databases of the stack the file runs on, its own or the shared one (for a command run beside it); null on PGlite. */
+  readonly runningDatabasePrefix: string | null;
 }
 
 /**
@@ -36,10 +38,12 @@ export function useTestStack(options: { name: string; env?: Record<string, strin
   let running: RunningStack | undefined;
   let work: string | undefined;
   let ownStack = true;
+  let sharedPrefix: string | null = null;
   beforeAll(async () => {
     if (sharedAddresses.length > 0) {
       const address = sharedStackForWorker(sharedAddresses);
       work = address.dataDir;
+      sharedPrefix = address.databasePrefix;
       ownStack = false;
       running = await useSharedStack(address);
       return;
@@ -73,6 +77,10 @@ export function useTestStack(options: { name: string; env?: Record<string, strin
     },
     get databasePrefix() {
       return databaseUrl && ownStack ? databasePrefix : null;
+    },
+    get runningDatabasePrefix() {
+      if (!databaseUrl) return null;
+      return ownStack ? databasePrefix : sharedPrefix;
     },
     get url() {
       return current().url;

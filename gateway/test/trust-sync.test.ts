@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
+import { developmentKeys } from '@waymark/stack';
 import { GatewayClient } from './client.js';
 import { useTestStack } from './test-stack.js';
 
@@ -13,11 +14,12 @@ import { useTestStack } from './test-stack.js';
  * trust copies (packages/trust-sync-example/trust-sync.mjs): docs/trust-api.md, "Incremental sync".
  */
 const data = demoData();
-const [northfield] = data.schools;
+const [northfield, southbank] = data.schools;
 // The demo's leavers with activity spells (services/destinations/src/seed.ts: six of each school's leavers).
 const northfieldLeaversWithSpells = data.destinations.filter((d) => d.schoolId === northfield.id && d.stage === 'IMMEDIATE').slice(0, 6);
 const trustPupils = data.pupils.filter((p) => p.trustId === data.trust.id);
 const script = new URL('../../packages/trust-sync-example/trust-sync.mjs', import.meta.url).pathname;
+const encountersTool = new URL('../../services/encounters/dist/tool.js', import.meta.url).pathname;
 const stack = useTestStack({ name: 'sync', shared: true });
 let analyst: GatewayClient;
 
@@ -192,6 +194,80 @@ describe('trust sync through the gateway', () => {
       expect(await rowsOf(pupilId)).toEqual([]);
       const tombstones = await readFile(join(out, 'destinations-tombstones.csv'), 'utf8');
       for (const id of spells) expect(tombstones).toContain(`${id},OPTED_OUT,`);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+  it("syncs the trust's pupils' benchmark states once the nightly job has published them, then only what changed", async () => {
+    const out = await mkdtemp(join(tmpdir(), 'waymark-sync-'));
+    try {
+      const secret = await keyWith(['reports:read']);
+      const feed = ['--feed', 'benchmark-states'];
+      const csv = async () => (await readFile(join(out, 'benchmark-states.csv'), 'utf8')).trim().split('\n');
+      const prefix = stack.runningDatabasePrefix;
+      if (prefix === null) {
+        // On PGlite the stack's databases live inside its processes, so the job (a command with its own
+        // connection) cannot run beside it: nothing is published, and a full sync finds nothing.
+        const empty = await sync(secret, out, feed);
+        expect(empty.stderr).toBe('');
+        expect(empty.stdout).toBe('benchmark-states: full sync: 0 added or updated, 0 removed, 0 in benchmark-states.csv\n');
+        expect((await csv())[0]).toBe('id,pupilId,schoolId,yearGroup,measure,state,count,needed,asOf');
+        return;
+      }
+      // The nightly job, as a scheduler runs it: the encounters subgraph's command, on its database, asking the stack's pupils subgraph.
+      const keys = developmentKeys(stack.dataDir);
+      const job = async () => {
+        const { stdout } = await promisify(execFile)(process.execPath, [encountersTool, 'benchmark-states'], {
+          env: {
+            ...process.env,
+            DATABASE_URL: process.env.DATABASE_URL,
+            WAYMARK_DB_PREFIX: prefix,
+            WAYMARK_MIGRATE: 'skip',
+            WAYMARK_PUPILS_URL: stack.subgraphUrl('pupils'),
+            WAYMARK_CREDENTIAL_PUBLIC_KEY: keys.publicKeyPem,
+            WAYMARK_CREDENTIAL_PRIVATE_KEY: keys.privateKeyPem,
+          },
+        });
+        return stdout;
+      };
+      expect(await job()).toMatch(/^benchmark-states: [1-9]\d* trust\(s\) published as of \d{4}-\d{2}-\d{2}, [1-9]\d* change\(s\)\n$/);
+      const first = await sync(secret, out, feed);
+      expect(first.stderr).toBe('');
+      const [header, ...rows] = await csv();
+      expect(header).toBe('id,pupilId,schoolId,yearGroup,measure,state,count,needed,asOf');
+      expect(rows.length).toBeGreaterThan(0);
+      expect(first.stdout).toBe(`benchmark-states: full sync: ${rows.length} added or updated, 0 removed, ${rows.length} in benchmark-states.csv\n`);
+      const trustPupilIds = new Set(trustPupils.map((p) => p.id));
+      for (const row of rows) {
+        const [id, pupilId, , , measure, state] = row.split(',');
+        expect(id).toBe(`${pupilId}/${measure}`);
+        expect(trustPupilIds.has(pupilId)).toBe(true);
+        expect(['MET', 'IN_PROGRESS', 'NOT_MET', 'NOT_APPLICABLE']).toContain(state);
+      }
+      // A second run of the job publishes nothing, so the next sync has nothing to apply.
+      expect(await job()).toMatch(/, 0 change\(s\)\n$/);
+      expect((await sync(secret, out, feed)).stdout).toBe(`benchmark-states: changes: 0 added or updated, 0 removed, ${rows.length} in benchmark-states.csv\n`);
+
+      // A pupil leaves: after the next nightly run, each of their states is a tombstone.
+      const published = new Set(rows.map((row) => row.split(',')[1]));
+      const leaver = trustPupils.find((p) => p.schoolId === southbank.id && p.leftOn === null && published.has(p.id))!;
+      const leader = new GatewayClient(stack.url);
+      expect((await leader.signIn('leader@southbank.test')).status).toBe(200);
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+      const left = await leader.query<{ markPupilLeft: { error: { message: string } | null } }>(
+        'mutation ($input: MarkPupilLeftInput!) { markPupilLeft(input: $input) { error { message } } }',
+        { input: { pupilId: leaver.id, leftOn: today } },
+      );
+      expect(left.errors).toBeUndefined();
+      expect(left.data!.markPupilLeft.error).toBeNull();
+      const theirs = rows.filter((row) => row.split(',')[1] === leaver.id).length;
+      expect(theirs).toBeGreaterThan(0);
+      expect(await job()).toMatch(new RegExp(`, ${theirs} change\\(s\\)\\n$`));
+      expect((await sync(secret, out, feed)).stdout).toBe(
+        `benchmark-states: changes: 0 added or updated, ${theirs} removed, ${rows.length - theirs} in benchmark-states.csv\n`,
+      );
+      expect((await csv()).some((row) => row.includes(leaver.id))).toBe(false);
+      expect(await readFile(join(out, 'benchmark-states-tombstones.csv'), 'utf8')).toContain(`${leaver.id}/B5_EMPLOYERS,NOT_ON_ROLL,`);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

@@ -50,12 +50,19 @@ const FEEDS = {
     record: 'spell',
     columns: ['id', 'pupilId', 'schoolId', 'leavingYear', 'activity', 'providerKind', 'apprenticeshipLevel', 'startsOn', 'endsOn', 'source', 'confirmed'],
   },
+  // One row per pupil and measure (its id is the two together), as Waymark's nightly run published it.
+  'benchmark-states': {
+    field: 'benchmarkStateChanges',
+    id: 'stateId',
+    record: 'state',
+    columns: ['id', 'pupilId', 'schoolId', 'yearGroup', 'measure', 'state', 'count', 'needed', 'asOf'],
+  },
 };
 
 function usage(message) {
   if (message) console.error(message);
   console.error(
-    'usage: node trust-sync.mjs --endpoint <url of /graphql> --out <folder> [--feed pupils|encounters|participations|destinations] [--page-size 500] [--header "name: value"]',
+    'usage: node trust-sync.mjs --endpoint <url of /graphql> --out <folder> [--feed pupils|encounters|participations|destinations|benchmark-states] [--page-size 500] [--header "name: value"]',
   );
   console.error('The API key is read from WAYMARK_API_KEY (it needs the reports:read scope).');
   process.exit(2);
