@@ -21,6 +21,9 @@ export default defineConfig({
       // The same singletons and version ranges as every remote.
       shared: sharedSingletons,
       dts: false,
+      // The page's one Module Federation runtime: built remotes read it from the shell rather than
+      // loading their own copy (remoteExperiments in @waymark/config/vite-remote).
+      experiments: { provideExternalRuntime: true },
     }),
   ],
 });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import pg from 'pg';
+import { bundleSizeScenarios } from './bundle-size.js';
 import { dashboardScenarios } from './dashboards.js';
 import { destinationFiguresScenario } from './destination-figures.js';
 import { entitiesScenarios } from './entities.js';
@@ -56,6 +57,11 @@ if (await reachable(databaseUrl)) {
     const engines = await gatewayEnginesScenarios(root, databaseUrl);
     results.push(...engines.results);
     notes.push(...engines.notes);
+  }
+  if (wanted('bundle-size')) {
+    const bundle = await bundleSizeScenarios(root, databaseUrl);
+    results.push(...bundle.results);
+    notes.push(...bundle.notes);
   }
   if (wanted('dashboards')) {
     const dashboards = await dashboardScenarios(root, databaseUrl);
