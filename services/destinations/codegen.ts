@@ -3,7 +3,7 @@ import { subgraphCallsCodegen } from '@waymark/codegen';
 // This subgraph's calls to the pupils and employers subgraphs, each typed from that subgraph's committed schema.graphql.
 const pupils = subgraphCallsCodegen({
   subgraph: 'pupils',
-  documents: ['src/modules/external/pupils.graphql', 'src/modules/sync/pupils-sharing.graphql', 'src/modules/spell/pupils-sharing.graphql'],
+  documents: ['src/modules/external/pupils.graphql', 'src/modules/sync/pupils-sharing.graphql'],
   output: 'src/modules/external/pupils.generated.ts',
 });
 const employers = subgraphCallsCodegen({

@@ -11,6 +11,7 @@ import { PupilResolver } from './modules/pupil/pupil.resolver.js';
 import { resolvePupilReference } from './modules/pupil/pupil.reference.js';
 import { RolloverResolver } from './modules/rollover/rollover.resolver.js';
 import { CohortResolver } from './modules/cohort/cohort.resolver.js';
+import { LeaversResolver } from './modules/leavers/leavers.resolver.js';
 import { VolunteerPupilsResolver } from './modules/volunteer-view/volunteer-pupils.resolver.js';
 import { PupilSyncResolver } from './modules/sync/pupil-sync.resolver.js';
 import { RosterImportResolver } from './modules/roster-import/roster-import.resolver.js';
@@ -39,6 +40,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       LeavingResolver,
       PupilLeavingYearResolver,
       CohortResolver,
+      LeaversResolver,
       VolunteerPupilsResolver,
       PupilSyncResolver,
       AuditResolver,

@@ -8,7 +8,7 @@ import {
   type IntentionKind,
   type VulnerableGroupCode,
 } from '@waymark/domain';
-import { boundSql, pgArray } from '@waymark/subgraph-kit';
+import { boundSql } from '@waymark/subgraph-kit';
 import type { LeaverCohort } from '../external/pupils.client.js';
 import { followedLeavingYears, summerOnRollDay } from '../spell/spell.rules.js';
 import {
@@ -25,8 +25,12 @@ import { DestinationAnalytics, DestinationCategoryFigures, DestinationFigure, De
 
 /** What the figures ask the pupils subgraph, with the caller's own credential. */
 export interface AnalyticsPupils {
-  /** The pupils on roll on each day at the schools counted over, in the days' order, and the schools' names by id (`PupilsClient.leaverCohorts`). */
-  cohorts(days: string[]): Promise<{ cohorts: LeaverCohort[]; schoolNames: Map<string, string> }>;
+  /**
+   * Each leaving year's Year 11 leavers on roll on 1 June of that summer at the schools counted over,
+   * in the years' order, which schools the caller may count, and the schools' names by id
+   * (`PupilsClient.leaverYears`).
+   */
+  leavers(leavingYears: number[]): Promise<{ schoolsAllowed: string[]; cohorts: LeaverCohort[]; schoolNames: Map<string, string> }>;
 }
 
 export interface AnalyticsRequest {
@@ -98,9 +102,10 @@ export class AnalyticsService {
 
   /**
    * Destination figures (docs/domain-rules.md, "Destination figures"): per leaving year, per school
-   * (and the trust), for all leavers and for `group`. One statement for the leaving years, one call to
-   * the pupils subgraph per six leaving years (in parallel; the first also brings the schools' names),
-   * then one statement each for the leavers' spells and Year 11 intentions, however many leavers.
+   * (and the trust), for all leavers and for `group`. One statement for the leaving years, then at once:
+   * one call to the pupils subgraph per twenty leaving years (the first also brings the schools'
+   * names), which answers only each summer's leavers, packed; and one statement each for the spells
+   * and Year 11 intentions of the school or trust, however many leavers.
    */
   async figures(request: AnalyticsRequest, pupils: AnalyticsPupils): Promise<DestinationAnalytics> {
     const { filter, today } = request;
@@ -121,24 +126,11 @@ export class AnalyticsService {
     const years = [...new Set([...followedLeavingYears(today), ...recorded.rows.map((row) => Number(row.leaving_year))])]
       .filter((year) => summerOnRollDay(year) <= today)
       .sort((a, b) => b - a);
-    const { cohorts, schoolNames: names } = await pupils.cohorts(years.map(summerOnRollDay));
-
-    // The leavers: on roll at a school counted over on 1 June of the summer they finished Year 11, by
-    // their date of birth; a pupil who opted out of sharing is left out of everything.
-    const schoolIds = new Set<string>(filter.schoolId ? [filter.schoolId] : []);
-    const leavers = new Map<string, { schoolId: string; leavingYear: number; mask: number }>();
-    years.forEach((year, i) => {
-      const cohort = cohorts[i];
-      for (const id of cohort.schoolsAllowed) schoolIds.add(id);
-      cohort.pupilIds.forEach((pupilId, p) => {
-        if (cohort.leavingYears[p] !== year || cohort.sharingOptOuts[p]) return;
-        if (filter.schoolId && cohort.schoolIds[p] !== filter.schoolId) return;
-        leavers.set(pupilId, { schoolId: cohort.schoolIds[p], leavingYear: year, mask: cohort.groupMasks[p] });
-      });
-    });
-    const ids = pgArray([...leavers.keys()]);
-    const [spellRows, intentionRows] = await Promise.all([
-      leavers.size === 0
+    // The pupils subgraph works out the leavers while this database reads every spell and Year 11
+    // intention of the school or trust; those of pupils who are not counted leavers are passed over below.
+    const [{ schoolsAllowed, cohorts, schoolNames: names }, spellRows, intentionRows] = await Promise.all([
+      pupils.leavers(years),
+      years.length === 0
         ? { rows: [] }
         : boundSql<{
             pupil_id: string;
@@ -150,21 +142,36 @@ export class AnalyticsService {
           }>(
             this.em,
             `select pupil_id, activity, provider_kind, apprenticeship_level, starts_on::text as starts_on, ends_on::text as ends_on
-               from activity_spell where ${where} and pupil_id = any($${params.length + 1}::uuid[]) order by pupil_id, entered_at, id`,
-            [...params, ids],
+               from activity_spell where ${where} order by pupil_id, entered_at, id`,
+            params,
           ),
-      leavers.size === 0
+      years.length === 0
         ? { rows: [] }
         : boundSql<{ pupil_id: string; kind: IntentionKind }>(
             this.em,
             `select distinct on (pupil_id) pupil_id, kind
-               from intention where ${where} and year_group = 11 and pupil_id = any($${params.length + 1}::uuid[])
+               from intention where ${where} and year_group = 11
               order by pupil_id, entered_at desc, id desc`,
-            [...params, ids],
+            params,
           ),
     ]);
+
+    // The leavers: on roll at a school counted over on 1 June of the summer they finished Year 11, by
+    // their date of birth; a pupil who opted out of sharing is left out of everything.
+    const schoolIds = new Set<string>(filter.schoolId ? [filter.schoolId] : []);
+    for (const id of schoolsAllowed) schoolIds.add(id);
+    const leavers = new Map<string, { schoolId: string; leavingYear: number; mask: number }>();
+    years.forEach((year, i) => {
+      const cohort = cohorts[i];
+      cohort.pupilIds.forEach((pupilId, p) => {
+        if (cohort.sharingOptOuts[p]) return;
+        if (filter.schoolId && cohort.schoolIds[p] !== filter.schoolId) return;
+        leavers.set(pupilId, { schoolId: cohort.schoolIds[p], leavingYear: year, mask: cohort.groupMasks[p] });
+      });
+    });
     const spells = new Map<string, ActivitySpell[]>();
     for (const row of spellRows.rows) {
+      if (!leavers.has(row.pupil_id)) continue;
       const spell: ActivitySpell = {
         activity: row.activity,
         providerKind: row.provider_kind,
@@ -172,7 +179,9 @@ export class AnalyticsService {
         startsOn: row.starts_on,
         endsOn: row.ends_on,
       };
-      spells.set(row.pupil_id, [...(spells.get(row.pupil_id) ?? []), spell]);
+      const list = spells.get(row.pupil_id);
+      if (list) list.push(spell);
+      else spells.set(row.pupil_id, [spell]);
     }
     const intentions = new Map(intentionRows.rows.map((row) => [row.pupil_id, row.kind]));
 

@@ -11,16 +11,15 @@ import {
   type RequestContext,
 } from '@waymark/subgraph-kit';
 import {
-  DestinationLeaverCohortsDocument,
+  DestinationLeaverYearsDocument,
   DestinationsCohortDocument,
+  FollowedLeaverDetailsDocument,
   PupilLeaverDetailsDocument,
-  PupilImportDetailsDocument,
   PupilReturnDetailsDocument,
   PupilSelfReportDetailsDocument,
   PupilWorklistDetailsDocument,
   DestinationsReturnCohortDocument,
   SchoolReturnDetailsDocument,
-  type LeaverCohortFieldsFragment,
   type PupilReturnDetailsQuery,
   type SchoolReturnDetailsQuery,
 } from './pupils.generated.js';
@@ -30,11 +29,29 @@ export type PupilReturnDetails = Extract<PupilReturnDetailsQuery['_entities'][nu
 /** A school's public facts for the return. */
 export type SchoolReturnDetails = Extract<SchoolReturnDetailsQuery['_entities'][number], { id: string }>;
 
-/** The pupils on roll on a 1 June with their leaving years, group masks and sharing opt-outs, as parallel arrays (`leaverCohorts`). */
-export type LeaverCohort = LeaverCohortFieldsFragment;
+/** One leaving year's Year 11 leavers on roll on 1 June of that summer, as parallel arrays (`leaverYears`). */
+export interface LeaverCohort {
+  leavingYear: number;
+  pupilIds: string[];
+  schoolIds: string[];
+  groupMasks: number[];
+  sharingOptOuts: boolean[];
+}
 
-/** How many days one request to the pupils subgraph asks about (DestinationLeaverCohorts in pupils.graphql). */
-const DAYS_PER_REQUEST = 6;
+/** How many leaving years one request to the pupils subgraph asks about (DestinationLeaverYears in pupils.graphql). */
+const YEARS_PER_REQUEST = 20;
+
+/** What following up and recording need of a leaver of the caller's school (`followedLeaverDetails`). */
+export interface FollowedLeaver extends WorklistDetails {
+  upn: string | null;
+  /** Whether they opted out of sharing with the local authority (anything but a clear no reads as yes). */
+  sharingOptOut: boolean;
+  /** On roll at the school on 1 June of a summer asked about, finished Year 11 then, and not on roll there today. */
+  leftSince: boolean;
+}
+
+/** A packed column (one comma-separated string) as its values. */
+const unpack = (packed: string): string[] => (packed === '' ? [] : packed.split(','));
 
 /** A pupil on roll for the local authority return, with their sharing opt-out (`returnCohort`). */
 export interface ReturnCohortPupil extends OnRoll {
@@ -164,17 +181,42 @@ export class PupilsClient {
   }
 
   /**
-   * For a confirmation file, in one request: what the worklist needs of each pupil (`worklistDetails`)
-   * and their UPN (null when not recorded); pupils the caller may not read are missing, and a pupil
-   * with a leaving year is one whose school, or last school, is the caller's.
+   * For the caller's own school, in one request: the pupils among `pupilIds` and those who left the
+   * school after finishing Year 11 in one of `leavingYears` (not on roll there on `asOf`), each with
+   * their UPN, leaving year, agreement to being followed and sharing opt-out. Only pupils whose
+   * school, or last school, is the caller's are answered; anyone else is missing. No date of birth
+   * travels, so nothing is audited.
    */
-  async importDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, WorklistDetails & { upn: string | null }>> {
-    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilImportDetailsDocument);
-    const details = new Map<string, WorklistDetails & { upn: string | null }>();
-    for (const [id, pupil] of answers) {
-      const tracking: unknown = pupil.consent?.destinationTracking;
-      details.set(id, { leavingYear: pupil.year11LeavingYear ?? null, tracking: typeof tracking === 'boolean' ? tracking : null, upn: pupil.upn ?? null });
-    }
+  async followedLeaverDetails(
+    ctx: RequestContext,
+    args: { asOf: string; leavingYears: readonly number[]; pupilIds: readonly string[] },
+  ): Promise<Map<string, FollowedLeaver>> {
+    const { packedFollowedLeavers: packed } = await querySubgraph(ctx, this.url, 'Followed leavers lookup', FollowedLeaverDetailsDocument, {
+      asOf: args.asOf,
+      leavingYears: [...args.leavingYears],
+      pupilIds: [...args.pupilIds],
+    });
+    const [ids, upns, years, trackings, optOuts, left] = [
+      packed.pupilIds,
+      packed.upns,
+      packed.leavingYears,
+      packed.trackings,
+      packed.sharingOptOuts,
+      packed.leftSince,
+    ].map(unpack);
+    if ([upns, years, trackings, optOuts, left].some((column) => column.length !== ids.length) || ids.length !== packed.size)
+      throw new Error('The pupils subgraph answered followed leavers with columns of different lengths.');
+    const details = new Map<string, FollowedLeaver>();
+    ids.forEach((id, i) => {
+      const year = Number(years[i]);
+      details.set(id, {
+        upn: upns[i] || null,
+        leavingYear: Number.isInteger(year) && years[i] !== '' ? year : null,
+        tracking: trackings[i] === '1',
+        sharingOptOut: optOuts[i] !== '0',
+        leftSince: left[i] === '1',
+      });
+    });
     return details;
   }
 
@@ -184,53 +226,60 @@ export class PupilsClient {
   }
 
   /**
-   * For destination figures: the pupils on roll on each of `days` at the schools named (an analyst's
-   * whole trust when none are), each with their school, leaving year, group mask on that day and
-   * sharing opt-out (`schoolsAllowed` says which of the schools the caller may count), in the order of
-   * `days`; and the names of the schools the caller may read. One request per six days
-   * (`leaverCohortBatch`, the first also asking the names), in parallel.
+   * For destination figures: for each of `leavingYears`, the Year 11 leavers on roll on 1 June of that
+   * summer at the schools named (an analyst's whole trust when none are), each with their school,
+   * group mask that day and sharing opt-out, in the order of `leavingYears` (`schoolsAllowed`: which
+   * of the schools the caller may count); and the names of the schools the caller may read. One
+   * request per twenty leaving years (`leaverYearBatch`, the first also asking the names), in parallel.
    */
-  async leaverCohorts(
+  async leaverYears(
     ctx: RequestContext,
-    args: { schoolIds: string[] | null; days: readonly string[] },
-  ): Promise<{ cohorts: LeaverCohort[]; schoolNames: Map<string, string> }> {
-    const batches: string[][] = [];
-    for (let i = 0; i < args.days.length; i += DAYS_PER_REQUEST) batches.push(args.days.slice(i, i + DAYS_PER_REQUEST));
+    args: { schoolIds: string[] | null; leavingYears: readonly number[] },
+  ): Promise<{ schoolsAllowed: string[]; cohorts: LeaverCohort[]; schoolNames: Map<string, string> }> {
+    const batches: number[][] = [];
+    for (let i = 0; i < args.leavingYears.length; i += YEARS_PER_REQUEST) batches.push(args.leavingYears.slice(i, i + YEARS_PER_REQUEST));
     if (batches.length === 0) batches.push([]);
-    const answers = await Promise.all(batches.map((days, i) => this.leaverCohortBatch(ctx, args.schoolIds, days, i === 0)));
-    return { cohorts: answers.flatMap((answer) => answer.cohorts), schoolNames: answers[0].schoolNames };
+    const answers = await Promise.all(batches.map((years, i) => this.leaverYearBatch(ctx, args.schoolIds, years, i === 0)));
+    return { schoolsAllowed: answers[0].schoolsAllowed, cohorts: answers.flatMap((answer) => answer.cohorts), schoolNames: answers[0].schoolNames };
   }
 
-  /** One request for up to six days' cohorts, and the schools' names when `withSchools` (`leaverCohorts`). */
-  async leaverCohortBatch(
+  /** One request for up to twenty leaving years' leavers, and the schools' names when `withSchools` (`leaverYears`). */
+  async leaverYearBatch(
     ctx: RequestContext,
     schoolIds: string[] | null,
-    days: readonly string[],
+    leavingYears: readonly number[],
     withSchools: boolean,
-  ): Promise<{ cohorts: LeaverCohort[]; schoolNames: Map<string, string> }> {
-    if (days.length > DAYS_PER_REQUEST) throw new RangeError(`At most ${DAYS_PER_REQUEST} days a request, not ${days.length}`);
-    // Day 0 is always asked (GraphQL needs a value); with no days it is today, and its answer is dropped.
-    const first = days[0] ?? new Date().toISOString().slice(0, 10);
-    const answer = await querySubgraph(ctx, this.url, 'Leaver cohort lookup', DestinationLeaverCohortsDocument, {
+  ): Promise<{ schoolsAllowed: string[]; cohorts: LeaverCohort[]; schoolNames: Map<string, string> }> {
+    if (leavingYears.length > YEARS_PER_REQUEST) throw new RangeError(`At most ${YEARS_PER_REQUEST} leaving years a request, not ${leavingYears.length}`);
+    const answer = await querySubgraph(ctx, this.url, 'Leaver cohort lookup', DestinationLeaverYearsDocument, {
       schoolIds,
-      day0: first,
-      day1: days[1] ?? first,
-      day2: days[2] ?? first,
-      day3: days[3] ?? first,
-      day4: days[4] ?? first,
-      day5: days[5] ?? first,
-      with1: days.length > 1,
-      with2: days.length > 2,
-      with3: days.length > 3,
-      with4: days.length > 4,
-      with5: days.length > 5,
+      leavingYears: [...leavingYears],
       withSchools,
     });
-    const cohorts = [answer.day0, answer.day1, answer.day2, answer.day3, answer.day4, answer.day5].slice(0, days.length).map((cohort) => {
-      if (!cohort) throw new Error('The pupils subgraph left out a day it was asked about.');
-      return cohort;
+    const { schoolsAllowed, years } = answer.packedLeaverCohorts;
+    const cohorts = leavingYears.map((leavingYear): LeaverCohort => {
+      const year = years.find((y) => y.leavingYear === leavingYear);
+      if (!year) throw new Error('The pupils subgraph left out a leaving year it was asked about.');
+      const pupilIds = unpack(year.pupilIds);
+      const schoolIndexes = unpack(year.schoolIndexes);
+      const groupMasks = unpack(year.groupMasks);
+      const optOuts = unpack(year.sharingOptOuts);
+      if (pupilIds.length !== year.size || [schoolIndexes, groupMasks, optOuts].some((column) => column.length !== pupilIds.length))
+        throw new Error('The pupils subgraph answered a leaving year with columns of different lengths.');
+      return {
+        leavingYear,
+        pupilIds,
+        schoolIds: schoolIndexes.map((index) => {
+          const schoolId = schoolsAllowed[Number(index)];
+          if (!schoolId) throw new Error('The pupils subgraph placed a leaver at a school outside those allowed.');
+          return schoolId;
+        }),
+        groupMasks: groupMasks.map(Number),
+        // Nothing is counted on a doubt: anything but a clear 0 reads as opted out.
+        sharingOptOuts: optOuts.map((value) => value !== '0'),
+      };
     });
-    return { cohorts, schoolNames: new Map((answer.schools ?? []).map((school) => [school.id, school.name])) };
+    return { schoolsAllowed, cohorts, schoolNames: new Map((answer.schools ?? []).map((school) => [school.id, school.name])) };
   }
 
   /** A school's name, URN and local authority, or null when the pupils subgraph does not know it. */

@@ -74,26 +74,14 @@ export type SchoolReturnDetailsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
-export type DestinationLeaverCohortsQueryVariables = Exact<{
+export type DestinationLeaverYearsQueryVariables = Exact<{
   schoolIds?: Array<string | number> | string | number | null | undefined;
-  day0: string;
-  day1: string;
-  day2: string;
-  day3: string;
-  day4: string;
-  day5: string;
-  with1: boolean;
-  with2: boolean;
-  with3: boolean;
-  with4: boolean;
-  with5: boolean;
+  leavingYears: Array<number> | number;
   withSchools: boolean;
 }>;
 
 
-export type DestinationLeaverCohortsQuery = { day0: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day1?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day2?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day3?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day4?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, day5?: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> }, schools?: Array<{ id: string, name: string }> | null };
-
-export type LeaverCohortFieldsFragment = { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, groupMasks: Array<number>, leavingYears: Array<number>, sharingOptOuts: Array<boolean> };
+export type DestinationLeaverYearsQuery = { packedLeaverCohorts: { schoolsAllowed: Array<string>, years: Array<{ leavingYear: number, size: number, pupilIds: string, schoolIndexes: string, groupMasks: string, sharingOptOuts: string }> }, schools?: Array<{ id: string, name: string }> | null };
 
 export type PupilSelfReportDetailsQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
@@ -105,25 +93,14 @@ export type PupilSelfReportDetailsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
-export type PupilImportDetailsQueryVariables = Exact<{
-  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+export type FollowedLeaverDetailsQueryVariables = Exact<{
+  asOf: string;
+  leavingYears: Array<number> | number;
+  pupilIds?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
-export type PupilImportDetailsQuery = { _entities: Array<
-    | { id: string, upn: string | null, year11LeavingYear: number | null, consent: { destinationTracking: boolean } | null }
-    | Record<PropertyKey, never>
-   | null> };
-
-export type PupilDestinationSharingQueryVariables = Exact<{
-  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
-}>;
-
-
-export type PupilDestinationSharingQuery = { _entities: Array<
-    | { id: string, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean } | null }
-    | Record<PropertyKey, never>
-   | null> };
+export type FollowedLeaverDetailsQuery = { packedFollowedLeavers: { size: number, pupilIds: string, upns: string, leavingYears: string, trackings: string, sharingOptOuts: string, leftSince: string } };
 
 export type DestinationSharingChangesQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -150,16 +127,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const LeaverCohortFieldsFragmentDoc = new TypedDocumentString(`
-    fragment LeaverCohortFields on Cohort {
-  schoolsAllowed
-  pupilIds
-  schoolIds
-  groupMasks
-  leavingYears
-  sharingOptOuts
-}
-    `, {"fragmentName":"LeaverCohortFields"}) as unknown as TypedDocumentString<LeaverCohortFieldsFragment, unknown>;
+
 export const DestinationsCohortDocument = new TypedDocumentString(`
     query DestinationsCohort($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!) {
   cohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) {
@@ -234,39 +202,25 @@ export const SchoolReturnDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SchoolReturnDetailsQuery, SchoolReturnDetailsQueryVariables>;
-export const DestinationLeaverCohortsDocument = new TypedDocumentString(`
-    query DestinationLeaverCohorts($schoolIds: [ID!], $day0: String!, $day1: String!, $day2: String!, $day3: String!, $day4: String!, $day5: String!, $with1: Boolean!, $with2: Boolean!, $with3: Boolean!, $with4: Boolean!, $with5: Boolean!, $withSchools: Boolean!) {
-  day0: cohort(schoolIds: $schoolIds, asOf: $day0) {
-    ...LeaverCohortFields
-  }
-  day1: cohort(schoolIds: $schoolIds, asOf: $day1) @include(if: $with1) {
-    ...LeaverCohortFields
-  }
-  day2: cohort(schoolIds: $schoolIds, asOf: $day2) @include(if: $with2) {
-    ...LeaverCohortFields
-  }
-  day3: cohort(schoolIds: $schoolIds, asOf: $day3) @include(if: $with3) {
-    ...LeaverCohortFields
-  }
-  day4: cohort(schoolIds: $schoolIds, asOf: $day4) @include(if: $with4) {
-    ...LeaverCohortFields
-  }
-  day5: cohort(schoolIds: $schoolIds, asOf: $day5) @include(if: $with5) {
-    ...LeaverCohortFields
+export const DestinationLeaverYearsDocument = new TypedDocumentString(`
+    query DestinationLeaverYears($schoolIds: [ID!], $leavingYears: [Int!]!, $withSchools: Boolean!) {
+  packedLeaverCohorts(schoolIds: $schoolIds, leavingYears: $leavingYears) {
+    schoolsAllowed
+    years {
+      leavingYear
+      size
+      pupilIds
+      schoolIndexes
+      groupMasks
+      sharingOptOuts
+    }
   }
   schools @include(if: $withSchools) {
     id
     name
   }
 }
-    fragment LeaverCohortFields on Cohort {
-  schoolsAllowed
-  pupilIds
-  schoolIds
-  groupMasks
-  leavingYears
-  sharingOptOuts
-}`) as unknown as TypedDocumentString<DestinationLeaverCohortsQuery, DestinationLeaverCohortsQueryVariables>;
+    `) as unknown as TypedDocumentString<DestinationLeaverYearsQuery, DestinationLeaverYearsQueryVariables>;
 export const PupilSelfReportDetailsDocument = new TypedDocumentString(`
     query PupilSelfReportDetails($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -281,33 +235,23 @@ export const PupilSelfReportDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilSelfReportDetailsQuery, PupilSelfReportDetailsQueryVariables>;
-export const PupilImportDetailsDocument = new TypedDocumentString(`
-    query PupilImportDetails($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on Pupil {
-      id
-      upn
-      year11LeavingYear
-      consent {
-        destinationTracking
-      }
-    }
+export const FollowedLeaverDetailsDocument = new TypedDocumentString(`
+    query FollowedLeaverDetails($asOf: String!, $leavingYears: [Int!]!, $pupilIds: [ID!]) {
+  packedFollowedLeavers(
+    asOf: $asOf
+    leavingYears: $leavingYears
+    pupilIds: $pupilIds
+  ) {
+    size
+    pupilIds
+    upns
+    leavingYears
+    trackings
+    sharingOptOuts
+    leftSince
   }
 }
-    `) as unknown as TypedDocumentString<PupilImportDetailsQuery, PupilImportDetailsQueryVariables>;
-export const PupilDestinationSharingDocument = new TypedDocumentString(`
-    query PupilDestinationSharing($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on Pupil {
-      id
-      consent {
-        destinationTracking
-        localAuthoritySharingOptOut
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PupilDestinationSharingQuery, PupilDestinationSharingQueryVariables>;
+    `) as unknown as TypedDocumentString<FollowedLeaverDetailsQuery, FollowedLeaverDetailsQueryVariables>;
 export const DestinationSharingChangesDocument = new TypedDocumentString(`
     query DestinationSharingChanges($after: String) {
   pupilChanges(after: $after, first: 1000) {

@@ -283,9 +283,11 @@ describe('confirmation files', () => {
   });
 
   it('import every line as a confirmed LA_CONFIRMATION spell, matching UPNs with one call for them, whatever the number of lines', async () => {
-    // The leavers' UPNs, leaving years and agreement come in one call; nothing is asked about them again (no date of birth is read).
-    const details = vi.spyOn(PupilsClient.prototype, 'importDetails');
+    // The leavers' UPNs, leaving years, agreement and sharing come in one call; nothing is asked about them again (no date of
+    // birth is read), not even who the trust may hear of.
+    const details = vi.spyOn(PupilsClient.prototype, 'followedLeaverDetails');
     const again = [
+      vi.spyOn(PupilsClient.prototype, 'onRoll'),
       vi.spyOn(PupilsClient.prototype, 'currentPupilIds'),
       vi.spyOn(PupilsClient.prototype, 'leaverDetails'),
       vi.spyOn(PupilsClient.prototype, 'worklistDetails'),

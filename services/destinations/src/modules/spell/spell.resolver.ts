@@ -18,8 +18,7 @@ import { checkSpells, SPELL_PROBLEM_MESSAGES, spellValuesOf, type KnownLeaver, t
 import { columnOfField, readConfirmationFile } from './spell-import.js';
 import { summaryFilter } from '../destination/destination.access.js';
 import { SpellService, type NewSpell } from './spell.service.js';
-import type { WorklistDetails } from '../external/pupils.client.js';
-import { sharedWithTrust } from './spell.webhook.js';
+import { sharedOf, sharedWithTrust } from './spell.webhook.js';
 
 const STAFF = ['careers_leader', 'staff', 'careers_adviser'] as const;
 /** At most this many leavers in one bulk entry. */
@@ -166,20 +165,17 @@ export class SpellResolver {
     if (!file.ok) return answer(0, 0, 0, [], mutationError(file.code, `${file.message} Nothing was saved.`));
     const today = todayInEngland();
     const { pupils } = ctx.deps;
-    // The worklist's leavers (followed today), with the caller's own credential; their UPNs, leaving
-    // years and agreement come in the same call, so the checks below need not ask again.
-    let candidates = new Map<string, WorklistDetails & { upn: string | null }>();
-    const followed = await new SpellService(ctx.em).followedLeaverIds(scope.schoolId, today, {
-      onRoll: async (day) =>
-        (await pupils.onRoll(ctx, { schoolIds: [scope.schoolId], asOf: day })).filter((p) => p.schoolId === scope.schoolId).map((p) => p.pupilId),
-      details: async (ids) => (candidates = await pupils.importDetails(ctx, ids)),
-    });
+    // The worklist's leavers (followed today), with the caller's own credential, in one packed call:
+    // their UPNs, leaving years, agreement and sharing opt-outs come with them, so neither the checks
+    // below nor the webhook events need ask again.
+    const followed = await new SpellService(ctx.em).followedLeavers(scope.schoolId, today, (leavingYears, pupilIds) =>
+      pupils.followedLeaverDetails(ctx, { asOf: today, leavingYears, pupilIds }),
+    );
     const byUpn = new Map<string, string>();
     const known = new Map<string, KnownLeaver>();
-    for (const pupilId of followed) {
-      const leaver = candidates.get(pupilId);
-      if (leaver?.upn) byUpn.set(leaver.upn.toUpperCase(), pupilId);
-      if (typeof leaver?.leavingYear === 'number') known.set(pupilId, { leavingYear: leaver.leavingYear, tracking: leaver.tracking === true });
+    for (const [pupilId, leaver] of followed) {
+      if (leaver.upn) byUpn.set(leaver.upn.toUpperCase(), pupilId);
+      if (typeof leaver.leavingYear === 'number') known.set(pupilId, { leavingYear: leaver.leavingYear, tracking: leaver.tracking === true });
     }
     const problems: SpellImportProblem[] = file.problems.map((p) => Object.assign(new SpellImportProblem(), p));
     const matched = file.rows.flatMap((row) => {
@@ -223,10 +219,7 @@ export class SpellResolver {
     const saved = await new SpellService(ctx.em).recordMany(
       passed.map(({ spell }) => spellRow(ctx, scope.schoolId, spell, 'LA_CONFIRMATION', true)),
       today,
-      await sharedWithTrust(
-        ctx,
-        passed.map(({ spell }) => spell.pupilId),
-      ),
+      sharedOf(ctx, followed),
     );
     return answer(file.lines, saved, leavers, [], null);
   }

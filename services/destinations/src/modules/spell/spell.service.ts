@@ -238,6 +238,38 @@ export class SpellService {
     return ids;
   }
 
+  /**
+   * The same leavers as `followedLeaverIds`, with what the pupils subgraph knows of each, for a
+   * confirmation file: one statement here for the latest leaving year each leaver's spells give, and
+   * one call (`lookup`, packed) that answers the leavers with spells still followed and those who left
+   * the school after a followed summer, whoever is the school's (only pupils whose school, or last
+   * school, is the caller's come back). Leavers the pupils subgraph does not answer are left out, as
+   * nothing could be matched to them.
+   */
+  async followedLeavers<T extends { leavingYear: number | null; leftSince: boolean }>(
+    schoolId: string,
+    today: string,
+    lookup: (leavingYears: number[], pupilIds: string[]) => Promise<Map<string, T>>,
+  ): Promise<Map<string, T>> {
+    const { rows } = await boundSql<{ pupil_id: string; leaving_year: number }>(
+      this.em,
+      `select distinct on (pupil_id) pupil_id, leaving_year from activity_spell where school_id = $1::uuid order by pupil_id, entered_at desc, id desc`,
+      [schoolId],
+    );
+    const recorded = new Set(rows.map((row) => row.pupil_id));
+    const followedBySpells = rows.filter((row) => isFollowed(Number(row.leaving_year), today)).map((row) => row.pupil_id);
+    const details = await lookup(followedLeavingYears(today), followedBySpells);
+    const followed = new Map<string, T>();
+    for (const pupilId of followedBySpells) {
+      const leaver = details.get(pupilId);
+      if (leaver) followed.set(pupilId, leaver);
+    }
+    // Those with nothing recorded: on roll here the summer they finished Year 11 and not on roll here today.
+    for (const [pupilId, leaver] of details)
+      if (leaver.leftSince && !recorded.has(pupilId) && typeof leaver.leavingYear === 'number') followed.set(pupilId, leaver);
+    return followed;
+  }
+
   /** What the worklist starts from: the school's spells by leaver, who has left since each followed summer, who is on roll today, and every one's details. */
   private async leavers(schoolId: string, today: string, pupils: WorklistPupils) {
     const years = followedLeavingYears(today);

@@ -1,18 +1,28 @@
-import { fetchEntities, type OutboxEventInput } from '@waymark/subgraph-kit';
+import { todayInEngland } from '@waymark/domain';
+import type { OutboxEventInput } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
-import { PupilDestinationSharingDocument } from '../external/pupils.generated.js';
+import type { FollowedLeaver } from '../external/pupils.client.js';
+
+/** Whether the trust may hear of a leaver's destinations: they agreed to being followed after 16 and nobody opted them out of sharing. */
+const mayShare = (leaver: Pick<FollowedLeaver, 'tracking' | 'sharingOptOut'>) => leaver.tracking === true && leaver.sharingOptOut === false;
 
 /**
  * The leavers among `pupilIds` whose trust may hear of a destination recorded for them: they agreed to
  * being followed after 16 and nobody opted them out of sharing (the rule of the trust's destinations
- * feed). Asked of the pupils subgraph with the caller's own credential, in one request; a caller in no
- * trust has no webhooks, so nobody is asked about. Anything but a clear answer reads as no.
+ * feed). Asked of the pupils subgraph with the caller's own credential, in one packed request, which
+ * answers only about pupils whose school (or last school) is the caller's; a caller in no trust has
+ * no webhooks, so nobody is asked about. Anything but a clear answer reads as no.
  */
 export async function sharedWithTrust(ctx: DestinationsContext, pupilIds: readonly string[]): Promise<Set<string>> {
   if (!ctx.principal.trustId || pupilIds.length === 0) return new Set();
-  const answers = await fetchEntities(ctx, ctx.deps.pupils.url, 'Pupil', [...new Set(pupilIds)], PupilDestinationSharingDocument);
+  return sharedOf(ctx, await ctx.deps.pupils.followedLeaverDetails(ctx, { asOf: todayInEngland(), leavingYears: [], pupilIds: [...new Set(pupilIds)] }));
+}
+
+/** The same, from leavers the caller has already read from the pupils subgraph (a confirmation file's). */
+export function sharedOf(ctx: DestinationsContext, leavers: ReadonlyMap<string, Pick<FollowedLeaver, 'tracking' | 'sharingOptOut'>>): Set<string> {
   const shared = new Set<string>();
-  for (const [id, pupil] of answers) if (pupil.consent?.destinationTracking === true && pupil.consent.localAuthoritySharingOptOut === false) shared.add(id);
+  if (!ctx.principal.trustId) return shared;
+  for (const [id, leaver] of leavers) if (mayShare(leaver)) shared.add(id);
   return shared;
 }
 

@@ -59,7 +59,7 @@ function emptyCohort(): Cohort {
 }
 
 /** The pupils a cohort query selects, or why it selects none. */
-interface CohortSelection {
+export interface CohortSelection {
   schoolsAllowed: string[];
   /**
    * SQL: `pupil p` joined with the school each was on roll at on the day (`r.school_id`); null when
@@ -89,7 +89,7 @@ interface PeriodColumns {
  * counts everyone at their current school. `$1` is the day and `$2` its academic year. One
  * statement for an analyst's schools.
  */
-async function selectCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<CohortSelection> {
+export async function selectCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<CohortSelection> {
   const scope = cohortScope(principal);
   const params: unknown[] = [query.asOf, academicYearOfDay(query.asOf)];
   const none = (schoolsAllowed: string[]): CohortSelection => ({ schoolsAllowed, from: null, params, mask: '0', schools: null });
@@ -160,7 +160,7 @@ const YEAR_GROUP_SQL = `coalesce(case when p.year_group + ($2::int - coalesce(p.
                                      then p.year_group + ($2::int - coalesce(p.year_group_academic_year, $2::int)) end, 0)`;
 
 /** The summer the pupil finishes Year 11 by their date of birth: the academic year they were born in plus 17 (`year11LeavingYear` in @waymark/domain). */
-const LEAVING_YEAR_SQL = `(extract(year from p.date_of_birth)::int - (extract(month from p.date_of_birth) < 9)::int + 17)`;
+export const LEAVING_YEAR_SQL = `(extract(year from p.date_of_birth)::int - (extract(month from p.date_of_birth) < 9)::int + 17)`;
 
 /** The cohort as parallel arrays, with tutor groups and UPNs (for registers and one pupil's lookups). */
 export async function loadCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<Cohort> {

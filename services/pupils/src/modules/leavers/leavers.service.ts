@@ -1,0 +1,147 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from '@waymark/auth';
+import { boundSql, isUuid, pgArray, scopeOf } from '@waymark/subgraph-kit';
+import { LEAVING_YEAR_SQL, selectCohort } from '../cohort/cohort.service.js';
+import type { PackedFollowedLeavers, PackedLeaverCohorts, PackedLeaverYear } from './leavers.types.js';
+
+/*
+ * Year 11 leavers for the destinations subgraph, packed (one string per column) so that thousands of
+ * leavers cost one request and no per-pupil GraphQL work. Both answer with the caller's own rights:
+ * the roll on a day is the `cohort`'s (cohort.service.ts), and a pupil's details go only to staff of
+ * the school the pupil is at or last left, as `Pupil.year11LeavingYear` and `Pupil.consent` do.
+ */
+
+/** The day a leaver of `leavingYear` must have been on roll to count as the school's leaver. */
+const summerDay = (leavingYear: number) => `${leavingYear}-06-01`;
+
+/*
+ * The cohort's selection binds the day's academic year as `$2` for the year group, which these
+ * statements do not read; `$2::int is not null` (always true) gives it a type all the same.
+ */
+
+/**
+ * For destination figures: for each leaving year, the pupils on roll on 1 June of that summer at the
+ * schools asked for (an analyst's whole trust when none are) whose leaving year is that summer, with
+ * their school, group mask that day and sharing opt-out. Staff count their own school, analysts
+ * their trust's schools; anyone else counts nothing. One statement per leaving year, each narrowed
+ * to that summer's leavers.
+ */
+export async function loadPackedLeaverCohorts(
+  em: EntityManager,
+  principal: Principal,
+  query: { schoolIds: readonly string[] | null; leavingYears: readonly number[] },
+): Promise<PackedLeaverCohorts> {
+  const scope = scopeOf(principal);
+  const empty = (leavingYear: number): PackedLeaverYear => ({ leavingYear, size: 0, pupilIds: '', schoolIndexes: '', groupMasks: '', sharingOptOuts: '' });
+  if (scope.kind !== 'school' && scope.kind !== 'trust') return { schoolsAllowed: [], years: query.leavingYears.map(empty) };
+  let schoolsAllowed: string[] | null = null;
+  const years: PackedLeaverYear[] = [];
+  for (const leavingYear of query.leavingYears) {
+    const selection = await selectCohort(em, principal, { asOf: summerDay(leavingYear), schoolIds: query.schoolIds });
+    schoolsAllowed ??= selection.schoolsAllowed;
+    if (selection.from === null || !selection.schools) {
+      years.push(empty(leavingYear));
+      continue;
+    }
+    const params = [...selection.params, pgArray(selection.schools), leavingYear];
+    const schools = `$${params.length - 1}::uuid[]`;
+    const { rows } = await boundSql<{
+      size: number;
+      pupil_ids: string | null;
+      school_indexes: string | null;
+      group_masks: string | null;
+      opt_outs: string | null;
+    }>(
+      em,
+      `select count(*)::int as size,
+              string_agg(id::text, ',') as pupil_ids,
+              string_agg(school_ix::text, ',') as school_indexes,
+              string_agg(mask::text, ',') as group_masks,
+              string_agg(opt_out::int::text, ',') as opt_outs
+         from (
+           select p.id, array_position(${schools}, r.school_id) - 1 as school_ix, ${selection.mask} as mask, p.local_authority_sharing_opt_out as opt_out
+             from ${selection.from}
+            where ${LEAVING_YEAR_SQL} = $${params.length}::int and $2::int is not null
+         ) c`,
+      params,
+    );
+    const row = rows[0];
+    years.push({
+      leavingYear,
+      size: Number(row.size),
+      pupilIds: row.pupil_ids ?? '',
+      schoolIndexes: row.school_indexes ?? '',
+      groupMasks: row.group_masks ?? '',
+      sharingOptOuts: row.opt_outs ?? '',
+    });
+  }
+  return { schoolsAllowed: schoolsAllowed ?? [], years };
+}
+
+/**
+ * For a school's staff following up and recording their leavers: the pupils named in `pupilIds`, and
+ * those on roll at the caller's school on 1 June of one of `leavingYears` who finished Year 11 that
+ * summer and are not on roll there on `asOf` (`leftSince`), each with UPN, leaving year, agreement to
+ * being followed and sharing opt-out. Only pupils whose school, or last school, is the caller's are
+ * answered (anyone else named is left out), and only staff of a school are answered at all.
+ */
+export async function loadPackedFollowedLeavers(
+  em: EntityManager,
+  principal: Principal,
+  query: { asOf: string; leavingYears: readonly number[]; pupilIds: readonly string[] | null },
+): Promise<PackedFollowedLeavers> {
+  const none: PackedFollowedLeavers = { size: 0, pupilIds: '', upns: '', leavingYears: '', trackings: '', sharingOptOuts: '', leftSince: '' };
+  const scope = scopeOf(principal);
+  if (scope.kind !== 'school') return none;
+  const school = scope.schoolId;
+  const onRoll = async (asOf: string, leavingYear: number | null): Promise<string[]> => {
+    const selection = await selectCohort(em, principal, { asOf, schoolIds: [school] });
+    if (selection.from === null) return [];
+    const params = [...selection.params, school];
+    const narrowed = leavingYear === null ? '' : ` and ${LEAVING_YEAR_SQL} = ${leavingYear.toFixed(0)}`;
+    const { rows } = await boundSql<{ ids: string[] | null }>(
+      em,
+      `select array_agg(p.id::text) as ids from ${selection.from} where r.school_id = $${params.length}::uuid${narrowed} and $2::int is not null`,
+      params,
+    );
+    return rows[0]?.ids ?? [];
+  };
+  const left = new Set<string>();
+  if (query.leavingYears.length > 0) {
+    const stayed = new Set(await onRoll(query.asOf, null));
+    for (const year of query.leavingYears) for (const id of await onRoll(summerDay(year), year)) if (!stayed.has(id)) left.add(id);
+  }
+  const named = (query.pupilIds ?? []).filter((id) => isUuid(id));
+  if (left.size === 0 && named.length === 0) return none;
+  const { rows } = await boundSql<{
+    size: number;
+    pupil_ids: string | null;
+    upns: string | null;
+    leaving_years: string | null;
+    trackings: string | null;
+    opt_outs: string | null;
+    left_since: string | null;
+  }>(
+    em,
+    `select count(*)::int as size,
+            string_agg(p.id::text, ',') as pupil_ids,
+            string_agg(p.upn, ',') as upns,
+            string_agg(${LEAVING_YEAR_SQL}::text, ',') as leaving_years,
+            string_agg(p.destination_tracking::int::text, ',') as trackings,
+            string_agg(p.local_authority_sharing_opt_out::int::text, ',') as opt_outs,
+            string_agg((p.id = any($3::uuid[]))::int::text, ',') as left_since
+       from pupil p
+      where p.school_id = $1::uuid and (p.id = any($2::uuid[]) or p.id = any($3::uuid[]))`,
+    [school, pgArray(named), pgArray([...left])],
+  );
+  const row = rows[0];
+  return {
+    size: Number(row.size),
+    pupilIds: row.pupil_ids ?? '',
+    upns: row.upns ?? '',
+    leavingYears: row.leaving_years ?? '',
+    trackings: row.trackings ?? '',
+    sharingOptOuts: row.opt_outs ?? '',
+    leftSince: row.left_since ?? '',
+  };
+}
