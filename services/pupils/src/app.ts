@@ -23,6 +23,7 @@ import { PupilSyncChange } from './modules/sync/pupil-sync-change.entity.js';
 import { pupilSyncCompactionJob } from './modules/sync/pupil-sync.compaction.js';
 import { migrations } from './migrations/index.js';
 import { buildPupilsSchema } from './schema.js';
+import { CohortVersion } from './modules/cohort/cohort-version.entity.js';
 import { seedDemo } from './seed.js';
 
 export const pupilsService: ServiceDefinition = {
@@ -42,6 +43,7 @@ export const pupilsService: ServiceDefinition = {
     PupilSyncChange,
     RetentionStep,
     WebhookOutboxEvent,
+    CohortVersion,
   ],
   migrations,
   buildSchema: buildPupilsSchema,

@@ -1,8 +1,8 @@
-import { Args, ArgsType, Ctx, Directive, Field, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Query, Resolver } from 'type-graphql';
 import { parseDay } from '@waymark/domain';
 import { InputError, type RequestContext } from '@waymark/subgraph-kit';
-import { Cohort, PackedCohort } from './cohort.types.js';
-import { loadCohort, loadPackedCohort, type CohortQuery } from './cohort.service.js';
+import { Cohort, CohortVersionAnswer, PackedCohort } from './cohort.types.js';
+import { loadCohort, loadCohortVersion, loadPackedCohort, type CohortQuery } from './cohort.service.js';
 
 /** Which pupils: those on roll on `asOf`, at the schools or among the pupils named (all the caller may read when none are). */
 @ArgsType()
@@ -39,5 +39,14 @@ export class CohortResolver {
   })
   packedCohort(@Args() args: CohortArgs, @Ctx() ctx: RequestContext): Promise<PackedCohort> {
     return loadPackedCohort(ctx.em, ctx.principal, cohortQuery(args));
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => CohortVersionAnswer, {
+    description:
+      "Subgraph-to-subgraph only: whether the caller may read the school's cohort, and a counter that moves whenever anything its `packedCohort` is made of changes.",
+  })
+  cohortVersion(@Arg('schoolId', () => ID) schoolId: string, @Ctx() ctx: RequestContext): Promise<CohortVersionAnswer> {
+    return loadCohortVersion(ctx, schoolId);
   }
 }

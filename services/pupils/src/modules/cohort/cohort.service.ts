@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { ACADEMIC_TIME_ZONE, VULNERABLE_GROUPS, VULNERABLE_GROUP_CODES, academicYearOfDay, todayInEngland } from '@waymark/domain';
-import { boundSql, isUuid, pgArray, scopeOf } from '@waymark/subgraph-kit';
-import type { Cohort, PackedCohort } from './cohort.types.js';
+import { boundSql, isUuid, pgArray, scopeOf, withRequestBypass, type RequestContext } from '@waymark/subgraph-kit';
+import type { Cohort, CohortVersionAnswer, PackedCohort } from './cohort.types.js';
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -260,4 +260,27 @@ export async function loadPackedCohort(em: EntityManager, principal: Principal, 
     yearGroups: row.year_groups ?? '',
     groupMasks: row.group_masks ?? '',
   };
+}
+
+/**
+ * Whether the caller may read one school's cohort (as `packedCohort` decides it: staff their own
+ * school, analysts a school of their trust), and the school's cohort counter (cohort-version.entity.ts):
+ * what the encounters subgraph asks before it serves a school's stored dashboard answer. The counter
+ * is read under a named bypass (analysts are not staff of the school); it says nothing about a pupil.
+ */
+export async function loadCohortVersion(ctx: Pick<RequestContext, 'em' | 'requestId' | 'principal'>, schoolId: string): Promise<CohortVersionAnswer> {
+  const none: CohortVersionAnswer = { schoolsAllowed: [], version: '0' };
+  if (!isUuid(schoolId)) return none;
+  const school = schoolId.toLowerCase();
+  const scope = cohortScope(ctx.principal);
+  if (scope.kind === 'school') {
+    if (scope.schoolId !== school) return none;
+  } else if (scope.kind === 'trust') {
+    const { rows } = await boundSql<{ id: string }>(ctx.em, 'select id from school where trust_id = $1::uuid and id = $2::uuid', [scope.trustId, school]);
+    if (rows.length === 0) return none;
+  } else return none;
+  const { rows } = await withRequestBypass(ctx, "cohort version: one school's counter, for a caller who may read its cohort", (em) =>
+    boundSql<{ version: string }>(em, 'select version::text as version from cohort_version where school_id = $1::uuid', [school]),
+  );
+  return { schoolsAllowed: [school], version: rows[0]?.version ?? '0' };
 }

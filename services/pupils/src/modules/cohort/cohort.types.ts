@@ -69,3 +69,14 @@ export class PackedCohort {
   @Field(() => String, { description: 'Group masks (bit i: VULNERABLE_GROUPS[i]; 0 for callers who may not read flags), comma-separated.' })
   groupMasks: string;
 }
+
+/** Whether the caller may read a school's cohort, and the counter its cohort is at (subgraph-to-subgraph only). */
+@ObjectType()
+@Directive('@inaccessible')
+export class CohortVersionAnswer {
+  @Field(() => [ID], { description: 'The school asked for when the caller may read its cohort; empty otherwise.' })
+  schoolsAllowed: string[];
+
+  @Field(() => String, { description: "A counter that moves whenever anything the school's `packedCohort` is made of changes; '0' before any change." })
+  version: string;
+}
