@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
 import { addDays, todayInEngland } from '@waymark/domain';
 import { boundSql, encodeCursor, withSystemAccess } from '@waymark/subgraph-kit';
-import { countStatements, makePrincipal, testSigner } from '@waymark/subgraph-kit/testing';
+import { countStatements, makePrincipal, testKeys, testSigner } from '@waymark/subgraph-kit/testing';
+import { encountersService } from '../../app.js';
+import { loadEnv } from '../../env.js';
+import { runBenchmarkStatesCommand } from './benchmark-feed.command.js';
 import { startHarness, type Harness } from '../../../test/harness.js';
 import { BenchmarkEngine } from '../benchmarks/benchmarks.service.js';
 import { benchmarkStatesPrincipal, compactBenchmarkStateLog, remoteCohortSource, runBenchmarkStates, type CohortSource } from './benchmark-feed.job.js';
@@ -379,5 +382,29 @@ describe('the nightly job', () => {
     expect(sorted(nightly.rows)).toEqual(expected);
     expect(sorted(fresh.rows)).toEqual(expected);
     expect(sorted(riversideNightly.rows)).toEqual(sorted(await engineStates(riverside.id, day)));
+  });
+});
+
+describe('when something goes wrong', () => {
+  it('reports a trust whose cohort cannot be read and publishes the others; the next run catches it up', async () => {
+    const before = await logSize();
+    const failing: CohortSource = (trustId, day) => (trustId === riverside.id ? Promise.reject(new Error('pupils subgraph down')) : cohortOf(trustId, day));
+    const tomorrow = addDays(today, 1);
+    const partial = await runBenchmarkStates({ orm: harness.orm, day: tomorrow, cohortOf: failing, trustIds: [riverside.id, waymark.id] });
+    expect(partial.failed).toEqual([{ trustId: riverside.id, error: 'pupils subgraph down' }]);
+    expect(partial.trusts.map((t) => t.trustId)).toEqual([waymark.id]);
+    const caughtUp = await run(tomorrow);
+    expect(caughtUp.failed).toEqual([]);
+    const riversideCopy = new Replica(riversideKey);
+    await riversideCopy.sync();
+    expect(sorted(riversideCopy.rows)).toEqual(sorted(await engineStates(riverside.id, tomorrow)));
+    expect(await logSize()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('the command refuses bad settings (exit code 2) before touching the database', async () => {
+    const env = loadEnv({ WAYMARK_CREDENTIAL_PUBLIC_KEY: testKeys().publicKeyPem, DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' });
+    expect(await runBenchmarkStatesCommand(encountersService, env, { privateKeyPem: '' }, undefined)).toBe(2);
+    expect(await runBenchmarkStatesCommand(encountersService, env, { privateKeyPem: testKeys().publicKeyPem }, undefined)).toBe(2);
+    expect(await runBenchmarkStatesCommand(encountersService, env, { privateKeyPem: testKeys().privateKeyPem }, '1 September')).toBe(2);
   });
 });
