@@ -10,13 +10,13 @@ interface WaitingErasure {
   done: string[];
 }
 
-const MUTATION = 'mutation EraseVolunteer($volunteerId: ID!) { eraseVolunteer(volunteerId: $volunteerId) }';
+const MUTATION = 'mutation EraseVolunteer($volunteerId: ID!, $accountId: ID) { eraseVolunteer(volunteerId: $volunteerId, accountId: $accountId) }';
 
 /**
  * Carries out volunteers' requests to delete their accounts (docs/domain-rules.md, "A volunteer
  * deletes their account"), in the way the retention job pseudonymises leavers: identity keeps each
  * request and the steps done; for each request not finished, each subgraph not yet done is asked
- * for its part (`eraseVolunteer`, system credential only) and, once it answers, identity records the
+ * for its part (`eraseVolunteer` with the volunteer's and the account's ids, system credential only) and, once it answers, identity records the
  * step; after the last, identity erases its own part. The gateway does it because it alone holds the
  * key that makes the system credential. A subgraph that fails stops that request there; the next run
  * (straight after the next request, and on a timer) carries on from the steps recorded. Every step is
@@ -47,10 +47,10 @@ export class VolunteerErasureRelay {
     return this.post<T>(new URL(path, this.urls.identity).toString(), body);
   }
 
-  private async erasePart(subgraph: ErasureSubgraph, volunteerId: string): Promise<void> {
+  private async erasePart(subgraph: ErasureSubgraph, { volunteerId, accountId }: WaitingErasure): Promise<void> {
     const body = await this.post<{ data?: { eraseVolunteer?: boolean } | null; errors?: { message: string }[] }>(this.urls[subgraph], {
       query: MUTATION,
-      variables: { volunteerId },
+      variables: { volunteerId, accountId },
     });
     if (body.data?.eraseVolunteer !== true) throw new Error(`${subgraph}: ${body.errors?.map((error) => error.message).join('; ') ?? 'no answer'}`);
   }
@@ -59,7 +59,7 @@ export class VolunteerErasureRelay {
     let complete = false;
     for (const subgraph of SUBGRAPHS) {
       if (erasure.done.includes(subgraph)) continue;
-      await this.erasePart(subgraph, erasure.volunteerId);
+      await this.erasePart(subgraph, erasure);
       ({ complete } = await this.identity<{ complete: boolean }>('/internal/volunteer-erasure/step', { accountId: erasure.accountId, subgraph }));
     }
     return complete;

@@ -102,12 +102,24 @@ describe('a volunteer deleting their account', () => {
   it('deletes Sam: signed out, cannot sign in, and no subgraph holds their name or email; a second request is refused', async () => {
     const needles = [SAM.name, SAM.email, `${sam.firstName} ${sam.lastName}`];
     const definitions = [identityService, employersService, encountersService, destinationsService];
+    // Before: Sam hosts two placements, one still to come and one that started today, each with Maya approved on it,
+    // and answers Northfield's named employers' survey; Sam's name and email are in the words of each.
+    const { samClient: host, leader, applications, surveyId } = await samHostsAndAnswers();
     if (stack.databasePrefix) {
-      // The search finds Sam before: in identity's accounts and the employers subgraph's volunteers.
+      // The search finds Sam before: in identity's accounts, the employers subgraph's volunteers and placements, and survey answers.
       const before: string[] = [];
       for (const definition of definitions) before.push(...(await mentions(definition, needles)));
-      expect(before).toEqual(expect.arrayContaining(['identity.account.email', 'identity.account.display_name', 'employers.volunteer.email']));
+      expect(before).toEqual(
+        expect.arrayContaining([
+          'identity.account.email',
+          'identity.account.display_name',
+          'employers.volunteer.email',
+          'employers.placement.tasks',
+          'encounters.programme_survey_answer.comment',
+        ]),
+      );
     }
+    expect((await host.query<{ me: { displayName: string } }>(ME)).data?.me.displayName).toBe(SAM.name);
     const samClient = await signedInAs(SAM.email);
     const other = await signedInAs(SAM.email);
     const res = await deleteAccount(samClient, { password: DEMO_PASSWORD });
@@ -119,8 +131,9 @@ describe('a volunteer deleting their account', () => {
     expect((await new GatewayClient(stack.url).signIn(SAM.email, DEMO_PASSWORD)).status).toBe(401);
     expect((await deleteAccount(samClient, { password: DEMO_PASSWORD })).status).toBe(401);
 
+    expect((await host.query<{ me: unknown }>(ME)).data?.me ?? null).toBeNull();
+
     // The school still sees what Sam delivered, by a "Former volunteer".
-    const leader = await signedInAs('leader@northfield.test');
     const encounters = await leader.query<{ encounters: { edges: { node: { volunteers: { id: string; firstName: string; lastName: string }[] } }[] } }>(
       '{ encounters(first: 100) { edges { node { volunteers { id firstName lastName } } } } }',
     );
@@ -129,6 +142,22 @@ describe('a volunteer deleting their account', () => {
     expect(delivered.length).toBeGreaterThan(0);
     for (const volunteer of delivered) expect(volunteer).toMatchObject({ firstName: 'Former', lastName: 'volunteer' });
 
+    // The placement still to come is withdrawn, and Maya's school reads why; the one that started is done, and Maya's
+    // work experience is recorded for the school. The survey's ratings stay in the school's results.
+    const after = await leader.query<{ placementApplications: { id: string; status: string; response: string | null; placement: { status: string } }[] }>(
+      '{ placementApplications { id status response placement { status } } }',
+    );
+    expect(after.errors).toBeUndefined();
+    const answer = (id: string) => after.data!.placementApplications.find((a) => a.id === id);
+    expect(answer(applications.toCome)).toMatchObject({ status: 'DECLINED', placement: { status: 'WITHDRAWN' } });
+    expect(answer(applications.toCome)?.response).toMatch(/^Withdrawn: the person at the employer who offered this placement deleted their Waymark account/);
+    expect(answer(applications.started)).toMatchObject({ status: 'COMPLETED', placement: { status: 'COMPLETED' } });
+    const surveys = await leader.query<{ evaluationResults: { surveys: { id: string; answers: number; comments: string[] }[] } }>(
+      '{ evaluationResults { surveys { id answers comments } } }',
+    );
+    expect(surveys.errors).toBeUndefined();
+    expect(surveys.data!.evaluationResults.surveys.find((survey) => survey.id === surveyId)).toMatchObject({ answers: 1 });
+
     if (stack.databasePrefix) {
       const found: string[] = [];
       for (const definition of definitions) found.push(...(await mentions(definition, needles)));
@@ -136,3 +165,84 @@ describe('a volunteer deleting their account', () => {
     }
   });
 });
+
+const ERROR = 'error { code message }';
+const todayInEngland = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The academic year (named by the calendar year it starts in, 1 September) of today in England. */
+const academicYearNow = () => {
+  const [year, month] = todayInEngland().split('-').map(Number);
+  return month >= 9 ? year : year - 1;
+};
+type Result<K extends string, V> = Record<K, V & { error: { code: string; message: string } | null }>;
+
+/** Sam offers two placements (one a fortnight ahead, one today), Maya applies to both and Northfield approves her, and Sam answers the employers' survey. */
+async function samHostsAndAnswers() {
+  const samClient = await signedInAs(SAM.email);
+  const pupil = await signedInAs('pupil@northfield.test');
+  const leader = await signedInAs('leader@northfield.test');
+  const ok = <T>(res: { data?: T | null; errors?: unknown[] }): T => {
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!;
+  };
+  const northfield = data.schools[0];
+  const place = async (dateFrom: string, dateTo: string) => {
+    const { offerPlacement } = ok(
+      await samClient.query<Result<'offerPlacement', { placement: { id: string } | null }>>(
+        `mutation ($input: OfferPlacementInput!) { offerPlacement(input: $input) { placement { id } ${ERROR} } }`,
+        {
+          input: {
+            title: 'Workshop placement',
+            tasks: `Work beside ${SAM.name} in the workshop; ask for ${SAM.email} at reception.`,
+            dateFrom,
+            dateTo,
+            hoursPerDay: 6,
+            capacity: 2,
+            yearGroups: [10],
+            schoolIds: [northfield.id],
+          },
+        },
+      ),
+    );
+    expect(offerPlacement.error).toBeNull();
+    const { applyForPlacement } = ok(
+      await pupil.query<Result<'applyForPlacement', { application: { id: string } | null }>>(
+        `mutation ($input: ApplyForPlacementInput!) { applyForPlacement(input: $input) { application { id } ${ERROR} } }`,
+        { input: { placementId: offerPlacement.placement!.id, statement: 'I like making things.' } },
+      ),
+    );
+    expect(applyForPlacement.error).toBeNull();
+    const { answerPlacementApplication } = ok(
+      await leader.query<Result<'answerPlacementApplication', { application: { status: string } | null }>>(
+        `mutation ($input: AnswerPlacementApplicationInput!) { answerPlacementApplication(input: $input) { application { status } ${ERROR} } }`,
+        { input: { applicationId: applyForPlacement.application!.id, approve: true, message: 'Approved: enjoy it.' } },
+      ),
+    );
+    expect(answerPlacementApplication).toEqual({ application: { status: 'APPROVED' }, error: null });
+    return applyForPlacement.application!.id;
+  };
+  const today = todayInEngland();
+  const applications = { toCome: await place(addDays(today, 14), addDays(today, 15)), started: await place(today, today) };
+
+  // Northfield's named employers' survey this year (the first term not already opened), answered by Sam, who worked with the school.
+  let surveyId: string | null = null;
+  for (const term of ['AUTUMN', 'SPRING', 'SUMMER']) {
+    const { openProgrammeSurvey } = ok(
+      await leader.query<Result<'openProgrammeSurvey', { survey: { id: string } | null }>>(
+        `mutation ($input: OpenProgrammeSurveyInput!) { openProgrammeSurvey(input: $input) { survey { id } ${ERROR} } }`,
+        { input: { audience: 'EMPLOYERS', academicYear: academicYearNow(), term, anonymous: false } },
+      ),
+    );
+    surveyId = openProgrammeSurvey.survey?.id ?? null;
+    if (surveyId) break;
+  }
+  expect(surveyId).not.toBeNull();
+  const { answerProgrammeSurvey } = ok(
+    await samClient.query<Result<'answerProgrammeSurvey', { answered: boolean }>>(
+      `mutation ($input: AnswerProgrammeSurveyInput!) { answerProgrammeSurvey(input: $input) { answered ${ERROR} } }`,
+      { input: { surveyId, helps: 4, informed: 3, comment: `${SAM.name} here (${SAM.email}): happy to come back.` } },
+    ),
+  );
+  expect(answerProgrammeSurvey).toEqual({ answered: true, error: null });
+  return { samClient, leader, applications, surveyId };
+}

@@ -30,4 +30,10 @@ export const ERASED_VOLUNTEER = {
   text: 'Removed when the volunteer deleted their Waymark account.',
   /** The school's answer on an offer that was still open, or accepted for an activity still to come. */
   withdrawn: 'Withdrawn: the volunteer deleted their Waymark account and will not come. The activity stays in your plan: find someone else or change it.',
+  /**
+   * The answer on each application, waiting or approved, to a placement they offered that had not
+   * started yet: the placement is withdrawn, and the pupil and their school read why.
+   */
+  placementWithdrawn:
+    'Withdrawn: the person at the employer who offered this placement deleted their Waymark account, so it will not go ahead. Your careers leader can help you find another.',
 } as const;

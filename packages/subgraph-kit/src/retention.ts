@@ -39,7 +39,7 @@ export function pseudonymisePupilResolver(pseudonymise: (em: EntityManager, pupi
  * identity has taken the volunteer's request (their password checked); refused to everyone else, the
  * volunteer themself included. Doing it again changes nothing (each subgraph's `erase` is written so).
  */
-export function eraseVolunteerResolver(erase: (em: EntityManager, volunteerId: string, now: Date) => Promise<unknown>) {
+export function eraseVolunteerResolver(erase: (em: EntityManager, volunteerId: string, now: Date, accountId: string | null) => Promise<unknown>) {
   @Resolver()
   class VolunteerErasureResolver {
     @Directive('@shareable')
@@ -48,11 +48,20 @@ export function eraseVolunteerResolver(erase: (em: EntityManager, volunteerId: s
       description:
         "Subgraph-to-subgraph only (the gateway, for a volunteer who deleted their account): removes the volunteer's personal details from this subgraph's rows, keeping what schools must keep under a stand-in. True once done; the same again is a no-op.",
     })
-    async eraseVolunteer(@Arg('volunteerId', () => ID) volunteerId: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    async eraseVolunteer(
+      @Arg('volunteerId', () => ID) volunteerId: string,
+      @Arg('accountId', () => ID, {
+        nullable: true,
+        description: 'Their account in identity, for what is kept by account rather than by volunteer (survey answers).',
+      })
+      accountId: string | null | undefined,
+      @Ctx() ctx: RequestContext,
+    ): Promise<boolean> {
       if (ctx.principal.kind !== 'system') throw AccessError.forbidden('Only Waymark itself can erase a volunteer, once they have asked.');
       if (!isUuid(volunteerId)) throw InputError.invalid('volunteerId must be a volunteer id.');
+      if (accountId != null && !isUuid(accountId)) throw InputError.invalid('accountId must be an account id.');
       await withRequestBypass(ctx, 'volunteer erasure: one volunteer who deleted their account, wherever their rows are', (em) =>
-        erase(em, volunteerId, new Date()),
+        erase(em, volunteerId, new Date(), accountId ?? null),
       );
       return true;
     }

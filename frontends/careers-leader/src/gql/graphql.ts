@@ -374,6 +374,11 @@ export type PlacementApplicationStatus =
   | 'DECLINED'
   | 'PENDING';
 
+export type PlacementStatus =
+  | 'COMPLETED'
+  | 'OPEN'
+  | 'WITHDRAWN';
+
 export type PlanEncounterLinkInput = {
   encounterId: string | number;
   itemId: string | number;
@@ -1278,7 +1283,7 @@ export type PersonSubjectAccessQuery = { personSubjectAccess: { id: string, disp
 export type PlacementApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlacementApplicationsQuery = { placementApplications: Array<{ id: string, firstName: string, yearGroup: number, statement: string | null, status: PlacementApplicationStatus, response: string | null, feedback: string | null, encounterPending: boolean, createdAt: string, encounter: { id: string } | null, host: { id: string, displayName: string, checks: Array<{ id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string }> | null } | null, hostCheckWarnings: Array<{ kind: VolunteerCheckKind, expiresOn: string | null, message: string }> | null, placement: { id: string, title: string, tasks: string, dateFrom: string, dateTo: string, hoursPerDay: number, days: number, capacity: number, placesLeft: number, employerName: string | null } }> | null };
+export type PlacementApplicationsQuery = { placementApplications: Array<{ id: string, firstName: string, yearGroup: number, statement: string | null, status: PlacementApplicationStatus, response: string | null, feedback: string | null, encounterPending: boolean, createdAt: string, encounter: { id: string } | null, host: { id: string, displayName: string, checks: Array<{ id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string }> | null } | null, hostCheckWarnings: Array<{ kind: VolunteerCheckKind, expiresOn: string | null, message: string }> | null, placement: { id: string, title: string, status: PlacementStatus, tasks: string, dateFrom: string, dateTo: string, hoursPerDay: number, days: number, capacity: number, placesLeft: number, employerName: string | null } }> | null };
 
 export type AnswerPlacementApplicationMutationVariables = Exact<{
   input: AnswerPlacementApplicationInput;
@@ -3865,6 +3870,7 @@ export const PlacementApplicationsDocument = new TypedDocumentString(`
     placement {
       id
       title
+      status
       tasks
       dateFrom
       dateTo

@@ -96,7 +96,8 @@ export type PlacementFeedbackInput = {
 
 export type PlacementStatus =
   | 'COMPLETED'
-  | 'OPEN';
+  | 'OPEN'
+  | 'WITHDRAWN';
 
 /** Who a survey of the careers programme asks: parents and carers, school staff, or employers and volunteers. */
 export type ProgrammeSurveyAudience =

@@ -8,6 +8,8 @@ export enum PlacementStatus {
   OPEN = 'OPEN',
   /** Its dates are over and the employer marked it done: each approved pupil's experience is recorded. */
   COMPLETED = 'COMPLETED',
+  /** Withdrawn before it started: the volunteer who offered it deleted their account. Its applications were answered saying so. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(PlacementStatus, { name: 'PlacementStatus' });
 

@@ -307,27 +307,42 @@ export class PlacementService {
           : [{ field: `feedback.${index}`, message: 'Give feedback only to pupils who were on the placement' }],
       );
       if (unknown.length > 0) return placementResult(null, PlacementProblems.invalid(unknown));
-      for (const application of applications) {
-        if (application.status === PlacementApplicationStatus.PENDING) {
-          em.assign(application, { status: PlacementApplicationStatus.DECLINED, response: FINISHED_UNANSWERED, respondedAt: now });
-        }
-      }
-      for (const application of approved) {
-        const words = feedback.find((f) => f.applicationId === application.id)?.feedback.trim();
-        em.assign(application, { status: PlacementApplicationStatus.COMPLETED, feedback: words ? words : null });
-        const payload = placementEncounterInput(placement, application);
-        em.create(PlacementOutbox, {
-          id: randomUUID(),
-          applicationId: application.id,
-          schoolId: application.schoolId,
-          idempotencyKey: String(payload.idempotencyKey),
-          payload,
-          createdAt: now,
-        });
-      }
-      em.assign(placement, { status: PlacementStatus.COMPLETED, completedAt: now });
+      markPlacementDone(em, placement, applications, (application) => feedback.find((f) => f.applicationId === application.id)?.feedback, now);
       await em.flush();
       return placementResult(placement, null);
     });
   }
+}
+
+/**
+ * Marks a placement done (the caller flushes): applications never answered close, each approved
+ * pupil's application is completed with the feedback given them (if any), and an outbox row holds
+ * their work-experience encounter. For the volunteer marking it done, and for the deletion of the
+ * account of a volunteer whose placement had started (volunteer-erasure), which gives no feedback.
+ */
+export function markPlacementDone(
+  em: EntityManager,
+  placement: Placement,
+  applications: readonly PlacementApplication[],
+  feedbackFor: (application: PlacementApplication) => string | undefined,
+  now: Date,
+): void {
+  for (const application of applications) {
+    if (application.status === PlacementApplicationStatus.PENDING) {
+      em.assign(application, { status: PlacementApplicationStatus.DECLINED, response: FINISHED_UNANSWERED, respondedAt: now });
+    } else if (application.status === PlacementApplicationStatus.APPROVED) {
+      const words = feedbackFor(application)?.trim();
+      em.assign(application, { status: PlacementApplicationStatus.COMPLETED, feedback: words ? words : null });
+      const payload = placementEncounterInput(placement, application);
+      em.create(PlacementOutbox, {
+        id: randomUUID(),
+        applicationId: application.id,
+        schoolId: application.schoolId,
+        idempotencyKey: String(payload.idempotencyKey),
+        payload,
+        createdAt: now,
+      });
+    }
+  }
+  em.assign(placement, { status: PlacementStatus.COMPLETED, completedAt: now });
 }

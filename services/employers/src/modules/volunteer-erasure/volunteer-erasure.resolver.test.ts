@@ -6,6 +6,7 @@ import { ERASED_VOLUNTEER } from '@waymark/domain';
 import { boundSql, withSystemAccess } from '@waymark/subgraph-kit';
 import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, employersService } from '../../app.js';
+import { FINISHED_UNANSWERED } from '../placement/placement.service.js';
 
 /*
  * eraseVolunteer in the employers subgraph (docs/domain-rules.md, "A volunteer deletes their
@@ -33,6 +34,20 @@ const offers = () =>
     [ERASED_VOLUNTEER.text],
   );
 const checks = (id: string) => read('select * from volunteer_check where volunteer_id = $1 order by id', [id]);
+const placements = () =>
+  read<{ id: string; volunteer_id: string; employer_id: string | null; title: string; tasks: string; status: string; taken: number; completed: boolean }>(
+    `select id, volunteer_id, employer_id, title, tasks, status, taken, completed_at is not null as completed from placement where title like 'Erasure test%' order by title`,
+  );
+const applications = () =>
+  read<{ title: string; first_name: string; statement: string; status: string; response: string | null; feedback: string | null }>(
+    `select p.title, a.first_name, a.statement, a.status, a.response, a.feedback from placement_application a join placement p on p.id = a.placement_id
+     where p.title like 'Erasure test%' order by p.title, a.first_name`,
+  );
+const placementOutbox = () =>
+  read<{ title: string; first_name: string; payload: { kind: string; volunteerIds: string[]; employerIds: string[]; register: { pupilId: string }[] } }>(
+    `select p.title, a.first_name, o.payload from placement_outbox o join placement_application a on a.id = o.application_id join placement p on p.id = a.placement_id
+     where p.title like 'Erasure test%' order by p.title, a.first_name`,
+  );
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(employersService, createApp);
@@ -62,6 +77,31 @@ beforeAll(async () => {
        values (gen_random_uuid(), $1, $2, 'IDENTITY', '2025-01-10', '2028-01-10', 'leader', 'Chris Leader', now())`,
       [sam.id, northfield.id],
     );
+    // Placements: Sam's not started yet, started and never marked done, and done; the other volunteer's not started yet.
+    const pupils = data.pupils.filter((p) => p.schoolId === northfield.id).slice(0, 4);
+    for (const [who, title, from, to, status, answers] of [
+      [sam, 'Erasure test A: to come', '2099-06-01', '2099-06-05', 'OPEN', ['PENDING', 'APPROVED', 'DECLINED']],
+      [sam, 'Erasure test B: started', '2020-01-06', '2020-01-10', 'OPEN', ['APPROVED', 'PENDING']],
+      [sam, 'Erasure test C: done', '2019-01-07', '2019-01-11', 'COMPLETED', ['COMPLETED']],
+      [other, 'Erasure test D: theirs', '2099-06-01', '2099-06-05', 'OPEN', ['PENDING', 'APPROVED']],
+    ] as const) {
+      const taken = answers.filter((a) => a === 'APPROVED' || a === 'COMPLETED').length;
+      const { rows } = await boundSql<{ id: string }>(
+        em,
+        `insert into placement (id, volunteer_id, employer_id, title, tasks, date_from, date_to, hours_per_day, days, capacity, taken, year_groups, school_ids, status, completed_at, created_at)
+         values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 6, 5, 4, $7, '{10}', $8, $9::text, case when $9::text = 'COMPLETED' then now() end, now()) returning id`,
+        [who.id, who.employerId, title, `Shadow ${who.firstName} ${who.lastName} (${who.email}) in the workshop`, from, to, taken, [northfield.id], status],
+      );
+      for (const [index, answer] of answers.entries()) {
+        const pupil = pupils[index];
+        await boundSql(
+          em,
+          `insert into placement_application (id, placement_id, pupil_id, school_id, first_name, year_group, statement, status, feedback, created_at)
+           values (gen_random_uuid(), $1, $2, $3, $4, 10, 'I like making things', $5, $6, now() + $7 * interval '1 second')`,
+          [rows[0].id, pupil.id, northfield.id, `Pupil ${index + 1}`, answer, answer === 'COMPLETED' ? 'You asked good questions all week.' : null, index],
+        );
+      }
+    }
     await boundSql(
       em,
       `update volunteer set home_postcode = 'LS1 1AA', reach = 'RADIUS', radius_miles = 10, sectors = '{F}', role_model_job = 'Engineer', profile_updated_at = now() where id = $1`,
@@ -74,7 +114,7 @@ afterAll(() => subgraph?.close());
 
 describe('eraseVolunteer (employers)', () => {
   it('refuses the volunteer themself, another volunteer, a careers leader and an API key, and changes nothing', async () => {
-    const before = [await volunteerRow(sam.id), await offers()];
+    const before = [await volunteerRow(sam.id), await offers(), await placements(), await applications(), await placementOutbox()];
     for (const who of [
       makePrincipal({ roles: ['employer_volunteer'], volunteerId: sam.id, employerId: sam.employerId ?? undefined }),
       makePrincipal({ roles: ['employer_volunteer'], volunteerId: other.id }),
@@ -85,7 +125,7 @@ describe('eraseVolunteer (employers)', () => {
       expect(res.data?.eraseVolunteer ?? null, who.roles.join()).toBeNull();
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
-    expect([await volunteerRow(sam.id), await offers()]).toEqual(before);
+    expect([await volunteerRow(sam.id), await offers(), await placements(), await applications(), await placementOutbox()]).toEqual(before);
   });
 
   it('with the system credential erases the volunteer, withdraws what is to come, keeps checks, and is a no-op the second time', async () => {
@@ -132,6 +172,44 @@ describe('eraseVolunteer (employers)', () => {
     expect(again.data?.eraseVolunteer).toBe(true);
     expect(await volunteerRow(sam.id)).toEqual(after);
     expect(await offers()).toEqual(rows);
+  });
+
+  it("withdraws the volunteer's placements still to come, records the pupils' experience of started ones, and keeps done ones with the organisation", async () => {
+    // Sam was erased by the test before; placements are as that left them (a third call changes nothing either).
+    const [, , , otherPlacement] = await placements();
+    expect(otherPlacement.tasks).toContain(other.lastName);
+    const mine = (await placements()).filter((p) => p.volunteer_id === sam.id);
+    expect(mine.map(({ title, status, taken, completed, tasks, employer_id }) => ({ title, status, taken, completed, tasks, employer_id }))).toEqual([
+      { title: 'Erasure test A: to come', status: 'WITHDRAWN', taken: 0, completed: false, tasks: ERASED_VOLUNTEER.text, employer_id: sam.employerId },
+      { title: 'Erasure test B: started', status: 'COMPLETED', taken: 1, completed: true, tasks: ERASED_VOLUNTEER.text, employer_id: sam.employerId },
+      { title: 'Erasure test C: done', status: 'COMPLETED', taken: 1, completed: true, tasks: ERASED_VOLUNTEER.text, employer_id: sam.employerId },
+    ]);
+    expect(
+      (await applications()).map(({ title, first_name, status, response, feedback }) => [title.slice(0, 14), first_name, status, response, feedback]),
+    ).toEqual([
+      // Not started: every waiting or approved pupil is told why; one already declined keeps the school's answer.
+      ['Erasure test A', 'Pupil 1', 'DECLINED', ERASED_VOLUNTEER.placementWithdrawn, null],
+      ['Erasure test A', 'Pupil 2', 'DECLINED', ERASED_VOLUNTEER.placementWithdrawn, null],
+      ['Erasure test A', 'Pupil 3', 'DECLINED', null, null],
+      // Started: the approved pupil's experience is recorded; the one never answered is closed as when a volunteer marks it done.
+      ['Erasure test B', 'Pupil 1', 'COMPLETED', null, null],
+      ['Erasure test B', 'Pupil 2', 'DECLINED', FINISHED_UNANSWERED, null],
+      // Done: the words Sam wrote to the pupil stay, part of the pupil's record of the experience.
+      ['Erasure test C', 'Pupil 1', 'COMPLETED', null, 'You asked good questions all week.'],
+      // The other volunteer's placement is untouched.
+      ['Erasure test D', 'Pupil 1', 'PENDING', null, null],
+      ['Erasure test D', 'Pupil 2', 'APPROVED', null, null],
+    ]);
+    // The started placement's pupil gets their work experience, with the organisation and the (now former) volunteer's id.
+    const outbox = await placementOutbox();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ title: 'Erasure test B: started', first_name: 'Pupil 1' });
+    expect(outbox[0].payload).toMatchObject({ kind: 'WORK_EXPERIENCE', volunteerIds: [sam.id], employerIds: [sam.employerId] });
+    // A pupil can no longer find or apply for the withdrawn placement.
+    const placementsBefore = await placements();
+    expect((await subgraph.client.query<{ eraseVolunteer: boolean }>(gateway, MUTATION, { id: sam.id })).data?.eraseVolunteer).toBe(true);
+    expect(await placements()).toEqual(placementsBefore);
+    expect(await placementOutbox()).toEqual(outbox);
   });
 
   it('answers a clear error for an id that is not one', async () => {

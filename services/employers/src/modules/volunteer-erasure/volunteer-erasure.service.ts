@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { ERASED_VOLUNTEER, todayInEngland } from '@waymark/domain';
 import { boundSql } from '@waymark/subgraph-kit';
+import { Placement, PlacementApplication, PlacementStatus } from '../placement/placement.entity.js';
+import { markPlacementDone } from '../placement/placement.service.js';
 
 /*
  * This subgraph's part of a volunteer deleting their account (docs/domain-rules.md, "A volunteer
@@ -12,12 +14,27 @@ import { boundSql } from '@waymark/subgraph-kit';
  * offer go. What they told Waymark at sign-up about their organisation (size, website) and a
  * school's message to them as a former pupil go; whether a school confirmed them stays. Checks
  * schools recorded on them stay as they are (the safeguarding record; docs say why). $1 is the
- * volunteer (and, in the first, $2 today in England and $3 now). Each statement changes nothing the
- * second time.
+ * volunteer (and, in the first two, $2 today in England and $3 now). Each statement changes nothing
+ * the second time.
+ *
+ * Placements they offered stay with their organisation (the placement keeps its employer, and its
+ * volunteer id reads "Former volunteer"). One that has not started is withdrawn: every application
+ * still waiting or approved is answered with why, which the pupil and their school read. One that
+ * has started (or is over) but was never marked done is marked done for them, without feedback, so
+ * each approved pupil's work experience is recorded for their school as if they had (markPlacementDone).
+ * A done placement stays as it is, with the words they wrote to each pupil after it (the pupil's
+ * record of the experience, as in the encounters subgraph). The words describing what pupils would
+ * do go from all of them; the title, dates and hours stay, since they are what the pupils' records
+ * and the school's say the experience was.
  */
 const WITHDRAW = `update volunteer_offer o set status = 'CLOSED', response = '${ERASED_VOLUNTEER.withdrawn}', responded_at = $3
    where o.volunteer_id = $1 and (o.status = 'OPEN'
      or (o.status = 'ACCEPTED' and exists (select 1 from volunteer_request r where r.id = o.request_id and r.date_to >= $2::date)))`;
+const WITHDRAW_PLACEMENTS = `with withdrawn as (
+     update placement set status = '${PlacementStatus.WITHDRAWN}', taken = 0
+      where volunteer_id = $1 and status = '${PlacementStatus.OPEN}' and date_from > $2::date returning id)
+   update placement_application a set status = 'DECLINED', response = '${ERASED_VOLUNTEER.placementWithdrawn}', responded_at = $3
+    where a.placement_id in (select id from withdrawn) and a.status in ('PENDING', 'APPROVED')`;
 const STATEMENTS = [
   `update volunteer_offer set message = '${ERASED_VOLUNTEER.text}' where volunteer_id = $1 and message <> '${ERASED_VOLUNTEER.text}'`,
   `update volunteer set first_name = '${ERASED_VOLUNTEER.firstName}', last_name = '${ERASED_VOLUNTEER.lastName}', job_title = '${ERASED_VOLUNTEER.jobTitle}',
@@ -27,10 +44,20 @@ const STATEMENTS = [
    where id = $1 and email <> 'former-volunteer-' || id || '@erased.invalid'`,
   `update signed_up_volunteer set organisation_size_band = null, organisation_website = null, decision_message = null
    where volunteer_id = $1 and (organisation_size_band is not null or organisation_website is not null or decision_message is not null)`,
+  `update placement set tasks = '${ERASED_VOLUNTEER.text}' where volunteer_id = $1 and tasks <> '${ERASED_VOLUNTEER.text}'`,
 ];
 
 /** Erases one volunteer's rows here; `em` must be allowed to write them (inside the request's bypass). */
 export async function eraseVolunteerRows(em: EntityManager, volunteerId: string, now: Date): Promise<void> {
-  await boundSql(em, WITHDRAW, [volunteerId, todayInEngland(now), now]);
+  const today = todayInEngland(now);
+  await boundSql(em, WITHDRAW, [volunteerId, today, now]);
+  await boundSql(em, WITHDRAW_PLACEMENTS, [volunteerId, today, now]);
+  const started = await em.find(Placement, { volunteerId, status: PlacementStatus.OPEN, dateFrom: { $lte: today } }, { orderBy: { id: 'asc' } });
+  for (const placement of started) {
+    const applications = await em.find(PlacementApplication, { placement }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    markPlacementDone(em, placement, applications, () => undefined, now);
+  }
+  // Written now, while the bypass lets these rows be written: the request's own flush comes after it.
+  await em.flush();
   for (const sql of STATEMENTS) await boundSql(em, sql, [volunteerId]);
 }

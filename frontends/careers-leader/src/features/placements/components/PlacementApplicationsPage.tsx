@@ -52,6 +52,7 @@ export function PlacementApplicationsPage() {
                     : ', recorded as work experience'
                   : ''}
                 {application.feedback ? `. Employer's feedback: ${application.feedback}` : ''}
+                {application.placement.status === 'WITHDRAWN' && application.response ? `. ${application.response}` : ''}
               </li>
             ))}
           </ul>

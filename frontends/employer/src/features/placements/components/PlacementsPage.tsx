@@ -53,7 +53,7 @@ function PlacementCard({ placement, onChanged }: { placement: MyPlacement; onCha
           { term: 'Year groups', value: years(placement.yearGroups) },
           { term: 'Schools', value: placement.schools.map((s) => s.name).join(', ') },
           { term: 'Places', value: `${placement.capacity} (${placement.placesLeft} left)` },
-          { term: 'Status', value: placement.status === 'COMPLETED' ? 'Done' : 'Open' },
+          { term: 'Status', value: placement.status === 'COMPLETED' ? 'Done' : placement.status === 'WITHDRAWN' ? 'Withdrawn' : 'Open' },
         ]}
       />
       <h3>Pupils coming</h3>
