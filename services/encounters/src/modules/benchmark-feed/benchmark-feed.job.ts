@@ -205,13 +205,12 @@ export async function materialiseTrust(orm: Orm, trustId: string, day: string, c
   return run;
 }
 
-/** Every trust this subgraph holds anything of: its encounters, registers, own activities, or states already published. */
+/** Every trust this subgraph holds anything of: its encounters (a register row is always its encounter's trust's), own activities, or states already published. */
 export async function knownTrusts(orm: Orm): Promise<string[]> {
   return withSystemAccess(orm, 'benchmark states: which trusts have records here', async (em) => {
     const { rows } = await boundSql<{ trust_id: string }>(
       em,
       `select trust_id::text from encounter where trust_id is not null
-       union select trust_id::text from participation where trust_id is not null
        union select trust_id::text from own_activity where trust_id is not null
        union select trust_id::text from benchmark_state
        order by 1`,

@@ -399,6 +399,10 @@ describe('when something goes wrong', () => {
     await riversideCopy.sync();
     expect(sorted(riversideCopy.rows)).toEqual(sorted(await engineStates(riverside.id, tomorrow)));
     expect(await logSize()).toBeGreaterThanOrEqual(before);
+    // Without a list (as the command runs it), every trust with records here, each already up to date.
+    const everyone = await runBenchmarkStates({ orm: harness.orm, day: tomorrow, cohortOf });
+    expect(everyone.trusts.map((t) => t.trustId).sort()).toEqual([waymark.id, riverside.id].sort());
+    expect(everyone.trusts.map((t) => t.upserts + t.tombstones)).toEqual([0, 0]);
   });
 
   it('the command refuses bad settings (exit code 2) before touching the database', async () => {
