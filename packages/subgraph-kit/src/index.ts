@@ -22,3 +22,4 @@ export * from './housekeeping.js';
 export * from './tenancy.js';
 export * from './retention.js';
 export * from './webhook-outbox.js';
+export * from './sync-feed.js';

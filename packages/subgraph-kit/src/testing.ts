@@ -213,3 +213,4 @@ export async function startTestSubgraph(
 }
 
 export * from './pupils-stand-in.js';
+export * from './sync-testing.js';

@@ -7,8 +7,21 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { GraphQLObjectType } from 'graphql';
 import { CREDENTIAL_HEADER, CredentialVerifier } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
-import { actAsAppRole, boundSql, decodeCursor, openDatabase, withSystemAccess, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
-import { countStatements, makePrincipal, SubgraphTestClient, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
+import { actAsAppRole, boundSql, openDatabase, withSystemAccess, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
+import {
+  countStatements,
+  FeedReplica,
+  interleaveWriters,
+  makePrincipal,
+  openSystemWriter,
+  seededRandom,
+  settleTransactions,
+  SubgraphTestClient,
+  testDatabase,
+  testKeys,
+  writeAsSystem,
+  type WriteOp,
+} from '@waymark/subgraph-kit/testing';
 import { createApp, destinationsService } from '../../app.js';
 import { buildDestinationsSchema } from '../../schema.js';
 import { compactDestinationSyncLog } from './destination-sync.compaction.js';
@@ -139,23 +152,9 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-async function openWriter(): Promise<EntityManager> {
-  const em = orm.em.fork();
-  await em.begin();
-  await boundSql(em, `select set_config('waymark.bypass', 'on', true)`, []);
-  return em;
-}
-
-async function write(work: (em: EntityManager) => Promise<unknown>): Promise<void> {
-  const em = await openWriter();
-  try {
-    await work(em);
-    await em.commit();
-  } catch (error) {
-    await em.rollback();
-    throw error;
-  }
-}
+const openWriter = () => openSystemWriter(orm);
+const write = (work: (em: EntityManager) => Promise<unknown>) => writeAsSystem(orm, work);
+const settle = () => settleTransactions(orm);
 
 /** A spell for a pupil at one of the schools; answers its id. */
 async function insertSpell(
@@ -185,48 +184,18 @@ async function page(principal = key, after: string | null = null, first?: number
   return res.data!.page!;
 }
 
-function position(cursor: string | null): bigint {
-  if (cursor === null) return -1n;
-  const [, xid, seq] = decodeCursor(cursor, ['text', 'text', 'text'])!;
-  return (BigInt(xid) << 64n) + BigInt(seq);
-}
-
 /** A trust's copy of the feed, as a client of the sync keeps it; it checks no answer ever carries a young person the trust may not see. */
-class Replica {
-  rows = new Map<string, Row>();
-  tombstones = new Map<string, Reason>();
-  cursor: string | null = null;
-  constructor(readonly principal = key) {}
-
-  apply(changes: Change[]): void {
-    const ids = changes.map((c) => c.id);
-    expect(new Set(ids).size, 'a spell twice in one page').toBe(ids.length);
-    for (const change of changes) {
-      if (change.kind === 'UPSERT') {
-        expect(pupils.sharedWith(change.row!.pupilId, this.principal.trustId!), 'an upsert of a young person the trust may not see').toBe(true);
-        this.rows.set(change.id, change.row!);
-        this.tombstones.delete(change.id);
-      } else {
-        expect(change.row).toBeNull();
-        this.rows.delete(change.id);
-        this.tombstones.set(change.id, change.reason!);
-      }
-    }
-  }
-
-  async step(first = 7): Promise<boolean> {
-    const result = await page(this.principal, this.cursor, first);
-    if (result.changes.length > 0) expect(position(result.cursor) > position(this.cursor), 'the cursor moves forwards').toBe(true);
-    this.apply(result.changes);
-    this.cursor = result.cursor;
-    return result.hasMore;
-  }
-
-  async syncAll(first = 7): Promise<this> {
-    while (await this.step(first));
-    return this;
-  }
-}
+const replicaOf = (principal = key) =>
+  Object.assign(
+    new FeedReplica<Row>(
+      (after, first) => page(principal, after, first),
+      (change) => {
+        if (change.kind === 'UPSERT')
+          expect(pupils.sharedWith(change.row!.pupilId, principal.trustId!), 'an upsert of a young person the trust may not see').toBe(true);
+      },
+    ),
+    { principal },
+  );
 
 /** The trust's spells of young people it may see, straight from the table: what a fresh full export must equal. */
 async function exportOf(trustId: string): Promise<Map<string, Row>> {
@@ -250,21 +219,6 @@ async function exportOf(trustId: string): Promise<Map<string, Row>> {
 const cut = (rows: Map<string, Row>) =>
   new Map([...rows].map(([id, r]) => [id, { id: r.id, pupilId: r.pupilId, schoolId: r.schoolId, activity: r.activity, endsOn: r.endsOn }]));
 
-async function settle(): Promise<void> {
-  const em = await openWriter();
-  let horizon: string;
-  try {
-    horizon = (await boundSql<{ xid: string }>(em, `select pg_current_xact_id()::text as xid`, [])).rows[0].xid;
-  } finally {
-    await em.commit();
-  }
-  for (;;) {
-    const { rows } = await boundSql<{ done: boolean }>(orm.em.fork(), `select pg_snapshot_xmin(pg_current_snapshot()) > $1::text::xid8 as done`, [horizon]);
-    if (rows[0].done) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const pupilsAt = (schoolId: string) => data.pupils.filter((p) => p.schoolId === schoolId).map((p) => p.id);
 
 describe('destinationChanges: who may sync (the attacks first)', () => {
@@ -275,7 +229,7 @@ describe('destinationChanges: who may sync (the attacks first)', () => {
       await insertSpell(em, pupilsAt(northfield.id)[0], schools[0]);
     });
     await settle();
-    const riversideCopy = await new Replica(riversideKey).syncAll(50);
+    const riversideCopy = await replicaOf(riversideKey).syncAll(50);
     expect(riversideCopy.rows.has(theirs)).toBe(true);
     expect(cut(riversideCopy.rows)).toEqual(await exportOf(riverside.id));
     for (const row of riversideCopy.rows.values()) expect(row.schoolId).toBe(eastgate.id);
@@ -315,7 +269,7 @@ describe('destinationChanges: who may sync (the attacks first)', () => {
 describe('destinationChanges: what a sync reads', () => {
   it('a full sync, then each change once: new, ended, deleted, moved out of the trust; a provider pseudonymised logs nothing', async () => {
     await settle();
-    const replica = await new Replica().syncAll(100);
+    const replica = await replicaOf().syncAll(100);
     expect(cut(replica.rows)).toEqual(await exportOf(waymark.id));
     const [a, b] = pupilsAt(southbank.id);
     let spells: string[] = [];
@@ -353,13 +307,13 @@ describe('destinationChanges: what a sync reads', () => {
       spells = [await insertSpell(em, pupilId, schools[0]), await insertSpell(em, pupilId, schools[0], 'EDUCATION')];
     });
     await settle();
-    const replica = await new Replica().syncAll(100);
+    const replica = await replicaOf().syncAll(100);
     for (const id of spells) expect(replica.rows.get(id)?.pupilId).toBe(pupilId);
 
     pupils.set(pupilId, { trustId: waymark.id, shared: false });
     // The very next page, and a fresh full sync, carry nothing of theirs as an upsert (Replica.apply checks every answer).
     await replica.step(1000);
-    const fresh = await new Replica().syncAll(100);
+    const fresh = await replicaOf().syncAll(100);
     for (const id of spells) expect(fresh.rows.has(id)).toBe(false);
     await settle();
     await replica.syncAll();
@@ -386,7 +340,7 @@ describe('destinationChanges: what a sync reads', () => {
       for (const id of [hidden, moved, gone]) spells.set(id, await insertSpell(em, id, schools[1]));
     });
     await settle();
-    const replica = await new Replica().syncAll(100);
+    const replica = await replicaOf().syncAll(100);
     pupils.set(hidden, { trustId: waymark.id, shared: true, pseudonymised: true });
     pupils.set(moved, { trustId: riverside.id, shared: true });
     pupils.set(gone, null);
@@ -406,7 +360,7 @@ describe('destinationChanges: what a sync reads', () => {
       spells = [await insertSpell(em, early, schools[0]), await insertSpell(em, late, schools[0])];
     });
     await settle();
-    const replica = await new Replica().syncAll(100);
+    const replica = await replicaOf().syncAll(100);
     if (concurrent) {
       const first = await openWriter();
       await endSpell(first, spells[0], '2025-10-01');
@@ -431,7 +385,7 @@ describe('destinationChanges: what a sync reads', () => {
       spell = await insertSpell(em, pupilId, schools[1]);
     });
     await settle();
-    const held = await new Replica().syncAll(1000);
+    const held = await replicaOf().syncAll(1000);
     for (const day of ['2025-10-01', '2025-11-01', '2025-12-01']) await write((em) => endSpell(em, spell, day));
     await settle();
     expect(await withSystemAccess(orm, 'test: sync log compaction', compactDestinationSyncLog)).toBeGreaterThanOrEqual(2);
@@ -441,7 +395,7 @@ describe('destinationChanges: what a sync reads', () => {
     await held.syncAll();
     expect(held.rows.get(spell)?.endsOn).toBe('2025-12-01');
     expect(cut(held.rows)).toEqual(await exportOf(waymark.id));
-    expect(cut((await new Replica().syncAll(1000)).rows)).toEqual(await exportOf(waymark.id));
+    expect(cut((await replicaOf().syncAll(1000)).rows)).toEqual(await exportOf(waymark.id));
   });
 
   it('reads a page of any size in two statements (the sharing it holds, then the page), and asks the pupils subgraph once', async () => {
@@ -458,27 +412,6 @@ describe('destinationChanges: what a sync reads', () => {
   });
 });
 
-function randomSource(seed: number): { next: () => number; pick: <T>(items: readonly T[]) => T } {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: (items) => items[Math.floor(next() * items.length)] };
-}
-
-type Op = (em: EntityManager) => Promise<unknown>;
-interface Writer {
-  em: EntityManager;
-  ops: Op[];
-  pending: Promise<void> | null;
-  failed: boolean;
-  rollBack: boolean;
-}
-
 describe('destinationChanges under concurrent writes and opt-outs (property)', () => {
   /**
    * Random interleavings of new spells, ended spells, deletions and moves between the trusts, in up to
@@ -490,13 +423,12 @@ describe('destinationChanges under concurrent writes and opt-outs (property)', (
    */
   it('syncs running while spells change and young people opt out or in, then incremental syncs, equal a fresh full export', async () => {
     for (const seed of [3, 19, 31, 47]) {
-      const random = randomSource(seed);
+      const random = seededRandom(seed);
       await settle();
       const people = [...pupilsAt(northfield.id).slice(20, 26), ...pupilsAt(southbank.id).slice(20, 24), ...pupilsAt(eastgate.id).slice(0, 6)];
       const spellIds: string[] = [];
-      const readers = [new Replica(key), new Replica(riversideKey)];
-      const slots: (Writer | null)[] = [null, null, null].slice(0, concurrent ? 3 : 1);
-      const randomOp = (): Op => {
+      const readers = [replicaOf(key), replicaOf(riversideKey)];
+      const randomOp = (): WriteOp => {
         const roll = random.next();
         if (roll < 0.35 || spellIds.length === 0) {
           const [pupilId, school] = [random.pick(people), random.pick(schools)];
@@ -521,64 +453,28 @@ describe('destinationChanges under concurrent writes and opt-outs (property)', (
         else if (roll < 0.9) pupils.set(pupilId, { trustId, shared: true });
         else pupils.set(pupilId, { trustId, shared: true, pseudonymised: true });
       };
-      const finish = async (slot: number) => {
-        const writer = slots[slot]!;
-        slots[slot] = null;
-        if (writer.failed || writer.rollBack) await writer.em.rollback();
-        else await writer.em.commit();
-      };
-      const advance = (writer: Writer) => {
-        const op = writer.ops.shift()!;
-        writer.pending = op(writer.em)
-          .then(() => undefined)
-          .catch(() => {
-            // A deadlock between two writers: PostgreSQL ends one; it rolls back at its turn.
-            writer.failed = true;
-          })
-          .finally(() => {
-            writer.pending = null;
-          });
-      };
-      const waitForAnyWriter = () => Promise.race(slots.map((w) => w?.pending).filter((p): p is Promise<void> => Boolean(p)));
-
-      for (let tick = 0; tick < 50; tick += 1) {
-        if (random.next() < 0.05) {
-          await withSystemAccess(orm, 'test: sync log compaction', compactDestinationSyncLog);
-          continue;
-        }
-        if (random.next() < 0.15) {
-          changeSharing();
-          continue;
-        }
-        if (random.next() < 0.3) {
-          await random.pick(readers).step(1 + Math.floor(random.next() * 6));
-          continue;
-        }
-        const slot = Math.floor(random.next() * slots.length);
-        const writer = slots[slot];
-        if (writer === null) {
-          const ops = Array.from({ length: 1 + Math.floor(random.next() * 4) }, randomOp);
-          const opened: Writer = { em: await openWriter(), ops, pending: null, failed: false, rollBack: random.next() < 0.15 };
-          slots[slot] = opened;
-          if (!concurrent) {
-            while (opened.ops.length > 0) {
-              advance(opened);
-              await opened.pending;
-            }
-            await finish(slot);
+      await interleaveWriters({
+        orm,
+        random,
+        concurrent,
+        randomOp,
+        ticks: 50,
+        between: async () => {
+          if (random.next() < 0.05) {
+            await withSystemAccess(orm, 'test: sync log compaction', compactDestinationSyncLog);
+            return true;
           }
-        } else if (writer.pending === null) {
-          if (writer.ops.length > 0) advance(writer);
-          else await finish(slot);
-        } else if (slots.every((w) => w === null || w.pending !== null)) {
-          await waitForAnyWriter();
-        }
-      }
-      while (slots.some((w) => w !== null)) {
-        const free = slots.findIndex((w) => w !== null && w.pending === null);
-        if (free >= 0) await finish(free);
-        else await waitForAnyWriter();
-      }
+          if (random.next() < 0.15) {
+            changeSharing();
+            return true;
+          }
+          if (random.next() < 0.3) {
+            await random.pick(readers).step(1 + Math.floor(random.next() * 6));
+            return true;
+          }
+          return false;
+        },
+      });
 
       // The last sharing changes are read by the first page of each trust, whose own transaction logs
       // the spells they flip: a second round after that transaction has ended hands them out.
@@ -586,7 +482,7 @@ describe('destinationChanges under concurrent writes and opt-outs (property)', (
       await settle();
       for (const replica of readers) {
         await replica.syncAll(200);
-        const fresh = await new Replica(replica.principal).syncAll(200);
+        const fresh = await replicaOf(replica.principal).syncAll(200);
         const trustId = replica.principal.trustId!;
         expect(cut(replica.rows), `seed ${seed}: against the table`).toEqual(await exportOf(trustId));
         expect(cut(replica.rows), `seed ${seed}: against a fresh full sync`).toEqual(cut(fresh.rows));

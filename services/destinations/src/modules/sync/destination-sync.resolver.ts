@@ -1,7 +1,7 @@
 import { Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { AccessError, scopeOf } from '@waymark/subgraph-kit';
+import { AccessError, scopeOf, syncPageSize } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
-import { decodeSyncCursor, loadDestinationChanges, syncPageSize } from './destination-sync.service.js';
+import { decodeSyncCursor, loadDestinationChanges } from './destination-sync.service.js';
 import { DestinationChangesPage } from './destination-sync.types.js';
 
 @ArgsType()

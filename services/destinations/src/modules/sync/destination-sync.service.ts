@@ -1,45 +1,23 @@
-import { boundSql, decodeCursor, encodeCursor, InputError, querySubgraph, type RequestContext } from '@waymark/subgraph-kit';
+import {
+  boundSql,
+  querySubgraph,
+  readyChangesCondition,
+  SyncChangeKind,
+  syncCursors,
+  syncPage,
+  type RequestContext,
+  type SyncPosition,
+} from '@waymark/subgraph-kit';
 import { DestinationSharingChangesDocument } from '../external/pupils.generated.js';
 import type { EducationProviderKind, SpellActivity, SpellSource } from '../spell/spell.entity.js';
-import { DestinationTombstoneReasonValue, SyncChangeKind, type DestinationChangesPage, type DestinationSyncChangeEntry } from './destination-sync.types.js';
+import { DestinationTombstoneReasonValue, type DestinationChangesPage, type DestinationSyncChangeEntry } from './destination-sync.types.js';
 
-/** A sync page holds this many changes unless asked for fewer, and never more than MAX_SYNC_PAGE. */
-const DEFAULT_SYNC_PAGE = 500;
-const MAX_SYNC_PAGE = 1000;
 /** At most this many pages of the pupils subgraph's changes are read before one page of this feed (a trust's first sync reads them all). */
 const MAX_SHARING_PAGES = 200;
 
-/** Where a sync stands in the log: after this transaction id and, within it, this row. */
-interface SyncPosition {
-  xid: string;
-  seq: string;
-}
-
-const DIGITS = /^\d{1,20}$/;
-const CURSOR_VERSION = 'd1';
-
-/** The position an `after` cursor names; the start of the log when there is none. Refuses a cursor this feed did not give out. */
-export function decodeSyncCursor(after: string | null | undefined): SyncPosition {
-  const refused = InputError.invalid(
-    'The after cursor is not one destinationChanges gave out. Start again without one (a full sync), then page on with cursor.',
-  );
-  let parts: [string, string, string] | null;
-  try {
-    parts = decodeCursor(after, ['text', 'text', 'text']);
-  } catch {
-    throw refused;
-  }
-  if (parts === null) return { xid: '0', seq: '0' };
-  const [version, xid, seq] = parts;
-  if (version !== CURSOR_VERSION || !DIGITS.test(xid) || !DIGITS.test(seq)) throw refused;
-  return { xid, seq };
-}
-
-export function syncPageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_SYNC_PAGE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_SYNC_PAGE) throw InputError.invalid(`first must be a whole number from 1 to ${MAX_SYNC_PAGE}.`);
-  return first;
-}
+/** Each cursor of this feed carries its mark, so another feed's cursor is refused. */
+const cursors = syncCursors('d1', 'destinationChanges');
+export const decodeSyncCursor = cursors.decode;
 
 /** Whether a young person may be shared with the trust, as the pupils subgraph's feed says now. */
 interface Sharing {
@@ -156,9 +134,7 @@ export async function loadDestinationChanges(
          left join fresh f on f.pupil_id = s.pupil_id
          left join destination_sync_pupil m on m.trust_id = l.trust_id and m.pupil_id = s.pupil_id
         where l.trust_id = $1::uuid
-          and (l.xid, l.seq) > ($2::text::xid8, $3::bigint)
-          and l.xid < pg_snapshot_xmin(pg_current_snapshot())
-          and not exists (select 1 from destination_sync_change n where n.trust_id = l.trust_id and n.row_id = l.row_id and n.seq > l.seq)
+          and ${readyChangesCondition('destination_sync_change', ['row_id'], '$2', '$3')}
         order by l.xid, l.seq
         limit $4
      ) page on true`,
@@ -174,15 +150,13 @@ export async function loadDestinationChanges(
     ],
   );
   const found = rows.filter((row): row is ChangeRow & { seq: string; xid: string; row_id: string } => row.seq !== null);
-  const page = found.slice(0, limit);
-  const last = page.at(-1);
-  const position = last ? { xid: last.xid, seq: last.seq } : after;
+  const page = syncPage(found, limit, after, cursors);
   return {
-    changes: page.map(toEntry),
-    cursor: encodeCursor([CURSOR_VERSION, position.xid, position.seq]),
+    changes: page.rows.map(toEntry),
+    cursor: page.cursor,
     // A young person whose sharing flipped has their spells logged again by this page's own
     // transaction: ready on the next page once it has ended, so ask again straight away.
-    hasMore: found.length > limit || sharing.hasMore || Number(rows[0]?.flips ?? 0) > 0,
+    hasMore: page.hasMore || sharing.hasMore || Number(rows[0]?.flips ?? 0) > 0,
   };
 }
 

@@ -1,15 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SyncChangeKind, SyncPageFields } from '@waymark/subgraph-kit';
 import { EducationProviderKind, SpellActivity, SpellSource } from '../spell/spell.entity.js';
-
-/** Whether a change carries the row as it stands, or says it has gone (the same enum as the pupils and encounters subgraphs'). */
-export enum SyncChangeKind {
-  UPSERT = 'UPSERT',
-  TOMBSTONE = 'TOMBSTONE',
-}
-registerEnumType(SyncChangeKind, {
-  name: 'SyncChangeKind',
-  description: 'UPSERT: add or replace the record with the one given. TOMBSTONE: remove it; only its id and the reason come with it.',
-});
 
 export enum DestinationTombstoneReasonValue {
   DELETED = 'DELETED',
@@ -52,9 +43,6 @@ export class DestinationSyncChangeEntry {
 }
 
 @ObjectType({ description: "A page of the trust's destination changes after a cursor." })
-export class DestinationChangesPage {
+export class DestinationChangesPage extends SyncPageFields {
   @Field(() => [DestinationSyncChangeEntry], { description: 'At most one per spell, oldest change first.' }) changes: DestinationSyncChangeEntry[];
-  @Field({ description: 'Pass as `after` for the next page; keep the last one for the next sync. Never goes past a change still being written.' })
-  cursor: string;
-  @Field({ description: 'True when more changes are ready now: ask again straight away with `cursor`.' }) hasMore: boolean;
 }

@@ -3,8 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/sql';
 import { demoData } from '@waymark/demo-data';
-import { actAsAppRole, boundSql, decodeCursor, openDatabase, withSystemAccess, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
-import { countStatements, makePrincipal, SubgraphTestClient, testDatabase, testKeys } from '@waymark/subgraph-kit/testing';
+import { actAsAppRole, boundSql, openDatabase, withSystemAccess, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
+import {
+  countStatements,
+  FeedReplica,
+  interleaveWriters,
+  makePrincipal,
+  openSystemWriter,
+  seededRandom,
+  settleTransactions,
+  SubgraphTestClient,
+  testDatabase,
+  testKeys,
+  writeAsSystem,
+  type WriteOp,
+} from '@waymark/subgraph-kit/testing';
 import { createApp, encountersService } from '../../app.js';
 import { compactEncounterSyncLog } from './encounter-sync.compaction.js';
 
@@ -66,23 +79,9 @@ afterAll(async () => {
   await dispose?.();
 });
 
-async function openWriter(): Promise<EntityManager> {
-  const em = orm.em.fork();
-  await em.begin();
-  await boundSql(em, `select set_config('waymark.bypass', 'on', true)`, []);
-  return em;
-}
-
-async function write(work: (em: EntityManager) => Promise<unknown>): Promise<void> {
-  const em = await openWriter();
-  try {
-    await work(em);
-    await em.commit();
-  } catch (error) {
-    await em.rollback();
-    throw error;
-  }
-}
+const openWriter = () => openSystemWriter(orm);
+const write = (work: (em: EntityManager) => Promise<unknown>) => writeAsSystem(orm, work);
+const settle = () => settleTransactions(orm);
 
 /** An employer talk at a school with some of its pupils on the register; answers its id and the register's ids. */
 async function insertEncounter(em: EntityManager, school: { id: string; trustId: string }, pupils: string[]): Promise<{ id: string; rows: string[] }> {
@@ -124,43 +123,17 @@ async function page(feed: Feed, principal = key, after: string | null = null, fi
   return res.data!.page!;
 }
 
-function position(cursor: string | null): bigint {
-  if (cursor === null) return -1n;
-  const [, xid, seq] = decodeCursor(cursor, ['text', 'text', 'text'])!;
-  return (BigInt(xid) << 64n) + BigInt(seq);
-}
-
 /** A trust's copy of one feed, as a client of the sync keeps it. */
-class Replica {
-  rows = new Map<string, Row>();
-  cursor: string | null = null;
-  constructor(
-    readonly feed: Feed,
-    readonly principal = key,
-  ) {}
-
-  async step(first = 7): Promise<boolean> {
-    const result = await page(this.feed, this.principal, this.cursor, first);
-    const ids = result.changes.map((c) => c.id);
-    expect(new Set(ids).size, 'a row twice in one page').toBe(ids.length);
-    if (result.changes.length > 0) expect(position(result.cursor) > position(this.cursor)).toBe(true);
-    for (const change of result.changes) {
-      if (change.kind === 'UPSERT') this.rows.set(change.id, change.row!);
-      else {
-        expect(change.row).toBeNull();
-        expect(['DELETED', 'LEFT_TRUST']).toContain(change.reason);
-        this.rows.delete(change.id);
-      }
-    }
-    this.cursor = result.cursor;
-    return result.hasMore;
-  }
-
-  async syncAll(first = 7): Promise<this> {
-    while (await this.step(first));
-    return this;
-  }
-}
+const replicaOf = (feed: Feed, principal = key) =>
+  Object.assign(
+    new FeedReplica<Row>(
+      (after, first) => page(feed, principal, after, first),
+      (change) => {
+        if (change.kind === 'TOMBSTONE') expect(['DELETED', 'LEFT_TRUST']).toContain(change.reason);
+      },
+    ),
+    { feed, principal },
+  );
 
 /** The trust's rows as they stand, straight from the tables: what a fresh full export must equal. */
 async function exportOf(feed: Feed, trustId: string): Promise<Map<string, Row>> {
@@ -177,27 +150,12 @@ async function exportOf(feed: Feed, trustId: string): Promise<Map<string, Row>> 
   }
 }
 
-async function settle(): Promise<void> {
-  const em = await openWriter();
-  let horizon: string;
-  try {
-    horizon = (await boundSql<{ xid: string }>(em, `select pg_current_xact_id()::text as xid`, [])).rows[0].xid;
-  } finally {
-    await em.commit();
-  }
-  for (;;) {
-    const { rows } = await boundSql<{ done: boolean }>(orm.em.fork(), `select pg_snapshot_xmin(pg_current_snapshot()) > $1::text::xid8 as done`, [horizon]);
-    if (rows[0].done) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('encounter and register sync: who may sync (the attacks first)', () => {
   it("gives another trust's key only its own encounters and register rows, and a stranger's key none", async () => {
     await write((em) => insertEncounter(em, schools[2], pupilsAt(eastgate.id).slice(0, 3)));
     await settle();
     for (const feed of ['encounters', 'participations'] as const) {
-      const theirs = await new Replica(feed, riversideKey).syncAll(50);
+      const theirs = await replicaOf(feed, riversideKey).syncAll(50);
       expect(theirs.rows.size).toBeGreaterThan(0);
       expect(theirs.rows).toEqual(await exportOf(feed, riverside.id));
       for (const row of theirs.rows.values()) expect(row.schoolId).toBe(eastgate.id);
@@ -227,8 +185,8 @@ describe('encounter and register sync: who may sync (the attacks first)', () => 
 describe('encounter and register sync: what a sync reads', () => {
   it('a full sync, then each change once: new, attendance, a row off the register, a deleted encounter and its register, a move out of the trust', async () => {
     await settle();
-    const encounters = await new Replica('encounters').syncAll(100);
-    const registers = await new Replica('participations').syncAll(100);
+    const encounters = await replicaOf('encounters').syncAll(100);
+    const registers = await replicaOf('participations').syncAll(100);
     expect(encounters.rows).toEqual(await exportOf('encounters', waymark.id));
     expect(registers.rows).toEqual(await exportOf('participations', waymark.id));
 
@@ -271,7 +229,7 @@ describe('encounter and register sync: what a sync reads', () => {
     await registers.syncAll();
     expect(encounters.rows).toEqual(await exportOf('encounters', waymark.id));
     expect(registers.rows).toEqual(await exportOf('participations', waymark.id));
-    const theirs = await new Replica('encounters', riversideKey).syncAll(100);
+    const theirs = await replicaOf('encounters', riversideKey).syncAll(100);
     expect(theirs.rows.get(moved.id)).toMatchObject({ schoolId: eastgate.id });
   });
 
@@ -281,8 +239,8 @@ describe('encounter and register sync: what a sync reads', () => {
       made = await insertEncounter(em, schools[0], pupilsAt(northfield.id).slice(0, 2));
     });
     await settle();
-    const encounters = await new Replica('encounters').syncAll(100);
-    const registers = await new Replica('participations').syncAll(100);
+    const encounters = await replicaOf('encounters').syncAll(100);
+    const registers = await replicaOf('participations').syncAll(100);
     await write(async (em) => {
       await em.execute(`update participation set reflection = 'I learned a lot.', group_reflection_on = current_date where id = any(?::uuid[])`, [
         `{${made.rows.join(',')}}`,
@@ -300,7 +258,7 @@ describe('encounter and register sync: what a sync reads', () => {
       talk = await insertEncounter(em, schools[0], pupilsAt(northfield.id).slice(5, 7));
     });
     await settle();
-    const registers = await new Replica('participations').syncAll(100);
+    const registers = await replicaOf('participations').syncAll(100);
     if (concurrent) {
       const first = await openWriter();
       await markAttended(first, talk.rows[0], true);
@@ -324,7 +282,7 @@ describe('encounter and register sync: what a sync reads', () => {
       talk = await insertEncounter(em, schools[1], pupilsAt(southbank.id).slice(0, 2));
     });
     await settle();
-    const held = await new Replica('participations').syncAll(1000);
+    const held = await replicaOf('participations').syncAll(1000);
     for (const attended of [true, false, true]) await write((em) => markAttended(em, talk.rows[0], attended));
     await settle();
     expect(await withSystemAccess(orm, 'test: sync log compaction', compactEncounterSyncLog)).toBeGreaterThanOrEqual(2);
@@ -334,7 +292,7 @@ describe('encounter and register sync: what a sync reads', () => {
     await held.syncAll();
     expect(held.rows.get(talk.rows[0])?.attended).toBe(true);
     expect(held.rows).toEqual(await exportOf('participations', waymark.id));
-    expect((await new Replica('participations').syncAll(1000)).rows).toEqual(await exportOf('participations', waymark.id));
+    expect((await replicaOf('participations').syncAll(1000)).rows).toEqual(await exportOf('participations', waymark.id));
   });
 
   it('reads a page of any size in one statement', async () => {
@@ -346,37 +304,15 @@ describe('encounter and register sync: what a sync reads', () => {
   });
 });
 
-function randomSource(seed: number): { next: () => number; pick: <T>(items: readonly T[]) => T } {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: (items) => items[Math.floor(next() * items.length)] };
-}
-
-type Op = (em: EntityManager) => Promise<unknown>;
-interface Writer {
-  em: EntityManager;
-  ops: Op[];
-  pending: Promise<void> | null;
-  failed: boolean;
-  rollBack: boolean;
-}
-
 describe('encounter and register sync under concurrent writes (property)', () => {
   it('syncs running while encounters, registers, deletions and moves commit in any order, then incremental syncs, equal a fresh full export', async () => {
     for (const seed of [5, 17, 29, 43]) {
-      const random = randomSource(seed);
+      const random = seededRandom(seed);
       await settle();
       const encounterIds: string[] = [];
       const rowIds: string[] = [];
-      const readers = [key, riversideKey].flatMap((principal) => [new Replica('encounters', principal), new Replica('participations', principal)]);
-      const slots: (Writer | null)[] = [null, null, null].slice(0, concurrent ? 3 : 1);
-      const randomOp = (): Op => {
+      const readers = [key, riversideKey].flatMap((principal) => [replicaOf('encounters', principal), replicaOf('participations', principal)]);
+      const randomOp = (): WriteOp => {
         const roll = random.next();
         if (roll < 0.25 || encounterIds.length === 0) {
           const school = random.pick(schools);
@@ -401,66 +337,30 @@ describe('encounter and register sync under concurrent writes (property)', () =>
         const school = random.pick(schools);
         return (em) => move(em, id, school);
       };
-      const finish = async (slot: number) => {
-        const writer = slots[slot]!;
-        slots[slot] = null;
-        if (writer.failed || writer.rollBack) await writer.em.rollback();
-        else await writer.em.commit();
-      };
-      const advance = (writer: Writer) => {
-        const op = writer.ops.shift()!;
-        writer.pending = op(writer.em)
-          .then(() => undefined)
-          .catch(() => {
-            // A deadlock between two writers: PostgreSQL ends one; it rolls back at its turn.
-            writer.failed = true;
-          })
-          .finally(() => {
-            writer.pending = null;
-          });
-      };
-      const waitForAnyWriter = () => Promise.race(slots.map((w) => w?.pending).filter((p): p is Promise<void> => Boolean(p)));
-
-      for (let tick = 0; tick < 50; tick += 1) {
-        if (random.next() < 0.05) {
-          // The housekeeping job may run at any moment.
-          await withSystemAccess(orm, 'test: sync log compaction', compactEncounterSyncLog);
-          continue;
-        }
-        if (random.next() < 0.3) {
-          await random.pick(readers).step(1 + Math.floor(random.next() * 6));
-          continue;
-        }
-        const slot = Math.floor(random.next() * slots.length);
-        const writer = slots[slot];
-        if (writer === null) {
-          const ops = Array.from({ length: 1 + Math.floor(random.next() * 4) }, randomOp);
-          const opened: Writer = { em: await openWriter(), ops, pending: null, failed: false, rollBack: random.next() < 0.15 };
-          slots[slot] = opened;
-          if (!concurrent) {
-            while (opened.ops.length > 0) {
-              advance(opened);
-              await opened.pending;
-            }
-            await finish(slot);
+      await interleaveWriters({
+        orm,
+        random,
+        concurrent,
+        randomOp,
+        ticks: 50,
+        between: async () => {
+          if (random.next() < 0.05) {
+            // The housekeeping job may run at any moment.
+            await withSystemAccess(orm, 'test: sync log compaction', compactEncounterSyncLog);
+            return true;
           }
-        } else if (writer.pending === null) {
-          if (writer.ops.length > 0) advance(writer);
-          else await finish(slot);
-        } else if (slots.every((w) => w === null || w.pending !== null)) {
-          await waitForAnyWriter();
-        }
-      }
-      while (slots.some((w) => w !== null)) {
-        const free = slots.findIndex((w) => w !== null && w.pending === null);
-        if (free >= 0) await finish(free);
-        else await waitForAnyWriter();
-      }
+          if (random.next() < 0.3) {
+            await random.pick(readers).step(1 + Math.floor(random.next() * 6));
+            return true;
+          }
+          return false;
+        },
+      });
 
       await settle();
       for (const replica of readers) {
         await replica.syncAll(200);
-        const fresh = await new Replica(replica.feed, replica.principal).syncAll(200);
+        const fresh = await replicaOf(replica.feed, replica.principal).syncAll(200);
         expect(replica.rows, `seed ${seed}, ${replica.feed}: against the table`).toEqual(await exportOf(replica.feed, replica.principal.trustId!));
         expect(replica.rows, `seed ${seed}, ${replica.feed}: against a fresh full sync`).toEqual(fresh.rows);
       }

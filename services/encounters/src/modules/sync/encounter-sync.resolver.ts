@@ -1,6 +1,6 @@
 import { Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { AccessError, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
-import { decodeSyncCursor, loadEncounterChanges, loadParticipationChanges, syncPageSize } from './encounter-sync.service.js';
+import { AccessError, scopeOf, syncPageSize, type RequestContext } from '@waymark/subgraph-kit';
+import { decodeSyncCursor, loadEncounterChanges, loadParticipationChanges } from './encounter-sync.service.js';
 import { EncounterChangesPage, ParticipationChangesPage } from './encounter-sync.types.js';
 
 @ArgsType()
@@ -29,7 +29,7 @@ export class EncounterSyncResolver {
   })
   encounterChanges(@Args() args: SyncArgs, @Ctx() ctx: RequestContext): Promise<EncounterChangesPage> {
     const trustId = syncingTrust(ctx);
-    return loadEncounterChanges(ctx.em, trustId, decodeSyncCursor('encounter', 'encounterChanges', args.after), syncPageSize(args.first));
+    return loadEncounterChanges(ctx.em, trustId, decodeSyncCursor('encounter', args.after), syncPageSize(args.first));
   }
 
   @Authorized('trust_analyst')
@@ -40,6 +40,6 @@ export class EncounterSyncResolver {
   })
   participationChanges(@Args() args: SyncArgs, @Ctx() ctx: RequestContext): Promise<ParticipationChangesPage> {
     const trustId = syncingTrust(ctx);
-    return loadParticipationChanges(ctx.em, trustId, decodeSyncCursor('participation', 'participationChanges', args.after), syncPageSize(args.first));
+    return loadParticipationChanges(ctx.em, trustId, decodeSyncCursor('participation', args.after), syncPageSize(args.first));
   }
 }

@@ -1,50 +1,23 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { EncounterKind } from '@waymark/domain';
-import { boundSql, decodeCursor, encodeCursor, InputError } from '@waymark/subgraph-kit';
+import { boundSql, readyChangesCondition, SyncChangeKind, syncCursors, syncPage, type SyncCursors, type SyncPosition } from '@waymark/subgraph-kit';
 import type { SyncedRecord } from './encounter-sync-change.entity.js';
 import {
   EncounterTombstoneReasonValue,
-  SyncChangeKind,
   type EncounterChangesPage,
   type ParticipationChangesPage,
   type SyncedEncounter,
   type SyncedParticipation,
 } from './encounter-sync.types.js';
 
-/** A sync page holds this many changes unless asked for fewer, and never more than MAX_SYNC_PAGE. */
-const DEFAULT_SYNC_PAGE = 500;
-const MAX_SYNC_PAGE = 1000;
-
-/** Where a sync stands in the log: after this transaction id and, within it, this row. */
-interface SyncPosition {
-  xid: string;
-  seq: string;
-}
-
-const DIGITS = /^\d{1,20}$/;
 /** Each feed's cursors carry its own mark, so one feed's cursor is refused by the other. */
-const CURSOR_VERSION: Record<SyncedRecord, string> = { encounter: 'e1', participation: 'r1' };
+const CURSORS: Record<SyncedRecord, SyncCursors> = {
+  encounter: syncCursors('e1', 'encounterChanges'),
+  participation: syncCursors('r1', 'participationChanges'),
+};
 
 /** The position an `after` cursor names; the start of the log when there is none. Refuses a cursor this feed did not give out. */
-export function decodeSyncCursor(record: SyncedRecord, field: string, after: string | null | undefined): SyncPosition {
-  const refused = InputError.invalid(`The after cursor is not one ${field} gave out. Start again without one (a full sync), then page on with cursor.`);
-  let parts: [string, string, string] | null;
-  try {
-    parts = decodeCursor(after, ['text', 'text', 'text']);
-  } catch {
-    throw refused;
-  }
-  if (parts === null) return { xid: '0', seq: '0' };
-  const [version, xid, seq] = parts;
-  if (version !== CURSOR_VERSION[record] || !DIGITS.test(xid) || !DIGITS.test(seq)) throw refused;
-  return { xid, seq };
-}
-
-export function syncPageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_SYNC_PAGE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_SYNC_PAGE) throw InputError.invalid(`first must be a whole number from 1 to ${MAX_SYNC_PAGE}.`);
-  return first;
-}
+export const decodeSyncCursor = (record: SyncedRecord, after: string | null | undefined): SyncPosition => CURSORS[record].decode(after);
 
 interface LogRow {
   seq: string;
@@ -74,18 +47,12 @@ async function loadLog<Row extends LogRow>(
        from encounter_sync_change l
        left join ${table} t on t.id = l.row_id and t.trust_id = l.trust_id
       where l.trust_id = $1::uuid and l.record = $2
-        and (l.xid, l.seq) > ($3::text::xid8, $4::bigint)
-        and l.xid < pg_snapshot_xmin(pg_current_snapshot())
-        and not exists (select 1 from encounter_sync_change n
-                         where n.trust_id = l.trust_id and n.record = l.record and n.row_id = l.row_id and n.seq > l.seq)
+        and ${readyChangesCondition('encounter_sync_change', ['record', 'row_id'], '$3', '$4')}
       order by l.xid, l.seq
       limit $5`,
     [trustId, record, after.xid, after.seq, limit + 1],
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const position = last ? { xid: last.xid, seq: last.seq } : after;
-  return { rows: page, cursor: encodeCursor([CURSOR_VERSION[record], position.xid, position.seq]), hasMore: rows.length > limit };
+  return syncPage(rows, limit, after, CURSORS[record]);
 }
 
 const reasonOf = (row: LogRow): EncounterTombstoneReasonValue =>

@@ -1,16 +1,9 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EncounterKindEnum } from '../encounter/encounter.entity.js';
 import type { EncounterKind } from '@waymark/domain';
+import { SyncChangeKind, SyncPageFields } from '@waymark/subgraph-kit';
 
-/** Whether a change carries the row as it stands, or says it has gone (the same enum as the pupils subgraph's). */
-export enum SyncChangeKind {
-  UPSERT = 'UPSERT',
-  TOMBSTONE = 'TOMBSTONE',
-}
-registerEnumType(SyncChangeKind, {
-  name: 'SyncChangeKind',
-  description: 'UPSERT: add or replace the record with the one given. TOMBSTONE: remove it; only its id and the reason come with it.',
-});
+export { SyncChangeKind };
 
 export enum EncounterTombstoneReasonValue {
   DELETED = 'DELETED',
@@ -73,17 +66,11 @@ export class ParticipationSyncChangeEntry {
 }
 
 @ObjectType({ description: "A page of the trust's encounter changes after a cursor." })
-export class EncounterChangesPage {
+export class EncounterChangesPage extends SyncPageFields {
   @Field(() => [EncounterSyncChangeEntry], { description: 'At most one per encounter, oldest change first.' }) changes: EncounterSyncChangeEntry[];
-  @Field({ description: 'Pass as `after` for the next page; keep the last one for the next sync. Never goes past a change still being written.' })
-  cursor: string;
-  @Field({ description: 'True when more changes are ready now: ask again straight away with `cursor`.' }) hasMore: boolean;
 }
 
 @ObjectType({ description: "A page of the trust's register changes after a cursor." })
-export class ParticipationChangesPage {
+export class ParticipationChangesPage extends SyncPageFields {
   @Field(() => [ParticipationSyncChangeEntry], { description: 'At most one per register row, oldest change first.' }) changes: ParticipationSyncChangeEntry[];
-  @Field({ description: 'Pass as `after` for the next page; keep the last one for the next sync. Never goes past a change still being written.' })
-  cursor: string;
-  @Field({ description: 'True when more changes are ready now: ask again straight away with `cursor`.' }) hasMore: boolean;
 }

@@ -10,8 +10,23 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { GraphQLObjectType } from 'graphql';
 import { CREDENTIAL_HEADER } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
-import { actAsAppRole, boundSql, decodeCursor, openDatabase, withSystemAccess, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
-import { countStatements, makePrincipal, SubgraphTestClient, testDatabase, testKeys, testSigner } from '@waymark/subgraph-kit/testing';
+import { actAsAppRole, boundSql, openDatabase, withSystemAccess, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
+import {
+  countStatements,
+  FeedReplica,
+  interleaveWriters,
+  makePrincipal,
+  openSystemWriter,
+  seededRandom,
+  settleTransactions,
+  SubgraphTestClient,
+  testDatabase,
+  testKeys,
+  testSigner,
+  writeAsSystem,
+  type FeedChange,
+  type WriteOp,
+} from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
 import { buildPupilsSchema } from '../../schema.js';
 import { compactPupilSyncLog } from './pupil-sync.compaction.js';
@@ -86,24 +101,9 @@ afterAll(async () => {
   await dispose?.();
 });
 
-/** A transaction of the test's own, as the system (the tenant check lifted), on a connection of its own. */
-async function openWriter(): Promise<EntityManager> {
-  const em = orm.em.fork() as unknown as EntityManager;
-  await em.begin();
-  await boundSql(em, `select set_config('waymark.bypass', 'on', true)`, []);
-  return em;
-}
-
-async function write(work: (em: EntityManager) => Promise<unknown>): Promise<void> {
-  const em = await openWriter();
-  try {
-    await work(em);
-    await em.commit();
-  } catch (error) {
-    await em.rollback();
-    throw error;
-  }
-}
+const openWriter = () => openSystemWriter(orm);
+const write = (work: (em: EntityManager) => Promise<unknown>) => writeAsSystem(orm, work);
+const settle = () => settleTransactions(orm);
 
 let serial = 0;
 /** A new pupil at a school, with a UPN nobody else has. */
@@ -133,52 +133,12 @@ async function page(principal = key, after: string | null = null, first?: number
 }
 
 /** A trust's copy of its pupils, as a client of the sync keeps it. */
-class Replica {
-  rows = new Map<string, SyncedRow>();
-  tombstones = new Map<string, string>();
-  cursor: string | null = null;
-  delivered: string[] = [];
-
-  apply(changes: Change[]): void {
-    const ids = changes.map((c) => c.pupilId);
-    expect(new Set(ids).size, 'a pupil twice in one page').toBe(ids.length);
-    for (const change of changes) {
-      if (change.kind === 'UPSERT') {
-        expect(change.reason).toBeNull();
-        this.rows.set(change.pupilId, change.pupil!);
-        this.tombstones.delete(change.pupilId);
-      } else {
-        expect(change.pupil).toBeNull();
-        this.rows.delete(change.pupilId);
-        this.tombstones.set(change.pupilId, change.reason!);
-      }
-    }
-  }
-
-  /** One page after the cursor; false when the feed had no more ready. */
-  async step(principal = key, first = 7): Promise<boolean> {
-    const result = await page(principal, this.cursor, first);
-    if (result.changes.length > 0) {
-      expect(position(result.cursor) > position(this.cursor), 'the cursor moves forwards').toBe(true);
-      this.delivered.push(result.cursor);
-    } else expect(result.cursor).toBe(this.cursor ?? result.cursor);
-    this.apply(result.changes);
-    this.cursor = result.cursor;
-    return result.hasMore;
-  }
-
-  async syncAll(principal = key, first = 7): Promise<this> {
-    while (await this.step(principal, first));
-    return this;
-  }
-}
-
-/** The place a cursor names in the log, as one comparable number (transaction id, then row). */
-function position(cursor: string | null): bigint {
-  if (cursor === null) return -1n;
-  const [, xid, seq] = decodeCursor(cursor, ['text', 'text', 'text'])!;
-  return (BigInt(xid) << 64n) + BigInt(seq);
-}
+const asFeed = (c: Change): FeedChange<SyncedRow> => ({ id: c.pupilId, kind: c.kind, reason: c.reason, row: c.pupil });
+const replicaOf = (principal = key) =>
+  new FeedReplica<SyncedRow>(async (after, first) => {
+    const result = await page(principal, after, first);
+    return { ...result, changes: result.changes.map(asFeed) };
+  });
 
 /** The trust's pupils as they stand, read straight from the table: what a fresh full export must equal. */
 async function exportOf(trustId: string): Promise<Map<string, SyncedRow>> {
@@ -196,27 +156,10 @@ async function exportOf(trustId: string): Promise<Map<string, SyncedRow>> {
   }
 }
 
-/** Waits until no transaction that began before now is still running, so the feed may hand out everything committed. */
-async function settle(): Promise<void> {
-  const em = await openWriter();
-  let horizon: string;
-  try {
-    horizon = (await boundSql<{ xid: string }>(em, `select pg_current_xact_id()::text as xid`, [])).rows[0].xid;
-  } finally {
-    await em.commit();
-  }
-  // Another database on the same server may hold a transaction open for a moment; wait it out.
-  for (;;) {
-    const { rows } = await boundSql<{ done: boolean }>(orm.em.fork(), `select pg_snapshot_xmin(pg_current_snapshot()) > $1::text::xid8 as done`, [horizon]);
-    if (rows[0].done) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('pupilChanges: who may sync (the attacks first)', () => {
   it("gives another trust's key only that trust's pupils, never one of ours", async () => {
     await settle();
-    const theirs = await new Replica().syncAll(riversideKey, 50);
+    const theirs = await replicaOf(riversideKey).syncAll(50);
     expect(new Set(theirs.rows.keys())).toEqual(new Set(riversidePupils.map((p) => p.id)));
     for (const row of theirs.rows.values()) expect(row.schoolId).toBe(eastgate.id);
     const ours = new Set(waymarkPupils.map((p) => p.id));
@@ -226,7 +169,7 @@ describe('pupilChanges: who may sync (the attacks first)', () => {
   it("a key for a trust with no pupils, or a cursor taken from another trust's sync, finds none of them", async () => {
     const stranger = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: randomUUID(), scopes: ['reports:read'] });
     expect((await page(stranger)).changes).toEqual([]);
-    const riversideCursor = (await new Replica().syncAll(riversideKey, 50)).cursor;
+    const riversideCursor = (await replicaOf(riversideKey).syncAll(50)).cursor;
     expect((await page(stranger, riversideCursor)).changes).toEqual([]);
     expect((await page(key, riversideCursor, 1000)).changes.every((c) => !riversidePupils.some((p) => p.id === c.pupilId && c.kind === 'UPSERT'))).toBe(true);
   });
@@ -262,7 +205,7 @@ describe('pupilChanges: who may sync (the attacks first)', () => {
 describe('pupilChanges: what a sync reads', () => {
   it("a full sync gives every pupil of the trust's schools as they stand, and a second sync nothing new", async () => {
     await settle();
-    const replica = await new Replica().syncAll(key, 100);
+    const replica = await replicaOf(key).syncAll(100);
     expect(replica.rows).toEqual(await exportOf(waymark.id));
     for (const row of replica.rows.values()) expect([northfield.id, southbank.id]).toContain(row.schoolId);
     const again = await page(key, replica.cursor);
@@ -271,8 +214,8 @@ describe('pupilChanges: what a sync reads', () => {
 
   it('an incremental sync gives each change once: an update, a new pupil, a transfer out and in, a deletion, a pseudonymisation', async () => {
     await settle();
-    const replica = await new Replica().syncAll();
-    const theirs = await new Replica().syncAll(riversideKey);
+    const replica = await replicaOf().syncAll();
+    const theirs = await replicaOf(riversideKey).syncAll();
     const [moved, deleted, hidden, updated] = waymarkPupils.slice(0, 4).map((p) => p.id);
     const incoming = riversidePupils[0].id;
     let added = '';
@@ -291,7 +234,7 @@ describe('pupilChanges: what a sync reads', () => {
     for (;;) {
       const next = await page(key, cursor, 2);
       changes.push(...next.changes);
-      replica.apply(next.changes);
+      replica.apply(next.changes.map(asFeed));
       cursor = next.cursor;
       if (!next.hasMore) break;
     }
@@ -306,7 +249,7 @@ describe('pupilChanges: what a sync reads', () => {
     expect(byId.get(hidden)).toEqual({ pupilId: hidden, kind: 'TOMBSTONE', reason: 'PSEUDONYMISED', pupil: null });
     expect(replica.rows).toEqual(await exportOf(waymark.id));
     // The other side of the transfers, in the other trust's own sync.
-    await theirs.syncAll(riversideKey);
+    await theirs.syncAll();
     expect(theirs.rows.get(moved)).toMatchObject({ schoolId: eastgate.id });
     expect(theirs.tombstones.get(incoming)).toBe('TRANSFERRED');
     expect(theirs.rows).toEqual(await exportOf(riverside.id));
@@ -320,7 +263,7 @@ describe('pupilChanges: what a sync reads', () => {
       ]),
     );
     await settle();
-    const replica = await new Replica().syncAll(key, 1000);
+    const replica = await replicaOf(key).syncAll(1000);
     const sharing = `query ($after: String) { pupilChanges(after: $after, first: 1000) { cursor changes { pupilId pupil { destinationSharing } } } }`;
     await write((em) => boundSql(em, `update pupil set local_authority_sharing_opt_out = true, opt_out_by = 'PARENT' where id = $1`, [optedOut]));
     await settle();
@@ -335,7 +278,7 @@ describe('pupilChanges: what a sync reads', () => {
 
   it('does not let the cursor pass a transaction that began first but commits last', async () => {
     await settle();
-    const replica = await new Replica().syncAll();
+    const replica = await replicaOf().syncAll();
     const [early, late] = waymarkPupils.slice(10, 12).map((p) => p.id);
     if (concurrent) {
       const first = await openWriter();
@@ -358,7 +301,7 @@ describe('pupilChanges: what a sync reads', () => {
 
   it('compaction removes only changes a page would never hand out: a held cursor and a fresh sync read as before', async () => {
     await settle();
-    const held = await new Replica().syncAll(key, 1000);
+    const held = await replicaOf(key).syncAll(1000);
     const [a, b] = waymarkPupils.slice(30, 32).map((p) => p.id);
     for (const year of [7, 8, 9]) {
       await write(async (em) => {
@@ -372,10 +315,10 @@ describe('pupilChanges: what a sync reads', () => {
     expect(await withSystemAccess(orm, 'test: sync log compaction', compactPupilSyncLog)).toBe(0);
     const changes = await page(key, held.cursor, 1000);
     expect(changes.changes.map((c) => c.pupilId).sort()).toEqual([a, b].sort());
-    held.apply(changes.changes);
+    held.apply(changes.changes.map(asFeed));
     expect(held.rows.get(a)?.yearGroup).toBe(9);
     expect(held.rows).toEqual(await exportOf(waymark.id));
-    expect((await new Replica().syncAll(key, 1000)).rows).toEqual(await exportOf(waymark.id));
+    expect((await replicaOf(key).syncAll(1000)).rows).toEqual(await exportOf(waymark.id));
   });
 
   it('reads a page of any size in one statement', async () => {
@@ -402,30 +345,6 @@ describe('pupilChanges: what a sync reads', () => {
   });
 });
 
-/** A small seeded random source, so a failing interleaving can be run again by its seed. */
-function randomSource(seed: number): { next: () => number; pick: <T>(items: readonly T[]) => T } {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: (items) => items[Math.floor(next() * items.length)] };
-}
-
-type Op = (em: EntityManager) => Promise<unknown>;
-
-/** A writer's transaction: its operations still to run, the one running (maybe waiting on a row lock), and whether one failed. */
-interface Writer {
-  em: EntityManager;
-  ops: Op[];
-  pending: Promise<void> | null;
-  failed: boolean;
-  rollBack: boolean;
-}
-
 describe('pupilChanges under concurrent writes (property)', () => {
   /**
    * Random interleavings of inserts, updates, transfers both ways between the trusts, deletions and
@@ -436,16 +355,14 @@ describe('pupilChanges under concurrent writes (property)', () => {
   it('a sync running while writes commit in any order, then an incremental sync, equals a fresh full export', async () => {
     const schools = [northfield, southbank, eastgate].map((s) => ({ id: s.id, trustId: s.trustId }));
     for (const seed of [11, 23, 37, 41, 59, 73]) {
-      const random = randomSource(seed);
+      const random = seededRandom(seed);
       await settle();
       const ids = [...(await exportOf(waymark.id)).keys(), ...(await exportOf(riverside.id)).keys()].slice(0, 30);
       const readers = [
-        { principal: key, replica: new Replica() },
-        { principal: riversideKey, replica: new Replica() },
+        { principal: key, replica: replicaOf(key) },
+        { principal: riversideKey, replica: replicaOf(riversideKey) },
       ];
-      const slots: (Writer | null)[] = [null, null, null].slice(0, concurrent ? 3 : 1);
-
-      const randomOp = (): Op => {
+      const randomOp = (): WriteOp => {
         const roll = random.next();
         const target = random.pick(ids);
         if (roll < 0.2)
@@ -463,70 +380,30 @@ describe('pupilChanges under concurrent writes (property)', () => {
         if (roll < 0.9) return (em) => remove(em, target);
         return (em) => pseudonymise(em, target);
       };
-      const finish = async (slot: number) => {
-        const writer = slots[slot]!;
-        slots[slot] = null;
-        if (writer.failed || writer.rollBack) await writer.em.rollback();
-        else await writer.em.commit();
-      };
-      const advance = (writer: Writer) => {
-        const op = writer.ops.shift()!;
-        writer.pending = op(writer.em)
-          .then(() => undefined)
-          .catch(() => {
-            // A deadlock between two of the writers: PostgreSQL ends one; it rolls back at its turn.
-            writer.failed = true;
-          })
-          .finally(() => {
-            writer.pending = null;
-          });
-      };
-      const waitForAnyWriter = () => Promise.race(slots.map((w) => w?.pending).filter((p): p is Promise<void> => Boolean(p)));
-
-      for (let tick = 0; tick < 60; tick += 1) {
-        if (random.next() < 0.05) {
-          // The housekeeping job may run at any moment.
-          await withSystemAccess(orm, 'test: sync log compaction', compactPupilSyncLog);
-          continue;
-        }
-        if (random.next() < 0.3) {
-          const reader = random.pick(readers);
-          await reader.replica.step(reader.principal, 1 + Math.floor(random.next() * 6));
-          continue;
-        }
-        const slot = Math.floor(random.next() * slots.length);
-        const writer = slots[slot];
-        if (writer === null) {
-          const ops = Array.from({ length: 1 + Math.floor(random.next() * 4) }, randomOp);
-          const opened: Writer = { em: await openWriter(), ops, pending: null, failed: false, rollBack: random.next() < 0.15 };
-          slots[slot] = opened;
-          if (!concurrent) {
-            while (opened.ops.length > 0) {
-              advance(opened);
-              await opened.pending;
-            }
-            await finish(slot);
+      await interleaveWriters({
+        orm,
+        random,
+        concurrent,
+        randomOp,
+        between: async () => {
+          if (random.next() < 0.05) {
+            // The housekeeping job may run at any moment.
+            await withSystemAccess(orm, 'test: sync log compaction', compactPupilSyncLog);
+            return true;
           }
-        } else if (writer.pending === null) {
-          if (writer.ops.length > 0) advance(writer);
-          else await finish(slot);
-        } else if (slots.every((w) => w === null || w.pending !== null)) {
-          // Every open writer waits on a row lock: only another one's end can free them.
-          await waitForAnyWriter();
-        }
-      }
-      // The last writers end, each as soon as it is not waiting on another.
-      while (slots.some((w) => w !== null)) {
-        const free = slots.findIndex((w) => w !== null && w.pending === null);
-        if (free >= 0) await finish(free);
-        else await waitForAnyWriter();
-      }
+          if (random.next() < 0.3) {
+            await random.pick(readers).replica.step(1 + Math.floor(random.next() * 6));
+            return true;
+          }
+          return false;
+        },
+      });
 
       await settle();
       for (const { principal, replica } of readers) {
-        await replica.syncAll(principal);
+        await replica.syncAll();
         const trustId = principal.trustId!;
-        const fresh = await new Replica().syncAll(principal, 50);
+        const fresh = await replicaOf(principal).syncAll(50);
         expect(replica.rows, `seed ${seed}: incremental sync against the table`).toEqual(await exportOf(trustId));
         expect(replica.rows, `seed ${seed}: incremental sync against a fresh full sync`).toEqual(fresh.rows);
       }

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { AccessError, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
-import { decodeSyncCursor, loadPupilChanges, syncPageSize } from './pupil-sync.service.js';
+import { AccessError, scopeOf, syncPageSize, type RequestContext } from '@waymark/subgraph-kit';
+import { decodeSyncCursor, loadPupilChanges } from './pupil-sync.service.js';
 import { PupilChangesPage } from './pupil-sync.types.js';
 
 @ArgsType()

@@ -1,45 +1,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { boundSql, encodeCursor, decodeCursor, InputError } from '@waymark/subgraph-kit';
-import { PupilTombstoneReasonValue, SyncChangeKind, type PupilChangesPage, type PupilSyncChangeEntry } from './pupil-sync.types.js';
+import { boundSql, readyChangesCondition, SyncChangeKind, syncCursors, syncPage, type SyncPosition } from '@waymark/subgraph-kit';
+import { PupilTombstoneReasonValue, type PupilChangesPage, type PupilSyncChangeEntry } from './pupil-sync.types.js';
 
-/** A sync page holds this many changes unless asked for fewer, and never more than MAX_SYNC_PAGE. */
-export const DEFAULT_SYNC_PAGE = 500;
-export const MAX_SYNC_PAGE = 1000;
-
-/** Where a sync stands in the log: after this transaction id and, within it, this row. */
-interface SyncPosition {
-  xid: string;
-  seq: string;
-}
-
-const START: SyncPosition = { xid: '0', seq: '0' };
-const DIGITS = /^\d{1,20}$/;
-const CURSOR_VERSION = 'p1';
-
-export function encodeSyncCursor(position: SyncPosition): string {
-  return encodeCursor([CURSOR_VERSION, position.xid, position.seq]);
-}
-
-/** The position an `after` cursor names; the start of the log when there is none. Refuses a cursor this feed did not give out. */
-export function decodeSyncCursor(after: string | null | undefined): SyncPosition {
-  const refused = InputError.invalid('The after cursor is not one pupilChanges gave out. Start again without one (a full sync), then page on with cursor.');
-  let parts: [string, string, string] | null;
-  try {
-    parts = decodeCursor(after, ['text', 'text', 'text']);
-  } catch {
-    throw refused;
-  }
-  if (parts === null) return START;
-  const [version, xid, seq] = parts;
-  if (version !== CURSOR_VERSION || !DIGITS.test(xid) || !DIGITS.test(seq)) throw refused;
-  return { xid, seq };
-}
-
-export function syncPageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_SYNC_PAGE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_SYNC_PAGE) throw InputError.invalid(`first must be a whole number from 1 to ${MAX_SYNC_PAGE}.`);
-  return first;
-}
+/** Each cursor of this feed carries its mark, so another feed's cursor is refused. */
+const cursors = syncCursors('p1', 'pupilChanges');
+export const decodeSyncCursor = cursors.decode;
 
 interface ChangeRow {
   seq: string;
@@ -71,20 +36,13 @@ export async function loadPupilChanges(em: EntityManager, trustId: string, after
        from pupil_sync_change l
        left join pupil p on p.id = l.pupil_id and p.trust_id = l.trust_id and p.pseudonymised_at is null
       where l.trust_id = $1::uuid
-        and (l.xid, l.seq) > ($2::text::xid8, $3::bigint)
-        and l.xid < pg_snapshot_xmin(pg_current_snapshot())
-        and not exists (select 1 from pupil_sync_change n where n.trust_id = l.trust_id and n.pupil_id = l.pupil_id and n.seq > l.seq)
+        and ${readyChangesCondition('pupil_sync_change', ['pupil_id'], '$2', '$3')}
       order by l.xid, l.seq
       limit $4`,
     [trustId, after.xid, after.seq, limit + 1],
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    changes: page.map(toEntry),
-    cursor: encodeSyncCursor(last ? { xid: last.xid, seq: last.seq } : after),
-    hasMore: rows.length > limit,
-  };
+  const page = syncPage(rows, limit, after, cursors);
+  return { changes: page.rows.map(toEntry), cursor: page.cursor, hasMore: page.hasMore };
 }
 
 const REASONS = new Set<string>(Object.values(PupilTombstoneReasonValue));

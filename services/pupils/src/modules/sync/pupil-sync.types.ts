@@ -1,14 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-/** Whether a change row carries the record as it stands, or says it has gone. */
-export enum SyncChangeKind {
-  UPSERT = 'UPSERT',
-  TOMBSTONE = 'TOMBSTONE',
-}
-registerEnumType(SyncChangeKind, {
-  name: 'SyncChangeKind',
-  description: 'UPSERT: add or replace the record with the one given. TOMBSTONE: remove it; only its id and the reason come with it.',
-});
+import { SyncChangeKind, SyncPageFields } from '@waymark/subgraph-kit';
 
 export enum PupilTombstoneReasonValue {
   TRANSFERRED = 'TRANSFERRED',
@@ -68,13 +59,7 @@ export class PupilSyncChangeEntry {
 }
 
 @ObjectType({ description: "A page of the trust's pupil changes after a cursor." })
-export class PupilChangesPage {
+export class PupilChangesPage extends SyncPageFields {
   @Field(() => [PupilSyncChangeEntry], { description: 'At most one per pupil, oldest change first.' })
   changes: PupilSyncChangeEntry[];
-
-  @Field(() => String, { description: 'Pass as `after` for the next page; keep the last one for the next sync. Never goes past a change still being written.' })
-  cursor: string;
-
-  @Field({ description: 'True when more changes are ready now: ask again straight away with `cursor`.' })
-  hasMore: boolean;
 }
