@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { CREDENTIAL_HEADER, SYSTEM_PRINCIPAL, type CredentialSigner, type Principal } from '@waymark/auth';
-import { boundSql, pgArray, withSystemAccess, type HousekeepingJob, type Orm } from '@waymark/subgraph-kit';
+import { boundSql, pgArray, syncLogCompaction, withSystemAccess, type Orm } from '@waymark/subgraph-kit';
 import { BenchmarkEngine, packCohort, type PackedCohort } from '../benchmarks/benchmarks.service.js';
 import { MEASURE_KEYS } from '../benchmarks/benchmarks.sql.js';
 import { PackedCohortDocument } from '../external/pupils.generated.js';
@@ -249,26 +249,9 @@ export async function runBenchmarkStates(options: {
 }
 
 /**
- * Removes log rows no page can hand out any more: every row about a pupil's measure in a trust but the
- * newest (the feed only ever hands out the newest), so no answer and no cursor changes; tombstones stay.
+ * The log keeps each pupil's measure's newest row in each trust: the feed only ever hands out the
+ * newest, so removing the others daily changes no answer and no cursor; tombstones stay.
  */
-export async function compactBenchmarkStateLog(em: EntityManager): Promise<number> {
-  const { affected } = await boundSql(
-    em,
-    `delete from benchmark_state_change l
-      where exists (select 1 from benchmark_state_change n
-                     where n.trust_id = l.trust_id and n.pupil_id = l.pupil_id and n.measure = l.measure and n.seq > l.seq)`,
-    [],
-  );
-  return affected;
-}
-
-/** Daily: the log keeps one row per pupil, measure and trust. */
-export const benchmarkStateCompactionJob: HousekeepingJob = {
-  name: 'benchmark states log compaction',
-  everyMs: 24 * 60 * 60 * 1000,
-  run: async (orm) => {
-    const removed = await withSystemAccess(orm, 'benchmark states log compaction: superseded states, in every trust', (em) => compactBenchmarkStateLog(em));
-    return removed > 0 ? `${removed} superseded benchmark states removed` : undefined;
-  },
-};
+const compaction = syncLogCompaction({ log: 'benchmark_state_change', key: ['pupil_id', 'measure'], feed: 'benchmark states' });
+export const compactBenchmarkStateLog = compaction.compact;
+export const benchmarkStateCompactionJob = compaction.job;

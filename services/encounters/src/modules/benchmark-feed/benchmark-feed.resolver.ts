@@ -1,6 +1,6 @@
 import { Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { AccessError, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
-import { benchmarkStatePageSize, decodeBenchmarkStateCursor, loadBenchmarkStateChanges } from './benchmark-feed.service.js';
+import { AccessError, scopeOf, syncPageSize, type RequestContext } from '@waymark/subgraph-kit';
+import { decodeBenchmarkStateCursor, loadBenchmarkStateChanges } from './benchmark-feed.service.js';
 import { BenchmarkStateChangesPage } from './benchmark-feed.types.js';
 
 @ArgsType()
@@ -24,6 +24,6 @@ export class BenchmarkFeedResolver {
     // Only a trust's own analysts and keys: staff of a school, pupils, parents and volunteers never.
     const scope = scopeOf(ctx.principal);
     if (scope.kind !== 'trust') throw AccessError.forbidden('Only a trust’s analysts and API keys can sync its benchmark states.');
-    return loadBenchmarkStateChanges(ctx.em, scope.trustId, decodeBenchmarkStateCursor(args.after), benchmarkStatePageSize(args.first));
+    return loadBenchmarkStateChanges(ctx.em, scope.trustId, decodeBenchmarkStateCursor(args.after), syncPageSize(args.first));
   }
 }

@@ -1,11 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { boundSql, decodeCursor, encodeCursor, InputError } from '@waymark/subgraph-kit';
-import { SyncChangeKind } from '../sync/encounter-sync.types.js';
+import { boundSql, decodeCursor, encodeCursor, InputError, SyncChangeKind } from '@waymark/subgraph-kit';
 import { BenchmarkStateTombstoneReasonValue, type BenchmarkStateChangesPage } from './benchmark-feed.types.js';
 
-/** A page holds this many changes unless asked for fewer, and never more than MAX_PAGE. */
-const DEFAULT_PAGE = 500;
-const MAX_PAGE = 1000;
 /** This feed's cursors carry their own mark, so another feed's cursor is refused. */
 const CURSOR_VERSION = 'b1';
 const DIGITS = /^\d{1,20}$/;
@@ -25,12 +21,6 @@ export function decodeBenchmarkStateCursor(after: string | null | undefined): st
   const [version, seq] = parts;
   if (version !== CURSOR_VERSION || !DIGITS.test(seq)) throw refused;
   return seq;
-}
-
-export function benchmarkStatePageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw InputError.invalid(`first must be a whole number from 1 to ${MAX_PAGE}.`);
-  return first;
 }
 
 interface ChangeRow {

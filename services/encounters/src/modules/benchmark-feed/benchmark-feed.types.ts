@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SyncChangeKind } from '../sync/encounter-sync.types.js';
+import { SyncChangeKind, SyncPageFields } from '@waymark/subgraph-kit';
 
 export enum BenchmarkStateTombstoneReasonValue {
   NOT_ON_ROLL = 'NOT_ON_ROLL',
@@ -40,10 +40,7 @@ export class BenchmarkStateSyncChangeEntry {
 }
 
 @ObjectType({ description: "A page of the trust's published benchmark state changes after a cursor." })
-export class BenchmarkStateChangesPage {
+export class BenchmarkStateChangesPage extends SyncPageFields {
   @Field(() => [BenchmarkStateSyncChangeEntry], { description: "At most one per pupil's measure, oldest change first." })
   changes: BenchmarkStateSyncChangeEntry[];
-  @Field({ description: 'Pass as `after` for the next page; keep the last one for the next sync. Never goes past a change still being written.' })
-  cursor: string;
-  @Field({ description: 'True when more changes are ready now: ask again straight away with `cursor`.' }) hasMore: boolean;
 }

@@ -3,8 +3,6 @@ import { EncounterKindEnum } from '../encounter/encounter.entity.js';
 import type { EncounterKind } from '@waymark/domain';
 import { SyncChangeKind, SyncPageFields } from '@waymark/subgraph-kit';
 
-export { SyncChangeKind };
-
 export enum EncounterTombstoneReasonValue {
   DELETED = 'DELETED',
   LEFT_TRUST = 'LEFT_TRUST',
