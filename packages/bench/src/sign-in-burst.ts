@@ -73,6 +73,7 @@ async function runSignInBurst(root: string, databaseUrl: string, log: (line: str
   const proxy = await startCountingProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) }, { capture: true });
   let stack: RunningStack | null = null;
   const pools = new Map<string, pg.Pool>();
+  const stackErrors: string[] = [];
   try {
     log('sign-in burst: starting the stack (subgraphs through the capturing proxy)…');
     stack = await startStack({
@@ -83,7 +84,10 @@ async function runSignInBurst(root: string, databaseUrl: string, log: (line: str
       databasePrefix: prefix,
       seedDemo: true,
       env: { NODE_ENV: 'production' },
-      log: () => {},
+      // What the stack says went wrong (a sign-in's 500, a timeout) goes into the notes.
+      log: (source, line) => {
+        if (/error|timed out|timeout/i.test(line) && stackErrors.length < 5) stackErrors.push(`${source}: ${line.slice(0, 200)}`);
+      },
     });
     const asOf = todayInEngland();
     log(`sign-in burst: generating a trust of ${PUPILS} pupils…`);
@@ -140,6 +144,8 @@ async function runSignInBurst(root: string, databaseUrl: string, log: (line: str
     const document = myProgressDocument(root);
     const base = stack.url;
     let retries = 0;
+    let failures = 0;
+    const failureMessages: string[] = [];
     /** One pupil: sign in as the portal does (waiting when told to, as a pupil would), then My progress. */
     const pupilVisit = async (pupil: ClassPupil): Promise<string> => {
       let cookie = '';
@@ -176,7 +182,8 @@ async function runSignInBurst(root: string, databaseUrl: string, log: (line: str
     log('sign-in burst: capturing each pupil’s My progress statements…');
     const statementCounts: number[] = [];
     for (const pupil of pupils) {
-      const cookie = await pupilVisit(pupil);
+      // One pupil at a time; once more if the first try failed (the busy machine, not the burst).
+      const cookie = await pupilVisit(pupil).catch(() => pupilVisit(pupil));
       // Once with the session known to the gateway, so only the page's own statements are captured.
       proxy.record();
       const response = await fetch(`${base}/graphql`, {
@@ -205,7 +212,14 @@ async function runSignInBurst(root: string, databaseUrl: string, log: (line: str
       const started = performance.now();
       return Promise.all(
         pupils.map(async (pupil) => {
-          await visit(pupil);
+          try {
+            await visit(pupil);
+          } catch (error) {
+            // A pupil whose sign-in or page failed: counted, and left out of the times.
+            failures += 1;
+            if (failureMessages.length < 3) failureMessages.push((error as Error).message.slice(0, 200));
+            return Number.NaN;
+          }
           return performance.now() - started;
         }),
       );
@@ -216,6 +230,7 @@ async function runSignInBurst(root: string, databaseUrl: string, log: (line: str
     await burst(pupilVisit);
     await burst(floorVisit);
     retries = 0;
+    failures = 0;
     const gatewayTimes: number[] = [];
     const floorTimes: number[] = [];
     const burstP95s: string[] = [];
@@ -225,8 +240,9 @@ async function runSignInBurst(root: string, databaseUrl: string, log: (line: str
         // A pause between bursts, as between lessons: the gateway's per-address sign-in window is a minute long.
         await new Promise((resolve) => setTimeout(resolve, 500));
         const times = side === 'gateway' ? await burst(pupilVisit) : await burst(floorVisit);
-        (side === 'gateway' ? gatewayTimes : floorTimes).push(...times);
-        burstP95s.push(`${side} ${Math.round(percentile(times, 95))}`);
+        const finished = times.filter((t) => !Number.isNaN(t));
+        (side === 'gateway' ? gatewayTimes : floorTimes).push(...finished);
+        burstP95s.push(`${side} ${Math.round(percentile(finished, 95))}`);
       }
     }
     const value = percentile(gatewayTimes, 95);
@@ -248,8 +264,27 @@ async function runSignInBurst(root: string, databaseUrl: string, log: (line: str
           unit: 'ms',
           pass: value <= 2 * floor,
         },
+        {
+          // A pupil told "Too many sign-in attempts" has to try again: none of the class should be.
+          name: `a class of ${CLASS_SIZE} signing in at once from one address: sign-ins told to wait (${BURSTS} bursts)`,
+          value: retries,
+          floor: 0,
+          ratio: retries,
+          target: '0',
+          unit: 'sign-ins',
+          pass: retries === 0,
+        },
+        {
+          name: `a class of ${CLASS_SIZE} signing in at once: sign-ins or pages that failed (${BURSTS} bursts)`,
+          value: failures,
+          floor: 0,
+          ratio: failures,
+          target: '0',
+          unit: 'pupils',
+          pass: failures === 0,
+        },
       ],
-      notes,
+      notes: [...notes, ...failureMessages.map((m) => `sign-in burst, a failure: ${m}`), ...stackErrors.map((m) => `sign-in burst, the stack said: ${m}`)],
     };
   } finally {
     await Promise.all([...pools.values()].map((pool) => pool.end()));

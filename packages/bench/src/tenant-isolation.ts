@@ -9,6 +9,8 @@ import { generateDashboardData, type DashboardData } from './dashboard-data.js';
 import { TRUST_DASHBOARD_QUERY, type GatewayTrustDashboard } from './dashboard-floor.js';
 import { gatewayClient } from './dashboards.js';
 import { percentile, sideBySide, type Result } from './measure.js';
+import { startCountingProxy } from './pg-proxy.js';
+import pg from 'pg';
 
 /*
  * Five trusts against one (docs/performance-targets.md, "Tenants apart"): the demo trust's dashboard
@@ -53,6 +55,9 @@ async function runTenantIsolation(root: string, databaseUrl: string, log: (line:
   const prefixes = { five: `waymark_bench_five_${tag}_`, one: `waymark_bench_one_${tag}_` };
   const work = { five: mkdtempSync(join(tmpdir(), 'waymark-bench-five-')), one: mkdtempSync(join(tmpdir(), 'waymark-bench-one-')) };
   const stacks: RunningStack[] = [];
+  // Both stacks reach PostgreSQL through one counting proxy: where a request's SQL time goes, per database.
+  const upstream = new URL(databaseUrl);
+  const proxy = await startCountingProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) }, { capture: true });
   try {
     log('tenant isolation: starting two stacks…');
     const start = async (which: 'five' | 'one') => {
@@ -60,7 +65,7 @@ async function runTenantIsolation(root: string, databaseUrl: string, log: (line:
         root,
         ...(await freeStackPorts()),
         dataDir: work[which],
-        databaseUrl,
+        databaseUrl: proxy.url(databaseUrl),
         databasePrefix: prefixes[which],
         seedDemo: true,
         env: { NODE_ENV: 'production' },
@@ -122,6 +127,46 @@ async function runTenantIsolation(root: string, databaseUrl: string, log: (line:
     ];
     if (!same) notes.push(`FAIL tenant isolation: the dashboards differ (five trusts: ${JSON.stringify(fromFive).slice(0, 200)})`);
 
+    // Where one request's SQL time goes on each stack (evidence for tuning, not scored).
+    for (const which of ['five', 'one'] as const) {
+      await ask(which)();
+      proxy.record();
+      await ask(which)();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const statements = proxy.take();
+      const captured = proxy.takeCaptured();
+      notes.push(
+        `tenant isolation, one request ${which === 'five' ? 'among five trusts' : 'alone'}: ${statements
+          .filter((s) => s.ms >= 1)
+          .map((s) => `${s.database.replace(prefixes[which], '')} ${round(s.ms)} ms (${s.sql.slice(0, 60)})`)
+          .join('; ')}`,
+      );
+      if (process.env.WAYMARK_BENCH_EXPLAIN) {
+        // The plans of the request's reads, for profiling (`WAYMARK_BENCH_EXPLAIN=1`): each database's
+        // statements replayed in order on one connection (its transaction and row-level security settings
+        // too), the reads under `explain analyze`.
+        for (const database of new Set(captured.map((s) => s.database))) {
+          const url = new URL(databaseUrl);
+          url.pathname = `/${database}`;
+          const client = new pg.Client({ connectionString: url.toString() });
+          await client.connect();
+          try {
+            for (const s of captured.filter((c) => c.database === database)) {
+              if (/^\s*(insert|update|delete)/i.test(s.sql)) continue;
+              if (!/^\s*(select|with)/i.test(s.sql) || /set_config/i.test(s.sql)) {
+                await client.query(s.sql, s.params ?? undefined);
+                continue;
+              }
+              const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s.sql}`, s.params ?? undefined);
+              log(`---- ${which} ${database}: ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+            }
+          } finally {
+            await client.end();
+          }
+        }
+      }
+    }
+
     log(`tenant isolation: trust dashboard, five trusts against one, ${ROUNDS} rounds…`);
     const [fiveTimes, oneTimes] = await sideBySide(ask('five'), ask('one'), ROUNDS, 3);
     const value = percentile(fiveTimes, 95);
@@ -143,5 +188,6 @@ async function runTenantIsolation(root: string, databaseUrl: string, log: (line:
     await dropStackDatabases(databaseUrl, prefixes.one).catch(() => undefined);
     rmSync(work.five, { recursive: true, force: true });
     rmSync(work.one, { recursive: true, force: true });
+    await proxy.close();
   }
 }
