@@ -21,6 +21,7 @@ import { ProgrammePlanItem } from './modules/programme/plan-item.entity.js';
 import { CareersPublication } from './modules/publication/careers-publication.entity.js';
 import { EncounterRating, ProgrammeSurvey, ProgrammeSurveyAnswer, ProgrammeSurveyRespondent } from './modules/evaluation/evaluation.entity.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
+import { DashboardAnswer, DashboardFactVersion } from './modules/benchmarks/dashboard-answer.entity.js';
 import { migrations } from './migrations/index.js';
 import { buildEncountersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
@@ -69,6 +70,8 @@ export const encountersService: ServiceDefinition = {
     PupilEngagementFeedback,
     VolunteerThanks,
     WebhookOutboxEvent,
+    DashboardAnswer,
+    DashboardFactVersion,
   ],
   migrations,
   buildSchema: buildEncountersSchema,

@@ -20,6 +20,7 @@ import { Migration20261207013554 } from './Migration20261207013554.js';
 import { Migration20261207020533 } from './Migration20261207020533.js';
 import { Migration20261207050543 } from './Migration20261207050543.js';
 import { Migration20261207075109 } from './Migration20261207075109.js';
+import { Migration20261207080547 } from './Migration20261207080547.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -43,4 +44,5 @@ export const migrations = [
   { name: 'Migration20261207020533', class: Migration20261207020533 },
   { name: 'Migration20261207050543', class: Migration20261207050543 },
   { name: 'Migration20261207075109', class: Migration20261207075109 },
+  { name: 'Migration20261207080547', class: Migration20261207080547 },
 ];

@@ -4,6 +4,7 @@ import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '
 import { ENCOUNTER_KIND_KEYS, type EncounterKind } from '@waymark/domain';
 import { MutationError, TENANT_SQL, tenantPolicy, type TenantRule } from '@waymark/subgraph-kit';
 import { syncTrigger } from '../sync/encounter-sync-change.entity.js';
+import { ENCOUNTER_FACT_VERSION_TRIGGER, PARTICIPATION_FACT_COLUMNS, factVersionTrigger } from '../benchmarks/dashboard-answer.entity.js';
 
 const ENCOUNTER_TENANCY: TenantRule = {
   kind: 'school',
@@ -23,7 +24,7 @@ registerEnumType(EncounterKindEnum, { name: 'EncounterKind' });
  * volunteers listed on it; and whoever may see one of its participation rows (a pupil's record
  * shows the encounters of a former school too).
  */
-@Entity({ tableName: 'encounter', triggers: [syncTrigger('encounter')], ...tenantPolicy(ENCOUNTER_TENANCY) })
+@Entity({ tableName: 'encounter', triggers: [syncTrigger('encounter'), ENCOUNTER_FACT_VERSION_TRIGGER], ...tenantPolicy(ENCOUNTER_TENANCY) })
 @Index({ properties: ['schoolId', 'date'] })
 @Unique({ properties: ['schoolId', 'idempotencyKey'] })
 @ObjectType()
@@ -158,7 +159,11 @@ export class Encounter {
 }
 
 /** One pupil on an encounter's register. A pupil appears at most once per encounter. */
-@Entity({ tableName: 'participation', triggers: [syncTrigger('participation')], ...tenantPolicy({ kind: 'pupil', trust: true }) })
+@Entity({
+  tableName: 'participation',
+  triggers: [syncTrigger('participation'), factVersionTrigger('participation', PARTICIPATION_FACT_COLUMNS)],
+  ...tenantPolicy({ kind: 'pupil', trust: true }),
+})
 @Unique({ properties: ['encounter', 'pupilId'] })
 @Index({ properties: ['schoolId', 'pupilId'] })
 @Index({ properties: ['pupilId', 'encounter'] })

@@ -11,6 +11,7 @@ import {
 } from '@waymark/subgraph-kit';
 import {
   CohortDocument,
+  CohortVersionDocument,
   OwnSchoolDocument,
   PackedCohortDocument,
   VolunteerPupilNamesDocument,
@@ -58,6 +59,16 @@ export class PupilsClient {
   async fetchPackedCohort(ctx: RequestContext, args: CohortArgs): Promise<PackedCohortAnswer> {
     const data = await querySubgraph(ctx, this.url, 'Packed cohort lookup', PackedCohortDocument, variables(args));
     return data.packedCohort;
+  }
+
+  /**
+   * Whether the caller may read one school's cohort, and the counter that moves whenever anything its
+   * `packedCohort` is made of changes (`cohortVersion`): a few bytes, asked before a stored dashboard
+   * answer is served instead of the whole cohort.
+   */
+  async cohortVersion(ctx: RequestContext, schoolId: string): Promise<{ schoolsAllowed: string[]; version: string }> {
+    const data = await querySubgraph(ctx, this.url, 'Cohort version lookup', CohortVersionDocument, { schoolId });
+    return data.cohortVersion;
   }
 
   /**

@@ -37,6 +37,13 @@ export type VolunteerPupilNamesQueryVariables = Exact<{
 
 export type VolunteerPupilNamesQuery = { volunteerPupilNames: Array<{ pupilId: string, firstName: string, yearGroup: number | null }> };
 
+export type CohortVersionQueryVariables = Exact<{
+  schoolId: string | number;
+}>;
+
+
+export type CohortVersionQuery = { cohortVersion: { schoolsAllowed: Array<string>, version: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -100,3 +107,11 @@ export const VolunteerPupilNamesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VolunteerPupilNamesQuery, VolunteerPupilNamesQueryVariables>;
+export const CohortVersionDocument = new TypedDocumentString(`
+    query CohortVersion($schoolId: ID!) {
+  cohortVersion(schoolId: $schoolId) {
+    schoolsAllowed
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CohortVersionQuery, CohortVersionQueryVariables>;

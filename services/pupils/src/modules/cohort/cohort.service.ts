@@ -279,8 +279,12 @@ export async function loadCohortVersion(ctx: Pick<RequestContext, 'em' | 'reques
     const { rows } = await boundSql<{ id: string }>(ctx.em, 'select id from school where trust_id = $1::uuid and id = $2::uuid', [scope.trustId, school]);
     if (rows.length === 0) return none;
   } else return none;
-  const { rows } = await withRequestBypass(ctx, "cohort version: one school's counter, for a caller who may read its cohort", (em) =>
-    boundSql<{ version: string }>(em, 'select version::text as version from cohort_version where school_id = $1::uuid', [school]),
-  );
+  const read = (em: EntityManager) =>
+    boundSql<{ version: string }>(em, 'select version::text as version from cohort_version where school_id = $1::uuid', [school]);
+  // Staff read their own school's row under the row-level security; an analyst's school is read under the bypass.
+  const { rows } =
+    scope.kind === 'school'
+      ? await read(ctx.em)
+      : await withRequestBypass(ctx, "cohort version: one school's counter, for a caller who may read its cohort", read);
   return { schoolsAllowed: [school], version: rows[0]?.version ?? '0' };
 }
