@@ -5,6 +5,7 @@ import pg from 'pg';
 import { bundleSizeScenarios } from './bundle-size.js';
 import { dashboardScenarios } from './dashboards.js';
 import { destinationFiguresScenario } from './destination-figures.js';
+import { embeddedDbScenarios } from './embedded-db.js';
 import { entitiesScenarios } from './entities.js';
 import { gatewayEnginesScenarios } from './engines.js';
 import { overviewScenario } from './overview.js';
@@ -62,6 +63,11 @@ if (await reachable(databaseUrl)) {
     const bundle = await bundleSizeScenarios(root, databaseUrl);
     results.push(...bundle.results);
     notes.push(...bundle.notes);
+  }
+  if (wanted('embedded-db')) {
+    const embedded = await embeddedDbScenarios(root, databaseUrl);
+    results.push(...embedded.results);
+    notes.push(...embedded.notes);
   }
   if (wanted('dashboards')) {
     const dashboards = await dashboardScenarios(root, databaseUrl);
