@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { Namespace, Service } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
-import { Job } from 'kubernetes-models/batch/v1';
+import { CronJob, Job } from 'kubernetes-models/batch/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
@@ -82,6 +82,16 @@ describe('infra/k8s', () => {
     livenessProbe: { httpGet: { path: string; port: number } };
     resources?: { requests?: { cpu?: string; memory?: string }; limits?: { memory?: string } };
   }
+  interface PodTemplate {
+    metadata: { labels: Record<string, string> };
+    spec: { containers: Container[] };
+  }
+  interface CronJobSpec {
+    schedule: string;
+    timeZone?: string;
+    concurrencyPolicy?: string;
+    jobTemplate: { spec: { template: PodTemplate } };
+  }
   interface Manifest {
     kind: string;
     metadata: { name: string; labels?: Record<string, string> };
@@ -94,6 +104,13 @@ describe('infra/k8s', () => {
   const files = readdirSync(`${infra}k8s`).filter((file) => /\.ya?ml$/.test(file));
   const manifests = files.flatMap((file) => parseAllDocuments(readFileSync(`${infra}k8s/${file}`, 'utf8')).map((document) => document.toJS() as Manifest));
   const ofKind = (kind: string) => manifests.filter((manifest) => manifest.kind === kind);
+  /** The nightly jobs: each CronJob's name and the pod it runs. */
+  const cronJobs = () =>
+    (ofKind('CronJob') as unknown as { metadata: { name: string }; spec: CronJobSpec }[]).map((cron) => ({
+      name: cron.metadata.name,
+      spec: cron.spec,
+      pod: cron.spec.jobTemplate.spec.template,
+    }));
 
   it('has a Deployment and a Service for the gateway and every subgraph of the list', () => {
     expect(files.length).toBeGreaterThan(0);
@@ -134,6 +151,7 @@ describe('infra/k8s', () => {
       'v1/Service': Service,
       'apps/v1/Deployment': Deployment,
       'batch/v1/Job': Job,
+      'batch/v1/CronJob': CronJob,
       'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
       'networking.k8s.io/v1/Ingress': Ingress,
       'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
@@ -174,7 +192,10 @@ describe('infra/k8s', () => {
   });
 
   it('takes every password and key from a secret, never from the manifest itself', () => {
-    const containers = [...ofKind('Deployment'), ...ofKind('Job')].flatMap((m) => m.spec.template!.spec.containers.map((c) => [m.metadata.name, c] as const));
+    const containers = [
+      ...[...ofKind('Deployment'), ...ofKind('Job')].flatMap((m) => m.spec.template!.spec.containers.map((c) => [m.metadata.name, c] as const)),
+      ...cronJobs().flatMap((cron) => cron.pod.spec.containers.map((c) => [cron.name, c] as const)),
+    ];
     expect(containers.length).toBeGreaterThan(PROCESSES.length);
     for (const [name, container] of containers)
       for (const variable of container.env) {
@@ -256,10 +277,12 @@ describe('infra/k8s', () => {
     const replicas = scaled.filter((hpa) => hpa.spec.scaleTargetRef.name !== 'gateway').reduce((sum, hpa) => sum + hpa.spec.maxReplicas, 0);
     const [cluster] = ofKind('Cluster') as unknown as ClusterManifest[];
     // superuser_reserved_connections (3) and the operator's and replication's own, with room to spare: 20.
-    expect((replicas + ofKind('Job').length) * pool + 20).toBeLessThanOrEqual(Number(cluster.spec.postgresql.parameters.max_connections));
+    expect((replicas + ofKind('Job').length + ofKind('CronJob').length) * pool + 20).toBeLessThanOrEqual(
+      Number(cluster.spec.postgresql.parameters.max_connections),
+    );
   });
 
-  it('lets only the gateway, and the subgraphs that call one on a caller’s behalf, reach a subgraph', () => {
+  it('lets only the gateway, the subgraphs that call one on a caller’s behalf and the nightly jobs that call it reach a subgraph', () => {
     interface Policy {
       metadata: { name: string };
       spec: { podSelector: { matchLabels?: Record<string, string> }; ingress?: { from?: { podSelector?: { matchLabels: Record<string, string> } }[] }[] };
@@ -267,13 +290,12 @@ describe('infra/k8s', () => {
     const policies = ofKind('NetworkPolicy') as unknown as Policy[];
     const denyAll = policies.find((policy) => Object.keys(policy.spec.podSelector.matchLabels ?? {}).length === 0);
     expect(denyAll?.spec.ingress ?? []).toEqual([]);
-    // Who calls whom, read from the Deployments' own addresses.
+    // Who calls whom, read from the Deployments' and the nightly jobs' own addresses, by their pods' names.
+    const pods = [...ofKind('Deployment').map((deployment) => deployment.spec.template!), ...cronJobs().map((cron) => cron.pod)];
     const callers = (subgraph: string) =>
-      ofKind('Deployment')
-        .filter((deployment) =>
-          deployment.spec.template!.spec.containers[0].env.some((variable) => variable.value === `http://${subgraph}:${portOf(subgraph)}/graphql`),
-        )
-        .map((deployment) => deployment.metadata.name)
+      pods
+        .filter((pod) => pod.spec.containers[0].env.some((variable) => variable.value === `http://${subgraph}:${portOf(subgraph)}/graphql`))
+        .map((pod) => pod.metadata.labels['app.kubernetes.io/name'])
         .filter((name) => name !== subgraph)
         .sort();
     for (const subgraph of SUBGRAPHS) {
@@ -307,6 +329,7 @@ describe('infra/k8s', () => {
     const clients = new Set(database.spec.ingress!.flatMap((rule) => (rule.from ?? []).map((peer) => peer.podSelector?.matchLabels['app.kubernetes.io/name'])));
     for (const name of SUBGRAPHS) expect(clients.has(name), name).toBe(true);
     expect(clients.has('waymark-migrate')).toBe(true);
+    for (const cron of cronJobs()) expect(clients.has(cron.pod.metadata.labels['app.kubernetes.io/name']), cron.name).toBe(true);
     expect(clients.has('gateway')).toBe(false);
   });
 
@@ -316,6 +339,34 @@ describe('infra/k8s', () => {
     for (const hpa of scaled) expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
     const budgets = ofKind('PodDisruptionBudget') as unknown as { spec: { minAvailable: number; selector: { matchLabels: Record<string, string> } } }[];
     expect(budgets.map((pdb) => pdb.spec.selector.matchLabels['app.kubernetes.io/name']).sort()).toEqual(PROCESSES);
+  });
+
+  it('runs the nightly jobs (benchmark states, retention) as CronJobs of their subgraph, in England, never two at once', () => {
+    const jobs = cronJobs();
+    expect(jobs.map((cron) => cron.name).sort()).toEqual(['benchmark-states', 'retention']);
+    const owners: Record<string, SubgraphName> = { 'benchmark-states': 'encounters', retention: 'pupils' };
+    for (const cron of jobs) {
+      const owner = owners[cron.name];
+      const [container] = cron.pod.spec.containers;
+      // The subgraph's own command line, which its tool really has.
+      expect(container.command).toEqual(['node', `services/${owner}/dist/tool.js`, cron.name]);
+      expect(readFileSync(`${infra}../services/${owner}/src/tool.ts`, 'utf8')).toContain(`'${cron.name}'`);
+      expect(cron.spec.timeZone, cron.name).toBe('Europe/London');
+      expect(cron.spec.concurrencyPolicy, cron.name).toBe('Forbid');
+      expect(cron.spec.schedule, cron.name).toMatch(/^\d+ [0-5] \* \* \*$/);
+      const env = envOf(container);
+      expect(env.DATABASE_URL?.value, cron.name).toContain(`@waymark-db-rw:5432/waymark_${owner}`);
+      expect(env.WAYMARK_MIGRATE, cron.name).toBeUndefined();
+      expect(env.WAYMARK_CREDENTIAL_PRIVATE_KEY?.valueFrom?.secretKeyRef, cron.name).toEqual({ name: 'waymark-credential', key: 'private.pem' });
+      expectAddressesFollowTheList(cron.name, Object.fromEntries(container.env.map((variable) => [variable.name, variable.value])));
+      expect(container.resources?.limits?.memory, cron.name).toMatch(/^\d+[MG]i$/);
+      // Its pods are no Deployment's.
+      for (const deployment of ofKind('Deployment'))
+        expect(
+          Object.entries(deployment.spec.selector!.matchLabels).every(([key, value]) => cron.pod.metadata.labels[key] === value),
+          cron.name,
+        ).toBe(false);
+    }
   });
 
   it('sends each Service to its listed port, and reaches subgraphs on that same port', () => {
