@@ -34,7 +34,7 @@ export class AnalyticsResolver {
       { filter, show: asked.schoolId ?? null, group: group ?? null, exact, today: todayInEngland() },
       {
         // The caller's own credential: the pupils subgraph counts only what the caller may count.
-        leavers: (leavingYears) => pupils.leaverYears(ctx, { schoolIds: filter.schoolId ? [filter.schoolId] : null, leavingYears }),
+        leavers: (leavingYears, withSchools) => pupils.leaverYears(ctx, { schoolIds: filter.schoolId ? [filter.schoolId] : null, leavingYears, withSchools }),
       },
     );
   }

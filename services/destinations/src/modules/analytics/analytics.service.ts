@@ -27,10 +27,10 @@ import { DestinationAnalytics, DestinationCategoryFigures, DestinationFigure, De
 export interface AnalyticsPupils {
   /**
    * Each leaving year's Year 11 leavers on roll on 1 June of that summer at the schools counted over,
-   * in the years' order, which schools the caller may count, and the schools' names by id
-   * (`PupilsClient.leaverYears`).
+   * in the years' order, which schools the caller may count, and (when `withSchools`) the schools'
+   * names by id (`PupilsClient.leaverYears`).
    */
-  leavers(leavingYears: number[]): Promise<{ schoolsAllowed: string[]; cohorts: LeaverCohort[]; schoolNames: Map<string, string> }>;
+  leavers(leavingYears: number[], withSchools: boolean): Promise<{ schoolsAllowed: string[]; cohorts: LeaverCohort[]; schoolNames: Map<string, string> }>;
 }
 
 export interface AnalyticsRequest {
@@ -102,10 +102,10 @@ export class AnalyticsService {
 
   /**
    * Destination figures (docs/domain-rules.md, "Destination figures"): per leaving year, per school
-   * (and the trust), for all leavers and for `group`. One statement for the leaving years, then at once:
-   * one call to the pupils subgraph per twenty leaving years (the first also brings the schools'
-   * names), which answers only each summer's leavers, packed; and one statement each for the spells
-   * and Year 11 intentions of the school or trust, however many leavers.
+   * (and the trust), for all leavers and for `group`. At once: one call to the pupils subgraph for the
+   * followed summers (with the schools' names), which answers only each summer's leavers, packed;
+   * and one statement each for the spells and Year 11 intentions of the school or trust, however many
+   * leavers. Only when the spells name older summers is the pupils subgraph asked again, for those.
    */
   async figures(request: AnalyticsRequest, pupils: AnalyticsPupils): Promise<DestinationAnalytics> {
     const { filter, today } = request;
@@ -122,53 +122,54 @@ export class AnalyticsService {
     if (scope.length === 0) throw new Error('Destination figures need a school or a trust.');
     const where = scope.join(' and ');
 
-    const recorded = await boundSql<{ leaving_year: number }>(this.em, `select distinct leaving_year from activity_spell where ${where}`, params);
-    const years = [...new Set([...followedLeavingYears(today), ...recorded.rows.map((row) => Number(row.leaving_year))])]
-      .filter((year) => summerOnRollDay(year) <= today)
-      .sort((a, b) => b - a);
-    // The pupils subgraph works out the leavers while this database reads every spell and Year 11
-    // intention of the school or trust; those of pupils who are not counted leavers are passed over below.
-    const [{ schoolsAllowed, cohorts, schoolNames: names }, spellRows, intentionRows] = await Promise.all([
-      pupils.leavers(years),
-      years.length === 0
-        ? { rows: [] }
-        : boundSql<{
-            pupil_id: string;
-            activity: ActivitySpell['activity'];
-            provider_kind: EducationProviderKind | null;
-            apprenticeship_level: number | null;
-            starts_on: string;
-            ends_on: string | null;
-          }>(
-            this.em,
-            `select pupil_id, activity, provider_kind, apprenticeship_level, starts_on::text as starts_on, ends_on::text as ends_on
-               from activity_spell where ${where} order by pupil_id, entered_at, id`,
-            params,
-          ),
-      years.length === 0
-        ? { rows: [] }
-        : boundSql<{ pupil_id: string; kind: IntentionKind }>(
-            this.em,
-            `select distinct on (pupil_id) pupil_id, kind
-               from intention where ${where} and year_group = 11
-              order by pupil_id, entered_at desc, id desc`,
-            params,
-          ),
+    // The pupils subgraph is asked for the followed summers' leavers straight away, while this database
+    // reads every spell and Year 11 intention of the school or trust; summers only the spells name (older
+    // leavers) are asked for once the spells are in. Spells and intentions of pupils who are not
+    // counted leavers are passed over below.
+    const onRollBy = (list: Iterable<number>) => [...new Set(list)].filter((year) => summerOnRollDay(year) <= today);
+    const followed = onRollBy(followedLeavingYears(today));
+    const [first, { spellRows, more }, intentionRows] = await Promise.all([
+      pupils.leavers(followed, true),
+      boundSql<{
+        pupil_id: string;
+        leaving_year: number;
+        activity: ActivitySpell['activity'];
+        provider_kind: EducationProviderKind | null;
+        apprenticeship_level: number | null;
+        starts_on: string;
+        ends_on: string | null;
+      }>(
+        this.em,
+        `select pupil_id, leaving_year, activity, provider_kind, apprenticeship_level, starts_on::text as starts_on, ends_on::text as ends_on
+           from activity_spell where ${where} order by pupil_id, entered_at, id`,
+        params,
+      ).then(async (read) => {
+        const extra = onRollBy(read.rows.map((row) => Number(row.leaving_year))).filter((year) => !followed.includes(year));
+        return { spellRows: read, more: extra.length > 0 ? await pupils.leavers(extra, false) : null };
+      }),
+      boundSql<{ pupil_id: string; kind: IntentionKind }>(
+        this.em,
+        `select distinct on (pupil_id) pupil_id, kind
+           from intention where ${where} and year_group = 11
+          order by pupil_id, entered_at desc, id desc`,
+        params,
+      ),
     ]);
+    const { schoolsAllowed, schoolNames: names } = first;
+    const cohorts = [...first.cohorts, ...(more?.cohorts ?? [])];
+    const years = cohorts.map((cohort) => cohort.leavingYear).sort((a, b) => b - a);
 
     // The leavers: on roll at a school counted over on 1 June of the summer they finished Year 11, by
     // their date of birth; a pupil who opted out of sharing is left out of everything.
     const schoolIds = new Set<string>(filter.schoolId ? [filter.schoolId] : []);
     for (const id of schoolsAllowed) schoolIds.add(id);
     const leavers = new Map<string, { schoolId: string; leavingYear: number; mask: number }>();
-    years.forEach((year, i) => {
-      const cohort = cohorts[i];
+    for (const cohort of cohorts)
       cohort.pupilIds.forEach((pupilId, p) => {
         if (cohort.sharingOptOuts[p]) return;
         if (filter.schoolId && cohort.schoolIds[p] !== filter.schoolId) return;
-        leavers.set(pupilId, { schoolId: cohort.schoolIds[p], leavingYear: year, mask: cohort.groupMasks[p] });
+        leavers.set(pupilId, { schoolId: cohort.schoolIds[p], leavingYear: cohort.leavingYear, mask: cohort.groupMasks[p] });
       });
-    });
     const spells = new Map<string, ActivitySpell[]>();
     for (const row of spellRows.rows) {
       if (!leavers.has(row.pupil_id)) continue;

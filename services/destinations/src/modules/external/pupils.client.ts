@@ -229,17 +229,18 @@ export class PupilsClient {
    * For destination figures: for each of `leavingYears`, the Year 11 leavers on roll on 1 June of that
    * summer at the schools named (an analyst's whole trust when none are), each with their school,
    * group mask that day and sharing opt-out, in the order of `leavingYears` (`schoolsAllowed`: which
-   * of the schools the caller may count); and the names of the schools the caller may read. One
-   * request per twenty leaving years (`leaverYearBatch`, the first also asking the names), in parallel.
+   * of the schools the caller may count); and, when `withSchools`, the names of the schools the
+   * caller may read. One request per twenty leaving years (`leaverYearBatch`, the first also asking
+   * the names), in parallel.
    */
   async leaverYears(
     ctx: RequestContext,
-    args: { schoolIds: string[] | null; leavingYears: readonly number[] },
+    args: { schoolIds: string[] | null; leavingYears: readonly number[]; withSchools: boolean },
   ): Promise<{ schoolsAllowed: string[]; cohorts: LeaverCohort[]; schoolNames: Map<string, string> }> {
     const batches: number[][] = [];
     for (let i = 0; i < args.leavingYears.length; i += YEARS_PER_REQUEST) batches.push(args.leavingYears.slice(i, i + YEARS_PER_REQUEST));
     if (batches.length === 0) batches.push([]);
-    const answers = await Promise.all(batches.map((years, i) => this.leaverYearBatch(ctx, args.schoolIds, years, i === 0)));
+    const answers = await Promise.all(batches.map((years, i) => this.leaverYearBatch(ctx, args.schoolIds, years, args.withSchools && i === 0)));
     return { schoolsAllowed: answers[0].schoolsAllowed, cohorts: answers.flatMap((answer) => answer.cohorts), schoolNames: answers[0].schoolNames };
   }
 

@@ -9,6 +9,9 @@ import { compareFollowUps, followedLeavingYears, isFollowed, summerOnRollDay } f
 import type { WorklistDetails } from '../external/pupils.client.js';
 import { destinationEvents } from './spell.webhook.js';
 
+/** The webhook event a recorded spell writes (docs/trust-api.md, "Webhooks"). */
+const RECORDED: ReturnType<typeof destinationEvents>[number]['type'] = 'destination.recorded';
+
 export interface NewSpell {
   pupilId: string;
   schoolId: string;
@@ -68,8 +71,7 @@ export class SpellService {
   async recordMany(spells: readonly NewSpell[], today: string, shared: ReadonlySet<string> = new Set()): Promise<number> {
     if (spells.length === 0) return 0;
     return this.em.transactional(async (em) => {
-      const entered = new Date();
-      const enteredAt = entered.toISOString();
+      const enteredAt = new Date().toISOString();
       const ids = spells.map(() => randomUUID());
       const column = <T extends string | number | boolean | null>(of: (spell: NewSpell) => T) => pgArray(spells.map(of));
       // As `record` does: the rule must accept every leaver's spells with the new ones counted (it throws
@@ -123,13 +125,31 @@ export class SpellService {
         } else byPupil.set(spell.pupilId, { leavingYear: spell.leavingYear, spells: [values] });
       }
       for (const { leavingYear, spells: leaverSpells } of byPupil.values()) destinationYears(leavingYear, leaverSpells, today);
-      // One statement for every row (unnest of one array per column), as a file of thousands of lines needs.
+      // One statement for every row (unnest of one array per column), as a file of thousands of lines
+      // needs, which also writes the trust's `destination.recorded` event for each new spell of a leaver
+      // in `shared` (the events `destinationEvents` in spell.webhook.ts describes, built here from the
+      // inserted rows), in the same transaction: no second statement, and no event text built here.
+      const shareable = spells.filter((spell) => spell.trustId && shared.has(spell.pupilId)).map((spell) => spell.pupilId);
       await boundSql(
         em,
-        `insert into activity_spell (id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
-                                     starts_on, ends_on, source, confirmed, entered_by_id, entered_at)
-         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
-                              $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[], $15::timestamptz[])`,
+        `with added as (
+           insert into activity_spell (id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
+                                       starts_on, ends_on, source, confirmed, entered_by_id, entered_at)
+           select id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
+                  starts_on, ends_on, source, confirmed, entered_by_id, $15::timestamptz
+             from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
+                         $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[])
+                  as s(id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
+                       starts_on, ends_on, source, confirmed, entered_by_id)
+           returning id, pupil_id, school_id, trust_id, leaving_year, source, confirmed
+         )
+         insert into webhook_outbox (id, trust_id, school_id, type, data, occurred_at)
+         select gen_random_uuid(), a.trust_id, a.school_id, '${RECORDED}',
+                jsonb_build_object('spellId', a.id, 'pupilId', a.pupil_id, 'leavingYear', a.leaving_year, 'source', a.source,
+                                   'confirmed', a.confirmed, 'schoolId', a.school_id),
+                $15::timestamptz
+           from added a
+          where a.trust_id is not null and a.pupil_id = any($16::uuid[])`,
         [
           pgArray(ids),
           column((spell) => spell.pupilId),
@@ -145,17 +165,9 @@ export class SpellService {
           column((spell) => spell.source),
           column((spell) => spell.confirmed),
           column((spell) => spell.enteredById),
-          column(() => enteredAt),
+          enteredAt,
+          pgArray([...new Set(shareable)]),
         ],
-      );
-      // One `destination.recorded` event per spell of a leaver in `shared`, in the same transaction (spell.webhook.ts).
-      await queueWebhookEvents(
-        em,
-        destinationEvents(
-          spells.map((spell, i) => ({ ...spell, id: ids[i] })),
-          shared,
-          entered,
-        ),
       );
       return spells.length;
     });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
-import { todayInEngland, year11LeavingYear } from '@waymark/domain';
+import { VULNERABLE_GROUPS, todayInEngland, year11LeavingYear } from '@waymark/domain';
 import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
 
@@ -110,6 +110,41 @@ describe('packedLeaverCohorts', () => {
     }
     // The demo data holds leavers, so the comparison is not between two empty answers.
     expect(total).toBeGreaterThan(0);
+  });
+
+  it("gives each summer's leavers the flags they had on its 1 June, from their flag history, asked together", async () => {
+    const first = (await cohorts(analyst, null)).data!.packedLeaverCohorts;
+    const year = first.years.find((y) => y.size > 0 && `${y.leavingYear}-06-01` < today)!;
+    const leaverId = cols(year.pupilIds)[0];
+    const leaver = data.pupils.find((p) => p.id === leaverId)!;
+    const bit = (key: string) => 1 << VULNERABLE_GROUPS.findIndex((group) => group.key === key);
+    const conn = subgraph.orm.em.fork().getConnection();
+    const change = (group: string, value: boolean, at: string) =>
+      conn.execute(`insert into flag_change (id, pupil_id, school_id, trust_id, "group", value, changed_at, source) values (?, ?, ?, ?, ?, ?, ?, 'STAFF')`, [
+        randomUUID(),
+        leaver.id,
+        leaver.schoolId,
+        trustId,
+        group,
+        value,
+        at,
+      ]);
+    // Disadvantaged from the autumn after that summer only: not a flag they had on 1 June.
+    const had = leaver.flags.disadvantaged;
+    await change('DISADVANTAGED', !had, `${year.leavingYear}-10-01T09:00:00Z`);
+    await conn.execute('update pupil set disadvantaged = ? where id = ?', [!had, leaver.id]);
+    try {
+      const answer = (await cohorts(analyst, null)).data!.packedLeaverCohorts;
+      for (const y of answer.years) expect(leaversOf(answer.schoolsAllowed, y)).toEqual(await fromCohort(analyst, null, y.leavingYear));
+      const mask = leaversOf(
+        answer.schoolsAllowed,
+        answer.years.find((y) => y.leavingYear === year.leavingYear)!,
+      ).get(leaver.id)![1];
+      expect((mask & bit('disadvantaged')) !== 0).toBe(had);
+    } finally {
+      await conn.execute('update pupil set disadvantaged = ? where id = ?', [had, leaver.id]);
+      await conn.execute('delete from flag_change where pupil_id = ?', [leaver.id]);
+    }
   });
 
   it('gives staff only their own school, even when they name another', async () => {

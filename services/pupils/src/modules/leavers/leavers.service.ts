@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
+import { todayInEngland } from '@waymark/domain';
 import { boundSql, isUuid, pgArray, scopeOf } from '@waymark/subgraph-kit';
 import { LEAVING_YEAR_SQL, selectCohort } from '../cohort/cohort.service.js';
 import type { PackedFollowedLeavers, PackedLeaverCohorts, PackedLeaverYear } from './leavers.types.js';
@@ -23,8 +24,8 @@ const summerDay = (leavingYear: number) => `${leavingYear}-06-01`;
  * For destination figures: for each leaving year, the pupils on roll on 1 June of that summer at the
  * schools asked for (an analyst's whole trust when none are) whose leaving year is that summer, with
  * their school, group mask that day and sharing opt-out. Staff count their own school, analysts
- * their trust's schools; anyone else counts nothing. One statement per leaving year, each narrowed
- * to that summer's leavers.
+ * their trust's schools; anyone else counts nothing. One statement for every past summer, each
+ * narrowed to that summer's leavers (and one of its own for a summer from today on).
  */
 export async function loadPackedLeaverCohorts(
   em: EntityManager,
@@ -32,50 +33,96 @@ export async function loadPackedLeaverCohorts(
   query: { schoolIds: readonly string[] | null; leavingYears: readonly number[] },
 ): Promise<PackedLeaverCohorts> {
   const scope = scopeOf(principal);
-  const empty = (leavingYear: number): PackedLeaverYear => ({ leavingYear, size: 0, pupilIds: '', schoolIndexes: '', groupMasks: '', sharingOptOuts: '' });
-  if (scope.kind !== 'school' && scope.kind !== 'trust') return { schoolsAllowed: [], years: query.leavingYears.map(empty) };
+  if (scope.kind !== 'school' && scope.kind !== 'trust') return { schoolsAllowed: [], years: query.leavingYears.map(emptyYear) };
+  if (query.leavingYears.length === 0) return { schoolsAllowed: [], years: [] };
+  // Every summer before today has the same statement but for its day, so one statement answers them
+  // all: each leaving year's day stands in for the cohort's `$1`. A summer from today on (its flags are
+  // today's) is asked on its own.
+  const today = todayInEngland();
+  const past = query.leavingYears.filter((year) => summerDay(year) < today);
+  const byYear = new Map<number, PackedLeaverYear>();
   let schoolsAllowed: string[] | null = null;
-  const years: PackedLeaverYear[] = [];
-  for (const leavingYear of query.leavingYears) {
-    const selection = await selectCohort(em, principal, { asOf: summerDay(leavingYear), schoolIds: query.schoolIds });
-    schoolsAllowed ??= selection.schoolsAllowed;
-    if (selection.from === null || !selection.schools) {
-      years.push(empty(leavingYear));
-      continue;
+  if (past.length > 0) {
+    const selection = await selectCohort(em, principal, { asOf: summerDay(past[0]), schoolIds: query.schoolIds });
+    schoolsAllowed = selection.schoolsAllowed;
+    const from = selection.from?.replaceAll('$1::date', 'make_date(d.leaving_year, 6, 1)') ?? null;
+    if (from !== null && selection.schools && !/\$1(?!\d)/.test(from)) {
+      const params = [...selection.params, pgArray(selection.schools), pgArray(past)];
+      const { rows } = await boundSql<PackedRow & { leaving_year: number }>(
+        em,
+        `select d.leaving_year, ${PACKED_COLUMNS}
+           from unnest($${params.length}::int[]) as d(leaving_year)
+           left join lateral (
+             select p.id, array_position($${params.length - 1}::uuid[], r.school_id) - 1 as school_ix, ${selection.mask} as mask,
+                    p.local_authority_sharing_opt_out as opt_out
+               from ${from}
+              where ${LEAVING_YEAR_SQL} = d.leaving_year and $1::date is not null and $2::int is not null
+           ) c on true
+          group by d.leaving_year`,
+        params,
+      );
+      for (const row of rows) byYear.set(Number(row.leaving_year), packedYear(Number(row.leaving_year), row));
+    } else if (from !== null) {
+      for (const year of past) byYear.set(year, (await oneYear(em, principal, query.schoolIds, year)).year);
     }
-    const params = [...selection.params, pgArray(selection.schools), leavingYear];
-    const schools = `$${params.length - 1}::uuid[]`;
-    const { rows } = await boundSql<{
-      size: number;
-      pupil_ids: string | null;
-      school_indexes: string | null;
-      group_masks: string | null;
-      opt_outs: string | null;
-    }>(
-      em,
-      `select count(*)::int as size,
-              string_agg(id::text, ',') as pupil_ids,
-              string_agg(school_ix::text, ',') as school_indexes,
-              string_agg(mask::text, ',') as group_masks,
-              string_agg(opt_out::int::text, ',') as opt_outs
-         from (
-           select p.id, array_position(${schools}, r.school_id) - 1 as school_ix, ${selection.mask} as mask, p.local_authority_sharing_opt_out as opt_out
-             from ${selection.from}
-            where ${LEAVING_YEAR_SQL} = $${params.length}::int and $2::int is not null
-         ) c`,
-      params,
-    );
-    const row = rows[0];
-    years.push({
-      leavingYear,
-      size: Number(row.size),
-      pupilIds: row.pupil_ids ?? '',
-      schoolIndexes: row.school_indexes ?? '',
-      groupMasks: row.group_masks ?? '',
-      sharingOptOuts: row.opt_outs ?? '',
-    });
   }
-  return { schoolsAllowed: schoolsAllowed ?? [], years };
+  for (const leavingYear of query.leavingYears.filter((y) => !past.includes(y))) {
+    const { year, allowed } = await oneYear(em, principal, query.schoolIds, leavingYear);
+    schoolsAllowed ??= allowed;
+    byYear.set(leavingYear, year);
+  }
+  return { schoolsAllowed: schoolsAllowed ?? [], years: query.leavingYears.map((year) => byYear.get(year) ?? emptyYear(year)) };
+}
+
+/** A leaving year's packed columns as the statements below give them. */
+interface PackedRow {
+  size: number;
+  pupil_ids: string | null;
+  school_indexes: string | null;
+  group_masks: string | null;
+  opt_outs: string | null;
+}
+
+/** Aggregates over `c` (id, school_ix, mask, opt_out), in one pass so that every column sees the rows in the same order. */
+const PACKED_COLUMNS = `count(c.id)::int as size,
+              string_agg(c.id::text, ',') as pupil_ids,
+              string_agg(c.school_ix::text, ',') as school_indexes,
+              string_agg(c.mask::text, ',') as group_masks,
+              string_agg(c.opt_out::int::text, ',') as opt_outs`;
+
+const emptyYear = (leavingYear: number): PackedLeaverYear => ({ leavingYear, size: 0, pupilIds: '', schoolIndexes: '', groupMasks: '', sharingOptOuts: '' });
+
+const packedYear = (leavingYear: number, row: PackedRow): PackedLeaverYear => ({
+  leavingYear,
+  size: Number(row.size),
+  pupilIds: row.pupil_ids ?? '',
+  schoolIndexes: row.school_indexes ?? '',
+  groupMasks: row.group_masks ?? '',
+  sharingOptOuts: row.opt_outs ?? '',
+});
+
+/** One leaving year's leavers, in a statement of its own. */
+async function oneYear(
+  em: EntityManager,
+  principal: Principal,
+  schoolIds: readonly string[] | null,
+  leavingYear: number,
+): Promise<{ year: PackedLeaverYear; allowed: string[] }> {
+  const selection = await selectCohort(em, principal, { asOf: summerDay(leavingYear), schoolIds });
+  const allowed = selection.schoolsAllowed;
+  if (selection.from === null || !selection.schools) return { year: emptyYear(leavingYear), allowed };
+  const params = [...selection.params, pgArray(selection.schools), leavingYear];
+  const { rows } = await boundSql<PackedRow>(
+    em,
+    `select ${PACKED_COLUMNS}
+       from (
+         select p.id, array_position($${params.length - 1}::uuid[], r.school_id) - 1 as school_ix, ${selection.mask} as mask, p.local_authority_sharing_opt_out as opt_out
+           from ${selection.from}
+          where ${LEAVING_YEAR_SQL} = $${params.length}::int and $2::int is not null
+       ) c`,
+    params,
+  );
+  return { year: packedYear(leavingYear, rows[0]), allowed };
 }
 
 /**
