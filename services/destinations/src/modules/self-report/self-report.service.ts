@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { checkSelfReport, todayInEngland, type FieldProblems, type SelfReportAnswer, type SelfReportField } from '@waymark/domain';
+import { queueWebhookEvents } from '@waymark/subgraph-kit';
 import { ActivitySpellRow } from '../spell/spell.entity.js';
 import { computeYears } from '../spell/spell.service.js';
 import type { DestinationYears } from '../spell/spell.types.js';
+import { destinationEvents } from '../spell/spell.webhook.js';
 import { SelfReportRow } from './self-report.entity.js';
 import { linkExpiry, newToken, tokenHash } from './self-report.rules.js';
 
@@ -91,8 +93,17 @@ export class SelfReportService {
     return this.em.find(SelfReportRow, { schoolId, status: { $in: statuses } }, { orderBy: { submittedAt: 'desc', createdAt: 'desc', id: 'asc' } });
   }
 
-  /** Turns a pending report into an ordinary activity spell (self-reported, confirmed by `accountId`), in one transaction. */
-  async confirm(row: SelfReportRow, accountId: string, now: Date): Promise<{ spell: ActivitySpellRow; years: DestinationYears }> {
+  /**
+   * Turns a pending report into an ordinary activity spell (self-reported, confirmed by `accountId`),
+   * in one transaction, with the trust's `destination.recorded` event when the leaver is in `shared`,
+   * as for any spell staff record (spell.webhook.ts).
+   */
+  async confirm(
+    row: SelfReportRow,
+    accountId: string,
+    now: Date,
+    shared: ReadonlySet<string> = new Set(),
+  ): Promise<{ spell: ActivitySpellRow; years: DestinationYears }> {
     return this.em.transactional(async (em) => {
       const report = await em.findOneOrFail(SelfReportRow, { id: row.id, status: 'PENDING' });
       const spell = em.create(ActivitySpellRow, {
@@ -114,6 +125,7 @@ export class SelfReportService {
       });
       Object.assign(report, { status: 'CONFIRMED', decidedById: accountId, decidedAt: now, spellId: spell.id });
       await em.flush();
+      await queueWebhookEvents(em, destinationEvents([spell], shared, now));
       // The leaver's destinations with it: if the rule refuses their spells, the transaction rolls back.
       const rows = await em.find(ActivitySpellRow, { pupilId: row.pupilId }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
       return { spell, years: computeYears(rows, todayInEngland(now))! };

@@ -6,6 +6,7 @@ import { makeUpn, todayInEngland } from '@waymark/domain';
 import { WebhookOutboxEvent } from '@waymark/subgraph-kit';
 import { Pupil } from '@waymark/pupils';
 import { startHarness, type Harness } from '../../../test/harness.js';
+import { SelfReportRow } from '../self-report/self-report.entity.js';
 import { ActivitySpellRow } from './spell.entity.js';
 
 /*
@@ -66,6 +67,8 @@ const optedOutToo = leaver(northfield, 'Opal', { optOut: true });
 const unasked = leaver(northfield, 'Una', { tracking: false });
 const refused = leaver(northfield, 'Rex');
 const south = leaver(southbank, 'Sol');
+const reporter = leaver(northfield, 'Remy');
+const quietReporter = leaver(northfield, 'Quinn', { optOut: true });
 
 const SINGLE = `mutation ($input: RecordActivitySpellInput!) { recordActivitySpell(input: $input) { spell { id } error { code message } } }`;
 const BULK = `mutation ($input: RecordActivitySpellsInput!) { recordActivitySpells(input: $input) { recorded error { code message } } }`;
@@ -80,7 +83,7 @@ const spellsOf = (pupilId: string) => harness.orm.em.fork().find(ActivitySpellRo
 beforeAll(async () => {
   harness = await startHarness();
   const em = harness.pupilsOrm.em.fork();
-  for (const added of [ada, ben, cal, optedOut, optedOutToo, unasked, refused, south]) em.create(Pupil, added);
+  for (const added of [ada, ben, cal, optedOut, optedOutToo, unasked, refused, south, reporter, quietReporter]) em.create(Pupil, added);
   await em.flush();
 });
 
@@ -88,7 +91,61 @@ afterAll(async () => {
   await harness?.close();
 });
 
+const CONFIRM = `mutation ($id: ID!) { confirmSelfReport(id: $id) { spell { id } error { code message } } }`;
+
+/** A leaver's self-report waiting for the school's decision, as the self-report link leaves it. */
+async function pendingReport(pupil: ReturnType<typeof leaver>): Promise<string> {
+  const em = harness.orm.em.fork();
+  const row = em.create(SelfReportRow, {
+    id: crypto.randomUUID(),
+    pupilId: pupil.id,
+    schoolId: pupil.schoolId,
+    trustId: pupil.trustId,
+    leavingYear,
+    tokenHash: null,
+    firstName: pupil.legalForename,
+    schoolName: 'Northfield Academy',
+    status: 'PENDING',
+    createdById: 'leader-north',
+    createdAt: new Date(),
+    expiresAt: new Date(Date.now() + 86_400_000),
+    submittedAt: new Date(),
+    activity: 'APPRENTICESHIP',
+    providerKind: null,
+    apprenticeshipLevel: 3,
+    provider: 'Hookson Engineering',
+    course: null,
+    startsOn,
+    decidedById: null,
+    decidedAt: null,
+    spellId: null,
+  });
+  await em.flush();
+  return row.id;
+}
+
 describe('the destination.recorded webhook event', () => {
+  it("is written when the school confirms a leaver's self-report, as for any other recording, and not for a leaver who opted out", async () => {
+    const confirmed = await harness.client.query<{ confirmSelfReport: { spell: { id: string } | null; error: unknown } }>(leaderNorth, CONFIRM, {
+      id: await pendingReport(reporter),
+    });
+    expect(confirmed.data!.confirmSelfReport.error).toBeNull();
+    const spellId = confirmed.data!.confirmSelfReport.spell!.id;
+    const events = await eventsFor(reporter.id);
+    expect(events.map((event) => event.data)).toEqual([
+      { schoolId: northfield.id, spellId, pupilId: reporter.id, leavingYear, source: 'SELF_REPORTED', confirmed: true },
+    ]);
+    expect(events[0]).toMatchObject({ trustId: data.trust.id, schoolId: northfield.id });
+    expect(JSON.stringify(events[0])).not.toMatch(/Hookson|Remy|APPRENTICESHIP|77777/);
+
+    const quiet = await harness.client.query<{ confirmSelfReport: { spell: { id: string } | null; error: unknown } }>(leaderNorth, CONFIRM, {
+      id: await pendingReport(quietReporter),
+    });
+    expect(quiet.data!.confirmSelfReport.error).toBeNull();
+    expect(await spellsOf(quietReporter.id)).toHaveLength(1);
+    expect(await eventsFor(quietReporter.id)).toEqual([]);
+  });
+
   it("is written with a single spell, for the school's trust: ids, leaving year, source and confirmation only", async () => {
     const res = await harness.client.query<{ recordActivitySpell: { spell: { id: string } | null; error: unknown } }>(leaderNorth, SINGLE, {
       input: { pupilId: ada.id, activity: 'EMPLOYMENT_WITHOUT_TRAINING', provider: 'Hookson Bakery Ltd', startsOn },
