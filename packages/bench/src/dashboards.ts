@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { CREDENTIAL_HEADER, CredentialSigner, type Principal } from '@waymark/auth';
 import { DEMO_PASSWORD, demoData } from '@waymark/demo-data';
-import { todayInEngland } from '@waymark/domain';
+import { addDays, todayInEngland } from '@waymark/domain';
 import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
 import { generateDashboardData } from './dashboard-data.js';
 import {
@@ -45,6 +45,8 @@ import { startCountingProxy, type CountingProxy, type StatementRecord } from './
  */
 export const FLOOR_SESSION = 'set jit = off; set random_page_cost = 1.1';
 
+const THROUGHPUT_SECONDS = Number(process.env.WAYMARK_BENCH_THROUGHPUT_SECONDS ?? 10);
+const THROUGHPUT_CONNECTIONS = 50;
 const SCHOOL_ROUNDS = Number(process.env.WAYMARK_BENCH_SCHOOL_ROUNDS ?? 150);
 const TRUST_ROUNDS = Number(process.env.WAYMARK_BENCH_TRUST_ROUNDS ?? 40);
 
@@ -263,6 +265,19 @@ async function runDashboards(root: string, databaseUrl: string, log: (line: stri
     });
     notes.push(`school dashboard p50: gateway ${round(percentile(schoolTimes, 50))} ms, floor ${round(percentile(schoolFloorTimes, 50))} ms`);
 
+    // ---- Throughput: the school dashboard at 50 connections, today (its stored answer) against a past day (computed). ----
+    notes.push(
+      ...(await storedAnswerScenarios({
+        results,
+        db,
+        schoolId: data.leaderSchool.id,
+        pupils: data.leaderSchool.onRoll,
+        asOf,
+        log,
+        school: (v) => school(leader, v),
+      })),
+    );
+
     log(`dashboards: trust dashboard vs floor, ${TRUST_ROUNDS} rounds…`);
     const [trustTimes, trustFloorTimes] = await sideBySide(
       () => trust(analyst, { asOf }),
@@ -388,4 +403,115 @@ async function breakdown(args: {
   } catch (error) {
     return [`${args.kind} breakdown skipped: ${(error as Error).message}`];
   }
+}
+
+/**
+ * Keeps `connections` requests in flight for `seconds` (after a second's warm-up not counted): completed
+ * requests per second, and each request's time.
+ */
+async function atConcurrency(
+  fn: () => Promise<unknown>,
+  connections: number,
+  seconds: number,
+): Promise<{ perSecond: number; times: number[]; failed: number }> {
+  const warmUntil = performance.now() + 1000;
+  const until = warmUntil + seconds * 1000;
+  const times: number[] = [];
+  let failed = 0;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      const ok = await fn().then(
+        () => true,
+        () => false,
+      );
+      const ended = performance.now();
+      if (started < warmUntil || ended > until) continue;
+      if (ok) times.push(ended - started);
+      else failed += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  return { perSecond: times.length / seconds, times, failed };
+}
+
+/**
+ * The school dashboard's stored answers (docs/architecture.md, "The school dashboard's stored answers"):
+ *  - requests per second at 50 connections, today's dashboard (served from its stored answer) against
+ *    the same school's as of yesterday, which is never stored and is computed as every dashboard was
+ *    before (a cohort call and the engine's statement): at least 4 x;
+ *  - today's p95 through the gateway against the floor of reading the stored answer with one statement,
+ *    interleaved: within 2 x floor + 10 ms;
+ *  - the stored answer's figures equal the hand-written SQL floor's (0 differences).
+ */
+async function storedAnswerScenarios(args: {
+  results: Result[];
+  db: pg.Client;
+  schoolId: string;
+  pupils: number;
+  asOf: string;
+  log: (line: string) => void;
+  school: (variables: Record<string, unknown>) => Promise<{ schoolDashboard: GatewaySchoolDashboard }>;
+}): Promise<string[]> {
+  const { results, db, schoolId, asOf, log, school } = args;
+  const notes: string[] = [];
+  const yesterday = addDays(asOf, -1);
+  log(
+    `dashboards: school dashboard throughput at ${THROUGHPUT_CONNECTIONS} connections, ${THROUGHPUT_SECONDS} s computed (as of ${yesterday}) then ${THROUGHPUT_SECONDS} s stored (today)…`,
+  );
+  const computed = await atConcurrency(() => school({ asOf: yesterday }), THROUGHPUT_CONNECTIONS, THROUGHPUT_SECONDS);
+  await school({ asOf });
+  const stored = await atConcurrency(() => school({ asOf }), THROUGHPUT_CONNECTIONS, THROUGHPUT_SECONDS);
+  const ratio = stored.perSecond / Math.max(computed.perSecond, 0.001);
+  results.push({
+    name: `school dashboard requests per second at ${THROUGHPUT_CONNECTIONS} connections, ${args.pupils} pupils: stored answer (today) vs computed (as of yesterday)`,
+    value: round(stored.perSecond),
+    floor: round(computed.perSecond),
+    ratio: round(ratio),
+    target: '≥ 4 × computed',
+    unit: 'requests/s',
+    pass: ratio >= 4 && stored.failed === 0 && computed.failed === 0,
+  });
+  notes.push(
+    `school dashboard at ${THROUGHPUT_CONNECTIONS} connections: computed (as of ${yesterday}) ${round(computed.perSecond)}/s, p50 ${round(percentile(computed.times, 50))} ms, p95 ${round(percentile(computed.times, 95))} ms${computed.failed ? `, ${computed.failed} failed` : ''}; stored (today) ${round(stored.perSecond)}/s, p50 ${round(percentile(stored.times, 50))} ms, p95 ${round(percentile(stored.times, 95))} ms${stored.failed ? `, ${stored.failed} failed` : ''}`,
+  );
+
+  // The floor: the stored answer read with one statement, as the subgraph reads it (without its checks).
+  const readStored = () =>
+    db.query(`select answer from dashboard_answer where school_id = $1 and day = $2::date and filter = ':'`, [schoolId, asOf]).then((r) => {
+      if (r.rows.length !== 1) throw new Error('no stored answer for the school today');
+    });
+  log(`dashboards: stored school dashboard vs reading the stored answer, ${SCHOOL_ROUNDS} rounds…`);
+  const [times, floorTimes] = await sideBySide(() => school({ asOf }), readStored, SCHOOL_ROUNDS, 10);
+  const p95 = percentile(times, 95);
+  const floorP95 = percentile(floorTimes, 95);
+  results.push({
+    name: `school dashboard from its stored answer through the gateway, ${args.pupils} pupils (p95)`,
+    value: round(p95),
+    floor: round(floorP95),
+    ratio: round(p95 / floorP95),
+    target: '≤ 2 × floor + 10 ms',
+    unit: 'ms',
+    pass: p95 <= 2 * floorP95 + 10,
+  });
+  notes.push(`stored school dashboard p50: gateway ${round(percentile(times, 50))} ms, reading the stored answer ${round(percentile(floorTimes, 50))} ms`);
+
+  // Once, not timed: what the stored answer says equals the floor's figures.
+  for (const filter of [{ asOf }, { asOf, group: 'DISADVANTAGED', yearGroup: 10 }] as DashboardFilter[]) {
+    await school({ ...filter });
+    const [answer, floor] = await Promise.all([school({ ...filter }), schoolFloor(db, schoolId, filter)]);
+    const differences = compareSchoolDashboard(answer.schoolDashboard, floor);
+    const label = `school${filter.group ? ` (${filter.group}, Year ${filter.yearGroup})` : ''} dashboard from its stored answer`;
+    results.push({
+      name: `${label}: figures equal the SQL floor's (cross-check)`,
+      value: differences.length,
+      floor: 0,
+      ratio: differences.length,
+      target: '0 differences',
+      unit: 'differing figures',
+      pass: differences.length === 0,
+    });
+    if (differences.length > 0) notes.push(`FAIL ${label} cross-check, differences by measure: ${summariseDifferences(differences)}`);
+  }
+  return notes;
 }
