@@ -45,7 +45,7 @@ export async function loadPackedLeaverCohorts(
   if (past.length > 0) {
     const selection = await selectCohort(em, principal, { asOf: summerDay(past[0]), schoolIds: query.schoolIds });
     schoolsAllowed = selection.schoolsAllowed;
-    const from = selection.from?.replaceAll('$1::date', 'make_date(d.leaving_year, 6, 1)') ?? null;
+    const from = selection.from ? narrowed(selection.from.replaceAll('$1::date', 'make_date(d.leaving_year, 6, 1)'), 'd.leaving_year') : null;
     if (from !== null && selection.schools && !/\$1(?!\d)/.test(from)) {
       const params = [...selection.params, pgArray(selection.schools), pgArray(past)];
       const { rows } = await boundSql<PackedRow & { leaving_year: number }>(
@@ -72,6 +72,21 @@ export async function loadPackedLeaverCohorts(
     byYear.set(leavingYear, year);
   }
   return { schoolsAllowed: schoolsAllowed ?? [], years: query.leavingYears.map((year) => byYear.get(year) ?? emptyYear(year)) };
+}
+
+/** Where the cohort's first branch (each pupil's latest period at a school) picks its rows from `pupil p`. */
+const LATEST_PERIOD = 'where (p.left_on is null or p.left_on > ';
+
+/**
+ * The cohort's selection with its first branch also narrowed to pupils whose leaving year is `year`
+ * (SQL), so that the roll of each 1 June is not sorted whole only to keep one year group. The
+ * statements filter on the leaving year again over the whole selection, so this changes nothing but
+ * the work: when the branch is not where it is expected, the selection is used as it is.
+ */
+function narrowed(from: string, year: string): string {
+  const at = from.indexOf(LATEST_PERIOD);
+  if (at < 0 || from.indexOf(LATEST_PERIOD, at + 1) >= 0) return from;
+  return `${from.slice(0, at)}where ${LEAVING_YEAR_SQL} = ${year} and ${from.slice(at + 'where '.length)}`;
 }
 
 /** A leaving year's packed columns as the statements below give them. */
@@ -117,7 +132,7 @@ async function oneYear(
     `select ${PACKED_COLUMNS}
        from (
          select p.id, array_position($${params.length - 1}::uuid[], r.school_id) - 1 as school_ix, ${selection.mask} as mask, p.local_authority_sharing_opt_out as opt_out
-           from ${selection.from}
+           from ${narrowed(selection.from, `$${params.length}::int`)}
           where ${LEAVING_YEAR_SQL} = $${params.length}::int and $2::int is not null
        ) c`,
     params,
@@ -145,10 +160,11 @@ export async function loadPackedFollowedLeavers(
     const selection = await selectCohort(em, principal, { asOf, schoolIds: [school] });
     if (selection.from === null) return [];
     const params = [...selection.params, school];
-    const narrowed = leavingYear === null ? '' : ` and ${LEAVING_YEAR_SQL} = ${leavingYear.toFixed(0)}`;
+    const onlyYear = leavingYear === null ? '' : ` and ${LEAVING_YEAR_SQL} = ${leavingYear.toFixed(0)}`;
     const { rows } = await boundSql<{ ids: string[] | null }>(
       em,
-      `select array_agg(p.id::text) as ids from ${selection.from} where r.school_id = $${params.length}::uuid${narrowed} and $2::int is not null`,
+      `select array_agg(p.id::text) as ids from ${leavingYear === null ? selection.from : narrowed(selection.from, leavingYear.toFixed(0))}
+        where r.school_id = $${params.length}::uuid${onlyYear} and $2::int is not null`,
       params,
     );
     return rows[0]?.ids ?? [];
