@@ -13,6 +13,7 @@ import { Migration20261207010500 } from './Migration20261207010500.js';
 import { Migration20261207011651 } from './Migration20261207011651.js';
 import { Migration20261207042617 } from './Migration20261207042617.js';
 import { Migration20261207075229 } from './Migration20261207075229.js';
+import { Migration20261207083612 } from './Migration20261207083612.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261207011651', class: Migration20261207011651 },
   { name: 'Migration20261207042617', class: Migration20261207042617 },
   { name: 'Migration20261207075229', class: Migration20261207075229 },
+  { name: 'Migration20261207083612', class: Migration20261207083612 },
 ];

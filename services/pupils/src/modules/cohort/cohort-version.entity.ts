@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { VULNERABLE_GROUPS } from '@waymark/domain';
 import { tenantPolicy } from '@waymark/subgraph-kit';
+import { UNLESS_BULK_INSERT } from '../pupil/pupil-bulk-insert.js';
 
 /**
  * A counter per school that moves whenever anything its cohort is made of changes (`packedCohort`:
@@ -42,6 +43,8 @@ export const PUPIL_COHORT_VERSION_TRIGGER = {
   timing: 'after' as const,
   events: ['insert' as const, 'update' as const, 'delete' as const],
   forEach: 'row' as const,
+  // A roster import's new pupils bump their school's counter once, from the import (pupil-bulk-insert.ts).
+  when: UNLESS_BULK_INSERT,
   body: `if tg_op = 'UPDATE' and (${PUPIL_COHORT_COLUMNS.map((c) => `old."${c}"`).join(', ')}) is not distinct from (${PUPIL_COHORT_COLUMNS.map((c) => `new."${c}"`).join(', ')}) then
   return null;
 end if;

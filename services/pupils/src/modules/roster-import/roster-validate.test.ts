@@ -181,6 +181,21 @@ describe('validateRoster', () => {
     expect(result.rejected[0].reason).toMatch(reason);
   });
 
+  it('counts a birthday on the day the file is checked: 9 and 21 are taken, the day before 9 and the 22nd birthday are not', () => {
+    // The file is checked on 23 November 2026.
+    const ages = { '23/11/2017': 9, '24/11/2017': 8, '24/11/2004': 21, '23/11/2004': 22, '29/02/2008': 18 };
+    const result = validateRoster(
+      Object.keys(ages).map((dateOfBirth, i) => row(2 + i, { upn: makeUpn(`9382001120${10 + i}`), dateOfBirth })),
+      labels,
+      today,
+    );
+    expect(result.rows.map((r) => r.dateOfBirth)).toEqual(['2017-11-23', '2004-11-24', '2008-02-29']);
+    expect(result.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'A date of birth of 24/11/2017 would make the pupil 8; check the date.'],
+      [5, 'A date of birth of 23/11/2004 would make the pupil 22; check the date.'],
+    ]);
+  });
+
   it('reports every problem of a row, not just the first', () => {
     const result = validateRoster([row(4, { upn: 'nope', dateOfBirth: '99/99/99', yearGroup: '5' })], labels, today);
     expect(result.rejected.map((r) => r.field)).toEqual(['upn', 'dateOfBirth', 'yearGroup']);

@@ -1,6 +1,5 @@
 import { checkUpn, isYearGroup } from '@waymark/domain';
 import type { RosterFieldKey, RosterFlagField } from './roster-fields.js';
-import { ageOn } from '../school/school-calendar.js';
 import { hasControlCharacters } from '@waymark/subgraph-kit';
 import { cleanText, normaliseUpn, parseRosterDate, parseSenStatus, parseYearGroup, parseYesNo, shown } from './roster-values.js';
 
@@ -105,7 +104,26 @@ function yesNo(check: FlagCheck, field: RosterFlagField, cells: string[]): boole
   return value;
 }
 
-function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date): CheckedRow {
+/** The day a file is checked on, read once per file rather than once per row. */
+interface CheckDay {
+  date: Date;
+  year: number;
+  /** Month × 100 + day: compared with a date of birth's to tell whether this year's birthday has come. */
+  monthDay: number;
+}
+
+function checkDay(today: Date): CheckDay {
+  return { date: today, year: today.getUTCFullYear(), monthDay: (today.getUTCMonth() + 1) * 100 + today.getUTCDate() };
+}
+
+/** Whole years old on the day from a date of birth as parseRosterDate gives it (yyyy-mm-dd, a real date): the domain's ageOn, without reading the day again for each row. */
+function ageOnDay(dateOfBirth: string, day: CheckDay): number {
+  const monthDay = Number(dateOfBirth.slice(5, 7)) * 100 + Number(dateOfBirth.slice(8, 10));
+  return day.year - Number(dateOfBirth.slice(0, 4)) - (day.monthDay >= monthDay ? 0 : 1);
+}
+
+function validateRow(source: RosterSourceRow, labels: RosterLabels, day: CheckDay): CheckedRow {
+  const today = day.date;
   const { line, values } = source;
   let problems: RejectedRowData[] | null = null;
 
@@ -151,7 +169,7 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, today: Date)
           : `"${shown(rawDob)}" in ${where} is not a date Waymark can read; use dd/mm/yyyy.`,
       );
     } else {
-      const age = ageOn(parsed.date, today);
+      const age = ageOnDay(parsed.date, day);
       if (age < YOUNGEST || age > OLDEST) {
         problems = report(
           problems,
@@ -260,14 +278,17 @@ export class RosterValidator {
   /** The well-formed UPN of every row added, valid or not. */
   private readonly upns: string[] = [];
   private added = 0;
+  private readonly day: CheckDay;
 
   constructor(
     private readonly labels: RosterLabels,
-    private readonly today: Date,
-  ) {}
+    today: Date,
+  ) {
+    this.day = checkDay(today);
+  }
 
   add(source: RosterSourceRow): void {
-    const { row, upn, problems } = validateRow(source, this.labels, this.today);
+    const { row, upn, problems } = validateRow(source, this.labels, this.day);
     const position = this.added++;
     if (upn) this.upns.push(upn);
     if (problems) {

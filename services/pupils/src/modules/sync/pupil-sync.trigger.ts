@@ -1,3 +1,5 @@
+import { UNLESS_BULK_INSERT } from '../pupil/pupil-bulk-insert.js';
+
 /**
  * Writes `pupil_sync_change` whenever a pupil's synced fields change (docs/trust-api.md, "Incremental
  * sync"): a row for the trust they are in, and, when they leave a trust (moved to a school of another
@@ -12,6 +14,8 @@ export const PUPIL_SYNC_TRIGGER = {
   timing: 'after' as const,
   events: ['insert' as const, 'update' as const, 'delete' as const],
   forEach: 'row' as const,
+  // A roster import's new pupils are logged by the import itself, in one statement (pupil-bulk-insert.ts).
+  when: UNLESS_BULK_INSERT,
   body: `if tg_op = 'DELETE' then
   if old."trust_id" is not null then
     insert into "pupil_sync_change" ("trust_id", "pupil_id", "reason") values (old."trust_id", old."id", 'DELETED');
