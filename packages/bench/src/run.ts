@@ -16,6 +16,7 @@ import { selfEvaluationScenarios } from './self-evaluation.js';
 import { signInBurstScenario } from './sign-in-burst.js';
 import { spellImportScenario } from './spell-import.js';
 import { suggestedMatchesScenario } from './suggested-matches.js';
+import { trustSyncScenarios } from './trust-sync.js';
 import { tenantIsolationScenarios } from './tenant-isolation.js';
 import type { Result } from './measure.js';
 
@@ -68,6 +69,11 @@ if (await reachable(databaseUrl)) {
     const embedded = await embeddedDbScenarios(root, databaseUrl);
     results.push(...embedded.results);
     notes.push(...embedded.notes);
+  }
+  if (wanted('trust-sync')) {
+    const sync = await trustSyncScenarios(root, databaseUrl);
+    results.push(...sync.results);
+    notes.push(...sync.notes);
   }
   if (wanted('dashboards')) {
     const dashboards = await dashboardScenarios(root, databaseUrl);

@@ -1,0 +1,249 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { todayInEngland } from '@waymark/domain';
+import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
+import { generateDashboardData } from './dashboard-data.js';
+import { gatewayClient } from './dashboards.js';
+import type { Result } from './measure.js';
+
+/*
+ * A trust's sync through the API (docs/trust-api.md, "Incremental sync"; docs/performance-targets.md),
+ * on the generated trust (20 schools, 25,000 pupils, 500,000 participations, dashboard-data.ts):
+ *  - the initial sync: every page of `pupilChanges`, `encounterChanges` and `participationChanges`
+ *    through the gateway with an API key, one page after another as a nightly job reads them, against
+ *    `COPY (…) TO STDOUT` of the same rows of the same tables: at least a quarter of its throughput;
+ *  - an incremental sync after 1,000 register changes: every page from the kept cursor, against
+ *    selecting those changes by hand (the log after the cursor joined to the rows, one statement):
+ *    within 2 × the floor.
+ * The key's rate limit is a deployment's setting, lifted here (WAYMARK_API_KEY_RATE_PER_MINUTE and
+ * _BURST), so what is measured is the API itself; at the default 600 a minute a 1,000-row page each
+ * time, a trust of this size takes a minute of waiting on top.
+ */
+
+const PAGE = 1000;
+const ROUNDS = Number(process.env.WAYMARK_BENCH_SYNC_ROUNDS ?? 3);
+
+interface Page {
+  cursor: string;
+  hasMore: boolean;
+  changes: unknown[];
+}
+
+const FEEDS = {
+  pupilChanges: `query ($after: String, $first: Int) { page: pupilChanges(after: $after, first: $first) {
+    cursor hasMore changes { pupilId kind reason pupil { id schoolId yearGroup enrolledOn leftOn } } } }`,
+  encounterChanges: `query ($after: String, $first: Int) { page: encounterChanges(after: $after, first: $first) {
+    cursor hasMore changes { encounterId kind reason encounter { id schoolId kind title date hasTime endsAt inSchoolDay hours benchmarks yearGroups subject checklistMet booked } } } }`,
+  participationChanges: `query ($after: String, $first: Int) { page: participationChanges(after: $after, first: $first) {
+    cursor hasMore changes { participationId kind reason participation { id encounterId pupilId schoolId attended declined } } } }`,
+} as const;
+type Feed = keyof typeof FEEDS;
+
+/** The same rows the feeds carry, straight from the tables: the COPY floor. */
+const COPY_FLOOR: Record<Feed, { database: 'pupils' | 'encounters'; sql: string }> = {
+  pupilChanges: {
+    database: 'pupils',
+    sql: `select id, school_id, year_group, enrolled_on, left_on from pupil where trust_id = '$TRUST' and pseudonymised_at is null`,
+  },
+  encounterChanges: {
+    database: 'encounters',
+    sql: `select id, school_id, kind, title, date, has_time, ends_at, in_school_day, hours, benchmarks, year_groups, subject, checklist_met, booked from encounter where trust_id = '$TRUST'`,
+  },
+  participationChanges: {
+    database: 'encounters',
+    sql: `select id, encounter_id, pupil_id, school_id, attended, declined from participation where trust_id = '$TRUST'`,
+  },
+};
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+export async function trustSyncScenarios(root: string, databaseUrl: string, log: (line: string) => void = (line) => console.log(line)) {
+  try {
+    return await runTrustSync(root, databaseUrl, log);
+  } catch (error) {
+    const message = (error as Error).stack ?? String(error);
+    return {
+      results: [{ name: 'trust sync: the scenarios ran', value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }] as Result[],
+      notes: [`FAIL trust sync: ${message.split('\n').slice(0, 6).join(' | ')}`],
+    };
+  }
+}
+
+async function runTrustSync(root: string, databaseUrl: string, log: (line: string) => void): Promise<{ results: Result[]; notes: string[] }> {
+  const results: Result[] = [];
+  const notes: string[] = [];
+  const prefix = `waymark_bench_sync_${randomBytes(3).toString('hex')}_`;
+  const work = mkdtempSync(join(tmpdir(), 'waymark-bench-sync-'));
+  let stack: RunningStack | null = null;
+  const clients: pg.Client[] = [];
+  try {
+    log('trust sync: starting the stack…');
+    stack = await startStack({
+      root,
+      port: 4766,
+      subgraphBasePort: 4866,
+      dataDir: work,
+      databaseUrl,
+      databasePrefix: prefix,
+      seedDemo: true,
+      env: { NODE_ENV: 'production', WAYMARK_API_KEY_RATE_PER_MINUTE: '100000000', WAYMARK_API_KEY_BURST: '100000000' },
+      log: () => {},
+    });
+    log('trust sync: generating 20 schools, 25,000 pupils, 500,000 participations…');
+    const data = await generateDashboardData({ databaseUrl, prefix, asOf: todayInEngland(), log: (line) => log(`trust sync: ${line}`) });
+    const open = async (service: 'pupils' | 'encounters') => {
+      const url = new URL(databaseUrl);
+      url.pathname = `/${prefix}${service}`;
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      clients.push(client);
+      return client;
+    };
+    const databases = { pupils: await open('pupils'), encounters: await open('encounters') };
+
+    // A key of the trust with the scope the feeds need, made as a trust's analyst makes one.
+    const gateway = await gatewayClient(stack.url);
+    const analyst = await gateway.signIn('trust@waymark-trust.test');
+    const created = await gateway.query<{ createApiCredential: { secret: string | null } }>(
+      analyst,
+      'mutation ($input: CreateApiCredentialInput!) { createApiCredential(input: $input) { secret error { message } } }',
+      { input: { name: 'bench warehouse', scopes: ['reports:read'] } },
+    );
+    const secret = created.createApiCredential.secret;
+    if (!secret) throw new Error('the trust analyst could not make an API key');
+    const endpoint = `${stack.url}/graphql`;
+    const page = async (feed: Feed, after: string | null): Promise<Page> => {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: FEEDS[feed], variables: { after, first: PAGE } }),
+      });
+      const body = (await response.json()) as { data?: { page: Page | null }; errors?: { message: string }[] };
+      if (!response.ok || body.errors || !body.data?.page)
+        throw new Error(`${feed} failed: ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+      return body.data.page;
+    };
+    /** Every page of the feeds from the cursors given (the start without), one after another; the rows read and the cursors to keep. */
+    const syncAll = async (from: Partial<Record<Feed, string>>, feeds = Object.keys(FEEDS) as Feed[]) => {
+      const cursors: Partial<Record<Feed, string>> = {};
+      let rows = 0;
+      let pages = 0;
+      for (const feed of feeds) {
+        let after = from[feed] ?? null;
+        for (;;) {
+          const result = await page(feed, after);
+          rows += result.changes.length;
+          pages += 1;
+          after = result.cursor;
+          if (!result.hasMore) break;
+        }
+        cursors[feed] = after!;
+      }
+      return { rows, pages, cursors };
+    };
+    const copyFloor = async () => {
+      let bytes = 0;
+      for (const feed of Object.keys(COPY_FLOOR) as Feed[]) {
+        const { database, sql } = COPY_FLOOR[feed];
+        const stream = databases[database].query(copyTo(`copy (${sql.replace('$TRUST', data.trustId)}) to stdout`));
+        await pipeline(
+          stream,
+          new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              bytes += chunk.length;
+              done();
+            },
+          }),
+        );
+      }
+      return bytes;
+    };
+
+    // The feed hands out only what every older transaction has finished with: let the generator's end.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    log('trust sync: initial sync through the gateway against COPY TO, interleaved…');
+    const api: number[] = [];
+    const copy: number[] = [];
+    let initial = { rows: 0, pages: 0, cursors: {} as Partial<Record<Feed, string>> };
+    for (let roundNo = 0; roundNo < ROUNDS; roundNo += 1) {
+      let started = performance.now();
+      await copyFloor();
+      copy.push(performance.now() - started);
+      started = performance.now();
+      initial = await syncAll({});
+      api.push(performance.now() - started);
+    }
+    const apiMs = Math.min(...api);
+    const copyMs = Math.min(...copy);
+    results.push({
+      name: `trust sync: initial sync through the gateway (${initial.rows} rows, ${initial.pages} pages of ${PAGE}) against COPY TO of the same rows`,
+      value: round(apiMs),
+      floor: round(copyMs),
+      ratio: round(apiMs / copyMs),
+      target: '≤ 4 × COPY (at least a quarter of its throughput)',
+      unit: 'ms (best of the rounds)',
+      pass: apiMs <= 4 * copyMs,
+    });
+    notes.push(
+      `trust sync, initial: ${initial.rows} rows in ${initial.pages} pages, best of ${ROUNDS}: ${round(apiMs)} ms through the API (${Math.round(initial.rows / (apiMs / 1000))} rows/s) against ${round(copyMs)} ms for COPY TO (${Math.round(initial.rows / (copyMs / 1000))} rows/s)`,
+    );
+
+    // ---- 1,000 register changes, then the incremental sync from the kept cursors. ----
+    log('trust sync: 1,000 register changes, then the incremental sync…');
+    const changed = await databases.encounters.query<{ id: string }>(
+      `update participation set attended = not attended
+        where id in (select id from participation where trust_id = $1 and not declined order by id limit 1000)
+        returning id`,
+      [data.trustId],
+    );
+    if (changed.rowCount !== 1000) throw new Error(`expected 1,000 register rows changed, got ${changed.rowCount}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = initial.cursors.participationChanges!;
+    const [, xid, seq] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [string, string, string];
+    const byHand = () =>
+      databases.encounters.query(
+        `select l.seq, l.xid, l.row_id, t.encounter_id, t.pupil_id, t.school_id, t.attended, t.declined
+           from encounter_sync_change l join participation t on t.id = l.row_id
+          where l.trust_id = $1 and l.record = 'participation' and (l.xid, l.seq) > ($2::text::xid8, $3::bigint)
+          order by l.xid, l.seq`,
+        [data.trustId, xid, seq],
+      );
+    const incremental: number[] = [];
+    const floor: number[] = [];
+    let delta = { rows: 0, pages: 0 };
+    let floorRows = 0;
+    for (let roundNo = 0; roundNo < 10; roundNo += 1) {
+      let started = performance.now();
+      floorRows = (await byHand()).rowCount ?? 0;
+      floor.push(performance.now() - started);
+      started = performance.now();
+      delta = await syncAll(initial.cursors, ['participationChanges']);
+      incremental.push(performance.now() - started);
+    }
+    const incrementalMs = Math.min(...incremental);
+    const floorMs = Math.min(...floor);
+    results.push({
+      name: `trust sync: incremental sync after 1,000 register changes (${delta.rows} changes, ${delta.pages} pages) against selecting them by hand`,
+      value: round(incrementalMs),
+      floor: round(floorMs),
+      ratio: round(incrementalMs / floorMs),
+      target: '≤ 2 × floor',
+      unit: 'ms (best of 10)',
+      pass: incrementalMs <= 2 * floorMs && delta.rows === 1000 && floorRows === 1000,
+    });
+    if (delta.rows !== 1000 || floorRows !== 1000)
+      notes.push(`FAIL trust sync incremental: the API gave ${delta.rows} changes and the floor ${floorRows}, not 1,000`);
+    return { results, notes };
+  } finally {
+    for (const client of clients) await client.end().catch(() => undefined);
+    await stack?.stop();
+    await dropStackDatabases(databaseUrl, prefix);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
