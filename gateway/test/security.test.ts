@@ -146,6 +146,11 @@ describe('API key scopes at the gateway', () => {
     const figures = await reports('{ schools { name } trustDashboard { pupilCount } destinationSummary { kind } encounters { totalCount } }');
     expect(figures.errors, JSON.stringify(figures.errors)).toBeUndefined();
     expect(figures.data?.schools).toHaveLength(2);
+    // Destination figures ask the pupils subgraph for each summer's leavers with the key's own credential (packedLeaverCohorts).
+    const destinations = await reports('{ destinationAnalytics { exact leavingYears rows { schoolId leavers { count suppressed } } } }');
+    expect(destinations.errors, JSON.stringify(destinations.errors)).toBeUndefined();
+    expect(destinations.data?.destinationAnalytics).toMatchObject({ exact: false });
+    expect((destinations.data?.destinationAnalytics as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
     const roster = asKey((await apiKey(['roster:write'])).bearer);
     const fields = await roster('{ rosterFields { key } }');
     expect(fields.errors).toBeUndefined();
