@@ -23,3 +23,4 @@ export * from './tenancy.js';
 export * from './retention.js';
 export * from './webhook-outbox.js';
 export * from './sync-feed.js';
+export * from './sync-stream.js';

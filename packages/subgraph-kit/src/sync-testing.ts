@@ -1,8 +1,10 @@
 import { expect } from 'vitest';
 import type { EntityManager } from '@mikro-orm/sql';
+import { CREDENTIAL_HEADER, type Principal } from '@waymark/auth';
 import type { Orm } from './database.js';
 import { decodeCursor } from './graphql-types.js';
 import { boundSql } from './sql.js';
+import { testSigner } from './testing.js';
 
 /*
  * What the trust sync feeds' tests share: a writer's own transaction as the system, a wait for every
@@ -214,4 +216,38 @@ export async function interleaveWriters(options: {
     if (free >= 0) await finish(free);
     else await waitForAnyWriter();
   }
+}
+
+/** What a bulk sync stream answered (sync-stream.ts): its status, its entry lines, and its final cursor line (null when cut short or refused). */
+export interface SyncStreamAnswer {
+  status: number;
+  contentType: string | null;
+  /** The entry lines, parsed, in order (the final cursor line left out). */
+  entries: Record<string, unknown>[];
+  final: { cursor: string; hasMore: boolean } | null;
+  /** The whole body, for an answer that was not a stream (a refusal's JSON). */
+  body: string;
+}
+
+/** Reads a subgraph's bulk sync stream as the gateway would, with a credential for `principal` (none when null). */
+export async function readSyncStream(
+  baseUrl: string,
+  feedPath: string,
+  principal: Principal | null,
+  after?: string | null,
+  method = 'GET',
+): Promise<SyncStreamAnswer> {
+  const headers: Record<string, string> = {};
+  if (principal) headers[CREDENTIAL_HEADER] = await testSigner().sign(principal);
+  const url = new URL(`/internal/sync/${feedPath}`, baseUrl);
+  if (after) url.searchParams.set('after', after);
+  const response = await fetch(url, { method, headers });
+  const body = await response.text();
+  const contentType = response.headers.get('content-type');
+  if (!contentType?.startsWith('application/x-ndjson')) return { status: response.status, contentType, entries: [], final: null, body };
+  const lines = body.split('\n').filter((line) => line !== '');
+  const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  const last = parsed.at(-1);
+  const final = last && 'cursor' in last && 'hasMore' in last ? (parsed.pop() as { cursor: string; hasMore: boolean }) : null;
+  return { status: response.status, contentType, entries: parsed, final, body };
 }

@@ -327,12 +327,13 @@ function keepForksInTransaction(em: EntityManager): EntityManager {
 export async function beginRequestTransaction(
   em: EntityManager,
   principal: Principal,
-  { appRole = true }: { appRole?: boolean } = {},
+  { appRole = true, snapshot = false }: { appRole?: boolean; snapshot?: boolean } = {},
 ): Promise<RequestTransaction> {
   const tenant = tenantOf(principal);
   const release = await takeTurn(em);
   try {
-    await em.begin();
+    // `snapshot`: REPEATABLE READ, read only, so every statement reads the one snapshot (a bulk sync's).
+    await em.begin(snapshot ? { isolationLevel: 'repeatable read', readOnly: true } : undefined);
     const { sql, params } = settingsStatement(tenant, appRole);
     await em.execute(sql, params);
   } catch (error) {

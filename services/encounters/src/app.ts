@@ -1,6 +1,7 @@
 import {
   createServiceApp,
   webhookOutboxCleanupJob,
+  syncStreamRoutes,
   webhookOutboxRoutes,
   WebhookOutboxEvent,
   type Orm,
@@ -28,6 +29,7 @@ import { seedDemo } from './seed.js';
 import { EncounterSyncChange } from './modules/sync/encounter-sync-change.entity.js';
 import { EngagementFeedback, PupilEngagementFeedback, VolunteerThanks } from './modules/engagement-feedback/engagement-feedback.entity.js';
 import { encounterSyncCompactionJob } from './modules/sync/encounter-sync.compaction.js';
+import { encounterSyncStreams } from './modules/sync/encounter-sync.stream.js';
 import { BenchmarkState, BenchmarkStateChange } from './modules/benchmark-feed/benchmark-state.entity.js';
 import { benchmarkStateCompactionJob } from './modules/benchmark-feed/benchmark-feed.job.js';
 
@@ -77,8 +79,9 @@ export const encountersService: ServiceDefinition = {
   buildSchema: buildEncountersSchema,
   seed: seedDemo,
   rowSecurity: true,
-  // The gateway's relay of trusts' webhook events (docs/architecture.md, "Webhooks").
-  routes: (orm) => webhookOutboxRoutes(orm),
+  // The gateway’s relay of trusts’ webhook events (docs/architecture.md, "Webhooks"),
+  // and the bulk sync streams of the encounters and register feeds (docs/trust-api.md, "Bulk sync").
+  routes: (orm) => webhookOutboxRoutes(orm, syncStreamRoutes(orm, encounterSyncStreams, { rowSecurity: true })),
   // The self-evaluation's scheduled snapshots (31 December, 31 March, 31 July),
   // the sync change logs' superseded rows, and forwarded webhook events, daily.
   housekeeping: [selfEvaluationSnapshotJob, encounterSyncCompactionJob, benchmarkStateCompactionJob, webhookOutboxCleanupJob],

@@ -1,6 +1,7 @@
 import {
   createServiceApp,
   webhookOutboxCleanupJob,
+  syncStreamRoutes,
   webhookOutboxRoutes,
   WebhookOutboxEvent,
   withSystemAccess,
@@ -21,6 +22,7 @@ import { RosterColumnMapping, RosterImport } from './modules/roster-import/roste
 import { School, Trust } from './modules/school/school.entity.js';
 import { PupilSyncChange } from './modules/sync/pupil-sync-change.entity.js';
 import { pupilSyncCompactionJob } from './modules/sync/pupil-sync.compaction.js';
+import { pupilSyncStream } from './modules/sync/pupil-sync.stream.js';
 import { migrations } from './migrations/index.js';
 import { buildPupilsSchema } from './schema.js';
 import { CohortVersion } from './modules/cohort/cohort-version.entity.js';
@@ -49,7 +51,8 @@ export const pupilsService: ServiceDefinition = {
   buildSchema: buildPupilsSchema,
   seed: seedDemo,
   rowSecurity: true,
-  routes: (orm) => webhookOutboxRoutes(orm),
+  // The gateway's relay of webhook events, and the bulk sync stream of the pupils feed (docs/trust-api.md, "Bulk sync").
+  routes: (orm) => webhookOutboxRoutes(orm, syncStreamRoutes(orm, [pupilSyncStream], { rowSecurity: true })),
   housekeeping: [
     {
       // The data access log is kept for AUDIT_RETENTION (docs/audit-trail.md), then deleted: checked daily.

@@ -11,13 +11,13 @@ import {
 } from './encounter-sync.types.js';
 
 /** Each feed's cursors carry its own mark, so one feed's cursor is refused by the other. */
-const CURSORS: Record<SyncedRecord, SyncCursors> = {
+export const encounterSyncCursors: Record<SyncedRecord, SyncCursors> = {
   encounter: syncCursors('e1', 'encounterChanges'),
   participation: syncCursors('r1', 'participationChanges'),
 };
 
 /** The position an `after` cursor names; the start of the log when there is none. Refuses a cursor this feed did not give out. */
-export const decodeSyncCursor = (record: SyncedRecord, after: string | null | undefined): SyncPosition => CURSORS[record].decode(after);
+export const decodeSyncCursor = (record: SyncedRecord, after: string | null | undefined): SyncPosition => encounterSyncCursors[record].decode(after);
 
 interface LogRow {
   seq: string;
@@ -52,7 +52,7 @@ async function loadLog<Row extends LogRow>(
       limit $5`,
     [trustId, record, after.xid, after.seq, limit + 1],
   );
-  return syncPage(rows, limit, after, CURSORS[record]);
+  return syncPage(rows, limit, after, encounterSyncCursors[record]);
 }
 
 const reasonOf = (row: LogRow): EncounterTombstoneReasonValue =>

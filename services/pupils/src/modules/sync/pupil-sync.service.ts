@@ -4,6 +4,8 @@ import { PupilTombstoneReasonValue, type PupilChangesPage, type PupilSyncChangeE
 
 /** Each cursor of this feed carries its mark, so another feed's cursor is refused. */
 const cursors = syncCursors('p1', 'pupilChanges');
+/** The feed's cursors, shared with its bulk stream (pupil-sync.stream.ts). */
+export const pupilSyncCursors = cursors;
 export const decodeSyncCursor = cursors.decode;
 
 interface ChangeRow {

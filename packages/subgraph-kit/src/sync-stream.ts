@@ -1,0 +1,173 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiFieldRefusal, CREDENTIAL_HEADER, hasRole, type CredentialVerifier, type Principal } from '@waymark/auth';
+import { scopeOf } from './authorize.js';
+import type { Orm } from './database.js';
+import { InputError } from './errors.js';
+import { sendJson, type SubgraphServerOptions } from './server.js';
+import { boundSql } from './sql.js';
+import type { SyncCursors, SyncPosition } from './sync-feed.js';
+import { beginRequestTransaction } from './tenancy.js';
+
+/*
+ * The bulk sync of a feed as one NDJSON stream (docs/trust-api.md, "Bulk sync"), beside its GraphQL
+ * pages: GET /internal/sync/<feed> for a credential the gateway signed, answered only for a trust's
+ * analyst or an API key that may read the feed's GraphQL field (the same scope catalogue and the same
+ * trust rule as the resolvers). Each line is one change entry shaped as the GraphQL page's JSON gives
+ * it, built by PostgreSQL (`json_build_object(...)::text`), read through a cursor in batches and
+ * written with back-pressure; the last line is `{"cursor":"…","hasMore":false}`. A stream that fails
+ * part-way is cut off without that line, so a client can tell it is incomplete.
+ *  - Without `after`, a snapshot: every current row of the trust, in one REPEATABLE READ, read-only
+ *    transaction. Its cursor is (the snapshot's xmin, 0): every change of a transaction below xmin had
+ *    committed (or rolled back) before the snapshot, so it is in it; every change at or above it comes
+ *    after the cursor and is handed out again by the feed (an upsert carries the row as it stands, so
+ *    one already in the snapshot is harmless).
+ *  - With `after`, the changes after it: the GraphQL feed's entries, in its order and under its
+ *    ready-changes condition, all of them in one answer.
+ */
+
+/** One feed's bulk stream: what a service supplies (its SQL); the rest is here. */
+export interface SyncStreamFeed {
+  /** The last part of the path: /internal/sync/<path>. */
+  path: string;
+  /** The GraphQL field of the same feed: an API key needs the scope that opens it. */
+  field: string;
+  cursors: SyncCursors;
+  /** Every current row of the trust ($1) as the feed's upsert entry, one `line` (JSON text) a row. */
+  snapshotSql: string;
+  /**
+   * The ready changes after a position ($1 the trust, $2 and $3 the position's xid and seq), as the
+   * feed's entries: `xid` and `seq` as text, and `line`, ordered by (xid, seq).
+   */
+  changesSql: string;
+}
+
+/** Rows read from the statement's cursor at a time. */
+const SYNC_STREAM_BATCH = 5000;
+
+interface StreamRow {
+  line: string;
+  xid?: string;
+  seq?: string;
+}
+
+/** Resolves when the response can take more, rejects when the client has gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', gone);
+      resolve();
+    };
+    const gone = () => {
+      res.off('drain', done);
+      res.off('close', gone);
+      reject(new Error('the client went away'));
+    };
+    res.on('drain', done);
+    res.on('close', gone);
+  });
+}
+
+/** Why a caller may not stream this feed (the resolvers' rule and the key's scopes), or null. */
+function syncStreamRefusal(principal: Principal, feed: Pick<SyncStreamFeed, 'field'>): { status: number; message: string } | null {
+  if (principal.kind === 'system') return { status: 403, message: 'Only a trust’s analysts and API keys can sync its data.' };
+  const refusal = apiFieldRefusal(principal, 'query', [feed.field]);
+  if (refusal) return { status: 403, message: refusal.message };
+  const scope = scopeOf(principal);
+  if (!hasRole(principal, 'trust_analyst') || scope.kind !== 'trust')
+    return { status: 403, message: 'Only a trust’s analysts and API keys can sync its data.' };
+  return null;
+}
+
+/**
+ * The routes of a service's bulk sync streams; `next` answers every other path. `rowSecurity` as the
+ * service's (the request acts as the application role with the caller's tenant settings).
+ */
+export function syncStreamRoutes(
+  orm: Orm,
+  feeds: readonly SyncStreamFeed[],
+  options: { rowSecurity: boolean; log?: (line: string) => void },
+  next?: NonNullable<SubgraphServerOptions['routes']>,
+): NonNullable<SubgraphServerOptions['routes']> {
+  const byPath = new Map(feeds.map((feed) => [`/internal/sync/${feed.path}`, feed]));
+  const log = options.log ?? ((line: string) => process.stderr.write(`[sync stream] ${line}\n`));
+  return async (req: IncomingMessage, res: ServerResponse, raw: string, verifier: CredentialVerifier): Promise<boolean> => {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    const feed = byPath.get(url.pathname);
+    if (!feed) return next ? next(req, res, raw, verifier) : false;
+    const verified = await verifier.verify(req.headers[CREDENTIAL_HEADER] as string | undefined);
+    if (!verified.ok) {
+      sendJson(res, 401, { error: 'This route only answers the Waymark gateway.' });
+      return true;
+    }
+    const refusal = syncStreamRefusal(verified.principal, feed);
+    if (refusal) {
+      sendJson(res, refusal.status, { error: refusal.message });
+      return true;
+    }
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      sendJson(res, 405, { error: 'Use GET.' });
+      return true;
+    }
+    const scope = scopeOf(verified.principal);
+    if (scope.kind !== 'trust') return true; // syncStreamRefusal has answered every other caller
+    const afterParam = url.searchParams.get('after');
+    let after: SyncPosition | null = null;
+    try {
+      if (afterParam !== null && afterParam !== '') after = feed.cursors.decode(afterParam);
+    } catch (error) {
+      sendJson(res, 400, { error: error instanceof InputError ? error.message : 'The after cursor is not valid.' });
+      return true;
+    }
+    await streamFeed(orm, feed, verified.principal, scope.trustId, after, res, options.rowSecurity, log);
+    return true;
+  };
+}
+
+async function streamFeed(
+  orm: Orm,
+  feed: SyncStreamFeed,
+  principal: Principal,
+  trustId: string,
+  after: SyncPosition | null,
+  res: ServerResponse,
+  rowSecurity: boolean,
+  log: (line: string) => void,
+): Promise<void> {
+  const transaction = await beginRequestTransaction(orm.em.fork(), principal, { appRole: rowSecurity, snapshot: true });
+  const { em } = transaction;
+  try {
+    let position: SyncPosition;
+    if (after === null) {
+      const { rows } = await boundSql<{ xmin: string }>(em, `select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`, []);
+      position = { xid: rows[0].xmin, seq: '0' };
+      await boundSql(em, `declare waymark_sync_stream no scroll cursor for ${feed.snapshotSql}`, [trustId]);
+    } else {
+      position = after;
+      await boundSql(em, `declare waymark_sync_stream no scroll cursor for ${feed.changesSql}`, [trustId, after.xid, after.seq]);
+    }
+    res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+    for (;;) {
+      const { rows } = await boundSql<StreamRow>(em, `fetch ${SYNC_STREAM_BATCH} from waymark_sync_stream`, []);
+      if (rows.length === 0) break;
+      let chunk = '';
+      for (const row of rows) chunk += `${row.line}\n`;
+      if (after !== null) {
+        const last = rows[rows.length - 1];
+        position = { xid: last.xid!, seq: last.seq! };
+      }
+      if (res.destroyed) throw new Error('the client went away');
+      if (!res.write(chunk)) await drained(res);
+    }
+    res.end(`${JSON.stringify({ cursor: feed.cursors.encode(position), hasMore: false })}\n`);
+  } catch (error) {
+    log(`${feed.path} stream failed: ${(error as Error).message}`);
+    if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+    // Cut off without the final cursor line: the client knows the stream is incomplete.
+    else res.destroy();
+  } finally {
+    // Read only: nothing to keep.
+    await transaction.end(false);
+  }
+}

@@ -1,0 +1,37 @@
+import { readyChangesCondition, type SyncStreamFeed } from '@waymark/subgraph-kit';
+import { pupilSyncCursors } from './pupil-sync.service.js';
+import { PupilTombstoneReasonValue } from './pupil-sync.types.js';
+
+/*
+ * The pupils feed as a bulk NDJSON stream (subgraph-kit sync-stream.ts; docs/trust-api.md, "Bulk
+ * sync"): each line what `pupilChanges` gives for a change, the same fields in the same order.
+ */
+
+/** A pupil of the trust as an upsert entry (`p` the pupil row). */
+const UPSERT = `json_build_object('pupilId', p.id, 'kind', 'UPSERT', 'reason', null,
+  'pupil', json_build_object('id', p.id, 'schoolId', p.school_id, 'yearGroup', p.year_group, 'enrolledOn', p.enrolled_on::text, 'leftOn', p.left_on::text))::text`;
+
+const REASONS = Object.values(PupilTombstoneReasonValue)
+  .map((reason) => `'${reason}'`)
+  .join(', ');
+
+export const pupilSyncStream: SyncStreamFeed = {
+  path: 'pupils',
+  field: 'pupilChanges',
+  cursors: pupilSyncCursors,
+  snapshotSql: `select ${UPSERT} as line
+      from pupil p
+     where p.trust_id = $1::uuid and p.pseudonymised_at is null`,
+  // loadPupilChanges' statement, every ready change at once: a pupil gone (or pseudonymised) is a
+  // tombstone with the logged reason, DELETED when there is none the feed knows.
+  changesSql: `select l.xid::text as xid, l.seq::text as seq,
+            case when p.id is not null then ${UPSERT}
+                 else json_build_object('pupilId', l.pupil_id, 'kind', 'TOMBSTONE',
+                        'reason', case when l.reason in (${REASONS}) then l.reason else '${PupilTombstoneReasonValue.DELETED}' end, 'pupil', null)::text
+            end as line
+       from pupil_sync_change l
+       left join pupil p on p.id = l.pupil_id and p.trust_id = l.trust_id and p.pseudonymised_at is null
+      where l.trust_id = $1::uuid
+        and ${readyChangesCondition('pupil_sync_change', ['pupil_id'], '$2', '$3')}
+      order by l.xid, l.seq`,
+};
