@@ -41,6 +41,7 @@ import { WebhookRelay } from './webhook-relay.js';
 import { VolunteerErasureRelay } from './volunteer-erasure.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
+import { SYNC_STREAM_PREFIX, syncStreamRoute } from './sync-stream.js';
 import { CAREERS_PAGE_PATH, CareersPages, careersNotFoundHtml, careersPageHtml, careersUnavailableHtml } from './careers-page.js';
 import { MIN_SCHOOL_QUERY, SchoolFinder, type SchoolChoice } from './school-finder.js';
 
@@ -331,6 +332,18 @@ export async function createGateway({
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     return { principal: token ? await identity.resolveSession(token) : null };
   }
+
+  // A trust's bulk sync as NDJSON (sync-stream.ts): authenticated as /graphql is, piped from the subgraph.
+  const syncStream = syncStreamRoute({
+    subgraphUrls: env.subgraphUrls,
+    signer,
+    timeoutMs: env.subgraphTimeoutMs,
+    principalFor,
+    withinRate,
+    recordUsage: (principal, failed) => usage.record(principal.accountId, failed),
+    json,
+    log,
+  });
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const requestId = randomUUID();
@@ -660,6 +673,7 @@ export async function createGateway({
     const url = new URL(req.url ?? '/', 'http://gateway');
     const route = `${req.method} ${url.pathname}`;
     if (url.pathname === '/graphql') return graphql(req, res, url);
+    if (url.pathname.startsWith(SYNC_STREAM_PREFIX)) return syncStream(req, res, url);
     if (url.pathname.startsWith('/auth/') && req.method === 'POST') {
       // A browser sends a cross-site form as text/plain or a form encoding without asking first.
       if (!isJson(req)) return text(res, 415, 'Send this as JSON (content-type: application/json).');
