@@ -14,6 +14,7 @@ import { Migration20261207011651 } from './Migration20261207011651.js';
 import { Migration20261207042617 } from './Migration20261207042617.js';
 import { Migration20261207075229 } from './Migration20261207075229.js';
 import { Migration20261207083612 } from './Migration20261207083612.js';
+import { Migration20261207085602 } from './Migration20261207085602.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261207042617', class: Migration20261207042617 },
   { name: 'Migration20261207075229', class: Migration20261207075229 },
   { name: 'Migration20261207083612', class: Migration20261207083612 },
+  { name: 'Migration20261207085602', class: Migration20261207085602 },
 ];

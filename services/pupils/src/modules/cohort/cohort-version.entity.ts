@@ -28,46 +28,87 @@ const PUPIL_COHORT_COLUMNS = ['school_id', 'trust_id', 'left_on', 'year_group', 
 
 /**
  * SQL (inside a trigger body): bumps the counter of every school `schools` (a select of one column
- * `s`) names, under a bypass of the row-level security that is put back as it was straight after: a
- * change made by one school's staff (a pupil who moves) must reach the counter of the other school.
+ * `s`) names, once each and in order, under a bypass of the row-level security that is put back as it
+ * was straight after: a change made by one school's staff (a pupil who moves) must reach the counter
+ * of the other school.
  */
 const bump = (schools: string) => `perform set_config('waymark.bypass_before_cohort_version', coalesce(current_setting('waymark.bypass', true), ''), true);
   perform set_config('waymark.bypass', 'on', true);
-  insert into "cohort_version" ("school_id", "version") select x.s, 1 from (${schools}) x where x.s is not null
+  insert into "cohort_version" ("school_id", "version") select distinct x.s, 1 from (${schools}) x where x.s is not null order by 1
     on conflict ("school_id") do update set "version" = "cohort_version"."version" + 1;
   perform set_config('waymark.bypass', current_setting('waymark.bypass_before_cohort_version', true), true)`;
 
-/** On `pupil`: the school the pupil was and is at, and every school of their history. */
-export const PUPIL_COHORT_VERSION_TRIGGER = {
-  name: 'pupil_cohort_version',
-  timing: 'after' as const,
-  events: ['insert' as const, 'update' as const, 'delete' as const],
-  forEach: 'row' as const,
-  // A roster import's new pupils bump their school's counter once, from the import (pupil-bulk-insert.ts).
-  when: UNLESS_BULK_INSERT,
-  body: `if tg_op = 'UPDATE' and (${PUPIL_COHORT_COLUMNS.map((c) => `old."${c}"`).join(', ')}) is not distinct from (${PUPIL_COHORT_COLUMNS.map((c) => `new."${c}"`).join(', ')}) then
-  return null;
-end if;
-if tg_op <> 'INSERT' then
-  ${bump(`select old."school_id" as s union select e."school_id" from "enrolment" e where e."pupil_id" = old."id"`)};
-end if;
-if tg_op <> 'DELETE' then
-  ${bump(`select new."school_id" as s union select e."school_id" from "enrolment" e where e."pupil_id" = new."id"`)};
-end if;
-return null;`,
-};
+type Event = 'insert' | 'update' | 'delete';
 
-/** On `enrolment`: the school of the period and the school the pupil is at now, before and after. */
-export const ENROLMENT_COHORT_VERSION_TRIGGER = {
-  name: 'enrolment_cohort_version',
-  timing: 'after' as const,
-  events: ['insert' as const, 'update' as const, 'delete' as const],
-  forEach: 'row' as const,
-  body: `if tg_op <> 'INSERT' then
-  ${bump(`select old."school_id" as s union select old."current_school_id"`)};
-end if;
-if tg_op <> 'DELETE' then
-  ${bump(`select new."school_id" as s union select new."current_school_id"`)};
-end if;
-return null;`,
-};
+/**
+ * One statement-level trigger per event (PostgreSQL allows a transition table on one event only),
+ * seeing every row the statement changed at once: a statement that changes 25,000 pupils (a roster
+ * commit, a rollover, COPY) bumps each school's counter once, rather than once per row, and takes the
+ * counters' locks in school order. Raw DDL (`expression`): the schema tools cannot write a
+ * REFERENCING clause; the function is named as they name one, so dropping the trigger drops it.
+ */
+function statementTrigger(table: string, name: string, event: Event, schools: string, when?: string) {
+  const transition =
+    event === 'insert' ? 'new table as new_rows' : event === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
+  const fn = `"${table}_${name}_fn"`;
+  return {
+    name,
+    timing: 'after' as const,
+    events: [event],
+    forEach: 'statement' as const,
+    ...(when ? { when } : {}),
+    expression: `create or replace function ${fn}() returns trigger as $$ begin ${bump(schools)}; return null; end; $$ language plpgsql;
+create trigger "${name}" after ${event} on "${table}" referencing ${transition} for each statement${when ? ` when (${when})` : ''} execute function ${fn}();`,
+  };
+}
+
+const changed = (columns: readonly string[]) =>
+  `(${columns.map((c) => `o."${c}"`).join(', ')}) is distinct from (${columns.map((c) => `n."${c}"`).join(', ')})`;
+
+/** On `pupil`: the school each pupil was and is at, and every school of their history. */
+export const PUPIL_COHORT_VERSION_TRIGGERS = [
+  // A roster import's new pupils bump their school's counter once, from the import (pupil-bulk-insert.ts).
+  statementTrigger(
+    'pupil',
+    'pupil_cohort_version_insert',
+    'insert',
+    `select r."school_id" as s from new_rows r union select e."school_id" from "enrolment" e join new_rows r on e."pupil_id" = r."id"`,
+    UNLESS_BULK_INSERT,
+  ),
+  statementTrigger(
+    'pupil',
+    'pupil_cohort_version_update',
+    'update',
+    `with moved as (select o."id", o."school_id" as was, n."school_id" as now from old_rows o join new_rows n on n."id" = o."id" where ${changed(PUPIL_COHORT_COLUMNS)})
+     select was as s from moved union select now from moved union select e."school_id" from "enrolment" e join moved m on e."pupil_id" = m."id"`,
+  ),
+  statementTrigger(
+    'pupil',
+    'pupil_cohort_version_delete',
+    'delete',
+    `select r."school_id" as s from old_rows r union select e."school_id" from "enrolment" e join old_rows r on e."pupil_id" = r."id"`,
+  ),
+];
+
+/** On `enrolment`: the school of each period and the school the pupil is at now, before and after. */
+export const ENROLMENT_COHORT_VERSION_TRIGGERS = [
+  statementTrigger(
+    'enrolment',
+    'enrolment_cohort_version_insert',
+    'insert',
+    `select r."school_id" as s from new_rows r union select r."current_school_id" from new_rows r`,
+  ),
+  statementTrigger(
+    'enrolment',
+    'enrolment_cohort_version_update',
+    'update',
+    `select r."school_id" as s from old_rows r union select r."current_school_id" from old_rows r
+     union select r."school_id" from new_rows r union select r."current_school_id" from new_rows r`,
+  ),
+  statementTrigger(
+    'enrolment',
+    'enrolment_cohort_version_delete',
+    'delete',
+    `select r."school_id" as s from old_rows r union select r."current_school_id" from old_rows r`,
+  ),
+];

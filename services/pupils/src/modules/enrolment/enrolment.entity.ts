@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Pupil } from '../pupil/pupil.entity.js';
 import { tenantPolicy } from '@waymark/subgraph-kit';
 import { ENROLMENT_CURRENT_TRIGGER, ENROLMENT_RULE } from '../../row-security.js';
-import { ENROLMENT_COHORT_VERSION_TRIGGER } from '../cohort/cohort-version.entity.js';
+import { ENROLMENT_COHORT_VERSION_TRIGGERS } from '../cohort/cohort-version.entity.js';
 
 /**
  * A pupil's past time at one school. The latest period (open, or closed when they left) lives on the
@@ -11,7 +11,7 @@ import { ENROLMENT_COHORT_VERSION_TRIGGER } from '../cohort/cohort-version.entit
  * pupil joins another school or rejoins this one. With it, the rows are the pupil's school history,
  * and tell a former school which period of the record is still its own.
  */
-@Entity({ tableName: 'enrolment', triggers: [ENROLMENT_CURRENT_TRIGGER, ENROLMENT_COHORT_VERSION_TRIGGER], ...tenantPolicy(ENROLMENT_RULE) })
+@Entity({ tableName: 'enrolment', triggers: [ENROLMENT_CURRENT_TRIGGER, ...ENROLMENT_COHORT_VERSION_TRIGGERS], ...tenantPolicy(ENROLMENT_RULE) })
 @Index({ properties: ['schoolId', 'pupil'] })
 @ObjectType({ description: 'A period at one school.' })
 export class Enrolment {
