@@ -21,6 +21,7 @@ import { Migration20261207020533 } from './Migration20261207020533.js';
 import { Migration20261207050543 } from './Migration20261207050543.js';
 import { Migration20261207075109 } from './Migration20261207075109.js';
 import { Migration20261207080547 } from './Migration20261207080547.js';
+import { Migration20261207085758 } from './Migration20261207085758.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -45,4 +46,5 @@ export const migrations = [
   { name: 'Migration20261207050543', class: Migration20261207050543 },
   { name: 'Migration20261207075109', class: Migration20261207075109 },
   { name: 'Migration20261207080547', class: Migration20261207080547 },
+  { name: 'Migration20261207085758', class: Migration20261207085758 },
 ];

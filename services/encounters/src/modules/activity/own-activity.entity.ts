@@ -3,7 +3,7 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { OWN_ACTIVITY_KIND_KEYS, type OwnActivityKind } from '@waymark/domain';
 import { MutationError, tenantPolicy } from '@waymark/subgraph-kit';
-import { OWN_ACTIVITY_FACT_COLUMNS, factVersionTrigger } from '../benchmarks/dashboard-answer.entity.js';
+import { OWN_ACTIVITY_FACT_COLUMNS, factVersionTriggers } from '../benchmarks/dashboard-answer.entity.js';
 
 export const OwnActivityKindEnum = Object.fromEntries(OWN_ACTIVITY_KIND_KEYS.map((kind) => [kind, kind])) as { [K in OwnActivityKind]: K };
 registerEnumType(OwnActivityKindEnum, { name: 'OwnActivityKind' });
@@ -21,7 +21,7 @@ registerEnumType(OwnActivityStatus, { name: 'OwnActivityStatus' });
  */
 @Entity({
   tableName: 'own_activity',
-  triggers: [factVersionTrigger('own_activity', OWN_ACTIVITY_FACT_COLUMNS)],
+  triggers: factVersionTriggers('own_activity', OWN_ACTIVITY_FACT_COLUMNS),
   ...tenantPolicy({ kind: 'pupil', trust: true }),
 })
 @Index({ properties: ['schoolId', 'status'] })

@@ -64,67 +64,73 @@ export class DashboardAnswer {
 }
 
 type Columns = readonly string[];
-const row = (alias: 'old' | 'new', columns: Columns) => `(${columns.map((c) => `${alias}."${c}"`).join(', ')})`;
-
-/** SQL (inside a trigger body): moves the counter of one pupil's bucket (`pupil`, a uuid expression). */
-const bumpPupil = (pupil: string) => `if ${pupil} is not null then
-    insert into "dashboard_fact_version" ("bucket", "version") values (${factBucket(pupil)}, 1)
-      on conflict ("bucket") do update set "version" = "dashboard_fact_version"."version" + 1;
-  end if`;
+type Event = 'insert' | 'update' | 'delete';
 
 /**
- * SQL (inside a trigger body): moves the counter of each bucket of the pupils on encounter `encounter`'s
- * register, read under a bypass of the row-level security that is put back as it was straight after,
- * so that a change reaches every pupil's bucket whoever makes it. Buckets in order, so two such writes
- * take their locks in the same order.
+ * SQL (inside a trigger body): moves the counter of each bucket of the pupils `pupils` (a select of one
+ * uuid column `pupil_id`) names, once each and in bucket order, so two writers take the counters' locks
+ * in the same order. Under a bypass of the row-level security that is put back as it was straight
+ * after, so a change reaches every pupil's bucket whoever makes it (an encounter's register is read).
  */
-const bumpRegister = (
-  encounter: string,
-) => `perform set_config('waymark.bypass_before_fact_version', coalesce(current_setting('waymark.bypass', true), ''), true);
+const bumpBuckets = (pupils: string) => `perform set_config('waymark.bypass_before_fact_version', coalesce(current_setting('waymark.bypass', true), ''), true);
 perform set_config('waymark.bypass', 'on', true);
 insert into "dashboard_fact_version" ("bucket", "version")
-  select distinct ${factBucket('p."pupil_id"')}, 1 from "participation" p where p."encounter_id" = ${encounter} order by 1
+  select distinct ${factBucket('x."pupil_id"')}, 1 from (${pupils}) x where x."pupil_id" is not null order by 1
   on conflict ("bucket") do update set "version" = "dashboard_fact_version"."version" + 1;
 perform set_config('waymark.bypass', current_setting('waymark.bypass_before_fact_version', true), true)`;
 
 /**
- * The trigger on a table whose rows name a pupil (`pupil_id`): the bucket of the pupil before and after,
- * on every insert and delete and on an update of a column the engine reads (`columns`).
+ * One statement-level trigger for one event (PostgreSQL allows a transition table on one event only),
+ * seeing every row the statement changed at once: a statement that writes a whole register or imports
+ * 500,000 rows moves each bucket once, rather than once per row. Raw DDL (`expression`): the schema
+ * tools cannot write a REFERENCING clause; the function is named as they name one, so dropping the
+ * trigger drops it.
  */
-export function factVersionTrigger(table: string, columns: Columns) {
+function statementTrigger(table: string, name: string, event: Event, pupils: string) {
+  const transition =
+    event === 'insert' ? 'new table as new_rows' : event === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
+  const fn = `"${table}_${name}_fn"`;
   return {
-    name: `${table}_fact_version`,
+    name,
     timing: 'after' as const,
-    events: ['insert' as const, 'update' as const, 'delete' as const],
-    forEach: 'row' as const,
-    body: `if tg_op = 'UPDATE' and ${row('old', columns)} is not distinct from ${row('new', columns)} then
-  return null;
-end if;
-if tg_op <> 'INSERT' then
-  ${bumpPupil('old."pupil_id"')};
-end if;
-if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new."pupil_id" is distinct from old."pupil_id") then
-  ${bumpPupil('new."pupil_id"')};
-end if;
-return null;`,
+    events: [event],
+    forEach: 'statement' as const,
+    expression: `create or replace function ${fn}() returns trigger as $$ begin ${bumpBuckets(pupils)}; return null; end; $$ language plpgsql;
+create trigger "${name}" after ${event} on "${table}" referencing ${transition} for each statement execute function ${fn}();`,
   };
+}
+
+const changed = (columns: Columns) => `(${columns.map((c) => `o."${c}"`).join(', ')}) is distinct from (${columns.map((c) => `n."${c}"`).join(', ')})`;
+
+/**
+ * The triggers on a table whose rows name a pupil (`pupil_id`, each row known by `key`): the bucket of
+ * the pupil before and after, on every insert and delete and on an update of a column the engine
+ * reads (`columns`).
+ */
+export function factVersionTriggers(table: string, columns: Columns, key = 'id') {
+  return [
+    statementTrigger(table, `${table}_fact_version_insert`, 'insert', `select r."pupil_id" from new_rows r`),
+    statementTrigger(
+      table,
+      `${table}_fact_version_update`,
+      'update',
+      `select o."pupil_id" from old_rows o join new_rows n on n."${key}" = o."${key}" where ${changed(columns)}
+       union select n."pupil_id" from old_rows o join new_rows n on n."${key}" = o."${key}" where ${changed(columns)}`,
+    ),
+    statementTrigger(table, `${table}_fact_version_delete`, 'delete', `select r."pupil_id" from old_rows r`),
+  ];
 }
 
 /** What the engine reads of an encounter (benchmarks.sql.ts): a change to any of these changes what its register rows count for. */
 const ENCOUNTER_COLUMNS = ['date', 'kind', 'benchmarks', 'subject', 'in_school_day', 'hours', 'checklist_met', 'booked', 'adviser_level'];
 
-/** On `encounter`: every pupil on its register, when a column the engine reads changes (a deletion reaches them through the register's own trigger). */
-export const ENCOUNTER_FACT_VERSION_TRIGGER = {
-  name: 'encounter_fact_version',
-  timing: 'after' as const,
-  events: ['update' as const],
-  forEach: 'row' as const,
-  body: `if ${row('old', ENCOUNTER_COLUMNS)} is not distinct from ${row('new', ENCOUNTER_COLUMNS)} then
-  return null;
-end if;
-${bumpRegister('new."id"')};
-return null;`,
-};
+/** On `encounter`: every pupil on the registers of the encounters whose engine columns changed (a deletion reaches them through the register's own trigger). */
+export const ENCOUNTER_FACT_VERSION_TRIGGER = statementTrigger(
+  'encounter',
+  'encounter_fact_version_update',
+  'update',
+  `select p."pupil_id" from "participation" p join (select n."id" from old_rows o join new_rows n on n."id" = o."id" where ${changed(ENCOUNTER_COLUMNS)}) e on p."encounter_id" = e."id"`,
+);
 
 /** What the engine reads of a register row, an own activity and a pupil's outlook. */
 export const PARTICIPATION_FACT_COLUMNS = ['encounter_id', 'pupil_id', 'attended', 'declined', 'reflection', 'group_reflection_on'];

@@ -4,7 +4,7 @@ import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '
 import { ENCOUNTER_KIND_KEYS, type EncounterKind } from '@waymark/domain';
 import { MutationError, TENANT_SQL, tenantPolicy, type TenantRule } from '@waymark/subgraph-kit';
 import { syncTrigger } from '../sync/encounter-sync-change.entity.js';
-import { ENCOUNTER_FACT_VERSION_TRIGGER, PARTICIPATION_FACT_COLUMNS, factVersionTrigger } from '../benchmarks/dashboard-answer.entity.js';
+import { ENCOUNTER_FACT_VERSION_TRIGGER, PARTICIPATION_FACT_COLUMNS, factVersionTriggers } from '../benchmarks/dashboard-answer.entity.js';
 
 const ENCOUNTER_TENANCY: TenantRule = {
   kind: 'school',
@@ -161,7 +161,7 @@ export class Encounter {
 /** One pupil on an encounter's register. A pupil appears at most once per encounter. */
 @Entity({
   tableName: 'participation',
-  triggers: [syncTrigger('participation'), factVersionTrigger('participation', PARTICIPATION_FACT_COLUMNS)],
+  triggers: [syncTrigger('participation'), ...factVersionTriggers('participation', PARTICIPATION_FACT_COLUMNS)],
   ...tenantPolicy({ kind: 'pupil', trust: true }),
 })
 @Unique({ properties: ['encounter', 'pupilId'] })
