@@ -254,6 +254,10 @@ describe('bulk sync streams of encounters and registers: what they carry', () =>
       const byId = (entries: Entry[]) => new Map(entries.map((e) => [e[ID_FIELD[feed]] as string, e]));
       const upserts = fromPages.entries.filter((e) => e.kind === 'UPSERT');
       expect(byId(snapshot.entries)).toEqual(byId(upserts));
+      // Byte for byte the JSON a GraphQL answer writes for the entry.
+      const lines = snapshot.body.split('\n').filter((line) => line !== '');
+      const pageEntries = byId(upserts);
+      for (const [i, entry] of snapshot.entries.entries()) expect(lines[i]).toBe(JSON.stringify(pageEntries.get(entry[ID_FIELD[feed]] as string)));
       // The same names in the same order as the GraphQL JSON.
       expect(Object.keys(snapshot.entries[0])).toEqual(Object.keys(upserts[0]));
       expect(Object.keys(snapshot.entries[0][ROW_FIELD[feed]] as Entry)).toEqual(Object.keys(upserts[0][ROW_FIELD[feed]] as Entry));

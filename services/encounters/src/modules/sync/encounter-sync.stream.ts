@@ -1,4 +1,4 @@
-import { readyChangesCondition, type SyncStreamFeed } from '@waymark/subgraph-kit';
+import { jsonObjectSql, readyChangesCondition, sqlJson, type SyncStreamFeed } from '@waymark/subgraph-kit';
 import type { SyncedRecord } from './encounter-sync-change.entity.js';
 import { encounterSyncCursors } from './encounter-sync.service.js';
 import { EncounterTombstoneReasonValue } from './encounter-sync.types.js';
@@ -10,32 +10,61 @@ import { EncounterTombstoneReasonValue } from './encounter-sync.types.js';
  * milliseconds).
  */
 
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ENCOUNTER = jsonObjectSql({
+  encounterId: sqlJson.plain('t.id'),
+  kind: sqlJson.literal('UPSERT'),
+  reason: sqlJson.null,
+  encounter: jsonObjectSql({
+    id: sqlJson.plain('t.id'),
+    schoolId: sqlJson.plain('t.school_id'),
+    kind: sqlJson.value('t.kind'),
+    title: sqlJson.value('t.title'),
+    date: sqlJson.timestamp('t.date'),
+    hasTime: sqlJson.bool('t.has_time'),
+    endsAt: sqlJson.timestamp('t.ends_at'),
+    inSchoolDay: sqlJson.bool('t.in_school_day'),
+    hours: sqlJson.value('t.hours::float8'),
+    benchmarks: sqlJson.value('t.benchmarks'),
+    yearGroups: sqlJson.value('t.year_groups'),
+    subject: sqlJson.value('t.subject'),
+    checklistMet: sqlJson.bool('t.checklist_met'),
+    booked: sqlJson.bool('t.booked'),
+  }),
+});
 
-const ENCOUNTER = `json_build_object('encounterId', t.id, 'kind', 'UPSERT', 'reason', null,
-  'encounter', json_build_object('id', t.id, 'schoolId', t.school_id, 'kind', t.kind, 'title', t.title, 'date', ${iso('t.date')}, 'hasTime', t.has_time,
-    'endsAt', ${iso('t.ends_at')}, 'inSchoolDay', t.in_school_day, 'hours', t.hours::float8, 'benchmarks', t.benchmarks, 'yearGroups', t.year_groups,
-    'subject', t.subject, 'checklistMet', t.checklist_met, 'booked', t.booked))::text`;
-
-const PARTICIPATION = `json_build_object('participationId', t.id, 'kind', 'UPSERT', 'reason', null,
-  'participation', json_build_object('id', t.id, 'encounterId', t.encounter_id, 'pupilId', t.pupil_id, 'schoolId', t.school_id, 'attended', t.attended, 'declined', t.declined))::text`;
+const PARTICIPATION = jsonObjectSql({
+  participationId: sqlJson.plain('t.id'),
+  kind: sqlJson.literal('UPSERT'),
+  reason: sqlJson.null,
+  participation: jsonObjectSql({
+    id: sqlJson.plain('t.id'),
+    encounterId: sqlJson.plain('t.encounter_id'),
+    pupilId: sqlJson.plain('t.pupil_id'),
+    schoolId: sqlJson.plain('t.school_id'),
+    attended: sqlJson.bool('t.attended'),
+    declined: sqlJson.bool('t.declined'),
+  }),
+});
 
 function stream(
   record: SyncedRecord,
   options: { path: string; field: string; table: string; upsert: string; idField: string; rowField: string },
 ): SyncStreamFeed {
+  const tombstone = jsonObjectSql({
+    [options.idField]: sqlJson.plain('l.row_id'),
+    kind: sqlJson.literal('TOMBSTONE'),
+    reason: sqlJson.plain(
+      `(case when l.reason = '${EncounterTombstoneReasonValue.LEFT_TRUST}' then l.reason else '${EncounterTombstoneReasonValue.DELETED}' end)`,
+    ),
+    [options.rowField]: sqlJson.null,
+  });
   return {
     path: options.path,
     field: options.field,
     cursors: encounterSyncCursors[record],
     snapshotSql: `select ${options.upsert} as line from ${options.table} t where t.trust_id = $1::uuid`,
     // loadLog's statement, every ready change at once.
-    changesSql: `select l.xid::text as xid, l.seq::text as seq,
-              case when t.id is not null then ${options.upsert}
-                   else json_build_object('${options.idField}', l.row_id, 'kind', 'TOMBSTONE',
-                          'reason', case when l.reason = '${EncounterTombstoneReasonValue.LEFT_TRUST}' then l.reason else '${EncounterTombstoneReasonValue.DELETED}' end,
-                          '${options.rowField}', null)::text
-              end as line
+    changesSql: `select l.xid::text as xid, l.seq::text as seq, case when t.id is not null then ${options.upsert} else ${tombstone} end as line
          from encounter_sync_change l
          left join ${options.table} t on t.id = l.row_id and t.trust_id = l.trust_id
         where l.trust_id = $1::uuid and l.record = '${record}'

@@ -178,6 +178,10 @@ describe('bulk sync stream of pupils: what it carries', () => {
     const upserts = (await allPages(key, null)).entries.filter((e) => e.kind === 'UPSERT');
     const byId = (entries: Entry[]) => new Map(entries.map((e) => [e.pupilId, e]));
     expect(byId(snapshot.entries)).toEqual(byId(upserts));
+    // Byte for byte the JSON a GraphQL answer writes for the entry.
+    const lines = snapshot.body.split('\n').filter((line) => line !== '');
+    const pageEntries = byId(upserts);
+    for (const [i, entry] of snapshot.entries.entries()) expect(lines[i]).toBe(JSON.stringify(pageEntries.get(entry.pupilId)));
     expect(Object.keys(snapshot.entries[0])).toEqual(['pupilId', 'kind', 'reason', 'pupil']);
     expect(Object.keys(snapshot.entries[0].pupil as Entry)).toEqual(['id', 'schoolId', 'yearGroup', 'enrolledOn', 'leftOn']);
     expect(snapshot.body).not.toMatch(/Testpupil|upn|destinationSharing|date_of_birth/i);

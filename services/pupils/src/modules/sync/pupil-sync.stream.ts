@@ -1,4 +1,4 @@
-import { readyChangesCondition, type SyncStreamFeed } from '@waymark/subgraph-kit';
+import { jsonObjectSql, readyChangesCondition, sqlJson, type SyncStreamFeed } from '@waymark/subgraph-kit';
 import { pupilSyncCursors } from './pupil-sync.service.js';
 import { PupilTombstoneReasonValue } from './pupil-sync.types.js';
 
@@ -8,12 +8,30 @@ import { PupilTombstoneReasonValue } from './pupil-sync.types.js';
  */
 
 /** A pupil of the trust as an upsert entry (`p` the pupil row). */
-const UPSERT = `json_build_object('pupilId', p.id, 'kind', 'UPSERT', 'reason', null,
-  'pupil', json_build_object('id', p.id, 'schoolId', p.school_id, 'yearGroup', p.year_group, 'enrolledOn', p.enrolled_on::text, 'leftOn', p.left_on::text))::text`;
+const UPSERT = jsonObjectSql({
+  pupilId: sqlJson.plain('p.id'),
+  kind: sqlJson.literal('UPSERT'),
+  reason: sqlJson.null,
+  pupil: jsonObjectSql({
+    id: sqlJson.plain('p.id'),
+    schoolId: sqlJson.plain('p.school_id'),
+    yearGroup: sqlJson.int('p.year_group'),
+    enrolledOn: sqlJson.plain('p.enrolled_on'),
+    leftOn: sqlJson.plain('p.left_on'),
+  }),
+});
 
 const REASONS = Object.values(PupilTombstoneReasonValue)
   .map((reason) => `'${reason}'`)
   .join(', ');
+
+/** A pupil gone (or pseudonymised): the logged reason, DELETED when there is none the feed knows. */
+const TOMBSTONE = jsonObjectSql({
+  pupilId: sqlJson.plain('l.pupil_id'),
+  kind: sqlJson.literal('TOMBSTONE'),
+  reason: sqlJson.plain(`(case when l.reason in (${REASONS}) then l.reason else '${PupilTombstoneReasonValue.DELETED}' end)`),
+  pupil: sqlJson.null,
+});
 
 export const pupilSyncStream: SyncStreamFeed = {
   path: 'pupils',
@@ -22,13 +40,8 @@ export const pupilSyncStream: SyncStreamFeed = {
   snapshotSql: `select ${UPSERT} as line
       from pupil p
      where p.trust_id = $1::uuid and p.pseudonymised_at is null`,
-  // loadPupilChanges' statement, every ready change at once: a pupil gone (or pseudonymised) is a
-  // tombstone with the logged reason, DELETED when there is none the feed knows.
-  changesSql: `select l.xid::text as xid, l.seq::text as seq,
-            case when p.id is not null then ${UPSERT}
-                 else json_build_object('pupilId', l.pupil_id, 'kind', 'TOMBSTONE',
-                        'reason', case when l.reason in (${REASONS}) then l.reason else '${PupilTombstoneReasonValue.DELETED}' end, 'pupil', null)::text
-            end as line
+  // loadPupilChanges' statement, every ready change at once.
+  changesSql: `select l.xid::text as xid, l.seq::text as seq, case when p.id is not null then ${UPSERT} else ${TOMBSTONE} end as line
        from pupil_sync_change l
        left join pupil p on p.id = l.pupil_id and p.trust_id = l.trust_id and p.pseudonymised_at is null
       where l.trust_id = $1::uuid
