@@ -222,6 +222,7 @@ in
 <li><a href="#writes">What you can change</a></li>
 <li><a href="#schema">The schema for your key</a></li>
 <li><a href="#paging">Paging</a></li>
+<li><a href="#bulk">Bulk sync (NDJSON)</a></li>
 <li><a href="#errors">Errors</a></li>
 <li><a href="#limits">Limits</a></li>
 <li><a href="#examples">Examples: curl, Python, Power BI</a></li>
@@ -257,6 +258,11 @@ ${code('Download the schema for a key', `curl ${base}/developers/schema.graphql 
 
 <section aria-labelledby="paging"><h2 id="paging">Paging</h2>
 <p>Long lists are connections. Ask for <code>first</code> items (up to 200; 50 when left out) and <code>pageInfo { hasNextPage endCursor }</code>; for the next page, send <code>after</code> set to the last <code>endCursor</code>, until <code>hasNextPage</code> is false. <code>totalCount</code> gives the number of items in all pages. Cursors are opaque: store them, never build them.</p>
+</section>
+
+<section aria-labelledby="bulk"><h2 id="bulk">Bulk sync (NDJSON)</h2>
+<p>For a trust's nightly copy of its pupils, encounters and registers there is a faster way than paging through <code>pupilChanges</code>, <code>encounterChanges</code> and <code>participationChanges</code>: <code>GET /api/sync/pupils</code>, <code>GET /api/sync/encounters</code> and <code>GET /api/sync/participations</code>, with a key that has <code>reports:read</code>. Each answers one stream (<code>application/x-ndjson</code>): one change a line, exactly as the GraphQL feed gives it, and last a line <code>{"cursor":"…","hasMore":false}</code>. Without <code>after</code> you get every current row of the trust; with <code>after=&lt;cursor&gt;</code>, every change since. The cursors are the feeds' own, so you can switch between the stream and the GraphQL pages. A stream that ends without its cursor line was cut short: keep your old cursor and ask again. Each stream counts as one request.</p>
+${code('Stream the register rows changed since a cursor', `curl "${base}/api/sync/participations?after=$CURSOR" \\\n  -H "Authorization: Bearer $WAYMARK_API_KEY"`)}
 </section>
 
 <section aria-labelledby="errors"><h2 id="errors">Errors</h2>
