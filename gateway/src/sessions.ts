@@ -48,6 +48,8 @@ export interface SignInOrigin {
  * are looked up on every request, never cached: revoking a key must stop it on the next request,
  * on every gateway replica.
  */
+const NOT_AVAILABLE = 'Sign-in is not available right now. Try again shortly.';
+
 export class IdentityClient {
   private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
   private readonly base: string;
@@ -83,7 +85,9 @@ export class IdentityClient {
   }
 
   private async signInStep(path: string, request: Record<string, unknown>): Promise<SignInOutcome> {
-    const response = await this.call(path, request);
+    // Identity down, or slower than the gateway waits (a class signing in at once): try again shortly.
+    const response = await this.call(path, request).catch(() => null);
+    if (!response) return { ok: false, status: 503, message: NOT_AVAILABLE };
     const body = (await response.json().catch(() => ({}))) as {
       token?: string;
       expiresAt?: string;
@@ -110,7 +114,7 @@ export class IdentityClient {
       const retryAfterSeconds = Math.max(1, Math.ceil(Number(body.retryAfterSeconds) || 1));
       return { ok: false, status: 429, message: body.error ?? 'Too many sign-in attempts. Wait a moment and try again.', retryAfterSeconds };
     }
-    return { ok: false, status: 503, message: 'Sign-in is not available right now. Try again shortly.' };
+    return { ok: false, status: 503, message: NOT_AVAILABLE };
   }
 
   /**
