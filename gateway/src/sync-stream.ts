@@ -33,6 +33,13 @@ export interface SyncStreamDeps {
   log: (line: string) => void;
 }
 
+/** Ends a response part-way: what was written still goes out, then the connection closes without the body's end. */
+function cutShort(res: ServerResponse): void {
+  const socket = res.socket;
+  if (socket && !socket.destroyed) socket.end();
+  else res.destroy();
+}
+
 const error = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
 export function syncStreamRoute(deps: SyncStreamDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
@@ -102,7 +109,7 @@ function pipe(target: URL, credential: string, res: ServerResponse, deps: SyncSt
         () => resolve(true),
         (failure: unknown) => {
           deps.log(`sync stream ${target.pathname}: cut short: ${(failure as Error).message}`);
-          res.destroy();
+          cutShort(res);
           resolve(false);
         },
       );

@@ -68,6 +68,8 @@ export interface SyncStreamFeed {
   changesSql: string;
 }
 
+const NDJSON_HEADERS = { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' };
+
 /** Rows read from the statement's cursor at a time. */
 const SYNC_STREAM_BATCH = 5000;
 
@@ -93,6 +95,13 @@ function drained(res: ServerResponse): Promise<void> {
     res.on('drain', done);
     res.on('close', gone);
   });
+}
+
+/** Ends a response part-way: the bytes written so far are sent, then the connection is closed without the body's end. */
+export function cutShort(res: ServerResponse): void {
+  const socket = res.socket;
+  if (socket && !socket.destroyed) socket.end();
+  else res.destroy();
 }
 
 /** Why a caller may not stream this feed (the resolvers' rule and the key's scopes), or null. */
@@ -174,7 +183,6 @@ async function streamFeed(
       position = after;
       await boundSql(em, `declare waymark_sync_stream no scroll cursor for ${feed.changesSql}`, [trustId, after.xid, after.seq]);
     }
-    res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
     const fetchBatch = () => {
       const batch = boundSql<StreamRow>(em, `fetch ${SYNC_STREAM_BATCH} from waymark_sync_stream`, []);
       // Awaited on the next turn of the loop; a failure while this one is still being written is not lost.
@@ -194,14 +202,18 @@ async function streamFeed(
         position = { xid: last.xid!, seq: last.seq! };
       }
       if (res.destroyed) throw new Error('the client went away');
+      // The status once the first batch is read: a statement that fails at once is still a plain 500.
+      if (!res.headersSent) res.writeHead(200, NDJSON_HEADERS);
       if (!res.write(chunk)) await drained(res);
     }
+    if (!res.headersSent) res.writeHead(200, NDJSON_HEADERS);
     res.end(`${JSON.stringify({ cursor: feed.cursors.encode(position), hasMore: false })}\n`);
   } catch (error) {
     log(`${feed.path} stream failed: ${(error as Error).message}`);
     if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
-    // Cut off without the final cursor line: the client knows the stream is incomplete.
-    else res.destroy();
+    // Cut off without the final cursor line (and without the body's end): what was written still
+    // goes out, then the connection closes, and the client knows the stream is incomplete.
+    else cutShort(res);
   } finally {
     // Read only: nothing to keep.
     await transaction.end(false);

@@ -1,0 +1,115 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { get } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Query, Resolver } from 'type-graphql';
+import { CREDENTIAL_HEADER, type Principal } from '@waymark/auth';
+import { openDatabase, type Orm } from './database.js';
+import { buildFederatedSchema } from './schema.js';
+import { createSubgraphServer, type SubgraphServer } from './server.js';
+import { syncCursors } from './sync-feed.js';
+import { syncStreamRoutes, type SyncStreamFeed } from './sync-stream.js';
+import { makePrincipal, SubgraphTestClient, testDatabase, testKeys, testSigner } from './testing.js';
+
+/*
+ * The bulk sync stream's own machinery (sync-stream.ts), on a real database: every batch of the
+ * statement's cursor in order with the cursor line last, and a statement that fails part-way cuts the
+ * body off without that line, so a client can tell the stream is incomplete.
+ */
+
+@Resolver()
+class NothingResolver {
+  @Query(() => String)
+  nothing(): string {
+    return '';
+  }
+}
+
+const cursors = syncCursors('t1', 'pupilChanges');
+const lines = (count: number, failAfter: number | null): string =>
+  `select case when g <= ${failAfter ?? count} then concat('{"n":', g, '}') else (1 / (g - g))::text end as line
+     from generate_series(1, ${count}) g where $1::uuid is not null`;
+const FEEDS: SyncStreamFeed[] = [
+  { path: 'whole', field: 'pupilChanges', cursors, snapshotSql: lines(12_000, null), changesSql: '' },
+  // Fails in its second batch, once the first 5,000 lines have gone out.
+  { path: 'broken', field: 'pupilChanges', cursors, snapshotSql: lines(12_000, 7_000), changesSql: '' },
+  // Fails at once: nothing sent yet, so a plain error.
+  { path: 'failing', field: 'pupilChanges', cursors, snapshotSql: lines(10, 0), changesSql: '' },
+];
+
+const key = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: randomUUID(), scopes: ['reports:read'] });
+
+/** The body as it arrived, and whether it arrived whole (a cut-off chunked body is not). */
+async function receive(baseUrl: string, path: string, principal: Principal): Promise<{ status: number; body: string; complete: boolean }> {
+  const credential = await testSigner().sign(principal);
+  return new Promise((resolve, reject) => {
+    const request = get(new URL(`/internal/sync/${path}`, baseUrl), { headers: { [CREDENTIAL_HEADER]: credential } }, (res) => {
+      let body = '';
+      let settled = false;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        resolve({ status: res.statusCode ?? 0, body, complete: res.complete });
+      };
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', done);
+      res.on('error', done);
+      res.on('close', done);
+    });
+    request.on('error', reject);
+  });
+}
+
+describe('bulk sync stream machinery', () => {
+  let orm: Orm;
+  let server: SubgraphServer;
+  let client: SubgraphTestClient;
+  const db = testDatabase('kitstream');
+
+  beforeAll(async () => {
+    orm = await openDatabase({ service: 'kitstream', entities: [], migrations: [], ...db.options });
+    const schema = await buildFederatedSchema({ resolvers: [NothingResolver] });
+    server = await createSubgraphServer({
+      name: 'kitstream',
+      schema,
+      orm,
+      publicKeyPem: testKeys().publicKeyPem,
+      log: () => {},
+      routes: syncStreamRoutes(orm, FEEDS, { rowSecurity: false, log: () => {} }),
+    });
+    client = await SubgraphTestClient.start(server);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await orm?.close(true);
+    await db.dispose();
+  });
+
+  it('streams every batch of the statement in order, then the cursor line', async () => {
+    const answer = await receive(client.baseUrl, 'whole', key);
+    expect(answer.status).toBe(200);
+    expect(answer.complete).toBe(true);
+    const received = answer.body.split('\n').filter((line) => line !== '');
+    expect(received).toHaveLength(12_001);
+    expect(received.slice(0, -1).map((line) => (JSON.parse(line) as { n: number }).n)).toEqual(Array.from({ length: 12_000 }, (_, i) => i + 1));
+    const final = JSON.parse(received.at(-1)!) as { cursor: string; hasMore: boolean };
+    expect(final.hasMore).toBe(false);
+    expect(cursors.decode(final.cursor).seq).toBe('0');
+  });
+
+  it('ends a stream that fails part-way without the cursor line, and serves the next one whole', async () => {
+    const answer = await receive(client.baseUrl, 'broken', key);
+    expect(answer.status).toBe(200);
+    expect(answer.complete).toBe(false);
+    expect(answer.body).toContain('{"n":5000}');
+    expect(answer.body).not.toContain('{"n":7001}');
+    expect(answer.body).not.toContain('cursor');
+    // The failed stream's transaction was rolled back and its connection is usable again.
+    expect((await receive(client.baseUrl, 'whole', key)).complete).toBe(true);
+    const failing = await receive(client.baseUrl, 'failing', key);
+    expect(failing.status).toBe(500);
+    expect(JSON.parse(failing.body)).toEqual({ error: 'Internal server error' });
+  });
+});
