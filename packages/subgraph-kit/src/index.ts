@@ -24,3 +24,4 @@ export * from './retention.js';
 export * from './webhook-outbox.js';
 export * from './sync-feed.js';
 export * from './sync-stream.js';
+export * from './triggers.js';

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { tenantPolicy } from '@waymark/subgraph-kit';
+import { changedColumns, tenantPolicy, transitionTrigger, type TriggerEvent } from '@waymark/subgraph-kit';
 
 /**
  * How many buckets pupils' facts are counted in (a pupil's bucket: `hashtext(pupil_id::text) & (FACT_BUCKETS - 1)`).
@@ -64,7 +64,6 @@ export class DashboardAnswer {
 }
 
 type Columns = readonly string[];
-type Event = 'insert' | 'update' | 'delete';
 
 /**
  * SQL (inside a trigger body): moves the counter of each bucket of the pupils `pupils` (a select of one
@@ -79,28 +78,8 @@ insert into "dashboard_fact_version" ("bucket", "version")
   on conflict ("bucket") do update set "version" = "dashboard_fact_version"."version" + 1;
 perform set_config('waymark.bypass', current_setting('waymark.bypass_before_fact_version', true), true)`;
 
-/**
- * One statement-level trigger for one event (PostgreSQL allows a transition table on one event only),
- * seeing every row the statement changed at once: a statement that writes a whole register or imports
- * 500,000 rows moves each bucket once, rather than once per row. Raw DDL (`expression`): the schema
- * tools cannot write a REFERENCING clause; the function is named as they name one, so dropping the
- * trigger drops it.
- */
-function statementTrigger(table: string, name: string, event: Event, pupils: string) {
-  const transition =
-    event === 'insert' ? 'new table as new_rows' : event === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
-  const fn = `"${table}_${name}_fn"`;
-  return {
-    name,
-    timing: 'after' as const,
-    events: [event],
-    forEach: 'statement' as const,
-    expression: `create or replace function ${fn}() returns trigger as $$ begin ${bumpBuckets(pupils)}; return null; end; $$ language plpgsql;
-create trigger "${name}" after ${event} on "${table}" referencing ${transition} for each statement execute function ${fn}();`,
-  };
-}
-
-const changed = (columns: Columns) => `(${columns.map((c) => `o."${c}"`).join(', ')}) is distinct from (${columns.map((c) => `n."${c}"`).join(', ')})`;
+/** A statement-level trigger that moves the counters of the buckets of the pupils `pupils` names (each once, in order). */
+const statementTrigger = (table: string, name: string, event: TriggerEvent, pupils: string) => transitionTrigger(table, name, event, `${bumpBuckets(pupils)};`);
 
 /**
  * The triggers on a table whose rows name a pupil (`pupil_id`, each row known by `key`): the bucket of
@@ -114,8 +93,8 @@ export function factVersionTriggers(table: string, columns: Columns, key = 'id')
       table,
       `${table}_fact_version_update`,
       'update',
-      `select o."pupil_id" from old_rows o join new_rows n on n."${key}" = o."${key}" where ${changed(columns)}
-       union select n."pupil_id" from old_rows o join new_rows n on n."${key}" = o."${key}" where ${changed(columns)}`,
+      `select o."pupil_id" from old_rows o join new_rows n on n."${key}" = o."${key}" where ${changedColumns(columns)}
+       union select n."pupil_id" from old_rows o join new_rows n on n."${key}" = o."${key}" where ${changedColumns(columns)}`,
     ),
     statementTrigger(table, `${table}_fact_version_delete`, 'delete', `select r."pupil_id" from old_rows r`),
   ];
@@ -129,7 +108,7 @@ export const ENCOUNTER_FACT_VERSION_TRIGGER = statementTrigger(
   'encounter',
   'encounter_fact_version_update',
   'update',
-  `select p."pupil_id" from "participation" p join (select n."id" from old_rows o join new_rows n on n."id" = o."id" where ${changed(ENCOUNTER_COLUMNS)}) e on p."encounter_id" = e."id"`,
+  `select p."pupil_id" from "participation" p join (select n."id" from old_rows o join new_rows n on n."id" = o."id" where ${changedColumns(ENCOUNTER_COLUMNS)}) e on p."encounter_id" = e."id"`,
 );
 
 /** What the engine reads of a register row, an own activity and a pupil's outlook. */

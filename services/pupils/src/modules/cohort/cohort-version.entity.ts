@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { VULNERABLE_GROUPS } from '@waymark/domain';
-import { tenantPolicy } from '@waymark/subgraph-kit';
+import { changedColumns, tenantPolicy, transitionTrigger, type TriggerEvent } from '@waymark/subgraph-kit';
 import { UNLESS_BULK_INSERT } from '../pupil/pupil-bulk-insert.js';
 
 /**
@@ -38,51 +38,28 @@ const bump = (schools: string) => `perform set_config('waymark.bypass_before_coh
     on conflict ("school_id") do update set "version" = "cohort_version"."version" + 1;
   perform set_config('waymark.bypass', current_setting('waymark.bypass_before_cohort_version', true), true)`;
 
-type Event = 'insert' | 'update' | 'delete';
-
-/**
- * One statement-level trigger per event (PostgreSQL allows a transition table on one event only),
- * seeing every row the statement changed at once: a statement that changes 25,000 pupils (a roster
- * commit, a rollover, COPY) bumps each school's counter once, rather than once per row, and takes the
- * counters' locks in school order. Raw DDL (`expression`): the schema tools cannot write a
- * REFERENCING clause; the function is named as they name one, so dropping the trigger drops it.
- */
-function statementTrigger(table: string, name: string, event: Event, schools: string, when?: string) {
-  const transition =
-    event === 'insert' ? 'new table as new_rows' : event === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
-  const fn = `"${table}_${name}_fn"`;
-  return {
-    name,
-    timing: 'after' as const,
-    events: [event],
-    forEach: 'statement' as const,
-    ...(when ? { when } : {}),
-    expression: `create or replace function ${fn}() returns trigger as $$ begin ${bump(schools)}; return null; end; $$ language plpgsql;
-create trigger "${name}" after ${event} on "${table}" referencing ${transition} for each statement${when ? ` when (${when})` : ''} execute function ${fn}();`,
-  };
-}
-
-const changed = (columns: readonly string[]) =>
-  `(${columns.map((c) => `o."${c}"`).join(', ')}) is distinct from (${columns.map((c) => `n."${c}"`).join(', ')})`;
+/** A statement-level trigger that bumps the counters of the schools `schools` names (each once, in order). */
+const countingTrigger = (table: string, name: string, event: TriggerEvent, schools: string, when?: string) =>
+  transitionTrigger(table, name, event, `${bump(schools)};`, when);
 
 /** On `pupil`: the school each pupil was and is at, and every school of their history. */
 export const PUPIL_COHORT_VERSION_TRIGGERS = [
   // A roster import's new pupils bump their school's counter once, from the import (pupil-bulk-insert.ts).
-  statementTrigger(
+  countingTrigger(
     'pupil',
     'pupil_cohort_version_insert',
     'insert',
     `select r."school_id" as s from new_rows r union select e."school_id" from "enrolment" e join new_rows r on e."pupil_id" = r."id"`,
     UNLESS_BULK_INSERT,
   ),
-  statementTrigger(
+  countingTrigger(
     'pupil',
     'pupil_cohort_version_update',
     'update',
-    `with moved as (select o."id", o."school_id" as was, n."school_id" as now from old_rows o join new_rows n on n."id" = o."id" where ${changed(PUPIL_COHORT_COLUMNS)})
+    `with moved as (select o."id", o."school_id" as was, n."school_id" as now from old_rows o join new_rows n on n."id" = o."id" where ${changedColumns(PUPIL_COHORT_COLUMNS)})
      select was as s from moved union select now from moved union select e."school_id" from "enrolment" e join moved m on e."pupil_id" = m."id"`,
   ),
-  statementTrigger(
+  countingTrigger(
     'pupil',
     'pupil_cohort_version_delete',
     'delete',
@@ -92,20 +69,20 @@ export const PUPIL_COHORT_VERSION_TRIGGERS = [
 
 /** On `enrolment`: the school of each period and the school the pupil is at now, before and after. */
 export const ENROLMENT_COHORT_VERSION_TRIGGERS = [
-  statementTrigger(
+  countingTrigger(
     'enrolment',
     'enrolment_cohort_version_insert',
     'insert',
     `select r."school_id" as s from new_rows r union select r."current_school_id" from new_rows r`,
   ),
-  statementTrigger(
+  countingTrigger(
     'enrolment',
     'enrolment_cohort_version_update',
     'update',
     `select r."school_id" as s from old_rows r union select r."current_school_id" from old_rows r
      union select r."school_id" from new_rows r union select r."current_school_id" from new_rows r`,
   ),
-  statementTrigger(
+  countingTrigger(
     'enrolment',
     'enrolment_cohort_version_delete',
     'delete',
