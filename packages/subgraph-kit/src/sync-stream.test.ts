@@ -33,6 +33,14 @@ const FEEDS: SyncStreamFeed[] = [
   { path: 'whole', field: 'pupilChanges', cursors, snapshotSql: lines(12_000, null), changesSql: '' },
   // Fails in its second batch, once the first 5,000 lines have gone out.
   { path: 'broken', field: 'pupilChanges', cursors, snapshotSql: lines(12_000, 7_000), changesSql: '' },
+  // What the stream's transaction is.
+  {
+    path: 'isolation',
+    field: 'pupilChanges',
+    cursors,
+    snapshotSql: `select concat('{"isolation":"', current_setting('transaction_isolation'), '","readOnly":"', current_setting('transaction_read_only'), '"}') as line where $1::uuid is not null`,
+    changesSql: '',
+  },
   // Fails at once: nothing sent yet, so a plain error.
   { path: 'failing', field: 'pupilChanges', cursors, snapshotSql: lines(10, 0), changesSql: '' },
 ];
@@ -97,6 +105,11 @@ describe('bulk sync stream machinery', () => {
     const final = JSON.parse(received.at(-1)!) as { cursor: string; hasMore: boolean };
     expect(final.hasMore).toBe(false);
     expect(cursors.decode(final.cursor).seq).toBe('0');
+  });
+
+  it('reads a snapshot in one REPEATABLE READ, read-only transaction', async () => {
+    const answer = await receive(client.baseUrl, 'isolation', key);
+    expect(JSON.parse(answer.body.split('\n')[0])).toEqual({ isolation: 'repeatable read', readOnly: 'on' });
   });
 
   it('ends a stream that fails part-way without the cursor line, and serves the next one whole', async () => {

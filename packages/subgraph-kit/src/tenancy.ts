@@ -332,8 +332,10 @@ export async function beginRequestTransaction(
   const tenant = tenantOf(principal);
   const release = await takeTurn(em);
   try {
-    // `snapshot`: REPEATABLE READ, read only, so every statement reads the one snapshot (a bulk sync's).
-    await em.begin(snapshot ? { isolationLevel: 'repeatable read', readOnly: true } : undefined);
+    await em.begin();
+    // `snapshot`: REPEATABLE READ, read only, so every statement reads the one snapshot (a bulk
+    // sync's). Set by hand, first in the transaction: `em.begin` leaves its isolation options out.
+    if (snapshot) await em.execute('set transaction isolation level repeatable read, read only');
     const { sql, params } = settingsStatement(tenant, appRole);
     await em.execute(sql, params);
   } catch (error) {
