@@ -35,6 +35,8 @@ export const API_FIELD_SCOPES: Readonly<Record<RootOperation, Readonly<Record<st
     // for their cohort with the caller's own credential.
     cohort: 'reports:read',
     packedCohort: 'reports:read',
+    // Likewise: today's school dashboard asks it for the school's cohort counter (its stored answer).
+    cohortVersion: 'reports:read',
     // Likewise: destination figures ask it for each summer's leavers, packed.
     packedLeaverCohorts: 'reports:read',
     // Row by row, so a scope of its own: a key with reports:read (figures) does not get it by default.
