@@ -16,10 +16,10 @@ import {
   testDatabase,
   testKeys,
   writeAsSystem,
-  type WriteOp,
 } from '@waymark/subgraph-kit/testing';
 import { createApp, encountersService } from '../../app.js';
 import { compactEncounterSyncLog } from './encounter-sync.compaction.js';
+import { insertEncounter, markAttended, move, randomEncounterWrites, removeEncounter, removeRow, setHours } from '../../../test/sync-fixtures.js';
 
 /*
  * encounterChanges and participationChanges: a trust's incremental sync of its encounters and
@@ -82,40 +82,6 @@ afterAll(async () => {
 const openWriter = () => openSystemWriter(orm);
 const write = (work: (em: EntityManager) => Promise<unknown>) => writeAsSystem(orm, work);
 const settle = () => settleTransactions(orm);
-
-/** An employer talk at a school with some of its pupils on the register; answers its id and the register's ids. */
-async function insertEncounter(em: EntityManager, school: { id: string; trustId: string }, pupils: string[]): Promise<{ id: string; rows: string[] }> {
-  const id = randomUUID();
-  await boundSql(
-    em,
-    `insert into encounter (id, school_id, trust_id, kind, title, date, in_school_day, hours, benchmarks, year_groups, employer_ids, volunteer_ids, created_at)
-     values ($1, $2, $3, 'EMPLOYER_TALK', 'Sync test talk', now(), true, 1, '{5}', '{9}', '{}', '{}', now())`,
-    [id, school.id, school.trustId],
-  );
-  const rows: string[] = [];
-  for (const pupilId of pupils) {
-    const rowId = randomUUID();
-    await boundSql(em, `insert into participation (id, encounter_id, pupil_id, school_id, trust_id, attended) values ($1, $2, $3, $4, $5, false)`, [
-      rowId,
-      id,
-      pupilId,
-      school.id,
-      school.trustId,
-    ]);
-    rows.push(rowId);
-  }
-  return { id, rows };
-}
-const markAttended = (em: EntityManager, rowId: string, attended: boolean) =>
-  boundSql(em, `update participation set attended = $2 where id = $1`, [rowId, attended]);
-const retitle = (em: EntityManager, id: string, hours: number) => boundSql(em, `update encounter set hours = $2 where id = $1`, [id, hours]);
-const removeRow = (em: EntityManager, rowId: string) => boundSql(em, `delete from participation where id = $1`, [rowId]);
-const removeEncounter = (em: EntityManager, id: string) => boundSql(em, `delete from encounter where id = $1`, [id]);
-/** An encounter (and its register) moved to another school, maybe of another trust: as a correction of a wrong school would. */
-const move = async (em: EntityManager, id: string, school: { id: string; trustId: string }) => {
-  await boundSql(em, `update encounter set school_id = $2, trust_id = $3 where id = $1`, [id, school.id, school.trustId]);
-  await boundSql(em, `update participation set school_id = $2, trust_id = $3 where encounter_id = $1`, [id, school.id, school.trustId]);
-};
 
 async function page(feed: Feed, principal = key, after: string | null = null, first?: number): Promise<NonNullable<Page['page']>> {
   const res = await client.query<Page>(principal, QUERIES[feed], { after, first });
@@ -207,7 +173,7 @@ describe('encounter and register sync: what a sync reads', () => {
       await markAttended(em, kept.rows[0], true);
       await markAttended(em, kept.rows[0], false);
       await markAttended(em, kept.rows[0], true); // three changes, one entry: the latest
-      await retitle(em, kept.id, 2.5);
+      await setHours(em, kept.id, 2.5);
       await removeRow(em, kept.rows[1]);
       await removeEncounter(em, gone.id);
       await move(em, moved.id, schools[2]);
@@ -309,34 +275,8 @@ describe('encounter and register sync under concurrent writes (property)', () =>
     for (const seed of [5, 17, 29, 43]) {
       const random = seededRandom(seed);
       await settle();
-      const encounterIds: string[] = [];
-      const rowIds: string[] = [];
       const readers = [key, riversideKey].flatMap((principal) => [replicaOf('encounters', principal), replicaOf('participations', principal)]);
-      const randomOp = (): WriteOp => {
-        const roll = random.next();
-        if (roll < 0.25 || encounterIds.length === 0) {
-          const school = random.pick(schools);
-          const pupils = pupilsAt(school.id).slice(Math.floor(random.next() * 10), 12);
-          return async (em) => {
-            const made = await insertEncounter(em, school, pupils.slice(0, 1 + Math.floor(random.next() * 3)));
-            encounterIds.push(made.id);
-            rowIds.push(...made.rows);
-          };
-        }
-        if (roll < 0.55 && rowIds.length > 0) {
-          const [rowId, attended] = [random.pick(rowIds), random.next() < 0.5];
-          return (em) => markAttended(em, rowId, attended);
-        }
-        const id = random.pick(encounterIds);
-        if (roll < 0.65) return (em) => retitle(em, id, 1 + Math.floor(random.next() * 5));
-        if (roll < 0.75 && rowIds.length > 0) {
-          const rowId = random.pick(rowIds);
-          return (em) => removeRow(em, rowId);
-        }
-        if (roll < 0.85) return (em) => removeEncounter(em, id);
-        const school = random.pick(schools);
-        return (em) => move(em, id, school);
-      };
+      const { randomOp } = randomEncounterWrites(random, schools, pupilsAt);
       await interleaveWriters({
         orm,
         random,

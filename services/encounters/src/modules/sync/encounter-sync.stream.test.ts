@@ -18,10 +18,10 @@ import {
   testKeys,
   writeAsSystem,
   type FeedChange,
-  type WriteOp,
 } from '@waymark/subgraph-kit/testing';
 import { createApp, encountersService } from '../../app.js';
 import { compactEncounterSyncLog } from './encounter-sync.compaction.js';
+import { insertEncounter as insertTalk, markAttended, move, randomEncounterWrites, removeEncounter, removeRow, setHours } from '../../../test/sync-fixtures.js';
 
 /*
  * The bulk NDJSON streams of the encounters and register feeds (/internal/sync/encounters and
@@ -87,37 +87,9 @@ const write = (work: (em: EntityManager) => Promise<unknown>) => writeAsSystem(o
 const settle = () => settleTransactions(orm);
 const stream = (feed: Feed, principal: Principal | null = key, after?: string | null) => readSyncStream(client.baseUrl, feed, principal, after);
 
-async function insertEncounter(em: EntityManager, school: { id: string; trustId: string }, pupils: string[]): Promise<{ id: string; rows: string[] }> {
-  const id = randomUUID();
-  await boundSql(
-    em,
-    `insert into encounter (id, school_id, trust_id, kind, title, date, in_school_day, hours, benchmarks, year_groups, employer_ids, volunteer_ids, created_at, ends_at, subject)
-     values ($1, $2, $3, 'EMPLOYER_TALK', 'Stream test talk "quoted" é', now(), true, 1.25, '{5,6}', '{9}', '{}', '{}', now(), now() + interval '90 minutes', 'Maths')`,
-    [id, school.id, school.trustId],
-  );
-  const rows: string[] = [];
-  for (const pupilId of pupils) {
-    const rowId = randomUUID();
-    await boundSql(em, `insert into participation (id, encounter_id, pupil_id, school_id, trust_id, attended) values ($1, $2, $3, $4, $5, false)`, [
-      rowId,
-      id,
-      pupilId,
-      school.id,
-      school.trustId,
-    ]);
-    rows.push(rowId);
-  }
-  return { id, rows };
-}
-const markAttended = (em: EntityManager, rowId: string, attended: boolean) =>
-  boundSql(em, `update participation set attended = $2 where id = $1`, [rowId, attended]);
-const rehour = (em: EntityManager, id: string, hours: number) => boundSql(em, `update encounter set hours = $2 where id = $1`, [id, hours]);
-const removeRow = (em: EntityManager, rowId: string) => boundSql(em, `delete from participation where id = $1`, [rowId]);
-const removeEncounter = (em: EntityManager, id: string) => boundSql(em, `delete from encounter where id = $1`, [id]);
-const move = async (em: EntityManager, id: string, school: { id: string; trustId: string }) => {
-  await boundSql(em, `update encounter set school_id = $2, trust_id = $3 where id = $1`, [id, school.id, school.trustId]);
-  await boundSql(em, `update participation set school_id = $2, trust_id = $3 where encounter_id = $1`, [id, school.id, school.trustId]);
-};
+/** The stream's talks carry text that JSON must escape, an end and a subject. */
+const TALK = { title: 'Stream test talk "quoted" é', hours: 1.25, benchmarks: [5, 6], subject: 'Maths', endsAfterMinutes: 90 };
+const insertEncounter = (em: EntityManager, school: { id: string; trustId: string }, pupils: string[]) => insertTalk(em, school, pupils, TALK);
 
 async function page(feed: Feed, principal: Principal, after: string | null, first = 1000): Promise<NonNullable<Page['page']>> {
   const res = await client.query<Page>(principal, QUERIES[feed], { after, first });
@@ -280,7 +252,7 @@ describe('bulk sync streams of encounters and registers: what they carry', () =>
     });
     await write(async (em) => {
       await markAttended(em, kept.rows[0], true);
-      await rehour(em, kept.id, 2.5);
+      await setHours(em, kept.id, 2.5);
       await removeRow(em, kept.rows[1]);
       await removeEncounter(em, gone.id);
       await move(em, moved.id, schools[2]);
@@ -307,34 +279,8 @@ describe('bulk sync snapshot under concurrent writes (property)', () => {
     for (const seed of [3, 11, 23, 37]) {
       const random = seededRandom(seed);
       await settle();
-      const encounterIds: string[] = [];
-      const rowIds: string[] = [];
       const replicas: { feed: Feed; principal: Principal; replica: FeedReplica<Entry> }[] = [];
-      const randomOp = (): WriteOp => {
-        const roll = random.next();
-        if (roll < 0.25 || encounterIds.length === 0) {
-          const school = random.pick(schools);
-          const pupils = pupilsAt(school.id).slice(Math.floor(random.next() * 10), 12);
-          return async (em) => {
-            const made = await insertEncounter(em, school, pupils.slice(0, 1 + Math.floor(random.next() * 3)));
-            encounterIds.push(made.id);
-            rowIds.push(...made.rows);
-          };
-        }
-        if (roll < 0.55 && rowIds.length > 0) {
-          const [rowId, attended] = [random.pick(rowIds), random.next() < 0.5];
-          return (em) => markAttended(em, rowId, attended);
-        }
-        const id = random.pick(encounterIds);
-        if (roll < 0.65) return (em) => rehour(em, id, 1 + Math.floor(random.next() * 5));
-        if (roll < 0.75 && rowIds.length > 0) {
-          const rowId = random.pick(rowIds);
-          return (em) => removeRow(em, rowId);
-        }
-        if (roll < 0.85) return (em) => removeEncounter(em, id);
-        const school = random.pick(schools);
-        return (em) => move(em, id, school);
-      };
+      const { randomOp } = randomEncounterWrites(random, schools, pupilsAt, TALK);
       await interleaveWriters({
         orm,
         random,
