@@ -25,11 +25,11 @@ import {
   testSigner,
   writeAsSystem,
   type FeedChange,
-  type WriteOp,
 } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
 import { buildPupilsSchema } from '../../schema.js';
 import { compactPupilSyncLog } from './pupil-sync.compaction.js';
+import { pseudonymise, pupilInserter, randomPupilWrites, remove, setYear, transfer } from '../../../test/sync-fixtures.js';
 
 /*
  * pupilChanges: a trust's incremental sync of its pupils (docs/trust-api.md, "Incremental sync"), on a
@@ -105,26 +105,7 @@ const openWriter = () => openSystemWriter(orm);
 const write = (work: (em: EntityManager) => Promise<unknown>) => writeAsSystem(orm, work);
 const settle = () => settleTransactions(orm);
 
-let serial = 0;
-/** A new pupil at a school, with a UPN nobody else has. */
-async function insertPupil(em: EntityManager, school: { id: string; trustId: string }, yearGroup = 9): Promise<string> {
-  const id = randomUUID();
-  serial += 1;
-  const upn = `T${String(Date.now() % 1e6).padStart(6, '0')}${String(serial).padStart(6, '0')}`.slice(0, 13);
-  await boundSql(
-    em,
-    `insert into pupil (id, school_id, trust_id, upn, legal_forename, legal_surname, date_of_birth, year_group, enrolled_on)
-     values ($1, $2, $3, $4, 'Sync', 'Testpupil', '2012-03-04', $5, current_date)`,
-    [id, school.id, school.trustId, upn, yearGroup],
-  );
-  return id;
-}
-
-const transfer = (em: EntityManager, pupilId: string, school: { id: string; trustId: string }) =>
-  boundSql(em, `update pupil set school_id = $2, trust_id = $3 where id = $1`, [pupilId, school.id, school.trustId]);
-const setYear = (em: EntityManager, pupilId: string, yearGroup: number) => boundSql(em, `update pupil set year_group = $2 where id = $1`, [pupilId, yearGroup]);
-const remove = (em: EntityManager, pupilId: string) => boundSql(em, `delete from pupil where id = $1`, [pupilId]);
-const pseudonymise = (em: EntityManager, pupilId: string) => boundSql(em, `update pupil set pseudonymised_at = now() where id = $1`, [pupilId]);
+const insertPupil = pupilInserter('T', 'Sync');
 
 async function page(principal = key, after: string | null = null, first?: number): Promise<NonNullable<Page['pupilChanges']>> {
   const res = await client.query<Page>(principal, CHANGES, { after, first });
@@ -362,24 +343,7 @@ describe('pupilChanges under concurrent writes (property)', () => {
         { principal: key, replica: replicaOf(key) },
         { principal: riversideKey, replica: replicaOf(riversideKey) },
       ];
-      const randomOp = (): WriteOp => {
-        const roll = random.next();
-        const target = random.pick(ids);
-        if (roll < 0.2)
-          return async (em) => {
-            ids.push(await insertPupil(em, random.pick(schools), 7 + Math.floor(random.next() * 7)));
-          };
-        if (roll < 0.55) {
-          const year = 7 + Math.floor(random.next() * 7);
-          return (em) => setYear(em, target, year);
-        }
-        if (roll < 0.8) {
-          const school = random.pick(schools);
-          return (em) => transfer(em, target, school);
-        }
-        if (roll < 0.9) return (em) => remove(em, target);
-        return (em) => pseudonymise(em, target);
-      };
+      const randomOp = randomPupilWrites(random, schools, ids, insertPupil);
       await interleaveWriters({
         orm,
         random,

@@ -18,10 +18,10 @@ import {
   testKeys,
   writeAsSystem,
   type FeedChange,
-  type WriteOp,
 } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
 import { compactPupilSyncLog } from './pupil-sync.compaction.js';
+import { pseudonymise, pupilInserter, randomPupilWrites, remove, setYear, transfer } from '../../../test/sync-fixtures.js';
 
 /*
  * The bulk NDJSON stream of the pupils feed (/internal/sync/pupils; docs/trust-api.md, "Bulk sync"),
@@ -82,24 +82,7 @@ const write = (work: (em: EntityManager) => Promise<unknown>) => writeAsSystem(o
 const settle = () => settleTransactions(orm);
 const stream = (principal: Principal | null = key, after?: string | null) => readSyncStream(client.baseUrl, 'pupils', principal, after);
 
-let serial = 0;
-async function insertPupil(em: EntityManager, school: { id: string; trustId: string }, yearGroup = 9): Promise<string> {
-  const id = randomUUID();
-  serial += 1;
-  const upn = `S${String(Date.now() % 1e6).padStart(6, '0')}${String(serial).padStart(6, '0')}`.slice(0, 13);
-  await boundSql(
-    em,
-    `insert into pupil (id, school_id, trust_id, upn, legal_forename, legal_surname, date_of_birth, year_group, enrolled_on)
-     values ($1, $2, $3, $4, 'Stream', 'Testpupil', '2012-03-04', $5, current_date)`,
-    [id, school.id, school.trustId, upn, yearGroup],
-  );
-  return id;
-}
-const transfer = (em: EntityManager, pupilId: string, school: { id: string; trustId: string }) =>
-  boundSql(em, `update pupil set school_id = $2, trust_id = $3 where id = $1`, [pupilId, school.id, school.trustId]);
-const setYear = (em: EntityManager, pupilId: string, yearGroup: number) => boundSql(em, `update pupil set year_group = $2 where id = $1`, [pupilId, yearGroup]);
-const remove = (em: EntityManager, pupilId: string) => boundSql(em, `delete from pupil where id = $1`, [pupilId]);
-const pseudonymise = (em: EntityManager, pupilId: string) => boundSql(em, `update pupil set pseudonymised_at = now() where id = $1`, [pupilId]);
+const insertPupil = pupilInserter('S', 'Stream');
 
 async function page(principal: Principal, after: string | null, first = 1000): Promise<NonNullable<Page['pupilChanges']>> {
   const res = await client.query<Page>(principal, CHANGES, { after, first });
@@ -223,24 +206,7 @@ describe('bulk sync snapshot of pupils under concurrent writes (property)', () =
       await settle();
       const ids = [...(await tableOf(waymark.id)).keys(), ...(await tableOf(riverside.id)).keys()].slice(0, 30);
       const replicas: { principal: Principal; replica: FeedReplica<SyncedRow> }[] = [];
-      const randomOp = (): WriteOp => {
-        const roll = random.next();
-        const target = random.pick(ids);
-        if (roll < 0.2)
-          return async (em) => {
-            ids.push(await insertPupil(em, random.pick(schools), 7 + Math.floor(random.next() * 7)));
-          };
-        if (roll < 0.55) {
-          const year = 7 + Math.floor(random.next() * 7);
-          return (em) => setYear(em, target, year);
-        }
-        if (roll < 0.8) {
-          const school = random.pick(schools);
-          return (em) => transfer(em, target, school);
-        }
-        if (roll < 0.9) return (em) => remove(em, target);
-        return (em) => pseudonymise(em, target);
-      };
+      const randomOp = randomPupilWrites(random, schools, ids, insertPupil);
       await interleaveWriters({
         orm,
         random,
