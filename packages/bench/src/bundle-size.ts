@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { build, type Plugin } from 'vite';
 import { DEMO_PASSWORD } from '@waymark/demo-data';
 import { dropStackDatabases, startStack } from '@waymark/stack';
-import type { Result } from './measure.js';
+import { groupFailed, type Result } from './measure.js';
 
 /*
  * The micro-frontends' cost in bytes (docs/performance-targets.md): the gzipped JavaScript a careers
@@ -213,11 +213,7 @@ export async function bundleSizeScenarios(root: string, databaseUrl: string): Pr
       ],
     };
   } catch (error) {
-    const message = (error as Error).stack ?? String(error);
-    return {
-      results: [{ name: 'bundle size: the scenario ran', value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }],
-      notes: [`FAIL bundle size: ${message.split('\n').slice(0, 6).join(' | ')}`],
-    };
+    return groupFailed('bundle size', error);
   } finally {
     await browser?.close();
     await stack?.stop();

@@ -21,7 +21,7 @@ import {
   type GatewaySchoolDashboard,
   type GatewayTrustDashboard,
 } from './dashboard-floor.js';
-import { percentile, sample, sideBySide, type Result } from './measure.js';
+import { percentile, sample, sideBySide, type Result, groupFailed } from './measure.js';
 import { startCountingProxy, type CountingProxy, type StatementRecord } from './pg-proxy.js';
 
 /*
@@ -61,12 +61,7 @@ export async function dashboardScenarios(root: string, databaseUrl: string, log:
   try {
     return await runDashboards(root, databaseUrl, log);
   } catch (error) {
-    // One failed group does not take the rest of `npm run bench` with it.
-    const message = (error as Error).stack ?? String(error);
-    return {
-      results: [{ name: 'dashboards: the scenarios ran', value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }],
-      notes: [`FAIL dashboards: ${message.split('\n').slice(0, 6).join(' | ')}`],
-    };
+    return groupFailed('dashboards', error);
   }
 }
 

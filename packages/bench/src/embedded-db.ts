@@ -10,7 +10,7 @@ import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stac
 import { generateDashboardData } from './dashboard-data.js';
 import { SCHOOL_DASHBOARD_QUERY } from './dashboard-floor.js';
 import { gatewayClient } from './dashboards.js';
-import { percentile, sideBySide, type Result } from './measure.js';
+import { percentile, sideBySide, type Result, groupFailed } from './measure.js';
 
 /*
  * The embedded database against PostgreSQL (docs/performance-targets.md): the same stack, once on
@@ -215,11 +215,7 @@ export async function embeddedDbScenarios(
     }
     return { results, notes };
   } catch (error) {
-    const message = (error as Error).stack ?? String(error);
-    return {
-      results: [{ name: 'embedded-db: the scenarios ran', value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }],
-      notes: [...notes, `FAIL embedded-db: ${message.split('\n').slice(0, 6).join(' | ')}`],
-    };
+    return groupFailed('embedded-db', error, notes);
   } finally {
     await pgliteStack?.stop();
     await postgresStack?.stop();

@@ -39,3 +39,15 @@ export async function sideBySide(a: () => Promise<unknown>, b: () => Promise<unk
   }
   return [left, right];
 }
+
+/**
+ * What a group of scenarios reports when it throws: one FAIL row and a note with where it failed, so
+ * one failed group does not take the rest of `npm run bench` with it. `notes` are the group's own so far.
+ */
+export function groupFailed(label: string, error: unknown, notes: string[] = []): { results: Result[]; notes: string[] } {
+  const message = (error as Error)?.stack ?? String(error);
+  return {
+    results: [{ name: `${label}: the scenarios ran`, value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }],
+    notes: [...notes, `FAIL ${label}: ${message.split('\n').slice(0, 6).join(' | ')}`],
+  };
+}

@@ -8,7 +8,7 @@ import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } fro
 import { generateDashboardData } from './dashboard-data.js';
 import { schoolFloor, TRUST_DASHBOARD_QUERY, trustSchoolsFloor } from './dashboard-floor.js';
 import { FLOOR_SESSION, gatewayClient } from './dashboards.js';
-import { percentile, sideBySide, type Result } from './measure.js';
+import { percentile, sideBySide, type Result, groupFailed } from './measure.js';
 import { startCountingProxy, type StatementRecord } from './pg-proxy.js';
 
 /*
@@ -54,11 +54,7 @@ export async function selfEvaluationScenarios(
   try {
     return await run(root, databaseUrl, log);
   } catch (error) {
-    const message = (error as Error).stack ?? String(error);
-    return {
-      results: [{ name: 'self-evaluation side-by-side: the scenarios ran', value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }],
-      notes: [`FAIL self-evaluation: ${message.split('\n').slice(0, 6).join(' | ')}`],
-    };
+    return groupFailed('self-evaluation', error);
   }
 }
 

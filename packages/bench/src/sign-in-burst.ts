@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from '@waymark/auth';
 import { todayInEngland } from '@waymark/domain';
 import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } from '@waymark/stack';
 import { generateDashboardData } from './dashboard-data.js';
-import { percentile, type Result } from './measure.js';
+import { percentile, type Result, groupFailed } from './measure.js';
 import { startCountingProxy, type CapturedStatement } from './pg-proxy.js';
 
 /*
@@ -57,11 +57,7 @@ export async function signInBurstScenario(
   try {
     return await runSignInBurst(root, databaseUrl, log);
   } catch (error) {
-    const message = (error as Error).stack ?? String(error);
-    return {
-      results: [{ name: 'sign-in burst: the scenario ran', value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }],
-      notes: [`FAIL sign-in burst: ${message.split('\n').slice(0, 6).join(' | ')}`],
-    };
+    return groupFailed('sign-in burst', error);
   }
 }
 

@@ -8,7 +8,7 @@ import { dropStackDatabases, freeStackPorts, startStack, type RunningStack } fro
 import { generateDashboardData, type DashboardData } from './dashboard-data.js';
 import { TRUST_DASHBOARD_QUERY, type GatewayTrustDashboard } from './dashboard-floor.js';
 import { gatewayClient } from './dashboards.js';
-import { percentile, sideBySide, type Result } from './measure.js';
+import { percentile, sideBySide, type Result, groupFailed } from './measure.js';
 import { startCountingProxy } from './pg-proxy.js';
 import pg from 'pg';
 
@@ -41,11 +41,7 @@ export async function tenantIsolationScenarios(
   try {
     return await runTenantIsolation(root, databaseUrl, log);
   } catch (error) {
-    const message = (error as Error).stack ?? String(error);
-    return {
-      results: [{ name: 'tenant isolation: the scenario ran', value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }],
-      notes: [`FAIL tenant isolation: ${message.split('\n').slice(0, 6).join(' | ')}`],
-    };
+    return groupFailed('tenant isolation', error);
   }
 }
 

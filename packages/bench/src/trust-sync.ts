@@ -10,7 +10,7 @@ import { todayInEngland } from '@waymark/domain';
 import { dropStackDatabases, startStack, type RunningStack } from '@waymark/stack';
 import { generateDashboardData } from './dashboard-data.js';
 import { gatewayClient } from './dashboards.js';
-import type { Result } from './measure.js';
+import { groupFailed, type Result } from './measure.js';
 
 /*
  * A trust's sync through the API (docs/trust-api.md, "Bulk sync" and "Incremental sync";
@@ -73,11 +73,7 @@ export async function trustSyncScenarios(root: string, databaseUrl: string, log:
   try {
     return await runTrustSync(root, databaseUrl, log);
   } catch (error) {
-    const message = (error as Error).stack ?? String(error);
-    return {
-      results: [{ name: 'trust sync: the scenarios ran', value: 0, floor: 1, ratio: 0, target: 'runs', unit: 'runs', pass: false }] as Result[],
-      notes: [`FAIL trust sync: ${message.split('\n').slice(0, 6).join(' | ')}`],
-    };
+    return groupFailed('trust sync', error);
   }
 }
 
