@@ -1,6 +1,5 @@
-import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
-import { GATEWAY_PORT, localSubgraphUrl, SUBGRAPH_PORTS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '@waymark/auth';
+import { GATEWAY_PORT, isCredentialPrivateKey, localSubgraphUrl, SUBGRAPH_PORTS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '@waymark/auth';
 
 // The subgraphs and their ports come from the deployment's one list (packages/auth/src/topology.ts).
 export { SUBGRAPHS, type SubgraphName };
@@ -50,14 +49,6 @@ function isOrigin(value: string): boolean {
   }
 }
 
-function isEd25519PrivateKey(pem: string): boolean {
-  try {
-    return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The only reader of process.env for the gateway: parsed once, every problem listed. Production
  * settings unless WAYMARK_DEV_MODE=1; docs/security.md lists what a deployment must set.
@@ -76,7 +67,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
     problems.push('WAYMARK_DEV_MODE=1 (introspection, suggestions, cookies without Secure) cannot be used with NODE_ENV=production');
   const privateKeyPem = source.WAYMARK_CREDENTIAL_PRIVATE_KEY ?? '';
   if (!privateKeyPem) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY is missing: it must hold the Ed25519 private key (PEM) that signs subgraph credentials');
-  else if (!isEd25519PrivateKey(privateKeyPem)) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY is not an Ed25519 private key in PEM form');
+  else if (!isCredentialPrivateKey(privateKeyPem)) problems.push('WAYMARK_CREDENTIAL_PRIVATE_KEY is not an Ed25519 private key in PEM form');
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPHS) {
     const value = source[subgraphUrlVariable(name)] ?? localSubgraphUrl(name);

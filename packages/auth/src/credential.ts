@@ -25,6 +25,15 @@ export function generateCredentialKeys(): KeyPairPem {
   };
 }
 
+/** Whether `pem` is a private key credentials can be signed with (Ed25519, PEM): a setting to check before anything runs. */
+export function isCredentialPrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
+
 /** At most this many principals' credentials (signer) or verified credentials (verifier) are remembered. */
 const REMEMBERED = 10_000;
 

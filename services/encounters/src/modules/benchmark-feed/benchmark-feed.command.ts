@@ -1,5 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
-import { CredentialSigner } from '@waymark/auth';
+import { CredentialSigner, isCredentialPrivateKey } from '@waymark/auth';
 import { parseDay, todayInEngland } from '@waymark/domain';
 import { openServiceDatabase, type ServiceDefinition, type ServiceEnv } from '@waymark/subgraph-kit';
 import type { BenchmarkStatesEnv } from '../../env.js';
@@ -18,7 +17,7 @@ export async function runBenchmarkStatesCommand(
   settings: BenchmarkStatesEnv,
   day: string | undefined,
 ): Promise<number> {
-  if (!isEd25519PrivateKey(settings.privateKeyPem)) {
+  if (!isCredentialPrivateKey(settings.privateKeyPem)) {
     console.error('benchmark-states: WAYMARK_CREDENTIAL_PRIVATE_KEY must hold the gateway’s Ed25519 private key (PEM)');
     return 2;
   }
@@ -36,14 +35,5 @@ export async function runBenchmarkStatesCommand(
     return run.failed.length === 0 ? 0 : 1;
   } finally {
     await orm.close(true);
-  }
-}
-
-/** Whether `pem` is an Ed25519 private key, checked before the run so a bad key is a bad setting (2), not a failed trust (1). */
-function isEd25519PrivateKey(pem: string): boolean {
-  try {
-    return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
-  } catch {
-    return false;
   }
 }

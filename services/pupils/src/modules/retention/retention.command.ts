@@ -1,5 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
-import { CredentialSigner } from '@waymark/auth';
+import { CredentialSigner, isCredentialPrivateKey } from '@waymark/auth';
 import { openServiceDatabase, type ServiceDefinition, type ServiceEnv } from '@waymark/subgraph-kit';
 import type { RetentionEnv } from '../../env.js';
 import { remoteTarget, runRetention } from './retention.job.js';
@@ -11,7 +10,7 @@ import { remoteTarget, runRetention } from './retention.job.js';
  * Exit code 0 when every leaver due is done, 1 when a step failed (run it again later), 2 for bad settings.
  */
 export async function runRetentionCommand(definition: ServiceDefinition, env: ServiceEnv, retention: RetentionEnv, day: string | undefined): Promise<number> {
-  if (!isEd25519PrivateKey(retention.privateKeyPem)) {
+  if (!isCredentialPrivateKey(retention.privateKeyPem)) {
     console.error('retention: WAYMARK_CREDENTIAL_PRIVATE_KEY must hold the gateway’s Ed25519 private key (PEM)');
     return 2;
   }
@@ -30,14 +29,5 @@ export async function runRetentionCommand(definition: ServiceDefinition, env: Se
     return run.failed.length === 0 ? 0 : 1;
   } finally {
     await orm.close(true);
-  }
-}
-
-/** Whether `pem` is an Ed25519 private key, checked before the run so a bad key is a bad setting (2), not a failed step (1). */
-function isEd25519PrivateKey(pem: string): boolean {
-  try {
-    return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
-  } catch {
-    return false;
   }
 }
