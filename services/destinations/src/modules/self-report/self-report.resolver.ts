@@ -5,7 +5,7 @@ import type { DestinationsContext } from '../../app.js';
 import { PupilStub } from '../external/pupil.stub.js';
 import { isFollowed } from '../spell/spell.rules.js';
 import { SpellService } from '../spell/spell.service.js';
-import { sharedWithTrust } from '../spell/spell.webhook.js';
+import { sharedOf } from '../spell/spell.webhook.js';
 import { SelfReportRow, SelfReportStatus } from './self-report.entity.js';
 import { SelfReportService } from './self-report.service.js';
 import { CreateSelfReportLinkResult, CreateSelfReportLinksResult, DecideSelfReportResult, SelfReportLink } from './self-report.types.js';
@@ -138,10 +138,11 @@ export class SelfReportResolver {
   async confirmSelfReport(@Arg('id', () => ID) id: string, @Ctx() ctx: DestinationsContext): Promise<DecideSelfReportResult> {
     const row = await this.pendingReport(id, ctx);
     if (!row) return decisionRefused('REPORT_NOT_FOUND', REPORT_NOT_FOUND);
-    const details = (await ctx.deps.pupils.selfReportDetails(ctx, [row.pupilId])).get(row.pupilId);
-    if (!details?.tracking) return decisionRefused('NO_TRACKING_CONSENT', 'They no longer agree to being followed after 16, so it cannot be recorded.');
-    const shared = await sharedWithTrust(ctx, [row.pupilId]);
-    const { spell, years } = await new SelfReportService(ctx.em).confirm(row, ctx.principal.accountId, new Date(), shared);
+    // One question to the pupils subgraph: whether they still agree to being followed, and whether the trust may hear of it.
+    const leavers = await ctx.deps.pupils.followedLeaverDetails(ctx, { asOf: todayInEngland(), leavingYears: [], pupilIds: [row.pupilId] });
+    if (!leavers.get(row.pupilId)?.tracking)
+      return decisionRefused('NO_TRACKING_CONSENT', 'They no longer agree to being followed after 16, so it cannot be recorded.');
+    const { spell, years } = await new SelfReportService(ctx.em).confirm(row, ctx.principal.accountId, new Date(), sharedOf(ctx, leavers));
     const report = await ctx.em.findOneOrFail(SelfReportRow, { id: row.id }, { refresh: true });
     return { report, spell, destinationYears: years, error: null };
   }
