@@ -171,7 +171,9 @@ async function streamFeed(
   rowSecurity: boolean,
   log: (line: string) => void,
 ): Promise<void> {
-  const transaction = await beginRequestTransaction(orm.em.fork(), principal, { appRole: rowSecurity, snapshot: true });
+  // A snapshot reads several batches that must agree: one REPEATABLE READ snapshot. The changes after a
+  // cursor are one cursor's statement, which sees one snapshot anyway: no extra statement for it.
+  const transaction = await beginRequestTransaction(orm.em.fork(), principal, { appRole: rowSecurity, snapshot: after === null });
   const { em } = transaction;
   try {
     let position: SyncPosition;
