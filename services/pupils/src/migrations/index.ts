@@ -15,6 +15,7 @@ import { Migration20261207042617 } from './Migration20261207042617.js';
 import { Migration20261207075229 } from './Migration20261207075229.js';
 import { Migration20261207083612 } from './Migration20261207083612.js';
 import { Migration20261207085602 } from './Migration20261207085602.js';
+import { Migration20261207104013 } from './Migration20261207104013.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -33,4 +34,5 @@ export const migrations = [
   { name: 'Migration20261207075229', class: Migration20261207075229 },
   { name: 'Migration20261207083612', class: Migration20261207083612 },
   { name: 'Migration20261207085602', class: Migration20261207085602 },
+  { name: 'Migration20261207104013', class: Migration20261207104013 },
 ];

@@ -1,7 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { VULNERABLE_GROUPS } from '@waymark/domain';
 import { changedColumns, tenantPolicy, transitionTrigger, type TriggerEvent } from '@waymark/subgraph-kit';
-import { UNLESS_BULK_INSERT } from '../pupil/pupil-bulk-insert.js';
 
 /**
  * A counter per school that moves whenever anything its cohort is made of changes (`packedCohort`:
@@ -39,18 +38,15 @@ const bump = (schools: string) => `perform set_config('waymark.bypass_before_coh
   perform set_config('waymark.bypass', current_setting('waymark.bypass_before_cohort_version', true), true)`;
 
 /** A statement-level trigger that bumps the counters of the schools `schools` names (each once, in order). */
-const countingTrigger = (table: string, name: string, event: TriggerEvent, schools: string, when?: string) =>
-  transitionTrigger(table, name, event, `${bump(schools)};`, when);
+const countingTrigger = (table: string, name: string, event: TriggerEvent, schools: string) => transitionTrigger(table, name, event, `${bump(schools)};`);
 
 /** On `pupil`: the school each pupil was and is at, and every school of their history. */
 export const PUPIL_COHORT_VERSION_TRIGGERS = [
-  // A roster import's new pupils bump their school's counter once, from the import (pupil-bulk-insert.ts).
   countingTrigger(
     'pupil',
     'pupil_cohort_version_insert',
     'insert',
     `select r."school_id" as s from new_rows r union select e."school_id" from "enrolment" e join new_rows r on e."pupil_id" = r."id"`,
-    UNLESS_BULK_INSERT,
   ),
   countingTrigger(
     'pupil',

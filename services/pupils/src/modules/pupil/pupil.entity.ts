@@ -3,7 +3,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { tenantPolicy } from '@waymark/subgraph-kit';
 import { PUPIL_MOVES_TRIGGER, PUPIL_RULE } from '../../row-security.js';
-import { PUPIL_SYNC_TRIGGER } from '../sync/pupil-sync.trigger.js';
+import { PUPIL_SYNC_TRIGGERS } from '../sync/pupil-sync.trigger.js';
 import { PUPIL_COHORT_VERSION_TRIGGERS } from '../cohort/cohort-version.entity.js';
 
 /** Who opted a pupil out of sharing with the local authority. */
@@ -16,7 +16,7 @@ export type OptOutBy = 'PARENT' | 'PUPIL';
  * tenant; with `enrolledOn` and `leftOn` they are the pupil's latest period at a school, and
  * `enrolment` rows keep the periods before it.
  */
-@Entity({ tableName: 'pupil', triggers: [PUPIL_MOVES_TRIGGER, PUPIL_SYNC_TRIGGER, ...PUPIL_COHORT_VERSION_TRIGGERS], ...tenantPolicy(PUPIL_RULE) })
+@Entity({ tableName: 'pupil', triggers: [PUPIL_MOVES_TRIGGER, ...PUPIL_SYNC_TRIGGERS, ...PUPIL_COHORT_VERSION_TRIGGERS], ...tenantPolicy(PUPIL_RULE) })
 @Index({ properties: ['schoolId', 'yearGroup', 'legalSurname'] })
 @ObjectType()
 @Directive('@key(fields: "id")')

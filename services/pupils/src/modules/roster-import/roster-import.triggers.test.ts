@@ -7,9 +7,9 @@ import { createApp, pupilsService } from '../../app.js';
 import { School, Trust } from '../school/school.entity.js';
 import { generatePupils, importRoster, rosterRows } from '../../../test/roster-fixtures.js';
 
-// A roster import's new pupils are logged set-wise by the import (pupil-bulk-insert.ts), with the
-// per-row sync-log and cohort-counter triggers held off for that insert alone. These check that what
-// lands is what the triggers would have written, and that the triggers fire again for everything else.
+// A roster import writes its new pupils in one statement per batch, and pupil's statement-level sync-log
+// and cohort-counter triggers record them (pupil-sync.trigger.ts, cohort-version.entity.ts). These check
+// what lands for the new pupils, for changes in the same commit, and for writes outside any import.
 const TRUST = '0e5f1e1d-0000-4000-8000-0000000001aa';
 const SCHOOL = '0e5f1e1d-0000-4000-8000-0000000001ab';
 const LONE_SCHOOL = '0e5f1e1d-0000-4000-8000-0000000001ac';
@@ -64,7 +64,7 @@ describe("a roster import's sync log and cohort counter", () => {
     const before = await counter(SCHOOL);
     const logged = (await syncLog(TRUST)).length;
     // The same twelve with the first one a year group up, and two new pupils: the new ones are inserted
-    // (triggers held off) before the change is written (triggers on).
+    // (one statement) before the change is written (another).
     const pupils = generatePupils(14, { seed: 41, academicYear });
     const rows = rosterRows(pupils);
     rows[0] = { ...rows[0], yearGroup: rows[0].yearGroup === 13 ? 12 : rows[0].yearGroup + 1 };

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { boundSql, pgArray } from '@waymark/subgraph-kit';
 import { markLeft } from '../enrolment/enrolment.service.js';
-import { PUPIL_BULK_INSERT_SETTING } from '../pupil/pupil-bulk-insert.js';
 import { flagBits, type PlannedWrite, type RosterPlan, type RosterPupil } from './roster-plan.js';
 
 /**
@@ -254,29 +253,6 @@ async function recordFlagChanges(em: EntityManager, writes: PlannedWrite[], ctx:
   );
 }
 
-/**
- * Runs one batch's insert of new pupils with `pupil`'s per-row sync-log and cohort-counter triggers
- * held off (pupil-bulk-insert.ts), then writes what they would have: a sync-log row per new pupil in a
- * trust (in the insert's order, no reason: a new pupil is neither a tombstone nor pseudonymised) and
- * one bump of the school's counter (a new pupil has no history at another school). The same statement
- * puts the triggers back for everything after it.
- */
-async function insertNewPupilsLogged(em: EntityManager, statement: Statement, ids: string, ctx: WriteContext): Promise<void> {
-  await boundSql(em, `select set_config('${PUPIL_BULK_INSERT_SETTING}', 'on', true)`, []);
-  await boundSql(em, statement.sql, statement.parameters);
-  await boundSql(
-    em,
-    `with triggers_back as (select set_config('${PUPIL_BULK_INSERT_SETTING}', '', true)),
-     logged as (
-       insert into pupil_sync_change (trust_id, pupil_id)
-       select $1::uuid, n.id from unnest($2::uuid[]) with ordinality as n (id, i) where $1::uuid is not null order by n.i
-     )
-     insert into cohort_version (school_id, version) select $3::uuid, 1 from triggers_back
-     on conflict (school_id) do update set version = cohort_version.version + 1`,
-    [ctx.trustId, ids, ctx.schoolId],
-  );
-}
-
 /** Pupil writes per batch where polls need the event loop between batches (PGlite). */
 export const WRITE_BATCH = 2000;
 /** On PostgreSQL the loop is free while a statement runs, so batches are only for progress. */
@@ -293,13 +269,13 @@ export async function writeRosterPlan(
   const batchAt = (start: number) => plan.writes.slice(start, start + ctx.batchSize);
   const newPupilsAt = (start: number) => {
     const adds = batchAt(start).filter((write) => write.action === 'add');
-    const statement = insertNewPupils(adds, ctx);
-    return statement && { statement, ids: pgArray(adds.map((write) => write.after.id)) };
+    return insertNewPupils(adds, ctx);
   };
   let newPupils = newPupilsAt(0);
   for (let start = 0; start < plan.writes.length; start += ctx.batchSize) {
     const batch = batchAt(start);
-    const inserting = newPupils ? insertNewPupilsLogged(em, newPupils.statement, newPupils.ids, ctx) : Promise.resolve();
+    // pupil's triggers log the new pupils for the sync and move the school's cohort counter, once for the statement.
+    const inserting = newPupils ? boundSql(em, newPupils.sql, newPupils.parameters) : Promise.resolve();
     if (start + ctx.batchSize < plan.writes.length) {
       // The next batch's insert is made while the database runs this one: once the loop has turned,
       // the statement is on its way. (Awaited just below; the catch only keeps a failure meanwhile

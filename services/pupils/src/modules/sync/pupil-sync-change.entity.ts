@@ -6,8 +6,8 @@ export type PupilTombstoneReason = 'TRANSFERRED' | 'DELETED' | 'PSEUDONYMISED';
 
 /**
  * The pupils change log behind `pupilChanges` (docs/trust-api.md, "Incremental sync"): one row each
- * time a pupil's synced fields change in a trust, written by the trigger on `pupil`
- * (`PUPIL_SYNC_TRIGGER` in pupil.entity.ts), never by the application. It holds ids and a reason only,
+ * time a pupil's synced fields change in a trust, written by the triggers on `pupil`
+ * (`PUPIL_SYNC_TRIGGERS`, pupil-sync.trigger.ts), never by the application. It holds ids and a reason only,
  * never a pupil's details: the feed reads those from `pupil` as it stands.
  *
  * `xid` is the writing transaction's id (`pg_current_xact_id()`); with `seq` it orders the log for
