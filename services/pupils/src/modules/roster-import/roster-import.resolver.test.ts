@@ -751,6 +751,32 @@ describe('a commit that fails or finds the roster changed', () => {
     expect(await committedEvents(result.import!.id)).toBe(0);
   });
 
+  it('records the failure of a commit that fails before the request that started it has ended', async () => {
+    // The commit is claimed in the request's transaction, and runs from that moment. One that fails at
+    // once (here: the roster changed) must still end FAILED once that transaction commits.
+    const changed = pupils.slice(0, 100).map((p) => ({ ...p, reg: 'LATE' }));
+    const result = await preview(client, leader, { rows: rosterRows(changed), fullRoster: false });
+    const id = result.import!.id;
+    await sql("update pupil set tutor_group = 'MOVED' where upn = ?", [pupils[6].upn]);
+    const request = orm.em.fork();
+    await request.begin();
+    const jobs = new RosterImportJobs();
+    const service = new RosterImportService(request, jobs, new PreviewedRows(), () => undefined);
+    expect((await service.commit(leader, id)).error).toBeNull();
+    if (!(orm.em.getDriver() instanceof PgliteDriver)) {
+      // The claim stays uncommitted until the commit has ended, or waits for it. (On PGlite, one
+      // connection, the commit cannot start before the request's transaction has ended.)
+      const [{ pid }] = await request.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
+      let ended = false;
+      void jobs.settled(id).then(() => (ended = true));
+      while (!ended && (await sql('select 1 from pg_stat_activity where ? = any(pg_blocking_pids(pid))', [pid])).length === 0);
+    }
+    await request.commit();
+    await jobs.settled(id);
+    const [row] = await sql('select status, failure_message from roster_import where id = ?', [id]);
+    expect(row).toMatchObject({ status: 'FAILED', failure_message: expect.stringContaining('roster changed after this preview') });
+  });
+
   it('runs two commits of one school one after the other: one lands whole, the other finds the roster changed', async () => {
     const base = pupils.slice(0, 100);
     const a = [...base.map((p) => ({ ...p, reg: 'A' })), ...generatePupils(50, { seed: 7, academicYear })];

@@ -459,7 +459,13 @@ export class RosterImportService {
     // Progress goes to the database on the side connection while the next batch runs; one write at a
     // time, in order, and all of them done before the outcome is written, whichever it is.
     let reported = Promise.resolve();
+    // The claim (commit above) is written in the request's transaction, which commits only once the
+    // request has answered, and this starts as soon as it is made. Until that transaction ends the
+    // import's row reads as it was before the claim: a failure recorded meanwhile (a roster that changed
+    // fails within milliseconds) would match no row, and the import would read COMMITTING until taken for cut off (ten minutes on).
+    // Locking the row waits for that transaction to end, then reads the row as it left it.
     try {
+      if (!(await this.claimHolds(side, snapshot))) return;
       await em.transactional(async (tx) => {
         await liftTenantCheck(
           tx,
@@ -577,6 +583,24 @@ export class RosterImportService {
         this.log(`roster import ${snapshot.id}: could not record the failure: ${(writeError as Error)?.stack ?? String(writeError)}`);
       }
     }
+  }
+
+  /**
+   * Whether the commit's claim stands, once the transaction that wrote it has ended: false if it was
+   * rolled back (the request failed after claiming), so there is nothing to run.
+   */
+  private async claimHolds(side: EntityManager, snapshot: RosterImport): Promise<boolean> {
+    return side.transactional(async (t) => {
+      await enterTenant(t, { schoolIds: [snapshot.schoolId] });
+      // Only the id in the condition: a row that does not match by the statement's snapshot is not
+      // waited for. Once the lock is had, the columns are read from the row as committed.
+      const [row] = await t.execute<{ ours: boolean }[]>('select status = ? and commit_started_at = ? as ours from roster_import where id = ? for share', [
+        RosterImportStatus.COMMITTING,
+        snapshot.commitStartedAt,
+        snapshot.id,
+      ]);
+      return row?.ours === true;
+    });
   }
 
   /** The rows an import's preview validated, as it stored them. */
