@@ -37,7 +37,7 @@ import { developersPage } from './developers/page.js';
 import { EXPLORER_SCRIPT, explorerPage } from './developers/explorer.js';
 import { AddressWindow } from './address-window.js';
 import { UsageCounter } from './developers/usage.js';
-import { WebhookRelay } from './webhook-relay.js';
+import { LEADER_MAIL_CHANNEL, WebhookRelay } from './webhook-relay.js';
 import { VolunteerErasureRelay } from './volunteer-erasure.js';
 import { MAX_DOCUMENT_CHARS, oversizedInput } from './input-limits.js';
 import { subgraphFetcher } from './subgraph-fetch.js';
@@ -244,6 +244,15 @@ export async function createGateway({
     env.subgraphTimeoutMs,
   );
   webhookRelay.start(env.webhookRelayMs, (error) => log(error.message));
+  // Mail for careers leaders: from the employers subgraph's outbox to identity, which sends it (the same relay).
+  const leaderMailRelay = new WebhookRelay(
+    [{ name: 'employers', graphqlUrl: env.subgraphUrls.employers }],
+    env.subgraphUrls.identity,
+    signer,
+    env.subgraphTimeoutMs,
+    LEADER_MAIL_CHANNEL,
+  );
+  leaderMailRelay.start(env.webhookRelayMs, (error) => log(error.message));
   // Volunteers' requests to delete their accounts: each subgraph's part, then identity's (volunteer-erasure.ts).
   const volunteerErasures = new VolunteerErasureRelay(
     {
@@ -735,6 +744,7 @@ export async function createGateway({
       await closed;
       await usage.stop().catch((error: unknown) => log(`API key usage not recorded: ${(error as Error).message}`));
       await webhookRelay.stop();
+      await leaderMailRelay.stop();
       await volunteerErasures.stop();
       await apollo.stop();
     },

@@ -16,7 +16,10 @@ import { useTestStack } from './test-stack.js';
  * and a cross-site form is refused. Then Sam deletes theirs: the cookie is cleared, the old session
  * no longer works, Sam cannot sign in, and (on PostgreSQL, where the test reads each subgraph's
  * database) no row of identity, employers, encounters or destinations holds Sam's name or email,
- * while the encounters Sam delivered are still there for the school.
+ * while the encounters Sam delivered are still there for the school. Sam's booked engagement at
+ * Northfield (an accepted offer) is withdrawn, and Northfield's careers leader gets one email about it
+ * through the mail catcher, Southbank's none; Jordan's, deleted with identity (which sends the mail)
+ * killed at once, still reaches the leader once identity is back, and only once.
  */
 const stack = useTestStack({ name: 'volunteer_erasure' });
 const data = demoData();
@@ -99,6 +102,10 @@ describe('a volunteer deleting their account', () => {
     expect((await samClient.query<{ me: { displayName: string } }>(ME)).data?.me.displayName).toBe(SAM.name);
   });
 
+  it("books Sam: Sam offers to help with one of Northfield's requests, and the school accepts", async () => {
+    samsBooking = await offerAccepted(await signedInAs(SAM.email), await signedInAs(NORTHFIELD_LEADER), 'Mock interviews with Sam');
+  });
+
   it('deletes Sam: signed out, cannot sign in, and no subgraph holds their name or email; a second request is refused', async () => {
     const needles = [SAM.name, SAM.email, `${sam.firstName} ${sam.lastName}`];
     const definitions = [identityService, employersService, encountersService, destinationsService];
@@ -164,7 +171,116 @@ describe('a volunteer deleting their account', () => {
       expect(found).toEqual([]);
     }
   });
+
+  it("emails Northfield's careers leaders about Sam's booked engagement across SMTP, once, and no other school's", async () => {
+    const leader = await signedInAs(NORTHFIELD_LEADER);
+    // The leader reads why where they read the offer.
+    const offers = await leader.query<{ volunteerRequests: { id: string; offers: { status: string; response: string | null }[] }[] }>(
+      '{ volunteerRequests { id offers { status response } } }',
+    );
+    expect(offers.data!.volunteerRequests.find((request) => request.id === samsBooking)?.offers).toEqual([
+      { status: 'CLOSED', response: expect.stringMatching(/^Withdrawn: the volunteer deleted their Waymark account/) as unknown },
+    ]);
+    const mail = await stack.mail!.waitFor(NORTHFIELD_LEADER, /A volunteer can no longer come/, 60_000);
+    expect(mail.text).toContain(`between ${longDay(addDays(todayInEngland(), 20))} and ${longDay(addDays(todayInEngland(), 21))}`);
+    expect(mail.text).toContain('has left Waymark');
+    expect(mail.text).not.toContain(SAM.name);
+    await settled();
+    expect(leaderMail(NORTHFIELD_LEADER)).toHaveLength(1);
+    expect(leaderMail(SOUTHBANK_LEADER)).toEqual([]);
+  }, 120_000);
+
+  it('still emails the leader when identity, which sends the mail, dies straight after the deletion; once, and never again', async () => {
+    const leader = await signedInAs(NORTHFIELD_LEADER);
+    const jordan = await signedInAs('alumni@northfield.test');
+    await offerAccepted(jordan, leader, 'Mock interviews with Jordan');
+    const before = leaderMail(NORTHFIELD_LEADER).length;
+    expect((await deleteAccount(jordan, { password: DEMO_PASSWORD })).status).toBe(200);
+    // The deletion has committed, with the notice in the employers subgraph's outbox; identity is killed at once.
+    const killed = stack.servicePid('identity')!;
+    process.kill(killed, 'SIGKILL');
+    await waitUntil(async () => {
+      const pid = stack.servicePid('identity');
+      if (pid === undefined || pid === killed) return false;
+      return fetch(new URL('/ready', stack.subgraphUrl('identity'))).then(
+        (r) => r.ok,
+        () => false,
+      );
+    }, 'identity to be running again');
+    await waitUntil(async () => Promise.resolve(leaderMail(NORTHFIELD_LEADER).length > before), 'the mail to the leader', 60_000);
+    await settled();
+    expect(leaderMail(NORTHFIELD_LEADER)).toHaveLength(before + 1);
+    expect(leaderMail(SOUTHBANK_LEADER)).toEqual([]);
+  }, 180_000);
 });
+
+let samsBooking = '';
+const NORTHFIELD_LEADER = 'leader@northfield.test';
+const SOUTHBANK_LEADER = 'leader@southbank.test';
+const leaderMail = (to: string) => stack.mail!.messages().filter((mail) => mail.to.includes(to) && /A volunteer can no longer come/.test(mail.subject));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Long enough for the gateway's relay (every 5 s) and identity's mail worker (every 5 s) to have run twice more. */
+const settled = () => sleep(12_000);
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const longDay = (day: string) => `${Number(day.slice(8))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(200);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Northfield asks for mock interviews three weeks ahead; the volunteer offers and the leader accepts. Answers the request's id. */
+async function offerAccepted(volunteer: GatewayClient, leader: GatewayClient, details: string): Promise<string> {
+  const ok = <T>(res: { data?: T | null; errors?: unknown[] }): T => {
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!;
+  };
+  const today = todayInEngland();
+  const { updateMyVolunteerProfile } = ok(
+    await volunteer.query<Result<'updateMyVolunteerProfile', object>>(
+      `mutation ($input: UpdateMyVolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { ${ERROR} } }`,
+      { input: { activities: ['MOCK_INTERVIEW'], sectors: ['C'], homePostcode: 'LS11 5AA', reach: 'VIRTUAL_ONLY', districts: null } },
+    ),
+  );
+  expect(updateMyVolunteerProfile.error).toBeNull();
+  const { postVolunteerRequest } = ok(
+    await leader.query<Result<'postVolunteerRequest', { request: { id: string } | null }>>(
+      `mutation ($input: PostVolunteerRequestInput!) { postVolunteerRequest(input: $input) { request { id } ${ERROR} } }`,
+      {
+        input: {
+          activity: 'MOCK_INTERVIEW',
+          dateFrom: addDays(today, 20),
+          dateTo: addDays(today, 21),
+          yearGroups: [11],
+          volunteersWanted: 1,
+          virtual: true,
+          details,
+        },
+      },
+    ),
+  );
+  expect(postVolunteerRequest.error).toBeNull();
+  const requestId = postVolunteerRequest.request!.id;
+  const { offerVolunteerHelp } = ok(
+    await volunteer.query<Result<'offerVolunteerHelp', { offer: { id: string } | null }>>(
+      `mutation ($input: OfferVolunteerHelpInput!) { offerVolunteerHelp(input: $input) { offer { id } ${ERROR} } }`,
+      { input: { requestId, message: 'Glad to help' } },
+    ),
+  );
+  expect(offerVolunteerHelp.error).toBeNull();
+  const { respondToVolunteerOffer } = ok(
+    await leader.query<Result<'respondToVolunteerOffer', { offer: { status: string } | null }>>(
+      `mutation ($input: RespondToVolunteerOfferInput!) { respondToVolunteerOffer(input: $input) { offer { status } ${ERROR} } }`,
+      { input: { offerId: offerVolunteerHelp.offer!.id, accept: true, message: 'Thank you, see you then' } },
+    ),
+  );
+  expect(respondToVolunteerOffer).toEqual({ offer: { status: 'ACCEPTED' }, error: null });
+  return requestId;
+}
 
 const ERROR = 'error { code message }';
 const todayInEngland = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());

@@ -119,16 +119,32 @@ export const webhookOutboxCleanupJob: HousekeepingJob = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BATCH = 500;
 
+/** One outbox the gateway relays: where it is read and marked, and how (each inside a system-access transaction). */
+export interface RelayedOutbox {
+  /** POST <path> { limit? } → 200 { <listName>: [...] }; POST <path>/forwarded { ids } → 200 { marked }. */
+  path: string;
+  listName: string;
+  /** Why the system access is taken, for the access log: reading, then marking. */
+  reasons: { read: string; mark: string };
+  waiting: (em: EntityManager, limit: number) => Promise<Record<string, unknown>[]>;
+  markForwarded: (em: EntityManager, ids: readonly string[], now: Date) => Promise<number>;
+}
+
 /**
- * The gateway's relay of webhook events, outside the supergraph (system credential only):
- *   POST /internal/webhook-outbox { limit? }          → 200 { events: [{ id, trustId, type, occurredAt, data }] }
- *   POST /internal/webhook-outbox/forwarded { ids }   → 200 { marked }
+ * Routes through which the gateway relays an outbox, outside the supergraph (system credential only):
+ *   POST <path> { limit? }             → 200 { <listName>: [...] } (the oldest rows not forwarded yet)
+ *   POST <path>/forwarded { ids }      → 200 { marked }
  * `next`, when given, answers every other path (a subgraph's own internal routes).
  */
-export function webhookOutboxRoutes(orm: Orm, next?: NonNullable<SubgraphServerOptions['routes']>): NonNullable<SubgraphServerOptions['routes']> {
+export function relayedOutboxRoutes(
+  orm: Orm,
+  outbox: RelayedOutbox,
+  next?: NonNullable<SubgraphServerOptions['routes']>,
+): NonNullable<SubgraphServerOptions['routes']> {
+  const forwardedPath = `${outbox.path}/forwarded`;
   return async (req: IncomingMessage, res: ServerResponse, raw: string, verifier: CredentialVerifier): Promise<boolean> => {
     const { pathname } = new URL(req.url ?? '/', 'http://subgraph');
-    if (pathname !== '/internal/webhook-outbox' && pathname !== '/internal/webhook-outbox/forwarded') return next ? next(req, res, raw, verifier) : false;
+    if (pathname !== outbox.path && pathname !== forwardedPath) return next ? next(req, res, raw, verifier) : false;
     const verified = await verifier.verify(req.headers[CREDENTIAL_HEADER] as string | undefined);
     if (!verified.ok || verified.principal.kind !== 'system') {
       sendJson(res, 401, { error: 'This route only answers the Waymark gateway.' });
@@ -146,25 +162,47 @@ export function webhookOutboxRoutes(orm: Orm, next?: NonNullable<SubgraphServerO
       sendJson(res, 400, { error: 'Body is not JSON.' });
       return true;
     }
-    if (pathname === '/internal/webhook-outbox') {
+    if (pathname === outbox.path) {
       const limit = typeof body.limit === 'number' && Number.isInteger(body.limit) ? Math.min(Math.max(body.limit, 1), MAX_BATCH) : 100;
-      const events = await withSystemAccess(orm, 'webhook outbox: the waiting events of every school, for the gateway to relay to identity', (em) =>
-        waitingWebhookEvents(em, limit),
-      );
-      sendJson(res, 200, {
-        events: events.map(({ id, trustId, type, occurredAt, data }) => ({ id, trustId, type, occurredAt: occurredAt.toISOString(), data })),
-      });
+      sendJson(res, 200, { [outbox.listName]: await withSystemAccess(orm, outbox.reasons.read, (em) => outbox.waiting(em, limit)) });
       return true;
     }
     const ids = body.ids;
     if (!Array.isArray(ids) || ids.length > MAX_BATCH || !ids.every((id) => typeof id === 'string' && UUID.test(id))) {
-      sendJson(res, 400, { error: `ids must be a list of at most ${MAX_BATCH} event ids.` });
+      sendJson(res, 400, { error: `ids must be a list of at most ${MAX_BATCH} ids.` });
       return true;
     }
-    const marked = await withSystemAccess(orm, 'webhook outbox: marking the events identity has taken', (em) =>
-      markWebhookEventsForwarded(em, ids as string[], new Date()),
-    );
+    const marked = await withSystemAccess(orm, outbox.reasons.mark, (em) => outbox.markForwarded(em, ids as string[], new Date()));
     sendJson(res, 200, { marked });
     return true;
   };
+}
+
+/**
+ * The gateway's relay of webhook events (relayedOutboxRoutes):
+ *   POST /internal/webhook-outbox { limit? }          → 200 { events: [{ id, trustId, type, occurredAt, data }] }
+ *   POST /internal/webhook-outbox/forwarded { ids }   → 200 { marked }
+ */
+export function webhookOutboxRoutes(orm: Orm, next?: NonNullable<SubgraphServerOptions['routes']>): NonNullable<SubgraphServerOptions['routes']> {
+  return relayedOutboxRoutes(
+    orm,
+    {
+      path: '/internal/webhook-outbox',
+      listName: 'events',
+      reasons: {
+        read: 'webhook outbox: the waiting events of every school, for the gateway to relay to identity',
+        mark: 'webhook outbox: marking the events identity has taken',
+      },
+      waiting: async (em, limit) =>
+        (await waitingWebhookEvents(em, limit)).map(({ id, trustId, type, occurredAt, data }) => ({
+          id,
+          trustId,
+          type,
+          occurredAt: occurredAt.toISOString(),
+          data,
+        })),
+      markForwarded: markWebhookEventsForwarded,
+    },
+    next,
+  );
 }

@@ -7,6 +7,8 @@ import { EncountersClient } from './modules/external/encounters.client.js';
 import { Placement, PlacementApplication, PlacementOutbox } from './modules/placement/placement.entity.js';
 import { PupilsClient } from './modules/placement/pupils.client.js';
 import { VolunteerCheck } from './modules/volunteer-check/volunteer-check.entity.js';
+import { LeaderMailOutbox } from './modules/leader-mail/leader-mail.entity.js';
+import { leaderMailCleanupJob, leaderMailOutboxRoutes } from './modules/leader-mail/leader-mail.service.js';
 import { SignedUpVolunteer } from './modules/volunteer-sign-up/volunteer-sign-up.entity.js';
 import { migrations } from './migrations/index.js';
 import { buildEmployersSchema } from './schema.js';
@@ -35,10 +37,13 @@ export const employersService: ServiceDefinition = {
     PlacementOutbox,
     VolunteerCheck,
     SignedUpVolunteer,
+    LeaderMailOutbox,
   ],
   migrations,
   buildSchema: buildEmployersSchema,
   seed: seedDemo,
+  routes: (orm) => leaderMailOutboxRoutes(orm),
+  housekeeping: [leaderMailCleanupJob],
   rowSecurity: true,
 };
 

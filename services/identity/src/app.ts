@@ -17,6 +17,8 @@ import { VolunteerErasure, VolunteerErasureStep } from './modules/volunteer-eras
 import { volunteerErasureRoutes } from './modules/volunteer-erasure/volunteer-erasure.routes.js';
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from './modules/webhook/webhook.entity.js';
 import { webhookDeliveryJob } from './modules/webhook/webhook.delivery.js';
+import { LeaderMail } from './modules/leader-mail/leader-mail.entity.js';
+import { leaderMailJob } from './modules/leader-mail/leader-mail.service.js';
 import { localSubgraphUrl } from '@waymark/auth';
 
 export interface IdentityServiceConfig extends IdentitySchemaConfig {
@@ -51,12 +53,14 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
       WebhookEndpoint,
       WebhookEvent,
       WebhookDelivery,
+      LeaderMail,
     ],
     migrations,
     buildSchema: () => buildIdentitySchema(config),
     seed: seedDemo,
     routes: (orm) => volunteerErasureRoutes(orm, internalRoutes(orm, mailer, config.employersUrl ?? localSubgraphUrl('employers'))),
-    housekeeping: [webhookDeliveryJob(config.webhooks ?? { production: true })],
+    // Mail to careers leaders waits in leader_mail while no mail server is set up.
+    housekeeping: [webhookDeliveryJob(config.webhooks ?? { production: true }), ...(mailer ? [leaderMailJob(mailer)] : [])],
     rowSecurity: true,
   };
 }

@@ -19,6 +19,7 @@ import { SignUpService } from './modules/sign-up/sign-up.service.js';
 import { employersProvisioner, type SendProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.calls.js';
 import { deliverVolunteerProvisioning } from './modules/volunteer-provisioning/volunteer-provisioning.service.js';
 import { WebhookService, type ReportedEvent } from './modules/webhook/webhook.service.js';
+import { acceptLeaderNotices, type LeaderNotice } from './modules/leader-mail/leader-mail.service.js';
 
 type Body = Record<string, unknown>;
 interface Services {
@@ -28,6 +29,8 @@ interface Services {
   signUp: SignUpService | null;
   passwordReset: PasswordResetService | null;
   webhooks: WebhookService;
+  /** Takes notices for careers leaders into this transaction. */
+  leaderNotices: (notices: readonly LeaderNotice[]) => Promise<number>;
 }
 /** What a route answers: sent once its system access has committed, so nothing is promised that was not kept. */
 interface Reply {
@@ -122,6 +125,9 @@ function waitReply(retryAfterMs: number): Reply {
  *   POST /internal/webhook-events { events: [{ id, trustId, type, occurredAt, data }] }
  *                           → 200 { accepted } (each event kept once by its id, and one delivery made per
  *                             matching endpoint of its trust) | 400 { error }
+ *   POST /internal/leader-mail { notices: [{ id, schoolId, kind, occurredAt, data }] }
+ *                           → 200 { made } (one email per careers leader of each notice's school, made once
+ *                             per notice and leader; the leader mail worker sends them) | 400 { error }
  * Every call must carry the gateway's own (system) credential; anything else gets 401.
  */
 const ROUTES: Record<string, Route | PhasedRoute> = {
@@ -241,6 +247,14 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
       return json(200, { accepted: await webhooks.accept(events) });
     },
   },
+  '/internal/leader-mail': {
+    reason: "leader mail: each reported notice, and its school's careers leaders",
+    run: async (body, { leaderNotices }) => {
+      const notices = reportedNotices(body.notices);
+      if (!notices) return json(400, { error: 'notices must be a list of { id, schoolId, kind, occurredAt, data }.' });
+      return json(200, { made: await leaderNotices(notices) });
+    },
+  },
 };
 
 /**
@@ -287,6 +301,21 @@ function reportedEvents(value: unknown): ReportedEvent[] | null {
     events.push({ id, trustId, type, occurredAt: when, data: data as Record<string, unknown> });
   }
   return events;
+}
+
+/** Notices the gateway relays from a subgraph's leader mail outbox, all well-formed or none (an unknown kind is dropped later, not refused). */
+function reportedNotices(value: unknown): LeaderNotice[] | null {
+  if (!Array.isArray(value) || value.length > 1000) return null;
+  const notices: LeaderNotice[] = [];
+  for (const item of value as unknown[]) {
+    if (!item || typeof item !== 'object') return null;
+    const { id, schoolId, kind, occurredAt, data } = item as Record<string, unknown>;
+    const when = typeof occurredAt === 'string' ? new Date(occurredAt) : null;
+    if (typeof id !== 'string' || !UUID.test(id) || typeof schoolId !== 'string' || !UUID.test(schoolId) || typeof kind !== 'string') return null;
+    if (!when || Number.isNaN(when.getTime()) || !data || typeof data !== 'object' || Array.isArray(data)) return null;
+    notices.push({ id, schoolId, kind, occurredAt: when, data: data as Record<string, unknown> });
+  }
+  return notices;
 }
 
 function parseBody(body: string): Body | null {
@@ -337,6 +366,7 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null, employersUrl: st
               passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
               // Taking events never judges an address, so production's rules are as good as any here.
               webhooks: new WebhookService(em, { production: true }),
+              leaderNotices: (notices) => acceptLeaderNotices(em, notices),
             }),
           );
     if (reply.body === undefined) {

@@ -9,6 +9,7 @@ import { Migration20261206221411 } from './Migration20261206221411.js';
 import { Migration20261206224355 } from './Migration20261206224355.js';
 import { Migration20261207010339 } from './Migration20261207010339.js';
 import { Migration20261207042441 } from './Migration20261207042441.js';
+import { Migration20261207104937 } from './Migration20261207104937.js';
 
 export const migrations = [
   { name: 'Migration20261123140549', class: Migration20261123140549 },
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261206224355', class: Migration20261206224355 },
   { name: 'Migration20261207010339', class: Migration20261207010339 },
   { name: 'Migration20261207042441', class: Migration20261207042441 },
+  { name: 'Migration20261207104937', class: Migration20261207104937 },
 ];

@@ -16,6 +16,7 @@ import { Migration20261207010826 } from './Migration20261207010826.js';
 import { Migration20261207021126 } from './Migration20261207021126.js';
 import { Migration20261207043331 } from './Migration20261207043331.js';
 import { Migration20261207045307 } from './Migration20261207045307.js';
+import { Migration20261207105209 } from './Migration20261207105209.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
@@ -35,4 +36,5 @@ export const migrations = [
   { name: 'Migration20261207021126', class: Migration20261207021126 },
   { name: 'Migration20261207043331', class: Migration20261207043331 },
   { name: 'Migration20261207045307', class: Migration20261207045307 },
+  { name: 'Migration20261207105209', class: Migration20261207105209 },
 ];

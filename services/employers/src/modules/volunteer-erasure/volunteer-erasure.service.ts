@@ -10,7 +10,8 @@ import { markPlacementDone } from '../placement/placement.service.js';
  * left, so encounters, checks and counts still point at someone: "Former volunteer". Their name,
  * email, job title, profile (activities, sectors, travel, availability) and role-model profile go.
  * Offers still open are withdrawn, and so are accepted offers for activities still to come, with the
- * school's answer saying why (the leader reads it where they read every offer); the words of every
+ * school's answer saying why (the leader reads it where they read every offer, and for an accepted
+ * one the school's careers leaders are emailed, through the leader mail outbox); the words of every
  * offer go. What they told Waymark at sign-up about their organisation (size, website) and a
  * school's message to them as a former pupil go; whether a school confirmed them stays. Checks
  * schools recorded on them stay as they are (the safeguarding record; docs say why). $1 is the
@@ -27,9 +28,19 @@ import { markPlacementDone } from '../placement/placement.service.js';
  * do go from all of them; the title, dates and hours stay, since they are what the pupils' records
  * and the school's say the experience was.
  */
-const WITHDRAW = `update volunteer_offer o set status = 'CLOSED', response = '${ERASED_VOLUNTEER.withdrawn}', responded_at = $3
-   where o.volunteer_id = $1 and (o.status = 'OPEN'
-     or (o.status = 'ACCEPTED' and exists (select 1 from volunteer_request r where r.id = o.request_id and r.date_to >= $2::date)))`;
+// The offer as it was (`was`, the same row before this statement) tells which withdrawn offers the
+// school had accepted: for each, in the same statement, a notice for its careers leaders (leader-mail).
+const WITHDRAW = `with withdrawn as (
+     update volunteer_offer o set status = 'CLOSED', response = '${ERASED_VOLUNTEER.withdrawn}', responded_at = $3
+       from volunteer_offer was
+      where was.id = o.id and o.volunteer_id = $1 and (o.status = 'OPEN'
+        or (o.status = 'ACCEPTED' and exists (select 1 from volunteer_request r where r.id = o.request_id and r.date_to >= $2::date)))
+      returning o.request_id, was.status as was)
+   insert into leader_mail_outbox (id, school_id, kind, data, occurred_at)
+   select gen_random_uuid(), r.school_id, 'offer.withdrawn',
+          json_build_object('requestId', r.id, 'activity', r.activity, 'dateFrom', r.date_from, 'dateTo', r.date_to, 'yearGroups', r.year_groups), $3
+     from withdrawn w join volunteer_request r on r.id = w.request_id
+    where w.was = 'ACCEPTED'`;
 const WITHDRAW_PLACEMENTS = `with withdrawn as (
      update placement set status = '${PlacementStatus.WITHDRAWN}', taken = 0
       where volunteer_id = $1 and status = '${PlacementStatus.OPEN}' and date_from > $2::date returning id)
