@@ -56,6 +56,8 @@ export function useTestStack(options: { name: string; env?: Record<string, strin
       databaseUrl,
       databasePrefix,
       seedDemo: true,
+      databaseTemplates: true,
+      cheapPasswordHashes: true,
       env: options.shared ? SHARED_STACK_ENV : { NODE_ENV: 'production', ...options.env },
       log: () => {},
     });

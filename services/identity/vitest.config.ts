@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
 import { nodeTestConfig } from '@waymark/config/vitest';
 
-export default defineConfig(nodeTestConfig());
+// test/setup.ts: passwords are hashed at the test cost in these tests.
+export default defineConfig(nodeTestConfig({ setupFiles: ['test/setup.ts'] }));

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { createPrivateKey } from 'node:crypto';
 import { CredentialSigner, CredentialVerifier, generateCredentialKeys } from './credential.js';
 import { SYSTEM_PRINCIPAL, type Principal } from './principal.js';
-import { hashPassword, hashToken, newToken, verifyPassword } from './password.js';
+import { hashPassword, hashToken, newToken, usePasswordHashCost, verifyPassword } from './password.js';
 
 const keys = generateCredentialKeys();
 const leader: Principal = { ...SYSTEM_PRINCIPAL, kind: 'user', accountId: 'a1', roles: ['careers_leader'], schoolId: 's1' };
@@ -72,6 +72,21 @@ describe('passwords and tokens', () => {
     expect(await verifyPassword('waymark-demo', first)).toBe(true);
     expect(await verifyPassword('waymark-dem0', first)).toBe(false);
     expect(await verifyPassword('waymark-demo', 'bcrypt$nonsense')).toBe(false);
+  });
+
+  it('hashes at the lower test cost only when asked, and checks a hash by the cost it carries', async () => {
+    try {
+      usePasswordHashCost('test');
+      const cheap = await hashPassword('waymark-demo');
+      expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+      expect(await verifyPassword('waymark-demo', cheap)).toBe(true);
+      expect(await verifyPassword('waymark-dem0', cheap)).toBe(false);
+      usePasswordHashCost('production');
+      expect(await hashPassword('waymark-demo')).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(await verifyPassword('waymark-demo', cheap)).toBe(true);
+    } finally {
+      usePasswordHashCost('production');
+    }
   });
 
   it('stores tokens only as a hash', () => {

@@ -5,6 +5,20 @@ const N = 2 ** 15;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
+// Tests only (usePasswordHashCost('test')): N=2^10, a thirty-second of the work. A hash carries its
+// own parameters, so verifyPassword checks either kind; production hashes are always N=2^15.
+const TEST_N = 2 ** 10;
+let newHashN = N;
+
+/**
+ * Tests only: `'test'` makes hashPassword use N=2^10 instead of 2^15 (about 2 ms instead of 170 ms
+ * of processor time per hash), for test runs that sign in hundreds of times (identity's
+ * WAYMARK_TEST_CHEAP_PASSWORD_HASHES=1, which only the test stacks set). The production cost keeps
+ * its own test in this package.
+ */
+export function usePasswordHashCost(cost: 'production' | 'test'): void {
+  newHashN = cost === 'test' ? TEST_N : N;
+}
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -14,8 +28,8 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, N, R, P);
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, newHashN, R, P);
+  return ['scrypt', newHashN, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

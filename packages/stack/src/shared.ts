@@ -65,6 +65,8 @@ export async function startSharedStacks(options: {
         databaseUrl: options.databaseUrl,
         databasePrefix,
         seedDemo: true,
+        databaseTemplates: true,
+        cheapPasswordHashes: true,
         frontendsDir: options.frontendsDir,
         env: options.env,
         log: () => {},

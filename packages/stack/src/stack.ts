@@ -31,6 +31,13 @@ export interface StackOptions {
   databaseUrl?: string;
   databasePrefix?: string;
   seedDemo: boolean;
+  /**
+   * Tests only: on PostgreSQL, each subgraph's new database starts as a copy of a template holding its
+   * migrations (WAYMARK_TEST_DATABASE_TEMPLATES=1, see `fromTemplate` in the kit's database.ts).
+   */
+  databaseTemplates?: boolean;
+  /** Tests only: identity hashes new passwords at the test cost (WAYMARK_TEST_CHEAP_PASSWORD_HASHES=1, `usePasswordHashCost`). */
+  cheapPasswordHashes?: boolean;
   frontendsDir?: string;
   /** Extra environment for every process. */
   env?: Record<string, string>;
@@ -160,6 +167,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     WAYMARK_DATA_DIR: options.dataDir,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.databasePrefix ? { WAYMARK_DB_PREFIX: options.databasePrefix } : {}),
+    ...(options.databaseTemplates ? { WAYMARK_TEST_DATABASE_TEMPLATES: '1' } : {}),
+    ...(options.cheapPasswordHashes ? { WAYMARK_TEST_CHEAP_PASSWORD_HASHES: '1' } : {}),
     ...Object.fromEntries(SERVICES.map((name) => [subgraphUrlVariable(name), subgraphUrl(name)])),
     ...options.env,
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import type { MikroORM, Options } from '@mikro-orm/core';
@@ -28,6 +29,13 @@ export interface DatabaseOptions {
    * pending (the replicas of a deployment whose migrations run as a job of their own).
    */
   migrate?: boolean | 'refuse-pending';
+  /**
+   * Tests only (WAYMARK_TEST_DATABASE_TEMPLATES=1, which `@waymark/config/vitest` sets): on PostgreSQL, a
+   * database this call creates starts as a copy of a template that already holds every migration
+   * (`migrationTemplate`), so the migrations are not run again for each test database. Only with
+   * `migrate` true: a test that migrates step by step, or refuses pending ones, gets an empty database.
+   */
+  fromTemplate?: boolean;
 }
 
 export type Orm = MikroORM & { em: EntityManager };
@@ -51,13 +59,26 @@ export function serviceDatabaseUrl(databaseUrl: string, name: string): string {
  */
 export const SESSION_OPTIONS = '-c jit=off -c random_page_cost=1.1';
 
-export async function ensurePostgresDatabase(databaseUrl: string, name: string): Promise<void> {
+/**
+ * Creates the database unless it exists. With `template` (a database `migrationTemplate` built), it
+ * starts as a copy of it; should the copy fail (the template dropped meanwhile, or someone connected
+ * to it), it starts empty as without, and the migrations run as usual.
+ */
+export async function ensurePostgresDatabase(databaseUrl: string, name: string, template?: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount === 0) {
       try {
+        if (template) {
+          try {
+            await client.query(`create database "${name}" template "${template}"`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code === '42P04') throw error;
+          }
+        }
         await client.query(`create database "${name}"`);
       } catch (error) {
         // Another process created it between the check and the create: 42P04, or 23505 when both
@@ -98,8 +119,11 @@ function baseOptions(options: DatabaseOptions): Partial<Options> {
   };
 }
 
-function openPostgres(options: DatabaseOptions, sessionOptions: string): Promise<MikroORM> {
-  const name = databaseName(options.databasePrefix ?? 'waymark_', options.service);
+function openPostgres(
+  options: DatabaseOptions,
+  sessionOptions: string,
+  name = databaseName(options.databasePrefix ?? 'waymark_', options.service),
+): Promise<MikroORM> {
   return PostgresORM.init({
     ...(baseOptions(options) as object),
     clientUrl: serviceDatabaseUrl(options.databaseUrl ?? '', name),
@@ -113,7 +137,9 @@ function openPostgres(options: DatabaseOptions, sessionOptions: string): Promise
 export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   let orm: MikroORM;
   if (options.databaseUrl) {
-    await ensurePostgresDatabase(options.databaseUrl, databaseName(options.databasePrefix ?? 'waymark_', options.service));
+    const migrateAll = options.migrate === undefined || options.migrate === true;
+    const template = options.fromTemplate && migrateAll ? await migrationTemplate({ ...options, databaseUrl: options.databaseUrl }) : undefined;
+    await ensurePostgresDatabase(options.databaseUrl, databaseName(options.databasePrefix ?? 'waymark_', options.service), template);
     orm = await openPostgres(options, SESSION_OPTIONS);
   } else {
     const parent = options.dataDir ?? 'memory://';
@@ -132,6 +158,53 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     throw error;
   }
   return orm as Orm;
+}
+
+/**
+ * The name of the template database holding exactly these migrations: `waymark_template_<service>_`
+ * and a digest of each migration's name and code, so a changed or added migration makes a new one.
+ */
+export function migrationTemplateName(service: string, migrations: DatabaseOptions['migrations']): string {
+  const digest = createHash('sha256');
+  for (const migration of migrations) digest.update(`${migration.name}\n${migration.class.toString()}\n`);
+  return databaseName('waymark_template_', `${service}_${digest.digest('hex').slice(0, 16)}`);
+}
+
+/**
+ * Tests only (`fromTemplate`): the template database with the service's migrations applied, built
+ * the first time any process asks for it, one builder at a time (an advisory lock on the server's
+ * maintenance database). A finished template takes no connections (`allow_connections false`), which
+ * is also how a builder that died halfway is told from a finished one. Templates stay for later runs;
+ * dropping them (`waymark_template_%`) is always safe, they are built again when missing.
+ */
+export async function migrationTemplate(options: DatabaseOptions & { databaseUrl: string }): Promise<string> {
+  const name = migrationTemplateName(options.service, options.migrations);
+  const admin = new pg.Client({ connectionString: options.databaseUrl });
+  await admin.connect();
+  try {
+    const finished = async () => ((await admin.query('select 1 from pg_database where datname = $1 and not datallowconn', [name])).rowCount ?? 0) > 0;
+    if (await finished()) return name;
+    await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
+    if (await finished()) return name;
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+    const orm = await openPostgres(options, SESSION_OPTIONS, name);
+    try {
+      await orm.migrator.up();
+    } finally {
+      await orm.close(true);
+    }
+    // A copy needs the template to have no connection: wait for the pool's last one to be gone.
+    for (let wait = 0; wait < 100; wait += 1) {
+      const open = await admin.query('select 1 from pg_stat_activity where datname = $1', [name]);
+      if (open.rowCount === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await admin.query(`alter database "${name}" allow_connections false`);
+    return name;
+  } finally {
+    await admin.end();
+  }
 }
 
 /** The advisory lock replicas of one service take to migrate its database (advisory locks are per database). */

@@ -25,6 +25,8 @@ export interface ServiceEnv {
    * refuses to start while any is pending (replicas of a deployment whose job migrates).
    */
   migrate: 'auto' | 'only' | 'skip';
+  /** Tests only: WAYMARK_TEST_DATABASE_TEMPLATES=1 creates a new PostgreSQL database from a migrated template (database.ts, `fromTemplate`). */
+  databaseTemplates: boolean;
 }
 
 function isHttpUrl(value: string): boolean {
@@ -70,5 +72,6 @@ export function readServiceEnv(source: NodeJS.ProcessEnv, defaults: { port: numb
     demoSecondTrust: source.WAYMARK_DEMO_SECOND_TRUST === '1',
     pupilsUrl,
     migrate,
+    databaseTemplates: source.WAYMARK_TEST_DATABASE_TEMPLATES === '1',
   };
 }

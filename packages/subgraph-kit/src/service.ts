@@ -31,6 +31,7 @@ function serviceDatabaseOptions(definition: ServiceDefinition, env: ServiceEnv):
     databaseUrl: env.databaseUrl,
     databasePrefix: env.databasePrefix,
     dataDir: env.dataDir,
+    fromTemplate: env.databaseTemplates,
   };
 }
 

@@ -36,17 +36,18 @@ export function makePrincipal(partial: Partial<Principal> & Pick<Principal, 'rol
 
 /**
  * Where a test's database lives: a throwaway PostgreSQL database when DATABASE_URL is set (dropped
- * by `dispose`), otherwise an in-memory PGlite.
+ * by `dispose`; a copy of the service's migrated template, see `fromTemplate` in database.ts, when
+ * opened to be migrated), otherwise an in-memory PGlite.
  */
 export function testDatabase(service: string): {
-  options: Pick<DatabaseOptions, 'databaseUrl' | 'databasePrefix' | 'dataDir'>;
+  options: Pick<DatabaseOptions, 'databaseUrl' | 'databasePrefix' | 'dataDir' | 'fromTemplate'>;
   dispose: () => Promise<void>;
 } {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   if (!databaseUrl) return { options: { dataDir: 'memory://' }, dispose: async () => {} };
   const prefix = `waymark_t${randomBytes(4).toString('hex')}_`;
   return {
-    options: { databaseUrl, databasePrefix: prefix },
+    options: { databaseUrl, databasePrefix: prefix, fromTemplate: true },
     dispose: () => dropPostgresDatabase(databaseUrl, databaseName(prefix, service)),
   };
 }

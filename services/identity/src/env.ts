@@ -11,6 +11,11 @@ export interface IdentityEnv extends ServiceEnv {
   secretsKey: Buffer;
   /** The employers subgraph (WAYMARK_EMPLOYERS_URL), asked whether a volunteer volunteers with a school before their data is exported. */
   employersUrl: string;
+  /**
+   * Tests only: WAYMARK_TEST_CHEAP_PASSWORD_HASHES=1 hashes new passwords at the test cost (scrypt N=2^10,
+   * `usePasswordHashCost` in @waymark/auth), for the test stacks, which sign in hundreds of times.
+   */
+  cheapPasswordHashes: boolean;
 }
 
 /** WAYMARK_SECRETS_KEY: required in production (second-factor secrets must not be sealed with a public key). */
@@ -33,10 +38,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdentityEnv {
   const secretsKey = secretsKeyOf(source, env.nodeEnv);
   const employersUrl = source.WAYMARK_EMPLOYERS_URL || localSubgraphUrl('employers');
   if (!/^https?:\/\//.test(employersUrl)) throw new Error(`Invalid configuration:\n  - WAYMARK_EMPLOYERS_URL must be an http(s) URL, got "${employersUrl}"`);
+  const cheapPasswordHashes = source.WAYMARK_TEST_CHEAP_PASSWORD_HASHES === '1';
   const smtpUrl = source.WAYMARK_SMTP_URL || '';
-  if (!smtpUrl) return { ...env, mail: null, secretsKey, employersUrl };
+  if (!smtpUrl) return { ...env, mail: null, secretsKey, employersUrl, cheapPasswordHashes };
   const from = source.WAYMARK_MAIL_FROM || DEFAULT_MAIL_FROM;
   const problem = mailSettingsProblem(smtpUrl, from);
   if (problem) throw new Error(`Invalid configuration:\n  - ${problem}`);
-  return { ...env, mail: { smtpUrl, from }, secretsKey, employersUrl };
+  return { ...env, mail: { smtpUrl, from }, secretsKey, employersUrl, cheapPasswordHashes };
 }
