@@ -32,6 +32,19 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * One Chromium per test worker: a worker's browser test files run one after another in one process
+ * (`isolate: false`, vitest.config.ts), each in fresh browser contexts of the same browser, instead of
+ * launching a browser per file. A browser that has died is launched again.
+ */
+let workerBrowser: Promise<Browser> | undefined;
+async function browserForWorker(): Promise<Browser> {
+  const current = await workerBrowser?.catch(() => undefined);
+  if (current?.isConnected()) return current;
+  workerBrowser = launchBrowser();
+  return workerBrowser;
+}
+
+/**
  * Counts React renderers as they register with the devtools hook: every copy of react-dom that
  * runs registers once, so one shared React means exactly one.
  */
@@ -56,9 +69,14 @@ export interface AxeViolation {
  * through DevTools rather than added as a script tag, because the page's CSP rightly refuses
  * inline scripts.
  */
+let axeSource: string | undefined;
+
 export async function axeScan(page: Page): Promise<AxeViolation[]> {
-  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
+  // Once per document: a page that only changed its route in the app still has it.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+  }
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
@@ -112,7 +130,7 @@ export interface Portals {
 
 /**
  * The whole product for a browser test file: its own free ports, data folder and (on PostgreSQL)
- * throwaway databases, seeded with the demo data, plus headless Chromium. With `copyFrontends`
+ * throwaway databases, seeded with the demo data, plus the worker's headless Chromium. With `copyFrontends`
  * the portals are served from a copy, so a test may rebuild one without touching the real builds.
  *
  * With `shared`, on PostgreSQL, the file runs on its worker's stack from the test run's global
@@ -143,11 +161,13 @@ export async function startPortals(options: { name: string; copyFrontends?: bool
         databaseUrl,
         databasePrefix,
         seedDemo: true,
+        databaseTemplates: true,
+        cheapPasswordHashes: true,
         frontendsDir,
         log: () => {},
       })
     : await useSharedStack(sharedStackForWorker(sharedAddresses));
-  const browser = await launchBrowser().catch(async (error: unknown) => {
+  const browser = await browserForWorker().catch(async (error: unknown) => {
     await stack.stop();
     throw error;
   });
@@ -159,7 +179,8 @@ export async function startPortals(options: { name: string; copyFrontends?: bool
     signIn: (email) => signInAs(browser, stack.url, email),
     expectAccessible: (page, name) => expectAccessible(page, shots, name),
     close: async () => {
-      await browser.close();
+      // The browser stays for the worker's next file; what this file opened in it goes.
+      await Promise.all(browser.contexts().map((context) => context.close()));
       if (ownStack) {
         await stack.stop();
         if (databaseUrl) await dropStackDatabases(databaseUrl, databasePrefix);
