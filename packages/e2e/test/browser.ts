@@ -110,10 +110,18 @@ export async function signInAs(browser: Browser, url: string, email: string, pas
   return { context, page };
 }
 
-/** Screenshot to `shotsDir`, no serious or critical axe violations, and one React on the page. */
+/** Every page checked is also saved as a screenshot when this is set; otherwise only a page that fails. */
+const KEEP_SCREENSHOTS = process.env.WAYMARK_E2E_SCREENSHOTS === '1';
+
+/**
+ * No serious or critical axe violations and one React on the page. The page is saved to `shotsDir`
+ * as `<name>.png` when axe finds something (and every time with WAYMARK_E2E_SCREENSHOTS=1): a
+ * full-page screenshot costs more than the scan, so a passing run does not take one by default.
+ */
 export async function expectAccessible(page: Page, shotsDir: string, name: string): Promise<void> {
-  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
-  expect(serious(await axeScan(page)), `axe on ${name}`).toEqual([]);
+  const findings = serious(await axeScan(page));
+  if (KEEP_SCREENSHOTS || findings.length > 0) await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+  expect(findings, `axe on ${name}`).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __reactRenderers: number }).__reactRenderers)).toBe(1);
 }
 
