@@ -1,5 +1,6 @@
 // The Vite config every portal remote shares: served under /remotes/<name>/ by the gateway,
-// exposing ./App, with React, React DOM and the GraphQL client as shared singletons.
+// exposing ./App, with React, React DOM and the GraphQL client as shared singletons that the shell
+// provides (frontends/shell/src/features/remotes/hostRuntime.ts).
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -19,7 +20,7 @@ export const sharedSingletons = {
 
 /**
  * One Module Federation runtime on the page: the shell provides `@module-federation/runtime-core` on a
- * global (`provideExternalRuntime` in its config) and every built remote reads it from there instead of
+ * global (`_FEDERATION_RUNTIME_CORE`, set in its hostRuntime.ts) and every built remote reads it from there instead of
  * bundling and loading a copy of its own (about 19 KB gzipped each). Only in builds: a remote served on
  * its own by `vite` (development, with no shell) still brings its own runtime.
  *
@@ -27,12 +28,25 @@ export const sharedSingletons = {
  */
 const remoteExperiments = (command) => ({ externalRuntime: command === 'build' });
 
+/** The one module every remote exposes (as ./App). */
+const EXPOSED_APP = './src/expose/app.tsx';
+
+/**
+ * What a built remote is made of: its exposed module, from which the plugin builds the container
+ * (remoteEntry.js). index.html and src/main.tsx, the remote signing in on its own, are for `vite`
+ * (development) only: built in, Rolldown put that code (StandaloneRemote, the sign-in form, and
+ * react-dom/client as one more shared module) into the chunk the shell loads.
+ *
+ * @param {'build' | 'serve'} command
+ */
+const remoteInput = (command) => (command === 'build' ? { rollupOptions: { input: { app: EXPOSED_APP } } } : {});
+
 /** @param {{ name: string, devPort: number }} remote */
 export function remoteViteConfig({ name, devPort }) {
   const proxy = { '/graphql': gateway, '/auth': gateway };
   return defineConfig(({ command }) => ({
     base: `/remotes/${name}/`,
-    build: { target: 'esnext' },
+    build: { target: 'esnext', ...remoteInput(command) },
     server: { port: devPort, strictPort: true, proxy },
     preview: { port: devPort, strictPort: true, proxy },
     plugins: [
@@ -41,7 +55,7 @@ export function remoteViteConfig({ name, devPort }) {
         name: name.replace(/-/g, '_'),
         filename: 'remoteEntry.js',
         manifest: true,
-        exposes: { './App': './src/expose/app.tsx' },
+        exposes: { './App': EXPOSED_APP },
         shared: sharedSingletons,
         dts: false,
         experiments: remoteExperiments(command),

@@ -8,3 +8,6 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** Each shared singleton's installed version and the range remotes ask for (vite.config.ts). */
+declare const __WAYMARK_SHARED__: Record<'react' | 'react-dom' | '@waymark/graphql-client', { version: string; requiredVersion: string }>;

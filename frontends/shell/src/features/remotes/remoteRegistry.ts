@@ -1,7 +1,7 @@
-import { loadRemote, registerRemotes } from '@module-federation/runtime';
 import type { SessionAccount } from '@waymark/graphql-client';
 import type { ComponentType } from 'react';
 import type { RemoteName } from '../areas/areas';
+import { hostRuntime } from './hostRuntime';
 
 /** What every remote's `./App` receives from the shell. */
 export interface RemoteAppProps {
@@ -47,7 +47,7 @@ async function fetchManifest(): Promise<Map<string, string>> {
   for (const remote of body.remotes ?? []) {
     entries.set(toFederationName(remote.name), entryUrl(remote.entry, window.location.href));
   }
-  registerRemotes(
+  hostRuntime().registerRemotes(
     [...entries].map(([name, entry]) => ({ name, entry, type: 'module' as const })),
     { force: true },
   );
@@ -70,7 +70,7 @@ export async function loadRemoteApp(remote: RemoteName, fresh = false): Promise<
   if (fresh) manifest = null;
   const entries = await registeredRemotes();
   if (!entries.has(remote)) throw new Error(`${REMOTES_MANIFEST_URL} does not list the "${remote}" remote`);
-  const module = await loadRemote<RemoteAppModule>(`${remote}/App`);
+  const module = await hostRuntime().loadRemote<RemoteAppModule>(`${remote}/App`);
   if (!module || typeof module.default !== 'function') throw new Error(`The "${remote}" remote has no App component`);
   return module;
 }
