@@ -185,7 +185,9 @@ export async function bundleSizeScenarios(root: string, databaseUrl: string): Pr
 
     const ratio = withFederation.gzipped / oneBundle.gzipped;
     const onePerPage = withFederation.reactCopies === 1 && withFederation.federationRuntimes === 1;
-    const list = (view: ViewLoad) => view.files.map((file) => `${file.path.split('/').slice(-2).join('/')} ${kb(file.gzipped)}`).join(', ');
+    // Each file under the build it came from: the shell's at the root, a remote's under /remotes/<name>/.
+    const builtBy = (path: string) => (path.startsWith('/remotes/') ? path.slice('/remotes/'.length) : `shell${path}`);
+    const list = (view: ViewLoad) => view.files.map((file) => `${builtBy(file.path)} ${kb(file.gzipped)}`).join(', ');
     return {
       results: [
         {
