@@ -27,7 +27,7 @@ function installedVersion(name: string): string {
  * bundles React, React DOM, the GraphQL client and the one federation runtime like any other code,
  * and offers them to the remotes with the versions installed here and the ranges every remote asks for.
  */
-const shared = Object.fromEntries(
+export const sharedVersions = Object.fromEntries(
   Object.entries(sharedSingletons).map(([name, { requiredVersion }]) => [name, { version: installedVersion(name), requiredVersion }]),
 );
 
@@ -37,7 +37,7 @@ export default defineConfig({
   server: { port: 5173, strictPort: true, proxy },
   preview: { port: 5173, strictPort: true, proxy },
   define: {
-    __WAYMARK_SHARED__: JSON.stringify(shared),
+    __WAYMARK_SHARED__: JSON.stringify(sharedVersions),
     // Build-time switches of @module-federation/runtime-core: a browser build, and no manifest
     // snapshots (remotes are registered by their remoteEntry.js, never by mf-manifest.json).
     ENV_TARGET: JSON.stringify('web'),

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { sharedVersions } from './vite.config';
 
-// Kept apart from vite.config.ts: unit tests need none of its build settings (the shared versions, the dev proxy).
+// Kept apart from vite.config.ts: unit tests need only the shared versions the host runtime offers.
 export default defineConfig({
+  define: { __WAYMARK_SHARED__: JSON.stringify(sharedVersions) },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
 });
