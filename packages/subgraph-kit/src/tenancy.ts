@@ -498,17 +498,34 @@ export function flushBypassSummary(): void {
   }
 }
 
+/** How a system access's transaction commits. */
+export interface SystemAccessOptions {
+  /**
+   * False: the commit does not wait for the write-ahead log to reach the disk (`synchronous_commit`
+   * off, for this transaction only). What it wrote is visible to every later transaction at once,
+   * as with any commit; only a crash of the database in the next fraction of a second can lose it.
+   * For small writes on a hot path whose loss is harmless: an API key's rate bucket and last use,
+   * written on every request the key makes. Never for anything a caller is promised.
+   */
+  durable?: boolean;
+}
+
 /**
  * Work no user asks for (housekeeping, a service's own start-up, sign-in before anyone is known):
  * runs `work` in its own transaction with the tenant check lifted, and logs `reason`. Keep each use
  * narrow and give it a name that says why it needs every school's rows.
  */
-export async function withSystemAccess<T>(orm: Pick<Orm, 'em'>, reason: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+export async function withSystemAccess<T>(
+  orm: Pick<Orm, 'em'>,
+  reason: string,
+  work: (em: EntityManager) => Promise<T>,
+  options: SystemAccessOptions = {},
+): Promise<T> {
   const em = orm.em.fork();
   const release = await takeTurn(em);
   try {
     return await em.transactional(async (tx) => {
-      await liftTenantCheck(tx, reason);
+      await liftTenantCheck(tx, reason, options);
       return work(tx);
     });
   } finally {
@@ -531,9 +548,11 @@ export async function enterTenant(tx: EntityManager, tenant: Partial<Tenant>): P
  * `tx` (a background job that manages its own transaction, such as a roster commit): logged with
  * `reason`, and gone when that transaction ends.
  */
-export async function liftTenantCheck(tx: EntityManager, reason: string): Promise<void> {
+export async function liftTenantCheck(tx: EntityManager, reason: string, { durable = true }: SystemAccessOptions = {}): Promise<void> {
   systemAccessLog(`[system access] ${reason}`);
-  await tx.execute(`select set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTINGS.bypass}', 'on', true)`);
+  // synchronous_commit is a setting like the others: set for this transaction in the same statement.
+  const commit = durable ? '' : `, set_config('synchronous_commit', 'off', true)`;
+  await tx.execute(`select set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTINGS.bypass}', 'on', true)${commit}`);
 }
 
 /**

@@ -45,6 +45,8 @@ interface Reply {
 interface Route {
   reason: string;
   run: (body: Body, services: Services) => Promise<Reply>;
+  /** False for a route whose writes may be lost in a database crash (SystemAccessOptions in the kit): its commit does not wait for the disk. */
+  durable?: boolean;
 }
 
 /** What a phased route may use besides its body: the mailer, and the employers subgraph (asked with the gateway's credential). */
@@ -223,6 +225,10 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
   },
   '/internal/api-key': {
     reason: 'API key check: the trust key a secret belongs to',
+    // On every request a key makes, and all it writes is the key's rate bucket and last use: a
+    // database crash losing the last fraction of a second of those is harmless, so the lookup does not
+    // wait for the disk. A revocation is another transaction, which does (docs/security.md).
+    durable: false,
     run: async (body, { apiCredentials }) => {
       const key = text(body, 'key');
       const found = key ? await apiCredentials.resolveKey(key, rateAllowanceOf(body.rate)) : null;
@@ -358,16 +364,20 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null, employersUrl: st
     const reply =
       'phased' in route
         ? await route.phased(body, (work) => withSystemAccess(orm, reason, work), { mailer, provision: employersProvisioner(employersUrl, credential ?? '') })
-        : await withSystemAccess(orm, reason, (em) =>
-            route.run(body, {
-              sessions: new SessionService(em),
-              apiCredentials: new ApiCredentialService(em),
-              signUp: mailer ? new SignUpService(em, mailer) : null,
-              passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
-              // Taking events never judges an address, so production's rules are as good as any here.
-              webhooks: new WebhookService(em, { production: true }),
-              leaderNotices: (notices) => acceptLeaderNotices(em, notices),
-            }),
+        : await withSystemAccess(
+            orm,
+            reason,
+            (em) =>
+              route.run(body, {
+                sessions: new SessionService(em),
+                apiCredentials: new ApiCredentialService(em),
+                signUp: mailer ? new SignUpService(em, mailer) : null,
+                passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
+                // Taking events never judges an address, so production's rules are as good as any here.
+                webhooks: new WebhookService(em, { production: true }),
+                leaderNotices: (notices) => acceptLeaderNotices(em, notices),
+              }),
+            { durable: route.durable ?? true },
           );
     if (reply.body === undefined) {
       res.writeHead(reply.status, { 'cache-control': 'no-store' });

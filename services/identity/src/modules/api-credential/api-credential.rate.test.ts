@@ -75,6 +75,37 @@ describe("an API key's allowance, kept in identity", () => {
     expect(answers.every((a) => a.body.principal?.kind === 'api')).toBe(true);
   });
 
+  it('looks the key up and takes from its bucket in one go: its principal while live, and nothing on the very next lookup once revoked', async () => {
+    const key = await newKey('revoked between two lookups');
+    const rate = { perMinute: 600, burst: 120 };
+    const live = await h.internal<{ principal?: Record<string, unknown>; rate?: { allowed: boolean } }>('/internal/api-key', { key, rate });
+    expect(live.status).toBe(200);
+    expect(live.body.rate).toEqual({ allowed: true });
+    expect(live.body.principal).toMatchObject({
+      kind: 'api',
+      accountId: key.split('_')[1],
+      displayName: 'revoked between two lookups',
+      roles: ['trust_analyst'],
+      trustId: data.trust.id,
+      scopes: ['reports:read'],
+      pupilLevelAccess: false,
+    });
+    const revoked = await h.query<{ revokeApiCredential: { error: unknown } }>(
+      analyst,
+      'mutation ($id: ID!) { revokeApiCredential(id: $id) { error { code } } }',
+      {
+        id: key.split('_')[1],
+      },
+    );
+    expect(revoked.data!.revokeApiCredential.error).toBeNull();
+    const next = await h.internal<{ principal?: unknown; rate?: unknown }>('/internal/api-key', { key, rate });
+    expect(next.status).toBe(401);
+    expect(next.body.principal).toBeUndefined();
+    // A made-up secret of the right shape is no key either.
+    const madeUp = `${key.slice(0, -4)}AAAA`;
+    expect((await h.internal('/internal/api-key', { key: madeUp, rate })).status).toBe(401);
+  });
+
   it('takes nothing when the gateway sends no allowance, and ignores one that is not an allowance', async () => {
     const key = await newKey('no allowance');
     for (const rate of [undefined, { perMinute: -1, burst: 1 }, { perMinute: 60, burst: 0 }, 'lots']) {

@@ -87,10 +87,10 @@ export class ApiCredentialService {
    */
   async resolveKey(key: string, allowance: RateAllowance | null = null, now = new Date()): Promise<{ principal: Principal; rate: RateDecision } | null> {
     if (!KEY_PATTERN.test(key)) return null;
+    // With an allowance, one statement finds the key and takes from its bucket (the gateway's case, every request).
+    if (allowance) return this.findAndTake(hashToken(key), allowance, now);
     const credential = await this.em.findOne(ApiCredential, { secretHash: hashToken(key), revokedAt: null });
     if (!credential) return null;
-    // With an allowance the bucket's statement writes the row anyway, and notes the use with it.
-    if (allowance) return { principal: apiPrincipalOf(credential), rate: await this.take(credential.id, allowance, now) };
     if (!credential.lastUsedAt || now.getTime() - credential.lastUsedAt.getTime() >= TOUCH_AFTER_MS) {
       credential.lastUsedAt = now;
       await this.em.flush();
@@ -99,31 +99,36 @@ export class ApiCredentialService {
   }
 
   /**
-   * Takes one request from the key's token bucket, in one statement: the row lock makes requests
-   * through any number of gateway replicas take turns, so together they never exceed the allowance.
-   * The bucket refills at `perMinute` a minute up to `burst`; a key with less than one request left
-   * is refused with the whole seconds until it has one. The key's last use is noted in the same write.
+   * Finds the live key with this secret hash and takes one request from its token bucket, in one
+   * statement: the row lock makes requests through any number of gateway replicas take turns, so
+   * together they never exceed the allowance (a key revoked meanwhile is read again under the lock,
+   * and not found). The bucket refills at `perMinute` a minute up to `burst`; a key with less than
+   * one request left is refused with the whole seconds until it has one. The key's last use is noted
+   * in the same write.
    */
-  private async take(id: string, allowance: RateAllowance, now: Date): Promise<RateDecision> {
+  private async findAndTake(secretHash: string, allowance: RateAllowance, now: Date): Promise<{ principal: Principal; rate: RateDecision } | null> {
     const perSecond = allowance.perMinute / 60;
-    const [row] = await this.em.execute<{ tokens: number }[]>(
+    const at = now.toISOString();
+    const [row] = await this.em.execute<{ id: string; trust_id: string; name: string; scopes: string[]; tokens: number }[]>(
       `with bucket as (
          select id, least(?::float8, coalesce(rate_tokens, ?::float8)
                   + greatest(0, extract(epoch from (?::timestamptz - coalesce(rate_at, ?::timestamptz))))::float8 * ?::float8) as tokens
-           from api_credential where id = ? for update
+           from api_credential where secret_hash = ? and revoked_at is null for update
        )
        update api_credential c
           set rate_tokens = case when bucket.tokens >= 1 then bucket.tokens - 1 else bucket.tokens end,
               rate_at = greatest(coalesce(c.rate_at, ?::timestamptz), ?::timestamptz),
               last_used_at = greatest(coalesce(c.last_used_at, ?::timestamptz), ?::timestamptz)
          from bucket where c.id = bucket.id
-       returning bucket.tokens as tokens`,
-      [allowance.burst, allowance.burst, now.toISOString(), now.toISOString(), perSecond, id, ...Array<string>(4).fill(now.toISOString())],
+       returning c.id, c.trust_id, c.name, c.scopes, bucket.tokens as tokens`,
+      [allowance.burst, allowance.burst, at, at, perSecond, secretHash, at, at, at, at],
       'all',
     );
-    const tokens = Number(row?.tokens ?? allowance.burst);
-    if (tokens >= 1) return { allowed: true };
+    if (!row) return null;
+    const principal = apiPrincipalOf({ id: row.id, trustId: row.trust_id, name: row.name, scopes: row.scopes });
+    const tokens = Number(row.tokens);
+    if (tokens >= 1) return { principal, rate: { allowed: true } };
     // Rounded up to whole seconds; the small allowance keeps 60.000000001 from reading as 61.
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond - 1e-6)) };
+    return { principal, rate: { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond - 1e-6)) } };
   }
 }
