@@ -1,4 +1,5 @@
 import type { KeyUsage } from './developers/usage.js';
+import { subgraphFetcher } from './subgraph-fetch.js';
 import {
   CREDENTIAL_HEADER,
   rateDecisionOf,
@@ -53,25 +54,27 @@ const NOT_AVAILABLE = 'Sign-in is not available right now. Try again shortly.';
 export class IdentityClient {
   private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
   private readonly base: string;
+  /** Kept-alive connections, headers and body in one write (subgraph-fetch.ts): a key is looked up on every request it makes. */
+  private readonly send: ReturnType<typeof subgraphFetcher>;
 
   constructor(
     identityGraphqlUrl: string,
     private readonly signer: CredentialSigner,
-    private readonly timeoutMs: number,
+    timeoutMs: number,
     /** How long a resolved session is trusted without asking identity again. */
     private readonly cacheMs: number,
     /** Each API key's allowance (env.apiRateLimit), sent with every key lookup. */
     private readonly apiAllowance: RateAllowance,
   ) {
     this.base = new URL('/', identityGraphqlUrl).toString();
+    this.send = subgraphFetcher(timeoutMs);
   }
 
   private async call(path: string, body: unknown): Promise<Response> {
-    return fetch(new URL(path, this.base), {
+    return this.send(new URL(path, this.base).toString(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: await this.signer.credentialFor(SYSTEM_PRINCIPAL) },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(this.timeoutMs),
     });
   }
 

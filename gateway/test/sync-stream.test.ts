@@ -91,6 +91,32 @@ describe('bulk sync through the gateway: who may read it (the attacks first)', (
     expect((await bulk('nothing', bearer(revoked.secret))).status).toBe(404);
   });
 
+  it('refuses a key revoked between two streams on the very next one, though the gateway asks the subgraph early for a key it has seen pass', async () => {
+    const key = await keyWith(['reports:read']);
+    const first = await bulk('participations', bearer(key.secret));
+    expect(first.status).toBe(200);
+    const cursor = first.lines.at(-1)!.cursor as string;
+    // The key has passed once: from here on its streams are asked of the subgraph while identity checks it.
+    const again = await bulk('participations', bearer(key.secret), cursor);
+    expect(again.status).toBe(200);
+    expect(again.lines.at(-1)).toEqual({ cursor: expect.any(String), hasMore: false });
+    const revoking = await analyst.query<{ revokeApiCredential: { error: unknown } }>(
+      'mutation ($id: ID!) { revokeApiCredential(id: $id) { error { code } } }',
+      {
+        id: key.id,
+      },
+    );
+    expect(revoking.data!.revokeApiCredential.error).toBeNull();
+    for (const after of [cursor, undefined, cursor]) {
+      const refused = await bulk('participations', bearer(key.secret), after);
+      expect(refused.status).toBe(401);
+      expect(refused.contentType).toContain('application/json');
+      expect(refused.lines).toEqual([]);
+      expect(refused.body).not.toContain('participationId');
+      expect(JSON.parse(refused.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('counts each stream as one request of the key’s allowance, and refuses past it with 429', async () => {
     const key = await keyWith(['reports:read']);
     // A cursor the feed never gave out: refused by the subgraph, cheaply, after the allowance was taken.
