@@ -252,7 +252,13 @@ async function runTrustSync(root: string, databaseUrl: string, log: (line: strin
       [data.trustId],
     );
     if (changed.rowCount !== 1000) throw new Error(`expected 1,000 register rows changed, got ${changed.rowCount}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The feed hands a change out once every transaction older than it has ended, on the whole
+    // server: on a shared database another client's open transaction holds them back for a while.
+    // Wait (up to two minutes) until the stream gives all 1,000, so the rounds measure them, not none.
+    for (let waited = 0; waited < 120_000; waited += 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if ((await stream('participationChanges', kept.participationChanges!)).rows >= 1000) break;
+    }
     const after = kept.participationChanges!;
     const [, xid, seq] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [string, string, string];
     const byHand = () =>
