@@ -243,7 +243,20 @@ async function runTrustSync(root: string, databaseUrl: string, log: (line: strin
     // A client's next run after its snapshot: the changes from the snapshot's cursor (repeats of rows the
     // snapshot had, when a transaction elsewhere on the server held its xmin back), so the cursor kept is
     // the log's own before the 1,000 changes.
-    const kept = (await bulkAll(initial.cursors, ['participationChanges'])).cursors;
+    // Read on until the log has nothing after the cursor: a transaction held open elsewhere on the
+    // server keeps the changes it is older than from being handed out, and a cursor kept before them
+    // would make the incremental sync read them all again (half a million) instead of the 1,000.
+    const kept = { participationChanges: initial.cursors.participationChanges! };
+    for (let waited = 0; waited < 120_000; waited += 1000) {
+      kept.participationChanges = (await stream('participationChanges', kept.participationChanges)).cursor;
+      const [, keptXid, keptSeq] = JSON.parse(Buffer.from(kept.participationChanges, 'base64url').toString('utf8')) as [string, string, string];
+      const left = await databases.encounters.query<{ n: number }>(
+        `select count(*)::int as n from encounter_sync_change where trust_id = $1 and record = 'participation' and (xid, seq) > ($2::text::xid8, $3::bigint)`,
+        [data.trustId, keptXid, keptSeq],
+      );
+      if (left.rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
     log('trust sync: 1,000 register changes, then the incremental sync…');
     const changed = await databases.encounters.query<{ id: string }>(
       `update participation set attended = not attended
@@ -257,9 +270,9 @@ async function runTrustSync(root: string, databaseUrl: string, log: (line: strin
     // Wait (up to two minutes) until the stream gives all 1,000, so the rounds measure them, not none.
     for (let waited = 0; waited < 120_000; waited += 1000) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      if ((await stream('participationChanges', kept.participationChanges!)).rows >= 1000) break;
+      if ((await stream('participationChanges', kept.participationChanges)).rows >= 1000) break;
     }
-    const after = kept.participationChanges!;
+    const after = kept.participationChanges;
     const [, xid, seq] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [string, string, string];
     const byHand = () =>
       databases.encounters.query(
