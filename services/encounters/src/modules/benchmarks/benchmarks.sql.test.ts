@@ -14,7 +14,7 @@ const CASES: [file: string, statement: NamedStatement, own: string[]][] = [
   ['school-dashboard', STATEMENTS.schoolAggregate(false), ['yearRowsGroups', 'groupRowsYearGroup']],
   ['gap-list', STATEMENTS.gaps(false, 'B5_EMPLOYERS'), ['limit', 'offset']],
   ['pupil-progress', STATEMENTS.progress(false), []],
-  // A trust is a large cohort: every encounter up to the day is classified once.
+  // A trust is a large cohort: its pupils' register rows are read through the pupil index, their encounters by key.
   ['trust-dashboard', STATEMENTS.trustAggregate(true), []],
   ['trust-self-evaluation', STATEMENTS.schoolsAggregate(true), []],
 ];

@@ -282,24 +282,37 @@ const VARIANTS = ['r', 'n', 'o'] as const;
  * pupil attended and reflected, `*_n` when they attended and did not, `*_o` when they did not attend)
  * and whether a row they did not attend adds anything (`offered`), as `e`, worked out once per
  * encounter (`offset 0` keeps the planner from computing them for every register row; it still knows
- * `x.id` is unique). A large cohort's registers cover most encounters: all of them up to the day are
- * worked out. A small cohort's only those its pupils attended (or were offered, for a measure of what
- * was offered), found through the pupil index.
+ * `x.id` is unique). A large cohort's: those of its register rows (`register`), each found by its key.
+ * A small cohort's: those its pupils attended (or were offered, for a measure of what was offered),
+ * found through the pupil index.
  */
 const encounterTallies = (large: boolean) => `(
       select y.*, (${PACKED_COLUMNS.map((c) => `y.${c}_o <> 0`).join(' or ')}) as offered from (
         select x.id, x.ay, ${VARIANTS.flatMap(tallies).join(', ')}
-          from ${CLASSIFIED_ENCOUNTERS} x${
-            large
-              ? ''
-              : `
-         where x.id in (select p.encounter_id from participation p where p.attended and p.pupil_id = any(:pupilIds::uuid[]))
+          from ${CLASSIFIED_ENCOUNTERS} x
+         where ${
+           large
+             ? `x.id in (select r.encounter_id from register r)`
+             : `x.id in (select p.encounter_id from participation p where p.attended and p.pupil_id = any(:pupilIds::uuid[]))
             or (${countsUnattended('x')} and x.id in (select p.encounter_id from participation p where not p.attended and p.pupil_id = any(:pupilIds::uuid[])))`
-          }
+         }
         offset 0
       ) y
       where ${PACKED_COLUMNS.flatMap((c) => VARIANTS.map((v) => `y.${c}_${v} <> 0`)).join(' or ')}
     )`;
+
+/**
+ * A large cohort's register rows (a trust's): its pupils' rows, found through the pupil index, so that
+ * a database holding many trusts costs a trust what its own rows cost, not what the whole table does.
+ * Every row of a pupil is found, at any school of any trust (a pupil's history follows them, a pupil
+ * who moved in from another trust included), exactly the rows the filter on the cohort's pupils keeps
+ * from the whole table. Materialized: its encounters are looked up from it, then its rows joined to them.
+ */
+const REGISTER = `register as materialized (
+  select p.pupil_id, p.encounter_id, p.attended, ${REFLECTED} as reflected
+    from participation p
+   where p.pupil_id = any(:pupilIds::uuid[])
+)`;
 
 /** Verified own activities of the cohort's pupils (of the `cohort` CTE), classified as `a` (they are always meaningful, never in the school day). */
 const OWN_ACTIVITIES = `(
@@ -348,15 +361,15 @@ const selected = (column: string) => `(select ${column} from selector)[${SELECTE
  *    1 not met, 2 in progress, 3 met).
  */
 const statesCtes = (large: boolean) => `
-per_year as (
+${large ? `${REGISTER},\n` : ''}per_year as (
   select x.pupil_id, x.ay, ${PACKED_COLUMNS.slice(0, PACKS)
     .map((c) => `sum(x.${c}) as ${c}`)
     .join(', ')}, bit_or(x.bits) as bits, sum(x.hours) as hours
     from (
-      select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when not p.attended then e.${c}_o when ${REFLECTED} then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
-        from participation p
+      select p.pupil_id, e.ay, ${PACKED_COLUMNS.map((c) => `case when not p.attended then e.${c}_o when ${large ? 'p.reflected' : REFLECTED} then e.${c}_r else e.${c}_n end as ${c}`).join(', ')}
+        from ${large ? 'register' : 'participation'} p
         join ${encounterTallies(large)} e on e.id = p.encounter_id
-       where (p.attended or e.offered) and p.pupil_id = any(:pupilIds::uuid[])
+       where (p.attended or e.offered)${large ? '' : ' and p.pupil_id = any(:pupilIds::uuid[])'}
       union all
       select a.pupil_id, a.ay, ${ownPacked.map((sql, i) => `${sql} as ${PACKED_COLUMNS[i]}`).join(', ')}
         from ${OWN_ACTIVITIES} a
