@@ -15,3 +15,4 @@ export * from './journey.js';
 export * from './programme.js';
 export * from './retention.js';
 export * from './readiness.js';
+export * from './local-authorities.js';

@@ -5,6 +5,7 @@ import { PupilCommentsResolver } from './modules/comment/comment.resolver.js';
 import { PupilConsentResolver } from './modules/consent/consent.resolver.js';
 import { EnrolmentResolver } from './modules/enrolment/enrolment.resolver.js';
 import { PupilFlagsResolver } from './modules/flags/flags.resolver.js';
+import { PupilHomeAuthorityResolver } from './modules/home-authority/home-authority.resolver.js';
 import { LeavingResolver } from './modules/leaving/leaving.resolver.js';
 import { PupilLeavingYearResolver } from './modules/leaving-year/pupil-leaving-year.resolver.js';
 import { PupilResolver } from './modules/pupil/pupil.resolver.js';
@@ -29,6 +30,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
     resolvers: [
       PupilResolver,
       PupilFlagsResolver,
+      PupilHomeAuthorityResolver,
       PupilConsentResolver,
       PupilCommentsResolver,
       EnrolmentResolver,

@@ -16,6 +16,7 @@ import { Migration20261207075229 } from './Migration20261207075229.js';
 import { Migration20261207083612 } from './Migration20261207083612.js';
 import { Migration20261207085602 } from './Migration20261207085602.js';
 import { Migration20261207104013 } from './Migration20261207104013.js';
+import { Migration20261207120406 } from './Migration20261207120406.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -35,4 +36,5 @@ export const migrations = [
   { name: 'Migration20261207083612', class: Migration20261207083612 },
   { name: 'Migration20261207085602', class: Migration20261207085602 },
   { name: 'Migration20261207104013', class: Migration20261207104013 },
+  { name: 'Migration20261207120406', class: Migration20261207120406 },
 ];

@@ -87,6 +87,13 @@ export class Pupil {
   @Property({ type: 'smallint', nullable: true }) baselineFlags: number | null = null;
   @Property({ type: 'uuid', nullable: true }) baselineImportId: string | null = null;
 
+  /**
+   * The DfE code of the local authority the pupil lives in (docs/domain-rules.md, "The local authority
+   * return"), checked against LOCAL_AUTHORITIES in @waymark/domain; null when not recorded. Waymark
+   * keeps this rather than an address: the return to each authority needs nothing finer.
+   */
+  @Property({ type: 'string', length: 3, nullable: true }) homeLaCode: string | null = null;
+
   @Property({ type: 'boolean', default: false }) destinationTracking = false;
   @Property({ type: 'boolean', default: false }) localAuthoritySharingOptOut = false;
   @Property({ type: 'string', length: 10, nullable: true }) optOutBy: OptOutBy | null = null;

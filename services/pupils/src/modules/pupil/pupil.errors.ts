@@ -6,6 +6,8 @@ export enum PupilErrorCode {
   NotVisible = 'PUPIL_NOT_VISIBLE',
   FlagsInvalid = 'PUPIL_FLAGS_INVALID',
   ListInputInvalid = 'PUPIL_LIST_INPUT_INVALID',
+  HomeLocalAuthorityForbidden = 'PUPIL_HOME_LOCAL_AUTHORITY_FORBIDDEN',
+  HomeLocalAuthorityInvalid = 'PUPIL_HOME_LOCAL_AUTHORITY_INVALID',
 }
 
 export class PupilError extends DomainError<PupilErrorCode> {
@@ -18,6 +20,14 @@ export class PupilError extends DomainError<PupilErrorCode> {
       'FORBIDDEN',
       PupilErrorCode.FlagHistoryForbidden,
       "Only staff of the pupil's current school can see the history of their vulnerable-group flags.",
+    );
+  }
+
+  static homeLocalAuthorityForbidden(): PupilError {
+    return new PupilError(
+      'FORBIDDEN',
+      PupilErrorCode.HomeLocalAuthorityForbidden,
+      "Only staff of the pupil's own school can see the local authority they live in.",
     );
   }
 
@@ -34,5 +44,9 @@ export const PupilProblems = {
   },
   flagsInvalid(message: string): MutationError {
     return mutationError(PupilErrorCode.FlagsInvalid, message, [{ field: 'flags', message }]);
+  },
+  homeLocalAuthorityInvalid(code: string): MutationError {
+    const message = `"${code}" is not the code of a local authority in England. Use the three-digit DfE code, such as 330 for Birmingham. Nothing was saved.`;
+    return mutationError(PupilErrorCode.HomeLocalAuthorityInvalid, message, [{ field: 'code', message }]);
   },
 };

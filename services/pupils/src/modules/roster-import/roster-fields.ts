@@ -14,6 +14,7 @@ export const ROSTER_FIELDS = [
   { key: 'youngCarer', label: 'Young carer', required: false, header: 'Young Carer' },
   { key: 'serviceChild', label: 'Service child', required: false, header: 'Service Child' },
   { key: 'refugee', label: 'Refugee or asylum seeker', required: false, header: 'Refugee' },
+  { key: 'homeLocalAuthority', label: 'Home local authority (three-digit DfE code, e.g. 330)', required: false, header: 'Home LA' },
 ] as const;
 
 export type RosterFieldKey = (typeof ROSTER_FIELDS)[number]['key'];
@@ -69,6 +70,16 @@ const SPELLINGS: Record<RosterFieldKey, Record<string, number>> = {
   youngCarer: { youngcarer: 2, carer: 1 },
   serviceChild: { servicechild: 2, serviceschild: 2, servicechildren: 2, forcesfamily: 1, servicepremium: 1 },
   refugee: { refugee: 2, asylumseeker: 2, refugeeorasylumseeker: 2, refugeestatus: 2 },
+  homeLocalAuthority: {
+    homela: 3,
+    homelacode: 3,
+    homelocalauthority: 3,
+    homelocalauthoritycode: 3,
+    laofresidence: 2,
+    residentla: 2,
+    lacode: 1,
+    la: 1,
+  },
 };
 
 const RECOGNISED = new Map<string, { field: RosterFieldKey; priority: number }>();

@@ -53,6 +53,12 @@ export class RosterRowInput implements RosterApiRow {
 
   @Field(() => Boolean, { nullable: true })
   refugee?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The three-digit DfE code of the local authority the pupil lives in (e.g. 330); left out: left alone; null or blank: not recorded.',
+  })
+  homeLocalAuthority?: string | null;
 }
 
 @InputType()

@@ -14,7 +14,7 @@ import { flagBits, type PlannedWrite, type RosterPlan, type RosterPupil } from '
  */
 
 const PUPIL_COLUMNS = `select id, upn, school_id, trust_id, left_on::text as left_on, enrolled_on::text as enrolled_on, legal_forename, legal_surname,
-  preferred_name, date_of_birth::text as date_of_birth, year_group, year_group_academic_year, tutor_group,
+  preferred_name, date_of_birth::text as date_of_birth, year_group, year_group_academic_year, tutor_group, home_la_code,
   sen_support, ehcp, disadvantaged, eal, looked_after, young_carer, service_child, refugee from pupil`;
 
 interface PupilRecord {
@@ -31,6 +31,7 @@ interface PupilRecord {
   year_group: number | null;
   year_group_academic_year: number | null;
   tutor_group: string | null;
+  home_la_code: string | null;
   sen_support: boolean;
   ehcp: boolean;
   disadvantaged: boolean;
@@ -55,6 +56,7 @@ const fromRecord = (r: PupilRecord): RosterPupil => ({
   yearGroup: r.year_group === null ? null : Number(r.year_group),
   yearGroupAcademicYear: r.year_group_academic_year === null ? null : Number(r.year_group_academic_year),
   tutorGroup: r.tutor_group,
+  homeLaCode: r.home_la_code,
   senSupport: r.sen_support,
   ehcp: r.ehcp,
   disadvantaged: r.disadvantaged,
@@ -134,6 +136,7 @@ const PUPIL_WRITE_COLUMNS: readonly Column[] = [
   ['year_group', 'smallint', (p) => p.yearGroup],
   ['year_group_academic_year', 'smallint', (p) => p.yearGroupAcademicYear],
   ['tutor_group', 'varchar', (p) => p.tutorGroup],
+  ['home_la_code', 'varchar', (p) => p.homeLaCode],
   ['sen_support', 'boolean', (p) => p.senSupport],
   ['ehcp', 'boolean', (p) => p.ehcp],
   ['disadvantaged', 'boolean', (p) => p.disadvantaged],
@@ -169,7 +172,19 @@ const NEW_PUPIL_SHARED_TYPES = ['uuid', 'uuid', 'smallint', 'date', 'uuid'] as c
 const NEW_PUPIL_ALWAYS = (['id', 'upn', 'legal_forename', 'legal_surname', 'date_of_birth', 'year_group'] as const).map(column);
 /** Left out of a batch where every new pupil has the column's default (null, or false), which is most flags in most files. */
 const NEW_PUPIL_DEFAULTED = (
-  ['preferred_name', 'tutor_group', 'sen_support', 'ehcp', 'disadvantaged', 'eal', 'looked_after', 'young_carer', 'service_child', 'refugee'] as const
+  [
+    'preferred_name',
+    'tutor_group',
+    'home_la_code',
+    'sen_support',
+    'ehcp',
+    'disadvantaged',
+    'eal',
+    'looked_after',
+    'young_carer',
+    'service_child',
+    'refugee',
+  ] as const
 ).map(column);
 
 interface Statement {

@@ -31,6 +31,7 @@ function pupil(n: number, extra: Partial<RosterPupil> = {}): RosterPupil {
     yearGroup: 10,
     yearGroupAcademicYear: 2026,
     tutorGroup: '10A',
+    homeLaCode: null,
     senSupport: false,
     ehcp: false,
     disadvantaged: false,

@@ -18,6 +18,7 @@ export interface RosterPupil {
   yearGroup: number | null;
   yearGroupAcademicYear: number | null;
   tutorGroup: string | null;
+  homeLaCode: string | null;
   senSupport: boolean;
   ehcp: boolean;
   disadvantaged: boolean;
@@ -75,7 +76,7 @@ export interface PlanInput {
   newId: () => string;
 }
 
-const DETAIL_FIELDS = ['legalForename', 'legalSurname', 'preferredName', 'dateOfBirth', 'yearGroup', 'tutorGroup'] as const;
+const DETAIL_FIELDS = ['legalForename', 'legalSurname', 'preferredName', 'dateOfBirth', 'yearGroup', 'tutorGroup', 'homeLaCode'] as const;
 
 /** A legal name as people type it, so that "Zoë" and " ZOE " are one name: accents, case and spacing aside. */
 function nameKey(name: string): string {
@@ -134,6 +135,7 @@ function merged(before: RosterPupil, row: RosterRow, schoolId: string, trustId: 
   };
   if (row.preferredName !== undefined) after.preferredName = row.preferredName;
   if (row.tutorGroup !== undefined) after.tutorGroup = row.tutorGroup;
+  if (row.homeLaCode !== undefined) after.homeLaCode = row.homeLaCode;
   for (const flag of IMPORTED_FLAGS) if (row[flag] !== undefined) after[flag] = row[flag]!;
   return after;
 }
@@ -198,6 +200,7 @@ class NewPupil implements PlannedWrite {
       yearGroup: row.yearGroup,
       yearGroupAcademicYear: input.academicYear,
       tutorGroup: row.tutorGroup ?? null,
+      homeLaCode: row.homeLaCode ?? null,
       senSupport: row.senSupport ?? false,
       ehcp: row.ehcp ?? false,
       disadvantaged: row.disadvantaged ?? false,
@@ -308,6 +311,7 @@ export function rosterFingerprint(existing: RosterPupil[]): string {
         pupil.yearGroup,
         pupil.yearGroupAcademicYear,
         pupil.tutorGroup,
+        pupil.homeLaCode,
         ...IMPORTED_FLAGS.map((flag) => pupil[flag]),
       ]),
     );

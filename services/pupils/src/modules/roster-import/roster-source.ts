@@ -123,9 +123,10 @@ export interface RosterApiRow {
   youngCarer?: boolean | null;
   serviceChild?: boolean | null;
   refugee?: boolean | null;
+  homeLocalAuthority?: string | null;
 }
 
-const API_TEXT_FIELDS = ['preferredName', 'tutorGroup', 'senStatus'] as const;
+const API_TEXT_FIELDS = ['preferredName', 'tutorGroup', 'senStatus', 'homeLocalAuthority'] as const;
 const API_FLAG_FIELDS = ['disadvantaged', 'eal', 'lookedAfter', 'youngCarer', 'serviceChild', 'refugee'] as const;
 
 /**

@@ -11,7 +11,7 @@ const gunzip = promisify(gunzipCallback);
  * than one object per row (a third of the size, and quick to write and read back), gzipped (a
  * 25,000-row file is then about 400 KB rather than 2 MB to send to the database).
  *
- * - `preferredName` / `tutorGroup`: absent when no row has the field; otherwise one entry per row,
+ * - `preferredName` / `tutorGroup` / `homeLaCode`: absent when no row has the field; otherwise one entry per row,
  *   where `0` means "not in this row" (left alone on the pupil) and null means "clear it".
  * - `flags`: per row, bit i says IMPORTED_FLAGS[i] is in the row, bit 8 + i its value.
  */
@@ -25,12 +25,13 @@ export interface StoredRosterRows {
   yearGroup: number[];
   preferredName?: (string | null | 0)[];
   tutorGroup?: (string | null | 0)[];
+  homeLaCode?: (string | null | 0)[];
   flags: number[];
 }
 
 const ABSENT = 0;
 
-function optionalText(rows: RosterRow[], field: 'preferredName' | 'tutorGroup'): (string | null | 0)[] | undefined {
+function optionalText(rows: RosterRow[], field: 'preferredName' | 'tutorGroup' | 'homeLaCode'): (string | null | 0)[] | undefined {
   if (!rows.some((row) => row[field] !== undefined)) return undefined;
   return rows.map((row) => (row[field] === undefined ? ABSENT : row[field]!));
 }
@@ -60,6 +61,7 @@ export function encodeRosterRows(rows: RosterRow[]): string {
     yearGroup: rows.map((row) => row.yearGroup),
     preferredName: optionalText(rows, 'preferredName'),
     tutorGroup: optionalText(rows, 'tutorGroup'),
+    homeLaCode: optionalText(rows, 'homeLaCode'),
     flags,
   };
   return JSON.stringify(stored);
@@ -82,6 +84,8 @@ export function decodeRosterRows(stored: StoredRosterRows | RosterRow[]): Roster
     if (preferredName !== undefined && preferredName !== ABSENT) row.preferredName = preferredName;
     const tutorGroup = stored.tutorGroup?.[r];
     if (tutorGroup !== undefined && tutorGroup !== ABSENT) row.tutorGroup = tutorGroup;
+    const homeLaCode = stored.homeLaCode?.[r];
+    if (homeLaCode !== undefined && homeLaCode !== ABSENT) row.homeLaCode = homeLaCode;
     const bits = stored.flags[r];
     for (let i = 0; i < IMPORTED_FLAGS.length; i += 1) if (bits & (1 << i)) row[IMPORTED_FLAGS[i]] = (bits & (1 << (8 + i))) !== 0;
     rows[r] = row;

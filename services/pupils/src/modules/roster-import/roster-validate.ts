@@ -1,4 +1,4 @@
-import { checkUpn, isYearGroup } from '@waymark/domain';
+import { checkUpn, isYearGroup, localAuthorityOfCode } from '@waymark/domain';
 import type { RosterFieldKey, RosterFlagField } from './roster-fields.js';
 import { hasControlCharacters } from '@waymark/subgraph-kit';
 import { cleanText, normaliseUpn, parseRosterDate, parseSenStatus, parseYearGroup, parseYesNo, shown } from './roster-values.js';
@@ -31,6 +31,8 @@ export interface RosterRow {
   youngCarer?: boolean;
   serviceChild?: boolean;
   refugee?: boolean;
+  /** The DfE code of the local authority the pupil lives in; null: not recorded. */
+  homeLaCode?: string | null;
 }
 
 export interface RejectedRowData {
@@ -238,6 +240,20 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, day: CheckDa
       ehcp = sen === 'EHCP';
     }
   }
+  let homeLaCode: string | null | undefined;
+  if (values.homeLocalAuthority) {
+    const rawLa = (values.homeLocalAuthority[0] ?? '').trim();
+    const authority = rawLa === '' ? null : localAuthorityOfCode(rawLa);
+    if (rawLa !== '' && !authority)
+      problems = report(
+        problems,
+        line,
+        at,
+        'homeLocalAuthority',
+        `"${shown(rawLa)}" in ${labelOf(labels, 'homeLocalAuthority')} is not the code of a local authority in England; use the three-digit DfE code, such as 330 for Birmingham, or leave it blank.`,
+      );
+    else homeLaCode = authority?.code ?? null;
+  }
   const flags: FlagCheck = { line, at, labels, problems };
   const disadvantaged = values.disadvantaged && yesNo(flags, 'disadvantaged', values.disadvantaged);
   const eal = values.eal && yesNo(flags, 'eal', values.eal);
@@ -262,6 +278,7 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, day: CheckDa
   if (youngCarer !== undefined) row.youngCarer = youngCarer;
   if (serviceChild !== undefined) row.serviceChild = serviceChild;
   if (refugee !== undefined) row.refugee = refugee;
+  if (homeLaCode !== undefined) row.homeLaCode = homeLaCode;
   return { line, row, upn: wellFormedUpn, problems: null };
 }
 

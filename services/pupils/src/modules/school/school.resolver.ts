@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { asksFor, canSeeSchool, loaderFor, type RequestContext } from '@waymark/subgraph-kit';
 import { isSchoolStaff, isTrustAnalyst } from '@waymark/auth';
+import { localAuthorityOfName } from '@waymark/domain';
 import { School, SetParentAccessResult, Trust } from './school.entity.js';
 import { findTrusts, listSchools, setParentAccess } from './school.service.js';
 import { PupilService } from '../pupil/pupil.service.js';
@@ -36,6 +37,14 @@ export class SchoolResolver {
       const map = new Map(rows.map((t) => [t.id, t]));
       return ids.map((id) => map.get(id) ?? null);
     }).load(school.trustId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The DfE code of the school's local authority (e.g. 383 for Leeds); null when its name is not one Waymark knows.",
+  })
+  localAuthorityCode(@Root() school: School): string | null {
+    return localAuthorityOfName(school.localAuthority)?.code ?? null;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Pupils on roll; staff of the school or analysts of its trust.' })
