@@ -133,8 +133,14 @@ describe('destinations', () => {
     await expectFitsAndAccessible(leader, 'destinations-september-offer', 'Destinations');
 
     // The local authority's return has the plan and the offer against the pupil's UPN.
-    const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('button', { name: 'Download the return' }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^intended-destinations-and-september-offer-${northfield.urn}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    // No pupil of the demo has a home local authority recorded, so all are in the school's own authority's return.
+    const [download] = await Promise.all([
+      leader.waitForEvent('download'),
+      leader.getByRole('button', { name: `Download for ${northfield.localAuthority}` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^intended-destinations-and-september-offer-${northfield.urn}-la${northfield.laCode}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
       'UPN,Surname,Forename,Date of birth,Year group,Intended destination,Apprenticeship level,Provider,Course,Recorded on,Recorded by,September offer,Offer: kind of place,Offer: place,Offer: note',

@@ -587,6 +587,8 @@ export type RosterRowInput = {
   dateOfBirth: string;
   disadvantaged?: boolean | null | undefined;
   eal?: boolean | null | undefined;
+  /** The three-digit DfE code of the local authority the pupil lives in (e.g. 330); left out: left alone; null or blank: not recorded. */
+  homeLocalAuthority?: string | null | undefined;
   legalForename: string;
   legalSurname: string;
   lookedAfter?: boolean | null | undefined;
@@ -1007,7 +1009,14 @@ export type RecordActivitySpellMutationVariables = Exact<{
 
 export type RecordActivitySpellMutation = { recordActivitySpell: { spell: { id: string } | null, destinationYears: { leavingYear: number, september: { activity: SpellActivity | null, activityLabel: string | null, tooEarly: boolean, reason: string }, years: Array<{ year: number, from: string, to: string, mainActivity: SpellActivity | null, mainActivityLabel: string | null, status: SustainedStatus, sustained: boolean, reason: string }> } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
-export type IntentionReturnQueryVariables = Exact<{ [key: string]: never; }>;
+export type IntentionReturnAuthoritiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IntentionReturnAuthoritiesQuery = { intentionReturnAuthorities: { homeNotRecorded: number, authorities: Array<{ code: string | null, name: string, schoolsOwn: boolean, included: number, optedOut: number, homeNotRecorded: number }> } | null };
+
+export type IntentionReturnQueryVariables = Exact<{
+  localAuthorityCode?: string | null | undefined;
+}>;
 
 
 export type IntentionReturnQuery = { intentionReturn: { localAuthority: string, fileName: string, csv: string, included: number, optedOut: number } | null };
@@ -2809,9 +2818,24 @@ fragment MutationErrorFields on MutationError {
     message
   }
 }`) as unknown as TypedDocumentString<RecordActivitySpellMutation, RecordActivitySpellMutationVariables>;
+export const IntentionReturnAuthoritiesDocument = new TypedDocumentString(`
+    query IntentionReturnAuthorities {
+  intentionReturnAuthorities {
+    authorities {
+      code
+      name
+      schoolsOwn
+      included
+      optedOut
+      homeNotRecorded
+    }
+    homeNotRecorded
+  }
+}
+    `) as unknown as TypedDocumentString<IntentionReturnAuthoritiesQuery, IntentionReturnAuthoritiesQueryVariables>;
 export const IntentionReturnDocument = new TypedDocumentString(`
-    query IntentionReturn {
-  intentionReturn {
+    query IntentionReturn($localAuthorityCode: String) {
+  intentionReturn(localAuthorityCode: $localAuthorityCode) {
     localAuthority
     fileName
     csv

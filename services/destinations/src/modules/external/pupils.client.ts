@@ -15,6 +15,7 @@ import {
   DestinationsCohortDocument,
   FollowedLeaverDetailsDocument,
   PupilLeaverDetailsDocument,
+  PupilReturnAuthoritiesDocument,
   PupilReturnDetailsDocument,
   PupilSelfReportDetailsDocument,
   PupilWorklistDetailsDocument,
@@ -220,7 +221,20 @@ export class PupilsClient {
     return details;
   }
 
-  /** The return's details of each pupil (UPN, names, date of birth, sharing opt-out), in one request; pupils the caller may not read are missing. */
+  /**
+   * Each pupil's home local authority code (null: not recorded) and sharing opt-out (anything but a
+   * clear no reads as yes), in one request, without names or dates of birth; pupils the caller may not
+   * read are missing (staff of the pupil's school only).
+   */
+  async returnAuthorities(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, { homeCode: string | null; optedOut: boolean }>> {
+    const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilReturnAuthoritiesDocument);
+    const authorities = new Map<string, { homeCode: string | null; optedOut: boolean }>();
+    for (const [id, pupil] of answers)
+      authorities.set(id, { homeCode: pupil.homeLocalAuthority?.code ?? null, optedOut: pupil.consent?.localAuthoritySharingOptOut !== false });
+    return authorities;
+  }
+
+  /** The return's details of each pupil (UPN, names, date of birth, home local authority, sharing opt-out), in one request; pupils the caller may not read are missing. */
   returnDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PupilReturnDetails>> {
     return fetchEntities(ctx, this.url, 'Pupil', ids, PupilReturnDetailsDocument);
   }

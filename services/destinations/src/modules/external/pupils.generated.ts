@@ -52,7 +52,17 @@ export type PupilReturnDetailsQueryVariables = Exact<{
 
 
 export type PupilReturnDetailsQuery = { _entities: Array<
-    | { id: string, upn: string | null, firstName: string, lastName: string, dateOfBirth: string | null, consent: { localAuthoritySharingOptOut: boolean } | null }
+    | { id: string, upn: string | null, firstName: string, lastName: string, dateOfBirth: string | null, homeLocalAuthority: { code: string } | null, consent: { localAuthoritySharingOptOut: boolean } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type PupilReturnAuthoritiesQueryVariables = Exact<{
+  representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+}>;
+
+
+export type PupilReturnAuthoritiesQuery = { _entities: Array<
+    | { id: string, homeLocalAuthority: { code: string } | null, consent: { localAuthoritySharingOptOut: boolean } | null }
     | Record<PropertyKey, never>
    | null> };
 
@@ -70,7 +80,7 @@ export type SchoolReturnDetailsQueryVariables = Exact<{
 
 
 export type SchoolReturnDetailsQuery = { _entities: Array<
-    | { id: string, name: string, urn: string, localAuthority: string }
+    | { id: string, name: string, urn: string, localAuthority: string, localAuthorityCode: string | null }
     | Record<PropertyKey, never>
    | null> };
 
@@ -172,6 +182,9 @@ export const PupilReturnDetailsDocument = new TypedDocumentString(`
       firstName
       lastName
       dateOfBirth
+      homeLocalAuthority {
+        code
+      }
       consent {
         localAuthoritySharingOptOut
       }
@@ -179,6 +192,21 @@ export const PupilReturnDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PupilReturnDetailsQuery, PupilReturnDetailsQueryVariables>;
+export const PupilReturnAuthoritiesDocument = new TypedDocumentString(`
+    query PupilReturnAuthorities($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Pupil {
+      id
+      homeLocalAuthority {
+        code
+      }
+      consent {
+        localAuthoritySharingOptOut
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PupilReturnAuthoritiesQuery, PupilReturnAuthoritiesQueryVariables>;
 export const DestinationsReturnCohortDocument = new TypedDocumentString(`
     query DestinationsReturnCohort($schoolIds: [ID!], $asOf: String!) {
   cohort(schoolIds: $schoolIds, asOf: $asOf) {
@@ -198,6 +226,7 @@ export const SchoolReturnDetailsDocument = new TypedDocumentString(`
       name
       urn
       localAuthority
+      localAuthorityCode
     }
   }
 }

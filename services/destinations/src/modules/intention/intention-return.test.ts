@@ -53,7 +53,10 @@ describe('intentionReturn', () => {
     expect(moved.data!.recordSeptemberOffers.recorded).toBe(1);
     const answer = await ask();
     expect(answer).toMatchObject({ localAuthority: northfield.localAuthority, included: year11.length + year12.length, optedOut: 0 });
-    expect(answer.fileName).toMatch(new RegExp(`^intended-destinations-and-september-offer-${northfield.urn}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    // Nobody's home local authority is recorded in the demo, so all are in the school's own authority's file.
+    expect(answer.fileName).toMatch(
+      new RegExp(`^intended-destinations-and-september-offer-${northfield.urn}-la${northfield.laCode}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
     const [header, ...rows] = rowsOf(answer.csv);
     expect(header).toEqual([
       'UPN',

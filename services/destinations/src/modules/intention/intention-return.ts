@@ -1,4 +1,12 @@
-import { INTENTION_KINDS, offerPlaceLabel, SEPTEMBER_OFFER_NOT_RECORDED, SEPTEMBER_OFFER_STATUSES, toCsv, type CsvValue } from '@waymark/domain';
+import {
+  INTENTION_KINDS,
+  localAuthorityOfCode,
+  offerPlaceLabel,
+  SEPTEMBER_OFFER_NOT_RECORDED,
+  SEPTEMBER_OFFER_STATUSES,
+  toCsv,
+  type CsvValue,
+} from '@waymark/domain';
 import type { PupilReturnDetails, SchoolReturnDetails } from '../external/pupils.client.js';
 import type { SeptemberOffer } from '../september-offer/september-offer.entity.js';
 import type { Intention } from './intention.entity.js';
@@ -116,9 +124,23 @@ export function returnRowOf(
   });
 }
 
-/** "intended-destinations-and-september-offer-123456-2026-12-06.csv" */
-export function returnFileName(school: SchoolReturnDetails, today: string): string {
-  return `intended-destinations-and-september-offer-${school.urn.replace(/[^A-Za-z0-9]/g, '')}-${today}.csv`;
+/**
+ * The local authority whose return a pupil is in (docs/domain-rules.md, "The local authority
+ * return"): the one they live in, or, when that is not recorded, the school's own (null when the
+ * school's is not one Waymark knows by code).
+ */
+export function returnAuthorityOf(homeCode: string | null | undefined, schoolCode: string | null): string | null {
+  return homeCode ?? schoolCode;
+}
+
+/** The authority's name for the page and the file: from the code, or the school's own as it is recorded. */
+export function returnAuthorityName(code: string | null, school: SchoolReturnDetails): string {
+  return (code === null ? null : localAuthorityOfCode(code)?.name) ?? school.localAuthority;
+}
+
+/** "intended-destinations-and-september-offer-123456-la383-2026-12-06.csv" (the authority's code left out when there is none). */
+export function returnFileName(school: SchoolReturnDetails, code: string | null, today: string): string {
+  return `intended-destinations-and-september-offer-${school.urn.replace(/[^A-Za-z0-9]/g, '')}${code === null ? '' : `-la${code}`}-${today}.csv`;
 }
 
 export function returnCsv(rows: CsvValue[][]): string {

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { checkAspiration, checkIntention, problemList, todayInEngland } from '@waymark/domain';
+import { checkAspiration, checkIntention, localAuthorityOfCode, problemList, todayInEngland } from '@waymark/domain';
 import { hasRole } from '@waymark/auth';
 import {
   AccessError,
@@ -14,6 +14,7 @@ import {
   type Connection,
 } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
+import type { PupilReturnDetails, SchoolReturnDetails } from '../external/pupils.client.js';
 import {
   IntentionGaps,
   IntentionReturn,
@@ -22,10 +23,12 @@ import {
   RecordAspirationResult,
   RecordIntentionInput,
   RecordIntentionResult,
+  ReturnAuthorities,
+  ReturnAuthority,
   type LocalAuthorityReturnRow,
 } from './intention.types.js';
 import { IntentionService } from './intention.service.js';
-import { intentionReturnRows, returnCsv, returnFileName, returnRowOf } from './intention-return.js';
+import { intentionReturnRows, returnAuthorityName, returnAuthorityOf, returnCsv, returnFileName, returnRowOf } from './intention-return.js';
 import { DestinationError } from '../destination/destination.errors.js';
 import { SeptemberOfferService } from '../september-offer/september-offer.service.js';
 
@@ -38,6 +41,20 @@ const compareReturnKeys = (a: ReturnKey, b: ReturnKey): number =>
 const returnCursor = (key: ReturnKey) => encodeCursor([key.schoolId, key.yearGroup, key.pupilId]);
 
 const trimmed = (value: string | null | undefined): string | null => value?.trim() || null;
+
+/** The school, and its pupils on roll today in Year 11 or Year 12, whom its returns are about (one request each, side by side). */
+async function returnPupils(
+  ctx: DestinationsContext,
+  schoolId: string,
+  today: string,
+): Promise<{ school: SchoolReturnDetails; pupils: { pupilId: string; yearGroup: number }[] }> {
+  const [school, onRoll] = await Promise.all([ctx.deps.pupils.school(ctx, schoolId), ctx.deps.pupils.onRoll(ctx, { schoolIds: [schoolId], asOf: today })]);
+  if (!school) throw InputError.invalid('Your school could not be found.');
+  const pupils = onRoll.flatMap((pupil) =>
+    pupil.schoolId === schoolId && (pupil.yearGroup === 11 || pupil.yearGroup === 12) ? [{ pupilId: pupil.pupilId, yearGroup: pupil.yearGroup }] : [],
+  );
+  return { school, pupils };
+}
 
 /** Recording intended destinations and aspirations, and the leader's list of who has none yet. */
 @Resolver()
@@ -147,40 +164,102 @@ export class IntentionResolver {
   @Query(() => IntentionReturn, {
     nullable: true,
     description:
-      "The return for the caller's school's local authority (CSV): every pupil in Year 11 and Year 12 with their Year 11 plan and their September offer, leaving out pupils who, or whose parent, opted out of sharing with the authority.",
+      "The return for one local authority (CSV; localAuthorityCode, the three-digit DfE code, or the school's own when left out): every pupil of the caller's school in Year 11 and Year 12 who lives there, with their Year 11 plan and their September offer; a pupil with no home local authority recorded is in the school's own authority's return. Pupils who, or whose parent, opted out of sharing with the authority are left out.",
   })
-  async intentionReturn(@Ctx() ctx: DestinationsContext): Promise<IntentionReturn> {
+  async intentionReturn(
+    @Arg('localAuthorityCode', () => String, { nullable: true }) localAuthorityCode: string | null | undefined,
+    @Ctx() ctx: DestinationsContext,
+  ): Promise<IntentionReturn> {
     const scope = scopeOf(ctx.principal);
     if (scope.kind !== 'school') throw InputError.invalid('Only staff of a school send its return.');
+    const asked = localAuthorityCode?.trim() || null;
+    if (asked !== null && !localAuthorityOfCode(asked))
+      throw InputError.invalid('That is not the code of a local authority in England: use its three-digit DfE code, such as 330 for Birmingham.');
     const today = todayInEngland();
-    const [school, onRoll] = await Promise.all([
-      ctx.deps.pupils.school(ctx, scope.schoolId),
-      ctx.deps.pupils.onRoll(ctx, { schoolIds: [scope.schoolId], asOf: today }),
-    ]);
-    if (!school) throw InputError.invalid('Your school could not be found.');
-    const pupils = onRoll.flatMap((pupil) =>
-      pupil.schoolId === scope.schoolId && (pupil.yearGroup === 11 || pupil.yearGroup === 12) ? [{ pupilId: pupil.pupilId, yearGroup: pupil.yearGroup }] : [],
-    );
-    const byYear = (yearGroup: number) => pupils.filter((pupil) => pupil.yearGroup === yearGroup).map((pupil) => pupil.pupilId);
+    const { school, pupils } = await returnPupils(ctx, scope.schoolId, today);
+    const schoolCode = school.localAuthorityCode ?? null;
+    const code = asked ?? schoolCode;
     const offers = new SeptemberOfferService(ctx.em);
+    const byYear = (yearGroup: number) => pupils.filter((pupil) => pupil.yearGroup === yearGroup).map((pupil) => pupil.pupilId);
     const [details, plans, offers11, offers12] = await Promise.all([
       pupils.length > 0
         ? ctx.deps.pupils.returnDetails(
             ctx,
             pupils.map((pupil) => pupil.pupilId),
           )
-        : Promise.resolve(new Map()),
+        : Promise.resolve(new Map<string, PupilReturnDetails>()),
       new IntentionService(ctx.em).currentIntentions(byYear(11), 11),
       offers.current(byYear(11), 11),
       offers.current(byYear(12), 12),
     ]);
-    const { rows, included, optedOut } = intentionReturnRows(pupils, details, plans, new Map([...offers11, ...offers12]));
+    // Only the pupils who live in the authority asked for (or, with none recorded, at the school's own).
+    const living = pupils.filter((pupil) => {
+      const detail = details.get(pupil.pupilId);
+      return detail !== undefined && returnAuthorityOf(detail.homeLocalAuthority?.code, schoolCode) === code;
+    });
+    const { rows, included, optedOut } = intentionReturnRows(living, details, plans, new Map([...offers11, ...offers12]));
+    const homeNotRecorded = living.filter(
+      (pupil) => !details.get(pupil.pupilId)!.homeLocalAuthority && details.get(pupil.pupilId)!.consent?.localAuthoritySharingOptOut === false,
+    ).length;
     return Object.assign(new IntentionReturn(), {
-      localAuthority: school.localAuthority,
-      fileName: returnFileName(school, today),
+      localAuthority: returnAuthorityName(code, school),
+      localAuthorityCode: code,
+      fileName: returnFileName(school, code, today),
       csv: returnCsv(rows),
       included,
       optedOut,
+      homeNotRecorded,
+    });
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => ReturnAuthorities, {
+    nullable: true,
+    description:
+      "The local authorities the caller's school's pupils in Year 11 and Year 12 live in, each with how many pupils its return holds and how many opted out; and how many have no home local authority recorded (they are in the school's own authority's return).",
+  })
+  async intentionReturnAuthorities(@Ctx() ctx: DestinationsContext): Promise<ReturnAuthorities> {
+    const scope = scopeOf(ctx.principal);
+    if (scope.kind !== 'school') throw InputError.invalid('Only staff of a school send its return.');
+    const { school, pupils } = await returnPupils(ctx, scope.schoolId, todayInEngland());
+    const schoolCode = school.localAuthorityCode ?? null;
+    const homes =
+      pupils.length > 0
+        ? await ctx.deps.pupils.returnAuthorities(
+            ctx,
+            pupils.map((pupil) => pupil.pupilId),
+          )
+        : new Map<string, { homeCode: string | null; optedOut: boolean }>();
+    const byCode = new Map<string | null, ReturnAuthority>();
+    const authorityOf = (code: string | null) => {
+      let authority = byCode.get(code);
+      if (!authority) {
+        authority = Object.assign(new ReturnAuthority(), {
+          code,
+          name: returnAuthorityName(code, school),
+          schoolsOwn: code === schoolCode,
+          included: 0,
+          optedOut: 0,
+          homeNotRecorded: 0,
+        });
+        byCode.set(code, authority);
+      }
+      return authority;
+    };
+    for (const { pupilId } of pupils) {
+      const home = homes.get(pupilId);
+      if (!home) continue;
+      const authority = authorityOf(returnAuthorityOf(home.homeCode, schoolCode));
+      if (home.optedOut) authority.optedOut += 1;
+      else {
+        authority.included += 1;
+        if (home.homeCode === null) authority.homeNotRecorded += 1;
+      }
+    }
+    const authorities = [...byCode.values()].sort((a, b) => Number(b.schoolsOwn) - Number(a.schoolsOwn) || a.name.localeCompare(b.name));
+    return Object.assign(new ReturnAuthorities(), {
+      authorities,
+      homeNotRecorded: authorities.reduce((sum, authority) => sum + authority.homeNotRecorded, 0),
     });
   }
 

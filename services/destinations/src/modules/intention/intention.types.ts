@@ -61,12 +61,20 @@ export class IntentionGaps {
   missing: PupilStub[];
 }
 
-@ObjectType({ description: "The return for the school's local authority (Year 11 plans, and the September offer in Years 11 and 12), as a CSV file." })
+@ObjectType({
+  description: 'The return for one local authority (Year 11 plans, and the September offer in Years 11 and 12) of the pupils who live there, as a CSV file.',
+})
 export class IntentionReturn {
-  @Field()
+  @Field({ description: "The authority's name." })
   localAuthority: string;
 
-  @Field({ description: 'A name to save it under, e.g. intended-destinations-and-september-offer-123456-2026-12-06.csv' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The authority's three-digit DfE code; null only for a school whose own authority Waymark knows by name alone.",
+  })
+  localAuthorityCode: string | null;
+
+  @Field({ description: 'A name to save it under, e.g. intended-destinations-and-september-offer-123456-la383-2026-12-06.csv' })
   fileName: string;
 
   @Field({
@@ -80,6 +88,42 @@ export class IntentionReturn {
 
   @Field(() => Int, { description: 'Pupils left out because they, or their parent, opted out of sharing with the local authority.' })
   optedOut: number;
+
+  @Field(() => Int, { description: "Pupils in the file whose home local authority is not recorded: they are in the school's own authority's file." })
+  homeNotRecorded: number;
+}
+
+@ObjectType({ description: "A local authority the school's pupils in Year 11 and Year 12 live in, and how many of them its return holds." })
+export class ReturnAuthority {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The three-digit DfE code (what intentionReturn takes); null only as IntentionReturn.localAuthorityCode.',
+  })
+  code: string | null;
+
+  @Field()
+  name: string;
+
+  @Field({ description: "True for the school's own local authority, whose return also holds the pupils with no home local authority recorded." })
+  schoolsOwn: boolean;
+
+  @Field(() => Int, { description: 'Pupils in its return.' })
+  included: number;
+
+  @Field(() => Int, { description: 'Pupils left out because they, or their parent, opted out of sharing.' })
+  optedOut: number;
+
+  @Field(() => Int, { description: 'Of those in its return, the pupils whose home local authority is not recorded.' })
+  homeNotRecorded: number;
+}
+
+@ObjectType({ description: "The local authorities the school's pupils in Year 11 and Year 12 live in: one return for each." })
+export class ReturnAuthorities {
+  @Field(() => [ReturnAuthority], { description: "The school's own authority first, then by name." })
+  authorities: ReturnAuthority[];
+
+  @Field(() => Int, { description: "Pupils in a return whose home local authority is not recorded (they are in the school's own authority's)." })
+  homeNotRecorded: number;
 }
 
 /** Only callers with pupil-level access get this field; everyone else (API keys included) gets null. */

@@ -6,6 +6,7 @@ import {
   DESTINATION_ANALYTICS_QUERY,
   DESTINATIONS_WORKLIST_QUERY,
   INTENTION_GAP_LISTS_QUERY,
+  INTENTION_RETURN_AUTHORITIES_QUERY,
   LEAVER_DESTINATIONS_QUERY,
   RECORD_ACTIVITY_SPELL_MUTATION,
   SUSTAINED_SUMMARY_QUERY,
@@ -18,6 +19,11 @@ export type SaveProblem = { message: string; fields: { field: string; message: s
 /** The Year 11 and Year 13 pupils with no plan yet. */
 export function useIntentionGaps() {
   return useQuery(INTENTION_GAP_LISTS_QUERY);
+}
+
+/** The local authorities the school's Year 11 and 12 pupils live in, one return each. */
+export function useReturnAuthorities() {
+  return useQuery(INTENTION_RETURN_AUTHORITIES_QUERY);
 }
 
 /** Sustained figures by leaving year and destination year. */
