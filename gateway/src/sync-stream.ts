@@ -1,6 +1,6 @@
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { apiFieldRefusal, CREDENTIAL_HEADER, hashToken, hasRole, type CredentialSigner, type Principal, type RateDecision } from '@waymark/auth';
+import { apiFieldRefusal, CREDENTIAL_HEADER, hasRole, type CredentialSigner, type Principal, type RateDecision } from '@waymark/auth';
 import type { SubgraphName } from './env.js';
 
 /*
@@ -10,14 +10,6 @@ import type { SubgraphName } from './env.js';
  * a trust analyst's session), refuses a key without the feed's scope, signs the principal and pipes
  * the subgraph's stream (subgraph-kit sync-stream.ts), which checks the caller again. A stream the
  * subgraph cuts short is cut short here too: no final cursor line, so a client knows it is incomplete.
- *
- * A key this gateway has seen pass (the same route, the same scope checks) has its stream asked of
- * the subgraph while identity checks it again, with the principal identity gave last time: nothing
- * of it is written to the client until identity has answered for this request with the same
- * principal and the allowance; otherwise it is thrown away unread and the subgraph stops (docs/
- * security.md, "Revocation is immediate"). So an incremental sync waits for the longer of the two
- * calls, not for both one after the other. A key identity refuses, or that is over its allowance, is
- * forgotten: its next request waits for identity before anything is asked of a subgraph.
  */
 
 /** The feeds, by the last part of the path: the subgraph that holds each and its GraphQL field (for the scope). */
@@ -28,9 +20,6 @@ const FEEDS: Record<string, { subgraph: SubgraphName; field: string }> = {
 };
 
 export const SYNC_STREAM_PREFIX = '/api/sync/';
-
-/** Keys remembered for an early start (by the hash of the secret, never the secret); all forgotten when full. */
-const REMEMBERED_KEYS = 10_000;
 
 export interface SyncStreamDeps {
   subgraphUrls: Record<SubgraphName, string>;
@@ -53,123 +42,48 @@ function cutShort(res: ServerResponse): void {
 
 const error = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
-/** Why a caller may not stream a feed (the key's scopes, the trust rule), or null. */
-function refusalOf(principal: Principal, feed: { field: string }): string | null {
-  const refusal = apiFieldRefusal(principal, 'query', [feed.field]);
-  if (refusal) return refusal.message;
-  if (!hasRole(principal, 'trust_analyst') || !principal.trustId) return 'Only a trust’s analysts and API keys can sync its data.';
-  return null;
-}
-
-/** The secret of an API key the request sends, as principalFor reads it. */
-function bearerKey(req: IncomingMessage): string | null {
-  const authorization = req.headers.authorization;
-  return authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
-}
-
-/** A stream asked of the subgraph before the key is proven: held until `release`, or dropped unread by `abandon`. */
-interface EarlyStream {
-  principal: Principal;
-  release(): Promise<boolean>;
-  abandon(): void;
-}
-
-function startEarly(target: URL, principal: Principal, res: ServerResponse, deps: SyncStreamDeps): EarlyStream {
-  let open!: (go: boolean) => void;
-  const gate = new Promise<boolean>((resolve) => (open = resolve));
-  const done = deps.signer.credentialFor(principal).then((credential) => pipe(target, credential, res, deps, gate));
-  // Abandoned, nobody awaits it.
-  done.catch(() => undefined);
-  return {
-    principal,
-    release: () => {
-      open(true);
-      return done;
-    },
-    abandon: () => open(false),
-  };
-}
-
 export function syncStreamRoute(deps: SyncStreamDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
-  /** The principal each key (by its secret's hash) last passed this route's checks as. */
-  const passed = new Map<string, Principal>();
   return async (req, res, url) => {
     const feed = Object.hasOwn(FEEDS, url.pathname.slice(SYNC_STREAM_PREFIX.length)) ? FEEDS[url.pathname.slice(SYNC_STREAM_PREFIX.length)] : null;
     if (!feed) return deps.json(res, 404, error('No such feed: use /api/sync/pupils, /api/sync/encounters or /api/sync/participations.', 'NOT_FOUND'));
     if (req.method !== 'GET') return deps.json(res, 405, error('Use GET.', 'METHOD_NOT_ALLOWED'), { allow: 'GET' });
-    const target = new URL(`/internal/sync/${url.pathname.slice(SYNC_STREAM_PREFIX.length)}`, deps.subgraphUrls[feed.subgraph]);
-    const after = url.searchParams.get('after');
-    if (after) target.searchParams.set('after', after);
-    const key = bearerKey(req);
-    const keyId = key ? hashToken(key) : null;
-    const lookup = deps.principalFor(req);
-    // Only for a key that passed as a principal that may read this feed: nothing is asked of a
-    // subgraph for one that never did (a key without the scope is refused before any subgraph call).
-    const hint = keyId ? passed.get(keyId) : undefined;
-    const early = hint && refusalOf(hint, feed) === null ? startEarly(target, hint, res, deps) : null;
     let principal: Principal | null;
     let rate: RateDecision | undefined;
     try {
-      ({ principal, rate } = await lookup);
+      ({ principal, rate } = await deps.principalFor(req));
     } catch (failure) {
-      early?.abandon();
       deps.log(`sync stream: sign-in lookup failed: ${(failure as Error).message}`);
       return deps.json(res, 503, error('Waymark cannot check your sign-in right now. Try again shortly.', 'SERVICE_UNAVAILABLE'));
     }
     if (!principal) {
-      early?.abandon();
-      if (keyId) passed.delete(keyId);
       return deps.json(res, 401, error('Send your API key (Authorization: Bearer wm_…), or sign in.', 'UNAUTHENTICATED'), { 'www-authenticate': 'Bearer' });
     }
-    if (principal.kind === 'api' && !deps.withinRate(principal, rate, res)) {
-      early?.abandon();
-      if (keyId) passed.delete(keyId);
-      return;
-    }
+    if (principal.kind === 'api' && !deps.withinRate(principal, rate, res)) return;
     let failed = true;
     try {
-      const refusal = refusalOf(principal, feed);
-      if (refusal) {
-        early?.abandon();
-        if (keyId) passed.delete(keyId);
-        return deps.json(res, 403, error(refusal, 'FORBIDDEN'));
+      const refusal = apiFieldRefusal(principal, 'query', [feed.field]);
+      if (refusal) return deps.json(res, 403, error(refusal.message, 'FORBIDDEN'));
+      if (!hasRole(principal, 'trust_analyst') || !principal.trustId) {
+        return deps.json(res, 403, error('Only a trust’s analysts and API keys can sync its data.', 'FORBIDDEN'));
       }
-      if (keyId && principal.kind === 'api') {
-        if (passed.size >= REMEMBERED_KEYS) passed.clear();
-        passed.set(keyId, principal);
-      }
-      // Proven for this request: the early stream goes out if it was asked as this very principal.
-      if (early && JSON.stringify(early.principal) === JSON.stringify(principal)) {
-        failed = !(await early.release());
-      } else {
-        early?.abandon();
-        const credential = await deps.signer.credentialFor(principal);
-        failed = !(await pipe(target, credential, res, deps));
-      }
+      const target = new URL(`/internal/sync/${url.pathname.slice(SYNC_STREAM_PREFIX.length)}`, deps.subgraphUrls[feed.subgraph]);
+      const after = url.searchParams.get('after');
+      if (after) target.searchParams.set('after', after);
+      const credential = await deps.signer.credentialFor(principal);
+      failed = !(await pipe(target, credential, res, deps));
     } finally {
       if (principal.kind === 'api') deps.recordUsage(principal, failed || res.statusCode >= 400);
     }
   };
 }
 
-/**
- * Pipes the subgraph's answer to the client; true when the whole stream went through. Nothing is
- * written to the client before `gate` says go: when it says no, the subgraph's request is dropped,
- * nothing is written, and the answer is false (the caller answers).
- */
-function pipe(target: URL, credential: string, res: ServerResponse, deps: SyncStreamDeps, gate: Promise<boolean> = Promise.resolve(true)): Promise<boolean> {
+/** Pipes the subgraph's answer to the client; true when the whole stream went through. */
+function pipe(target: URL, credential: string, res: ServerResponse, deps: SyncStreamDeps): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
     let answered = false;
     const upstream = request(target, { method: 'GET', headers: { [CREDENTIAL_HEADER]: credential } }, (answer: IncomingMessage) => {
       answered = true;
       clearTimeout(timer);
-      answer.on('error', () => undefined);
-      void gate.then((go) => {
-        if (go) passOn(answer);
-        else resolve(false);
-      });
-    });
-    const passOn = (answer: IncomingMessage) => {
       const status = answer.statusCode ?? 502;
       const contentType = answer.headers['content-type'] ?? '';
       if (status !== 200 || !contentType.startsWith('application/x-ndjson')) {
@@ -199,25 +113,14 @@ function pipe(target: URL, credential: string, res: ServerResponse, deps: SyncSt
           resolve(false);
         },
       );
-    };
+    });
     const timer = setTimeout(() => upstream.destroy(new Error(`no answer within ${deps.timeoutMs} ms`)), deps.timeoutMs);
     upstream.on('error', (failure) => {
       clearTimeout(timer);
       if (answered) return; // the pipeline has it
-      void gate.then((go) => {
-        if (go) {
-          deps.log(`sync stream ${target.pathname}: ${failure.message}`);
-          deps.json(res, 502, error('The sync could not be read. Try again shortly.', 'INTERNAL_SERVER_ERROR'));
-        }
-        resolve(false);
-      });
-    });
-    // Not to be passed on: the subgraph stops reading, whatever it has sent is dropped.
-    void gate.then((go) => {
-      if (!go) {
-        clearTimeout(timer);
-        upstream.destroy();
-      }
+      deps.log(`sync stream ${target.pathname}: ${failure.message}`);
+      deps.json(res, 502, error('The sync could not be read. Try again shortly.', 'INTERNAL_SERVER_ERROR'));
+      resolve(false);
     });
     // The client going away stops the subgraph's reading too.
     res.on('close', () => {
