@@ -119,6 +119,19 @@ const KEEP_SCREENSHOTS = process.env.WAYMARK_E2E_SCREENSHOTS === '1';
  * full-page screenshot costs more than the scan, so a passing run does not take one by default.
  */
 export async function expectAccessible(page: Page, shotsDir: string, name: string): Promise<void> {
+  // A region that scrolls sideways is made focusable by the app once it has measured it (a
+  // ResizeObserver, after a resize); scan once that has happened, or after 5 s, when axe says what is wrong.
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('body *')].every((element) => {
+          const overflow = getComputedStyle(element).overflowX;
+          return (overflow !== 'auto' && overflow !== 'scroll') || element.scrollWidth <= element.clientWidth + 1 || element.tabIndex >= 0;
+        }),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   const findings = serious(await axeScan(page));
   if (KEEP_SCREENSHOTS || findings.length > 0) await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
   expect(findings, `axe on ${name}`).toEqual([]);
