@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { withSystemAccess, type HousekeepingJob } from '@waymark/subgraph-kit';
 import { Account } from '../account/account.entity.js';
 import type { Mailer } from '../mail/mailer.js';
-import { nextAttemptAfter, type WebhookPhase } from '../webhook/webhook.delivery.js';
+import { claimDue, nextAttemptAfter, type WebhookPhase } from '../webhook/webhook.delivery.js';
 import { LeaderMail, LeaderMailStatus } from './leader-mail.entity.js';
 import { offerWithdrawnMail, offerWithdrawnOf } from './leader-mail.text.js';
 
@@ -16,11 +16,11 @@ export interface LeaderNotice {
   data: Record<string, unknown>;
 }
 
-/** The careers leaders of a school who can be written to now. */
-function leadersOf(em: EntityManager, schoolId: string): Promise<Pick<Account, 'id' | 'email'>[]> {
+/** The careers leaders of a school who can be written to now (only `accountId`, when given: is that one still one of them?). */
+function leadersOf(em: EntityManager, schoolId: string, accountId?: string): Promise<Pick<Account, 'id' | 'email'>[]> {
   return em.find(
     Account,
-    { schoolId, roles: { $contains: ['careers_leader'] }, disabledAt: null, awaitingVerificationSince: null },
+    { ...(accountId ? { id: accountId } : {}), schoolId, roles: { $contains: ['careers_leader'] }, disabledAt: null, awaitingVerificationSince: null },
     { fields: ['id', 'email'], orderBy: { id: 'asc' } },
   );
 }
@@ -74,16 +74,10 @@ export async function sendDueLeaderMail(
   const retry = { ...LEADER_MAIL_RETRY, ...options };
   const run: LeaderMailRun = { sent: 0, failed: 0, cancelled: 0 };
   const claimed = await phase(async (em) => {
-    const rows = await em.execute<{ id: string }[]>(
-      `update leader_mail set next_attempt_at = ? where id in (
-         select id from leader_mail where status = ? and next_attempt_at <= ? order by next_attempt_at, id limit ? for update skip locked)
-       returning id`,
-      [new Date(now.getTime() + retry.leaseMs), LeaderMailStatus.PENDING, now, options.batch ?? 50],
-    );
     const out: { mail: LeaderMail; to: string }[] = [];
-    for (const { id } of rows) {
+    for (const id of await claimDue(em, 'leader_mail', LeaderMailStatus.PENDING, now, retry.leaseMs, options.batch)) {
       const mail = await em.findOneOrFail(LeaderMail, { id });
-      const [leader] = (await leadersOf(em, mail.schoolId)).filter((account) => account.id === mail.accountId);
+      const [leader] = await leadersOf(em, mail.schoolId, mail.accountId);
       if (!leader) {
         await em.nativeUpdate(LeaderMail, { id }, { status: LeaderMailStatus.CANCELLED, nextAttemptAt: null });
         run.cancelled += 1;

@@ -39,6 +39,29 @@ interface Claimed {
   body: string;
 }
 
+/**
+ * Claims up to `batch` due rows of an outbox table (status `pending`, next attempt due) under a lease:
+ * their next attempt moves to the lease's end, so two workers never take the same row and one that
+ * dies mid-send leaves it for the next worker after the lease. Shared by the webhook deliveries and
+ * the careers leaders' emails. Answers the claimed ids, oldest due first.
+ */
+export async function claimDue(
+  em: EntityManager,
+  table: 'webhook_delivery' | 'leader_mail',
+  pending: string,
+  now: Date,
+  leaseMs: number,
+  batch = 50,
+): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `update ${table} set next_attempt_at = ? where id in (
+       select id from ${table} where status = ? and next_attempt_at <= ? order by next_attempt_at, id limit ? for update skip locked)
+     returning id`,
+    [new Date(now.getTime() + leaseMs), pending, now, batch],
+  );
+  return rows.map((row) => row.id);
+}
+
 export interface DeliveryRun {
   delivered: number;
   failed: number;
@@ -59,14 +82,8 @@ export async function deliverDueWebhooks(phase: WebhookPhase, now: Date, options
   const run: DeliveryRun = { delivered: 0, failed: 0, cancelled: 0 };
 
   const claimed = await phase(async (em): Promise<Claimed[]> => {
-    const rows = await em.execute<{ id: string }[]>(
-      `update webhook_delivery set next_attempt_at = ? where id in (
-         select id from webhook_delivery where status = ? and next_attempt_at <= ? order by next_attempt_at, id limit ? for update skip locked)
-       returning id`,
-      [new Date(now.getTime() + retry.leaseMs), WebhookDeliveryStatus.PENDING, now, options.batch ?? 50],
-    );
     const out: Claimed[] = [];
-    for (const { id } of rows) {
+    for (const id of await claimDue(em, 'webhook_delivery', WebhookDeliveryStatus.PENDING, now, retry.leaseMs, options.batch)) {
       const delivery = await em.findOneOrFail(WebhookDelivery, { id });
       const [endpoint, event] = await Promise.all([
         em.findOne(WebhookEndpoint, { id: delivery.endpointId }),
