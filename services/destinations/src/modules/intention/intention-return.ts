@@ -44,7 +44,7 @@ export function intentionReturnRows(
   details: ReadonlyMap<string, PupilReturnDetails>,
   plans: ReadonlyMap<string, Intention>,
   offers: ReadonlyMap<string, SeptemberOffer>,
-): { rows: CsvValue[][]; included: number; optedOut: number } {
+): { rows: CsvValue[][]; included: number; optedOut: number; homeNotRecorded: number } {
   let optedOut = 0;
   const included: { pupil: PupilReturnDetails; yearGroup: number }[] = [];
   for (const { pupilId, yearGroup } of pupils) {
@@ -83,7 +83,9 @@ export function intentionReturnRows(
       offer?.note ?? '',
     ];
   });
-  return { rows, included: included.length, optedOut };
+  // Of those in the file, how many are in it only because no home local authority is recorded.
+  const homeNotRecorded = included.filter(({ pupil }) => !pupil.homeLocalAuthority).length;
+  return { rows, included: included.length, optedOut, homeNotRecorded };
 }
 
 /**

@@ -197,10 +197,7 @@ export class IntentionResolver {
       const detail = details.get(pupil.pupilId);
       return detail !== undefined && returnAuthorityOf(detail.homeLocalAuthority?.code, schoolCode) === code;
     });
-    const { rows, included, optedOut } = intentionReturnRows(living, details, plans, new Map([...offers11, ...offers12]));
-    const homeNotRecorded = living.filter(
-      (pupil) => !details.get(pupil.pupilId)!.homeLocalAuthority && details.get(pupil.pupilId)!.consent?.localAuthoritySharingOptOut === false,
-    ).length;
+    const { rows, included, optedOut, homeNotRecorded } = intentionReturnRows(living, details, plans, new Map([...offers11, ...offers12]));
     return Object.assign(new IntentionReturn(), {
       localAuthority: returnAuthorityName(code, school),
       localAuthorityCode: code,
