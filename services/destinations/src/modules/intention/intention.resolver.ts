@@ -179,25 +179,37 @@ export class IntentionResolver {
     const { school, pupils } = await returnPupils(ctx, scope.schoolId, today);
     const schoolCode = school.localAuthorityCode ?? null;
     const code = asked ?? schoolCode;
-    const offers = new SeptemberOfferService(ctx.em);
-    const byYear = (yearGroup: number) => pupils.filter((pupil) => pupil.yearGroup === yearGroup).map((pupil) => pupil.pupilId);
-    const [details, plans, offers11, offers12] = await Promise.all([
+    // First only where each pupil lives and whether they opted out (no names), so that names, UPNs and
+    // dates of birth are read for this authority's file alone, never for every Year 11 and 12 pupil.
+    const homes =
       pupils.length > 0
-        ? ctx.deps.pupils.returnDetails(
+        ? await ctx.deps.pupils.returnAuthorities(
             ctx,
             pupils.map((pupil) => pupil.pupilId),
+          )
+        : new Map<string, { homeCode: string | null; optedOut: boolean }>();
+    const living = pupils.filter((pupil) => {
+      const home = homes.get(pupil.pupilId);
+      return home !== undefined && returnAuthorityOf(home.homeCode, schoolCode) === code;
+    });
+    const sharing = living.filter((pupil) => !homes.get(pupil.pupilId)!.optedOut);
+    const offers = new SeptemberOfferService(ctx.em);
+    const byYear = (yearGroup: number) => sharing.filter((pupil) => pupil.yearGroup === yearGroup).map((pupil) => pupil.pupilId);
+    const [details, plans, offers11, offers12] = await Promise.all([
+      sharing.length > 0
+        ? ctx.deps.pupils.returnDetails(
+            ctx,
+            sharing.map((pupil) => pupil.pupilId),
           )
         : Promise.resolve(new Map<string, PupilReturnDetails>()),
       new IntentionService(ctx.em).currentIntentions(byYear(11), 11),
       offers.current(byYear(11), 11),
       offers.current(byYear(12), 12),
     ]);
-    // Only the pupils who live in the authority asked for (or, with none recorded, at the school's own).
-    const living = pupils.filter((pupil) => {
-      const detail = details.get(pupil.pupilId);
-      return detail !== undefined && returnAuthorityOf(detail.homeLocalAuthority?.code, schoolCode) === code;
-    });
-    const { rows, included, optedOut, homeNotRecorded } = intentionReturnRows(living, details, plans, new Map([...offers11, ...offers12]));
+    // The details carry the opt-out again: one made between the two requests still leaves the pupil out.
+    const file = intentionReturnRows(sharing, details, plans, new Map([...offers11, ...offers12]));
+    const { rows, included, homeNotRecorded } = file;
+    const optedOut = living.length - sharing.length + file.optedOut;
     return Object.assign(new IntentionReturn(), {
       localAuthority: returnAuthorityName(code, school),
       localAuthorityCode: code,

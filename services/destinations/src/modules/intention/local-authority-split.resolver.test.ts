@@ -99,6 +99,19 @@ describe('the attacks', () => {
     expect((await returnFor(leaderNorth, '330')).csv).not.toContain(bradfordStays.upn);
     expect((await returnFor(leaderNorth, '201')).csv).not.toContain(unrecorded[0].upn);
   });
+  it('reads names and dates of birth only of the pupils in the file asked for, never of every Year 11 and 12 pupil', async () => {
+    // The pupils subgraph records every read of a date of birth (its data access log): after one
+    // authority's file, only that file's pupils have had theirs read.
+    const since = new Date();
+    await returnFor(leaderNorth, '330');
+    const rows: { pupil_id: string }[] = await harness.pupilsOrm.em.fork().execute(
+      `select distinct e.pupil_id from audit_event e join audit_event_field f on f.event_id = e.id
+        where e.action = 'READ' and f.field = 'dateOfBirth' and e.occurred_at >= ?`,
+      [since],
+    );
+    const read = rows.map((row) => row.pupil_id);
+    expect(read).toEqual([brumStays.id]);
+  });
 });
 
 describe('the return for each local authority', () => {
