@@ -1550,7 +1550,7 @@ export type VolunteerCheckFieldsFragment = { id: string, kind: VolunteerCheckKin
 export type VolunteerRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type VolunteerRequestsQuery = { volunteerRequests: Array<{ id: string, activity: VolunteerActivity, dateFrom: string, dateTo: string, yearGroups: Array<number>, volunteersWanted: number, sectors: Array<SicSection>, virtual: boolean, postcode: string | null, details: string, unsupervised: boolean, regular: boolean, status: VolunteerRequestStatus, closedReason: string | null, createdAt: string, acceptedCount: number, encounterPending: boolean, encounter: { id: string, title: string } | null, offers: Array<{ id: string, status: VolunteerOfferStatus, message: string, response: string | null, createdAt: string, checksNeeded: Array<VolunteerCheckKind> | null, checkWarnings: Array<{ kind: VolunteerCheckKind, expiresOn: string | null, message: string }> | null, volunteer: { id: string, displayName: string, jobTitle: string, employer: { name: string } | null, checks: Array<{ id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string }> | null } | null }> | null }> | null };
+export type VolunteerRequestsQuery = { volunteerRequests: Array<{ id: string, activity: VolunteerActivity, dateFrom: string, dateTo: string, yearGroups: Array<number>, volunteersWanted: number, sectors: Array<SicSection>, virtual: boolean, postcode: string | null, details: string, unsupervised: boolean, regular: boolean, status: VolunteerRequestStatus, closedReason: string | null, createdAt: string, acceptedCount: number, encounterPending: boolean, encounter: { id: string, title: string } | null, offers: Array<{ id: string, status: VolunteerOfferStatus, message: string, response: string | null, responseByWaymark: boolean, createdAt: string, checksNeeded: Array<VolunteerCheckKind> | null, checkWarnings: Array<{ kind: VolunteerCheckKind, expiresOn: string | null, message: string }> | null, volunteer: { id: string, displayName: string, jobTitle: string, employer: { name: string } | null, checks: Array<{ id: string, kind: VolunteerCheckKind, kindLabel: string, doneOn: string, expiresOn: string, expired: boolean, recordedBy: string | null, recordedAt: string }> | null } | null }> | null }> | null };
 
 export type PostVolunteerRequestMutationVariables = Exact<{
   input: PostVolunteerRequestInput;
@@ -4983,6 +4983,7 @@ export const VolunteerRequestsDocument = new TypedDocumentString(`
       status
       message
       response
+      responseByWaymark
       createdAt
       checksNeeded
       checkWarnings {

@@ -10,6 +10,7 @@ import { Migration20261206224355 } from './Migration20261206224355.js';
 import { Migration20261207010339 } from './Migration20261207010339.js';
 import { Migration20261207042441 } from './Migration20261207042441.js';
 import { Migration20261207104937 } from './Migration20261207104937.js';
+import { Migration20261207144352 } from './Migration20261207144352.js';
 
 export const migrations = [
   { name: 'Migration20261123140549', class: Migration20261123140549 },
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261207010339', class: Migration20261207010339 },
   { name: 'Migration20261207042441', class: Migration20261207042441 },
   { name: 'Migration20261207104937', class: Migration20261207104937 },
+  { name: 'Migration20261207144352', class: Migration20261207144352 },
 ];

@@ -130,7 +130,7 @@ export class VolunteerRequest {
 @Index({ properties: ['volunteerId', 'createdAt'] })
 @ObjectType()
 export class VolunteerOffer {
-  [OptionalProps]?: 'status' | 'response' | 'respondedAt' | 'createdAt';
+  [OptionalProps]?: 'status' | 'response' | 'responseByWaymark' | 'respondedAt' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -158,6 +158,14 @@ export class VolunteerOffer {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: "The school's message with its answer, or why the offer closed." })
   response: string | null = null;
+
+  /** Who wrote `response`: the school (false), or Waymark when it closed the offer itself. */
+  @Property({ type: 'boolean', default: false })
+  @Field({
+    description:
+      "True when Waymark wrote the response, not the school: the request's dates passed, the school confirmed the volunteers it needed, or the volunteer left Waymark.",
+  })
+  responseByWaymark: boolean = false;
 
   @Property({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true })

@@ -41,7 +41,7 @@ const ERROR = 'error { code message fields { field message } }';
 const REQUEST = 'id activity dateFrom dateTo yearGroups volunteersWanted sectors virtual postcode district details status closedReason encounterPending';
 const POST = `mutation ($input: PostVolunteerRequestInput!) { postVolunteerRequest(input: $input) { request { ${REQUEST} } ${ERROR} } }`;
 const OFFER = `mutation ($input: OfferVolunteerHelpInput!) { offerVolunteerHelp(input: $input) { offer { id status message response } ${ERROR} } }`;
-const RESPOND = `mutation ($input: RespondToVolunteerOfferInput!) { respondToVolunteerOffer(input: $input) { offer { id status response } ${ERROR} } }`;
+const RESPOND = `mutation ($input: RespondToVolunteerOfferInput!) { respondToVolunteerOffer(input: $input) { offer { id status response responseByWaymark } ${ERROR} } }`;
 const CONFIRM = `mutation ($input: ConfirmVolunteerRequestInput!) { confirmVolunteerRequest(input: $input) { request { id status encounterPending encounter { id } } ${ERROR} } }`;
 const PROFILE = `mutation ($input: UpdateMyVolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { ${ERROR} } }`;
 
@@ -188,7 +188,7 @@ describe('answering and confirming', () => {
     const { request } = await post(valid({ virtual: true, postcode: null }));
     const made = await offer(employee, request!.id, 'I could do a video call');
     const declined = await respond(leaderNorth, made.offer!.id, false, 'Thank you, we have found someone nearer');
-    expect(declined.offer).toMatchObject({ status: 'DECLINED', response: 'Thank you, we have found someone nearer' });
+    expect(declined.offer).toMatchObject({ status: 'DECLINED', response: 'Thank you, we have found someone nearer', responseByWaymark: false });
     expect((await respond(leaderNorth, made.offer!.id, true, 'Actually yes')).error!.code).toBe('VOLUNTEER_OFFER_ANSWERED');
     const mine = await client.query<{ myVolunteerOffers: (Offer & { request: { id: string; school: { id: string } } })[] }>(
       employee,
@@ -223,7 +223,7 @@ describe('answering and confirming', () => {
     expect(row).toMatchObject({ status: OutboxStatus.PENDING, attempts: 1, idempotencyKey: `volunteer-request:${request!.id}` });
     expect(row.lastError).toMatch(/failed/);
     expect(row.payload).toMatchObject({ kind: 'EMPLOYER_TALK', volunteerIds: [sam.id], register: [], yearGroups: [9, 10], hasTime: false });
-    expect(await em.findOneOrFail(VolunteerOffer, { id: ruthOffer.id })).toMatchObject({ status: 'CLOSED', response: FILLED_OFFER });
+    expect(await em.findOneOrFail(VolunteerOffer, { id: ruthOffer.id })).toMatchObject({ status: 'CLOSED', response: FILLED_OFFER, responseByWaymark: true });
     expect((await em.findOneOrFail(Volunteer, { id: sam.id })).schoolIds).toContain(northfield.id);
 
     // A second confirmation waits behind it: its own dispatch tries the oldest row first and stops there.
@@ -282,7 +282,7 @@ describe('requests whose dates pass', () => {
     expect(await service.closeLapsed(later)).toBeGreaterThanOrEqual(1);
     const em = subgraph.orm.em.fork();
     expect(await em.findOneOrFail(VolunteerRequest, { id: request!.id })).toMatchObject({ status: 'CLOSED', closedReason: LAPSED_REQUEST });
-    expect(await em.findOneOrFail(VolunteerOffer, { id: made.id })).toMatchObject({ status: 'CLOSED', response: LAPSED_OFFER });
+    expect(await em.findOneOrFail(VolunteerOffer, { id: made.id })).toMatchObject({ status: 'CLOSED', response: LAPSED_OFFER, responseByWaymark: true });
     expect((await offer(alumni, request!.id)).error!.code).toBe('VOLUNTEER_REQUEST_CLOSED');
   });
 });

@@ -93,7 +93,7 @@ export class RequestService {
       await em.nativeUpdate(
         VolunteerOffer,
         { request: { $in: ids }, status: { $in: [VolunteerOfferStatus.OPEN, VolunteerOfferStatus.ACCEPTED] } },
-        { status: VolunteerOfferStatus.CLOSED, response: LAPSED_OFFER, respondedAt: now },
+        { status: VolunteerOfferStatus.CLOSED, response: LAPSED_OFFER, responseByWaymark: true, respondedAt: now },
       );
       return ids.length;
     });
@@ -254,6 +254,7 @@ export class RequestService {
     this.em.assign(offer, {
       status: input.accept ? VolunteerOfferStatus.ACCEPTED : VolunteerOfferStatus.DECLINED,
       response: input.message.trim(),
+      responseByWaymark: false,
       respondedAt: now,
     });
     await this.em.flush();
@@ -279,7 +280,8 @@ export class RequestService {
       const accepted = offers.filter((o) => o.status === VolunteerOfferStatus.ACCEPTED);
       if (accepted.length === 0) return requestResult(null, RequestProblems.noneAccepted());
       for (const offer of offers) {
-        if (offer.status === VolunteerOfferStatus.OPEN) em.assign(offer, { status: VolunteerOfferStatus.CLOSED, response: FILLED_OFFER, respondedAt: now });
+        if (offer.status === VolunteerOfferStatus.OPEN)
+          em.assign(offer, { status: VolunteerOfferStatus.CLOSED, response: FILLED_OFFER, responseByWaymark: true, respondedAt: now });
       }
       const volunteers = await em.find(Volunteer, { id: { $in: accepted.map((o) => o.volunteerId) } }, { orderBy: { id: 'asc' } });
       for (const volunteer of volunteers) {

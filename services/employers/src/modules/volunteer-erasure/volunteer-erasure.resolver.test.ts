@@ -28,8 +28,8 @@ const read = <T extends object>(sql: string, params: unknown[] = []) =>
   withSystemAccess(subgraph.orm, 'test: reading', async (em) => (await boundSql<T>(em, sql, params)).rows);
 const volunteerRow = (id: string) => read<Record<string, unknown>>('select * from volunteer where id = $1', [id]).then((rows) => rows[0]);
 const offers = () =>
-  read<{ id: string; volunteer_id: string; status: string; message: string; response: string | null; date_to: string }>(
-    `select o.id, o.volunteer_id, o.status, o.message, o.response, r.date_to::text from volunteer_offer o join volunteer_request r on r.id = o.request_id
+  read<{ id: string; volunteer_id: string; status: string; message: string; response: string | null; response_by_waymark: boolean; date_to: string }>(
+    `select o.id, o.volunteer_id, o.status, o.message, o.response, o.response_by_waymark, r.date_to::text from volunteer_offer o join volunteer_request r on r.id = o.request_id
      where o.message like 'erasure test%' or o.message = $1 order by r.date_to, o.volunteer_id`,
     [ERASED_VOLUNTEER.text],
   );
@@ -157,10 +157,13 @@ describe('eraseVolunteer (employers)', () => {
 
     const rows = await offers();
     const theirs = rows.filter((row) => row.volunteer_id === sam.id);
-    expect(theirs.map(({ status, message, response, date_to }) => ({ status, message, response, date_to }))).toEqual([
-      { status: 'ACCEPTED', message: ERASED_VOLUNTEER.text, response: null, date_to: '2020-03-10' },
-      { status: 'CLOSED', message: ERASED_VOLUNTEER.text, response: ERASED_VOLUNTEER.withdrawn, date_to: '2099-03-10' },
-      { status: 'CLOSED', message: ERASED_VOLUNTEER.text, response: ERASED_VOLUNTEER.withdrawn, date_to: '2099-05-10' },
+    // Waymark wrote the withdrawals, not the school: the leader's page says so.
+    expect(
+      theirs.map(({ status, message, response, response_by_waymark, date_to }) => ({ status, message, response, byWaymark: response_by_waymark, date_to })),
+    ).toEqual([
+      { status: 'ACCEPTED', message: ERASED_VOLUNTEER.text, response: null, byWaymark: false, date_to: '2020-03-10' },
+      { status: 'CLOSED', message: ERASED_VOLUNTEER.text, response: ERASED_VOLUNTEER.withdrawn, byWaymark: true, date_to: '2099-03-10' },
+      { status: 'CLOSED', message: ERASED_VOLUNTEER.text, response: ERASED_VOLUNTEER.withdrawn, byWaymark: true, date_to: '2099-05-10' },
     ]);
     // The other volunteer's offers and record are as they were.
     expect(rows.filter((row) => row.volunteer_id === other.id).map((row) => row.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'OPEN']);

@@ -31,7 +31,7 @@ import { markPlacementDone } from '../placement/placement.service.js';
 // The offer as it was (`was`, the same row before this statement) tells which withdrawn offers the
 // school had accepted: for each, in the same statement, a notice for its careers leaders (leader-mail).
 const WITHDRAW = `with withdrawn as (
-     update volunteer_offer o set status = 'CLOSED', response = '${ERASED_VOLUNTEER.withdrawn}', responded_at = $3
+     update volunteer_offer o set status = 'CLOSED', response = '${ERASED_VOLUNTEER.withdrawn}', response_by_waymark = true, responded_at = $3
        from volunteer_offer was
       where was.id = o.id and o.volunteer_id = $1 and (o.status = 'OPEN'
         or (o.status = 'ACCEPTED' and exists (select 1 from volunteer_request r where r.id = o.request_id and r.date_to >= $2::date)))

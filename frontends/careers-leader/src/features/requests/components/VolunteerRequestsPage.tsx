@@ -180,7 +180,11 @@ function OfferPanel({ offer, canAnswer, onAnswered }: { offer: VolunteerOffer; c
         <span className={OFFER_STATUS[offer.status].tag}>{OFFER_STATUS[offer.status].text}</span>
       </p>
       <p>“{offer.message}”</p>
-      {offer.response ? <p>Your message: {offer.response}</p> : null}
+      {offer.response ? (
+        <p>
+          {offer.responseByWaymark ? 'Sent by Waymark' : 'Your message'}: {offer.response}
+        </p>
+      ) : null}
       {live ? <CheckWarnings warnings={offer.checkWarnings} /> : null}
       {live && offer.volunteer ? <VolunteerChecks volunteer={offer.volunteer} formKey={offer.id} onRecorded={onAnswered} /> : null}
       {canAnswer && offer.status === 'OPEN' ? (
