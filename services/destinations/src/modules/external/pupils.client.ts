@@ -227,6 +227,7 @@ export class PupilsClient {
    * read are missing (staff of the pupil's school only).
    */
   async returnAuthorities(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, { homeCode: string | null; optedOut: boolean }>> {
+    if (ids.length === 0) return new Map();
     const answers = await fetchEntities(ctx, this.url, 'Pupil', ids, PupilReturnAuthoritiesDocument);
     const authorities = new Map<string, { homeCode: string | null; optedOut: boolean }>();
     for (const [id, pupil] of answers)

@@ -181,13 +181,10 @@ export class IntentionResolver {
     const code = asked ?? schoolCode;
     // First only where each pupil lives and whether they opted out (no names), so that names, UPNs and
     // dates of birth are read for this authority's file alone, never for every Year 11 and 12 pupil.
-    const homes =
-      pupils.length > 0
-        ? await ctx.deps.pupils.returnAuthorities(
-            ctx,
-            pupils.map((pupil) => pupil.pupilId),
-          )
-        : new Map<string, { homeCode: string | null; optedOut: boolean }>();
+    const homes = await ctx.deps.pupils.returnAuthorities(
+      ctx,
+      pupils.map((pupil) => pupil.pupilId),
+    );
     const living = pupils.filter((pupil) => {
       const home = homes.get(pupil.pupilId);
       return home !== undefined && returnAuthorityOf(home.homeCode, schoolCode) === code;
@@ -232,13 +229,10 @@ export class IntentionResolver {
     if (scope.kind !== 'school') throw InputError.invalid('Only staff of a school send its return.');
     const { school, pupils } = await returnPupils(ctx, scope.schoolId, todayInEngland());
     const schoolCode = school.localAuthorityCode ?? null;
-    const homes =
-      pupils.length > 0
-        ? await ctx.deps.pupils.returnAuthorities(
-            ctx,
-            pupils.map((pupil) => pupil.pupilId),
-          )
-        : new Map<string, { homeCode: string | null; optedOut: boolean }>();
+    const homes = await ctx.deps.pupils.returnAuthorities(
+      ctx,
+      pupils.map((pupil) => pupil.pupilId),
+    );
     const byCode = new Map<string | null, ReturnAuthority>();
     const authorityOf = (code: string | null) => {
       let authority = byCode.get(code);
