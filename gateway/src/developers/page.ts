@@ -33,7 +33,7 @@ export const SCOPE_PURPOSES: Readonly<Record<ApiScope, string>> = {
   'reports:read':
     "Read the trust's figures: its schools, each school's and the whole trust's Gatsby Benchmark measures, encounters and leavers' destinations. Never a pupil's record.",
   'destinations:read':
-    "Read the local authority return of the trust's schools row by row: each Year 11 and Year 12 pupil's plan for after Year 11 and their September offer, by Waymark's pupil id, never a name. Pupils who opted out of sharing are never in it.",
+    "Read the local authority return of the trust's schools row by row: each Year 11 and Year 12 pupil's plan for after Year 11 and their September offer, by Waymark's pupil id, never a name, with the local authority each row goes to (one authority at a time if you like). Pupils who opted out of sharing are never in it.",
   'roster:write': "Keep each school's roster in step with your management information system: check a file or rows, then commit them.",
 };
 

@@ -1,4 +1,5 @@
 import {
+  AccessError,
   currentPupilIds,
   fetchEntities,
   mayExportPupil,
@@ -54,10 +55,12 @@ export interface FollowedLeaver extends WorklistDetails {
 /** A packed column (one comma-separated string) as its values. */
 const unpack = (packed: string): string[] => (packed === '' ? [] : packed.split(','));
 
-/** A pupil on roll for the local authority return, with their sharing opt-out (`returnCohort`). */
+/** A pupil on roll for the local authority return, with their sharing opt-out and home local authority (`returnCohort`). */
 export interface ReturnCohortPupil extends OnRoll {
   /** True unless the pupils subgraph said clearly that they have not opted out. */
   optedOut: boolean;
+  /** The three-digit DfE code of the local authority they live in; null when none is recorded. */
+  homeCode: string | null;
 }
 
 /** What the worklist needs of a pupil (`worklistDetails`). */
@@ -118,14 +121,19 @@ export class PupilsClient {
 
   /**
    * For the local authority return: the pupils on roll on `asOf` at the schools named (an analyst's
-   * whole trust when null) with their school, year group and sharing opt-out, and which of the
-   * schools the caller may read; ids only, in one request.
+   * whole trust when null) with their school, year group, sharing opt-out and home local authority,
+   * and which of the schools the caller may read; ids only, in one request. Throws when the pupils
+   * subgraph withholds the home authorities (a caller who may not read the return), so the return
+   * fails closed rather than putting everyone in their school's own authority's.
    */
   async returnCohort(
     ctx: RequestContext,
     args: { schoolIds: string[] | null; asOf: string },
   ): Promise<{ schoolsAllowed: string[]; pupils: ReturnCohortPupil[] }> {
     const { cohort } = await querySubgraph(ctx, this.url, 'Return cohort lookup', DestinationsReturnCohortDocument, args);
+    const homes = cohort.homeLocalAuthorityCodes;
+    if (!homes) throw AccessError.forbidden();
+    if (homes.length !== cohort.pupilIds.length) throw new Error('The pupils subgraph answered the return cohort with columns of different lengths.');
     return {
       schoolsAllowed: cohort.schoolsAllowed,
       pupils: cohort.pupilIds.map((pupilId, i) => ({
@@ -134,6 +142,7 @@ export class PupilsClient {
         yearGroup: cohort.yearGroups[i],
         // Nothing is shared on a doubt, as in the school's own file.
         optedOut: cohort.sharingOptOuts[i] !== false,
+        homeCode: homes[i] ?? null,
       })),
     };
   }
@@ -300,6 +309,11 @@ export class PupilsClient {
 
   /** A school's name, URN and local authority, or null when the pupils subgraph does not know it. */
   async school(ctx: RequestContext, schoolId: string): Promise<SchoolReturnDetails | null> {
-    return (await fetchEntities(ctx, this.url, 'School', [schoolId], SchoolReturnDetailsDocument)).get(schoolId) ?? null;
+    return (await this.schools(ctx, [schoolId])).get(schoolId) ?? null;
+  }
+
+  /** Schools' names, URNs and local authorities (public facts), in one request; those the pupils subgraph does not know are missing. */
+  schools(ctx: RequestContext, schoolIds: readonly string[]): Promise<Map<string, SchoolReturnDetails>> {
+    return fetchEntities(ctx, this.url, 'School', schoolIds, SchoolReturnDetailsDocument);
   }
 }

@@ -72,7 +72,7 @@ export type DestinationsReturnCohortQueryVariables = Exact<{
 }>;
 
 
-export type DestinationsReturnCohortQuery = { cohort: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, yearGroups: Array<number>, sharingOptOuts: Array<boolean> } };
+export type DestinationsReturnCohortQuery = { cohort: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, yearGroups: Array<number>, sharingOptOuts: Array<boolean>, homeLocalAuthorityCodes: Array<string | null> | null } };
 
 export type SchoolReturnDetailsQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
@@ -215,6 +215,7 @@ export const DestinationsReturnCohortDocument = new TypedDocumentString(`
     schoolIds
     yearGroups
     sharingOptOuts
+    homeLocalAuthorityCodes
   }
 }
     `) as unknown as TypedDocumentString<DestinationsReturnCohortQuery, DestinationsReturnCohortQueryVariables>;

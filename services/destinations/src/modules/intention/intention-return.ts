@@ -88,14 +88,23 @@ export function intentionReturnRows(
   return { rows, included: included.length, optedOut, homeNotRecorded };
 }
 
+/** The local authority whose return a row belongs to (`returnAuthorityOf`), with its name, and whether the pupil's own home authority is recorded. */
+export interface RowAuthority {
+  code: string | null;
+  name: string;
+  homeRecorded: boolean;
+}
+
 /**
  * One row of the return as the API gives it (`localAuthorityReturn`): the same cells as a line of the
- * school's file, with the keys beside the words. `details` is the pupil's UPN, names and date of
- * birth, and the offer's note is free text about them: both only for callers who may see pupils one
- * by one (null otherwise: the row is then the pupil's id only).
+ * school's file, with the keys beside the words, and the authority whose file the line is in.
+ * `details` is the pupil's UPN, names and date of birth, and the offer's note is free text about
+ * them: both only for callers who may see pupils one by one (null otherwise: the row is then the
+ * pupil's id only).
  */
 export function returnRowOf(
   pupil: { pupilId: string; schoolId: string; yearGroup: number },
+  authority: RowAuthority,
   facts: ReturnFacts | undefined,
   details: PupilReturnDetails | null,
 ): LocalAuthorityReturnRow {
@@ -106,6 +115,9 @@ export function returnRowOf(
     pupilId: pupil.pupilId,
     schoolId: pupil.schoolId,
     yearGroup: pupil.yearGroup,
+    localAuthorityCode: authority.code,
+    localAuthorityName: authority.name,
+    homeLocalAuthorityRecorded: authority.homeRecorded,
     upn: details ? (details.upn ?? null) : null,
     firstName: details?.firstName ?? null,
     lastName: details?.lastName ?? null,

@@ -14,7 +14,7 @@ import {
   type Connection,
 } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
-import type { PupilReturnDetails, SchoolReturnDetails } from '../external/pupils.client.js';
+import type { PupilReturnDetails, ReturnCohortPupil, SchoolReturnDetails } from '../external/pupils.client.js';
 import {
   IntentionGaps,
   IntentionReturn,
@@ -28,7 +28,7 @@ import {
   type LocalAuthorityReturnRow,
 } from './intention.types.js';
 import { IntentionService } from './intention.service.js';
-import { intentionReturnRows, returnAuthorityName, returnAuthorityOf, returnCsv, returnFileName, returnRowOf } from './intention-return.js';
+import { intentionReturnRows, returnAuthorityName, returnAuthorityOf, returnCsv, returnFileName, returnRowOf, type RowAuthority } from './intention-return.js';
 import { DestinationError } from '../destination/destination.errors.js';
 import { SeptemberOfferService } from '../september-offer/september-offer.service.js';
 
@@ -41,6 +41,14 @@ const compareReturnKeys = (a: ReturnKey, b: ReturnKey): number =>
 const returnCursor = (key: ReturnKey) => encodeCursor([key.schoolId, key.yearGroup, key.pupilId]);
 
 const trimmed = (value: string | null | undefined): string | null => value?.trim() || null;
+
+/** The local authority code a caller asked for (null when none), or BAD_USER_INPUT when it names no authority in England. */
+function askedAuthority(code: string | null | undefined): string | null {
+  const asked = trimmed(code);
+  if (asked !== null && !localAuthorityOfCode(asked))
+    throw InputError.invalid('That is not the code of a local authority in England: use its three-digit DfE code, such as 330 for Birmingham.');
+  return asked;
+}
 
 /** The school, and its pupils on roll today in Year 11 or Year 12, whom its returns are about (one request each, side by side). */
 async function returnPupils(
@@ -172,9 +180,7 @@ export class IntentionResolver {
   ): Promise<IntentionReturn> {
     const scope = scopeOf(ctx.principal);
     if (scope.kind !== 'school') throw InputError.invalid('Only staff of a school send its return.');
-    const asked = localAuthorityCode?.trim() || null;
-    if (asked !== null && !localAuthorityOfCode(asked))
-      throw InputError.invalid('That is not the code of a local authority in England: use its three-digit DfE code, such as 330 for Birmingham.');
+    const asked = askedAuthority(localAuthorityCode);
     const today = todayInEngland();
     const { school, pupils } = await returnPupils(ctx, scope.schoolId, today);
     const schoolCode = school.localAuthorityCode ?? null;
@@ -270,26 +276,51 @@ export class IntentionResolver {
   @Query(() => LocalAuthorityReturnConnection, {
     nullable: true,
     description:
-      "The local authority return of the trust's schools (or of one school, with schoolId): one row per pupil on roll today in Year 11 or Year 12, with their Year 11 plan and September offer, as in each school's CSV file. Pupils who, or whose parent, opted out of sharing with the local authority are never in it. By school, then year group, then pupil id; first is 1 to 200 (50 when not given). UPN, names, date of birth and the offer's note only for analysts with pupil-level access; an API key gets the pupil's id instead.",
+      "The local authority return of the trust's schools (or of one school, with schoolId): one row per pupil on roll today in Year 11 or Year 12, with their Year 11 plan and September offer, as in each school's CSV file, and the local authority whose return the row belongs to (where the pupil lives, or the school's own when that is not recorded). With localAuthorityCode (the three-digit DfE code), only that authority's rows: the same pupils as the school's file for it. Pupils who, or whose parent, opted out of sharing with the local authority are never in it. By school, then year group, then pupil id; first is 1 to 200 (50 when not given). UPN, names, date of birth and the offer's note only for analysts with pupil-level access; an API key gets the pupil's id instead.",
   })
   async localAuthorityReturn(
     @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null | undefined,
     @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('localAuthorityCode', () => String, {
+      nullable: true,
+      description: "Only the rows of this local authority's return (its three-digit DfE code); every authority's when left out.",
+    })
+    localAuthorityCode: string | null | undefined,
     @Ctx() ctx: DestinationsContext,
   ): Promise<Connection<LocalAuthorityReturnRow>> {
     const scope = scopeOf(ctx.principal);
     if (scope.kind !== 'trust') throw AccessError.forbidden();
     if (schoolId && !isUuid(schoolId)) throw InputError.invalid('schoolId is not a school id.');
+    const asked = askedAuthority(localAuthorityCode);
     const limit = pageSize(first);
     const cursor = decodeCursor(after, ['uuid', 'position', 'uuid'] as const);
-    // The caller's own credential: the pupils subgraph answers only about the caller's trust.
-    const cohort = await ctx.deps.pupils.returnCohort(ctx, { schoolIds: schoolId ? [schoolId] : null, asOf: todayInEngland() });
+    // The caller's own credential: the pupils subgraph answers only about the caller's trust, and
+    // gives each pupil's home authority only to a caller who may read the return. One school's
+    // public facts are asked beside it; a whole trust's once its schools are known.
+    const today = todayInEngland();
+    const [cohort, named] = await Promise.all([
+      ctx.deps.pupils.returnCohort(ctx, { schoolIds: schoolId ? [schoolId] : null, asOf: today }),
+      schoolId ? ctx.deps.pupils.schools(ctx, [schoolId]) : Promise.resolve(null),
+    ]);
     if (schoolId && !cohort.schoolsAllowed.includes(schoolId)) throw DestinationError.otherTrust();
     const allowed = new Set(cohort.schoolsAllowed);
-    // The same pupils as each school's file: on roll in Year 11 or 12, never one who opted out (or whose answer is in doubt).
+    const schools = named ?? (await ctx.deps.pupils.schools(ctx, cohort.schoolsAllowed));
+    // Each row's authority: where the pupil lives, or their school's own (returnAuthorityOf, as the files).
+    const authorityOf = (pupil: ReturnCohortPupil): RowAuthority => {
+      const school = schools.get(pupil.schoolId);
+      if (!school) throw new Error('The pupils subgraph did not answer for a school of the return.');
+      const code = returnAuthorityOf(pupil.homeCode, school.localAuthorityCode ?? null);
+      return { code, name: returnAuthorityName(code, school), homeRecorded: pupil.homeCode !== null };
+    };
+    // The same pupils as each school's file: on roll in Year 11 or 12, never one who opted out (or
+    // whose answer is in doubt), and with a code, only those in that authority's file.
     const included = cohort.pupils
-      .filter((pupil) => allowed.has(pupil.schoolId) && (pupil.yearGroup === 11 || pupil.yearGroup === 12) && !pupil.optedOut)
+      .flatMap((pupil) => {
+        if (!allowed.has(pupil.schoolId) || (pupil.yearGroup !== 11 && pupil.yearGroup !== 12) || pupil.optedOut) return [];
+        const authority = authorityOf(pupil);
+        return asked === null || authority.code === asked ? [{ ...pupil, authority }] : [];
+      })
       .sort(compareReturnKeys);
     const from = cursor ? included.findIndex((pupil) => compareReturnKeys(pupil, { schoolId: cursor[0], yearGroup: cursor[1], pupilId: cursor[2] }) > 0) : 0;
     const page = from < 0 ? [] : included.slice(from, from + limit);
@@ -305,11 +336,11 @@ export class IntentionResolver {
         : Promise.resolve(null),
     ]);
     const nodes = page.flatMap((pupil) => {
-      if (!details) return [returnRowOf(pupil, facts.get(pupil.pupilId), null)];
+      if (!details) return [returnRowOf(pupil, pupil.authority, facts.get(pupil.pupilId), null)];
       // As the school's file, a pupil the pupils subgraph did not answer for is left out. (It shows an
       // analyst no consent: the opt-out was read with the cohort, from the same column.)
       const detail = details.get(pupil.pupilId);
-      return detail && detail.consent?.localAuthoritySharingOptOut !== true ? [returnRowOf(pupil, facts.get(pupil.pupilId), detail)] : [];
+      return detail && detail.consent?.localAuthoritySharingOptOut !== true ? [returnRowOf(pupil, pupil.authority, facts.get(pupil.pupilId), detail)] : [];
     });
     const last = page.at(-1);
     return {

@@ -143,6 +143,21 @@ export class LocalAuthorityReturnRow {
   @Field(() => Int, { description: '11 or 12.' })
   yearGroup: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The local authority whose return the row belongs to, as its three-digit DfE code: the one the pupil lives in, or the school's own when that is not recorded (null only for a school whose own authority Waymark knows by name alone). For every caller of the field: it is what localAuthorityCode filters on.",
+  })
+  localAuthorityCode: string | null;
+
+  @Field({ description: 'The name of that local authority.' })
+  localAuthorityName: string;
+
+  @Field({
+    description: "False when the pupil's home local authority is not recorded, so the row is in the school's own authority's return.",
+  })
+  homeLocalAuthorityRecorded: boolean;
+
   @Field(() => String, { nullable: true, description: `Unique pupil number. ${PUPIL_LEVEL}` })
   upn: string | null;
 

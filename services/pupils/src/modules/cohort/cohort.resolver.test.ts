@@ -199,6 +199,77 @@ describe('cohort', () => {
     }
   });
 
+  describe("each pupil's home local authority (for the local authority return)", () => {
+    const HOMES = `query ($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!) {
+      cohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) { schoolsAllowed pupilIds homeLocalAuthorityCodes }
+    }`;
+    type Homes = { cohort: { schoolsAllowed: string[]; pupilIds: string[]; homeLocalAuthorityCodes: (string | null)[] | null } };
+    const key = (scopes: string[], keyTrust = trustId) =>
+      makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: keyTrust, scopes, displayName: 'Warehouse' });
+    const southPupil = onRoll(southbank.id)[0];
+    const parent = makePrincipal({ roles: ['parent'], childPupilIds: [maya.id] });
+    const alumnus = makePrincipal({ roles: ['alumni'], volunteerId: randomUUID() });
+    const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId });
+    const homesOf = async (who: ReturnType<typeof makePrincipal>, variables: Record<string, unknown>) => {
+      const res = await client.query<Homes>(who, HOMES, { asOf: today, ...variables });
+      expect(res.errors).toBeUndefined();
+      return res.data!.cohort;
+    };
+
+    beforeAll(async () => {
+      const conn = subgraph.orm.em.getConnection();
+      await conn.execute("update pupil set home_la_code = '330' where id = ?", [maya.id]);
+      await conn.execute("update pupil set home_la_code = '380' where id = ?", [southPupil.id]);
+    });
+    afterAll(async () => {
+      await subgraph.orm.em.getConnection().execute('update pupil set home_la_code = null where id in (?, ?)', [maya.id, southPupil.id]);
+    });
+
+    it('gives the column to nobody who cannot read the return of those pupils: a pupil, a parent, a volunteer, an alumnus, a key with reports:read only', async () => {
+      for (const [who, variables] of [
+        [pupil, { pupilIds: [maya.id] }],
+        [parent, { pupilIds: [maya.id] }],
+        [volunteer, { schoolIds: [northfield.id] }],
+        [alumnus, {}],
+        [key(['reports:read']), {}],
+        [key(['reports:read', 'roster:write']), { schoolIds: [northfield.id] }],
+      ] as const) {
+        const cohort = await homesOf(who, variables);
+        expect(cohort.homeLocalAuthorityCodes).toBeNull();
+      }
+      // The pupil and the parent still read the rest of the cohort as before.
+      expect((await homesOf(pupil, { pupilIds: [maya.id] })).pupilIds).toEqual([maya.id]);
+      expect((await homesOf(parent, { pupilIds: [maya.id] })).pupilIds).toEqual([maya.id]);
+    });
+
+    it("tells another trust's analyst or key nothing of our pupils' authorities, and another school's leader nothing of ours", async () => {
+      for (const who of [otherAnalyst, key(['destinations:read', 'reports:read'], randomUUID())]) {
+        for (const variables of [{}, { schoolIds: [northfield.id, southbank.id] }, { pupilIds: [maya.id, southPupil.id] }]) {
+          const cohort = await homesOf(who, variables);
+          expect(cohort).toEqual({ schoolsAllowed: [], pupilIds: [], homeLocalAuthorityCodes: [] });
+        }
+      }
+      const south = await homesOf(leaderSouth, { pupilIds: [maya.id, southPupil.id] });
+      expect(south.pupilIds).toEqual([southPupil.id]);
+      expect(south.homeLocalAuthorityCodes).toEqual(['380']);
+    });
+
+    it("gives it beside each pupil to staff of the school, the trust's analysts and its keys with destinations:read", async () => {
+      for (const [who, variables] of [
+        [leaderNorth, { schoolIds: [northfield.id] }],
+        [analyst, {}],
+        [key(['destinations:read']), {}],
+      ] as const) {
+        const cohort = await homesOf(who, variables);
+        expect(cohort.homeLocalAuthorityCodes).toHaveLength(cohort.pupilIds.length);
+        const home = new Map(cohort.pupilIds.map((id, i) => [id, cohort.homeLocalAuthorityCodes![i]]));
+        expect(home.get(maya.id)).toBe('330');
+        if (who !== leaderNorth) expect(home.get(southPupil.id)).toBe('380');
+        expect([...home.values()].filter((code) => code !== null)).toHaveLength(who === leaderNorth ? 1 : 2);
+      }
+    });
+  });
+
   it('refuses a day that does not exist', async () => {
     const res = await client.query(leaderNorth, COHORT, { asOf: '2026-13-01' });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

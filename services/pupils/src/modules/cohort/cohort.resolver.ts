@@ -1,6 +1,7 @@
-import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Info, Query, Resolver } from 'type-graphql';
 import { parseDay } from '@waymark/domain';
-import { InputError, type RequestContext } from '@waymark/subgraph-kit';
+import { asksFor, InputError, type RequestContext } from '@waymark/subgraph-kit';
 import { Cohort, CohortVersionAnswer, PackedCohort } from './cohort.types.js';
 import { loadCohort, loadCohortVersion, loadPackedCohort, type CohortQuery } from './cohort.service.js';
 
@@ -29,8 +30,8 @@ export class CohortResolver {
     description:
       'Subgraph-to-subgraph only: pupils on roll on `asOf` at the schools (or among the pupils) asked for, within what the caller may read, as parallel arrays.',
   })
-  cohort(@Args() args: CohortArgs, @Ctx() ctx: RequestContext): Promise<Cohort> {
-    return loadCohort(ctx.em, ctx.principal, cohortQuery(args));
+  cohort(@Args() args: CohortArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Cohort> {
+    return loadCohort(ctx.em, ctx.principal, cohortQuery(args), { withHomes: asksFor(info, [], ['homeLocalAuthorityCodes']) });
   }
 
   @Directive('@inaccessible')

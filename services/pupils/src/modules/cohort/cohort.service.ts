@@ -55,7 +55,32 @@ function cohortScope(principal: Principal): CohortScope {
 }
 
 function emptyCohort(): Cohort {
-  return { schoolsAllowed: [], pupilIds: [], schoolIds: [], yearGroups: [], groupMasks: [], tutorGroups: [], upns: [], leavingYears: [], sharingOptOuts: [] };
+  return {
+    schoolsAllowed: [],
+    pupilIds: [],
+    schoolIds: [],
+    yearGroups: [],
+    groupMasks: [],
+    tutorGroups: [],
+    upns: [],
+    leavingYears: [],
+    sharingOptOuts: [],
+    homeLocalAuthorityCodes: null,
+  };
+}
+
+/**
+ * Whether the caller may have the cohort's home local authorities: only those who may already read
+ * the local authority return of these pupils (docs/security.md, "A pupil's home local authority").
+ * Staff of a school read their school's return; a trust's analysts read the trust's, and so do its
+ * API keys that hold destinations:read (a key with reports:read alone reads this cohort for figures
+ * and does not get them). A pupil, a parent and everyone else never do.
+ */
+function mayReadHomeAuthorities(principal: Principal): boolean {
+  const scope = scopeOf(principal);
+  if (scope.kind === 'school') return true;
+  if (scope.kind === 'trust') return principal.kind !== 'api' || principal.scopes.includes('destinations:read');
+  return false;
 }
 
 /** The pupils a cohort query selects, or why it selects none. */
@@ -162,10 +187,14 @@ const YEAR_GROUP_SQL = `coalesce(case when p.year_group + ($2::int - coalesce(p.
 /** The summer the pupil finishes Year 11 by their date of birth: the academic year they were born in plus 17 (`year11LeavingYear` in @waymark/domain). */
 export const LEAVING_YEAR_SQL = `(extract(year from p.date_of_birth)::int - (extract(month from p.date_of_birth) < 9)::int + 17)`;
 
-/** The cohort as parallel arrays, with tutor groups and UPNs (for registers and one pupil's lookups). */
-export async function loadCohort(em: EntityManager, principal: Principal, query: CohortQuery): Promise<Cohort> {
+/**
+ * The cohort as parallel arrays, with tutor groups and UPNs (for registers and one pupil's lookups).
+ * `withHomes`: whether the home local authorities were asked for (read only then, and only for a caller who may have them).
+ */
+export async function loadCohort(em: EntityManager, principal: Principal, query: CohortQuery, { withHomes = true } = {}): Promise<Cohort> {
   const selection = await selectCohort(em, principal, query);
-  if (selection.from === null) return { ...emptyCohort(), schoolsAllowed: selection.schoolsAllowed };
+  const homes = withHomes && mayReadHomeAuthorities(principal);
+  if (selection.from === null) return { ...emptyCohort(), schoolsAllowed: selection.schoolsAllowed, homeLocalAuthorityCodes: homes ? [] : null };
   const { rows } = await boundSql<{
     id: string;
     school_id: string;
@@ -175,16 +204,19 @@ export async function loadCohort(em: EntityManager, principal: Principal, query:
     upn: string;
     leaving_year: number;
     opt_out: boolean;
+    home_la_code: string | null;
   }>(
     em,
     `select p.id, r.school_id, ${YEAR_GROUP_SQL} as yg, ${selection.mask} as mask, p.tutor_group, p.upn,
-            ${LEAVING_YEAR_SQL} as leaving_year, p.local_authority_sharing_opt_out as opt_out
+            ${LEAVING_YEAR_SQL} as leaving_year, p.local_authority_sharing_opt_out as opt_out${homes ? ', p.home_la_code' : ''}
        from ${selection.from}
       order by r.school_id, p.id`,
     selection.params,
   );
   const cohort = emptyCohort();
   cohort.schoolsAllowed = selection.schoolsAllowed;
+  const homeCodes: (string | null)[] = [];
+  if (homes) cohort.homeLocalAuthorityCodes = homeCodes;
   for (const row of rows) {
     cohort.pupilIds.push(row.id);
     cohort.schoolIds.push(row.school_id);
@@ -194,6 +226,7 @@ export async function loadCohort(em: EntityManager, principal: Principal, query:
     cohort.upns.push(row.upn);
     cohort.leavingYears.push(Number(row.leaving_year));
     cohort.sharingOptOuts.push(row.opt_out === true);
+    if (homes) homeCodes.push(row.home_la_code ?? null);
   }
   return cohort;
 }

@@ -39,6 +39,13 @@ export class Cohort {
     description: 'True when the pupil (or their parent) has opted out of sharing with the local authority: such pupils are left out of destination figures.',
   })
   sharingOptOuts: boolean[];
+
+  @Field(() => [String], {
+    nullable: 'itemsAndList',
+    description:
+      "Each pupil's home local authority as its three-digit DfE code (null: none recorded), for the local authority return. The whole column is null unless the caller may read the return of these pupils: staff of their school, and their trust's analysts and its API keys with destinations:read.",
+  })
+  homeLocalAuthorityCodes: (string | null)[] | null;
 }
 
 /**
