@@ -656,6 +656,12 @@ export type SetPupilFlagsInput = {
   pupilId: string | number;
 };
 
+export type SetPupilHomeLocalAuthorityInput = {
+  /** The three-digit DfE code of the local authority the pupil lives in; null or blank: not recorded. */
+  code?: string | null | undefined;
+  pupilId: string | number;
+};
+
 export type SetSelfEvaluationAnswerInput = {
   areaKey: string;
   reason: string;
@@ -1438,6 +1444,8 @@ export type UnlinkParentMutation = { unlinkParentAccount: { accountId: string | 
 
 export type StaffConsentFieldsFragment = { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null };
 
+export type HomeLocalAuthorityFieldsFragment = { code: string, name: string };
+
 export type StaffCommentFieldsFragment = { id: string, body: string, authorName: string, createdAt: string };
 
 export type PupilRecordQueryVariables = Exact<{
@@ -1445,7 +1453,7 @@ export type PupilRecordQueryVariables = Exact<{
 }>;
 
 
-export type PupilRecordQuery = { pupil: { id: string, upn: string | null, displayName: string, firstName: string, lastName: string, dateOfBirth: string | null, yearGroup: number | null, tutorGroup: string | null, leftOn: string | null, school: { id: string, name: string } | null, recordAccess: { current: boolean, schoolId: string | null, until: string | null } | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null, flagHistory: Array<{ group: VulnerableGroup, value: boolean, changedAt: string, source: string, changedBy: string | null }> | null, enrolments: Array<{ startedOn: string, leftOn: string | null, school: { id: string, name: string } | null }> | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, participations: Array<{ id: string, attended: boolean, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number>, school: { name: string } | null } | null }> | null, destinations: Array<{ id: string, stage: DestinationStage, kindLabel: string, provider: string | null, recordedOn: string }> | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null } | null };
+export type PupilRecordQuery = { pupil: { id: string, upn: string | null, displayName: string, firstName: string, lastName: string, dateOfBirth: string | null, yearGroup: number | null, tutorGroup: string | null, leftOn: string | null, school: { id: string, name: string } | null, homeLocalAuthority: { code: string, name: string } | null, recordAccess: { current: boolean, schoolId: string | null, until: string | null } | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null, flagHistory: Array<{ group: VulnerableGroup, value: boolean, changedAt: string, source: string, changedBy: string | null }> | null, enrolments: Array<{ startedOn: string, leftOn: string | null, school: { id: string, name: string } | null }> | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, participations: Array<{ id: string, attended: boolean, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number>, school: { name: string } | null } | null }> | null, destinations: Array<{ id: string, stage: DestinationStage, kindLabel: string, provider: string | null, recordedOn: string }> | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null } | null };
 
 export type SetPupilFlagsMutationVariables = Exact<{
   input: SetPupilFlagsInput;
@@ -1481,6 +1489,13 @@ export type MarkPupilBackOnRollMutationVariables = Exact<{
 
 
 export type MarkPupilBackOnRollMutation = { markPupilBackOnRoll: { pupil: { id: string, leftOn: string | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
+
+export type SetPupilHomeLocalAuthorityMutationVariables = Exact<{
+  input: SetPupilHomeLocalAuthorityInput;
+}>;
+
+
+export type SetPupilHomeLocalAuthorityMutation = { setPupilHomeLocalAuthority: { pupil: { id: string, homeLocalAuthority: { code: string, name: string } | null } | null, error: { code: string, message: string, fields: Array<{ field: string, message: string }> } | null } };
 
 export type PupilListFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string, upn: string | null, yearGroup: number | null, tutorGroup: string | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null } }> };
 
@@ -2094,6 +2109,12 @@ export const StaffConsentFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"StaffConsentFields"}) as unknown as TypedDocumentString<StaffConsentFieldsFragment, unknown>;
+export const HomeLocalAuthorityFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HomeLocalAuthorityFields on LocalAuthority {
+  code
+  name
+}
+    `, {"fragmentName":"HomeLocalAuthorityFields"}) as unknown as TypedDocumentString<HomeLocalAuthorityFieldsFragment, unknown>;
 export const StaffCommentFieldsFragmentDoc = new TypedDocumentString(`
     fragment StaffCommentFields on RecordComment {
   id
@@ -4518,6 +4539,9 @@ export const PupilRecordDocument = new TypedDocumentString(`
       id
       name
     }
+    homeLocalAuthority {
+      ...HomeLocalAuthorityFields
+    }
     recordAccess {
       current
       schoolId
@@ -4575,6 +4599,10 @@ export const PupilRecordDocument = new TypedDocumentString(`
   localAuthoritySharingOptOut
   optOutBy
   updatedAt
+}
+fragment HomeLocalAuthorityFields on LocalAuthority {
+  code
+  name
 }
 fragment StaffCommentFields on RecordComment {
   id
@@ -4724,6 +4752,32 @@ export const MarkPupilBackOnRollDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<MarkPupilBackOnRollMutation, MarkPupilBackOnRollMutationVariables>;
+export const SetPupilHomeLocalAuthorityDocument = new TypedDocumentString(`
+    mutation SetPupilHomeLocalAuthority($input: SetPupilHomeLocalAuthorityInput!) {
+  setPupilHomeLocalAuthority(input: $input) {
+    pupil {
+      id
+      homeLocalAuthority {
+        ...HomeLocalAuthorityFields
+      }
+    }
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment HomeLocalAuthorityFields on LocalAuthority {
+  code
+  name
+}
+fragment MutationErrorFields on MutationError {
+  code
+  message
+  fields {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SetPupilHomeLocalAuthorityMutation, SetPupilHomeLocalAuthorityMutationVariables>;
 export const PupilsDocument = new TypedDocumentString(`
     query Pupils($first: Int, $after: String, $yearGroup: Int, $tutorGroup: String, $search: String) {
   pupils(

@@ -6,6 +6,7 @@ import { SubjectAccessSection } from '../../subject-access/components/SubjectAcc
 import { usePupilRecord } from '../hooks/usePupilRecord';
 import { ConsentSection } from './ConsentSection';
 import { FlagsSection } from './FlagsSection';
+import { HomeAuthoritySection } from './HomeAuthoritySection';
 import { MarkLeftAction } from './MarkLeftAction';
 import { ParentsSection } from './ParentsSection';
 import { ActivitiesSection, DestinationsSection, EnrolmentsSection } from './RecordTables';
@@ -101,6 +102,15 @@ export function PupilRecordPage({ pupilId, from, canMarkLeft = false }: PupilRec
           <MarkLeftAction pupilId={pupil.id} pupilName={pupil.displayName} leftOn={pupil.leftOn ?? null} joinedOn={joinedOn} onChanged={record.refetch} />
         ) : null}
       </Section>
+
+      <HomeAuthoritySection
+        pupilId={pupil.id}
+        pupilName={pupil.firstName}
+        homeLocalAuthority={pupil.homeLocalAuthority ?? null}
+        errors={record.errorsFor('homeLocalAuthority')}
+        editable={current}
+        onSaved={() => void record.refetch()}
+      />
 
       <Section
         title="Journey"
