@@ -201,6 +201,10 @@ describe('destinationYears: destination year 1 (August 2024 to July 2025)', () =
   it.each(year1)('$name: $why', ({ spells, today, status, main, reason }) => {
     const [first] = destinationYears(LEFT, spells, today ?? LATER).years;
     expect(first).toMatchObject({ year: 1, from: '2024-08-01', to: '2025-07-31', status, sustained: status === 'SUSTAINED', mainActivity: main, reason });
+    // Asked for year 1 alone (as the figures do), the same year and September.
+    const alone = destinationYears(LEFT, spells, today ?? LATER, [1]);
+    expect(alone.years).toEqual([first]);
+    expect(alone.september).toEqual(destinationYears(LEFT, spells, today ?? LATER).september);
   });
 });
 
@@ -280,6 +284,8 @@ describe('spell validation', () => {
     const attempt = () => destinationYears(LEFT, [college('2024-09-04', '2024-08-01')], LATER);
     expect(attempt).toThrow(InvalidActivitySpellError);
     expect(attempt).toThrow('A spell cannot end before it starts: it starts on 2024-09-04 but ends on 2024-08-01');
+    // Also when no year is asked for, as when a confirmation file's spells are only checked.
+    expect(() => destinationYears(LEFT, [college('2024-09-04', '2024-08-01')], LATER, [])).toThrow(InvalidActivitySpellError);
   });
 
   it.each([

@@ -55,7 +55,16 @@ const monthIndex = (year: number, month: number): number => year * 12 + month - 
 const monthStart = (index: number): number => Date.UTC(Math.floor(index / 12), index % 12, 1) / 86_400_000;
 const monthEnd = (index: number): number => monthStart(index + 1) - 1;
 const monthName = (index: number): string => `${MONTH_NAMES[index % 12]} ${Math.floor(index / 12)}`;
-const isoOf = (dayNo: number): string => new Date(dayNo * 86_400_000).toISOString().slice(0, 10);
+/** YYYY-MM-DD of a day number; only month starts and ends are asked for, so each is worked out once. */
+const isoDays = new Map<number, string>();
+const isoOf = (dayNo: number): string => {
+  let iso = isoDays.get(dayNo);
+  if (iso === undefined) {
+    iso = new Date(dayNo * 86_400_000).toISOString().slice(0, 10);
+    isoDays.set(dayNo, iso);
+  }
+  return iso;
+};
 
 function listMonths(months: number[]): string {
   const names = months.map(monthName);
@@ -257,8 +266,15 @@ export function hasLeftYear11(leavingYear: number, today: string): boolean {
  * things stand on `today` (YYYY-MM-DD; nothing after it counts, and a spell with no end runs to it).
  * `leavingYear` is the calendar year of the summer they finished Year 11. Throws
  * InvalidActivitySpellError for a spell that cannot be used, such as one that ends before it starts.
+ * `only`: the destination years to work out, in that order (all three when left out); the figures
+ * need year 1 alone for every leaver of a trust.
  */
-export function destinationYears(leavingYear: number, spells: readonly ActivitySpell[], today: string): DestinationYears {
+export function destinationYears(
+  leavingYear: number,
+  spells: readonly ActivitySpell[],
+  today: string,
+  only: readonly DestinationYearNumber[] = [1, 2, 3],
+): DestinationYears {
   if (!Number.isInteger(leavingYear)) throw new RangeError(`The leaving year must be a whole year, not ${leavingYear}`);
   if (!parseDay(today)) throw new RangeError(`Today must be a day written YYYY-MM-DD, not ${today}`);
   for (const spell of spells) assertActivitySpell(spell);
@@ -267,6 +283,6 @@ export function destinationYears(leavingYear: number, spells: readonly ActivityS
   return {
     leavingYear,
     september: septemberDestination(leavingYear, spells, bySpell, todayNumber),
-    years: ([1, 2, 3] as const).map((year) => destinationYear(year, leavingYear, bySpell, todayNumber)),
+    years: only.map((year) => destinationYear(year, leavingYear, bySpell, todayNumber)),
   };
 }

@@ -189,7 +189,8 @@ export class AnalyticsService {
     const counted: Counted[] = [];
     for (const [pupilId, leaver] of leavers) {
       const own = spells.get(pupilId) ?? [];
-      const computed = destinationYears(leaver.leavingYear, own, today);
+      // Only year 1 is counted here (sustained), so only year 1 is worked out.
+      const computed = destinationYears(leaver.leavingYear, own, today, [1]);
       const september = categoryOfActivity(computed.september.activity, computed.september.spell?.providerKind ?? null);
       const now = currentSpell(own, today);
       const intended = categoryOfIntention(intentions.get(pupilId) ?? null);

@@ -124,7 +124,8 @@ export class SpellService {
           leaver.leavingYear = spell.leavingYear;
         } else byPupil.set(spell.pupilId, { leavingYear: spell.leavingYear, spells: [values] });
       }
-      for (const { leavingYear, spells: leaverSpells } of byPupil.values()) destinationYears(leavingYear, leaverSpells, today);
+      // Only whether the rule accepts the spells: it throws while reading them, before any year is worked out.
+      for (const { leavingYear, spells: leaverSpells } of byPupil.values()) destinationYears(leavingYear, leaverSpells, today, []);
       // One statement for every row (unnest of one array per column), as a file of thousands of lines
       // needs, which also writes the trust's `destination.recorded` event for each new spell of a leaver
       // in `shared` (the events `destinationEvents` in spell.webhook.ts describes, built here from the
