@@ -49,6 +49,17 @@ describe('days and times in England', () => {
     expect(parseDay('2026-02-29')).toBeNull();
     expect(parseDay('2026-06-31')).toBeNull();
     expect(parseDay('4/3/2026')).toBeNull();
+    // The same answer as the calendar of JavaScript's Date for every day from 1899 to 2101 and each
+    // month's 0th to 32nd, leap years and centuries included (1900 and 2100 are not leap years; 2000 is).
+    for (let year = 1899; year <= 2101; year += 1)
+      for (let month = 0; month <= 13; month += 1)
+        for (let day = 0; day <= 32; day += 1) {
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const exists = month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          expect(parseDay(text)).toBe(exists ? text : null);
+        }
+    expect(parseDay('0050-01-01')).toBeNull();
     expect(parseTime('09:30')).toBe('09:30');
     expect(parseTime('9.30')).toBeNull();
     expect(parseTime('24:00')).toBeNull();
