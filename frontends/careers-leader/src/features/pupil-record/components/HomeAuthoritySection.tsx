@@ -81,7 +81,7 @@ export function HomeAuthoritySection({ pupilId, pupilName, homeLocalAuthority, e
     >
       <SectionProblem items={errors} what="home local authority" forbiddenText="Only staff of the pupil's current school can see where they live." />
       {errors.length === 0 ? (
-        <SummaryList items={[{ term: 'Home local authority', value: homeLocalAuthority ? authorityLabel(homeLocalAuthority) : 'Not recorded' }]} />
+        <SummaryList items={[{ term: 'Recorded now', value: homeLocalAuthority ? authorityLabel(homeLocalAuthority) : 'Not recorded' }]} />
       ) : null}
       {editable && errors.length === 0 ? (
         <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label={`Change where ${pupilName} lives`}>
