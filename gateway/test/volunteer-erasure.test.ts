@@ -21,7 +21,9 @@ import { useTestStack } from './test-stack.js';
  * through the mail catcher, Southbank's none; Jordan's, deleted with identity (which sends the mail)
  * killed at once, still reaches the leader once identity is back, and only once.
  */
-const stack = useTestStack({ name: 'volunteer_erasure' });
+// The relay and identity's mail worker run every half second here (5 s in a deployment), so waiting for
+// a few more runs of each to show nothing more is sent takes seconds, not half a minute.
+const stack = useTestStack({ name: 'volunteer_erasure', env: { WAYMARK_WEBHOOK_RELAY_MS: '500', WAYMARK_LEADER_MAIL_MS: '500' } });
 const data = demoData();
 const sam = data.volunteers.find((v) => v.email === 'employer@acme.test') ?? data.volunteers[0];
 const SAM = { email: 'employer@acme.test', name: 'Sam Patel' };
@@ -219,8 +221,8 @@ const NORTHFIELD_LEADER = 'leader@northfield.test';
 const SOUTHBANK_LEADER = 'leader@southbank.test';
 const leaderMail = (to: string) => stack.mail!.messages().filter((mail) => mail.to.includes(to) && /A volunteer can no longer come/.test(mail.subject));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Long enough for the gateway's relay (every 5 s) and identity's mail worker (every 5 s) to have run twice more. */
-const settled = () => sleep(12_000);
+/** Long enough for the gateway's relay and identity's mail worker (each every 0.5 s here) to have run at least four more times. */
+const settled = () => sleep(3_000);
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const longDay = (day: string) => `${Number(day.slice(8))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
 

@@ -24,6 +24,8 @@ import { localSubgraphUrl } from '@waymark/auth';
 export interface IdentityServiceConfig extends IdentitySchemaConfig {
   /** Where sign-up and password-reset mail goes (null: both are off), or a mailer of the caller's own. */
   mail?: MailSettings | Mailer | null;
+  /** How often waiting mail to careers leaders is sent (5 s when not given). */
+  leaderMailMs?: number;
 }
 
 function mailerOf(mail: IdentityServiceConfig['mail']): Mailer | null {
@@ -60,7 +62,7 @@ export function defineIdentityService(config: IdentityServiceConfig): ServiceDef
     seed: seedDemo,
     routes: (orm) => volunteerErasureRoutes(orm, internalRoutes(orm, mailer, config.employersUrl ?? localSubgraphUrl('employers'))),
     // Mail to careers leaders waits in leader_mail while no mail server is set up.
-    housekeeping: [webhookDeliveryJob(config.webhooks ?? { production: true }), ...(mailer ? [leaderMailJob(mailer)] : [])],
+    housekeeping: [webhookDeliveryJob(config.webhooks ?? { production: true }), ...(mailer ? [leaderMailJob(mailer, config.leaderMailMs)] : [])],
     rowSecurity: true,
   };
 }

@@ -16,6 +16,8 @@ export interface IdentityEnv extends ServiceEnv {
    * `usePasswordHashCost` in @waymark/auth), for the test stacks, which sign in hundreds of times.
    */
   cheapPasswordHashes: boolean;
+  /** How often waiting mail to careers leaders is sent, in milliseconds (WAYMARK_LEADER_MAIL_MS, at least 100; 5,000 when unset). */
+  leaderMailMs: number;
 }
 
 /** WAYMARK_SECRETS_KEY: required in production (second-factor secrets must not be sealed with a public key). */
@@ -39,10 +41,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdentityEnv {
   const employersUrl = source.WAYMARK_EMPLOYERS_URL || localSubgraphUrl('employers');
   if (!/^https?:\/\//.test(employersUrl)) throw new Error(`Invalid configuration:\n  - WAYMARK_EMPLOYERS_URL must be an http(s) URL, got "${employersUrl}"`);
   const cheapPasswordHashes = source.WAYMARK_TEST_CHEAP_PASSWORD_HASHES === '1';
+  const leaderMailMs = Number(source.WAYMARK_LEADER_MAIL_MS || 5000);
+  if (!(leaderMailMs >= 100)) throw new Error('Invalid configuration:\n  - WAYMARK_LEADER_MAIL_MS must be a number of milliseconds, at least 100');
   const smtpUrl = source.WAYMARK_SMTP_URL || '';
-  if (!smtpUrl) return { ...env, mail: null, secretsKey, employersUrl, cheapPasswordHashes };
+  if (!smtpUrl) return { ...env, mail: null, secretsKey, employersUrl, cheapPasswordHashes, leaderMailMs };
   const from = source.WAYMARK_MAIL_FROM || DEFAULT_MAIL_FROM;
   const problem = mailSettingsProblem(smtpUrl, from);
   if (problem) throw new Error(`Invalid configuration:\n  - ${problem}`);
-  return { ...env, mail: { smtpUrl, from }, secretsKey, employersUrl, cheapPasswordHashes };
+  return { ...env, mail: { smtpUrl, from }, secretsKey, employersUrl, cheapPasswordHashes, leaderMailMs };
 }
