@@ -7,6 +7,7 @@ import { dropStackDatabases, freeStackPorts, sharedStackForWorker, startStack, u
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { E2E_STACK_ENV } from './global-setup.js';
 
 const require = createRequire(import.meta.url);
 
@@ -185,6 +186,7 @@ export async function startPortals(options: { name: string; copyFrontends?: bool
         databaseTemplates: true,
         cheapPasswordHashes: true,
         frontendsDir,
+        env: E2E_STACK_ENV,
         log: () => {},
       })
     : await useSharedStack(sharedStackForWorker(sharedAddresses));
