@@ -5,6 +5,7 @@ import { PupilCommentsResolver } from './modules/comment/comment.resolver.js';
 import { PupilConsentResolver } from './modules/consent/consent.resolver.js';
 import { EnrolmentResolver } from './modules/enrolment/enrolment.resolver.js';
 import { PupilFlagsResolver } from './modules/flags/flags.resolver.js';
+import { PupilAddressResolver } from './modules/address/address.resolver.js';
 import { PupilHomeAuthorityResolver } from './modules/home-authority/home-authority.resolver.js';
 import { LeavingResolver } from './modules/leaving/leaving.resolver.js';
 import { PupilLeavingYearResolver } from './modules/leaving-year/pupil-leaving-year.resolver.js';
@@ -31,6 +32,7 @@ export function buildPupilsSchema(): Promise<GraphQLSchema> {
       PupilResolver,
       PupilFlagsResolver,
       PupilHomeAuthorityResolver,
+      PupilAddressResolver,
       PupilConsentResolver,
       PupilCommentsResolver,
       EnrolmentResolver,

@@ -17,6 +17,7 @@ import { Migration20261207083612 } from './Migration20261207083612.js';
 import { Migration20261207085602 } from './Migration20261207085602.js';
 import { Migration20261207104013 } from './Migration20261207104013.js';
 import { Migration20261207120406 } from './Migration20261207120406.js';
+import { Migration20261207151710 } from './Migration20261207151710.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -37,4 +38,5 @@ export const migrations = [
   { name: 'Migration20261207085602', class: Migration20261207085602 },
   { name: 'Migration20261207104013', class: Migration20261207104013 },
   { name: 'Migration20261207120406', class: Migration20261207120406 },
+  { name: 'Migration20261207151710', class: Migration20261207151710 },
 ];

@@ -21,7 +21,7 @@ export type OptOutBy = 'PARENT' | 'PUPIL';
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Pupil {
-  [OptionalProps]?: 'destinationTracking' | 'localAuthoritySharingOptOut';
+  [OptionalProps]?: 'destinationTracking' | 'localAuthoritySharingOptOut' | 'parentCarerSameAddress';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -93,6 +93,24 @@ export class Pupil {
    * keeps this rather than an address: the return to each authority needs nothing finer.
    */
   @Property({ type: 'string', length: 3, nullable: true }) homeLaCode: string | null = null;
+
+  /*
+   * The pupil's postal address and one parent's or carer's name and address, kept only because the
+   * local authority return (a legal duty) asks for them (docs/domain-rules.md, "The local authority
+   * return"); read like the home local authority, every read logged, cleared when a leaver is
+   * pseudonymised. Each part may be missing; a postcode is stored upper-case with one space.
+   */
+  @Property({ type: 'string', length: 100, nullable: true }) addressLine1: string | null = null;
+  @Property({ type: 'string', length: 100, nullable: true }) addressLine2: string | null = null;
+  @Property({ type: 'string', length: 60, nullable: true }) addressTown: string | null = null;
+  @Property({ type: 'string', length: 8, nullable: true }) addressPostcode: string | null = null;
+  @Property({ type: 'string', length: 100, nullable: true }) parentCarerName: string | null = null;
+  /** The parent or carer lives at the pupil's address (their own address columns are then empty). */
+  @Property({ type: 'boolean', default: false }) parentCarerSameAddress = false;
+  @Property({ type: 'string', length: 100, nullable: true }) parentCarerAddressLine1: string | null = null;
+  @Property({ type: 'string', length: 100, nullable: true }) parentCarerAddressLine2: string | null = null;
+  @Property({ type: 'string', length: 60, nullable: true }) parentCarerAddressTown: string | null = null;
+  @Property({ type: 'string', length: 8, nullable: true }) parentCarerAddressPostcode: string | null = null;
 
   @Property({ type: 'boolean', default: false }) destinationTracking = false;
   @Property({ type: 'boolean', default: false }) localAuthoritySharingOptOut = false;

@@ -8,6 +8,8 @@ export enum PupilErrorCode {
   ListInputInvalid = 'PUPIL_LIST_INPUT_INVALID',
   HomeLocalAuthorityForbidden = 'PUPIL_HOME_LOCAL_AUTHORITY_FORBIDDEN',
   HomeLocalAuthorityInvalid = 'PUPIL_HOME_LOCAL_AUTHORITY_INVALID',
+  AddressForbidden = 'PUPIL_ADDRESS_FORBIDDEN',
+  AddressInvalid = 'PUPIL_ADDRESS_INVALID',
 }
 
 export class PupilError extends DomainError<PupilErrorCode> {
@@ -31,6 +33,14 @@ export class PupilError extends DomainError<PupilErrorCode> {
     );
   }
 
+  static addressForbidden(): PupilError {
+    return new PupilError(
+      'FORBIDDEN',
+      PupilErrorCode.AddressForbidden,
+      "Only staff of the pupil's own school can see the pupil's address and their parent's or carer's details.",
+    );
+  }
+
   static listInputInvalid(message: string): PupilError {
     return new PupilError('BAD_USER_INPUT', PupilErrorCode.ListInputInvalid, message);
   }
@@ -48,5 +58,9 @@ export const PupilProblems = {
   homeLocalAuthorityInvalid(code: string): MutationError {
     const message = `"${code}" is not the code of a local authority in England. Use the three-digit DfE code, such as 330 for Birmingham. Nothing was saved.`;
     return mutationError(PupilErrorCode.HomeLocalAuthorityInvalid, message, [{ field: 'code', message }]);
+  },
+  addressInvalid(problems: { field: string; message: string }[]): MutationError {
+    const message = `${problems.map((problem) => problem.message).join(' ')} Nothing was saved.`;
+    return mutationError(PupilErrorCode.AddressInvalid, message, problems);
   },
 };
