@@ -4,7 +4,8 @@ import { boundSql } from '@waymark/subgraph-kit';
 
 /*
  * The pupils subgraph's part of pseudonymising a leaver (docs/domain-rules.md, "Retention"): the
- * name, UPN, exact birthday, tutor group and home local authority go, and so do the words of comments about them and their
+ * name, UPN, exact birthday, tutor group, home local authority, postal address and parent's or carer's name and address
+ * go, and so do the words of comments about them and their
  * own name in the data access log, and so does the name of a parent or carer in either place (who last
  * changed their consent, who read their record): a parent's name tells whose family it was. Staff's
  * names in the log stay; the school answers for its staff's reading. The id, school, trust, year group, dates on roll, vulnerable and
@@ -14,6 +15,9 @@ import { boundSql } from '@waymark/subgraph-kit';
  */
 const STATEMENTS = [
   `update pupil set legal_forename = 'Former', legal_surname = 'pupil', preferred_name = null, tutor_group = null, home_la_code = null,
+     address_line1 = null, address_line2 = null, address_town = null, address_postcode = null,
+     parent_carer_name = null, parent_carer_same_address = false, parent_carer_address_line1 = null, parent_carer_address_line2 = null,
+     parent_carer_address_town = null, parent_carer_address_postcode = null,
      upn = 'x' || left(replace(id::text, '-', ''), 12),
      date_of_birth = make_date(extract(year from date_of_birth)::int - (extract(month from date_of_birth) < 9)::int, 9, 1)
    where id = $1`,

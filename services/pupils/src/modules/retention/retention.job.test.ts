@@ -53,6 +53,20 @@ beforeAll(async () => {
     // refuses updates: before its guard let retention's one update through, the leaver's own reading
     // made every run fail for them.)
     await boundSql(em, "update pupil set consent_updated_by = 'Dana Parentname', consent_updated_at = '2025-01-10' where id = $1", [dueOne.id]);
+    // Their address and a parent's name and address, kept for the local authority return.
+    await boundSql(
+      em,
+      `update pupil set home_la_code = '383', address_line1 = '4 Birch Close', address_line2 = 'Headingley', address_town = 'Leeds',
+        address_postcode = 'LS6 2QT', parent_carer_name = 'Dana Parentname', parent_carer_same_address = false,
+        parent_carer_address_line1 = '9 Mill Street', parent_carer_address_line2 = 'Flat 2', parent_carer_address_town = 'Bradford',
+        parent_carer_address_postcode = 'BD1 1AA' where id = $1`,
+      [dueOne.id],
+    );
+    await boundSql(
+      em,
+      `update pupil set address_line1 = '7 Oak Lane', address_postcode = 'LS1 4AP', parent_carer_name = 'Lee Keepname', parent_carer_same_address = true where id = $1`,
+      [anniversary.id],
+    );
     for (const [actorName, actorRoles] of [
       ['Dana Parentname', 'parent'],
       ['Sam Staffmember', 'careers_leader'],
@@ -97,6 +111,20 @@ describe('the retention job (pupils)', () => {
     const after = await pupil(dueOne.id);
     expect(after).toMatchObject({ legal_forename: 'Former', legal_surname: 'pupil', preferred_name: null, tutor_group: null, year_group: dueOne.yearGroup });
     expect(after.upn).not.toBe(dueOne.upn);
+    // The home local authority, the address and everything about the parent or carer go.
+    expect(after).toMatchObject({
+      home_la_code: null,
+      address_line1: null,
+      address_line2: null,
+      address_town: null,
+      address_postcode: null,
+      parent_carer_name: null,
+      parent_carer_same_address: false,
+      parent_carer_address_line1: null,
+      parent_carer_address_line2: null,
+      parent_carer_address_town: null,
+      parent_carer_address_postcode: null,
+    });
     // Who last changed consent was the parent, by name: that goes too (the date and the choice stay).
     expect(after.consent_updated_by).toBe(PSEUDONYMISED.otherName);
     const log = await withSystemAccess(subgraph.orm, 'test: reading the log', (em) =>
@@ -113,7 +141,15 @@ describe('the retention job (pupils)', () => {
       { actor_name: PSEUDONYMISED.name, actor_roles: 'pupil' },
     ]);
     expect(new Date(after.pseudonymised_at as string | Date).getTime()).toBe(NOW.getTime());
-    expect(await pupil(anniversary.id)).toMatchObject({ legal_forename: anniversary.legalForename, upn: anniversary.upn, pseudonymised_at: null });
+    expect(await pupil(anniversary.id)).toMatchObject({
+      legal_forename: anniversary.legalForename,
+      upn: anniversary.upn,
+      address_line1: '7 Oak Lane',
+      address_postcode: 'LS1 4AP',
+      parent_carer_name: 'Lee Keepname',
+      parent_carer_same_address: true,
+      pseudonymised_at: null,
+    });
     expect(await pupil(onRoll.id)).toMatchObject({ legal_forename: onRoll.legalForename, upn: onRoll.upn, pseudonymised_at: null });
   });
 

@@ -49,6 +49,12 @@ let subgraph: TestSubgraph;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(pupilsService, createApp);
+  // Maya's address and her parent's name and address, kept for the local authority return.
+  await subgraph.orm.em.fork().execute(
+    `update pupil set address_line1 = '12 Larkspur Road', address_town = 'Leeds', address_postcode = 'LS6 2QT', parent_carer_name = 'Grace Okafor',
+        parent_carer_address_line1 = '3 Quarry Hill', parent_carer_address_town = 'Leeds', parent_carer_address_postcode = 'LS2 7UE' where id = ?`,
+    [maya.id],
+  );
 });
 
 afterAll(() => subgraph?.close());
@@ -74,6 +80,19 @@ describe('Account.pupilsSubjectAccess for the person themself', () => {
     const part = await ownPart(pupil);
     expect(part.source).toBe('pupils');
     expect(rowsOf(part, 'Pupil record')).toEqual([expect.objectContaining({ id: maya.id, upn: maya.upn, legal_surname: 'Okafor', school_id: northfield.id })]);
+    // Her address and her parent's or carer's name and address, as stored.
+    expect(rowsOf(part, 'Pupil record')![0]).toMatchObject({
+      address_line1: '12 Larkspur Road',
+      address_line2: null,
+      address_town: 'Leeds',
+      address_postcode: 'LS6 2QT',
+      parent_carer_name: 'Grace Okafor',
+      parent_carer_same_address: false,
+      parent_carer_address_line1: '3 Quarry Hill',
+      parent_carer_address_line2: null,
+      parent_carer_address_town: 'Leeds',
+      parent_carer_address_postcode: 'LS2 7UE',
+    });
     expect(part.sections.map((s) => s.title)).toEqual(
       expect.arrayContaining(['Earlier periods at a school', 'Who has looked at, downloaded or changed this record', 'Comments you wrote']),
     );
@@ -100,6 +119,7 @@ describe('Account.pupilsSubjectAccess for the person themself', () => {
     for (const child of children) expect(Object.keys(child).sort()).toEqual(['legal_forename', 'legal_surname', 'preferred_name', 'pupil_id']);
     expect(rowsOf(part, 'Pupil record')).toBeUndefined();
     expect(JSON.stringify(part)).not.toContain(maya.upn);
+    expect(JSON.stringify(part)).not.toContain('Larkspur');
     expect(rowsOf(part, 'Comments you wrote')).toEqual([
       expect.objectContaining({ pupil_id: maya.id, body: 'Maya loved the engineering talk.', author_role: 'PARENT' }),
     ]);

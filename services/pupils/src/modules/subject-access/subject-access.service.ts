@@ -7,7 +7,9 @@ import { readSubjectAccess, type SubjectAccessPart } from '@waymark/subgraph-kit
 const SECTIONS: { title: string; sql: string }[] = [
   {
     title: 'Pupil record',
-    sql: `select id, upn, legal_forename, legal_surname, preferred_name, date_of_birth, year_group, tutor_group, home_la_code, school_id, trust_id,
+    sql: `select id, upn, legal_forename, legal_surname, preferred_name, date_of_birth, year_group, tutor_group, home_la_code,
+      address_line1, address_line2, address_town, address_postcode, parent_carer_name, parent_carer_same_address,
+      parent_carer_address_line1, parent_carer_address_line2, parent_carer_address_town, parent_carer_address_postcode, school_id, trust_id,
       enrolled_on, left_on, sen_support, ehcp, disadvantaged, looked_after, eal, young_carer, young_parent, youth_justice, refugee,
       service_child, persistent_absence, neet_risk, neet_risk_score, destination_tracking, local_authority_sharing_opt_out, opt_out_by,
       consent_updated_at, consent_updated_by
