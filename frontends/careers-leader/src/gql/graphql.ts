@@ -583,6 +583,12 @@ export type RosterImportStatus =
 
 /** One pupil, as a trust's MIS integration sends it. Yes/no fields left out or null are left alone. */
 export type RosterRowInput = {
+  /** The pupil's address line 1; left out: left alone; null or blank: not recorded (likewise below). */
+  addressLine1?: string | null | undefined;
+  addressLine2?: string | null | undefined;
+  /** The pupil's postcode, a UK postcode (stored upper-case with one space). */
+  addressPostcode?: string | null | undefined;
+  addressTown?: string | null | undefined;
   /** dd/mm/yyyy or yyyy-mm-dd. */
   dateOfBirth: string;
   disadvantaged?: boolean | null | undefined;
@@ -592,6 +598,15 @@ export type RosterRowInput = {
   legalForename: string;
   legalSurname: string;
   lookedAfter?: boolean | null | undefined;
+  parentCarerAddressLine1?: string | null | undefined;
+  parentCarerAddressLine2?: string | null | undefined;
+  /** The parent's or carer's postcode, a UK postcode. */
+  parentCarerAddressPostcode?: string | null | undefined;
+  parentCarerAddressTown?: string | null | undefined;
+  /** A parent's or carer's name. */
+  parentCarerName?: string | null | undefined;
+  /** The parent or carer lives at the pupil's address (then give no address of theirs); left out or null: left alone. */
+  parentCarerSameAddress?: boolean | null | undefined;
   preferredName?: string | null | undefined;
   refugee?: boolean | null | undefined;
   /** N (none), K (SEN support) or E (EHC plan). */

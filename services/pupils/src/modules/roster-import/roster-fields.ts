@@ -15,6 +15,21 @@ export const ROSTER_FIELDS = [
   { key: 'serviceChild', label: 'Service child', required: false, header: 'Service Child' },
   { key: 'refugee', label: 'Refugee or asylum seeker', required: false, header: 'Refugee' },
   { key: 'homeLocalAuthority', label: 'Home local authority (three-digit DfE code, e.g. 330)', required: false, header: 'Home LA' },
+  { key: 'addressLine1', label: "Pupil's address line 1", required: false, header: 'Address Line 1' },
+  { key: 'addressLine2', label: "Pupil's address line 2", required: false, header: 'Address Line 2' },
+  { key: 'addressTown', label: "Pupil's town", required: false, header: 'Town' },
+  { key: 'addressPostcode', label: "Pupil's postcode", required: false, header: 'Postcode' },
+  { key: 'parentCarerName', label: "A parent's or carer's name", required: false, header: 'Parent or Carer' },
+  { key: 'parentCarerAddressLine1', label: "Parent's or carer's address line 1", required: false, header: 'Parent or Carer Address Line 1' },
+  { key: 'parentCarerAddressLine2', label: "Parent's or carer's address line 2", required: false, header: 'Parent or Carer Address Line 2' },
+  { key: 'parentCarerAddressTown', label: "Parent's or carer's town", required: false, header: 'Parent or Carer Town' },
+  { key: 'parentCarerAddressPostcode', label: "Parent's or carer's postcode", required: false, header: 'Parent or Carer Postcode' },
+  {
+    key: 'parentCarerSameAddress',
+    label: "The parent or carer lives at the pupil's address (Y or N)",
+    required: false,
+    header: 'Parent or Carer at Pupil Address',
+  },
 ] as const;
 
 export type RosterFieldKey = (typeof ROSTER_FIELDS)[number]['key'];
@@ -79,6 +94,22 @@ const SPELLINGS: Record<RosterFieldKey, Record<string, number>> = {
     residentla: 2,
     lacode: 1,
     la: 1,
+  },
+  addressLine1: { addressline1: 3, address1: 2, pupiladdressline1: 3, homeaddressline1: 3, addr1: 1 },
+  addressLine2: { addressline2: 3, address2: 2, pupiladdressline2: 3, homeaddressline2: 3, addr2: 1 },
+  addressTown: { town: 3, posttown: 3, pupiltown: 3, towncity: 2, city: 1 },
+  addressPostcode: { postcode: 3, pupilpostcode: 3, homepostcode: 3, postalcode: 2 },
+  parentCarerName: { parentorcarer: 3, parentcarer: 3, parentorcarername: 3, parentcarername: 3, parentname: 2, carername: 2, contactname: 1 },
+  parentCarerAddressLine1: { parentorcareraddressline1: 3, parentcareraddressline1: 3, parentaddressline1: 2, contactaddressline1: 1 },
+  parentCarerAddressLine2: { parentorcareraddressline2: 3, parentcareraddressline2: 3, parentaddressline2: 2, contactaddressline2: 1 },
+  parentCarerAddressTown: { parentorcarertown: 3, parentcarertown: 3, parenttown: 2, contacttown: 1 },
+  parentCarerAddressPostcode: { parentorcarerpostcode: 3, parentcarerpostcode: 3, parentpostcode: 2, contactpostcode: 1 },
+  parentCarerSameAddress: {
+    parentorcareratpupiladdress: 3,
+    parentcareratpupiladdress: 3,
+    parentcarersameaddress: 3,
+    parentorcarersameaddress: 3,
+    sameaddressaspupil: 2,
   },
 };
 

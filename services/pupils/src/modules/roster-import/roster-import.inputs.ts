@@ -59,6 +59,39 @@ export class RosterRowInput implements RosterApiRow {
     description: 'The three-digit DfE code of the local authority the pupil lives in (e.g. 330); left out: left alone; null or blank: not recorded.',
   })
   homeLocalAuthority?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The pupil's address line 1; left out: left alone; null or blank: not recorded (likewise below)." })
+  addressLine1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  addressLine2?: string | null;
+
+  @Field(() => String, { nullable: true })
+  addressTown?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The pupil's postcode, a UK postcode (stored upper-case with one space)." })
+  addressPostcode?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A parent's or carer's name." })
+  parentCarerName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  parentCarerAddressLine1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  parentCarerAddressLine2?: string | null;
+
+  @Field(() => String, { nullable: true })
+  parentCarerAddressTown?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The parent's or carer's postcode, a UK postcode." })
+  parentCarerAddressPostcode?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "The parent or carer lives at the pupil's address (then give no address of theirs); left out or null: left alone.",
+  })
+  parentCarerSameAddress?: boolean | null;
 }
 
 @InputType()

@@ -15,6 +15,8 @@ import { flagBits, type PlannedWrite, type RosterPlan, type RosterPupil } from '
 
 const PUPIL_COLUMNS = `select id, upn, school_id, trust_id, left_on::text as left_on, enrolled_on::text as enrolled_on, legal_forename, legal_surname,
   preferred_name, date_of_birth::text as date_of_birth, year_group, year_group_academic_year, tutor_group, home_la_code,
+  address_line1, address_line2, address_town, address_postcode, parent_carer_name, parent_carer_same_address, parent_carer_address_line1,
+  parent_carer_address_line2, parent_carer_address_town, parent_carer_address_postcode,
   sen_support, ehcp, disadvantaged, eal, looked_after, young_carer, service_child, refugee from pupil`;
 
 interface PupilRecord {
@@ -32,6 +34,16 @@ interface PupilRecord {
   year_group_academic_year: number | null;
   tutor_group: string | null;
   home_la_code: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  address_town: string | null;
+  address_postcode: string | null;
+  parent_carer_name: string | null;
+  parent_carer_same_address: boolean;
+  parent_carer_address_line1: string | null;
+  parent_carer_address_line2: string | null;
+  parent_carer_address_town: string | null;
+  parent_carer_address_postcode: string | null;
   sen_support: boolean;
   ehcp: boolean;
   disadvantaged: boolean;
@@ -57,6 +69,16 @@ const fromRecord = (r: PupilRecord): RosterPupil => ({
   yearGroupAcademicYear: r.year_group_academic_year === null ? null : Number(r.year_group_academic_year),
   tutorGroup: r.tutor_group,
   homeLaCode: r.home_la_code,
+  addressLine1: r.address_line1,
+  addressLine2: r.address_line2,
+  addressTown: r.address_town,
+  addressPostcode: r.address_postcode,
+  parentCarerName: r.parent_carer_name,
+  parentCarerSameAddress: r.parent_carer_same_address,
+  parentCarerAddressLine1: r.parent_carer_address_line1,
+  parentCarerAddressLine2: r.parent_carer_address_line2,
+  parentCarerAddressTown: r.parent_carer_address_town,
+  parentCarerAddressPostcode: r.parent_carer_address_postcode,
   senSupport: r.sen_support,
   ehcp: r.ehcp,
   disadvantaged: r.disadvantaged,
@@ -137,6 +159,16 @@ const PUPIL_WRITE_COLUMNS: readonly Column[] = [
   ['year_group_academic_year', 'smallint', (p) => p.yearGroupAcademicYear],
   ['tutor_group', 'varchar', (p) => p.tutorGroup],
   ['home_la_code', 'varchar', (p) => p.homeLaCode],
+  ['address_line1', 'varchar', (p) => p.addressLine1],
+  ['address_line2', 'varchar', (p) => p.addressLine2],
+  ['address_town', 'varchar', (p) => p.addressTown],
+  ['address_postcode', 'varchar', (p) => p.addressPostcode],
+  ['parent_carer_name', 'varchar', (p) => p.parentCarerName],
+  ['parent_carer_same_address', 'boolean', (p) => p.parentCarerSameAddress],
+  ['parent_carer_address_line1', 'varchar', (p) => p.parentCarerAddressLine1],
+  ['parent_carer_address_line2', 'varchar', (p) => p.parentCarerAddressLine2],
+  ['parent_carer_address_town', 'varchar', (p) => p.parentCarerAddressTown],
+  ['parent_carer_address_postcode', 'varchar', (p) => p.parentCarerAddressPostcode],
   ['sen_support', 'boolean', (p) => p.senSupport],
   ['ehcp', 'boolean', (p) => p.ehcp],
   ['disadvantaged', 'boolean', (p) => p.disadvantaged],
@@ -176,6 +208,16 @@ const NEW_PUPIL_DEFAULTED = (
     'preferred_name',
     'tutor_group',
     'home_la_code',
+    'address_line1',
+    'address_line2',
+    'address_town',
+    'address_postcode',
+    'parent_carer_name',
+    'parent_carer_same_address',
+    'parent_carer_address_line1',
+    'parent_carer_address_line2',
+    'parent_carer_address_town',
+    'parent_carer_address_postcode',
     'sen_support',
     'ehcp',
     'disadvantaged',

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { VULNERABLE_GROUP_CODES, type VulnerableGroupCode } from '@waymark/domain';
+import { ROSTER_ADDRESS_FIELDS, ROSTER_ADDRESS_TEXT_FIELDS, type RosterAddressTextField } from './roster-address.js';
 import type { RejectedRowData, RosterRow } from './roster-validate.js';
 
 /** The columns of `pupil` an import reads and writes, as loaded for planning. */
-export interface RosterPupil {
+/** The pupil's address and their parent or carer, as the pupil row holds them (roster-address.ts). */
+export type RosterPupilAddress = { [K in RosterAddressTextField]: string | null } & { parentCarerSameAddress: boolean };
+
+export interface RosterPupil extends RosterPupilAddress {
   id: string;
   upn: string;
   schoolId: string;
@@ -76,7 +80,33 @@ export interface PlanInput {
   newId: () => string;
 }
 
-const DETAIL_FIELDS = ['legalForename', 'legalSurname', 'preferredName', 'dateOfBirth', 'yearGroup', 'tutorGroup', 'homeLaCode'] as const;
+const DETAIL_FIELDS = [
+  'legalForename',
+  'legalSurname',
+  'preferredName',
+  'dateOfBirth',
+  'yearGroup',
+  'tutorGroup',
+  'homeLaCode',
+  ...ROSTER_ADDRESS_FIELDS,
+] as const;
+
+/** The address and parent or carer a row gives, over `before` (a new pupil: none). Living at the pupil's address drops an own address. */
+function mergedAddress(before: RosterPupilAddress | null, row: RosterRow): RosterPupilAddress {
+  const after = {} as RosterPupilAddress;
+  for (const field of ROSTER_ADDRESS_TEXT_FIELDS) after[field] = row[field] !== undefined ? row[field]! : (before?.[field] ?? null);
+  after.parentCarerSameAddress = row.parentCarerSameAddress ?? before?.parentCarerSameAddress ?? false;
+  if (after.parentCarerSameAddress) {
+    after.parentCarerAddressLine1 = null;
+    after.parentCarerAddressLine2 = null;
+    after.parentCarerAddressTown = null;
+    after.parentCarerAddressPostcode = null;
+  }
+  return after;
+}
+
+/** Whether a row has any address field (most files have none, and their rows skip the merge). */
+const hasAddress = (row: RosterRow) => ROSTER_ADDRESS_FIELDS.some((field) => row[field] !== undefined);
 
 /** A legal name as people type it, so that "Zoë" and " ZOE " are one name: accents, case and spacing aside. */
 function nameKey(name: string): string {
@@ -136,6 +166,7 @@ function merged(before: RosterPupil, row: RosterRow, schoolId: string, trustId: 
   if (row.preferredName !== undefined) after.preferredName = row.preferredName;
   if (row.tutorGroup !== undefined) after.tutorGroup = row.tutorGroup;
   if (row.homeLaCode !== undefined) after.homeLaCode = row.homeLaCode;
+  if (hasAddress(row)) Object.assign(after, mergedAddress(before, row));
   for (const flag of IMPORTED_FLAGS) if (row[flag] !== undefined) after[flag] = row[flag]!;
   return after;
 }
@@ -201,6 +232,7 @@ class NewPupil implements PlannedWrite {
       yearGroupAcademicYear: input.academicYear,
       tutorGroup: row.tutorGroup ?? null,
       homeLaCode: row.homeLaCode ?? null,
+      ...mergedAddress(null, row),
       senSupport: row.senSupport ?? false,
       ehcp: row.ehcp ?? false,
       disadvantaged: row.disadvantaged ?? false,
@@ -312,6 +344,7 @@ export function rosterFingerprint(existing: RosterPupil[]): string {
         pupil.yearGroupAcademicYear,
         pupil.tutorGroup,
         pupil.homeLaCode,
+        ...ROSTER_ADDRESS_FIELDS.map((field) => pupil[field]),
         ...IMPORTED_FLAGS.map((flag) => pupil[flag]),
       ]),
     );

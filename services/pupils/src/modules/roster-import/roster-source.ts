@@ -1,3 +1,4 @@
+import { ROSTER_ADDRESS_TEXT_FIELDS } from './roster-address.js';
 import { CsvScanner, isBlankRecord, type CsvRecord } from '@waymark/domain';
 import { decodeRosterBytes, type RosterEncoding } from './roster-decode.js';
 import { normaliseHeader, planColumns, recogniseHeader, ROSTER_FIELDS, type ColumnPlan, type HeaderChoices, type RosterFieldKey } from './roster-fields.js';
@@ -124,10 +125,20 @@ export interface RosterApiRow {
   serviceChild?: boolean | null;
   refugee?: boolean | null;
   homeLocalAuthority?: string | null;
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  addressTown?: string | null;
+  addressPostcode?: string | null;
+  parentCarerName?: string | null;
+  parentCarerAddressLine1?: string | null;
+  parentCarerAddressLine2?: string | null;
+  parentCarerAddressTown?: string | null;
+  parentCarerAddressPostcode?: string | null;
+  parentCarerSameAddress?: boolean | null;
 }
 
-const API_TEXT_FIELDS = ['preferredName', 'tutorGroup', 'senStatus', 'homeLocalAuthority'] as const;
-const API_FLAG_FIELDS = ['disadvantaged', 'eal', 'lookedAfter', 'youngCarer', 'serviceChild', 'refugee'] as const;
+const API_TEXT_FIELDS = ['preferredName', 'tutorGroup', 'senStatus', 'homeLocalAuthority', ...ROSTER_ADDRESS_TEXT_FIELDS] as const;
+const API_FLAG_FIELDS = ['disadvantaged', 'eal', 'lookedAfter', 'youngCarer', 'serviceChild', 'refugee', 'parentCarerSameAddress'] as const;
 
 /**
  * API rows go through the same validation as a file. A text field left out is left alone, and

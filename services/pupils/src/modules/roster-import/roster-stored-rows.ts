@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
+import { ROSTER_ADDRESS_FIELDS, type RosterAddressField } from './roster-address.js';
 import { IMPORTED_FLAGS } from './roster-plan.js';
 import type { RosterRow } from './roster-validate.js';
 
@@ -13,6 +14,8 @@ const gunzip = promisify(gunzipCallback);
  *
  * - `preferredName` / `tutorGroup` / `homeLaCode`: absent when no row has the field; otherwise one entry per row,
  *   where `0` means "not in this row" (left alone on the pupil) and null means "clear it".
+ * - the address fields (roster-address.ts): likewise, one array per field some row has; the yes/no
+ *   `parentCarerSameAddress` holds true or false where the row has it.
  * - `flags`: per row, bit i says IMPORTED_FLAGS[i] is in the row, bit 8 + i its value.
  */
 export interface StoredRosterRows {
@@ -26,10 +29,21 @@ export interface StoredRosterRows {
   preferredName?: (string | null | 0)[];
   tutorGroup?: (string | null | 0)[];
   homeLaCode?: (string | null | 0)[];
+  address?: Partial<Record<RosterAddressField, (string | boolean | null | 0)[]>>;
   flags: number[];
 }
 
 const ABSENT = 0;
+
+function addressFields(rows: RosterRow[]): StoredRosterRows['address'] {
+  let address: StoredRosterRows['address'];
+  for (const field of ROSTER_ADDRESS_FIELDS) {
+    if (!rows.some((row) => row[field] !== undefined)) continue;
+    address ??= {};
+    address[field] = rows.map((row) => (row[field] === undefined ? ABSENT : row[field]!));
+  }
+  return address;
+}
 
 function optionalText(rows: RosterRow[], field: 'preferredName' | 'tutorGroup' | 'homeLaCode'): (string | null | 0)[] | undefined {
   if (!rows.some((row) => row[field] !== undefined)) return undefined;
@@ -62,6 +76,7 @@ export function encodeRosterRows(rows: RosterRow[]): string {
     preferredName: optionalText(rows, 'preferredName'),
     tutorGroup: optionalText(rows, 'tutorGroup'),
     homeLaCode: optionalText(rows, 'homeLaCode'),
+    address: addressFields(rows),
     flags,
   };
   return JSON.stringify(stored);
@@ -86,6 +101,11 @@ export function decodeRosterRows(stored: StoredRosterRows | RosterRow[]): Roster
     if (tutorGroup !== undefined && tutorGroup !== ABSENT) row.tutorGroup = tutorGroup;
     const homeLaCode = stored.homeLaCode?.[r];
     if (homeLaCode !== undefined && homeLaCode !== ABSENT) row.homeLaCode = homeLaCode;
+    if (stored.address)
+      for (const field of ROSTER_ADDRESS_FIELDS) {
+        const value = stored.address[field]?.[r];
+        if (value !== undefined && value !== ABSENT) (row as unknown as Record<string, unknown>)[field] = value;
+      }
     const bits = stored.flags[r];
     for (let i = 0; i < IMPORTED_FLAGS.length; i += 1) if (bits & (1 << i)) row[IMPORTED_FLAGS[i]] = (bits & (1 << (8 + i))) !== 0;
     rows[r] = row;

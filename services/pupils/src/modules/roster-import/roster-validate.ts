@@ -1,6 +1,7 @@
 import { checkUpn, isYearGroup, localAuthorityOfCode } from '@waymark/domain';
 import type { RosterFieldKey, RosterFlagField } from './roster-fields.js';
 import { hasControlCharacters } from '@waymark/subgraph-kit';
+import { checkRosterAddress, ROSTER_ADDRESS_FIELDS, type RosterAddressValues } from './roster-address.js';
 import { cleanText, normaliseUpn, parseRosterDate, parseSenStatus, parseYearGroup, parseYesNo, shown } from './roster-values.js';
 
 /** One data row as read from a file or the API, before validation. */
@@ -14,7 +15,7 @@ export interface RosterSourceRow {
 export type RosterLabels = Partial<Record<RosterFieldKey, string>>;
 
 /** A valid row, normalised. A field left out (undefined) was not in the data and is left alone on the pupil. */
-export interface RosterRow {
+export interface RosterRow extends RosterAddressValues {
   line: number;
   upn: string;
   legalSurname: string;
@@ -254,6 +255,13 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, day: CheckDa
       );
     else homeLaCode = authority?.code ?? null;
   }
+  // The address columns, only looked at when a column feeds one of them.
+  let address: RosterAddressValues | undefined;
+  if (ROSTER_ADDRESS_FIELDS.some((field) => values[field] !== undefined)) {
+    const checked = checkRosterAddress(values, (field) => labelOf(labels, field));
+    for (const problem of checked.problems) problems = report(problems, line, at, problem.field, problem.reason);
+    address = checked.values;
+  }
   const flags: FlagCheck = { line, at, labels, problems };
   const disadvantaged = values.disadvantaged && yesNo(flags, 'disadvantaged', values.disadvantaged);
   const eal = values.eal && yesNo(flags, 'eal', values.eal);
@@ -279,6 +287,7 @@ function validateRow(source: RosterSourceRow, labels: RosterLabels, day: CheckDa
   if (serviceChild !== undefined) row.serviceChild = serviceChild;
   if (refugee !== undefined) row.refugee = refugee;
   if (homeLaCode !== undefined) row.homeLaCode = homeLaCode;
+  if (address) Object.assign(row, address);
   return { line, row, upn: wellFormedUpn, problems: null };
 }
 
