@@ -143,7 +143,7 @@ describe('destinations', () => {
     );
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      'UPN,Surname,Forename,Date of birth,Year group,Intended destination,Apprenticeship level,Provider,Course,Recorded on,Recorded by,September offer,Offer: kind of place,Offer: place,Offer: note',
+      "UPN,Surname,Forename,Date of birth,Address line 1,Address line 2,Town,Postcode,Parent or carer,Parent or carer's address,Year group,Intended destination,Apprenticeship level,Provider,Course,Recorded on,Recorded by,September offer,Offer: kind of place,Offer: place,Offer: note",
     );
     expect(csv.split('\r\n').find((line) => line.startsWith(year11Pupil.upn))).toMatch(
       /,11,Apprenticeship,3,Acme Engineering,,\d{4}-\d{2}-\d{2},Pupil,Offer made,Apprenticeship,Acme Engineering,$/,

@@ -244,9 +244,21 @@ export class PupilsClient {
     return authorities;
   }
 
-  /** The return's details of each pupil (UPN, names, date of birth, home local authority, sharing opt-out), in one request; pupils the caller may not read are missing. */
-  returnDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PupilReturnDetails>> {
-    return fetchEntities(ctx, this.url, 'Pupil', ids, PupilReturnDetailsDocument);
+  /**
+   * The return's details of each pupil (UPN, names, date of birth, home local authority, sharing
+   * opt-out, and for a signed-in caller their address and parent or carer), in one request; pupils the
+   * caller may not read are missing. An API key is never asked the address (the pupils subgraph would
+   * refuse it, and the whole request with it).
+   */
+  async returnDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PupilReturnDetails>> {
+    if (ids.length === 0) return new Map();
+    const data = await querySubgraph(ctx, this.url, 'Pupil lookup', PupilReturnDetailsDocument, {
+      representations: ids.map((id) => ({ __typename: 'Pupil', id })),
+      withAddress: ctx.principal.kind === 'user',
+    });
+    const found = new Map<string, PupilReturnDetails>();
+    for (const entity of data._entities ?? []) if (entity && 'id' in entity) found.set(entity.id, entity as PupilReturnDetails);
+    return found;
   }
 
   /**

@@ -48,11 +48,12 @@ export type PupilWorklistDetailsQuery = { _entities: Array<
 
 export type PupilReturnDetailsQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
+  withAddress: boolean;
 }>;
 
 
 export type PupilReturnDetailsQuery = { _entities: Array<
-    | { id: string, upn: string | null, firstName: string, lastName: string, dateOfBirth: string | null, homeLocalAuthority: { code: string } | null, consent: { localAuthoritySharingOptOut: boolean } | null }
+    | { id: string, upn: string | null, firstName: string, lastName: string, dateOfBirth: string | null, homeLocalAuthority: { code: string } | null, homeAddress?: { line1: string | null, line2: string | null, town: string | null, postcode: string | null } | null, parentCarer?: { name: string | null, sameAddressAsPupil: boolean, address: { line1: string | null, line2: string | null, town: string | null, postcode: string | null } | null } | null, consent: { localAuthoritySharingOptOut: boolean } | null }
     | Record<PropertyKey, never>
    | null> };
 
@@ -174,7 +175,7 @@ export const PupilWorklistDetailsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PupilWorklistDetailsQuery, PupilWorklistDetailsQueryVariables>;
 export const PupilReturnDetailsDocument = new TypedDocumentString(`
-    query PupilReturnDetails($representations: [_Any!]!) {
+    query PupilReturnDetails($representations: [_Any!]!, $withAddress: Boolean!) {
   _entities(representations: $representations) {
     ... on Pupil {
       id
@@ -184,6 +185,22 @@ export const PupilReturnDetailsDocument = new TypedDocumentString(`
       dateOfBirth
       homeLocalAuthority {
         code
+      }
+      homeAddress @include(if: $withAddress) {
+        line1
+        line2
+        town
+        postcode
+      }
+      parentCarer @include(if: $withAddress) {
+        name
+        sameAddressAsPupil
+        address {
+          line1
+          line2
+          town
+          postcode
+        }
       }
       consent {
         localAuthoritySharingOptOut

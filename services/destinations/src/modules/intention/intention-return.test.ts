@@ -39,6 +39,24 @@ afterAll(async () => {
 
 describe('intentionReturn', () => {
   it("lists every Year 11 and Year 12 pupil of the school with their Year 11 plan and September offer, or 'Not recorded'", async () => {
+    // The planning pupil's address and parent, as staff record them in the pupils subgraph; a Year 12
+    // pupil's parent lives at their address.
+    const address = 'mutation ($input: SetPupilAddressInput!) { setPupilAddress(input: $input) { error { code } } }';
+    for (const input of [
+      {
+        pupilId: planning.id,
+        homeAddress: { line1: '4 Birch Close', line2: 'Headingley', town: 'Leeds', postcode: 'ls6 2qt' },
+        parentCarer: { name: 'Sam Reid', address: { line1: 'Flat 2, 9 Mill Street', town: 'Bradford', postcode: 'BD1 1AA' } },
+      },
+      {
+        pupilId: year12[0].id,
+        homeAddress: { line1: '7 Oak Lane', town: 'Leeds', postcode: 'LS1 4AP' },
+        parentCarer: { name: 'Jo Bell', sameAddressAsPupil: true },
+      },
+    ]) {
+      const set = await harness.pupils.query<{ setPupilAddress: { error: unknown } }>(leaderNorth, address, { input });
+      expect(set.data!.setPupilAddress.error).toBeNull();
+    }
     await harness.client.query(pupil(planning.id), 'mutation ($input: RecordIntentionInput!) { recordIntention(input: $input) { error { code } } }', {
       input: { kind: 'FE_COLLEGE', provider: 'Aire Valley College', course: 'Level 3 Engineering' },
     });
@@ -63,6 +81,12 @@ describe('intentionReturn', () => {
       'Surname',
       'Forename',
       'Date of birth',
+      'Address line 1',
+      'Address line 2',
+      'Town',
+      'Postcode',
+      'Parent or carer',
+      "Parent or carer's address",
       'Year group',
       'Intended destination',
       'Apprenticeship level',
@@ -81,6 +105,12 @@ describe('intentionReturn', () => {
       planning.legalSurname,
       planning.preferredName ?? planning.legalForename,
       planning.dateOfBirth,
+      '4 Birch Close',
+      'Headingley',
+      'Leeds',
+      'LS6 2QT',
+      'Sam Reid',
+      'Flat 2, 9 Mill Street, Bradford, BD1 1AA',
       '11',
       'Further education college',
       '',
@@ -94,12 +124,32 @@ describe('intentionReturn', () => {
       '',
     ]);
     const optingOutRow = rows.find((row) => row[0] === optingOut.upn)!;
-    expect([optingOutRow[5], optingOutRow[11]]).toEqual(['Not recorded', 'Not recorded']);
+    expect([optingOutRow[11], optingOutRow[17]]).toEqual(['Not recorded', 'Not recorded']);
+    // No address recorded: empty cells.
+    expect(optingOutRow.slice(4, 10)).toEqual(['', '', '', '', '', '']);
     // Plans are not asked in Year 12: empty, not "Not recorded"; the offer is.
     const sixthFormer = rows.find((row) => row[0] === year12[0].upn)!;
-    expect(sixthFormer.slice(4)).toEqual(['12', '', '', '', '', '', '', 'Offer not appropriate', '', '', 'Moved to Scotland']);
+    expect(sixthFormer.slice(4)).toEqual([
+      '7 Oak Lane',
+      '',
+      'Leeds',
+      'LS1 4AP',
+      'Jo Bell',
+      'Same as pupil',
+      '12',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Offer not appropriate',
+      '',
+      '',
+      'Moved to Scotland',
+    ]);
     // Year 11 first, then Year 12, each by surname.
-    const keys = rows.map((row) => [row[4], row[1]]);
+    const keys = rows.map((row) => [row[10], row[1]]);
     expect(keys).toEqual([...keys].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1])));
   });
 
@@ -113,6 +163,11 @@ describe('intentionReturn', () => {
     const answer = await ask();
     expect(answer).toMatchObject({ included: year11.length + year12.length - 1, optedOut: 1 });
     expect(answer.csv).not.toContain(optingOut.upn);
+    // Their address goes with them.
+    await harness.pupils.query(leaderNorth, 'mutation ($input: SetPupilAddressInput!) { setPupilAddress(input: $input) { error { code } } }', {
+      input: { pupilId: optingOut.id, homeAddress: { line1: '1 Hidden Row', postcode: 'LS7 3AA' } },
+    });
+    expect((await ask()).csv).not.toContain('Hidden Row');
     expect(answer.csv).not.toContain(optingOut.legalSurname + ',' + (optingOut.preferredName ?? optingOut.legalForename));
   });
 

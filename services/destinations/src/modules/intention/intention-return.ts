@@ -18,6 +18,12 @@ export const RETURN_HEADER = [
   'Surname',
   'Forename',
   'Date of birth',
+  'Address line 1',
+  'Address line 2',
+  'Town',
+  'Postcode',
+  'Parent or carer',
+  "Parent or carer's address",
   'Year group',
   'Intended destination',
   'Apprenticeship level',
@@ -30,6 +36,35 @@ export const RETURN_HEADER = [
   'Offer: place',
   'Offer: note',
 ] as const;
+
+/** The words of a "Same as pupil" cell: the parent or carer lives at the pupil's address. */
+export const SAME_AS_PUPIL = 'Same as pupil';
+
+/** The pupil's address and their parent or carer as the return gives them; every part null when not recorded (or not asked). */
+export interface ReturnAddress {
+  addressLine1: string | null;
+  addressLine2: string | null;
+  town: string | null;
+  postcode: string | null;
+  parentCarerName: string | null;
+  /** One cell: their address's parts joined with ", ", or "Same as pupil". */
+  parentCarerAddress: string | null;
+}
+
+/** The address cells of a pupil's line (all null when the pupils subgraph gave none: an API key, or nothing recorded). */
+export function returnAddressOf(pupil: PupilReturnDetails | null): ReturnAddress {
+  const home = pupil?.homeAddress ?? null;
+  const parent = pupil?.parentCarer ?? null;
+  const own = parent?.address ? [parent.address.line1, parent.address.line2, parent.address.town, parent.address.postcode].filter((part) => part) : [];
+  return {
+    addressLine1: home?.line1 ?? null,
+    addressLine2: home?.line2 ?? null,
+    town: home?.town ?? null,
+    postcode: home?.postcode ?? null,
+    parentCarerName: parent?.name ?? null,
+    parentCarerAddress: parent?.sameAddressAsPupil ? SAME_AS_PUPIL : own.length > 0 ? own.join(', ') : null,
+  };
+}
 
 /**
  * The return for the school's local authority (docs/domain-rules.md, "Destinations" and "The
@@ -65,11 +100,18 @@ export function intentionReturnRows(
     const asked = yearGroup === 11;
     const plan = asked ? plans.get(pupil.id) : undefined;
     const offer = offers.get(pupil.id);
+    const address = returnAddressOf(pupil);
     return [
       pupil.upn ?? '',
       pupil.lastName,
       pupil.firstName,
       pupil.dateOfBirth ?? '',
+      address.addressLine1 ?? '',
+      address.addressLine2 ?? '',
+      address.town ?? '',
+      address.postcode ?? '',
+      address.parentCarerName ?? '',
+      address.parentCarerAddress ?? '',
       yearGroup,
       plan ? INTENTION_KINDS[plan.kind] : asked ? 'Not recorded' : '',
       plan?.apprenticeshipLevel ?? '',
@@ -98,8 +140,8 @@ export interface RowAuthority {
 /**
  * One row of the return as the API gives it (`localAuthorityReturn`): the same cells as a line of the
  * school's file, with the keys beside the words, and the authority whose file the line is in.
- * `details` is the pupil's UPN, names and date of birth, and the offer's note is free text about
- * them: both only for callers who may see pupils one by one (null otherwise: the row is then the
+ * `details` is the pupil's UPN, names, date of birth, address and parent or carer, and the offer's
+ * note is free text about them: both only for callers who may see pupils one by one (null otherwise: the row is then the
  * pupil's id only).
  */
 export function returnRowOf(
@@ -122,6 +164,7 @@ export function returnRowOf(
     firstName: details?.firstName ?? null,
     lastName: details?.lastName ?? null,
     dateOfBirth: details ? (details.dateOfBirth ?? null) : null,
+    ...returnAddressOf(details),
     intendedDestination: plan?.kind ?? null,
     intendedDestinationLabel: plan ? INTENTION_KINDS[plan.kind] : asked ? 'Not recorded' : null,
     apprenticeshipLevel: plan?.apprenticeshipLevel ?? null,

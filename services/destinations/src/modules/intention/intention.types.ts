@@ -170,6 +170,27 @@ export class LocalAuthorityReturnRow {
   @Field(() => String, { nullable: true, description: `YYYY-MM-DD. ${PUPIL_LEVEL}` })
   dateOfBirth: string | null;
 
+  @Field(() => String, { nullable: true, description: `The pupil's address, line 1 (null when not recorded). ${PUPIL_LEVEL}` })
+  addressLine1: string | null;
+
+  @Field(() => String, { nullable: true, description: `The pupil's address, line 2. ${PUPIL_LEVEL}` })
+  addressLine2: string | null;
+
+  @Field(() => String, { nullable: true, description: `The pupil's town. ${PUPIL_LEVEL}` })
+  town: string | null;
+
+  @Field(() => String, { nullable: true, description: `The pupil's postcode, upper-case with one space. ${PUPIL_LEVEL}` })
+  postcode: string | null;
+
+  @Field(() => String, { nullable: true, description: `A parent's or carer's name. ${PUPIL_LEVEL}` })
+  parentCarerName: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The parent's or carer's address as one line (its parts joined with ", "), or "Same as pupil" when they live at the pupil's address. ${PUPIL_LEVEL}`,
+  })
+  parentCarerAddress: string | null;
+
   @Field(() => IntentionKind, {
     nullable: true,
     description: 'Year 11: the current plan for after Year 11; null when none is recorded, and always in Year 12.',

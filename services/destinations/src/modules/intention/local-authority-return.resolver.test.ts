@@ -47,7 +47,8 @@ const parent = makePrincipal({ roles: ['parent'], childPupilIds: [planning.id] }
 const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: data.volunteers[0].id, employerId: data.volunteers[0].employerId });
 const alumnus = makePrincipal({ roles: ['alumni'], volunteerId: randomUUID() });
 
-const ROW = `pupilId schoolId yearGroup localAuthorityCode localAuthorityName homeLocalAuthorityRecorded upn firstName lastName dateOfBirth intendedDestination intendedDestinationLabel apprenticeshipLevel provider course
+const ROW = `pupilId schoolId yearGroup localAuthorityCode localAuthorityName homeLocalAuthorityRecorded upn firstName lastName dateOfBirth
+  addressLine1 addressLine2 town postcode parentCarerName parentCarerAddress intendedDestination intendedDestinationLabel apprenticeshipLevel provider course
   recordedOn recordedBy septemberOffer septemberOfferLabel offerPlaceKind offerPlaceLabel offerProvider offerNote`;
 const RETURN = `query ($schoolId: ID, $first: Int, $after: String, $code: String) {
   localAuthorityReturn(schoolId: $schoolId, first: $first, after: $after, localAuthorityCode: $code) {
@@ -65,6 +66,12 @@ interface Row {
   firstName: string | null;
   lastName: string | null;
   dateOfBirth: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  town: string | null;
+  postcode: string | null;
+  parentCarerName: string | null;
+  parentCarerAddress: string | null;
   intendedDestination: string | null;
   intendedDestinationLabel: string | null;
   apprenticeshipLevel: number | null;
@@ -140,6 +147,12 @@ const asLine = (row: Row): string[] => [
   row.lastName ?? '',
   row.firstName ?? '',
   row.dateOfBirth ?? '',
+  row.addressLine1 ?? '',
+  row.addressLine2 ?? '',
+  row.town ?? '',
+  row.postcode ?? '',
+  row.parentCarerName ?? '',
+  row.parentCarerAddress ?? '',
   String(row.yearGroup),
   row.intendedDestinationLabel ?? '',
   row.apprenticeshipLevel === null ? '' : String(row.apprenticeshipLevel),
@@ -157,6 +170,17 @@ beforeAll(async () => {
   harness = await startHarness();
   for (const [code, ids] of HOMES)
     await harness.pupilsOrm.em.fork().execute(`update pupil set home_la_code = ? where id in (${ids.map(() => '?').join(', ')})`, [code, ...ids]);
+  // Addresses and parents for two pupils: one parent with an address of their own, one at the pupil's.
+  await harness.pupilsOrm.em.fork().execute(
+    `update pupil set address_line1 = '4 Birch Close', address_town = 'Birmingham', address_postcode = 'B33 8TH', parent_carer_name = 'Sam Reid',
+        parent_carer_address_line1 = '9 Mill Street', parent_carer_address_town = 'Bradford', parent_carer_address_postcode = 'BD1 1AA' where id = ?`,
+    [planning.id],
+  );
+  await harness.pupilsOrm.em.fork().execute(
+    `update pupil set address_line1 = '7 Oak Lane', address_line2 = 'Thornton', address_town = 'Bradford', address_postcode = 'BD13 3AA',
+        parent_carer_name = 'Jo Bell', parent_carer_same_address = true where id = ?`,
+    [sixthFormer.id],
+  );
   // A plan and an offer for one Year 11 pupil, and an answer with a note for a Year 12 pupil.
   const plan = await harness.client.query<{ recordIntention: { error: unknown } }>(
     leaderNorth,
@@ -234,11 +258,28 @@ describe('localAuthorityReturn: attacks', () => {
     }
   });
 
-  it('keeps names, UPN, date of birth and the note of the offer from keys and from analysts without pupil-level access', async () => {
+  it('keeps names, UPN, date of birth, addresses, parents and the note of the offer from keys and from analysts without pupil-level access', async () => {
+    // An analyst with pupil-level access gets the address, so the checks below can fail.
+    expect((await readAll(analystWithAccess, 200)).find((row) => row.pupilId === planning.id)).toMatchObject({
+      postcode: 'B33 8TH',
+      parentCarerName: 'Sam Reid',
+    });
     for (const who of [returnKey, analyst]) {
       const rows = await readAll(who, 200);
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect([row.upn, row.firstName, row.lastName, row.dateOfBirth, row.offerNote]).toEqual([null, null, null, null, null]);
+      for (const row of rows)
+        expect([row.addressLine1, row.addressLine2, row.town, row.postcode, row.parentCarerName, row.parentCarerAddress]).toEqual([
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ]);
+      for (const code of [null, '330', '380'])
+        for (const secret of ['Birch', 'B33', 'Sam Reid', 'Mill Street', 'Oak Lane', 'Jo Bell', 'Same as pupil'])
+          expect(JSON.stringify((await ask(who, { first: 200, code })).data)).not.toContain(secret);
       expect(rows.find((row) => row.pupilId === sixthFormer.id)).toMatchObject({ septemberOffer: 'NOT_APPROPRIATE', offerNote: null });
     }
   });
@@ -327,12 +368,26 @@ describe('localAuthorityReturn: the rows', () => {
     const full = await readAll(analystWithAccess, 200);
     expect(full.map((row) => row.pupilId).sort()).toEqual([...files.keys()].sort());
     for (const row of full) expect(asLine(row)).toEqual(files.get(row.pupilId));
+    // The address and parent or carer, as the files give them.
+    expect(full.find((row) => row.pupilId === planning.id)).toMatchObject({
+      addressLine1: '4 Birch Close',
+      addressLine2: null,
+      town: 'Birmingham',
+      postcode: 'B33 8TH',
+      parentCarerName: 'Sam Reid',
+      parentCarerAddress: '9 Mill Street, Bradford, BD1 1AA',
+    });
+    expect(full.find((row) => row.pupilId === sixthFormer.id)).toMatchObject({
+      addressLine2: 'Thornton',
+      parentCarerName: 'Jo Bell',
+      parentCarerAddress: 'Same as pupil',
+    });
     // A key gets the same rows with the personal cells empty.
     const keyed = await readAll(returnKey, 200);
     expect(keyed.map((row) => row.pupilId)).toEqual(full.map((row) => row.pupilId));
     for (const row of keyed) {
       const line = files.get(row.pupilId)!;
-      expect(asLine(row)).toEqual(['', '', '', '', ...line.slice(4, 14), '']);
+      expect(asLine(row)).toEqual(['', '', '', '', '', '', '', '', '', '', ...line.slice(10, 20), '']);
       expect(row.schoolId).toBe(data.pupils.find((p) => p.id === row.pupilId)!.schoolId);
     }
     expect(keyed.find((row) => row.pupilId === planning.id)).toMatchObject({
