@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
-import type { Principal } from '@waymark/auth';
 import type { RequestContext } from '@waymark/subgraph-kit';
 import { auditChange, auditPupilRead } from '../audit/audit.hooks.js';
 import { Pupil } from '../pupil/pupil.entity.js';
@@ -16,11 +15,6 @@ import { ParentCarer, PostalAddress, SetPupilAddressInput, SetPupilAddressResult
  * a volunteer or any API key (a school's own MIS key included). Unlike the home local authority, each read is recorded in the data access
  * log (like the date of birth), and so is each change.
  */
-/** Staff of the pupil's school and pupil-level analysts, signed in as themselves: never through an API key. */
-export function canSeeAddress(principal: Principal, pupil: Pupil): boolean {
-  return principal.kind === 'user' && canSeeSensitive(principal, pupil);
-}
-
 @Resolver(() => Pupil)
 export class PupilAddressResolver {
   @FieldResolver(() => PostalAddress, {
@@ -29,7 +23,7 @@ export class PupilAddressResolver {
   })
   @UseMiddleware(auditPupilRead('homeAddress'))
   homeAddress(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): PostalAddress | null {
-    if (!canSeeAddress(ctx.principal, pupil)) throw PupilError.addressForbidden();
+    if (!canSeeSensitive(ctx.principal, pupil)) throw PupilError.addressForbidden();
     return homeAddressOf(pupil);
   }
 
@@ -40,7 +34,7 @@ export class PupilAddressResolver {
   })
   @UseMiddleware(auditPupilRead('parentCarer'))
   parentCarer(@Root() pupil: Pupil, @Ctx() ctx: RequestContext): ParentCarer | null {
-    if (!canSeeAddress(ctx.principal, pupil)) throw PupilError.addressForbidden();
+    if (!canSeeSensitive(ctx.principal, pupil)) throw PupilError.addressForbidden();
     return parentCarerOf(pupil);
   }
 

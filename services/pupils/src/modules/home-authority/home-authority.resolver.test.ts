@@ -31,6 +31,8 @@ const parent = makePrincipal({ roles: ['parent'], trustId, schoolId: northfield.
 const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: data.volunteers[0].id, employerId: data.volunteers[0].employerId });
 const alumni = makePrincipal({ roles: ['alumni'] });
 const keyWithoutScope = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId, scopes: ['reports:read', 'roster:write'], displayName: 'Warehouse' });
+// Identity never makes one, but should a key ever carry a school's staff role it still reads no home authority.
+const schoolKey = makePrincipal({ kind: 'api', roles: ['careers_leader'], schoolId: northfield.id, trustId, displayName: 'MIS link' });
 
 let subgraph: TestSubgraph;
 let orm: Orm;
@@ -88,6 +90,7 @@ describe('the attacks: who never reads a home local authority', () => {
     }
     await expectNotRead(peer, READ, { id: maya.id });
     await expectNotRead(peer, ENTITIES, { r: [{ __typename: 'Pupil', id: maya.id }] });
+    await expectNotRead(schoolKey, ENTITIES, { r: [{ __typename: 'Pupil', id: maya.id }] });
   });
 
   it("nobody but staff of the pupil's school changes it", async () => {

@@ -58,8 +58,13 @@ export function isCurrentRelation(relation: PupilRelation | null): relation is '
   return relation !== null && relation !== 'former';
 }
 
-/** Staff of the pupil's school, or a trust analyst granted pupil-level access to its trust. */
+/**
+ * Staff of the pupil's school, or a trust analyst granted pupil-level access to its trust, signed in as
+ * themselves: never an API key, whatever roles it carries (identity makes keys as analysts without
+ * pupil-level access, so this only keeps that true should a key ever be made otherwise).
+ */
 export function canSeeSensitive(principal: Principal, pupil: Pupil): boolean {
+  if (principal.kind !== 'user') return false;
   const relation = relationTo(principal, pupil);
   return relation === 'staff' || relation === 'analyst';
 }
