@@ -1461,6 +1461,8 @@ export type StaffConsentFieldsFragment = { destinationTracking: boolean, localAu
 
 export type HomeLocalAuthorityFieldsFragment = { code: string, name: string };
 
+export type PostalAddressFieldsFragment = { line1: string | null, line2: string | null, town: string | null, postcode: string | null };
+
 export type StaffCommentFieldsFragment = { id: string, body: string, authorName: string, createdAt: string };
 
 export type PupilRecordQueryVariables = Exact<{
@@ -1468,7 +1470,7 @@ export type PupilRecordQueryVariables = Exact<{
 }>;
 
 
-export type PupilRecordQuery = { pupil: { id: string, upn: string | null, displayName: string, firstName: string, lastName: string, dateOfBirth: string | null, yearGroup: number | null, tutorGroup: string | null, leftOn: string | null, school: { id: string, name: string } | null, homeLocalAuthority: { code: string, name: string } | null, recordAccess: { current: boolean, schoolId: string | null, until: string | null } | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null, flagHistory: Array<{ group: VulnerableGroup, value: boolean, changedAt: string, source: string, changedBy: string | null }> | null, enrolments: Array<{ startedOn: string, leftOn: string | null, school: { id: string, name: string } | null }> | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, participations: Array<{ id: string, attended: boolean, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number>, school: { name: string } | null } | null }> | null, destinations: Array<{ id: string, stage: DestinationStage, kindLabel: string, provider: string | null, recordedOn: string }> | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null } | null };
+export type PupilRecordQuery = { pupil: { id: string, upn: string | null, displayName: string, firstName: string, lastName: string, dateOfBirth: string | null, yearGroup: number | null, tutorGroup: string | null, leftOn: string | null, school: { id: string, name: string } | null, homeLocalAuthority: { code: string, name: string } | null, homeAddress: { line1: string | null, line2: string | null, town: string | null, postcode: string | null } | null, parentCarer: { name: string | null, sameAddressAsPupil: boolean, address: { line1: string | null, line2: string | null, town: string | null, postcode: string | null } | null } | null, recordAccess: { current: boolean, schoolId: string | null, until: string | null } | null, flags: { senSupport: boolean, ehcp: boolean, disadvantaged: boolean, lookedAfter: boolean, eal: boolean, youngCarer: boolean, youngParent: boolean, youthJustice: boolean, refugee: boolean, serviceChild: boolean, persistentAbsence: boolean, neetRisk: boolean, neetRiskScore: number | null } | null, flagHistory: Array<{ group: VulnerableGroup, value: boolean, changedAt: string, source: string, changedBy: string | null }> | null, enrolments: Array<{ startedOn: string, leftOn: string | null, school: { id: string, name: string } | null }> | null, consent: { destinationTracking: boolean, localAuthoritySharingOptOut: boolean, optOutBy: string | null, updatedAt: string | null } | null, participations: Array<{ id: string, attended: boolean, encounter: { id: string, title: string, kindLabel: string, date: string, benchmarks: Array<number>, school: { name: string } | null } | null }> | null, destinations: Array<{ id: string, stage: DestinationStage, kindLabel: string, provider: string | null, recordedOn: string }> | null, comments: Array<{ id: string, body: string, authorName: string, createdAt: string }> | null } | null };
 
 export type SetPupilFlagsMutationVariables = Exact<{
   input: SetPupilFlagsInput;
@@ -2130,6 +2132,14 @@ export const HomeLocalAuthorityFieldsFragmentDoc = new TypedDocumentString(`
   name
 }
     `, {"fragmentName":"HomeLocalAuthorityFields"}) as unknown as TypedDocumentString<HomeLocalAuthorityFieldsFragment, unknown>;
+export const PostalAddressFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PostalAddressFields on PostalAddress {
+  line1
+  line2
+  town
+  postcode
+}
+    `, {"fragmentName":"PostalAddressFields"}) as unknown as TypedDocumentString<PostalAddressFieldsFragment, unknown>;
 export const StaffCommentFieldsFragmentDoc = new TypedDocumentString(`
     fragment StaffCommentFields on RecordComment {
   id
@@ -4557,6 +4567,16 @@ export const PupilRecordDocument = new TypedDocumentString(`
     homeLocalAuthority {
       ...HomeLocalAuthorityFields
     }
+    homeAddress {
+      ...PostalAddressFields
+    }
+    parentCarer {
+      name
+      sameAddressAsPupil
+      address {
+        ...PostalAddressFields
+      }
+    }
     recordAccess {
       current
       schoolId
@@ -4618,6 +4638,12 @@ export const PupilRecordDocument = new TypedDocumentString(`
 fragment HomeLocalAuthorityFields on LocalAuthority {
   code
   name
+}
+fragment PostalAddressFields on PostalAddress {
+  line1
+  line2
+  town
+  postcode
 }
 fragment StaffCommentFields on RecordComment {
   id

@@ -6,6 +6,7 @@ import { SubjectAccessSection } from '../../subject-access/components/SubjectAcc
 import { usePupilRecord } from '../hooks/usePupilRecord';
 import { ConsentSection } from './ConsentSection';
 import { FlagsSection } from './FlagsSection';
+import { AddressSection } from './AddressSection';
 import { HomeAuthoritySection } from './HomeAuthoritySection';
 import { MarkLeftAction } from './MarkLeftAction';
 import { ParentsSection } from './ParentsSection';
@@ -110,6 +111,12 @@ export function PupilRecordPage({ pupilId, from, canMarkLeft = false }: PupilRec
         errors={record.errorsFor('homeLocalAuthority')}
         editable={current}
         onSaved={() => void record.refetch()}
+      />
+
+      <AddressSection
+        homeAddress={pupil.homeAddress ?? null}
+        parentCarer={pupil.parentCarer ?? null}
+        errors={[...record.errorsFor('homeAddress'), ...record.errorsFor('parentCarer')]}
       />
 
       <Section

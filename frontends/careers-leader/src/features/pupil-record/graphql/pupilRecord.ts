@@ -7,6 +7,7 @@ import {
   SetPupilFlagsDocument,
   SetPupilHomeLocalAuthorityDocument,
   type HomeLocalAuthorityFieldsFragment,
+  type PostalAddressFieldsFragment,
   type PupilRecordQuery,
   type StaffCommentFieldsFragment,
   type StaffConsentFieldsFragment,
@@ -26,6 +27,8 @@ export type PupilRecord = NonNullable<PupilRecordQuery['pupil']>;
 export type FlagChange = NonNullable<PupilRecord['flagHistory']>[number];
 export type PupilConsent = StaffConsentFieldsFragment;
 export type HomeLocalAuthority = HomeLocalAuthorityFieldsFragment;
+export type PostalAddress = PostalAddressFieldsFragment;
+export type ParentCarer = NonNullable<PupilRecord['parentCarer']>;
 export type RecordComment = StaffCommentFieldsFragment;
 export type StaffParticipation = NonNullable<PupilRecord['participations']>[number];
 export type StaffDestination = NonNullable<PupilRecord['destinations']>[number];
