@@ -1,37 +1,33 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@waymark/auth';
-import { demoData } from '@waymark/demo-data';
 import type { Orm } from '@waymark/subgraph-kit';
-import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
+import {
+  northfield,
+  maya,
+  classmate,
+  leaderNorth,
+  staffNorth,
+  leaderSouth,
+  analyst,
+  pupilLevelAnalyst,
+  otherTrustAnalyst,
+  self,
+  peer,
+  parent,
+  volunteer,
+  alumni,
+  keyWithoutScope,
+  schoolKey,
+} from '../../../test/sensitive-fixtures.js';
 
 /*
  * A pupil's address and a parent's or carer's name and address, kept for the local authority return:
  * read (and each read logged) by staff of the pupil's school and analysts with pupil-level access, set
  * by staff of the pupil's current school. The attacks come first.
  */
-const data = demoData();
-const trustId = data.trust.id;
-const [northfield, southbank] = data.schools;
-const maya = data.pupils.find((p) => p.legalForename === 'Maya' && p.legalSurname === 'Okafor')!;
-const classmate = data.pupils.find((p) => p.schoolId === maya.schoolId && p.id !== maya.id && p.leftOn === null)!;
-
-const leaderNorth = makePrincipal({ roles: ['careers_leader'], schoolId: northfield.id, trustId, displayName: 'Priya Shah' });
-const staffNorth = makePrincipal({ roles: ['staff'], schoolId: northfield.id, trustId });
-const leaderSouth = makePrincipal({ roles: ['careers_leader'], schoolId: southbank.id, trustId });
-const analyst = makePrincipal({ roles: ['trust_analyst'], trustId });
-const pupilLevelAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId, pupilLevelAccess: true });
-const otherTrustAnalyst = makePrincipal({ roles: ['trust_analyst'], trustId: randomUUID(), pupilLevelAccess: true });
-const self = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId, pupilId: maya.id });
-const peer = makePrincipal({ roles: ['pupil'], schoolId: northfield.id, trustId, pupilId: classmate.id });
-const parent = makePrincipal({ roles: ['parent'], trustId, schoolId: northfield.id, childPupilIds: [maya.id] });
-const volunteer = makePrincipal({ roles: ['employer_volunteer'], volunteerId: data.volunteers[0].id, employerId: data.volunteers[0].employerId });
-const alumni = makePrincipal({ roles: ['alumni'] });
-const keyWithoutScope = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId, scopes: ['reports:read', 'roster:write'], displayName: 'Warehouse' });
-const schoolKey = makePrincipal({ kind: 'api', roles: ['careers_leader'], schoolId: northfield.id, trustId, displayName: 'MIS link' });
-
 let subgraph: TestSubgraph;
 let orm: Orm;
 let client: SubgraphTestClient;
