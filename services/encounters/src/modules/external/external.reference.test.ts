@@ -174,6 +174,21 @@ describe('Volunteer.engagements', () => {
     );
   });
 
+  it("tells the volunteer how many pupils attended each of their engagements (a count only), as the school's register says", async () => {
+    const [own] = await entities<{ id: string; engagements: { id: string; attendedCount: number; invitedCount: number }[] }>(
+      volunteer,
+      'Volunteer',
+      'engagements { id attendedCount invitedCount }',
+      [sam.id],
+    );
+    const expected = engagementsOf(sam.id).map((e) => {
+      const register = data.participations.filter((p) => p.encounterId === e.id);
+      return { id: e.id, attendedCount: register.filter((p) => p.attended).length, invitedCount: register.length };
+    });
+    expect(expected.some((e) => e.attendedCount > 0)).toBe(true);
+    expect([...own!.engagements].sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
   it('gives staff those at their own school', async () => {
     const [samNorth, marekNorth] = await entities<VolunteerStub>(leaderNorth, 'Volunteer', 'engagements { id }', [sam.id, marek.id]);
     expect(samNorth!.engagements.map((e) => e.id).sort()).toEqual(
