@@ -22,6 +22,7 @@ import {
   keyWithoutScope,
   schoolKey,
 } from '../../../test/sensitive-fixtures.js';
+import type { AddressColumns } from './postal-address.js';
 
 /*
  * A pupil's address and a parent's or carer's name and address, kept for the local authority return:
@@ -32,18 +33,7 @@ let subgraph: TestSubgraph;
 let orm: Orm;
 let client: SubgraphTestClient;
 
-interface Stored {
-  address_line1: string | null;
-  address_line2: string | null;
-  address_town: string | null;
-  address_postcode: string | null;
-  parent_carer_name: string | null;
-  parent_carer_same_address: boolean;
-  parent_carer_address_line1: string | null;
-  parent_carer_address_line2: string | null;
-  parent_carer_address_town: string | null;
-  parent_carer_address_postcode: string | null;
-}
+type Stored = AddressColumns;
 
 const stored = async (pupilId: string): Promise<Stored> => {
   const [row] = await orm.em.fork().execute<Stored[]>(

@@ -15,6 +15,20 @@ export interface AddressParts {
 
 export type AddressPart = keyof AddressParts;
 
+/** The `pupil` table's address and parent or carer columns, as a row read straight from SQL has them. */
+export interface AddressColumns {
+  address_line1: string | null;
+  address_line2: string | null;
+  address_town: string | null;
+  address_postcode: string | null;
+  parent_carer_name: string | null;
+  parent_carer_same_address: boolean;
+  parent_carer_address_line1: string | null;
+  parent_carer_address_line2: string | null;
+  parent_carer_address_town: string | null;
+  parent_carer_address_postcode: string | null;
+}
+
 export const EMPTY_ADDRESS: AddressParts = { line1: null, line2: null, town: null, postcode: null };
 
 /** The longest each part may be (the columns' lengths). */

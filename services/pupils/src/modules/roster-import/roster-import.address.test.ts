@@ -7,6 +7,7 @@ import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSub
 import { createApp, pupilsService } from '../../app.js';
 import { School } from '../school/school.entity.js';
 import { generatePupils, importRoster, preview, utf8Base64, type FixturePupil } from '../../../test/roster-fixtures.js';
+import type { AddressColumns } from '../address/postal-address.js';
 
 /*
  * The address columns of a roster (services/pupils/docs/roster-import.md, "The address columns"): the
@@ -58,18 +59,8 @@ function file(headers: string[], rows: [FixturePupil, string[]][], reg?: (p: Fix
   return utf8Base64(lines.join('\r\n') + '\r\n');
 }
 
-interface Stored {
+interface Stored extends AddressColumns {
   tutor_group: string | null;
-  address_line1: string | null;
-  address_line2: string | null;
-  address_town: string | null;
-  address_postcode: string | null;
-  parent_carer_name: string | null;
-  parent_carer_same_address: boolean;
-  parent_carer_address_line1: string | null;
-  parent_carer_address_line2: string | null;
-  parent_carer_address_town: string | null;
-  parent_carer_address_postcode: string | null;
 }
 
 async function stored(): Promise<Map<string, Stored>> {

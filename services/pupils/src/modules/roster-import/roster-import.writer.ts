@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { boundSql, pgArray } from '@waymark/subgraph-kit';
 import { markLeft } from '../enrolment/enrolment.service.js';
 import { flagBits, type PlannedWrite, type RosterPlan, type RosterPupil } from './roster-plan.js';
+import type { AddressColumns } from '../address/postal-address.js';
 
 /**
  * The roster's SQL: set-based statements over one array per column (`unnest`), so a 25,000-pupil
@@ -19,7 +20,7 @@ const PUPIL_COLUMNS = `select id, upn, school_id, trust_id, left_on::text as lef
   parent_carer_address_line2, parent_carer_address_town, parent_carer_address_postcode,
   sen_support, ehcp, disadvantaged, eal, looked_after, young_carer, service_child, refugee from pupil`;
 
-interface PupilRecord {
+interface PupilRecord extends AddressColumns {
   id: string;
   upn: string;
   school_id: string;
@@ -34,16 +35,6 @@ interface PupilRecord {
   year_group_academic_year: number | null;
   tutor_group: string | null;
   home_la_code: string | null;
-  address_line1: string | null;
-  address_line2: string | null;
-  address_town: string | null;
-  address_postcode: string | null;
-  parent_carer_name: string | null;
-  parent_carer_same_address: boolean;
-  parent_carer_address_line1: string | null;
-  parent_carer_address_line2: string | null;
-  parent_carer_address_town: string | null;
-  parent_carer_address_postcode: string | null;
   sen_support: boolean;
   ehcp: boolean;
   disadvantaged: boolean;
