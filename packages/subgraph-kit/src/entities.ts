@@ -38,24 +38,27 @@ export async function querySubgraph<TData, TVariables extends Record<string, unk
  * An `_entities` query for one type, selecting `... on <typename> { id … }`. Other members of the
  * entity union come back typed as empty objects, which no representation sent here asks for.
  */
-export type EntitiesDocument<TEntity extends { id: string }> = SubgraphDocument<
+export type EntitiesDocument<TEntity extends { id: string }, TVariables extends Record<string, unknown> = Record<never, never>> = SubgraphDocument<
   { _entities: (TEntity | Record<PropertyKey, never> | null)[] },
-  { representations: { __typename: string; id: string }[] }
+  { representations: { __typename: string; id: string }[] } & TVariables
 >;
 
 /**
  * Asks another subgraph for entities of `typename` on the caller's behalf. Returns only the entities
- * it answered with, keyed by id: an id the caller may not see is simply missing.
+ * it answered with, keyed by id: an id the caller may not see is simply missing. `variables`: the
+ * document's own variables besides the representations (an `@include` switch, say).
  */
-export async function fetchEntities<TEntity extends { id: string }>(
+export async function fetchEntities<TEntity extends { id: string }, TVariables extends Record<string, unknown> = Record<never, never>>(
   ctx: RequestContext,
   subgraphUrl: string,
   typename: string,
   ids: readonly string[],
-  document: EntitiesDocument<TEntity>,
+  document: EntitiesDocument<TEntity, TVariables>,
+  variables?: TVariables,
 ): Promise<Map<string, TEntity>> {
   if (ids.length === 0) return new Map();
   const data = await querySubgraph(ctx, subgraphUrl, `${typename} lookup`, document, {
+    ...(variables as TVariables),
     representations: ids.map((id) => ({ __typename: typename, id })),
   });
   const found = new Map<string, TEntity>();

@@ -250,15 +250,8 @@ export class PupilsClient {
    * caller may not read are missing. An API key is never asked the address (the pupils subgraph would
    * refuse it, and the whole request with it).
    */
-  async returnDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PupilReturnDetails>> {
-    if (ids.length === 0) return new Map();
-    const data = await querySubgraph(ctx, this.url, 'Pupil lookup', PupilReturnDetailsDocument, {
-      representations: ids.map((id) => ({ __typename: 'Pupil', id })),
-      withAddress: ctx.principal.kind === 'user',
-    });
-    const found = new Map<string, PupilReturnDetails>();
-    for (const entity of data._entities ?? []) if (entity && 'id' in entity) found.set(entity.id, entity as PupilReturnDetails);
-    return found;
+  returnDetails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PupilReturnDetails>> {
+    return fetchEntities(ctx, this.url, 'Pupil', ids, PupilReturnDetailsDocument, { withAddress: ctx.principal.kind === 'user' });
   }
 
   /**

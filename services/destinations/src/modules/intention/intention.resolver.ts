@@ -14,7 +14,7 @@ import {
   type Connection,
 } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
-import type { PupilReturnDetails, ReturnCohortPupil, SchoolReturnDetails } from '../external/pupils.client.js';
+import type { ReturnCohortPupil, SchoolReturnDetails } from '../external/pupils.client.js';
 import {
   IntentionGaps,
   IntentionReturn,
@@ -199,12 +199,10 @@ export class IntentionResolver {
     const offers = new SeptemberOfferService(ctx.em);
     const byYear = (yearGroup: number) => sharing.filter((pupil) => pupil.yearGroup === yearGroup).map((pupil) => pupil.pupilId);
     const [details, plans, offers11, offers12] = await Promise.all([
-      sharing.length > 0
-        ? ctx.deps.pupils.returnDetails(
-            ctx,
-            sharing.map((pupil) => pupil.pupilId),
-          )
-        : Promise.resolve(new Map<string, PupilReturnDetails>()),
+      ctx.deps.pupils.returnDetails(
+        ctx,
+        sharing.map((pupil) => pupil.pupilId),
+      ),
       new IntentionService(ctx.em).currentIntentions(byYear(11), 11),
       offers.current(byYear(11), 11),
       offers.current(byYear(12), 12),
@@ -328,7 +326,7 @@ export class IntentionResolver {
     const [facts, details] = await Promise.all([
       new IntentionService(ctx.em).returnFacts(page),
       // Names and dates of birth only for an analyst who may see pupils one by one; an API key never may.
-      scope.pupilLevel && page.length > 0
+      scope.pupilLevel
         ? ctx.deps.pupils.returnDetails(
             ctx,
             page.map((pupil) => pupil.pupilId),
