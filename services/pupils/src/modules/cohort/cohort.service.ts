@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { hasRole, type Principal } from '@waymark/auth';
+import { apiFieldRefusal, hasRole, type Principal } from '@waymark/auth';
 import { ACADEMIC_TIME_ZONE, VULNERABLE_GROUPS, VULNERABLE_GROUP_CODES, academicYearOfDay, todayInEngland } from '@waymark/domain';
 import { boundSql, isUuid, pgArray, scopeOf, withRequestBypass, type RequestContext } from '@waymark/subgraph-kit';
 import type { Cohort, CohortVersionAnswer, PackedCohort } from './cohort.types.js';
@@ -73,14 +73,14 @@ function emptyCohort(): Cohort {
  * Whether the caller may have the cohort's home local authorities: only those who may already read
  * the local authority return of these pupils (docs/security.md, "A pupil's home local authority").
  * Staff of a school read their school's return; a trust's analysts read the trust's, and so do its
- * API keys that hold destinations:read (a key with reports:read alone reads this cohort for figures
- * and does not get them). A pupil, a parent and everyone else never do.
+ * API keys whose scopes open `localAuthorityReturn` in the scope catalogue (destinations:read; a key
+ * with reports:read alone reads this cohort for figures and does not get them). A pupil, a parent and
+ * everyone else never do.
  */
 function mayReadHomeAuthorities(principal: Principal): boolean {
   const scope = scopeOf(principal);
   if (scope.kind === 'school') return true;
-  if (scope.kind === 'trust') return principal.kind !== 'api' || principal.scopes.includes('destinations:read');
-  return false;
+  return scope.kind === 'trust' && apiFieldRefusal(principal, 'query', ['localAuthorityReturn']) === null;
 }
 
 /** The pupils a cohort query selects, or why it selects none. */
