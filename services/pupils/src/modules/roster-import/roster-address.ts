@@ -1,6 +1,5 @@
-import { ADDRESS_LIMITS, normalisePostcode, PARENT_CARER_NAME_LIMIT } from '../address/postal-address.js';
+import { ADDRESS_LIMITS, checkText, normalisePostcode, PARENT_CARER_NAME_LIMIT } from '../address/postal-address.js';
 import { cleanText, parseYesNo, shown } from './roster-values.js';
-import { hasControlCharacters } from '@waymark/subgraph-kit';
 
 /*
  * The roster's optional address columns (services/pupils/docs/roster-import.md, "The address
@@ -74,17 +73,18 @@ export function checkRosterAddress(
   for (const field of ROSTER_ADDRESS_TEXT_FIELDS) {
     const cell = cells[field];
     if (!cell) continue;
-    const text = cleanText(cell[0]);
-    if (text === null) values[field] = null;
-    else if (hasControlCharacters(text))
-      problems.push({ field, reason: `The ${WHAT[field]} contains a character that is not text (an invisible control character).` });
-    else if (field === 'addressPostcode' || field === 'parentCarerAddressPostcode') {
-      const postcode = normalisePostcode(text);
-      if (postcode === null)
+    if (field === 'addressPostcode' || field === 'parentCarerAddressPostcode') {
+      const text = cleanText(cell[0]);
+      const postcode = text === null ? null : normalisePostcode(text);
+      if (text !== null && postcode === null)
         problems.push({ field, reason: `"${shown(text)}" in ${labelOf(field)} is not a UK postcode; write it like LS1 4AP, or leave it blank.` });
       else values[field] = postcode;
-    } else if (text.length > LIMIT[field]) problems.push({ field, reason: `The ${WHAT[field]} is longer than ${LIMIT[field]} characters.` });
-    else values[field] = text;
+      continue;
+    }
+    // The same rules for a line or a name as the setPupilAddress mutation's (postal-address.ts).
+    const { value, problem } = checkText(field, WHAT[field], cell[0], LIMIT[field]);
+    if (problem) problems.push({ field, reason: problem.message });
+    else values[field] = value;
   }
   const same = cells.parentCarerSameAddress;
   if (same) {
