@@ -193,3 +193,24 @@ export function localAuthorityOfName(name: string): LocalAuthority | null {
   const code = BY_NAME.get(simplified(name));
   return code === undefined ? null : { code, name: LOCAL_AUTHORITIES[code] };
 }
+
+/** England's local authorities by name, for choosing one. */
+export const LOCAL_AUTHORITIES_BY_NAME: readonly LocalAuthority[] = Object.entries(LOCAL_AUTHORITIES)
+  .map(([code, name]) => ({ code, name }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+
+/** How an authority is written for people: "Birmingham (330)". */
+export const localAuthorityLabel = (authority: LocalAuthority): string => `${authority.name} (${authority.code})`;
+
+/**
+ * The authorities a search means, by name: those whose name holds what was typed, whatever its case,
+ * spacing and punctuation ("brad", "hove", "St Helens", "brighton & hove"); or by code: those whose
+ * three-digit code starts with the digits typed ("33" finds 330 to 336). Every one when nothing is typed.
+ */
+export function localAuthoritiesMatching(search: string): readonly LocalAuthority[] {
+  const digits = search.trim();
+  if (/^\d+$/.test(digits)) return LOCAL_AUTHORITIES_BY_NAME.filter((authority) => authority.code.startsWith(digits));
+  const wanted = simplified(search);
+  if (wanted === '') return LOCAL_AUTHORITIES_BY_NAME;
+  return LOCAL_AUTHORITIES_BY_NAME.filter((authority) => simplified(authority.name).includes(wanted));
+}

@@ -1,8 +1,8 @@
 import { useMutation, type GraphQLErrorItem, type GraphQLRequestError } from '@waymark/graphql-client';
 import { Button, ErrorPanel, Field, isForbidden, Notice, Section, SelectField, SummaryList } from '@waymark/ui';
+import { LOCAL_AUTHORITIES_BY_NAME, localAuthoritiesMatching, localAuthorityLabel } from '@waymark/domain';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { SET_PUPIL_HOME_LOCAL_AUTHORITY_MUTATION, type HomeLocalAuthority } from '../graphql/pupilRecord';
-import { AUTHORITIES_BY_NAME, authorityLabel, matchingAuthorities } from '../lib/localAuthorities';
 import { SectionProblem } from './SectionProblem';
 
 export interface HomeAuthoritySectionProps {
@@ -39,18 +39,21 @@ export function HomeAuthoritySection({ pupilId, pupilName, homeLocalAuthority, e
 
   useEffect(() => setChoice(savedCode), [savedCode]);
 
-  const matches = matchingAuthorities(search);
-  const chosen = AUTHORITIES_BY_NAME.find((authority) => authority.code === choice) ?? null;
+  const matches = localAuthoritiesMatching(search);
+  const chosen = LOCAL_AUTHORITIES_BY_NAME.find((authority) => authority.code === choice) ?? null;
   // The one chosen stays in the list while the search narrows it, so the list always shows the choice.
   const listed = chosen && !matches.includes(chosen) ? [chosen, ...matches] : matches;
-  const options = [{ value: NOT_RECORDED, label: 'Not recorded' }, ...listed.map((authority) => ({ value: authority.code, label: authorityLabel(authority) }))];
+  const options = [
+    { value: NOT_RECORDED, label: 'Not recorded' },
+    ...listed.map((authority) => ({ value: authority.code, label: localAuthorityLabel(authority) })),
+  ];
   const searching = search.trim() !== '';
 
   const changeSearch = (value: string) => {
     setSearch(value);
     setOutcome(null);
     // A search that leaves one authority chooses it, so typing a code is enough.
-    const found = matchingAuthorities(value);
+    const found = localAuthoritiesMatching(value);
     if (value.trim() !== '' && found.length === 1) setChoice(found[0].code);
   };
 
@@ -68,7 +71,7 @@ export function HomeAuthoritySection({ pupilId, pupilName, homeLocalAuthority, e
     setOutcome({
       kind: 'saved',
       text: now
-        ? `${pupilName} lives in ${authorityLabel(now)}. They will be in the return for ${now.name}.`
+        ? `${pupilName} lives in ${localAuthorityLabel(now)}. They will be in the return for ${now.name}.`
         : `No home local authority is recorded for ${pupilName} now. They will be in the return for your school's own local authority.`,
     });
     onSaved();
@@ -81,7 +84,7 @@ export function HomeAuthoritySection({ pupilId, pupilName, homeLocalAuthority, e
     >
       <SectionProblem items={errors} what="home local authority" forbiddenText="Only staff of the pupil's current school can see where they live." />
       {errors.length === 0 ? (
-        <SummaryList items={[{ term: 'Recorded now', value: homeLocalAuthority ? authorityLabel(homeLocalAuthority) : 'Not recorded' }]} />
+        <SummaryList items={[{ term: 'Recorded now', value: homeLocalAuthority ? localAuthorityLabel(homeLocalAuthority) : 'Not recorded' }]} />
       ) : null}
       {editable && errors.length === 0 ? (
         <form className="wm-form" noValidate onSubmit={(event) => void submit(event)} aria-label={`Change where ${pupilName} lives`}>
@@ -108,7 +111,7 @@ export function HomeAuthoritySection({ pupilId, pupilName, homeLocalAuthority, e
               ? matches.length === 0
                 ? `No local authority matches "${search.trim()}". Check the spelling or the code.`
                 : matches.length === 1
-                  ? `1 local authority matches: ${authorityLabel(matches[0])} is chosen.`
+                  ? `1 local authority matches: ${localAuthorityLabel(matches[0])} is chosen.`
                   : `${matches.length} local authorities match.`
               : null}
           </p>
