@@ -38,7 +38,7 @@ export async function querySubgraph<TData, TVariables extends Record<string, unk
  * An `_entities` query for one type, selecting `... on <typename> { id … }`. Other members of the
  * entity union come back typed as empty objects, which no representation sent here asks for.
  */
-export type EntitiesDocument<TEntity extends { id: string }, TVariables extends Record<string, unknown> = Record<never, never>> = SubgraphDocument<
+export type EntitiesDocument<TEntity extends { id: string }, TVariables extends Record<string, unknown> = Record<string, unknown>> = SubgraphDocument<
   { _entities: (TEntity | Record<PropertyKey, never> | null)[] },
   { representations: { __typename: string; id: string }[] } & TVariables
 >;
@@ -48,7 +48,7 @@ export type EntitiesDocument<TEntity extends { id: string }, TVariables extends 
  * it answered with, keyed by id: an id the caller may not see is simply missing. `variables`: the
  * document's own variables besides the representations (an `@include` switch, say).
  */
-export async function fetchEntities<TEntity extends { id: string }, TVariables extends Record<string, unknown> = Record<never, never>>(
+export async function fetchEntities<TEntity extends { id: string }, TVariables extends Record<string, unknown> = Record<string, unknown>>(
   ctx: RequestContext,
   subgraphUrl: string,
   typename: string,
