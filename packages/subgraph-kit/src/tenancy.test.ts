@@ -207,6 +207,74 @@ describe.each([
     expect(lines).toEqual(['[system access] test: every note', `[system access] request req-1: ${reason}`, `[system access] 2 more requests: ${reason}`]);
   });
 
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('a bypass lifts the check for its own statements only: a statement the request sends while it runs still sees only the caller’s rows', async () => {
+    // The attack: one resolver of a request lifts the check (say, to count a volunteer's attendees)
+    // while another resolver of the same request reads a table it leans on row-level security to narrow.
+    const { inside, beside } = await asRequest(staffA, async (em) => {
+      const bypass = withRequestBypass({ em, requestId: 'req-beside' }, 'test: a slow lifted read', async (bypassed) => {
+        const first = await bodies(bypassed, 'note');
+        await pause(40);
+        return [first, await bodies(bypassed, 'note')];
+      });
+      await pause(10);
+      const [inside, beside, besideOnFork] = await Promise.all([bypass, bodies(em, 'note'), bodies(em.fork(), 'note')]);
+      return { inside, beside: [beside, besideOnFork] };
+    });
+    expect(inside).toEqual([
+      ['a1', 'a2', 'b1'],
+      ['a1', 'a2', 'b1'],
+    ]);
+    expect(beside).toEqual([
+      ['a1', 'a2'],
+      ['a1', 'a2'],
+    ]);
+  });
+
+  it('a statement the request sends from inside a savepoint while a bypass runs is held back the same way', async () => {
+    const beside = await asRequest(staffA, async (em) => {
+      const bypass = withRequestBypass({ em, requestId: 'req-savepoint' }, 'test: a slow lifted read', async (bypassed) => {
+        await bodies(bypassed, 'note');
+        await pause(30);
+        return bodies(bypassed, 'note');
+      });
+      await pause(10);
+      const [, inSavepoint] = await Promise.all([bypass, em.transactional((tx) => bodies(tx, 'note'))]);
+      return inSavepoint;
+    });
+    expect(beside).toEqual(['a1', 'a2']);
+  });
+
+  it('two bypasses at once in one request, and one inside another, each keep the check lifted until their own work ends', async () => {
+    const slowLift = (em: EntityManager, requestId: string) =>
+      withRequestBypass({ em, requestId }, 'test: a slow lifted read', async (bypassed) => {
+        const first = await bodies(bypassed, 'note');
+        await pause(20);
+        return [first, await bodies(bypassed, 'note')];
+      });
+    const all = ['a1', 'a2', 'b1'];
+    expect(await asRequest(staffA, (em) => Promise.all([slowLift(em, 'req-one'), slowLift(em, 'req-two')]))).toEqual([
+      [all, all],
+      [all, all],
+    ]);
+    expect(
+      await asRequest(staffA, (em) =>
+        withRequestBypass({ em, requestId: 'req-outer' }, 'test: an outer lift', async (bypassed) => {
+          const inner = await slowLift(bypassed, 'req-inner');
+          return { inner, after: await bodies(bypassed, 'note') };
+        }),
+      ),
+    ).toEqual({ inner: [all, all], after: all });
+    // And once they have ended, the request is back under its tenant.
+    expect(
+      await asRequest(staffA, async (em) => {
+        await Promise.all([slowLift(em, 'req-three'), slowLift(em, 'req-four')]);
+        return bodies(em, 'note');
+      }),
+    ).toEqual(['a1', 'a2']);
+  });
+
   it('requests at the same time each see their own tenant', async () => {
     const results = await Promise.all(
       [staffA, gateway, pupil1, staffA, gateway].map((principal) =>

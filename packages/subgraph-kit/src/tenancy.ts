@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { scopeOf } from './authorize.js';
+import { gateOf, guardRequestTransaction } from './bypass-gate.js';
 import type { RequestContext } from './context.js';
 import type { Orm } from './database.js';
 import { isUuid } from './ids.js';
@@ -338,6 +339,9 @@ export async function beginRequestTransaction(
     if (snapshot) await em.execute('set transaction isolation level repeatable read, read only');
     const { sql, params } = settingsStatement(tenant, appRole);
     await em.execute(sql, params);
+    // The request's resolvers share this transaction; a bypass one of them lifts must not lift the
+    // check for the others' statements (bypass-gate.ts).
+    guardRequestTransaction(em.getTransactionContext());
   } catch (error) {
     if (em.isInTransaction()) await em.rollback().catch(() => {});
     release();
@@ -558,15 +562,24 @@ export async function liftTenantCheck(tx: EntityManager, reason: string, { durab
 /**
  * Inside a request: lifts the tenant check for `work` alone (e.g. matching a roster's UPNs against
  * every pupil, wherever they are on roll), logged with `reason` (see logRequestBypass). `work` must
- * use `ctx.em` and must not hand back rows the caller may not read.
+ * not hand back rows the caller may not read. Only the statements `work` sends are lifted: the
+ * request's other statements wait until it ends, and a bypass begun meanwhile waits its turn
+ * (bypass-gate.ts). `work` is given `ctx.em`; a statement it leaves running after it returns is no
+ * longer lifted, and a DataLoader it shares with the rest of the request would wait on it for ever.
  */
 export async function withRequestBypass<T>(ctx: Pick<RequestContext, 'em' | 'requestId'>, reason: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const gate = gateOf(ctx.em.getTransactionContext());
+  if (!gate) throw new Error(`A request bypass needs the request's transaction (${reason})`);
   logRequestBypass(ctx.requestId, reason);
-  await ctx.em.execute(`select set_config('${TENANT_SETTINGS.bypass}', 'on', true)`);
-  try {
-    return await work(ctx.em);
-  } finally {
-    // After a failed statement the transaction is already lost (and rolls back, bypass and all).
-    await ctx.em.execute(`select set_config('${TENANT_SETTINGS.bypass}', '', true)`).catch(() => undefined);
-  }
+  // Inside a bypass already (a service that lifts the check calling another that does): still lifted.
+  if (gate.holds()) return work(ctx.em);
+  return gate.exclusive(async () => {
+    await ctx.em.execute(`select set_config('${TENANT_SETTINGS.bypass}', 'on', true)`);
+    try {
+      return await work(ctx.em);
+    } finally {
+      // After a failed statement the transaction is already lost (and rolls back, bypass and all).
+      await ctx.em.execute(`select set_config('${TENANT_SETTINGS.bypass}', '', true)`).catch(() => undefined);
+    }
+  });
 }

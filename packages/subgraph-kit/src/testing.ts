@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_HEADER, CredentialSigner, generateCredentialKeys, type KeyPairPem, type Principal } from '@waymark/auth';
 import { actAsAppRole, databaseName, dropPostgresDatabase, openDatabase, type DatabaseOptions, type Orm } from './database.js';
@@ -100,6 +101,23 @@ export async function countStatements<T>(orm: Orm, run: () => Promise<T>): Promi
     return { result: await run(), statements };
   } finally {
     logger.logQuery = original;
+  }
+}
+
+/**
+ * Runs `work` as a request of `principal` runs it: in a request's transaction (its role, its tenant,
+ * the gate its bypasses need), committed when `work` succeeds and rolled back when it throws. For tests
+ * that call a service directly rather than through the API.
+ */
+export async function asRequest<T>(orm: Orm, principal: Principal, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const transaction = await beginRequestTransaction(orm.em.fork(), principal);
+  let ok = false;
+  try {
+    const result = await work(transaction.em);
+    ok = true;
+    return result;
+  } finally {
+    await transaction.end(ok);
   }
 }
 

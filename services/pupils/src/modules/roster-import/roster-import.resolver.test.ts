@@ -6,7 +6,7 @@ import { academicYearOf } from '@waymark/domain';
 import { demoData } from '@waymark/demo-data';
 import type { Orm } from '@waymark/subgraph-kit';
 import type { Principal } from '@waymark/auth';
-import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { asRequest, makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
 import { School } from '../school/school.entity.js';
 import { dateInEngland } from '../school/school-calendar.js';
@@ -945,7 +945,7 @@ describe('a commit where the preview was made by another process', () => {
     const rows: RosterApiRow[] = rosterRows(pupils);
     rows[3] = { ...rows[3], preferredName: null, tutorGroup: null };
     delete rows[4].tutorGroup;
-    const previewed = await new RosterImportService(orm.em.fork(), jobs, new PreviewedRows()).preview(leader, { rows, fullRoster: false });
+    const previewed = await asRequest(orm, leader, (em) => new RosterImportService(em, jobs, new PreviewedRows()).preview(leader, { rows, fullRoster: false }));
     const id = previewed.rosterImport!.id;
     // Nothing in memory here, as on another replica or after a restart: the rows come from the database.
     const started = await new RosterImportService(orm.em.fork(), jobs, new PreviewedRows()).commit(leader, id);
