@@ -5,7 +5,16 @@ import type { Pupil } from '../pupil/pupil.entity.js';
 import { PupilProblems } from '../pupil/pupil.errors.js';
 import { PupilService } from '../pupil/pupil.service.js';
 import { ParentCarer, PostalAddress, SetPupilAddressResult, type SetPupilAddressInput } from './address.types.js';
-import { checkAddress, checkText, EMPTY_ADDRESS, isEmptyAddress, PARENT_CARER_NAME_LIMIT, type AddressParts, type TextProblem } from './postal-address.js';
+import {
+  checkAddress,
+  checkText,
+  EMPTY_ADDRESS,
+  isEmptyAddress,
+  PARENT_CARER_NAME_LIMIT,
+  parentCarerAddressClash,
+  type AddressParts,
+  type TextProblem,
+} from './postal-address.js';
 
 const result = (values: SetPupilAddressResult) => Object.assign(new SetPupilAddressResult(), values);
 
@@ -77,11 +86,8 @@ export async function setPupilAddress(em: EntityManager, principal: Principal, i
     const sameAddress = input.parentCarer.sameAddressAsPupil === true;
     const checked = checkAddress('parentCarer.address', "the parent's or carer's address", input.parentCarer.address ?? {});
     problems.push(...checked.problems);
-    if (sameAddress && !isEmptyAddress(checked.address))
-      problems.push({
-        field: 'parentCarer.address',
-        message: "Give the parent's or carer's own address, or say they live at the pupil's address, not both.",
-      });
+    const clash = parentCarerAddressClash(sameAddress, checked.address);
+    if (clash) problems.push({ field: 'parentCarer.address', message: clash });
     parent = { name: name.value, sameAddress, address: sameAddress ? { ...EMPTY_ADDRESS } : checked.address };
   }
 

@@ -109,3 +109,14 @@ export function postcodeProblem(raw: string, whose: string): string {
 export function isEmptyAddress(address: AddressParts): boolean {
   return address.line1 === null && address.line2 === null && address.town === null && address.postcode === null;
 }
+
+/**
+ * The one rule for where a parent or carer lives: at the pupil's address, or at an address of their
+ * own, never both. The reason to give when `sameAddress` is claimed beside an own address; null when
+ * the two agree. The roster import and the pupil's page both ask it.
+ */
+export function parentCarerAddressClash(sameAddress: boolean, ownAddress: AddressParts): string | null {
+  return sameAddress && !isEmptyAddress(ownAddress)
+    ? "The parent or carer is marked as living at the pupil's address but has an address of their own too; give one or the other."
+    : null;
+}

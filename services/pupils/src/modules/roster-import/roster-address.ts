@@ -1,4 +1,4 @@
-import { ADDRESS_LIMITS, checkText, normalisePostcode, PARENT_CARER_NAME_LIMIT } from '../address/postal-address.js';
+import { ADDRESS_LIMITS, checkText, normalisePostcode, PARENT_CARER_NAME_LIMIT, parentCarerAddressClash } from '../address/postal-address.js';
 import { cleanText, parseYesNo, shown } from './roster-values.js';
 
 /*
@@ -27,8 +27,6 @@ export const ROSTER_ADDRESS_FIELDS = [...ROSTER_ADDRESS_TEXT_FIELDS, 'parentCare
 export type RosterAddressField = (typeof ROSTER_ADDRESS_FIELDS)[number];
 
 export type RosterAddressValues = { [K in RosterAddressTextField]?: string | null } & { parentCarerSameAddress?: boolean };
-
-const PARENT_ADDRESS = ['parentCarerAddressLine1', 'parentCarerAddressLine2', 'parentCarerAddressTown', 'parentCarerAddressPostcode'] as const;
 
 const LIMIT: Record<RosterAddressTextField, number> = {
   addressLine1: ADDRESS_LIMITS.line1,
@@ -96,11 +94,13 @@ export function checkRosterAddress(
       });
     else {
       values.parentCarerSameAddress = parsed;
-      if (parsed && PARENT_ADDRESS.some((field) => values[field]))
-        problems.push({
-          field: 'parentCarerSameAddress',
-          reason: "The parent or carer is marked as living at the pupil's address but has an address of their own too; give one or the other.",
-        });
+      const clash = parentCarerAddressClash(parsed, {
+        line1: values.parentCarerAddressLine1 ?? null,
+        line2: values.parentCarerAddressLine2 ?? null,
+        town: values.parentCarerAddressTown ?? null,
+        postcode: values.parentCarerAddressPostcode ?? null,
+      });
+      if (clash) problems.push({ field: 'parentCarerSameAddress', reason: clash });
     }
   }
   return { values, problems };
