@@ -125,7 +125,7 @@ export class DashboardResolver {
     const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
     // Today's answer is stored and served while it is exact (dashboard-answers.ts); the exact figures
     // either way, rounded below for this caller.
-    const aggregate = await schoolAggregateFor(
+    const { aggregate, schoolName } = await schoolAggregateFor(
       ctx,
       school,
       day,
@@ -137,7 +137,7 @@ export class DashboardResolver {
     const round = !groupFiguresExact(ctx);
     const grouped = round && filter.groupBit !== null;
     return Object.assign(new SchoolDashboard(), {
-      school: stubOf(School, school),
+      school: Object.assign(stubOf(School, school), { name: schoolName }),
       asOf: day,
       academicYear: academicYearOfDay(day),
       pupilCount: grouped ? rounded(aggregate.pupilCount) : aggregate.pupilCount,

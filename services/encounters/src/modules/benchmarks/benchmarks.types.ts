@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BENCHMARK_MEASURE_KEYS, VULNERABLE_GROUP_CODES, type BenchmarkMeasureKey, type VulnerableGroupCode } from '@waymark/domain';
 import { connectionTypes } from '@waymark/subgraph-kit';
 import { Pupil, School } from '../external/external.entity.js';
@@ -80,7 +80,9 @@ abstract class DashboardAnswer extends AsOfAnswer {
 
 @ObjectType()
 export class SchoolDashboard extends DashboardAnswer {
+  /** With its name: the cohort call the dashboard makes brings it, so the gateway need not ask the pupils subgraph again. */
   @Field(() => School, { nullable: true })
+  @Directive('@provides(fields: "name")')
   school: School;
 
   @Field(() => [DashboardCell], { description: 'Each measure by year group (and null: all years), for the chosen group (null: all pupils).' })

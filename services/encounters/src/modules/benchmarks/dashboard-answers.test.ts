@@ -155,6 +155,22 @@ describe('stored school dashboard answers', () => {
     expect(harness.pupilsRequests() - before).toBe(1);
   });
 
+  it("names the school from the cohort call it makes anyway, today's and a past day's alike, for staff and an analyst", async () => {
+    const NAMED = 'query ($schoolId: ID, $asOf: String) { schoolDashboard(schoolId: $schoolId, asOf: $asOf) { school { id name } } }';
+    const named = async (who: Principal, variables: Record<string, string>) => {
+      const res = await client.query<{ schoolDashboard: { school: { id: string; name: string } } }>(who, NAMED, variables);
+      expect(res.errors).toBeUndefined();
+      return res.data!.schoolDashboard.school;
+    };
+    await dashboard(leader);
+    const before = harness.pupilsRequests();
+    expect(await named(leader, {})).toEqual({ id: northfield.id, name: northfield.name });
+    // Today's stored answer: still one call to the pupils subgraph, which brought the name too.
+    expect(harness.pupilsRequests() - before).toBe(1);
+    expect(await named(leader, { asOf: addDays(todayInEngland(), -1) })).toEqual({ id: northfield.id, name: northfield.name });
+    expect(await named(pupilLevelAnalyst, { schoolId: southbank.id })).toEqual({ id: southbank.id, name: southbank.name });
+  });
+
   // Each kind of write the engine reads, on either subgraph: after it, the answer equals a fresh one.
   const cases: { name: string; filter?: Filter; setUp?: () => Promise<unknown>; write: () => Promise<unknown>; changes: boolean }[] = [];
   let visit = '';

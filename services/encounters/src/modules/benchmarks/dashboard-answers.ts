@@ -82,9 +82,10 @@ async function computeAndStore(ctx: EncountersContext, cohort: PackedCohort, sch
 }
 
 /**
- * The exact aggregate for one school: today's from its stored answer while it is still exact, any other
- * day's computed as it always was. `cohortOf` asks the pupils subgraph for the cohort (and refuses a
- * school the caller may not read); `refuse` throws the same refusal for today's shorter question.
+ * The exact aggregate for one school, with the school's name: today's from its stored answer while it
+ * is still exact, any other day's computed as it always was. `cohortOf` asks the pupils subgraph for
+ * the cohort (and refuses a school the caller may not read); `refuse` throws the same refusal for
+ * today's shorter question. The name comes with the cohort counter (`cohortVersion`), asked at once.
  */
 export async function schoolAggregateFor(
   ctx: EncountersContext,
@@ -93,20 +94,26 @@ export async function schoolAggregateFor(
   filter: DashboardFilter,
   cohortOf: () => Promise<PackedCohort>,
   refuse: () => never,
-): Promise<SchoolAggregate> {
+): Promise<{ aggregate: SchoolAggregate; schoolName: string }> {
   if (day !== todayInEngland()) {
-    const cohort = await cohortOf();
-    return withRequestBypass(ctx, REASON, (em) => new BenchmarkEngine(em).schoolAggregate(cohort, day, filter));
+    // Both are waited for, even when one fails, so the request's transaction never ends under a statement.
+    const [cohort, asked] = await Promise.allSettled([cohortOf(), ctx.deps.pupils.cohortVersion(ctx, school)]);
+    if (cohort.status === 'rejected') throw cohort.reason;
+    if (asked.status === 'rejected') throw asked.reason;
+    const schoolName = asked.value.schoolName;
+    if (!schoolName) refuse();
+    const aggregate = await withRequestBypass(ctx, REASON, (em) => new BenchmarkEngine(em).schoolAggregate(cohort.value, day, filter));
+    return { aggregate, schoolName };
   }
   // The counter and the stored answer are asked for at once; nothing read is used before the pupils
   // subgraph has said the caller may read the school.
   // Both are waited for, even when one fails, so the request's transaction never ends under a statement.
   const [asked, read] = await Promise.allSettled([ctx.deps.pupils.cohortVersion(ctx, school), storedAnswer(ctx, school, day, filter)]);
   if (asked.status === 'rejected') throw asked.reason;
-  const { schoolsAllowed, version } = asked.value;
-  if (!schoolsAllowed.includes(school)) refuse();
+  const { schoolsAllowed, version, schoolName } = asked.value;
+  if (!schoolsAllowed.includes(school) || !schoolName) refuse();
   if (read.status === 'rejected') throw read.reason;
   const stored = read.value;
-  if (stored && stored.cohortVersion === version) return stored.answer;
-  return computeAndStore(ctx, await cohortOf(), school, day, filter, version);
+  if (stored && stored.cohortVersion === version) return { aggregate: stored.answer, schoolName };
+  return { aggregate: await computeAndStore(ctx, await cohortOf(), school, day, filter, version), schoolName };
 }

@@ -10,6 +10,15 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class School {
   @Field(() => ID)
   id: string;
+
+  /**
+   * The pupils subgraph's; this subgraph hands it back only where a field says `@provides(fields:
+   * "name")` (a school's dashboard, which has it from the cohort call), and the gateway asks the pupils
+   * subgraph everywhere else.
+   */
+  @Field(() => String)
+  @Directive('@external')
+  name?: string;
 }
 
 @ObjectType()

@@ -66,7 +66,7 @@ export class PupilsClient {
    * `packedCohort` is made of changes (`cohortVersion`): a few bytes, asked before a stored dashboard
    * answer is served instead of the whole cohort.
    */
-  async cohortVersion(ctx: RequestContext, schoolId: string): Promise<{ schoolsAllowed: string[]; version: string }> {
+  async cohortVersion(ctx: RequestContext, schoolId: string): Promise<{ schoolsAllowed: string[]; version: string; schoolName?: string | null }> {
     const data = await querySubgraph(ctx, this.url, 'Cohort version lookup', CohortVersionDocument, { schoolId });
     return data.cohortVersion;
   }

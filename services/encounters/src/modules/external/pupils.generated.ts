@@ -42,7 +42,7 @@ export type CohortVersionQueryVariables = Exact<{
 }>;
 
 
-export type CohortVersionQuery = { cohortVersion: { schoolsAllowed: Array<string>, version: string } };
+export type CohortVersionQuery = { cohortVersion: { schoolsAllowed: Array<string>, version: string, schoolName: string | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -112,6 +112,7 @@ export const CohortVersionDocument = new TypedDocumentString(`
   cohortVersion(schoolId: $schoolId) {
     schoolsAllowed
     version
+    schoolName
   }
 }
     `) as unknown as TypedDocumentString<CohortVersionQuery, CohortVersionQueryVariables>;

@@ -302,7 +302,7 @@ export async function loadPackedCohort(em: EntityManager, principal: Principal, 
  * is read under a named bypass (analysts are not staff of the school); it says nothing about a pupil.
  */
 export async function loadCohortVersion(ctx: Pick<RequestContext, 'em' | 'requestId' | 'principal'>, schoolId: string): Promise<CohortVersionAnswer> {
-  const none: CohortVersionAnswer = { schoolsAllowed: [], version: '0' };
+  const none: CohortVersionAnswer = { schoolsAllowed: [], version: '0', schoolName: null };
   if (!isUuid(schoolId)) return none;
   const school = schoolId.toLowerCase();
   const scope = cohortScope(ctx.principal);
@@ -312,12 +312,18 @@ export async function loadCohortVersion(ctx: Pick<RequestContext, 'em' | 'reques
     const { rows } = await boundSql<{ id: string }>(ctx.em, 'select id from school where trust_id = $1::uuid and id = $2::uuid', [scope.trustId, school]);
     if (rows.length === 0) return none;
   } else return none;
+  // The school's name (public) comes with the counter: the dashboard shows it, and asks nothing else for it.
   const read = (em: EntityManager) =>
-    boundSql<{ version: string }>(em, 'select version::text as version from cohort_version where school_id = $1::uuid', [school]);
+    boundSql<{ version: string | null; name: string }>(
+      em,
+      'select v.version::text as version, s.name from school s left join cohort_version v on v.school_id = s.id where s.id = $1::uuid',
+      [school],
+    );
   // Staff read their own school's row under the row-level security; an analyst's school is read under the bypass.
   const { rows } =
     scope.kind === 'school'
       ? await read(ctx.em)
       : await withRequestBypass(ctx, "cohort version: one school's counter, for a caller who may read its cohort", read);
-  return { schoolsAllowed: [school], version: rows[0]?.version ?? '0' };
+  if (rows.length === 0) return none;
+  return { schoolsAllowed: [school], version: rows[0].version ?? '0', schoolName: rows[0].name };
 }

@@ -86,4 +86,10 @@ export class CohortVersionAnswer {
 
   @Field(() => String, { description: "A counter that moves whenever anything the school's `packedCohort` is made of changes; '0' before any change." })
   version: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The school's name (public), so a dashboard needs no second call for it; null when the caller may not read the cohort.",
+  })
+  schoolName: string | null;
 }

@@ -30,8 +30,10 @@ export class School {
   @Property({ type: 'uuid', nullable: true })
   trustId: string | null;
 
+  /** Shareable: the encounters subgraph hands it back on a school's dashboard (`@provides`), from the cohort call it makes anyway. */
   @Property({ type: 'string' })
   @Field()
+  @Directive('@shareable')
   name: string;
 
   /** The DfE unique reference number. */
