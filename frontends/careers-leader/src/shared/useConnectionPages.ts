@@ -27,10 +27,13 @@ function toError(error: unknown): GraphQLRequestError {
 /**
  * A list read a page at a time: the first page whenever `fetchPage` changes (give it a new identity
  * when the filters change), then `loadMore` appends the next. An answer to an older filter that
- * arrives after a newer one is dropped, so a slow request can never show the wrong rows.
+ * arrives after a newer one is dropped, so a slow request can never show the wrong rows; and from the
+ * moment the filters change until their first page arrives the list says it is loading, so the rows
+ * still on screen are never counted as matching filters they were not read for.
  */
 export function useConnectionPages<Node>(fetchPage: (after: string | null) => Promise<ConnectionPage<Node>>) {
-  const [state, setState] = useState<ConnectionPages<Node>>(initial);
+  // `source`: the fetchPage the rows were read with.
+  const [state, setState] = useState<ConnectionPages<Node> & { source: unknown }>({ ...initial, source: null });
   const generation = useRef(0);
 
   const loadFirstPage = useCallback(async () => {
@@ -47,9 +50,10 @@ export function useConnectionPages<Node>(fetchPage: (after: string | null) => Pr
         loading: false,
         loadingMore: false,
         error: null,
+        source: fetchPage,
       });
     } catch (error) {
-      if (id === generation.current) setState({ ...initial, loading: false, error: toError(error) });
+      if (id === generation.current) setState({ ...initial, loading: false, error: toError(error), source: fetchPage });
     }
   }, [fetchPage]);
 
@@ -77,5 +81,6 @@ export function useConnectionPages<Node>(fetchPage: (after: string | null) => Pr
     }
   }, [state.hasNextPage, state.loadingMore, state.endCursor, fetchPage]);
 
-  return { ...state, loadMore, reload: loadFirstPage };
+  const { source, ...pages } = state;
+  return { ...pages, loading: pages.loading || source !== fetchPage, loadMore, reload: loadFirstPage };
 }
