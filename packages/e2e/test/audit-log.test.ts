@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { startPortals, type Portals } from './browser.js';
+import { openLeaderPage, startPortals, tabTo, type Portals } from './browser.js';
 
 let portals: Portals;
 
@@ -13,25 +13,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => portals?.close());
-
-async function openLeaderPage(page: Page, name: RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Careers programme' }).getByRole('button', { name }).click();
-}
-
-/** Presses Tab until the focused element matches `accessibleName` (at most `limit` presses). */
-async function tabTo(page: Page, accessibleName: RegExp, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return (element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '').trim();
-    });
-    if (accessibleName.test(name)) return;
-  }
-  throw new Error(`Tab never reached ${accessibleName.source}`);
-}
 
 const rows = (page: Page) => page.getByRole('table', { name: /data access events/i }).locator('tbody tr');
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { startPortals, type Portals } from './browser.js';
+import { openLeaderPage, startPortals, type Portals } from './browser.js';
 import { todayInEngland } from '@waymark/domain';
 
 let portals: Portals;
@@ -29,10 +29,6 @@ const visitTitle = `Hospital estates visit ${tag}`;
 const catchUpTitle = `Catch-up employer talk ${tag}`;
 const B6_TABLE = 'Benchmark 6: two workplace experiences by 16, by year group';
 const B6_PUPIL_LABEL = 'Two visits to a workplace by age 16';
-
-async function openLeaderPage(page: Page, name: RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Careers programme' }).getByRole('button', { name }).click();
-}
 
 async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();

@@ -213,19 +213,28 @@ export async function startPortals(options: { name: string; copyFrontends?: bool
   };
 }
 
+/** The accessible name of whatever has focus: its label, aria-label or text. */
+export async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element) return '';
+    const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
+    return (element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '').trim();
+  });
+}
+
 /** Presses Tab until the focused element's accessible name matches (at most `limit` presses). */
 export async function tabTo(page: Page, accessibleName: RegExp, limit = 80): Promise<void> {
   for (let i = 0; i < limit; i += 1) {
     await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return (element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '').trim();
-    });
-    if (accessibleName.test(name)) return;
+    if (accessibleName.test(await focusedName(page))) return;
   }
   throw new Error(`Tab never reached ${accessibleName.source}`);
+}
+
+/** Opens one of the careers leader's pages from the portal's "Careers programme" navigation. */
+export async function openLeaderPage(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Careers programme' }).getByRole('button', { name }).click();
 }
 
 /**

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { demoData } from '@waymark/demo-data';
 import { academicYearOfDay, ENCOUNTER_KIND_KEYS, todayInEngland, VULNERABLE_GROUPS } from '@waymark/domain';
-import { startPortals, type Portals } from './browser.js';
+import { focusedName, openLeaderPage, startPortals, tabTo, type Portals } from './browser.js';
 
 let portals: Portals;
 
@@ -24,29 +24,6 @@ const maya = data.pupils.find((pupil) => pupil.legalForename === 'Maya' && pupil
 const year10 = data.pupils.filter((pupil) => pupil.schoolId === northfield.id && pupil.yearGroup === 10 && !pupil.leftOn);
 // Maya's guidance meeting is in November of this academic year; the Year 11 meetings are in October.
 const autumn = academicYearOfDay(todayInEngland());
-
-async function openLeaderPage(page: Page, name: RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Careers programme' }).getByRole('button', { name }).click();
-}
-
-/** The accessible name of whatever has focus: its label, aria-label or text. */
-async function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element) return '';
-    const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-    return (element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '').trim();
-  });
-}
-
-/** Presses Tab until the focused element's name matches (at most `limit` presses). */
-async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    if (name.test(await focusedName(page))) return;
-  }
-  throw new Error(`Tab never reached ${name.source}`);
-}
 
 /** Types a day into a focused date field, in the order its segments take (month first in Chromium's default en-US). */
 async function typeDay(page: Page, day: string): Promise<void> {

@@ -6,7 +6,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { makeUpn } from '@waymark/domain';
-import { signInAs, startPortals, type Portals } from './browser.js';
+import { openLeaderPage, signInAs, startPortals, type Portals } from './browser.js';
 import { pdfText } from '@waymark/pdf/testing';
 
 let portals: Portals;
@@ -19,10 +19,6 @@ afterAll(() => portals?.close());
 
 const signIn = (email: string): Promise<{ context: BrowserContext; page: Page }> => portals.signIn(email);
 const expectAccessible = (page: Page, name: string) => portals.expectAccessible(page, name);
-
-async function openLeaderPage(page: Page, name: RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Careers programme' }).getByRole('button', { name }).click();
-}
 
 /** A fresh permanent UPN with a valid check letter, far from the demo school's numbers. */
 function newUpn(): string {
