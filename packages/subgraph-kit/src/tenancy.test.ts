@@ -275,6 +275,28 @@ describe.each([
     ).toEqual(['a1', 'a2']);
   });
 
+  it('a recurring system access (a poll) is logged in full once, then counted and summed up', async () => {
+    const lines: string[] = [];
+    const reason = `test: poll every school's outbox (${randomUUID()})`;
+    const previous = setSystemAccessLog((line) => lines.push(line));
+    try {
+      for (let poll = 0; poll < 4; poll += 1) {
+        expect(await withSystemAccess(orm, reason, (em) => bodies(em, 'note'), { recurring: true })).toEqual(['a1', 'a2', 'b1']);
+      }
+      await withSystemAccess(orm, 'test: a one-off access', (em) => bodies(em, 'note'));
+      await withSystemAccess(orm, 'test: a one-off access', (em) => bodies(em, 'note'));
+      flushBypassSummary();
+    } finally {
+      setSystemAccessLog(previous);
+    }
+    expect(lines).toEqual([
+      `[system access] ${reason}`,
+      '[system access] test: a one-off access',
+      '[system access] test: a one-off access',
+      `[system access] 3 more times: ${reason}`,
+    ]);
+  });
+
   it('requests at the same time each see their own tenant', async () => {
     const results = await Promise.all(
       [staffA, gateway, pupil1, staffA, gateway].map((principal) =>

@@ -456,10 +456,13 @@ export function isRequestFraming(sql: string): boolean {
 export type SystemAccessLog = (line: string) => void;
 let systemAccessLog: SystemAccessLog = (line) => process.stderr.write(`${line}\n`);
 
-/** How often the counted request bypasses are summed up in the log. */
+/** How often the counted request bypasses and recurring system accesses are summed up in the log. */
 const BYPASS_SUMMARY_MS = 60_000;
-/** Request bypasses since the last summary, by reason (a reason's first use is logged in full). */
-const bypassesSince = new Map<string, number>();
+/**
+ * Request bypasses and recurring system accesses since the last summary, by kind and reason (a
+ * reason's first use is logged in full).
+ */
+const bypassesSince = new Map<string, { kind: 'request' | 'recurring'; reason: string; count: number }>();
 let summaryDue: ReturnType<typeof setTimeout> | undefined;
 
 /**
@@ -481,13 +484,19 @@ export function setSystemAccessLog(log: SystemAccessLog): SystemAccessLog {
  * request, and later uses are counted and summed up once a minute, per reason.
  */
 function logRequestBypass(requestId: string, reason: string): void {
-  const since = bypassesSince.get(reason);
+  countOrLog('request', reason, `[system access] request ${requestId}: ${reason}`);
+}
+
+/** The first use of (kind, reason) in this log is written as `line`; later ones are counted for the summary. */
+function countOrLog(kind: 'request' | 'recurring', reason: string, line: string): void {
+  const key = `${kind}:${reason}`;
+  const since = bypassesSince.get(key);
   if (since === undefined) {
-    bypassesSince.set(reason, 0);
-    systemAccessLog(`[system access] request ${requestId}: ${reason}`);
+    bypassesSince.set(key, { kind, reason, count: 0 });
+    systemAccessLog(line);
     return;
   }
-  bypassesSince.set(reason, since + 1);
+  since.count += 1;
   summaryDue ??= setTimeout(flushBypassSummary, BYPASS_SUMMARY_MS).unref();
 }
 
@@ -495,10 +504,12 @@ function logRequestBypass(requestId: string, reason: string): void {
 export function flushBypassSummary(): void {
   if (summaryDue) clearTimeout(summaryDue);
   summaryDue = undefined;
-  for (const [reason, count] of bypassesSince) {
+  for (const since of bypassesSince.values()) {
+    const { kind, reason, count } = since;
     if (count === 0) continue;
-    bypassesSince.set(reason, 0);
-    systemAccessLog(`[system access] ${count} more request${count === 1 ? '' : 's'}: ${reason}`);
+    since.count = 0;
+    const what = kind === 'request' ? `request${count === 1 ? '' : 's'}` : `time${count === 1 ? '' : 's'}`;
+    systemAccessLog(`[system access] ${count} more ${what}: ${reason}`);
   }
 }
 
@@ -512,6 +523,12 @@ export interface SystemAccessOptions {
    * written on every request the key makes. Never for anything a caller is promised.
    */
   durable?: boolean;
+  /**
+   * True for a poll that runs every few seconds whether or not there is work (an outbox's relay): its
+   * first use is logged in full and later ones are counted and summed up once a minute, as request
+   * bypasses are, so the log still shows every reason without a line per poll.
+   */
+  recurring?: boolean;
 }
 
 /**
@@ -552,8 +569,9 @@ export async function enterTenant(tx: EntityManager, tenant: Partial<Tenant>): P
  * `tx` (a background job that manages its own transaction, such as a roster commit): logged with
  * `reason`, and gone when that transaction ends.
  */
-export async function liftTenantCheck(tx: EntityManager, reason: string, { durable = true }: SystemAccessOptions = {}): Promise<void> {
-  systemAccessLog(`[system access] ${reason}`);
+export async function liftTenantCheck(tx: EntityManager, reason: string, { durable = true, recurring = false }: SystemAccessOptions = {}): Promise<void> {
+  if (recurring) countOrLog('recurring', reason, `[system access] ${reason}`);
+  else systemAccessLog(`[system access] ${reason}`);
   // synchronous_commit is a setting like the others: set for this transaction in the same statement.
   const commit = durable ? '' : `, set_config('synchronous_commit', 'off', true)`;
   await tx.execute(`select set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTINGS.bypass}', 'on', true)${commit}`);

@@ -164,7 +164,7 @@ export function relayedOutboxRoutes(
     }
     if (pathname === outbox.path) {
       const limit = typeof body.limit === 'number' && Number.isInteger(body.limit) ? Math.min(Math.max(body.limit, 1), MAX_BATCH) : 100;
-      sendJson(res, 200, { [outbox.listName]: await withSystemAccess(orm, outbox.reasons.read, (em) => outbox.waiting(em, limit)) });
+      sendJson(res, 200, { [outbox.listName]: await withSystemAccess(orm, outbox.reasons.read, (em) => outbox.waiting(em, limit), { recurring: true }) });
       return true;
     }
     const ids = body.ids;

@@ -123,7 +123,7 @@ export function leaderMailJob(mailer: Mailer, everyMs = 5000): HousekeepingJob {
     everyMs,
     run: async (orm, now) => {
       const phase: WebhookPhase = (work) =>
-        withSystemAccess(orm, "leader mail: every school's due emails to careers leaders, and the leaders' addresses", work);
+        withSystemAccess(orm, "leader mail: every school's due emails to careers leaders, and the leaders' addresses", work, { recurring: true });
       const { sent, failed, cancelled } = await sendDueLeaderMail(phase, mailer, now);
       return sent + failed + cancelled > 0 ? `${sent} sent, ${failed} attempts failed, ${cancelled} cancelled` : undefined;
     },

@@ -39,10 +39,12 @@ export function volunteerErasureRoutes(orm: Orm, next: NonNullable<SubgraphServe
         return { status: 401, body: { error: outcome.reason === 'wrong-password' ? WRONG_PASSWORD : SIGNED_OUT } };
       }),
     '/internal/volunteer-erasures': () =>
-      withSystemAccess(orm, 'volunteer erasure: the requests not finished yet, for the gateway to carry on', async (em) => ({
-        status: 200,
-        body: { erasures: await waitingErasures(em) },
-      })),
+      withSystemAccess(
+        orm,
+        'volunteer erasure: the requests not finished yet, for the gateway to carry on',
+        async (em) => ({ status: 200, body: { erasures: await waitingErasures(em) } }),
+        { recurring: true },
+      ),
     '/internal/volunteer-erasure/step': async (body) => {
       const { accountId, subgraph } = body;
       if (typeof accountId !== 'string' || !UUID.test(accountId) || !ERASURE_SUBGRAPHS.includes(subgraph as ErasureSubgraph))

@@ -135,7 +135,8 @@ export function webhookDeliveryJob(options: DeliveryOptions & { everyMs?: number
     name: 'webhook deliveries',
     everyMs: options.everyMs ?? 5000,
     run: async (orm, now) => {
-      const phase: WebhookPhase = (work) => withSystemAccess(orm, 'webhook deliveries: the due deliveries of every trust, their endpoints and events', work);
+      const phase: WebhookPhase = (work) =>
+        withSystemAccess(orm, 'webhook deliveries: the due deliveries of every trust, their endpoints and events', work, { recurring: true });
       const { delivered, failed, cancelled } = await deliverDueWebhooks(phase, now, options);
       return delivered + failed + cancelled > 0 ? `${delivered} delivered, ${failed} attempts failed, ${cancelled} cancelled` : undefined;
     },
