@@ -15,9 +15,18 @@ import { ParticipationService, type RegisterCounts } from './participation.servi
 
 export const EncounterConnection = connectionTypes(Encounter, 'Encounter');
 
-function registerCountsLoader(ctx: RequestContext): DataLoader<string, RegisterCounts | null> {
-  return loaderFor<RegisterCounts>(ctx, 'registerCounts', async (ids) => {
-    const counts = await new ParticipationService(ctx.em).countsFor(ids);
+/**
+ * Invited and attended per encounter, batched. `delivered`: encounters the calling volunteer delivered.
+ * Their register rows are the school's (row-level security shows a volunteer none of them), but how
+ * many pupils came is what a volunteer's impact is measured by, and a number says nothing about any
+ * pupil: counted with the tenant check lifted, for these encounters only, in one statement.
+ */
+function registerCountsLoader(ctx: RequestContext, delivered: boolean): DataLoader<string, RegisterCounts | null> {
+  return loaderFor<RegisterCounts>(ctx, delivered ? 'deliveredRegisterCounts' : 'registerCounts', async (ids) => {
+    const count = (em: RequestContext['em']) => new ParticipationService(em).countsFor(ids);
+    const counts = delivered
+      ? await withRequestBypass(ctx, 'volunteer impact: how many pupils attended the encounters the volunteer delivered', count)
+      : await count(ctx.em);
     return ids.map((id) => counts.get(id) ?? { invited: 0, attended: 0 });
   });
 }
@@ -30,26 +39,11 @@ function soloPupilLoader(ctx: RequestContext): DataLoader<string, string | null>
   });
 }
 
-/**
- * The counts of the registers of encounters the calling volunteer delivered. The register rows are the
- * school's (row-level security shows a volunteer none of them), but how many pupils came is what a
- * volunteer's impact is measured by, and a number says nothing about any pupil: counted with the
- * tenant check lifted, for these encounters only, in one statement.
- */
-function deliveredRegisterCountsLoader(ctx: RequestContext): DataLoader<string, RegisterCounts | null> {
-  return loaderFor<RegisterCounts>(ctx, 'deliveredRegisterCounts', async (ids) => {
-    const counts = await withRequestBypass(ctx, 'volunteer impact: how many pupils attended the encounters the volunteer delivered', (em) =>
-      new ParticipationService(em).countsFor(ids),
-    );
-    return ids.map((id) => counts.get(id) ?? { invited: 0, attended: 0 });
-  });
-}
-
 /** Invited and attended on the encounter's register, as far as the caller may count them. */
 function registerCounts(ctx: RequestContext, encounter: Pick<Encounter, 'id' | 'volunteerIds'>): Promise<RegisterCounts | null> {
   const scope = scopeOf(ctx.principal);
   const delivered = scope.kind === 'volunteer' && encounter.volunteerIds.includes(scope.volunteerId);
-  return (delivered ? deliveredRegisterCountsLoader(ctx) : registerCountsLoader(ctx)).load(encounter.id);
+  return registerCountsLoader(ctx, delivered).load(encounter.id);
 }
 
 /**
@@ -71,7 +65,7 @@ export class EncounterResolver {
     const withCounts = asksFor(info, ['edges', 'node'], ['attendedCount', 'invitedCount']);
     const withSolo = asksFor(info, ['edges', 'node'], ['soloPupil']);
     const { registerCounts: counts, soloPupils, ...connection } = await new EncounterService(ctx.em).list(ctx.principal, args, withCounts, withSolo);
-    const loader = registerCountsLoader(ctx);
+    const loader = registerCountsLoader(ctx, false);
     for (const [id, count] of counts) loader.prime(id, count);
     const soloLoader = soloPupilLoader(ctx);
     for (const [id, pupilId] of soloPupils) soloLoader.prime(id, pupilId);
