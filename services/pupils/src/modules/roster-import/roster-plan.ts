@@ -3,10 +3,10 @@ import { VULNERABLE_GROUP_CODES, type VulnerableGroupCode } from '@waymark/domai
 import { ROSTER_ADDRESS_FIELDS, ROSTER_ADDRESS_TEXT_FIELDS, type RosterAddressTextField } from './roster-address.js';
 import type { RejectedRowData, RosterRow } from './roster-validate.js';
 
-/** The columns of `pupil` an import reads and writes, as loaded for planning. */
 /** The pupil's address and their parent or carer, as the pupil row holds them (roster-address.ts). */
 export type RosterPupilAddress = { [K in RosterAddressTextField]: string | null } & { parentCarerSameAddress: boolean };
 
+/** The columns of `pupil` an import reads and writes, as loaded for planning. */
 export interface RosterPupil extends RosterPupilAddress {
   id: string;
   upn: string;

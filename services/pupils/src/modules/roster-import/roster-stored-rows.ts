@@ -35,19 +35,22 @@ export interface StoredRosterRows {
 
 const ABSENT = 0;
 
+/** One entry per row for an optional field (ABSENT where the row leaves it out); undefined when no row has it. */
+function optionalField<F extends 'preferredName' | 'tutorGroup' | 'homeLaCode' | RosterAddressField>(
+  rows: RosterRow[],
+  field: F,
+): (NonNullable<RosterRow[F]> | null | 0)[] | undefined {
+  if (!rows.some((row) => row[field] !== undefined)) return undefined;
+  return rows.map((row) => (row[field] === undefined ? ABSENT : row[field]));
+}
+
 function addressFields(rows: RosterRow[]): StoredRosterRows['address'] {
   let address: StoredRosterRows['address'];
   for (const field of ROSTER_ADDRESS_FIELDS) {
-    if (!rows.some((row) => row[field] !== undefined)) continue;
-    address ??= {};
-    address[field] = rows.map((row) => (row[field] === undefined ? ABSENT : row[field]!));
+    const values = optionalField(rows, field);
+    if (values) (address ??= {})[field] = values;
   }
   return address;
-}
-
-function optionalText(rows: RosterRow[], field: 'preferredName' | 'tutorGroup' | 'homeLaCode'): (string | null | 0)[] | undefined {
-  if (!rows.some((row) => row[field] !== undefined)) return undefined;
-  return rows.map((row) => (row[field] === undefined ? ABSENT : row[field]!));
 }
 
 const bit = (value: boolean | undefined, i: number) => (value === undefined ? 0 : (1 << i) | (value ? 1 << (8 + i) : 0));
@@ -73,9 +76,9 @@ export function encodeRosterRows(rows: RosterRow[]): string {
     legalForename: rows.map((row) => row.legalForename),
     dateOfBirth: rows.map((row) => row.dateOfBirth),
     yearGroup: rows.map((row) => row.yearGroup),
-    preferredName: optionalText(rows, 'preferredName'),
-    tutorGroup: optionalText(rows, 'tutorGroup'),
-    homeLaCode: optionalText(rows, 'homeLaCode'),
+    preferredName: optionalField(rows, 'preferredName'),
+    tutorGroup: optionalField(rows, 'tutorGroup'),
+    homeLaCode: optionalField(rows, 'homeLaCode'),
     address: addressFields(rows),
     flags,
   };
