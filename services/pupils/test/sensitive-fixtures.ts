@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoData } from '@waymark/demo-data';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
+import type { AddressColumns } from '../src/modules/address/postal-address.js';
 
 /*
  * Who asks, in the tests of the fields read like the vulnerable-group flags (`canSeeSensitive`: the
@@ -33,3 +34,20 @@ export const keyWithoutScope = makePrincipal({
 });
 /** Identity never makes one: a key that carries a school's staff role still reads none of these fields. */
 export const schoolKey = makePrincipal({ kind: 'api', roles: ['careers_leader'], schoolId: northfield.id, trustId, displayName: 'MIS link' });
+
+/** Those who see no pupil at all in these fields' tests: another school, volunteers, analysts without pupil-level access or of another trust, a key. */
+export const seeNoPupil = [leaderSouth, volunteer, alumni, analyst, otherTrustAnalyst, keyWithoutScope];
+
+/** A pupil row's address and parent or carer columns with nothing recorded. */
+export const NO_ADDRESS_COLUMNS: AddressColumns = {
+  address_line1: null,
+  address_line2: null,
+  address_town: null,
+  address_postcode: null,
+  parent_carer_name: null,
+  parent_carer_same_address: false,
+  parent_carer_address_line1: null,
+  parent_carer_address_line2: null,
+  parent_carer_address_town: null,
+  parent_carer_address_postcode: null,
+};

@@ -8,6 +8,7 @@ import { createApp, pupilsService } from '../../app.js';
 import { School } from '../school/school.entity.js';
 import { generatePupils, importRoster, preview, utf8Base64, type FixturePupil } from '../../../test/roster-fixtures.js';
 import type { AddressColumns } from '../address/postal-address.js';
+import { NO_ADDRESS_COLUMNS } from '../../../test/sensitive-fixtures.js';
 
 /*
  * The address columns of a roster (services/pupils/docs/roster-import.md, "The address columns"): the
@@ -72,18 +73,7 @@ async function stored(): Promise<Map<string, Stored>> {
   return new Map(rows.map(({ upn, ...row }) => [upn, row]));
 }
 
-const NONE: Omit<Stored, 'tutor_group'> = {
-  address_line1: null,
-  address_line2: null,
-  address_town: null,
-  address_postcode: null,
-  parent_carer_name: null,
-  parent_carer_same_address: false,
-  parent_carer_address_line1: null,
-  parent_carer_address_line2: null,
-  parent_carer_address_town: null,
-  parent_carer_address_postcode: null,
-};
+const NONE: Omit<Stored, 'tutor_group'> = NO_ADDRESS_COLUMNS;
 
 describe('the address columns', () => {
   it('are recognised by their template headers, keep tidy values, and reject a row with a bad postcode, saving nothing of it', async () => {
