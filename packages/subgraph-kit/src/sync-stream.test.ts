@@ -43,6 +43,17 @@ const FEEDS: SyncStreamFeed[] = [
   },
   // Fails at once: nothing sent yet, so a plain error.
   { path: 'failing', field: 'pupilChanges', cursors, snapshotSql: lines(10, 0), changesSql: '' },
+  // 12,000 changes of one transaction (xid 5), seq 1 to 12,000: more than two batches after a position.
+  {
+    path: 'changes',
+    field: 'pupilChanges',
+    cursors,
+    snapshotSql: '',
+    changesSql: `select c.x::text as xid, g::text as seq, concat('{"n":', g, '}') as line
+                   from generate_series(1, 12000) g, (select '5'::xid8 as x) c
+                  where $1::uuid is not null and (c.x, g::bigint) > ($2::text::xid8, $3::bigint)
+                  order by c.x, g`,
+  },
 ];
 
 const key = makePrincipal({ kind: 'api', roles: ['trust_analyst'], trustId: randomUUID(), scopes: ['reports:read'] });
@@ -105,6 +116,18 @@ describe('bulk sync stream machinery', () => {
     const final = JSON.parse(received.at(-1)!) as { cursor: string; hasMore: boolean };
     expect(final.hasMore).toBe(false);
     expect(cursors.decode(final.cursor).seq).toBe('0');
+  });
+
+  it('streams the changes after a position a batch at a time, each batch after the last one’s end, then the last position', async () => {
+    const answer = await receive(client.baseUrl, `changes?after=${cursors.encode({ xid: '5', seq: '100' })}`, key);
+    expect(answer.complete).toBe(true);
+    const received = answer.body.split('\n').filter((line) => line !== '');
+    expect(received).toHaveLength(11_901);
+    expect(received.slice(0, -1).map((line) => (JSON.parse(line) as { n: number }).n)).toEqual(Array.from({ length: 11_900 }, (_, i) => i + 101));
+    expect(JSON.parse(received.at(-1)!)).toEqual({ cursor: cursors.encode({ xid: '5', seq: '12000' }), hasMore: false });
+    // From the last position: nothing more, and the same position back.
+    const after = await receive(client.baseUrl, `changes?after=${cursors.encode({ xid: '5', seq: '12000' })}`, key);
+    expect(after.body.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([{ cursor: cursors.encode({ xid: '5', seq: '12000' }), hasMore: false }]);
   });
 
   it('reads a snapshot in one REPEATABLE READ, read-only transaction', async () => {

@@ -22,7 +22,10 @@ import { beginRequestTransaction } from './tenancy.js';
  *    after the cursor and is handed out again by the feed (an upsert carries the row as it stands, so
  *    one already in the snapshot is harmless).
  *  - With `after`, the changes after it: the GraphQL feed's entries, in its order and under its
- *    ready-changes condition, all of them in one answer.
+ *    ready-changes condition, all of them in one answer. They are read a batch at a time from the
+ *    position the last batch ended at (no cursor to declare: a nightly sync's few changes are one
+ *    statement). Each batch sees the changes ready when it runs; one ready for a later batch is always
+ *    after every position handed out already (sync-feed.ts), so nothing is missed or repeated.
  */
 
 /**
@@ -63,7 +66,8 @@ export interface SyncStreamFeed {
   snapshotSql: string;
   /**
    * The ready changes after a position ($1 the trust, $2 and $3 the position's xid and seq), as the
-   * feed's entries: `xid` and `seq` as text, and `line`, ordered by (xid, seq).
+   * feed's entries: `xid` and `seq` as text, and `line`, ordered by (xid, seq), with no `limit` of
+   * its own (the stream adds one per batch).
    */
   changesSql: string;
 }
@@ -171,38 +175,42 @@ async function streamFeed(
   rowSecurity: boolean,
   log: (line: string) => void,
 ): Promise<void> {
-  // A snapshot reads several batches that must agree: one REPEATABLE READ snapshot. The changes after a
-  // cursor are one cursor's statement, which sees one snapshot anyway: no extra statement for it.
+  // A snapshot reads several batches that must agree: one REPEATABLE READ snapshot, through a cursor.
+  // The changes after a position are read by position, a batch a statement (the module's comment).
   const transaction = await beginRequestTransaction(orm.em.fork(), principal, { appRole: rowSecurity, snapshot: after === null });
   const { em } = transaction;
   try {
     let position: SyncPosition;
+    let fetchBatch: () => Promise<{ rows: StreamRow[] }>;
     if (after === null) {
       const { rows } = await boundSql<{ xmin: string }>(em, `select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`, []);
       position = { xid: rows[0].xmin, seq: '0' };
       await boundSql(em, `declare waymark_sync_stream no scroll cursor for ${feed.snapshotSql}`, [trustId]);
+      fetchBatch = () => boundSql<StreamRow>(em, `fetch ${SYNC_STREAM_BATCH} from waymark_sync_stream`, []);
     } else {
       position = after;
-      await boundSql(em, `declare waymark_sync_stream no scroll cursor for ${feed.changesSql}`, [trustId, after.xid, after.seq]);
+      const changes = `${feed.changesSql} limit ${SYNC_STREAM_BATCH}`;
+      // Called once the last batch's final position is known (below), so each batch starts after it.
+      fetchBatch = () => boundSql<StreamRow>(em, changes, [trustId, position.xid, position.seq]);
     }
-    const fetchBatch = () => {
-      const batch = boundSql<StreamRow>(em, `fetch ${SYNC_STREAM_BATCH} from waymark_sync_stream`, []);
+    const ahead = () => {
+      const batch = fetchBatch();
       // Awaited on the next turn of the loop; a failure while this one is still being written is not lost.
       batch.catch(() => undefined);
       return batch;
     };
-    let next = fetchBatch();
+    let next = ahead();
     for (;;) {
       const { rows } = await next;
       if (rows.length === 0) break;
-      // The database reads the next batch while this one is written.
-      next = rows.length === SYNC_STREAM_BATCH ? fetchBatch() : Promise.resolve({ rows: [], affected: 0 });
-      let chunk = '';
-      for (const row of rows) chunk += `${row.line}\n`;
       if (after !== null) {
         const last = rows[rows.length - 1];
         position = { xid: last.xid!, seq: last.seq! };
       }
+      // The database reads the next batch while this one is written.
+      next = rows.length === SYNC_STREAM_BATCH ? ahead() : Promise.resolve({ rows: [] });
+      let chunk = '';
+      for (const row of rows) chunk += `${row.line}\n`;
       if (res.destroyed) throw new Error('the client went away');
       // The status once the first batch is read: a statement that fails at once is still a plain 500.
       if (!res.headersSent) res.writeHead(200, NDJSON_HEADERS);

@@ -524,9 +524,10 @@ export interface SystemAccessOptions {
    */
   durable?: boolean;
   /**
-   * True for a poll that runs every few seconds whether or not there is work (an outbox's relay): its
-   * first use is logged in full and later ones are counted and summed up once a minute, as request
-   * bypasses are, so the log still shows every reason without a line per poll.
+   * True for a poll that runs every few seconds whether or not there is work (an outbox's relay), or a
+   * check made on every request of some kind (an API key's): its first use is logged in full and
+   * later ones are counted and summed up once a minute, as request bypasses are, so the log still
+   * shows every reason without a line per poll or request.
    */
   recurring?: boolean;
 }

@@ -47,6 +47,8 @@ interface Route {
   run: (body: Body, services: Services) => Promise<Reply>;
   /** False for a route whose writes may be lost in a database crash (SystemAccessOptions in the kit): its commit does not wait for the disk. */
   durable?: boolean;
+  /** True for a route the gateway calls on every request of some kind: its system access is counted in the log, not a line a call (SystemAccessOptions). */
+  recurring?: boolean;
 }
 
 /** What a phased route may use besides its body: the mailer, and the employers subgraph (asked with the gateway's credential). */
@@ -165,6 +167,8 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
   },
   '/internal/session': {
     reason: 'session check: the account a session token belongs to',
+    // Each time a session's cached answer runs out in the gateway (every 15 s by default) for each person using Waymark.
+    recurring: true,
     run: async (body, { sessions }) => {
       const token = text(body, 'token');
       const principal = token ? await sessions.resolve(token) : null;
@@ -229,6 +233,7 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
     // database crash losing the last fraction of a second of those is harmless, so the lookup does not
     // wait for the disk. A revocation is another transaction, which does (docs/security.md).
     durable: false,
+    recurring: true,
     run: async (body, { apiCredentials }) => {
       const key = text(body, 'key');
       const found = key ? await apiCredentials.resolveKey(key, rateAllowanceOf(body.rate)) : null;
@@ -377,7 +382,7 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null, employersUrl: st
                 webhooks: new WebhookService(em, { production: true }),
                 leaderNotices: (notices) => acceptLeaderNotices(em, notices),
               }),
-            { durable: route.durable ?? true },
+            { durable: route.durable ?? true, recurring: route.recurring ?? false },
           );
     if (reply.body === undefined) {
       res.writeHead(reply.status, { 'cache-control': 'no-store' });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushBypassSummary, setSystemAccessLog } from '@waymark/subgraph-kit';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { IdentityHarness } from '../../../test/harness.js';
@@ -104,6 +105,24 @@ describe("an API key's allowance, kept in identity", () => {
     // A made-up secret of the right shape is no key either.
     const madeUp = `${key.slice(0, -4)}AAAA`;
     expect((await h.internal('/internal/api-key', { key: madeUp, rate })).status).toBe(401);
+  });
+
+  it('logs the key check as a counted system access, not a line for every request a key makes', async () => {
+    const key = await newKey('counted in the log');
+    const lines: string[] = [];
+    const previous = setSystemAccessLog((line) => lines.push(line));
+    try {
+      for (let i = 0; i < 5; i += 1) expect((await h.internal('/internal/api-key', { key, rate: { perMinute: 600, burst: 120 } })).status).toBe(200);
+      const checks = lines.filter((line) => line.includes('/internal/api-key'));
+      // At most the first check in this process is written out in full (an earlier test may have made it).
+      expect(checks.length).toBeLessThanOrEqual(1);
+      flushBypassSummary();
+      const summary = lines.filter((line) => line.includes('/internal/api-key')).at(-1);
+      expect(summary).toMatch(/^\[system access\] \d+ more .*: identity \/internal\/api-key: API key check/);
+      expect(Number(/\] (\d+) more/.exec(summary!)![1])).toBeGreaterThanOrEqual(4);
+    } finally {
+      setSystemAccessLog(previous);
+    }
   });
 
   it('takes nothing when the gateway sends no allowance, and ignores one that is not an allowance', async () => {
