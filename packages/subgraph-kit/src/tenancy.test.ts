@@ -309,26 +309,6 @@ describe.each([
     expect(results).toEqual([['a1', 'a2'], [], ['a1'], ['a1', 'a2'], []]);
   });
 
-  it('a system access that need not be durable commits without waiting for the disk, for its own transaction only, and its write is seen at once', async () => {
-    const setting = (em: EntityManager) => em.execute<{ synchronous_commit: string }[]>('show synchronous_commit').then(([row]) => row.synchronous_commit);
-    const id = randomUUID();
-    const inside = await withSystemAccess(
-      orm,
-      'test: a write that may be lost in a crash',
-      async (em) => {
-        await em.execute(`insert into "note" values (?, ?, null, ?, 'light')`, [id, schoolB, pupilB1], 'run');
-        return setting(em);
-      },
-      { durable: false },
-    );
-    expect(inside).toBe('off');
-    expect(await withSystemAccess(orm, 'test: the next access', (em) => setting(em))).toBe('on');
-    expect(await withSystemAccess(orm, 'test: the light write', (em) => em.execute(`select "body" from "note" where "id" = ?`, [id]))).toEqual([
-      { body: 'light' },
-    ]);
-    await withSystemAccess(orm, 'test: remove the light write', (em) => em.execute(`delete from "note" where "id" = ?`, [id], 'run'));
-  });
-
   // Last: from here on the connections act as the application role, as in a running service.
   it('a running service’s own connections act as the application role: outside a request and without system access they read nothing', async () => {
     orm = await actAsAppRole(orm, options);

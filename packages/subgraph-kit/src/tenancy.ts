@@ -513,16 +513,8 @@ export function flushBypassSummary(): void {
   }
 }
 
-/** How a system access's transaction commits. */
+/** How a system access is logged. */
 export interface SystemAccessOptions {
-  /**
-   * False: the commit does not wait for the write-ahead log to reach the disk (`synchronous_commit`
-   * off, for this transaction only). What it wrote is visible to every later transaction at once,
-   * as with any commit; only a crash of the database in the next fraction of a second can lose it.
-   * For small writes on a hot path whose loss is harmless: an API key's rate bucket and last use,
-   * written on every request the key makes. Never for anything a caller is promised.
-   */
-  durable?: boolean;
   /**
    * True for a poll that runs every few seconds whether or not there is work (an outbox's relay), or a
    * check made on every request of some kind (an API key's): its first use is logged in full and
@@ -570,12 +562,19 @@ export async function enterTenant(tx: EntityManager, tenant: Partial<Tenant>): P
  * `tx` (a background job that manages its own transaction, such as a roster commit): logged with
  * `reason`, and gone when that transaction ends.
  */
-export async function liftTenantCheck(tx: EntityManager, reason: string, { durable = true, recurring = false }: SystemAccessOptions = {}): Promise<void> {
+export async function liftTenantCheck(tx: EntityManager, reason: string, { recurring = false }: SystemAccessOptions = {}): Promise<void> {
+  noteSystemAccess(reason, { recurring });
+  await tx.execute(`select set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTINGS.bypass}', 'on', true)`);
+}
+
+/**
+ * Logs a system access whose lift happens in the database itself: a function that lifts the check
+ * for its one statement and puts it back before it returns (identity's `api_key_take`, the API key
+ * check). Every other system access is logged by withSystemAccess or liftTenantCheck.
+ */
+export function noteSystemAccess(reason: string, { recurring = false }: SystemAccessOptions = {}): void {
   if (recurring) countOrLog('recurring', reason, `[system access] ${reason}`);
   else systemAccessLog(`[system access] ${reason}`);
-  // synchronous_commit is a setting like the others: set for this transaction in the same statement.
-  const commit = durable ? '' : `, set_config('synchronous_commit', 'off', true)`;
-  await tx.execute(`select set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTINGS.bypass}', 'on', true)${commit}`);
 }
 
 /**

@@ -17,6 +17,7 @@ import { Migration20261207021126 } from './Migration20261207021126.js';
 import { Migration20261207043331 } from './Migration20261207043331.js';
 import { Migration20261207045307 } from './Migration20261207045307.js';
 import { Migration20261207105209 } from './Migration20261207105209.js';
+import { Migration20261207200447 } from './Migration20261207200447.js';
 
 export const migrations = [
   { name: 'Migration20261123140638', class: Migration20261123140638 },
@@ -37,4 +38,5 @@ export const migrations = [
   { name: 'Migration20261207043331', class: Migration20261207043331 },
   { name: 'Migration20261207045307', class: Migration20261207045307 },
   { name: 'Migration20261207105209', class: Migration20261207105209 },
+  { name: 'Migration20261207200447', class: Migration20261207200447 },
 ];

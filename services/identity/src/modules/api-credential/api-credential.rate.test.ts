@@ -125,6 +125,24 @@ describe("an API key's allowance, kept in identity", () => {
     }
   });
 
+  it('lifts the tenant check for its own statement only: inside a transaction acting for nobody, the role and the check are put back', async () => {
+    const key = await newKey('lifted for one statement');
+    const em = h.orm.em.fork();
+    await em.begin();
+    try {
+      await em.execute(`select set_config('role', 'waymark_app', true), set_config('waymark.trust', '', true)`);
+      expect((await new ApiCredentialService(em).resolveKey(key, { perMinute: 600, burst: 120 }))?.principal.kind).toBe('api');
+      const [after] = await em.execute<{ role: string; bypass: string | null }[]>(
+        `select current_user as role, current_setting('waymark.bypass', true) as bypass`,
+      );
+      expect(after).toEqual({ role: 'waymark_app', bypass: '' });
+      // The transaction still reads no key: the lift did not outlive the lookup.
+      expect(await em.execute('select id from api_credential')).toEqual([]);
+    } finally {
+      await em.rollback();
+    }
+  });
+
   it('takes nothing when the gateway sends no allowance, and ignores one that is not an allowance', async () => {
     const key = await newKey('no allowance');
     for (const rate of [undefined, { perMinute: -1, burst: 1 }, { perMinute: 60, burst: 0 }, 'lots']) {

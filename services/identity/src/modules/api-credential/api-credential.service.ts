@@ -11,8 +11,6 @@ import { apiPrincipalOf } from './api-credential.principal.js';
 const MAX_NAME_LENGTH = 100;
 /** `wm_<credential id>_<43 base64url characters>`. */
 const KEY_PATTERN = /^wm_[0-9a-f-]{36}_[A-Za-z0-9_-]{43}$/;
-/** Keys used within this long are not written again: an integration may call many times a second. */
-const TOUCH_AFTER_MS = 60 * 1000;
 
 function fieldError(field: string, message: string): FieldError {
   return Object.assign(new FieldError(), { field, message });
@@ -81,52 +79,27 @@ export class ApiCredentialService {
   }
 
   /**
-   * The integration a key belongs to, and, when the gateway sends its allowance, whether this
-   * request fits it (one taken from the key's bucket if so); null when the key is malformed, unknown
-   * or revoked.
+   * The integration a key belongs to, with one request taken from its token bucket when the gateway
+   * sends the key's allowance, in one statement (`api_key_take`, Migration20261207200447): the row
+   * lock makes requests through any number of gateway replicas take turns, so together they never
+   * exceed the allowance, and a key revoked meanwhile is read again under the lock and not found. The
+   * bucket refills at `perMinute` a minute up to `burst`; a key with less than one request left is
+   * refused with the whole seconds until it has one. The key's last use is noted in the same write.
+   * Null for a key that is not valid. The function lifts the tenant check for its statement alone
+   * (a key is looked up before anyone is known), so this needs no transaction around it.
    */
   async resolveKey(key: string, allowance: RateAllowance | null = null, now = new Date()): Promise<{ principal: Principal; rate: RateDecision } | null> {
     if (!KEY_PATTERN.test(key)) return null;
-    // With an allowance, one statement finds the key and takes from its bucket (the gateway's case, every request).
-    if (allowance) return this.findAndTake(hashToken(key), allowance, now);
-    const credential = await this.em.findOne(ApiCredential, { secretHash: hashToken(key), revokedAt: null });
-    if (!credential) return null;
-    if (!credential.lastUsedAt || now.getTime() - credential.lastUsedAt.getTime() >= TOUCH_AFTER_MS) {
-      credential.lastUsedAt = now;
-      await this.em.flush();
-    }
-    return { principal: apiPrincipalOf(credential), rate: { allowed: true } };
-  }
-
-  /**
-   * Finds the live key with this secret hash and takes one request from its token bucket, in one
-   * statement: the row lock makes requests through any number of gateway replicas take turns, so
-   * together they never exceed the allowance (a key revoked meanwhile is read again under the lock,
-   * and not found). The bucket refills at `perMinute` a minute up to `burst`; a key with less than
-   * one request left is refused with the whole seconds until it has one. The key's last use is noted
-   * in the same write.
-   */
-  private async findAndTake(secretHash: string, allowance: RateAllowance, now: Date): Promise<{ principal: Principal; rate: RateDecision } | null> {
-    const perSecond = allowance.perMinute / 60;
-    const at = now.toISOString();
-    const [row] = await this.em.execute<{ id: string; trust_id: string; name: string; scopes: string[]; tokens: number }[]>(
-      `with bucket as (
-         select id, least(?::float8, coalesce(rate_tokens, ?::float8)
-                  + greatest(0, extract(epoch from (?::timestamptz - coalesce(rate_at, ?::timestamptz))))::float8 * ?::float8) as tokens
-           from api_credential where secret_hash = ? and revoked_at is null for update
-       )
-       update api_credential c
-          set rate_tokens = case when bucket.tokens >= 1 then bucket.tokens - 1 else bucket.tokens end,
-              rate_at = greatest(coalesce(c.rate_at, ?::timestamptz), ?::timestamptz),
-              last_used_at = greatest(coalesce(c.last_used_at, ?::timestamptz), ?::timestamptz)
-         from bucket where c.id = bucket.id
-       returning c.id, c.trust_id, c.name, c.scopes, bucket.tokens as tokens`,
-      [allowance.burst, allowance.burst, at, at, perSecond, secretHash, at, at, at, at],
+    const perSecond = allowance ? allowance.perMinute / 60 : null;
+    const [row] = await this.em.execute<{ key_id: string; key_trust_id: string; key_name: string; key_scopes: string[]; key_tokens: number | null }[]>(
+      'select * from api_key_take(?, ?, ?, ?)',
+      [hashToken(key), allowance?.burst ?? null, perSecond, now.toISOString()],
       'all',
     );
     if (!row) return null;
-    const principal = apiPrincipalOf({ id: row.id, trustId: row.trust_id, name: row.name, scopes: row.scopes });
-    const tokens = Number(row.tokens);
+    const principal = apiPrincipalOf({ id: row.key_id, trustId: row.key_trust_id, name: row.key_name, scopes: row.key_scopes });
+    if (row.key_tokens === null || perSecond === null) return { principal, rate: { allowed: true } };
+    const tokens = Number(row.key_tokens);
     if (tokens >= 1) return { principal, rate: { allowed: true } };
     // Rounded up to whole seconds; the small allowance keeps 60.000000001 from reading as 61.
     return { principal, rate: { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond - 1e-6)) } };
