@@ -127,7 +127,12 @@ describe('bulk sync stream machinery', () => {
     expect(JSON.parse(received.at(-1)!)).toEqual({ cursor: cursors.encode({ xid: '5', seq: '12000' }), hasMore: false });
     // From the last position: nothing more, and the same position back.
     const after = await receive(client.baseUrl, `changes?after=${cursors.encode({ xid: '5', seq: '12000' })}`, key);
-    expect(after.body.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([{ cursor: cursors.encode({ xid: '5', seq: '12000' }), hasMore: false }]);
+    expect(
+      after.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([{ cursor: cursors.encode({ xid: '5', seq: '12000' }), hasMore: false }]);
   });
 
   it('reads a snapshot in one REPEATABLE READ, read-only transaction', async () => {

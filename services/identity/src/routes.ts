@@ -383,7 +383,10 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null, employersUrl: st
     });
     let reply: Reply;
     if ('phased' in route) {
-      reply = await route.phased(body, (work) => withSystemAccess(orm, reason, work), { mailer, provision: employersProvisioner(employersUrl, credential ?? '') });
+      reply = await route.phased(body, (work) => withSystemAccess(orm, reason, work), {
+        mailer,
+        provision: employersProvisioner(employersUrl, credential ?? ''),
+      });
     } else if (route.ownStatement) {
       noteSystemAccess(reason, { recurring: route.recurring ?? false });
       reply = await route.run(body, services(orm.em.fork()));
