@@ -167,8 +167,12 @@ describe('stored school dashboard answers', () => {
     expect(await named(leader, {})).toEqual({ id: northfield.id, name: northfield.name });
     // Today's stored answer: still one call to the pupils subgraph, which brought the name too.
     expect(harness.pupilsRequests() - before).toBe(1);
+    const pastBefore = harness.pupilsRequests();
     expect(await named(leader, { asOf: addDays(todayInEngland(), -1) })).toEqual({ id: northfield.id, name: northfield.name });
+    // A past day's: the cohort and the name in one call to the pupils subgraph too.
+    expect(harness.pupilsRequests() - pastBefore).toBe(1);
     expect(await named(pupilLevelAnalyst, { schoolId: southbank.id })).toEqual({ id: southbank.id, name: southbank.name });
+    expect(await named(pupilLevelAnalyst, { schoolId: southbank.id, asOf: addDays(todayInEngland(), -1) })).toEqual({ id: southbank.id, name: southbank.name });
   });
 
   // Each kind of write the engine reads, on either subgraph: after it, the answer equals a fresh one.

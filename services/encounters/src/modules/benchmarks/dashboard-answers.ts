@@ -84,8 +84,9 @@ async function computeAndStore(ctx: EncountersContext, cohort: PackedCohort, sch
 /**
  * The exact aggregate for one school, with the school's name: today's from its stored answer while it
  * is still exact, any other day's computed as it always was. `cohortOf` asks the pupils subgraph for
- * the cohort (and refuses a school the caller may not read); `refuse` throws the same refusal for
- * today's shorter question. The name comes with the cohort counter (`cohortVersion`), asked at once.
+ * today's cohort when the stored answer is out of date (and refuses a school the caller may not read);
+ * `refuse` throws the same refusal for the other questions. Today's name comes with the cohort counter
+ * (`cohortVersion`); a past day's with its cohort, in the same request to the pupils subgraph.
  */
 export async function schoolAggregateFor(
   ctx: EncountersContext,
@@ -96,13 +97,10 @@ export async function schoolAggregateFor(
   refuse: () => never,
 ): Promise<{ aggregate: SchoolAggregate; schoolName: string }> {
   if (day !== todayInEngland()) {
-    // Both are waited for, even when one fails, so the request's transaction never ends under a statement.
-    const [cohort, asked] = await Promise.allSettled([cohortOf(), ctx.deps.pupils.cohortVersion(ctx, school)]);
-    if (cohort.status === 'rejected') throw cohort.reason;
-    if (asked.status === 'rejected') throw asked.reason;
-    const schoolName = asked.value.schoolName;
-    if (!schoolName) refuse();
-    const aggregate = await withRequestBypass(ctx, REASON, (em) => new BenchmarkEngine(em).schoolAggregate(cohort.value, day, filter));
+    // Refused, not answered with zeros: an empty cohort would look like a school with no pupils.
+    const { cohort, schoolName } = await ctx.deps.pupils.fetchSchoolCohortAndName(ctx, school, day);
+    if (!cohort.schoolsAllowed.includes(school) || !schoolName) refuse();
+    const aggregate = await withRequestBypass(ctx, REASON, (em) => new BenchmarkEngine(em).schoolAggregate(cohort, day, filter));
     return { aggregate, schoolName };
   }
   // The counter and the stored answer are asked for at once; nothing read is used before the pupils

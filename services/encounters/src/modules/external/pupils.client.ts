@@ -14,9 +14,10 @@ import {
   CohortVersionDocument,
   OwnSchoolDocument,
   PackedCohortDocument,
+  SchoolCohortAndNameDocument,
   VolunteerPupilNamesDocument,
   type CohortQuery,
-  type PackedCohortQuery,
+  type PackedCohortColumnsFragment,
 } from './pupils.generated.js';
 
 /**
@@ -27,7 +28,7 @@ import {
 export type Cohort = CohortQuery['cohort'];
 
 /** The same pupils packed for the benchmark engine (`packedCohort`). */
-export type PackedCohortAnswer = PackedCohortQuery['packedCohort'];
+export type PackedCohortAnswer = PackedCohortColumnsFragment;
 
 export interface CohortArgs {
   schoolIds?: string[] | null;
@@ -59,6 +60,15 @@ export class PupilsClient {
   async fetchPackedCohort(ctx: RequestContext, args: CohortArgs): Promise<PackedCohortAnswer> {
     const data = await querySubgraph(ctx, this.url, 'Packed cohort lookup', PackedCohortDocument, variables(args));
     return data.packedCohort;
+  }
+
+  /**
+   * One school's packed cohort on a day and the school's name, in one request (a past day's school
+   * dashboard). The name is null, and the school not among `schoolsAllowed`, when the caller may not read it.
+   */
+  async fetchSchoolCohortAndName(ctx: RequestContext, schoolId: string, asOf: string): Promise<{ cohort: PackedCohortAnswer; schoolName: string | null }> {
+    const data = await querySubgraph(ctx, this.url, 'School cohort and name lookup', SchoolCohortAndNameDocument, { schoolId, asOf });
+    return { cohort: data.packedCohort, schoolName: data.cohortVersion.schoolName };
   }
 
   /**

@@ -16,6 +16,8 @@ export type CohortQueryVariables = Exact<{
 
 export type CohortQuery = { cohort: { schoolsAllowed: Array<string>, pupilIds: Array<string>, schoolIds: Array<string>, yearGroups: Array<number>, groupMasks: Array<number>, tutorGroups?: Array<string | null>, upns?: Array<string> } };
 
+export type PackedCohortColumnsFragment = { schoolsAllowed: Array<string>, size: number, schoolIds: Array<string>, pupilIds: string, schoolIndexes: string, yearGroups: string, groupMasks: string };
+
 export type PackedCohortQueryVariables = Exact<{
   schoolIds?: Array<string | number> | string | number | null | undefined;
   pupilIds?: Array<string | number> | string | number | null | undefined;
@@ -24,6 +26,14 @@ export type PackedCohortQueryVariables = Exact<{
 
 
 export type PackedCohortQuery = { packedCohort: { schoolsAllowed: Array<string>, size: number, schoolIds: Array<string>, pupilIds: string, schoolIndexes: string, yearGroups: string, groupMasks: string } };
+
+export type SchoolCohortAndNameQueryVariables = Exact<{
+  schoolId: string | number;
+  asOf: string;
+}>;
+
+
+export type SchoolCohortAndNameQuery = { packedCohort: { schoolsAllowed: Array<string>, size: number, schoolIds: Array<string>, pupilIds: string, schoolIndexes: string, yearGroups: string, groupMasks: string }, cohortVersion: { schoolName: string | null } };
 
 export type OwnSchoolQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -62,7 +72,17 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PackedCohortColumnsFragmentDoc = new TypedDocumentString(`
+    fragment PackedCohortColumns on PackedCohort {
+  schoolsAllowed
+  size
+  schoolIds
+  pupilIds
+  schoolIndexes
+  yearGroups
+  groupMasks
+}
+    `, {"fragmentName":"PackedCohortColumns"}) as unknown as TypedDocumentString<PackedCohortColumnsFragment, unknown>;
 export const CohortDocument = new TypedDocumentString(`
     query Cohort($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!, $details: Boolean! = false) {
   cohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) {
@@ -79,16 +99,36 @@ export const CohortDocument = new TypedDocumentString(`
 export const PackedCohortDocument = new TypedDocumentString(`
     query PackedCohort($schoolIds: [ID!], $pupilIds: [ID!], $asOf: String!) {
   packedCohort(schoolIds: $schoolIds, pupilIds: $pupilIds, asOf: $asOf) {
-    schoolsAllowed
-    size
-    schoolIds
-    pupilIds
-    schoolIndexes
-    yearGroups
-    groupMasks
+    ...PackedCohortColumns
   }
 }
-    `) as unknown as TypedDocumentString<PackedCohortQuery, PackedCohortQueryVariables>;
+    fragment PackedCohortColumns on PackedCohort {
+  schoolsAllowed
+  size
+  schoolIds
+  pupilIds
+  schoolIndexes
+  yearGroups
+  groupMasks
+}`) as unknown as TypedDocumentString<PackedCohortQuery, PackedCohortQueryVariables>;
+export const SchoolCohortAndNameDocument = new TypedDocumentString(`
+    query SchoolCohortAndName($schoolId: ID!, $asOf: String!) {
+  packedCohort(schoolIds: [$schoolId], asOf: $asOf) {
+    ...PackedCohortColumns
+  }
+  cohortVersion(schoolId: $schoolId) {
+    schoolName
+  }
+}
+    fragment PackedCohortColumns on PackedCohort {
+  schoolsAllowed
+  size
+  schoolIds
+  pupilIds
+  schoolIndexes
+  yearGroups
+  groupMasks
+}`) as unknown as TypedDocumentString<SchoolCohortAndNameQuery, SchoolCohortAndNameQueryVariables>;
 export const OwnSchoolDocument = new TypedDocumentString(`
     query OwnSchool {
   schools {
