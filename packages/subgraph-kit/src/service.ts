@@ -3,7 +3,7 @@ import { actAsAppRole, openDatabase, type DatabaseOptions, type Orm } from './da
 import { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server.js';
 import type { ServiceEnv } from './env.js';
 import { scheduleHousekeeping, type HousekeepingJob } from './housekeeping.js';
-import { flushBypassSummary } from './tenancy.js';
+import { flushSystemAccessSummary } from './tenancy.js';
 
 export interface ServiceDefinition {
   name: string;
@@ -77,7 +77,7 @@ export async function runService(definition: ServiceDefinition, env: ServiceEnv,
   const stopHousekeeping = scheduleHousekeeping(definition.name, definition.housekeeping ?? [], orm);
   const stop = async () => {
     stopHousekeeping();
-    flushBypassSummary();
+    flushSystemAccessSummary();
     await app.close();
     await orm.close(true);
     process.exit(0);

@@ -7,7 +7,7 @@ import { actAsAppRole, databaseName, dropPostgresDatabase, openDatabase, type Or
 import {
   appRoleSqlV1,
   beginRequestTransaction,
-  flushBypassSummary,
+  flushSystemAccessSummary,
   permitPupils,
   permitSchools,
   registerRequestTransaction,
@@ -199,8 +199,8 @@ describe.each([
         await asRequest(staffA, (em) => withRequestBypass({ em, requestId }, reason, (bypassed) => bodies(bypassed, 'note')));
       }
       expect(lines).toHaveLength(2);
-      flushBypassSummary();
-      flushBypassSummary();
+      flushSystemAccessSummary();
+      flushSystemAccessSummary();
     } finally {
       setSystemAccessLog(previous);
     }
@@ -285,7 +285,7 @@ describe.each([
       }
       await withSystemAccess(orm, 'test: a one-off access', (em) => bodies(em, 'note'));
       await withSystemAccess(orm, 'test: a one-off access', (em) => bodies(em, 'note'));
-      flushBypassSummary();
+      flushSystemAccessSummary();
     } finally {
       setSystemAccessLog(previous);
     }

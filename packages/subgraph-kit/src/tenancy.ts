@@ -457,12 +457,12 @@ export type SystemAccessLog = (line: string) => void;
 let systemAccessLog: SystemAccessLog = (line) => process.stderr.write(`${line}\n`);
 
 /** How often the counted request bypasses and recurring system accesses are summed up in the log. */
-const BYPASS_SUMMARY_MS = 60_000;
+const COUNTED_SUMMARY_MS = 60_000;
 /**
  * Request bypasses and recurring system accesses since the last summary, by kind and reason (a
  * reason's first use is logged in full).
  */
-const bypassesSince = new Map<string, { kind: 'request' | 'recurring'; reason: string; count: number }>();
+const countedSince = new Map<string, { kind: 'request' | 'recurring'; reason: string; count: number }>();
 let summaryDue: ReturnType<typeof setTimeout> | undefined;
 
 /**
@@ -471,8 +471,8 @@ let summaryDue: ReturnType<typeof setTimeout> | undefined;
  * logged in full (see logRequestBypass).
  */
 export function setSystemAccessLog(log: SystemAccessLog): SystemAccessLog {
-  flushBypassSummary();
-  bypassesSince.clear();
+  flushSystemAccessSummary();
+  countedSince.clear();
   const previous = systemAccessLog;
   systemAccessLog = log;
   return previous;
@@ -490,21 +490,21 @@ function logRequestBypass(requestId: string, reason: string): void {
 /** The first use of (kind, reason) in this log is written as `line`; later ones are counted for the summary. */
 function countOrLog(kind: 'request' | 'recurring', reason: string, line: string): void {
   const key = `${kind}:${reason}`;
-  const since = bypassesSince.get(key);
+  const since = countedSince.get(key);
   if (since === undefined) {
-    bypassesSince.set(key, { kind, reason, count: 0 });
+    countedSince.set(key, { kind, reason, count: 0 });
     systemAccessLog(line);
     return;
   }
   since.count += 1;
-  summaryDue ??= setTimeout(flushBypassSummary, BYPASS_SUMMARY_MS).unref();
+  summaryDue ??= setTimeout(flushSystemAccessSummary, COUNTED_SUMMARY_MS).unref();
 }
 
-/** Writes the summary of counted request bypasses now (the minute's timer calls it; so may tests and shutdown). */
-export function flushBypassSummary(): void {
+/** Writes the summary of counted request bypasses and recurring system accesses now (the minute’s timer calls it; so may tests and shutdown). */
+export function flushSystemAccessSummary(): void {
   if (summaryDue) clearTimeout(summaryDue);
   summaryDue = undefined;
-  for (const since of bypassesSince.values()) {
+  for (const since of countedSince.values()) {
     const { kind, reason, count } = since;
     if (count === 0) continue;
     since.count = 0;

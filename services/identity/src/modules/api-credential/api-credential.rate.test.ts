@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flushBypassSummary, setSystemAccessLog } from '@waymark/subgraph-kit';
+import { flushSystemAccessSummary, setSystemAccessLog } from '@waymark/subgraph-kit';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { demoData } from '@waymark/demo-data';
 import { IdentityHarness } from '../../../test/harness.js';
@@ -116,7 +116,7 @@ describe("an API key's allowance, kept in identity", () => {
       const checks = lines.filter((line) => line.includes('/internal/api-key'));
       // At most the first check in this process is written out in full (an earlier test may have made it).
       expect(checks.length).toBeLessThanOrEqual(1);
-      flushBypassSummary();
+      flushSystemAccessSummary();
       const summary = lines.filter((line) => line.includes('/internal/api-key')).at(-1);
       expect(summary).toMatch(/^\[system access\] \d+ more .*: identity \/internal\/api-key: API key check/);
       expect(Number(/\] (\d+) more/.exec(summary!)![1])).toBeGreaterThanOrEqual(4);
