@@ -10,13 +10,13 @@ import {
   flushSystemAccessSummary,
   permitPupils,
   permitSchools,
-  registerRequestTransaction,
   setSystemAccessLog,
   tenantPolicySqlV1,
   withRequestBypass,
   withSystemAccess,
 } from './tenancy.js';
-import { makePrincipal } from './testing.js';
+import type { Principal } from '@waymark/auth';
+import { asRequest as asRequestOf, makePrincipal } from './testing.js';
 
 /*
  * The tenant backstop on a real database, PGlite and PostgreSQL alike: a query with no `where` at
@@ -80,15 +80,7 @@ describe.each([
   });
 
   /** Runs `work` as a request of `principal` runs: its own transaction, its tenant, then rolled back. */
-  async function asRequest<T>(principal: typeof staffA, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const transaction = await beginRequestTransaction(orm.em.fork(), principal);
-    registerRequestTransaction(transaction);
-    try {
-      return await work(transaction.em);
-    } finally {
-      await transaction.end(false);
-    }
-  }
+  const asRequest = <T>(principal: Principal, work: (em: EntityManager) => Promise<T>): Promise<T> => asRequestOf(orm, principal, work, { commit: false });
 
   const bodies = async (em: EntityManager, table: string) => (await em.execute<{ body: string }[]>(`select * from "${table}"`)).map((row) => row.body).sort();
 

@@ -5,7 +5,7 @@ import { CREDENTIAL_HEADER, CredentialSigner, generateCredentialKeys, type KeyPa
 import { actAsAppRole, databaseName, dropPostgresDatabase, openDatabase, type DatabaseOptions, type Orm } from './database.js';
 import type { ServiceDefinition } from './service.js';
 import type { SubgraphServer } from './server.js';
-import { beginRequestTransaction, isRequestFraming, tablesWithoutRowSecurity } from './tenancy.js';
+import { beginRequestTransaction, isRequestFraming, registerRequestTransaction, tablesWithoutRowSecurity } from './tenancy.js';
 
 /** One key pair per test process: subgraphs verify with the public half, tests sign with the private. */
 let keys: KeyPairPem | undefined;
@@ -106,15 +106,17 @@ export async function countStatements<T>(orm: Orm, run: () => Promise<T>): Promi
 
 /**
  * Runs `work` as a request of `principal` runs it: in a request's transaction (its role, its tenant,
- * the gate its bypasses need), committed when `work` succeeds and rolled back when it throws. For tests
- * that call a service directly rather than through the API.
+ * the gate its bypasses need, registered so `permitPupils` and `permitSchools` widen it), committed
+ * when `work` succeeds and rolled back when it throws, or rolled back either way with `commit: false`.
+ * For tests that call a service directly rather than through the API.
  */
-export async function asRequest<T>(orm: Orm, principal: Principal, work: (em: EntityManager) => Promise<T>): Promise<T> {
+export async function asRequest<T>(orm: Orm, principal: Principal, work: (em: EntityManager) => Promise<T>, { commit = true } = {}): Promise<T> {
   const transaction = await beginRequestTransaction(orm.em.fork(), principal);
+  registerRequestTransaction(transaction);
   let ok = false;
   try {
     const result = await work(transaction.em);
-    ok = true;
+    ok = commit;
     return result;
   } finally {
     await transaction.end(ok);
@@ -127,14 +129,9 @@ export async function asRequest<T>(orm: Orm, principal: Principal, work: (em: En
  * came back and from which schools (`school_id`, when the table has one).
  */
 export async function unscopedRead(orm: Orm, principal: Principal, table: string): Promise<{ rows: number; schools: string[] }> {
-  const transaction = await beginRequestTransaction(orm.em.fork(), principal);
-  try {
-    const rows = await transaction.em.execute<Record<string, unknown>[]>(`select * from "${table}"`);
-    const schools = new Set(rows.map((row) => row.school_id).filter((id): id is string => typeof id === 'string'));
-    return { rows: rows.length, schools: [...schools].sort() };
-  } finally {
-    await transaction.end(false);
-  }
+  const rows = await asRequest(orm, principal, (em) => em.execute<Record<string, unknown>[]>(`select * from "${table}"`), { commit: false });
+  const schools = new Set(rows.map((row) => row.school_id).filter((id): id is string => typeof id === 'string'));
+  return { rows: rows.length, schools: [...schools].sort() };
 }
 
 /**
