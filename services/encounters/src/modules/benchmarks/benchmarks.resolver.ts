@@ -14,6 +14,7 @@ import type { EncountersContext } from '../../app.js';
 import { describeMeasure } from './benchmarks.describe.js';
 import { withEngine, groupBit, type Cell } from './benchmarks.service.js';
 import { schoolAggregateFor } from './dashboard-answers.js';
+import { schoolCohort } from './school-cohort.js';
 import { BenchmarkMeasureEnum, DashboardCell, GapConnection, GapRow, SchoolDashboard, TrustDashboard, VulnerableGroupEnum } from './benchmarks.types.js';
 
 const CODE_OF_GROUP = VULNERABLE_GROUP_CODES as Record<string, VulnerableGroupCode>;
@@ -92,19 +93,6 @@ export function schoolAsked(ctx: RequestContext, given: string | null | undefine
   throw AccessError.forbidden();
 }
 
-/** The refusal for a school the pupils subgraph says is not the caller's. */
-function notYourSchool(ctx: EncountersContext): never {
-  throw AccessError.forbidden(scopeOf(ctx.principal).kind === 'trust' ? "That school is not one of your trust's schools." : 'That school is not one of yours.');
-}
-
-/** The pupils on roll at one school on a day; forbidden when the pupils subgraph says the school is not the caller's. */
-export async function schoolCohort(ctx: EncountersContext, school: string, day: string) {
-  const cohort = await ctx.deps.pupils.fetchPackedCohort(ctx, { schoolIds: [school], asOf: day });
-  // Refused, not answered with zeros: an empty cohort would look like a school with no pupils.
-  if (!cohort.schoolsAllowed.includes(school)) notYourSchool(ctx);
-  return cohort;
-}
-
 @Resolver()
 export class DashboardResolver {
   @Authorized('careers_leader', 'staff', 'careers_adviser', 'trust_analyst')
@@ -125,14 +113,7 @@ export class DashboardResolver {
     const filter = { groupBit: bitOf(group), yearGroup: checkYearGroup(yearGroup) };
     // Today's answer is stored and served while it is exact (dashboard-answers.ts); the exact figures
     // either way, rounded below for this caller.
-    const { aggregate, schoolName } = await schoolAggregateFor(
-      ctx,
-      school,
-      day,
-      filter,
-      () => schoolCohort(ctx, school, day),
-      () => notYourSchool(ctx),
-    );
+    const { aggregate, schoolName } = await schoolAggregateFor(ctx, school, day, filter);
     // Rounded for callers who may not see flags: every group cell, and everything when a group is chosen.
     const round = !groupFiguresExact(ctx);
     const grouped = round && filter.groupBit !== null;

@@ -3,6 +3,7 @@ import { boundSql, scopeOf, withRequestBypass } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { BenchmarkEngine, type PackedCohort, type SchoolAggregate } from './benchmarks.service.js';
 import { factBucket } from './dashboard-answer.entity.js';
+import { notYourSchool, schoolCohort } from './school-cohort.js';
 
 /*
  * A school's dashboard for today, stored (docs/architecture.md, "The school dashboard's stored answers").
@@ -83,9 +84,8 @@ async function computeAndStore(ctx: EncountersContext, cohort: PackedCohort, sch
 
 /**
  * The exact aggregate for one school, with the school's name: today's from its stored answer while it
- * is still exact, any other day's computed as it always was. `cohortOf` asks the pupils subgraph for
- * today's cohort when the stored answer is out of date (and refuses a school the caller may not read);
- * `refuse` throws the same refusal for the other questions. Today's name comes with the cohort counter
+ * is still exact, any other day's computed as it always was. Refused (notYourSchool) when the pupils
+ * subgraph says the caller may not read the school. Today's name comes with the cohort counter
  * (`cohortVersion`); a past day's with its cohort, in the same request to the pupils subgraph.
  */
 export async function schoolAggregateFor(
@@ -93,13 +93,11 @@ export async function schoolAggregateFor(
   school: string,
   day: string,
   filter: DashboardFilter,
-  cohortOf: () => Promise<PackedCohort>,
-  refuse: () => never,
 ): Promise<{ aggregate: SchoolAggregate; schoolName: string }> {
   if (day !== todayInEngland()) {
     // Refused, not answered with zeros: an empty cohort would look like a school with no pupils.
     const { cohort, schoolName } = await ctx.deps.pupils.fetchSchoolCohortAndName(ctx, school, day);
-    if (!cohort.schoolsAllowed.includes(school) || !schoolName) refuse();
+    if (!cohort.schoolsAllowed.includes(school) || !schoolName) notYourSchool(ctx);
     const aggregate = await withRequestBypass(ctx, REASON, (em) => new BenchmarkEngine(em).schoolAggregate(cohort, day, filter));
     return { aggregate, schoolName };
   }
@@ -109,9 +107,9 @@ export async function schoolAggregateFor(
   const [asked, read] = await Promise.allSettled([ctx.deps.pupils.cohortVersion(ctx, school), storedAnswer(ctx, school, day, filter)]);
   if (asked.status === 'rejected') throw asked.reason;
   const { schoolsAllowed, version, schoolName } = asked.value;
-  if (!schoolsAllowed.includes(school) || !schoolName) refuse();
+  if (!schoolsAllowed.includes(school) || !schoolName) notYourSchool(ctx);
   if (read.status === 'rejected') throw read.reason;
   const stored = read.value;
   if (stored && stored.cohortVersion === version) return { aggregate: stored.answer, schoolName };
-  return { aggregate: await computeAndStore(ctx, await cohortOf(), school, day, filter, version), schoolName };
+  return { aggregate: await computeAndStore(ctx, await schoolCohort(ctx, school, day), school, day, filter, version), schoolName };
 }

@@ -17,6 +17,7 @@ import {
   SchoolCohortAndNameDocument,
   VolunteerPupilNamesDocument,
   type CohortQuery,
+  type CohortVersionQuery,
   type PackedCohortColumnsFragment,
 } from './pupils.generated.js';
 
@@ -76,7 +77,7 @@ export class PupilsClient {
    * `packedCohort` is made of changes (`cohortVersion`): a few bytes, asked before a stored dashboard
    * answer is served instead of the whole cohort.
    */
-  async cohortVersion(ctx: RequestContext, schoolId: string): Promise<{ schoolsAllowed: string[]; version: string; schoolName?: string | null }> {
+  async cohortVersion(ctx: RequestContext, schoolId: string): Promise<CohortVersionQuery['cohortVersion']> {
     const data = await querySubgraph(ctx, this.url, 'Cohort version lookup', CohortVersionDocument, { schoolId });
     return data.cohortVersion;
   }

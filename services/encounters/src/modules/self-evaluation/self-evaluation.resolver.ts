@@ -4,7 +4,8 @@ import { academicYearOfDay, benchmarkName, GATSBY_BENCHMARKS, problemList, today
 import { AccessError, InputError, isUuid, mutationError, scopeOf, type RequestContext, permitSchools } from '@waymark/subgraph-kit';
 import type { EncountersContext } from '../../app.js';
 import { School, stubOf } from '../external/external.entity.js';
-import { groupFiguresExact, roundCell, schoolAsked, schoolCohort } from '../benchmarks/benchmarks.resolver.js';
+import { groupFiguresExact, roundCell, schoolAsked } from '../benchmarks/benchmarks.resolver.js';
+import { schoolCohort } from '../benchmarks/school-cohort.js';
 import { withEngine } from '../benchmarks/benchmarks.service.js';
 import { ASSESSMENT_AREAS, type AssessmentArea } from './self-evaluation.areas.js';
 import { SelfEvaluationOverride } from './self-evaluation-override.entity.js';
