@@ -306,24 +306,24 @@ export async function loadCohortVersion(ctx: Pick<RequestContext, 'em' | 'reques
   if (!isUuid(schoolId)) return none;
   const school = schoolId.toLowerCase();
   const scope = cohortScope(ctx.principal);
-  if (scope.kind === 'school') {
-    if (scope.schoolId !== school) return none;
-  } else if (scope.kind === 'trust') {
-    const { rows } = await boundSql<{ id: string }>(ctx.em, 'select id from school where trust_id = $1::uuid and id = $2::uuid', [scope.trustId, school]);
-    if (rows.length === 0) return none;
-  } else return none;
   // The school's name (public) comes with the counter: the dashboard shows it, and asks nothing else for it.
-  const read = (em: EntityManager) =>
+  // One statement either way: staff read their own school's row under the row-level security; an
+  // analyst's school is read under the bypass, and only if it is one of the analyst's trust.
+  const read = (em: EntityManager, trustId: string | null) =>
     boundSql<{ version: string | null; name: string }>(
       em,
-      'select v.version::text as version, s.name from school s left join cohort_version v on v.school_id = s.id where s.id = $1::uuid',
-      [school],
+      `select v.version::text as version, s.name from school s left join cohort_version v on v.school_id = s.id
+        where s.id = $1::uuid and ($2::uuid is null or s.trust_id = $2::uuid)`,
+      [school, trustId],
     );
-  // Staff read their own school's row under the row-level security; an analyst's school is read under the bypass.
-  const { rows } =
-    scope.kind === 'school'
-      ? await read(ctx.em)
-      : await withRequestBypass(ctx, "cohort version: one school's counter, for a caller who may read its cohort", read);
+  let rows: { version: string | null; name: string }[];
+  if (scope.kind === 'school') {
+    if (scope.schoolId !== school) return none;
+    ({ rows } = await read(ctx.em, null));
+  } else if (scope.kind === 'trust') {
+    const { trustId } = scope;
+    ({ rows } = await withRequestBypass(ctx, "cohort version: one school's counter, for a caller who may read its cohort", (em) => read(em, trustId)));
+  } else return none;
   if (rows.length === 0) return none;
   return { schoolsAllowed: [school], version: rows[0].version ?? '0', schoolName: rows[0].name };
 }
