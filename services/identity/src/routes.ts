@@ -51,7 +51,8 @@ interface Route {
   /**
    * True for a route whose one statement lifts the check for itself, in a database function that
    * puts it back before it returns (the API key check, `api_key_take`): run with no transaction
-   * around it, one round trip to the database instead of four, and logged all the same.
+   * around it, one round trip to the database instead of four, and logged all the same. Its services
+   * have no lift of their own: any other statement they sent would read nothing.
    */
   ownStatement?: boolean;
 }
