@@ -18,6 +18,7 @@ import { Migration20261207085602 } from './Migration20261207085602.js';
 import { Migration20261207104013 } from './Migration20261207104013.js';
 import { Migration20261207120406 } from './Migration20261207120406.js';
 import { Migration20261207151710 } from './Migration20261207151710.js';
+import { Migration20261207221142 } from './Migration20261207221142.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -39,4 +40,5 @@ export const migrations = [
   { name: 'Migration20261207104013', class: Migration20261207104013 },
   { name: 'Migration20261207120406', class: Migration20261207120406 },
   { name: 'Migration20261207151710', class: Migration20261207151710 },
+  { name: 'Migration20261207221142', class: Migration20261207221142 },
 ];

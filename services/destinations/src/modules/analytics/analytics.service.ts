@@ -66,17 +66,24 @@ interface Counted {
  * current counts, then sustained and intention met.
  */
 const COLUMNS = ['leavers', ...DESTINATION_CATEGORY_KEYS.flatMap((c) => [`intended:${c}`, `september:${c}`, `current:${c}`]), 'sustained', 'intentionMet'];
-const column = (name: string) => COLUMNS.indexOf(name);
+const COLUMN_INDEX = new Map(COLUMNS.map((name, index) => [name, index]));
+const column = (name: string) => COLUMN_INDEX.get(name) ?? -1;
+/** Each category's three columns, looked up once rather than by name for every leaver. */
+const CATEGORY_COLUMNS = new Map(
+  DESTINATION_CATEGORY_KEYS.map((c) => [c, { intended: column(`intended:${c}`), september: column(`september:${c}`), current: column(`current:${c}`) }]),
+);
+const SUSTAINED = column('sustained');
+const INTENTION_MET = column('intentionMet');
 
 function tally(leavers: readonly Counted[]): number[] {
   const counts = COLUMNS.map(() => 0);
   for (const leaver of leavers) {
     counts[0] += 1;
-    counts[column(`intended:${leaver.intended}`)] += 1;
-    counts[column(`september:${leaver.september}`)] += 1;
-    counts[column(`current:${leaver.current}`)] += 1;
-    if (leaver.sustained) counts[column('sustained')] += 1;
-    if (leaver.intentionMet) counts[column('intentionMet')] += 1;
+    counts[CATEGORY_COLUMNS.get(leaver.intended)!.intended] += 1;
+    counts[CATEGORY_COLUMNS.get(leaver.september)!.september] += 1;
+    counts[CATEGORY_COLUMNS.get(leaver.current)!.current] += 1;
+    if (leaver.sustained) counts[SUSTAINED] += 1;
+    if (leaver.intentionMet) counts[INTENTION_MET] += 1;
   }
   return counts;
 }
@@ -187,10 +194,19 @@ export class AnalyticsService {
     const intentions = new Map(intentionRows.rows.map((row) => [row.pupil_id, row.kind]));
 
     const counted: Counted[] = [];
+    // Most leavers have no spells yet, and the rule gives every leaver of a summer with none the same
+    // answer: it is worked out once for each summer.
+    const withoutSpells = new Map<number, ReturnType<typeof destinationYears>>();
+    const yearsOf = (leavingYear: number, own: readonly ActivitySpell[]) => {
+      // Only year 1 is counted here (sustained), so only year 1 is worked out.
+      if (own.length > 0) return destinationYears(leavingYear, own, today, [1]);
+      let answer = withoutSpells.get(leavingYear);
+      if (!answer) withoutSpells.set(leavingYear, (answer = destinationYears(leavingYear, [], today, [1])));
+      return answer;
+    };
     for (const [pupilId, leaver] of leavers) {
       const own = spells.get(pupilId) ?? [];
-      // Only year 1 is counted here (sustained), so only year 1 is worked out.
-      const computed = destinationYears(leaver.leavingYear, own, today, [1]);
+      const computed = yearsOf(leaver.leavingYear, own);
       const september = categoryOfActivity(computed.september.activity, computed.september.spell?.providerKind ?? null);
       const now = currentSpell(own, today);
       const intended = categoryOfIntention(intentions.get(pupilId) ?? null);

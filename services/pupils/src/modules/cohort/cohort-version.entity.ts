@@ -4,12 +4,14 @@ import { changedColumns, tenantPolicy, transitionTrigger, type TriggerEvent } fr
 
 /**
  * A counter per school that moves whenever anything its cohort is made of changes (`packedCohort`:
- * who is on roll, their year groups, flags, leaving days, their periods at other schools). The
- * encounters subgraph keeps each school's dashboard answer with the counter it was computed under
- * and asks for the counter (`cohortVersion`) instead of the whole cohort; a different counter means
- * the cohort may have changed, so the answer is computed again (docs/architecture.md, "The school
- * dashboard's stored answers"). Written only by the triggers below, never by the application; read
- * under a named bypass. Staff of the school may read their own row.
+ * who is on roll, their year groups, flags, leaving days, their periods at other schools; and, for the
+ * leavers of past summers, dates of birth, sharing opt-outs and the flag history). The encounters
+ * subgraph keeps each school's dashboard answer with the counter it was computed under and asks for
+ * the counter (`cohortVersion`) instead of the whole cohort; a different counter means the cohort may
+ * have changed, so the answer is computed again (docs/architecture.md, "The school dashboard's stored
+ * answers"). This subgraph keeps the leavers of past summers the same way (leavers.service.ts).
+ * Written only by the triggers below, never by the application; read under a named bypass. Staff of
+ * the school may read their own row.
  */
 @Entity({ tableName: 'cohort_version', ...tenantPolicy({ kind: 'staff', trust: false }) })
 export class CohortVersion {
@@ -22,8 +24,21 @@ export class CohortVersion {
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** The pupil columns `packedCohort` reads: a change to any other (a name, a contact) leaves every cohort as it was. */
-const PUPIL_COHORT_COLUMNS = ['school_id', 'trust_id', 'left_on', 'year_group', 'year_group_academic_year', ...VULNERABLE_GROUPS.map((g) => snake(g.key))];
+/**
+ * The pupil columns a kept cohort answer reads (`packedCohort`; `packedLeaverCohorts` also reads the
+ * date of birth, which gives the leaving year, and the sharing opt-out): a change to any other (a name,
+ * a contact) leaves every cohort as it was.
+ */
+const PUPIL_COHORT_COLUMNS = [
+  'school_id',
+  'trust_id',
+  'left_on',
+  'year_group',
+  'year_group_academic_year',
+  'date_of_birth',
+  'local_authority_sharing_opt_out',
+  ...VULNERABLE_GROUPS.map((g) => snake(g.key)),
+];
 
 /**
  * SQL (inside a trigger body): bumps the counter of every school `schools` (a select of one column
@@ -84,4 +99,16 @@ export const ENROLMENT_COHORT_VERSION_TRIGGERS = [
     'delete',
     `select r."school_id" as s from old_rows r union select r."current_school_id" from old_rows r`,
   ),
+];
+
+/**
+ * On `flag_change`: a past day's flags are today's with the later changes undone, so a change to the
+ * history moves the counters of the pupil's school and of every school of their history.
+ */
+const historySchools = (rows: string) =>
+  `select r."school_id" as s from ${rows} r union select e."school_id" from "enrolment" e join ${rows} r on e."pupil_id" = r."pupil_id"`;
+export const FLAG_CHANGE_COHORT_VERSION_TRIGGERS = [
+  countingTrigger('flag_change', 'flag_change_cohort_version_insert', 'insert', historySchools('new_rows')),
+  countingTrigger('flag_change', 'flag_change_cohort_version_update', 'update', `${historySchools('old_rows')} union ${historySchools('new_rows')}`),
+  countingTrigger('flag_change', 'flag_change_cohort_version_delete', 'delete', historySchools('old_rows')),
 ];

@@ -5,6 +5,7 @@ import { Pupil } from '../pupil/pupil.entity.js';
 import { VulnerableGroupEnum } from '../pupil/vulnerable-group.js';
 import { tenantPolicy } from '@waymark/subgraph-kit';
 import { historyRule } from '../../row-security.js';
+import { FLAG_CHANGE_COHORT_VERSION_TRIGGERS } from '../cohort/cohort-version.entity.js';
 
 export type FlagChangeSource = 'IMPORT' | 'STAFF' | 'ROLLOVER';
 
@@ -12,7 +13,7 @@ export type FlagChangeSource = 'IMPORT' | 'STAFF' | 'ROLLOVER';
  * One change of one vulnerable-group flag. As sensitive as the flags themselves: only staff of the
  * pupil's current school read them, and the history travels with the pupil when they move.
  */
-@Entity({ tableName: 'flag_change', ...tenantPolicy(historyRule('flag_change')) })
+@Entity({ tableName: 'flag_change', triggers: FLAG_CHANGE_COHORT_VERSION_TRIGGERS, ...tenantPolicy(historyRule('flag_change')) })
 @Index({ properties: ['pupil', 'changedAt'] })
 @ObjectType({ description: 'A change to one vulnerable-group flag.' })
 export class FlagChange {

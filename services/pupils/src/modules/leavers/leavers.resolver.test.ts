@@ -6,6 +6,7 @@ import { demoData } from '@waymark/demo-data';
 import { VULNERABLE_GROUPS, todayInEngland, year11LeavingYear } from '@waymark/domain';
 import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
+import { pastSummersLookups } from './leavers.service.js';
 
 /* The packed leaver answers the destinations subgraph asks with the caller's own credential. */
 const data = demoData();
@@ -145,6 +146,70 @@ describe('packedLeaverCohorts', () => {
       await conn.execute('update pupil set disadvantaged = ? where id = ?', [had, leaver.id]);
       await conn.execute('delete from flag_change where pupil_id = ?', [leaver.id]);
     }
+  });
+
+  it('answers the same question again from what it kept, until a change it depends on moves a cohort counter', async () => {
+    const first = (await cohorts(analyst, null)).data!.packedLeaverCohorts;
+    const year = first.years.find((y) => y.size > 0 && `${y.leavingYear}-06-01` < today)!;
+    const leaver = data.pupils.find((p) => p.id === cols(year.pupilIds)[0])!;
+    const conn = subgraph.orm.em.fork().getConnection();
+    /** Asks twice; the answer must equal the full cohort of each 1 June, and the second ask must be served as kept. */
+    const askedTwice = async () => {
+      const before = pastSummersLookups();
+      const answer = (await cohorts(analyst, null)).data!.packedLeaverCohorts;
+      const again = (await cohorts(analyst, null)).data!.packedLeaverCohorts;
+      const after = pastSummersLookups();
+      expect(again).toEqual(answer);
+      for (const y of answer.years) expect(leaversOf(answer.schoolsAllowed, y)).toEqual(await fromCohort(analyst, null, y.leavingYear));
+      return { answer, computed: after.computed - before.computed, kept: after.kept - before.kept };
+    };
+    const leaverIn = (answer: typeof first, leavingYear: number) =>
+      leaversOf(
+        answer.schoolsAllowed,
+        answer.years.find((y) => y.leavingYear === leavingYear)!,
+      ).get(leaver.id);
+
+    // Nothing changed since the first ask: both asks are served as kept.
+    expect(await askedTwice()).toMatchObject({ computed: 0, kept: 2 });
+
+    const flagId = randomUUID();
+    const [{ date_of_birth: born }] = await conn.execute<{ date_of_birth: string }[]>(`select date_of_birth::text as date_of_birth from pupil where id = ?`, [
+      leaver.id,
+    ]);
+    try {
+      // The sharing opt-out: each change is worked out once, then kept.
+      await conn.execute('update pupil set local_authority_sharing_opt_out = not local_authority_sharing_opt_out where id = ?', [leaver.id]);
+      const optedOut = await askedTwice();
+      expect(optedOut).toMatchObject({ computed: 1, kept: 1 });
+      expect(leaverIn(optedOut.answer, year.leavingYear)![2]).toBe(!leaverIn(first, year.leavingYear)![2]);
+
+      // A change to the flag history alone (no change to today's flags) changes the flags of that 1 June.
+      const had = leaver.flags.disadvantaged;
+      await conn.execute(
+        `insert into flag_change (id, pupil_id, school_id, trust_id, "group", value, changed_at, source) values (?, ?, ?, ?, ?, ?, ?, 'STAFF')`,
+        [flagId, leaver.id, leaver.schoolId, trustId, 'DISADVANTAGED', had, `${year.leavingYear}-10-01T09:00:00Z`],
+      );
+      const history = await askedTwice();
+      expect(history).toMatchObject({ computed: 1, kept: 1 });
+      const bit = 1 << VULNERABLE_GROUPS.findIndex((group) => group.key === 'disadvantaged');
+      expect((leaverIn(history.answer, year.leavingYear)![1] & bit) !== 0).toBe(!had);
+
+      // A date of birth a year earlier makes them a leaver of the summer before, or of none.
+      await conn.execute(`update pupil set date_of_birth = date_of_birth - interval '1 year' where id = ?`, [leaver.id]);
+      const older = await askedTwice();
+      expect(older).toMatchObject({ computed: 1, kept: 1 });
+      expect(leaverIn(older.answer, year.leavingYear)).toBeUndefined();
+    } finally {
+      await conn.execute('delete from flag_change where id = ?', [flagId]);
+      await conn.execute('update pupil set local_authority_sharing_opt_out = not local_authority_sharing_opt_out, date_of_birth = ? where id = ?', [
+        born,
+        leaver.id,
+      ]);
+    }
+    // Put back, the answer is the first one again, worked out afresh.
+    const restored = await askedTwice();
+    expect(restored).toMatchObject({ computed: 1, kept: 1 });
+    expect(restored.answer).toEqual(first);
   });
 
   it('gives staff only their own school, even when they name another', async () => {

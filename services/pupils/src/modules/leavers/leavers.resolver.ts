@@ -27,7 +27,7 @@ export class LeaversResolver {
     @Arg('leavingYears', () => [Int]) leavingYears: number[],
     @Ctx() ctx: RequestContext,
   ): Promise<PackedLeaverCohorts> {
-    return loadPackedLeaverCohorts(ctx.em, ctx.principal, { schoolIds: schoolIds ?? null, leavingYears: leavingYearsOf(leavingYears) });
+    return loadPackedLeaverCohorts(ctx, { schoolIds: schoolIds ?? null, leavingYears: leavingYearsOf(leavingYears) });
   }
 
   @Authorized('careers_leader', 'staff', 'careers_adviser')

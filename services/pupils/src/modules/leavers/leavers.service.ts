@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { todayInEngland } from '@waymark/domain';
-import { boundSql, isUuid, pgArray, scopeOf } from '@waymark/subgraph-kit';
+import { boundSql, isUuid, pgArray, scopeOf, withRequestBypass, type RequestContext } from '@waymark/subgraph-kit';
 import { LEAVING_YEAR_SQL, selectCohort } from '../cohort/cohort.service.js';
 import type { PackedFollowedLeavers, PackedLeaverCohorts, PackedLeaverYear } from './leavers.types.js';
 
@@ -26,12 +26,16 @@ const summerDay = (leavingYear: number) => `${leavingYear}-06-01`;
  * their school, group mask that day and sharing opt-out. Staff count their own school, analysts
  * their trust's schools; anyone else counts nothing. One statement for every past summer, each
  * narrowed to that summer's leavers (and one of its own for a summer from today on).
+ *
+ * The past summers' answer is kept with the cohort counters of the schools it counts over
+ * (cohort-version.entity.ts), read first: while no counter has moved, the same question is answered
+ * from what was kept, and the statement is not run again. A summer from today on is always worked out.
  */
 export async function loadPackedLeaverCohorts(
-  em: EntityManager,
-  principal: Principal,
+  ctx: Pick<RequestContext, 'em' | 'requestId' | 'principal'>,
   query: { schoolIds: readonly string[] | null; leavingYears: readonly number[] },
 ): Promise<PackedLeaverCohorts> {
+  const { em, principal } = ctx;
   const scope = scopeOf(principal);
   if (scope.kind !== 'school' && scope.kind !== 'trust') return { schoolsAllowed: [], years: query.leavingYears.map(emptyYear) };
   if (query.leavingYears.length === 0) return { schoolsAllowed: [], years: [] };
@@ -43,27 +47,17 @@ export async function loadPackedLeaverCohorts(
   const byYear = new Map<number, PackedLeaverYear>();
   let schoolsAllowed: string[] | null = null;
   if (past.length > 0) {
-    const selection = await selectCohort(em, principal, { asOf: summerDay(past[0]), schoolIds: query.schoolIds });
-    schoolsAllowed = selection.schoolsAllowed;
-    const from = selection.from ? narrowed(selection.from.replaceAll('$1::date', 'make_date(d.leaving_year, 6, 1)'), 'd.leaving_year') : null;
-    if (from !== null && selection.schools && !/\$1(?!\d)/.test(from)) {
-      const params = [...selection.params, pgArray(selection.schools), pgArray(past)];
-      const { rows } = await boundSql<PackedRow & { leaving_year: number }>(
-        em,
-        `select d.leaving_year, ${PACKED_COLUMNS}
-           from unnest($${params.length}::int[]) as d(leaving_year)
-           left join lateral (
-             select p.id, array_position($${params.length - 1}::uuid[], r.school_id) - 1 as school_ix, ${selection.mask} as mask,
-                    p.local_authority_sharing_opt_out as opt_out
-               from ${from}
-              where ${LEAVING_YEAR_SQL} = d.leaving_year and $1::date is not null and $2::int is not null
-           ) c on true
-          group by d.leaving_year`,
-        params,
-      );
-      for (const row of rows) byYear.set(Number(row.leaving_year), packedYear(Number(row.leaving_year), row));
-    } else if (from !== null) {
-      for (const year of past) byYear.set(year, (await oneYear(em, principal, query.schoolIds, year)).year);
+    const key = await pastSummersKey(ctx, scope, query.schoolIds, past);
+    const kept = key === null ? undefined : keptPastSummers.get(key);
+    if (key !== null && kept) {
+      keptLookups.kept += 1;
+      keepPastSummers(key, kept);
+      schoolsAllowed = kept.schoolsAllowed;
+      for (const year of kept.years) byYear.set(year.leavingYear, year);
+    } else {
+      keptLookups.computed += 1;
+      ({ schoolsAllowed } = await pastSummers(em, principal, query.schoolIds, past, byYear));
+      if (key !== null) keepPastSummers(key, { schoolsAllowed, years: past.map((year) => byYear.get(year) ?? emptyYear(year)) });
     }
   }
   for (const leavingYear of query.leavingYears.filter((y) => !past.includes(y))) {
@@ -72,6 +66,91 @@ export async function loadPackedLeaverCohorts(
     byYear.set(leavingYear, year);
   }
   return { schoolsAllowed: schoolsAllowed ?? [], years: query.leavingYears.map((year) => byYear.get(year) ?? emptyYear(year)) };
+}
+
+/** The past summers' leavers, in one statement (or one a summer when the selection cannot be shared), into `byYear`. */
+async function pastSummers(
+  em: EntityManager,
+  principal: Principal,
+  schoolIds: readonly string[] | null,
+  past: readonly number[],
+  byYear: Map<number, PackedLeaverYear>,
+): Promise<{ schoolsAllowed: string[] }> {
+  const selection = await selectCohort(em, principal, { asOf: summerDay(past[0]), schoolIds });
+  const from = selection.from ? narrowed(selection.from.replaceAll('$1::date', 'make_date(d.leaving_year, 6, 1)'), 'd.leaving_year') : null;
+  if (from !== null && selection.schools && !/\$1(?!\d)/.test(from)) {
+    const params = [...selection.params, pgArray(selection.schools), pgArray(past)];
+    const { rows } = await boundSql<PackedRow & { leaving_year: number }>(
+      em,
+      `select d.leaving_year, ${PACKED_COLUMNS}
+         from unnest($${params.length}::int[]) as d(leaving_year)
+         left join lateral (
+           select p.id, array_position($${params.length - 1}::uuid[], r.school_id) - 1 as school_ix, ${selection.mask} as mask,
+                  p.local_authority_sharing_opt_out as opt_out
+             from ${from}
+            where ${LEAVING_YEAR_SQL} = d.leaving_year and $1::date is not null and $2::int is not null
+         ) c on true
+        group by d.leaving_year`,
+      params,
+    );
+    for (const row of rows) byYear.set(Number(row.leaving_year), packedYear(Number(row.leaving_year), row));
+  } else if (from !== null) {
+    for (const year of past) byYear.set(year, (await oneYear(em, principal, schoolIds, year)).year);
+  }
+  return { schoolsAllowed: selection.schoolsAllowed };
+}
+
+/** A past summers' answer as it was worked out: the schools in the order the indexes refer to, and each summer's leavers. */
+interface KeptPastSummers {
+  schoolsAllowed: string[];
+  years: PackedLeaverYear[];
+}
+
+/** At most this many answers are kept in a process; the one used longest ago goes first. */
+const KEPT_ANSWERS = 64;
+const keptPastSummers = new Map<string, KeptPastSummers>();
+const keptLookups = { computed: 0, kept: 0 };
+
+function keepPastSummers(key: string, answer: KeptPastSummers): void {
+  keptPastSummers.delete(key);
+  keptPastSummers.set(key, answer);
+  while (keptPastSummers.size > KEPT_ANSWERS) keptPastSummers.delete(keptPastSummers.keys().next().value!);
+}
+
+/** For tests: how many past-summers answers were worked out and how many were served as kept, since the process started. */
+export function pastSummersLookups(): Readonly<typeof keptLookups> {
+  return { ...keptLookups };
+}
+
+/**
+ * What a past summers' answer depends on, as one key: who counts (a school's staff, or a trust's
+ * analysts), the schools asked for, the summers, and the cohort counter of every school the caller may
+ * count over. Read before the answer is worked out, so an answer is never kept under a counter newer
+ * than what it read. The counters are read under a named bypass for an analyst (who is not staff of
+ * the schools), and only for the schools of their own trust. Null: nothing can be kept (no school).
+ */
+async function pastSummersKey(
+  ctx: Pick<RequestContext, 'em' | 'requestId'>,
+  scope: { kind: 'school'; schoolId: string } | { kind: 'trust'; trustId: string },
+  schoolIds: readonly string[] | null,
+  past: readonly number[],
+): Promise<string | null> {
+  const asked = schoolIds?.filter((id) => isUuid(id)).map((id) => id.toLowerCase()) ?? null;
+  const read = (em: EntityManager) =>
+    boundSql<{ id: string; version: string }>(
+      em,
+      `select s.id, coalesce(v.version, 0)::text as version from school s left join cohort_version v on v.school_id = s.id
+        where ${scope.kind === 'trust' ? 's.trust_id' : 's.id'} = $1::uuid and ($2::uuid[] is null or s.id = any($2::uuid[]))
+        order by s.id`,
+      [scope.kind === 'trust' ? scope.trustId : scope.schoolId, asked === null ? null : pgArray(asked)],
+    );
+  const { rows } =
+    scope.kind === 'trust'
+      ? await withRequestBypass(ctx, "leaver cohorts: the cohort counters of the trust's schools, to reuse a kept answer", read)
+      : await read(ctx.em);
+  if (rows.length === 0) return null;
+  const id = scope.kind === 'trust' ? `trust:${scope.trustId}` : `school:${scope.schoolId}`;
+  return JSON.stringify([id, asked === null ? null : [...asked].sort(), past, rows.map((row) => `${row.id}@${row.version}`)]);
 }
 
 /** Where the cohort's first branch (each pupil's latest period at a school) picks its rows from `pupil p`. */
