@@ -1,9 +1,7 @@
 import { localSubgraphUrl } from '@waymark/auth';
 import {
   createServiceApp,
-  webhookOutboxCleanupJob,
-  webhookOutboxRoutes,
-  WebhookOutboxEvent,
+  relayedOutboxRoutes,
   type Orm,
   type RequestContext,
   type ServiceDefinition,
@@ -14,6 +12,7 @@ import { Destination } from './modules/destination/destination.entity.js';
 import { Aspiration, Intention } from './modules/intention/intention.entity.js';
 import { SeptemberOffer } from './modules/september-offer/september-offer.entity.js';
 import { ActivitySpellRow } from './modules/spell/spell.entity.js';
+import { spellEventOutbox } from './modules/spell/spell.webhook.js';
 import { SelfReportRow } from './modules/self-report/self-report.entity.js';
 import { AlumniReportRow } from './modules/alumni-report/alumni-report.entity.js';
 import { DestinationSyncChange, DestinationSyncPupil, DestinationSyncSource } from './modules/sync/destination-sync-change.entity.js';
@@ -56,15 +55,14 @@ export const destinationsService: ServiceDefinition = {
     DestinationSyncChange,
     DestinationSyncPupil,
     DestinationSyncSource,
-    WebhookOutboxEvent,
   ],
   migrations,
   buildSchema: buildDestinationsSchema,
   seed: seedDemo,
   rowSecurity: true,
-  // The public side of leavers' self-reports and the webhook outbox's relay, for the gateway alone.
-  routes: (orm) => webhookOutboxRoutes(orm, selfReportRoutes(orm)),
-  housekeeping: [destinationSyncCompactionJob, webhookOutboxCleanupJob],
+  // The public side of leavers' self-reports and the webhook outbox's relay (the spells' events), for the gateway alone.
+  routes: (orm) => relayedOutboxRoutes(orm, spellEventOutbox, selfReportRoutes(orm)),
+  housekeeping: [destinationSyncCompactionJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & DepsConfig; orm: Orm }): Promise<SubgraphServer> {

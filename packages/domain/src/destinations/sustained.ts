@@ -262,6 +262,18 @@ export function hasLeftYear11(leavingYear: number, today: string): boolean {
 }
 
 /**
+ * Whether the rule accepts a leaver's spells at all, as `destinationYears` checks them before working
+ * anything out: a whole leaving year, a real day for today, and every spell valid on its own
+ * (`assertActivitySpell`). Throws a RangeError otherwise. For a writer that only needs to know the
+ * spells would be accepted (a file of thousands), without the months and years.
+ */
+export function assertDestinationSpells(leavingYear: number, spells: readonly ActivitySpell[], today: string): void {
+  if (!Number.isInteger(leavingYear)) throw new RangeError(`The leaving year must be a whole year, not ${leavingYear}`);
+  if (!parseDay(today)) throw new RangeError(`Today must be a day written YYYY-MM-DD, not ${today}`);
+  for (const spell of spells) assertActivitySpell(spell);
+}
+
+/**
  * A Year 11 leaver's September destination and destination years 1 to 3, from their spells, as
  * things stand on `today` (YYYY-MM-DD; nothing after it counts, and a spell with no end runs to it).
  * `leavingYear` is the calendar year of the summer they finished Year 11. Throws
@@ -275,9 +287,7 @@ export function destinationYears(
   today: string,
   only: readonly DestinationYearNumber[] = [1, 2, 3],
 ): DestinationYears {
-  if (!Number.isInteger(leavingYear)) throw new RangeError(`The leaving year must be a whole year, not ${leavingYear}`);
-  if (!parseDay(today)) throw new RangeError(`Today must be a day written YYYY-MM-DD, not ${today}`);
-  for (const spell of spells) assertActivitySpell(spell);
+  assertDestinationSpells(leavingYear, spells, today);
   const todayNumber = dayNumber(today);
   const bySpell = monthsBySpell(spells, todayNumber);
   return {

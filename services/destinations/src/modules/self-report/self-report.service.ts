@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { checkSelfReport, todayInEngland, type FieldProblems, type SelfReportAnswer, type SelfReportField } from '@waymark/domain';
-import { queueWebhookEvents } from '@waymark/subgraph-kit';
 import { ActivitySpellRow } from '../spell/spell.entity.js';
 import { computeYears } from '../spell/spell.service.js';
 import type { DestinationYears } from '../spell/spell.types.js';
-import { destinationEvents } from '../spell/spell.webhook.js';
+import { eventAtOf } from '../spell/spell.webhook.js';
 import { SelfReportRow } from './self-report.entity.js';
 import { linkExpiry, newToken, tokenHash } from './self-report.rules.js';
 
@@ -122,10 +121,11 @@ export class SelfReportService {
         confirmed: true,
         enteredById: accountId,
         enteredAt: now,
+        // The trust's `destination.recorded` event, when the leaver is in `shared` (spell.webhook.ts).
+        eventAt: eventAtOf({ pupilId: row.pupilId, trustId: row.trustId }, shared, now),
       });
       Object.assign(report, { status: 'CONFIRMED', decidedById: accountId, decidedAt: now, spellId: spell.id });
       await em.flush();
-      await queueWebhookEvents(em, destinationEvents([spell], shared, now));
       // The leaver's destinations with it: if the rule refuses their spells, the transaction rolls back.
       const rows = await em.find(ActivitySpellRow, { pupilId: row.pupilId }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
       return { spell, years: computeYears(rows, todayInEngland(now))! };

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePrincipal } from '@waymark/subgraph-kit/testing';
 import { demoData, demoId } from '@waymark/demo-data';
 import { makeUpn, todayInEngland } from '@waymark/domain';
-import { WebhookOutboxEvent } from '@waymark/subgraph-kit';
+import { withSystemAccess } from '@waymark/subgraph-kit';
 import { Pupil } from '@waymark/pupils';
 import { startHarness, type Harness } from '../../../test/harness.js';
 import { SelfReportRow } from '../self-report/self-report.entity.js';
 import { ActivitySpellRow } from './spell.entity.js';
+import { markSpellEventsForwarded, waitingSpellEvents } from './spell.webhook.js';
 
 /*
  * Recording a leaver's destination writes the trust's `destination.recorded` webhook event, one per
@@ -74,10 +75,11 @@ const SINGLE = `mutation ($input: RecordActivitySpellInput!) { recordActivitySpe
 const BULK = `mutation ($input: RecordActivitySpellsInput!) { recordActivitySpells(input: $input) { recorded error { code message } } }`;
 
 let harness: Harness;
+/** A leaver's waiting events as the gateway's relay reads them (spell.webhook.ts), oldest first, with the school and forwarding as the outbox kept them. */
 const eventsFor = async (pupilId: string) =>
-  (await harness.orm.em.fork().find(WebhookOutboxEvent, { type: 'destination.recorded' }, { orderBy: { occurredAt: 'asc', id: 'asc' } })).filter(
-    (event) => event.data.pupilId === pupilId,
-  );
+  (await withSystemAccess(harness.orm, 'test: the waiting webhook events', (em) => waitingSpellEvents(em, 500)))
+    .map((event) => ({ ...event, schoolId: event.data.schoolId, forwardedAt: null }))
+    .filter((event) => event.data.pupilId === pupilId);
 const spellsOf = (pupilId: string) => harness.orm.em.fork().find(ActivitySpellRow, { pupilId });
 
 beforeAll(async () => {
@@ -198,6 +200,23 @@ describe('the destination.recorded webhook event', () => {
     expect(res.data!.recordActivitySpell.error).toBeNull();
     const [event] = await eventsFor(south.id);
     expect(event).toMatchObject({ trustId: data.trust.id, schoolId: southbank.id, data: { schoolId: southbank.id, pupilId: south.id } });
+  });
+
+  it("is read by the relay until identity takes it, and its forwarding is no change to the spell in the trust's sync feed", async () => {
+    const [event] = await eventsFor(ada.id);
+    expect(event).toBeDefined();
+    const changes = () =>
+      withSystemAccess(harness.orm, 'test: the sync feed', async (em) =>
+        Number((await em.execute<{ n: string }[]>('select count(*) as n from destination_sync_change where row_id = ?', [event.id]))[0].n),
+      );
+    const logged = await changes();
+    expect(logged).toBeGreaterThan(0);
+    const marked = await withSystemAccess(harness.orm, 'test: marking', (em) => markSpellEventsForwarded(em, [event.id], new Date()));
+    expect(marked).toBe(1);
+    expect(await eventsFor(ada.id)).toEqual([]);
+    // Marked again (identity answered twice): nothing more is marked.
+    expect(await withSystemAccess(harness.orm, 'test: marking', (em) => markSpellEventsForwarded(em, [event.id], new Date()))).toBe(0);
+    expect(await changes()).toBe(logged);
   });
 
   it('is not written when the spell is refused at commit', async () => {

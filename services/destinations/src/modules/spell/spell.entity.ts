@@ -35,6 +35,11 @@ registerEnumType(SpellSource, {
 @Index({ properties: ['pupilId', 'startsOn'] })
 @Index({ properties: ['schoolId', 'leavingYear'] })
 @Index({ properties: ['trustId', 'leavingYear'] })
+@Index({
+  name: 'activity_spell_event_waiting_index',
+  expression:
+    'create index "activity_spell_event_waiting_index" on "activity_spell" ("event_at", "id") where "event_at" is not null and "event_forwarded_at" is null',
+})
 @ObjectType('ActivitySpell', { description: 'One stretch of time a leaver spent doing one thing after Year 11.' })
 export class ActivitySpellRow {
   @PrimaryKey({ type: 'uuid' })
@@ -93,4 +98,16 @@ export class ActivitySpellRow {
   @Property({ type: 'timestamptz' })
   @Field(() => Date)
   enteredAt: Date;
+
+  /**
+   * When the trust is to hear of this spell, the moment its `destination.recorded` webhook event
+   * happened (null: no event, the trust may not hear of this leaver). The spell row is its own event
+   * in the outbox the gateway relays (spell.webhook.ts); the event's id is the spell's.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  eventAt: Date | null = null;
+
+  /** When identity took the event over from the relay (null: still waiting, or no event). */
+  @Property({ type: 'timestamptz', nullable: true })
+  eventForwardedAt: Date | null = null;
 }

@@ -161,16 +161,22 @@ export class SpellResolver {
     const scope = scopeOf(ctx.principal);
     if (scope.kind !== 'school')
       return answer(0, 0, 0, [], mutationError('PUPIL_NOT_FOUND', 'Only staff of a school import confirmations of its leavers. Nothing was saved.'));
-    const file = readConfirmationFile(csv);
-    if (!file.ok) return answer(0, 0, 0, [], mutationError(file.code, `${file.message} Nothing was saved.`));
     const today = todayInEngland();
     const { pupils } = ctx.deps;
     // The worklist's leavers (followed today), with the caller's own credential, in one packed call:
     // their UPNs, leaving years, agreement and sharing opt-outs come with them, so neither the checks
-    // below nor the webhook events need ask again.
-    const followed = await new SpellService(ctx.em).followedLeavers(scope.schoolId, today, (leavingYears, pupilIds) =>
+    // below nor the webhook events need ask again. Asked before the file is read, so that the pupils
+    // subgraph answers while this one reads it.
+    const asked = new SpellService(ctx.em).followedLeavers(scope.schoolId, today, (leavingYears, pupilIds) =>
       pupils.followedLeaverDetails(ctx, { asOf: today, leavingYears, pupilIds }),
     );
+    const file = readConfirmationFile(csv);
+    if (!file.ok) {
+      // Nothing of the request may still be running when it ends.
+      await asked.catch(() => undefined);
+      return answer(0, 0, 0, [], mutationError(file.code, `${file.message} Nothing was saved.`));
+    }
+    const followed = await asked;
     const byUpn = new Map<string, string>();
     const known = new Map<string, KnownLeaver>();
     for (const [pupilId, leaver] of followed) {

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
-import { destinationYears, followUpOf, type ActivitySpell } from '@waymark/domain';
-import { boundSql, groupScopes, pgArray, queueWebhookEvents, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
+import { assertDestinationSpells, destinationYears, followUpOf, type ActivitySpell } from '@waymark/domain';
+import { boundSql, groupScopes, pgArray, startOfSchoolDay, type RecordScope } from '@waymark/subgraph-kit';
 import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type SpellSource } from './spell.entity.js';
 import { destinationYearsOf, LeaverFollowUp, SustainedCount, type DestinationYears } from './spell.types.js';
 import { compareFollowUps, followedLeavingYears, isFollowed, summerOnRollDay } from './spell.rules.js';
 import type { WorklistDetails } from '../external/pupils.client.js';
-import { destinationEvents } from './spell.webhook.js';
-
-/** The webhook event a recorded spell writes (docs/trust-api.md, "Webhooks"). */
-const RECORDED: ReturnType<typeof destinationEvents>[number]['type'] = 'destination.recorded';
+import { eventAtOf } from './spell.webhook.js';
 
 export interface NewSpell {
   pupilId: string;
@@ -51,14 +48,14 @@ export class SpellService {
 
   /**
    * Saves a spell and computes the leaver's destinations with it, in one transaction: if the rule
-   * refuses any of the leaver's spells, nothing is saved. The trust's `destination.recorded` webhook
-   * event is written in the same transaction, when the leaver is in `shared` (spell.webhook.ts).
+   * refuses any of the leaver's spells, nothing is saved. The spell is the trust's `destination.recorded`
+   * webhook event too, when the leaver is in `shared` (spell.webhook.ts).
    */
   async record(spell: NewSpell, today: string, shared: ReadonlySet<string> = new Set()): Promise<{ row: ActivitySpellRow; years: DestinationYears }> {
     return this.em.transactional(async (em) => {
-      const row = em.create(ActivitySpellRow, { id: randomUUID(), ...spell, enteredAt: new Date() });
+      const enteredAt = new Date();
+      const row = em.create(ActivitySpellRow, { id: randomUUID(), ...spell, enteredAt, eventAt: eventAtOf(spell, shared, enteredAt) });
       await em.flush();
-      await queueWebhookEvents(em, destinationEvents([row], shared, row.enteredAt));
       const rows = await em.find(ActivitySpellRow, { pupilId: spell.pupilId }, { orderBy: { enteredAt: 'asc', id: 'asc' } });
       return { row, years: computeYears(rows, today)! };
     });
@@ -74,83 +71,26 @@ export class SpellService {
       const enteredAt = new Date().toISOString();
       const ids = spells.map(() => randomUUID());
       const column = <T extends string | number | boolean | null>(of: (spell: NewSpell) => T) => pgArray(spells.map(of));
-      // As `record` does: the rule must accept every leaver's spells with the new ones counted (it throws
-      // otherwise, and nothing is saved). It runs before the insert, on the leavers' earlier spells read
-      // in one statement and the new ones in memory, in the order a read after the insert would give
-      // (recorded earlier first; the new ones, recorded together, by id), so the rows are written once
-      // and never read back.
-      const pupilIds = [...new Set(spells.map((spell) => spell.pupilId))];
-      const { rows } = await boundSql<{
-        pupil_id: string;
-        leaving_year: number;
-        activity: SpellActivity;
-        provider_kind: EducationProviderKind | null;
-        apprenticeship_level: number | null;
-        starts_on: string;
-        ends_on: string | null;
-      }>(
-        em,
-        `select pupil_id, leaving_year, activity, provider_kind, apprenticeship_level, starts_on::text as starts_on, ends_on::text as ends_on
-           from activity_spell where pupil_id = any($1::uuid[]) order by pupil_id, entered_at, id`,
-        [pgArray(pupilIds)],
-      );
-      const byPupil = new Map<string, { leavingYear: number; spells: ActivitySpell[] }>();
-      for (const row of rows) {
-        const spell: ActivitySpell = {
-          activity: row.activity,
-          providerKind: row.provider_kind,
-          apprenticeshipLevel: row.apprenticeship_level,
-          startsOn: row.starts_on,
-          endsOn: row.ends_on,
-        };
-        const leaver = byPupil.get(row.pupil_id);
-        if (leaver) {
-          leaver.spells.push(spell);
-          leaver.leavingYear = row.leaving_year;
-        } else byPupil.set(row.pupil_id, { leavingYear: row.leaving_year, spells: [spell] });
-      }
-      const added = spells.map((spell, i) => ({ spell, id: ids[i] })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (const { spell } of added) {
-        const leaver = byPupil.get(spell.pupilId);
-        const values: ActivitySpell = {
-          activity: spell.activity,
-          providerKind: spell.providerKind,
-          apprenticeshipLevel: spell.apprenticeshipLevel,
-          startsOn: spell.startsOn,
-          endsOn: spell.endsOn,
-        };
-        if (leaver) {
-          leaver.spells.push(values);
-          leaver.leavingYear = spell.leavingYear;
-        } else byPupil.set(spell.pupilId, { leavingYear: spell.leavingYear, spells: [values] });
-      }
-      // Only whether the rule accepts the spells: it throws while reading them, before any year is worked out.
-      for (const { leavingYear, spells: leaverSpells } of byPupil.values()) destinationYears(leavingYear, leaverSpells, today, []);
+      // As `record` does, the rule must accept the spells (it throws otherwise, and nothing is saved). It
+      // checks each spell on its own (`assertDestinationSpells`), and each leaver's earlier spells passed
+      // it when they were saved, so only the new ones are checked, in memory, before the insert: the rows
+      // are written once and never read back, and no earlier spell is read.
+      for (const spell of spells) assertDestinationSpells(spell.leavingYear, [spell], today);
       // One statement for every row (unnest of one array per column), as a file of thousands of lines
-      // needs, which also writes the trust's `destination.recorded` event for each new spell of a leaver
-      // in `shared` (the events `destinationEvents` in spell.webhook.ts describes, built here from the
-      // inserted rows), in the same transaction: no second statement, and no event text built here.
-      const shareable = spells.filter((spell) => spell.trustId && shared.has(spell.pupilId)).map((spell) => spell.pupilId);
+      // needs. A new spell of a leaver in `shared` is also the trust's `destination.recorded` event
+      // (`eventAt`, spell.webhook.ts): nothing else is written for it.
+      const shareable = spells.filter((spell) => eventAtOf(spell, shared, new Date(enteredAt)) !== null).map((spell) => spell.pupilId);
       await boundSql(
         em,
-        `with added as (
-           insert into activity_spell (id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
-                                       starts_on, ends_on, source, confirmed, entered_by_id, entered_at)
-           select id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
-                  starts_on, ends_on, source, confirmed, entered_by_id, $15::timestamptz
-             from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
-                         $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[])
-                  as s(id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
-                       starts_on, ends_on, source, confirmed, entered_by_id)
-           returning id, pupil_id, school_id, trust_id, leaving_year, source, confirmed
-         )
-         insert into webhook_outbox (id, trust_id, school_id, type, data, occurred_at)
-         select gen_random_uuid(), a.trust_id, a.school_id, '${RECORDED}',
-                jsonb_build_object('spellId', a.id, 'pupilId', a.pupil_id, 'leavingYear', a.leaving_year, 'source', a.source,
-                                   'confirmed', a.confirmed, 'schoolId', a.school_id),
-                $15::timestamptz
-           from added a
-          where a.trust_id is not null and a.pupil_id = any($16::uuid[])`,
+        `insert into activity_spell (id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
+                                     starts_on, ends_on, source, confirmed, entered_by_id, entered_at, event_at)
+         select id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
+                starts_on, ends_on, source, confirmed, entered_by_id, $15::timestamptz,
+                case when trust_id is not null and pupil_id = any($16::uuid[]) then $15::timestamptz end
+           from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
+                       $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[])
+                as s(id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
+                     starts_on, ends_on, source, confirmed, entered_by_id)`,
         [
           pgArray(ids),
           column((spell) => spell.pupilId),

@@ -1,5 +1,6 @@
 import { todayInEngland } from '@waymark/domain';
-import type { OutboxEventInput } from '@waymark/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/sql';
+import { boundSql, pgArray, type RelayedOutbox } from '@waymark/subgraph-kit';
 import type { DestinationsContext } from '../../app.js';
 import type { FollowedLeaver } from '../external/pupils.client.js';
 
@@ -26,35 +27,89 @@ export function sharedOf(ctx: DestinationsContext, leavers: ReadonlyMap<string, 
   return shared;
 }
 
-/** A spell as its `destination.recorded` event needs it. */
-export interface RecordedSpell {
+/**
+ * When a new spell's `destination.recorded` event happens (docs/trust-api.md, "Webhooks"): at `at`, for
+ * a leaver in `shared` at a school in a trust; otherwise null, and the trust hears nothing of it.
+ */
+export function eventAtOf(spell: { pupilId: string; trustId: string | null }, shared: ReadonlySet<string>, at: Date): Date | null {
+  return spell.trustId && shared.has(spell.pupilId) ? at : null;
+}
+
+/** A spell whose event waits for the relay, as read for it. */
+interface WaitingSpellRow {
   id: string;
-  pupilId: string;
-  schoolId: string;
-  trustId: string | null;
-  leavingYear: number;
+  trust_id: string;
+  school_id: string;
+  pupil_id: string;
+  leaving_year: number;
   source: string;
   confirmed: boolean;
+  event_at: Date;
+}
+
+/** A spell's `destination.recorded` event as the relay hands it on (its id is the spell's). */
+export interface SpellEvent {
+  id: string;
+  trustId: string;
+  type: 'destination.recorded';
+  occurredAt: string;
+  data: { spellId: string; pupilId: string; leavingYear: number; source: string; confirmed: boolean; schoolId: string };
+}
+
+/** The oldest `limit` spells whose event waits, as events. */
+export async function waitingSpellEvents(em: EntityManager, limit: number): Promise<SpellEvent[]> {
+  const { rows } = await boundSql<WaitingSpellRow>(
+    em,
+    `select id, trust_id, school_id, pupil_id, leaving_year, source, confirmed, event_at
+       from activity_spell
+      where event_at is not null and event_forwarded_at is null and trust_id is not null
+      order by event_at, id
+      limit $1::int`,
+    [limit],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    trustId: row.trust_id,
+    type: 'destination.recorded',
+    occurredAt: new Date(row.event_at).toISOString(),
+    data: {
+      spellId: row.id,
+      pupilId: row.pupil_id,
+      leavingYear: Number(row.leaving_year),
+      source: row.source,
+      confirmed: row.confirmed,
+      schoolId: row.school_id,
+    },
+  }));
+}
+
+/** Marks the events identity took; an event already marked keeps its first time. Answers how many were marked. */
+export async function markSpellEventsForwarded(em: EntityManager, ids: readonly string[], now: Date): Promise<number> {
+  const { affected } = await boundSql(
+    em,
+    `update activity_spell set event_forwarded_at = $2::timestamptz
+      where id = any($1::uuid[]) and event_at is not null and event_forwarded_at is null`,
+    [pgArray([...ids]), now.toISOString()],
+  );
+  return affected;
 }
 
 /**
- * One `destination.recorded` event per spell (docs/trust-api.md, "Webhooks") for the leavers in
- * `shared`, at a school in a trust: which spell, which leaver, their leaving year, how it was recorded
- * and whether it is confirmed. Never what they are doing or where: the trust reads that, if it may,
- * through the API.
+ * This subgraph's webhook outbox is the spells themselves: a spell with `eventAt` set is its own
+ * `destination.recorded` event, written in the same statement as the spell (a file of 10,000 spells
+ * writes no second row per spell), with the spell's id as the event's. The gateway's relay reads the
+ * waiting ones oldest first and marks those identity took (`eventForwardedAt`). The event says which
+ * spell, which leaver, their leaving year, how it was recorded and whether it is confirmed, never what
+ * they are doing or where: the trust reads that, if it may, through the API. A spell deleted before
+ * the relay took its event (an erasure within seconds of recording it) takes the event with it.
  */
-export function destinationEvents(spells: readonly RecordedSpell[], shared: ReadonlySet<string>, occurredAt: Date): OutboxEventInput[] {
-  return spells.flatMap((spell) =>
-    spell.trustId && shared.has(spell.pupilId)
-      ? [
-          {
-            type: 'destination.recorded' as const,
-            trustId: spell.trustId,
-            schoolId: spell.schoolId,
-            occurredAt,
-            data: { spellId: spell.id, pupilId: spell.pupilId, leavingYear: spell.leavingYear, source: spell.source, confirmed: spell.confirmed },
-          },
-        ]
-      : [],
-  );
-}
+export const spellEventOutbox: RelayedOutbox = {
+  path: '/internal/webhook-outbox',
+  listName: 'events',
+  reasons: {
+    read: 'webhook outbox: the spells of every school whose destination.recorded event waits, for the gateway to relay to identity',
+    mark: 'webhook outbox: marking the spell events identity has taken',
+  },
+  waiting: async (em, limit) => (await waitingSpellEvents(em, limit)).map((event) => ({ ...event })),
+  markForwarded: markSpellEventsForwarded,
+};

@@ -6,7 +6,7 @@ import { demoData } from '@waymark/demo-data';
 import { VULNERABLE_GROUPS, todayInEngland, year11LeavingYear } from '@waymark/domain';
 import { makePrincipal, startTestSubgraph, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
-import { pastSummersLookups } from './leavers.service.js';
+import { leftSinceLookups, pastSummersLookups } from './leavers.service.js';
 
 /* The packed leaver answers the destinations subgraph asks with the caller's own credential. */
 const data = demoData();
@@ -309,6 +309,27 @@ describe('packedFollowedLeavers', () => {
     expect(expected.size).toBeGreaterThan(0);
     expect(new Set(rows.keys())).toEqual(expected);
     for (const row of rows.values()) expect(row.left).toBe(true);
+  });
+
+  it('keeps who left with the cohort counter: asked again it is served as kept, and a move back onto the roll is seen at once', async () => {
+    const leftIds = async () => new Set(rowsOf((await followed(leaderNorth, YEARS, null)).data!.packedFollowedLeavers).keys());
+    const first = await leftIds();
+    const before = leftSinceLookups();
+    expect(await leftIds()).toEqual(first);
+    expect(leftSinceLookups()).toEqual({ computed: before.computed, kept: before.kept + 1 });
+    // The leaver comes back onto Northfield's roll: no longer someone who left.
+    const conn = subgraph.orm.em.fork().getConnection();
+    const [{ left_on: leftOn }] = await conn.execute<{ left_on: string }[]>('select left_on::text as left_on from pupil where id = ?', [northLeaver.id]);
+    expect(first.has(northLeaver.id)).toBe(true);
+    await conn.execute('update pupil set left_on = null where id = ?', [northLeaver.id]);
+    try {
+      const back = await leftIds();
+      expect(back.has(northLeaver.id)).toBe(false);
+      expect(leftSinceLookups().computed).toBe(before.computed + 1);
+    } finally {
+      await conn.execute('update pupil set left_on = ? where id = ?', [leftOn, northLeaver.id]);
+    }
+    expect(await leftIds()).toEqual(first);
   });
 
   it("gives another school's leader nothing about Northfield's pupils (attack)", async () => {

@@ -48,16 +48,13 @@ export async function loadPackedLeaverCohorts(
   let schoolsAllowed: string[] | null = null;
   if (past.length > 0) {
     const key = await pastSummersKey(ctx, scope, query.schoolIds, past);
-    const kept = key === null ? undefined : keptPastSummers.get(key);
-    if (key !== null && kept) {
-      keptLookups.kept += 1;
-      keepPastSummers(key, kept);
+    const kept = key === null ? undefined : pastSummersKept.get(key);
+    if (kept) {
       schoolsAllowed = kept.schoolsAllowed;
       for (const year of kept.years) byYear.set(year.leavingYear, year);
     } else {
-      keptLookups.computed += 1;
       ({ schoolsAllowed } = await pastSummers(em, principal, query.schoolIds, past, byYear));
-      if (key !== null) keepPastSummers(key, { schoolsAllowed, years: past.map((year) => byYear.get(year) ?? emptyYear(year)) });
+      if (key !== null) pastSummersKept.keep(key, { schoolsAllowed, years: past.map((year) => byYear.get(year) ?? emptyYear(year)) });
     }
   }
   for (const leavingYear of query.leavingYears.filter((y) => !past.includes(y))) {
@@ -106,20 +103,45 @@ interface KeptPastSummers {
   years: PackedLeaverYear[];
 }
 
-/** At most this many answers are kept in a process; the one used longest ago goes first. */
-const KEPT_ANSWERS = 64;
-const keptPastSummers = new Map<string, KeptPastSummers>();
-const keptLookups = { computed: 0, kept: 0 };
+/**
+ * Answers kept in this process under a key that names everything they were worked out from,
+ * cohort counters included (cohort-version.entity.ts). At most 64 are kept; the one used longest ago
+ * goes first. Counts how many were worked out and how many served as kept, for tests.
+ */
+class KeptAnswers<T> {
+  private readonly answers = new Map<string, T>();
+  readonly counts = { computed: 0, kept: 0 };
 
-function keepPastSummers(key: string, answer: KeptPastSummers): void {
-  keptPastSummers.delete(key);
-  keptPastSummers.set(key, answer);
-  while (keptPastSummers.size > KEPT_ANSWERS) keptPastSummers.delete(keptPastSummers.keys().next().value!);
+  get(key: string): T | undefined {
+    const answer = this.answers.get(key);
+    if (answer === undefined) {
+      this.counts.computed += 1;
+      return undefined;
+    }
+    this.counts.kept += 1;
+    this.answers.delete(key);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  keep(key: string, answer: T): void {
+    this.answers.delete(key);
+    this.answers.set(key, answer);
+    while (this.answers.size > 64) this.answers.delete(this.answers.keys().next().value!);
+  }
 }
 
+const pastSummersKept = new KeptAnswers<KeptPastSummers>();
+const leftSinceKept = new KeptAnswers<string[]>();
+
 /** For tests: how many past-summers answers were worked out and how many were served as kept, since the process started. */
-export function pastSummersLookups(): Readonly<typeof keptLookups> {
-  return { ...keptLookups };
+export function pastSummersLookups(): { computed: number; kept: number } {
+  return { ...pastSummersKept.counts };
+}
+
+/** For tests: the same for the leavers who left a school since their summers (`packedFollowedLeavers`). */
+export function leftSinceLookups(): { computed: number; kept: number } {
+  return { ...leftSinceKept.counts };
 }
 
 /**
@@ -248,10 +270,19 @@ export async function loadPackedFollowedLeavers(
     );
     return rows[0]?.ids ?? [];
   };
-  const left = new Set<string>();
+  // Who left since their summers depends only on the school's cohort (its rolls on those days and on
+  // `asOf`), so it is kept with the school's cohort counter, read first, as the past summers' leavers are.
+  let left = new Set<string>();
   if (query.leavingYears.length > 0) {
-    const stayed = new Set(await onRoll(query.asOf, null));
-    for (const year of query.leavingYears) for (const id of await onRoll(summerDay(year), year)) if (!stayed.has(id)) left.add(id);
+    const { rows } = await boundSql<{ version: string | null }>(em, 'select version::text as version from cohort_version where school_id = $1::uuid', [school]);
+    const key = JSON.stringify([school, query.asOf, query.leavingYears, rows[0]?.version ?? '0']);
+    const kept = leftSinceKept.get(key);
+    if (kept) left = new Set(kept);
+    else {
+      const stayed = new Set(await onRoll(query.asOf, null));
+      for (const year of query.leavingYears) for (const id of await onRoll(summerDay(year), year)) if (!stayed.has(id)) left.add(id);
+      leftSinceKept.keep(key, [...left]);
+    }
   }
   const named = (query.pupilIds ?? []).filter((id) => isUuid(id));
   if (left.size === 0 && named.length === 0) return none;
