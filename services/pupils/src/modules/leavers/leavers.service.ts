@@ -48,13 +48,13 @@ export async function loadPackedLeaverCohorts(
   let schoolsAllowed: string[] | null = null;
   if (past.length > 0) {
     const key = await pastSummersKey(ctx, scope, query.schoolIds, past);
-    const kept = key === null ? undefined : pastSummersKept.get(key);
+    const kept = key === null ? undefined : keptFor(em).pastSummers.get(key);
     if (kept) {
       schoolsAllowed = kept.schoolsAllowed;
       for (const year of kept.years) byYear.set(year.leavingYear, year);
     } else {
       ({ schoolsAllowed } = await pastSummers(em, principal, query.schoolIds, past, byYear));
-      if (key !== null) pastSummersKept.keep(key, { schoolsAllowed, years: past.map((year) => byYear.get(year) ?? emptyYear(year)) });
+      if (key !== null) keptFor(em).pastSummers.keep(key, { schoolsAllowed, years: past.map((year) => byYear.get(year) ?? emptyYear(year)) });
     }
   }
   for (const leavingYear of query.leavingYears.filter((y) => !past.includes(y))) {
@@ -110,7 +110,7 @@ interface KeptPastSummers {
  */
 class KeptAnswers<T> {
   private readonly answers = new Map<string, T>();
-  readonly counts = { computed: 0, kept: 0 };
+  constructor(readonly counts: { computed: number; kept: number }) {}
 
   get(key: string): T | undefined {
     const answer = this.answers.get(key);
@@ -131,17 +131,29 @@ class KeptAnswers<T> {
   }
 }
 
-const pastSummersKept = new KeptAnswers<KeptPastSummers>();
-const leftSinceKept = new KeptAnswers<string[]>();
+const pastSummersCounts = { computed: 0, kept: 0 };
+const leftSinceCounts = { computed: 0, kept: 0 };
+
+/**
+ * The kept answers of one database: keyed by the ORM's configuration (which every fork of its entity
+ * manager shares), so that two apps in one process on two databases (as tests run them), whose schools
+ * may have the same ids and counters, never share an answer.
+ */
+const keptByDatabase = new WeakMap<object, { pastSummers: KeptAnswers<KeptPastSummers>; leftSince: KeptAnswers<string[]> }>();
+function keptFor(em: EntityManager) {
+  let kept = keptByDatabase.get(em.config);
+  if (!kept) keptByDatabase.set(em.config, (kept = { pastSummers: new KeptAnswers(pastSummersCounts), leftSince: new KeptAnswers(leftSinceCounts) }));
+  return kept;
+}
 
 /** For tests: how many past-summers answers were worked out and how many were served as kept, since the process started. */
 export function pastSummersLookups(): { computed: number; kept: number } {
-  return { ...pastSummersKept.counts };
+  return { ...pastSummersCounts };
 }
 
 /** For tests: the same for the leavers who left a school since their summers (`packedFollowedLeavers`). */
 export function leftSinceLookups(): { computed: number; kept: number } {
-  return { ...leftSinceKept.counts };
+  return { ...leftSinceCounts };
 }
 
 /**
@@ -276,12 +288,12 @@ export async function loadPackedFollowedLeavers(
   if (query.leavingYears.length > 0) {
     const { rows } = await boundSql<{ version: string | null }>(em, 'select version::text as version from cohort_version where school_id = $1::uuid', [school]);
     const key = JSON.stringify([school, query.asOf, query.leavingYears, rows[0]?.version ?? '0']);
-    const kept = leftSinceKept.get(key);
+    const kept = keptFor(em).leftSince.get(key);
     if (kept) left = new Set(kept);
     else {
       const stayed = new Set(await onRoll(query.asOf, null));
       for (const year of query.leavingYears) for (const id of await onRoll(summerDay(year), year)) if (!stayed.has(id)) left.add(id);
-      leftSinceKept.keep(key, [...left]);
+      keptFor(em).leftSince.keep(key, [...left]);
     }
   }
   const named = (query.pupilIds ?? []).filter((id) => isUuid(id));
