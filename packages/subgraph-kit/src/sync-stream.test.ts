@@ -8,7 +8,7 @@ import { openDatabase, type Orm } from './database.js';
 import { buildFederatedSchema } from './schema.js';
 import { createSubgraphServer, type SubgraphServer } from './server.js';
 import { syncCursors } from './sync-feed.js';
-import { syncStreamRoutes, type SyncStreamFeed } from './sync-stream.js';
+import { jsonObjectSql, sqlJson, syncStreamRoutes, type SyncStreamFeed } from './sync-stream.js';
 import { makePrincipal, SubgraphTestClient, testDatabase, testKeys, testSigner } from './testing.js';
 
 /*
@@ -152,5 +152,34 @@ describe('bulk sync stream machinery', () => {
     const failing = await receive(client.baseUrl, 'failing', key);
     expect(failing.status).toBe(500);
     expect(JSON.parse(failing.body)).toEqual({ error: 'Internal server error' });
+  });
+
+  it('builds each line as one chain of joins that gives what JSON.stringify gives, NULLs and quotes included', async () => {
+    const line = jsonObjectSql({
+      thingId: sqlJson.key('v.id'),
+      kind: sqlJson.literal('UPSERT'),
+      reason: sqlJson.null,
+      thing: jsonObjectSql({
+        id: sqlJson.key('v.id'),
+        name: sqlJson.value('v.name'),
+        leftOn: sqlJson.plain('v.left_on'),
+        count: sqlJson.int('v.n'),
+        ok: sqlJson.bool('v.ok'),
+      }),
+    });
+    // The literals between two values are one: a field's name, the quotes of a key, a fixed value, a brace.
+    expect(line).not.toMatch(/concat\(/);
+    expect(line).toContain(`'","kind":"UPSERT","reason":null,"thing":{"id":"'`);
+    const [a, b] = [randomUUID(), randomUUID()];
+    const rows = await orm.em
+      .fork()
+      .execute<{ line: string }[]>(
+        `select ${line} as line from (values (?::uuid, ?, ?::date, ?::int, ?::boolean, 1), (?::uuid, null, null, null, null, 2)) v(id, name, left_on, n, ok, i) order by v.i`,
+        [a, 'O\'Neil "Jo" \\ é', '2026-07-20', 3, true, b],
+      );
+    expect(rows.map((row) => row.line)).toEqual([
+      JSON.stringify({ thingId: a, kind: 'UPSERT', reason: null, thing: { id: a, name: 'O\'Neil "Jo" \\ é', leftOn: '2026-07-20', count: 3, ok: true } }),
+      JSON.stringify({ thingId: b, kind: 'UPSERT', reason: null, thing: { id: b, name: null, leftOn: null, count: null, ok: null } }),
+    ]);
   });
 });

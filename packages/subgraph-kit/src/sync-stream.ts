@@ -29,14 +29,16 @@ import { beginRequestTransaction } from './tenancy.js';
  */
 
 /**
- * SQL expressions that give JSON text, for a stream's lines: `jsonObjectSql` joins them with `concat`,
+ * SQL expressions that give JSON text, for a stream's lines: `jsonObjectSql` joins them with `||`,
  * which PostgreSQL runs in about a third of the time `json_build_object(...)::text` takes on a
  * 500,000-row snapshot, and gives JSON without spaces, as a GraphQL answer is written. Each takes a
- * column (or expression) and copes with NULL.
+ * column (or expression) and never gives NULL (a NULL anywhere in a `||` chain would blank the line).
  */
 export const sqlJson = {
   /** A uuid, date or other value whose text needs no escaping, quoted. */
   plain: (column: string) => `coalesce('"' || ${column}::text || '"', 'null')`,
+  /** The same for a column that is never NULL (a key): its quotes join the literals around it. */
+  key: (column: string) => `'"' || ${column}::text || '"'`,
   /** A whole number, as it is. */
   int: (column: string) => `coalesce(${column}::text, 'null')`,
   bool: (column: string) => `(case when ${column} is null then 'null' when ${column} then 'true' else 'false' end)`,
@@ -49,10 +51,52 @@ export const sqlJson = {
   null: `'null'`,
 };
 
-/** A JSON object from its fields, each an SQL expression giving JSON text (sqlJson, or another jsonObjectSql), in this order. */
+/** A whole SQL string literal ('…', with '' for a quote inside), or null. */
+function literalText(sql: string): string | null {
+  const match = /^'((?:[^']|'')*)'$/.exec(sql.trim());
+  return match ? match[1] : null;
+}
+
+/** The operands of an SQL expression joined by `||` at its top level (outside quotes and brackets). */
+function concatenated(sql: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < sql.length; i += 1) {
+    const c = sql[i];
+    if (quoted) {
+      if (c === "'") quoted = false;
+    } else if (c === "'") quoted = true;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === '|' && sql[i + 1] === '|' && depth === 0) {
+      parts.push(sql.slice(start, i).trim());
+      start = i + 2;
+      i += 1;
+    }
+  }
+  parts.push(sql.slice(start).trim());
+  return parts;
+}
+
+/**
+ * A JSON object from its fields, each an SQL expression giving JSON text (sqlJson, or another
+ * jsonObjectSql), in this order: one `||` chain, in which neighbouring literals (a field's name, a
+ * key's quotes, a fixed value, a nested object's brace) are joined into one before PostgreSQL sees
+ * them, so each line costs one join per column rather than several.
+ */
 export function jsonObjectSql(fields: Record<string, string>): string {
-  const parts = Object.entries(fields).map(([name, value], i) => `'${i === 0 ? '{' : ','}"${name}":', ${value}`);
-  return `concat(${parts.join(', ')}, '}')`;
+  const operands = Object.entries(fields).flatMap(([name, value], i) => [`'${i === 0 ? '{' : ','}"${name}":'`, ...concatenated(value)]);
+  operands.push(`'}'`);
+  const joined: string[] = [];
+  for (const operand of operands) {
+    const text = literalText(operand);
+    const before = joined.length > 0 ? literalText(joined[joined.length - 1]) : null;
+    if (text !== null && before !== null) joined[joined.length - 1] = `'${before}${text}'`;
+    else joined.push(operand);
+  }
+  return joined.join(' || ');
 }
 
 /** One feed's bulk stream: what a service supplies (its SQL); the rest is here. */

@@ -11,12 +11,12 @@ import { EncounterTombstoneReasonValue } from './encounter-sync.types.js';
  */
 
 const ENCOUNTER = jsonObjectSql({
-  encounterId: sqlJson.plain('t.id'),
+  encounterId: sqlJson.key('t.id'),
   kind: sqlJson.literal('UPSERT'),
   reason: sqlJson.null,
   encounter: jsonObjectSql({
-    id: sqlJson.plain('t.id'),
-    schoolId: sqlJson.plain('t.school_id'),
+    id: sqlJson.key('t.id'),
+    schoolId: sqlJson.key('t.school_id'),
     kind: sqlJson.value('t.kind'),
     title: sqlJson.value('t.title'),
     date: sqlJson.timestamp('t.date'),
@@ -33,14 +33,14 @@ const ENCOUNTER = jsonObjectSql({
 });
 
 const PARTICIPATION = jsonObjectSql({
-  participationId: sqlJson.plain('t.id'),
+  participationId: sqlJson.key('t.id'),
   kind: sqlJson.literal('UPSERT'),
   reason: sqlJson.null,
   participation: jsonObjectSql({
-    id: sqlJson.plain('t.id'),
-    encounterId: sqlJson.plain('t.encounter_id'),
-    pupilId: sqlJson.plain('t.pupil_id'),
-    schoolId: sqlJson.plain('t.school_id'),
+    id: sqlJson.key('t.id'),
+    encounterId: sqlJson.key('t.encounter_id'),
+    pupilId: sqlJson.key('t.pupil_id'),
+    schoolId: sqlJson.key('t.school_id'),
     attended: sqlJson.bool('t.attended'),
     declined: sqlJson.bool('t.declined'),
   }),
@@ -51,9 +51,9 @@ function stream(
   options: { path: string; field: string; table: string; upsert: string; idField: string; rowField: string },
 ): SyncStreamFeed {
   const tombstone = jsonObjectSql({
-    [options.idField]: sqlJson.plain('l.row_id'),
+    [options.idField]: sqlJson.key('l.row_id'),
     kind: sqlJson.literal('TOMBSTONE'),
-    reason: sqlJson.plain(
+    reason: sqlJson.key(
       `(case when l.reason = '${EncounterTombstoneReasonValue.LEFT_TRUST}' then l.reason else '${EncounterTombstoneReasonValue.DELETED}' end)`,
     ),
     [options.rowField]: sqlJson.null,

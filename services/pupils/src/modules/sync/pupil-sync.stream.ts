@@ -9,12 +9,12 @@ import { PupilTombstoneReasonValue } from './pupil-sync.types.js';
 
 /** A pupil of the trust as an upsert entry (`p` the pupil row). */
 const UPSERT = jsonObjectSql({
-  pupilId: sqlJson.plain('p.id'),
+  pupilId: sqlJson.key('p.id'),
   kind: sqlJson.literal('UPSERT'),
   reason: sqlJson.null,
   pupil: jsonObjectSql({
-    id: sqlJson.plain('p.id'),
-    schoolId: sqlJson.plain('p.school_id'),
+    id: sqlJson.key('p.id'),
+    schoolId: sqlJson.key('p.school_id'),
     yearGroup: sqlJson.int('p.year_group'),
     enrolledOn: sqlJson.plain('p.enrolled_on'),
     leftOn: sqlJson.plain('p.left_on'),
@@ -27,9 +27,9 @@ const REASONS = Object.values(PupilTombstoneReasonValue)
 
 /** A pupil gone (or pseudonymised): the logged reason, DELETED when there is none the feed knows. */
 const TOMBSTONE = jsonObjectSql({
-  pupilId: sqlJson.plain('l.pupil_id'),
+  pupilId: sqlJson.key('l.pupil_id'),
   kind: sqlJson.literal('TOMBSTONE'),
-  reason: sqlJson.plain(`(case when l.reason in (${REASONS}) then l.reason else '${PupilTombstoneReasonValue.DELETED}' end)`),
+  reason: sqlJson.key(`(case when l.reason in (${REASONS}) then l.reason else '${PupilTombstoneReasonValue.DELETED}' end)`),
   pupil: sqlJson.null,
 });
 
