@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CREDENTIAL_HEADER, rateAllowanceOf, type CredentialVerifier } from '@waymark/auth';
-import type { EntityManager } from '@mikro-orm/sql';
 import { noteSystemAccess, sendJson, withSystemAccess, type Orm, type SubgraphServerOptions } from '@waymark/subgraph-kit';
 import { ApiCredentialService } from './modules/api-credential/api-credential.service.js';
 import { otpauthUri } from './modules/second-factor/totp.js';
@@ -48,13 +47,18 @@ interface Route {
   run: (body: Body, services: Services) => Promise<Reply>;
   /** True for a route the gateway calls on every request of some kind: its system access is counted in the log, not a line a call (SystemAccessOptions). */
   recurring?: boolean;
-  /**
-   * True for a route whose one statement lifts the check for itself, in a database function that
-   * puts it back before it returns (the API key check, `api_key_take`): run with no transaction
-   * around it, one round trip to the database instead of four, and logged all the same. Its services
-   * have no lift of their own: any other statement they sent would read nothing.
-   */
-  ownStatement?: boolean;
+}
+
+/**
+ * A route that is one statement lifting the check for itself, in a database function that puts it
+ * back before it returns (the API key check, `api_key_take`): run with no transaction around it, one
+ * round trip to the database instead of four, and logged all the same (counted, as it runs on every
+ * request a key makes). It is handed the key service alone, so no other service can send a statement
+ * without a lift.
+ */
+interface OwnStatementRoute {
+  reason: string;
+  ownStatement: (body: Body, apiCredentials: ApiCredentialService) => Promise<Reply>;
 }
 
 /** What a phased route may use besides its body: the mailer, and the employers subgraph (asked with the gateway's credential). */
@@ -140,7 +144,7 @@ function waitReply(retryAfterMs: number): Reply {
  *                             per notice and leader; the leader mail worker sends them) | 400 { error }
  * Every call must carry the gateway's own (system) credential; anything else gets 401.
  */
-const ROUTES: Record<string, Route | PhasedRoute> = {
+const ROUTES: Record<string, Route | PhasedRoute | OwnStatementRoute> = {
   '/internal/sign-in': {
     // Counting the attempt, then (once the password is checked, outside any transaction) the account's
     // second factor and a new session: the throttle's rows are not held while a password is checked.
@@ -239,9 +243,7 @@ const ROUTES: Record<string, Route | PhasedRoute> = {
     // database crash losing the last fraction of a second of those is harmless, so the lookup does not
     // wait for the disk (api_key_take says so for its statement). A revocation is another transaction,
     // which does (docs/security.md).
-    ownStatement: true,
-    recurring: true,
-    run: async (body, { apiCredentials }) => {
+    ownStatement: async (body, apiCredentials) => {
       const key = text(body, 'key');
       const found = key ? await apiCredentials.resolveKey(key, rateAllowanceOf(body.rate)) : null;
       if (found) return json(200, found);
@@ -373,26 +375,31 @@ export function internalRoutes(orm: Orm, mailer: Mailer | null, employersUrl: st
       return true;
     }
     const reason = `identity ${pathname}: ${route.reason}`;
-    const services = (em: EntityManager): Services => ({
-      sessions: new SessionService(em),
-      apiCredentials: new ApiCredentialService(em),
-      signUp: mailer ? new SignUpService(em, mailer) : null,
-      passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
-      // Taking events never judges an address, so production's rules are as good as any here.
-      webhooks: new WebhookService(em, { production: true }),
-      leaderNotices: (notices) => acceptLeaderNotices(em, notices),
-    });
     let reply: Reply;
     if ('phased' in route) {
       reply = await route.phased(body, (work) => withSystemAccess(orm, reason, work), {
         mailer,
         provision: employersProvisioner(employersUrl, credential ?? ''),
       });
-    } else if (route.ownStatement) {
-      noteSystemAccess(reason, { recurring: route.recurring ?? false });
-      reply = await route.run(body, services(orm.em.fork()));
+    } else if ('ownStatement' in route) {
+      noteSystemAccess(reason, { recurring: true });
+      reply = await route.ownStatement(body, new ApiCredentialService(orm.em.fork()));
     } else {
-      reply = await withSystemAccess(orm, reason, (em) => route.run(body, services(em)), { recurring: route.recurring ?? false });
+      reply = await withSystemAccess(
+        orm,
+        reason,
+        (em) =>
+          route.run(body, {
+            sessions: new SessionService(em),
+            apiCredentials: new ApiCredentialService(em),
+            signUp: mailer ? new SignUpService(em, mailer) : null,
+            passwordReset: mailer ? new PasswordResetService(em, mailer) : null,
+            // Taking events never judges an address, so production's rules are as good as any here.
+            webhooks: new WebhookService(em, { production: true }),
+            leaderNotices: (notices) => acceptLeaderNotices(em, notices),
+          }),
+        { recurring: route.recurring ?? false },
+      );
     }
     if (reply.body === undefined) {
       res.writeHead(reply.status, { 'cache-control': 'no-store' });
