@@ -295,35 +295,50 @@ export async function loadPackedCohort(em: EntityManager, principal: Principal, 
   };
 }
 
+/** A school the caller may count over, with its name (public) and its cohort counter (cohort-version.entity.ts). */
+export interface CountedSchool {
+  id: string;
+  name: string;
+  version: string;
+}
+
 /**
- * Whether the caller may read one school's cohort (as `packedCohort` decides it: staff their own
- * school, analysts a school of their trust), and the school's cohort counter (cohort-version.entity.ts):
- * what the encounters subgraph asks before it serves a school's stored dashboard answer. The counter
- * is read under a named bypass (analysts are not staff of the school); it says nothing about a pupil.
+ * The schools among `schoolIds` (every one when null) whose cohort the caller may read, as
+ * `packedCohort` decides it (staff their own school, analysts the schools of their trust), each with
+ * its name and cohort counter, by id; anyone else, none. One statement: staff read their own school's
+ * row under the row-level security; an analyst's schools are read under a named bypass (analysts are
+ * not staff of the school), with the trust in the statement. A counter says nothing about a pupil.
+ */
+export async function cohortCounters(
+  ctx: Pick<RequestContext, 'em' | 'requestId' | 'principal'>,
+  schoolIds: readonly string[] | null,
+): Promise<CountedSchool[]> {
+  const scope = cohortScope(ctx.principal);
+  if (scope.kind !== 'school' && scope.kind !== 'trust') return [];
+  const asked = schoolIds?.filter((id) => isUuid(id)).map((id) => id.toLowerCase()) ?? null;
+  if (asked?.length === 0) return [];
+  const read = (em: EntityManager) =>
+    boundSql<CountedSchool>(
+      em,
+      `select s.id, s.name, coalesce(v.version, 0)::text as version from school s left join cohort_version v on v.school_id = s.id
+        where ${scope.kind === 'trust' ? 's.trust_id' : 's.id'} = $1::uuid and ($2::uuid[] is null or s.id = any($2::uuid[]))
+        order by s.id`,
+      [scope.kind === 'trust' ? scope.trustId : scope.schoolId, asked === null ? null : pgArray(asked)],
+    );
+  const { rows } =
+    scope.kind === 'trust'
+      ? await withRequestBypass(ctx, "cohort counters: the schools' counters and names, for a caller who may read their cohorts", read)
+      : await read(ctx.em);
+  return rows;
+}
+
+/**
+ * Whether the caller may read one school's cohort, and the school's cohort counter and name
+ * (`cohortCounters`): what the encounters subgraph asks before it serves a school's stored dashboard
+ * answer.
  */
 export async function loadCohortVersion(ctx: Pick<RequestContext, 'em' | 'requestId' | 'principal'>, schoolId: string): Promise<CohortVersionAnswer> {
-  const none: CohortVersionAnswer = { schoolsAllowed: [], version: '0', schoolName: null };
-  if (!isUuid(schoolId)) return none;
-  const school = schoolId.toLowerCase();
-  const scope = cohortScope(ctx.principal);
-  // The school's name (public) comes with the counter: the dashboard shows it, and asks nothing else for it.
-  // One statement either way: staff read their own school's row under the row-level security; an
-  // analyst's school is read under the bypass, and only if it is one of the analyst's trust.
-  const read = (em: EntityManager, trustId: string | null) =>
-    boundSql<{ version: string | null; name: string }>(
-      em,
-      `select v.version::text as version, s.name from school s left join cohort_version v on v.school_id = s.id
-        where s.id = $1::uuid and ($2::uuid is null or s.trust_id = $2::uuid)`,
-      [school, trustId],
-    );
-  let rows: { version: string | null; name: string }[];
-  if (scope.kind === 'school') {
-    if (scope.schoolId !== school) return none;
-    ({ rows } = await read(ctx.em, null));
-  } else if (scope.kind === 'trust') {
-    const { trustId } = scope;
-    ({ rows } = await withRequestBypass(ctx, "cohort version: one school's counter, for a caller who may read its cohort", (em) => read(em, trustId)));
-  } else return none;
-  if (rows.length === 0) return none;
-  return { schoolsAllowed: [school], version: rows[0].version ?? '0', schoolName: rows[0].name };
+  const [school] = isUuid(schoolId) ? await cohortCounters(ctx, [schoolId]) : [];
+  if (!school) return { schoolsAllowed: [], version: '0', schoolName: null };
+  return { schoolsAllowed: [school.id], version: school.version, schoolName: school.name };
 }

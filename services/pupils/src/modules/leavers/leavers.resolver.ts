@@ -43,6 +43,6 @@ export class LeaversResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PackedFollowedLeavers> {
     if (!parseDay(asOf)) throw InputError.invalid('asOf must be a day written YYYY-MM-DD.');
-    return loadPackedFollowedLeavers(ctx.em, ctx.principal, { asOf, leavingYears: leavingYearsOf(leavingYears), pupilIds: pupilIds ?? null });
+    return loadPackedFollowedLeavers(ctx, { asOf, leavingYears: leavingYearsOf(leavingYears), pupilIds: pupilIds ?? null });
   }
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { todayInEngland } from '@waymark/domain';
-import { boundSql, isUuid, pgArray, scopeOf, withRequestBypass, type RequestContext } from '@waymark/subgraph-kit';
-import { LEAVING_YEAR_SQL, selectCohort } from '../cohort/cohort.service.js';
+import { boundSql, isUuid, pgArray, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
+import { cohortCounters, LEAVING_YEAR_SQL, selectCohort } from '../cohort/cohort.service.js';
 import type { PackedFollowedLeavers, PackedLeaverCohorts, PackedLeaverYear } from './leavers.types.js';
 
 /*
@@ -159,32 +159,20 @@ export function leftSinceLookups(): { computed: number; kept: number } {
 /**
  * What a past summers' answer depends on, as one key: who counts (a school's staff, or a trust's
  * analysts), the schools asked for, the summers, and the cohort counter of every school the caller may
- * count over. Read before the answer is worked out, so an answer is never kept under a counter newer
- * than what it read. The counters are read under a named bypass for an analyst (who is not staff of
- * the schools), and only for the schools of their own trust. Null: nothing can be kept (no school).
+ * count over (`cohortCounters`). Read before the answer is worked out, so an answer is never kept under
+ * a counter newer than what it read. Null: nothing can be kept (no school).
  */
 async function pastSummersKey(
-  ctx: Pick<RequestContext, 'em' | 'requestId'>,
+  ctx: Pick<RequestContext, 'em' | 'requestId' | 'principal'>,
   scope: { kind: 'school'; schoolId: string } | { kind: 'trust'; trustId: string },
   schoolIds: readonly string[] | null,
   past: readonly number[],
 ): Promise<string | null> {
+  const counted = await cohortCounters(ctx, schoolIds);
+  if (counted.length === 0) return null;
   const asked = schoolIds?.filter((id) => isUuid(id)).map((id) => id.toLowerCase()) ?? null;
-  const read = (em: EntityManager) =>
-    boundSql<{ id: string; version: string }>(
-      em,
-      `select s.id, coalesce(v.version, 0)::text as version from school s left join cohort_version v on v.school_id = s.id
-        where ${scope.kind === 'trust' ? 's.trust_id' : 's.id'} = $1::uuid and ($2::uuid[] is null or s.id = any($2::uuid[]))
-        order by s.id`,
-      [scope.kind === 'trust' ? scope.trustId : scope.schoolId, asked === null ? null : pgArray(asked)],
-    );
-  const { rows } =
-    scope.kind === 'trust'
-      ? await withRequestBypass(ctx, "leaver cohorts: the cohort counters of the trust's schools, to reuse a kept answer", read)
-      : await read(ctx.em);
-  if (rows.length === 0) return null;
   const id = scope.kind === 'trust' ? `trust:${scope.trustId}` : `school:${scope.schoolId}`;
-  return JSON.stringify([id, asked === null ? null : [...asked].sort(), past, rows.map((row) => `${row.id}@${row.version}`)]);
+  return JSON.stringify([id, asked === null ? null : [...asked].sort(), past, counted.map((school) => `${school.id}@${school.version}`)]);
 }
 
 /** Where the cohort's first branch (each pupil's latest period at a school) picks its rows from `pupil p`. */
@@ -261,10 +249,10 @@ async function oneYear(
  * answered (anyone else named is left out), and only staff of a school are answered at all.
  */
 export async function loadPackedFollowedLeavers(
-  em: EntityManager,
-  principal: Principal,
+  ctx: Pick<RequestContext, 'em' | 'requestId' | 'principal'>,
   query: { asOf: string; leavingYears: readonly number[]; pupilIds: readonly string[] | null },
 ): Promise<PackedFollowedLeavers> {
+  const { em, principal } = ctx;
   const none: PackedFollowedLeavers = { size: 0, pupilIds: '', upns: '', leavingYears: '', trackings: '', sharingOptOuts: '', leftSince: '' };
   const scope = scopeOf(principal);
   if (scope.kind !== 'school') return none;
@@ -286,8 +274,8 @@ export async function loadPackedFollowedLeavers(
   // `asOf`), so it is kept with the school's cohort counter, read first, as the past summers' leavers are.
   let left = new Set<string>();
   if (query.leavingYears.length > 0) {
-    const { rows } = await boundSql<{ version: string | null }>(em, 'select version::text as version from cohort_version where school_id = $1::uuid', [school]);
-    const key = JSON.stringify([school, query.asOf, query.leavingYears, rows[0]?.version ?? '0']);
+    const [counted] = await cohortCounters(ctx, [school]);
+    const key = JSON.stringify([school, query.asOf, query.leavingYears, counted?.version ?? '0']);
     const kept = keptFor(em).leftSince.get(key);
     if (kept) left = new Set(kept);
     else {
