@@ -7,7 +7,7 @@ import { ActivitySpellRow, type EducationProviderKind, type SpellActivity, type 
 import { destinationYearsOf, LeaverFollowUp, SustainedCount, type DestinationYears } from './spell.types.js';
 import { compareFollowUps, followedLeavingYears, isFollowed, summerOnRollDay } from './spell.rules.js';
 import type { WorklistDetails } from '../external/pupils.client.js';
-import { eventAtOf } from './spell.webhook.js';
+import { eventAtOf, isTrustEvent } from './spell.webhook.js';
 
 export interface NewSpell {
   pupilId: string;
@@ -79,18 +79,17 @@ export class SpellService {
       // One statement for every row (unnest of one array per column), as a file of thousands of lines
       // needs. A new spell of a leaver in `shared` is also the trust's `destination.recorded` event
       // (`eventAt`, spell.webhook.ts): nothing else is written for it.
-      const shareable = spells.filter((spell) => eventAtOf(spell, shared, new Date(enteredAt)) !== null).map((spell) => spell.pupilId);
       await boundSql(
         em,
         `insert into activity_spell (id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
                                      starts_on, ends_on, source, confirmed, entered_by_id, entered_at, event_at)
          select id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
                 starts_on, ends_on, source, confirmed, entered_by_id, $15::timestamptz,
-                case when trust_id is not null and pupil_id = any($16::uuid[]) then $15::timestamptz end
+                case when evented then $15::timestamptz end
            from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::text[], $8::smallint[], $9::text[],
-                       $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[])
+                       $10::date[], $11::date[], $12::text[], $13::boolean[], $14::text[], $16::boolean[])
                 as s(id, pupil_id, school_id, trust_id, leaving_year, activity, provider_kind, apprenticeship_level, provider,
-                     starts_on, ends_on, source, confirmed, entered_by_id)`,
+                     starts_on, ends_on, source, confirmed, entered_by_id, evented)`,
         [
           pgArray(ids),
           column((spell) => spell.pupilId),
@@ -107,7 +106,7 @@ export class SpellService {
           column((spell) => spell.confirmed),
           column((spell) => spell.enteredById),
           enteredAt,
-          pgArray([...new Set(shareable)]),
+          column((spell) => isTrustEvent(spell, shared)),
         ],
       );
       return spells.length;

@@ -27,12 +27,14 @@ export function sharedOf(ctx: DestinationsContext, leavers: ReadonlyMap<string, 
   return shared;
 }
 
-/**
- * When a new spell's `destination.recorded` event happens (docs/trust-api.md, "Webhooks"): at `at`, for
- * a leaver in `shared` at a school in a trust; otherwise null, and the trust hears nothing of it.
- */
+/** Whether a new spell is also the trust's `destination.recorded` event (docs/trust-api.md, "Webhooks"): a leaver in `shared`, at a school in a trust. */
+export function isTrustEvent(spell: { pupilId: string; trustId: string | null }, shared: ReadonlySet<string>): boolean {
+  return spell.trustId !== null && shared.has(spell.pupilId);
+}
+
+/** When a new spell's event happens: at `at` when it is one (isTrustEvent); otherwise null, and the trust hears nothing of it. */
 export function eventAtOf(spell: { pupilId: string; trustId: string | null }, shared: ReadonlySet<string>, at: Date): Date | null {
-  return spell.trustId && shared.has(spell.pupilId) ? at : null;
+  return isTrustEvent(spell, shared) ? at : null;
 }
 
 /** A spell whose event waits for the relay, as read for it. */
@@ -48,13 +50,13 @@ interface WaitingSpellRow {
 }
 
 /** A spell's `destination.recorded` event as the relay hands it on (its id is the spell's). */
-export interface SpellEvent {
+export type SpellEvent = {
   id: string;
   trustId: string;
   type: 'destination.recorded';
   occurredAt: string;
   data: { spellId: string; pupilId: string; leavingYear: number; source: string; confirmed: boolean; schoolId: string };
-}
+};
 
 /** The oldest `limit` spells whose event waits, as events. */
 export async function waitingSpellEvents(em: EntityManager, limit: number): Promise<SpellEvent[]> {
@@ -110,6 +112,6 @@ export const spellEventOutbox: RelayedOutbox = {
     read: 'webhook outbox: the spells of every school whose destination.recorded event waits, for the gateway to relay to identity',
     mark: 'webhook outbox: marking the spell events identity has taken',
   },
-  waiting: async (em, limit) => (await waitingSpellEvents(em, limit)).map((event) => ({ ...event })),
+  waiting: waitingSpellEvents,
   markForwarded: markSpellEventsForwarded,
 };
