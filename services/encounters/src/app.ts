@@ -28,7 +28,6 @@ import { buildEncountersSchema } from './schema.js';
 import { seedDemo } from './seed.js';
 import { EncounterSyncChange } from './modules/sync/encounter-sync-change.entity.js';
 import { EngagementFeedback, PupilEngagementFeedback, VolunteerThanks } from './modules/engagement-feedback/engagement-feedback.entity.js';
-import { encounterSyncCompactionJob } from './modules/sync/encounter-sync.compaction.js';
 import { encounterSyncStreams } from './modules/sync/encounter-sync.stream.js';
 import { BenchmarkState, BenchmarkStateChange } from './modules/benchmark-feed/benchmark-state.entity.js';
 import { benchmarkStateCompactionJob } from './modules/benchmark-feed/benchmark-feed.job.js';
@@ -83,8 +82,9 @@ export const encountersService: ServiceDefinition = {
   // and the bulk sync streams of the encounters and register feeds (docs/trust-api.md, "Bulk sync").
   routes: (orm) => webhookOutboxRoutes(orm, syncStreamRoutes(orm, encounterSyncStreams, { rowSecurity: true })),
   // The self-evaluation's scheduled snapshots (31 December, 31 March, 31 July),
-  // the sync change logs' superseded rows, and forwarded webhook events, daily.
-  housekeeping: [selfEvaluationSnapshotJob, encounterSyncCompactionJob, benchmarkStateCompactionJob, webhookOutboxCleanupJob],
+  // the benchmark states log's superseded rows, and forwarded webhook events, daily (the encounters
+  // log keeps one row per record: nothing in it is superseded).
+  housekeeping: [selfEvaluationSnapshotJob, benchmarkStateCompactionJob, webhookOutboxCleanupJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv' | 'pupilsUrl'>; orm: Orm }): Promise<SubgraphServer> {

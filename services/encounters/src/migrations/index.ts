@@ -22,6 +22,7 @@ import { Migration20261207050543 } from './Migration20261207050543.js';
 import { Migration20261207075109 } from './Migration20261207075109.js';
 import { Migration20261207080547 } from './Migration20261207080547.js';
 import { Migration20261207085758 } from './Migration20261207085758.js';
+import { Migration20261208004310 } from './Migration20261208004310.js';
 
 export const migrations = [
   { name: 'Migration20261123140743', class: Migration20261123140743 },
@@ -47,4 +48,5 @@ export const migrations = [
   { name: 'Migration20261207075109', class: Migration20261207075109 },
   { name: 'Migration20261207080547', class: Migration20261207080547 },
   { name: 'Migration20261207085758', class: Migration20261207085758 },
+  { name: 'Migration20261208004310', class: Migration20261208004310 },
 ];

@@ -1,5 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { tenantPolicy } from '@waymark/subgraph-kit';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { syncLogEntrySql, tenantPolicy } from '@waymark/subgraph-kit';
 
 /** Which table a change is about. */
 export type SyncedRecord = 'encounter' | 'participation';
@@ -9,15 +9,18 @@ export type EncounterTombstoneReason = 'DELETED' | 'LEFT_TRUST';
 
 /**
  * The encounters subgraph's change log behind `encounterChanges` and `participationChanges`
- * (docs/trust-api.md, "Incremental sync"): one row each time an encounter or a register row changes in
- * a trust, written by the triggers on those tables (`syncTrigger`), never by the application. Ids and
- * a reason only; the feeds read the rows themselves as they stand. `xid` is the writing transaction's
- * id, and the feeds hand out only rows below the oldest transaction still running, exactly as the
- * pupils subgraph's `pupil_sync_change`. Readable by the trust's analysts only; anyone may add a row.
+ * (docs/trust-api.md, "Incremental sync"): one row for each encounter or register row in each trust
+ * it has been in, noting its latest change, written by the triggers on those tables (`syncTrigger`),
+ * never by the application. A change moves the record's row to the end of the log (`syncLogEntrySql`),
+ * so every row is a record's newest change and a feed reads the rows after its cursor and nothing else.
+ * Ids and a reason only; the feeds read the rows themselves as they stand. `xid` is the writing
+ * transaction's id, and the feeds hand out only rows below the oldest transaction still running,
+ * exactly as the pupils subgraph's `pupil_sync_change`. Readable by the trust's analysts only; anyone
+ * may add a row, and the triggers move one with the row check lifted for that statement alone.
  */
 @Entity({ tableName: 'encounter_sync_change', ...tenantPolicy({ kind: 'trust' }, { appendableByAll: true }) })
 @Index({ properties: ['trustId', 'record', 'xid', 'seq'] })
-@Index({ properties: ['trustId', 'record', 'rowId', 'seq'] })
+@Unique({ properties: ['trustId', 'record', 'rowId'] })
 export class EncounterSyncChange {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   seq: string;
@@ -60,14 +63,22 @@ export const SYNCED_COLUMNS: Record<SyncedRecord, readonly string[]> = {
 };
 
 /**
- * The trigger that writes `encounter_sync_change` for a table with `id` and `trust_id`: a row for the
- * trust it is in on every insert and on every update of a synced column (a reflection, reflection
- * time, staff notes or a pseudonymised text changes nothing the feeds hand out, so logs nothing), a
- * DELETED tombstone when it is deleted (an encounter's participations too, through the cascade), and
- * a LEFT_TRUST tombstone for the trust it leaves.
+ * The trigger that writes `encounter_sync_change` for a table with `id` and `trust_id`: the row's
+ * entry for the trust it is in on every insert and on every update of a synced column (a reflection,
+ * reflection time, staff notes or a pseudonymised text changes nothing the feeds hand out, so logs
+ * nothing), a DELETED tombstone when it is deleted (an encounter's participations too, through the
+ * cascade), and a LEFT_TRUST tombstone for the trust it leaves; each in place of the entry the record
+ * had in that trust (`syncLogEntrySql`).
  */
 export function syncTrigger(record: SyncedRecord) {
   const row = (alias: 'old' | 'new') => `(${['trust_id', ...SYNCED_COLUMNS[record]].map((column) => `${alias}."${column}"`).join(', ')})`;
+  const entry = (alias: 'old' | 'new', reason: EncounterTombstoneReason | null) =>
+    syncLogEntrySql({
+      log: 'encounter_sync_change',
+      key: ['record', 'row_id'],
+      columns: ['trust_id', 'record', 'row_id', 'reason'],
+      values: [`${alias}."trust_id"`, `'${record}'`, `${alias}."id"`, reason ? `'${reason}'` : 'null'],
+    });
   return {
     name: `${record}_sync_change`,
     timing: 'after' as const,
@@ -78,15 +89,15 @@ export function syncTrigger(record: SyncedRecord) {
 end if;
 if tg_op = 'DELETE' then
   if old."trust_id" is not null then
-    insert into "encounter_sync_change" ("trust_id", "record", "row_id", "reason") values (old."trust_id", '${record}', old."id", 'DELETED');
+    ${entry('old', 'DELETED')}
   end if;
   return null;
 end if;
 if tg_op = 'UPDATE' and old."trust_id" is not null and old."trust_id" is distinct from new."trust_id" then
-  insert into "encounter_sync_change" ("trust_id", "record", "row_id", "reason") values (old."trust_id", '${record}', old."id", 'LEFT_TRUST');
+  ${entry('old', 'LEFT_TRUST')}
 end if;
 if new."trust_id" is not null then
-  insert into "encounter_sync_change" ("trust_id", "record", "row_id") values (new."trust_id", '${record}', new."id");
+  ${entry('new', null)}
 end if;
 return null;`,
   };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { EncounterKind } from '@waymark/domain';
-import { boundSql, readyChangesCondition, SyncChangeKind, syncCursors, syncPage, type SyncCursors, type SyncPosition } from '@waymark/subgraph-kit';
+import { boundSql, readyEntriesCondition, SyncChangeKind, syncCursors, syncPage, type SyncCursors, type SyncPosition } from '@waymark/subgraph-kit';
 import type { SyncedRecord } from './encounter-sync-change.entity.js';
 import {
   EncounterTombstoneReasonValue,
@@ -47,7 +47,7 @@ async function loadLog<Row extends LogRow>(
        from encounter_sync_change l
        left join ${table} t on t.id = l.row_id and t.trust_id = l.trust_id
       where l.trust_id = $1::uuid and l.record = $2
-        and ${readyChangesCondition('encounter_sync_change', ['record', 'row_id'], '$3', '$4')}
+        and ${readyEntriesCondition('$3', '$4')}
       order by l.xid, l.seq
       limit $5`,
     [trustId, record, after.xid, after.seq, limit + 1],

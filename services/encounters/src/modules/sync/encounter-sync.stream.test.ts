@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/sql';
 import { CredentialSigner, CREDENTIAL_HEADER, generateCredentialKeys, type Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
-import { actAsAppRole, boundSql, openDatabase, withSystemAccess, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
+import { actAsAppRole, boundSql, openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
 import {
   FeedReplica,
   interleaveWriters,
@@ -20,7 +20,6 @@ import {
   type FeedChange,
 } from '@waymark/subgraph-kit/testing';
 import { createApp, encountersService } from '../../app.js';
-import { compactEncounterSyncLog } from './encounter-sync.compaction.js';
 import { insertEncounter as insertTalk, markAttended, move, randomEncounterWrites, removeEncounter, removeRow, setHours } from '../../../test/sync-fixtures.js';
 
 /*
@@ -288,10 +287,6 @@ describe('bulk sync snapshot under concurrent writes (property)', () => {
         randomOp,
         ticks: 50,
         between: async () => {
-          if (random.next() < 0.05) {
-            await withSystemAccess(orm, 'test: sync log compaction', compactEncounterSyncLog);
-            return true;
-          }
           if (random.next() < 0.15) {
             // A snapshot now, with writers open; or a step of one already taken.
             const feed = random.pick(FEEDS);

@@ -1,4 +1,4 @@
-import { jsonObjectSql, readyChangesCondition, sqlJson, type SyncStreamFeed } from '@waymark/subgraph-kit';
+import { jsonObjectSql, readyEntriesCondition, sqlJson, type SyncStreamFeed } from '@waymark/subgraph-kit';
 import type { SyncedRecord } from './encounter-sync-change.entity.js';
 import { encounterSyncCursors } from './encounter-sync.service.js';
 import { EncounterTombstoneReasonValue } from './encounter-sync.types.js';
@@ -68,7 +68,7 @@ function stream(
          from encounter_sync_change l
          left join ${options.table} t on t.id = l.row_id and t.trust_id = l.trust_id
         where l.trust_id = $1::uuid and l.record = '${record}'
-          and ${readyChangesCondition('encounter_sync_change', ['record', 'row_id'], '$2', '$3')}
+          and ${readyEntriesCondition('$2', '$3')}
         order by l.xid, l.seq`,
   };
 }
