@@ -90,28 +90,30 @@ export function readyEntriesCondition(xidParam: string, seqParam: string): strin
 }
 
 /**
- * The statement a trigger runs to note a change in a log that keeps one row per record in each trust
- * (docs/trust-api.md, "Incremental sync"): the record's row is added, or moved to the end of the log
- * (this transaction's id, a new sequence number) with the reason given, in place of the change it
- * noted before. `values` are SQL expressions for `columns`, in order; `key` names the columns (with
- * `trust_id`) of the log's unique index on a record.
+ * What a trigger runs to note changes in a log that keeps one row per record in each trust
+ * (docs/trust-api.md, "Incremental sync"): each record's row is added, or moved to the end of the log
+ * (this transaction's id, a new sequence number) with the other `columns` as given (a reason, say),
+ * in place of the change it noted before. `rows` gives the rows for `columns`, in order: a
+ * `values (…)` or a `select …`, one row per record at most. `key` names the columns (with `trust_id`)
+ * of the log's unique index on a record.
  *
  * The log is readable by its trust's analysts only, and the writer is usually a school's staff, who
  * may add rows but not read them; moving a row reads it. So the statement runs with the row check
- * lifted for itself alone: the trigger notes the setting as it was, lifts it, and puts it back before
- * the statement that fired it goes on (a bypass already held by the caller stays held). Trigger code
- * is the database's own; nothing the application sends runs inside it.
+ * lifted for itself alone: the block notes the setting as it was, lifts it, and puts it back before
+ * the statement that fired the trigger goes on (a bypass already held by the writer stays held).
+ * Trigger code is the database's own; nothing the application sends runs inside it.
  */
-export function syncLogEntrySql(options: { log: string; key: readonly string[]; columns: readonly string[]; values: readonly string[] }): string {
-  const columns = options.columns.map((column) => `"${column}"`).join(', ');
-  const target = ['trust_id', ...options.key].map((column) => `"${column}"`).join(', ');
-  const reason = options.columns.includes('reason') ? ', "reason" = excluded."reason"' : '';
+export function syncLogEntrySql(options: { log: string; key: readonly string[]; columns: readonly string[]; rows: string }): string {
+  const quoted = (column: string) => `"${column}"`;
+  const target = ['trust_id', ...options.key];
+  const others = options.columns.filter((column) => !target.includes(column));
+  const set = ['xid', 'seq', ...others].map((column) => `${quoted(column)} = excluded.${quoted(column)}`).join(', ');
   return `declare
   held text := current_setting('${TENANT_SETTINGS.bypass}', true);
 begin
   perform set_config('${TENANT_SETTINGS.bypass}', 'on', true);
-  insert into "${options.log}" (${columns}) values (${options.values.join(', ')})
-    on conflict (${target}) do update set "xid" = excluded."xid", "seq" = excluded."seq"${reason};
+  insert into "${options.log}" (${options.columns.map(quoted).join(', ')}) ${options.rows}
+    on conflict (${target.map(quoted).join(', ')}) do update set ${set};
   perform set_config('${TENANT_SETTINGS.bypass}', coalesce(held, ''), true);
 end;`;
 }

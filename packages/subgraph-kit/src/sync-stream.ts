@@ -235,7 +235,7 @@ async function streamFeed(
       position = after;
       const changes = `${feed.changesSql} limit ${SYNC_STREAM_BATCH}`;
       // Called once the last batch's final position is known (below), so each batch starts after it.
-      fetchBatch = () => boundSql<StreamRow>(em, changes, [trustId, position.xid, position.seq]);
+      fetchBatch = () => boundSql<StreamRow>(em, changes, [trustId, position.xid, position.seq], { prepared: true });
     }
     const ahead = () => {
       const batch = fetchBatch();

@@ -16,7 +16,6 @@ import { spellEventOutbox } from './modules/spell/spell.webhook.js';
 import { SelfReportRow } from './modules/self-report/self-report.entity.js';
 import { AlumniReportRow } from './modules/alumni-report/alumni-report.entity.js';
 import { DestinationSyncChange, DestinationSyncPupil, DestinationSyncSource } from './modules/sync/destination-sync-change.entity.js';
-import { destinationSyncCompactionJob } from './modules/sync/destination-sync.compaction.js';
 import { selfReportRoutes } from './modules/self-report/self-report.routes.js';
 import { PupilsClient } from './modules/external/pupils.client.js';
 import { EmployersClient } from './modules/external/employers.client.js';
@@ -62,7 +61,6 @@ export const destinationsService: ServiceDefinition = {
   rowSecurity: true,
   // The public side of leavers' self-reports and the webhook outbox's relay (the spells' events), for the gateway alone.
   routes: (orm) => relayedOutboxRoutes(orm, spellEventOutbox, selfReportRoutes(orm)),
-  housekeeping: [destinationSyncCompactionJob],
 };
 
 export function createApp({ env, orm }: { env: Pick<ServiceEnv, 'publicKeyPem' | 'nodeEnv'> & DepsConfig; orm: Orm }): Promise<SubgraphServer> {

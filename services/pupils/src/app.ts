@@ -21,7 +21,6 @@ import { RetentionStep } from './modules/retention/retention-step.entity.js';
 import { RosterColumnMapping, RosterImport } from './modules/roster-import/roster-import.entity.js';
 import { School, Trust } from './modules/school/school.entity.js';
 import { PupilSyncChange } from './modules/sync/pupil-sync-change.entity.js';
-import { pupilSyncCompactionJob } from './modules/sync/pupil-sync.compaction.js';
 import { pupilSyncStream } from './modules/sync/pupil-sync.stream.js';
 import { migrations } from './migrations/index.js';
 import { buildPupilsSchema } from './schema.js';
@@ -65,7 +64,6 @@ export const pupilsService: ServiceDefinition = {
         return removed > 0 ? `${removed} events past the retention period deleted` : undefined;
       },
     },
-    pupilSyncCompactionJob,
     webhookOutboxCleanupJob,
   ],
 };

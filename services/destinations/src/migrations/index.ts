@@ -11,6 +11,7 @@ import { Migration20261207014525 } from './Migration20261207014525.js';
 import { Migration20261207043433 } from './Migration20261207043433.js';
 import { Migration20261207045704 } from './Migration20261207045704.js';
 import { Migration20261207222357 } from './Migration20261207222357.js';
+import { Migration20261208010802 } from './Migration20261208010802.js';
 
 export const migrations = [
   { name: 'Migration20261123140920', class: Migration20261123140920 },
@@ -25,4 +26,5 @@ export const migrations = [
   { name: 'Migration20261207043433', class: Migration20261207043433 },
   { name: 'Migration20261207045704', class: Migration20261207045704 },
   { name: 'Migration20261207222357', class: Migration20261207222357 },
+  { name: 'Migration20261208010802', class: Migration20261208010802 },
 ];

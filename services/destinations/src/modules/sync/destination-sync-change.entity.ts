@@ -1,5 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { tenantPolicy } from '@waymark/subgraph-kit';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { syncLogEntrySql, tenantPolicy } from '@waymark/subgraph-kit';
 
 /**
  * Why a spell left a trust's sync: deleted, now another trust's, or its young person may no longer be
@@ -9,16 +9,19 @@ export type DestinationTombstoneReason = 'DELETED' | 'LEFT_TRUST' | 'OPTED_OUT' 
 
 /**
  * The destinations subgraph's change log behind `destinationChanges` (docs/trust-api.md, "Incremental
- * sync"): one row each time an activity spell changes in a trust (the trigger on `activity_spell`),
- * and one per spell of a young person whose sharing with the trust changes (the trigger on
- * `destination_sync_pupil`), never by the application. Ids and a reason only; the feed reads the
- * spells as they stand. `xid` is the writing transaction's id, and the feed hands out only rows below
- * the oldest transaction still running, exactly as the pupils subgraph's `pupil_sync_change`.
- * Readable by the trust's analysts only; anyone may add a row.
+ * sync"): one row for each activity spell in each trust it has been in, noting its latest change,
+ * written by the trigger on `activity_spell` when the spell changes and by the trigger on
+ * `destination_sync_pupil` for every spell of a young person whose sharing with the trust changes,
+ * never by the application. A change moves the spell's row to the end of the log (`syncLogEntrySql`),
+ * so every row is a spell's newest change. Ids and a reason only; the feed reads the spells as they
+ * stand. `xid` is the writing transaction's id, and the feed hands out only rows below the oldest
+ * transaction still running, exactly as the pupils subgraph's `pupil_sync_change`. Readable by the
+ * trust's analysts only; anyone may add a row, and the triggers move one with the row check lifted for
+ * that statement alone.
  */
 @Entity({ tableName: 'destination_sync_change', ...tenantPolicy({ kind: 'trust' }, { appendableByAll: true }) })
 @Index({ properties: ['trustId', 'xid', 'seq'] })
-@Index({ properties: ['trustId', 'rowId', 'seq'] })
+@Unique({ properties: ['trustId', 'rowId'] })
 export class DestinationSyncChange {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   seq: string;
@@ -56,11 +59,14 @@ export const SYNCED_SPELL_COLUMNS = [
   'confirmed',
 ] as const;
 
+/** The statement that notes spells in the log (`syncLogEntrySql`): `rows` gives trust, young person, spell and reason. */
+const entry = (rows: string) => syncLogEntrySql({ log: 'destination_sync_change', key: ['row_id'], columns: ['trust_id', 'pupil_id', 'row_id', 'reason'], rows });
+
 /**
- * The trigger that writes `destination_sync_change` for `activity_spell`: a row for the trust it is
- * in on every insert and every update of a synced column (a provider's name is not synced, so
- * pseudonymising it logs nothing), a DELETED tombstone when it is deleted, and a LEFT_TRUST tombstone
- * for the trust it leaves.
+ * The trigger that writes `destination_sync_change` for `activity_spell`: the spell's entry for the
+ * trust it is in on every insert and every update of a synced column (a provider's name is not synced,
+ * so pseudonymising it logs nothing), a DELETED tombstone when it is deleted, and a LEFT_TRUST tombstone
+ * for the trust it leaves; each in place of the entry the spell had in that trust.
  */
 const row = (alias: 'old' | 'new') => `(${['trust_id', ...SYNCED_SPELL_COLUMNS].map((column) => `${alias}."${column}"`).join(', ')})`;
 export const SPELL_SYNC_TRIGGER = {
@@ -73,15 +79,15 @@ export const SPELL_SYNC_TRIGGER = {
 end if;
 if tg_op = 'DELETE' then
   if old."trust_id" is not null then
-    insert into "destination_sync_change" ("trust_id", "pupil_id", "row_id", "reason") values (old."trust_id", old."pupil_id", old."id", 'DELETED');
+    ${entry(`values (old."trust_id", old."pupil_id", old."id", 'DELETED')`)}
   end if;
   return null;
 end if;
 if tg_op = 'UPDATE' and old."trust_id" is not null and old."trust_id" is distinct from new."trust_id" then
-  insert into "destination_sync_change" ("trust_id", "pupil_id", "row_id", "reason") values (old."trust_id", old."pupil_id", old."id", 'LEFT_TRUST');
+  ${entry(`values (old."trust_id", old."pupil_id", old."id", 'LEFT_TRUST')`)}
 end if;
 if new."trust_id" is not null then
-  insert into "destination_sync_change" ("trust_id", "pupil_id", "row_id") values (new."trust_id", new."pupil_id", new."id");
+  ${entry(`values (new."trust_id", new."pupil_id", new."id", null)`)}
 end if;
 return null;`,
 };
@@ -98,8 +104,7 @@ end if;
 if tg_op = 'INSERT' and not new."shared" then
   return null;
 end if;
-insert into "destination_sync_change" ("trust_id", "pupil_id", "row_id")
-select new."trust_id", s."pupil_id", s."id" from "activity_spell" s where s."pupil_id" = new."pupil_id" and s."trust_id" = new."trust_id";
+${entry(`select new."trust_id", s."pupil_id", s."id", null from "activity_spell" s where s."pupil_id" = new."pupil_id" and s."trust_id" = new."trust_id"`)}
 return null;`,
 };
 

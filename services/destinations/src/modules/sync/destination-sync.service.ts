@@ -1,7 +1,7 @@
 import {
   boundSql,
   querySubgraph,
-  readyChangesCondition,
+  readyEntriesCondition,
   SyncChangeKind,
   syncCursors,
   syncPage,
@@ -134,7 +134,7 @@ export async function loadDestinationChanges(
          left join fresh f on f.pupil_id = s.pupil_id
          left join destination_sync_pupil m on m.trust_id = l.trust_id and m.pupil_id = s.pupil_id
         where l.trust_id = $1::uuid
-          and ${readyChangesCondition('destination_sync_change', ['row_id'], '$2', '$3')}
+          and ${readyEntriesCondition('$2', '$3')}
         order by l.xid, l.seq
         limit $4
      ) page on true`,
@@ -148,6 +148,7 @@ export async function loadDestinationChanges(
       `{${ids.map((id) => sharing.changes.get(id)!.reason ?? 'NULL').join(',')}}`,
       sharing.cursor,
     ],
+    { prepared: true },
   );
   const found = rows.filter((row): row is ChangeRow & { seq: string; xid: string; row_id: string } => row.seq !== null);
   const page = syncPage(found, limit, after, cursors);

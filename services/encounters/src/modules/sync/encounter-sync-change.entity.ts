@@ -77,7 +77,7 @@ export function syncTrigger(record: SyncedRecord) {
       log: 'encounter_sync_change',
       key: ['record', 'row_id'],
       columns: ['trust_id', 'record', 'row_id', 'reason'],
-      values: [`${alias}."trust_id"`, `'${record}'`, `${alias}."id"`, reason ? `'${reason}'` : 'null'],
+      rows: `values (${alias}."trust_id", '${record}', ${alias}."id", ${reason ? `'${reason}'` : 'null'})`,
     });
   return {
     name: `${record}_sync_change`,

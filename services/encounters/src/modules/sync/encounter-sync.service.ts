@@ -51,6 +51,7 @@ async function loadLog<Row extends LogRow>(
       order by l.xid, l.seq
       limit $5`,
     [trustId, record, after.xid, after.seq, limit + 1],
+    { prepared: true },
   );
   return syncPage(rows, limit, after, encounterSyncCursors[record]);
 }

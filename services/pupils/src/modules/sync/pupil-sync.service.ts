@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { boundSql, readyChangesCondition, SyncChangeKind, syncCursors, syncPage, type SyncPosition } from '@waymark/subgraph-kit';
+import { boundSql, readyEntriesCondition, SyncChangeKind, syncCursors, syncPage, type SyncPosition } from '@waymark/subgraph-kit';
 import { PupilTombstoneReasonValue, type PupilChangesPage, type PupilSyncChangeEntry } from './pupil-sync.types.js';
 
 /** Each cursor of this feed carries its mark, so another feed's cursor is refused. */
@@ -38,10 +38,11 @@ export async function loadPupilChanges(em: EntityManager, trustId: string, after
        from pupil_sync_change l
        left join pupil p on p.id = l.pupil_id and p.trust_id = l.trust_id and p.pseudonymised_at is null
       where l.trust_id = $1::uuid
-        and ${readyChangesCondition('pupil_sync_change', ['pupil_id'], '$2', '$3')}
+        and ${readyEntriesCondition('$2', '$3')}
       order by l.xid, l.seq
       limit $4`,
     [trustId, after.xid, after.seq, limit + 1],
+    { prepared: true },
   );
   const page = syncPage(rows, limit, after, cursors);
   return { changes: page.rows.map(toEntry), cursor: page.cursor, hasMore: page.hasMore };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '@waymark/auth';
 import { demoData } from '@waymark/demo-data';
-import { actAsAppRole, boundSql, openDatabase, withSystemAccess, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
+import { actAsAppRole, boundSql, openDatabase, type Orm, type SubgraphServer } from '@waymark/subgraph-kit';
 import {
   FeedReplica,
   interleaveWriters,
@@ -20,7 +20,6 @@ import {
   type FeedChange,
 } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
-import { compactPupilSyncLog } from './pupil-sync.compaction.js';
 import { pseudonymise, pupilInserter, randomPupilWrites, remove, setYear, transfer } from '../../../test/sync-fixtures.js';
 
 /*
@@ -213,10 +212,6 @@ describe('bulk sync snapshot of pupils under concurrent writes (property)', () =
         concurrent,
         randomOp,
         between: async () => {
-          if (random.next() < 0.05) {
-            await withSystemAccess(orm, 'test: sync log compaction', compactPupilSyncLog);
-            return true;
-          }
           if (random.next() < 0.15) {
             const principal = random.pick([key, riversideKey]);
             const answer = await stream(principal);

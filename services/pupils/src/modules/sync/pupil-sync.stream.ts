@@ -1,4 +1,4 @@
-import { jsonObjectSql, readyChangesCondition, sqlJson, type SyncStreamFeed } from '@waymark/subgraph-kit';
+import { jsonObjectSql, readyEntriesCondition, sqlJson, type SyncStreamFeed } from '@waymark/subgraph-kit';
 import { pupilSyncCursors } from './pupil-sync.service.js';
 import { PupilTombstoneReasonValue } from './pupil-sync.types.js';
 
@@ -45,6 +45,6 @@ export const pupilSyncStream: SyncStreamFeed = {
        from pupil_sync_change l
        left join pupil p on p.id = l.pupil_id and p.trust_id = l.trust_id and p.pseudonymised_at is null
       where l.trust_id = $1::uuid
-        and ${readyChangesCondition('pupil_sync_change', ['pupil_id'], '$2', '$3')}
+        and ${readyEntriesCondition('$2', '$3')}
       order by l.xid, l.seq`,
 };

@@ -1,4 +1,4 @@
-import { changedColumns, transitionTrigger } from '@waymark/subgraph-kit';
+import { changedColumns, syncLogEntrySql, transitionTrigger } from '@waymark/subgraph-kit';
 
 /** The pupil columns the sync carries or decides by: an update that changes none of them is not logged. */
 const SYNCED_COLUMNS = [
@@ -13,8 +13,8 @@ const SYNCED_COLUMNS = [
   'local_authority_sharing_opt_out',
 ];
 
-/** The log's columns, as each trigger below fills them. */
-const LOG = `insert into "pupil_sync_change" ("trust_id", "pupil_id", "reason")`;
+/** Notes the rows `select` gives (trust, pupil, reason) in the log, each in place of the pupil's row in that trust (`syncLogEntrySql`). */
+const log = (select: string) => syncLogEntrySql({ log: 'pupil_sync_change', key: ['pupil_id'], columns: ['trust_id', 'pupil_id', 'reason'], rows: select });
 
 /** A row of the trust a pupil is in: a tombstone when they have been pseudonymised, else null (an upsert). */
 const CURRENT_REASON = (row: string) => `case when ${row}."pseudonymised_at" is not null then 'PSEUDONYMISED' end`;
@@ -40,7 +40,7 @@ export const PUPIL_SYNC_TRIGGERS = [
     'pupil',
     'pupil_sync_change_insert',
     'insert',
-    `${LOG} select r."trust_id", r."id", ${CURRENT_REASON('r')} from new_rows r where r."trust_id" is not null;`,
+    log(`select r."trust_id", r."id", ${CURRENT_REASON('r')} from new_rows r where r."trust_id" is not null`),
   ),
   // Each changed pupil gives up to two rows: a tombstone for the trust they left, then their row in the
   // trust they are in. old_rows and new_rows are joined on the id; new_rows is numbered first, so the
@@ -49,16 +49,16 @@ export const PUPIL_SYNC_TRIGGERS = [
     'pupil',
     'pupil_sync_change_update',
     'update',
-    `${LOG} select l."trust_id", c."id", l."reason"
+    log(`select l."trust_id", c."id", l."reason"
      from (select n."id", o."trust_id" as was, n."trust_id" as now, n."pseudonymised_at", n.i
        from (select r.*, row_number() over () as i from new_rows r) n join old_rows o on o."id" = n."id" where ${changedColumns(SYNCED_COLUMNS)}) c
      cross join lateral (values (0, case when c.was is distinct from c.now then c.was end, 'TRANSFERRED'), (1, c.now, ${CURRENT_REASON('c')})) l (k, "trust_id", "reason")
-     where l."trust_id" is not null order by c.i, l.k;`,
+     where l."trust_id" is not null order by c.i, l.k`),
   ),
   transitionTrigger(
     'pupil',
     'pupil_sync_change_delete',
     'delete',
-    `${LOG} select r."trust_id", r."id", 'DELETED' from old_rows r where r."trust_id" is not null;`,
+    log(`select r."trust_id", r."id", 'DELETED' from old_rows r where r."trust_id" is not null`),
   ),
 ];
