@@ -8,12 +8,14 @@ import { TENANT_SETTINGS, withSystemAccess } from './tenancy.js';
 
 /*
  * What every trust sync feed shares (docs/trust-api.md, "Incremental sync"). Each feed has a change
- * log written by a trigger: one row per change, with the writing transaction's id (`xid`, from
- * `pg_current_xact_id()`) and a sequence (`seq`). A page hands out, in (xid, seq) order, each record's
- * newest change only, and only changes whose transaction is older than every transaction still running,
- * so a transaction that began first but commits last can never land behind a cursor already given out.
- * A service keeps its own log table, trigger and page statement; the cursor, page size, page
- * condition, compaction and the GraphQL enum live here once.
+ * log with the writing transaction's id (`xid`, from `pg_current_xact_id()`) and a sequence (`seq`).
+ * The logs written by triggers keep one row per record, moved to the end on each change
+ * (`syncLogEntrySql`); the benchmark states log, written by a job, gains a row per change and is
+ * compacted daily. A page hands out, in (xid, seq) order, each record's newest change only, and only
+ * changes whose transaction is older than every transaction still running, so a transaction that
+ * began first but commits last can never land behind a cursor already given out. A service keeps its
+ * own log table, trigger and page statement; the cursor, page size, page conditions, the log's upsert,
+ * compaction and the GraphQL enum live here once.
  */
 
 /** Where a sync stands in a change log: after this transaction id and, within it, this row. */
