@@ -243,7 +243,9 @@ async function streamFeed(
       batch.catch(() => undefined);
       return batch;
     };
+    const finalLine = () => `${JSON.stringify({ cursor: feed.cursors.encode(position), hasMore: false })}\n`;
     let next = ahead();
+    let chunk = '';
     for (;;) {
       const { rows } = await next;
       if (rows.length === 0) break;
@@ -251,17 +253,22 @@ async function streamFeed(
         const last = rows[rows.length - 1];
         position = { xid: last.xid!, seq: last.seq! };
       }
-      // The database reads the next batch while this one is written.
-      next = rows.length === SYNC_STREAM_BATCH ? ahead() : Promise.resolve({ rows: [] });
-      let chunk = '';
+      // A short batch is the last: nothing more is read, and it goes out with the cursor line in one
+      // write (a nightly sync's few changes are one batch). Otherwise the database reads the next
+      // batch while this one is written.
+      const more = rows.length === SYNC_STREAM_BATCH;
+      next = more ? ahead() : Promise.resolve({ rows: [] });
+      chunk = '';
       for (const row of rows) chunk += `${row.line}\n`;
       if (res.destroyed) throw new Error('the client went away');
+      if (!more) break;
       // The status once the first batch is read: a statement that fails at once is still a plain 500.
       if (!res.headersSent) res.writeHead(200, NDJSON_HEADERS);
       if (!res.write(chunk)) await drained(res);
+      chunk = '';
     }
     if (!res.headersSent) res.writeHead(200, NDJSON_HEADERS);
-    res.end(`${JSON.stringify({ cursor: feed.cursors.encode(position), hasMore: false })}\n`);
+    res.end(chunk + finalLine());
   } catch (error) {
     log(`${feed.path} stream failed: ${(error as Error).message}`);
     if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
