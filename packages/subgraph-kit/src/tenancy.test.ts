@@ -151,6 +151,36 @@ describe.each([
     expect(after.school).toBeNull();
   });
 
+  it('opens a request with its tenant named: with BEGIN in one round trip on PostgreSQL, a statement of its own on PGlite', async () => {
+    // Every statement MikroORM sends, framing included (countStatements leaves that out).
+    const logger = orm.config.getLogger();
+    const original = logger.logQuery.bind(logger);
+    const sent: string[] = [];
+    logger.logQuery = (context) => {
+      if (context.query) sent.push(context.query);
+      original(context);
+    };
+    const opened = await (async () => {
+      const transaction = await beginRequestTransaction(orm.em.fork(), analystA);
+      const [seen] = await transaction.em.execute<{ trust: string; role: string }[]>(
+        `select current_setting('waymark.trust', true) as trust, current_user as role`,
+      );
+      await transaction.end(true);
+      return seen;
+    })().finally(() => {
+      logger.logQuery = original;
+    });
+    expect(opened).toEqual({ trust: trustA, role: 'waymark_app' });
+    expect(sent.filter((statement) => statement.includes('set_config'))).toHaveLength(url ? 0 : 1);
+    // A snapshot's isolation goes first, with the settings.
+    const snapshot = await beginRequestTransaction(orm.em.fork(), analystA, { snapshot: true });
+    const [isolation] = await snapshot.em.execute<{ level: string; trust: string }[]>(
+      `select current_setting('transaction_isolation') as level, current_setting('waymark.trust', true) as trust`,
+    );
+    await snapshot.end(false);
+    expect(isolation).toEqual({ level: 'repeatable read', trust: trustA });
+  });
+
   it('a fork of the request’s entity manager stays in its transaction, under its tenant', async () => {
     expect(await asRequest(staffA, (em) => bodies(em.fork(), 'note'))).toEqual(['a1', 'a2']);
     expect(await asRequest(staffA, (em) => bodies(em.fork().fork({ clear: true }), 'note'))).toEqual(['a1', 'a2']);

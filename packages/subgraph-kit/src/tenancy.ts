@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/sql';
 import { hasRole, type Principal } from '@waymark/auth';
 import { scopeOf } from './authorize.js';
@@ -307,6 +308,18 @@ function settingsStatement(tenant: Tenant, withRole: boolean): { sql: string; pa
   return { sql: `select ${parts.join(', ')}`, params: pairs.map(([, value]) => value) };
 }
 
+/** A PostgreSQL string literal: the text in single quotes, each quote doubled. */
+const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * What a transaction is opened with, handed to the PostgreSQL driver as patched here
+ * (patches/kysely@0.29.6.patch): while `em.begin` runs inside `transactionOpening.run`, the driver
+ * sends BEGIN and `sql` as one simple query, one round trip instead of two, and marks it `sent`. Other
+ * drivers (the embedded database's) never look, and the caller sends the statements itself.
+ */
+const transactionOpening = new AsyncLocalStorage<{ sql: string; sent: boolean }>();
+(globalThis as Record<symbol, unknown>)[Symbol.for('waymark.transactionOpening')] = transactionOpening;
+
 /**
  * Forks of a request's entity manager stay in its transaction (a fresh identity map, the same
  * transaction, tenant and connection): a fork outside it would read without the tenant, miss the
@@ -333,12 +346,20 @@ export async function beginRequestTransaction(
   const tenant = tenantOf(principal);
   const release = await takeTurn(em);
   try {
-    await em.begin();
     // `snapshot`: REPEATABLE READ, read only, so every statement reads the one snapshot (a bulk
     // sync's). Set by hand, first in the transaction: `em.begin` leaves its isolation options out.
-    if (snapshot) await em.execute('set transaction isolation level repeatable read, read only');
+    const isolation = snapshot ? 'set transaction isolation level repeatable read, read only' : null;
     const { sql, params } = settingsStatement(tenant, appRole);
-    await em.execute(sql, params);
+    // The settings' values are ids (checked as such by tenantOf) and the role's name, written as
+    // literals so that they can go with BEGIN (the statement MikroORM would send has them inlined too).
+    let next = 0;
+    const inlined = sql.replace(/\?/g, () => quoteLiteral(params[next++]));
+    const opening = { sql: isolation ? `${isolation}; ${inlined}` : inlined, sent: false };
+    await transactionOpening.run(opening, () => em.begin());
+    if (!opening.sent) {
+      if (isolation) await em.execute(isolation);
+      await em.execute(sql, params);
+    }
     // The request's resolvers share this transaction; a bypass one of them lifts must not lift the
     // check for the others' statements (bypass-gate.ts).
     guardRequestTransaction(em.getTransactionContext());
