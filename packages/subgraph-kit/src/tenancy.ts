@@ -196,6 +196,7 @@ export function tenantPolicy(
     policies: [
       { name: 'tenant', command: 'all', using: condition, check: condition },
       ...(openings.readableByAll ? [{ name: 'read', command: 'select' as const, using: 'true' }] : []),
+      ...(openings.readableWhen ? [{ name: 'read', command: 'select' as const, using: openings.readableWhen }] : []),
       ...(openings.appendableByAll ? [{ name: 'append', command: 'insert' as const, check: 'true' }] : []),
     ],
     rowLevelSecurity: 'force',
@@ -206,11 +207,15 @@ export function tenantPolicy(
  * Where a table opens wider than its tenant rule, for one command only:
  * - `readableByAll`: anyone may read every row (a directory, such as the list of schools); writes
  *   still follow the rule;
+ * - `readableWhen`: callers for whom the condition holds may read a row (a trust's analysts their
+ *   schools' rows in a table without a trust column); writes still follow the rule;
  * - `appendableByAll`: anyone may add a row (an append-only log whose rows name the school whose log
  *   shows them, which may not be the writer's); reading, changing and deleting still follow the rule.
  */
 export interface PolicyOpenings {
   readableByAll?: boolean;
+  /** SQL over the row: who else may read it (and only read it), beside the rule. */
+  readableWhen?: string;
   appendableByAll?: boolean;
 }
 

@@ -20,6 +20,7 @@ import { Migration20261207120406 } from './Migration20261207120406.js';
 import { Migration20261207151710 } from './Migration20261207151710.js';
 import { Migration20261207221142 } from './Migration20261207221142.js';
 import { Migration20261208010807 } from './Migration20261208010807.js';
+import { Migration20261208012149 } from './Migration20261208012149.js';
 
 export const migrations = [
   { name: 'Migration20261123140036', class: Migration20261123140036 },
@@ -43,4 +44,5 @@ export const migrations = [
   { name: 'Migration20261207151710', class: Migration20261207151710 },
   { name: 'Migration20261207221142', class: Migration20261207221142 },
   { name: 'Migration20261208010807', class: Migration20261208010807 },
+  { name: 'Migration20261208012149', class: Migration20261208012149 },
 ];

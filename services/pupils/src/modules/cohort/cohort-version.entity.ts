@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { VULNERABLE_GROUPS } from '@waymark/domain';
-import { changedColumns, tenantPolicy, transitionTrigger, type TriggerEvent } from '@waymark/subgraph-kit';
+import { changedColumns, TENANT_SQL, tenantPolicy, transitionTrigger, type TriggerEvent } from '@waymark/subgraph-kit';
 
 /**
  * A counter per school that moves whenever anything its cohort is made of changes (`packedCohort`:
@@ -10,10 +10,18 @@ import { changedColumns, tenantPolicy, transitionTrigger, type TriggerEvent } fr
  * the counter (`cohortVersion`) instead of the whole cohort; a different counter means the cohort may
  * have changed, so the answer is computed again (docs/architecture.md, "The school dashboard's stored
  * answers"). This subgraph keeps the leavers of past summers the same way (leavers.service.ts).
- * Written only by the triggers below, never by the application; read under a named bypass. Staff of
- * the school may read their own row.
+ * Written only by the triggers below, never by the application. Staff of the school may read their own
+ * row, and a trust's analysts the rows of the trust's schools (`cohortCounters`), nothing else.
  */
-@Entity({ tableName: 'cohort_version', ...tenantPolicy({ kind: 'staff', trust: false }) })
+@Entity({
+  tableName: 'cohort_version',
+  ...tenantPolicy(
+    { kind: 'staff', trust: false },
+    {
+      readableWhen: `"school_id" = any (array(select "s"."id" from "school" "s" where "s"."trust_id" = ${TENANT_SQL.trust}))`,
+    },
+  ),
+})
 export class CohortVersion {
   @PrimaryKey({ type: 'uuid' })
   schoolId: string;

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoData } from '@waymark/demo-data';
-import { makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
+import { setSystemAccessLog } from '@waymark/subgraph-kit';
+import { asRequest, makePrincipal, startTestSubgraph, type SubgraphTestClient, type TestSubgraph } from '@waymark/subgraph-kit/testing';
 import { createApp, pupilsService } from '../../app.js';
 
 /*
@@ -45,6 +46,34 @@ describe('cohortVersion', () => {
     expect((await versionOf(analyst)).schoolsAllowed).toEqual([northfield.id]);
     for (const who of [leaderSouth, otherAnalyst, pupil]) expect(await versionOf(who)).toEqual({ schoolsAllowed: [], version: '0' });
     expect(await versionOf(leaderNorth, 'not-a-school')).toEqual({ schoolsAllowed: [], version: '0' });
+  });
+
+  it("lets a trust's analysts read their schools' counters under the row check, with nothing lifted, and no one else", async () => {
+    const counters = (who: Parameters<typeof asRequest>[1]) =>
+      asRequest(subgraph.orm, who, async (em) =>
+        (await em.execute<{ school_id: string }[]>('select school_id from cohort_version order by school_id')).map((row) => row.school_id),
+      );
+    const theirs = data.schools.filter((school) => school.trustId === trustId).map((school) => school.id);
+    // A change at each school of the trust, undone: each has a counter row.
+    for (const schoolId of [northfield.id, southbank.id]) {
+      const [one] = onRoll(schoolId);
+      await sql('update pupil set year_group = year_group + 1 where id = ?', [one.id]);
+      await sql('update pupil set year_group = year_group - 1 where id = ?', [one.id]);
+    }
+    const logged: string[] = [];
+    const restore = setSystemAccessLog((line) => logged.push(line));
+    try {
+      const rows = (await sql('select school_id from cohort_version where school_id in (?)', [theirs])) as { school_id: string }[];
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect((await counters(analyst)).sort()).toEqual(rows.map((row) => row.school_id).sort());
+      expect(await versionOf(analyst)).toMatchObject({ schoolsAllowed: [northfield.id] });
+    } finally {
+      setSystemAccessLog(restore);
+    }
+    expect(logged.filter((line) => line.includes('cohort counters'))).toEqual([]);
+    expect(await counters(otherAnalyst)).toEqual([]);
+    expect(await counters(pupil)).toEqual([]);
+    expect(await counters(leaderSouth)).toEqual([southbank.id]);
   });
 
   const cases: { name: string; write: (pupilId: string) => Promise<unknown>; moves: boolean }[] = [

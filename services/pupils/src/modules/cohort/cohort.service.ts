@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { apiFieldRefusal, hasRole, type Principal } from '@waymark/auth';
 import { ACADEMIC_TIME_ZONE, VULNERABLE_GROUPS, VULNERABLE_GROUP_CODES, academicYearOfDay, todayInEngland } from '@waymark/domain';
-import { boundSql, isUuid, pgArray, scopeOf, withRequestBypass, type RequestContext } from '@waymark/subgraph-kit';
+import { boundSql, isUuid, pgArray, scopeOf, type RequestContext } from '@waymark/subgraph-kit';
 import type { Cohort, CohortVersionAnswer, PackedCohort } from './cohort.types.js';
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -305,9 +305,10 @@ export interface CountedSchool {
 /**
  * The schools among `schoolIds` (every one when null) whose cohort the caller may read, as
  * `packedCohort` decides it (staff their own school, analysts the schools of their trust), each with
- * its name and cohort counter, by id; anyone else, none. One statement: staff read their own school's
- * row under the row-level security; an analyst's schools are read under a named bypass (analysts are
- * not staff of the school), with the trust in the statement. A counter says nothing about a pupil.
+ * its name and cohort counter, by id; anyone else, none. One statement, under the row-level security:
+ * staff read their own school's counter, and a trust's analysts the counters of the trust's schools
+ * (cohort-version.entity.ts), with the school or trust in the statement as well. A counter says
+ * nothing about a pupil.
  */
 export async function cohortCounters(
   ctx: Pick<RequestContext, 'em' | 'requestId' | 'principal'>,
@@ -317,18 +318,14 @@ export async function cohortCounters(
   if (scope.kind !== 'school' && scope.kind !== 'trust') return [];
   const asked = schoolIds?.filter((id) => isUuid(id)).map((id) => id.toLowerCase()) ?? null;
   if (asked?.length === 0) return [];
-  const read = (em: EntityManager) =>
-    boundSql<CountedSchool>(
-      em,
-      `select s.id, s.name, coalesce(v.version, 0)::text as version from school s left join cohort_version v on v.school_id = s.id
-        where ${scope.kind === 'trust' ? 's.trust_id' : 's.id'} = $1::uuid and ($2::uuid[] is null or s.id = any($2::uuid[]))
-        order by s.id`,
-      [scope.kind === 'trust' ? scope.trustId : scope.schoolId, asked === null ? null : pgArray(asked)],
-    );
-  const { rows } =
-    scope.kind === 'trust'
-      ? await withRequestBypass(ctx, "cohort counters: the schools' counters and names, for a caller who may read their cohorts", read)
-      : await read(ctx.em);
+  const { rows } = await boundSql<CountedSchool>(
+    ctx.em,
+    `select s.id, s.name, coalesce(v.version, 0)::text as version from school s left join cohort_version v on v.school_id = s.id
+      where ${scope.kind === 'trust' ? 's.trust_id' : 's.id'} = $1::uuid and ($2::uuid[] is null or s.id = any($2::uuid[]))
+      order by s.id`,
+    [scope.kind === 'trust' ? scope.trustId : scope.schoolId, asked === null ? null : pgArray(asked)],
+    { prepared: true },
+  );
   return rows;
 }
 
