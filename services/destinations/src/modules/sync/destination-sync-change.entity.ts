@@ -60,7 +60,8 @@ export const SYNCED_SPELL_COLUMNS = [
 ] as const;
 
 /** The statement that notes spells in the log (`syncLogEntrySql`): `rows` gives trust, young person, spell and reason. */
-const entry = (rows: string) => syncLogEntrySql({ log: 'destination_sync_change', key: ['row_id'], columns: ['trust_id', 'pupil_id', 'row_id', 'reason'], rows });
+const entry = (rows: string) =>
+  syncLogEntrySql({ log: 'destination_sync_change', key: ['row_id'], columns: ['trust_id', 'pupil_id', 'row_id', 'reason'], rows });
 
 /**
  * The trigger that writes `destination_sync_change` for `activity_spell`: the spell's entry for the

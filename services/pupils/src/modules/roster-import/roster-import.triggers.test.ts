@@ -43,7 +43,10 @@ async function sql<T>(query: string, parameters: unknown[] = []): Promise<T[]> {
 
 /** The trust's log rows noted after `seq` (the log keeps a row per pupil, moved to the end when they change), in order. */
 const syncLog = (trustId: string, seq = 0) =>
-  sql<{ pupil_id: string; reason: string | null }>('select pupil_id, reason from pupil_sync_change where trust_id = ? and seq > ? order by seq', [trustId, seq]);
+  sql<{ pupil_id: string; reason: string | null }>('select pupil_id, reason from pupil_sync_change where trust_id = ? and seq > ? order by seq', [
+    trustId,
+    seq,
+  ]);
 const lastSeq = async () => Number((await sql<{ seq: string | null }>('select max(seq)::text as seq from pupil_sync_change'))[0].seq ?? 0);
 const counter = async (schoolId: string) =>
   Number((await sql<{ version: string }>('select version from cohort_version where school_id = ?', [schoolId]))[0]?.version ?? 0);

@@ -282,7 +282,10 @@ describe('pupilChanges: what a sync reads', () => {
   it("keeps one row per pupil: their school's staff changing them again moves their row to the end, and lift nothing for longer", async () => {
     await settle();
     const held = await replicaOf(key).syncAll(1000);
-    const [a, b] = waymarkPupils.filter((p) => p.schoolId === northfield.id).slice(30, 32).map((p) => p.id);
+    const [a, b] = waymarkPupils
+      .filter((p) => p.schoolId === northfield.id)
+      .slice(30, 32)
+      .map((p) => p.id);
     // The pupils as their school's staff change them: the log is not theirs to read, yet their changes move its rows.
     for (const year of [7, 8, 9]) {
       const transaction = await beginRequestTransaction(orm.em.fork(), leader, { appRole: true });
@@ -295,7 +298,11 @@ describe('pupilChanges: what a sync reads', () => {
     }
     await settle();
     await write(async (em) => {
-      const { rows } = await boundSql<{ n: number }>(em, `select count(*)::int as n from pupil_sync_change where pupil_id = any($1::uuid[]) group by pupil_id`, [[a, b]]);
+      const { rows } = await boundSql<{ n: number }>(
+        em,
+        `select count(*)::int as n from pupil_sync_change where pupil_id = any($1::uuid[]) group by pupil_id`,
+        [[a, b]],
+      );
       expect(rows.map((r) => r.n)).toEqual([1, 1]);
       expect((await boundSql(em, `select 1 from pupil_sync_change group by trust_id, pupil_id having count(*) > 1`, [])).rows).toEqual([]);
     });
