@@ -70,21 +70,12 @@ export function syncCursors(mark: string, field: string): SyncCursors {
 }
 
 /**
- * The condition that picks a page's rows from a change log aliased `l`: after the cursor (its
- * transaction id and sequence bound as `xidParam` and `seqParam`, e.g. '$2' and '$3'), below the
- * oldest transaction still running, and the newest change of its record (the log's `trust_id` and
- * `key` columns) only. Order by `l.xid, l.seq`.
- */
-export function readyChangesCondition(log: string, key: readonly string[], xidParam: string, seqParam: string): string {
-  const sameRecord = key.map((column) => ` and n.${column} = l.${column}`).join('');
-  return `${readyEntriesCondition(xidParam, seqParam)}
-        and not exists (select 1 from ${log} n where n.trust_id = l.trust_id${sameRecord} and n.seq > l.seq)`;
-}
-
-/**
- * The same for a log that holds one row per record (`syncLogEntrySql`): every row is its record's
- * newest change, so nothing has to be looked up beside it (on a nightly sync of a thousand changes,
- * that lookup was a third of the statement, docs/performance-targets.md, "Trust sync").
+ * The condition that picks a page's rows from a change log aliased `l` that holds one row per record
+ * (`syncLogEntrySql`): after the cursor (its transaction id and sequence bound as `xidParam` and
+ * `seqParam`, e.g. '$2' and '$3') and below the oldest transaction still running. Every row is its
+ * record's newest change, so nothing has to be looked up beside it (on a nightly sync of a thousand
+ * changes, looking for a newer row of each was a third of the statement, docs/performance-targets.md,
+ * "Trust sync"). Order by `l.xid, l.seq`.
  */
 export function readyEntriesCondition(xidParam: string, seqParam: string): string {
   return `(l.xid, l.seq) > (${xidParam}::text::xid8, ${seqParam}::bigint)
