@@ -243,9 +243,9 @@ async function streamFeed(
       batch.catch(() => undefined);
       return batch;
     };
-    const finalLine = () => `${JSON.stringify({ cursor: feed.cursors.encode(position), hasMore: false })}\n`;
     let next = ahead();
-    let chunk = '';
+    // The last batch's lines, written with the cursor line.
+    let last = '';
     for (;;) {
       const { rows } = await next;
       if (rows.length === 0) break;
@@ -258,17 +258,19 @@ async function streamFeed(
       // batch while this one is written.
       const more = rows.length === SYNC_STREAM_BATCH;
       next = more ? ahead() : Promise.resolve({ rows: [] });
-      chunk = '';
+      let chunk = '';
       for (const row of rows) chunk += `${row.line}\n`;
       if (res.destroyed) throw new Error('the client went away');
-      if (!more) break;
+      if (!more) {
+        last = chunk;
+        break;
+      }
       // The status once the first batch is read: a statement that fails at once is still a plain 500.
       if (!res.headersSent) res.writeHead(200, NDJSON_HEADERS);
       if (!res.write(chunk)) await drained(res);
-      chunk = '';
     }
     if (!res.headersSent) res.writeHead(200, NDJSON_HEADERS);
-    res.end(chunk + finalLine());
+    res.end(`${last}${JSON.stringify({ cursor: feed.cursors.encode(position), hasMore: false })}\n`);
   } catch (error) {
     log(`${feed.path} stream failed: ${(error as Error).message}`);
     if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });

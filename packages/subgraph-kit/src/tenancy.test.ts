@@ -16,7 +16,7 @@ import {
   withSystemAccess,
 } from './tenancy.js';
 import type { Principal } from '@waymark/auth';
-import { asRequest as asRequestOf, makePrincipal } from './testing.js';
+import { asRequest as asRequestOf, countStatements, makePrincipal } from './testing.js';
 
 /*
  * The tenant backstop on a real database, PGlite and PostgreSQL alike: a query with no `where` at
@@ -152,24 +152,19 @@ describe.each([
   });
 
   it('opens a request with its tenant named: with BEGIN in one round trip on PostgreSQL, a statement of its own on PGlite', async () => {
-    // Every statement MikroORM sends, framing included (countStatements leaves that out).
-    const logger = orm.config.getLogger();
-    const original = logger.logQuery.bind(logger);
-    const sent: string[] = [];
-    logger.logQuery = (context) => {
-      if (context.query) sent.push(context.query);
-      original(context);
-    };
-    const opened = await (async () => {
-      const transaction = await beginRequestTransaction(orm.em.fork(), analystA);
-      const [seen] = await transaction.em.execute<{ trust: string; role: string }[]>(
-        `select current_setting('waymark.trust', true) as trust, current_user as role`,
-      );
-      await transaction.end(true);
-      return seen;
-    })().finally(() => {
-      logger.logQuery = original;
-    });
+    // Every statement MikroORM sends, framing included.
+    const { result: opened, statements: sent } = await countStatements(
+      orm,
+      async () => {
+        const transaction = await beginRequestTransaction(orm.em.fork(), analystA);
+        const [seen] = await transaction.em.execute<{ trust: string; role: string }[]>(
+          `select current_setting('waymark.trust', true) as trust, current_user as role`,
+        );
+        await transaction.end(true);
+        return seen;
+      },
+      { framing: true },
+    );
     expect(opened).toEqual({ trust: trustA, role: 'waymark_app' });
     expect(sent.filter((statement) => statement.includes('set_config'))).toHaveLength(url ? 0 : 1);
     // A snapshot's isolation goes first, with the settings.

@@ -299,7 +299,15 @@ export interface RequestTransaction {
   end(ok: boolean): Promise<void>;
 }
 
-function settingsStatement(tenant: Tenant, withRole: boolean): { sql: string; params: string[] } {
+/** A PostgreSQL string literal: the text in single quotes, each quote doubled. */
+const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The one statement that names a tenant for the rest of a transaction. Its values (ids, and the
+ * role's name) are written as literals, so that it can go with BEGIN as one simple query
+ * (`transactionOpening`); MikroORM would have written them into the text as well.
+ */
+function settingsStatement(tenant: Tenant, withRole: boolean): string {
   const pairs: [string, string][] = [
     [TENANT_SETTINGS.schools, tenant.schoolIds.join(',')],
     [TENANT_SETTINGS.trust, tenant.trustId ?? ''],
@@ -307,14 +315,11 @@ function settingsStatement(tenant: Tenant, withRole: boolean): { sql: string; pa
     [TENANT_SETTINGS.pupils, tenant.pupilIds.join(',')],
     [TENANT_SETTINGS.volunteer, tenant.volunteerId ?? ''],
   ];
-  const parts = pairs.map(([name]) => `set_config('${name}', ?, true)`);
+  const parts = pairs.map(([name, value]) => `set_config('${name}', ${quoteLiteral(value)}, true)`);
   // `role` is a setting too: set_config('role', …, true) is SET LOCAL ROLE, in the same statement.
   if (withRole) parts.unshift(`set_config('role', '${APP_ROLE}', true)`);
-  return { sql: `select ${parts.join(', ')}`, params: pairs.map(([, value]) => value) };
+  return `select ${parts.join(', ')}`;
 }
-
-/** A PostgreSQL string literal: the text in single quotes, each quote doubled. */
-const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /**
  * What a transaction is opened with, handed to the PostgreSQL driver as patched here
@@ -354,16 +359,12 @@ export async function beginRequestTransaction(
     // `snapshot`: REPEATABLE READ, read only, so every statement reads the one snapshot (a bulk
     // sync's). Set by hand, first in the transaction: `em.begin` leaves its isolation options out.
     const isolation = snapshot ? 'set transaction isolation level repeatable read, read only' : null;
-    const { sql, params } = settingsStatement(tenant, appRole);
-    // The settings' values are ids (checked as such by tenantOf) and the role's name, written as
-    // literals so that they can go with BEGIN (the statement MikroORM would send has them inlined too).
-    let next = 0;
-    const inlined = sql.replace(/\?/g, () => quoteLiteral(params[next++]));
-    const opening = { sql: isolation ? `${isolation}; ${inlined}` : inlined, sent: false };
+    const settings = settingsStatement(tenant, appRole);
+    const opening = { sql: isolation ? `${isolation}; ${settings}` : settings, sent: false };
     await transactionOpening.run(opening, () => em.begin());
     if (!opening.sent) {
       if (isolation) await em.execute(isolation);
-      await em.execute(sql, params);
+      await em.execute(settings);
     }
     // The request's resolvers share this transaction; a bypass one of them lifts must not lift the
     // check for the others' statements (bypass-gate.ts).
@@ -579,8 +580,7 @@ export async function withSystemAccess<T>(
  * open on `tx`. Not a lift of the check, so not logged.
  */
 export async function enterTenant(tx: EntityManager, tenant: Partial<Tenant>): Promise<void> {
-  const { sql, params } = settingsStatement({ ...NOBODY, ...tenant }, true);
-  await tx.execute(sql, params);
+  await tx.execute(settingsStatement({ ...NOBODY, ...tenant }, true));
 }
 
 /**

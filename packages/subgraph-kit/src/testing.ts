@@ -87,14 +87,15 @@ export class SubgraphTestClient {
 
 /**
  * Counts the SQL statements `run` sends through `orm` (every statement reaches the logger, enabled or
- * not), leaving out what frames each request (its transaction and tenant: `isRequestFraming`).
+ * not), leaving out what frames each request (its transaction and tenant: `isRequestFraming`) unless
+ * `framing` is asked for.
  */
-export async function countStatements<T>(orm: Orm, run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+export async function countStatements<T>(orm: Orm, run: () => Promise<T>, { framing = false } = {}): Promise<{ result: T; statements: string[] }> {
   const logger = orm.config.getLogger();
   const original = logger.logQuery.bind(logger);
   const statements: string[] = [];
   logger.logQuery = (context) => {
-    if (context.query && !isRequestFraming(context.query)) statements.push(context.query);
+    if (context.query && (framing || !isRequestFraming(context.query))) statements.push(context.query);
     original(context);
   };
   try {
